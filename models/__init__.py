@@ -1,0 +1,44 @@
+"""The store's tables (SQLAlchemy 2, typed). No Qt, no I/O beyond the database."""
+
+from models.agency import ROLES, Agency, Station, User, UserRole
+from models.applications import (
+    Applicant,
+    Application,
+    Approval,
+    Check,
+    Document,
+    InboundMessage,
+    IssuedDocument,
+    OutboxMessage,
+    Payment,
+    SlaPause,
+    TrackingCounter,
+)
+from models.base import Base, UtcDateTime, new_id
+from models.catalog import ServiceType
+from models.events import ChainHead, Event
+
+__all__ = [
+    "ROLES",
+    "Agency",
+    "Applicant",
+    "Application",
+    "Approval",
+    "Base",
+    "ChainHead",
+    "Check",
+    "Document",
+    "Event",
+    "InboundMessage",
+    "IssuedDocument",
+    "OutboxMessage",
+    "Payment",
+    "ServiceType",
+    "SlaPause",
+    "Station",
+    "TrackingCounter",
+    "User",
+    "UserRole",
+    "UtcDateTime",
+    "new_id",
+]

@@ -46,3 +46,65 @@ def data_dir(tmp_path: Path) -> Path:
     profile = tmp_path / "profile"
     profile.mkdir()
     return profile
+
+
+# --- a real, encrypted profile with one officer per role ------------------------------
+
+STAFF_PASSWORD = "correct-horse-9"
+STAFF = {
+    "intake": ("intake", "นางสาวรับเรื่อง ตั้งใจ"),
+    "reviewer": ("reviewer", "นายตรวจ ละเอียด"),
+    "finance": ("finance", "นางการเงิน ถูกต้อง"),
+    "approver": ("approver", "นายอนุมัติ รอบคอบ"),
+}
+
+
+@pytest.fixture
+def clock():
+    from datetime import UTC, datetime
+
+    from services.clock import FixedClock
+
+    # Wednesday 25 November 2026, 10:00 in Bangkok: inside business hours.
+    return FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def context(data_dir, clock):
+    from services import auth
+    from services.context import SYSTEM
+    from services.profile import AgencySetup, initialise_profile, load_context
+
+    store = initialise_profile(
+        data_dir,
+        AgencySetup(
+            name_th="เทศบาลตำบลทดสอบ",
+            name_en="Test Subdistrict Municipality",
+            code="TST",
+            number="ทส 52001",
+        ),
+        admin_username="admin",
+        admin_password=STAFF_PASSWORD,
+        admin_display_name="ผู้ดูแล ระบบ",
+        clock=clock,
+    )
+    store.close()
+    ctx = load_context(data_dir, clock)
+    with ctx.unit_of_work(SYSTEM) as uow:
+        for role, (username, name) in STAFF.items():
+            auth.create_user(
+                uow, username=username, display_name=name, password=STAFF_PASSWORD, roles=[role]
+            )
+    yield ctx
+    ctx.store.close()
+
+
+@pytest.fixture
+def actors(context):
+    """An Actor per role, signed in for real."""
+    from services.context import Actor
+    from services.workstation import Workstation
+
+    ws = Workstation(context)
+    names = {"admin": "admin", **{role: u for role, (u, _) in STAFF.items()}}
+    return {role: Actor.from_user(ws.sign_in(u, STAFF_PASSWORD)) for role, u in names.items()}

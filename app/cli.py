@@ -1,0 +1,326 @@
+"""The ``anuyat`` command: a thin layer over the services (the GUI calls the same ones)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app import doctor
+from app.bootstrap import Runtime, open_runtime, prepare_profile_dir, resolve_data_dir
+from app.settings import Settings, load_settings
+from services import keys, recovery
+from services.clock import SystemClock
+from services.errors import AnuyatError, InvalidInput
+
+__all__ = ["main", "build_parser"]
+
+log = logging.getLogger("anuyat.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="anuyat",
+        description="Anuyat (อนุญาต): the officer workstation for permits and licences.",
+    )
+    parser.add_argument("--data-dir", help="profile folder (default: ANUYAT_DATA_DIR or settings)")
+    parser.add_argument("--lang", choices=("th", "en"), help="user interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="open the workstation window (the default)")
+
+    init = sub.add_parser("init", help="create a new agency profile (non-interactive)")
+    init.add_argument("--agency-name-th", required=True)
+    init.add_argument("--agency-name-en", required=True)
+    init.add_argument("--agency-code", required=True, help="Roman-letter code, e.g. NKK")
+    init.add_argument("--agency-number", required=True, help="official agency number")
+    init.add_argument("--agency-email", default="")
+    init.add_argument("--station-code", default="ST1")
+    init.add_argument("--station-name", default="Back office 1")
+    init.add_argument("--admin-user", default="admin")
+    init.add_argument("--admin-name", default="ผู้ดูแลระบบ")
+    init.add_argument(
+        "--admin-password-file",
+        help="file holding the first admin password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
+    )
+
+    demo = sub.add_parser("demo", help="create a demo agency with sample applications")
+    demo.add_argument("--if-missing", action="store_true", help="do nothing if it exists")
+
+    apps = sub.add_parser("apps", help="list or show applications")
+    apps_sub = apps.add_subparsers(dest="apps_command", metavar="ACTION", required=True)
+    apps_list = apps_sub.add_parser("list", help="applications, oldest first")
+    apps_list.add_argument("--status")
+    apps_list.add_argument("--limit", type=int, default=50)
+    apps_list.add_argument("--json", action="store_true")
+    apps_show = apps_sub.add_parser("show", help="one application by tracking number")
+    apps_show.add_argument("tracking_number")
+    apps_show.add_argument("--json", action="store_true")
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub.add_parser("verify", help="check the event hash chain")
+
+    sub.add_parser("doctor", help="check this computer and say how to fix what is missing")
+
+    rec = sub.add_parser("recovery", help="the store's recovery key")
+    rec_sub = rec.add_subparsers(dest="recovery_command", metavar="ACTION", required=True)
+    rec_export = rec_sub.add_parser("export", help="write the recovery key file (keep offline)")
+    rec_export.add_argument("--out", required=True)
+    rec_import = rec_sub.add_parser("import", help="reopen a copied store on this computer")
+    rec_import.add_argument("file")
+
+    cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
+    cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+    cat_check = cat_sub.add_parser("check", help="validate a catalog file")
+    cat_check.add_argument("file")
+    return parser
+
+
+def _read_secret(env_name: str, prompt: str, file: str | None = None, confirm: bool = False) -> str:
+    if file:
+        return Path(file).read_text(encoding="utf-8").strip()
+    if os.environ.get(env_name):
+        return os.environ[env_name]
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again / อีกครั้ง: ") != first:
+        raise InvalidInput("ข้อความที่พิมพ์สองครั้งไม่ตรงกัน", "The two entries do not match.")
+    return first
+
+
+def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from services.profile import AgencySetup, initialise_profile
+
+    prepare_profile_dir(data_dir, settings)
+    password = _read_secret(
+        "ANUYAT_ADMIN_PASSWORD", "Admin password / รหัสผ่านผู้ดูแล: ", args.admin_password_file, True
+    )
+    store = initialise_profile(
+        data_dir,
+        AgencySetup(
+            name_th=args.agency_name_th,
+            name_en=args.agency_name_en,
+            code=args.agency_code,
+            number=args.agency_number,
+            email=args.agency_email,
+            station_code=args.station_code,
+            station_name=args.station_name,
+        ),
+        admin_username=args.admin_user,
+        admin_password=password,
+        admin_display_name=args.admin_name,
+        clock=SystemClock(),
+    )
+    store.close()
+    print(f"สร้างโปรไฟล์แล้ว / Profile created: {data_dir}")
+    print("ต่อไป: ส่งออกกุญแจกู้คืน / Next: export the recovery key: anuyat recovery export --out FILE")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from app.demo_keyring import DEMO_MARKER
+    from services.demo import create_demo_profile
+    from services.store import DB_FILE
+
+    if (data_dir / DB_FILE).exists():
+        if args.if_missing:
+            print(f"โปรไฟล์ตัวอย่างมีอยู่แล้ว / The demo profile is ready: {data_dir}")
+            return 0
+        raise InvalidInput(
+            f"มีข้อมูลอยู่แล้วใน {data_dir} — ไม่ได้เปลี่ยนแปลงอะไร",
+            f"{data_dir} already holds a profile; nothing was changed. "
+            "Use another --data-dir for the demo.",
+        )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DEMO_MARKER).write_text("demo profile: fictional data only\n", encoding="utf-8")
+    if prepare_profile_dir(data_dir, settings):
+        _warn_demo_keyring()
+    summary = create_demo_profile(data_dir, SystemClock())
+    print(f"สร้างหน่วยงานตัวอย่างแล้ว / Demo agency created: {data_dir}")
+    print(f"  คำขอ / applications: {summary.applications}")
+    print("  ผู้ใช้ / users (password = รหัสผ่าน):")
+    for username, password, roles in summary.users:
+        print(f"    {username:10} {password:16} {', '.join(roles)}")
+    return 0
+
+
+def _warn_demo_keyring() -> None:
+    print(
+        "คำเตือน: เครื่องนี้ไม่มีที่เก็บกุญแจ (keyring) — โปรไฟล์ตัวอย่างเก็บกุญแจไว้ในไฟล์ข้างข้อมูล "
+        "ใช้กับข้อมูลตัวอย่างเท่านั้น\n"
+        "Warning: this computer has no keyring. The DEMO profile keeps its key in a file beside "
+        "the data: fine for fictional data only, never for real applications.",
+        file=sys.stderr,
+    )
+
+
+def _runtime(data_dir: Path, settings: Settings) -> Runtime:
+    runtime = open_runtime(data_dir, settings)
+    if runtime.demo_file_keyring:
+        _warn_demo_keyring()
+    return runtime
+
+
+def _row_dict(row: Any) -> dict[str, Any]:
+    return {
+        "tracking_number": row.tracking_number,
+        "service": row.service_code,
+        "service_name_th": row.service_name_th,
+        "applicant": row.applicant_name,
+        "national_id": row.applicant_id_masked,
+        "channel": row.channel,
+        "status": row.status,
+        "received_at": row.received_at.isoformat(),
+        "deemed_received_at": row.deemed_received_at.isoformat(),
+        "sla_due_at": row.sla_due_at.isoformat() if row.sla_due_at else None,
+        "sla_state": row.sla_state,
+        "business_days_left": row.business_days_left,
+        "documents": row.document_count,
+    }
+
+
+def _cmd_apps(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from services import queries
+    from services.thai_dates import format_thai_date
+
+    runtime = _runtime(data_dir, settings)
+    try:
+        context = runtime.context
+        if args.apps_command == "list":
+            with context.read() as session:
+                rows = queries.list_applications(
+                    session,
+                    context.calendar,
+                    context.clock.now(),
+                    status=args.status,
+                    limit=args.limit,
+                )
+            if args.json:
+                print(json.dumps([_row_dict(r) for r in rows], ensure_ascii=False, indent=2))
+            else:
+                for r in rows:
+                    when = format_thai_date(r.deemed_received_at, with_time=True, short=True)
+                    print(f"{r.tracking_number}  {when}  {r.status_label_th:24} {r.applicant_name}")
+            return 0
+        with context.read() as session:
+            detail = queries.application_detail(
+                session, context.calendar, context.clock.now(), args.tracking_number
+            )
+        if args.json:
+            print(json.dumps(detail, ensure_ascii=False, indent=2, default=str))
+        else:
+            for key, value in detail.items():
+                print(f"{key:22} {value}")
+        return 0
+    finally:
+        runtime.close()
+
+
+def _cmd_audit(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from services.events import verify_chain
+
+    runtime = _runtime(data_dir, settings)
+    try:
+        with runtime.context.read() as session:
+            report = verify_chain(session)
+    finally:
+        runtime.close()
+    if report.ok:
+        print(f"ห่วงโซ่บันทึกถูกต้อง / Audit chain intact: {report.checked} events verified.")
+        return 0
+    assert report.broken is not None
+    print(
+        f"ห่วงโซ่บันทึกเสียหาย / Audit chain BROKEN after checking {report.checked} events:\n"
+        f"  {report.broken.describe()}",
+        file=sys.stderr,
+    )
+    return 3
+
+
+def _cmd_recovery(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    prepare_profile_dir(data_dir, settings)
+    if args.recovery_command == "export":
+        master = keys.load_master_key(data_dir)
+        passphrase = _read_secret(
+            "ANUYAT_RECOVERY_PASSPHRASE", "Passphrase / วลีรหัสผ่าน: ", confirm=True
+        )
+        recovery.export_recovery_file(data_dir, master, passphrase, Path(args.out))
+        print(
+            f"เขียนไฟล์กุญแจกู้คืนแล้ว: {args.out} — เก็บไว้นอกเครื่อง แยกจากวลีรหัสผ่าน\n"
+            f"Recovery key written to {args.out}. Keep it offline, apart from its passphrase."
+        )
+        return 0
+    passphrase = _read_secret("ANUYAT_RECOVERY_PASSPHRASE", "Passphrase / วลีรหัสผ่าน: ")
+    recovery.import_recovery_file(data_dir, Path(args.file), passphrase)
+    print("ติดตั้งกุญแจแล้ว เปิดฐานข้อมูลได้ / Key installed; the store can be opened.")
+    return 0
+
+
+def _cmd_catalog(args: argparse.Namespace) -> int:
+    from services.catalog import load_catalog
+
+    catalog = load_catalog(Path(args.file))
+    print(f"คู่มือประชาชนถูกต้อง / Catalog valid: {len(catalog)} services")
+    return 0
+
+
+def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from ui.shell import run_gui
+
+    runtime = _runtime(data_dir, settings)
+    try:
+        return run_gui(
+            runtime.workstation,
+            language=args.lang or settings.get("language"),
+            demo_warning=runtime.demo_file_keyring,
+        )
+    finally:
+        runtime.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        settings = load_settings()
+        if command == "doctor":
+            return doctor.run(resolve_data_dir(args.data_dir, settings), settings)
+        if command == "catalog":
+            return _cmd_catalog(args)
+        data_dir = resolve_data_dir(args.data_dir, settings)
+        handlers = {
+            "gui": _cmd_gui,
+            "init": _cmd_init,
+            "demo": _cmd_demo,
+            "apps": _cmd_apps,
+            "audit": _cmd_audit,
+            "recovery": _cmd_recovery,
+        }
+        return handlers[command](args, data_dir, settings)
+    except AnuyatError as exc:
+        log.warning("command %s failed: %s (%s)", command, exc.code, exc.detail or "")
+        print(exc.bilingual(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected failure in command %s", command)
+        print(
+            "เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก (logs/anuyat.log) — แจ้งผู้ดูแลระบบ\n"
+            "An unexpected error occurred. Details are in the profile's log (logs/anuyat.log); "
+            "please tell your IT administrator.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

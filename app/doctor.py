@@ -1,0 +1,213 @@
+"""``anuyat doctor``: check each piece the workstation needs and say how to fix it."""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.settings import Settings
+from services import keys
+from services.errors import AnuyatError
+
+__all__ = ["Check", "run_checks", "run"]
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""  # what to do, when not ok (Thai / English)
+
+
+def _python() -> Check:
+    ok = sys.version_info >= (3, 11)
+    return Check(
+        "Python",
+        ok,
+        sys.version.split()[0],
+        "" if ok else "ติดตั้ง Python 3.11 ขึ้นไป / Install Python 3.11 or newer.",
+    )
+
+
+def _keyring() -> Check:
+    try:
+        return Check("keyring", True, keys.check_keyring())
+    except AnuyatError as exc:
+        return Check("keyring", False, exc.en, exc.th + " / " + exc.en)
+
+
+def _sqlcipher() -> Check:
+    try:
+        sqlcipher = importlib.import_module("sqlcipher3.dbapi2")
+    except ImportError as exc:
+        return Check(
+            "SQLCipher",
+            False,
+            str(exc),
+            "ติดตั้งแพ็กเกจ sqlcipher3 / Install it: pip install 'sqlcipher3>=0.6.4'",
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = sqlcipher.connect(str(Path(tmp) / "probe.db"))
+        try:
+            conn.execute("PRAGMA key = \"x'" + "ab" * 32 + "'\"")
+            conn.execute("CREATE TABLE t(x)")
+            version = conn.execute("PRAGMA cipher_version").fetchone()
+        finally:
+            conn.close()
+    ok = bool(version and version[0])
+    return Check(
+        "SQLCipher",
+        ok,
+        f"cipher {version[0] if version else '?'}",
+        "" if ok else "sqlcipher3 ไม่ได้เข้ารหัส / sqlcipher3 is not encrypting: reinstall it.",
+    )
+
+
+def _qt() -> Check:
+    # Import in a child process: a missing system library (libEGL, libxkbcommon)
+    # can abort the interpreter, and doctor must survive to report it.
+    code = (
+        "from PySide6.QtWidgets import QApplication; import sys; "
+        "app = QApplication(sys.argv[:1]); print(app.platformName())"
+    )
+    env = dict(os.environ)
+    if (
+        not env.get("DISPLAY")
+        and not env.get("WAYLAND_DISPLAY")
+        and sys.platform.startswith("linux")
+    ):
+        no_screen = "no DISPLAY/WAYLAND_DISPLAY"
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        no_screen = ""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        )
+    except subprocess.TimeoutExpired:
+        return Check("Qt", False, "timed out", "ตรวจการตั้งค่าจอภาพ / Check the display setup.")
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        return Check(
+            "Qt",
+            False,
+            last,
+            "ติดตั้งไลบรารีของ Qt / Install Qt's system libraries: "
+            "sudo installer/install-system-deps.sh (Debian/Ubuntu)",
+        )
+    platform = done.stdout.strip()
+    if no_screen:
+        return Check(
+            "Qt",
+            True,
+            f"{platform} ({no_screen}: the window needs a desktop session or Xvfb)",
+        )
+    return Check("Qt", True, platform)
+
+
+def _fonts() -> Check:
+    bundled = [RESOURCES / "fonts" / f for f in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")]
+    missing = [p.name for p in bundled if not p.exists()]
+    if missing:
+        return Check(
+            "Thai fonts",
+            False,
+            f"bundled font missing: {', '.join(missing)}",
+            "ติดตั้งโปรแกรมใหม่ / Reinstall Anuyat (resources/fonts is incomplete).",
+        )
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return Check(
+            "Thai fonts", True, "Sarabun bundled (fontconfig not found to check system fonts)"
+        )
+    out = subprocess.run([fc_list, ":lang=th", "family"], capture_output=True, text=True).stdout
+    if not out.strip():
+        return Check(
+            "Thai fonts",
+            False,
+            "no system font covers Thai",
+            "ติดตั้งฟอนต์ไทย / Install Thai fonts: sudo apt-get install fonts-thai-tlwg",
+        )
+    return Check(
+        "Thai fonts", True, f"Sarabun bundled; {len(out.splitlines())} system Thai families"
+    )
+
+
+def _pkcs11(settings: Settings) -> Check:
+    module = settings.get("pkcs11_module")
+    if not module:
+        return Check(
+            "PKCS#11 token", True, "not configured (needed only on the approver's station)"
+        )
+    path = Path(module)
+    if not path.exists():
+        return Check(
+            "PKCS#11 token",
+            False,
+            f"{module} not found",
+            "ติดตั้งไดรเวอร์ของโทเคน หรือแก้ pkcs11_module ในไฟล์ตั้งค่า / Install the token's "
+            "driver, or correct pkcs11_module in settings.toml.",
+        )
+    try:
+        ctypes.CDLL(str(path))
+    except OSError as exc:
+        return Check(
+            "PKCS#11 token",
+            False,
+            str(exc),
+            "ไดรเวอร์โทเคนโหลดไม่ได้ — ติดตั้งใหม่ให้ตรงกับระบบ (64 บิต) / The token driver does "
+            "not load: reinstall the 64-bit driver.",
+        )
+    return Check("PKCS#11 token", True, str(path))
+
+
+def _data_dir(data_dir: Path) -> Check:
+    probe_dir = data_dir if data_dir.exists() else data_dir.parent
+    if probe_dir.exists() and os.access(probe_dir, os.W_OK):
+        state = "store present" if (data_dir / "anuyat.db").exists() else "no store yet"
+        return Check("data folder", True, f"{data_dir} ({state})")
+    return Check(
+        "data folder",
+        False,
+        f"{data_dir} is not writable",
+        "เลือกโฟลเดอร์ที่เขียนได้ด้วย --data-dir / Choose a writable folder with --data-dir.",
+    )
+
+
+def run_checks(data_dir: Path, settings: Settings) -> list[Check]:
+    probes: list[Callable[[], Check]] = [
+        _python,
+        _keyring,
+        _sqlcipher,
+        _qt,
+        _fonts,
+        lambda: _pkcs11(settings),
+        lambda: _data_dir(data_dir),
+    ]
+    return [probe() for probe in probes]
+
+
+def run(data_dir: Path, settings: Settings) -> int:
+    checks = run_checks(data_dir, settings)
+    for check in checks:
+        mark = "OK " if check.ok else "FAIL"
+        print(f"[{mark}] {check.name}: {check.detail}")
+        if not check.ok and check.fix:
+            print(f"       → {check.fix}")
+    failed = [c.name for c in checks if not c.ok]
+    if failed:
+        print(f"\nต้องแก้ไข / To fix: {', '.join(failed)}")
+        return 1
+    print("\nพร้อมใช้งาน / Everything needed is in place.")
+    return 0

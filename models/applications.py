@@ -1,0 +1,232 @@
+"""Applicants and their applications, with everything attached to an application.
+
+The columns hold the current state; the events table holds how it came to be.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, UtcDateTime, id_column
+
+__all__ = [
+    "Applicant",
+    "Application",
+    "SlaPause",
+    "Document",
+    "Check",
+    "InboundMessage",
+    "OutboxMessage",
+    "Payment",
+    "Approval",
+    "IssuedDocument",
+    "TrackingCounter",
+]
+
+
+class Applicant(Base):
+    __tablename__ = "applicant"
+
+    id: Mapped[str] = id_column()
+    kind: Mapped[str] = mapped_column(String(10))  # "person" | "juristic"
+    title_th: Mapped[str] = mapped_column(String(50), default="")
+    name_th: Mapped[str] = mapped_column(String(300))  # full name or juristic name
+    name_en: Mapped[str] = mapped_column(String(300), default="")
+    # Stored once, in one place (PDPA: keep only what is needed); lists show it masked.
+    national_id: Mapped[str | None] = mapped_column(String(13), unique=True, nullable=True)
+    representative_th: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    address_th: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Application(Base):
+    __tablename__ = "application"
+    __table_args__ = (Index("ix_application_status_deemed", "status", "deemed_received_at"),)
+
+    id: Mapped[str] = id_column()
+    tracking_number: Mapped[str] = mapped_column(String(40), unique=True)
+    service_type_id: Mapped[str | None] = mapped_column(
+        ForeignKey("service_type.id"), nullable=True
+    )
+    applicant_id: Mapped[str | None] = mapped_column(ForeignKey("applicant.id"), nullable=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id"))
+    channel: Mapped[str] = mapped_column(String(10))  # "email" | "drive" | "counter"
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    reply_to: Mapped[str] = mapped_column(String(200), default="")
+    # Idempotency key of the source (Message-ID, or a content hash for files).
+    source_key: Mapped[str | None] = mapped_column(String(300), unique=True, nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    deemed_received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    sla_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(30))
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    applicant: Mapped[Applicant | None] = relationship(lazy="joined")
+    pauses: Mapped[list[SlaPause]] = relationship(
+        back_populates="application", order_by="SlaPause.started_at"
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="application", order_by="Document.received_at"
+    )
+
+
+class SlaPause(Base):
+    """A stretch of time the SLA clock stood still (waiting for the applicant)."""
+
+    __tablename__ = "sla_pause"
+
+    id: Mapped[str] = id_column()
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    reason: Mapped[str] = mapped_column(String(300), default="")
+
+    application: Mapped[Application] = relationship(back_populates="pauses")
+
+
+class Document(Base):
+    """A file received with, or produced for, an application; bytes live in the blob store."""
+
+    __tablename__ = "document"
+
+    id: Mapped[str] = id_column()
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    width_px: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    height_px: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    dpi: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    origin: Mapped[str] = mapped_column(String(20))  # "email" | "drive" | "counter" | "produced"
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    application: Mapped[Application] = relationship(back_populates="documents")
+
+
+class Check(Base):
+    """One verdict of review: a checklist item, an identity check, a callback, a POA check."""
+
+    __tablename__ = "review_check"
+
+    id: Mapped[str] = id_column()
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    item_code: Mapped[str] = mapped_column(String(60), default="")
+    verdict: Mapped[str] = mapped_column(String(20))  # accepted | rejected | not_applicable
+    reason: Mapped[str] = mapped_column(String(1000), default="")
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("document.id"), nullable=True)
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    checked_by: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class InboundMessage(Base):
+    """A mail or file that reached the agency, kept so a re-sync never duplicates it."""
+
+    __tablename__ = "inbound_message"
+
+    id: Mapped[str] = id_column()
+    source_key: Mapped[str] = mapped_column(String(300), unique=True)
+    application_id: Mapped[str | None] = mapped_column(
+        ForeignKey("application.id"), nullable=True, index=True
+    )
+    channel: Mapped[str] = mapped_column(String(10))
+    sender: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    raw_blob_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outcome: Mapped[str] = mapped_column(String(30))  # new | appended | quarantined | ignored
+
+
+class OutboxMessage(Base):
+    """A message to send; persisted in the same transaction as the decision behind it."""
+
+    __tablename__ = "outbox_message"
+
+    id: Mapped[str] = id_column()
+    message_id: Mapped[str] = mapped_column(String(300), unique=True)
+    application_id: Mapped[str | None] = mapped_column(
+        ForeignKey("application.id"), nullable=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))  # acknowledgement | request | result | ...
+    to_addr: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(500))
+    body_text: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+
+    id: Mapped[str] = id_column()
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    transaction_id: Mapped[str] = mapped_column(String(100), default="")
+    evidence_document_id: Mapped[str | None] = mapped_column(
+        ForeignKey("document.id"), nullable=True
+    )
+    status: Mapped[str] = mapped_column(String(20))  # due | submitted | verified | rejected
+    receipt_number: Mapped[str] = mapped_column(String(60), default="")
+    verified_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Approval(Base):
+    __tablename__ = "approval"
+
+    id: Mapped[str] = id_column()
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    decision: Mapped[str] = mapped_column(String(20))  # approved | rejected | returned
+    approver_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
+    signature_type: Mapped[int] = mapped_column(Integer)
+    certificate_subject: Mapped[str] = mapped_column(String(500), default="")
+    reason: Mapped[str] = mapped_column(String(1000), default="")
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class IssuedDocument(Base):
+    __tablename__ = "issued_document"
+
+    id: Mapped[str] = id_column()
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    document_number: Mapped[str] = mapped_column(String(60), unique=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    blob_sha256: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    verification_code: Mapped[str] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="valid")  # valid | revoked
+
+
+class TrackingCounter(Base):
+    """Per-station, per-Buddhist-Era-year sequence behind tracking numbers."""
+
+    __tablename__ = "tracking_counter"
+
+    station_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    be_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)

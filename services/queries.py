@@ -1,0 +1,171 @@
+"""Read side: the application lists and counts the queues show, as plain rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from models import Applicant, Application, Document, Event, ServiceType, User
+from services.calendar import BusinessCalendar
+from services.errors import NotFound
+from services.statuses import PAUSED_STATUSES, STATUSES
+from services.thai_dates import format_thai_date
+from services.thai_id import mask_national_id
+from services.views import ApplicationRow, SlaState, StatusCount
+
+__all__ = [
+    "application_detail",
+    "count_applications",
+    "list_applications",
+    "sla_state_of",
+    "status_counts",
+]
+
+
+def sla_state_of(
+    status: str, due: datetime | None, now: datetime, calendar: BusinessCalendar
+) -> tuple[SlaState, float | None]:
+    if STATUSES[status].closed or status == "issued":
+        return "closed", None
+    if due is None:
+        return "on_track", None
+    left = calendar.business_days_left(due, now)
+    if status in PAUSED_STATUSES:
+        return "paused", left
+    return calendar.sla_state(due, now), left
+
+
+def count_applications(session: Session, status: str | None = None) -> int:
+    query = select(func.count()).select_from(Application)
+    if status:
+        query = query.where(Application.status == status)
+    return int(session.scalar(query) or 0)
+
+
+def status_counts(session: Session) -> list[StatusCount]:
+    counts = dict(
+        session.execute(select(Application.status, func.count()).group_by(Application.status))
+    )
+    return [
+        StatusCount(code, s.label_th, s.label_en, int(counts.get(code, 0)))
+        for code, s in STATUSES.items()
+    ]
+
+
+def list_applications(
+    session: Session,
+    calendar: BusinessCalendar,
+    now: datetime,
+    *,
+    status: str | None = None,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[ApplicationRow]:
+    """One page in first-come order: earliest deemed-received first (requirements P4, M12)."""
+    assignee = aliased(User)
+    doc_count = (
+        select(func.count())
+        .where(Document.application_id == Application.id)
+        .correlate(Application)
+        .scalar_subquery()
+    )
+    query = (
+        select(Application, ServiceType, Applicant, assignee.display_name, doc_count)
+        .outerjoin(ServiceType, ServiceType.id == Application.service_type_id)
+        .outerjoin(Applicant, Applicant.id == Application.applicant_id)
+        .outerjoin(assignee, assignee.id == Application.assignee_id)
+        .order_by(Application.deemed_received_at, Application.tracking_number)
+        .offset(offset)
+        .limit(limit)
+    )
+    if status:
+        query = query.where(Application.status == status)
+    rows: list[ApplicationRow] = []
+    for app, service, applicant, assignee_name, documents in session.execute(query):
+        state, left = sla_state_of(app.status, app.sla_due_at, now, calendar)
+        status_info = STATUSES[app.status]
+        rows.append(
+            ApplicationRow(
+                id=app.id,
+                tracking_number=app.tracking_number,
+                service_code=service.code if service else "",
+                service_name_th=service.name_th if service else "ยังไม่จำแนก",
+                service_name_en=service.name_en if service else "Unclassified",
+                applicant_name=_applicant_name(applicant, app.reply_to),
+                applicant_id_masked=(
+                    mask_national_id(applicant.national_id)
+                    if applicant and applicant.national_id
+                    else ""
+                ),
+                channel=app.channel,
+                subject=app.subject,
+                status=app.status,
+                status_label_th=status_info.label_th,
+                status_label_en=status_info.label_en,
+                received_at=app.received_at,
+                deemed_received_at=app.deemed_received_at,
+                sla_due_at=app.sla_due_at,
+                sla_state=state,
+                business_days_left=left,
+                assignee=assignee_name,
+                document_count=int(documents or 0),
+            )
+        )
+    return rows
+
+
+def _applicant_name(applicant: Applicant | None, fallback: str) -> str:
+    if applicant is None:
+        return fallback
+    return f"{applicant.title_th}{applicant.name_th}".strip()
+
+
+def application_detail(
+    session: Session, calendar: BusinessCalendar, now: datetime, tracking_number: str
+) -> dict[str, object]:
+    """Everything the CLI shows about one application (national ID masked)."""
+    app = session.scalar(select(Application).where(Application.tracking_number == tracking_number))
+    if app is None:
+        raise NotFound(
+            f"ไม่พบคำขอเลขที่ {tracking_number}", f"No application numbered {tracking_number}."
+        )
+    service = session.get(ServiceType, app.service_type_id) if app.service_type_id else None
+    state, left = sla_state_of(app.status, app.sla_due_at, now, calendar)
+    history = session.scalars(
+        select(Event).where(Event.aggregate_id == app.id).order_by(Event.seq)
+    ).all()
+    applicant = app.applicant
+    return {
+        "tracking_number": app.tracking_number,
+        "service": service.code if service else None,
+        "service_name_th": service.name_th if service else "ยังไม่จำแนก",
+        "applicant": _applicant_name(applicant, app.reply_to),
+        "national_id": (
+            mask_national_id(applicant.national_id) if applicant and applicant.national_id else ""
+        ),
+        "channel": app.channel,
+        "subject": app.subject,
+        "status": app.status,
+        "status_th": STATUSES[app.status].label_th,
+        "received_at": app.received_at.isoformat(),
+        "deemed_received_at": app.deemed_received_at.isoformat(),
+        "deemed_received_th": format_thai_date(app.deemed_received_at, with_time=True),
+        "sla_due_at": app.sla_due_at.isoformat() if app.sla_due_at else None,
+        "sla_state": state,
+        "business_days_left": round(left, 2) if left is not None else None,
+        "documents": [
+            {
+                "filename": d.filename,
+                "content_type": d.content_type,
+                "size": d.size,
+                "pages": d.pages,
+                "sha256": d.blob_sha256,
+            }
+            for d in app.documents
+        ],
+        "history": [
+            {"at": e.occurred_at.isoformat(), "type": e.type, "actor": e.actor} for e in history
+        ],
+    }

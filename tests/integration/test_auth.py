@@ -1,0 +1,91 @@
+"""Officers' sign-in: Argon2id hashes, lockout after failures, roles enforced in services."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models import Event, User
+from services import auth
+from services.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
+from services.context import Actor
+from services.errors import InvalidInput, PermissionDenied
+from services.workstation import Workstation
+from tests.conftest import STAFF_PASSWORD
+
+
+def test_password_is_stored_as_argon2id(context) -> None:
+    with context.read() as session:
+        user = session.scalars(select(User).where(User.username == "reviewer")).one()
+    assert user.password_hash.startswith("$argon2id$")
+    assert STAFF_PASSWORD not in user.password_hash
+
+
+def test_sign_in_returns_roles_and_records_an_event(context) -> None:
+    user = Workstation(context).sign_in("Reviewer ", STAFF_PASSWORD)
+    assert user.roles == frozenset({"reviewer"})
+    with context.read() as session:
+        types = session.scalars(select(Event.type).where(Event.type == "user.signed_in")).all()
+    assert types
+
+
+def test_wrong_password_is_counted_then_locks(context, clock) -> None:
+    ws = Workstation(context)
+    for attempt in range(1, MAX_FAILED_ATTEMPTS):
+        with pytest.raises(SignInFailed) as caught:
+            ws.sign_in("finance", "wrong-password")
+        assert "รหัสผ่าน" in caught.value.th and "password" in caught.value.en
+        assert str(MAX_FAILED_ATTEMPTS - attempt) in caught.value.en
+    with pytest.raises(AccountLocked):
+        ws.sign_in("finance", "wrong-password")
+    # Locked even with the right password…
+    with pytest.raises(AccountLocked):
+        ws.sign_in("finance", STAFF_PASSWORD)
+    # …until the lockout passes.
+    clock.advance(auth.LOCKOUT + timedelta(seconds=1))
+    assert ws.sign_in("finance", STAFF_PASSWORD).username == "finance"
+    with context.read() as session:
+        failures = session.scalars(select(Event).where(Event.type == "user.sign_in_failed")).all()
+    assert len(failures) == MAX_FAILED_ATTEMPTS
+    assert all("wrong-password" not in e.payload for e in failures)
+
+
+def test_unknown_user_gets_the_same_message_as_a_wrong_password(context) -> None:
+    with pytest.raises(SignInFailed) as caught:
+        Workstation(context).sign_in("nobody", "whatever-it-is")
+    assert "Wrong user name or password" in caught.value.en
+
+
+def test_only_admins_create_users(context, actors) -> None:
+    with pytest.raises(PermissionDenied) as caught:
+        with context.unit_of_work(actors["reviewer"]) as uow:
+            auth.create_user(
+                uow, username="x", display_name="x", password="long-enough-1", roles=["admin"]
+            )
+    assert "admin" in caught.value.en
+
+
+def test_weak_password_and_unknown_role_are_refused(context, actors) -> None:
+    with pytest.raises(InvalidInput, match="8"):
+        with context.unit_of_work(actors["admin"]) as uow:
+            auth.create_user(
+                uow, username="y", display_name="y", password="short", roles=["intake"]
+            )
+    with pytest.raises(InvalidInput, match="Unknown role"):
+        with context.unit_of_work(actors["admin"]) as uow:
+            auth.create_user(
+                uow, username="z", display_name="z", password="long-enough-1", roles=["king"]
+            )
+
+
+def test_admin_unlocks_an_account(context) -> None:
+    ws = Workstation(context)
+    for _ in range(MAX_FAILED_ATTEMPTS):
+        with pytest.raises((SignInFailed, AccountLocked)):
+            ws.sign_in("intake", "nope-nope-nope")
+    admin = Actor.from_user(ws.sign_in("admin", STAFF_PASSWORD))
+    with context.unit_of_work(admin) as uow:
+        auth.unlock_user(uow, "intake")
+    assert ws.sign_in("intake", STAFF_PASSWORD).username == "intake"

@@ -1,0 +1,100 @@
+"""The encrypted store: unreadable without its key, reopened with the recovery key."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import select, text
+
+from models import Agency, Event
+from services import keys, recovery
+from services.errors import AnuyatError
+from services.store import DB_FILE, StoreLocked, open_store
+from tests.conftest import MemoryKeyring
+
+
+def test_store_file_is_not_a_database_without_the_key(context, data_dir: Path) -> None:
+    db = data_dir / DB_FILE
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(db).execute("SELECT * FROM sqlite_master").fetchall()
+    # The sqlite3 program says the same thing.
+    done = subprocess.run(["sqlite3", str(db), ".tables"], capture_output=True, text=True)
+    assert "file is not a database" in done.stderr
+    assert b"SQLite format 3" not in db.read_bytes()[:16]
+
+
+def test_no_plaintext_in_store_or_blobs(context, data_dir: Path) -> None:
+    marker = "ใบอนุญาตทดสอบความลับ-SECRET-MARKER"
+    context.store.blobs.put(marker.encode("utf-8"))
+    with context.store.sessions() as session, session.begin():
+        agency = session.scalars(select(Agency)).one()
+        agency.address_th = marker
+    context.store.close()
+    needles = (marker.encode("utf-8"), b"SECRET-MARKER")
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert not any(n in content for n in needles), path
+
+
+def test_schema_is_migrated_on_open(context) -> None:
+    with context.store.engine.connect() as conn:
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        journal = conn.execute(text("PRAGMA journal_mode")).scalar_one()
+    assert version == "0001"
+    assert journal == "wal"
+
+
+def test_wrong_key_is_a_clear_error_and_changes_nothing(context, data_dir: Path) -> None:
+    context.store.close()
+    before = (data_dir / DB_FILE).read_bytes()
+    keys.install_master_key(data_dir, b"\x01" * 32)
+    with pytest.raises(StoreLocked) as caught:
+        open_store(data_dir)
+    assert "recovery" in caught.value.en and "กุญแจ" in caught.value.th
+    assert (data_dir / DB_FILE).read_bytes() == before
+
+
+def test_recovery_key_reopens_a_copied_store_on_a_fresh_keyring(
+    context, data_dir: Path, tmp_path: Path
+) -> None:
+    master = keys.load_master_key(data_dir)
+    rec_file = tmp_path / "recovery.anuyat-key"
+    recovery.export_recovery_file(data_dir, master, "a long passphrase ครับ", rec_file)
+    with context.read() as session:
+        events_before = session.scalar(select(Event.seq).order_by(Event.seq.desc()).limit(1))
+    context.store.close()
+
+    # Another computer: the data folder copied over, an empty keyring.
+    copied = tmp_path / "other-machine" / "profile"
+    shutil.copytree(data_dir, copied)
+    keyring.set_keyring(MemoryKeyring())
+    with pytest.raises(AnuyatError) as missing:
+        open_store(copied)
+    assert "recovery import" in missing.value.en
+
+    recovery.import_recovery_file(copied, rec_file, "a long passphrase ครับ")
+    store = open_store(copied)
+    try:
+        with store.sessions() as session:
+            assert session.scalar(select(Event.seq).order_by(Event.seq.desc()).limit(1)) == (
+                events_before
+            )
+            assert session.scalars(select(Agency)).one().code == "TST"
+    finally:
+        store.close()
+
+
+def test_no_keyring_refuses_to_open_and_never_writes_plaintext(data_dir: Path) -> None:
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(keys.KeyringUnavailable) as caught:
+        open_store(data_dir, create=True)
+    assert "keyring" in caught.value.en.lower()
+    assert not (data_dir / DB_FILE).exists()

@@ -1,0 +1,565 @@
+"""The main window: queues on the left, the application list in the centre, details right.
+
+``MainWindow(port, user, runner)`` asks nothing of the database itself: counts, pages and
+the agency come through the :class:`~ui.tasks.TaskRunner` from the ``WorkstationPort``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.views import AgencyInfo, ApplicationRow, SignedInUser, StatusCount, WorkstationPort
+from ui import i18n, ui_settings
+from ui.application_model import ROW_ROLE, ApplicationModel, Column
+from ui.delegates import SlaBadgeDelegate
+from ui.detail_panel import DetailPanel
+from ui.errors import ErrorBox
+from ui.header_band import HeaderBand
+from ui.queue_pane import QueuePane
+from ui.tasks import TaskRunner
+from ui.theme import ROW_HEIGHT
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_COLUMN_WIDTHS = {
+    Column.TRACKING: 170,
+    Column.RECEIVED: 138,
+    Column.APPLICANT: 190,
+    Column.NATIONAL_ID: 138,
+    Column.STATUS: 150,
+    Column.SLA: 118,
+    Column.ASSIGNEE: 130,
+}
+_QUEUE_PANE_WIDTH = 216
+_DETAIL_WIDTH = 360
+_SERVICE_MIN_WIDTH = 240
+# When the list is narrow (detail panel open, small screen) these columns give way first;
+# the detail panel shows them anyway.
+_OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED)
+
+
+class _LoadedRowsFilter(QSortFilterProxyModel):
+    """Filters the rows already loaded; while a filter is typed it asks for no more pages."""
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if self.filterRegularExpression().pattern():
+            return False
+        return super().canFetchMore(parent)
+
+
+class MainWindow(QMainWindow):
+    """The officer's workstation after sign-in.
+
+    Signals:
+        user_did_sign_out(): the officer chose "Sign out"; the window then closes.
+        window_did_close(): the window closed (sign out, Ctrl+Q or the close button).
+    """
+
+    user_did_sign_out = Signal()
+    window_did_close = Signal()
+
+    def __init__(
+        self,
+        port: WorkstationPort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self._settings = settings if settings is not None else ui_settings.default_settings()
+        self._agency: AgencyInfo | None = None
+        self._counts_generation = 0
+        self._updated_at: datetime | None = None
+        self._closing = False
+
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
+        self.model = ApplicationModel(
+            port, user, runner, language=i18n.current_language(), parent=self
+        )
+        self._proxy = _LoadedRowsFilter(self)
+        self._proxy.setSourceModel(self.model)
+        self._proxy.setFilterKeyColumn(-1)
+        self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_status_bar()
+        self._build_shortcuts()
+        self._connect()
+        self.retranslate()
+        self._restore_layout()
+
+        self._load_agency()
+        self.refresh()
+
+    # -- construction -------------------------------------------------------------------
+
+    def _icon(self, name: str) -> QIcon:
+        return QIcon(str(i18n.RESOURCES / "icons" / f"{name}.svg"))
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction(self._icon("refresh"), "", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setIconVisibleInMenu(False)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sign_out_action = QAction(self._icon("sign_out"), "", self)
+        self.sign_out_action.setIconVisibleInMenu(False)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action = QAction("", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_filter)
+
+        self._language_group = QActionGroup(self)
+        self._language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("th", "ไทย"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: i18n.apply_language(c))
+            self._language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("")
+        self._file_menu.addAction(self.refresh_action)
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self.sign_out_action)
+        self._file_menu.addAction(self.quit_action)
+        self._view_menu = bar.addMenu("")
+        self._view_menu.addAction(self.find_action)
+        self._language_menu = QMenu(self)
+        for action in self.language_actions.values():
+            self._language_menu.addAction(action)
+        self._view_menu.addSeparator()
+        self._view_menu.addMenu(self._language_menu)
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.header = HeaderBand(
+            self._user,
+            refresh=self.refresh_action,
+            language_menu=self._language_menu,
+            sign_out=self.sign_out_action,
+        )
+        outer.addWidget(self.header)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.queues = QueuePane()
+        self.queues.setMinimumWidth(180)
+        self.splitter.addWidget(self.queues)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(14, 12, 14, 10)
+        centre_layout.setSpacing(8)
+        title_row = QHBoxLayout()
+        self.queue_title = QLabel(objectName="SectionTitle")
+        title_row.addWidget(self.queue_title, 1)
+        self.filter_edit = QLineEdit(objectName="FilterBox")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(300)
+        title_row.addWidget(self.filter_edit)
+        centre_layout.addLayout(title_row)
+        self.error_box = ErrorBox()
+        centre_layout.addWidget(self.error_box)
+
+        self.table = QTableView(objectName="ApplicationTable")
+        self.table.setModel(self._proxy)
+        self.table.setItemDelegateForColumn(Column.SLA, SlaBadgeDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(False)  # first come, first served: the service's order
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(60)
+        header.setStretchLastSection(False)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
+        self._column_widths = {int(c): w for c, w in _COLUMN_WIDTHS.items()}
+        header.sectionResized.connect(self._column_resized)
+        self.table.installEventFilter(self)
+        centre_layout.addWidget(self.table, 1)
+        self.splitter.addWidget(centre)
+
+        self.detail = DetailPanel()
+        self.detail.setMinimumWidth(280)
+        self.detail.hide()
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.count_label = QLabel(objectName="QueueCount")
+        self.loading_label = QLabel(objectName="Muted")
+        self.updated_label = QLabel(objectName="Muted")
+        bar.addWidget(self.count_label, 1)
+        bar.addPermanentWidget(self.loading_label)
+        bar.addPermanentWidget(self.updated_label)
+
+    def _build_shortcuts(self) -> None:
+        # Alt+1..9 choose the queue in that position (Alt+1 is "All applications").
+        self._queue_shortcuts = []
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.queues.select_row(n - 1))
+            self._queue_shortcuts.append(shortcut)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self._leave_filter)
+        self.addAction(self.find_action)
+        self.addAction(self.refresh_action)
+        self.addAction(self.quit_action)
+
+    def _connect(self) -> None:
+        self.queues.queue_did_change.connect(self._queue_changed)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self.table.setFocus)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.model.rows_did_load.connect(self._rows_loaded)
+        self.model.rows_did_fail.connect(self._rows_failed)
+        self.model.loading_did_change.connect(self._update_status)
+        self.model.modelReset.connect(self._update_status)
+        self.detail.panel_did_close.connect(self.table.setFocus)
+
+    # -- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if new > 0 and column != Column.SERVICE:
+            self._column_widths[column] = new
+
+    def _fit_columns(self) -> None:
+        """Hide what the width cannot hold, so the service name always has room."""
+        header = self.table.horizontalHeader()
+        # In a queue of one status every row says the same; the column only costs room.
+        hidden = {Column.STATUS} if self.model.status is not None else set()
+        available = self.table.viewport().width()
+
+        def needed() -> int:
+            widths = (
+                self._column_widths.get(int(c), 100)
+                for c in Column
+                if c != Column.SERVICE and c not in hidden
+            )
+            return sum(widths) + _SERVICE_MIN_WIDTH
+
+        for column in _OPTIONAL_COLUMNS:
+            if needed() <= available:
+                break
+            hidden.add(column)
+        for column in Column:
+            if column == Column.SERVICE:
+                continue
+            if header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
+                if column not in hidden:
+                    header.resizeSection(column, self._column_widths.get(int(column), 100))
+
+    def visible_columns(self) -> list[Column]:
+        header = self.table.horizontalHeader()
+        return [c for c in Column if not header.isSectionHidden(c)]
+
+    def retranslate(self) -> None:
+        language = i18n.current_language()
+        self.model.set_language(language)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == language)
+        self._file_menu.setTitle(self.tr("&File"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        self.refresh_action.setText(self.tr("Refresh"))
+        self.refresh_action.setToolTip(self.tr("Read the queues again (F5)"))
+        self.sign_out_action.setText(self.tr("Sign out"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.find_action.setText(self.tr("Filter the list"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter the loaded rows (Ctrl+F)"))
+        self.table.setAccessibleName(self.tr("Applications"))
+        self.queues.list.setAccessibleName(self.tr("Queues"))
+        self._update_title()
+        self._update_status()
+
+    def _update_title(self) -> None:
+        agency = self._agency
+        name = ""
+        if agency is not None:
+            name = agency.name_th if i18n.current_language() == "th" else agency.name_en
+        title = self.tr("Anuyat")
+        self.setWindowTitle(f"{title} — {name}" if name else title)
+        self.queue_title.setText(self.queues.current_label() or self.tr("Applications"))
+
+    def _update_status(self, *_: Any) -> None:
+        total = self.model.total
+        if total is None:
+            self.count_label.setText("")
+        else:
+            text = (
+                self.tr("1 application in this queue")
+                if total == 1
+                else self.tr("{count} applications in this queue").format(count=f"{total:,}")
+            )
+            if self.filter_edit.text():
+                text += "  ·  " + self.tr("showing {shown} of {loaded} loaded").format(
+                    shown=f"{self._proxy.rowCount():,}", loaded=f"{self.model.loaded:,}"
+                )
+            elif self.model.loaded < total:
+                text += "  ·  " + self.tr("{loaded} loaded, scroll for more").format(
+                    loaded=f"{self.model.loaded:,}"
+                )
+            self.count_label.setText(text)
+        self.loading_label.setText(self.tr("Loading…") if self.model.is_loading else "")
+        if self._updated_at is not None:
+            self.updated_label.setText(
+                self.tr("Updated {time}").format(time=self._updated_at.strftime("%H:%M"))
+            )
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the queue counts and the current queue again (F5)."""
+        self.error_box.clear()
+        self._counts_generation += 1
+        generation = self._counts_generation
+        port, user = self._port, self._user
+
+        def read_counts() -> tuple[int, list[StatusCount]]:
+            return port.count_applications(user, None), port.status_counts(user)
+
+        def done(result: tuple[int, list[StatusCount]] | None, error: Any) -> None:
+            if generation != self._counts_generation:
+                return
+            if error is not None or result is None:
+                self._show_error(
+                    error,
+                    "อ่านรายการคิวงานไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                    "Could not read the queues. Try again; if it keeps failing, "
+                    "tell your administrator.",
+                )
+                return
+            total, counts = result
+            self.queues.set_counts(total, counts)
+            self.model.set_queue(self.queues.current_status())
+            self._fit_columns()
+            self._updated_at = datetime.now()
+            self._update_title()
+            self._update_status()
+
+        self._runner.run(read_counts, done, owner=self, label="main.counts")
+
+    def _load_agency(self) -> None:
+        def done(agency: AgencyInfo | None, error: Any) -> None:
+            if error is not None or agency is None:
+                self._show_error(
+                    error,
+                    "อ่านข้อมูลหน่วยงานไม่ได้ โปรดแจ้งผู้ดูแลระบบ",
+                    "Could not read the agency's details. Please tell your administrator.",
+                )
+                return
+            self._agency = agency
+            self.header.set_agency(agency)
+            self._update_title()
+
+        self._runner.run(self._port.agency, done, owner=self, label="main.agency")
+
+    def _queue_changed(self, status: str | None) -> None:
+        self.filter_edit.clear()
+        self.model.set_queue(status)
+        self._fit_columns()
+        self._update_title()
+
+    def _rows_loaded(self, _loaded: int, _total: int) -> None:
+        if not self.error_box.isHidden():
+            self.error_box.clear()
+        shown = self.detail.application_id
+        if shown is not None and self.detail.isVisible():
+            row = self.model.find_row(shown)
+            if row >= 0:
+                self.detail.show_row(self.model.row_at(row))
+        if self.table.currentIndex().row() < 0 and self._proxy.rowCount() > 0:
+            self.table.selectionModel().setCurrentIndex(
+                self._proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+        self._update_status()
+
+    def _rows_failed(self, error: BaseException) -> None:
+        self._show_error(
+            error,
+            "อ่านรายการคำขอไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+            "Could not read the applications. Try again; if it keeps failing, "
+            "tell your administrator.",
+        )
+        self._update_status()
+
+    def _show_error(self, error: BaseException | None, th: str, en: str) -> None:
+        self.error_box.show_error(error, fallback_th=th, fallback_en=en)
+        self.error_box.set_action(self.tr("Try again"), self.refresh)
+
+    # -- list and details ---------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _leave_filter(self) -> None:
+        self.filter_edit.clear()
+        self.table.setFocus()
+
+    def _filter_changed(self, text: str) -> None:
+        self._proxy.setFilterFixedString(text.strip())
+        self._update_status()
+
+    def _row_for(self, index: AnyIndex) -> ApplicationRow | None:
+        if not index.isValid():
+            return None
+        row = index.data(ROW_ROLE)
+        return row if isinstance(row, ApplicationRow) else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self._row_for(index)
+        if row is not None:
+            self.open_detail(row)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Once the panel is open it follows the cursor, so Up/Down walk through the queue.
+        if self.detail.isVisible():
+            row = self._row_for(current)
+            if row is not None:
+                self.detail.show_row(row)
+
+    def open_detail(self, row: ApplicationRow) -> None:
+        """Show ``row``'s fields in the panel at the right."""
+        was_hidden = self.detail.isHidden()
+        self.detail.show_row(row)
+        if was_hidden:
+            sizes = self.splitter.sizes()
+            want = max(ui_settings.read(self._settings, ui_settings.DETAIL_WIDTH), _DETAIL_WIDTH)
+            if len(sizes) == 3 and sizes[2] < 200:
+                sizes[1] = max(300, sizes[1] + sizes[2] - want)
+                sizes[2] = want
+                self.splitter.setSizes(sizes)
+
+    # -- signing out, closing, remembering ----------------------------------------------
+
+    def sign_out(self) -> None:
+        log.info("user %s signed out", self._user.username)
+        self.user_did_sign_out.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            self._save_layout()
+            self.window_did_close.emit()
+        super().closeEvent(event)
+
+    def _restore_layout(self) -> None:
+        geometry = ui_settings.read(self._settings, ui_settings.MAIN_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)
+        splitter = ui_settings.read(self._settings, ui_settings.MAIN_SPLITTER)
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([_QUEUE_PANE_WIDTH, 1000, 0])
+        header = ui_settings.read(self._settings, ui_settings.HEADER_STATE)
+        if not header.isEmpty() and self.table.horizontalHeader().restoreState(header):
+            for column in Column:
+                width = self.table.horizontalHeader().sectionSize(column)
+                if width > 0 and column != Column.SERVICE:
+                    self._column_widths[int(column)] = width
+        self.detail.hide()
+        self._fit_columns()
+
+    def _save_layout(self) -> None:
+        settings = self._settings
+        ui_settings.write(settings, ui_settings.MAIN_GEOMETRY, self.saveGeometry())
+        if self.detail.isVisible():
+            ui_settings.write(settings, ui_settings.DETAIL_WIDTH, self.splitter.sizes()[2])
+        ui_settings.write(settings, ui_settings.MAIN_SPLITTER, self.splitter.saveState())
+        ui_settings.write(
+            settings, ui_settings.HEADER_STATE, self.table.horizontalHeader().saveState()
+        )
+        settings.sync()
+
+    # -- for tests and screenshots ------------------------------------------------------
+
+    @property
+    def user(self) -> SignedInUser:
+        return self._user
+
+    @property
+    def agency(self) -> AgencyInfo | None:
+        return self._agency

@@ -1,0 +1,132 @@
+"""The left pane: "All" and one queue per status, each with its count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.views import StatusCount
+from ui import i18n
+from ui.delegates import COUNT_ROLE, QueueItemDelegate
+
+__all__ = ["QueuePane", "STATUS_ROLE"]
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 11
+"""On a queue item: the status code, or ``None`` for "All"."""
+_LABEL_TH_ROLE = Qt.ItemDataRole.UserRole + 12
+_LABEL_EN_ROLE = Qt.ItemDataRole.UserRole + 13
+
+
+class QueuePane(QFrame):
+    """Lists the queues; choosing one emits ``queue_did_change(status or None)``."""
+
+    queue_did_change = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("QueuePane")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._title = QLabel(objectName="PaneTitle")
+        layout.addWidget(self._title)
+        self.list = QListWidget(objectName="QueueList")
+        self.list.setItemDelegate(QueueItemDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentItemChanged.connect(self._current_changed)
+        layout.addWidget(self.list, 1)
+        self._retranslate()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def set_counts(self, total: int, counts: list[StatusCount]) -> None:
+        """Rebuild the queues, keeping the one selected (or choosing "All").
+
+        Does not emit ``queue_did_change``: the caller reloads the list itself.
+        """
+        had_selection = self.list.currentItem() is not None
+        previous = self.current_status()
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            self._add(None, "", "", total)
+            for entry in counts:
+                self._add(entry.status, entry.label_th, entry.label_en, entry.count)
+            self._retranslate()
+            row = self._row_of(previous) if had_selection else 0
+            self.list.setCurrentRow(max(row, 0))
+        finally:
+            self.list.blockSignals(False)
+        # blockSignals also silenced the view's own repaint of the new current item.
+        self.list.viewport().update()
+
+    def _add(self, status: str | None, label_th: str, label_en: str, count: int) -> None:
+        item = QListWidgetItem()
+        item.setData(STATUS_ROLE, status)
+        item.setData(_LABEL_TH_ROLE, label_th)
+        item.setData(_LABEL_EN_ROLE, label_en)
+        item.setData(COUNT_ROLE, int(count))
+        self.list.addItem(item)
+
+    def current_status(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(STATUS_ROLE)
+
+    def current_label(self) -> str:
+        item = self.list.currentItem()
+        return "" if item is None else item.text()
+
+    def select_row(self, row: int) -> bool:
+        """Choose the queue at ``row`` (0 is "All"); False if there is no such queue."""
+        if 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
+            return True
+        return False
+
+    def queues(self) -> list[tuple[str | None, str, int]]:
+        """(status, label as shown, count) for every queue, top to bottom."""
+        result = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            result.append((item.data(STATUS_ROLE), item.text(), item.data(COUNT_ROLE)))
+        return result
+
+    def _row_of(self, status: str | None) -> int:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(STATUS_ROLE) == status:
+                return row
+        return -1
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.queue_did_change.emit(current.data(STATUS_ROLE))
+
+    # -- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._title.setText(self.tr("QUEUES"))
+        language = i18n.current_language()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(STATUS_ROLE) is None:
+                item.setText(self.tr("All applications"))
+            else:
+                th, en = item.data(_LABEL_TH_ROLE), item.data(_LABEL_EN_ROLE)
+                item.setText((th if language == "th" else en) or th or en)
+            if row < 9:
+                item.setToolTip(self.tr("Alt+{n}").format(n=row + 1))

@@ -1,0 +1,143 @@
+"""Start the GUI: application, fonts, language, theme, sign-in, then the main window.
+
+``app/`` builds the real ``WorkstationPort`` and calls :func:`run_gui`; nothing here is
+created at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from services.views import SignedInUser, WorkstationPort
+from ui import i18n, ui_settings
+from ui.main_window import MainWindow
+from ui.sign_in import SignInDialog
+from ui.tasks import TaskRunner
+from ui.theme import apply_theme
+
+__all__ = ["Session", "build_main_window_for", "prepare_application", "run_gui"]
+
+log = logging.getLogger(__name__)
+
+
+def prepare_application(language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    """The running QApplication (created if there is none) with fonts, theme and language."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ui_settings.ORGANIZATION)
+    app.setApplicationName(ui_settings.APPLICATION)
+    app.setApplicationDisplayName("อนุญาต Anuyat")
+    app.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
+    i18n.install_font(app)
+    apply_theme(app)
+    i18n.apply_language(language, app)
+    return app
+
+
+def build_main_window_for(
+    port: WorkstationPort,
+    user: SignedInUser,
+    runner: TaskRunner,
+    settings: QSettings | None = None,
+) -> MainWindow:
+    """The main window for a signed-in ``user`` (not shown); loading starts at once."""
+    return MainWindow(port, user, runner, settings=settings)
+
+
+class Session(QObject):
+    """Sign-in → main window → (sign out → sign-in again) until the officer quits.
+
+    Signals are those of the windows it shows; it calls ``app.exit`` when the officer
+    closes the sign-in dialog or the main window (other than by signing out).
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        port: WorkstationPort,
+        runner: TaskRunner,
+        settings: QSettings,
+    ) -> None:
+        super().__init__()
+        self._app = app
+        self._port = port
+        self._runner = runner
+        self._settings = settings
+        self._signing_out = False
+        self.sign_in: SignInDialog | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> None:
+        self._show_sign_in()
+
+    def _show_sign_in(self) -> None:
+        dialog = SignInDialog(self._port, self._runner, settings=self._settings)
+        dialog.user_did_sign_in.connect(self._signed_in)
+        dialog.rejected.connect(self._sign_in_cancelled)
+        self.sign_in = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _sign_in_cancelled(self) -> None:
+        self._app.exit(0)
+
+    def _signed_in(self, user: SignedInUser) -> None:
+        window = build_main_window_for(self._port, user, self._runner, self._settings)
+        window.user_did_sign_out.connect(self._signing_out_now)
+        window.window_did_close.connect(self._window_closed)
+        self.window = window
+        window.show()
+        if self.sign_in is not None:
+            self.sign_in.deleteLater()
+            self.sign_in = None
+
+    def _signing_out_now(self) -> None:
+        self._signing_out = True
+
+    def _window_closed(self) -> None:
+        window = self.window
+        self.window = None
+        if window is not None:
+            window.deleteLater()
+        if self._signing_out:
+            self._signing_out = False
+            self._show_sign_in()
+        else:
+            self._app.exit(0)
+
+
+def run_gui(
+    port: WorkstationPort,
+    *,
+    language: str = i18n.DEFAULT_LANGUAGE,
+    settings: QSettings | None = None,
+) -> int:
+    """Run the workstation's GUI until the officer quits; return the exit code."""
+    app = prepare_application(language)
+    settings = settings if settings is not None else ui_settings.default_settings()
+    runner = TaskRunner()
+    session = Session(app, port, runner, settings)
+    # Windows come and go (sign out, sign in again); the session decides when to quit.
+    quit_on_last = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        session.start()
+        code = app.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_last)
+        runner.shutdown()
+        for window in (session.window, session.sign_in):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        settings.sync()
+    log.info("GUI finished with code %s", code)
+    return code

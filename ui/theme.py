@@ -1,0 +1,126 @@
+"""The workstation's look: a calm light theme with one restrained accent (deep blue).
+
+Applied once to the application by :func:`apply_theme`; widgets pick out their special
+parts by ``objectName`` (``HeaderBand``, ``Primary`` buttons, ``ErrorBox`` …) rather than
+setting colours themselves, so the palette lives in this one file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+__all__ = ["ACCENT", "ROW_HEIGHT", "apply_theme"]
+
+ACCENT = "#1f4e79"
+ACCENT_HOVER = "#275f92"
+ACCENT_SOFT = "#e3ecf6"
+TEXT = "#1f2933"
+MUTED = "#5f6b7a"
+BORDER = "#d5dde6"
+WINDOW = "#f4f6f9"
+ROW_HEIGHT = 38  # Thai marks above and below the line need air; rows stay easy to hit.
+
+STYLE_SHEET = f"""
+QMainWindow, QDialog {{ background: {WINDOW}; }}
+QWidget {{ color: {TEXT}; }}
+QToolTip {{ color: {TEXT}; background: #ffffff; border: 1px solid {BORDER}; padding: 4px; }}
+
+#HeaderBand {{ background: {ACCENT}; }}
+#HeaderBand QLabel {{ color: #ffffff; }}
+#HeaderBand QLabel#HeaderSubtle {{ color: #c8d7e8; }}
+#HeaderBand QToolButton {{
+    color: #ffffff; background: transparent; border: 1px solid #4a729a;
+    border-radius: 4px; padding: 4px 12px;
+}}
+#HeaderBand QToolButton:hover {{ background: {ACCENT_HOVER}; }}
+#HeaderBand QToolButton::menu-indicator {{ image: none; width: 0; }}
+QLabel#AgencyName {{ font-size: 13pt; font-weight: bold; }}
+QLabel#DialogAgencyName {{ font-size: 15pt; font-weight: bold; color: {ACCENT}; }}
+QLabel#DialogAgencyNameEn, QLabel#Muted {{ color: {MUTED}; }}
+QLabel#SectionTitle {{ font-size: 11pt; font-weight: bold; color: {ACCENT}; }}
+QLabel#PaneTitle {{
+    color: {MUTED}; font-weight: bold; padding: 10px 12px 4px 12px;
+}}
+
+#SignInCard {{ background: #ffffff; border: 1px solid {BORDER}; border-radius: 8px; }}
+#SignInHeader {{ background: {ACCENT}; border-top-left-radius: 8px;
+    border-top-right-radius: 8px; }}
+#SignInHeader QLabel {{ color: #ffffff; }}
+
+QLineEdit {{
+    background: #ffffff; border: 1px solid #c3ccd7; border-radius: 4px;
+    padding: 6px 8px; selection-background-color: {ACCENT};
+}}
+QLineEdit:focus {{ border: 1px solid {ACCENT}; }}
+QPushButton {{
+    background: #ffffff; border: 1px solid #b9c4d0; border-radius: 4px; padding: 6px 14px;
+}}
+QPushButton:hover {{ background: {ACCENT_SOFT}; }}
+QPushButton#Primary {{
+    background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT}; font-weight: bold;
+    padding: 8px 18px;
+}}
+QPushButton#Primary:hover {{ background: {ACCENT_HOVER}; }}
+QPushButton#Primary:disabled {{ background: #9db1c6; border-color: #9db1c6; }}
+QToolButton#LanguageButton {{
+    background: #ffffff; border: 1px solid #b9c4d0; padding: 4px 12px;
+}}
+QToolButton#LanguageButton:checked {{
+    background: {ACCENT}; color: #ffffff; border-color: {ACCENT};
+}}
+
+#ErrorBox {{
+    background: #fdeceb; border: 1px solid #f1b9b5; border-radius: 4px;
+}}
+#ErrorBox QLabel {{ color: #8e1b1b; }}
+
+QListWidget#QueueList {{
+    background: #ffffff; border: none; border-right: 1px solid {BORDER}; outline: 0;
+}}
+QListWidget#QueueList::item {{ padding: 0 8px; border-left: 3px solid transparent; }}
+QListWidget#QueueList::item:hover {{ background: #f0f4f9; }}
+QListWidget#QueueList::item:selected {{
+    background: {ACCENT_SOFT}; color: {ACCENT}; border-left: 3px solid {ACCENT};
+}}
+#QueuePane {{ background: #ffffff; }}
+
+QTableView {{
+    background: #ffffff; alternate-background-color: #f8fafc; border: 1px solid {BORDER};
+    gridline-color: #edf1f5; selection-background-color: #d6e4f2; selection-color: {TEXT};
+    outline: 0;
+}}
+QHeaderView::section {{
+    background: #eef2f7; color: #344357; font-weight: bold; border: none;
+    border-right: 1px solid #e0e6ed; border-bottom: 1px solid {BORDER}; padding: 6px 8px;
+}}
+#DetailPanel {{ background: #ffffff; border-left: 1px solid {BORDER}; }}
+QLabel#DetailTitle {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; }}
+QLabel#FieldName {{ color: {MUTED}; }}
+QStatusBar {{ background: #eef2f7; border-top: 1px solid {BORDER}; color: #344357; }}
+QSplitter::handle {{ background: {BORDER}; }}
+QSplitter::handle:horizontal {{ width: 1px; }}
+"""
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion (the same on Windows and Linux), a light palette, and the style sheet."""
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(WINDOW))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f8fafc"))
+    palette.setColor(QPalette.ColorRole.Text, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Button, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.ToolTipText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a96a3"))
+    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLE_SHEET)
