@@ -326,9 +326,11 @@ class ApplicationModel(QAbstractTableModel):
                     )
                 return text
             case Column.SERVICE:
-                return row.service_name_en or None
+                return "\n".join(n for n in (row.service_name_th, row.service_name_en) if n)
+            case Column.APPLICANT:
+                return row.applicant_name
             case Column.STATUS:
-                return row.status_label_en if lang == "th" else row.status_label_th
+                return "\n".join(n for n in (row.status_label_th, row.status_label_en) if n)
             case Column.SLA:
                 badge = sla_badge(row)
                 if row.sla_due_at is not None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from services.views import ApplicationRow
 from ui import i18n
-from ui.formatting import channel_label, format_date, format_days, sla_badge, status_label
+from ui.formatting import channel_label, days_text, format_date, sla_badge, status_label
 
 __all__ = ["DetailPanel"]
 
@@ -61,11 +61,12 @@ class DetailPanel(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._form_host = QWidget()
         self._form_host.setObjectName("DetailForm")
+        self._form_host.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._form = QFormLayout(self._form_host)
         self._form.setContentsMargins(0, 8, 0, 0)
         self._form.setHorizontalSpacing(14)
-        self._form.setVerticalSpacing(10)
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.setVerticalSpacing(4)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(self._form_host)
         layout.addWidget(scroll, 1)
@@ -152,8 +153,8 @@ class DetailPanel(QFrame):
             # The badge only says "paused"; the days still owed matter when it restarts.
             fields.append(
                 (
-                    self.tr("Business days left"),
-                    format_days(row.business_days_left),
+                    self.tr("When the clock restarts"),
+                    days_text(row.business_days_left),
                 )
             )
         fields += [

@@ -3,25 +3,25 @@
 Pure functions over the frozen rows from ``services.views``; the only Qt they use is
 ``QCoreApplication.translate`` for the words, so they follow the UI language.
 
-``services/thai_dates.py`` did not exist when this was written, so the Thai date formatter
-here is a small private one (``_thai_date``). When the service module lands, replace
-``_thai_date`` with ``services.thai_dates.format_thai_date`` (same output shape).
+Dates come from :mod:`services.thai_dates` (Buddhist Era years, Bangkok time).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from services.clock import BANGKOK, utc
+from services.thai_dates import format_english_date, format_thai_date
 from services.views import ApplicationRow
 
 __all__ = [
     "SlaBadge",
     "channel_label",
+    "days_text",
     "format_date",
     "format_days",
     "role_label",
@@ -31,87 +31,47 @@ __all__ = [
     "status_label",
 ]
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
-
-_TH_MONTHS_SHORT = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
-_TH_MONTHS_LONG = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-_EN_MONTHS_SHORT = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-
-
-def _local(moment: datetime) -> datetime:
-    # Stored times are aware UTC; a naive value is taken as UTC (services.clock.utc).
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(BANGKOK)
-
-
-def _thai_date(moment: datetime, *, with_time: bool = True, short: bool = True) -> str:
-    """``27 พ.ย. 2568 14:05`` (short) or ``27 พฤศจิกายน 2568 เวลา 14:05 น.`` (long)."""
-    local = _local(moment)
-    be_year = local.year + 543
-    if short:
-        text = f"{local.day} {_TH_MONTHS_SHORT[local.month - 1]} {be_year}"
-        return f"{text} {local:%H:%M}" if with_time else text
-    text = f"{local.day} {_TH_MONTHS_LONG[local.month - 1]} {be_year}"
-    return f"{text} เวลา {local:%H:%M} น." if with_time else text
-
 
 def format_date(
     moment: datetime | None, language: str, *, with_time: bool = True, short: bool = True
 ) -> str:
-    """A date as officers read it: Thai with the Buddhist Era year, or English (CE)."""
+    """A date as officers read it: Thai with the Buddhist Era year, or English (CE).
+
+    The short form is for list cells (``1 ก.ย. 2568 09:23``); the long form is the one in
+    letters (``1 กันยายน 2568 เวลา 09:23 น.``), from :mod:`services.thai_dates`.
+    """
     if moment is None:
         return ""
+    if not short:
+        if language == "th":
+            return format_thai_date(moment, with_time=with_time)
+        return format_english_date(moment, with_time=with_time)
     if language == "th":
-        return _thai_date(moment, with_time=with_time, short=short)
-    local = _local(moment)
-    text = f"{local.day} {_EN_MONTHS_SHORT[local.month - 1]} {local.year}"
-    return f"{text} {local:%H:%M}" if with_time else text
+        text = format_thai_date(moment, short=True)
+    else:
+        text = format_english_date(moment, short=True)
+    if with_time:
+        # Without the "เวลา … น." words the date fits a list column at 1366 px.
+        text += f" {utc(moment).astimezone(BANGKOK):%H:%M}"
+    return text
 
 
 def format_days(days: float) -> str:
     """``3``, ``0.5``, ``12`` — whole days without a decimal point."""
     rounded = round(days, 1)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def days_text(days: float) -> str:
+    """``3 days left`` / ``2 days late`` (business days), in the UI language."""
+    amount = format_days(abs(days))
+    if days < 0:
+        if amount == "1":
+            return QCoreApplication.translate("Sla", "1 day late")
+        return QCoreApplication.translate("Sla", "{days} days late").format(days=amount)
+    if amount == "1":
+        return QCoreApplication.translate("Sla", "1 day left")
+    return QCoreApplication.translate("Sla", "{days} days left").format(days=amount)
 
 
 @dataclass(frozen=True)
@@ -149,26 +109,13 @@ def sla_badge(row: ApplicationRow) -> SlaBadge:
                 "Sla", "{days} business days left when the clock restarts."
             ).format(days=format_days(days))
     elif state == "overdue" or (days is not None and days < 0):
-        late = abs(days) if days else 0.0
-        if not late:
-            text = QCoreApplication.translate("Sla", "Overdue")
-        elif format_days(late) == "1":
-            text = QCoreApplication.translate("Sla", "1 day late")
-        else:
-            text = QCoreApplication.translate("Sla", "{days} days late").format(
-                days=format_days(late)
-            )
+        text = days_text(days) if days else QCoreApplication.translate("Sla", "Overdue")
         tip = QCoreApplication.translate("Sla", "Past the deadline in the citizen manual.")
     elif days is None:
         text = ""
         tip = ""
     else:
-        if format_days(days) == "1":
-            text = QCoreApplication.translate("Sla", "1 day left")
-        else:
-            text = QCoreApplication.translate("Sla", "{days} days left").format(
-                days=format_days(days)
-            )
+        text = days_text(days)
         tip = (
             QCoreApplication.translate("Sla", "Close to the deadline.")
             if state == "at_risk"

@@ -95,6 +95,9 @@ def current_language(app: QCoreApplication | None = None) -> str:
     app = app or QCoreApplication.instance()
     if app is None:
         return DEFAULT_LANGUAGE
+    # Reading a property that was never set yields an invalid QVariant; skip that path.
+    if _LANGUAGE_PROPERTY.encode() not in {bytes(n) for n in app.dynamicPropertyNames()}:
+        return DEFAULT_LANGUAGE
     value = app.property(_LANGUAGE_PROPERTY)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 

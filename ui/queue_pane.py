@@ -20,7 +20,7 @@ from ui.delegates import COUNT_ROLE, QueueItemDelegate
 __all__ = ["QueuePane", "STATUS_ROLE"]
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 11
-"""On a queue item: the status code, or ``None`` for "All"."""
+"""On a queue item: the status code, or ``""`` for "All" (Qt data never holds None here)."""
 _LABEL_TH_ROLE = Qt.ItemDataRole.UserRole + 12
 _LABEL_EN_ROLE = Qt.ItemDataRole.UserRole + 13
 
@@ -72,15 +72,16 @@ class QueuePane(QFrame):
 
     def _add(self, status: str | None, label_th: str, label_en: str, count: int) -> None:
         item = QListWidgetItem()
-        item.setData(STATUS_ROLE, status)
+        item.setData(STATUS_ROLE, status or "")
         item.setData(_LABEL_TH_ROLE, label_th)
         item.setData(_LABEL_EN_ROLE, label_en)
         item.setData(COUNT_ROLE, int(count))
         self.list.addItem(item)
 
     def current_status(self) -> str | None:
+        """The chosen status, or None for "All" (and before any queue is shown)."""
         item = self.list.currentItem()
-        return None if item is None else item.data(STATUS_ROLE)
+        return None if item is None else (item.data(STATUS_ROLE) or None)
 
     def current_label(self) -> str:
         item = self.list.currentItem()
@@ -98,18 +99,18 @@ class QueuePane(QFrame):
         result = []
         for row in range(self.list.count()):
             item = self.list.item(row)
-            result.append((item.data(STATUS_ROLE), item.text(), item.data(COUNT_ROLE)))
+            result.append((item.data(STATUS_ROLE) or None, item.text(), item.data(COUNT_ROLE)))
         return result
 
     def _row_of(self, status: str | None) -> int:
         for row in range(self.list.count()):
-            if self.list.item(row).data(STATUS_ROLE) == status:
+            if self.list.item(row).data(STATUS_ROLE) == (status or ""):
                 return row
         return -1
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
-            self.queue_did_change.emit(current.data(STATUS_ROLE))
+            self.queue_did_change.emit(current.data(STATUS_ROLE) or None)
 
     # -- language -----------------------------------------------------------------------
 
@@ -123,7 +124,7 @@ class QueuePane(QFrame):
         language = i18n.current_language()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            if item.data(STATUS_ROLE) is None:
+            if not item.data(STATUS_ROLE):
                 item.setText(self.tr("All applications"))
             else:
                 th, en = item.data(_LABEL_TH_ROLE), item.data(_LABEL_EN_ROLE)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from services.views import SignedInUser, WorkstationPort
 from ui import i18n, ui_settings
 from ui.main_window import MainWindow
+from ui.pyside_guard import protect_none
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 def prepare_application(language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
     """The running QApplication (created if there is none) with fonts, theme and language."""
+    protect_none()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

@@ -95,8 +95,10 @@ QHeaderView::section {{
     border-right: 1px solid #e0e6ed; border-bottom: 1px solid {BORDER}; padding: 6px 8px;
 }}
 #DetailPanel {{ background: #ffffff; border-left: 1px solid {BORDER}; }}
+#DetailPanel QScrollArea {{ background: #ffffff; border: none; }}
+#DetailForm {{ background: #ffffff; }}
 QLabel#DetailTitle {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; }}
-QLabel#FieldName {{ color: {MUTED}; }}
+QLabel#FieldName {{ color: {MUTED}; padding-top: 6px; }}
 QStatusBar {{ background: #eef2f7; border-top: 1px solid {BORDER}; color: #344357; }}
 QSplitter::handle {{ background: {BORDER}; }}
 QSplitter::handle:horizontal {{ width: 1px; }}

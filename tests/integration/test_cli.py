@@ -1,0 +1,161 @@
+"""The ``anuyat`` command end to end, in process, on a real encrypted profile."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.cli import main
+from services.store import DB_FILE, open_store
+from tests.conftest import STAFF_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("ANUYAT_CONFIG_DIR", str(config))
+    monkeypatch.delenv("ANUYAT_DATA_DIR", raising=False)
+    return config
+
+
+def _init(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setenv("ANUYAT_ADMIN_PASSWORD", STAFF_PASSWORD)
+    return main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "init",
+            "--agency-name-th",
+            "เทศบาลตำบลทดสอบ",
+            "--agency-name-en",
+            "Test Municipality",
+            "--agency-code",
+            "TST",
+            "--agency-number",
+            "ทส 52001",
+        ]
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    for command in ("init", "demo", "gui", "apps", "audit", "doctor", "recovery"):
+        assert command in done.stdout
+
+
+def test_init_creates_an_encrypted_profile(data_dir: Path, monkeypatch, capsys) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    assert "Profile created" in capsys.readouterr().out
+    assert (data_dir / DB_FILE).exists()
+    # A second init refuses and changes nothing.
+    before = (data_dir / DB_FILE).stat().st_mtime_ns
+    assert _init(data_dir, monkeypatch) == 2
+    err = capsys.readouterr().err
+    assert "already holds a store" in err and "มีฐานข้อมูลอยู่แล้ว" in err
+    assert (data_dir / DB_FILE).stat().st_mtime_ns == before
+
+
+def test_init_refuses_bad_agency_code(data_dir: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("ANUYAT_ADMIN_PASSWORD", STAFF_PASSWORD)
+    code = main(
+        ["--data-dir", str(data_dir), "init", "--agency-name-th", "ก", "--agency-name-en", "A",
+         "--agency-code", "ทดสอบ", "--agency-number", "1"]
+    )  # fmt: skip
+    assert code == 2
+    assert "agency code" in capsys.readouterr().err
+    assert not (data_dir / DB_FILE).exists()
+
+
+def test_audit_verify_names_the_altered_row(data_dir: Path, monkeypatch, capsys) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    assert main(["--data-dir", str(data_dir), "audit", "verify"]) == 0
+    assert "intact" in capsys.readouterr().out
+
+    store = open_store(data_dir)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE event SET payload = '{}' WHERE seq = 3"))
+    store.close()
+    assert main(["--data-dir", str(data_dir), "audit", "verify"]) == 3
+    err = capsys.readouterr().err
+    assert "BROKEN" in err and "row seq 3" in err and "changed" in err
+
+
+def test_audit_verify_names_a_deleted_row(data_dir: Path, monkeypatch, capsys) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    store = open_store(data_dir)
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM event WHERE seq = 2"))
+    store.close()
+    assert main(["--data-dir", str(data_dir), "audit", "verify"]) == 3
+    err = capsys.readouterr().err
+    assert "row seq 3" in err and "removed" in err
+
+
+def test_wrong_recovery_passphrase_is_clear(data_dir: Path, tmp_path, monkeypatch, capsys) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    out = tmp_path / "key.recovery"
+    monkeypatch.setenv("ANUYAT_RECOVERY_PASSPHRASE", "twelve chars or more")
+    assert main(["--data-dir", str(data_dir), "recovery", "export", "--out", str(out)]) == 0
+    monkeypatch.setenv("ANUYAT_RECOVERY_PASSPHRASE", "a different passphrase")
+    assert main(["--data-dir", str(data_dir), "recovery", "import", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "passphrase" in err.lower() and "รหัสผ่าน" in err
+
+
+def test_broken_catalog_file_is_reported(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "services.toml"
+    broken.write_text('[[services]]\ncode = "ร้านอาหาร"\nsla_business_days = 0\n', encoding="utf-8")
+    assert main(["catalog", "check", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert str(broken) in err and "sla_business_days" in err
+
+
+def test_doctor_names_the_missing_keyring_and_the_fix(data_dir: Path, capsys) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "[FAIL] keyring" in out and "GNOME Keyring" in out
+    assert "[OK ] SQLCipher" in out
+
+
+def test_doctor_names_a_missing_token_driver(data_dir: Path, _private_config: Path, capsys) -> None:
+    (_private_config / "settings.toml").write_text(
+        'pkcs11_module = "/nonexistent/libtoken.so"\n', encoding="utf-8"
+    )
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "[FAIL] PKCS#11 token: /nonexistent/libtoken.so not found" in out
+    assert "[OK ] keyring" in out
+
+
+def test_bad_settings_file_is_reported(data_dir: Path, _private_config: Path, capsys) -> None:
+    (_private_config / "settings.toml").write_text("langauge = 'th'\n", encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "apps", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown setting 'langauge'" in err
+
+
+def test_apps_on_an_empty_folder_says_what_to_do(data_dir: Path, capsys) -> None:
+    assert main(["--data-dir", str(data_dir), "apps", "list", "--json"]) == 2
+    assert "anuyat init" in capsys.readouterr().err
+
+
+def test_apps_list_json(data_dir: Path, monkeypatch, capsys) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "apps", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -1,0 +1,67 @@
+"""Languages and fonts: the Thai catalogue loads, Sarabun is the application font."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo
+
+from ui import i18n
+
+
+def test_thai_is_the_default_language(gui) -> None:
+    assert i18n.current_language(gui) == "th"
+    assert QCoreApplication.translate("SignInDialog", "Sign in") == "เข้าสู่ระบบ"
+
+
+def test_switching_to_english_and_back(gui) -> None:
+    assert i18n.apply_language("en", gui) is False  # English needs no catalogue
+    assert i18n.current_language(gui) == "en"
+    assert QCoreApplication.translate("SignInDialog", "Sign in") == "Sign in"
+    assert i18n.apply_language("th", gui) is True
+    assert QCoreApplication.translate("MainWindow", "Refresh") == "รีเฟรช"
+    assert QCoreApplication.translate("SignInDialog", "&Password") == "รหัสผ่าน (&P)"
+
+
+def test_unknown_language_is_refused(gui) -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        i18n.apply_language("fr", gui)
+
+
+def test_sarabun_is_registered_and_is_the_application_font(gui) -> None:
+    assert "Sarabun" in QFontDatabase.families()
+    font = gui.font()
+    assert QFontInfo(font).family() == "Sarabun"
+    assert 10 <= font.pointSizeF() <= 11
+    styles = QFontDatabase.styles("Sarabun")
+    assert any("Bold" in style for style in styles)
+
+
+def test_every_string_in_the_catalogue_is_translated() -> None:
+    ts = i18n.translations_dir() / "anuyat_th.ts"
+    qm = i18n.translations_dir() / "anuyat_th.qm"
+    assert qm.is_file() and qm.stat().st_size > 1000
+    root = ET.parse(ts).getroot()
+    unfinished = [
+        (context.findtext("name"), message.findtext("source"))
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_translations_keep_their_placeholders() -> None:
+    root = ET.parse(i18n.translations_dir() / "anuyat_th.ts").getroot()
+    import re
+
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        assert sorted(re.findall(r"\{\w+\}", source)) == sorted(
+            re.findall(r"\{\w+\}", translation)
+        ), source
