@@ -1106,8 +1106,8 @@ def _site_map(ctx: _Context) -> bytes:
     c.drawPath(arrow, stroke=1, fill=1)
     page.text(nx, ny + 46, "N", "sans_bold", 12, align="centre")
     c.line(left + 20, bottom + 20, left + 120, bottom + 20)
-    for x in (left + 20, left + 70, left + 120):
-        c.line(x, bottom + 16, x, bottom + 24)
+    for tick in (left + 20, left + 70, left + 120):
+        c.line(tick, bottom + 16, tick, bottom + 24)
     page.text(left + 20, bottom + 28, "0      50     100 เมตร (โดยประมาณ)", "sans", 9)
     page.text(left, 86, "วาดโดยผู้ขออนุญาต ไม่ได้ตามมาตราส่วน", "sans", 11, colour=_GREY)
     page.signature(right - 120, 80, 70)

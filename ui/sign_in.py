@@ -126,13 +126,13 @@ class SignInDialog(QDialog):
         body.addSpacing(6)
 
         self._sign_in = QPushButton(objectName="Primary")
-        self._sign_in.setDefault(True)
-        self._sign_in.setAutoDefault(True)
         self._sign_in.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._sign_in.clicked.connect(self.submit)
         body.addWidget(self._sign_in)
         card_layout.addLayout(body)
         outer.addWidget(card)
+        # Only a button already inside the dialog can become its default button.
+        self._sign_in.setDefault(True)
 
         language_row = QHBoxLayout()
         language_row.setContentsMargins(0, 12, 0, 0)
@@ -155,6 +155,9 @@ class SignInDialog(QDialog):
         language_row.addStretch(1)
         outer.addLayout(language_row)
 
+        # Enter in the user name moves on to the password; Enter in the password signs in.
+        self._username.returnPressed.connect(self._username_entered)
+        self._password.returnPressed.connect(self.submit)
         self._username.textChanged.connect(self._update_enabled)
         self._password.textChanged.connect(self._update_enabled)
         self._update_enabled()
@@ -183,6 +186,12 @@ class SignInDialog(QDialog):
     def set_language(self, language: str) -> None:
         """Switch the whole UI's language; this dialog re-labels itself on the event."""
         i18n.apply_language(language)
+
+    def _username_entered(self) -> None:
+        if self._password.text():
+            self.submit()
+        else:
+            self._password.setFocus()
 
     def submit(self) -> None:
         """Sign in with what was typed (Enter and the button both come here)."""

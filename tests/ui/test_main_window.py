@@ -1,0 +1,208 @@
+"""The main window over the real Workstation: queues, lazy list, details, language, layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
+from ui import i18n, ui_settings
+from ui.application_model import PAGE_SIZE, ROW_ROLE, Column
+from ui.main_window import MainWindow
+from ui.shell import build_main_window_for
+
+UNCLASSIFIED = len(range(0, APPLICATION_COUNT, UNCLASSIFIED_EVERY))
+RECEIVED = APPLICATION_COUNT - UNCLASSIFIED
+
+
+def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
+    )
+    return window
+
+
+def _header_titles(window: MainWindow) -> list[str]:
+    model = window.table.model()
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_queues_show_their_counts(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    queues = {status: (label, count) for status, label, count in window.queues.queues()}
+    assert queues[None] == ("คำขอทั้งหมด", APPLICATION_COUNT)
+    assert queues["unclassified"] == ("รอจำแนกประเภท", UNCLASSIFIED)
+    assert queues["received"] == ("รับเรื่องแล้ว", RECEIVED)
+    assert window.queues.current_status() is None
+    assert f"{APPLICATION_COUNT}" in window.count_label.text()
+
+
+def test_list_loads_page_by_page_in_first_come_order(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    model = window.model
+    assert APPLICATION_COUNT > PAGE_SIZE
+    assert model.rowCount() == PAGE_SIZE
+    assert model.total == APPLICATION_COUNT
+    assert model.canFetchMore()
+    window.table.scrollToBottom()  # the view asks for the next page itself
+    qtbot.waitUntil(lambda: model.rowCount() == APPLICATION_COUNT, timeout=10000)
+    assert not model.canFetchMore()
+    shown = [model.row_at(r).tracking_number for r in range(model.rowCount())]
+    assert shown == applications  # deemed-received order, as the service sorts
+    first = window.table.model().index(0, Column.RECEIVED).data()
+    assert first == "2 พ.ย. 2569 09:00"
+
+
+def test_switching_queue_reloads_the_list(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    row = next(
+        r for r, (status, _, _) in enumerate(window.queues.queues()) if status == "unclassified"
+    )
+    window.queues.select_row(row)
+    qtbot.waitUntil(
+        lambda: window.model.status == "unclassified" and not window.model.is_loading,
+        timeout=10000,
+    )
+    model = window.model
+    assert model.rowCount() == UNCLASSIFIED
+    assert {model.row_at(r).status for r in range(model.rowCount())} == {"unclassified"}
+    assert window.queue_title.text() == "รอจำแนกประเภท"
+    # Every row of a one-status queue says the same; the column makes room for the service.
+    assert Column.STATUS not in window.visible_columns()
+
+
+def test_alt_number_switches_queue(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.queues.list.currentRow() == 1
+    qtbot.waitUntil(lambda: window.model.status == window.queues.current_status(), timeout=3000)
+
+
+def test_ctrl_f_filters_the_loaded_rows(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_edit.hasFocus()
+    qtbot.keyClicks(window.filter_edit, applications[3])
+    view_model = window.table.model()
+    assert view_model.rowCount() == 1
+    assert view_model.index(0, Column.TRACKING).data() == applications[3]
+    assert not view_model.canFetchMore(view_model.index(-1, -1))  # filtering loads nothing
+    assert "1" in window.count_label.text()
+
+
+def test_enter_opens_the_row_in_the_detail_panel(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    assert window.detail.isHidden()
+    table = window.table
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.detail.isVisible()
+    row = table.model().index(1, 0).data(ROW_ROLE)
+    assert window.detail.application_id == row.id
+    fields = window.detail.field_texts()
+    assert fields["สถานะ"] == "รับเรื่องแล้ว"
+    assert fields["ผู้ยื่นคำขอ"] == row.applicant_name
+    assert fields["วันที่รับ"] == "2 พฤศจิกายน 2569 เวลา 09:07 น."
+    assert window.splitter.sizes()[2] > 0
+    # The open panel follows the cursor.
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert window.detail.application_id == table.model().index(2, 0).data(ROW_ROLE).id
+
+
+def test_language_switch_retranslates_the_window(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    assert _header_titles(window)[Column.TRACKING] == "เลขที่คำขอ"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.refresh_action.text() == "Refresh", timeout=3000)
+    assert _header_titles(window)[: Column.SERVICE + 1] == ["Tracking no.", "Received", "Service"]
+    labels = [label for _, label, _ in window.queues.queues()]
+    assert labels[:3] == ["All applications", "Unclassified", "Received"]
+    assert window.table.model().index(0, Column.STATUS).data() == "Unclassified"
+    assert window.table.model().index(0, Column.RECEIVED).data() == "2 Nov 2026 09:00"
+    assert window.header.agency_label.text() == "Test Subdistrict Municipality"
+    assert window.count_label.text().startswith(f"{APPLICATION_COUNT} applications")
+    window.language_actions["th"].trigger()
+    qtbot.waitUntil(lambda: window.refresh_action.text() == "รีเฟรช", timeout=3000)
+    assert window.header.agency_label.text() == "เทศบาลตำบลทดสอบ"
+    assert i18n.current_language() == "th"
+
+
+def test_header_names_the_user_roles_and_station(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    qtbot.waitUntil(lambda: window.agency is not None, timeout=5000)
+    assert window.header.user_label.text() == reviewer.display_name
+    assert window.header.roles_label.text() == "ผู้ตรวจสอบ"
+    assert reviewer.station_code in window.header.station_label.text()
+    assert window.refresh_action.shortcut().toString() == "F5"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_refresh_reads_counts_and_list_again(
+    qtbot, workstation, reviewer, runner, settings, applications, context, actors
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    from datetime import datetime
+
+    from services.applications import NewApplicant, create_application, find_or_create_applicant
+    from services.clock import BANGKOK
+
+    with context.unit_of_work(actors["intake"]) as uow:
+        applicant = find_or_create_applicant(
+            uow, NewApplicant(kind="person", title_th="นาย", name_th="อนุชา ทองดี")
+        )
+        create_application(
+            uow,
+            context.calendar,
+            agency_code=context.agency_code,
+            station_code=context.station_code,
+            channel="counter",
+            received_at=datetime(2026, 11, 20, 10, 0, tzinfo=BANGKOK),
+            subject="ขอใบอนุญาต",
+            applicant=applicant,
+            service_code="FOOD-SHOP",
+        )
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: window.model.total == APPLICATION_COUNT + 1, timeout=10000)
+    queues = {status: count for status, _, count in window.queues.queues()}
+    assert queues[None] == APPLICATION_COUNT + 1
+
+
+def test_geometry_and_splitter_are_remembered(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.resize(1200, 700)
+    window.splitter.setSizes([260, 940, 0])
+    window.close()
+    assert not ui_settings.read(settings, ui_settings.MAIN_GEOMETRY).isEmpty()
+    settings.sync()
+    again = _window(
+        qtbot, workstation, reviewer, runner, QSettings(settings.fileName(), settings.format())
+    )
+    assert again.size().width() == 1200
+    assert again.splitter.sizes()[0] == 260
