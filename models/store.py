@@ -40,4 +40,12 @@ def create_store_engine(db_path: Path, key_hex: str) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+
+    @event.listens_for(factory, "after_rollback")
+    def _forget_pinned(session: Session) -> None:
+        # Services pin rows they update often (chain head, counters) in
+        # session.info; after a rollback those copies are stale.
+        session.info.clear()
+
+    return factory

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
-from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter
+from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter, new_id
 from services.calendar import BusinessCalendar
 from services.clock import BANGKOK
 from services.context import UnitOfWork
@@ -50,10 +50,14 @@ def next_tracking_number(
     uow: UnitOfWork, agency_code: str, station_code: str, moment: datetime
 ) -> str:
     be_year = moment.astimezone(BANGKOK).year + 543
-    counter = uow.session.get(TrackingCounter, (station_code, be_year))
+    pinned: dict[tuple[str, int], TrackingCounter] = uow.session.info.setdefault("counters", {})
+    counter = pinned.get((station_code, be_year)) or uow.session.get(
+        TrackingCounter, (station_code, be_year)
+    )
     if counter is None:
         counter = TrackingCounter(station_code=station_code, be_year=be_year, last_number=0)
         uow.session.add(counter)
+    pinned[(station_code, be_year)] = counter  # see events.append_event on pinning
     counter.last_number += 1
     return f"{agency_code}-{station_code}-{be_year}-{counter.last_number:06d}"
 
@@ -118,7 +122,7 @@ def create_application(
         raise InvalidInput("ช่องทางรับเรื่องไม่ถูกต้อง", f"Unknown channel {channel!r}.")
     service: ServiceType | None = None
     if service_code:
-        service = uow.session.scalar(select(ServiceType).where(ServiceType.code == service_code))
+        service = _service(uow, service_code)
         if service is None:
             raise NotFound(
                 f"ไม่พบบริการรหัส {service_code} ในคู่มือประชาชน",
@@ -126,6 +130,7 @@ def create_application(
             )
     deemed = calendar.deemed_received_at(received_at)
     application = Application(
+        id=new_id(),
         tracking_number=next_tracking_number(uow, agency_code, station_code, deemed),
         service_type_id=service.id if service else None,
         applicant_id=applicant.id if applicant else None,
@@ -146,7 +151,6 @@ def create_application(
         updated_at=uow.now,
     )
     uow.session.add(application)
-    uow.session.flush()
     uow.record(
         "application.received",
         "application",
@@ -163,6 +167,15 @@ def create_application(
         },
     )
     return application
+
+
+def _service(uow: UnitOfWork, code: str) -> ServiceType | None:
+    # Cached per transaction: a query here would autoflush the previous
+    # application on every call and defeat batched inserts during a sync.
+    cache: dict[str, ServiceType | None] = uow.session.info.setdefault("services", {})
+    if code not in cache:
+        cache[code] = uow.session.scalar(select(ServiceType).where(ServiceType.code == code))
+    return cache[code]
 
 
 def recompute_sla(application: Application, calendar: BusinessCalendar, now: datetime) -> None:

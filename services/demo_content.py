@@ -1,7 +1,7 @@
 """Fictional applicants, requests and their attachments for the demo agency.
 
 ``anuyat demo`` fills a new profile with these: about a dozen made-up applicants
-(:func:`demo_applicants`), twenty requests spread over the agency's services
+(:func:`demo_applicants`), twenty-two requests spread over the agency's services
 (:func:`demo_requests`) and, for each request, real files produced in memory
 (:func:`render_attachments`): PDF forms, copies and maps drawn with reportlab, and
 JPEG photos drawn with Pillow. Everything is deterministic: the same inputs give
@@ -88,11 +88,12 @@ _TLWG_DIRS = (
 DEMO_NOW = datetime(2026, 11, 23, 10, 0, tzinfo=BANGKOK)
 
 #: The kinds of request in the demo, in the order they claim service codes.
-DEMO_KINDS = ("certificate", "petition", "hazard", "food")
+DEMO_KINDS = ("certificate", "petition", "hazard", "building", "food")
 _KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "certificate": ("CERT", "NOTIF"),
+    "certificate": ("CERT", "NOTI"),
     "petition": ("PETITION", "COMPLAIN", "GENERAL"),
     "hazard": ("HAZARD", "HEALTH"),
+    "building": ("BUILD", "CONSTRUCT"),
     "food": ("FOOD",),
 }
 
@@ -643,7 +644,8 @@ _THAI_MONTHS = (
 _INK = (0.08, 0.16, 0.55)  # ballpoint blue
 _GREY = (0.45, 0.45, 0.45)
 _SAMPLE_NOTE = "เอกสารตัวอย่าง ข้อมูลสมมติ ใช้สาธิตโปรแกรมอนุญาตเท่านั้น / SAMPLE - FICTIONAL DATA"
-_PDF_LOCK = threading.Lock()  # reportlab fonts keep per-document state
+# reportlab fonts keep per-document state and FreeType faces are not thread-safe: one at a time.
+_RENDER_LOCK = threading.Lock()
 
 
 def _thai_date(day: date) -> str:
@@ -823,14 +825,21 @@ _FORM_TITLES = {
     "food": "แบบคำขอรับใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
     "hazard": "แบบคำขอรับใบอนุญาตประกอบกิจการที่เป็นอันตรายต่อสุขภาพ",
     "certificate": "แบบคำขอรับหนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหาร",
+    "building": "แบบคำขออนุญาตก่อสร้าง ดัดแปลง รื้อถอน หรือเคลื่อนย้ายอาคาร",
     "petition": "แบบคำร้องทั่วไป",
 }
 _ASK = {
     "food": "ขอรับใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
     "hazard": "ขอรับใบอนุญาตประกอบกิจการที่เป็นอันตรายต่อสุขภาพ",
     "certificate": "ขอแจ้งจัดตั้งสถานที่จำหน่ายอาหารและขอรับหนังสือรับรองการแจ้ง",
+    "building": "ขออนุญาตก่อสร้าง ดัดแปลง รื้อถอน หรือเคลื่อนย้ายอาคาร",
     "petition": "ขอยื่นคำร้อง",
 }
+# What the form calls the activity and the premises: (activity, name, what the map shows).
+_WORDS = {
+    "building": ("ลักษณะงาน", "ใช้อาคารเป็น", "อาคาร"),
+}
+_BUSINESS_WORDS = ("ประเภทกิจการ", "ชื่อสถานประกอบการ", "สถานประกอบการ")
 _ATTACHMENT_LABELS = {
     AttachmentKind.ID_CARD_PHOTO: "สำเนาบัตรประจำตัวประชาชน",
     AttachmentKind.HOUSE_REGISTRATION: "สำเนาทะเบียนบ้าน",
@@ -907,9 +916,10 @@ def _application_form(ctx: _Context) -> bytes:
     else:
         page.field(left, y, "2. มีความประสงค์", _ASK[req.kind], right)
         y -= 24
-        page.field(left + 14, y, "ประเภทกิจการ", req.activity, right)
+        activity_label, name_label, _place = _WORDS.get(req.kind, _BUSINESS_WORDS)
+        page.field(left + 14, y, activity_label, req.activity, right)
         y -= 24
-        page.field(left + 14, y, "ชื่อสถานประกอบการ", req.business_name, left + 300)
+        page.field(left + 14, y, name_label, req.business_name, left + 300)
         area = f"{req.area_sqm}" if req.area_sqm is not None else ""
         page.field(left + 310, y, "พื้นที่", area, right - 60)
         page.text(right - 55, y, "ตารางเมตร", "sans", 13)
@@ -1027,12 +1037,13 @@ def _house_registration(ctx: _Context) -> bytes:
 
 def _site_map(ctx: _Context) -> bytes:
     req, app = ctx.request, ctx.applicant
-    page = _Page("แผนที่ตั้งสถานประกอบการ", ctx.seed)
+    place = _WORDS.get(req.kind, _BUSINESS_WORDS)[2]
+    page = _Page(f"แผนที่ตั้ง{place}", ctx.seed)
     c, w, rnd = page.canvas, page.width, page.random
     left, right = 50.0, page.width - 50
-    page.text(w / 2, 790, "แผนที่ตั้งสถานประกอบการ (โดยสังเขป)", "sans_bold", 18, align="centre")
+    page.text(w / 2, 790, f"แผนที่ตั้ง{place} (โดยสังเขป)", "sans_bold", 18, align="centre")
     page.text(left, 760, f"ผู้ขออนุญาต: {app.name_th}", "sans", 13)
-    page.text(left, 740, f"สถานประกอบการ: {req.business_name or '-'}", "sans", 13)
+    page.text(left, 740, f"{place}: {req.business_name or '-'}", "sans", 13)
     page.text(left, 720, f"ที่ตั้ง: {app.address.text_th}", "sans", 12)
     top, bottom = 700.0, 110.0
     c.rect(left, bottom, right - left, top - bottom)
@@ -1068,7 +1079,13 @@ def _site_map(ctx: _Context) -> bytes:
     c.setFillColorRGB(0.85, 0.2, 0.2)
     c.rect(soi_x + 14, shop_y, 70, 50, fill=1, stroke=1)
     page.text(
-        soi_x + 49, shop_y + 58, "ที่ตั้งกิจการ", "sans_bold", 13, align="centre", colour=(0.7, 0, 0)
+        soi_x + 49,
+        shop_y + 58,
+        "ที่ตั้งอาคาร" if place == "อาคาร" else "ที่ตั้งกิจการ",
+        "sans_bold",
+        13,
+        align="centre",
+        colour=(0.7, 0, 0),
     )
     # Landmarks: a temple, a school, a market, a shop.
     temple_x = rnd.uniform(left + 20, soi_x - 170)
@@ -1144,7 +1161,7 @@ def _power_of_attorney(ctx: _Context) -> bytes:
         f"โดยหนังสือฉบับนี้ ข้าพเจ้า {principal} สำนักงานตั้งอยู่เลขที่ {app.address.text_th} "
         f"ขอมอบอำนาจให้ {proxy.name_th} เลขประจำตัวประชาชน {proxy.national_id} "
         f"อยู่บ้านเลขที่ {proxy.address.text_th} เป็นผู้มีอำนาจกระทำการแทนข้าพเจ้า "
-        f'ในการยื่นคำขอ{asked} ชื่อสถานประกอบการ "{req.business_name}" '
+        f'ในการยื่นคำขอ{asked} {_WORDS.get(req.kind, _BUSINESS_WORDS)[1]} "{req.business_name}" '
         "ต่อเจ้าพนักงานท้องถิ่น รวมทั้งลงนามในเอกสาร แก้ไขเพิ่มเติมเอกสาร ชำระค่าธรรมเนียม "
         "และรับใบอนุญาตแทนข้าพเจ้าจนเสร็จการ",
         right - left,
@@ -1302,19 +1319,24 @@ def _jpeg(image: Image.Image, dpi: int, quality: int) -> bytes:
     return buffer.getvalue()
 
 
-def _sample_stamp(image: Image.Image, text: str, size: int, angle: float) -> Image.Image:
-    """Overlay big, red, translucent diagonal text (only the text's box is rotated: fast)."""
+@cache
+def _stamp_layer(text: str, size: int, angle: float) -> Image.Image:
+    """Big, red, translucent text, rotated; made once and only read afterwards."""
     font = _image_font(size, True)
     glyphs = thai_presentation_forms(text) if _image_font_choice()[3] else text
     left, top, right, bottom = font.getbbox(glyphs)
     layer = Image.new("RGBA", (int(right - left) + 20, int(bottom - top) + 20), (0, 0, 0, 0))
     ImageDraw.Draw(layer).text((10 - left, 10 - top), glyphs, font=font, fill=(210, 30, 30, 110))
-    layer = layer.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    return layer.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+
+
+def _sample_stamp(image: Image.Image, text: str, size: int, angle: float) -> Image.Image:
+    """``image`` with the diagonal sample stamp across its middle."""
+    layer = _stamp_layer(text, size, angle)
     dx, dy = (image.width - layer.width) // 2, (image.height - layer.height) // 2
     if dx < 0 or dy < 0:  # larger than the image: keep the middle
-        layer = layer.crop(
-            (max(-dx, 0), max(-dy, 0), max(-dx, 0) + image.width, max(-dy, 0) + image.height)
-        )
+        left, top = max(-dx, 0), max(-dy, 0)
+        layer = layer.crop((left, top, left + image.width, top + image.height))
         dx, dy = max(dx, 0), max(dy, 0)
     result = image.convert("RGBA")
     result.alpha_composite(layer, (dx, dy))
@@ -1325,7 +1347,9 @@ def _english_date(day: date) -> str:
     return f"{day.day} {day.strftime('%b')}. {day.year}"
 
 
-def _id_card(person: DemoPerson, seed: str) -> bytes:
+@cache
+def _id_card_blank() -> Image.Image:
+    """The card without a person on it; made once and copied."""
     width, height = ID_CARD_SIZE
     card = Image.new("RGBA", ID_CARD_SIZE, (226, 240, 236, 255))
     draw = ImageDraw.Draw(card)
@@ -1336,9 +1360,15 @@ def _id_card(person: DemoPerson, seed: str) -> bytes:
     draw.rectangle((0, 0, width, 92), fill=(44, 110, 96, 255))
     _draw_text(draw, (30, 22), "บัตรประจำตัวตัวอย่าง", 40, "white", bold=True)
     _draw_text(draw, (width - 30, 30), "SAMPLE IDENTITY CARD", 30, "white", bold=True, anchor="ra")
-    _draw_text(
-        draw, (30, 104), "ข้อมูลสมมติเพื่อการสาธิตเท่านั้น / fictional demo data only", 22, (90, 90, 90)
-    )
+    note = "ข้อมูลสมมติเพื่อการสาธิตเท่านั้น / fictional demo data only"
+    _draw_text(draw, (30, 104), note, 22, (90, 90, 90))
+    return card
+
+
+def _id_card(person: DemoPerson, seed: str) -> bytes:
+    width = ID_CARD_SIZE[0]
+    card = _id_card_blank().copy()
+    draw = ImageDraw.Draw(card)
     dark = (25, 35, 40)
     _draw_text(draw, (30, 150), "เลขประจำตัว / Identification Number", 22, (70, 70, 70))
     _draw_text(draw, (30, 178), _format_id(person.national_id), 40, dark, bold=True)
@@ -1375,7 +1405,7 @@ def _id_card(person: DemoPerson, seed: str) -> bytes:
 def _payment_slip(ctx: _Context) -> bytes:
     req, app = ctx.request, ctx.applicant
     payer = ctx.delegate.signer if ctx.delegate is not None else app.signer
-    width, height = SLIP_SIZE
+    width = SLIP_SIZE[0]
     slip = Image.new("RGBA", SLIP_SIZE, (246, 247, 250, 255))
     draw = ImageDraw.Draw(slip)
     draw.rectangle((0, 0, width, 170), fill=(52, 84, 160, 255))
@@ -1454,7 +1484,7 @@ def _low_res_photo(ctx: _Context) -> bytes:
         ("ที่อยู่", address[:split]),
         ("", address[split + 1 :]),
         ("โทรศัพท์", app.phone),
-        ("ชื่อสถานประกอบการ", req.business_name),
+        (_WORDS.get(req.kind, _BUSINESS_WORDS)[1], req.business_name),
         ("พื้นที่", f"{req.area_sqm} ตารางเมตร" if req.area_sqm else ""),
     ]
     y = 86
@@ -1492,8 +1522,7 @@ _PDF_RENDERERS: dict[AttachmentKind, _Renderer] = {
 
 def _render(kind: AttachmentKind, ctx: _Context) -> bytes:
     if kind in _PDF_RENDERERS:
-        with _PDF_LOCK:
-            return _PDF_RENDERERS[kind](ctx)
+        return _PDF_RENDERERS[kind](ctx)
     if kind is AttachmentKind.ID_CARD_PHOTO:
         return _id_card(ctx.applicant.signer, ctx.seed)
     if kind is AttachmentKind.DELEGATE_ID_CARD_PHOTO:
@@ -1513,20 +1542,20 @@ def _filename(kind: AttachmentKind, ctx: _Context, number: int) -> str:
         return f"SCAN_{stamp:%Y%m%d}_{req.key}_{number:02d}.{extension}"
     if req.channel == "drive" and kind.endswith("photo"):
         return f"LINE_ALBUM_{stamp:%Y%m%d}_{number}.jpg"
-    first = app.signer.first_name_th if not app.is_juristic else app.key
     english = req.language == "en"
+    if english:
+        form = "application_form.pdf"
+    elif req.kind == "petition":
+        form = "คำร้อง.pdf"
+    else:
+        form = f"แบบคำขอ_{app.key if app.is_juristic else app.signer.first_name_th}.pdf"
+    place = "ตั้งอาคาร" if req.kind == "building" else "ร้าน"
     names = {
-        AttachmentKind.APPLICATION_FORM: (
-            "application_form.pdf"
-            if english
-            else "คำร้อง.pdf"
-            if req.kind == "petition"
-            else f"แบบคำขอ_{first}.pdf"
+        AttachmentKind.APPLICATION_FORM: form,
+        AttachmentKind.HOUSE_REGISTRATION: (
+            "house_registration.pdf" if english else "สำเนาทะเบียนบ้าน.pdf"
         ),
-        AttachmentKind.HOUSE_REGISTRATION: "house_registration.pdf"
-        if english
-        else "สำเนาทะเบียนบ้าน.pdf",
-        AttachmentKind.SITE_MAP: "site_map.pdf" if english else "แผนที่ร้าน.pdf",
+        AttachmentKind.SITE_MAP: "site_map.pdf" if english else f"แผนที่{place}.pdf",
         AttachmentKind.POWER_OF_ATTORNEY: "หนังสือมอบอำนาจ.pdf",
         AttachmentKind.COMPANY_CERTIFICATE: "หนังสือรับรองนิติบุคคล.pdf",
         AttachmentKind.ID_CARD_PHOTO: f"IMG_{stamp:%Y%m%d_%H%M%S}.jpg",
@@ -1560,7 +1589,8 @@ def render_attachments(
     )
     result = []
     for number, kind in enumerate(request.attachments, start=1):
-        data = _render(kind, ctx)
+        with _RENDER_LOCK:
+            data = _render(kind, ctx)
         content_type = "application/pdf" if data.startswith(b"%PDF") else "image/jpeg"
         result.append(DemoAttachment(_filename(kind, ctx, number), content_type, data))
     return result

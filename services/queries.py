@@ -45,9 +45,7 @@ def count_applications(session: Session, status: str | None = None) -> int:
 
 
 def status_counts(session: Session) -> list[StatusCount]:
-    grouped = session.execute(
-        select(Application.status, func.count()).group_by(Application.status)
-    )
+    grouped = session.execute(select(Application.status, func.count()).group_by(Application.status))
     counts: dict[str, int] = {status: int(n) for status, n in grouped}
     return [
         StatusCount(code, s.label_th, s.label_en, int(counts.get(code, 0)))
