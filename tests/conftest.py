@@ -69,14 +69,27 @@ def clock():
     return FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
 
 
-@pytest.fixture
-def context(data_dir, clock):
+@pytest.fixture(scope="session")
+def _profile_template(tmp_path_factory: pytest.TempPathFactory):
+    """One real profile with staff, built once; each test gets a fresh copy of it.
+
+    Argon2id hashing is deliberately slow, so creating five accounts per test
+    would dominate the suite's time.
+    """
+    from datetime import UTC, datetime
+
     from services import auth
+    from services.clock import FixedClock
     from services.context import SYSTEM
     from services.profile import AgencySetup, initialise_profile, load_context
 
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    template = tmp_path_factory.mktemp("template") / "profile"
+    clock = FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
     store = initialise_profile(
-        data_dir,
+        template,
         AgencySetup(
             name_th="เทศบาลตำบลทดสอบ",
             name_en="Test Subdistrict Municipality",
@@ -89,12 +102,28 @@ def context(data_dir, clock):
         clock=clock,
     )
     store.close()
-    ctx = load_context(data_dir, clock)
+    ctx = load_context(template, clock)
     with ctx.unit_of_work(SYSTEM) as uow:
         for role, (username, name) in STAFF.items():
             auth.create_user(
                 uow, username=username, display_name=name, password=STAFF_PASSWORD, roles=[role]
             )
+    ctx.store.close()
+    keyring.set_keyring(previous)
+    return template, dict(ring.secrets)
+
+
+@pytest.fixture
+def context(_profile_template, data_dir, clock, memory_keyring):
+    import shutil
+
+    from services.profile import load_context
+
+    template, secrets = _profile_template
+    shutil.rmtree(data_dir)
+    shutil.copytree(template, data_dir)
+    memory_keyring.secrets.update(secrets)
+    ctx = load_context(data_dir, clock)
     yield ctx
     ctx.store.close()
 
