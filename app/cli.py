@@ -281,6 +281,7 @@ def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
             runtime.workstation,
             language=args.lang or settings.get("language"),
             demo_warning=runtime.demo_file_keyring,
+            quit_after_first_paint=os.environ.get("ANUYAT_QUIT_AFTER_FIRST_PAINT") == "1",
         )
     finally:
         runtime.close()

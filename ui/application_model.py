@@ -94,7 +94,6 @@ class ApplicationModel(QAbstractTableModel):
         self._total: int | None = None
         self._loading = False
         self._generation = 0
-        self._started = False
 
     # -- queries the window uses --------------------------------------------------------
 
@@ -134,7 +133,6 @@ class ApplicationModel(QAbstractTableModel):
     def set_queue(self, status: str | None) -> None:
         """Show the applications with ``status`` (None: all of them), from the first page."""
         self._status = status
-        self._started = True
         self._generation += 1
         self.beginResetModel()
         self._rows = []

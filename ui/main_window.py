@@ -59,7 +59,7 @@ _COLUMN_WIDTHS = {
     Column.TRACKING: 154,
     Column.RECEIVED: 126,
     Column.APPLICANT: 165,
-    Column.NATIONAL_ID: 126,
+    Column.NATIONAL_ID: 134,
     Column.STATUS: 166,
     Column.SLA: 122,
     Column.ASSIGNEE: 112,
@@ -99,9 +99,11 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         *,
         settings: QSettings | None = None,
+        demo_warning: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._demo_warning = demo_warning
         self._port = port
         self._user = user
         self._runner = runner
@@ -190,6 +192,10 @@ class MainWindow(QMainWindow):
             sign_out=self.sign_out_action,
         )
         outer.addWidget(self.header)
+        self.demo_banner = QLabel(objectName="DemoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setVisible(self._demo_warning)
+        outer.addWidget(self.demo_banner)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
@@ -239,7 +245,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
         self._column_widths = {int(c): w for c, w in _COLUMN_WIDTHS.items()}
         header.sectionResized.connect(self._column_resized)
-        self.table.installEventFilter(self)
+        # The viewport's own resize comes after the scroll bars settled: measure then.
+        self.table.viewport().installEventFilter(self)
         centre_layout.addWidget(self.table, 1)
         self.splitter.addWidget(centre)
 
@@ -297,7 +304,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
 
@@ -350,6 +357,12 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.find_action.setText(self.tr("Filter the list"))
         self.filter_edit.setPlaceholderText(self.tr("Filter the loaded rows (Ctrl+F)"))
+        self.demo_banner.setText(
+            self.tr(
+                "Demo profile: its key is kept in a file beside the data. "
+                "Use it for fictional data only, never for real applications."
+            )
+        )
         self.table.setAccessibleName(self.tr("Applications"))
         self.queues.list.setAccessibleName(self.tr("Queues"))
         self._update_title()
@@ -360,8 +373,12 @@ class MainWindow(QMainWindow):
         name = ""
         if agency is not None:
             name = agency.name_th if i18n.current_language() == "th" else agency.name_en
-        title = self.tr("Anuyat")
-        self.setWindowTitle(f"{title} — {name}" if name else title)
+        parts = [self.tr("Anuyat")]
+        if name:
+            parts.append(name)
+        if self._demo_warning:
+            parts.append(self.tr("DEMO: fictional data only"))
+        self.setWindowTitle(" — ".join(parts))
         self.queue_title.setText(self.queues.current_label() or self.tr("Applications"))
 
     def _update_status(self, *_: Any) -> None:
@@ -532,7 +549,9 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = ui_settings.read(self._settings, ui_settings.MAIN_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1366, 768)
+            # First start on this station: the common office screen, or less if smaller.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1366, screen.width()), min(768, screen.height()))
         splitter = ui_settings.read(self._settings, ui_settings.MAIN_SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([_QUEUE_PANE_WIDTH, 1000, 0])

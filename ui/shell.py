@@ -9,14 +9,13 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from services.views import SignedInUser, WorkstationPort
 from ui import i18n, ui_settings
 from ui.main_window import MainWindow
-from ui.pyside_guard import protect_none
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
@@ -28,14 +27,12 @@ log = logging.getLogger(__name__)
 
 def prepare_application(language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
     """The running QApplication (created if there is none) with fonts, theme and language."""
-    protect_none()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ui_settings.ORGANIZATION)
     app.setApplicationName(ui_settings.APPLICATION)
-    app.setApplicationDisplayName("อนุญาต Anuyat")
     app.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
     i18n.install_font(app)
     apply_theme(app)
@@ -48,9 +45,11 @@ def build_main_window_for(
     user: SignedInUser,
     runner: TaskRunner,
     settings: QSettings | None = None,
+    *,
+    demo_warning: bool = False,
 ) -> MainWindow:
     """The main window for a signed-in ``user`` (not shown); loading starts at once."""
-    return MainWindow(port, user, runner, settings=settings)
+    return MainWindow(port, user, runner, settings=settings, demo_warning=demo_warning)
 
 
 class Session(QObject):
@@ -66,8 +65,11 @@ class Session(QObject):
         port: WorkstationPort,
         runner: TaskRunner,
         settings: QSettings,
+        *,
+        demo_warning: bool = False,
     ) -> None:
         super().__init__()
+        self._demo_warning = demo_warning
         self._app = app
         self._port = port
         self._runner = runner
@@ -80,7 +82,9 @@ class Session(QObject):
         self._show_sign_in()
 
     def _show_sign_in(self) -> None:
-        dialog = SignInDialog(self._port, self._runner, settings=self._settings)
+        dialog = SignInDialog(
+            self._port, self._runner, settings=self._settings, demo_warning=self._demo_warning
+        )
         dialog.user_did_sign_in.connect(self._signed_in)
         dialog.rejected.connect(self._sign_in_cancelled)
         self.sign_in = dialog
@@ -92,7 +96,9 @@ class Session(QObject):
         self._app.exit(0)
 
     def _signed_in(self, user: SignedInUser) -> None:
-        window = build_main_window_for(self._port, user, self._runner, self._settings)
+        window = build_main_window_for(
+            self._port, user, self._runner, self._settings, demo_warning=self._demo_warning
+        )
         window.user_did_sign_out.connect(self._signing_out_now)
         window.window_did_close.connect(self._window_closed)
         self.window = window
@@ -116,22 +122,42 @@ class Session(QObject):
             self._app.exit(0)
 
 
+class _QuitOnFirstPaint(QObject):
+    """Ends the event loop once the watched window has painted (cold-start benchmark)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+
 def run_gui(
     port: WorkstationPort,
     *,
-    language: str = i18n.DEFAULT_LANGUAGE,
+    language: str | None = i18n.DEFAULT_LANGUAGE,
     settings: QSettings | None = None,
+    demo_warning: bool = False,
+    quit_after_first_paint: bool = False,
 ) -> int:
-    """Run the workstation's GUI until the officer quits; return the exit code."""
-    app = prepare_application(language)
+    """Run the workstation's GUI until the officer quits; return the exit code.
+
+    ``quit_after_first_paint`` is for the benchmark: start, paint the first window, exit.
+
+    ``language`` is "th" or "en" (None: Thai). ``demo_warning`` marks a demo profile whose
+    key lives in a file: the windows then say so in their title and in a banner.
+    """
+    app = prepare_application(language or i18n.DEFAULT_LANGUAGE)
     settings = settings if settings is not None else ui_settings.default_settings()
     runner = TaskRunner()
-    session = Session(app, port, runner, settings)
+    session = Session(app, port, runner, settings, demo_warning=demo_warning)
     # Windows come and go (sign out, sign in again); the session decides when to quit.
     quit_on_last = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)
     try:
         session.start()
+        if quit_after_first_paint and session.sign_in is not None:
+            watcher = _QuitOnFirstPaint(app)
+            session.sign_in.installEventFilter(watcher)
         code = app.exec()
     finally:
         app.setQuitOnLastWindowClosed(quit_on_last)

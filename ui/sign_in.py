@@ -50,9 +50,11 @@ class SignInDialog(QDialog):
         runner: TaskRunner,
         *,
         settings: QSettings | None = None,
+        demo_warning: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._demo_warning = demo_warning
         self._port = port
         self._runner = runner
         self._settings = settings if settings is not None else ui_settings.default_settings()
@@ -101,6 +103,10 @@ class SignInDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()  # shown once the agency is known; no made-up text meanwhile
             body.addWidget(label)
+        self._demo = QLabel(objectName="DemoBanner")
+        self._demo.setWordWrap(True)
+        self._demo.setVisible(self._demo_warning)
+        body.addWidget(self._demo)
         body.addSpacing(14)
 
         self._username_label = QLabel()
@@ -164,7 +170,15 @@ class SignInDialog(QDialog):
         (self._password if self._username.text() else self._username).setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Anuyat — Sign in"))
+        title = self.tr("Anuyat — Sign in")
+        demo = self.tr("DEMO: fictional data only")
+        self.setWindowTitle(f"{title} — {demo}" if self._demo_warning else title)
+        self._demo.setText(
+            self.tr(
+                "Demo profile: its key is kept in a file beside the data. "
+                "Use it for fictional data only, never for real applications."
+            )
+        )
         self._app_title.setText(self.tr("Anuyat · Permit workstation"))
         self._username_label.setText(self.tr("&User name"))
         self._password_label.setText(self.tr("&Password"))

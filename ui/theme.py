@@ -70,6 +70,9 @@ QToolButton#LanguageButton:checked {{
     background: {ACCENT}; color: #ffffff; border-color: {ACCENT};
 }}
 
+QLabel#DemoBanner {{
+    background: #fff4d6; color: #6b4a00; border: 1px solid #f0d38a; padding: 6px 12px;
+}}
 #ErrorBox {{
     background: #fdeceb; border: 1px solid #f1b9b5; border-radius: 4px;
 }}

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from services.clock import BANGKOK
 from ui import i18n
-from ui.pyside_guard import protect_none
 from ui.shell import prepare_application
 from ui.tasks import TaskRunner
 
@@ -20,13 +19,6 @@ from ui.tasks import TaskRunner
 # list has to fetch a second page.
 APPLICATION_COUNT = 230
 UNCLASSIFIED_EVERY = 5  # every fifth request arrives without a service (unclassified)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _none_survives_pyside() -> None:
-    # PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; a long test
-    # session would abort (see ui/pyside_guard.py).
-    protect_none()
 
 
 @pytest.fixture

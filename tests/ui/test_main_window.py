@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
 from ui import i18n, ui_settings
@@ -15,10 +15,11 @@ UNCLASSIFIED = len(range(0, APPLICATION_COUNT, UNCLASSIFIED_EVERY))
 RECEIVED = APPLICATION_COUNT - UNCLASSIFIED
 
 
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+def _window(qtbot, workstation, user, runner, settings, *, resize: bool = True) -> MainWindow:
     window = build_main_window_for(workstation, user, runner, settings)
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    if resize:
+        window.resize(1366, 768)
     window.show()
     qtbot.waitUntil(
         lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
@@ -196,13 +197,58 @@ def test_geometry_and_splitter_are_remembered(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    window.resize(1200, 700)
-    window.splitter.setSizes([260, 940, 0])
+    window.resize(760, 560)  # the offscreen screen is 800x600; geometry is kept on screen
+    window.splitter.setSizes([260, 500, 0])
     window.close()
     assert not ui_settings.read(settings, ui_settings.MAIN_GEOMETRY).isEmpty()
     settings.sync()
-    again = _window(
-        qtbot, workstation, reviewer, runner, QSettings(settings.fileName(), settings.format())
-    )
-    assert again.size().width() == 1200
+    reopened = QSettings(settings.fileName(), settings.format())
+    again = _window(qtbot, workstation, reviewer, runner, reopened, resize=False)
+    assert (again.width(), again.height()) == (760, 560)
     assert again.splitter.sizes()[0] == 260
+
+
+def test_columns_make_room_for_the_detail_panel_and_come_back(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    assert window.visible_columns() == list(Column)  # all eight fit at 1366 px
+    window.open_detail(window.model.row_at(0))
+    qtbot.waitUntil(lambda: Column.NATIONAL_ID not in window.visible_columns(), timeout=3000)
+    assert Column.SERVICE in window.visible_columns()
+    window.detail.close_panel()
+    qtbot.waitUntil(lambda: window.visible_columns() == list(Column), timeout=3000)
+
+
+def test_demo_profile_is_announced(qtbot, workstation, reviewer, runner, settings) -> None:
+    window = build_main_window_for(workstation, reviewer, runner, settings, demo_warning=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.demo_banner.isVisible()
+    assert "ตัวอย่าง" in window.windowTitle()
+
+
+def test_a_failed_read_is_explained_inline_and_can_be_retried(
+    qtbot, workstation, reviewer, runner, settings, applications, context, data_dir
+) -> None:
+    from services.store import DB_FILE
+
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    # The database file goes away (a pulled disk, a share that dropped).
+    context.store.close()
+    moved = data_dir / "moved-away.db"
+    (data_dir / DB_FILE).rename(moved)
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: window.error_box.text() != "", timeout=10000)
+    thai, english = window.error_box.text().split("\n")
+    assert thai.startswith("อ่านรายการคิวงานไม่ได้")
+    assert english.startswith("Could not read the queues")
+    assert QApplication.activeModalWidget() is None
+    # Back in place, "Try again" recovers without restarting.
+    context.store.close()
+    (data_dir / DB_FILE).unlink(missing_ok=True)
+    moved.rename(data_dir / DB_FILE)
+    retry = next(b for b in window.error_box.findChildren(QPushButton) if b.isVisible())
+    retry.click()
+    qtbot.waitUntil(lambda: window.error_box.isHidden(), timeout=10000)
+    assert window.model.total == APPLICATION_COUNT
