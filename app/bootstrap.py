@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import demo_keyring
+from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
-from app.settings import Settings, default_data_dir
+from app.settings import Settings, default_data_dir, with_profile
 from services.clock import Clock, SystemClock
 from services.context import AppContext
 from services.profile import load_context
+from services.sync import SyncPlan, run_sync, summarise
 from services.workstation import Workstation
 
 __all__ = ["Runtime", "resolve_data_dir", "open_runtime"]
@@ -26,6 +28,8 @@ class Runtime:
     context: AppContext
     workstation: Workstation
     demo_file_keyring: bool
+    settings: Settings
+    plan: SyncPlan
 
     def close(self) -> None:
         self.context.store.close()
@@ -50,6 +54,7 @@ def prepare_profile_dir(data_dir: Path, settings: Settings) -> bool:
 
 
 def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None) -> Runtime:
+    settings = with_profile(settings, data_dir)
     demo_file = prepare_profile_dir(data_dir, settings)
     context = load_context(
         data_dir,
@@ -57,5 +62,9 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         catalog_path=settings.path("catalog_path"),
         holidays_path=settings.path("holidays_path"),
     )
+    plan = build_plan(context, settings, data_dir)
+    workstation = Workstation(
+        context, sync=lambda: summarise(run_sync(context, plan)), limits=plan.limits
+    )
     log.info("profile opened (station %s)", context.station_code)
-    return Runtime(data_dir, context, Workstation(context), demo_file)
+    return Runtime(data_dir, context, workstation, demo_file, settings, plan)

@@ -76,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     rec_import = rec_sub.add_parser("import", help="reopen a copied store on this computer")
     rec_import.add_argument("file")
 
+    sync = sub.add_parser("sync", help="mailbox, shared drive and outbox (e.g. from a scheduler)")
+    sync.add_argument("--once", action="store_true", help="one round, then exit")
+
+    secret = sub.add_parser("secret", help="passwords kept in the OS keyring")
+    secret_sub = secret.add_subparsers(dest="secret_command", metavar="ACTION", required=True)
+    secret_set = secret_sub.add_parser("set", help="store a password (read from stdin or prompt)")
+    secret_set.add_argument("name", choices=("imap", "smtp"))
+
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     cat_check = cat_sub.add_parser("check", help="validate a catalog file")
@@ -264,6 +272,38 @@ def _cmd_recovery(args: argparse.Namespace, data_dir: Path, settings: Settings) 
     return 0
 
 
+def _cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    import time
+
+    from services.sync import run_sync
+
+    runtime = _runtime(data_dir, settings)
+    try:
+        while True:
+            report = run_sync(runtime.context, runtime.plan)
+            for part in report.parts:
+                counts = ", ".join(f"{k} {v}" for k, v in sorted(part.outcomes.items())) or "-"
+                print(f"{part.component:40} {part.state:8} {counts}")
+                if part.state != "ok":
+                    print(f"  {part.error_th}\n  {part.error_en}")
+            if args.once:
+                return 0 if report.ok else 4
+            time.sleep(runtime.settings.get("sync_interval_seconds"))
+    finally:
+        runtime.close()
+
+
+def _cmd_secret(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from app.intake_setup import IMAP_SECRET, SMTP_SECRET
+
+    prepare_profile_dir(data_dir, settings)
+    name = {"imap": IMAP_SECRET, "smtp": SMTP_SECRET}[args.name]
+    value = _read_secret("ANUYAT_SECRET_VALUE", f"{args.name} password / รหัสผ่าน: ")
+    keys.store_secret(name, value)
+    print(f"บันทึกในที่เก็บกุญแจแล้ว / Stored in the keyring: {args.name}")
+    return 0
+
+
 def _cmd_catalog(args: argparse.Namespace) -> int:
     from services.catalog import load_catalog
 
@@ -304,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "apps": _cmd_apps,
             "audit": _cmd_audit,
             "recovery": _cmd_recovery,
+            "sync": _cmd_sync,
+            "secret": _cmd_secret,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

@@ -17,7 +17,15 @@ import platformdirs
 
 from services.errors import InvalidInput
 
-__all__ = ["SETTINGS", "Setting", "Settings", "config_dir", "load_settings", "default_data_dir"]
+__all__ = [
+    "SETTINGS",
+    "Setting",
+    "Settings",
+    "config_dir",
+    "default_data_dir",
+    "load_settings",
+    "with_profile",
+]
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,30 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("catalog_path", str, "", "Service catalog TOML. Empty: the bundled catalog."),
     Setting("holidays_path", str, "", "Public holidays TOML. Empty: the bundled calendar."),
     Setting("pkcs11_module", str, "", "PKCS#11 library of the signing token (USB token)."),
+    # Mail in: an IMAP account (password in the keyring: `anuyat secret set imap`), else
+    # a local Maildir folder (the demo's mailbox).
+    Setting("imap_host", str, "", "IMAP server of the agency's official address. Empty: Maildir."),
+    Setting("imap_port", int, 993, "IMAP port (993 TLS, 143 STARTTLS)."),
+    Setting("imap_security", str, "tls", "'tls', 'starttls', or 'plain' (loopback only)."),
+    Setting("imap_user", str, "", "IMAP login, usually the official address."),
+    Setting("imap_folders", list, ["INBOX"], "Folders to watch."),
+    Setting("imap_after", str, "flag", "After a mail is recorded: 'none', 'flag' or 'move'."),
+    Setting("imap_move_to", str, "Anuyat/Processed", "Folder for 'move'."),
+    Setting("imap_batch_size", int, 50, "Messages fetched per round trip."),
+    Setting("maildir_path", str, "", "Local Maildir used when no IMAP server is set."),
+    # Shared drive
+    Setting("drive_root", str, "", "Watched shared-drive folder. Empty: not watched."),
+    Setting("drive_stable_seconds", int, 30, "A file is taken once unchanged this long."),
+    Setting("drive_processed_dir", str, "", "Move taken items here. Empty: never touch source."),
+    # Mail out: SMTP (password in the keyring: `anuyat secret set smtp`), else a local
+    # "sent" Maildir.
+    Setting("smtp_host", str, "", "SMTP server. Empty: messages go to the sent Maildir."),
+    Setting("smtp_port", int, 587, "SMTP port (465 TLS, 587 STARTTLS)."),
+    Setting("smtp_security", str, "starttls", "'tls', 'starttls', or 'plain' (loopback only)."),
+    Setting("smtp_user", str, "", "SMTP login."),
+    Setting("sent_maildir", str, "", "Where messages go without SMTP. Empty: <profile>/sent."),
+    Setting("ack_template", str, "", "Acknowledgement template. Empty: the bundled one."),
+    Setting("sync_interval_seconds", int, 120, "Polling interval when IDLE is unavailable."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -68,9 +100,24 @@ class Settings:
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    """The user's settings (config dir); see :func:`with_profile` for the agency's own."""
     path = path or config_dir() / "settings.toml"
     if not path.exists():
         return Settings({}, None)
+    return Settings(_read(path), path)
+
+
+def with_profile(settings: Settings, data_dir: Path) -> Settings:
+    """Overlay the profile's ``settings.toml``: an agency's mailbox belongs to its profile."""
+    path = data_dir / "settings.toml"
+    if not path.exists():
+        return settings
+    merged = dict(settings._values)
+    merged.update(_read(path))
+    return Settings(merged, path)
+
+
+def _read(path: Path) -> dict[str, Any]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -92,4 +139,4 @@ def load_settings(path: Path | None = None) -> Settings:
             f"The settings file {path} has problems: {listed}. "
             f"Known settings: {', '.join(_BY_NAME)}.",
         )
-    return Settings(raw, path)
+    return raw

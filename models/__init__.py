@@ -17,6 +17,7 @@ from models.applications import (
 from models.base import Base, UtcDateTime, new_id
 from models.catalog import ServiceType
 from models.events import ChainHead, Event
+from models.intake import MailboxCursor, QuarantineItem, SyncState
 
 __all__ = [
     "ROLES",
@@ -31,10 +32,13 @@ __all__ = [
     "Event",
     "InboundMessage",
     "IssuedDocument",
+    "MailboxCursor",
     "OutboxMessage",
     "Payment",
+    "QuarantineItem",
     "ServiceType",
     "SlaPause",
+    "SyncState",
     "Station",
     "TrackingCounter",
     "User",

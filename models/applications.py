@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UtcDateTime, id_column
@@ -151,7 +151,12 @@ class InboundMessage(Base):
     subject: Mapped[str] = mapped_column(String(500), default="")
     raw_blob_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    outcome: Mapped[str] = mapped_column(String(30))  # new | appended | quarantined | ignored
+    outcome: Mapped[str] = mapped_column(String(30))  # new | appended | status_enquiry | ...
+    # Where the mail sits on the server, so the after-processing action (flag/move)
+    # is retried until done even if the workstation stopped right after the commit.
+    mailbox_source: Mapped[str] = mapped_column(String(300), default="")
+    mailbox_uid: Mapped[str] = mapped_column(String(100), default="")
+    action_pending: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 
 
 class OutboxMessage(Base):
@@ -169,6 +174,10 @@ class OutboxMessage(Base):
     subject: Mapped[str] = mapped_column(String(500))
     body_text: Mapped[str] = mapped_column(Text)
     attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # The official address the message is sent from (empty: the agency's current address).
+    from_addr: Mapped[str] = mapped_column(String(300), default="")
+    # Per-message headers: In-Reply-To, References, Auto-Submitted (RFC 3834).
+    headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

@@ -6,22 +6,39 @@ demo's audit trail verifies like a real one.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
 from pathlib import Path
 
+import tomli_w
+from sqlalchemy import select
+
+from models import Application
 from services import auth
 from services.applications import (
     NewApplicant,
     change_status,
-    create_application,
-    find_or_create_applicant,
 )
 from services.clock import Clock
 from services.context import SYSTEM, Actor, AppContext
-from services.demo_content import DemoApplicant, demo_applicants, demo_requests, render_attachments
-from services.documents import attach_document
+from services.demo_content import (
+    DemoApplicant,
+    DemoAttachment,
+    DemoRequest,
+    demo_applicants,
+    demo_requests,
+    render_attachments,
+)
+from services.drive_source import DriveScanner
+from services.intake import Arrival, ingest
+from services.intake_types import ParsedAttachment
+from services.maildir_source import MaildirMailbox
+from services.outbox import MaildirTransport
 from services.profile import AgencySetup, initialise_profile, load_context
+from services.sync import SyncPlan, run_sync
 
 __all__ = ["DEMO_AGENCY", "DEMO_USERS", "DemoSummary", "create_demo_profile"]
 
@@ -95,52 +112,129 @@ def _actor(username: str) -> Actor:
     raise KeyError(username)
 
 
+def _mail(request: DemoRequest, applicant: DemoApplicant, attachments: list[DemoAttachment],
+          received_at: datetime) -> bytes:  # fmt: skip
+    message = EmailMessage()
+    message["From"] = formataddr((applicant.signer.name_th, applicant.email))
+    message["To"] = DEMO_AGENCY.email
+    message["Subject"] = request.subject
+    message["Date"] = format_datetime(received_at)
+    message["Message-ID"] = f"<demo-{request.key}@example.com>"
+    message.set_content(request.body)
+    for attachment in attachments:
+        main, _, sub = attachment.content_type.partition("/")
+        message.add_attachment(
+            attachment.data, maintype=main, subtype=sub, filename=attachment.filename
+        )
+    return message.as_bytes()
+
+
+def _deliver_to_maildir(root: Path, key: str, data: bytes, received_at: datetime) -> None:
+    """Drop a message into the demo mailbox as a mail server would (mtime = arrival)."""
+    for sub in ("new", "cur", "tmp"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    path = root / "new" / f"{int(received_at.timestamp())}.demo-{key}.anuyat"
+    path.write_bytes(data)
+    stamp = received_at.timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def _drop_on_drive(root: Path, request: DemoRequest, applicant: DemoApplicant,
+                   attachments: list[DemoAttachment], received_at: datetime) -> None:  # fmt: skip
+    folder = root / f"{request.key} {applicant.signer.first_name_th}"
+    folder.mkdir(parents=True, exist_ok=True)
+    sidecar = {
+        "service": request.service_code,
+        "applicant_name": applicant.name_th,
+        "applicant_kind": applicant.kind,
+        "national_id": applicant.national_id,
+        "email": applicant.email,
+        "phone": applicant.phone,
+        "subject": request.subject,
+        "note": request.body,
+        "channel_note": "สแกนจากเคาน์เตอร์ / scanned at the counter",
+    }
+    files = [(a.filename, a.data) for a in attachments]
+    files.append(("request.toml", tomli_w.dumps(sidecar).encode("utf-8")))
+    stamp = received_at.timestamp()
+    for name, data in files:
+        path = folder / name
+        path.write_bytes(data)
+        os.utime(path, (stamp, stamp))
+
+
+def _counter(context: AppContext, request: DemoRequest, applicant: DemoApplicant,
+             attachments: list[DemoAttachment], received_at: datetime) -> None:  # fmt: skip
+    ingest(
+        context,
+        Arrival(
+            channel="counter",
+            source_key=f"demo:{request.key}",
+            received_at=received_at,
+            subject=request.subject,
+            body_text=request.body,
+            sender_name=applicant.name_th,
+            sender_address=applicant.email,
+            reply_to=applicant.email,
+            attachments=tuple(
+                ParsedAttachment(a.filename, a.content_type, a.data) for a in attachments
+            ),
+            service_code=request.service_code,
+            applicant=_applicant(applicant),
+        ),
+        actor=_actor("intake"),
+    )
+
+
 def _fill(context: AppContext) -> int:
+    """Requests arrive the way real ones do: mail, shared drive, counter; then intake runs."""
+    data_dir = context.store.data_dir
+    mailbox, drive, sent = data_dir / "mailbox", data_dir / "shared-drive", data_dir / "sent"
+    drive.mkdir(parents=True, exist_ok=True)
     now = context.clock.now()
     applicants = demo_applicants()
     requests = demo_requests(context.catalog.codes, now=now)
-    intake = _actor("intake")
-    created: list[str] = []
     for request in requests:
-        demo_applicant = applicants[request.applicant_index]
+        applicant = applicants[request.applicant_index]
         received_at = request.received_at(now)
-        service = request.service_code
-        if request.channel == "email" and context.catalog.classify(request.subject) is None:
-            service = ""  # the intake officer classifies it, as with real mail
-        with context.unit_of_work(intake) as uow:
-            applicant = find_or_create_applicant(uow, _applicant(demo_applicant))
-            application = create_application(
-                uow,
-                context.calendar,
-                agency_code=context.agency_code,
-                station_code=context.station_code,
-                channel=request.channel,
-                received_at=received_at,
-                subject=request.subject,
-                body_text=request.body,
-                applicant=applicant,
-                service_code=service or None,
-                source_key=f"demo:{request.key}",
-                reply_to=demo_applicant.email,
-            )
-            for attachment in render_attachments(request, demo_applicant, now=now):
-                attach_document(
-                    uow,
-                    context.store.blobs,
-                    application.id,
-                    filename=attachment.filename,
-                    content_type=attachment.content_type,
-                    data=attachment.data,
-                    origin=request.channel,
-                )
-            if service:
-                created.append(application.id)
+        attachments = render_attachments(request, applicant, now=now)
+        if request.channel == "email":
+            raw = _mail(request, applicant, attachments, received_at)
+            _deliver_to_maildir(mailbox, request.key, raw, received_at)
+        elif request.channel == "drive":
+            _drop_on_drive(drive, request, applicant, attachments, received_at)
+        else:
+            _counter(context, request, applicant, attachments, received_at)
+    plan = SyncPlan(
+        open_mailbox=lambda: MaildirMailbox(mailbox, create=True),
+        folders=("INBOX",),
+        scanner=DriveScanner(drive, stable_for=timedelta(seconds=30), clock=context.clock),
+        open_transport=lambda: MaildirTransport(sent),
+    )
+    run_sync(context, plan)
+    (data_dir / "settings.toml").write_text(
+        "# The demo agency's own settings (they overlay the user's settings.toml).\n"
+        + tomli_w.dumps({"drive_root": str(drive)}),
+        encoding="utf-8",
+    )
+    _progress(context)
+    return len(requests)
+
+
+def _progress(context: AppContext) -> None:
+    """Move the oldest classified requests along, so every queue has something in it."""
+    with context.read() as session:
+        oldest = session.scalars(
+            select(Application.id)
+            .where(Application.status == "received")
+            .order_by(Application.deemed_received_at)
+            .limit(len(_PROGRESS))
+        ).all()
     reviewer = _actor("reviewer")
-    for application_id, steps in zip(created, _PROGRESS, strict=False):
+    for application_id, steps in zip(oldest, _PROGRESS, strict=False):
         for status in steps:
             with context.unit_of_work(reviewer) as uow:
                 change_status(uow, context.calendar, application_id, status)
-    return len(requests)
 
 
 def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:

@@ -66,12 +66,13 @@ def attach_document(
     content_type: str,
     data: bytes,
     origin: str,
+    facts: FileFacts | None = None,
 ) -> Document:
     application = uow.session.get(Application, application_id)
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
     ref = blobs.put(data)
-    facts = inspect_file(content_type, data)
+    facts = facts if facts is not None else inspect_file(content_type, data)
     document = Document(
         application_id=application_id,
         blob_sha256=ref.sha256,

@@ -90,3 +90,86 @@ class WorkstationPort(Protocol):
     ) -> list[ApplicationRow]:
         """One page, oldest deemed-received first (first come, first served)."""
         ...
+
+
+@dataclass(frozen=True)
+class SyncStatusRow:
+    component: str  # "mail:<source>", "drive", "outbox"
+    state: str  # ok | working | offline | error | never
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    error_th: str
+    error_en: str
+    processed: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    new: int
+    appended: int
+    quarantined: int
+    sent: int
+    problems_th: tuple[str, ...]
+    problems_en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuarantineRow:
+    id: str
+    filename: str
+    content_type: str
+    size: int
+    reason_code: str
+    reason_th: str
+    reason_en: str
+    channel: str
+    tracking_number: str | None
+    created_at: datetime
+    status: str  # held | released | discarded
+
+
+@dataclass(frozen=True)
+class ServiceOption:
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class CounterRequest:
+    """A request brought to the counter or phoned in, typed by the intake officer."""
+
+    applicant_kind: str  # "person" | "juristic"
+    applicant_name: str
+    national_id: str
+    email: str
+    phone: str
+    service_code: str | None
+    subject: str
+    note: str
+    files: tuple[str, ...]  # paths of scans (shared drive or file picker)
+
+
+class IntakePort(Protocol):
+    """What the intake screens ask of the services (implemented by services.workstation)."""
+
+    def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]: ...
+
+    def run_sync(self, user: SignedInUser) -> SyncSummary:
+        """Mailbox, shared drive and outbox once; slow (network): call from a worker."""
+        ...
+
+    def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]: ...
+
+    def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        """Accept a held file as a document of its application (intake/reviewer)."""
+        ...
+
+    def discard_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None: ...
+
+    def services(self, user: SignedInUser) -> list[ServiceOption]: ...
+
+    def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
+        """Register a paper/phone request; returns its tracking number."""
+        ...

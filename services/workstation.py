@@ -6,20 +6,42 @@ worker thread, so it shares nothing mutable but the engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 
-from models import Agency, Station
-from services import auth, queries
-from services.context import SYSTEM, AppContext
+from models import Agency, Station, SyncState
+from services import auth, quarantine, queries
+from services.context import SYSTEM, Actor, AppContext
+from services.counter import register_counter_request
 from services.errors import AnuyatError
-from services.views import AgencyInfo, ApplicationRow, SignedInUser, StatusCount
+from services.intake_types import Limits
+from services.views import (
+    AgencyInfo,
+    ApplicationRow,
+    CounterRequest,
+    QuarantineRow,
+    ServiceOption,
+    SignedInUser,
+    StatusCount,
+    SyncStatusRow,
+    SyncSummary,
+)
 
 __all__ = ["Workstation"]
 
 
 class Workstation:
-    def __init__(self, context: AppContext) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        sync: Callable[[], SyncSummary] | None = None,
+        limits: Limits | None = None,
+    ) -> None:
         self.context = context
+        self._sync = sync
+        self.limits = limits or Limits()
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
         with self.context.unit_of_work(SYSTEM) as uow:
@@ -62,3 +84,47 @@ class Workstation:
                 offset=offset,
                 limit=limit,
             )
+
+    # --- intake (services.views.IntakePort) ----------------------------------------------
+
+    def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]:
+        with self.context.read() as session:
+            rows = session.scalars(select(SyncState).order_by(SyncState.component)).all()
+            return [
+                SyncStatusRow(
+                    component=r.component,
+                    state=r.state,
+                    last_success_at=r.last_success_at,
+                    last_attempt_at=r.last_attempt_at,
+                    error_th=r.last_error_th,
+                    error_en=r.last_error_en,
+                    processed=r.processed,
+                    pending=r.pending,
+                )
+                for r in rows
+            ]
+
+    def run_sync(self, user: SignedInUser) -> SyncSummary:
+        Actor.from_user(user).require("intake", "reviewer", "admin")
+        if self._sync is None:
+            return SyncSummary(0, 0, 0, 0, ("ยังไม่ได้ตั้งค่าการรับเรื่อง",), ("Intake is not set up.",))
+        return self._sync()
+
+    def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]:
+        Actor.from_user(user).require("intake", "reviewer", "admin")
+        with self.context.read() as session:
+            return quarantine.list_quarantine(session, status)
+
+    def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            quarantine.release(uow, self.context.store.blobs, item_id, reason)
+
+    def discard_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            quarantine.discard(uow, item_id, reason)
+
+    def services(self, user: SignedInUser) -> list[ServiceOption]:
+        return [ServiceOption(s.code, s.name_th, s.name_en) for s in self.context.catalog]
+
+    def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
+        return register_counter_request(self.context, Actor.from_user(user), request, self.limits)

@@ -12,6 +12,9 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Real peers for the tests that need them (see tests/peers/).
+pytest_plugins = ["tests.peers.smtp", "tests.peers.dovecot"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives only as long as the test (headless machines have none)."""

@@ -67,7 +67,9 @@ def test_demo_queues_are_filled_and_ordered(demo) -> None:
         assert counts[status] >= 1, status
     rows = ws.list_applications(user, None, 0, 500)
     assert [r.deemed_received_at for r in rows] == sorted(r.deemed_received_at for r in rows)
-    assert all(r.applicant_id_masked.startswith("X-XXXX-XXXXX-") for r in rows)
+    # IDs come from forms and the counter (a mail sender has none): masked wherever shown.
+    masked = [r.applicant_id_masked for r in rows if r.applicant_id_masked]
+    assert masked and all(m.startswith("X-XXXX-XXXXX-") for m in masked)
 
 
 def test_demo_attachments_are_real_files_in_the_encrypted_blob_store(demo) -> None:

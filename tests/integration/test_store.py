@@ -9,12 +9,13 @@ from pathlib import Path
 
 import keyring
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
 from models import Agency, Event
 from services import keys, recovery
 from services.errors import AnuyatError
-from services.store import DB_FILE, StoreLocked, open_store
+from services.store import DB_FILE, StoreLocked, _alembic_config, open_store
 from tests.conftest import MemoryKeyring
 
 
@@ -46,8 +47,39 @@ def test_schema_is_migrated_on_open(context) -> None:
     with context.store.engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
         journal = conn.execute(text("PRAGMA journal_mode")).scalar_one()
-    assert version == "0001"
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert version == head
     assert journal == "wal"
+
+
+def test_an_old_store_is_upgraded_at_start_and_keeps_its_data(data_dir: Path) -> None:
+    from alembic import command
+
+    from models.store import create_store_engine
+
+    master = keys.create_master_key(data_dir)
+    engine = create_store_engine(data_dir / DB_FILE, keys.store_key_hex(master))
+    config = _alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO inbound_message (id, source_key, channel, sender, subject, "
+                "received_at, outcome) VALUES ('m1', 'key-1', 'email', 'a@example.com', "
+                "'ขอใบอนุญาต', '2026-11-25 03:00:00', 'new')"
+            )
+        )
+    engine.dispose()
+    store = open_store(data_dir)  # upgrades to head
+    try:
+        with store.engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT subject, action_pending, mailbox_uid FROM inbound_message")
+            ).one()
+    finally:
+        store.close()
+    assert tuple(row) == ("ขอใบอนุญาต", 0, "")
 
 
 def test_wrong_key_is_a_clear_error_and_changes_nothing(context, data_dir: Path) -> None:

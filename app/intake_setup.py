@@ -1,0 +1,96 @@
+"""Build a sync plan from the settings and the keyring (the composition root for intake)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from app.settings import Settings
+from services import keys
+from services.acknowledgement import DEFAULT_TEMPLATE
+from services.context import AppContext
+from services.drive_source import DriveScanner
+from services.errors import InvalidInput
+from services.imap_source import ImapAccount, ImapMailbox
+from services.mail_sources import MailSource
+from services.maildir_source import MaildirMailbox
+from services.outbox import MaildirTransport, SmtpSettings, Transport
+from services.sync import SyncPlan
+
+__all__ = ["IMAP_SECRET", "SMTP_SECRET", "build_plan"]
+
+IMAP_SECRET = "imap-password"
+SMTP_SECRET = "smtp-password"
+
+
+def _secret(name: str, what_th: str, what_en: str) -> str:
+    value = keys.load_secret(name)
+    if not value:
+        raise InvalidInput(
+            f"ยังไม่ได้บันทึกรหัสผ่าน{what_th} — สั่ง 'anuyat secret set {name.split('-')[0]}'",
+            f"No {what_en} password is stored yet; run 'anuyat secret set {name.split('-')[0]}'.",
+        )
+    return value
+
+
+def build_plan(context: AppContext, settings: Settings, data_dir: Path) -> SyncPlan:
+    folders = tuple(str(f) for f in settings.get("imap_folders")) or ("INBOX",)
+    open_mailbox = None
+    if settings.get("imap_host"):
+        account = ImapAccount(
+            host=settings.get("imap_host"),
+            port=settings.get("imap_port"),
+            username=settings.get("imap_user"),
+            security=settings.get("imap_security"),
+            folders=folders,
+            after=settings.get("imap_after"),
+            move_to=settings.get("imap_move_to"),
+            batch_size=settings.get("imap_batch_size"),
+        )
+
+        def open_imap() -> MailSource:
+            return ImapMailbox(account, _secret(IMAP_SECRET, " IMAP", "IMAP"))
+
+        open_mailbox = open_imap
+    else:
+        maildir = settings.path("maildir_path") or data_dir / "mailbox"
+
+        def open_maildir() -> MailSource:
+            return MaildirMailbox(
+                maildir, folders=folders, after=settings.get("imap_after"), create=True
+            )
+
+        open_mailbox = open_maildir
+    scanner = None
+    if settings.get("drive_root"):
+        scanner = DriveScanner(
+            Path(settings.get("drive_root")).expanduser(),
+            stable_for=timedelta(seconds=settings.get("drive_stable_seconds")),
+            clock=context.clock,
+            processed_dir=settings.path("drive_processed_dir"),
+        )
+    if settings.get("smtp_host"):
+        smtp = SmtpSettings(
+            host=settings.get("smtp_host"),
+            port=settings.get("smtp_port"),
+            security=settings.get("smtp_security"),
+            username=settings.get("smtp_user") or None,
+        )
+
+        def open_transport() -> Transport:
+            password = keys.load_secret(SMTP_SECRET) if smtp.username else None
+            return smtp.transport(password)
+
+    else:
+        sent = settings.path("sent_maildir") or data_dir / "sent"
+
+        def open_transport() -> Transport:
+            return MaildirTransport(sent)
+
+    return SyncPlan(
+        open_mailbox=open_mailbox,
+        folders=folders,
+        scanner=scanner,
+        open_transport=open_transport,
+        ack_template=settings.path("ack_template") or DEFAULT_TEMPLATE,
+    )
