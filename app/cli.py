@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--agency-name-en", required=True)
     init.add_argument("--agency-code", required=True, help="Roman-letter code, e.g. NKK")
     init.add_argument("--agency-number", required=True, help="official agency number")
-    init.add_argument("--agency-email", default="")
+    init.add_argument(
+        "--agency-email", required=True, help="the official address requests are received on"
+    )
     init.add_argument("--station-code", default="ST1")
     init.add_argument("--station-name", default="Back office 1")
     init.add_argument("--admin-user", default="admin")

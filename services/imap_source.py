@@ -11,7 +11,8 @@ Every network failure becomes :class:`~services.mail_sources.MailboxUnavailable`
 becomes :class:`~services.mail_sources.MailboxAuthFailed`. All socket operations
 have a timeout, so a server that dies or freezes mid-fetch cannot hang the sync.
 
-Not thread-safe: one :class:`ImapMailbox` belongs to one worker thread.
+Not thread-safe: one :class:`ImapMailbox` belongs to one worker thread (only
+:meth:`ImapMailbox.interrupt` may be called from another one).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import logging
 import re
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -395,6 +397,7 @@ class ImapMailbox:
         self._selected: _Selected | None = None
         self._fetched_uidnext: dict[str, int] = {}
         self._idle_tags = 0
+        self._interrupted = threading.Event()
 
     @classmethod
     def from_keyring(cls, account: ImapAccount, secret_name: str = "imap") -> ImapMailbox:
@@ -668,7 +671,7 @@ class ImapMailbox:
             _, perm = conn.response("PERMANENTFLAGS")
             permanent = perm[0] if perm and isinstance(perm[0], bytes) else b""
             keywords_ok = b"\\*" in permanent or PROCESSED_KEYWORD.encode() in permanent
-            exists = int(data[0]) if data and isinstance(data[0], bytes) else 0
+            exists = int(data[-1]) if data and isinstance(data[-1], bytes) else 0
             self._selected = _Selected(
                 folder, uidvalidity, uidnext, exists, keywords_ok and not read_only, read_only
             )
@@ -888,26 +891,49 @@ class ImapMailbox:
 
         True when the server reported new messages, or when mail has arrived since
         the last :meth:`fetch_new` of this folder (returns at once then). Without
-        IDLE on the server it sleeps and compares UIDNEXT: polling, same answer.
+        IDLE on the server it waits and compares UIDNEXT: polling, same answer.
+        False on timeout or after :meth:`interrupt`.
         """
+        if self._interrupted.is_set():
+            self._interrupted.clear()
+            return False
         selected = self._select(folder)
         known = self._fetched_uidnext.get(folder)
         if known is not None and selected.uidnext > known:
             return True
         wait = max(0.0, min(timeout_s, _IDLE_MAX_S))
         if "IDLE" not in self._caps:
-            time.sleep(wait)
+            if self._interrupted.wait(wait):
+                self._interrupted.clear()
+                return False
             self._selected = None
             return self._select(folder).uidnext > selected.uidnext
         conn = self._ensure()
-        with self._guard(f"IDLE {folder}"):
-            sock = conn.socket()
-            previous_timeout = sock.gettimeout()
-            try:
-                return self._idle_exchange(conn, sock, selected.exists, wait)
-            finally:
-                if self._conn is conn:
-                    sock.settimeout(previous_timeout)
+        try:
+            with self._guard(f"IDLE {folder}"):
+                sock = conn.socket()
+                previous_timeout = sock.gettimeout()
+                try:
+                    return self._idle_exchange(conn, sock, selected.exists, wait)
+                finally:
+                    if self._conn is conn:
+                        sock.settimeout(previous_timeout)
+        except MailboxUnavailable:
+            if self._interrupted.is_set():  # our own interrupt() cut the connection
+                self._interrupted.clear()
+                return False
+            raise
+
+    def interrupt(self) -> None:
+        """From another thread: make a running :meth:`idle` return False now (app closing).
+
+        The connection is cut to wake the waiting read; the next call reconnects.
+        """
+        self._interrupted.set()
+        conn = self._conn
+        if conn is not None:
+            with contextlib.suppress(OSError, AttributeError):
+                conn.socket().shutdown(socket.SHUT_RDWR)
 
     def _idle_exchange(
         self, conn: imaplib.IMAP4, sock: socket.socket, exists: int, wait: float

@@ -147,6 +147,10 @@ class MailSource(Protocol):
         """Wait up to ``timeout_s`` for new mail in ``folder``; True when some (may) have come."""
         ...
 
+    def interrupt(self) -> None:
+        """Thread-safe: make a running (or the next) :meth:`idle` return False at once."""
+        ...
+
 
 # --- errors people can act on ------------------------------------------------------------
 

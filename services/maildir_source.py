@@ -32,6 +32,7 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -122,8 +123,16 @@ class MaildirMailbox:
         self.batch_max_bytes = batch_max_bytes
         self._create = create
         self._fetched_uidnext: dict[str, int] = {}
+        self._interrupted = threading.Event()
         for folder in (*folders, move_to):
             self._folder_path(folder)  # validates the names early
+        if after == "move" and move_to in folders:
+            raise InvalidInput(
+                "โฟลเดอร์ปลายทางต้องไม่ใช่โฟลเดอร์ที่ติดตามอยู่",
+                "The folder to move processed mail to must not be a watched folder.",
+                detail=f"move_to={move_to!r} folders={folders!r}",
+                code="invalid_mail_settings",
+            )
 
     def __repr__(self) -> str:
         return f"MaildirMailbox({str(self.root)!r})"
@@ -400,12 +409,22 @@ class MaildirMailbox:
 
     # -- waiting for news --------------------------------------------------------------------
 
+    def interrupt(self) -> None:
+        """From another thread: make a running :meth:`idle` return False now."""
+        self._interrupted.set()
+
     def supports_idle(self) -> bool:
         """True: waiting is a cheap local check of the folder's directories."""
         return True
 
     def idle(self, folder: str, timeout_s: float) -> bool:
-        """Wait up to ``timeout_s`` for a message not yet seen by :meth:`fetch_new`."""
+        """Wait up to ``timeout_s`` for a message not yet seen by :meth:`fetch_new`.
+
+        False on timeout or after :meth:`interrupt`.
+        """
+        if self._interrupted.is_set():
+            self._interrupted.clear()
+            return False
         _, uidnext = self.select(folder)
         baseline = self._fetched_uidnext.get(folder, uidnext)
         if uidnext > baseline:
@@ -420,7 +439,9 @@ class MaildirMailbox:
             end = time.monotonic() + max(0.0, timeout_s)
             rescan_at = time.monotonic() + _RESCAN_S
             while (remaining := end - time.monotonic()) > 0:
-                time.sleep(min(_POLL_S, remaining))
+                if self._interrupted.wait(min(_POLL_S, remaining)):
+                    self._interrupted.clear()
+                    return False
                 now = stamp()
                 # Directory times are coarse on some drives (FAT, SMB): rescan now and then.
                 if now != seen or time.monotonic() >= rescan_at:

@@ -98,6 +98,8 @@ def _profile_template(tmp_path_factory: pytest.TempPathFactory):
             name_en="Test Subdistrict Municipality",
             code="TST",
             number="ทส 52001",
+            email="saraban@test-municipality.example.go.th",
+            phone="042-000-001",
         ),
         admin_username="admin",
         admin_password=STAFF_PASSWORD,

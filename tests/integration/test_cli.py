@@ -41,6 +41,8 @@ def _init(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> int:
             "TST",
             "--agency-number",
             "ทส 52001",
+            "--agency-email",
+            "saraban@test.example.go.th",
         ]
     )
 
@@ -70,7 +72,7 @@ def test_init_refuses_bad_agency_code(data_dir: Path, monkeypatch, capsys) -> No
     monkeypatch.setenv("ANUYAT_ADMIN_PASSWORD", STAFF_PASSWORD)
     code = main(
         ["--data-dir", str(data_dir), "init", "--agency-name-th", "ก", "--agency-name-en", "A",
-         "--agency-code", "ทดสอบ", "--agency-number", "1"]
+         "--agency-code", "ทดสอบ", "--agency-number", "1", "--agency-email", "a@b.go.th"]
     )  # fmt: skip
     assert code == 2
     assert "agency code" in capsys.readouterr().err

@@ -454,3 +454,19 @@ def test_idle_on_a_server_that_goes_away(dovecot: DovecotServer) -> None:
                 box.idle("INBOX", 10)
         finally:
             timer.join()
+
+
+def test_interrupt_ends_idle_at_once(dovecot: DovecotServer) -> None:
+    """Closing the app must not wait for a 29-minute IDLE."""
+    with ImapMailbox(account(dovecot), dovecot.password) as box:
+        list(box.fetch_new("INBOX", None))
+        timer = threading.Timer(0.3, box.interrupt)
+        timer.start()
+        started = time.monotonic()
+        try:
+            assert box.idle("INBOX", 60) is False
+        finally:
+            timer.join()
+        assert time.monotonic() - started < 3
+        dovecot.append("INBOX", message(1))
+        assert len(fetch_all(box, "INBOX", None)[0]) == 1  # reconnects by itself

@@ -459,6 +459,10 @@ def test_unreadable_attachment_fails_the_message_with_a_reason(ctx, smtp_sink) -
 
 
 def test_agency_without_an_official_address_cannot_send(context, smtp_sink) -> None:
+    from models import Agency
+
+    with context.store.sessions() as session, session.begin():
+        session.scalars(select(Agency)).one().email = ""
     assert send_due(context, smtp(smtp_sink)) == SendReport(0, 0, 0, None)  # nothing due
     with context.unit_of_work(SYSTEM) as uow:
         outbox_id = queue_message(

@@ -216,3 +216,18 @@ def test_idle_wakes_on_delivery_and_times_out(root: Path) -> None:
     assert box.idle("INBOX", 10) is True
     fetch_all(box)
     assert box.idle("INBOX", 0.01) is False
+
+
+def test_interrupt_ends_idle_at_once(root: Path) -> None:
+    box = MaildirMailbox(root)
+    fetch_all(box)
+    timer = threading.Timer(0.2, box.interrupt)
+    timer.start()
+    started = time.monotonic()
+    try:
+        assert box.idle("INBOX", 60) is False
+    finally:
+        timer.join()
+    assert time.monotonic() - started < 2
+    with pytest.raises(InvalidInput):
+        MaildirMailbox(root, after="move", folders=("INBOX", "Done"), move_to="Done")

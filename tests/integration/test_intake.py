@@ -1,0 +1,287 @@
+"""Intake on a real encrypted profile with a local Maildir and the Maildir outbox."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from models import Application, Document, InboundMessage, OutboxMessage, QuarantineItem
+from services import quarantine
+from services.clock import BANGKOK
+from services.counter import register_counter_request
+from services.drive_source import DriveScanner
+from services.errors import InvalidInput, PermissionDenied
+from services.events import verify_chain
+from services.maildir_source import MaildirMailbox
+from services.outbox import MaildirTransport
+from services.sync import SyncPlan, run_sync
+from services.views import CounterRequest
+from tests.data import mail_corpus as corpus
+
+
+def _thai(text: str) -> str:
+    return corpus.encoded_word(text, "utf-8")
+
+
+def _deliver(maildir: Path, raw: bytes, at: datetime, name: str) -> None:
+    for sub in ("new", "cur", "tmp"):
+        (maildir / sub).mkdir(parents=True, exist_ok=True)
+    path = maildir / "new" / name
+    path.write_bytes(raw)
+    stamp = at.timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> SyncPlan:
+    maildir, sent = tmp_path / "mailbox", tmp_path / "sent"
+    return SyncPlan(
+        open_mailbox=lambda: MaildirMailbox(maildir, create=True),
+        folders=("INBOX",),
+        scanner=None,
+        open_transport=lambda: MaildirTransport(sent),
+    )
+
+
+def _count(context, model) -> int:
+    with context.read() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _sent(tmp_path: Path) -> list[email.message.EmailMessage]:
+    messages = []
+    for sub in ("new", "cur"):
+        for path in sorted((tmp_path / "sent" / sub).glob("*")):
+            messages.append(
+                email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            )
+    return messages
+
+
+def test_friday_evening_mail_becomes_one_application_with_one_acknowledgement(
+    context, plan, tmp_path: Path
+) -> None:
+    friday_evening = datetime(2026, 11, 20, 18, 5, tzinfo=BANGKOK)
+    raw = corpus.mail_with_files(
+        [("แบบคำขอ.pdf", corpus.file_pdf(2))],
+        subject=_thai("ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร"),
+        message_id="<fri-1@example.co.th>",
+    )
+    _deliver(tmp_path / "mailbox", raw, friday_evening, "1.fri")
+    run_sync(context, plan)
+    run_sync(context, plan)  # a second run changes nothing
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+        assert app.received_at == friday_evening.astimezone(UTC)
+        assert app.deemed_received_at.astimezone(BANGKOK) == datetime(
+            2026, 11, 23, 8, 30, tzinfo=BANGKOK
+        )
+        docs = session.scalars(select(Document)).all()
+        assert [(d.filename, d.pages) for d in docs] == [("แบบคำขอ.pdf", 2)]
+    acks = _sent(tmp_path)
+    assert len(acks) == 1
+    body = acks[0].get_body(("plain",)).get_content()
+    assert app.tracking_number in acks[0]["Subject"]
+    assert "23 พฤศจิกายน 2569 เวลา 08:30 น." in body  # deemed received, Thai
+    assert "23 November 2026, 08:30" in body
+    assert "ไม่ต้องลงนามรับรองสำเนาถูกต้อง" in body  # M10
+    assert acks[0]["Auto-Submitted"] == "auto-replied"
+    assert acks[0]["In-Reply-To"] == "<fri-1@example.co.th>"
+    with context.read() as session:
+        assert verify_chain(session).ok
+
+
+def test_hostile_files_are_quarantined_with_reasons_and_nothing_is_lost(
+    context, plan, tmp_path: Path
+) -> None:
+    raw = corpus.mail_with_files(
+        [
+            ("ใบเสร็จ.pdf", corpus.file_exe()),
+            ("docs.zip", corpus.file_zip_traversal()),
+            ("empty.pdf", b""),
+            ("scan.pdf", corpus.file_pdf()),
+        ],
+        message_id="<hostile-1@example.co.th>",
+    )
+    _deliver(tmp_path / "mailbox", raw, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "1.h")
+    run_sync(context, plan)
+    with context.read() as session:
+        held = {q.reason_code: q for q in session.scalars(select(QuarantineItem))}
+        docs = session.scalars(select(Document.filename)).all()
+    assert set(held) == {"executable", "zip_traversal", "empty_file"}
+    assert docs == ["scan.pdf"]
+    assert all(q.reason_th and q.reason_en and q.status == "held" for q in held.values())
+    body = _sent(tmp_path)[0].get_body(("plain",)).get_content()
+    assert "ใบเสร็จ.pdf" in body and "Files not accepted" in body  # the applicant is told
+
+
+def test_officer_releases_or_discards_a_held_file(context, plan, actors, tmp_path) -> None:
+    raw = corpus.mail_with_files(
+        [("photo.jpg", corpus.file_jpeg_low_resolution()), ("a.pdf", corpus.file_pdf_javascript())],
+        message_id="<q-1@example.co.th>",
+    )
+    _deliver(tmp_path / "mailbox", raw, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "1.q")
+    run_sync(context, plan)
+    with context.read() as session:
+        item = session.scalars(select(QuarantineItem)).one()
+        flagged = session.scalars(select(Document)).one()
+    assert item.reason_code == "pdf_active_content"
+    assert "low_resolution" in flagged.flags
+    with pytest.raises(PermissionDenied):
+        with context.unit_of_work(actors["finance"]) as uow:
+            quarantine.release(uow, context.store.blobs, item.id, "ok")
+    with pytest.raises(InvalidInput):
+        with context.unit_of_work(actors["reviewer"]) as uow:
+            quarantine.release(uow, context.store.blobs, item.id, "  ")
+    with context.unit_of_work(actors["reviewer"]) as uow:
+        quarantine.release(uow, context.store.blobs, item.id, "ตรวจแล้ว ไม่มีสคริปต์อันตราย")
+    with context.read() as session:
+        assert session.get(QuarantineItem, item.id).status == "released"
+        assert _count(context, Document) == 2
+    with pytest.raises(InvalidInput, match="already decided"):
+        with context.unit_of_work(actors["reviewer"]) as uow:
+            quarantine.discard(uow, item.id, "no")
+
+
+def test_reply_from_the_applicant_appends_and_a_stranger_does_not(
+    context, plan, tmp_path: Path
+) -> None:
+    first = corpus.mail_plain(message_id="<orig@example.co.th>", subject=_thai("ขอหนังสือรับรอง"))
+    _deliver(tmp_path / "mailbox", first, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.a")
+    run_sync(context, plan)
+    ack = _sent(tmp_path)[0]
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+    reply = corpus.mail_with_files(
+        [("เพิ่มเติม.pdf", corpus.file_pdf())],
+        message_id="<reply-1@example.co.th>",
+        subject=f"Re: {app.tracking_number}",
+        extra=[f"In-Reply-To: {ack['Message-ID']}"],
+    )
+    stranger = corpus.mail_with_files(
+        [("x.pdf", corpus.file_pdf())],
+        message_id="<stranger-1@example.co.th>",
+        subject=_thai(f"เอกสารเพิ่ม {app.tracking_number}"),
+        sender="Other <other@example.com>",
+    )
+    _deliver(tmp_path / "mailbox", reply, datetime(2026, 11, 24, 11, tzinfo=BANGKOK), "2.r")
+    _deliver(tmp_path / "mailbox", stranger, datetime(2026, 11, 24, 12, tzinfo=BANGKOK), "3.s")
+    run_sync(context, plan)
+    with context.read() as session:
+        apps = session.scalars(select(Application).order_by(Application.received_at)).all()
+        own_docs = session.scalars(
+            select(Document.filename).where(Document.application_id == app.id)
+        ).all()
+        outcomes = sorted(session.scalars(select(InboundMessage.outcome)).all())
+    assert len(apps) == 2  # the stranger's mail is a request of its own
+    assert own_docs == ["เพิ่มเติม.pdf"]
+    assert outcomes == ["appended", "new", "new"]
+
+
+def test_status_enquiry_is_answered_only_to_the_registered_address(
+    context, plan, tmp_path: Path
+) -> None:
+    _deliver(
+        tmp_path / "mailbox",
+        corpus.mail_plain(message_id="<s-0@example.co.th>", subject=_thai("ขอใบอนุญาตจำหน่ายอาหาร")),
+        datetime(2026, 11, 24, 9, tzinfo=BANGKOK),
+        "1",
+    )
+    run_sync(context, plan)
+    with context.read() as session:
+        number = session.scalars(select(Application.tracking_number)).one()
+    own = corpus.mail_plain(message_id="<s-1@example.co.th>", subject=_thai(f"สถานะ {number}"))
+    other = corpus.mail_plain(
+        message_id="<s-2@example.co.th>", subject=f"status {number}", sender="x <x@example.com>"
+    )
+    _deliver(tmp_path / "mailbox", own, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "2")
+    _deliver(tmp_path / "mailbox", other, datetime(2026, 11, 24, 11, tzinfo=BANGKOK), "3")
+    run_sync(context, plan)
+    sent = _sent(tmp_path)
+    status = [m for m in sent if "สถานะคำขอ" in str(m["Subject"])]
+    assert len(status) == 1 and status[0]["To"] == corpus.APPLICANT
+    assert not any(
+        "x@example.com" in str(m["To"]) and "สถานะคำขอ" in str(m["Subject"]) for m in sent
+    )
+
+
+def test_auto_submitted_mail_gets_no_acknowledgement(context, plan, tmp_path: Path) -> None:
+    _deliver(tmp_path / "mailbox", corpus.mail_auto_submitted(), datetime.now(UTC), "1")
+    run_sync(context, plan)
+    assert _count(context, Application) == 1
+    assert _count(context, OutboxMessage) == 0
+
+
+def test_counter_request_is_registered_like_mail(context, actors, tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(corpus.file_pdf(3))
+    request = CounterRequest(
+        applicant_kind="person",
+        applicant_name="นางสาวสมหญิง ใจดี",
+        national_id="",
+        email="somying@example.co.th",
+        phone="081-000-0000",
+        service_code="FOOD-SHOP",
+        subject="ยื่นคำขอที่เคาน์เตอร์",
+        note="นำเอกสารมายื่นด้วยตนเอง",
+        files=(str(scan),),
+    )
+    with pytest.raises(PermissionDenied):
+        register_counter_request(context, actors["finance"], request, context_limits())
+    number = register_counter_request(context, actors["intake"], request, context_limits())
+    assert number.startswith("TST-ST1-2569-")
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+        assert app.channel == "counter" and app.status == "received"
+        assert session.scalar(select(func.count()).select_from(Document)) == 1
+        ack = session.scalars(select(OutboxMessage)).one()
+    assert ack.to_addr == "somying@example.co.th" and number in ack.subject
+
+
+def context_limits():
+    from services.intake_types import Limits
+
+    return Limits()
+
+
+def test_shared_drive_item_is_taken_once(context, clock, tmp_path: Path) -> None:
+    drive = tmp_path / "drive"
+    item = drive / "คำขอ นายสมชาย"
+    item.mkdir(parents=True)
+    (item / "แบบคำขอ.pdf").write_bytes(corpus.file_pdf())
+    (item / "request.toml").write_text(
+        'service = "PETITION"\napplicant_name = "นายสมชาย ทองดี"\nsubject = "ร้องเรียนเสียงดัง"\n',
+        encoding="utf-8",
+    )
+    plan = SyncPlan(
+        open_mailbox=None,
+        folders=(),
+        scanner=DriveScanner(drive, stable_for=timedelta(seconds=30), clock=clock),
+        open_transport=None,
+    )
+    # Dropped ten minutes ago (the test clock is fixed): older than the stability delay.
+    dropped = (clock.now() - timedelta(minutes=10)).timestamp()
+    for path in item.iterdir():
+        os.utime(path, (dropped, dropped))
+    run_sync(context, plan)
+    run_sync(context, plan)
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+        assert app.channel == "drive" and app.subject == "ร้องเรียนเสียงดัง"
+        assert app.applicant is not None and app.applicant.name_th == "นายสมชาย ทองดี"
+    assert (item / "แบบคำขอ.pdf").exists()  # the source is never modified
+
+
+def test_unknown_template_placeholder_is_refused(tmp_path: Path) -> None:
+    from services.acknowledgement import render_acknowledgement
+
+    template = tmp_path / "ack.txt"
+    template.write_text("Subject $tracking_number\nDear $applicant_nmae\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="applicant_nmae"):
+        render_acknowledgement({"tracking_number": "X"}, [], [], template)
