@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from models import InboundMessage, SyncState
+from models import InboundMessage, MailboxCursor, SyncState
 from services import outbox
 from services.acknowledgement import DEFAULT_TEMPLATE
 from services.applications import NewApplicant
@@ -24,9 +24,11 @@ from services.context import AppContext
 from services.drive_source import DriveFileChanged, DriveItem, DriveScanner, read_file
 from services.errors import AnuyatError, InvalidInput
 from services.intake import (
+    INTAKE,
     Arrival,
     IntakeOutcome,
     MailboxPosition,
+    advance_cursor,
     arrival_from_mail,
     ingest,
     quarantine_unprocessable,
@@ -109,24 +111,27 @@ def _count(report: PartReport, outcome: IntakeOutcome | str) -> None:
     report.processed += 1
 
 
-def _retry_mailbox_actions(context: AppContext, mailbox: MailSource, folder_source: str) -> None:
+def _retry_mailbox_actions(
+    context: AppContext, mailbox: MailSource, folder: str, uidvalidity: int
+) -> None:
     """After-processing actions (flag/move) for mail already committed but not yet marked."""
+    source = mailbox.folder_source(folder)
     with context.read() as session:
         uids = session.scalars(
             select(InboundMessage.mailbox_uid).where(
                 InboundMessage.action_pending.is_(True),
-                InboundMessage.mailbox_source == folder_source,
+                InboundMessage.mailbox_source == source,
             )
         ).all()
     if not uids:
         return
-    folder = folder_source.rpartition("/")[2]
-    mailbox.mark_processed(folder, list(uids))
+    # uidvalidity guards against flagging or moving renumbered messages by mistake.
+    mailbox.mark_processed(folder, list(uids), uidvalidity=uidvalidity)
     with context.store.sessions() as session, session.begin():
         for row in session.scalars(
             select(InboundMessage).where(
                 InboundMessage.action_pending.is_(True),
-                InboundMessage.mailbox_source == folder_source,
+                InboundMessage.mailbox_source == source,
                 InboundMessage.mailbox_uid.in_(uids),
             )
         ):
@@ -166,16 +171,17 @@ def _sync_folder(
 ) -> None:
     uidvalidity, _uidnext = mailbox.select(folder)
     source = mailbox.folder_source(folder)
-    _retry_mailbox_actions(context, mailbox, source)
-    from models import MailboxCursor
-
+    _retry_mailbox_actions(context, mailbox, folder, uidvalidity)
     with context.read() as session:
         row = session.get(MailboxCursor, source)
         cursor = FolderCursor(row.uidvalidity, row.last_uid) if row else None
     for batch in mailbox.fetch_new(folder, cursor):
         for raw in batch:
+            # IMAP UIDs move the cursor with each message, in the message's transaction.
             position = (
-                MailboxPosition(source, uidvalidity, int(raw.uid)) if raw.uid.isdigit() else None
+                MailboxPosition(source, batch.cursor.uidvalidity, int(raw.uid))
+                if raw.uid.isdigit()
+                else None
             )
             mail = parse_mail(raw.data)
             arrival = arrival_from_mail(mail, raw.internal_date, raw.data, source, raw.uid)
@@ -190,8 +196,14 @@ def _sync_folder(
                 continue
             _count(report, outcome)
             if progress:
-                progress(report.component, report.processed, 0)
-        _retry_mailbox_actions(context, mailbox, source)
+                progress(report.component, batch.done, batch.total)
+        # Every message of the batch is committed: the batch's own cursor is safe to keep
+        # (Maildir keys are not numbers, so this is how a Maildir cursor moves).
+        with context.unit_of_work(INTAKE) as uow:
+            advance_cursor(
+                uow, MailboxPosition(source, batch.cursor.uidvalidity, batch.cursor.last_uid)
+            )
+        _retry_mailbox_actions(context, mailbox, folder, batch.cursor.uidvalidity)
 
 
 def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
