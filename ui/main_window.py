@@ -1,14 +1,18 @@
 """The main window: queues on the left, the application list in the centre, details right.
 
 ``MainWindow(port, user, runner)`` asks nothing of the database itself: counts, pages and
-the agency come through the :class:`~ui.tasks.TaskRunner` from the ``WorkstationPort``.
+the agency come through the :class:`~ui.tasks.TaskRunner` from the port, which is both a
+``WorkstationPort`` and an ``IntakePort`` (:class:`StationPort`).
+
+Intake adds the sync indicator in the status bar (F9), the "Quarantine" page (Alt+Q, intake
+and reviewer roles) and the counter registration panel at the right (Ctrl+N, intake role).
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QEvent,
@@ -31,23 +35,37 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from services.views import AgencyInfo, ApplicationRow, SignedInUser, StatusCount, WorkstationPort
+from services.clock import BANGKOK
+from services.views import (
+    AgencyInfo,
+    ApplicationRow,
+    IntakePort,
+    SignedInUser,
+    StatusCount,
+    SyncSummary,
+    WorkstationPort,
+)
 from ui import i18n, ui_settings
 from ui.application_model import ROW_ROLE, ApplicationModel, Column
+from ui.counter_form import COUNTER_ROLES, CounterForm
 from ui.delegates import SlaBadgeDelegate
 from ui.detail_panel import DetailPanel
 from ui.errors import ErrorBox
 from ui.header_band import HeaderBand
-from ui.queue_pane import QueuePane
+from ui.quarantine_view import QUARANTINE_ROLES, QuarantineView
+from ui.queue_pane import QUARANTINE, QUEUES, QueuePane
+from ui.sync_indicator import SyncIndicator
 from ui.tasks import TaskRunner
 from ui.theme import ROW_HEIGHT
 
-__all__ = ["MainWindow"]
+__all__ = ["MainWindow", "StationPort"]
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +84,7 @@ _COLUMN_WIDTHS = {
 }
 _QUEUE_PANE_WIDTH = 222
 _DETAIL_WIDTH = 360
+_COUNTER_WIDTH = 420
 _SERVICE_MIN_WIDTH = 120
 # When the list is narrow (detail panel open, small screen) these columns give way first,
 # in this order; the detail panel shows them anyway.
@@ -81,6 +100,10 @@ class _LoadedRowsFilter(QSortFilterProxyModel):
         return super().canFetchMore(parent)
 
 
+class StationPort(WorkstationPort, IntakePort, Protocol):
+    """Everything the main window asks of the services (``services.workstation`` has it all)."""
+
+
 class MainWindow(QMainWindow):
     """The officer's workstation after sign-in.
 
@@ -94,7 +117,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        port: WorkstationPort,
+        port: StationPort,
         user: SignedInUser,
         runner: TaskRunner,
         *,
@@ -112,6 +135,8 @@ class MainWindow(QMainWindow):
         self._counts_generation = 0
         self._updated_at: datetime | None = None
         self._closing = False
+        self.can_quarantine = bool(user.roles & QUARANTINE_ROLES)
+        self.can_register = bool(user.roles & COUNTER_ROLES)
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
@@ -134,6 +159,7 @@ class MainWindow(QMainWindow):
 
         self._load_agency()
         self.refresh()
+        self.sync.start()
 
     # -- construction -------------------------------------------------------------------
 
@@ -156,6 +182,20 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.focus_filter)
 
+        self.sync = SyncIndicator(self._port, self._user, self._runner)
+        self.sync_action = self.sync.sync_action
+        self.counter_action = QAction(self._icon("counter"), "", self)
+        self.counter_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.counter_action.setIconVisibleInMenu(False)
+        self.counter_action.setVisible(self.can_register)
+        self.counter_action.setEnabled(self.can_register)
+        self.counter_action.triggered.connect(self.open_counter_form)
+        self.quarantine_action = QAction("", self)
+        self.quarantine_action.setShortcut(QKeySequence("Alt+Q"))
+        self.quarantine_action.setVisible(self.can_quarantine)
+        self.quarantine_action.setEnabled(self.can_quarantine)
+        self.quarantine_action.triggered.connect(self.show_quarantine)
+
         self._language_group = QActionGroup(self)
         self._language_group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
@@ -169,11 +209,16 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self._file_menu = bar.addMenu("")
         self._file_menu.addAction(self.refresh_action)
+        self._file_menu.addAction(self.sync_action)
+        if self.can_register:
+            self._file_menu.addAction(self.counter_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.sign_out_action)
         self._file_menu.addAction(self.quit_action)
         self._view_menu = bar.addMenu("")
         self._view_menu.addAction(self.find_action)
+        if self.can_quarantine:
+            self._view_menu.addAction(self.quarantine_action)
         self._language_menu = QMenu(self)
         for action in self.language_actions.values():
             self._language_menu.addAction(action)
@@ -202,8 +247,11 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.queues = QueuePane()
         self.queues.setMinimumWidth(170)
+        self.queues.show_quarantine_entry(self.can_quarantine)
         self.splitter.addWidget(self.queues)
 
+        # The centre shows either the application list or an intake page (quarantine).
+        self.pages = QStackedWidget(objectName="CentrePages")
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(10, 10, 10, 8)
@@ -215,6 +263,11 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(300)
         title_row.addWidget(self.filter_edit)
+        self.counter_button = QToolButton(objectName="CounterButton")
+        self.counter_button.setDefaultAction(self.counter_action)
+        self.counter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.counter_button.setVisible(self.can_register)
+        title_row.addWidget(self.counter_button)
         centre_layout.addLayout(title_row)
         self.error_box = ErrorBox()
         centre_layout.addWidget(self.error_box)
@@ -248,16 +301,32 @@ class MainWindow(QMainWindow):
         # The viewport's own resize comes after the scroll bars settled: measure then.
         self.table.viewport().installEventFilter(self)
         centre_layout.addWidget(self.table, 1)
-        self.splitter.addWidget(centre)
+        self.pages.addWidget(centre)
+        self._list_page = centre
+        self.quarantine: QuarantineView | None = None
+        if self.can_quarantine:
+            self.quarantine = QuarantineView(self._port, self._user, self._runner)
+            self.pages.addWidget(self.quarantine)
+        self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel()
         self.detail.setMinimumWidth(280)
         self.detail.hide()
         self.splitter.addWidget(self.detail)
+        # Only officers at the counter register requests; the panel exists for them alone.
+        self.counter_form: CounterForm | None = None
+        if self.can_register:
+            self.counter_form = CounterForm(self._port, self._user, self._runner)
+            self.counter_form.setMinimumWidth(340)
+            self.counter_form.hide()
+            self.splitter.addWidget(self.counter_form)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
+        if self.counter_form is not None:
+            self.splitter.setStretchFactor(3, 0)
         outer.addWidget(self.splitter, 1)
+        outer.addWidget(self.sync.details)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
@@ -269,6 +338,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.count_label, 1)
         bar.addPermanentWidget(self.loading_label)
         bar.addPermanentWidget(self.updated_label)
+        bar.addPermanentWidget(self.sync)
 
     def _build_shortcuts(self) -> None:
         # Alt+1..9 choose the queue in that position (Alt+1 is "All applications").
@@ -283,6 +353,11 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
         self.addAction(self.refresh_action)
         self.addAction(self.quit_action)
+        self.addAction(self.sync_action)
+        if self.can_register:
+            self.addAction(self.counter_action)
+        if self.can_quarantine:
+            self.addAction(self.quarantine_action)
 
     def _connect(self) -> None:
         self.queues.queue_did_change.connect(self._queue_changed)
@@ -295,6 +370,15 @@ class MainWindow(QMainWindow):
         self.model.loading_did_change.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
         self.detail.panel_did_close.connect(self.table.setFocus)
+        self.queues.page_did_change.connect(self._page_changed)
+        self.sync.sync_did_finish.connect(self._sync_finished)
+        self.sync.other_sync_did_finish.connect(self.refresh_queues)
+        if self.quarantine is not None:
+            self.quarantine.items_did_load.connect(self.queues.set_quarantine_count)
+            self.quarantine.quarantine_did_change.connect(lambda *_: self.refresh_queues())
+        if self.counter_form is not None:
+            self.counter_form.request_did_register.connect(self._counter_registered)
+            self.counter_form.form_did_close.connect(self.table.setFocus)
 
     # -- language -----------------------------------------------------------------------
 
@@ -356,6 +440,12 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
         self.find_action.setText(self.tr("Filter the list"))
+        self.counter_action.setText(self.tr("New counter request"))
+        self.counter_action.setToolTip(
+            self.tr("Register a request brought to the counter or phoned in (Ctrl+N)")
+        )
+        self.quarantine_action.setText(self.tr("Quarantine"))
+        self.quarantine_action.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
         self.filter_edit.setPlaceholderText(self.tr("Filter the loaded rows (Ctrl+F)"))
         self.demo_banner.setText(
             self.tr(
@@ -409,7 +499,14 @@ class MainWindow(QMainWindow):
     # -- loading ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the queue counts and the current queue again (F5)."""
+        """Read the queues, the current queue, the quarantine and the sync state again (F5)."""
+        self.refresh_queues()
+        self.sync.refresh_status()
+
+    def refresh_queues(self) -> None:
+        """Read the queue counts and the current queue again, and the quarantine list."""
+        if self.quarantine is not None:
+            self.quarantine.refresh()
         self.error_box.clear()
         self._counts_generation += 1
         generation = self._counts_generation
@@ -433,7 +530,7 @@ class MainWindow(QMainWindow):
             self.queues.set_counts(total, counts)
             self.model.set_queue(self.queues.current_status())
             self._fit_columns()
-            self._updated_at = datetime.now()
+            self._updated_at = datetime.now(BANGKOK)  # agency time, like the sync indicator
             self._update_title()
             self._update_status()
 
@@ -459,6 +556,60 @@ class MainWindow(QMainWindow):
         self.model.set_queue(status)
         self._fit_columns()
         self._update_title()
+
+    # -- intake: sync, quarantine, counter -------------------------------------------------
+
+    def show_quarantine(self) -> bool:
+        """Show the quarantine page (Alt+Q); False for roles that do not have it."""
+        if self.quarantine is None:
+            return False
+        self.queues.select_page(QUARANTINE)
+        return True
+
+    def current_page(self) -> str:
+        """``""`` for the application list, ``"quarantine"`` for the quarantine page."""
+        return QUARANTINE if self.pages.currentWidget() is self.quarantine else QUEUES
+
+    def _page_changed(self, page: str) -> None:
+        if page == QUARANTINE and self.quarantine is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.quarantine)
+            self.quarantine.refresh()
+            self.quarantine.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.pages.setCurrentWidget(self._list_page)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_title()
+
+    def open_counter_form(self) -> bool:
+        """Show the counter registration panel at the right (Ctrl+N); False if not allowed."""
+        form = self.counter_form
+        if form is None:
+            return False
+        self.detail.hide()
+        was_hidden = form.isHidden()
+        form.open_form()
+        if was_hidden:
+            self._give_room(3, _COUNTER_WIDTH)
+        return True
+
+    def _give_room(self, panel: int, want: int) -> None:
+        """Open the splitter's ``panel`` at ``want`` px, taken from the list in the centre."""
+        sizes = self.splitter.sizes()
+        if len(sizes) > panel and sizes[panel] < 200:
+            sizes[1] = max(300, sizes[1] + sizes[panel] - want)
+            sizes[panel] = want
+            self.splitter.setSizes(sizes)
+
+    def _counter_registered(self, tracking_number: str) -> None:
+        log.info("counter request %s registered", tracking_number)
+        self.refresh_queues()
+
+    def _sync_finished(self, summary: SyncSummary | None) -> None:
+        if summary is None:
+            return
+        if summary.new or summary.appended or summary.quarantined:
+            self.refresh_queues()
 
     def _rows_loaded(self, _loaded: int, _total: int) -> None:
         if not self.error_box.isHidden():
@@ -521,16 +672,14 @@ class MainWindow(QMainWindow):
                 self.detail.show_row(row)
 
     def open_detail(self, row: ApplicationRow) -> None:
-        """Show ``row``'s fields in the panel at the right."""
+        """Show ``row``'s fields in the panel at the right (in place of the counter form)."""
+        if self.counter_form is not None:
+            self.counter_form.hide()
         was_hidden = self.detail.isHidden()
         self.detail.show_row(row)
         if was_hidden:
-            sizes = self.splitter.sizes()
             want = max(ui_settings.read(self._settings, ui_settings.DETAIL_WIDTH), _DETAIL_WIDTH)
-            if len(sizes) == 3 and sizes[2] < 200:
-                sizes[1] = max(300, sizes[1] + sizes[2] - want)
-                sizes[2] = want
-                self.splitter.setSizes(sizes)
+            self._give_room(2, want)
 
     # -- signing out, closing, remembering ----------------------------------------------
 
@@ -542,6 +691,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
+            self.sync.stop()
             self._save_layout()
             self.window_did_close.emit()
         super().closeEvent(event)
@@ -554,7 +704,7 @@ class MainWindow(QMainWindow):
             self.resize(min(1366, screen.width()), min(768, screen.height()))
         splitter = ui_settings.read(self._settings, ui_settings.MAIN_SPLITTER)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([_QUEUE_PANE_WIDTH, 1000, 0])
+            self.splitter.setSizes([_QUEUE_PANE_WIDTH, 1000, 0, 0][: self.splitter.count()])
         header = ui_settings.read(self._settings, ui_settings.HEADER_STATE)
         if not header.isEmpty() and self.table.horizontalHeader().restoreState(header):
             for column in Column:
@@ -562,6 +712,8 @@ class MainWindow(QMainWindow):
                 if width > 0 and column != Column.SERVICE:
                     self._column_widths[int(column)] = width
         self.detail.hide()
+        if self.counter_form is not None:
+            self.counter_form.hide()
         self._fit_columns()
 
     def _save_layout(self) -> None:

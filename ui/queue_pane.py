@@ -1,4 +1,5 @@
-"""The left pane: "All" and one queue per status, each with its count."""
+"""The left pane: "All" and one queue per status, each with its count; below them, for the
+roles that have them, the intake pages ("Quarantine") with their own count."""
 
 from __future__ import annotations
 
@@ -17,18 +18,31 @@ from services.views import StatusCount
 from ui import i18n
 from ui.delegates import COUNT_ROLE, QueueItemDelegate
 
-__all__ = ["QueuePane", "STATUS_ROLE"]
+__all__ = ["QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 11
 """On a queue item: the status code, or ``""`` for "All" (Qt data never holds None here)."""
 _LABEL_TH_ROLE = Qt.ItemDataRole.UserRole + 12
 _LABEL_EN_ROLE = Qt.ItemDataRole.UserRole + 13
+_PAGE_ROLE = Qt.ItemDataRole.UserRole + 14
+
+QUEUES = ""
+"""The page that shows the application list of the chosen queue."""
+QUARANTINE = "quarantine"
+"""The page with the files intake held back."""
 
 
 class QueuePane(QFrame):
-    """Lists the queues; choosing one emits ``queue_did_change(status or None)``."""
+    """Lists the queues; choosing one emits ``queue_did_change(status or None)``.
+
+    Signals:
+        queue_did_change(object): a queue was chosen (its status, or None for "All").
+        page_did_change(str): the page to show changed: :data:`QUEUES` or :data:`QUARANTINE`.
+            Choosing a page leaves no queue chosen; choosing a queue goes back to the list.
+    """
 
     queue_did_change = Signal(object)
+    page_did_change = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +59,19 @@ class QueuePane(QFrame):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.list, 1)
+
+        self._page = QUEUES
+        self._pages_title = QLabel(objectName="PaneTitle")
+        self._pages_title.hide()
+        layout.addWidget(self._pages_title)
+        self.pages = QListWidget(objectName="QueueList")
+        self.pages.setItemDelegate(QueueItemDelegate(self.pages))
+        self.pages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages.currentItemChanged.connect(self._page_item_changed)
+        self.pages.hide()
+        layout.addWidget(self.pages)
         self._retranslate()
 
     # -- data ---------------------------------------------------------------------------
@@ -63,8 +90,9 @@ class QueuePane(QFrame):
             for entry in counts:
                 self._add(entry.status, entry.label_th, entry.label_en, entry.count)
             self._retranslate()
-            row = self._row_of(previous) if had_selection else 0
-            self.list.setCurrentRow(max(row, 0))
+            if self._page == QUEUES:
+                row = self._row_of(previous) if had_selection else 0
+                self.list.setCurrentRow(max(row, 0))
         finally:
             self.list.blockSignals(False)
         # blockSignals also silenced the view's own repaint of the new current item.
@@ -109,8 +137,79 @@ class QueuePane(QFrame):
         return -1
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.queue_did_change.emit(current.data(STATUS_ROLE) or None)
+        if current is None:
+            return
+        if self._page != QUEUES:
+            self._page = QUEUES
+            self.pages.blockSignals(True)
+            self.pages.setCurrentRow(-1)
+            self.pages.blockSignals(False)
+            self.pages.viewport().update()
+            self.page_did_change.emit(QUEUES)
+        self.queue_did_change.emit(current.data(STATUS_ROLE) or None)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def show_quarantine_entry(self, visible: bool) -> None:
+        """Add (or remove) the "Quarantine" entry; only some roles have it."""
+        row = self._page_row(QUARANTINE)
+        if visible and row < 0:
+            item = QListWidgetItem()
+            item.setData(_PAGE_ROLE, QUARANTINE)
+            self.pages.addItem(item)
+        elif not visible and row >= 0:
+            self.pages.takeItem(row)
+        has_pages = self.pages.count() > 0
+        self.pages.setVisible(has_pages)
+        self._pages_title.setVisible(has_pages)
+        # As tall as its entries: the queues above take the rest of the height.
+        rows = sum(self.pages.sizeHintForRow(r) for r in range(self.pages.count()))
+        self.pages.setFixedHeight(rows + 2 * self.pages.frameWidth())
+        self._retranslate()
+
+    def set_quarantine_count(self, count: int) -> None:
+        row = self._page_row(QUARANTINE)
+        if row >= 0:
+            self.pages.item(row).setData(COUNT_ROLE, int(count))
+
+    def quarantine_count(self) -> int | None:
+        row = self._page_row(QUARANTINE)
+        return None if row < 0 else self.pages.item(row).data(COUNT_ROLE)
+
+    def select_page(self, page: str) -> bool:
+        """Show ``page`` (:data:`QUARANTINE`); False if this officer has no such entry."""
+        if page == QUEUES:
+            if self._page != QUEUES:
+                return self.select_row(0)
+            return True
+        row = self._page_row(page)
+        if row < 0:
+            return False
+        self.pages.setCurrentRow(row)
+        return True
+
+    def current_page(self) -> str:
+        return self._page
+
+    def _page_row(self, page: str) -> int:
+        for row in range(self.pages.count()):
+            if self.pages.item(row).data(_PAGE_ROLE) == page:
+                return row
+        return -1
+
+    def _page_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        page = current.data(_PAGE_ROLE)
+        if page == self._page:
+            return
+        self._page = page
+        # No queue is chosen while a page shows; choosing any queue comes back to the list.
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.list.viewport().update()
+        self.page_did_change.emit(page)
 
     # -- language -----------------------------------------------------------------------
 
@@ -131,3 +230,9 @@ class QueuePane(QFrame):
                 item.setText((th if language == "th" else en) or th or en)
             if row < 9:
                 item.setToolTip(self.tr("Alt+{n}").format(n=row + 1))
+        self._pages_title.setText(self.tr("INTAKE"))
+        for row in range(self.pages.count()):
+            item = self.pages.item(row)
+            if item.data(_PAGE_ROLE) == QUARANTINE:
+                item.setText(self.tr("Quarantine"))
+                item.setToolTip(self.tr("Files held back at intake (Alt+Q)"))

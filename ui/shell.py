@@ -1,7 +1,8 @@
 """Start the GUI: application, fonts, language, theme, sign-in, then the main window.
 
-``app/`` builds the real ``WorkstationPort`` and calls :func:`run_gui`; nothing here is
-created at import time.
+``app/`` builds the real port (``services.workstation.Workstation``: a ``WorkstationPort``
+and an ``IntakePort``, see :class:`ui.main_window.StationPort`) and calls :func:`run_gui`;
+nothing here is created at import time.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from services.views import SignedInUser, WorkstationPort
+from services.views import SignedInUser
 from ui import i18n, ui_settings
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, StationPort
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
@@ -41,7 +42,7 @@ def prepare_application(language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
 
 
 def build_main_window_for(
-    port: WorkstationPort,
+    port: StationPort,
     user: SignedInUser,
     runner: TaskRunner,
     settings: QSettings | None = None,
@@ -62,7 +63,7 @@ class Session(QObject):
     def __init__(
         self,
         app: QApplication,
-        port: WorkstationPort,
+        port: StationPort,
         runner: TaskRunner,
         settings: QSettings,
         *,
@@ -132,7 +133,7 @@ class _QuitOnFirstPaint(QObject):
 
 
 def run_gui(
-    port: WorkstationPort,
+    port: StationPort,
     *,
     language: str | None = i18n.DEFAULT_LANGUAGE,
     settings: QSettings | None = None,

@@ -7,6 +7,8 @@ setting colours themselves, so the palette lives in this one file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -20,6 +22,8 @@ MUTED = "#5f6b7a"
 BORDER = "#d5dde6"
 WINDOW = "#f4f6f9"
 ROW_HEIGHT = 38  # Thai marks above and below the line need air; rows stay easy to hit.
+# Style sheets take file paths with forward slashes on every platform.
+CHEVRON = (Path(__file__).resolve().parents[1] / "resources/icons/chevron_down.svg").as_posix()
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {WINDOW}; }}
@@ -105,6 +109,62 @@ QLabel#FieldName {{ color: {MUTED}; padding-top: 6px; }}
 QStatusBar {{ background: #eef2f7; border-top: 1px solid {BORDER}; color: #344357; }}
 QSplitter::handle {{ background: {BORDER}; }}
 QSplitter::handle:horizontal {{ width: 1px; }}
+
+QPlainTextEdit, QComboBox {{
+    background: #ffffff; border: 1px solid #c3ccd7; border-radius: 4px; padding: 4px 8px;
+    selection-background-color: {ACCENT};
+}}
+QPlainTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QComboBox {{ padding-right: 24px; }}
+QComboBox::drop-down {{ border: none; width: 22px; }}
+QComboBox::down-arrow {{ image: url({CHEVRON}); width: 12px; height: 12px; }}
+QLabel#FormLabel {{ color: {MUTED}; padding-top: 3px; }}
+QLabel#Hint {{ color: {MUTED}; }}
+QLabel#Hint[tone="error"], QLabel#HintError {{ color: #a4262c; }}
+QLabel#Hint[tone="ok"] {{ color: #1e6b34; }}
+QLineEdit[tone="error"] {{ border: 1px solid #a4262c; background: #fff7f6; }}
+QLabel#Notice {{
+    background: #e3f1e6; color: #1e5c2e; border: 1px solid #b9dcc2; border-radius: 4px;
+    padding: 6px 10px;
+}}
+#SuccessBox {{ background: #e3f1e6; border: 1px solid #9fcdab; border-radius: 6px; }}
+QLabel#SuccessLead {{ color: #1e5c2e; font-weight: bold; }}
+QLabel#SuccessText {{ color: #1e5c2e; font-size: 14pt; font-weight: bold; }}
+
+#SyncIndicator QToolButton {{
+    background: transparent; border: 1px solid transparent; border-radius: 4px;
+    padding: 2px 6px;
+}}
+#SyncIndicator QToolButton:hover, #SyncIndicator QToolButton:checked {{
+    background: {ACCENT_SOFT};
+}}
+#SyncIndicator QToolButton#SyncNow {{ background: #ffffff; border: 1px solid #b9c4d0; }}
+#SyncIndicator QToolButton#SyncNow:hover {{ background: {ACCENT_SOFT}; }}
+QToolButton#SyncState[state="error"] {{ color: #a4262c; font-weight: bold; }}
+QToolButton#SyncState[state="offline"] {{ color: #8a5a00; font-weight: bold; }}
+QLabel#SyncSummary {{ color: {MUTED}; }}
+QProgressBar#SyncProgress {{
+    background: #dde5ee; border: none; border-radius: 4px;
+}}
+QProgressBar#SyncProgress::chunk {{ background: {ACCENT}; border-radius: 4px; }}
+#SyncDetails {{ background: #ffffff; border-top: 1px solid {BORDER}; }}
+QLabel#SyncError {{ color: #8e1b1b; }}
+QLabel#SyncProblem {{
+    color: #8e1b1b; background: #fdeceb; border: 1px solid #f1b9b5; border-radius: 4px;
+    padding: 6px 8px;
+}}
+
+#QuarantineSide, #CounterForm {{ background: #ffffff; border-left: 1px solid {BORDER}; }}
+#QuarantineSide QScrollArea, #CounterForm QScrollArea {{ background: #ffffff; border: none; }}
+#DecisionBox {{ background: {WINDOW}; border: 1px solid {BORDER}; border-radius: 6px; }}
+QPushButton#DiscardButton {{ color: #a4262c; }}
+QListWidget#FileDropList {{
+    background: #fbfcfe; border: 1px dashed #9fb0c3; border-radius: 4px;
+}}
+QToolButton#CounterButton {{
+    background: #ffffff; border: 1px solid #b9c4d0; border-radius: 4px; padding: 5px 12px;
+}}
+QToolButton#CounterButton:hover {{ background: {ACCENT_SOFT}; }}
 """
 
 

@@ -86,3 +86,72 @@ def reviewer(workstation):
     from tests.conftest import STAFF_PASSWORD
 
     return workstation.sign_in("reviewer", STAFF_PASSWORD)
+
+
+@pytest.fixture
+def intake_user(workstation):
+    from tests.conftest import STAFF_PASSWORD
+
+    return workstation.sign_in("intake", STAFF_PASSWORD)
+
+
+# --- intake through the real pipeline: a mail parsed and ingested as it arrives ----------
+
+# The first bytes of a Windows program: inspection must see through the ".pdf" name.
+EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 512
+BROKEN_PDF = b"%PDF-1.4\n%broken on the way\n1 0 obj <<"
+HELD_NAMES = ("แบบคำขอ.pdf", "สำเนาบัตร.pdf")
+
+
+def mail_bytes(subject: str, attachments: list[tuple[str, bytes, str]]) -> bytes:
+    """A citizen's mail as it comes off the wire, built with the standard library."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+
+    message = EmailMessage()
+    message["From"] = "สมศักดิ์ มั่นคง <somsak@example.test>"
+    message["To"] = "saraban@example.go.th"
+    message["Subject"] = subject
+    message["Date"] = format_datetime(datetime(2026, 11, 25, 9, 30, tzinfo=BANGKOK))
+    message["Message-ID"] = make_msgid(domain="example.test")
+    message.set_content("ส่งแบบคำขอและสำเนาบัตรมาตามที่แจ้งครับ")
+    for name, data, content_type in attachments:
+        main, sub = content_type.split("/")
+        message.add_attachment(data, maintype=main, subtype=sub, filename=name)
+    return message.as_bytes()
+
+
+@pytest.fixture
+def held_mail(context):
+    """One mail whose two attachments intake holds back: a program named .pdf, a broken PDF.
+
+    Returns the tracking number of the application the mail created.
+    """
+    from services.intake import arrival_from_mail, ingest
+    from services.mail_parse import parse_mail
+
+    raw = mail_bytes(
+        "ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
+        [
+            (HELD_NAMES[0], EXE_BYTES, "application/pdf"),
+            (HELD_NAMES[1], BROKEN_PDF, "application/pdf"),
+        ],
+    )
+    arrival = arrival_from_mail(parse_mail(raw), context.clock.now(), raw)
+    outcome = ingest(context, arrival)
+    assert outcome.quarantined == 2, outcome
+    return outcome.tracking_number
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` into ``widget`` as an input method commits it (Thai included).
+
+    ``qtbot.keyClicks`` aborts on non-ASCII characters; a Thai keyboard layout delivers
+    committed text through ``QInputMethodEvent`` anyway.
+    """
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

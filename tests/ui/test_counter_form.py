@@ -1,0 +1,186 @@
+"""Counter and phone registration over the real Workstation: the request lands in the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import type_text
+from ui.application_model import Column
+from ui.counter_form import check_id
+from ui.main_window import MainWindow
+from ui.shell import build_main_window_for
+
+VALID_ID = "1-1037-02345-67-9"  # 9 is the check digit of the first twelve
+WRONG_CHECK_DIGIT = "1-1037-02345-67-0"
+
+
+@pytest.fixture
+def scan(tmp_path) -> Path:
+    """A one-page PDF, as a scanner would leave it in a folder."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    path = tmp_path / "สำเนาบัตรประชาชน.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.total is not None, timeout=10000)
+    return window
+
+
+def _open_form(qtbot, window: MainWindow):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.counter_form
+    assert form is not None and form.isVisible()
+    qtbot.waitUntil(lambda: form.service_combo.count() > 1, timeout=10000)
+    assert form.name_edit.hasFocus()
+    return form
+
+
+def _drop_files(widget, paths: list[Path]) -> None:
+    """Drag files from the file manager onto ``widget`` and let go (enter, move, drop)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPoint(10, 10)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(point, *args)
+    QApplication.sendEvent(widget.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget.viewport(), QDragMoveEvent(point, *args))
+    QApplication.sendEvent(widget.viewport(), QDropEvent(QPointF(point), *args))
+
+
+def test_counter_request_is_registered_and_appears_in_the_list(
+    qtbot, workstation, intake_user, runner, settings, scan
+) -> None:
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    assert window.model.total == 0
+    form = _open_form(qtbot, window)
+    services = workstation.services(intake_user)
+    assert form.service_combo.count() == len(services) + 1
+    assert form.service_combo.itemText(0).startswith("รอจำแนกประเภท")
+
+    type_text(form.name_edit, "นางสาวมาลี ศรีสุข")
+    qtbot.keyClicks(form.id_edit, VALID_ID)
+    assert form.id_state() == "valid"
+    qtbot.keyClicks(form.email_edit, "malee@example.test")
+    qtbot.keyClicks(form.phone_edit, "081 234 5678")
+    assert form.select_service("FOOD-SHOP")
+    type_text(form.subject_edit, "ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร")
+    type_text(form.note_edit, "ยื่นที่เคาน์เตอร์ พร้อมสำเนาบัตร")
+    _drop_files(form.file_list, [scan])
+    assert form.files == [str(scan)]
+    assert form.file_list.item(0).text() == scan.name
+    assert "1" in form.files_label.text()
+
+    with qtbot.waitSignal(form.request_did_register, timeout=10000) as registered:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    tracking = registered.args[0]
+    assert form.result_text() == f"รับเรื่องแล้ว เลขที่ {tracking}"
+    assert form.number_label.text() == tracking
+    # Cleared for the next visitor; the number stays on screen.
+    assert form.name_edit.text() == "" and form.id_edit.text() == "" and form.files == []
+    assert form.service_combo.currentIndex() == 0
+    assert form.error_box.isHidden()
+
+    # The list was read again and holds the new request.
+    qtbot.waitUntil(lambda: window.model.total == 1 and window.model.rowCount() == 1, timeout=10000)
+    row = window.model.row_at(0)
+    assert row.tracking_number == tracking
+    assert row.channel == "counter"
+    assert row.applicant_name.endswith("มาลี ศรีสุข")
+    assert row.service_code == "FOOD-SHOP"
+    assert row.document_count == 1
+    assert window.table.model().index(0, Column.TRACKING).data() == tracking
+    assert QApplication.activeModalWidget() is None
+
+
+def test_national_id_hint_turns_red_on_a_wrong_check_digit(
+    qtbot, workstation, intake_user, runner, settings
+) -> None:
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    form = _open_form(qtbot, window)
+    assert form.id_edit.property("tone") == ""  # empty is allowed
+    qtbot.keyClicks(form.id_edit, "1-1037")
+    assert form.id_state() == "partial"
+    assert form.id_hint.property("tone") == ""
+    assert form.id_hint.text() == "กรอกแล้ว 5 จาก 13 หลัก"
+    qtbot.keyClicks(form.id_edit, WRONG_CHECK_DIGIT[len("1-1037") :])
+    assert form.id_edit.text() == WRONG_CHECK_DIGIT  # typing was never blocked
+    assert form.id_state() == "bad_check"
+    assert form.id_hint.property("tone") == "error"
+    assert form.id_edit.property("tone") == "error"
+    assert form.id_hint.text().startswith("หลักตรวจสอบไม่ตรง")
+    # The hint is drawn red by the theme.
+    assert form.id_hint.palette().windowText().color().name() == "#a4262c"
+
+    # A wrong number is not sent: the officer is told inline, nothing is registered.
+    type_text(form.name_edit, "นายสมชาย รักไทย")
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.error_box.isVisible()
+    assert form.error_box.text().startswith("เลขประจำตัวยังไม่ถูกต้อง")
+    assert form.id_edit.hasFocus()
+    assert workstation.count_applications(intake_user, None) == 0
+
+    qtbot.keyClick(form.id_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(form.id_edit, "9")
+    assert form.id_edit.text() == VALID_ID
+    assert form.id_state() == "valid"
+    assert form.id_hint.property("tone") == "ok"
+    # Thai digits, as some keyboards type them, count too.
+    assert check_id("๑๑๐๓๗๐๒๓๔๕๖๗๙")[0] == "valid"
+
+
+def test_missing_name_and_service_errors_are_shown_inline(
+    qtbot, workstation, intake_user, runner, settings, tmp_path
+) -> None:
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    form = _open_form(qtbot, window)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.name_hint.isVisible()
+    assert form.name_edit.hasFocus()
+    # A file that vanished between choosing and registering: the service says so, th + en.
+    type_text(form.name_edit, "บริษัท ตัวอย่าง จำกัด")
+    form.juristic_radio.setChecked(True)
+    assert form.id_label.text() == "เลขทะเบียนนิติบุคคล"
+    gone = tmp_path / "gone.pdf"
+    gone.write_bytes(b"%PDF-1.4\n")
+    form.add_files([str(gone)])
+    gone.unlink()
+    form.submit()
+    qtbot.waitUntil(lambda: form.error_box.text() != "", timeout=10000)
+    thai, english = form.error_box.text().split("\n")
+    assert "gone.pdf" in thai and "gone.pdf" in english
+    assert form.name_edit.text() == "บริษัท ตัวอย่าง จำกัด"  # what was typed is kept
+    assert form.submit_button.isEnabled()
+    assert QApplication.activeModalWidget() is None
+
+
+def test_only_intake_officers_get_the_counter_form(
+    qtbot, workstation, reviewer, runner, settings
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    assert window.counter_form is None
+    assert not window.counter_action.isVisible()
+    assert not window.counter_button.isVisible()
+    assert not window.open_counter_form()

@@ -1,0 +1,183 @@
+"""The sync indicator over the real Workstation: state and errors as the store records them.
+
+The sync state rows are written by the real sync parts (``services.sync.sync_mailbox``) over
+real Maildirs in the test's folder: one that holds a mail, one whose drive "is not
+connected". "Sync now" runs ``Workstation.run_sync`` either as the plain test profile has it
+(no intake sources, which the workstation reports as a problem) or wired the way
+``app/bootstrap.py`` wires it: ``services.sync.run_sync`` over a ``SyncPlan`` with a local
+Maildir as the mailbox and a Maildir "sent" folder as the outbox.
+"""
+
+from __future__ import annotations
+
+import mailbox
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import mail_bytes
+from ui.main_window import MainWindow
+from ui.shell import build_main_window_for
+from ui.sync_indicator import SyncIndicator
+
+
+def _sync_maildir(context, root, *, with_mail: bool = True):
+    from services.intake_types import Limits
+    from services.maildir_source import MaildirMailbox
+    from services.sync import sync_mailbox
+
+    if with_mail:
+        box = mailbox.Maildir(root, create=True)
+        box.add(mail_bytes("ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร", []))
+    return sync_mailbox(context, MaildirMailbox(root), ("INBOX",), limits=Limits())
+
+
+@pytest.fixture
+def offline_mailbox(context, tmp_path):
+    """One mailbox synced fine, the other offline (its folder is missing)."""
+    good = _sync_maildir(context, tmp_path / "mail")
+    assert good.state == "ok", good
+    missing = _sync_maildir(context, tmp_path / "share" / "mail", with_mail=False)
+    assert missing.state == "offline", missing
+    return missing
+
+
+def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.sync.rows), timeout=10000)
+    return window
+
+
+def test_indicator_shows_the_worst_state_and_the_error_from_the_store(
+    qtbot, workstation, intake_user, runner, settings, offline_mailbox
+) -> None:
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    sync = window.sync
+    assert sync.state == "offline"
+    assert sync.state_button.text().startswith("ออฟไลน์")
+    assert "ซิงค์ล่าสุด" in sync.state_button.text()  # the other mailbox did sync
+    assert window.statusBar().isAncestorOf(sync)
+    # The error in plain words, Thai and English, in the tooltip and in the details.
+    tip = sync.state_button.toolTip()
+    assert offline_mailbox.error_th in tip and offline_mailbox.error_en in tip
+    assert sync.details.isHidden()
+    qtbot.mouseClick(sync.state_button, Qt.MouseButton.LeftButton)
+    assert sync.details.isVisible()
+    lines = sync.details.lines()
+    offline = next(line for line in lines if "ออฟไลน์" in line)
+    assert offline_mailbox.error_th in offline and offline_mailbox.error_en in offline
+    assert any("เป็นปัจจุบัน" in line for line in lines)
+    assert QApplication.activeModalWidget() is None
+
+
+def test_sync_now_runs_in_the_background_and_reports_inline(
+    qtbot, workstation, intake_user, runner, settings, offline_mailbox
+) -> None:
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    sync = window.sync
+    assert window.sync_action.shortcut().toString() == "F9"
+    assert window.sync_action.text() == "ซิงค์ทันที"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    with qtbot.waitSignal(sync.sync_did_finish, timeout=10000) as finished:
+        qtbot.keyClick(window.table, Qt.Key.Key_F9)
+        assert sync.is_syncing  # the call went to a worker; the window keeps painting
+        assert sync.state == "working"
+        assert not window.sync_action.isEnabled()
+    summary = finished.args[0]
+    assert summary is not None
+    assert not sync.is_syncing and window.sync_action.isEnabled()
+    assert sync.summary_label.text().startswith("ซิงค์ครั้งล่าสุด:")
+    # This profile has no intake sources; the workstation says so, and the officer sees it.
+    assert summary.problems_th
+    sync.show_details()
+    assert any(summary.problems_th[0] in line for line in sync.details.lines())
+    assert any(summary.problems_en[0] in line for line in sync.details.lines())
+    assert QApplication.activeModalWidget() is None
+
+
+def test_state_is_read_again_on_a_timer(
+    qtbot, workstation, intake_user, runner, context, tmp_path
+) -> None:
+    indicator = SyncIndicator(workstation, intake_user, runner, refresh_ms=100)
+    qtbot.addWidget(indicator)
+    indicator.start()
+    qtbot.waitUntil(lambda: indicator.state == "never", timeout=5000)
+    assert indicator.state_button.text() == "ยังไม่ได้ซิงค์"
+    # Another process (the scheduler) syncs meanwhile; the indicator follows without a click
+    # and says that requests may have arrived (the main window then reads the queues).
+    with qtbot.waitSignal(indicator.other_sync_did_finish, timeout=5000):
+        _sync_maildir(context, tmp_path / "mail")
+    assert indicator.state == "ok"
+    assert indicator.state_button.text().startswith("ซิงค์แล้วเมื่อ")
+    indicator.stop()
+
+
+def test_sync_is_refused_inline_for_a_role_without_intake(
+    qtbot, workstation, runner, settings
+) -> None:
+    from tests.conftest import STAFF_PASSWORD
+
+    finance = workstation.sign_in("finance", STAFF_PASSWORD)
+    window = build_main_window_for(workstation, finance, runner, settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.sync_did_finish, timeout=10000) as finished:
+        window.sync_action.trigger()
+    assert finished.args == [None]
+    assert window.sync.state == "error"
+    window.sync.show_details()
+    text = "\n".join(window.sync.details.lines())
+    assert "permission" in text.lower() or "สิทธิ์" in text
+    assert QApplication.activeModalWidget() is None
+
+
+@pytest.fixture
+def intake_workstation(context, tmp_path):
+    """The Workstation as app/bootstrap.py builds it, over a Maildir holding one new mail."""
+    from services.maildir_source import MaildirMailbox
+    from services.outbox import MaildirTransport
+    from services.sync import SyncPlan, run_sync, summarise
+    from services.workstation import Workstation
+
+    inbox = tmp_path / "inbox"
+    mailbox.Maildir(inbox, create=True).add(mail_bytes("ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร", []))
+    plan = SyncPlan(
+        open_mailbox=lambda: MaildirMailbox(inbox),
+        folders=("INBOX",),
+        scanner=None,
+        open_transport=lambda: MaildirTransport(tmp_path / "sent"),
+    )
+    return Workstation(context, sync=lambda: summarise(run_sync(context, plan)))
+
+
+def test_a_sync_that_brings_requests_refreshes_the_queues(
+    qtbot, intake_workstation, runner, settings
+) -> None:
+    from tests.conftest import STAFF_PASSWORD
+
+    user = intake_workstation.sign_in("intake", STAFF_PASSWORD)
+    window = build_main_window_for(intake_workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.total == 0, timeout=10000)
+    assert window.sync.state == "never"
+    with qtbot.waitSignal(window.sync.sync_did_finish, timeout=20000) as finished:
+        window.sync_action.trigger()
+    summary = finished.args[0]
+    assert (summary.new, summary.sent) == (1, 1)  # the request, and its acknowledgement
+    assert window.sync.summary_label.text() == "ซิงค์ครั้งล่าสุด: คำขอใหม่ 1 · ส่งแล้ว 1"
+    # New requests: the queues and the list were read again without F5.
+    qtbot.waitUntil(lambda: window.model.total == 1 and window.model.rowCount() == 1, timeout=10000)
+    assert window.model.row_at(0).channel == "email"
+    queues = {status: count for status, _, count in window.queues.queues()}
+    assert queues[None] == 1
+    # The state was read again after the sync: both parts ran fine just now.
+    qtbot.waitUntil(lambda: window.sync.state == "ok", timeout=10000)
+    assert {r.component.partition(":")[0] for r in window.sync.rows} == {"mail", "outbox"}
+    assert window.sync.state_button.text().startswith("ซิงค์แล้วเมื่อ")
+    assert "อีเมลขาออก: เป็นปัจจุบัน" in window.sync.state_button.toolTip()
