@@ -6,7 +6,7 @@ ORM objects never leave a session; the UI gets these instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Protocol
 
 __all__ = [
@@ -172,4 +172,190 @@ class IntakePort(Protocol):
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
         """Register a paper/phone request; returns its tracking number."""
+        ...
+
+
+# --- review (issue: review workstation) -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: str
+    filename: str
+    content_type: str
+    size: int
+    pages: int | None
+    width_px: int | None
+    height_px: int | None
+    dpi: int | None
+    flags: tuple[str, ...]
+    origin: str  # email | drive | counter | produced
+    received_at: datetime
+    derived_from: str | None = None  # for certified copies: the original document's id
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One required document of the service, and the officer's verdict on it."""
+
+    code: str
+    name_th: str
+    name_en: str
+    required: bool
+    for_delegation: bool
+    verdict: str | None  # None (not yet) | accepted | rejected | not_applicable
+    reason: str
+    document_id: str | None
+    page: int | None
+    checked_by: str | None
+    checked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IdentityCheckRow:
+    kind: (
+        str  # id_document_genuine | photo_consistent | callback | poa_stamp_duty | poa_grantor_call
+    )
+    verdict: str  # accepted | rejected | not_applicable
+    data: dict[str, str]
+    checked_by: str
+    checked_at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    actor: str
+    type: str
+    summary_th: str
+    summary_en: str
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    row: ApplicationRow
+    applicant_kind: str
+    applicant_name: str
+    applicant_id_masked: str
+    applicant_email: str
+    applicant_phone: str
+    applicant_address: str
+    representative: str
+    body_text: str
+    form_fields: tuple[tuple[str, str, str], ...]  # (label_th, label_en, value)
+    documents: tuple[DocumentInfo, ...]
+    checklist: tuple[ChecklistItem, ...]
+    identity_checks: tuple[IdentityCheckRow, ...]
+    required_ial: int
+    risk_level: str
+    fee_satang: int
+    fee_due: str  # none | before_approval | before_issue
+    claimed_by: str | None  # display name of the officer holding it
+    claimed_by_me: bool
+    checklist_complete: bool
+    missing_items: tuple[str, ...]  # codes of required items not accepted
+    intake_notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DashboardStats:
+    new_today: int
+    pending: int
+    waiting_applicant: int
+    overdue: int
+    at_risk: int
+    due_this_week: int
+    per_service: tuple[tuple[str, str, int], ...]  # (name_th, name_en, open count)
+    per_officer: tuple[tuple[str, int], ...]  # (display name, claimed open count)
+    new_by_day: tuple[tuple[str, int], ...]  # (ISO date, count) for the last 14 days
+
+
+@dataclass(frozen=True)
+class Officer:
+    username: str
+    display_name: str
+    roles: frozenset[str]
+
+
+class ReviewPort(Protocol):
+    """What the review screens ask of the services (implemented by services.workstation)."""
+
+    def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
+        """The oldest open item of the queue (first come, first served), claimed for ``user``."""
+        ...
+
+    def open_application(
+        self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
+    ) -> ApplicationDetail:
+        """Raises services.review.OutOfOrder when older items wait and no reason is given."""
+        ...
+
+    def claim(self, user: SignedInUser, application_id: str) -> None: ...
+
+    def release_claim(self, user: SignedInUser, application_id: str) -> None: ...
+
+    def reassign(self, user: SignedInUser, application_id: str, to_username: str) -> None: ...
+
+    def officers(self, user: SignedInUser) -> list[Officer]: ...
+
+    def document_bytes(self, user: SignedInUser, document_id: str) -> bytes: ...
+
+    def record_checklist(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_code: str,
+        verdict: str,
+        reason: str = "",
+        document_id: str | None = None,
+        page: int | None = None,
+    ) -> ApplicationDetail: ...
+
+    def record_identity_check(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        kind: str,
+        verdict: str,
+        data: dict[str, str],
+    ) -> ApplicationDetail: ...
+
+    def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
+        """A derived PDF stamped "สำเนาถูกต้อง"; the original is never altered."""
+        ...
+
+    def preview_document_request(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> tuple[str, str]:
+        """(subject, body) of the request for more documents, for the officer to read first."""
+        ...
+
+    def request_documents(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> None:
+        """Queue the request, status → waiting for the applicant (SLA paused)."""
+        ...
+
+    def mark_reviewed(self, user: SignedInUser, application_id: str, note: str = "") -> str:
+        """→ ready for approval, or payment due first; returns the new status."""
+        ...
+
+    def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None: ...
+
+    def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]: ...
+
+    def dashboard(self, user: SignedInUser) -> DashboardStats: ...
+
+    def search(self, user: SignedInUser, text: str, limit: int = 200) -> list[ApplicationRow]:
+        """Tracking number, name, e-mail, national ID (exact), subject, document text."""
         ...
