@@ -18,6 +18,7 @@ from services.calendar import BusinessCalendar
 from services.clock import BANGKOK
 from services.context import UnitOfWork
 from services.errors import IllegalTransition, InvalidInput, NotFound
+from services.search import index_application
 from services.statuses import PAUSED_STATUSES, STATUSES, TRANSITIONS
 from services.thai_id import normalize_national_id
 
@@ -166,6 +167,7 @@ def create_application(
             "status": application.status,
         },
     )
+    index_application(uow.session, application.id)
     return application
 
 

@@ -14,6 +14,8 @@ from models import Application, Document
 from services.blobstore import BlobStore
 from services.context import UnitOfWork
 from services.errors import NotFound
+from services.search import index_document
+from services.text_extract import extract_text
 
 __all__ = ["FileFacts", "attach_document", "inspect_file"]
 
@@ -89,6 +91,7 @@ def attach_document(
     )
     uow.session.add(document)
     uow.session.flush()
+    index_document(uow.session, application_id, document.id, extract_text(content_type, data))
     uow.record(
         "document.attached",
         "application",

@@ -141,16 +141,17 @@ def ingest(
     """Record one arrival; safe to call again with the same arrival (returns "duplicate").
 
     ``cursor`` moves the mailbox folder's read position in the same transaction, so
-    the position never runs ahead of what the store holds.
+    the position never runs ahead of what the store holds. A duplicate leaves it
+    alone: the caller marks that copy on the server first, then moves past it.
     """
     with context.unit_of_work(actor) as uow:
-        if cursor is not None:
-            advance_cursor(uow, cursor)
         seen = uow.session.scalar(
             select(InboundMessage).where(InboundMessage.source_key == arrival.source_key)
         )
         if seen is not None:
             return IntakeOutcome("duplicate", seen.application_id, None)
+        if cursor is not None:
+            advance_cursor(uow, cursor)
         raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
         target = _matching_application(uow, arrival)
         enquiry = _enquiry_kind(arrival, target)
@@ -275,11 +276,14 @@ def _matching_application(uow: UnitOfWork, arrival: Arrival) -> Application | No
     """
     if arrival.channel != "email":
         return None
-    ids = [i for i in (arrival.in_reply_to, *arrival.references) if i]
+    # The parser gives ids without angle brackets (as inbound keys are stored); the
+    # outbox keeps its own Message-IDs with them.
+    ids = [i.strip().strip("<>") for i in (arrival.in_reply_to, *arrival.references) if i]
     candidate: Application | None = None
     if ids:
+        ours = [f"<{i}>" for i in ids]
         app_id = uow.session.scalar(
-            select(OutboxMessage.application_id).where(OutboxMessage.message_id.in_(ids)).limit(1)
+            select(OutboxMessage.application_id).where(OutboxMessage.message_id.in_(ours)).limit(1)
         ) or uow.session.scalar(
             select(InboundMessage.application_id)
             .where(InboundMessage.source_key.in_(ids), InboundMessage.application_id.is_not(None))

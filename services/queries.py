@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import Applicant, Application, Document, Event, ServiceType, User
@@ -17,6 +17,7 @@ from services.views import ApplicationRow, SlaState, StatusCount
 
 __all__ = [
     "application_detail",
+    "application_rows",
     "count_applications",
     "list_applications",
     "sla_state_of",
@@ -63,6 +64,23 @@ def list_applications(
     limit: int = 200,
 ) -> list[ApplicationRow]:
     """One page in first-come order: earliest deemed-received first (requirements P4, M12)."""
+    conditions = [Application.status == status] if status else []
+    return application_rows(session, calendar, now, *conditions, offset=offset, limit=limit)
+
+
+def application_rows(
+    session: Session,
+    calendar: BusinessCalendar,
+    now: datetime,
+    *conditions: ColumnElement[bool],
+    offset: int = 0,
+    limit: int | None = 200,
+) -> list[ApplicationRow]:
+    """Applications matching ``conditions`` as list rows (national ID masked), first come first.
+
+    The one place list rows are built, so the queue, search results and any other list show
+    the same columns the same way.
+    """
     assignee = aliased(User)
     doc_count = (
         select(func.count())
@@ -70,46 +88,76 @@ def list_applications(
         .correlate(Application)
         .scalar_subquery()
     )
+    first_come = (Application.deemed_received_at, Application.tracking_number)
+    # The page is chosen on the (deemed, tracking number) index alone, and only its rows are
+    # joined: with OFFSET on the joined query, SQLite would join every skipped row too (the
+    # last of 100,000 took seconds).
+    page = (
+        select(Application.id)
+        .where(*conditions)
+        .order_by(*first_come)
+        .offset(offset)
+        .limit(limit)
+        .correlate(None)
+    )
+    # Plain columns, not entities: a list needs a dozen values per row, and whole objects
+    # would decode every row's form data and the service's catalog entry (JSON) for nothing.
     query = (
-        select(Application, ServiceType, Applicant, assignee.display_name, doc_count)
+        select(
+            Application.id,
+            Application.tracking_number,
+            Application.status,
+            Application.channel,
+            Application.subject,
+            Application.reply_to,
+            Application.received_at,
+            Application.deemed_received_at,
+            Application.sla_due_at,
+            ServiceType.code,
+            ServiceType.name_th.label("service_name_th"),
+            ServiceType.name_en.label("service_name_en"),
+            Applicant.title_th,
+            Applicant.name_th.label("applicant_name_th"),
+            Applicant.national_id,
+            assignee.display_name,
+            doc_count.label("documents"),
+        )
         .outerjoin(ServiceType, ServiceType.id == Application.service_type_id)
         .outerjoin(Applicant, Applicant.id == Application.applicant_id)
         .outerjoin(assignee, assignee.id == Application.assignee_id)
-        .order_by(Application.deemed_received_at, Application.tracking_number)
-        .offset(offset)
-        .limit(limit)
+        .where(Application.id.in_(page))
+        .order_by(*first_come)
     )
-    if status:
-        query = query.where(Application.status == status)
     rows: list[ApplicationRow] = []
-    for app, service, applicant, assignee_name, documents in session.execute(query):
-        state, left = sla_state_of(app.status, app.sla_due_at, now, calendar)
-        status_info = STATUSES[app.status]
+    for row in session.execute(query):
+        state, left = sla_state_of(row.status, row.sla_due_at, now, calendar)
+        status_info = STATUSES[row.status]
+        has_service = row.code is not None
         rows.append(
             ApplicationRow(
-                id=app.id,
-                tracking_number=app.tracking_number,
-                service_code=service.code if service else "",
-                service_name_th=service.name_th if service else "ยังไม่จำแนก",
-                service_name_en=service.name_en if service else "Unclassified",
-                applicant_name=_applicant_name(applicant, app.reply_to),
-                applicant_id_masked=(
-                    mask_national_id(applicant.national_id)
-                    if applicant and applicant.national_id
-                    else ""
+                id=row.id,
+                tracking_number=row.tracking_number,
+                service_code=row.code if has_service else "",
+                service_name_th=row.service_name_th if has_service else "ยังไม่จำแนก",
+                service_name_en=row.service_name_en if has_service else "Unclassified",
+                applicant_name=(
+                    f"{row.title_th}{row.applicant_name_th}".strip()
+                    if row.applicant_name_th is not None
+                    else row.reply_to
                 ),
-                channel=app.channel,
-                subject=app.subject,
-                status=app.status,
+                applicant_id_masked=(mask_national_id(row.national_id) if row.national_id else ""),
+                channel=row.channel,
+                subject=row.subject,
+                status=row.status,
                 status_label_th=status_info.label_th,
                 status_label_en=status_info.label_en,
-                received_at=app.received_at,
-                deemed_received_at=app.deemed_received_at,
-                sla_due_at=app.sla_due_at,
+                received_at=row.received_at,
+                deemed_received_at=row.deemed_received_at,
+                sla_due_at=row.sla_due_at,
                 sla_state=state,
                 business_days_left=left,
-                assignee=assignee_name,
-                document_count=int(documents or 0),
+                assignee=row.display_name,
+                document_count=int(row.documents or 0),
             )
         )
     return rows

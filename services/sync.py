@@ -171,10 +171,12 @@ def _sync_folder(
 ) -> None:
     uidvalidity, _uidnext = mailbox.select(folder)
     source = mailbox.folder_source(folder)
-    _retry_mailbox_actions(context, mailbox, folder, uidvalidity)
     with context.read() as session:
         row = session.get(MailboxCursor, source)
         cursor = FolderCursor(row.uidvalidity, row.last_uid) if row else None
+    # Pending actions name UIDs of the numbering the cursor was stored under: if the
+    # server renumbered the folder since, they would hit other (unread) messages.
+    _retry_mailbox_actions(context, mailbox, folder, cursor.uidvalidity if cursor else uidvalidity)
     for batch in mailbox.fetch_new(folder, cursor):
         for raw in batch:
             # IMAP UIDs move the cursor with each message, in the message's transaction.
@@ -195,6 +197,11 @@ def _sync_folder(
                 _count(report, "quarantined")
                 continue
             _count(report, outcome)
+            if outcome.kind == "duplicate":
+                # Recorded from another copy (delivered twice, or a UIDVALIDITY change):
+                # this copy is flagged or moved too, before the cursor passes it (ingest
+                # left it alone), so a crash in between only means marking it again.
+                mailbox.mark_processed(folder, [raw.uid], uidvalidity=batch.cursor.uidvalidity)
             if progress:
                 progress(report.component, batch.done, batch.total)
         # Every message of the batch is committed: the batch's own cursor is safe to keep

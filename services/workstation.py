@@ -7,19 +7,26 @@ worker thread, so it shares nothing mutable but the engine.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from models import Agency, Station, SyncState
-from services import auth, quarantine, queries
+from models import ROLES, Agency, Station, SyncState
+from services import auth, certify, dashboard, quarantine, queries, review, search
 from services.context import SYSTEM, Actor, AppContext
 from services.counter import register_counter_request
 from services.errors import AnuyatError
 from services.intake_types import Limits
 from services.views import (
     AgencyInfo,
+    ApplicationDetail,
     ApplicationRow,
     CounterRequest,
+    DashboardStats,
+    DocumentInfo,
+    HistoryEntry,
+    Officer,
     QuarantineRow,
     ServiceOption,
     SignedInUser,
@@ -128,3 +135,139 @@ class Workstation:
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
         return register_counter_request(self.context, Actor.from_user(user), request, self.limits)
+
+    # --- review (services.views.ReviewPort) ------------------------------------------------
+
+    def _detail(
+        self, session: Session, user: SignedInUser, application_id: str
+    ) -> ApplicationDetail:
+        application = review.load_application(session, application_id)
+        return review.application_detail(
+            session, self.context.calendar, self.context.clock.now(), application, user.user_id
+        )
+
+    def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            application = review.next_application(uow, self.context.calendar, status)
+            if application is None:
+                return None
+            uow.session.flush()
+            return review.application_row(uow.session, self.context.calendar, uow.now, application)
+
+    def open_application(
+        self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
+    ) -> ApplicationDetail:
+        actor = Actor.from_user(user)
+        actor.require(*ROLES)
+        with self.context.unit_of_work(actor) as uow:
+            review.open_for(uow, self.context.calendar, application_id, out_of_order_reason)
+            uow.session.flush()
+            return self._detail(uow.session, user, application_id)
+
+    def claim(self, user: SignedInUser, application_id: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.claim(uow, self.context.calendar, application_id)
+
+    def release_claim(self, user: SignedInUser, application_id: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.release_claim(uow, application_id)
+
+    def reassign(self, user: SignedInUser, application_id: str, to_username: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.reassign(uow, application_id, to_username)
+
+    def officers(self, user: SignedInUser) -> list[Officer]:
+        Actor.from_user(user).require(*ROLES)
+        with self.context.read() as session:
+            return review.officers(session)
+
+    def document_bytes(self, user: SignedInUser, document_id: str) -> bytes:
+        with self.context.read() as session:
+            return review.document_bytes(
+                session, self.context.store.blobs, Actor.from_user(user), document_id
+            )
+
+    def record_checklist(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_code: str,
+        verdict: str,
+        reason: str = "",
+        document_id: str | None = None,
+        page: int | None = None,
+    ) -> ApplicationDetail:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.record_checklist(
+                uow, application_id, item_code, verdict, reason, document_id, page
+            )
+            return self._detail(uow.session, user, application_id)
+
+    def record_identity_check(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        kind: str,
+        verdict: str,
+        data: dict[str, str],
+    ) -> ApplicationDetail:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.record_identity_check(uow, application_id, kind, verdict, data)
+            return self._detail(uow.session, user, application_id)
+
+    def preview_document_request(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> tuple[str, str]:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return review.preview_document_request(
+                uow, application_id, item_codes, message, deadline
+            )
+
+    def request_documents(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.request_documents(
+                uow, self.context.calendar, application_id, item_codes, message, deadline
+            )
+
+    def mark_reviewed(self, user: SignedInUser, application_id: str, note: str = "") -> str:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return review.mark_reviewed(uow, self.context.calendar, application_id, note)
+
+    def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.reject(uow, self.context.calendar, application_id, reasons)
+
+    def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
+        Actor.from_user(user).require(*ROLES)
+        with self.context.read() as session:
+            application = review.load_application(session, application_id)
+            return review.history(session, application)
+
+    def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            copy = certify.certify_copy_as_actor(uow, self.context.store.blobs, document_id)
+            return review.document_info(copy)
+
+    def dashboard(self, user: SignedInUser) -> DashboardStats:
+        Actor.from_user(user).require(*ROLES)
+        with self.context.read() as session:
+            return dashboard.dashboard(session, self.context.calendar, self.context.clock.now())
+
+    def search(self, user: SignedInUser, text: str, limit: int = 200) -> list[ApplicationRow]:
+        Actor.from_user(user).require(*ROLES)
+        with self.context.read() as session:
+            return search.search(
+                session, self.context.calendar, self.context.clock.now(), text, limit
+            )

@@ -1,20 +1,34 @@
 """``make bench``: the workstation's figures, each with its baseline from the same run.
 
-Usage: python -m tests.bench [--apps N] [--single N] [--skip-gui]
+Usage: python -m tests.bench [--apps N] [--single N] [--skip-gui] [--skip-ingest] [--mails N]
+                            [--skip-review]
+
+The mail-intake figures need Dovecot (``installer/install-system-deps.sh``); a private
+server is started on loopback for the run.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
+import imaplib
+import io
 import json
 import os
+import random
+import re
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import keyring
 import sqlcipher3.dbapi2 as sqlcipher
@@ -26,8 +40,11 @@ from services.context import Actor, AppContext
 from services.events import verify_chain
 from services.profile import AgencySetup, initialise_profile, load_context
 from services.store import DB_FILE, open_store
+from services.sync import Progress
 from tests.bench.table import Figure, best_of, render
 from tests.conftest import MemoryKeyring
+from tests.file_keyring import FileKeyring, child_env
+from tests.peers.dovecot import DovecotServer
 
 ROOT = Path(__file__).resolve().parents[2]
 INTAKE = Actor(username="bench", roles=frozenset({"intake"}))
@@ -214,12 +231,612 @@ def bench_cold_start(tmp: Path) -> Figure:
     )
 
 
+# --- mail intake: a real Dovecot → run_sync → encrypted profile ----------------------------
+
+BENCH_PASSWORD_ENV = "ANUYAT_BENCH_IMAP_PASSWORD"
+IMAP_BATCH = 50  # ImapAccount's default batch size; the floor fetches in the same batches
+
+
+def _scan_pdf() -> bytes:
+    """A one-page PDF holding a ~70 KB grey 'scan' (noise, so it does not compress)."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    rng = random.Random(2569)
+    side = 352
+    noise = Image.frombytes("L", (side, side), bytes(rng.getrandbits(8) for _ in range(side**2)))
+    jpeg = io.BytesIO()
+    noise.save(jpeg, "JPEG", quality=75)
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.drawString(72, 800, "Bench: scanned request form")
+    page.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 72, 250, 450, 450)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _bench_mails(count: int, pdf: bytes) -> Iterator[bytes]:
+    from tests.data import mail_corpus as corpus
+
+    for n in range(count):
+        yield corpus.mail_with_files(
+            # Unique bytes per mail, as real scans are (the blob store de-duplicates).
+            [(f"แบบคำขอ-{n}.pdf", pdf + f"%bench {n}\n".encode())],
+            subject=corpus.encoded_word(f"ขอใบอนุญาตจำหน่ายอาหาร ลำดับ {n}"),
+            sender=f"Citizen {n} <citizen{n}@example.co.th>",
+            message_id=f"<bench-{n}@example.co.th>",
+        )
+
+
+def _floor(server: DovecotServer, folder: str) -> tuple[float, int]:
+    """Bare UID FETCH (BODY.PEEK[]) of the whole folder in batches, and parse_mail of each."""
+    from services.mail_parse import parse_mail
+
+    conn = imaplib.IMAP4(server.host, server.port, timeout=60)
+    conn.login(server.user, server.password)
+    conn.select(folder, readonly=True)
+    _, found = conn.uid("SEARCH", "ALL")
+    uids = [int(u) for u in (found[0] or b"").split()]
+    parsed = 0
+    began = time.perf_counter()
+    for start in range(0, len(uids), IMAP_BATCH):
+        chunk = uids[start : start + IMAP_BATCH]
+        _, data = conn.uid("FETCH", f"{chunk[0]}:{chunk[-1]}", "(BODY.PEEK[])")
+        for part in data:
+            if isinstance(part, tuple):
+                parse_mail(part[1])
+                parsed += 1
+    elapsed = time.perf_counter() - began
+    conn.logout()
+    return elapsed, parsed
+
+
+def _status_kb(field: str) -> int | None:
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    found = re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+@contextmanager
+def _peak_rss_growth(result: dict[str, Any]) -> Iterator[None]:
+    """Peak RSS during the block minus RSS before it, in MB (``result["rss_growth_mb"]``).
+
+    Linux: the peak (VmHWM) is reset first, so start-up does not count. Elsewhere
+    ru_maxrss, which may include an earlier, higher peak (then the growth reads 0).
+    """
+    gc.collect()
+    try:
+        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
+        reset = True
+    except OSError:
+        reset = False
+    before_kb = _status_kb("VmRSS")
+    if before_kb is None:
+        before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    yield
+    peak_kb = _status_kb("VmHWM") if reset else None
+    if peak_kb is None:
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    result["rss_growth_mb"] = max(0, peak_kb - before_kb) / 1024
+    result["rss_before_mb"] = before_kb / 1024
+
+
+def _peak_marks(result: dict[str, Any], parts: int) -> Progress:
+    """A progress callback noting the peak RSS (MB) after each ``1/parts`` of the run."""
+    marks: list[float] = []
+    result["peak_marks_mb"] = marks
+
+    def progress(component: str, done: int, total: int) -> None:
+        while total and len(marks) < parts and done * parts >= total * (len(marks) + 1):
+            marks.append((_status_kb("VmHWM") or 0) / 1024)
+
+    return progress
+
+
+def _ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
+    """In a fresh process: sync one folder into the profile; print time, memory and counts."""
+    from sqlalchemy import func, select
+
+    from models import Application, Document, OutboxMessage
+    from services.imap_source import ImapAccount, ImapMailbox
+    from services.sync import SyncPlan, run_sync
+
+    context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
+    account = ImapAccount(
+        host="127.0.0.1",
+        port=port,
+        username=user,
+        security="plain",
+        folders=(folder,),
+        batch_size=IMAP_BATCH,
+        timeout_s=120,
+    )
+    password = os.environ[BENCH_PASSWORD_ENV]
+    plan = SyncPlan(
+        open_mailbox=lambda: ImapMailbox(account, password),
+        folders=(folder,),
+        scanner=None,
+        open_transport=None,  # the acknowledgements are queued; sending is another figure
+    )
+    result: dict[str, Any] = {}
+    with _peak_rss_growth(result):
+        began = time.perf_counter()
+        report = run_sync(context, plan, _peak_marks(result, 4))
+        result["seconds"] = time.perf_counter() - began
+    assert report.ok, [(p.component, p.error_en) for p in report.parts]
+    with context.read() as session:
+        for name, model in (("apps", Application), ("docs", Document), ("acks", OutboxMessage)):
+            result[name] = session.scalar(select(func.count()).select_from(model)) or 0
+        chain = verify_chain(session)
+    assert chain.ok, chain.broken
+    context.store.close()
+    print(json.dumps(result))
+
+
+def _run_ingest_child(
+    data_dir: Path, ring: Path, server: DovecotServer, folder: str
+) -> dict[str, Any]:
+    env = child_env(ring, **{BENCH_PASSWORD_ENV: server.password})
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench", "--ingest-child", str(data_dir),
+         "--imap-port", str(server.port), "--imap-user", server.user, "--imap-folder", folder],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def bench_ingest(tmp: Path, mails: int = 1_000) -> list[Figure]:
+    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+    if not os.access(binary, os.X_OK):
+        raise SystemExit(
+            "Dovecot is missing: run installer/install-system-deps.sh, or --skip-ingest"
+        )
+    small = max(1, mails // 4)
+    server = DovecotServer(binary)
+    try:
+        server.start()
+        pdf = _scan_pdf()
+        sizes = [len(m) for m in _bench_mails(3, pdf)]
+        server.append_many("INBOX", list(_bench_mails(mails, pdf)))
+        server.append_many("Quarter", list(_bench_mails(small, pdf)))
+        t_floor, parsed = _floor(server, "INBOX")
+        assert parsed == mails, parsed
+        # Fresh encrypted profiles, keyed through a keyring file the child process reads.
+        ring = tmp / "ingest-keyring.json"
+        previous = keyring.get_keyring()
+        keyring.set_keyring(FileKeyring(ring))
+        try:
+            full_dir, small_dir = tmp / "ingest-full", tmp / "ingest-quarter"
+            for data_dir in (full_dir, small_dir):
+                _profile(data_dir).store.close()
+        finally:
+            keyring.set_keyring(previous)
+        full = _run_ingest_child(full_dir, ring, server, "INBOX")
+        quarter = _run_ingest_child(small_dir, ring, server, "Quarter")
+    finally:
+        server.close()
+    for result, n in ((full, mails), (quarter, small)):
+        assert result["apps"] == result["docs"] == result["acks"] == n, result
+    per_mail, floor_per_mail = full["seconds"] / mails, t_floor / mails
+    growth = " / ".join(f"+{m - full['rss_before_mb']:.0f}" for m in full["peak_marks_mb"])
+    return [
+        Figure(
+            f"IMAP ingest via run_sync ({mails:,} mails)",
+            per_mail * 1000,
+            "ms/mail",
+            "bare UID FETCH BODY.PEEK[] + parse_mail",
+            floor_per_mail * 1000,
+            f"{1 / per_mail:,.0f} mail/s vs floor {1 / floor_per_mail:,.0f} mail/s; mails of "
+            f"~{sum(sizes) // len(sizes) // 1024} KB with one PDF; each: application, PDF and "
+            "raw mail in the blob store, ack queued, events, flag on the server",
+        ),
+        Figure(
+            f"peak RSS growth, ingesting {mails:,} mails",
+            full["rss_growth_mb"],
+            "MB",
+            f"the same, {small:,} mails",
+            quarter["rss_growth_mb"],
+            f"fresh process each; within the {mails:,} run, peak after each quarter {growth} MB "
+            "(the SQLite page cache, capped at 8 MB, fills as the database grows)",
+        ),
+    ]
+
+
+# --- review: queue, search and dashboard over a year of applications -----------------------
+
+REVIEW_NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)  # Wednesday 10:00 in Bangkok
+# (Thai, English) first and last names of the made-up applicants.
+_FIRST = [
+    ("สมชาย", "Somchai"), ("สมหญิง", "Somying"), ("ประเสริฐ", "Prasert"), ("มาลี", "Malee"),
+    ("วิชัย", "Wichai"), ("สุนีย์", "Sunee"), ("ธนพล", "Thanaphon"), ("กาญจนา", "Kanchana"),
+    ("อนันต์", "Anan"), ("พรทิพย์", "Pornthip"), ("สุรชัย", "Surachai"), ("นภา", "Napha"),
+    ("กิตติ", "Kitti"), ("วันเพ็ญ", "Wanphen"), ("อรุณ", "Arun"), ("จันทร์เพ็ญ", "Chanphen"),
+]  # fmt: skip
+_LAST = [
+    ("ทองดี", "Thongdee"), ("ใจดี", "Jaidee"), ("วงศ์ใหญ่", "Wongyai"), ("ศรีสุข", "Srisuk"),
+    ("แสงทอง", "Saengthong"), ("บุญมา", "Boonma"), ("รักไทย", "Rakthai"), ("มั่นคง", "Mankong"),
+    ("พูลสวัสดิ์", "Poonsawat"), ("เจริญผล", "Charoenphon"), ("สุขสวัสดิ์", "Suksawat"),
+    ("ทองคำ", "Thongkham"),
+]  # fmt: skip
+_FORM_TEXT = (
+    "แบบคำขอรับใบอนุญาต ข้าพเจ้า {name} เลขประจำตัวประชาชน {nid} ที่อยู่ {house} หมู่ {moo} "
+    "ตำบลท่าน้ำใส อำเภอเมืองทองธารา จังหวัดทองธารา ขอยื่นคำขอ{service} "
+    "พร้อมเอกสารหลักฐาน สำเนาบัตรประจำตัวประชาชน สำเนาทะเบียนบ้าน แผนที่ตั้งสถานประกอบการ"
+)
+_OPEN_MIX = ("received", "received", "in_review", "in_review", "in_review", "waiting_applicant",
+             "payment_due", "ready_for_approval", "approved", "issued")  # fmt: skip
+_CLOSED_MIX = ("delivered",) * 16 + ("rejected",) * 3 + ("withdrawn",)
+
+
+def _bare(data_dir: Path) -> Any:
+    conn = sqlcipher.connect(str(data_dir / DB_FILE))
+    conn.execute(f"PRAGMA key = \"x'{keys.store_key_hex(keys.load_master_key(data_dir))}'\"")
+    return conn
+
+
+def _review_people(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    from services.thai_id import generate_valid_id
+
+    people: list[dict[str, Any]] = []
+    used: set[str] = set()
+    for k in range(count):
+        (first_th, first_en), (last_th, last_en) = rng.choice(_FIRST), rng.choice(_LAST)
+        national_id = generate_valid_id(rng)
+        while national_id in used:
+            national_id = generate_valid_id(rng)
+        used.add(national_id)
+        people.append(
+            {
+                "id": f"applicant-{k:06d}",
+                "kind": "person",
+                "title_th": rng.choice(("นาย", "นาง", "นางสาว")),
+                "name_th": f"{first_th} {last_th}",
+                "name_en": f"{first_en} {last_en}",
+                "national_id": national_id,
+                "representative_th": "",
+                "email": f"{first_en}.{last_en}{k}@example.co.th".lower(),
+                "phone": f"08{rng.randrange(10**8):08d}",
+                "address_th": "",
+                "created_at": REVIEW_NOW,
+            }
+        )
+    return people
+
+
+def seed_review(context: AppContext, n: int, officers: int = 12) -> dict[str, float]:
+    """``n`` applications over the year before REVIEW_NOW, as a year of work leaves them
+    (applicants, 1-3 documents each, claims, mostly closed), by Core bulk inserts; then the
+    search index through services.search, the workstation's own code path. Timings in s."""
+    from sqlalchemy import insert, select
+
+    from models import Applicant, Application, Document, ServiceType, User
+    from services.clock import BANGKOK
+    from services.search import flush_index, index_application, index_document
+    from services.statuses import STATUSES
+
+    rng = random.Random(2569)
+    calendar = context.calendar
+    with context.read() as session:
+        services = session.execute(
+            select(ServiceType.id, ServiceType.name_th, ServiceType.sla_business_days)
+        ).all()
+    officer_ids = [f"officer-{k:02d}" for k in range(officers)]
+    people = _review_people(rng, max(1, n // 5))
+    year_ago = REVIEW_NOW - timedelta(days=365)
+    arrivals = sorted(year_ago + timedelta(seconds=rng.randrange(365 * 86400)) for _ in range(n))
+    apps: list[dict[str, Any]] = []
+    documents: list[dict[str, Any]] = []
+    texts: dict[str, list[tuple[str, str]]] = {}
+    numbers: dict[int, int] = {}
+    for k, received in enumerate(arrivals):
+        deemed = calendar.deemed_received_at(received)
+        if deemed > REVIEW_NOW:  # arrived after hours last night: keep "now" the newest
+            deemed = received = REVIEW_NOW - timedelta(minutes=1 + k % 60)
+        be_year = deemed.astimezone(BANGKOK).year + 543
+        numbers[be_year] = numbers.get(be_year, 0) + 1
+        service_id, service_th, days = services[k % len(services)]
+        person = rng.choice(people)
+        old = (REVIEW_NOW - deemed).days > 60
+        status = rng.choice(_CLOSED_MIX if old and rng.random() > 0.03 else _OPEN_MIX)
+        app_id = f"app-{k:07d}"
+        channel = rng.choice(("email", "email", "email", "counter", "drive"))
+        body = (
+            f"เรียน เจ้าหน้าที่ ข้าพเจ้า{person['title_th']}{person['name_th']} "
+            f"ขอยื่น{service_th} รายละเอียดตามเอกสารแนบ"
+        )
+        urgent = " กรณีเร่งด่วนฯ" if k % 500 == 0 else ""  # a rare two-letter search: "นฯ"
+        apps.append(
+            {
+                "id": app_id,
+                "tracking_number": f"BEN-ST1-{be_year}-{numbers[be_year]:06d}",
+                "service_type_id": service_id,
+                "applicant_id": person["id"],
+                "station_id": context.station_id,
+                "channel": channel,
+                "subject": f"ขอ{service_th}{urgent}",
+                "body_text": body if channel == "email" else "",
+                "reply_to": person["email"],
+                "source_key": None,
+                "received_at": received,
+                "deemed_received_at": deemed,
+                "sla_due_at": calendar.sla_due_at(deemed, days),
+                "status": status,
+                "assignee_id": None if status == "received" else rng.choice(officer_ids),
+                "claimed_at": None,
+                "form_data": {},
+                "created_at": received,
+                "updated_at": received,
+                "closed_at": received if STATUSES[status].closed else None,
+            }
+        )
+        for d in range(rng.choice((1, 2, 3))):
+            documents.append(
+                {
+                    "id": f"doc-{k:07d}-{d}",
+                    "application_id": app_id,
+                    "blob_sha256": f"{k * 3 + d:064x}",
+                    "filename": f"แบบคำขอ-{d}.pdf",
+                    "content_type": "application/pdf",
+                    "size": 70_000,
+                    "pages": 1,
+                    "origin": channel,
+                    "flags": [],
+                    "received_at": received,
+                }
+            )
+        if rng.random() < 0.3:  # an e-form PDF with a text layer; the rest are scans
+            form = _FORM_TEXT.format(
+                name=person["name_th"],
+                nid=person["national_id"],  # masked by the index, never stored in it
+                house=rng.randrange(1, 300),
+                moo=rng.randrange(1, 12),
+                service=service_th,
+            )
+            texts[app_id] = [(f"doc-{k:07d}-0", form)]
+    times: dict[str, float] = {"documents": len(documents), "texts": len(texts)}
+    began = time.perf_counter()
+    with context.unit_of_work(INTAKE) as uow:
+        conn = uow.session.connection()
+        officer_rows = [
+            {
+                "id": officer,
+                "username": f"officer{j:02d}",
+                "display_name": f"เจ้าหน้าที่ ทดสอบ {j:02d}",
+                "password_hash": "-",
+                "created_at": REVIEW_NOW,
+            }
+            for j, officer in enumerate(officer_ids)
+        ]
+        conn.execute(insert(User), officer_rows)
+        conn.execute(insert(Applicant), people)
+        for start in range(0, n, 10_000):
+            conn.execute(insert(Application), apps[start : start + 10_000])
+        for start in range(0, len(documents), 10_000):
+            conn.execute(insert(Document), documents[start : start + 10_000])
+    times["rows"] = time.perf_counter() - began
+    began = time.perf_counter()
+    for start in range(0, n, 10_000):
+        with context.unit_of_work(INTAKE) as uow:
+            for row in apps[start : start + 10_000]:
+                index_application(uow.session, row["id"])
+                for doc_id, form in texts.get(row["id"], ()):
+                    index_document(uow.session, row["id"], doc_id, form)
+            flush_index(uow.session)
+    times["index"] = time.perf_counter() - began
+    return times
+
+
+def bench_review(tmp: Path, n: int) -> list[Figure]:
+    """Queue pages, count, search and dashboard at ``n`` applications, each against the bare
+    SQLCipher statement that does the same work (the floor)."""
+    from sqlalchemy import text
+
+    from services.dashboard import dashboard
+    from services.queries import count_applications, list_applications
+    from services.search import search
+    from services.statuses import OPEN_STATUSES
+
+    context = _profile(tmp / "review")
+    seeded = seed_review(context, n)
+    calendar, now = context.calendar, REVIEW_NOW
+    bare = _bare(context.store.data_dir)
+
+    def ms(fn: Any, runs: int = 7) -> float:
+        fn()  # warm: statement caches and pages, as on a workstation in use
+        return best_of(runs, fn) * 1000
+
+    def service(fn: Any) -> Any:
+        def run() -> Any:
+            with context.read() as session:  # a session per user action, as the UI does
+                return fn(session)
+
+        return run
+
+    def sql(statement: str, *params: Any) -> Any:
+        return lambda: bare.execute(statement, params).fetchall()
+
+    def searching(query: str) -> Any:
+        return service(lambda s: search(s, calendar, now, query))
+
+    figures: list[Figure] = []
+    last = max(0, n - 200)
+    columns = (
+        "a.id, a.tracking_number, a.status, a.channel, a.subject, a.reply_to, a.received_at, "
+        "a.deemed_received_at, a.sla_due_at, s.code, s.name_th, s.name_en, p.title_th, "
+        "p.name_th, p.national_id, u.display_name, "
+        "(SELECT count(*) FROM document d WHERE d.application_id = a.id) "
+        "FROM application a LEFT JOIN service_type s ON s.id = a.service_type_id "
+        "LEFT JOIN applicant p ON p.id = a.applicant_id "
+        "LEFT JOIN app_user u ON u.id = a.assignee_id "
+    )
+    order = "ORDER BY a.deemed_received_at, a.tracking_number"
+    # What list_applications sends: the page's ids picked on the index, then joined.
+    queue_sql = (
+        f"SELECT {columns} WHERE a.id IN (SELECT id FROM application {{where}} "
+        f"ORDER BY deemed_received_at, tracking_number LIMIT 200 OFFSET ?) {order}"
+    )
+    naive_sql = f"SELECT {columns} {order} LIMIT 200 OFFSET ?"
+
+    def page(offset: int, status: str | None = None) -> Any:
+        return service(lambda s: list_applications(s, calendar, now, status=status, offset=offset))
+
+    first, end = page(0), page(last)
+    assert len(first()) == len(end()) == min(200, n)
+    with context.read() as session:
+        delivered = count_applications(session, "delivered")
+    naive = ms(sql(naive_sql, last), 3)
+    figures += [
+        Figure(
+            f"queue first page (200 of {n:,})", ms(first), "ms",
+            "bare SQLCipher, same SELECT", ms(sql(queue_sql.format(where=""), 0)),
+            "list_applications: rows, SLA state per row, masked ID",
+        ),
+        Figure(
+            f"queue last page (offset {last:,})", ms(end), "ms",
+            "bare SQLCipher, same SELECT", ms(sql(queue_sql.format(where=""), last)),
+            f"scroll to the end; a plain LIMIT/OFFSET join takes {naive:.0f} ms",
+        ),
+        Figure(
+            f"queue 'delivered', last page ({delivered:,})",
+            ms(page(max(0, delivered - 200), "delivered")), "ms",
+            "bare SQLCipher, same SELECT",
+            ms(sql(queue_sql.format(where="WHERE status = ?"), "delivered", delivered - 200)),
+        ),
+        Figure(
+            "queue count (the list has no other sort)",
+            ms(service(lambda s: count_applications(s))), "ms",
+            "bare SELECT count(*)", ms(sql("SELECT count(*) FROM application")),
+        ),
+    ]  # fmt: skip
+
+    match_sql = (
+        "SELECT application_id FROM search_index WHERE search_index MATCH ? "
+        "ORDER BY rowid LIMIT 200"
+    )
+    for query, note in (("อนุญาต", "Thai, most rows match"), ("somchai", "Latin: e-mail, name")):
+        figures.append(
+            Figure(
+                f"search {query!r} ({len(searching(query)())} rows)", ms(searching(query)), "ms",
+                "bare FTS5 MATCH, 200 ids", ms(sql(match_sql, f'"{query}"')), note,
+            )
+        )  # fmt: skip
+    mixed = "ท่าน้ำใส ดี"
+    figures.append(
+        Figure(
+            f"search {mixed!r} ({len(searching(mixed)())} rows)", ms(searching(mixed)), "ms",
+            "bare FTS5 MATCH of the long word", ms(sql(match_sql, '"ท่าน้ำใส"')),
+            "document text AND a two-letter word (LIKE on the matches)",
+        )
+    )  # fmt: skip
+    fields = ("tracking_number", "applicant", "subject", "body", "documents")
+    any_field = " OR ".join(f"{c} LIKE ?" for c in fields)
+    like_sql = f"SELECT application_id FROM search_entry WHERE ({any_field}) ORDER BY id LIMIT 200"
+    for query, note in (
+        ("ดี", "two letters, common: LIKE fills the page early"),
+        ("นฯ", "two letters, rare (1 in 500): the trigrams it begins"),
+        ("ฮฮ", "two letters, nowhere: the trigrams it begins"),
+    ):
+        figures.append(
+            Figure(
+                f"search {query!r} ({len(searching(query)())} rows)",
+                ms(searching(query), 5), "ms",
+                "bare LIKE, same columns", ms(sql(like_sql, *[f"%{query}%"] * 5), 5), note,
+            )
+        )  # fmt: skip
+    with context.read() as session:
+        national_id, tracking = session.execute(
+            text(
+                "SELECT p.national_id, a.tracking_number FROM application a "
+                "JOIN applicant p ON p.id = a.applicant_id ORDER BY a.id DESC LIMIT 1"
+            )
+        ).one()
+    by_id_sql = (
+        "SELECT a.id FROM application a JOIN applicant p ON p.id = a.applicant_id "
+        "WHERE p.national_id = ? ORDER BY a.deemed_received_at LIMIT 200"
+    )
+    by_number_sql = "SELECT id FROM application WHERE tracking_number = ?"
+    figures += [
+        Figure(
+            "search a national ID (exact)", ms(searching(national_id)), "ms",
+            "bare indexed lookup", ms(sql(by_id_sql, national_id)),
+        ),
+        Figure(
+            "search a tracking number (exact)", ms(searching(tracking)), "ms",
+            "bare indexed lookup", ms(sql(by_number_sql, tracking)),
+        ),
+    ]  # fmt: skip
+
+    board = service(lambda s: dashboard(s, calendar, now))
+    stats = board()
+    statuses = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
+    board_sql = (
+        "SELECT status, service_type_id, assignee_id, count(*), sum(sla_due_at < ?), "
+        "sum(sla_due_at >= ? AND sla_due_at <= ?), sum(sla_due_at >= ? AND sla_due_at < ?) "
+        f"FROM application WHERE status IN ({statuses}) "
+        "GROUP BY status, service_type_id, assignee_id"
+    )
+    days_sql = (
+        "SELECT date(deemed_received_at, '+7 hours'), count(*) FROM application "
+        "WHERE deemed_received_at >= ? GROUP BY 1"
+    )
+    stamp = now.replace(tzinfo=None).isoformat(sep=" ")
+    since = (now - timedelta(days=14)).replace(tzinfo=None).isoformat(sep=" ")
+
+    def bare_board() -> None:
+        bare.execute(board_sql, (stamp,) * 5).fetchall()
+        bare.execute(days_sql, (since,)).fetchall()
+
+    figures.append(
+        Figure(
+            f"dashboard ({stats.pending + stats.waiting_applicant:,} open)", ms(board), "ms",
+            "bare GROUP BY + per-day count", ms(bare_board),
+            f"overdue {stats.overdue:,}, at risk {stats.at_risk}, due this week "
+            f"{stats.due_this_week}",
+        )
+    )  # fmt: skip
+
+    began = time.perf_counter()
+    bare.execute("INSERT INTO search_index(search_index) VALUES('rebuild')")
+    bare.commit()
+    rebuild = time.perf_counter() - began
+    figures.append(
+        Figure(
+            f"index {n:,} applications (services.search)", seeded["index"], "s",
+            "FTS5 'rebuild' from the stored text", rebuild,
+            f"{int(seeded['documents']):,} documents, {int(seeded['texts']):,} with text; "
+            f"rows seeded in {seeded['rows']:.1f} s",
+        )
+    )  # fmt: skip
+    bare.close()
+    context.store.close()
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
     parser.add_argument("--apps", type=int, default=100_000, help="applications to bulk insert")
     parser.add_argument("--single", type=int, default=2_000, help="one-per-transaction inserts")
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--skip-ingest", action="store_true", help="no Dovecot mail intake")
+    parser.add_argument(
+        "--skip-review", action="store_true", help="no queue, search and dashboard figures"
+    )
+    parser.add_argument("--mails", type=int, default=1_000, help="mails for the intake figures")
+    parser.add_argument("--ingest-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--imap-port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--imap-user", help=argparse.SUPPRESS)
+    parser.add_argument("--imap-folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ingest_child is not None:  # one measured ingest, in a process of its own
+        _ingest_child(args.ingest_child, args.imap_port, args.imap_user, args.imap_folder)
+        return
     keyring.set_keyring(MemoryKeyring())
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="anuyat-bench-") as tmp_name:
@@ -231,6 +848,10 @@ def main() -> None:
         figures.extend(bench_inserts(context, args.single, args.apps))
         figures.append(bench_verify(context))
         context.store.close()
+        if not args.skip_review:
+            figures.extend(bench_review(tmp, args.apps))
+        if not args.skip_ingest:
+            figures.extend(bench_ingest(tmp, args.mails))
     print(render(figures))
 
 

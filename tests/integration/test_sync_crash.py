@@ -1,0 +1,390 @@
+"""The sync killed with SIGKILL at random moments, over and over: nothing lost, nothing twice.
+
+A child process runs what ``anuyat sync --once`` runs (``open_runtime`` → ``run_sync``,
+the same settings, keyring and profile) against a Maildir, then against a real
+Dovecot, while mail keeps arriving in waves. The parent kills it at moments drawn from
+a seeded ``random.Random``: a few milliseconds after the n-th message was committed (so
+the kill lands inside the next one's transaction, blob writes or after-action), after
+the m-th acknowledgement was delivered, or at any time after start-up. The keyring is
+a file both processes read (``tests/file_keyring.py``). After every kill SQLite finds
+the database intact and the audit chain verifies; after a final clean run every message
+is recorded once, every request is one application with at most one acknowledgement,
+delivered once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import os
+import queue
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import IO
+
+import keyring
+import pytest
+from sqlalchemy import select, text
+
+from models import Agency, Application, Document, InboundMessage, OutboxMessage
+from services import keys
+from services.clock import BANGKOK, FixedClock
+from services.context import AppContext
+from services.events import verify_chain
+from services.outbox import CLAIM_LEASE, MaildirTransport, send_due
+from services.profile import load_context
+from tests.data import mail_corpus as corpus
+from tests.file_keyring import FileKeyring, child_env
+from tests.peers.dovecot import DovecotServer
+
+pytestmark = pytest.mark.peer
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFICIAL = "saraban@tst.go.th"
+SEED = 20261127
+
+# What `anuyat sync --once` does (app/cli.py), with a line on stdout per committed message.
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+
+    from app.bootstrap import open_runtime
+    from app.settings import load_settings
+    from services.sync import run_sync
+
+    runtime = open_runtime(Path(sys.argv[1]), load_settings())
+    print("ready", flush=True)
+    run_sync(runtime.context, runtime.plan, lambda *_: print("committed", flush=True))
+    runtime.close()
+    print("done", flush=True)
+    """
+)
+
+
+@dataclass
+class Profile:
+    data_dir: Path
+    ring: Path
+    config: Path
+    log: Path
+
+    def filed(self) -> int:
+        """Messages the outbox has delivered so far (the "sent" Maildir of the profile)."""
+        folder = self.data_dir / "sent" / "cur"
+        return len(os.listdir(folder)) if folder.is_dir() else 0
+
+    def run_child(self, rng: random.Random | None = None, aim: str = "anytime") -> str:
+        """Run the sync in a child; with ``rng``, kill it at a random moment.
+
+        ``aim`` places the moment: ``ingest`` just after the n-th message was committed,
+        ``outbox`` just after the m-th message was delivered (each plus a random part of
+        the time one more takes, so the kill falls inside the next one), ``anytime`` at
+        a random time after start-up. Returns ``aim`` when the child was killed, "done"
+        when it finished first.
+        """
+        with open(self.log, "ab") as log:
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(self.data_dir)],
+                cwd=ROOT,
+                env=child_env(self.ring, ANUYAT_CONFIG_DIR=str(self.config)),
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+            )
+        assert child.stdout is not None
+        lines: queue.Queue[str | None] = queue.Queue()
+        reader = threading.Thread(target=_pump, args=(child.stdout, lines), daemon=True)
+        reader.start()
+        seen: list[str] = []
+
+        def drain() -> None:
+            while not lines.empty():
+                line = lines.get_nowait()
+                if line is not None:
+                    seen.append(line)
+
+        if rng is not None:
+            filed_before = self.filed()
+            commits, sends = rng.randint(1, 3), rng.randint(1, 2)
+            jitter = rng.uniform(0, 0.01)  # about what one message takes
+            anytime = rng.uniform(0, 0.25)
+            started: float | None = None
+
+            def due() -> bool:
+                nonlocal started
+                if aim == "ingest":
+                    return seen.count("committed") >= commits
+                if aim == "outbox":
+                    return self.filed() >= filed_before + sends
+                if started is None and "ready" in seen:
+                    started = time.monotonic()
+                return started is not None and time.monotonic() - started >= anytime
+
+            while child.poll() is None and not due():
+                time.sleep(0.002)
+                drain()
+            if child.poll() is None:
+                try:
+                    child.wait(timeout=jitter if aim != "anytime" else 0)
+                except subprocess.TimeoutExpired:
+                    child.kill()  # SIGKILL: no clean-up of any kind in the child
+        child.wait(timeout=120)
+        reader.join(timeout=30)
+        drain()
+        if child.returncode == -signal.SIGKILL:
+            return aim
+        log_tail = self.log.read_text(errors="replace")[-3000:]
+        assert child.returncode == 0 and "done" in seen, log_tail
+        return "done"
+
+
+def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
+    for line in stream:
+        lines.put(line.strip())
+    lines.put(None)
+
+
+@pytest.fixture
+def profile(_profile_template, tmp_path: Path) -> Iterator[Profile]:  # type: ignore[no-untyped-def]
+    """A copy of the test profile whose key sits in a keyring file the child can read."""
+    template, secrets = _profile_template
+    data_dir = tmp_path / "profile"
+    shutil.copytree(template, data_dir)
+    ring_path = tmp_path / "keyring.json"
+    ring = FileKeyring(ring_path)
+    for (service, username), value in secrets.items():
+        ring.set_password(service, username, value)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    config = tmp_path / "config"
+    config.mkdir()
+    try:
+        with opened(data_dir) as ctx, ctx.store.sessions() as session, session.begin():
+            session.scalars(select(Agency)).one().email = OFFICIAL
+        yield Profile(data_dir, ring_path, config, tmp_path / "child.log")
+    finally:
+        keyring.set_keyring(previous)
+
+
+@contextlib.contextmanager
+def opened(data_dir: Path, now: datetime | None = None) -> Iterator[AppContext]:
+    """The profile opened in this process, and closed again before the next child runs."""
+    ctx = load_context(data_dir, FixedClock(now or datetime.now(UTC)))
+    try:
+        yield ctx
+    finally:
+        ctx.store.close()
+
+
+# --- the mail -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mailbag:
+    raws: list[bytes]
+    requests: dict[str, str]  # Message-ID (bare) → sender, one new application each
+    silent: set[str]  # Message-IDs of requests that get no acknowledgement
+    follow_up: str  # Message-ID of the applicant's own follow-up (appended to 000001)
+
+
+def mailbag(n_requests: int) -> Mailbag:
+    """``n_requests`` requests, two duplicates, one without Message-ID, one automatic
+    message and two follow-ups quoting a tracking number (the sender's own, a stranger's)."""
+    raws: list[bytes] = []
+    requests: dict[str, str] = {}
+    for n in range(1, n_requests + 1):
+        sender = f"citizen{n}@example.co.th"
+        pdf = corpus.file_pdf(1 + n % 3) + f"% request {n}\n".encode()
+        raws.append(
+            corpus.mail_with_files(
+                [(f"แบบคำขอ-{n}.pdf", pdf)],
+                subject=corpus.encoded_word(f"ขอใบอนุญาต ลำดับที่ {n}"),
+                sender=f"Citizen {n} <{sender}>",
+                message_id=f"<crash-{n}@example.co.th>",
+            )
+        )
+        requests[f"crash-{n}@example.co.th"] = sender
+    for n in (5, 6):  # the same Message-ID again, other bytes (a client re-sending)
+        raws.append(
+            corpus.mail_plain(
+                "again",
+                sender=f"<citizen{n}@example.co.th>",
+                message_id=f"<crash-{n}@example.co.th>",
+            )
+        )
+    raws.append(corpus.mail_without_message_id())  # keyed by its content
+    raws.append(corpus.mail_plain("auto", message_id="<auto@example.co.th>",
+                                  extra=["Auto-Submitted: auto-generated"]))  # fmt: skip
+    requests["auto@example.co.th"] = corpus.APPLICANT
+    own = "<follow-up@example.co.th>"
+    raws.append(
+        corpus.mail_with_files(
+            [("เพิ่มเติม.pdf", corpus.file_pdf() + b"% follow-up\n")],
+            subject=corpus.encoded_word("เอกสารเพิ่มเติม TST-ST1-2569-000001"),
+            sender="Citizen 1 <citizen1@example.co.th>",
+            message_id=own,
+        )
+    )
+    raws.append(
+        corpus.mail_plain(
+            "I also want TST-ST1-2569-000002",
+            subject="TST-ST1-2569-000002",
+            sender="Stranger <stranger@example.com>",
+            message_id="<stranger@example.com>",
+        )
+    )
+    requests["stranger@example.com"] = "stranger@example.com"
+    return Mailbag(raws, requests, {"auto@example.co.th"}, own.strip("<>"))
+
+
+FIRST_ARRIVAL = datetime(2026, 11, 24, 9, 0, tzinfo=BANGKOK)
+
+
+def deliver(maildir: Path, numbered: list[tuple[int, bytes]]) -> None:
+    """Drop mail into the Maildir as a mail server would (the n-th arrives n minutes later)."""
+    for sub in ("new", "cur", "tmp"):
+        (maildir / sub).mkdir(parents=True, exist_ok=True)
+    for n, raw in numbered:
+        tmp = maildir / "tmp" / f"{1_700_000_000 + n}.M{n}P1.station"
+        tmp.write_bytes(raw)
+        stamp = (FIRST_ARRIVAL + timedelta(minutes=n)).timestamp()
+        os.utime(tmp, (stamp, stamp))
+        tmp.rename(maildir / "new" / tmp.name)
+
+
+def kill_rounds(
+    profile: Profile,
+    rng: random.Random,
+    waves: int,
+    raws: list[bytes],
+    arrive: Callable[[list[tuple[int, bytes]]], None],
+) -> Counter[str]:
+    """Mail arrives in waves; after each, five runs are killed, then one clean run.
+
+    The kills are aimed: three while mail is being recorded, one while the outbox
+    delivers, one at any moment (start-up, the after-actions, the end of the run).
+    """
+    size = -(-len(raws) // waves)
+    numbered = list(enumerate(raws))
+    outcomes: Counter[str] = Counter()
+    for wave in range(waves):
+        arrive(numbered[wave * size : (wave + 1) * size])
+        for aim in ("ingest", "ingest", "ingest", "outbox", "anytime"):
+            outcomes[profile.run_child(rng, aim)] += 1
+            assert_store_intact(profile.data_dir)
+    assert profile.run_child() == "done"
+    return outcomes
+
+
+# --- what must hold after every kill, and at the end ------------------------------------------
+
+
+def assert_store_intact(data_dir: Path) -> None:
+    with opened(data_dir) as ctx, ctx.read() as session:
+        assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        report = verify_chain(session)
+        assert report.ok, report.broken and report.broken.describe()
+
+
+def assert_exactly_once(data_dir: Path, bag: Mailbag, sent: Path) -> None:
+    # A later run, once the lease of any message claimed by a killed child has run out.
+    later = datetime.now(UTC) + CLAIM_LEASE + timedelta(minutes=1)
+    with opened(data_dir, later) as ctx:
+        send_due(ctx, MaildirTransport(sent))
+        with ctx.read() as session:
+            inbound = session.scalars(select(InboundMessage)).all()
+            apps = session.scalars(select(Application)).all()
+            acks = session.scalars(select(OutboxMessage)).all()
+            docs = session.scalars(select(Document)).all()
+    keys_seen = Counter(i.source_key for i in inbound)
+    assert max(keys_seen.values()) == 1
+    expected_keys = set(bag.requests) | {bag.follow_up}
+    assert {k for k in keys_seen if not k.startswith("sha256:")} == expected_keys
+    assert sum(1 for k in keys_seen if k.startswith("sha256:")) == 1
+    # One application per request (the no-id mail is one too), numbered without gaps.
+    assert len(apps) == len(bag.requests) + 1
+    numbers = sorted(int(a.tracking_number.rsplit("-", 1)[1]) for a in apps)
+    assert numbers == list(range(1, len(apps) + 1))
+    by_key = {a.source_key: a for a in apps}
+    for key, sender in bag.requests.items():
+        assert by_key[key].reply_to == sender
+    first = next(a for a in apps if a.tracking_number == "TST-ST1-2569-000001")
+    assert first.source_key == "crash-1@example.co.th"
+    # Every file once, the follow-up's in the first request.
+    per_app = Counter(d.application_id for d in docs)
+    assert per_app[first.id] == 2
+    assert sum(per_app.values()) == sum(1 for k in bag.requests if k.startswith("crash-")) + 1
+    assert len({(d.application_id, d.filename) for d in docs}) == len(docs)
+    # At most one acknowledgement per application, none for automatic mail; all sent.
+    ack_count = Counter(m.application_id for m in acks if m.kind == "acknowledgement")
+    assert max(ack_count.values()) == 1
+    silent = {by_key[k].id for k in bag.silent}
+    assert set(ack_count) == {a.id for a in apps} - silent
+    assert len({m.message_id for m in acks}) == len(acks)
+    assert {m.status for m in acks} == {"sent"}
+    # The "sent" folder holds each message exactly once (re-sends after a kill are no-ops).
+    filed = Counter(
+        str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Message-ID"])
+        for sub in ("new", "cur")
+        for p in (sent / sub).iterdir()
+    )
+    assert filed == Counter(m.message_id for m in acks)
+
+
+def test_sync_killed_at_random_moments_keeps_every_mail_exactly_once(profile: Profile) -> None:
+    bag = mailbag(34)
+    assert len(bag.raws) == 40
+    maildir = profile.data_dir / "mailbox"
+
+    outcomes = kill_rounds(
+        profile, random.Random(SEED), 5, bag.raws, lambda mail: deliver(maildir, mail)
+    )
+
+    assert_store_intact(profile.data_dir)
+    assert_exactly_once(profile.data_dir, bag, profile.data_dir / "sent")
+    # 25 runs: most were really cut short, and where they were aimed.
+    assert outcomes["ingest"] >= 10 and outcomes["outbox"] >= 3, outcomes
+    # Every message in the Maildir ends up flagged processed (duplicates too).
+    names = [p.name for p in (maildir / "cur").iterdir()]
+    assert len(names) == len(bag.raws) and not list((maildir / "new").iterdir())
+    assert all(name.endswith(":2,F") for name in names)
+
+
+def test_sync_killed_while_reading_dovecot_keeps_every_mail_exactly_once(
+    profile: Profile, dovecot: DovecotServer
+) -> None:
+    bag = mailbag(14)
+    (profile.data_dir / "settings.toml").write_text(
+        f'imap_host = "{dovecot.host}"\nimap_port = {dovecot.port}\n'
+        f'imap_user = "{dovecot.user}"\nimap_security = "plain"\nimap_batch_size = 3\n',
+        encoding="utf-8",
+    )
+    keys.store_secret("imap-password", dovecot.password)
+
+    def append(mail: list[tuple[int, bytes]]) -> None:
+        for n, raw in mail:
+            dovecot.append("INBOX", raw, FIRST_ARRIVAL + timedelta(minutes=n))
+
+    outcomes = kill_rounds(profile, random.Random(SEED + 1), 2, bag.raws, append)
+
+    assert_store_intact(profile.data_dir)
+    assert_exactly_once(profile.data_dir, bag, profile.data_dir / "sent")
+    assert outcomes["ingest"] >= 4 and outcomes["outbox"] >= 1, outcomes
+    uids = dovecot.uids("INBOX")
+    assert len(uids) == len(bag.raws)
+    for uid in uids:
+        flags = dovecot.flags("INBOX", uid)
+        assert "$AnuyatProcessed" in flags and "\\Seen" not in flags
