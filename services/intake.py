@@ -154,7 +154,7 @@ def ingest(
             advance_cursor(uow, cursor)
         raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
         target = _matching_application(uow, arrival)
-        enquiry = _enquiry_kind(arrival, target)
+        enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
         if target is not None and enquiry is not None:
             outcome = _answer_enquiry(uow, context, arrival, target, enquiry)
         elif target is not None:
@@ -299,6 +299,26 @@ def _matching_application(uow: UnitOfWork, arrival: Arrival) -> Application | No
     if candidate is not None and _same_sender(candidate, arrival):
         return candidate
     return None
+
+
+def _answers_our_reply(uow: UnitOfWork, arrival: Arrival) -> bool:
+    """A reply to one of our status/cancel answers ("thank you") is not a new enquiry:
+    answering it again would send one automatic mail per human reply."""
+    ids = [i for i in (arrival.in_reply_to, *arrival.references) if i]
+    if not ids:
+        return False
+    bracketed = ids + [f"<{i.strip('<>')}>" for i in ids]
+    return (
+        uow.session.scalar(
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.message_id.in_(bracketed),
+                OutboxMessage.kind.in_(("status_enquiry", "cancel_request")),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _enquiry_kind(arrival: Arrival, target: Application | None) -> str | None:

@@ -285,3 +285,37 @@ def test_unknown_template_placeholder_is_refused(tmp_path: Path) -> None:
     template.write_text("Subject $tracking_number\nDear $applicant_nmae\n", encoding="utf-8")
     with pytest.raises(InvalidInput, match="applicant_nmae"):
         render_acknowledgement({"tracking_number": "X"}, [], [], template)
+
+
+def test_a_thank_you_to_a_status_answer_is_not_answered_again(
+    context, plan, tmp_path: Path
+) -> None:
+    _deliver(
+        tmp_path / "mailbox",
+        corpus.mail_plain(message_id="<t-0@example.co.th>", subject=_thai("ขอหนังสือรับรอง")),
+        datetime(2026, 11, 24, 9, tzinfo=BANGKOK),
+        "1",
+    )
+    run_sync(context, plan)
+    with context.read() as session:
+        number = session.scalars(select(Application.tracking_number)).one()
+    ask = corpus.mail_plain(message_id="<t-1@example.co.th>", subject=_thai(f"สถานะ {number}"))
+    _deliver(tmp_path / "mailbox", ask, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "2")
+    run_sync(context, plan)
+    with context.read() as session:
+        answer_id = session.scalars(
+            select(OutboxMessage.message_id).where(OutboxMessage.kind == "status_enquiry")
+        ).one()
+    thanks = corpus.mail_plain(
+        body="ขอบคุณครับ ได้รับสถานะแล้ว",
+        message_id="<t-2@example.co.th>",
+        subject=_thai(f"Re: สถานะคำขอ {number}"),
+        extra=[f"In-Reply-To: {answer_id}"],
+    )
+    _deliver(tmp_path / "mailbox", thanks, datetime(2026, 11, 24, 11, tzinfo=BANGKOK), "3")
+    run_sync(context, plan)
+    with context.read() as session:
+        kinds = session.scalars(select(OutboxMessage.kind)).all()
+        outcomes = sorted(session.scalars(select(InboundMessage.outcome)).all())
+    assert sorted(kinds) == ["acknowledgement", "status_enquiry"]  # no second answer
+    assert outcomes == ["appended", "new", "status_enquiry"]
