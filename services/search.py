@@ -9,7 +9,11 @@ What one search box accepts, tried in this order:
 * words of three characters or more → an FTS5 trigram match (substrings, so ``อนุญาต`` finds
   ``ใบอนุญาตจัดตั้ง…``), each word a quoted phrase, all words required (AND), anywhere in the
   application: tracking number, applicant names and e-mail, subject, body, document text;
-* words of one or two characters (too short for trigrams) → ``LIKE`` over the same text.
+* words of one or two characters (too short for a trigram match) → the indexed trigrams they
+  begin, read from the index's vocabulary (``ดี`` → ``ดี\n``, ``ดีใ``, …) and matched with OR;
+  when a word is so common that it fills a page within the first rows, a ``LIKE`` scan over the
+  same text instead, which then stops early. Either way the rows are exactly those holding
+  the word.
 
 Results come in **first-come order** (earliest deemed-received first), as the queues do, and are
 cut at ``limit``. That order is built into the index: an entry's id is its deemed-received
@@ -25,6 +29,7 @@ session), so registering a thousand applications in one transaction stays a batc
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -32,13 +37,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from sqlalchemy import Connection, bindparam, event, select
+from sqlalchemy import Connection, bindparam, column, event, select, table
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from models import Applicant, Application
 from services.blobstore import BlobStore
 from services.calendar import BusinessCalendar
+from services.errors import AnuyatError
 from services.queries import application_rows
 from services.text_extract import extract_text
 from services.thai_id import is_valid_national_id, normalize_national_id
@@ -52,6 +58,8 @@ __all__ = [
     "index_stored_documents",
     "search",
 ]
+
+log = logging.getLogger(__name__)
 
 _PENDING: Final = "search.pending"
 _SEQ_BITS: Final = 24
@@ -126,7 +134,7 @@ def _tracking_matches(session: Session, query: str, limit: int) -> list[str]:
     if exact is not None:
         return [exact]
     # A range on the unique index (LIKE would not use it: SQLite's LIKE ignores ASCII case).
-    # Tracking numbers count up in arrival order, so the first ones are the first come.
+    # A station numbers its year in arrival order, so the first numbers are the first come.
     return list(
         session.scalars(
             select(Application.id)
@@ -290,7 +298,12 @@ def index_stored_documents(session: Session, blobs: BlobStore, limit: int = 100)
         {"limit": limit},
     ).all()
     for document_id, application_id, content_type, sha256 in rows:
-        found = extract_text(content_type, blobs.get(sha256))
+        try:
+            found = extract_text(content_type, blobs.get(sha256))
+        except (AnuyatError, OSError) as exc:
+            # A missing or damaged blob is the blob check's business; it must not stall this.
+            log.warning("document %s not indexed: %s", document_id, exc)
+            found = ""
         pending = _pending(session).setdefault(application_id, [])
         # Recorded even when empty, so a scan is not read again on the next batch.
         pending.append((document_id, _clean(found)))
@@ -335,6 +348,10 @@ class _Entry:
         }
 
 
+_ENTRY = table(
+    "search_entry", column("id"), column("application_id"), column("documents"),
+    column("document_ids"),
+)  # fmt: skip
 _INSERT_ENTRY = sql_text(
     "INSERT INTO search_entry (id, application_id, tracking_number, applicant, subject, body, "
     "documents, document_ids) VALUES (:id, :application_id, :tracking_number, :applicant, "
@@ -355,10 +372,6 @@ _UNINDEX = sql_text(
 _DELETE_ENTRIES = sql_text("DELETE FROM search_entry WHERE id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
-_OLD_ENTRIES = sql_text(
-    "SELECT id, application_id, documents, document_ids FROM search_entry "
-    "WHERE application_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
 _LAST_ID = sql_text("SELECT max(id) FROM search_entry WHERE id >= :low AND id < :high")
 
 
@@ -378,23 +391,25 @@ def _write_entries(
             Applicant.name_en,
             Applicant.email,
             Applicant.representative_th,
+            _ENTRY.c.id.label("entry_id"),
+            _ENTRY.c.documents,
+            _ENTRY.c.document_ids,
         )
         .outerjoin(Applicant, Applicant.id == Application.applicant_id)
+        .outerjoin(_ENTRY, _ENTRY.c.application_id == Application.id)
         .where(Application.id.in_(ids))
         .order_by(Application.deemed_received_at, Application.tracking_number)
     ).all()
-    old = {row.application_id: row for row in connection.execute(_OLD_ENTRIES, {"ids": ids})}
     entries: list[_Entry] = []
     next_ids: dict[int, int] = {}
     for row in sources:
-        before = old.get(row.id)
         base = _id_base(row.deemed_received_at)
-        if before is not None and before.id >> _SEQ_BITS == base >> _SEQ_BITS:
-            entry_id = before.id
+        if row.entry_id is not None and row.entry_id >> _SEQ_BITS == base >> _SEQ_BITS:
+            entry_id = row.entry_id
         else:
             entry_id = _next_id(connection, base, next_ids)
-        documents = [before.documents.removesuffix(_END)] if before and before.documents else []
-        document_ids = before.document_ids.split() if before is not None else []
+        documents = [row.documents.removesuffix(_END)] if row.documents else []
+        document_ids = row.document_ids.split() if row.document_ids else []
         for document_id, found in pending.get(row.id, []):
             if document_id not in document_ids:
                 document_ids.append(document_id)
@@ -415,8 +430,8 @@ def _write_entries(
                 document_ids=" ".join(document_ids),
             )
         )
-    # Old entries go first (an application that is gone simply leaves the index).
-    replaced = [row.id for row in old.values()]
+    # Old entries go first (their ids were counted above, so none is handed out twice).
+    replaced = [row.entry_id for row in sources if row.entry_id is not None]
     if replaced:
         connection.execute(_UNINDEX, {"ids": replaced})
         connection.execute(_DELETE_ENTRIES, {"ids": replaced})

@@ -6,6 +6,10 @@ the agency come through the :class:`~ui.tasks.TaskRunner` from the port, which i
 
 Intake adds the sync indicator in the status bar (F9), the "Quarantine" page (Alt+Q, intake
 and reviewer roles) and the counter registration panel at the right (Ctrl+N, intake role).
+
+Review adds the review screen (Enter on a row, or "Next": Ctrl+Enter / F2), which takes the
+whole width while open; the dashboard page (Alt+D); the search box above the list (Ctrl+F),
+whose results show as a "Search results" pseudo-queue; and the keyboard cheat-sheet (F1, ?).
 """
 
 from __future__ import annotations
@@ -31,9 +35,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -47,6 +51,7 @@ from services.views import (
     AgencyInfo,
     ApplicationRow,
     IntakePort,
+    ReviewPort,
     SignedInUser,
     StatusCount,
     SyncSummary,
@@ -55,12 +60,16 @@ from services.views import (
 from ui import i18n, ui_settings
 from ui.application_model import ROW_ROLE, ApplicationModel, Column
 from ui.counter_form import COUNTER_ROLES, CounterForm
+from ui.dashboard_view import DashboardView
 from ui.delegates import SlaBadgeDelegate
 from ui.detail_panel import DetailPanel
 from ui.errors import ErrorBox
 from ui.header_band import HeaderBand
 from ui.quarantine_view import QUARANTINE_ROLES, QuarantineView
-from ui.queue_pane import QUARANTINE, QUEUES, QueuePane
+from ui.queue_pane import DASHBOARD, QUARANTINE, QUEUES, QueuePane
+from ui.review_screen import NEXT_FAILED, NOTHING_WAITING, REVIEW_ROLES, ReviewScreen
+from ui.search import SearchBox, SearchingPort, SearchQuery
+from ui.shortcut_sheet import ShortcutSheet
 from ui.sync_indicator import SyncIndicator
 from ui.tasks import TaskRunner
 from ui.theme import ROW_HEIGHT
@@ -100,7 +109,7 @@ class _LoadedRowsFilter(QSortFilterProxyModel):
         return super().canFetchMore(parent)
 
 
-class StationPort(WorkstationPort, IntakePort, Protocol):
+class StationPort(WorkstationPort, IntakePort, ReviewPort, Protocol):
     """Everything the main window asks of the services (``services.workstation`` has it all)."""
 
 
@@ -137,11 +146,16 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.can_quarantine = bool(user.roles & QUARANTINE_ROLES)
         self.can_register = bool(user.roles & COUNTER_ROLES)
+        self.can_review = bool(user.roles & REVIEW_ROLES)
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
         self.model = ApplicationModel(
-            port, user, runner, language=i18n.current_language(), parent=self
+            SearchingPort(port),  # type: ignore[arg-type]
+            user,
+            runner,
+            language=i18n.current_language(),
+            parent=self,
         )
         self._proxy = _LoadedRowsFilter(self)
         self._proxy.setSourceModel(self.model)
@@ -180,7 +194,23 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.find_action = QAction("", self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_filter)
+        self.find_action.triggered.connect(self.focus_search)
+        self.next_action = QAction(self._icon("next_item"), "", self)
+        self.next_action.setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("F2")]
+        )
+        self.next_action.setIconVisibleInMenu(False)
+        self.next_action.setVisible(self.can_review)
+        self.next_action.setEnabled(self.can_review)
+        self.next_action.triggered.connect(self.open_next)
+        self.dashboard_action = QAction(self._icon("dashboard"), "", self)
+        self.dashboard_action.setShortcut(QKeySequence("Alt+D"))
+        self.dashboard_action.setIconVisibleInMenu(False)
+        self.dashboard_action.triggered.connect(self.show_dashboard)
+        self.help_action = QAction(self._icon("keyboard"), "", self)
+        self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
+        self.help_action.setIconVisibleInMenu(False)
+        self.help_action.triggered.connect(self.toggle_shortcuts)
 
         self.sync = SyncIndicator(self._port, self._user, self._runner)
         self.sync_action = self.sync.sync_action
@@ -210,6 +240,8 @@ class MainWindow(QMainWindow):
         self._file_menu = bar.addMenu("")
         self._file_menu.addAction(self.refresh_action)
         self._file_menu.addAction(self.sync_action)
+        if self.can_review:
+            self._file_menu.addAction(self.next_action)
         if self.can_register:
             self._file_menu.addAction(self.counter_action)
         self._file_menu.addSeparator()
@@ -217,6 +249,7 @@ class MainWindow(QMainWindow):
         self._file_menu.addAction(self.quit_action)
         self._view_menu = bar.addMenu("")
         self._view_menu.addAction(self.find_action)
+        self._view_menu.addAction(self.dashboard_action)
         if self.can_quarantine:
             self._view_menu.addAction(self.quarantine_action)
         self._language_menu = QMenu(self)
@@ -224,6 +257,7 @@ class MainWindow(QMainWindow):
             self._language_menu.addAction(action)
         self._view_menu.addSeparator()
         self._view_menu.addMenu(self._language_menu)
+        self._view_menu.addAction(self.help_action)
 
     def _build_central(self) -> None:
         central = QWidget()
@@ -247,6 +281,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.queues = QueuePane()
         self.queues.setMinimumWidth(170)
+        self.queues.show_dashboard_entry(True)
         self.queues.show_quarantine_entry(self.can_quarantine)
         self.splitter.addWidget(self.queues)
 
@@ -259,10 +294,17 @@ class MainWindow(QMainWindow):
         title_row = QHBoxLayout()
         self.queue_title = QLabel(objectName="SectionTitle")
         title_row.addWidget(self.queue_title, 1)
-        self.filter_edit = QLineEdit(objectName="FilterBox")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(300)
-        title_row.addWidget(self.filter_edit)
+        self.queue_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.search_edit = SearchBox()
+        self.search_edit.setMinimumWidth(240)
+        self.search_edit.setMaximumWidth(420)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        title_row.addWidget(self.search_edit, 1)
+        self.next_button = QToolButton(objectName="CounterButton")
+        self.next_button.setDefaultAction(self.next_action)
+        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.next_button.setVisible(self.can_review)
+        title_row.addWidget(self.next_button)
         self.counter_button = QToolButton(objectName="CounterButton")
         self.counter_button.setDefaultAction(self.counter_action)
         self.counter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -307,6 +349,8 @@ class MainWindow(QMainWindow):
         if self.can_quarantine:
             self.quarantine = QuarantineView(self._port, self._user, self._runner)
             self.pages.addWidget(self.quarantine)
+        self.dashboard = DashboardView(self._port, self._user, self._runner)
+        self.pages.addWidget(self.dashboard)
         self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel()
@@ -325,9 +369,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         if self.counter_form is not None:
             self.splitter.setStretchFactor(3, 0)
-        outer.addWidget(self.splitter, 1)
+        # The review screen takes the whole width: documents need the room.
+        self.workspace = QStackedWidget(objectName="Workspace")
+        self.workspace.addWidget(self.splitter)
+        self.review = ReviewScreen(self._port, self._user, self._runner, self._settings)
+        self.workspace.addWidget(self.review)
+        outer.addWidget(self.workspace, 1)
         outer.addWidget(self.sync.details)
         self.setCentralWidget(central)
+        self.shortcut_sheet = ShortcutSheet()
+        self.shortcut_sheet.attach(self.workspace)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -347,10 +398,13 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self.queues.select_row(n - 1))
             self._queue_shortcuts.append(shortcut)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self._leave_filter)
+        peek = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        peek.setContext(Qt.ShortcutContext.WidgetShortcut)
+        peek.activated.connect(self.toggle_detail)
         self.addAction(self.find_action)
+        self.addAction(self.next_action)
+        self.addAction(self.dashboard_action)
+        self.addAction(self.help_action)
         self.addAction(self.refresh_action)
         self.addAction(self.quit_action)
         self.addAction(self.sync_action)
@@ -361,9 +415,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.queues.queue_did_change.connect(self._queue_changed)
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_edit.returnPressed.connect(self.table.setFocus)
+        self.search_edit.search_did_change.connect(self._search_changed)
+        self.search_edit.search_did_leave.connect(self._leave_search)
         self.table.activated.connect(self._open_index)
+        self.review.screen_did_close.connect(self.close_review)
+        self.review.application_did_change.connect(self._review_changed)
+        self.review.next_requested.connect(self.open_next)
+        self.review.review_will_open.connect(self._show_review)
+        self.review.next_did_fail.connect(self._next_failed)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.model.rows_did_load.connect(self._rows_loaded)
         self.model.rows_did_fail.connect(self._rows_failed)
@@ -400,7 +459,8 @@ class MainWindow(QMainWindow):
         """Hide what the width cannot hold, so the service name always has room."""
         header = self.table.horizontalHeader()
         # In a queue of one status every row says the same; the column only costs room.
-        hidden = {Column.STATUS} if self.model.status is not None else set()
+        one_status = self.model.status is not None and not self._searching()
+        hidden = {Column.STATUS} if one_status else set()
         available = self.table.viewport().width()
 
         def needed() -> int:
@@ -439,14 +499,22 @@ class MainWindow(QMainWindow):
         self.refresh_action.setToolTip(self.tr("Read the queues again (F5)"))
         self.sign_out_action.setText(self.tr("Sign out"))
         self.quit_action.setText(self.tr("Quit"))
-        self.find_action.setText(self.tr("Filter the list"))
+        self.find_action.setText(self.tr("Search"))
+        self.next_action.setText(self.tr("Next request"))
+        self.next_action.setToolTip(self.tr("Take the oldest waiting request (Ctrl+Enter, F2)"))
+        self.dashboard_action.setText(self.tr("Dashboard"))
+        self.dashboard_action.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
+        self.help_action.setText(self.tr("Keyboard shortcuts"))
+        self.help_action.setToolTip(self.tr("Show the keys for everything frequent (F1)"))
         self.counter_action.setText(self.tr("New counter request"))
         self.counter_action.setToolTip(
             self.tr("Register a request brought to the counter or phoned in (Ctrl+N)")
         )
         self.quarantine_action.setText(self.tr("Quarantine"))
         self.quarantine_action.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
-        self.filter_edit.setPlaceholderText(self.tr("Filter the loaded rows (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Search: tracking no., name, ID, e-mail, words (Ctrl+F)")
+        )
         self.demo_banner.setText(
             self.tr(
                 "Demo profile: its key is kept in a file beside the data. "
@@ -469,23 +537,31 @@ class MainWindow(QMainWindow):
         if self._demo_warning:
             parts.append(self.tr("DEMO: fictional data only"))
         self.setWindowTitle(" — ".join(parts))
-        self.queue_title.setText(self.queues.current_label() or self.tr("Applications"))
+        if self._searching():
+            self.queue_title.setText(
+                self.tr("Search results for “{text}”").format(text=self.search_edit.searching)
+            )
+        else:
+            self.queue_title.setText(self.queues.current_label() or self.tr("Applications"))
 
     def _update_status(self, *_: Any) -> None:
         total = self.model.total
         if total is None:
             self.count_label.setText("")
         else:
-            text = (
-                self.tr("1 application in this queue")
-                if total == 1
-                else self.tr("{count} applications in this queue").format(count=f"{total:,}")
-            )
-            if self.filter_edit.text():
-                text += "  ·  " + self.tr("showing {shown} of {loaded} loaded").format(
-                    shown=f"{self._proxy.rowCount():,}", loaded=f"{self.model.loaded:,}"
+            if self._searching():
+                text = (
+                    self.tr("1 request found")
+                    if total == 1
+                    else self.tr("{count} requests found").format(count=f"{total:,}")
                 )
-            elif self.model.loaded < total:
+                if total == 0:
+                    text = self.tr("Nothing found. Esc goes back to the queue.")
+            elif total == 1:
+                text = self.tr("1 application in this queue")
+            else:
+                text = self.tr("{count} applications in this queue").format(count=f"{total:,}")
+            if self.model.loaded < total:
                 text += "  ·  " + self.tr("{loaded} loaded, scroll for more").format(
                     loaded=f"{self.model.loaded:,}"
                 )
@@ -504,9 +580,12 @@ class MainWindow(QMainWindow):
         self.sync.refresh_status()
 
     def refresh_queues(self) -> None:
-        """Read the queue counts and the current queue again, and the quarantine list."""
+        """Read the queue counts and the current queue again, the quarantine list and the
+        dashboard."""
         if self.quarantine is not None:
             self.quarantine.refresh()
+        if self.current_page() == DASHBOARD:  # read when shown otherwise
+            self.dashboard.refresh()
         self.error_box.clear()
         self._counts_generation += 1
         generation = self._counts_generation
@@ -528,7 +607,7 @@ class MainWindow(QMainWindow):
                 return
             total, counts = result
             self.queues.set_counts(total, counts)
-            self.model.set_queue(self.queues.current_status())
+            self.model.set_queue(self._list_status())
             self._fit_columns()
             self._updated_at = datetime.now(BANGKOK)  # agency time, like the sync indicator
             self._update_title()
@@ -552,7 +631,8 @@ class MainWindow(QMainWindow):
         self._runner.run(self._port.agency, done, owner=self, label="main.agency")
 
     def _queue_changed(self, status: str | None) -> None:
-        self.filter_edit.clear()
+        self.workspace.setCurrentWidget(self.splitter)  # Alt+1…9 from the review screen too
+        self.search_edit.clear_search()
         self.model.set_queue(status)
         self._fit_columns()
         self._update_title()
@@ -567,11 +647,26 @@ class MainWindow(QMainWindow):
         return True
 
     def current_page(self) -> str:
-        """``""`` for the application list, ``"quarantine"`` for the quarantine page."""
-        return QUARANTINE if self.pages.currentWidget() is self.quarantine else QUEUES
+        """``""`` for the application list, ``"quarantine"`` or ``"dashboard"`` for those."""
+        if self.pages.currentWidget() is self.quarantine:
+            return QUARANTINE
+        if self.pages.currentWidget() is self.dashboard:
+            return DASHBOARD
+        return QUEUES
+
+    def show_dashboard(self) -> None:
+        """Show the dashboard page (Alt+D), leaving the review screen if it was open."""
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        self.queues.select_page(DASHBOARD)
 
     def _page_changed(self, page: str) -> None:
-        if page == QUARANTINE and self.quarantine is not None:
+        self.workspace.setCurrentWidget(self.splitter)
+        if page == DASHBOARD:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.dashboard)
+            self.dashboard.refresh()
+        elif page == QUARANTINE and self.quarantine is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.quarantine)
             self.quarantine.refresh()
@@ -641,17 +736,31 @@ class MainWindow(QMainWindow):
 
     # -- list and details ---------------------------------------------------------------
 
-    def focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
+    def focus_search(self) -> None:
+        """Ctrl+F: to the search box (from the review screen or a page, back to the list)."""
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        if self.current_page() != QUEUES:
+            self.queues.select_page(QUEUES)
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
-    def _leave_filter(self) -> None:
-        self.filter_edit.clear()
-        self.table.setFocus()
+    def _searching(self) -> bool:
+        return isinstance(self.model.status, SearchQuery)
 
-    def _filter_changed(self, text: str) -> None:
-        self._proxy.setFilterFixedString(text.strip())
+    def _list_status(self) -> str | SearchQuery | None:
+        """What the list shows: the search's results while searching, else the queue."""
+        words = self.search_edit.searching
+        return SearchQuery(words) if words else self.queues.current_status()
+
+    def _search_changed(self, words: str) -> None:
+        self.model.set_queue(self._list_status())  # type: ignore[arg-type]
+        self._fit_columns()
+        self._update_title()
         self._update_status()
+
+    def _leave_search(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _row_for(self, index: AnyIndex) -> ApplicationRow | None:
         if not index.isValid():
@@ -661,8 +770,64 @@ class MainWindow(QMainWindow):
 
     def _open_index(self, index: QModelIndex) -> None:
         row = self._row_for(index)
+        if row is None:
+            return
+        if self.can_review:
+            self.open_review(row)
+        else:
+            self.open_detail(row)
+
+    def toggle_detail(self) -> None:
+        """Space on the list: the quick look at the right (details without opening)."""
+        if self.detail.isVisible():
+            self.detail.close_panel()
+            return
+        row = self._row_for(self.table.currentIndex())
         if row is not None:
             self.open_detail(row)
+
+    # -- review ---------------------------------------------------------------------------
+
+    def open_review(self, row: ApplicationRow) -> None:
+        """Open ``row`` in the review screen (claims it; older ones waiting ask why)."""
+        self._show_review()
+        self.review.open_row(row)
+
+    def _show_review(self) -> None:
+        self.shortcut_sheet.close_sheet()
+        self.workspace.setCurrentWidget(self.review)
+
+    def open_next(self) -> None:
+        """Take the oldest waiting request of the queue on screen and open it (Ctrl+Enter)."""
+        if not self.can_review:
+            return
+        searching_or_page = self._searching() or self.current_page() != QUEUES
+        self.review.open_next(None if searching_or_page else self.queues.current_status())
+
+    def _next_failed(self, error: BaseException | None) -> None:
+        if error is None:
+            self.error_box.show_message(*NOTHING_WAITING)
+        else:
+            self.error_box.show_error(error, fallback_th=NEXT_FAILED[0], fallback_en=NEXT_FAILED[1])
+        self.error_box.set_action("", None)
+
+    def close_review(self) -> None:
+        self.workspace.setCurrentWidget(self.splitter)
+        shown = self.review.application_id
+        self.refresh_queues()
+        if shown is not None:
+            number = self.model.find_row(shown)
+            if number >= 0:
+                self.table.selectRow(self._proxy.mapFromSource(self.model.index(number, 0)).row())
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _review_changed(self) -> None:
+        # Counts move under the review screen; the list is read again when it shows.
+        if self.workspace.currentWidget() is not self.review:
+            self.refresh_queues()
+
+    def toggle_shortcuts(self) -> None:
+        self.shortcut_sheet.toggle()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Once the panel is open it follows the cursor, so Up/Down walk through the queue.

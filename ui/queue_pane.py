@@ -1,5 +1,6 @@
-"""The left pane: "All" and one queue per status, each with its count; below them, for the
-roles that have them, the intake pages ("Quarantine") with their own count."""
+"""The left pane: the dashboard at the top; "All" and one queue per status, each with its
+count; below them, for the roles that have them, the intake pages ("Quarantine") with their
+own count."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from services.views import StatusCount
 from ui import i18n
 from ui.delegates import COUNT_ROLE, QueueItemDelegate
 
-__all__ = ["QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
+__all__ = ["DASHBOARD", "QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 11
 """On a queue item: the status code, or ``""`` for "All" (Qt data never holds None here)."""
@@ -30,6 +31,8 @@ QUEUES = ""
 """The page that shows the application list of the chosen queue."""
 QUARANTINE = "quarantine"
 """The page with the files intake held back."""
+DASHBOARD = "dashboard"
+"""The page with today's numbers."""
 
 
 class QueuePane(QFrame):
@@ -50,6 +53,14 @@ class QueuePane(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.overview = QListWidget(objectName="QueueList")
+        self.overview.setItemDelegate(QueueItemDelegate(self.overview))
+        self.overview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview.currentItemChanged.connect(self._page_item_changed)
+        self.overview.hide()
+        layout.addWidget(self.overview)
         self._title = QLabel(objectName="PaneTitle")
         layout.addWidget(self._title)
         self.list = QListWidget(objectName="QueueList")
@@ -141,10 +152,11 @@ class QueuePane(QFrame):
             return
         if self._page != QUEUES:
             self._page = QUEUES
-            self.pages.blockSignals(True)
-            self.pages.setCurrentRow(-1)
-            self.pages.blockSignals(False)
-            self.pages.viewport().update()
+            for other in (self.pages, self.overview):
+                other.blockSignals(True)
+                other.setCurrentRow(-1)
+                other.blockSignals(False)
+                other.viewport().update()
             self.page_did_change.emit(QUEUES)
         self.queue_did_change.emit(current.data(STATUS_ROLE) or None)
 
@@ -167,6 +179,19 @@ class QueuePane(QFrame):
         self.pages.setFixedHeight(rows + 2 * self.pages.frameWidth())
         self._retranslate()
 
+    def show_dashboard_entry(self, visible: bool) -> None:
+        """Add (or remove) the "Dashboard" entry above the queues."""
+        if visible and self.overview.count() == 0:
+            item = QListWidgetItem()
+            item.setData(_PAGE_ROLE, DASHBOARD)
+            self.overview.addItem(item)
+        elif not visible:
+            self.overview.clear()
+        self.overview.setVisible(visible)
+        rows = sum(self.overview.sizeHintForRow(r) for r in range(self.overview.count()))
+        self.overview.setFixedHeight(rows + 2 * self.overview.frameWidth() + 8)
+        self._retranslate()
+
     def set_quarantine_count(self, count: int) -> None:
         row = self._page_row(QUARANTINE)
         if row >= 0:
@@ -181,6 +206,11 @@ class QueuePane(QFrame):
         if page == QUEUES:
             if self._page != QUEUES:
                 return self.select_row(0)
+            return True
+        if page == DASHBOARD:
+            if self.overview.count() == 0:
+                return False
+            self.overview.setCurrentRow(0)
             return True
         row = self._page_row(page)
         if row < 0:
@@ -205,10 +235,14 @@ class QueuePane(QFrame):
             return
         self._page = page
         # No queue is chosen while a page shows; choosing any queue comes back to the list.
-        self.list.blockSignals(True)
-        self.list.setCurrentRow(-1)
-        self.list.blockSignals(False)
-        self.list.viewport().update()
+        chosen = self.overview if page == DASHBOARD else self.pages
+        for other in (self.list, self.pages, self.overview):
+            if other is chosen:
+                continue
+            other.blockSignals(True)
+            other.setCurrentRow(-1)
+            other.blockSignals(False)
+            other.viewport().update()
         self.page_did_change.emit(page)
 
     # -- language -----------------------------------------------------------------------
@@ -230,6 +264,10 @@ class QueuePane(QFrame):
                 item.setText((th if language == "th" else en) or th or en)
             if row < 9:
                 item.setToolTip(self.tr("Alt+{n}").format(n=row + 1))
+        for row in range(self.overview.count()):
+            item = self.overview.item(row)
+            item.setText(self.tr("Dashboard"))
+            item.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
         self._pages_title.setText(self.tr("INTAKE"))
         for row in range(self.pages.count()):
             item = self.pages.item(row)

@@ -165,6 +165,136 @@ QToolButton#CounterButton {{
     background: #ffffff; border: 1px solid #b9c4d0; border-radius: 4px; padding: 5px 12px;
 }}
 QToolButton#CounterButton:hover {{ background: {ACCENT_SOFT}; }}
+QToolButton#CounterButton:disabled {{ color: #9aa5b1; }}
+QLineEdit#SearchBox {{ padding-left: 4px; }}
+
+/* Review screen */
+#ReviewScreen, #ReviewPages {{ background: {WINDOW}; }}
+#ReviewBar {{ background: #ffffff; border-bottom: 1px solid {BORDER}; }}
+QLabel#ReviewTitle {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; }}
+#ReviewBar QToolButton {{
+    background: #ffffff; border: 1px solid #b9c4d0; border-radius: 4px; padding: 4px 10px;
+}}
+#ReviewBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
+#ReviewBar QToolButton#NextButton {{
+    background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; font-weight: bold;
+}}
+#ReviewBar QToolButton#NextButton:hover {{ background: {ACCENT_HOVER}; }}
+QLabel#Pill {{
+    border-radius: 10px; padding: 2px 10px; background: #eceef1; color: #4d5562;
+    font-weight: bold;
+}}
+QLabel#Pill[tone="accent"] {{ background: {ACCENT_SOFT}; color: {ACCENT}; }}
+QLabel#Pill[tone="ok"] {{ background: #e3f1e6; color: #1e6b34; }}
+QLabel#Pill[tone="warn"] {{ background: #fdf0d5; color: #8a5a00; }}
+QLabel#Pill[tone="error"] {{ background: #fbe1df; color: #a4262c; }}
+#NoticeBox {{ background: #e3f1e6; border: 1px solid #9fcdab; border-radius: 4px; }}
+#NoticeBox QLabel {{ color: #1e5c2e; }}
+#OutOfOrderBox {{ background: #fff8e6; border: 1px solid #f0d38a; border-radius: 6px; }}
+QLabel#OutOfOrderTh {{ color: #6b4a00; font-weight: bold; }}
+#ReviewSide {{ background: #ffffff; border-left: 1px solid {BORDER}; }}
+QSplitter#ReviewSplitter::handle {{ background: {BORDER}; width: 1px; }}
+QTabWidget#ReviewTabs::pane {{ border: none; border-top: 1px solid {BORDER}; }}
+QTabWidget#ReviewTabs QTabBar::tab {{
+    background: transparent; color: {MUTED}; padding: 8px 14px; border: none;
+    border-bottom: 3px solid transparent; margin-right: 2px;
+}}
+QTabWidget#ReviewTabs QTabBar::tab:selected {{
+    color: {ACCENT}; font-weight: bold; border-bottom: 3px solid {ACCENT};
+}}
+QTabWidget#ReviewTabs QTabBar::tab:hover {{ color: {TEXT}; }}
+#ChecklistHost, #ChecklistView, #IdentityPanel, #ApplicationInfo {{ background: #ffffff; }}
+#ChecklistRow {{ background: #ffffff; border-bottom: 1px solid #edf1f5; }}
+#ChecklistRow[current="true"] {{
+    background: #f3f7fc; border-left: 3px solid {ACCENT}; border-bottom: 1px solid #dbe5f0;
+}}
+QLabel#ChecklistName {{ font-weight: bold; }}
+QLabel#ChecklistSummary {{ color: {MUTED}; padding-bottom: 2px; }}
+QLabel#ChecklistSummary[verdict="accepted"] {{ color: #1e6b34; }}
+QLabel#ChecklistSummary[verdict="rejected"] {{ color: #a4262c; }}
+QPushButton#AcceptButton {{ color: #1e6b34; border-color: #9fcdab; }}
+QPushButton#AcceptButton:hover {{ background: #e3f1e6; }}
+QPushButton#RejectButton {{ color: #a4262c; border-color: #f1b9b5; }}
+QPushButton#RejectButton:hover {{ background: #fdeceb; }}
+QPushButton#NotApplicableButton {{ color: #4d5562; }}
+QPushButton:disabled {{ color: #9aa5b1; border-color: #dde3ea; background: #f7f9fb; }}
+#IdentityCard {{ background: #ffffff; border: 1px solid #e3e8ee; border-radius: 6px; }}
+#IdentityPanel #IdentityCard {{ margin: 0 10px; }}
+QPushButton#LinkButton, QToolButton#LinkTool {{
+    color: {ACCENT}; background: transparent; border: none; padding: 4px 6px;
+    text-decoration: underline;
+}}
+QToolButton#LinkTool::menu-indicator {{ image: none; width: 0; }}
+QPushButton#LinkButton:disabled {{ color: #9aa5b1; background: transparent; }}
+QPushButton#DangerLink {{ color: #a4262c; }}
+QPushButton#DangerButton {{
+    background: #a4262c; color: #ffffff; border: 1px solid #a4262c; font-weight: bold;
+    padding: 8px 18px;
+}}
+QPushButton#DangerButton:hover {{ background: #8e1b1b; }}
+#ReviewActions {{ background: #f8fafc; border-top: 1px solid {BORDER}; }}
+#Composer, #RequestComposer, #RejectComposer, #ComposerBody {{ background: #ffffff; }}
+#ComposerButtons {{ background: #f8fafc; border-top: 1px solid {BORDER}; }}
+QLabel#ComposerTitle {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; }}
+QLabel#InfoHeading {{
+    color: {ACCENT}; font-weight: bold; padding-top: 8px; border-bottom: 1px solid #e3e8ee;
+}}
+QLabel#PreviewSubject {{ font-weight: bold; }}
+QListWidget#RequestItems {{ background: #ffffff; border: 1px solid #c3ccd7; border-radius: 4px; }}
+QListWidget#RequestItems::item {{ padding: 6px 4px; border-bottom: 1px solid #edf1f5; }}
+QListWidget#RequestItems::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
+QPlainTextEdit#RequestPreview {{ background: #fbfcfe; }}
+QDateEdit, QDateTimeEdit {{
+    background: #ffffff; border: 1px solid #c3ccd7; border-radius: 4px; padding: 4px 6px;
+}}
+QTreeWidget#HistoryView {{ border: none; }}
+QTreeWidget#HistoryView::item {{ padding: 5px 2px; }}
+QLabel#InfoLabel {{ color: {MUTED}; }}
+
+/* Document viewer */
+#DocumentViewer {{ background: #e9edf2; }}
+#ViewerBar {{ background: #ffffff; border-bottom: 1px solid {BORDER}; }}
+#ViewerBar QToolButton {{ border-radius: 4px; padding: 3px; }}
+#ViewerBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
+#ViewerBar QToolButton:checked {{ background: {ACCENT_SOFT}; border: 1px solid #b7cbe0; }}
+QLabel#PageLabel, QLabel#ZoomLabel {{ color: #344357; }}
+QLabel#ViewerFlags {{
+    background: #fff4d6; color: #6b4a00; border-bottom: 1px solid #f0d38a; padding: 4px 10px;
+}}
+QLabel#ViewerNotice {{ color: {MUTED}; }}
+#ViewerStack, #ImagePane, #ImagePane > QWidget {{ background: #e9edf2; }}
+QPdfView {{ background: #e9edf2; border: none; }}
+QListWidget#Thumbnails {{
+    background: #dfe5ec; border: none; border-right: 1px solid {BORDER}; outline: 0;
+}}
+QListWidget#Thumbnails::item {{ color: #4d5562; padding: 2px; border-radius: 3px; }}
+QListWidget#Thumbnails::item:selected {{ background: #bcd0e6; color: {ACCENT}; }}
+#TextPaneNote {{ background: #f3f6fa; border-bottom: 1px solid {BORDER}; }}
+QPlainTextEdit#DocumentText {{ border: none; border-radius: 0; padding: 12px 16px; }}
+
+/* Dashboard */
+#DashboardView, #DashboardHost {{ background: {WINDOW}; }}
+#DashboardTile {{
+    background: #ffffff; border: 1px solid {BORDER}; border-top: 4px solid {ACCENT};
+    border-radius: 6px;
+}}
+#DashboardTile[tone="error"] {{ border-top-color: #a4262c; }}
+#DashboardTile[tone="warn"] {{ border-top-color: #c98a00; }}
+QLabel#TileNumber {{ font-size: 20pt; font-weight: bold; color: {TEXT}; }}
+#DashboardTile[tone="error"] QLabel#TileNumber {{ color: #a4262c; }}
+#DashboardTile[tone="warn"] QLabel#TileNumber {{ color: #8a5a00; }}
+QLabel#TileLabel {{ color: {MUTED}; }}
+#DashboardCard {{ background: #ffffff; border: 1px solid {BORDER}; border-radius: 6px; }}
+QLabel#CardTitle {{ font-weight: bold; color: #344357; }}
+QTableWidget#DashboardTable {{ border: none; }}
+
+/* Keyboard cheat-sheet */
+#ShortcutSheet {{ background: #ffffff; border-left: 1px solid #b9c4d0; }}
+#ShortcutHost {{ background: #ffffff; }}
+QLabel#KeyCap {{
+    background: #f0f3f7; border: 1px solid #cfd7e1; border-radius: 4px; padding: 1px 6px;
+    color: #344357; font-weight: bold;
+}}
 """
 
 

@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>ApplicationInfoView</name>
+    <message>
+        <location filename="../../ui/review_info.py" line="110"/>
+        <source>Person</source>
+        <translation>บุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="110"/>
+        <source>Juristic person</source>
+        <translation>นิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="112"/>
+        <source>Applicant</source>
+        <translation>ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="114"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="115"/>
+        <source>Kind</source>
+        <translation>ประเภทผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="116"/>
+        <source>National ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="117"/>
+        <source>Representative</source>
+        <translation>ผู้แทน/ผู้รับมอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="118"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="119"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="120"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="126"/>
+        <source>paid before approval</source>
+        <translation>ชำระก่อนอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="127"/>
+        <source>paid before the licence is issued</source>
+        <translation>ชำระก่อนออกใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="129"/>
+        <source>{amount} baht</source>
+        <translation>{amount} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="136"/>
+        <source>Request</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="138"/>
+        <source>Tracking no.</source>
+        <translation>เลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="139"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="140"/>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="141"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="142"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="143"/>
+        <source>Received</source>
+        <translation>วันที่รับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="145"/>
+        <source>Deemed received</source>
+        <translation>ถือว่ารับเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="150"/>
+        <source>Due</source>
+        <translation>ครบกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="151"/>
+        <source>Fee</source>
+        <translation>ค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="151"/>
+        <source>Free</source>
+        <translation>ไม่มีค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="152"/>
+        <source>Identity level</source>
+        <translation>ระดับการพิสูจน์ตัวตน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="156"/>
+        <source>Application form</source>
+        <translation>ข้อมูลในแบบคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="164"/>
+        <source>Notes from intake</source>
+        <translation>บันทึกจากงานรับเรื่อง</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationModel</name>
     <message>
         <location filename="../../ui/application_model.py" line="251"/>
@@ -85,6 +223,112 @@
         <location filename="../../ui/formatting.py" line="143"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRow</name>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="218"/>
+        <source>Why is it rejected? The applicant is told this. Enter saves, Esc cancels</source>
+        <translation>เหตุใดจึงไม่ถูกต้อง (ผู้ยื่นจะได้รับแจ้ง) กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="220"/>
+        <source>Why does it not apply? Enter saves, Esc cancels</source>
+        <translation>เหตุใดจึงไม่เกี่ยวข้อง กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="268"/>
+        <source>Required</source>
+        <translation>ต้องมี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="268"/>
+        <source>If any</source>
+        <translation>ถ้ามี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="270"/>
+        <source>Proxy</source>
+        <translation>มอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="271"/>
+        <source>Needed when a proxy applies for the applicant</source>
+        <translation>ใช้เมื่อมีผู้รับมอบอำนาจยื่นแทน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="278"/>
+        <source>Found in</source>
+        <translation>พบในเอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="279"/>
+        <source>page</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="280"/>
+        <source>Accept  A</source>
+        <translation>ถูกต้อง  A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="281"/>
+        <source>Reject  R</source>
+        <translation>ไม่ถูกต้อง  R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="282"/>
+        <source>Not applicable  N</source>
+        <translation>ไม่เกี่ยวข้อง  N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="284"/>
+        <source>Accept, linked to the document and page on screen (A)</source>
+        <translation>ถูกต้อง โดยอ้างอิงเอกสารและหน้าที่เปิดอยู่ (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="286"/>
+        <source>Reject, with the reason (R)</source>
+        <translation>ไม่ถูกต้อง พร้อมระบุเหตุผล (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="287"/>
+        <source>Does not apply to this request (N)</source>
+        <translation>ไม่เกี่ยวข้องกับคำขอนี้ (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="288"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="293"/>
+        <source>Not checked yet</source>
+        <translation>ยังไม่ได้ตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="299"/>
+        <source>p. {page}</source>
+        <translation>หน้า {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="307"/>
+        <source>Reason: {reason}</source>
+        <translation>เหตุผล: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="490"/>
+        <source>This request has no service yet, so there is no document list to check. Classify it first.</source>
+        <translation>คำขอนี้ยังไม่ได้จำแนกงานบริการ จึงยังไม่มีรายการเอกสารให้ตรวจ โปรดจำแนกประเภทก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="496"/>
+        <source>Document checklist</source>
+        <translation>รายการตรวจเอกสาร</translation>
     </message>
 </context>
 <context>
@@ -277,6 +521,114 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="277"/>
+        <source>Updated {time}</source>
+        <translation>ปรับปรุงเมื่อ {time} น.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="298"/>
+        <source>Dashboard</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="300"/>
+        <source>New today</source>
+        <translation>คำขอใหม่วันนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="301"/>
+        <source>Pending</source>
+        <translation>ระหว่างดำเนินการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="302"/>
+        <source>Waiting for applicants</source>
+        <translation>รอเอกสารจากผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="303"/>
+        <source>Overdue</source>
+        <translation>เกินกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="304"/>
+        <source>Close to the deadline</source>
+        <translation>ใกล้ครบกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="305"/>
+        <source>Due this week</source>
+        <translation>ครบกำหนดสัปดาห์นี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="308"/>
+        <source>Requests received today</source>
+        <translation>คำขอที่ได้รับวันนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="309"/>
+        <source>Open requests not waiting for the applicant</source>
+        <translation>คำขอที่ยังไม่ปิดและไม่ได้รอเอกสารจากผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="310"/>
+        <source>Asked for documents; the clock is stopped</source>
+        <translation>ขอเอกสารเพิ่มแล้ว หยุดนับเวลาไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="311"/>
+        <source>Past the deadline in the citizen manual</source>
+        <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="312"/>
+        <source>Within a few business days of the deadline</source>
+        <translation>เหลืออีกไม่กี่วันทำการจะครบกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="313"/>
+        <source>Deadline falls in this week</source>
+        <translation>ครบกำหนดภายในสัปดาห์นี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="318"/>
+        <source>New requests per day (last 14 days)</source>
+        <translation>คำขอใหม่รายวัน (14 วันล่าสุด)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="319"/>
+        <source>Open requests per service</source>
+        <translation>คำขอที่ยังไม่ปิด แยกตามงานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="320"/>
+        <source>Requests each officer holds</source>
+        <translation>คำขอที่เจ้าหน้าที่แต่ละคนถืออยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="321"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="321"/>
+        <source>Open</source>
+        <translation>ยังไม่ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="322"/>
+        <source>Officer</source>
+        <translation>เจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="322"/>
+        <source>Holds</source>
+        <translation>ถืออยู่</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <location filename="../../ui/detail_panel.py" line="116"/>
@@ -360,6 +712,94 @@
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="191"/>
+        <source>Open with the system viewer</source>
+        <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="192"/>
+        <source>Pages</source>
+        <translation>หน้าเอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="326"/>
+        <source>Opening {name}…</source>
+        <translation>กำลังเปิด {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="437"/>
+        <source>The words of the Word file only; its layout is not shown.</source>
+        <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="446"/>
+        <source>This kind of file cannot be shown here ({name}).</source>
+        <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="518"/>
+        <source>The request&apos;s own message, as it arrived.</source>
+        <translation>ข้อความของคำขอตามที่ได้รับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="519"/>
+        <source>(The request came without a message.)</source>
+        <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="558"/>
+        <source>The file could not be read at intake.</source>
+        <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="559"/>
+        <source>This PDF is password-protected.</source>
+        <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="560"/>
+        <source>Low image resolution: check that it can be read.</source>
+        <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="561"/>
+        <source>The file&apos;s name does not match its content.</source>
+        <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="562"/>
+        <source>The PDF limits printing or editing.</source>
+        <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="563"/>
+        <source>The file holds embedded objects: do not open them.</source>
+        <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="643"/>
+        <source>Message from the applicant</source>
+        <translation>ข้อความจากผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="647"/>
+        <source>certified copy</source>
+        <translation>สำเนาที่รับรองแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="682"/>
+        <source>{page} / {count}</source>
+        <translation>{page} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_viewer.py" line="686"/>
+        <source>Page {page} of {count}</source>
+        <translation>หน้า {page} จาก {count}</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBand</name>
     <message>
         <location filename="../../ui/header_band.py" line="101"/>
@@ -373,132 +813,482 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ui/review_info.py" line="205"/>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="205"/>
+        <source>Who</source>
+        <translation>ผู้ดำเนินการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_info.py" line="205"/>
+        <source>What</source>
+        <translation>รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberCheck</name>
+    <message>
+        <location filename="../../ui/review_identity.py" line="125"/>
+        <source>The check digit is right.</source>
+        <translation>หลักตรวจสอบถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="129"/>
+        <source>It matches the number in the application.</source>
+        <translation>ตรงกับเลขในคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="131"/>
+        <source>The check digit is right, but the number differs from the one in the application.</source>
+        <translation>หลักตรวจสอบถูกต้อง แต่เลขไม่ตรงกับเลขในคำขอ</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityCard</name>
+    <message>
+        <location filename="../../ui/review_identity.py" line="345"/>
+        <source>The ID document is genuine</source>
+        <translation>บัตรประจำตัวเป็นของจริง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="346"/>
+        <source>Photo and details are consistent</source>
+        <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="347"/>
+        <source>Call-back to the applicant</source>
+        <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="348"/>
+        <source>Stamp duty on the power of attorney</source>
+        <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="349"/>
+        <source>Call to confirm with the grantor</source>
+        <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="353"/>
+        <source>Must</source>
+        <translation>ต้องตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="353"/>
+        <source>Should</source>
+        <translation>ควรตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="356"/>
+        <source>Only “accepted” completes this check.</source>
+        <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="358"/>
+        <source>“Not applicable” with a reason also completes this check.</source>
+        <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="362"/>
+        <source>How it was checked</source>
+        <translation>วิธีตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="363"/>
+        <source>Number on the card</source>
+        <translation>เลขบนบัตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="364"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="365"/>
+        <source>Number or address used</source>
+        <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="366"/>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="367"/>
+        <source>Result</source>
+        <translation>ผลการติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="368"/>
+        <source>Duty paid by</source>
+        <translation>วิธีชำระอากร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="369"/>
+        <source>Receipt no.</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="370"/>
+        <source>Grantor</source>
+        <translation>ผู้มอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="371"/>
+        <source>Grantor&apos;s ID no.</source>
+        <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="372"/>
+        <source>Grantor&apos;s phone</source>
+        <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="373"/>
+        <source>Note</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="374"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="379"/>
+        <source>Needed when not accepted</source>
+        <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="382"/>
+        <source>By eye, against the card&apos;s security features</source>
+        <translation>ตรวจด้วยตาจากลักษณะป้องกันการปลอมแปลงของบัตร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="383"/>
+        <source>Card status checked online (DOPA)</source>
+        <translation>ตรวจสถานะบัตรออนไลน์ (กรมการปกครอง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="384"/>
+        <source>Read with a smart-card reader</source>
+        <translation>อ่านด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="388"/>
+        <source>To compare only; not stored</source>
+        <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="390"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="391"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="393"/>
+        <source>To check the digits; not stored</source>
+        <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="396"/>
+        <source>Accepted</source>
+        <translation>ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="397"/>
+        <source>Rejected</source>
+        <translation>ไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="398"/>
+        <source>Not applicable</source>
+        <translation>ไม่เกี่ยวข้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="400"/>
+        <source>Records the document on screen as evidence</source>
+        <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="404"/>
+        <source>e-Stamp (reference code)</source>
+        <translation>e-Stamp (เลขอ้างอิง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="405"/>
+        <source>Paid in money, with a receipt</source>
+        <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="406"/>
+        <source>Stamps affixed and cancelled</source>
+        <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="411"/>
+        <source>e-Stamp reference, checked with the Revenue Department</source>
+        <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="412"/>
+        <source>Duty paid (baht)</source>
+        <translation>จำนวนอากรที่ชำระ (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="413"/>
+        <source>Stamps affixed (baht); the document on screen</source>
+        <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="419"/>
+        <source>Reference</source>
+        <translation>เลขอ้างอิง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="419"/>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="425"/>
+        <source>Not checked yet</source>
+        <translation>ยังไม่ได้ตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="430"/>
+        <source>Reason: {reason}</source>
+        <translation>เหตุผล: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPanel</name>
+    <message>
+        <location filename="../../ui/review_identity.py" line="525"/>
+        <source>Applied through a proxy? Add the power-of-attorney checks</source>
+        <translation>มีผู้รับมอบอำนาจยื่นแทน? เพิ่มการตรวจหนังสือมอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="533"/>
+        <source>Identity level IAL{level}: check the ID document, compare the photo and details, and call the applicant back.</source>
+        <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_identity.py" line="537"/>
+        <source>Identity level IAL{level}: check that the ID document is genuine.</source>
+        <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจว่าบัตรประจำตัวเป็นของจริง</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
-        <source>Filter the list</source>
-        <translation>กรองรายการ</translation>
+        <location filename="../../ui/main_window.py" line="502"/>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <source>Next request</source>
+        <translation>คำขอถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="504"/>
+        <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
+        <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="505"/>
+        <source>Dashboard</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="506"/>
+        <source>Today&apos;s numbers at a glance (Alt+D)</source>
+        <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="507"/>
+        <source>Keyboard shortcuts</source>
+        <translation>ปุ่มลัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Show the keys for everything frequent (F1)</source>
+        <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="516"/>
+        <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
+        <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
-        <source>Filter the loaded rows (Ctrl+F)</source>
-        <translation>กรองรายการที่โหลดแล้ว (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="542"/>
+        <source>Search results for “{text}”</source>
+        <translation>ผลการค้นหา “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="554"/>
+        <source>1 request found</source>
+        <translation>พบ 1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="556"/>
+        <source>{count} requests found</source>
+        <translation>พบ {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="559"/>
+        <source>Nothing found. Esc goes back to the queue.</source>
+        <translation>ไม่พบคำขอ กด Esc เพื่อกลับไปที่คิวงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>1 application in this queue</source>
         <translation>คำขอในคิวนี้ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>{count} applications in this queue</source>
         <translation>คำขอในคิวนี้ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
-        <source>showing {shown} of {loaded} loaded</source>
-        <translation>แสดง {shown} จาก {loaded} รายการที่โหลดแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderPanel</name>
+    <message>
+        <location filename="../../ui/review_out_of_order.py" line="96"/>
+        <source>Older requests are waiting</source>
+        <translation>มีคำขอที่ยื่นก่อนรออยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_out_of_order.py" line="97"/>
+        <source>Why must this request go first?</source>
+        <translation>เหตุใดต้องพิจารณาคำขอนี้ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_out_of_order.py" line="99"/>
+        <source>For example: the applicant is at the counter now</source>
+        <translation>เช่น ผู้ยื่นรออยู่ที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_out_of_order.py" line="101"/>
+        <source>Take the oldest instead (Ctrl+Enter)</source>
+        <translation>รับคำขอที่รอนานที่สุดแทน (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_out_of_order.py" line="102"/>
+        <source>Open with this reason</source>
+        <translation>เปิดโดยระบุเหตุผลนี้</translation>
     </message>
 </context>
 <context>
@@ -576,34 +1366,327 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="222"/>
+        <location filename="../../ui/queue_pane.py" line="256"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="227"/>
+        <location filename="../../ui/queue_pane.py" line="261"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="232"/>
+        <location filename="../../ui/queue_pane.py" line="266"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="233"/>
+        <location filename="../../ui/queue_pane.py" line="269"/>
+        <source>Dashboard</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="270"/>
+        <source>Today&apos;s numbers at a glance (Alt+D)</source>
+        <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="271"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="237"/>
+        <location filename="../../ui/queue_pane.py" line="275"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="238"/>
+        <location filename="../../ui/queue_pane.py" line="276"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
+    </message>
+</context>
+<context>
+    <name>RejectComposer</name>
+    <message>
+        <location filename="../../ui/review_composer.py" line="472"/>
+        <location filename="../../ui/review_composer.py" line="480"/>
+        <source>Reject the application</source>
+        <translation>ไม่รับคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="475"/>
+        <source>The applicant is told these reasons. Rejecting closes the application; it cannot be undone here.</source>
+        <translation>ผู้ยื่นจะได้รับแจ้งเหตุผลเหล่านี้ การไม่รับคำขอจะปิดเรื่องทันที และย้อนกลับจากหน้านี้ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="479"/>
+        <source>Reasons (required)</source>
+        <translation>เหตุผล (ต้องระบุ)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDocumentsComposer</name>
+    <message>
+        <location filename="../../ui/review_composer.py" line="388"/>
+        <source>What the applicant will receive</source>
+        <translation>ข้อความที่ผู้ยื่นจะได้รับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="374"/>
+        <source>Ask for more documents</source>
+        <translation>ขอเอกสารเพิ่มเติม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="377"/>
+        <source>Tick what is missing or wrong. The applicant receives an e-mail, and the clock stops until they answer.</source>
+        <translation>เลือกเอกสารที่ขาดหรือไม่ถูกต้อง ผู้ยื่นจะได้รับอีเมล และหยุดนับเวลาจนกว่าผู้ยื่นจะส่งกลับมา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="381"/>
+        <source>Documents to ask for</source>
+        <translation>เอกสารที่ขอเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="382"/>
+        <source>Message to the applicant (optional)</source>
+        <translation>ข้อความถึงผู้ยื่น (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="384"/>
+        <source>For example: please send a clearer photo of page 2.</source>
+        <translation>เช่น โปรดส่งภาพหน้า 2 ที่ชัดกว่านี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="386"/>
+        <source>Answer by</source>
+        <translation>ส่งกลับภายใน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="387"/>
+        <source>Preview</source>
+        <translation>ดูตัวอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="389"/>
+        <source>Back to the form</source>
+        <translation>กลับไปแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_composer.py" line="390"/>
+        <source>Send the request</source>
+        <translation>ส่งคำขอเอกสาร</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActionBar</name>
+    <message>
+        <location filename="../../ui/review_actions.py" line="216"/>
+        <source>1 item still open</source>
+        <translation>ยังเหลือ 1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="218"/>
+        <source>{count} items still open</source>
+        <translation>ยังเหลือ {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="221"/>
+        <source>All items checked</source>
+        <translation>ตรวจครบทุกรายการแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="229"/>
+        <source>Certify copy</source>
+        <translation>รับรองสำเนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="231"/>
+        <source>Make a certified true copy of the document on screen (Ctrl+Shift+C)</source>
+        <translation>ทำสำเนาที่รับรองว่าถูกต้องของเอกสารที่เปิดอยู่ (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="233"/>
+        <source>Ask for documents</source>
+        <translation>ขอเอกสารเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="234"/>
+        <source>Ask the applicant for more documents (Ctrl+D)</source>
+        <translation>ขอเอกสารเพิ่มเติมจากผู้ยื่น (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="235"/>
+        <source>Reject</source>
+        <translation>ไม่รับคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="236"/>
+        <source>Reject the application, with reasons</source>
+        <translation>ไม่รับคำขอ พร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="237"/>
+        <source>Mark reviewed</source>
+        <translation>ตรวจเสร็จ ส่งต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="239"/>
+        <source>Review done: pass it on for approval (or payment) (Ctrl+M)</source>
+        <translation>ตรวจเสร็จแล้ว ส่งต่อเพื่ออนุมัติ (หรือชำระค่าธรรมเนียม) (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="241"/>
+        <source>Put back in the queue</source>
+        <translation>คืนเข้าคิว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="243"/>
+        <source>Release your claim so another officer can take it (Ctrl+Shift+L)</source>
+        <translation>ปล่อยคำขอคืนคิวให้เจ้าหน้าที่คนอื่นรับไปได้ (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="245"/>
+        <source>Reassign to…</source>
+        <translation>มอบหมายให้…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/review_screen.py" line="234"/>
+        <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
+        <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="464"/>
+        <source>Certified copy made: {name}</source>
+        <translation>รับรองสำเนาแล้ว: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="504"/>
+        <source>Review done. The request is now “{status}”.</source>
+        <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="518"/>
+        <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
+        <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="528"/>
+        <source>The application was rejected.</source>
+        <translation>บันทึกไม่รับคำขอแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="563"/>
+        <source>Reassigned.</source>
+        <translation>มอบหมายงานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="652"/>
+        <source>Next request (Ctrl+Enter)</source>
+        <translation>คำขอถัดไป (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="662"/>
+        <source>Documents {done}/{total}</source>
+        <translation>เอกสาร {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="666"/>
+        <source>Identity {done}/{total}</source>
+        <translation>ตัวตน {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="668"/>
+        <location filename="../../ui/review_screen.py" line="736"/>
+        <source>Application</source>
+        <translation>ข้อมูลคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="669"/>
+        <location filename="../../ui/review_screen.py" line="737"/>
+        <source>History</source>
+        <translation>ประวัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="726"/>
+        <source>Required documents (Ctrl+1)</source>
+        <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="727"/>
+        <source>Identity and power of attorney (Ctrl+2)</source>
+        <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="728"/>
+        <source>Applicant and form (Ctrl+3)</source>
+        <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="729"/>
+        <source>What happened so far (Ctrl+4)</source>
+        <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="734"/>
+        <source>Documents</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_screen.py" line="735"/>
+        <source>Identity</source>
+        <translation>ตัวตน</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTopBar</name>
+    <message>
+        <location filename="../../ui/review_actions.py" line="87"/>
+        <source>Opening…</source>
+        <translation>กำลังเปิด…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="97"/>
+        <source>List</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="98"/>
+        <source>Back to the list (Esc)</source>
+        <translation>กลับไปที่รายการ (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="99"/>
+        <source>Next</source>
+        <translation>ถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="100"/>
+        <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
+        <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="107"/>
+        <source>No service yet</source>
+        <translation>ยังไม่จำแนกงานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="121"/>
+        <source>You hold this request</source>
+        <translation>คุณรับผิดชอบคำขอนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="124"/>
+        <source>Held by {name}: read only</source>
+        <translation>{name} รับผิดชอบอยู่ ดูได้อย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_actions.py" line="127"/>
+        <source>Not in your hands: read only</source>
+        <translation>ไม่ได้อยู่ในความรับผิดชอบของคุณ ดูได้อย่างเดียว</translation>
     </message>
 </context>
 <context>
@@ -632,6 +1715,179 @@
         <location filename="../../ui/formatting.py" line="154"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="131"/>
+        <source>Everywhere</source>
+        <translation>ใช้ได้ทุกหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="133"/>
+        <source>Show or hide these keys</source>
+        <translation>แสดงหรือซ่อนรายการปุ่มลัดนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="134"/>
+        <source>Next: take the oldest waiting request</source>
+        <translation>ถัดไป: รับคำขอที่รอนานที่สุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="135"/>
+        <source>Search all requests</source>
+        <translation>ค้นหาคำขอทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="136"/>
+        <source>Choose a queue</source>
+        <translation>เลือกคิวงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="137"/>
+        <source>Dashboard</source>
+        <translation>ภาพรวม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="138"/>
+        <source>Refresh</source>
+        <translation>รีเฟรช</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="139"/>
+        <source>Fetch new mail and files now</source>
+        <translation>ซิงค์อีเมลและไฟล์ใหม่ทันที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="140"/>
+        <source>Quit</source>
+        <translation>ปิดโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="144"/>
+        <source>List</source>
+        <translation>รายการคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="146"/>
+        <source>Move through the requests</source>
+        <translation>เลื่อนไปตามรายการคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="147"/>
+        <source>Open the request for review</source>
+        <translation>เปิดคำขอเพื่อตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="148"/>
+        <source>Quick look at the details</source>
+        <translation>ดูรายละเอียดโดยย่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="149"/>
+        <source>Clear the search</source>
+        <translation>ล้างการค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="153"/>
+        <source>Checking documents</source>
+        <translation>ตรวจเอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="155"/>
+        <source>Previous or next item of the checklist</source>
+        <translation>รายการตรวจก่อนหน้าหรือถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="156"/>
+        <source>Accept the item, linked to the page on screen</source>
+        <translation>ถูกต้อง โดยอ้างอิงหน้าที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="157"/>
+        <source>Reject the item (type the reason, Enter)</source>
+        <translation>ไม่ถูกต้อง (พิมพ์เหตุผลแล้วกด Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="158"/>
+        <source>Not applicable</source>
+        <translation>ไม่เกี่ยวข้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="159"/>
+        <source>Next or previous page</source>
+        <translation>หน้าถัดไปหรือก่อนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="160"/>
+        <source>Next document</source>
+        <translation>เอกสารถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="161"/>
+        <source>Previous document</source>
+        <translation>เอกสารก่อนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="162"/>
+        <source>Zoom in or out</source>
+        <translation>ขยายหรือย่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="163"/>
+        <source>Fit to width</source>
+        <translation>พอดีความกว้าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="164"/>
+        <source>Turn the page a quarter</source>
+        <translation>หมุนหน้า 90 องศา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="165"/>
+        <source>Documents, identity, application, history</source>
+        <translation>แท็บเอกสาร ตัวตน ข้อมูลคำขอ ประวัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="169"/>
+        <source>Deciding</source>
+        <translation>การตัดสินใจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="171"/>
+        <source>Mark reviewed</source>
+        <translation>ตรวจเสร็จ ส่งต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="172"/>
+        <source>Ask the applicant for documents</source>
+        <translation>ขอเอกสารเพิ่มจากผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="173"/>
+        <source>Certify a copy of the document on screen</source>
+        <translation>รับรองสำเนาเอกสารที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="174"/>
+        <source>Put the request back in the queue</source>
+        <translation>คืนคำขอเข้าคิว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="175"/>
+        <source>Back to the list (or close the side panel)</source>
+        <translation>กลับไปที่รายการ (หรือปิดแผงด้านข้าง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="181"/>
+        <source>Keyboard shortcuts</source>
+        <translation>ปุ่มลัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcut_sheet.py" line="182"/>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
     </message>
 </context>
 <context>
@@ -925,6 +2181,90 @@
         <location filename="../../ui/sync_indicator.py" line="560"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="44"/>
+        <source>Accepted</source>
+        <translation>ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="45"/>
+        <source>Rejected</source>
+        <translation>ไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="46"/>
+        <source>Not applicable</source>
+        <translation>ไม่เกี่ยวข้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_checklist.py" line="48"/>
+        <source>Not checked yet</source>
+        <translation>ยังไม่ได้ตรวจ</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="82"/>
+        <source>Previous document (Ctrl+PgUp, Alt+←)</source>
+        <translation>เอกสารก่อนหน้า (Ctrl+PgUp, Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="83"/>
+        <source>Next document (Ctrl+PgDown, Alt+→)</source>
+        <translation>เอกสารถัดไป (Ctrl+PgDown, Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="84"/>
+        <source>Previous page (PgUp)</source>
+        <translation>หน้าก่อนหน้า (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="85"/>
+        <source>Next page (PgDown)</source>
+        <translation>หน้าถัดไป (PgDown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="86"/>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>ย่อ (Ctrl+−)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="87"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>ขยาย (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="88"/>
+        <source>Fit to width (Ctrl+0)</source>
+        <translation>พอดีความกว้าง (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="89"/>
+        <source>Turn a quarter clockwise (Ctrl+R)</source>
+        <translation>หมุนตามเข็มนาฬิกา 90 องศา (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="90"/>
+        <source>Open with the system viewer</source>
+        <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_toolbar.py" line="91"/>
+        <source>Documents of this request</source>
+        <translation>เอกสารของคำขอนี้</translation>
+    </message>
+</context>
+<context>
+    <name>_Composer</name>
+    <message>
+        <location filename="../../ui/review_composer.py" line="121"/>
+        <source>Cancel (Esc)</source>
+        <translation>ยกเลิก (Esc)</translation>
     </message>
 </context>
 <context>

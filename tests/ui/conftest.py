@@ -155,3 +155,115 @@ def type_text(widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+# --- review: real requests with real documents ----------------------------------------
+
+REVIEW_NAMES = ("สมหญิง ใจดี", "ประเสริฐ วงศ์ใหญ่", "มาลี ศรีสุข")
+PDF_PAGES = 3
+
+
+def pdf_bytes(pages: int, title: str) -> bytes:
+    """A real PDF of ``pages`` A4 pages (reportlab), each saying which page it is."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=A4)
+    for number in range(1, pages + 1):
+        sheet.setFont("Helvetica-Bold", 22)
+        sheet.drawString(72, 770, title)
+        sheet.setFont("Helvetica", 14)
+        sheet.drawString(72, 740, f"Page {number} of {pages}")
+        sheet.rect(72, 200, 450, 500)
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def jpeg_bytes(width: int = 900, height: int = 560) -> bytes:
+    """A real JPEG, wider than high (a photographed ID card)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (236, 242, 248))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, 40, width - 40, height - 40), outline=(31, 78, 121), width=8)
+    draw.rectangle((80, 120, 300, 420), fill=(180, 190, 205))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85, dpi=(200, 200))
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def review_applications(context, actors) -> list[tuple[str, str]]:
+    """Three food-shop requests in first-come order, each with its mail body, a 3-page PDF
+    form, a JPEG of the ID card and a note in the Thai Windows code page (as old PCs save
+    .txt files). Returns (application id, tracking number) pairs."""
+    import random
+
+    from services.applications import NewApplicant, create_application, find_or_create_applicant
+    from services.documents import attach_document
+    from services.thai_id import generate_valid_id
+
+    made = []
+    start = datetime(2026, 11, 23, 9, 0, tzinfo=BANGKOK)
+    rng = random.Random(7)
+    for number, name in enumerate(REVIEW_NAMES):
+        with context.unit_of_work(actors["intake"]) as uow:
+            applicant = find_or_create_applicant(
+                uow,
+                NewApplicant(
+                    kind="person",
+                    title_th="นาง" if number % 2 == 0 else "นาย",
+                    name_th=name,
+                    national_id=generate_valid_id(rng),
+                    email=f"applicant{number}@example.test",
+                    phone="0812345678",
+                ),
+            )
+            created = create_application(
+                uow,
+                context.calendar,
+                agency_code=context.agency_code,
+                station_code=context.station_code,
+                channel="email",
+                received_at=start + timedelta(hours=number),
+                subject="ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
+                body_text=f"เรียน เจ้าหน้าที่\nขอยื่นคำขอใบอนุญาตร้านอาหารของ{name} ครับ",
+                applicant=applicant,
+                service_code="FOOD-SHOP",
+            )
+            uow.session.flush()
+            attach_document(
+                uow,
+                context.store.blobs,
+                created.id,
+                filename="แบบคำขอ.pdf",
+                content_type="application/pdf",
+                data=pdf_bytes(PDF_PAGES, f"Application form {number + 1}"),
+                origin="email",
+            )
+            attach_document(
+                uow,
+                context.store.blobs,
+                created.id,
+                filename="บัตรประชาชน.jpg",
+                content_type="image/jpeg",
+                data=jpeg_bytes(),
+                origin="email",
+            )
+            attach_document(
+                uow,
+                context.store.blobs,
+                created.id,
+                filename="หมายเหตุ.txt",
+                content_type="text/plain",
+                data="ร้านเปิด 08:00-20:00 น. ที่จอดรถ 4 คัน".encode("cp874"),
+                origin="email",
+            )
+            made.append((created.id, created.tracking_number))
+    return made

@@ -93,31 +93,63 @@ def test_alt_number_switches_queue(
     qtbot.waitUntil(lambda: window.model.status == window.queues.current_status(), timeout=3000)
 
 
-def test_ctrl_f_filters_the_loaded_rows(
+def test_ctrl_f_searches_by_tracking_number_and_esc_returns_to_the_queue(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.filter_edit.hasFocus()
-    qtbot.keyClicks(window.filter_edit, applications[3])
+    assert window.search_edit.hasFocus()
+    qtbot.keyClicks(window.search_edit, applications[3])
+    # One search after the typing pauses, answered by the store (not a filter of loaded rows).
+    qtbot.waitUntil(lambda: window.model.total == 1 and not window.model.is_loading, timeout=5000)
     view_model = window.table.model()
     assert view_model.rowCount() == 1
     assert view_model.index(0, Column.TRACKING).data() == applications[3]
-    assert not view_model.canFetchMore(view_model.index(-1, -1))  # filtering loads nothing
-    assert "1" in window.count_label.text()
+    assert window.queue_title.text() == f"ผลการค้นหา “{applications[3]}”"
+    assert window.count_label.text() == "พบ 1 รายการ"
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.model.total == APPLICATION_COUNT, timeout=5000)
+    assert window.search_edit.text() == ""
+    assert window.table.hasFocus()
+    assert window.queue_title.text() == "คำขอทั้งหมด"
 
 
-def test_enter_opens_the_row_in_the_detail_panel(
+def test_search_finds_by_a_thai_substring_across_pages(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    from tests.ui.conftest import type_text
+
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.focus_search()
+    type_text(window.search_edit, "ศรีสุ")  # part of "มาลี ศรีสุข"
+    qtbot.waitUntil(
+        lambda: window.model.total is not None and window.model.total < 200, timeout=5000
+    )
+    qtbot.waitUntil(lambda: not window.model.is_loading, timeout=5000)
+    rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
+    assert rows and all("ศรีสุข" in row.applicant_name for row in rows)
+    assert len(rows) == len(range(2, APPLICATION_COUNT, 4))  # every fourth applicant
+    # Results keep first-come order, as the queues do.
+    assert [r.tracking_number for r in rows] == sorted(r.tracking_number for r in rows)
+    # Choosing a queue leaves the search.
+    window.queues.select_row(1)
+    qtbot.waitUntil(lambda: window.model.status == "unclassified", timeout=5000)
+    assert window.search_edit.text() == ""
+
+
+def test_space_opens_the_row_in_the_detail_panel(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     assert window.detail.isHidden()
     table = window.table
     table.setFocus()
     table.selectRow(1)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
     assert window.detail.isVisible()
     row = table.model().index(1, 0).data(ROW_ROLE)
     assert window.detail.application_id == row.id
@@ -129,6 +161,35 @@ def test_enter_opens_the_row_in_the_detail_panel(
     # The open panel follows the cursor.
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert window.detail.application_id == table.model().index(2, 0).data(ROW_ROLE).id
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert window.detail.isHidden()
+
+
+def test_enter_opens_the_detail_panel_for_officers_who_do_not_review(
+    qtbot, workstation, intake_user, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    table = window.table
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.detail.isVisible()
+    assert window.workspace.currentWidget() is window.splitter
+    assert not window.next_action.isVisible()
+
+
+def test_enter_opens_the_review_screen_for_reviewers(
+    qtbot, workstation, reviewer, runner, settings, applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    table = window.table
+    table.setFocus()
+    table.selectRow(1)  # the first classified request, the oldest of the reviewer's queue
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.workspace.currentWidget() is window.review
+    row = table.model().index(1, 0).data(ROW_ROLE)
+    qtbot.waitUntil(lambda: window.review.detail is not None, timeout=10000)
+    assert window.review.detail.row.id == row.id
 
 
 def test_language_switch_retranslates_the_window(

@@ -1,0 +1,476 @@
+"""The review screen over the real Workstation: next in first-come order, out-of-order reasons,
+the document viewer on real PDFs and JPEGs, checklist keys, requests for documents, decisions.
+
+Everything is read back through the port (a new ``open_application``), never from the widgets
+alone, so a verdict counts only when the store has it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import PDF_PAGES, type_text
+from ui.main_window import MainWindow
+from ui.review_screen import ReviewScreen
+from ui.shell import build_main_window_for
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
+    )
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window
+
+
+def _pdf_ready(review: ReviewScreen) -> bool:
+    viewer = review.viewer
+    return (
+        viewer.current_kind() == "pdf"
+        and viewer.pdf_document.status() == QPdfDocument.Status.Ready
+        and viewer.stack.currentWidget() is viewer.pdf_view
+    )
+
+
+def _open_next(qtbot, window: MainWindow) -> ReviewScreen:
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return, CTRL)
+    review = window.review
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    return review
+
+
+def _reread(workstation, user, application_id):
+    return workstation.open_application(user, application_id)
+
+
+def test_next_opens_the_oldest_request_and_claims_it(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    oldest_id, oldest_number = review_applications[0]
+    assert window.workspace.currentWidget() is review
+    assert review.detail.row.id == oldest_id
+    assert review.detail.claimed_by_me
+    assert review.detail.row.status == "in_review"
+    assert oldest_number in review.top_bar.title.text()
+    assert review.top_bar.status_pill.text() == "กำลังตรวจสอบ"
+    # Esc goes back to the list, where the request now shows as taken.
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_Escape)
+    assert window.workspace.currentWidget() is window.splitter
+
+
+def test_opening_out_of_order_asks_for_a_reason_then_opens(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    second_id, second_number = review_applications[1]
+    row = window.model.row_at(window.model.find_row(second_id))
+    window.open_review(row)
+    review = window.review
+    qtbot.waitUntil(review.is_asking_reason, timeout=10000)
+    assert review.out_of_order.th_label.text().startswith("มีคำขอที่ยื่นก่อนหน้านี้รออยู่ 1 รายการ")
+    assert "earlier requests" in review.out_of_order.en_label.text()
+    assert review.detail is None  # nothing of the request shows before the reason
+    # An empty reason is not sent.
+    review.out_of_order.reason_button.click()
+    assert review.is_asking_reason()
+    type_text(review.out_of_order.reason_edit, "ผู้ยื่นรออยู่ที่เคาน์เตอร์")
+    qtbot.keyClick(review.out_of_order.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    assert review.detail.row.id == second_id
+    assert review.detail.claimed_by_me
+    history = workstation.history(reviewer, second_id)
+    assert any("ผู้ยื่นรออยู่ที่เคาน์เตอร์" in entry.summary_th for entry in history)
+
+
+def test_pdf_viewer_shows_page_one_and_pages_through(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    viewer = review.viewer
+    assert viewer.current_document().filename == "แบบคำขอ.pdf"
+    assert viewer.pdf_document.pageCount() == PDF_PAGES
+    assert viewer.current_page() == 1
+    assert viewer.page_label.text() == f"1 / {PDF_PAGES}"
+    qtbot.waitUntil(lambda: viewer.thumbnails.count() == PDF_PAGES, timeout=10000)
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_PageDown)
+    assert viewer.current_page() == 2
+    assert viewer.pdf_view.pageNavigator().currentPage() == 1  # 0-based inside Qt
+    qtbot.keyClick(review.checklist, Qt.Key.Key_PageDown)
+    qtbot.keyClick(review.checklist, Qt.Key.Key_PageDown)  # stays on the last page
+    assert viewer.current_page() == PDF_PAGES
+    qtbot.keyClick(review.checklist, Qt.Key.Key_PageUp)
+    assert viewer.current_page() == PDF_PAGES - 1
+    assert viewer.thumbnails.currentRow() == PDF_PAGES - 2
+    # The request's message comes first in the list of documents.
+    qtbot.keyClick(review.checklist, Qt.Key.Key_PageUp, CTRL)
+    assert viewer.current_kind() == "message"
+    assert "ขอยื่นคำขอใบอนุญาตร้านอาหาร" in viewer.text_pane.text.toPlainText()
+
+
+def test_image_zoom_and_rotate(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    viewer = review.viewer
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: viewer.image_pane.has_image(), timeout=10000)
+    pane = viewer.image_pane
+    assert viewer.current_document().filename == "บัตรประชาชน.jpg"
+    assert (pane.image_size().width(), pane.image_size().height()) == (900, 560)
+    assert viewer.is_fit_width()
+    fitted = pane.shown_size()
+    assert fitted.width() > fitted.height()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_Plus, CTRL)
+    assert not viewer.is_fit_width()
+    assert pane.shown_size().width() > fitted.width()
+    zoomed = pane.zoom
+    qtbot.keyClick(review.checklist, Qt.Key.Key_Minus, CTRL)
+    assert pane.zoom < zoomed
+    qtbot.keyClick(review.checklist, Qt.Key.Key_R, CTRL)
+    assert pane.rotation == 90
+    turned = pane.shown_size()
+    assert turned.height() > turned.width()  # the card now stands upright
+    qtbot.keyClick(review.checklist, Qt.Key.Key_0, CTRL)
+    assert viewer.is_fit_width()
+    assert pane.shown_size().width() <= pane.viewport().width()
+    assert viewer.zoom_label.text().endswith("%")
+
+
+def test_checklist_verdicts_by_keyboard_are_stored(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    pdf = review.viewer.current_document()
+    checklist = review.checklist
+    codes = [item.code for item in review.detail.checklist]
+    assert codes[:2] == ["ID-CARD", "HOUSE-REG"]
+    checklist.setFocus()
+    # A on page 2 of the form: accepted, linked to that document and page.
+    qtbot.keyClick(checklist, Qt.Key.Key_PageDown)
+    qtbot.keyClick(checklist, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: review.detail.checklist[0].verdict == "accepted", timeout=10000)
+    assert checklist.current_code() == "HOUSE-REG"  # on to the next open item
+    # R asks for the reason (typed in Thai), Enter records it.
+    qtbot.keyClick(checklist, Qt.Key.Key_R)
+    row = checklist.current_row()
+    assert row.reason_open() and row.reason_edit.hasFocus()
+    type_text(row.reason_edit, "สำเนาไม่ชัด")
+    qtbot.keyClick(row.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: review.detail.checklist[1].verdict == "rejected", timeout=10000)
+    # ↓ to the optional building permit, N: not applicable (no reason needed for it).
+    checklist.setFocus()
+    optional = codes.index("BUILDING-PERMIT")
+    while checklist.current_code() != "BUILDING-PERMIT":
+        qtbot.keyClick(checklist, Qt.Key.Key_Down)
+    qtbot.keyClick(checklist, Qt.Key.Key_N)
+    qtbot.waitUntil(
+        lambda: review.detail.checklist[optional].verdict == "not_applicable", timeout=10000
+    )
+    assert review.error_box.text() == ""
+
+    stored = {i.code: i for i in _reread(workstation, reviewer, application_id).checklist}
+    assert stored["ID-CARD"].verdict == "accepted"
+    assert (stored["ID-CARD"].document_id, stored["ID-CARD"].page) == (pdf.id, 2)
+    assert stored["ID-CARD"].checked_by == reviewer.display_name
+    assert stored["HOUSE-REG"].verdict == "rejected"
+    assert stored["HOUSE-REG"].reason == "สำเนาไม่ชัด"
+    assert stored["BUILDING-PERMIT"].verdict == "not_applicable"
+    assert review.tabs.tabText(0) == f"เอกสาร 2/{len(codes)}"
+
+
+def test_mark_reviewed_with_an_open_checklist_explains_inline(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_M, CTRL)
+    qtbot.waitUntil(lambda: review.error_box.text() != "", timeout=10000)
+    text = review.error_box.text()
+    assert "ยังตรวจไม่ครบ" in text
+    assert "cannot be passed on yet" in text
+    assert "สำเนาบัตรประจำตัวประชาชน" in text  # names what is missing
+    assert QApplication.activeModalWidget() is None
+    assert _reread(workstation, reviewer, review.detail.row.id).row.status == "in_review"
+
+
+def test_request_documents_previews_then_sends(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
+    composer = review.request_composer
+    assert review.side_stack.currentWidget() is composer
+    ticked = composer.chosen_codes()
+    assert "ID-CARD" in ticked and "BUILDING-PERMIT" not in ticked  # required, missing items
+    type_text(composer.message, "โปรดส่งสำเนาทะเบียนบ้านที่ชัดเจน")
+    composer.preview_button.click()
+    qtbot.waitUntil(lambda: composer.preview_text() != "", timeout=10000)
+    preview = composer.preview_text()
+    assert "สำเนาบัตรประจำตัวประชาชนของผู้ขออนุญาต" in preview
+    assert "สำเนาทะเบียนบ้านของผู้ขออนุญาต" in preview
+    assert composer.preview_subject.text()
+    composer.send_button.click()
+    qtbot.waitUntil(lambda: review.side_stack.currentWidget() is review.tabs, timeout=10000)
+    assert "รอเอกสารจากผู้ยื่น" in review.notice_box.text()
+    qtbot.waitUntil(lambda: review.detail.row.status == "waiting_applicant", timeout=10000)
+    assert _reread(workstation, reviewer, application_id).row.status == "waiting_applicant"
+    # It left the reviewer's queue: "Next" now takes the second request.
+    qtbot.keyClick(review.checklist, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: review.detail is not None and review.detail.row.id == review_applications[1][0],
+        timeout=10000,
+    )
+
+
+def test_request_composer_cancels_with_esc(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    review.open_request_composer()
+    assert review.side_stack.currentWidget() is review.request_composer
+    qtbot.keyClick(review.request_composer.items, Qt.Key.Key_Escape)
+    assert review.side_stack.currentWidget() is review.tabs
+    assert window.workspace.currentWidget() is review  # Esc closed the composer only
+
+
+def test_identity_check_is_recorded_with_the_document_on_screen(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    qtbot.keyClick(review.checklist, Qt.Key.Key_2, CTRL)
+    assert review.tabs.currentWidget() is review.identity
+    cards = review.identity.cards
+    assert cards["id_document_genuine"].isVisible()
+    assert cards["callback"].isVisible()  # IAL2
+    assert not cards["poa_stamp_duty"].isVisible()  # nobody applies by proxy
+    card = cards["id_document_genuine"]
+    # The number typed from the card is checked digit by digit.
+    type_text(card.id_check.edit, "1234567890123")
+    assert card.id_check.valid is False
+    assert card.id_check.hint.text().startswith("เลขประจำตัวประชาชนไม่ถูกต้อง")
+    card.accept_button.click()
+    qtbot.waitUntil(
+        lambda: any(r.kind == "id_document_genuine" for r in review.detail.identity_checks),
+        timeout=10000,
+    )
+    stored = _reread(workstation, reviewer, review.detail.row.id).identity_checks
+    check = next(r for r in stored if r.kind == "id_document_genuine")
+    assert check.verdict == "accepted"
+    assert check.data["document_id"] == review.viewer.current_document_id()
+    assert check.data["method"] == "visual"
+    assert review.tabs.tabText(1) == "ตัวตน 1/3"
+
+
+def test_history_tab_lists_what_happened(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    qtbot.keyClick(review.checklist, Qt.Key.Key_4, CTRL)
+    assert review.tabs.currentWidget() is review.history
+    qtbot.waitUntil(lambda: review.history.topLevelItemCount() > 0, timeout=10000)
+    first = review.history.topLevelItem(0)
+    assert "2569" in first.text(0)  # Buddhist Era in Thai
+    assert review.history.summaries()
+
+
+def test_review_screen_in_english(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: review.actions.reviewed_button.text() == "Mark reviewed", timeout=3000)
+    assert review.top_bar.status_pill.text() == "In review"
+    assert review.checklist.rows[0].name_label.text() == "Copy of the applicant's national ID card"
+    assert review.tabs.tabText(0).startswith("Documents 0/")
+    window.language_actions["th"].trigger()
+    qtbot.waitUntil(lambda: review.actions.reviewed_button.text() == "ตรวจเสร็จ ส่งต่อ", timeout=3000)
+
+
+def test_review_splitter_and_zoom_are_remembered(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    from ui import ui_settings
+    from ui.review_settings import REVIEW_SPLITTER, VIEWER_FIT_WIDTH, VIEWER_ZOOM
+
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    review.viewer.zoom_in()
+    review.splitter.setSizes([700, 600])
+    review.splitter.splitterMoved.emit(700, 1)
+    shown = review.splitter.sizes()
+    assert ui_settings.read(settings, VIEWER_FIT_WIDTH) == 0
+    assert ui_settings.read(settings, VIEWER_ZOOM) > 0
+    assert not ui_settings.read(settings, REVIEW_SPLITTER).isEmpty()
+    window.close()
+    again = _window(qtbot, workstation, reviewer, runner, settings)
+    reopened = _open_next(qtbot, again)
+    assert not reopened.viewer.is_fit_width()
+    assert round(reopened.viewer.zoom() * 100) == ui_settings.read(settings, VIEWER_ZOOM)
+    assert abs(reopened.splitter.sizes()[0] - shown[0]) <= 2
+
+
+def test_shortcut_sheet_opens_with_f1_and_lists_the_keys(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    sheet = window.shortcut_sheet
+    assert sheet.isVisible()
+    keys = dict(sheet.entries())
+    assert keys["A"] == "ถูกต้อง โดยอ้างอิงหน้าที่เปิดอยู่"
+    assert "Ctrl+Enter  F2" in keys
+    assert QApplication.activeModalWidget() is None
+    qtbot.keyClick(sheet, Qt.Key.Key_Escape)
+    assert not sheet.isVisible()
+
+
+def test_certify_copy_adds_a_document_and_shows_it(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    original = review.viewer.current_document()
+    before = len(review.viewer.documents())
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(review.viewer.documents()) == before + 1, timeout=20000)
+    copy = review.viewer.documents()[-1]
+    assert copy.derived_from == original.id
+    assert review.viewer.current_document_id() == copy.id  # the copy opens at once
+    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    assert review.viewer.pdf_document.pageCount() == PDF_PAGES
+    assert "รับรองสำเนาแล้ว" in review.notice_box.text()
+    assert "สำเนาที่รับรองแล้ว" in review.viewer.document_combo.currentText()
+    stored = _reread(workstation, reviewer, application_id).documents
+    assert [d.id for d in stored][-1] == copy.id
+
+
+def test_next_while_holding_the_oldest_says_so(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    qtbot.keyClick(review.checklist, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: review.notice_box.text() != "", timeout=10000)
+    assert "ยังเป็นคำขอที่เก่าที่สุด" in review.notice_box.text()
+    assert review.detail.row.id == review_applications[0][0]
+    # Alt+2 chooses a queue: back to the list, whatever was on screen.
+    qtbot.keyClick(review.checklist, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.workspace.currentWidget() is window.splitter
+
+
+def test_a_text_file_in_the_thai_windows_code_page_reads_as_thai(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    viewer = review.viewer
+    viewer.show_document(viewer.documents()[2].id)
+    qtbot.waitUntil(lambda: viewer.stack.currentWidget() is viewer.text_pane, timeout=10000)
+    assert viewer.current_kind() == "text"
+    assert viewer.text_pane.text.toPlainText() == "ร้านเปิด 08:00-20:00 น. ที่จอดรถ 4 คัน"
+    assert viewer.text_pane.open_button.isVisible()  # "open with the system viewer"
+    assert viewer.text_pane.text.isReadOnly()
+
+
+def test_reject_needs_reasons_then_closes_the_request(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    review.actions.reject_button.click()
+    composer = review.reject_composer
+    assert review.side_stack.currentWidget() is composer
+    assert composer.reasons.toPlainText() == ""  # nothing rejected yet to offer
+    composer.confirm_button.click()
+    assert "โปรดระบุเหตุผลที่ไม่รับคำขอ" in composer.error_box.text()
+    assert _reread(workstation, reviewer, application_id).row.status == "in_review"
+    type_text(composer.reasons, "กิจการตั้งอยู่ในเขตที่ห้ามประกอบกิจการจำหน่ายอาหาร")
+    composer.confirm_button.click()
+    qtbot.waitUntil(lambda: review.side_stack.currentWidget() is review.tabs, timeout=10000)
+    qtbot.waitUntil(lambda: review.detail.row.status == "rejected", timeout=10000)
+    assert _reread(workstation, reviewer, application_id).row.status == "rejected"
+    assert not review.actions.reviewed_button.isEnabled()  # closed: nothing more to decide
+
+
+def test_putting_back_in_the_queue_releases_the_claim(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    qtbot.keyClick(review.checklist, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.workspace.currentWidget() is window.splitter, timeout=10000)
+    detail = _reread(workstation, reviewer, application_id)  # opening claims it again
+    assert detail.claimed_by_me
+    history = workstation.history(reviewer, application_id)
+    assert any(entry.type == "application.released" for entry in history)
+
+
+def test_an_administrator_reassigns_from_the_list_of_officers(
+    qtbot, workstation, reviewer, runner, settings, review_applications, context
+) -> None:
+    from services import auth
+    from services.context import SYSTEM
+    from tests.conftest import STAFF_PASSWORD
+
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(
+            uow,
+            username="reviewer2",
+            display_name="นางสาวตรวจ สอง",
+            password=STAFF_PASSWORD,
+            roles=["reviewer"],
+        )
+    admin = workstation.sign_in("admin", STAFF_PASSWORD)
+    workstation.next_application(reviewer, None)  # the reviewer holds the oldest
+    window = _window(qtbot, workstation, admin, runner, settings)
+    row = window.model.row_at(window.model.find_row(review_applications[0][0]))
+    window.open_review(row)
+    review = window.review
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    assert not review.detail.claimed_by_me
+    assert review.top_bar.holder_label.text() == f"{reviewer.display_name} รับผิดชอบอยู่ ดูได้อย่างเดียว"
+    assert not review.actions.reviewed_button.isEnabled()  # read only for the administrator
+    assert review.actions.reassign_button.isVisible()
+    review.actions.reassign_menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: len(review.actions.reassign_menu.actions()) > 1, timeout=10000)
+    names = {a.data(): a for a in review.actions.reassign_menu.actions()}
+    assert "reviewer" in names and "intake" in names
+    names["intake"].trigger()  # intake does not work "in review": the service says so
+    qtbot.waitUntil(lambda: review.error_box.text() != "", timeout=10000)
+    assert "ไม่มีบทบาทที่ทำงานในสถานะ" in review.error_box.text()
+    names["reviewer2"].trigger()
+    qtbot.waitUntil(lambda: review.detail.claimed_by == "นางสาวตรวจ สอง", timeout=10000)
+    assert review.error_box.text() == ""
+    assert _reread(workstation, admin, review_applications[0][0]).claimed_by == "นางสาวตรวจ สอง"

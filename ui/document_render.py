@@ -1,0 +1,161 @@
+"""Decoding and rendering for the document viewer: run these in the "io" pool, never on the GUI
+thread.
+
+Each function takes the document's bytes (as ``port.document_bytes`` returned them) and gives
+back plain values or ``QImage`` (safe to make outside the GUI thread; ``QPixmap`` is not).
+PDF rendering opens its own ``QPdfDocument`` in the worker, so the viewer's document on the GUI
+thread is never shared between threads. Nothing here reaches the network or runs the file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePath
+from xml.etree import ElementTree
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+
+from services.errors import AnuyatError
+from services.views import DocumentInfo
+
+__all__ = [
+    "PAGE_RENDER_DPI",
+    "decode_image",
+    "decode_text",
+    "docx_text",
+    "document_kind",
+    "pdf_page_image",
+    "pdf_thumbnails",
+]
+
+PAGE_RENDER_DPI = 150
+"""Resolution of a PDF page drawn as an image (rotated view): sharp up to about 150 % zoom."""
+_MAX_THUMBNAILS = 300
+_MAX_DOCX_XML = 20 * 1024 * 1024  # an honest letter's document.xml is far smaller
+_ROTATIONS = {
+    0: QPdfDocumentRenderOptions.Rotation.None_,
+    90: QPdfDocumentRenderOptions.Rotation.Clockwise90,
+    180: QPdfDocumentRenderOptions.Rotation.Clockwise180,
+    270: QPdfDocumentRenderOptions.Rotation.Clockwise270,
+}
+_TEXT_TYPES = ("text/plain", "text/csv")
+_TEXT_SUFFIXES = (".txt", ".csv", ".text")
+_WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _unreadable(what_th: str, what_en: str) -> AnuyatError:
+    return AnuyatError(
+        f"เปิด{what_th}ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ชนิดที่ระบุ ลองเปิดด้วยโปรแกรมของเครื่อง หรือขอไฟล์ใหม่จากผู้ยื่น",
+        f"This {what_en} cannot be opened; the file may be damaged or not what its name says. "
+        "Try the system viewer, or ask the applicant for the file again.",
+        code="unreadable_document",
+    )
+
+
+def document_kind(info: DocumentInfo) -> str:
+    """How the viewer shows it: ``pdf``, ``image``, ``text``, ``docx``, ``doc`` or ``other``."""
+    content_type = (info.content_type or "").lower()
+    suffix = PurePath(info.filename).suffix.lower()
+    if content_type == "application/pdf" or suffix == ".pdf":
+        return "pdf"
+    if content_type.startswith("image/") or suffix in (".jpg", ".jpeg", ".png", ".tif", ".tiff"):
+        return "image"
+    if content_type in _TEXT_TYPES or suffix in _TEXT_SUFFIXES:
+        return "text"
+    if suffix == ".docx" or "wordprocessingml" in content_type:
+        return "docx"
+    if suffix == ".doc" or content_type == "application/msword":
+        return "doc"
+    return "other"
+
+
+def _open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
+    document = QPdfDocument(None)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)  # a QBuffer is random-access: loading is synchronous
+    if document.status() != QPdfDocument.Status.Ready:
+        raise _unreadable("เอกสาร PDF นี้", "PDF")
+    return document, buffer
+
+
+def pdf_thumbnails(data: bytes, width: int) -> list[QImage]:
+    """Small images of the pages (at most the first 300), each ``width`` px wide."""
+    document, buffer = _open_pdf(data)
+    try:
+        images = []
+        for page in range(min(document.pageCount(), _MAX_THUMBNAILS)):
+            points = document.pagePointSize(page)
+            ratio = points.height() / points.width() if points.width() > 0 else 1.414
+            images.append(document.render(page, QSize(width, max(1, round(width * ratio)))))
+        return images
+    finally:
+        document.close()
+        buffer.close()
+
+
+def pdf_page_image(data: bytes, page: int, rotation: int) -> QImage:
+    """Page ``page`` (0-based) at :data:`PAGE_RENDER_DPI`, turned ``rotation`` degrees."""
+    document, buffer = _open_pdf(data)
+    try:
+        if not 0 <= page < document.pageCount():
+            raise _unreadable("หน้านี้", "page")
+        points = document.pagePointSize(page)
+        size = QSize(
+            max(1, round(points.width() * PAGE_RENDER_DPI / 72)),
+            max(1, round(points.height() * PAGE_RENDER_DPI / 72)),
+        )
+        if rotation % 180:
+            size.transpose()  # the image is the turned page: its width is the page's height
+        options = QPdfDocumentRenderOptions()
+        options.setRotation(_ROTATIONS[rotation % 360])
+        return document.render(page, size, options)
+    finally:
+        document.close()
+        buffer.close()
+
+
+def decode_image(data: bytes) -> QImage:
+    image = QImage.fromData(data)
+    if image.isNull():
+        raise _unreadable("รูปภาพนี้", "image")
+    return image
+
+
+def decode_text(data: bytes) -> str:
+    """Plain text as sent: UTF-8 (with or without BOM), else the Thai Windows code page."""
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs of a Word (.docx) file as plain text; formatting and images left out."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > _MAX_DOCX_XML:
+                raise _unreadable("เอกสาร Word นี้", "Word document")
+            xml = archive.read(info)
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
+        raise _unreadable("เอกสาร Word นี้", "Word document") from exc
+    paragraphs = []
+    for paragraph in root.iter(f"{_WORD_NS}p"):
+        parts = []
+        for node in paragraph.iter():
+            if node.tag == f"{_WORD_NS}t" and node.text:
+                parts.append(node.text)
+            elif node.tag == f"{_WORD_NS}tab":
+                parts.append("\t")
+            elif node.tag in (f"{_WORD_NS}br", f"{_WORD_NS}cr"):
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs).strip()
