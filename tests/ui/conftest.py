@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -267,3 +268,27 @@ def review_applications(context, actors) -> list[tuple[str, str]]:
             )
             made.append((created.id, created.tracking_number))
     return made
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Every UI test leaves a picture of each window it showed, for people to look at.
+
+    Taken right after the test body, before pytest-qt closes the widgets; saved under
+    artifacts/screenshots/ (not committed). The curated ones for the README live in
+    docs/screenshots/.
+    """
+    yield
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    shown = [w for w in app.topLevelWidgets() if w.isVisible() and w.width() >= 300]
+    if shown:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for index, widget in enumerate(shown):
+        name = item.name.replace("/", "_")[:120]
+        suffix = f"-{index}" if len(shown) > 1 else ""
+        widget.grab().save(str(SCREENSHOTS / f"{name}{suffix}.png"))
