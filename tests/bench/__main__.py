@@ -850,6 +850,10 @@ def main() -> None:
         context.store.close()
         if not args.skip_review:
             figures.extend(bench_review(tmp, args.apps))
+        if not args.skip_gui:
+            from tests.bench.review_gui import run_in_child
+
+            figures.extend(run_in_child())
         if not args.skip_ingest:
             figures.extend(bench_ingest(tmp, args.mails))
     print(render(figures))
