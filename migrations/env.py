@@ -14,8 +14,16 @@ connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("run migrations through services.store.upgrade_store(), not the CLI")
 
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    # The full-text search tables (services/search.py) are managed by hand in 0004:
+    # autogenerate must neither drop nor recreate them.
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 context.configure(
     connection=connection,
+    include_name=include_name,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds tables
     compare_type=True,

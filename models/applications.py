@@ -47,7 +47,19 @@ class Applicant(Base):
 
 class Application(Base):
     __tablename__ = "application"
-    __table_args__ = (Index("ix_application_status_deemed", "status", "deemed_received_at"),)
+    __table_args__ = (
+        Index("ix_application_status_deemed", "status", "deemed_received_at"),
+        # First-come order with a stable tie-break, per queue and overall (migration 0004).
+        Index("ix_application_deemed_tracking", "deemed_received_at", "tracking_number"),
+        Index(
+            "ix_application_status_deemed_tracking",
+            "status",
+            "deemed_received_at",
+            "tracking_number",
+        ),
+        Index("ix_application_applicant_id", "applicant_id"),
+        Index("ix_application_dashboard", "status", "service_type_id", "assignee_id", "sla_due_at"),
+    )
 
     id: Mapped[str] = id_column()
     tracking_number: Mapped[str] = mapped_column(String(40), unique=True)

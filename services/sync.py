@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from models import InboundMessage, MailboxCursor, SyncState
-from services import outbox
+from services import outbox, search
 from services.acknowledgement import DEFAULT_TEMPLATE
 from services.applications import NewApplicant
 from services.context import AppContext
@@ -376,6 +376,7 @@ def run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None = No
         report.parts.append(
             sync_drive(context, plan.scanner, limits=plan.limits, ack_template=plan.ack_template)
         )
+    _catch_up_search_index(context)
     if plan.open_transport is not None:
         try:
             transport = plan.open_transport()
@@ -390,6 +391,15 @@ def run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None = No
             finally:
                 transport.close()
     return report
+
+
+def _catch_up_search_index(context: AppContext, batch: int = 100) -> None:
+    """Index the text of documents stored before the search index existed, a batch a run."""
+    try:
+        with context.store.sessions() as session, session.begin():
+            search.index_stored_documents(session, context.store.blobs, limit=batch)
+    except Exception:  # noqa: BLE001 — search catching up must never stop the sync
+        log.exception("search index catch-up failed")
 
 
 def summarise(report: SyncReport) -> SyncSummary:

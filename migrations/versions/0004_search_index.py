@@ -1,8 +1,8 @@
-"""search index and dashboard index
+"""search index and review indexes
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-28
+Create Date: 2026-11-27
 
 ``search_entry`` holds, per application, the text officers search by (tracking number,
 applicant names and e-mail, subject, body, extracted document text); ``search_index`` is an
