@@ -8,12 +8,11 @@ refused with a clear message before anything is sent.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.errors import InvalidInput
+from services.letter_templates import render_letter
 
 __all__ = ["AckDocument", "DEFAULT_TEMPLATE", "PLACEHOLDERS", "render_acknowledgement"]
 
@@ -63,31 +62,6 @@ def render_acknowledgement(
     template: Path = DEFAULT_TEMPLATE,
 ) -> tuple[str, str]:
     """Return (subject, body)."""
-    try:
-        text = template.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(
-            f"อ่านแม่แบบใบรับเรื่อง {template} ไม่ได้ — ตรวจสอบไฟล์ (ต้องเป็น UTF-8)",
-            f"Cannot read the acknowledgement template {template}; check the file (UTF-8).",
-            detail=str(exc),
-        ) from exc
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    if not lines:
-        raise InvalidInput(
-            f"แม่แบบใบรับเรื่อง {template} ว่างเปล่า", f"The template {template} is empty."
-        )
-    tpl = string.Template("\n".join(lines))
-    unknown = sorted(
-        {m.group("named") or m.group("braced") for m in tpl.pattern.finditer(tpl.template)}
-        - PLACEHOLDERS
-        - {None}
-    )
-    if unknown:
-        raise InvalidInput(
-            f"แม่แบบใบรับเรื่องมีตัวแปรที่ไม่รู้จัก: {', '.join(unknown)}",
-            f"The acknowledgement template has unknown placeholders: {', '.join(unknown)}. "
-            f"Known: {', '.join(sorted(PLACEHOLDERS))}.",
-        )
     docs_th = _lines([f"{d.filename} {d.detail}".strip() for d in documents], "ไม่มีไฟล์แนบ")
     docs_en = _lines([f"{d.filename} {d.detail}".strip() for d in documents], "no attachments")
     q_th = (
@@ -105,6 +79,4 @@ def render_acknowledgement(
     merged.update(
         documents_th=docs_th, documents_en=docs_en, quarantine_th=q_th, quarantine_en=q_en
     )
-    rendered = tpl.safe_substitute(merged)
-    subject, _, body = rendered.partition("\n")
-    return subject.strip(), body.lstrip("\n")
+    return render_letter(template, PLACEHOLDERS, merged)

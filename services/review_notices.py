@@ -8,8 +8,7 @@ Every letter names the handling officer and how to reach them (requirements P1, 
 
 from __future__ import annotations
 
-import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, ServiceType, User
-from services.errors import InvalidInput
+from services.letter_templates import render_letter
 from services.thai_dates import format_english_date, format_thai_date
 
 __all__ = [
@@ -70,37 +69,6 @@ class RequestedItem:
     reason: str = ""
     note_th: str = ""
     note_en: str = ""
-
-
-def _render(
-    template: Path, placeholders: frozenset[str], values: Mapping[str, str]
-) -> tuple[str, str]:
-    try:
-        text = template.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(
-            f"อ่านแม่แบบจดหมาย {template.name} ไม่ได้ — ตรวจสอบไฟล์ (ต้องเป็น UTF-8)",
-            f"Cannot read the letter template {template.name}; check the file (UTF-8).",
-            detail=str(exc),
-        ) from exc
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    tpl = string.Template("\n".join(lines))
-    used = {m.group("named") or m.group("braced") for m in tpl.pattern.finditer(tpl.template)}
-    unknown = sorted(used - placeholders - {None})
-    if unknown:
-        raise InvalidInput(
-            f"แม่แบบจดหมาย {template.name} มีตัวแปรที่ไม่รู้จัก: {', '.join(unknown)}",
-            f"The letter template {template.name} has unknown placeholders: "
-            f"{', '.join(unknown)}. Known: {', '.join(sorted(placeholders))}.",
-        )
-    rendered = "\n".join(line.rstrip() for line in tpl.safe_substitute(values).splitlines())
-    subject, _, body = rendered.partition("\n")
-    if not subject.strip():
-        raise InvalidInput(
-            f"แม่แบบจดหมาย {template.name} ไม่มีหัวเรื่อง (บรรทัดแรก)",
-            f"The letter template {template.name} has no subject (its first line).",
-        )
-    return subject.strip(), body.lstrip("\n")
 
 
 def _common(session: Session, application: Application, officer: User) -> dict[str, str]:
@@ -165,7 +133,7 @@ def render_request(
         deadline_th=format_thai_date(deadline),
         deadline_en=format_english_date(deadline),
     )
-    return _render(template, _REQUEST_PLACEHOLDERS, values)
+    return render_letter(template, _REQUEST_PLACEHOLDERS, values)
 
 
 def render_rejection(
@@ -183,4 +151,4 @@ def render_rejection(
         decided_th=format_thai_date(decided_at),
         decided_en=format_english_date(decided_at),
     )
-    return _render(template, _REJECTED_PLACEHOLDERS, values)
+    return render_letter(template, _REJECTED_PLACEHOLDERS, values)
