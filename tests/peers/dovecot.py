@@ -36,7 +36,6 @@ import datetime as dt
 import getpass
 import grp
 import imaplib
-import ipaddress
 import os
 import pwd
 import re
@@ -53,6 +52,7 @@ from typing import IO
 import pytest
 
 from services.imap_source import encode_mailbox_name
+from tests.peers.loopback import free_port, make_loopback_certificate
 
 __all__ = ["DovecotServer", "dovecot_server", "dovecot", "require_dovecot"]
 
@@ -78,87 +78,6 @@ def require_dovecot() -> str:
             pytest.fail(f"Dovecot is missing: {INSTALL_HINT}", pytrace=False)
         pytest.skip(f"Dovecot is missing: {INSTALL_HINT}")
     return binary
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _make_certificate(directory: Path) -> tuple[Path, Path, Path]:
-    """A throw-away CA and a server certificate for 127.0.0.1/localhost signed by it."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Anuyat test CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [
-                    x509.DNSName("localhost"),
-                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
-                ]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    pem = serialization.Encoding.PEM
-    ca_path, cert_path, key_path = (
-        directory / "ca.pem",
-        directory / "cert.pem",
-        directory / "key.pem",
-    )
-    ca_path.write_bytes(ca.public_bytes(pem))
-    cert_path.write_bytes(cert.public_bytes(pem))
-    key_path.write_bytes(
-        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
-    return ca_path, cert_path, key_path
 
 
 def _quote(name: str) -> str:
@@ -188,13 +107,13 @@ class DovecotServer:
         self.log_path = self.base / "dovecot.log"
         self.run_dir = self.base / "run"
         self.mail = self.base / "mail"
-        self.port = _free_port()
-        self.tls_port = _free_port()
+        self.port = free_port()
+        self.tls_port = free_port()
         self._proc: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
         self._paused = False
         atexit.register(self.close)  # even if the session dies without teardown
-        self.cafile, cert, key = _make_certificate(self.base)
+        self.cafile, cert, key = make_loopback_certificate(self.base)
         self._write_config(cert, key)
 
     # -- setup -----------------------------------------------------------------------------
