@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -100,15 +99,6 @@ _SERVICE_MIN_WIDTH = 120
 _OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED, Column.STATUS)
 
 
-class _LoadedRowsFilter(QSortFilterProxyModel):
-    """Filters the rows already loaded; while a filter is typed it asks for no more pages."""
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        if self.filterRegularExpression().pattern():
-            return False
-        return super().canFetchMore(parent)
-
-
 class StationPort(WorkstationPort, IntakePort, ReviewPort, Protocol):
     """Everything the main window asks of the services (``services.workstation`` has it all)."""
 
@@ -157,10 +147,6 @@ class MainWindow(QMainWindow):
             language=i18n.current_language(),
             parent=self,
         )
-        self._proxy = _LoadedRowsFilter(self)
-        self._proxy.setSourceModel(self.model)
-        self._proxy.setFilterKeyColumn(-1)
-        self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self._build_actions()
         self._build_menus()
@@ -315,7 +301,7 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.error_box)
 
         self.table = QTableView(objectName="ApplicationTable")
-        self.table.setModel(self._proxy)
+        self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.SLA, SlaBadgeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -714,9 +700,9 @@ class MainWindow(QMainWindow):
             row = self.model.find_row(shown)
             if row >= 0:
                 self.detail.show_row(self.model.row_at(row))
-        if self.table.currentIndex().row() < 0 and self._proxy.rowCount() > 0:
+        if self.table.currentIndex().row() < 0 and self.model.rowCount() > 0:
             self.table.selectionModel().setCurrentIndex(
-                self._proxy.index(0, 0),
+                self.model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.NoUpdate,
             )
         self._update_status()
@@ -818,7 +804,7 @@ class MainWindow(QMainWindow):
         if shown is not None:
             number = self.model.find_row(shown)
             if number >= 0:
-                self.table.selectRow(self._proxy.mapFromSource(self.model.index(number, 0)).row())
+                self.table.selectRow(number)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _review_changed(self) -> None:

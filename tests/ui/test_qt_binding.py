@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 
 from PySide6.QtWidgets import QLabel
@@ -17,7 +18,21 @@ def test_void_calls_keep_none_alive(qapp) -> None:
     assert before - sys.getrefcount(None) < 100
 
 
-def test_qtpdf_is_available() -> None:
+def test_qtpdf_opens_a_pdf(qapp) -> None:
+    # QtPdf comes from PySide6-Addons below 6.12: this fails if the pin loses it.
+    from pypdf import PdfWriter
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtPdf import QPdfDocument
 
-    assert QPdfDocument is not None
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(595, 842)
+    raw = io.BytesIO()
+    writer.write(raw)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(raw.getvalue()))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    assert document.status() == QPdfDocument.Status.Ready
+    assert document.pageCount() == 3
