@@ -11,11 +11,11 @@ from app import demo_keyring
 from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
 from app.settings import Settings, default_data_dir, with_profile
-from services.clock import Clock, SystemClock
-from services.context import AppContext
-from services.profile import load_context
-from services.sync import SyncPlan, run_sync, summarise
-from services.workstation import Workstation
+from services.api.workstation import Workstation
+from services.intake.sync import SyncPlan, run_sync, summarise
+from services.kernel.clock import Clock, SystemClock
+from services.store.context import AppContext
+from services.store.profile import load_context
 
 __all__ = ["Runtime", "resolve_data_dir", "open_runtime"]
 

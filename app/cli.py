@@ -15,9 +15,9 @@ from typing import Any
 from app import doctor
 from app.bootstrap import Runtime, open_runtime, prepare_profile_dir, resolve_data_dir
 from app.settings import Settings, load_settings
-from services import keys, recovery
-from services.clock import SystemClock
-from services.errors import AnuyatError, InvalidInput
+from services.kernel.clock import SystemClock
+from services.kernel.errors import AnuyatError, InvalidInput
+from services.store import keys, recovery
 
 __all__ = ["main", "build_parser"]
 
@@ -107,7 +107,7 @@ def _read_secret(env_name: str, prompt: str, file: str | None = None, confirm: b
 
 
 def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from services.profile import AgencySetup, initialise_profile
+    from services.store.profile import AgencySetup, initialise_profile
 
     prepare_profile_dir(data_dir, settings)
     password = _read_secret(
@@ -137,8 +137,8 @@ def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from app.demo_keyring import DEMO_MARKER
-    from services.demo import create_demo_profile
-    from services.store import DB_FILE
+    from demo.build import create_demo_profile
+    from services.store.engine import DB_FILE
 
     if (data_dir / DB_FILE).exists():
         if args.if_missing:
@@ -198,8 +198,8 @@ def _row_dict(row: Any) -> dict[str, Any]:
 
 
 def _cmd_apps(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from services import queries
-    from services.thai_dates import format_thai_date
+    from services.cases import queries
+    from services.kernel.thai_dates import format_thai_date
 
     runtime = _runtime(data_dir, settings)
     try:
@@ -235,7 +235,7 @@ def _cmd_apps(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
 
 
 def _cmd_audit(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from services.events import verify_chain
+    from services.kernel.events import verify_chain
 
     runtime = _runtime(data_dir, settings)
     try:
@@ -277,7 +277,7 @@ def _cmd_recovery(args: argparse.Namespace, data_dir: Path, settings: Settings) 
 def _cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     import time
 
-    from services.sync import run_sync
+    from services.intake.sync import run_sync
 
     runtime = _runtime(data_dir, settings)
     try:
@@ -307,7 +307,7 @@ def _cmd_secret(args: argparse.Namespace, data_dir: Path, settings: Settings) ->
 
 
 def _cmd_catalog(args: argparse.Namespace) -> int:
-    from services.catalog import load_catalog
+    from services.catalog.loader import load_catalog
 
     catalog = load_catalog(Path(args.file))
     print(f"คู่มือประชาชนถูกต้อง / Catalog valid: {len(catalog)} services")

@@ -1,6 +1,6 @@
 """A keyring for the *demo* profile only, on machines that have no keyring at all.
 
-Real profiles refuse to open without the OS keyring (services.keys raises
+Real profiles refuse to open without the OS keyring (services.store.keys raises
 KeyringUnavailable). A demo profile holds only fictional data, so on a bare
 machine (a fresh VM, CI, a training room) the demo may keep its key in a file
 beside the data. It is never used silently: the demo profile is marked by a
@@ -16,8 +16,8 @@ from pathlib import Path
 import keyring
 from keyring.backend import KeyringBackend
 
-from services import keys
-from services.errors import AnuyatError
+from services.kernel.errors import AnuyatError
+from services.store import keys
 
 __all__ = ["DEMO_MARKER", "DemoFileKeyring", "is_demo_profile", "activate_if_needed"]
 

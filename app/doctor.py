@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.settings import Settings
-from services import keys
-from services.errors import AnuyatError
+from services.kernel.errors import AnuyatError
+from services.store import keys
 
 __all__ = ["Check", "run_checks", "run"]
 

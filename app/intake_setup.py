@@ -6,16 +6,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from app.settings import Settings
-from services import keys
-from services.acknowledgement import DEFAULT_TEMPLATE
-from services.context import AppContext
-from services.drive_source import DriveScanner
-from services.errors import InvalidInput
-from services.imap_source import ImapAccount, ImapMailbox
-from services.mail_sources import MailSource
-from services.maildir_source import MaildirMailbox
+from services.intake.acknowledgement import DEFAULT_TEMPLATE
+from services.intake.drive.source import DriveScanner
+from services.intake.mail.imap import ImapAccount, ImapMailbox
+from services.intake.mail.maildir import MaildirMailbox
+from services.intake.mail.sources import MailSource
+from services.intake.sync import SyncPlan
+from services.kernel.errors import InvalidInput
 from services.outbox import MaildirTransport, SmtpSettings, Transport
-from services.sync import SyncPlan
+from services.store import keys
+from services.store.context import AppContext
 
 __all__ = ["IMAP_SECRET", "SMTP_SECRET", "build_plan"]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import platformdirs
 
-from services.errors import InvalidInput
+from services.kernel.errors import InvalidInput
 
 __all__ = [
     "SETTINGS",

@@ -1,0 +1,18 @@
+"""Every rule of the DGA guidelines (draft) as plain Python, no Qt: one package per room.
+
+Read bottom to top (each may import only those below it; import-linter contracts in
+pyproject.toml enforce it):
+
+* :mod:`services.kernel` — errors, clock, calendar/SLA, statuses, events, actors, unit of work;
+* :mod:`services.access` — who may do what: sign-in, passwords, roles;
+* :mod:`services.catalog` — the service catalog (citizen manual): load, check, store;
+* :mod:`services.store` — the encrypted store, its keys, blobs, recovery, the profile;
+* :mod:`services.cases` — the application aggregate and the read side (queues, search);
+* :mod:`services.letters` — letters to applicants from editable templates;
+* process stages, independent of each other: :mod:`services.intake` (P1–P3: receive,
+  acknowledge, quarantine), :mod:`services.review` (P2, P4: check evidence, identity,
+  consider), :mod:`services.outbox` (send what was decided), :mod:`services.produce`
+  (documents the agency makes: certified copies; signing and issuing come next). Approval
+  (P5), fees (P6) and delivery (P8) arrive as packages of the same shape beside review;
+* :mod:`services.api` — the ports and read models the screens use, and the facades behind them.
+"""

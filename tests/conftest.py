@@ -66,7 +66,7 @@ STAFF = {
 def clock():
     from datetime import UTC, datetime
 
-    from services.clock import FixedClock
+    from services.kernel.clock import FixedClock
 
     # Wednesday 25 November 2026, 10:00 in Bangkok: inside business hours.
     return FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
@@ -81,10 +81,10 @@ def _profile_template(tmp_path_factory: pytest.TempPathFactory):
     """
     from datetime import UTC, datetime
 
-    from services import auth
-    from services.clock import FixedClock
-    from services.context import SYSTEM
-    from services.profile import AgencySetup, initialise_profile, load_context
+    from services.access import auth
+    from services.kernel.actors import SYSTEM
+    from services.kernel.clock import FixedClock
+    from services.store.profile import AgencySetup, initialise_profile, load_context
 
     previous = keyring.get_keyring()
     ring = MemoryKeyring()
@@ -122,7 +122,7 @@ def _profile_template(tmp_path_factory: pytest.TempPathFactory):
 def context(_profile_template, data_dir, clock, memory_keyring):
     import shutil
 
-    from services.profile import load_context
+    from services.store.profile import load_context
 
     template, secrets = _profile_template
     shutil.rmtree(data_dir)
@@ -136,8 +136,8 @@ def context(_profile_template, data_dir, clock, memory_keyring):
 @pytest.fixture
 def actors(context):
     """An Actor per role, signed in for real."""
-    from services.context import Actor
-    from services.workstation import Workstation
+    from services.api.workstation import Workstation
+    from services.kernel.actors import Actor
 
     ws = Workstation(context)
     names = {"admin": "admin", **{role: u for role, (u, _) in STAFF.items()}}

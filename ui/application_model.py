@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from services.views import ApplicationRow, SignedInUser, WorkstationPort
+from services.api import ApplicationRow, SignedInUser, WorkstationPort
 from ui.formatting import (
     channel_label,
     format_date,

@@ -36,8 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.thai_id import is_valid_national_id, juristic_id_valid
-from services.views import CounterRequest, IntakePort, ServiceOption, SignedInUser
+from services.api import (
+    CounterRequest,
+    IntakePort,
+    ServiceOption,
+    SignedInUser,
+    is_valid_national_id,
+    juristic_id_valid,
+)
 from ui import i18n
 from ui.errors import ErrorBox
 from ui.form_widgets import ElidingComboBox, FileDropList
@@ -59,7 +65,7 @@ def check_id(text: str, kind: str = "person") -> tuple[IdCheck, int]:
     """How far a typed 13-digit number is from valid, and how many digits it has so far.
 
     Thai digits, spaces and dashes are accepted as people type them; the check digit is
-    tested with :func:`services.thai_id.is_valid_national_id` (or the juristic variant).
+    tested with :func:`services.kernel.thai_id.is_valid_national_id` (or the juristic variant).
     """
     compact = _SEPARATORS.sub("", text)
     if not compact:

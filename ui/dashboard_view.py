@@ -28,9 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.clock import BANGKOK
-from services.thai_dates import ENGLISH_MONTHS_SHORT, THAI_MONTHS_SHORT
-from services.views import DashboardStats, ReviewPort, SignedInUser
+from services.api import (
+    BANGKOK,
+    ENGLISH_MONTHS_SHORT,
+    THAI_MONTHS_SHORT,
+    DashboardStats,
+    ReviewPort,
+    SignedInUser,
+)
 from ui import i18n
 from ui.errors import ErrorBox
 from ui.tasks import TaskRunner

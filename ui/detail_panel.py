@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import ApplicationRow
+from services.api import ApplicationRow
 from ui import i18n
 from ui.formatting import channel_label, days_text, format_date, sla_badge, status_label
 

@@ -18,8 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
-from services.errors import AnuyatError
-from services.views import DocumentInfo
+from services.api import AnuyatError, DocumentInfo
 
 __all__ = [
     "PAGE_RENDER_DPI",

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import DocumentInfo, ReviewPort, SignedInUser
+from services.api import DocumentInfo, ReviewPort, SignedInUser
 from ui import i18n, ui_settings
 from ui.document_panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane, next_zoom
 from ui.document_render import (

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from services.errors import AnuyatError
+from services.api import AnuyatError
 
 __all__ = ["ErrorBox", "bilingual"]
 

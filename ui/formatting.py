@@ -1,9 +1,9 @@
 """How read-model values are shown: dates (Thai, Buddhist Era), SLA badges, roles, channels.
 
-Pure functions over the frozen rows from ``services.views``; the only Qt they use is
+Pure functions over the frozen rows from ``services.api``; the only Qt they use is
 ``QCoreApplication.translate`` for the words, so they follow the UI language.
 
-Dates come from :mod:`services.thai_dates` (Buddhist Era years, Bangkok time).
+Dates come from :mod:`services.kernel.thai_dates` (Buddhist Era years, Bangkok time).
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from services.clock import BANGKOK, utc
-from services.thai_dates import format_english_date, format_thai_date
-from services.views import ApplicationRow
+from services.api import BANGKOK, ApplicationRow, format_english_date, format_thai_date, utc
 
 __all__ = [
     "SlaBadge",
@@ -38,7 +36,7 @@ def format_date(
     """A date as officers read it: Thai with the Buddhist Era year, or English (CE).
 
     The short form is for list cells (``1 ก.ย. 2568 09:23``); the long form is the one in
-    letters (``1 กันยายน 2568 เวลา 09:23 น.``), from :mod:`services.thai_dates`.
+    letters (``1 กันยายน 2568 เวลา 09:23 น.``), from :mod:`services.kernel.thai_dates`.
     """
     if moment is None:
         return ""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import AgencyInfo, SignedInUser
+from services.api import AgencyInfo, SignedInUser
 from ui import i18n
 from ui.formatting import roles_text
 

@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.clock import BANGKOK
-from services.views import (
+from services.api import (
+    BANGKOK,
     AgencyInfo,
     ApplicationRow,
     IntakePort,
@@ -100,7 +100,7 @@ _OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED, Colum
 
 
 class StationPort(WorkstationPort, IntakePort, ReviewPort, Protocol):
-    """Everything the main window asks of the services (``services.workstation`` has it all)."""
+    """Everything the main window asks of the services (``services.api.workstation`` has it all)."""
 
 
 class MainWindow(QMainWindow):

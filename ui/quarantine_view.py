@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import IntakePort, QuarantineRow, SignedInUser
+from services.api import IntakePort, QuarantineRow, SignedInUser
 from ui import i18n
 from ui.errors import ErrorBox
 from ui.formatting import channel_label, format_date

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import StatusCount
+from services.api import StatusCount
 from ui import i18n
 from ui.delegates import COUNT_ROLE, QueueItemDelegate
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import ApplicationDetail, Officer
+from services.api import ApplicationDetail, Officer
 from ui import i18n
 from ui.formatting import sla_badge, status_label
 from ui.review_marks import Pill

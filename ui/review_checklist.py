@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import ChecklistItem, DocumentInfo
+from services.api import ChecklistItem, DocumentInfo
 from ui import i18n
 from ui.form_widgets import ElidingComboBox
 from ui.formatting import format_date

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.clock import BANGKOK
-from services.views import ApplicationDetail, ReviewPort, SignedInUser
+from services.api import BANGKOK, ApplicationDetail, ReviewPort, SignedInUser
 from ui import i18n
 from ui.errors import ErrorBox
 from ui.formatting import format_date

@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.clock import BANGKOK
-from services.errors import AnuyatError
-from services.thai_id import normalize_national_id
-from services.views import ApplicationDetail, IdentityCheckRow
+from services.api import (
+    BANGKOK,
+    AnuyatError,
+    ApplicationDetail,
+    IdentityCheckRow,
+    normalize_national_id,
+)
 from ui import i18n
 from ui.formatting import format_date
 from ui.review_checklist import verdict_label

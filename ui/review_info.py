@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import ApplicationDetail, HistoryEntry
+from services.api import ApplicationDetail, HistoryEntry
 from ui import i18n
 from ui.formatting import channel_label, format_date, status_label
 

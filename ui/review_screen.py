@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.statuses import STATUSES
-from services.views import (
+from services.api import (
+    STATUSES,
     ApplicationDetail,
     ApplicationRow,
     DocumentInfo,

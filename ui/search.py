@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from services.views import ApplicationRow, SignedInUser
+from services.api import ApplicationRow, SignedInUser
 from ui import i18n
 
 __all__ = ["DEBOUNCE_MS", "MIN_CHARACTERS", "SEARCH_LIMIT", "SearchBox", "SearchQuery",

@@ -1,6 +1,6 @@
 """Start the GUI: application, fonts, language, theme, sign-in, then the main window.
 
-``app/`` builds the real port (``services.workstation.Workstation``: a ``WorkstationPort``
+``app/`` builds the real port (``services.api.workstation.Workstation``: a ``WorkstationPort``
 and an ``IntakePort``, see :class:`ui.main_window.StationPort`) and calls :func:`run_gui`;
 nothing here is created at import time.
 """
@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from services.views import SignedInUser
+from services.api import SignedInUser
 from ui import i18n, ui_settings
 from ui.main_window import MainWindow, StationPort
 from ui.sign_in import SignInDialog

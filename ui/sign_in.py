@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.views import AgencyInfo, SignedInUser, WorkstationPort
+from services.api import AgencyInfo, SignedInUser, WorkstationPort
 from ui import i18n, ui_settings
 from ui.errors import ErrorBox
 from ui.tasks import TaskRunner

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.clock import BANGKOK, utc
-from services.views import IntakePort, SignedInUser, SyncStatusRow, SyncSummary
+from services.api import BANGKOK, IntakePort, SignedInUser, SyncStatusRow, SyncSummary, utc
 from ui import i18n
 from ui.errors import bilingual
 from ui.formatting import format_date

@@ -33,14 +33,15 @@ from typing import Any
 import keyring
 import sqlcipher3.dbapi2 as sqlcipher
 
-from services import keys
-from services.applications import create_application
-from services.clock import FixedClock
-from services.context import Actor, AppContext
-from services.events import verify_chain
-from services.profile import AgencySetup, initialise_profile, load_context
-from services.store import DB_FILE, open_store
-from services.sync import Progress
+from services.cases.applications import create_application
+from services.intake.sync import Progress
+from services.kernel.actors import Actor
+from services.kernel.clock import FixedClock
+from services.kernel.events import verify_chain
+from services.store import keys
+from services.store.context import AppContext
+from services.store.engine import DB_FILE, open_store
+from services.store.profile import AgencySetup, initialise_profile, load_context
 from tests.bench.table import Figure, best_of, render
 from tests.conftest import MemoryKeyring
 from tests.file_keyring import FileKeyring, child_env
@@ -273,7 +274,7 @@ def _bench_mails(count: int, pdf: bytes) -> Iterator[bytes]:
 
 def _floor(server: DovecotServer, folder: str) -> tuple[float, int]:
     """Bare UID FETCH (BODY.PEEK[]) of the whole folder in batches, and parse_mail of each."""
-    from services.mail_parse import parse_mail
+    from services.intake.mail.parse import parse_mail
 
     conn = imaplib.IMAP4(server.host, server.port, timeout=60)
     conn.login(server.user, server.password)
@@ -344,8 +345,8 @@ def _ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
     from sqlalchemy import func, select
 
     from models import Application, Document, OutboxMessage
-    from services.imap_source import ImapAccount, ImapMailbox
-    from services.sync import SyncPlan, run_sync
+    from services.intake.mail.imap import ImapAccount, ImapMailbox
+    from services.intake.sync import SyncPlan, run_sync
 
     context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
     account = ImapAccount(
@@ -482,7 +483,7 @@ def _bare(data_dir: Path) -> Any:
 
 
 def _review_people(rng: random.Random, count: int) -> list[dict[str, Any]]:
-    from services.thai_id import generate_valid_id
+    from services.kernel.thai_id import generate_valid_id
 
     people: list[dict[str, Any]] = []
     used: set[str] = set()
@@ -513,13 +514,13 @@ def _review_people(rng: random.Random, count: int) -> list[dict[str, Any]]:
 def seed_review(context: AppContext, n: int, officers: int = 12) -> dict[str, float]:
     """``n`` applications over the year before REVIEW_NOW, as a year of work leaves them
     (applicants, 1-3 documents each, claims, mostly closed), by Core bulk inserts; then the
-    search index through services.search, the workstation's own code path. Timings in s."""
+    search index through services.cases.search, the workstation's own code path. Timings in s."""
     from sqlalchemy import insert, select
 
     from models import Applicant, Application, Document, ServiceType, User
-    from services.clock import BANGKOK
-    from services.search import flush_index, index_application, index_document
-    from services.statuses import STATUSES
+    from services.cases.search import flush_index, index_application, index_document
+    from services.kernel.clock import BANGKOK
+    from services.kernel.statuses import STATUSES
 
     rng = random.Random(2569)
     calendar = context.calendar
@@ -638,10 +639,10 @@ def bench_review(tmp: Path, n: int) -> list[Figure]:
     SQLCipher statement that does the same work (the floor)."""
     from sqlalchemy import text
 
-    from services.dashboard import dashboard
-    from services.queries import count_applications, list_applications
-    from services.search import search
-    from services.statuses import OPEN_STATUSES
+    from services.cases.dashboard import dashboard
+    from services.cases.queries import count_applications, list_applications
+    from services.cases.search import search
+    from services.kernel.statuses import OPEN_STATUSES
 
     context = _profile(tmp / "review")
     seeded = seed_review(context, n)
@@ -808,7 +809,7 @@ def bench_review(tmp: Path, n: int) -> list[Figure]:
     rebuild = time.perf_counter() - began
     figures.append(
         Figure(
-            f"index {n:,} applications (services.search)", seeded["index"], "s",
+            f"index {n:,} applications (services.cases.search)", seeded["index"], "s",
             "FTS5 'rebuild' from the stored text", rebuild,
             f"{int(seeded['documents']):,} documents, {int(seeded['texts']):,} with text; "
             f"rows seeded in {seeded['rows']:.1f} s",

@@ -18,11 +18,12 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication
 
-from services import auth
-from services.context import SYSTEM, Actor, AppContext
-from services.intake import Arrival, ingest
-from services.intake_types import Limits, ParsedAttachment
-from services.workstation import Workstation
+from services.access import auth
+from services.api.workstation import Workstation
+from services.intake.pipeline import Arrival, ingest
+from services.intake.types import Limits, ParsedAttachment
+from services.kernel.actors import SYSTEM, Actor
+from services.store.context import AppContext
 from tests.bench.table import Figure
 
 PAGES = 20

@@ -8,16 +8,16 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Application, Event
-from services import queries
-from services.applications import (
+from services.cases import queries
+from services.cases.applications import (
     NewApplicant,
     change_status,
     create_application,
     find_or_create_applicant,
 )
-from services.clock import BANGKOK
-from services.errors import IllegalTransition, InvalidInput, PermissionDenied
-from services.thai_id import generate_valid_id
+from services.kernel.clock import BANGKOK
+from services.kernel.errors import IllegalTransition, InvalidInput, PermissionDenied
+from services.kernel.thai_id import generate_valid_id
 
 
 def _new(context, actor, received_at: datetime, service: str | None = "FOOD-SHOP", **kw):

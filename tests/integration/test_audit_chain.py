@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from models import Event
-from services.context import SYSTEM
-from services.events import verify_chain
+from services.kernel.actors import SYSTEM
+from services.kernel.events import verify_chain
 
 
 def _add_events(context, n: int) -> None:

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from models import Event, User
-from services import auth
-from services.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
-from services.context import Actor
-from services.errors import InvalidInput, PermissionDenied
-from services.workstation import Workstation
+from services.access import auth
+from services.access.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
+from services.api.workstation import Workstation
+from services.kernel.actors import Actor
+from services.kernel.errors import InvalidInput, PermissionDenied
 from tests.conftest import STAFF_PASSWORD
 
 

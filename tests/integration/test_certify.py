@@ -23,12 +23,12 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import func, select
 
 from models import Document, Event
-from services.applications import create_application
-from services.certify import certified_from, certify_copy, certify_copy_as_actor
-from services.documents import attach_document
-from services.errors import InvalidInput, PermissionDenied
-from services.events import verify_chain
-from services.thai_pdf_text import BUNDLED_FONTS_DIR, register_thai_font
+from services.cases.applications import create_application
+from services.cases.documents import attach_document
+from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.events import verify_chain
+from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, register_thai_font
+from services.produce.certify import certified_from, certify_copy, certify_copy_as_actor
 
 OFFICER = "นายตรวจ ละเอียด"
 POSITION = "นักวิชาการสาธารณสุขปฏิบัติการ"

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from app.cli import main
-from services.store import DB_FILE, open_store
+from services.store.engine import DB_FILE, open_store
 from tests.conftest import STAFF_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]

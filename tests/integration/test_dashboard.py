@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select, update
 
 from models import Application, User
-from services.applications import create_application
-from services.clock import BANGKOK
-from services.dashboard import dashboard
-from services.queries import list_applications
+from services.cases.applications import create_application
+from services.cases.dashboard import dashboard
+from services.cases.queries import list_applications
+from services.kernel.clock import BANGKOK
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)  # the `clock` fixture's moment
 

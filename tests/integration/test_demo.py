@@ -8,12 +8,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from demo.build import DEMO_USERS, create_demo_profile
 from models import Application, Document, User
-from services.clock import SystemClock
-from services.demo import DEMO_USERS, create_demo_profile
-from services.events import verify_chain
-from services.profile import load_context
-from services.workstation import Workstation
+from services.api.workstation import Workstation
+from services.kernel.clock import SystemClock
+from services.kernel.events import verify_chain
+from services.store.profile import load_context
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from services.clock import FixedClock
-from services.drive_source import (
+from services.intake.drive.source import (
     DEFAULT_IGNORES,
     DriveFileChanged,
     DriveScanner,
@@ -22,7 +21,8 @@ from services.drive_source import (
     is_ignored,
     read_file,
 )
-from services.errors import InvalidInput
+from services.kernel.clock import FixedClock
+from services.kernel.errors import InvalidInput
 
 STABLE = timedelta(seconds=30)
 PDF = b"%PDF-1.7\n" + b"x" * 2000 + b"\n%%EOF\n"

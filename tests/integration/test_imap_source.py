@@ -8,15 +8,14 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from services.errors import AnuyatError, InvalidInput
-from services.imap_source import (
+from services.intake.mail.imap import (
     ImapAccount,
     ImapMailbox,
     decode_mailbox_name,
     encode_mailbox_name,
     is_loopback_host,
 )
-from services.mail_sources import (
+from services.intake.mail.sources import (
     PROCESSED_KEYWORD,
     FolderCursor,
     MailBatch,
@@ -25,6 +24,7 @@ from services.mail_sources import (
     MailFolderMissing,
     MailSource,
 )
+from services.kernel.errors import AnuyatError, InvalidInput
 from tests.peers.dovecot import DovecotServer
 
 pytestmark = pytest.mark.peer
@@ -376,7 +376,7 @@ def test_a_thai_password_signs_in(dovecot: DovecotServer) -> None:
 
 
 def test_password_from_the_keyring(dovecot: DovecotServer) -> None:
-    from services.keys import store_secret
+    from services.store.keys import store_secret
 
     with pytest.raises(MailboxAuthFailed) as caught:
         ImapMailbox.from_keyring(account(dovecot))

@@ -12,16 +12,16 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Application, Document, InboundMessage, OutboxMessage, QuarantineItem
-from services import quarantine
-from services.clock import BANGKOK
-from services.counter import register_counter_request
-from services.drive_source import DriveScanner
-from services.errors import InvalidInput, PermissionDenied
-from services.events import verify_chain
-from services.maildir_source import MaildirMailbox
+from services.intake import quarantine
+from services.intake.counter import register_counter_request
+from services.intake.drive.source import DriveScanner
+from services.intake.mail.maildir import MaildirMailbox
+from services.intake.sync import SyncPlan, run_sync
+from services.intake.views import CounterRequest
+from services.kernel.clock import BANGKOK
+from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.events import verify_chain
 from services.outbox import MaildirTransport
-from services.sync import SyncPlan, run_sync
-from services.views import CounterRequest
 from tests.data import mail_corpus as corpus
 
 
@@ -245,7 +245,7 @@ def test_counter_request_is_registered_like_mail(context, actors, tmp_path: Path
 
 
 def context_limits():
-    from services.intake_types import Limits
+    from services.intake.types import Limits
 
     return Limits()
 
@@ -279,7 +279,7 @@ def test_shared_drive_item_is_taken_once(context, clock, tmp_path: Path) -> None
 
 
 def test_unknown_template_placeholder_is_refused(tmp_path: Path) -> None:
-    from services.acknowledgement import render_acknowledgement
+    from services.intake.acknowledgement import render_acknowledgement
 
     template = tmp_path / "ack.txt"
     template.write_text("Subject $tracking_number\nDear $applicant_nmae\n", encoding="utf-8")

@@ -28,14 +28,14 @@ from models import (
     QuarantineItem,
     SyncState,
 )
-from services.clock import BANGKOK
-from services.context import AppContext
-from services.events import verify_chain
-from services.imap_source import ImapAccount, ImapMailbox
-from services.mail_sources import PROCESSED_KEYWORD, MailboxUnavailable
+from services.intake.mail.imap import ImapAccount, ImapMailbox
+from services.intake.mail.sources import PROCESSED_KEYWORD, MailboxUnavailable
+from services.intake.sync import PartReport, Progress, SyncPlan, SyncReport, run_sync
+from services.kernel.clock import BANGKOK
+from services.kernel.events import verify_chain
+from services.kernel.statuses import STATUSES
 from services.outbox import SmtpTransport
-from services.statuses import STATUSES
-from services.sync import PartReport, Progress, SyncPlan, SyncReport, run_sync
+from services.store.context import AppContext
 from tests.data import mail_corpus as corpus
 from tests.peers.dovecot import DovecotServer
 from tests.peers.smtp import SmtpSink

@@ -21,12 +21,11 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Agency, Application, Event, OutboxMessage
-from services import keys
-from services.applications import NewApplicant, create_application, find_or_create_applicant
-from services.clock import BANGKOK
-from services.context import Actor, AppContext
-from services.errors import InvalidInput
-from services.events import verify_chain
+from services.cases.applications import NewApplicant, create_application, find_or_create_applicant
+from services.kernel.actors import Actor
+from services.kernel.clock import BANGKOK
+from services.kernel.errors import InvalidInput
+from services.kernel.events import verify_chain
 from services.outbox import (
     BACKOFF_CAP,
     CLAIM_LEASE,
@@ -48,7 +47,9 @@ from services.outbox import (
     send_due,
     sent_log,
 )
-from services.profile import load_context
+from services.store import keys
+from services.store.context import AppContext
+from services.store.profile import load_context
 from tests.peers.smtp import SmtpSink
 
 pytestmark = pytest.mark.peer

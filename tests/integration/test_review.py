@@ -14,14 +14,16 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Application, Check, Event, OutboxMessage, ServiceType
-from services import auth
-from services.applications import NewApplicant
-from services.clock import BANGKOK
-from services.context import SYSTEM
-from services.errors import InvalidInput, PermissionDenied
-from services.events import verify_chain
-from services.intake import Arrival, ingest
-from services.intake_types import ParsedAttachment
+from services.access import auth
+from services.api.workstation import Workstation
+from services.cases.applications import NewApplicant
+from services.intake.pipeline import Arrival, ingest
+from services.intake.types import ParsedAttachment
+from services.kernel.actors import SYSTEM, SignedInUser
+from services.kernel.clock import BANGKOK
+from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.events import verify_chain
+from services.kernel.thai_id import generate_valid_id
 from services.review import (
     ClaimedByOther,
     NotClaimed,
@@ -29,9 +31,6 @@ from services.review import (
     ReviewIncomplete,
     required_identity_checks,
 )
-from services.thai_id import generate_valid_id
-from services.views import SignedInUser
-from services.workstation import Workstation
 from tests.conftest import STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
 

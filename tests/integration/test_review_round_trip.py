@@ -18,12 +18,12 @@ import pytest
 from sqlalchemy import select
 
 from models import Application, OutboxMessage
-from services.clock import BANGKOK
-from services.events import verify_chain
-from services.maildir_source import MaildirMailbox
+from services.intake.mail.maildir import MaildirMailbox
+from services.intake.sync import SyncPlan, run_sync
+from services.kernel.clock import BANGKOK
+from services.kernel.events import verify_chain
 from services.outbox import MaildirTransport
 from services.review import ReviewIncomplete
-from services.sync import SyncPlan, run_sync
 from tests.data import mail_corpus as corpus
 from tests.integration.test_review import users, ws  # noqa: F401 — fixtures
 

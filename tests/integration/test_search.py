@@ -12,21 +12,21 @@ from sqlalchemy import inspect, select, text
 
 from models import Application, Document
 from models.store import create_store_engine
-from services import keys
-from services.applications import NewApplicant, create_application, find_or_create_applicant
-from services.clock import BANGKOK
-from services.context import SYSTEM
-from services.documents import attach_document
-from services.profile import load_context
-from services.search import (
+from services.cases.applications import NewApplicant, create_application, find_or_create_applicant
+from services.cases.documents import attach_document
+from services.cases.search import (
     _trigrams_starting_with,
     flush_index,
     index_application,
     index_stored_documents,
     search,
 )
-from services.store import DB_FILE, _alembic_config
-from services.thai_id import format_national_id, generate_valid_id
+from services.kernel.actors import SYSTEM
+from services.kernel.clock import BANGKOK
+from services.kernel.thai_id import format_national_id, generate_valid_id
+from services.store import keys
+from services.store.engine import DB_FILE, _alembic_config
+from services.store.profile import load_context
 from tests.unit.test_text_extract import thai_pdf
 
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=BANGKOK)

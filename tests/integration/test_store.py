@@ -13,9 +13,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
 from models import Agency, Event
-from services import keys, recovery
-from services.errors import AnuyatError
-from services.store import DB_FILE, StoreLocked, _alembic_config, open_store
+from services.kernel.errors import AnuyatError
+from services.store import keys, recovery
+from services.store.engine import DB_FILE, StoreLocked, _alembic_config, open_store
 from tests.conftest import MemoryKeyring
 
 

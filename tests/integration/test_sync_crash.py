@@ -39,12 +39,12 @@ import pytest
 from sqlalchemy import select, text
 
 from models import Agency, Application, Document, InboundMessage, OutboxMessage
-from services import keys
-from services.clock import BANGKOK, FixedClock
-from services.context import AppContext
-from services.events import verify_chain
+from services.kernel.clock import BANGKOK, FixedClock
+from services.kernel.events import verify_chain
 from services.outbox import CLAIM_LEASE, MaildirTransport, send_due
-from services.profile import load_context
+from services.store import keys
+from services.store.context import AppContext
+from services.store.profile import load_context
 from tests.data import mail_corpus as corpus
 from tests.file_keyring import FileKeyring, child_env
 from tests.peers.dovecot import DovecotServer
@@ -63,7 +63,7 @@ CHILD = textwrap.dedent(
 
     from app.bootstrap import open_runtime
     from app.settings import load_settings
-    from services.sync import run_sync
+    from services.intake.sync import run_sync
 
     runtime = open_runtime(Path(sys.argv[1]), load_settings())
     print("ready", flush=True)

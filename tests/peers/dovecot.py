@@ -51,7 +51,7 @@ from typing import IO
 
 import pytest
 
-from services.imap_source import encode_mailbox_name
+from services.intake.mail.imap import encode_mailbox_name
 from tests.peers.loopback import free_port, make_loopback_certificate
 
 __all__ = ["DovecotServer", "dovecot_server", "dovecot", "require_dovecot"]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from services.clock import BANGKOK
+from services.kernel.clock import BANGKOK
 from ui import i18n
 from ui.shell import prepare_application
 from ui.tasks import TaskRunner
@@ -44,7 +44,7 @@ def settings(tmp_path) -> QSettings:
 
 @pytest.fixture
 def workstation(context):
-    from services.workstation import Workstation
+    from services.api.workstation import Workstation
 
     return Workstation(context)
 
@@ -52,7 +52,11 @@ def workstation(context):
 @pytest.fixture
 def applications(context, actors) -> list[str]:
     """Real applications in first-come order; returns their tracking numbers."""
-    from services.applications import NewApplicant, create_application, find_or_create_applicant
+    from services.cases.applications import (
+        NewApplicant,
+        create_application,
+        find_or_create_applicant,
+    )
 
     names = ("สมหญิง ใจดี", "สมชาย รักไทย", "มาลี ศรีสุข", "ประเสริฐ วงศ์ใหญ่")
     numbers = []
@@ -128,8 +132,8 @@ def held_mail(context):
 
     Returns the tracking number of the application the mail created.
     """
-    from services.intake import arrival_from_mail, ingest
-    from services.mail_parse import parse_mail
+    from services.intake.mail.parse import parse_mail
+    from services.intake.pipeline import arrival_from_mail, ingest
 
     raw = mail_bytes(
         "ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
@@ -206,9 +210,13 @@ def review_applications(context, actors) -> list[tuple[str, str]]:
     .txt files). Returns (application id, tracking number) pairs."""
     import random
 
-    from services.applications import NewApplicant, create_application, find_or_create_applicant
-    from services.documents import attach_document
-    from services.thai_id import generate_valid_id
+    from services.cases.applications import (
+        NewApplicant,
+        create_application,
+        find_or_create_applicant,
+    )
+    from services.cases.documents import attach_document
+    from services.kernel.thai_id import generate_valid_id
 
     made = []
     start = datetime(2026, 11, 23, 9, 0, tzinfo=BANGKOK)

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from services.errors import AnuyatError
-from services.views import DocumentInfo
+from services.cases.views import DocumentInfo
+from services.kernel.errors import AnuyatError
 from tests.ui.conftest import jpeg_bytes, pdf_bytes
 from ui.document_render import (
     decode_image,

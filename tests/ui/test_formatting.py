@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from services.views import ApplicationRow
+from services.cases.views import ApplicationRow
 from ui import i18n
 from ui.formatting import days_text, format_date, format_days, roles_text, sla_badge
 

@@ -230,8 +230,12 @@ def test_refresh_reads_counts_and_list_again(
     window = _window(qtbot, workstation, reviewer, runner, settings)
     from datetime import datetime
 
-    from services.applications import NewApplicant, create_application, find_or_create_applicant
-    from services.clock import BANGKOK
+    from services.cases.applications import (
+        NewApplicant,
+        create_application,
+        find_or_create_applicant,
+    )
+    from services.kernel.clock import BANGKOK
 
     with context.unit_of_work(actors["intake"]) as uow:
         applicant = find_or_create_applicant(
@@ -292,7 +296,7 @@ def test_demo_profile_is_announced(qtbot, workstation, reviewer, runner, setting
 def test_a_failed_read_is_explained_inline_and_can_be_retried(
     qtbot, workstation, reviewer, runner, settings, applications, context, data_dir
 ) -> None:
-    from services.store import DB_FILE
+    from services.store.engine import DB_FILE
 
     window = _window(qtbot, workstation, reviewer, runner, settings)
     # The database file goes away (a pulled disk, a share that dropped).

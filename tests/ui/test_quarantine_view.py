@@ -128,8 +128,8 @@ def test_a_refused_release_is_explained_inline_in_both_languages(
     qtbot, workstation, intake_user, runner, settings, context
 ) -> None:
     """A whole message intake could not process is held unlinked; it cannot be released."""
-    from services.intake import arrival_from_mail, quarantine_unprocessable
-    from services.mail_parse import parse_mail
+    from services.intake.mail.parse import parse_mail
+    from services.intake.pipeline import arrival_from_mail, quarantine_unprocessable
     from tests.ui.conftest import mail_bytes
 
     raw = mail_bytes("ข้อความที่อ่านไม่ได้", [])

@@ -440,8 +440,8 @@ def test_putting_back_in_the_queue_releases_the_claim(
 def test_an_administrator_reassigns_from_the_list_of_officers(
     qtbot, workstation, reviewer, runner, settings, review_applications, context
 ) -> None:
-    from services import auth
-    from services.context import SYSTEM
+    from services.access import auth
+    from services.kernel.actors import SYSTEM
     from tests.conftest import STAFF_PASSWORD
 
     with context.unit_of_work(SYSTEM) as uow:

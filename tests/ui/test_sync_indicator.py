@@ -1,10 +1,10 @@
 """The sync indicator over the real Workstation: state and errors as the store records them.
 
-The sync state rows are written by the real sync parts (``services.sync.sync_mailbox``) over
+The sync state rows are written by the real sync parts (``services.intake.sync.sync_mailbox``) over
 real Maildirs in the test's folder: one that holds a mail, one whose drive "is not
 connected". "Sync now" runs ``Workstation.run_sync`` either as the plain test profile has it
 (no intake sources, which the workstation reports as a problem) or wired the way
-``app/bootstrap.py`` wires it: ``services.sync.run_sync`` over a ``SyncPlan`` with a local
+``app/bootstrap.py`` wires it: ``services.intake.sync.run_sync`` over a ``SyncPlan`` with a local
 Maildir as the mailbox and a Maildir "sent" folder as the outbox.
 """
 
@@ -23,9 +23,9 @@ from ui.sync_indicator import SyncIndicator
 
 
 def _sync_maildir(context, root, *, with_mail: bool = True):
-    from services.intake_types import Limits
-    from services.maildir_source import MaildirMailbox
-    from services.sync import sync_mailbox
+    from services.intake.mail.maildir import MaildirMailbox
+    from services.intake.sync import sync_mailbox
+    from services.intake.types import Limits
 
     if with_mail:
         box = mailbox.Maildir(root, create=True)
@@ -139,10 +139,10 @@ def test_sync_is_refused_inline_for_a_role_without_intake(
 @pytest.fixture
 def intake_workstation(context, tmp_path):
     """The Workstation as app/bootstrap.py builds it, over a Maildir holding one new mail."""
-    from services.maildir_source import MaildirMailbox
+    from services.api.workstation import Workstation
+    from services.intake.mail.maildir import MaildirMailbox
+    from services.intake.sync import SyncPlan, run_sync, summarise
     from services.outbox import MaildirTransport
-    from services.sync import SyncPlan, run_sync, summarise
-    from services.workstation import Workstation
 
     inbox = tmp_path / "inbox"
     mailbox.Maildir(inbox, create=True).add(mail_bytes("ขอใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร", []))

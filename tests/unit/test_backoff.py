@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from services.mail_sources import Backoff
+from services.intake.mail.sources import Backoff
 
 
 def test_delays_double_within_jitter_bounds_and_cap() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from services.blobstore import MAGIC, BlobCorrupted, BlobRef, BlobStore
-from services.errors import InvalidInput, NotFound
+from services.kernel.errors import InvalidInput, NotFound
+from services.store.blobstore import MAGIC, BlobCorrupted, BlobRef, BlobStore
 
 KEY = bytes(range(32))
 MARKER = "คำขออนุญาต-ANUYAT-PLAINTEXT-MARKER-7f3a".encode()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from services.calendar import BusinessCalendar, BusinessHours, Holiday
-from services.clock import BANGKOK
-from services.errors import InvalidInput
+from services.kernel.calendar import BusinessCalendar, BusinessHours, Holiday
+from services.kernel.clock import BANGKOK
+from services.kernel.errors import InvalidInput
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 

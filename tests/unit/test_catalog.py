@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from services.catalog import (
+from services.catalog.loader import (
     Catalog,
     DocumentRequirement,
     Fee,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from services.catalog import CatalogError, load_catalog
-from services.errors import InvalidInput
+from services.catalog.loader import CatalogError, load_catalog
+from services.kernel.errors import InvalidInput
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalog"
 THAI = re.compile(r"[\u0E00-\u0E7F]")

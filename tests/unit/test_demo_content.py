@@ -14,8 +14,7 @@ import pypdf
 import pytest
 from PIL import Image
 
-from services.clock import BANGKOK
-from services.demo_content import (
+from demo.content import (
     DEMO_NOW,
     AttachmentKind,
     DemoApplicant,
@@ -26,16 +25,10 @@ from services.demo_content import (
     demo_requests,
     render_attachments,
 )
-from services.demo_documents import pdf_fonts_are_shaped
-from services.demo_images import (
-    ID_CARD_DPI,
-    ID_CARD_SIZE,
-    LOW_RES_DPI,
-    LOW_RES_SIZE,
-    SLIP_DPI,
-    SLIP_SIZE,
-)
-from services.thai_id import check_digit, is_valid_national_id
+from demo.documents import pdf_fonts_are_shaped
+from demo.images import ID_CARD_DPI, ID_CARD_SIZE, LOW_RES_DPI, LOW_RES_SIZE, SLIP_DPI, SLIP_SIZE
+from services.kernel.clock import BANGKOK
+from services.kernel.thai_id import check_digit, is_valid_national_id
 
 # The codes of resources/catalog/services.toml.
 CODES = ["FOOD-SHOP", "FOOD-NOTICE", "HEALTH-HAZARD", "BUILDING", "PETITION"]

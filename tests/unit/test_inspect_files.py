@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from services.inspect_files import REASONS, inspect_attachments, sniff
-from services.intake_types import InspectedFile, Limits, ParsedAttachment
-from services.mail_parse import parse_mail
+from services.intake.inspect.files import REASONS, inspect_attachments, sniff
+from services.intake.mail.parse import parse_mail
+from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from tests.data import mail_corpus as corpus
 
 
@@ -374,7 +374,7 @@ def test_mangled_files_never_raise(seed: int) -> None:
 
 
 def test_an_unexpected_error_rejects_only_that_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    import services.inspect_files as module
+    import services.intake.inspect.files as module
 
     def explode(*args: object, **kwargs: object) -> InspectedFile:
         raise RuntimeError("boom")

@@ -10,8 +10,8 @@ import keyring.backends.fail
 import keyring.backends.null
 import pytest
 
-from services import keys
-from services.errors import InvalidInput
+from services.kernel.errors import InvalidInput
+from services.store import keys
 from tests.conftest import MemoryKeyring
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from services.html_text import html_to_text
-from services.mail_parse import (
+from services.intake.mail.html_text import html_to_text
+from services.intake.mail.parse import (
     TNEF_PROBLEM,
     decode_bytes,
     decode_header_value,
@@ -222,7 +222,9 @@ def test_html_helper_edge_cases() -> None:
     assert html_to_text("<<<>>>&&&;;<!-- x") is not None
 
 
-@pytest.mark.parametrize("module", ["services/html_text.py", "services/mail_parse.py"])
+@pytest.mark.parametrize(
+    "module", ["services/intake/mail/html_text.py", "services/intake/mail/parse.py"]
+)
 def test_the_parser_cannot_fetch_anything(module: str) -> None:
     tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
     imported: set[str] = set()

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from services.errors import InvalidInput
-from services.mail_sources import (
+from services.intake.mail.maildir import UIDLIST_NAME, MaildirMailbox
+from services.intake.mail.sources import (
     FolderCursor,
     MailboxUnavailable,
     MailFolderMissing,
     MailSource,
 )
-from services.maildir_source import UIDLIST_NAME, MaildirMailbox
+from services.kernel.errors import InvalidInput
 
 BASE_TIME = 1_795_000_000  # a fixed arrival time, seconds since the epoch
 

@@ -14,10 +14,10 @@ import keyring
 import keyring.backends.null
 import pytest
 
-from services import keys
-from services.clock import FixedClock
-from services.errors import InvalidInput
-from services.recovery import (
+from services.kernel.clock import FixedClock
+from services.kernel.errors import InvalidInput
+from services.store import keys
+from services.store.recovery import (
     DEFAULT_KDF,
     FORMAT,
     KdfParams,

@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from services.text_extract import extract_text
-from services.thai_pdf_text import BUNDLED_FONTS_DIR, register_thai_font
+from services.cases.text_extract import extract_text
+from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, register_thai_font
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 THAI = "ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร ผู้ขออนุญาต นายสมชาย ทองดี"

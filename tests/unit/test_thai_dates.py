@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from services.clock import BANGKOK
-from services.thai_dates import (
+from services.kernel.clock import BANGKOK
+from services.kernel.thai_dates import (
     ENGLISH_MONTHS,
     THAI_MONTHS,
     THAI_MONTHS_SHORT,

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from services.errors import InvalidInput
-from services.thai_id import (
+from services.kernel.errors import InvalidInput
+from services.kernel.thai_id import (
     check_digit,
     format_national_id,
     generate_valid_id,

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from services.thai_pdf_text import (
+from services.kernel.thai_pdf_text import (
     BUNDLED_FONTS_DIR,
     find_font,
     register_thai_font,

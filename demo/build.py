@@ -1,0 +1,267 @@
+"""A ready demo agency: officers for every role and applications from fictional applicants.
+
+Everything goes through the same services an officer's actions use, so the
+demo's audit trail verifies like a real one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from pathlib import Path
+
+import tomli_w
+from sqlalchemy import select
+
+from demo.content import (
+    DemoApplicant,
+    DemoAttachment,
+    DemoRequest,
+    demo_applicants,
+    demo_requests,
+    render_attachments,
+)
+from models import Application
+from services.access import auth
+from services.cases.applications import NewApplicant, change_status
+from services.intake.drive.source import DriveScanner
+from services.intake.mail.maildir import MaildirMailbox
+from services.intake.pipeline import Arrival, ingest
+from services.intake.sync import SyncPlan, run_sync
+from services.intake.types import ParsedAttachment
+from services.kernel.actors import SYSTEM, Actor
+from services.kernel.clock import Clock
+from services.outbox import MaildirTransport
+from services.store.context import AppContext
+from services.store.profile import AgencySetup, initialise_profile, load_context
+
+__all__ = ["DEMO_AGENCY", "DEMO_USERS", "DemoSummary", "create_demo_profile"]
+
+DEMO_AGENCY = AgencySetup(
+    name_th="เทศบาลตำบลหนองบัวทอง",
+    name_en="Nong Bua Thong Subdistrict Municipality",
+    code="NBT",
+    number="นภ 52001",
+    station_code="ST1",
+    station_name="กองสาธารณสุขและสิ่งแวดล้อม",
+    address_th="99 หมู่ 4 ตำบลหนองบัวทอง อำเภอเมือง จังหวัดหนองบัวลำภู 39000",
+    email="saraban@nongbuathong.example.go.th",
+    phone="042-000-000",
+    opens_at=time(8, 30),
+    closes_at=time(16, 30),
+)
+
+# (user name, password, roles, display name, position) — printed by `anuyat demo`, in README.
+DEMO_USERS: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
+    ("admin", "admin-2569", ("admin",), "นายสมศักดิ์ ดูแลระบบ", "นักวิชาการคอมพิวเตอร์"),
+    ("intake", "intake-2569", ("intake",), "นางสาวมาลี รับเรื่อง", "เจ้าพนักงานธุรการ"),
+    ("reviewer", "review-2569", ("reviewer",), "นายวิชัย ตรวจสอบ", "นักวิชาการสาธารณสุข"),
+    ("finance", "finance-2569", ("finance",), "นางสุนีย์ การเงิน", "นักวิชาการเงินและบัญชี"),
+    ("approver", "approve-2569", ("approver",), "นายประยูร อนุมัติ", "ปลัดเทศบาล"),
+)
+
+# How far along the oldest demo requests are, so every queue has something in it.
+_PROGRESS: tuple[tuple[str, ...], ...] = (
+    ("in_review", "ready_for_approval"),
+    ("in_review", "payment_due"),
+    ("in_review", "waiting_applicant"),
+    ("in_review",),
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    applications: int
+    users: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def _applicant(demo: DemoApplicant) -> NewApplicant:
+    if demo.kind == "juristic":
+        return NewApplicant(
+            kind="juristic",
+            name_th=demo.name_th,
+            name_en=demo.name_en,
+            national_id=demo.national_id,
+            representative_th=demo.signer.name_th,
+            email=demo.email,
+            phone=demo.phone,
+            address_th=demo.address.text_th,
+        )
+    person = demo.signer
+    return NewApplicant(
+        kind="person",
+        title_th=person.title_th,
+        name_th=f"{person.first_name_th} {person.last_name_th}",
+        name_en=demo.name_en,
+        national_id=demo.national_id,
+        email=demo.email,
+        phone=demo.phone,
+        address_th=demo.address.text_th,
+    )
+
+
+def _actor(username: str) -> Actor:
+    for name, _, roles, _, _ in DEMO_USERS:
+        if name == username:
+            return Actor(username=name, roles=frozenset(roles))
+    raise KeyError(username)
+
+
+def _mail(request: DemoRequest, applicant: DemoApplicant, attachments: list[DemoAttachment],
+          received_at: datetime) -> bytes:  # fmt: skip
+    message = EmailMessage()
+    message["From"] = formataddr((applicant.signer.name_th, applicant.email))
+    message["To"] = DEMO_AGENCY.email
+    message["Subject"] = request.subject
+    message["Date"] = format_datetime(received_at)
+    message["Message-ID"] = f"<demo-{request.key}@example.com>"
+    message.set_content(request.body)
+    for attachment in attachments:
+        main, _, sub = attachment.content_type.partition("/")
+        message.add_attachment(
+            attachment.data, maintype=main, subtype=sub, filename=attachment.filename
+        )
+    return message.as_bytes()
+
+
+def _deliver_to_maildir(root: Path, key: str, data: bytes, received_at: datetime) -> None:
+    """Drop a message into the demo mailbox as a mail server would (mtime = arrival)."""
+    for sub in ("new", "cur", "tmp"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    path = root / "new" / f"{int(received_at.timestamp())}.demo-{key}.anuyat"
+    path.write_bytes(data)
+    stamp = received_at.timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def _drop_on_drive(root: Path, request: DemoRequest, applicant: DemoApplicant,
+                   attachments: list[DemoAttachment], received_at: datetime) -> None:  # fmt: skip
+    folder = root / f"{request.key} {applicant.signer.first_name_th}"
+    folder.mkdir(parents=True, exist_ok=True)
+    sidecar = {
+        "service": request.service_code,
+        "applicant_name": applicant.name_th,
+        "applicant_kind": applicant.kind,
+        "national_id": applicant.national_id,
+        "email": applicant.email,
+        "phone": applicant.phone,
+        "subject": request.subject,
+        "note": request.body,
+        "channel_note": "สแกนจากเคาน์เตอร์ / scanned at the counter",
+    }
+    files = [(a.filename, a.data) for a in attachments]
+    files.append(("request.toml", tomli_w.dumps(sidecar).encode("utf-8")))
+    stamp = received_at.timestamp()
+    for name, data in files:
+        path = folder / name
+        path.write_bytes(data)
+        os.utime(path, (stamp, stamp))
+
+
+def _counter(context: AppContext, request: DemoRequest, applicant: DemoApplicant,
+             attachments: list[DemoAttachment], received_at: datetime) -> None:  # fmt: skip
+    ingest(
+        context,
+        Arrival(
+            channel="counter",
+            source_key=f"demo:{request.key}",
+            received_at=received_at,
+            subject=request.subject,
+            body_text=request.body,
+            sender_name=applicant.name_th,
+            sender_address=applicant.email,
+            reply_to=applicant.email,
+            attachments=tuple(
+                ParsedAttachment(a.filename, a.content_type, a.data) for a in attachments
+            ),
+            service_code=request.service_code,
+            applicant=_applicant(applicant),
+        ),
+        actor=_actor("intake"),
+    )
+
+
+def _fill(context: AppContext) -> int:
+    """Requests arrive the way real ones do: mail, shared drive, counter; then intake runs."""
+    data_dir = context.store.data_dir
+    mailbox, drive, sent = data_dir / "mailbox", data_dir / "shared-drive", data_dir / "sent"
+    drive.mkdir(parents=True, exist_ok=True)
+    now = context.clock.now()
+    applicants = demo_applicants()
+    requests = demo_requests(context.catalog.codes, now=now)
+    for request in requests:
+        applicant = applicants[request.applicant_index]
+        received_at = request.received_at(now)
+        attachments = render_attachments(request, applicant, now=now)
+        if request.channel == "email":
+            raw = _mail(request, applicant, attachments, received_at)
+            _deliver_to_maildir(mailbox, request.key, raw, received_at)
+        elif request.channel == "drive":
+            _drop_on_drive(drive, request, applicant, attachments, received_at)
+        else:
+            _counter(context, request, applicant, attachments, received_at)
+    plan = SyncPlan(
+        open_mailbox=lambda: MaildirMailbox(mailbox, create=True),
+        folders=("INBOX",),
+        scanner=DriveScanner(drive, stable_for=timedelta(seconds=30), clock=context.clock),
+        open_transport=lambda: MaildirTransport(sent),
+    )
+    run_sync(context, plan)
+    (data_dir / "settings.toml").write_text(
+        "# The demo agency's own settings (they overlay the user's settings.toml).\n"
+        + tomli_w.dumps({"drive_root": str(drive)}),
+        encoding="utf-8",
+    )
+    _progress(context)
+    return len(requests)
+
+
+def _progress(context: AppContext) -> None:
+    """Move the oldest classified requests along, so every queue has something in it."""
+    with context.read() as session:
+        oldest = session.scalars(
+            select(Application.id)
+            .where(Application.status == "received")
+            .order_by(Application.deemed_received_at)
+            .limit(len(_PROGRESS))
+        ).all()
+    reviewer = _actor("reviewer")
+    for application_id, steps in zip(oldest, _PROGRESS, strict=False):
+        for status in steps:
+            with context.unit_of_work(reviewer) as uow:
+                change_status(uow, context.calendar, application_id, status)
+
+
+def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
+    admin_name, admin_password, _, admin_display, _ = DEMO_USERS[0]
+    store = initialise_profile(
+        data_dir,
+        DEMO_AGENCY,
+        admin_username=admin_name,
+        admin_password=admin_password,
+        admin_display_name=admin_display,
+        clock=clock,
+    )
+    store.close()
+    context = load_context(data_dir, clock)
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            for username, password, roles, display, position in DEMO_USERS[1:]:
+                auth.create_user(
+                    uow,
+                    username=username,
+                    display_name=display,
+                    password=password,
+                    roles=roles,
+                    position_th=position,
+                )
+        count = _fill(context)
+    finally:
+        context.store.close()
+    return DemoSummary(
+        applications=count,
+        users=tuple((name, password, roles) for name, password, roles, _, _ in DEMO_USERS),
+    )

@@ -1,0 +1,1 @@
+"""Who may do what: officers signing in, password hashing and lockout, roles."""

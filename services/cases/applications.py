@@ -1,0 +1,248 @@
+"""Creating applications and moving them through their life cycle.
+
+Tracking numbers carry the agency code, the station code and the Buddhist Era
+year (``NKK-ST1-2569-000042``), so numbers from different stations never clash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
+from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter, new_id
+from services.cases.search import index_application
+from services.kernel.calendar import BusinessCalendar
+from services.kernel.clock import BANGKOK
+from services.kernel.errors import IllegalTransition, InvalidInput, NotFound
+from services.kernel.statuses import PAUSED_STATUSES, STATUSES, TRANSITIONS
+from services.kernel.thai_id import normalize_national_id
+from services.kernel.unit_of_work import UnitOfWork
+
+__all__ = [
+    "NewApplicant",
+    "change_status",
+    "create_application",
+    "find_or_create_applicant",
+    "next_tracking_number",
+    "recompute_sla",
+]
+
+CHANNELS = ("email", "drive", "counter")
+
+
+@dataclass(frozen=True)
+class NewApplicant:
+    kind: str  # "person" | "juristic"
+    name_th: str
+    title_th: str = ""
+    name_en: str = ""
+    national_id: str | None = None
+    representative_th: str = ""
+    email: str = ""
+    phone: str = ""
+    address_th: str = ""
+
+
+def next_tracking_number(
+    uow: UnitOfWork, agency_code: str, station_code: str, moment: datetime
+) -> str:
+    be_year = moment.astimezone(BANGKOK).year + 543
+    pinned: dict[tuple[str, int], TrackingCounter] = uow.session.info.setdefault("counters", {})
+    counter = pinned.get((station_code, be_year)) or uow.session.get(
+        TrackingCounter, (station_code, be_year)
+    )
+    if counter is None:
+        counter = TrackingCounter(station_code=station_code, be_year=be_year, last_number=0)
+        uow.session.add(counter)
+    pinned[(station_code, be_year)] = counter  # see events.append_event on pinning
+    counter.last_number += 1
+    return f"{agency_code}-{station_code}-{be_year}-{counter.last_number:06d}"
+
+
+def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
+    """National ID is stored once: a known ID (or a known e-mail without one) is reused."""
+    national_id = normalize_national_id(data.national_id) if data.national_id else None
+    existing: Applicant | None = None
+    if national_id:
+        existing = uow.session.scalar(select(Applicant).where(Applicant.national_id == national_id))
+    elif data.email:
+        existing = uow.session.scalar(
+            select(Applicant).where(Applicant.email == data.email.lower()).limit(1)
+        )
+    if existing is not None:
+        return existing
+    if data.kind not in ("person", "juristic"):
+        raise InvalidInput("ประเภทผู้ยื่นไม่ถูกต้อง", "Applicant kind must be person or juristic.")
+    applicant = Applicant(
+        kind=data.kind,
+        title_th=data.title_th,
+        name_th=data.name_th.strip(),
+        name_en=data.name_en.strip(),
+        national_id=national_id,
+        representative_th=data.representative_th,
+        email=data.email.lower(),
+        phone=data.phone,
+        address_th=data.address_th,
+        created_at=uow.now,
+    )
+    uow.session.add(applicant)
+    uow.session.flush()
+    # The ID itself stays out of the log payload: the event says only that one was given.
+    uow.record(
+        "applicant.registered",
+        "applicant",
+        applicant.id,
+        {"kind": data.kind, "name_th": applicant.name_th, "has_national_id": bool(national_id)},
+    )
+    return applicant
+
+
+def create_application(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    *,
+    agency_code: str,
+    station_code: str,
+    channel: str,
+    received_at: datetime,
+    subject: str,
+    body_text: str = "",
+    applicant: Applicant | None = None,
+    service_code: str | None = None,
+    source_key: str | None = None,
+    reply_to: str = "",
+    form_data: dict[str, Any] | None = None,
+) -> Application:
+    """Register a request: deemed-received time, SLA due date, tracking number, event."""
+    uow.actor.require("intake", "system")
+    if channel not in CHANNELS:
+        raise InvalidInput("ช่องทางรับเรื่องไม่ถูกต้อง", f"Unknown channel {channel!r}.")
+    service: ServiceType | None = None
+    if service_code:
+        service = _service(uow, service_code)
+        if service is None:
+            raise NotFound(
+                f"ไม่พบบริการรหัส {service_code} ในคู่มือประชาชน",
+                f"No service with code {service_code} in the catalog.",
+            )
+    deemed = calendar.deemed_received_at(received_at)
+    application = Application(
+        id=new_id(),
+        tracking_number=next_tracking_number(uow, agency_code, station_code, deemed),
+        service_type_id=service.id if service else None,
+        applicant_id=applicant.id if applicant else None,
+        station_id=uow.station_id,
+        channel=channel,
+        subject=subject,
+        body_text=body_text,
+        reply_to=reply_to,
+        source_key=source_key,
+        received_at=received_at,
+        deemed_received_at=deemed,
+        sla_due_at=(
+            calendar.sla_due_at(deemed, service.sla_business_days) if service is not None else None
+        ),
+        status="received" if service else "unclassified",
+        form_data=form_data or {},
+        created_at=uow.now,
+        updated_at=uow.now,
+    )
+    uow.session.add(application)
+    uow.record(
+        "application.received",
+        "application",
+        application.id,
+        {
+            "tracking_number": application.tracking_number,
+            "channel": channel,
+            "service": service_code,
+            "applicant_id": applicant.id if applicant else None,
+            "received_at": received_at.isoformat(),
+            "deemed_received_at": deemed.isoformat(),
+            "sla_due_at": application.sla_due_at.isoformat() if application.sla_due_at else None,
+            "status": application.status,
+        },
+    )
+    index_application(uow.session, application.id)
+    return application
+
+
+def _service(uow: UnitOfWork, code: str) -> ServiceType | None:
+    # Cached per transaction: a query here would autoflush the previous
+    # application on every call and defeat batched inserts during a sync.
+    cache: dict[str, ServiceType | None] = uow.session.info.setdefault("services", {})
+    if code not in cache:
+        cache[code] = uow.session.scalar(select(ServiceType).where(ServiceType.code == code))
+    return cache[code]
+
+
+def recompute_sla(application: Application, calendar: BusinessCalendar, now: datetime) -> None:
+    service_days = _service_days(application)
+    if service_days is None:
+        application.sla_due_at = None
+        return
+    pauses = [(p.started_at, p.ended_at) for p in application.pauses]
+    application.sla_due_at = calendar.sla_due_at(
+        application.deemed_received_at, service_days, pauses, now=now
+    )
+
+
+def _service_days(application: Application) -> int | None:
+    if application.service_type_id is None:
+        return None
+    session = object_session(application)
+    assert session is not None
+    service = session.get(ServiceType, application.service_type_id)
+    return service.sla_business_days if service else None
+
+
+def change_status(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    application_id: str,
+    new_status: str,
+    *,
+    reason: str = "",
+    extra: dict[str, Any] | None = None,
+) -> Application:
+    """Move an application along an allowed transition, pausing the SLA where the rules say."""
+    application = uow.session.get(Application, application_id)
+    if application is None:
+        raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
+    old = application.status
+    if new_status not in STATUSES:
+        raise InvalidInput("สถานะไม่ถูกต้อง", f"Unknown status {new_status!r}.")
+    allowed = TRANSITIONS.get((old, new_status))
+    if allowed is None:
+        raise IllegalTransition(
+            f"เปลี่ยนสถานะคำขอ {application.tracking_number} จาก "
+            f"“{STATUSES[old].label_th}” เป็น “{STATUSES[new_status].label_th}” ไม่ได้ "
+            "ตามขั้นตอนของงาน — ไม่มีข้อมูลใดเปลี่ยนแปลง",
+            f"Application {application.tracking_number} cannot go from "
+            f"“{STATUSES[old].label_en}” to “{STATUSES[new_status].label_en}”. "
+            "Nothing was changed.",
+        )
+    uow.actor.require(*sorted(allowed))
+    if old in PAUSED_STATUSES:
+        for pause in application.pauses:
+            if pause.ended_at is None:
+                pause.ended_at = uow.now
+    if new_status in PAUSED_STATUSES:
+        pause = SlaPause(
+            application_id=application.id, started_at=uow.now, reason=reason or new_status
+        )
+        uow.session.add(pause)
+        application.pauses.append(pause)
+    application.status = new_status
+    application.updated_at = uow.now
+    if STATUSES[new_status].closed:
+        application.closed_at = uow.now
+    recompute_sla(application, calendar, uow.now)
+    payload: dict[str, Any] = {"from": old, "to": new_status, "reason": reason}
+    payload.update(extra or {})
+    uow.record("application.status_changed", "application", application.id, payload)
+    return application

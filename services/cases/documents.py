@@ -1,0 +1,108 @@
+"""Attach a file to an application: bytes to the blob store, facts to the store, an event.
+
+The facts an officer needs to judge a file at a glance (pages, pixel size,
+resolution) are read once here, so lists never open the blob again.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+
+from models import Application, Document
+from services.cases.search import index_document
+from services.cases.text_extract import extract_text
+from services.kernel.errors import NotFound
+from services.kernel.unit_of_work import UnitOfWork
+from services.store.blobstore import BlobStore
+
+__all__ = ["FileFacts", "attach_document", "inspect_file"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    pages: int | None = None
+    width_px: int | None = None
+    height_px: int | None = None
+    dpi: int | None = None
+    flags: tuple[str, ...] = ()
+
+
+def inspect_file(content_type: str, data: bytes) -> FileFacts:
+    """Read page count or image size; a file that cannot be read is flagged, never fatal."""
+    if content_type == "application/pdf":
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                return FileFacts(flags=("encrypted",))
+            return FileFacts(pages=len(reader.pages))
+        except (PyPdfError, ValueError, KeyError, OSError) as exc:
+            log.info("pdf could not be read: %s", type(exc).__name__)
+            return FileFacts(flags=("unreadable",))
+    if content_type.startswith("image/"):
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                dpi_info = image.info.get("dpi")
+                dpi = round(float(dpi_info[0])) if dpi_info else None
+                return FileFacts(width_px=image.width, height_px=image.height, dpi=dpi)
+        except (UnidentifiedImageError, OSError, ValueError) as exc:
+            log.info("image could not be read: %s", type(exc).__name__)
+            return FileFacts(flags=("unreadable",))
+    return FileFacts()
+
+
+def attach_document(
+    uow: UnitOfWork,
+    blobs: BlobStore,
+    application_id: str,
+    *,
+    filename: str,
+    content_type: str,
+    data: bytes,
+    origin: str,
+    facts: FileFacts | None = None,
+) -> Document:
+    application = uow.session.get(Application, application_id)
+    if application is None:
+        raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
+    ref = blobs.put(data)
+    facts = facts if facts is not None else inspect_file(content_type, data)
+    document = Document(
+        application_id=application_id,
+        blob_sha256=ref.sha256,
+        filename=filename,
+        content_type=content_type,
+        size=ref.size,
+        pages=facts.pages,
+        width_px=facts.width_px,
+        height_px=facts.height_px,
+        dpi=facts.dpi,
+        origin=origin,
+        flags=list(facts.flags),
+        received_at=uow.now,
+    )
+    uow.session.add(document)
+    uow.session.flush()
+    index_document(uow.session, application_id, document.id, extract_text(content_type, data))
+    uow.record(
+        "document.attached",
+        "application",
+        application_id,
+        {
+            "document_id": document.id,
+            "sha256": ref.sha256,
+            "filename": filename,
+            "content_type": content_type,
+            "size": ref.size,
+            "origin": origin,
+        },
+    )
+    return document

@@ -1,0 +1,575 @@
+"""Turn what arrives (a mail, a shared-drive item, a counter visit) into applications.
+
+One arrival = one transaction: the inbound record (the idempotency key), the
+application or the documents appended to one, quarantined files, the
+acknowledgement in the outbox and the audit events all commit together, or not
+at all. Re-running intake on the same arrival finds its key and does nothing,
+so a crash at any point, a re-sync or a UIDVALIDITY change never loses or
+duplicates a request.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import select
+
+from models import (
+    Agency,
+    Application,
+    InboundMessage,
+    MailboxCursor,
+    OutboxMessage,
+    QuarantineItem,
+    ServiceType,
+)
+from services import outbox
+from services.cases.applications import (
+    NewApplicant,
+    change_status,
+    create_application,
+    find_or_create_applicant,
+)
+from services.cases.documents import FileFacts, attach_document
+from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, render_acknowledgement
+from services.intake.inspect.files import inspect_attachments
+from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail
+from services.kernel.actors import Actor
+from services.kernel.errors import InvalidInput
+from services.kernel.statuses import STATUSES
+from services.kernel.thai_dates import format_english_date, format_thai_date
+from services.kernel.unit_of_work import UnitOfWork
+from services.store.context import AppContext
+
+__all__ = [
+    "INTAKE",
+    "Arrival",
+    "IntakeOutcome",
+    "TRACKING_RE",
+    "MailboxPosition",
+    "advance_cursor",
+    "arrival_from_mail",
+    "ingest",
+    "quarantine_unprocessable",
+]
+
+log = logging.getLogger(__name__)
+
+INTAKE = Actor.system("intake")
+DEFAULT_LIMITS = Limits()
+TRACKING_RE = re.compile(r"\b([A-Z]{2,10}-[A-Z0-9]{2,10}-25\d\d-\d{6})\b")
+_STATUS_WORDS = re.compile(r"สถานะ|ติดตาม|ความคืบหน้า|\bstatus\b|\bprogress\b", re.IGNORECASE)
+_CANCEL_WORDS = re.compile(r"ยกเลิก|ถอนคำขอ|\bcancel\b|\bwithdraw\b", re.IGNORECASE)
+
+OutcomeKind = Literal["new", "appended", "duplicate", "status_enquiry", "cancel_request"]
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Anything that arrived, in one shape for every channel."""
+
+    channel: Literal["email", "drive", "counter"]
+    source_key: str  # idempotency key: Message-ID, content hash, or drive item key
+    received_at: datetime  # server INTERNALDATE / file mtime / counter time, aware UTC
+    subject: str
+    body_text: str
+    sender_name: str
+    sender_address: str  # "" when unknown (drive, counter without e-mail)
+    reply_to: str
+    attachments: tuple[ParsedAttachment, ...]
+    to: tuple[str, ...] = ()
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    message_id: str | None = None
+    auto_reply_blocked: str | None = None
+    service_code: str | None = None  # known service (counter, drive sidecar)
+    applicant: NewApplicant | None = None  # known applicant (counter, drive sidecar)
+    notes: tuple[str, ...] = ()  # problems to show the officer (parser, sidecar)
+    raw: bytes | None = None  # the original message, kept as evidence
+    mailbox_source: str = ""
+    mailbox_uid: str = ""
+    refused: tuple[InspectedFile, ...] = ()  # files refused before inspection (too large)
+
+
+@dataclass(frozen=True)
+class IntakeOutcome:
+    kind: OutcomeKind
+    application_id: str | None
+    tracking_number: str | None
+    documents: int = 0
+    quarantined: int = 0
+    replied: bool = False
+
+
+def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, source: str = "",
+                      uid: str = "") -> Arrival:  # fmt: skip
+    return Arrival(
+        channel="email",
+        source_key=mail.idempotency_key,
+        received_at=received_at,
+        subject=mail.subject,
+        body_text=mail.body_text,
+        sender_name=mail.sender_name,
+        sender_address=mail.sender_address,
+        reply_to=mail.reply_to or mail.sender_address,
+        attachments=mail.attachments,
+        to=mail.to,
+        in_reply_to=mail.in_reply_to,
+        references=mail.references,
+        message_id=mail.message_id,
+        auto_reply_blocked=mail.auto_reply_blocked,
+        notes=mail.problems,
+        raw=raw,
+        mailbox_source=source,
+        mailbox_uid=uid,
+    )
+
+
+def ingest(
+    context: AppContext,
+    arrival: Arrival,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    ack_template: Path = DEFAULT_TEMPLATE,
+    actor: Actor = INTAKE,
+    cursor: MailboxPosition | None = None,
+) -> IntakeOutcome:
+    """Record one arrival; safe to call again with the same arrival (returns "duplicate").
+
+    ``cursor`` moves the mailbox folder's read position in the same transaction, so
+    the position never runs ahead of what the store holds. A duplicate leaves it
+    alone: the caller marks that copy on the server first, then moves past it.
+    """
+    with context.unit_of_work(actor) as uow:
+        seen = uow.session.scalar(
+            select(InboundMessage).where(InboundMessage.source_key == arrival.source_key)
+        )
+        if seen is not None:
+            return IntakeOutcome("duplicate", seen.application_id, None)
+        if cursor is not None:
+            advance_cursor(uow, cursor)
+        raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
+        target = _matching_application(uow, arrival)
+        enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
+        if target is not None and enquiry is not None:
+            outcome = _answer_enquiry(uow, context, arrival, target, enquiry)
+        elif target is not None:
+            outcome = _append(uow, context, arrival, target, limits)
+        else:
+            outcome = _create(uow, context, arrival, limits, ack_template)
+        uow.session.add(
+            InboundMessage(
+                source_key=arrival.source_key,
+                application_id=outcome.application_id,
+                channel=arrival.channel,
+                sender=arrival.sender_address,
+                subject=arrival.subject[:500],
+                raw_blob_sha256=raw_sha,
+                received_at=arrival.received_at,
+                outcome=outcome.kind,
+                mailbox_source=arrival.mailbox_source,
+                mailbox_uid=arrival.mailbox_uid,
+                action_pending=bool(arrival.mailbox_source),
+            )
+        )
+        return outcome
+
+
+@dataclass(frozen=True)
+class MailboxPosition:
+    source: str  # mailbox and folder, e.g. "imap:intake@host/INBOX"
+    uidvalidity: int
+    uid: int
+
+
+def advance_cursor(uow: UnitOfWork, position: MailboxPosition) -> None:
+    row = uow.session.get(MailboxCursor, position.source)
+    if row is None:
+        uow.session.add(
+            MailboxCursor(
+                source=position.source,
+                uidvalidity=position.uidvalidity,
+                last_uid=position.uid,
+                updated_at=uow.now,
+            )
+        )
+        return
+    if row.uidvalidity != position.uidvalidity or position.uid > row.last_uid:
+        row.uidvalidity = position.uidvalidity
+        row.last_uid = position.uid
+        row.updated_at = uow.now
+
+
+def quarantine_unprocessable(
+    context: AppContext, arrival: Arrival, error: BaseException, cursor: MailboxPosition | None
+) -> None:
+    """A message intake could not handle is kept whole in quarantine, never dropped."""
+    with context.unit_of_work(INTAKE) as uow:
+        if cursor is not None:
+            advance_cursor(uow, cursor)
+        if uow.session.scalar(
+            select(InboundMessage.id).where(InboundMessage.source_key == arrival.source_key)
+        ):
+            return
+        blob = context.store.blobs.put(arrival.raw) if arrival.raw else None
+        item = QuarantineItem(
+            source_key=arrival.source_key,
+            channel=arrival.channel,
+            application_id=None,
+            filename=(arrival.subject or arrival.source_key)[:300],
+            content_type="message/rfc822",
+            blob_sha256=blob.sha256 if blob else None,
+            size=len(arrival.raw or b""),
+            reason_code="unprocessable",
+            reason_th="ระบบอ่านข้อความนี้ไม่สำเร็จ — เจ้าหน้าที่โปรดเปิดดูและลงทะเบียนคำขอด้วยตนเอง",
+            reason_en="The workstation could not process this message; an officer should open "
+            "it and register the request by hand.",
+            status="held",
+            created_at=uow.now,
+        )
+        uow.session.add(item)
+        uow.session.add(
+            InboundMessage(
+                source_key=arrival.source_key,
+                application_id=None,
+                channel=arrival.channel,
+                sender=arrival.sender_address,
+                subject=arrival.subject[:500],
+                raw_blob_sha256=item.blob_sha256,
+                received_at=arrival.received_at,
+                outcome="quarantined",
+                mailbox_source=arrival.mailbox_source,
+                mailbox_uid=arrival.mailbox_uid,
+                action_pending=bool(arrival.mailbox_source),
+            )
+        )
+        uow.session.flush()
+        uow.record(
+            "quarantine.held",
+            "inbound",
+            item.id,
+            {"reason": "unprocessable", "error": type(error).__name__},
+        )
+
+
+# --- matching ----------------------------------------------------------------------------
+
+
+def _same_sender(application: Application, arrival: Arrival) -> bool:
+    address = arrival.sender_address.lower()
+    if not address:
+        return False
+    applicant = application.applicant
+    known = {application.reply_to.lower(), applicant.email.lower() if applicant else ""}
+    return address in known - {""}
+
+
+def _matching_application(uow: UnitOfWork, arrival: Arrival) -> Application | None:
+    """A reply to one of ours, or a mail quoting a tracking number, from the same sender.
+
+    The sender must match the application's address: anyone can quote a number,
+    and documents must not be added to someone else's request.
+    """
+    if arrival.channel != "email":
+        return None
+    # The parser gives ids without angle brackets (as inbound keys are stored); the
+    # outbox keeps its own Message-IDs with them.
+    ids = [i.strip().strip("<>") for i in (arrival.in_reply_to, *arrival.references) if i]
+    candidate: Application | None = None
+    if ids:
+        ours = [f"<{i}>" for i in ids]
+        app_id = uow.session.scalar(
+            select(OutboxMessage.application_id).where(OutboxMessage.message_id.in_(ours)).limit(1)
+        ) or uow.session.scalar(
+            select(InboundMessage.application_id)
+            .where(InboundMessage.source_key.in_(ids), InboundMessage.application_id.is_not(None))
+            .limit(1)
+        )
+        candidate = uow.session.get(Application, app_id) if app_id else None
+    if candidate is None:
+        found = TRACKING_RE.search(arrival.subject) or TRACKING_RE.search(arrival.body_text[:2000])
+        if found:
+            candidate = uow.session.scalar(
+                select(Application).where(Application.tracking_number == found.group(1))
+            )
+    if candidate is not None and _same_sender(candidate, arrival):
+        return candidate
+    return None
+
+
+def _answers_our_reply(uow: UnitOfWork, arrival: Arrival) -> bool:
+    """A reply to one of our status/cancel answers ("thank you") is not a new enquiry:
+    answering it again would send one automatic mail per human reply."""
+    ids = [i for i in (arrival.in_reply_to, *arrival.references) if i]
+    if not ids:
+        return False
+    bracketed = ids + [f"<{i.strip('<>')}>" for i in ids]
+    return (
+        uow.session.scalar(
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.message_id.in_(bracketed),
+                OutboxMessage.kind.in_(("status_enquiry", "cancel_request")),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _enquiry_kind(arrival: Arrival, target: Application | None) -> str | None:
+    if target is None or arrival.attachments:
+        return None
+    text = f"{arrival.subject}\n{arrival.body_text[:500]}"
+    if _CANCEL_WORDS.search(text):
+        return "cancel_request"
+    if _STATUS_WORDS.search(text):
+        return "status_enquiry"
+    return None
+
+
+# --- the three outcomes ------------------------------------------------------------------
+
+
+def _create(
+    uow: UnitOfWork, context: AppContext, arrival: Arrival, limits: Limits, ack_template: Path
+) -> IntakeOutcome:
+    applicant = find_or_create_applicant(
+        uow,
+        arrival.applicant
+        or NewApplicant(
+            kind="person",
+            name_th=arrival.sender_name or arrival.sender_address or "ไม่ระบุชื่อ",
+            email=arrival.sender_address,
+        ),
+    )
+    service_code = arrival.service_code or _classify(context, arrival)
+    application = create_application(
+        uow,
+        context.calendar,
+        agency_code=context.agency_code,
+        station_code=context.station_code,
+        channel=arrival.channel,
+        received_at=arrival.received_at,
+        subject=arrival.subject or "(ไม่มีหัวเรื่อง / no subject)",
+        body_text=arrival.body_text,
+        applicant=applicant,
+        service_code=service_code,
+        source_key=arrival.source_key,
+        reply_to=arrival.reply_to,
+        form_data={"intake_notes": list(arrival.notes)} if arrival.notes else None,
+    )
+    accepted, held = _store_files(uow, context, arrival, application.id, limits)
+    replied = False
+    if arrival.auto_reply_blocked:
+        log.info("no acknowledgement: %s", arrival.auto_reply_blocked)
+    elif _replyable(application.reply_to):
+        _queue_acknowledgement(uow, context, application, accepted, held, arrival, ack_template)
+        replied = True
+    if not replied:
+        uow.record(
+            "application.not_acknowledged",
+            "application",
+            application.id,
+            {"reason": arrival.auto_reply_blocked or "no usable reply address"},
+        )
+    return IntakeOutcome(
+        "new", application.id, application.tracking_number, len(accepted), len(held), replied
+    )
+
+
+def _append(
+    uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application, limits: Limits
+) -> IntakeOutcome:
+    accepted, held = _store_files(uow, context, arrival, target.id, limits)
+    uow.record(
+        "application.applicant_replied",
+        "application",
+        target.id,
+        {"documents": len(accepted), "quarantined": len(held), "source_key": arrival.source_key},
+    )
+    if target.status == "waiting_applicant":
+        # The applicant answered a request for documents: back to the reviewer's queue.
+        change_status(uow, context.calendar, target.id, "in_review", reason="applicant replied")
+    return IntakeOutcome(
+        "appended", target.id, target.tracking_number, len(accepted), len(held), False
+    )
+
+
+def _answer_enquiry(
+    uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application, kind: str
+) -> IntakeOutcome:
+    """Status goes only to the address registered on the application (PDPA, M04)."""
+    agency = uow.session.scalars(select(Agency)).one()
+    if kind == "cancel_request":
+        uow.record(
+            "application.cancel_requested", "application", target.id, {"by": "applicant e-mail"}
+        )
+        subject = f"ได้รับคำขอยกเลิก {target.tracking_number} / Cancellation request received"
+        body = (
+            f"เจ้าหน้าที่จะดำเนินการยกเลิกคำขอเลขที่ {target.tracking_number} และแจ้งผลให้ทราบ\n\n"
+            f"An officer will process the cancellation of {target.tracking_number} and confirm.\n"
+        )
+    else:
+        status = STATUSES[target.status]
+        due_th = format_thai_date(target.sla_due_at) if target.sla_due_at else "-"
+        due_en = format_english_date(target.sla_due_at) if target.sla_due_at else "-"
+        subject = f"สถานะคำขอ {target.tracking_number} / Status of {target.tracking_number}"
+        body = (
+            f"คำขอเลขที่ {target.tracking_number}\nสถานะ: {status.label_th}\n"
+            f"กำหนดแล้วเสร็จ: {due_th}\n\n"
+            f"Request {target.tracking_number}\nStatus: {status.label_en}\nDue: {due_en}\n\n"
+            f"{agency.name_th} / {agency.name_en}\n{agency.email} {agency.phone}\n"
+        )
+        uow.record("application.status_enquiry_answered", "application", target.id, {})
+    replied = False
+    to_addr = target.reply_to or arrival.sender_address
+    if arrival.auto_reply_blocked is None and _replyable(to_addr):
+        outbox.queue_message(
+            uow,
+            kind=kind,
+            to_addr=to_addr,
+            subject=subject,
+            body_text=body,
+            application_id=target.id,
+            in_reply_to=arrival.message_id,
+            auto_submitted="auto-replied",
+            domain=_domain(agency.email),
+        )
+        replied = True
+    return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)  # type: ignore[arg-type]
+
+
+# --- files and acknowledgement -----------------------------------------------------------
+
+
+def _store_files(
+    uow: UnitOfWork, context: AppContext, arrival: Arrival, application_id: str, limits: Limits
+) -> tuple[list[InspectedFile], list[InspectedFile]]:
+    inspected = inspect_attachments(arrival.attachments, limits)
+    accepted = [f for f in inspected if f.verdict == "accepted"]
+    held = [f for f in inspected if f.verdict != "accepted"] + list(arrival.refused)
+    for item in accepted:
+        attach_document(
+            uow,
+            context.store.blobs,
+            application_id,
+            filename=item.filename,
+            content_type=item.content_type,
+            data=item.data,
+            origin=arrival.channel,
+            facts=FileFacts(item.pages, item.width_px, item.height_px, item.dpi, item.flags),
+        )
+    for item in held:
+        # Held files are kept encrypted like any other: the officer may release them.
+        blob = context.store.blobs.put(item.data) if item.data else None
+        quarantined = QuarantineItem(
+            source_key=arrival.source_key,
+            channel=arrival.channel,
+            application_id=application_id,
+            filename=item.origin_path or item.filename,
+            content_type=item.content_type,
+            blob_sha256=blob.sha256 if blob else None,
+            size=len(item.data),
+            reason_code=item.reason_code or "rejected",
+            reason_th=item.reason_th,
+            reason_en=item.reason_en,
+            status="held",
+            created_at=uow.now,
+        )
+        uow.session.add(quarantined)
+        uow.session.flush()
+        uow.record(
+            "quarantine.held",
+            "application",
+            application_id,
+            {"quarantine_id": quarantined.id, "reason": quarantined.reason_code},
+        )
+    return accepted, held
+
+
+def _classify(context: AppContext, arrival: Arrival) -> str | None:
+    for address in arrival.to:
+        spec = context.catalog.by_alias(address)
+        if spec is not None:
+            return spec.code
+    spec = context.catalog.classify(arrival.subject)
+    return spec.code if spec is not None else None
+
+
+def _replyable(address: str) -> bool:
+    """A malformed address must not cost the request itself: it only skips the reply."""
+    if not address:
+        return False
+    try:
+        outbox.check_address(address)
+    except InvalidInput:
+        return False
+    return True
+
+
+def _domain(address: str) -> str:
+    return address.rpartition("@")[2] or "anuyat.invalid"
+
+
+def _queue_acknowledgement(
+    uow: UnitOfWork,
+    context: AppContext,
+    application: Application,
+    accepted: Sequence[InspectedFile],
+    held: Sequence[InspectedFile],
+    arrival: Arrival,
+    template: Path,
+) -> OutboxMessage:
+    agency = uow.session.scalars(select(Agency)).one()
+    service = (
+        uow.session.get(ServiceType, application.service_type_id)
+        if application.service_type_id
+        else None
+    )
+    applicant = application.applicant
+    docs = [
+        AckDocument(f.filename, f"({f.pages} หน้า / pages)" if f.pages else "") for f in accepted
+    ]
+    values = {
+        "tracking_number": application.tracking_number,
+        "applicant_name": (
+            f"{applicant.title_th}{applicant.name_th}" if applicant else arrival.sender_name
+        )
+        or arrival.reply_to,
+        "agency_th": agency.name_th,
+        "agency_en": agency.name_en,
+        "agency_email": agency.email,
+        "agency_phone": agency.phone or "-",
+        "service_th": service.name_th if service else "รอเจ้าหน้าที่จำแนกประเภทคำขอ",
+        "service_en": service.name_en if service else "to be classified by an officer",
+        "received_th": format_thai_date(application.received_at, with_time=True),
+        "received_en": format_english_date(application.received_at, with_time=True),
+        "deemed_received_th": format_thai_date(application.deemed_received_at, with_time=True),
+        "deemed_received_en": format_english_date(application.deemed_received_at, with_time=True),
+        "sla_days": str(service.sla_business_days) if service else "-",
+        "sla_due_th": format_thai_date(application.sla_due_at) if application.sla_due_at else "-",
+        "sla_due_en": (
+            format_english_date(application.sla_due_at) if application.sla_due_at else "-"
+        ),
+    }
+    subject, body = render_acknowledgement(
+        values, docs, [(f.filename, f.reason_th, f.reason_en) for f in held], template
+    )
+    return outbox.queue_message(
+        uow,
+        kind="acknowledgement",
+        to_addr=application.reply_to,
+        subject=subject,
+        body_text=body,
+        application_id=application.id,
+        in_reply_to=arrival.message_id,
+        auto_submitted="auto-replied",
+        domain=_domain(agency.email),
+    )

@@ -1,0 +1,418 @@
+"""``sync --once`` and the background loop: mailbox → store, shared drive → store, outbox → SMTP.
+
+Each part runs on its own and reports its state in ``sync_state`` (shown by the
+UI, whichever process ran it). One part failing — the link is down, the share
+is not mounted — never stops the others, and never loses anything: what was
+not done is done on the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import InboundMessage, MailboxCursor, SyncState
+from services import outbox
+from services.cases import search
+from services.cases.applications import NewApplicant
+from services.intake.acknowledgement import DEFAULT_TEMPLATE
+from services.intake.drive.source import DriveFileChanged, DriveItem, DriveScanner, read_file
+from services.intake.mail.parse import parse_mail
+from services.intake.mail.sources import FolderCursor, MailboxUnavailable, MailSource
+from services.intake.pipeline import (
+    INTAKE,
+    Arrival,
+    IntakeOutcome,
+    MailboxPosition,
+    advance_cursor,
+    arrival_from_mail,
+    ingest,
+    quarantine_unprocessable,
+)
+from services.intake.types import InspectedFile, Limits, ParsedAttachment
+from services.intake.views import SyncSummary
+from services.kernel.errors import AnuyatError, InvalidInput
+from services.store.context import AppContext
+
+__all__ = [
+    "PartReport",
+    "SyncPlan",
+    "SyncReport",
+    "run_sync",
+    "summarise",
+    "sync_drive",
+    "sync_mailbox",
+    "sync_outbox",
+]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (component, done, total-or-0)
+
+
+@dataclass
+class PartReport:
+    component: str
+    state: str = "ok"  # ok | offline | error
+    processed: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    error_th: str = ""
+    error_en: str = ""
+
+
+@dataclass
+class SyncReport:
+    parts: list[PartReport] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(p.state == "ok" for p in self.parts)
+
+
+def _save_state(context: AppContext, report: PartReport, pending: int = 0) -> None:
+    now = context.clock.now()
+    with context.store.sessions() as session, session.begin():
+        row = session.get(SyncState, report.component)
+        if row is None:
+            row = SyncState(component=report.component, state=report.state)
+            session.add(row)
+        row.state = report.state
+        row.last_attempt_at = now
+        if report.state == "ok":
+            row.last_success_at = now
+            row.last_error_th = row.last_error_en = ""
+        else:
+            row.last_error_th, row.last_error_en = report.error_th, report.error_en
+        row.processed = report.processed
+        row.pending = pending
+
+
+def _fail(report: PartReport, exc: BaseException) -> None:
+    if isinstance(exc, MailboxUnavailable):
+        report.state = "offline"
+    else:
+        report.state = "error"
+    if isinstance(exc, AnuyatError):
+        report.error_th, report.error_en = exc.th, exc.en
+        log.warning("%s: %s (%s)", report.component, exc.code, exc.detail or "")
+    else:
+        report.error_th = "เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก"
+        report.error_en = "Unexpected error; details are in the log."
+        log.exception("%s failed", report.component)
+
+
+def _count(report: PartReport, outcome: IntakeOutcome | str) -> None:
+    kind = outcome if isinstance(outcome, str) else outcome.kind
+    report.outcomes[kind] = report.outcomes.get(kind, 0) + 1
+    report.processed += 1
+
+
+def _retry_mailbox_actions(
+    context: AppContext, mailbox: MailSource, folder: str, uidvalidity: int
+) -> None:
+    """After-processing actions (flag/move) for mail already committed but not yet marked."""
+    source = mailbox.folder_source(folder)
+    with context.read() as session:
+        uids = session.scalars(
+            select(InboundMessage.mailbox_uid).where(
+                InboundMessage.action_pending.is_(True),
+                InboundMessage.mailbox_source == source,
+            )
+        ).all()
+    if not uids:
+        return
+    # uidvalidity guards against flagging or moving renumbered messages by mistake.
+    mailbox.mark_processed(folder, list(uids), uidvalidity=uidvalidity)
+    with context.store.sessions() as session, session.begin():
+        for row in session.scalars(
+            select(InboundMessage).where(
+                InboundMessage.action_pending.is_(True),
+                InboundMessage.mailbox_source == source,
+                InboundMessage.mailbox_uid.in_(uids),
+            )
+        ):
+            row.action_pending = False
+
+
+def sync_mailbox(
+    context: AppContext,
+    mailbox: MailSource,
+    folders: tuple[str, ...],
+    *,
+    limits: Limits,
+    ack_template: Path = DEFAULT_TEMPLATE,
+    progress: Progress | None = None,
+) -> PartReport:
+    report = PartReport(component=f"mail:{mailbox.name}")
+    try:
+        with mailbox:
+            for folder in folders:
+                _sync_folder(context, mailbox, folder, report, limits, ack_template, progress)
+    except (AnuyatError, OSError) as exc:
+        _fail(report, exc)
+    except Exception as exc:  # noqa: BLE001 — a sync part must never take the app down
+        _fail(report, exc)
+    _save_state(context, report)
+    return report
+
+
+def _sync_folder(
+    context: AppContext,
+    mailbox: MailSource,
+    folder: str,
+    report: PartReport,
+    limits: Limits,
+    ack_template: Path,
+    progress: Progress | None,
+) -> None:
+    uidvalidity, _uidnext = mailbox.select(folder)
+    source = mailbox.folder_source(folder)
+    with context.read() as session:
+        row = session.get(MailboxCursor, source)
+        cursor = FolderCursor(row.uidvalidity, row.last_uid) if row else None
+    # Pending actions name UIDs of the numbering the cursor was stored under: if the
+    # server renumbered the folder since, they would hit other (unread) messages.
+    _retry_mailbox_actions(context, mailbox, folder, cursor.uidvalidity if cursor else uidvalidity)
+    for batch in mailbox.fetch_new(folder, cursor):
+        for raw in batch:
+            # IMAP UIDs move the cursor with each message, in the message's transaction.
+            position = (
+                MailboxPosition(source, batch.cursor.uidvalidity, int(raw.uid))
+                if raw.uid.isdigit()
+                else None
+            )
+            mail = parse_mail(raw.data)
+            arrival = arrival_from_mail(mail, raw.internal_date, raw.data, source, raw.uid)
+            try:
+                outcome = ingest(
+                    context, arrival, limits=limits, ack_template=ack_template, cursor=position
+                )
+            except Exception as exc:  # noqa: BLE001 — keep the message, move on
+                log.exception("message could not be processed; quarantined whole")
+                quarantine_unprocessable(context, arrival, exc, position)
+                _count(report, "quarantined")
+                continue
+            _count(report, outcome)
+            if outcome.kind == "duplicate":
+                # Recorded from another copy (delivered twice, or a UIDVALIDITY change):
+                # this copy is flagged or moved too, before the cursor passes it (ingest
+                # left it alone), so a crash in between only means marking it again.
+                mailbox.mark_processed(folder, [raw.uid], uidvalidity=batch.cursor.uidvalidity)
+            if progress:
+                progress(report.component, batch.done, batch.total)
+        # Every message of the batch is committed: the batch's own cursor is safe to keep
+        # (Maildir keys are not numbers, so this is how a Maildir cursor moves).
+        with context.unit_of_work(INTAKE) as uow:
+            advance_cursor(
+                uow, MailboxPosition(source, batch.cursor.uidvalidity, batch.cursor.last_uid)
+            )
+        _retry_mailbox_actions(context, mailbox, folder, batch.cursor.uidvalidity)
+
+
+def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
+    files: list[ParsedAttachment] = []
+    refused: list[InspectedFile] = []
+    for f in item.files:
+        name = f.relative_path.rpartition("/")[2]
+        try:
+            data = read_file(item, f, max_bytes=limits.max_file_bytes)
+        except InvalidInput as exc:  # too large to even read: listed for the officer, not kept
+            refused.append(
+                InspectedFile(
+                    filename=name,
+                    content_type="application/octet-stream",
+                    data=b"",
+                    verdict="rejected",
+                    reason_code=exc.code,
+                    reason_th=exc.th,
+                    reason_en=exc.en,
+                    origin_path=f.relative_path,
+                )
+            )
+            continue
+        files.append(ParsedAttachment(filename=name, declared_type="", data=data))
+    side = item.sidecar
+    applicant = None
+    if side.get("applicant_name"):
+        applicant = NewApplicant(
+            kind=side.get("applicant_kind", "person"),
+            name_th=side["applicant_name"],
+            national_id=side.get("national_id") or None,
+            email=side.get("email", ""),
+            phone=side.get("phone", ""),
+        )
+    notes = tuple(n for n in (item.sidecar_problem_th, item.sidecar_problem_en) if n)
+    email = side.get("email", "").lower()
+    return Arrival(
+        channel="drive",
+        source_key=item.key,
+        received_at=item.received_at,
+        subject=side.get("subject") or item.name,
+        body_text=side.get("note", ""),
+        sender_name=side.get("applicant_name", ""),
+        sender_address=email,
+        reply_to=email,
+        attachments=tuple(files),
+        refused=tuple(refused),
+        service_code=side.get("service") or None,
+        applicant=applicant,
+        notes=notes,
+    )
+
+
+def _recorded(context: AppContext, keys: list[str]) -> set[str]:
+    if not keys:
+        return set()
+    with context.read() as session:
+        return set(
+            session.scalars(
+                select(InboundMessage.source_key).where(InboundMessage.source_key.in_(keys))
+            )
+        )
+
+
+def sync_drive(
+    context: AppContext,
+    scanner: DriveScanner,
+    *,
+    limits: Limits,
+    ack_template: Path = DEFAULT_TEMPLATE,
+) -> PartReport:
+    """Take every stable item once; one bad item never blocks the others."""
+    report = PartReport(component="drive")
+    pending = 0
+    try:
+        items = scanner.scan()
+        done = _recorded(context, [i.key for i in items])
+        for item in items:
+            if item.key in done:
+                scanner.mark_processed(item)  # recorded earlier; only the move was left
+                continue
+            try:
+                arrival = _drive_arrival(item, limits)
+            except DriveFileChanged:
+                continue  # still changing: the next scan offers it again
+            try:
+                outcome = ingest(context, arrival, limits=limits, ack_template=ack_template)
+            except AnuyatError as exc:
+                # e.g. a sidecar naming an unknown service: keep the files, unclassified.
+                log.info("drive item taken without its sidecar data: %s", exc.code)
+                plain = replace(
+                    arrival,
+                    service_code=None,
+                    applicant=None,
+                    notes=(*arrival.notes, exc.th, exc.en),
+                )
+                outcome = ingest(context, plain, limits=limits, ack_template=ack_template)
+            _count(report, outcome)
+            scanner.mark_processed(item)
+        pending = len(scanner.pending())
+    except Exception as exc:  # noqa: BLE001 — a sync part must never take the app down
+        _fail(report, exc)
+    _save_state(context, report, pending)
+    return report
+
+
+def sync_outbox(context: AppContext, transport: outbox.Transport) -> PartReport:
+    report = PartReport(component="outbox")
+    try:
+        sent = outbox.send_due(context, transport)
+        report.processed = sent.sent
+        report.outcomes = {"sent": sent.sent, "failed": sent.failed, "deferred": sent.deferred}
+        if sent.deferred and sent.last_error:
+            report.state = "offline"
+            report.error_th = "ส่งอีเมลไม่ได้ในขณะนี้ จะลองใหม่อัตโนมัติ"
+            report.error_en = f"Mail could not be sent now; it will be retried. ({sent.last_error})"
+    except Exception as exc:  # noqa: BLE001
+        _fail(report, exc)
+    with context.read() as session:
+        waiting = outbox.outbox_summary(session).get("queued", 0)
+    _save_state(context, report, waiting)
+    return report
+
+
+DRIVE_DEFAULT_STABLE = timedelta(seconds=30)
+
+
+@dataclass
+class SyncPlan:
+    """What one sync run talks to; built by app/ from the settings and the keyring."""
+
+    open_mailbox: Callable[[], MailSource] | None
+    folders: tuple[str, ...]
+    scanner: DriveScanner | None
+    open_transport: Callable[[], outbox.Transport] | None
+    limits: Limits = field(default_factory=Limits)
+    ack_template: Path = DEFAULT_TEMPLATE
+
+
+def run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None = None) -> SyncReport:
+    """Mailbox, shared drive, then the outbox (so acknowledgements go out in the same run)."""
+    report = SyncReport()
+    if plan.open_mailbox is not None:
+        try:
+            mailbox = plan.open_mailbox()
+        except AnuyatError as exc:
+            part = PartReport(component="mail")
+            _fail(part, exc)
+            _save_state(context, part)
+            report.parts.append(part)
+        else:
+            report.parts.append(
+                sync_mailbox(
+                    context,
+                    mailbox,
+                    plan.folders,
+                    limits=plan.limits,
+                    ack_template=plan.ack_template,
+                    progress=progress,
+                )
+            )
+    if plan.scanner is not None:
+        report.parts.append(
+            sync_drive(context, plan.scanner, limits=plan.limits, ack_template=plan.ack_template)
+        )
+    _catch_up_search_index(context)
+    if plan.open_transport is not None:
+        try:
+            transport = plan.open_transport()
+        except AnuyatError as exc:
+            part = PartReport(component="outbox")
+            _fail(part, exc)
+            _save_state(context, part)
+            report.parts.append(part)
+        else:
+            try:
+                report.parts.append(sync_outbox(context, transport))
+            finally:
+                transport.close()
+    return report
+
+
+def _catch_up_search_index(context: AppContext, batch: int = 100) -> None:
+    """Index the text of documents stored before the search index existed, a batch a run."""
+    try:
+        with context.store.sessions() as session, session.begin():
+            search.index_stored_documents(session, context.store.blobs, limit=batch)
+    except Exception:  # noqa: BLE001 — search catching up must never stop the sync
+        log.exception("search index catch-up failed")
+
+
+def summarise(report: SyncReport) -> SyncSummary:
+    def total(kind: str) -> int:
+        return sum(p.outcomes.get(kind, 0) for p in report.parts)
+
+    problems = [p for p in report.parts if p.state != "ok"]
+    return SyncSummary(
+        new=total("new"),
+        appended=total("appended"),
+        quarantined=total("quarantined"),
+        sent=total("sent"),
+        problems_th=tuple(p.error_th for p in problems),
+        problems_en=tuple(p.error_en for p in problems),
+    )

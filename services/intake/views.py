@@ -1,0 +1,67 @@
+"""Frozen read models of intake: sync state, quarantine, counter registration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+__all__ = ["CounterRequest", "QuarantineRow", "ServiceOption", "SyncStatusRow", "SyncSummary"]
+
+
+@dataclass(frozen=True)
+class SyncStatusRow:
+    component: str  # "mail:<source>", "drive", "outbox"
+    state: str  # ok | working | offline | error | never
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    error_th: str
+    error_en: str
+    processed: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    new: int
+    appended: int
+    quarantined: int
+    sent: int
+    problems_th: tuple[str, ...]
+    problems_en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuarantineRow:
+    id: str
+    filename: str
+    content_type: str
+    size: int
+    reason_code: str
+    reason_th: str
+    reason_en: str
+    channel: str
+    tracking_number: str | None
+    created_at: datetime
+    status: str  # held | released | discarded
+
+
+@dataclass(frozen=True)
+class ServiceOption:
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class CounterRequest:
+    """A request brought to the counter or phoned in, typed by the intake officer."""
+
+    applicant_kind: str  # "person" | "juristic"
+    applicant_name: str
+    national_id: str
+    email: str
+    phone: str
+    service_code: str | None
+    subject: str
+    note: str
+    files: tuple[str, ...]  # paths of scans (shared drive or file picker)

@@ -1,0 +1,1 @@
+"""Letters to applicants from editable templates (Thai first, then English)."""

@@ -1,0 +1,363 @@
+"""The reviewer's verdicts on the document checklist, and where a review stands.
+
+Every verdict is a new ``Check`` row (history is kept; the latest verdict per item counts)
+and an audit event in the same transaction. Identity and delegation verdicts are recorded by
+:mod:`services.review.identity`; this module judges them all together:
+
+* Checklist (requirements P3/P4, M09): the service's required documents for the applicant's
+  kind, plus the delegation documents when a proxy applies.
+* Identity (P2, M05, M06): the ID document is genuine at every IAL; from IAL2 the photo is
+  consistent and the applicant was called back (phone or e-mail).
+* Delegation (P4, M07, M14): stamp duty on the power of attorney (an e-Stamp reference, or
+  duty paid in money with a receipt, or stamps affixed and cancelled on the instrument) and a
+  call to the grantor.
+
+The MUST checks (genuine ID document, stamp duty) count only when *accepted*; the SHOULD
+checks (photo, call-back, grantor call) also count when marked not applicable with a reason,
+so a case is never stuck on a phone nobody answers, and the reason stays on record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
+
+from models import Application, Check, Document, ServiceType, User
+from services.catalog.loader import ApplicantKind, DocumentRequirement, ServiceSpec
+from services.kernel.errors import InvalidInput
+from services.kernel.unit_of_work import UnitOfWork
+from services.review.queue import load_application, require_holder
+from services.review.views import ChecklistItem, IdentityCheckRow
+
+__all__ = [
+    "CHECKLIST_KIND",
+    "IDENTITY_KINDS",
+    "IDENTITY_NAMES",
+    "MAX_REASON",
+    "VERDICTS",
+    "VERDICT_NAMES",
+    "ReviewState",
+    "check_verdict",
+    "document_of",
+    "record_checklist",
+    "required_identity_checks",
+    "review_state",
+    "reviewable",
+    "service_spec",
+]
+
+CHECKLIST_KIND: Final = "checklist"
+VERDICTS: Final = ("accepted", "rejected", "not_applicable")
+VERDICT_NAMES: Final[Mapping[str, tuple[str, str]]] = {
+    "accepted": ("ถูกต้อง", "accepted"),
+    "rejected": ("ไม่ถูกต้อง", "rejected"),
+    "not_applicable": ("ไม่เกี่ยวข้อง", "not applicable"),
+}
+IDENTITY_KINDS: Final = (
+    "id_document_genuine",
+    "photo_consistent",
+    "callback",
+    "poa_stamp_duty",
+    "poa_grantor_call",
+)
+IDENTITY_NAMES: Final[Mapping[str, tuple[str, str]]] = {
+    "id_document_genuine": ("ความถูกต้องแท้จริงของบัตรประจำตัว", "ID document is genuine"),
+    "photo_consistent": ("ความสอดคล้องของรูปถ่ายและข้อมูล", "Photo and details consistent"),
+    "callback": ("การติดต่อกลับผู้ยื่นคำขอ", "Call-back to the applicant"),
+    "poa_stamp_duty": ("อากรแสตมป์หนังสือมอบอำนาจ", "Stamp duty on the power of attorney"),
+    "poa_grantor_call": ("การโทรยืนยันกับผู้มอบอำนาจ", "Call to confirm with the grantor"),
+}
+_POA_KINDS: Final = ("poa_stamp_duty", "poa_grantor_call")
+# MUST clauses (M06, M14): only an accepted verdict satisfies them.
+_MUST_ACCEPT: Final = frozenset({"id_document_genuine", "poa_stamp_duty"})
+
+MAX_REASON: Final = 1000
+
+
+def required_identity_checks(spec_ial: int, delegated: bool) -> tuple[str, ...]:
+    """The identity checks a service of IAL ``spec_ial`` needs, in the order to do them."""
+    kinds = ["id_document_genuine"]
+    if spec_ial >= 2:
+        kinds += ["photo_consistent", "callback"]
+    if delegated:
+        kinds += list(_POA_KINDS)
+    return tuple(kinds)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """Where the review of one application stands (computed, never stored)."""
+
+    spec: ServiceSpec | None
+    applicant_kind: ApplicantKind
+    delegated: bool
+    checklist: tuple[ChecklistItem, ...]
+    identity: tuple[IdentityCheckRow, ...]  # the latest verdict per kind
+    required_checks: tuple[str, ...]
+    missing_items: tuple[str, ...]  # checklist codes not accepted / not applicable
+    missing_checks: tuple[str, ...]  # identity kinds not satisfied
+
+    @property
+    def complete(self) -> bool:
+        """Every required item and check done (never, before the service is known)."""
+        return self.spec is not None and not self.missing_items and not self.missing_checks
+
+
+def service_spec(session: Session, application: Application) -> ServiceSpec | None:
+    if application.service_type_id is None:
+        return None
+    service = session.get(ServiceType, application.service_type_id)
+    return ServiceSpec.from_dict(service.spec) if service is not None else None
+
+
+def _truthy(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "y", "ใช่", "มอบอำนาจ"}
+    return bool(value)
+
+
+def _applicant_kind(application: Application) -> ApplicantKind:
+    applicant = application.applicant
+    return "juristic" if applicant is not None and applicant.kind == "juristic" else "person"
+
+
+def _latest_checks(session: Session, application_id: str) -> list[Check]:
+    # rowid breaks ties between verdicts recorded in the same instant (insertion order).
+    return list(
+        session.scalars(
+            select(Check)
+            .where(Check.application_id == application_id)
+            .order_by(Check.checked_at, literal_column("review_check.rowid"))
+        )
+    )
+
+
+def _is_delegated(
+    form_data: Mapping[str, Any],
+    identity: Mapping[str, Check],
+    items: Mapping[str, Check],
+    spec: ServiceSpec | None,
+) -> bool:
+    """A proxy applies: says the form, unless the officer's POA verdicts say otherwise.
+
+    Any POA verdict (a POA identity check, or a verdict on a delegation document) decides:
+    delegated unless all of them are "not applicable".
+    """
+    delegation_codes = (
+        {d.code for d in spec.required_documents if d.for_delegation} if spec else set()
+    )
+    verdicts = [identity[k].verdict for k in _POA_KINDS if k in identity]
+    verdicts += [c.verdict for code, c in items.items() if code in delegation_codes]
+    if verdicts:
+        return any(v != "not_applicable" for v in verdicts)
+    return _truthy(form_data.get("delegated"))
+
+
+def review_state(session: Session, application: Application) -> ReviewState:
+    spec = service_spec(session, application)
+    kind = _applicant_kind(application)
+    items: dict[str, Check] = {}
+    identity: dict[str, Check] = {}
+    for check in _latest_checks(session, application.id):
+        if check.kind == CHECKLIST_KIND:
+            items[check.item_code] = check
+        elif check.kind in IDENTITY_KINDS:
+            identity[check.kind] = check
+    names = _display_names(session, [*items.values(), *identity.values()])
+    delegated = _is_delegated(application.form_data or {}, identity, items, spec)
+    documents: Sequence[DocumentRequirement] = (
+        spec.documents_for(kind, delegated=delegated) if spec else ()
+    )
+    checklist = tuple(_item(d, items.get(d.code), names) for d in documents)
+    missing_items = tuple(
+        i.code
+        for i in checklist
+        if (i.required and i.verdict not in ("accepted", "not_applicable"))
+        or i.verdict == "rejected"
+    )
+    required = required_identity_checks(spec.ial, delegated) if spec else ()
+    missing_checks = tuple(k for k in required if not _satisfied(k, identity.get(k)))
+    rows = tuple(_identity_row(identity[k], names) for k in IDENTITY_KINDS if k in identity)
+    return ReviewState(
+        spec, kind, delegated, checklist, rows, required, missing_items, missing_checks
+    )
+
+
+def _satisfied(kind: str, check: Check | None) -> bool:
+    if check is None:
+        return False
+    if check.verdict == "accepted":
+        return True
+    return check.verdict == "not_applicable" and kind not in _MUST_ACCEPT
+
+
+def _display_names(session: Session, checks: Sequence[Check]) -> dict[str, str]:
+    ids = {c.checked_by for c in checks}
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all())
+
+
+def _item(d: DocumentRequirement, check: Check | None, names: Mapping[str, str]) -> ChecklistItem:
+    return ChecklistItem(
+        code=d.code,
+        name_th=d.name_th,
+        name_en=d.name_en,
+        required=d.required,
+        for_delegation=d.for_delegation,
+        verdict=check.verdict if check else None,
+        reason=check.reason if check else "",
+        document_id=check.document_id if check else None,
+        page=check.page if check else None,
+        checked_by=names.get(check.checked_by, check.checked_by) if check else None,
+        checked_at=check.checked_at if check else None,
+    )
+
+
+def _identity_row(check: Check, names: Mapping[str, str]) -> IdentityCheckRow:
+    return IdentityCheckRow(
+        kind=check.kind,
+        verdict=check.verdict,
+        data={str(k): str(v) for k, v in (check.data or {}).items()},
+        checked_by=names.get(check.checked_by, check.checked_by),
+        checked_at=check.checked_at,
+    )
+
+
+# --- recording ---------------------------------------------------------------------------
+
+
+def reviewable(uow: UnitOfWork, application_id: str) -> Application:
+    uow.actor.require("reviewer")
+    application = load_application(uow.session, application_id)
+    require_holder(uow, application)
+    if application.status not in ("in_review", "waiting_applicant"):
+        raise InvalidInput(
+            f"คำขอ {application.tracking_number} ไม่อยู่ระหว่างการตรวจสอบ — บันทึกผลการตรวจไม่ได้",
+            f"Application {application.tracking_number} is not in review; verdicts cannot be "
+            "recorded now.",
+        )
+    return application
+
+
+def check_verdict(verdict: str) -> str:
+    if verdict not in VERDICTS:
+        raise InvalidInput(
+            "ผลการตรวจต้องเป็น ถูกต้อง ไม่ถูกต้อง หรือไม่เกี่ยวข้อง",
+            "The verdict must be accepted, rejected or not_applicable.",
+        )
+    return verdict
+
+
+def document_of(
+    session: Session, application: Application, document_id: str | None, page: int | None
+) -> Document | None:
+    if document_id is None:
+        if page is not None:
+            raise InvalidInput(
+                "ระบุหน้าได้เมื่อเลือกเอกสารแล้วเท่านั้น", "A page needs the document it is in."
+            )
+        return None
+    document = session.get(Document, document_id)
+    if document is None or document.application_id != application.id:
+        raise InvalidInput(
+            f"เอกสารที่เลือกไม่ใช่เอกสารของคำขอ {application.tracking_number}",
+            f"The chosen document does not belong to application {application.tracking_number}.",
+        )
+    if page is not None:
+        last = document.pages or 1
+        if not 1 <= page <= last:
+            raise InvalidInput(
+                f"เอกสาร {document.filename} มี {last} หน้า — เลขหน้า {page} ไม่ถูกต้อง",
+                f"{document.filename} has {last} page(s); page {page} does not exist.",
+            )
+    return document
+
+
+def clean_reason(text: str) -> str:
+    reason = " ".join(text.split())
+    if len(reason) > MAX_REASON:
+        raise InvalidInput(
+            "เหตุผลยาวเกิน 1,000 ตัวอักษร — โปรดสรุปให้สั้นลง",
+            "The reason is longer than 1,000 characters; please shorten it.",
+        )
+    return reason
+
+
+def record_checklist(
+    uow: UnitOfWork,
+    application_id: str,
+    item_code: str,
+    verdict: str,
+    reason: str = "",
+    document_id: str | None = None,
+    page: int | None = None,
+) -> Check:
+    """One verdict on one required document; rejected (and not applicable for a required
+    item) needs a reason, accepted needs the document it was found in."""
+    application = reviewable(uow, application_id)
+    spec = service_spec(uow.session, application)
+    if spec is None:
+        raise InvalidInput(
+            "คำขอนี้ยังไม่ได้จำแนกประเภทบริการ — จำแนกก่อนแล้วจึงตรวจเอกสาร",
+            "This application has no service yet; classify it before checking documents.",
+        )
+    kind = _applicant_kind(application)
+    allowed = {d.code: d for d in spec.documents_for(kind, delegated=True)}
+    requirement = allowed.get(item_code)
+    if requirement is None:
+        raise InvalidInput(
+            f"รายการเอกสาร “{item_code}” ไม่อยู่ในรายการเอกสารของบริการ {spec.name_th}",
+            f"“{item_code}” is not a document of the service {spec.name_en}.",
+        )
+    verdict = check_verdict(verdict)
+    why = clean_reason(reason)
+    if not why and (
+        verdict == "rejected" or (verdict == "not_applicable" and requirement.required)
+    ):
+        raise InvalidInput(
+            f"โปรดระบุเหตุผลที่ “{requirement.name_th}” "
+            + ("ไม่ถูกต้อง" if verdict == "rejected" else "ไม่เกี่ยวข้อง")
+            + " (ผู้ยื่นจะได้รับแจ้งเหตุผลนี้)",
+            f"Please give the reason why “{requirement.name_en}” is "
+            + ("rejected" if verdict == "rejected" else "not applicable")
+            + " (the applicant may be told this reason).",
+        )
+    if verdict == "accepted" and document_id is None:
+        raise InvalidInput(
+            f"โปรดเลือกเอกสารที่พบ “{requirement.name_th}” ก่อนบันทึกว่าถูกต้อง",
+            f"Choose the document in which “{requirement.name_en}” was found before accepting it.",
+        )
+    document = document_of(uow.session, application, document_id, page)
+    check = Check(
+        application_id=application.id,
+        kind=CHECKLIST_KIND,
+        item_code=item_code,
+        verdict=verdict,
+        reason=why,
+        document_id=document.id if document else None,
+        page=page,
+        data={},
+        checked_by=uow.actor.user_id,
+        checked_at=uow.now,
+    )
+    uow.session.add(check)
+    uow.session.flush()
+    uow.record(
+        "review.checklist_recorded",
+        "application",
+        application.id,
+        {
+            "check_id": check.id,
+            "item": item_code,
+            "verdict": verdict,
+            "reason": why,
+            "document_id": check.document_id,
+            "page": page,
+        },
+    )
+    return check

@@ -1,0 +1,162 @@
+"""The read side of review: one application as the review screen shows it.
+
+The national ID is masked (PDPA, M08: show only what is needed); form fields carry the
+labels of the service's citizen-manual entry; the checklist merges the required documents
+with the latest verdict on each.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Session
+
+from models import Application, Document, ServiceType, User
+from services.cases.queries import sla_state_of
+from services.cases.views import ApplicationRow, DocumentInfo
+from services.kernel.calendar import BusinessCalendar
+from services.kernel.statuses import STATUSES
+from services.kernel.thai_id import mask_national_id
+from services.produce.certify import certified_from
+from services.review.checks import review_state
+from services.review.queue import current_holder
+from services.review.views import ApplicationDetail
+
+__all__ = ["application_detail", "application_row", "document_info"]
+
+
+def _applicant_name(application: Application) -> str:
+    applicant = application.applicant
+    if applicant is None:
+        return application.reply_to
+    return f"{applicant.title_th}{applicant.name_th}".strip()
+
+
+def _masked_id(application: Application) -> str:
+    applicant = application.applicant
+    if applicant is None or not applicant.national_id:
+        return ""
+    return mask_national_id(applicant.national_id)
+
+
+def application_row(
+    session: Session, calendar: BusinessCalendar, now: datetime, application: Application
+) -> ApplicationRow:
+    """The list row of one application (same shape as the queue lists)."""
+    service = (
+        session.get(ServiceType, application.service_type_id)
+        if application.service_type_id
+        else None
+    )
+    assignee = session.get(User, application.assignee_id) if application.assignee_id else None
+    documents = session.scalar(
+        select(func.count()).where(Document.application_id == application.id)
+    )
+    state, left = sla_state_of(application.status, application.sla_due_at, now, calendar)
+    status = STATUSES[application.status]
+    return ApplicationRow(
+        id=application.id,
+        tracking_number=application.tracking_number,
+        service_code=service.code if service else "",
+        service_name_th=service.name_th if service else "ยังไม่จำแนก",
+        service_name_en=service.name_en if service else "Unclassified",
+        applicant_name=_applicant_name(application),
+        applicant_id_masked=_masked_id(application),
+        channel=application.channel,
+        subject=application.subject,
+        status=application.status,
+        status_label_th=status.label_th,
+        status_label_en=status.label_en,
+        received_at=application.received_at,
+        deemed_received_at=application.deemed_received_at,
+        sla_due_at=application.sla_due_at,
+        sla_state=state,
+        business_days_left=left,
+        assignee=assignee.display_name if assignee else None,
+        document_count=int(documents or 0),
+    )
+
+
+def document_info(document: Document) -> DocumentInfo:
+    flags = tuple(document.flags or ())
+    derived = certified_from(flags)
+    return DocumentInfo(
+        id=document.id,
+        filename=document.filename,
+        content_type=document.content_type,
+        size=document.size,
+        pages=document.pages,
+        width_px=document.width_px,
+        height_px=document.height_px,
+        dpi=document.dpi,
+        flags=flags,
+        origin=document.origin,
+        received_at=document.received_at,
+        derived_from=derived or None,
+    )
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ใช่ / Yes" if value else "ไม่ใช่ / No"
+    return str(value)
+
+
+def application_detail(
+    session: Session,
+    calendar: BusinessCalendar,
+    now: datetime,
+    application: Application,
+    user_id: str | None,
+) -> ApplicationDetail:
+    """Everything the review screen shows about ``application`` for the officer ``user_id``."""
+    state = review_state(session, application)
+    spec = state.spec
+    service = (
+        session.get(ServiceType, application.service_type_id)
+        if application.service_type_id
+        else None
+    )
+    form_data: dict[str, Any] = application.form_data or {}
+    fields = (
+        tuple((f.label_th, f.label_en, _shown(form_data.get(f.key))) for f in spec.form_fields)
+        if spec
+        else ()
+    )
+    documents = session.scalars(
+        select(Document)
+        .where(Document.application_id == application.id)
+        # rowid: the order the files came in, among files received together.
+        .order_by(Document.received_at, literal_column("document.rowid"))
+    ).all()
+    holder = current_holder(session, application)
+    applicant = application.applicant
+    notes = form_data.get("intake_notes") or []
+    return ApplicationDetail(
+        row=application_row(session, calendar, now, application),
+        applicant_kind=state.applicant_kind,
+        applicant_name=_applicant_name(application),
+        applicant_id_masked=_masked_id(application),
+        applicant_email=applicant.email if applicant else application.reply_to,
+        applicant_phone=applicant.phone if applicant else "",
+        applicant_address=applicant.address_th if applicant else "",
+        representative=applicant.representative_th if applicant else "",
+        body_text=application.body_text,
+        form_fields=fields,
+        documents=tuple(document_info(d) for d in documents),
+        checklist=state.checklist,
+        identity_checks=state.identity,
+        required_ial=service.ial if service else 1,
+        risk_level=service.risk_level if service else "standard",
+        fee_satang=service.fee_satang if service else 0,
+        fee_due=service.fee_due if service else "none",
+        claimed_by=holder.display_name if holder else None,
+        claimed_by_me=holder is not None and holder.id == user_id,
+        checklist_complete=spec is not None and not state.missing_items,
+        missing_items=state.missing_items,
+        intake_notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (str(notes),),
+    )

@@ -1,0 +1,391 @@
+"""Work queues, first come first served (requirements P4, M12), and who holds an application.
+
+Each role works a queue of statuses. Officers take the *oldest* open item of their queue
+(earliest deemed-received time, then tracking number); taking one out of turn needs a reason,
+which goes into the audit log. Taking an item *claims* it: only its holder may record
+verdicts or decide it; others may read it.
+
+A claim counts only while its holder is an active officer with a role that works the item's
+current status: a reviewer's claim on an item that has gone on to the approver, or the claim
+of an officer who has left, holds nothing back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from models import Application, User, UserRole
+from services.cases.applications import change_status
+from services.kernel.calendar import BusinessCalendar
+from services.kernel.errors import AnuyatError, InvalidInput, NotFound, PermissionDenied
+from services.kernel.statuses import STATUSES
+from services.kernel.unit_of_work import UnitOfWork
+from services.review.views import Officer
+
+__all__ = [
+    "QUEUES",
+    "ClaimedByOther",
+    "NotClaimed",
+    "OutOfOrder",
+    "claim",
+    "clear_claim",
+    "current_holder",
+    "earlier_waiting",
+    "holder_roles",
+    "load_application",
+    "next_application",
+    "officers",
+    "open_for",
+    "queue_statuses",
+    "reassign",
+    "release_claim",
+    "require_holder",
+]
+
+# The statuses each role takes work from, in the order the standard's processes run.
+QUEUES: Final[Mapping[str, tuple[str, ...]]] = {
+    "intake": ("unclassified", "received"),
+    "reviewer": ("received", "in_review"),
+    "finance": ("payment_due", "payment_to_verify"),
+    "approver": ("ready_for_approval",),
+}
+# Statuses no queue offers but an officer keeps holding: the reviewer who asked for documents
+# gets the reply back; an approved item waits for whoever issues it.
+_ALSO_HELD: Final[Mapping[str, tuple[str, ...]]] = {
+    "waiting_applicant": ("reviewer",),
+    "approved": ("approver", "reviewer"),
+}
+
+
+class OutOfOrder(AnuyatError):
+    """Older requests of the same queue wait: the standard wants them considered first."""
+
+    code = "out_of_order"
+
+    def __init__(self, waiting: int) -> None:
+        super().__init__(
+            f"มีคำขอที่ยื่นก่อนหน้านี้รออยู่ {waiting} รายการ — มาตรฐานกำหนดให้พิจารณาคำขอที่ยื่นก่อน"
+            "ก่อน หากจำเป็นต้องเปิดคำขอนี้ก่อน โปรดระบุเหตุผล (บันทึกไว้ในประวัติการตรวจสอบ)",
+            f"There are {waiting} earlier requests waiting; the standard requires earlier "
+            "requests to be considered first. Give a reason to open this one (it is kept in "
+            "the audit trail).",
+        )
+        self.waiting = waiting
+
+
+class ClaimedByOther(AnuyatError):
+    """Another officer holds the application; it is read-only for everyone else."""
+
+    code = "claimed_by_other"
+
+    def __init__(self, tracking_number: str, holder: str) -> None:
+        super().__init__(
+            f"คำขอ {tracking_number} อยู่ในความรับผิดชอบของ {holder} — เปิดดูได้อย่างเดียว "
+            "หากต้องการดำเนินการ ให้ผู้นั้นปล่อยคำขอคืนคิว หรือให้ผู้ดูแลระบบมอบหมายใหม่",
+            f"Application {tracking_number} is held by {holder}; you can only read it. "
+            "Ask them to release it, or the administrator to reassign it.",
+        )
+        self.holder = holder
+
+
+class NotClaimed(AnuyatError):
+    """Verdicts and decisions are recorded only by the officer who took the application."""
+
+    code = "not_claimed"
+
+    def __init__(self, tracking_number: str) -> None:
+        super().__init__(
+            f"ยังไม่ได้รับคำขอ {tracking_number} มาดำเนินการ — เปิดคำขอจากคิวงานก่อน แล้วจึงบันทึกผล",
+            f"You have not taken application {tracking_number}; open it from your queue "
+            "first, then record.",
+        )
+
+
+def queue_statuses(roles: Iterable[str]) -> tuple[str, ...]:
+    """The statuses the holder of ``roles`` takes work from (no duplicates, stable order)."""
+    held = set(roles)
+    seen: dict[str, None] = {}
+    for role, statuses in QUEUES.items():
+        if role in held:
+            seen.update(dict.fromkeys(statuses))
+    return tuple(seen)
+
+
+def holder_roles(status: str) -> frozenset[str]:
+    """The roles whose claim on an application in ``status`` counts."""
+    roles = {role for role, statuses in QUEUES.items() if status in statuses}
+    roles.update(_ALSO_HELD.get(status, ()))
+    return frozenset(roles)
+
+
+def _me(uow: UnitOfWork) -> str:
+    if uow.actor.user_id is None:
+        raise PermissionDenied(
+            "รายการนี้ต้องทำโดยเจ้าหน้าที่ที่ลงชื่อเข้าใช้", "Only a signed-in officer can do this."
+        )
+    return uow.actor.user_id
+
+
+def load_application(session: Session, application_id: str) -> Application:
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
+    return application
+
+
+def current_holder(session: Session, application: Application) -> User | None:
+    """The officer whose claim on ``application`` counts (see the module docstring)."""
+    if application.assignee_id is None:
+        return None
+    user = session.get(User, application.assignee_id)
+    if user is None or not user.active:
+        return None
+    if not user.role_names & holder_roles(application.status):
+        return None
+    return user
+
+
+def _free(statuses: Iterable[str], me: str | None) -> ColumnElement[bool]:
+    """SQL: the application is in one of ``statuses`` and nobody else's claim counts."""
+    parts: list[ColumnElement[bool]] = []
+    for status in statuses:
+        held = (
+            select(UserRole.user_id)
+            .join(User, User.id == UserRole.user_id)
+            .where(
+                UserRole.user_id == Application.assignee_id,
+                User.active.is_(True),
+                UserRole.role.in_(sorted(holder_roles(status))),
+            )
+            .exists()
+        )
+        free = or_(Application.assignee_id.is_(None), ~held)
+        if me is not None:
+            free = or_(free, Application.assignee_id == me)
+        parts.append(and_(Application.status == status, free))
+    return or_(*parts) if parts else Application.id.is_(None)
+
+
+def earlier_waiting(session: Session, application: Application) -> int:
+    """How many older items of the same status nobody holds."""
+    older = or_(
+        Application.deemed_received_at < application.deemed_received_at,
+        and_(
+            Application.deemed_received_at == application.deemed_received_at,
+            Application.tracking_number < application.tracking_number,
+        ),
+    )
+    query = (
+        select(func.count())
+        .select_from(Application)
+        .where(_free([application.status], None), older, Application.id != application.id)
+    )
+    return int(session.scalar(query) or 0)
+
+
+def _no_queue(username: str) -> PermissionDenied:
+    return PermissionDenied(
+        f"ผู้ใช้ {username} ไม่มีคิวงาน (คิวงานมีสำหรับบทบาทรับเรื่อง ตรวจสอบ การเงิน และอนุมัติ)",
+        f"User {username} has no work queue (queues are for intake, reviewer, finance and "
+        "approver roles).",
+    )
+
+
+def next_application(
+    uow: UnitOfWork, calendar: BusinessCalendar, status: str | None
+) -> Application | None:
+    """Claim and return the oldest item of the officer's queue(s) nobody else holds."""
+    me = _me(uow)
+    statuses = queue_statuses(uow.actor.roles)
+    if not statuses:
+        raise _no_queue(uow.actor.username)
+    if status is not None:
+        if status not in statuses:
+            label = STATUSES[status].label_th if status in STATUSES else status
+            label_en = STATUSES[status].label_en if status in STATUSES else status
+            raise PermissionDenied(
+                f"สถานะ “{label}” ไม่อยู่ในคิวงานของท่าน",
+                f"“{label_en}” is not one of your queues.",
+            )
+        statuses = (status,)
+    application = uow.session.scalars(
+        select(Application)
+        .where(_free(statuses, me))
+        .order_by(Application.deemed_received_at, Application.tracking_number)
+        .limit(1)
+    ).first()
+    if application is None:
+        return None
+    _take(uow, calendar, application, via="next")
+    return application
+
+
+def _take(
+    uow: UnitOfWork, calendar: BusinessCalendar, application: Application, *, via: str
+) -> None:
+    """Claim for the actor; a reviewer taking a received item starts its review."""
+    me = _me(uow)
+    holder = current_holder(uow.session, application)
+    if holder is not None and holder.id != me:
+        raise ClaimedByOther(application.tracking_number, holder.display_name)
+    if holder is None:
+        stale = application.assignee_id
+        application.assignee_id = me
+        application.claimed_at = uow.now
+        uow.record(
+            "application.claimed",
+            "application",
+            application.id,
+            {"assignee": uow.actor.username, "via": via, "replaced_stale_claim": bool(stale)},
+        )
+    if application.status == "received" and "reviewer" in uow.actor.roles:
+        change_status(uow, calendar, application.id, "in_review", reason="review started")
+
+
+def open_for(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    application_id: str,
+    out_of_order_reason: str | None,
+) -> Application:
+    """Open an application: claim it when it is free and in the officer's queue.
+
+    Items held by someone else, or outside the officer's queues, open read-only. Taking a
+    free item while older ones of the same status wait needs ``out_of_order_reason``.
+    """
+    application = load_application(uow.session, application_id)
+    me = _me(uow)
+    if application.status not in queue_statuses(uow.actor.roles):
+        return application
+    holder = current_holder(uow.session, application)
+    if holder is not None:
+        if holder.id == me:
+            _take(uow, calendar, application, via="open")
+        return application
+    _check_turn(uow, application, out_of_order_reason)
+    _take(uow, calendar, application, via="open")
+    return application
+
+
+def _check_turn(uow: UnitOfWork, application: Application, reason: str | None) -> None:
+    waiting = earlier_waiting(uow.session, application)
+    if not waiting:
+        return
+    given = (reason or "").strip()
+    if not given:
+        raise OutOfOrder(waiting)
+    if len(given) > 1000:
+        raise InvalidInput(
+            "เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason is longer than 1,000 characters."
+        )
+    uow.record(
+        "application.opened_out_of_order",
+        "application",
+        application.id,
+        {"reason": given, "skipped": waiting},
+    )
+
+
+def claim(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    application_id: str,
+    out_of_order_reason: str | None = None,
+) -> Application:
+    """Take an application without opening it; the same first-come rule as opening."""
+    application = load_application(uow.session, application_id)
+    if application.status not in queue_statuses(uow.actor.roles):
+        raise PermissionDenied(
+            f"คำขอ {application.tracking_number} ไม่อยู่ในคิวงานของท่าน "
+            f"(สถานะ “{STATUSES[application.status].label_th}”)",
+            f"Application {application.tracking_number} is not in your queues "
+            f"(status “{STATUSES[application.status].label_en}”).",
+        )
+    holder = current_holder(uow.session, application)
+    if holder is None:
+        _check_turn(uow, application, out_of_order_reason)
+    _take(uow, calendar, application, via="claim")
+    return application
+
+
+def require_holder(uow: UnitOfWork, application: Application) -> None:
+    """Raise unless the actor holds ``application`` (ClaimedByOther names the holder)."""
+    me = _me(uow)
+    holder = current_holder(uow.session, application)
+    if holder is None:
+        raise NotClaimed(application.tracking_number)
+    if holder.id != me:
+        raise ClaimedByOther(application.tracking_number, holder.display_name)
+
+
+def clear_claim(application: Application) -> None:
+    """Forget the holder (the item leaves the holder's queue); the caller records why."""
+    application.assignee_id = None
+    application.claimed_at = None
+
+
+def release_claim(uow: UnitOfWork, application_id: str) -> None:
+    """Put the application back in its queue; by its holder, or by an administrator."""
+    me = _me(uow)
+    application = load_application(uow.session, application_id)
+    if application.assignee_id is None:
+        return
+    holder = current_holder(uow.session, application)
+    if holder is not None and holder.id != me and "admin" not in uow.actor.roles:
+        raise ClaimedByOther(application.tracking_number, holder.display_name)
+    previous = uow.session.get(User, application.assignee_id)
+    clear_claim(application)
+    uow.record(
+        "application.released",
+        "application",
+        application.id,
+        {"holder": previous.username if previous else None},
+    )
+
+
+def reassign(uow: UnitOfWork, application_id: str, to_username: str) -> None:
+    """Administrator only: give the application to an officer whose role works its status."""
+    uow.actor.require("admin")
+    application = load_application(uow.session, application_id)
+    status = STATUSES[application.status]
+    suitable = holder_roles(application.status)
+    if status.closed or not suitable:
+        raise InvalidInput(
+            f"คำขอ {application.tracking_number} อยู่ในสถานะ “{status.label_th}” "
+            "ซึ่งไม่มีผู้รับผิดชอบ — มอบหมายไม่ได้",
+            f"Application {application.tracking_number} is “{status.label_en}”; nobody works "
+            "it in that status, so it cannot be reassigned.",
+        )
+    name = to_username.strip().lower()
+    target = uow.session.scalar(select(User).where(User.username == name))
+    if target is None or not target.active:
+        raise NotFound(f"ไม่พบเจ้าหน้าที่ชื่อผู้ใช้ {name}", f"No active officer named {name}.")
+    if not target.role_names & suitable:
+        wanted = ", ".join(sorted(suitable))
+        raise InvalidInput(
+            f"{target.display_name} ไม่มีบทบาทที่ทำงานในสถานะ “{status.label_th}” "
+            f"(ต้องมีบทบาท: {wanted})",
+            f"{target.display_name} has no role that works “{status.label_en}” "
+            f"(needs role: {wanted}).",
+        )
+    previous = uow.session.get(User, application.assignee_id) if application.assignee_id else None
+    application.assignee_id = target.id
+    application.claimed_at = uow.now
+    uow.record(
+        "application.reassigned",
+        "application",
+        application.id,
+        {"from": previous.username if previous else None, "to": target.username},
+    )
+
+
+def officers(session: Session) -> list[Officer]:
+    """Active officers, by display name (for reassigning and for showing who holds what)."""
+    users = session.scalars(
+        select(User).where(User.active.is_(True)).order_by(User.display_name)
+    ).all()
+    return [Officer(u.username, u.display_name, u.role_names) for u in users]

@@ -1,0 +1,71 @@
+"""Frozen read models of the review workstation (checklist, identity checks, detail)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from services.cases.views import ApplicationRow, DocumentInfo
+
+__all__ = ["ApplicationDetail", "ChecklistItem", "IdentityCheckRow", "Officer"]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One required document of the service, and the officer's verdict on it."""
+
+    code: str
+    name_th: str
+    name_en: str
+    required: bool
+    for_delegation: bool
+    verdict: str | None  # None (not yet) | accepted | rejected | not_applicable
+    reason: str
+    document_id: str | None
+    page: int | None
+    checked_by: str | None
+    checked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IdentityCheckRow:
+    kind: (
+        str  # id_document_genuine | photo_consistent | callback | poa_stamp_duty | poa_grantor_call
+    )
+    verdict: str  # accepted | rejected | not_applicable
+    data: dict[str, str]
+    checked_by: str
+    checked_at: datetime
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    row: ApplicationRow
+    applicant_kind: str
+    applicant_name: str
+    applicant_id_masked: str
+    applicant_email: str
+    applicant_phone: str
+    applicant_address: str
+    representative: str
+    body_text: str
+    form_fields: tuple[tuple[str, str, str], ...]  # (label_th, label_en, value)
+    documents: tuple[DocumentInfo, ...]
+    checklist: tuple[ChecklistItem, ...]
+    identity_checks: tuple[IdentityCheckRow, ...]
+    required_ial: int
+    risk_level: str
+    fee_satang: int
+    fee_due: str  # none | before_approval | before_issue
+    claimed_by: str | None  # display name of the officer holding it
+    claimed_by_me: bool
+    checklist_complete: bool
+    missing_items: tuple[str, ...]  # codes of required items not accepted
+    intake_notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Officer:
+    username: str
+    display_name: str
+    roles: frozenset[str]

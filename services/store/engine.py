@@ -1,0 +1,97 @@
+"""Open a profile's encrypted store: key from the keyring, schema brought up to date.
+
+A profile is a data directory holding ``anuyat.db`` (SQLCipher) and ``blobs/``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.store import create_store_engine, make_session_factory
+from services.kernel.errors import AnuyatError
+from services.store import keys
+from services.store.blobstore import BlobStore
+
+__all__ = ["Store", "StoreLocked", "open_store", "upgrade_store", "DB_FILE", "BLOB_DIR"]
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "anuyat.db"
+BLOB_DIR = "blobs"
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+class StoreLocked(AnuyatError):
+    code = "store_locked"
+
+
+@dataclass
+class Store:
+    data_dir: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    blobs: BlobStore
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade_store(engine: Engine) -> None:
+    """Apply every pending migration inside one transaction on a keyed connection."""
+    config = _alembic_config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current == head:
+            return
+        log.info("upgrading store schema from %s to %s", current, head)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_store(data_dir: Path, *, create: bool = False) -> Store:
+    """Open (or with ``create``, initialise) the encrypted store of a profile."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db_path = data_dir / DB_FILE
+    if create and not db_path.exists() and not keys.has_master_key(data_dir):
+        master = keys.create_master_key(data_dir)
+    else:
+        if not db_path.exists() and not create:
+            raise StoreLocked(
+                f"ยังไม่มีฐานข้อมูลในโฟลเดอร์ {data_dir} — สั่ง 'anuyat init' หรือ 'anuyat demo' ก่อน",
+                f"There is no store in {data_dir} yet. Run 'anuyat init' or 'anuyat demo' first.",
+            )
+        master = keys.load_master_key(data_dir)
+    engine = create_store_engine(db_path, keys.store_key_hex(master))
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except DatabaseError as exc:
+        engine.dispose()
+        raise StoreLocked(
+            "เปิดฐานข้อมูลไม่ได้: กุญแจในที่เก็บกุญแจของเครื่องไม่ตรงกับฐานข้อมูลนี้ "
+            "หรือไฟล์เสียหาย — กู้คืนด้วยไฟล์กุญแจกู้คืน (anuyat recovery import) หรือจากสำเนาสำรอง",
+            "The store cannot be opened: the key in this computer's keyring does not match it, "
+            "or the file is damaged. Restore with the recovery key (anuyat recovery import) "
+            "or from a backup.",
+            detail=str(exc),
+        ) from exc
+    upgrade_store(engine)
+    blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
+    return Store(data_dir, engine, make_session_factory(engine), blobs)

@@ -1,0 +1,185 @@
+"""Create a profile (agency, local station, first administrator) and open it for work."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import Agency, Station
+from services.access import auth
+from services.catalog.loader import Catalog, default_catalog_path, load_catalog
+from services.catalog.store_sync import catalog_from_store, sync_catalog
+from services.kernel.actors import SYSTEM
+from services.kernel.calendar import BusinessCalendar, BusinessHours
+from services.kernel.clock import Clock
+from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.unit_of_work import UnitOfWork
+from services.store.context import AppContext
+from services.store.engine import DB_FILE, Store, open_store
+
+__all__ = ["AgencySetup", "initialise_profile", "load_context", "ProfileNotInitialised"]
+
+log = logging.getLogger(__name__)
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+
+
+class ProfileNotInitialised(AnuyatError):
+    code = "profile_not_initialised"
+
+
+@dataclass(frozen=True)
+class AgencySetup:
+    name_th: str
+    name_en: str
+    code: str  # Roman letters, e.g. "NKK"
+    number: str  # official agency number, e.g. "นค 52001"
+    station_code: str = "ST1"
+    station_name: str = "Back office 1"
+    address_th: str = ""
+    email: str = ""
+    phone: str = ""
+    opens_at: time = time(8, 30)
+    closes_at: time = time(16, 30)
+
+    def validate(self) -> None:
+        problems = []
+        if not self.name_th.strip():
+            problems.append(("ต้องระบุชื่อหน่วยงานภาษาไทย", "the Thai agency name is required"))
+        if not _CODE.match(self.code):
+            problems.append(
+                (
+                    "รหัสหน่วยงานต้องเป็นอักษรโรมันตัวใหญ่ 2–10 ตัว",
+                    "agency code: 2–10 capital Roman letters/digits",
+                )
+            )
+        if not _CODE.match(self.station_code):
+            problems.append(
+                (
+                    "รหัสสถานีต้องเป็นอักษรโรมันตัวใหญ่ 2–10 ตัว",
+                    "station code: 2–10 capital Roman letters/digits",
+                )
+            )
+        if self.opens_at >= self.closes_at:
+            problems.append(("เวลาเปิดต้องก่อนเวลาปิด", "opening time must be before closing time"))
+        if problems:
+            raise InvalidInput(
+                "ข้อมูลหน่วยงานไม่ถูกต้อง: " + "; ".join(p[0] for p in problems),
+                "The agency details are not valid: " + "; ".join(p[1] for p in problems) + ".",
+            )
+
+
+def initialise_profile(
+    data_dir: Path,
+    setup: AgencySetup,
+    *,
+    admin_username: str,
+    admin_password: str,
+    admin_display_name: str,
+    clock: Clock,
+    catalog: Catalog | None = None,
+) -> Store:
+    """Create the encrypted store, the agency, this station and the first administrator."""
+    setup.validate()
+    if (data_dir / DB_FILE).exists():
+        raise InvalidInput(
+            f"โฟลเดอร์ {data_dir} มีฐานข้อมูลอยู่แล้ว — ไม่ได้เปลี่ยนแปลงอะไร (ใช้โฟลเดอร์ใหม่ด้วย --data-dir)",
+            f"{data_dir} already holds a store; nothing was changed. "
+            "Choose another folder with --data-dir.",
+        )
+    catalog = catalog or load_catalog(default_catalog_path())
+    store = open_store(data_dir, create=True)
+    now = clock.now()
+    with store.sessions() as session, session.begin():
+        agency = Agency(
+            name_th=setup.name_th,
+            name_en=setup.name_en,
+            code=setup.code,
+            number=setup.number,
+            address_th=setup.address_th,
+            email=setup.email,
+            phone=setup.phone,
+            opens_at=setup.opens_at,
+            closes_at=setup.closes_at,
+            created_at=now,
+        )
+        session.add(agency)
+        session.flush()
+        station = Station(
+            agency_id=agency.id,
+            code=setup.station_code,
+            name=setup.station_name,
+            is_local=True,
+            created_at=now,
+        )
+        session.add(station)
+        session.flush()
+        uow = UnitOfWork(session, SYSTEM, now, station.id)
+        uow.record(
+            "agency.created",
+            "agency",
+            agency.id,
+            {"name_th": setup.name_th, "name_en": setup.name_en, "code": setup.code},
+        )
+        uow.record("station.created", "station", station.id, {"code": setup.station_code})
+        auth.create_user(
+            uow,
+            username=admin_username,
+            display_name=admin_display_name,
+            password=admin_password,
+            roles=["admin"],
+        )
+        sync_catalog(uow, catalog)
+    return store
+
+
+def load_context(
+    data_dir: Path,
+    clock: Clock,
+    *,
+    catalog_path: Path | None = None,
+    holidays_path: Path | None = None,
+) -> AppContext:
+    """Open a profile for work. The catalog file, if given and valid, updates the store's."""
+    if not (data_dir / DB_FILE).exists():
+        raise ProfileNotInitialised(
+            f"ยังไม่ได้ตั้งค่าโฟลเดอร์ข้อมูล {data_dir} — สั่ง 'anuyat init' หรือ 'anuyat demo'",
+            f"{data_dir} is not set up yet. Run 'anuyat init' (or 'anuyat demo' to try it out).",
+        )
+    store = open_store(data_dir)
+    with store.sessions() as session:
+        station = session.scalars(select(Station).where(Station.is_local.is_(True))).one()
+        agency = session.get(Agency, station.agency_id)
+        assert agency is not None
+        hours = BusinessHours(
+            opens=agency.opens_at,
+            closes=agency.closes_at,
+            workdays=frozenset(int(d) for d in agency.workdays.split(",") if d),
+        )
+        station_id, station_code, agency_code = station.id, station.code, agency.code
+    calendar = (
+        BusinessCalendar.from_toml(holidays_path, hours)
+        if holidays_path
+        else BusinessCalendar.default(hours)
+    )
+    context = AppContext(
+        store=store,
+        clock=clock,
+        calendar=calendar,
+        catalog=Catalog(()),
+        station_id=station_id,
+        station_code=station_code,
+        agency_code=agency_code,
+    )
+    if catalog_path is not None:
+        catalog = load_catalog(catalog_path)  # raises a clear error; the store is untouched
+        with context.unit_of_work(SYSTEM) as uow:
+            sync_catalog(uow, catalog)
+    with context.read() as session:
+        context.catalog = catalog_from_store(session)
+    return context
