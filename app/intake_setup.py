@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.settings import Settings
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
-from services.intake.drive.source import DriveScanner
+from services.intake.drive import DriveScanner
 from services.intake.mail.imap import ImapAccount, ImapMailbox
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.mail.sources import MailSource

@@ -27,7 +27,7 @@ from demo.content import (
 from models import Application
 from services.access import auth
 from services.cases.applications import NewApplicant, change_status
-from services.intake.drive.source import DriveScanner
+from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.pipeline import Arrival, ingest
 from services.intake.sync import SyncPlan, run_sync

@@ -21,7 +21,7 @@ from services import outbox
 from services.cases import search
 from services.cases.applications import NewApplicant
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
-from services.intake.drive.source import DriveFileChanged, DriveItem, DriveScanner, read_file
+from services.intake.drive import DriveFileChanged, DriveItem, DriveScanner, read_file
 from services.intake.mail.parse import parse_mail
 from services.intake.mail.sources import FolderCursor, MailboxUnavailable, MailSource
 from services.intake.pipeline import (

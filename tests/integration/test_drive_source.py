@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from services.intake.drive.source import (
+from services.intake.drive import (
     DEFAULT_IGNORES,
     DriveFileChanged,
     DriveScanner,

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from models import Application, Document, InboundMessage, OutboxMessage, QuarantineItem
 from services.intake import quarantine
 from services.intake.counter import register_counter_request
-from services.intake.drive.source import DriveScanner
+from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.sync import SyncPlan, run_sync
 from services.intake.views import CounterRequest
