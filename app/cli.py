@@ -315,7 +315,7 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from ui.shell import run_gui
+    from ui.shell.start import run_gui
 
     runtime = _runtime(data_dir, settings)
     try:

@@ -7,7 +7,7 @@ Run from the repository root with the project's virtualenv::
 
 which amounts to::
 
-    pyside6-lupdate ui/*.py -ts resources/translations/anuyat_th.ts -no-obsolete
+    pyside6-lupdate ui/*.py ui/*/*.py -ts resources/translations/anuyat_th.ts -no-obsolete
     pyside6-lrelease resources/translations/anuyat_th.ts \
         -qm resources/translations/anuyat_th.qm
 
@@ -43,7 +43,7 @@ def _tool(name: str) -> str:
 
 def update(language: str) -> Path:
     ts = TRANSLATIONS / f"anuyat_{language}.ts"
-    sources = sorted(str(p.relative_to(ROOT)) for p in UI.glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-ts", str(ts.relative_to(ROOT)), "-no-obsolete"],
         cwd=ROOT,

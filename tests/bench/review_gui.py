@@ -110,8 +110,8 @@ def _bare_view(data: bytes) -> tuple[float, float]:
 
 
 def bench_review_screen(context: AppContext) -> list[Figure]:
-    from ui.shell import build_main_window_for, prepare_application
-    from ui.tasks import TaskRunner
+    from ui.common.tasks import TaskRunner
+    from ui.shell.start import build_main_window_for, prepare_application
 
     app = prepare_application("th")  # keep a reference: the QApplication must outlive the bench
     with context.unit_of_work(SYSTEM) as uow:

@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from services.kernel.clock import BANGKOK
-from ui import i18n
-from ui.shell import prepare_application
-from ui.tasks import TaskRunner
+from ui.common import i18n
+from ui.common.tasks import TaskRunner
+from ui.shell.start import prepare_application
 
 # How many applications the store-backed tests create: more than one page (200), so the
 # list has to fetch a second page.

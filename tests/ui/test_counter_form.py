@@ -10,10 +10,10 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import type_text
-from ui.application_model import Column
-from ui.counter_form import check_id
-from ui.main_window import MainWindow
-from ui.shell import build_main_window_for
+from ui.intake.counter_form import check_id
+from ui.shell.application_model import Column
+from ui.shell.main_window import MainWindow
+from ui.shell.start import build_main_window_for
 
 VALID_ID = "1-1037-02345-67-9"  # 9 is the check digit of the first twelve
 WRONG_CHECK_DIGIT = "1-1037-02345-67-0"

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
-from ui.queue_pane import DASHBOARD
-from ui.shell import build_main_window_for
+from ui.shell.queue_pane import DASHBOARD
+from ui.shell.start import build_main_window_for
 
 CLASSIFIED = APPLICATION_COUNT - len(range(0, APPLICATION_COUNT, UNCLASSIFIED_EVERY))
 

@@ -12,7 +12,7 @@ import pytest
 from services.cases.views import DocumentInfo
 from services.kernel.errors import AnuyatError
 from tests.ui.conftest import jpeg_bytes, pdf_bytes
-from ui.document_render import (
+from ui.viewer.render import (
     decode_image,
     decode_text,
     document_kind,

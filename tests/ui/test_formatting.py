@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from services.cases.views import ApplicationRow
-from ui import i18n
-from ui.formatting import days_text, format_date, format_days, roles_text, sla_badge
+from ui.common import i18n
+from ui.common.formatting import days_text, format_date, format_days, roles_text, sla_badge
 
 MOMENT = datetime(2026, 11, 27, 7, 5, tzinfo=UTC)  # 14:05 in Bangkok
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from ui import i18n
+from ui.common import i18n
 
 
 def test_thai_is_the_default_language(gui) -> None:

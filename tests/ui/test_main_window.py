@@ -6,10 +6,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
-from ui import i18n, ui_settings
-from ui.application_model import PAGE_SIZE, ROW_ROLE, Column
-from ui.main_window import MainWindow
-from ui.shell import build_main_window_for
+from ui.common import i18n, ui_settings
+from ui.shell.application_model import PAGE_SIZE, ROW_ROLE, Column
+from ui.shell.main_window import MainWindow
+from ui.shell.start import build_main_window_for
 
 UNCLASSIFIED = len(range(0, APPLICATION_COUNT, UNCLASSIFIED_EVERY))
 RECEIVED = APPLICATION_COUNT - UNCLASSIFIED

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import HELD_NAMES, type_text
-from ui.main_window import MainWindow
-from ui.quarantine_view import QuarantineColumn, format_size
-from ui.queue_pane import QUARANTINE, QUEUES
-from ui.shell import build_main_window_for
+from ui.intake.quarantine_view import QuarantineColumn, format_size
+from ui.shell.main_window import MainWindow
+from ui.shell.queue_pane import QUARANTINE, QUEUES
+from ui.shell.start import build_main_window_for
 
 
 def _window(qtbot, workstation, user, runner, settings) -> MainWindow:

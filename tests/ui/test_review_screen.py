@@ -12,9 +12,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import PDF_PAGES, type_text
-from ui.main_window import MainWindow
-from ui.review_screen import ReviewScreen
-from ui.shell import build_main_window_for
+from ui.review.screen import ReviewScreen
+from ui.shell.main_window import MainWindow
+from ui.shell.start import build_main_window_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -317,8 +317,8 @@ def test_review_screen_in_english(
 def test_review_splitter_and_zoom_are_remembered(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
-    from ui import ui_settings
-    from ui.review_settings import REVIEW_SPLITTER, VIEWER_FIT_WIDTH, VIEWER_ZOOM
+    from ui.common import ui_settings
+    from ui.review.settings import REVIEW_SPLITTER, VIEWER_FIT_WIDTH, VIEWER_ZOOM
 
     window = _window(qtbot, workstation, reviewer, runner, settings)
     review = _open_next(qtbot, window)

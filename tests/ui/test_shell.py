@@ -6,9 +6,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.conftest import STAFF_PASSWORD
-from ui.main_window import MainWindow
-from ui.shell import run_gui
-from ui.sign_in import SignInDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.sign_in import SignInDialog
+from ui.shell.start import run_gui
 
 
 def _visible(kind):

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QToolButton
 
 from tests.conftest import STAFF_PASSWORD
-from ui import ui_settings
-from ui.sign_in import SignInDialog
+from ui.common import ui_settings
+from ui.shell.sign_in import SignInDialog
 
 
 def _dialog(qtbot, workstation, runner, settings) -> SignInDialog:

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import mail_bytes
-from ui.main_window import MainWindow
-from ui.shell import build_main_window_for
-from ui.sync_indicator import SyncIndicator
+from ui.intake.sync_indicator import SyncIndicator
+from ui.shell.main_window import MainWindow
+from ui.shell.start import build_main_window_for
 
 
 def _sync_maildir(context, root, *, with_mail: bool = True):

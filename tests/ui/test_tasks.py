@@ -9,7 +9,7 @@ from functools import partial
 import pytest
 from PySide6.QtCore import QObject
 
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
 
 
 def _run_and_wait(qtbot, runner: TaskRunner, fn, **kw) -> list[tuple[object, object, str]]:
@@ -127,7 +127,7 @@ def test_log_names_the_task_never_its_arguments(qtbot, runner, caplog) -> None:
     def sign_in(username: str, password: str) -> None:
         raise RuntimeError("database unreachable")
 
-    with caplog.at_level(logging.DEBUG, logger="ui.tasks"):
+    with caplog.at_level(logging.DEBUG, logger="ui.common.tasks"):
         _run_and_wait(qtbot, runner, partial(sign_in, "somying", "hunter2-secret"))
     assert "hunter2-secret" not in caplog.text
     assert "failed" in caplog.text

@@ -1,0 +1,82 @@
+"""An inline, bilingual error message (Thai first, English below) — never a modal box.
+
+Services raise ``AnuyatError`` with ``.th`` and ``.en`` for people and ``.detail`` for the
+log; the :class:`~ui.common.tasks.TaskRunner` already logged the detail (or the traceback of an
+unexpected failure), so this widget only shows the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from services.api import AnuyatError
+
+__all__ = ["ErrorBox", "bilingual"]
+
+
+def bilingual(error: BaseException | None, fallback_th: str, fallback_en: str) -> tuple[str, str]:
+    """The (Thai, English) message for ``error``; internal failures get the fallback."""
+    if isinstance(error, AnuyatError):
+        return error.th, error.en
+    return fallback_th, fallback_en
+
+
+class ErrorBox(QFrame):
+    """A pale red box with the Thai message, the English one, and an optional action."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ErrorBox")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self._th = QLabel(objectName="ErrorTh")
+        self._en = QLabel(objectName="ErrorEn")
+        for label in (self._th, self._en):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            texts.addWidget(label)
+        self._th.setStyleSheet("font-weight: bold;")
+        layout.addLayout(texts, 1)
+        self._action = QPushButton()
+        self._action.hide()
+        layout.addWidget(self._action, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._callback: Callable[[], None] | None = None
+        self._action.clicked.connect(self._run_action)
+        self.hide()
+
+    def show_message(self, th: str, en: str) -> None:
+        self._th.setText(th)
+        self._en.setText(en)
+        self._en.setVisible(bool(en) and en != th)
+        self.show()
+
+    def show_error(
+        self, error: BaseException | None, *, fallback_th: str, fallback_en: str
+    ) -> None:
+        self.show_message(*bilingual(error, fallback_th, fallback_en))
+
+    def set_action(self, text: str, callback: Callable[[], None] | None) -> None:
+        """A button beside the message ("Try again"); ``None`` removes it."""
+        self._callback = callback
+        self._action.setText(text)
+        self._action.setVisible(callback is not None)
+
+    def clear(self) -> None:
+        self._th.clear()
+        self._en.clear()
+        self.hide()
+
+    def text(self) -> str:
+        """Both lines as shown, Thai first ("" when hidden)."""
+        if self.isHidden():
+            return ""
+        return "\n".join(t for t in (self._th.text(), self._en.text()) if t)
+
+    def _run_action(self) -> None:
+        if self._callback is not None:
+            self._callback()

@@ -1,0 +1,564 @@
+"""Register a request brought to the counter or phoned in (intake role, Ctrl+N).
+
+:class:`CounterForm` is a side panel of the main window: applicant (person or juristic
+person), name, 13-digit ID checked as it is typed, contact, service, subject, note and the
+scanned files (picked or dragged in). "Register" calls ``port.register_counter_request`` in
+the database worker; the new tracking number is then shown large and the form is emptied
+for the next visitor. Failures are shown inline in Thai and English.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import (
+    CounterRequest,
+    IntakePort,
+    ServiceOption,
+    SignedInUser,
+    is_valid_national_id,
+    juristic_id_valid,
+)
+from ui.common import i18n
+from ui.common.errors import ErrorBox
+from ui.common.form_widgets import ElidingComboBox, FileDropList
+from ui.common.tasks import TaskRunner
+
+__all__ = ["COUNTER_ROLES", "CounterForm", "IdCheck", "check_id"]
+
+COUNTER_ROLES = frozenset({"intake"})
+"""Who registers counter and phone requests."""
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+_SEPARATORS = re.compile(r"[\s\u200b\u00a0\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
+
+IdCheck = str
+"""``empty`` | ``partial`` | ``too_long`` | ``not_digits`` | ``bad_check`` | ``valid``."""
+
+
+def check_id(text: str, kind: str = "person") -> tuple[IdCheck, int]:
+    """How far a typed 13-digit number is from valid, and how many digits it has so far.
+
+    Thai digits, spaces and dashes are accepted as people type them; the check digit is
+    tested with :func:`services.kernel.thai_id.is_valid_national_id` (or the juristic variant).
+    """
+    compact = _SEPARATORS.sub("", text)
+    if not compact:
+        return "empty", 0
+    if not all(ch.isdigit() for ch in compact):
+        return "not_digits", sum(ch.isdigit() for ch in compact)
+    count = len(compact)
+    if count < 13:
+        return "partial", count
+    if count > 13:
+        return "too_long", count
+    valid = juristic_id_valid(text) if kind == "juristic" else is_valid_national_id(text)
+    return ("valid" if valid else "bad_check"), count
+
+
+class CounterForm(QFrame):
+    """The counter/phone registration panel.
+
+    Signals:
+        request_did_register(str tracking_number): the request was registered.
+        form_did_close(): the officer closed the panel (button or Esc).
+    """
+
+    request_did_register = Signal(str)
+    form_did_close = Signal()
+
+    def __init__(
+        self,
+        port: IntakePort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("CounterForm")
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self._services: list[ServiceOption] = []
+        self._services_loaded = False
+        self._files: list[str] = []
+        self._busy = False
+        self.last_tracking_number: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 12, 12)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        self.title = QLabel(objectName="DetailTitle")
+        self.title.setWordWrap(True)
+        top.addWidget(self.title, 1)
+        self._close = QToolButton()
+        self._close.setText("✕")
+        self._close.setAutoRaise(True)
+        self._close.clicked.connect(self.close_form)
+        top.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.result_box = QFrame(objectName="SuccessBox")
+        result = QHBoxLayout(self.result_box)
+        result.setContentsMargins(12, 6, 8, 6)
+        result_texts = QVBoxLayout()
+        result_texts.setSpacing(0)
+        self.result_label = QLabel(objectName="SuccessLead")
+        self.result_label.setWordWrap(True)
+        # The number on a line of its own, never broken at a dash: it is read out and copied.
+        self.number_label = QLabel(objectName="SuccessText")
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result_texts.addWidget(self.result_label)
+        result_texts.addWidget(self.number_label)
+        result.addLayout(result_texts, 1)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self._copy_number)
+        result.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.result_box.hide()
+        layout.addWidget(self.result_box)
+        self.error_box = ErrorBox()
+        layout.addWidget(self.error_box)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget(objectName="DetailForm")
+        host.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        form = QFormLayout(host)
+        form.setContentsMargins(0, 0, 6, 0)
+        form.setVerticalSpacing(2)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+
+        kinds = QHBoxLayout()
+        kinds.setSpacing(12)
+        self.kind_label = QLabel(objectName="FormLabel")
+        kinds.addWidget(self.kind_label)
+        self.person_radio = QRadioButton()
+        self.juristic_radio = QRadioButton()
+        self.person_radio.setChecked(True)
+        self._kind_group = QButtonGroup(self)
+        self._kind_group.addButton(self.person_radio)
+        self._kind_group.addButton(self.juristic_radio)
+        self._kind_group.buttonToggled.connect(lambda *_: self._kind_changed())
+        kinds.addWidget(self.person_radio)
+        kinds.addWidget(self.juristic_radio)
+        kinds.addStretch(1)
+        form.addRow(kinds)
+
+        self.name_edit = QLineEdit(objectName="ApplicantName")
+        self.name_edit.setMaxLength(300)
+        self.name_label = QLabel(objectName="FormLabel")
+        self.name_hint = QLabel(objectName="HintError")
+        self.name_hint.hide()
+        self.name_edit.textChanged.connect(lambda _: self.name_hint.hide())
+        form.addRow(self.name_label, self._with_hint(self.name_edit, self.name_hint))
+
+        self.id_edit = QLineEdit(objectName="NationalId")
+        self.id_edit.setMaxLength(20)
+        self.id_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.id_label = QLabel(objectName="FormLabel")
+        self.id_hint = QLabel(objectName="Hint")
+        self.id_hint.setWordWrap(True)
+        self.id_edit.textChanged.connect(lambda _: self._check_id())
+        form.addRow(self.id_label, self._with_hint(self.id_edit, self.id_hint))
+
+        # E-mail and phone side by side: the panel is short at 768 px.
+        contact = QHBoxLayout()
+        contact.setSpacing(10)
+        self.email_edit = QLineEdit(objectName="Email")
+        self.email_edit.setMaxLength(254)
+        self.phone_edit = QLineEdit(objectName="Phone")
+        self.phone_edit.setMaxLength(40)
+        self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.email_label = QLabel(objectName="FormLabel")
+        self.phone_label = QLabel(objectName="FormLabel")
+        for label, edit, stretch in (
+            (self.email_label, self.email_edit, 3),
+            (self.phone_label, self.phone_edit, 2),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(3)
+            column.addWidget(label)
+            column.addWidget(edit)
+            contact.addLayout(column, stretch)
+        form.addRow(contact)
+
+        self.service_combo = ElidingComboBox(objectName="Service")
+        self.service_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.service_combo.setMinimumContentsLength(16)
+        self.service_label = QLabel(objectName="FormLabel")
+        form.addRow(self.service_label, self.service_combo)
+
+        self.subject_edit = QLineEdit(objectName="Subject")
+        self.subject_edit.setMaxLength(500)
+        self.subject_label = QLabel(objectName="FormLabel")
+        form.addRow(self.subject_label, self.subject_edit)
+
+        self.note_edit = QPlainTextEdit(objectName="Note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(48)
+        self.note_label = QLabel(objectName="FormLabel")
+        form.addRow(self.note_label, self.note_edit)
+
+        self.file_list = FileDropList()
+        self.file_list.files_did_drop.connect(self.add_files)
+        # The buttons share the label's line, so the list shows one more file.
+        file_buttons = QHBoxLayout()
+        file_buttons.setSpacing(6)
+        self.files_label = QLabel(objectName="FormLabel")
+        file_buttons.addWidget(self.files_label, 1)
+        self.add_files_button = QPushButton()
+        self.add_files_button.clicked.connect(self._pick_files)
+        self.remove_files_button = QPushButton()
+        self.remove_files_button.clicked.connect(self._remove_selected_files)
+        self.remove_files_button.setEnabled(False)
+        self.file_list.itemSelectionChanged.connect(
+            lambda: self.remove_files_button.setEnabled(bool(self.file_list.selectedItems()))
+        )
+        file_buttons.addWidget(self.add_files_button, 0, Qt.AlignmentFlag.AlignBottom)
+        file_buttons.addWidget(self.remove_files_button, 0, Qt.AlignmentFlag.AlignBottom)
+        form.addRow(file_buttons)
+        form.addRow(self.file_list)
+        scroll.setWidget(host)
+        layout.addWidget(scroll, 1)
+
+        actions = QHBoxLayout()
+        self.submit_button = QPushButton(objectName="Primary")
+        self.submit_button.clicked.connect(self.submit)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_form)
+        actions.addWidget(self.submit_button)
+        actions.addWidget(self.clear_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self._retranslate()
+        self._check_id()
+
+    @staticmethod
+    def _with_hint(edit: QWidget, hint: QLabel) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(edit)
+        box.addWidget(hint)
+        return box
+
+    # -- public -------------------------------------------------------------------------
+
+    def open_form(self) -> None:
+        """Show the panel (loading the services the first time) and focus the name."""
+        self.show()
+        if not self._services_loaded:
+            self.load_services()
+        self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def close_form(self) -> None:
+        self.hide()
+        self.form_did_close.emit()
+
+    def load_services(self) -> None:
+        port, user = self._port, self._user
+
+        def done(services: list[ServiceOption] | None, error: BaseException | None) -> None:
+            if error is not None or services is None:
+                self.error_box.show_error(
+                    error,
+                    fallback_th="อ่านรายการงานบริการไม่ได้ ยังลงทะเบียนแบบรอจำแนกประเภทได้",
+                    fallback_en="Could not read the list of services; you can still register "
+                    "the request as unclassified.",
+                )
+                return
+            self._services = list(services)
+            self._services_loaded = True
+            self._fill_services()
+
+        self._runner.run(
+            lambda: port.services(user), done, pool="db", owner=self, label="counter.services"
+        )
+
+    @property
+    def files(self) -> list[str]:
+        return list(self._files)
+
+    def add_files(self, paths: list[str]) -> None:
+        for path in paths:
+            if path and path not in self._files:
+                self._files.append(path)
+        self._fill_files()
+
+    def id_state(self) -> IdCheck:
+        return check_id(self.id_edit.text(), self.applicant_kind())[0]
+
+    def applicant_kind(self) -> str:
+        return "juristic" if self.juristic_radio.isChecked() else "person"
+
+    def select_service(self, code: str | None) -> bool:
+        index = self.service_combo.findData(code or "")
+        if index < 0:
+            return False
+        self.service_combo.setCurrentIndex(index)
+        return True
+
+    def request(self) -> CounterRequest:
+        """What the form holds, as the service takes it."""
+        code = self.service_combo.currentData()
+        return CounterRequest(
+            applicant_kind=self.applicant_kind(),
+            applicant_name=self.name_edit.text().strip(),
+            national_id=self.id_edit.text().strip(),
+            email=self.email_edit.text().strip(),
+            phone=self.phone_edit.text().strip(),
+            service_code=code or None,
+            subject=self.subject_edit.text().strip(),
+            note=self.note_edit.toPlainText().strip(),
+            files=tuple(self._files),
+        )
+
+    def submit(self) -> None:
+        """Check what must be right, then register in the database worker."""
+        if self._busy:
+            return
+        self.error_box.clear()
+        if not self.name_edit.text().strip():
+            self.name_hint.setText(self.tr("Enter the applicant's name."))
+            self.name_hint.show()
+            self.name_edit.setFocus()
+            return
+        if self.id_state() not in ("empty", "valid"):
+            self._check_id()
+            self.id_edit.setFocus()
+            self.error_box.show_message(
+                "เลขประจำตัวยังไม่ถูกต้อง ให้ตรวจกับบัตร หรือเว้นว่างไว้หากผู้ยื่นไม่ได้แจ้ง",
+                "The ID number is not valid yet: check it against the card, or leave it "
+                "empty if the applicant did not give it.",
+            )
+            return
+        request = self.request()
+        port, user = self._port, self._user
+        self._set_busy(True)
+
+        def done(tracking: str | None, error: BaseException | None) -> None:
+            self._set_busy(False)
+            if error is not None or not tracking:
+                self.error_box.show_error(
+                    error,
+                    fallback_th="ลงทะเบียนคำขอไม่สำเร็จ ข้อมูลที่กรอกยังอยู่ ลองอีกครั้ง "
+                    "หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                    fallback_en="The request was not registered; what you typed is still "
+                    "here. Try again; if it keeps failing, tell your administrator.",
+                )
+                return
+            self.last_tracking_number = tracking
+            self._show_result()
+            self.clear_form(keep_result=True)
+            self.request_did_register.emit(tracking)
+
+        self._runner.run(
+            lambda: port.register_counter_request(user, request),
+            done,
+            pool="db",
+            owner=self,
+            label="counter.register",
+        )
+
+    def clear_form(self, keep_result: bool = False) -> None:
+        """Empty every field for the next visitor (the service list stays)."""
+        for edit in (self.name_edit, self.id_edit, self.email_edit, self.phone_edit):
+            edit.clear()
+        self.subject_edit.clear()
+        self.note_edit.clear()
+        self.person_radio.setChecked(True)
+        self.service_combo.setCurrentIndex(0)
+        self._files.clear()
+        self._fill_files()
+        self.name_hint.hide()
+        self.error_box.clear()
+        if not keep_result:
+            self.result_box.hide()
+        self.name_edit.setFocus()
+
+    def result_text(self) -> str:
+        """ "รับเรื่องแล้ว เลขที่ <number>" as shown ("" when nothing was registered)."""
+        if not self.result_box.isVisibleTo(self):
+            return ""
+        return f"{self.result_label.text()} {self.number_label.text()}"
+
+    # -- internals ----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_form()
+            return
+        if event.key() == Qt.Key.Key_Delete and self.file_list.hasFocus():
+            self._remove_selected_files()
+            return
+        super().keyPressEvent(event)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.submit_button.setEnabled(not busy)
+        self.clear_button.setEnabled(not busy)
+        self.submit_button.setText(self.tr("Registering…") if busy else self.tr("Register request"))
+
+    def _pick_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose the scanned documents"),
+            "",
+            self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        )
+        self.add_files(paths)
+
+    def _remove_selected_files(self) -> None:
+        chosen = {item.data(PATH_ROLE) for item in self.file_list.selectedItems()}
+        self._files = [p for p in self._files if p not in chosen]
+        self._fill_files()
+
+    def _fill_files(self) -> None:
+        self.file_list.clear()
+        for path in self._files:
+            item = QListWidgetItem(Path(path).name)
+            item.setToolTip(path)
+            item.setData(PATH_ROLE, path)
+            self.file_list.addItem(item)
+        self.remove_files_button.setEnabled(False)
+        self._retranslate_files()
+
+    def _fill_services(self) -> None:
+        current = self.service_combo.currentData()
+        language = i18n.current_language()
+        self.service_combo.blockSignals(True)
+        self.service_combo.clear()
+        self.service_combo.addItem(self.tr("Unclassified — an officer classifies it later"), "")
+        for option in self._services:
+            name = option.name_th if language == "th" else (option.name_en or option.name_th)
+            other = option.name_en if language == "th" else option.name_th
+            self.service_combo.addItem(name, option.code)
+            self.service_combo.setItemData(
+                self.service_combo.count() - 1,
+                f"{option.code} · {other}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        index = self.service_combo.findData(current if current is not None else "")
+        self.service_combo.setCurrentIndex(max(index, 0))
+        self.service_combo.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        self._retranslate_id()
+        self._check_id()
+
+    def _check_id(self) -> None:
+        state, count = check_id(self.id_edit.text(), self.applicant_kind())
+        texts = {
+            "empty": self.tr("13 digits; leave empty if the applicant did not give it."),
+            "partial": self.tr("{n} of 13 digits").format(n=count),
+            "too_long": self.tr("Too many digits: {n} of 13").format(n=count),
+            "not_digits": self.tr("Only digits, spaces and dashes"),
+            "bad_check": self.tr(
+                "The check digit does not match: probably a typo. Compare with the card."
+            ),
+            "valid": self.tr("✓ Valid number"),
+        }
+        self.id_hint.setText(texts[state])
+        tone = {"too_long": "error", "not_digits": "error", "bad_check": "error", "valid": "ok"}
+        value = tone.get(state, "")
+        # The style sheet colours the hint and the field by this property.
+        for widget in (self.id_hint, self.id_edit):
+            widget.setProperty("tone", value)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _copy_number(self) -> None:
+        if self.last_tracking_number:
+            QGuiApplication.clipboard().setText(self.last_tracking_number)
+
+    def _show_result(self) -> None:
+        if self.last_tracking_number:
+            self.result_label.setText(self.tr("Request registered — No."))
+            self.number_label.setText(self.last_tracking_number)
+            self.result_box.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.title.setText(self.tr("Register a counter or phone request"))
+        self._close.setToolTip(self.tr("Close (Esc); what you typed is kept"))
+        self.kind_label.setText(self.tr("Applicant"))
+        self.person_radio.setText(self.tr("Person"))
+        self.juristic_radio.setText(self.tr("Juristic person"))
+        self.name_label.setText(self.tr("Name *"))
+        self.name_edit.setPlaceholderText(self.tr("Title, first name and surname, or company"))
+        self.email_label.setText(self.tr("E-mail"))
+        self.email_edit.setPlaceholderText(self.tr("for the acknowledgement (optional)"))
+        self.phone_label.setText(self.tr("Phone"))
+        self.service_label.setText(self.tr("Service"))
+        self.subject_label.setText(self.tr("Subject"))
+        self.subject_edit.setPlaceholderText(self.tr("What the applicant asks for"))
+        self.note_label.setText(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("What was said at the counter or on the phone"))
+        self.add_files_button.setText(self.tr("Add files…"))
+        self.remove_files_button.setText(self.tr("Remove"))
+        self.copy_button.setText(self.tr("Copy number"))
+        self.clear_button.setText(self.tr("Clear"))
+        self._set_busy(self._busy)
+        self._retranslate_id()
+        self._retranslate_files()
+        self._check_id()
+        self._show_result()
+        if self._services_loaded:
+            self._fill_services()
+        elif self.service_combo.count() == 0:
+            self.service_combo.addItem("", "")
+        if not self._services_loaded:
+            self.service_combo.setItemText(
+                0, self.tr("Unclassified — an officer classifies it later")
+            )
+
+    def _retranslate_id(self) -> None:
+        if self.applicant_kind() == "juristic":
+            self.id_label.setText(self.tr("Juristic person registration no."))
+        else:
+            self.id_label.setText(self.tr("National ID"))
+        self.id_edit.setPlaceholderText("0-0000-00000-00-0")
+
+    def _retranslate_files(self) -> None:
+        self.file_list.setToolTip(self.tr("Drop scanned files here, or use “Add files…”"))
+        count = len(self._files)
+        if count == 0:
+            self.files_label.setText(self.tr("Scanned documents (drop here)"))
+        else:
+            self.files_label.setText(self.tr("Scanned documents: {n}").format(n=count))

@@ -1,0 +1,585 @@
+"""Quarantined files: what intake held back, and the officer's decision to release or discard.
+
+:class:`QuarantineView` is a page of the main window (left pane "Quarantine", Alt+Q) for the
+intake and reviewer roles: a table of held files and, beside it, a panel with the chosen
+file's facts and the two decisions. Each decision asks for a short reason in a line edit in
+that panel (never a modal box), runs in the database worker, and shows a failure inline in
+Thai and English.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import IntakePort, QuarantineRow, SignedInUser
+from ui.common import i18n
+from ui.common.errors import ErrorBox
+from ui.common.formatting import channel_label, format_date
+from ui.common.tasks import TaskRunner
+from ui.common.theme import ROW_HEIGHT
+
+__all__ = ["QuarantineColumn", "QuarantineModel", "QuarantineView", "format_size"]
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, ROW_ROLE)`` is the row's :class:`QuarantineRow`."""
+
+QUARANTINE_ROLES = frozenset({"intake", "reviewer"})
+"""Who sees the quarantine (the service checks again on every decision)."""
+
+_SIDE_WIDTH = 310
+_SIDE_MIN_WIDTH = 220
+
+
+class QuarantineColumn(IntEnum):
+    FILE = 0
+    REASON = 1
+    CHANNEL = 2
+    TRACKING = 3
+    RECEIVED = 4
+    SIZE = 5
+
+
+# The reason takes what is left (the panel beside the list shows it whole).
+_WIDTHS = {
+    QuarantineColumn.FILE: 180,
+    QuarantineColumn.CHANNEL: 90,
+    QuarantineColumn.TRACKING: 154,
+    QuarantineColumn.RECEIVED: 126,
+    QuarantineColumn.SIZE: 72,
+}
+
+
+def format_size(size: int) -> str:
+    """``820 B``, ``12.4 KB``, ``3.1 MB`` (units read the same in Thai offices)."""
+    if size < 1024:
+        return f"{size:,} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:,.1f} KB"
+    return f"{size / (1024 * 1024):,.1f} MB"
+
+
+def _reason(row: QuarantineRow, language: str) -> tuple[str, str]:
+    """(the reason in the UI language, the other language) — either may be missing."""
+    first, second = (
+        (row.reason_th, row.reason_en) if language == "th" else (row.reason_en, row.reason_th)
+    )
+    return first or second, second if first else ""
+
+
+class QuarantineModel(QAbstractTableModel):
+    """The held files, as read by ``port.quarantine_items``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuarantineRow] = []
+        self._language = i18n.current_language()
+
+    def set_rows(self, rows: list[QuarantineRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_language(self, language: str) -> None:
+        if language != self._language:
+            self._language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(QuarantineColumn) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(QuarantineColumn) - 1)
+            )
+
+    def row_at(self, row: int) -> QuarantineRow:
+        return self._rows[row]
+
+    def find_row(self, item_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(QuarantineColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            QuarantineColumn.FILE: self.tr("File"),
+            QuarantineColumn.REASON: self.tr("Why it was held"),
+            QuarantineColumn.CHANNEL: self.tr("Channel"),
+            QuarantineColumn.TRACKING: self.tr("Tracking no."),
+            QuarantineColumn.RECEIVED: self.tr("Received"),
+            QuarantineColumn.SIZE: self.tr("Size"),
+        }
+        return titles.get(QuarantineColumn(section))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = QuarantineColumn(index.column())
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == QuarantineColumn.FILE:
+                return row.filename
+            if column == QuarantineColumn.REASON:
+                return _reason(row, self._language)[0]
+            if column == QuarantineColumn.CHANNEL:
+                return channel_label(row.channel)
+            if column == QuarantineColumn.TRACKING:
+                return row.tracking_number or "—"
+            if column == QuarantineColumn.RECEIVED:
+                return format_date(row.created_at, self._language)
+            if column == QuarantineColumn.SIZE:
+                return format_size(row.size)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == QuarantineColumn.REASON:
+                first, other = _reason(row, self._language)
+                return "\n".join(t for t in (first, other) if t)
+            if column == QuarantineColumn.FILE:
+                return f"{row.filename}\n{row.content_type}"
+            if column == QuarantineColumn.RECEIVED:
+                return format_date(row.created_at, self._language, short=False)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == QuarantineColumn.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class _DecisionPanel(QFrame):
+    """The chosen file's facts, "Release"/"Discard", and the reason asked inline."""
+
+    decision_did_confirm = Signal(str, str, str)  # action ("release"|"discard"), id, reason
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("QuarantineSide")
+        self._row: QuarantineRow | None = None
+        self._action: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 14, 12)
+        layout.setSpacing(8)
+
+        self.placeholder = QLabel(objectName="Muted")
+        self.placeholder.setWordWrap(True)
+        layout.addWidget(self.placeholder)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(8)
+        self.title = QLabel(objectName="DetailTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.addWidget(self.title)
+        self._form = QFormLayout()
+        self._form.setContentsMargins(0, 0, 0, 4)
+        self._form.setVerticalSpacing(2)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        body.addLayout(self._form)
+
+        buttons = QHBoxLayout()
+        self.release_button = QPushButton(objectName="ReleaseButton")
+        self.discard_button = QPushButton(objectName="DiscardButton")
+        self.release_button.clicked.connect(lambda: self.ask("release"))
+        self.discard_button.clicked.connect(lambda: self.ask("discard"))
+        buttons.addWidget(self.release_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        body.addLayout(buttons)
+
+        self.ask_box = QFrame(objectName="DecisionBox")
+        ask = QVBoxLayout(self.ask_box)
+        ask.setContentsMargins(12, 10, 12, 10)
+        ask.setSpacing(6)
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-weight: bold;")
+        ask.addWidget(self.question)
+        self.reason_edit = QLineEdit(objectName="DecisionReason")
+        self.reason_edit.setMaxLength(500)
+        self.reason_edit.returnPressed.connect(self.confirm)
+        self.reason_edit.textChanged.connect(lambda _: self.hint.setText(""))
+        ask.addWidget(self.reason_edit)
+        self.hint = QLabel(objectName="HintError")
+        self.hint.setWordWrap(True)
+        ask.addWidget(self.hint)
+        confirm_row = QHBoxLayout()
+        self.confirm_button = QPushButton(objectName="Primary")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        confirm_row.addWidget(self.confirm_button)
+        confirm_row.addWidget(self.cancel_button)
+        confirm_row.addStretch(1)
+        ask.addLayout(confirm_row)
+        self.ask_box.hide()
+        body.addWidget(self.ask_box)
+        self.error_box = ErrorBox()
+        body.addWidget(self.error_box)
+        body.addStretch(1)
+        layout.addWidget(self.body, 1)
+        self.show_row(None)
+        self._retranslate()
+
+    def sizeHint(self) -> QSize:
+        return QSize(_SIDE_WIDTH, super().sizeHint().height())
+
+    @property
+    def row(self) -> QuarantineRow | None:
+        return self._row
+
+    @property
+    def action(self) -> str | None:
+        """The decision being asked for ("release"/"discard"), or None."""
+        return self._action if self.ask_box.isVisibleTo(self) else None
+
+    def show_row(self, row: QuarantineRow | None) -> None:
+        if row is None or self._row is None or row.id != self._row.id:
+            self.cancel()
+            self.error_box.clear()
+        self._row = row
+        self.placeholder.setVisible(row is None)
+        self.body.setVisible(row is not None)
+        self._fill()
+
+    def ask(self, action: str) -> None:
+        """Open the reason line for ``action`` ("release" or "discard")."""
+        if self._row is None:
+            return
+        self._action = action
+        self.hint.setText("")
+        self.error_box.clear()
+        self._retranslate_question()
+        self.ask_box.show()
+        self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel(self) -> None:
+        self._action = None
+        self.reason_edit.clear()
+        self.hint.setText("")
+        self.ask_box.hide()
+
+    def confirm(self) -> None:
+        if self._row is None or self._action is None:
+            return
+        reason = self.reason_edit.text().strip()
+        if not reason:
+            self.hint.setText(self.tr("Write a short reason; it is kept in the audit log."))
+            self.reason_edit.setFocus()
+            return
+        self.set_busy(True)
+        self.decision_did_confirm.emit(self._action, self._row.id, reason)
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (
+            self.release_button,
+            self.discard_button,
+            self.confirm_button,
+            self.reason_edit,
+        ):
+            widget.setEnabled(not busy)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.placeholder.setText(
+            self.tr(
+                "Choose a file in the list to see why it was held, then release it "
+                "(it becomes a document of its request) or discard it."
+            )
+        )
+        self.release_button.setText(self.tr("Release…"))
+        self.release_button.setToolTip(self.tr("Accept the file as a document of its request"))
+        self.discard_button.setText(self.tr("Discard…"))
+        self.discard_button.setToolTip(self.tr("Do not keep the file with the request"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.reason_edit.setPlaceholderText(self.tr("Reason (required)"))
+        self._retranslate_question()
+        self._fill()
+
+    def _retranslate_question(self) -> None:
+        if self._action == "discard":
+            self.question.setText(self.tr("Why discard this file?"))
+            self.confirm_button.setText(self.tr("Discard file"))
+        else:
+            self.question.setText(self.tr("Why release this file?"))
+            self.confirm_button.setText(self.tr("Release file"))
+
+    def _fill(self) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        row = self._row
+        if row is None:
+            return
+        language = i18n.current_language()
+        self.title.setText(row.filename)
+        first, other = _reason(row, language)
+        fields = [
+            (self.tr("Why it was held"), first),
+            (self.tr("In the other language"), other),
+            (self.tr("Request"), row.tracking_number or self.tr("Not linked to a request")),
+            (self.tr("Channel"), channel_label(row.channel)),
+            (self.tr("Received"), format_date(row.created_at, language, short=False)),
+            (
+                self.tr("Size and type"),
+                f"{format_size(row.size)} · {row.content_type}",
+            ),
+        ]
+        for name, value in fields:
+            if not value:
+                continue
+            label = QLabel(name, objectName="FieldName")
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._form.addRow(label, text)
+
+
+class QuarantineView(QWidget):
+    """The held files and the decisions on them.
+
+    Signals:
+        items_did_load(int held): the list was read; how many files are held.
+        quarantine_did_change(str action, str item_id): a file was released or discarded.
+    """
+
+    items_did_load = Signal(int)
+    quarantine_did_change = Signal(str, str)
+
+    def __init__(
+        self,
+        port: IntakePort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("QuarantineView")
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self._generation = 0
+        self._loaded = False
+        self.model = QuarantineModel(self)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.setSpacing(8)
+        title_row = QHBoxLayout()
+        self.title = QLabel(objectName="SectionTitle")
+        title_row.addWidget(self.title, 1)
+        self.refresh_button = QToolButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        title_row.addWidget(self.refresh_button)
+        layout.addLayout(title_row)
+        self.intro = QLabel(objectName="Muted")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.error_box = ErrorBox()
+        layout.addWidget(self.error_box)
+        self.notice = QLabel(objectName="Notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.table = QTableView(objectName="QuarantineTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QuarantineColumn.REASON, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(objectName="Muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        outer.addWidget(centre, 1)
+
+        self.side = _DecisionPanel()
+        # Narrow windows squeeze the panel first; the list keeps its columns longer.
+        self.side.setMinimumWidth(_SIDE_MIN_WIDTH)
+        self.side.setMaximumWidth(_SIDE_WIDTH)
+        outer.addWidget(self.side, 0)
+
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.side.decision_did_confirm.connect(self._decide)
+        self._retranslate()
+
+    # -- public -------------------------------------------------------------------------
+
+    @property
+    def loaded(self) -> bool:
+        """True once the list was read at least once."""
+        return self._loaded
+
+    def refresh(self) -> None:
+        """Read the held files again (in the database worker)."""
+        self._generation += 1
+        generation = self._generation
+        port, user = self._port, self._user
+
+        def done(rows: list[QuarantineRow] | None, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            if error is not None or rows is None:
+                self.error_box.show_error(
+                    error,
+                    fallback_th="อ่านรายการไฟล์ที่กักไว้ไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                    fallback_en="Could not read the quarantined files. Try again; "
+                    "if it keeps failing, tell your administrator.",
+                )
+                self.error_box.set_action(self.tr("Try again"), self.refresh)
+                return
+            self.error_box.clear()
+            self._set_rows(rows)
+            self._loaded = True
+            self.items_did_load.emit(len(rows))
+
+        self._runner.run(
+            lambda: port.quarantine_items(user),
+            done,
+            pool="db",
+            owner=self,
+            label="quarantine.list",
+        )
+
+    def select_item(self, item_id: str) -> bool:
+        row = self.model.find_row(item_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def filenames(self) -> list[str]:
+        return [self.model.row_at(r).filename for r in range(self.model.rowCount())]
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _set_rows(self, rows: list[QuarantineRow]) -> None:
+        current = self.side.row.id if self.side.row is not None else None
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        if current is not None and self.select_item(current):
+            return
+        if rows:
+            self.table.selectRow(0)
+        else:
+            self.side.show_row(None)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self.side.show_row(row if isinstance(row, QuarantineRow) else None)
+
+    def _decide(self, action: str, item_id: str, reason: str) -> None:
+        port, user = self._port, self._user
+        filename = self.side.row.filename if self.side.row is not None else ""
+
+        def work() -> None:
+            if action == "release":
+                port.release_quarantine(user, item_id, reason)
+            else:
+                port.discard_quarantine(user, item_id, reason)
+
+        def done(_result: object, error: BaseException | None) -> None:
+            self.side.set_busy(False)
+            if error is not None:
+                if action == "release":
+                    th, en = (
+                        "ปล่อยไฟล์นี้ไม่สำเร็จ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                        "Could not release this file. Try again; if it keeps failing, "
+                        "tell your administrator.",
+                    )
+                else:
+                    th, en = (
+                        "ทิ้งไฟล์นี้ไม่สำเร็จ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                        "Could not discard this file. Try again; if it keeps failing, "
+                        "tell your administrator.",
+                    )
+                self.side.error_box.show_error(error, fallback_th=th, fallback_en=en)
+                return
+            self.side.cancel()
+            message = (
+                self.tr("Released “{name}”: it is now a document of its request.")
+                if action == "release"
+                else self.tr("Discarded “{name}” (kept as evidence only).")
+            )
+            self.notice.setText(message.format(name=filename))
+            self.notice.show()
+            self.quarantine_did_change.emit(action, item_id)
+            self.refresh()
+
+        self.notice.hide()
+        self._runner.run(work, done, pool="db", owner=self, label=f"quarantine.{action}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.model.set_language(i18n.current_language())
+        self.title.setText(self.tr("Quarantined files"))
+        self.intro.setText(
+            self.tr(
+                "Files that arrived but were not added to a request, because they could not "
+                "be checked or could be unsafe. Decide on each one."
+            )
+        )
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.empty.setText(self.tr("No files are held. Everything that arrived was accepted."))
+        self.table.setAccessibleName(self.tr("Quarantined files"))

@@ -1,0 +1,496 @@
+"""The service's required-document checklist, with a verdict per item, worked by keyboard.
+
+One row per required document (from the citizen manual, as ``ApplicationDetail.checklist``
+lists it). The current row opens up: the document and page it was found in, the three
+verdicts and, for a rejection, the reason. Keys (while the review screen has focus):
+
+* ↑ / ↓ move between items (Home / End: first / last);
+* **A** accepts the current item, linked to the document and page on screen;
+* **R** rejects it: the reason box opens, Enter records, Esc cancels;
+* **N** marks it not applicable (a required item asks for the reason first).
+
+The view only asks (``verdict_requested``); the review screen records through the port and
+hands the new detail back with :meth:`ChecklistView.set_items`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import ChecklistItem, DocumentInfo
+from ui.common import i18n
+from ui.common.form_widgets import ElidingComboBox
+from ui.common.formatting import format_date
+from ui.review.marks import Pill, VerdictMark
+
+__all__ = ["ChecklistRow", "ChecklistView", "verdict_label"]
+
+
+def verdict_label(verdict: str | None) -> str:
+    labels = {
+        "accepted": QCoreApplication.translate("Verdict", "Accepted"),
+        "rejected": QCoreApplication.translate("Verdict", "Rejected"),
+        "not_applicable": QCoreApplication.translate("Verdict", "Not applicable"),
+    }
+    return labels.get(verdict or "", QCoreApplication.translate("Verdict", "Not checked yet"))
+
+
+class ChecklistRow(QFrame):
+    """One required document: name and tags, the verdict so far, and (when current) controls.
+
+    Signals:
+        row_clicked(): the officer clicked the row (it becomes the current one).
+        verdict_clicked(str): a verdict button was pressed.
+        reason_submitted(str, str): (verdict, reason) typed in the reason box and Enter.
+        reason_cancelled(): Esc in the reason box.
+        link_chosen(object, int): the document combo or page changed (id or None, page).
+    """
+
+    row_clicked = Signal()
+    verdict_clicked = Signal(str)
+    reason_submitted = Signal(str, str)
+    reason_cancelled = Signal()
+    link_chosen = Signal(object, int)
+
+    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChecklistRow")
+        self.item = item
+        self._documents: list[DocumentInfo] = []
+        self._reason_verdict = "rejected"
+        self._current = False
+        self._editable = True
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(10, 8, 10, 8)
+        outer.setSpacing(10)
+        self.mark = VerdictMark()
+        outer.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        body = QVBoxLayout()
+        body.setSpacing(4)
+        outer.addLayout(body, 1)
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.name_label = QLabel(objectName="ChecklistName")
+        self.name_label.setWordWrap(True)
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.name_label, 1)
+        self.required_pill = Pill()
+        top.addWidget(self.required_pill, 0, Qt.AlignmentFlag.AlignTop)
+        self.delegation_pill = Pill(tone="accent")
+        top.addWidget(self.delegation_pill, 0, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(top)
+        self.summary = QLabel(objectName="ChecklistSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        body.addWidget(self.summary)
+
+        self.controls = QWidget(objectName="ChecklistControls")
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 4, 0, 0)
+        controls.setSpacing(6)
+        link = QHBoxLayout()
+        link.setSpacing(6)
+        self.document_label = QLabel(objectName="FormLabel")
+        link.addWidget(self.document_label)
+        self.document_combo = ElidingComboBox()
+        self.document_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document_combo.setMinimumContentsLength(10)
+        self.document_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.document_combo.currentIndexChanged.connect(self._link_changed)
+        link.addWidget(self.document_combo, 1)
+        self.page_label = QLabel(objectName="FormLabel")
+        link.addWidget(self.page_label)
+        self.page_spin = QSpinBox()
+        self.page_spin.setRange(0, 9999)
+        self.page_spin.setSpecialValueText("–")
+        self.page_spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.page_spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.page_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_spin.setFixedWidth(52)
+        self.page_spin.valueChanged.connect(self._link_changed)
+        link.addWidget(self.page_spin)
+        controls.addLayout(link)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.accept_button = QPushButton(objectName="AcceptButton")
+        self.reject_button = QPushButton(objectName="RejectButton")
+        self.na_button = QPushButton(objectName="NotApplicableButton")
+        for button, verdict in (
+            (self.accept_button, "accepted"),
+            (self.reject_button, "rejected"),
+            (self.na_button, "not_applicable"),
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, v=verdict: self.verdict_clicked.emit(v))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        controls.addLayout(buttons)
+
+        reason_row = QHBoxLayout()
+        reason_row.setSpacing(6)
+        self.reason_edit = QLineEdit(objectName="ReasonEdit")
+        self.reason_edit.setMaxLength(1000)
+        self.reason_edit.returnPressed.connect(self._submit_reason)
+        self.reason_edit.installEventFilter(self)
+        reason_row.addWidget(self.reason_edit, 1)
+        self.reason_save = QPushButton(objectName="Primary")
+        self.reason_save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reason_save.clicked.connect(self._submit_reason)
+        reason_row.addWidget(self.reason_save)
+        self.reason_box = QWidget()
+        self.reason_box.setLayout(reason_row)
+        reason_row.setContentsMargins(0, 0, 0, 0)
+        self.reason_box.hide()
+        controls.addWidget(self.reason_box)
+        body.addWidget(self.controls)
+        self.controls.hide()
+        self.retranslate()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def set_item(self, item: ChecklistItem, documents: list[DocumentInfo]) -> None:
+        self.item = item
+        self._documents = documents
+        self._fill_documents()
+        self.show_link(item.document_id, item.page)
+        self.retranslate()
+
+    def show_link(self, document_id: str | None, page: int | None) -> None:
+        """Show a document and page in the combo (signals held: this only displays)."""
+        self.document_combo.blockSignals(True)
+        self.page_spin.blockSignals(True)
+        index = next(
+            (n + 1 for n, d in enumerate(self._documents) if d.id == document_id),
+            0,
+        )
+        self.document_combo.setCurrentIndex(index)
+        self.page_spin.setValue(page or 0)
+        self.page_spin.setEnabled(index > 0)
+        self.document_combo.blockSignals(False)
+        self.page_spin.blockSignals(False)
+
+    def _fill_documents(self) -> None:
+        combo = self.document_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("—")
+        for document in self._documents:
+            combo.addItem(document.filename)
+        combo.blockSignals(False)
+
+    def set_current(self, current: bool, editable: bool) -> None:
+        self._current = current
+        self._editable = editable
+        self.setProperty("current", current)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.controls.setVisible(current)
+        for button in (self.accept_button, self.reject_button, self.na_button):
+            button.setEnabled(editable)
+        if not current:
+            self.hide_reason()
+
+    def set_busy(self, busy: bool) -> None:
+        for button in (self.accept_button, self.reject_button, self.na_button, self.reason_save):
+            button.setEnabled(self._editable and not busy)
+
+    # -- the reason box -----------------------------------------------------------------
+
+    def ask_reason(self, verdict: str) -> None:
+        self._reason_verdict = verdict
+        self.reason_edit.setPlaceholderText(
+            self.tr("Why is it rejected? The applicant is told this. Enter saves, Esc cancels")
+            if verdict == "rejected"
+            else self.tr("Why does it not apply? Enter saves, Esc cancels")
+        )
+        if verdict == self.item.verdict and self.item.reason and not self.reason_edit.text():
+            self.reason_edit.setText(self.item.reason)
+        self.reason_box.show()
+        self.reason_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.reason_edit.selectAll()
+
+    def hide_reason(self) -> None:
+        self.reason_box.hide()
+        self.reason_edit.clear()
+
+    def reason_open(self) -> bool:
+        return self.reason_box.isVisibleTo(self)
+
+    def _submit_reason(self) -> None:
+        self.reason_submitted.emit(self._reason_verdict, self.reason_edit.text().strip())
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        if (
+            watched is self.reason_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.hide_reason()
+            self.reason_cancelled.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- events -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.row_clicked.emit()
+        super().mousePressEvent(event)
+
+    def _link_changed(self, *_: object) -> None:
+        index = self.document_combo.currentIndex()
+        self.page_spin.setEnabled(index > 0)
+        document = self._documents[index - 1] if index > 0 else None
+        if document is not None:
+            self.link_chosen.emit(document.id, max(1, self.page_spin.value()))
+
+    def retranslate(self) -> None:
+        item = self.item
+        language = i18n.current_language()
+        name = (item.name_th if language == "th" else item.name_en) or item.name_th
+        self.name_label.setText(name)
+        self.name_label.setToolTip(item.name_en if language == "th" else item.name_th)
+        self.required_pill.setText(self.tr("Required") if item.required else self.tr("If any"))
+        self.required_pill.set_tone("warn" if item.required else "neutral")
+        self.delegation_pill.setText(self.tr("Proxy"))
+        self.delegation_pill.setToolTip(self.tr("Needed when a proxy applies for the applicant"))
+        self.delegation_pill.setVisible(item.for_delegation)
+        self.mark.set_verdict(item.verdict)
+        self.summary.setText(self._summary(language))
+        self.summary.setProperty("verdict", item.verdict or "none")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        self.document_label.setText(self.tr("Found in"))
+        self.page_label.setText(self.tr("page"))
+        self.accept_button.setText(self.tr("Accept  A"))
+        self.reject_button.setText(self.tr("Reject  R"))
+        self.na_button.setText(self.tr("Not applicable  N"))
+        self.accept_button.setToolTip(
+            self.tr("Accept, linked to the document and page on screen (A)")
+        )
+        self.reject_button.setToolTip(self.tr("Reject, with the reason (R)"))
+        self.na_button.setToolTip(self.tr("Does not apply to this request (N)"))
+        self.reason_save.setText(self.tr("Save"))
+
+    def _summary(self, language: str) -> str:
+        item = self.item
+        if item.verdict is None:
+            return self.tr("Not checked yet")
+        parts = [verdict_label(item.verdict)]
+        document = next((d for d in self._documents if d.id == item.document_id), None)
+        if document is not None:
+            where = document.filename
+            if item.page:
+                where += " " + self.tr("p. {page}").format(page=item.page)
+            parts.append(where)
+        if item.checked_by:
+            parts.append(item.checked_by)
+        if item.checked_at is not None:
+            parts.append(format_date(item.checked_at, language))
+        text = "  ·  ".join(parts)
+        if item.reason:
+            text += "\n" + self.tr("Reason: {reason}").format(reason=item.reason)
+        return text
+
+
+class ChecklistView(QScrollArea):
+    """The rows, the current one, and the keys that move between them.
+
+    Signals:
+        verdict_requested(str, str, str): (item code, verdict, reason) to record.
+        document_requested(object, int): show this document (id) at this page.
+        current_did_change(str): the current item's code.
+    """
+
+    verdict_requested = Signal(str, str, str)
+    document_requested = Signal(object, int)
+    current_did_change = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChecklistView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget(objectName="ChecklistHost")
+        self._layout = QVBoxLayout(host)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self.empty_label = QLabel(objectName="Muted")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMargin(12)
+        self._layout.addWidget(self.empty_label)
+        self._layout.addStretch(1)
+        self.setWidget(host)
+        self.rows: list[ChecklistRow] = []
+        self._current = -1
+        self._editable = True
+        self._viewing: tuple[str | None, int] = (None, 1)
+        self._retranslate()
+
+    # -- data ---------------------------------------------------------------------------
+
+    def set_items(
+        self,
+        items: tuple[ChecklistItem, ...],
+        documents: list[DocumentInfo],
+        *,
+        editable: bool,
+        keep_current: bool = True,
+    ) -> None:
+        """Show ``items``; the same list again (after a verdict) keeps the rows in place."""
+        codes = [i.code for i in items]
+        previous = self.current_code() if keep_current else None
+        self._editable = editable
+        if codes != [r.item.code for r in self.rows]:
+            for row in self.rows:
+                row.deleteLater()
+            self.rows = []
+            for number, item in enumerate(items):
+                row = ChecklistRow(item)
+                self._layout.insertWidget(number, row)
+                self._wire(row)
+                self.rows.append(row)
+        for row, item in zip(self.rows, items, strict=True):
+            row.set_item(item, documents)
+        self.empty_label.setVisible(not items)
+        if previous in codes:
+            self._current = codes.index(previous)
+        else:
+            first_open = next((n for n, i in enumerate(items) if i.verdict is None), 0)
+            self._current = first_open if items else -1
+        self._update_rows()
+
+    def _wire(self, row: ChecklistRow) -> None:
+        row.row_clicked.connect(lambda r=row: self._row_clicked(r))
+        row.verdict_clicked.connect(lambda verdict, r=row: self._verdict_clicked(r, verdict))
+        row.reason_submitted.connect(
+            lambda verdict, reason, r=row: self.verdict_requested.emit(r.item.code, verdict, reason)
+        )
+        row.reason_cancelled.connect(lambda: self.setFocus(Qt.FocusReason.OtherFocusReason))
+        row.link_chosen.connect(self.document_requested)
+
+    def items(self) -> list[ChecklistItem]:
+        return [r.item for r in self.rows]
+
+    def current_code(self) -> str | None:
+        return self.rows[self._current].item.code if 0 <= self._current < len(self.rows) else None
+
+    def current_row(self) -> ChecklistRow | None:
+        return self.rows[self._current] if 0 <= self._current < len(self.rows) else None
+
+    def set_viewing(self, document_id: str | None, page: int) -> None:
+        """What the viewer shows: the current unchecked item shows it as its link-to-be."""
+        self._viewing = (document_id, page)
+        row = self.current_row()
+        if row is not None and row.item.verdict is None and document_id is not None:
+            row.show_link(document_id, page)
+
+    def set_busy(self, busy: bool) -> None:
+        for row in self.rows:
+            row.set_busy(busy)
+
+    # -- moving and deciding --------------------------------------------------------------
+
+    def move(self, delta: int) -> None:
+        if not self.rows:
+            return
+        self.set_current(min(max(self._current + delta, 0), len(self.rows) - 1))
+
+    def set_current(self, index: int) -> None:
+        if not 0 <= index < len(self.rows) or index == self._current:
+            return
+        self._current = index
+        self._update_rows()
+        self.current_did_change.emit(self.rows[index].item.code)
+
+    def advance(self) -> None:
+        """After a verdict: on to the next item not checked yet (or simply the next)."""
+        for index in range(self._current + 1, len(self.rows)):
+            if self.rows[index].item.verdict is None:
+                self.set_current(index)
+                return
+        self.move(+1)
+
+    def ask_reason(self, verdict: str) -> bool:
+        row = self.current_row()
+        if row is None or not self._editable:
+            return False
+        row.ask_reason(verdict)
+        self.ensureWidgetVisible(row.reason_box)
+        return True
+
+    def _update_rows(self) -> None:
+        for number, row in enumerate(self.rows):
+            row.set_current(number == self._current, self._editable)
+        row = self.current_row()
+        if row is not None:
+            if row.item.verdict is None and self._viewing[0] is not None:
+                row.show_link(*self._viewing)
+            self.ensureWidgetVisible(row, 0, 24)
+
+    def _row_clicked(self, row: ChecklistRow) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if row in self.rows:
+            self.set_current(self.rows.index(row))
+
+    def _verdict_clicked(self, row: ChecklistRow, verdict: str) -> None:
+        self.set_current(self.rows.index(row))
+        self.decide(verdict)
+
+    def decide(self, verdict: str) -> None:
+        """A, R or N on the current item (R, and N on a required item, ask for the reason)."""
+        row = self.current_row()
+        if row is None or not self._editable:
+            return
+        if verdict == "rejected" or (verdict == "not_applicable" and row.item.required):
+            self.ask_reason(verdict)
+            return
+        self.verdict_requested.emit(row.item.code, verdict, "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Up:
+            self.move(-1)
+        elif key == Qt.Key.Key_Down:
+            self.move(+1)
+        elif key == Qt.Key.Key_Home:
+            self.set_current(0)
+        elif key == Qt.Key.Key_End:
+            self.set_current(len(self.rows) - 1)
+        else:
+            super().keyPressEvent(event)
+
+    # -- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.empty_label.setText(
+            self.tr(
+                "This request has no service yet, so there is no document list to check. "
+                "Classify it first."
+            )
+        )
+        for row in self.rows:
+            row.retranslate()
+        self.setAccessibleName(self.tr("Document checklist"))

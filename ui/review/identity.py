@@ -1,0 +1,541 @@
+"""Identity proofing and powers of attorney: the checks the service's IAL asks for.
+
+Every service needs the ID document checked as genuine; from IAL2 the photo and details are
+compared and the applicant is called back. When a proxy applies (the form says so, or the
+checklist holds delegation documents) the stamp duty on the power of attorney and a call to
+the grantor are checked too. Each card records one verdict through the review screen
+(``check_requested``); the service decides what the verdict needs and says so if missing.
+
+ID numbers typed here (read off the card, or the grantor's) are checked for their check
+digit as they are typed; they help the officer compare and are not stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import (
+    BANGKOK,
+    AnuyatError,
+    ApplicationDetail,
+    IdentityCheckRow,
+    normalize_national_id,
+)
+from ui.common import i18n
+from ui.common.formatting import format_date
+from ui.review.checklist import verdict_label
+from ui.review.marks import Pill, VerdictMark
+
+__all__ = ["IDENTITY_ORDER", "IdNumberCheck", "IdentityCard", "IdentityPanel", "check_satisfied"]
+
+IDENTITY_ORDER = (
+    "id_document_genuine",
+    "photo_consistent",
+    "callback",
+    "poa_stamp_duty",
+    "poa_grantor_call",
+)
+_POA = ("poa_stamp_duty", "poa_grantor_call")
+_MUST = frozenset({"id_document_genuine", "poa_stamp_duty"})
+# Checks whose evidence is a document: the one on screen is linked when recording.
+LINKS_DOCUMENT = frozenset({"id_document_genuine", "photo_consistent", "poa_stamp_duty"})
+
+
+def check_satisfied(kind: str, row: IdentityCheckRow | None) -> bool:
+    """As the service counts it: accepted; or not applicable (with a reason) for a SHOULD."""
+    if row is None:
+        return False
+    return row.verdict == "accepted" or (row.verdict == "not_applicable" and kind not in _MUST)
+
+
+def required_kinds(detail: ApplicationDetail, *, show_poa: bool) -> tuple[str, ...]:
+    kinds = ["id_document_genuine"]
+    if detail.required_ial >= 2:
+        kinds += ["photo_consistent", "callback"]
+    if show_poa:
+        kinds += list(_POA)
+    return tuple(kinds)
+
+
+def is_delegated(detail: ApplicationDetail) -> bool:
+    """A proxy applies, as far as the detail tells: delegation documents or POA verdicts."""
+    if any(item.for_delegation for item in detail.checklist):
+        return True
+    rows = detail.identity_checks
+    return any(row.kind in _POA and row.verdict != "not_applicable" for row in rows)
+
+
+class IdNumberCheck(QWidget):
+    """A 13-digit ID typed to compare with a card: the check digit is tested as it is typed.
+
+    ``expected_masked`` (e.g. ``X-XXXX-XXXXX-56-3``) adds "matches the application" when the
+    visible digits agree.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit(objectName="IdNumberEdit")
+        self.edit.setMaxLength(20)
+        self.edit.textChanged.connect(self._check)
+        layout.addWidget(self.edit)
+        self.hint = QLabel(objectName="Hint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.hint)
+        self._expected = ""
+        self.valid: bool | None = None
+
+    def set_expected(self, masked: str) -> None:
+        self._expected = masked
+        self._check(self.edit.text())
+
+    def _check(self, text: str) -> None:
+        if not text.strip():
+            self.valid = None
+            self._tone("")
+            self.hint.hide()
+            return
+        try:
+            digits = normalize_national_id(text)
+        except AnuyatError as error:
+            self.valid = False
+            self._tone("error")
+            self.hint.setText(error.th if i18n.current_language() == "th" else error.en)
+            self.hint.show()
+            return
+        self.valid = True
+        self._tone("ok")
+        message = self.tr("The check digit is right.")
+        shown = [(i, c) for i, c in enumerate(self._expected.replace("-", "")) if c.isdigit()]
+        if shown and len(self._expected.replace("-", "")) == 13:
+            if all(digits[i] == c for i, c in shown):
+                message += " " + self.tr("It matches the number in the application.")
+            else:
+                message = self.tr("The check digit is right, but the number differs from the one "
+                                  "in the application.")  # fmt: skip
+                self._tone("error")
+        self.hint.setText(message)
+        self.hint.show()
+
+    def _tone(self, tone: str) -> None:
+        for widget in (self.edit, self.hint):
+            widget.setProperty("tone", tone)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
+def _call_time() -> QDateTimeEdit:
+    edit = QDateTimeEdit()
+    # Day, month and time: the year of a call just made is this year, and showing it would
+    # mean choosing between the Buddhist and the Christian era in one small box.
+    edit.setDisplayFormat("d/M  HH:mm")
+    now = datetime.now(BANGKOK).replace(second=0, microsecond=0, tzinfo=None)
+    edit.setDateTime(QDateTime(now))
+    edit.setMaximumDateTime(QDateTime(now.replace(hour=23, minute=59)))
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class IdentityCard(QFrame):
+    """One check: its name, what was recorded, the fields it needs, and the three verdicts.
+
+    Signals:
+        check_requested(str, str, dict): (kind, verdict, data) to record.
+    """
+
+    check_requested = Signal(str, str, dict)
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IdentityCard")
+        self.kind = kind
+        self.row: IdentityCheckRow | None = None
+        self._editable = True
+        self._fields: dict[str, Callable[[], str]] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 10)
+        outer.setSpacing(6)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        self.mark = VerdictMark()
+        top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        self.title = QLabel(objectName="ChecklistName")
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.title, 1)
+        self.level_pill = Pill()
+        top.addWidget(self.level_pill, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+        self.summary = QLabel(objectName="ChecklistSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        outer.addWidget(self.summary)
+
+        self.form = QFormLayout()
+        self.form.setHorizontalSpacing(10)
+        self.form.setVerticalSpacing(6)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._labels: dict[str, QLabel] = {}
+        self._build_fields()
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(1000)
+        self._add_row("reason", self.reason_edit, lambda: self.reason_edit.text())
+        outer.addLayout(self.form)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.accept_button = QPushButton(objectName="AcceptButton")
+        self.reject_button = QPushButton(objectName="RejectButton")
+        self.na_button = QPushButton(objectName="NotApplicableButton")
+        for button, verdict in (
+            (self.accept_button, "accepted"),
+            (self.reject_button, "rejected"),
+            (self.na_button, "not_applicable"),
+        ):
+            button.clicked.connect(lambda _=False, v=verdict: self._request(v))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.retranslate()
+
+    # -- fields -------------------------------------------------------------------------
+
+    def _add_row(self, key: str, widget: QWidget, value: Callable[[], str] | None) -> None:
+        label = QLabel(objectName="FormLabel")
+        label.setWordWrap(True)
+        label.setFixedWidth(112)  # the same column in every card, so the cards line up
+        self._labels[key] = label
+        self.form.addRow(label, widget)
+        if value is not None:
+            self._fields[key] = value
+
+    def _line(self, key: str, max_length: int = 200) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(max_length)
+        self._add_row(key, edit, lambda: edit.text().strip())
+        return edit
+
+    def _build_fields(self) -> None:
+        kind = self.kind
+        if kind == "id_document_genuine":
+            self.method = QComboBox()
+            for code in ("visual", "dopa_online", "card_reader"):
+                self.method.addItem("", code)
+            self._add_row("method", self.method, lambda: self.method.currentData() or "")
+            self.id_check = IdNumberCheck()
+            self._add_row("id_check", self.id_check, None)
+        elif kind == "callback":
+            self.channel = QComboBox()
+            self.channel.addItem("", "phone")
+            self.channel.addItem("", "email")
+            self._add_row("channel", self.channel, lambda: self.channel.currentData() or "")
+            self.contact = self._line("contact")
+            self.at = _call_time()
+            self._add_row("at", self.at, lambda: self.at.dateTime().toString("yyyy-MM-ddTHH:mm"))
+            self.result = self._line("result", 500)
+        elif kind == "poa_stamp_duty":
+            self.way = QComboBox()
+            for code in ("estamp_ref", "duty_paid_baht", "stamps_affixed_baht"):
+                self.way.addItem("", code)
+            self.way.currentIndexChanged.connect(self._way_changed)
+            self._add_row("way", self.way, None)
+            self.duty_value = QLineEdit()
+            self.duty_value.setMaxLength(40)
+            self._add_row("duty_value", self.duty_value, None)
+            self.receipt = self._line("receipt_no", 40)
+            self._way_changed()
+        elif kind == "poa_grantor_call":
+            self.grantor_name = self._line("grantor_name")
+            self.grantor_id = IdNumberCheck()
+            self._add_row("grantor_id", self.grantor_id, None)
+            self.phone = self._line("phone", 30)
+            self.at = _call_time()
+            self._add_row("at", self.at, lambda: self.at.dateTime().toString("yyyy-MM-ddTHH:mm"))
+            self.result = self._line("result", 500)
+        self.note = self._line("note", 500)
+
+    def _way_changed(self, *_: object) -> None:
+        money = self.way.currentData() == "duty_paid_baht"
+        self.receipt.setVisible(money)
+        self._labels["receipt_no"].setVisible(money)
+        self._retranslate_way()
+
+    def data(self, verdict: str) -> dict[str, str]:
+        """The fields as the service expects them (empty ones left out)."""
+        values = {key: read() for key, read in self._fields.items()}
+        if self.kind == "poa_stamp_duty":
+            way = self.way.currentData() or "estamp_ref"
+            values[way] = self.duty_value.text().strip()
+            if way != "duty_paid_baht":
+                values.pop("receipt_no", None)
+        if verdict == "accepted":
+            values.pop("reason", None)
+        return {k: v for k, v in values.items() if v}
+
+    def _request(self, verdict: str) -> None:
+        self.check_requested.emit(self.kind, verdict, self.data(verdict))
+
+    # -- state --------------------------------------------------------------------------
+
+    def set_row(self, row: IdentityCheckRow | None, *, required: bool, editable: bool) -> None:
+        self.row = row
+        self._editable = editable
+        self._required = required
+        self.mark.set_verdict(row.verdict if row else None)
+        for button in (self.accept_button, self.reject_button, self.na_button):
+            button.setEnabled(editable)
+        if row is not None:
+            self._fill_from(row.data)
+        self.retranslate()
+
+    def set_expected_id(self, masked: str) -> None:
+        if self.kind == "id_document_genuine":
+            self.id_check.set_expected(masked)
+
+    def set_busy(self, busy: bool) -> None:
+        for button in (self.accept_button, self.reject_button, self.na_button):
+            button.setEnabled(self._editable and not busy)
+
+    def _fill_from(self, data: dict[str, str]) -> None:
+        simple = {"contact": "contact", "result": "result", "note": "note",
+                  "grantor_name": "grantor_name", "phone": "phone",
+                  "receipt_no": "receipt"}  # fmt: skip
+        for key, attribute in simple.items():
+            widget = getattr(self, attribute, None)
+            if isinstance(widget, QLineEdit) and key in data:
+                widget.setText(data[key])
+        if "reason" in data:
+            self.reason_edit.setText(data["reason"])
+        if self.kind == "poa_stamp_duty":
+            for index in range(self.way.count()):
+                code = self.way.itemData(index)
+                if code in data:
+                    self.way.setCurrentIndex(index)
+                    self.duty_value.setText(data[code])
+        for combo_name, key in (("method", "method"), ("channel", "channel")):
+            combo = getattr(self, combo_name, None)
+            if isinstance(combo, QComboBox) and key in data:
+                index = combo.findData(data[key])
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+
+    # -- language -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        names = {
+            "id_document_genuine": self.tr("The ID document is genuine"),
+            "photo_consistent": self.tr("Photo and details are consistent"),
+            "callback": self.tr("Call-back to the applicant"),
+            "poa_stamp_duty": self.tr("Stamp duty on the power of attorney"),
+            "poa_grantor_call": self.tr("Call to confirm with the grantor"),
+        }
+        self.title.setText(names.get(self.kind, self.kind))
+        must = self.kind in _MUST
+        self.level_pill.setText(self.tr("Must") if must else self.tr("Should"))
+        self.level_pill.set_tone("warn" if must else "neutral")
+        self.level_pill.setToolTip(
+            self.tr("Only “accepted” completes this check.")
+            if must
+            else self.tr("“Not applicable” with a reason also completes this check.")
+        )
+        self.summary.setText(self._summary())
+        labels = {
+            "method": self.tr("How it was checked"),
+            "id_check": self.tr("Number on the card"),
+            "channel": self.tr("Channel"),
+            "contact": self.tr("Number or address used"),
+            "at": self.tr("When"),
+            "result": self.tr("Result"),
+            "way": self.tr("Duty paid by"),
+            "receipt_no": self.tr("Receipt no."),
+            "grantor_name": self.tr("Grantor"),
+            "grantor_id": self.tr("Grantor's ID no."),
+            "phone": self.tr("Grantor's phone"),
+            "note": self.tr("Note"),
+            "reason": self.tr("Reason"),
+        }
+        for key, label in self._labels.items():
+            if key in labels:
+                label.setText(labels[key])
+        self.reason_edit.setPlaceholderText(self.tr("Needed when not accepted"))
+        if self.kind == "id_document_genuine":
+            texts = (
+                self.tr("By eye, against the card's security features"),
+                self.tr("Card status checked online (DOPA)"),
+                self.tr("Read with a smart-card reader"),
+            )
+            for index, text in enumerate(texts):
+                self.method.setItemText(index, text)
+            self.id_check.edit.setPlaceholderText(self.tr("To compare only; not stored"))
+        if self.kind == "callback":
+            self.channel.setItemText(0, self.tr("Phone"))
+            self.channel.setItemText(1, self.tr("E-mail"))
+        if self.kind == "poa_grantor_call":
+            self.grantor_id.edit.setPlaceholderText(self.tr("To check the digits; not stored"))
+        if self.kind == "poa_stamp_duty":
+            self._retranslate_way()
+        self.accept_button.setText(self.tr("Accepted"))
+        self.reject_button.setText(self.tr("Rejected"))
+        self.na_button.setText(self.tr("Not applicable"))
+        if self.kind in LINKS_DOCUMENT:
+            self.accept_button.setToolTip(self.tr("Records the document on screen as evidence"))
+
+    def _retranslate_way(self) -> None:
+        texts = (
+            self.tr("e-Stamp (reference code)"),
+            self.tr("Paid in money, with a receipt"),
+            self.tr("Stamps affixed and cancelled"),
+        )
+        for index, text in enumerate(texts):
+            self.way.setItemText(index, text)
+        placeholders = {
+            "estamp_ref": self.tr("e-Stamp reference, checked with the Revenue Department"),
+            "duty_paid_baht": self.tr("Duty paid (baht)"),
+            "stamps_affixed_baht": self.tr("Stamps affixed (baht); the document on screen"),
+        }
+        self.duty_value.setPlaceholderText(placeholders.get(self.way.currentData() or "", ""))
+        if "duty_value" in self._labels:
+            reference = self.way.currentData() == "estamp_ref"
+            self._labels["duty_value"].setText(
+                self.tr("Reference") if reference else self.tr("Amount")
+            )
+
+    def _summary(self) -> str:
+        row = self.row
+        if row is None:
+            return self.tr("Not checked yet")
+        parts = [verdict_label(row.verdict), row.checked_by,
+                 format_date(row.checked_at, i18n.current_language())]  # fmt: skip
+        text = "  ·  ".join(p for p in parts if p)
+        if row.data.get("reason"):
+            text += "\n" + self.tr("Reason: {reason}").format(reason=row.data["reason"])
+        return text
+
+
+class IdentityPanel(QScrollArea):
+    """The identity and delegation checks of one application.
+
+    Signals:
+        check_requested(str, str, dict): (kind, verdict, data) to record.
+    """
+
+    check_requested = Signal(str, str, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IdentityPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        host = QWidget(objectName="ChecklistHost")
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(8)
+        self.level_label = QLabel(objectName="Muted")
+        self.level_label.setWordWrap(True)
+        self.level_label.setContentsMargins(12, 10, 12, 0)
+        layout.addWidget(self.level_label)
+        self.cards: dict[str, IdentityCard] = {}
+        for kind in IDENTITY_ORDER:
+            card = IdentityCard(kind)
+            card.check_requested.connect(self.check_requested)
+            card.hide()
+            layout.addWidget(card)
+            self.cards[kind] = card
+        self.poa_button = QPushButton(objectName="LinkButton")
+        self.poa_button.setFlat(True)
+        self.poa_button.clicked.connect(self._show_poa)
+        layout.addWidget(self.poa_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setWidget(host)
+        self._detail: ApplicationDetail | None = None
+        self._editable = False
+        self._show_poa_checks = False
+        self._retranslate()
+
+    def set_detail(self, detail: ApplicationDetail, *, editable: bool) -> None:
+        same = self._detail is not None and self._detail.row.id == detail.row.id
+        self._detail = detail
+        self._editable = editable
+        if not same:
+            self._show_poa_checks = False
+        self._show_poa_checks = self._show_poa_checks or is_delegated(detail)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        recorded = {row.kind: row for row in detail.identity_checks}
+        required = required_kinds(detail, show_poa=self._show_poa_checks)
+        for kind, card in self.cards.items():
+            shown = kind in required or kind in recorded
+            card.setVisible(shown)
+            if shown:
+                card.set_row(recorded.get(kind), required=kind in required, editable=self._editable)
+                card.set_expected_id(detail.applicant_id_masked)
+        self.poa_button.setVisible(not self._show_poa_checks and self._editable)
+        self._retranslate()
+
+    def _show_poa(self) -> None:
+        self._show_poa_checks = True
+        self._refresh()
+
+    def progress(self) -> tuple[int, int]:
+        """(checks done, checks needed) for the tab's title."""
+        detail = self._detail
+        if detail is None:
+            return 0, 0
+        recorded = {row.kind: row for row in detail.identity_checks}
+        needed = required_kinds(detail, show_poa=self._show_poa_checks)
+        return sum(check_satisfied(k, recorded.get(k)) for k in needed), len(needed)
+
+    def set_busy(self, busy: bool) -> None:
+        for card in self.cards.values():
+            card.set_busy(busy)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            for card in self.cards.values():
+                card.retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.poa_button.setText(
+            self.tr("Applied through a proxy? Add the power-of-attorney checks")
+        )
+        detail = self._detail
+        if detail is None:
+            self.level_label.clear()
+            return
+        if detail.required_ial >= 2:
+            text = self.tr(
+                "Identity level IAL{level}: check the ID document, compare the photo and "
+                "details, and call the applicant back."
+            )
+        else:
+            text = self.tr("Identity level IAL{level}: check that the ID document is genuine.")
+        self.level_label.setText(text.format(level=detail.required_ial))

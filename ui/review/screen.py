@@ -1,0 +1,747 @@
+"""The review screen: the documents at the left, the checklist and checks at the right.
+
+Opened from the list (Enter, double-click) or with "Next" (Ctrl+Enter, F2), it claims the
+application through ``port.open_application``. When older requests wait, the service says
+so (``OutOfOrder``, code ``out_of_order``) and the screen asks for the reason in place, then
+opens with it. Every verdict and decision is one port call in the database worker; the port
+answers with the application as it now stands, and the screen redraws from that.
+
+Nothing here is modal: the composers for asking documents and rejecting open beside the
+document; messages show inline in Thai and English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import (
+    STATUSES,
+    ApplicationDetail,
+    ApplicationRow,
+    DocumentInfo,
+    ReviewPort,
+    SignedInUser,
+)
+from ui.common import i18n, ui_settings
+from ui.common.errors import ErrorBox
+from ui.common.message_area import MessageArea
+from ui.common.tasks import TaskRunner
+from ui.review.actions import ReviewActionBar, ReviewTopBar
+from ui.review.checklist import ChecklistView
+from ui.review.composer import RejectComposer, RequestDocumentsComposer
+from ui.review.identity import LINKS_DOCUMENT, IdentityPanel
+from ui.review.info import ApplicationInfoView, HistoryView
+from ui.review.out_of_order import OutOfOrderPanel
+from ui.review.settings import REVIEW_SPLITTER
+from ui.viewer.document_viewer import DocumentViewer
+
+__all__ = ["NEXT_FAILED", "NOTHING_WAITING", "REVIEW_ROLES", "ReviewScreen"]
+
+log = logging.getLogger(__name__)
+
+REVIEW_ROLES = frozenset({"reviewer", "admin", "approver", "finance"})
+"""Who opens the review screen from the list (the service decides what each may do)."""
+NOTHING_WAITING = ("ไม่มีคำขอรออยู่ในคิวนี้แล้ว", "No request is waiting in this queue.")
+NEXT_FAILED = ("หาคำขอถัดไปไม่ได้ ลองอีกครั้ง", "Could not find the next request. Try again.")
+_VIEWER_SHARE = 0.57  # of the width, on first use: the document gets the larger part
+
+
+class ReviewScreen(QFrame):
+    """One application under review.
+
+    Signals:
+        screen_did_close(): the officer went back to the list.
+        application_did_change(): a status or claim changed; lists and counts are stale.
+        next_requested(): the officer asked for the next request (the window knows the queue).
+        review_will_open(): :meth:`open_next` found a request and opens it here.
+        next_did_fail(object): :meth:`open_next` found nothing (None) or failed (the error),
+            while the screen was not showing (when it shows, it says so itself).
+    """
+
+    screen_did_close = Signal()
+    application_did_change = Signal()
+    next_requested = Signal()
+    review_will_open = Signal()
+    next_did_fail = Signal(object)
+
+    def __init__(
+        self,
+        port: ReviewPort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReviewScreen")
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self._settings = settings
+        self._detail: ApplicationDetail | None = None
+        self._opening_id: str | None = None
+        self._generation = 0
+        self._busy = False
+        self._history_stale = True
+        self._officers_loaded = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = ReviewTopBar()
+        self.top_bar.back_clicked.connect(self.close_screen)
+        self.top_bar.next_clicked.connect(self.next_requested)
+        layout.addWidget(self.top_bar)
+        self.error_box = ErrorBox()
+        self.notice_box = ErrorBox()
+        self.notice_box.setObjectName("NoticeBox")
+        self.messages = MessageArea(self.error_box, self.notice_box)
+        layout.addWidget(self.messages)
+
+        self.pages = QStackedWidget(objectName="ReviewPages")
+        self._build_out_of_order()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="ReviewSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.viewer = DocumentViewer(port, user, runner, settings)
+        self.viewer.setMinimumWidth(360)
+        self.viewer.position_did_change.connect(self._viewer_moved)
+        self.splitter.addWidget(self.viewer)
+        self.splitter.addWidget(self._build_side())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.splitterMoved.connect(self._save_splitter)
+        self.pages.addWidget(self.splitter)
+        layout.addWidget(self.pages, 1)
+        self._restore_splitter()
+        self._build_shortcuts()
+        self._retranslate()
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build_out_of_order(self) -> None:
+        self.out_of_order = OutOfOrderPanel()
+        self.out_of_order.reason_given.connect(self.open_with_reason)
+        self.out_of_order.oldest_requested.connect(self.next_requested)
+        self.pages.addWidget(self.out_of_order)
+
+    def _build_side(self) -> QWidget:
+        side = QFrame(objectName="ReviewSide")
+        side.setMinimumWidth(380)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.side_stack = QStackedWidget()
+        self.tabs = QTabWidget(objectName="ReviewTabs")
+        self.tabs.setDocumentMode(True)
+        self.checklist = ChecklistView()
+        self.checklist.verdict_requested.connect(self.record_verdict)
+        self.checklist.document_requested.connect(self._show_linked)
+        self.identity = IdentityPanel()
+        self.identity.check_requested.connect(self.record_identity)
+        self.info = ApplicationInfoView()
+        self.history = HistoryView()
+        for widget in (self.checklist, self.identity, self.info, self.history):
+            self.tabs.addTab(widget, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.side_stack.addWidget(self.tabs)
+        self.request_composer = RequestDocumentsComposer(self._port, self._user, self._runner)
+        self.request_composer.composer_did_close.connect(self.show_checklist)
+        self.request_composer.request_did_send.connect(self._documents_requested)
+        self.reject_composer = RejectComposer(self._port, self._user, self._runner)
+        self.reject_composer.composer_did_close.connect(self.show_checklist)
+        self.reject_composer.application_did_reject.connect(self._rejected)
+        self.side_stack.addWidget(self.request_composer)
+        self.side_stack.addWidget(self.reject_composer)
+        layout.addWidget(self.side_stack, 1)
+        self.actions = ReviewActionBar(can_reassign="admin" in self._user.roles)
+        self.actions.certify_clicked.connect(self.certify_copy)
+        self.actions.request_clicked.connect(self.open_request_composer)
+        self.actions.reject_clicked.connect(self.open_reject_composer)
+        self.actions.reviewed_clicked.connect(self.mark_reviewed)
+        self.actions.release_clicked.connect(self.release_claim)
+        self.actions.reassign_menu_opened.connect(self._load_officers)
+        self.actions.reassign_chosen.connect(self.reassign)
+        layout.addWidget(self.actions)
+        return side
+
+    def _build_shortcuts(self) -> None:
+        viewer = self.viewer
+        keys: list[tuple[str, Any]] = [
+            ("Esc", self._escape),
+            ("PgDown", viewer.next_page),
+            ("PgUp", viewer.previous_page),
+            ("Ctrl+PgDown", viewer.next_document),
+            ("Ctrl+PgUp", viewer.previous_document),
+            ("Alt+Right", viewer.next_document),
+            ("Alt+Left", viewer.previous_document),
+            ("Ctrl++", viewer.zoom_in),
+            ("Ctrl+=", viewer.zoom_in),
+            ("Ctrl+-", viewer.zoom_out),
+            ("Ctrl+0", viewer.fit_to_width),
+            ("Ctrl+R", viewer.rotate),
+            ("A", lambda: self._decide("accepted")),
+            ("R", lambda: self._decide("rejected")),
+            ("N", lambda: self._decide("not_applicable")),
+            ("Ctrl+Shift+C", self.certify_copy),
+            ("Ctrl+D", self.open_request_composer),
+            ("Ctrl+M", self.mark_reviewed),
+            ("Ctrl+Shift+L", self.release_claim),
+            ("Ctrl+H", lambda: self.tabs.setCurrentWidget(self.history)),
+        ]
+        for number in range(1, 5):
+            keys.append((f"Ctrl+{number}", lambda n=number: self._show_tab(n - 1)))
+        self.shortcuts: dict[str, QShortcut] = {}
+        for sequence, slot in keys:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts[sequence] = shortcut
+
+    # -- opening --------------------------------------------------------------------------
+
+    @property
+    def detail(self) -> ApplicationDetail | None:
+        return self._detail
+
+    @property
+    def application_id(self) -> str | None:
+        return self._detail.row.id if self._detail is not None else self._opening_id
+
+    def open_next(self, status: str | None) -> None:
+        """Take the oldest waiting request of the ``status`` queue (None: all of the officer's
+        queues) through ``port.next_application`` and open it."""
+        port, user = self._port, self._user
+
+        def done(row: ApplicationRow | None, error: BaseException | None) -> None:
+            if row is not None and self.isVisible() and row.id == self.application_id:
+                # First come, first served: the one in hand is still the oldest.
+                self.error_box.clear()
+                self._notice(
+                    self.tr(
+                        "This request is still the oldest in your hands. Finish it, ask for "
+                        "documents, or put it back in the queue."
+                    )
+                )
+            elif row is not None:
+                self.review_will_open.emit()
+                self.open_row(row)
+            elif not self.isVisible():
+                self.next_did_fail.emit(error)
+            elif error is not None:
+                self._show_error(error, *NEXT_FAILED)
+            else:
+                self.notice_box.clear()
+                self.error_box.show_message(*NOTHING_WAITING)
+                self.error_box.set_action("", None)
+
+        self._runner.run(
+            lambda: port.next_application(user, status), done, owner=self, label="review.next"
+        )
+
+    def open_row(self, row: ApplicationRow) -> None:
+        self.open_application(row.id, tracking_number=row.tracking_number)
+
+    def open_application(
+        self, application_id: str, *, tracking_number: str = "", reason: str | None = None
+    ) -> None:
+        """Claim and show ``application_id``; older requests waiting ask for ``reason``."""
+        self._generation += 1
+        generation = self._generation
+        self._opening_id = application_id
+        if self._detail is None or self._detail.row.id != application_id:
+            self._detail = None
+            self.viewer.clear()
+            self.top_bar.show_loading(tracking_number)
+        self.error_box.clear()
+        self.notice_box.clear()
+        self.show_checklist()
+        self.pages.setCurrentWidget(self.splitter)
+        port, user = self._port, self._user
+
+        def done(detail: ApplicationDetail | None, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            if error is not None or detail is None:
+                if getattr(error, "code", None) == "out_of_order":
+                    self._ask_reason(error)
+                    return
+                self._show_error(
+                    error,
+                    "เปิดคำขอนี้ไม่ได้ ลองอีกครั้ง หรือกลับไปที่รายการ",
+                    "Could not open this request. Try again, or go back to the list.",
+                )
+                return
+            self._show_detail(detail, new=True)
+            self.application_did_change.emit()  # claimed: the queue counts moved
+
+        self._runner.run(
+            lambda: port.open_application(user, application_id, reason),
+            done,
+            owner=self,
+            label="review.open",
+        )
+
+    def _ask_reason(self, error: BaseException) -> None:
+        self.top_bar.subtitle.clear()
+        self.out_of_order.ask(getattr(error, "th", ""), getattr(error, "en", ""))
+        self.pages.setCurrentWidget(self.out_of_order)
+        self.out_of_order.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_with_reason(self, reason: str) -> None:
+        if self._opening_id is not None:
+            self.open_application(self._opening_id, reason=reason)
+
+    def is_asking_reason(self) -> bool:
+        return self.pages.currentWidget() is self.out_of_order
+
+    def _show_detail(self, detail: ApplicationDetail, *, new: bool = False) -> None:
+        previous = self._detail
+        self._detail = detail
+        self._opening_id = detail.row.id
+        editable = self._editable()
+        documents = list(detail.documents)
+        if new or previous is None or previous.row.id != detail.row.id:
+            self.viewer.set_application(detail.row.id, detail.body_text, detail.documents)
+            self._history_stale = True
+        elif [d.id for d in previous.documents] != [d.id for d in documents]:
+            self.viewer.update_documents(detail.documents)
+        self.top_bar.show_detail(detail)
+        self.checklist.set_items(
+            detail.checklist, documents, editable=editable, keep_current=not new
+        )
+        self.checklist.set_viewing(self.viewer.current_document_id(), self.viewer.current_page())
+        self.identity.set_detail(detail, editable=editable)
+        self.info.set_detail(detail)
+        self._update_tabs()
+        self._update_actions()
+        if new:
+            self.tabs.setCurrentWidget(self.checklist)
+            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._history_stale = True
+        if self.tabs.currentWidget() is self.history:
+            self._load_history()
+
+    def _editable(self) -> bool:
+        detail = self._detail
+        return bool(
+            detail is not None
+            and detail.claimed_by_me
+            and detail.row.status in ("in_review", "waiting_applicant")
+        )
+
+    # -- verdicts -------------------------------------------------------------------------
+
+    def _decide(self, verdict: str) -> None:
+        if (
+            self.side_stack.currentWidget() is self.tabs
+            and self.tabs.currentWidget() is self.checklist
+            and self.pages.currentWidget() is self.splitter
+        ):
+            self.checklist.decide(verdict)
+
+    def _link(self) -> tuple[str | None, int | None]:
+        """The document and page on screen (pages count for PDFs only)."""
+        document_id = self.viewer.current_document_id()
+        if document_id is None:
+            return None, None
+        page = self.viewer.current_page() if self.viewer.current_kind() == "pdf" else None
+        return document_id, page
+
+    def record_verdict(self, code: str, verdict: str, reason: str) -> None:
+        detail = self._detail
+        if detail is None or self._busy:
+            return
+        # Only an acceptance names where the document was found; a rejection's reason says
+        # what is wrong (the document may not be there at all).
+        document_id, page = self._link() if verdict == "accepted" else (None, None)
+        if verdict == "accepted" and document_id is None:
+            # The message is on screen: use the link the row shows, if any.
+            row = self.checklist.current_row()
+            if row is not None and row.document_combo.currentIndex() > 0:
+                chosen = detail.documents[row.document_combo.currentIndex() - 1]
+                document_id, page = chosen.id, (row.page_spin.value() or None)
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
+            self.checklist.set_busy(False)
+            if error is not None or result is None:
+                self._show_error(
+                    error,
+                    "บันทึกผลการตรวจไม่ได้ ลองอีกครั้ง",
+                    "Could not record the verdict. Try again.",
+                )
+                return
+            self.error_box.clear()
+            row = self.checklist.current_row()
+            if row is not None:
+                row.hide_reason()
+            self._show_detail(result)
+            self.checklist.advance()
+            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.checklist.set_busy(True)
+        self._run(
+            lambda: port.record_checklist(
+                user, application_id, code, verdict, reason, document_id, page
+            ),
+            done,
+            "review.record_checklist",
+        )
+
+    def record_identity(self, kind: str, verdict: str, data: dict[str, str]) -> None:
+        detail = self._detail
+        if detail is None or self._busy:
+            return
+        data = dict(data)
+        document_id, page = self._link()
+        if kind in LINKS_DOCUMENT and document_id is not None:
+            data["document_id"] = document_id
+            if page is not None:
+                data["page"] = str(page)
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
+            self.identity.set_busy(False)
+            if error is not None or result is None:
+                self._show_error(
+                    error,
+                    "บันทึกผลการตรวจตัวตนไม่ได้ ลองอีกครั้ง",
+                    "Could not record the identity check. Try again.",
+                )
+                return
+            self.error_box.clear()
+            self._show_detail(result)
+
+        self.identity.set_busy(True)
+        self._run(
+            lambda: port.record_identity_check(user, application_id, kind, verdict, data),
+            done,
+            "review.record_identity",
+        )
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def certify_copy(self) -> None:
+        detail = self._detail
+        document = self.viewer.current_document()
+        if detail is None or not self._editable() or self._busy:
+            return
+        if document is None:
+            self.error_box.show_message(
+                "เปิดเอกสารที่จะรับรองสำเนาก่อน (ข้อความของคำขอรับรองไม่ได้)",
+                "Open the document to certify first (the request's message cannot be certified).",
+            )
+            return
+        port, user = self._port, self._user
+
+        def done(copy: DocumentInfo | None, error: BaseException | None) -> None:
+            if error is not None or copy is None:
+                self._show_error(
+                    error,
+                    "รับรองสำเนาไม่ได้ ลองอีกครั้ง",
+                    "Could not make the certified copy. Try again.",
+                )
+                return
+            current = self._detail
+            if current is not None and current.row.id == detail.row.id:
+                self._detail = dataclasses.replace(current, documents=(*current.documents, copy))
+                self.viewer.add_document(copy)
+                self._show_detail(self._detail)
+            self._notice(
+                self.tr("Certified copy made: {name}").format(name=copy.filename),
+            )
+
+        self._run(lambda: port.certify_copy(user, document.id), done, "review.certify_copy")
+
+    def open_request_composer(self) -> None:
+        if self._detail is None or not self._editable():
+            return
+        self.request_composer.open_for(self._detail)
+        self.side_stack.setCurrentWidget(self.request_composer)
+        self._update_actions()
+
+    def open_reject_composer(self) -> None:
+        if self._detail is None or not self._editable():
+            return
+        self.reject_composer.open_for(self._detail)
+        self.side_stack.setCurrentWidget(self.reject_composer)
+        self._update_actions()
+
+    def show_checklist(self) -> None:
+        self.side_stack.setCurrentWidget(self.tabs)
+        self._update_actions()
+        if self.isVisible():
+            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def mark_reviewed(self) -> None:
+        detail = self._detail
+        if detail is None or not self._editable() or self._busy:
+            return
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(status: str | None, error: BaseException | None) -> None:
+            if error is not None or status is None:
+                self._show_error(
+                    error,
+                    "บันทึกว่าตรวจเสร็จไม่ได้ ลองอีกครั้ง",
+                    "Could not mark the request reviewed. Try again.",
+                )
+                return
+            self._notice(
+                self.tr("Review done. The request is now “{status}”.").format(
+                    status=_status_name(status)
+                ),
+                next_action=True,
+            )
+            self._reload()
+            self.application_did_change.emit()
+
+        self._run(lambda: port.mark_reviewed(user, application_id), done, "review.mark_reviewed")
+
+    def _documents_requested(self) -> None:
+        self.show_checklist()
+        self._notice(
+            self.tr(
+                "The request for documents is on its way. The application waits for the "
+                "applicant; the clock is stopped."
+            ),
+            next_action=True,
+        )
+        self._reload()
+        self.application_did_change.emit()
+
+    def _rejected(self) -> None:
+        self.show_checklist()
+        self._notice(self.tr("The application was rejected."), next_action=True)
+        self._reload()
+        self.application_did_change.emit()
+
+    def release_claim(self) -> None:
+        detail = self._detail
+        if detail is None or not self._editable() or self._busy:
+            return
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(_result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self._show_error(
+                    error,
+                    "ปล่อยคำขอคืนคิวไม่ได้ ลองอีกครั้ง",
+                    "Could not put the request back in the queue. Try again.",
+                )
+                return
+            self.application_did_change.emit()
+            self.close_screen()
+
+        self._run(lambda: port.release_claim(user, application_id), done, "review.release")
+
+    def reassign(self, username: str) -> None:
+        detail = self._detail
+        if detail is None or self._busy or not username:
+            return
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(_result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self._show_error(
+                    error, "มอบหมายงานไม่ได้ ลองอีกครั้ง", "Could not reassign the request. Try again."
+                )
+                return
+            self._notice(self.tr("Reassigned."))
+            self._reload()
+            self.application_did_change.emit()
+
+        self._run(lambda: port.reassign(user, application_id, username), done, "review.reassign")
+
+    def _load_officers(self) -> None:
+        if self._officers_loaded:
+            return
+        port, user = self._port, self._user
+
+        def done(officers: list[Any] | None, error: BaseException | None) -> None:
+            if error is not None or officers is None:
+                self._show_error(
+                    error, "อ่านรายชื่อเจ้าหน้าที่ไม่ได้", "Could not read the list of officers."
+                )
+                return
+            self._officers_loaded = True
+            self.actions.set_officers(officers)
+
+        self._runner.run(lambda: port.officers(user), done, owner=self, label="review.officers")
+
+    def _reload(self) -> None:
+        """Read the application again after a decision (no claim is taken by reading)."""
+        detail = self._detail
+        if detail is None:
+            return
+        generation = self._generation
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
+            if generation == self._generation and result is not None:
+                self._show_detail(result)
+
+        self._runner.run(
+            lambda: port.open_application(user, application_id, None),
+            done,
+            owner=self,
+            label="review.reload",
+        )
+
+    # -- history --------------------------------------------------------------------------
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.history and self._history_stale:
+            self._load_history()
+
+    def _load_history(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        self._history_stale = False
+        port, user, application_id = self._port, self._user, detail.row.id
+
+        def done(entries: list[Any] | None, error: BaseException | None) -> None:
+            if error is not None or entries is None:
+                self._history_stale = True
+                self._show_error(
+                    error, "อ่านประวัติของคำขอไม่ได้", "Could not read the request's history."
+                )
+                return
+            if self._detail is not None and self._detail.row.id == application_id:
+                self.history.set_entries(entries)
+
+        self._runner.run(
+            lambda: port.history(user, application_id), done, owner=self, label="review.history"
+        )
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _run(self, fn: Any, done: Any, label: str) -> None:
+        self._busy = True
+        self._update_actions()
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            self._busy = False
+            self._update_actions()
+            done(result, error)
+
+        self._runner.run(fn, finished, owner=self, label=label)
+
+    def _show_error(self, error: BaseException | None, th: str, en: str) -> None:
+        self.notice_box.clear()
+        self.error_box.show_error(error, fallback_th=th, fallback_en=en)
+
+    def _notice(self, text: str, *, next_action: bool = False) -> None:
+        self.error_box.clear()
+        self.notice_box.show_message(text, "")
+        self.notice_box.set_action(
+            self.tr("Next request (Ctrl+Enter)") if next_action else "",
+            self.next_requested.emit if next_action else None,
+        )
+
+    def _update_tabs(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        done = sum(i.verdict in ("accepted", "not_applicable") for i in detail.checklist)
+        self.tabs.setTabText(
+            0, self.tr("Documents {done}/{total}").format(done=done, total=len(detail.checklist))
+        )
+        checked, needed = self.identity.progress()
+        self.tabs.setTabText(
+            1, self.tr("Identity {done}/{total}").format(done=checked, total=needed)
+        )
+        self.tabs.setTabText(2, self.tr("Application"))
+        self.tabs.setTabText(3, self.tr("History"))
+
+    def _update_actions(self) -> None:
+        detail = self._detail
+        composing = self.side_stack.currentWidget() is not self.tabs
+        # A composer has its own buttons; the decisions wait below it until it closes.
+        self.actions.setVisible(not composing)
+        self.actions.set_state(
+            editable=self._editable() and not composing,
+            can_certify=self.viewer.current_document() is not None,
+            missing=len(detail.missing_items) if detail is not None else 0,
+            busy=self._busy,
+        )
+
+    def _viewer_moved(self, document_id: str | None, page: int) -> None:
+        self.checklist.set_viewing(document_id, page)
+        self._update_actions()
+
+    def _show_linked(self, document_id: str | None, page: int) -> None:
+        self.viewer.show_document(document_id, page)
+
+    def _show_tab(self, index: int) -> None:
+        if self.side_stack.currentWidget() is self.tabs:
+            self.tabs.setCurrentIndex(index)
+            if index == 0:
+                self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _escape(self) -> None:
+        current = self.side_stack.currentWidget()
+        row = self.checklist.current_row()
+        if current is not self.tabs:
+            current.cancel()  # type: ignore[attr-defined]
+        elif row is not None and row.reason_open():
+            row.hide_reason()
+            self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.close_screen()
+
+    def close_screen(self) -> None:
+        self._generation += 1
+        self.viewer.remove_temp_files()
+        self.screen_did_close.emit()
+
+    def _restore_splitter(self) -> None:
+        state = ui_settings.read(self._settings, REVIEW_SPLITTER)
+        if state.isEmpty() or not self.splitter.restoreState(state):
+            self.splitter.setSizes([round(1366 * _VIEWER_SHARE), round(1366 * (1 - _VIEWER_SHARE))])
+
+    def _save_splitter(self, *_: Any) -> None:
+        ui_settings.write(self._settings, REVIEW_SPLITTER, self.splitter.saveState())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.tabs.setTabToolTip(0, self.tr("Required documents (Ctrl+1)"))
+        self.tabs.setTabToolTip(1, self.tr("Identity and power of attorney (Ctrl+2)"))
+        self.tabs.setTabToolTip(2, self.tr("Applicant and form (Ctrl+3)"))
+        self.tabs.setTabToolTip(3, self.tr("What happened so far (Ctrl+4)"))
+        self._update_tabs()
+        if self._detail is None:
+            for index, text in enumerate(
+                (
+                    self.tr("Documents"),
+                    self.tr("Identity"),
+                    self.tr("Application"),
+                    self.tr("History"),
+                )  # fmt: skip
+            ):
+                self.tabs.setTabText(index, text)
+
+
+def _status_name(status: str) -> str:
+    known = STATUSES.get(status)
+    if known is None:
+        return status
+    return known.label_th if i18n.current_language() == "th" else known.label_en

@@ -1,0 +1,172 @@
+"""A read-only panel with one application's fields, beside the list.
+
+Only what the read model holds is shown; a field without a value is left out rather than
+filled with a dash or sample text. Deeper screens (documents, checks, decisions) come later.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import ApplicationRow
+from ui.common import i18n
+from ui.common.formatting import channel_label, days_text, format_date, sla_badge, status_label
+
+__all__ = ["DetailPanel"]
+
+
+class DetailPanel(QFrame):
+    """Shows the fields of one :class:`ApplicationRow`.
+
+    Signals:
+        panel_did_close(): the officer closed the panel (button or Esc).
+    """
+
+    panel_did_close = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DetailPanel")
+        self._row: ApplicationRow | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 12, 12)
+        top = QHBoxLayout()
+        self._title = QLabel(objectName="DetailTitle")
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self._title, 1)
+        self._close = QToolButton()
+        self._close.setText("✕")
+        self._close.setAutoRaise(True)
+        self._close.clicked.connect(self.close_panel)
+        top.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self._subject = QLabel(objectName="Muted")
+        self._subject.setWordWrap(True)
+        self._subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self._subject)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._form_host = QWidget()
+        self._form_host.setObjectName("DetailForm")
+        self._form_host.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._form = QFormLayout(self._form_host)
+        self._form.setContentsMargins(0, 8, 0, 0)
+        self._form.setHorizontalSpacing(14)
+        self._form.setVerticalSpacing(4)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(self._form_host)
+        layout.addWidget(scroll, 1)
+        self._retranslate()
+
+    @property
+    def application_id(self) -> str | None:
+        return self._row.id if self._row is not None else None
+
+    @property
+    def row(self) -> ApplicationRow | None:
+        return self._row
+
+    def show_row(self, row: ApplicationRow) -> None:
+        self._row = row
+        self._fill()
+        self.show()
+
+    def close_panel(self) -> None:
+        self.hide()
+        self.panel_did_close.emit()
+
+    def field_texts(self) -> dict[str, str]:
+        """Label → value as shown (for tests and accessibility checks)."""
+        texts: dict[str, str] = {}
+        for number in range(self._form.rowCount()):
+            label = self._form.itemAt(number, QFormLayout.ItemRole.LabelRole)
+            value = self._form.itemAt(number, QFormLayout.ItemRole.FieldRole)
+            if label is not None and value is not None:
+                label_widget, value_widget = label.widget(), value.widget()
+                if isinstance(label_widget, QLabel) and isinstance(value_widget, QLabel):
+                    texts[label_widget.text()] = value_widget.text()
+        return texts
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_panel()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._close.setToolTip(self.tr("Close the details (Esc)"))
+        if self._row is not None:
+            self._fill()
+
+    def _fill(self) -> None:
+        row = self._row
+        if row is None:
+            return
+        language = i18n.current_language()
+        self._title.setText(row.tracking_number)
+        self._subject.setText(row.subject)
+        self._subject.setVisible(bool(row.subject))
+        while self._form.rowCount():
+            self._form.removeRow(0)
+
+        badge = sla_badge(row)
+        fields: list[tuple[str, str]] = [
+            (self.tr("Status"), status_label(row, language)),
+            (self.tr("Service"), row.service_name_th),
+            (self.tr("Service (English)"), row.service_name_en),
+            (self.tr("Applicant"), row.applicant_name),
+            (self.tr("National ID"), row.applicant_id_masked),
+            (self.tr("Channel"), channel_label(row.channel)),
+            (self.tr("Received"), format_date(row.received_at, language, short=False)),
+        ]
+        if row.deemed_received_at != row.received_at:
+            fields.append(
+                (
+                    self.tr("Deemed received"),
+                    format_date(row.deemed_received_at, language, short=False),
+                )
+            )
+        fields += [
+            (self.tr("Due"), format_date(row.sla_due_at, language, short=False)),
+            (self.tr("Time left"), badge.text),
+        ]
+        if row.business_days_left is not None and row.sla_state == "paused":
+            # The badge only says "paused"; the days still owed matter when it restarts.
+            fields.append(
+                (
+                    self.tr("When the clock restarts"),
+                    days_text(row.business_days_left),
+                )
+            )
+        fields += [
+            (self.tr("Assignee"), row.assignee or self.tr("Unassigned")),
+            (self.tr("Documents"), str(row.document_count)),
+            (self.tr("Tags"), ", ".join(row.tags)),
+        ]
+        for name, value in fields:
+            if not value:
+                continue
+            label = QLabel(name, objectName="FieldName")
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._form.addRow(label, text)

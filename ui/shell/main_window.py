@@ -1,0 +1,889 @@
+"""The main window: queues on the left, the application list in the centre, details right.
+
+``MainWindow(port, user, runner)`` asks nothing of the database itself: counts, pages and
+the agency come through the :class:`~ui.common.tasks.TaskRunner` from the port, which is both a
+``WorkstationPort`` and an ``IntakePort`` (:class:`StationPort`).
+
+Intake adds the sync indicator in the status bar (F9), the "Quarantine" page (Alt+Q, intake
+and reviewer roles) and the counter registration panel at the right (Ctrl+N, intake role).
+
+Review adds the review screen (Enter on a row, or "Next": Ctrl+Enter / F2), which takes the
+whole width while open; the dashboard page (Alt+D); the search box above the list (Ctrl+F),
+whose results show as a "Search results" pseudo-queue; and the keyboard cheat-sheet (F1, ?).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import (
+    BANGKOK,
+    AgencyInfo,
+    ApplicationRow,
+    IntakePort,
+    ReviewPort,
+    SignedInUser,
+    StatusCount,
+    SyncSummary,
+    WorkstationPort,
+)
+from ui.common import i18n, ui_settings
+from ui.common.errors import ErrorBox
+from ui.common.tasks import TaskRunner
+from ui.common.theme import ROW_HEIGHT
+from ui.intake.counter_form import COUNTER_ROLES, CounterForm
+from ui.intake.quarantine_view import QUARANTINE_ROLES, QuarantineView
+from ui.intake.sync_indicator import SyncIndicator
+from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, REVIEW_ROLES, ReviewScreen
+from ui.shell.application_model import ROW_ROLE, ApplicationModel, Column
+from ui.shell.dashboard_view import DashboardView
+from ui.shell.delegates import SlaBadgeDelegate
+from ui.shell.detail_panel import DetailPanel
+from ui.shell.header_band import HeaderBand
+from ui.shell.queue_pane import DASHBOARD, QUARANTINE, QUEUES, QueuePane
+from ui.shell.search import SearchBox, SearchingPort, SearchQuery
+from ui.shell.shortcut_sheet import ShortcutSheet
+
+__all__ = ["MainWindow", "StationPort"]
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Measured for Sarabun 10.5 pt: the widest tracking number, Thai/English date, masked ID,
+# status label and SLA badge, plus the cell's padding.
+_COLUMN_WIDTHS = {
+    Column.TRACKING: 154,
+    Column.RECEIVED: 126,
+    Column.APPLICANT: 165,
+    Column.NATIONAL_ID: 134,
+    Column.STATUS: 166,
+    Column.SLA: 122,
+    Column.ASSIGNEE: 112,
+}
+_QUEUE_PANE_WIDTH = 222
+_DETAIL_WIDTH = 360
+_COUNTER_WIDTH = 420
+_SERVICE_MIN_WIDTH = 120
+# When the list is narrow (detail panel open, small screen) these columns give way first,
+# in this order; the detail panel shows them anyway.
+_OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED, Column.STATUS)
+
+
+class StationPort(WorkstationPort, IntakePort, ReviewPort, Protocol):
+    """Everything the main window asks of the services (``services.api.workstation`` has it all)."""
+
+
+class MainWindow(QMainWindow):
+    """The officer's workstation after sign-in.
+
+    Signals:
+        user_did_sign_out(): the officer chose "Sign out"; the window then closes.
+        window_did_close(): the window closed (sign out, Ctrl+Q or the close button).
+    """
+
+    user_did_sign_out = Signal()
+    window_did_close = Signal()
+
+    def __init__(
+        self,
+        port: StationPort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        *,
+        settings: QSettings | None = None,
+        demo_warning: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._demo_warning = demo_warning
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self._settings = settings if settings is not None else ui_settings.default_settings()
+        self._agency: AgencyInfo | None = None
+        self._counts_generation = 0
+        self._updated_at: datetime | None = None
+        self._closing = False
+        self.can_quarantine = bool(user.roles & QUARANTINE_ROLES)
+        self.can_register = bool(user.roles & COUNTER_ROLES)
+        self.can_review = bool(user.roles & REVIEW_ROLES)
+
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
+        self.model = ApplicationModel(
+            SearchingPort(port),  # type: ignore[arg-type]
+            user,
+            runner,
+            language=i18n.current_language(),
+            parent=self,
+        )
+
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_status_bar()
+        self._build_shortcuts()
+        self._connect()
+        self.retranslate()
+        self._restore_layout()
+
+        self._load_agency()
+        self.refresh()
+        self.sync.start()
+
+    # -- construction -------------------------------------------------------------------
+
+    def _icon(self, name: str) -> QIcon:
+        return QIcon(str(i18n.RESOURCES / "icons" / f"{name}.svg"))
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction(self._icon("refresh"), "", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setIconVisibleInMenu(False)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sign_out_action = QAction(self._icon("sign_out"), "", self)
+        self.sign_out_action.setIconVisibleInMenu(False)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action = QAction("", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.next_action = QAction(self._icon("next_item"), "", self)
+        self.next_action.setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("F2")]
+        )
+        self.next_action.setIconVisibleInMenu(False)
+        self.next_action.setVisible(self.can_review)
+        self.next_action.setEnabled(self.can_review)
+        self.next_action.triggered.connect(self.open_next)
+        self.dashboard_action = QAction(self._icon("dashboard"), "", self)
+        self.dashboard_action.setShortcut(QKeySequence("Alt+D"))
+        self.dashboard_action.setIconVisibleInMenu(False)
+        self.dashboard_action.triggered.connect(self.show_dashboard)
+        self.help_action = QAction(self._icon("keyboard"), "", self)
+        self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
+        self.help_action.setIconVisibleInMenu(False)
+        self.help_action.triggered.connect(self.toggle_shortcuts)
+
+        self.sync = SyncIndicator(self._port, self._user, self._runner)
+        self.sync_action = self.sync.sync_action
+        self.counter_action = QAction(self._icon("counter"), "", self)
+        self.counter_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.counter_action.setIconVisibleInMenu(False)
+        self.counter_action.setVisible(self.can_register)
+        self.counter_action.setEnabled(self.can_register)
+        self.counter_action.triggered.connect(self.open_counter_form)
+        self.quarantine_action = QAction("", self)
+        self.quarantine_action.setShortcut(QKeySequence("Alt+Q"))
+        self.quarantine_action.setVisible(self.can_quarantine)
+        self.quarantine_action.setEnabled(self.can_quarantine)
+        self.quarantine_action.triggered.connect(self.show_quarantine)
+
+        self._language_group = QActionGroup(self)
+        self._language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("th", "ไทย"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: i18n.apply_language(c))
+            self._language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("")
+        self._file_menu.addAction(self.refresh_action)
+        self._file_menu.addAction(self.sync_action)
+        if self.can_review:
+            self._file_menu.addAction(self.next_action)
+        if self.can_register:
+            self._file_menu.addAction(self.counter_action)
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self.sign_out_action)
+        self._file_menu.addAction(self.quit_action)
+        self._view_menu = bar.addMenu("")
+        self._view_menu.addAction(self.find_action)
+        self._view_menu.addAction(self.dashboard_action)
+        if self.can_quarantine:
+            self._view_menu.addAction(self.quarantine_action)
+        self._language_menu = QMenu(self)
+        for action in self.language_actions.values():
+            self._language_menu.addAction(action)
+        self._view_menu.addSeparator()
+        self._view_menu.addMenu(self._language_menu)
+        self._view_menu.addAction(self.help_action)
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.header = HeaderBand(
+            self._user,
+            refresh=self.refresh_action,
+            language_menu=self._language_menu,
+            sign_out=self.sign_out_action,
+        )
+        outer.addWidget(self.header)
+        self.demo_banner = QLabel(objectName="DemoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setVisible(self._demo_warning)
+        outer.addWidget(self.demo_banner)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.queues = QueuePane()
+        self.queues.setMinimumWidth(170)
+        self.queues.show_dashboard_entry(True)
+        self.queues.show_quarantine_entry(self.can_quarantine)
+        self.splitter.addWidget(self.queues)
+
+        # The centre shows either the application list or an intake page (quarantine).
+        self.pages = QStackedWidget(objectName="CentrePages")
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(10, 10, 10, 8)
+        centre_layout.setSpacing(8)
+        title_row = QHBoxLayout()
+        self.queue_title = QLabel(objectName="SectionTitle")
+        title_row.addWidget(self.queue_title, 1)
+        self.queue_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.search_edit = SearchBox()
+        self.search_edit.setMinimumWidth(240)
+        self.search_edit.setMaximumWidth(420)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        title_row.addWidget(self.search_edit, 1)
+        self.next_button = QToolButton(objectName="CounterButton")
+        self.next_button.setDefaultAction(self.next_action)
+        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.next_button.setVisible(self.can_review)
+        title_row.addWidget(self.next_button)
+        self.counter_button = QToolButton(objectName="CounterButton")
+        self.counter_button.setDefaultAction(self.counter_action)
+        self.counter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.counter_button.setVisible(self.can_register)
+        title_row.addWidget(self.counter_button)
+        centre_layout.addLayout(title_row)
+        self.error_box = ErrorBox()
+        centre_layout.addWidget(self.error_box)
+
+        self.table = QTableView(objectName="ApplicationTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.SLA, SlaBadgeDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(False)  # first come, first served: the service's order
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(60)
+        header.setStretchLastSection(False)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
+        self._column_widths = {int(c): w for c, w in _COLUMN_WIDTHS.items()}
+        header.sectionResized.connect(self._column_resized)
+        # The viewport's own resize comes after the scroll bars settled: measure then.
+        self.table.viewport().installEventFilter(self)
+        centre_layout.addWidget(self.table, 1)
+        self.pages.addWidget(centre)
+        self._list_page = centre
+        self.quarantine: QuarantineView | None = None
+        if self.can_quarantine:
+            self.quarantine = QuarantineView(self._port, self._user, self._runner)
+            self.pages.addWidget(self.quarantine)
+        self.dashboard = DashboardView(self._port, self._user, self._runner)
+        self.pages.addWidget(self.dashboard)
+        self.splitter.addWidget(self.pages)
+
+        self.detail = DetailPanel()
+        self.detail.setMinimumWidth(280)
+        self.detail.hide()
+        self.splitter.addWidget(self.detail)
+        # Only officers at the counter register requests; the panel exists for them alone.
+        self.counter_form: CounterForm | None = None
+        if self.can_register:
+            self.counter_form = CounterForm(self._port, self._user, self._runner)
+            self.counter_form.setMinimumWidth(340)
+            self.counter_form.hide()
+            self.splitter.addWidget(self.counter_form)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        if self.counter_form is not None:
+            self.splitter.setStretchFactor(3, 0)
+        # The review screen takes the whole width: documents need the room.
+        self.workspace = QStackedWidget(objectName="Workspace")
+        self.workspace.addWidget(self.splitter)
+        self.review = ReviewScreen(self._port, self._user, self._runner, self._settings)
+        self.workspace.addWidget(self.review)
+        outer.addWidget(self.workspace, 1)
+        outer.addWidget(self.sync.details)
+        self.setCentralWidget(central)
+        self.shortcut_sheet = ShortcutSheet()
+        self.shortcut_sheet.attach(self.workspace)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.count_label = QLabel(objectName="QueueCount")
+        self.loading_label = QLabel(objectName="Muted")
+        self.updated_label = QLabel(objectName="Muted")
+        bar.addWidget(self.count_label, 1)
+        bar.addPermanentWidget(self.loading_label)
+        bar.addPermanentWidget(self.updated_label)
+        bar.addPermanentWidget(self.sync)
+
+    def _build_shortcuts(self) -> None:
+        # Alt+1..9 choose the queue in that position (Alt+1 is "All applications").
+        self._queue_shortcuts = []
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.queues.select_row(n - 1))
+            self._queue_shortcuts.append(shortcut)
+        peek = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        peek.setContext(Qt.ShortcutContext.WidgetShortcut)
+        peek.activated.connect(self.toggle_detail)
+        self.addAction(self.find_action)
+        self.addAction(self.next_action)
+        self.addAction(self.dashboard_action)
+        self.addAction(self.help_action)
+        self.addAction(self.refresh_action)
+        self.addAction(self.quit_action)
+        self.addAction(self.sync_action)
+        if self.can_register:
+            self.addAction(self.counter_action)
+        if self.can_quarantine:
+            self.addAction(self.quarantine_action)
+
+    def _connect(self) -> None:
+        self.queues.queue_did_change.connect(self._queue_changed)
+        self.search_edit.search_did_change.connect(self._search_changed)
+        self.search_edit.search_did_leave.connect(self._leave_search)
+        self.table.activated.connect(self._open_index)
+        self.review.screen_did_close.connect(self.close_review)
+        self.review.application_did_change.connect(self._review_changed)
+        self.review.next_requested.connect(self.open_next)
+        self.review.review_will_open.connect(self._show_review)
+        self.review.next_did_fail.connect(self._next_failed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.model.rows_did_load.connect(self._rows_loaded)
+        self.model.rows_did_fail.connect(self._rows_failed)
+        self.model.loading_did_change.connect(self._update_status)
+        self.model.modelReset.connect(self._update_status)
+        self.detail.panel_did_close.connect(self.table.setFocus)
+        self.queues.page_did_change.connect(self._page_changed)
+        self.sync.sync_did_finish.connect(self._sync_finished)
+        self.sync.other_sync_did_finish.connect(self.refresh_queues)
+        if self.quarantine is not None:
+            self.quarantine.items_did_load.connect(self.queues.set_quarantine_count)
+            self.quarantine.quarantine_did_change.connect(lambda *_: self.refresh_queues())
+        if self.counter_form is not None:
+            self.counter_form.request_did_register.connect(self._counter_registered)
+            self.counter_form.form_did_close.connect(self.table.setFocus)
+
+    # -- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if new > 0 and column != Column.SERVICE:
+            self._column_widths[column] = new
+
+    def _fit_columns(self) -> None:
+        """Hide what the width cannot hold, so the service name always has room."""
+        header = self.table.horizontalHeader()
+        # In a queue of one status every row says the same; the column only costs room.
+        one_status = self.model.status is not None and not self._searching()
+        hidden = {Column.STATUS} if one_status else set()
+        available = self.table.viewport().width()
+
+        def needed() -> int:
+            widths = (
+                self._column_widths.get(int(c), 100)
+                for c in Column
+                if c != Column.SERVICE and c not in hidden
+            )
+            return sum(widths) + _SERVICE_MIN_WIDTH
+
+        for column in _OPTIONAL_COLUMNS:
+            if needed() <= available:
+                break
+            hidden.add(column)
+        for column in Column:
+            if column == Column.SERVICE:
+                continue
+            if header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
+                if column not in hidden:
+                    header.resizeSection(column, self._column_widths.get(int(column), 100))
+
+    def visible_columns(self) -> list[Column]:
+        header = self.table.horizontalHeader()
+        return [c for c in Column if not header.isSectionHidden(c)]
+
+    def retranslate(self) -> None:
+        language = i18n.current_language()
+        self.model.set_language(language)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == language)
+        self._file_menu.setTitle(self.tr("&File"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        self.refresh_action.setText(self.tr("Refresh"))
+        self.refresh_action.setToolTip(self.tr("Read the queues again (F5)"))
+        self.sign_out_action.setText(self.tr("Sign out"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.find_action.setText(self.tr("Search"))
+        self.next_action.setText(self.tr("Next request"))
+        self.next_action.setToolTip(self.tr("Take the oldest waiting request (Ctrl+Enter, F2)"))
+        self.dashboard_action.setText(self.tr("Dashboard"))
+        self.dashboard_action.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
+        self.help_action.setText(self.tr("Keyboard shortcuts"))
+        self.help_action.setToolTip(self.tr("Show the keys for everything frequent (F1)"))
+        self.counter_action.setText(self.tr("New counter request"))
+        self.counter_action.setToolTip(
+            self.tr("Register a request brought to the counter or phoned in (Ctrl+N)")
+        )
+        self.quarantine_action.setText(self.tr("Quarantine"))
+        self.quarantine_action.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Search: tracking no., name, ID, e-mail, words (Ctrl+F)")
+        )
+        self.demo_banner.setText(
+            self.tr(
+                "Demo profile: its key is kept in a file beside the data. "
+                "Use it for fictional data only, never for real applications."
+            )
+        )
+        self.table.setAccessibleName(self.tr("Applications"))
+        self.queues.list.setAccessibleName(self.tr("Queues"))
+        self._update_title()
+        self._update_status()
+
+    def _update_title(self) -> None:
+        agency = self._agency
+        name = ""
+        if agency is not None:
+            name = agency.name_th if i18n.current_language() == "th" else agency.name_en
+        parts = [self.tr("Anuyat")]
+        if name:
+            parts.append(name)
+        if self._demo_warning:
+            parts.append(self.tr("DEMO: fictional data only"))
+        self.setWindowTitle(" — ".join(parts))
+        if self._searching():
+            self.queue_title.setText(
+                self.tr("Search results for “{text}”").format(text=self.search_edit.searching)
+            )
+        else:
+            self.queue_title.setText(self.queues.current_label() or self.tr("Applications"))
+
+    def _update_status(self, *_: Any) -> None:
+        total = self.model.total
+        if total is None:
+            self.count_label.setText("")
+        else:
+            if self._searching():
+                text = (
+                    self.tr("1 request found")
+                    if total == 1
+                    else self.tr("{count} requests found").format(count=f"{total:,}")
+                )
+                if total == 0:
+                    text = self.tr("Nothing found. Esc goes back to the queue.")
+            elif total == 1:
+                text = self.tr("1 application in this queue")
+            else:
+                text = self.tr("{count} applications in this queue").format(count=f"{total:,}")
+            if self.model.loaded < total:
+                text += "  ·  " + self.tr("{loaded} loaded, scroll for more").format(
+                    loaded=f"{self.model.loaded:,}"
+                )
+            self.count_label.setText(text)
+        self.loading_label.setText(self.tr("Loading…") if self.model.is_loading else "")
+        if self._updated_at is not None:
+            self.updated_label.setText(
+                self.tr("Updated {time}").format(time=self._updated_at.strftime("%H:%M"))
+            )
+
+    # -- loading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the queues, the current queue, the quarantine and the sync state again (F5)."""
+        self.refresh_queues()
+        self.sync.refresh_status()
+
+    def refresh_queues(self) -> None:
+        """Read the queue counts and the current queue again, the quarantine list and the
+        dashboard."""
+        if self.quarantine is not None:
+            self.quarantine.refresh()
+        if self.current_page() == DASHBOARD:  # read when shown otherwise
+            self.dashboard.refresh()
+        self.error_box.clear()
+        self._counts_generation += 1
+        generation = self._counts_generation
+        port, user = self._port, self._user
+
+        def read_counts() -> tuple[int, list[StatusCount]]:
+            return port.count_applications(user, None), port.status_counts(user)
+
+        def done(result: tuple[int, list[StatusCount]] | None, error: Any) -> None:
+            if generation != self._counts_generation:
+                return
+            if error is not None or result is None:
+                self._show_error(
+                    error,
+                    "อ่านรายการคิวงานไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                    "Could not read the queues. Try again; if it keeps failing, "
+                    "tell your administrator.",
+                )
+                return
+            total, counts = result
+            self.queues.set_counts(total, counts)
+            self.model.set_queue(self._list_status())
+            self._fit_columns()
+            self._updated_at = datetime.now(BANGKOK)  # agency time, like the sync indicator
+            self._update_title()
+            self._update_status()
+
+        self._runner.run(read_counts, done, owner=self, label="main.counts")
+
+    def _load_agency(self) -> None:
+        def done(agency: AgencyInfo | None, error: Any) -> None:
+            if error is not None or agency is None:
+                self._show_error(
+                    error,
+                    "อ่านข้อมูลหน่วยงานไม่ได้ โปรดแจ้งผู้ดูแลระบบ",
+                    "Could not read the agency's details. Please tell your administrator.",
+                )
+                return
+            self._agency = agency
+            self.header.set_agency(agency)
+            self._update_title()
+
+        self._runner.run(self._port.agency, done, owner=self, label="main.agency")
+
+    def _queue_changed(self, status: str | None) -> None:
+        self.workspace.setCurrentWidget(self.splitter)  # Alt+1…9 from the review screen too
+        self.search_edit.clear_search()
+        self.model.set_queue(status)
+        self._fit_columns()
+        self._update_title()
+
+    # -- intake: sync, quarantine, counter -------------------------------------------------
+
+    def show_quarantine(self) -> bool:
+        """Show the quarantine page (Alt+Q); False for roles that do not have it."""
+        if self.quarantine is None:
+            return False
+        self.queues.select_page(QUARANTINE)
+        return True
+
+    def current_page(self) -> str:
+        """``""`` for the application list, ``"quarantine"`` or ``"dashboard"`` for those."""
+        if self.pages.currentWidget() is self.quarantine:
+            return QUARANTINE
+        if self.pages.currentWidget() is self.dashboard:
+            return DASHBOARD
+        return QUEUES
+
+    def show_dashboard(self) -> None:
+        """Show the dashboard page (Alt+D), leaving the review screen if it was open."""
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        self.queues.select_page(DASHBOARD)
+
+    def _page_changed(self, page: str) -> None:
+        self.workspace.setCurrentWidget(self.splitter)
+        if page == DASHBOARD:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.dashboard)
+            self.dashboard.refresh()
+        elif page == QUARANTINE and self.quarantine is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.quarantine)
+            self.quarantine.refresh()
+            self.quarantine.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.pages.setCurrentWidget(self._list_page)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_title()
+
+    def open_counter_form(self) -> bool:
+        """Show the counter registration panel at the right (Ctrl+N); False if not allowed."""
+        form = self.counter_form
+        if form is None:
+            return False
+        self.detail.hide()
+        was_hidden = form.isHidden()
+        form.open_form()
+        if was_hidden:
+            self._give_room(3, _COUNTER_WIDTH)
+        return True
+
+    def _give_room(self, panel: int, want: int) -> None:
+        """Open the splitter's ``panel`` at ``want`` px, taken from the list in the centre."""
+        sizes = self.splitter.sizes()
+        if len(sizes) > panel and sizes[panel] < 200:
+            sizes[1] = max(300, sizes[1] + sizes[panel] - want)
+            sizes[panel] = want
+            self.splitter.setSizes(sizes)
+
+    def _counter_registered(self, tracking_number: str) -> None:
+        log.info("counter request %s registered", tracking_number)
+        self.refresh_queues()
+
+    def _sync_finished(self, summary: SyncSummary | None) -> None:
+        if summary is None:
+            return
+        if summary.new or summary.appended or summary.quarantined:
+            self.refresh_queues()
+
+    def _rows_loaded(self, _loaded: int, _total: int) -> None:
+        if not self.error_box.isHidden():
+            self.error_box.clear()
+        shown = self.detail.application_id
+        if shown is not None and self.detail.isVisible():
+            row = self.model.find_row(shown)
+            if row >= 0:
+                self.detail.show_row(self.model.row_at(row))
+        if self.table.currentIndex().row() < 0 and self.model.rowCount() > 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+        self._update_status()
+
+    def _rows_failed(self, error: BaseException) -> None:
+        self._show_error(
+            error,
+            "อ่านรายการคำขอไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+            "Could not read the applications. Try again; if it keeps failing, "
+            "tell your administrator.",
+        )
+        self._update_status()
+
+    def _show_error(self, error: BaseException | None, th: str, en: str) -> None:
+        self.error_box.show_error(error, fallback_th=th, fallback_en=en)
+        self.error_box.set_action(self.tr("Try again"), self.refresh)
+
+    # -- list and details ---------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: to the search box (from the review screen or a page, back to the list)."""
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        if self.current_page() != QUEUES:
+            self.queues.select_page(QUEUES)
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _searching(self) -> bool:
+        return isinstance(self.model.status, SearchQuery)
+
+    def _list_status(self) -> str | SearchQuery | None:
+        """What the list shows: the search's results while searching, else the queue."""
+        words = self.search_edit.searching
+        return SearchQuery(words) if words else self.queues.current_status()
+
+    def _search_changed(self, words: str) -> None:
+        self.model.set_queue(self._list_status())  # type: ignore[arg-type]
+        self._fit_columns()
+        self._update_title()
+        self._update_status()
+
+    def _leave_search(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _row_for(self, index: AnyIndex) -> ApplicationRow | None:
+        if not index.isValid():
+            return None
+        row = index.data(ROW_ROLE)
+        return row if isinstance(row, ApplicationRow) else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self._row_for(index)
+        if row is None:
+            return
+        if self.can_review:
+            self.open_review(row)
+        else:
+            self.open_detail(row)
+
+    def toggle_detail(self) -> None:
+        """Space on the list: the quick look at the right (details without opening)."""
+        if self.detail.isVisible():
+            self.detail.close_panel()
+            return
+        row = self._row_for(self.table.currentIndex())
+        if row is not None:
+            self.open_detail(row)
+
+    # -- review ---------------------------------------------------------------------------
+
+    def open_review(self, row: ApplicationRow) -> None:
+        """Open ``row`` in the review screen (claims it; older ones waiting ask why)."""
+        self._show_review()
+        self.review.open_row(row)
+
+    def _show_review(self) -> None:
+        self.shortcut_sheet.close_sheet()
+        self.workspace.setCurrentWidget(self.review)
+
+    def open_next(self) -> None:
+        """Take the oldest waiting request of the queue on screen and open it (Ctrl+Enter)."""
+        if not self.can_review:
+            return
+        searching_or_page = self._searching() or self.current_page() != QUEUES
+        self.review.open_next(None if searching_or_page else self.queues.current_status())
+
+    def _next_failed(self, error: BaseException | None) -> None:
+        if error is None:
+            self.error_box.show_message(*NOTHING_WAITING)
+        else:
+            self.error_box.show_error(error, fallback_th=NEXT_FAILED[0], fallback_en=NEXT_FAILED[1])
+        self.error_box.set_action("", None)
+
+    def close_review(self) -> None:
+        self.workspace.setCurrentWidget(self.splitter)
+        shown = self.review.application_id
+        self.refresh_queues()
+        if shown is not None:
+            number = self.model.find_row(shown)
+            if number >= 0:
+                self.table.selectRow(number)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _review_changed(self) -> None:
+        # Counts move under the review screen; the list is read again when it shows.
+        if self.workspace.currentWidget() is not self.review:
+            self.refresh_queues()
+
+    def toggle_shortcuts(self) -> None:
+        self.shortcut_sheet.toggle()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Once the panel is open it follows the cursor, so Up/Down walk through the queue.
+        if self.detail.isVisible():
+            row = self._row_for(current)
+            if row is not None:
+                self.detail.show_row(row)
+
+    def open_detail(self, row: ApplicationRow) -> None:
+        """Show ``row``'s fields in the panel at the right (in place of the counter form)."""
+        if self.counter_form is not None:
+            self.counter_form.hide()
+        was_hidden = self.detail.isHidden()
+        self.detail.show_row(row)
+        if was_hidden:
+            want = max(ui_settings.read(self._settings, ui_settings.DETAIL_WIDTH), _DETAIL_WIDTH)
+            self._give_room(2, want)
+
+    # -- signing out, closing, remembering ----------------------------------------------
+
+    def sign_out(self) -> None:
+        log.info("user %s signed out", self._user.username)
+        self.user_did_sign_out.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            self.sync.stop()
+            self._save_layout()
+            self.window_did_close.emit()
+        super().closeEvent(event)
+
+    def _restore_layout(self) -> None:
+        geometry = ui_settings.read(self._settings, ui_settings.MAIN_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            # First start on this station: the common office screen, or less if smaller.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1366, screen.width()), min(768, screen.height()))
+        splitter = ui_settings.read(self._settings, ui_settings.MAIN_SPLITTER)
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([_QUEUE_PANE_WIDTH, 1000, 0, 0][: self.splitter.count()])
+        header = ui_settings.read(self._settings, ui_settings.HEADER_STATE)
+        if not header.isEmpty() and self.table.horizontalHeader().restoreState(header):
+            for column in Column:
+                width = self.table.horizontalHeader().sectionSize(column)
+                if width > 0 and column != Column.SERVICE:
+                    self._column_widths[int(column)] = width
+        self.detail.hide()
+        if self.counter_form is not None:
+            self.counter_form.hide()
+        self._fit_columns()
+
+    def _save_layout(self) -> None:
+        settings = self._settings
+        ui_settings.write(settings, ui_settings.MAIN_GEOMETRY, self.saveGeometry())
+        if self.detail.isVisible():
+            ui_settings.write(settings, ui_settings.DETAIL_WIDTH, self.splitter.sizes()[2])
+        ui_settings.write(settings, ui_settings.MAIN_SPLITTER, self.splitter.saveState())
+        ui_settings.write(
+            settings, ui_settings.HEADER_STATE, self.table.horizontalHeader().saveState()
+        )
+        settings.sync()
+
+    # -- for tests and screenshots ------------------------------------------------------
+
+    @property
+    def user(self) -> SignedInUser:
+        return self._user
+
+    @property
+    def agency(self) -> AgencyInfo | None:
+        return self._agency

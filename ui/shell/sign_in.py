@@ -1,0 +1,314 @@
+"""The sign-in dialog: agency, user name, password, language; errors shown in place.
+
+The password is passed to ``port.sign_in`` in the database worker and is never logged,
+stored, or kept after the attempt (the field is cleared on failure and on success).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import AgencyInfo, SignedInUser, WorkstationPort
+from ui.common import i18n, ui_settings
+from ui.common.errors import ErrorBox
+from ui.common.tasks import TaskRunner
+
+__all__ = ["SignInDialog"]
+
+log = logging.getLogger(__name__)
+
+
+class SignInDialog(QDialog):
+    """Asks for a user name and password and signs in through ``port.sign_in``.
+
+    Signals:
+        user_did_sign_in(SignedInUser): the password was right; the dialog then accepts.
+    """
+
+    user_did_sign_in = Signal(object)
+
+    def __init__(
+        self,
+        port: WorkstationPort,
+        runner: TaskRunner,
+        *,
+        settings: QSettings | None = None,
+        demo_warning: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._demo_warning = demo_warning
+        self._port = port
+        self._runner = runner
+        self._settings = settings if settings is not None else ui_settings.default_settings()
+        self._busy = False
+        self.user: SignedInUser | None = None
+        self.agency: AgencyInfo | None = None
+
+        self.setObjectName("SignInDialog")
+        self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
+        self.setMinimumWidth(460)
+        self._build()
+        self.retranslate()
+        self._load_agency()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 28, 28, 20)
+
+        card = QFrame(objectName="SignInCard")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(0, 0, 0, 24)
+        card_layout.setSpacing(0)
+
+        header = QFrame(objectName="SignInHeader")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(24, 14, 24, 14)
+        self._app_title = QLabel()
+        self._app_title.setObjectName("SectionTitle")
+        self._app_title.setStyleSheet("color: #ffffff; font-size: 12pt;")
+        header_layout.addWidget(self._app_title)
+        header_layout.addStretch(1)
+        card_layout.addWidget(header)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(28, 20, 28, 0)
+        body.setSpacing(6)
+
+        self._agency_th = QLabel(objectName="DialogAgencyName")
+        self._agency_th.setWordWrap(True)
+        self._agency_en = QLabel(objectName="DialogAgencyNameEn")
+        self._agency_en.setWordWrap(True)
+        self._station = QLabel(objectName="Muted")
+        for label in (self._agency_th, self._agency_en, self._station):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.hide()  # shown once the agency is known; no made-up text meanwhile
+            body.addWidget(label)
+        self._demo = QLabel(objectName="DemoBanner")
+        self._demo.setWordWrap(True)
+        self._demo.setVisible(self._demo_warning)
+        body.addWidget(self._demo)
+        body.addSpacing(14)
+
+        self._username_label = QLabel()
+        self._username = QLineEdit(objectName="Username")
+        self._username.setText(ui_settings.read(self._settings, ui_settings.LAST_USERNAME))
+        self._username.setMaxLength(64)
+        self._username_label.setBuddy(self._username)
+        self._password_label = QLabel()
+        self._password = QLineEdit(objectName="Password")
+        self._password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._password.setMaxLength(256)
+        self._password_label.setBuddy(self._password)
+        for label, field in (
+            (self._username_label, self._username),
+            (self._password_label, self._password),
+        ):
+            body.addWidget(label)
+            body.addWidget(field)
+            body.addSpacing(6)
+
+        self._error = ErrorBox()
+        body.addWidget(self._error)
+        body.addSpacing(6)
+
+        self._sign_in = QPushButton(objectName="Primary")
+        self._sign_in.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._sign_in.clicked.connect(self.submit)
+        body.addWidget(self._sign_in)
+        card_layout.addLayout(body)
+        outer.addWidget(card)
+        # Only a button already inside the dialog can become its default button.
+        self._sign_in.setDefault(True)
+
+        language_row = QHBoxLayout()
+        language_row.setContentsMargins(0, 12, 0, 0)
+        self._language_label = QLabel(objectName="Muted")
+        language_row.addStretch(1)
+        language_row.addWidget(self._language_label)
+        self._language_group = QButtonGroup(self)
+        self._language_group.setExclusive(True)
+        self._language_buttons: dict[str, QToolButton] = {}
+        # Each language is named in itself, so it can be found whatever is showing now.
+        for code, name in (("th", "ไทย"), ("en", "English")):
+            button = QToolButton(objectName="LanguageButton")
+            button.setText(name)
+            button.setCheckable(True)
+            button.setChecked(code == i18n.current_language())
+            button.clicked.connect(lambda _=False, c=code: self.set_language(c))
+            self._language_group.addButton(button)
+            self._language_buttons[code] = button
+            language_row.addWidget(button)
+        language_row.addStretch(1)
+        outer.addLayout(language_row)
+
+        # Enter in the user name moves on to the password; Enter in the password signs in.
+        self._username.returnPressed.connect(self._username_entered)
+        self._password.returnPressed.connect(self.submit)
+        self._username.textChanged.connect(self._update_enabled)
+        self._password.textChanged.connect(self._update_enabled)
+        self._update_enabled()
+        (self._password if self._username.text() else self._username).setFocus()
+
+    def retranslate(self) -> None:
+        title = self.tr("Anuyat — Sign in")
+        demo = self.tr("DEMO: fictional data only")
+        self.setWindowTitle(f"{title} — {demo}" if self._demo_warning else title)
+        self._demo.setText(
+            self.tr(
+                "Demo profile: its key is kept in a file beside the data. "
+                "Use it for fictional data only, never for real applications."
+            )
+        )
+        self._app_title.setText(self.tr("Anuyat · Permit workstation"))
+        self._username_label.setText(self.tr("&User name"))
+        self._password_label.setText(self.tr("&Password"))
+        self._sign_in.setText(self.tr("Signing in…") if self._busy else self.tr("Sign in"))
+        self._language_label.setText(self.tr("Language:"))
+        self._show_station()
+        for code, button in self._language_buttons.items():
+            button.setChecked(code == i18n.current_language())
+        if self.isVisible():
+            self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- behaviour ----------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch the whole UI's language; this dialog re-labels itself on the event."""
+        i18n.apply_language(language)
+
+    def _username_entered(self) -> None:
+        if self._password.text():
+            self.submit()
+        else:
+            self._password.setFocus()
+
+    def submit(self) -> None:
+        """Sign in with what was typed (Enter and the button both come here)."""
+        username = self._username.text().strip()
+        password = self._password.text()
+        if self._busy:
+            return
+        if not username:
+            self._username.setFocus()
+            return
+        if not password:
+            self._password.setFocus()
+            return
+        self._set_busy(True)
+        self._error.clear()
+        port = self._port
+        self._runner.run(
+            lambda: port.sign_in(username, password),
+            self._signed_in,
+            owner=self,
+            label="sign_in",
+        )
+
+    def _signed_in(self, user: SignedInUser | None, error: BaseException | None) -> None:
+        self._set_busy(False)
+        self._password.clear()
+        if error is not None or user is None:
+            self._error.show_error(
+                error,
+                fallback_th="เข้าสู่ระบบไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
+                fallback_en="Could not sign in because of an internal error. "
+                "Please tell your administrator.",
+            )
+            self._password.setFocus()
+            self._fit_height()
+            return
+        log.info("user %s signed in at station %s", user.username, user.station_code)
+        ui_settings.write(self._settings, ui_settings.LAST_USERNAME, user.username)
+        self.user = user
+        self.user_did_sign_in.emit(user)
+        self.accept()
+
+    def _load_agency(self) -> None:
+        def done(agency: AgencyInfo | None, error: Any) -> None:
+            if error is not None or agency is None:
+                self._error.show_error(
+                    error,
+                    fallback_th="อ่านข้อมูลหน่วยงานไม่ได้ โปรดแจ้งผู้ดูแลระบบ",
+                    fallback_en="Could not read the agency's details. "
+                    "Please tell your administrator.",
+                )
+                self._fit_height()
+                return
+            self.agency = agency
+            self._agency_th.setText(agency.name_th)
+            self._agency_en.setText(agency.name_en)
+            self._agency_th.setVisible(bool(agency.name_th))
+            self._agency_en.setVisible(bool(agency.name_en))
+            self._show_station()
+            self._fit_height()
+
+        self._runner.run(self._port.agency, done, owner=self, label="agency")
+
+    def _show_station(self) -> None:
+        agency = self.agency
+        if agency is None:
+            return
+        self._station.setText(
+            self.tr("Station: {name} ({code})").format(
+                name=agency.station_name, code=agency.station_code
+            )
+        )
+        self._station.setVisible(bool(agency.station_name or agency.station_code))
+
+    def _fit_height(self) -> None:
+        # Wrapped Thai/English lines need more height than the dialog had when it opened;
+        # a top-level window does not grow for a child's height-for-width by itself.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        width = self.width()
+        needed = layout.totalHeightForWidth(width) if layout is not None else -1
+        if needed > self.height():
+            self.resize(width, needed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._username.setReadOnly(busy)
+        self._password.setReadOnly(busy)
+        self._sign_in.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        ready = bool(self._username.text().strip() and self._password.text())
+        self._sign_in.setEnabled(ready and not self._busy)
+
+    # -- for tests and screenshots ------------------------------------------------------
+
+    @property
+    def error_text(self) -> str:
+        """What the inline error says now ("" when there is none)."""
+        return self._error.text()
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy

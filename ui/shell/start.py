@@ -1,0 +1,172 @@
+"""Start the GUI: application, fonts, language, theme, sign-in, then the main window.
+
+``app/`` builds the real port (``services.api.workstation.Workstation``: a ``WorkstationPort``
+and an ``IntakePort``, see :class:`ui.shell.main_window.StationPort`) and calls :func:`run_gui`;
+nothing here is created at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from services.api import SignedInUser
+from ui.common import i18n, ui_settings
+from ui.common.tasks import TaskRunner
+from ui.common.theme import apply_theme
+from ui.shell.main_window import MainWindow, StationPort
+from ui.shell.sign_in import SignInDialog
+
+__all__ = ["Session", "build_main_window_for", "prepare_application", "run_gui"]
+
+log = logging.getLogger(__name__)
+
+
+def prepare_application(language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    """The running QApplication (created if there is none) with fonts, theme and language."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ui_settings.ORGANIZATION)
+    app.setApplicationName(ui_settings.APPLICATION)
+    app.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
+    i18n.install_font(app)
+    apply_theme(app)
+    i18n.apply_language(language, app)
+    return app
+
+
+def build_main_window_for(
+    port: StationPort,
+    user: SignedInUser,
+    runner: TaskRunner,
+    settings: QSettings | None = None,
+    *,
+    demo_warning: bool = False,
+) -> MainWindow:
+    """The main window for a signed-in ``user`` (not shown); loading starts at once."""
+    return MainWindow(port, user, runner, settings=settings, demo_warning=demo_warning)
+
+
+class Session(QObject):
+    """Sign-in → main window → (sign out → sign-in again) until the officer quits.
+
+    Signals are those of the windows it shows; it calls ``app.exit`` when the officer
+    closes the sign-in dialog or the main window (other than by signing out).
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        port: StationPort,
+        runner: TaskRunner,
+        settings: QSettings,
+        *,
+        demo_warning: bool = False,
+    ) -> None:
+        super().__init__()
+        self._demo_warning = demo_warning
+        self._app = app
+        self._port = port
+        self._runner = runner
+        self._settings = settings
+        self._signing_out = False
+        self.sign_in: SignInDialog | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> None:
+        self._show_sign_in()
+
+    def _show_sign_in(self) -> None:
+        dialog = SignInDialog(
+            self._port, self._runner, settings=self._settings, demo_warning=self._demo_warning
+        )
+        dialog.user_did_sign_in.connect(self._signed_in)
+        dialog.rejected.connect(self._sign_in_cancelled)
+        self.sign_in = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _sign_in_cancelled(self) -> None:
+        self._app.exit(0)
+
+    def _signed_in(self, user: SignedInUser) -> None:
+        window = build_main_window_for(
+            self._port, user, self._runner, self._settings, demo_warning=self._demo_warning
+        )
+        window.user_did_sign_out.connect(self._signing_out_now)
+        window.window_did_close.connect(self._window_closed)
+        self.window = window
+        window.show()
+        if self.sign_in is not None:
+            self.sign_in.deleteLater()
+            self.sign_in = None
+
+    def _signing_out_now(self) -> None:
+        self._signing_out = True
+
+    def _window_closed(self) -> None:
+        window = self.window
+        self.window = None
+        if window is not None:
+            window.deleteLater()
+        if self._signing_out:
+            self._signing_out = False
+            self._show_sign_in()
+        else:
+            self._app.exit(0)
+
+
+class _QuitOnFirstPaint(QObject):
+    """Ends the event loop once the watched window has painted (cold-start benchmark)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+
+def run_gui(
+    port: StationPort,
+    *,
+    language: str | None = i18n.DEFAULT_LANGUAGE,
+    settings: QSettings | None = None,
+    demo_warning: bool = False,
+    quit_after_first_paint: bool = False,
+) -> int:
+    """Run the workstation's GUI until the officer quits; return the exit code.
+
+    ``quit_after_first_paint`` is for the benchmark: start, paint the first window, exit.
+
+    ``language`` is "th" or "en" (None: Thai). ``demo_warning`` marks a demo profile whose
+    key lives in a file: the windows then say so in their title and in a banner.
+    """
+    app = prepare_application(language or i18n.DEFAULT_LANGUAGE)
+    settings = settings if settings is not None else ui_settings.default_settings()
+    runner = TaskRunner()
+    session = Session(app, port, runner, settings, demo_warning=demo_warning)
+    # Windows come and go (sign out, sign in again); the session decides when to quit.
+    quit_on_last = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        session.start()
+        if quit_after_first_paint and session.sign_in is not None:
+            watcher = _QuitOnFirstPaint(app)
+            session.sign_in.installEventFilter(watcher)
+        code = app.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_last)
+        runner.shutdown()
+        for window in (session.window, session.sign_in):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        settings.sync()
+    log.info("GUI finished with code %s", code)
+    return code

@@ -1,0 +1,696 @@
+"""The document viewer of the review screen: the request's message and every file it brought.
+
+PDFs show in a ``QPdfView`` over a ``QPdfDocument`` loaded from bytes (through a ``QBuffer``),
+with a strip of page thumbnails drawn in the "io" pool. Images (scans, photos of ID cards)
+show in an :class:`~ui.viewer.panes.ImagePane`; text files and the words of Word files in a
+:class:`~ui.viewer.panes.TextPane`. The request's own message comes first in the list.
+
+Bytes come from ``port.document_bytes`` in the "db" pool; decoding and rendering run in the
+"io" pool; only the finished images reach the GUI thread. Every callback checks it is still
+about the document on screen (a generation number), so flicking through documents quickly
+never shows the wrong file.
+
+A ``QPdfView`` cannot turn pages, so a PDF turned a quarter shows its current page drawn as an
+image (rendered in the "io" pool), with the same page keys and zoom.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QPointF,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import DocumentInfo, ReviewPort, SignedInUser
+from ui.common import i18n, ui_settings
+from ui.common.errors import bilingual
+from ui.common.tasks import TaskRunner
+from ui.review.settings import VIEWER_FIT_WIDTH, VIEWER_ZOOM
+from ui.viewer.panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane, next_zoom
+from ui.viewer.render import (
+    PAGE_RENDER_DPI,
+    decode_image,
+    decode_text,
+    document_kind,
+    docx_text,
+    pdf_page_image,
+    pdf_thumbnails,
+)
+from ui.viewer.system_viewer import SystemViewer
+from ui.viewer.toolbar import ViewerToolbar
+
+__all__ = ["DocumentViewer", "MESSAGE"]
+
+log = logging.getLogger(__name__)
+
+MESSAGE = ""
+"""The key of the request's own message in the document list (documents use their ids)."""
+_CACHE_BYTES = 64 * 1024 * 1024  # recently viewed files kept in memory, so going back is instant
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str  # MESSAGE, or the document's id
+    info: DocumentInfo | None
+
+
+class DocumentViewer(QFrame):
+    """The message and documents of one application, one at a time.
+
+    Signals:
+        position_did_change(object, int): the document on screen (its id, or None for the
+            request's message) or its page (1-based) changed.
+        document_did_fail(object): a document could not be read or shown (the error).
+    """
+
+    position_did_change = Signal(object, int)
+    document_did_fail = Signal(object)
+
+    def __init__(
+        self,
+        port: ReviewPort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentViewer")
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self._settings = settings
+        self._application_id: str | None = None
+        self._body_text = ""
+        self._entries: list[_Entry] = []
+        self._index = -1
+        self._generation = 0
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
+        self._pages: dict[str, int] = {}  # last page seen per document (0-based)
+        self._rotations: dict[str, int] = {}
+        self._page = 0
+        self._loading = False
+        self._system_viewer = SystemViewer(runner, self)
+        self._fit_width = ui_settings.read(settings, VIEWER_FIT_WIDTH) != 0
+        self._zoom = max(0.25, min(4.0, ui_settings.read(settings, VIEWER_ZOOM) / 100))
+
+        self.pdf_document = QPdfDocument(self)
+        self._pdf_buffer: QBuffer | None = None
+        self._build()
+        self._retranslate()
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        bar = self.toolbar = ViewerToolbar()
+        layout.addWidget(bar)
+        self.document_combo = bar.document_combo
+        self.page_label = bar.page_label
+        self.zoom_label = bar.zoom_label
+        self.fit_button = bar.fit_button
+        for button, slot in (
+            (bar.previous_document_button, self.previous_document),
+            (bar.next_document_button, self.next_document),
+            (bar.previous_page_button, self.previous_page),
+            (bar.next_page_button, self.next_page),
+            (bar.zoom_out_button, self.zoom_out),
+            (bar.zoom_in_button, self.zoom_in),
+            (bar.fit_button, self.fit_to_width),
+            (bar.rotate_button, self.rotate),
+            (bar.open_button, self.open_externally),
+        ):
+            button.clicked.connect(slot)
+        self.document_combo.currentIndexChanged.connect(self._combo_changed)
+
+        self.flags_label = QLabel(objectName="ViewerFlags")
+        self.flags_label.setWordWrap(True)
+        self.flags_label.hide()
+        layout.addWidget(self.flags_label)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.thumbnails = PageStrip(THUMB_WIDTH)
+        self.thumbnails.currentRowChanged.connect(self._thumbnail_chosen)
+        body.addWidget(self.thumbnails)
+
+        self.stack = QStackedWidget(objectName="ViewerStack")
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setObjectName("PdfView")
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setPageSpacing(12)
+        self.pdf_view.pageNavigator().currentPageChanged.connect(self._pdf_page_changed)
+        self.image_pane = ImagePane()
+        self.image_pane.view_did_change.connect(self._update_zoom_label)
+        self.text_pane = TextPane()
+        self.text_pane.open_requested.connect(self.open_externally)
+        self.notice = QLabel(objectName="ViewerNotice")
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setWordWrap(True)
+        self.notice.setMargin(24)
+        for widget in (self.pdf_view, self.image_pane, self.text_pane, self.notice):
+            self.stack.addWidget(widget)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
+        self._update_controls()
+
+    # -- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.text_pane.set_open_text(self.tr("Open with the system viewer"))
+        self.thumbnails.setAccessibleName(self.tr("Pages"))
+        self._fill_combo()
+        self._update_controls()
+        if self._index >= 0 and self._entries[self._index].key == MESSAGE:
+            self._show_message_text()
+
+    # -- what is shown ------------------------------------------------------------------
+
+    @property
+    def application_id(self) -> str | None:
+        return self._application_id
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def documents(self) -> list[DocumentInfo]:
+        return [e.info for e in self._entries if e.info is not None]
+
+    def current_document_id(self) -> str | None:
+        """The document on screen, or None for the request's message (or nothing)."""
+        if 0 <= self._index < len(self._entries):
+            return self._entries[self._index].key or None
+        return None
+
+    def current_document(self) -> DocumentInfo | None:
+        if 0 <= self._index < len(self._entries):
+            return self._entries[self._index].info
+        return None
+
+    def current_page(self) -> int:
+        """The page on screen, from 1 (a single image or text counts as one page)."""
+        return self._page + 1
+
+    def page_count(self) -> int:
+        entry = self.current_document()
+        if entry is None:
+            return 1
+        if document_kind(entry) == "pdf":
+            return max(1, self.pdf_document.pageCount())
+        return 1
+
+    def current_kind(self) -> str:
+        info = self.current_document()
+        return "message" if info is None else document_kind(info)
+
+    def rotation(self) -> int:
+        return self._rotations.get(self.current_document_id() or MESSAGE, 0)
+
+    def is_fit_width(self) -> bool:
+        return self._fit_width
+
+    def zoom(self) -> float:
+        """The zoom in force (1.0 = 100 %); when fitting the width, the zoom that gives."""
+        if self.stack.currentWidget() is self.image_pane and self.image_pane.has_image():
+            return self.image_pane.zoom
+        if self.stack.currentWidget() is self.text_pane:
+            return self.text_pane.zoom
+        if self.stack.currentWidget() is self.pdf_view and self._fit_width:
+            return self._pdf_fit_zoom()
+        return self._zoom
+
+    # -- commands -----------------------------------------------------------------------
+
+    def set_application(
+        self, application_id: str, body_text: str, documents: tuple[DocumentInfo, ...]
+    ) -> None:
+        """Show a new application's message and documents; the first document opens."""
+        if application_id != self._application_id:
+            self._cache.clear()
+            self._pages.clear()
+            self._rotations.clear()
+        self._application_id = application_id
+        self._body_text = body_text
+        self._entries = [_Entry(MESSAGE, None)] + [_Entry(d.id, d) for d in documents]
+        self._fill_combo()
+        self.show_index(1 if documents else 0)
+
+    def update_documents(self, documents: tuple[DocumentInfo, ...]) -> None:
+        """The same application, its list read again: keep the document on screen."""
+        current = self.current_document_id()
+        self._entries = [_Entry(MESSAGE, None)] + [_Entry(d.id, d) for d in documents]
+        self._fill_combo()
+        index = next((i for i, e in enumerate(self._entries) if e.key == (current or "")), 0)
+        if index != self._index or current is None:
+            self.show_index(index)
+        else:
+            self._sync_combo()
+
+    def add_document(self, info: DocumentInfo, *, show: bool = True) -> None:
+        """A document produced here (a certified copy) joins the list; it opens at once."""
+        if any(e.key == info.id for e in self._entries):
+            return
+        self._entries.append(_Entry(info.id, info))
+        self._fill_combo()
+        if show:
+            self.show_index(len(self._entries) - 1)
+
+    def show_document(self, document_id: str | None, page: int | None = None) -> bool:
+        """Open ``document_id`` (None: the message) at ``page`` (1-based); False if unknown."""
+        key = document_id or MESSAGE
+        for index, entry in enumerate(self._entries):
+            if entry.key == key:
+                if page is not None:
+                    self._pages[key] = max(0, page - 1)
+                if index == self._index and page is not None:
+                    self.go_to_page(page)
+                elif index != self._index:
+                    self.show_index(index)
+                return True
+        return False
+
+    def show_index(self, index: int) -> None:
+        if not 0 <= index < len(self._entries):
+            return
+        if 0 <= self._index < len(self._entries):
+            self._pages[self._entries[self._index].key] = self._page
+        self._index = index
+        self._generation += 1
+        entry = self._entries[index]
+        self._page = self._pages.get(entry.key, 0)
+        self._sync_combo()
+        self._set_thumbnails([])
+        self._show_flags(entry.info)
+        if entry.info is None:
+            self._show_message_text()
+            self._announce()
+            return
+        data = self._cache.get(entry.key)
+        if data is not None:
+            self._cache.move_to_end(entry.key)
+            self._display(entry, data)
+            return
+        self._set_loading(True)
+        self._show_notice(self.tr("Opening {name}…").format(name=entry.info.filename))
+        generation = self._generation
+        port, user, document_id = self._port, self._user, entry.key
+
+        def done(result: bytes | None, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            self._set_loading(False)
+            if error is not None or result is None:
+                self._failed(error)
+                return
+            self._remember(document_id, result)
+            self._display(entry, result)
+
+        self._runner.run(
+            lambda: port.document_bytes(user, document_id),
+            done,
+            pool="db",
+            owner=self,
+            label="viewer.document_bytes",
+        )
+
+    def next_document(self) -> None:
+        self.show_index(min(self._index + 1, len(self._entries) - 1))
+
+    def previous_document(self) -> None:
+        self.show_index(max(self._index - 1, 0))
+
+    def next_page(self) -> None:
+        self._step_page(+1)
+
+    def previous_page(self) -> None:
+        self._step_page(-1)
+
+    def go_to_page(self, page: int) -> None:
+        """Show page ``page`` (1-based) of the PDF on screen."""
+        if self.current_kind() != "pdf":
+            return
+        target = min(max(page - 1, 0), self.page_count() - 1)
+        self._page = target
+        if self.rotation():
+            self._render_turned_page()
+        else:
+            navigator = self.pdf_view.pageNavigator()
+            navigator.jump(target, QPointF(0, 0), navigator.currentZoom())
+        self._announce()
+
+    def zoom_in(self) -> None:
+        self._set_zoom(next_zoom(self.zoom(), +1))
+
+    def zoom_out(self) -> None:
+        self._set_zoom(next_zoom(self.zoom(), -1))
+
+    def fit_to_width(self) -> None:
+        self._fit_width = True
+        self._apply_zoom()
+        self._save_zoom()
+
+    def rotate(self) -> None:
+        """Turn the document on screen a quarter clockwise (kept while the request is open)."""
+        kind = self.current_kind()
+        if kind not in ("pdf", "image"):
+            return
+        key = self.current_document_id() or MESSAGE
+        self._rotations[key] = (self._rotations.get(key, 0) + 90) % 360
+        if kind == "image":
+            self.image_pane.set_rotation(self._rotations[key])
+        elif self._rotations[key]:
+            self._render_turned_page()
+        else:
+            self.stack.setCurrentWidget(self.pdf_view)
+            self.go_to_page(self._page + 1)
+            self._apply_zoom()
+        self._update_controls()
+
+    def open_externally(self) -> None:
+        """Open the document with the system's own program (a copy in a private temp folder)."""
+        info = self.current_document()
+        data = self._cache.get(info.id) if info is not None else None
+        if info is not None and data is not None:
+            self._system_viewer.open(info.id, info.filename, data, self._failed)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._application_id = None
+        self._entries = []
+        self._index = -1
+        self._cache.clear()
+        self.pdf_document.close()
+        self.image_pane.clear()
+        self._fill_combo()
+        self._set_thumbnails([])
+        self._show_notice("")
+
+    # -- showing ------------------------------------------------------------------------
+
+    def _display(self, entry: _Entry, data: bytes) -> None:
+        info = entry.info
+        assert info is not None
+        kind = document_kind(info)
+        if kind == "pdf":
+            self._display_pdf(data)
+        elif kind == "image":
+            self._in_worker(lambda: decode_image(data), self._show_image, "viewer.decode_image")
+        elif kind == "text":
+            self._in_worker(
+                lambda: decode_text(data),
+                lambda text: self._show_text(text, "", can_open=True),
+                "viewer.decode_text",
+            )
+        elif kind == "docx":
+            note = self.tr("The words of the Word file only; its layout is not shown.")
+            self._in_worker(
+                lambda: docx_text(data),
+                lambda text: self._show_text(text, note, can_open=True),
+                "viewer.docx_text",
+            )
+        else:
+            self._show_text(
+                "",
+                self.tr("This kind of file cannot be shown here ({name}).").format(
+                    name=info.filename
+                ),
+                can_open=True,
+            )
+        self._update_controls()
+
+    def _display_pdf(self, data: bytes) -> None:
+        self.pdf_document.close()
+        buffer = QBuffer(self.pdf_document)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        if self._pdf_buffer is not None:
+            self._pdf_buffer.deleteLater()
+        self._pdf_buffer = buffer
+        self.pdf_document.load(buffer)
+        if self.pdf_document.status() != QPdfDocument.Status.Ready:
+            self._failed(None)
+            return
+        self._page = min(self._page, self.pdf_document.pageCount() - 1)
+        generation = self._generation
+        if self.rotation():
+            self._render_turned_page()
+        else:
+            self.stack.setCurrentWidget(self.pdf_view)
+            self._apply_zoom()
+            navigator = self.pdf_view.pageNavigator()
+            navigator.jump(self._page, QPointF(0, 0), navigator.currentZoom())
+        self._announce()
+
+        def thumbs_done(images: list[QImage] | None, error: BaseException | None) -> None:
+            if generation == self._generation and images:
+                self._set_thumbnails(images)
+
+        self._runner.run(
+            lambda: pdf_thumbnails(data, THUMB_WIDTH),
+            thumbs_done,
+            pool="io",
+            owner=self,
+            label="viewer.thumbnails",
+        )
+
+    def _render_turned_page(self) -> None:
+        info = self.current_document()
+        data = self._cache.get(info.id) if info is not None else None
+        if data is None:
+            return
+        page, rotation = self._page, self.rotation()
+        scale = self.logicalDpiX() / PAGE_RENDER_DPI
+
+        def show(image: QImage) -> None:
+            self.image_pane.set_image(image, base_scale=scale, rotation=0)
+            self._apply_zoom()
+            self.stack.setCurrentWidget(self.image_pane)
+            self._announce()
+
+        self._in_worker(lambda: pdf_page_image(data, page, rotation), show, "viewer.turn_page")
+
+    def _show_image(self, image: QImage) -> None:
+        self.image_pane.set_image(image, rotation=self.rotation())
+        self._apply_zoom()
+        self.stack.setCurrentWidget(self.image_pane)
+        self._announce()
+
+    def _show_text(self, text: str, note: str, *, can_open: bool) -> None:
+        self.text_pane.show_text(text, note, can_open=can_open)
+        self.text_pane.set_zoom(1.0 if self._fit_width else self._zoom)
+        self.stack.setCurrentWidget(self.text_pane)
+        self._announce()
+
+    def _show_message_text(self) -> None:
+        body = self._body_text.strip()
+        note = self.tr("The request's own message, as it arrived.")
+        self._show_text(body or self.tr("(The request came without a message.)"), note,
+                        can_open=False)  # fmt: skip
+        self._update_controls()
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.stack.setCurrentWidget(self.notice)
+        self._update_controls()
+
+    def _failed(self, error: BaseException | None) -> None:
+        th, en = bilingual(
+            error,
+            "เปิดเอกสารนี้ไม่ได้ ลองอีกครั้ง หรือเปิดด้วยโปรแกรมของเครื่อง",
+            "This document could not be opened. Try again, or use the system viewer.",
+        )
+        self._show_notice(f"{th}\n{en}")
+        self.document_did_fail.emit(error)
+
+    def _in_worker(self, fn: Any, show: Any, label: str) -> None:
+        generation = self._generation
+        self._set_loading(True)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            self._set_loading(False)
+            if error is not None:
+                self._failed(error)
+                return
+            show(result)
+
+        self._runner.run(fn, done, pool="io", owner=self, label=label)
+
+    def _set_thumbnails(self, images: list[QImage]) -> None:
+        self.thumbnails.set_pages(images, self._page)
+
+    def _show_flags(self, info: DocumentInfo | None) -> None:
+        # Intake's own words for these are in the quarantine view; here a reminder suffices.
+        known = {
+            "unreadable": self.tr("The file could not be read at intake."),
+            "encrypted": self.tr("This PDF is password-protected."),
+            "low_resolution": self.tr("Low image resolution: check that it can be read."),
+            "name_mismatch": self.tr("The file's name does not match its content."),
+            "pdf_restricted": self.tr("The PDF limits printing or editing."),
+            "office_embedded_object": self.tr("The file holds embedded objects: do not open them."),
+        }
+        texts = [known[f] for f in (info.flags if info is not None else ()) if f in known]
+        self.flags_label.setText(" · ".join(texts))
+        self.flags_label.setVisible(bool(texts))
+
+    # -- pages and zoom -----------------------------------------------------------------
+
+    def _step_page(self, direction: int) -> None:
+        kind = self.current_kind()
+        if kind == "pdf" and self.page_count() > 1:
+            self.go_to_page(self._page + 1 + direction)
+        elif self.stack.currentWidget() is self.image_pane:
+            self.image_pane.scroll_page(direction)
+        elif self.stack.currentWidget() is self.text_pane:
+            self.text_pane.scroll_page(direction)
+        elif kind == "pdf":
+            bar = self.pdf_view.verticalScrollBar()
+            bar.setValue(bar.value() + direction * bar.pageStep())
+
+    def _pdf_page_changed(self, page: int) -> None:
+        if self.stack.currentWidget() is not self.pdf_view or page == self._page:
+            return
+        self._page = page
+        self._announce()
+
+    def _thumbnail_chosen(self, row: int) -> None:
+        if row >= 0 and row != self._page:
+            self.go_to_page(row + 1)
+
+    def _set_zoom(self, zoom: float) -> None:
+        self._fit_width = False
+        self._zoom = zoom
+        self._apply_zoom()
+        self._save_zoom()
+
+    def _apply_zoom(self) -> None:
+        widget = self.stack.currentWidget()
+        if widget is self.pdf_view:
+            if self._fit_width:
+                self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            else:
+                self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
+                self.pdf_view.setZoomFactor(self._zoom)
+        elif widget is self.image_pane:
+            if self._fit_width:
+                self.image_pane.set_fit_width(True)
+            else:
+                self.image_pane.set_zoom(self._zoom)
+        elif widget is self.text_pane:
+            self.text_pane.set_zoom(1.0 if self._fit_width else self._zoom)
+        self._update_zoom_label()
+
+    def _pdf_fit_zoom(self) -> float:
+        if self.pdf_document.pageCount() <= 0:
+            return 1.0
+        points = self.pdf_document.pagePointSize(self._page)
+        page_px = points.width() * self.logicalDpiX() / 72
+        margins = self.pdf_view.documentMargins()
+        available = self.pdf_view.viewport().width() - margins.left() - margins.right()
+        return max(0.1, available / max(1.0, page_px))
+
+    def _save_zoom(self) -> None:
+        ui_settings.write(self._settings, VIEWER_FIT_WIDTH, 1 if self._fit_width else 0)
+        ui_settings.write(self._settings, VIEWER_ZOOM, round(self._zoom * 100))
+
+    def _update_zoom_label(self) -> None:
+        self.zoom_label.setText(f"{round(self.zoom() * 100)}%")
+        self.fit_button.setChecked(self._fit_width)
+
+    # -- list and state -----------------------------------------------------------------
+
+    def _fill_combo(self) -> None:
+        combo = self.document_combo
+        combo.blockSignals(True)
+        combo.clear()
+        mail_icon = QIcon(str(i18n.RESOURCES / "icons" / "mail.svg"))
+        total = len(self._entries) - 1
+        for number, entry in enumerate(self._entries):
+            if entry.info is None:
+                combo.addItem(mail_icon, self.tr("Message from the applicant"))
+            else:
+                text = f"{number}/{total}  {entry.info.filename}"
+                if entry.info.derived_from:
+                    text += "  ·  " + self.tr("certified copy")
+                combo.addItem(text)
+                combo.setItemData(number, entry.info.filename, Qt.ItemDataRole.ToolTipRole)
+        combo.blockSignals(False)
+        self._sync_combo()
+
+    def _sync_combo(self) -> None:
+        self.document_combo.blockSignals(True)
+        self.document_combo.setCurrentIndex(self._index)
+        self.document_combo.blockSignals(False)
+
+    def _combo_changed(self, index: int) -> None:
+        if index != self._index:
+            self.show_index(index)
+
+    def _remember(self, document_id: str, data: bytes) -> None:
+        self._cache[document_id] = data
+        while len(self._cache) > 1 and sum(len(v) for v in self._cache.values()) > _CACHE_BYTES:
+            self._cache.popitem(last=False)
+
+    def _set_loading(self, loading: bool) -> None:
+        self._loading = loading
+
+    def _announce(self) -> None:
+        self._update_controls()
+        self.thumbnails.show_page(self._page)
+        self.position_did_change.emit(self.current_document_id(), self.current_page())
+
+    def _update_controls(self) -> None:
+        has_entries = bool(self._entries)
+        self.toolbar.previous_document_button.setEnabled(self._index > 0)
+        self.toolbar.next_document_button.setEnabled(0 <= self._index < len(self._entries) - 1)
+        kind = self.current_kind() if has_entries else "none"
+        pages = self.page_count() if kind == "pdf" else 1
+        self.page_label.setText(
+            self.tr("{page} / {count}").format(page=self._page + 1, count=pages)
+            if kind == "pdf"
+            else ""
+        )
+        self.page_label.setToolTip(self.tr("Page {page} of {count}").format(
+            page=self._page + 1, count=pages))  # fmt: skip
+        self.toolbar.previous_page_button.setEnabled(kind == "pdf" and self._page > 0)
+        self.toolbar.next_page_button.setEnabled(kind == "pdf" and self._page < pages - 1)
+        self.toolbar.rotate_button.setEnabled(kind in ("pdf", "image"))
+        self.toolbar.open_button.setEnabled(kind not in ("message", "none"))
+        self._update_zoom_label()
+
+    def remove_temp_files(self) -> None:
+        """Delete the copies made for the system viewer (when the review screen closes)."""
+        self._system_viewer.remove_copies()

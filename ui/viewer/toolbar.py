@@ -1,0 +1,91 @@
+"""The document viewer's tool bar: which document, which page, zoom, fit, turn, open outside.
+
+Only buttons and labels; :class:`~ui.viewer.document_viewer.DocumentViewer` connects them. The
+buttons never take the focus, so the review screen's keys keep working after a click.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from ui.common import i18n
+from ui.common.form_widgets import ElidingComboBox
+
+__all__ = ["ViewerToolbar"]
+
+
+def _tool(icon: str) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(QIcon(str(i18n.RESOURCES / "icons" / f"{icon}.svg")))
+    button.setIconSize(QSize(18, 18))
+    button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+class ViewerToolbar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ViewerBar")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.setSpacing(2)
+        self.previous_document_button = _tool("doc_previous")
+        self.next_document_button = _tool("doc_next")
+        self.document_combo = ElidingComboBox(objectName="DocumentCombo")
+        self.document_combo.setSizeAdjustPolicy(
+            ElidingComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.document_combo.setMinimumContentsLength(12)
+        self.document_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        row.addWidget(self.previous_document_button)
+        row.addWidget(self.document_combo, 1)
+        row.addWidget(self.next_document_button)
+        row.addSpacing(8)
+        self.previous_page_button = _tool("page_up")
+        self.page_label = QLabel(objectName="PageLabel")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.setMinimumWidth(64)
+        self.next_page_button = _tool("page_down")
+        for widget in (self.previous_page_button, self.page_label, self.next_page_button):
+            row.addWidget(widget)
+        row.addSpacing(8)
+        self.zoom_out_button = _tool("zoom_out")
+        self.zoom_label = QLabel(objectName="ZoomLabel")
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_label.setMinimumWidth(46)
+        self.zoom_in_button = _tool("zoom_in")
+        self.fit_button = _tool("fit_width")
+        self.fit_button.setCheckable(True)
+        self.rotate_button = _tool("rotate")
+        self.open_button = _tool("open_external")
+        for widget in (
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+            self.fit_button,
+            self.rotate_button,
+            self.open_button,
+        ):
+            row.addWidget(widget)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.previous_document_button.setToolTip(self.tr("Previous document (Ctrl+PgUp, Alt+←)"))
+        self.next_document_button.setToolTip(self.tr("Next document (Ctrl+PgDown, Alt+→)"))
+        self.previous_page_button.setToolTip(self.tr("Previous page (PgUp)"))
+        self.next_page_button.setToolTip(self.tr("Next page (PgDown)"))
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+−)"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl++)"))
+        self.fit_button.setToolTip(self.tr("Fit to width (Ctrl+0)"))
+        self.rotate_button.setToolTip(self.tr("Turn a quarter clockwise (Ctrl+R)"))
+        self.open_button.setToolTip(self.tr("Open with the system viewer"))
+        self.document_combo.setToolTip(self.tr("Documents of this request"))
