@@ -23,6 +23,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 test: $(VENV)/.installed lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

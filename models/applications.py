@@ -126,6 +126,10 @@ class Document(Base):
     origin: Mapped[str] = mapped_column(String(20))  # "email" | "drive" | "counter" | "produced"
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A certified copy's original (the copy is a new document; the original is never altered).
+    derived_from: Mapped[str | None] = mapped_column(
+        ForeignKey("document.id"), nullable=True, index=True
+    )
 
     application: Mapped[Application] = relationship(back_populates="documents")
 

@@ -69,6 +69,7 @@ def attach_document(
     data: bytes,
     origin: str,
     facts: FileFacts | None = None,
+    derived_from: str | None = None,
 ) -> Document:
     application = uow.session.get(Application, application_id)
     if application is None:
@@ -87,6 +88,7 @@ def attach_document(
         dpi=facts.dpi,
         origin=origin,
         flags=list(facts.flags),
+        derived_from=derived_from,
         received_at=uow.now,
     )
     uow.session.add(document)

@@ -6,7 +6,7 @@ fee or a payment. :func:`certify_copy` reads a document's bytes, draws a stamp o
 (the words "สำเนาถูกต้อง", the officer's name and position, the agency, the date in Thai with a
 Buddhist Era year, an English line, and the first 16 hex digits of the original's SHA-256 so the
 copy points back to it) and attaches the result to the same application as a *new* document
-(origin ``produced``, flag ``certified_copy:<original id>``). The original blob and its row are
+(origin ``produced``, ``derived_from`` the original's id). The original blob and its row are
 only read.
 
 PDFs are stamped page by page, each at its own crop box and ``/Rotate`` so the stamp reads
@@ -27,7 +27,7 @@ import io
 import logging
 import math
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -52,11 +52,9 @@ from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
 
 __all__ = [
-    "CERTIFIED_COPY_FLAG",
     "CERTIFIED_SUFFIX",
     "CertificationStamp",
     "RenderedCopy",
-    "certified_from",
     "certify_copy",
     "certify_copy_as_actor",
     "render_certified_copy",
@@ -64,8 +62,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CERTIFIED_COPY_FLAG: Final = "certified_copy"
-"""Flag prefix of a certified copy: ``certified_copy:<original document id>``."""
 CERTIFIED_SUFFIX: Final = "_สำเนาถูกต้อง"
 """Added to the original's file name stem: ``house_reg.pdf`` → ``house_reg_สำเนาถูกต้อง.pdf``."""
 REFERENCE_DIGITS: Final = 16
@@ -95,12 +91,6 @@ class CertificationStamp:
     """A short reference to the original (the first hex digits of its SHA-256)."""
 
 
-def certified_from(flags: Iterable[str]) -> str | None:
-    """The original document's id if ``flags`` mark a certified copy, else None."""
-    prefix = f"{CERTIFIED_COPY_FLAG}:"
-    return next((f.removeprefix(prefix) for f in flags if f.startswith(prefix)), None)
-
-
 # --------------------------------------------------------------------------- service calls
 
 
@@ -116,7 +106,7 @@ def certify_copy(
     """Make a certified true copy of a document and attach it to the same application.
 
     The copy is a new PDF document (origin ``produced``, file name ``<stem>_สำเนาถูกต้อง.pdf``,
-    flags ``["certified_copy:<original id>"]``) stamped on every page with "สำเนาถูกต้อง",
+    ``derived_from`` the original's id) stamped on every page with "สำเนาถูกต้อง",
     ``officer_name``, ``officer_position``, ``agency_name``, today's date (``uow.now``, Thai
     Buddhist Era and English) and the original's SHA-256 prefix. The original's bytes and row
     are not changed. Records ``document.certified`` ``{original, copy, officer, …}`` in the
@@ -140,7 +130,7 @@ def certify_copy(
     original = uow.session.get(Document, document_id)
     if original is None:
         raise NotFound("ไม่พบเอกสาร", f"No document with id {document_id}.")
-    source = certified_from(original.flags or ())
+    source = original.derived_from
     if source is not None:
         raise InvalidInput(
             "เอกสารนี้เป็นสำเนาถูกต้องอยู่แล้ว ให้รับรองสำเนาจากเอกสารต้นฉบับแทน",
@@ -172,7 +162,8 @@ def certify_copy(
         content_type="application/pdf",
         data=pdf.data,
         origin="produced",
-        facts=FileFacts(pages=pdf.pages, flags=(f"{CERTIFIED_COPY_FLAG}:{original.id}",)),
+        facts=FileFacts(pages=pdf.pages),
+        derived_from=original.id,
     )
     uow.record(
         "document.certified",

@@ -19,7 +19,6 @@ from services.cases.views import ApplicationRow, DocumentInfo
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import STATUSES
 from services.kernel.thai_id import mask_national_id
-from services.produce.certify import certified_from
 from services.review.checks import review_state
 from services.review.queue import current_holder
 from services.review.views import ApplicationDetail
@@ -81,7 +80,6 @@ def application_row(
 
 def document_info(document: Document) -> DocumentInfo:
     flags = tuple(document.flags or ())
-    derived = certified_from(flags)
     return DocumentInfo(
         id=document.id,
         filename=document.filename,
@@ -94,7 +92,7 @@ def document_info(document: Document) -> DocumentInfo:
         flags=flags,
         origin=document.origin,
         received_at=document.received_at,
-        derived_from=derived or None,
+        derived_from=document.derived_from,
     )
 
 

@@ -28,7 +28,7 @@ from services.cases.documents import attach_document
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
 from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, register_thai_font
-from services.produce.certify import certified_from, certify_copy, certify_copy_as_actor
+from services.produce.certify import certify_copy, certify_copy_as_actor
 
 OFFICER = "นายตรวจ ละเอียด"
 POSITION = "นักวิชาการสาธารณสุขปฏิบัติการ"
@@ -152,6 +152,7 @@ def _row(document: Document) -> dict:
         "pages": document.pages,
         "origin": document.origin,
         "flags": list(document.flags),
+        "derived_from": document.derived_from,
     }
 
 
@@ -232,8 +233,8 @@ def test_pdf_copy_stamps_every_page_and_leaves_the_original_alone(
     assert copy["filename"] == "ทะเบียนบ้าน_สำเนาถูกต้อง.pdf"
     assert copy["content_type"] == "application/pdf"
     assert copy["origin"] == "produced"
-    assert copy["flags"] == [f"certified_copy:{original_id}"]
-    assert certified_from(copy["flags"]) == original_id
+    assert copy["flags"] == []
+    assert copy["derived_from"] == original_id
     assert copy["pages"] == 3
     assert copy["blob_sha256"] != before["blob_sha256"]
 
@@ -570,3 +571,39 @@ def test_certify_as_the_signed_in_officer(context, actors, application_id) -> No
     )
     assert "นายตรวจ ละเอียด" in text  # tests/conftest.py STAFF["reviewer"]
     assert "เทศบาลตำบลทดสอบ" in text  # the profile's agency
+
+
+# --- the original's id in its own column (migration 0005) ---------------------------------------
+
+
+def test_migration_0005_moves_the_originals_id_from_the_flags_to_a_column(
+    context, actors, application_id
+) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from services.store.engine import _alembic_config
+
+    original_id = _attach(context, actors, application_id, "a.pdf", "application/pdf", _thai_pdf(1))
+    copy = _certify(context, actors["reviewer"], original_id)
+    config = _alembic_config()
+    with context.store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+        columns = [row[1] for row in conn.execute(text("PRAGMA table_info(document)"))]
+        assert "derived_from" not in columns
+        # A store written before 0005: the copy names its original in a flag, beside another.
+        flags = conn.execute(text("SELECT flags FROM document WHERE id = :id"), {"id": copy["id"]})
+        assert flags.scalar_one() == f'["certified_copy:{original_id}"]'
+        conn.execute(
+            text("UPDATE document SET flags = :flags WHERE id = :id"),
+            {"flags": f'["low_resolution", "certified_copy:{original_id}"]', "id": copy["id"]},
+        )
+        command.upgrade(config, "head")
+
+    assert _document(context, copy["id"])["derived_from"] == original_id
+    assert _document(context, copy["id"])["flags"] == ["low_resolution"]
+    assert _document(context, original_id)["derived_from"] is None
+    with pytest.raises(InvalidInput) as raised:
+        _certify(context, actors["reviewer"], copy["id"])
+    assert raised.value.code == "already_certified"
