@@ -38,7 +38,7 @@ from services.cases.applications import (
 )
 from services.cases.documents import FileFacts, attach_document
 from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, render_acknowledgement
-from services.intake.inspect.files import inspect_attachments
+from services.intake.inspect import inspect_attachments
 from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from services.intake.inspect.files import REASONS, inspect_attachments, sniff
+from services.intake.inspect import REASONS, inspect_attachments, sniff
 from services.intake.mail.parse import parse_mail
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from tests.data import mail_corpus as corpus
@@ -374,12 +374,12 @@ def test_mangled_files_never_raise(seed: int) -> None:
 
 
 def test_an_unexpected_error_rejects_only_that_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    import services.intake.inspect.files as module
+    import services.intake.inspect.attachments as module
 
     def explode(*args: object, **kwargs: object) -> InspectedFile:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(module, "_inspect_pdf", explode)
+    monkeypatch.setattr(module, "inspect_pdf", explode)
     files = [
         ParsedAttachment("a.pdf", "application/pdf", corpus.file_pdf()),
         ParsedAttachment("b.jpg", "image/jpeg", corpus.file_image()),

@@ -1,0 +1,136 @@
+"""PDF checks: opens without a password, has pages, carries no active content."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from pypdf import PasswordType, PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+from services.intake.inspect.sniff import PDF, sniff
+from services.intake.inspect.verdicts import accepted, rejected
+from services.intake.types import InspectedFile
+
+log = logging.getLogger(__name__)
+
+_PDF_WALK_LIMIT = 200_000
+
+
+_PDF_NAME = re.compile(rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2}){2,20})")
+_RAW_ACTIVE = {b"JavaScript": "javascript", b"JS": "javascript", b"Launch": "launch"}
+_ACTION_KINDS = {"/JavaScript": "javascript", "/Launch": "launch", "/ImportData": "import_data",
+                 "/RichMediaExecute": "rich_media", "/GoToE": "embedded_goto"}  # fmt: skip
+_ACTIVE_LABELS = {
+    "javascript": ("JavaScript", "JavaScript"),
+    "launch": ("คำสั่งเปิดโปรแกรม", "a command that launches programs"),
+    "import_data": ("คำสั่งนำเข้าข้อมูล", "a data-import action"),
+    "rich_media": ("สื่อที่สั่งงานได้", "rich media"),
+    "embedded_goto": ("ลิงก์ไปไฟล์ที่ฝังไว้", "a jump into an embedded file"),
+    "embedded_file": ("ไฟล์ที่ฝังไว้", "an embedded file"),
+    "xfa_script": ("สคริปต์ในแบบฟอร์ม XFA", "scripts in an XFA form"),
+}
+
+
+def _raw_pdf_active(data: bytes) -> set[str]:
+    """pdfid-style scan of the raw bytes, with #xx escapes in names undone."""
+    found: set[str] = set()
+    for match in _PDF_NAME.finditer(data):
+        token = match.group(1)
+        if b"#" in token:
+            token = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), token)
+        kind = _RAW_ACTIVE.get(token)
+        if kind:
+            found.add(kind)
+    return found
+
+
+def _embedded_is_xml(stream: StreamObject) -> bool:
+    try:
+        content = stream.get_data()
+    except Exception:
+        return False
+    head = content[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") and sniff(content).kind == "text" and b"<svg" not in head.lower()
+
+
+def _walk_pdf(reader: PdfReader) -> tuple[set[str], bool]:
+    """Active features reachable from the trailer, and whether XML is embedded (harmless)."""
+    found: set[str] = set()
+    xml_embedded = False
+    stack: list[object] = [reader.trailer]
+    seen: set[tuple[int, int]] = set()
+    steps = 0
+    while stack and steps < _PDF_WALK_LIMIT:
+        steps += 1
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        if isinstance(item, ArrayObject):
+            stack.extend(item)
+        elif isinstance(item, DictionaryObject):
+            if "/JS" in item or "/JavaScript" in item:
+                found.add("javascript")
+            action = item.get("/S")
+            if isinstance(action, str) and action in _ACTION_KINDS:
+                found.add(_ACTION_KINDS[action])
+            if item.get("/Subtype") == "/RichMedia":
+                found.add("rich_media")
+            if item.get("/Type") == "/EmbeddedFile" and isinstance(item, StreamObject):
+                if _embedded_is_xml(item):
+                    xml_embedded = True
+                else:
+                    found.add("embedded_file")
+            if "/XFA" in item:
+                xfa = item["/XFA"]
+                parts = xfa.get_object() if isinstance(xfa, IndirectObject) else xfa
+                streams = parts if isinstance(parts, ArrayObject) else [parts]
+                for part in streams:
+                    part = part.get_object() if isinstance(part, IndirectObject) else part
+                    if isinstance(part, StreamObject) and b"<script" in part.get_data().lower():
+                        found.add("xfa_script")
+            stack.extend(v for k, v in item.items() if k not in ("/Parent", "/P"))
+    return found, xml_embedded
+
+
+def inspect_pdf(
+    name: str, data: bytes, origin: str, flags: list[str], explained: dict[str, dict[str, object]]
+) -> InspectedFile:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # unsupported algorithm or broken encryption dictionary
+                opened = PasswordType.NOT_DECRYPTED
+            if opened == PasswordType.NOT_DECRYPTED:
+                return rejected(name, data, origin, "pdf_encrypted", PDF, (*flags,))
+            flags.append("pdf_restricted")
+            explained["pdf_restricted"] = {}
+        pages = len(reader.pages)
+        active, xml_embedded = _walk_pdf(reader)
+    except Exception as exc:
+        log.info("pdf could not be read: %s", type(exc).__name__)
+        return rejected(name, data, origin, "pdf_corrupt", PDF, (*flags,))
+    if pages == 0:
+        return rejected(name, data, origin, "pdf_corrupt", PDF, (*flags,))
+    active |= _raw_pdf_active(data)
+    if active:
+        kinds = sorted(active)
+        what_th = ", ".join(_ACTIVE_LABELS[k][0] for k in kinds)
+        what_en = ", ".join(_ACTIVE_LABELS[k][1] for k in kinds)
+        extra = tuple(f"pdf_{k}" for k in kinds)
+        return rejected(name, data, origin, "pdf_active_content", PDF, (*flags, *extra),
+                        what_th=what_th, what_en=what_en)  # fmt: skip
+    if xml_embedded:
+        flags.append("pdf_embedded_xml")
+        explained["pdf_embedded_xml"] = {}
+    return accepted(name, data, origin, PDF, flags, explained, pages=pages)
+
+
+# -- images ------------------------------------------------------------------------------------
