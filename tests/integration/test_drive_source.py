@@ -493,6 +493,34 @@ def test_symlinks_out_of_the_root_are_rejected(
         read_file(item, item.files[0])
 
 
+def test_hard_links_to_files_elsewhere_are_rejected(
+    root: Path, tmp_path: Path, drive_clock: FixedClock
+) -> None:
+    """A hard link is the linked file itself: a system file linked in must not be taken."""
+    secret = write(tmp_path / "etc" / "shadow", b"root:$6$secret")
+    os.link(secret, root / "shadow.pdf")
+    write(root / "คำขอ-007" / "a.pdf", PDF)
+    os.link(secret, root / "คำขอ-007" / "passwd.pdf")
+    drive = scanner(root, drive_clock)
+
+    (item,) = settle(drive, drive_clock)
+
+    assert item.name == "คำขอ-007"
+    assert [f.relative_path for f in item.files] == ["a.pdf"]
+    assert {(r.relative_path, r.code) for r in drive.rejected()} == {
+        ("shadow.pdf", "hard_link"),
+        ("คำขอ-007/passwd.pdf", "hard_link"),
+    }
+    assert all(r.reason_th and r.reason_en for r in drive.rejected())
+
+    # A document replaced by a hard link after the scan is not read.
+    (root / "คำขอ-007" / "a.pdf").unlink()
+    linked = write(tmp_path / "elsewhere.pdf", PDF)
+    os.link(linked, root / "คำขอ-007" / "a.pdf")
+    with pytest.raises(DriveFileChanged):
+        read_file(item, item.files[0])
+
+
 # --- availability ----------------------------------------------------------------------
 
 

@@ -97,7 +97,7 @@ class DriveRejection:
     """The item's name (the top-level folder or file)."""
     relative_path: str
     """Path of the rejected entry inside the watched folder, ``/`` separated."""
-    code: str  # "symlink" | "unreadable" | "too_many_files" | "too_deep" | "not_a_file"
+    code: str  # symlink | hard_link | unreadable | too_many_files | too_deep | not_a_file
     reason_th: str
     reason_en: str
 
@@ -137,6 +137,12 @@ def rejection(item: str, path: str, code: str, *, limit: int = 0) -> DriveReject
             " ให้คัดลอกไฟล์จริงมาวางแทน",
             f"{shown} was not taken: it is a symbolic link, which may point outside the shared"
             " drive. Copy the real file there instead.",
+        ),
+        "hard_link": (
+            f"ไม่นำเข้า {shown} เพราะเป็นฮาร์ดลิงก์ (hard link) ไปยังไฟล์ที่มีอยู่ที่อื่นด้วย"
+            " ซึ่งอาจเป็นไฟล์ของระบบ ให้คัดลอกไฟล์จริงมาวางแทน",
+            f"{shown} was not taken: it is a hard link to a file that also exists elsewhere,"
+            " possibly a system file. Copy the real file there instead.",
         ),
         "unreadable": (
             f"ยังอ่าน {shown} ไม่ได้ (อาจเปิดค้างอยู่ในโปรแกรมอื่นหรือไม่มีสิทธิ์อ่าน) ระบบจะลองใหม่",

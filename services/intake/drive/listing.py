@@ -15,7 +15,7 @@ from services.intake.drive.convention import (
     is_ignored,
     rejection,
 )
-from services.intake.drive.safefs import is_link
+from services.intake.drive.safefs import is_hard_linked, is_link
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,10 @@ def list_item(
     """Everything that belongs to the item ``root/name``; raises OSError if it vanished."""
     listing = Listing(name=name, path=root / name)
     if stat.S_ISREG(st.st_mode):
-        listing.documents.append(Entry(name, (name,), st))
+        if is_hard_linked(st):
+            listing.rejections.append(rejection(name, name, "hard_link"))
+        else:
+            listing.documents.append(Entry(name, (name,), st))
         return listing
     stack: list[tuple[Path, tuple[str, ...]]] = [(listing.path, ())]
     count = 0
@@ -83,6 +86,8 @@ def list_item(
                     stack.append((Path(child.path), parts))
             elif not stat.S_ISREG(child_st.st_mode):
                 listing.rejections.append(rejection(name, shown, "not_a_file"))
+            elif is_hard_linked(child_st):
+                listing.rejections.append(rejection(name, shown, "hard_link"))
             else:
                 count += 1
                 if count > max_files:

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from services.intake.drive.convention import DEFAULT_MAX_FILE_BYTES, DriveFile, DriveItem
 from services.intake.drive.errors import DriveFileChanged, DriveUnavailable
-from services.intake.drive.safefs import open_in_root, read_bounded
+from services.intake.drive.safefs import is_hard_linked, open_in_root, read_bounded
 from services.kernel.errors import InvalidInput
 
 
@@ -53,6 +53,8 @@ def read_file(
             opened = os.fstat(fd)
             if not stat.S_ISREG(opened.st_mode):
                 raise DriveFileChanged(drive_file.relative_path, detail="not a regular file")
+            if is_hard_linked(opened):  # linked since the scan: never read what it names
+                raise DriveFileChanged(drive_file.relative_path, detail="hard link")
             data = read_bounded(fd, max_bytes)
         finally:
             os.close(fd)

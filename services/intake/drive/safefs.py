@@ -28,6 +28,16 @@ def is_link(st: os.stat_result) -> bool:
     return bool(getattr(st, "st_reparse_tag", 0) & NAME_SURROGATE)
 
 
+def is_hard_linked(st: os.stat_result) -> bool:
+    """A regular file with more than one name: possibly a system file linked into the share.
+
+    A hard link cannot be told apart from the file it names (same inode), so a file linked
+    from outside the drive would be read as if it had been dropped there; like a symlink it
+    is refused.
+    """
+    return stat.S_ISREG(st.st_mode) and st.st_nlink > 1
+
+
 def mtime_utc(ns: int) -> datetime:
     seconds, rest = divmod(ns, 1_000_000_000)
     return datetime.fromtimestamp(seconds, UTC) + timedelta(microseconds=rest // 1000)

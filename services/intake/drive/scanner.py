@@ -30,6 +30,7 @@ from services.intake.drive.safefs import (
     CHUNK,
     Unstable,
     free_name,
+    is_hard_linked,
     is_link,
     mtime_utc,
     normalised,
@@ -256,7 +257,11 @@ class DriveScanner:
         fd = open_in_root(self.root, entry.parts)
         try:
             before = os.fstat(fd)
-            if not stat.S_ISREG(before.st_mode) or not unchanged(st, before):
+            if (
+                not stat.S_ISREG(before.st_mode)
+                or is_hard_linked(before)
+                or not unchanged(st, before)
+            ):
                 raise Unstable(path)
             digest = hashlib.sha256()
             while chunk := os.read(fd, CHUNK):
