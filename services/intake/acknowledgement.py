@@ -14,7 +14,16 @@ from pathlib import Path
 
 from services.letters.templates import render_letter
 
-__all__ = ["AckDocument", "DEFAULT_TEMPLATE", "PLACEHOLDERS", "render_acknowledgement"]
+__all__ = [
+    "AckDocument",
+    "DEFAULT_TEMPLATE",
+    "MAX_LISTED_FILES",
+    "PLACEHOLDERS",
+    "render_acknowledgement",
+]
+
+MAX_LISTED_FILES = 20
+"""Files an acknowledgement names one by one; the rest are counted ("and 4,980 more")."""
 
 DEFAULT_TEMPLATE = (
     Path(__file__).resolve().parents[2] / "resources" / "templates" / "acknowledgement.txt"
@@ -51,8 +60,15 @@ class AckDocument:
     detail: str = ""  # e.g. "3 หน้า / 3 pages"
 
 
-def _lines(items: Sequence[str], empty: str) -> str:
-    return "\n".join(f"    - {item}" for item in items) if items else f"    - {empty}"
+def _lines(items: Sequence[str], empty: str, more: str = "") -> str:
+    """A bulleted list of at most :data:`MAX_LISTED_FILES` lines, then how many were left out."""
+    if not items:
+        return f"    - {empty}"
+    shown = [f"    - {item}" for item in items[:MAX_LISTED_FILES]]
+    left = len(items) - MAX_LISTED_FILES
+    if left > 0:
+        shown.append(f"    - {more.format(n=f'{left:,}')}")
+    return "\n".join(shown)
 
 
 def render_acknowledgement(
@@ -62,16 +78,18 @@ def render_acknowledgement(
     template: Path = DEFAULT_TEMPLATE,
 ) -> tuple[str, str]:
     """Return (subject, body)."""
-    docs_th = _lines([f"{d.filename} {d.detail}".strip() for d in documents], "ไม่มีไฟล์แนบ")
-    docs_en = _lines([f"{d.filename} {d.detail}".strip() for d in documents], "no attachments")
+    names = [f"{d.filename} {d.detail}".strip() for d in documents]
+    docs_th = _lines(names, "ไม่มีไฟล์แนบ", "และไฟล์อื่นอีก {n} ไฟล์")
+    docs_en = _lines(names, "no attachments", "and {n} more files")
     q_th = (
-        "\n  ไฟล์ที่ไม่ได้รับไว้ (โปรดส่งใหม่):\n" + _lines([f"{f}: {th}" for f, th, _ in quarantined], "")
+        "\n  ไฟล์ที่ไม่ได้รับไว้ (โปรดส่งใหม่):\n"
+        + _lines([f"{f}: {th}" for f, th, _ in quarantined], "", "และไฟล์อื่นอีก {n} ไฟล์")
         if quarantined
         else ""
     )
     q_en = (
         "\n  Files not accepted (please send again):\n"
-        + _lines([f"{f}: {en}" for f, _, en in quarantined], "")
+        + _lines([f"{f}: {en}" for f, _, en in quarantined], "", "and {n} more files")
         if quarantined
         else ""
     )

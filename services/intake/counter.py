@@ -14,6 +14,7 @@ from services.intake.types import Limits, ParsedAttachment
 from services.intake.views import CounterRequest
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput
+from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
 __all__ = ["register_counter_request"]
@@ -27,7 +28,9 @@ def _read(path: Path, limits: Limits) -> ParsedAttachment:
                 f"ไฟล์ {path.name} ใหญ่เกิน {limits.max_file_bytes // (1024 * 1024)} MB",
                 f"{path.name} is larger than {limits.max_file_bytes // (1024 * 1024)} MB.",
             )
-        return ParsedAttachment(filename=path.name, declared_type="", data=path.read_bytes())
+        return ParsedAttachment(
+            filename=clean_filename(path.name) or "file", declared_type="", data=path.read_bytes()
+        )
     except OSError as exc:
         raise InvalidInput(
             f"อ่านไฟล์ {path.name} ไม่ได้ — ตรวจสอบว่าไฟล์ยังอยู่และเปิดได้",
@@ -40,7 +43,8 @@ def register_counter_request(
     context: AppContext, actor: Actor, request: CounterRequest, limits: Limits
 ) -> str:
     actor.require("intake")
-    if not request.applicant_name.strip():
+    name = clean_name(request.applicant_name)
+    if not name:
         raise InvalidInput("โปรดระบุชื่อผู้ยื่นคำขอ", "Please enter the applicant's name.")
     files = tuple(_read(Path(p), limits) for p in request.files)
     email = request.email.strip().lower()
@@ -48,16 +52,16 @@ def register_counter_request(
         channel="counter",
         source_key=f"counter:{uuid.uuid4()}",
         received_at=context.clock.now(),
-        subject=request.subject.strip() or "คำขอที่เคาน์เตอร์ / counter request",
+        subject=clean_subject(request.subject) or "คำขอที่เคาน์เตอร์ / counter request",
         body_text=request.note,
-        sender_name=request.applicant_name.strip(),
+        sender_name=name,
         sender_address=email,
         reply_to=email,
         attachments=files,
         service_code=request.service_code or None,
         applicant=NewApplicant(
             kind=request.applicant_kind,
-            name_th=request.applicant_name.strip(),
+            name_th=name,
             national_id=request.national_id.strip() or None,
             email=email,
             phone=request.phone.strip(),

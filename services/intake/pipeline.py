@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -43,6 +43,14 @@ from services.intake.types import InspectedFile, Limits, ParsedAttachment, Parse
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput
 from services.kernel.statuses import STATUSES
+from services.kernel.text import (
+    MAX_NAME,
+    clean_filename,
+    clean_line,
+    clean_name,
+    clean_subject,
+    echo_name,
+)
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.context import AppContext
@@ -81,7 +89,7 @@ class Arrival:
     body_text: str
     sender_name: str
     sender_address: str  # "" when unknown (drive, counter without e-mail)
-    reply_to: str
+    reply_to: str  # where automatic mail goes: the sender's own address, never a Reply-To
     attachments: tuple[ParsedAttachment, ...]
     to: tuple[str, ...] = ()
     in_reply_to: str | None = None
@@ -95,6 +103,9 @@ class Arrival:
     mailbox_source: str = ""
     mailbox_uid: str = ""
     refused: tuple[InspectedFile, ...] = ()  # files refused before inspection (too large)
+    # A Reply-To naming another address: kept for the officer (a human reply may use it),
+    # never used by automatic mail, which anyone could aim at a third party with it.
+    requested_reply_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,8 +118,21 @@ class IntakeOutcome:
     replied: bool = False
 
 
+def _reply_to_note(address: str) -> tuple[str, str]:
+    shown = clean_line(address, MAX_NAME)
+    return (
+        f"ผู้ส่งขอให้ตอบกลับไปที่ {shown} (Reply-To) ซึ่งไม่ใช่ที่อยู่ผู้ส่ง — ระบบส่งจดหมายอัตโนมัติ"
+        " ไปที่ผู้ส่งเท่านั้น หากจะตอบไปที่อยู่นี้ โปรดตรวจสอบก่อนว่าเป็นของผู้ยื่นจริง",
+        f"The sender asked for replies to go to {shown} (Reply-To), not to the sender's own "
+        "address. Automatic mail goes to the sender only; check that this address belongs to "
+        "the applicant before replying to it.",
+    )
+
+
 def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, source: str = "",
                       uid: str = "") -> Arrival:  # fmt: skip
+    requested = mail.reply_to if mail.reply_to and mail.reply_to != mail.sender_address else ""
+    notes = (*mail.problems, *(_reply_to_note(requested) if requested else ()))
     return Arrival(
         channel="email",
         source_key=mail.idempotency_key,
@@ -117,14 +141,15 @@ def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, sourc
         body_text=mail.body_text,
         sender_name=mail.sender_name,
         sender_address=mail.sender_address,
-        reply_to=mail.reply_to or mail.sender_address,
+        reply_to=mail.sender_address,
+        requested_reply_to=requested,
         attachments=mail.attachments,
         to=mail.to,
         in_reply_to=mail.in_reply_to,
         references=mail.references,
         message_id=mail.message_id,
         auto_reply_blocked=mail.auto_reply_blocked,
-        notes=mail.problems,
+        notes=notes,
         raw=raw,
         mailbox_source=source,
         mailbox_uid=uid,
@@ -146,6 +171,7 @@ def ingest(
     the position never runs ahead of what the store holds. A duplicate leaves it
     alone: the caller marks that copy on the server first, then moves past it.
     """
+    arrival = _bounded(arrival)
     with context.unit_of_work(actor) as uow:
         seen = uow.session.scalar(
             select(InboundMessage).where(InboundMessage.source_key == arrival.source_key)
@@ -179,6 +205,23 @@ def ingest(
             )
         )
         return outcome
+
+
+def _bounded(arrival: Arrival) -> Arrival:
+    """Names, subjects and file names cleaned and bounded, whatever channel brought them."""
+    applicant = arrival.applicant
+    if applicant is not None:
+        applicant = replace(applicant, name_th=clean_name(applicant.name_th))
+    return replace(
+        arrival,
+        subject=clean_subject(arrival.subject),
+        sender_name=clean_name(arrival.sender_name),
+        applicant=applicant,
+        attachments=tuple(
+            replace(a, filename=clean_filename(a.filename) or "attachment")
+            for a in arrival.attachments
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -363,7 +406,7 @@ def _create(
         service_code=service_code,
         source_key=arrival.source_key,
         reply_to=arrival.reply_to,
-        form_data={"intake_notes": list(arrival.notes)} if arrival.notes else None,
+        form_data=_intake_form_data(arrival),
     )
     accepted, held = _store_files(uow, context, arrival, application.id, limits)
     replied = False
@@ -382,6 +425,15 @@ def _create(
     return IntakeOutcome(
         "new", application.id, application.tracking_number, len(accepted), len(held), replied
     )
+
+
+def _intake_form_data(arrival: Arrival) -> dict[str, object] | None:
+    data: dict[str, object] = {}
+    if arrival.notes:
+        data["intake_notes"] = list(arrival.notes)
+    if arrival.requested_reply_to:
+        data["requested_reply_to"] = arrival.requested_reply_to
+    return data or None
 
 
 def _append(
@@ -537,12 +589,11 @@ def _queue_acknowledgement(
     docs = [
         AckDocument(f.filename, f"({f.pages} หน้า / pages)" if f.pages else "") for f in accepted
     ]
+    # Only a short name without links is repeated to whoever is at the sender's address.
+    name = f"{applicant.title_th}{applicant.name_th}" if applicant else arrival.sender_name
     values = {
         "tracking_number": application.tracking_number,
-        "applicant_name": (
-            f"{applicant.title_th}{applicant.name_th}" if applicant else arrival.sender_name
-        )
-        or arrival.reply_to,
+        "applicant_name": echo_name(name) or "ผู้ยื่นคำขอ / Applicant",
         "agency_th": agency.name_th,
         "agency_en": agency.name_en,
         "agency_email": agency.email,

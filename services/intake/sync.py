@@ -37,6 +37,7 @@ from services.intake.pipeline import (
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from services.intake.views import SyncSummary
 from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
 __all__ = [
@@ -218,7 +219,7 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
     files: list[ParsedAttachment] = []
     refused: list[InspectedFile] = []
     for f in item.files:
-        name = f.relative_path.rpartition("/")[2]
+        name = clean_filename(f.relative_path.rpartition("/")[2]) or "file"
         try:
             data = read_file(item, f, max_bytes=limits.max_file_bytes)
         except InvalidInput as exc:  # too large to even read: listed for the officer, not kept
@@ -241,7 +242,7 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
     if side.get("applicant_name"):
         applicant = NewApplicant(
             kind=side.get("applicant_kind", "person"),
-            name_th=side["applicant_name"],
+            name_th=clean_name(side["applicant_name"]),
             national_id=side.get("national_id") or None,
             email=side.get("email", ""),
             phone=side.get("phone", ""),
@@ -252,9 +253,9 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
         channel="drive",
         source_key=item.key,
         received_at=item.received_at,
-        subject=side.get("subject") or item.name,
+        subject=clean_subject(side.get("subject") or item.name),
         body_text=side.get("note", ""),
-        sender_name=side.get("applicant_name", ""),
+        sender_name=clean_name(side.get("applicant_name", "")),
         sender_address=email,
         reply_to=email,
         attachments=tuple(files),

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, ServiceType, User
+from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.letters.templates import render_letter
 
@@ -82,7 +83,8 @@ def _common(session: Session, application: Application, officer: User) -> dict[s
     name = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""
     return {
         "tracking_number": application.tracking_number,
-        "applicant_name": name or application.reply_to or "ผู้ยื่นคำขอ / Applicant",
+        # A name that came by mail is the sender's claim: repeat it short and without links.
+        "applicant_name": echo_name(name) or "ผู้ยื่นคำขอ / Applicant",
         "agency_th": agency.name_th,
         "agency_en": agency.name_en,
         "agency_email": agency.email,

@@ -319,3 +319,75 @@ def test_a_thank_you_to_a_status_answer_is_not_answered_again(
         outcomes = sorted(session.scalars(select(InboundMessage.outcome)).all())
     assert sorted(kinds) == ["acknowledgement", "status_enquiry"]  # no second answer
     assert outcomes == ["appended", "new", "status_enquiry"]
+
+
+def test_automatic_mail_goes_to_the_sender_never_to_a_reply_to(
+    context, plan, tmp_path: Path
+) -> None:
+    """A Reply-To must not turn the agency's official address into a mailer for strangers."""
+    bait = "Win a prize at https://prize.example/claim or bit.ly/x2 " + "A" * 20_003
+    first = corpus.mail_plain(
+        message_id="<rt-1@example.co.th>",
+        subject=_thai("ขอหนังสือรับรอง"),
+        sender=f'"{bait}" <{corpus.APPLICANT}>',
+        extra=["Reply-To: Victim <victim@third-party.example>"],
+    )
+    _deliver(tmp_path / "mailbox", first, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.rt")
+    run_sync(context, plan)
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+        number = app.tracking_number
+    (ack,) = _sent(tmp_path)
+    assert ack["To"] == corpus.APPLICANT
+    body = ack.get_body(("plain",)).get_content()
+    assert "prize.example" not in body and "bit.ly" not in body
+    dear = next(line for line in body.splitlines() if line.startswith("Dear "))
+    assert len(dear) <= len("Dear ,") + 80
+    assert len(ack.as_bytes()) < 20_000
+    # The officer still sees the address the sender asked replies to go to.
+    assert app.reply_to == corpus.APPLICANT
+    assert app.form_data["requested_reply_to"] == "victim@third-party.example"
+    assert any("victim@third-party.example" in n for n in app.form_data["intake_notes"])
+    # A status enquiry from the sender is answered to the sender, not to the Reply-To.
+    enquiry = corpus.mail_plain(
+        message_id="<rt-2@example.co.th>",
+        subject=f"status {number}",
+        extra=["Reply-To: victim@third-party.example"],
+    )
+    _deliver(tmp_path / "mailbox", enquiry, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "2.rt")
+    run_sync(context, plan)
+    sent = _sent(tmp_path)
+    assert len(sent) == 2
+    assert all(m["To"] == corpus.APPLICANT for m in sent)
+
+
+def test_names_subjects_and_lists_are_cleaned_and_bounded(context, plan, tmp_path: Path) -> None:
+    """A 40,000-character subject, a 20,003-character name with a bidi override and NULs,
+    and 300 attachments: what is stored is clean and bounded, the acknowledgement short."""
+    subject = "\u202eขอใบอนุญาต\x00" + "ก" * 40_000
+    files = [(f"scan\u202e-{n:03}.txt", f"page {n}\n".encode()) for n in range(300)]
+    raw = corpus.mail_with_files(
+        files,
+        message_id="<bounded@example.co.th>",
+        subject=corpus.encoded_word(subject, "utf-8"),
+        sender=f"{corpus.encoded_word('สมชาย' + chr(0x202E) + 'x' * 20_003, 'utf-8')} "
+        f"<{corpus.APPLICANT}>",
+    )
+    _deliver(tmp_path / "mailbox", raw, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.big")
+    run_sync(context, plan)
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+        names = session.scalars(select(Document.filename)).all()
+        held = session.scalars(select(QuarantineItem.filename)).all()
+        applicant_name = app.applicant.name_th
+    for text in (app.subject, applicant_name, *names, *held):
+        assert not set(text) & {"\u202e", "\x00"}, text[:40]
+    assert app.subject.startswith("ขอใบอนุญาตกกก") and len(app.subject) <= 300
+    assert applicant_name.startswith("สมชายxxx") and len(applicant_name) <= 200
+    assert len(names) + len(held) == 300
+    (ack,) = _sent(tmp_path)
+    body = ack.get_body(("plain",)).get_content()
+    assert len(body.encode()) < 20_000
+    for line in ("and 30 more files", "และไฟล์อื่นอีก 30 ไฟล์", "and 230 more files",
+                 "และไฟล์อื่นอีก 230 ไฟล์"):  # fmt: skip
+        assert f"    - {line}\r\n" in body, line

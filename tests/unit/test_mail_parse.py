@@ -131,6 +131,14 @@ def test_duplicate_message_id_gives_the_same_key() -> None:
     assert first.idempotency_key == again.idempotency_key == "req-0001@example.co.th"
 
 
+def test_subject_and_sender_name_are_cleaned_and_bounded() -> None:
+    subject = corpus.encoded_word("\u202eขอใบอนุญาต\x00ร้านอาหาร" + "ก" * 40_000, "utf-8")
+    name = corpus.encoded_word("สม\x00ชาย\u202e" + "x" * 20_003, "utf-8")
+    mail = parse_mail(corpus.mail_plain(subject=subject, sender=f"{name} <a@example.co.th>"))
+    assert mail.subject.startswith("ขอใบอนุญาตร้านอาหารกก") and len(mail.subject) == 300
+    assert mail.sender_name.startswith("สมชายxx") and len(mail.sender_name) == 200
+
+
 def test_reply_to_wins_over_from() -> None:
     mail = parse_mail(corpus.mail_plain(extra=["Reply-To: Office <Office@Example.co.th>"]))
     assert mail.reply_to == "office@example.co.th"
@@ -259,7 +267,7 @@ def test_rfc2231_and_rfc2047_thai_filenames() -> None:
         ("a\x00b\x1fc.pdf", "abc.pdf"),
         ("photo\u202egnp.exe", "photognp.exe"),
         ('what?<is>:this*|".pdf', "what__is__this___.pdf"),
-        ("ก" * 300 + ".pdf", "ก" * 176 + ".pdf"),
+        ("ก" * 300 + ".pdf", "ก" * 82 + "….pdf"),  # 255 bytes of UTF-8 at most
     ],
 )
 def test_safe_filename(raw: str, safe: str) -> None:

@@ -33,6 +33,7 @@ from email.policy import compat32
 
 from services.intake.mail.html_text import html_to_text
 from services.intake.types import ParsedAttachment, ParsedMail
+from services.kernel.text import clean_filename, clean_line, clean_name, clean_subject
 
 __all__ = [
     "parse_mail",
@@ -58,12 +59,11 @@ _NO_CHARSET = frozenset({"", "unknown-8bit", "x-unknown", "unknown", "default", 
 
 _MAX_DEPTH = 12  # nesting of multiparts and forwards; deeper parts are reported, not read
 _MAX_PARTS = 1000
-_MAX_FILENAME = 180
+_MAX_HEADER = 10_000  # characters kept of any one decoded header; names/subjects get less
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=")
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _ID_IN_BRACKETS = re.compile(r"<([^<>]*)>")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_UNSAFE_NAME_CHARS = str.maketrans({c: "_" for c in ':*?"<>|'})
 _SIGNATURE_TYPES = frozenset(
     {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
 )
@@ -163,8 +163,9 @@ def decode_header_value(value: str | None) -> str:
     """Decode a header: RFC 2047 words in any charset (Thai aliases too) and raw 8-bit text.
 
     Adjacent encoded words in the same charset are joined before decoding, because
-    some clients split one UTF-8 character across two words. Control characters
-    become spaces. Never raises.
+    some clients split one UTF-8 character across two words. Line breaks and tabs
+    become spaces; other control characters and bidi overrides are removed
+    (:func:`services.kernel.text.clean_line`). Never raises.
     """
     if not value:
         return ""
@@ -209,9 +210,7 @@ def _clean_text(text: str) -> str:
 
 
 def _clean_line(text: str) -> str:
-    chars = [" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text]
-    chars = [ch for ch in chars if unicodedata.category(ch) != "Cs"]
-    return re.sub(r"\s+", " ", "".join(chars)).strip()
+    return clean_line(text, _MAX_HEADER)
 
 
 # -- headers -----------------------------------------------------------------------------------
@@ -358,23 +357,9 @@ def _param(part: Message, header: str, name: str) -> str | None:
 
 
 def safe_filename(name: str | None) -> str:
-    """Only the last path element, no control or bidi characters, no Windows-reserved marks."""
-    if not name:
-        return ""
-    name = unicodedata.normalize("NFC", name)
-    name = name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
-    name = name.translate(_UNSAFE_NAME_CHARS)
-    name = re.sub(r"\s+", " ", name).strip().rstrip(". ")
-    if set(name) <= {"."}:
-        return ""
-    if len(name) > _MAX_FILENAME:
-        stem, dot, ext = name.rpartition(".")
-        if dot and 0 < len(ext) <= 10:
-            name = stem[: _MAX_FILENAME - len(ext) - 1] + "." + ext
-        else:
-            name = name[:_MAX_FILENAME]
-    return name
+    """Only the last path element, no control or bidi characters, no Windows-reserved marks,
+    at most 255 bytes (:func:`services.kernel.text.clean_filename`)."""
+    return clean_filename(name)
 
 
 def _payload(part: Message) -> bytes:
@@ -529,11 +514,11 @@ def _walk_forward(part: Message, collected: _Collected, depth: int, want_body: b
         collected.problem("a forwarded message was empty")
         return
     headers = _headers(inner)
-    subject = decode_header_value(_first(headers, "subject")) or "(no subject)"
+    subject = clean_subject(decode_header_value(_first(headers, "subject"))) or "(no subject)"
     senders = _addresses(_first(headers, "from"))
     sender = "(unknown sender)"
     if senders:
-        name, address = senders[0]
+        name, address = clean_name(senders[0][0]), senders[0][1]
         sender = f"{name} <{address}>" if name and address else (address or name)
     sub = _Collected(parts_seen=collected.parts_seen)
     _walk(inner, sub, depth + 1, want_body)
@@ -602,8 +587,8 @@ def _assemble(
         idempotency_key=message_id or "sha256:" + hashlib.sha256(raw).hexdigest(),
         in_reply_to=in_reply_to_ids[0] if in_reply_to_ids else None,
         references=_id_list(" ".join(headers.get("references", []))),
-        subject=decode_header_value(_first(headers, "subject")),
-        sender_name=sender_name,
+        subject=clean_subject(decode_header_value(_first(headers, "subject"))),
+        sender_name=clean_name(sender_name),
         sender_address=sender_address,
         reply_to=next((a for _, a in reply_pairs if a), sender_address),
         to=tuple(a for _, a in _addresses(", ".join(headers.get("to", []))) if a),
