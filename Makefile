@@ -1,10 +1,14 @@
-# The README's two commands: `make run` (the workstation on a demo agency) and `make test`.
+# The README's commands: `make run` (the workstation on a demo agency), `make install` (the
+# `anuyat` command on PATH) and `make test` (lint, types and every test, as CI runs it).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DEMO_DIR ?= $(CURDIR)/.demo
+# Where `make install` puts the `anuyat` command (default: /usr/local/bin as root, else
+# ~/.local/bin); see installer/install-launcher.sh.
+BINDIR ?=
 
-.PHONY: run test lint bench screenshots system-deps clean-demo
+.PHONY: run install launcher test lint bench system-deps system-deps-test clean-demo
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +16,21 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
+# What the workstation needs to run; no test servers on an officer's computer.
 system-deps:
-	@installer/install-system-deps.sh
+	@installer/install-system-deps.sh run
 
-run: system-deps $(VENV)/.installed
+# What the tests need on top (poppler, sqlite3, Dovecot, SoftHSM, OpenSC, Xvfb).
+system-deps-test:
+	@installer/install-system-deps.sh run test
+
+launcher:
+	@installer/install-launcher.sh "$(abspath $(VENV))/bin/anuyat" $(BINDIR)
+
+install: system-deps $(VENV)/.installed
+	@$(MAKE) --no-print-directory launcher
+
+run: install
 	$(PY) -m app --data-dir "$(DEMO_DIR)" demo --if-missing
 	$(PY) -m app --data-dir "$(DEMO_DIR)" gui
 
@@ -25,7 +40,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 
-test: $(VENV)/.installed lint
+test: system-deps-test $(VENV)/.installed lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(VENV)/.installed

@@ -1,7 +1,8 @@
 """Certified true copies (สำเนาถูกต้อง): a stamped, derived PDF; the original never changes.
 
 Real peers throughout: the encrypted profile and blob store, pypdf and poppler's ``pdftotext``
-and ``pdftoppm`` (poppler-utils is in installer/debian-packages.txt) to read back what was drawn.
+and ``pdftoppm`` (poppler-utils, in installer/debian-packages-test.txt) to read back what was
+drawn; without them the tests fail with the install hint.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
 from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, register_thai_font
 from services.produce.certify import certify_copy, certify_copy_as_actor
+from tests.peers.tools import require_tool
 
 OFFICER = "นายตรวจ ละเอียด"
 POSITION = "นักวิชาการสาธารณสุขปฏิบัติการ"
@@ -170,7 +172,9 @@ def _prefix(context, document_id: str) -> str:
 
 def _pdftotext_pages(path: Path) -> list[str]:
     result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+        [require_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
     )
     return result.stdout.decode("utf-8").split("\f")[:-1]  # one form feed after each page
 
@@ -179,7 +183,7 @@ def _render(path: Path, page: int, out: Path, dpi: int = 80) -> Image.Image:
     prefix = out / f"page{page}"
     subprocess.run(
         [
-            "pdftoppm",
+            require_tool("pdftoppm", "poppler-utils"),
             "-png",
             "-r",
             str(dpi),

@@ -17,6 +17,7 @@ from services.kernel.errors import AnuyatError
 from services.store import keys, recovery
 from services.store.engine import DB_FILE, StoreLocked, _alembic_config, open_store
 from tests.conftest import MemoryKeyring
+from tests.peers.tools import require_tool
 
 
 def test_store_file_is_not_a_database_without_the_key(context, data_dir: Path) -> None:
@@ -24,7 +25,8 @@ def test_store_file_is_not_a_database_without_the_key(context, data_dir: Path) -
     with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
         sqlite3.connect(db).execute("SELECT * FROM sqlite_master").fetchall()
     # The sqlite3 program says the same thing.
-    done = subprocess.run(["sqlite3", str(db), ".tables"], capture_output=True, text=True)
+    sqlite3_program = require_tool("sqlite3", "sqlite3")
+    done = subprocess.run([sqlite3_program, str(db), ".tables"], capture_output=True, text=True)
     assert "file is not a database" in done.stderr
     assert b"SQLite format 3" not in db.read_bytes()[:16]
 

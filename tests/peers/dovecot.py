@@ -21,8 +21,9 @@ read a folder), ``stop()``/``start()`` (the server going away and coming back;
 every session is cut), ``pause()``/``resume()`` (a frozen server: TCP still
 accepted, nothing answered), ``kick()`` and ``uidvalidity_reset()``.
 
-Dovecot not installed: with ``CI`` set the tests fail (CI installs it through
-``installer/install-system-deps.sh``), otherwise they are skipped with that reason.
+Dovecot not installed: the tests FAIL, with or without ``CI``, naming the package and the
+command that installs it (``make test`` installs it: ``installer/install-system-deps.sh run
+test``). A missing peer is never a skip.
 Runs as root (mail owned by ``nobody``); as an ordinary user it configures an
 unprivileged Dovecot (no chroot, every process as that user), a path written from
 Dovecot's documentation that the root-run CI does not exercise.
@@ -53,31 +54,19 @@ import pytest
 
 from services.intake.mail.imap import encode_mailbox_name
 from tests.peers.loopback import free_port, make_loopback_certificate
+from tests.peers.tools import require_tool
 
 __all__ = ["DovecotServer", "dovecot_server", "dovecot", "require_dovecot"]
 
-INSTALL_HINT = "install dovecot-imapd (installer/install-system-deps.sh)"
 USER = "intake@agency.test"
 PASSWORD = "secret-Anuyat-2026"
 THAI_USER = "thai@agency.test"
 THAI_PASSWORD = "รหัสผ่าน-ทดสอบ-9"
 
 
-def _dovecot_binary() -> str | None:
-    return shutil.which("dovecot") or next(
-        (p for p in ("/usr/sbin/dovecot", "/usr/local/sbin/dovecot") if os.access(p, os.X_OK)),
-        None,
-    )
-
-
-def require_dovecot() -> str:
-    """The dovecot binary; fail under CI, skip elsewhere, when it is missing."""
-    binary = _dovecot_binary()
-    if binary is None:
-        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-            pytest.fail(f"Dovecot is missing: {INSTALL_HINT}", pytrace=False)
-        pytest.skip(f"Dovecot is missing: {INSTALL_HINT}")
-    return binary
+def require_dovecot(search_path: str | None = None) -> str:
+    """The dovecot binary; the test fails (never skips) with the install hint without it."""
+    return require_tool("dovecot", "dovecot-imapd", search_path)
 
 
 def _quote(name: str) -> str:
