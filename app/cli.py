@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
 import os
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--agency-number", required=True, help="official agency number")
     init.add_argument(
         "--agency-email", required=True, help="the official address requests are received on"
+    )
+    init.add_argument(
+        "--allow-free-mail",
+        action="store_true",
+        help="accept a free-mail address (gmail, hotmail…) when the agency has none of its own",
     )
     init.add_argument("--station-code", default="ST1")
     init.add_argument("--station-name", default="Back office 1")
@@ -107,32 +114,73 @@ def _read_secret(env_name: str, prompt: str, file: str | None = None, confirm: b
 
 
 def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from services.store.profile import AgencySetup, initialise_profile
+    from services.store.profile import AgencySetup, free_mail_domain, initialise_profile
 
-    prepare_profile_dir(data_dir, settings)
-    password = _read_secret(
-        "ANUYAT_ADMIN_PASSWORD", "Admin password / รหัสผ่านผู้ดูแล: ", args.admin_password_file, True
+    setup = AgencySetup(
+        name_th=args.agency_name_th,
+        name_en=args.agency_name_en,
+        code=args.agency_code,
+        number=args.agency_number,
+        email=args.agency_email,
+        station_code=args.station_code,
+        station_name=args.station_name,
+        allow_free_mail=args.allow_free_mail,
     )
-    store = initialise_profile(
-        data_dir,
-        AgencySetup(
-            name_th=args.agency_name_th,
-            name_en=args.agency_name_en,
-            code=args.agency_code,
-            number=args.agency_number,
-            email=args.agency_email,
-            station_code=args.station_code,
-            station_name=args.station_name,
-        ),
-        admin_username=args.admin_user,
-        admin_password=password,
-        admin_display_name=args.admin_name,
-        clock=SystemClock(),
-    )
-    store.close()
+    setup.validate()  # before anything is created
+    domain = free_mail_domain(setup.email)
+    if domain:
+        print(
+            f"คำเตือน: {setup.email} เป็นอีเมลฟรี ({domain}) ไม่ระบุหน่วยงาน "
+            "— เปลี่ยนเป็นอีเมลของหน่วยงานโดยเร็ว\n"
+            f"Warning: {setup.email} is free mail ({domain}) and does not identify the agency; "
+            "move to the agency's own address as soon as it has one.",
+            file=sys.stderr,
+        )
+    with _undo_on_failure(data_dir):
+        prepare_profile_dir(data_dir, settings)
+        password = _read_secret(
+            "ANUYAT_ADMIN_PASSWORD",
+            "Admin password / รหัสผ่านผู้ดูแล: ",
+            args.admin_password_file,
+            True,
+        )
+        store = initialise_profile(
+            data_dir,
+            setup,
+            admin_username=args.admin_user,
+            admin_password=password,
+            admin_display_name=args.admin_name,
+            clock=SystemClock(),
+        )
+        store.close()
     print(f"สร้างโปรไฟล์แล้ว / Profile created: {data_dir}")
     print("ต่อไป: ส่งออกกุญแจกู้คืน / Next: export the recovery key: anuyat recovery export --out FILE")
     return 0
+
+
+@contextlib.contextmanager
+def _undo_on_failure(data_dir: Path) -> Iterator[None]:
+    """A refused ``init`` removes what it created (folders, files), never what existed."""
+    new_dirs = [p for p in (data_dir, *data_dir.parents) if not p.exists()]
+    existed = set(data_dir.iterdir()) if data_dir.is_dir() else set()
+    try:
+        yield
+    except BaseException:
+        # The profile's log file may be one of the things to remove: let go of it first.
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if getattr(h, "_anuyat", False)]:
+            root.removeHandler(handler)
+            handler.close()
+            root.addHandler(logging.NullHandler())  # the failure is reported on stderr
+        if new_dirs:
+            shutil.rmtree(new_dirs[-1], ignore_errors=True)
+        elif data_dir.is_dir():
+            for entry in set(data_dir.iterdir()) - existed:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+        raise
 
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

@@ -11,9 +11,17 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
-from app.settings import Settings
+from app.settings import Settings, with_profile
+from services.kernel.calendar import (
+    DEFAULT_HOLIDAYS_PATH,
+    BusinessCalendar,
+    BusinessHours,
+    holiday_data_warning,
+)
+from services.kernel.clock import BANGKOK
 from services.kernel.errors import AnuyatError
 from services.store import keys
 
@@ -28,6 +36,33 @@ class Check:
     ok: bool
     detail: str
     fix: str = ""  # what to do, when not ok (Thai / English)
+    warning: str = ""  # ok for now, but needs attention soon (Thai / English)
+
+
+KEYRING_HELP = """\
+ติดตั้งและปลดล็อกที่เก็บกุญแจ (keyring) ของระบบ แล้วสั่งใหม่:
+  - เครื่องที่มีเดสก์ท็อป: GNOME Keyring หรือ KWallet ซึ่งปลดล็อกเองเมื่อเข้าระบบ
+    (Windows: Credential Manager มีในระบบอยู่แล้ว)
+  - เครื่องที่ไม่มีเดสก์ท็อป (เซิร์ฟเวอร์ เข้าผ่าน SSH):
+    sudo apt-get install gnome-keyring dbus-user-session
+    แล้วสั่งงานภายใน D-Bus session ที่ปลดล็อก keyring แล้ว เช่น
+    dbus-run-session -- sh -c \\
+      'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock >/dev/null; anuyat doctor'
+    (ครั้งแรกรหัสผ่านนี้จะสร้าง keyring ใหม่ ครั้งต่อไปต้องใช้รหัสผ่านเดิม)
+  - ที่ยอมรับ: Secret Service (GNOME Keyring, KWallet), KWallet, Windows Credential Manager,
+    macOS Keychain; ที่ไม่ยอมรับสำหรับข้อมูลจริง: keyrings.alt (กุญแจอยู่ในไฟล์) และ null/fail
+Install and unlock the system keyring, then run the command again:
+  - With a desktop: GNOME Keyring or KWallet, unlocked when you log in
+    (Windows: Credential Manager is built in).
+  - Without a desktop (a server, over SSH):
+    sudo apt-get install gnome-keyring dbus-user-session
+    and run Anuyat inside a D-Bus session with the keyring unlocked, e.g.
+    dbus-run-session -- sh -c \\
+      'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock >/dev/null; anuyat doctor'
+    (the first time, that password creates the keyring; later it must be the same one).
+  - Accepted: Secret Service (GNOME Keyring, KWallet), KWallet, Windows Credential Manager,
+    macOS Keychain. Not accepted for real data: keyrings.alt (the key would sit in a file)
+    and the null/fail backends."""
 
 
 def _python() -> Check:
@@ -44,7 +79,7 @@ def _keyring() -> Check:
     try:
         return Check("keyring", True, keys.check_keyring())
     except AnuyatError as exc:
-        return Check("keyring", False, exc.en, exc.th + " / " + exc.en)
+        return Check("keyring", False, exc.detail or "no usable keyring", KEYRING_HELP)
 
 
 def _sqlcipher() -> Check:
@@ -173,19 +208,49 @@ def _pkcs11(settings: Settings) -> Check:
 
 
 def _data_dir(data_dir: Path) -> Check:
-    probe_dir = data_dir if data_dir.exists() else data_dir.parent
-    if probe_dir.exists() and os.access(probe_dir, os.W_OK):
+    choose = "เลือกโฟลเดอร์ที่เขียนได้ด้วย --data-dir / Choose a writable folder with --data-dir."
+    if data_dir.exists():
+        if not data_dir.is_dir():
+            return Check("data folder", False, f"{data_dir} is a file, not a folder", choose)
+        if not os.access(data_dir, os.W_OK | os.X_OK):
+            return Check("data folder", False, f"{data_dir} is not writable", choose)
         state = "store present" if (data_dir / "anuyat.db").exists() else "no store yet"
         return Check("data folder", True, f"{data_dir} ({state})")
+    parent = next(p for p in data_dir.parents if p.exists())  # the root always exists
+    if parent.is_dir() and os.access(parent, os.W_OK | os.X_OK):
+        return Check(
+            "data folder",
+            True,
+            f"{data_dir} does not exist yet; 'anuyat init' will create it ({parent} is writable)",
+        )
     return Check(
         "data folder",
         False,
-        f"{data_dir} is not writable",
-        "เลือกโฟลเดอร์ที่เขียนได้ด้วย --data-dir / Choose a writable folder with --data-dir.",
+        f"{data_dir} does not exist and cannot be created: {parent} is not writable",
+        choose,
     )
 
 
-def run_checks(data_dir: Path, settings: Settings) -> list[Check]:
+def _holidays(settings: Settings, data_dir: Path, today: date | None) -> Check:
+    """The holiday list covers this year (else FAIL) and, from October, next year (else WARN)."""
+    path = DEFAULT_HOLIDAYS_PATH
+    try:
+        path = with_profile(settings, data_dir).path("holidays_path") or path
+        calendar = BusinessCalendar.from_toml(path, BusinessHours())
+    except AnuyatError as exc:
+        return Check("holidays", False, str(path), f"{exc.th}\n       {exc.en}")
+    years = ", ".join(str(y) for y in sorted(calendar.covered_years)) or "none"
+    detail = f"{path} covers {years}"
+    warning = holiday_data_warning(calendar, today or datetime.now(BANGKOK).date())
+    if warning is None:
+        return Check("holidays", True, detail)
+    text = f"{warning.th}\n       {warning.en}"
+    if warning.current_year_missing:
+        return Check("holidays", False, detail, text)
+    return Check("holidays", True, detail, warning=text)
+
+
+def run_checks(data_dir: Path, settings: Settings, today: date | None = None) -> list[Check]:
     probes: list[Callable[[], Check]] = [
         _python,
         _keyring,
@@ -194,17 +259,20 @@ def run_checks(data_dir: Path, settings: Settings) -> list[Check]:
         _fonts,
         lambda: _pkcs11(settings),
         lambda: _data_dir(data_dir),
+        lambda: _holidays(settings, data_dir, today),
     ]
     return [probe() for probe in probes]
 
 
-def run(data_dir: Path, settings: Settings) -> int:
-    checks = run_checks(data_dir, settings)
+def run(data_dir: Path, settings: Settings, today: date | None = None) -> int:
+    checks = run_checks(data_dir, settings, today)
     for check in checks:
-        mark = "OK " if check.ok else "FAIL"
+        mark = "FAIL" if not check.ok else "WARN" if check.warning else "OK "
         print(f"[{mark}] {check.name}: {check.detail}")
         if not check.ok and check.fix:
             print(f"       → {check.fix}")
+        if check.ok and check.warning:
+            print(f"       → {check.warning}")
     failed = [c.name for c in checks if not c.ok]
     if failed:
         print(f"\nต้องแก้ไข / To fix: {', '.join(failed)}")

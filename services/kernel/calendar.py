@@ -1,6 +1,6 @@
 """The agency's business calendar: open hours, public holidays, deemed receipt and SLA clocks.
 
-The Thai DGA standard asks that anything received outside business days and hours is *deemed
+The DGA guidelines (draft) ask that anything received outside business days and hours is *deemed
 received* at the next business opening (P1), that service levels are counted in business days
 (P3), and that the SLA clock stops while the agency waits for the applicant.
 
@@ -11,8 +11,9 @@ business hours on business days; a "business day" of SLA is one full day of open
 (:attr:`BusinessHours.day_length`).
 
 Holidays are data (``resources/calendar/holidays_th.toml``), edited by the agency each year. A
-year the data does not cover simply has no holidays; :attr:`BusinessCalendar.covered_years`
-tells the UI which years are known so it can warn before the list runs out.
+year the data does not cover simply has no holidays; :func:`holiday_data_warning` says so, in
+Thai and English, whenever the current year is missing and, from October, when next year is
+(``anuyat doctor`` prints it; the window can show it).
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ from services.kernel.errors import InvalidInput
 
 __all__ = [
     "DEFAULT_HOLIDAYS_PATH",
+    "NEXT_YEAR_WARNING_MONTH",
     "BusinessHours",
     "Holiday",
     "BusinessCalendar",
+    "HolidayDataWarning",
     "SlaState",
+    "holiday_data_warning",
 ]
 
 DEFAULT_HOLIDAYS_PATH = (
@@ -311,6 +315,66 @@ class BusinessCalendar:
             intervals.append((begin, end))
         intervals.sort()
         return intervals
+
+
+# ---------------------------------------------------------------------- is the data there?
+
+NEXT_YEAR_WARNING_MONTH = 10
+"""From this month on, a missing next year is warned about (the Cabinet announces in autumn)."""
+
+_BE_OFFSET = 543
+
+
+@dataclass(frozen=True)
+class HolidayDataWarning:
+    """Years the holiday list does not cover although they matter now."""
+
+    missing_years: tuple[int, ...]
+    current_year_missing: bool
+    """True when even today's year is missing: SLA dates are already being computed wrongly."""
+    th: str
+    en: str
+
+
+def holiday_data_warning(calendar: BusinessCalendar, today: date) -> HolidayDataWarning | None:
+    """A bilingual warning when the holiday data lacks this year, or next year from October.
+
+    Without a year's holidays every weekday of it counts as a business day, so SLA due dates
+    and deemed-received times come out too early. ``None`` when nothing is missing.
+    """
+    covered = calendar.covered_years
+    current_missing = today.year not in covered
+    missing = [today.year] if current_missing else []
+    if today.month >= NEXT_YEAR_WARNING_MONTH and today.year + 1 not in covered:
+        missing.append(today.year + 1)
+    if not missing:
+        return None
+    years_th = " และ ".join(f"พ.ศ. {y + _BE_OFFSET} (ค.ศ. {y})" for y in missing)
+    years_en = " and ".join(f"{y} (B.E. {y + _BE_OFFSET})" for y in missing)
+    if current_missing:
+        effect_th = "ขณะนี้กำหนดเสร็จตาม SLA และเวลาที่ถือว่าได้รับคำขอจึงนับวันหยุดราชการเป็นวันทำการ"
+        effect_en = (
+            "SLA due dates and deemed-received times are already counting that year's "
+            "holidays as business days"
+        )
+    else:
+        effect_th = "เมื่อถึงปีนั้น กำหนดเสร็จตาม SLA จะนับวันหยุดราชการเป็นวันทำการ"
+        effect_en = "once it starts, SLA due dates would count its holidays as business days"
+    return HolidayDataWarning(
+        missing_years=tuple(missing),
+        current_year_missing=current_missing,
+        th=(
+            f"รายการวันหยุดราชการยังไม่มีปี {years_th} — {effect_th} "
+            "ให้ผู้ดูแลระบบเพิ่มวันหยุดตามประกาศคณะรัฐมนตรีลงในไฟล์วันหยุด "
+            "(resources/calendar/holidays_th.toml หรือไฟล์ที่ตั้งไว้ใน holidays_path)"
+        ),
+        en=(
+            f"The list of government holidays has nothing for {years_en}: {effect_en}. "
+            "Ask the administrator to add that year's holidays from the Cabinet's announcement "
+            "to the holiday file (resources/calendar/holidays_th.toml, or the file set in "
+            "holidays_path)."
+        ),
+    )
 
 
 # ---------------------------------------------------------------------- loading the data

@@ -77,6 +77,11 @@ _UNUSABLE_BACKENDS = frozenset(
 )
 
 
+# keyrings.alt keeps every secret in a file beside the user's other files (plain, or under a
+# password typed at each start): never accepted for a real profile's key.
+_FILE_BACKEND_PREFIX = "keyrings.alt."
+
+
 class KeyringUnavailable(AnuyatError):
     """This computer has no secure key storage that Anuyat can use."""
 
@@ -87,14 +92,17 @@ class KeyringUnavailable(AnuyatError):
             "เครื่องนี้ไม่มีที่เก็บกุญแจที่ปลอดภัย (keyring) ที่ใช้งานได้ จึงเปิดคลังข้อมูลที่เข้ารหัสไม่ได้ "
             "และโปรแกรมจะไม่เก็บกุญแจไว้ในไฟล์ธรรมดาแทน "
             "วิธีแก้: บน Linux ให้ติดตั้งและปลดล็อก keyring แบบ Secret Service เช่น GNOME Keyring "
-            "หรือ KWallet; บน Windows ใช้ Credential Manager ที่มีอยู่แล้วในระบบ; "
-            "หรือตั้งค่า PYTHON_KEYRING_BACKEND ให้เป็น backend ที่รองรับ แล้วเปิดโปรแกรมใหม่ "
+            "หรือ KWallet (เครื่องที่ไม่มีเดสก์ท็อป: ดูวิธีใน 'anuyat doctor'); บน Windows ใช้ "
+            "Credential Manager ที่มีอยู่แล้วในระบบ; หรือตั้งค่า PYTHON_KEYRING_BACKEND ให้เป็น "
+            "backend ที่รองรับ (ไม่ใช่ keyrings.alt) แล้วเปิดโปรแกรมใหม่ "
             "ระหว่างนี้คลังข้อมูลยังคงถูกล็อกอยู่",
             "This computer has no usable secure key storage (keyring), so the encrypted store "
             "cannot be opened, and Anuyat will not keep the key in a plain file instead. "
             "What to do: on Linux, install and unlock a Secret Service keyring such as "
-            "GNOME Keyring or KWallet; on Windows, Credential Manager is built in; or set "
-            "PYTHON_KEYRING_BACKEND to a supported backend, then start Anuyat again. "
+            "GNOME Keyring or KWallet ('anuyat doctor' shows how on a machine without a "
+            "desktop); on Windows, Credential Manager is built in; or set "
+            "PYTHON_KEYRING_BACKEND to a supported backend (not keyrings.alt), then start "
+            "Anuyat again. "
             "Until then the store stays locked.",
             detail=detail,
         )
@@ -241,7 +249,7 @@ def _backend() -> KeyringBackend:
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(detail=f"keyring initialisation failed: {exc!r}") from exc
     name = _backend_name(backend)
-    if name in _UNUSABLE_BACKENDS:
+    if name in _UNUSABLE_BACKENDS or name.startswith(_FILE_BACKEND_PREFIX):
         raise KeyringUnavailable(detail=f"unusable keyring backend {name}")
     if name == "keyring.backends.chainer.ChainerBackend" and not getattr(backend, "backends", ()):
         raise KeyringUnavailable(detail="keyring chainer backend with no backends to chain")
