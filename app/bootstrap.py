@@ -14,10 +14,11 @@ from app.settings import Settings, default_data_dir, with_profile
 from services.api.workstation import Workstation
 from services.intake.sync import SyncPlan, run_sync, summarise
 from services.kernel.clock import Clock, SystemClock
+from services.kernel.errors import AnuyatError
 from services.store.context import AppContext
 from services.store.profile import load_context
 
-__all__ = ["Runtime", "resolve_data_dir", "open_runtime"]
+__all__ = ["DataDirUnusable", "Runtime", "resolve_data_dir", "open_runtime", "prepare_profile_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +42,50 @@ def resolve_data_dir(cli_value: str | None, settings: Settings) -> Path:
     return Path(chosen).expanduser().resolve() if chosen else default_data_dir()
 
 
+class DataDirUnusable(AnuyatError):
+    """The profile folder cannot be created or written (a file, read-only, no permission)."""
+
+    code = "data_dir_unusable"
+
+    def __init__(self, data_dir: Path, exc: OSError) -> None:
+        if data_dir.exists() and not data_dir.is_dir():
+            why_th, why_en = "ชื่อนี้เป็นไฟล์ ไม่ใช่โฟลเดอร์", "that name is a file, not a folder"
+        elif isinstance(exc, NotADirectoryError):
+            why_th = "ส่วนหนึ่งของเส้นทางเป็นไฟล์ ไม่ใช่โฟลเดอร์"
+            why_en = "part of the path is a file, not a folder"
+        elif isinstance(exc, PermissionError) or exc.errno in (1, 13, 30):
+            why_th = "ไม่มีสิทธิ์เขียน หรือเป็นที่เก็บแบบอ่านอย่างเดียว"
+            why_en = "it cannot be written (no permission, or a read-only drive)"
+        else:
+            why_th, why_en = f"ระบบแจ้งว่า: {exc.strerror}", f"the system says: {exc.strerror}"
+        super().__init__(
+            f"ใช้โฟลเดอร์ข้อมูล {data_dir} ไม่ได้ เพราะ{why_th} — ไม่ได้เปลี่ยนแปลงอะไร "
+            "ให้เลือกโฟลเดอร์ที่เขียนได้ด้วย --data-dir (หรือ ANUYAT_DATA_DIR) "
+            "หรือให้ผู้ดูแลระบบแก้สิทธิ์ของโฟลเดอร์",
+            f"The data folder {data_dir} cannot be used: {why_en}. Nothing was changed. "
+            "Choose a folder you can write to with --data-dir (or ANUYAT_DATA_DIR), "
+            "or ask your IT administrator to fix the folder's permissions.",
+            detail=f"{data_dir}: {exc!r}",
+        )
+
+
 def prepare_profile_dir(data_dir: Path, settings: Settings) -> bool:
-    """Logging and (demo only) the file keyring; returns True if the demo keyring is used."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    setup_logging(
-        data_dir,
-        settings.get("log_level"),
-        settings.get("log_max_bytes"),
-        settings.get("log_backups"),
-    )
+    """Logging and (demo only) the file keyring; returns True if the demo keyring is used.
+
+    Raises :class:`DataDirUnusable` when the folder cannot be created or written.
+    """
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if not data_dir.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(data_dir))
+        setup_logging(
+            data_dir,
+            settings.get("log_level"),
+            settings.get("log_max_bytes"),
+            settings.get("log_backups"),
+        )
+    except OSError as exc:
+        raise DataDirUnusable(data_dir, exc) from exc
     return demo_keyring.activate_if_needed(data_dir)
 
 

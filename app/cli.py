@@ -380,6 +380,11 @@ def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    root = logging.getLogger()
+    if not root.handlers:
+        # Until the profile's log is open, nothing goes to the terminal raw: Python's
+        # last-resort handler would print warnings and tracebacks there.
+        root.addHandler(logging.NullHandler())
     try:
         settings = load_settings()
         if command == "doctor":
@@ -404,15 +409,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
         log.exception("unexpected failure in command %s", command)
-        print(
-            "เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก (logs/anuyat.log) — แจ้งผู้ดูแลระบบ\n"
-            "An unexpected error occurred. Details are in the profile's log (logs/anuyat.log); "
-            "please tell your IT administrator.",
-            file=sys.stderr,
-        )
+        log_file = _profile_log()
+        if log_file is not None:
+            print(
+                f"เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก {log_file} — แจ้งผู้ดูแลระบบ\n"
+                f"An unexpected error occurred. Details are in the profile's log ({log_file}); "
+                "please tell your IT administrator.",
+                file=sys.stderr,
+            )
+        else:  # the log could not be opened: say what happened here instead
+            print(
+                "เกิดข้อผิดพลาดที่ไม่คาดคิด และยังเขียนไฟล์บันทึกไม่ได้ — แจ้งผู้ดูแลระบบพร้อมข้อความนี้\n"
+                "An unexpected error occurred before the profile's log could be opened; "
+                f"please tell your IT administrator: {type(exc).__name__}: {exc}",
+                file=sys.stderr,
+            )
         return 1
+
+
+def _profile_log() -> str | None:
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "_anuyat", False):
+            return str(getattr(handler, "baseFilename", "logs/anuyat.log"))
+    return None
 
 
 if __name__ == "__main__":

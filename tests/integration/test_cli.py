@@ -161,3 +161,46 @@ def test_apps_list_json(data_dir: Path, monkeypatch, capsys) -> None:
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "apps", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def _run_cli(*args: str, config: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(__import__("os").environ, ANUYAT_CONFIG_DIR=str(config))
+    env.pop("ANUYAT_DATA_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+
+
+@pytest.mark.parametrize("shape", ["file", "under_a_file", "read_only"])
+def test_an_unusable_data_dir_gets_a_clear_message(
+    tmp_path: Path, _private_config: Path, shape: str
+) -> None:
+    target = {
+        "file": tmp_path / "profile.txt",
+        "under_a_file": tmp_path / "profile.txt" / "inner",
+        # sysfs refuses new entries even to root, like a read-only drive.
+        "read_only": Path("/sys/anuyat-profile"),
+    }[shape]
+    (tmp_path / "profile.txt").write_text("not a folder\n", encoding="utf-8")
+    done = _run_cli("--data-dir", str(target), "apps", "list", config=_private_config)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "logs/anuyat.log" not in done.stderr
+    assert f"The data folder {target} cannot be used" in done.stderr
+    assert f"ใช้โฟลเดอร์ข้อมูล {target} ไม่ได้" in done.stderr
+    assert "--data-dir" in done.stderr
+    assert (tmp_path / "profile.txt").read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_bad_setting_values_are_refused_before_anything_runs(
+    data_dir: Path, _private_config: Path
+) -> None:
+    (_private_config / "settings.toml").write_text(
+        'log_level = "VERBOSE"\nsync_interval_seconds = -1\nlog_max_bytes = true\n',
+        encoding="utf-8",
+    )
+    done = _run_cli("--data-dir", str(data_dir), "sync", "--once", config=_private_config)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "'log_level' must be one of" in done.stderr
+    assert "'sync_interval_seconds' must be at least" in done.stderr
+    assert "'log_max_bytes' must be a whole number" in done.stderr
+    assert not (data_dir / "logs").exists()
