@@ -2,12 +2,17 @@
 
 Code logs ids and outcomes, not names or national IDs; as a second line of
 defence a filter masks anything shaped like a Thai ID, e-mail address or
-phone number before it is written.
+phone number before it is written. SQL statement parameters (mail subjects,
+bodies, names) never reach it: engines hide them from their errors
+(``hide_parameters``) and SQLAlchemy's own loggers stay at WARNING whatever
+the profile's level. The folder is private to its owner (0700) and every log
+file, rotated ones included, is created 0600.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -42,13 +47,27 @@ class _RedactingFormatter(logging.Formatter):
         return redact(super().formatException(ei))
 
 
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files are created readable by their owner only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)  # an older file may have been wider
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+# Loggers that would print SQL statements with their parameters at INFO/DEBUG.
+_QUIET = ("sqlalchemy", "sqlalchemy.engine", "sqlalchemy.pool", "sqlalchemy.orm", "alembic")
+
+
 def setup_logging(
     data_dir: Path, level: str = "INFO", max_bytes: int = 5_000_000, backups: int = 10
 ) -> Path:
     log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(log_dir, 0o700)
     log_file = log_dir / "anuyat.log"
-    handler = RotatingFileHandler(
+    handler = _PrivateRotatingFileHandler(
         log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
     )
     handler.setFormatter(
@@ -62,4 +81,6 @@ def setup_logging(
     handler._anuyat = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level.upper())
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
     return log_file

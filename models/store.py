@@ -23,7 +23,9 @@ def create_store_engine(db_path: Path, key_hex: str) -> Engine:
     """An engine whose every connection is keyed, in WAL mode, with foreign keys on."""
     if not _HEX_KEY.match(key_hex):
         raise ValueError("the store key must be 64 lowercase hex digits")
-    engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher)
+    # hide_parameters: an error (a lock timeout, a constraint) must never carry mail
+    # subjects, bodies or names into the log; the statement alone is enough to debug.
+    engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher, hide_parameters=True)
 
     @event.listens_for(engine, "connect", insert=True)
     def _key_connection(dbapi_conn: Any, _record: Any) -> None:

@@ -142,3 +142,50 @@ def actors(context):
     ws = Workstation(context)
     names = {"admin": "admin", **{role: u for role, (u, _) in STAFF.items()}}
     return {role: Actor.from_user(ws.sign_in(u, STAFF_PASSWORD)) for role, u in names.items()}
+
+
+# --- no personal data in any log the suite wrote ------------------------------------------
+
+
+def _personal_texts() -> set[str]:
+    """Names, subjects and bodies from the fixtures and the demo content."""
+    from demo.content import DEMO_KINDS, demo_applicants, demo_requests
+    from tests.data import mail_corpus
+
+    texts = {mail_corpus.THAI_SUBJECT, mail_corpus.THAI_NAME, mail_corpus.APPLICANT}
+    texts.update(line for line in mail_corpus.THAI_BODY.splitlines() if len(line) > 12)
+    texts.update(name for _, name in STAFF.values())
+    for applicant in demo_applicants():
+        texts.update({applicant.name_th, applicant.national_id, applicant.signer.name_th})
+    for request in demo_requests([kind.upper() for kind in DEMO_KINDS]):
+        texts.add(request.subject)
+        texts.update(line.strip() for line in request.body.splitlines() if len(line) > 24)
+    return {t for t in texts if t}
+
+
+def profile_logs(root: Path) -> list[Path]:
+    """Every file the profile log handler wrote under ``root`` (rotated ones too)."""
+    return sorted(
+        p for p in root.rglob("*.log*") if p.is_file() and (p.name.startswith("anuyat.log"))
+    )
+
+
+def find_personal_data(root: Path) -> list[str]:
+    texts = _personal_texts()
+    found = []
+    for log in profile_logs(root):
+        content = log.read_text(encoding="utf-8", errors="replace")
+        found.extend(f"{log}: {text[:40]!r}" for text in texts if text in content)
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_personal_data_in_logs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """At the end of the run, grep every profile log the tests produced."""
+    yield
+    import logging
+
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    found = find_personal_data(tmp_path_factory.getbasetemp())
+    assert not found, "personal data in a log file:\n" + "\n".join(found[:20])
