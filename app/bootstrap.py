@@ -16,7 +16,7 @@ from services.intake.sync import SyncPlan, run_sync, summarise
 from services.kernel.clock import Clock, SystemClock
 from services.kernel.errors import AnuyatError
 from services.store.context import AppContext
-from services.store.profile import load_context
+from services.store.profile import is_demo_store, load_context
 
 __all__ = ["DataDirUnusable", "Runtime", "resolve_data_dir", "open_runtime", "prepare_profile_dir"]
 
@@ -69,9 +69,12 @@ class DataDirUnusable(AnuyatError):
         )
 
 
-def prepare_profile_dir(data_dir: Path, settings: Settings) -> bool:
+def prepare_profile_dir(
+    data_dir: Path, settings: Settings, *, demo_keyring_ok: bool = True
+) -> bool:
     """Logging and (demo only) the file keyring; returns True if the demo keyring is used.
 
+    ``demo_keyring_ok=False`` (creating a profile) never switches to the file keyring.
     Raises :class:`DataDirUnusable` when the folder cannot be created or written.
     """
     try:
@@ -86,7 +89,9 @@ def prepare_profile_dir(data_dir: Path, settings: Settings) -> bool:
         )
     except OSError as exc:
         raise DataDirUnusable(data_dir, exc) from exc
-    return demo_keyring.activate_if_needed(data_dir)
+    if demo_keyring.stray_demo_marker(data_dir):
+        log.warning("a file named DEMO in a profile folder that is not a demo: ignored")
+    return demo_keyring.activate_if_needed(data_dir) if demo_keyring_ok else False
 
 
 def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -98,6 +103,12 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         catalog_path=settings.path("catalog_path"),
         holidays_path=settings.path("holidays_path"),
     )
+    if demo_file:
+        with context.read() as session:
+            marked = is_demo_store(session)
+        if not marked:
+            context.store.close()
+        demo_keyring.check_store_is_demo(marked, data_dir)
     plan = build_plan(context, settings, data_dir)
     workstation = Workstation(
         context, sync=lambda: summarise(run_sync(context, plan)), limits=plan.limits

@@ -114,6 +114,8 @@ def _read_secret(env_name: str, prompt: str, file: str | None = None, confirm: b
 
 
 def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from app import demo_keyring
+    from services.store.engine import DB_FILE
     from services.store.profile import AgencySetup, free_mail_domain, initialise_profile
 
     setup = AgencySetup(
@@ -137,7 +139,20 @@ def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
             file=sys.stderr,
         )
     with _undo_on_failure(data_dir):
-        prepare_profile_dir(data_dir, settings)
+        # A real profile: its key goes in the OS keyring whatever files the folder holds.
+        prepare_profile_dir(data_dir, settings, demo_keyring_ok=False)
+        if not (data_dir / DB_FILE).exists() and (
+            (data_dir / demo_keyring.STRAY_MARKER).exists()
+            or demo_keyring.is_demo_profile(data_dir)
+        ):
+            print(
+                "คำเตือน: โฟลเดอร์นี้มีไฟล์ที่บอกว่าเป็นโปรไฟล์ตัวอย่าง (DEMO หรือ profile.json) "
+                "— ไม่สนใจไฟล์นั้น: นี่คือโปรไฟล์จริง กุญแจจะเก็บในที่เก็บกุญแจของระบบเท่านั้น\n"
+                "Warning: this folder holds a file claiming a demo profile (DEMO or "
+                "profile.json). It is ignored: this is a real profile, and its key is kept "
+                "in the OS keyring only.",
+                file=sys.stderr,
+            )
         password = _read_secret(
             "ANUYAT_ADMIN_PASSWORD",
             "Admin password / รหัสผ่านผู้ดูแล: ",
@@ -153,6 +168,7 @@ def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
             clock=SystemClock(),
         )
         store.close()
+        demo_keyring.write_profile_kind(data_dir, "real")
     print(f"สร้างโปรไฟล์แล้ว / Profile created: {data_dir}")
     print("ต่อไป: ส่งออกกุญแจกู้คืน / Next: export the recovery key: anuyat recovery export --out FILE")
     return 0
@@ -184,10 +200,11 @@ def _undo_on_failure(data_dir: Path) -> Iterator[None]:
 
 
 def _cmd_demo(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from app.demo_keyring import DEMO_MARKER
+    from app import demo_keyring
     from demo.build import create_demo_profile
     from services.store.engine import DB_FILE
 
+    prepare_profile_dir(data_dir, settings, demo_keyring_ok=False)
     if (data_dir / DB_FILE).exists():
         if args.if_missing:
             print(f"โปรไฟล์ตัวอย่างมีอยู่แล้ว / The demo profile is ready: {data_dir}")
@@ -197,9 +214,9 @@ def _cmd_demo(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
             f"{data_dir} already holds a profile; nothing was changed. "
             "Use another --data-dir for the demo.",
         )
-    data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / DEMO_MARKER).write_text("demo profile: fictional data only\n", encoding="utf-8")
-    if prepare_profile_dir(data_dir, settings):
+    # This command, not a file in the folder, makes the profile a demo (see app.demo_keyring).
+    demo_keyring.write_profile_kind(data_dir, "demo")
+    if demo_keyring.activate_if_needed(data_dir):
         _warn_demo_keyring()
     summary = create_demo_profile(data_dir, SystemClock())
     print(f"สร้างหน่วยงานตัวอย่างแล้ว / Demo agency created: {data_dir}")
@@ -221,9 +238,18 @@ def _warn_demo_keyring() -> None:
 
 
 def _runtime(data_dir: Path, settings: Settings) -> Runtime:
+    from app import demo_keyring
+
     runtime = open_runtime(data_dir, settings)
     if runtime.demo_file_keyring:
         _warn_demo_keyring()
+    if demo_keyring.stray_demo_marker(data_dir):
+        print(
+            "คำเตือน: มีไฟล์ชื่อ DEMO ในโฟลเดอร์ของโปรไฟล์จริง — ไม่มีผลใด ๆ ลบทิ้งได้\n"
+            "Warning: a file named DEMO is in this real profile's folder. It has no effect; "
+            "you may delete it.",
+            file=sys.stderr,
+        )
     return runtime
 
 

@@ -244,6 +244,7 @@ def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
         admin_password=admin_password,
         admin_display_name=admin_display,
         clock=clock,
+        demo=True,
     )
     store.close()
     context = load_context(data_dir, clock)

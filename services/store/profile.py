@@ -10,8 +10,9 @@ from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from models import Agency, Station
+from models import Agency, Event, Station
 from services.access import auth
 from services.catalog.loader import Catalog, default_catalog_path, load_catalog
 from services.catalog.store_sync import catalog_from_store, sync_catalog
@@ -24,14 +25,19 @@ from services.store.context import AppContext
 from services.store.engine import DB_FILE, Store, open_store
 
 __all__ = [
+    "DEMO_EVENT",
     "AgencySetup",
     "FREE_MAIL_DOMAINS",
     "FreeMailAddress",
     "free_mail_domain",
     "initialise_profile",
+    "is_demo_store",
     "load_context",
     "ProfileNotInitialised",
 ]
+
+DEMO_EVENT = "profile.marked_demo"
+"""Recorded once, at creation, in a demo profile's store: fictional data only."""
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +173,12 @@ def initialise_profile(
     admin_display_name: str,
     clock: Clock,
     catalog: Catalog | None = None,
+    demo: bool = False,
 ) -> Store:
-    """Create the encrypted store, the agency, this station and the first administrator."""
+    """Create the encrypted store, the agency, this station and the first administrator.
+
+    ``demo`` marks the store itself as a demo profile (fictional data only).
+    """
     setup.validate()
     if (data_dir / DB_FILE).exists():
         raise InvalidInput(
@@ -211,6 +221,8 @@ def initialise_profile(
             {"name_th": setup.name_th, "name_en": setup.name_en, "code": setup.code},
         )
         uow.record("station.created", "station", station.id, {"code": setup.station_code})
+        if demo:
+            uow.record(DEMO_EVENT, "agency", agency.id, {"fictional_data_only": True})
         auth.create_user(
             uow,
             username=admin_username,
@@ -220,6 +232,11 @@ def initialise_profile(
         )
         sync_catalog(uow, catalog)
     return store
+
+
+def is_demo_store(session: Session) -> bool:
+    """Whether the store was created as a demo profile (the mark is in its audit chain)."""
+    return session.scalar(select(Event.seq).where(Event.type == DEMO_EVENT).limit(1)) is not None
 
 
 def load_context(

@@ -204,3 +204,97 @@ def test_bad_setting_values_are_refused_before_anything_runs(
     assert "'sync_interval_seconds' must be at least" in done.stderr
     assert "'log_max_bytes' must be a whole number" in done.stderr
     assert not (data_dir / "logs").exists()
+
+
+_INIT_ARGS = (
+    "init", "--agency-name-th", "เทศบาลตำบลทดสอบ", "--agency-name-en", "Test Municipality",
+    "--agency-code", "TST", "--agency-number", "ทส 52001",
+    "--agency-email", "saraban@test.example.go.th",
+)  # fmt: skip
+
+
+def _run_with_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+
+
+def test_a_stray_demo_file_never_puts_a_real_key_in_a_file(
+    data_dir: Path, _private_config: Path
+) -> None:
+    import os
+
+    (data_dir / "DEMO").write_text("", encoding="utf-8")
+    env = dict(
+        os.environ,
+        ANUYAT_CONFIG_DIR=str(_private_config),
+        ANUYAT_ADMIN_PASSWORD=STAFF_PASSWORD,
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",  # a machine with no keyring
+    )
+    done = _run_with_env(env, "--data-dir", str(data_dir), *_INIT_ARGS)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "keyring" in done.stderr and "Traceback" not in done.stderr
+    assert "It is ignored: this is a real profile" in done.stderr
+    assert not (data_dir / "demo-keyring.json").exists()
+    assert not (data_dir / DB_FILE).exists()
+
+
+def test_a_stray_demo_file_is_ignored_and_warned_about(
+    data_dir: Path, tmp_path: Path, _private_config: Path
+) -> None:
+    from tests.file_keyring import child_env
+
+    (data_dir / "DEMO").write_text("", encoding="utf-8")
+    ring = tmp_path / "keyring.json"
+    env = child_env(
+        ring, ANUYAT_CONFIG_DIR=str(_private_config), ANUYAT_ADMIN_PASSWORD=STAFF_PASSWORD
+    )
+    done = _run_with_env(env, "--data-dir", str(data_dir), *_INIT_ARGS)
+    assert done.returncode == 0, done.stderr
+    assert "It is ignored: this is a real profile" in done.stderr
+    assert "profile-key:" in ring.read_text(encoding="utf-8")
+    assert not (data_dir / "demo-keyring.json").exists()
+    assert json.loads((data_dir / "profile.json").read_text(encoding="utf-8"))["kind"] == "real"
+    # Opening it later says the DEMO file has no effect, and never reaches for a key file.
+    done = _run_with_env(env, "--data-dir", str(data_dir), "apps", "list")
+    assert done.returncode == 0, done.stderr
+    assert "a file named DEMO is in this real profile's folder" in done.stderr
+    assert "DEMO profile keeps its key in a file" not in done.stderr
+
+
+def test_the_demo_command_marks_the_store_and_a_forged_demo_marking_is_refused(
+    tmp_path: Path, _private_config: Path
+) -> None:
+    import os
+
+    from app.demo_keyring import DemoFileKeyring
+    from services.store.keys import SERVICE, read_profile_id
+
+    demo_dir, real_dir = tmp_path / "demo", tmp_path / "real"
+    env = dict(
+        os.environ,
+        ANUYAT_CONFIG_DIR=str(_private_config),
+        ANUYAT_ADMIN_PASSWORD=STAFF_PASSWORD,
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+    )
+    done = _run_with_env(env, "--data-dir", str(demo_dir), "demo")
+    assert done.returncode == 0, done.stderr
+    assert "DEMO profile keeps its key in a file" in done.stderr
+    assert json.loads((demo_dir / "profile.json").read_text(encoding="utf-8"))["kind"] == "demo"
+    done = _run_with_env(env, "--data-dir", str(demo_dir), "audit", "verify")
+    assert done.returncode == 0, done.stderr
+    # A real profile dressed up as a demo (metadata written, key copied into the key
+    # file) does not open with the file keyring: the store itself is not marked demo.
+    assert _run_with_env(
+        dict(env, PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+             ANUYAT_TEST_KEYRING=str(tmp_path / "ring.json")),
+        "--data-dir", str(real_dir), *_INIT_ARGS,
+    ).returncode == 0  # fmt: skip
+    (real_dir / "profile.json").write_text('{"kind": "demo"}', encoding="utf-8")
+    pid = read_profile_id(real_dir)
+    stored = json.loads((tmp_path / "ring.json").read_text(encoding="utf-8"))
+    key = stored[f"{SERVICE}\x1fprofile-key:{pid}"]
+    DemoFileKeyring(real_dir / "demo-keyring.json").set_password(SERVICE, f"profile-key:{pid}", key)
+    done = _run_with_env(env, "--data-dir", str(real_dir), "apps", "list")
+    assert done.returncode == 2
+    assert "is not a demo profile" in done.stderr and "Traceback" not in done.stderr
