@@ -22,7 +22,15 @@ from services.kernel.errors import AnuyatError
 from services.store import keys
 from services.store.blobstore import BlobStore
 
-__all__ = ["Store", "StoreLocked", "open_store", "upgrade_store", "DB_FILE", "BLOB_DIR"]
+__all__ = [
+    "Store",
+    "StoreLocked",
+    "key_opens_store",
+    "open_store",
+    "upgrade_store",
+    "DB_FILE",
+    "BLOB_DIR",
+]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +71,25 @@ def upgrade_store(engine: Engine) -> None:
         log.info("upgrading store schema from %s to %s", current, head)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def key_opens_store(db_path: Path, master: bytes) -> bool:
+    """Whether ``master`` opens the SQLCipher store at ``db_path``; reads only, writes nothing.
+
+    A plain connection keyed with the derived store key reads the schema: a wrong key
+    fails with "file is not a database" before anything could be written.
+    """
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(db_path), isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{keys.store_key_hex(master)}'\"")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        return False
+    finally:
+        connection.close()
+    return True
 
 
 def open_store(data_dir: Path, *, create: bool = False) -> Store:

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from services.kernel.clock import Clock, SystemClock
 from services.kernel.errors import InvalidInput
+from services.store.engine import DB_FILE, key_opens_store
 from services.store.keys import (
     KEY_SIZE,
     install_master_key,
@@ -300,21 +301,50 @@ def read_recovery_file(path: Path, passphrase: str) -> tuple[str, bytes]:
 def import_recovery_file(data_dir: Path, path: Path, passphrase: str) -> None:
     """Restore the master key of ``data_dir`` from the recovery file at ``path``.
 
-    The file must belong to this data directory's profile; a data directory with no
-    profile id yet takes the file's. The key is then installed in the keyring,
-    replacing any entry there.
+    The key must open the data directory's store (checked by opening it, before
+    anything is written) and the file must belong to its profile; a data directory
+    with no profile id yet (a copied store) takes the file's. Only then is the key
+    installed in the keyring, replacing any entry there. A refused file changes nothing.
     """
     file_pid, master = read_recovery_file(path, passphrase)
     current = read_profile_id(data_dir)
+    if current is not None and current != file_pid:
+        raise _other_profile(file_pid, current, path, data_dir)
+    db_path = Path(data_dir) / DB_FILE
+    if not db_path.is_file():
+        raise InvalidInput(
+            f"ไม่มีฐานข้อมูลในโฟลเดอร์ {data_dir} ให้ตรวจกุญแจด้วย — ไม่ได้เปลี่ยนแปลงอะไร "
+            "ให้คัดลอกโฟลเดอร์ข้อมูลมาไว้ที่นี่ก่อน แล้วนำเข้าไฟล์กุญแจกู้คืนอีกครั้ง",
+            f"There is no store in {data_dir} to check the key against; nothing was changed. "
+            "Copy the data folder here first, then import the recovery file again.",
+            detail=f"{db_path} does not exist",
+            code="recovery_no_store",
+        )
+    if not key_opens_store(db_path, master):
+        raise InvalidInput(
+            "กุญแจในไฟล์กุญแจกู้คืนนี้เปิดฐานข้อมูลในโฟลเดอร์นี้ไม่ได้ — เป็นไฟล์ของโปรไฟล์อื่น "
+            "หรือฐานข้อมูลเสียหาย ไม่ได้เปลี่ยนแปลงอะไร (ที่เก็บกุญแจและโฟลเดอร์ข้อมูลยังเหมือนเดิม) "
+            "ให้เลือกไฟล์กุญแจกู้คืนที่ส่งออกจากโปรไฟล์นี้",
+            "The key in this recovery file does not open the store in this data folder: the "
+            "file belongs to another profile, or the store is damaged. Nothing was changed "
+            "(the keyring and the data folder are as they were). Choose the recovery file "
+            "exported from this profile.",
+            detail=f"recovery {path} (profile {file_pid}) does not open {db_path}",
+            code="recovery_wrong_store",
+        )
     if current is None:
         current = write_profile_id(data_dir, file_pid)
-    if current != file_pid:
-        raise InvalidInput(
-            "ไฟล์กุญแจกู้คืนนี้เป็นของโปรไฟล์อื่น ไม่ใช่ของโฟลเดอร์ข้อมูลนี้ "
-            f"(ไฟล์: {file_pid}, โฟลเดอร์ข้อมูล: {current}) ให้เลือกไฟล์กุญแจกู้คืนที่ถูกต้อง",
-            "This recovery file belongs to another profile, not to this data folder "
-            f"(file: {file_pid}, data folder: {current}). Choose the right recovery file.",
-            detail=f"recovery {path} is for {file_pid}; {data_dir} is {current}",
-            code="recovery_profile_mismatch",
-        )
+    if current != file_pid:  # another process wrote a different id meanwhile
+        raise _other_profile(file_pid, current, path, data_dir)
     install_master_key(data_dir, master)
+
+
+def _other_profile(file_pid: str, current: str, path: Path, data_dir: Path) -> InvalidInput:
+    return InvalidInput(
+        "ไฟล์กุญแจกู้คืนนี้เป็นของโปรไฟล์อื่น ไม่ใช่ของโฟลเดอร์ข้อมูลนี้ "
+        f"(ไฟล์: {file_pid}, โฟลเดอร์ข้อมูล: {current}) ให้เลือกไฟล์กุญแจกู้คืนที่ถูกต้อง",
+        "This recovery file belongs to another profile, not to this data folder "
+        f"(file: {file_pid}, data folder: {current}). Choose the right recovery file.",
+        detail=f"recovery {path} is for {file_pid}; {data_dir} is {current}",
+        code="recovery_profile_mismatch",
+    )

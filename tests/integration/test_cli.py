@@ -298,3 +298,36 @@ def test_the_demo_command_marks_the_store_and_a_forged_demo_marking_is_refused(
     done = _run_with_env(env, "--data-dir", str(real_dir), "apps", "list")
     assert done.returncode == 2
     assert "is not a demo profile" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_recovery_import_refuses_another_profiles_file_for_a_copied_store(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import shutil
+
+    import keyring
+
+    from tests.conftest import MemoryKeyring
+
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    assert _init(mine, monkeypatch) == 0 and _init(theirs, monkeypatch) == 0
+    monkeypatch.setenv("ANUYAT_RECOVERY_PASSPHRASE", "twelve chars or more")
+    for profile in (mine, theirs):
+        out = str(tmp_path / f"{profile.name}.recovery")
+        assert main(["--data-dir", str(profile), "recovery", "export", "--out", out]) == 0
+    # The store alone is copied to a new computer (no profile.id), whose keyring is empty.
+    copied = tmp_path / "copied"
+    copied.mkdir()
+    shutil.copy2(mine / DB_FILE, copied / DB_FILE)
+    keyring.set_keyring(MemoryKeyring())
+    capsys.readouterr()
+    wrong = ["--data-dir", str(copied), "recovery", "import", str(tmp_path / "theirs.recovery")]
+    assert main(wrong) == 2
+    err = capsys.readouterr().err
+    assert "does not open the store" in err and "Nothing was changed" in err
+    assert "ไม่ได้เปลี่ยนแปลงอะไร" in err
+    assert not (copied / "profile.id").exists()
+    right = ["--data-dir", str(copied), "recovery", "import", str(tmp_path / "mine.recovery")]
+    assert main(right) == 0
+    assert "Key installed" in capsys.readouterr().out
+    assert main(["--data-dir", str(copied), "audit", "verify"]) == 0

@@ -17,6 +17,7 @@ import pytest
 from services.kernel.clock import FixedClock
 from services.kernel.errors import InvalidInput
 from services.store import keys
+from services.store.engine import DB_FILE
 from services.store.recovery import (
     DEFAULT_KDF,
     FORMAT,
@@ -31,8 +32,21 @@ FAST = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
 PASS = "ช้างเผือก กินกล้วย 42 ลูก"
 
 
+def _tiny_store(data_dir: Path, key: bytes) -> None:
+    """A real SQLCipher file keyed like a profile's store (without the whole schema)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(str(data_dir / DB_FILE))
+    connection.execute(f"PRAGMA key = \"x'{keys.store_key_hex(key)}'\"")
+    connection.execute("CREATE TABLE agency (name TEXT)")
+    connection.execute("INSERT INTO agency VALUES ('ทดสอบ')")
+    connection.commit()
+    connection.close()
+
+
 def _export(data_dir: Path, out: Path, passphrase: str = PASS) -> bytes:
     key = keys.create_master_key(data_dir)
+    _tiny_store(data_dir, key)
     export_recovery_file(data_dir, key, passphrase, out, kdf=FAST)
     return key
 
@@ -195,15 +209,62 @@ def test_profile_mismatch(data_dir: Path, tmp_path: Path) -> None:
     assert keys.load_master_key(other) == other_key  # untouched
 
 
-def test_import_into_empty_data_dir_adopts_the_profile(data_dir: Path, tmp_path: Path) -> None:
+def test_a_copied_store_without_profile_id_adopts_the_profile(
+    data_dir: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "recovery.json"
     key = _export(data_dir, out)
     keyring.set_keyring(MemoryKeyring())
     fresh = tmp_path / "restored"
     fresh.mkdir()
+    shutil.copy2(data_dir / DB_FILE, fresh / DB_FILE)
     import_recovery_file(fresh, out, PASS)
     assert keys.profile_id(fresh) == keys.profile_id(data_dir)
     assert keys.load_master_key(fresh) == key
+
+
+def test_a_folder_without_a_store_is_refused_and_left_alone(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "recovery.json"
+    _export(data_dir, out)
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    fresh = tmp_path / "restored"
+    fresh.mkdir()
+    with pytest.raises(InvalidInput) as info:
+        import_recovery_file(fresh, out, PASS)
+    assert info.value.code == "recovery_no_store"
+    assert "Copy the data folder here first" in info.value.en and _has_thai(info.value.th)
+    assert list(fresh.iterdir()) == [] and ring.secrets == {}
+
+
+def test_another_profiles_file_is_refused_for_a_copied_store_and_changes_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    # The store was copied without profile.id; the administrator picks the wrong file.
+    right_file, wrong_file = tmp_path / "right.json", tmp_path / "wrong.json"
+    key = _export(data_dir, right_file)
+    other = tmp_path / "other-profile"
+    other.mkdir()
+    _export(other, wrong_file)
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    copied = tmp_path / "copied"
+    copied.mkdir()
+    shutil.copy2(data_dir / DB_FILE, copied / DB_FILE)
+    before = (copied / DB_FILE).read_bytes()
+
+    with pytest.raises(InvalidInput) as info:
+        import_recovery_file(copied, wrong_file, PASS)
+    assert info.value.code == "recovery_wrong_store"
+    assert "does not open the store" in info.value.en and "Nothing was changed" in info.value.en
+    assert "ไม่ได้เปลี่ยนแปลงอะไร" in info.value.th
+    assert ring.secrets == {}
+    assert keys.read_profile_id(copied) is None
+    assert (copied / DB_FILE).read_bytes() == before
+    # The right file is still accepted afterwards.
+    import_recovery_file(copied, right_file, PASS)
+    assert keys.load_master_key(copied) == key
+    assert keys.read_profile_id(copied) == keys.read_profile_id(data_dir)
 
 
 def test_import_without_keyring_leaves_profile_and_says_so(data_dir: Path, tmp_path: Path) -> None:
