@@ -39,9 +39,10 @@ from services.cases.applications import (
 from services.cases.documents import FileFacts, attach_document
 from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, render_acknowledgement
 from services.intake.inspect import inspect_attachments
+from services.intake.mail.parse import content_fingerprint
 from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail
 from services.kernel.actors import Actor
-from services.kernel.errors import InvalidInput
+from services.kernel.errors import AnuyatError, InvalidInput
 from services.kernel.statuses import STATUSES
 from services.kernel.text import (
     MAX_NAME,
@@ -106,6 +107,8 @@ class Arrival:
     # A Reply-To naming another address: kept for the officer (a human reply may use it),
     # never used by automatic mail, which anyone could aim at a third party with it.
     requested_reply_to: str = ""
+    content_sha256: str | None = None  # mail: sender's headers + body (see content_fingerprint)
+    reused_message_id: str | None = None  # set when another mail already came under this id
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, sourc
         sender_address=mail.sender_address,
         reply_to=mail.sender_address,
         requested_reply_to=requested,
+        content_sha256=mail.content_sha256,
         attachments=mail.attachments,
         to=mail.to,
         in_reply_to=mail.in_reply_to,
@@ -173,9 +177,7 @@ def ingest(
     """
     arrival = _bounded(arrival)
     with context.unit_of_work(actor) as uow:
-        seen = uow.session.scalar(
-            select(InboundMessage).where(InboundMessage.source_key == arrival.source_key)
-        )
+        arrival, seen = _resolve_key(uow, context, arrival)
         if seen is not None:
             return IntakeOutcome("duplicate", seen.application_id, None)
         if cursor is not None:
@@ -204,7 +206,73 @@ def ingest(
                 action_pending=bool(arrival.mailbox_source),
             )
         )
+        if arrival.reused_message_id is not None:
+            uow.record(
+                "inbound.message_id_reused",
+                "application",
+                outcome.application_id or "",
+                {"message_id": arrival.reused_message_id, "source_key": arrival.source_key},
+            )
         return outcome
+
+
+_REUSED_NOTE = (
+    "ข้อความนี้ใช้ Message-ID ซ้ำกับอีเมลฉบับอื่นที่ได้รับไว้ก่อนแล้ว แต่เนื้อหาต่างกัน"
+    " จึงรับไว้เป็นรายการใหม่ — โปรดตรวจว่าเกี่ยวข้องกับคำขอเดิมหรือไม่",
+    "This mail reuses the Message-ID of another mail received earlier, with different "
+    "content, so it was taken as a new item; check whether it belongs with the earlier one.",
+)
+
+
+def _inbound(uow: UnitOfWork, key: str) -> InboundMessage | None:
+    return uow.session.scalar(select(InboundMessage).where(InboundMessage.source_key == key))
+
+
+def _stored_fingerprint(context: AppContext, row: InboundMessage) -> str | None:
+    """The fingerprint of the mail recorded under a key, from its kept raw bytes."""
+    if row.raw_blob_sha256 is None:
+        return None
+    try:
+        return content_fingerprint(context.store.blobs.get(row.raw_blob_sha256))
+    except AnuyatError as exc:  # missing or damaged: cannot compare, so never call it a copy
+        log.warning("stored mail %s cannot be compared: %s", row.id, exc.code)
+        return None
+
+
+def _resolve_key(
+    uow: UnitOfWork, context: AppContext, arrival: Arrival
+) -> tuple[Arrival, InboundMessage | None]:
+    """The key this arrival is recorded under, and the record it duplicates, if any.
+
+    A Message-ID is only a claim: clients and list servers reuse them, and a stranger can
+    copy one. A mail is a duplicate when its key *and* its content match what was stored
+    (the same message delivered twice, or fetched again after a renumbering). A different
+    mail under a known Message-ID is new: it is keyed by the id and its content, and
+    flagged for the officer. Nothing is ever dropped on the strength of the id alone.
+    """
+    seen = _inbound(uow, arrival.source_key)
+    fingerprint = arrival.content_sha256
+    if (
+        seen is None
+        or arrival.channel != "email"
+        or fingerprint is None
+        or arrival.source_key != arrival.message_id
+        or _stored_fingerprint(context, seen) == fingerprint
+    ):
+        return arrival, seen
+    key = f"{arrival.source_key} reused:{fingerprint[:20]}"
+    again = _inbound(uow, key)
+    if again is not None:
+        return arrival, again
+    return (
+        replace(
+            arrival,
+            source_key=key,
+            reused_message_id=arrival.source_key,
+            notes=(*arrival.notes, *_REUSED_NOTE),
+        ),
+        None,
+    )
 
 
 def _bounded(arrival: Arrival) -> Arrival:
@@ -253,12 +321,12 @@ def quarantine_unprocessable(
     context: AppContext, arrival: Arrival, error: BaseException, cursor: MailboxPosition | None
 ) -> None:
     """A message intake could not handle is kept whole in quarantine, never dropped."""
+    arrival = _bounded(arrival)
     with context.unit_of_work(INTAKE) as uow:
         if cursor is not None:
             advance_cursor(uow, cursor)
-        if uow.session.scalar(
-            select(InboundMessage.id).where(InboundMessage.source_key == arrival.source_key)
-        ):
+        arrival, seen = _resolve_key(uow, context, arrival)
+        if seen is not None:
             return
         blob = context.store.blobs.put(arrival.raw) if arrival.raw else None
         item = QuarantineItem(

@@ -44,6 +44,7 @@ class ParsedAttachment:
 class ParsedMail:
     message_id: str | None
     idempotency_key: str  # the Message-ID, or "sha256:<hex>" of the raw bytes when absent
+    content_sha256: str  # the sender's headers and body: tells a re-delivery from a reused id
     in_reply_to: str | None
     references: tuple[str, ...]
     subject: str

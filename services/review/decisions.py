@@ -94,7 +94,9 @@ def _recipient(application: Application) -> str | None:
 
 def _thread(application: Application) -> str | None:
     """The applicant's first mail, so the letter sits in the same conversation."""
-    key = application.source_key or ""
+    # A mail that reused another's Message-ID is keyed "<id> reused:<hash>"; a Message-ID
+    # never holds white space, so the first word is the id.
+    key = (application.source_key or "").split(" ", 1)[0]
     if application.channel == "email" and key and not key.startswith("sha256:"):
         return key
     return None

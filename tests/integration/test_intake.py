@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from models import Application, Document, InboundMessage, OutboxMessage, QuarantineItem
+from models import Application, Document, Event, InboundMessage, OutboxMessage, QuarantineItem
 from services.intake import quarantine
 from services.intake.counter import register_counter_request
 from services.intake.drive import DriveScanner
@@ -391,3 +391,52 @@ def test_names_subjects_and_lists_are_cleaned_and_bounded(context, plan, tmp_pat
     for line in ("and 30 more files", "และไฟล์อื่นอีก 30 ไฟล์", "and 230 more files",
                  "และไฟล์อื่นอีก 230 ไฟล์"):  # fmt: skip
         assert f"    - {line}\r\n" in body, line
+
+
+def test_a_different_mail_reusing_a_message_id_is_new_and_a_redelivery_is_not(
+    context, plan, tmp_path: Path
+) -> None:
+    """Dedup by Message-ID *and* content: nothing is dropped because an id was reused."""
+    first = corpus.mail_plain("first request", message_id="<same@example.co.th>")
+    other = corpus.mail_with_files(
+        [("คำขอ.pdf", corpus.file_pdf())],
+        message_id="<same@example.co.th>",
+        sender="Other <other@example.com>",
+        subject="A request of my own",
+    )
+    # The first mail delivered again, through another relay, stored with LF line ends.
+    again = (b"Received: from relay.example.net by mx.tst.go.th\r\n" + first).replace(
+        b"\r\n", b"\n"
+    )
+    mailbox = tmp_path / "mailbox"
+    _deliver(mailbox, first, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.first")
+    _deliver(mailbox, other, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "2.other")
+    _deliver(mailbox, again, datetime(2026, 11, 24, 11, tzinfo=BANGKOK), "3.again")
+
+    report = run_sync(context, plan)
+
+    assert report.parts[0].outcomes == {"new": 2, "duplicate": 1}
+    with context.read() as session:
+        apps = session.scalars(select(Application).order_by(Application.received_at)).all()
+        inbound = session.scalars(select(InboundMessage).order_by(InboundMessage.received_at)).all()
+        events = session.scalars(
+            select(Event).where(Event.type == "inbound.message_id_reused")
+        ).all()
+        docs = session.scalars(select(Document.filename)).all()
+    assert [a.reply_to for a in apps] == [corpus.APPLICANT, "other@example.com"]
+    assert docs == ["คำขอ.pdf"]
+    assert "intake_notes" not in (apps[0].form_data or {})
+    assert any("reuses the Message-ID" in n for n in apps[1].form_data["intake_notes"])
+    assert [e.aggregate_id for e in events] == [apps[1].id]
+    # Each stored record keeps the bytes of its own mail.
+    assert [context.store.blobs.get(i.raw_blob_sha256) for i in inbound] == [first, other]
+    # Both acknowledgements went out, each to its own sender.
+    assert sorted(str(m["To"]) for m in _sent(tmp_path)) == sorted(
+        [corpus.APPLICANT, "other@example.com"]
+    )
+    # All three are marked on the "server": each one's content is stored.
+    names = sorted(p.name for p in (mailbox / "cur").iterdir())
+    assert len(names) == 3 and all(n.endswith(":2,F") for n in names)
+    assert not list((mailbox / "new").iterdir())
+    assert run_sync(context, plan).parts[0].processed == 0
+    assert _count(context, Application) == 2

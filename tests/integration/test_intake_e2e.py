@@ -559,17 +559,19 @@ def test_hostile_corpus_is_quarantined_with_reasons_and_the_sync_goes_on(
     for raw in (e.raw for e in expected.values()):
         dovecot.append("INBOX", raw, at(24, 10))
     no_id = corpus.mail_without_message_id()
-    duplicate = corpus.mail_plain("the same id, other bytes", message_id="<exe@example.co.th>")
+    reused = corpus.mail_plain("the same id, other bytes", message_id="<exe@example.co.th>")
     dovecot.append("INBOX", no_id, at(24, 10))
-    dovecot.append("INBOX", duplicate, at(24, 11))
+    dovecot.append("INBOX", reused, at(24, 11))
+    dovecot.append("INBOX", expected["<exe@example.co.th>"].raw, at(24, 12))  # delivered twice
 
     report = sync(ctx, make_plan(dovecot, smtp_sink))
 
     mail = part(report, "mail:")
     assert mail.state == "ok", mail.error_en
-    # Every message but the duplicate became an application (one has no Message-ID).
-    assert mail.outcomes == {"new": len(expected) + 1, "duplicate": 1}
-    assert count(ctx, Application) == len(expected) + 1  # and the one without an id
+    # Every message became an application (one has no Message-ID, one reuses another's)
+    # but the second delivery of the same mail.
+    assert mail.outcomes == {"new": len(expected) + 2, "duplicate": 1}
+    assert count(ctx, Application) == len(expected) + 2
     with ctx.read() as session:
         held = session.scalars(select(QuarantineItem)).all()
         inbound = session.scalars(select(InboundMessage)).all()
@@ -588,9 +590,9 @@ def test_hostile_corpus_is_quarantined_with_reasons_and_the_sync_goes_on(
     # Held files are kept (encrypted) for the officer, even the 30 MB one.
     huge = next(q for q in held if q.reason_code == "file_too_large")
     assert huge.blob_sha256 and len(ctx.store.blobs.get(huge.blob_sha256)) == huge.size
-    # Mail without a Message-ID is keyed by its content; the duplicate was not taken.
+    # Mail without a Message-ID is keyed by its content; a reused id by id and content.
     assert sum(1 for i in inbound if i.source_key.startswith("sha256:")) == 2  # + garbage
-    assert sum(1 for i in inbound if i.source_key == "exe@example.co.th") == 1
+    assert sum(1 for i in inbound if i.source_key.startswith("exe@example.co.th")) == 2
     # Nothing remote was ever fetched for the HTML mail.
     assert hits == []
     # The applicant is told which files were not accepted, with the reason.
@@ -601,10 +603,63 @@ def test_hostile_corpus_is_quarantined_with_reasons_and_the_sync_goes_on(
 
     again = sync(ctx, make_plan(dovecot, smtp_sink))
     assert part(again, "mail:").processed == 0
-    assert count(ctx, Application) == len(expected) + 1
+    assert count(ctx, Application) == len(expected) + 2
 
 
 # --- the server's numbering changes ---------------------------------------------------------
+
+
+def test_different_mails_reusing_message_ids_are_all_kept(
+    ctx: AppContext, dovecot: DovecotServer, smtp_sink: SmtpSink
+) -> None:
+    """Real mail reuses Message-IDs (templates, broken clients, other senders): dedup by id
+    *and* content keeps every different mail and drops only true copies."""
+    mails = [
+        corpus.mail_plain("request one", message_id="<r-1@example.co.th>",
+                          sender="One <one@example.co.th>"),
+        corpus.mail_plain("request two", message_id="<r-2@example.co.th>",
+                          sender="Two <two@example.co.th>"),
+        # Reusing r-1: another sender, the same sender with other words, a template mailer.
+        corpus.mail_with_files([("a.pdf", corpus.file_pdf())], message_id="<r-1@example.co.th>",
+                               sender="Three <three@example.com>"),
+        corpus.mail_plain("request one, corrected", message_id="<r-1@example.co.th>",
+                          sender="One <one@example.co.th>"),
+        corpus.mail_plain("request four", message_id="<r-2@example.co.th>",
+                          sender="Four <four@example.com>", subject="Another permit"),
+    ]  # fmt: skip
+    for mail in mails:
+        dovecot.append("INBOX", mail, at(24, 10))
+    dovecot.append("INBOX", mails[0], at(24, 11))  # the first one delivered twice
+    plan = make_plan(dovecot, smtp_sink)
+
+    report = sync(ctx, plan)
+
+    assert part(report, "mail:").outcomes == {"new": 5, "duplicate": 1}
+    assert count(ctx, Application) == 5 == count(ctx, InboundMessage)
+    with ctx.read() as session:
+        stored = {
+            ctx.store.blobs.get(i.raw_blob_sha256 or "")
+            for i in session.scalars(select(InboundMessage))
+        }
+        flagged = session.scalars(
+            select(Application.form_data).order_by(Application.tracking_number)
+        ).all()
+    assert stored == set(mails)
+    reused = [d for d in flagged if any("reuses the Message-ID" in n for n in (d or {}).get(
+        "intake_notes", []))]  # fmt: skip
+    assert len(reused) == 3
+    assert sorted(r for d in smtp_sink.deliveries for r in d.rcpt_tos) == sorted(
+        ["one@example.co.th", "two@example.co.th", "three@example.com", "one@example.co.th",
+         "four@example.com"]
+    )  # fmt: skip
+    for uid in dovecot.uids("INBOX"):
+        assert PROCESSED_KEYWORD in dovecot.flags("INBOX", uid)
+
+    # The server renumbers the folder: everything is read again, and nothing is new.
+    dovecot.uidvalidity_reset()
+    again = sync(ctx, plan)
+    assert part(again, "mail:").outcomes == {"duplicate": 6}
+    assert count(ctx, Application) == 5 and len(smtp_sink.deliveries) == 5
 
 
 def test_uidvalidity_change_reads_the_folder_again_without_duplicates(

@@ -217,14 +217,8 @@ def mailbag(n_requests: int) -> Mailbag:
             )
         )
         requests[f"crash-{n}@example.co.th"] = sender
-    for n in (5, 6):  # the same Message-ID again, other bytes (a client re-sending)
-        raws.append(
-            corpus.mail_plain(
-                "again",
-                sender=f"<citizen{n}@example.co.th>",
-                message_id=f"<crash-{n}@example.co.th>",
-            )
-        )
+    for n in (5, 6):  # the same message delivered again (a relay adds its trace line)
+        raws.append(b"Received: from relay.example.net by mx.tst.go.th; resent\r\n" + raws[n - 1])
     raws.append(corpus.mail_without_message_id())  # keyed by its content
     raws.append(corpus.mail_plain("auto", message_id="<auto@example.co.th>",
                                   extra=["Auto-Submitted: auto-generated"]))  # fmt: skip
