@@ -250,6 +250,19 @@ def _holidays(settings: Settings, data_dir: Path, today: date | None) -> Check:
     return Check("holidays", True, detail, warning=text)
 
 
+def _ack_template(settings: Settings, data_dir: Path) -> Check:
+    """The acknowledgement template renders and keeps every part the guidelines require."""
+    from services.intake.acknowledgement import DEFAULT_TEMPLATE, check_template
+
+    path = DEFAULT_TEMPLATE
+    try:
+        path = with_profile(settings, data_dir).path("ack_template") or path
+        check_template(path)
+    except AnuyatError as exc:
+        return Check("acknowledgement", False, str(path), f"{exc.th}\n       {exc.en}")
+    return Check("acknowledgement", True, str(path))
+
+
 def run_checks(data_dir: Path, settings: Settings, today: date | None = None) -> list[Check]:
     probes: list[Callable[[], Check]] = [
         _python,
@@ -260,6 +273,7 @@ def run_checks(data_dir: Path, settings: Settings, today: date | None = None) ->
         lambda: _pkcs11(settings),
         lambda: _data_dir(data_dir),
         lambda: _holidays(settings, data_dir, today),
+        lambda: _ack_template(settings, data_dir),
     ]
     return [probe() for probe in probes]
 

@@ -2,8 +2,11 @@
 
 Thai first, English below (requirements P1/P3, M01, M03, M10). The template lives in
 ``resources/templates/acknowledgement.txt``; an agency may point the setting
-``ack_template`` at its own copy. A template with an unknown placeholder is
-refused with a clear message before anything is sent.
+``ack_template`` at its own copy. A template with an unknown placeholder, or one that lost a
+part the DGA guidelines (draft) §6.1.2 / §6.3.2 require (the SLA and its due date, the
+deemed-received time, the conditions, the disclaimer, how to track, cancel or correct the
+request — in Thai and in English), is refused with a clear message naming what is missing,
+before anything is sent (:func:`check_template` runs at start-up too).
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.letters.templates import render_letter
+from services.letters.templates import RequiredPart, render_letter
 
 __all__ = [
     "AckDocument",
     "DEFAULT_TEMPLATE",
     "MAX_LISTED_FILES",
     "PLACEHOLDERS",
+    "REQUIRED_PARTS",
+    "check_template",
     "render_acknowledgement",
 ]
 
@@ -52,6 +57,52 @@ PLACEHOLDERS = frozenset(
         "quarantine_en",
     }
 )
+
+
+REQUIRED_PARTS: tuple[RequiredPart, ...] = (
+    RequiredPart("เลขที่รับเรื่อง ($tracking_number)", "the tracking number ($tracking_number)",
+                 (("$tracking_number",),)),
+    RequiredPart("เวลาที่ถือว่าได้รับคำขอ ($deemed_received_th)",
+                 "the deemed-received time in Thai ($deemed_received_th)",
+                 (("$deemed_received_th",),)),
+    RequiredPart("เวลาที่ถือว่าได้รับคำขอภาษาอังกฤษ ($deemed_received_en)",
+                 "the deemed-received time in English ($deemed_received_en)",
+                 (("$deemed_received_en",),)),
+    RequiredPart("ระยะเวลาดำเนินการตาม SLA ($sla_days)", "the SLA in business days ($sla_days)",
+                 (("$sla_days",),)),
+    RequiredPart("กำหนดแล้วเสร็จ ($sla_due_th)", "the SLA due date in Thai ($sla_due_th)",
+                 (("$sla_due_th",),)),
+    RequiredPart("กำหนดแล้วเสร็จภาษาอังกฤษ ($sla_due_en)",
+                 "the SLA due date in English ($sla_due_en)", (("$sla_due_en",),)),
+    RequiredPart("หัวข้อเงื่อนไข (เงื่อนไข)", "the conditions in Thai (เงื่อนไข)",
+                 (("เงื่อนไข",),)),
+    RequiredPart("หัวข้อเงื่อนไขภาษาอังกฤษ (Conditions)", "the conditions in English (Conditions)",
+                 (("condition",),)),
+    RequiredPart("ข้อสงวนสิทธิ์ (ข้อสงวนสิทธิ์ หรือ ข้อจำกัดความรับผิดชอบ)",
+                 "the disclaimer in Thai (ข้อสงวนสิทธิ์ or ข้อจำกัดความรับผิดชอบ)",
+                 (("ข้อสงวนสิทธิ์", "ข้อจำกัดความรับผิดชอบ"),)),
+    RequiredPart("ข้อสงวนสิทธิ์ภาษาอังกฤษ (Disclaimer)", "the disclaimer in English (Disclaimer)",
+                 (("disclaimer",),)),
+    RequiredPart("วิธีติดตาม ยกเลิก หรือแก้ไขคำขอ", "how to track, cancel or correct it, in Thai",
+                 (("ติดตาม", "สถานะ"), ("ยกเลิก",), ("แก้ไข",))),
+    RequiredPart("วิธีติดตาม ยกเลิก หรือแก้ไขคำขอภาษาอังกฤษ",
+                 "how to track, cancel or correct it, in English (track, cancel, correct)",
+                 (("track", "status"), ("cancel",), ("correct",))),
+)  # fmt: skip
+"""What every acknowledgement must still say after the agency edits its template."""
+
+_WHY = (
+    "แนวปฏิบัติกระบวนการทางดิจิทัลภาครัฐ (ร่าง) ข้อ 6.1.2 และ 6.3.2 กำหนดให้ใบตอบรับแจ้งเวลาที่ถือว่า"
+    "ได้รับ เงื่อนไข ข้อจำกัดความรับผิดชอบ ระยะเวลาดำเนินการตาม SLA และวิธีติดตาม ยกเลิก หรือแก้ไขเรื่อง",
+    "The DGA guidelines (draft) §6.1.2 and §6.3.2 require the acknowledgement to state the "
+    "deemed-received time, the conditions, the disclaimer, the SLA and how to track, cancel "
+    "or correct the request.",
+)
+
+
+def check_template(template: Path = DEFAULT_TEMPLATE) -> None:
+    """Refuse (InvalidInput) a template that would not render or lost a required part."""
+    render_acknowledgement({}, [], [], template)
 
 
 @dataclass(frozen=True)
@@ -97,4 +148,4 @@ def render_acknowledgement(
     merged.update(
         documents_th=docs_th, documents_en=docs_en, quarantine_th=q_th, quarantine_en=q_en
     )
-    return render_letter(template, PLACEHOLDERS, merged)
+    return render_letter(template, PLACEHOLDERS, merged, REQUIRED_PARTS, _WHY)

@@ -9,18 +9,51 @@ is sent, so an agency's typo never reaches an applicant as "$applicant_nmae".
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from services.kernel.errors import InvalidInput
 
-__all__ = ["render_letter"]
+__all__ = ["RequiredPart", "render_letter"]
+
+
+@dataclass(frozen=True)
+class RequiredPart:
+    """Something a letter must say whatever the agency does to its template.
+
+    ``all_of`` is a list of alternatives; each must be met by one of its entries. An entry
+    starting with ``$`` is a placeholder the template must use; any other entry is text the
+    template must contain (case-insensitive), such as a section's heading.
+    """
+
+    th: str
+    en: str
+    all_of: tuple[tuple[str, ...], ...]
+
+    def met_by(self, text: str, used: set[str]) -> bool:
+        folded = text.casefold()
+
+        def found(entry: str) -> bool:
+            if entry.startswith("$"):
+                return entry[1:] in used
+            return entry.casefold() in folded
+
+        return all(any(found(entry) for entry in group) for group in self.all_of)
 
 
 def render_letter(
-    template: Path, placeholders: frozenset[str], values: Mapping[str, str]
+    template: Path,
+    placeholders: frozenset[str],
+    values: Mapping[str, str],
+    required: Sequence[RequiredPart] = (),
+    why: tuple[str, str] = ("", ""),
 ) -> tuple[str, str]:
-    """Return (subject, body) of ``template`` filled with ``values``."""
+    """Return (subject, body) of ``template`` filled with ``values``.
+
+    ``required`` are the parts the letter must keep; a template that lost one is refused,
+    naming each missing part and ``why`` (Thai, English) it is required.
+    """
     try:
         text = template.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -38,6 +71,21 @@ def render_letter(
             f"แม่แบบจดหมาย {template.name} มีตัวแปรที่ไม่รู้จัก: {', '.join(unknown)}",
             f"The letter template {template.name} has unknown placeholders: "
             f"{', '.join(unknown)}. Known: {', '.join(sorted(placeholders))}.",
+        )
+    missing = [part for part in required if not part.met_by(tpl.template, used)]
+    if missing:
+        why_th, why_en = why
+        raise InvalidInput(
+            f"แม่แบบจดหมาย {template.name} ขาดส่วนที่ต้องมี: "
+            + "; ".join(part.th for part in missing)
+            + (f" — {why_th}" if why_th else "")
+            + " ให้เพิ่มส่วนที่ขาดกลับเข้าไปในแม่แบบ แล้วลองใหม่",
+            f"The letter template {template.name} lacks required parts: "
+            + "; ".join(part.en for part in missing)
+            + "."
+            + (f" {why_en}" if why_en else "")
+            + " Put the missing parts back into the template, then try again.",
+            detail="missing: " + ", ".join(part.en for part in missing),
         )
     rendered = "\n".join(line.rstrip() for line in tpl.safe_substitute(values).splitlines())
     subject, _, body = rendered.partition("\n")

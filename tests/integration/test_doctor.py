@@ -110,3 +110,15 @@ def test_doctor_warns_but_passes_in_october(tmp_path: Path, data_dir: Path, caps
     out = capsys.readouterr().out
     assert "[WARN] holidays" in out
     assert keyring_ok and code == 0, out
+
+
+def test_doctor_names_what_an_edited_acknowledgement_lost(tmp_path: Path, data_dir: Path) -> None:
+    from services.intake.acknowledgement import DEFAULT_TEMPLATE
+
+    edited = tmp_path / "ack.txt"
+    shipped = DEFAULT_TEMPLATE.read_text(encoding="utf-8")
+    edited.write_text(shipped.replace("Disclaimer:", "Note:"), encoding="utf-8")
+    assert doctor._ack_template(Settings({}, None), data_dir).ok
+    check = doctor._ack_template(Settings({"ack_template": str(edited)}, None), data_dir)
+    assert not check.ok
+    assert "the disclaimer in English (Disclaimer)" in check.fix and "ขาดส่วนที่ต้องมี" in check.fix
