@@ -2,7 +2,7 @@
 
 :func:`read_services` reads ``services.toml`` (UTF-8, with or without a byte-order mark),
 parses the TOML and checks every service against the rules of the citizen manual and of
-the DGA standard (DGA §4.1, §6.2.1, §6.3.1). Each problem says, in Thai and English, where
+the DGA guidelines (draft) (§4.1, §6.2.1, §6.3.1). Each problem says, in Thai and English, where
 it is, what is wrong and what to write instead (:class:`~services.catalog.problems.CatalogProblem`);
 all of them are raised together as one :class:`~services.catalog.problems.CatalogError`.
 
@@ -37,7 +37,7 @@ from services.catalog.problems import CatalogError, CatalogProblem, ProblemColle
 
 __all__ = ["read_services"]
 
-# DGA §6.2.1: risky transactions need IAL2 or higher.
+# DGA guidelines (draft) §6.2.1: risky transactions need IAL2 or higher.
 _MIN_IAL: Final[Mapping[str, int]] = {"standard": 1, "advanced": 2, "sensitive": 2}
 
 _CODE_RE: Final = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -238,10 +238,10 @@ class _Checker(ProblemCollector):
             self.problem(
                 "ial",
                 f"บริการความเสี่ยงระดับ {risk} ต้องใช้ IAL อย่างน้อย {_MIN_IAL[risk]} แต่กำหนดไว้ {ial} "
-                "(มาตรฐาน สพร. ข้อ 6.2.1) ให้เพิ่ม ial หรือทบทวนระดับความเสี่ยง",
+                "(แนวปฏิบัติกระบวนการทางดิจิทัลภาครัฐ (ร่าง) ข้อ 6.2.1) ให้เพิ่ม ial หรือทบทวนระดับความเสี่ยง",
                 f"a service with risk level {risk!r} needs IAL {_MIN_IAL[risk]} or higher, "
                 f"but ial = {ial} "
-                "(DGA §6.2.1). Raise ial, or review the risk level.",
+                "(DGA guidelines (draft) §6.2.1). Raise ial, or review the risk level.",
             )
         template = self.text(t, "licence_template", "licence_template", need=False)
         if template and (not _TEMPLATE_RE.fullmatch(template) or len(template) > _MAX_TEMPLATE):
@@ -353,9 +353,11 @@ class _Checker(ProblemCollector):
         if "required_documents" in t and not any(d.for_delegation for d in out):
             self.problem(
                 "required_documents",
-                "ยังไม่ได้ประกาศเอกสารสำหรับการมอบอำนาจ (มาตรฐาน สพร. ข้อ 6.3.1) ให้เพิ่มเอกสาร "
+                "ยังไม่ได้ประกาศเอกสารสำหรับการมอบอำนาจ (แนวปฏิบัติกระบวนการทางดิจิทัลภาครัฐ (ร่าง) ข้อ 6.3.1) "
+                "ให้เพิ่มเอกสาร "
                 "เช่น หนังสือมอบอำนาจ โดยกำหนด for_delegation = true",
-                "no delegation documents are announced (DGA §6.3.1 requires them); add one, "
+                "no delegation documents are announced (the DGA guidelines (draft) §6.3.1 require "
+                "them); add one, "
                 "e.g. a power of attorney, with for_delegation = true.",
             )
         return tuple(out)

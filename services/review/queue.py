@@ -46,7 +46,7 @@ __all__ = [
     "require_holder",
 ]
 
-# The statuses each role takes work from, in the order the standard's processes run.
+# The statuses each role takes work from, in the order the guidelines' processes run.
 QUEUES: Final[Mapping[str, tuple[str, ...]]] = {
     "intake": ("unclassified", "received"),
     "reviewer": ("received", "in_review"),
@@ -62,17 +62,18 @@ _ALSO_HELD: Final[Mapping[str, tuple[str, ...]]] = {
 
 
 class OutOfOrder(AnuyatError):
-    """Older requests of the same queue wait: the standard wants them considered first."""
+    """Older requests of the same queue wait: the DGA guidelines (draft) want them first."""
 
     code = "out_of_order"
 
     def __init__(self, waiting: int) -> None:
         super().__init__(
-            f"มีคำขอที่ยื่นก่อนหน้านี้รออยู่ {waiting} รายการ — มาตรฐานกำหนดให้พิจารณาคำขอที่ยื่นก่อน"
-            "ก่อน หากจำเป็นต้องเปิดคำขอนี้ก่อน โปรดระบุเหตุผล (บันทึกไว้ในประวัติการตรวจสอบ)",
-            f"There are {waiting} earlier requests waiting; the standard requires earlier "
-            "requests to be considered first. Give a reason to open this one (it is kept in "
-            "the audit trail).",
+            f"มีคำขอที่ยื่นก่อนหน้านี้รออยู่ {waiting} รายการ — แนวปฏิบัติกระบวนการทางดิจิทัลภาครัฐ (ร่าง) "
+            "กำหนดให้พิจารณาคำขอที่ยื่นก่อนก่อน หากจำเป็นต้องเปิดคำขอนี้ก่อน "
+            "โปรดระบุเหตุผล (บันทึกไว้ในประวัติการตรวจสอบ)",
+            f"There are {waiting} earlier requests waiting; the DGA guidelines (draft) require "
+            "earlier requests to be considered first. Give a reason to open this one (it is "
+            "kept in the audit trail).",
         )
         self.waiting = waiting
 

@@ -1,8 +1,8 @@
 """Asked in place when older requests wait: why this one goes first (or take the oldest).
 
 The service answers ``open_application`` with ``OutOfOrder`` (code ``out_of_order``) when
-requests that came earlier are still waiting; the standard wants them considered first. The
-officer either gives a reason (kept in the audit trail) or takes the oldest instead.
+requests that came earlier are still waiting; the DGA guidelines (draft) want them considered
+first. The officer either gives a reason (kept in the audit trail) or takes the oldest instead.
 """
 
 from __future__ import annotations
