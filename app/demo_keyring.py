@@ -19,13 +19,13 @@ ignored, replaced and warned about.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import keyring
 from keyring.backend import KeyringBackend
 
 from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.fsutil import write_atomically
 from services.store import keys
 
 __all__ = [
@@ -65,11 +65,7 @@ class DemoFileKeyring(KeyringBackend):
     def set_password(self, service: str, username: str, password: str) -> None:
         data = self._load()
         data[f"{service}\x1f{username}"] = password
-        tmp = self.path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(tmp, self.path)
+        write_atomically(self.path, json.dumps(data).encode("utf-8"))  # mode 0600
 
     def delete_password(self, service: str, username: str) -> None:
         data = self._load()
@@ -89,9 +85,7 @@ def _profile_kind(data_dir: Path) -> str | None:
 def write_profile_kind(data_dir: Path, kind: str) -> None:
     """Record whether the profile is ``"demo"`` or ``"real"`` (by the creating command)."""
     text = json.dumps({"kind": kind, "note": _NOTES[kind]}, ensure_ascii=False) + "\n"
-    tmp = data_dir / f".{PROFILE_META}.tmp"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, data_dir / PROFILE_META)
+    write_atomically(data_dir / PROFILE_META, text.encode("utf-8"))
 
 
 _NOTES = {

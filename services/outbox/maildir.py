@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import mailbox
 import os
-import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from services.kernel.fsutil import create_once
 from services.outbox.compose import message_bytes, needs_smtputf8
 from services.outbox.errors import TransportUnavailable
 
 log = logging.getLogger(__name__)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals renames.
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class MaildirTransport:
@@ -88,26 +77,8 @@ class MaildirTransport:
         data = message_bytes(message, international=international, linesep="\n")
         target = self.path / "cur" / f"{key}{box.colon}2,S"
         try:
-            fd, tmp_name = tempfile.mkstemp(dir=self.path / "tmp", prefix=f"{key}.")
-            tmp = Path(tmp_name)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                try:
-                    os.link(tmp, target)  # fails if another run filed it meanwhile
-                except FileExistsError:
-                    pass
-                except OSError:
-                    # No hard links (FAT): exclusive create instead.
-                    with contextlib.suppress(FileExistsError), open(target, "xb") as out:
-                        out.write(data)
-                        out.flush()
-                        os.fsync(out.fileno())
-            finally:
-                tmp.unlink(missing_ok=True)
-            _fsync_dir(target.parent)
+            # Another run filing it meanwhile wins; this one then writes nothing.
+            create_once(target, data, tmp_dir=self.path / "tmp", prefix=f"{key}.")
         except OSError as exc:
             raise self._unwritable(exc) from exc
 

@@ -16,7 +16,6 @@ import hashlib
 import os
 import re
 import secrets
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound
+from services.kernel.fsutil import fsync_dir, write_atomically
 
 __all__ = ["MAGIC", "DEFAULT_MAX_SIZE", "BlobRef", "BlobCorrupted", "BlobStore"]
 
@@ -62,16 +62,6 @@ class BlobCorrupted(AnuyatError):
             detail=detail,
         )
         self.sha256 = sha256
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals renames.
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _too_large(size: int, limit: int, what: str) -> InvalidInput:
@@ -196,23 +186,11 @@ class BlobStore:
         for new in reversed(missing):
             with contextlib.suppress(FileExistsError):
                 new.mkdir()
-            _fsync_dir(new.parent)
+            fsync_dir(new.parent)
 
     def _write_atomically(self, path: Path, sealed: bytes) -> None:
-        directory = path.parent
-        self._ensure_dir(directory)
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.stem[:16]}.", suffix=".tmp")
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(sealed)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        _fsync_dir(directory)
+        self._ensure_dir(path.parent)
+        write_atomically(path, sealed, prefix=f".{path.stem[:16]}.")
 
     # --- reading ------------------------------------------------------------------------
 

@@ -15,10 +15,7 @@ is never written to a plain file.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import secrets
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
 
 from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.fsutil import create_once
 
 __all__ = [
     "SERVICE",
@@ -189,28 +187,8 @@ def write_profile_id(data_dir: Path, pid: str) -> str:
     existing = read_profile_id(data_dir)
     if existing is not None:
         return existing
-    # Written whole to a temp file, then linked into place: the link fails if the
-    # name exists, so two processes cannot both win and nobody sees half a file.
-    fd, tmp_name = tempfile.mkstemp(dir=data_dir, prefix=".profile.id.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(pid + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass
-        except OSError:
-            # File systems without hard links (FAT on a USB stick): exclusive create.
-            with contextlib.suppress(FileExistsError), open(path, "x", encoding="ascii") as fh:
-                fh.write(pid + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(data_dir)
+    # Two processes cannot both win, and nobody sees half a file.
+    create_once(path, (pid + "\n").encode("ascii"), prefix=".profile.id.")
     final = read_profile_id(data_dir)
     assert final is not None
     return final
@@ -222,16 +200,6 @@ def profile_id(data_dir: Path) -> str:
     if existing is not None:
         return existing
     return write_profile_id(data_dir, str(uuid.uuid4()))
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals renames.
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- keyring access -------------------------------------------------------------------------

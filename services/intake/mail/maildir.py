@@ -25,13 +25,11 @@ One process reads a given Maildir at a time (the workstation's sync runner).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import mailbox
 import os
 import re
 import secrets
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -49,6 +47,7 @@ from services.intake.mail.sources import (
 )
 from services.intake.types import RawMail
 from services.kernel.errors import InvalidInput
+from services.kernel.fsutil import write_atomically
 
 __all__ = ["UIDLIST_NAME", "MaildirMailbox"]
 
@@ -264,17 +263,8 @@ class MaildirMailbox:
     def _save(path: Path, state: _UidList) -> None:
         body = [_HEADER, f"{state.uidvalidity} {state.uidnext}"]
         body += [f"{uid} {key}" for key, uid in sorted(state.uids.items(), key=lambda kv: kv[1])]
-        fd, tmp = tempfile.mkstemp(dir=path, prefix=UIDLIST_NAME + ".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write("\n".join(body) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path / UIDLIST_NAME)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        text = "\n".join(body) + "\n"
+        write_atomically(path / UIDLIST_NAME, text.encode("utf-8"), prefix=UIDLIST_NAME + ".")
 
     def _numbered(self, folder: str) -> tuple[_UidList, dict[str, _Entry]]:
         """The folder's entries, every one with a UID (new arrivals numbered and saved)."""
