@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from models import ROLES, User, UserRole
+from services.access.table import Action, require
 from services.kernel.actors import SignedInUser
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
@@ -67,7 +68,7 @@ def create_user(
     position_th: str = "",
     email: str = "",
 ) -> User:
-    uow.actor.require("admin", "system")
+    require(uow.actor, Action.CREATE_USER)
     role_set = sorted(set(roles))
     unknown = [r for r in role_set if r not in ROLES]
     if unknown or not role_set:
@@ -155,7 +156,7 @@ def sign_in(
 
 
 def unlock_user(uow: UnitOfWork, username: str) -> None:
-    uow.actor.require("admin")
+    require(uow.actor, Action.UNLOCK_USER)
     user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
         raise NotFound(f"ไม่พบผู้ใช้ {username}", f"No user named {username}.")

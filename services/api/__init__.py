@@ -6,6 +6,7 @@ every port call runs off the GUI thread. :mod:`services.api.workstation` is the 
 ``app/`` builds and passes to the screens as these ports.
 """
 
+from services.access.table import Action, may
 from services.api.ports import IntakePort, ReviewPort, WorkstationPort
 from services.cases.views import (
     AgencyInfo,
@@ -41,6 +42,7 @@ from services.kernel.thai_id import (
 from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
 
 __all__ = [
+    "Action",
     "BANGKOK",
     "ENGLISH_MONTHS_SHORT",
     "STATUSES",
@@ -71,6 +73,7 @@ __all__ = [
     "format_thai_date",
     "is_valid_national_id",
     "juristic_id_valid",
+    "may",
     "normalize_national_id",
     "utc",
 ]

@@ -12,9 +12,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import ROLES, Agency, Station, SyncState
+from models import Agency, Station, SyncState
 from services import review
 from services.access import auth
+from services.access.table import Action, require
 from services.cases import dashboard, queries, search
 from services.cases.views import (
     AgencyInfo,
@@ -117,13 +118,13 @@ class Workstation:
             ]
 
     def run_sync(self, user: SignedInUser) -> SyncSummary:
-        Actor.from_user(user).require("intake", "reviewer", "admin")
+        require(Actor.from_user(user), Action.RUN_SYNC)
         if self._sync is None:
             return SyncSummary(0, 0, 0, 0, ("ยังไม่ได้ตั้งค่าการรับเรื่อง",), ("Intake is not set up.",))
         return self._sync()
 
     def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]:
-        Actor.from_user(user).require("intake", "reviewer", "admin")
+        require(Actor.from_user(user), Action.HANDLE_QUARANTINE)
         with self.context.read() as session:
             return quarantine.list_quarantine(session, status)
 
@@ -148,7 +149,12 @@ class Workstation:
     ) -> ApplicationDetail:
         application = review.load_application(session, application_id)
         return review.application_detail(
-            session, self.context.calendar, self.context.clock.now(), application, user.user_id
+            session,
+            self.context.calendar,
+            self.context.clock.now(),
+            application,
+            user.user_id,
+            user.roles,
         )
 
     def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
@@ -163,7 +169,7 @@ class Workstation:
         self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
     ) -> ApplicationDetail:
         actor = Actor.from_user(user)
-        actor.require(*ROLES)
+        require(actor, Action.OPEN_REVIEW)
         with self.context.unit_of_work(actor) as uow:
             review.open_for(uow, self.context.calendar, application_id, out_of_order_reason)
             uow.session.flush()
@@ -182,7 +188,7 @@ class Workstation:
             review.reassign(uow, application_id, to_username)
 
     def officers(self, user: SignedInUser) -> list[Officer]:
-        Actor.from_user(user).require(*ROLES)
+        require(Actor.from_user(user), Action.READ_CASES)
         with self.context.read() as session:
             return review.officers(session)
 
@@ -255,7 +261,7 @@ class Workstation:
             review.reject(uow, self.context.calendar, application_id, reasons)
 
     def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
-        Actor.from_user(user).require(*ROLES)
+        require(Actor.from_user(user), Action.READ_CASES)
         with self.context.read() as session:
             application = review.load_application(session, application_id)
             return review.history(session, application)
@@ -266,12 +272,12 @@ class Workstation:
             return review.document_info(copy)
 
     def dashboard(self, user: SignedInUser) -> DashboardStats:
-        Actor.from_user(user).require(*ROLES)
+        require(Actor.from_user(user), Action.READ_CASES)
         with self.context.read() as session:
             return dashboard.dashboard(session, self.context.calendar, self.context.clock.now())
 
     def search(self, user: SignedInUser, text: str, limit: int = 200) -> list[ApplicationRow]:
-        Actor.from_user(user).require(*ROLES)
+        require(Actor.from_user(user), Action.READ_CASES)
         with self.context.read() as session:
             return search.search(
                 session, self.context.calendar, self.context.clock.now(), text, limit

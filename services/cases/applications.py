@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter, new_id
+from services.access.table import Action, require
 from services.cases.search import index_application
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.clock import BANGKOK
@@ -118,7 +119,7 @@ def create_application(
     form_data: dict[str, Any] | None = None,
 ) -> Application:
     """Register a request: deemed-received time, SLA due date, tracking number, event."""
-    uow.actor.require("intake", "system")
+    require(uow.actor, Action.REGISTER_APPLICATION)
     if channel not in CHANNELS:
         raise InvalidInput("ช่องทางรับเรื่องไม่ถูกต้อง", f"Unknown channel {channel!r}.")
     service: ServiceType | None = None

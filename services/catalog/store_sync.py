@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import ServiceType
+from services.access.table import Action, require
 from services.catalog.loader import Catalog, ServiceSpec
 from services.kernel.unit_of_work import UnitOfWork
 
@@ -36,7 +37,7 @@ def _columns(spec: ServiceSpec) -> dict[str, object]:
 
 def sync_catalog(uow: UnitOfWork, catalog: Catalog) -> list[str]:
     """Insert new services, update changed ones, deactivate removed ones; returns changed codes."""
-    uow.actor.require("admin", "system")
+    require(uow.actor, Action.SYNC_CATALOG)
     existing = {s.code: s for s in uow.session.scalars(select(ServiceType))}
     changed: list[str] = []
     for spec in catalog:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from services.access.table import Action, require
 from services.cases.applications import NewApplicant
 from services.intake.pipeline import Arrival, ingest
 from services.intake.types import Limits, ParsedAttachment
@@ -42,7 +43,7 @@ def _read(path: Path, limits: Limits) -> ParsedAttachment:
 def register_counter_request(
     context: AppContext, actor: Actor, request: CounterRequest, limits: Limits
 ) -> str:
-    actor.require("intake")
+    require(actor, Action.REGISTER_AT_COUNTER)
     name = clean_name(request.applicant_name)
     if not name:
         raise InvalidInput("โปรดระบุชื่อผู้ยื่นคำขอ", "Please enter the applicant's name.")

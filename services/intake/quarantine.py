@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Application, QuarantineItem
+from services.access.table import Action, require
 from services.cases.documents import attach_document, inspect_file
 from services.intake.views import QuarantineRow
 from services.kernel.errors import InvalidInput, NotFound
@@ -51,7 +52,7 @@ def held_count(session: Session) -> int:
 
 
 def _held(uow: UnitOfWork, item_id: str, reason: str) -> QuarantineItem:
-    uow.actor.require("intake", "reviewer")
+    require(uow.actor, Action.HANDLE_QUARANTINE)
     item = uow.session.get(QuarantineItem, item_id)
     if item is None:
         raise NotFound("ไม่พบรายการที่กักไว้", "No such quarantined item.")

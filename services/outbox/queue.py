@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models import OutboxMessage, new_id
+from services.access.table import Action, require
 from services.kernel.errors import IllegalTransition, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 from services.outbox.addresses import (
@@ -161,7 +162,7 @@ def queue_message(
 
 def requeue_message(uow: UnitOfWork, outbox_id: str) -> OutboxMessage:
     """Put a failed message back in the queue (after the officer fixed the cause)."""
-    uow.actor.require("intake", "reviewer", "admin")
+    require(uow.actor, Action.REQUEUE_MAIL)
     row = uow.session.get(OutboxMessage, outbox_id)
     if row is None:
         raise NotFound("ไม่พบข้อความในกล่องขาออก", f"No outbox message {outbox_id}.")

@@ -16,11 +16,11 @@ Each write takes a unit of work (one user action, one transaction with its audit
 from __future__ import annotations
 
 import logging
-from typing import Final
 
 from sqlalchemy.orm import Session
 
 from models import Document
+from services.access.table import Action, require
 from services.kernel.actors import Actor
 from services.kernel.errors import NotFound
 from services.review.checks import (
@@ -57,7 +57,6 @@ from services.review.queue import (
 from services.store.blobstore import BlobStore
 
 __all__ = [
-    "CASE_ROLES",
     "ESTAMP_REF",
     "IDENTITY_KINDS",
     "QUEUES",
@@ -92,10 +91,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# The officers who work cases may read applicants' files; the system administrator may not
-# (least privilege, PDPA: personal data only to those who need it).
-CASE_ROLES: Final = ("intake", "reviewer", "finance", "approver")
-
 
 def document_bytes(session: Session, blobs: BlobStore, actor: Actor, document_id: str) -> bytes:
     """The decrypted content of one document, for the viewer.
@@ -103,7 +98,7 @@ def document_bytes(session: Session, blobs: BlobStore, actor: Actor, document_id
     Viewing changes nothing, so no audit event is recorded (one per page view would flood
     the chain); a debug line without personal data is logged instead.
     """
-    actor.require(*CASE_ROLES)
+    require(actor, Action.READ_DOCUMENTS)
     document = session.get(Document, document_id)
     if document is None:
         raise NotFound("ไม่พบเอกสาร", f"No document with id {document_id}.")

@@ -27,6 +27,7 @@ from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from models import Application, Check, Document, ServiceType, User
+from services.access.table import Action, require
 from services.catalog.loader import ApplicantKind, DocumentRequirement, ServiceSpec
 from services.kernel.errors import InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
@@ -38,6 +39,7 @@ __all__ = [
     "IDENTITY_KINDS",
     "IDENTITY_NAMES",
     "MAX_REASON",
+    "REVIEWABLE_STATUSES",
     "VERDICTS",
     "VERDICT_NAMES",
     "ReviewState",
@@ -76,6 +78,8 @@ _POA_KINDS: Final = ("poa_stamp_duty", "poa_grantor_call")
 _MUST_ACCEPT: Final = frozenset({"id_document_genuine", "poa_stamp_duty"})
 
 MAX_REASON: Final = 1000
+# Verdicts are recorded while the review runs, and while the applicant is asked for more.
+REVIEWABLE_STATUSES: Final = frozenset({"in_review", "waiting_applicant"})
 
 
 def required_identity_checks(spec_ial: int, delegated: bool) -> tuple[str, ...]:
@@ -222,6 +226,7 @@ def _identity_row(check: Check, names: Mapping[str, str]) -> IdentityCheckRow:
     return IdentityCheckRow(
         kind=check.kind,
         verdict=check.verdict,
+        satisfied=_satisfied(check.kind, check),
         data={str(k): str(v) for k, v in (check.data or {}).items()},
         checked_by=names.get(check.checked_by, check.checked_by),
         checked_at=check.checked_at,
@@ -232,10 +237,10 @@ def _identity_row(check: Check, names: Mapping[str, str]) -> IdentityCheckRow:
 
 
 def reviewable(uow: UnitOfWork, application_id: str) -> Application:
-    uow.actor.require("reviewer")
+    require(uow.actor, Action.RECORD_CHECKS)
     application = load_application(uow.session, application_id)
     require_holder(uow, application)
-    if application.status not in ("in_review", "waiting_applicant"):
+    if application.status not in REVIEWABLE_STATUSES:
         raise InvalidInput(
             f"คำขอ {application.tracking_number} ไม่อยู่ระหว่างการตรวจสอบ — บันทึกผลการตรวจไม่ได้",
             f"Application {application.tracking_number} is not in review; verdicts cannot be "

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from models import Agency, Application, OutboxMessage, ServiceType, User
 from services import outbox
+from services.access.table import Action, require
 from services.cases.applications import change_status
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.clock import BANGKOK
@@ -27,6 +28,7 @@ from services.review.notices import RequestedItem, render_rejection, render_requ
 from services.review.queue import clear_claim, load_application, require_holder
 
 __all__ = [
+    "DECIDABLE_STATUS",
     "ReviewIncomplete",
     "mark_reviewed",
     "preview_document_request",
@@ -34,6 +36,8 @@ __all__ = [
     "request_documents",
 ]
 
+# Decisions close the review: they are taken on a request in review (not while waiting).
+DECIDABLE_STATUS: Final = "in_review"
 _MAX_MESSAGE: Final = 4000
 _MAX_REASONS: Final = 2000
 
@@ -63,10 +67,10 @@ def _officer(uow: UnitOfWork) -> User:
 
 
 def _held_in_review(uow: UnitOfWork, application_id: str) -> Application:
-    uow.actor.require("reviewer")
+    require(uow.actor, Action.DECIDE_REVIEW)
     application = load_application(uow.session, application_id)
     require_holder(uow, application)
-    if application.status != "in_review":
+    if application.status != DECIDABLE_STATUS:
         raise InvalidInput(
             f"คำขอ {application.tracking_number} ไม่อยู่ระหว่างการตรวจสอบ",
             f"Application {application.tracking_number} is not in review.",

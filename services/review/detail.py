@@ -14,12 +14,14 @@ from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from models import Application, Document, ServiceType, User
+from services.access.table import Action, may
 from services.cases.queries import sla_state_of
 from services.cases.views import ApplicationRow, DocumentInfo
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import STATUSES
 from services.kernel.thai_id import mask_national_id
-from services.review.checks import review_state
+from services.review.checks import REVIEWABLE_STATUSES, required_identity_checks, review_state
+from services.review.decisions import DECIDABLE_STATUS
 from services.review.queue import current_holder
 from services.review.views import ApplicationDetail
 
@@ -110,8 +112,10 @@ def application_detail(
     now: datetime,
     application: Application,
     user_id: str | None,
+    roles: frozenset[str],
 ) -> ApplicationDetail:
-    """Everything the review screen shows about ``application`` for the officer ``user_id``."""
+    """Everything the review screen shows about ``application`` for the officer ``user_id``
+    holding ``roles``, with what they may do on it."""
     state = review_state(session, application)
     spec = state.spec
     service = (
@@ -132,6 +136,7 @@ def application_detail(
         .order_by(Document.received_at, literal_column("document.rowid"))
     ).all()
     holder = current_holder(session, application)
+    mine = holder is not None and holder.id == user_id
     applicant = application.applicant
     notes = form_data.get("intake_notes") or []
     return ApplicationDetail(
@@ -153,8 +158,33 @@ def application_detail(
         fee_satang=service.fee_satang if service else 0,
         fee_due=service.fee_due if service else "none",
         claimed_by=holder.display_name if holder else None,
-        claimed_by_me=holder is not None and holder.id == user_id,
+        claimed_by_me=mine,
         checklist_complete=spec is not None and not state.missing_items,
         missing_items=state.missing_items,
         intake_notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (str(notes),),
+        required_checks=state.required_checks,
+        delegation_checks=required_identity_checks(spec.ial, True) if spec else (),
+        delegated=state.delegated,
+        allowed=allowed_actions(application.status, roles, held_by_me=mine),
     )
+
+
+def allowed_actions(status: str, roles: frozenset[str], *, held_by_me: bool) -> frozenset[Action]:
+    """What the holder of ``roles`` may do on a request in ``status``: the access table, and
+    for verdicts and decisions the same conditions the services enforce (holding the request,
+    the status the step needs)."""
+    allowed = {a for a in _ON_A_REQUEST if may(roles, a)}
+    if not (held_by_me and status in REVIEWABLE_STATUSES):
+        allowed.discard(Action.RECORD_CHECKS)
+    if not (held_by_me and status == DECIDABLE_STATUS):
+        allowed.discard(Action.DECIDE_REVIEW)
+    return frozenset(allowed)
+
+
+_ON_A_REQUEST = (
+    Action.READ_DOCUMENTS,
+    Action.RECORD_CHECKS,
+    Action.DECIDE_REVIEW,
+    Action.CERTIFY_COPY,
+    Action.REASSIGN,
+)

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import Application, User, UserRole
+from services.access.table import Action, may, require
 from services.cases.applications import change_status
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound, PermissionDenied
@@ -336,7 +337,7 @@ def release_claim(uow: UnitOfWork, application_id: str) -> None:
     if application.assignee_id is None:
         return
     holder = current_holder(uow.session, application)
-    if holder is not None and holder.id != me and "admin" not in uow.actor.roles:
+    if holder is not None and holder.id != me and not may(uow.actor.roles, Action.REASSIGN):
         raise ClaimedByOther(application.tracking_number, holder.display_name)
     previous = uow.session.get(User, application.assignee_id)
     clear_claim(application)
@@ -350,7 +351,7 @@ def release_claim(uow: UnitOfWork, application_id: str) -> None:
 
 def reassign(uow: UnitOfWork, application_id: str, to_username: str) -> None:
     """Administrator only: give the application to an officer whose role works its status."""
-    uow.actor.require("admin")
+    require(uow.actor, Action.REASSIGN)
     application = load_application(uow.session, application_id)
     status = STATUSES[application.status]
     suitable = holder_roles(application.status)

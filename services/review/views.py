@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.access.table import Action
 from services.cases.views import ApplicationRow, DocumentInfo
 
 __all__ = ["ApplicationDetail", "ChecklistItem", "IdentityCheckRow", "Officer"]
@@ -33,6 +34,7 @@ class IdentityCheckRow:
         str  # id_document_genuine | photo_consistent | callback | poa_stamp_duty | poa_grantor_call
     )
     verdict: str  # accepted | rejected | not_applicable
+    satisfied: bool  # counts as done (a MUST check only when accepted)
     data: dict[str, str]
     checked_by: str
     checked_at: datetime
@@ -62,6 +64,10 @@ class ApplicationDetail:
     checklist_complete: bool
     missing_items: tuple[str, ...]  # codes of required items not accepted
     intake_notes: tuple[str, ...]
+    required_checks: tuple[str, ...]  # identity checks needed, in the order to do them
+    delegation_checks: tuple[str, ...]  # the checks needed when applying through a proxy
+    delegated: bool  # a proxy applies (says the form, or the officer's POA verdicts)
+    allowed: frozenset[Action]  # what the viewing officer may do on it now
 
 
 @dataclass(frozen=True)

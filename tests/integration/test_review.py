@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from models import Application, Check, Event, OutboxMessage, ServiceType
 from services.access import auth
+from services.access.table import Action
 from services.api.workstation import Workstation
 from services.cases.applications import NewApplicant
 from services.intake.pipeline import Arrival, ingest
@@ -215,6 +216,37 @@ def test_claimed_application_is_read_only_for_others(context, ws, users) -> None
     assert {o.username for o in ws.officers(users["admin"])} >= {"reviewer", "reviewer2"}
 
 
+def test_the_detail_says_what_the_officer_may_do_on_it(context, ws, users) -> None:
+    app_id = submit(context, hour=9)
+    mine = ws.open_application(users["reviewer"], app_id)
+    assert Action.RECORD_CHECKS in mine.allowed and Action.DECIDE_REVIEW in mine.allowed
+    assert Action.CERTIFY_COPY in mine.allowed and Action.REASSIGN not in mine.allowed
+    # Held by someone else: read-only, whatever the role.
+    other = ws.open_application(users["reviewer2"], app_id)
+    assert not {Action.RECORD_CHECKS, Action.DECIDE_REVIEW} & other.allowed
+    # The administrator hands requests over but does not read applicants' files.
+    admin = ws.open_application(users["admin"], app_id)
+    assert Action.REASSIGN in admin.allowed and Action.READ_DOCUMENTS not in admin.allowed
+    with pytest.raises(PermissionDenied):
+        ws.document_bytes(users["admin"], mine.documents[0].id)
+    # Waiting for the applicant: verdicts may still be recorded, decisions wait for the reply.
+    ws.request_documents(
+        users["reviewer"], app_id, (mine.checklist[0].code,), "โปรดส่งเอกสาร", date(2026, 12, 9)
+    )
+    waiting = ws.open_application(users["reviewer"], app_id)
+    assert Action.RECORD_CHECKS in waiting.allowed and Action.DECIDE_REVIEW not in waiting.allowed
+
+
+def test_held_files_are_listed_only_to_those_who_may_decide_them(context, ws, users) -> None:
+    assert ws.quarantine_items(users["intake"]) == []
+    assert ws.quarantine_items(users["reviewer"]) == []
+    for role in ("admin", "finance", "approver"):
+        with pytest.raises(PermissionDenied):
+            ws.quarantine_items(users[role])
+        with pytest.raises(PermissionDenied):
+            ws.release_quarantine(users[role], "no-such-item", "ตรวจแล้ว")
+
+
 # --- checklist and identity --------------------------------------------------------------
 
 
@@ -308,6 +340,10 @@ def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
     )
     app_id = submit(context, hour=9, service="FOOD-SHOP", files=files)  # IAL2
     reviewer = users["reviewer"]
+    detail = ws.open_application(reviewer, app_id)
+    assert detail.required_checks == required_identity_checks(2, False)
+    assert detail.delegation_checks == required_identity_checks(2, True)
+    assert not detail.delegated
     accept_all(ws, reviewer, app_id)
     with pytest.raises(ReviewIncomplete) as incomplete:
         ws.mark_reviewed(reviewer, app_id)

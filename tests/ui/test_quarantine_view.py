@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from services.kernel.errors import PermissionDenied
 from tests.ui.conftest import HELD_NAMES, type_text
 from ui.intake.quarantine_view import QuarantineColumn, format_size
 from ui.shell.main_window import MainWindow
@@ -41,13 +43,18 @@ def test_entry_and_badge_only_for_intake_and_reviewer(
         assert window.queues.pages.isVisible()
         assert window.queues.pages.item(0).text() == "ไฟล์ที่กักไว้"
         window.close()
-    finance = workstation.sign_in("finance", STAFF_PASSWORD)
-    window = _window(qtbot, workstation, finance, runner, settings)
-    assert window.queues.quarantine_count() is None
-    assert not window.queues.pages.isVisible()
-    assert window.quarantine is None
-    assert not window.show_quarantine()
-    assert not window.quarantine_action.isVisible()
+    # The screen hides what the service refuses: both ask the same access table.
+    for role in ("finance", "admin"):
+        other = workstation.sign_in(role, STAFF_PASSWORD)
+        window = _window(qtbot, workstation, other, runner, settings)
+        assert window.queues.quarantine_count() is None
+        assert not window.queues.pages.isVisible()
+        assert window.quarantine is None
+        assert not window.show_quarantine()
+        assert not window.quarantine_action.isVisible()
+        window.close()
+        with pytest.raises(PermissionDenied):
+            workstation.quarantine_items(other)
 
 
 def test_held_files_are_listed_with_reason_date_and_size(

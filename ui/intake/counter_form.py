@@ -49,9 +49,8 @@ from ui.common.errors import ErrorBox
 from ui.common.form_widgets import ElidingComboBox, FileDropList
 from ui.common.tasks import TaskRunner
 
-__all__ = ["COUNTER_ROLES", "CounterForm", "IdCheck", "check_id"]
+__all__ = ["CounterForm", "IdCheck", "check_id"]
 
-COUNTER_ROLES = frozenset({"intake"})
 """Who registers counter and phone requests."""
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1

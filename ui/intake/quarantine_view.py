@@ -51,9 +51,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, ROW_ROLE)`` is the row's :class:`QuarantineRow`."""
 
-QUARANTINE_ROLES = frozenset({"intake", "reviewer"})
-"""Who sees the quarantine (the service checks again on every decision)."""
-
 _SIDE_WIDTH = 310
 _SIDE_MIN_WIDTH = 220
 

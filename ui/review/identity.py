@@ -52,34 +52,19 @@ IDENTITY_ORDER = (
     "poa_stamp_duty",
     "poa_grantor_call",
 )
-_POA = ("poa_stamp_duty", "poa_grantor_call")
 _MUST = frozenset({"id_document_genuine", "poa_stamp_duty"})
 # Checks whose evidence is a document: the one on screen is linked when recording.
 LINKS_DOCUMENT = frozenset({"id_document_genuine", "photo_consistent", "poa_stamp_duty"})
 
 
-def check_satisfied(kind: str, row: IdentityCheckRow | None) -> bool:
-    """As the service counts it: accepted; or not applicable (with a reason) for a SHOULD."""
-    if row is None:
-        return False
-    return row.verdict == "accepted" or (row.verdict == "not_applicable" and kind not in _MUST)
+def check_satisfied(row: IdentityCheckRow | None) -> bool:
+    """As the service counts it (it says so on each recorded row)."""
+    return row is not None and row.satisfied
 
 
 def required_kinds(detail: ApplicationDetail, *, show_poa: bool) -> tuple[str, ...]:
-    kinds = ["id_document_genuine"]
-    if detail.required_ial >= 2:
-        kinds += ["photo_consistent", "callback"]
-    if show_poa:
-        kinds += list(_POA)
-    return tuple(kinds)
-
-
-def is_delegated(detail: ApplicationDetail) -> bool:
-    """A proxy applies, as far as the detail tells: delegation documents or POA verdicts."""
-    if any(item.for_delegation for item in detail.checklist):
-        return True
-    rows = detail.identity_checks
-    return any(row.kind in _POA and row.verdict != "not_applicable" for row in rows)
+    """The checks the service requires; with ``show_poa``, those a proxy would need."""
+    return detail.delegation_checks if show_poa else detail.required_checks
 
 
 class IdNumberCheck(QWidget):
@@ -481,7 +466,7 @@ class IdentityPanel(QScrollArea):
         self._editable = editable
         if not same:
             self._show_poa_checks = False
-        self._show_poa_checks = self._show_poa_checks or is_delegated(detail)
+        self._show_poa_checks = self._show_poa_checks or detail.delegated
         self._refresh()
 
     def _refresh(self) -> None:
@@ -510,7 +495,7 @@ class IdentityPanel(QScrollArea):
             return 0, 0
         recorded = {row.kind: row for row in detail.identity_checks}
         needed = required_kinds(detail, show_poa=self._show_poa_checks)
-        return sum(check_satisfied(k, recorded.get(k)) for k in needed), len(needed)
+        return sum(check_satisfied(recorded.get(k)) for k in needed), len(needed)
 
     def set_busy(self, busy: bool) -> None:
         for card in self.cards.values():

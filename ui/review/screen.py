@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from services.api import (
     STATUSES,
+    Action,
     ApplicationDetail,
     ApplicationRow,
     DocumentInfo,
     ReviewPort,
     SignedInUser,
+    may,
 )
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
@@ -48,11 +50,10 @@ from ui.review.out_of_order import OutOfOrderPanel
 from ui.review.settings import REVIEW_SPLITTER
 from ui.viewer.document_viewer import DocumentViewer
 
-__all__ = ["NEXT_FAILED", "NOTHING_WAITING", "REVIEW_ROLES", "ReviewScreen"]
+__all__ = ["NEXT_FAILED", "NOTHING_WAITING", "ReviewScreen"]
 
 log = logging.getLogger(__name__)
 
-REVIEW_ROLES = frozenset({"reviewer", "admin", "approver", "finance"})
 """Who opens the review screen from the list (the service decides what each may do)."""
 NOTHING_WAITING = ("ไม่มีคำขอรออยู่ในคิวนี้แล้ว", "No request is waiting in this queue.")
 NEXT_FAILED = ("หาคำขอถัดไปไม่ได้ ลองอีกครั้ง", "Could not find the next request. Try again.")
@@ -166,7 +167,7 @@ class ReviewScreen(QFrame):
         self.side_stack.addWidget(self.request_composer)
         self.side_stack.addWidget(self.reject_composer)
         layout.addWidget(self.side_stack, 1)
-        self.actions = ReviewActionBar(can_reassign="admin" in self._user.roles)
+        self.actions = ReviewActionBar(can_reassign=may(self._user.roles, Action.REASSIGN))
         self.actions.certify_clicked.connect(self.certify_copy)
         self.actions.request_clicked.connect(self.open_request_composer)
         self.actions.reject_clicked.connect(self.open_reject_composer)
@@ -336,11 +337,8 @@ class ReviewScreen(QFrame):
 
     def _editable(self) -> bool:
         detail = self._detail
-        return bool(
-            detail is not None
-            and detail.claimed_by_me
-            and detail.row.status in ("in_review", "waiting_applicant")
-        )
+        # The service says (holding the request, its status, the officer's roles).
+        return detail is not None and Action.RECORD_CHECKS in detail.allowed
 
     # -- verdicts -------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from services.api import (
     BANGKOK,
+    Action,
     AgencyInfo,
     ApplicationRow,
     IntakePort,
@@ -55,15 +56,16 @@ from services.api import (
     StatusCount,
     SyncSummary,
     WorkstationPort,
+    may,
 )
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ROW_HEIGHT
-from ui.intake.counter_form import COUNTER_ROLES, CounterForm
-from ui.intake.quarantine_view import QUARANTINE_ROLES, QuarantineView
+from ui.intake.counter_form import CounterForm
+from ui.intake.quarantine_view import QuarantineView
 from ui.intake.sync_indicator import SyncIndicator
-from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, REVIEW_ROLES, ReviewScreen
+from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, ReviewScreen
 from ui.shell.application_model import ROW_ROLE, ApplicationModel, Column
 from ui.shell.dashboard_view import DashboardView
 from ui.shell.delegates import SlaBadgeDelegate
@@ -134,9 +136,10 @@ class MainWindow(QMainWindow):
         self._counts_generation = 0
         self._updated_at: datetime | None = None
         self._closing = False
-        self.can_quarantine = bool(user.roles & QUARANTINE_ROLES)
-        self.can_register = bool(user.roles & COUNTER_ROLES)
-        self.can_review = bool(user.roles & REVIEW_ROLES)
+        # What the officer may do is the services' access table, asked here, not re-decided.
+        self.can_quarantine = may(user.roles, Action.HANDLE_QUARANTINE)
+        self.can_register = may(user.roles, Action.REGISTER_AT_COUNTER)
+        self.can_review = may(user.roles, Action.OPEN_REVIEW)
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))

@@ -8,6 +8,7 @@ from typing import Final
 from sqlalchemy import select
 
 from models import Agency, Document, User
+from services.access.table import Action, require
 from services.cases.documents import FileFacts, attach_document
 from services.kernel.errors import InvalidInput, NotFound, PermissionDenied
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -47,7 +48,7 @@ def certify_copy(
     cannot be stamped: an encrypted or damaged PDF, an unreadable image, a Word file or another
     type.
     """
-    uow.actor.require("reviewer", "intake")
+    require(uow.actor, Action.CERTIFY_COPY)
     name = " ".join(officer_name.split())
     if not name:
         raise InvalidInput(
@@ -115,7 +116,7 @@ def certify_copy_as_actor(uow: UnitOfWork, blobs: BlobStore, document_id: str) -
     The name is ``User.display_name``, the position ``User.position_th`` and the agency the
     profile's agency (its Thai name).
     """
-    uow.actor.require("reviewer", "intake")
+    require(uow.actor, Action.CERTIFY_COPY)
     user = uow.session.get(User, uow.actor.user_id) if uow.actor.user_id else None
     if user is None:
         raise PermissionDenied(

@@ -1,0 +1,84 @@
+"""Who may do what: every action an officer (or the workstation) can take → the roles allowed.
+
+The one place the role rules live, like the status table in :mod:`services.kernel.statuses`.
+The services check it before acting (:func:`require`); the screens ask it (through
+``services.api``) what to offer, and never decide it themselves. :func:`may` takes the roles
+rather than a user, so it works whether they come from the sign-in or are re-read from the
+store inside a unit of work.
+
+Which *status* changes a role may make is the status table's business; which *queue* a role
+works from is :data:`services.review.queue.QUEUES`. Both come on top of this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Final
+
+from models import ROLES
+from services.kernel.actors import Actor
+
+__all__ = ["ACCESS", "Action", "may", "require"]
+
+
+class Action(StrEnum):
+    # Reading cases (lists, counts, a request opened read-only, history, dashboard, search).
+    READ_CASES = "read_cases"
+    # The content of applicants' files.
+    READ_DOCUMENTS = "read_documents"
+    # The review screen: open a request to work on it, take the next one of a queue.
+    OPEN_REVIEW = "open_review"
+    # Record checklist and identity verdicts on a request one holds.
+    RECORD_CHECKS = "record_checks"
+    # Ask for documents, pass on (reviewed), refuse.
+    DECIDE_REVIEW = "decide_review"
+    CERTIFY_COPY = "certify_copy"
+    # Give a request to another officer; put back a request someone else holds.
+    REASSIGN = "reassign"
+    REGISTER_APPLICATION = "register_application"
+    REGISTER_AT_COUNTER = "register_at_counter"
+    RUN_SYNC = "run_sync"
+    # List, release and discard files held at intake (they are applicants' files).
+    HANDLE_QUARANTINE = "handle_quarantine"
+    REQUEUE_MAIL = "requeue_mail"
+    SYNC_CATALOG = "sync_catalog"
+    CREATE_USER = "create_user"
+    UNLOCK_USER = "unlock_user"
+
+
+# The officers who work cases may read applicants' files; the system administrator may not
+# (least privilege, PDPA: personal data only to those who need it).
+_CASES: Final = frozenset({"intake", "reviewer", "finance", "approver"})
+_OFFICERS: Final = frozenset(ROLES)
+_SYSTEM: Final = frozenset({"system"})
+
+ACCESS: Final[Mapping[Action, frozenset[str]]] = {
+    Action.READ_CASES: _OFFICERS,
+    Action.READ_DOCUMENTS: _CASES,
+    # The administrator opens requests to hand them over to someone (read-only otherwise).
+    Action.OPEN_REVIEW: frozenset({"reviewer", "finance", "approver", "admin"}),
+    Action.RECORD_CHECKS: frozenset({"reviewer"}),
+    Action.DECIDE_REVIEW: frozenset({"reviewer"}),
+    Action.CERTIFY_COPY: frozenset({"reviewer", "intake"}),
+    Action.REASSIGN: frozenset({"admin"}),
+    Action.REGISTER_APPLICATION: frozenset({"intake"}) | _SYSTEM,
+    Action.REGISTER_AT_COUNTER: frozenset({"intake"}),
+    Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
+    Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
+    Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),
+    Action.SYNC_CATALOG: frozenset({"admin"}) | _SYSTEM,
+    Action.CREATE_USER: frozenset({"admin"}) | _SYSTEM,
+    Action.UNLOCK_USER: frozenset({"admin"}),
+}
+
+
+def may(roles: Iterable[str], action: Action) -> bool:
+    """Whether the holder of ``roles`` may take ``action``."""
+    return not ACCESS[action].isdisjoint(roles)
+
+
+def require(actor: Actor, action: Action) -> None:
+    """Raise PermissionDenied (Thai and English) unless ``actor`` may take ``action``."""
+    if not may(actor.roles, action):
+        actor.require(*sorted(ACCESS[action]))  # raises, naming the roles that would do
