@@ -36,6 +36,7 @@ from services.intake.views import (
     SyncSummary,
 )
 from services.kernel.actors import SYSTEM, Actor, SignedInUser
+from services.kernel.calendar import holiday_data_warning
 from services.kernel.errors import AnuyatError
 from services.produce import certify
 from services.review.views import ApplicationDetail, Officer
@@ -76,6 +77,11 @@ class Workstation:
                 station_code=station.code,
                 station_name=station.name,
             )
+
+    def holiday_warning(self) -> tuple[str, str] | None:
+        today = self.context.clock.now().astimezone(self.context.calendar.tz).date()
+        warning = holiday_data_warning(self.context.calendar, today)
+        return (warning.th, warning.en) if warning else None
 
     def status_counts(self, user: SignedInUser) -> list[StatusCount]:
         with self.context.read() as session:

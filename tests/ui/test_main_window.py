@@ -317,3 +317,23 @@ def test_a_failed_read_is_explained_inline_and_can_be_retried(
     retry.click()
     qtbot.waitUntil(lambda: window.error_box.isHidden(), timeout=10000)
     assert window.model.total == APPLICATION_COUNT
+
+
+def test_a_holiday_list_running_out_is_announced(
+    qtbot, workstation, reviewer, runner, settings, context
+) -> None:
+    from datetime import UTC, datetime
+
+    from services.kernel.clock import FixedClock
+
+    window = build_main_window_for(workstation, reviewer, runner, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.holiday_banner.isVisible()  # November 2026: 2026 and 2027 are listed
+
+    context.clock = FixedClock(datetime(2027, 10, 4, 3, 0, tzinfo=UTC))  # no 2028 list yet
+    later = build_main_window_for(workstation, reviewer, runner, settings)
+    qtbot.addWidget(later)
+    later.show()
+    assert later.holiday_banner.isVisible()
+    assert "พ.ศ. 2571" in later.holiday_banner.text()  # Thai, the default language

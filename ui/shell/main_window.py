@@ -264,6 +264,12 @@ class MainWindow(QMainWindow):
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setVisible(self._demo_warning)
         outer.addWidget(self.demo_banner)
+        # The holiday list runs out: SLA dates would count holidays as business days.
+        self._holiday_warning = self._port.holiday_warning()
+        self.holiday_banner = QLabel(objectName="DemoBanner")
+        self.holiday_banner.setWordWrap(True)
+        self.holiday_banner.setVisible(self._holiday_warning is not None)
+        outer.addWidget(self.holiday_banner)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
@@ -510,6 +516,9 @@ class MainWindow(QMainWindow):
                 "Use it for fictional data only, never for real applications."
             )
         )
+        if self._holiday_warning is not None:
+            th, en = self._holiday_warning
+            self.holiday_banner.setText(th if i18n.current_language() == "th" else en)
         self.table.setAccessibleName(self.tr("Applications"))
         self.queues.list.setAccessibleName(self.tr("Queues"))
         self._update_title()
