@@ -36,7 +36,7 @@ from services.intake.pipeline import (
 )
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from services.intake.views import SyncSummary
-from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.errors import AnuyatError, DiskFull, InvalidInput, is_disk_full
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
@@ -98,6 +98,8 @@ def _fail(report: PartReport, exc: BaseException) -> None:
         report.state = "offline"
     else:
         report.state = "error"
+    if not isinstance(exc, AnuyatError) and is_disk_full(exc):
+        exc = DiskFull(detail=f"{type(exc).__name__}: {exc}")
     if isinstance(exc, AnuyatError):
         report.error_th, report.error_en = exc.th, exc.en
         log.warning("%s: %s (%s)", report.component, exc.code, exc.detail or "")
@@ -194,6 +196,10 @@ def _sync_folder(
                     context, arrival, limits=limits, ack_template=ack_template, cursor=position
                 )
             except Exception as exc:  # noqa: BLE001 — keep the message, move on
+                if is_disk_full(exc):
+                    # Not the message's fault: stop here, leave it (and the cursor) where
+                    # they are, and take it on a later sync once there is space.
+                    raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
                 log.exception("message could not be processed; quarantined whole")
                 quarantine_unprocessable(context, arrival, exc, position)
                 _count(report, "quarantined")

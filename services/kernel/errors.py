@@ -8,8 +8,12 @@ missing keyring. The UI and the CLI show ``th`` and ``en`` to the person; the
 
 from __future__ import annotations
 
+import errno
+
 __all__ = [
     "AnuyatError",
+    "DiskFull",
+    "is_disk_full",
     "NotFound",
     "PermissionDenied",
     "InvalidInput",
@@ -52,3 +56,48 @@ class InvalidInput(AnuyatError):
 
 class IllegalTransition(AnuyatError):
     code = "illegal_transition"
+
+
+class DiskFull(AnuyatError):
+    """The disk (or the user's quota) is full: nothing was stored; retry once there is space."""
+
+    code = "disk_full"
+
+    def __init__(self, *, detail: str | None = None) -> None:
+        super().__init__(
+            "ดิสก์เต็ม บันทึกข้อมูลที่รับเข้ามาไม่ได้ — ไม่มีสิ่งใดสูญหาย อีเมลยังอยู่ในกล่องจดหมาย"
+            " และจะรับเข้าอีกครั้งเมื่อซิงค์ครั้งถัดไปหลังมีพื้นที่ว่าง โปรดลบหรือย้ายไฟล์ที่ไม่ใช้ออกจากดิสก์",
+            "Disk full: what arrived could not be stored. Nothing is lost: the mail stays in the "
+            "mailbox and is taken on the next sync once there is space. Free some space on the "
+            "disk.",
+            detail=detail,
+        )
+
+
+_FULL_ERRNOS = frozenset(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
+)
+_SQLITE_FULL = "database or disk is full"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the disk or the quota is full.
+
+    Files report ``ENOSPC``/``EDQUOT``; SQLite reports ``SQLITE_FULL`` as "database or
+    disk is full", wrapped by the database driver and again by SQLAlchemy.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiskFull):
+            return True
+        if isinstance(current, OSError) and current.errno in _FULL_ERRNOS:
+            return True
+        if _SQLITE_FULL in str(current).lower():
+            return True
+        orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError keeps the driver's
+        if isinstance(orig, BaseException) and is_disk_full(orig):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

@@ -5,13 +5,25 @@ from __future__ import annotations
 import email
 import email.policy
 import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from models import Application, Document, Event, InboundMessage, OutboxMessage, QuarantineItem
+from models import (
+    Application,
+    Document,
+    Event,
+    InboundMessage,
+    MailboxCursor,
+    OutboxMessage,
+    QuarantineItem,
+    SyncState,
+)
 from services.intake import quarantine
 from services.intake.counter import register_counter_request
 from services.intake.drive import DriveScanner
@@ -19,9 +31,10 @@ from services.intake.mail.maildir import MaildirMailbox
 from services.intake.sync import SyncPlan, run_sync
 from services.intake.views import CounterRequest
 from services.kernel.clock import BANGKOK
-from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.errors import DiskFull, InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
 from services.outbox import MaildirTransport
+from services.store.engine import BLOB_DIR
 from tests.data import mail_corpus as corpus
 
 
@@ -440,3 +453,82 @@ def test_a_different_mail_reusing_a_message_id_is_new_and_a_redelivery_is_not(
     assert not list((mailbox / "new").iterdir())
     assert run_sync(context, plan).parts[0].processed == 0
     assert _count(context, Application) == 2
+
+
+@pytest.fixture
+def small_blob_disk(context, data_dir: Path) -> Iterator[Path]:
+    """The profile's blob folder on a real 1 MiB file system (tmpfs), which can be grown."""
+    blobs = data_dir / BLOB_DIR
+    saved = data_dir.parent / "blobs-before-mount"
+    if blobs.exists():
+        shutil.move(blobs, saved)
+    blobs.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(blobs)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.fail(
+            "this test needs a small real file system: run it as root (or with CAP_SYS_ADMIN) "
+            f"so that `mount -t tmpfs` works: {mounted.stderr.strip()}"
+        )
+    try:
+        if saved.exists():
+            shutil.copytree(saved, blobs, dirs_exist_ok=True)
+        yield blobs
+    finally:
+        subprocess.run(["umount", "-l", str(blobs)], check=False)
+
+
+def test_a_full_disk_keeps_the_mail_in_the_mailbox_and_the_next_sync_takes_it(
+    context, plan, tmp_path: Path, small_blob_disk: Path
+) -> None:
+    mailbox = tmp_path / "mailbox"
+    small = corpus.mail_plain("a short request", message_id="<fits@example.co.th>")
+    big = corpus.mail_with_files(
+        [("scan.pdf", corpus.file_pdf() + os.urandom(1_500_000))],  # more than the disk holds
+        message_id="<too-big@example.co.th>",
+        sender="Big <big@example.co.th>",
+    )
+    _deliver(mailbox, small, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.small")
+    _deliver(mailbox, big, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "2.big")
+
+    report = run_sync(context, plan)
+
+    mail = report.parts[0]
+    assert mail.state == "error"
+    assert (mail.error_th, mail.error_en) == (DiskFull().th, DiskFull().en)
+    assert "Disk full" in mail.error_en and "ดิสก์เต็ม" in mail.error_th
+    with context.read() as session:
+        state = session.get(SyncState, mail.component)
+        assert state is not None and state.last_error_en == DiskFull().en
+        # The mail that fitted is in; the other is neither stored nor "unprocessable".
+        assert session.scalars(select(InboundMessage.source_key)).all() == ["fits@example.co.th"]
+        assert session.scalars(select(QuarantineItem)).all() == []
+        # The folder's read position did not move past the batch it is in.
+        assert session.scalars(select(MailboxCursor)).all() == []
+    # Nothing was done to the mail on the "server": it is not flagged processed.
+    unflagged = [p.name for sub in ("new", "cur") for p in (mailbox / sub).iterdir()
+                 if not p.name.endswith(":2,F")]  # fmt: skip
+    assert any(name.startswith("2.big") for name in unflagged)
+
+    # Space comes back: the next sync takes it, acknowledges it and marks it.
+    subprocess.run(["mount", "-o", "remount,size=64m", str(small_blob_disk)], check=True)
+    again = run_sync(context, plan)
+
+    assert again.ok, [(p.component, p.error_en) for p in again.parts]
+    assert again.parts[0].outcomes == {"new": 1}
+    with context.read() as session:
+        assert sorted(session.scalars(select(InboundMessage.source_key)).all()) == [
+            "fits@example.co.th",
+            "too-big@example.co.th",
+        ]
+        assert session.scalars(select(MailboxCursor)).one().last_uid == 2
+        state = session.get(SyncState, mail.component)
+        assert state is not None and state.state == "ok" and state.last_error_en == ""
+    assert sorted(str(m["To"]) for m in _sent(tmp_path)) == [
+        "big@example.co.th",
+        corpus.APPLICANT,
+    ]
+    assert all(p.name.endswith(":2,F") for p in (mailbox / "cur").iterdir())
