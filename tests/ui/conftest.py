@@ -3,7 +3,8 @@ and a real ``Workstation`` over an encrypted profile holding real applications."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from services.kernel.actors import Actor, SignedInUser
 from services.kernel.clock import BANGKOK
 from ui.common import i18n
 from ui.common.tasks import TaskRunner
@@ -49,8 +51,7 @@ def workstation(context):
     return Workstation(context)
 
 
-@pytest.fixture
-def applications(context, actors) -> list[str]:
+def _make_applications(context, intake) -> list[str]:
     """Real applications in first-come order; returns their tracking numbers."""
     from services.cases.applications import (
         NewApplicant,
@@ -61,7 +62,7 @@ def applications(context, actors) -> list[str]:
     names = ("สมหญิง ใจดี", "สมชาย รักไทย", "มาลี ศรีสุข", "ประเสริฐ วงศ์ใหญ่")
     numbers = []
     start = datetime(2026, 11, 2, 9, 0, tzinfo=BANGKOK)
-    with context.unit_of_work(actors["intake"]) as uow:
+    with context.unit_of_work(intake) as uow:
         for number in range(APPLICATION_COUNT):
             applicant = find_or_create_applicant(
                 uow,
@@ -84,20 +85,6 @@ def applications(context, actors) -> list[str]:
             )
             numbers.append(created.tracking_number)
     return numbers
-
-
-@pytest.fixture
-def reviewer(workstation):
-    from tests.conftest import STAFF_PASSWORD
-
-    return workstation.sign_in("reviewer", STAFF_PASSWORD)
-
-
-@pytest.fixture
-def intake_user(workstation):
-    from tests.conftest import STAFF_PASSWORD
-
-    return workstation.sign_in("intake", STAFF_PASSWORD)
 
 
 # --- intake through the real pipeline: a mail parsed and ingested as it arrives ----------
@@ -203,8 +190,7 @@ def jpeg_bytes(width: int = 900, height: int = 560) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def review_applications(context, actors) -> list[tuple[str, str]]:
+def _make_review_applications(context, intake) -> list[tuple[str, str]]:
     """Three food-shop requests in first-come order, each with its mail body, a 3-page PDF
     form, a JPEG of the ID card and a note in the Thai Windows code page (as old PCs save
     .txt files). Returns (application id, tracking number) pairs."""
@@ -222,7 +208,7 @@ def review_applications(context, actors) -> list[tuple[str, str]]:
     start = datetime(2026, 11, 23, 9, 0, tzinfo=BANGKOK)
     rng = random.Random(7)
     for number, name in enumerate(REVIEW_NAMES):
-        with context.unit_of_work(actors["intake"]) as uow:
+        with context.unit_of_work(intake) as uow:
             applicant = find_or_create_applicant(
                 uow,
                 NewApplicant(
@@ -276,6 +262,141 @@ def review_applications(context, actors) -> list[tuple[str, str]]:
             )
             made.append((created.id, created.tracking_number))
     return made
+
+
+# --- a populated profile per combination of data sets, built once per session ----------
+
+# The data sets a test can ask for by fixture name; each is made once into a template.
+POPULATIONS = ("applications", "review_applications")
+
+
+@dataclass(frozen=True)
+class Population:
+    """A profile directory holding staff signed in and the data sets asked for, and what
+    building it returned (the fixtures below hand these out instead of building again)."""
+
+    path: Path
+    actors: dict[str, Actor]
+    reviewer: SignedInUser
+    intake_user: SignedInUser
+    applications: list[str]
+    review_applications: list[tuple[str, str]]
+
+
+@pytest.fixture(scope="session")
+def _populations(
+    _profile_template, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[frozenset[str]], Population]:
+    """Builds (once per session and combination) a copy of the staffed template with the
+    officers signed in and the data sets made; each test then copies the directory.
+
+    Argon2 sign-ins (about half a second each) and 230 applications would otherwise be
+    paid again by every test.
+    """
+    import shutil
+    from datetime import UTC
+
+    import keyring
+
+    from services.api.workstation import Workstation
+    from services.kernel.clock import FixedClock
+    from services.store.profile import load_context
+    from tests.conftest import STAFF, STAFF_PASSWORD, MemoryKeyring
+
+    template, secrets = _profile_template
+    built: dict[frozenset[str], Population] = {}
+
+    def build(wanted: frozenset[str]) -> Population:
+        if wanted in built:
+            return built[wanted]
+        path = tmp_path_factory.mktemp("populated") / "profile"
+        shutil.copytree(template, path)
+        previous = keyring.get_keyring()
+        ring = MemoryKeyring()
+        ring.secrets.update(secrets)
+        keyring.set_keyring(ring)
+        try:
+            # The same instant as the ``clock`` fixture.
+            context = load_context(path, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
+            try:
+                ws = Workstation(context)
+                names = {"admin": "admin", **{role: u for role, (u, _) in STAFF.items()}}
+                actors = {
+                    role: Actor.from_user(ws.sign_in(u, STAFF_PASSWORD))
+                    for role, u in names.items()
+                }
+                population = Population(
+                    path=path,
+                    actors=actors,
+                    reviewer=ws.sign_in("reviewer", STAFF_PASSWORD),
+                    intake_user=ws.sign_in("intake", STAFF_PASSWORD),
+                    applications=(
+                        _make_applications(context, actors["intake"])
+                        if "applications" in wanted
+                        else []
+                    ),
+                    review_applications=(
+                        _make_review_applications(context, actors["intake"])
+                        if "review_applications" in wanted
+                        else []
+                    ),
+                )
+            finally:
+                context.store.close()
+        finally:
+            keyring.set_keyring(previous)
+        built[wanted] = population
+        return population
+
+    return build
+
+
+@pytest.fixture
+def _population(request: pytest.FixtureRequest, _populations) -> Population:
+    return _populations(frozenset(n for n in POPULATIONS if n in request.fixturenames))
+
+
+@pytest.fixture
+def context(_population: Population, data_dir, clock, memory_keyring, _profile_template):
+    """A fresh copy of the populated profile (overrides the staffed one of tests/)."""
+    import shutil
+
+    from services.store.profile import load_context
+
+    shutil.rmtree(data_dir)
+    shutil.copytree(_population.path, data_dir)
+    memory_keyring.secrets.update(_profile_template[1])
+    ctx = load_context(data_dir, clock)
+    yield ctx
+    ctx.store.close()
+
+
+@pytest.fixture
+def actors(context, _population: Population) -> dict[str, Actor]:
+    """An Actor per role, signed in for real (when the profile was built)."""
+    return dict(_population.actors)
+
+
+@pytest.fixture
+def applications(context, _population: Population) -> list[str]:
+    """230 real applications in first-come order; their tracking numbers."""
+    return list(_population.applications)
+
+
+@pytest.fixture
+def review_applications(context, _population: Population) -> list[tuple[str, str]]:
+    """Three food-shop requests with documents; (application id, tracking number) pairs."""
+    return list(_population.review_applications)
+
+
+@pytest.fixture
+def reviewer(context, _population: Population) -> SignedInUser:
+    return _population.reviewer
+
+
+@pytest.fixture
+def intake_user(context, _population: Population) -> SignedInUser:
+    return _population.intake_user
 
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
