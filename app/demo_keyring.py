@@ -47,10 +47,10 @@ STRAY_MARKER = "DEMO"
 
 
 class DemoFileKeyring(KeyringBackend):
-    priority = 0.1  # type: ignore[assignment]  # never chosen automatically
+    priority = 0.1  # never chosen automatically
 
     def __init__(self, path: Path) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring has no annotations
         self.path = path
 
     def _load(self) -> dict[str, str]:

@@ -306,12 +306,16 @@ def test_review_screen_in_english(
     window = _window(qtbot, workstation, reviewer, runner, settings)
     review = _open_next(qtbot, window)
     window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: review.actions.reviewed_button.text() == "Mark reviewed", timeout=3000)
+    qtbot.waitUntil(
+        lambda: review.action_bar.reviewed_button.text() == "Mark reviewed", timeout=3000
+    )
     assert review.top_bar.status_pill.text() == "In review"
     assert review.checklist.rows[0].name_label.text() == "Copy of the applicant's national ID card"
     assert review.tabs.tabText(0).startswith("Documents 0/")
     window.language_actions["th"].trigger()
-    qtbot.waitUntil(lambda: review.actions.reviewed_button.text() == "ตรวจเสร็จ ส่งต่อ", timeout=3000)
+    qtbot.waitUntil(
+        lambda: review.action_bar.reviewed_button.text() == "ตรวจเสร็จ ส่งต่อ", timeout=3000
+    )
 
 
 def test_review_splitter_and_zoom_are_remembered(
@@ -408,7 +412,7 @@ def test_reject_needs_reasons_then_closes_the_request(
     window = _window(qtbot, workstation, reviewer, runner, settings)
     review = _open_next(qtbot, window)
     application_id = review.detail.row.id
-    review.actions.reject_button.click()
+    review.action_bar.reject_button.click()
     composer = review.reject_composer
     assert review.side_stack.currentWidget() is composer
     assert composer.reasons.toPlainText() == ""  # nothing rejected yet to offer
@@ -420,7 +424,7 @@ def test_reject_needs_reasons_then_closes_the_request(
     qtbot.waitUntil(lambda: review.side_stack.currentWidget() is review.tabs, timeout=10000)
     qtbot.waitUntil(lambda: review.detail.row.status == "rejected", timeout=10000)
     assert _reread(workstation, reviewer, application_id).row.status == "rejected"
-    assert not review.actions.reviewed_button.isEnabled()  # closed: nothing more to decide
+    assert not review.action_bar.reviewed_button.isEnabled()  # closed: nothing more to decide
 
 
 def test_putting_back_in_the_queue_releases_the_claim(
@@ -461,11 +465,11 @@ def test_an_administrator_reassigns_from_the_list_of_officers(
     qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
     assert not review.detail.claimed_by_me
     assert review.top_bar.holder_label.text() == f"{reviewer.display_name} รับผิดชอบอยู่ ดูได้อย่างเดียว"
-    assert not review.actions.reviewed_button.isEnabled()  # read only for the administrator
-    assert review.actions.reassign_button.isVisible()
-    review.actions.reassign_menu.aboutToShow.emit()
-    qtbot.waitUntil(lambda: len(review.actions.reassign_menu.actions()) > 1, timeout=10000)
-    names = {a.data(): a for a in review.actions.reassign_menu.actions()}
+    assert not review.action_bar.reviewed_button.isEnabled()  # read only for the administrator
+    assert review.action_bar.reassign_button.isVisible()
+    review.action_bar.reassign_menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: len(review.action_bar.reassign_menu.actions()) > 1, timeout=10000)
+    names = {a.data(): a for a in review.action_bar.reassign_menu.actions()}
     assert "reviewer" in names and "intake" in names
     names["intake"].trigger()  # intake does not work "in review": the service says so
     qtbot.waitUntil(lambda: review.error_box.text() != "", timeout=10000)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services.api import AnuyatError
+from ui.common.naming import named
 
 __all__ = ["ErrorBox", "bilingual"]
 
@@ -34,8 +35,8 @@ class ErrorBox(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        self._th = QLabel(objectName="ErrorTh")
-        self._en = QLabel(objectName="ErrorEn")
+        self._th = named(QLabel(), "ErrorTh")
+        self._en = named(QLabel(), "ErrorEn")
         for label in (self._th, self._en):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

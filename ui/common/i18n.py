@@ -96,7 +96,7 @@ def current_language(app: QCoreApplication | None = None) -> str:
     if app is None:
         return DEFAULT_LANGUAGE
     # Reading a property that was never set yields an invalid QVariant; skip that path.
-    if _LANGUAGE_PROPERTY.encode() not in {bytes(n) for n in app.dynamicPropertyNames()}:
+    if _LANGUAGE_PROPERTY not in {n.toStdString() for n in app.dynamicPropertyNames()}:
         return DEFAULT_LANGUAGE
     value = app.property(_LANGUAGE_PROPERTY)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE

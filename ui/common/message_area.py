@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from ui.common.naming import named
+
 __all__ = ["MessageArea"]
 
 _MAX_HEIGHT = 150
@@ -22,7 +24,7 @@ class MessageArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        host = QWidget(objectName="MessageHost")
+        host = named(QWidget(), "MessageHost")
         layout = QVBoxLayout(host)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(6)
@@ -44,7 +46,9 @@ class MessageArea(QScrollArea):
         if not any(not b.isHidden() for b in self._boxes):
             self.setFixedHeight(0)
             return
-        layout = self.widget().layout()
+        host = self.widget()
+        layout = host.layout() if host is not None else None
+        assert layout is not None  # both set up in __init__
         width = max(200, self.viewport().width())
         needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
         if needed <= 0:

@@ -47,6 +47,7 @@ from services.api import (
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.form_widgets import ElidingComboBox, FileDropList
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
 __all__ = ["CounterForm", "IdCheck", "check_id"]
@@ -113,7 +114,7 @@ class CounterForm(QFrame):
         layout.setContentsMargins(16, 12, 12, 12)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        self.title = QLabel(objectName="DetailTitle")
+        self.title = named(QLabel(), "DetailTitle")
         self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
         self._close = QToolButton()
@@ -123,15 +124,15 @@ class CounterForm(QFrame):
         top.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.result_box = QFrame(objectName="SuccessBox")
+        self.result_box = named(QFrame(), "SuccessBox")
         result = QHBoxLayout(self.result_box)
         result.setContentsMargins(12, 6, 8, 6)
         result_texts = QVBoxLayout()
         result_texts.setSpacing(0)
-        self.result_label = QLabel(objectName="SuccessLead")
+        self.result_label = named(QLabel(), "SuccessLead")
         self.result_label.setWordWrap(True)
         # The number on a line of its own, never broken at a dash: it is read out and copied.
-        self.number_label = QLabel(objectName="SuccessText")
+        self.number_label = named(QLabel(), "SuccessText")
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result_texts.addWidget(self.result_label)
         result_texts.addWidget(self.number_label)
@@ -148,7 +149,7 @@ class CounterForm(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        host = QWidget(objectName="DetailForm")
+        host = named(QWidget(), "DetailForm")
         host.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         form = QFormLayout(host)
         form.setContentsMargins(0, 0, 6, 0)
@@ -159,7 +160,7 @@ class CounterForm(QFrame):
 
         kinds = QHBoxLayout()
         kinds.setSpacing(12)
-        self.kind_label = QLabel(objectName="FormLabel")
+        self.kind_label = named(QLabel(), "FormLabel")
         kinds.addWidget(self.kind_label)
         self.person_radio = QRadioButton()
         self.juristic_radio = QRadioButton()
@@ -173,19 +174,19 @@ class CounterForm(QFrame):
         kinds.addStretch(1)
         form.addRow(kinds)
 
-        self.name_edit = QLineEdit(objectName="ApplicantName")
+        self.name_edit = named(QLineEdit(), "ApplicantName")
         self.name_edit.setMaxLength(300)
-        self.name_label = QLabel(objectName="FormLabel")
-        self.name_hint = QLabel(objectName="HintError")
+        self.name_label = named(QLabel(), "FormLabel")
+        self.name_hint = named(QLabel(), "HintError")
         self.name_hint.hide()
         self.name_edit.textChanged.connect(lambda _: self.name_hint.hide())
         form.addRow(self.name_label, self._with_hint(self.name_edit, self.name_hint))
 
-        self.id_edit = QLineEdit(objectName="NationalId")
+        self.id_edit = named(QLineEdit(), "NationalId")
         self.id_edit.setMaxLength(20)
         self.id_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.id_label = QLabel(objectName="FormLabel")
-        self.id_hint = QLabel(objectName="Hint")
+        self.id_label = named(QLabel(), "FormLabel")
+        self.id_hint = named(QLabel(), "Hint")
         self.id_hint.setWordWrap(True)
         self.id_edit.textChanged.connect(lambda _: self._check_id())
         form.addRow(self.id_label, self._with_hint(self.id_edit, self.id_hint))
@@ -193,13 +194,13 @@ class CounterForm(QFrame):
         # E-mail and phone side by side: the panel is short at 768 px.
         contact = QHBoxLayout()
         contact.setSpacing(10)
-        self.email_edit = QLineEdit(objectName="Email")
+        self.email_edit = named(QLineEdit(), "Email")
         self.email_edit.setMaxLength(254)
-        self.phone_edit = QLineEdit(objectName="Phone")
+        self.phone_edit = named(QLineEdit(), "Phone")
         self.phone_edit.setMaxLength(40)
         self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.email_label = QLabel(objectName="FormLabel")
-        self.phone_label = QLabel(objectName="FormLabel")
+        self.email_label = named(QLabel(), "FormLabel")
+        self.phone_label = named(QLabel(), "FormLabel")
         for label, edit, stretch in (
             (self.email_label, self.email_edit, 3),
             (self.phone_label, self.phone_edit, 2),
@@ -211,23 +212,23 @@ class CounterForm(QFrame):
             contact.addLayout(column, stretch)
         form.addRow(contact)
 
-        self.service_combo = ElidingComboBox(objectName="Service")
+        self.service_combo = named(ElidingComboBox(), "Service")
         self.service_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.service_combo.setMinimumContentsLength(16)
-        self.service_label = QLabel(objectName="FormLabel")
+        self.service_label = named(QLabel(), "FormLabel")
         form.addRow(self.service_label, self.service_combo)
 
-        self.subject_edit = QLineEdit(objectName="Subject")
+        self.subject_edit = named(QLineEdit(), "Subject")
         self.subject_edit.setMaxLength(500)
-        self.subject_label = QLabel(objectName="FormLabel")
+        self.subject_label = named(QLabel(), "FormLabel")
         form.addRow(self.subject_label, self.subject_edit)
 
-        self.note_edit = QPlainTextEdit(objectName="Note")
+        self.note_edit = named(QPlainTextEdit(), "Note")
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(48)
-        self.note_label = QLabel(objectName="FormLabel")
+        self.note_label = named(QLabel(), "FormLabel")
         form.addRow(self.note_label, self.note_edit)
 
         self.file_list = FileDropList()
@@ -235,7 +236,7 @@ class CounterForm(QFrame):
         # The buttons share the label's line, so the list shows one more file.
         file_buttons = QHBoxLayout()
         file_buttons.setSpacing(6)
-        self.files_label = QLabel(objectName="FormLabel")
+        self.files_label = named(QLabel(), "FormLabel")
         file_buttons.addWidget(self.files_label, 1)
         self.add_files_button = QPushButton()
         self.add_files_button.clicked.connect(self._pick_files)
@@ -253,7 +254,7 @@ class CounterForm(QFrame):
         layout.addWidget(scroll, 1)
 
         actions = QHBoxLayout()
-        self.submit_button = QPushButton(objectName="Primary")
+        self.submit_button = named(QPushButton(), "Primary")
         self.submit_button.clicked.connect(self.submit)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_form)

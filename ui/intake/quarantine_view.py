@@ -41,6 +41,7 @@ from services.api import IntakePort, QuarantineRow, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import channel_label, format_date
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ROW_HEIGHT
 
@@ -188,7 +189,7 @@ class _DecisionPanel(QFrame):
         layout.setContentsMargins(16, 12, 14, 12)
         layout.setSpacing(8)
 
-        self.placeholder = QLabel(objectName="Muted")
+        self.placeholder = named(QLabel(), "Muted")
         self.placeholder.setWordWrap(True)
         layout.addWidget(self.placeholder)
 
@@ -196,7 +197,7 @@ class _DecisionPanel(QFrame):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(8)
-        self.title = QLabel(objectName="DetailTitle")
+        self.title = named(QLabel(), "DetailTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         body.addWidget(self.title)
@@ -207,8 +208,8 @@ class _DecisionPanel(QFrame):
         body.addLayout(self._form)
 
         buttons = QHBoxLayout()
-        self.release_button = QPushButton(objectName="ReleaseButton")
-        self.discard_button = QPushButton(objectName="DiscardButton")
+        self.release_button = named(QPushButton(), "ReleaseButton")
+        self.discard_button = named(QPushButton(), "DiscardButton")
         self.release_button.clicked.connect(lambda: self.ask("release"))
         self.discard_button.clicked.connect(lambda: self.ask("discard"))
         buttons.addWidget(self.release_button)
@@ -216,7 +217,7 @@ class _DecisionPanel(QFrame):
         buttons.addStretch(1)
         body.addLayout(buttons)
 
-        self.ask_box = QFrame(objectName="DecisionBox")
+        self.ask_box = named(QFrame(), "DecisionBox")
         ask = QVBoxLayout(self.ask_box)
         ask.setContentsMargins(12, 10, 12, 10)
         ask.setSpacing(6)
@@ -224,16 +225,16 @@ class _DecisionPanel(QFrame):
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-weight: bold;")
         ask.addWidget(self.question)
-        self.reason_edit = QLineEdit(objectName="DecisionReason")
+        self.hint = named(QLabel(), "HintError")
+        self.reason_edit = named(QLineEdit(), "DecisionReason")
         self.reason_edit.setMaxLength(500)
         self.reason_edit.returnPressed.connect(self.confirm)
         self.reason_edit.textChanged.connect(lambda _: self.hint.setText(""))
         ask.addWidget(self.reason_edit)
-        self.hint = QLabel(objectName="HintError")
         self.hint.setWordWrap(True)
         ask.addWidget(self.hint)
         confirm_row = QHBoxLayout()
-        self.confirm_button = QPushButton(objectName="Primary")
+        self.confirm_button = named(QPushButton(), "Primary")
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
@@ -360,7 +361,7 @@ class _DecisionPanel(QFrame):
         for name, value in fields:
             if not value:
                 continue
-            label = QLabel(name, objectName="FieldName")
+            label = named(QLabel(name), "FieldName")
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -402,23 +403,23 @@ class QuarantineView(QWidget):
         layout.setContentsMargins(10, 10, 10, 8)
         layout.setSpacing(8)
         title_row = QHBoxLayout()
-        self.title = QLabel(objectName="SectionTitle")
+        self.title = named(QLabel(), "SectionTitle")
         title_row.addWidget(self.title, 1)
         self.refresh_button = QToolButton()
         self.refresh_button.clicked.connect(self.refresh)
         title_row.addWidget(self.refresh_button)
         layout.addLayout(title_row)
-        self.intro = QLabel(objectName="Muted")
+        self.intro = named(QLabel(), "Muted")
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.error_box = ErrorBox()
         layout.addWidget(self.error_box)
-        self.notice = QLabel(objectName="Notice")
+        self.notice = named(QLabel(), "Notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
         layout.addWidget(self.notice)
 
-        self.table = QTableView(objectName="QuarantineTable")
+        self.table = named(QTableView(), "QuarantineTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -439,7 +440,7 @@ class QuarantineView(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QuarantineColumn.REASON, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.empty = QLabel(objectName="Muted")
+        self.empty = named(QLabel(), "Muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.hide()

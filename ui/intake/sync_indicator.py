@@ -36,6 +36,7 @@ from services.api import BANGKOK, IntakePort, SignedInUser, SyncStatusRow, SyncS
 from ui.common import i18n
 from ui.common.errors import bilingual
 from ui.common.formatting import format_date
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
 __all__ = [
@@ -157,7 +158,7 @@ class SyncDetails(QFrame):
         layout.setContentsMargins(14, 8, 10, 10)
         layout.setSpacing(6)
         top = QHBoxLayout()
-        self._title = QLabel(objectName="SectionTitle")
+        self._title = named(QLabel(), "SectionTitle")
         top.addWidget(self._title, 1)
         self._close = QToolButton()
         self._close.setText("✕")
@@ -170,7 +171,7 @@ class SyncDetails(QFrame):
         self._grid.setVerticalSpacing(6)
         self._grid.setColumnStretch(3, 1)
         layout.addLayout(self._grid)
-        self._problem = QLabel(objectName="SyncProblem")
+        self._problem = named(QLabel(), "SyncProblem")
         self._problem.setWordWrap(True)
         self._problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._problem.hide()
@@ -231,9 +232,11 @@ class SyncDetails(QFrame):
                 widget.deleteLater()
         language = i18n.current_language()
         if not self._rows:
-            empty = QLabel(
-                self.tr("Nothing has been synced on this profile yet. Press F9 to sync now."),
-                objectName="Muted",
+            empty = named(
+                QLabel(
+                    self.tr("Nothing has been synced on this profile yet. Press F9 to sync now.")
+                ),
+                "Muted",
             )
             empty.setWordWrap(True)
             self._grid.addWidget(empty, 0, 0, 1, 4)
@@ -333,23 +336,23 @@ class SyncIndicator(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 2, 0)
         layout.setSpacing(6)
-        self.state_button = QToolButton(objectName="SyncState")
+        self.state_button = named(QToolButton(), "SyncState")
         self.state_button.setAutoRaise(True)
         self.state_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.state_button.setIconSize(QSize(16, 16))
         self.state_button.setCheckable(True)
         self.state_button.toggled.connect(self._toggle_details)
         layout.addWidget(self.state_button)
-        self.progress = QProgressBar(objectName="SyncProgress")
+        self.progress = named(QProgressBar(), "SyncProgress")
         self.progress.setRange(0, 0)  # busy: run_sync reports no steps
         self.progress.setFixedSize(70, 8)
         self.progress.setTextVisible(False)
         self.progress.hide()
         layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.summary_label = QLabel(objectName="SyncSummary")
+        self.summary_label = named(QLabel(), "SyncSummary")
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.summary_label)
-        self.sync_button = QToolButton(objectName="SyncNow")
+        self.sync_button = named(QToolButton(), "SyncNow")
         self.sync_button.setDefaultAction(self.sync_action)
         self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.sync_button.setIconSize(QSize(16, 16))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from services.api import ApplicationDetail, Officer
 from ui.common import i18n
 from ui.common.formatting import sla_badge, status_label
+from ui.common.naming import named
 from ui.review.marks import Pill
 
 __all__ = ["ReviewActionBar", "ReviewTopBar"]
@@ -47,7 +48,7 @@ class ReviewTopBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 12, 6)
         layout.setSpacing(10)
-        self.back_button = QToolButton(objectName="BackButton")
+        self.back_button = named(QToolButton(), "BackButton")
         self.back_button.setIcon(_icon("back"))
         self.back_button.setIconSize(QSize(18, 18))
         self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -56,20 +57,20 @@ class ReviewTopBar(QFrame):
         layout.addWidget(self.back_button)
         titles = QVBoxLayout()
         titles.setSpacing(0)
-        self.title = QLabel(objectName="ReviewTitle")
+        self.title = named(QLabel(), "ReviewTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = QLabel(objectName="Muted")
+        self.subtitle = named(QLabel(), "Muted")
         for label in (self.title, self.subtitle):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             titles.addWidget(label)
         layout.addLayout(titles, 1)
-        self.holder_label = QLabel(objectName="Muted")
+        self.holder_label = named(QLabel(), "Muted")
         layout.addWidget(self.holder_label)
         self.status_pill = Pill(tone="accent")
         layout.addWidget(self.status_pill)
         self.sla_pill = Pill()
         layout.addWidget(self.sla_pill)
-        self.next_button = QToolButton(objectName="NextButton")
+        self.next_button = named(QToolButton(), "NextButton")
         self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.next_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.next_button.clicked.connect(self.next_clicked)
@@ -156,9 +157,9 @@ class ReviewActionBar(QFrame):
         self.certify_button.clicked.connect(self.certify_clicked)
         self.request_button = QPushButton()
         self.request_button.clicked.connect(self.request_clicked)
-        self.reject_button = QPushButton(objectName="DangerLink")
+        self.reject_button = named(QPushButton(), "DangerLink")
         self.reject_button.clicked.connect(self.reject_clicked)
-        self.reviewed_button = QPushButton(objectName="Primary")
+        self.reviewed_button = named(QPushButton(), "Primary")
         self.reviewed_button.clicked.connect(self.reviewed_clicked)
         for button in (self.certify_button, self.request_button, self.reject_button):
             main.addWidget(button)
@@ -167,11 +168,11 @@ class ReviewActionBar(QFrame):
         layout.addLayout(main)
         minor = QHBoxLayout()
         minor.setSpacing(6)
-        self.release_button = QPushButton(objectName="LinkButton")
+        self.release_button = named(QPushButton(), "LinkButton")
         self.release_button.setFlat(True)
         self.release_button.clicked.connect(self.release_clicked)
         minor.addWidget(self.release_button)
-        self.reassign_button = QToolButton(objectName="LinkTool")
+        self.reassign_button = named(QToolButton(), "LinkTool")
         self.reassign_menu = QMenu(self.reassign_button)
         self.reassign_menu.aboutToShow.connect(self.reassign_menu_opened)
         self.reassign_menu.triggered.connect(
@@ -182,7 +183,7 @@ class ReviewActionBar(QFrame):
         self.reassign_button.setVisible(can_reassign)
         minor.addWidget(self.reassign_button)
         minor.addStretch(1)
-        self.progress_label = QLabel(objectName="Muted")
+        self.progress_label = named(QLabel(), "Muted")
         minor.addWidget(self.progress_label)
         layout.addLayout(minor)
         for button in self.findChildren(QPushButton):

@@ -34,6 +34,7 @@ from services.api import ChecklistItem, DocumentInfo
 from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.formatting import format_date
+from ui.common.naming import named
 from ui.review.marks import Pill, VerdictMark
 
 __all__ = ["ChecklistRow", "ChecklistView", "verdict_label"]
@@ -85,7 +86,7 @@ class ChecklistRow(QFrame):
 
         top = QHBoxLayout()
         top.setSpacing(6)
-        self.name_label = QLabel(objectName="ChecklistName")
+        self.name_label = named(QLabel(), "ChecklistName")
         self.name_label.setWordWrap(True)
         self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.name_label, 1)
@@ -94,18 +95,18 @@ class ChecklistRow(QFrame):
         self.delegation_pill = Pill(tone="accent")
         top.addWidget(self.delegation_pill, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(top)
-        self.summary = QLabel(objectName="ChecklistSummary")
+        self.summary = named(QLabel(), "ChecklistSummary")
         self.summary.setWordWrap(True)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         body.addWidget(self.summary)
 
-        self.controls = QWidget(objectName="ChecklistControls")
+        self.controls = named(QWidget(), "ChecklistControls")
         controls = QVBoxLayout(self.controls)
         controls.setContentsMargins(0, 4, 0, 0)
         controls.setSpacing(6)
         link = QHBoxLayout()
         link.setSpacing(6)
-        self.document_label = QLabel(objectName="FormLabel")
+        self.document_label = named(QLabel(), "FormLabel")
         link.addWidget(self.document_label)
         self.document_combo = ElidingComboBox()
         self.document_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -113,7 +114,7 @@ class ChecklistRow(QFrame):
         self.document_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.document_combo.currentIndexChanged.connect(self._link_changed)
         link.addWidget(self.document_combo, 1)
-        self.page_label = QLabel(objectName="FormLabel")
+        self.page_label = named(QLabel(), "FormLabel")
         link.addWidget(self.page_label)
         self.page_spin = QSpinBox()
         self.page_spin.setRange(0, 9999)
@@ -128,9 +129,9 @@ class ChecklistRow(QFrame):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        self.accept_button = QPushButton(objectName="AcceptButton")
-        self.reject_button = QPushButton(objectName="RejectButton")
-        self.na_button = QPushButton(objectName="NotApplicableButton")
+        self.accept_button = named(QPushButton(), "AcceptButton")
+        self.reject_button = named(QPushButton(), "RejectButton")
+        self.na_button = named(QPushButton(), "NotApplicableButton")
         for button, verdict in (
             (self.accept_button, "accepted"),
             (self.reject_button, "rejected"),
@@ -144,12 +145,12 @@ class ChecklistRow(QFrame):
 
         reason_row = QHBoxLayout()
         reason_row.setSpacing(6)
-        self.reason_edit = QLineEdit(objectName="ReasonEdit")
+        self.reason_edit = named(QLineEdit(), "ReasonEdit")
         self.reason_edit.setMaxLength(1000)
         self.reason_edit.returnPressed.connect(self._submit_reason)
         self.reason_edit.installEventFilter(self)
         reason_row.addWidget(self.reason_edit, 1)
-        self.reason_save = QPushButton(objectName="Primary")
+        self.reason_save = named(QPushButton(), "Primary")
         self.reason_save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.reason_save.clicked.connect(self._submit_reason)
         reason_row.addWidget(self.reason_save)
@@ -328,11 +329,11 @@ class ChecklistView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        host = QWidget(objectName="ChecklistHost")
+        host = named(QWidget(), "ChecklistHost")
         self._layout = QVBoxLayout(host)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
-        self.empty_label = QLabel(objectName="Muted")
+        self.empty_label = named(QLabel(), "Muted")
         self.empty_label.setWordWrap(True)
         self.empty_label.setMargin(12)
         self._layout.addWidget(self.empty_label)
@@ -408,7 +409,7 @@ class ChecklistView(QScrollArea):
 
     # -- moving and deciding --------------------------------------------------------------
 
-    def move(self, delta: int) -> None:
+    def move_by(self, delta: int) -> None:
         if not self.rows:
             return
         self.set_current(min(max(self._current + delta, 0), len(self.rows) - 1))
@@ -426,7 +427,7 @@ class ChecklistView(QScrollArea):
             if self.rows[index].item.verdict is None:
                 self.set_current(index)
                 return
-        self.move(+1)
+        self.move_by(+1)
 
     def ask_reason(self, verdict: str) -> bool:
         row = self.current_row()
@@ -439,10 +440,10 @@ class ChecklistView(QScrollArea):
     def _update_rows(self) -> None:
         for number, row in enumerate(self.rows):
             row.set_current(number == self._current, self._editable)
-        row = self.current_row()
-        if row is not None:
-            if row.item.verdict is None and self._viewing[0] is not None:
-                row.show_link(*self._viewing)
+        current = self.current_row()
+        if current is not None:
+            if current.item.verdict is None and self._viewing[0] is not None:
+                current.show_link(*self._viewing)
             self.ensureWidgetVisible(row, 0, 24)
 
     def _row_clicked(self, row: ChecklistRow) -> None:
@@ -467,9 +468,9 @@ class ChecklistView(QScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Up:
-            self.move(-1)
+            self.move_by(-1)
         elif key == Qt.Key.Key_Down:
-            self.move(+1)
+            self.move_by(+1)
         elif key == Qt.Key.Key_Home:
             self.set_current(0)
         elif key == Qt.Key.Key_End:

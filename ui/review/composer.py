@@ -31,6 +31,7 @@ from services.api import BANGKOK, ApplicationDetail, ReviewPort, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.review.checklist import verdict_label
 
@@ -64,31 +65,31 @@ class _Composer(QFrame):
         self._runner = runner
         self._detail: ApplicationDetail | None = None
         self._busy = False
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        host = QWidget(objectName="ComposerBody")
+        host = named(QWidget(), "ComposerBody")
         self.body = QVBoxLayout(host)
         self.body.setContentsMargins(16, 12, 16, 12)
         self.body.setSpacing(8)
-        self.title = QLabel(objectName="ComposerTitle")
+        self.title = named(QLabel(), "ComposerTitle")
         self.body.addWidget(self.title)
-        self.intro = QLabel(objectName="Muted")
+        self.intro = named(QLabel(), "Muted")
         self.intro.setWordWrap(True)
         self.body.addWidget(self.intro)
         scroll.setWidget(host)
-        self.scroll = scroll
+        self.scroll_area = scroll
         outer.addWidget(scroll, 1)
         self.error_box = ErrorBox()
         error_holder = QVBoxLayout()
         error_holder.setContentsMargins(12, 0, 12, 0)
         error_holder.addWidget(self.error_box)
         outer.addLayout(error_holder)
-        bar = QFrame(objectName="ComposerButtons")
+        bar = named(QFrame(), "ComposerButtons")
         self.buttons = QHBoxLayout(bar)
         self.buttons.setContentsMargins(12, 8, 12, 10)
         self.buttons.setSpacing(8)
@@ -97,7 +98,7 @@ class _Composer(QFrame):
         outer.addWidget(bar)
 
     def label(self, text: str = "") -> QLabel:
-        label = QLabel(text, objectName="FormLabel")
+        label = named(QLabel(text), "FormLabel")
         label.setWordWrap(True)
         return label
 
@@ -154,14 +155,14 @@ class RequestDocumentsComposer(_Composer):
         self.setObjectName("RequestComposer")
         self.items_label = self.label()
         self.body.addWidget(self.items_label)
-        self.items = QListWidget(objectName="RequestItems")
+        self.items = named(QListWidget(), "RequestItems")
         self.items.setWordWrap(True)
         self.items.setMinimumHeight(150)
         self.items.itemChanged.connect(self._changed)
         self.body.addWidget(self.items, 1)
         self.message_label = self.label()
         self.body.addWidget(self.message_label)
-        self.message = QPlainTextEdit(objectName="RequestMessage")
+        self.message = named(QPlainTextEdit(), "RequestMessage")
         self.message.setFixedHeight(84)
         self.message.setTabChangesFocus(True)
         self.message.textChanged.connect(self._changed)
@@ -170,40 +171,40 @@ class RequestDocumentsComposer(_Composer):
         deadline_row.setSpacing(8)
         self.deadline_label = self.label()
         deadline_row.addWidget(self.deadline_label)
-        self.deadline = QDateEdit(objectName="RequestDeadline")
+        self.deadline = named(QDateEdit(), "RequestDeadline")
         self.deadline.setCalendarPopup(True)
         # Day and month only: the year shows in full below, in the Buddhist Era.
         self.deadline.setDisplayFormat("d MMM")
         self.deadline.dateChanged.connect(self._deadline_changed)
         deadline_row.addWidget(self.deadline)
-        self.deadline_text = QLabel(objectName="Muted")
+        self.deadline_text = named(QLabel(), "Muted")
         deadline_row.addWidget(self.deadline_text, 1)
         self.body.addLayout(deadline_row)
 
         # The preview takes the composer's whole height, in place of the form: the letter is
         # what the officer reads before sending, and it needs the room.
-        self.preview_page = QWidget(objectName="ComposerBody")
+        self.preview_page = named(QWidget(), "ComposerBody")
         preview_layout = QVBoxLayout(self.preview_page)
         preview_layout.setContentsMargins(16, 12, 16, 8)
         preview_layout.setSpacing(8)
-        self.preview_title = QLabel(objectName="ComposerTitle")
+        self.preview_title = named(QLabel(), "ComposerTitle")
         preview_layout.addWidget(self.preview_title)
-        self.preview_subject = QLabel(objectName="PreviewSubject")
+        self.preview_subject = named(QLabel(), "PreviewSubject")
         self.preview_subject.setWordWrap(True)
         self.preview_subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         preview_layout.addWidget(self.preview_subject)
-        self.preview = QPlainTextEdit(objectName="RequestPreview")
+        self.preview = named(QPlainTextEdit(), "RequestPreview")
         self.preview.setReadOnly(True)
         preview_layout.addWidget(self.preview, 1)
         self.preview_page.hide()
-        self.layout().insertWidget(1, self.preview_page, 1)
+        self._outer.insertWidget(1, self.preview_page, 1)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self._clear_preview)
         self.back_button.hide()
 
         self.preview_button = QPushButton()
         self.preview_button.clicked.connect(self.preview_request)
-        self.send_button = QPushButton(objectName="Primary")
+        self.send_button = named(QPushButton(), "Primary")
         self.send_button.clicked.connect(self.send)
         self.buttons.addWidget(self.cancel_button)
         self.buttons.addStretch(1)
@@ -237,8 +238,9 @@ class RequestDocumentsComposer(_Composer):
         self.items.blockSignals(False)
         self.message.clear()
         start = today or date.today()
-        self.deadline.setMinimumDate(QDate(start))
-        self.deadline.setDate(QDate(start + timedelta(days=DEFAULT_ANSWER_DAYS)))
+        answer_by = start + timedelta(days=DEFAULT_ANSWER_DAYS)
+        self.deadline.setMinimumDate(QDate(start.year, start.month, start.day))
+        self.deadline.setDate(QDate(answer_by.year, answer_by.month, answer_by.day))
         self._deadline_changed()
         self._clear_preview()
         self.error_box.clear()
@@ -338,7 +340,7 @@ class RequestDocumentsComposer(_Composer):
         self.preview_subject.clear()
 
     def _show_preview(self, shown: bool) -> None:
-        self.scroll.setVisible(not shown)
+        self.scroll_area.setVisible(not shown)
         self.preview_page.setVisible(shown)
         self.back_button.setVisible(shown)
         self.preview_button.setVisible(not shown)
@@ -412,12 +414,12 @@ class RejectComposer(_Composer):
         self.setObjectName("RejectComposer")
         self.reasons_label = self.label()
         self.body.addWidget(self.reasons_label)
-        self.reasons = QPlainTextEdit(objectName="RejectReasons")
+        self.reasons = named(QPlainTextEdit(), "RejectReasons")
         self.reasons.setMinimumHeight(160)
         self.reasons.setTabChangesFocus(True)
         self.reasons.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.body.addWidget(self.reasons, 1)
-        self.confirm_button = QPushButton(objectName="DangerButton")
+        self.confirm_button = named(QPushButton(), "DangerButton")
         self.confirm_button.clicked.connect(self.confirm)
         self.buttons.addWidget(self.cancel_button)
         self.buttons.addStretch(1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -40,6 +40,7 @@ from services.api import (
 )
 from ui.common import i18n
 from ui.common.formatting import format_date
+from ui.common.naming import named
 from ui.review.checklist import verdict_label
 from ui.review.marks import Pill, VerdictMark
 
@@ -79,11 +80,11 @@ class IdNumberCheck(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.edit = QLineEdit(objectName="IdNumberEdit")
+        self.edit = named(QLineEdit(), "IdNumberEdit")
         self.edit.setMaxLength(20)
         self.edit.textChanged.connect(self._check)
         layout.addWidget(self.edit)
-        self.hint = QLabel(objectName="Hint")
+        self.hint = named(QLabel(), "Hint")
         self.hint.setWordWrap(True)
         self.hint.hide()
         layout.addWidget(self.hint)
@@ -135,8 +136,9 @@ def _call_time() -> QDateTimeEdit:
     # mean choosing between the Buddhist and the Christian era in one small box.
     edit.setDisplayFormat("d/M  HH:mm")
     now = datetime.now(BANGKOK).replace(second=0, microsecond=0, tzinfo=None)
-    edit.setDateTime(QDateTime(now))
-    edit.setMaximumDateTime(QDateTime(now.replace(hour=23, minute=59)))
+    today = QDate(now.year, now.month, now.day)
+    edit.setDateTime(QDateTime(today, QTime(now.hour, now.minute)))
+    edit.setMaximumDateTime(QDateTime(today, QTime(23, 59)))
     edit.setCalendarPopup(True)
     return edit
 
@@ -165,14 +167,14 @@ class IdentityCard(QFrame):
         top.setSpacing(8)
         self.mark = VerdictMark()
         top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
-        self.title = QLabel(objectName="ChecklistName")
+        self.title = named(QLabel(), "ChecklistName")
         self.title.setWordWrap(True)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
         self.level_pill = Pill()
         top.addWidget(self.level_pill, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
-        self.summary = QLabel(objectName="ChecklistSummary")
+        self.summary = named(QLabel(), "ChecklistSummary")
         self.summary.setWordWrap(True)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         outer.addWidget(self.summary)
@@ -191,9 +193,9 @@ class IdentityCard(QFrame):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        self.accept_button = QPushButton(objectName="AcceptButton")
-        self.reject_button = QPushButton(objectName="RejectButton")
-        self.na_button = QPushButton(objectName="NotApplicableButton")
+        self.accept_button = named(QPushButton(), "AcceptButton")
+        self.reject_button = named(QPushButton(), "RejectButton")
+        self.na_button = named(QPushButton(), "NotApplicableButton")
         for button, verdict in (
             (self.accept_button, "accepted"),
             (self.reject_button, "rejected"),
@@ -208,7 +210,7 @@ class IdentityCard(QFrame):
     # -- fields -------------------------------------------------------------------------
 
     def _add_row(self, key: str, widget: QWidget, value: Callable[[], str] | None) -> None:
-        label = QLabel(objectName="FormLabel")
+        label = named(QLabel(), "FormLabel")
         label.setWordWrap(True)
         label.setFixedWidth(112)  # the same column in every card, so the cards line up
         self._labels[key] = label
@@ -434,11 +436,11 @@ class IdentityPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        host = QWidget(objectName="ChecklistHost")
+        host = named(QWidget(), "ChecklistHost")
         layout = QVBoxLayout(host)
         layout.setContentsMargins(0, 0, 0, 8)
         layout.setSpacing(8)
-        self.level_label = QLabel(objectName="Muted")
+        self.level_label = named(QLabel(), "Muted")
         self.level_label.setWordWrap(True)
         self.level_label.setContentsMargins(12, 10, 12, 0)
         layout.addWidget(self.level_label)
@@ -449,7 +451,7 @@ class IdentityPanel(QScrollArea):
             card.hide()
             layout.addWidget(card)
             self.cards[kind] = card
-        self.poa_button = QPushButton(objectName="LinkButton")
+        self.poa_button = named(QPushButton(), "LinkButton")
         self.poa_button.setFlat(True)
         self.poa_button.clicked.connect(self._show_poa)
         layout.addWidget(self.poa_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from services.api import ApplicationDetail, HistoryEntry
 from ui.common import i18n
 from ui.common.formatting import channel_label, format_date, status_label
+from ui.common.naming import named
 
 __all__ = ["ApplicationInfoView", "HistoryView", "baht"]
 
@@ -42,7 +43,7 @@ class ApplicationInfoView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        host = QWidget(objectName="ChecklistHost")
+        host = named(QWidget(), "ChecklistHost")
         self._layout = QVBoxLayout(host)
         self._layout.setContentsMargins(14, 10, 14, 10)
         self._layout.setSpacing(4)
@@ -75,7 +76,7 @@ class ApplicationInfoView(QScrollArea):
         fields = [(name, value) for name, value in fields if value]
         if not fields:
             return
-        heading = QLabel(title, objectName="InfoHeading")
+        heading = named(QLabel(title), "InfoHeading")
         self._layout.addWidget(heading)
         holder = QWidget()
         form = QFormLayout(holder)
@@ -85,7 +86,7 @@ class ApplicationInfoView(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, value in fields:
-            label = QLabel(name, objectName="InfoLabel")
+            label = named(QLabel(name), "InfoLabel")
             label.setWordWrap(True)
             label.setMinimumWidth(120)
             label.setMaximumWidth(170)
@@ -193,7 +194,8 @@ class HistoryView(QTreeWidget):
         self._fill()
 
     def summaries(self) -> list[str]:
-        return [self.topLevelItem(n).text(2) for n in range(self.topLevelItemCount())]
+        items = (self.topLevelItem(n) for n in range(self.topLevelItemCount()))
+        return [item.text(2) for item in items if item is not None]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.naming import named
+
 __all__ = ["OutOfOrderPanel"]
 
 
@@ -37,28 +39,28 @@ class OutOfOrderPanel(QWidget):
         self.setObjectName("OutOfOrderPage")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 30, 40, 30)
-        box = QFrame(objectName="OutOfOrderBox")
+        box = named(QFrame(), "OutOfOrderBox")
         inner = QVBoxLayout(box)
         inner.setContentsMargins(20, 16, 20, 16)
         inner.setSpacing(10)
-        self.title = QLabel(objectName="ComposerTitle")
-        self.th_label = QLabel(objectName="OutOfOrderTh")
-        self.en_label = QLabel(objectName="Muted")
+        self.title = named(QLabel(), "ComposerTitle")
+        self.th_label = named(QLabel(), "OutOfOrderTh")
+        self.en_label = named(QLabel(), "Muted")
         for label in (self.th_label, self.en_label):
             label.setWordWrap(True)
         inner.addWidget(self.title)
         inner.addWidget(self.th_label)
         inner.addWidget(self.en_label)
-        self.reason_label = QLabel(objectName="FormLabel")
+        self.reason_label = named(QLabel(), "FormLabel")
         inner.addWidget(self.reason_label)
-        self.reason_edit = QLineEdit(objectName="OutOfOrderReason")
+        self.reason_edit = named(QLineEdit(), "OutOfOrderReason")
         self.reason_edit.setMaxLength(1000)
         self.reason_edit.returnPressed.connect(self.submit)
         inner.addWidget(self.reason_edit)
         buttons = QHBoxLayout()
         self.oldest_button = QPushButton()
         self.oldest_button.clicked.connect(self.oldest_requested)
-        self.reason_button = QPushButton(objectName="Primary")
+        self.reason_button = named(QPushButton(), "Primary")
         self.reason_button.clicked.connect(self.submit)
         buttons.addWidget(self.oldest_button)
         buttons.addStretch(1)

@@ -40,6 +40,7 @@ from services.api import (
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
 from ui.common.message_area import MessageArea
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.review.actions import ReviewActionBar, ReviewTopBar
 from ui.review.checklist import ChecklistView
@@ -112,9 +113,9 @@ class ReviewScreen(QFrame):
         self.messages = MessageArea(self.error_box, self.notice_box)
         layout.addWidget(self.messages)
 
-        self.pages = QStackedWidget(objectName="ReviewPages")
+        self.pages = named(QStackedWidget(), "ReviewPages")
         self._build_out_of_order()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="ReviewSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "ReviewSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.viewer = DocumentViewer(port, user, runner, settings)
         self.viewer.setMinimumWidth(360)
@@ -139,13 +140,13 @@ class ReviewScreen(QFrame):
         self.pages.addWidget(self.out_of_order)
 
     def _build_side(self) -> QWidget:
-        side = QFrame(objectName="ReviewSide")
+        side = named(QFrame(), "ReviewSide")
         side.setMinimumWidth(380)
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.side_stack = QStackedWidget()
-        self.tabs = QTabWidget(objectName="ReviewTabs")
+        self.tabs = named(QTabWidget(), "ReviewTabs")
         self.tabs.setDocumentMode(True)
         self.checklist = ChecklistView()
         self.checklist.verdict_requested.connect(self.record_verdict)
@@ -167,15 +168,15 @@ class ReviewScreen(QFrame):
         self.side_stack.addWidget(self.request_composer)
         self.side_stack.addWidget(self.reject_composer)
         layout.addWidget(self.side_stack, 1)
-        self.actions = ReviewActionBar(can_reassign=may(self._user.roles, Action.REASSIGN))
-        self.actions.certify_clicked.connect(self.certify_copy)
-        self.actions.request_clicked.connect(self.open_request_composer)
-        self.actions.reject_clicked.connect(self.open_reject_composer)
-        self.actions.reviewed_clicked.connect(self.mark_reviewed)
-        self.actions.release_clicked.connect(self.release_claim)
-        self.actions.reassign_menu_opened.connect(self._load_officers)
-        self.actions.reassign_chosen.connect(self.reassign)
-        layout.addWidget(self.actions)
+        self.action_bar = ReviewActionBar(can_reassign=may(self._user.roles, Action.REASSIGN))
+        self.action_bar.certify_clicked.connect(self.certify_copy)
+        self.action_bar.request_clicked.connect(self.open_request_composer)
+        self.action_bar.reject_clicked.connect(self.open_reject_composer)
+        self.action_bar.reviewed_clicked.connect(self.mark_reviewed)
+        self.action_bar.release_clicked.connect(self.release_claim)
+        self.action_bar.reassign_menu_opened.connect(self._load_officers)
+        self.action_bar.reassign_chosen.connect(self.reassign)
+        layout.addWidget(self.action_bar)
         return side
 
     def _build_shortcuts(self) -> None:
@@ -276,7 +277,7 @@ class ReviewScreen(QFrame):
             if generation != self._generation:
                 return
             if error is not None or detail is None:
-                if getattr(error, "code", None) == "out_of_order":
+                if error is not None and getattr(error, "code", None) == "out_of_order":
                     self._ask_reason(error)
                     return
                 self._show_error(
@@ -576,7 +577,7 @@ class ReviewScreen(QFrame):
                 )
                 return
             self._officers_loaded = True
-            self.actions.set_officers(officers)
+            self.action_bar.set_officers(officers)
 
         self._runner.run(lambda: port.officers(user), done, owner=self, label="review.officers")
 
@@ -670,8 +671,8 @@ class ReviewScreen(QFrame):
         detail = self._detail
         composing = self.side_stack.currentWidget() is not self.tabs
         # A composer has its own buttons; the decisions wait below it until it closes.
-        self.actions.setVisible(not composing)
-        self.actions.set_state(
+        self.action_bar.setVisible(not composing)
+        self.action_bar.set_state(
             editable=self._editable() and not composing,
             can_certify=self.viewer.current_document() is not None,
             missing=len(detail.missing_items) if detail is not None else 0,
@@ -694,8 +695,8 @@ class ReviewScreen(QFrame):
     def _escape(self) -> None:
         current = self.side_stack.currentWidget()
         row = self.checklist.current_row()
-        if current is not self.tabs:
-            current.cancel()  # type: ignore[attr-defined]
+        if isinstance(current, RequestDocumentsComposer | RejectComposer):
+            current.cancel()
         elif row is not None and row.reason_open():
             row.hide_reason()
             self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -12,7 +12,7 @@ way for the previous queue is dropped when it arrives.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from services.api import ApplicationRow, SignedInUser, WorkstationPort
+from services.api import ApplicationRow, SignedInUser
 from ui.common.formatting import (
     channel_label,
     format_date,
@@ -33,6 +33,7 @@ from ui.common.formatting import (
     status_label,
 )
 from ui.common.tasks import TaskRunner
+from ui.shell.search import SearchQuery
 
 __all__ = ["ApplicationModel", "Column", "ROW_ROLE", "SLA_BADGE_ROLE", "PAGE_SIZE"]
 
@@ -59,6 +60,20 @@ class Column(IntEnum):
 _MUTED = QColor("#6b7684")
 
 
+# What a list shows: a status, ``None`` for all, or the results of a search.
+Queue = str | SearchQuery | None
+
+
+class RowSource(Protocol):
+    """Where the rows come from (the port, through :class:`~ui.shell.search.SearchingPort`)."""
+
+    def count_applications(self, user: SignedInUser, status: Queue) -> int: ...
+
+    def list_applications(
+        self, user: SignedInUser, status: Queue, offset: int, limit: int
+    ) -> list[ApplicationRow]: ...
+
+
 class ApplicationModel(QAbstractTableModel):
     """Applications of one queue (a status, or ``None`` for all), loaded page by page.
 
@@ -74,7 +89,7 @@ class ApplicationModel(QAbstractTableModel):
 
     def __init__(
         self,
-        port: WorkstationPort,
+        port: RowSource,
         user: SignedInUser,
         runner: TaskRunner,
         *,
@@ -90,7 +105,7 @@ class ApplicationModel(QAbstractTableModel):
         self._page_size = page_size
         self._rows: list[ApplicationRow] = []
         self._ids: set[str] = set()
-        self._status: str | None = None
+        self._status: Queue = None
         self._total: int | None = None
         self._loading = False
         self._generation = 0
@@ -98,7 +113,7 @@ class ApplicationModel(QAbstractTableModel):
     # -- queries the window uses --------------------------------------------------------
 
     @property
-    def status(self) -> str | None:
+    def status(self) -> Queue:
         return self._status
 
     @property
@@ -130,7 +145,7 @@ class ApplicationModel(QAbstractTableModel):
 
     # -- commands -----------------------------------------------------------------------
 
-    def set_queue(self, status: str | None) -> None:
+    def set_queue(self, status: Queue) -> None:
         """Show the applications with ``status`` (None: all of them), from the first page."""
         self._status = status
         self._generation += 1

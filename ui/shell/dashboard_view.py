@@ -38,6 +38,7 @@ from services.api import (
 )
 from ui.common import i18n
 from ui.common.errors import ErrorBox
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ACCENT
 
@@ -63,8 +64,8 @@ class _Tile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(2)
-        self.number = QLabel("–", objectName="TileNumber")
-        self.label = QLabel(objectName="TileLabel")
+        self.number = named(QLabel("–"), "TileNumber")
+        self.label = named(QLabel(), "TileLabel")
         self.label.setWordWrap(True)
         layout.addWidget(self.number)
         layout.addWidget(self.label)
@@ -175,14 +176,14 @@ class DashboardView(QScrollArea):
         self._generation = 0
         self._loading = False
 
-        host = QWidget(objectName="DashboardHost")
+        host = named(QWidget(), "DashboardHost")
         layout = QVBoxLayout(host)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(12)
         title_row = QHBoxLayout()
-        self.title = QLabel(objectName="SectionTitle")
+        self.title = named(QLabel(), "SectionTitle")
         title_row.addWidget(self.title, 1)
-        self.updated_label = QLabel(objectName="Muted")
+        self.updated_label = named(QLabel(), "Muted")
         title_row.addWidget(self.updated_label)
         layout.addLayout(title_row)
         self.error_box = ErrorBox()
@@ -197,10 +198,10 @@ class DashboardView(QScrollArea):
             self.tiles[key] = tile
         layout.addLayout(tiles)
 
-        chart_box = QFrame(objectName="DashboardCard")
+        chart_box = named(QFrame(), "DashboardCard")
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(14, 10, 14, 10)
-        self.chart_title = QLabel(objectName="CardTitle")
+        self.chart_title = named(QLabel(), "CardTitle")
         chart_layout.addWidget(self.chart_title)
         self.chart = NewRequestsChart()
         chart_layout.addWidget(self.chart, 1)
@@ -208,15 +209,15 @@ class DashboardView(QScrollArea):
 
         tables = QHBoxLayout()
         tables.setSpacing(12)
-        self.service_title = QLabel(objectName="CardTitle")
+        self.service_title = named(QLabel(), "CardTitle")
         self.service_table = _table(2)
-        self.officer_title = QLabel(objectName="CardTitle")
+        self.officer_title = named(QLabel(), "CardTitle")
         self.officer_table = _table(2)
         for title, table, stretch in (
             (self.service_title, self.service_table, 3),
             (self.officer_title, self.officer_table, 2),
         ):
-            card = QFrame(objectName="DashboardCard")
+            card = named(QFrame(), "DashboardCard")
             card_layout = QVBoxLayout(card)
             card_layout.setContentsMargins(14, 10, 14, 10)
             card_layout.addWidget(title)

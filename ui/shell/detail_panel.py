@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from services.api import ApplicationRow
 from ui.common import i18n
 from ui.common.formatting import channel_label, days_text, format_date, sla_badge, status_label
+from ui.common.naming import named
 
 __all__ = ["DetailPanel"]
 
@@ -42,7 +43,7 @@ class DetailPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 12, 12)
         top = QHBoxLayout()
-        self._title = QLabel(objectName="DetailTitle")
+        self._title = named(QLabel(), "DetailTitle")
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self._title, 1)
         self._close = QToolButton()
@@ -51,7 +52,7 @@ class DetailPanel(QFrame):
         self._close.clicked.connect(self.close_panel)
         top.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self._subject = QLabel(objectName="Muted")
+        self._subject = named(QLabel(), "Muted")
         self._subject.setWordWrap(True)
         self._subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self._subject)
@@ -165,7 +166,7 @@ class DetailPanel(QFrame):
         for name, value in fields:
             if not value:
                 continue
-            label = QLabel(name, objectName="FieldName")
+            label = named(QLabel(name), "FieldName")
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from services.api import AgencyInfo, SignedInUser
 from ui.common import i18n
 from ui.common.formatting import roles_text
+from ui.common.naming import named
 
 __all__ = ["HeaderBand"]
 
@@ -50,8 +51,8 @@ class HeaderBand(QFrame):
 
         agency_box = QVBoxLayout()
         agency_box.setSpacing(0)
-        self.agency_label = QLabel(objectName="AgencyName")
-        self.station_label = QLabel(objectName="HeaderSubtle")
+        self.agency_label = named(QLabel(), "AgencyName")
+        self.station_label = named(QLabel(), "HeaderSubtle")
         for label in (self.agency_label, self.station_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -62,7 +63,7 @@ class HeaderBand(QFrame):
         user_box.setSpacing(0)
         self.user_label = QLabel()
         self.user_label.setStyleSheet("font-weight: bold;")
-        self.roles_label = QLabel(objectName="HeaderSubtle")
+        self.roles_label = named(QLabel(), "HeaderSubtle")
         for label in (self.user_label, self.roles_label):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             user_box.addWidget(label)

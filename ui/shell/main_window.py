@@ -60,6 +60,7 @@ from services.api import (
 )
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ROW_HEIGHT
 from ui.intake.counter_form import CounterForm
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
         self.model = ApplicationModel(
-            SearchingPort(port),  # type: ignore[arg-type]
+            SearchingPort(port),
             user,
             runner,
             language=i18n.current_language(),
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
             sign_out=self.sign_out_action,
         )
         outer.addWidget(self.header)
-        self.demo_banner = QLabel(objectName="DemoBanner")
+        self.demo_banner = named(QLabel(), "DemoBanner")
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setVisible(self._demo_warning)
         outer.addWidget(self.demo_banner)
@@ -281,13 +282,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
-        self.pages = QStackedWidget(objectName="CentrePages")
+        self.pages = named(QStackedWidget(), "CentrePages")
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(10, 10, 10, 8)
         centre_layout.setSpacing(8)
         title_row = QHBoxLayout()
-        self.queue_title = QLabel(objectName="SectionTitle")
+        self.queue_title = named(QLabel(), "SectionTitle")
         title_row.addWidget(self.queue_title, 1)
         self.queue_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.search_edit = SearchBox()
@@ -295,12 +296,12 @@ class MainWindow(QMainWindow):
         self.search_edit.setMaximumWidth(420)
         self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         title_row.addWidget(self.search_edit, 1)
-        self.next_button = QToolButton(objectName="CounterButton")
+        self.next_button = named(QToolButton(), "CounterButton")
         self.next_button.setDefaultAction(self.next_action)
         self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.next_button.setVisible(self.can_review)
         title_row.addWidget(self.next_button)
-        self.counter_button = QToolButton(objectName="CounterButton")
+        self.counter_button = named(QToolButton(), "CounterButton")
         self.counter_button.setDefaultAction(self.counter_action)
         self.counter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.counter_button.setVisible(self.can_register)
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
         self.error_box = ErrorBox()
         centre_layout.addWidget(self.error_box)
 
-        self.table = QTableView(objectName="ApplicationTable")
+        self.table = named(QTableView(), "ApplicationTable")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.SLA, SlaBadgeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -365,7 +366,7 @@ class MainWindow(QMainWindow):
         if self.counter_form is not None:
             self.splitter.setStretchFactor(3, 0)
         # The review screen takes the whole width: documents need the room.
-        self.workspace = QStackedWidget(objectName="Workspace")
+        self.workspace = named(QStackedWidget(), "Workspace")
         self.workspace.addWidget(self.splitter)
         self.review = ReviewScreen(self._port, self._user, self._runner, self._settings)
         self.workspace.addWidget(self.review)
@@ -378,9 +379,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self.count_label = QLabel(objectName="QueueCount")
-        self.loading_label = QLabel(objectName="Muted")
-        self.updated_label = QLabel(objectName="Muted")
+        self.count_label = named(QLabel(), "QueueCount")
+        self.loading_label = named(QLabel(), "Muted")
+        self.updated_label = named(QLabel(), "Muted")
         bar.addWidget(self.count_label, 1)
         bar.addPermanentWidget(self.loading_label)
         bar.addPermanentWidget(self.updated_label)
@@ -752,7 +753,7 @@ class MainWindow(QMainWindow):
         return SearchQuery(words) if words else self.queues.current_status()
 
     def _search_changed(self, words: str) -> None:
-        self.model.set_queue(self._list_status())  # type: ignore[arg-type]
+        self.model.set_queue(self._list_status())
         self._fit_columns()
         self._update_title()
         self._update_status()

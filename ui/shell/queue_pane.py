@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from services.api import StatusCount
 from ui.common import i18n
+from ui.common.naming import named
 from ui.shell.delegates import COUNT_ROLE, QueueItemDelegate
 
 __all__ = ["DASHBOARD", "QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
@@ -53,7 +54,7 @@ class QueuePane(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.overview = QListWidget(objectName="QueueList")
+        self.overview = named(QListWidget(), "QueueList")
         self.overview.setItemDelegate(QueueItemDelegate(self.overview))
         self.overview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.overview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -61,9 +62,9 @@ class QueuePane(QFrame):
         self.overview.currentItemChanged.connect(self._page_item_changed)
         self.overview.hide()
         layout.addWidget(self.overview)
-        self._title = QLabel(objectName="PaneTitle")
+        self._title = named(QLabel(), "PaneTitle")
         layout.addWidget(self._title)
-        self.list = QListWidget(objectName="QueueList")
+        self.list = named(QListWidget(), "QueueList")
         self.list.setItemDelegate(QueueItemDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setUniformItemSizes(True)
@@ -72,10 +73,10 @@ class QueuePane(QFrame):
         layout.addWidget(self.list, 1)
 
         self._page = QUEUES
-        self._pages_title = QLabel(objectName="PaneTitle")
+        self._pages_title = named(QLabel(), "PaneTitle")
         self._pages_title.hide()
         layout.addWidget(self._pages_title)
-        self.pages = QListWidget(objectName="QueueList")
+        self.pages = named(QListWidget(), "QueueList")
         self.pages.setItemDelegate(QueueItemDelegate(self.pages))
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

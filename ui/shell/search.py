@@ -51,13 +51,13 @@ class SearchingPort:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._port, name)
 
-    def count_applications(self, user: SignedInUser, status: Any) -> int:
+    def count_applications(self, user: SignedInUser, status: SearchQuery | str | None) -> int:
         if isinstance(status, SearchQuery):
             return len(self._results(user, status))
         return int(self._port.count_applications(user, status))
 
     def list_applications(
-        self, user: SignedInUser, status: Any, offset: int, limit: int
+        self, user: SignedInUser, status: SearchQuery | str | None, offset: int, limit: int
     ) -> list[ApplicationRow]:
         if isinstance(status, SearchQuery):
             return self._results(user, status)[offset : offset + limit]

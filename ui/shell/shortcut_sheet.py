@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.naming import named
+
 __all__ = ["ShortcutSheet"]
 
 _WIDTH = 430
@@ -42,7 +44,7 @@ class ShortcutSheet(QFrame):
         outer.setSpacing(0)
         top = QHBoxLayout()
         top.setContentsMargins(16, 12, 10, 6)
-        self.title = QLabel(objectName="ComposerTitle")
+        self.title = named(QLabel(), "ComposerTitle")
         top.addWidget(self.title, 1)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
@@ -54,7 +56,7 @@ class ShortcutSheet(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._host = QWidget(objectName="ShortcutHost")
+        self._host = named(QWidget(), "ShortcutHost")
         self._grid = QGridLayout(self._host)
         self._grid.setContentsMargins(16, 4, 16, 16)
         self._grid.setHorizontalSpacing(14)
@@ -187,11 +189,11 @@ class ShortcutSheet(QFrame):
                 widget.deleteLater()
         row = 0
         for heading, entries in self._groups():
-            label = QLabel(heading, objectName="InfoHeading")
+            label = named(QLabel(heading), "InfoHeading")
             self._grid.addWidget(label, row, 0, 1, 2)
             row += 1
             for keys, what in entries:
-                key_label = QLabel(keys, objectName="KeyCap")
+                key_label = named(QLabel(keys), "KeyCap")
                 key_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 what_label = QLabel(what)
                 what_label.setWordWrap(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from services.api import AgencyInfo, SignedInUser, WorkstationPort
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
 __all__ = ["SignInDialog"]
@@ -75,12 +76,12 @@ class SignInDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 28, 28, 20)
 
-        card = QFrame(objectName="SignInCard")
+        card = named(QFrame(), "SignInCard")
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(0, 0, 0, 24)
         card_layout.setSpacing(0)
 
-        header = QFrame(objectName="SignInHeader")
+        header = named(QFrame(), "SignInHeader")
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(24, 14, 24, 14)
         self._app_title = QLabel()
@@ -94,28 +95,28 @@ class SignInDialog(QDialog):
         body.setContentsMargins(28, 20, 28, 0)
         body.setSpacing(6)
 
-        self._agency_th = QLabel(objectName="DialogAgencyName")
+        self._agency_th = named(QLabel(), "DialogAgencyName")
         self._agency_th.setWordWrap(True)
-        self._agency_en = QLabel(objectName="DialogAgencyNameEn")
+        self._agency_en = named(QLabel(), "DialogAgencyNameEn")
         self._agency_en.setWordWrap(True)
-        self._station = QLabel(objectName="Muted")
+        self._station = named(QLabel(), "Muted")
         for label in (self._agency_th, self._agency_en, self._station):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()  # shown once the agency is known; no made-up text meanwhile
             body.addWidget(label)
-        self._demo = QLabel(objectName="DemoBanner")
+        self._demo = named(QLabel(), "DemoBanner")
         self._demo.setWordWrap(True)
         self._demo.setVisible(self._demo_warning)
         body.addWidget(self._demo)
         body.addSpacing(14)
 
         self._username_label = QLabel()
-        self._username = QLineEdit(objectName="Username")
+        self._username = named(QLineEdit(), "Username")
         self._username.setText(ui_settings.read(self._settings, ui_settings.LAST_USERNAME))
         self._username.setMaxLength(64)
         self._username_label.setBuddy(self._username)
         self._password_label = QLabel()
-        self._password = QLineEdit(objectName="Password")
+        self._password = named(QLineEdit(), "Password")
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
         self._password.setMaxLength(256)
         self._password_label.setBuddy(self._password)
@@ -131,7 +132,7 @@ class SignInDialog(QDialog):
         body.addWidget(self._error)
         body.addSpacing(6)
 
-        self._sign_in = QPushButton(objectName="Primary")
+        self._sign_in = named(QPushButton(), "Primary")
         self._sign_in.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._sign_in.clicked.connect(self.submit)
         body.addWidget(self._sign_in)
@@ -142,7 +143,7 @@ class SignInDialog(QDialog):
 
         language_row = QHBoxLayout()
         language_row.setContentsMargins(0, 12, 0, 0)
-        self._language_label = QLabel(objectName="Muted")
+        self._language_label = named(QLabel(), "Muted")
         language_row.addStretch(1)
         language_row.addWidget(self._language_label)
         self._language_group = QButtonGroup(self)
@@ -150,7 +151,7 @@ class SignInDialog(QDialog):
         self._language_buttons: dict[str, QToolButton] = {}
         # Each language is named in itself, so it can be found whatever is showing now.
         for code, name in (("th", "ไทย"), ("en", "English")):
-            button = QToolButton(objectName="LanguageButton")
+            button = named(QToolButton(), "LanguageButton")
             button.setText(name)
             button.setCheckable(True)
             button.setChecked(code == i18n.current_language())

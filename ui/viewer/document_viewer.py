@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from services.api import DocumentInfo, ReviewPort, SignedInUser
 from ui.common import i18n, ui_settings
 from ui.common.errors import bilingual
+from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.review.settings import VIEWER_FIT_WIDTH, VIEWER_ZOOM
 from ui.viewer.panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane, next_zoom
@@ -147,7 +148,7 @@ class DocumentViewer(QFrame):
             button.clicked.connect(slot)
         self.document_combo.currentIndexChanged.connect(self._combo_changed)
 
-        self.flags_label = QLabel(objectName="ViewerFlags")
+        self.flags_label = named(QLabel(), "ViewerFlags")
         self.flags_label.setWordWrap(True)
         self.flags_label.hide()
         layout.addWidget(self.flags_label)
@@ -159,7 +160,7 @@ class DocumentViewer(QFrame):
         self.thumbnails.currentRowChanged.connect(self._thumbnail_chosen)
         body.addWidget(self.thumbnails)
 
-        self.stack = QStackedWidget(objectName="ViewerStack")
+        self.stack = named(QStackedWidget(), "ViewerStack")
         self.pdf_view = QPdfView(self)
         self.pdf_view.setObjectName("PdfView")
         self.pdf_view.setDocument(self.pdf_document)
@@ -170,7 +171,7 @@ class DocumentViewer(QFrame):
         self.image_pane.view_did_change.connect(self._update_zoom_label)
         self.text_pane = TextPane()
         self.text_pane.open_requested.connect(self.open_externally)
-        self.notice = QLabel(objectName="ViewerNotice")
+        self.notice = named(QLabel(), "ViewerNotice")
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice.setWordWrap(True)
         self.notice.setMargin(24)

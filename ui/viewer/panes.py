@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.naming import named
+
 __all__ = ["THUMB_WIDTH", "ImagePane", "PageStrip", "TextPane", "ZOOM_STEPS", "next_zoom"]
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
@@ -195,10 +197,10 @@ class TextPane(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        bar = QFrame(objectName="TextPaneNote")
+        bar = named(QFrame(), "TextPaneNote")
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(12, 6, 8, 6)
-        self.note = QLabel(objectName="Muted")
+        self.note = named(QLabel(), "Muted")
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar_layout.addWidget(self.note, 1)
@@ -208,7 +210,7 @@ class TextPane(QFrame):
         bar_layout.addWidget(self.open_button)
         self._bar = bar
         layout.addWidget(bar)
-        self.text = QPlainTextEdit(objectName="DocumentText")
+        self.text = named(QPlainTextEdit(), "DocumentText")
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse

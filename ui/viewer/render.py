@@ -72,7 +72,8 @@ def document_kind(info: DocumentInfo) -> str:
 
 
 def _open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
-    document = QPdfDocument(None)
+    # Qt's constructor takes a parent and no default; this one belongs to the worker alone.
+    document = QPdfDocument(None)  # type: ignore[call-overload]
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

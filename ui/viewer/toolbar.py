@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
+from ui.common.naming import named
 
 __all__ = ["ViewerToolbar"]
 
@@ -34,7 +35,7 @@ class ViewerToolbar(QFrame):
         row.setSpacing(2)
         self.previous_document_button = _tool("doc_previous")
         self.next_document_button = _tool("doc_next")
-        self.document_combo = ElidingComboBox(objectName="DocumentCombo")
+        self.document_combo = named(ElidingComboBox(), "DocumentCombo")
         self.document_combo.setSizeAdjustPolicy(
             ElidingComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -46,7 +47,7 @@ class ViewerToolbar(QFrame):
         row.addWidget(self.next_document_button)
         row.addSpacing(8)
         self.previous_page_button = _tool("page_up")
-        self.page_label = QLabel(objectName="PageLabel")
+        self.page_label = named(QLabel(), "PageLabel")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_label.setMinimumWidth(64)
         self.next_page_button = _tool("page_down")
@@ -54,7 +55,7 @@ class ViewerToolbar(QFrame):
             row.addWidget(widget)
         row.addSpacing(8)
         self.zoom_out_button = _tool("zoom_out")
-        self.zoom_label = QLabel(objectName="ZoomLabel")
+        self.zoom_label = named(QLabel(), "ZoomLabel")
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_label.setMinimumWidth(46)
         self.zoom_in_button = _tool("zoom_in")
