@@ -37,7 +37,7 @@ class Setting:
     """
 
     name: str
-    type: type
+    type: type[Any]
     default: Any
     doc: str
     choices: tuple[str, ...] = ()
