@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.demo_banner)
         # The holiday list runs out: SLA dates would count holidays as business days.
         self._holiday_warning = self._port.holiday_warning()
-        self.holiday_banner = QLabel(objectName="DemoBanner")
+        self.holiday_banner = named(QLabel(), "DemoBanner")
         self.holiday_banner.setWordWrap(True)
         self.holiday_banner.setVisible(self._holiday_warning is not None)
         outer.addWidget(self.holiday_banner)
