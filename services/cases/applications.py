@@ -196,7 +196,8 @@ def _service_days(application: Application) -> int | None:
     if application.service_type_id is None:
         return None
     session = object_session(application)
-    assert session is not None
+    if session is None:  # a programming error: SLA needs the catalog, read in the session
+        raise RuntimeError(f"application {application.id} is not attached to a session")
     service = session.get(ServiceType, application.service_type_id)
     return service.sla_business_days if service else None
 

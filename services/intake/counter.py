@@ -14,7 +14,7 @@ from services.intake.pipeline import Arrival, ingest
 from services.intake.types import Limits, ParsedAttachment
 from services.intake.views import CounterRequest
 from services.kernel.actors import Actor
-from services.kernel.errors import InvalidInput
+from services.kernel.errors import AnuyatError, InvalidInput
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
@@ -69,5 +69,11 @@ def register_counter_request(
         ),
     )
     outcome = ingest(context, arrival, limits=limits, actor=actor)
-    assert outcome.tracking_number is not None
+    if outcome.tracking_number is None:  # each counter arrival has a key of its own
+        raise AnuyatError(
+            "บันทึกคำขอที่เคาน์เตอร์ไม่สำเร็จ ให้ลองบันทึกใหม่อีกครั้ง",
+            "The counter request was not registered. Try registering it again.",
+            detail=f"intake outcome {outcome.kind} without a tracking number",
+            code="counter_not_registered",
+        )
     return outcome.tracking_number

@@ -190,7 +190,14 @@ def write_profile_id(data_dir: Path, pid: str) -> str:
     # Two processes cannot both win, and nobody sees half a file.
     create_once(path, (pid + "\n").encode("ascii"), prefix=".profile.id.")
     final = read_profile_id(data_dir)
-    assert final is not None
+    if final is None:  # written a moment ago: something removed it meanwhile
+        raise InvalidInput(
+            f"เขียนไฟล์ {PROFILE_ID_FILE} ในโฟลเดอร์ข้อมูลไม่สำเร็จ ให้ตรวจสอบสิทธิ์ของโฟลเดอร์",
+            f"Could not write {PROFILE_ID_FILE} in the data folder;"
+            " check the folder's permissions.",
+            detail=f"{path} vanished after it was written",
+            code="profile_id_damaged",
+        )
     return final
 
 

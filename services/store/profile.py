@@ -256,7 +256,13 @@ def load_context(
     with store.sessions() as session:
         station = session.scalars(select(Station).where(Station.is_local.is_(True))).one()
         agency = session.get(Agency, station.agency_id)
-        assert agency is not None
+        if agency is None:
+            raise AnuyatError(
+                "ข้อมูลของหน่วยงานในฐานข้อมูลหายไป ให้กู้คืนฐานข้อมูลจากสำเนาสำรอง",
+                "The agency's record is missing from the store. Restore the store from a backup.",
+                detail=f"station {station.id} names agency {station.agency_id}, which is absent",
+                code="store_damaged",
+            )
         hours = BusinessHours(
             opens=agency.opens_at,
             closes=agency.closes_at,

@@ -141,7 +141,8 @@ def _dark_pixels(image: Any, cm: Sequence[float], ink: PageInk) -> bool:
     rows = max(1, min(picture.height, round(height_pt / 3)))
     small = picture.convert("L").resize((columns, rows), Image.Resampling.BOX)
     pixels = small.load()
-    assert pixels is not None
+    if pixels is None:
+        return False
     for j in range(rows):
         v = 1 - (j + 0.5) / rows  # image rows run top to bottom; its unit square bottom to top
         for i in range(columns):
