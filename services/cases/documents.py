@@ -14,6 +14,7 @@ from models import Application, Document
 from services.cases.search import index_document
 from services.cases.text_extract import extract_text
 from services.kernel.errors import NotFound
+from services.kernel.image_facts import image_facts
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
 
@@ -50,9 +51,8 @@ def inspect_file(content_type: str, data: bytes) -> FileFacts:
 
         try:
             with Image.open(io.BytesIO(data)) as image:
-                dpi_info = image.info.get("dpi")
-                dpi = round(float(dpi_info[0])) if dpi_info else None
-                return FileFacts(width_px=image.width, height_px=image.height, dpi=dpi)
+                width, height, dpi = image_facts(image)
+                return FileFacts(width_px=width, height_px=height, dpi=dpi)
         except (UnidentifiedImageError, OSError, ValueError) as exc:
             log.info("image could not be read: %s", type(exc).__name__)
             return FileFacts(flags=("unreadable",))

@@ -11,20 +11,11 @@ from PIL import Image
 from services.intake.inspect.sniff import Sniffed
 from services.intake.inspect.verdicts import accepted, rejected
 from services.intake.types import InspectedFile, Limits
+from services.kernel.image_facts import image_facts
 
 log = logging.getLogger(__name__)
 
 _DEFAULT_DPIS = frozenset({72, 96})  # camera/screen defaults: they say nothing about a scan
-
-
-def _dpi(value: object) -> int | None:
-    if isinstance(value, tuple) and value:
-        value = value[0]
-    try:
-        dpi = round(float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return dpi if dpi > 1 else None
 
 
 def inspect_image(
@@ -42,8 +33,7 @@ def inspect_image(
             # Pillow warns above MAX_IMAGE_PIXELS and only raises at twice that; refuse both.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=[pil_format]) as image:
-                width, height = image.size
-                dpi = _dpi(image.info.get("dpi"))
+                width, height, dpi = image_facts(image)
                 if sniffed.kind == "png":
                     image.verify()  # chunk CRCs and structure, without unpacking pixels
                 else:
