@@ -17,10 +17,12 @@ import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from services.kernel.thai_id import NATIONAL_ID_LIKE
+
 __all__ = ["RedactingFilter", "setup_logging"]
 
 _PATTERNS = (
-    (re.compile(r"(?<!\d)\d(?:[ -]?\d){12}(?!\d)"), "[national-id]"),
+    (NATIONAL_ID_LIKE, "[national-id]"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"(?<!\d)0\d{1,2}[ -]?\d{3}[ -]?\d{4}(?!\d)"), "[phone]"),
 )

@@ -47,12 +47,15 @@ from services.cases.text_extract import extract_text
 from services.cases.views import ApplicationRow
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import AnuyatError
-from services.kernel.thai_id import is_valid_national_id, normalize_national_id
+from services.kernel.thai_id import (
+    is_valid_national_id,
+    mask_national_ids_in,
+    normalize_national_id,
+)
 from services.store.blobstore import BlobStore
 
 __all__ = [
     "flush_index",
-    "index_applicant",
     "index_application",
     "index_document",
     "index_stored_documents",
@@ -66,11 +69,6 @@ _SEQ_BITS: Final = 24
 _CHUNK: Final = 500
 
 _INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_DIGIT: Final = "[0-9\u0e50-\u0e59]"
-# Thirteen digits, with at most one separator between two digits, not part of a longer number.
-_ID_LIKE: Final = re.compile(
-    rf"(?<!{_DIGIT}){_DIGIT}(?:[ \-\u2010-\u2014.]?{_DIGIT}){{12}}(?!{_DIGIT})"
-)
 _THAI_DIGITS: Final = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # What a person types for a national ID: only digits and separators, 13 digits in all.
 _ID_INPUT: Final = re.compile(r"^[0-9\u0e50-\u0e59\s\-\u2010-\u2014.]+$")
@@ -248,15 +246,6 @@ def index_application(session: Session, application_id: str) -> None:
     waits for the session's commit, so it sees the final state of the transaction.
     """
     _pending(session).setdefault(application_id, [])
-
-
-def index_applicant(session: Session, applicant_id: str) -> None:
-    """Re-index every application of an applicant whose name or e-mail changed."""
-    pending = _pending(session)
-    for application_id in session.scalars(
-        select(Application.id).where(Application.applicant_id == applicant_id)
-    ):
-        pending.setdefault(application_id, [])
 
 
 def index_document(session: Session, application_id: str, document_id: str, text: str) -> None:
@@ -463,12 +452,7 @@ def _ended(value: str) -> str:
 
 def _clean(value: str | None) -> str:
     """Text as indexed: normalised, and with anything shaped like a national ID masked."""
-    return _ID_LIKE.sub(_mask_id, _normalise(value or "")).strip()
-
-
-def _mask_id(match: re.Match[str]) -> str:
-    digits = "".join(c for c in match.group(0).translate(_THAI_DIGITS) if c.isdigit())
-    return f"X-XXXX-XXXXX-{digits[10:12]}-{digits[12]}"
+    return mask_national_ids_in(_normalise(value or "")).strip()
 
 
 def _lines(parts: Iterable[str | None]) -> str:

@@ -17,7 +17,7 @@ from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
 
-__all__ = ["list_quarantine", "release", "discard", "held_count"]
+__all__ = ["list_quarantine", "release", "discard"]
 
 
 def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRow]:
@@ -43,12 +43,6 @@ def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRo
         )
         for item, number in session.execute(query)
     ]
-
-
-def held_count(session: Session) -> int:
-    return len(
-        session.scalars(select(QuarantineItem.id).where(QuarantineItem.status == "held")).all()
-    )
 
 
 def _held(uow: UnitOfWork, item_id: str, reason: str) -> QuarantineItem:

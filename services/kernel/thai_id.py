@@ -24,6 +24,8 @@ __all__ = [
     "normalize_juristic_id",
     "format_national_id",
     "mask_national_id",
+    "mask_national_ids_in",
+    "NATIONAL_ID_LIKE",
     "generate_valid_id",
 ]
 
@@ -31,6 +33,12 @@ _THAI_DIGITS: Final = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "012345678
 # Whitespace (incl. no-break and zero-width spaces from copy-paste) and dash-like characters.
 _SEPARATORS: Final = re.compile(r"[\s\u200b\u00a0\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
 _GROUPS: Final = (1, 4, 5, 2, 1)
+_DIGIT: Final = "[0-9\u0e50-\u0e59]"
+NATIONAL_ID_LIKE: Final = re.compile(
+    rf"(?<!{_DIGIT}){_DIGIT}(?:[ \-\u2010-\u2014.]?{_DIGIT}){{12}}(?!{_DIGIT})"
+)
+"""Thirteen digits (Arabic or Thai), at most one separator between two, not part of a longer
+number: anything in free text that may be a national ID."""
 
 
 def check_digit(first_twelve: str) -> int:
@@ -138,6 +146,17 @@ def mask_national_id(value: str) -> str:
     digit is not tested, so old records with a typo still display.
     """
     digits = _thirteen(value)
+    return _grouped("X" * 10 + digits[10:])
+
+
+def mask_national_ids_in(text: str) -> str:
+    """``text`` with every run shaped like a national ID (:data:`NATIONAL_ID_LIKE`) masked as
+    :func:`mask_national_id` masks one; the check digit is not tested (a typo is hidden too)."""
+    return NATIONAL_ID_LIKE.sub(_mask_match, text)
+
+
+def _mask_match(match: re.Match[str]) -> str:
+    digits = "".join(c for c in match.group(0).translate(_THAI_DIGITS) if c.isdigit())
     return _grouped("X" * 10 + digits[10:])
 
 

@@ -14,6 +14,7 @@ from services.kernel.thai_id import (
     is_valid_national_id,
     juristic_id_valid,
     mask_national_id,
+    mask_national_ids_in,
     normalize_juristic_id,
     normalize_national_id,
 )
@@ -162,3 +163,16 @@ def test_programming_errors_raise_value_error() -> None:
         check_digit("12345")
     with pytest.raises(ValueError):
         check_digit("๑๒๓๔๕๖๗๘๙๐๑๒")
+
+
+def test_ids_in_free_text_are_masked_like_a_single_id() -> None:
+    text = "เลขบัตร 1 2345 67890 12 1 และ ๑๒๓๔๕๖๗๘๙๐๑๒๓ โทร 0812345678"
+    assert mask_national_ids_in(text) == (
+        "เลขบัตร X-XXXX-XXXXX-12-1 และ X-XXXX-XXXXX-12-3 โทร 0812345678"
+    )
+    assert mask_national_ids_in("1234567890121") == mask_national_id("1234567890121")
+
+
+def test_longer_numbers_are_not_taken_for_ids() -> None:
+    assert mask_national_ids_in("12345678901234") == "12345678901234"
+    assert mask_national_ids_in("order 123456789012") == "order 123456789012"
