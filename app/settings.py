@@ -114,6 +114,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("imap_move_to", str, "Anuyat/Processed", "Folder for 'move'."),
     Setting("imap_batch_size", int, 50, "Messages fetched per round trip.", min=1, max=1000),
     Setting("maildir_path", str, "", "Local Maildir used when no IMAP server is set."),
+    Setting(
+        "mail_authserv_id",
+        str,
+        "",
+        "The agency's receiving mail server as it names itself in Authentication-Results "
+        "(RFC 8601); only its SPF/DKIM/DMARC results are believed. Empty: the IMAP host.",
+    ),
     # Shared drive
     Setting("drive_root", str, "", "Watched shared-drive folder. Empty: not watched."),
     Setting("drive_stable_seconds", int, 30, "A file is taken once unchanged this long.", min=0),

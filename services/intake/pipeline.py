@@ -38,9 +38,10 @@ from services.cases.applications import (
 )
 from services.cases.documents import FileFacts, attach_document
 from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, render_acknowledgement
+from services.intake.holds import HOLD_REASONS
 from services.intake.inspect import inspect_attachments
 from services.intake.mail.parse import content_fingerprint
-from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail
+from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail, SenderAuth
 from services.kernel.actors import Actor
 from services.kernel.errors import AnuyatError, InvalidInput
 from services.kernel.statuses import STATUSES
@@ -76,7 +77,7 @@ TRACKING_RE = re.compile(r"\b([A-Z]{2,10}-[A-Z0-9]{2,10}-25\d\d-\d{6})\b")
 _STATUS_WORDS = re.compile(r"สถานะ|ติดตาม|ความคืบหน้า|\bstatus\b|\bprogress\b", re.IGNORECASE)
 _CANCEL_WORDS = re.compile(r"ยกเลิก|ถอนคำขอ|\bcancel\b|\bwithdraw\b", re.IGNORECASE)
 
-OutcomeKind = Literal["new", "appended", "duplicate", "status_enquiry", "cancel_request"]
+OutcomeKind = Literal["new", "appended", "duplicate", "held", "status_enquiry", "cancel_request"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ class Arrival:
     requested_reply_to: str = ""
     content_sha256: str | None = None  # mail: sender's headers + body (see content_fingerprint)
     reused_message_id: str | None = None  # set when another mail already came under this id
+    sender_auth: SenderAuth = "none"  # the agency's server's verdict on the sender (RFC 8601)
+    sender_auth_detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,10 +135,21 @@ def _reply_to_note(address: str) -> tuple[str, str]:
     )
 
 
+def _unauthenticated_note(detail: str) -> tuple[str, str]:
+    return (
+        f"อีเมลนี้ไม่ผ่านการตรวจผู้ส่งของเซิร์ฟเวอร์อีเมลหน่วยงาน ({detail}) — ผู้ส่งอาจไม่ใช่เจ้าของที่อยู่นี้"
+        " โปรดยืนยันตัวผู้ยื่นก่อนดำเนินการ",
+        f"This mail failed the agency mail server's sender check ({detail}); the sender may "
+        "not own this address. Confirm who the applicant is before acting on it.",
+    )
+
+
 def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, source: str = "",
                       uid: str = "") -> Arrival:  # fmt: skip
     requested = mail.reply_to if mail.reply_to and mail.reply_to != mail.sender_address else ""
     notes = (*mail.problems, *(_reply_to_note(requested) if requested else ()))
+    if mail.sender_auth == "fail":
+        notes = (*notes, *_unauthenticated_note(mail.sender_auth_detail))
     return Arrival(
         channel="email",
         source_key=mail.idempotency_key,
@@ -147,6 +161,8 @@ def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, sourc
         reply_to=mail.sender_address,
         requested_reply_to=requested,
         content_sha256=mail.content_sha256,
+        sender_auth=mail.sender_auth,
+        sender_auth_detail=mail.sender_auth_detail,
         attachments=mail.attachments,
         to=mail.to,
         in_reply_to=mail.in_reply_to,
@@ -185,7 +201,11 @@ def ingest(
         raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
         target = _matching_application(uow, arrival)
         enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
-        if target is not None and enquiry is not None:
+        if target is not None and arrival.sender_auth == "fail":
+            # Claims to be the applicant but the agency's server says it is not proven:
+            # nothing is added to her request or done for it until an officer decides.
+            outcome = _hold_unauthenticated(uow, context, arrival, target)
+        elif target is not None and enquiry is not None:
             outcome = _answer_enquiry(uow, context, arrival, target, enquiry)
         elif target is not None:
             outcome = _append(uow, context, arrival, target, limits)
@@ -520,6 +540,45 @@ def _append(
     return IntakeOutcome(
         "appended", target.id, target.tracking_number, len(accepted), len(held), False
     )
+
+
+def _hold_unauthenticated(
+    uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application
+) -> IntakeOutcome:
+    reason = HOLD_REASONS["sender_not_authenticated"]
+    fill = {"tracking_number": target.tracking_number, "detail": arrival.sender_auth_detail}
+    # Each file separately (an officer may release it into the request), or the mail itself.
+    held = [(a.filename, a.declared_type, a.data) for a in arrival.attachments] or [
+        (arrival.subject or arrival.source_key, "message/rfc822", arrival.raw or b"")
+    ]
+    ids: list[str] = []
+    for filename, content_type, data in held:
+        blob = context.store.blobs.put(data) if data else None
+        item = QuarantineItem(
+            source_key=arrival.source_key,
+            channel=arrival.channel,
+            application_id=target.id,
+            filename=filename[:300],
+            content_type=(content_type or "application/octet-stream")[:100],
+            blob_sha256=blob.sha256 if blob else None,
+            size=len(data),
+            reason_code="sender_not_authenticated",
+            reason_th=reason.officer_th.format(**fill),
+            reason_en=reason.officer_en.format(**fill),
+            status="held",
+            created_at=uow.now,
+        )
+        uow.session.add(item)
+        uow.session.flush()
+        ids.append(item.id)
+    uow.record(
+        "application.unauthenticated_mail_held",
+        "application",
+        target.id,
+        {"source_key": arrival.source_key, "quarantine_ids": ids,
+         "check": arrival.sender_auth_detail},
+    )  # fmt: skip
+    return IntakeOutcome("held", target.id, target.tracking_number, quarantined=len(ids))
 
 
 def _answer_enquiry(

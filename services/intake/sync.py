@@ -150,12 +150,17 @@ def sync_mailbox(
     limits: Limits,
     ack_template: Path = DEFAULT_TEMPLATE,
     progress: Progress | None = None,
+    authserv_id: str = "",
 ) -> PartReport:
+    """Take new mail from ``folders``; ``authserv_id`` names the agency's receiving server,
+    the only one whose Authentication-Results are believed ("" believes none)."""
     report = PartReport(component=f"mail:{mailbox.name}")
     try:
         with mailbox:
             for folder in folders:
-                _sync_folder(context, mailbox, folder, report, limits, ack_template, progress)
+                _sync_folder(
+                    context, mailbox, folder, report, limits, ack_template, progress, authserv_id
+                )
     except (AnuyatError, OSError) as exc:
         _fail(report, exc)
     except Exception as exc:  # noqa: BLE001 — a sync part must never take the app down
@@ -172,6 +177,7 @@ def _sync_folder(
     limits: Limits,
     ack_template: Path,
     progress: Progress | None,
+    authserv_id: str = "",
 ) -> None:
     uidvalidity, _uidnext = mailbox.select(folder)
     source = mailbox.folder_source(folder)
@@ -189,7 +195,7 @@ def _sync_folder(
                 if raw.uid.isdigit()
                 else None
             )
-            mail = parse_mail(raw.data)
+            mail = parse_mail(raw.data, authserv_id=authserv_id)
             arrival = arrival_from_mail(mail, raw.internal_date, raw.data, source, raw.uid)
             try:
                 outcome = ingest(
@@ -356,6 +362,7 @@ class SyncPlan:
     open_transport: Callable[[], outbox.Transport] | None
     limits: Limits = field(default_factory=Limits)
     ack_template: Path = DEFAULT_TEMPLATE
+    authserv_id: str = ""  # the agency's receiving server in Authentication-Results
 
 
 def run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None = None) -> SyncReport:
@@ -378,6 +385,7 @@ def run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None = No
                     limits=plan.limits,
                     ack_template=plan.ack_template,
                     progress=progress,
+                    authserv_id=plan.authserv_id,
                 )
             )
     if plan.scanner is not None:
@@ -418,7 +426,7 @@ def summarise(report: SyncReport) -> SyncSummary:
     return SyncSummary(
         new=total("new"),
         appended=total("appended"),
-        quarantined=total("quarantined"),
+        quarantined=total("quarantined") + total("held"),
         sent=total("sent"),
         problems_th=tuple(p.error_th for p in problems),
         problems_en=tuple(p.error_en for p in problems),

@@ -16,9 +16,11 @@ __all__ = [
     "InspectedFile",
     "Limits",
     "Verdict",
+    "SenderAuth",
 ]
 
 Verdict = Literal["accepted", "rejected"]
+SenderAuth = Literal["pass", "fail", "none"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class ParsedMail:
     attachments: tuple[ParsedAttachment, ...]
     auto_reply_blocked: str | None  # why no auto reply may go (RFC 3834), else None
     problems: tuple[str, ...] = field(default_factory=tuple)  # e.g. "winmail.dat flagged"
+    # What the agency's own server found of the sender (RFC 8601: SPF, DKIM, DMARC).
+    sender_auth: SenderAuth = "none"
+    sender_auth_detail: str = ""  # e.g. "dkim=none dmarc=fail spf=fail"
 
 
 @dataclass(frozen=True)

@@ -532,3 +532,75 @@ def test_a_full_disk_keeps_the_mail_in_the_mailbox_and_the_next_sync_takes_it(
         corpus.APPLICANT,
     ]
     assert all(p.name.endswith(":2,F") for p in (mailbox / "cur").iterdir())
+
+
+def test_a_mail_failing_the_sender_check_does_not_add_to_the_applicants_request(
+    context, plan, actors, tmp_path: Path
+) -> None:
+    """Someone forging the applicant's address (the agency's server says so) is held."""
+    plan.authserv_id = "mx.tst.go.th"
+    mailbox = tmp_path / "mailbox"
+    passed = "Authentication-Results: mx.tst.go.th; spf=pass smtp.mailfrom=example.co.th"
+    first = corpus.mail_plain(message_id="<auth-0@example.co.th>", extra=[passed])
+    _deliver(mailbox, first, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.first")
+    run_sync(context, plan)
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+    forged = corpus.mail_with_files(
+        [("ใบมอบอำนาจ.pdf", corpus.file_pdf())],
+        message_id="<auth-1@attacker.example>",
+        subject=_thai(f"เอกสารเพิ่ม {app.tracking_number}"),
+        extra=[
+            "Authentication-Results: mx.tst.go.th; spf=fail smtp.mailfrom=example.co.th;"
+            " dkim=none; dmarc=fail header.from=example.co.th",
+            "Authentication-Results: attacker.example; spf=pass; dkim=pass; dmarc=pass",
+        ],
+    )
+    # A header from some other server is nobody's word: that mail is taken as usual.
+    other_server = corpus.mail_with_files(
+        [("เพิ่มเติม.pdf", corpus.file_pdf(2))],
+        message_id="<auth-2@example.co.th>",
+        subject=_thai(f"เอกสารเพิ่ม {app.tracking_number}"),
+        extra=["Authentication-Results: relay.example.net; dmarc=fail", passed],
+    )
+    _deliver(mailbox, forged, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "2.forged")
+    _deliver(mailbox, other_server, datetime(2026, 11, 24, 11, tzinfo=BANGKOK), "3.other")
+
+    report = run_sync(context, plan)
+
+    assert report.parts[0].outcomes == {"held": 1, "appended": 1}
+    with context.read() as session:
+        docs = session.scalars(
+            select(Document.filename).where(Document.application_id == app.id)
+        ).all()
+        (held,) = session.scalars(select(QuarantineItem)).all()
+        events = session.scalars(select(Event.type).where(Event.aggregate_id == app.id)).all()
+        status = session.get(Application, app.id).status
+    assert docs == ["เพิ่มเติม.pdf"]
+    assert held.application_id == app.id and held.filename == "ใบมอบอำนาจ.pdf"
+    assert held.reason_code == "sender_not_authenticated"
+    assert app.tracking_number in held.reason_en and "dmarc=fail" in held.reason_en
+    assert "forged" in held.reason_en and "ปลอม" in held.reason_th
+    assert "application.unauthenticated_mail_held" in events
+    assert status == app.status
+    assert len(_sent(tmp_path)) == 1  # only the first request's acknowledgement
+
+    # The officer, having called the applicant, may still take the file.
+    with context.unit_of_work(actors["intake"]) as uow:
+        quarantine.release(uow, context.store.blobs, held.id, "confirmed by phone")
+    with context.read() as session:
+        assert (
+            len(session.scalars(select(Document).where(Document.application_id == app.id)).all())
+            == 2
+        )
+
+
+def test_the_trusted_authserv_id_defaults_to_the_imap_host(context, data_dir: Path) -> None:
+    from app.intake_setup import build_plan
+    from app.settings import Settings
+
+    imap = {"imap_host": "imap.tst.go.th", "imap_user": "saraban@tst.go.th"}
+    assert build_plan(context, Settings(imap, None), data_dir).authserv_id == "imap.tst.go.th"
+    own = {**imap, "mail_authserv_id": "mx1.tst.go.th"}
+    assert build_plan(context, Settings(own, None), data_dir).authserv_id == "mx1.tst.go.th"
+    assert build_plan(context, Settings({}, None), data_dir).authserv_id == ""

@@ -433,3 +433,46 @@ def test_pathological_nesting_still_gives_headers_and_raw_text() -> None:
     assert "deep" in mail.body_text and mail.attachments == ()
     assert mail.auto_reply_blocked == "the message could not be parsed"
     assert any("could not be parsed" in p for p in mail.problems)
+
+
+# -- sender authentication (RFC 8601) ----------------------------------------------------------
+
+AGENCY_MX = "mx.tst.go.th"
+
+
+def _auth(*results: str, authserv_id: str = AGENCY_MX) -> tuple[str, str]:
+    mail = parse_mail(
+        corpus.mail_plain(extra=[f"Authentication-Results: {r}" for r in results]),
+        authserv_id=authserv_id,
+    )
+    return mail.sender_auth, mail.sender_auth_detail
+
+
+@pytest.mark.parametrize(
+    ("headers", "verdict"),
+    [
+        ([f"{AGENCY_MX}; spf=fail smtp.mailfrom=x.th; dkim=none; dmarc=fail header.from=x.th"],
+         "fail"),
+        ([f"{AGENCY_MX}; dmarc=pass header.from=x.th"], "pass"),
+        ([f"{AGENCY_MX.upper()} 1; spf=pass (sender IP is 192.0.2.1) smtp.mailfrom=x.th"], "pass"),
+        ([f"{AGENCY_MX};\r\n\tdkim=fail (bad signature) header.d=x.th;\r\n\tspf=fail"], "fail"),
+        ([f"{AGENCY_MX}; spf=softfail smtp.mailfrom=x.th"], "none"),
+        ([f"{AGENCY_MX}; none"], "none"),
+        # Only the agency's own server is believed: a header anyone could write is ignored.
+        ([f"{AGENCY_MX}; dmarc=fail", "attacker.example; dmarc=pass"], "fail"),
+        (["attacker.example; dmarc=pass; spf=pass"], "none"),
+        (["attacker.example; dmarc=fail"], "none"),
+        # The agency's server adds its header on top; a forged copy lower down is not read.
+        ([f"{AGENCY_MX}; dmarc=fail", f"{AGENCY_MX}; dmarc=pass"], "fail"),
+        ([f"{AGENCY_MX}.attacker.example; dmarc=fail"], "none"),
+    ],
+)  # fmt: skip
+def test_authentication_results_of_the_agencys_server_only(
+    headers: list[str], verdict: str
+) -> None:
+    assert _auth(*headers)[0] == verdict
+
+
+def test_no_authserv_id_believes_no_header() -> None:
+    assert _auth(f"{AGENCY_MX}; dmarc=fail", authserv_id="") == ("none", "")
+    assert _auth(f"{AGENCY_MX}; dmarc=fail")[1] == "dmarc=fail"

@@ -32,12 +32,13 @@ from email.parser import BytesParser
 from email.policy import compat32
 
 from services.intake.mail.html_text import html_to_text
-from services.intake.types import ParsedAttachment, ParsedMail
+from services.intake.types import ParsedAttachment, ParsedMail, SenderAuth
 from services.kernel.text import clean_filename, clean_line, clean_name, clean_subject
 
 __all__ = [
     "parse_mail",
     "content_fingerprint",
+    "sender_authentication",
     "decode_bytes",
     "decode_header_value",
     "normalize_charset",
@@ -317,6 +318,58 @@ def auto_reply_reason(headers: dict[str, list[str]], sender_address: str) -> str
     return None
 
 
+# -- sender authentication (RFC 8601) --------------------------------------------------------
+
+_COMMENT = re.compile(r"\([^()]*\)")
+_RESULT = re.compile(r"^\s*([A-Za-z0-9_-]+)(?:/\d+)?\s*=\s*([A-Za-z0-9_-]+)")
+
+
+def _auth_results(value: str) -> tuple[str, dict[str, str]]:
+    """(authserv-id, {method: result}) of one Authentication-Results header."""
+    text = _raw_to_text(_FOLD.sub("", value)).replace("\r", " ").replace("\n", " ")
+    for _ in range(5):  # comments nest rarely; a few passes take them all out
+        text = _COMMENT.sub(" ", text)
+    parts = text.split(";")
+    server = parts[0].strip().split()
+    authserv_id = server[0].lower() if server else ""
+    results: dict[str, str] = {}
+    for part in parts[1:]:
+        match = _RESULT.match(part)
+        if match:
+            results.setdefault(match.group(1).lower(), match.group(2).lower())
+    return authserv_id, results
+
+
+def sender_authentication(
+    headers: dict[str, list[str]], authserv_id: str
+) -> tuple[SenderAuth, str]:
+    """("pass" | "fail" | "none", detail) from the agency's own Authentication-Results.
+
+    Only a header whose authserv-id is the agency's receiving server counts: anyone can
+    write an Authentication-Results header into a mail, so others are ignored, and of the
+    agency's the topmost (added last, by the agency's server) is read. DMARC decides when
+    present; without it, a hard SPF or DKIM failure with nothing passing is a failure
+    (SPF softfail is not).
+    """
+    wanted = authserv_id.strip().lower()
+    if not wanted:
+        return "none", ""
+    for value in headers.get("authentication-results", []):
+        server, results = _auth_results(value)
+        if server != wanted:
+            continue
+        detail = " ".join(f"{m}={r}" for m, r in sorted(results.items()))[:200]
+        dmarc = results.get("dmarc")
+        if dmarc == "fail":
+            return "fail", detail
+        if dmarc == "pass" or "pass" in (results.get("dkim"), results.get("spf")):
+            return "pass", detail
+        if results.get("spf") == "fail" or results.get("dkim") == "fail":
+            return "fail", detail
+        return "none", detail
+    return "none", ""
+
+
 # -- parts -------------------------------------------------------------------------------------
 
 
@@ -570,7 +623,7 @@ def _fallback_text(raw: bytes) -> str:
     return _clean_text(text)
 
 
-def _unparseable(raw: bytes, exc: BaseException) -> ParsedMail:
+def _unparseable(raw: bytes, exc: BaseException, authserv_id: str = "") -> ParsedMail:
     """The message as raw text, with whatever its headers still tell (they rarely break)."""
     log.warning("mail could not be parsed: %s", type(exc).__name__)
     headers: dict[str, list[str]] = {}
@@ -584,7 +637,7 @@ def _unparseable(raw: bytes, exc: BaseException) -> ParsedMail:
     except Exception:  # the raw bytes as they are, then
         headers, body = {}, raw
     problem = f"the message could not be parsed ({type(exc).__name__}); shown as raw text"
-    mail = _assemble(raw, headers, _fallback_text(body).strip(), (), (problem,))
+    mail = _assemble(raw, headers, _fallback_text(body).strip(), (), (problem,), authserv_id)
     if mail.auto_reply_blocked is None:
         mail = replace(mail, auto_reply_blocked="the message could not be parsed")
     return mail
@@ -606,8 +659,10 @@ def _assemble(
     body_text: str,
     attachments: tuple[ParsedAttachment, ...],
     problems: tuple[str, ...],
+    authserv_id: str = "",
 ) -> ParsedMail:
     message_id = _norm_id(_first(headers, "message-id"))
+    auth, auth_detail = sender_authentication(headers, authserv_id)
     senders = _addresses(_first(headers, "from"))
     sender_name, sender_address = senders[0] if senders else ("", "")
     reply_pairs = _addresses(_first(headers, "reply-to"))
@@ -628,10 +683,12 @@ def _assemble(
         attachments=attachments,
         auto_reply_blocked=auto_reply_reason(headers, sender_address),
         problems=problems,
+        sender_auth=auth,
+        sender_auth_detail=auth_detail,
     )
 
 
-def _parse(raw: bytes, msg: Message) -> ParsedMail:
+def _parse(raw: bytes, msg: Message, authserv_id: str) -> ParsedMail:
     headers = _headers(msg)
     collected = _Collected()
     if not headers:
@@ -644,13 +701,18 @@ def _parse(raw: bytes, msg: Message) -> ParsedMail:
     if defects:
         collected.problem("mail structure defects: " + ", ".join(defects[:8]))
     body = "\n\n".join(t for t in collected.body if t).strip()
-    return _assemble(raw, headers, body, tuple(collected.attachments), tuple(collected.problems))
+    attachments, problems = tuple(collected.attachments), tuple(collected.problems)
+    return _assemble(raw, headers, body, attachments, problems, authserv_id)
 
 
-def parse_mail(raw: bytes) -> ParsedMail:
-    """Parse one message as received; never raises, whatever the bytes are."""
+def parse_mail(raw: bytes, *, authserv_id: str = "") -> ParsedMail:
+    """Parse one message as received; never raises, whatever the bytes are.
+
+    ``authserv_id`` names the agency's receiving server, whose Authentication-Results
+    header alone is trusted (see :func:`sender_authentication`); "" trusts none.
+    """
     try:
         msg = email.message_from_bytes(raw, policy=compat32)
-        return _parse(raw, msg)
+        return _parse(raw, msg, authserv_id)
     except Exception as exc:  # includes RecursionError from absurd nesting
-        return _unparseable(raw, exc)
+        return _unparseable(raw, exc, authserv_id)
