@@ -10,7 +10,8 @@ from pathlib import Path
 from app import demo_keyring
 from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
-from app.settings import Settings, default_data_dir, with_profile
+from app.settings import Settings, default_data_dir, password_policy, with_profile
+from services.api.admin import OfficersFacade
 from services.api.workstation import Workstation
 from services.intake.sync import SyncPlan, run_sync, summarise
 from services.kernel.clock import Clock, SystemClock
@@ -31,6 +32,7 @@ class Runtime:
     demo_file_keyring: bool
     settings: Settings
     plan: SyncPlan
+    officers: OfficersFacade
 
     def close(self) -> None:
         self.context.store.close()
@@ -113,5 +115,6 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     workstation = Workstation(
         context, sync=lambda: summarise(run_sync(context, plan)), limits=plan.limits
     )
+    officers = OfficersFacade(context, password_policy(settings))
     log.info("profile opened (station %s)", context.station_code)
-    return Runtime(data_dir, context, workstation, demo_file, settings, plan)
+    return Runtime(data_dir, context, workstation, demo_file, settings, plan, officers)

@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app import doctor
+from app import cli_users, doctor
 from app.bootstrap import Runtime, open_runtime, prepare_profile_dir, resolve_data_dir
-from app.settings import Settings, load_settings
+from app.settings import Settings, load_settings, password_policy
 from services.kernel.clock import SystemClock
 from services.kernel.errors import AnuyatError, InvalidInput
 from services.store import keys, recovery
@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     secret_set = secret_sub.add_parser("set", help="store a password (read from stdin or prompt)")
     secret_set.add_argument("name", choices=("imap", "smtp"))
 
+    cli_users.add_parser(sub)
+
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     cat_check = cat_sub.add_parser("check", help="validate a catalog file")
@@ -102,7 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _read_secret(env_name: str, prompt: str, file: str | None = None, confirm: bool = False) -> str:
     if file:
-        return Path(file).read_text(encoding="utf-8").strip()
+        try:
+            return Path(file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(
+                f"อ่านไฟล์รหัสผ่าน {file} ไม่ได้ — ตรวจชื่อไฟล์และสิทธิ์การอ่าน",
+                f"Cannot read the password file {file}. Check its name and permissions.",
+                detail=type(exc).__name__,
+            ) from exc
     if os.environ.get(env_name):
         return os.environ[env_name]
     if not sys.stdin.isatty():
@@ -159,6 +168,7 @@ def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
             args.admin_password_file,
             True,
         )
+        password_policy(settings).check(password, args.admin_user)
         store = initialise_profile(
             data_dir,
             setup,
@@ -388,6 +398,14 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_users(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    runtime = _runtime(data_dir, settings)
+    try:
+        return cli_users.run(args, runtime, _read_secret)
+    finally:
+        runtime.close()
+
+
 def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from ui.shell.start import run_gui
 
@@ -427,6 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "recovery": _cmd_recovery,
             "sync": _cmd_sync,
             "secret": _cmd_secret,
+            "users": _cmd_users,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 
 import platformdirs
 
+from services.access.passwords import PasswordPolicy
 from services.kernel.errors import InvalidInput
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "config_dir",
     "default_data_dir",
     "load_settings",
+    "password_policy",
     "with_profile",
 ]
 
@@ -147,6 +149,12 @@ SETTINGS: tuple[Setting, ...] = (
         min=5,
         max=86_400,
     ),
+    # Officers' passwords (checked when one is chosen; one-time passwords always satisfy it).
+    Setting("password_min_length", int, 10, "Fewest characters in a password.", min=8, max=64),
+    Setting(
+        "password_min_kinds", int, 2, "Of letters, digits, symbols: kinds required.", min=1, max=3
+    ),
+    Setting("password_forbid_username", bool, True, "Refuse passwords containing the user name."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -191,6 +199,15 @@ def with_profile(settings: Settings, data_dir: Path) -> Settings:
     merged = dict(settings._values)
     merged.update(_read(path))
     return Settings(merged, path)
+
+
+def password_policy(settings: Settings) -> PasswordPolicy:
+    """The officers' password policy; a value out of range is refused with what to fix."""
+    return PasswordPolicy(
+        min_length=settings.get("password_min_length"),
+        min_kinds=settings.get("password_min_kinds"),
+        forbid_username=settings.get("password_forbid_username"),
+    )
 
 
 def _read(path: Path) -> dict[str, Any]:

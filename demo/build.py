@@ -24,21 +24,23 @@ from demo.content import (
     demo_requests,
     render_attachments,
 )
-from models import Application
-from services.access import auth
+from models import Application, User
+from services.access import officers
+from services.access.officers import NewOfficer, OfficerDetails
+from services.access.passwords import PasswordPolicy
 from services.cases.applications import NewApplicant, change_status
 from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.pipeline import Arrival, ingest
 from services.intake.sync import SyncPlan, run_sync
 from services.intake.types import ParsedAttachment
-from services.kernel.actors import SYSTEM, Actor
+from services.kernel.actors import Actor
 from services.kernel.clock import Clock
 from services.outbox import MaildirTransport
 from services.store.context import AppContext
 from services.store.profile import AgencySetup, initialise_profile, load_context
 
-__all__ = ["DEMO_AGENCY", "DEMO_USERS", "DemoSummary", "create_demo_profile"]
+__all__ = ["DEMO_AGENCY", "DEMO_NAMES_EN", "DEMO_USERS", "DemoSummary", "create_demo_profile"]
 
 DEMO_AGENCY = AgencySetup(
     name_th="เทศบาลตำบลหนองบัวทอง",
@@ -62,6 +64,17 @@ DEMO_USERS: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
     ("finance", "finance-2569", ("finance",), "นางสุนีย์ การเงิน", "นักวิชาการเงินและบัญชี"),
     ("approver", "approve-2569", ("approver",), "นายประยูร อนุมัติ", "ปลัดเทศบาล"),
 )
+DEMO_NAMES_EN = {
+    "admin": "Mr Somsak Doolaerabob",
+    "intake": "Ms Malee Rabrueang",
+    "reviewer": "Mr Wichai Truatsop",
+    "finance": "Mrs Sunee Kanngoen",
+    "approver": "Mr Prayoon Anumat",
+}
+
+# The demo's published passwords contain their user names ("intake-2569"), which a real
+# agency's policy refuses; fictional accounts only.
+DEMO_PASSWORD_POLICY = PasswordPolicy(forbid_username=False)
 
 # How far along the oldest demo requests are, so every queue has something in it.
 _PROGRESS: tuple[tuple[str, ...], ...] = (
@@ -236,7 +249,9 @@ def _progress(context: AppContext) -> None:
 
 
 def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
-    admin_name, admin_password, _, admin_display, _ = DEMO_USERS[0]
+    """The demo agency; its first administrator comes from ``anuyat init``'s path, the other
+    officers from the officers' service, as an administrator adds them."""
+    admin_name, admin_password, _, admin_display, admin_position = DEMO_USERS[0]
     store = initialise_profile(
         data_dir,
         DEMO_AGENCY,
@@ -249,20 +264,38 @@ def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
     store.close()
     context = load_context(data_dir, clock)
     try:
-        with context.unit_of_work(SYSTEM) as uow:
+        with context.read() as session:
+            admin_id = session.scalars(select(User.id).where(User.username == admin_name)).one()
+        admin_actor = Actor(username=admin_name, roles=frozenset({"admin"}), user_id=admin_id)
+        with context.unit_of_work(admin_actor) as uow:
+            officers.update_details(
+                uow,
+                admin_name,
+                OfficerDetails(
+                    admin_display,
+                    DEMO_NAMES_EN[admin_name],
+                    admin_position,
+                    f"{admin_name}@nongbuathong.example.go.th",
+                ),
+            )
             for username, password, roles, display, position in DEMO_USERS[1:]:
-                auth.create_user(
+                officers.create_officer(
                     uow,
-                    username=username,
-                    display_name=display,
+                    NewOfficer(
+                        username=username,
+                        name_th=display,
+                        name_en=DEMO_NAMES_EN[username],
+                        position_th=position,
+                        email=f"{username}@nongbuathong.example.go.th",
+                        roles=roles,
+                    ),
+                    DEMO_PASSWORD_POLICY,
                     password=password,
-                    roles=roles,
-                    position_th=position,
                 )
         count = _fill(context)
     finally:
         context.store.close()
     return DemoSummary(
         applications=count,
-        users=tuple((name, password, roles) for name, password, roles, _, _ in DEMO_USERS),
+        users=tuple((name, password, roles) for name, password, roles, *_ in DEMO_USERS),
     )

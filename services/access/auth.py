@@ -152,6 +152,7 @@ def sign_in(
         roles=user.role_names,
         station_code=station_code,
         language=user.language,
+        must_change_password=user.must_change_password,
     )
 
 

@@ -7,6 +7,16 @@ every port call runs off the GUI thread. :mod:`services.api.workstation` is the 
 """
 
 from services.access.table import Action, may
+from models import ROLES
+from services.access.officers import (
+    ROLE_LABELS,
+    IssuedPassword,
+    NewOfficer,
+    OfficerAccount,
+    OfficerDetails,
+)
+from services.access.sessions import PasswordChangeRequired, SessionEnded
+from services.api.admin import AccountPort, AdminPort
 from services.api.ports import IntakePort, ReviewPort, WorkstationPort
 from services.cases.views import (
     AgencyInfo,
@@ -43,6 +53,16 @@ from services.review.views import ApplicationDetail, ChecklistItem, IdentityChec
 
 __all__ = [
     "Action",
+    "AccountPort",
+    "AdminPort",
+    "IssuedPassword",
+    "NewOfficer",
+    "OfficerAccount",
+    "OfficerDetails",
+    "PasswordChangeRequired",
+    "ROLES",
+    "ROLE_LABELS",
+    "SessionEnded",
     "BANGKOK",
     "ENGLISH_MONTHS_SHORT",
     "STATUSES",

@@ -84,17 +84,17 @@ class Workstation:
         return (warning.th, warning.en) if warning else None
 
     def status_counts(self, user: SignedInUser) -> list[StatusCount]:
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return queries.status_counts(session)
 
     def count_applications(self, user: SignedInUser, status: str | None) -> int:
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return queries.count_applications(session, status)
 
     def list_applications(
         self, user: SignedInUser, status: str | None, offset: int, limit: int
     ) -> list[ApplicationRow]:
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return queries.list_applications(
                 session,
                 self.context.calendar,
@@ -107,7 +107,7 @@ class Workstation:
     # --- intake (services.api.IntakePort) ----------------------------------------------
 
     def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]:
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             rows = session.scalars(select(SyncState).order_by(SyncState.component)).all()
             return [
                 SyncStatusRow(
@@ -131,7 +131,7 @@ class Workstation:
 
     def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]:
         require(Actor.from_user(user), Action.HANDLE_QUARANTINE)
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return quarantine.list_quarantine(session, status)
 
     def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
@@ -195,11 +195,11 @@ class Workstation:
 
     def officers(self, user: SignedInUser) -> list[Officer]:
         require(Actor.from_user(user), Action.READ_CASES)
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return review.officers(session)
 
     def document_bytes(self, user: SignedInUser, document_id: str) -> bytes:
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return review.document_bytes(
                 session, self.context.store.blobs, Actor.from_user(user), document_id
             )
@@ -268,7 +268,7 @@ class Workstation:
 
     def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
         require(Actor.from_user(user), Action.READ_CASES)
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             application = review.load_application(session, application_id)
             return review.history(session, application)
 
@@ -279,12 +279,12 @@ class Workstation:
 
     def dashboard(self, user: SignedInUser) -> DashboardStats:
         require(Actor.from_user(user), Action.READ_CASES)
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return dashboard.dashboard(session, self.context.calendar, self.context.clock.now())
 
     def search(self, user: SignedInUser, text: str, limit: int = 200) -> list[ApplicationRow]:
         require(Actor.from_user(user), Action.READ_CASES)
-        with self.context.read() as session:
+        with self.context.read(Actor.from_user(user)) as session:
             return search.search(
                 session, self.context.calendar, self.context.clock.now(), text, limit
             )

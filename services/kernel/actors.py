@@ -52,3 +52,6 @@ class SignedInUser:
     roles: frozenset[str]
     station_code: str
     language: str = "th"
+    must_change_password: bool = False
+    """Signed in with a one-time password: the officer must choose their own before anything
+    else (every other action is refused until then)."""

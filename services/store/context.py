@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from services.access.sessions import check_session
 from services.catalog.loader import Catalog
 from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
@@ -29,12 +30,21 @@ class AppContext:
     agency_code: str
 
     @contextmanager
-    def unit_of_work(self, actor: Actor) -> Iterator[UnitOfWork]:
+    def unit_of_work(
+        self, actor: Actor, *, changing_own_password: bool = False
+    ) -> Iterator[UnitOfWork]:
+        """One action in one transaction. An officer's account is re-read first: a
+        deactivated one, or one that must change its password (unless this action is that
+        change), is refused (:mod:`services.access.sessions`)."""
         with self.store.sessions() as session, session.begin():
+            check_session(session, actor, changing_own_password=changing_own_password)
             yield UnitOfWork(session, actor, self.clock.now(), self.station_id)
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only session for queries."""
+    def read(self, actor: Actor | None = None) -> Iterator[Session]:
+        """A read-only session for queries; for an officer's, their account is checked first
+        as for :meth:`unit_of_work` (a deactivated officer's open window reads nothing)."""
         with self.store.sessions() as session:
+            if actor is not None:
+                check_session(session, actor)
             yield session

@@ -1,0 +1,195 @@
+"""``anuyat users …``: the officers' accounts from the command line (the admin page's twin).
+
+Every action signs in first, as the administrator named by ``--as`` (default ``admin``),
+with the password from ``--password-file``, else ``ANUYAT_ADMIN_PASSWORD``, else stdin or
+a prompt: never from the command line. The sign-in and every change are events naming
+that administrator. One-time passwords are printed once and nowhere kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import Any
+
+from app.bootstrap import Runtime
+from services.access.officers import ROLE_LABELS, IssuedPassword, NewOfficer, OfficerAccount
+from services.kernel.errors import InvalidInput
+from services.kernel.thai_dates import format_thai_date
+
+__all__ = ["add_parser", "run"]
+
+ReadSecret = Callable[..., str]
+
+
+def add_parser(sub: Any) -> None:
+    users = sub.add_parser(
+        "users", help="officers: add, roles, deactivate, passwords (admin)", allow_abbrev=False
+    )
+    users.add_argument("--as", dest="as_user", default="admin", help="administrator's user name")
+    users.add_argument(
+        "--password-file",
+        help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
+    )
+    act = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    listing = act.add_parser("list", help="every officer with roles and state")
+    listing.add_argument("--json", action="store_true")
+    add = act.add_parser("add", help="add an officer; prints a one-time password once")
+    add.add_argument("username", help="Latin letters/digits, e.g. malee.r")
+    add.add_argument("--name-th", required=True, help="Thai full name with title")
+    add.add_argument("--name-en", required=True, help="English full name")
+    add.add_argument("--position", required=True, help="position, printed on letters (Thai)")
+    add.add_argument("--email", default="", help="work e-mail address")
+    add.add_argument("--roles", required=True, help="comma-separated: " + ", ".join(ROLE_LABELS))
+    roles = act.add_parser("roles", help="change an officer's roles")
+    roles.add_argument("username")
+    how = roles.add_mutually_exclusive_group(required=True)
+    how.add_argument("--set", help="exactly these roles (comma-separated)")
+    how.add_argument("--add", help="add these roles")
+    how.add_argument("--remove", help="remove these roles")
+    deactivate = act.add_parser("deactivate", help="stop an officer signing in (never deleted)")
+    deactivate.add_argument("username")
+    deactivate.add_argument("--reason", default="")
+    activate = act.add_parser("activate", help="let a deactivated officer sign in again")
+    activate.add_argument("username")
+    reset = act.add_parser("reset-password", help="a one-time password for a forgotten one")
+    reset.add_argument("username")
+    unlock = act.add_parser("unlock", help="lift a lockout after too many wrong passwords")
+    unlock.add_argument("username")
+    passwd = act.add_parser(
+        "passwd", help="change the --as user's own password", allow_abbrev=False
+    )
+    passwd.add_argument(
+        "--new-password-file", help="file holding the new password (else ANUYAT_NEW_PASSWORD)"
+    )
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _state(row: OfficerAccount, now: Any) -> str:
+    if not row.active:
+        return "deactivated"
+    if row.locked(now):
+        return "locked"
+    if row.must_change_password:
+        return "must-change"
+    return "active"
+
+
+def _as_dict(row: OfficerAccount, now: Any) -> dict[str, Any]:
+    def iso(value: Any) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "username": row.username,
+        "name_th": row.name_th,
+        "name_en": row.name_en,
+        "position_th": row.position_th,
+        "email": row.email,
+        "roles": list(row.roles),
+        "state": _state(row, now),
+        "active": row.active,
+        "locked": row.locked(now),
+        "locked_until": iso(row.locked_until),
+        "must_change_password": row.must_change_password,
+        "last_sign_in_at": iso(row.last_sign_in_at),
+        "created_at": iso(row.created_at),
+    }
+
+
+def _print_issued(issued: IssuedPassword) -> None:
+    print(
+        f"รหัสผ่านชั่วคราวของ {issued.username} (แสดงครั้งเดียว ไม่มีการเก็บไว้):\n"
+        f"One-time password for {issued.username} (shown once, kept nowhere):\n"
+        f"\n    {issued.password}\n\n"
+        "ส่งให้เจ้าหน้าที่โดยตรง เมื่อลงชื่อเข้าใช้ครั้งแรกระบบจะให้ตั้งรหัสผ่านของตนเอง\n"
+        "Hand it to the officer in person; at first sign-in they must choose their own."
+    )
+
+
+def run(args: argparse.Namespace, runtime: Runtime, read_secret: ReadSecret) -> int:
+    password = read_secret(
+        "ANUYAT_ADMIN_PASSWORD", f"Password of {args.as_user} / รหัสผ่าน: ", args.password_file
+    )
+    user = runtime.workstation.sign_in(args.as_user, password)
+    port = runtime.officers
+    command = args.users_command
+    if command == "passwd":
+        new = read_secret(
+            "ANUYAT_NEW_PASSWORD", "New password / รหัสผ่านใหม่: ", args.new_password_file, True
+        )
+        port.change_my_password(user, password, new)
+        print(f"เปลี่ยนรหัสผ่านของ {user.username} แล้ว / Password changed for {user.username}.")
+        return 0
+    if user.must_change_password:
+        raise InvalidInput(
+            f"{user.username} ต้องตั้งรหัสผ่านของตนเองก่อน: anuyat users --as {user.username} passwd",
+            f"{user.username} must choose their own password first: "
+            f"anuyat users --as {user.username} passwd",
+        )
+    if command == "list":
+        now = runtime.context.clock.now()
+        rows = port.officers(user)
+        if args.json:
+            print(json.dumps([_as_dict(r, now) for r in rows], ensure_ascii=False, indent=2))
+            return 0
+        for r in rows:
+            seen = format_thai_date(r.last_sign_in_at, short=True) if r.last_sign_in_at else "-"
+            print(
+                f"{r.username:14} {_state(r, now):12} {','.join(r.roles):24} "
+                f"{seen:12} {r.name_th} ({r.position_th or '-'})"
+            )
+        return 0
+    if command == "add":
+        issued = port.create_officer(
+            user,
+            NewOfficer(
+                username=args.username,
+                name_th=args.name_th,
+                name_en=args.name_en,
+                position_th=args.position,
+                email=args.email,
+                roles=_split(args.roles),
+            ),
+        )
+        print(f"เพิ่มเจ้าหน้าที่ {issued.username} แล้ว / Officer {issued.username} added.")
+        _print_issued(issued)
+        return 0
+    if command == "roles":
+        current = next(
+            (r for r in port.officers(user) if r.username == args.username.lower()), None
+        )
+        held = set(current.roles) if current else set()
+        if args.set is not None:
+            wanted = set(_split(args.set))
+        elif args.add is not None:
+            wanted = held | set(_split(args.add))
+        else:
+            wanted = held - set(_split(args.remove))
+        changed = port.set_roles(user, args.username, tuple(sorted(wanted)))
+        roles = ", ".join(sorted(wanted))
+        if changed:
+            print(f"บทบาทของ {args.username}: {roles} / Roles of {args.username}: {roles}")
+        else:
+            print(f"ไม่มีอะไรเปลี่ยน / Nothing changed: {args.username} has {roles}")
+        return 0
+    if command == "deactivate":
+        port.deactivate(user, args.username, args.reason)
+        print(
+            f"ระงับบัญชี {args.username} แล้ว (ข้อมูลและประวัติยังอยู่ครบ) / "
+            f"{args.username} deactivated (records and history stay)."
+        )
+        return 0
+    if command == "activate":
+        port.activate(user, args.username)
+        print(f"เปิดใช้บัญชี {args.username} แล้ว / {args.username} can sign in again.")
+        return 0
+    if command == "reset-password":
+        _print_issued(port.reset_password(user, args.username))
+        return 0
+    port.unlock(user, args.username)
+    print(f"ปลดล็อกบัญชี {args.username} แล้ว / {args.username} unlocked.")
+    return 0
