@@ -1,7 +1,7 @@
 """officer accounts: English name, forced password change
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-05
 
 ``must_change_password`` is set when an administrator issues a one-time password (a new
@@ -16,8 +16,8 @@ from alembic import op
 
 import models.base
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
