@@ -23,22 +23,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("app_user", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("display_name_en", sa.String(length=200), nullable=False, server_default="")
-        )
-        batch_op.add_column(
-            sa.Column(
-                "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
-        )
-        batch_op.add_column(
-            sa.Column("password_changed_at", models.base.UtcDateTime(), nullable=True)
-        )
+    # Added in place, never by a batch rebuild: rebuilding ``app_user`` would drop a table
+    # other rows refer to while foreign keys are enforced.
+    op.add_column(
+        "app_user",
+        sa.Column("display_name_en", sa.String(length=200), nullable=False, server_default=""),
+    )
+    op.add_column(
+        "app_user",
+        sa.Column("must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column(
+        "app_user", sa.Column("password_changed_at", models.base.UtcDateTime(), nullable=True)
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("app_user", schema=None) as batch_op:
-        batch_op.drop_column("password_changed_at")
-        batch_op.drop_column("must_change_password")
-        batch_op.drop_column("display_name_en")
+    # In place, as they were added (SQLite 3.35+ drops a column without a rebuild).
+    for column in ("password_changed_at", "must_change_password", "display_name_en"):
+        op.execute(f"ALTER TABLE app_user DROP COLUMN {column}")

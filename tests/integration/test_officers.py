@@ -278,3 +278,22 @@ def test_details_can_be_corrected_and_the_change_is_an_event(context, port, admi
         "display_name_en": "Mrs Kanngoen Tukthong",
         "position_th": "นักวิชาการเงินและบัญชีชำนาญการ",
     }
+
+
+def test_migration_0006_keeps_existing_accounts_usable(context, ws) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from services.store.engine import _alembic_config
+
+    config = _alembic_config()
+    with context.store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+        columns = [row[1] for row in conn.execute(text("PRAGMA table_info(app_user)"))]
+        assert "must_change_password" not in columns
+        command.upgrade(config, "head")
+    session = ws.sign_in("reviewer", STAFF_PASSWORD)
+    assert not session.must_change_password
+    with context.read() as db:
+        assert db.scalars(select(User.display_name_en)).all() == [""] * 5
