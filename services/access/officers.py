@@ -1,6 +1,7 @@
 """Running an agency's accounts: officers, their roles, and their passwords.
 
-Only an administrator manages officers (:data:`MANAGE_OFFICERS`); every change is an event
+Only an administrator manages officers (``Action.MANAGE_OFFICERS``, ``CREATE_USER`` and
+``UNLOCK_USER`` in :mod:`services.access.table`); every change is an event
 in the same transaction (``user.created``, ``user.details_changed``, ``user.roles_changed``,
 ``user.deactivated``, ``user.activated``, ``user.password_reset``, ``user.password_changed``,
 ``user.unlocked``) and no event ever holds a password.
@@ -31,11 +32,11 @@ from sqlalchemy.orm import Session
 
 from models import ROLES, User, UserRole
 from services.access.passwords import PasswordPolicy, one_time_password
+from services.access.table import Action, may, require
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound, PermissionDenied
 from services.kernel.unit_of_work import UnitOfWork
 
 __all__ = [
-    "MANAGE_OFFICERS",
     "ROLE_LABELS",
     "IssuedPassword",
     "LastAdministrator",
@@ -64,8 +65,6 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
 }
 assert set(ROLE_LABELS) == set(ROLES)
 
-# Roles that may manage officers (the system actor too, when a profile is first set up).
-MANAGE_OFFICERS = ("admin",)
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -138,11 +137,7 @@ class OfficerAccount:
 
 def may_manage_officers(roles: Iterable[str]) -> bool:
     """Whether someone holding ``roles`` may use the officers' screen and commands."""
-    return not set(roles).isdisjoint(MANAGE_OFFICERS)
-
-
-def _require_admin(uow: UnitOfWork) -> None:
-    uow.actor.require(*MANAGE_OFFICERS, "system")
+    return may(roles, Action.MANAGE_OFFICERS)
 
 
 def _clean_roles(roles: Iterable[str]) -> list[str]:
@@ -248,7 +243,7 @@ def create_officer(
     """Add an officer. Without ``password`` they get a one-time password (returned once) and
     must change it at first sign-in; with one (the demo's officers), it must meet ``policy``
     and stays theirs."""
-    _require_admin(uow)
+    require(uow.actor, Action.CREATE_USER)
     username, roles = _validate(new)
     if uow.session.scalar(select(User.id).where(User.username == username)) is not None:
         raise InvalidInput(
@@ -294,7 +289,7 @@ def create_officer(
 def update_details(uow: UnitOfWork, username: str, details: OfficerDetails) -> bool:
     """Correct names, position or e-mail; False (and no event) if nothing changes. Letters
     already issued keep the position they were signed with."""
-    _require_admin(uow)
+    require(uow.actor, Action.MANAGE_OFFICERS)
     user = _officer(uow, username)
     _refuse(_detail_problems(details))
     after = {
@@ -320,7 +315,7 @@ def update_details(uow: UnitOfWork, username: str, details: OfficerDetails) -> b
 
 def set_roles(uow: UnitOfWork, username: str, roles: Iterable[str]) -> bool:
     """Give ``username`` exactly ``roles``; False (and no event) if nothing changes."""
-    _require_admin(uow)
+    require(uow.actor, Action.MANAGE_OFFICERS)
     user = _officer(uow, username)
     after = _clean_roles(roles)
     before = sorted(user.role_names)
@@ -337,7 +332,7 @@ def set_roles(uow: UnitOfWork, username: str, roles: Iterable[str]) -> bool:
 
 def deactivate(uow: UnitOfWork, username: str, reason: str = "") -> None:
     """Stop an officer from signing in or acting; their records and name stay."""
-    _require_admin(uow)
+    require(uow.actor, Action.MANAGE_OFFICERS)
     user = _officer(uow, username)
     if not user.active:
         raise InvalidInput(
@@ -349,7 +344,7 @@ def deactivate(uow: UnitOfWork, username: str, reason: str = "") -> None:
 
 
 def activate(uow: UnitOfWork, username: str) -> None:
-    _require_admin(uow)
+    require(uow.actor, Action.MANAGE_OFFICERS)
     user = _officer(uow, username)
     if user.active:
         raise InvalidInput(
@@ -361,7 +356,7 @@ def activate(uow: UnitOfWork, username: str) -> None:
 
 def reset_password(uow: UnitOfWork, username: str, policy: PasswordPolicy) -> IssuedPassword:
     """A new one-time password for a forgotten one; also lifts a lockout."""
-    _require_admin(uow)
+    require(uow.actor, Action.MANAGE_OFFICERS)
     user = _officer(uow, username)
     password = one_time_password(policy)
     user.password_hash = _hasher.hash(password)
@@ -375,7 +370,7 @@ def reset_password(uow: UnitOfWork, username: str, policy: PasswordPolicy) -> Is
 
 def unlock(uow: UnitOfWork, username: str) -> None:
     """Lift a lockout after too many wrong passwords (the password stays the same)."""
-    _require_admin(uow)
+    require(uow.actor, Action.UNLOCK_USER)
     user = _officer(uow, username)
     if user.failed_attempts == 0 and user.locked_until is None:
         raise InvalidInput(

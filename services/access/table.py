@@ -45,6 +45,9 @@ class Action(StrEnum):
     SYNC_CATALOG = "sync_catalog"
     CREATE_USER = "create_user"
     UNLOCK_USER = "unlock_user"
+    # The officers' page: list accounts, correct details, roles, deactivate/activate, reset
+    # a password (services.access.officers).
+    MANAGE_OFFICERS = "manage_officers"
 
 
 # The officers who work cases may read applicants' files; the system administrator may not
@@ -70,6 +73,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.SYNC_CATALOG: frozenset({"admin"}) | _SYSTEM,
     Action.CREATE_USER: frozenset({"admin"}) | _SYSTEM,
     Action.UNLOCK_USER: frozenset({"admin"}),
+    Action.MANAGE_OFFICERS: frozenset({"admin"}),
 }
 
 

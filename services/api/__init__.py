@@ -6,7 +6,6 @@ every port call runs off the GUI thread. :mod:`services.api.workstation` is the 
 ``app/`` builds and passes to the screens as these ports.
 """
 
-from services.access.table import Action, may
 from models import ROLES
 from services.access.officers import (
     ROLE_LABELS,
@@ -16,6 +15,7 @@ from services.access.officers import (
     OfficerDetails,
 )
 from services.access.sessions import PasswordChangeRequired, SessionEnded
+from services.access.table import Action, may
 from services.api.admin import AccountPort, AdminPort
 from services.api.ports import IntakePort, ReviewPort, WorkstationPort
 from services.cases.views import (

@@ -15,6 +15,7 @@ from typing import Protocol
 from services.access import officers
 from services.access.officers import IssuedPassword, NewOfficer, OfficerAccount, OfficerDetails
 from services.access.passwords import PasswordPolicy
+from services.access.table import Action, require
 from services.kernel.actors import Actor, SignedInUser
 from services.store.context import AppContext
 
@@ -88,7 +89,7 @@ class OfficersFacade:
     def officers(self, user: SignedInUser) -> list[OfficerAccount]:
         # A unit of work (not a bare read) so a deactivated admin's session is refused too.
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
-            uow.actor.require(*officers.MANAGE_OFFICERS)
+            require(uow.actor, Action.MANAGE_OFFICERS)
             return officers.list_officers(uow.session)
 
     def create_officer(self, user: SignedInUser, new: NewOfficer) -> IssuedPassword:
