@@ -16,14 +16,8 @@ from pathlib import Path
 import tomli_w
 from sqlalchemy import select
 
-from demo.content import (
-    DemoApplicant,
-    DemoAttachment,
-    DemoRequest,
-    demo_applicants,
-    demo_requests,
-    render_attachments,
-)
+from demo.content import demo_applicants, demo_requests, render_attachments
+from demo.model import DemoApplicant, DemoAttachment, DemoRequest
 from models import Application, User
 from services.access import officers
 from services.access.officers import NewOfficer, OfficerDetails

@@ -1,4 +1,6 @@
-"""What the demo's attachment renderers share: the kinds of file, their context, fonts, words.
+"""What the demo's attachment renderers share: fonts, form titles and words, Thai dates.
+
+The kinds of file and the render context are data: :mod:`demo.model`.
 
 The renderers themselves are :mod:`demo.pdfs` (reportlab) and
 :mod:`demo.images` (Pillow); :func:`demo.content.render_attachments`
@@ -7,22 +9,14 @@ calls them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from enum import StrEnum
+from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, TLWG_DIRS, ThaiFace, register_thai_font
 
-if TYPE_CHECKING:  # demo_content imports the renderers, which import this module
-    from demo.content import DemoApplicant, DemoRequest
-
 __all__ = [
-    "AttachmentKind",
     "FORM_TITLES",
-    "RenderContext",
     "demo_faces",
     "form_words",
     "pdf_fonts_are_shaped",
@@ -34,38 +28,6 @@ _FONT_DIRS = (
     Path(__file__).resolve().parents[1] / "resources" / "demo" / "fonts",
     *TLWG_DIRS,
 )
-
-
-class AttachmentKind(StrEnum):
-    """The files a demo request can carry."""
-
-    APPLICATION_FORM = "application_form"  # PDF: the service's form, filled in
-    HOUSE_REGISTRATION = "house_registration"  # PDF: copy of a house registration page
-    SITE_MAP = "site_map"  # PDF: hand-made map of the premises
-    POWER_OF_ATTORNEY = "power_of_attorney"  # PDF: หนังสือมอบอำนาจ for the delegate
-    COMPANY_CERTIFICATE = "company_certificate"  # PDF: juristic registration, signatories
-    ID_CARD_PHOTO = "id_card_photo"  # JPEG: the signer's (sample) identity card
-    DELEGATE_ID_CARD_PHOTO = "delegate_id_card_photo"  # JPEG: the delegate's card
-    PAYMENT_SLIP = "payment_slip"  # JPEG: a bank-app transfer screenshot
-    LOW_RES_PHOTO = "low_res_photo"  # JPEG: the form photographed, too small to read well
-
-
-@dataclass(frozen=True)
-class RenderContext:
-    """Everything a renderer needs about one request."""
-
-    request: DemoRequest
-    applicant: DemoApplicant
-    delegate: DemoApplicant | None
-    received: datetime  # Bangkok wall clock
-
-    @property
-    def seed(self) -> str:
-        return f"{self.request.key}/{self.applicant.key}"
-
-    @property
-    def day(self) -> date:
-        return self.received.date()
 
 
 _THAI_MONTHS = (

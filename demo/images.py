@@ -15,16 +15,13 @@ import random
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
 
-from demo.documents import FORM_TITLES, RenderContext, demo_faces, form_words, thai_date
+from demo.documents import FORM_TITLES, demo_faces, form_words, thai_date
+from demo.model import DemoPerson, RenderContext
 from demo.numbers import seeded_digits, spaced_id
 from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, thai_presentation_forms
-
-if TYPE_CHECKING:  # demo_content imports this module
-    from demo.content import DemoPerson
 
 __all__ = [
     "ID_CARD_DPI",

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from demo.documents import FORM_TITLES, AttachmentKind, RenderContext, form_words, thai_date
+from demo.documents import FORM_TITLES, form_words, thai_date
+from demo.model import AttachmentKind, DemoPerson, RenderContext
 from demo.numbers import fictional_id, seeded_digits, spaced_id
 from demo.pdf_page import GREY, INK, DemoPage
-
-if TYPE_CHECKING:  # demo_content imports this module
-    from demo.content import DemoPerson
 
 __all__ = [
     "PDF_RENDERERS",

@@ -16,10 +16,6 @@ from PIL import Image
 
 from demo.content import (
     DEMO_NOW,
-    AttachmentKind,
-    DemoApplicant,
-    DemoAttachment,
-    DemoRequest,
     assign_service_codes,
     demo_applicants,
     demo_requests,
@@ -27,6 +23,7 @@ from demo.content import (
 )
 from demo.documents import pdf_fonts_are_shaped
 from demo.images import ID_CARD_DPI, ID_CARD_SIZE, LOW_RES_DPI, LOW_RES_SIZE, SLIP_DPI, SLIP_SIZE
+from demo.model import AttachmentKind, DemoApplicant, DemoAttachment, DemoRequest
 from services.kernel.clock import BANGKOK
 from services.kernel.thai_id import check_digit, is_valid_national_id
 
