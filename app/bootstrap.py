@@ -14,12 +14,21 @@ from app.settings import Settings, default_data_dir, password_policy, with_profi
 from services.api.admin import OfficersFacade
 from services.api.workstation import Workstation
 from services.intake.sync import SyncPlan, run_sync, summarise
+from services.intake.views import SyncSummary
 from services.kernel.clock import Clock, SystemClock
 from services.kernel.errors import AnuyatError
+from services.store.anchors import CheckpointRun, checkpoint_store
 from services.store.context import AppContext
 from services.store.profile import is_demo_store, load_context
 
-__all__ = ["DataDirUnusable", "Runtime", "resolve_data_dir", "open_runtime", "prepare_profile_dir"]
+__all__ = [
+    "DataDirUnusable",
+    "Runtime",
+    "checkpoint_quietly",
+    "resolve_data_dir",
+    "open_runtime",
+    "prepare_profile_dir",
+]
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +43,26 @@ class Runtime:
     plan: SyncPlan
     officers: OfficersFacade
 
+    @property
+    def drive_root(self) -> Path | None:
+        return self.settings.path("drive_root")
+
+    def checkpoint(self) -> CheckpointRun | None:
+        """Anchor the audit chain outside the store (services.store.anchors); never raises."""
+        return checkpoint_quietly(self.context, self.drive_root)
+
     def close(self) -> None:
+        self.checkpoint()
         self.context.store.close()
+
+
+def checkpoint_quietly(context: AppContext, drive_root: Path | None) -> CheckpointRun | None:
+    """Write audit checkpoints; a failure is logged, never in the way of closing or syncing."""
+    try:
+        return checkpoint_store(context.store, context.clock.now(), drive_root)
+    except Exception:
+        log.exception("audit checkpoint failed")
+        return None
 
 
 def resolve_data_dir(cli_value: str | None, settings: Settings) -> Path:
@@ -112,8 +139,18 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
             context.store.close()
         demo_keyring.check_store_is_demo(marked, data_dir)
     plan = build_plan(context, settings, data_dir)
+    drive_root = settings.path("drive_root")
+
+    def sync() -> SyncSummary:
+        summary = summarise(run_sync(context, plan))
+        checkpoint_quietly(context, drive_root)
+        return summary
+
     workstation = Workstation(
-        context, sync=lambda: summarise(run_sync(context, plan)), limits=plan.limits
+        context,
+        sync=sync,
+        limits=plan.limits,
+        on_sign_out=lambda: checkpoint_quietly(context, drive_root),
     )
     officers = OfficersFacade(context, password_policy(settings))
     log.info("profile opened (station %s)", context.station_code)

@@ -16,7 +16,7 @@ from typing import Any
 
 from app import cli_users, doctor
 from app.bootstrap import Runtime, open_runtime, prepare_profile_dir, resolve_data_dir
-from app.settings import Settings, load_settings, password_policy
+from app.settings import Settings, load_settings, password_policy, with_profile
 from services.kernel.clock import SystemClock
 from services.kernel.errors import AnuyatError, InvalidInput
 from services.store import keys, recovery
@@ -74,7 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_sub.add_parser("verify", help="check the event hash chain")
+    audit_sub.add_parser(
+        "verify",
+        help="check the event hash chain, its checkpoints outside the store, and that the "
+        "current state agrees with the events",
+    )
+    audit_sub.add_parser(
+        "checkpoint",
+        help="write the chain heads to the checkpoint files (profile folder, shared drive)",
+    )
 
     sub.add_parser("doctor", help="check this computer and say how to fix what is missing")
 
@@ -124,6 +132,7 @@ def _read_secret(env_name: str, prompt: str, file: str | None = None, confirm: b
 
 def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from app import demo_keyring
+    from services.store.anchors import checkpoint_store
     from services.store.engine import DB_FILE
     from services.store.profile import AgencySetup, free_mail_domain, initialise_profile
 
@@ -177,7 +186,12 @@ def _cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
             admin_display_name=args.admin_name,
             clock=SystemClock(),
         )
-        store.close()
+        try:  # the first audit checkpoint, as soon as the profile exists
+            checkpoint_store(
+                store, SystemClock().now(), with_profile(settings, data_dir).path("drive_root")
+            )
+        finally:
+            store.close()
         demo_keyring.write_profile_kind(data_dir, "real")
     print(f"สร้างโปรไฟล์แล้ว / Profile created: {data_dir}")
     print("ต่อไป: ส่งออกกุญแจกู้คืน / Next: export the recovery key: anuyat recovery export --out FILE")
@@ -320,23 +334,80 @@ def _cmd_apps(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
 
 def _cmd_audit(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from services.kernel.events import verify_chain
+    from services.kernel.state_check import check_state
+    from services.store.anchors import check_store_anchors
 
     runtime = _runtime(data_dir, settings)
+    store = runtime.context.store
     try:
+        if args.audit_command == "checkpoint":
+            run = runtime.checkpoint()
+            if run is None or run.refused:
+                print(
+                    "เขียนจุดตรวจสอบไม่ได้: ห่วงโซ่บันทึกไม่ต่อจากจุดตรวจสอบเดิม — สั่ง anuyat audit verify\n"
+                    "No checkpoint written: the audit chain no longer extends the last "
+                    "checkpoint (or it could not be read). Run 'anuyat audit verify'.",
+                    file=sys.stderr,
+                )
+                return 3
+            for path in run.written:
+                print(f"บันทึกจุดตรวจสอบแล้ว / Checkpoint written: {path}")
+            if not run.written:
+                print("จุดตรวจสอบเป็นปัจจุบันอยู่แล้ว / Checkpoints already up to date.")
+            for folder in run.failed:
+                print(
+                    f"คำเตือน: เขียนที่ {folder} ไม่ได้ / Warning: could not write to {folder}",
+                    file=sys.stderr,
+                )
+            return 0
         with runtime.context.read() as session:
             report = verify_chain(session)
+            mismatches = check_state(session)
+        anchors = check_store_anchors(store, runtime.drive_root)
     finally:
-        runtime.close()
+        store.close()  # verifying writes nothing, not even a checkpoint
+    failed = False
     if report.ok:
         print(f"ห่วงโซ่บันทึกถูกต้อง / Audit chain intact: {report.checked} events verified.")
-        return 0
-    assert report.broken is not None
-    print(
-        f"ห่วงโซ่บันทึกเสียหาย / Audit chain BROKEN after checking {report.checked} events:\n"
-        f"  {report.broken.describe()}",
-        file=sys.stderr,
-    )
-    return 3
+    else:
+        assert report.broken is not None
+        failed = True
+        print(
+            f"ห่วงโซ่บันทึกเสียหาย / Audit chain BROKEN after checking {report.checked} events:\n"
+            f"  {report.broken.describe()}",
+            file=sys.stderr,
+        )
+    for checkpoint in anchors.used:
+        print(f"ตรวจกับจุดตรวจสอบ / Checked against the checkpoint in {checkpoint.describe()}")
+    if not anchors.used:
+        looked = ", ".join(str(p) for p in anchors.searched)
+        print(
+            f"ไม่พบจุดตรวจสอบนอกฐานข้อมูล (ค้นใน {looked}) — ตรวจห่วงโซ่ได้เฉพาะภายในตัวเอง\n"
+            f"No checkpoint found outside the store (looked in {looked}): the chain was only "
+            "checked against itself. Run 'anuyat audit checkpoint' to anchor it."
+        )
+    if anchors.problems:
+        failed = True
+        print(
+            "พบการแก้ไขย้อนหลัง: ห่วงโซ่บันทึกไม่ตรงกับจุดตรวจสอบ / "
+            "Audit chain TAMPERED: it does not match its checkpoints:",
+            file=sys.stderr,
+        )
+        for problem in anchors.problems:
+            print(f"  {problem.describe()}", file=sys.stderr)
+    if mismatches:
+        failed = True
+        print(
+            f"ข้อมูลปัจจุบันไม่ตรงกับบันทึกเหตุการณ์ {len(mismatches)} รายการ / "
+            f"Current state DIFFERS from the events in {len(mismatches)} places "
+            "(changed without an event):",
+            file=sys.stderr,
+        )
+        for mismatch in mismatches[:20]:
+            print(f"  {mismatch.describe()}", file=sys.stderr)
+    else:
+        print("ข้อมูลปัจจุบันตรงกับบันทึกเหตุการณ์ / Current state agrees with the events.")
+    return 3 if failed else 0
 
 
 def _cmd_recovery(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
@@ -367,6 +438,7 @@ def _cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
     try:
         while True:
             report = run_sync(runtime.context, runtime.plan)
+            runtime.checkpoint()
             for part in report.parts:
                 counts = ", ".join(f"{k} {v}" for k, v in sorted(part.outcomes.items())) or "-"
                 print(f"{part.component:40} {part.state:8} {counts}")

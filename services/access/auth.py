@@ -28,6 +28,7 @@ __all__ = [
     "create_user",
     "hash_password",
     "sign_in",
+    "sign_out",
     "unlock_user",
 ]
 
@@ -154,6 +155,13 @@ def sign_in(
         language=user.language,
         must_change_password=user.must_change_password,
     )
+
+
+def sign_out(uow: UnitOfWork) -> None:
+    """Record that the officer acting in ``uow`` signed out."""
+    if uow.actor.user_id is None:
+        return
+    uow.record("user.signed_out", "user", uow.actor.user_id, {})
 
 
 def unlock_user(uow: UnitOfWork, username: str) -> None:

@@ -36,6 +36,10 @@ class WorkstationPort(Protocol):
         """Check the password; raise AnuyatError (wrong password, locked account)."""
         ...
 
+    def sign_out(self, user: SignedInUser) -> None:
+        """Record the sign-out and anchor the audit chain outside the store."""
+        ...
+
     def agency(self) -> AgencyInfo: ...
 
     def holiday_warning(self) -> tuple[str, str] | None:

@@ -52,9 +52,11 @@ class Workstation:
         *,
         sync: Callable[[], SyncSummary] | None = None,
         limits: Limits | None = None,
+        on_sign_out: Callable[[], object] | None = None,
     ) -> None:
         self.context = context
         self._sync = sync
+        self._on_sign_out = on_sign_out
         self.limits = limits or Limits()
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
@@ -63,6 +65,13 @@ class Workstation:
         if isinstance(outcome, AnuyatError):
             raise outcome  # after the commit, so failed attempts are counted and logged
         return outcome
+
+    def sign_out(self, user: SignedInUser) -> None:
+        """Record the sign-out, then anchor the audit chain (app/ passes ``on_sign_out``)."""
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            auth.sign_out(uow)
+        if self._on_sign_out is not None:
+            self._on_sign_out()
 
     def agency(self) -> AgencyInfo:
         with self.context.read() as session:

@@ -6,7 +6,7 @@ A profile is a data directory holding ``anuyat.db`` (SQLCipher) and ``blobs/``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alembic import command
@@ -49,6 +49,8 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     blobs: BlobStore
+    anchor_key: bytes = field(default=b"", repr=False)
+    """Authenticates the audit chain's checkpoints outside the store (services.store.anchors)."""
 
     def close(self) -> None:
         self.engine.dispose()
@@ -121,4 +123,5 @@ def open_store(data_dir: Path, *, create: bool = False) -> Store:
         ) from exc
     upgrade_store(engine)
     blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
-    return Store(data_dir, engine, make_session_factory(engine), blobs)
+    anchor_key = keys.derive_key(master, keys.PURPOSE_EVENTS)
+    return Store(data_dir, engine, make_session_factory(engine), blobs, anchor_key)

@@ -13,6 +13,7 @@ from models import Application, Document, User
 from services.api.workstation import Workstation
 from services.kernel.clock import SystemClock
 from services.kernel.events import verify_chain
+from services.kernel.state_check import check_state
 from services.store.profile import load_context
 
 
@@ -94,7 +95,10 @@ def test_demo_audit_trail_verifies(demo) -> None:
     ctx, _ = demo
     with ctx.read() as session:
         report = verify_chain(session)
+        mismatches = check_state(session)
     assert report.ok and report.checked > 50
+    # Every status the demo reached through the services replays from its events.
+    assert [m.describe() for m in mismatches] == []
 
 
 def test_demo_folder_holds_no_plaintext_names(demo_dir) -> None:

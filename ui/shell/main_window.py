@@ -849,6 +849,10 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         log.info("user %s signed out", self._user.username)
+        try:  # recorded, and the audit chain anchored outside the store
+            self._port.sign_out(self._user)
+        except Exception:
+            log.exception("recording the sign-out failed")
         self.user_did_sign_out.emit()
         self.close()
 
