@@ -652,7 +652,7 @@ def _store_files(
             source_key=arrival.source_key,
             channel=arrival.channel,
             application_id=application_id,
-            filename=item.origin_path or item.filename,
+            filename=_shown_path(item.origin_path) or item.filename,
             content_type=item.content_type,
             blob_sha256=blob.sha256 if blob else None,
             size=len(item.data),
@@ -671,6 +671,12 @@ def _store_files(
             {"quarantine_id": quarantined.id, "reason": quarantined.reason_code},
         )
     return accepted, held
+
+
+def _shown_path(path: str) -> str:
+    """Where a held file sat (``docs.zip/scans/1.pdf``), each part cleaned, the whole bounded."""
+    parts = [clean_filename(p) for p in path.replace("\\", "/").split("/")]
+    return clean_line("/".join(p for p in parts if p), 300)
 
 
 def _classify(context: AppContext, arrival: Arrival) -> str | None:

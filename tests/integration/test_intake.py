@@ -604,3 +604,16 @@ def test_the_trusted_authserv_id_defaults_to_the_imap_host(context, data_dir: Pa
     own = {**imap, "mail_authserv_id": "mx1.tst.go.th"}
     assert build_plan(context, Settings(own, None), data_dir).authserv_id == "mx1.tst.go.th"
     assert build_plan(context, Settings({}, None), data_dir).authserv_id == ""
+
+
+def test_held_files_inside_archives_are_named_cleanly(context, plan, tmp_path: Path) -> None:
+    archive = corpus.file_zip([("ใบเสร็จ\u202efdp.exe", corpus.file_exe())])
+    raw = corpus.mail_with_files(
+        [("docs\u202e.zip", archive)], message_id="<zip-rlo@example.co.th>"
+    )
+    _deliver(tmp_path / "mailbox", raw, datetime(2026, 11, 24, 9, tzinfo=BANGKOK), "1.zip")
+    run_sync(context, plan)
+    with context.read() as session:
+        (held,) = session.scalars(select(QuarantineItem)).all()
+    assert held.reason_code == "executable"
+    assert held.filename == "docs.zip/ใบเสร็จfdp.exe"
