@@ -521,6 +521,23 @@ def test_hard_links_to_files_elsewhere_are_rejected(
         read_file(item, item.files[0])
 
 
+def test_names_are_shown_without_bidi_or_control_characters(
+    root: Path, tmp_path: Path, drive_clock: FixedClock
+) -> None:
+    write(root / "คำขอ\u202e-008" / "a.pdf", PDF)
+    os.link(write(tmp_path / "x.pdf", PDF), root / "คำขอ\u202e-008" / "b\u202efdp.exe")
+    drive = scanner(root, drive_clock)
+
+    (item,) = settle(drive, drive_clock)
+
+    assert item.name == "คำขอ-008"
+    assert [(r.item, r.relative_path) for r in drive.rejected()] == [
+        ("คำขอ-008", "คำขอ-008/bfdp.exe")
+    ]
+    assert "\u202e" not in drive.rejected()[0].reason_en
+    assert read_file(item, item.files[0]) == PDF  # the real path still opens
+
+
 # --- availability ----------------------------------------------------------------------
 
 

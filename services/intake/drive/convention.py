@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from services.kernel.text import clean_line
+
 DEFAULT_IGNORES: tuple[str, ...] = (
     "Thumbs.db",
     "ehthumbs.db",
@@ -108,13 +110,17 @@ def is_ignored(name: str, patterns: Sequence[str] = DEFAULT_IGNORES) -> bool:
     return any(fnmatch.fnmatchcase(lowered, p.lower()) for p in patterns)
 
 
+_MAX_SHOWN = 1000  # characters of a path shown to people
+
+
 def display_name(name: str) -> str:
-    """A name fit for people: undecodable bytes (old Thai Samba shares) read as TIS-620."""
+    """A name fit for people: undecodable bytes (old Thai Samba shares) read as TIS-620,
+    without bidi or control characters, bounded (:func:`services.kernel.text.clean_line`)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(name).decode("cp874", errors="replace")
-    return name
+        name = os.fsencode(name).decode("cp874", errors="replace")
+    return clean_line(name, _MAX_SHOWN)
 
 
 def _key_text(relative_path: str) -> bytes:
