@@ -36,14 +36,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Literal, Self
+from typing import Literal
 
 from services.intake.mail.sources import (
     FolderCursor,
     MailBatch,
     MailboxUnavailable,
     MailFolderMissing,
+    OpensOnEnter,
 )
 from services.intake.types import RawMail
 from services.kernel.errors import InvalidInput
@@ -98,7 +98,7 @@ def _check_key(key: str) -> str:
     return key
 
 
-class MaildirMailbox:
+class MaildirMailbox(OpensOnEnter):
     """A Maildir (its root is ``INBOX``; ``a/b`` is the Maildir++ folder ``.a.b``)."""
 
     def __init__(
@@ -149,18 +149,6 @@ class MaildirMailbox:
         return f"maildir:{self.root}/{folder}"
 
     # -- opening ---------------------------------------------------------------------------
-
-    def __enter__(self) -> Self:
-        self.open()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def open(self) -> None:
         """Check the Maildir is there (create it when asked to)."""

@@ -41,6 +41,7 @@ __all__ = [
     "MailboxAuthFailed",
     "MailFolderMissing",
     "Backoff",
+    "OpensOnEnter",
 ]
 
 PROCESSED_KEYWORD = "$AnuyatProcessed"
@@ -150,6 +151,28 @@ class MailSource(Protocol):
     def interrupt(self) -> None:
         """Thread-safe: make a running (or the next) :meth:`idle` return False at once."""
         ...
+
+
+class OpensOnEnter:
+    """``with source: ...`` opens the source and closes it however the block ends."""
+
+    def open(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self.open()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 # --- errors people can act on ------------------------------------------------------------

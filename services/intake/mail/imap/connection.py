@@ -9,7 +9,6 @@ import re
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Self
 
 from services.intake.mail.imap.account import ImapAccount, invalid_settings, is_loopback_host
@@ -20,6 +19,7 @@ from services.intake.mail.sources import (
     MailboxAuthFailed,
     MailboxUnavailable,
     MailFolderMissing,
+    OpensOnEnter,
 )
 from services.kernel.errors import AnuyatError, InvalidInput
 
@@ -38,7 +38,7 @@ class Selected:
     read_only: bool = False
 
 
-class ImapConnection:
+class ImapConnection(OpensOnEnter):
     """One IMAP account's connection; a context manager (``with box: ...``).
 
     Calls re-connect on their own after a failure, so a retry loop can simply call
@@ -81,18 +81,6 @@ class ImapConnection:
         return f"imap:{self.account.username}@{self.account.host}/{folder}"
 
     # -- connection ------------------------------------------------------------------------
-
-    def __enter__(self) -> Self:
-        self.open()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def open(self) -> None:
         """Connect and sign in (nothing happens when already connected)."""
