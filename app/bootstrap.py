@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,7 @@ __all__ = [
     "resolve_data_dir",
     "open_runtime",
     "prepare_profile_dir",
+    "prepare_viewer_copies",
 ]
 
 log = logging.getLogger(__name__)
@@ -121,6 +124,45 @@ def prepare_profile_dir(
     if demo_keyring.stray_demo_marker(data_dir):
         log.warning("a file named DEMO in a profile folder that is not a demo: ignored")
     return demo_keyring.activate_if_needed(data_dir) if demo_keyring_ok else False
+
+
+VIEWER_COPIES = "viewer-copies"
+"""The profile's private folder for the plain copies "Open with the system viewer" makes."""
+
+
+def prepare_viewer_copies(data_dir: Path) -> Path:
+    """Empty (or create, 0700) the profile's folder for viewer copies; return it.
+
+    Copies a crash left behind are deleted here, before the GUI starts, and so are the
+    ``anuyat-view-*`` folders older versions left in the system temp folder (this user's
+    only). Not called by the CLI's other commands: a scheduled ``anuyat sync`` must not
+    delete a copy the officer has open.
+    """
+    folder = data_dir / VIEWER_COPIES
+    removed = 0
+    if folder.is_dir() and not folder.is_symlink():
+        for child in list(folder.iterdir()):
+            removed += 1
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+    elif folder.exists() or folder.is_symlink():
+        folder.unlink()
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    uid = getattr(os, "getuid", lambda: None)()
+    for legacy in Path(tempfile.gettempdir()).glob("anuyat-view-*"):
+        try:
+            mine = uid is None or legacy.lstat().st_uid == uid
+        except OSError:
+            continue
+        if mine and legacy.is_dir() and not legacy.is_symlink():
+            removed += 1
+            shutil.rmtree(legacy, ignore_errors=True)
+    if removed:
+        log.info("removed %d viewer copies left from an earlier session", removed)
+    return folder
 
 
 def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None) -> Runtime:

@@ -479,6 +479,7 @@ def _cmd_users(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
 
 
 def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from app.bootstrap import prepare_viewer_copies
     from ui.shell.start import run_gui
 
     runtime = _runtime(data_dir, settings)
@@ -488,6 +489,7 @@ def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
             language=args.lang or settings.get("language"),
             demo_warning=runtime.demo_file_keyring,
             quit_after_first_paint=os.environ.get("ANUYAT_QUIT_AFTER_FIRST_PAINT") == "1",
+            viewer_dir=prepare_viewer_copies(data_dir),
         )
     finally:
         runtime.close()

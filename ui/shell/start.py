@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -20,6 +21,7 @@ from ui.common.tasks import TaskRunner
 from ui.common.theme import apply_theme
 from ui.shell.main_window import MainWindow, StationPort
 from ui.shell.sign_in import SignInDialog
+from ui.viewer import system_viewer
 
 __all__ = ["Session", "build_main_window_for", "prepare_application", "run_gui"]
 
@@ -118,6 +120,7 @@ class Session(QObject):
             window.deleteLater()
         if self._signing_out:
             self._signing_out = False
+            system_viewer.remove_all_copies()  # no decrypted copy outlives the officer
             self._show_sign_in()
         else:
             self._app.exit(0)
@@ -139,14 +142,20 @@ def run_gui(
     settings: QSettings | None = None,
     demo_warning: bool = False,
     quit_after_first_paint: bool = False,
+    viewer_dir: Path | None = None,
 ) -> int:
     """Run the workstation's GUI until the officer quits; return the exit code.
 
     ``quit_after_first_paint`` is for the benchmark: start, paint the first window, exit.
 
+    ``viewer_dir`` is the profile's private folder for the copies "Open with the system
+    viewer" makes (app/ empties it before the GUI starts); they are removed at sign-out and
+    when the GUI ends.
+
     ``language`` is "th" or "en" (None: Thai). ``demo_warning`` marks a demo profile whose
     key lives in a file: the windows then say so in their title and in a banner.
     """
+    system_viewer.use_private_root(viewer_dir)
     app = prepare_application(language or i18n.DEFAULT_LANGUAGE)
     settings = settings if settings is not None else ui_settings.default_settings()
     runner = TaskRunner()
@@ -168,5 +177,6 @@ def run_gui(
                 window.close()
                 window.deleteLater()
         settings.sync()
+        system_viewer.remove_all_copies()
     log.info("GUI finished with code %s", code)
     return code

@@ -113,7 +113,7 @@ class DocumentViewer(QFrame):
         self._rotations: dict[str, int] = {}
         self._page = 0
         self._loading = False
-        self._system_viewer = SystemViewer(runner, self)
+        self._system_viewer = SystemViewer(runner, self, on_opened=self._copy_opened)
         self._fit_width = ui_settings.read(settings, VIEWER_FIT_WIDTH) != 0
         self._zoom = max(0.25, min(4.0, ui_settings.read(settings, VIEWER_ZOOM) / 100))
 
@@ -152,6 +152,10 @@ class DocumentViewer(QFrame):
         self.flags_label.setWordWrap(True)
         self.flags_label.hide()
         layout.addWidget(self.flags_label)
+        self.copy_label = named(QLabel(), "ViewerCopyNote")
+        self.copy_label.setWordWrap(True)
+        self.copy_label.hide()
+        layout.addWidget(self.copy_label)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -692,6 +696,17 @@ class DocumentViewer(QFrame):
         self.toolbar.open_button.setEnabled(kind not in ("message", "none"))
         self._update_zoom_label()
 
+    def _copy_opened(self, _path: str) -> None:
+        # Both languages, as for errors: the officer must know a plain copy exists.
+        self.copy_label.setText(
+            "มีสำเนาเอกสารที่ถอดรหัสแล้วเปิดอยู่ในโปรแกรมของเครื่อง "
+            "— จะถูกลบเมื่อปิดหน้าตรวจหรือออกจากระบบ\n"
+            "A decrypted copy of this document is open in the system's program; it is "
+            "deleted when you close the review screen or sign out."
+        )
+        self.copy_label.show()
+
     def remove_temp_files(self) -> None:
         """Delete the copies made for the system viewer (when the review screen closes)."""
         self._system_viewer.remove_copies()
+        self.copy_label.hide()
