@@ -38,12 +38,12 @@ from services.cases.applications import (
 )
 from services.cases.documents import FileFacts, attach_document
 from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, render_acknowledgement
-from services.intake.holds import HOLD_REASONS
+from services.intake.dedup import resolve_key
+from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
-from services.intake.mail.parse import content_fingerprint
 from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail, SenderAuth
 from services.kernel.actors import Actor
-from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.errors import InvalidInput
 from services.kernel.statuses import STATUSES
 from services.kernel.text import (
     MAX_NAME,
@@ -193,7 +193,7 @@ def ingest(
     """
     arrival = _bounded(arrival)
     with context.unit_of_work(actor) as uow:
-        arrival, seen = _resolve_key(uow, context, arrival)
+        arrival, seen = resolve_key(uow, context.store.blobs, arrival)
         if seen is not None:
             return IntakeOutcome("duplicate", seen.application_id, None)
         if cursor is not None:
@@ -204,7 +204,8 @@ def ingest(
         if target is not None and arrival.sender_auth == "fail":
             # Claims to be the applicant but the agency's server says it is not proven:
             # nothing is added to her request or done for it until an officer decides.
-            outcome = _hold_unauthenticated(uow, context, arrival, target)
+            ids = hold_unauthenticated(uow, context.store.blobs, arrival, target)
+            outcome = IntakeOutcome("held", target.id, target.tracking_number, quarantined=len(ids))
         elif target is not None and enquiry is not None:
             outcome = _answer_enquiry(uow, context, arrival, target, enquiry)
         elif target is not None:
@@ -234,65 +235,6 @@ def ingest(
                 {"message_id": arrival.reused_message_id, "source_key": arrival.source_key},
             )
         return outcome
-
-
-_REUSED_NOTE = (
-    "ข้อความนี้ใช้ Message-ID ซ้ำกับอีเมลฉบับอื่นที่ได้รับไว้ก่อนแล้ว แต่เนื้อหาต่างกัน"
-    " จึงรับไว้เป็นรายการใหม่ — โปรดตรวจว่าเกี่ยวข้องกับคำขอเดิมหรือไม่",
-    "This mail reuses the Message-ID of another mail received earlier, with different "
-    "content, so it was taken as a new item; check whether it belongs with the earlier one.",
-)
-
-
-def _inbound(uow: UnitOfWork, key: str) -> InboundMessage | None:
-    return uow.session.scalar(select(InboundMessage).where(InboundMessage.source_key == key))
-
-
-def _stored_fingerprint(context: AppContext, row: InboundMessage) -> str | None:
-    """The fingerprint of the mail recorded under a key, from its kept raw bytes."""
-    if row.raw_blob_sha256 is None:
-        return None
-    try:
-        return content_fingerprint(context.store.blobs.get(row.raw_blob_sha256))
-    except AnuyatError as exc:  # missing or damaged: cannot compare, so never call it a copy
-        log.warning("stored mail %s cannot be compared: %s", row.id, exc.code)
-        return None
-
-
-def _resolve_key(
-    uow: UnitOfWork, context: AppContext, arrival: Arrival
-) -> tuple[Arrival, InboundMessage | None]:
-    """The key this arrival is recorded under, and the record it duplicates, if any.
-
-    A Message-ID is only a claim: clients and list servers reuse them, and a stranger can
-    copy one. A mail is a duplicate when its key *and* its content match what was stored
-    (the same message delivered twice, or fetched again after a renumbering). A different
-    mail under a known Message-ID is new: it is keyed by the id and its content, and
-    flagged for the officer. Nothing is ever dropped on the strength of the id alone.
-    """
-    seen = _inbound(uow, arrival.source_key)
-    fingerprint = arrival.content_sha256
-    if (
-        seen is None
-        or arrival.channel != "email"
-        or fingerprint is None
-        or arrival.source_key != arrival.message_id
-        or _stored_fingerprint(context, seen) == fingerprint
-    ):
-        return arrival, seen
-    key = f"{arrival.source_key} reused:{fingerprint[:20]}"
-    again = _inbound(uow, key)
-    if again is not None:
-        return arrival, again
-    return (
-        replace(
-            arrival,
-            source_key=key,
-            reused_message_id=arrival.source_key,
-            notes=(*arrival.notes, *_REUSED_NOTE),
-        ),
-        None,
-    )
 
 
 def _bounded(arrival: Arrival) -> Arrival:
@@ -345,7 +287,7 @@ def quarantine_unprocessable(
     with context.unit_of_work(INTAKE) as uow:
         if cursor is not None:
             advance_cursor(uow, cursor)
-        arrival, seen = _resolve_key(uow, context, arrival)
+        arrival, seen = resolve_key(uow, context.store.blobs, arrival)
         if seen is not None:
             return
         blob = context.store.blobs.put(arrival.raw) if arrival.raw else None
@@ -540,45 +482,6 @@ def _append(
     return IntakeOutcome(
         "appended", target.id, target.tracking_number, len(accepted), len(held), False
     )
-
-
-def _hold_unauthenticated(
-    uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application
-) -> IntakeOutcome:
-    reason = HOLD_REASONS["sender_not_authenticated"]
-    fill = {"tracking_number": target.tracking_number, "detail": arrival.sender_auth_detail}
-    # Each file separately (an officer may release it into the request), or the mail itself.
-    held = [(a.filename, a.declared_type, a.data) for a in arrival.attachments] or [
-        (arrival.subject or arrival.source_key, "message/rfc822", arrival.raw or b"")
-    ]
-    ids: list[str] = []
-    for filename, content_type, data in held:
-        blob = context.store.blobs.put(data) if data else None
-        item = QuarantineItem(
-            source_key=arrival.source_key,
-            channel=arrival.channel,
-            application_id=target.id,
-            filename=filename[:300],
-            content_type=(content_type or "application/octet-stream")[:100],
-            blob_sha256=blob.sha256 if blob else None,
-            size=len(data),
-            reason_code="sender_not_authenticated",
-            reason_th=reason.officer_th.format(**fill),
-            reason_en=reason.officer_en.format(**fill),
-            status="held",
-            created_at=uow.now,
-        )
-        uow.session.add(item)
-        uow.session.flush()
-        ids.append(item.id)
-    uow.record(
-        "application.unauthenticated_mail_held",
-        "application",
-        target.id,
-        {"source_key": arrival.source_key, "quarantine_ids": ids,
-         "check": arrival.sender_auth_detail},
-    )  # fmt: skip
-    return IntakeOutcome("held", target.id, target.tracking_number, quarantined=len(ids))
 
 
 def _answer_enquiry(

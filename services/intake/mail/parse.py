@@ -31,8 +31,10 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
 
+from services.intake.mail.auth_results import sender_authentication
+from services.intake.mail.fingerprint import content_fingerprint
 from services.intake.mail.html_text import html_to_text
-from services.intake.types import ParsedAttachment, ParsedMail, SenderAuth
+from services.intake.types import ParsedAttachment, ParsedMail
 from services.kernel.text import clean_filename, clean_line, clean_name, clean_subject
 
 __all__ = [
@@ -318,58 +320,6 @@ def auto_reply_reason(headers: dict[str, list[str]], sender_address: str) -> str
     return None
 
 
-# -- sender authentication (RFC 8601) --------------------------------------------------------
-
-_COMMENT = re.compile(r"\([^()]*\)")
-_RESULT = re.compile(r"^\s*([A-Za-z0-9_-]+)(?:/\d+)?\s*=\s*([A-Za-z0-9_-]+)")
-
-
-def _auth_results(value: str) -> tuple[str, dict[str, str]]:
-    """(authserv-id, {method: result}) of one Authentication-Results header."""
-    text = _raw_to_text(_FOLD.sub("", value)).replace("\r", " ").replace("\n", " ")
-    for _ in range(5):  # comments nest rarely; a few passes take them all out
-        text = _COMMENT.sub(" ", text)
-    parts = text.split(";")
-    server = parts[0].strip().split()
-    authserv_id = server[0].lower() if server else ""
-    results: dict[str, str] = {}
-    for part in parts[1:]:
-        match = _RESULT.match(part)
-        if match:
-            results.setdefault(match.group(1).lower(), match.group(2).lower())
-    return authserv_id, results
-
-
-def sender_authentication(
-    headers: dict[str, list[str]], authserv_id: str
-) -> tuple[SenderAuth, str]:
-    """("pass" | "fail" | "none", detail) from the agency's own Authentication-Results.
-
-    Only a header whose authserv-id is the agency's receiving server counts: anyone can
-    write an Authentication-Results header into a mail, so others are ignored, and of the
-    agency's the topmost (added last, by the agency's server) is read. DMARC decides when
-    present; without it, a hard SPF or DKIM failure with nothing passing is a failure
-    (SPF softfail is not).
-    """
-    wanted = authserv_id.strip().lower()
-    if not wanted:
-        return "none", ""
-    for value in headers.get("authentication-results", []):
-        server, results = _auth_results(value)
-        if server != wanted:
-            continue
-        detail = " ".join(f"{m}={r}" for m, r in sorted(results.items()))[:200]
-        dmarc = results.get("dmarc")
-        if dmarc == "fail":
-            return "fail", detail
-        if dmarc == "pass" or "pass" in (results.get("dkim"), results.get("spf")):
-            return "pass", detail
-        if results.get("spf") == "fail" or results.get("dkim") == "fail":
-            return "fail", detail
-        return "none", detail
-    return "none", ""
-
-
 # -- parts -------------------------------------------------------------------------------------
 
 
@@ -587,35 +537,6 @@ def _walk_forward(part: Message, collected: _Collected, depth: int, want_body: b
 
 
 # -- the message -------------------------------------------------------------------------------
-
-# What the sender wrote, as opposed to what servers on the way added (Received,
-# Delivered-To, Return-Path, Authentication-Results, X-…): the same message delivered
-# twice, or once more after the server renumbered the folder, keeps these.
-_FINGERPRINT_HEADERS = frozenset(
-    {"from", "sender", "to", "cc", "subject", "date", "message-id", "in-reply-to",
-     "references", "reply-to", "mime-version", "content-type", "content-transfer-encoding"}
-)  # fmt: skip
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-
-
-def content_fingerprint(raw: bytes) -> str:
-    """SHA-256 of what makes a mail this mail: the sender's headers and the body.
-
-    Two copies of one message (re-delivered, fetched again, CRLF in IMAP and LF in a
-    Maildir) give the same value; two different mails that reuse one Message-ID do not.
-    Never raises.
-    """
-    match = _HEADER_END.search(raw)
-    head, body = (raw[: match.start()], raw[match.end() :]) if match else (raw, b"")
-    digest = hashlib.sha256()
-    unfolded = re.sub(rb"\r?\n[ \t]+", b" ", head)
-    for line in unfolded.splitlines():
-        name, colon, value = line.partition(b":")
-        if colon and name.strip().lower().decode("ascii", "replace") in _FINGERPRINT_HEADERS:
-            digest.update(name.strip().lower() + b":" + b" ".join(value.split()) + b"\n")
-    digest.update(b"\n")
-    digest.update(b"\n".join(line.rstrip() for line in body.splitlines()).rstrip())
-    return digest.hexdigest()
 
 
 def _fallback_text(raw: bytes) -> str:

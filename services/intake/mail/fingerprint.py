@@ -1,0 +1,37 @@
+"""What makes a mail this mail, as a hash: tells a second copy from a reused Message-ID."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+__all__ = ["content_fingerprint"]
+
+# What the sender wrote, as opposed to what servers on the way added (Received,
+# Delivered-To, Return-Path, Authentication-Results, X-…): the same message delivered
+# twice, or once more after the server renumbered the folder, keeps these.
+_FINGERPRINT_HEADERS = frozenset(
+    {"from", "sender", "to", "cc", "subject", "date", "message-id", "in-reply-to",
+     "references", "reply-to", "mime-version", "content-type", "content-transfer-encoding"}
+)  # fmt: skip
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def content_fingerprint(raw: bytes) -> str:
+    """SHA-256 of what makes a mail this mail: the sender's headers and the body.
+
+    Two copies of one message (re-delivered, fetched again, CRLF in IMAP and LF in a
+    Maildir) give the same value; two different mails that reuse one Message-ID do not.
+    Never raises.
+    """
+    match = _HEADER_END.search(raw)
+    head, body = (raw[: match.start()], raw[match.end() :]) if match else (raw, b"")
+    digest = hashlib.sha256()
+    unfolded = re.sub(rb"\r?\n[ \t]+", b" ", head)
+    for line in unfolded.splitlines():
+        name, colon, value = line.partition(b":")
+        if colon and name.strip().lower().decode("ascii", "replace") in _FINGERPRINT_HEADERS:
+            digest.update(name.strip().lower() + b":" + b" ".join(value.split()) + b"\n")
+    digest.update(b"\n")
+    digest.update(b"\n".join(line.rstrip() for line in body.splitlines()).rstrip())
+    return digest.hexdigest()
