@@ -27,10 +27,17 @@ def _packages(*lists: str) -> set[str]:
     return set(done.stdout.split())
 
 
+def make_env() -> dict[str, str]:
+    """The environment for a child `make`, as if typed in a shell: not a sub-make of the
+    `make test` that may be running this test (which would print "Entering directory")."""
+    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+
+
 def _make_dry_run(target: str) -> str:
     done = subprocess.run(
         ["make", "-n", target, f"VENV={sys.prefix}"],
         cwd=ROOT,
+        env=make_env(),
         capture_output=True,
         text=True,
     )
@@ -78,6 +85,7 @@ def test_make_install_puts_the_command_on_path(tmp_path: Path) -> None:
     done = subprocess.run(
         ["make", "--no-print-directory", "launcher", f"VENV={sys.prefix}", f"BINDIR={bindir}"],
         cwd=ROOT,
+        env=make_env(),
         capture_output=True,
         text=True,
     )
@@ -85,7 +93,7 @@ def test_make_install_puts_the_command_on_path(tmp_path: Path) -> None:
     link = bindir / "anuyat"
     assert link.is_symlink() and link.resolve() == (Path(sys.prefix) / "bin" / "anuyat").resolve()
     assert f'export PATH="{bindir}:$PATH"' in done.stderr  # not on PATH yet: says how
-    env = dict(os.environ, PATH=f"{bindir}{os.pathsep}{os.environ['PATH']}", PYTHONPATH=str(ROOT))
+    env = dict(make_env(), PATH=f"{bindir}{os.pathsep}{os.environ['PATH']}", PYTHONPATH=str(ROOT))
     helped = subprocess.run(
         ["anuyat", "--help"], cwd=tmp_path, env=env, capture_output=True, text=True
     )
@@ -101,6 +109,7 @@ def test_make_install_never_replaces_someone_elses_file(tmp_path: Path) -> None:
     done = subprocess.run(
         ["make", "--no-print-directory", "launcher", f"VENV={sys.prefix}", f"BINDIR={bindir}"],
         cwd=ROOT,
+        env=make_env(),
         capture_output=True,
         text=True,
     )

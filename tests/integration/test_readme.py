@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from tests.file_keyring import child_env
+from tests.integration.test_install import make_env
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -62,7 +63,11 @@ def test_readme_make_targets_exist() -> None:
     for command in _readme_commands("make"):
         target = shlex.split(command)[1]
         done = subprocess.run(
-            ["make", "-n", target, f"VENV={sys.prefix}"], cwd=ROOT, capture_output=True, text=True
+            ["make", "-n", target, f"VENV={sys.prefix}"],
+            cwd=ROOT,
+            env=make_env(),
+            capture_output=True,
+            text=True,
         )
         assert done.returncode == 0, f"{command}: {done.stderr}"
 
@@ -72,6 +77,7 @@ def test_readme_anuyat_commands_work_as_written(tmp_path: Path) -> None:
     installed = subprocess.run(
         ["make", "--no-print-directory", "launcher", f"VENV={sys.prefix}", f"BINDIR={bindir}"],
         cwd=ROOT,
+        env=make_env(),
         capture_output=True,
         text=True,
     )
