@@ -2,6 +2,18 @@
 
 The raw 256-bit key is given to SQLCipher as a hex blob literal: no key
 derivation per connection (a passphrase key costs ~200 ms per connection).
+
+Writers take the write lock when their transaction starts. SQLite's default
+(``BEGIN`` DEFERRED, which the driver even delays to the first INSERT/UPDATE)
+lets two processes read the same row — a claim, a counter, the audit chain's
+head — before either writes, so both act on what they read and one overwrites
+the other. A session made by :func:`make_session_factory` with ``write=True``
+begins with ``BEGIN IMMEDIATE`` instead: a second writer waits (``busy_timeout``)
+until the first commits, then reads what it wrote. Read-only sessions keep the
+default and never wait for a writer (WAL). Services still write their
+read-modify-writes as single statements (compare-and-set, ``value = value + 1``)
+so they hold on a server database too, where ``SELECT … FOR UPDATE`` and row
+locks do this work.
 """
 
 from __future__ import annotations
@@ -11,12 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["create_store_engine", "make_session_factory"]
+__all__ = ["WRITE_INTENT", "create_store_engine", "make_session_factory"]
 
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+
+WRITE_INTENT = "anuyat_write_intent"
+"""Execution option of connections whose transactions take the write lock at once."""
 
 
 def create_store_engine(db_path: Path, key_hex: str) -> Engine:
@@ -38,16 +53,27 @@ def create_store_engine(db_path: Path, key_hex: str) -> Engine:
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # The driver leaves a transaction it did not open to the caller: it neither opens
+        # a second one before the first write nor forgets to commit or roll back this one.
+        if connection.get_execution_options().get(WRITE_INTENT):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
     return engine
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    factory = sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
+    """Sessions on ``engine``; with ``write`` their transactions serialise (module doc)."""
+    bind = engine.execution_options(**{WRITE_INTENT: True}) if write else engine
+    factory = sessionmaker(bind, expire_on_commit=False)
 
     @event.listens_for(factory, "after_rollback")
+    @event.listens_for(factory, "after_commit")
     def _forget_pinned(session: Session) -> None:
         # Services pin rows they update often (chain head, counters) in
-        # session.info; after a rollback those copies are stale.
+        # session.info for one transaction; after it ends those copies are stale
+        # (another process may write next).
         session.info.clear()
 
     return factory

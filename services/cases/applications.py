@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import object_session
 
 from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter, new_id
@@ -51,17 +52,40 @@ class NewApplicant:
 def next_tracking_number(
     uow: UnitOfWork, agency_code: str, station_code: str, moment: datetime
 ) -> str:
+    """The next number of the station's counter for the Buddhist Era year of ``moment``.
+
+    The counter moves in the store, in one statement (``last_number = last_number + 1``,
+    returning the new value): two writers can never read the same value and both use it.
+    """
     be_year = moment.astimezone(BANGKOK).year + 543
-    pinned: dict[tuple[str, int], TrackingCounter] = uow.session.info.setdefault("counters", {})
-    counter = pinned.get((station_code, be_year)) or uow.session.get(
-        TrackingCounter, (station_code, be_year)
-    )
-    if counter is None:
-        counter = TrackingCounter(station_code=station_code, be_year=be_year, last_number=0)
-        uow.session.add(counter)
-    pinned[(station_code, be_year)] = counter  # see events.append_event on pinning
-    counter.last_number += 1
-    return f"{agency_code}-{station_code}-{be_year}-{counter.last_number:06d}"
+    number = _bump_counter(uow, station_code, be_year)
+    if number is None:
+        # The first number of the year: create the row. Should another writer create it
+        # first (a server database lets both try), the savepoint leaves ours out and the
+        # bump then takes the next number of theirs.
+        try:
+            with uow.session.begin_nested():
+                uow.session.add(
+                    TrackingCounter(station_code=station_code, be_year=be_year, last_number=1)
+                )
+            number = 1
+        except IntegrityError:
+            number = _bump_counter(uow, station_code, be_year)
+            assert number is not None
+    return f"{agency_code}-{station_code}-{be_year}-{number:06d}"
+
+
+def _bump_counter(uow: UnitOfWork, station_code: str, be_year: int) -> int | None:
+    # No autoflush: the application the number is for is not needed in the store yet.
+    with uow.session.no_autoflush:
+        bumped = uow.session.execute(
+            update(TrackingCounter)
+            .where(TrackingCounter.station_code == station_code, TrackingCounter.be_year == be_year)
+            .values(last_number=TrackingCounter.last_number + 1)
+            .returning(TrackingCounter.last_number),
+            execution_options={"synchronize_session": False},
+        ).scalar_one_or_none()
+    return bumped
 
 
 def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:

@@ -84,7 +84,10 @@ def append_event(
     # The head is kept in session.info: the identity map holds clean objects only
     # weakly, and re-reading the head for every event of a batch doubles its cost.
     pinned: dict[str, ChainHead] = session.info.setdefault("chain_heads", {})
-    head = pinned.get(station_id) or session.get(ChainHead, station_id)
+    # FOR UPDATE: on a server database the head row stays locked until this transaction
+    # ends, so two writers never both link to the same head (SQLite serialises writers
+    # already: see models.store).
+    head = pinned.get(station_id) or session.get(ChainHead, station_id, with_for_update=True)
     prev_hash = head.last_hash if head else GENESIS
     station_seq = (head.last_station_seq if head else 0) + 1
     event_id = new_id()

@@ -42,9 +42,10 @@ class AppContext:
 
     @contextmanager
     def read(self, actor: Actor | None = None) -> Iterator[Session]:
-        """A read-only session for queries; for an officer's, their account is checked first
-        as for :meth:`unit_of_work` (a deactivated officer's open window reads nothing)."""
-        with self.store.sessions() as session:
+        """A read-only session for queries (it never waits for a writer); for an officer's,
+        their account is checked first as for :meth:`unit_of_work` (a deactivated officer's
+        open window reads nothing)."""
+        with self.store.reads() as session:
             if actor is not None:
                 check_session(session, actor)
             yield session

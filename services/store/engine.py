@@ -47,8 +47,9 @@ class StoreLocked(AnuyatError):
 class Store:
     data_dir: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # writers: each transaction takes the write lock first
     blobs: BlobStore
+    reads: sessionmaker[Session]  # readers: never wait for a writer (see models.store)
     anchor_key: bytes = field(default=b"", repr=False)
     """Authenticates the audit chain's checkpoints outside the store (services.store.anchors)."""
 
@@ -124,4 +125,11 @@ def open_store(data_dir: Path, *, create: bool = False) -> Store:
     upgrade_store(engine)
     blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
     anchor_key = keys.derive_key(master, keys.PURPOSE_EVENTS)
-    return Store(data_dir, engine, make_session_factory(engine), blobs, anchor_key)
+    return Store(
+        data_dir,
+        engine,
+        make_session_factory(engine),
+        blobs,
+        make_session_factory(engine, write=False),
+        anchor_key,
+    )

@@ -253,7 +253,7 @@ def load_context(
             f"{data_dir} is not set up yet. Run 'anuyat init' (or 'anuyat demo' to try it out).",
         )
     store = open_store(data_dir)
-    with store.sessions() as session:
+    with store.reads() as session:
         station = session.scalars(select(Station).where(Station.is_local.is_(True))).one()
         agency = session.get(Agency, station.agency_id)
         if agency is None:
