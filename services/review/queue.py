@@ -8,6 +8,13 @@ verdicts or decide it; others may read it.
 A claim counts only while its holder is an active officer with a role that works the item's
 current status: a reviewer's claim on an item that has gone on to the approver, or the claim
 of an officer who has left, holds nothing back.
+
+Two officers may press "Next" (or open the same item, or an administrator may reassign it
+while its holder releases it) at the same moment. Every change of holder is therefore a
+compare-and-set in one statement — ``UPDATE … SET assignee_id = … WHERE id = … AND
+assignee_id IS <what we saw> AND status = <what we saw>`` — and only the writer whose
+statement changed the row goes on (records the event, starts the review); the other sees
+zero rows changed and takes the next item, or is told who got there first.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from models import Application, User, UserRole
@@ -133,7 +140,13 @@ def _me(uow: UnitOfWork) -> str:
 
 
 def load_application(session: Session, application_id: str) -> Application:
-    application = session.get(Application, application_id)
+    """The application an action is about, locked for the rest of the transaction.
+
+    ``FOR UPDATE`` holds the row on a server database until the action commits, so a
+    holder's check and the write that follows it see the same row; SQLite serialises
+    writers already (models.store).
+    """
+    application = session.get(Application, application_id, with_for_update=True)
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
     return application
@@ -214,30 +227,70 @@ def next_application(
                 f"“{label_en}” is not one of your queues.",
             )
         statuses = (status,)
-    application = uow.session.scalars(
+    oldest = (
         select(Application)
         .where(_free(statuses, me))
         .order_by(Application.deemed_received_at, Application.tracking_number)
-        .limit(1)
-    ).first()
-    if application is None:
-        return None
-    _take(uow, calendar, application, via="next")
-    return application
+        .limit(_CANDIDATES)
+    )
+    while True:
+        candidates = uow.session.scalars(oldest).all()
+        if not candidates:
+            return None
+        for application in candidates:
+            try:
+                if _take(uow, calendar, application, via="next"):
+                    return application
+            except ClaimedByOther:
+                pass  # taken since the list was read: the next one
+        # Every candidate went to someone else meanwhile; their claims are committed, so
+        # the next read leaves them out.
+
+
+_CANDIDATES: Final = 8
+
+
+def _set_holder(
+    uow: UnitOfWork, application: Application, assignee_id: str | None
+) -> bool:
+    """Compare-and-set the holder: only if holder and status are still what was read.
+
+    Returns False (and forgets the stale copy) when another writer changed the row first.
+    """
+    seen = application.assignee_id
+    result = uow.session.execute(
+        update(Application)
+        .where(
+            Application.id == application.id,
+            Application.status == application.status,
+            Application.assignee_id.is_(None) if seen is None else Application.assignee_id == seen,
+        )
+        .values(assignee_id=assignee_id, claimed_at=uow.now if assignee_id else None),
+        execution_options={"synchronize_session": False},
+    )
+    if getattr(result, "rowcount", 0) != 1:
+        uow.session.refresh(application)
+        return False
+    # The row changed in the store; the session's copy follows without a second UPDATE.
+    uow.session.refresh(application, ["assignee_id", "claimed_at"])
+    return True
 
 
 def _take(
     uow: UnitOfWork, calendar: BusinessCalendar, application: Application, *, via: str
-) -> None:
-    """Claim for the actor; a reviewer taking a received item starts its review."""
+) -> bool:
+    """Claim for the actor; a reviewer taking a received item starts its review.
+
+    False when another officer's claim won the race (the copy is then re-read).
+    """
     me = _me(uow)
     holder = current_holder(uow.session, application)
     if holder is not None and holder.id != me:
         raise ClaimedByOther(application.tracking_number, holder.display_name)
     if holder is None:
         stale = application.assignee_id
-        application.assignee_id = me
-        application.claimed_at = uow.now
+        if not _set_holder(uow, application, me):
+            return False
         uow.record(
             "application.claimed",
             "application",
@@ -246,6 +299,15 @@ def _take(
         )
     if application.status == "received" and "reviewer" in uow.actor.roles:
         change_status(uow, calendar, application.id, "in_review", reason="review started")
+    return True
+
+
+def _lost(uow: UnitOfWork, application: Application) -> ClaimedByOther | None:
+    """After a lost compare-and-set: who holds the (re-read) application now, if not me."""
+    holder = current_holder(uow.session, application)
+    if holder is not None and holder.id != _me(uow):
+        return ClaimedByOther(application.tracking_number, holder.display_name)
+    return None
 
 
 def open_for(
@@ -269,7 +331,7 @@ def open_for(
             _take(uow, calendar, application, via="open")
         return application
     _check_turn(uow, application, out_of_order_reason)
-    _take(uow, calendar, application, via="open")
+    _take(uow, calendar, application, via="open")  # lost to another officer: read-only
     return application
 
 
@@ -310,8 +372,17 @@ def claim(
     holder = current_holder(uow.session, application)
     if holder is None:
         _check_turn(uow, application, out_of_order_reason)
-    _take(uow, calendar, application, via="claim")
+    if not _take(uow, calendar, application, via="claim"):
+        raise _lost(uow, application) or _changed(application)
     return application
+
+
+def _changed(application: Application) -> AnuyatError:
+    return InvalidInput(
+        f"คำขอ {application.tracking_number} เพิ่งถูกเปลี่ยนโดยผู้อื่น — โหลดรายการใหม่แล้วลองอีกครั้ง",
+        f"Application {application.tracking_number} was changed by someone else just now; "
+        "reload and try again.",
+    )
 
 
 def require_holder(uow: UnitOfWork, application: Application) -> None:
@@ -334,13 +405,16 @@ def release_claim(uow: UnitOfWork, application_id: str) -> None:
     """Put the application back in its queue; by its holder, or by an administrator."""
     me = _me(uow)
     application = load_application(uow.session, application_id)
-    if application.assignee_id is None:
-        return
-    holder = current_holder(uow.session, application)
-    if holder is not None and holder.id != me and not may(uow.actor.roles, Action.REASSIGN):
-        raise ClaimedByOther(application.tracking_number, holder.display_name)
-    previous = uow.session.get(User, application.assignee_id)
-    clear_claim(application)
+    while True:
+        if application.assignee_id is None:
+            return
+        holder = current_holder(uow.session, application)
+        if holder is not None and holder.id != me and not may(uow.actor.roles, Action.REASSIGN):
+            raise ClaimedByOther(application.tracking_number, holder.display_name)
+        previous = uow.session.get(User, application.assignee_id)
+        if _set_holder(uow, application, None):
+            break
+        # Claimed, released or reassigned meanwhile: decide again on what is there now.
     uow.record(
         "application.released",
         "application",
@@ -375,8 +449,9 @@ def reassign(uow: UnitOfWork, application_id: str, to_username: str) -> None:
             f"(needs role: {wanted}).",
         )
     previous = uow.session.get(User, application.assignee_id) if application.assignee_id else None
-    application.assignee_id = target.id
-    application.claimed_at = uow.now
+    if not _set_holder(uow, application, target.id):
+        # Someone took, released or moved it on while the administrator looked at it.
+        raise _changed(application)
     uow.record(
         "application.reassigned",
         "application",
