@@ -2,17 +2,31 @@
 
 Roles are enforced here and in every service (``Actor.require``), not only
 hidden in the UI.
+
+Signing in is two steps. :func:`check_password` does the slow part — one Argon2
+verification, whether or not the account exists (an unknown name is checked against a
+dummy hash), so the time taken tells nothing — outside any write transaction.
+:func:`record_sign_in` then writes the outcome in single statements: a failure is
+``failed_attempts = failed_attempts + 1`` with the lock set in the same UPDATE, and it
+counts only while the account is not locked; a success resets the count only if the
+account is (still) active and unlocked. So parallel wrong passwords each count, and none
+slips past a lock another one just set. Every refusal short of a lock reads the same,
+known name or not.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import case, literal, or_, select, update
+from sqlalchemy.orm import Session
 
 from models import ROLES, User, UserRole
 from services.access.table import Action, require
@@ -25,9 +39,11 @@ __all__ = [
     "LOCKOUT",
     "SignInFailed",
     "AccountLocked",
+    "PasswordCheck",
+    "check_password",
     "create_user",
     "hash_password",
-    "sign_in",
+    "record_sign_in",
     "sign_out",
     "unlock_user",
 ]
@@ -105,46 +121,114 @@ def create_user(
     return user
 
 
-def sign_in(
-    uow: UnitOfWork, username: str, password: str, station_code: str
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password, made like every account's: verifying against it costs
+    what verifying a real account does (made once, on the first unknown name)."""
+    return _hasher.hash(secrets.token_urlsafe(24))
+
+
+def _wrong() -> SignInFailed:
+    """The one answer to a wrong name or password, whichever it was."""
+    return SignInFailed(
+        "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง — ตรวจสอบแป้นพิมพ์ภาษา/Caps Lock แล้วลองใหม่ "
+        f"(ใส่รหัสผ่านผิดติดกัน {MAX_FAILED_ATTEMPTS} ครั้ง บัญชีจะถูกล็อก "
+        f"{LOCKOUT.seconds // 60} นาที)",
+        "Wrong user name or password. Check the keyboard language and Caps Lock, then try "
+        f"again. (After {MAX_FAILED_ATTEMPTS} wrong passwords in a row an account is locked "
+        f"for {LOCKOUT.seconds // 60} minutes.)",
+    )
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    """What :func:`check_password` found; :func:`record_sign_in` writes it down."""
+
+    username: str
+    user_id: str | None  # None: no active account of that name
+    verified: bool
+    new_hash: str | None = None  # the password re-hashed with today's parameters
+
+
+def check_password(
+    session: Session, username: str, password: str, *, hasher: PasswordHasher | None = None
+) -> PasswordCheck:
+    """One Argon2 verification, known name or not; no write, so no lock is held meanwhile."""
+    hasher = hasher or _hasher
+    name = username.strip().lower()
+    user = session.scalar(select(User).where(User.username == name))
+    if user is None or not user.active:
+        _verify(hasher, _dummy_hash(), password)  # the same work as for a real account
+        return PasswordCheck(name, None, False)
+    if not _verify(hasher, user.password_hash, password):
+        return PasswordCheck(name, user.id, False)
+    new_hash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
+    return PasswordCheck(name, user.id, True, new_hash)
+
+
+def _verify(hasher: PasswordHasher, stored: str, password: str) -> bool:
+    try:
+        return hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def record_sign_in(
+    uow: UnitOfWork, check: PasswordCheck, station_code: str
 ) -> SignedInUser | AnuyatError:
-    """Check a password; count failures and lock the account after too many.
+    """Count a failure (locking after too many) or open the session, atomically.
 
     A refusal is *returned*, not raised, so the caller can commit the failure
     count (and the audit event) before showing it.
     """
-    name = username.strip().lower()
-    user = uow.session.scalar(select(User).where(User.username == name))
-    wrong = SignInFailed(
-        "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง — ตรวจสอบแป้นพิมพ์ภาษา/Caps Lock แล้วลองใหม่",
-        "Wrong user name or password. Check the keyboard language and Caps Lock, then try again.",
-    )
-    if user is None or not user.active:
+    if check.user_id is None:
         log.info("sign-in refused: unknown or inactive account")
-        return wrong
-    if user.locked_until is not None and user.locked_until > uow.now:
-        return _locked(user)
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        user.failed_attempts += 1
-        payload: dict[str, object] = {"failed_attempts": user.failed_attempts}
-        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            user.locked_until = uow.now + LOCKOUT
-            payload["locked_until"] = user.locked_until.isoformat()
-        uow.record("user.sign_in_failed", "user", user.id, payload)
-        if user.locked_until is not None and user.locked_until > uow.now:
-            return _locked(user)
-        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-        return SignInFailed(
-            wrong.th + f" (เหลืออีก {left} ครั้งก่อนบัญชีถูกล็อก)",
-            wrong.en + f" ({left} more tries before the account is locked.)",
-        )
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    user.failed_attempts = 0
-    user.locked_until = None
-    user.last_sign_in_at = uow.now
+        return _wrong()
+    unlocked = or_(User.locked_until.is_(None), User.locked_until <= uow.now)
+    if not check.verified:
+        attempts = User.failed_attempts + 1
+        counted = uow.session.execute(
+            update(User)
+            .where(User.id == check.user_id, User.active.is_(True), unlocked)
+            .values(
+                failed_attempts=attempts,
+                locked_until=case(
+                    (
+                        attempts >= MAX_FAILED_ATTEMPTS,
+                        literal(uow.now + LOCKOUT, type_=User.locked_until.type),
+                    ),
+                    else_=User.locked_until,
+                ),
+            )
+            .returning(User.failed_attempts, User.locked_until),
+            execution_options={"synchronize_session": False},
+        ).one_or_none()
+        if counted is None:  # locked (by this or a parallel attempt), or no longer active
+            return _refusal(uow, check.user_id)
+        payload: dict[str, object] = {"failed_attempts": counted.failed_attempts}
+        if counted.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            payload["locked_until"] = (uow.now + LOCKOUT).isoformat()
+        uow.record("user.sign_in_failed", "user", check.user_id, payload)
+        if counted.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            return _refusal(uow, check.user_id)
+        return _wrong()
+    values: dict[str, object] = {
+        "failed_attempts": 0,
+        "locked_until": None,
+        "last_sign_in_at": uow.now,
+    }
+    if check.new_hash is not None:
+        values["password_hash"] = check.new_hash
+    opened = uow.session.execute(
+        update(User).where(User.id == check.user_id, User.active.is_(True), unlocked).values(
+            values
+        ),
+        execution_options={"synchronize_session": False},
+    )
+    if getattr(opened, "rowcount", 0) != 1:
+        return _refusal(uow, check.user_id)
+    user = uow.session.get(User, check.user_id, populate_existing=True)
+    assert user is not None
     uow.record("user.signed_in", "user", user.id, {"station": station_code})
     return SignedInUser(
         user_id=user.id,
@@ -155,6 +239,15 @@ def sign_in(
         language=user.language,
         must_change_password=user.must_change_password,
     )
+
+
+def _refusal(uow: UnitOfWork, user_id: str) -> AnuyatError:
+    user = uow.session.get(User, user_id, populate_existing=True)
+    if user is None or not user.active:
+        return _wrong()
+    if user.locked_until is not None and user.locked_until > uow.now:
+        return _locked(user)
+    return _wrong()
 
 
 def sign_out(uow: UnitOfWork) -> None:

@@ -60,8 +60,12 @@ class Workstation:
         self.limits = limits or Limits()
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
+        # The slow password check reads only; the outcome is written in its own short
+        # transaction (see services.access.auth).
+        with self.context.read() as session:
+            check = auth.check_password(session, username, password)
         with self.context.unit_of_work(SYSTEM) as uow:
-            outcome = auth.sign_in(uow, username, password, self.context.station_code)
+            outcome = auth.record_sign_in(uow, check, self.context.station_code)
         if isinstance(outcome, AnuyatError):
             raise outcome  # after the commit, so failed attempts are counted and logged
         return outcome

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Literal
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from models import Event, User
 from services.access import auth
 from services.access.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
 from services.api.workstation import Workstation
-from services.kernel.actors import Actor
+from services.kernel.actors import SYSTEM, Actor
 from services.kernel.errors import InvalidInput, PermissionDenied
 from tests.conftest import STAFF_PASSWORD
 
@@ -33,11 +35,14 @@ def test_sign_in_returns_roles_and_records_an_event(context) -> None:
 
 def test_wrong_password_is_counted_then_locks(context, clock) -> None:
     ws = Workstation(context)
-    for attempt in range(1, MAX_FAILED_ATTEMPTS):
+    with pytest.raises(SignInFailed) as unknown:
+        ws.sign_in("nobody", "wrong-password")
+    for _ in range(1, MAX_FAILED_ATTEMPTS):
         with pytest.raises(SignInFailed) as caught:
             ws.sign_in("finance", "wrong-password")
         assert "รหัสผ่าน" in caught.value.th and "password" in caught.value.en
-        assert str(MAX_FAILED_ATTEMPTS - attempt) in caught.value.en
+        # Word for word what an unknown name gets: no count of tries left.
+        assert (caught.value.th, caught.value.en) == (unknown.value.th, unknown.value.en)
     with pytest.raises(AccountLocked):
         ws.sign_in("finance", "wrong-password")
     # Locked even with the right password…
@@ -89,3 +94,29 @@ def test_admin_unlocks_an_account(context) -> None:
     with context.unit_of_work(admin) as uow:
         auth.unlock_user(uow, "intake")
     assert ws.sign_in("intake", STAFF_PASSWORD).username == "intake"
+
+
+class CountingHasher(PasswordHasher):
+    """The real Argon2id hasher, counting the verifications it does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.verified = 0
+
+    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
+        self.verified += 1
+        return super().verify(hash, password)
+
+
+def test_unknown_name_costs_one_argon2_verification_like_a_known_one(context) -> None:
+    hasher = CountingHasher()
+    with context.read() as session:
+        unknown = auth.check_password(session, "nobody", "whatever-it-is", hasher=hasher)
+        assert hasher.verified == 1 and not unknown.verified and unknown.user_id is None
+        known = auth.check_password(session, "finance", "whatever-it-is", hasher=hasher)
+        assert hasher.verified == 2 and not known.verified and known.user_id is not None
+    # Both end in the same words.
+    with context.unit_of_work(SYSTEM) as uow:
+        answers = [auth.record_sign_in(uow, c, "ST1") for c in (unknown, known)]
+    assert all(isinstance(a, SignInFailed) for a in answers)
+    assert answers[0].th == answers[1].th and answers[0].en == answers[1].en
