@@ -220,9 +220,9 @@ def record_sign_in(
     if check.new_hash is not None:
         values["password_hash"] = check.new_hash
     opened = uow.session.execute(
-        update(User).where(User.id == check.user_id, User.active.is_(True), unlocked).values(
-            values
-        ),
+        update(User)
+        .where(User.id == check.user_id, User.active.is_(True), unlocked)
+        .values(values),
         execution_options={"synchronize_session": False},
     )
     if getattr(opened, "rowcount", 0) != 1:

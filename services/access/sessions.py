@@ -9,6 +9,10 @@ action) and refuses:
 * an account that must change its password (a one-time password from the administrator):
   :class:`PasswordChangeRequired`, except for the password change itself.
 
+It also returns the officer *with the roles the store gives them now*: the roles inside the
+SignedInUser a caller passes in are never trusted (a forged one claiming ``admin`` gets only
+its account's roles, and a role the administrator removed stops working at the next action).
+
 The workstation's own jobs (``system:…`` actors, no ``user_id``) are not officers and are
 not checked.
 """
@@ -32,10 +36,11 @@ class PasswordChangeRequired(AnuyatError):
     code = "password_change_required"
 
 
-def check_session(session: Session, actor: Actor, *, changing_own_password: bool = False) -> None:
-    """Raise unless ``actor``'s account may act now (see the module docstring)."""
+def check_session(session: Session, actor: Actor, *, changing_own_password: bool = False) -> Actor:
+    """Raise unless ``actor``'s account may act now; return it with its stored roles (see
+    the module docstring)."""
     if actor.user_id is None:
-        return
+        return actor
     user = session.get(User, actor.user_id, populate_existing=True)
     if user is None or not user.active:
         raise SessionEnded(
@@ -50,3 +55,4 @@ def check_session(session: Session, actor: Actor, *, changing_own_password: bool
             f"The account {actor.username} must change its password before anything else. "
             "Sign in with the one-time password from the administrator and choose your own.",
         )
+    return Actor(username=user.username, roles=user.role_names, user_id=user.id)

@@ -137,13 +137,13 @@ class Workstation:
             ]
 
     def run_sync(self, user: SignedInUser) -> SyncSummary:
-        require(Actor.from_user(user), Action.RUN_SYNC)
+        require(self.context.verified(Actor.from_user(user)), Action.RUN_SYNC)
         if self._sync is None:
             return SyncSummary(0, 0, 0, 0, ("ยังไม่ได้ตั้งค่าการรับเรื่อง",), ("Intake is not set up.",))
         return self._sync()
 
     def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]:
-        require(Actor.from_user(user), Action.HANDLE_QUARANTINE)
+        require(self.context.verified(Actor.from_user(user)), Action.HANDLE_QUARANTINE)
         with self.context.read(Actor.from_user(user)) as session:
             return quarantine.list_quarantine(session, status)
 
@@ -207,14 +207,17 @@ class Workstation:
             review.reassign(uow, application_id, to_username)
 
     def officers(self, user: SignedInUser) -> list[Officer]:
-        require(Actor.from_user(user), Action.READ_CASES)
+        require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
         with self.context.read(Actor.from_user(user)) as session:
             return review.officers(session)
 
     def document_bytes(self, user: SignedInUser, document_id: str) -> bytes:
         with self.context.read(Actor.from_user(user)) as session:
             return review.document_bytes(
-                session, self.context.store.blobs, Actor.from_user(user), document_id
+                session,
+                self.context.store.blobs,
+                self.context.verified(Actor.from_user(user)),
+                document_id,
             )
 
     def record_checklist(
@@ -280,7 +283,7 @@ class Workstation:
             review.reject(uow, self.context.calendar, application_id, reasons)
 
     def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
-        require(Actor.from_user(user), Action.READ_CASES)
+        require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
         with self.context.read(Actor.from_user(user)) as session:
             application = review.load_application(session, application_id)
             return review.history(session, application)
@@ -291,12 +294,12 @@ class Workstation:
             return review.document_info(copy)
 
     def dashboard(self, user: SignedInUser) -> DashboardStats:
-        require(Actor.from_user(user), Action.READ_CASES)
+        require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
         with self.context.read(Actor.from_user(user)) as session:
             return dashboard.dashboard(session, self.context.calendar, self.context.clock.now())
 
     def search(self, user: SignedInUser, text: str, limit: int = 200) -> list[ApplicationRow]:
-        require(Actor.from_user(user), Action.READ_CASES)
+        require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
         with self.context.read(Actor.from_user(user)) as session:
             return search.search(
                 session, self.context.calendar, self.context.clock.now(), text, limit

@@ -139,14 +139,14 @@ def _me(uow: UnitOfWork) -> str:
     return uow.actor.user_id
 
 
-def load_application(session: Session, application_id: str) -> Application:
+def load_application(session: Session, application_id: str, *, lock: bool = True) -> Application:
     """The application an action is about, locked for the rest of the transaction.
 
     ``FOR UPDATE`` holds the row on a server database until the action commits, so a
     holder's check and the write that follows it see the same row; SQLite serialises
-    writers already (models.store).
+    writers already (models.store). Reading only, pass ``lock=False``.
     """
-    application = session.get(Application, application_id, with_for_update=True)
+    application = session.get(Application, application_id, with_for_update=lock or None)
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
     return application
@@ -250,9 +250,7 @@ def next_application(
 _CANDIDATES: Final = 8
 
 
-def _set_holder(
-    uow: UnitOfWork, application: Application, assignee_id: str | None
-) -> bool:
+def _set_holder(uow: UnitOfWork, application: Application, assignee_id: str | None) -> bool:
     """Compare-and-set the holder: only if holder and status are still what was read.
 
     Returns False (and forgets the stale copy) when another writer changed the row first.

@@ -37,8 +37,18 @@ class AppContext:
         deactivated one, or one that must change its password (unless this action is that
         change), is refused (:mod:`services.access.sessions`)."""
         with self.store.sessions() as session, session.begin():
-            check_session(session, actor, changing_own_password=changing_own_password)
-            yield UnitOfWork(session, actor, self.clock.now(), self.station_id)
+            # The officer acts with the roles the store gives them now, not those the
+            # caller's SignedInUser says (a role removed a moment ago no longer works).
+            checked = check_session(session, actor, changing_own_password=changing_own_password)
+            yield UnitOfWork(session, checked, self.clock.now(), self.station_id)
+
+    def verified(self, actor: Actor) -> Actor:
+        """``actor`` as the store knows them now (roles, active account), for a request
+        that checks a right before it reads."""
+        if actor.user_id is None:
+            return actor
+        with self.store.reads() as session:
+            return check_session(session, actor)
 
     @contextmanager
     def read(self, actor: Actor | None = None) -> Iterator[Session]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Literal
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from models import Event, User
+from models import Application, Event, User, UserRole
 from services.access import auth
 from services.access.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
+from services.access.sessions import SessionEnded
 from services.api.workstation import Workstation
 from services.kernel.actors import SYSTEM, Actor
 from services.kernel.errors import InvalidInput, PermissionDenied
@@ -120,3 +122,67 @@ def test_unknown_name_costs_one_argon2_verification_like_a_known_one(context) ->
         answers = [auth.record_sign_in(uow, c, "ST1") for c in (unknown, known)]
     assert all(isinstance(a, SignInFailed) for a in answers)
     assert answers[0].th == answers[1].th and answers[0].en == answers[1].en
+
+
+# --- roles come from the store, not from the caller ----------------------------------------
+
+
+def _received(context) -> str:
+    from datetime import UTC, datetime
+
+    from services.cases.applications import create_application
+
+    with context.unit_of_work(SYSTEM) as uow:
+        return create_application(
+            uow,
+            context.calendar,
+            agency_code=context.agency_code,
+            station_code=context.station_code,
+            channel="counter",
+            received_at=datetime(2026, 11, 24, 2, 0, tzinfo=UTC),
+            subject="คำขอ",
+            service_code="FOOD-NOTICE",
+        ).id
+
+
+def test_roles_claimed_by_the_caller_are_not_trusted(context) -> None:
+    ws = Workstation(context)
+    app_id = _received(context)
+    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    forged = replace(reviewer, roles=frozenset({"reviewer", "admin"}))
+    with pytest.raises(PermissionDenied) as refused:
+        ws.reassign(forged, app_id, "reviewer")
+    assert "admin" in refused.value.en and "admin" in refused.value.th
+    with pytest.raises(PermissionDenied):
+        ws.quarantine_items(replace(ws.sign_in("finance", STAFF_PASSWORD), roles=forged.roles))
+    with context.read() as session:
+        assert session.get(Application, app_id).assignee_id is None
+
+
+def test_a_role_removed_in_the_store_stops_working_at_the_next_action(context) -> None:
+    ws = Workstation(context)
+    app_id = _received(context)
+    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    with context.store.sessions() as session, session.begin():
+        user = session.scalars(select(User).where(User.username == "reviewer")).one()
+        session.execute(delete(UserRole).where(UserRole.user_id == user.id))
+        session.add(UserRole(user_id=user.id, role="finance"))  # as the administrator would
+    with pytest.raises(PermissionDenied) as refused:
+        ws.next_application(reviewer, "received")  # the session still says "reviewer"
+    assert "received" in refused.value.en or "queue" in refused.value.en
+    with context.read() as session:
+        assert session.get(Application, app_id).assignee_id is None
+
+
+def test_an_inactive_or_unknown_account_acts_no_more(context) -> None:
+    ws = Workstation(context)
+    _received(context)
+    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    with context.store.sessions() as session, session.begin():
+        session.scalars(select(User).where(User.username == "reviewer")).one().active = False
+    for who in (reviewer, replace(reviewer, user_id="no-such-user")):
+        with pytest.raises(SessionEnded) as refused:
+            ws.next_application(who, None)
+        assert "deactivated" in refused.value.en and "ระงับ" in refused.value.th
+        with pytest.raises(SessionEnded):
+            ws.dashboard(who)
