@@ -1,0 +1,333 @@
+"""Several officers and workers on one profile at the same moment: nothing given out twice.
+
+Real processes (``tests/integration/racing.py``) released together by a start flag; the
+profile is the ``shared_profile`` fixture, parametrised by the kind of store so a later
+store kind runs the same tests. What each test checks is the outcome (who got what, the
+stored counters, the audit log), never how long anything took.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import func, select
+
+from models import (
+    Application,
+    Event,
+    InboundMessage,
+    QuarantineItem,
+    TrackingCounter,
+    User,
+    UserRole,
+)
+from services.access.auth import MAX_FAILED_ATTEMPTS
+from services.api.workstation import Workstation
+from services.cases.applications import create_application
+from services.kernel.actors import SYSTEM, SignedInUser
+from services.kernel.clock import BANGKOK
+from services.kernel.events import verify_chain
+from services.store.context import AppContext
+from tests.conftest import STAFF_PASSWORD
+from tests.data import mail_corpus as corpus
+from tests.file_keyring import FileKeyring, child_env
+from tests.integration.racing import NOW, ROOT, SharedProfile
+
+STORE_KINDS = ["sqlcipher"]
+
+
+@pytest.fixture(params=STORE_KINDS)
+def shared_profile(request, _profile_template, tmp_path: Path) -> Iterator[SharedProfile]:  # type: ignore[no-untyped-def]
+    """A copy of the staffed test profile whose key the child processes can read."""
+    template, secrets = _profile_template
+    data_dir = tmp_path / "profile"
+    shutil.copytree(template, data_dir)
+    ring_path = tmp_path / "keyring.json"
+    ring = FileKeyring(ring_path)
+    for (service, username), value in secrets.items():
+        ring.set_password(service, username, value)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    work = tmp_path / "race"
+    work.mkdir()
+    try:
+        yield SharedProfile(request.param, data_dir, ring_path, work)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def add_reviewers(ctx: AppContext, count: int) -> list[str]:
+    """``count`` reviewers (``reviewer`` and copies of it: same password, hashed once)."""
+    names = ["reviewer"]
+    with ctx.store.sessions() as session, session.begin():
+        model = session.scalars(select(User).where(User.username == "reviewer")).one()
+        for n in range(2, count + 1):
+            session.add(
+                User(
+                    username=f"reviewer{n}",
+                    display_name=f"ผู้ตรวจ {n}",
+                    password_hash=model.password_hash,
+                    created_at=NOW,
+                    roles=[UserRole(role="reviewer")],
+                )
+            )
+            names.append(f"reviewer{n}")
+    return names
+
+
+def add_requests(ctx: AppContext, count: int) -> list[str]:
+    """``count`` requests waiting in the reviewers' queue (status "received")."""
+    ids = []
+    with ctx.unit_of_work(SYSTEM) as uow:
+        for n in range(count):
+            app = create_application(
+                uow,
+                ctx.calendar,
+                agency_code=ctx.agency_code,
+                station_code=ctx.station_code,
+                channel="counter",
+                received_at=datetime(2026, 11, 24, 9, n, tzinfo=BANGKOK).astimezone(UTC),
+                subject=f"คำขอที่ {n + 1}",
+                service_code="FOOD-NOTICE",
+            )
+            ids.append(app.id)
+    return ids
+
+
+def claim_events(ctx: AppContext) -> Counter[str]:
+    with ctx.read() as session:
+        return Counter(
+            session.scalars(
+                select(Event.aggregate_id).where(Event.type == "application.claimed")
+            ).all()
+        )
+
+
+def assert_chain_intact(ctx: AppContext) -> None:
+    with ctx.read() as session:
+        report = verify_chain(session)
+    assert report.ok, report.broken and report.broken.describe()
+
+
+# --- 1. "Next": each request to exactly one officer ------------------------------------------
+
+NEXT_LOOP = """
+from services.access.auth import MAX_FAILED_ATTEMPTS
+from services.api.workstation import Workstation
+
+ws = Workstation(ctx)
+user = ws.sign_in(ARGS["username"], ARGS["password"])
+start_together()
+taken = []
+while (row := ws.next_application(user, "received")) is not None:
+    taken.append(row.id)
+report(taken)
+"""
+
+
+def test_next_from_several_processes_gives_each_request_to_exactly_one_officer(
+    shared_profile: SharedProfile,
+) -> None:
+    with shared_profile.opened() as ctx:
+        reviewers = add_reviewers(ctx, 4)
+        requests = add_requests(ctx, 24)
+
+    taken = shared_profile.race(
+        NEXT_LOOP, [{"username": name, "password": STAFF_PASSWORD} for name in reviewers]
+    )
+
+    given = Counter(app_id for ids in taken for app_id in ids)
+    assert set(given) == set(requests)
+    assert max(given.values()) == 1, [a for a, n in given.items() if n > 1]
+    with shared_profile.opened() as ctx:
+        assert claim_events(ctx) == Counter({app_id: 1 for app_id in requests})
+        with ctx.read() as session:
+            holders = dict(session.execute(select(Application.id, User.username).join(
+                User, User.id == Application.assignee_id)).all())  # fmt: skip
+        for name, ids in zip(reviewers, taken, strict=True):
+            assert all(holders[i] == name for i in ids)
+        assert_chain_intact(ctx)
+
+
+def test_next_from_several_threads_gives_each_request_to_exactly_one_officer(context) -> None:
+    reviewers = add_reviewers(context, 3)
+    requests = add_requests(context, 6)
+    ws = Workstation(context)
+    users = [ws.sign_in(name, STAFF_PASSWORD) for name in reviewers]
+    start = threading.Barrier(len(users))
+    taken: dict[str, list[str]] = {}
+    failures: list[BaseException] = []
+
+    def work(user: SignedInUser) -> None:
+        try:
+            start.wait()
+            mine = taken.setdefault(user.username, [])
+            while (row := ws.next_application(user, "received")) is not None:
+                mine.append(row.id)
+        except BaseException as exc:  # noqa: BLE001 — reported by the test below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(u,)) for u in users]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert not failures, failures
+    given = Counter(app_id for ids in taken.values() for app_id in ids)
+    assert given == Counter({app_id: 1 for app_id in requests})
+    assert claim_events(context) == Counter({app_id: 1 for app_id in requests})
+    assert_chain_intact(context)
+
+
+# --- 2. tracking numbers: one counter, incremented in the store -----------------------------
+
+NUMBERING = """
+from services.cases.applications import next_tracking_number
+from services.kernel.actors import SYSTEM
+
+start_together()
+numbers = []
+for n in range(ARGS["count"]):
+    with ctx.unit_of_work(SYSTEM) as uow:
+        numbers.append(next_tracking_number(uow, ctx.agency_code, ctx.station_code, uow.now))
+        # The rest of a registration's transaction (storing its files, its events) comes
+        # between taking the number and committing; here it is only this pause.
+        time.sleep(0.002)
+report(numbers)
+"""
+
+
+def test_tracking_numbers_taken_by_several_processes_never_repeat(
+    shared_profile: SharedProfile,
+) -> None:
+    per_child, children = 15, 4
+    numbers = shared_profile.race(NUMBERING, [{"count": per_child}] * children)
+
+    serials = sorted(int(n.rsplit("-", 1)[1]) for child in numbers for n in child)
+    assert serials == list(range(1, per_child * children + 1))  # no repeats, no gaps
+    with shared_profile.opened() as ctx, ctx.read() as session:
+        stored = session.scalars(select(TrackingCounter.last_number)).one()
+    assert stored == per_child * children
+
+
+def _deliver(maildir: Path, count: int) -> None:
+    for sub in ("new", "cur", "tmp"):
+        (maildir / sub).mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        raw = corpus.mail_with_files(
+            [(f"แบบคำขอ-{n}.pdf", corpus.file_pdf(1 + n % 2) + f"% {n}\n".encode())],
+            subject=corpus.encoded_word(f"ขอใบอนุญาต ลำดับที่ {n}"),
+            sender=f"Citizen {n} <citizen{n}@example.co.th>",
+            message_id=f"<race-{n}@example.co.th>",
+        )
+        (maildir / "new" / f"{1_700_000_000 + n}.M{n}P1.station").write_bytes(raw)
+
+
+def _sync_once(profile: SharedProfile, config: Path, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(profile.data_dir), "sync", "--once"],
+        cwd=ROOT,
+        env=child_env(profile.ring, ANUYAT_CONFIG_DIR=str(config), **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _outcomes(stdout: str) -> Counter[str]:
+    """Sum the ``kind n`` counts of the mail lines of ``anuyat sync --once``."""
+    total: Counter[str] = Counter()
+    for line in stdout.splitlines():
+        if line.startswith("mail:"):
+            for pair in line.split(None, 2)[2].split(","):
+                kind, _, n = pair.strip().rpartition(" ")
+                if kind:
+                    total[kind] += int(n)
+    return total
+
+
+def test_two_sync_runs_at_once_record_every_mail_once_and_report_only_what_they_did(
+    shared_profile: SharedProfile, tmp_path: Path
+) -> None:
+    mails = 16
+    _deliver(shared_profile.data_dir / "mailbox", mails)
+    config = tmp_path / "config"
+    config.mkdir()
+
+    runs = [_sync_once(shared_profile, config) for _ in range(2)]
+    results = [run.communicate(timeout=300) for run in runs]
+
+    for run, (out, err) in zip(runs, results, strict=True):
+        assert run.returncode == 0, (out, err[-3000:])
+    reported = sum((_outcomes(out) for out, _ in results), Counter())
+    with shared_profile.opened() as ctx, ctx.read() as session:
+        numbers = session.scalars(select(Application.tracking_number)).all()
+        held = session.scalar(select(func.count()).select_from(QuarantineItem))
+        inbound = Counter(session.scalars(select(InboundMessage.outcome)).all())
+    assert len(numbers) == mails and len(set(numbers)) == mails
+    assert held == 0 and inbound == Counter({"new": mails})
+    # What the runs said they did is what the store holds: nothing twice, nothing made up.
+    assert reported["new"] == mails and reported["quarantined"] == 0, reported
+    with shared_profile.opened() as ctx:
+        assert_chain_intact(ctx)
+
+
+# --- 3. lockout: every wrong password counts, even all at once ---------------------------------
+
+WRONG_PASSWORD = """
+from services.kernel.errors import AnuyatError
+from services.access.auth import MAX_FAILED_ATTEMPTS
+from services.api.workstation import Workstation
+
+ws = Workstation(ctx)
+start_together()
+try:
+    ws.sign_in(ARGS["username"], "not-the-password")
+except AnuyatError as exc:
+    report(exc.code)
+else:
+    report("signed in")
+"""
+
+
+def test_wrong_passwords_in_parallel_all_count_and_lock_the_account(
+    shared_profile: SharedProfile,
+) -> None:
+    tries = 8
+    answers = shared_profile.race(WRONG_PASSWORD, [{"username": "finance"}] * tries)
+
+    # The first four wrong passwords are counted and answered "wrong"; the fifth locks the
+    # account; the rest find it locked (whatever order they came in).
+    assert Counter(answers) == Counter(
+        {
+            "sign_in_failed": MAX_FAILED_ATTEMPTS - 1,
+            "account_locked": tries - MAX_FAILED_ATTEMPTS + 1,
+        }
+    )
+    with shared_profile.opened() as ctx:
+        with ctx.read() as session:
+            user = session.scalars(select(User).where(User.username == "finance")).one()
+            failures = session.scalar(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.type == "user.sign_in_failed", Event.aggregate_id == user.id)
+            )
+        assert user.failed_attempts == MAX_FAILED_ATTEMPTS and failures == MAX_FAILED_ATTEMPTS
+        assert user.locked_until is not None and user.locked_until > NOW
+        # The right password is refused now too.
+        answer = shared_profile.race(
+            WRONG_PASSWORD.replace('"not-the-password"', "ARGS['password']"),
+            [{"username": "finance", "password": STAFF_PASSWORD}],
+        )
+        assert answer == ["account_locked"]
+        assert_chain_intact(ctx)
