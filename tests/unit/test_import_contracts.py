@@ -23,6 +23,8 @@ PLANTED = {
     "top-layers": ("models/_planted_upward.py", "import services.kernel.clock"),
     "services-layers": ("services/kernel/_planted_upward.py", "import services.cases.views"),
     "stages-independent": ("services/review/_planted_produce.py", "import services.produce"),
+    # Replaces demo/numbers.py in the copy: a model-level module reaching back to content.
+    "demo-one-way": ("demo/numbers.py", "import demo.content"),
     "ui-only-api": ("ui/_planted_service.py", "import services.review.views"),
     "no-qt-below-ui": ("services/cases/_planted_qt.py", "import PySide6.QtCore"),
     "no-sql-in-ui": ("ui/_planted_sql.py", "import sqlite3"),
