@@ -488,6 +488,7 @@ def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
             runtime.workstation,
             language=args.lang or settings.get("language"),
             demo_warning=runtime.demo_file_keyring,
+            accounts=runtime.officers,
             quit_after_first_paint=os.environ.get("ANUYAT_QUIT_AFTER_FIRST_PAINT") == "1",
             viewer_dir=prepare_viewer_copies(data_dir),
         )

@@ -69,17 +69,17 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def _state(row: OfficerAccount, now: Any) -> str:
+def _state(row: OfficerAccount) -> str:
     if not row.active:
         return "deactivated"
-    if row.locked(now):
+    if row.locked:
         return "locked"
     if row.must_change_password:
         return "must-change"
     return "active"
 
 
-def _as_dict(row: OfficerAccount, now: Any) -> dict[str, Any]:
+def _as_dict(row: OfficerAccount) -> dict[str, Any]:
     def iso(value: Any) -> str | None:
         return value.isoformat() if value is not None else None
 
@@ -90,9 +90,9 @@ def _as_dict(row: OfficerAccount, now: Any) -> dict[str, Any]:
         "position_th": row.position_th,
         "email": row.email,
         "roles": list(row.roles),
-        "state": _state(row, now),
+        "state": _state(row),
         "active": row.active,
-        "locked": row.locked(now),
+        "locked": row.locked,
         "locked_until": iso(row.locked_until),
         "must_change_password": row.must_change_password,
         "last_sign_in_at": iso(row.last_sign_in_at),
@@ -131,15 +131,14 @@ def run(args: argparse.Namespace, runtime: Runtime, read_secret: ReadSecret) -> 
             f"anuyat users --as {user.username} passwd",
         )
     if command == "list":
-        now = runtime.context.clock.now()
         rows = port.officers(user)
         if args.json:
-            print(json.dumps([_as_dict(r, now) for r in rows], ensure_ascii=False, indent=2))
+            print(json.dumps([_as_dict(r) for r in rows], ensure_ascii=False, indent=2))
             return 0
         for r in rows:
             seen = format_thai_date(r.last_sign_in_at, short=True) if r.last_sign_in_at else "-"
             print(
-                f"{r.username:14} {_state(r, now):12} {','.join(r.roles):24} "
+                f"{r.username:14} {_state(r):12} {','.join(r.roles):24} "
                 f"{seen:12} {r.name_th} ({r.position_th or '-'})"
             )
         return 0

@@ -125,14 +125,13 @@ class OfficerAccount:
     email: str
     roles: tuple[str, ...]
     active: bool
+    locked: bool
+    """Locked now after too many wrong passwords (until ``locked_until``)."""
     locked_until: datetime | None
     failed_attempts: int
     must_change_password: bool
     last_sign_in_at: datetime | None
     created_at: datetime
-
-    def locked(self, now: datetime) -> bool:
-        return self.locked_until is not None and self.locked_until > now
 
 
 def may_manage_officers(roles: Iterable[str]) -> bool:
@@ -414,7 +413,7 @@ def change_own_password(uow: UnitOfWork, current: str, new: str, policy: Passwor
     uow.record("user.password_changed", "user", user.id, {})
 
 
-def list_officers(session: Session) -> list[OfficerAccount]:
+def list_officers(session: Session, now: datetime) -> list[OfficerAccount]:
     """Every account, active first, then by user name."""
     users = session.scalars(select(User).order_by(User.active.desc(), User.username)).all()
     return [
@@ -427,6 +426,7 @@ def list_officers(session: Session) -> list[OfficerAccount]:
             email=u.email,
             roles=tuple(r for r in ROLES if r in u.role_names),
             active=u.active,
+            locked=u.locked_until is not None and u.locked_until > now,
             locked_until=u.locked_until,
             failed_attempts=u.failed_attempts,
             must_change_password=u.must_change_password,

@@ -28,11 +28,17 @@ from services.kernel.errors import AnuyatError
 __all__ = ["PasswordChangeRequired", "SessionEnded", "check_session"]
 
 
-class SessionEnded(AnuyatError):
+class _SessionRefused(AnuyatError):
+    """Refuses a whole session; ``username`` says whose (a screen ends only that one)."""
+
+    username: str = ""
+
+
+class SessionEnded(_SessionRefused):
     code = "session_ended"
 
 
-class PasswordChangeRequired(AnuyatError):
+class PasswordChangeRequired(_SessionRefused):
     code = "password_change_required"
 
 
@@ -43,16 +49,20 @@ def check_session(session: Session, actor: Actor, *, changing_own_password: bool
         return actor
     user = session.get(User, actor.user_id, populate_existing=True)
     if user is None or not user.active:
-        raise SessionEnded(
+        ended = SessionEnded(
             f"บัญชี {actor.username} ถูกระงับการใช้งานแล้ว จึงทำรายการนี้ไม่ได้ — ติดต่อผู้ดูแลระบบหากเห็นว่าไม่ถูกต้อง",
             f"The account {actor.username} has been deactivated, so this cannot be done. "
             "Ask the administrator if you think this is a mistake.",
         )
+        ended.username = actor.username
+        raise ended
     if user.must_change_password and not changing_own_password:
-        raise PasswordChangeRequired(
+        pending = PasswordChangeRequired(
             f"บัญชี {actor.username} ต้องเปลี่ยนรหัสผ่านก่อนทำรายการอื่น "
             "— ลงชื่อเข้าใช้ด้วยรหัสผ่านชั่วคราวจากผู้ดูแลระบบแล้วตั้งรหัสผ่านของตนเอง",
             f"The account {actor.username} must change its password before anything else. "
             "Sign in with the one-time password from the administrator and choose your own.",
         )
+        pending.username = actor.username
+        raise pending
     return Actor(username=user.username, roles=user.role_names, user_id=user.id)

@@ -90,7 +90,7 @@ class OfficersFacade:
         # A unit of work (not a bare read) so a deactivated admin's session is refused too.
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             require(uow.actor, Action.MANAGE_OFFICERS)
-            return officers.list_officers(uow.session)
+            return officers.list_officers(uow.session, uow.now)
 
     def create_officer(self, user: SignedInUser, new: NewOfficer) -> IssuedPassword:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

@@ -30,6 +30,8 @@ __all__ = ["PoolName", "Task", "TaskRunner"]
 log = logging.getLogger(__name__)
 
 PoolName = Literal["db", "io"]
+# Errors (``AnuyatError.code``) by which the services refuse a session as a whole.
+SESSION_ENDING_CODES = frozenset({"session_ended", "password_change_required"})
 OnDone = Callable[[Any, BaseException | None], None]
 
 
@@ -89,9 +91,13 @@ class TaskRunner(QObject):
     Signals:
         task_did_finish(str): emitted on the GUI thread after a task's callback ran
             (or was dropped as stale), with the task's label. Useful for busy indicators.
+        session_did_end(object): a task failed because the services ended the officer's
+            session (deactivated, or a password to change first); carries the error. The
+            main window signs out on it, wherever the refused call came from.
     """
 
     task_did_finish = Signal(str)
+    session_did_end = Signal(object)
     _task_did_return = Signal(object)  # worker thread -> GUI thread (queued)
 
     def __init__(self, parent: QObject | None = None, *, io_threads: int | None = None) -> None:
@@ -185,6 +191,8 @@ class TaskRunner(QObject):
                 task.on_done(task.result, task.error)
         finally:
             self.task_did_finish.emit(task.label)
+            if getattr(task.error, "code", None) in SESSION_ENDING_CODES:
+                self.session_did_end.emit(task.error)
 
 
 def _describe(fn: Callable[[], Any]) -> str:

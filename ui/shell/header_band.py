@@ -33,6 +33,7 @@ class HeaderBand(QFrame):
         refresh: QAction,
         language_menu: QMenu,
         sign_out: QAction,
+        account_actions: list[QAction] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +69,16 @@ class HeaderBand(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             user_box.addWidget(label)
         layout.addLayout(user_box)
+        # The user menu: the officer's own account ("Change my password…") and signing out.
+        self.user_menu = QMenu(self)
+        for action in account_actions or []:
+            self.user_menu.addAction(action)
+        self.user_menu.addAction(sign_out)
+        self.user_button = named(QToolButton(), "UserMenuButton")
+        self.user_button.setMenu(self.user_menu)
+        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_button.setVisible(bool(account_actions))
+        layout.addWidget(self.user_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self._refresh = self._button(refresh)
         self._language = QToolButton()
@@ -100,6 +111,8 @@ class HeaderBand(QFrame):
         # The language button names the language in force, in that language.
         self._language.setText("ไทย" if language == "th" else "English")
         self._language.setToolTip(self.tr("Change the language of the screens"))
+        self.user_button.setText(self.tr("Account"))
+        self.user_button.setToolTip(self.tr("Your account: change your password, sign out"))
         user = self._user
         self.user_label.setText(user.display_name or user.username)
         self.roles_label.setText(roles_text(user.roles))

@@ -10,6 +10,11 @@ and reviewer roles) and the counter registration panel at the right (Ctrl+N, int
 Review adds the review screen (Enter on a row, or "Next": Ctrl+Enter / F2), which takes the
 whole width while open; the dashboard page (Alt+D); the search box above the list (Ctrl+F),
 whose results show as a "Search results" pseudo-queue; and the keyboard cheat-sheet (F1, ?).
+
+Accounts (``accounts``, an :class:`~ui.admin.OfficersPort`) add "Change my password" to the
+user menu and, for administrators, the "Officers" page (Alt+O). A session the services end
+(the officer was deactivated, or must change a password) signs out to the sign-in dialog,
+which says why (:attr:`MainWindow.end_reason`).
 """
 
 from __future__ import annotations
@@ -58,8 +63,11 @@ from services.api import (
     WorkstationPort,
     may,
 )
+from ui.admin import OfficersPort
+from ui.admin.officers_page import OfficersPage
+from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
-from ui.common.errors import ErrorBox
+from ui.common.errors import ErrorBox, bilingual
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ROW_HEIGHT
@@ -72,7 +80,7 @@ from ui.shell.dashboard_view import DashboardView
 from ui.shell.delegates import SlaBadgeDelegate
 from ui.shell.detail_panel import DetailPanel
 from ui.shell.header_band import HeaderBand
-from ui.shell.queue_pane import DASHBOARD, QUARANTINE, QUEUES, QueuePane
+from ui.shell.queue_pane import DASHBOARD, OFFICERS, QUARANTINE, QUEUES, QueuePane
 from ui.shell.search import SearchBox, SearchingPort, SearchQuery
 from ui.shell.shortcut_sheet import ShortcutSheet
 
@@ -125,11 +133,15 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings | None = None,
         demo_warning: bool = False,
+        accounts: OfficersPort | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._demo_warning = demo_warning
         self._port = port
+        self._accounts = accounts
+        self.end_reason: tuple[str, str] | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
         self._user = user
         self._runner = runner
         self._settings = settings if settings is not None else ui_settings.default_settings()
@@ -141,6 +153,7 @@ class MainWindow(QMainWindow):
         self.can_quarantine = may(user.roles, Action.HANDLE_QUARANTINE)
         self.can_register = may(user.roles, Action.REGISTER_AT_COUNTER)
         self.can_review = may(user.roles, Action.OPEN_REVIEW)
+        self.can_manage_officers = accounts is not None and may(user.roles, Action.MANAGE_OFFICERS)
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
@@ -161,6 +174,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_layout()
 
+        self._runner.session_did_end.connect(self._session_ended)
         self._load_agency()
         self.refresh()
         self.sync.start()
@@ -215,6 +229,15 @@ class MainWindow(QMainWindow):
         self.quarantine_action.setVisible(self.can_quarantine)
         self.quarantine_action.setEnabled(self.can_quarantine)
         self.quarantine_action.triggered.connect(self.show_quarantine)
+        self.officers_action = QAction("", self)
+        self.officers_action.setShortcut(QKeySequence("Alt+O"))
+        self.officers_action.setVisible(self.can_manage_officers)
+        self.officers_action.setEnabled(self.can_manage_officers)
+        self.officers_action.triggered.connect(self.show_officers)
+        self.change_password_action = QAction("", self)
+        self.change_password_action.setVisible(self._accounts is not None)
+        self.change_password_action.setEnabled(self._accounts is not None)
+        self.change_password_action.triggered.connect(self.change_password)
 
         self._language_group = QActionGroup(self)
         self._language_group.setExclusive(True)
@@ -235,6 +258,8 @@ class MainWindow(QMainWindow):
         if self.can_register:
             self._file_menu.addAction(self.counter_action)
         self._file_menu.addSeparator()
+        if self._accounts is not None:
+            self._file_menu.addAction(self.change_password_action)
         self._file_menu.addAction(self.sign_out_action)
         self._file_menu.addAction(self.quit_action)
         self._view_menu = bar.addMenu("")
@@ -242,6 +267,8 @@ class MainWindow(QMainWindow):
         self._view_menu.addAction(self.dashboard_action)
         if self.can_quarantine:
             self._view_menu.addAction(self.quarantine_action)
+        if self.can_manage_officers:
+            self._view_menu.addAction(self.officers_action)
         self._language_menu = QMenu(self)
         for action in self.language_actions.values():
             self._language_menu.addAction(action)
@@ -259,6 +286,7 @@ class MainWindow(QMainWindow):
             refresh=self.refresh_action,
             language_menu=self._language_menu,
             sign_out=self.sign_out_action,
+            account_actions=[self.change_password_action] if self._accounts else [],
         )
         outer.addWidget(self.header)
         self.demo_banner = named(QLabel(), "DemoBanner")
@@ -279,6 +307,7 @@ class MainWindow(QMainWindow):
         self.queues.setMinimumWidth(170)
         self.queues.show_dashboard_entry(True)
         self.queues.show_quarantine_entry(self.can_quarantine)
+        self.queues.show_officers_entry(self.can_manage_officers)
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
@@ -347,6 +376,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.quarantine)
         self.dashboard = DashboardView(self._port, self._user, self._runner)
         self.pages.addWidget(self.dashboard)
+        self.officers: OfficersPage | None = None
+        if self._accounts is not None and self.can_manage_officers:
+            self.officers = OfficersPage(self._accounts, self._runner, self._user)
+            self.pages.addWidget(self.officers)
         self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel()
@@ -508,6 +541,9 @@ class MainWindow(QMainWindow):
         )
         self.quarantine_action.setText(self.tr("Quarantine"))
         self.quarantine_action.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
+        self.officers_action.setText(self.tr("Officers"))
+        self.officers_action.setToolTip(self.tr("Officers' accounts, roles and passwords (Alt+O)"))
+        self.change_password_action.setText(self.tr("Change my password…"))
         self.search_edit.setPlaceholderText(
             self.tr("Search: tracking no., name, ID, e-mail, words (Ctrl+F)")
         )
@@ -651,6 +687,8 @@ class MainWindow(QMainWindow):
             return QUARANTINE
         if self.pages.currentWidget() is self.dashboard:
             return DASHBOARD
+        if self.officers is not None and self.pages.currentWidget() is self.officers:
+            return OFFICERS
         return QUEUES
 
     def show_dashboard(self) -> None:
@@ -665,6 +703,11 @@ class MainWindow(QMainWindow):
             self.detail.hide()
             self.pages.setCurrentWidget(self.dashboard)
             self.dashboard.refresh()
+        elif page == OFFICERS and self.officers is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.officers)
+            self.officers.refresh()
+            self.officers.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == QUARANTINE and self.quarantine is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.quarantine)
@@ -845,6 +888,40 @@ class MainWindow(QMainWindow):
             want = max(ui_settings.read(self._settings, ui_settings.DETAIL_WIDTH), _DETAIL_WIDTH)
             self._give_room(2, want)
 
+    # -- accounts: officers page, own password, a session the services end ------------
+
+    def show_officers(self) -> bool:
+        """Show the officers page (Alt+O); False for officers who may not manage them."""
+        if self.officers is None:
+            return False
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        return self.queues.select_page(OFFICERS)
+
+    def change_password(self) -> bool:
+        """Open "Change my password" (user menu); False without an accounts port."""
+        if self._accounts is None:
+            return False
+        dialog = ChangePasswordDialog(self._accounts, self._runner, self._user, parent=self)
+        dialog.password_did_change.connect(self._password_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        dialog.open()
+        return True
+
+    def _password_changed(self, user: SignedInUser) -> None:
+        self._user = user
+        self.statusBar().showMessage(self.tr("Your password was changed."), 8000)
+
+    def _session_ended(self, error: BaseException) -> None:
+        """The services refused this session (deactivated, or a password to change):
+        back to the sign-in dialog, which says why."""
+        if self._closing or getattr(error, "username", "") != self._user.username:
+            return  # another session's (a second window in the same process)
+        self.end_reason = bilingual(error, "", "")
+        log.info("session of %s ended by the services", self._user.username)
+        self.sign_out()
+
     # -- signing out, closing, remembering ----------------------------------------------
 
     def sign_out(self) -> None:
@@ -859,6 +936,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
+            self._runner.session_did_end.disconnect(self._session_ended)
             self.sync.stop()
             self._save_layout()
             self.window_did_close.emit()

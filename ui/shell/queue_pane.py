@@ -20,7 +20,7 @@ from ui.common import i18n
 from ui.common.naming import named
 from ui.shell.delegates import COUNT_ROLE, QueueItemDelegate
 
-__all__ = ["DASHBOARD", "QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
+__all__ = ["DASHBOARD", "OFFICERS", "QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 11
 """On a queue item: the status code, or ``""`` for "All" (Qt data never holds None here)."""
@@ -34,6 +34,8 @@ QUARANTINE = "quarantine"
 """The page with the files intake held back."""
 DASHBOARD = "dashboard"
 """The page with today's numbers."""
+OFFICERS = "officers"
+"""The administrator's page of officers' accounts."""
 
 
 class QueuePane(QFrame):
@@ -165,10 +167,17 @@ class QueuePane(QFrame):
 
     def show_quarantine_entry(self, visible: bool) -> None:
         """Add (or remove) the "Quarantine" entry; only some roles have it."""
-        row = self._page_row(QUARANTINE)
+        self._show_page_entry(QUARANTINE, visible)
+
+    def show_officers_entry(self, visible: bool) -> None:
+        """Add (or remove) the "Officers" entry; only administrators have it."""
+        self._show_page_entry(OFFICERS, visible)
+
+    def _show_page_entry(self, page: str, visible: bool) -> None:
+        row = self._page_row(page)
         if visible and row < 0:
             item = QListWidgetItem()
-            item.setData(_PAGE_ROLE, QUARANTINE)
+            item.setData(_PAGE_ROLE, page)
             self.pages.addItem(item)
         elif not visible and row >= 0:
             self.pages.takeItem(row)
@@ -269,9 +278,13 @@ class QueuePane(QFrame):
             item = self.overview.item(row)
             item.setText(self.tr("Dashboard"))
             item.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
-        self._pages_title.setText(self.tr("INTAKE"))
+        has_intake = self._page_row(QUARANTINE) >= 0
+        self._pages_title.setText(self.tr("INTAKE") if has_intake else self.tr("ADMINISTRATION"))
         for row in range(self.pages.count()):
             item = self.pages.item(row)
             if item.data(_PAGE_ROLE) == QUARANTINE:
                 item.setText(self.tr("Quarantine"))
                 item.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
+            elif item.data(_PAGE_ROLE) == OFFICERS:
+                item.setText(self.tr("Officers"))
+                item.setToolTip(self.tr("Officers' accounts, roles and passwords (Alt+O)"))

@@ -303,6 +303,11 @@ class SignInDialog(QDialog):
         ready = bool(self._username.text().strip() and self._password.text())
         self._sign_in.setEnabled(ready and not self._busy)
 
+    def show_notice(self, th: str, en: str) -> None:
+        """Say why the officer is back here (a session the services ended)."""
+        self._error.show_message(th, en)
+        self._fit_height()
+
     # -- for tests and screenshots ------------------------------------------------------
 
     @property

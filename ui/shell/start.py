@@ -16,6 +16,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from services.api import SignedInUser
+from ui.admin import OfficersPort
+from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
 from ui.common.tasks import TaskRunner
 from ui.common.theme import apply_theme
@@ -50,13 +52,21 @@ def build_main_window_for(
     settings: QSettings | None = None,
     *,
     demo_warning: bool = False,
+    accounts: OfficersPort | None = None,
 ) -> MainWindow:
     """The main window for a signed-in ``user`` (not shown); loading starts at once."""
-    return MainWindow(port, user, runner, settings=settings, demo_warning=demo_warning)
+    return MainWindow(
+        port, user, runner, settings=settings, demo_warning=demo_warning, accounts=accounts
+    )
 
 
 class Session(QObject):
-    """Sign-in → main window → (sign out → sign-in again) until the officer quits.
+    """Sign-in → (a password to choose) → main window → (sign out → sign-in again) until the
+    officer quits.
+
+    An officer who signed in with a one-time password gets the forced "choose your password"
+    dialog first; cancelling it signs them out. When the services end a session (the officer
+    was deactivated meanwhile), the sign-in dialog comes back saying why.
 
     Signals are those of the windows it shows; it calls ``app.exit`` when the officer
     closes the sign-in dialog or the main window (other than by signing out).
@@ -70,9 +80,12 @@ class Session(QObject):
         settings: QSettings,
         *,
         demo_warning: bool = False,
+        accounts: OfficersPort | None = None,
     ) -> None:
         super().__init__()
         self._demo_warning = demo_warning
+        self._accounts = accounts
+        self.password_dialog: ChangePasswordDialog | None = None
         self._app = app
         self._port = port
         self._runner = runner
@@ -84,10 +97,12 @@ class Session(QObject):
     def start(self) -> None:
         self._show_sign_in()
 
-    def _show_sign_in(self) -> None:
+    def _show_sign_in(self, notice: tuple[str, str] | None = None) -> None:
         dialog = SignInDialog(
             self._port, self._runner, settings=self._settings, demo_warning=self._demo_warning
         )
+        if notice is not None and any(notice):
+            dialog.show_notice(*notice)
         dialog.user_did_sign_in.connect(self._signed_in)
         dialog.rejected.connect(self._sign_in_cancelled)
         self.sign_in = dialog
@@ -99,8 +114,41 @@ class Session(QObject):
         self._app.exit(0)
 
     def _signed_in(self, user: SignedInUser) -> None:
+        if user.must_change_password and self._accounts is not None:
+            self._ask_for_password(user, self._accounts)
+            return
+        self._open_window(user)
+
+    def _ask_for_password(self, user: SignedInUser, accounts: OfficersPort) -> None:
+        """The forced change: nothing else until the officer has chosen a password."""
+        dialog = ChangePasswordDialog(accounts, self._runner, user, forced=True)
+        dialog.password_did_change.connect(self._open_window)
+        dialog.rejected.connect(self._password_refused)
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        if self.sign_in is not None:
+            self.sign_in.hide()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _password_refused(self) -> None:
+        log.info("forced password change cancelled: back to sign-in")
+        self.password_dialog = None
+        if self.sign_in is not None:
+            self.sign_in.deleteLater()
+            self.sign_in = None
+        self._show_sign_in()
+
+    def _open_window(self, user: SignedInUser) -> None:
+        self.password_dialog = None
         window = build_main_window_for(
-            self._port, user, self._runner, self._settings, demo_warning=self._demo_warning
+            self._port,
+            user,
+            self._runner,
+            self._settings,
+            demo_warning=self._demo_warning,
+            accounts=self._accounts,
         )
         window.user_did_sign_out.connect(self._signing_out_now)
         window.window_did_close.connect(self._window_closed)
@@ -121,7 +169,7 @@ class Session(QObject):
         if self._signing_out:
             self._signing_out = False
             system_viewer.remove_all_copies()  # no decrypted copy outlives the officer
-            self._show_sign_in()
+            self._show_sign_in(window.end_reason if window is not None else None)
         else:
             self._app.exit(0)
 
@@ -143,6 +191,7 @@ def run_gui(
     demo_warning: bool = False,
     quit_after_first_paint: bool = False,
     viewer_dir: Path | None = None,
+    accounts: OfficersPort | None = None,
 ) -> int:
     """Run the workstation's GUI until the officer quits; return the exit code.
 
@@ -152,6 +201,9 @@ def run_gui(
     viewer" makes (app/ empties it before the GUI starts); they are removed at sign-out and
     when the GUI ends.
 
+    ``accounts`` (the officers' and password port) adds the password dialogs and, for
+    administrators, the officers page.
+
     ``language`` is "th" or "en" (None: Thai). ``demo_warning`` marks a demo profile whose
     key lives in a file: the windows then say so in their title and in a banner.
     """
@@ -159,7 +211,7 @@ def run_gui(
     app = prepare_application(language or i18n.DEFAULT_LANGUAGE)
     settings = settings if settings is not None else ui_settings.default_settings()
     runner = TaskRunner()
-    session = Session(app, port, runner, settings, demo_warning=demo_warning)
+    session = Session(app, port, runner, settings, demo_warning=demo_warning, accounts=accounts)
     # Windows come and go (sign out, sign in again); the session decides when to quit.
     quit_on_last = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)

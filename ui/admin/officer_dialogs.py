@@ -1,0 +1,278 @@
+"""Dialogs of the officers page: a new officer, an officer's roles, deactivating one.
+
+Each sends its one call to the services in the database worker and shows a refusal in
+place (Thai and English, from the services); it closes only when the change was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import ROLES, AdminPort, NewOfficer, OfficerAccount, SignedInUser
+from ui.common.errors import ErrorBox
+from ui.common.formatting import role_label
+from ui.common.naming import named
+from ui.common.tasks import TaskRunner
+
+__all__ = ["DeactivateDialog", "NewOfficerDialog", "RolesDialog"]
+
+_FALLBACK = (
+    "บันทึกไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
+    "This could not be saved because of an internal error. Please tell your administrator.",
+)
+
+
+class _ActionDialog(QDialog):
+    """A form, an inline error, Cancel and one primary button that runs one port call.
+
+    Signals:
+        action_did_succeed(object): the call's result; the dialog then accepts.
+    """
+
+    action_did_succeed = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setMinimumWidth(600)
+        self._runner = runner
+        self._busy = False
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(24, 20, 24, 16)
+        self.body.setSpacing(8)
+        self.error = ErrorBox()
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = named(QPushButton(), "Primary")
+        self.ok_button.clicked.connect(self.submit)
+
+    def finish_layout(self) -> None:
+        self.body.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.ok_button)
+        self.body.addLayout(row)
+        self.ok_button.setDefault(True)
+
+    def call(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        if self._busy or not self.ok_button.isEnabled():
+            return
+        self._busy = True
+        self.ok_button.setEnabled(False)
+        self.error.clear()
+        self._runner.run(self.call(), self._done, owner=self, label=self.objectName())
+
+    def _done(self, result: Any, error: BaseException | None) -> None:
+        self._busy = False
+        self.ok_button.setEnabled(True)
+        if error is not None:
+            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.adjustSize()
+            return
+        self.action_did_succeed.emit(result)
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        # One context for the shared button (lupdate reads class names as written).
+        self.cancel_button.setText(QCoreApplication.translate("OfficerDialogs", "Cancel"))
+
+
+def _role_boxes(layout: QGridLayout, held: tuple[str, ...]) -> dict[str, QCheckBox]:
+    """A check box per role, three to a row (Thai role names are long)."""
+    boxes: dict[str, QCheckBox] = {}
+    for index, role in enumerate(ROLES):
+        box = named(QCheckBox(role_label(role)), f"Role_{role}")
+        box.setChecked(role in held)
+        layout.addWidget(box, index // 3, index % 3)
+        boxes[role] = box
+    return boxes
+
+
+class NewOfficerDialog(_ActionDialog):
+    """User name, Thai and English names, position, e-mail and roles of a new officer.
+
+    On success ``action_did_succeed`` carries the :class:`~services.api.IssuedPassword`.
+    """
+
+    def __init__(
+        self, port: AdminPort, runner: TaskRunner, user: SignedInUser, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(runner, parent)
+        self.setObjectName("NewOfficerDialog")
+        self._port = port
+        self._user = user
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.username = named(QLineEdit(), "OfficerUsername")
+        self.name_th = named(QLineEdit(), "OfficerNameTh")
+        self.name_en = named(QLineEdit(), "OfficerNameEn")
+        self.position = named(QLineEdit(), "OfficerPosition")
+        self.email = named(QLineEdit(), "OfficerEmail")
+        self._labels = [QLabel() for _ in range(6)]
+        for label, field in zip(
+            self._labels,
+            (self.username, self.name_th, self.name_en, self.position, self.email),
+            strict=False,
+        ):
+            field.setMaxLength(200)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        roles_row = QGridLayout()
+        self.roles = _role_boxes(roles_row, ())
+        form.addRow(self._labels[5], roles_row)
+        self.body.addLayout(form)
+        self.hint = named(QLabel(), "Muted")
+        self.hint.setWordWrap(True)
+        self.body.addWidget(self.hint)
+        self.finish_layout()
+        self.retranslate()
+        self.username.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("New officer"))
+        texts = (
+            self.tr("&User name"),
+            self.tr("Name (&Thai)"),
+            self.tr("Name (&English)"),
+            self.tr("&Position"),
+            self.tr("&E-mail"),
+            self.tr("Roles"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.username.setPlaceholderText("malee.r")
+        self.position.setPlaceholderText(self.tr("As printed under the signature on letters"))
+        self.hint.setText(
+            self.tr(
+                "A one-time password is made for the new officer and shown once; they choose "
+                "their own at first sign-in."
+            )
+        )
+        self.ok_button.setText(self.tr("Add officer"))
+
+    def call(self) -> Callable[[], Any]:
+        officer = NewOfficer(
+            username=self.username.text(),
+            name_th=self.name_th.text(),
+            name_en=self.name_en.text(),
+            position_th=self.position.text(),
+            email=self.email.text(),
+            roles=tuple(role for role, box in self.roles.items() if box.isChecked()),
+        )
+        port, user = self._port, self._user
+        return lambda: port.create_officer(user, officer)
+
+
+class RolesDialog(_ActionDialog):
+    """The roles of one officer, as check boxes; on success carries whether they changed."""
+
+    def __init__(
+        self,
+        port: AdminPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        officer: OfficerAccount,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self.setObjectName("RolesDialog")
+        self._port = port
+        self._user = user
+        self._officer = officer
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self.body.addWidget(self._intro)
+        boxes = QGridLayout()
+        self.roles = _role_boxes(boxes, officer.roles)
+        self.body.addLayout(boxes)
+        self.finish_layout()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Roles"))
+        self._intro.setText(
+            self.tr("Roles of {name} ({user}):").format(
+                name=self._officer.name_th, user=self._officer.username
+            )
+        )
+        self.ok_button.setText(self.tr("Save roles"))
+
+    def call(self) -> Callable[[], Any]:
+        roles = tuple(role for role, box in self.roles.items() if box.isChecked())
+        port, user, username = self._port, self._user, self._officer.username
+        return lambda: port.set_roles(user, username, roles)
+
+
+class DeactivateDialog(_ActionDialog):
+    """Confirms deactivating an officer, with a reason for the record."""
+
+    def __init__(
+        self,
+        port: AdminPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        officer: OfficerAccount,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self.setObjectName("DeactivateDialog")
+        self._port = port
+        self._user = user
+        self._officer = officer
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self._intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.addWidget(self._intro)
+        self._reason_label = QLabel()
+        self.reason = named(QLineEdit(), "DeactivateReason")
+        self.reason.setMaxLength(300)
+        self._reason_label.setBuddy(self.reason)
+        self.body.addWidget(self._reason_label)
+        self.body.addWidget(self.reason)
+        self.finish_layout()
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Deactivate officer"))
+        self._intro.setText(
+            self.tr(
+                "{name} ({user}) will no longer be able to sign in, and a window they have "
+                "open stops at its next action. Their records and name stay; you can "
+                "activate the account again later."
+            ).format(name=self._officer.name_th, user=self._officer.username)
+        )
+        self._reason_label.setText(self.tr("&Reason (kept in the audit trail)"))
+        self.ok_button.setText(self.tr("Deactivate"))
+
+    def call(self) -> Callable[[], Any]:
+        port, user, username = self._port, self._user, self._officer.username
+        reason = self.reason.text()
+        return lambda: port.deactivate(user, username, reason)
