@@ -149,6 +149,33 @@ def type_text(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def officer_types(text: str) -> None:
+    """Type ``text`` key by key into whichever widget has the focus, as an officer's keyboard
+    does: each character is one real press and release, sent to the focus widget of that
+    moment (so a widget that steals the focus mid-sentence gets the rest, as it would at the
+    desk). Spaces are the Space key; Latin letters and digits carry their key code; Thai
+    characters come as the text of the key event (``QTest.keyClicks`` knows ASCII only).
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        target = QApplication.focusWidget()
+        assert target is not None, "nothing has the keyboard focus"
+        if ch == " ":
+            key = Qt.Key.Key_Space
+        elif ch.isascii() and ch.isalnum():
+            key = Qt.Key(ord(ch.upper()))
+        else:
+            key = Qt.Key.Key_unknown
+        modifier = (
+            Qt.KeyboardModifier.ShiftModifier
+            if ch.isascii() and ch.isupper()
+            else Qt.KeyboardModifier.NoModifier
+        )
+        QTest.sendKeyEvent(QTest.KeyAction.Click, target, key, ch, modifier)
+
+
 # --- review: real requests with real documents ----------------------------------------
 
 REVIEW_NAMES = ("สมหญิง ใจดี", "ประเสริฐ วงศ์ใหญ่", "มาลี ศรีสุข")

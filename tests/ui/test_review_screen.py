@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import PDF_PAGES, type_text
+from tests.ui.conftest import PDF_PAGES, SCREENSHOTS, officer_types, type_text
 from ui.review.screen import ReviewScreen
 from ui.shell.main_window import MainWindow
 from ui.shell.start import build_main_window_for
@@ -244,6 +244,71 @@ def test_request_documents_previews_then_sends(
         lambda: review.detail is not None and review.detail.row.id == review_applications[1][0],
         timeout=10000,
     )
+
+
+NOTE_TH = "กรุณาส่งสำเนาทะเบียนบ้านที่ชัดเจนกว่านี้ภายในวันที่ 15 ธันวาคม"
+NOTE_EN = "Please send a clearer copy of the house registration by 15 December."
+
+
+def test_request_note_typed_key_by_key_goes_out_whole_with_the_chosen_documents(
+    qtbot, workstation, reviewer, runner, settings, review_applications, context
+) -> None:
+    from sqlalchemy import select
+
+    from models import Application, OutboxMessage
+
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
+    composer = review.request_composer
+    assert QApplication.focusWidget() is composer.items
+    # Three documents chosen from the keyboard (Down, Space): two of those offered and one
+    # more; the other offered ones unticked.
+    rows = [composer.items.item(n) for n in range(composer.items.count())]
+    offered = [n for n, r in enumerate(rows) if r.checkState() == Qt.CheckState.Checked]
+    extra = next(n for n, r in enumerate(rows) if r.checkState() != Qt.CheckState.Checked)
+    wanted = {*offered[:2], extra}
+    assert composer.items.currentRow() == 0
+    for n, row in enumerate(rows):
+        if n:
+            qtbot.keyClick(composer.items, Qt.Key.Key_Down)
+        if (row.checkState() == Qt.CheckState.Checked) != (n in wanted):
+            qtbot.keyClick(composer.items, Qt.Key.Key_Space)
+    chosen = composer.chosen_codes()
+    assert len(chosen) == 3
+    # Tab to the message and write it the way the officer does: key after key.
+    qtbot.keyClick(composer.items, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is composer.message
+    officer_types(NOTE_TH)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    officer_types(NOTE_EN)
+    assert composer.message.toPlainText() == f"{NOTE_TH}\n{NOTE_EN}"
+    window.grab().save(str(SCREENSHOTS / "request_note_typed.png"))
+    assert composer.chosen_codes() == chosen  # no keystroke reached the documents
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    composer.preview_button.click()
+    qtbot.waitUntil(lambda: composer.preview_text() != "", timeout=10000)
+    assert NOTE_TH in composer.preview_text() and NOTE_EN in composer.preview_text()
+    composer.send_button.click()
+    qtbot.waitUntil(lambda: review.side_stack.currentWidget() is review.tabs, timeout=10000)
+    with context.read() as session:
+        mail = session.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.application_id == application_id,
+                OutboxMessage.kind == "request_documents",
+            )
+        ).one()
+        stored = session.get(Application, application_id)
+        requests = stored.form_data["document_requests"]
+    assert mail.status == "queued"
+    assert f"{NOTE_TH}\n{NOTE_EN}" in mail.body_text
+    assert requests[-1]["items"] == list(chosen)
+    detail = _reread(workstation, reviewer, application_id)
+    for item in detail.checklist:
+        if item.code in chosen:
+            assert item.name_th in mail.body_text
 
 
 def test_request_composer_cancels_with_esc(

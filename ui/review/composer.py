@@ -331,8 +331,11 @@ class RequestDocumentsComposer(_Composer):
         self.send_button.setEnabled(not busy)
 
     def _changed(self, *_: object) -> None:
-        # What was previewed no longer matches what would be sent.
-        self._clear_preview()
+        # What was previewed no longer matches what would be sent. The keyboard stays where
+        # the officer is typing: moving it would send the rest of a sentence to the list,
+        # where every space ticks or unticks a document.
+        if self.preview_page.isVisibleTo(self):
+            self._clear_preview()
 
     def _clear_preview(self) -> None:
         self._show_preview(False)
@@ -340,13 +343,15 @@ class RequestDocumentsComposer(_Composer):
         self.preview_subject.clear()
 
     def _show_preview(self, shown: bool) -> None:
+        was_shown = self.preview_page.isVisibleTo(self)
         self.scroll_area.setVisible(not shown)
         self.preview_page.setVisible(shown)
         self.back_button.setVisible(shown)
         self.preview_button.setVisible(not shown)
         if shown:
             self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.isVisible():
+        elif was_shown and self.isVisible():
+            # Back from the preview to the form (the preview had the focus, now hidden).
             self.items.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _deadline_changed(self, *_: object) -> None:
