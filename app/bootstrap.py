@@ -1,4 +1,4 @@
-"""Composition root: settings → profile folder → logging → services → workstation."""
+"""Composition root: settings → profile folder → logging → services → the ports the UI gets."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
 from app.settings import Settings, default_data_dir, password_policy, with_profile
 from services.api.admin import OfficersFacade
-from services.api.workstation import Workstation
+from services.api.ports import Ports, build_ports
 from services.intake.sync import SyncPlan, run_sync, summarise
 from services.intake.views import SyncSummary
 from services.kernel.clock import Clock, SystemClock
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 class Runtime:
     data_dir: Path
     context: AppContext
-    workstation: Workstation
+    ports: Ports
     demo_file_keyring: bool
     settings: Settings
     plan: SyncPlan
@@ -188,7 +188,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         checkpoint_quietly(context, drive_root)
         return summary
 
-    workstation = Workstation(
+    ports = build_ports(
         context,
         sync=sync,
         limits=plan.limits,
@@ -196,4 +196,4 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     )
     officers = OfficersFacade(context, password_policy(settings))
     log.info("profile opened (station %s)", context.station_code)
-    return Runtime(data_dir, context, workstation, demo_file, settings, plan, officers)
+    return Runtime(data_dir, context, ports, demo_file, settings, plan, officers)

@@ -485,7 +485,7 @@ def _cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
     runtime = _runtime(data_dir, settings)
     try:
         return run_gui(
-            runtime.workstation,
+            runtime.ports,
             language=args.lang or settings.get("language"),
             demo_warning=runtime.demo_file_keyring,
             accounts=runtime.officers,

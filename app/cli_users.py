@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, runtime: Runtime, read_secret: ReadSecret) -> 
     password = read_secret(
         "ANUYAT_ADMIN_PASSWORD", f"Password of {args.as_user} / รหัสผ่าน: ", args.password_file
     )
-    user = runtime.workstation.sign_in(args.as_user, password)
+    user = runtime.ports.shell.sign_in(args.as_user, password)
     port = runtime.officers
     command = args.users_command
     if command == "passwd":

@@ -136,12 +136,12 @@ def context(_profile_template, data_dir, clock, memory_keyring):
 @pytest.fixture
 def actors(context):
     """An Actor per role, signed in for real."""
-    from services.api.workstation import Workstation
+    from services.api.ports import build_ports
     from services.kernel.actors import Actor
 
-    ws = Workstation(context)
+    ws = build_ports(context)
     names = {"admin": "admin", **{role: u for role, (u, _) in STAFF.items()}}
-    return {role: Actor.from_user(ws.sign_in(u, STAFF_PASSWORD)) for role, u in names.items()}
+    return {role: Actor.from_user(ws.shell.sign_in(u, STAFF_PASSWORD)) for role, u in names.items()}
 
 
 # --- no personal data in any log the suite wrote ------------------------------------------

@@ -1,9 +1,10 @@
-"""The contract between the services and the screens: ports, frozen read models, and the
-few helpers a screen needs to format what it shows.
+"""The contract between the services and the screens: one port per area (shell, intake,
+review; officers' accounts in :mod:`services.api.admin`), frozen read models, the access
+table, and the few helpers a screen needs to format what it shows.
 
 ``ui/`` imports only this package (an import-linter contract). ORM objects never cross it;
-every port call runs off the GUI thread. :mod:`services.api.workstation` is the facade
-``app/`` builds and passes to the screens as these ports.
+every port call runs off the GUI thread. ``app/`` builds the facades
+(:func:`services.api.ports.build_ports`) and hands them to the screens as :class:`Ports`.
 """
 
 from models import ROLES
@@ -17,7 +18,10 @@ from services.access.officers import (
 from services.access.sessions import PasswordChangeRequired, SessionEnded
 from services.access.table import Action, may
 from services.api.admin import AccountPort, AdminPort
-from services.api.ports import IntakePort, ReviewPort, WorkstationPort
+from services.api.intake import IntakePort
+from services.api.ports import Ports
+from services.api.review import ReviewPort
+from services.api.shell import ShellPort
 from services.cases.views import (
     AgencyInfo,
     ApplicationRow,
@@ -52,21 +56,15 @@ from services.kernel.thai_id import (
 from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
 
 __all__ = [
-    "Action",
-    "AccountPort",
-    "AdminPort",
-    "IssuedPassword",
-    "NewOfficer",
-    "OfficerAccount",
-    "OfficerDetails",
-    "PasswordChangeRequired",
-    "ROLES",
-    "ROLE_LABELS",
-    "SessionEnded",
     "BANGKOK",
     "ENGLISH_MONTHS_SHORT",
+    "ROLES",
+    "ROLE_LABELS",
     "STATUSES",
     "THAI_MONTHS_SHORT",
+    "AccountPort",
+    "Action",
+    "AdminPort",
     "AgencyInfo",
     "AnuyatError",
     "ApplicationDetail",
@@ -79,16 +77,23 @@ __all__ = [
     "IdentityCheckRow",
     "IntakePort",
     "InvalidInput",
+    "IssuedPassword",
+    "NewOfficer",
     "Officer",
+    "OfficerAccount",
+    "OfficerDetails",
+    "PasswordChangeRequired",
+    "Ports",
     "QuarantineRow",
     "ReviewPort",
     "ServiceOption",
+    "SessionEnded",
+    "ShellPort",
     "SignedInUser",
     "SlaState",
     "StatusCount",
     "SyncStatusRow",
     "SyncSummary",
-    "WorkstationPort",
     "format_english_date",
     "format_thai_date",
     "is_valid_national_id",

@@ -10,7 +10,7 @@ The review workstation's services, one module per job; this module is the entry 
 * :func:`document_bytes` here — a document's content for the viewer.
 
 Each write takes a unit of work (one user action, one transaction with its audit events);
-:class:`services.api.workstation.Workstation` wraps them for the UI (``ReviewPort``).
+:class:`services.api.review.Review` wraps them for the UI (``ReviewPort``).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication
 
 from services.access import auth
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 from services.intake.pipeline import Arrival, ingest
 from services.intake.types import Limits, ParsedAttachment
 from services.kernel.actors import SYSTEM, Actor
@@ -132,8 +132,8 @@ def bench_review_screen(context: AppContext) -> list[Figure]:
         actor=Actor(username="bench", roles=frozenset({"intake"})),
         limits=Limits(),
     )  # fmt: skip
-    workstation = Workstation(context)
-    user = workstation.sign_in("bench-reviewer", "bench-password")
+    workstation = build_ports(context)
+    user = workstation.shell.sign_in("bench-reviewer", "bench-password")
     runner = TaskRunner()
     settings = QSettings(
         str(Path(context.store.data_dir) / "bench-ui.ini"), QSettings.Format.IniFormat
@@ -143,7 +143,7 @@ def bench_review_screen(context: AppContext) -> list[Figure]:
     window.show()
     _until(lambda: window.model.total is not None and not window.model.is_loading)
     row = window.model.row_at(0) if hasattr(window.model, "row_at") else None
-    rows = workstation.list_applications(user, None, 0, 1)
+    rows = workstation.shell.list_applications(user, None, 0, 1)
     review = window.review
     viewer = review.viewer
     watch = _PaintWatch()

@@ -227,10 +227,10 @@ def test_sync_and_sign_out_write_checkpoints(profile: Path) -> None:
     anchor = next((profile / LOCAL_ANCHOR_DIR).glob("*.jsonl"))
     try:
         lines = len(anchor.read_text(encoding="utf-8").splitlines())
-        user = runtime.workstation.sign_in("admin", STAFF_PASSWORD)  # an event: the head moves
-        runtime.workstation.run_sync(user)
+        user = runtime.ports.shell.sign_in("admin", STAFF_PASSWORD)  # an event: the head moves
+        runtime.ports.intake.run_sync(user)
         assert len(anchor.read_text(encoding="utf-8").splitlines()) == lines + 1
-        runtime.workstation.sign_out(user)  # records the sign-out, then anchors it
+        runtime.ports.shell.sign_out(user)  # records the sign-out, then anchors it
         after = anchor.read_text(encoding="utf-8").splitlines()
         assert len(after) == lines + 2
         with runtime.context.read() as session:

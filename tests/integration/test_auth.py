@@ -14,7 +14,7 @@ from models import Application, Event, User, UserRole
 from services.access import auth
 from services.access.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
 from services.access.sessions import SessionEnded
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 from services.kernel.actors import SYSTEM, Actor
 from services.kernel.errors import InvalidInput, PermissionDenied
 from tests.conftest import STAFF_PASSWORD
@@ -28,7 +28,7 @@ def test_password_is_stored_as_argon2id(context) -> None:
 
 
 def test_sign_in_returns_roles_and_records_an_event(context) -> None:
-    user = Workstation(context).sign_in("Reviewer ", STAFF_PASSWORD)
+    user = build_ports(context).shell.sign_in("Reviewer ", STAFF_PASSWORD)
     assert user.roles == frozenset({"reviewer"})
     with context.read() as session:
         types = session.scalars(select(Event.type).where(Event.type == "user.signed_in")).all()
@@ -36,23 +36,23 @@ def test_sign_in_returns_roles_and_records_an_event(context) -> None:
 
 
 def test_wrong_password_is_counted_then_locks(context, clock) -> None:
-    ws = Workstation(context)
+    ws = build_ports(context)
     with pytest.raises(SignInFailed) as unknown:
-        ws.sign_in("nobody", "wrong-password")
+        ws.shell.sign_in("nobody", "wrong-password")
     for _ in range(1, MAX_FAILED_ATTEMPTS):
         with pytest.raises(SignInFailed) as caught:
-            ws.sign_in("finance", "wrong-password")
+            ws.shell.sign_in("finance", "wrong-password")
         assert "รหัสผ่าน" in caught.value.th and "password" in caught.value.en
         # Word for word what an unknown name gets: no count of tries left.
         assert (caught.value.th, caught.value.en) == (unknown.value.th, unknown.value.en)
     with pytest.raises(AccountLocked):
-        ws.sign_in("finance", "wrong-password")
+        ws.shell.sign_in("finance", "wrong-password")
     # Locked even with the right password…
     with pytest.raises(AccountLocked):
-        ws.sign_in("finance", STAFF_PASSWORD)
+        ws.shell.sign_in("finance", STAFF_PASSWORD)
     # …until the lockout passes.
     clock.advance(auth.LOCKOUT + timedelta(seconds=1))
-    assert ws.sign_in("finance", STAFF_PASSWORD).username == "finance"
+    assert ws.shell.sign_in("finance", STAFF_PASSWORD).username == "finance"
     with context.read() as session:
         failures = session.scalars(select(Event).where(Event.type == "user.sign_in_failed")).all()
     assert len(failures) == MAX_FAILED_ATTEMPTS
@@ -61,7 +61,7 @@ def test_wrong_password_is_counted_then_locks(context, clock) -> None:
 
 def test_unknown_user_gets_the_same_message_as_a_wrong_password(context) -> None:
     with pytest.raises(SignInFailed) as caught:
-        Workstation(context).sign_in("nobody", "whatever-it-is")
+        build_ports(context).shell.sign_in("nobody", "whatever-it-is")
     assert "Wrong user name or password" in caught.value.en
 
 
@@ -88,14 +88,14 @@ def test_weak_password_and_unknown_role_are_refused(context, actors) -> None:
 
 
 def test_admin_unlocks_an_account(context) -> None:
-    ws = Workstation(context)
+    ws = build_ports(context)
     for _ in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises((SignInFailed, AccountLocked)):
-            ws.sign_in("intake", "nope-nope-nope")
-    admin = Actor.from_user(ws.sign_in("admin", STAFF_PASSWORD))
+            ws.shell.sign_in("intake", "nope-nope-nope")
+    admin = Actor.from_user(ws.shell.sign_in("admin", STAFF_PASSWORD))
     with context.unit_of_work(admin) as uow:
         auth.unlock_user(uow, "intake")
-    assert ws.sign_in("intake", STAFF_PASSWORD).username == "intake"
+    assert ws.shell.sign_in("intake", STAFF_PASSWORD).username == "intake"
 
 
 class CountingHasher(PasswordHasher):
@@ -146,43 +146,45 @@ def _received(context) -> str:
 
 
 def test_roles_claimed_by_the_caller_are_not_trusted(context) -> None:
-    ws = Workstation(context)
+    ws = build_ports(context)
     app_id = _received(context)
-    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    reviewer = ws.shell.sign_in("reviewer", STAFF_PASSWORD)
     forged = replace(reviewer, roles=frozenset({"reviewer", "admin"}))
     with pytest.raises(PermissionDenied) as refused:
-        ws.reassign(forged, app_id, "reviewer")
+        ws.review.reassign(forged, app_id, "reviewer")
     assert "admin" in refused.value.en and "admin" in refused.value.th
     with pytest.raises(PermissionDenied):
-        ws.quarantine_items(replace(ws.sign_in("finance", STAFF_PASSWORD), roles=forged.roles))
+        ws.intake.quarantine_items(
+            replace(ws.shell.sign_in("finance", STAFF_PASSWORD), roles=forged.roles)
+        )
     with context.read() as session:
         assert session.get(Application, app_id).assignee_id is None
 
 
 def test_a_role_removed_in_the_store_stops_working_at_the_next_action(context) -> None:
-    ws = Workstation(context)
+    ws = build_ports(context)
     app_id = _received(context)
-    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    reviewer = ws.shell.sign_in("reviewer", STAFF_PASSWORD)
     with context.store.sessions() as session, session.begin():
         user = session.scalars(select(User).where(User.username == "reviewer")).one()
         session.execute(delete(UserRole).where(UserRole.user_id == user.id))
         session.add(UserRole(user_id=user.id, role="finance"))  # as the administrator would
     with pytest.raises(PermissionDenied) as refused:
-        ws.next_application(reviewer, "received")  # the session still says "reviewer"
+        ws.review.next_application(reviewer, "received")  # the session still says "reviewer"
     assert "received" in refused.value.en or "queue" in refused.value.en
     with context.read() as session:
         assert session.get(Application, app_id).assignee_id is None
 
 
 def test_an_inactive_or_unknown_account_acts_no_more(context) -> None:
-    ws = Workstation(context)
+    ws = build_ports(context)
     _received(context)
-    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    reviewer = ws.shell.sign_in("reviewer", STAFF_PASSWORD)
     with context.store.sessions() as session, session.begin():
         session.scalars(select(User).where(User.username == "reviewer")).one().active = False
     for who in (reviewer, replace(reviewer, user_id="no-such-user")):
         with pytest.raises(SessionEnded) as refused:
-            ws.next_application(who, None)
+            ws.review.next_application(who, None)
         assert "deactivated" in refused.value.en and "ระงับ" in refused.value.th
         with pytest.raises(SessionEnded):
-            ws.dashboard(who)
+            ws.shell.dashboard(who)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from models import Event
 from services.access.auth import MAX_FAILED_ATTEMPTS, AccountLocked, SignInFailed
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 from services.kernel.clock import SystemClock
 from services.store.profile import load_context
 from tests.conftest import STAFF_PASSWORD
@@ -174,16 +174,16 @@ def test_unlock_after_too_many_wrong_passwords(profile: Profile) -> None:
     keyring.set_keyring(FileKeyring(profile.ring))
     try:
         context = load_context(profile.data_dir, SystemClock())
-        ws = Workstation(context)
+        ws = build_ports(context)
         for _ in range(MAX_FAILED_ATTEMPTS - 1):
             with pytest.raises(SignInFailed):
-                ws.sign_in("malee.r", "guessing-1234")
+                ws.shell.sign_in("malee.r", "guessing-1234")
         with pytest.raises(AccountLocked):
-            ws.sign_in("malee.r", "guessing-1234")
+            ws.shell.sign_in("malee.r", "guessing-1234")
         assert _listing(profile)["malee.r"]["state"] == "locked"
         done = profile.users("unlock", "malee.r")
         assert done.returncode == 0 and "unlocked" in done.stdout
-        assert ws.sign_in("malee.r", one_time).must_change_password
+        assert ws.shell.sign_in("malee.r", one_time).must_change_password
         again = profile.users("unlock", "malee.r")
         assert again.returncode == 2 and "not locked" in again.stderr
         context.store.close()

@@ -31,7 +31,7 @@ from models import (
     UserRole,
 )
 from services.access.auth import MAX_FAILED_ATTEMPTS
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 from services.cases.applications import create_application
 from services.kernel.actors import SYSTEM, SignedInUser
 from services.kernel.clock import BANGKOK
@@ -122,13 +122,13 @@ def assert_chain_intact(ctx: AppContext) -> None:
 
 NEXT_LOOP = """
 from services.access.auth import MAX_FAILED_ATTEMPTS
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 
-ws = Workstation(ctx)
-user = ws.sign_in(ARGS["username"], ARGS["password"])
+ws = build_ports(ctx)
+user = ws.shell.sign_in(ARGS["username"], ARGS["password"])
 start_together()
 taken = []
-while (row := ws.next_application(user, "received")) is not None:
+while (row := ws.review.next_application(user, "received")) is not None:
     taken.append(row.id)
 report(taken)
 """
@@ -161,8 +161,8 @@ def test_next_from_several_processes_gives_each_request_to_exactly_one_officer(
 def test_next_from_several_threads_gives_each_request_to_exactly_one_officer(context) -> None:
     reviewers = add_reviewers(context, 3)
     requests = add_requests(context, 6)
-    ws = Workstation(context)
-    users = [ws.sign_in(name, STAFF_PASSWORD) for name in reviewers]
+    ws = build_ports(context)
+    users = [ws.shell.sign_in(name, STAFF_PASSWORD) for name in reviewers]
     start = threading.Barrier(len(users))
     taken: dict[str, list[str]] = {}
     failures: list[BaseException] = []
@@ -171,7 +171,7 @@ def test_next_from_several_threads_gives_each_request_to_exactly_one_officer(con
         try:
             start.wait()
             mine = taken.setdefault(user.username, [])
-            while (row := ws.next_application(user, "received")) is not None:
+            while (row := ws.review.next_application(user, "received")) is not None:
                 mine.append(row.id)
         except BaseException as exc:  # noqa: BLE001 — reported by the test below
             failures.append(exc)
@@ -287,12 +287,12 @@ def test_two_sync_runs_at_once_record_every_mail_once_and_report_only_what_they_
 WRONG_PASSWORD = """
 from services.kernel.errors import AnuyatError
 from services.access.auth import MAX_FAILED_ATTEMPTS
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 
-ws = Workstation(ctx)
+ws = build_ports(ctx)
 start_together()
 try:
-    ws.sign_in(ARGS["username"], "not-the-password")
+    ws.shell.sign_in(ARGS["username"], "not-the-password")
 except AnuyatError as exc:
     report(exc.code)
 else:

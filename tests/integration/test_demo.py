@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from demo.build import DEMO_USERS, create_demo_profile
 from models import Application, Document, User
-from services.api.workstation import Workstation
+from services.api.ports import build_ports
 from services.kernel.clock import SystemClock
 from services.kernel.events import verify_chain
 from services.kernel.state_check import check_state
@@ -54,19 +54,19 @@ def test_demo_has_applications_documents_and_every_role(demo) -> None:
 
 def test_demo_users_sign_in_with_the_documented_passwords(demo) -> None:
     ctx, _ = demo
-    ws = Workstation(ctx)
+    ws = build_ports(ctx)
     for username, password, roles, _, _ in DEMO_USERS:
-        assert ws.sign_in(username, password).roles == frozenset(roles)
+        assert ws.shell.sign_in(username, password).roles == frozenset(roles)
 
 
 def test_demo_queues_are_filled_and_ordered(demo) -> None:
     ctx, _ = demo
-    ws = Workstation(ctx)
-    user = ws.sign_in("reviewer", "review-2569")
-    counts = {c.status: c.count for c in ws.status_counts(user)}
+    ws = build_ports(ctx)
+    user = ws.shell.sign_in("reviewer", "review-2569")
+    counts = {c.status: c.count for c in ws.shell.status_counts(user)}
     for status in ("received", "in_review", "waiting_applicant", "ready_for_approval"):
         assert counts[status] >= 1, status
-    rows = ws.list_applications(user, None, 0, 500)
+    rows = ws.shell.list_applications(user, None, 0, 500)
     assert [r.deemed_received_at for r in rows] == sorted(r.deemed_received_at for r in rows)
     # IDs come from forms and the counter (a mail sender has none): masked wherever shown.
     masked = [r.applicant_id_masked for r in rows if r.applicant_id_masked]

@@ -14,7 +14,7 @@ from services.access.officers import LastAdministrator, NewOfficer, OfficerDetai
 from services.access.passwords import PasswordPolicy, WeakPassword, one_time_password
 from services.access.sessions import PasswordChangeRequired, SessionEnded
 from services.api.admin import OfficersFacade
-from services.api.workstation import Workstation
+from services.api.ports import Ports, build_ports
 from services.kernel.errors import InvalidInput, NotFound, PermissionDenied
 from services.kernel.events import verify_chain
 from tests.conftest import STAFF_PASSWORD
@@ -31,8 +31,8 @@ NEW_PASSWORD = "ดอกบัว-2569-ริมน้ำ"
 
 
 @pytest.fixture
-def ws(context) -> Workstation:
-    return Workstation(context)
+def ws(context) -> Ports:
+    return build_ports(context)
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def port(context) -> OfficersFacade:
 
 @pytest.fixture
 def admin(ws):
-    return ws.sign_in("admin", STAFF_PASSWORD)
+    return ws.shell.sign_in("admin", STAFF_PASSWORD)
 
 
 def _events(context, type_: str) -> list[Event]:
@@ -72,28 +72,28 @@ def test_a_new_officer_gets_a_one_time_password_and_must_change_it(
     assert _payload(created)["one_time_password"] is True
     assert issued.password not in created.payload
 
-    session = ws.sign_in("malee.r", issued.password)
+    session = ws.shell.sign_in("malee.r", issued.password)
     assert session.must_change_password
     # Nothing else until the password is changed: neither actions nor reads.
     with pytest.raises(PasswordChangeRequired) as caught:
-        ws.next_application(session, None)
+        ws.review.next_application(session, None)
     assert "เปลี่ยนรหัสผ่าน" in caught.value.th and "change its password" in caught.value.en
     with pytest.raises(PasswordChangeRequired):
-        ws.list_applications(session, None, 0, 10)
+        ws.shell.list_applications(session, None, 0, 10)
 
     changed = port.change_my_password(session, issued.password, NEW_PASSWORD)
     assert not changed.must_change_password
-    assert ws.count_applications(changed, None) == 0  # allowed now (the test agency is new)
-    assert ws.next_application(changed, None) is None
-    again = ws.sign_in("MALEE.R", NEW_PASSWORD)  # Thai letters, digits, symbols
+    assert ws.shell.count_applications(changed, None) == 0  # allowed now (the test agency is new)
+    assert ws.review.next_application(changed, None) is None
+    again = ws.shell.sign_in("MALEE.R", NEW_PASSWORD)  # Thai letters, digits, symbols
     assert not again.must_change_password
     with pytest.raises(SignInFailed):
-        ws.sign_in("malee.r", issued.password)
+        ws.shell.sign_in("malee.r", issued.password)
     assert [e.actor for e in _events(context, "user.password_changed")] == ["malee.r"]
 
 
 def test_only_an_administrator_manages_officers(context, ws, port) -> None:
-    reviewer = ws.sign_in("reviewer", STAFF_PASSWORD)
+    reviewer = ws.shell.sign_in("reviewer", STAFF_PASSWORD)
     assert not port.may_manage_officers(reviewer)
     for attempt in (
         lambda: port.officers(reviewer),
@@ -122,7 +122,7 @@ def test_the_agency_always_keeps_an_active_administrator(context, ws, port, admi
     assert port.set_roles(admin, "approver", ("approver", "admin"))
     assert port.set_roles(admin, "admin", ("reviewer",))
     # …and the second is now the last one.
-    approver = ws.sign_in("approver", STAFF_PASSWORD)
+    approver = ws.shell.sign_in("approver", STAFF_PASSWORD)
     with pytest.raises(LastAdministrator):
         port.deactivate(approver, "approver", "")
     changes = _events(context, "user.roles_changed")
@@ -150,16 +150,16 @@ def test_unchanged_roles_and_unknown_roles(context, port, admin) -> None:
 def test_a_deactivated_officer_cannot_sign_in_and_their_open_session_stops(
     context, ws, port, admin
 ) -> None:
-    open_session = ws.sign_in("reviewer", STAFF_PASSWORD)
-    assert ws.next_application(open_session, None) is None  # allowed (nothing waits)
+    open_session = ws.shell.sign_in("reviewer", STAFF_PASSWORD)
+    assert ws.review.next_application(open_session, None) is None  # allowed (nothing waits)
     port.deactivate(admin, "reviewer", "ย้ายไปสังกัดอื่น")
     with pytest.raises(SignInFailed) as caught:
-        ws.sign_in("reviewer", STAFF_PASSWORD)
+        ws.shell.sign_in("reviewer", STAFF_PASSWORD)
     assert "Wrong user name or password" in caught.value.en  # no hint that the name exists
     for action in (
-        lambda: ws.next_application(open_session, None),
-        lambda: ws.list_applications(open_session, None, 0, 10),
-        lambda: ws.search(open_session, "ร้าน"),
+        lambda: ws.review.next_application(open_session, None),
+        lambda: ws.shell.list_applications(open_session, None, 0, 10),
+        lambda: ws.shell.search(open_session, "ร้าน"),
     ):
         with pytest.raises(SessionEnded) as ended:
             action()
@@ -171,7 +171,7 @@ def test_a_deactivated_officer_cannot_sign_in_and_their_open_session_stops(
     with pytest.raises(InvalidInput, match="already deactivated"):
         port.deactivate(admin, "reviewer", "")
     port.activate(admin, "reviewer")
-    assert ws.sign_in("reviewer", STAFF_PASSWORD).username == "reviewer"
+    assert ws.shell.sign_in("reviewer", STAFF_PASSWORD).username == "reviewer"
     deactivated = [_payload(e) for e in _events(context, "user.deactivated")]
     assert deactivated == [{"reason": "ย้ายไปสังกัดอื่น"}]
     assert len(_events(context, "user.activated")) == 1
@@ -182,15 +182,15 @@ def test_reset_password_replaces_a_forgotten_one_and_lifts_a_lockout(
 ) -> None:
     for _ in range(MAX_FAILED_ATTEMPTS - 1):
         with pytest.raises(SignInFailed):
-            ws.sign_in("finance", "forgotten-1234")
+            ws.shell.sign_in("finance", "forgotten-1234")
     with pytest.raises(AccountLocked):
-        ws.sign_in("finance", "forgotten-1234")
+        ws.shell.sign_in("finance", "forgotten-1234")
     row = next(r for r in port.officers(admin) if r.username == "finance")
     assert row.locked
     issued = port.reset_password(admin, "finance")
     with pytest.raises(SignInFailed):
-        ws.sign_in("finance", STAFF_PASSWORD)  # the old password is gone
-    session = ws.sign_in("finance", issued.password)  # not locked any more
+        ws.shell.sign_in("finance", STAFF_PASSWORD)  # the old password is gone
+    session = ws.shell.sign_in("finance", issued.password)  # not locked any more
     assert session.must_change_password
     reset = _events(context, "user.password_reset")
     assert [_payload(e) for e in reset] == [{"unlocked": True}]
@@ -202,16 +202,16 @@ def test_unlock_lifts_a_lockout_and_keeps_the_password(context, ws, port, admin)
         port.unlock(admin, "intake")
     for _ in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises((SignInFailed, AccountLocked)):
-            ws.sign_in("intake", "wrong-password-1")
+            ws.shell.sign_in("intake", "wrong-password-1")
     with pytest.raises(AccountLocked):
-        ws.sign_in("intake", STAFF_PASSWORD)
+        ws.shell.sign_in("intake", STAFF_PASSWORD)
     port.unlock(admin, "intake")
-    assert ws.sign_in("intake", STAFF_PASSWORD).username == "intake"
+    assert ws.shell.sign_in("intake", STAFF_PASSWORD).username == "intake"
     assert [e.actor for e in _events(context, "user.unlocked")] == ["admin"]
 
 
 def test_change_my_password_needs_the_current_one_and_meets_the_policy(context, ws, port) -> None:
-    me = ws.sign_in("approver", STAFF_PASSWORD)
+    me = ws.shell.sign_in("approver", STAFF_PASSWORD)
     with pytest.raises(InvalidInput) as wrong:
         port.change_my_password(me, "not-my-password-1", NEW_PASSWORD)
     assert wrong.value.code == "wrong_current_password"
@@ -226,7 +226,7 @@ def test_change_my_password_needs_the_current_one_and_meets_the_policy(context, 
     assert "อย่างน้อย 10 ตัวอักษร" in weak.value.th and "ชื่อผู้ใช้" in weak.value.th
     assert _events(context, "user.password_changed") == []
     port.change_my_password(me, STAFF_PASSWORD, NEW_PASSWORD)
-    assert ws.sign_in("approver", NEW_PASSWORD).username == "approver"
+    assert ws.shell.sign_in("approver", NEW_PASSWORD).username == "approver"
 
 
 def test_the_policy_comes_from_its_settings_and_one_time_passwords_satisfy_it(
@@ -248,7 +248,7 @@ def test_the_policy_comes_from_its_settings_and_one_time_passwords_satisfy_it(
     port = OfficersFacade(context, strict)
     issued = port.create_officer(admin, MALEE)
     assert len(issued.password.replace("-", "")) == 20
-    session = ws.sign_in("malee.r", issued.password)
+    session = ws.shell.sign_in("malee.r", issued.password)
     with pytest.raises(WeakPassword, match="at least 20"):
         port.change_my_password(session, issued.password, NEW_PASSWORD)
 
@@ -293,7 +293,7 @@ def test_migration_0006_keeps_existing_accounts_usable(context, ws) -> None:
         columns = [row[1] for row in conn.execute(text("PRAGMA table_info(app_user)"))]
         assert "must_change_password" not in columns
         command.upgrade(config, "head")
-    session = ws.sign_in("reviewer", STAFF_PASSWORD)
+    session = ws.shell.sign_in("reviewer", STAFF_PASSWORD)
     assert not session.must_change_password
     with context.read() as db:
         assert db.scalars(select(User.display_name_en)).all() == [""] * 5

@@ -1,4 +1,4 @@
-"""Review on a real encrypted profile, through the Workstation (the UI's ReviewPort).
+"""Review on a real encrypted profile, through the review facade (the UI's ReviewPort).
 
 First come first served (M12), claims, the checklist, identity and power-of-attorney checks
 (M06, M07, M14), decisions and their letters, history. No mocks: the clock is the only fake.
@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from models import Application, Check, Event, OutboxMessage, ServiceType
 from services.access import auth
 from services.access.table import Action
-from services.api.workstation import Workstation
+from services.api.ports import Ports, build_ports
 from services.cases.applications import NewApplicant
 from services.intake.pipeline import Arrival, ingest
 from services.intake.types import ParsedAttachment
@@ -39,12 +39,12 @@ from tests.data import mail_corpus as corpus
 
 
 @pytest.fixture
-def ws(context) -> Workstation:
-    return Workstation(context)
+def ws(context) -> Ports:
+    return build_ports(context)
 
 
 @pytest.fixture
-def users(ws: Workstation, context) -> dict[str, SignedInUser]:
+def users(ws: Ports, context) -> dict[str, SignedInUser]:
     """One signed-in officer per role, and a second reviewer."""
     with context.unit_of_work(SYSTEM) as uow:
         auth.create_user(
@@ -55,7 +55,7 @@ def users(ws: Workstation, context) -> dict[str, SignedInUser]:
             roles=["reviewer"],
         )
     names = ("intake", "reviewer", "finance", "approver", "admin", "reviewer2")
-    return {name: ws.sign_in(name, STAFF_PASSWORD) for name in names}
+    return {name: ws.shell.sign_in(name, STAFF_PASSWORD) for name in names}
 
 
 def submit(
@@ -109,8 +109,8 @@ def submit(
     return outcome.application_id
 
 
-def documents(ws: Workstation, user: SignedInUser, app_id: str) -> dict[str, str]:
-    detail = ws.open_application(user, app_id, "test")
+def documents(ws: Ports, user: SignedInUser, app_id: str) -> dict[str, str]:
+    detail = ws.review.open_application(user, app_id, "test")
     return {d.filename: d.id for d in detail.documents}
 
 
@@ -120,13 +120,15 @@ def events(context, type_: str) -> list[dict]:
         return [json.loads(e.payload) for e in rows]
 
 
-def accept_all(ws: Workstation, user: SignedInUser, app_id: str) -> None:
+def accept_all(ws: Ports, user: SignedInUser, app_id: str) -> None:
     """Accept every checklist item on the first document, and the ID document."""
-    detail = ws.open_application(user, app_id)
+    detail = ws.review.open_application(user, app_id)
     first = detail.documents[0].id
     for item in detail.checklist:
-        ws.record_checklist(user, app_id, item.code, "accepted", document_id=first, page=1)
-    ws.record_identity_check(user, app_id, "id_document_genuine", "accepted", {"method": "visual"})
+        ws.review.record_checklist(user, app_id, item.code, "accepted", document_id=first, page=1)
+    ws.review.record_identity_check(
+        user, app_id, "id_document_genuine", "accepted", {"method": "visual"}
+    )
 
 
 # --- first come, first served ---------------------------------------------------------------
@@ -136,21 +138,21 @@ def test_next_gives_the_oldest_and_claims_it(context, ws, users) -> None:
     newer = submit(context, hour=11)
     oldest = submit(context, hour=9)
     middle = submit(context, hour=10)
-    row = ws.next_application(users["reviewer"], None)
+    row = ws.review.next_application(users["reviewer"], None)
     assert row is not None and row.id == oldest
     assert row.assignee == "นายตรวจ ละเอียด" and row.status == "in_review"  # review started
     # A claimed item is skipped by another reviewer's "next".
-    other = ws.next_application(users["reviewer2"], "received")
+    other = ws.review.next_application(users["reviewer2"], "received")
     assert other is not None and other.id == middle
-    assert ws.next_application(users["reviewer2"], "in_review") is not None  # holds `middle`
+    assert ws.review.next_application(users["reviewer2"], "in_review") is not None  # holds `middle`
     with pytest.raises(PermissionDenied):
-        ws.next_application(users["reviewer"], "payment_due")  # not a reviewer's queue
+        ws.review.next_application(users["reviewer"], "payment_due")  # not a reviewer's queue
     with pytest.raises(PermissionDenied):
-        ws.next_application(users["admin"], None)  # no queue at all
+        ws.review.next_application(users["admin"], None)  # no queue at all
     claimed = events(context, "application.claimed")
     assert [c["assignee"] for c in claimed] == ["reviewer", "reviewer2"]
     # The intake officer's queue has nothing left that nobody holds but `newer`.
-    assert ws.next_application(users["intake"], "received").id == newer
+    assert ws.review.next_application(users["intake"], "received").id == newer
 
 
 def test_opening_a_newer_request_needs_a_reason(context, ws, users) -> None:
@@ -158,21 +160,21 @@ def test_opening_a_newer_request_needs_a_reason(context, ws, users) -> None:
     submit(context, hour=10)
     last = submit(context, hour=11)
     with pytest.raises(OutOfOrder) as refused:
-        ws.open_application(users["reviewer"], last)
+        ws.review.open_application(users["reviewer"], last)
     assert refused.value.waiting == 2
     assert "2" in refused.value.th and "earlier requests" in refused.value.en
     with pytest.raises(OutOfOrder):
-        ws.open_application(users["reviewer"], last, "   ")
+        ws.review.open_application(users["reviewer"], last, "   ")
     with pytest.raises(OutOfOrder):
-        ws.claim(users["reviewer"], last)  # claiming without opening: the same rule
-    detail = ws.open_application(users["reviewer"], last, "ผู้ยื่นเป็นผู้พิการ ขอให้เร่งด่วน")
+        ws.review.claim(users["reviewer"], last)  # claiming without opening: the same rule
+    detail = ws.review.open_application(users["reviewer"], last, "ผู้ยื่นเป็นผู้พิการ ขอให้เร่งด่วน")
     assert detail.claimed_by_me and detail.row.status == "in_review"
     assert events(context, "application.opened_out_of_order") == [
         {"reason": "ผู้ยื่นเป็นผู้พิการ ขอให้เร่งด่วน", "skipped": 2}
     ]
     # The oldest opens without a reason; reading an item outside one's queue claims nothing.
-    assert ws.open_application(users["reviewer2"], first).claimed_by_me
-    finance_view = ws.open_application(users["finance"], first)
+    assert ws.review.open_application(users["reviewer2"], first).claimed_by_me
+    finance_view = ws.review.open_application(users["finance"], first)
     assert finance_view.claimed_by == "นางสาวสอง ถี่ถ้วน" and not finance_view.claimed_by_me
 
 
@@ -180,71 +182,73 @@ def test_claimed_application_is_read_only_for_others(context, ws, users) -> None
     app_id = submit(context, hour=9)
     later = submit(context, hour=10)
     docs = documents(ws, users["reviewer"], app_id)
-    other_view = ws.open_application(users["reviewer2"], app_id)
+    other_view = ws.review.open_application(users["reviewer2"], app_id)
     assert other_view.claimed_by == "นายตรวจ ละเอียด" and not other_view.claimed_by_me
     with pytest.raises(ClaimedByOther) as held:
-        ws.record_checklist(
+        ws.review.record_checklist(
             users["reviewer2"], app_id, "ID-CARD", "accepted", document_id=docs["บัตรประชาชน.pdf"]
         )
     assert "นายตรวจ ละเอียด" in held.value.th and "นายตรวจ ละเอียด" in held.value.en
     with pytest.raises(ClaimedByOther):
-        ws.reject(users["reviewer2"], app_id, "ไม่ผ่าน")
+        ws.review.reject(users["reviewer2"], app_id, "ไม่ผ่าน")
     with pytest.raises(ClaimedByOther):
-        ws.release_claim(users["reviewer2"], app_id)
+        ws.review.release_claim(users["reviewer2"], app_id)
     # Recording on an item nobody took is refused too: it must be opened (in turn) first.
     with pytest.raises(NotClaimed):
-        ws.record_identity_check(users["reviewer2"], later, "id_document_genuine", "accepted", {})
+        ws.review.record_identity_check(
+            users["reviewer2"], later, "id_document_genuine", "accepted", {}
+        )
     # Only the administrator reassigns, and only to an officer whose role works the status.
     with pytest.raises(PermissionDenied):
-        ws.reassign(users["reviewer"], app_id, "reviewer2")
+        ws.review.reassign(users["reviewer"], app_id, "reviewer2")
     with pytest.raises(InvalidInput, match="needs role: reviewer"):
-        ws.reassign(users["admin"], app_id, "finance")
-    ws.reassign(users["admin"], app_id, "reviewer2")
+        ws.review.reassign(users["admin"], app_id, "finance")
+    ws.review.reassign(users["admin"], app_id, "reviewer2")
     assert events(context, "application.reassigned") == [{"from": "reviewer", "to": "reviewer2"}]
     with pytest.raises(ClaimedByOther):
-        ws.record_checklist(
+        ws.review.record_checklist(
             users["reviewer"], app_id, "ID-CARD", "accepted", document_id=docs["บัตรประชาชน.pdf"]
         )
-    ws.record_checklist(
+    ws.review.record_checklist(
         users["reviewer2"], app_id, "ID-CARD", "accepted", document_id=docs["บัตรประชาชน.pdf"]
     )
-    ws.release_claim(users["reviewer2"], app_id)
-    assert ws.open_application(users["approver"], app_id).claimed_by is None
+    ws.review.release_claim(users["reviewer2"], app_id)
+    assert ws.review.open_application(users["approver"], app_id).claimed_by is None
     assert events(context, "application.released") == [{"holder": "reviewer2"}]
     # Released: back in the queue, the oldest, so the next reviewer gets it.
-    assert ws.next_application(users["reviewer"], None).id == app_id
-    assert {o.username for o in ws.officers(users["admin"])} >= {"reviewer", "reviewer2"}
+    assert ws.review.next_application(users["reviewer"], None).id == app_id
+    assert {o.username for o in ws.review.officers(users["admin"])} >= {"reviewer", "reviewer2"}
 
 
 def test_the_detail_says_what_the_officer_may_do_on_it(context, ws, users) -> None:
     app_id = submit(context, hour=9)
-    mine = ws.open_application(users["reviewer"], app_id)
+    mine = ws.review.open_application(users["reviewer"], app_id)
     assert Action.RECORD_CHECKS in mine.allowed and Action.DECIDE_REVIEW in mine.allowed
     assert Action.CERTIFY_COPY in mine.allowed and Action.REASSIGN not in mine.allowed
     # Held by someone else: read-only, whatever the role.
-    other = ws.open_application(users["reviewer2"], app_id)
+    other = ws.review.open_application(users["reviewer2"], app_id)
     assert not {Action.RECORD_CHECKS, Action.DECIDE_REVIEW} & other.allowed
     # The administrator hands requests over but does not read applicants' files.
-    admin = ws.open_application(users["admin"], app_id)
+    admin = ws.review.open_application(users["admin"], app_id)
     assert Action.REASSIGN in admin.allowed and Action.READ_DOCUMENTS not in admin.allowed
     with pytest.raises(PermissionDenied):
-        ws.document_bytes(users["admin"], mine.documents[0].id)
+        ws.review.document_bytes(users["admin"], mine.documents[0].id)
     # Waiting for the applicant: verdicts may still be recorded, decisions wait for the reply.
-    ws.request_documents(
+    ws.review.request_documents(
         users["reviewer"], app_id, (mine.checklist[0].code,), "โปรดส่งเอกสาร", date(2026, 12, 9)
     )
-    waiting = ws.open_application(users["reviewer"], app_id)
+    waiting = ws.review.open_application(users["reviewer"], app_id)
     assert Action.RECORD_CHECKS in waiting.allowed and Action.DECIDE_REVIEW not in waiting.allowed
 
 
 def test_held_files_are_listed_only_to_those_who_may_decide_them(context, ws, users) -> None:
-    assert ws.quarantine_items(users["intake"]) == []
-    assert ws.quarantine_items(users["reviewer"]) == []
+    assert ws.intake.quarantine_items(users["intake"]) == []
+    assert ws.intake.quarantine_items(users["reviewer"]) == []
     for role in ("admin", "finance", "approver"):
         with pytest.raises(PermissionDenied):
-            ws.quarantine_items(users[role])
+            ws.intake.quarantine_items(users[role])
         with pytest.raises(PermissionDenied):
-            ws.release_quarantine(users[role], "no-such-item", "ตรวจแล้ว")
+            ws.intake.release_quarantine(users[role], "no-such-item", "ตรวจแล้ว")
 
 
 # --- checklist and identity --------------------------------------------------------------
@@ -254,7 +258,7 @@ def test_checklist_completeness_blocks_mark_reviewed_until_done(context, ws, use
     app_id = submit(context, hour=9)
     stranger = submit(context, hour=10, email="other@example.co.th")
     reviewer = users["reviewer"]
-    detail = ws.open_application(reviewer, app_id)
+    detail = ws.review.open_application(reviewer, app_id)
     docs = {d.filename: d for d in detail.documents}
     assert [i.code for i in detail.checklist] == ["ID-CARD", "HOUSE-REG", "LOCATION-MAP"]
     assert not detail.checklist_complete and len(detail.missing_items) == 3
@@ -262,37 +266,41 @@ def test_checklist_completeness_blocks_mark_reviewed_until_done(context, ws, use
     assert detail.required_ial == 1 and detail.fee_due == "before_issue"
     house = docs["ทะเบียนบ้าน.pdf"].id
     with pytest.raises(InvalidInput, match="reason"):
-        ws.record_checklist(reviewer, app_id, "HOUSE-REG", "rejected", document_id=house)
+        ws.review.record_checklist(reviewer, app_id, "HOUSE-REG", "rejected", document_id=house)
     with pytest.raises(InvalidInput, match="not a document of the service"):
-        ws.record_checklist(reviewer, app_id, "LAND-TITLE", "accepted", document_id=house)
+        ws.review.record_checklist(reviewer, app_id, "LAND-TITLE", "accepted", document_id=house)
     with pytest.raises(InvalidInput, match="page 3 does not exist"):
-        ws.record_checklist(reviewer, app_id, "HOUSE-REG", "accepted", document_id=house, page=3)
+        ws.review.record_checklist(
+            reviewer, app_id, "HOUSE-REG", "accepted", document_id=house, page=3
+        )
     with pytest.raises(InvalidInput, match="Choose the document"):
-        ws.record_checklist(reviewer, app_id, "HOUSE-REG", "accepted")
+        ws.review.record_checklist(reviewer, app_id, "HOUSE-REG", "accepted")
     with pytest.raises(InvalidInput, match="verdict"):
-        ws.record_checklist(reviewer, app_id, "HOUSE-REG", "maybe", document_id=house)
+        ws.review.record_checklist(reviewer, app_id, "HOUSE-REG", "maybe", document_id=house)
     foreign = documents(ws, users["reviewer2"], stranger)["บัตรประชาชน.pdf"]
     with pytest.raises(InvalidInput, match="does not belong"):
-        ws.record_checklist(reviewer, app_id, "ID-CARD", "accepted", document_id=foreign)
+        ws.review.record_checklist(reviewer, app_id, "ID-CARD", "accepted", document_id=foreign)
     with pytest.raises(PermissionDenied):
-        ws.record_checklist(users["finance"], app_id, "ID-CARD", "accepted", document_id=house)
+        ws.review.record_checklist(
+            users["finance"], app_id, "ID-CARD", "accepted", document_id=house
+        )
 
-    ws.record_checklist(
+    ws.review.record_checklist(
         reviewer, app_id, "ID-CARD", "accepted", document_id=docs["บัตรประชาชน.pdf"].id, page=1
     )
-    ws.record_checklist(reviewer, app_id, "HOUSE-REG", "rejected", "สำเนาไม่ชัด", house, 2)
-    detail = ws.record_checklist(
+    ws.review.record_checklist(reviewer, app_id, "HOUSE-REG", "rejected", "สำเนาไม่ชัด", house, 2)
+    detail = ws.review.record_checklist(
         reviewer, app_id, "LOCATION-MAP", "not_applicable", "แผนที่อยู่ในแบบคำขอแล้ว"
     )
     assert detail.missing_items == ("HOUSE-REG",)
     with pytest.raises(ReviewIncomplete) as incomplete:
-        ws.mark_reviewed(reviewer, app_id)
+        ws.review.mark_reviewed(reviewer, app_id)
     message = incomplete.value.en
     assert "house registration (rejected: สำเนาไม่ชัด)" in message
     assert "ID document is genuine" in message
     assert "ทะเบียนบ้าน" in incomplete.value.th
 
-    detail = ws.record_checklist(reviewer, app_id, "HOUSE-REG", "accepted", "", house, 1)
+    detail = ws.review.record_checklist(reviewer, app_id, "HOUSE-REG", "accepted", "", house, 1)
     assert detail.checklist_complete
     house_item = next(i for i in detail.checklist if i.code == "HOUSE-REG")
     assert house_item.verdict == "accepted" and house_item.checked_by == "นายตรวจ ละเอียด"
@@ -305,11 +313,11 @@ def test_checklist_completeness_blocks_mark_reviewed_until_done(context, ws, use
             )
             == 2
         )
-    ws.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
-    assert ws.mark_reviewed(reviewer, app_id, "เอกสารครบ") == "ready_for_approval"
+    ws.review.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
+    assert ws.review.mark_reviewed(reviewer, app_id, "เอกสารครบ") == "ready_for_approval"
     with context.read() as session:
         assert session.get(Application, app_id).assignee_id is None  # left the reviewer's queue
-    assert ws.next_application(users["approver"], None).id == app_id
+    assert ws.review.next_application(users["approver"], None).id == app_id
 
 
 def test_fee_before_approval_sends_the_request_to_payment_first(context, ws, users) -> None:
@@ -318,8 +326,8 @@ def test_fee_before_approval_sends_the_request_to_payment_first(context, ws, use
         service.fee_due = "before_approval"
     app_id = submit(context, hour=9)
     accept_all(ws, users["reviewer"], app_id)
-    assert ws.mark_reviewed(users["reviewer"], app_id) == "payment_due"
-    assert ws.next_application(users["finance"], None).id == app_id
+    assert ws.review.mark_reviewed(users["reviewer"], app_id) == "payment_due"
+    assert ws.review.next_application(users["finance"], None).id == app_id
 
 
 def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
@@ -340,21 +348,21 @@ def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
     )
     app_id = submit(context, hour=9, service="FOOD-SHOP", files=files)  # IAL2
     reviewer = users["reviewer"]
-    detail = ws.open_application(reviewer, app_id)
+    detail = ws.review.open_application(reviewer, app_id)
     assert detail.required_checks == required_identity_checks(2, False)
     assert detail.delegation_checks == required_identity_checks(2, True)
     assert not detail.delegated
     accept_all(ws, reviewer, app_id)
     with pytest.raises(ReviewIncomplete) as incomplete:
-        ws.mark_reviewed(reviewer, app_id)
+        ws.review.mark_reviewed(reviewer, app_id)
     assert "Photo and details consistent" in incomplete.value.en
     assert "Call-back to the applicant" in incomplete.value.en
     with pytest.raises(InvalidInput, match="phone or email"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer, app_id, "callback", "accepted", {"channel": "fax", "at": "", "result": "x"}
         )
     with pytest.raises(InvalidInput, match="in the future"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer,
             app_id,
             "callback",
@@ -362,10 +370,12 @@ def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
             {"channel": "phone", "at": "2026-11-25T11:00", "result": "ยืนยันตัวตนแล้ว"},
         )
     with pytest.raises(InvalidInput, match="Unknown fields"):
-        ws.record_identity_check(reviewer, app_id, "photo_consistent", "accepted", {"x": "1"})
+        ws.review.record_identity_check(
+            reviewer, app_id, "photo_consistent", "accepted", {"x": "1"}
+        )
     with pytest.raises(InvalidInput, match="reason"):
-        ws.record_identity_check(reviewer, app_id, "photo_consistent", "not_applicable", {})
-    ws.record_identity_check(
+        ws.review.record_identity_check(reviewer, app_id, "photo_consistent", "not_applicable", {})
+    ws.review.record_identity_check(
         reviewer,
         app_id,
         "callback",
@@ -373,18 +383,18 @@ def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
         {"channel": "phone", "at": "2026-11-25T09:45", "result": "ยืนยันตัวตนแล้ว"},
     )
     # A SHOULD check may be not applicable with a reason; a MUST check may not.
-    ws.record_identity_check(
+    ws.review.record_identity_check(
         reviewer, app_id, "photo_consistent", "not_applicable", {"reason": "ยื่นด้วยตนเองที่เคาน์เตอร์"}
     )
-    detail = ws.record_identity_check(
+    detail = ws.review.record_identity_check(
         reviewer, app_id, "id_document_genuine", "not_applicable", {"reason": "ไม่มีบัตร"}
     )
     callback = next(r for r in detail.identity_checks if r.kind == "callback")
     assert callback.data["at"] == "2026-11-25T02:45:00+00:00"  # Bangkok time kept as UTC
     with pytest.raises(ReviewIncomplete, match="ID document is genuine"):
-        ws.mark_reviewed(reviewer, app_id)
-    ws.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
-    assert ws.mark_reviewed(reviewer, app_id) == "ready_for_approval"
+        ws.review.mark_reviewed(reviewer, app_id)
+    ws.review.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
+    assert ws.review.mark_reviewed(reviewer, app_id) == "ready_for_approval"
 
 
 def test_power_of_attorney_with_an_estamp_reference(context, ws, users) -> None:
@@ -395,7 +405,7 @@ def test_power_of_attorney_with_an_estamp_reference(context, ws, users) -> None:
     )
     app_id = submit(context, hour=9, service="PETITION", files=files, form_data={"delegated": True})
     reviewer = users["reviewer"]
-    detail = ws.open_application(reviewer, app_id)
+    detail = ws.review.open_application(reviewer, app_id)
     assert [(i.code, i.for_delegation) for i in detail.checklist] == [
         ("ID-CARD", False),
         ("EVIDENCE", False),
@@ -408,26 +418,26 @@ def test_power_of_attorney_with_an_estamp_reference(context, ws, users) -> None:
         ("POWER-OF-ATTORNEY", "มอบอำนาจ.pdf"),
         ("PROXY-ID", "บัตรผู้รับมอบ.pdf"),
     ):
-        ws.record_checklist(reviewer, app_id, code, "accepted", document_id=docs[name])
-    ws.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
+        ws.review.record_checklist(reviewer, app_id, code, "accepted", document_id=docs[name])
+    ws.review.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
     with pytest.raises(ReviewIncomplete) as incomplete:
-        ws.mark_reviewed(reviewer, app_id)
+        ws.review.mark_reviewed(reviewer, app_id)
     assert "Stamp duty on the power of attorney" in incomplete.value.en
     assert "Call to confirm with the grantor" in incomplete.value.en
     for bad in ("1234567", "ABC_12345678", "-ABCDEFGH1", "A" * 31, "ข้อมูล12345678"):
         with pytest.raises(InvalidInput, match="e-Stamp reference"):
-            ws.record_identity_check(
+            ws.review.record_identity_check(
                 reviewer, app_id, "poa_stamp_duty", "accepted", {"estamp_ref": bad}
             )
     with pytest.raises(InvalidInput, match="exactly one way"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer,
             app_id,
             "poa_stamp_duty",
             "accepted",
             {"estamp_ref": "ES256900012345", "duty_paid_baht": "30", "receipt_no": "1"},
         )
-    ws.record_identity_check(
+    ws.review.record_identity_check(
         reviewer,
         app_id,
         "poa_stamp_duty",
@@ -435,14 +445,14 @@ def test_power_of_attorney_with_an_estamp_reference(context, ws, users) -> None:
         {"estamp_ref": "es-2569-00012345", "document_id": docs["มอบอำนาจ.pdf"], "page": "2"},
     )
     with pytest.raises(InvalidInput, match="grantor's name"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer,
             app_id,
             "poa_grantor_call",
             "accepted",
             {"phone": "081-234-5678", "at": "2026-11-25T09:30", "result": "ยืนยัน"},
         )
-    detail = ws.record_identity_check(
+    detail = ws.review.record_identity_check(
         reviewer,
         app_id,
         "poa_grantor_call",
@@ -461,28 +471,28 @@ def test_power_of_attorney_with_an_estamp_reference(context, ws, users) -> None:
     # The grantor's phone and name stay in the check, out of the append-only log.
     logged = events(context, "review.identity_recorded")[-1]["data"]
     assert "phone" not in logged and "grantor_name" not in logged and logged["result"]
-    assert ws.mark_reviewed(reviewer, app_id) == "ready_for_approval"  # PETITION: free
+    assert ws.review.mark_reviewed(reviewer, app_id) == "ready_for_approval"  # PETITION: free
 
 
 def test_power_of_attorney_with_duty_paid_in_money(context, ws, users) -> None:
     app_id = submit(context, hour=9, service="PETITION")
     reviewer = users["reviewer"]
-    detail = ws.open_application(reviewer, app_id)
+    detail = ws.review.open_application(reviewer, app_id)
     assert not any(i.for_delegation for i in detail.checklist)  # not delegated so far
     poa_doc = detail.documents[0].id
     with pytest.raises(InvalidInput, match="receipt number"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer, app_id, "poa_stamp_duty", "accepted", {"duty_paid_baht": "30"}
         )
     with pytest.raises(InvalidInput, match="more than 0 baht"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer,
             app_id,
             "poa_stamp_duty",
             "accepted",
             {"duty_paid_baht": "-10", "receipt_no": "RD-1"},
         )
-    detail = ws.record_identity_check(
+    detail = ws.review.record_identity_check(
         reviewer,
         app_id,
         "poa_stamp_duty",
@@ -498,10 +508,10 @@ def test_power_of_attorney_with_duty_paid_in_money(context, ws, users) -> None:
     assert stamp.data == {"duty_paid_baht": "30.00", "receipt_no": "RD-2569/000123"}
     # Stamps stuck on the paper instrument are checked on the document itself.
     with pytest.raises(InvalidInput, match="carries the stamps"):
-        ws.record_identity_check(
+        ws.review.record_identity_check(
             reviewer, app_id, "poa_stamp_duty", "accepted", {"stamps_affixed_baht": "10"}
         )
-    ws.record_identity_check(
+    ws.review.record_identity_check(
         reviewer,
         app_id,
         "poa_stamp_duty",
@@ -516,11 +526,11 @@ def test_power_of_attorney_with_duty_paid_in_money(context, ws, users) -> None:
 def test_reject_queues_a_result_notice_naming_the_officer(context, ws, users) -> None:
     app_id = submit(context, hour=9)
     reviewer = users["reviewer"]
-    ws.open_application(reviewer, app_id)
+    ws.review.open_application(reviewer, app_id)
     with pytest.raises(InvalidInput, match="reasons"):
-        ws.reject(reviewer, app_id, "  ")
-    ws.reject(reviewer, app_id, "สถานที่ตั้งอยู่นอกเขตเทศบาล")
-    detail = ws.open_application(reviewer, app_id)
+        ws.review.reject(reviewer, app_id, "  ")
+    ws.review.reject(reviewer, app_id, "สถานที่ตั้งอยู่นอกเขตเทศบาล")
+    detail = ws.review.open_application(reviewer, app_id)
     assert detail.row.status == "rejected" and detail.claimed_by is None
     with context.read() as session:
         notice = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "result")).one()
@@ -537,14 +547,14 @@ def test_reject_queues_a_result_notice_naming_the_officer(context, ws, users) ->
 def test_document_request_is_checked_before_anything_is_sent(context, ws, users) -> None:
     app_id = submit(context, hour=9)
     reviewer = users["reviewer"]
-    ws.open_application(reviewer, app_id)
+    ws.review.open_application(reviewer, app_id)
     tomorrow = date(2026, 11, 26)
     with pytest.raises(InvalidInput, match="Unknown document items: NOPE"):
-        ws.preview_document_request(reviewer, app_id, ("NOPE",), "", tomorrow)
+        ws.review.preview_document_request(reviewer, app_id, ("NOPE",), "", tomorrow)
     with pytest.raises(InvalidInput, match="must be after today"):
-        ws.request_documents(reviewer, app_id, ("HOUSE-REG",), "", date(2026, 11, 25))
+        ws.review.request_documents(reviewer, app_id, ("HOUSE-REG",), "", date(2026, 11, 25))
     with pytest.raises(InvalidInput, match="Choose the documents"):
-        ws.request_documents(reviewer, app_id, (), "  ", tomorrow)
+        ws.review.request_documents(reviewer, app_id, (), "  ", tomorrow)
     with context.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 1  # the ack
         assert session.get(Application, app_id).status == "in_review"
@@ -554,11 +564,11 @@ def test_history_tells_the_story_oldest_first(context, ws, users) -> None:
     submit(context, hour=9)
     app_id = submit(context, hour=10)
     reviewer = users["reviewer"]
-    detail = ws.open_application(reviewer, app_id, "ผู้ยื่นมาติดต่อที่เคาน์เตอร์")
-    ws.record_checklist(
+    detail = ws.review.open_application(reviewer, app_id, "ผู้ยื่นมาติดต่อที่เคาน์เตอร์")
+    ws.review.record_checklist(
         reviewer, app_id, "ID-CARD", "rejected", "หมดอายุ", detail.documents[0].id, 1
     )
-    entries = ws.history(users["approver"], app_id)
+    entries = ws.review.history(users["approver"], app_id)
     types = [e.type for e in entries]
     assert types[0] == "application.received"
     assert types.index("document.attached") < types.index("application.opened_out_of_order")
@@ -578,12 +588,12 @@ def test_history_tells_the_story_oldest_first(context, ws, users) -> None:
 def test_document_bytes_are_for_case_officers_and_leave_no_event(context, ws, users) -> None:
     pdf = corpus.file_pdf(1)
     app_id = submit(context, hour=9, files=(("คำขอ.pdf", pdf),))
-    doc_id = ws.open_application(users["reviewer"], app_id).documents[0].id
+    doc_id = ws.review.open_application(users["reviewer"], app_id).documents[0].id
     with context.read() as session:
         before = session.scalar(select(func.count()).select_from(Event))
-    assert ws.document_bytes(users["finance"], doc_id) == pdf
+    assert ws.review.document_bytes(users["finance"], doc_id) == pdf
     with pytest.raises(PermissionDenied):
-        ws.document_bytes(users["admin"], doc_id)
+        ws.review.document_bytes(users["admin"], doc_id)
     with context.read() as session:
         assert session.scalar(select(func.count()).select_from(Event)) == before
         assert verify_chain(session).ok
@@ -591,12 +601,12 @@ def test_document_bytes_are_for_case_officers_and_leave_no_event(context, ws, us
 
 def test_certify_search_and_dashboard_through_the_port(context, ws, users) -> None:
     app_id = submit(context, hour=9, files=(("บัตรประชาชน.pdf", corpus.file_pdf(1)),))
-    detail = ws.open_application(users["reviewer"], app_id)
+    detail = ws.review.open_application(users["reviewer"], app_id)
     original = detail.documents[0].id
-    copy = ws.certify_copy(users["reviewer"], original)
+    copy = ws.review.certify_copy(users["reviewer"], original)
     assert copy.origin == "produced" and copy.derived_from == original
-    docs = ws.open_application(users["reviewer"], app_id).documents
+    docs = ws.review.open_application(users["reviewer"], app_id).documents
     assert [(d.origin, d.derived_from) for d in docs] == [("email", None), ("produced", original)]
-    found = ws.search(users["approver"], detail.row.tracking_number)
+    found = ws.shell.search(users["approver"], detail.row.tracking_number)
     assert [r.id for r in found] == [app_id]
-    assert ws.dashboard(users["approver"]).pending >= 1
+    assert ws.shell.dashboard(users["approver"]).pending >= 1

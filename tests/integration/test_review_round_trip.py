@@ -71,13 +71,15 @@ def test_request_for_documents_round_trip(context, clock, plan, ws, users, tmp_p
     reviewer = users["reviewer"]
 
     # The reviewer takes it, checks what came, finds the map missing and the copy unreadable.
-    row = ws.next_application(reviewer, None)
+    row = ws.review.next_application(reviewer, None)
     assert row is not None and row.id == app.id
-    detail = ws.open_application(reviewer, app.id)
+    detail = ws.review.open_application(reviewer, app.id)
     assert detail.row.service_code == "FOOD-NOTICE" and detail.claimed_by_me
     docs = {d.filename: d.id for d in detail.documents}
-    ws.record_checklist(reviewer, app.id, "ID-CARD", "accepted", "", docs["บัตรประชาชน.pdf"], 1)
-    ws.record_checklist(
+    ws.review.record_checklist(
+        reviewer, app.id, "ID-CARD", "accepted", "", docs["บัตรประชาชน.pdf"], 1
+    )
+    ws.review.record_checklist(
         reviewer,
         app.id,
         "HOUSE-REG",
@@ -85,24 +87,24 @@ def test_request_for_documents_round_trip(context, clock, plan, ws, users, tmp_p
         "สำเนาไม่ชัด อ่านเลขรหัสประจำบ้านไม่ได้",
         docs["ทะเบียนบ้าน.pdf"],
     )
-    ws.record_identity_check(reviewer, app.id, "id_document_genuine", "accepted", {})
+    ws.review.record_identity_check(reviewer, app.id, "id_document_genuine", "accepted", {})
     with pytest.raises(ReviewIncomplete):
-        ws.mark_reviewed(reviewer, app.id)
+        ws.review.mark_reviewed(reviewer, app.id)
 
     deadline = date(2026, 12, 4)
     items = ("HOUSE-REG", "LOCATION-MAP")
     message = "โปรดส่งสำเนาทะเบียนบ้านที่ชัดเจน และแผนที่ตั้งร้าน"
-    subject, body = ws.preview_document_request(reviewer, app.id, items, message, deadline)
+    subject, body = ws.review.preview_document_request(reviewer, app.id, items, message, deadline)
     assert app.tracking_number in subject
     assert "สำเนาทะเบียนบ้านของผู้แจ้ง" in body and "Sketch map of the shop's location" in body
     assert "สำเนาไม่ชัด อ่านเลขรหัสประจำบ้านไม่ได้" in body  # the reason for asking again
     assert "4 ธันวาคม 2569" in body and "4 December 2026" in body
     assert "นายตรวจ ละเอียด" in body and message in body
     assert body.index("เรียน") < body.index("Dear")
-    due_before = ws.open_application(reviewer, app.id).row.sla_due_at
+    due_before = ws.review.open_application(reviewer, app.id).row.sla_due_at
 
-    ws.request_documents(reviewer, app.id, items, message, deadline)
-    waiting = ws.open_application(reviewer, app.id)
+    ws.review.request_documents(reviewer, app.id, items, message, deadline)
+    waiting = ws.review.open_application(reviewer, app.id)
     assert waiting.row.status == "waiting_applicant" and waiting.row.sla_state == "paused"
     assert waiting.claimed_by_me  # the reviewer keeps the case while waiting
     with context.read() as session:
@@ -113,7 +115,7 @@ def test_request_for_documents_round_trip(context, clock, plan, ws, users, tmp_p
     assert request.to_addr == corpus.APPLICANT and request.body_text == body
     assert request.headers.get("In-Reply-To") == "<first-1@example.co.th>"
     assert stored.form_data["document_requests"][0]["items"] == list(items)
-    assert ws.next_application(users["reviewer2"], None) is None  # nothing for others
+    assert ws.review.next_application(users["reviewer2"], None) is None  # nothing for others
 
     # Five days later the applicant answers the request with the documents.
     clock.advance(timedelta(days=5))
@@ -130,19 +132,23 @@ def test_request_for_documents_round_trip(context, clock, plan, ws, users, tmp_p
     _deliver(mailbox, reply, clock.now(), "2.reply")
     run_sync(context, plan)
 
-    back = ws.next_application(reviewer, None)  # back in the same officer's queue
+    back = ws.review.next_application(reviewer, None)  # back in the same officer's queue
     assert back is not None and back.id == app.id and back.status == "in_review"
-    assert ws.next_application(users["reviewer2"], None) is None
+    assert ws.review.next_application(users["reviewer2"], None) is None
     assert back.sla_due_at is not None and due_before is not None
     assert back.sla_due_at - due_before >= timedelta(days=3)  # waiting did not count
-    detail = ws.open_application(reviewer, app.id)
+    detail = ws.review.open_application(reviewer, app.id)
     docs = {d.filename: d.id for d in detail.documents}
     assert {"ทะเบียนบ้าน-ใหม่.pdf", "แผนที่.pdf"} <= set(docs)
-    ws.record_checklist(reviewer, app.id, "HOUSE-REG", "accepted", "", docs["ทะเบียนบ้าน-ใหม่.pdf"])
-    ws.record_checklist(reviewer, app.id, "LOCATION-MAP", "accepted", "", docs["แผนที่.pdf"], 1)
-    assert ws.mark_reviewed(reviewer, app.id, "ครบถ้วน") == "ready_for_approval"
+    ws.review.record_checklist(
+        reviewer, app.id, "HOUSE-REG", "accepted", "", docs["ทะเบียนบ้าน-ใหม่.pdf"]
+    )
+    ws.review.record_checklist(
+        reviewer, app.id, "LOCATION-MAP", "accepted", "", docs["แผนที่.pdf"], 1
+    )
+    assert ws.review.mark_reviewed(reviewer, app.id, "ครบถ้วน") == "ready_for_approval"
 
-    history = ws.history(reviewer, app.id)
+    history = ws.review.history(reviewer, app.id)
     types = [h.type for h in history]
     assert types.index("review.documents_requested") < types.index("application.applicant_replied")
     requested = next(h for h in history if h.type == "review.documents_requested")
@@ -158,9 +164,9 @@ def test_refusal_notice_goes_out_with_the_sync(context, plan, ws, users, tmp_pat
     _deliver(tmp_path / "mailbox", raw, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "1.r")
     run_sync(context, plan)
     reviewer = users["reviewer"]
-    row = ws.next_application(reviewer, None)
+    row = ws.review.next_application(reviewer, None)
     assert row is not None
-    ws.reject(reviewer, row.id, "ร้านตั้งอยู่นอกเขตเทศบาล\nโปรดติดต่อองค์การบริหารส่วนตำบล")
+    ws.review.reject(reviewer, row.id, "ร้านตั้งอยู่นอกเขตเทศบาล\nโปรดติดต่อองค์การบริหารส่วนตำบล")
     run_sync(context, plan)
     notices = [m for m in _sent(tmp_path) if "แจ้งผลการพิจารณา" in str(m["Subject"])]
     assert len(notices) == 1 and notices[0]["To"] == corpus.APPLICANT

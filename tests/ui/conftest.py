@@ -1,5 +1,5 @@
 """UI fixtures: the application set up as ``run_gui`` sets it up, a runner, temp settings,
-and a real ``Workstation`` over an encrypted profile holding real applications."""
+and the real ports (``services.api.Ports``) over an encrypted profile holding real applications."""
 
 from __future__ import annotations
 
@@ -46,9 +46,9 @@ def settings(tmp_path) -> QSettings:
 
 @pytest.fixture
 def workstation(context):
-    from services.api.workstation import Workstation
+    from services.api.ports import build_ports
 
-    return Workstation(context)
+    return build_ports(context)
 
 
 def _make_applications(context, intake) -> list[str]:
@@ -325,7 +325,7 @@ def _populations(
 
     import keyring
 
-    from services.api.workstation import Workstation
+    from services.api.ports import build_ports
     from services.kernel.clock import FixedClock
     from services.store.profile import load_context
     from tests.conftest import STAFF, STAFF_PASSWORD, MemoryKeyring
@@ -346,17 +346,17 @@ def _populations(
             # The same instant as the ``clock`` fixture.
             context = load_context(path, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
             try:
-                ws = Workstation(context)
+                ws = build_ports(context)
                 names = {"admin": "admin", **{role: u for role, (u, _) in STAFF.items()}}
                 actors = {
-                    role: Actor.from_user(ws.sign_in(u, STAFF_PASSWORD))
+                    role: Actor.from_user(ws.shell.sign_in(u, STAFF_PASSWORD))
                     for role, u in names.items()
                 }
                 population = Population(
                     path=path,
                     actors=actors,
-                    reviewer=ws.sign_in("reviewer", STAFF_PASSWORD),
-                    intake_user=ws.sign_in("intake", STAFF_PASSWORD),
+                    reviewer=ws.shell.sign_in("reviewer", STAFF_PASSWORD),
+                    intake_user=ws.shell.sign_in("intake", STAFF_PASSWORD),
                     applications=(
                         _make_applications(context, actors["intake"])
                         if "applications" in wanted

@@ -1,4 +1,4 @@
-"""Counter and phone registration over the real Workstation: the request lands in the list."""
+"""Counter and phone registration over the real ports: the request lands in the list."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_counter_request_is_registered_and_appears_in_the_list(
     window = _window(qtbot, workstation, intake_user, runner, settings)
     assert window.model.total == 0
     form = _open_form(qtbot, window)
-    services = workstation.services(intake_user)
+    services = workstation.intake.services(intake_user)
     assert form.service_combo.count() == len(services) + 1
     assert form.service_combo.itemText(0).startswith("รอจำแนกประเภท")
 
@@ -140,7 +140,7 @@ def test_national_id_hint_turns_red_on_a_wrong_check_digit(
     assert form.error_box.isVisible()
     assert form.error_box.text().startswith("เลขประจำตัวยังไม่ถูกต้อง")
     assert form.id_edit.hasFocus()
-    assert workstation.count_applications(intake_user, None) == 0
+    assert workstation.shell.count_applications(intake_user, None) == 0
 
     qtbot.keyClick(form.id_edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(form.id_edit, "9")

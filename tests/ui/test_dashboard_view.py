@@ -1,4 +1,4 @@
-"""The dashboard page over the real Workstation: tiles, tables and the chart show the store's
+"""The dashboard page over the real ports: tiles, tables and the chart show the store's
 numbers, and Alt+D reaches it from anywhere."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def test_alt_d_shows_the_store_numbers(
     assert window.current_page() == DASHBOARD
     view = window.dashboard
     qtbot.waitUntil(lambda: view.stats is not None and not view.is_loading, timeout=10000)
-    expected = workstation.dashboard(reviewer)
+    expected = workstation.shell.dashboard(reviewer)
     tiles = view.tile_numbers()
     assert tiles["pending"] == f"{APPLICATION_COUNT:,}"  # every request is open, none waits
     assert tiles["waiting_applicant"] == "0"
@@ -59,7 +59,7 @@ def test_dashboard_follows_a_refresh(
     view = window.dashboard
     qtbot.waitUntil(lambda: view.stats is not None and not view.is_loading, timeout=10000)
     # The reviewer takes the oldest request: the officer table names them.
-    row = workstation.next_application(reviewer, None)
+    row = workstation.review.next_application(reviewer, None)
     assert row is not None
     window.refresh_action.trigger()
     qtbot.waitUntil(lambda: view.stats is not None and view.stats.per_officer != (), timeout=10000)

@@ -1,4 +1,4 @@
-"""The main window over the real Workstation: queues, lazy list, details, language, layout."""
+"""The main window over the real ports: queues, lazy list, details, language, layout."""
 
 from __future__ import annotations
 

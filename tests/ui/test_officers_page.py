@@ -54,7 +54,7 @@ def accounts(context) -> OfficersFacade:
 
 @pytest.fixture
 def admin_window(qtbot, gui, workstation, accounts, runner, settings) -> MainWindow:
-    admin = workstation.sign_in("admin", STAFF_PASSWORD)
+    admin = workstation.shell.sign_in("admin", STAFF_PASSWORD)
     window = MainWindow(workstation, admin, runner, settings=settings, accounts=accounts)
     qtbot.addWidget(window)
     window.show()
@@ -208,7 +208,7 @@ def test_unlock_and_reset_password_from_the_page(qtbot, workstation, admin_windo
     assert page is not None
     for _ in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises(AnuyatError):
-            workstation.sign_in("finance", "wrong-password-1")
+            workstation.shell.sign_in("finance", "wrong-password-1")
     page.refresh()
     qtbot.waitUntil(lambda: _row(window, "finance").locked)
     assert _state(window, "finance") == "ถูกล็อก"
@@ -216,20 +216,20 @@ def test_unlock_and_reset_password_from_the_page(qtbot, workstation, admin_windo
     assert page.unlock_button.isEnabled()
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not _row(window, "finance").locked)
-    assert workstation.sign_in("finance", STAFF_PASSWORD).username == "finance"
+    assert workstation.shell.sign_in("finance", STAFF_PASSWORD).username == "finance"
 
     _select(qtbot, window, "finance")
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "one_time_dialog", None) is not None)
     issued = page.one_time_dialog.password_label.text()
     qtbot.waitUntil(lambda: _row(window, "finance").must_change_password)
-    assert workstation.sign_in("finance", issued).must_change_password
+    assert workstation.shell.sign_in("finance", issued).must_change_password
 
 
 def test_change_my_password_from_the_user_menu(
     qtbot, gui, workstation, accounts, runner, settings
 ) -> None:
-    me = workstation.sign_in("approver", STAFF_PASSWORD)
+    me = workstation.shell.sign_in("approver", STAFF_PASSWORD)
     window = MainWindow(workstation, me, runner, settings=settings, accounts=accounts)
     qtbot.addWidget(window)
     window.show()
@@ -250,5 +250,5 @@ def test_change_my_password_from_the_user_menu(
     dialog.submit()
     qtbot.waitUntil(lambda: "เปลี่ยนรหัสผ่านแล้ว" in window.statusBar().currentMessage())
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
-    assert workstation.sign_in("approver", MALEE_PASSWORD).username == "approver"
+    assert workstation.shell.sign_in("approver", MALEE_PASSWORD).username == "approver"
     assert QApplication.activeModalWidget() is None

@@ -1,4 +1,4 @@
-"""The quarantine page over the real Workstation, with files held by the real intake."""
+"""The quarantine page over the real ports, with files held by the real intake."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_entry_and_badge_only_for_intake_and_reviewer(
         window.close()
     # The screen hides what the service refuses: both ask the same access table.
     for role in ("finance", "admin"):
-        other = workstation.sign_in(role, STAFF_PASSWORD)
+        other = workstation.shell.sign_in(role, STAFF_PASSWORD)
         window = _window(qtbot, workstation, other, runner, settings)
         assert window.queues.quarantine_count() is None
         assert not window.queues.pages.isVisible()
@@ -54,7 +54,7 @@ def test_entry_and_badge_only_for_intake_and_reviewer(
         assert not window.quarantine_action.isVisible()
         window.close()
         with pytest.raises(PermissionDenied):
-            workstation.quarantine_items(other)
+            workstation.intake.quarantine_items(other)
 
 
 def test_held_files_are_listed_with_reason_date_and_size(
@@ -100,13 +100,13 @@ def test_release_and_discard_ask_for_a_reason_inline_and_change_the_store(
     # No reason, no call: the hint says why, nothing changes.
     qtbot.mouseClick(side.confirm_button, Qt.MouseButton.LeftButton)
     assert side.hint.text()
-    assert len(workstation.quarantine_items(intake_user)) == 2
+    assert len(workstation.intake.quarantine_items(intake_user)) == 2
     type_text(side.reason_edit, "ผู้ยื่นยืนยันทางโทรศัพท์ว่าเป็นแบบคำขอ")
     assert side.hint.text() == ""
     with qtbot.waitSignal(view.quarantine_did_change, timeout=10000):
         qtbot.keyClick(side.reason_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
-    released = workstation.quarantine_items(intake_user, "released")
+    released = workstation.intake.quarantine_items(intake_user, "released")
     assert [r.id for r in released] == [first.id]
     assert HELD_NAMES[0] in view.notice.text()
     qtbot.waitUntil(lambda: window.queues.quarantine_count() == 1, timeout=5000)
@@ -119,7 +119,9 @@ def test_release_and_discard_ask_for_a_reason_inline_and_change_the_store(
     with qtbot.waitSignal(view.quarantine_did_change, timeout=10000):
         qtbot.mouseClick(side.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10000)
-    assert [r.id for r in workstation.quarantine_items(intake_user, "discarded")] == [second.id]
+    assert [r.id for r in workstation.intake.quarantine_items(intake_user, "discarded")] == [
+        second.id
+    ]
     assert view.empty.isVisible()
     assert side.row is None
     qtbot.waitUntil(lambda: window.queues.quarantine_count() == 0, timeout=5000)

@@ -1,4 +1,4 @@
-"""The review screen over the real Workstation: next in first-come order, out-of-order reasons,
+"""The review screen over the real ports: next in first-come order, out-of-order reasons,
 the document viewer on real PDFs and JPEGs, checklist keys, requests for documents, decisions.
 
 Everything is read back through the port (a new ``open_application``), never from the widgets
@@ -51,7 +51,7 @@ def _open_next(qtbot, window: MainWindow) -> ReviewScreen:
 
 
 def _reread(workstation, user, application_id):
-    return workstation.open_application(user, application_id)
+    return workstation.review.open_application(user, application_id)
 
 
 def test_next_opens_the_oldest_request_and_claims_it(
@@ -92,7 +92,7 @@ def test_opening_out_of_order_asks_for_a_reason_then_opens(
     qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
     assert review.detail.row.id == second_id
     assert review.detail.claimed_by_me
-    history = workstation.history(reviewer, second_id)
+    history = workstation.review.history(reviewer, second_id)
     assert any("ผู้ยื่นรออยู่ที่เคาน์เตอร์" in entry.summary_th for entry in history)
 
 
@@ -502,7 +502,7 @@ def test_putting_back_in_the_queue_releases_the_claim(
     qtbot.waitUntil(lambda: window.workspace.currentWidget() is window.splitter, timeout=10000)
     detail = _reread(workstation, reviewer, application_id)  # opening claims it again
     assert detail.claimed_by_me
-    history = workstation.history(reviewer, application_id)
+    history = workstation.review.history(reviewer, application_id)
     assert any(entry.type == "application.released" for entry in history)
 
 
@@ -521,8 +521,8 @@ def test_an_administrator_reassigns_from_the_list_of_officers(
             password=STAFF_PASSWORD,
             roles=["reviewer"],
         )
-    admin = workstation.sign_in("admin", STAFF_PASSWORD)
-    workstation.next_application(reviewer, None)  # the reviewer holds the oldest
+    admin = workstation.shell.sign_in("admin", STAFF_PASSWORD)
+    workstation.review.next_application(reviewer, None)  # the reviewer holds the oldest
     window = _window(qtbot, workstation, admin, runner, settings)
     row = window.model.row_at(window.model.find_row(review_applications[0][0]))
     window.open_review(row)

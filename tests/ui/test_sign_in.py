@@ -1,4 +1,4 @@
-"""The sign-in dialog against the real Workstation over an encrypted profile."""
+"""The sign-in dialog against the real ports over an encrypted profile."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ui.shell.sign_in import SignInDialog
 
 
 def _dialog(qtbot, workstation, runner, settings) -> SignInDialog:
-    dialog = SignInDialog(workstation, runner, settings=settings)
+    dialog = SignInDialog(workstation.shell, runner, settings=settings)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.agency is not None, timeout=5000)

@@ -1,8 +1,8 @@
-"""The sync indicator over the real Workstation: state and errors as the store records them.
+"""The sync indicator over the real ports: state and errors as the store records them.
 
 The sync state rows are written by the real sync parts (``services.intake.sync.sync_mailbox``) over
 real Maildirs in the test's folder: one that holds a mail, one whose drive "is not
-connected". "Sync now" runs ``Workstation.run_sync`` either as the plain test profile has it
+connected". "Sync now" runs ``Intake.run_sync`` either as the plain test profile has it
 (no intake sources, which the workstation reports as a problem) or wired the way
 ``app/bootstrap.py`` wires it: ``services.intake.sync.run_sync`` over a ``SyncPlan`` with a local
 Maildir as the mailbox and a Maildir "sent" folder as the outbox.
@@ -103,7 +103,7 @@ def test_sync_now_runs_in_the_background_and_reports_inline(
 def test_state_is_read_again_on_a_timer(
     qtbot, workstation, intake_user, runner, context, tmp_path
 ) -> None:
-    indicator = SyncIndicator(workstation, intake_user, runner, refresh_ms=100)
+    indicator = SyncIndicator(workstation.intake, intake_user, runner, refresh_ms=100)
     qtbot.addWidget(indicator)
     indicator.start()
     qtbot.waitUntil(lambda: indicator.state == "never", timeout=5000)
@@ -122,7 +122,7 @@ def test_sync_is_refused_inline_for_a_role_without_intake(
 ) -> None:
     from tests.conftest import STAFF_PASSWORD
 
-    finance = workstation.sign_in("finance", STAFF_PASSWORD)
+    finance = workstation.shell.sign_in("finance", STAFF_PASSWORD)
     window = build_main_window_for(workstation, finance, runner, settings)
     qtbot.addWidget(window)
     window.show()
@@ -138,8 +138,8 @@ def test_sync_is_refused_inline_for_a_role_without_intake(
 
 @pytest.fixture
 def intake_workstation(context, tmp_path):
-    """The Workstation as app/bootstrap.py builds it, over a Maildir holding one new mail."""
-    from services.api.workstation import Workstation
+    """The ports as app/bootstrap.py builds them, over a Maildir holding one new mail."""
+    from services.api.ports import build_ports
     from services.intake.mail.maildir import MaildirMailbox
     from services.intake.sync import SyncPlan, run_sync, summarise
     from services.outbox import MaildirTransport
@@ -152,7 +152,7 @@ def intake_workstation(context, tmp_path):
         scanner=None,
         open_transport=lambda: MaildirTransport(tmp_path / "sent"),
     )
-    return Workstation(context, sync=lambda: summarise(run_sync(context, plan)))
+    return build_ports(context, sync=lambda: summarise(run_sync(context, plan)))
 
 
 def test_a_sync_that_brings_requests_refreshes_the_queues(
@@ -160,7 +160,7 @@ def test_a_sync_that_brings_requests_refreshes_the_queues(
 ) -> None:
     from tests.conftest import STAFF_PASSWORD
 
-    user = intake_workstation.sign_in("intake", STAFF_PASSWORD)
+    user = intake_workstation.shell.sign_in("intake", STAFF_PASSWORD)
     window = build_main_window_for(intake_workstation, user, runner, settings)
     qtbot.addWidget(window)
     window.show()

@@ -96,7 +96,7 @@ def test_the_document_viewer_says_a_copy_is_open(
     from ui.viewer.document_viewer import DocumentViewer
 
     system_viewer.use_private_root(prepare_viewer_copies(data_dir))
-    user = workstation.sign_in("reviewer", STAFF_PASSWORD)
+    user = workstation.shell.sign_in("reviewer", STAFF_PASSWORD)
     viewer = DocumentViewer(workstation, user, runner, settings)
     qtbot.addWidget(viewer)
     viewer._system_viewer.open("doc-0001", "a.pdf", ID_SCAN, lambda e: None)

@@ -33,7 +33,7 @@ from services.api import (
     ENGLISH_MONTHS_SHORT,
     THAI_MONTHS_SHORT,
     DashboardStats,
-    ReviewPort,
+    ShellPort,
     SignedInUser,
 )
 from ui.common import i18n
@@ -160,7 +160,7 @@ class DashboardView(QScrollArea):
 
     def __init__(
         self,
-        port: ReviewPort,
+        port: ShellPort,
         user: SignedInUser,
         runner: TaskRunner,
         parent: QWidget | None = None,

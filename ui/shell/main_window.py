@@ -1,8 +1,8 @@
 """The main window: queues on the left, the application list in the centre, details right.
 
-``MainWindow(port, user, runner)`` asks nothing of the database itself: counts, pages and
-the agency come through the :class:`~ui.common.tasks.TaskRunner` from the port, which is both a
-``WorkstationPort`` and an ``IntakePort`` (:class:`StationPort`).
+``MainWindow(ports, user, runner)`` asks nothing of the database itself: counts, pages and
+the agency come through the :class:`~ui.common.tasks.TaskRunner` from the shell's port; each
+screen it holds gets its own area's port (``services.api.Ports``: shell, intake, review).
 
 Intake adds the sync indicator in the status bar (F9), the "Quarantine" page (Alt+Q, intake
 and reviewer roles) and the counter registration panel at the right (Ctrl+N, intake role).
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -55,12 +55,10 @@ from services.api import (
     Action,
     AgencyInfo,
     ApplicationRow,
-    IntakePort,
-    ReviewPort,
+    Ports,
     SignedInUser,
     StatusCount,
     SyncSummary,
-    WorkstationPort,
     may,
 )
 from ui.admin import OfficersPort
@@ -84,7 +82,7 @@ from ui.shell.queue_pane import DASHBOARD, OFFICERS, QUARANTINE, QUEUES, QueuePa
 from ui.shell.search import SearchBox, SearchingPort, SearchQuery
 from ui.shell.shortcut_sheet import ShortcutSheet
 
-__all__ = ["MainWindow", "StationPort"]
+__all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
@@ -110,10 +108,6 @@ _SERVICE_MIN_WIDTH = 120
 _OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED, Column.STATUS)
 
 
-class StationPort(WorkstationPort, IntakePort, ReviewPort, Protocol):
-    """Everything the main window asks of the services (``services.api.workstation`` has it all)."""
-
-
 class MainWindow(QMainWindow):
     """The officer's workstation after sign-in.
 
@@ -127,7 +121,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        port: StationPort,
+        ports: Ports,
         user: SignedInUser,
         runner: TaskRunner,
         *,
@@ -138,7 +132,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._demo_warning = demo_warning
-        self._port = port
+        self._ports = ports
+        self._port = ports.shell
         self._accounts = accounts
         self.end_reason: tuple[str, str] | None = None
         self.password_dialog: ChangePasswordDialog | None = None
@@ -158,7 +153,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
         self.model = ApplicationModel(
-            SearchingPort(port),
+            SearchingPort(ports.shell),
             user,
             runner,
             language=i18n.current_language(),
@@ -216,7 +211,7 @@ class MainWindow(QMainWindow):
         self.help_action.setIconVisibleInMenu(False)
         self.help_action.triggered.connect(self.toggle_shortcuts)
 
-        self.sync = SyncIndicator(self._port, self._user, self._runner)
+        self.sync = SyncIndicator(self._ports.intake, self._user, self._runner)
         self.sync_action = self.sync.sync_action
         self.counter_action = QAction(self._icon("counter"), "", self)
         self.counter_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -372,7 +367,7 @@ class MainWindow(QMainWindow):
         self._list_page = centre
         self.quarantine: QuarantineView | None = None
         if self.can_quarantine:
-            self.quarantine = QuarantineView(self._port, self._user, self._runner)
+            self.quarantine = QuarantineView(self._ports.intake, self._user, self._runner)
             self.pages.addWidget(self.quarantine)
         self.dashboard = DashboardView(self._port, self._user, self._runner)
         self.pages.addWidget(self.dashboard)
@@ -389,7 +384,7 @@ class MainWindow(QMainWindow):
         # Only officers at the counter register requests; the panel exists for them alone.
         self.counter_form: CounterForm | None = None
         if self.can_register:
-            self.counter_form = CounterForm(self._port, self._user, self._runner)
+            self.counter_form = CounterForm(self._ports.intake, self._user, self._runner)
             self.counter_form.setMinimumWidth(340)
             self.counter_form.hide()
             self.splitter.addWidget(self.counter_form)
@@ -401,7 +396,7 @@ class MainWindow(QMainWindow):
         # The review screen takes the whole width: documents need the room.
         self.workspace = named(QStackedWidget(), "Workspace")
         self.workspace.addWidget(self.splitter)
-        self.review = ReviewScreen(self._port, self._user, self._runner, self._settings)
+        self.review = ReviewScreen(self._ports.review, self._user, self._runner, self._settings)
         self.workspace.addWidget(self.review)
         outer.addWidget(self.workspace, 1)
         outer.addWidget(self.sync.details)

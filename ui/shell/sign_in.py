@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import AgencyInfo, SignedInUser, WorkstationPort
+from services.api import AgencyInfo, ShellPort, SignedInUser
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
@@ -47,7 +47,7 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        port: WorkstationPort,
+        port: ShellPort,
         runner: TaskRunner,
         *,
         settings: QSettings | None = None,

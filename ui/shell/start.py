@@ -1,8 +1,7 @@
 """Start the GUI: application, fonts, language, theme, sign-in, then the main window.
 
-``app/`` builds the real port (``services.api.workstation.Workstation``: a ``WorkstationPort``
-and an ``IntakePort``, see :class:`ui.shell.main_window.StationPort`) and calls :func:`run_gui`;
-nothing here is created at import time.
+``app/`` builds the real ports (``services.api.Ports``: shell, intake and review) and calls
+:func:`run_gui`; nothing here is created at import time.
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from services.api import SignedInUser
+from services.api import Ports, SignedInUser
 from ui.admin import OfficersPort
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
 from ui.common.tasks import TaskRunner
 from ui.common.theme import apply_theme
-from ui.shell.main_window import MainWindow, StationPort
+from ui.shell.main_window import MainWindow
 from ui.shell.sign_in import SignInDialog
 from ui.viewer import system_viewer
 
@@ -46,7 +45,7 @@ def prepare_application(language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
 
 
 def build_main_window_for(
-    port: StationPort,
+    ports: Ports,
     user: SignedInUser,
     runner: TaskRunner,
     settings: QSettings | None = None,
@@ -56,7 +55,7 @@ def build_main_window_for(
 ) -> MainWindow:
     """The main window for a signed-in ``user`` (not shown); loading starts at once."""
     return MainWindow(
-        port, user, runner, settings=settings, demo_warning=demo_warning, accounts=accounts
+        ports, user, runner, settings=settings, demo_warning=demo_warning, accounts=accounts
     )
 
 
@@ -75,7 +74,7 @@ class Session(QObject):
     def __init__(
         self,
         app: QApplication,
-        port: StationPort,
+        ports: Ports,
         runner: TaskRunner,
         settings: QSettings,
         *,
@@ -87,7 +86,7 @@ class Session(QObject):
         self._accounts = accounts
         self.password_dialog: ChangePasswordDialog | None = None
         self._app = app
-        self._port = port
+        self._ports = ports
         self._runner = runner
         self._settings = settings
         self._signing_out = False
@@ -99,7 +98,10 @@ class Session(QObject):
 
     def _show_sign_in(self, notice: tuple[str, str] | None = None) -> None:
         dialog = SignInDialog(
-            self._port, self._runner, settings=self._settings, demo_warning=self._demo_warning
+            self._ports.shell,
+            self._runner,
+            settings=self._settings,
+            demo_warning=self._demo_warning,
         )
         if notice is not None and any(notice):
             dialog.show_notice(*notice)
@@ -143,7 +145,7 @@ class Session(QObject):
     def _open_window(self, user: SignedInUser) -> None:
         self.password_dialog = None
         window = build_main_window_for(
-            self._port,
+            self._ports,
             user,
             self._runner,
             self._settings,
@@ -184,7 +186,7 @@ class _QuitOnFirstPaint(QObject):
 
 
 def run_gui(
-    port: StationPort,
+    ports: Ports,
     *,
     language: str | None = i18n.DEFAULT_LANGUAGE,
     settings: QSettings | None = None,
@@ -211,7 +213,7 @@ def run_gui(
     app = prepare_application(language or i18n.DEFAULT_LANGUAGE)
     settings = settings if settings is not None else ui_settings.default_settings()
     runner = TaskRunner()
-    session = Session(app, port, runner, settings, demo_warning=demo_warning, accounts=accounts)
+    session = Session(app, ports, runner, settings, demo_warning=demo_warning, accounts=accounts)
     # Windows come and go (sign out, sign in again); the session decides when to quit.
     quit_on_last = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)

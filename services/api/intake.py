@@ -1,0 +1,110 @@
+"""The intake screens' port and facade: sync, held files (quarantine), counter requests.
+
+Each facade method is one user action in its own session; it may be called from a worker
+thread, so it shares nothing mutable but the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from sqlalchemy import select
+
+from models import SyncState
+from services.access.table import Action, require
+from services.intake import quarantine
+from services.intake.counter import register_counter_request
+from services.intake.types import Limits
+from services.intake.views import (
+    CounterRequest,
+    QuarantineRow,
+    ServiceOption,
+    SyncStatusRow,
+    SyncSummary,
+)
+from services.kernel.actors import Actor, SignedInUser
+from services.store.context import AppContext
+
+__all__ = ["Intake", "IntakePort"]
+
+
+class IntakePort(Protocol):
+    """What the intake screens ask of the services."""
+
+    def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]: ...
+
+    def run_sync(self, user: SignedInUser) -> SyncSummary:
+        """Mailbox, shared drive and outbox once; slow (network): call from a worker."""
+        ...
+
+    def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]: ...
+
+    def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        """Accept a held file as a document of its application (intake/reviewer)."""
+        ...
+
+    def discard_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None: ...
+
+    def services(self, user: SignedInUser) -> list[ServiceOption]: ...
+
+    def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
+        """Register a paper/phone request; returns its tracking number."""
+        ...
+
+
+class Intake:
+    """The real IntakePort."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        sync: Callable[[], SyncSummary] | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self.context = context
+        self._sync = sync
+        self.limits = limits or Limits()
+
+    def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]:
+        with self.context.read(Actor.from_user(user)) as session:
+            rows = session.scalars(select(SyncState).order_by(SyncState.component)).all()
+            return [
+                SyncStatusRow(
+                    component=r.component,
+                    state=r.state,
+                    last_success_at=r.last_success_at,
+                    last_attempt_at=r.last_attempt_at,
+                    error_th=r.last_error_th,
+                    error_en=r.last_error_en,
+                    processed=r.processed,
+                    pending=r.pending,
+                )
+                for r in rows
+            ]
+
+    def run_sync(self, user: SignedInUser) -> SyncSummary:
+        require(self.context.verified(Actor.from_user(user)), Action.RUN_SYNC)
+        if self._sync is None:
+            return SyncSummary(0, 0, 0, 0, ("ยังไม่ได้ตั้งค่าการรับเรื่อง",), ("Intake is not set up.",))
+        return self._sync()
+
+    def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]:
+        require(self.context.verified(Actor.from_user(user)), Action.HANDLE_QUARANTINE)
+        with self.context.read(Actor.from_user(user)) as session:
+            return quarantine.list_quarantine(session, status)
+
+    def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            quarantine.release(uow, self.context.store.blobs, item_id, reason)
+
+    def discard_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            quarantine.discard(uow, item_id, reason)
+
+    def services(self, user: SignedInUser) -> list[ServiceOption]:
+        return [ServiceOption(s.code, s.name_th, s.name_en) for s in self.context.catalog]
+
+    def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
+        return register_counter_request(self.context, Actor.from_user(user), request, self.limits)

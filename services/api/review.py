@@ -1,0 +1,241 @@
+"""The review screen's port and facade: queues, claims, verdicts, decisions, certified copies.
+
+Each facade method is one user action in its own session; it may be called from a worker
+thread, so it shares nothing mutable but the engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from services import review
+from services.access.table import Action, require
+from services.cases.views import (
+    ApplicationRow,
+    DocumentInfo,
+    HistoryEntry,
+)
+from services.kernel.actors import Actor, SignedInUser
+from services.produce import certify
+from services.review.views import ApplicationDetail, Officer
+from services.store.context import AppContext
+
+__all__ = ["Review", "ReviewPort"]
+
+
+class ReviewPort(Protocol):
+    """What the review screen and the document viewer ask of the services."""
+
+    def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
+        """The oldest open item of the queue (first come, first served), claimed for ``user``."""
+        ...
+
+    def open_application(
+        self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
+    ) -> ApplicationDetail:
+        """Raises services.review.OutOfOrder when older items wait and no reason is given."""
+        ...
+
+    def claim(self, user: SignedInUser, application_id: str) -> None: ...
+
+    def release_claim(self, user: SignedInUser, application_id: str) -> None: ...
+
+    def reassign(self, user: SignedInUser, application_id: str, to_username: str) -> None: ...
+
+    def officers(self, user: SignedInUser) -> list[Officer]: ...
+
+    def document_bytes(self, user: SignedInUser, document_id: str) -> bytes: ...
+
+    def record_checklist(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_code: str,
+        verdict: str,
+        reason: str = "",
+        document_id: str | None = None,
+        page: int | None = None,
+    ) -> ApplicationDetail: ...
+
+    def record_identity_check(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        kind: str,
+        verdict: str,
+        data: dict[str, str],
+    ) -> ApplicationDetail: ...
+
+    def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
+        """A derived PDF stamped "สำเนาถูกต้อง"; the original is never altered."""
+        ...
+
+    def preview_document_request(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> tuple[str, str]:
+        """(subject, body) of the request for more documents, for the officer to read first."""
+        ...
+
+    def request_documents(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> None:
+        """Queue the request, status → waiting for the applicant (SLA paused)."""
+        ...
+
+    def mark_reviewed(self, user: SignedInUser, application_id: str, note: str = "") -> str:
+        """→ ready for approval, or payment due first; returns the new status."""
+        ...
+
+    def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None: ...
+
+    def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]: ...
+
+
+class Review:
+    """The real ReviewPort."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+
+    def _detail(
+        self, session: Session, user: SignedInUser, application_id: str
+    ) -> ApplicationDetail:
+        application = review.load_application(session, application_id)
+        return review.application_detail(
+            session,
+            self.context.calendar,
+            self.context.clock.now(),
+            application,
+            user.user_id,
+            user.roles,
+        )
+
+    def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            application = review.next_application(uow, self.context.calendar, status)
+            if application is None:
+                return None
+            uow.session.flush()
+            return review.application_row(uow.session, self.context.calendar, uow.now, application)
+
+    def open_application(
+        self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
+    ) -> ApplicationDetail:
+        actor = Actor.from_user(user)
+        require(actor, Action.OPEN_REVIEW)
+        with self.context.unit_of_work(actor) as uow:
+            review.open_for(uow, self.context.calendar, application_id, out_of_order_reason)
+            uow.session.flush()
+            return self._detail(uow.session, user, application_id)
+
+    def claim(self, user: SignedInUser, application_id: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.claim(uow, self.context.calendar, application_id)
+
+    def release_claim(self, user: SignedInUser, application_id: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.release_claim(uow, application_id)
+
+    def reassign(self, user: SignedInUser, application_id: str, to_username: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.reassign(uow, application_id, to_username)
+
+    def officers(self, user: SignedInUser) -> list[Officer]:
+        require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
+        with self.context.read(Actor.from_user(user)) as session:
+            return review.officers(session)
+
+    def document_bytes(self, user: SignedInUser, document_id: str) -> bytes:
+        with self.context.read(Actor.from_user(user)) as session:
+            return review.document_bytes(
+                session,
+                self.context.store.blobs,
+                self.context.verified(Actor.from_user(user)),
+                document_id,
+            )
+
+    def record_checklist(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_code: str,
+        verdict: str,
+        reason: str = "",
+        document_id: str | None = None,
+        page: int | None = None,
+    ) -> ApplicationDetail:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.record_checklist(
+                uow, application_id, item_code, verdict, reason, document_id, page
+            )
+            return self._detail(uow.session, user, application_id)
+
+    def record_identity_check(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        kind: str,
+        verdict: str,
+        data: dict[str, str],
+    ) -> ApplicationDetail:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.record_identity_check(uow, application_id, kind, verdict, data)
+            return self._detail(uow.session, user, application_id)
+
+    def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            copy = certify.certify_copy_as_actor(uow, self.context.store.blobs, document_id)
+            return review.document_info(copy)
+
+    def preview_document_request(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> tuple[str, str]:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return review.preview_document_request(
+                uow, application_id, item_codes, message, deadline
+            )
+
+    def request_documents(
+        self,
+        user: SignedInUser,
+        application_id: str,
+        item_codes: tuple[str, ...],
+        message: str,
+        deadline: date,
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.request_documents(
+                uow, self.context.calendar, application_id, item_codes, message, deadline
+            )
+
+    def mark_reviewed(self, user: SignedInUser, application_id: str, note: str = "") -> str:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return review.mark_reviewed(uow, self.context.calendar, application_id, note)
+
+    def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.reject(uow, self.context.calendar, application_id, reasons)
+
+    def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
+        require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
+        with self.context.read(Actor.from_user(user)) as session:
+            application = review.load_application(session, application_id)
+            return review.history(session, application)

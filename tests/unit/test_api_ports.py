@@ -1,0 +1,48 @@
+"""One port and one facade per area: each facade offers exactly what its port declares."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Protocol
+
+import pytest
+
+import services.api as api
+from services.api.intake import Intake, IntakePort
+from services.api.review import Review, ReviewPort
+from services.api.shell import Shell, ShellPort
+
+AREAS = [(Shell, ShellPort), (Intake, IntakePort), (Review, ReviewPort)]
+
+
+def _public_methods(cls: type) -> set[str]:
+    return {
+        name
+        for name, member in inspect.getmembers(cls, inspect.isfunction)
+        if not name.startswith("_") and member.__qualname__.startswith(cls.__name__)
+    }
+
+
+@pytest.mark.parametrize(("facade", "port"), AREAS, ids=lambda c: c.__name__)
+def test_the_facade_offers_what_its_port_declares(facade: type, port: type[Protocol]) -> None:
+    assert _public_methods(port), port  # the comparison below is not vacuous
+    assert _public_methods(facade) == _public_methods(port)
+
+
+def test_no_call_belongs_to_two_areas() -> None:
+    seen: dict[str, str] = {}
+    for _facade, port in AREAS:
+        for name in _public_methods(port):
+            assert name not in seen, f"{name} is in {seen.get(name)} and {port.__name__}"
+            seen[name] = port.__name__
+
+
+def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
+    exported = set(api.__all__)
+    assert {"Ports", "ShellPort", "IntakePort", "ReviewPort", "Action", "may"} <= exported
+    assert not {"Shell", "Intake", "Review", "Workstation", "WorkstationPort"} & exported
+    assert [f.name for f in api.Ports.__dataclass_fields__.values()] == [
+        "shell",
+        "intake",
+        "review",
+    ]
