@@ -28,7 +28,6 @@ from services.cases.views import (
     DashboardStats,
     DocumentInfo,
     HistoryEntry,
-    SlaState,
     StatusCount,
 )
 from services.intake.views import (
@@ -39,9 +38,11 @@ from services.intake.views import (
     SyncSummary,
 )
 from services.kernel.actors import SignedInUser
+from services.kernel.calendar import SlaState
+from services.kernel.channels import Channel
 from services.kernel.clock import BANGKOK, utc
 from services.kernel.errors import AnuyatError, InvalidInput
-from services.kernel.statuses import STATUSES
+from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import (
     ENGLISH_MONTHS_SHORT,
     THAI_MONTHS_SHORT,
@@ -53,6 +54,7 @@ from services.kernel.thai_id import (
     juristic_id_valid,
     normalize_national_id,
 )
+from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
 
 __all__ = [
@@ -69,11 +71,14 @@ __all__ = [
     "AnuyatError",
     "ApplicationDetail",
     "ApplicationRow",
+    "ApplicationStatus",
+    "Channel",
     "ChecklistItem",
     "CounterRequest",
     "DashboardStats",
     "DocumentInfo",
     "HistoryEntry",
+    "IdentityCheckKind",
     "IdentityCheckRow",
     "IntakePort",
     "InvalidInput",
@@ -94,6 +99,7 @@ __all__ = [
     "StatusCount",
     "SyncStatusRow",
     "SyncSummary",
+    "Verdict",
     "format_english_date",
     "format_thai_date",
     "is_valid_national_id",

@@ -19,7 +19,9 @@ from services.cases.views import (
     HistoryEntry,
 )
 from services.kernel.actors import Actor, SignedInUser
+from services.kernel.statuses import ApplicationStatus
 from services.produce import certify
+from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, Officer
 from services.store.context import AppContext
 
@@ -29,7 +31,9 @@ __all__ = ["Review", "ReviewPort"]
 class ReviewPort(Protocol):
     """What the review screen and the document viewer ask of the services."""
 
-    def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
+    def next_application(
+        self, user: SignedInUser, status: ApplicationStatus | None
+    ) -> ApplicationRow | None:
         """The oldest open item of the queue (first come, first served), claimed for ``user``."""
         ...
 
@@ -54,7 +58,7 @@ class ReviewPort(Protocol):
         user: SignedInUser,
         application_id: str,
         item_code: str,
-        verdict: str,
+        verdict: Verdict,
         reason: str = "",
         document_id: str | None = None,
         page: int | None = None,
@@ -64,8 +68,8 @@ class ReviewPort(Protocol):
         self,
         user: SignedInUser,
         application_id: str,
-        kind: str,
-        verdict: str,
+        kind: IdentityCheckKind,
+        verdict: Verdict,
         data: dict[str, str],
     ) -> ApplicationDetail: ...
 
@@ -95,7 +99,9 @@ class ReviewPort(Protocol):
         """Queue the request, status → waiting for the applicant (SLA paused)."""
         ...
 
-    def mark_reviewed(self, user: SignedInUser, application_id: str, note: str = "") -> str:
+    def mark_reviewed(
+        self, user: SignedInUser, application_id: str, note: str = ""
+    ) -> ApplicationStatus:
         """→ ready for approval, or payment due first; returns the new status."""
         ...
 
@@ -123,7 +129,9 @@ class Review:
             user.roles,
         )
 
-    def next_application(self, user: SignedInUser, status: str | None) -> ApplicationRow | None:
+    def next_application(
+        self, user: SignedInUser, status: ApplicationStatus | None
+    ) -> ApplicationRow | None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             application = review.next_application(uow, self.context.calendar, status)
             if application is None:
@@ -172,7 +180,7 @@ class Review:
         user: SignedInUser,
         application_id: str,
         item_code: str,
-        verdict: str,
+        verdict: Verdict,
         reason: str = "",
         document_id: str | None = None,
         page: int | None = None,
@@ -187,8 +195,8 @@ class Review:
         self,
         user: SignedInUser,
         application_id: str,
-        kind: str,
-        verdict: str,
+        kind: IdentityCheckKind,
+        verdict: Verdict,
         data: dict[str, str],
     ) -> ApplicationDetail:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
@@ -226,9 +234,12 @@ class Review:
                 uow, self.context.calendar, application_id, item_codes, message, deadline
             )
 
-    def mark_reviewed(self, user: SignedInUser, application_id: str, note: str = "") -> str:
+    def mark_reviewed(
+        self, user: SignedInUser, application_id: str, note: str = ""
+    ) -> ApplicationStatus:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
-            return review.mark_reviewed(uow, self.context.calendar, application_id, note)
+            status = review.mark_reviewed(uow, self.context.calendar, application_id, note)
+            return ApplicationStatus(status)
 
     def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

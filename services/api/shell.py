@@ -24,6 +24,7 @@ from services.cases.views import (
 from services.kernel.actors import SYSTEM, Actor, SignedInUser
 from services.kernel.calendar import holiday_data_warning
 from services.kernel.errors import AnuyatError
+from services.kernel.statuses import ApplicationStatus
 from services.store.context import AppContext
 
 __all__ = ["Shell", "ShellPort"]
@@ -48,10 +49,10 @@ class ShellPort(Protocol):
 
     def status_counts(self, user: SignedInUser) -> list[StatusCount]: ...
 
-    def count_applications(self, user: SignedInUser, status: str | None) -> int: ...
+    def count_applications(self, user: SignedInUser, status: ApplicationStatus | None) -> int: ...
 
     def list_applications(
-        self, user: SignedInUser, status: str | None, offset: int, limit: int
+        self, user: SignedInUser, status: ApplicationStatus | None, offset: int, limit: int
     ) -> list[ApplicationRow]:
         """One page, oldest deemed-received first (first come, first served)."""
         ...
@@ -113,12 +114,12 @@ class Shell:
         with self.context.read(Actor.from_user(user)) as session:
             return queries.status_counts(session)
 
-    def count_applications(self, user: SignedInUser, status: str | None) -> int:
+    def count_applications(self, user: SignedInUser, status: ApplicationStatus | None) -> int:
         with self.context.read(Actor.from_user(user)) as session:
             return queries.count_applications(session, status)
 
     def list_applications(
-        self, user: SignedInUser, status: str | None, offset: int, limit: int
+        self, user: SignedInUser, status: ApplicationStatus | None, offset: int, limit: int
     ) -> list[ApplicationRow]:
         with self.context.read(Actor.from_user(user)) as session:
             return queries.list_applications(

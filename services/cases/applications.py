@@ -18,6 +18,7 @@ from models import Applicant, Application, ServiceType, SlaPause, TrackingCounte
 from services.access.table import Action, require
 from services.cases.search import index_application
 from services.kernel.calendar import BusinessCalendar
+from services.kernel.channels import INTAKE_CHANNELS
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import IllegalTransition, InvalidInput, NotFound
 from services.kernel.statuses import PAUSED_STATUSES, STATUSES, TRANSITIONS
@@ -32,8 +33,6 @@ __all__ = [
     "next_tracking_number",
     "recompute_sla",
 ]
-
-CHANNELS = ("email", "drive", "counter")
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def create_application(
 ) -> Application:
     """Register a request: deemed-received time, SLA due date, tracking number, event."""
     require(uow.actor, Action.REGISTER_APPLICATION)
-    if channel not in CHANNELS:
+    if channel not in INTAKE_CHANNELS:
         raise InvalidInput("ช่องทางรับเรื่องไม่ถูกต้อง", f"Unknown channel {channel!r}.")
     service: ServiceType | None = None
     if service_code:

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session, aliased
 from models import Applicant, Application, Document, Event, ServiceType, User
 from services.cases.views import ApplicationRow, SlaState, StatusCount
 from services.kernel.calendar import BusinessCalendar
+from services.kernel.channels import Channel
 from services.kernel.errors import NotFound
-from services.kernel.statuses import PAUSED_STATUSES, STATUSES
+from services.kernel.statuses import PAUSED_STATUSES, STATUSES, ApplicationStatus
 from services.kernel.thai_dates import format_thai_date
 from services.kernel.thai_id import mask_national_id
 
@@ -28,13 +29,13 @@ __all__ = [
 def sla_state_of(
     status: str, due: datetime | None, now: datetime, calendar: BusinessCalendar
 ) -> tuple[SlaState, float | None]:
-    if STATUSES[status].closed or status == "issued":
-        return "closed", None
+    if STATUSES[status].closed or status == ApplicationStatus.ISSUED:
+        return SlaState.CLOSED, None
     if due is None:
-        return "on_track", None
+        return SlaState.ON_TRACK, None
     left = calendar.business_days_left(due, now)
     if status in PAUSED_STATUSES:
-        return "paused", left
+        return SlaState.PAUSED, left
     return calendar.sla_state(due, now), left
 
 
@@ -49,7 +50,7 @@ def status_counts(session: Session) -> list[StatusCount]:
     grouped = session.execute(select(Application.status, func.count()).group_by(Application.status))
     counts: dict[str, int] = {status: int(n) for status, n in grouped}
     return [
-        StatusCount(code, s.label_th, s.label_en, int(counts.get(code, 0)))
+        StatusCount(s.code, s.label_th, s.label_en, int(counts.get(code, 0)))
         for code, s in STATUSES.items()
     ]
 
@@ -146,9 +147,9 @@ def application_rows(
                     else row.reply_to
                 ),
                 applicant_id_masked=(mask_national_id(row.national_id) if row.national_id else ""),
-                channel=row.channel,
+                channel=Channel(row.channel),
                 subject=row.subject,
-                status=row.status,
+                status=ApplicationStatus(row.status),
                 status_label_th=status_info.label_th,
                 status_label_en=status_info.label_en,
                 received_at=row.received_at,

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+
+from services.kernel.calendar import SlaState
+from services.kernel.channels import Channel
+from services.kernel.statuses import ApplicationStatus
 
 __all__ = [
     "AgencyInfo",
@@ -18,9 +21,6 @@ __all__ = [
     "SlaState",
     "StatusCount",
 ]
-
-
-SlaState = Literal["on_track", "at_risk", "overdue", "paused", "closed"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class AgencyInfo:
 
 @dataclass(frozen=True)
 class StatusCount:
-    status: str
+    status: ApplicationStatus
     label_th: str
     label_en: str
     count: int
@@ -50,9 +50,9 @@ class ApplicationRow:
     service_name_en: str
     applicant_name: str
     applicant_id_masked: str
-    channel: str  # "email" | "drive" | "counter"
+    channel: Channel  # email, drive or counter
     subject: str
-    status: str
+    status: ApplicationStatus
     status_label_th: str
     status_label_en: str
     received_at: datetime
@@ -76,7 +76,7 @@ class DocumentInfo:
     height_px: int | None
     dpi: int | None
     flags: tuple[str, ...]
-    origin: str  # email | drive | counter | produced
+    origin: Channel
     received_at: datetime
     derived_from: str | None = None  # for certified copies: the original document's id
 

@@ -13,6 +13,7 @@ from models import Application, QuarantineItem
 from services.access.table import Action, require
 from services.cases.documents import attach_document, inspect_file
 from services.intake.views import QuarantineRow
+from services.kernel.channels import Channel
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
@@ -36,7 +37,7 @@ def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRo
             reason_code=item.reason_code,
             reason_th=item.reason_th,
             reason_en=item.reason_en,
-            channel=item.channel,
+            channel=Channel(item.channel),
             tracking_number=number,
             created_at=item.created_at,
             status=item.status,

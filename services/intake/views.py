@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.kernel.channels import Channel
+
 __all__ = ["CounterRequest", "QuarantineRow", "ServiceOption", "SyncStatusRow", "SyncSummary"]
 
 
@@ -39,7 +41,7 @@ class QuarantineRow:
     reason_code: str
     reason_th: str
     reason_en: str
-    channel: str
+    channel: Channel
     tracking_number: str | None
     created_at: datetime
     status: str  # held | released | discarded

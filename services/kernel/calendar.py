@@ -23,8 +23,8 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from services.kernel.clock import BANGKOK, utc
@@ -46,7 +46,16 @@ DEFAULT_HOLIDAYS_PATH = (
 )
 """The holiday list shipped with the program, edited by the agency."""
 
-SlaState = Literal["on_track", "at_risk", "overdue"]
+
+class SlaState(StrEnum):
+    """Where an application stands against its due date (the list's badge)."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OVERDUE = "overdue"
+    PAUSED = "paused"  # waiting for the applicant: the clock stands still
+    CLOSED = "closed"  # issued or closed: no clock any more
+
 
 _ONE_DAY = timedelta(days=1)
 _ZERO = timedelta(0)
@@ -281,10 +290,10 @@ class BusinessCalendar:
         """``overdue`` once ``now`` is past ``due`` (even outside hours), ``at_risk`` with at
         most ``at_risk_days`` business days left, else ``on_track``."""
         if utc(now) > utc(due):
-            return "overdue"
+            return SlaState.OVERDUE
         if self.business_days_left(due, now) <= at_risk_days:
-            return "at_risk"
-        return "on_track"
+            return SlaState.AT_RISK
+        return SlaState.ON_TRACK
 
     # ------------------------------------------------------------------ helpers
 

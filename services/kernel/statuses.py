@@ -7,33 +7,61 @@ it. ``system`` is the workstation itself (intake sync, replies matched by mail).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-__all__ = ["Status", "STATUSES", "TRANSITIONS", "OPEN_STATUSES", "PAUSED_STATUSES", "label"]
+__all__ = [
+    "ApplicationStatus",
+    "Status",
+    "STATUSES",
+    "TRANSITIONS",
+    "OPEN_STATUSES",
+    "PAUSED_STATUSES",
+    "label",
+]
+
+
+class ApplicationStatus(StrEnum):
+    """An application's status; the members are the stored values (a StrEnum: ``==`` a str)."""
+
+    UNCLASSIFIED = "unclassified"
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    WAITING_APPLICANT = "waiting_applicant"
+    PAYMENT_DUE = "payment_due"
+    PAYMENT_TO_VERIFY = "payment_to_verify"
+    READY_FOR_APPROVAL = "ready_for_approval"
+    APPROVED = "approved"
+    ISSUED = "issued"
+    DELIVERED = "delivered"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)
 class Status:
-    code: str
+    code: ApplicationStatus
     label_th: str
     label_en: str
     closed: bool = False
 
 
+_S = ApplicationStatus
+# Keyed by member; a plain stored string finds the same entry (StrEnum hashes as its value).
 STATUSES: dict[str, Status] = {
     s.code: s
     for s in (
-        Status("unclassified", "รอจำแนกประเภท", "Unclassified"),
-        Status("received", "รับเรื่องแล้ว", "Received"),
-        Status("in_review", "กำลังตรวจสอบ", "In review"),
-        Status("waiting_applicant", "รอเอกสารจากผู้ยื่น", "Waiting for applicant"),
-        Status("payment_due", "รอชำระค่าธรรมเนียม", "Payment due"),
-        Status("payment_to_verify", "รอตรวจสอบการชำระเงิน", "Payment to verify"),
-        Status("ready_for_approval", "รออนุมัติ", "Ready for approval"),
-        Status("approved", "อนุมัติแล้ว รอออกเอกสาร", "Approved, to issue"),
-        Status("issued", "ออกเอกสารแล้ว", "Issued"),
-        Status("delivered", "ส่งมอบแล้ว", "Delivered", closed=True),
-        Status("rejected", "ไม่อนุมัติ/ไม่รับคำขอ", "Rejected", closed=True),
-        Status("withdrawn", "ผู้ยื่นถอนคำขอ", "Withdrawn", closed=True),
+        Status(_S.UNCLASSIFIED, "รอจำแนกประเภท", "Unclassified"),
+        Status(_S.RECEIVED, "รับเรื่องแล้ว", "Received"),
+        Status(_S.IN_REVIEW, "กำลังตรวจสอบ", "In review"),
+        Status(_S.WAITING_APPLICANT, "รอเอกสารจากผู้ยื่น", "Waiting for applicant"),
+        Status(_S.PAYMENT_DUE, "รอชำระค่าธรรมเนียม", "Payment due"),
+        Status(_S.PAYMENT_TO_VERIFY, "รอตรวจสอบการชำระเงิน", "Payment to verify"),
+        Status(_S.READY_FOR_APPROVAL, "รออนุมัติ", "Ready for approval"),
+        Status(_S.APPROVED, "อนุมัติแล้ว รอออกเอกสาร", "Approved, to issue"),
+        Status(_S.ISSUED, "ออกเอกสารแล้ว", "Issued"),
+        Status(_S.DELIVERED, "ส่งมอบแล้ว", "Delivered", closed=True),
+        Status(_S.REJECTED, "ไม่อนุมัติ/ไม่รับคำขอ", "Rejected", closed=True),
+        Status(_S.WITHDRAWN, "ผู้ยื่นถอนคำขอ", "Withdrawn", closed=True),
     )
 }
 
@@ -73,9 +101,9 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     ("issued", "delivered"): _FRONT | frozenset({"system"}),
 }
 
-OPEN_STATUSES = tuple(code for code, s in STATUSES.items() if not s.closed)
+OPEN_STATUSES = tuple(s.code for s in STATUSES.values() if not s.closed)
 # While waiting for the applicant the SLA clock stands still (requirements P4).
-PAUSED_STATUSES = frozenset({"waiting_applicant"})
+PAUSED_STATUSES = frozenset({ApplicationStatus.WAITING_APPLICANT})
 
 
 def label(code: str, language: str = "th") -> str:

@@ -31,6 +31,7 @@ from services.access.table import Action, require
 from services.catalog.loader import ApplicantKind, DocumentRequirement, ServiceSpec
 from services.kernel.errors import InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
+from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.queue import load_application, require_holder
 from services.review.views import ChecklistItem, IdentityCheckRow
 
@@ -53,19 +54,13 @@ __all__ = [
 ]
 
 CHECKLIST_KIND: Final = "checklist"
-VERDICTS: Final = ("accepted", "rejected", "not_applicable")
+VERDICTS: Final = tuple(Verdict)
 VERDICT_NAMES: Final[Mapping[str, tuple[str, str]]] = {
     "accepted": ("ถูกต้อง", "accepted"),
     "rejected": ("ไม่ถูกต้อง", "rejected"),
     "not_applicable": ("ไม่เกี่ยวข้อง", "not applicable"),
 }
-IDENTITY_KINDS: Final = (
-    "id_document_genuine",
-    "photo_consistent",
-    "callback",
-    "poa_stamp_duty",
-    "poa_grantor_call",
-)
+IDENTITY_KINDS: Final = tuple(IdentityCheckKind)
 IDENTITY_NAMES: Final[Mapping[str, tuple[str, str]]] = {
     "id_document_genuine": ("ความถูกต้องแท้จริงของบัตรประจำตัว", "ID document is genuine"),
     "photo_consistent": ("ความสอดคล้องของรูปถ่ายและข้อมูล", "Photo and details consistent"),
@@ -73,20 +68,18 @@ IDENTITY_NAMES: Final[Mapping[str, tuple[str, str]]] = {
     "poa_stamp_duty": ("อากรแสตมป์หนังสือมอบอำนาจ", "Stamp duty on the power of attorney"),
     "poa_grantor_call": ("การโทรยืนยันกับผู้มอบอำนาจ", "Call to confirm with the grantor"),
 }
-_POA_KINDS: Final = ("poa_stamp_duty", "poa_grantor_call")
-# MUST clauses (M06, M14): only an accepted verdict satisfies them.
-_MUST_ACCEPT: Final = frozenset({"id_document_genuine", "poa_stamp_duty"})
+_POA_KINDS: Final = tuple(k for k in IdentityCheckKind if k.for_delegation)
 
 MAX_REASON: Final = 1000
 # Verdicts are recorded while the review runs, and while the applicant is asked for more.
 REVIEWABLE_STATUSES: Final = frozenset({"in_review", "waiting_applicant"})
 
 
-def required_identity_checks(spec_ial: int, delegated: bool) -> tuple[str, ...]:
+def required_identity_checks(spec_ial: int, delegated: bool) -> tuple[IdentityCheckKind, ...]:
     """The identity checks a service of IAL ``spec_ial`` needs, in the order to do them."""
-    kinds = ["id_document_genuine"]
+    kinds = [IdentityCheckKind.ID_DOCUMENT_GENUINE]
     if spec_ial >= 2:
-        kinds += ["photo_consistent", "callback"]
+        kinds += [IdentityCheckKind.PHOTO_CONSISTENT, IdentityCheckKind.CALLBACK]
     if delegated:
         kinds += list(_POA_KINDS)
     return tuple(kinds)
@@ -101,7 +94,7 @@ class ReviewState:
     delegated: bool
     checklist: tuple[ChecklistItem, ...]
     identity: tuple[IdentityCheckRow, ...]  # the latest verdict per kind
-    required_checks: tuple[str, ...]
+    required_checks: tuple[IdentityCheckKind, ...]
     missing_items: tuple[str, ...]  # checklist codes not accepted / not applicable
     missing_checks: tuple[str, ...]  # identity kinds not satisfied
 
@@ -196,7 +189,7 @@ def _satisfied(kind: str, check: Check | None) -> bool:
         return False
     if check.verdict == "accepted":
         return True
-    return check.verdict == "not_applicable" and kind not in _MUST_ACCEPT
+    return check.verdict == Verdict.NOT_APPLICABLE and not IdentityCheckKind(kind).must_accept
 
 
 def _display_names(session: Session, checks: Sequence[Check]) -> dict[str, str]:
@@ -213,7 +206,7 @@ def _item(d: DocumentRequirement, check: Check | None, names: Mapping[str, str])
         name_en=d.name_en,
         required=d.required,
         for_delegation=d.for_delegation,
-        verdict=check.verdict if check else None,
+        verdict=Verdict(check.verdict) if check else None,
         reason=check.reason if check else "",
         document_id=check.document_id if check else None,
         page=check.page if check else None,
@@ -224,8 +217,8 @@ def _item(d: DocumentRequirement, check: Check | None, names: Mapping[str, str])
 
 def _identity_row(check: Check, names: Mapping[str, str]) -> IdentityCheckRow:
     return IdentityCheckRow(
-        kind=check.kind,
-        verdict=check.verdict,
+        kind=IdentityCheckKind(check.kind),
+        verdict=Verdict(check.verdict),
         satisfied=_satisfied(check.kind, check),
         data={str(k): str(v) for k, v in (check.data or {}).items()},
         checked_by=names.get(check.checked_by, check.checked_by),

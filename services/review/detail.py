@@ -18,7 +18,8 @@ from services.access.table import Action, may
 from services.cases.queries import sla_state_of
 from services.cases.views import ApplicationRow, DocumentInfo
 from services.kernel.calendar import BusinessCalendar
-from services.kernel.statuses import STATUSES
+from services.kernel.channels import Channel
+from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_id import mask_national_id
 from services.review.checks import REVIEWABLE_STATUSES, required_identity_checks, review_state
 from services.review.decisions import DECIDABLE_STATUS
@@ -65,9 +66,9 @@ def application_row(
         service_name_en=service.name_en if service else "Unclassified",
         applicant_name=_applicant_name(application),
         applicant_id_masked=_masked_id(application),
-        channel=application.channel,
+        channel=Channel(application.channel),
         subject=application.subject,
-        status=application.status,
+        status=ApplicationStatus(application.status),
         status_label_th=status.label_th,
         status_label_en=status.label_en,
         received_at=application.received_at,
@@ -92,7 +93,7 @@ def document_info(document: Document) -> DocumentInfo:
         height_px=document.height_px,
         dpi=document.dpi,
         flags=flags,
-        origin=document.origin,
+        origin=Channel(document.origin),
         received_at=document.received_at,
         derived_from=document.derived_from,
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from services.access.table import Action
 from services.cases.views import ApplicationRow, DocumentInfo
+from services.review.kinds import IdentityCheckKind, Verdict
 
 __all__ = ["ApplicationDetail", "ChecklistItem", "IdentityCheckRow", "Officer"]
 
@@ -20,7 +21,7 @@ class ChecklistItem:
     name_en: str
     required: bool
     for_delegation: bool
-    verdict: str | None  # None (not yet) | accepted | rejected | not_applicable
+    verdict: Verdict | None  # None: not checked yet
     reason: str
     document_id: str | None
     page: int | None
@@ -30,10 +31,8 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class IdentityCheckRow:
-    kind: (
-        str  # id_document_genuine | photo_consistent | callback | poa_stamp_duty | poa_grantor_call
-    )
-    verdict: str  # accepted | rejected | not_applicable
+    kind: IdentityCheckKind
+    verdict: Verdict
     satisfied: bool  # counts as done (a MUST check only when accepted)
     data: dict[str, str]
     checked_by: str
@@ -64,8 +63,8 @@ class ApplicationDetail:
     checklist_complete: bool
     missing_items: tuple[str, ...]  # codes of required items not accepted
     intake_notes: tuple[str, ...]
-    required_checks: tuple[str, ...]  # identity checks needed, in the order to do them
-    delegation_checks: tuple[str, ...]  # the checks needed when applying through a proxy
+    required_checks: tuple[IdentityCheckKind, ...]  # needed, in the order to do them
+    delegation_checks: tuple[IdentityCheckKind, ...]  # needed when applying through a proxy
     delegated: bool  # a proxy applies (says the form, or the officer's POA verdicts)
     allowed: frozenset[Action]  # what the viewing officer may do on it now
 

@@ -241,6 +241,42 @@ def test_the_detail_says_what_the_officer_may_do_on_it(context, ws, users) -> No
     assert Action.RECORD_CHECKS in waiting.allowed and Action.DECIDE_REVIEW not in waiting.allowed
 
 
+def test_the_read_models_carry_enum_members_not_bare_strings(context, ws, users) -> None:
+    from services.api import ApplicationStatus, Channel, IdentityCheckKind, SlaState, Verdict
+
+    app_id = submit(context, hour=9)
+    reviewer = users["reviewer"]
+    detail = ws.review.open_application(reviewer, app_id)
+    first = detail.documents[0].id
+    ws.review.record_checklist(
+        reviewer, app_id, detail.checklist[0].code, Verdict.ACCEPTED, "", first
+    )
+    detail = ws.review.record_identity_check(
+        reviewer, app_id, IdentityCheckKind.ID_DOCUMENT_GENUINE, Verdict.ACCEPTED, {}
+    )
+    row = detail.row
+    assert type(row.status) is ApplicationStatus and row.status is ApplicationStatus.IN_REVIEW
+    assert type(row.channel) is Channel and row.channel is Channel.EMAIL
+    assert type(row.sla_state) is SlaState
+    assert {type(d.origin) for d in detail.documents} == {Channel}
+    assert detail.checklist[0].verdict is Verdict.ACCEPTED
+    assert [(c.kind, c.verdict) for c in detail.identity_checks] == [
+        (IdentityCheckKind.ID_DOCUMENT_GENUINE, Verdict.ACCEPTED)
+    ]
+    assert {type(k) for k in detail.required_checks} == {IdentityCheckKind}
+    listed = ws.shell.list_applications(reviewer, ApplicationStatus.IN_REVIEW, 0, 10)
+    assert [(r.id, type(r.status)) for r in listed] == [(app_id, ApplicationStatus)]
+    counts = {c.status: c.count for c in ws.shell.status_counts(reviewer)}
+    assert (
+        set(map(type, counts)) == {ApplicationStatus} and counts[ApplicationStatus.IN_REVIEW] == 1
+    )
+    # Stored and recorded as before: the same plain strings.
+    with context.read() as session:
+        stored = session.scalars(select(Check.verdict).where(Check.application_id == app_id)).all()
+    assert sorted(stored) == ["accepted", "accepted"] and all(type(v) is str for v in stored)
+    assert json.loads(json.dumps({"status": row.status})) == {"status": "in_review"}
+
+
 def test_held_files_are_listed_only_to_those_who_may_decide_them(context, ws, users) -> None:
     assert ws.intake.quarantine_items(users["intake"]) == []
     assert ws.intake.quarantine_items(users["reviewer"]) == []

@@ -14,7 +14,15 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from services.api import BANGKOK, ApplicationRow, format_english_date, format_thai_date, utc
+from services.api import (
+    BANGKOK,
+    ApplicationRow,
+    Channel,
+    SlaState,
+    format_english_date,
+    format_thai_date,
+    utc,
+)
 
 __all__ = [
     "SlaBadge",
@@ -82,11 +90,11 @@ class SlaBadge:
 
 # Colours chosen for contrast on white (WCAG AA for the badge text).
 _SLA_COLOURS = {
-    "on_track": ("#e3f1e6", "#1e6b34"),
-    "at_risk": ("#fdf0d5", "#8a5a00"),
-    "overdue": ("#fbe1df", "#a4262c"),
-    "paused": ("#eceef1", "#4d5562"),
-    "closed": ("#f3f4f6", "#6b7280"),
+    SlaState.ON_TRACK: ("#e3f1e6", "#1e6b34"),
+    SlaState.AT_RISK: ("#fdf0d5", "#8a5a00"),
+    SlaState.OVERDUE: ("#fbe1df", "#a4262c"),
+    SlaState.PAUSED: ("#eceef1", "#4d5562"),
+    SlaState.CLOSED: ("#f3f4f6", "#6b7280"),
 }
 
 
@@ -94,10 +102,10 @@ def sla_badge(row: ApplicationRow) -> SlaBadge:
     """The SLA cell: business days left, coloured by the service's SLA state."""
     days = row.business_days_left
     state = row.sla_state
-    if state == "closed":
+    if state == SlaState.CLOSED:
         text = QCoreApplication.translate("Sla", "Closed")
         tip = QCoreApplication.translate("Sla", "The application is closed; no deadline applies.")
-    elif state == "paused":
+    elif state == SlaState.PAUSED:
         text = QCoreApplication.translate("Sla", "Paused")
         tip = QCoreApplication.translate(
             "Sla", "The clock is stopped while waiting for the applicant."
@@ -106,7 +114,7 @@ def sla_badge(row: ApplicationRow) -> SlaBadge:
             tip += "\n" + QCoreApplication.translate(
                 "Sla", "{days} business days left when the clock restarts."
             ).format(days=format_days(days))
-    elif state == "overdue" or (days is not None and days < 0):
+    elif state == SlaState.OVERDUE or (days is not None and days < 0):
         text = days_text(days) if days else QCoreApplication.translate("Sla", "Overdue")
         tip = QCoreApplication.translate("Sla", "Past the deadline in the citizen manual.")
     elif days is None:
@@ -116,11 +124,11 @@ def sla_badge(row: ApplicationRow) -> SlaBadge:
         text = days_text(days)
         tip = (
             QCoreApplication.translate("Sla", "Close to the deadline.")
-            if state == "at_risk"
+            if state == SlaState.AT_RISK
             else QCoreApplication.translate("Sla", "Within the deadline.")
         )
         tip += "\n" + QCoreApplication.translate("Sla", "Counted in business days.")
-    background, foreground = _SLA_COLOURS.get(state, _SLA_COLOURS["paused"])
+    background, foreground = _SLA_COLOURS[state]
     return SlaBadge(text, tip, QColor(background), QColor(foreground))
 
 
@@ -134,11 +142,11 @@ def service_name(row: ApplicationRow) -> str:
     return row.service_name_th or row.service_name_en
 
 
-def channel_label(channel: str) -> str:
+def channel_label(channel: Channel) -> str:
     labels = {
-        "email": QCoreApplication.translate("Channel", "Email"),
-        "drive": QCoreApplication.translate("Channel", "Shared drive"),
-        "counter": QCoreApplication.translate("Channel", "Counter"),
+        Channel.EMAIL: QCoreApplication.translate("Channel", "Email"),
+        Channel.DRIVE: QCoreApplication.translate("Channel", "Shared drive"),
+        Channel.COUNTER: QCoreApplication.translate("Channel", "Counter"),
     }
     return labels.get(channel, channel)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import ApplicationDetail, Officer
+from services.api import ApplicationDetail, Officer, SlaState
 from ui.common import i18n
 from ui.common.formatting import sla_badge, status_label
 from ui.common.naming import named
@@ -115,7 +115,8 @@ class ReviewTopBar(QFrame):
         badge = sla_badge(row)
         self.sla_pill.setText(badge.text)
         self.sla_pill.setToolTip(badge.tooltip)
-        tone = {"overdue": "error", "at_risk": "warn", "on_track": "ok"}.get(row.sla_state, "")
+        tones = {SlaState.OVERDUE: "error", SlaState.AT_RISK: "warn", SlaState.ON_TRACK: "ok"}
+        tone = tones.get(row.sla_state, "")
         self.sla_pill.set_tone(tone or "neutral")
         self.sla_pill.setVisible(bool(badge.text))
         if detail.claimed_by_me:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import ChecklistItem, DocumentInfo
+from services.api import ChecklistItem, DocumentInfo, Verdict
 from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.formatting import format_date
@@ -40,13 +40,13 @@ from ui.review.marks import Pill, VerdictMark
 __all__ = ["ChecklistRow", "ChecklistView", "verdict_label"]
 
 
-def verdict_label(verdict: str | None) -> str:
-    labels = {
-        "accepted": QCoreApplication.translate("Verdict", "Accepted"),
-        "rejected": QCoreApplication.translate("Verdict", "Rejected"),
-        "not_applicable": QCoreApplication.translate("Verdict", "Not applicable"),
+def verdict_label(verdict: Verdict | None) -> str:
+    labels: dict[Verdict | None, str] = {
+        Verdict.ACCEPTED: QCoreApplication.translate("Verdict", "Accepted"),
+        Verdict.REJECTED: QCoreApplication.translate("Verdict", "Rejected"),
+        Verdict.NOT_APPLICABLE: QCoreApplication.translate("Verdict", "Not applicable"),
     }
-    return labels.get(verdict or "", QCoreApplication.translate("Verdict", "Not checked yet"))
+    return labels.get(verdict, QCoreApplication.translate("Verdict", "Not checked yet"))
 
 
 class ChecklistRow(QFrame):
@@ -71,7 +71,7 @@ class ChecklistRow(QFrame):
         self.setObjectName("ChecklistRow")
         self.item = item
         self._documents: list[DocumentInfo] = []
-        self._reason_verdict = "rejected"
+        self._reason_verdict = Verdict.REJECTED
         self._current = False
         self._editable = True
 
@@ -133,9 +133,9 @@ class ChecklistRow(QFrame):
         self.reject_button = named(QPushButton(), "RejectButton")
         self.na_button = named(QPushButton(), "NotApplicableButton")
         for button, verdict in (
-            (self.accept_button, "accepted"),
-            (self.reject_button, "rejected"),
-            (self.na_button, "not_applicable"),
+            (self.accept_button, Verdict.ACCEPTED),
+            (self.reject_button, Verdict.REJECTED),
+            (self.na_button, Verdict.NOT_APPLICABLE),
         ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, v=verdict: self.verdict_clicked.emit(v))
@@ -213,11 +213,11 @@ class ChecklistRow(QFrame):
 
     # -- the reason box -----------------------------------------------------------------
 
-    def ask_reason(self, verdict: str) -> None:
+    def ask_reason(self, verdict: Verdict) -> None:
         self._reason_verdict = verdict
         self.reason_edit.setPlaceholderText(
             self.tr("Why is it rejected? The applicant is told this. Enter saves, Esc cancels")
-            if verdict == "rejected"
+            if verdict == Verdict.REJECTED
             else self.tr("Why does it not apply? Enter saves, Esc cancels")
         )
         if verdict == self.item.verdict and self.item.reason and not self.reason_edit.text():
@@ -429,7 +429,7 @@ class ChecklistView(QScrollArea):
                 return
         self.move_by(+1)
 
-    def ask_reason(self, verdict: str) -> bool:
+    def ask_reason(self, verdict: Verdict) -> bool:
         row = self.current_row()
         if row is None or not self._editable:
             return False
@@ -453,14 +453,14 @@ class ChecklistView(QScrollArea):
 
     def _verdict_clicked(self, row: ChecklistRow, verdict: str) -> None:
         self.set_current(self.rows.index(row))
-        self.decide(verdict)
+        self.decide(Verdict(verdict))  # the button's signal carries it as a plain str
 
-    def decide(self, verdict: str) -> None:
+    def decide(self, verdict: Verdict) -> None:
         """A, R or N on the current item (R, and N on a required item, ask for the reason)."""
         row = self.current_row()
         if row is None or not self._editable:
             return
-        if verdict == "rejected" or (verdict == "not_applicable" and row.item.required):
+        if verdict == Verdict.REJECTED or (verdict == Verdict.NOT_APPLICABLE and row.item.required):
             self.ask_reason(verdict)
             return
         self.verdict_requested.emit(row.item.code, verdict, "")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import BANGKOK, ApplicationDetail, ReviewPort, SignedInUser
+from services.api import BANGKOK, ApplicationDetail, ReviewPort, SignedInUser, Verdict
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
@@ -220,7 +220,7 @@ class RequestDocumentsComposer(_Composer):
         self._detail = detail
         language = i18n.current_language()
         wanted = set(detail.missing_items) | {
-            i.code for i in detail.checklist if i.verdict == "rejected"
+            i.code for i in detail.checklist if i.verdict == Verdict.REJECTED
         }
         self.items.blockSignals(True)
         self.items.clear()
@@ -436,7 +436,7 @@ class RejectComposer(_Composer):
         language = i18n.current_language()
         lines = []
         for item in detail.checklist:
-            if item.verdict == "rejected":
+            if item.verdict == Verdict.REJECTED:
                 name = (item.name_th if language == "th" else item.name_en) or item.name_th
                 lines.append(f"- {name}: {item.reason}" if item.reason else f"- {name}")
         self.reasons.setPlainText("\n".join(lines))

@@ -35,7 +35,9 @@ from services.api import (
     BANGKOK,
     AnuyatError,
     ApplicationDetail,
+    IdentityCheckKind,
     IdentityCheckRow,
+    Verdict,
     normalize_national_id,
 )
 from ui.common import i18n
@@ -46,16 +48,15 @@ from ui.review.marks import Pill, VerdictMark
 
 __all__ = ["IDENTITY_ORDER", "IdNumberCheck", "IdentityCard", "IdentityPanel", "check_satisfied"]
 
-IDENTITY_ORDER = (
-    "id_document_genuine",
-    "photo_consistent",
-    "callback",
-    "poa_stamp_duty",
-    "poa_grantor_call",
-)
-_MUST = frozenset({"id_document_genuine", "poa_stamp_duty"})
+IDENTITY_ORDER = tuple(IdentityCheckKind)  # the service's order
 # Checks whose evidence is a document: the one on screen is linked when recording.
-LINKS_DOCUMENT = frozenset({"id_document_genuine", "photo_consistent", "poa_stamp_duty"})
+LINKS_DOCUMENT = frozenset(
+    {
+        IdentityCheckKind.ID_DOCUMENT_GENUINE,
+        IdentityCheckKind.PHOTO_CONSISTENT,
+        IdentityCheckKind.POA_STAMP_DUTY,
+    }
+)
 
 
 def check_satisfied(row: IdentityCheckRow | None) -> bool:
@@ -63,7 +64,7 @@ def check_satisfied(row: IdentityCheckRow | None) -> bool:
     return row is not None and row.satisfied
 
 
-def required_kinds(detail: ApplicationDetail, *, show_poa: bool) -> tuple[str, ...]:
+def required_kinds(detail: ApplicationDetail, *, show_poa: bool) -> tuple[IdentityCheckKind, ...]:
     """The checks the service requires; with ``show_poa``, those a proxy would need."""
     return detail.delegation_checks if show_poa else detail.required_checks
 
@@ -152,7 +153,7 @@ class IdentityCard(QFrame):
 
     check_requested = Signal(str, str, dict)
 
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: IdentityCheckKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IdentityCard")
         self.kind = kind
@@ -197,9 +198,9 @@ class IdentityCard(QFrame):
         self.reject_button = named(QPushButton(), "RejectButton")
         self.na_button = named(QPushButton(), "NotApplicableButton")
         for button, verdict in (
-            (self.accept_button, "accepted"),
-            (self.reject_button, "rejected"),
-            (self.na_button, "not_applicable"),
+            (self.accept_button, Verdict.ACCEPTED),
+            (self.reject_button, Verdict.REJECTED),
+            (self.na_button, Verdict.NOT_APPLICABLE),
         ):
             button.clicked.connect(lambda _=False, v=verdict: self._request(v))
             buttons.addWidget(button)
@@ -226,14 +227,14 @@ class IdentityCard(QFrame):
 
     def _build_fields(self) -> None:
         kind = self.kind
-        if kind == "id_document_genuine":
+        if kind == IdentityCheckKind.ID_DOCUMENT_GENUINE:
             self.method = QComboBox()
             for code in ("visual", "dopa_online", "card_reader"):
                 self.method.addItem("", code)
             self._add_row("method", self.method, lambda: self.method.currentData() or "")
             self.id_check = IdNumberCheck()
             self._add_row("id_check", self.id_check, None)
-        elif kind == "callback":
+        elif kind == IdentityCheckKind.CALLBACK:
             self.channel = QComboBox()
             self.channel.addItem("", "phone")
             self.channel.addItem("", "email")
@@ -242,7 +243,7 @@ class IdentityCard(QFrame):
             self.at = _call_time()
             self._add_row("at", self.at, lambda: self.at.dateTime().toString("yyyy-MM-ddTHH:mm"))
             self.result = self._line("result", 500)
-        elif kind == "poa_stamp_duty":
+        elif kind == IdentityCheckKind.POA_STAMP_DUTY:
             self.way = QComboBox()
             for code in ("estamp_ref", "duty_paid_baht", "stamps_affixed_baht"):
                 self.way.addItem("", code)
@@ -253,7 +254,7 @@ class IdentityCard(QFrame):
             self._add_row("duty_value", self.duty_value, None)
             self.receipt = self._line("receipt_no", 40)
             self._way_changed()
-        elif kind == "poa_grantor_call":
+        elif kind == IdentityCheckKind.POA_GRANTOR_CALL:
             self.grantor_name = self._line("grantor_name")
             self.grantor_id = IdNumberCheck()
             self._add_row("grantor_id", self.grantor_id, None)
@@ -269,19 +270,19 @@ class IdentityCard(QFrame):
         self._labels["receipt_no"].setVisible(money)
         self._retranslate_way()
 
-    def data(self, verdict: str) -> dict[str, str]:
+    def data(self, verdict: Verdict) -> dict[str, str]:
         """The fields as the service expects them (empty ones left out)."""
         values = {key: read() for key, read in self._fields.items()}
-        if self.kind == "poa_stamp_duty":
+        if self.kind == IdentityCheckKind.POA_STAMP_DUTY:
             way = self.way.currentData() or "estamp_ref"
             values[way] = self.duty_value.text().strip()
             if way != "duty_paid_baht":
                 values.pop("receipt_no", None)
-        if verdict == "accepted":
+        if verdict == Verdict.ACCEPTED:
             values.pop("reason", None)
         return {k: v for k, v in values.items() if v}
 
-    def _request(self, verdict: str) -> None:
+    def _request(self, verdict: Verdict) -> None:
         self.check_requested.emit(self.kind, verdict, self.data(verdict))
 
     # -- state --------------------------------------------------------------------------
@@ -298,7 +299,7 @@ class IdentityCard(QFrame):
         self.retranslate()
 
     def set_expected_id(self, masked: str) -> None:
-        if self.kind == "id_document_genuine":
+        if self.kind == IdentityCheckKind.ID_DOCUMENT_GENUINE:
             self.id_check.set_expected(masked)
 
     def set_busy(self, busy: bool) -> None:
@@ -315,7 +316,7 @@ class IdentityCard(QFrame):
                 widget.setText(data[key])
         if "reason" in data:
             self.reason_edit.setText(data["reason"])
-        if self.kind == "poa_stamp_duty":
+        if self.kind == IdentityCheckKind.POA_STAMP_DUTY:
             for index in range(self.way.count()):
                 code = self.way.itemData(index)
                 if code in data:
@@ -332,14 +333,14 @@ class IdentityCard(QFrame):
 
     def retranslate(self) -> None:
         names = {
-            "id_document_genuine": self.tr("The ID document is genuine"),
-            "photo_consistent": self.tr("Photo and details are consistent"),
-            "callback": self.tr("Call-back to the applicant"),
-            "poa_stamp_duty": self.tr("Stamp duty on the power of attorney"),
-            "poa_grantor_call": self.tr("Call to confirm with the grantor"),
+            IdentityCheckKind.ID_DOCUMENT_GENUINE: self.tr("The ID document is genuine"),
+            IdentityCheckKind.PHOTO_CONSISTENT: self.tr("Photo and details are consistent"),
+            IdentityCheckKind.CALLBACK: self.tr("Call-back to the applicant"),
+            IdentityCheckKind.POA_STAMP_DUTY: self.tr("Stamp duty on the power of attorney"),
+            IdentityCheckKind.POA_GRANTOR_CALL: self.tr("Call to confirm with the grantor"),
         }
         self.title.setText(names.get(self.kind, self.kind))
-        must = self.kind in _MUST
+        must = self.kind.must_accept
         self.level_pill.setText(self.tr("Must") if must else self.tr("Should"))
         self.level_pill.set_tone("warn" if must else "neutral")
         self.level_pill.setToolTip(
@@ -367,7 +368,7 @@ class IdentityCard(QFrame):
             if key in labels:
                 label.setText(labels[key])
         self.reason_edit.setPlaceholderText(self.tr("Needed when not accepted"))
-        if self.kind == "id_document_genuine":
+        if self.kind == IdentityCheckKind.ID_DOCUMENT_GENUINE:
             texts = (
                 self.tr("By eye, against the card's security features"),
                 self.tr("Card status checked online (DOPA)"),
@@ -376,12 +377,12 @@ class IdentityCard(QFrame):
             for index, text in enumerate(texts):
                 self.method.setItemText(index, text)
             self.id_check.edit.setPlaceholderText(self.tr("To compare only; not stored"))
-        if self.kind == "callback":
+        if self.kind == IdentityCheckKind.CALLBACK:
             self.channel.setItemText(0, self.tr("Phone"))
             self.channel.setItemText(1, self.tr("E-mail"))
-        if self.kind == "poa_grantor_call":
+        if self.kind == IdentityCheckKind.POA_GRANTOR_CALL:
             self.grantor_id.edit.setPlaceholderText(self.tr("To check the digits; not stored"))
-        if self.kind == "poa_stamp_duty":
+        if self.kind == IdentityCheckKind.POA_STAMP_DUTY:
             self._retranslate_way()
         self.accept_button.setText(self.tr("Accepted"))
         self.reject_button.setText(self.tr("Rejected"))
@@ -444,7 +445,7 @@ class IdentityPanel(QScrollArea):
         self.level_label.setWordWrap(True)
         self.level_label.setContentsMargins(12, 10, 12, 0)
         layout.addWidget(self.level_label)
-        self.cards: dict[str, IdentityCard] = {}
+        self.cards: dict[IdentityCheckKind, IdentityCard] = {}
         for kind in IDENTITY_ORDER:
             card = IdentityCard(kind)
             card.check_requested.connect(self.check_requested)

@@ -9,13 +9,15 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from services.api import Verdict
+
 __all__ = ["VERDICT_COLOURS", "Pill", "VerdictMark"]
 
 # (fill, stroke) per verdict; None is "not checked yet".
-VERDICT_COLOURS: dict[str | None, tuple[str, str]] = {
-    "accepted": ("#1e6b34", "#1e6b34"),
-    "rejected": ("#a4262c", "#a4262c"),
-    "not_applicable": ("#8a94a1", "#8a94a1"),
+VERDICT_COLOURS: dict[Verdict | None, tuple[str, str]] = {
+    Verdict.ACCEPTED: ("#1e6b34", "#1e6b34"),
+    Verdict.REJECTED: ("#a4262c", "#a4262c"),
+    Verdict.NOT_APPLICABLE: ("#8a94a1", "#8a94a1"),
     None: ("#ffffff", "#9fb0c3"),
 }
 
@@ -25,15 +27,15 @@ class VerdictMark(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._verdict: str | None = None
+        self._verdict: Verdict | None = None
         self.setFixedSize(QSize(20, 20))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     @property
-    def verdict(self) -> str | None:
+    def verdict(self) -> Verdict | None:
         return self._verdict
 
-    def set_verdict(self, verdict: str | None) -> None:
+    def set_verdict(self, verdict: Verdict | None) -> None:
         self._verdict = verdict
         self.update()
 
@@ -50,15 +52,15 @@ class VerdictMark(QWidget):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self._verdict == "accepted":
+        if self._verdict == Verdict.ACCEPTED:
             path = QPainterPath(QPointF(5.5, 10.5))
             path.lineTo(8.7, 13.5)
             path.lineTo(14.5, 6.8)
             painter.drawPath(path)
-        elif self._verdict == "rejected":
+        elif self._verdict == Verdict.REJECTED:
             painter.drawLine(QPointF(6.5, 6.5), QPointF(13.5, 13.5))
             painter.drawLine(QPointF(13.5, 6.5), QPointF(6.5, 13.5))
-        elif self._verdict == "not_applicable":
+        elif self._verdict == Verdict.NOT_APPLICABLE:
             painter.drawLine(QPointF(6, 10), QPointF(14, 10))
 
 

@@ -32,9 +32,12 @@ from services.api import (
     Action,
     ApplicationDetail,
     ApplicationRow,
+    ApplicationStatus,
     DocumentInfo,
+    IdentityCheckKind,
     ReviewPort,
     SignedInUser,
+    Verdict,
     may,
 )
 from ui.common import i18n, ui_settings
@@ -194,9 +197,9 @@ class ReviewScreen(QFrame):
             ("Ctrl+-", viewer.zoom_out),
             ("Ctrl+0", viewer.fit_to_width),
             ("Ctrl+R", viewer.rotate),
-            ("A", lambda: self._decide("accepted")),
-            ("R", lambda: self._decide("rejected")),
-            ("N", lambda: self._decide("not_applicable")),
+            ("A", lambda: self._decide(Verdict.ACCEPTED)),
+            ("R", lambda: self._decide(Verdict.REJECTED)),
+            ("N", lambda: self._decide(Verdict.NOT_APPLICABLE)),
             ("Ctrl+Shift+C", self.certify_copy),
             ("Ctrl+D", self.open_request_composer),
             ("Ctrl+M", self.mark_reviewed),
@@ -226,6 +229,7 @@ class ReviewScreen(QFrame):
         """Take the oldest waiting request of the ``status`` queue (None: all of the officer's
         queues) through ``port.next_application`` and open it."""
         port, user = self._port, self._user
+        queue = ApplicationStatus(status) if status else None
 
         def done(row: ApplicationRow | None, error: BaseException | None) -> None:
             if row is not None and self.isVisible() and row.id == self.application_id:
@@ -250,7 +254,7 @@ class ReviewScreen(QFrame):
                 self.error_box.set_action("", None)
 
         self._runner.run(
-            lambda: port.next_application(user, status), done, owner=self, label="review.next"
+            lambda: port.next_application(user, queue), done, owner=self, label="review.next"
         )
 
     def open_row(self, row: ApplicationRow) -> None:
@@ -343,7 +347,7 @@ class ReviewScreen(QFrame):
 
     # -- verdicts -------------------------------------------------------------------------
 
-    def _decide(self, verdict: str) -> None:
+    def _decide(self, verdict: Verdict) -> None:
         if (
             self.side_stack.currentWidget() is self.tabs
             and self.tabs.currentWidget() is self.checklist
@@ -359,14 +363,15 @@ class ReviewScreen(QFrame):
         page = self.viewer.current_page() if self.viewer.current_kind() == "pdf" else None
         return document_id, page
 
-    def record_verdict(self, code: str, verdict: str, reason: str) -> None:
+    def record_verdict(self, code: str, verdict_text: str, reason: str) -> None:
         detail = self._detail
         if detail is None or self._busy:
             return
+        verdict = Verdict(verdict_text)  # a Qt signal carries it as a plain str
         # Only an acceptance names where the document was found; a rejection's reason says
         # what is wrong (the document may not be there at all).
-        document_id, page = self._link() if verdict == "accepted" else (None, None)
-        if verdict == "accepted" and document_id is None:
+        document_id, page = self._link() if verdict == Verdict.ACCEPTED else (None, None)
+        if verdict == Verdict.ACCEPTED and document_id is None:
             # The message is on screen: use the link the row shows, if any.
             row = self.checklist.current_row()
             if row is not None and row.document_combo.currentIndex() > 0:
@@ -400,10 +405,12 @@ class ReviewScreen(QFrame):
             "review.record_checklist",
         )
 
-    def record_identity(self, kind: str, verdict: str, data: dict[str, str]) -> None:
+    def record_identity(self, kind_text: str, verdict_text: str, data: dict[str, str]) -> None:
         detail = self._detail
         if detail is None or self._busy:
             return
+        # A Qt signal carries them as plain str.
+        kind, verdict = IdentityCheckKind(kind_text), Verdict(verdict_text)
         data = dict(data)
         document_id, page = self._link()
         if kind in LINKS_DOCUMENT and document_id is not None:
@@ -656,7 +663,9 @@ class ReviewScreen(QFrame):
         detail = self._detail
         if detail is None:
             return
-        done = sum(i.verdict in ("accepted", "not_applicable") for i in detail.checklist)
+        done = sum(
+            i.verdict in (Verdict.ACCEPTED, Verdict.NOT_APPLICABLE) for i in detail.checklist
+        )
         self.tabs.setTabText(
             0, self.tr("Documents {done}/{total}").format(done=done, total=len(detail.checklist))
         )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import ApplicationRow
+from services.api import ApplicationRow, SlaState
 from ui.common import i18n
 from ui.common.formatting import channel_label, days_text, format_date, sla_badge, status_label
 from ui.common.naming import named
@@ -150,7 +150,7 @@ class DetailPanel(QFrame):
             (self.tr("Due"), format_date(row.sla_due_at, language, short=False)),
             (self.tr("Time left"), badge.text),
         ]
-        if row.business_days_left is not None and row.sla_state == "paused":
+        if row.business_days_left is not None and row.sla_state == SlaState.PAUSED:
             # The badge only says "paused"; the days still owed matter when it restarts.
             fields.append(
                 (
