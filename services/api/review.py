@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy.orm import Session
-
 from services import review
 from services.access.table import Action, require
 from services.cases.views import (
@@ -20,6 +18,7 @@ from services.cases.views import (
 )
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.statuses import ApplicationStatus
+from services.kernel.unit_of_work import UnitOfWork
 from services.produce import certify
 from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, Officer
@@ -116,17 +115,17 @@ class Review:
     def __init__(self, context: AppContext) -> None:
         self.context = context
 
-    def _detail(
-        self, session: Session, user: SignedInUser, application_id: str
-    ) -> ApplicationDetail:
-        application = review.load_application(session, application_id)
+    def _detail(self, uow: UnitOfWork, application_id: str) -> ApplicationDetail:
+        # What the officer may do on it follows the roles the store gives them now (the unit
+        # of work's actor), not those the caller's SignedInUser says.
+        application = review.load_application(uow.session, application_id)
         return review.application_detail(
-            session,
+            uow.session,
             self.context.calendar,
-            self.context.clock.now(),
+            uow.now,
             application,
-            user.user_id,
-            user.roles,
+            uow.actor.user_id,
+            uow.actor.roles,
         )
 
     def next_application(
@@ -147,7 +146,7 @@ class Review:
         with self.context.unit_of_work(actor) as uow:
             review.open_for(uow, self.context.calendar, application_id, out_of_order_reason)
             uow.session.flush()
-            return self._detail(uow.session, user, application_id)
+            return self._detail(uow, application_id)
 
     def claim(self, user: SignedInUser, application_id: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
@@ -189,7 +188,7 @@ class Review:
             review.record_checklist(
                 uow, application_id, item_code, verdict, reason, document_id, page
             )
-            return self._detail(uow.session, user, application_id)
+            return self._detail(uow, application_id)
 
     def record_identity_check(
         self,
@@ -201,7 +200,7 @@ class Review:
     ) -> ApplicationDetail:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             review.record_identity_check(uow, application_id, kind, verdict, data)
-            return self._detail(uow.session, user, application_id)
+            return self._detail(uow, application_id)
 
     def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

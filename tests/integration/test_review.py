@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -231,6 +232,9 @@ def test_the_detail_says_what_the_officer_may_do_on_it(context, ws, users) -> No
     # The administrator hands requests over but does not read applicants' files.
     admin = ws.review.open_application(users["admin"], app_id)
     assert Action.REASSIGN in admin.allowed and Action.READ_DOCUMENTS not in admin.allowed
+    # The roles the store gives, not those a caller claims.
+    forged = replace(users["reviewer"], roles=frozenset({"reviewer", "admin"}))
+    assert Action.REASSIGN not in ws.review.open_application(forged, app_id).allowed
     with pytest.raises(PermissionDenied):
         ws.review.document_bytes(users["admin"], mine.documents[0].id)
     # Waiting for the applicant: verdicts may still be recorded, decisions wait for the reply.
