@@ -184,7 +184,8 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     drive_root = settings.path("drive_root")
 
     def sync() -> SyncSummary:
-        summary = summarise(run_sync(context, plan))
+        # The GUI does not wait for another sync of the profile: it says one is running.
+        summary = summarise(run_sync(context, plan, wait=0))
         checkpoint_quietly(context, drive_root)
         return summary
 

@@ -432,12 +432,20 @@ def _cmd_recovery(args: argparse.Namespace, data_dir: Path, settings: Settings) 
 def _cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     import time
 
-    from services.intake.sync import run_sync
+    from services.intake.sync import SyncRunning, run_sync
 
     runtime = _runtime(data_dir, settings)
     try:
         while True:
-            report = run_sync(runtime.context, runtime.plan)
+            try:
+                report = run_sync(runtime.context, runtime.plan)
+            except SyncRunning as exc:
+                # Another process syncs this profile: say so, and (looping) try next round.
+                print(exc.bilingual(), file=sys.stderr)
+                if args.once:
+                    return 5
+                time.sleep(runtime.settings.get("sync_interval_seconds"))
+                continue
             runtime.checkpoint()
             for part in report.parts:
                 counts = ", ".join(f"{k} {v}" for k, v in sorted(part.outcomes.items())) or "-"

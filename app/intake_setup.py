@@ -93,5 +93,6 @@ def build_plan(context: AppContext, settings: Settings, data_dir: Path) -> SyncP
         scanner=scanner,
         open_transport=open_transport,
         ack_template=settings.path("ack_template") or DEFAULT_TEMPLATE,
+        lock_wait_seconds=float(settings.get("sync_lock_wait_seconds")),
         authserv_id=settings.get("mail_authserv_id") or settings.get("imap_host"),
     )

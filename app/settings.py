@@ -149,6 +149,14 @@ SETTINGS: tuple[Setting, ...] = (
         min=5,
         max=86_400,
     ),
+    Setting(
+        "sync_lock_wait_seconds",
+        int,
+        60,
+        "How long 'anuyat sync' waits for another sync of the profile to finish (0: not).",
+        min=0,
+        max=3_600,
+    ),
     # Officers' passwords (checked when one is chosen; one-time passwords always satisfy it).
     Setting("password_min_length", int, 10, "Fewest characters in a password.", min=8, max=64),
     Setting(

@@ -39,10 +39,12 @@ from services.intake.views import SyncSummary
 from services.kernel.errors import AnuyatError, DiskFull, InvalidInput, is_disk_full
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
+from services.store.profile_lock import SyncRunning, sync_lock
 
 __all__ = [
     "PartReport",
     "SyncPlan",
+    "SyncRunning",
     "SyncReport",
     "run_sync",
     "summarise",
@@ -207,8 +209,10 @@ def _sync_folder(
                     # they are, and take it on a later sync once there is space.
                     raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
                 log.exception("message could not be processed; quarantined whole")
-                quarantine_unprocessable(context, arrival, exc, position)
-                _count(report, "quarantined")
+                # Counted as what was committed: when another run recorded this message
+                # meanwhile (its failure here came from that), nothing was held.
+                held = quarantine_unprocessable(context, arrival, exc, position)
+                _count(report, "quarantined" if held else "duplicate")
                 continue
             _count(report, outcome)
             if outcome.kind == "duplicate":
@@ -363,10 +367,28 @@ class SyncPlan:
     limits: Limits = field(default_factory=Limits)
     ack_template: Path = DEFAULT_TEMPLATE
     authserv_id: str = ""  # the agency's receiving server in Authentication-Results
+    lock_wait_seconds: float = 60.0  # how long a run waits for another run to finish
 
 
-def run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None = None) -> SyncReport:
-    """Mailbox, shared drive, then the outbox (so acknowledgements go out in the same run)."""
+def run_sync(
+    context: AppContext,
+    plan: SyncPlan,
+    progress: Progress | None = None,
+    *,
+    wait: float | None = None,
+) -> SyncReport:
+    """Mailbox, shared drive, then the outbox (so acknowledgements go out in the same run).
+
+    One run per profile at a time (``services.store.profile_lock``): this one waits up to
+    ``wait`` seconds (default ``plan.lock_wait_seconds``) for another to finish, then raises
+    :class:`SyncRunning`.
+    """
+    limit = plan.lock_wait_seconds if wait is None else wait
+    with sync_lock(context.store.data_dir, limit):
+        return _run_sync(context, plan, progress)
+
+
+def _run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None) -> SyncReport:
     report = SyncReport()
     if plan.open_mailbox is not None:
         try:

@@ -21,6 +21,7 @@ from models.store import create_store_engine, make_session_factory
 from services.kernel.errors import AnuyatError
 from services.store import keys
 from services.store.blobstore import BlobStore
+from services.store.profile_lock import UPGRADE_LOCK, profile_lock
 
 __all__ = [
     "Store",
@@ -122,7 +123,10 @@ def open_store(data_dir: Path, *, create: bool = False) -> Store:
             "or from a backup.",
             detail=str(exc),
         ) from exc
-    upgrade_store(engine)
+    # Two processes opening a profile after an update (the GUI and a scheduled sync) must
+    # not both migrate it: the second waits, then finds the schema current.
+    with profile_lock(data_dir, UPGRADE_LOCK, wait=300):
+        upgrade_store(engine)
     blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
     anchor_key = keys.derive_key(master, keys.PURPOSE_EVENTS)
     return Store(

@@ -18,7 +18,7 @@ import json
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -85,11 +85,14 @@ class SharedProfile:
         now: datetime = NOW,
         extra_env: dict[str, str] | None = None,
         timeout: float = 300,
+        while_ready: Callable[[], None] | None = None,
     ) -> list[Any]:
         """Run ``script`` (after the prelude) once per entry of ``args``, all released at once.
 
-        Returns each child's reported result, in the order of ``args``. A child that fails
-        fails the test, with its stderr.
+        ``while_ready`` runs once every child is ready and before they are released (while
+        each holds whatever it took before ``start_together()``). Returns each child's
+        reported result, in the order of ``args``. A child that fails fails the test, with
+        its stderr.
         """
         go = self.workdir / f"go-{len(list(self.workdir.glob('go-*')))}"
         code = PRELUDE + textwrap.dedent(script)
@@ -119,6 +122,8 @@ class SharedProfile:
                 if line != "ready":
                     _, err = child.communicate(timeout=timeout)
                     raise AssertionError(f"a child did not start: {line!r}\n{err[-3000:]}")
+            if while_ready is not None:
+                while_ready()
             go.touch()
             results = []
             for child in children:

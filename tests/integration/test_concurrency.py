@@ -282,6 +282,49 @@ def test_two_sync_runs_at_once_record_every_mail_once_and_report_only_what_they_
         assert_chain_intact(ctx)
 
 
+# --- 4. one sync per profile ------------------------------------------------------------------
+
+# Holds the profile's sync lock (the file every sync run locks) as a running sync would.
+HOLD_SYNC_LOCK = """
+from filelock import FileLock
+
+with FileLock(DATA_DIR / "sync.lock"):
+    start_together()
+report("released")
+"""
+
+
+def test_a_sync_started_while_another_runs_says_so_and_does_nothing(
+    shared_profile: SharedProfile, tmp_path: Path
+) -> None:
+    _deliver(shared_profile.data_dir / "mailbox", 3)
+    (shared_profile.data_dir / "settings.toml").write_text(
+        "sync_lock_wait_seconds = 0\n", encoding="utf-8"
+    )
+    config = tmp_path / "config"
+    config.mkdir()
+    meanwhile: dict[str, object] = {}
+
+    def second_sync() -> None:
+        run = _sync_once(shared_profile, config)
+        out, err = run.communicate(timeout=300)
+        meanwhile.update(code=run.returncode, out=out, err=err)
+
+    shared_profile.race(HOLD_SYNC_LOCK, [{}], while_ready=second_sync)
+
+    assert meanwhile["code"] == 5, meanwhile
+    err = str(meanwhile["err"])
+    assert "Another sync of this profile is already running" in err
+    assert "ทำงานอยู่แล้ว" in err
+    with shared_profile.opened() as ctx, ctx.read() as session:
+        assert session.scalar(select(func.count()).select_from(Application)) == 0
+    # Once the first is done, the next run does the work.
+    run = _sync_once(shared_profile, config)
+    out, err = run.communicate(timeout=300)
+    assert run.returncode == 0, (out, err[-3000:])
+    assert _outcomes(out) == Counter({"new": 3})
+
+
 # --- 3. lockout: every wrong password counts, even all at once ---------------------------------
 
 WRONG_PASSWORD = """
