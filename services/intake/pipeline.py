@@ -281,15 +281,18 @@ def advance_cursor(uow: UnitOfWork, position: MailboxPosition) -> None:
 
 def quarantine_unprocessable(
     context: AppContext, arrival: Arrival, error: BaseException, cursor: MailboxPosition | None
-) -> None:
-    """A message intake could not handle is kept whole in quarantine, never dropped."""
+) -> bool:
+    """A message intake could not handle is kept whole in quarantine, never dropped.
+
+    Returns False when it was recorded already (by another run) and nothing was held.
+    """
     arrival = _bounded(arrival)
     with context.unit_of_work(INTAKE) as uow:
         if cursor is not None:
             advance_cursor(uow, cursor)
         arrival, seen = resolve_key(uow, context.store.blobs, arrival)
         if seen is not None:
-            return
+            return False
         blob = context.store.blobs.put(arrival.raw) if arrival.raw else None
         item = QuarantineItem(
             source_key=arrival.source_key,
@@ -329,6 +332,7 @@ def quarantine_unprocessable(
             item.id,
             {"reason": "unprocessable", "error": type(error).__name__},
         )
+    return True
 
 
 # --- matching ----------------------------------------------------------------------------
