@@ -60,7 +60,7 @@ def claim(context: AppContext, actor: Actor, outbox_id: str) -> OutboxMessage | 
 
 def mark_sent(context: AppContext, actor: Actor, outbox_id: str) -> None:
     with context.unit_of_work(actor) as uow:
-        row = uow.session.get(OutboxMessage, outbox_id)
+        row = uow.session.get(OutboxMessage, outbox_id, with_for_update=True)
         if row is None or row.status != "queued":
             return
         row.status = "sent"
@@ -84,7 +84,7 @@ def defer(
     context: AppContext, actor: Actor, outbox_id: str, exc: AnuyatError, *, hold_queue: bool
 ) -> None:
     with context.unit_of_work(actor) as uow:
-        row = uow.session.get(OutboxMessage, outbox_id)
+        row = uow.session.get(OutboxMessage, outbox_id, with_for_update=True)
         if row is None or row.status != "queued":
             return
         row.attempts += 1
@@ -122,7 +122,7 @@ def defer(
 
 def fail(context: AppContext, actor: Actor, outbox_id: str, exc: AnuyatError) -> None:
     with context.unit_of_work(actor) as uow:
-        row = uow.session.get(OutboxMessage, outbox_id)
+        row = uow.session.get(OutboxMessage, outbox_id, with_for_update=True)
         if row is None or row.status != "queued":
             return
         row.status = "failed"

@@ -339,7 +339,7 @@ def check_anchors(session: Session, key: bytes, dirs: list[Path]) -> AnchorRepor
 
 def checkpoint_store(store: Store, now: datetime, drive_root: Path | None) -> CheckpointRun:
     """Checkpoint every chain of ``store`` beside it and on the shared drive (if set)."""
-    with store.sessions() as session:
+    with store.reads() as session:  # reads only: never waits for a writer
         run = write_checkpoints(
             session, store.anchor_key, anchor_dirs(store.data_dir, drive_root), now
         )
@@ -354,5 +354,5 @@ def checkpoint_store(store: Store, now: datetime, drive_root: Path | None) -> Ch
 
 
 def check_store_anchors(store: Store, drive_root: Path | None) -> AnchorReport:
-    with store.sessions() as session:
+    with store.reads() as session:  # reads only: never waits for a writer
         return check_anchors(session, store.anchor_key, anchor_dirs(store.data_dir, drive_root))
