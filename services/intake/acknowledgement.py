@@ -125,7 +125,7 @@ def _lines(items: Sequence[str], empty: str, more: str = "") -> str:
 def render_acknowledgement(
     values: Mapping[str, str],
     documents: Sequence[AckDocument],
-    quarantined: Sequence[tuple[str, str, str]],  # (filename, reason_th, reason_en)
+    quarantined: Sequence[tuple[str, str, str]],  # (filename, applicant_th, applicant_en)
     template: Path = DEFAULT_TEMPLATE,
 ) -> tuple[str, str]:
     """Return (subject, body)."""

@@ -41,6 +41,7 @@ from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, rende
 from services.intake.dedup import resolve_key
 from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
+from services.intake.inspect.reasons import applicant_texts
 from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail, SenderAuth
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput
@@ -610,6 +611,15 @@ def _domain(address: str) -> str:
     return address.rpartition("@")[2] or "anuyat.invalid"
 
 
+def _told_applicant(held: InspectedFile) -> tuple[str, str, str]:
+    """(file name, Thai, English) as the applicant reads it: the applicant's text, never the
+    officer's (which may say "ask the applicant…")."""
+    th, en = held.applicant_th, held.applicant_en
+    if not (th and en):
+        th, en = applicant_texts(None, {})
+    return held.filename, th, en
+
+
 def _queue_acknowledgement(
     uow: UnitOfWork,
     context: AppContext,
@@ -651,7 +661,7 @@ def _queue_acknowledgement(
         ),
     }
     subject, body = render_acknowledgement(
-        values, docs, [(f.filename, f.reason_th, f.reason_en) for f in held], template
+        values, docs, [_told_applicant(f) for f in held], template
     )
     return outbox.queue_message(
         uow,

@@ -22,6 +22,8 @@ from services.cases import search
 from services.cases.applications import NewApplicant
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.drive import DriveFileChanged, DriveItem, DriveScanner, read_file
+from services.intake.inspect.reasons import applicant_texts
+from services.intake.inspect.verdicts import size_text
 from services.intake.mail.parse import parse_mail
 from services.intake.mail.sources import FolderCursor, MailboxUnavailable, MailSource
 from services.intake.pipeline import (
@@ -239,6 +241,9 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
         try:
             data = read_file(item, f, max_bytes=limits.max_file_bytes)
         except InvalidInput as exc:  # too large to even read: listed for the officer, not kept
+            to_th, to_en = applicant_texts(
+                exc.code, {"size": size_text(f.size), "limit": size_text(limits.max_file_bytes)}
+            )
             refused.append(
                 InspectedFile(
                     filename=name,
@@ -248,6 +253,8 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
                     reason_code=exc.code,
                     reason_th=exc.th,
                     reason_en=exc.en,
+                    applicant_th=to_th,
+                    applicant_en=to_en,
                     origin_path=f.relative_path,
                 )
             )

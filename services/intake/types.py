@@ -88,6 +88,9 @@ class InspectedFile:
     reason_code: str | None = None  # why rejected (or flagged), e.g. "zip_traversal"
     reason_th: str = ""
     reason_en: str = ""
+    # What the applicant is told about a held file (never the officer's text above).
+    applicant_th: str = ""
+    applicant_en: str = ""
     pages: int | None = None
     width_px: int | None = None
     height_px: int | None = None

@@ -617,3 +617,27 @@ def test_held_files_inside_archives_are_named_cleanly(context, plan, tmp_path: P
         (held,) = session.scalars(select(QuarantineItem)).all()
     assert held.reason_code == "executable"
     assert held.filename == "docs.zip/ใบเสร็จfdp.exe"
+
+
+def test_an_oversized_file_is_explained_to_the_applicant_in_the_applicants_words(
+    context, plan, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from services.intake.types import Limits
+
+    raw = corpus.mail_with_files(
+        [("scan.pdf", corpus.file_pdf()), ("big.pdf", corpus.file_pdf(40))],
+        message_id="<big-1@example.co.th>",
+    )
+    small = len(corpus.file_pdf()) + 10
+    _deliver(tmp_path / "mailbox", raw, datetime(2026, 11, 24, 10, tzinfo=BANGKOK), "1.b")
+    run_sync(context, replace(plan, limits=Limits(max_file_bytes=small)))
+    with context.read() as session:
+        held = session.scalars(select(QuarantineItem)).one()
+    assert held.reason_code == "file_too_large"
+    assert "ask the applicant" in held.reason_en  # the officer's row keeps the officer's text
+    body = _sent(tmp_path)[0].get_body(("plain",)).get_content()
+    assert "big.pdf" in body and "please make it smaller" in body and "โปรดย่อขนาด" in body
+    for officer_wording in ("ผู้ยื่นย่อ", "ขอให้ผู้ยื่น", "ask the applicant", "the applicant"):
+        assert officer_wording not in body

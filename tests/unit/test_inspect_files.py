@@ -338,9 +338,9 @@ def test_sniff(data: bytes, kind: str) -> None:
 
 
 def test_every_reason_has_both_languages() -> None:
-    for code, (th, en) in REASONS.items():
-        assert th and en, code
-        assert any("\u0e00" <= ch <= "\u0e7f" for ch in th), code
+    for code, reason in REASONS.items():
+        assert reason.officer_th and reason.officer_en, code
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in reason.officer_th), code
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -1,9 +1,36 @@
-"""The reasons table: every hold or flag code with its Thai and English text for people."""
+"""The reasons table: every hold or flag code, told to each of its two audiences.
+
+Each reason has the officer's text (the quarantine row, the review screen: it may say what the
+check found and what to ask for) and the applicant's text (the acknowledgement and any letter
+to the applicant: written to "you", it never speaks of the applicant in the third person nor
+tells an officer what to do). Thai and English each; ``{…}`` fields are filled per file.
+"""
 
 from __future__ import annotations
 
-# reason_code → (Thai, English); ``{…}`` fields are filled per file.
-REASONS: dict[str, tuple[str, str]] = {
+from dataclasses import dataclass
+
+__all__ = [
+    "EXPLAINED_FLAGS",
+    "GENERIC_APPLICANT",
+    "REASONS",
+    "Reason",
+    "applicant_texts",
+    "reason_texts",
+]
+
+
+@dataclass(frozen=True)
+class Reason:
+    officer_th: str
+    officer_en: str
+    applicant_th: str
+    """All an applicant is ever told about this file: no officer wording, no how-it-works."""
+    applicant_en: str
+
+
+# reason_code → (Thai, English) for the officer.
+_OFFICER: dict[str, tuple[str, str]] = {
     "empty_file": (
         "ไฟล์ว่างเปล่า (0 ไบต์) — ขอให้ผู้ยื่นส่งไฟล์นี้ใหม่",
         "The file is empty (0 bytes); ask the applicant to send it again.",
@@ -165,6 +192,127 @@ EXPLAINED_FLAGS = ("low_resolution", "name_mismatch", "pdf_restricted", "pdf_emb
                     "office_embedded_object")  # fmt: skip
 
 
+_SAFETY_TH = "ไฟล์ชนิดนี้รับไว้ไม่ได้ด้วยเหตุผลด้านความปลอดภัย"
+_SAFETY_EN = "This kind of file cannot be accepted, for safety reasons"
+_AGAIN_TH = "โปรดส่งไฟล์นี้ใหม่"
+_AGAIN_EN = "please send it again"
+
+# reason_code → (Thai, English) for the applicant: what happened to her file and what she can do.
+_APPLICANT: dict[str, tuple[str, str]] = {
+    "empty_file": ("ไฟล์ที่ได้รับว่างเปล่า (0 ไบต์) — " + _AGAIN_TH,
+                   "The file we received is empty (0 bytes); " + _AGAIN_EN + "."),
+    "file_too_large": (
+        "ไฟล์มีขนาด {size} เกินกำหนด {limit} ต่อไฟล์ — โปรดย่อขนาดหรือแบ่งเป็นหลายไฟล์แล้วส่งใหม่",
+        "The file is {size}, over the limit of {limit} per file; please make it smaller or "
+        "split it, and send it again.",
+    ),
+    "application_too_large": (
+        "ไฟล์ทั้งหมดรวมกันเกิน {limit} จึงยังไม่ได้รับไฟล์นี้ — โปรดส่งไฟล์ที่เหลือแยกอีกฉบับหรือย่อขนาด",
+        "All your files together exceed {limit}, so this one was not taken; please send the "
+        "rest in a separate e-mail, or smaller.",
+    ),
+    "too_many_files": (
+        "ได้รับไฟล์เกิน {limit} ไฟล์ จึงยังไม่ได้รับไฟล์นี้ — โปรดรวมไฟล์หรือส่งแยกอีกฉบับ",
+        "More than {limit} files arrived, so this one was not taken; please combine files or "
+        "send the rest in a separate e-mail.",
+    ),
+    "executable": (_SAFETY_TH + " — โปรดส่งเป็น PDF หรือ JPEG",
+                   _SAFETY_EN + "; please send it as PDF or JPEG."),
+    "script": (_SAFETY_TH + " — โปรดส่งเป็น PDF", _SAFETY_EN + "; please send it as PDF."),
+    "office_macro": (
+        _SAFETY_TH + " — โปรดส่งเป็น PDF หรือ DOCX ที่ไม่มีมาโคร",
+        _SAFETY_EN + "; please send it as PDF, or as a DOCX without macros.",
+    ),
+    "office_encrypted": ("เอกสารตั้งรหัสผ่านไว้จึงเปิดอ่านไม่ได้ — โปรดส่งไฟล์ที่ไม่ตั้งรหัสผ่าน",
+                         "The document is password-protected and cannot be opened; please "
+                         "send it without a password."),
+    "type_not_accepted": (
+        "ไม่รับไฟล์ชนิดนี้ (รับ PDF, DOC, DOCX, TXT, JPEG, PNG, GIF, ZIP) — โปรดส่งเป็น PDF หรือ JPEG",
+        "This type of file is not accepted (we accept PDF, DOC, DOCX, TXT, JPEG, PNG, GIF, "
+        "ZIP); please send it as PDF or JPEG.",
+    ),
+    "archive_not_supported": ("ไม่รับไฟล์บีบอัดชนิดนี้ — โปรดส่งเป็น ZIP หรือแนบไฟล์แยกกัน",
+                              "This kind of archive is not accepted; please send a ZIP or "
+                              "attach the files separately."),
+    "tnef_unsupported": (
+        "ไฟล์ winmail.dat เปิดอ่านไม่ได้ — โปรดส่งอีเมลใหม่ในรูปแบบ HTML หรือข้อความธรรมดา",
+        "The winmail.dat file cannot be opened; please send the e-mail again in HTML or "
+        "plain-text format.",
+    ),
+    "pdf_encrypted": ("PDF ตั้งรหัสผ่านไว้จึงเปิดอ่านไม่ได้ — โปรดส่งไฟล์ที่ไม่ตั้งรหัสผ่าน",
+                      "The PDF is password-protected and cannot be opened; please send it "
+                      "without a password."),
+    "pdf_corrupt": ("PDF เสียหรือไม่สมบูรณ์ เปิดอ่านไม่ได้ — " + _AGAIN_TH,
+                    "The PDF is damaged or incomplete and cannot be opened; " + _AGAIN_EN + "."),
+    "pdf_active_content": (
+        _SAFETY_TH + " — โปรดส่ง PDF ธรรมดา (เช่น สั่งพิมพ์เป็น PDF ใหม่)",
+        _SAFETY_EN + "; please send a plain PDF (for example, print it to PDF again).",
+    ),
+    "image_corrupt": ("ภาพเสียหรือไม่สมบูรณ์ เปิดดูไม่ได้ — " + _AGAIN_TH,
+                      "The image is damaged or incomplete and cannot be shown; " + _AGAIN_EN
+                      + "."),
+    "image_too_large": ("ภาพมีขนาดใหญ่ผิดปกติจึงรับไว้ไม่ได้ — โปรดส่งภาพขนาดปกติ",
+                        "The image is abnormally large and cannot be accepted; please send a "
+                        "normal-size image."),
+    "zip_corrupt": ("ไฟล์ ZIP เสียหรือเปิดไม่ได้ — โปรดส่งใหม่ หรือแนบไฟล์แยกกัน",
+                    "The ZIP file is damaged or cannot be opened; please send it again or "
+                    "attach the files separately."),
+    "zip_encrypted": ("ไฟล์ ZIP ตั้งรหัสผ่านไว้ — โปรดส่งใหม่โดยไม่ตั้งรหัสผ่าน",
+                      "The ZIP file is password-protected; please send it again without a "
+                      "password."),
+    "zip_traversal": (_SAFETY_TH + " — โปรดแนบไฟล์แยกกันโดยไม่บีบอัด",
+                      _SAFETY_EN + "; please attach the files separately, not in a ZIP."),
+    "zip_symlink": (_SAFETY_TH + " — โปรดแนบไฟล์แยกกันโดยไม่บีบอัด",
+                    _SAFETY_EN + "; please attach the files separately, not in a ZIP."),
+    "zip_too_many_members": ("ไฟล์ ZIP มีไฟล์ข้างในเกิน {limit} ไฟล์ — โปรดแบ่งส่งหลายชุด",
+                             "The ZIP file holds more than {limit} files; please send smaller "
+                             "sets."),
+    "zip_too_large": ("ไฟล์ใน ZIP เมื่อแตกออกแล้วรวมกันเกิน {limit} — โปรดแบ่งส่งหลายชุด",
+                      "Unpacked, the ZIP contents exceed {limit}; please send smaller sets."),
+    "zip_member_too_large": (
+        "ไฟล์ใน ZIP ({member}) ใหญ่เกินกำหนด {limit} ต่อไฟล์ — โปรดย่อขนาดแล้วส่งใหม่",
+        "A file inside the ZIP ({member}) is over the limit of {limit} per file; please make "
+        "it smaller and send it again.",
+    ),
+    "zip_bomb": (_SAFETY_TH + " — โปรดแนบไฟล์แยกกันโดยไม่บีบอัด",
+                 _SAFETY_EN + "; please attach the files separately, not in a ZIP."),
+    "zip_too_deep": ("ไฟล์ ZIP ซ้อนกันหลายชั้นเกินไป — โปรดส่งไฟล์โดยไม่บีบอัดซ้อนกัน",
+                     "The ZIP files are nested too deep; please send the files without "
+                     "archives inside archives."),
+    "zip_empty": ("ไฟล์ ZIP ไม่มีไฟล์อยู่ข้างใน — โปรดตรวจแล้วส่งใหม่",
+                  "The ZIP file holds no files; please check it and send it again."),
+    "unreadable": ("ยังรับไฟล์นี้ไว้ไม่ได้ เจ้าหน้าที่จะตรวจดูและแจ้งท่านหากต้องส่งใหม่",
+                   "This file could not be taken yet; an officer will look at it and tell you "
+                   "if you need to send it again."),
+    # Flags on accepted files: the file was taken; nothing for the applicant to do.
+    "low_resolution": ("ได้รับไฟล์แล้ว หากอ่านไม่ชัด เจ้าหน้าที่จะแจ้งให้ท่านส่งภาพใหม่",
+                       "File received; if it cannot be read clearly, an officer will ask you "
+                       "for a new scan."),
+    "name_mismatch": ("ได้รับไฟล์แล้ว", "File received."),
+    "pdf_restricted": ("ได้รับไฟล์แล้ว", "File received."),
+    "pdf_embedded_xml": ("ได้รับไฟล์แล้ว", "File received."),
+    "office_embedded_object": ("ได้รับไฟล์แล้ว", "File received."),
+}  # fmt: skip
+assert _APPLICANT.keys() == _OFFICER.keys()
+
+REASONS: dict[str, Reason] = {code: Reason(*_OFFICER[code], *_APPLICANT[code]) for code in _OFFICER}
+
+GENERIC_APPLICANT = (
+    "ยังรับไฟล์นี้ไว้ไม่ได้ — " + _AGAIN_TH,
+    "This file could not be accepted; " + _AGAIN_EN + ".",
+)
+"""For a held file whose reason has no applicant text (a hold made outside this table)."""
+
+
 def reason_texts(code: str, fields: dict[str, object]) -> tuple[str, str]:
-    th, en = REASONS[code]
-    return th.format(**fields), en.format(**fields)
+    """The officer's (Thai, English) text for ``code``."""
+    reason = REASONS[code]
+    return reason.officer_th.format(**fields), reason.officer_en.format(**fields)
+
+
+def applicant_texts(code: str | None, fields: dict[str, object]) -> tuple[str, str]:
+    """The applicant's (Thai, English) text for ``code`` (a generic one if not in the table)."""
+    reason = REASONS.get(code or "")
+    if reason is None:
+        return GENERIC_APPLICANT
+    return reason.applicant_th.format(**fields), reason.applicant_en.format(**fields)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from services.intake.inspect.reasons import EXPLAINED_FLAGS, reason_texts
+from services.intake.inspect.reasons import EXPLAINED_FLAGS, applicant_texts, reason_texts
 from services.intake.inspect.sniff import UNKNOWN, Sniffed
 from services.intake.types import InspectedFile, Limits
 
@@ -27,6 +27,7 @@ def rejected(
     **fields: object,
 ) -> InspectedFile:
     th, en = reason_texts(code, fields)
+    to_th, to_en = applicant_texts(code, fields)
     content_type = (sniffed or UNKNOWN).content_type if data else "application/x-empty"
     return InspectedFile(
         filename=name,
@@ -36,6 +37,8 @@ def rejected(
         reason_code=code,
         reason_th=th,
         reason_en=en,
+        applicant_th=to_th,
+        applicant_en=to_en,
         flags=flags if code in flags else (code, *flags),
         origin_path=origin,
     )
@@ -90,6 +93,8 @@ def apply_application_limits(files: list[InspectedFile], limits: Limits) -> list
             out.append(item)
             continue
         th, en = reason_texts(code, {"limit": limit})
+        to_th, to_en = applicant_texts(code, {"limit": limit})
         out.append(replace(item, verdict="rejected", reason_code=code, reason_th=th,
-                           reason_en=en, flags=(code, *item.flags)))  # fmt: skip
+                           reason_en=en, applicant_th=to_th, applicant_en=to_en,
+                           flags=(code, *item.flags)))  # fmt: skip
     return out
