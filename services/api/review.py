@@ -247,5 +247,5 @@ class Review:
     def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
         require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)
         with self.context.read(Actor.from_user(user)) as session:
-            application = review.load_application(session, application_id)
+            application = review.load_application(session, application_id, lock=False)
             return review.history(session, application)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from models import (
     Application,
@@ -33,9 +33,11 @@ from models import (
 from services.access.auth import MAX_FAILED_ATTEMPTS
 from services.api.ports import build_ports
 from services.cases.applications import create_application
-from services.kernel.actors import SYSTEM, SignedInUser
+from services.kernel.actors import SYSTEM, Actor, SignedInUser
 from services.kernel.clock import BANGKOK
 from services.kernel.events import verify_chain
+from services.kernel.unit_of_work import UnitOfWork
+from services.review import queue
 from services.store.context import AppContext
 from tests.conftest import STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
@@ -374,3 +376,39 @@ def test_wrong_passwords_in_parallel_all_count_and_lock_the_account(
         )
         assert answer == ["account_locked"]
         assert_chain_intact(ctx)
+
+
+# --- the compare-and-set itself, as a server database would interleave it ----------------------
+
+
+def test_next_that_loses_its_claim_to_another_officer_takes_the_next_request(context) -> None:
+    """On a server database two transactions can both read the same oldest request; the
+    one whose UPDATE … WHERE assignee_id IS NULL changes no row goes on to the next."""
+    add_reviewers(context, 2)
+    first, second = add_requests(context, 2)
+    ws = build_ports(context)
+    me, other = (ws.shell.sign_in(n, STAFF_PASSWORD) for n in ("reviewer", "reviewer2"))
+    # This transaction does not take SQLite's write lock as it begins (a read session),
+    # so the other officer can commit between its read and its write, as on a server.
+    with context.store.reads() as session, session.begin():
+        uow = UnitOfWork(session, Actor.from_user(me), NOW, context.station_id)
+        mine = session.connection()
+        interleaved: list[str] = []
+
+        def other_officer_first(conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+            # Just before this transaction's first write, the other officer's Next commits.
+            if conn is mine and not interleaved and statement.lstrip()[:6] in ("UPDATE", "INSERT"):
+                row = ws.review.next_application(other, "received")
+                interleaved.append(row.id if row else "")
+
+        event.listen(context.store.engine, "before_cursor_execute", other_officer_first)
+        try:
+            taken = queue.next_application(uow, context.calendar, "received")
+        finally:
+            event.remove(context.store.engine, "before_cursor_execute", other_officer_first)
+    assert interleaved == [first]
+    assert taken is not None and taken.id == second
+    with context.read() as session:
+        holders = {a.id: a.assignee_id for a in session.scalars(select(Application)).all()}
+    assert holders == {first: other.user_id, second: me.user_id}
+    assert claim_events(context) == Counter({first: 1, second: 1})
