@@ -425,31 +425,35 @@ def reassign(uow: UnitOfWork, application_id: str, to_username: str) -> None:
     """Administrator only: give the application to an officer whose role works its status."""
     require(uow.actor, Action.REASSIGN)
     application = load_application(uow.session, application_id)
-    status = STATUSES[application.status]
-    suitable = holder_roles(application.status)
-    if status.closed or not suitable:
-        raise InvalidInput(
-            f"คำขอ {application.tracking_number} อยู่ในสถานะ “{status.label_th}” "
-            "ซึ่งไม่มีผู้รับผิดชอบ — มอบหมายไม่ได้",
-            f"Application {application.tracking_number} is “{status.label_en}”; nobody works "
-            "it in that status, so it cannot be reassigned.",
-        )
     name = to_username.strip().lower()
     target = uow.session.scalar(select(User).where(User.username == name))
     if target is None or not target.active:
         raise NotFound(f"ไม่พบเจ้าหน้าที่ชื่อผู้ใช้ {name}", f"No active officer named {name}.")
-    if not target.role_names & suitable:
-        wanted = ", ".join(sorted(suitable))
-        raise InvalidInput(
-            f"{target.display_name} ไม่มีบทบาทที่ทำงานในสถานะ “{status.label_th}” "
-            f"(ต้องมีบทบาท: {wanted})",
-            f"{target.display_name} has no role that works “{status.label_en}” "
-            f"(needs role: {wanted}).",
+    while True:
+        status = STATUSES[application.status]
+        suitable = holder_roles(application.status)
+        if status.closed or not suitable:
+            raise InvalidInput(
+                f"คำขอ {application.tracking_number} อยู่ในสถานะ “{status.label_th}” "
+                "ซึ่งไม่มีผู้รับผิดชอบ — มอบหมายไม่ได้",
+                f"Application {application.tracking_number} is “{status.label_en}”; nobody "
+                "works it in that status, so it cannot be reassigned.",
+            )
+        if not target.role_names & suitable:
+            wanted = ", ".join(sorted(suitable))
+            raise InvalidInput(
+                f"{target.display_name} ไม่มีบทบาทที่ทำงานในสถานะ “{status.label_th}” "
+                f"(ต้องมีบทบาท: {wanted})",
+                f"{target.display_name} has no role that works “{status.label_en}” "
+                f"(needs role: {wanted}).",
+            )
+        previous = (
+            uow.session.get(User, application.assignee_id) if application.assignee_id else None
         )
-    previous = uow.session.get(User, application.assignee_id) if application.assignee_id else None
-    if not _set_holder(uow, application, target.id):
-        # Someone took, released or moved it on while the administrator looked at it.
-        raise _changed(application)
+        if _set_holder(uow, application, target.id):
+            break
+        # Taken, released or moved on meanwhile: decide again on what is there now, so the
+        # event names who really held it.
     uow.record(
         "application.reassigned",
         "application",

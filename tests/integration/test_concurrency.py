@@ -8,6 +8,7 @@ stored counters, the audit log), never how long anything took.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -412,3 +413,47 @@ def test_next_that_loses_its_claim_to_another_officer_takes_the_next_request(con
         holders = {a.id: a.assignee_id for a in session.scalars(select(Application)).all()}
     assert holders == {first: other.user_id, second: me.user_id}
     assert claim_events(context) == Counter({first: 1, second: 1})
+
+
+def test_a_reassignment_made_as_the_holder_releases_names_who_really_held_it(context) -> None:
+    add_reviewers(context, 2)
+    (app_id,) = add_requests(context, 1)
+    ports = build_ports(context)
+    holder, admin = (ports.shell.sign_in(n, STAFF_PASSWORD) for n in ("reviewer", "admin"))
+    assert ports.review.next_application(holder, "received") is not None
+    with context.store.reads() as session, session.begin():
+        uow = UnitOfWork(session, Actor.from_user(admin), NOW, context.station_id)
+        mine = session.connection()
+        released: list[bool] = []
+
+        def holder_releases_first(conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+            if conn is mine and not released and statement.lstrip()[:6] in ("UPDATE", "INSERT"):
+                ports.review.release_claim(holder, app_id)
+                released.append(True)
+
+        event.listen(context.store.engine, "before_cursor_execute", holder_releases_first)
+        try:
+            queue.reassign(uow, app_id, "reviewer2")
+        finally:
+            event.remove(context.store.engine, "before_cursor_execute", holder_releases_first)
+    assert released == [True]
+    with context.read() as session:
+        app = session.get(Application, app_id)
+        held_by = session.get(User, app.assignee_id).username
+        moves = [
+            (e.type, json.loads(e.payload))
+            for e in session.scalars(
+                select(Event)
+                .where(
+                    Event.aggregate_id == app_id,
+                    Event.type.in_(["application.released", "application.reassigned"]),
+                )
+                .order_by(Event.seq)
+            )
+        ]
+    assert held_by == "reviewer2"
+    assert moves == [
+        ("application.released", {"holder": "reviewer"}),
+        ("application.reassigned", {"from": None, "to": "reviewer2"}),
+    ]
+    assert_chain_intact(context)
