@@ -4,137 +4,137 @@
 <context>
     <name>ApplicationInfoView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="111" />
+        <location filename="../../ui/review/info.py" line="111"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="111" />
+        <location filename="../../ui/review/info.py" line="111"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="113" />
+        <location filename="../../ui/review/info.py" line="113"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="115" />
+        <location filename="../../ui/review/info.py" line="115"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="116" />
+        <location filename="../../ui/review/info.py" line="116"/>
         <source>Kind</source>
         <translation>ประเภทผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="117" />
+        <location filename="../../ui/review/info.py" line="117"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="118" />
+        <location filename="../../ui/review/info.py" line="118"/>
         <source>Representative</source>
         <translation>ผู้แทน/ผู้รับมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="119" />
+        <location filename="../../ui/review/info.py" line="119"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="120" />
+        <location filename="../../ui/review/info.py" line="120"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="121" />
+        <location filename="../../ui/review/info.py" line="121"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="127" />
+        <location filename="../../ui/review/info.py" line="127"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="128" />
+        <location filename="../../ui/review/info.py" line="128"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="130" />
+        <location filename="../../ui/review/info.py" line="130"/>
         <source>{amount} baht</source>
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="137" />
+        <location filename="../../ui/review/info.py" line="137"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="139" />
+        <location filename="../../ui/review/info.py" line="139"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="140" />
+        <location filename="../../ui/review/info.py" line="140"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="141" />
+        <location filename="../../ui/review/info.py" line="141"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="142" />
+        <location filename="../../ui/review/info.py" line="142"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="143" />
+        <location filename="../../ui/review/info.py" line="143"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="144" />
+        <location filename="../../ui/review/info.py" line="144"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="146" />
+        <location filename="../../ui/review/info.py" line="146"/>
         <source>Deemed received</source>
         <translation>ถือว่ารับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="151" />
+        <location filename="../../ui/review/info.py" line="151"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="152" />
+        <location filename="../../ui/review/info.py" line="152"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="152" />
+        <location filename="../../ui/review/info.py" line="152"/>
         <source>Free</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="153" />
+        <location filename="../../ui/review/info.py" line="153"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="157" />
+        <location filename="../../ui/review/info.py" line="157"/>
         <source>Application form</source>
         <translation>ข้อมูลในแบบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="165" />
+        <location filename="../../ui/review/info.py" line="165"/>
         <source>Notes from intake</source>
         <translation>บันทึกจากงานรับเรื่อง</translation>
     </message>
@@ -142,67 +142,67 @@
 <context>
     <name>ApplicationModel</name>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="266" />
+        <location filename="../../ui/shell/application_model.py" line="266"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="267" />
+        <location filename="../../ui/shell/application_model.py" line="267"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="268" />
+        <location filename="../../ui/shell/application_model.py" line="268"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="269" />
+        <location filename="../../ui/shell/application_model.py" line="269"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="270" />
+        <location filename="../../ui/shell/application_model.py" line="270"/>
         <source>National ID</source>
         <translation>เลขประจำตัว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="271" />
+        <location filename="../../ui/shell/application_model.py" line="271"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="272" />
+        <location filename="../../ui/shell/application_model.py" line="272"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="273" />
+        <location filename="../../ui/shell/application_model.py" line="273"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="321" />
+        <location filename="../../ui/shell/application_model.py" line="321"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="329" />
+        <location filename="../../ui/shell/application_model.py" line="329"/>
         <source>Channel: {channel}</source>
         <translation>ช่องทาง: {channel}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="333" />
+        <location filename="../../ui/shell/application_model.py" line="333"/>
         <source>Received: {date}</source>
         <translation>รับเมื่อ: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="337" />
+        <location filename="../../ui/shell/application_model.py" line="337"/>
         <source>Deemed received: {date}</source>
         <translation>ถือว่ารับเมื่อ: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="350" />
+        <location filename="../../ui/shell/application_model.py" line="350"/>
         <source>Due: {date}</source>
         <translation>ครบกำหนด: {date}</translation>
     </message>
@@ -210,53 +210,53 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="179" />
-        <location filename="../../ui/admin/password_dialogs.py" line="199" />
+        <location filename="../../ui/admin/password_dialogs.py" line="179"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="199"/>
         <source>Change password</source>
         <translation>เปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="183" />
+        <location filename="../../ui/admin/password_dialogs.py" line="183"/>
         <source>{name}, you signed in with a one-time password. Choose your own password before you start work.</source>
         <translation>{name} ลงชื่อเข้าใช้ด้วยรหัสผ่านชั่วคราว ตั้งรหัสผ่านของตนเองก่อนเริ่มงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="187" />
+        <location filename="../../ui/admin/password_dialogs.py" line="187"/>
         <source>&amp;One-time password</source>
         <translation>รหัสผ่านชั่วคราว (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="188" />
+        <location filename="../../ui/admin/password_dialogs.py" line="188"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="191" />
+        <location filename="../../ui/admin/password_dialogs.py" line="191"/>
         <source>Change the password of {user}.</source>
         <translation>เปลี่ยนรหัสผ่านของ {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="193" />
+        <location filename="../../ui/admin/password_dialogs.py" line="193"/>
         <source>C&amp;urrent password</source>
         <translation>รหัสผ่านปัจจุบัน (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="194" />
+        <location filename="../../ui/admin/password_dialogs.py" line="194"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="195" />
+        <location filename="../../ui/admin/password_dialogs.py" line="195"/>
         <source>&amp;New password</source>
         <translation>รหัสผ่านใหม่ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="196" />
+        <location filename="../../ui/admin/password_dialogs.py" line="196"/>
         <source>New password &amp;again</source>
         <translation>รหัสผ่านใหม่อีกครั้ง (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="199" />
+        <location filename="../../ui/admin/password_dialogs.py" line="199"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -264,17 +264,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="139" />
+        <location filename="../../ui/common/formatting.py" line="139"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="140" />
+        <location filename="../../ui/common/formatting.py" line="140"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="141" />
+        <location filename="../../ui/common/formatting.py" line="141"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -282,92 +282,92 @@
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="219" />
+        <location filename="../../ui/review/checklist.py" line="219"/>
         <source>Why is it rejected? The applicant is told this. Enter saves, Esc cancels</source>
         <translation>เหตุใดจึงไม่ถูกต้อง (ผู้ยื่นจะได้รับแจ้ง) กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="221" />
+        <location filename="../../ui/review/checklist.py" line="221"/>
         <source>Why does it not apply? Enter saves, Esc cancels</source>
         <translation>เหตุใดจึงไม่เกี่ยวข้อง กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="269" />
+        <location filename="../../ui/review/checklist.py" line="269"/>
         <source>Required</source>
         <translation>ต้องมี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="269" />
+        <location filename="../../ui/review/checklist.py" line="269"/>
         <source>If any</source>
         <translation>ถ้ามี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="271" />
+        <location filename="../../ui/review/checklist.py" line="271"/>
         <source>Proxy</source>
         <translation>มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="272" />
+        <location filename="../../ui/review/checklist.py" line="272"/>
         <source>Needed when a proxy applies for the applicant</source>
         <translation>ใช้เมื่อมีผู้รับมอบอำนาจยื่นแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="279" />
+        <location filename="../../ui/review/checklist.py" line="279"/>
         <source>Found in</source>
         <translation>พบในเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="280" />
+        <location filename="../../ui/review/checklist.py" line="280"/>
         <source>page</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="281" />
+        <location filename="../../ui/review/checklist.py" line="281"/>
         <source>Accept  A</source>
         <translation>ถูกต้อง  A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="282" />
+        <location filename="../../ui/review/checklist.py" line="282"/>
         <source>Reject  R</source>
         <translation>ไม่ถูกต้อง  R</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="283" />
+        <location filename="../../ui/review/checklist.py" line="283"/>
         <source>Not applicable  N</source>
         <translation>ไม่เกี่ยวข้อง  N</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="285" />
+        <location filename="../../ui/review/checklist.py" line="285"/>
         <source>Accept, linked to the document and page on screen (A)</source>
         <translation>ถูกต้อง โดยอ้างอิงเอกสารและหน้าที่เปิดอยู่ (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="287" />
+        <location filename="../../ui/review/checklist.py" line="287"/>
         <source>Reject, with the reason (R)</source>
         <translation>ไม่ถูกต้อง พร้อมระบุเหตุผล (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="288" />
+        <location filename="../../ui/review/checklist.py" line="288"/>
         <source>Does not apply to this request (N)</source>
         <translation>ไม่เกี่ยวข้องกับคำขอนี้ (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="289" />
+        <location filename="../../ui/review/checklist.py" line="289"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="294" />
+        <location filename="../../ui/review/checklist.py" line="294"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="300" />
+        <location filename="../../ui/review/checklist.py" line="300"/>
         <source>p. {page}</source>
         <translation>หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="308" />
+        <location filename="../../ui/review/checklist.py" line="308"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -375,12 +375,12 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="491" />
+        <location filename="../../ui/review/checklist.py" line="491"/>
         <source>This request has no service yet, so there is no document list to check. Classify it first.</source>
         <translation>คำขอนี้ยังไม่ได้จำแนกงานบริการ จึงยังไม่มีรายการเอกสารให้ตรวจ โปรดจำแนกประเภทก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="497" />
+        <location filename="../../ui/review/checklist.py" line="497"/>
         <source>Document checklist</source>
         <translation>รายการตรวจเอกสาร</translation>
     </message>
@@ -388,188 +388,188 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="354" />
-        <source>Enter the applicant's name.</source>
+        <location filename="../../ui/intake/counter_form.py" line="354"/>
+        <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="432" />
+        <location filename="../../ui/intake/counter_form.py" line="432"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="432" />
+        <location filename="../../ui/intake/counter_form.py" line="432"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="437" />
+        <location filename="../../ui/intake/counter_form.py" line="437"/>
         <source>Choose the scanned documents</source>
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="439" />
+        <location filename="../../ui/intake/counter_form.py" line="439"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>เอกสาร (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="463" />
-        <location filename="../../ui/intake/counter_form.py" line="548" />
+        <location filename="../../ui/intake/counter_form.py" line="463"/>
+        <location filename="../../ui/intake/counter_form.py" line="548"/>
         <source>Unclassified — an officer classifies it later</source>
         <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="484" />
+        <location filename="../../ui/intake/counter_form.py" line="484"/>
         <source>13 digits; leave empty if the applicant did not give it.</source>
         <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="485" />
+        <location filename="../../ui/intake/counter_form.py" line="485"/>
         <source>{n} of 13 digits</source>
         <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="486" />
+        <location filename="../../ui/intake/counter_form.py" line="486"/>
         <source>Too many digits: {n} of 13</source>
         <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="487" />
+        <location filename="../../ui/intake/counter_form.py" line="487"/>
         <source>Only digits, spaces and dashes</source>
         <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="491" />
+        <location filename="../../ui/intake/counter_form.py" line="491"/>
         <source>✓ Valid number</source>
         <translation>✓ เลขถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="489" />
+        <location filename="../../ui/intake/counter_form.py" line="489"/>
         <source>The check digit does not match: probably a typo. Compare with the card.</source>
         <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="508" />
+        <location filename="../../ui/intake/counter_form.py" line="508"/>
         <source>Request registered — No.</source>
         <translation>รับเรื่องแล้ว เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="518" />
+        <location filename="../../ui/intake/counter_form.py" line="518"/>
         <source>Register a counter or phone request</source>
         <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="519" />
+        <location filename="../../ui/intake/counter_form.py" line="519"/>
         <source>Close (Esc); what you typed is kept</source>
         <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="520" />
+        <location filename="../../ui/intake/counter_form.py" line="520"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="521" />
+        <location filename="../../ui/intake/counter_form.py" line="521"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="522" />
+        <location filename="../../ui/intake/counter_form.py" line="522"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="523" />
+        <location filename="../../ui/intake/counter_form.py" line="523"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="524" />
+        <location filename="../../ui/intake/counter_form.py" line="524"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="525" />
+        <location filename="../../ui/intake/counter_form.py" line="525"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="526" />
+        <location filename="../../ui/intake/counter_form.py" line="526"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="527" />
+        <location filename="../../ui/intake/counter_form.py" line="527"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="528" />
+        <location filename="../../ui/intake/counter_form.py" line="528"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="529" />
+        <location filename="../../ui/intake/counter_form.py" line="529"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="530" />
+        <location filename="../../ui/intake/counter_form.py" line="530"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="531" />
+        <location filename="../../ui/intake/counter_form.py" line="531"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="532" />
+        <location filename="../../ui/intake/counter_form.py" line="532"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="562" />
+        <location filename="../../ui/intake/counter_form.py" line="562"/>
         <source>Scanned documents (drop here)</source>
         <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="533" />
+        <location filename="../../ui/intake/counter_form.py" line="533"/>
         <source>Add files…</source>
         <translation>เพิ่มไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="534" />
+        <location filename="../../ui/intake/counter_form.py" line="534"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="535" />
+        <location filename="../../ui/intake/counter_form.py" line="535"/>
         <source>Copy number</source>
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="536" />
+        <location filename="../../ui/intake/counter_form.py" line="536"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="553" />
+        <location filename="../../ui/intake/counter_form.py" line="553"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="555" />
+        <location filename="../../ui/intake/counter_form.py" line="555"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="559" />
+        <location filename="../../ui/intake/counter_form.py" line="559"/>
         <source>Drop scanned files here, or use “Add files…”</source>
         <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="564" />
+        <location filename="../../ui/intake/counter_form.py" line="564"/>
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
@@ -577,107 +577,107 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="283" />
+        <location filename="../../ui/shell/dashboard_view.py" line="283"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="304" />
+        <location filename="../../ui/shell/dashboard_view.py" line="304"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="306" />
+        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
         <source>New today</source>
         <translation>คำขอใหม่วันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="307" />
+        <location filename="../../ui/shell/dashboard_view.py" line="307"/>
         <source>Pending</source>
         <translation>ระหว่างดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="308" />
+        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
         <source>Waiting for applicants</source>
         <translation>รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="309" />
+        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="310" />
+        <location filename="../../ui/shell/dashboard_view.py" line="310"/>
         <source>Close to the deadline</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="311" />
+        <location filename="../../ui/shell/dashboard_view.py" line="311"/>
         <source>Due this week</source>
         <translation>ครบกำหนดสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="314" />
+        <location filename="../../ui/shell/dashboard_view.py" line="314"/>
         <source>Requests received today</source>
         <translation>คำขอที่ได้รับวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="315" />
+        <location filename="../../ui/shell/dashboard_view.py" line="315"/>
         <source>Open requests not waiting for the applicant</source>
         <translation>คำขอที่ยังไม่ปิดและไม่ได้รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="316" />
+        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
         <source>Asked for documents; the clock is stopped</source>
         <translation>ขอเอกสารเพิ่มแล้ว หยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="317" />
+        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
         <source>Past the deadline in the citizen manual</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="318" />
+        <location filename="../../ui/shell/dashboard_view.py" line="318"/>
         <source>Within a few business days of the deadline</source>
         <translation>เหลืออีกไม่กี่วันทำการจะครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="319" />
+        <location filename="../../ui/shell/dashboard_view.py" line="319"/>
         <source>Deadline falls in this week</source>
         <translation>ครบกำหนดภายในสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="324" />
+        <location filename="../../ui/shell/dashboard_view.py" line="324"/>
         <source>New requests per day (last 14 days)</source>
         <translation>คำขอใหม่รายวัน (14 วันล่าสุด)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="325" />
+        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
         <source>Open requests per service</source>
         <translation>คำขอที่ยังไม่ปิด แยกตามงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="326" />
+        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
         <source>Requests each officer holds</source>
         <translation>คำขอที่เจ้าหน้าที่แต่ละคนถืออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="327" />
+        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="327" />
+        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
         <source>Open</source>
         <translation>ยังไม่ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="328" />
+        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="328" />
+        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
         <source>Holds</source>
         <translation>ถืออยู่</translation>
     </message>
@@ -685,22 +685,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="264" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="264"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="267" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="267"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="272" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="272"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="273" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="273"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -708,82 +708,82 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="117" />
+        <location filename="../../ui/shell/detail_panel.py" line="117"/>
         <source>Close the details (Esc)</source>
         <translation>ปิดรายละเอียด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="134" />
+        <location filename="../../ui/shell/detail_panel.py" line="134"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="135" />
+        <location filename="../../ui/shell/detail_panel.py" line="135"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="136" />
+        <location filename="../../ui/shell/detail_panel.py" line="136"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="137" />
+        <location filename="../../ui/shell/detail_panel.py" line="137"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="138" />
+        <location filename="../../ui/shell/detail_panel.py" line="138"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="139" />
+        <location filename="../../ui/shell/detail_panel.py" line="139"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="140" />
+        <location filename="../../ui/shell/detail_panel.py" line="140"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="145" />
+        <location filename="../../ui/shell/detail_panel.py" line="145"/>
         <source>Deemed received</source>
         <translation>ถือว่ารับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="150" />
+        <location filename="../../ui/shell/detail_panel.py" line="150"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="151" />
+        <location filename="../../ui/shell/detail_panel.py" line="151"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="157" />
+        <location filename="../../ui/shell/detail_panel.py" line="157"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="162" />
+        <location filename="../../ui/shell/detail_panel.py" line="162"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="162" />
+        <location filename="../../ui/shell/detail_panel.py" line="162"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="163" />
+        <location filename="../../ui/shell/detail_panel.py" line="163"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="164" />
+        <location filename="../../ui/shell/detail_panel.py" line="164"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -791,87 +791,87 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="196" />
+        <location filename="../../ui/viewer/document_viewer.py" line="196"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="197" />
+        <location filename="../../ui/viewer/document_viewer.py" line="197"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="331" />
+        <location filename="../../ui/viewer/document_viewer.py" line="331"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="442" />
+        <location filename="../../ui/viewer/document_viewer.py" line="442"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="451" />
+        <location filename="../../ui/viewer/document_viewer.py" line="451"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="523" />
-        <source>The request's own message, as it arrived.</source>
+        <location filename="../../ui/viewer/document_viewer.py" line="523"/>
+        <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="524" />
+        <location filename="../../ui/viewer/document_viewer.py" line="524"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="563" />
+        <location filename="../../ui/viewer/document_viewer.py" line="563"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="564" />
+        <location filename="../../ui/viewer/document_viewer.py" line="564"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="565" />
+        <location filename="../../ui/viewer/document_viewer.py" line="565"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="566" />
-        <source>The file's name does not match its content.</source>
+        <location filename="../../ui/viewer/document_viewer.py" line="566"/>
+        <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="567" />
+        <location filename="../../ui/viewer/document_viewer.py" line="567"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="568" />
+        <location filename="../../ui/viewer/document_viewer.py" line="568"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="648" />
+        <location filename="../../ui/viewer/document_viewer.py" line="648"/>
         <source>Message from the applicant</source>
         <translation>ข้อความจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="652" />
+        <location filename="../../ui/viewer/document_viewer.py" line="652"/>
         <source>certified copy</source>
         <translation>สำเนาที่รับรองแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="687" />
+        <location filename="../../ui/viewer/document_viewer.py" line="687"/>
         <source>{page} / {count}</source>
         <translation>{page} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="691" />
+        <location filename="../../ui/viewer/document_viewer.py" line="691"/>
         <source>Page {page} of {count}</source>
         <translation>หน้า {page} จาก {count}</translation>
     </message>
@@ -879,22 +879,22 @@
 <context>
     <name>HeaderBand</name>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="113" />
+        <location filename="../../ui/shell/header_band.py" line="113"/>
         <source>Change the language of the screens</source>
         <translation>เปลี่ยนภาษาที่แสดงบนหน้าจอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="114" />
+        <location filename="../../ui/shell/header_band.py" line="114"/>
         <source>Account</source>
         <translation>บัญชีผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="115" />
+        <location filename="../../ui/shell/header_band.py" line="115"/>
         <source>Your account: change your password, sign out</source>
         <translation>บัญชีของคุณ: เปลี่ยนรหัสผ่าน ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="128" />
+        <location filename="../../ui/shell/header_band.py" line="128"/>
         <source>Station {code} · {name}</source>
         <translation>จุดบริการ {code} · {name}</translation>
     </message>
@@ -902,17 +902,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="207" />
+        <location filename="../../ui/review/info.py" line="207"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="207" />
+        <location filename="../../ui/review/info.py" line="207"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="207" />
+        <location filename="../../ui/review/info.py" line="207"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -920,17 +920,17 @@
 <context>
     <name>IdNumberCheck</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="114" />
+        <location filename="../../ui/review/identity.py" line="114"/>
         <source>The check digit is right.</source>
         <translation>หลักตรวจสอบถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="118" />
+        <location filename="../../ui/review/identity.py" line="118"/>
         <source>It matches the number in the application.</source>
         <translation>ตรงกับเลขในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="120" />
+        <location filename="../../ui/review/identity.py" line="120"/>
         <source>The check digit is right, but the number differs from the one in the application.</source>
         <translation>หลักตรวจสอบถูกต้อง แต่เลขไม่ตรงกับเลขในคำขอ</translation>
     </message>
@@ -938,222 +938,222 @@
 <context>
     <name>IdentityCard</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="335" />
+        <location filename="../../ui/review/identity.py" line="335"/>
         <source>The ID document is genuine</source>
         <translation>บัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="336" />
+        <location filename="../../ui/review/identity.py" line="336"/>
         <source>Photo and details are consistent</source>
         <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="337" />
+        <location filename="../../ui/review/identity.py" line="337"/>
         <source>Call-back to the applicant</source>
         <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="338" />
+        <location filename="../../ui/review/identity.py" line="338"/>
         <source>Stamp duty on the power of attorney</source>
         <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="339" />
+        <location filename="../../ui/review/identity.py" line="339"/>
         <source>Call to confirm with the grantor</source>
         <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="343" />
+        <location filename="../../ui/review/identity.py" line="343"/>
         <source>Must</source>
         <translation>ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="343" />
+        <location filename="../../ui/review/identity.py" line="343"/>
         <source>Should</source>
         <translation>ควรตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="346" />
+        <location filename="../../ui/review/identity.py" line="346"/>
         <source>Only “accepted” completes this check.</source>
         <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="348" />
+        <location filename="../../ui/review/identity.py" line="348"/>
         <source>“Not applicable” with a reason also completes this check.</source>
         <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="352" />
+        <location filename="../../ui/review/identity.py" line="352"/>
         <source>How it was checked</source>
         <translation>วิธีตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="353" />
+        <location filename="../../ui/review/identity.py" line="353"/>
         <source>Number on the card</source>
         <translation>เลขบนบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="354" />
+        <location filename="../../ui/review/identity.py" line="354"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="355" />
+        <location filename="../../ui/review/identity.py" line="355"/>
         <source>Number or address used</source>
         <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="356" />
+        <location filename="../../ui/review/identity.py" line="356"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="357" />
+        <location filename="../../ui/review/identity.py" line="357"/>
         <source>Result</source>
         <translation>ผลการติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="358" />
+        <location filename="../../ui/review/identity.py" line="358"/>
         <source>Duty paid by</source>
         <translation>วิธีชำระอากร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="359" />
+        <location filename="../../ui/review/identity.py" line="359"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="360" />
+        <location filename="../../ui/review/identity.py" line="360"/>
         <source>Grantor</source>
         <translation>ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="361" />
-        <source>Grantor's ID no.</source>
+        <location filename="../../ui/review/identity.py" line="361"/>
+        <source>Grantor&apos;s ID no.</source>
         <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="362" />
-        <source>Grantor's phone</source>
+        <location filename="../../ui/review/identity.py" line="362"/>
+        <source>Grantor&apos;s phone</source>
         <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="363" />
+        <location filename="../../ui/review/identity.py" line="363"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="364" />
+        <location filename="../../ui/review/identity.py" line="364"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="369" />
+        <location filename="../../ui/review/identity.py" line="369"/>
         <source>Needed when not accepted</source>
         <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="372" />
-        <source>By eye, against the card's security features</source>
+        <location filename="../../ui/review/identity.py" line="372"/>
+        <source>By eye, against the card&apos;s security features</source>
         <translation>ตรวจด้วยตาจากลักษณะป้องกันการปลอมแปลงของบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="373" />
+        <location filename="../../ui/review/identity.py" line="373"/>
         <source>Card status checked online (DOPA)</source>
         <translation>ตรวจสถานะบัตรออนไลน์ (กรมการปกครอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="374" />
+        <location filename="../../ui/review/identity.py" line="374"/>
         <source>Read with a smart-card reader</source>
         <translation>อ่านด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="378" />
+        <location filename="../../ui/review/identity.py" line="378"/>
         <source>To compare only; not stored</source>
         <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="380" />
+        <location filename="../../ui/review/identity.py" line="380"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="381" />
+        <location filename="../../ui/review/identity.py" line="381"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="383" />
+        <location filename="../../ui/review/identity.py" line="383"/>
         <source>To check the digits; not stored</source>
         <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="386" />
+        <location filename="../../ui/review/identity.py" line="386"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="387" />
+        <location filename="../../ui/review/identity.py" line="387"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="388" />
+        <location filename="../../ui/review/identity.py" line="388"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="390" />
+        <location filename="../../ui/review/identity.py" line="390"/>
         <source>Records the document on screen as evidence</source>
         <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="394" />
+        <location filename="../../ui/review/identity.py" line="394"/>
         <source>e-Stamp (reference code)</source>
         <translation>e-Stamp (เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="395" />
+        <location filename="../../ui/review/identity.py" line="395"/>
         <source>Paid in money, with a receipt</source>
         <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="396" />
+        <location filename="../../ui/review/identity.py" line="396"/>
         <source>Stamps affixed and cancelled</source>
         <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="401" />
+        <location filename="../../ui/review/identity.py" line="401"/>
         <source>e-Stamp reference, checked with the Revenue Department</source>
         <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="402" />
+        <location filename="../../ui/review/identity.py" line="402"/>
         <source>Duty paid (baht)</source>
         <translation>จำนวนอากรที่ชำระ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="403" />
+        <location filename="../../ui/review/identity.py" line="403"/>
         <source>Stamps affixed (baht); the document on screen</source>
         <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="409" />
+        <location filename="../../ui/review/identity.py" line="409"/>
         <source>Reference</source>
         <translation>เลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="409" />
+        <location filename="../../ui/review/identity.py" line="409"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="415" />
+        <location filename="../../ui/review/identity.py" line="415"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="420" />
+        <location filename="../../ui/review/identity.py" line="420"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -1161,17 +1161,17 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="515" />
+        <location filename="../../ui/review/identity.py" line="515"/>
         <source>Applied through a proxy? Add the power-of-attorney checks</source>
         <translation>มีผู้รับมอบอำนาจยื่นแทน? เพิ่มการตรวจหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="523" />
+        <location filename="../../ui/review/identity.py" line="523"/>
         <source>Identity level IAL{level}: check the ID document, compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="527" />
+        <location filename="../../ui/review/identity.py" line="527"/>
         <source>Identity level IAL{level}: check that the ID document is genuine.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจว่าบัตรประจำตัวเป็นของจริง</translation>
     </message>
@@ -1179,193 +1179,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="524" />
+        <location filename="../../ui/shell/main_window.py" line="524"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="525" />
+        <location filename="../../ui/shell/main_window.py" line="525"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="526" />
+        <location filename="../../ui/shell/main_window.py" line="526"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="527" />
+        <location filename="../../ui/shell/main_window.py" line="527"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="528" />
+        <location filename="../../ui/shell/main_window.py" line="528"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="529" />
+        <location filename="../../ui/shell/main_window.py" line="529"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="530" />
+        <location filename="../../ui/shell/main_window.py" line="530"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="531" />
+        <location filename="../../ui/shell/main_window.py" line="531"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="532" />
+        <location filename="../../ui/shell/main_window.py" line="532"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="533" />
+        <location filename="../../ui/shell/main_window.py" line="533"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="534" />
+        <location filename="../../ui/shell/main_window.py" line="534"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="535" />
-        <source>Today's numbers at a glance (Alt+D)</source>
+        <location filename="../../ui/shell/main_window.py" line="535"/>
+        <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="536" />
+        <location filename="../../ui/shell/main_window.py" line="536"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="537" />
+        <location filename="../../ui/shell/main_window.py" line="537"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="548" />
+        <location filename="../../ui/shell/main_window.py" line="548"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="538" />
+        <location filename="../../ui/shell/main_window.py" line="538"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="540" />
+        <location filename="../../ui/shell/main_window.py" line="540"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="542" />
+        <location filename="../../ui/shell/main_window.py" line="542"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="543" />
+        <location filename="../../ui/shell/main_window.py" line="543"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544" />
+        <location filename="../../ui/shell/main_window.py" line="544"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="545" />
-        <source>Officers' accounts, roles and passwords (Alt+O)</source>
+        <location filename="../../ui/shell/main_window.py" line="545"/>
+        <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="546" />
+        <location filename="../../ui/shell/main_window.py" line="546"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="552" />
+        <location filename="../../ui/shell/main_window.py" line="552"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="559" />
-        <location filename="../../ui/shell/main_window.py" line="580" />
+        <location filename="../../ui/shell/main_window.py" line="559"/>
+        <location filename="../../ui/shell/main_window.py" line="580"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="560" />
+        <location filename="../../ui/shell/main_window.py" line="560"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="569" />
+        <location filename="../../ui/shell/main_window.py" line="569"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="573" />
+        <location filename="../../ui/shell/main_window.py" line="573"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="577" />
+        <location filename="../../ui/shell/main_window.py" line="577"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="589" />
+        <location filename="../../ui/shell/main_window.py" line="589"/>
         <source>1 request found</source>
         <translation>พบ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="591" />
+        <location filename="../../ui/shell/main_window.py" line="591"/>
         <source>{count} requests found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="594" />
+        <location filename="../../ui/shell/main_window.py" line="594"/>
         <source>Nothing found. Esc goes back to the queue.</source>
         <translation>ไม่พบคำขอ กด Esc เพื่อกลับไปที่คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="596" />
+        <location filename="../../ui/shell/main_window.py" line="596"/>
         <source>1 application in this queue</source>
         <translation>คำขอในคิวนี้ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="598" />
+        <location filename="../../ui/shell/main_window.py" line="598"/>
         <source>{count} applications in this queue</source>
         <translation>คำขอในคิวนี้ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="600" />
+        <location filename="../../ui/shell/main_window.py" line="600"/>
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="604" />
+        <location filename="../../ui/shell/main_window.py" line="604"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="607" />
+        <location filename="../../ui/shell/main_window.py" line="607"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="777" />
+        <location filename="../../ui/shell/main_window.py" line="777"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="914" />
+        <location filename="../../ui/shell/main_window.py" line="914"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -1373,52 +1373,52 @@
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="157" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="157"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="159" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="159"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="160" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="160"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="161" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="161"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="162" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="162"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="163" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="163"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="164" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="164"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="169" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="169"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="172" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="172"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="176" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="176"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -1426,7 +1426,7 @@
 <context>
     <name>OfficerDialogs</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="101" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="101"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -1434,87 +1434,87 @@
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="112" />
+        <location filename="../../ui/admin/officers_page.py" line="112"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="113" />
+        <location filename="../../ui/admin/officers_page.py" line="113"/>
         <source>&amp;Add officer…</source>
         <translation>เพิ่มเจ้าหน้าที่… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="114" />
+        <location filename="../../ui/admin/officers_page.py" line="114"/>
         <source>&amp;Roles…</source>
         <translation>บทบาท… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="115" />
+        <location filename="../../ui/admin/officers_page.py" line="115"/>
         <source>&amp;Deactivate…</source>
         <translation>ระงับการใช้งาน… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="116" />
+        <location filename="../../ui/admin/officers_page.py" line="116"/>
         <source>Ac&amp;tivate</source>
         <translation>เปิดใช้งาน (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="117" />
+        <location filename="../../ui/admin/officers_page.py" line="117"/>
         <source>Reset &amp;password</source>
         <translation>ตั้งรหัสผ่านใหม่ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="118" />
+        <location filename="../../ui/admin/officers_page.py" line="118"/>
         <source>&amp;Unlock</source>
         <translation>ปลดล็อก (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="121" />
+        <location filename="../../ui/admin/officers_page.py" line="121"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="122" />
+        <location filename="../../ui/admin/officers_page.py" line="122"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="123" />
+        <location filename="../../ui/admin/officers_page.py" line="123"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="124" />
+        <location filename="../../ui/admin/officers_page.py" line="124"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="125" />
+        <location filename="../../ui/admin/officers_page.py" line="125"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="126" />
+        <location filename="../../ui/admin/officers_page.py" line="126"/>
         <source>Last sign-in</source>
         <translation>เข้าใช้ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="133" />
+        <location filename="../../ui/admin/officers_page.py" line="133"/>
         <source>Deactivated</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="135" />
+        <location filename="../../ui/admin/officers_page.py" line="135"/>
         <source>Locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="137" />
+        <location filename="../../ui/admin/officers_page.py" line="137"/>
         <source>Must change password</source>
         <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="138" />
+        <location filename="../../ui/admin/officers_page.py" line="138"/>
         <source>Active</source>
         <translation>ใช้งานได้</translation>
     </message>
@@ -1522,32 +1522,32 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="73" />
+        <location filename="../../ui/admin/password_dialogs.py" line="73"/>
         <source>One-time password</source>
         <translation>รหัสผ่านชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="75" />
+        <location filename="../../ui/admin/password_dialogs.py" line="75"/>
         <source>The one-time password of {user} (shown only now):</source>
         <translation>รหัสผ่านชั่วคราวของ {user} (แสดงครั้งนี้ครั้งเดียว):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="77" />
+        <location filename="../../ui/admin/password_dialogs.py" line="77"/>
         <source>&amp;Copy</source>
         <translation>คัดลอก (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="80" />
+        <location filename="../../ui/admin/password_dialogs.py" line="80"/>
         <source>Give it to the officer in person. At their first sign-in they must choose their own password. It is not kept anywhere and cannot be shown again.</source>
         <translation>ส่งให้เจ้าหน้าที่โดยตรง เมื่อลงชื่อเข้าใช้ครั้งแรกต้องตั้งรหัสผ่านของตนเอง ระบบไม่เก็บรหัสนี้ไว้และแสดงซ้ำไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="84" />
+        <location filename="../../ui/admin/password_dialogs.py" line="84"/>
         <source>I have handed it over</source>
         <translation>ส่งให้เจ้าหน้าที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="93" />
+        <location filename="../../ui/admin/password_dialogs.py" line="93"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -1555,27 +1555,27 @@
 <context>
     <name>OutOfOrderPanel</name>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="98" />
+        <location filename="../../ui/review/out_of_order.py" line="98"/>
         <source>Older requests are waiting</source>
         <translation>มีคำขอที่ยื่นก่อนรออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="99" />
+        <location filename="../../ui/review/out_of_order.py" line="99"/>
         <source>Why must this request go first?</source>
         <translation>เหตุใดต้องพิจารณาคำขอนี้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="101" />
+        <location filename="../../ui/review/out_of_order.py" line="101"/>
         <source>For example: the applicant is at the counter now</source>
         <translation>เช่น ผู้ยื่นรออยู่ที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="103" />
+        <location filename="../../ui/review/out_of_order.py" line="103"/>
         <source>Take the oldest instead (Ctrl+Enter)</source>
         <translation>รับคำขอที่รอนานที่สุดแทน (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="104" />
+        <location filename="../../ui/review/out_of_order.py" line="104"/>
         <source>Open with this reason</source>
         <translation>เปิดโดยระบุเหตุผลนี้</translation>
     </message>
@@ -1583,32 +1583,32 @@
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="135" />
+        <location filename="../../ui/intake/quarantine_view.py" line="135"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="136" />
+        <location filename="../../ui/intake/quarantine_view.py" line="136"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="137" />
+        <location filename="../../ui/intake/quarantine_view.py" line="137"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="138" />
+        <location filename="../../ui/intake/quarantine_view.py" line="138"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="139" />
+        <location filename="../../ui/intake/quarantine_view.py" line="139"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="140" />
+        <location filename="../../ui/intake/quarantine_view.py" line="140"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
@@ -1616,38 +1616,38 @@
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="483" />
+        <location filename="../../ui/intake/quarantine_view.py" line="483"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="555" />
+        <location filename="../../ui/intake/quarantine_view.py" line="555"/>
         <source>Released “{name}”: it is now a document of its request.</source>
         <translation>รับ “{name}” เป็นเอกสารของคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="557" />
+        <location filename="../../ui/intake/quarantine_view.py" line="557"/>
         <source>Discarded “{name}” (kept as evidence only).</source>
         <translation>ไม่รับไฟล์ “{name}” แล้ว (เก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="574" />
-        <location filename="../../ui/intake/quarantine_view.py" line="583" />
+        <location filename="../../ui/intake/quarantine_view.py" line="574"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="583"/>
         <source>Quarantined files</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="577" />
+        <location filename="../../ui/intake/quarantine_view.py" line="577"/>
         <source>Files that arrived but were not added to a request, because they could not be checked or could be unsafe. Decide on each one.</source>
         <translation>ไฟล์ที่ได้รับแต่ยังไม่ได้เพิ่มเข้าคำขอ เพราะตรวจสอบไม่ได้หรืออาจไม่ปลอดภัย โปรดพิจารณาทีละไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="581" />
+        <location filename="../../ui/intake/quarantine_view.py" line="581"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="582" />
+        <location filename="../../ui/intake/quarantine_view.py" line="582"/>
         <source>No files are held. Everything that arrived was accepted.</source>
         <translation>ไม่มีไฟล์ที่กักไว้ ทุกไฟล์ที่ได้รับผ่านการตรวจแล้ว</translation>
     </message>
@@ -1655,76 +1655,76 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="266" />
+        <location filename="../../ui/shell/queue_pane.py" line="266"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="271" />
+        <location filename="../../ui/shell/queue_pane.py" line="271"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="276" />
+        <location filename="../../ui/shell/queue_pane.py" line="276"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="279" />
+        <location filename="../../ui/shell/queue_pane.py" line="279"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="280" />
-        <source>Today's numbers at a glance (Alt+D)</source>
+        <location filename="../../ui/shell/queue_pane.py" line="280"/>
+        <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="282" />
+        <location filename="../../ui/shell/queue_pane.py" line="282"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="282" />
+        <location filename="../../ui/shell/queue_pane.py" line="282"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="286" />
+        <location filename="../../ui/shell/queue_pane.py" line="286"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="287" />
+        <location filename="../../ui/shell/queue_pane.py" line="287"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="289" />
+        <location filename="../../ui/shell/queue_pane.py" line="289"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="290" />
-        <source>Officers' accounts, roles and passwords (Alt+O)</source>
+        <location filename="../../ui/shell/queue_pane.py" line="290"/>
+        <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
 </context>
 <context>
     <name>RejectComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="473" />
-        <location filename="../../ui/review/composer.py" line="481" />
+        <location filename="../../ui/review/composer.py" line="478"/>
+        <location filename="../../ui/review/composer.py" line="486"/>
         <source>Reject the application</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="476" />
+        <location filename="../../ui/review/composer.py" line="481"/>
         <source>The applicant is told these reasons. Rejecting closes the application; it cannot be undone here.</source>
         <translation>ผู้ยื่นจะได้รับแจ้งเหตุผลเหล่านี้ การไม่รับคำขอจะปิดเรื่องทันที และย้อนกลับจากหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="480" />
+        <location filename="../../ui/review/composer.py" line="485"/>
         <source>Reasons (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
@@ -1732,52 +1732,52 @@
 <context>
     <name>RequestDocumentsComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="389" />
+        <location filename="../../ui/review/composer.py" line="394"/>
         <source>What the applicant will receive</source>
         <translation>ข้อความที่ผู้ยื่นจะได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="375" />
+        <location filename="../../ui/review/composer.py" line="380"/>
         <source>Ask for more documents</source>
         <translation>ขอเอกสารเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="378" />
+        <location filename="../../ui/review/composer.py" line="383"/>
         <source>Tick what is missing or wrong. The applicant receives an e-mail, and the clock stops until they answer.</source>
         <translation>เลือกเอกสารที่ขาดหรือไม่ถูกต้อง ผู้ยื่นจะได้รับอีเมล และหยุดนับเวลาจนกว่าผู้ยื่นจะส่งกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="382" />
+        <location filename="../../ui/review/composer.py" line="387"/>
         <source>Documents to ask for</source>
         <translation>เอกสารที่ขอเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="383" />
+        <location filename="../../ui/review/composer.py" line="388"/>
         <source>Message to the applicant (optional)</source>
         <translation>ข้อความถึงผู้ยื่น (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="385" />
+        <location filename="../../ui/review/composer.py" line="390"/>
         <source>For example: please send a clearer photo of page 2.</source>
         <translation>เช่น โปรดส่งภาพหน้า 2 ที่ชัดกว่านี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="387" />
+        <location filename="../../ui/review/composer.py" line="392"/>
         <source>Answer by</source>
         <translation>ส่งกลับภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="388" />
+        <location filename="../../ui/review/composer.py" line="393"/>
         <source>Preview</source>
         <translation>ดูตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="390" />
+        <location filename="../../ui/review/composer.py" line="395"/>
         <source>Back to the form</source>
         <translation>กลับไปแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="391" />
+        <location filename="../../ui/review/composer.py" line="396"/>
         <source>Send the request</source>
         <translation>ส่งคำขอเอกสาร</translation>
     </message>
@@ -1785,72 +1785,72 @@
 <context>
     <name>ReviewActionBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="217" />
+        <location filename="../../ui/review/actions.py" line="217"/>
         <source>1 item still open</source>
         <translation>ยังเหลือ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="219" />
+        <location filename="../../ui/review/actions.py" line="219"/>
         <source>{count} items still open</source>
         <translation>ยังเหลือ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="222" />
+        <location filename="../../ui/review/actions.py" line="222"/>
         <source>All items checked</source>
         <translation>ตรวจครบทุกรายการแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="230" />
+        <location filename="../../ui/review/actions.py" line="230"/>
         <source>Certify copy</source>
         <translation>รับรองสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="232" />
+        <location filename="../../ui/review/actions.py" line="232"/>
         <source>Make a certified true copy of the document on screen (Ctrl+Shift+C)</source>
         <translation>ทำสำเนาที่รับรองว่าถูกต้องของเอกสารที่เปิดอยู่ (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="234" />
+        <location filename="../../ui/review/actions.py" line="234"/>
         <source>Ask for documents</source>
         <translation>ขอเอกสารเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="235" />
+        <location filename="../../ui/review/actions.py" line="235"/>
         <source>Ask the applicant for more documents (Ctrl+D)</source>
         <translation>ขอเอกสารเพิ่มเติมจากผู้ยื่น (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="236" />
+        <location filename="../../ui/review/actions.py" line="236"/>
         <source>Reject</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="237" />
+        <location filename="../../ui/review/actions.py" line="237"/>
         <source>Reject the application, with reasons</source>
         <translation>ไม่รับคำขอ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="238" />
+        <location filename="../../ui/review/actions.py" line="238"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="240" />
+        <location filename="../../ui/review/actions.py" line="240"/>
         <source>Review done: pass it on for approval (or payment) (Ctrl+M)</source>
         <translation>ตรวจเสร็จแล้ว ส่งต่อเพื่ออนุมัติ (หรือชำระค่าธรรมเนียม) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="242" />
+        <location filename="../../ui/review/actions.py" line="242"/>
         <source>Put back in the queue</source>
         <translation>คืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="244" />
+        <location filename="../../ui/review/actions.py" line="244"/>
         <source>Release your claim so another officer can take it (Ctrl+Shift+L)</source>
         <translation>ปล่อยคำขอคืนคิวให้เจ้าหน้าที่คนอื่นรับไปได้ (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="246" />
+        <location filename="../../ui/review/actions.py" line="246"/>
         <source>Reassign to…</source>
         <translation>มอบหมายให้…</translation>
     </message>
@@ -1858,89 +1858,94 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="236" />
+        <location filename="../../ui/review/screen.py" line="237"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="463" />
+        <location filename="../../ui/review/screen.py" line="472"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="503" />
+        <location filename="../../ui/review/screen.py" line="515"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="517" />
+        <location filename="../../ui/review/screen.py" line="536"/>
+        <source>Show what is open</source>
+        <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/screen.py" line="556"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="527" />
+        <location filename="../../ui/review/screen.py" line="566"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="562" />
+        <location filename="../../ui/review/screen.py" line="601"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="651" />
+        <location filename="../../ui/review/screen.py" line="699"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="661" />
+        <location filename="../../ui/review/screen.py" line="709"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="665" />
+        <location filename="../../ui/review/screen.py" line="715"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="667" />
-        <location filename="../../ui/review/screen.py" line="735" />
+        <location filename="../../ui/review/screen.py" line="717"/>
+        <location filename="../../ui/review/screen.py" line="785"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="668" />
-        <location filename="../../ui/review/screen.py" line="736" />
+        <location filename="../../ui/review/screen.py" line="718"/>
+        <location filename="../../ui/review/screen.py" line="786"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="725" />
+        <location filename="../../ui/review/screen.py" line="775"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="726" />
+        <location filename="../../ui/review/screen.py" line="776"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="727" />
+        <location filename="../../ui/review/screen.py" line="777"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="728" />
+        <location filename="../../ui/review/screen.py" line="778"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="733" />
+        <location filename="../../ui/review/screen.py" line="783"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="734" />
+        <location filename="../../ui/review/screen.py" line="784"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -1948,47 +1953,47 @@
 <context>
     <name>ReviewTopBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="88" />
+        <location filename="../../ui/review/actions.py" line="88"/>
         <source>Opening…</source>
         <translation>กำลังเปิด…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="98" />
+        <location filename="../../ui/review/actions.py" line="98"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="99" />
+        <location filename="../../ui/review/actions.py" line="99"/>
         <source>Back to the list (Esc)</source>
         <translation>กลับไปที่รายการ (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="100" />
+        <location filename="../../ui/review/actions.py" line="100"/>
         <source>Next</source>
         <translation>ถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="101" />
+        <location filename="../../ui/review/actions.py" line="101"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="108" />
+        <location filename="../../ui/review/actions.py" line="108"/>
         <source>No service yet</source>
         <translation>ยังไม่จำแนกงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="122" />
+        <location filename="../../ui/review/actions.py" line="122"/>
         <source>You hold this request</source>
         <translation>คุณรับผิดชอบคำขอนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="125" />
+        <location filename="../../ui/review/actions.py" line="125"/>
         <source>Held by {name}: read only</source>
         <translation>{name} รับผิดชอบอยู่ ดูได้อย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="128" />
+        <location filename="../../ui/review/actions.py" line="128"/>
         <source>Not in your hands: read only</source>
         <translation>ไม่ได้อยู่ในความรับผิดชอบของคุณ ดูได้อย่างเดียว</translation>
     </message>
@@ -1996,27 +2001,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="148" />
+        <location filename="../../ui/common/formatting.py" line="148"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="149" />
+        <location filename="../../ui/common/formatting.py" line="149"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="150" />
+        <location filename="../../ui/common/formatting.py" line="150"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="151" />
+        <location filename="../../ui/common/formatting.py" line="151"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="152" />
+        <location filename="../../ui/common/formatting.py" line="152"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -2024,17 +2029,17 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="218" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="218"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="220" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="220"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="224" />
+        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -2042,172 +2047,172 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="133" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="133"/>
         <source>Everywhere</source>
         <translation>ใช้ได้ทุกหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="135" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="135"/>
         <source>Show or hide these keys</source>
         <translation>แสดงหรือซ่อนรายการปุ่มลัดนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="136" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="136"/>
         <source>Next: take the oldest waiting request</source>
         <translation>ถัดไป: รับคำขอที่รอนานที่สุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="137" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="137"/>
         <source>Search all requests</source>
         <translation>ค้นหาคำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="138" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="138"/>
         <source>Choose a queue</source>
         <translation>เลือกคิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="139" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="139"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="140" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="140"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="141" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="141"/>
         <source>Fetch new mail and files now</source>
         <translation>ซิงค์อีเมลและไฟล์ใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="142" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="142"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="146" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="146"/>
         <source>List</source>
         <translation>รายการคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="148" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="148"/>
         <source>Move through the requests</source>
         <translation>เลื่อนไปตามรายการคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="149" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="149"/>
         <source>Open the request for review</source>
         <translation>เปิดคำขอเพื่อตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="150" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="150"/>
         <source>Quick look at the details</source>
         <translation>ดูรายละเอียดโดยย่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="151" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="151"/>
         <source>Clear the search</source>
         <translation>ล้างการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="155" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="155"/>
         <source>Checking documents</source>
         <translation>ตรวจเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="157" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="157"/>
         <source>Previous or next item of the checklist</source>
         <translation>รายการตรวจก่อนหน้าหรือถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="158" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="158"/>
         <source>Accept the item, linked to the page on screen</source>
         <translation>ถูกต้อง โดยอ้างอิงหน้าที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="159" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="159"/>
         <source>Reject the item (type the reason, Enter)</source>
         <translation>ไม่ถูกต้อง (พิมพ์เหตุผลแล้วกด Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="160" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="160"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="161" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="161"/>
         <source>Next or previous page</source>
         <translation>หน้าถัดไปหรือก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="162" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="162"/>
         <source>Next document</source>
         <translation>เอกสารถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="163" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="163"/>
         <source>Previous document</source>
         <translation>เอกสารก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="164" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="164"/>
         <source>Zoom in or out</source>
         <translation>ขยายหรือย่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="165" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="165"/>
         <source>Fit to width</source>
         <translation>พอดีความกว้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="166" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="166"/>
         <source>Turn the page a quarter</source>
         <translation>หมุนหน้า 90 องศา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="167" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="167"/>
         <source>Documents, identity, application, history</source>
         <translation>แท็บเอกสาร ตัวตน ข้อมูลคำขอ ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="171" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="171"/>
         <source>Deciding</source>
         <translation>การตัดสินใจ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="173" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="173"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="174" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="174"/>
         <source>Ask the applicant for documents</source>
         <translation>ขอเอกสารเพิ่มจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="175" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="175"/>
         <source>Certify a copy of the document on screen</source>
         <translation>รับรองสำเนาเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="176" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="176"/>
         <source>Put the request back in the queue</source>
         <translation>คืนคำขอเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="177" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="177"/>
         <source>Back to the list (or close the side panel)</source>
         <translation>กลับไปที่รายการ (หรือปิดแผงด้านข้าง)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="183" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="183"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="184" />
+        <location filename="../../ui/shell/shortcut_sheet.py" line="184"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -2215,54 +2220,54 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="174" />
+        <location filename="../../ui/shell/sign_in.py" line="174"/>
         <source>Anuyat — Sign in</source>
         <translation>อนุญาต — เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="175" />
+        <location filename="../../ui/shell/sign_in.py" line="175"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="179" />
+        <location filename="../../ui/shell/sign_in.py" line="179"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="183" />
+        <location filename="../../ui/shell/sign_in.py" line="183"/>
         <source>Anuyat · Permit workstation</source>
         <translation>อนุญาต · ระบบงานพิจารณาคำขออนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="184" />
+        <location filename="../../ui/shell/sign_in.py" line="184"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="185" />
+        <location filename="../../ui/shell/sign_in.py" line="185"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="186" />
-        <location filename="../../ui/shell/sign_in.py" line="299" />
+        <location filename="../../ui/shell/sign_in.py" line="186"/>
+        <location filename="../../ui/shell/sign_in.py" line="299"/>
         <source>Signing in…</source>
         <translation>กำลังเข้าสู่ระบบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="186" />
-        <location filename="../../ui/shell/sign_in.py" line="299" />
+        <location filename="../../ui/shell/sign_in.py" line="186"/>
+        <location filename="../../ui/shell/sign_in.py" line="299"/>
         <source>Sign in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="187" />
+        <location filename="../../ui/shell/sign_in.py" line="187"/>
         <source>Language:</source>
         <translation>ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="278" />
+        <location filename="../../ui/shell/sign_in.py" line="278"/>
         <source>Station: {name} ({code})</source>
         <translation>จุดบริการ: {name} ({code})</translation>
     </message>
@@ -2270,72 +2275,72 @@
 <context>
     <name>Sla</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="98" />
+        <location filename="../../ui/common/formatting.py" line="98"/>
         <source>Closed</source>
         <translation>ปิดเรื่องแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="99" />
+        <location filename="../../ui/common/formatting.py" line="99"/>
         <source>The application is closed; no deadline applies.</source>
         <translation>คำขอนี้ปิดเรื่องแล้ว ไม่มีกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="101" />
+        <location filename="../../ui/common/formatting.py" line="101"/>
         <source>Paused</source>
         <translation>หยุดนับเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="102" />
+        <location filename="../../ui/common/formatting.py" line="102"/>
         <source>The clock is stopped while waiting for the applicant.</source>
         <translation>หยุดนับเวลาระหว่างรอเอกสารจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="106" />
+        <location filename="../../ui/common/formatting.py" line="106"/>
         <source>{days} business days left when the clock restarts.</source>
         <translation>เมื่อเริ่มนับเวลาต่อจะเหลือ {days} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="110" />
+        <location filename="../../ui/common/formatting.py" line="110"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="68" />
+        <location filename="../../ui/common/formatting.py" line="68"/>
         <source>1 day late</source>
         <translation>เกิน 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="69" />
+        <location filename="../../ui/common/formatting.py" line="69"/>
         <source>{days} days late</source>
         <translation>เกิน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="111" />
+        <location filename="../../ui/common/formatting.py" line="111"/>
         <source>Past the deadline in the citizen manual.</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="71" />
+        <location filename="../../ui/common/formatting.py" line="71"/>
         <source>1 day left</source>
         <translation>เหลือ 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="72" />
+        <location filename="../../ui/common/formatting.py" line="72"/>
         <source>{days} days left</source>
         <translation>เหลือ {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="118" />
+        <location filename="../../ui/common/formatting.py" line="118"/>
         <source>Close to the deadline.</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="120" />
+        <location filename="../../ui/common/formatting.py" line="120"/>
         <source>Within the deadline.</source>
         <translation>อยู่ในกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="122" />
+        <location filename="../../ui/common/formatting.py" line="122"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
     </message>
@@ -2343,32 +2348,32 @@
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="223" />
+        <location filename="../../ui/intake/sync_indicator.py" line="223"/>
         <source>Mailbox, shared drive and outgoing mail</source>
         <translation>กล่องอีเมล โฟลเดอร์ส่วนกลาง และอีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="224" />
+        <location filename="../../ui/intake/sync_indicator.py" line="224"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="237" />
+        <location filename="../../ui/intake/sync_indicator.py" line="237"/>
         <source>Nothing has been synced on this profile yet. Press F9 to sync now.</source>
         <translation>ยังไม่เคยซิงค์ข้อมูลในโปรไฟล์นี้ กด F9 เพื่อซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="253" />
+        <location filename="../../ui/intake/sync_indicator.py" line="253"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="258" />
+        <location filename="../../ui/intake/sync_indicator.py" line="258"/>
         <source>never synced successfully</source>
         <translation>ยังไม่เคยซิงค์สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="260" />
+        <location filename="../../ui/intake/sync_indicator.py" line="260"/>
         <source>{n} waiting</source>
         <translation>รอ {n} รายการ</translation>
     </message>
@@ -2376,131 +2381,131 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="87" />
+        <location filename="../../ui/intake/sync_indicator.py" line="87"/>
         <source>Mailbox {name}</source>
         <translation>กล่องอีเมล {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="89" />
+        <location filename="../../ui/intake/sync_indicator.py" line="89"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="90" />
+        <location filename="../../ui/intake/sync_indicator.py" line="90"/>
         <source>Outgoing mail</source>
         <translation>อีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="97" />
+        <location filename="../../ui/intake/sync_indicator.py" line="97"/>
         <source>Up to date</source>
         <translation>เป็นปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="98" />
-        <location filename="../../ui/intake/sync_indicator.py" line="510" />
+        <location filename="../../ui/intake/sync_indicator.py" line="98"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="510"/>
         <source>Syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="99" />
-        <location filename="../../ui/intake/sync_indicator.py" line="516" />
+        <location filename="../../ui/intake/sync_indicator.py" line="99"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="516"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="100" />
+        <location filename="../../ui/intake/sync_indicator.py" line="100"/>
         <source>Problem</source>
         <translation>มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="101" />
-        <location filename="../../ui/intake/sync_indicator.py" line="514" />
+        <location filename="../../ui/intake/sync_indicator.py" line="101"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="514"/>
         <source>Not synced yet</source>
         <translation>ยังไม่ได้ซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="110" />
+        <location filename="../../ui/intake/sync_indicator.py" line="110"/>
         <source>{n} new</source>
         <translation>คำขอใหม่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="113" />
+        <location filename="../../ui/intake/sync_indicator.py" line="113"/>
         <source>{n} added to requests</source>
         <translation>เพิ่มในคำขอเดิม {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="119" />
+        <location filename="../../ui/intake/sync_indicator.py" line="119"/>
         <source>{n} held</source>
         <translation>กักไว้ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="122" />
+        <location filename="../../ui/intake/sync_indicator.py" line="122"/>
         <source>{n} sent</source>
         <translation>ส่งแล้ว {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="124" />
+        <location filename="../../ui/intake/sync_indicator.py" line="124"/>
         <source>nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="496" />
+        <location filename="../../ui/intake/sync_indicator.py" line="496"/>
         <source>Sync now</source>
         <translation>ซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="498" />
+        <location filename="../../ui/intake/sync_indicator.py" line="498"/>
         <source>Fetch new mail and shared-drive files, and send waiting mail (F9)</source>
         <translation>รับอีเมลและไฟล์ใหม่จากโฟลเดอร์ส่วนกลาง และส่งอีเมลที่รออยู่ (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="512" />
+        <location filename="../../ui/intake/sync_indicator.py" line="512"/>
         <source>Synced {time}</source>
         <translation>ซิงค์แล้วเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="512" />
+        <location filename="../../ui/intake/sync_indicator.py" line="512"/>
         <source>Synced</source>
         <translation>ซิงค์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="516" />
+        <location filename="../../ui/intake/sync_indicator.py" line="516"/>
         <source>Sync problem</source>
         <translation>ซิงค์มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="519" />
+        <location filename="../../ui/intake/sync_indicator.py" line="519"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="527" />
+        <location filename="../../ui/intake/sync_indicator.py" line="527"/>
         <source>Last sync: {summary}</source>
         <translation>ซิงค์ครั้งล่าสุด: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="532" />
+        <location filename="../../ui/intake/sync_indicator.py" line="532"/>
         <source>Sync state: {text}</source>
         <translation>สถานะการซิงค์: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="546" />
+        <location filename="../../ui/intake/sync_indicator.py" line="546"/>
         <source>Click for details</source>
         <translation>คลิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="557" />
-        <location filename="../../ui/intake/sync_indicator.py" line="564" />
+        <location filename="../../ui/intake/sync_indicator.py" line="557"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="564"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="560" />
+        <location filename="../../ui/intake/sync_indicator.py" line="560"/>
         <source>1 new request arrived</source>
         <translation>มีคำขอใหม่ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="562" />
+        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>
@@ -2508,22 +2513,22 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="45" />
+        <location filename="../../ui/review/checklist.py" line="45"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="46" />
+        <location filename="../../ui/review/checklist.py" line="46"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="47" />
+        <location filename="../../ui/review/checklist.py" line="47"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="49" />
+        <location filename="../../ui/review/checklist.py" line="49"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
@@ -2531,52 +2536,52 @@
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="83" />
+        <location filename="../../ui/viewer/toolbar.py" line="83"/>
         <source>Previous document (Ctrl+PgUp, Alt+←)</source>
         <translation>เอกสารก่อนหน้า (Ctrl+PgUp, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="84" />
+        <location filename="../../ui/viewer/toolbar.py" line="84"/>
         <source>Next document (Ctrl+PgDown, Alt+→)</source>
         <translation>เอกสารถัดไป (Ctrl+PgDown, Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="85" />
+        <location filename="../../ui/viewer/toolbar.py" line="85"/>
         <source>Previous page (PgUp)</source>
         <translation>หน้าก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="86" />
+        <location filename="../../ui/viewer/toolbar.py" line="86"/>
         <source>Next page (PgDown)</source>
         <translation>หน้าถัดไป (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="87" />
+        <location filename="../../ui/viewer/toolbar.py" line="87"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>ย่อ (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="88" />
+        <location filename="../../ui/viewer/toolbar.py" line="88"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>ขยาย (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="89" />
+        <location filename="../../ui/viewer/toolbar.py" line="89"/>
         <source>Fit to width (Ctrl+0)</source>
         <translation>พอดีความกว้าง (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="90" />
+        <location filename="../../ui/viewer/toolbar.py" line="90"/>
         <source>Turn a quarter clockwise (Ctrl+R)</source>
         <translation>หมุนตามเข็มนาฬิกา 90 องศา (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="91" />
+        <location filename="../../ui/viewer/toolbar.py" line="91"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="92" />
+        <location filename="../../ui/viewer/toolbar.py" line="92"/>
         <source>Documents of this request</source>
         <translation>เอกสารของคำขอนี้</translation>
     </message>
@@ -2584,7 +2589,7 @@
 <context>
     <name>_Composer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="121" />
+        <location filename="../../ui/review/composer.py" line="121"/>
         <source>Cancel (Esc)</source>
         <translation>ยกเลิก (Esc)</translation>
     </message>
@@ -2592,97 +2597,97 @@
 <context>
     <name>_DecisionPanel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="297" />
+        <location filename="../../ui/intake/quarantine_view.py" line="297"/>
         <source>Write a short reason; it is kept in the audit log.</source>
         <translation>โปรดระบุเหตุผลสั้น ๆ (บันทึกไว้ในประวัติการตรวจสอบ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="320" />
+        <location filename="../../ui/intake/quarantine_view.py" line="320"/>
         <source>Choose a file in the list to see why it was held, then release it (it becomes a document of its request) or discard it.</source>
         <translation>เลือกไฟล์ในรายการเพื่อดูเหตุที่กักไว้ แล้วเลือกรับไฟล์เป็นเอกสารของคำขอ หรือไม่รับไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="324" />
+        <location filename="../../ui/intake/quarantine_view.py" line="324"/>
         <source>Release…</source>
         <translation>รับเป็นเอกสาร…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="325" />
+        <location filename="../../ui/intake/quarantine_view.py" line="325"/>
         <source>Accept the file as a document of its request</source>
         <translation>รับไฟล์นี้เป็นเอกสารของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="326" />
+        <location filename="../../ui/intake/quarantine_view.py" line="326"/>
         <source>Discard…</source>
         <translation>ไม่รับไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="327" />
+        <location filename="../../ui/intake/quarantine_view.py" line="327"/>
         <source>Do not keep the file with the request</source>
         <translation>ไม่นำไฟล์นี้เข้าคำขอ (ระบบเก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="328" />
+        <location filename="../../ui/intake/quarantine_view.py" line="328"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="329" />
+        <location filename="../../ui/intake/quarantine_view.py" line="329"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="335" />
+        <location filename="../../ui/intake/quarantine_view.py" line="335"/>
         <source>Why discard this file?</source>
         <translation>เหตุใดจึงไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="336" />
+        <location filename="../../ui/intake/quarantine_view.py" line="336"/>
         <source>Discard file</source>
         <translation>ไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="338" />
+        <location filename="../../ui/intake/quarantine_view.py" line="338"/>
         <source>Why release this file?</source>
         <translation>เหตุใดจึงรับไฟล์นี้เป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="339" />
+        <location filename="../../ui/intake/quarantine_view.py" line="339"/>
         <source>Release file</source>
         <translation>รับเป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="351" />
+        <location filename="../../ui/intake/quarantine_view.py" line="351"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="352" />
+        <location filename="../../ui/intake/quarantine_view.py" line="352"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="353" />
+        <location filename="../../ui/intake/quarantine_view.py" line="353"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="353" />
+        <location filename="../../ui/intake/quarantine_view.py" line="353"/>
         <source>Not linked to a request</source>
         <translation>ยังไม่ผูกกับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="354" />
+        <location filename="../../ui/intake/quarantine_view.py" line="354"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="355" />
+        <location filename="../../ui/intake/quarantine_view.py" line="355"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="357" />
+        <location filename="../../ui/intake/quarantine_view.py" line="357"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
     </message>

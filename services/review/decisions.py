@@ -26,6 +26,7 @@ from services.kernel.unit_of_work import UnitOfWork
 from services.review.checks import IDENTITY_NAMES, review_state, service_spec
 from services.review.notices import RequestedItem, render_rejection, render_request
 from services.review.queue import clear_claim, load_application, require_holder
+from services.review.views import incomplete_summary
 
 __all__ = [
     "DECIDABLE_STATUS",
@@ -54,7 +55,11 @@ class ReviewIncomplete(InvalidInput):
             f"Application {tracking_number} cannot be passed on yet; still to check:\n"
             + "\n".join(f"- {m}" for m in missing_en),
         )
+        self.missing_th = tuple(missing_th)
         self.missing_en = tuple(missing_en)
+        first = (missing_th[0], missing_en[0]) if missing_th else ("", "")
+        # One line per language for a banner (the full list stays in th / en).
+        self.summary_th, self.summary_en = incomplete_summary(len(self.missing_th), *first)
 
 
 def _officer(uow: UnitOfWork) -> User:

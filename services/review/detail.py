@@ -164,6 +164,8 @@ def application_detail(
         missing_items=state.missing_items,
         intake_notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (str(notes),),
         required_checks=state.required_checks,
+        missing_checks=state.missing_checks,
+        review_complete=state.complete,
         delegation_checks=required_identity_checks(spec.ial, True) if spec else (),
         delegated=state.delegated,
         allowed=allowed_actions(application.status, roles, held_by_me=mine),

@@ -9,7 +9,13 @@ from services.access.table import Action
 from services.cases.views import ApplicationRow, DocumentInfo
 from services.review.kinds import IdentityCheckKind, Verdict
 
-__all__ = ["ApplicationDetail", "ChecklistItem", "IdentityCheckRow", "Officer"]
+__all__ = [
+    "ApplicationDetail",
+    "ChecklistItem",
+    "IdentityCheckRow",
+    "Officer",
+    "incomplete_summary",
+]
 
 
 @dataclass(frozen=True)
@@ -64,9 +70,37 @@ class ApplicationDetail:
     missing_items: tuple[str, ...]  # codes of required items not accepted
     intake_notes: tuple[str, ...]
     required_checks: tuple[IdentityCheckKind, ...]  # needed, in the order to do them
+    missing_checks: tuple[IdentityCheckKind, ...]  # required identity/POA checks not satisfied
+    review_complete: bool  # every required item and check done: the review may pass on
     delegation_checks: tuple[IdentityCheckKind, ...]  # needed when applying through a proxy
     delegated: bool  # a proxy applies (says the form, or the officer's POA verdicts)
     allowed: frozenset[Action]  # what the viewing officer may do on it now
+
+    @property
+    def open_count(self) -> int:
+        """Required documents and checks still to do (the services' review state)."""
+        return len(self.missing_items) + len(self.missing_checks)
+
+    def incomplete_summary(self) -> tuple[str, str]:
+        """(Thai, English) one-line "cannot pass on yet" for what is still open."""
+        names = {i.code: i for i in self.checklist}
+        first = names.get(self.missing_items[0]) if self.missing_items else None
+        return incomplete_summary(
+            self.open_count,
+            f"เอกสาร: {first.name_th}" if first else "",
+            f"document: {first.name_en}" if first else "",
+        )
+
+
+def incomplete_summary(count: int, first_th: str = "", first_en: str = "") -> tuple[str, str]:
+    """(Thai, English): a review that cannot pass on yet, in one line per language."""
+    th = f"ยังส่งต่อไม่ได้ ยังตรวจไม่ครบ {count} รายการ"
+    en = f"This request cannot be passed on yet: {count} still to check"
+    if first_th:
+        th += f" (รายการแรก {first_th})"
+    if first_en:
+        en += f" (first, {first_en})"
+    return th, en
 
 
 @dataclass(frozen=True)

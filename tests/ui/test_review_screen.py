@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.conftest import PDF_PAGES, SCREENSHOTS, officer_types, type_text
 from ui.review.screen import ReviewScreen
@@ -214,6 +214,104 @@ def test_mark_reviewed_with_an_open_checklist_explains_inline(
     assert _reread(workstation, reviewer, review.detail.row.id).row.status == "in_review"
 
 
+def _accept_by_port(workstation, user, application_id, *, items=(), checks=()) -> None:
+    """Verdicts recorded as another window of the same officer would (the screen learns of
+    them with its next answer from the port)."""
+    form = workstation.open_application(user, application_id).documents[0].id
+    for code in items:
+        workstation.record_checklist(user, application_id, code, "accepted", "", form, 1)
+    data = {"callback": {"channel": "phone", "at": "2026-11-25T09:45", "result": "ยืนยันแล้ว"}}
+    for kind in checks:
+        workstation.record_identity_check(
+            user, application_id, kind, "accepted", data.get(kind, {})
+        )
+
+
+def _fully_visible(widget) -> bool:
+    QApplication.sendPostedEvents()  # pending layout requests: the geometry as drawn
+    QApplication.processEvents()
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def _shot(window, name: str) -> None:
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / f"{name}.png"))
+
+
+def test_cannot_pass_on_banner_is_compact_dismissable_and_goes_when_fixed(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.resize(1280, 720)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_M, CTRL)
+    qtbot.waitUntil(lambda: review.error_box.text() != "", timeout=10000)
+    _shot(window, "cannot_pass_on_banner")
+    assert "ยังตรวจไม่ครบ" in review.error_box.text()
+    assert "cannot be passed on yet" in review.error_box.text()
+    # A strip, not a quarter of the window; both lines shown whole.
+    assert review.messages.height() <= window.height() // 8
+    for line in review.error_box.findChildren(QLabel):
+        if line.text():
+            assert _fully_visible(line), line.text()
+    # With the banner up, Ctrl+D's message box is on screen.
+    qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
+    composer = review.request_composer
+    assert review.side_stack.currentWidget() is composer
+    assert _fully_visible(composer.message)
+    _shot(window, "cannot_pass_on_banner_composer")
+    qtbot.keyClick(composer.items, Qt.Key.Key_Escape)
+    # Dismissed by its close button.
+    qtbot.mouseClick(review.error_box.dismiss_button, Qt.MouseButton.LeftButton)
+    assert review.error_box.text() == "" and review.messages.height() == 0
+    # Up again, then the cause is fixed: the last open item accepted with A.
+    qtbot.keyClick(review.checklist, Qt.Key.Key_M, CTRL)
+    qtbot.waitUntil(lambda: review.error_box.text() != "", timeout=10000)
+    codes = [i.code for i in review.detail.checklist]
+    _accept_by_port(
+        workstation,
+        reviewer,
+        application_id,
+        items=codes[1:],
+        checks=review.detail.required_checks,
+    )
+    review.checklist.setFocus()
+    assert review.checklist.current_code() == codes[0]
+    qtbot.keyClick(review.checklist, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: review.detail.review_complete, timeout=10000)
+    assert review.error_box.text() == ""
+
+
+def test_all_checked_only_when_the_identity_checks_are_done_too(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    application_id = review.detail.row.id
+    codes = [i.code for i in review.detail.checklist]
+    _accept_by_port(workstation, reviewer, application_id, items=codes[1:])
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: review.detail.checklist[0].verdict == "accepted", timeout=10000)
+    _shot(window, "all_checked_identity_open")
+    progress = review.action_bar.progress_label.text()
+    assert progress != "ตรวจครบทุกรายการแล้ว"
+    assert progress == "ยังเหลือ 3 รายการ"  # the three identity checks of IAL2
+    assert review.tabs.tabText(1) == "ตัวตน 0/3"
+    # The last check done on the identity tab: now everything is.
+    first, *others = review.detail.required_checks
+    _accept_by_port(workstation, reviewer, application_id, checks=others)
+    qtbot.keyClick(review.checklist, Qt.Key.Key_2, CTRL)
+    card = review.identity.cards[first]
+    qtbot.mouseClick(card.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: review.tabs.tabText(1) == "ตัวตน 3/3", timeout=10000)
+    assert review.action_bar.progress_label.text() == "ตรวจครบทุกรายการแล้ว"
+
+
 def test_request_documents_previews_then_sends(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
@@ -285,7 +383,7 @@ def test_request_note_typed_key_by_key_goes_out_whole_with_the_chosen_documents(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     officer_types(NOTE_EN)
     assert composer.message.toPlainText() == f"{NOTE_TH}\n{NOTE_EN}"
-    window.grab().save(str(SCREENSHOTS / "request_note_typed.png"))
+    _shot(window, "request_note_typed")
     assert composer.chosen_codes() == chosen  # no keystroke reached the documents
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     composer.preview_button.click()

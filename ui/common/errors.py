@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.api import AnuyatError
 from ui.common.naming import named
@@ -26,9 +34,13 @@ def bilingual(error: BaseException | None, fallback_th: str, fallback_en: str) -
 
 
 class ErrorBox(QFrame):
-    """A pale red box with the Thai message, the English one, and an optional action."""
+    """A pale red box with the Thai message, the English one, and an optional action.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``dismissable`` adds a close button (×) for messages that may stay up while the officer
+    works on (the review screen's "cannot pass on yet").
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, dismissable: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("ErrorBox")
         layout = QHBoxLayout(self)
@@ -46,15 +58,28 @@ class ErrorBox(QFrame):
         self._action = QPushButton()
         self._action.hide()
         layout.addWidget(self._action, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.dismiss_button = named(QToolButton(), "DismissButton")
+        self.dismiss_button.setText("\u00d7")
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Both languages, like the message itself.
+        self.dismiss_button.setToolTip("ปิดข้อความนี้ · Dismiss this message")
+        self.dismiss_button.setAccessibleName("ปิดข้อความนี้ · Dismiss this message")
+        self.dismiss_button.clicked.connect(self.clear)
+        self.dismiss_button.setVisible(dismissable)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self._callback: Callable[[], None] | None = None
         self._action.clicked.connect(self._run_action)
         self.hide()
 
     def show_message(self, th: str, en: str) -> None:
+        self.set_details("")
         self._th.setText(th)
         self._en.setText(en)
         self._en.setVisible(bool(en) and en != th)
         self.show()
+        # Already shown: the strip holding it must fit the new text.
+        self.updateGeometry()
 
     def show_error(
         self, error: BaseException | None, *, fallback_th: str, fallback_en: str
@@ -67,9 +92,15 @@ class ErrorBox(QFrame):
         self._action.setText(text)
         self._action.setVisible(callback is not None)
 
+    def set_details(self, text: str) -> None:
+        """The long form of a one-line message, shown when the pointer rests on it."""
+        for label in (self._th, self._en):
+            label.setToolTip(text)
+
     def clear(self) -> None:
         self._th.clear()
         self._en.clear()
+        self.set_details("")
         self.hide()
 
     def text(self) -> str:

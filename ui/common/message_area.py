@@ -8,6 +8,7 @@ message (a list of what is still missing) would push the work below it out of si
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ui.common.naming import named
@@ -38,9 +39,20 @@ class MessageArea(QScrollArea):
         self.setFixedHeight(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched in self._boxes and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+        # LayoutRequest: a box already shown got a new text (it may need more or fewer lines).
+        if watched in self._boxes and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.LayoutRequest,
+        ):
             self._fit()
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            # Narrower, the words wrap onto more lines: never cut the last one off.
+            self._fit()
 
     def _fit(self) -> None:
         if not any(not b.isHidden() for b in self._boxes):

@@ -81,6 +81,10 @@ QLabel#DemoBanner {{
     background: #fdeceb; border: 1px solid #f1b9b5; border-radius: 4px;
 }}
 #ErrorBox QLabel {{ color: #8e1b1b; }}
+QToolButton#DismissButton {{
+    color: #8e1b1b; font-size: 16px; border: none; padding: 0 4px; background: transparent;
+}}
+QToolButton#DismissButton:hover {{ background: rgba(0, 0, 0, 0.08); border-radius: 3px; }}
 
 QListWidget#QueueList {{
     background: #ffffff; border: none; border-right: 1px solid {BORDER}; outline: 0;

@@ -110,8 +110,9 @@ class ReviewScreen(QFrame):
         self.top_bar.back_clicked.connect(self.close_screen)
         self.top_bar.next_clicked.connect(self.next_requested)
         layout.addWidget(self.top_bar)
-        self.error_box = ErrorBox()
-        self.notice_box = ErrorBox()
+        self.error_box = ErrorBox(dismissable=True)
+        self._incomplete_shown = False  # the error box says "cannot pass on yet"
+        self.notice_box = ErrorBox(dismissable=True)
         self.notice_box.setObjectName("NoticeBox")
         self.messages = MessageArea(self.error_box, self.notice_box)
         layout.addWidget(self.messages)
@@ -325,6 +326,14 @@ class ReviewScreen(QFrame):
         elif [d.id for d in previous.documents] != [d.id for d in documents]:
             self.viewer.update_documents(detail.documents)
         self.top_bar.show_detail(detail)
+        if self._incomplete_shown and self.error_box.isHidden():
+            self._incomplete_shown = False  # the officer closed it, or another message came
+        elif self._incomplete_shown and detail.review_complete:
+            self._incomplete_shown = False  # the cause is gone
+            self.error_box.clear()
+        elif self._incomplete_shown:
+            # Still open, maybe less: the services' count as it now stands.
+            self.error_box.show_message(*detail.incomplete_summary())
         self.checklist.set_items(
             detail.checklist, documents, editable=editable, keep_current=not new
         )
@@ -388,7 +397,7 @@ class ReviewScreen(QFrame):
                     "Could not record the verdict. Try again.",
                 )
                 return
-            self.error_box.clear()
+            self._clear_error()
             row = self.checklist.current_row()
             if row is not None:
                 row.hide_reason()
@@ -428,7 +437,7 @@ class ReviewScreen(QFrame):
                     "Could not record the identity check. Try again.",
                 )
                 return
-            self.error_box.clear()
+            self._clear_error()
             self._show_detail(result)
 
         self.identity.set_busy(True)
@@ -499,6 +508,9 @@ class ReviewScreen(QFrame):
         port, user, application_id = self._port, self._user, detail.row.id
 
         def done(status: str | None, error: BaseException | None) -> None:
+            if getattr(error, "code", None) == "review_incomplete":
+                self._show_incomplete(error)
+                return
             if error is not None or status is None:
                 self._show_error(
                     error,
@@ -516,6 +528,33 @@ class ReviewScreen(QFrame):
             self.application_did_change.emit()
 
         self._run(lambda: port.mark_reviewed(user, application_id), done, "review.mark_reviewed")
+
+    def _show_incomplete(self, error: BaseException | None) -> None:
+        """One line per language (what is left, and the first of it); the whole list when
+        the pointer rests on it, and a button to the first open item."""
+        self._show_error(
+            None,
+            getattr(error, "summary_th", "") or getattr(error, "th", ""),
+            getattr(error, "summary_en", "") or getattr(error, "en", ""),
+        )
+        self.error_box.set_details(
+            "\n".join(t for t in (getattr(error, "th", ""), getattr(error, "en", "")) if t)
+        )
+        self.error_box.set_action(self.tr("Show what is open"), self._show_first_open)
+        self._incomplete_shown = True
+
+    def _show_first_open(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        self.show_checklist()
+        if detail.missing_items:
+            codes = [i.code for i in detail.checklist]
+            self.tabs.setCurrentWidget(self.checklist)
+            self.checklist.set_current(codes.index(detail.missing_items[0]))
+            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif detail.missing_checks:
+            self.tabs.setCurrentWidget(self.identity)
 
     def _documents_requested(self) -> None:
         self.show_checklist()
@@ -649,9 +688,18 @@ class ReviewScreen(QFrame):
 
     def _show_error(self, error: BaseException | None, th: str, en: str) -> None:
         self.notice_box.clear()
+        self._incomplete_shown = False
+        self.error_box.set_action("", None)
         self.error_box.show_error(error, fallback_th=th, fallback_en=en)
 
+    def _clear_error(self) -> None:
+        """A step went through: its earlier failure goes; "cannot pass on yet" stays until
+        its cause is gone (see :meth:`_show_detail`)."""
+        if not self._incomplete_shown:
+            self.error_box.clear()
+
     def _notice(self, text: str, *, next_action: bool = False) -> None:
+        self._incomplete_shown = False
         self.error_box.clear()
         self.notice_box.show_message(text, "")
         self.notice_box.set_action(
@@ -669,7 +717,9 @@ class ReviewScreen(QFrame):
         self.tabs.setTabText(
             0, self.tr("Documents {done}/{total}").format(done=done, total=len(detail.checklist))
         )
-        checked, needed = self.identity.progress()
+        # The services' review state: the required checks, and those not yet satisfied.
+        needed = len(detail.required_checks)
+        checked = needed - len(detail.missing_checks)
         self.tabs.setTabText(
             1, self.tr("Identity {done}/{total}").format(done=checked, total=needed)
         )
@@ -684,7 +734,7 @@ class ReviewScreen(QFrame):
         self.action_bar.set_state(
             editable=self._editable() and not composing,
             can_certify=self.viewer.current_document() is not None,
-            missing=len(detail.missing_items) if detail is not None else 0,
+            missing=detail.open_count if detail is not None else 0,
             busy=self._busy,
         )
 
