@@ -96,7 +96,7 @@ class ReviewState:
     identity: tuple[IdentityCheckRow, ...]  # the latest verdict per kind
     required_checks: tuple[IdentityCheckKind, ...]
     missing_items: tuple[str, ...]  # checklist codes not accepted / not applicable
-    missing_checks: tuple[str, ...]  # identity kinds not satisfied
+    missing_checks: tuple[IdentityCheckKind, ...]  # identity kinds not satisfied
 
     @property
     def complete(self) -> bool:

@@ -217,12 +217,12 @@ def test_mark_reviewed_with_an_open_checklist_explains_inline(
 def _accept_by_port(workstation, user, application_id, *, items=(), checks=()) -> None:
     """Verdicts recorded as another window of the same officer would (the screen learns of
     them with its next answer from the port)."""
-    form = workstation.open_application(user, application_id).documents[0].id
+    form = workstation.review.open_application(user, application_id).documents[0].id
     for code in items:
-        workstation.record_checklist(user, application_id, code, "accepted", "", form, 1)
+        workstation.review.record_checklist(user, application_id, code, "accepted", "", form, 1)
     data = {"callback": {"channel": "phone", "at": "2026-11-25T09:45", "result": "ยืนยันแล้ว"}}
     for kind in checks:
-        workstation.record_identity_check(
+        workstation.review.record_identity_check(
             user, application_id, kind, "accepted", data.get(kind, {})
         )
 
