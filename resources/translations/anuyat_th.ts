@@ -549,6 +549,16 @@
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/counter_form.py" line="584"/>
+        <source>Print receipt…</source>
+        <translation>พิมพ์ใบรับคำขอ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="586"/>
+        <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
+        <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
+    </message>
+    <message>
         <location filename="../../ui/intake/counter_form.py" line="536"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>

@@ -24,6 +24,7 @@ from services.intake.views import (
     SyncSummary,
 )
 from services.kernel.actors import Actor, SignedInUser
+from services.produce.receipt import counter_receipt, render_receipt
 from services.store.context import AppContext
 
 __all__ = ["Intake", "IntakePort"]
@@ -50,6 +51,10 @@ class IntakePort(Protocol):
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
         """Register a paper/phone request; returns its tracking number."""
+        ...
+
+    def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
+        """The receipt (ใบรับคำขอ) of a request, a one-page A4 PDF to print for the applicant."""
         ...
 
 
@@ -108,3 +113,7 @@ class Intake:
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
         return register_counter_request(self.context, Actor.from_user(user), request, self.limits)
+
+    def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
+        receipt = counter_receipt(self.context, Actor.from_user(user), tracking_number)
+        return render_receipt(receipt)

@@ -184,3 +184,30 @@ def test_only_intake_officers_get_the_counter_form(
     assert not window.counter_action.isVisible()
     assert not window.counter_button.isVisible()
     assert not window.open_counter_form()
+
+
+def test_receipt_is_printed_after_registering(
+    qtbot, workstation, intake_user, runner, settings, scan, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    form = _open_form(qtbot, window)
+    opened: list[Path] = []
+    form.open_receipt = opened.append
+    form.receipt_dir = tmp_path / "receipts"
+    type_text(form.name_edit, "นายสมปอง ไม่มีอีเมล")
+    assert form.select_service("FOOD-SHOP")
+    _drop_files(form.file_list, [scan])
+    with qtbot.waitSignal(form.request_did_register, timeout=10000) as registered:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    tracking = registered.args[0]
+    assert form.print_button.isVisibleTo(form)
+    assert form.print_button.text() == "พิมพ์ใบรับคำขอ…"
+    with qtbot.waitSignal(form.receipt_did_open, timeout=10000) as printed:
+        qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    path = Path(printed.args[0])
+    assert opened == [path] and path.parent == tmp_path / "receipts"
+    text = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert f"เลขที่รับเรื่อง {tracking}" in text
+    assert "นายสมปอง ไม่มีอีเมล" in text and "สำเนาบัตรประชาชน.pdf (1 หน้า / pages)" in text

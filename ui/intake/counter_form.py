@@ -4,16 +4,22 @@
 person), name, 13-digit ID checked as it is typed, contact, service, subject, note and the
 scanned files (picked or dragged in). "Register" calls ``port.register_counter_request`` in
 the database worker; the new tracking number is then shown large and the form is emptied
-for the next visitor. Failures are shown inline in Thai and English.
+for the next visitor. "Print receipt…" then asks ``port.counter_receipt`` for the receipt
+(ใบรับคำขอ, a one-page A4 PDF), writes it to a folder only this user can read and opens it in
+the system's PDF viewer to print: a walk-in applicant without e-mail gets no other
+acknowledgement. Failures are shown inline in Thai and English.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QDesktopServices,
     QGuiApplication,
     QKeyEvent,
 )
@@ -86,10 +92,12 @@ class CounterForm(QFrame):
 
     Signals:
         request_did_register(str tracking_number): the request was registered.
+        receipt_did_open(str path): the receipt was written there and handed to the viewer.
         form_did_close(): the officer closed the panel (button or Esc).
     """
 
     request_did_register = Signal(str)
+    receipt_did_open = Signal(str)
     form_did_close = Signal()
 
     def __init__(
@@ -109,6 +117,13 @@ class CounterForm(QFrame):
         self._files: list[str] = []
         self._busy = False
         self.last_tracking_number: str | None = None
+        self.receipt_dir: Path | None = None
+        """Where receipts are written before they are opened; by default a folder only this
+        user can read, made on the first print."""
+        self.open_receipt: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        """Opens a written receipt: the system's PDF viewer, which prints it."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 12, 12)
@@ -140,6 +155,9 @@ class CounterForm(QFrame):
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self._copy_number)
         result.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_receipt)
+        result.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.result_box.hide()
         layout.addWidget(self.result_box)
         self.error_box = ErrorBox()
@@ -392,6 +410,38 @@ class CounterForm(QFrame):
             label="counter.register",
         )
 
+    def print_receipt(self) -> None:
+        """Fetch the receipt of the request just registered, write it, open it to print."""
+        tracking = self.last_tracking_number
+        if not tracking or self._busy:
+            return
+        if self.receipt_dir is None:
+            self.receipt_dir = Path(tempfile.mkdtemp(prefix="anuyat-receipts-"))
+        port, user, folder = self._port, self._user, self.receipt_dir
+        self.print_button.setEnabled(False)
+
+        def fetch_and_write() -> Path:
+            data = port.counter_receipt(user, tracking)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path = folder / f"receipt_{tracking}.pdf"
+            path.write_bytes(data)
+            return path
+
+        def done(path: Path | None, error: BaseException | None) -> None:
+            self.print_button.setEnabled(True)
+            if error is not None or path is None:
+                self.error_box.show_error(
+                    error,
+                    fallback_th="พิมพ์ใบรับคำขอไม่สำเร็จ คำขอบันทึกไว้แล้ว ลองกดพิมพ์อีกครั้ง",
+                    fallback_en="The receipt could not be made; the request is registered. "
+                    "Try printing again.",
+                )
+                return
+            self.open_receipt(path)
+            self.receipt_did_open.emit(str(path))
+
+        self._runner.run(fetch_and_write, done, pool="db", owner=self, label="counter.receipt")
+
     def clear_form(self, keep_result: bool = False) -> None:
         """Empty every field for the next visitor (the service list stays)."""
         for edit in (self.name_edit, self.id_edit, self.email_edit, self.phone_edit):
@@ -533,6 +583,10 @@ class CounterForm(QFrame):
         self.add_files_button.setText(self.tr("Add files…"))
         self.remove_files_button.setText(self.tr("Remove"))
         self.copy_button.setText(self.tr("Copy number"))
+        self.print_button.setText(self.tr("Print receipt…"))
+        self.print_button.setToolTip(
+            self.tr("The receipt for the applicant: tracking number, due date, how to follow up")
+        )
         self.clear_button.setText(self.tr("Clear"))
         self._set_busy(self._busy)
         self._retranslate_id()

@@ -126,7 +126,7 @@ def _clusters(text: str) -> Iterator[str]:
         yield cluster
 
 
-def _wrap_text(line: str, face: ThaiFace, size: float, width: float) -> list[str]:
+def wrap_text(line: str, face: ThaiFace, size: float, width: float) -> list[str]:
     """``line`` broken to ``width``: at the last space when there is one, else anywhere."""
     rows: list[str] = []
     current = ""
@@ -156,7 +156,7 @@ def text_pdf(data: bytes, reserve: float, face: ThaiFace) -> bytes:
     rows: list[str] = []
     for line in text.splitlines() or [""]:
         clean = "".join(ch for ch in line.expandtabs(4) if unicodedata.category(ch) != "Cc")
-        rows.extend(_wrap_text(clean, face, size, page_w - 2 * margin))
+        rows.extend(wrap_text(clean, face, size, page_w - 2 * margin))
     per_page = max(1, int((page_h - 2 * margin - reserve) // leading))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1)
