@@ -29,6 +29,9 @@ class Action(StrEnum):
     READ_DOCUMENTS = "read_documents"
     # The review screen: open a request to work on it, take the next one of a queue.
     OPEN_REVIEW = "open_review"
+    # Take the oldest waiting request of one's queue ("Next"): the roles that have a queue
+    # on the review screen (the administrator opens requests only to hand them over).
+    TAKE_NEXT = "take_next"
     # Record checklist and identity verdicts on a request one holds.
     RECORD_CHECKS = "record_checks"
     # Ask for documents, pass on (reviewed), refuse.
@@ -61,6 +64,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.READ_DOCUMENTS: _CASES,
     # The administrator opens requests to hand them over to someone (read-only otherwise).
     Action.OPEN_REVIEW: frozenset({"reviewer", "finance", "approver", "admin"}),
+    Action.TAKE_NEXT: frozenset({"reviewer", "finance", "approver"}),
     Action.RECORD_CHECKS: frozenset({"reviewer"}),
     Action.DECIDE_REVIEW: frozenset({"reviewer"}),
     Action.CERTIFY_COPY: frozenset({"reviewer", "intake"}),

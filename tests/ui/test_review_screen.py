@@ -312,6 +312,49 @@ def test_all_checked_only_when_the_identity_checks_are_done_too(
     assert review.action_bar.progress_label.text() == "ตรวจครบทุกรายการแล้ว"
 
 
+def test_what_the_officer_may_not_do_is_disabled_or_says_why(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    from tests.conftest import STAFF_PASSWORD
+
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    bar = review.action_bar
+    assert bar.reject_button.isEnabled() and bar.reviewed_button.isEnabled()
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
+    review.request_composer.send_button.click()
+    qtbot.waitUntil(lambda: review.detail.row.status == "waiting_applicant", timeout=10000)
+    _shot(window, "read_only_buttons")
+    # Waiting for the applicant: no refusing, passing on or asking again from here.
+    for button in (bar.reject_button, bar.reviewed_button, bar.request_button):
+        assert not button.isEnabled(), button.text()
+    window.close()
+
+    # The approver reads a request in review: A does nothing to it, and says why.
+    approver = workstation.shell.sign_in("approver", STAFF_PASSWORD)
+    window = _window(qtbot, workstation, approver, runner, settings)
+    row = window.model.row_at(window.model.find_row(review_applications[0][0]))
+    window.open_review(row)
+    review = window.review
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_A)
+    assert "ดูได้อย่างเดียว" in review.error_box.text()
+    assert "read only" in review.error_box.text()
+    assert review.detail.checklist[0].verdict is None
+    window.close()
+
+    # The administrator has no queue: no "Next" to press.
+    admin = workstation.shell.sign_in("admin", STAFF_PASSWORD)
+    window = _window(qtbot, workstation, admin, runner, settings)
+    assert not window.next_button.isVisible()
+    row = window.model.row_at(window.model.find_row(review_applications[1][0]))
+    window.open_review(row)
+    qtbot.waitUntil(lambda: window.review.detail is not None, timeout=10000)
+    assert not window.review.top_bar.next_button.isVisible()
+
+
 def test_request_documents_previews_then_sends(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:

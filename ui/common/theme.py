@@ -231,6 +231,7 @@ QPushButton#LinkButton, QToolButton#LinkTool {{
 QToolButton#LinkTool::menu-indicator {{ image: none; width: 0; }}
 QPushButton#LinkButton:disabled {{ color: #9aa5b1; background: transparent; }}
 QPushButton#DangerLink {{ color: #a4262c; }}
+QPushButton#DangerLink:disabled {{ color: #a8adb4; border-color: #dde1e6; }}
 QPushButton#DangerButton {{
     background: #a4262c; color: #ffffff; border: 1px solid #a4262c; font-weight: bold;
     padding: 8px 18px;

@@ -200,11 +200,20 @@ class ReviewActionBar(QFrame):
             action.setData(officer.username)
 
     def set_state(
-        self, *, editable: bool, can_certify: bool, missing: int, busy: bool = False
+        self,
+        *,
+        editable: bool,
+        can_certify: bool,
+        missing: int,
+        busy: bool = False,
+        can_decide: bool | None = None,
     ) -> None:
+        """``can_decide``: the services allow asking for documents, passing on and refusing
+        (holding the request while it is in review); ``None``: as ``editable``."""
         self._state = (editable, missing)
+        decide = editable if can_decide is None else (can_decide and editable)
         for button in (self.request_button, self.reject_button, self.reviewed_button):
-            button.setEnabled(editable and not busy)
+            button.setEnabled(decide and not busy)
         self.certify_button.setEnabled(editable and can_certify and not busy)
         self.release_button.setEnabled(editable and not busy)
         self._show_progress()

@@ -109,6 +109,8 @@ class ReviewScreen(QFrame):
         self.top_bar = ReviewTopBar()
         self.top_bar.back_clicked.connect(self.close_screen)
         self.top_bar.next_clicked.connect(self.next_requested)
+        # No queue to take from (the administrator): no "Next" to press.
+        self.top_bar.next_button.setVisible(may(user.roles, Action.TAKE_NEXT))
         layout.addWidget(self.top_bar)
         self.error_box = ErrorBox(dismissable=True)
         self._incomplete_shown = False  # the error box says "cannot pass on yet"
@@ -362,7 +364,35 @@ class ReviewScreen(QFrame):
             and self.tabs.currentWidget() is self.checklist
             and self.pages.currentWidget() is self.splitter
         ):
+            if self._detail is not None and not self._editable():
+                self._say_read_only()
+                return
             self.checklist.decide(verdict)
+
+    def _say_read_only(self) -> None:
+        """A verdict key on a request the services let this officer only read: say why."""
+        detail = self._detail
+        if detail is None:
+            return
+        if not may(self._user.roles, Action.RECORD_CHECKS):
+            th = "คำขอนี้ดูได้อย่างเดียว บทบาทของคุณบันทึกผลการตรวจเอกสารไม่ได้"
+            en = "This request is read only for you: your role does not record checks."
+        elif not detail.claimed_by_me:
+            holder = detail.claimed_by
+            th = (
+                f"คำขอนี้ดูได้อย่างเดียว {holder} รับผิดชอบอยู่"
+                if holder
+                else "คำขอนี้ดูได้อย่างเดียว รับคำขอก่อน (ถัดไป) จึงบันทึกผลได้"
+            )
+            en = (
+                f"This request is read only for you: {holder} holds it."
+                if holder
+                else "This request is read only for you: take it first (Next) to record checks."
+            )
+        else:
+            th = "คำขอนี้ดูได้อย่างเดียว สถานะนี้บันทึกผลการตรวจไม่ได้"
+            en = "This request is read only: checks cannot be recorded in this status."
+        self._show_error(None, th, en)
 
     def _link(self) -> tuple[str | None, int | None]:
         """The document and page on screen (pages count for PDFs only)."""
@@ -735,6 +765,7 @@ class ReviewScreen(QFrame):
             editable=self._editable() and not composing,
             can_certify=self.viewer.current_document() is not None,
             missing=detail.open_count if detail is not None else 0,
+            can_decide=detail is not None and Action.DECIDE_REVIEW in detail.allowed,
             busy=self._busy,
         )
 

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.can_quarantine = may(user.roles, Action.HANDLE_QUARANTINE)
         self.can_register = may(user.roles, Action.REGISTER_AT_COUNTER)
         self.can_review = may(user.roles, Action.OPEN_REVIEW)
+        self.can_take_next = may(user.roles, Action.TAKE_NEXT)
         self.can_manage_officers = accounts is not None and may(user.roles, Action.MANAGE_OFFICERS)
 
         self.setObjectName("MainWindow")
@@ -199,8 +200,8 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("F2")]
         )
         self.next_action.setIconVisibleInMenu(False)
-        self.next_action.setVisible(self.can_review)
-        self.next_action.setEnabled(self.can_review)
+        self.next_action.setVisible(self.can_take_next)
+        self.next_action.setEnabled(self.can_take_next)
         self.next_action.triggered.connect(self.open_next)
         self.dashboard_action = QAction(self._icon("dashboard"), "", self)
         self.dashboard_action.setShortcut(QKeySequence("Alt+D"))
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
         self.next_button = named(QToolButton(), "CounterButton")
         self.next_button.setDefaultAction(self.next_action)
         self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.next_button.setVisible(self.can_review)
+        self.next_button.setVisible(self.can_take_next)
         title_row.addWidget(self.next_button)
         self.counter_button = named(QToolButton(), "CounterButton")
         self.counter_button.setDefaultAction(self.counter_action)
