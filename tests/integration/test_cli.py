@@ -52,7 +52,7 @@ def test_help_lists_the_commands() -> None:
         [sys.executable, "-m", "app", "--help"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0
-    for command in ("init", "demo", "gui", "apps", "audit", "doctor", "recovery"):
+    for command in ("init", "demo", "gui", "apps", "audit", "doctor", "recovery", "users"):
         assert command in done.stdout
 
 

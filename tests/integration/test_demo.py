@@ -52,6 +52,25 @@ def test_demo_has_applications_documents_and_every_role(demo) -> None:
         assert users[username] == frozenset(roles)
 
 
+def test_demo_officers_are_added_by_the_administrator_through_the_officers_service(
+    demo,
+) -> None:
+    import json
+
+    from models import Event
+
+    ctx, _ = demo
+    with ctx.read() as session:
+        users = {u.username: u for u in session.scalars(select(User))}
+        created = session.scalars(select(Event).where(Event.type == "user.created")).all()
+    for username, _, _, name_th, position in DEMO_USERS:
+        user = users[username]
+        assert (user.display_name, user.position_th) == (name_th, position)
+        assert user.display_name_en and not user.must_change_password
+    by_admin = {json.loads(e.payload)["username"] for e in created if e.actor == "admin"}
+    assert by_admin == {u[0] for u in DEMO_USERS[1:]}  # the admin herself comes from init
+
+
 def test_demo_users_sign_in_with_the_documented_passwords(demo) -> None:
     ctx, _ = demo
     ws = build_ports(ctx)
