@@ -17,7 +17,12 @@ from services.access.auth import MAX_FAILED_ATTEMPTS
 from services.api import AnuyatError
 from services.api.admin import OfficersFacade
 from tests.conftest import STAFF_PASSWORD
-from ui.admin.officer_dialogs import DeactivateDialog, NewOfficerDialog, RolesDialog
+from ui.admin.officer_dialogs import (
+    DeactivateDialog,
+    NewOfficerDialog,
+    ResetPasswordDialog,
+    RolesDialog,
+)
 from ui.admin.password_dialogs import ChangePasswordDialog, OneTimePasswordDialog
 from ui.common.tasks import TaskRunner
 from ui.shell.main_window import MainWindow
@@ -220,6 +225,11 @@ def test_unlock_and_reset_password_from_the_page(qtbot, workstation, admin_windo
 
     _select(qtbot, window, "finance")
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
+    confirm = page.dialog
+    assert isinstance(confirm, ResetPasswordDialog)
+    assert _row(window, "finance").must_change_password is False  # nothing yet
+    shot(confirm, "reset-password")
+    qtbot.mouseClick(confirm.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "one_time_dialog", None) is not None)
     issued = page.one_time_dialog.password_label.text()
     qtbot.waitUntil(lambda: _row(window, "finance").must_change_password)

@@ -1,4 +1,5 @@
-"""Dialogs of the officers page: a new officer, an officer's roles, deactivating one.
+"""Dialogs of the officers page: a new officer, an officer's roles, deactivating one,
+resetting a password.
 
 Each sends its one call to the services in the database worker and shows a refusal in
 place (Thai and English, from the services); it closes only when the change was made.
@@ -29,7 +30,7 @@ from ui.common.formatting import role_label
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
-__all__ = ["DeactivateDialog", "NewOfficerDialog", "RolesDialog"]
+__all__ = ["DeactivateDialog", "NewOfficerDialog", "ResetPasswordDialog", "RolesDialog"]
 
 _FALLBACK = (
     "บันทึกไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
@@ -276,3 +277,45 @@ class DeactivateDialog(_ActionDialog):
         port, user, username = self._port, self._user, self._officer.username
         reason = self.reason.text()
         return lambda: port.deactivate(user, username, reason)
+
+
+class ResetPasswordDialog(_ActionDialog):
+    """Confirms replacing an officer's password by a one-time password (a misclick would
+    otherwise stop them working); on success carries the :class:`~services.api.IssuedPassword`.
+    """
+
+    def __init__(
+        self,
+        port: AdminPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        officer: OfficerAccount,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, parent)
+        self.setObjectName("ResetPasswordDialog")
+        self._port = port
+        self._user = user
+        self._officer = officer
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self._intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.addWidget(self._intro)
+        self.finish_layout()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Reset password"))
+        self._intro.setText(
+            self.tr(
+                "Give {name} ({user}) a new one-time password? Their present password stops "
+                "working at once (a lockout is lifted too); they choose their own at the next "
+                "sign-in."
+            ).format(name=self._officer.name_th, user=self._officer.username)
+        )
+        self.ok_button.setText(self.tr("Make a one-time password"))
+
+    def call(self) -> Callable[[], Any]:
+        port, user, username = self._port, self._user, self._officer.username
+        return lambda: port.reset_password(user, username)

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from services.api import AdminPort, IssuedPassword, OfficerAccount, SignedInUser
-from ui.admin.officer_dialogs import DeactivateDialog, NewOfficerDialog, RolesDialog
+from ui.admin.officer_dialogs import (
+    DeactivateDialog,
+    NewOfficerDialog,
+    ResetPasswordDialog,
+    RolesDialog,
+)
 from ui.admin.password_dialogs import OneTimePasswordDialog
 from ui.common import i18n
 from ui.common.errors import ErrorBox
@@ -255,8 +260,7 @@ class OfficersPage(QWidget):
     def reset_password(self) -> None:
         row = self.selected()
         if row is not None:
-            port, user, name = self._port, self._user, row.username
-            self._run(lambda: port.reset_password(user, name), "reset_password")
+            self._open(ResetPasswordDialog(self._port, self._runner, self._user, row, self))
 
     def unlock(self) -> None:
         row = self.selected()
@@ -272,7 +276,5 @@ class OfficersPage(QWidget):
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
             self._changed()
-            if isinstance(result, IssuedPassword):
-                self._show_one_time(result)
 
         self._runner.run(fn, done, owner=self, label=label)
