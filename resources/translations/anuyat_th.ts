@@ -264,17 +264,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="139"/>
+        <location filename="../../ui/common/formatting.py" line="147"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="140"/>
+        <location filename="../../ui/common/formatting.py" line="148"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="141"/>
+        <location filename="../../ui/common/formatting.py" line="149"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -388,198 +388,198 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="354"/>
+        <location filename="../../ui/intake/counter_form.py" line="372"/>
         <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="432"/>
+        <location filename="../../ui/intake/counter_form.py" line="482"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="432"/>
+        <location filename="../../ui/intake/counter_form.py" line="482"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="437"/>
+        <location filename="../../ui/intake/counter_form.py" line="487"/>
         <source>Choose the scanned documents</source>
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="439"/>
+        <location filename="../../ui/intake/counter_form.py" line="489"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>เอกสาร (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="463"/>
-        <location filename="../../ui/intake/counter_form.py" line="548"/>
+        <location filename="../../ui/intake/counter_form.py" line="513"/>
+        <location filename="../../ui/intake/counter_form.py" line="602"/>
         <source>Unclassified — an officer classifies it later</source>
         <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="484"/>
+        <location filename="../../ui/intake/counter_form.py" line="534"/>
         <source>13 digits; leave empty if the applicant did not give it.</source>
         <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="485"/>
+        <location filename="../../ui/intake/counter_form.py" line="535"/>
         <source>{n} of 13 digits</source>
         <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="486"/>
+        <location filename="../../ui/intake/counter_form.py" line="536"/>
         <source>Too many digits: {n} of 13</source>
         <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="487"/>
+        <location filename="../../ui/intake/counter_form.py" line="537"/>
         <source>Only digits, spaces and dashes</source>
         <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="491"/>
+        <location filename="../../ui/intake/counter_form.py" line="541"/>
         <source>✓ Valid number</source>
         <translation>✓ เลขถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="489"/>
+        <location filename="../../ui/intake/counter_form.py" line="539"/>
         <source>The check digit does not match: probably a typo. Compare with the card.</source>
         <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="508"/>
+        <location filename="../../ui/intake/counter_form.py" line="558"/>
         <source>Request registered — No.</source>
         <translation>รับเรื่องแล้ว เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="518"/>
+        <location filename="../../ui/intake/counter_form.py" line="568"/>
         <source>Register a counter or phone request</source>
         <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="519"/>
+        <location filename="../../ui/intake/counter_form.py" line="569"/>
         <source>Close (Esc); what you typed is kept</source>
         <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="520"/>
+        <location filename="../../ui/intake/counter_form.py" line="570"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="521"/>
+        <location filename="../../ui/intake/counter_form.py" line="571"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="522"/>
+        <location filename="../../ui/intake/counter_form.py" line="572"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="523"/>
+        <location filename="../../ui/intake/counter_form.py" line="573"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="524"/>
+        <location filename="../../ui/intake/counter_form.py" line="574"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="525"/>
+        <location filename="../../ui/intake/counter_form.py" line="575"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="526"/>
+        <location filename="../../ui/intake/counter_form.py" line="576"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="527"/>
+        <location filename="../../ui/intake/counter_form.py" line="577"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="528"/>
+        <location filename="../../ui/intake/counter_form.py" line="578"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="529"/>
+        <location filename="../../ui/intake/counter_form.py" line="579"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="530"/>
+        <location filename="../../ui/intake/counter_form.py" line="580"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="531"/>
+        <location filename="../../ui/intake/counter_form.py" line="581"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="532"/>
+        <location filename="../../ui/intake/counter_form.py" line="582"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="562"/>
+        <location filename="../../ui/intake/counter_form.py" line="616"/>
         <source>Scanned documents (drop here)</source>
         <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="533"/>
+        <location filename="../../ui/intake/counter_form.py" line="583"/>
         <source>Add files…</source>
         <translation>เพิ่มไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="534"/>
+        <location filename="../../ui/intake/counter_form.py" line="584"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="535"/>
+        <location filename="../../ui/intake/counter_form.py" line="585"/>
         <source>Copy number</source>
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="584"/>
+        <location filename="../../ui/intake/counter_form.py" line="586"/>
         <source>Print receipt…</source>
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="586"/>
+        <location filename="../../ui/intake/counter_form.py" line="588"/>
         <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="536"/>
+        <location filename="../../ui/intake/counter_form.py" line="590"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="553"/>
+        <location filename="../../ui/intake/counter_form.py" line="607"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="555"/>
+        <location filename="../../ui/intake/counter_form.py" line="609"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="559"/>
+        <location filename="../../ui/intake/counter_form.py" line="613"/>
         <source>Drop scanned files here, or use “Add files…”</source>
         <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="564"/>
+        <location filename="../../ui/intake/counter_form.py" line="618"/>
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
@@ -695,22 +695,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="264"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="265"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="267"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="268"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="272"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="273"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="273"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="274"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -930,17 +930,17 @@
 <context>
     <name>IdNumberCheck</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="114"/>
+        <location filename="../../ui/review/identity.py" line="115"/>
         <source>The check digit is right.</source>
         <translation>หลักตรวจสอบถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="118"/>
+        <location filename="../../ui/review/identity.py" line="119"/>
         <source>It matches the number in the application.</source>
         <translation>ตรงกับเลขในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="120"/>
+        <location filename="../../ui/review/identity.py" line="121"/>
         <source>The check digit is right, but the number differs from the one in the application.</source>
         <translation>หลักตรวจสอบถูกต้อง แต่เลขไม่ตรงกับเลขในคำขอ</translation>
     </message>
@@ -948,222 +948,222 @@
 <context>
     <name>IdentityCard</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="335"/>
+        <location filename="../../ui/review/identity.py" line="336"/>
         <source>The ID document is genuine</source>
         <translation>บัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="336"/>
+        <location filename="../../ui/review/identity.py" line="337"/>
         <source>Photo and details are consistent</source>
         <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="337"/>
+        <location filename="../../ui/review/identity.py" line="338"/>
         <source>Call-back to the applicant</source>
         <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="338"/>
+        <location filename="../../ui/review/identity.py" line="339"/>
         <source>Stamp duty on the power of attorney</source>
         <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="339"/>
+        <location filename="../../ui/review/identity.py" line="340"/>
         <source>Call to confirm with the grantor</source>
         <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="343"/>
+        <location filename="../../ui/review/identity.py" line="344"/>
         <source>Must</source>
         <translation>ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="343"/>
+        <location filename="../../ui/review/identity.py" line="344"/>
         <source>Should</source>
         <translation>ควรตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="346"/>
+        <location filename="../../ui/review/identity.py" line="347"/>
         <source>Only “accepted” completes this check.</source>
         <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="348"/>
+        <location filename="../../ui/review/identity.py" line="349"/>
         <source>“Not applicable” with a reason also completes this check.</source>
         <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="352"/>
+        <location filename="../../ui/review/identity.py" line="353"/>
         <source>How it was checked</source>
         <translation>วิธีตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="353"/>
+        <location filename="../../ui/review/identity.py" line="354"/>
         <source>Number on the card</source>
         <translation>เลขบนบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="354"/>
+        <location filename="../../ui/review/identity.py" line="355"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="355"/>
+        <location filename="../../ui/review/identity.py" line="356"/>
         <source>Number or address used</source>
         <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="356"/>
+        <location filename="../../ui/review/identity.py" line="357"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="357"/>
+        <location filename="../../ui/review/identity.py" line="358"/>
         <source>Result</source>
         <translation>ผลการติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="358"/>
+        <location filename="../../ui/review/identity.py" line="359"/>
         <source>Duty paid by</source>
         <translation>วิธีชำระอากร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="359"/>
+        <location filename="../../ui/review/identity.py" line="360"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="360"/>
+        <location filename="../../ui/review/identity.py" line="361"/>
         <source>Grantor</source>
         <translation>ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="361"/>
+        <location filename="../../ui/review/identity.py" line="362"/>
         <source>Grantor&apos;s ID no.</source>
         <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="362"/>
+        <location filename="../../ui/review/identity.py" line="363"/>
         <source>Grantor&apos;s phone</source>
         <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="363"/>
+        <location filename="../../ui/review/identity.py" line="364"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="364"/>
+        <location filename="../../ui/review/identity.py" line="365"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="369"/>
+        <location filename="../../ui/review/identity.py" line="370"/>
         <source>Needed when not accepted</source>
         <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="372"/>
+        <location filename="../../ui/review/identity.py" line="373"/>
         <source>By eye, against the card&apos;s security features</source>
         <translation>ตรวจด้วยตาจากลักษณะป้องกันการปลอมแปลงของบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="373"/>
+        <location filename="../../ui/review/identity.py" line="374"/>
         <source>Card status checked online (DOPA)</source>
         <translation>ตรวจสถานะบัตรออนไลน์ (กรมการปกครอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="374"/>
+        <location filename="../../ui/review/identity.py" line="375"/>
         <source>Read with a smart-card reader</source>
         <translation>อ่านด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="378"/>
+        <location filename="../../ui/review/identity.py" line="379"/>
         <source>To compare only; not stored</source>
         <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="380"/>
+        <location filename="../../ui/review/identity.py" line="381"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="381"/>
+        <location filename="../../ui/review/identity.py" line="382"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="383"/>
+        <location filename="../../ui/review/identity.py" line="384"/>
         <source>To check the digits; not stored</source>
         <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="386"/>
+        <location filename="../../ui/review/identity.py" line="387"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="387"/>
+        <location filename="../../ui/review/identity.py" line="388"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="388"/>
+        <location filename="../../ui/review/identity.py" line="389"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="390"/>
+        <location filename="../../ui/review/identity.py" line="391"/>
         <source>Records the document on screen as evidence</source>
         <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="394"/>
+        <location filename="../../ui/review/identity.py" line="395"/>
         <source>e-Stamp (reference code)</source>
         <translation>e-Stamp (เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="395"/>
+        <location filename="../../ui/review/identity.py" line="396"/>
         <source>Paid in money, with a receipt</source>
         <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="396"/>
+        <location filename="../../ui/review/identity.py" line="397"/>
         <source>Stamps affixed and cancelled</source>
         <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="401"/>
+        <location filename="../../ui/review/identity.py" line="402"/>
         <source>e-Stamp reference, checked with the Revenue Department</source>
         <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="402"/>
+        <location filename="../../ui/review/identity.py" line="403"/>
         <source>Duty paid (baht)</source>
         <translation>จำนวนอากรที่ชำระ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="403"/>
+        <location filename="../../ui/review/identity.py" line="404"/>
         <source>Stamps affixed (baht); the document on screen</source>
         <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="409"/>
+        <location filename="../../ui/review/identity.py" line="410"/>
         <source>Reference</source>
         <translation>เลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="409"/>
+        <location filename="../../ui/review/identity.py" line="410"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="415"/>
+        <location filename="../../ui/review/identity.py" line="416"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="420"/>
+        <location filename="../../ui/review/identity.py" line="421"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -1171,17 +1171,17 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="515"/>
+        <location filename="../../ui/review/identity.py" line="516"/>
         <source>Applied through a proxy? Add the power-of-attorney checks</source>
         <translation>มีผู้รับมอบอำนาจยื่นแทน? เพิ่มการตรวจหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="523"/>
+        <location filename="../../ui/review/identity.py" line="524"/>
         <source>Identity level IAL{level}: check the ID document, compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="527"/>
+        <location filename="../../ui/review/identity.py" line="528"/>
         <source>Identity level IAL{level}: check that the ID document is genuine.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจว่าบัตรประจำตัวเป็นของจริง</translation>
     </message>
@@ -1189,193 +1189,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="524"/>
+        <location filename="../../ui/shell/main_window.py" line="519"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="525"/>
+        <location filename="../../ui/shell/main_window.py" line="520"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="526"/>
+        <location filename="../../ui/shell/main_window.py" line="521"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="527"/>
+        <location filename="../../ui/shell/main_window.py" line="522"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="528"/>
+        <location filename="../../ui/shell/main_window.py" line="523"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="529"/>
+        <location filename="../../ui/shell/main_window.py" line="524"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="530"/>
+        <location filename="../../ui/shell/main_window.py" line="525"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="531"/>
+        <location filename="../../ui/shell/main_window.py" line="526"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="532"/>
+        <location filename="../../ui/shell/main_window.py" line="527"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="533"/>
+        <location filename="../../ui/shell/main_window.py" line="528"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="534"/>
+        <location filename="../../ui/shell/main_window.py" line="529"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="535"/>
+        <location filename="../../ui/shell/main_window.py" line="530"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="536"/>
+        <location filename="../../ui/shell/main_window.py" line="531"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="537"/>
+        <location filename="../../ui/shell/main_window.py" line="532"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="548"/>
+        <location filename="../../ui/shell/main_window.py" line="543"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="538"/>
+        <location filename="../../ui/shell/main_window.py" line="533"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="540"/>
+        <location filename="../../ui/shell/main_window.py" line="535"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="542"/>
+        <location filename="../../ui/shell/main_window.py" line="537"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="543"/>
+        <location filename="../../ui/shell/main_window.py" line="538"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544"/>
+        <location filename="../../ui/shell/main_window.py" line="539"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="545"/>
+        <location filename="../../ui/shell/main_window.py" line="540"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="546"/>
+        <location filename="../../ui/shell/main_window.py" line="541"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="552"/>
+        <location filename="../../ui/shell/main_window.py" line="547"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="559"/>
-        <location filename="../../ui/shell/main_window.py" line="580"/>
+        <location filename="../../ui/shell/main_window.py" line="554"/>
+        <location filename="../../ui/shell/main_window.py" line="575"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="560"/>
+        <location filename="../../ui/shell/main_window.py" line="555"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="569"/>
+        <location filename="../../ui/shell/main_window.py" line="564"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="573"/>
+        <location filename="../../ui/shell/main_window.py" line="568"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="577"/>
+        <location filename="../../ui/shell/main_window.py" line="572"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="589"/>
+        <location filename="../../ui/shell/main_window.py" line="584"/>
         <source>1 request found</source>
         <translation>พบ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="591"/>
+        <location filename="../../ui/shell/main_window.py" line="586"/>
         <source>{count} requests found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="594"/>
+        <location filename="../../ui/shell/main_window.py" line="589"/>
         <source>Nothing found. Esc goes back to the queue.</source>
         <translation>ไม่พบคำขอ กด Esc เพื่อกลับไปที่คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="596"/>
+        <location filename="../../ui/shell/main_window.py" line="591"/>
         <source>1 application in this queue</source>
         <translation>คำขอในคิวนี้ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="598"/>
+        <location filename="../../ui/shell/main_window.py" line="593"/>
         <source>{count} applications in this queue</source>
         <translation>คำขอในคิวนี้ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="600"/>
+        <location filename="../../ui/shell/main_window.py" line="595"/>
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="604"/>
+        <location filename="../../ui/shell/main_window.py" line="599"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="607"/>
+        <location filename="../../ui/shell/main_window.py" line="602"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="777"/>
+        <location filename="../../ui/shell/main_window.py" line="772"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="914"/>
+        <location filename="../../ui/shell/main_window.py" line="909"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -1383,52 +1383,52 @@
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="157"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="158"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="159"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="160"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="160"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="161"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="161"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="162"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="162"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="163"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="163"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="164"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="164"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="165"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="169"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="170"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="172"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="173"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="176"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="177"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -1436,7 +1436,7 @@
 <context>
     <name>OfficerDialogs</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="101"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="102"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -1444,87 +1444,87 @@
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="112"/>
+        <location filename="../../ui/admin/officers_page.py" line="117"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="113"/>
+        <location filename="../../ui/admin/officers_page.py" line="118"/>
         <source>&amp;Add officer…</source>
         <translation>เพิ่มเจ้าหน้าที่… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="114"/>
+        <location filename="../../ui/admin/officers_page.py" line="119"/>
         <source>&amp;Roles…</source>
         <translation>บทบาท… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="115"/>
+        <location filename="../../ui/admin/officers_page.py" line="120"/>
         <source>&amp;Deactivate…</source>
         <translation>ระงับการใช้งาน… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="116"/>
+        <location filename="../../ui/admin/officers_page.py" line="121"/>
         <source>Ac&amp;tivate</source>
         <translation>เปิดใช้งาน (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="117"/>
+        <location filename="../../ui/admin/officers_page.py" line="122"/>
         <source>Reset &amp;password</source>
         <translation>ตั้งรหัสผ่านใหม่ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="118"/>
+        <location filename="../../ui/admin/officers_page.py" line="123"/>
         <source>&amp;Unlock</source>
         <translation>ปลดล็อก (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="121"/>
+        <location filename="../../ui/admin/officers_page.py" line="126"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="122"/>
+        <location filename="../../ui/admin/officers_page.py" line="127"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="123"/>
+        <location filename="../../ui/admin/officers_page.py" line="128"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="124"/>
+        <location filename="../../ui/admin/officers_page.py" line="129"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="125"/>
+        <location filename="../../ui/admin/officers_page.py" line="130"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="126"/>
+        <location filename="../../ui/admin/officers_page.py" line="131"/>
         <source>Last sign-in</source>
         <translation>เข้าใช้ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="133"/>
+        <location filename="../../ui/admin/officers_page.py" line="138"/>
         <source>Deactivated</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="135"/>
+        <location filename="../../ui/admin/officers_page.py" line="140"/>
         <source>Locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="137"/>
+        <location filename="../../ui/admin/officers_page.py" line="142"/>
         <source>Must change password</source>
         <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="138"/>
+        <location filename="../../ui/admin/officers_page.py" line="143"/>
         <source>Active</source>
         <translation>ใช้งานได้</translation>
     </message>
@@ -1793,74 +1793,92 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin/officer_dialogs.py" line="309"/>
+        <source>Reset password</source>
+        <translation>ตั้งรหัสผ่านใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officer_dialogs.py" line="312"/>
+        <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
+        <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officer_dialogs.py" line="317"/>
+        <source>Make a one-time password</source>
+        <translation>สร้างรหัสผ่านชั่วคราว</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActionBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="217"/>
+        <location filename="../../ui/review/actions.py" line="218"/>
         <source>1 item still open</source>
         <translation>ยังเหลือ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="219"/>
+        <location filename="../../ui/review/actions.py" line="220"/>
         <source>{count} items still open</source>
         <translation>ยังเหลือ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="222"/>
+        <location filename="../../ui/review/actions.py" line="223"/>
         <source>All items checked</source>
         <translation>ตรวจครบทุกรายการแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="230"/>
+        <location filename="../../ui/review/actions.py" line="231"/>
         <source>Certify copy</source>
         <translation>รับรองสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="232"/>
+        <location filename="../../ui/review/actions.py" line="233"/>
         <source>Make a certified true copy of the document on screen (Ctrl+Shift+C)</source>
         <translation>ทำสำเนาที่รับรองว่าถูกต้องของเอกสารที่เปิดอยู่ (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="234"/>
+        <location filename="../../ui/review/actions.py" line="235"/>
         <source>Ask for documents</source>
         <translation>ขอเอกสารเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="235"/>
+        <location filename="../../ui/review/actions.py" line="236"/>
         <source>Ask the applicant for more documents (Ctrl+D)</source>
         <translation>ขอเอกสารเพิ่มเติมจากผู้ยื่น (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="236"/>
+        <location filename="../../ui/review/actions.py" line="237"/>
         <source>Reject</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="237"/>
+        <location filename="../../ui/review/actions.py" line="238"/>
         <source>Reject the application, with reasons</source>
         <translation>ไม่รับคำขอ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="238"/>
+        <location filename="../../ui/review/actions.py" line="239"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="240"/>
+        <location filename="../../ui/review/actions.py" line="241"/>
         <source>Review done: pass it on for approval (or payment) (Ctrl+M)</source>
         <translation>ตรวจเสร็จแล้ว ส่งต่อเพื่ออนุมัติ (หรือชำระค่าธรรมเนียม) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="242"/>
+        <location filename="../../ui/review/actions.py" line="243"/>
         <source>Put back in the queue</source>
         <translation>คืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="244"/>
+        <location filename="../../ui/review/actions.py" line="245"/>
         <source>Release your claim so another officer can take it (Ctrl+Shift+L)</source>
         <translation>ปล่อยคำขอคืนคิวให้เจ้าหน้าที่คนอื่นรับไปได้ (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="246"/>
+        <location filename="../../ui/review/actions.py" line="247"/>
         <source>Reassign to…</source>
         <translation>มอบหมายให้…</translation>
     </message>
@@ -1868,94 +1886,94 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="237"/>
+        <location filename="../../ui/review/screen.py" line="241"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="472"/>
+        <location filename="../../ui/review/screen.py" line="479"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="515"/>
+        <location filename="../../ui/review/screen.py" line="522"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="536"/>
+        <location filename="../../ui/review/screen.py" line="543"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="556"/>
+        <location filename="../../ui/review/screen.py" line="563"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="566"/>
+        <location filename="../../ui/review/screen.py" line="573"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="601"/>
+        <location filename="../../ui/review/screen.py" line="608"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="699"/>
+        <location filename="../../ui/review/screen.py" line="706"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="709"/>
+        <location filename="../../ui/review/screen.py" line="718"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="715"/>
+        <location filename="../../ui/review/screen.py" line="724"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="717"/>
-        <location filename="../../ui/review/screen.py" line="785"/>
+        <location filename="../../ui/review/screen.py" line="726"/>
+        <location filename="../../ui/review/screen.py" line="794"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="718"/>
-        <location filename="../../ui/review/screen.py" line="786"/>
+        <location filename="../../ui/review/screen.py" line="727"/>
+        <location filename="../../ui/review/screen.py" line="795"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="775"/>
+        <location filename="../../ui/review/screen.py" line="784"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="776"/>
+        <location filename="../../ui/review/screen.py" line="785"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="777"/>
+        <location filename="../../ui/review/screen.py" line="786"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="778"/>
+        <location filename="../../ui/review/screen.py" line="787"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="783"/>
+        <location filename="../../ui/review/screen.py" line="792"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="784"/>
+        <location filename="../../ui/review/screen.py" line="793"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -1993,17 +2011,17 @@
         <translation>ยังไม่จำแนกงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="122"/>
+        <location filename="../../ui/review/actions.py" line="123"/>
         <source>You hold this request</source>
         <translation>คุณรับผิดชอบคำขอนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="125"/>
+        <location filename="../../ui/review/actions.py" line="126"/>
         <source>Held by {name}: read only</source>
         <translation>{name} รับผิดชอบอยู่ ดูได้อย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="128"/>
+        <location filename="../../ui/review/actions.py" line="129"/>
         <source>Not in your hands: read only</source>
         <translation>ไม่ได้อยู่ในความรับผิดชอบของคุณ ดูได้อย่างเดียว</translation>
     </message>
@@ -2011,27 +2029,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="148"/>
+        <location filename="../../ui/common/formatting.py" line="156"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="149"/>
+        <location filename="../../ui/common/formatting.py" line="157"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="150"/>
+        <location filename="../../ui/common/formatting.py" line="158"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="151"/>
+        <location filename="../../ui/common/formatting.py" line="159"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="152"/>
+        <location filename="../../ui/common/formatting.py" line="160"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -2039,17 +2057,17 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="218"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="219"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="220"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="221"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="225"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -2285,72 +2303,72 @@
 <context>
     <name>Sla</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="98"/>
+        <location filename="../../ui/common/formatting.py" line="106"/>
         <source>Closed</source>
         <translation>ปิดเรื่องแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="99"/>
+        <location filename="../../ui/common/formatting.py" line="107"/>
         <source>The application is closed; no deadline applies.</source>
         <translation>คำขอนี้ปิดเรื่องแล้ว ไม่มีกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="101"/>
+        <location filename="../../ui/common/formatting.py" line="109"/>
         <source>Paused</source>
         <translation>หยุดนับเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="102"/>
+        <location filename="../../ui/common/formatting.py" line="110"/>
         <source>The clock is stopped while waiting for the applicant.</source>
         <translation>หยุดนับเวลาระหว่างรอเอกสารจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="106"/>
+        <location filename="../../ui/common/formatting.py" line="114"/>
         <source>{days} business days left when the clock restarts.</source>
         <translation>เมื่อเริ่มนับเวลาต่อจะเหลือ {days} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="110"/>
+        <location filename="../../ui/common/formatting.py" line="118"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="68"/>
+        <location filename="../../ui/common/formatting.py" line="76"/>
         <source>1 day late</source>
         <translation>เกิน 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="69"/>
+        <location filename="../../ui/common/formatting.py" line="77"/>
         <source>{days} days late</source>
         <translation>เกิน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="111"/>
+        <location filename="../../ui/common/formatting.py" line="119"/>
         <source>Past the deadline in the citizen manual.</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="71"/>
+        <location filename="../../ui/common/formatting.py" line="79"/>
         <source>1 day left</source>
         <translation>เหลือ 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="72"/>
+        <location filename="../../ui/common/formatting.py" line="80"/>
         <source>{days} days left</source>
         <translation>เหลือ {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="118"/>
+        <location filename="../../ui/common/formatting.py" line="126"/>
         <source>Close to the deadline.</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="120"/>
+        <location filename="../../ui/common/formatting.py" line="128"/>
         <source>Within the deadline.</source>
         <translation>อยู่ในกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="122"/>
+        <location filename="../../ui/common/formatting.py" line="130"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
     </message>
