@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import mail_bytes
+from tests.ui.conftest import SCREENSHOTS, mail_bytes
 from ui.intake.sync_indicator import SyncIndicator
 from ui.shell.main_window import MainWindow
 from ui.shell.start import build_main_window_for
@@ -181,3 +181,26 @@ def test_a_sync_that_brings_requests_refreshes_the_queues(
     assert {r.component.partition(":")[0] for r in window.sync.rows} == {"mail", "outbox"}
     assert window.sync.state_button.text().startswith("ซิงค์แล้วเมื่อ")
     assert "อีเมลขาออก: เป็นปัจจุบัน" in window.sync.state_button.toolTip()
+
+
+def test_the_window_syncs_on_its_own_timer_and_shows_when(
+    qtbot, workstation, intake_user, runner, settings
+) -> None:
+    # A short interval, as an agency could set it; the timer is real, only its interval is
+    # short: the test waits for the run it starts, never for a length of time.
+    settings.setValue("sync/interval_seconds", 1)
+    window = build_main_window_for(workstation, intake_user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    sync = window.sync
+    assert sync.schedule_label.text().startswith("ซิงค์ครั้งถัดไปใน")
+    with qtbot.waitSignal(sync.sync_did_finish, timeout=20000) as finished:
+        pass  # nobody presses F9
+    assert finished.args[0] is not None
+    qtbot.waitUntil(lambda: "ซิงค์ล่าสุดเมื่อ" in sync.schedule_label.text(), timeout=5000)
+    assert sync.schedule_label.text().startswith("ซิงค์ครั้งถัดไปใน")  # and again later
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.sendPostedEvents()  # pending layout requests: the status bar as drawn
+    window.grab().save(str(SCREENSHOTS / "sync_schedule.png"))
+    window.close()

@@ -20,6 +20,7 @@ __all__ = [
     "MAIN_GEOMETRY",
     "MAIN_SPLITTER",
     "ORGANIZATION",
+    "SYNC_INTERVAL",
     "APPLICATION",
     "UiSetting",
     "default_settings",
@@ -68,6 +69,13 @@ HEADER_STATE = UiSetting(
     QByteArray,
     QByteArray(),
     "Column widths of the application list.",
+)
+SYNC_INTERVAL = UiSetting(
+    "sync/interval_seconds",
+    int,
+    120,
+    "How often the open window runs a sync of its own (mailbox, shared drive, outbox), in "
+    "seconds; 0 turns it off (the scheduled ``anuyat sync`` then does it alone).",
 )
 LAST_USERNAME = UiSetting(
     "sign_in/last_username",

@@ -352,6 +352,10 @@ class SyncIndicator(QFrame):
         self.summary_label = named(QLabel(), "SyncSummary")
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.summary_label)
+        self.schedule_label = named(QLabel(), "SyncSchedule")
+        self.schedule_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.schedule_label.hide()
+        layout.addWidget(self.schedule_label)
         self.sync_button = named(QToolButton(), "SyncNow")
         self.sync_button.setDefaultAction(self.sync_action)
         self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -364,17 +368,50 @@ class SyncIndicator(QFrame):
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self.refresh_status)
+        # The window's own sync: one run every ``_auto_ms`` after the last one ended.
+        self._auto_ms = 0
+        self._last_run: datetime | None = None
+        self._auto_timer = QTimer(self)
+        self._auto_timer.setSingleShot(True)
+        self._auto_timer.timeout.connect(self._auto_sync)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._show_schedule)
         self._retranslate()
 
     # -- public -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Read the state now and then every ``refresh_ms``."""
+        """Read the state now and then every ``refresh_ms``; with :meth:`set_auto_sync`,
+        run a sync every so often too."""
         self.refresh_status()
         self._timer.start()
+        if self._auto_ms > 0:
+            self._auto_timer.start(self._auto_ms)
+            self._countdown.start()
+        self._show_schedule()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._auto_timer.stop()
+        self._countdown.stop()
+
+    def set_auto_sync(self, seconds: int) -> None:
+        """Run a sync ``seconds`` after the last one ended (0: never on its own)."""
+        self._auto_ms = max(0, seconds) * 1000
+        self.schedule_label.setVisible(self._auto_ms > 0)
+
+    @property
+    def next_run_in(self) -> int | None:
+        """Seconds until the window's own next sync (None: none planned, or running)."""
+        if not self._auto_timer.isActive():
+            return None
+        return max(0, (self._auto_timer.remainingTime() + 999) // 1000)
+
+    def _auto_sync(self) -> None:
+        if self._syncing:
+            return  # "Sync now" is running; the timer starts again when it ends
+        self.sync_now()
 
     @property
     def state(self) -> str:
@@ -433,6 +470,7 @@ class SyncIndicator(QFrame):
         if self._syncing:
             return
         self._syncing = True
+        self._auto_timer.stop()
         self._sync_error = None
         self.details.set_problem("", "")
         self.sync_action.setEnabled(False)
@@ -443,6 +481,9 @@ class SyncIndicator(QFrame):
         def done(summary: SyncSummary | None, error: BaseException | None) -> None:
             self._syncing = False
             self.sync_action.setEnabled(True)
+            self._last_run = datetime.now(BANGKOK)
+            if self._auto_ms > 0:
+                self._auto_timer.start(self._auto_ms)
             if error is not None or summary is None:
                 self._sync_error = bilingual(
                     error,
@@ -530,6 +571,26 @@ class SyncIndicator(QFrame):
             self.summary_label.setText("")
         self.state_button.setToolTip(self._tooltip())
         self.state_button.setAccessibleName(self.tr("Sync state: {text}").format(text=text))
+        self._show_schedule()
+
+    def _show_schedule(self) -> None:
+        """When the window syncs on its own next, and when it last did."""
+        if self._auto_ms <= 0:
+            return
+        if self._syncing:
+            text = self.tr("Sync running…")
+        else:
+            left = self.next_run_in
+            text = (
+                self.tr("Next sync in {seconds} s").format(seconds=left)
+                if left is not None
+                else self.tr("No sync planned")
+            )
+        if self._last_run is not None:
+            text += " · " + self.tr("last run at {time}").format(
+                time=self._last_run.strftime("%H:%M:%S")
+            )
+        self.schedule_label.setText(text)
 
     def _tooltip(self) -> str:
         """Each component and its last error, Thai and English (the details say the same)."""

@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         self.help_action.triggered.connect(self.toggle_shortcuts)
 
         self.sync = SyncIndicator(self._ports.intake, self._user, self._runner)
+        if may(self._user.roles, Action.RUN_SYNC):
+            # The window fetches and sends on its own too, not only when F9 is pressed.
+            self.sync.set_auto_sync(ui_settings.read(self._settings, ui_settings.SYNC_INTERVAL))
         self.sync_action = self.sync.sync_action
         self.counter_action = QAction(self._icon("counter"), "", self)
         self.counter_action.setShortcut(QKeySequence("Ctrl+N"))
