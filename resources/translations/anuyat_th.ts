@@ -554,6 +554,11 @@
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/counter_form.py" line="560"/>
+        <source>The applicant consents to the use of their personal data for: {purpose}</source>
+        <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
+    </message>
+    <message>
         <location filename="../../ui/intake/counter_form.py" line="588"/>
         <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>

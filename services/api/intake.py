@@ -109,7 +109,10 @@ class Intake:
             quarantine.discard(uow, item_id, reason)
 
     def services(self, user: SignedInUser) -> list[ServiceOption]:
-        return [ServiceOption(s.code, s.name_th, s.name_en) for s in self.context.catalog]
+        return [
+            ServiceOption(s.code, s.name_th, s.name_en, s.needs_consent, s.purpose_th, s.purpose_en)
+            for s in self.context.catalog
+        ]
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
         return register_counter_request(self.context, Actor.from_user(user), request, self.limits)

@@ -6,6 +6,7 @@ year (``NKK-ST1-2569-000042``), so numbers from different stations never clash.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,13 +27,28 @@ from services.kernel.thai_id import normalize_national_id
 from services.kernel.unit_of_work import UnitOfWork
 
 __all__ = [
+    "CONSENT_KEY",
     "NewApplicant",
+    "consent_of",
     "change_status",
     "create_application",
     "find_or_create_applicant",
     "next_tracking_number",
     "recompute_sla",
 ]
+
+
+CONSENT_KEY = "_personal_data_consent"
+"""Where an applicant's answer to the consent box is kept in ``Application.form_data``
+(``{"given": bool, "at": ISO time, "by": officer}``); catalog form keys never start with "_",
+so no form field can overwrite it (PDPA s.19, M27)."""
+
+
+def consent_of(form_data: Mapping[str, Any]) -> bool | None:
+    """The recorded consent answer, or None when none was asked."""
+    entry = form_data.get(CONSENT_KEY)
+    given = entry.get("given") if isinstance(entry, dict) else None
+    return given if isinstance(given, bool) else None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from services.catalog.loader import (
     APPLICANT_KINDS,
     FEE_DUE,
     FIELD_TYPES,
+    LAWFUL_BASES,
     RISK_LEVELS,
     ApplicantKind,
     DocumentRequirement,
@@ -29,6 +30,7 @@ from services.catalog.loader import (
     FeeDue,
     FieldType,
     FormField,
+    LawfulBasis,
     RiskLevel,
     ServiceSpec,
     fold,
@@ -54,6 +56,7 @@ _SERVICE_KEYS: Final = (
     "code", "name_th", "name_en", "keywords", "mail_alias", "required_documents", "form_fields",
     "fee", "sla_business_days", "ial", "risk_level", "licence_template", "validity_days",
     "approver_role", "applicant_kinds", "description_th", "description_en", "legal_basis_th",
+    "lawful_basis", "purpose_th", "purpose_en",
 )  # fmt: skip
 _DOCUMENT_KEYS: Final = (
     "code", "name_th", "name_en", "required", "for_delegation", "applies_to", "note_th", "note_en",
@@ -268,6 +271,12 @@ class _Checker(ProblemCollector):
                 "a validity is set but the service issues no licence (licence_template is "
                 "empty); remove validity_days or set licence_template.",
             )
+        basis = self.get(t, "lawful_basis", "lawful_basis", str, True)
+        if basis is not None and basis not in LAWFUL_BASES:
+            self.not_one_of(
+                "lawful_basis", basis, tuple(LAWFUL_BASES), ("lawful basis", "ฐานทางกฎหมาย")
+            )
+            basis = None
         role = self.text(t, "approver_role", "approver_role", need=False) or "approver"
         if not _KEY_RE.fullmatch(role):
             self.problem(
@@ -295,6 +304,9 @@ class _Checker(ProblemCollector):
             description_th=self.text(t, "description_th", "description_th", need=False),
             description_en=self.text(t, "description_en", "description_en", need=False),
             legal_basis_th=self.text(t, "legal_basis_th", "legal_basis_th", need=False),
+            lawful_basis=cast(LawfulBasis, basis or "public_task"),
+            purpose_th=self.text(t, "purpose_th", "purpose_th"),
+            purpose_en=self.text(t, "purpose_en", "purpose_en"),
         )
 
     def applicant_kinds(

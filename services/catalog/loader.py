@@ -29,6 +29,8 @@ __all__ = [
     "FieldType",
     "FeeDue",
     "ApplicantKind",
+    "LawfulBasis",
+    "LAWFUL_BASES",
     "FormField",
     "DocumentRequirement",
     "Fee",
@@ -46,11 +48,48 @@ RiskLevel = Literal["standard", "advanced", "sensitive"]
 FieldType = Literal["text", "number", "date", "choice", "boolean"]
 FeeDue = Literal["none", "before_approval", "before_issue"]
 ApplicantKind = Literal["person", "juristic"]
+LawfulBasis = Literal[
+    "consent",
+    "contract",
+    "legal_obligation",
+    "public_task",
+    "vital_interest",
+    "legitimate_interest",
+]
 
 RISK_LEVELS: Final = ("standard", "advanced", "sensitive")
 FIELD_TYPES: Final = ("text", "number", "date", "choice", "boolean")
 FEE_DUE: Final = ("none", "before_approval", "before_issue")
 APPLICANT_KINDS: Final = ("person", "juristic")
+
+#: The lawful bases for processing personal data (PDPA B.E. 2562 s.19 consent, s.24 the
+#: others), with the words the acknowledgement, the counter receipt and the manual print.
+LAWFUL_BASES: Final[Mapping[str, tuple[str, str]]] = {
+    "consent": (
+        "ความยินยอมของเจ้าของข้อมูลส่วนบุคคล (พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล มาตรา 19)",
+        "the data subject's consent (PDPA s.19)",
+    ),
+    "contract": (
+        "การปฏิบัติตามสัญญาที่เจ้าของข้อมูลเป็นคู่สัญญา (มาตรา 24 (3))",
+        "performance of a contract with the data subject (PDPA s.24(3))",
+    ),
+    "legal_obligation": (
+        "การปฏิบัติตามกฎหมาย (มาตรา 24 (6))",
+        "compliance with a legal obligation (PDPA s.24(6))",
+    ),
+    "public_task": (
+        "การปฏิบัติหน้าที่เพื่อประโยชน์สาธารณะหรือการใช้อำนาจรัฐ (มาตรา 24 (4))",
+        "a public task or the exercise of official authority (PDPA s.24(4))",
+    ),
+    "vital_interest": (
+        "การป้องกันหรือระงับอันตรายต่อชีวิต ร่างกาย หรือสุขภาพ (มาตรา 24 (2))",
+        "preventing danger to life, body or health (PDPA s.24(2))",
+    ),
+    "legitimate_interest": (
+        "ประโยชน์โดยชอบด้วยกฎหมาย (มาตรา 24 (5))",
+        "legitimate interests (PDPA s.24(5))",
+    ),
+}
 
 # DGA table 4.1: transaction risk → minimum electronic-signature type (ETA s.9 / s.26 / s.28).
 _SIGNATURE_TYPE: Final[Mapping[str, int]] = {"standard": 1, "advanced": 2, "sensitive": 3}
@@ -144,6 +183,24 @@ class ServiceSpec:
     description_th: str = ""
     description_en: str = ""
     legal_basis_th: str = ""
+    lawful_basis: LawfulBasis = "public_task"
+    """Why the agency may process the applicant's personal data (PDPA; M27)."""
+    purpose_th: str = ""
+    """What the personal data is used for, as the privacy notice states it."""
+    purpose_en: str = ""
+
+    @property
+    def lawful_basis_th(self) -> str:
+        return LAWFUL_BASES[self.lawful_basis][0]
+
+    @property
+    def lawful_basis_en(self) -> str:
+        return LAWFUL_BASES[self.lawful_basis][1]
+
+    @property
+    def needs_consent(self) -> bool:
+        """True when the applicant's consent is the basis: a consent box (never pre-ticked)."""
+        return self.lawful_basis == "consent"
 
     @property
     def min_signature_type(self) -> int:

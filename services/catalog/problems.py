@@ -128,6 +128,10 @@ _EXAMPLES: Final[Mapping[str, str]] = {
     "type": 'type = "text"',
     "validity_days": "validity_days = 365",
     "choices": 'choices = ["สถานที่จำหน่ายอาหาร", "สถานที่สะสมอาหาร"]',
+    "lawful_basis": 'lawful_basis = "public_task"   # or "consent", "legal_obligation", '
+    '"contract", "vital_interest", "legitimate_interest" (PDPA s.19, s.24)',
+    "purpose_th": 'purpose_th = "ใช้พิจารณาคำขออนุญาตและออกใบอนุญาต"',
+    "purpose_en": 'purpose_en = "To consider the application and issue the licence"',
 }
 _TYPE_NAMES: Final[Mapping[type, tuple[str, str]]] = {
     str: ("text in double quotes", 'ข้อความในเครื่องหมายคำพูด "..."'),

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.catalog.loader import ServiceSpec
 from services.letters.templates import RequiredPart, render_letter
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "PLACEHOLDERS",
     "REQUIRED_PARTS",
     "check_template",
+    "privacy_values",
     "render_acknowledgement",
 ]
 
@@ -55,6 +57,10 @@ PLACEHOLDERS = frozenset(
         "documents_en",
         "quarantine_th",
         "quarantine_en",
+        "lawful_basis_th",
+        "lawful_basis_en",
+        "purpose_th",
+        "purpose_en",
     }
 )
 
@@ -98,6 +104,27 @@ _WHY = (
     "deemed-received time, the conditions, the disclaimer, the SLA and how to track, cancel "
     "or correct the request.",
 )
+
+
+_UNCLASSIFIED_PRIVACY: Mapping[str, str] = {
+    "lawful_basis_th": "แจ้งตามประเภทคำขอเมื่อเจ้าหน้าที่จำแนกคำขอแล้ว",
+    "lawful_basis_en": "stated once an officer has classified the request",
+    "purpose_th": "ใช้พิจารณาคำขอนี้และติดต่อท่านเกี่ยวกับคำขอนี้",
+    "purpose_en": "to consider this request and contact you about it",
+}
+
+
+def privacy_values(spec: Mapping[str, object] | None) -> dict[str, str]:
+    """The privacy placeholders for a service's stored spec (``ServiceType.spec``; PDPA, M27)."""
+    if not spec:
+        return dict(_UNCLASSIFIED_PRIVACY)
+    service = ServiceSpec.from_dict(spec)
+    return {
+        "lawful_basis_th": service.lawful_basis_th,
+        "lawful_basis_en": service.lawful_basis_en,
+        "purpose_th": service.purpose_th or _UNCLASSIFIED_PRIVACY["purpose_th"],
+        "purpose_en": service.purpose_en or _UNCLASSIFIED_PRIVACY["purpose_en"],
+    }
 
 
 def check_template(template: Path = DEFAULT_TEMPLATE) -> None:
@@ -144,7 +171,8 @@ def render_acknowledgement(
         if quarantined
         else ""
     )
-    merged = dict(values)
+    merged = dict(_UNCLASSIFIED_PRIVACY)
+    merged.update(values)
     merged.update(
         documents_th=docs_th, documents_en=docs_en, quarantine_th=q_th, quarantine_en=q_en
     )

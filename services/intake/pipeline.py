@@ -37,7 +37,12 @@ from services.cases.applications import (
     find_or_create_applicant,
 )
 from services.cases.documents import FileFacts, attach_document
-from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument, render_acknowledgement
+from services.intake.acknowledgement import (
+    DEFAULT_TEMPLATE,
+    AckDocument,
+    privacy_values,
+    render_acknowledgement,
+)
 from services.intake.dedup import resolve_key
 from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
@@ -659,6 +664,7 @@ def _queue_acknowledgement(
         "sla_due_en": (
             format_english_date(application.sla_due_at) if application.sla_due_at else "-"
         ),
+        **privacy_values(service.spec if service else None),
     }
     subject, body = render_acknowledgement(
         values, docs, [_told_applicant(f) for f in held], template

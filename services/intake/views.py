@@ -52,6 +52,10 @@ class ServiceOption:
     code: str
     name_th: str
     name_en: str
+    needs_consent: bool = False
+    """The service's lawful basis is consent: the counter form asks (box never pre-ticked)."""
+    purpose_th: str = ""
+    purpose_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,3 +71,6 @@ class CounterRequest:
     subject: str
     note: str
     files: tuple[str, ...]  # paths of scans (shared drive or file picker)
+    personal_data_consent: bool | None = None
+    """For a service whose lawful basis is consent: the applicant's answer to the consent box
+    (never pre-ticked). None: the service rests on another basis, nothing was asked."""

@@ -20,7 +20,15 @@ from tests.data import mail_corpus as corpus
 from tests.pdf_reading import folded, pdftotext_pages, pypdf_pages, save_artifact
 
 
-def _register(context, actor, tmp_path: Path, files: int = 1, email: str = "") -> str:
+def _register(
+    context,
+    actor,
+    tmp_path: Path,
+    files: int = 1,
+    email: str = "",
+    service: str = "FOOD-SHOP",
+    consent: bool | None = None,
+) -> str:
     paths = []
     for i in range(files):
         scan = tmp_path / f"สำเนาบัตรประชาชน_{i + 1}.pdf"
@@ -32,10 +40,11 @@ def _register(context, actor, tmp_path: Path, files: int = 1, email: str = "") -
         national_id="",
         email=email,
         phone="081-000-0000",
-        service_code="FOOD-SHOP",
+        service_code=service,
         subject="ยื่นคำขอที่เคาน์เตอร์",
         note="",
         files=tuple(paths),
+        personal_data_consent=consent,
     )
     return register_counter_request(context, actor, request, Limits())
 
@@ -59,6 +68,11 @@ def test_receipt_states_what_the_applicant_needs(context, actors, tmp_path: Path
         f"แจ้งเลขที่รับเรื่อง {number} ทุกครั้งที่ติดต่อสอบถาม",
         "ติดต่อเจ้าหน้าที่: saraban@test-municipality.example.go.th, โทร 042-000-001",
         "การคุ้มครองข้อมูลส่วนบุคคล",
+        "ฐานทางกฎหมาย การปฏิบัติตามกฎหมาย (มาตรา 24 (6))",
+        "Lawful basis: compliance with a legal obligation (PDPA s.24(6))",
+        "วัตถุประสงค์ ใช้พิจารณาคำขออนุญาต ตรวจสถานประกอบการ ออกใบอนุญาต และติดต่อผู้ขออนุญาตเกี่ยวกับคำขอนี้",
+        "Purpose: To consider the application, inspect the premises, issue the licence and "
+        "contact the applicant about it",
         folded(PRIVACY_NOTICE_TH),
         folded(PRIVACY_NOTICE_EN),
     ]
@@ -85,3 +99,29 @@ def test_receipt_through_the_port_needs_the_counter_right(context, actors, tmp_p
     assert data.startswith(b"%PDF-") and number in pypdf_pages(data)[0]
     with pytest.raises(PermissionDenied):
         ports.intake.counter_receipt(ports.shell.sign_in("finance", STAFF_PASSWORD), number)
+
+
+@pytest.mark.parametrize(
+    ("given", "th", "en"),
+    [
+        (True, "ความยินยอม ผู้ยื่นคำขอให้ความยินยอมแล้ว", "Consent: given by the applicant"),
+        (False, "ความยินยอม ผู้ยื่นคำขอไม่ได้ให้ความยินยอม", "Consent: not given"),
+    ],
+)
+def test_receipt_of_a_consent_service_states_the_answer(
+    context, actors, tmp_path: Path, given: bool, th: str, en: str
+) -> None:
+    number = _register(context, actors["intake"], tmp_path, service="PETITION", consent=given)
+    data = render_receipt(counter_receipt(context, actors["intake"], number))
+    path = save_artifact(f"counter_receipt_consent_{given}.pdf", data)
+    for text in (pypdf_pages(data)[0], pdftotext_pages(path)[0]):
+        assert "ฐานทางกฎหมาย ความยินยอมของเจ้าของข้อมูลส่วนบุคคล" in text
+        assert th in text and en in text
+
+
+def test_receipt_of_a_service_not_resting_on_consent_asks_nothing(
+    context, actors, tmp_path: Path
+) -> None:
+    number = _register(context, actors["intake"], tmp_path)
+    text = pypdf_pages(render_receipt(counter_receipt(context, actors["intake"], number)))[0]
+    assert "ความยินยอม ผู้ยื่น" not in text and "Consent:" not in text

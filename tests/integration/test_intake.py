@@ -255,6 +255,11 @@ def test_counter_request_is_registered_like_mail(context, actors, tmp_path: Path
         assert session.scalar(select(func.count()).select_from(Document)) == 1
         ack = session.scalars(select(OutboxMessage)).one()
     assert ack.to_addr == "somying@example.co.th" and number in ack.subject
+    # The privacy notice names the service's lawful basis and purpose (PDPA, M27).
+    assert "- ฐานทางกฎหมายในการใช้ข้อมูล: การปฏิบัติตามกฎหมาย (มาตรา 24 (6))" in ack.body_text
+    assert "- Lawful basis: compliance with a legal obligation (PDPA s.24(6))" in ack.body_text
+    assert "- วัตถุประสงค์: ใช้พิจารณาคำขออนุญาต ตรวจสถานประกอบการ" in ack.body_text
+    assert "- Purpose: To consider the application, inspect the premises" in ack.body_text
 
 
 def context_limits():

@@ -211,3 +211,40 @@ def test_receipt_is_printed_after_registering(
     text = " ".join(PdfReader(path).pages[0].extract_text().split())
     assert f"เลขที่รับเรื่อง {tracking}" in text
     assert "นายสมปอง ไม่มีอีเมล" in text and "สำเนาบัตรประชาชน.pdf (1 หน้า / pages)" in text
+
+
+def test_consent_box_is_asked_only_where_consent_is_the_basis_and_never_pre_ticked(
+    qtbot, workstation, intake_user, runner, settings, context
+) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from models import Application, Event
+    from services.cases.applications import consent_of
+
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    form = _open_form(qtbot, window)
+    assert form.consent_check.isHidden()
+    assert form.select_service("FOOD-SHOP")  # a legal obligation: nothing to ask
+    assert form.consent_check.isHidden() and form.request().personal_data_consent is None
+    assert form.select_service("PETITION")  # consent is the basis
+    assert not form.consent_check.isHidden() and not form.consent_check.isChecked()
+    assert form.consent_check.text().startswith("ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: ")
+    assert form.request().personal_data_consent is False
+    form.consent_check.setChecked(True)
+    assert form.select_service("FOOD-SHOP") and form.select_service("PETITION")
+    assert not form.consent_check.isChecked()  # a change of service asks again
+    form.consent_check.setChecked(True)
+    type_text(form.name_edit, "นายร้องเรียน ยินยอม")
+    with qtbot.waitSignal(form.request_did_register, timeout=10000) as registered:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert not form.consent_check.isChecked()  # the next visitor starts unticked
+    with context.read() as session:
+        app = session.scalars(
+            select(Application).where(Application.tracking_number == registered.args[0])
+        ).one()
+        assert consent_of(app.form_data) is True
+        events = session.scalars(select(Event).where(Event.aggregate_id == app.id)).all()
+        consent = [e for e in events if e.type == "application.consent_recorded"]
+        assert len(consent) == 1 and json.loads(consent[0].payload) == {"given": True, "basis": "consent"}

@@ -54,6 +54,16 @@ CASES = [
     ("single_brackets", "services", None, None, "double brackets", "สองชั้น"),
     ("no_services", "services", None, None, "no services are defined", "ยังไม่มีบริการ"),
     ("fee_due_mismatch", "fee.due", 1, "SAMPLE", 'needs due = "none"', "กำหนดเวลาชำระ"),
+    ("no_lawful_basis", "lawful_basis", 1, "SAMPLE", 'lawful_basis = "public_task"', "ไม่มีช่อง"),
+    (
+        "unknown_lawful_basis",
+        "lawful_basis",
+        1,
+        "SAMPLE",
+        "unknown lawful basis 'because_we_can'",
+        "ฐานทางกฎหมาย",
+    ),
+    ("no_purpose", "purpose_en", 1, "SAMPLE", "required field is missing", "ไม่มีช่องที่จำเป็น"),
 ]
 
 
@@ -134,7 +144,7 @@ def test_all_problems_are_reported_together() -> None:
     }
     assert "6" in error.en and "6" in error.th
     assert error.detail is not None and len(error.detail.splitlines()) == 6
-    assert [p.line for p in error.problems if p.service_number == 2] == [34, 34]
+    assert [p.line for p in error.problems if p.service_number == 2] == [37, 37]
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -237,6 +238,13 @@ class CounterForm(QFrame):
         self.service_combo.setMinimumContentsLength(16)
         self.service_label = named(QLabel(), "FormLabel")
         form.addRow(self.service_label, self.service_combo)
+        # PDPA s.19 (M27): asked only for services whose lawful basis is consent; never ticked
+        # in advance, and unticked again whenever the service or the visitor changes.
+        self.consent_check = named(QCheckBox(), "Consent")
+        self.consent_check.setChecked(False)
+        self.consent_check.hide()
+        form.addRow(self.consent_check)
+        self.service_combo.currentIndexChanged.connect(lambda _: self._service_changed())
 
         self.subject_edit = named(QLineEdit(), "Subject")
         self.subject_edit.setMaxLength(500)
@@ -358,6 +366,9 @@ class CounterForm(QFrame):
             email=self.email_edit.text().strip(),
             phone=self.phone_edit.text().strip(),
             service_code=code or None,
+            personal_data_consent=(
+                self.consent_check.isChecked() if not self.consent_check.isHidden() else None
+            ),
             subject=self.subject_edit.text().strip(),
             note=self.note_edit.toPlainText().strip(),
             files=tuple(self._files),
@@ -450,6 +461,7 @@ class CounterForm(QFrame):
         self.note_edit.clear()
         self.person_radio.setChecked(True)
         self.service_combo.setCurrentIndex(0)
+        self._service_changed()
         self._files.clear()
         self._fill_files()
         self.name_hint.hide()
@@ -523,6 +535,30 @@ class CounterForm(QFrame):
         index = self.service_combo.findData(current if current is not None else "")
         self.service_combo.setCurrentIndex(max(index, 0))
         self.service_combo.blockSignals(False)
+        selected = self.selected_service()
+        self.consent_check.setVisible(bool(selected and selected.needs_consent))
+        self._retranslate_consent()
+
+    def selected_service(self) -> ServiceOption | None:
+        code = self.service_combo.currentData()
+        return next((o for o in self._services if o.code == code), None)
+
+    def _service_changed(self) -> None:
+        option = self.selected_service()
+        self.consent_check.setChecked(False)
+        self.consent_check.setVisible(bool(option and option.needs_consent))
+        self._retranslate_consent()
+
+    def _retranslate_consent(self) -> None:
+        option = self.selected_service()
+        if option is None or not option.needs_consent:
+            return
+        purpose = option.purpose_th if i18n.current_language() == "th" else option.purpose_en
+        self.consent_check.setText(
+            self.tr(
+                "The applicant consents to the use of their personal data for: {purpose}"
+            ).format(purpose=purpose or option.purpose_th)
+        )
 
     def _kind_changed(self) -> None:
         self._retranslate_id()
@@ -583,6 +619,7 @@ class CounterForm(QFrame):
         self.add_files_button.setText(self.tr("Add files…"))
         self.remove_files_button.setText(self.tr("Remove"))
         self.copy_button.setText(self.tr("Copy number"))
+        self._retranslate_consent()
         self.print_button.setText(self.tr("Print receipt…"))
         self.print_button.setToolTip(
             self.tr("The receipt for the applicant: tracking number, due date, how to follow up")

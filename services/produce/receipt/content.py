@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from models import Agency, Application, ServiceType
 from services.access.table import Action, require
+from services.cases.applications import consent_of
+from services.catalog.loader import ServiceSpec
 from services.kernel.actors import Actor
 from services.kernel.errors import NotFound
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -77,10 +79,10 @@ def counter_receipt(context: AppContext, actor: Actor, tracking_number: str) -> 
             )
         agency = session.scalars(select(Agency)).one()
         service = session.get(ServiceType, app.service_type_id) if app.service_type_id else None
-        spec = service.spec if service else {}
+        spec = ServiceSpec.from_dict(service.spec) if service else None
         applicant = app.applicant
         name = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""
-        consent = app.form_data.get("consent") if isinstance(app.form_data, dict) else None
+        consent = consent_of(app.form_data)
         return CounterReceipt(
             tracking_number=app.tracking_number,
             applicant_name=name,
@@ -101,9 +103,9 @@ def counter_receipt(context: AppContext, actor: Actor, tracking_number: str) -> 
                 for d in app.documents
                 if d.origin != "produced"
             ),
-            lawful_basis_th=str(spec.get("lawful_basis_th", "")),
-            lawful_basis_en=str(spec.get("lawful_basis_en", "")),
-            purpose_th=str(spec.get("purpose_th", "")),
-            purpose_en=str(spec.get("purpose_en", "")),
-            consent_given=consent if isinstance(consent, bool) else None,
+            lawful_basis_th=spec.lawful_basis_th if spec else "",
+            lawful_basis_en=spec.lawful_basis_en if spec else "",
+            purpose_th=spec.purpose_th if spec else "",
+            purpose_en=spec.purpose_en if spec else "",
+            consent_given=consent if spec and spec.needs_consent else None,
         )
