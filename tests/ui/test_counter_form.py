@@ -247,4 +247,5 @@ def test_consent_box_is_asked_only_where_consent_is_the_basis_and_never_pre_tick
         assert consent_of(app.form_data) is True
         events = session.scalars(select(Event).where(Event.aggregate_id == app.id)).all()
         consent = [e for e in events if e.type == "application.consent_recorded"]
-        assert len(consent) == 1 and json.loads(consent[0].payload) == {"given": True, "basis": "consent"}
+        assert len(consent) == 1
+        assert json.loads(consent[0].payload) == {"given": True, "basis": "consent"}
