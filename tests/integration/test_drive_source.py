@@ -635,3 +635,57 @@ def test_a_watcher_that_cannot_start_does_not_raise(tmp_path: Path) -> None:
     finally:
         watching.stop()
     assert watching.live is False
+
+
+# --- a social platform's own timestamp (M26) ------------------------------------------------
+
+
+def test_a_line_export_is_received_when_it_was_sent_on_line(
+    root: Path, drive_clock: FixedClock
+) -> None:
+    # Exported a day after the applicant sent it on LINE: the LINE time counts.
+    exported = drive_clock.now() - timedelta(minutes=10)
+    write(root / "ไลน์ นายสมชาย" / "รูปบัตร.jpg", JPEG, mtime=exported)
+    write(
+        root / "ไลน์ นายสมชาย" / "request.toml",
+        b'applicant_name = "\xe0\xb8\x99\xe0\xb8\xb2\xe0\xb8\xa2"\n'
+        b'platform = "line"\nsubmitted_at = 2026-11-24T09:14:00+07:00\n',  # a TOML date-time
+        mtime=exported,
+    )
+    (item,) = settle(scanner(root, drive_clock), drive_clock)
+    assert item.received_at == datetime(2026, 11, 24, 2, 14, tzinfo=UTC)
+    assert item.sidecar["platform"] == "line"
+    assert (item.sidecar_problem_th, item.sidecar_problem_en) == ("", "")
+
+
+def test_a_platform_time_in_the_future_is_clamped_and_flagged(
+    root: Path, drive_clock: FixedClock
+) -> None:
+    arrived = drive_clock.now() - timedelta(minutes=10)
+    write(root / "fb" / "คำขอ.pdf", PDF, mtime=arrived)
+    write(
+        root / "fb" / "request.toml",
+        b'platform = "facebook"\nsubmitted_at = "2026-11-27T09:00:00+07:00"\n',
+        mtime=arrived,
+    )
+    (item,) = settle(scanner(root, drive_clock), drive_clock)
+    assert abs(item.received_at - arrived) < timedelta(seconds=1)  # arrival, not the future
+    assert "is after the files reached the drive" in item.sidecar_problem_en
+    assert "อยู่หลังเวลาที่ไฟล์มาถึงไดรฟ์" in item.sidecar_problem_th
+
+
+@pytest.mark.parametrize(
+    ("lines", "en"),
+    [
+        (b'platform = "tiktok"\n', "platform must be line or facebook, not 'tiktok'"),
+        (b'platform = "line"\nsubmitted_at = "yesterday"\n', "cannot be read"),
+        (b'submitted_at = "2026-11-24T09:14:00"\n', "without a platform"),
+    ],
+)
+def test_platform_keys_that_cannot_be_used_are_flagged(
+    root: Path, drive_clock: FixedClock, lines: bytes, en: str
+) -> None:
+    write(root / "x" / "a.pdf", PDF, mtime=drive_clock.now() - timedelta(minutes=10))
+    write(root / "x" / "request.toml", lines)
+    (item,) = settle(scanner(root, drive_clock), drive_clock)
+    assert en in item.sidecar_problem_en

@@ -47,6 +47,8 @@ SIDECAR_KEYS: tuple[str, ...] = (
     "subject",
     "note",
     "channel_note",
+    "submitted_at",
+    "platform",
 )
 DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024
 """Largest file :func:`read_file` returns by default (the intake limit for one file)."""

@@ -38,7 +38,7 @@ from services.intake.drive.safefs import (
     read_bounded,
     unchanged,
 )
-from services.intake.drive.sidecar import MAX_SIDECAR_BYTES, parse_sidecar
+from services.intake.drive.sidecar import MAX_SIDECAR_BYTES, parse_sidecar, platform_time
 from services.kernel.clock import Clock, utc
 from services.kernel.errors import InvalidInput
 
@@ -318,12 +318,15 @@ class DriveScanner:
                 )
             )
         newest = max((e.st.st_mtime_ns for e in listing.documents or listing.sidecars), default=0)
+        # A LINE/Facebook export counts from the platform's own timestamp (M26).
+        received_at, found = platform_time(sidecar, min(mtime_utc(newest), now))
+        problems.extend(found)
         return DriveItem(
             key=item_key(pairs),
             name=display_name(listing.name),
             path=listing.path,
             files=files,
-            received_at=min(mtime_utc(newest), now),
+            received_at=received_at,
             sidecar=sidecar,
             sidecar_problem_th="; ".join(th for th, _ in problems),
             sidecar_problem_en="; ".join(en for _, en in problems),

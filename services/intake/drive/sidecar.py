@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 import json
 import tomllib
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Final
 
 from services.intake.drive.convention import SIDECAR_KEYS
+from services.kernel.clock import BANGKOK
 
 MAX_SIDECAR_BYTES = 64 * 1024
 MAX_SIDECAR_VALUE_CHARS = 5000
@@ -75,6 +77,8 @@ def parse_sidecar(filename: str, data: bytes) -> tuple[dict[str, str], list[tupl
         value = raw.get(key)
         if value is None:
             continue
+        if isinstance(value, datetime) and key == "submitted_at":
+            value = value.isoformat()  # TOML's own date-time, written without quotes
         if isinstance(value, int) and not isinstance(value, bool):
             # Kept, but told: a number has already lost any leading 0 (juristic IDs, phones).
             problems.append(
@@ -119,3 +123,64 @@ def parse_sidecar(filename: str, data: bytes) -> tuple[dict[str, str], list[tupl
         if value:
             values[key] = value
     return values, problems
+
+
+PLATFORMS: Final = {"line": "LINE", "facebook": "Facebook"}
+"""Social platforms whose exports carry a submission time (``platform`` in the sidecar)."""
+
+
+def platform_time(
+    values: dict[str, str], arrival: datetime
+) -> tuple[datetime, list[tuple[str, str]]]:
+    """The received time of a request exported from a social platform (DGA §6.3.2, M26).
+
+    ``submitted_at`` (ISO 8601, e.g. ``2026-12-05T09:14:00+07:00``; without an offset it is
+    Bangkok time) is when the applicant sent it on the platform, which counts, not when the
+    export reached the share (``arrival``). A time after ``arrival`` cannot be true: it is
+    clamped to ``arrival`` and flagged for the officer, as is one that cannot be read (then
+    ``arrival`` counts). Returns the time to use and the (th, en) problems.
+    """
+    problems: list[tuple[str, str]] = []
+    platform = values.get("platform", "")
+    if platform and platform.lower() not in PLATFORMS:
+        problems.append(
+            (
+                f"platform ต้องเป็น line หรือ facebook ไม่ใช่ {platform!r}",
+                f"platform must be line or facebook, not {platform!r}.",
+            )
+        )
+    raw = values.get("submitted_at", "")
+    if not raw:
+        return arrival, problems
+    try:
+        submitted = datetime.fromisoformat(raw)
+    except ValueError:
+        problems.append(
+            (
+                f"อ่านเวลาส่ง submitted_at = {raw!r} ไม่ได้ จึงใช้เวลาที่ไฟล์มาถึงไดรฟ์แทน "
+                "ให้เขียนแบบ 2026-12-05T09:14:00+07:00",
+                f"submitted_at = {raw!r} cannot be read, so the time the files reached the "
+                "drive counts; write it as 2026-12-05T09:14:00+07:00.",
+            )
+        )
+        return arrival, problems
+    if submitted.tzinfo is None:
+        submitted = submitted.replace(tzinfo=BANGKOK)
+    if not platform:
+        problems.append(
+            (
+                "มีเวลาส่ง submitted_at แต่ไม่ได้ระบุ platform (line หรือ facebook)",
+                "submitted_at is given without a platform (line or facebook).",
+            )
+        )
+    if submitted > arrival:
+        problems.append(
+            (
+                f"เวลาส่งจากแพลตฟอร์ม ({raw}) อยู่หลังเวลาที่ไฟล์มาถึงไดรฟ์ จึงใช้เวลาที่มาถึงแทน "
+                "โปรดตรวจเวลาในไฟล์ส่งออก",
+                f"the platform's submission time ({raw}) is after the files reached the drive, "
+                "so the arrival time counts; check the time in the export.",
+            )
+        )
+        return arrival, problems
+    return submitted.astimezone(UTC), problems
