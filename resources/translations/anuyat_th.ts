@@ -14,127 +14,132 @@
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="113"/>
+        <location filename="../../ui/review/info.py" line="115"/>
+        <source>Sent back to review</source>
+        <translation>ส่งกลับให้ตรวจอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/info.py" line="122"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="115"/>
+        <location filename="../../ui/review/info.py" line="124"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="116"/>
+        <location filename="../../ui/review/info.py" line="125"/>
         <source>Kind</source>
         <translation>ประเภทผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="117"/>
+        <location filename="../../ui/review/info.py" line="126"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="118"/>
+        <location filename="../../ui/review/info.py" line="127"/>
         <source>Representative</source>
         <translation>ผู้แทน/ผู้รับมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="119"/>
+        <location filename="../../ui/review/info.py" line="128"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="120"/>
+        <location filename="../../ui/review/info.py" line="129"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="121"/>
+        <location filename="../../ui/review/info.py" line="130"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="127"/>
+        <location filename="../../ui/review/info.py" line="136"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="128"/>
+        <location filename="../../ui/review/info.py" line="137"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="130"/>
+        <location filename="../../ui/review/info.py" line="139"/>
         <source>{amount} baht</source>
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="137"/>
+        <location filename="../../ui/review/info.py" line="146"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="139"/>
+        <location filename="../../ui/review/info.py" line="148"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="140"/>
+        <location filename="../../ui/review/info.py" line="149"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="141"/>
+        <location filename="../../ui/review/info.py" line="150"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="142"/>
+        <location filename="../../ui/review/info.py" line="151"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="143"/>
+        <location filename="../../ui/review/info.py" line="152"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="144"/>
+        <location filename="../../ui/review/info.py" line="153"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="146"/>
+        <location filename="../../ui/review/info.py" line="155"/>
         <source>Deemed received</source>
         <translation>ถือว่ารับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="151"/>
+        <location filename="../../ui/review/info.py" line="160"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="152"/>
+        <location filename="../../ui/review/info.py" line="161"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="152"/>
+        <location filename="../../ui/review/info.py" line="161"/>
         <source>Free</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="153"/>
+        <location filename="../../ui/review/info.py" line="162"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="157"/>
+        <location filename="../../ui/review/info.py" line="166"/>
         <source>Application form</source>
         <translation>ข้อมูลในแบบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="165"/>
+        <location filename="../../ui/review/info.py" line="174"/>
         <source>Notes from intake</source>
         <translation>บันทึกจากงานรับเรื่อง</translation>
     </message>
@@ -386,205 +391,253 @@
     </message>
 </context>
 <context>
-    <name>CounterForm</name>
+    <name>ClassifyDialog</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="372"/>
-        <source>Enter the applicant&apos;s name.</source>
-        <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
+        <location filename="../../ui/common/request_dialogs.py" line="180"/>
+        <source>Choose a service…</source>
+        <translation>เลือกงานบริการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="482"/>
-        <source>Registering…</source>
-        <translation>กำลังลงทะเบียน…</translation>
+        <location filename="../../ui/common/request_dialogs.py" line="190"/>
+        <source>Classify request</source>
+        <translation>จำแนกประเภทคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="482"/>
-        <source>Register request</source>
-        <translation>ลงทะเบียนรับเรื่อง</translation>
+        <location filename="../../ui/common/request_dialogs.py" line="192"/>
+        <source>Which service is request {number} for?</source>
+        <translation>คำขอเลขที่ {number} เป็นงานบริการใด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="487"/>
-        <source>Choose the scanned documents</source>
-        <translation>เลือกไฟล์เอกสารที่สแกน</translation>
+        <location filename="../../ui/common/request_dialogs.py" line="196"/>
+        <source>&amp;Service</source>
+        <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="489"/>
-        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-        <translation>เอกสาร (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;ทุกไฟล์ (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="513"/>
-        <location filename="../../ui/intake/counter_form.py" line="602"/>
-        <source>Unclassified — an officer classifies it later</source>
-        <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="534"/>
-        <source>13 digits; leave empty if the applicant did not give it.</source>
-        <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="535"/>
-        <source>{n} of 13 digits</source>
-        <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="536"/>
-        <source>Too many digits: {n} of 13</source>
-        <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="537"/>
-        <source>Only digits, spaces and dashes</source>
-        <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="541"/>
-        <source>✓ Valid number</source>
-        <translation>✓ เลขถูกต้อง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="539"/>
-        <source>The check digit does not match: probably a typo. Compare with the card.</source>
-        <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="558"/>
-        <source>Request registered — No.</source>
-        <translation>รับเรื่องแล้ว เลขที่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="568"/>
-        <source>Register a counter or phone request</source>
-        <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="569"/>
-        <source>Close (Esc); what you typed is kept</source>
-        <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="570"/>
+        <location filename="../../ui/common/request_dialogs.py" line="197"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
+        <location filename="../../ui/common/request_dialogs.py" line="198"/>
+        <source>&amp;Person</source>
+        <translation>บุคคลธรรมดา (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="199"/>
+        <source>&amp;Juristic person</source>
+        <translation>นิติบุคคล (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="202"/>
+        <source>The processing time counts from when the request was deemed received. The applicant is sent the processing time and the due date.</source>
+        <translation>ระยะเวลาดำเนินการนับจากเวลาที่ถือว่าได้รับคำขอ ระบบจะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ผู้ยื่นทราบทางอีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="206"/>
+        <source>Classify</source>
+        <translation>จำแนกประเภท</translation>
+    </message>
+</context>
+<context>
+    <name>CounterForm</name>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="383"/>
+        <source>Enter the applicant&apos;s name.</source>
+        <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="494"/>
+        <source>Registering…</source>
+        <translation>กำลังลงทะเบียน…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="494"/>
+        <source>Register request</source>
+        <translation>ลงทะเบียนรับเรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="499"/>
+        <source>Choose the scanned documents</source>
+        <translation>เลือกไฟล์เอกสารที่สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="501"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>เอกสาร (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="525"/>
+        <location filename="../../ui/intake/counter_form.py" line="639"/>
+        <source>Unclassified — an officer classifies it later</source>
+        <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="570"/>
+        <source>13 digits; leave empty if the applicant did not give it.</source>
+        <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
+    </message>
+    <message>
         <location filename="../../ui/intake/counter_form.py" line="571"/>
+        <source>{n} of 13 digits</source>
+        <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="572"/>
+        <source>Too many digits: {n} of 13</source>
+        <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="573"/>
+        <source>Only digits, spaces and dashes</source>
+        <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="577"/>
+        <source>✓ Valid number</source>
+        <translation>✓ เลขถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="575"/>
+        <source>The check digit does not match: probably a typo. Compare with the card.</source>
+        <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="594"/>
+        <source>Request registered — No.</source>
+        <translation>รับเรื่องแล้ว เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="604"/>
+        <source>Register a counter or phone request</source>
+        <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="605"/>
+        <source>Close (Esc); what you typed is kept</source>
+        <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="606"/>
+        <source>Applicant</source>
+        <translation>ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="607"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="572"/>
+        <location filename="../../ui/intake/counter_form.py" line="608"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="573"/>
+        <location filename="../../ui/intake/counter_form.py" line="609"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="574"/>
+        <location filename="../../ui/intake/counter_form.py" line="610"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="575"/>
+        <location filename="../../ui/intake/counter_form.py" line="611"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="576"/>
+        <location filename="../../ui/intake/counter_form.py" line="612"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="577"/>
+        <location filename="../../ui/intake/counter_form.py" line="613"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="578"/>
+        <location filename="../../ui/intake/counter_form.py" line="614"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="579"/>
+        <location filename="../../ui/intake/counter_form.py" line="615"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="580"/>
+        <location filename="../../ui/intake/counter_form.py" line="616"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="581"/>
+        <location filename="../../ui/intake/counter_form.py" line="617"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="582"/>
+        <location filename="../../ui/intake/counter_form.py" line="618"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="616"/>
+        <location filename="../../ui/intake/counter_form.py" line="653"/>
         <source>Scanned documents (drop here)</source>
         <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="583"/>
+        <location filename="../../ui/intake/counter_form.py" line="619"/>
         <source>Add files…</source>
         <translation>เพิ่มไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="584"/>
+        <location filename="../../ui/intake/counter_form.py" line="620"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="585"/>
+        <location filename="../../ui/intake/counter_form.py" line="621"/>
         <source>Copy number</source>
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="586"/>
+        <location filename="../../ui/intake/counter_form.py" line="623"/>
         <source>Print receipt…</source>
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="560"/>
+        <location filename="../../ui/intake/counter_form.py" line="559"/>
         <source>The applicant consents to the use of their personal data for: {purpose}</source>
         <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="588"/>
+        <location filename="../../ui/intake/counter_form.py" line="625"/>
         <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="590"/>
+        <location filename="../../ui/intake/counter_form.py" line="627"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="607"/>
+        <location filename="../../ui/intake/counter_form.py" line="644"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="609"/>
+        <location filename="../../ui/intake/counter_form.py" line="646"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="613"/>
+        <location filename="../../ui/intake/counter_form.py" line="650"/>
         <source>Drop scanned files here, or use “Add files…”</source>
         <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="618"/>
+        <location filename="../../ui/intake/counter_form.py" line="655"/>
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
@@ -723,82 +776,102 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="117"/>
+        <location filename="../../ui/shell/detail_panel.py" line="144"/>
         <source>Close the details (Esc)</source>
         <translation>ปิดรายละเอียด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="134"/>
+        <location filename="../../ui/shell/detail_panel.py" line="145"/>
+        <source>Classify…</source>
+        <translation>จำแนกประเภท…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="147"/>
+        <source>Name the service and the kind of applicant; the applicant is sent the SLA</source>
+        <translation>ระบุงานบริการและประเภทผู้ยื่น แล้วแจ้งระยะเวลาดำเนินการให้ผู้ยื่นทราบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="149"/>
+        <source>Withdraw…</source>
+        <translation>ถอนคำขอ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="151"/>
+        <source>Close the request as withdrawn at the applicant&apos;s wish</source>
+        <translation>ปิดคำขอเป็น “ผู้ยื่นถอนคำขอ” ตามที่ผู้ยื่นแจ้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="169"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="135"/>
+        <location filename="../../ui/shell/detail_panel.py" line="170"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="136"/>
+        <location filename="../../ui/shell/detail_panel.py" line="171"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="137"/>
+        <location filename="../../ui/shell/detail_panel.py" line="172"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="138"/>
+        <location filename="../../ui/shell/detail_panel.py" line="173"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="139"/>
+        <location filename="../../ui/shell/detail_panel.py" line="174"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="140"/>
+        <location filename="../../ui/shell/detail_panel.py" line="175"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="145"/>
+        <location filename="../../ui/shell/detail_panel.py" line="180"/>
         <source>Deemed received</source>
         <translation>ถือว่ารับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="150"/>
+        <location filename="../../ui/shell/detail_panel.py" line="185"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="151"/>
+        <location filename="../../ui/shell/detail_panel.py" line="186"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="157"/>
+        <location filename="../../ui/shell/detail_panel.py" line="192"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="162"/>
+        <location filename="../../ui/shell/detail_panel.py" line="197"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="162"/>
+        <location filename="../../ui/shell/detail_panel.py" line="197"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="163"/>
+        <location filename="../../ui/shell/detail_panel.py" line="198"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="164"/>
+        <location filename="../../ui/shell/detail_panel.py" line="199"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -917,17 +990,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="207"/>
+        <location filename="../../ui/review/info.py" line="216"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="207"/>
+        <location filename="../../ui/review/info.py" line="216"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="207"/>
+        <location filename="../../ui/review/info.py" line="216"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -1194,193 +1267,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="523"/>
+        <location filename="../../ui/shell/main_window.py" line="534"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="524"/>
+        <location filename="../../ui/shell/main_window.py" line="535"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="525"/>
+        <location filename="../../ui/shell/main_window.py" line="536"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="526"/>
+        <location filename="../../ui/shell/main_window.py" line="537"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="527"/>
+        <location filename="../../ui/shell/main_window.py" line="538"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="528"/>
+        <location filename="../../ui/shell/main_window.py" line="539"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="529"/>
+        <location filename="../../ui/shell/main_window.py" line="540"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="530"/>
+        <location filename="../../ui/shell/main_window.py" line="541"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="531"/>
+        <location filename="../../ui/shell/main_window.py" line="542"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="532"/>
+        <location filename="../../ui/shell/main_window.py" line="543"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="533"/>
+        <location filename="../../ui/shell/main_window.py" line="544"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="534"/>
+        <location filename="../../ui/shell/main_window.py" line="545"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="535"/>
+        <location filename="../../ui/shell/main_window.py" line="546"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="536"/>
+        <location filename="../../ui/shell/main_window.py" line="547"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="547"/>
+        <location filename="../../ui/shell/main_window.py" line="558"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="537"/>
+        <location filename="../../ui/shell/main_window.py" line="548"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="539"/>
+        <location filename="../../ui/shell/main_window.py" line="550"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="541"/>
+        <location filename="../../ui/shell/main_window.py" line="552"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="542"/>
+        <location filename="../../ui/shell/main_window.py" line="553"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="543"/>
+        <location filename="../../ui/shell/main_window.py" line="554"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544"/>
+        <location filename="../../ui/shell/main_window.py" line="555"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="545"/>
+        <location filename="../../ui/shell/main_window.py" line="556"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="551"/>
+        <location filename="../../ui/shell/main_window.py" line="562"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="558"/>
-        <location filename="../../ui/shell/main_window.py" line="579"/>
+        <location filename="../../ui/shell/main_window.py" line="569"/>
+        <location filename="../../ui/shell/main_window.py" line="590"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="559"/>
+        <location filename="../../ui/shell/main_window.py" line="570"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="568"/>
+        <location filename="../../ui/shell/main_window.py" line="579"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="572"/>
+        <location filename="../../ui/shell/main_window.py" line="583"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="576"/>
+        <location filename="../../ui/shell/main_window.py" line="587"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="588"/>
+        <location filename="../../ui/shell/main_window.py" line="599"/>
         <source>1 request found</source>
         <translation>พบ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="590"/>
+        <location filename="../../ui/shell/main_window.py" line="601"/>
         <source>{count} requests found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="593"/>
+        <location filename="../../ui/shell/main_window.py" line="604"/>
         <source>Nothing found. Esc goes back to the queue.</source>
         <translation>ไม่พบคำขอ กด Esc เพื่อกลับไปที่คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="595"/>
+        <location filename="../../ui/shell/main_window.py" line="606"/>
         <source>1 application in this queue</source>
         <translation>คำขอในคิวนี้ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="597"/>
+        <location filename="../../ui/shell/main_window.py" line="608"/>
         <source>{count} applications in this queue</source>
         <translation>คำขอในคิวนี้ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="599"/>
+        <location filename="../../ui/shell/main_window.py" line="610"/>
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="603"/>
+        <location filename="../../ui/shell/main_window.py" line="614"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="606"/>
+        <location filename="../../ui/shell/main_window.py" line="617"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="776"/>
+        <location filename="../../ui/shell/main_window.py" line="787"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="913"/>
+        <location filename="../../ui/shell/main_window.py" line="952"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -1745,6 +1818,14 @@
     </message>
 </context>
 <context>
+    <name>RequestDialogs</name>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="126"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>RequestDocumentsComposer</name>
     <message>
         <location filename="../../ui/review/composer.py" line="394"/>
@@ -1816,169 +1897,207 @@
     </message>
 </context>
 <context>
+    <name>ReturnToReviewDialog</name>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="303"/>
+        <source>Send back to the reviewer</source>
+        <translation>ส่งกลับให้ผู้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="305"/>
+        <source>Send request {number} back to the reviewer?</source>
+        <translation>ส่งคำขอเลขที่ {number} กลับให้ผู้ตรวจสอบหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="310"/>
+        <source>&amp;What should the reviewer look at again? (the reviewer sees this note)</source>
+        <translation>ให้ผู้ตรวจสอบดูเรื่องใดอีกครั้ง (ผู้ตรวจสอบจะเห็นบันทึกนี้) (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="312"/>
+        <source>Send back</source>
+        <translation>ส่งกลับ</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActionBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="227"/>
+        <location filename="../../ui/review/actions.py" line="236"/>
         <source>1 item still open</source>
         <translation>ยังเหลือ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="229"/>
+        <location filename="../../ui/review/actions.py" line="238"/>
         <source>{count} items still open</source>
         <translation>ยังเหลือ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="232"/>
+        <location filename="../../ui/review/actions.py" line="241"/>
         <source>All items checked</source>
         <translation>ตรวจครบทุกรายการแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="240"/>
+        <location filename="../../ui/review/actions.py" line="249"/>
         <source>Certify copy</source>
         <translation>รับรองสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="242"/>
+        <location filename="../../ui/review/actions.py" line="251"/>
         <source>Make a certified true copy of the document on screen (Ctrl+Shift+C)</source>
         <translation>ทำสำเนาที่รับรองว่าถูกต้องของเอกสารที่เปิดอยู่ (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="244"/>
+        <location filename="../../ui/review/actions.py" line="253"/>
         <source>Ask for documents</source>
         <translation>ขอเอกสารเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="245"/>
+        <location filename="../../ui/review/actions.py" line="254"/>
         <source>Ask the applicant for more documents (Ctrl+D)</source>
         <translation>ขอเอกสารเพิ่มเติมจากผู้ยื่น (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="246"/>
+        <location filename="../../ui/review/actions.py" line="255"/>
         <source>Reject</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="247"/>
+        <location filename="../../ui/review/actions.py" line="256"/>
         <source>Reject the application, with reasons</source>
         <translation>ไม่รับคำขอ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="248"/>
+        <location filename="../../ui/review/actions.py" line="257"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="250"/>
+        <location filename="../../ui/review/actions.py" line="259"/>
         <source>Review done: pass it on for approval (or payment) (Ctrl+M)</source>
         <translation>ตรวจเสร็จแล้ว ส่งต่อเพื่ออนุมัติ (หรือชำระค่าธรรมเนียม) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="252"/>
+        <location filename="../../ui/review/actions.py" line="261"/>
         <source>Put back in the queue</source>
         <translation>คืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="254"/>
+        <location filename="../../ui/review/actions.py" line="263"/>
         <source>Release your claim so another officer can take it (Ctrl+Shift+L)</source>
         <translation>ปล่อยคำขอคืนคิวให้เจ้าหน้าที่คนอื่นรับไปได้ (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="256"/>
+        <location filename="../../ui/review/actions.py" line="265"/>
         <source>Reassign to…</source>
         <translation>มอบหมายให้…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/actions.py" line="266"/>
+        <source>Send back to the reviewer…</source>
+        <translation>ส่งกลับให้ผู้ตรวจสอบ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/actions.py" line="268"/>
+        <source>A problem to fix: send it back to the reviewer with a note</source>
+        <translation>พบปัญหาที่ต้องแก้ไข: ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึก</translation>
     </message>
 </context>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="243"/>
+        <location filename="../../ui/review/screen.py" line="246"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="509"/>
+        <location filename="../../ui/review/screen.py" line="512"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="552"/>
+        <location filename="../../ui/review/screen.py" line="555"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="573"/>
+        <location filename="../../ui/review/screen.py" line="576"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="593"/>
+        <location filename="../../ui/review/screen.py" line="596"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="603"/>
+        <location filename="../../ui/review/screen.py" line="616"/>
+        <source>Sent back to the reviewer, with your note.</source>
+        <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/screen.py" line="622"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="638"/>
+        <location filename="../../ui/review/screen.py" line="657"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="736"/>
+        <location filename="../../ui/review/screen.py" line="755"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="748"/>
+        <location filename="../../ui/review/screen.py" line="767"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="754"/>
+        <location filename="../../ui/review/screen.py" line="773"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="756"/>
-        <location filename="../../ui/review/screen.py" line="825"/>
+        <location filename="../../ui/review/screen.py" line="775"/>
+        <location filename="../../ui/review/screen.py" line="845"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="757"/>
-        <location filename="../../ui/review/screen.py" line="826"/>
+        <location filename="../../ui/review/screen.py" line="776"/>
+        <location filename="../../ui/review/screen.py" line="846"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="815"/>
+        <location filename="../../ui/review/screen.py" line="835"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="816"/>
+        <location filename="../../ui/review/screen.py" line="836"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="817"/>
+        <location filename="../../ui/review/screen.py" line="837"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="818"/>
+        <location filename="../../ui/review/screen.py" line="838"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="823"/>
+        <location filename="../../ui/review/screen.py" line="843"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="824"/>
+        <location filename="../../ui/review/screen.py" line="844"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -2637,6 +2756,25 @@
         <location filename="../../ui/viewer/toolbar.py" line="92"/>
         <source>Documents of this request</source>
         <translation>เอกสารของคำขอนี้</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="263"/>
+        <location filename="../../ui/common/request_dialogs.py" line="273"/>
+        <source>Withdraw request</source>
+        <translation>ถอนคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="266"/>
+        <source>Close request {number} as withdrawn by the applicant? This cannot be undone; the applicant is sent a confirmation.</source>
+        <translation>ปิดคำขอเลขที่ {number} เป็น “ผู้ยื่นถอนคำขอ” หรือไม่ ย้อนกลับไม่ได้ และระบบจะส่งหนังสือยืนยันให้ผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="271"/>
+        <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
+        <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
     </message>
 </context>
 <context>

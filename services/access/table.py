@@ -40,6 +40,12 @@ class Action(StrEnum):
     # Give a request to another officer; put back a request someone else holds.
     REASSIGN = "reassign"
     REGISTER_APPLICATION = "register_application"
+    # Name the service of a request that arrived unclassified (its SLA starts then).
+    CLASSIFY = "classify"
+    # Close a request the applicant withdraws (asked in person, by phone or by letter).
+    WITHDRAW = "withdraw"
+    # An approver or finance officer sends a request back to the reviewer with a note.
+    RETURN_TO_REVIEW = "return_to_review"
     REGISTER_AT_COUNTER = "register_at_counter"
     RUN_SYNC = "run_sync"
     # List, release and discard files held at intake (they are applicants' files).
@@ -71,6 +77,9 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.REASSIGN: frozenset({"admin"}),
     Action.REGISTER_APPLICATION: frozenset({"intake"}) | _SYSTEM,
     Action.REGISTER_AT_COUNTER: frozenset({"intake"}),
+    Action.CLASSIFY: frozenset({"intake"}),
+    Action.WITHDRAW: frozenset({"intake", "reviewer"}),
+    Action.RETURN_TO_REVIEW: frozenset({"approver", "finance"}),
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
     Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),

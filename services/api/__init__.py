@@ -54,6 +54,7 @@ from services.kernel.thai_id import (
     juristic_id_valid,
     normalize_national_id,
 )
+from services.review.detail import allowed_actions
 from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
 
@@ -104,6 +105,7 @@ __all__ = [
     "format_thai_date",
     "is_valid_national_id",
     "juristic_id_valid",
+    "allowed_actions",
     "may",
     "normalize_national_id",
     "utc",

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from models import SyncState
 from services.access.table import Action, require
 from services.intake import quarantine
+from services.intake.classify import classify
 from services.intake.counter import register_counter_request
 from services.intake.types import Limits
 from services.intake.views import (
@@ -23,6 +24,7 @@ from services.intake.views import (
     SyncStatusRow,
     SyncSummary,
 )
+from services.intake.withdrawal import withdraw
 from services.kernel.actors import Actor, SignedInUser
 from services.produce.receipt import counter_receipt, render_receipt
 from services.store.context import AppContext
@@ -55,6 +57,17 @@ class IntakePort(Protocol):
 
     def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
         """The receipt (ใบรับคำขอ) of a request, a one-page A4 PDF to print for the applicant."""
+        ...
+
+    def classify(
+        self, user: SignedInUser, application_id: str, service_code: str, applicant_kind: str
+    ) -> None:
+        """Name the service of an unclassified request (intake); the applicant is sent the SLA."""
+        ...
+
+    def withdraw(self, user: SignedInUser, application_id: str, reason: str) -> None:
+        """Close the request as withdrawn at the applicant's wish (intake/reviewer); the
+        reason is for the record, the applicant gets a confirmation."""
         ...
 
 
@@ -120,3 +133,13 @@ class Intake:
     def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
         receipt = counter_receipt(self.context, Actor.from_user(user), tracking_number)
         return render_receipt(receipt)
+
+    def classify(
+        self, user: SignedInUser, application_id: str, service_code: str, applicant_kind: str
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            classify(uow, self.context.calendar, application_id, service_code, applicant_kind)
+
+    def withdraw(self, user: SignedInUser, application_id: str, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            withdraw(uow, self.context.calendar, application_id, reason)

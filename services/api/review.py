@@ -106,6 +106,11 @@ class ReviewPort(Protocol):
 
     def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None: ...
 
+    def return_to_review(self, user: SignedInUser, application_id: str, note: str) -> None:
+        """An approver or finance officer holding it sends it back to the reviewer with a
+        note (they see it in the request)."""
+        ...
+
     def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]: ...
 
 
@@ -243,6 +248,10 @@ class Review:
     def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             review.reject(uow, self.context.calendar, application_id, reasons)
+
+    def return_to_review(self, user: SignedInUser, application_id: str, note: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.return_to_review(uow, self.context.calendar, application_id, note)
 
     def history(self, user: SignedInUser, application_id: str) -> list[HistoryEntry]:
         require(self.context.verified(Actor.from_user(user)), Action.READ_CASES)

@@ -24,9 +24,11 @@ __all__ = [
     "MAX_LISTED_FILES",
     "PLACEHOLDERS",
     "REQUIRED_PARTS",
+    "SLA_PENDING",
     "check_template",
     "privacy_values",
     "render_acknowledgement",
+    "sla_texts",
 ]
 
 MAX_LISTED_FILES = 20
@@ -51,6 +53,8 @@ PLACEHOLDERS = frozenset(
         "deemed_received_th",
         "deemed_received_en",
         "sla_days",
+        "sla_th",
+        "sla_en",
         "sla_due_th",
         "sla_due_en",
         "documents_th",
@@ -74,12 +78,16 @@ REQUIRED_PARTS: tuple[RequiredPart, ...] = (
     RequiredPart("เวลาที่ถือว่าได้รับคำขอภาษาอังกฤษ ($deemed_received_en)",
                  "the deemed-received time in English ($deemed_received_en)",
                  (("$deemed_received_en",),)),
-    RequiredPart("ระยะเวลาดำเนินการตาม SLA ($sla_days)", "the SLA in business days ($sla_days)",
-                 (("$sla_days",),)),
+    # $sla_th / $sla_en say the SLA and its due date, or (unclassified) that they follow;
+    # an older template may still spell them out with $sla_days and $sla_due_th / _en.
+    RequiredPart("ระยะเวลาดำเนินการตาม SLA ($sla_th)", "the SLA in Thai ($sla_th)",
+                 (("$sla_th", "$sla_days"),)),
+    RequiredPart("ระยะเวลาดำเนินการตาม SLA ภาษาอังกฤษ ($sla_en)", "the SLA in English ($sla_en)",
+                 (("$sla_en", "$sla_days"),)),
     RequiredPart("กำหนดแล้วเสร็จ ($sla_due_th)", "the SLA due date in Thai ($sla_due_th)",
-                 (("$sla_due_th",),)),
+                 (("$sla_th", "$sla_due_th"),)),
     RequiredPart("กำหนดแล้วเสร็จภาษาอังกฤษ ($sla_due_en)",
-                 "the SLA due date in English ($sla_due_en)", (("$sla_due_en",),)),
+                 "the SLA due date in English ($sla_due_en)", (("$sla_en", "$sla_due_en"),)),
     RequiredPart("หัวข้อเงื่อนไข (เงื่อนไข)", "the conditions in Thai (เงื่อนไข)",
                  (("เงื่อนไข",),)),
     RequiredPart("หัวข้อเงื่อนไขภาษาอังกฤษ (Conditions)", "the conditions in English (Conditions)",
@@ -125,6 +133,21 @@ def privacy_values(spec: Mapping[str, object] | None) -> dict[str, str]:
         "purpose_th": service.purpose_th or _UNCLASSIFIED_PRIVACY["purpose_th"],
         "purpose_en": service.purpose_en or _UNCLASSIFIED_PRIVACY["purpose_en"],
     }
+
+
+SLA_PENDING = (
+    "จะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ทราบเมื่อเจ้าหน้าที่ระบุประเภทบริการของคำขอแล้ว",
+    "we will send you the processing time and due date once an officer has identified the "
+    "service you asked for",
+)
+"""What an unclassified request's acknowledgement says instead of the SLA (Thai, English)."""
+
+
+def sla_texts(days: int | None, due_th: str, due_en: str) -> tuple[str, str]:
+    """($sla_th, $sla_en): "15 วันทำการ (กำหนดแล้วเสร็จ …)", or that they follow."""
+    if days is None:
+        return SLA_PENDING
+    return f"{days} วันทำการ (กำหนดแล้วเสร็จ {due_th})", f"{days} business days (due {due_en})"
 
 
 def check_template(template: Path = DEFAULT_TEMPLATE) -> None:

@@ -28,6 +28,7 @@ from models import (
     OutboxMessage,
     QuarantineItem,
     ServiceType,
+    User,
 )
 from services import outbox
 from services.cases.applications import (
@@ -42,12 +43,14 @@ from services.intake.acknowledgement import (
     AckDocument,
     privacy_values,
     render_acknowledgement,
+    sla_texts,
 )
 from services.intake.dedup import resolve_key
 from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
 from services.intake.inspect.reasons import applicant_texts
 from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail, SenderAuth
+from services.intake.withdrawal import can_withdraw, withdraw_by_mail
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput
 from services.kernel.statuses import STATUSES
@@ -72,6 +75,7 @@ __all__ = [
     "advance_cursor",
     "arrival_from_mail",
     "ingest",
+    "queue_acknowledgement",
     "quarantine_unprocessable",
 ]
 
@@ -497,32 +501,38 @@ def _append(
 def _answer_enquiry(
     uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application, kind: str
 ) -> IntakeOutcome:
-    """Status goes only to the address registered on the application (PDPA, M04)."""
+    """Status goes only to the address registered on the application (PDPA, M04).
+
+    A request to cancel, from that address on the request's thread or quoting its number
+    (see :func:`_matching_application`), withdraws the request; the confirmation is the reply.
+    """
     agency = uow.session.scalars(select(Agency)).one()
+    to_addr = target.reply_to or arrival.sender_address
+    may_reply = arrival.auto_reply_blocked is None and _replyable(to_addr)
     if kind == "cancel_request":
         uow.record(
             "application.cancel_requested", "application", target.id, {"by": "applicant e-mail"}
         )
-        subject = f"ได้รับคำขอยกเลิก {target.tracking_number} / Cancellation request received"
+        if can_withdraw(target.status):
+            letter = withdraw_by_mail(
+                uow, context.calendar, target, arrival.message_id, reply=may_reply
+            )
+            return IntakeOutcome(
+                "cancel_request", target.id, target.tracking_number, replied=bool(letter)
+            )
+        status = STATUSES[target.status]
+        subject = f"คำขอยกเลิก {target.tracking_number} / Cancellation of {target.tracking_number}"
         body = (
-            f"เจ้าหน้าที่จะดำเนินการยกเลิกคำขอเลขที่ {target.tracking_number} และแจ้งผลให้ทราบ\n\n"
-            f"An officer will process the cancellation of {target.tracking_number} and confirm.\n"
+            f"คำขอเลขที่ {target.tracking_number} อยู่ในสถานะ “{status.label_th}” จึงยกเลิกไม่ได้แล้ว "
+            f"หากมีข้อสงสัย โปรดติดต่อ {agency.email} โทร {agency.phone or '-'}\n\n"
+            f"Request {target.tracking_number} is “{status.label_en}” and can no longer be "
+            f"cancelled. For questions, contact {agency.email}, phone {agency.phone or '-'}.\n"
         )
     else:
-        status = STATUSES[target.status]
-        due_th = format_thai_date(target.sla_due_at) if target.sla_due_at else "-"
-        due_en = format_english_date(target.sla_due_at) if target.sla_due_at else "-"
-        subject = f"สถานะคำขอ {target.tracking_number} / Status of {target.tracking_number}"
-        body = (
-            f"คำขอเลขที่ {target.tracking_number}\nสถานะ: {status.label_th}\n"
-            f"กำหนดแล้วเสร็จ: {due_th}\n\n"
-            f"Request {target.tracking_number}\nStatus: {status.label_en}\nDue: {due_en}\n\n"
-            f"{agency.name_th} / {agency.name_en}\n{agency.email} {agency.phone}\n"
-        )
+        subject, body = _status_answer(uow, agency, target)
         uow.record("application.status_enquiry_answered", "application", target.id, {})
     replied = False
-    to_addr = target.reply_to or arrival.sender_address
-    if arrival.auto_reply_blocked is None and _replyable(to_addr):
+    if may_reply:
         outbox.queue_message(
             uow,
             kind=kind,
@@ -536,6 +546,34 @@ def _answer_enquiry(
         )
         replied = True
     return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)  # type: ignore[arg-type]
+
+
+def _status_answer(uow: UnitOfWork, agency: Agency, target: Application) -> tuple[str, str]:
+    """The automatic status answer: status, due date, the officer handling the request
+    (name and position, or not yet assigned) and how to reach the agency (seed P1)."""
+    status = STATUSES[target.status]
+    due_th = format_thai_date(target.sla_due_at) if target.sla_due_at else "-"
+    due_en = format_english_date(target.sla_due_at) if target.sla_due_at else "-"
+    officer = uow.session.get(User, target.assignee_id) if target.assignee_id else None
+    if officer is not None:
+        officer_th = " ".join(p for p in (officer.display_name, officer.position_th) if p)
+        officer_en = " ".join(
+            p for p in (officer.display_name_en or officer.display_name, officer.position_th) if p
+        )
+    else:
+        officer_th, officer_en = "ยังไม่ได้มอบหมายเจ้าหน้าที่", "not yet assigned"
+    phone = agency.phone or "-"
+    subject = f"สถานะคำขอ {target.tracking_number} / Status of {target.tracking_number}"
+    body = (
+        f"คำขอเลขที่ {target.tracking_number}\nสถานะ: {status.label_th}\n"
+        f"กำหนดแล้วเสร็จ: {due_th}\n"
+        f"เจ้าหน้าที่ผู้รับผิดชอบ: {officer_th}\n"
+        f"ติดต่อ: {agency.name_th} อีเมล {agency.email} โทร {phone}\n\n"
+        f"Request {target.tracking_number}\nStatus: {status.label_en}\nDue: {due_en}\n"
+        f"Officer handling it: {officer_en}\n"
+        f"Contact: {agency.name_en}, e-mail {agency.email}, phone {phone}\n"
+    )
+    return subject, body
 
 
 # --- files and acknowledgement -----------------------------------------------------------
@@ -634,6 +672,37 @@ def _queue_acknowledgement(
     arrival: Arrival,
     template: Path,
 ) -> OutboxMessage:
+    docs = [
+        AckDocument(f.filename, f"({f.pages} หน้า / pages)" if f.pages else "") for f in accepted
+    ]
+    return queue_acknowledgement(
+        uow,
+        application,
+        docs,
+        [_told_applicant(f) for f in held],
+        sender_name=arrival.sender_name,
+        in_reply_to=arrival.message_id,
+        template=template,
+    )
+
+
+def queue_acknowledgement(
+    uow: UnitOfWork,
+    application: Application,
+    documents: Sequence[AckDocument],
+    held: Sequence[tuple[str, str, str]],
+    *,
+    sender_name: str = "",
+    in_reply_to: str | None = None,
+    template: Path = DEFAULT_TEMPLATE,
+    kind: str = "acknowledgement",
+) -> OutboxMessage:
+    """Render the acknowledgement of ``application`` as it stands and queue it in ``uow``.
+
+    ``held`` is (file name, applicant's Thai, applicant's English). An unclassified request
+    is told that the SLA follows once the service is known; classifying it sends this again
+    (``kind`` "acknowledgement_sla") with the real SLA.
+    """
     agency = uow.session.scalars(select(Agency)).one()
     service = (
         uow.session.get(ServiceType, application.service_type_id)
@@ -641,11 +710,11 @@ def _queue_acknowledgement(
         else None
     )
     applicant = application.applicant
-    docs = [
-        AckDocument(f.filename, f"({f.pages} หน้า / pages)" if f.pages else "") for f in accepted
-    ]
     # Only a short name without links is repeated to whoever is at the sender's address.
-    name = f"{applicant.title_th}{applicant.name_th}" if applicant else arrival.sender_name
+    name = f"{applicant.title_th}{applicant.name_th}" if applicant else sender_name
+    due_th = format_thai_date(application.sla_due_at) if application.sla_due_at else "-"
+    due_en = format_english_date(application.sla_due_at) if application.sla_due_at else "-"
+    sla_th, sla_en = sla_texts(service.sla_business_days if service else None, due_th, due_en)
     values = {
         "tracking_number": application.tracking_number,
         "applicant_name": echo_name(name) or "ผู้ยื่นคำขอ / Applicant",
@@ -653,30 +722,28 @@ def _queue_acknowledgement(
         "agency_en": agency.name_en,
         "agency_email": agency.email,
         "agency_phone": agency.phone or "-",
-        "service_th": service.name_th if service else "รอเจ้าหน้าที่จำแนกประเภทคำขอ",
-        "service_en": service.name_en if service else "to be classified by an officer",
+        "service_th": service.name_th if service else "รอเจ้าหน้าที่ระบุประเภทบริการ",
+        "service_en": service.name_en if service else "to be identified by an officer",
         "received_th": format_thai_date(application.received_at, with_time=True),
         "received_en": format_english_date(application.received_at, with_time=True),
         "deemed_received_th": format_thai_date(application.deemed_received_at, with_time=True),
         "deemed_received_en": format_english_date(application.deemed_received_at, with_time=True),
         "sla_days": str(service.sla_business_days) if service else "-",
-        "sla_due_th": format_thai_date(application.sla_due_at) if application.sla_due_at else "-",
-        "sla_due_en": (
-            format_english_date(application.sla_due_at) if application.sla_due_at else "-"
-        ),
+        "sla_th": sla_th,
+        "sla_en": sla_en,
+        "sla_due_th": due_th,
+        "sla_due_en": due_en,
         **privacy_values(service.spec if service else None),
     }
-    subject, body = render_acknowledgement(
-        values, docs, [_told_applicant(f) for f in held], template
-    )
+    subject, body = render_acknowledgement(values, documents, held, template)
     return outbox.queue_message(
         uow,
-        kind="acknowledgement",
+        kind=kind,
         to_addr=application.reply_to,
         subject=subject,
         body_text=body,
         application_id=application.id,
-        in_reply_to=arrival.message_id,
+        in_reply_to=in_reply_to,
         auto_submitted="auto-replied",
         domain=_domain(agency.email),
     )

@@ -71,33 +71,40 @@ _FINANCE = frozenset({"finance"})
 _APPROVE = frozenset({"approver"})
 _ISSUE = frozenset({"reviewer", "approver"})
 _FRONT = frozenset({"intake", "reviewer"})
+# A withdrawal: an officer at the front desk, or the applicant's verified mail (system).
+_WITHDRAW = _FRONT | frozenset({"system"})
 
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     ("unclassified", "received"): _INTAKE,
     ("unclassified", "rejected"): _INTAKE,
-    ("unclassified", "withdrawn"): _FRONT,
+    ("unclassified", "withdrawn"): _WITHDRAW,
     ("received", "in_review"): _REVIEW,
     ("received", "rejected"): _REVIEW,
-    ("received", "withdrawn"): _FRONT,
+    ("received", "withdrawn"): _WITHDRAW,
     ("in_review", "waiting_applicant"): _REVIEW,
     ("in_review", "payment_due"): _REVIEW,
     ("in_review", "ready_for_approval"): _REVIEW,
     ("in_review", "rejected"): _REVIEW,
-    ("in_review", "withdrawn"): _FRONT,
+    ("in_review", "withdrawn"): _WITHDRAW,
     ("waiting_applicant", "in_review"): _REVIEW | _INTAKE,
     ("waiting_applicant", "rejected"): _REVIEW,
-    ("waiting_applicant", "withdrawn"): _FRONT,
+    ("waiting_applicant", "withdrawn"): _WITHDRAW,
     ("payment_due", "payment_to_verify"): _FINANCE | _INTAKE,
     ("payment_due", "rejected"): _FINANCE,
-    ("payment_due", "withdrawn"): _FRONT,
+    ("payment_due", "in_review"): _FINANCE,  # sent back to the reviewer with a note
+    ("payment_due", "withdrawn"): _WITHDRAW,
     ("payment_to_verify", "ready_for_approval"): _FINANCE,
     ("payment_to_verify", "approved"): _FINANCE,  # fee due before issue, after approval
     ("payment_to_verify", "payment_due"): _FINANCE,  # evidence rejected, ask again
+    ("payment_to_verify", "in_review"): _FINANCE,  # sent back to the reviewer with a note
+    ("payment_to_verify", "withdrawn"): _WITHDRAW,
     ("ready_for_approval", "approved"): _APPROVE,
     ("ready_for_approval", "in_review"): _APPROVE,  # sent back to the reviewer
     ("ready_for_approval", "rejected"): _APPROVE,
+    ("ready_for_approval", "withdrawn"): _WITHDRAW,
     ("approved", "payment_due"): _APPROVE | _FINANCE | frozenset({"system"}),
     ("approved", "issued"): _ISSUE,
+    ("approved", "withdrawn"): _WITHDRAW,
     ("issued", "delivered"): _FRONT | frozenset({"system"}),
 }
 

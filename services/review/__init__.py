@@ -6,6 +6,7 @@ The review workstation's services, one module per job; this module is the entry 
 * :mod:`services.review.checks` — checklist verdicts and where the review stands;
 * :mod:`services.review.identity` — identity and power-of-attorney checks;
 * :mod:`services.review.decisions` — asking for documents, passing on, refusing;
+* :mod:`services.review.returns` — an approver or finance officer sends it back with a note;
 * :mod:`services.review.detail` / :mod:`services.review.history` — what the screen shows;
 * :func:`document_bytes` here — a document's content for the viewer.
 
@@ -54,6 +55,7 @@ from services.review.queue import (
     reassign,
     release_claim,
 )
+from services.review.returns import return_to_review
 from services.store.blobstore import BlobStore
 
 __all__ = [
@@ -85,6 +87,7 @@ __all__ = [
     "reject",
     "release_claim",
     "request_documents",
+    "return_to_review",
     "required_identity_checks",
     "review_state",
 ]

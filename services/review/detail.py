@@ -19,11 +19,12 @@ from services.cases.queries import sla_state_of
 from services.cases.views import ApplicationRow, DocumentInfo
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.channels import Channel
-from services.kernel.statuses import STATUSES, ApplicationStatus
+from services.kernel.statuses import STATUSES, TRANSITIONS, ApplicationStatus
 from services.kernel.thai_id import mask_national_id
 from services.review.checks import REVIEWABLE_STATUSES, required_identity_checks, review_state
 from services.review.decisions import DECIDABLE_STATUS
 from services.review.queue import current_holder
+from services.review.returns import RETURNABLE_STATUSES, returned_notes
 from services.review.views import ApplicationDetail
 
 __all__ = ["application_detail", "application_row", "document_info"]
@@ -169,7 +170,20 @@ def application_detail(
         delegation_checks=required_identity_checks(spec.ial, True) if spec else (),
         delegated=state.delegated,
         allowed=allowed_actions(application.status, roles, held_by_me=mine),
+        returned=_returned(session, form_data),
     )
+
+
+def _returned(session: Session, form_data: dict[str, Any]) -> tuple[tuple[datetime, str, str], ...]:
+    names = dict(session.execute(select(User.username, User.display_name)).all())
+    out: list[tuple[datetime, str, str]] = []
+    for at, by, note in returned_notes(form_data):
+        try:
+            when = datetime.fromisoformat(at)
+        except ValueError:
+            continue
+        out.append((when, names.get(by, by), note))
+    return tuple(out)
 
 
 def allowed_actions(status: str, roles: frozenset[str], *, held_by_me: bool) -> frozenset[Action]:
@@ -181,6 +195,13 @@ def allowed_actions(status: str, roles: frozenset[str], *, held_by_me: bool) -> 
         allowed.discard(Action.RECORD_CHECKS)
     if not (held_by_me and status == DECIDABLE_STATUS):
         allowed.discard(Action.DECIDE_REVIEW)
+    if status != ApplicationStatus.UNCLASSIFIED:
+        allowed.discard(Action.CLASSIFY)
+    if (status, ApplicationStatus.WITHDRAWN) not in TRANSITIONS:
+        allowed.discard(Action.WITHDRAW)
+    role = RETURNABLE_STATUSES.get(ApplicationStatus(status))
+    if not (held_by_me and role is not None and role in roles):
+        allowed.discard(Action.RETURN_TO_REVIEW)
     return frozenset(allowed)
 
 
@@ -190,4 +211,7 @@ _ON_A_REQUEST = (
     Action.DECIDE_REVIEW,
     Action.CERTIFY_COPY,
     Action.REASSIGN,
+    Action.CLASSIFY,
+    Action.WITHDRAW,
+    Action.RETURN_TO_REVIEW,
 )

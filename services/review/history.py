@@ -33,7 +33,19 @@ _MAIL_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "result": ("หนังสือแจ้งผลการพิจารณา", "result notice"),
     "status_enquiry": ("คำตอบสอบถามสถานะ", "status answer"),
     "cancel_request": ("คำตอบคำขอยกเลิก", "cancellation answer"),
+    "acknowledgement_sla": ("ใบรับเรื่องแจ้งระยะเวลาดำเนินการ", "acknowledgement with the SLA"),
+    "withdrawn": ("หนังสือยืนยันการถอนคำขอ", "withdrawal confirmation"),
 }
+
+_KINDS: Final[Mapping[str, tuple[str, str]]] = {
+    "person": ("บุคคลธรรมดา", "person"),
+    "juristic": ("นิติบุคคล", "juristic person"),
+}
+
+
+def _kind(p: dict[str, Any]) -> tuple[str, str]:
+    return _KINDS.get(str(p.get("applicant_kind")), ("-", "-"))
+
 
 Summary = Callable[[dict[str, Any], "_Names"], tuple[str, str]]
 
@@ -146,6 +158,20 @@ _SUMMARIES: Final[Mapping[str, Summary]] = {
     "application.cancel_requested": lambda p, n: (
         "ผู้ยื่นขอยกเลิกคำขอ",
         "The applicant asked to cancel",
+    ),
+    "application.classified": lambda p, n: (
+        f"ระบุประเภทบริการ: {p.get('service')} ({_kind(p)[0]})",
+        f"Classified: {p.get('service')} ({_kind(p)[1]})",
+    ),
+    "application.withdrawn": lambda p, n: _with_reason(
+        "ถอนคำขอ" + (" ตามอีเมลของผู้ยื่น" if p.get("by") == "applicant e-mail" else ""),
+        "Withdrawn" + (" by the applicant's e-mail" if p.get("by") == "applicant e-mail" else ""),
+        p.get("reason"),
+    ),
+    "review.returned": lambda p, n: _with_reason(
+        f"ส่งกลับให้ผู้ตรวจสอบ (จาก “{_status(p.get('from'))[0]}”)",
+        f"Sent back to the reviewer (from “{_status(p.get('from'))[1]}”)",
+        p.get("note"),
     ),
     "application.status_enquiry_answered": lambda p, n: (
         "ตอบคำถามสถานะคำขอ",

@@ -75,6 +75,8 @@ class ApplicationDetail:
     delegation_checks: tuple[IdentityCheckKind, ...]  # needed when applying through a proxy
     delegated: bool  # a proxy applies (says the form, or the officer's POA verdicts)
     allowed: frozenset[Action]  # what the viewing officer may do on it now
+    # Each time an approver or finance officer sent it back: (when, who, note), oldest first.
+    returned: tuple[tuple[datetime, str, str], ...] = ()
 
     @property
     def open_count(self) -> int:

@@ -46,8 +46,14 @@ def test_the_shipped_template_has_every_required_part() -> None:
 
 
 CASES = {
-    "sla dropped": (_without_lines("$sla_days"), ["$sla_days", "$sla_due_th", "$sla_due_en"]),
-    "thai due date dropped": (SHIPPED.replace(" (กำหนดแล้วเสร็จ $sla_due_th)", ""), ["$sla_due_th"]),
+    "sla dropped": (_without_lines("$sla_th", "$sla_en"),
+                    ["$sla_th", "$sla_en", "$sla_due_th", "$sla_due_en"]),
+    "thai sla dropped": (_without_lines("$sla_th"), ["$sla_th", "$sla_due_th"]),
+    "older spelling without the thai due date": (
+        SHIPPED.replace("$sla_th", "$sla_days วันทำการ").replace(
+            "$sla_en", "$sla_days business days (due $sla_due_en)"),
+        ["$sla_due_th"],
+    ),
     "deemed time dropped": (
         _without_lines("$deemed_received_th", "$deemed_received_en"),
         ["$deemed_received_th", "$deemed_received_en"],
@@ -92,7 +98,31 @@ def test_the_disclaimer_may_use_the_guidelines_own_thai_term(tmp_path: Path) -> 
 
 def test_a_placeholder_in_braces_counts(tmp_path: Path) -> None:
     template = tmp_path / "acknowledgement.txt"
-    template.write_text(SHIPPED.replace("$sla_days", "${sla_days}"), encoding="utf-8")
+    template.write_text(SHIPPED.replace("$sla_th", "${sla_th}"), encoding="utf-8")
     check_template(template)
-    _, body = render_acknowledgement({"sla_days": "15"}, [], [], template)
-    assert "15 วันทำการ" in body and "15 business days" in body
+    _, body = render_acknowledgement({"sla_th": "15 วันทำการ"}, [], [], template)
+    assert "15 วันทำการ" in body
+
+
+def test_the_older_spelling_of_the_sla_still_counts(tmp_path: Path) -> None:
+    template = tmp_path / "acknowledgement.txt"
+    template.write_text(
+        SHIPPED.replace("$sla_th", "$sla_days วันทำการ (กำหนดแล้วเสร็จ $sla_due_th)").replace(
+            "$sla_en", "$sla_days business days (due $sla_due_en)"
+        ),
+        encoding="utf-8",
+    )
+    check_template(template)
+
+
+def test_an_unclassified_request_is_told_the_sla_follows() -> None:
+    from services.intake.acknowledgement import sla_texts
+
+    th, en = sla_texts(None, "-", "-")
+    _, body = render_acknowledgement({"sla_th": th, "sla_en": en}, [], [], DEFAULT_TEMPLATE)
+    assert "- วันทำการ" not in body and "กำหนดแล้วเสร็จ -" not in body
+    assert "เมื่อเจ้าหน้าที่ระบุประเภทบริการ" in body
+    assert "once an officer has identified the service" in body
+    th, en = sla_texts(15, "1 ธ.ค. 2569", "1 Dec 2026")
+    _, body = render_acknowledgement({"sla_th": th, "sla_en": en}, [], [], DEFAULT_TEMPLATE)
+    assert "15 วันทำการ (กำหนดแล้วเสร็จ 1 ธ.ค. 2569)" in body and "15 business days" in body

@@ -135,7 +135,8 @@ class ReviewActionBar(QFrame):
 
     Signals:
         certify_clicked(), request_clicked(), reject_clicked(), release_clicked(),
-        reviewed_clicked(), reassign_chosen(str username), reassign_menu_opened().
+        reviewed_clicked(), reassign_chosen(str username), reassign_menu_opened(),
+        return_clicked() (an approver or finance officer sends it back to the reviewer).
     """
 
     certify_clicked = Signal()
@@ -145,6 +146,7 @@ class ReviewActionBar(QFrame):
     reviewed_clicked = Signal()
     reassign_chosen = Signal(str)
     reassign_menu_opened = Signal()
+    return_clicked = Signal()
 
     def __init__(self, *, can_reassign: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,6 +185,10 @@ class ReviewActionBar(QFrame):
         self.reassign_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.reassign_button.setVisible(can_reassign)
         minor.addWidget(self.reassign_button)
+        self.return_button = named(QPushButton(), "ReturnToReview")
+        self.return_button.clicked.connect(self.return_clicked)
+        self.return_button.hide()
+        minor.addWidget(self.return_button)
         minor.addStretch(1)
         self.progress_label = named(QLabel(), "Muted")
         minor.addWidget(self.progress_label)
@@ -207,11 +213,14 @@ class ReviewActionBar(QFrame):
         missing: int,
         busy: bool = False,
         can_decide: bool | None = None,
+        can_return: bool = False,
     ) -> None:
         """``can_decide``: the services allow asking for documents, passing on and refusing
         (holding the request while it is in review); ``None``: as ``editable``."""
         self._state = (editable, missing)
         decide = editable if can_decide is None else (can_decide and editable)
+        self.return_button.setVisible(can_return)
+        self.return_button.setEnabled(can_return and not busy)
         for button in (self.request_button, self.reject_button, self.reviewed_button):
             button.setEnabled(decide and not busy)
         self.certify_button.setEnabled(editable and can_certify and not busy)
@@ -254,4 +263,8 @@ class ReviewActionBar(QFrame):
             self.tr("Release your claim so another officer can take it (Ctrl+Shift+L)")
         )
         self.reassign_button.setText(self.tr("Reassign to…"))
+        self.return_button.setText(self.tr("Send back to the reviewer…"))
+        self.return_button.setToolTip(
+            self.tr("A problem to fix: send it back to the reviewer with a note")
+        )
         self._show_progress()

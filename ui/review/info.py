@@ -109,6 +109,15 @@ class ApplicationInfoView(QScrollArea):
         language = i18n.current_language()
         row = detail.row
         kinds = {"person": self.tr("Person"), "juristic": self.tr("Juristic person")}
+        if detail.returned:
+            # Sent back by an approver or finance officer: what to look at again comes first.
+            self._section(
+                self.tr("Sent back to review"),
+                [
+                    (format_date(at, language, short=True), f"{note}\n— {who}")
+                    for at, who, note in reversed(detail.returned)
+                ],
+            )
         self._section(
             self.tr("Applicant"),
             [

@@ -44,6 +44,7 @@ from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
 from ui.common.message_area import MessageArea
 from ui.common.naming import named
+from ui.common.request_dialogs import ReturnToReviewDialog
 from ui.common.tasks import TaskRunner
 from ui.review.actions import ReviewActionBar, ReviewTopBar
 from ui.review.checklist import ChecklistView
@@ -97,6 +98,7 @@ class ReviewScreen(QFrame):
         self._runner = runner
         self._settings = settings
         self._detail: ApplicationDetail | None = None
+        self.return_dialog: ReturnToReviewDialog | None = None
         self._opening_id: str | None = None
         self._generation = 0
         self._busy = False
@@ -178,6 +180,7 @@ class ReviewScreen(QFrame):
         self.action_bar.certify_clicked.connect(self.certify_copy)
         self.action_bar.request_clicked.connect(self.open_request_composer)
         self.action_bar.reject_clicked.connect(self.open_reject_composer)
+        self.action_bar.return_clicked.connect(self.open_return_dialog)
         self.action_bar.reviewed_clicked.connect(self.mark_reviewed)
         self.action_bar.release_clicked.connect(self.release_claim)
         self.action_bar.reassign_menu_opened.connect(self._load_officers)
@@ -598,6 +601,22 @@ class ReviewScreen(QFrame):
         self._reload()
         self.application_did_change.emit()
 
+    def open_return_dialog(self) -> ReturnToReviewDialog | None:
+        """An approver or finance officer sends the request back to the reviewer with a note."""
+        detail = self._detail
+        if detail is None or Action.RETURN_TO_REVIEW not in detail.allowed or self._busy:
+            return None
+        dialog = ReturnToReviewDialog(self._port, self._runner, self._user, detail.row, self)
+        dialog.action_did_succeed.connect(self._returned)
+        dialog.open()
+        self.return_dialog = dialog
+        return dialog
+
+    def _returned(self) -> None:
+        self._notice(self.tr("Sent back to the reviewer, with your note."), next_action=True)
+        self._reload()
+        self.application_did_change.emit()
+
     def _rejected(self) -> None:
         self.show_checklist()
         self._notice(self.tr("The application was rejected."), next_action=True)
@@ -767,6 +786,7 @@ class ReviewScreen(QFrame):
             missing=detail.open_count if detail is not None else 0,
             can_decide=detail is not None and Action.DECIDE_REVIEW in detail.allowed,
             busy=self._busy,
+            can_return=detail is not None and Action.RETURN_TO_REVIEW in detail.allowed,
         )
 
     def _viewer_moved(self, document_id: str | None, page: int) -> None:

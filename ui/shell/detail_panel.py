@@ -1,24 +1,28 @@
 """A read-only panel with one application's fields, beside the list.
 
 Only what the read model holds is shown; a field without a value is left out rather than
-filled with a dash or sample text. Deeper screens (documents, checks, decisions) come later.
+filled with a dash or sample text. Below the fields, the steps the officer may take on the
+request from here (classify it, withdraw it), as the services' access table says.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from services.api import ApplicationRow, SlaState
+from services.api import Action, ApplicationRow, SlaState, allowed_actions
 from ui.common import i18n
 from ui.common.formatting import channel_label, days_text, format_date, sla_badge, status_label
 from ui.common.naming import named
@@ -31,14 +35,18 @@ class DetailPanel(QFrame):
 
     Signals:
         panel_did_close(): the officer closed the panel (button or Esc).
+        classify_requested(object ApplicationRow), withdraw_requested(object ApplicationRow).
     """
 
     panel_did_close = Signal()
+    classify_requested = Signal(object)
+    withdraw_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, roles: Iterable[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("DetailPanel")
         self._row: ApplicationRow | None = None
+        self._roles = frozenset(roles)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 12, 12)
@@ -71,6 +79,17 @@ class DetailPanel(QFrame):
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(self._form_host)
         layout.addWidget(scroll, 1)
+        steps = QHBoxLayout()
+        self.classify_button = named(QPushButton(), "Primary")
+        self.classify_button.clicked.connect(lambda: self._request(self.classify_requested))
+        self.withdraw_button = named(QPushButton(), "DangerLink")
+        self.withdraw_button.clicked.connect(lambda: self._request(self.withdraw_requested))
+        steps.addWidget(self.classify_button)
+        steps.addStretch(1)
+        steps.addWidget(self.withdraw_button)
+        layout.addLayout(steps)
+        self.classify_button.hide()
+        self.withdraw_button.hide()
         self._retranslate()
 
     @property
@@ -83,8 +102,16 @@ class DetailPanel(QFrame):
 
     def show_row(self, row: ApplicationRow) -> None:
         self._row = row
+        # What this officer may do on it here: the services' answer for its status.
+        allowed = allowed_actions(row.status, self._roles, held_by_me=False)
+        self.classify_button.setVisible(Action.CLASSIFY in allowed)
+        self.withdraw_button.setVisible(Action.WITHDRAW in allowed)
         self._fill()
         self.show()
+
+    def _request(self, signal: SignalInstance) -> None:
+        if self._row is not None:
+            signal.emit(self._row)
 
     def close_panel(self) -> None:
         self.hide()
@@ -115,6 +142,14 @@ class DetailPanel(QFrame):
 
     def _retranslate(self) -> None:
         self._close.setToolTip(self.tr("Close the details (Esc)"))
+        self.classify_button.setText(self.tr("Classify…"))
+        self.classify_button.setToolTip(
+            self.tr("Name the service and the kind of applicant; the applicant is sent the SLA")
+        )
+        self.withdraw_button.setText(self.tr("Withdraw…"))
+        self.withdraw_button.setToolTip(
+            self.tr("Close the request as withdrawn at the applicant's wish")
+        )
         if self._row is not None:
             self._fill()
 

@@ -56,6 +56,7 @@ from services.api import (
     AgencyInfo,
     ApplicationRow,
     Ports,
+    ServiceOption,
     SignedInUser,
     StatusCount,
     SyncSummary,
@@ -67,6 +68,7 @@ from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox, bilingual
 from ui.common.naming import named
+from ui.common.request_dialogs import ClassifyDialog, WithdrawDialog
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ROW_HEIGHT
 from ui.intake.counter_form import CounterForm
@@ -108,6 +110,12 @@ _SERVICE_MIN_WIDTH = 120
 _OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED, Column.STATUS)
 
 
+CLASSIFY_FAILED = (
+    "อ่านรายการบริการไม่ได้ ลองอีกครั้ง",
+    "Could not read the list of services. Try again.",
+)
+
+
 class MainWindow(QMainWindow):
     """The officer's workstation after sign-in.
 
@@ -137,6 +145,7 @@ class MainWindow(QMainWindow):
         self._accounts = accounts
         self.end_reason: tuple[str, str] | None = None
         self.password_dialog: ChangePasswordDialog | None = None
+        self.request_dialog: ClassifyDialog | WithdrawDialog | None = None
         self._user = user
         self._runner = runner
         self._settings = settings if settings is not None else ui_settings.default_settings()
@@ -381,7 +390,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.officers)
         self.splitter.addWidget(self.pages)
 
-        self.detail = DetailPanel()
+        self.detail = DetailPanel(roles=self._user.roles)
         self.detail.setMinimumWidth(280)
         self.detail.hide()
         self.splitter.addWidget(self.detail)
@@ -457,6 +466,8 @@ class MainWindow(QMainWindow):
         self.model.loading_did_change.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
         self.detail.panel_did_close.connect(self.table.setFocus)
+        self.detail.classify_requested.connect(self.open_classify)
+        self.detail.withdraw_requested.connect(self.open_withdraw)
         self.queues.page_did_change.connect(self._page_changed)
         self.sync.sync_did_finish.connect(self._sync_finished)
         self.sync.other_sync_did_finish.connect(self.refresh_queues)
@@ -886,6 +897,34 @@ class MainWindow(QMainWindow):
         if was_hidden:
             want = max(ui_settings.read(self._settings, ui_settings.DETAIL_WIDTH), _DETAIL_WIDTH)
             self._give_room(2, want)
+
+    # -- moving a request: classify (intake), withdraw (intake, reviewer) ---------------
+
+    def open_classify(self, row: ApplicationRow) -> None:
+        """The services of the catalog are read first, then the dialog opens."""
+        port, user = self._ports.intake, self._user
+
+        def done(services: list[ServiceOption] | None, error: BaseException | None) -> None:
+            if error is not None or services is None:
+                self.error_box.show_error(
+                    error, fallback_th=CLASSIFY_FAILED[0], fallback_en=CLASSIFY_FAILED[1]
+                )
+                return
+            dialog = ClassifyDialog(port, self._runner, user, row, services, parent=self)
+            dialog.action_did_succeed.connect(self._request_moved)
+            self.request_dialog = dialog
+            dialog.open()
+
+        self._runner.run(lambda: port.services(user), done, owner=self, label="main.services")
+
+    def open_withdraw(self, row: ApplicationRow) -> None:
+        dialog = WithdrawDialog(self._ports.intake, self._runner, self._user, row, parent=self)
+        dialog.action_did_succeed.connect(self._request_moved)
+        self.request_dialog = dialog
+        dialog.open()
+
+    def _request_moved(self) -> None:
+        self.refresh_queues()
 
     # -- accounts: officers page, own password, a session the services end ------------
 

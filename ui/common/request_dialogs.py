@@ -1,0 +1,317 @@
+"""Dialogs that move one request between desks: classify it (intake), withdraw it at the
+applicant's wish (intake, reviewer), send it back to the reviewer (approver, finance).
+
+Each sends its one call to the services in the database worker and shows a refusal in place
+(Thai and English, from the services); it closes only when the change was made. Which of them
+an officer is offered is the services' answer (``allowed_actions``), not decided here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import ApplicationRow, IntakePort, ReviewPort, ServiceOption, SignedInUser
+from ui.common import i18n
+from ui.common.errors import ErrorBox
+from ui.common.naming import named
+from ui.common.tasks import TaskRunner
+
+__all__ = ["ClassifyDialog", "ReturnToReviewDialog", "WithdrawDialog"]
+
+_FALLBACK = (
+    "บันทึกไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
+    "This could not be saved because of an internal error. Please tell your administrator.",
+)
+_MAX_TEXT = 2000
+
+
+class _RequestDialog(QDialog):
+    """A form about one request, an inline error, Cancel and one primary button.
+
+    Signals:
+        action_did_succeed(): the change was made; the dialog then accepts.
+    """
+
+    action_did_succeed = Signal()
+
+    def __init__(self, runner: TaskRunner, row: ApplicationRow, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setMinimumWidth(620)
+        self._runner = runner
+        self._row = row
+        self._busy = False
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(24, 20, 24, 16)
+        self.body.setSpacing(8)
+        self.heading = named(QLabel(), "DialogHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.addWidget(self.heading)
+        self.subject = named(QLabel(row.subject), "Muted")
+        self.subject.setWordWrap(True)
+        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setVisible(bool(row.subject))
+        self.body.addWidget(self.subject)
+        self.error = ErrorBox()
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = named(QPushButton(), "Primary")
+        self.ok_button.clicked.connect(self.submit)
+
+    def finish_layout(self) -> None:
+        self.body.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        self.body.addLayout(buttons)
+        self.ok_button.setDefault(True)
+
+    def call(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def ready(self) -> bool:
+        return True
+
+    def update_ready(self) -> None:
+        self.ok_button.setEnabled(self.ready() and not self._busy)
+
+    def submit(self) -> None:
+        if self._busy or not self.ready():
+            return
+        self._busy = True
+        self.update_ready()
+        self.error.clear()
+        self._runner.run(self.call(), self._done, owner=self, label=self.objectName())
+
+    def _done(self, _result: Any, error: BaseException | None) -> None:
+        self._busy = False
+        self.update_ready()
+        if error is not None:
+            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.adjustSize()
+            return
+        self.action_did_succeed.emit()
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.adjustSize()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Wrapped Thai lines need their full height at the dialog's width.
+        self.adjustSize()
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(QCoreApplication.translate("RequestDialogs", "Cancel"))
+
+
+class ClassifyDialog(_RequestDialog):
+    """Intake names the service and the kind of applicant of an unclassified request."""
+
+    def __init__(
+        self,
+        port: IntakePort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        row: ApplicationRow,
+        services: list[ServiceOption],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, row, parent)
+        self.setObjectName("ClassifyDialog")
+        self._port = port
+        self._user = user
+        self._services = services
+        self._service_label = QLabel()
+        self.service = named(QComboBox(), "ClassifyService")
+        self.service.setMinimumContentsLength(40)
+        self._service_label.setBuddy(self.service)
+        self.body.addWidget(self._service_label)
+        self.body.addWidget(self.service)
+        self._kind_label = QLabel()
+        self.body.addWidget(self._kind_label)
+        kinds = QHBoxLayout()
+        self.person = named(QRadioButton(), "KindPerson")
+        self.juristic = named(QRadioButton(), "KindJuristic")
+        self._kinds = QButtonGroup(self)
+        for button in (self.person, self.juristic):
+            self._kinds.addButton(button)
+            kinds.addWidget(button)
+            button.toggled.connect(self.update_ready)
+        kinds.addStretch(1)
+        self.body.addLayout(kinds)
+        self._sla_note = named(QLabel(), "Muted")
+        self._sla_note.setWordWrap(True)
+        # Two wrapped Thai lines with their marks above and below: room for three.
+        self._sla_note.setMinimumHeight(self._sla_note.fontMetrics().lineSpacing() * 3)
+        self.body.addWidget(self._sla_note)
+        self.service.currentIndexChanged.connect(self.update_ready)
+        self.finish_layout()
+        self.retranslate()
+        self.update_ready()
+        self.service.setFocus()
+
+    def _fill_services(self) -> None:
+        chosen = self.service.currentData()
+        language = i18n.current_language()
+        self.service.blockSignals(True)
+        self.service.clear()
+        self.service.addItem(self.tr("Choose a service…"), None)
+        for option in self._services:
+            name = option.name_th if language == "th" else option.name_en or option.name_th
+            self.service.addItem(f"{name} ({option.code})", option.code)
+        index = self.service.findData(chosen) if chosen else 0
+        self.service.setCurrentIndex(max(index, 0))
+        self.service.blockSignals(False)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Classify request"))
+        self.heading.setText(
+            self.tr("Which service is request {number} for?").format(
+                number=self._row.tracking_number
+            )
+        )
+        self._service_label.setText(self.tr("&Service"))
+        self._kind_label.setText(self.tr("Applicant"))
+        self.person.setText(self.tr("&Person"))
+        self.juristic.setText(self.tr("&Juristic person"))
+        self._sla_note.setText(
+            self.tr(
+                "The processing time counts from when the request was deemed received. The "
+                "applicant is sent the processing time and the due date."
+            )
+        )
+        self.ok_button.setText(self.tr("Classify"))
+        self._fill_services()
+
+    def ready(self) -> bool:
+        return bool(self.service.currentData()) and (
+            self.person.isChecked() or self.juristic.isChecked()
+        )
+
+    def call(self) -> Callable[[], Any]:
+        port, user, app_id = self._port, self._user, self._row.id
+        code = str(self.service.currentData())
+        kind = "juristic" if self.juristic.isChecked() else "person"
+        return lambda: port.classify(user, app_id, code, kind)
+
+
+class _NoteDialog(_RequestDialog):
+    """A request and a required text (a reason or a note), then one call."""
+
+    def __init__(self, runner: TaskRunner, row: ApplicationRow, parent: QWidget | None) -> None:
+        super().__init__(runner, row, parent)
+        self._text_label = QLabel()
+        self._text_label.setWordWrap(True)
+        self.text = named(QPlainTextEdit(), "DialogText")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(110)
+        self.text.textChanged.connect(self.update_ready)
+        self._text_label.setBuddy(self.text)
+        self.body.addWidget(self._text_label)
+        self.body.addWidget(self.text)
+
+    def ready(self) -> bool:
+        text = self.text.toPlainText().strip()
+        return bool(text) and len(text) <= _MAX_TEXT
+
+
+class WithdrawDialog(_NoteDialog):
+    """An officer closes a request the applicant withdraws, saying how she asked."""
+
+    def __init__(
+        self,
+        port: IntakePort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        row: ApplicationRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, row, parent)
+        self.setObjectName("WithdrawDialog")
+        self._port = port
+        self._user = user
+        self.finish_layout()
+        self.retranslate()
+        self.update_ready()
+        self.text.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Withdraw request"))
+        self.heading.setText(
+            self.tr(
+                "Close request {number} as withdrawn by the applicant? This cannot be undone; "
+                "the applicant is sent a confirmation."
+            ).format(number=self._row.tracking_number)
+        )
+        self._text_label.setText(
+            self.tr("&How did the applicant ask to withdraw? (kept in the history, not sent)")
+        )
+        self.ok_button.setText(self.tr("Withdraw request"))
+
+    def call(self) -> Callable[[], Any]:
+        port, user, app_id = self._port, self._user, self._row.id
+        reason = self.text.toPlainText()
+        return lambda: port.withdraw(user, app_id, reason)
+
+
+class ReturnToReviewDialog(_NoteDialog):
+    """An approver or finance officer sends the request back to the reviewer with a note."""
+
+    def __init__(
+        self,
+        port: ReviewPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        row: ApplicationRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, row, parent)
+        self.setObjectName("ReturnToReviewDialog")
+        self._port = port
+        self._user = user
+        self.finish_layout()
+        self.retranslate()
+        self.update_ready()
+        self.text.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Send back to the reviewer"))
+        self.heading.setText(
+            self.tr("Send request {number} back to the reviewer?").format(
+                number=self._row.tracking_number
+            )
+        )
+        self._text_label.setText(
+            self.tr("&What should the reviewer look at again? (the reviewer sees this note)")
+        )
+        self.ok_button.setText(self.tr("Send back"))
+
+    def call(self) -> Callable[[], Any]:
+        port, user, app_id = self._port, self._user, self._row.id
+        note = self.text.toPlainText()
+        return lambda: port.return_to_review(user, app_id, note)
