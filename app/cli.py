@@ -314,9 +314,18 @@ def _cmd_apps(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
             if args.json:
                 print(json.dumps([_row_dict(r) for r in rows], ensure_ascii=False, indent=2))
             else:
+                # Both moments, named: the window's list shows the arrival ("วันที่รับ").
+                print(
+                    "# เลขที่คำขอ | รับเมื่อ (received, arrival) | ถือว่ารับเมื่อ (deemed received, "
+                    "SLA start) | สถานะ | ผู้ยื่น — เวลากรุงเทพฯ (Bangkok time)"
+                )
                 for r in rows:
+                    came = format_thai_date(r.received_at, with_time=True, short=True)
                     when = format_thai_date(r.deemed_received_at, with_time=True, short=True)
-                    print(f"{r.tracking_number}  {when}  {r.status_label_th:24} {r.applicant_name}")
+                    print(
+                        f"{r.tracking_number}  {came}  {when}  {r.status_label_th:24} "
+                        f"{r.applicant_name}"
+                    )
             return 0
         with context.read() as session:
             detail = queries.application_detail(

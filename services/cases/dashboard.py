@@ -5,7 +5,9 @@ Everything is counted in SQL, in two queries, whatever the number of application
 * the open applications grouped by (status, service, assignee), with the SLA counts as sums
   over the group — one pass over ``ix_application_dashboard`` (migration 0004), which holds
   every column the query reads;
-* the last 14 days of intake bucketed by local day — a range on the deemed-received index.
+* the last 14 days of intake bucketed by the local day each request *arrived* (the agency's
+  time zone): a request registered at the counter at 23:41 counts today, as the officer who
+  registered it expects, even though its clock starts the next business morning.
 
 The calendar is consulted only for the few cut-off moments (start of today, one business day
 from now, end of this business week), never per application. The SLA definitions match
@@ -117,15 +119,17 @@ def _new_by_day(
     # Local midnights as UTC moments; computed per day so any zone (and DST) is right.
     starts = [datetime.combine(d, time(0), tzinfo=calendar.tz) for d in days]
     starts.append(datetime.combine(today + timedelta(days=1), time(0), tzinfo=calendar.tz))
-    deemed = Application.deemed_received_at
+    # Arrival, not the deemed moment: "today" is the day the request came in, in the
+    # agency's zone (the list shows the same time).
+    arrived = Application.received_at
     bucket = case(
-        *((deemed < starts[i + 1], i) for i in range(DAYS_SHOWN - 1)), else_=DAYS_SHOWN - 1
+        *((arrived < starts[i + 1], i) for i in range(DAYS_SHOWN - 1)), else_=DAYS_SHOWN - 1
     )
     counts: dict[int, int] = {
         bucket_no: n
         for bucket_no, n in session.execute(
             select(bucket, func.count())
-            .where(deemed >= starts[0], deemed < starts[-1])
+            .where(arrived >= starts[0], arrived < starts[-1])
             .group_by(bucket)
         )
     }

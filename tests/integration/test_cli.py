@@ -163,6 +163,15 @@ def test_apps_list_json(data_dir: Path, monkeypatch, capsys) -> None:
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_apps_list_names_the_times_it_shows(data_dir: Path, monkeypatch, capsys) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "apps", "list"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "received, arrival" in header and "deemed received" in header
+    assert "Bangkok time" in header
+
+
 def _run_cli(*args: str, config: Path) -> subprocess.CompletedProcess[str]:
     env = dict(__import__("os").environ, ANUYAT_CONFIG_DIR=str(config))
     env.pop("ANUYAT_DATA_DIR", None)

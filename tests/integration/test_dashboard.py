@@ -89,8 +89,9 @@ def crafted(context, actors):
     # Intake of the last days (all open, "received", due far ahead).
     _make(context, intake, "today-1", received=_bkk(25, 9))
     _make(context, intake, "today-2", received=_bkk(25, 9, 45), service="PETITION")
-    _make(context, intake, "deemed-today", received=_bkk(24, 19))  # after hours → today 08:30
-    _make(context, intake, "weekend", received=_bkk(21, 11))  # Saturday → Monday 23rd
+    # After hours: deemed today 08:30, but it arrived (and counts) yesterday.
+    _make(context, intake, "deemed-today", received=_bkk(24, 19))
+    _make(context, intake, "weekend", received=_bkk(21, 11))  # arrived Saturday
     _make(context, intake, "day-13", received=_bkk(12, 14))  # 13 days ago: first day shown
     _make(context, intake, "day-14", received=_bkk(11, 14))  # 14 days ago: not shown
     return context
@@ -101,7 +102,7 @@ def test_dashboard_counts(crafted, clock) -> None:
     with crafted.read() as session:
         stats = dashboard(session, crafted.calendar, clock.now())
 
-    assert stats.new_today == 3  # today-1, today-2, deemed-today
+    assert stats.new_today == 2  # today-1, today-2 (arrived today)
     # Open: everything but "closed"; waiting is apart from pending.
     assert stats.waiting_applicant == 1
     assert stats.pending == 15 - 1
@@ -120,9 +121,10 @@ def test_dashboard_counts(crafted, clock) -> None:
     days = dict(stats.new_by_day)
     assert len(stats.new_by_day) == 14
     assert stats.new_by_day[0][0] == "2026-11-12" and stats.new_by_day[-1][0] == "2026-11-25"
-    assert days["2026-11-25"] == 3
-    assert days["2026-11-23"] == 1  # the Saturday request, deemed Monday
-    assert days["2026-11-21"] == 0  # nothing is deemed received on a weekend
+    assert days["2026-11-25"] == 2
+    assert days["2026-11-24"] == 1  # arrived after hours: counts the day it came in
+    assert days["2026-11-21"] == 1  # the Saturday request, on Saturday
+    assert days["2026-11-23"] == 0
     assert days["2026-11-16"] == 10  # the crafted SLA cases
     assert days["2026-11-12"] == 1
     assert sum(days.values()) == 15  # day-14 falls outside the window
@@ -171,3 +173,13 @@ def test_empty_store(context, clock) -> None:
     assert (stats.new_today, stats.pending, stats.overdue, stats.at_risk) == (0, 0, 0, 0)
     assert stats.per_service == () and stats.per_officer == ()
     assert [d for d, _ in stats.new_by_day][-1] == date(2026, 11, 25).isoformat()
+
+
+def test_a_counter_request_at_23_41_counts_today(context, actors, clock) -> None:
+    # Registered at the counter late in the evening (Bangkok); the dashboard is read at once.
+    _make(context, actors["intake"], "late", received=_bkk(25, 23, 41))
+    clock.set(_bkk(25, 23, 45))
+    with context.read() as session:
+        stats = dashboard(session, context.calendar, clock.now())
+    assert stats.new_today == 1
+    assert stats.new_by_day[-1] == ("2026-11-25", 1)
