@@ -269,17 +269,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="147"/>
+        <location filename="../../ui/common/formatting.py" line="164"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="148"/>
+        <location filename="../../ui/common/formatting.py" line="165"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="149"/>
+        <location filename="../../ui/common/formatting.py" line="166"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -2153,27 +2153,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="156"/>
+        <location filename="../../ui/common/formatting.py" line="173"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="157"/>
+        <location filename="../../ui/common/formatting.py" line="174"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="158"/>
+        <location filename="../../ui/common/formatting.py" line="175"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="159"/>
+        <location filename="../../ui/common/formatting.py" line="176"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="160"/>
+        <location filename="../../ui/common/formatting.py" line="177"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -2427,72 +2427,82 @@
 <context>
     <name>Sla</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="106"/>
+        <location filename="../../ui/common/formatting.py" line="120"/>
         <source>Closed</source>
         <translation>ปิดเรื่องแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="107"/>
+        <location filename="../../ui/common/formatting.py" line="121"/>
         <source>The application is closed; no deadline applies.</source>
         <translation>คำขอนี้ปิดเรื่องแล้ว ไม่มีกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="109"/>
+        <location filename="../../ui/common/formatting.py" line="123"/>
         <source>Paused</source>
         <translation>หยุดนับเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="110"/>
+        <location filename="../../ui/common/formatting.py" line="124"/>
         <source>The clock is stopped while waiting for the applicant.</source>
         <translation>หยุดนับเวลาระหว่างรอเอกสารจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="114"/>
+        <location filename="../../ui/common/formatting.py" line="128"/>
         <source>{days} business days left when the clock restarts.</source>
         <translation>เมื่อเริ่มนับเวลาต่อจะเหลือ {days} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="118"/>
+        <location filename="../../ui/common/formatting.py" line="132"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="76"/>
+        <location filename="../../ui/common/formatting.py" line="83"/>
         <source>1 day late</source>
         <translation>เกิน 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="77"/>
+        <location filename="../../ui/common/formatting.py" line="84"/>
         <source>{days} days late</source>
         <translation>เกิน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="119"/>
+        <location filename="../../ui/common/formatting.py" line="133"/>
         <source>Past the deadline in the citizen manual.</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="79"/>
+        <location filename="../../ui/common/formatting.py" line="86"/>
         <source>1 day left</source>
         <translation>เหลือ 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="80"/>
+        <location filename="../../ui/common/formatting.py" line="78"/>
+        <source>less than 1 day left</source>
+        <translation>เหลือไม่ถึง 1 วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/formatting.py" line="87"/>
         <source>{days} days left</source>
         <translation>เหลือ {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="126"/>
+        <location filename="../../ui/common/formatting.py" line="92"/>
+        <source>Exactly {days} business days.</source>
+        <translation>คิดเป็น {days} วันทำการพอดี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/formatting.py" line="142"/>
         <source>Close to the deadline.</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="128"/>
+        <location filename="../../ui/common/formatting.py" line="144"/>
         <source>Within the deadline.</source>
         <translation>อยู่ในกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="130"/>
+        <location filename="../../ui/common/formatting.py" line="146"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
     </message>

@@ -47,7 +47,9 @@ def test_list_dates_are_buddhist_era_in_bangkok_time(gui) -> None:
     [
         ("on_track", 5.0, "เหลือ 5 วัน", "5 days left"),
         ("at_risk", 1.0, "เหลือ 1 วัน", "1 day left"),
-        ("overdue", -2.5, "เกิน 2.5 วัน", "2.5 days late"),
+        ("overdue", -2.5, "เกิน 3 วัน", "3 days late"),
+        ("on_track", 27.9, "เหลือ 27 วัน", "27 days left"),  # whole days on the chip
+        ("at_risk", 0.4, "เหลือไม่ถึง 1 วัน", "less than 1 day left"),
         ("paused", 3.0, "หยุดนับเวลา", "Paused"),
         ("closed", None, "ปิดเรื่องแล้ว", "Closed"),
     ],

@@ -8,6 +8,7 @@ Dates come from :mod:`services.kernel.thai_dates` (Buddhist Era years, Bangkok t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -69,8 +70,13 @@ def format_days(days: float) -> str:
 
 
 def days_text(days: float) -> str:
-    """``3 days left`` / ``2 days late`` (business days), in the UI language."""
-    amount = format_days(abs(days))
+    """``3 days left`` / ``2 days late`` in whole business days, in the UI language: what is
+    left rounds down (27.9 → 27, under one → "less than 1 day"), lateness rounds up (the
+    exact figure goes in the tooltip, :func:`exact_days_text`)."""
+    if 0 < days < 1:
+        return QCoreApplication.translate("Sla", "less than 1 day left")
+    whole = math.floor(days) if days >= 0 else -math.ceil(-days)
+    amount = str(abs(whole))
     if days < 0:
         if amount == "1":
             return QCoreApplication.translate("Sla", "1 day late")
@@ -78,6 +84,13 @@ def days_text(days: float) -> str:
     if amount == "1":
         return QCoreApplication.translate("Sla", "1 day left")
     return QCoreApplication.translate("Sla", "{days} days left").format(days=amount)
+
+
+def exact_days_text(days: float) -> str:
+    """``27.9 business days`` (the figure the whole-day chip rounds)."""
+    return QCoreApplication.translate("Sla", "Exactly {days} business days.").format(
+        days=format_days(days)
+    )
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,8 @@ def sla_badge(row: ApplicationRow) -> SlaBadge:
     elif state == SlaState.OVERDUE or (days is not None and days < 0):
         text = days_text(days) if days else QCoreApplication.translate("Sla", "Overdue")
         tip = QCoreApplication.translate("Sla", "Past the deadline in the citizen manual.")
+        if days:
+            tip += "\n" + exact_days_text(abs(days))
     elif days is None:
         text = ""
         tip = ""
@@ -128,6 +143,7 @@ def sla_badge(row: ApplicationRow) -> SlaBadge:
             else QCoreApplication.translate("Sla", "Within the deadline.")
         )
         tip += "\n" + QCoreApplication.translate("Sla", "Counted in business days.")
+        tip += "\n" + exact_days_text(days)
     background, foreground = _SLA_COLOURS[state]
     return SlaBadge(text, tip, QColor(background), QColor(foreground))
 
