@@ -269,17 +269,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="164"/>
+        <location filename="../../ui/common/formatting.py" line="163"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="165"/>
+        <location filename="../../ui/common/formatting.py" line="164"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="166"/>
+        <location filename="../../ui/common/formatting.py" line="165"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -1008,17 +1008,17 @@
 <context>
     <name>IdNumberCheck</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="115"/>
+        <location filename="../../ui/review/identity.py" line="124"/>
         <source>The check digit is right.</source>
         <translation>หลักตรวจสอบถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="119"/>
+        <location filename="../../ui/review/identity.py" line="128"/>
         <source>It matches the number in the application.</source>
         <translation>ตรงกับเลขในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="121"/>
+        <location filename="../../ui/review/identity.py" line="130"/>
         <source>The check digit is right, but the number differs from the one in the application.</source>
         <translation>หลักตรวจสอบถูกต้อง แต่เลขไม่ตรงกับเลขในคำขอ</translation>
     </message>
@@ -1026,222 +1026,352 @@
 <context>
     <name>IdentityCard</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="336"/>
+        <location filename="../../ui/review/identity.py" line="448"/>
         <source>The ID document is genuine</source>
         <translation>บัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="337"/>
+        <location filename="../../ui/review/identity.py" line="449"/>
         <source>Photo and details are consistent</source>
         <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="338"/>
+        <location filename="../../ui/review/identity.py" line="450"/>
         <source>Call-back to the applicant</source>
         <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="339"/>
+        <location filename="../../ui/review/identity.py" line="451"/>
         <source>Stamp duty on the power of attorney</source>
         <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="340"/>
+        <location filename="../../ui/review/identity.py" line="452"/>
         <source>Call to confirm with the grantor</source>
         <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="344"/>
+        <location filename="../../ui/review/identity.py" line="454"/>
+        <source>Face-to-face proofing (counter or video call)</source>
+        <translation>การพิสูจน์ตัวตนแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="456"/>
+        <source>Company certificate is recent enough</source>
+        <translation>หนังสือรับรองนิติบุคคลออกไม่เกินระยะที่กำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="457"/>
+        <source>Who may sign for the company</source>
+        <translation>ผู้มีอำนาจลงนามแทนนิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="459"/>
+        <source>The grantor has the authority to delegate</source>
+        <translation>ผู้มอบอำนาจมีอำนาจลงนามแทนนิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="464"/>
         <source>Must</source>
         <translation>ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="344"/>
+        <location filename="../../ui/review/identity.py" line="464"/>
         <source>Should</source>
         <translation>ควรตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="347"/>
+        <location filename="../../ui/review/identity.py" line="467"/>
         <source>Only “accepted” completes this check.</source>
         <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="349"/>
+        <location filename="../../ui/review/identity.py" line="469"/>
         <source>“Not applicable” with a reason also completes this check.</source>
         <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="353"/>
+        <location filename="../../ui/review/identity.py" line="472"/>
+        <source>This check is required here; it cannot be marked not applicable.</source>
+        <translation>คำขอนี้ต้องตรวจรายการนี้ จะบันทึกว่าไม่เกี่ยวข้องไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="478"/>
         <source>How it was checked</source>
         <translation>วิธีตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="354"/>
+        <location filename="../../ui/review/identity.py" line="479"/>
         <source>Number on the card</source>
         <translation>เลขบนบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="355"/>
+        <location filename="../../ui/review/identity.py" line="480"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="356"/>
+        <location filename="../../ui/review/identity.py" line="481"/>
         <source>Number or address used</source>
         <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="357"/>
+        <location filename="../../ui/review/identity.py" line="482"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="358"/>
+        <location filename="../../ui/review/identity.py" line="483"/>
         <source>Result</source>
         <translation>ผลการติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="359"/>
+        <location filename="../../ui/review/identity.py" line="484"/>
         <source>Duty paid by</source>
         <translation>วิธีชำระอากร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="360"/>
+        <location filename="../../ui/review/identity.py" line="485"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="361"/>
+        <location filename="../../ui/review/identity.py" line="486"/>
         <source>Grantor</source>
         <translation>ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="362"/>
+        <location filename="../../ui/review/identity.py" line="487"/>
         <source>Grantor&apos;s ID no.</source>
         <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="363"/>
+        <location filename="../../ui/review/identity.py" line="488"/>
         <source>Grantor&apos;s phone</source>
         <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="364"/>
+        <location filename="../../ui/review/identity.py" line="489"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="365"/>
+        <location filename="../../ui/review/identity.py" line="490"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="370"/>
+        <location filename="../../ui/review/identity.py" line="491"/>
+        <source>Evidence</source>
+        <translation>หลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="492"/>
+        <source>DOPA reference</source>
+        <translation>เลขอ้างอิง (ปค.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="493"/>
+        <source>How</source>
+        <translation>วิธีพบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="494"/>
+        <source>Officer</source>
+        <translation>เจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="495"/>
+        <source>Issued on</source>
+        <translation>วันที่ออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="496"/>
+        <source>Authorised directors</source>
+        <translation>กรรมการผู้มีอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="497"/>
+        <source>Signing</source>
+        <translation>การลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="498"/>
+        <source>Sign together</source>
+        <translation>จำนวนที่ลงนามร่วม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="499"/>
+        <source>Signed by</source>
+        <translation>ผู้ลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="504"/>
         <source>Needed when not accepted</source>
         <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="373"/>
-        <source>By eye, against the card&apos;s security features</source>
-        <translation>ตรวจด้วยตาจากลักษณะป้องกันการปลอมแปลงของบัตร</translation>
+        <location filename="../../ui/review/identity.py" line="507"/>
+        <source>Card seen, against its security features</source>
+        <translation>ตรวจตัวบัตรกับลักษณะป้องกันการปลอมแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="374"/>
-        <source>Card status checked online (DOPA)</source>
-        <translation>ตรวจสถานะบัตรออนไลน์ (กรมการปกครอง)</translation>
+        <location filename="../../ui/review/identity.py" line="508"/>
+        <source>Chip read with a smart-card reader</source>
+        <translation>อ่านชิปด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="375"/>
-        <source>Read with a smart-card reader</source>
-        <translation>อ่านด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
+        <location filename="../../ui/review/identity.py" line="509"/>
+        <source>Registry check (DOPA), with its reference</source>
+        <translation>ตรวจกับทะเบียนราษฎร (กรมการปกครอง) พร้อมเลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="379"/>
+        <location filename="../../ui/review/identity.py" line="513"/>
+        <source>Reference of the DOPA check</source>
+        <translation>เลขอ้างอิงการตรวจกับกรมการปกครอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="514"/>
         <source>To compare only; not stored</source>
         <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="381"/>
+        <location filename="../../ui/review/identity.py" line="516"/>
+        <source>In person at the counter</source>
+        <translation>พบตัวที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="517"/>
+        <source>Video call</source>
+        <translation>วิดีโอคอล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="520"/>
+        <source>Must be issued within {months} months.</source>
+        <translation>ต้องออกไม่เกิน {months} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="523"/>
+        <source>As named in the company certificate</source>
+        <translation>ตามที่ระบุในหนังสือรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="524"/>
+        <source>Any one of them alone</source>
+        <translation>คนใดคนหนึ่งลงนามได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="525"/>
+        <source>Jointly</source>
+        <translation>ลงนามร่วมกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="526"/>
+        <source>Who signed the application</source>
+        <translation>ผู้ลงนามในคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="529"/>
+        <source>Director(s) who signed the power of attorney</source>
+        <translation>กรรมการผู้ลงนามในหนังสือมอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="534"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="382"/>
+        <location filename="../../ui/review/identity.py" line="535"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="384"/>
+        <location filename="../../ui/review/identity.py" line="537"/>
         <source>To check the digits; not stored</source>
         <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="387"/>
+        <location filename="../../ui/review/identity.py" line="540"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="388"/>
+        <location filename="../../ui/review/identity.py" line="541"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="389"/>
+        <location filename="../../ui/review/identity.py" line="542"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="391"/>
+        <location filename="../../ui/review/identity.py" line="544"/>
         <source>Records the document on screen as evidence</source>
         <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="395"/>
+        <location filename="../../ui/review/identity.py" line="548"/>
+        <source>On screen: {document}</source>
+        <translation>เอกสารที่เปิดอยู่: {document}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="550"/>
+        <source>Open the document in the viewer; it is recorded with the page.</source>
+        <translation>เปิดเอกสารในช่องแสดงเอกสาร ระบบจะบันทึกพร้อมเลขหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="553"/>
+        <source>Issued within {months} months.</source>
+        <translation>ออกไม่เกิน {months} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="558"/>
         <source>e-Stamp (reference code)</source>
         <translation>e-Stamp (เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="396"/>
+        <location filename="../../ui/review/identity.py" line="559"/>
         <source>Paid in money, with a receipt</source>
         <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="397"/>
+        <location filename="../../ui/review/identity.py" line="560"/>
         <source>Stamps affixed and cancelled</source>
         <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="402"/>
+        <location filename="../../ui/review/identity.py" line="565"/>
         <source>e-Stamp reference, checked with the Revenue Department</source>
         <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="403"/>
+        <location filename="../../ui/review/identity.py" line="566"/>
         <source>Duty paid (baht)</source>
         <translation>จำนวนอากรที่ชำระ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="404"/>
+        <location filename="../../ui/review/identity.py" line="567"/>
         <source>Stamps affixed (baht); the document on screen</source>
         <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="410"/>
+        <location filename="../../ui/review/identity.py" line="573"/>
         <source>Reference</source>
         <translation>เลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="410"/>
+        <location filename="../../ui/review/identity.py" line="573"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="416"/>
+        <location filename="../../ui/review/identity.py" line="579"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="421"/>
+        <location filename="../../ui/review/identity.py" line="584"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -1249,19 +1379,34 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="516"/>
+        <location filename="../../ui/review/identity.py" line="675"/>
+        <source>{document}, page {page}</source>
+        <translation>{document} หน้า {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="705"/>
         <source>Applied through a proxy? Add the power-of-attorney checks</source>
         <translation>มีผู้รับมอบอำนาจยื่นแทน? เพิ่มการตรวจหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="524"/>
+        <location filename="../../ui/review/identity.py" line="713"/>
+        <source>Identity level IAL{level}: check the ID document, meet the applicant face to face (at the counter or by video call), compare the photo and details, and call the applicant back.</source>
+        <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว พบผู้ยื่นแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล) เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="719"/>
         <source>Identity level IAL{level}: check the ID document, compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="528"/>
+        <location filename="../../ui/review/identity.py" line="723"/>
         <source>Identity level IAL{level}: check that the ID document is genuine.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจว่าบัตรประจำตัวเป็นของจริง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/identity.py" line="727"/>
+        <source>A company applies: check its certificate and who may sign for it.</source>
+        <translation>ผู้ยื่นเป็นนิติบุคคล: ตรวจหนังสือรับรองและผู้มีอำนาจลงนาม</translation>
     </message>
 </context>
 <context>
@@ -2005,99 +2150,99 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="246"/>
+        <location filename="../../ui/review/screen.py" line="247"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="512"/>
+        <location filename="../../ui/review/screen.py" line="514"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="555"/>
+        <location filename="../../ui/review/screen.py" line="557"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="576"/>
+        <location filename="../../ui/review/screen.py" line="578"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="596"/>
+        <location filename="../../ui/review/screen.py" line="598"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="616"/>
+        <location filename="../../ui/review/screen.py" line="618"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="622"/>
+        <location filename="../../ui/review/screen.py" line="624"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="657"/>
+        <location filename="../../ui/review/screen.py" line="659"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="755"/>
+        <location filename="../../ui/review/screen.py" line="757"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="767"/>
+        <location filename="../../ui/review/screen.py" line="769"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="773"/>
+        <location filename="../../ui/review/screen.py" line="775"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="775"/>
-        <location filename="../../ui/review/screen.py" line="845"/>
+        <location filename="../../ui/review/screen.py" line="777"/>
+        <location filename="../../ui/review/screen.py" line="848"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="776"/>
-        <location filename="../../ui/review/screen.py" line="846"/>
+        <location filename="../../ui/review/screen.py" line="778"/>
+        <location filename="../../ui/review/screen.py" line="849"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="835"/>
+        <location filename="../../ui/review/screen.py" line="838"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="836"/>
+        <location filename="../../ui/review/screen.py" line="839"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="837"/>
+        <location filename="../../ui/review/screen.py" line="840"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="838"/>
+        <location filename="../../ui/review/screen.py" line="841"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="843"/>
+        <location filename="../../ui/review/screen.py" line="846"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="844"/>
+        <location filename="../../ui/review/screen.py" line="847"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -2153,27 +2298,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="173"/>
+        <location filename="../../ui/common/formatting.py" line="172"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="174"/>
+        <location filename="../../ui/common/formatting.py" line="173"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="175"/>
+        <location filename="../../ui/common/formatting.py" line="174"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="176"/>
+        <location filename="../../ui/common/formatting.py" line="175"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="177"/>
+        <location filename="../../ui/common/formatting.py" line="176"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -2427,82 +2572,82 @@
 <context>
     <name>Sla</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="120"/>
+        <location filename="../../ui/common/formatting.py" line="119"/>
         <source>Closed</source>
         <translation>ปิดเรื่องแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="121"/>
+        <location filename="../../ui/common/formatting.py" line="120"/>
         <source>The application is closed; no deadline applies.</source>
         <translation>คำขอนี้ปิดเรื่องแล้ว ไม่มีกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="123"/>
+        <location filename="../../ui/common/formatting.py" line="122"/>
         <source>Paused</source>
         <translation>หยุดนับเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="124"/>
+        <location filename="../../ui/common/formatting.py" line="123"/>
         <source>The clock is stopped while waiting for the applicant.</source>
         <translation>หยุดนับเวลาระหว่างรอเอกสารจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="128"/>
+        <location filename="../../ui/common/formatting.py" line="127"/>
         <source>{days} business days left when the clock restarts.</source>
         <translation>เมื่อเริ่มนับเวลาต่อจะเหลือ {days} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="132"/>
+        <location filename="../../ui/common/formatting.py" line="131"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="83"/>
+        <location filename="../../ui/common/formatting.py" line="82"/>
         <source>1 day late</source>
         <translation>เกิน 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="84"/>
+        <location filename="../../ui/common/formatting.py" line="83"/>
         <source>{days} days late</source>
         <translation>เกิน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="133"/>
+        <location filename="../../ui/common/formatting.py" line="132"/>
         <source>Past the deadline in the citizen manual.</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="86"/>
+        <location filename="../../ui/common/formatting.py" line="85"/>
         <source>1 day left</source>
         <translation>เหลือ 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="78"/>
+        <location filename="../../ui/common/formatting.py" line="77"/>
         <source>less than 1 day left</source>
         <translation>เหลือไม่ถึง 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="87"/>
+        <location filename="../../ui/common/formatting.py" line="86"/>
         <source>{days} days left</source>
         <translation>เหลือ {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="92"/>
+        <location filename="../../ui/common/formatting.py" line="91"/>
         <source>Exactly {days} business days.</source>
         <translation>คิดเป็น {days} วันทำการพอดี</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="142"/>
+        <location filename="../../ui/common/formatting.py" line="141"/>
         <source>Close to the deadline.</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="144"/>
+        <location filename="../../ui/common/formatting.py" line="143"/>
         <source>Within the deadline.</source>
         <translation>อยู่ในกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="146"/>
+        <location filename="../../ui/common/formatting.py" line="145"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
     </message>

@@ -57,6 +57,7 @@ _SERVICE_KEYS: Final = (
     "fee", "sla_business_days", "ial", "risk_level", "licence_template", "validity_days",
     "approver_role", "applicant_kinds", "description_th", "description_en", "legal_basis_th",
     "lawful_basis", "purpose_th", "purpose_en",
+    "company_certificate_max_months",
 )  # fmt: skip
 _DOCUMENT_KEYS: Final = (
     "code", "name_th", "name_en", "required", "for_delegation", "applies_to", "note_th", "note_en",
@@ -285,6 +286,16 @@ class _Checker(ProblemCollector):
                 f'role {role!r} must use lower-case Roman letters, digits and "_", '
                 'e.g. "approver".',
             )
+        months = self.get(
+            t, "company_certificate_max_months", "company_certificate_max_months", int, False
+        )
+        if months is not None and not 1 <= months <= 24:
+            self.problem(
+                "company_certificate_max_months",
+                f"อายุหนังสือรับรองนิติบุคคลต้องอยู่ระหว่าง 1 ถึง 24 เดือน แต่พบ {months}",
+                f"the company certificate age must be 1 to 24 months, not {months}.",
+            )
+            months = None
         return ServiceSpec(
             code=code,
             name_th=name_th,
@@ -301,6 +312,7 @@ class _Checker(ProblemCollector):
             licence_template=template,
             validity_days=validity,
             approver_role=role,
+            company_certificate_max_months=months or 6,
             description_th=self.text(t, "description_th", "description_th", need=False),
             description_en=self.text(t, "description_en", "description_en", need=False),
             legal_basis_th=self.text(t, "legal_basis_th", "legal_basis_th", need=False),

@@ -180,6 +180,9 @@ class ServiceSpec:
     """Template of the issued document; empty when the result is only a reply letter."""
     validity_days: int | None = None
     approver_role: str = "approver"
+    company_certificate_max_months: int = 6
+    """A juristic applicant's company certificate (หนังสือรับรองการจดทะเบียนนิติบุคคล) must have
+    been issued within this many months when it is checked (M07)."""
     description_th: str = ""
     description_en: str = ""
     legal_basis_th: str = ""

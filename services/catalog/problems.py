@@ -127,6 +127,7 @@ _EXAMPLES: Final[Mapping[str, str]] = {
     "label_en": 'label_en = "Shop name"',
     "type": 'type = "text"',
     "validity_days": "validity_days = 365",
+    "company_certificate_max_months": "company_certificate_max_months = 6",
     "choices": 'choices = ["สถานที่จำหน่ายอาหาร", "สถานที่สะสมอาหาร"]',
     "lawful_basis": 'lawful_basis = "public_task"   # or "consent", "legal_obligation", '
     '"contract", "vital_interest", "legitimate_interest" (PDPA s.19, s.24)',

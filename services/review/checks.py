@@ -6,15 +6,24 @@ and an audit event in the same transaction. Identity and delegation verdicts are
 
 * Checklist (requirements P3/P4, M09): the service's required documents for the applicant's
   kind, plus the delegation documents when a proxy applies.
-* Identity (P2, M05, M06): the ID document is genuine at every IAL; from IAL2 the photo is
-  consistent and the applicant was called back (phone or e-mail).
-* Delegation (P4, M07, M14): stamp duty on the power of attorney (an e-Stamp reference, or
-  duty paid in money with a receipt, or stamps affixed and cancelled on the instrument) and a
-  call to the grantor.
+* Identity (P2, M05, M06, M29): the ID document is genuine at every IAL (with the method, the
+  document and the page as evidence); at IAL3 the applicant was proofed face to face, at the
+  counter or by video call; from IAL2 the photo is consistent and the applicant was called
+  back (phone or e-mail).
+* Juristic applicants (M07): the company certificate is recent enough (the service's
+  ``company_certificate_max_months``) and who may sign for the company, alone or jointly, was
+  read from it.
+* Delegation (P4, M07, M14, M30): stamp duty on the power of attorney (an e-Stamp reference,
+  or duty paid in money with a receipt, or stamps affixed and cancelled on the instrument), a
+  call to the grantor, and for a juristic applicant that the power of attorney was signed by
+  the company's authorised director(s) — the grantor's authority to delegate.
 
-The MUST checks (genuine ID document, stamp duty) count only when *accepted*; the SHOULD
-checks (photo, call-back, grantor call) also count when marked not applicable with a reason,
-so a case is never stuck on a phone nobody answers, and the reason stays on record.
+The MUST checks (:data:`MUST_ACCEPT`) count only when *accepted*, and "not applicable" is
+refused for them whenever they are required (a juristic applicant's checks, face to face at
+IAL3, and the power-of-attorney checks once the form or the intake officer declared a proxy:
+a declared delegation cannot be waved away). The SHOULD checks (photo, call-back, grantor call)
+also count when marked not applicable with a reason, so a case is never stuck on a phone nobody
+answers, and the reason stays on record.
 """
 
 from __future__ import annotations
@@ -40,12 +49,15 @@ __all__ = [
     "IDENTITY_KINDS",
     "IDENTITY_NAMES",
     "MAX_REASON",
+    "MUST_ACCEPT",
     "REVIEWABLE_STATUSES",
     "VERDICTS",
     "VERDICT_NAMES",
     "ReviewState",
     "check_verdict",
+    "declared_delegated",
     "document_of",
+    "na_refused",
     "record_checklist",
     "required_identity_checks",
     "review_state",
@@ -63,26 +75,74 @@ VERDICT_NAMES: Final[Mapping[str, tuple[str, str]]] = {
 IDENTITY_KINDS: Final = tuple(IdentityCheckKind)
 IDENTITY_NAMES: Final[Mapping[str, tuple[str, str]]] = {
     "id_document_genuine": ("ความถูกต้องแท้จริงของบัตรประจำตัว", "ID document is genuine"),
+    "face_to_face": (
+        "การพิสูจน์ตัวตนแบบพบหน้า (ที่เคาน์เตอร์หรือผ่านวิดีโอ)",
+        "Face-to-face proofing (at the counter or by video call)",
+    ),
     "photo_consistent": ("ความสอดคล้องของรูปถ่ายและข้อมูล", "Photo and details consistent"),
     "callback": ("การติดต่อกลับผู้ยื่นคำขอ", "Call-back to the applicant"),
+    "juristic_certificate": (
+        "หนังสือรับรองการจดทะเบียนนิติบุคคล (ออกไม่เกินระยะที่กำหนด)",
+        "Company certificate (issued recently enough)",
+    ),
+    "juristic_signatory": (
+        "กรรมการผู้มีอำนาจลงนามตามหนังสือรับรอง",
+        "Authorised signatories per the company certificate",
+    ),
     "poa_stamp_duty": ("อากรแสตมป์หนังสือมอบอำนาจ", "Stamp duty on the power of attorney"),
     "poa_grantor_call": ("การโทรยืนยันกับผู้มอบอำนาจ", "Call to confirm with the grantor"),
+    "poa_grantor_authority": (
+        "ผู้มอบอำนาจมีอำนาจลงนามแทนนิติบุคคล",
+        "The grantor has the authority to delegate",
+    ),
 }
 _POA_KINDS: Final = tuple(k for k in IdentityCheckKind if k.for_delegation)
+_JURISTIC_KINDS: Final = (
+    IdentityCheckKind.JURISTIC_CERTIFICATE,
+    IdentityCheckKind.JURISTIC_SIGNATORY,
+)
+# MUST clauses (M06, M07, M14, M29, M30): only an accepted verdict satisfies them.
+MUST_ACCEPT: Final = frozenset(k for k in IdentityCheckKind if k.must_accept)
 
 MAX_REASON: Final = 1000
 # Verdicts are recorded while the review runs, and while the applicant is asked for more.
 REVIEWABLE_STATUSES: Final = frozenset({"in_review", "waiting_applicant"})
 
 
-def required_identity_checks(spec_ial: int, delegated: bool) -> tuple[IdentityCheckKind, ...]:
-    """The identity checks a service of IAL ``spec_ial`` needs, in the order to do them."""
+def required_identity_checks(
+    spec_ial: int, delegated: bool, *, juristic: bool = False
+) -> tuple[IdentityCheckKind, ...]:
+    """The identity checks a service of IAL ``spec_ial`` needs, in the order to do them.
+
+    IAL3 adds face-to-face proofing (M29); a juristic applicant adds the company certificate
+    and its signatories (M07); a proxy adds the power-of-attorney checks, and for a juristic
+    applicant the grantor's authority to delegate (M30).
+    """
     kinds = [IdentityCheckKind.ID_DOCUMENT_GENUINE]
+    if spec_ial >= 3:
+        kinds.append(IdentityCheckKind.FACE_TO_FACE)
     if spec_ial >= 2:
         kinds += [IdentityCheckKind.PHOTO_CONSISTENT, IdentityCheckKind.CALLBACK]
+    if juristic:
+        kinds += list(_JURISTIC_KINDS)
     if delegated:
-        kinds += list(_POA_KINDS)
+        kinds += [IdentityCheckKind.POA_STAMP_DUTY, IdentityCheckKind.POA_GRANTOR_CALL]
+        if juristic:
+            kinds.append(IdentityCheckKind.POA_GRANTOR_AUTHORITY)
     return tuple(kinds)
+
+
+def declared_delegated(application: Application) -> bool:
+    """The form (or the intake officer filling it in) says a proxy applies."""
+    return _truthy((application.form_data or {}).get("delegated"))
+
+
+def na_refused(state: ReviewState) -> tuple[IdentityCheckKind, ...]:
+    """The checks that may not be marked "not applicable" on this application now."""
+    refused = [k for k in state.required_checks if k in MUST_ACCEPT]
+    if state.declared_delegated:
+        refused += [k for k in _POA_KINDS if k not in refused]
+    return tuple(k for k in IDENTITY_KINDS if k in refused)
 
 
 @dataclass(frozen=True)
@@ -97,6 +157,7 @@ class ReviewState:
     required_checks: tuple[IdentityCheckKind, ...]
     missing_items: tuple[str, ...]  # checklist codes not accepted / not applicable
     missing_checks: tuple[IdentityCheckKind, ...]  # identity kinds not satisfied
+    declared_delegated: bool = False  # the form or the intake officer declared a proxy
 
     @property
     def complete(self) -> bool:
@@ -139,11 +200,15 @@ def _is_delegated(
     items: Mapping[str, Check],
     spec: ServiceSpec | None,
 ) -> bool:
-    """A proxy applies: says the form, unless the officer's POA verdicts say otherwise.
+    """A proxy applies: says the form, or the officer's POA verdicts.
 
-    Any POA verdict (a POA identity check, or a verdict on a delegation document) decides:
-    delegated unless all of them are "not applicable".
+    A delegation declared on the form (or by the intake officer) stands whatever the verdicts
+    (M14: it cannot be waved away). Otherwise any POA verdict (a POA identity check, or a
+    verdict on a delegation document) decides: delegated unless all of them are "not
+    applicable" (the officer looked at the POA checks and found no proxy).
     """
+    if _truthy(form_data.get("delegated")):
+        return True
     delegation_codes = (
         {d.code for d in spec.required_documents if d.for_delegation} if spec else set()
     )
@@ -151,7 +216,7 @@ def _is_delegated(
     verdicts += [c.verdict for code, c in items.items() if code in delegation_codes]
     if verdicts:
         return any(v != "not_applicable" for v in verdicts)
-    return _truthy(form_data.get("delegated"))
+    return False
 
 
 def review_state(session: Session, application: Application) -> ReviewState:
@@ -176,11 +241,21 @@ def review_state(session: Session, application: Application) -> ReviewState:
         if (i.required and i.verdict not in ("accepted", "not_applicable"))
         or i.verdict == "rejected"
     )
-    required = required_identity_checks(spec.ial, delegated) if spec else ()
+    required = (
+        required_identity_checks(spec.ial, delegated, juristic=kind == "juristic") if spec else ()
+    )
     missing_checks = tuple(k for k in required if not _satisfied(k, identity.get(k)))
     rows = tuple(_identity_row(identity[k], names) for k in IDENTITY_KINDS if k in identity)
     return ReviewState(
-        spec, kind, delegated, checklist, rows, required, missing_items, missing_checks
+        spec,
+        kind,
+        delegated,
+        checklist,
+        rows,
+        required,
+        missing_items,
+        missing_checks,
+        declared_delegated=declared_delegated(application),
     )
 
 
@@ -313,6 +388,17 @@ def record_checklist(
             f"“{item_code}” is not a document of the service {spec.name_en}.",
         )
     verdict = check_verdict(verdict)
+    if (
+        verdict == "not_applicable"
+        and requirement.for_delegation
+        and declared_delegated(application)
+    ):
+        raise InvalidInput(
+            f"คำขอนี้แจ้งว่ายื่นโดยผู้รับมอบอำนาจ — “{requirement.name_th}” "
+            "จะบันทึกว่าไม่เกี่ยวข้องไม่ได้ ให้ตรวจเอกสารนี้ หรือขอเอกสารเพิ่มเติมจากผู้ยื่น",
+            f"This application was declared as made through a proxy, so “{requirement.name_en}” "
+            "cannot be marked not applicable; check it, or ask the applicant for it.",
+        )
     why = clean_reason(reason)
     if not why and (
         verdict == "rejected" or (verdict == "not_applicable" and requirement.required)

@@ -21,7 +21,13 @@ from services.kernel.calendar import BusinessCalendar
 from services.kernel.channels import Channel
 from services.kernel.statuses import STATUSES, TRANSITIONS, ApplicationStatus
 from services.kernel.thai_id import mask_national_id
-from services.review.checks import REVIEWABLE_STATUSES, required_identity_checks, review_state
+from services.review.checks import (
+    MUST_ACCEPT,
+    REVIEWABLE_STATUSES,
+    na_refused,
+    required_identity_checks,
+    review_state,
+)
 from services.review.decisions import DECIDABLE_STATUS
 from services.review.queue import current_holder
 from services.review.returns import RETURNABLE_STATUSES, returned_notes
@@ -167,8 +173,16 @@ def application_detail(
         required_checks=state.required_checks,
         missing_checks=state.missing_checks,
         review_complete=state.complete,
-        delegation_checks=required_identity_checks(spec.ial, True) if spec else (),
+        delegation_checks=(
+            required_identity_checks(spec.ial, True, juristic=state.applicant_kind == "juristic")
+            if spec
+            else ()
+        ),
         delegated=state.delegated,
+        declared_delegated=state.declared_delegated,
+        must_checks=tuple(sorted(MUST_ACCEPT)),
+        not_applicable_refused=na_refused(state),
+        company_certificate_max_months=spec.company_certificate_max_months if spec else 6,
         allowed=allowed_actions(application.status, roles, held_by_me=mine),
         returned=_returned(session, form_data),
     )

@@ -74,6 +74,10 @@ class ApplicationDetail:
     review_complete: bool  # every required item and check done: the review may pass on
     delegation_checks: tuple[IdentityCheckKind, ...]  # needed when applying through a proxy
     delegated: bool  # a proxy applies (says the form, or the officer's POA verdicts)
+    declared_delegated: bool  # the form or the intake officer declared a proxy (stands)
+    must_checks: tuple[IdentityCheckKind, ...]  # only "accepted" completes them (MUST)
+    not_applicable_refused: tuple[IdentityCheckKind, ...]  # "not applicable" refused, now
+    company_certificate_max_months: int  # a company certificate must be this recent
     allowed: frozenset[Action]  # what the viewing officer may do on it now
     # Each time an approver or finance officer sent it back: (when, who, note), oldest first.
     returned: tuple[tuple[datetime, str, str], ...] = ()

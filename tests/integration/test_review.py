@@ -1,7 +1,8 @@
 """Review on a real encrypted profile, through the review facade (the UI's ReviewPort).
 
 First come first served (M12), claims, the checklist, identity and power-of-attorney checks
-(M06, M07, M14), decisions and their letters, history. No mocks: the clock is the only fake.
+(M06, M07, M14, M29, M30), decisions and their letters, history. No mocks: the clock is the
+only fake.
 """
 
 from __future__ import annotations
@@ -121,15 +122,25 @@ def events(context, type_: str) -> list[dict]:
         return [json.loads(e.payload) for e in rows]
 
 
+def genuine_id(ws: Ports, user: SignedInUser, app_id: str):
+    """The ID card seen and found genuine, on page 1 of the first document (M06)."""
+    first = ws.review.open_application(user, app_id).documents[0].id
+    return ws.review.record_identity_check(
+        user,
+        app_id,
+        "id_document_genuine",
+        "accepted",
+        {"method": "visual", "document_id": first, "page": "1"},
+    )
+
+
 def accept_all(ws: Ports, user: SignedInUser, app_id: str) -> None:
     """Accept every checklist item on the first document, and the ID document."""
     detail = ws.review.open_application(user, app_id)
     first = detail.documents[0].id
     for item in detail.checklist:
         ws.review.record_checklist(user, app_id, item.code, "accepted", document_id=first, page=1)
-    ws.review.record_identity_check(
-        user, app_id, "id_document_genuine", "accepted", {"method": "visual"}
-    )
+    genuine_id(ws, user, app_id)
 
 
 # --- first come, first served ---------------------------------------------------------------
@@ -256,7 +267,11 @@ def test_the_read_models_carry_enum_members_not_bare_strings(context, ws, users)
         reviewer, app_id, detail.checklist[0].code, Verdict.ACCEPTED, "", first
     )
     detail = ws.review.record_identity_check(
-        reviewer, app_id, IdentityCheckKind.ID_DOCUMENT_GENUINE, Verdict.ACCEPTED, {}
+        reviewer,
+        app_id,
+        IdentityCheckKind.ID_DOCUMENT_GENUINE,
+        Verdict.ACCEPTED,
+        {"method": "visual", "document_id": first, "page": "1"},
     )
     row = detail.row
     assert type(row.status) is ApplicationStatus and row.status is ApplicationStatus.IN_REVIEW
@@ -353,7 +368,7 @@ def test_checklist_completeness_blocks_mark_reviewed_until_done(context, ws, use
             )
             == 2
         )
-    ws.review.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
+    genuine_id(ws, reviewer, app_id)
     assert ws.review.mark_reviewed(reviewer, app_id, "เอกสารครบ") == "ready_for_approval"
     with context.read() as session:
         assert session.get(Application, app_id).assignee_id is None  # left the reviewer's queue
@@ -378,6 +393,14 @@ def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
         "callback",
     )
     assert required_identity_checks(3, True)[-2:] == ("poa_stamp_duty", "poa_grantor_call")
+    assert required_identity_checks(1, True, juristic=True) == (
+        "id_document_genuine",
+        "juristic_certificate",
+        "juristic_signatory",
+        "poa_stamp_duty",
+        "poa_grantor_call",
+        "poa_grantor_authority",
+    )
     files = (
         ("บัตรประชาชน.pdf", corpus.file_pdf(1)),
         ("ทะเบียนบ้าน.pdf", corpus.file_pdf(1)),
@@ -426,14 +449,16 @@ def test_identity_checks_follow_the_services_ial(context, ws, users) -> None:
     ws.review.record_identity_check(
         reviewer, app_id, "photo_consistent", "not_applicable", {"reason": "ยื่นด้วยตนเองที่เคาน์เตอร์"}
     )
-    detail = ws.review.record_identity_check(
-        reviewer, app_id, "id_document_genuine", "not_applicable", {"reason": "ไม่มีบัตร"}
-    )
+    with pytest.raises(InvalidInput, match="cannot be marked not applicable") as refused:
+        ws.review.record_identity_check(
+            reviewer, app_id, "id_document_genuine", "not_applicable", {"reason": "ไม่มีบัตร"}
+        )
+    assert "ไม่เกี่ยวข้องไม่ได้" in refused.value.th
+    detail = ws.review.open_application(reviewer, app_id)
+    assert "id_document_genuine" in detail.not_applicable_refused
+    assert "photo_consistent" not in detail.not_applicable_refused
     callback = next(r for r in detail.identity_checks if r.kind == "callback")
     assert callback.data["at"] == "2026-11-25T02:45:00+00:00"  # Bangkok time kept as UTC
-    with pytest.raises(ReviewIncomplete, match="ID document is genuine"):
-        ws.review.mark_reviewed(reviewer, app_id)
-    ws.review.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
     assert ws.review.mark_reviewed(reviewer, app_id) == "ready_for_approval"
 
 
@@ -459,7 +484,7 @@ def test_power_of_attorney_with_an_estamp_reference(context, ws, users) -> None:
         ("PROXY-ID", "บัตรผู้รับมอบ.pdf"),
     ):
         ws.review.record_checklist(reviewer, app_id, code, "accepted", document_id=docs[name])
-    ws.review.record_identity_check(reviewer, app_id, "id_document_genuine", "accepted", {})
+    genuine_id(ws, reviewer, app_id)
     with pytest.raises(ReviewIncomplete) as incomplete:
         ws.review.mark_reviewed(reviewer, app_id)
     assert "Stamp duty on the power of attorney" in incomplete.value.en
@@ -558,6 +583,236 @@ def test_power_of_attorney_with_duty_paid_in_money(context, ws, users) -> None:
         "accepted",
         {"stamps_affixed_baht": "10", "document_id": poa_doc, "page": "1"},
     )
+
+
+def test_a_declared_proxy_cannot_be_waved_away(context, ws, users) -> None:
+    """M14: delegation declared on the form stands; "not applicable" is refused for the POA."""
+    app_id = submit(context, hour=9, service="PETITION", form_data={"delegated": True})
+    reviewer = users["reviewer"]
+    accept_all(ws, reviewer, app_id)
+    for kind in ("poa_stamp_duty", "poa_grantor_call"):
+        with pytest.raises(InvalidInput, match="declared as made through a proxy") as refused:
+            ws.review.record_identity_check(
+                reviewer, app_id, kind, "not_applicable", {"reason": "ยื่นเอง"}
+            )
+        assert "ผู้รับมอบอำนาจ" in refused.value.th
+    with pytest.raises(InvalidInput, match="declared as made through a proxy"):
+        ws.review.record_checklist(reviewer, app_id, "POWER-OF-ATTORNEY", "not_applicable", "ยื่นเอง")
+    detail = ws.review.open_application(reviewer, app_id)
+    assert detail.delegated and detail.declared_delegated
+    assert {"poa_stamp_duty", "poa_grantor_call"} <= set(detail.not_applicable_refused)
+    with pytest.raises(ReviewIncomplete, match="Stamp duty on the power of attorney"):
+        ws.review.mark_reviewed(reviewer, app_id)
+    # Not declared: the officer who opened the POA checks by mistake may still close them.
+    other = submit(context, hour=10, service="PETITION", email="other@example.co.th")
+    ws.review.next_application(users["reviewer2"], None)
+    accept_all(ws, users["reviewer2"], other)
+    ws.review.record_identity_check(
+        users["reviewer2"], other, "poa_stamp_duty", "not_applicable", {"reason": "ยื่นเอง"}
+    )
+    assert not ws.review.open_application(users["reviewer2"], other).delegated
+
+
+def test_the_genuine_id_tick_needs_its_evidence(context, ws, users) -> None:
+    """M06: how the card was checked, the document and the page it is on."""
+    files = (("บัตร_สองหน้า.pdf", corpus.file_pdf(2)), ("ทะเบียนบ้าน.pdf", corpus.file_pdf(1)))
+    app_id = submit(context, hour=9, files=files)
+    reviewer = users["reviewer"]
+    card = documents(ws, reviewer, app_id)["บัตร_สองหน้า.pdf"]
+
+    def record(data: dict) -> object:
+        return ws.review.record_identity_check(
+            reviewer, app_id, "id_document_genuine", "accepted", data
+        )
+
+    with pytest.raises(InvalidInput, match="the way the card was checked"):
+        record({})
+    with pytest.raises(InvalidInput, match="must be one of"):
+        record({"method": "looked_hard", "document_id": card, "page": "1"})
+    with pytest.raises(InvalidInput, match="Open the document"):
+        record({"method": "visual"})
+    with pytest.raises(InvalidInput, match="Give the page"):
+        record({"method": "card_reader", "document_id": card})
+    with pytest.raises(InvalidInput, match="DOPA reference"):
+        record({"method": "dopa_online", "document_id": card, "page": "2"})
+    with pytest.raises(InvalidInput, match="registry"):
+        record({"method": "visual", "dopa_ref": "DP-1234", "document_id": card, "page": "1"})
+    detail = record(
+        {"method": "dopa_online", "dopa_ref": "DOPA-2569-7788", "document_id": card, "page": "2"}
+    )
+    row = next(r for r in detail.identity_checks if r.kind == "id_document_genuine")
+    assert row.satisfied and row.data["dopa_ref"] == "DOPA-2569-7788"
+    with context.read() as session:
+        check = session.scalars(
+            select(Check).where(Check.kind == "id_document_genuine", Check.verdict == "accepted")
+        ).one()
+        assert (check.document_id, check.page) == (card, 2)
+
+
+def test_ial3_needs_face_to_face_proofing(context, ws, users) -> None:
+    """M29: IAL3 adds proofing in person or by video call, never "not applicable"."""
+    with context.store.sessions() as session, session.begin():
+        service = session.scalar(select(ServiceType).where(ServiceType.code == "FOOD-NOTICE"))
+        service.ial = 3
+        service.spec = {**service.spec, "ial": 3}
+    app_id = submit(context, hour=9)
+    reviewer = users["reviewer"]
+    detail = ws.review.open_application(reviewer, app_id)
+    assert detail.required_checks[:2] == ("id_document_genuine", "face_to_face")
+    assert "face_to_face" in detail.not_applicable_refused
+    accept_all(ws, reviewer, app_id)
+    ws.review.record_identity_check(reviewer, app_id, "photo_consistent", "accepted", {})
+    ws.review.record_identity_check(
+        reviewer,
+        app_id,
+        "callback",
+        "accepted",
+        {"channel": "email", "at": "2026-11-25T09:00", "result": "ตอบกลับแล้ว"},
+    )
+    with pytest.raises(ReviewIncomplete, match="Face-to-face proofing"):
+        ws.review.mark_reviewed(reviewer, app_id)
+    with pytest.raises(InvalidInput, match="cannot be marked not applicable"):
+        ws.review.record_identity_check(
+            reviewer, app_id, "face_to_face", "not_applicable", {"reason": "ไกล"}
+        )
+    with pytest.raises(InvalidInput, match="how the applicant was met"):
+        ws.review.record_identity_check(
+            reviewer, app_id, "face_to_face", "accepted", {"officer": "x", "at": "2026-11-25T09:00"}
+        )
+    with pytest.raises(InvalidInput, match="the officer"):
+        ws.review.record_identity_check(
+            reviewer,
+            app_id,
+            "face_to_face",
+            "accepted",
+            {"how": "video_call", "at": "2026-11-25T09:00"},
+        )
+    detail = ws.review.record_identity_check(
+        reviewer,
+        app_id,
+        "face_to_face",
+        "accepted",
+        {"how": "video_call", "officer": "นายตรวจ ละเอียด", "at": "2026-11-25T09:10"},
+    )
+    row = next(r for r in detail.identity_checks if r.kind == "face_to_face")
+    assert row.data["how"] == "video_call" and row.data["at"] == "2026-11-25T02:10:00+00:00"
+    assert ws.review.mark_reviewed(reviewer, app_id) == "ready_for_approval"
+
+
+def test_a_company_applicant_needs_its_signatories_and_the_grantors_authority(
+    context, ws, users
+) -> None:
+    """M07 and M30: the company certificate, who may sign, and a POA signed by them."""
+    files = (
+        ("หนังสือรับรองบริษัท.pdf", corpus.file_pdf(2)),
+        ("มอบอำนาจ.pdf", corpus.file_pdf(1)),
+        ("บัตรผู้รับมอบ.pdf", corpus.file_pdf(1)),
+    )
+    app_id = submit(context, hour=9, kind="juristic", files=files, form_data={"delegated": True})
+    reviewer = users["reviewer"]
+    detail = ws.review.open_application(reviewer, app_id)
+    assert detail.applicant_kind == "juristic"
+    assert "COMPANY-CERT" in [i.code for i in detail.checklist]
+    assert detail.required_checks == required_identity_checks(1, True, juristic=True)
+    assert detail.company_certificate_max_months == 6
+    docs = {d.filename: d.id for d in detail.documents}
+    cert, poa = docs["หนังสือรับรองบริษัท.pdf"], docs["มอบอำนาจ.pdf"]
+    accept_all(ws, reviewer, app_id)
+    ws.review.record_identity_check(
+        reviewer, app_id, "poa_stamp_duty", "accepted", {"estamp_ref": "ES256900012345"}
+    )
+    with pytest.raises(ReviewIncomplete) as incomplete:
+        ws.review.mark_reviewed(reviewer, app_id)
+    for name in (
+        "Company certificate",
+        "Authorised signatories",
+        "The grantor has the authority to delegate",
+    ):
+        assert name in incomplete.value.en
+    for kind in ("juristic_certificate", "juristic_signatory", "poa_grantor_authority"):
+        with pytest.raises(InvalidInput, match="cannot be marked not applicable"):
+            ws.review.record_identity_check(
+                reviewer, app_id, kind, "not_applicable", {"reason": "x"}
+            )
+
+    # The certificate: issued within the service's months, read on its page.
+    with pytest.raises(InvalidInput, match="more than 6 months ago"):
+        ws.review.record_identity_check(
+            reviewer,
+            app_id,
+            "juristic_certificate",
+            "accepted",
+            {"issued_on": "2026-04-30", "document_id": cert, "page": "1"},
+        )
+    with pytest.raises(InvalidInput, match="Give the page"):
+        ws.review.record_identity_check(
+            reviewer,
+            app_id,
+            "juristic_certificate",
+            "accepted",
+            {"issued_on": "2026-10-01", "document_id": cert},
+        )
+    ws.review.record_identity_check(
+        reviewer,
+        app_id,
+        "juristic_certificate",
+        "accepted",
+        {"issued_on": "2026-10-01", "document_id": cert, "page": "1"},
+    )
+    # Who may sign: the directors named, and whether they sign together.
+    signatory = {
+        "signatories": "นางวิไลวรรณ ศักดิ์ดี, นายสมพงษ์ ศักดิ์ดี",
+        "signing": "jointly",
+        "signed_by": "นางวิไลวรรณ ศักดิ์ดี, นายสมพงษ์ ศักดิ์ดี",
+        "document_id": cert,
+        "page": "2",
+    }
+    with pytest.raises(InvalidInput, match="how many sign together"):
+        ws.review.record_identity_check(
+            reviewer, app_id, "juristic_signatory", "accepted", signatory
+        )
+    with pytest.raises(InvalidInput, match="2 or more"):
+        ws.review.record_identity_check(
+            reviewer, app_id, "juristic_signatory", "accepted", {**signatory, "joint_count": "1"}
+        )
+    ws.review.record_identity_check(
+        reviewer, app_id, "juristic_signatory", "accepted", {**signatory, "joint_count": "2"}
+    )
+    # The proxy's POA is signed by the authorised directors (M30).
+    with pytest.raises(InvalidInput, match="signed the power of attorney"):
+        ws.review.record_identity_check(
+            reviewer, app_id, "poa_grantor_authority", "accepted", {"document_id": poa}
+        )
+    with pytest.raises(InvalidInput, match="Open the document"):
+        ws.review.record_identity_check(
+            reviewer, app_id, "poa_grantor_authority", "accepted", {"signed_by": "ทั้งสองคน"}
+        )
+    detail = ws.review.record_identity_check(
+        reviewer,
+        app_id,
+        "poa_grantor_authority",
+        "accepted",
+        {"signed_by": "นางวิไลวรรณ ศักดิ์ดี, นายสมพงษ์ ศักดิ์ดี", "document_id": poa},
+    )
+    rows = {r.kind: r for r in detail.identity_checks}
+    assert rows["poa_grantor_authority"].data["page"] == "1"  # a one-page POA
+    assert rows["juristic_signatory"].data["joint_count"] == "2"
+    # Third parties' names stay in the check row, out of the append-only log.
+    logged = events(context, "review.identity_recorded")[-1]["data"]
+    assert "signed_by" not in logged
+    ws.review.record_identity_check(
+        reviewer,
+        app_id,
+        "poa_grantor_call",
+        "accepted",
+        {
+            "phone": "089-402-7731",
+            "at": "2026-11-25T09:30",
+            "result": "กรรมการยืนยันการมอบอำนาจ",
+            "grantor_name": "นางวิไลวรรณ ศักดิ์ดี",
+        },
+    )
+    assert ws.review.mark_reviewed(reviewer, app_id) == "ready_for_approval"
 
 
 # --- decisions, history, documents --------------------------------------------------------

@@ -87,7 +87,13 @@ def test_request_for_documents_round_trip(context, clock, plan, ws, users, tmp_p
         "สำเนาไม่ชัด อ่านเลขรหัสประจำบ้านไม่ได้",
         docs["ทะเบียนบ้าน.pdf"],
     )
-    ws.review.record_identity_check(reviewer, app.id, "id_document_genuine", "accepted", {})
+    ws.review.record_identity_check(
+        reviewer,
+        app.id,
+        "id_document_genuine",
+        "accepted",
+        {"method": "card_reader", "document_id": docs["บัตรประชาชน.pdf"], "page": "1"},
+    )
     with pytest.raises(ReviewIncomplete):
         ws.review.mark_reviewed(reviewer, app.id)
 

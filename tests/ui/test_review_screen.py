@@ -220,7 +220,10 @@ def _accept_by_port(workstation, user, application_id, *, items=(), checks=()) -
     form = workstation.review.open_application(user, application_id).documents[0].id
     for code in items:
         workstation.review.record_checklist(user, application_id, code, "accepted", "", form, 1)
-    data = {"callback": {"channel": "phone", "at": "2026-11-25T09:45", "result": "ยืนยันแล้ว"}}
+    data = {
+        "callback": {"channel": "phone", "at": "2026-11-25T09:45", "result": "ยืนยันแล้ว"},
+        "id_document_genuine": {"method": "visual", "document_id": form, "page": "1"},
+    }
     for kind in checks:
         workstation.review.record_identity_check(
             user, application_id, kind, "accepted", data.get(kind, {})
@@ -684,3 +687,109 @@ def test_an_administrator_reassigns_from_the_list_of_officers(
     qtbot.waitUntil(lambda: review.detail.claimed_by == "นางสาวตรวจ สอง", timeout=10000)
     assert review.error_box.text() == ""
     assert _reread(workstation, admin, review_applications[0][0]).claimed_by == "นางสาวตรวจ สอง"
+
+
+def _identity_tab(qtbot, review: ReviewScreen) -> None:
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_2, CTRL)
+    assert review.tabs.currentWidget() is review.identity
+
+
+def _recorded(qtbot, workstation, reviewer, review: ReviewScreen, kind: str):
+    qtbot.waitUntil(
+        lambda: any(r.kind == kind for r in review.detail.identity_checks), timeout=10000
+    )
+    stored = _reread(workstation, reviewer, review.detail.row.id).identity_checks
+    return next(r for r in stored if r.kind == kind)
+
+
+def test_a_company_applicant_shows_its_signatory_checks_and_records_them(
+    qtbot, workstation, reviewer, runner, settings, review_applications, context
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from models import Application
+
+    first_id, _ = review_applications[0]
+    with context.store.sessions() as session, session.begin():
+        app = session.get(Application, first_id)
+        app.applicant.kind = "juristic"
+        app.form_data = {**(app.form_data or {}), "delegated": True}
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    assert review.detail.row.id == first_id
+    _identity_tab(qtbot, review)
+    cards = review.identity.cards
+    for kind in ("juristic_certificate", "juristic_signatory", "poa_grantor_authority"):
+        assert cards[kind].isVisible(), kind
+        # The services say these are MUSTs: no "not applicable" button, a Must pill.
+        assert not cards[kind].na_button.isVisible()
+        assert cards[kind].level_pill.toolTip() == cards["id_document_genuine"].level_pill.toolTip()
+    assert not cards["poa_stamp_duty"].na_button.isVisible()  # the form declared a proxy
+    assert not cards["face_to_face"].isVisible()  # IAL2
+    assert cards["poa_grantor_call"].na_button.isVisible() is False
+
+    certificate = cards["juristic_certificate"]
+    assert "แบบคำขอ.pdf" in certificate.evidence.text()  # the document on screen
+    certificate.issued_on.setDate(QDate(2026, 10, 1))
+    certificate.accept_button.click()
+    check = _recorded(qtbot, workstation, reviewer, review, "juristic_certificate")
+    assert check.verdict == "accepted" and check.data["issued_on"] == "2026-10-01"
+    assert check.data["document_id"] == review.viewer.current_document_id()
+    assert check.data["page"] == "1"
+
+    signatory = cards["juristic_signatory"]
+    type_text(signatory.signatories, "นางวิไลวรรณ ศักดิ์ดี, นายสมพงษ์ ศักดิ์ดี")
+    assert not signatory.joint_count.isVisible()
+    signatory.signing.setCurrentIndex(signatory.signing.findData("jointly"))
+    assert signatory.joint_count.isVisible()
+    signatory.joint_count.setValue(2)
+    type_text(signatory.signed_by, "นางวิไลวรรณ ศักดิ์ดี, นายสมพงษ์ ศักดิ์ดี")
+    review.viewer.next_page()  # the signatories are on page 2 of the form
+    qtbot.waitUntil(lambda: "2" in signatory.evidence.text(), timeout=5000)
+    signatory.accept_button.click()
+    check = _recorded(qtbot, workstation, reviewer, review, "juristic_signatory")
+    assert check.data["signing"] == "jointly" and check.data["joint_count"] == "2"
+    assert check.data["page"] == "2"
+
+    authority = cards["poa_grantor_authority"]
+    authority.accept_button.click()  # nobody named yet: the service says what is missing
+    qtbot.waitUntil(lambda: "power of attorney" in review.error_box.text().lower()
+                    or "หนังสือมอบอำนาจ" in review.error_box.text(), timeout=10000)  # fmt: skip
+    type_text(authority.signed_by, "นางวิไลวรรณ ศักดิ์ดี")
+    authority.accept_button.click()
+    check = _recorded(qtbot, workstation, reviewer, review, "poa_grantor_authority")
+    assert check.data["signed_by"] == "นางวิไลวรรณ ศักดิ์ดี"
+    review.identity.ensureWidgetVisible(signatory)
+    review.identity.grab().save(str(SCREENSHOTS / "identity_company.png"))
+
+
+def test_ial3_shows_face_to_face_and_records_how_who_and_when(
+    qtbot, workstation, reviewer, runner, settings, review_applications, context
+) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from sqlalchemy import select
+
+    from models import ServiceType
+
+    with context.store.sessions() as session, session.begin():
+        service = session.scalar(select(ServiceType).where(ServiceType.code == "FOOD-SHOP"))
+        service.ial = 3
+        service.spec = {**service.spec, "ial": 3}
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    _identity_tab(qtbot, review)
+    card = review.identity.cards["face_to_face"]
+    assert card.isVisible()
+    assert not card.na_button.isVisible()  # refused at IAL3
+    assert "IAL3" in review.identity.level_label.text()
+    assert card.officer.text() == reviewer.display_name  # who: the signed-in officer
+    assert review.tabs.tabText(1) == "ตัวตน 0/4"
+    card.how.setCurrentIndex(card.how.findData("video_call"))
+    card.at.setDateTime(QDateTime(QDate(2026, 11, 25), QTime(9, 15)))
+    card.accept_button.click()
+    check = _recorded(qtbot, workstation, reviewer, review, "face_to_face")
+    assert check.verdict == "accepted"
+    assert check.data["how"] == "video_call" and check.data["officer"] == reviewer.display_name
+    assert check.data["at"] == "2026-11-25T02:15:00+00:00"
+    review.identity.grab().save(str(SCREENSHOTS / "identity_ial3.png"))

@@ -18,8 +18,9 @@ STORED = {
     Channel: {"email", "drive", "counter", "produced"},
     Verdict: {"accepted", "rejected", "not_applicable"},
     IdentityCheckKind: {
-        "id_document_genuine", "photo_consistent", "callback", "poa_stamp_duty",
-        "poa_grantor_call",
+        "id_document_genuine", "face_to_face", "photo_consistent", "callback",
+        "juristic_certificate", "juristic_signatory", "poa_stamp_duty", "poa_grantor_call",
+        "poa_grantor_authority",
     },
     SlaState: {"on_track", "at_risk", "overdue", "paused", "closed"},
 }  # fmt: skip
@@ -41,12 +42,19 @@ def test_the_status_table_covers_every_status() -> None:
     assert {code for pair in TRANSITIONS for code in pair} <= set(ApplicationStatus)
 
 
-def test_must_checks_are_the_id_document_and_the_stamp_duty() -> None:
+def test_must_checks_are_the_clauses_the_guidelines_say_must() -> None:
+    # M06 genuine ID, M29 face to face at IAL3, M07 the company's certificate and signatories,
+    # M14 stamp duty, M30 the grantor's authority; the rest are SHOULDs.
     assert {k for k in IdentityCheckKind if k.must_accept} == {
         IdentityCheckKind.ID_DOCUMENT_GENUINE,
+        IdentityCheckKind.FACE_TO_FACE,
+        IdentityCheckKind.JURISTIC_CERTIFICATE,
+        IdentityCheckKind.JURISTIC_SIGNATORY,
         IdentityCheckKind.POA_STAMP_DUTY,
+        IdentityCheckKind.POA_GRANTOR_AUTHORITY,
     }
     assert {k for k in IdentityCheckKind if k.for_delegation} == {
         IdentityCheckKind.POA_STAMP_DUTY,
         IdentityCheckKind.POA_GRANTOR_CALL,
+        IdentityCheckKind.POA_GRANTOR_AUTHORITY,
     }

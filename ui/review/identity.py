@@ -1,10 +1,14 @@
 """Identity proofing and powers of attorney: the checks the service's IAL asks for.
 
-Every service needs the ID document checked as genuine; from IAL2 the photo and details are
-compared and the applicant is called back. When a proxy applies (the form says so, or the
-checklist holds delegation documents) the stamp duty on the power of attorney and a call to
-the grantor are checked too. Each card records one verdict through the review screen
-(``check_requested``); the service decides what the verdict needs and says so if missing.
+Every service needs the ID document checked as genuine (how, on which document and page);
+at IAL3 the applicant is proofed face to face, at the counter or by video call; from IAL2 the
+photo and details are compared and the applicant is called back. A company applicant adds its
+certificate and who may sign for it. When a proxy applies (the form says so, or the checklist
+holds delegation documents) the stamp duty on the power of attorney, a call to the grantor,
+and for a company the grantor's authority are checked too. Which cards show, which are MUST,
+and where "not applicable" is refused all come from the services (``ApplicationDetail``).
+Each card records one verdict through the review screen (``check_requested``); the document
+on screen is the evidence; the service decides what the verdict needs and says so if missing.
 
 ID numbers typed here (read off the card, or the grantor's) are checked for their check
 digit as they are typed; they help the officer compare and are not stored.
@@ -18,6 +22,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +60,10 @@ LINKS_DOCUMENT = frozenset(
     {
         IdentityCheckKind.ID_DOCUMENT_GENUINE,
         IdentityCheckKind.PHOTO_CONSISTENT,
+        IdentityCheckKind.JURISTIC_CERTIFICATE,
+        IdentityCheckKind.JURISTIC_SIGNATORY,
         IdentityCheckKind.POA_STAMP_DUTY,
+        IdentityCheckKind.POA_GRANTOR_AUTHORITY,
     }
 )
 
@@ -159,6 +168,11 @@ class IdentityCard(QFrame):
         self.kind = kind
         self.row: IdentityCheckRow | None = None
         self._editable = True
+        self._must = False
+        self._na_refused = False
+        self._required = False
+        self._max_months = 6
+        self._viewing = ""
         self._fields: dict[str, Callable[[], str]] = {}
 
         outer = QVBoxLayout(self)
@@ -227,13 +241,58 @@ class IdentityCard(QFrame):
 
     def _build_fields(self) -> None:
         kind = self.kind
+        if kind in LINKS_DOCUMENT:
+            self.evidence = named(QLabel(), "Muted")
+            self.evidence.setWordWrap(True)
+            self._add_row("evidence", self.evidence, None)
         if kind == IdentityCheckKind.ID_DOCUMENT_GENUINE:
             self.method = QComboBox()
-            for code in ("visual", "dopa_online", "card_reader"):
+            for code in ("visual", "card_reader", "dopa_online"):
                 self.method.addItem("", code)
+            self.method.currentIndexChanged.connect(self._method_changed)
             self._add_row("method", self.method, lambda: self.method.currentData() or "")
+            self.dopa_ref = self._line("dopa_ref", 40)
             self.id_check = IdNumberCheck()
             self._add_row("id_check", self.id_check, None)
+            self._method_changed()
+        elif kind == IdentityCheckKind.FACE_TO_FACE:
+            self.how = QComboBox()
+            self.how.addItem("", "counter")
+            self.how.addItem("", "video_call")
+            self._add_row("how", self.how, lambda: self.how.currentData() or "")
+            self.officer = self._line("officer")
+            self.at = _call_time()
+            self._add_row("at", self.at, lambda: self.at.dateTime().toString("yyyy-MM-ddTHH:mm"))
+        elif kind == IdentityCheckKind.JURISTIC_CERTIFICATE:
+            self.issued_on = QDateEdit()
+            self.issued_on.setDisplayFormat("yyyy-MM-dd")
+            self.issued_on.setCalendarPopup(True)
+            today = datetime.now(BANGKOK).date()
+            self.issued_on.setMaximumDate(QDate(today.year, today.month, today.day))
+            self.issued_on.setDate(QDate(today.year, today.month, today.day))
+            self._add_row(
+                "issued_on", self.issued_on, lambda: self.issued_on.date().toString("yyyy-MM-dd")
+            )
+        elif kind == IdentityCheckKind.JURISTIC_SIGNATORY:
+            self.signatories = self._line("signatories", 500)
+            self.signing = QComboBox()
+            self.signing.addItem("", "alone")
+            self.signing.addItem("", "jointly")
+            self.signing.currentIndexChanged.connect(self._signing_changed)
+            self._add_row("signing", self.signing, lambda: self.signing.currentData() or "")
+            self.joint_count = QSpinBox()
+            self.joint_count.setRange(2, 20)
+            self._add_row(
+                "joint_count",
+                self.joint_count,
+                lambda: (
+                    str(self.joint_count.value()) if self.signing.currentData() == "jointly" else ""
+                ),
+            )
+            self.signed_by = self._line("signed_by", 500)
+            self._signing_changed()
+        elif kind == IdentityCheckKind.POA_GRANTOR_AUTHORITY:
+            self.signed_by = self._line("signed_by", 500)
         elif kind == IdentityCheckKind.CALLBACK:
             self.channel = QComboBox()
             self.channel.addItem("", "phone")
@@ -264,6 +323,27 @@ class IdentityCard(QFrame):
             self.result = self._line("result", 500)
         self.note = self._line("note", 500)
 
+    def _method_changed(self, *_: object) -> None:
+        dopa = self.method.currentData() == "dopa_online"
+        self.dopa_ref.setVisible(dopa)
+        self._labels["dopa_ref"].setVisible(dopa)
+
+    def _signing_changed(self, *_: object) -> None:
+        jointly = self.signing.currentData() == "jointly"
+        self.joint_count.setVisible(jointly)
+        self._labels["joint_count"].setVisible(jointly)
+
+    def set_viewing(self, text: str) -> None:
+        """What the viewer shows, recorded as the evidence when this check is accepted."""
+        self._viewing = text
+        if self.kind in LINKS_DOCUMENT:
+            self._retranslate_evidence()
+
+    def set_officer(self, name: str) -> None:
+        """The signed-in officer, as who proofed the applicant face to face (editable)."""
+        if self.kind == IdentityCheckKind.FACE_TO_FACE and not self.officer.text():
+            self.officer.setText(name)
+
     def _way_changed(self, *_: object) -> None:
         money = self.way.currentData() == "duty_paid_baht"
         self.receipt.setVisible(money)
@@ -278,6 +358,11 @@ class IdentityCard(QFrame):
             values[way] = self.duty_value.text().strip()
             if way != "duty_paid_baht":
                 values.pop("receipt_no", None)
+        if (
+            self.kind == IdentityCheckKind.ID_DOCUMENT_GENUINE
+            and self.method.currentData() != "dopa_online"
+        ):
+            values.pop("dopa_ref", None)
         if verdict == Verdict.ACCEPTED:
             values.pop("reason", None)
         return {k: v for k, v in values.items() if v}
@@ -287,13 +372,26 @@ class IdentityCard(QFrame):
 
     # -- state --------------------------------------------------------------------------
 
-    def set_row(self, row: IdentityCheckRow | None, *, required: bool, editable: bool) -> None:
+    def set_row(
+        self,
+        row: IdentityCheckRow | None,
+        *,
+        required: bool,
+        editable: bool,
+        must: bool = False,
+        na_refused: bool = False,
+        max_months: int = 6,
+    ) -> None:
+        """Show ``row``; ``must`` / ``na_refused`` / ``max_months`` as the services say."""
         self.row = row
         self._editable = editable
         self._required = required
+        self._must = must
+        self._na_refused = na_refused
+        self._max_months = max_months
         self.mark.set_verdict(row.verdict if row else None)
-        for button in (self.accept_button, self.reject_button, self.na_button):
-            button.setEnabled(editable)
+        self.set_busy(False)
+        self.na_button.setVisible(not na_refused)
         if row is not None:
             self._fill_from(row.data)
         self.retranslate()
@@ -303,13 +401,15 @@ class IdentityCard(QFrame):
             self.id_check.set_expected(masked)
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.accept_button, self.reject_button, self.na_button):
+        for button in (self.accept_button, self.reject_button):
             button.setEnabled(self._editable and not busy)
+        self.na_button.setEnabled(self._editable and not busy and not self._na_refused)
 
     def _fill_from(self, data: dict[str, str]) -> None:
         simple = {"contact": "contact", "result": "result", "note": "note",
                   "grantor_name": "grantor_name", "phone": "phone",
-                  "receipt_no": "receipt"}  # fmt: skip
+                  "receipt_no": "receipt", "dopa_ref": "dopa_ref", "officer": "officer",
+                  "signatories": "signatories", "signed_by": "signed_by"}  # fmt: skip
         for key, attribute in simple.items():
             widget = getattr(self, attribute, None)
             if isinstance(widget, QLineEdit) and key in data:
@@ -322,7 +422,19 @@ class IdentityCard(QFrame):
                 if code in data:
                     self.way.setCurrentIndex(index)
                     self.duty_value.setText(data[code])
-        for combo_name, key in (("method", "method"), ("channel", "channel")):
+        if self.kind == IdentityCheckKind.JURISTIC_CERTIFICATE and "issued_on" in data:
+            self.issued_on.setDate(QDate.fromString(data["issued_on"], "yyyy-MM-dd"))
+        if (
+            self.kind == IdentityCheckKind.JURISTIC_SIGNATORY
+            and data.get("joint_count", "").isdigit()
+        ):
+            self.joint_count.setValue(int(data["joint_count"]))
+        for combo_name, key in (
+            ("method", "method"),
+            ("channel", "channel"),
+            ("how", "how"),
+            ("signing", "signing"),
+        ):
             combo = getattr(self, combo_name, None)
             if isinstance(combo, QComboBox) and key in data:
                 index = combo.findData(data[key])
@@ -338,15 +450,28 @@ class IdentityCard(QFrame):
             IdentityCheckKind.CALLBACK: self.tr("Call-back to the applicant"),
             IdentityCheckKind.POA_STAMP_DUTY: self.tr("Stamp duty on the power of attorney"),
             IdentityCheckKind.POA_GRANTOR_CALL: self.tr("Call to confirm with the grantor"),
+            IdentityCheckKind.FACE_TO_FACE: self.tr(
+                "Face-to-face proofing (counter or video call)"
+            ),
+            IdentityCheckKind.JURISTIC_CERTIFICATE: self.tr("Company certificate is recent enough"),
+            IdentityCheckKind.JURISTIC_SIGNATORY: self.tr("Who may sign for the company"),
+            IdentityCheckKind.POA_GRANTOR_AUTHORITY: self.tr(
+                "The grantor has the authority to delegate"
+            ),
         }
         self.title.setText(names.get(self.kind, self.kind))
-        must = self.kind.must_accept
+        must = self._must
         self.level_pill.setText(self.tr("Must") if must else self.tr("Should"))
         self.level_pill.set_tone("warn" if must else "neutral")
         self.level_pill.setToolTip(
             self.tr("Only “accepted” completes this check.")
             if must
             else self.tr("“Not applicable” with a reason also completes this check.")
+        )
+        self.na_button.setToolTip(
+            self.tr("This check is required here; it cannot be marked not applicable.")
+            if self._na_refused
+            else ""
         )
         self.summary.setText(self._summary())
         labels = {
@@ -363,6 +488,15 @@ class IdentityCard(QFrame):
             "phone": self.tr("Grantor's phone"),
             "note": self.tr("Note"),
             "reason": self.tr("Reason"),
+            "evidence": self.tr("Evidence"),
+            "dopa_ref": self.tr("DOPA reference"),
+            "how": self.tr("How"),
+            "officer": self.tr("Officer"),
+            "issued_on": self.tr("Issued on"),
+            "signatories": self.tr("Authorised directors"),
+            "signing": self.tr("Signing"),
+            "joint_count": self.tr("Sign together"),
+            "signed_by": self.tr("Signed by"),
         }
         for key, label in self._labels.items():
             if key in labels:
@@ -370,13 +504,32 @@ class IdentityCard(QFrame):
         self.reason_edit.setPlaceholderText(self.tr("Needed when not accepted"))
         if self.kind == IdentityCheckKind.ID_DOCUMENT_GENUINE:
             texts = (
-                self.tr("By eye, against the card's security features"),
-                self.tr("Card status checked online (DOPA)"),
-                self.tr("Read with a smart-card reader"),
+                self.tr("Card seen, against its security features"),
+                self.tr("Chip read with a smart-card reader"),
+                self.tr("Registry check (DOPA), with its reference"),
             )
             for index, text in enumerate(texts):
                 self.method.setItemText(index, text)
+            self.dopa_ref.setPlaceholderText(self.tr("Reference of the DOPA check"))
             self.id_check.edit.setPlaceholderText(self.tr("To compare only; not stored"))
+        if self.kind == IdentityCheckKind.FACE_TO_FACE:
+            self.how.setItemText(0, self.tr("In person at the counter"))
+            self.how.setItemText(1, self.tr("Video call"))
+        if self.kind == IdentityCheckKind.JURISTIC_CERTIFICATE:
+            self.issued_on.setToolTip(
+                self.tr("Must be issued within {months} months.").format(months=self._max_months)
+            )
+        if self.kind == IdentityCheckKind.JURISTIC_SIGNATORY:
+            self.signatories.setPlaceholderText(self.tr("As named in the company certificate"))
+            self.signing.setItemText(0, self.tr("Any one of them alone"))
+            self.signing.setItemText(1, self.tr("Jointly"))
+            self.signed_by.setPlaceholderText(self.tr("Who signed the application"))
+        if self.kind == IdentityCheckKind.POA_GRANTOR_AUTHORITY:
+            self.signed_by.setPlaceholderText(
+                self.tr("Director(s) who signed the power of attorney")
+            )
+        if self.kind in LINKS_DOCUMENT:
+            self._retranslate_evidence()
         if self.kind == IdentityCheckKind.CALLBACK:
             self.channel.setItemText(0, self.tr("Phone"))
             self.channel.setItemText(1, self.tr("E-mail"))
@@ -389,6 +542,16 @@ class IdentityCard(QFrame):
         self.na_button.setText(self.tr("Not applicable"))
         if self.kind in LINKS_DOCUMENT:
             self.accept_button.setToolTip(self.tr("Records the document on screen as evidence"))
+
+    def _retranslate_evidence(self) -> None:
+        text = (
+            self.tr("On screen: {document}").format(document=self._viewing)
+            if self._viewing
+            else self.tr("Open the document in the viewer; it is recorded with the page.")
+        )
+        if self.kind == IdentityCheckKind.JURISTIC_CERTIFICATE:
+            text += "\n" + self.tr("Issued within {months} months.").format(months=self._max_months)
+        self.evidence.setText(text)
 
     def _retranslate_way(self) -> None:
         texts = (
@@ -461,6 +624,7 @@ class IdentityPanel(QScrollArea):
         self._detail: ApplicationDetail | None = None
         self._editable = False
         self._show_poa_checks = False
+        self._viewing: tuple[str | None, int | None] = (None, None)
         self._retranslate()
 
     def set_detail(self, detail: ApplicationDetail, *, editable: bool) -> None:
@@ -482,10 +646,35 @@ class IdentityPanel(QScrollArea):
             shown = kind in required or kind in recorded
             card.setVisible(shown)
             if shown:
-                card.set_row(recorded.get(kind), required=kind in required, editable=self._editable)
+                card.set_row(
+                    recorded.get(kind),
+                    required=kind in required,
+                    editable=self._editable,
+                    must=kind in detail.must_checks,
+                    na_refused=kind in detail.not_applicable_refused,
+                    max_months=detail.company_certificate_max_months,
+                )
                 card.set_expected_id(detail.applicant_id_masked)
+        self._show_viewing()
         self.poa_button.setVisible(not self._show_poa_checks and self._editable)
         self._retranslate()
+
+    def set_viewing(self, document_id: str | None, page: int | None) -> None:
+        """The document (and PDF page) on screen: the evidence of the next accepted check."""
+        self._viewing = (document_id, page)
+        self._show_viewing()
+
+    def set_officer(self, name: str) -> None:
+        self.cards[IdentityCheckKind.FACE_TO_FACE].set_officer(name)
+
+    def _show_viewing(self) -> None:
+        document_id, page = self._viewing
+        names = {d.id: d.filename for d in self._detail.documents} if self._detail else {}
+        text = names.get(document_id or "", "")
+        if text and page:
+            text = self.tr("{document}, page {page}").format(document=text, page=page)
+        for kind in LINKS_DOCUMENT:
+            self.cards[kind].set_viewing(text)
 
     def _show_poa(self) -> None:
         self._show_poa_checks = True
@@ -519,11 +708,22 @@ class IdentityPanel(QScrollArea):
         if detail is None:
             self.level_label.clear()
             return
-        if detail.required_ial >= 2:
+        if detail.required_ial >= 3:
+            text = self.tr(
+                "Identity level IAL{level}: check the ID document, meet the applicant face to "
+                "face (at the counter or by video call), compare the photo and details, and "
+                "call the applicant back."
+            )
+        elif detail.required_ial >= 2:
             text = self.tr(
                 "Identity level IAL{level}: check the ID document, compare the photo and "
                 "details, and call the applicant back."
             )
         else:
             text = self.tr("Identity level IAL{level}: check that the ID document is genuine.")
-        self.level_label.setText(text.format(level=detail.required_ial))
+        text = text.format(level=detail.required_ial)
+        if detail.applicant_kind == "juristic":
+            text += " " + self.tr(
+                "A company applies: check its certificate and who may sign for it."
+            )
+        self.level_label.setText(text)

@@ -161,6 +161,7 @@ class ReviewScreen(QFrame):
         self.checklist.document_requested.connect(self._show_linked)
         self.identity = IdentityPanel()
         self.identity.check_requested.connect(self.record_identity)
+        self.identity.set_officer(self._user.display_name)
         self.info = ApplicationInfoView()
         self.history = HistoryView()
         for widget in (self.checklist, self.identity, self.info, self.history):
@@ -344,6 +345,7 @@ class ReviewScreen(QFrame):
         )
         self.checklist.set_viewing(self.viewer.current_document_id(), self.viewer.current_page())
         self.identity.set_detail(detail, editable=editable)
+        self.identity.set_viewing(*self._link())
         self.info.set_detail(detail)
         self._update_tabs()
         self._update_actions()
@@ -791,6 +793,7 @@ class ReviewScreen(QFrame):
 
     def _viewer_moved(self, document_id: str | None, page: int) -> None:
         self.checklist.set_viewing(document_id, page)
+        self.identity.set_viewing(*self._link())
         self._update_actions()
 
     def _show_linked(self, document_id: str | None, page: int) -> None:
