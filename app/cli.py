@@ -107,6 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     cat_check = cat_sub.add_parser("check", help="validate a catalog file")
     cat_check.add_argument("file")
+    cat_manual = cat_sub.add_parser(
+        "export-manual",
+        help="write the citizen manual of every service as PDF and HTML pages",
+    )
+    cat_manual.add_argument("--out", required=True, help="folder to write into")
+    cat_manual.add_argument("--catalog", help="catalog file (default: the shipped one)")
+    cat_manual.add_argument("--agency-th", required=True, help="the agency's Thai name")
+    cat_manual.add_argument("--agency-en", default="", help="the agency's English name")
+    cat_manual.add_argument("--email", required=True, help="the agency's official e-mail")
+    cat_manual.add_argument("--phone", default="", help="the enquiry phone number")
+    cat_manual.add_argument("--address", default="", help="where the counter is (Thai)")
     return parser
 
 
@@ -480,8 +491,25 @@ def _cmd_secret(args: argparse.Namespace, data_dir: Path, settings: Settings) ->
 
 
 def _cmd_catalog(args: argparse.Namespace) -> int:
-    from services.catalog.loader import load_catalog
+    from services.catalog.loader import default_catalog_path, load_catalog
 
+    if args.catalog_command == "export-manual":
+        from services.produce.manual import ManualAgency, export_manual
+
+        catalog = load_catalog(Path(args.catalog) if args.catalog else default_catalog_path())
+        agency = ManualAgency(
+            name_th=args.agency_th,
+            name_en=args.agency_en,
+            email=args.email,
+            phone=args.phone,
+            address_th=args.address,
+        )
+        written = export_manual(catalog, agency, Path(args.out))
+        print(
+            f"เขียนคู่มือประชาชน {len(catalog)} บริการแล้ว / Citizen manual written: "
+            f"{len(written)} files in {args.out}"
+        )
+        return 0
     catalog = load_catalog(Path(args.file))
     print(f"คู่มือประชาชนถูกต้อง / Catalog valid: {len(catalog)} services")
     return 0
