@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OFFICIAL = "saraban@tst.go.th"
 SEED = 20261127
 
-# What `anuyat sync --once` does (app/cli.py), with a line on stdout per committed message.
+# What `anuyat sync --once` does (app/cli/sync.py), with a line on stdout per committed message.
 CHILD = textwrap.dedent(
     """
     import sys

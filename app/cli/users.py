@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Runtime
+from app.cli.common import open_profile, read_secret
+from app.settings import Settings
 from services.access.officers import ROLE_LABELS, IssuedPassword, NewOfficer, OfficerAccount
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_thai_date
 
-__all__ = ["add_parser", "run"]
-
-ReadSecret = Callable[..., str]
+__all__ = ["add_parser", "cmd_users"]
 
 
 def add_parser(sub: Any) -> None:
@@ -110,7 +110,15 @@ def _print_issued(issued: IssuedPassword) -> None:
     )
 
 
-def run(args: argparse.Namespace, runtime: Runtime, read_secret: ReadSecret) -> int:
+def cmd_users(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    runtime = open_profile(data_dir, settings)
+    try:
+        return _run(args, runtime)
+    finally:
+        runtime.close()
+
+
+def _run(args: argparse.Namespace, runtime: Runtime) -> int:
     password = read_secret(
         "ANUYAT_ADMIN_PASSWORD", f"Password of {args.as_user} / รหัสผ่าน: ", args.password_file
     )
