@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
 from ui.common import i18n, ui_settings
+from ui.common.changes import Changes
 from ui.shell.application_model import PAGE_SIZE, ROW_ROLE, Column
 from ui.shell.main_window import MainWindow
 from ui.shell.start import build_main_window_for
@@ -224,10 +225,7 @@ def test_header_names_the_user_roles_and_station(
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
 
 
-def test_refresh_reads_counts_and_list_again(
-    qtbot, workstation, reviewer, runner, settings, applications, context, actors
-) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+def _one_more_application(context, actors) -> None:
     from datetime import datetime
 
     from services.cases.applications import (
@@ -252,7 +250,28 @@ def test_refresh_reads_counts_and_list_again(
             applicant=applicant,
             service_code="FOOD-SHOP",
         )
-    window.refresh_action.trigger()
+
+
+def test_refresh_reads_counts_and_list_again(
+    qtbot, workstation, reviewer, runner, settings, applications, context, actors
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    _one_more_application(context, actors)
+    with qtbot.waitSignal(window.changes.changes_did_happen, timeout=3000) as announced:
+        window.refresh_action.trigger()
+    assert announced.args == [Changes.everything()]  # F5 goes through the one change hook
+    qtbot.waitUntil(lambda: window.model.total == APPLICATION_COUNT + 1, timeout=10000)
+    queues = {status: count for status, _, count in window.queues.queues()}
+    assert queues[None] == APPLICATION_COUNT + 1
+
+
+def test_an_announced_change_to_the_lists_reads_them_again(
+    qtbot, workstation, reviewer, runner, settings, applications, context, actors
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    _one_more_application(context, actors)
+    window.changes.announce(Changes(quarantine=True))  # not the lists: nothing read again
+    window.changes.announce(Changes(lists=True))
     qtbot.waitUntil(lambda: window.model.total == APPLICATION_COUNT + 1, timeout=10000)
     queues = {status: count for status, _, count in window.queues.queues()}
     assert queues[None] == APPLICATION_COUNT + 1

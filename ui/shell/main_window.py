@@ -66,6 +66,7 @@ from ui.admin import OfficersPort
 from ui.admin.officers_page import OfficersPage
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
+from ui.common.changes import ChangeHub, Changes
 from ui.common.errors import ErrorBox, bilingual
 from ui.common.naming import named
 from ui.common.request_dialogs import ClassifyDialog, WithdrawDialog
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
+        # Every change is announced here, and every screen refreshes from it.
+        self.changes = ChangeHub(self)
         self.model = ApplicationModel(
             SearchingPort(ports.shell),
             user,
@@ -456,7 +459,9 @@ class MainWindow(QMainWindow):
         self.search_edit.search_did_leave.connect(self._leave_search)
         self.table.activated.connect(self._open_index)
         self.review.screen_did_close.connect(self.close_review)
-        self.review.application_did_change.connect(self._review_changed)
+        self.review.application_did_change.connect(
+            lambda: self.changes.announce(Changes.of_application(self.review.application_id))
+        )
         self.review.next_requested.connect(self.open_next)
         self.review.review_will_open.connect(self._show_review)
         self.review.next_did_fail.connect(self._next_failed)
@@ -470,13 +475,18 @@ class MainWindow(QMainWindow):
         self.detail.withdraw_requested.connect(self.open_withdraw)
         self.queues.page_did_change.connect(self._page_changed)
         self.sync.sync_did_finish.connect(self._sync_finished)
-        self.sync.other_sync_did_finish.connect(self.refresh_queues)
+        self.sync.other_sync_did_finish.connect(
+            lambda: self.changes.announce(Changes(lists=True, quarantine=True))
+        )
         if self.quarantine is not None:
             self.quarantine.items_did_load.connect(self.queues.set_quarantine_count)
-            self.quarantine.quarantine_did_change.connect(lambda *_: self.refresh_queues())
+            self.quarantine.quarantine_did_change.connect(
+                lambda *_: self.changes.announce(Changes(lists=True, quarantine=True))
+            )
         if self.counter_form is not None:
             self.counter_form.request_did_register.connect(self._counter_registered)
             self.counter_form.form_did_close.connect(self.table.setFocus)
+        self.changes.changes_did_happen.connect(self._changes_happened)
 
     # -- language -----------------------------------------------------------------------
 
@@ -621,14 +631,22 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read the queues, the current queue, the quarantine and the sync state again (F5)."""
-        self.refresh_queues()
-        self.sync.refresh_status()
+        self.changes.announce(Changes.everything())
+
+    def _changes_happened(self, changes: Changes) -> None:
+        """The one place the window learns that something changed (see :mod:`ui.common.changes`)."""
+        if changes.sync:
+            self.sync.refresh_status()
+        if changes.application_ids and self.workspace.currentWidget() is self.review:
+            # Counts move under the review screen; the list is read again when it closes.
+            return
+        if changes.quarantine and self.quarantine is not None:
+            self.quarantine.refresh()
+        if changes.lists:
+            self.refresh_queues()
 
     def refresh_queues(self) -> None:
-        """Read the queue counts and the current queue again, the quarantine list and the
-        dashboard."""
-        if self.quarantine is not None:
-            self.quarantine.refresh()
+        """Read the queue counts and the current queue again, and the dashboard if shown."""
         if self.current_page() == DASHBOARD:  # read when shown otherwise
             self.dashboard.refresh()
         self.error_box.clear()
@@ -750,13 +768,14 @@ class MainWindow(QMainWindow):
 
     def _counter_registered(self, tracking_number: str) -> None:
         log.info("counter request %s registered", tracking_number)
-        self.refresh_queues()
+        # Scanned files that fail inspection are held back, so quarantine may have moved too.
+        self.changes.announce(Changes(lists=True, quarantine=True))
 
     def _sync_finished(self, summary: SyncSummary | None) -> None:
         if summary is None:
             return
         if summary.new or summary.appended or summary.quarantined:
-            self.refresh_queues()
+            self.changes.announce(Changes(lists=True, quarantine=True))
 
     def _rows_loaded(self, _loaded: int, _total: int) -> None:
         if not self.error_box.isHidden():
@@ -866,17 +885,13 @@ class MainWindow(QMainWindow):
     def close_review(self) -> None:
         self.workspace.setCurrentWidget(self.splitter)
         shown = self.review.application_id
-        self.refresh_queues()
+        # Changes announced while the review screen was up were left for now.
+        self.changes.announce(Changes(lists=True, quarantine=True))
         if shown is not None:
             number = self.model.find_row(shown)
             if number >= 0:
                 self.table.selectRow(number)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _review_changed(self) -> None:
-        # Counts move under the review screen; the list is read again when it shows.
-        if self.workspace.currentWidget() is not self.review:
-            self.refresh_queues()
 
     def toggle_shortcuts(self) -> None:
         self.shortcut_sheet.toggle()
