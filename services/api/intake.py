@@ -15,7 +15,7 @@ from models import SyncState
 from services.access.table import Action, require
 from services.intake import quarantine
 from services.intake.classify import classify
-from services.intake.counter import register_counter_request
+from services.intake.counter import read_counter_files, register_counter_request
 from services.intake.types import Limits
 from services.intake.views import (
     CounterRequest,
@@ -51,8 +51,13 @@ class IntakePort(Protocol):
 
     def services(self, user: SignedInUser) -> list[ServiceOption]: ...
 
+    def read_counter_files(self, user: SignedInUser, request: CounterRequest) -> CounterRequest:
+        """The request with its scanned files read; no database (run it in the I/O pool)."""
+        ...
+
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
-        """Register a paper/phone request; returns its tracking number."""
+        """Register a paper/phone request (files read already, or read here); returns its
+        tracking number."""
         ...
 
     def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
@@ -126,6 +131,11 @@ class Intake:
             ServiceOption(s.code, s.name_th, s.name_en, s.needs_consent, s.purpose_th, s.purpose_en)
             for s in self.context.catalog
         ]
+
+    def read_counter_files(self, user: SignedInUser, request: CounterRequest) -> CounterRequest:
+        return read_counter_files(
+            self.context.verified(Actor.from_user(user)), request, self.limits
+        )
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
         return register_counter_request(self.context, Actor.from_user(user), request, self.limits)

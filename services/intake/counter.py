@@ -6,6 +6,7 @@ Same numbering, timing (deemed-received time) and acknowledgement rules as mail.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -21,7 +22,7 @@ from services.kernel.errors import AnuyatError, InvalidInput, NotFound
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
-__all__ = ["record_consent", "register_counter_request"]
+__all__ = ["read_counter_files", "record_consent", "register_counter_request"]
 
 
 def _read(path: Path, limits: Limits) -> ParsedAttachment:
@@ -43,6 +44,13 @@ def _read(path: Path, limits: Limits) -> ParsedAttachment:
         ) from exc
 
 
+def read_counter_files(actor: Actor, request: CounterRequest, limits: Limits) -> CounterRequest:
+    """The request with its scanned files read (no database: run it where slow disks may wait,
+    then register the result, so the one database writer never waits on a shared drive)."""
+    require(actor, Action.REGISTER_AT_COUNTER)
+    return replace(request, contents=tuple(_read(Path(p), limits) for p in request.files))
+
+
 def register_counter_request(
     context: AppContext, actor: Actor, request: CounterRequest, limits: Limits
 ) -> str:
@@ -50,7 +58,10 @@ def register_counter_request(
     name = clean_name(request.applicant_name)
     if not name:
         raise InvalidInput("โปรดระบุชื่อผู้ยื่นคำขอ", "Please enter the applicant's name.")
-    files = tuple(_read(Path(p), limits) for p in request.files)
+    if request.contents is not None:
+        files = request.contents
+    else:
+        files = tuple(_read(Path(p), limits) for p in request.files)
     email = request.email.strip().lower()
     arrival = Arrival(
         channel="counter",

@@ -81,7 +81,7 @@ class SyncReport:
 
 def _save_state(context: AppContext, report: PartReport, pending: int = 0) -> None:
     now = context.clock.now()
-    with context.store.sessions() as session, session.begin():
+    with context.writing() as session:
         row = session.get(SyncState, report.component)
         if row is None:
             row = SyncState(component=report.component, state=report.state)
@@ -135,7 +135,7 @@ def _retry_mailbox_actions(
         return
     # uidvalidity guards against flagging or moving renumbered messages by mistake.
     mailbox.mark_processed(folder, list(uids), uidvalidity=uidvalidity)
-    with context.store.sessions() as session, session.begin():
+    with context.writing() as session:
         for row in session.scalars(
             select(InboundMessage).where(
                 InboundMessage.action_pending.is_(True),
@@ -441,7 +441,7 @@ def _run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None) ->
 def _catch_up_search_index(context: AppContext, batch: int = 100) -> None:
     """Index the text of documents stored before the search index existed, a batch a run."""
     try:
-        with context.store.sessions() as session, session.begin():
+        with context.writing() as session:
             search.index_stored_documents(session, context.store.blobs, limit=batch)
     except Exception:  # noqa: BLE001 — search catching up must never stop the sync
         log.exception("search index catch-up failed")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.intake.types import ParsedAttachment
 from services.kernel.channels import Channel
 
 __all__ = ["CounterRequest", "QuarantineRow", "ServiceOption", "SyncStatusRow", "SyncSummary"]
@@ -74,3 +75,5 @@ class CounterRequest:
     personal_data_consent: bool | None = None
     """For a service whose lawful basis is consent: the applicant's answer to the consent box
     (never pre-ticked). None: the service rests on another basis, nothing was asked."""
+    # The files already read (``read_counter_files``), so registering touches no disk.
+    contents: tuple[ParsedAttachment, ...] | None = None

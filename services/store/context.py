@@ -1,10 +1,17 @@
-"""The objects every service call needs: the store, the clock, the calendar, the catalog."""
+"""The objects every service call needs: the store, the clock, the calendar, the catalog.
+
+One writer at a time: every write in this process (:meth:`AppContext.unit_of_work` and
+:meth:`AppContext.writing`) holds the context's writer lock, so the workstation's database
+worker and a sync running in the I/O pool never write at once (SQLite/SQLCipher takes one
+writer; the other would wait on the file lock and could time out). Reads take no lock.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -28,6 +35,15 @@ class AppContext:
     station_id: str
     station_code: str
     agency_code: str
+    _writer: threading.RLock = field(
+        default_factory=threading.RLock, init=False, repr=False, compare=False
+    )
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session in a transaction, committed at the end, as this process's one writer."""
+        with self._writer, self.store.sessions() as session, session.begin():
+            yield session
 
     @contextmanager
     def unit_of_work(
@@ -36,7 +52,7 @@ class AppContext:
         """One action in one transaction. An officer's account is re-read first: a
         deactivated one, or one that must change its password (unless this action is that
         change), is refused (:mod:`services.access.sessions`)."""
-        with self.store.sessions() as session, session.begin():
+        with self.writing() as session:
             # The officer acts with the roles the store gives them now, not those the
             # caller's SignedInUser says (a role removed a moment ago no longer works).
             checked = check_session(session, actor, changing_own_password=changing_own_password)

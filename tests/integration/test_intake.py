@@ -25,7 +25,7 @@ from models import (
     SyncState,
 )
 from services.intake import quarantine
-from services.intake.counter import register_counter_request
+from services.intake.counter import read_counter_files, register_counter_request
 from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.sync import SyncPlan, run_sync
@@ -260,6 +260,32 @@ def test_counter_request_is_registered_like_mail(context, actors, tmp_path: Path
     assert "- Lawful basis: compliance with a legal obligation (PDPA s.24(6))" in ack.body_text
     assert "- วัตถุประสงค์: ใช้พิจารณาคำขออนุญาต ตรวจสถานประกอบการ" in ack.body_text
     assert "- Purpose: To consider the application, inspect the premises" in ack.body_text
+
+
+def test_counter_files_are_read_first_and_registering_touches_no_disk(
+    context, actors, tmp_path: Path
+) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(corpus.file_pdf(2))
+    request = CounterRequest(
+        applicant_kind="person",
+        applicant_name="นายประเสริฐ วงศ์ใหญ่",
+        national_id="",
+        email="",
+        phone="",
+        service_code="FOOD-SHOP",
+        subject="ยื่นคำขอที่เคาน์เตอร์",
+        note="",
+        files=(str(scan),),
+    )
+    with pytest.raises(PermissionDenied):
+        read_counter_files(actors["finance"], request, context_limits())
+    loaded = read_counter_files(actors["intake"], request, context_limits())
+    assert loaded.contents is not None and loaded.contents[0].data == scan.read_bytes()
+    scan.unlink()  # the write must not go back to the (shared) drive
+    register_counter_request(context, actors["intake"], loaded, context_limits())
+    with context.read() as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 1
 
 
 def context_limits():

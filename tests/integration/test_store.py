@@ -149,3 +149,31 @@ def test_migrations_and_models_describe_the_same_schema(context) -> None:
             conn, opts={"include_name": outside_search, "compare_type": True}
         )
         assert compare_metadata(migration, Base.metadata) == []
+
+
+def test_one_writer_at_a_time_in_a_process(context) -> None:
+    """While one thread writes (a sync in the I/O pool), no other thread may start a write."""
+    import threading
+
+    from services.kernel.actors import SYSTEM
+
+    tried: list[bool] = []
+
+    def other_writer() -> None:
+        got = context._writer.acquire(blocking=False)
+        if got:
+            context._writer.release()
+        tried.append(got)
+
+    with context.writing():
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        thread.join()
+    assert tried == [False]
+    with context.unit_of_work(SYSTEM):
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        thread.join()
+    assert tried == [False, False]
+    other_writer()  # nobody writing: free
+    assert tried == [False, False, True]

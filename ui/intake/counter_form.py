@@ -2,9 +2,10 @@
 
 :class:`CounterForm` is a side panel of the main window: applicant (person or juristic
 person), name, 13-digit ID checked as it is typed, contact, service, subject, note and the
-scanned files (picked or dragged in). "Register" calls ``port.register_counter_request`` in
-the database worker; the new tracking number is then shown large and the form is emptied
-for the next visitor. "Print receipt…" then asks ``port.counter_receipt`` for the receipt
+scanned files (picked or dragged in). "Register" reads the scans in the I/O pool
+(``port.read_counter_files``), then calls ``port.register_counter_request`` in the database
+worker; the new tracking number is then shown large and the form is emptied for the next
+visitor. "Print receipt…" then asks ``port.counter_receipt`` for the receipt
 (ใบรับคำขอ, a one-page A4 PDF), writes it to a folder only this user can read and opens it in
 the system's PDF viewer to print: a walk-in applicant without e-mail gets no other
 acknowledgement. Failures are shown inline in Thai and English.
@@ -397,6 +398,18 @@ class CounterForm(QFrame):
         port, user = self._port, self._user
         self._set_busy(True)
 
+        def read(loaded: CounterRequest | None, error: BaseException | None) -> None:
+            if error is not None or loaded is None:
+                done(None, error)
+                return
+            self._runner.run(
+                lambda: port.register_counter_request(user, loaded),
+                done,
+                pool="db",
+                owner=self,
+                label="counter.register",
+            )
+
         def done(tracking: str | None, error: BaseException | None) -> None:
             self._set_busy(False)
             if error is not None or not tracking:
@@ -413,12 +426,14 @@ class CounterForm(QFrame):
             self.clear_form(keep_result=True)
             self.request_did_register.emit(tracking)
 
+        # The scans may sit on a slow shared drive: read them in the I/O pool, so the one
+        # database worker only writes.
         self._runner.run(
-            lambda: port.register_counter_request(user, request),
-            done,
-            pool="db",
+            lambda: port.read_counter_files(user, request),
+            read,
+            pool="io",
             owner=self,
-            label="counter.register",
+            label="counter.read_files",
         )
 
     def print_receipt(self) -> None:

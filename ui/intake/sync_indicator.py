@@ -466,7 +466,12 @@ class SyncIndicator(QFrame):
         )
 
     def sync_now(self) -> None:
-        """Mailbox, shared drive and outbox once, in the I/O pool (F9)."""
+        """Mailbox, shared drive and outbox once, in the I/O pool (F9).
+
+        The network waits happen there; each write the sync makes takes the store's writer
+        lock (``AppContext.writing``), so it never writes at the same time as the database
+        worker.
+        """
         if self._syncing:
             return
         self._syncing = True
