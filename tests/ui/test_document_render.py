@@ -17,6 +17,7 @@ from ui.viewer.render import (
     decode_text,
     document_kind,
     docx_text,
+    load_pdf_for,
     pdf_page_image,
     pdf_thumbnails,
 )
@@ -109,3 +110,28 @@ def test_kinds_follow_the_type_then_the_name() -> None:
     assert document_kind(_info("letter.docx", docx_type)) == "docx"
     assert document_kind(_info("old.doc", "application/msword")) == "doc"
     assert document_kind(_info("data.xlsx", "application/vnd.ms-excel")) == "other"
+
+
+def test_a_pdf_is_parsed_in_a_worker_and_handed_to_the_gui_thread(qapp) -> None:
+    import threading
+
+    from PySide6.QtPdf import QPdfDocument
+
+    gui_thread = qapp.thread()
+    made: list[QPdfDocument | None] = []
+    workers: list[object] = []
+
+    def work(data: bytes) -> None:
+        workers.append(threading.current_thread())
+        made.append(load_pdf_for(data, gui_thread))
+
+    for data in (pdf_bytes(3, "Parsed away from the window"), b"%PDF-1.4\nbroken"):
+        thread = threading.Thread(target=work, args=(data,))
+        thread.start()
+        thread.join()
+    document, broken = made
+    assert all(worker is not threading.main_thread() for worker in workers)
+    assert document is not None and broken is None
+    assert document.thread() is gui_thread  # the window's QPdfView may use it
+    assert document.status() == QPdfDocument.Status.Ready and document.pageCount() == 3
+    document.close()

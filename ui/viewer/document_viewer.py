@@ -1,7 +1,8 @@
 """The document viewer of the review screen: the request's message and every file it brought.
 
-PDFs show in a ``QPdfView`` over a ``QPdfDocument`` loaded from bytes (through a ``QBuffer``),
-with a strip of page thumbnails drawn in the "io" pool. Images (scans, photos of ID cards)
+PDFs show in a ``QPdfView`` over a ``QPdfDocument`` parsed from bytes in the "io" pool
+(:func:`~ui.viewer.render.load_pdf_for`) and then handed to the GUI thread, with a strip of
+page thumbnails drawn in the "io" pool too. Images (scans, photos of ID cards)
 show in an :class:`~ui.viewer.panes.ImagePane`; text files and the words of Word files in a
 :class:`~ui.viewer.panes.TextPane`. The request's own message comes first in the list.
 
@@ -22,10 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QPointF,
     QSettings,
     Qt,
@@ -56,6 +54,7 @@ from ui.viewer.render import (
     decode_text,
     document_kind,
     docx_text,
+    load_pdf_for,
     pdf_page_image,
     pdf_thumbnails,
 )
@@ -118,7 +117,6 @@ class DocumentViewer(QFrame):
         self._zoom = max(0.25, min(4.0, ui_settings.read(settings, VIEWER_ZOOM) / 100))
 
         self.pdf_document = QPdfDocument(self)
-        self._pdf_buffer: QBuffer | None = None
         self._build()
         self._retranslate()
 
@@ -456,17 +454,26 @@ class DocumentViewer(QFrame):
         self._update_controls()
 
     def _display_pdf(self, data: bytes) -> None:
-        self.pdf_document.close()
-        buffer = QBuffer(self.pdf_document)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        if self._pdf_buffer is not None:
-            self._pdf_buffer.deleteLater()
-        self._pdf_buffer = buffer
-        self.pdf_document.load(buffer)
-        if self.pdf_document.status() != QPdfDocument.Status.Ready:
+        info = self.current_document()
+        if info is not None:
+            self._show_notice(self.tr("Opening {name}…").format(name=info.filename))
+        gui_thread = self.thread()
+        self._in_worker(
+            lambda: load_pdf_for(data, gui_thread),
+            lambda document: self._show_pdf(document, data),
+            "viewer.load_pdf",
+        )
+
+    def _show_pdf(self, document: QPdfDocument | None, data: bytes) -> None:
+        if document is None:
             self._failed(None)
             return
+        old = self.pdf_document
+        document.setParent(self)
+        self.pdf_document = document
+        self.pdf_view.setDocument(document)
+        old.close()
+        old.deleteLater()
         self._page = min(self._page, self.pdf_document.pageCount() - 1)
         generation = self._generation
         if self.rotation():

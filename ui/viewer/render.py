@@ -14,7 +14,7 @@ import zipfile
 from pathlib import PurePath
 from xml.etree import ElementTree
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
@@ -26,6 +26,7 @@ __all__ = [
     "decode_text",
     "docx_text",
     "document_kind",
+    "load_pdf_for",
     "pdf_page_image",
     "pdf_thumbnails",
 ]
@@ -81,6 +82,27 @@ def _open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
     if document.status() != QPdfDocument.Status.Ready:
         raise _unreadable("เอกสาร PDF นี้", "PDF")
     return document, buffer
+
+
+def load_pdf_for(data: bytes, thread: QThread) -> QPdfDocument | None:
+    """A ``QPdfDocument`` parsed from ``data`` here in the worker, then handed to ``thread``
+    (the GUI thread) for a ``QPdfView`` to show; its buffer is its child and goes with it.
+    None when PDFium cannot read it.
+
+    Parsing a large PDF takes long enough to freeze the window, so it never runs on the GUI
+    thread. Qt serialises every PDFium call behind one lock, which is what lets a worker
+    open its own document (as the thumbnails do).
+    """
+    # Qt's constructor takes a parent and no default; the GUI thread adopts this one.
+    document: QPdfDocument = QPdfDocument(None)  # type: ignore[call-overload]
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)  # a QBuffer is random-access: loading is synchronous
+    if document.status() != QPdfDocument.Status.Ready:
+        return None
+    document.moveToThread(thread)  # pushed from the thread it lives in, as Qt requires
+    return document
 
 
 def pdf_thumbnails(data: bytes, width: int) -> list[QImage]:
