@@ -3,8 +3,9 @@
 Opened from the list (Enter, double-click) or with "Next" (Ctrl+Enter, F2), it claims the
 application through ``port.open_application``. When older requests wait, the service says
 so (``OutOfOrder``, code ``out_of_order``) and the screen asks for the reason in place, then
-opens with it. Every verdict and decision is one port call in the database worker; the port
-answers with the application as it now stands, and the screen redraws from that.
+opens with it. Every verdict and decision is one port call in the database worker, made by
+the screen's :class:`~ui.review.presenter.ReviewPresenter`; the port answers with the
+application as it now stands, and the screen redraws from what the presenter's signals carry.
 
 Nothing here is modal: the composers for asking documents and rejecting open beside the
 document; messages show inline in Thai and English.
@@ -12,7 +13,6 @@ document; messages show inline in Thai and English.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any
 
@@ -52,6 +52,7 @@ from ui.review.composer import RejectComposer, RequestDocumentsComposer
 from ui.review.identity import LINKS_DOCUMENT, IdentityPanel
 from ui.review.info import ApplicationInfoView, HistoryView
 from ui.review.out_of_order import OutOfOrderPanel
+from ui.review.presenter import ReviewPresenter
 from ui.review.settings import REVIEW_SPLITTER
 from ui.viewer.document_viewer import DocumentViewer
 
@@ -97,13 +98,10 @@ class ReviewScreen(QFrame):
         self._user = user
         self._runner = runner
         self._settings = settings
-        self._detail: ApplicationDetail | None = None
+        # The request in hand, the busy state and every port call; this screen renders.
+        self.presenter = ReviewPresenter(port, user, runner, self)
+        self._shown: ApplicationDetail | None = None  # what the widgets show now
         self.return_dialog: ReturnToReviewDialog | None = None
-        self._opening_id: str | None = None
-        self._generation = 0
-        self._busy = False
-        self._history_stale = True
-        self._officers_loaded = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +135,7 @@ class ReviewScreen(QFrame):
         layout.addWidget(self.pages, 1)
         self._restore_splitter()
         self._build_shortcuts()
+        self._connect_presenter()
         self._retranslate()
 
     # -- construction -------------------------------------------------------------------
@@ -189,6 +188,24 @@ class ReviewScreen(QFrame):
         layout.addWidget(self.action_bar)
         return side
 
+    def _connect_presenter(self) -> None:
+        presenter = self.presenter
+        presenter.busy_did_change.connect(lambda _busy: self._update_actions())
+        presenter.application_did_open.connect(lambda d: self._show_detail(d, new=True))
+        presenter.opening_did_need_reason.connect(self._ask_reason)
+        presenter.application_did_reload.connect(self._show_detail)
+        presenter.verdict_did_record.connect(self._verdict_recorded)
+        presenter.identity_did_record.connect(self._identity_recorded)
+        presenter.copy_did_certify.connect(self._copy_certified)
+        presenter.review_did_mark.connect(self._reviewed)
+        presenter.claim_did_release.connect(self.close_screen)
+        presenter.application_did_reassign.connect(lambda: self._notice(self.tr("Reassigned.")))
+        presenter.officers_did_load.connect(self.action_bar.set_officers)
+        presenter.history_did_load.connect(self.history.set_entries)
+        presenter.next_did_load.connect(self._next_loaded)
+        presenter.action_did_fail.connect(self._action_failed)
+        presenter.application_did_change.connect(self.application_did_change)
+
     def _build_shortcuts(self) -> None:
         viewer = self.viewer
         keys: list[tuple[str, Any]] = [
@@ -226,43 +243,38 @@ class ReviewScreen(QFrame):
 
     @property
     def detail(self) -> ApplicationDetail | None:
-        return self._detail
+        return self.presenter.detail
 
     @property
     def application_id(self) -> str | None:
-        return self._detail.row.id if self._detail is not None else self._opening_id
+        return self.presenter.application_id
 
     def open_next(self, status: str | None) -> None:
         """Take the oldest waiting request of the ``status`` queue (None: all of the officer's
         queues) through ``port.next_application`` and open it."""
-        port, user = self._port, self._user
-        queue = ApplicationStatus(status) if status else None
+        self.presenter.find_next(ApplicationStatus(status) if status else None)
 
-        def done(row: ApplicationRow | None, error: BaseException | None) -> None:
-            if row is not None and self.isVisible() and row.id == self.application_id:
-                # First come, first served: the one in hand is still the oldest.
-                self.error_box.clear()
-                self._notice(
-                    self.tr(
-                        "This request is still the oldest in your hands. Finish it, ask for "
-                        "documents, or put it back in the queue."
-                    )
+    def _next_loaded(self, row: ApplicationRow | None, error: BaseException | None) -> None:
+        if row is not None and self.isVisible() and row.id == self.application_id:
+            # First come, first served: the one in hand is still the oldest.
+            self.error_box.clear()
+            self._notice(
+                self.tr(
+                    "This request is still the oldest in your hands. Finish it, ask for "
+                    "documents, or put it back in the queue."
                 )
-            elif row is not None:
-                self.review_will_open.emit()
-                self.open_row(row)
-            elif not self.isVisible():
-                self.next_did_fail.emit(error)
-            elif error is not None:
-                self._show_error(error, *NEXT_FAILED)
-            else:
-                self.notice_box.clear()
-                self.error_box.show_message(*NOTHING_WAITING)
-                self.error_box.set_action("", None)
-
-        self._runner.run(
-            lambda: port.next_application(user, queue), done, owner=self, label="review.next"
-        )
+            )
+        elif row is not None:
+            self.review_will_open.emit()
+            self.open_row(row)
+        elif not self.isVisible():
+            self.next_did_fail.emit(error)
+        elif error is not None:
+            self._show_error(error, *NEXT_FAILED)
+        else:
+            self.notice_box.clear()
+            self.error_box.show_message(*NOTHING_WAITING)
+            self.error_box.set_action("", None)
 
     def open_row(self, row: ApplicationRow) -> None:
         self.open_application(row.id, tracking_number=row.tracking_number)
@@ -271,41 +283,16 @@ class ReviewScreen(QFrame):
         self, application_id: str, *, tracking_number: str = "", reason: str | None = None
     ) -> None:
         """Claim and show ``application_id``; older requests waiting ask for ``reason``."""
-        self._generation += 1
-        generation = self._generation
-        self._opening_id = application_id
-        if self._detail is None or self._detail.row.id != application_id:
-            self._detail = None
+        detail = self.presenter.detail
+        if detail is None or detail.row.id != application_id:
+            self._shown = None
             self.viewer.clear()
             self.top_bar.show_loading(tracking_number)
         self.error_box.clear()
         self.notice_box.clear()
         self.show_checklist()
         self.pages.setCurrentWidget(self.splitter)
-        port, user = self._port, self._user
-
-        def done(detail: ApplicationDetail | None, error: BaseException | None) -> None:
-            if generation != self._generation:
-                return
-            if error is not None or detail is None:
-                if error is not None and getattr(error, "code", None) == "out_of_order":
-                    self._ask_reason(error)
-                    return
-                self._show_error(
-                    error,
-                    "เปิดคำขอนี้ไม่ได้ ลองอีกครั้ง หรือกลับไปที่รายการ",
-                    "Could not open this request. Try again, or go back to the list.",
-                )
-                return
-            self._show_detail(detail, new=True)
-            self.application_did_change.emit()  # claimed: the queue counts moved
-
-        self._runner.run(
-            lambda: port.open_application(user, application_id, reason),
-            done,
-            owner=self,
-            label="review.open",
-        )
+        self.presenter.open_application(application_id, reason)
 
     def _ask_reason(self, error: BaseException) -> None:
         self.top_bar.subtitle.clear()
@@ -314,21 +301,20 @@ class ReviewScreen(QFrame):
         self.out_of_order.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_with_reason(self, reason: str) -> None:
-        if self._opening_id is not None:
-            self.open_application(self._opening_id, reason=reason)
+        opening = self.presenter.application_id
+        if opening is not None:
+            self.open_application(opening, reason=reason)
 
     def is_asking_reason(self) -> bool:
         return self.pages.currentWidget() is self.out_of_order
 
     def _show_detail(self, detail: ApplicationDetail, *, new: bool = False) -> None:
-        previous = self._detail
-        self._detail = detail
-        self._opening_id = detail.row.id
+        previous = self._shown
+        self._shown = detail
         editable = self._editable()
         documents = list(detail.documents)
         if new or previous is None or previous.row.id != detail.row.id:
             self.viewer.set_application(detail.row.id, detail.body_text, detail.documents)
-            self._history_stale = True
         elif [d.id for d in previous.documents] != [d.id for d in documents]:
             self.viewer.update_documents(detail.documents)
         self.top_bar.show_detail(detail)
@@ -352,14 +338,13 @@ class ReviewScreen(QFrame):
         if new:
             self.tabs.setCurrentWidget(self.checklist)
             self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._history_stale = True
+        self.presenter.history_stale = True
         if self.tabs.currentWidget() is self.history:
-            self._load_history()
+            self.presenter.load_history()
 
     def _editable(self) -> bool:
-        detail = self._detail
         # The service says (holding the request, its status, the officer's roles).
-        return detail is not None and Action.RECORD_CHECKS in detail.allowed
+        return self.presenter.editable()
 
     # -- verdicts -------------------------------------------------------------------------
 
@@ -369,14 +354,14 @@ class ReviewScreen(QFrame):
             and self.tabs.currentWidget() is self.checklist
             and self.pages.currentWidget() is self.splitter
         ):
-            if self._detail is not None and not self._editable():
+            if self.presenter.detail is not None and not self._editable():
                 self._say_read_only()
                 return
             self.checklist.decide(verdict)
 
     def _say_read_only(self) -> None:
         """A verdict key on a request the services let this officer only read: say why."""
-        detail = self._detail
+        detail = self.presenter.detail
         if detail is None:
             return
         if not may(self._user.roles, Action.RECORD_CHECKS):
@@ -408,8 +393,8 @@ class ReviewScreen(QFrame):
         return document_id, page
 
     def record_verdict(self, code: str, verdict_text: str, reason: str) -> None:
-        detail = self._detail
-        if detail is None or self._busy:
+        detail = self.presenter.detail
+        if detail is None or self.presenter.busy:
             return
         verdict = Verdict(verdict_text)  # a Qt signal carries it as a plain str
         # Only an acceptance names where the document was found; a rejection's reason says
@@ -421,37 +406,21 @@ class ReviewScreen(QFrame):
             if row is not None and row.document_combo.currentIndex() > 0:
                 chosen = detail.documents[row.document_combo.currentIndex() - 1]
                 document_id, page = chosen.id, (row.page_spin.value() or None)
-        port, user, application_id = self._port, self._user, detail.row.id
-
-        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
-            self.checklist.set_busy(False)
-            if error is not None or result is None:
-                self._show_error(
-                    error,
-                    "บันทึกผลการตรวจไม่ได้ ลองอีกครั้ง",
-                    "Could not record the verdict. Try again.",
-                )
-                return
-            self._clear_error()
-            row = self.checklist.current_row()
-            if row is not None:
-                row.hide_reason()
-            self._show_detail(result)
-            self.checklist.advance()
-            self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
-
         self.checklist.set_busy(True)
-        self._run(
-            lambda: port.record_checklist(
-                user, application_id, code, verdict, reason, document_id, page
-            ),
-            done,
-            "review.record_checklist",
-        )
+        self.presenter.record_verdict(code, verdict, reason, document_id, page)
+
+    def _verdict_recorded(self, result: ApplicationDetail) -> None:
+        self.checklist.set_busy(False)
+        self._clear_error()
+        row = self.checklist.current_row()
+        if row is not None:
+            row.hide_reason()
+        self._show_detail(result)
+        self.checklist.advance()
+        self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def record_identity(self, kind_text: str, verdict_text: str, data: dict[str, str]) -> None:
-        detail = self._detail
-        if detail is None or self._busy:
+        if self.presenter.detail is None or self.presenter.busy:
             return
         # A Qt signal carries them as plain str.
         kind, verdict = IdentityCheckKind(kind_text), Verdict(verdict_text)
@@ -461,33 +430,29 @@ class ReviewScreen(QFrame):
             data["document_id"] = document_id
             if page is not None:
                 data["page"] = str(page)
-        port, user, application_id = self._port, self._user, detail.row.id
-
-        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
-            self.identity.set_busy(False)
-            if error is not None or result is None:
-                self._show_error(
-                    error,
-                    "บันทึกผลการตรวจตัวตนไม่ได้ ลองอีกครั้ง",
-                    "Could not record the identity check. Try again.",
-                )
-                return
-            self._clear_error()
-            self._show_detail(result)
-
         self.identity.set_busy(True)
-        self._run(
-            lambda: port.record_identity_check(user, application_id, kind, verdict, data),
-            done,
-            "review.record_identity",
-        )
+        self.presenter.record_identity(kind, verdict, data)
+
+    def _identity_recorded(self, result: ApplicationDetail) -> None:
+        self.identity.set_busy(False)
+        self._clear_error()
+        self._show_detail(result)
+
+    def _action_failed(self, action: str, error: BaseException | None, th: str, en: str) -> None:
+        if action == "review" and getattr(error, "code", None) == "review_incomplete":
+            self._show_incomplete(error)
+            return
+        if action == "verdict":
+            self.checklist.set_busy(False)
+        elif action == "identity":
+            self.identity.set_busy(False)
+        self._show_error(error, th, en)
 
     # -- decisions ------------------------------------------------------------------------
 
     def certify_copy(self) -> None:
-        detail = self._detail
         document = self.viewer.current_document()
-        if detail is None or not self._editable() or self._busy:
+        if self.presenter.detail is None or not self._editable() or self.presenter.busy:
             return
         if document is None:
             self.error_box.show_message(
@@ -495,38 +460,31 @@ class ReviewScreen(QFrame):
                 "Open the document to certify first (the request's message cannot be certified).",
             )
             return
-        port, user = self._port, self._user
+        self.presenter.certify_copy(document)
 
-        def done(copy: DocumentInfo | None, error: BaseException | None) -> None:
-            if error is not None or copy is None:
-                self._show_error(
-                    error,
-                    "รับรองสำเนาไม่ได้ ลองอีกครั้ง",
-                    "Could not make the certified copy. Try again.",
-                )
-                return
-            current = self._detail
-            if current is not None and current.row.id == detail.row.id:
-                self._detail = dataclasses.replace(current, documents=(*current.documents, copy))
-                self.viewer.add_document(copy)
-                self._show_detail(self._detail)
-            self._notice(
-                self.tr("Certified copy made: {name}").format(name=copy.filename),
-            )
-
-        self._run(lambda: port.certify_copy(user, document.id), done, "review.certify_copy")
+    def _copy_certified(self, copy: DocumentInfo, same_request: bool) -> None:
+        detail = self.presenter.detail
+        if same_request and detail is not None:
+            self.viewer.add_document(copy)
+            self._shown = detail  # the viewer has the copy already
+            self._show_detail(detail)
+        self._notice(
+            self.tr("Certified copy made: {name}").format(name=copy.filename),
+        )
 
     def open_request_composer(self) -> None:
-        if self._detail is None or not self._editable():
+        detail = self.presenter.detail
+        if detail is None or not self._editable():
             return
-        self.request_composer.open_for(self._detail)
+        self.request_composer.open_for(detail)
         self.side_stack.setCurrentWidget(self.request_composer)
         self._update_actions()
 
     def open_reject_composer(self) -> None:
-        if self._detail is None or not self._editable():
+        detail = self.presenter.detail
+        if detail is None or not self._editable():
             return
-        self.reject_composer.open_for(self._detail)
+        self.reject_composer.open_for(detail)
         self.side_stack.setCurrentWidget(self.reject_composer)
         self._update_actions()
 
@@ -537,32 +495,17 @@ class ReviewScreen(QFrame):
             self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def mark_reviewed(self) -> None:
-        detail = self._detail
-        if detail is None or not self._editable() or self._busy:
+        if self.presenter.detail is None or not self._editable() or self.presenter.busy:
             return
-        port, user, application_id = self._port, self._user, detail.row.id
+        self.presenter.mark_reviewed()
 
-        def done(status: str | None, error: BaseException | None) -> None:
-            if getattr(error, "code", None) == "review_incomplete":
-                self._show_incomplete(error)
-                return
-            if error is not None or status is None:
-                self._show_error(
-                    error,
-                    "บันทึกว่าตรวจเสร็จไม่ได้ ลองอีกครั้ง",
-                    "Could not mark the request reviewed. Try again.",
-                )
-                return
-            self._notice(
-                self.tr("Review done. The request is now “{status}”.").format(
-                    status=_status_name(status)
-                ),
-                next_action=True,
-            )
-            self._reload()
-            self.application_did_change.emit()
-
-        self._run(lambda: port.mark_reviewed(user, application_id), done, "review.mark_reviewed")
+    def _reviewed(self, status: str) -> None:
+        self._notice(
+            self.tr("Review done. The request is now “{status}”.").format(
+                status=_status_name(status)
+            ),
+            next_action=True,
+        )
 
     def _show_incomplete(self, error: BaseException | None) -> None:
         """One line per language (what is left, and the first of it); the whole list when
@@ -579,7 +522,7 @@ class ReviewScreen(QFrame):
         self._incomplete_shown = True
 
     def _show_first_open(self) -> None:
-        detail = self._detail
+        detail = self.presenter.detail
         if detail is None:
             return
         self.show_checklist()
@@ -600,13 +543,12 @@ class ReviewScreen(QFrame):
             ),
             next_action=True,
         )
-        self._reload()
-        self.application_did_change.emit()
+        self.presenter.decided_elsewhere()
 
     def open_return_dialog(self) -> ReturnToReviewDialog | None:
         """An approver or finance officer sends the request back to the reviewer with a note."""
-        detail = self._detail
-        if detail is None or Action.RETURN_TO_REVIEW not in detail.allowed or self._busy:
+        detail = self.presenter.detail
+        if detail is None or Action.RETURN_TO_REVIEW not in detail.allowed or self.presenter.busy:
             return None
         dialog = ReturnToReviewDialog(self._port, self._runner, self._user, detail.row, self)
         dialog.action_did_succeed.connect(self._returned)
@@ -616,126 +558,31 @@ class ReviewScreen(QFrame):
 
     def _returned(self) -> None:
         self._notice(self.tr("Sent back to the reviewer, with your note."), next_action=True)
-        self._reload()
-        self.application_did_change.emit()
+        self.presenter.decided_elsewhere()
 
     def _rejected(self) -> None:
         self.show_checklist()
         self._notice(self.tr("The application was rejected."), next_action=True)
-        self._reload()
-        self.application_did_change.emit()
+        self.presenter.decided_elsewhere()
 
     def release_claim(self) -> None:
-        detail = self._detail
-        if detail is None or not self._editable() or self._busy:
+        if self.presenter.detail is None or not self._editable() or self.presenter.busy:
             return
-        port, user, application_id = self._port, self._user, detail.row.id
-
-        def done(_result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                self._show_error(
-                    error,
-                    "ปล่อยคำขอคืนคิวไม่ได้ ลองอีกครั้ง",
-                    "Could not put the request back in the queue. Try again.",
-                )
-                return
-            self.application_did_change.emit()
-            self.close_screen()
-
-        self._run(lambda: port.release_claim(user, application_id), done, "review.release")
+        self.presenter.release_claim()
 
     def reassign(self, username: str) -> None:
-        detail = self._detail
-        if detail is None or self._busy or not username:
-            return
-        port, user, application_id = self._port, self._user, detail.row.id
-
-        def done(_result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                self._show_error(
-                    error, "มอบหมายงานไม่ได้ ลองอีกครั้ง", "Could not reassign the request. Try again."
-                )
-                return
-            self._notice(self.tr("Reassigned."))
-            self._reload()
-            self.application_did_change.emit()
-
-        self._run(lambda: port.reassign(user, application_id, username), done, "review.reassign")
+        self.presenter.reassign(username)
 
     def _load_officers(self) -> None:
-        if self._officers_loaded:
-            return
-        port, user = self._port, self._user
-
-        def done(officers: list[Any] | None, error: BaseException | None) -> None:
-            if error is not None or officers is None:
-                self._show_error(
-                    error, "อ่านรายชื่อเจ้าหน้าที่ไม่ได้", "Could not read the list of officers."
-                )
-                return
-            self._officers_loaded = True
-            self.action_bar.set_officers(officers)
-
-        self._runner.run(lambda: port.officers(user), done, owner=self, label="review.officers")
-
-    def _reload(self) -> None:
-        """Read the application again after a decision (no claim is taken by reading)."""
-        detail = self._detail
-        if detail is None:
-            return
-        generation = self._generation
-        port, user, application_id = self._port, self._user, detail.row.id
-
-        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
-            if generation == self._generation and result is not None:
-                self._show_detail(result)
-
-        self._runner.run(
-            lambda: port.open_application(user, application_id, None),
-            done,
-            owner=self,
-            label="review.reload",
-        )
+        self.presenter.load_officers()
 
     # -- history --------------------------------------------------------------------------
 
     def _tab_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.history and self._history_stale:
-            self._load_history()
-
-    def _load_history(self) -> None:
-        detail = self._detail
-        if detail is None:
-            return
-        self._history_stale = False
-        port, user, application_id = self._port, self._user, detail.row.id
-
-        def done(entries: list[Any] | None, error: BaseException | None) -> None:
-            if error is not None or entries is None:
-                self._history_stale = True
-                self._show_error(
-                    error, "อ่านประวัติของคำขอไม่ได้", "Could not read the request's history."
-                )
-                return
-            if self._detail is not None and self._detail.row.id == application_id:
-                self.history.set_entries(entries)
-
-        self._runner.run(
-            lambda: port.history(user, application_id), done, owner=self, label="review.history"
-        )
+        if self.tabs.currentWidget() is self.history and self.presenter.history_stale:
+            self.presenter.load_history()
 
     # -- helpers --------------------------------------------------------------------------
-
-    def _run(self, fn: Any, done: Any, label: str) -> None:
-        self._busy = True
-        self._update_actions()
-
-        def finished(result: Any, error: BaseException | None) -> None:
-            self._busy = False
-            self._update_actions()
-            done(result, error)
-
-        self._runner.run(fn, finished, owner=self, label=label)
 
     def _show_error(self, error: BaseException | None, th: str, en: str) -> None:
         self.notice_box.clear()
@@ -759,7 +606,7 @@ class ReviewScreen(QFrame):
         )
 
     def _update_tabs(self) -> None:
-        detail = self._detail
+        detail = self._shown
         if detail is None:
             return
         done = sum(
@@ -778,7 +625,7 @@ class ReviewScreen(QFrame):
         self.tabs.setTabText(3, self.tr("History"))
 
     def _update_actions(self) -> None:
-        detail = self._detail
+        detail = self.presenter.detail
         composing = self.side_stack.currentWidget() is not self.tabs
         # A composer has its own buttons; the decisions wait below it until it closes.
         self.action_bar.setVisible(not composing)
@@ -787,7 +634,7 @@ class ReviewScreen(QFrame):
             can_certify=self.viewer.current_document() is not None,
             missing=detail.open_count if detail is not None else 0,
             can_decide=detail is not None and Action.DECIDE_REVIEW in detail.allowed,
-            busy=self._busy,
+            busy=self.presenter.busy,
             can_return=detail is not None and Action.RETURN_TO_REVIEW in detail.allowed,
         )
 
@@ -817,7 +664,7 @@ class ReviewScreen(QFrame):
             self.close_screen()
 
     def close_screen(self) -> None:
-        self._generation += 1
+        self.presenter.forget()
         self.viewer.remove_temp_files()
         self.screen_did_close.emit()
 
@@ -840,7 +687,7 @@ class ReviewScreen(QFrame):
         self.tabs.setTabToolTip(2, self.tr("Applicant and form (Ctrl+3)"))
         self.tabs.setTabToolTip(3, self.tr("What happened so far (Ctrl+4)"))
         self._update_tabs()
-        if self._detail is None:
+        if self._shown is None:
             for index, text in enumerate(
                 (
                     self.tr("Documents"),
