@@ -27,25 +27,17 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSettings,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QMenu,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -67,22 +59,23 @@ from ui.admin.officers_page import OfficersPage
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
 from ui.common.changes import ChangeHub, Changes
-from ui.common.errors import ErrorBox, bilingual
+from ui.common.errors import bilingual
 from ui.common.naming import named
 from ui.common.request_dialogs import ClassifyDialog, WithdrawDialog
 from ui.common.tasks import TaskRunner
-from ui.common.theme import ROW_HEIGHT
 from ui.intake.counter_form import CounterForm
 from ui.intake.quarantine_view import QuarantineView
 from ui.intake.sync_indicator import SyncIndicator
 from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, ReviewScreen
+from ui.shell.actions import WindowActions
 from ui.shell.application_model import ROW_ROLE, ApplicationModel, Column
 from ui.shell.dashboard_view import DashboardView
-from ui.shell.delegates import SlaBadgeDelegate
 from ui.shell.detail_panel import DetailPanel
 from ui.shell.header_band import HeaderBand
+from ui.shell.layout_state import restore_layout, save_layout
+from ui.shell.list_page import ListPage
 from ui.shell.queue_pane import DASHBOARD, OFFICERS, QUARANTINE, QUEUES, QueuePane
-from ui.shell.search import SearchBox, SearchingPort, SearchQuery
+from ui.shell.search import SearchingPort, SearchQuery
 from ui.shell.shortcut_sheet import ShortcutSheet
 
 __all__ = ["MainWindow"]
@@ -91,24 +84,9 @@ log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-# Measured for Sarabun 10.5 pt: the widest tracking number, Thai/English date, masked ID,
-# status label and SLA badge, plus the cell's padding.
-_COLUMN_WIDTHS = {
-    Column.TRACKING: 154,
-    Column.RECEIVED: 126,
-    Column.APPLICANT: 165,
-    Column.NATIONAL_ID: 134,
-    Column.STATUS: 166,
-    Column.SLA: 122,
-    Column.ASSIGNEE: 112,
-}
 _QUEUE_PANE_WIDTH = 222
 _DETAIL_WIDTH = 360
 _COUNTER_WIDTH = 420
-_SERVICE_MIN_WIDTH = 120
-# When the list is narrow (detail panel open, small screen) these columns give way first,
-# in this order; the detail panel shows them anyway.
-_OPTIONAL_COLUMNS = (Column.NATIONAL_ID, Column.ASSIGNEE, Column.RECEIVED, Column.STATUS)
 
 
 CLASSIFY_FAILED = (
@@ -193,99 +171,51 @@ class MainWindow(QMainWindow):
         return QIcon(str(i18n.RESOURCES / "icons" / f"{name}.svg"))
 
     def _build_actions(self) -> None:
-        self.refresh_action = QAction(self._icon("refresh"), "", self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setIconVisibleInMenu(False)
-        self.refresh_action.triggered.connect(self.refresh)
-        self.sign_out_action = QAction(self._icon("sign_out"), "", self)
-        self.sign_out_action.setIconVisibleInMenu(False)
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction("", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action.triggered.connect(self.close)
-        self.find_action = QAction("", self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_search)
-        self.next_action = QAction(self._icon("next_item"), "", self)
-        self.next_action.setShortcuts(
-            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("F2")]
+        actions = self.window_actions = WindowActions(
+            self,
+            self._icon,
+            can_review=self.can_review,
+            can_take_next=self.can_take_next,
+            can_register=self.can_register,
+            can_quarantine=self.can_quarantine,
+            can_manage_officers=self.can_manage_officers,
+            has_accounts=self._accounts is not None,
         )
-        self.next_action.setIconVisibleInMenu(False)
-        self.next_action.setVisible(self.can_take_next)
-        self.next_action.setEnabled(self.can_take_next)
+        # The names the rest of the window (and its tests) use.
+        self.refresh_action = actions.refresh
+        self.sign_out_action = actions.sign_out
+        self.quit_action = actions.quit
+        self.find_action = actions.find
+        self.next_action = actions.next
+        self.dashboard_action = actions.dashboard
+        self.help_action = actions.help
+        self.counter_action = actions.counter
+        self.quarantine_action = actions.quarantine
+        self.language_actions = actions.languages
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.focus_search)
         self.next_action.triggered.connect(self.open_next)
-        self.dashboard_action = QAction(self._icon("dashboard"), "", self)
-        self.dashboard_action.setShortcut(QKeySequence("Alt+D"))
-        self.dashboard_action.setIconVisibleInMenu(False)
         self.dashboard_action.triggered.connect(self.show_dashboard)
-        self.help_action = QAction(self._icon("keyboard"), "", self)
-        self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
-        self.help_action.setIconVisibleInMenu(False)
         self.help_action.triggered.connect(self.toggle_shortcuts)
-
+        self.counter_action.triggered.connect(self.open_counter_form)
+        self.quarantine_action.triggered.connect(self.show_quarantine)
+        for code, action in self.language_actions.items():
+            action.triggered.connect(lambda _=False, c=code: i18n.apply_language(c))
         self.sync = SyncIndicator(self._ports.intake, self._user, self._runner)
         if may(self._user.roles, Action.RUN_SYNC):
             # The window fetches and sends on its own too, not only when F9 is pressed.
             self.sync.set_auto_sync(ui_settings.read(self._settings, ui_settings.SYNC_INTERVAL))
         self.sync_action = self.sync.sync_action
-        self.counter_action = QAction(self._icon("counter"), "", self)
-        self.counter_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.counter_action.setIconVisibleInMenu(False)
-        self.counter_action.setVisible(self.can_register)
-        self.counter_action.setEnabled(self.can_register)
-        self.counter_action.triggered.connect(self.open_counter_form)
-        self.quarantine_action = QAction("", self)
-        self.quarantine_action.setShortcut(QKeySequence("Alt+Q"))
-        self.quarantine_action.setVisible(self.can_quarantine)
-        self.quarantine_action.setEnabled(self.can_quarantine)
-        self.quarantine_action.triggered.connect(self.show_quarantine)
-        self.officers_action = QAction("", self)
-        self.officers_action.setShortcut(QKeySequence("Alt+O"))
-        self.officers_action.setVisible(self.can_manage_officers)
-        self.officers_action.setEnabled(self.can_manage_officers)
+        self.officers_action = actions.officers
+        self.change_password_action = actions.change_password
         self.officers_action.triggered.connect(self.show_officers)
-        self.change_password_action = QAction("", self)
-        self.change_password_action.setVisible(self._accounts is not None)
-        self.change_password_action.setEnabled(self._accounts is not None)
         self.change_password_action.triggered.connect(self.change_password)
 
-        self._language_group = QActionGroup(self)
-        self._language_group.setExclusive(True)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in (("th", "ไทย"), ("en", "English")):
-            action = QAction(name, self, checkable=True)
-            action.triggered.connect(lambda _=False, c=code: i18n.apply_language(c))
-            self._language_group.addAction(action)
-            self.language_actions[code] = action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._file_menu = bar.addMenu("")
-        self._file_menu.addAction(self.refresh_action)
-        self._file_menu.addAction(self.sync_action)
-        if self.can_review:
-            self._file_menu.addAction(self.next_action)
-        if self.can_register:
-            self._file_menu.addAction(self.counter_action)
-        self._file_menu.addSeparator()
-        if self._accounts is not None:
-            self._file_menu.addAction(self.change_password_action)
-        self._file_menu.addAction(self.sign_out_action)
-        self._file_menu.addAction(self.quit_action)
-        self._view_menu = bar.addMenu("")
-        self._view_menu.addAction(self.find_action)
-        self._view_menu.addAction(self.dashboard_action)
-        if self.can_quarantine:
-            self._view_menu.addAction(self.quarantine_action)
-        if self.can_manage_officers:
-            self._view_menu.addAction(self.officers_action)
-        self._language_menu = QMenu(self)
-        for action in self.language_actions.values():
-            self._language_menu.addAction(action)
-        self._view_menu.addSeparator()
-        self._view_menu.addMenu(self._language_menu)
-        self._view_menu.addAction(self.help_action)
+        self.window_actions.build_menus(self.menuBar(), self.sync_action, self)
+        self._language_menu = self.window_actions.language_menu
 
     def _build_central(self) -> None:
         central = QWidget()
@@ -323,62 +253,20 @@ class MainWindow(QMainWindow):
 
         # The centre shows either the application list or an intake page (quarantine).
         self.pages = named(QStackedWidget(), "CentrePages")
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(10, 10, 10, 8)
-        centre_layout.setSpacing(8)
-        title_row = QHBoxLayout()
-        self.queue_title = named(QLabel(), "SectionTitle")
-        title_row.addWidget(self.queue_title, 1)
-        self.queue_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.search_edit = SearchBox()
-        self.search_edit.setMinimumWidth(240)
-        self.search_edit.setMaximumWidth(420)
-        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        title_row.addWidget(self.search_edit, 1)
-        self.next_button = named(QToolButton(), "CounterButton")
-        self.next_button.setDefaultAction(self.next_action)
-        self.next_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.next_button.setVisible(self.can_take_next)
-        title_row.addWidget(self.next_button)
-        self.counter_button = named(QToolButton(), "CounterButton")
-        self.counter_button.setDefaultAction(self.counter_action)
-        self.counter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.counter_button.setVisible(self.can_register)
-        title_row.addWidget(self.counter_button)
-        centre_layout.addLayout(title_row)
-        self.error_box = ErrorBox()
-        centre_layout.addWidget(self.error_box)
-
-        self.table = named(QTableView(), "ApplicationTable")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(Column.SLA, SlaBadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(False)  # first come, first served: the service's order
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumSectionSize(60)
-        header.setStretchLastSection(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.SERVICE, QHeaderView.ResizeMode.Stretch)
-        self._column_widths = {int(c): w for c, w in _COLUMN_WIDTHS.items()}
-        header.sectionResized.connect(self._column_resized)
-        # The viewport's own resize comes after the scroll bars settled: measure then.
-        self.table.viewport().installEventFilter(self)
-        centre_layout.addWidget(self.table, 1)
+        centre = ListPage(
+            self.model,
+            self.next_action,
+            self.counter_action,
+            can_take_next=self.can_take_next,
+            can_register=self.can_register,
+        )
+        self.queue_title = centre.title
+        self.search_edit = centre.search_edit
+        self.next_button = centre.next_button
+        self.counter_button = centre.counter_button
+        self.error_box = centre.error_box
+        self.table = centre.table
+        self.table.viewport_did_resize.connect(self._fit_columns)
         self.pages.addWidget(centre)
         self._list_page = centre
         self.quarantine: QuarantineView | None = None
@@ -441,17 +329,8 @@ class MainWindow(QMainWindow):
         peek = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         peek.setContext(Qt.ShortcutContext.WidgetShortcut)
         peek.activated.connect(self.toggle_detail)
-        self.addAction(self.find_action)
-        self.addAction(self.next_action)
-        self.addAction(self.dashboard_action)
-        self.addAction(self.help_action)
-        self.addAction(self.refresh_action)
-        self.addAction(self.quit_action)
-        self.addAction(self.sync_action)
-        if self.can_register:
-            self.addAction(self.counter_action)
-        if self.can_quarantine:
-            self.addAction(self.quarantine_action)
+        for action in self.window_actions.window_keys(self.sync_action):
+            self.addAction(action)
 
     def _connect(self) -> None:
         self.queues.queue_did_change.connect(self._queue_changed)
@@ -495,75 +374,17 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
-
-    def _column_resized(self, column: int, _old: int, new: int) -> None:
-        if new > 0 and column != Column.SERVICE:
-            self._column_widths[column] = new
-
     def _fit_columns(self) -> None:
         """Hide what the width cannot hold, so the service name always has room."""
-        header = self.table.horizontalHeader()
-        # In a queue of one status every row says the same; the column only costs room.
-        one_status = self.model.status is not None and not self._searching()
-        hidden = {Column.STATUS} if one_status else set()
-        available = self.table.viewport().width()
-
-        def needed() -> int:
-            widths = (
-                self._column_widths.get(int(c), 100)
-                for c in Column
-                if c != Column.SERVICE and c not in hidden
-            )
-            return sum(widths) + _SERVICE_MIN_WIDTH
-
-        for column in _OPTIONAL_COLUMNS:
-            if needed() <= available:
-                break
-            hidden.add(column)
-        for column in Column:
-            if column == Column.SERVICE:
-                continue
-            if header.isSectionHidden(column) != (column in hidden):
-                header.setSectionHidden(column, column in hidden)
-                if column not in hidden:
-                    header.resizeSection(column, self._column_widths.get(int(column), 100))
+        self.table.fit_columns(one_status=self.model.status is not None and not self._searching())
 
     def visible_columns(self) -> list[Column]:
-        header = self.table.horizontalHeader()
-        return [c for c in Column if not header.isSectionHidden(c)]
+        return self.table.visible_columns()
 
     def retranslate(self) -> None:
         language = i18n.current_language()
         self.model.set_language(language)
-        for code, action in self.language_actions.items():
-            action.setChecked(code == language)
-        self._file_menu.setTitle(self.tr("&File"))
-        self._view_menu.setTitle(self.tr("&View"))
-        self._language_menu.setTitle(self.tr("&Language"))
-        self.refresh_action.setText(self.tr("Refresh"))
-        self.refresh_action.setToolTip(self.tr("Read the queues again (F5)"))
-        self.sign_out_action.setText(self.tr("Sign out"))
-        self.quit_action.setText(self.tr("Quit"))
-        self.find_action.setText(self.tr("Search"))
-        self.next_action.setText(self.tr("Next request"))
-        self.next_action.setToolTip(self.tr("Take the oldest waiting request (Ctrl+Enter, F2)"))
-        self.dashboard_action.setText(self.tr("Dashboard"))
-        self.dashboard_action.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
-        self.help_action.setText(self.tr("Keyboard shortcuts"))
-        self.help_action.setToolTip(self.tr("Show the keys for everything frequent (F1)"))
-        self.counter_action.setText(self.tr("New counter request"))
-        self.counter_action.setToolTip(
-            self.tr("Register a request brought to the counter or phoned in (Ctrl+N)")
-        )
-        self.quarantine_action.setText(self.tr("Quarantine"))
-        self.quarantine_action.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
-        self.officers_action.setText(self.tr("Officers"))
-        self.officers_action.setToolTip(self.tr("Officers' accounts, roles and passwords (Alt+O)"))
-        self.change_password_action.setText(self.tr("Change my password…"))
+        self.window_actions.retranslate(language)
         self.search_edit.setPlaceholderText(
             self.tr("Search: tracking no., name, ID, e-mail, words (Ctrl+F)")
         )
@@ -996,35 +817,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _restore_layout(self) -> None:
-        geometry = ui_settings.read(self._settings, ui_settings.MAIN_GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            # First start on this station: the common office screen, or less if smaller.
-            screen = self.screen().availableGeometry()
-            self.resize(min(1366, screen.width()), min(768, screen.height()))
-        splitter = ui_settings.read(self._settings, ui_settings.MAIN_SPLITTER)
-        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([_QUEUE_PANE_WIDTH, 1000, 0, 0][: self.splitter.count()])
-        header = ui_settings.read(self._settings, ui_settings.HEADER_STATE)
-        if not header.isEmpty() and self.table.horizontalHeader().restoreState(header):
-            for column in Column:
-                width = self.table.horizontalHeader().sectionSize(column)
-                if width > 0 and column != Column.SERVICE:
-                    self._column_widths[int(column)] = width
+        first_sizes = [_QUEUE_PANE_WIDTH, 1000, 0, 0]
+        restore_layout(self, self._settings, self.splitter, self.table, first_sizes)
         self.detail.hide()
         if self.counter_form is not None:
             self.counter_form.hide()
         self._fit_columns()
 
     def _save_layout(self) -> None:
-        settings = self._settings
-        ui_settings.write(settings, ui_settings.MAIN_GEOMETRY, self.saveGeometry())
-        if self.detail.isVisible():
-            ui_settings.write(settings, ui_settings.DETAIL_WIDTH, self.splitter.sizes()[2])
-        ui_settings.write(settings, ui_settings.MAIN_SPLITTER, self.splitter.saveState())
-        ui_settings.write(
-            settings, ui_settings.HEADER_STATE, self.table.horizontalHeader().saveState()
+        save_layout(
+            self, self._settings, self.splitter, self.table, detail_open=self.detail.isVisible()
         )
-        settings.sync()
 
     # -- for tests and screenshots ------------------------------------------------------
 

@@ -1,0 +1,154 @@
+"""The main window's actions (what the menus, the header band and the keys trigger) and its menus.
+
+Built once per window; the window connects each action to what it does. The words are in the
+"MainWindow" translation context, where they have always been.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+__all__ = ["WindowActions"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class WindowActions(QObject):
+    """Every action of the main window, with its keys; what an officer may not do stays
+    hidden and disabled (the window asks the services' access table)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        icon: Callable[[str], QIcon],
+        *,
+        can_review: bool,
+        can_take_next: bool,
+        can_register: bool,
+        can_quarantine: bool,
+        can_manage_officers: bool,
+        has_accounts: bool,
+    ) -> None:
+        super().__init__(parent)
+        self.can_review = can_review
+        self.can_register = can_register
+        self.can_quarantine = can_quarantine
+        self.can_manage_officers = can_manage_officers
+        self.has_accounts = has_accounts
+        self.refresh = QAction(icon("refresh"), "", parent)
+        self.refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh.setIconVisibleInMenu(False)
+        self.sign_out = QAction(icon("sign_out"), "", parent)
+        self.sign_out.setIconVisibleInMenu(False)
+        self.quit = QAction("", parent)
+        self.quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.find = QAction("", parent)
+        self.find.setShortcut(QKeySequence("Ctrl+F"))
+        self.next = QAction(icon("next_item"), "", parent)
+        self.next.setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"), QKeySequence("F2")]
+        )
+        self.next.setIconVisibleInMenu(False)
+        self.next.setVisible(can_take_next)
+        self.next.setEnabled(can_take_next)
+        self.dashboard = QAction(icon("dashboard"), "", parent)
+        self.dashboard.setShortcut(QKeySequence("Alt+D"))
+        self.dashboard.setIconVisibleInMenu(False)
+        self.help = QAction(icon("keyboard"), "", parent)
+        self.help.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
+        self.help.setIconVisibleInMenu(False)
+        self.counter = QAction(icon("counter"), "", parent)
+        self.counter.setShortcut(QKeySequence("Ctrl+N"))
+        self.counter.setIconVisibleInMenu(False)
+        self.counter.setVisible(can_register)
+        self.counter.setEnabled(can_register)
+        self.quarantine = QAction("", parent)
+        self.quarantine.setShortcut(QKeySequence("Alt+Q"))
+        self.quarantine.setVisible(can_quarantine)
+        self.quarantine.setEnabled(can_quarantine)
+        self.officers = QAction("", parent)
+        self.officers.setShortcut(QKeySequence("Alt+O"))
+        self.officers.setVisible(can_manage_officers)
+        self.officers.setEnabled(can_manage_officers)
+        self.change_password = QAction("", parent)
+        self.change_password.setVisible(has_accounts)
+        self.change_password.setEnabled(has_accounts)
+
+        self.language_group = QActionGroup(parent)
+        self.language_group.setExclusive(True)
+        self.languages: dict[str, QAction] = {}
+        for code, name in (("th", "ไทย"), ("en", "English")):
+            action = QAction(name, parent, checkable=True)
+            self.language_group.addAction(action)
+            self.languages[code] = action
+
+    def build_menus(self, bar: QMenuBar, sync: QAction, parent: QWidget) -> None:
+        """The File and View menus (and the language menu the header band shows too)."""
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.refresh)
+        self.file_menu.addAction(sync)
+        if self.can_review:
+            self.file_menu.addAction(self.next)
+        if self.can_register:
+            self.file_menu.addAction(self.counter)
+        self.file_menu.addSeparator()
+        if self.has_accounts:
+            self.file_menu.addAction(self.change_password)
+        self.file_menu.addAction(self.sign_out)
+        self.file_menu.addAction(self.quit)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.find)
+        self.view_menu.addAction(self.dashboard)
+        if self.can_quarantine:
+            self.view_menu.addAction(self.quarantine)
+        if self.can_manage_officers:
+            self.view_menu.addAction(self.officers)
+        self.language_menu = QMenu(parent)
+        for action in self.languages.values():
+            self.language_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.language_menu)
+        self.view_menu.addAction(self.help)
+
+    def window_keys(self, sync: QAction) -> list[QAction]:
+        """The actions whose keys work anywhere in the window."""
+        keys = [self.find, self.next, self.dashboard, self.help, self.refresh, self.quit, sync]
+        if self.can_register:
+            keys.append(self.counter)
+        if self.can_quarantine:
+            keys.append(self.quarantine)
+        return keys
+
+    def retranslate(self, language: str) -> None:
+        for code, action in self.languages.items():
+            action.setChecked(code == language)
+        self.file_menu.setTitle(_tr("&File"))
+        self.view_menu.setTitle(_tr("&View"))
+        self.language_menu.setTitle(_tr("&Language"))
+        self.refresh.setText(_tr("Refresh"))
+        self.refresh.setToolTip(_tr("Read the queues again (F5)"))
+        self.sign_out.setText(_tr("Sign out"))
+        self.quit.setText(_tr("Quit"))
+        self.find.setText(_tr("Search"))
+        self.next.setText(_tr("Next request"))
+        self.next.setToolTip(_tr("Take the oldest waiting request (Ctrl+Enter, F2)"))
+        self.dashboard.setText(_tr("Dashboard"))
+        self.dashboard.setToolTip(_tr("Today's numbers at a glance (Alt+D)"))
+        self.help.setText(_tr("Keyboard shortcuts"))
+        self.help.setToolTip(_tr("Show the keys for everything frequent (F1)"))
+        self.counter.setText(_tr("New counter request"))
+        self.counter.setToolTip(
+            _tr("Register a request brought to the counter or phoned in (Ctrl+N)")
+        )
+        self.quarantine.setText(_tr("Quarantine"))
+        self.quarantine.setToolTip(_tr("Files held back at intake (Alt+Q)"))
+        self.officers.setText(_tr("Officers"))
+        self.officers.setToolTip(_tr("Officers' accounts, roles and passwords (Alt+O)"))
+        self.change_password.setText(_tr("Change my password…"))
