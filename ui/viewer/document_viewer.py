@@ -18,7 +18,6 @@ image (rendered in the "io" pool), with the same page keys and zoom.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -42,11 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from services.api import DocumentInfo, ReviewPort, SignedInUser
-from ui.common import i18n, ui_settings
 from ui.common.errors import bilingual
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
-from ui.review.settings import VIEWER_FIT_WIDTH, VIEWER_ZOOM
+from ui.viewer.cache import DocumentCache
 from ui.viewer.panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane, next_zoom
 from ui.viewer.render import (
     PAGE_RENDER_DPI,
@@ -60,6 +58,7 @@ from ui.viewer.render import (
 )
 from ui.viewer.system_viewer import SystemViewer
 from ui.viewer.toolbar import ViewerToolbar
+from ui.viewer.zoom import ViewerZoom
 
 __all__ = ["DocumentViewer", "MESSAGE"]
 
@@ -67,7 +66,6 @@ log = logging.getLogger(__name__)
 
 MESSAGE = ""
 """The key of the request's own message in the document list (documents use their ids)."""
-_CACHE_BYTES = 64 * 1024 * 1024  # recently viewed files kept in memory, so going back is instant
 
 
 @dataclass(frozen=True)
@@ -107,14 +105,13 @@ class DocumentViewer(QFrame):
         self._entries: list[_Entry] = []
         self._index = -1
         self._generation = 0
-        self._cache: OrderedDict[str, bytes] = OrderedDict()
+        self._cache = DocumentCache()
         self._pages: dict[str, int] = {}  # last page seen per document (0-based)
         self._rotations: dict[str, int] = {}
         self._page = 0
         self._loading = False
         self._system_viewer = SystemViewer(runner, self, on_opened=self._copy_opened)
-        self._fit_width = ui_settings.read(settings, VIEWER_FIT_WIDTH) != 0
-        self._zoom = max(0.25, min(4.0, ui_settings.read(settings, VIEWER_ZOOM) / 100))
+        self._zoom = ViewerZoom(settings)
 
         self.pdf_document = QPdfDocument(self)
         self._build()
@@ -242,7 +239,7 @@ class DocumentViewer(QFrame):
         return self._rotations.get(self.current_document_id() or MESSAGE, 0)
 
     def is_fit_width(self) -> bool:
-        return self._fit_width
+        return self._zoom.fit_width
 
     def zoom(self) -> float:
         """The zoom in force (1.0 = 100 %); when fitting the width, the zoom that gives."""
@@ -250,9 +247,9 @@ class DocumentViewer(QFrame):
             return self.image_pane.zoom
         if self.stack.currentWidget() is self.text_pane:
             return self.text_pane.zoom
-        if self.stack.currentWidget() is self.pdf_view and self._fit_width:
+        if self.stack.currentWidget() is self.pdf_view and self._zoom.fit_width:
             return self._pdf_fit_zoom()
-        return self._zoom
+        return self._zoom.factor
 
     # -- commands -----------------------------------------------------------------------
 
@@ -320,9 +317,8 @@ class DocumentViewer(QFrame):
             self._show_message_text()
             self._announce()
             return
-        data = self._cache.get(entry.key)
+        data = self._cache.view(entry.key)
         if data is not None:
-            self._cache.move_to_end(entry.key)
             self._display(entry, data)
             return
         self._set_loading(True)
@@ -380,9 +376,9 @@ class DocumentViewer(QFrame):
         self._set_zoom(next_zoom(self.zoom(), -1))
 
     def fit_to_width(self) -> None:
-        self._fit_width = True
+        self._zoom.fit_width = True
         self._apply_zoom()
-        self._save_zoom()
+        self._zoom.save()
 
     def rotate(self) -> None:
         """Turn the document on screen a quarter clockwise (kept while the request is open)."""
@@ -404,7 +400,7 @@ class DocumentViewer(QFrame):
     def open_externally(self) -> None:
         """Open the document with the system's own program (a copy in a private temp folder)."""
         info = self.current_document()
-        data = self._cache.get(info.id) if info is not None else None
+        data = self._cache.peek(info.id) if info is not None else None
         if info is not None and data is not None:
             self._system_viewer.open(info.id, info.filename, data, self._failed)
 
@@ -499,7 +495,7 @@ class DocumentViewer(QFrame):
 
     def _render_turned_page(self) -> None:
         info = self.current_document()
-        data = self._cache.get(info.id) if info is not None else None
+        data = self._cache.peek(info.id) if info is not None else None
         if data is None:
             return
         page, rotation = self._page, self.rotation()
@@ -521,7 +517,7 @@ class DocumentViewer(QFrame):
 
     def _show_text(self, text: str, note: str, *, can_open: bool) -> None:
         self.text_pane.show_text(text, note, can_open=can_open)
-        self.text_pane.set_zoom(1.0 if self._fit_width else self._zoom)
+        self.text_pane.set_zoom(1.0 if self._zoom.fit_width else self._zoom.factor)
         self.stack.setCurrentWidget(self.text_pane)
         self._announce()
 
@@ -603,26 +599,26 @@ class DocumentViewer(QFrame):
             self.go_to_page(row + 1)
 
     def _set_zoom(self, zoom: float) -> None:
-        self._fit_width = False
-        self._zoom = zoom
+        self._zoom.set_factor(zoom)
         self._apply_zoom()
-        self._save_zoom()
+        self._zoom.save()
 
     def _apply_zoom(self) -> None:
         widget = self.stack.currentWidget()
+        zoom = self._zoom
         if widget is self.pdf_view:
-            if self._fit_width:
+            if zoom.fit_width:
                 self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
             else:
                 self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-                self.pdf_view.setZoomFactor(self._zoom)
+                self.pdf_view.setZoomFactor(zoom.factor)
         elif widget is self.image_pane:
-            if self._fit_width:
+            if zoom.fit_width:
                 self.image_pane.set_fit_width(True)
             else:
-                self.image_pane.set_zoom(self._zoom)
+                self.image_pane.set_zoom(zoom.factor)
         elif widget is self.text_pane:
-            self.text_pane.set_zoom(1.0 if self._fit_width else self._zoom)
+            self.text_pane.set_zoom(1.0 if zoom.fit_width else zoom.factor)
         self._update_zoom_label()
 
     def _pdf_fit_zoom(self) -> float:
@@ -634,47 +630,24 @@ class DocumentViewer(QFrame):
         available = self.pdf_view.viewport().width() - margins.left() - margins.right()
         return max(0.1, available / max(1.0, page_px))
 
-    def _save_zoom(self) -> None:
-        ui_settings.write(self._settings, VIEWER_FIT_WIDTH, 1 if self._fit_width else 0)
-        ui_settings.write(self._settings, VIEWER_ZOOM, round(self._zoom * 100))
-
     def _update_zoom_label(self) -> None:
         self.zoom_label.setText(f"{round(self.zoom() * 100)}%")
-        self.fit_button.setChecked(self._fit_width)
+        self.fit_button.setChecked(self._zoom.fit_width)
 
     # -- list and state -----------------------------------------------------------------
 
     def _fill_combo(self) -> None:
-        combo = self.document_combo
-        combo.blockSignals(True)
-        combo.clear()
-        mail_icon = QIcon(str(i18n.RESOURCES / "icons" / "mail.svg"))
-        total = len(self._entries) - 1
-        for number, entry in enumerate(self._entries):
-            if entry.info is None:
-                combo.addItem(mail_icon, self.tr("Message from the applicant"))
-            else:
-                text = f"{number}/{total}  {entry.info.filename}"
-                if entry.info.derived_from:
-                    text += "  ·  " + self.tr("certified copy")
-                combo.addItem(text)
-                combo.setItemData(number, entry.info.filename, Qt.ItemDataRole.ToolTipRole)
-        combo.blockSignals(False)
-        self._sync_combo()
+        self.toolbar.show_documents([e.info for e in self._entries], self._index)
 
     def _sync_combo(self) -> None:
-        self.document_combo.blockSignals(True)
-        self.document_combo.setCurrentIndex(self._index)
-        self.document_combo.blockSignals(False)
+        self.toolbar.show_index(self._index)
 
     def _combo_changed(self, index: int) -> None:
         if index != self._index:
             self.show_index(index)
 
     def _remember(self, document_id: str, data: bytes) -> None:
-        self._cache[document_id] = data
-        while len(self._cache) > 1 and sum(len(v) for v in self._cache.values()) > _CACHE_BYTES:
-            self._cache.popitem(last=False)
+        self._cache.keep(document_id, data)
 
     def _set_loading(self, loading: bool) -> None:
         self._loading = loading
@@ -685,22 +658,14 @@ class DocumentViewer(QFrame):
         self.position_did_change.emit(self.current_document_id(), self.current_page())
 
     def _update_controls(self) -> None:
-        has_entries = bool(self._entries)
-        self.toolbar.previous_document_button.setEnabled(self._index > 0)
-        self.toolbar.next_document_button.setEnabled(0 <= self._index < len(self._entries) - 1)
-        kind = self.current_kind() if has_entries else "none"
-        pages = self.page_count() if kind == "pdf" else 1
-        self.page_label.setText(
-            self.tr("{page} / {count}").format(page=self._page + 1, count=pages)
-            if kind == "pdf"
-            else ""
+        kind = self.current_kind() if self._entries else "none"
+        self.toolbar.show_state(
+            index=self._index,
+            count=len(self._entries),
+            kind=kind,
+            page=self._page,
+            pages=self.page_count() if kind == "pdf" else 1,
         )
-        self.page_label.setToolTip(self.tr("Page {page} of {count}").format(
-            page=self._page + 1, count=pages))  # fmt: skip
-        self.toolbar.previous_page_button.setEnabled(kind == "pdf" and self._page > 0)
-        self.toolbar.next_page_button.setEnabled(kind == "pdf" and self._page < pages - 1)
-        self.toolbar.rotate_button.setEnabled(kind in ("pdf", "image"))
-        self.toolbar.open_button.setEnabled(kind not in ("message", "none"))
         self._update_zoom_label()
 
     def _copy_opened(self, _path: str) -> None:

@@ -6,10 +6,11 @@ buttons never take the focus, so the review screen's keys keep working after a c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from services.api import DocumentInfo
 from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.naming import named
@@ -90,3 +91,50 @@ class ViewerToolbar(QFrame):
         self.rotate_button.setToolTip(self.tr("Turn a quarter clockwise (Ctrl+R)"))
         self.open_button.setToolTip(self.tr("Open with the system viewer"))
         self.document_combo.setToolTip(self.tr("Documents of this request"))
+
+    # -- what the viewer shows (words in the viewer's own translation context) -------------
+
+    def show_documents(self, documents: list[DocumentInfo | None], index: int) -> None:
+        """Fill the list: None stands for the request's message (first), then the files."""
+        combo = self.document_combo
+        combo.blockSignals(True)
+        combo.clear()
+        mail_icon = QIcon(str(i18n.RESOURCES / "icons" / "mail.svg"))
+        total = len(documents) - 1
+        for number, info in enumerate(documents):
+            if info is None:
+                combo.addItem(mail_icon, _tr("Message from the applicant"))
+            else:
+                text = f"{number}/{total}  {info.filename}"
+                if info.derived_from:
+                    text += "  ·  " + _tr("certified copy")
+                combo.addItem(text)
+                combo.setItemData(number, info.filename, Qt.ItemDataRole.ToolTipRole)
+        combo.blockSignals(False)
+        self.show_index(index)
+
+    def show_index(self, index: int) -> None:
+        """Select entry ``index`` without telling anyone (the viewer chose it)."""
+        self.document_combo.blockSignals(True)
+        self.document_combo.setCurrentIndex(index)
+        self.document_combo.blockSignals(False)
+
+    def show_state(self, *, index: int, count: int, kind: str, page: int, pages: int) -> None:
+        """Enable what makes sense for entry ``index`` of ``count`` of ``kind``, at ``page``
+        (0-based) of ``pages``."""
+        self.previous_document_button.setEnabled(index > 0)
+        self.next_document_button.setEnabled(0 <= index < count - 1)
+        self.page_label.setText(
+            _tr("{page} / {count}").format(page=page + 1, count=pages) if kind == "pdf" else ""
+        )
+        self.page_label.setToolTip(_tr("Page {page} of {count}").format(
+            page=page + 1, count=pages))  # fmt: skip
+        self.previous_page_button.setEnabled(kind == "pdf" and page > 0)
+        self.next_page_button.setEnabled(kind == "pdf" and page < pages - 1)
+        self.rotate_button.setEnabled(kind in ("pdf", "image"))
+        self.open_button.setEnabled(kind not in ("message", "none"))
+
+
+def _tr(text: str) -> str:
+    # These words have always been the viewer's; its Thai catalogue has them there.
+    return QCoreApplication.translate("DocumentViewer", text)
