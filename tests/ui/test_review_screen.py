@@ -154,6 +154,23 @@ def test_image_zoom_and_rotate(
     assert viewer.zoom_label.text().endswith("%")
 
 
+def test_the_current_checklist_item_is_the_one_scrolled_into_view(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    checklist = review.checklist
+    bar = checklist.verticalScrollBar()
+    assert bar.maximum() > 0  # more items than the screen holds
+    assert checklist.current_row() is checklist.rows[0]
+    assert bar.value() == 0  # the first item, not the last, is in view
+    checklist.setFocus()
+    qtbot.keyClick(checklist, Qt.Key.Key_End)
+    assert checklist.current_row() is checklist.rows[-1] and bar.value() > 0
+    qtbot.keyClick(checklist, Qt.Key.Key_Home)
+    assert bar.value() == 0
+
+
 def test_checklist_verdicts_by_keyboard_are_stored(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:

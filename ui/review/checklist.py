@@ -444,7 +444,7 @@ class ChecklistView(QScrollArea):
         if current is not None:
             if current.item.verdict is None and self._viewing[0] is not None:
                 current.show_link(*self._viewing)
-            self.ensureWidgetVisible(row, 0, 24)
+            self.ensureWidgetVisible(current, 0, 24)
 
     def _row_clicked(self, row: ChecklistRow) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
