@@ -77,6 +77,7 @@ from ui.shell.list_page import ListPage
 from ui.shell.queue_pane import DASHBOARD, OFFICERS, QUARANTINE, QUEUES, QueuePane
 from ui.shell.search import SearchingPort, SearchQuery
 from ui.shell.shortcut_sheet import ShortcutSheet
+from ui.shell.status_texts import count_text, window_title
 
 __all__ = ["MainWindow"]
 
@@ -407,12 +408,7 @@ class MainWindow(QMainWindow):
         name = ""
         if agency is not None:
             name = agency.name_th if i18n.current_language() == "th" else agency.name_en
-        parts = [self.tr("Anuyat")]
-        if name:
-            parts.append(name)
-        if self._demo_warning:
-            parts.append(self.tr("DEMO: fictional data only"))
-        self.setWindowTitle(" — ".join(parts))
+        self.setWindowTitle(window_title(name, demo=self._demo_warning))
         if self._searching():
             self.queue_title.setText(
                 self.tr("Search results for “{text}”").format(text=self.search_edit.searching)
@@ -425,23 +421,9 @@ class MainWindow(QMainWindow):
         if total is None:
             self.count_label.setText("")
         else:
-            if self._searching():
-                text = (
-                    self.tr("1 request found")
-                    if total == 1
-                    else self.tr("{count} requests found").format(count=f"{total:,}")
-                )
-                if total == 0:
-                    text = self.tr("Nothing found. Esc goes back to the queue.")
-            elif total == 1:
-                text = self.tr("1 application in this queue")
-            else:
-                text = self.tr("{count} applications in this queue").format(count=f"{total:,}")
-            if self.model.loaded < total:
-                text += "  ·  " + self.tr("{loaded} loaded, scroll for more").format(
-                    loaded=f"{self.model.loaded:,}"
-                )
-            self.count_label.setText(text)
+            self.count_label.setText(
+                count_text(total, self.model.loaded, searching=self._searching())
+            )
         self.loading_label.setText(self.tr("Loading…") if self.model.is_loading else "")
         if self._updated_at is not None:
             self.updated_label.setText(
