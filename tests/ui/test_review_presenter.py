@@ -8,7 +8,7 @@ from ui.review.presenter import ReviewPresenter
 
 
 def _presenter(workstation, user, runner) -> ReviewPresenter:
-    return ReviewPresenter(workstation, user, runner)
+    return ReviewPresenter(workstation.review, user, runner)
 
 
 def _record(presenter: ReviewPresenter, *names: str) -> list[tuple[str, tuple]]:
@@ -47,7 +47,7 @@ def test_an_older_request_waiting_asks_for_a_reason_first(
     with qtbot.waitSignal(presenter.application_did_open, timeout=10000) as opened:
         presenter.open_with_reason("ผู้ยื่นรออยู่ที่เคาน์เตอร์")
     assert opened.args[0].row.id == second_id
-    history = workstation.history(reviewer, second_id)
+    history = workstation.review.history(reviewer, second_id)
     assert any("ผู้ยื่นรออยู่ที่เคาน์เตอร์" in entry.summary_th for entry in history)
 
 
@@ -85,7 +85,7 @@ def test_a_verdict_is_stored_while_busy_and_a_second_waits_its_turn(
     stored = {i.code: i.verdict for i in recorded.args[0].checklist}
     assert stored[item.code] == Verdict.ACCEPTED
     assert presenter.detail == recorded.args[0]
-    reread = workstation.open_application(reviewer, oldest_id)
+    reread = workstation.review.open_application(reviewer, oldest_id)
     assert {i.code: i.verdict for i in reread.checklist}[item.code] == Verdict.ACCEPTED
 
 
@@ -100,7 +100,7 @@ def test_putting_back_releases_the_claim_and_says_lists_moved(
     with qtbot.waitSignal(presenter.claim_did_release, timeout=10000):
         assert presenter.release_claim()
     assert [name for name, _ in seen] == ["application_did_change", "claim_did_release"]
-    history = workstation.history(reviewer, oldest_id)
+    history = workstation.review.history(reviewer, oldest_id)
     assert any(entry.type == "application.released" for entry in history)
 
 
