@@ -742,7 +742,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _request_moved(self) -> None:
-        self.refresh_queues()
+        # Classified or withdrawn: its queue and the counts moved.
+        self.changes.announce(Changes(lists=True))
 
     # -- accounts: officers page, own password, a session the services end ------------
 
