@@ -391,8 +391,8 @@ def _matching_application(uow: UnitOfWork, arrival: Arrival) -> Application | No
 
 
 def _answers_our_reply(uow: UnitOfWork, arrival: Arrival) -> bool:
-    """A reply to one of our status/cancel answers ("thank you") is not a new enquiry:
-    answering it again would send one automatic mail per human reply."""
+    """A reply to one of our status/cancel answers or withdrawal letters ("thank you") is not
+    a new enquiry: answering it again would send one automatic mail per human reply."""
     ids = [i for i in (arrival.in_reply_to, *arrival.references) if i]
     if not ids:
         return False
@@ -402,7 +402,7 @@ def _answers_our_reply(uow: UnitOfWork, arrival: Arrival) -> bool:
             select(OutboxMessage.id)
             .where(
                 OutboxMessage.message_id.in_(bracketed),
-                OutboxMessage.kind.in_(("status_enquiry", "cancel_request")),
+                OutboxMessage.kind.in_(("status_enquiry", "cancel_request", "withdrawn")),
             )
             .limit(1)
         )

@@ -165,6 +165,17 @@ def test_the_applicants_own_cancel_mail_withdraws_the_request_and_confirms_it(
     body = _body(letters[0])
     assert number in body and body.index("ถอนคำขอ") < body.index("withdrawn")  # Thai first
     assert letters[0]["In-Reply-To"] == "<c-1@example.co.th>"
+    # A thank-you to the confirmation, cancel word and all, is not answered again.
+    thanks = corpus.mail_plain(
+        "ขอบคุณที่ยกเลิกให้ครับ",
+        subject=corpus.encoded_word(f"Re: ยกเลิก {number}", "utf-8"),
+        message_id="<c-2@example.co.th>",
+        extra=(f"In-Reply-To: {letters[0]['Message-ID']}",),
+    )
+    before = len(_sent(tmp_path))
+    _deliver(tmp_path, thanks, datetime(2026, 11, 24, 11, tzinfo=BANGKOK), "4.c")
+    run_sync(context, plan)
+    assert len(_sent(tmp_path)) == before
 
 
 def test_an_officer_withdraws_with_a_reason_that_stays_in_the_record(context, ws, users) -> None:
