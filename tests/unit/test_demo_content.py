@@ -25,7 +25,7 @@ from demo.documents import pdf_fonts_are_shaped
 from demo.images import ID_CARD_DPI, ID_CARD_SIZE, LOW_RES_DPI, LOW_RES_SIZE, SLIP_DPI, SLIP_SIZE
 from demo.model import AttachmentKind, DemoApplicant, DemoAttachment, DemoRequest
 from services.kernel.clock import BANGKOK
-from services.kernel.thai_id import check_digit, is_valid_national_id
+from services.kernel.thai_id import check_digit, is_valid_national_id, juristic_id_valid
 
 # The codes of resources/catalog/services.toml.
 CODES = ["FOOD-SHOP", "FOOD-NOTICE", "HEALTH-HAZARD", "BUILDING", "PETITION"]
@@ -93,7 +93,7 @@ def test_applicants_mix_persons_and_juristic_persons(applicants: list[DemoApplic
     persons = [a for a in applicants if not a.is_juristic]
     juristic = [a for a in applicants if a.is_juristic]
     assert len(persons) == 9
-    assert len(juristic) == 3
+    assert len(juristic) == 4
     assert len({a.key for a in applicants}) == len(applicants)
     for person in persons:
         assert person.signer.national_id == person.national_id
@@ -105,6 +105,7 @@ def test_applicants_mix_persons_and_juristic_persons(applicants: list[DemoApplic
     for company in juristic:
         assert company.name_th.startswith(("บริษัท ", "ห้างหุ้นส่วนจำกัด "))
         assert company.national_id[0] == "0"
+        assert juristic_id_valid(company.national_id), company.national_id
         assert company.signer_position_th and company.signer_position_en
         assert company.registered_on is not None
     assert "นางสาวสมหญิง ใจดี" in [a.name_th for a in applicants]
@@ -155,7 +156,7 @@ def test_every_kind_finds_its_own_code_in_the_real_catalog() -> None:
 def test_requests_cover_services_channels_and_languages(
     applicants: list[DemoApplicant], requests: list[DemoRequest]
 ) -> None:
-    assert len(requests) == 22
+    assert len(requests) == 23
     assert {r.service_code for r in requests} == set(CODES)
     assert len({r.key for r in requests}) == len(requests)
     channels = [r.channel for r in requests]
