@@ -13,6 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CONFORMANCE = ROOT / "docs" / "conformance.md"
 REQUIREMENTS = ROOT.parent / "shared" / "docs" / "requirements.md"
+# The register's ids when this test was written; requirements.md beside the checkout (as on the
+# developers' machines and in CI) is read instead when it is there, so new clauses show up.
+KNOWN_MUST_IDS = {f"M{n:02d}" for n in range(1, 31)}
 
 # `path/to/file.py`, optionally followed by `::test_name` or `: symbol`
 CITED_FILE = re.compile(
@@ -63,9 +66,10 @@ def test_every_cited_test_exists() -> None:
 
 
 def test_every_must_clause_has_a_row() -> None:
-    wanted = set(MUST_ROW.findall(REQUIREMENTS.read_text(encoding="utf-8")))
+    wanted = KNOWN_MUST_IDS
+    if REQUIREMENTS.exists():
+        wanted = wanted | set(MUST_ROW.findall(REQUIREMENTS.read_text(encoding="utf-8")))
     have = set(MUST_ROW.findall(_text()))
-    assert wanted, "no MUST ids found in requirements.md"
     assert wanted <= have, f"MUST clauses without a row: {sorted(wanted - have)}"
 
 
