@@ -8,11 +8,13 @@ pyproject.toml enforce it):
 * :mod:`services.catalog` — the service catalog (citizen manual): load, check, store;
 * :mod:`services.store` — the encrypted store, its keys, blobs, recovery, the profile;
 * :mod:`services.cases` — the application aggregate and the read side (queues, search);
-* :mod:`services.letters` — letters to applicants from editable templates;
+* :mod:`services.letters` and :mod:`services.outbox` — letters to applicants from editable
+  templates, and the outbox that sends what was decided (queued in the deciding transaction);
 * process stages, independent of each other: :mod:`services.intake` (P1–P3: receive,
-  acknowledge, quarantine), :mod:`services.review` (P2, P4: check evidence, identity,
-  consider), :mod:`services.outbox` (send what was decided), :mod:`services.produce`
-  (documents the agency makes: certified copies; signing and issuing come next). Approval
-  (P5), fees (P6) and delivery (P8) arrive as packages of the same shape beside review;
+  acknowledge, classify, quarantine), :mod:`services.review` (P2, P4: check evidence, identity
+  and delegation, consider, return), :mod:`services.produce` (documents the agency makes:
+  certified copies, counter receipts, the citizen manual; signing goes in ``produce/sign`` and
+  licences in ``produce/issue``). Approval (P5), fees (P6) and delivery (P8) arrive as packages
+  of review's shape beside it;
 * :mod:`services.api` — the ports and read models the screens use, and the facades behind them.
 """
