@@ -446,27 +446,43 @@ class CounterForm(QFrame):
         port, user, folder = self._port, self._user, self.receipt_dir
         self.print_button.setEnabled(False)
 
-        def fetch_and_write() -> Path:
-            data = port.counter_receipt(user, tracking)
+        # The receipt is asked of the store on the one database thread; writing the file is
+        # plain disk work and goes to the I/O pool so it never holds up other writes.
+        def fetch() -> bytes:
+            return port.counter_receipt(user, tracking)
+
+        def write(data: bytes) -> Path:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path = folder / f"receipt_{tracking}.pdf"
             path.write_bytes(data)
             return path
 
-        def done(path: Path | None, error: BaseException | None) -> None:
+        def failed(error: BaseException | None) -> None:
             self.print_button.setEnabled(True)
+            self.error_box.show_error(
+                error,
+                fallback_th="พิมพ์ใบรับคำขอไม่สำเร็จ คำขอบันทึกไว้แล้ว ลองกดพิมพ์อีกครั้ง",
+                fallback_en="The receipt could not be made; the request is registered. "
+                "Try printing again.",
+            )
+
+        def written(path: Path | None, error: BaseException | None) -> None:
             if error is not None or path is None:
-                self.error_box.show_error(
-                    error,
-                    fallback_th="พิมพ์ใบรับคำขอไม่สำเร็จ คำขอบันทึกไว้แล้ว ลองกดพิมพ์อีกครั้ง",
-                    fallback_en="The receipt could not be made; the request is registered. "
-                    "Try printing again.",
-                )
+                failed(error)
                 return
+            self.print_button.setEnabled(True)
             self.open_receipt(path)
             self.receipt_did_open.emit(str(path))
 
-        self._runner.run(fetch_and_write, done, pool="db", owner=self, label="counter.receipt")
+        def fetched(data: bytes | None, error: BaseException | None) -> None:
+            if error is not None or data is None:
+                failed(error)
+                return
+            self._runner.run(
+                lambda: write(data), written, pool="io", owner=self, label="counter.receipt.write"
+            )
+
+        self._runner.run(fetch, fetched, pool="db", owner=self, label="counter.receipt")
 
     def clear_form(self, keep_result: bool = False) -> None:
         """Empty every field for the next visitor (the service list stays)."""
