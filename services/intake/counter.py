@@ -9,20 +9,17 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import select
-
-from models import Application
 from services.access.table import Action, require
-from services.cases.applications import CONSENT_KEY, NewApplicant
+from services.cases.applications import NewApplicant
 from services.intake.pipeline import Arrival, ingest
 from services.intake.types import Limits, ParsedAttachment
 from services.intake.views import CounterRequest
 from services.kernel.actors import Actor
-from services.kernel.errors import AnuyatError, InvalidInput, NotFound
+from services.kernel.errors import AnuyatError, InvalidInput
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
-__all__ = ["read_counter_files", "record_consent", "register_counter_request"]
+__all__ = ["read_counter_files", "register_counter_request"]
 
 
 def _read(path: Path, limits: Limits) -> ParsedAttachment:
@@ -81,6 +78,7 @@ def register_counter_request(
             email=email,
             phone=request.phone.strip(),
         ),
+        consent=request.personal_data_consent,
     )
     outcome = ingest(context, arrival, limits=limits, actor=actor)
     if outcome.tracking_number is None:  # each counter arrival has a key of its own
@@ -90,33 +88,4 @@ def register_counter_request(
             detail=f"intake outcome {outcome.kind} without a tracking number",
             code="counter_not_registered",
         )
-    if request.personal_data_consent is not None:
-        record_consent(context, actor, outcome.tracking_number, request.personal_data_consent)
     return outcome.tracking_number
-
-
-def record_consent(context: AppContext, actor: Actor, tracking_number: str, given: bool) -> None:
-    """Keep the applicant's answer to the consent box on the application, with an event.
-
-    For services whose lawful basis is consent (PDPA s.19, M27). The answer is recorded
-    either way: "not given" is an answer too, and the officer sees it.
-    """
-    with context.unit_of_work(actor) as uow:
-        app = uow.session.scalar(
-            select(Application).where(Application.tracking_number == tracking_number)
-        )
-        if app is None:
-            raise NotFound(
-                f"ไม่พบคำขอเลขที่ {tracking_number}", f"No application numbered {tracking_number}."
-            )
-        at = context.clock.now().isoformat()
-        app.form_data = {
-            **app.form_data,
-            CONSENT_KEY: {"given": given, "at": at, "by": actor.username},
-        }
-        uow.record(
-            "application.consent_recorded",
-            "application",
-            app.id,
-            {"given": given, "basis": "consent"},
-        )

@@ -32,6 +32,7 @@ from models import (
 )
 from services import outbox
 from services.cases.applications import (
+    CONSENT_KEY,
     NewApplicant,
     change_status,
     create_application,
@@ -122,6 +123,9 @@ class Arrival:
     reused_message_id: str | None = None  # set when another mail already came under this id
     sender_auth: SenderAuth = "none"  # the agency's server's verdict on the sender (RFC 8601)
     sender_auth_detail: str = ""
+    # The applicant's answer to the consent box (counter, consent-based services; PDPA s.19):
+    # recorded with the application in its own transaction, never in a second one after it.
+    consent: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -450,8 +454,15 @@ def _create(
         service_code=service_code,
         source_key=arrival.source_key,
         reply_to=arrival.reply_to,
-        form_data=_intake_form_data(arrival),
+        form_data=_intake_form_data(arrival, uow),
     )
+    if arrival.consent is not None:
+        uow.record(
+            "application.consent_recorded",
+            "application",
+            application.id,
+            {"given": arrival.consent, "basis": "consent"},
+        )
     accepted, held = _store_files(uow, context, arrival, application.id, limits)
     replied = False
     if arrival.auto_reply_blocked:
@@ -471,8 +482,14 @@ def _create(
     )
 
 
-def _intake_form_data(arrival: Arrival) -> dict[str, object] | None:
+def _intake_form_data(arrival: Arrival, uow: UnitOfWork) -> dict[str, object] | None:
     data: dict[str, object] = {}
+    if arrival.consent is not None:
+        data[CONSENT_KEY] = {
+            "given": arrival.consent,
+            "at": uow.now.isoformat(),
+            "by": uow.actor.username,
+        }
     if arrival.notes:
         data["intake_notes"] = list(arrival.notes)
     if arrival.requested_reply_to:
