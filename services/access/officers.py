@@ -27,7 +27,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import ROLES, User, UserRole
@@ -165,15 +165,18 @@ def _officer(uow: UnitOfWork, username: str) -> User:
 
 
 def _other_active_admins(session: Session, user: User) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(User)
-            .join(UserRole, UserRole.user_id == User.id)
-            .where(UserRole.role == "admin", User.active.is_(True), User.id != user.id)
-        )
-        or 0
-    )
+    # Every active administrator's row is locked (in one order, so two admins changing each
+    # other wait rather than deadlock) before they are counted: two concurrent removals on a
+    # server database then see each other's commit and the second is refused. On SQLite the
+    # write lock taken at BEGIN already serialises them.
+    admins = session.scalars(
+        select(User.id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(UserRole.role == "admin", User.active.is_(True))
+        .order_by(User.id)
+        .with_for_update(of=User)
+    ).all()
+    return sum(1 for admin_id in admins if admin_id != user.id)
 
 
 def _refuse_last_admin(session: Session, user: User, doing_th: str, doing_en: str) -> None:
