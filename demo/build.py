@@ -7,10 +7,12 @@ demo's audit trail verifies like a real one.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
+from functools import partial
 from pathlib import Path
 
 import tomli_w
@@ -18,18 +20,19 @@ from sqlalchemy import select
 
 from demo.content import demo_applicants, demo_requests, render_attachments
 from demo.model import DemoApplicant, DemoAttachment, DemoRequest
+from demo.progress import DemoStep, steps_for
 from models import Application, User
 from services.access import officers
 from services.access.officers import NewOfficer, OfficerDetails
 from services.access.passwords import PasswordPolicy
-from services.cases.applications import NewApplicant, change_status
+from services.cases.applications import NewApplicant
 from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.pipeline import Arrival, ingest
 from services.intake.sync import SyncPlan, run_sync
 from services.intake.types import ParsedAttachment
 from services.kernel.actors import Actor
-from services.kernel.clock import Clock
+from services.kernel.clock import Clock, FixedClock
 from services.outbox import MaildirTransport
 from services.store.context import AppContext
 from services.store.profile import AgencySetup, initialise_profile, load_context
@@ -70,13 +73,10 @@ DEMO_NAMES_EN = {
 # agency's policy refuses; fictional accounts only.
 DEMO_PASSWORD_POLICY = PasswordPolicy(forbid_username=False)
 
-# How far along the oldest demo requests are, so every queue has something in it.
-_PROGRESS: tuple[tuple[str, ...], ...] = (
-    ("in_review", "ready_for_approval"),
-    ("in_review", "payment_due"),
-    ("in_review", "waiting_applicant"),
-    ("in_review",),
-)
+# The station syncs mail and the shared drive this long after something arrives.
+_SYNC_DELAY = timedelta(minutes=5)
+# The agency and its officers were set up this long before the first request arrived.
+_SET_UP_BEFORE = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -191,60 +191,100 @@ def _counter(context: AppContext, request: DemoRequest, applicant: DemoApplicant
     )
 
 
-def _fill(context: AppContext) -> int:
-    """Requests arrive the way real ones do: mail, shared drive, counter; then intake runs."""
+def _application_ids(context: AppContext) -> set[str]:
+    with context.read() as session:
+        return set(session.scalars(select(Application.id)))
+
+
+@dataclass
+class _Timeline:
+    """What happens, in the order it happens: arrivals, syncs and officers' actions, each run
+    with the demo's clock set to its moment, so every event carries the time it happened."""
+
+    clock: FixedClock
+    agenda: list[tuple[datetime, int, Callable[[], None]]] = field(default_factory=list)
+
+    def at(self, moment: datetime, action: Callable[[], None]) -> None:
+        self.agenda.append((moment, len(self.agenda), action))
+
+    def run(self, until: datetime) -> None:
+        for moment, _, action in sorted(self.agenda, key=lambda entry: entry[:2]):
+            if moment > until:
+                raise ValueError(f"demo data: an action at {moment} is after now ({until})")
+            self.clock.set(moment)
+            action()
+        self.clock.set(until)
+
+
+def _fill(context: AppContext, timeline: _Timeline, now: datetime) -> int:
+    """Requests arrive the way real ones do (mail, shared drive, counter), each at its own
+    time; the station syncs a few minutes after each; officers then take some along."""
     data_dir = context.store.data_dir
     mailbox, drive, sent = data_dir / "mailbox", data_dir / "shared-drive", data_dir / "sent"
     drive.mkdir(parents=True, exist_ok=True)
-    now = context.clock.now()
     applicants = demo_applicants()
     requests = demo_requests(context.catalog.codes, now=now)
-    for request in requests:
-        applicant = applicants[request.applicant_index]
-        received_at = request.received_at(now)
-        attachments = render_attachments(request, applicant, now=now)
-        if request.channel == "email":
-            raw = _mail(request, applicant, attachments, received_at)
-            _deliver_to_maildir(mailbox, request.key, raw, received_at)
-        elif request.channel == "drive":
-            _drop_on_drive(drive, request, applicant, attachments, received_at)
-        else:
-            _counter(context, request, applicant, attachments, received_at)
     plan = SyncPlan(
         open_mailbox=lambda: MaildirMailbox(mailbox, create=True),
         folders=("INBOX",),
         scanner=DriveScanner(drive, stable_for=timedelta(seconds=30), clock=context.clock),
         open_transport=lambda: MaildirTransport(sent),
     )
-    run_sync(context, plan)
+    created: dict[str, str] = {}
+
+    def arrive(request: DemoRequest, arrival: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            before = _application_ids(context)
+            arrival()
+            new = _application_ids(context) - before
+            if new:
+                created[request.key] = new.pop()
+
+        return run
+
+    def progress(request: DemoRequest, step: DemoStep) -> Callable[[], None]:
+        return lambda: step.run(context, created[request.key])
+
+    for request in requests:
+        applicant = applicants[request.applicant_index]
+        received_at = request.received_at(now)
+        attachments = render_attachments(request, applicant, now=now)
+        if request.channel == "email":
+            raw = _mail(request, applicant, attachments, received_at)
+            deliver = partial(_deliver_to_maildir, mailbox, request.key, raw, received_at)
+        elif request.channel == "drive":
+            deliver = partial(_drop_on_drive, drive, request, applicant, attachments, received_at)
+        if request.channel == "counter":
+            at_counter = partial(_counter, context, request, applicant, attachments, received_at)
+            timeline.at(received_at, arrive(request, at_counter))
+        else:
+            # It lands in the mailbox or on the drive on time; the station picks it up at its
+            # next sync, a few minutes later.
+            timeline.at(received_at, deliver)
+            timeline.at(
+                received_at + _SYNC_DELAY, arrive(request, partial(run_sync, context, plan))
+            )
+        for step in steps_for(request, received_at, [a.filename for a in attachments]):
+            timeline.at(step.at, progress(request, step))
+    timeline.run(now)
     (data_dir / "settings.toml").write_text(
         "# The demo agency's own settings (they overlay the user's settings.toml).\n"
         + tomli_w.dumps({"drive_root": str(drive)}),
         encoding="utf-8",
     )
-    _progress(context)
     return len(requests)
-
-
-def _progress(context: AppContext) -> None:
-    """Move the oldest classified requests along, so every queue has something in it."""
-    with context.read() as session:
-        oldest = session.scalars(
-            select(Application.id)
-            .where(Application.status == "received")
-            .order_by(Application.deemed_received_at)
-            .limit(len(_PROGRESS))
-        ).all()
-    reviewer = _actor("reviewer")
-    for application_id, steps in zip(oldest, _PROGRESS, strict=False):
-        for status in steps:
-            with context.unit_of_work(reviewer) as uow:
-                change_status(uow, context.calendar, application_id, status)
 
 
 def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
     """The demo agency; its first administrator comes from ``anuyat init``'s path, the other
-    officers from the officers' service, as an administrator adds them."""
+    officers from the officers' service, as an administrator adds them.
+
+    Everything happens on the demo's own time line, which ends at ``clock``'s now: the agency is
+    set up a few days before the first request arrives, and each event is dated when it
+    happened, not when the demo was built."""
+    now = clock.now()
+    first = min(r.received_at(now) for r in demo_requests(["DEMO"], now=now))
+    timeline = _Timeline(FixedClock(first - _SET_UP_BEFORE))
     admin_name, admin_password, _, admin_display, admin_position = DEMO_USERS[0]
     store = initialise_profile(
         data_dir,
@@ -252,11 +292,11 @@ def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
         admin_username=admin_name,
         admin_password=admin_password,
         admin_display_name=admin_display,
-        clock=clock,
+        clock=timeline.clock,
         demo=True,
     )
     store.close()
-    context = load_context(data_dir, clock)
+    context = load_context(data_dir, timeline.clock)
     try:
         with context.read() as session:
             admin_id = session.scalars(select(User.id).where(User.username == admin_name)).one()
@@ -286,7 +326,7 @@ def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
                     DEMO_PASSWORD_POLICY,
                     password=password,
                 )
-        count = _fill(context)
+        count = _fill(context, timeline, now)
     finally:
         context.store.close()
     return DemoSummary(

@@ -1,7 +1,7 @@
 """Fictional applicants, requests and their attachments for the demo agency.
 
 ``anuyat demo`` fills a new profile with these: about a dozen made-up applicants
-(:func:`demo_applicants`), twenty-two requests spread over the agency's services
+(:func:`demo_applicants`), twenty-three requests spread over the agency's services
 (:func:`demo_requests`) and, for each request, real files produced in memory
 (:func:`render_attachments`): PDF forms, copies and maps drawn with reportlab
 (:mod:`demo.pdfs`), and JPEG photos drawn with Pillow
@@ -29,6 +29,7 @@ from typing import Any
 
 from demo.images import id_card, low_res_photo, payment_slip
 from demo.model import (
+    PROGRESS_STEPS,
     AttachmentKind,
     DemoAddress,
     DemoApplicant,
@@ -260,6 +261,9 @@ def demo_requests(
         language = _text(row, "language", "th")
         if channel not in ("email", "drive", "counter") or language not in ("th", "en"):
             raise ValueError(f"demo data: bad channel or language in {row['key']!r}")
+        progress = _text(row, "progress", "")
+        if progress and progress not in PROGRESS_STEPS:
+            raise ValueError(f"demo data: unknown progress {progress!r} in {row['key']!r}")
         result.append(
             DemoRequest(
                 key=_text(row, "key"),
@@ -278,6 +282,7 @@ def demo_requests(
                 area_sqm=_int(row, "area_sqm"),
                 payment_baht=_int(row, "payment_baht") or 0,
                 details=_text(row, "details", ""),
+                progress=progress,
             )
         )
     result.sort(key=lambda r: r.received_offset, reverse=True)

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = [
+    "PROGRESS_STEPS",
     "AttachmentKind",
     "DemoAddress",
     "DemoApplicant",
@@ -33,6 +34,11 @@ class AttachmentKind(StrEnum):
     DELEGATE_ID_CARD_PHOTO = "delegate_id_card_photo"  # JPEG: the delegate's card
     PAYMENT_SLIP = "payment_slip"  # JPEG: a bank-app transfer screenshot
     LOW_RES_PHOTO = "low_res_photo"  # JPEG: the form photographed, too small to read well
+
+
+#: The statuses the demo's officers take a request to, each through the real services:
+#: the reviewer's checks and decisions, the approver's decision, the fee falling due.
+PROGRESS_STEPS = ("in_review", "waiting_applicant", "ready_for_approval", "payment_due")
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,9 @@ class DemoRequest:
     payment_baht: int = 0
     #: The petition's details as written on the form (petitions only).
     details: str = ""
+    #: How far the demo's officers have taken it (a status from :data:`PROGRESS_STEPS`), or
+    #: "" to leave it where intake put it.
+    progress: str = ""
 
     def received_at(self, now: datetime) -> datetime:
         """When it arrived, given the same ``now`` that :func:`demo_requests` was given."""

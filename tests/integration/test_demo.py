@@ -11,10 +11,12 @@ from sqlalchemy import func, select
 from demo.build import DEMO_USERS, create_demo_profile
 from models import Application, Document, User
 from services.api.ports import build_ports
-from services.kernel.clock import SystemClock
+from services.kernel.clock import FixedClock, SystemClock
 from services.kernel.events import verify_chain
 from services.kernel.state_check import check_state
 from services.store.profile import load_context
+
+BUILT_AT = SystemClock().now()
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,8 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory):
     ring = MemoryKeyring()
     keyring.set_keyring(ring)
     data_dir = tmp_path_factory.mktemp("demo")
-    summary = create_demo_profile(data_dir, SystemClock())
+    # Today's date, as `anuyat demo` sees it, held still so the test knows the build's "now".
+    summary = create_demo_profile(data_dir, FixedClock(BUILT_AT))
     keyring.set_keyring(previous)
     return data_dir, summary, ring
 
@@ -126,3 +129,74 @@ def test_demo_folder_holds_no_plaintext_names(demo_dir) -> None:
     for path in Path(data_dir).rglob("*"):
         if path.is_file() and "logs" not in path.parts:
             assert needle not in path.read_bytes(), path
+
+
+# --- the demo does not contradict itself ----------------------------------------------------
+
+_REVIEWED = ("payment_due", "payment_to_verify", "ready_for_approval", "approved", "issued")
+
+
+def _history(session, application_id: str) -> list:
+    from models import Event
+
+    return list(
+        session.scalars(
+            select(Event).where(Event.aggregate_id == application_id).order_by(Event.seq)
+        )
+    )
+
+
+def _statuses(history) -> list[str]:
+    import json
+
+    return [json.loads(e.payload)["to"] for e in history if e.type == "application.status_changed"]
+
+
+def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> None:
+    from models import ServiceType
+    from services.review.checks import review_state
+
+    ctx, summary = demo
+    seen: set[str] = set()
+    with ctx.read() as session:
+        applications = session.scalars(select(Application)).all()
+        assert len(applications) == summary.applications
+        for app in applications:
+            seen.add(app.status)
+            where = f"{app.tracking_number} ({app.status})"
+            service = session.get(ServiceType, app.service_type_id) if app.service_type_id else None
+            history = _history(session, app.id)
+            statuses = _statuses(history)
+            # A fee falls due only where the service has one, and when the service says.
+            if app.status in ("payment_due", "payment_to_verify"):
+                assert service is not None and service.fee_satang > 0, where
+                if service.fee_due == "before_issue":
+                    assert "approved" in statuses, where
+            # Past review only with every required document and identity check done.
+            if app.status in _REVIEWED:
+                state = review_state(session, app)
+                assert state.complete, (where, state.missing_items, state.missing_checks)
+                assert any(e.type == "review.completed" for e in history), where
+            if app.status == "waiting_applicant":
+                assert any(e.type == "review.documents_requested" for e in history), where
+            # Its history happened on its own time line: in order, after it arrived, by now.
+            moments = [e.occurred_at for e in history]
+            assert moments == sorted(moments), where
+            assert moments and moments[0] >= app.received_at, where
+            assert moments[-1] <= BUILT_AT, where
+            # Its subject is what the applicant wrote, not how it was filed.
+            assert not app.subject.startswith(("สแกน", "ยื่นที่เคาน์เตอร์")), app.subject
+    # Every queue has something to show, each reached the way an officer reaches it.
+    assert {"in_review", "waiting_applicant", "ready_for_approval", "payment_due"} <= seen
+
+
+def test_the_readme_counts_the_demo_applications_it_builds(demo) -> None:
+    import re
+
+    from demo.content import demo_requests
+
+    _, summary = demo
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"\(a fictional municipality\) with (\d+)\s+applications", readme)
+    assert said is not None, "the README no longer says how many demo applications there are"
+    assert int(said.group(1)) == summary.applications == len(demo_requests(["DEMO"]))

@@ -1,0 +1,178 @@
+"""How far the demo's officers took some requests, through the services an officer's actions use.
+
+A request's ``progress`` (resources/demo/requests.toml) names where it ends up; the steps to get
+there are the real ones, so the demo never shows a state the workstation could not reach:
+
+* ``in_review`` — the reviewer takes it (first come, first served) and checks what is there;
+* ``waiting_applicant`` — as above, then asks the applicant, by letter, for what is missing;
+* ``ready_for_approval`` — every required document and identity check accepted, review passed;
+* ``payment_due`` — as above, the approver approves, and the service's fee (due before the
+  licence is issued) falls due: only for a service that has a fee.
+
+Each step runs at its own moment on the request's time line (``at``), after it arrived, so
+its history reads in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+
+from sqlalchemy import select
+
+from demo.model import AttachmentKind, DemoRequest
+from models import Application, Document, ServiceType, User
+from services.cases.applications import change_status
+from services.kernel.actors import Actor
+from services.kernel.clock import BANGKOK
+from services.review.checks import record_checklist, review_state
+from services.review.decisions import mark_reviewed, request_documents
+from services.review.identity import record_identity_check
+from services.review.queue import open_for
+from services.store.context import AppContext
+
+__all__ = ["DemoStep", "steps_for"]
+
+# Which checklist item each kind of demo attachment is the evidence for.
+_EVIDENCE: Final[Mapping[AttachmentKind, str]] = {
+    AttachmentKind.ID_CARD_PHOTO: "ID-CARD",
+    AttachmentKind.HOUSE_REGISTRATION: "HOUSE-REG",
+    AttachmentKind.SITE_MAP: "LOCATION-MAP",
+    AttachmentKind.COMPANY_CERTIFICATE: "COMPANY-CERT",
+    AttachmentKind.POWER_OF_ATTORNEY: "POWER-OF-ATTORNEY",
+    AttachmentKind.DELEGATE_ID_CARD_PHOTO: "PROXY-ID",
+}
+# The first-come rule still holds in the demo; a request taken ahead of older ones says why.
+_OUT_OF_ORDER: Final = "ผู้ยื่นติดต่อสอบถามความคืบหน้า (ข้อมูลสาธิต)"
+_HOUR: Final = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """One officer action at one moment of a request's time line."""
+
+    at: datetime
+    run: Callable[[AppContext, str], None]  # (context, application id)
+
+
+def _officer(context: AppContext, username: str) -> Actor:
+    with context.read() as session:
+        user = session.scalars(select(User).where(User.username == username)).one()
+        return Actor(username=user.username, roles=user.role_names, user_id=user.id)
+
+
+def _documents(
+    context: AppContext, application_id: str, request: DemoRequest, filenames: Sequence[str]
+) -> dict[AttachmentKind, Document]:
+    """The stored document of each attachment the request carried, found by its file name."""
+    with context.read() as session:
+        stored = {
+            d.filename: d
+            for d in session.scalars(
+                select(Document).where(Document.application_id == application_id)
+            )
+        }
+    return {
+        k: stored[n] for k, n in zip(request.attachments, filenames, strict=True) if n in stored
+    }
+
+
+def _review(
+    request: DemoRequest, filenames: Sequence[str], *, complete: bool
+) -> Callable[[AppContext, str], None]:
+    """The reviewer opens the request and records a verdict on each document it carries;
+    ``complete`` also records the identity checks (the card's owner checked with DOPA, or
+    seen at the counter) that a passed review needs."""
+
+    def run(context: AppContext, application_id: str) -> None:
+        reviewer = _officer(context, "reviewer")
+        by_kind = _documents(context, application_id, request, filenames)
+        calendar = context.calendar
+        with context.unit_of_work(reviewer) as uow:
+            open_for(uow, calendar, application_id, _OUT_OF_ORDER)
+            application = uow.session.get(Application, application_id)
+            assert application is not None
+            wanted = {i.code for i in review_state(uow.session, application).checklist}
+            for kind, document in by_kind.items():
+                code = _EVIDENCE.get(kind)
+                if code in wanted:
+                    record_checklist(uow, application_id, code, "accepted", "", document.id, 1)
+            card = by_kind.get(AttachmentKind.ID_CARD_PHOTO)
+            if complete and card is not None:
+                at_counter = request.channel == "counter"
+                method = (
+                    {"method": "visual"}
+                    if at_counter
+                    else {
+                        "method": "dopa_online",
+                        "dopa_ref": f"DOPA-{request.key}-{application.tracking_number[-4:]}",
+                    }
+                )
+                record_identity_check(
+                    uow,
+                    application_id,
+                    "id_document_genuine",
+                    "accepted",
+                    {**method, "document_id": card.id},
+                )
+
+    return run
+
+
+def _ask_for_missing(context: AppContext, application_id: str) -> None:
+    reviewer = _officer(context, "reviewer")
+    with context.unit_of_work(reviewer) as uow:
+        application = uow.session.get(Application, application_id)
+        assert application is not None
+        state = review_state(uow.session, application)
+        deadline = uow.now.astimezone(BANGKOK).date() + timedelta(days=15)
+        request_documents(
+            uow,
+            context.calendar,
+            application_id,
+            list(state.missing_items),
+            "โปรดส่งเอกสารที่ยังขาดตามรายการด้านล่างทางอีเมลนี้ หรือนำมายื่นที่สำนักงานเทศบาลภายในวันที่กำหนด",
+            deadline,
+        )
+
+
+def _pass_on(context: AppContext, application_id: str) -> None:
+    with context.unit_of_work(_officer(context, "reviewer")) as uow:
+        mark_reviewed(uow, context.calendar, application_id, "เอกสารและการตรวจตัวตนครบถ้วน")
+
+
+def _approve_then_fee(context: AppContext, application_id: str) -> None:
+    """The approver approves; a fee due before issue then falls due (never without a fee)."""
+    approver = _officer(context, "approver")
+    with context.unit_of_work(approver) as uow:
+        application = uow.session.get(Application, application_id)
+        assert application is not None
+        service = uow.session.get(ServiceType, application.service_type_id)
+        if service is None or service.fee_satang <= 0 or service.fee_due != "before_issue":
+            raise ValueError(f"demo data: {application.tracking_number} has no fee to pay")
+        change_status(uow, context.calendar, application_id, "approved", reason="อนุมัติ")
+        change_status(
+            uow, context.calendar, application_id, "payment_due", reason="ค่าธรรมเนียมก่อนออกใบอนุญาต"
+        )
+
+
+def steps_for(
+    request: DemoRequest, received_at: datetime, filenames: Sequence[str]
+) -> list[DemoStep]:
+    """The officer actions that take ``request`` to its ``progress``, each with its moment:
+    the reviewer starts a couple of hours after arrival, the approver the next morning.
+    ``filenames`` are those of the request's attachments, in order."""
+    if not request.progress:
+        return []
+    start = received_at + 2 * _HOUR
+    complete = request.progress in ("ready_for_approval", "payment_due")
+    steps = [DemoStep(start, _review(request, filenames, complete=complete))]
+    if request.progress == "waiting_applicant":
+        steps.append(DemoStep(start + _HOUR / 2, _ask_for_missing))
+    if complete:
+        steps.append(DemoStep(start + _HOUR, _pass_on))
+    if request.progress == "payment_due":
+        steps.append(DemoStep(start + 18 * _HOUR, _approve_then_fee))
+    return steps
