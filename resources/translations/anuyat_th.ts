@@ -641,6 +641,11 @@
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="532"/>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1845,6 +1850,11 @@
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake/quarantine_view.py" line="168"/>
+        <source>Received {received}; held by the sync of {held}</source>
+        <translation>ได้รับเมื่อ {received} · กักไว้ในรอบซิงก์เมื่อ {held}</translation>
+    </message>
 </context>
 <context>
     <name>QuarantineView</name>
@@ -3036,6 +3046,11 @@
         <location filename="../../ui/intake/quarantine_view.py" line="357"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/quarantine_view.py" line="356"/>
+        <source>Held by the sync of</source>
+        <translation>กักไว้ในรอบซิงก์เมื่อ</translation>
     </message>
 </context>
 </TS>

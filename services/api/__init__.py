@@ -30,6 +30,7 @@ from services.cases.views import (
     HistoryEntry,
     StatusCount,
 )
+from services.intake.inspect.accepted import accepted_file_patterns
 from services.intake.views import (
     CounterRequest,
     QuarantineRow,
@@ -42,6 +43,7 @@ from services.kernel.calendar import SlaState
 from services.kernel.channels import Channel
 from services.kernel.clock import BANGKOK, utc
 from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.sizes import format_size
 from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import (
     ENGLISH_MONTHS_SHORT,
@@ -102,9 +104,11 @@ __all__ = [
     "SyncSummary",
     "Verdict",
     "format_english_date",
+    "format_size",
     "format_thai_date",
     "is_valid_national_id",
     "juristic_id_valid",
+    "accepted_file_patterns",
     "allowed_actions",
     "may",
     "normalize_national_id",

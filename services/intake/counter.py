@@ -16,6 +16,7 @@ from services.intake.types import Limits, ParsedAttachment
 from services.intake.views import CounterRequest
 from services.kernel.actors import Actor
 from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.sizes import format_size
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 
@@ -27,8 +28,11 @@ def _read(path: Path, limits: Limits) -> ParsedAttachment:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
             raise InvalidInput(
-                f"ไฟล์ {path.name} ใหญ่เกิน {limits.max_file_bytes // (1024 * 1024)} MB",
-                f"{path.name} is larger than {limits.max_file_bytes // (1024 * 1024)} MB.",
+                f"ไฟล์ {path.name} มีขนาด {format_size(size)} ใหญ่เกินกำหนด "
+                f"{format_size(limits.max_file_bytes)} — ย่อขนาดหรือแบ่งเป็นหลายไฟล์แล้วเลือกใหม่",
+                f"{path.name} is {format_size(size)}, over the limit of "
+                f"{format_size(limits.max_file_bytes)}; make it smaller or split it, and choose "
+                "it again.",
             )
         return ParsedAttachment(
             filename=clean_filename(path.name) or "file", declared_type="", data=path.read_bytes()

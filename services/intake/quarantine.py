@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Application, QuarantineItem
+from models import Application, InboundMessage, QuarantineItem
 from services.access.table import Action, require
 from services.cases.documents import attach_document, inspect_file
 from services.intake.views import QuarantineRow
@@ -22,9 +22,13 @@ __all__ = ["list_quarantine", "release", "discard"]
 
 
 def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRow]:
+    """The items in ``status``, oldest hold first, each with its message's received time."""
+    # The message row (one per source_key) holds the time the mail reached the server; the
+    # item's created_at is only when the sync read it, hours or days later after an outage.
     query = (
-        select(QuarantineItem, Application.tracking_number)
+        select(QuarantineItem, Application.tracking_number, InboundMessage.received_at)
         .outerjoin(Application, Application.id == QuarantineItem.application_id)
+        .outerjoin(InboundMessage, InboundMessage.source_key == QuarantineItem.source_key)
         .where(QuarantineItem.status == status)
         .order_by(QuarantineItem.created_at)
     )
@@ -41,8 +45,9 @@ def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRo
             tracking_number=number,
             created_at=item.created_at,
             status=item.status,
+            received_at=received,
         )
-        for item, number in session.execute(query)
+        for item, number, received in session.execute(query)
     ]
 
 

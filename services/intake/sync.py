@@ -23,7 +23,6 @@ from services.cases.applications import NewApplicant
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.drive import DriveFileChanged, DriveItem, DriveScanner, read_file
 from services.intake.inspect.reasons import applicant_texts
-from services.intake.inspect.verdicts import size_text
 from services.intake.mail.parse import parse_mail
 from services.intake.mail.sources import FolderCursor, MailboxUnavailable, MailSource
 from services.intake.pipeline import (
@@ -39,6 +38,7 @@ from services.intake.pipeline import (
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from services.intake.views import SyncSummary
 from services.kernel.errors import AnuyatError, DiskFull, InvalidInput, is_disk_full
+from services.kernel.sizes import format_size
 from services.kernel.text import clean_filename, clean_name, clean_subject
 from services.store.context import AppContext
 from services.store.profile_lock import SyncRunning, sync_lock
@@ -242,7 +242,7 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
             data = read_file(item, f, max_bytes=limits.max_file_bytes)
         except InvalidInput as exc:  # too large to even read: listed for the officer, not kept
             to_th, to_en = applicant_texts(
-                exc.code, {"size": size_text(f.size), "limit": size_text(limits.max_file_bytes)}
+                exc.code, {"size": format_size(f.size), "limit": format_size(limits.max_file_bytes)}
             )
             refused.append(
                 InspectedFile(

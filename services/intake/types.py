@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from services.kernel.sizes import MB
+
 __all__ = [
     "RawMail",
     "ParsedAttachment",
@@ -66,11 +68,11 @@ class ParsedMail:
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 25 * 1024 * 1024
-    max_application_bytes: int = 60 * 1024 * 1024
+    max_file_bytes: int = 25 * MB  # decimal megabytes, as the texts say (kernel.sizes)
+    max_application_bytes: int = 60 * MB
     max_files: int = 50
     zip_max_members: int = 200
-    zip_max_total_bytes: int = 100 * 1024 * 1024
+    zip_max_total_bytes: int = 100 * MB
     zip_max_ratio: float = 100.0
     zip_max_depth: int = 2
     min_image_dpi: int = 150  # below this an A4 scan is hard to read (requirements P3)

@@ -45,7 +45,11 @@ class QuarantineRow:
     channel: Channel
     tracking_number: str | None
     created_at: datetime
+    """When intake held the file (the sync that read it)."""
     status: str  # held | released | discarded
+    received_at: datetime | None = None
+    """When the mail or file reached the agency (the server's time, as its message records it);
+    None only for a hold with no recorded message. Screens show this as "Received"."""
 
 
 @dataclass(frozen=True)

@@ -117,8 +117,12 @@ def mail_bytes(subject: str, attachments: list[tuple[str, bytes, str]]) -> bytes
 def held_mail(context):
     """One mail whose two attachments intake holds back: a program named .pdf, a broken PDF.
 
-    Returns the tracking number of the application the mail created.
+    The mail reached the server at 08:00 and the sync read it at 10:00 (the clock's now), so a
+    screen that shows the sync's time as "received" is caught. Returns the tracking number of
+    the application the mail created.
     """
+    from datetime import timedelta
+
     from services.intake.mail.parse import parse_mail
     from services.intake.pipeline import arrival_from_mail, ingest
 
@@ -129,7 +133,8 @@ def held_mail(context):
             (HELD_NAMES[1], BROKEN_PDF, "application/pdf"),
         ],
     )
-    arrival = arrival_from_mail(parse_mail(raw), context.clock.now(), raw)
+    received = context.clock.now() - timedelta(hours=2)
+    arrival = arrival_from_mail(parse_mail(raw), received, raw)
     outcome = ingest(context, arrival)
     assert outcome.quarantined == 2, outcome
     return outcome.tracking_number

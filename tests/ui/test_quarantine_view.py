@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from services.kernel.errors import PermissionDenied
 from tests.ui.conftest import HELD_NAMES, type_text
-from ui.intake.quarantine_view import QuarantineColumn, format_size
+from ui.intake.quarantine_view import QuarantineColumn
 from ui.shell.main_window import MainWindow
 from ui.shell.queue_pane import QUARANTINE, QUEUES
 from ui.shell.start import build_main_window_for
@@ -72,16 +72,23 @@ def test_held_files_are_listed_with_reason_date_and_size(
     assert exe.reason_en in reason.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, QuarantineColumn.TRACKING).data() == held_mail
     assert model.index(0, QuarantineColumn.CHANNEL).data() == "อีเมล"
-    assert model.index(0, QuarantineColumn.RECEIVED).data() == "25 พ.ย. 2569 10:00"
-    assert model.index(0, QuarantineColumn.SIZE).data() == format_size(exe.size)
+    # The mail's own received time (08:00), not the sync that read it two hours later.
+    received = model.index(0, QuarantineColumn.RECEIVED)
+    assert received.data() == "25 พ.ย. 2569 08:00"
+    assert "10:00" in received.data(Qt.ItemDataRole.ToolTipRole)
+    # Sizes in decimal units, the one convention (BROKEN_PDF and EXE_BYTES are small).
+    assert model.index(0, QuarantineColumn.SIZE).data() == f"{exe.size:,} B"
     # The first file is chosen; the panel beside the list tells its story.
     side = window.quarantine.side
     assert side.row is not None and side.row.id == exe.id
     assert side.title.text() == HELD_NAMES[0]
+    shown = [label.text() for label in side.findChildren(QLabel)]
+    assert "25 พฤศจิกายน 2569 เวลา 08:00 น." in shown
+    assert "25 พฤศจิกายน 2569 เวลา 10:00 น." in shown
     # In English the reason follows the language.
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: reason.data() == exe.reason_en, timeout=3000)
-    assert model.index(0, QuarantineColumn.RECEIVED).data() == "25 Nov 2026 10:00"
+    assert model.index(0, QuarantineColumn.RECEIVED).data() == "25 Nov 2026 08:00"
     assert exe.reason_th in reason.data(Qt.ItemDataRole.ToolTipRole)
 
 

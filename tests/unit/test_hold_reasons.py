@@ -25,7 +25,8 @@ ALL = [
     ("generic", *GENERIC_APPLICANT, "ทั่วไป", "generic"),
 ]  # fmt: skip
 FIELDS = {k: "X" for k in ("size", "limit", "member", "ratio", "what_th", "what_en", "named_th",
-                           "named_en", "detail", "min_dpi", "ext", "tracking_number")}  # fmt: skip
+                           "named_en", "detail", "min_dpi", "ext", "tracking_number", "named",
+                           "accepted")}  # fmt: skip
 
 
 @pytest.mark.parametrize(("code", "to_th", "to_en", "officer_th", "officer_en"), ALL)
@@ -40,8 +41,8 @@ def test_every_reason_has_an_applicant_text_without_officer_wording(
 
 
 def test_the_oversized_file_tells_the_applicant_to_make_it_smaller() -> None:
-    th, en = applicant_texts("file_too_large", {"size": "30.0 MB", "limit": "25.0 MB"})
-    assert "30.0 MB" in th and "25.0 MB" in en
+    th, en = applicant_texts("file_too_large", {"size": "30.1 MB", "limit": "25 MB"})
+    assert "30.1 MB" in th and "25 MB" in en
     assert "โปรดย่อขนาด" in th and "please make it smaller" in en
     assert applicant_texts("no_such_code", {}) == GENERIC_APPLICANT
 

@@ -8,6 +8,12 @@ import zipfile
 import pytest
 
 from services.intake.inspect import REASONS, inspect_attachments, sniff
+from services.intake.inspect.accepted import (
+    ACCEPTED_KINDS,
+    ACCEPTED_TYPES,
+    accepted_file_patterns,
+    accepted_types_text,
+)
 from services.intake.mail.parse import parse_mail
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from tests.data import mail_corpus as corpus
@@ -193,7 +199,8 @@ def test_thirty_megabyte_attachment_is_rejected_by_the_per_file_limit() -> None:
     mail = parse_mail(corpus.mail_large_attachment())
     (result,) = inspect_attachments(mail.attachments)
     _rejected(result, "file_too_large")
-    assert "30.0 MB" in result.reason_en and "25.0 MB" in result.reason_en
+    # 30 × 1024 × 1024 bytes in decimal units, against the 25 MB (25,000,000-byte) limit.
+    assert "31.5 MB" in result.reason_en and "25 MB" in result.reason_en
     assert len(result.data) == 30 * 1024 * 1024
 
 
@@ -397,3 +404,48 @@ def test_the_whole_corpus_end_to_end() -> None:
         mail = parse_mail(getattr(corpus, name)())
         results = inspect_attachments(mail.attachments)
         assert len(results) >= len(mail.attachments), name
+
+
+# -- the accepted-types text and the inspector share one table ---------------------------------
+
+
+def test_a_file_merely_named_doc_is_told_what_it_really_is() -> None:
+    # An RTF saved with a .doc name: refused, and the text must not list DOC as accepted
+    # beside the applicant's own refused .doc.
+    result = _one("คำร้อง.doc", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} hello}")
+    _rejected(result, "type_not_as_named")
+    assert ".doc" in result.reason_en and "RTF" in result.reason_en
+    assert "not a real DOC file" in result.reason_en
+    assert "ไม่ใช่ไฟล์ DOC จริง" in result.reason_th
+    for text in (result.reason_en, result.applicant_en, result.reason_th, result.applicant_th):
+        assert accepted_types_text() not in text
+    assert "save it as PDF" in result.applicant_en
+
+
+def test_the_refusal_lists_exactly_the_types_the_inspector_accepts() -> None:
+    refused = _one("blob.bin", bytes(range(256)) * 4)
+    _rejected(refused, "type_not_accepted")
+    listed = accepted_types_text()
+    assert listed in refused.reason_en and listed in refused.applicant_th
+    assert listed.split(", ") == [t.label for t in ACCEPTED_TYPES]
+    # Every listed type really passes the inspector's type gate …
+    samples = {
+        "pdf": corpus.file_pdf(1),
+        "doc": corpus.file_doc(),
+        "docx": corpus.file_docx(),
+        "text": "สวัสดี".encode(),
+        "jpeg": corpus.file_image(fmt="JPEG"),
+        "png": corpus.file_image(fmt="PNG"),
+        "gif": corpus.file_image(fmt="GIF"),
+        "zip": corpus.file_zip([("a.txt", b"hello")]),
+    }
+    assert set(samples) == ACCEPTED_KINDS
+    for kind, data in samples.items():
+        assert sniff(data).kind == kind
+        assert _one(f"sample-{kind}", data).verdict == "accepted", kind
+    # … and a type not listed is refused whatever its name says.
+    assert _one("scan.tif", corpus.file_image(fmt="TIFF")).reason_code == "type_not_accepted"
+    # The counter's file picker offers the same table: no TIFF, every accepted name ending.
+    patterns = accepted_file_patterns().split()
+    assert "*.tif" not in patterns and "*.tiff" not in patterns
+    assert {f"*{ext}" for t in ACCEPTED_TYPES for ext in t.extensions} == set(patterns)

@@ -49,6 +49,7 @@ from services.api import (
     IntakePort,
     ServiceOption,
     SignedInUser,
+    accepted_file_patterns,
     is_valid_national_id,
     juristic_id_valid,
 )
@@ -529,7 +530,10 @@ class CounterForm(QFrame):
             self,
             self.tr("Choose the scanned documents"),
             "",
-            self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+            # The types intake accepts, from its own table (TIFF is refused, so not offered).
+            self.tr("Documents ({patterns});;All files (*)").format(
+                patterns=accepted_file_patterns()
+            ),
         )
         self.add_files(paths)
 

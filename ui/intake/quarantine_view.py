@@ -9,6 +9,7 @@ Thai and English.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import IntakePort, QuarantineRow, SignedInUser
+from services.api import IntakePort, QuarantineRow, SignedInUser, format_size
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import channel_label, format_date
@@ -45,7 +46,7 @@ from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ROW_HEIGHT
 
-__all__ = ["QuarantineColumn", "QuarantineModel", "QuarantineView", "format_size"]
+__all__ = ["QuarantineColumn", "QuarantineModel", "QuarantineView"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -75,13 +76,9 @@ _WIDTHS = {
 }
 
 
-def format_size(size: int) -> str:
-    """``820 B``, ``12.4 KB``, ``3.1 MB`` (units read the same in Thai offices)."""
-    if size < 1024:
-        return f"{size:,} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:,.1f} KB"
-    return f"{size / (1024 * 1024):,.1f} MB"
+def _received(row: QuarantineRow) -> datetime:
+    """When the mail or file reached the agency (the hold's time only if none is recorded)."""
+    return row.received_at or row.created_at
 
 
 def _reason(row: QuarantineRow, language: str) -> tuple[str, str]:
@@ -158,7 +155,7 @@ class QuarantineModel(QAbstractTableModel):
             if column == QuarantineColumn.TRACKING:
                 return row.tracking_number or "—"
             if column == QuarantineColumn.RECEIVED:
-                return format_date(row.created_at, self._language)
+                return format_date(_received(row), self._language)
             if column == QuarantineColumn.SIZE:
                 return format_size(row.size)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -168,7 +165,10 @@ class QuarantineModel(QAbstractTableModel):
             if column == QuarantineColumn.FILE:
                 return f"{row.filename}\n{row.content_type}"
             if column == QuarantineColumn.RECEIVED:
-                return format_date(row.created_at, self._language, short=False)
+                return self.tr("Received {received}; held by the sync of {held}").format(
+                    received=format_date(_received(row), self._language, short=False),
+                    held=format_date(row.created_at, self._language, short=False),
+                )
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == QuarantineColumn.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -352,7 +352,8 @@ class _DecisionPanel(QFrame):
             (self.tr("In the other language"), other),
             (self.tr("Request"), row.tracking_number or self.tr("Not linked to a request")),
             (self.tr("Channel"), channel_label(row.channel)),
-            (self.tr("Received"), format_date(row.created_at, language, short=False)),
+            (self.tr("Received"), format_date(_received(row), language, short=False)),
+            (self.tr("Held by the sync of"), format_date(row.created_at, language, short=False)),
             (
                 self.tr("Size and type"),
                 f"{format_size(row.size)} · {row.content_type}",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from services.kernel.sizes import MB
 from services.kernel.text import clean_line
 
 DEFAULT_IGNORES: tuple[str, ...] = (
@@ -50,7 +51,7 @@ SIDECAR_KEYS: tuple[str, ...] = (
     "submitted_at",
     "platform",
 )
-DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = 25 * MB
 """Largest file :func:`read_file` returns by default (the intake limit for one file)."""
 DEFAULT_MAX_FILES_PER_ITEM = 500
 """An item with more files than this is reported, not hashed: someone dropped a whole tree."""

@@ -12,13 +12,13 @@ from services.intake.drive.convention import DEFAULT_MAX_FILE_BYTES, DriveFile, 
 from services.intake.drive.errors import DriveFileChanged, DriveUnavailable
 from services.intake.drive.safefs import is_hard_linked, open_in_root, read_bounded
 from services.kernel.errors import InvalidInput
+from services.kernel.sizes import format_size
 
 
 def _too_large(name: str, size: int, limit: int) -> InvalidInput:
-    mib = limit / (1024 * 1024)
     return InvalidInput(
-        f"ไฟล์ {name} มีขนาดใหญ่เกินไป ({size:,} ไบต์) รับได้ไม่เกิน {mib:g} MiB",
-        f"The file {name} is too large ({size:,} bytes); the limit is {mib:g} MiB.",
+        f"ไฟล์ {name} มีขนาดใหญ่เกินไป ({format_size(size)}) รับได้ไม่เกิน {format_size(limit)}",
+        f"The file {name} is too large ({format_size(size)}); the limit is {format_size(limit)}.",
         code="file_too_large",
     )
 

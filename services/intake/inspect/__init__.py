@@ -11,11 +11,13 @@ with ``reason_th`` / ``reason_en`` an officer can act on. Accepted files may car
 (``low_resolution``, ``name_mismatch`` …) with the same kind of text. Nothing here
 raises for bad input: an unexpected error rejects that one file as ``unreadable``.
 
-Accepted types: PDF, DOC, DOCX, TXT (UTF-8, UTF-16 with BOM, TIS-620/cp874), JPEG, PNG,
-GIF, and ZIP (unpacked). TIFF is refused (multi-page TIFFs show only their first page
-in most viewers, so pages would be missed), as are other Office and image formats.
+Accepted types (the table in ``accepted``, which the refusal texts quote): PDF, DOC, DOCX,
+TXT (UTF-8, UTF-16 with BOM, TIS-620/cp874), JPEG, PNG, GIF, and ZIP (unpacked). TIFF is
+refused (multi-page TIFFs show only their first page in most viewers, so pages would be
+missed), as are other Office and image formats.
 
-Modules: ``attachments`` (the dispatch, the entry point), ``sniff`` (type by content),
+Modules: ``attachments`` (the dispatch, the entry point), ``accepted`` (the accepted types),
+``sniff`` (type by content),
 ``pdf``, ``images``, ``office`` (the checks per type), ``archive`` (safe ZIP unpacking),
 ``reasons`` (the codes with their Thai and English texts), ``verdicts`` (building results,
 per-application caps).

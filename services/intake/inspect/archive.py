@@ -8,8 +8,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from services.intake.inspect.verdicts import MB, size_text
 from services.intake.types import Limits
+from services.kernel.sizes import MB, format_size
 
 _CHUNK = 256 * 1024
 _RATIO_FLOOR = MB  # below this many unpacked bytes a high ratio is harmless (tiny text files)
@@ -72,10 +72,10 @@ def _read_member(
             out += chunk
             if len(out) > limits.max_file_bytes:
                 raise ArchiveProblem(
-                    "zip_member_too_large", member=path, limit=size_text(limits.max_file_bytes)
+                    "zip_member_too_large", member=path, limit=format_size(limits.max_file_bytes)
                 )
             if len(out) > budget.bytes_left:
-                raise ArchiveProblem("zip_too_large", limit=size_text(limits.zip_max_total_bytes))
+                raise ArchiveProblem("zip_too_large", limit=format_size(limits.zip_max_total_bytes))
             if len(out) > _RATIO_FLOOR and len(out) > max(1, info.compress_size) * (
                 limits.zip_max_ratio
             ):
@@ -93,7 +93,7 @@ def unpack_zip(data: bytes, limits: Limits, budget: Budget) -> list[tuple[str, b
         budget.members_left -= len(infos)
         declared = sum(i.file_size for i in infos)
         if declared > budget.bytes_left:
-            raise ArchiveProblem("zip_too_large", limit=size_text(limits.zip_max_total_bytes))
+            raise ArchiveProblem("zip_too_large", limit=format_size(limits.zip_max_total_bytes))
         plan: list[tuple[zipfile.ZipInfo, str]] = []
         for info in infos:
             path = _member_path(info).replace("\\", "/")
@@ -110,7 +110,9 @@ def unpack_zip(data: bytes, limits: Limits, budget: Budget) -> list[tuple[str, b
                 continue  # made by the zipping tool, not by the applicant
             if info.file_size > limits.max_file_bytes:
                 raise ArchiveProblem(
-                    "zip_member_too_large", member=path[:80], limit=size_text(limits.max_file_bytes)
+                    "zip_member_too_large",
+                    member=path[:80],
+                    limit=format_size(limits.max_file_bytes),
                 )
             if info.file_size > _RATIO_FLOOR and info.file_size > max(1, info.compress_size) * (
                 limits.zip_max_ratio

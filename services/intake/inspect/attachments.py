@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from services.intake.inspect.accepted import ACCEPTED_KINDS, accepted_types_text, named_as
 from services.intake.inspect.archive import ArchiveProblem, Budget, unpack_zip
 from services.intake.inspect.images import inspect_image
 from services.intake.inspect.office import office_flags
 from services.intake.inspect.pdf import inspect_pdf
 from services.intake.inspect.sniff import ZIP, sniff
-from services.intake.inspect.verdicts import accepted, apply_application_limits, rejected, size_text
+from services.intake.inspect.verdicts import accepted, apply_application_limits, rejected
 from services.intake.mail.parse import safe_filename
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
+from services.kernel.sizes import format_size
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +89,8 @@ def _inspect_one(
                 "file_too_large",
                 sniffed,
                 (*flags,),
-                size=size_text(len(data)),
-                limit=size_text(limits.max_file_bytes),
+                size=format_size(len(data)),
+                limit=format_size(limits.max_file_bytes),
             )
         ]
     kind = sniffed.kind
@@ -114,8 +116,15 @@ def _inspect_one(
         code = "office_macro" if kind == "docm" else "office_encrypted"
         return [rejected(name, data, origin, code, sniffed, (*flags,))]
 
-    if kind not in ("pdf", "jpeg", "png", "gif", "doc", "docx", "text"):
-        return [rejected(name, data, origin, "type_not_accepted", sniffed, (*flags,), **what)]
+    if kind not in ACCEPTED_KINDS:
+        claimed_type = named_as(claimed_ext)
+        if claimed_type is not None:  # named as something accepted: say what it really is
+            what_en = sniffed.label_en[:1].lower() + sniffed.label_en[1:]
+            return [rejected(name, data, origin, "type_not_as_named", sniffed, (*flags,),
+                             ext=claimed_ext, named=claimed_type.label,
+                             what_th=sniffed.label_th, what_en=what_en)]  # fmt: skip
+        return [rejected(name, data, origin, "type_not_accepted", sniffed, (*flags,),
+                         accepted=accepted_types_text(), **what)]  # fmt: skip
     explained: dict[str, dict[str, object]] = {}
     claimed = _CLAIMS.get(claimed_ext)
     if (claimed is not None and claimed != kind) or claimed_ext in _RUNNABLE_EXTS:

@@ -71,10 +71,15 @@ _OFFICER: dict[str, tuple[str, str]] = {
         "applicant to send it without a password.",
     ),
     "type_not_accepted": (
-        "ไฟล์ชนิด {what_th} ไม่อยู่ในชนิดที่รับ (PDF, DOC, DOCX, TXT, JPEG, PNG, GIF, ZIP) "
-        "— ขอให้ผู้ยื่นส่งเป็น PDF หรือ JPEG",
-        "{what_en} is not an accepted type (PDF, DOC, DOCX, TXT, JPEG, PNG, GIF, ZIP); ask the "
-        "applicant to send it as PDF or JPEG.",
+        "ไฟล์ชนิด {what_th} ไม่อยู่ในชนิดที่รับ ({accepted}) — ขอให้ผู้ยื่นส่งเป็น PDF หรือ JPEG",
+        "{what_en} is not an accepted type ({accepted}); ask the applicant to send it as PDF "
+        "or JPEG.",
+    ),
+    "type_not_as_named": (
+        "ชื่อไฟล์ลงท้าย {ext} แต่เนื้อในเป็น {what_th} ไม่ใช่ไฟล์ {named} จริง จึงไม่รับไว้ "
+        "— ขอให้ผู้ยื่นเปิดไฟล์แล้วบันทึกเป็น PDF แล้วส่งใหม่",
+        "The name ends in {ext} but the content is {what_en}, not a real {named} file, so it was "
+        "not accepted; ask the applicant to open it, save it as PDF and send it again.",
     ),
     "archive_not_supported": (
         "ไฟล์บีบอัดชนิด {what_th} ไม่รองรับ — ขอให้ผู้ยื่นส่งเป็น ZIP หรือแนบไฟล์แยกกัน",
@@ -227,9 +232,15 @@ _APPLICANT: dict[str, tuple[str, str]] = {
                          "The document is password-protected and cannot be opened; please "
                          "send it without a password."),
     "type_not_accepted": (
-        "ไม่รับไฟล์ชนิดนี้ (รับ PDF, DOC, DOCX, TXT, JPEG, PNG, GIF, ZIP) — โปรดส่งเป็น PDF หรือ JPEG",
-        "This type of file is not accepted (we accept PDF, DOC, DOCX, TXT, JPEG, PNG, GIF, "
-        "ZIP); please send it as PDF or JPEG.",
+        "ไม่รับไฟล์ชนิดนี้ (รับ {accepted}) — โปรดส่งเป็น PDF หรือ JPEG",
+        "This type of file is not accepted (we accept {accepted}); please send it as PDF or "
+        "JPEG.",
+    ),
+    "type_not_as_named": (
+        "ไฟล์ชื่อลงท้าย {ext} แต่เนื้อในเป็น {what_th} ไม่ใช่ไฟล์ {named} จริง จึงรับไว้ไม่ได้ "
+        "— โปรดเปิดไฟล์แล้วบันทึกเป็น PDF (Save As) แล้วส่งใหม่",
+        "The file's name ends in {ext} but it is really {what_en}, not a {named} file, so it "
+        "cannot be accepted; please open it, save it as PDF and send it again.",
     ),
     "archive_not_supported": ("ไม่รับไฟล์บีบอัดชนิดนี้ — โปรดส่งเป็น ZIP หรือแนบไฟล์แยกกัน",
                               "This kind of archive is not accepted; please send a ZIP or "

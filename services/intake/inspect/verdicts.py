@@ -9,12 +9,7 @@ from dataclasses import replace
 from services.intake.inspect.reasons import EXPLAINED_FLAGS, applicant_texts, reason_texts
 from services.intake.inspect.sniff import UNKNOWN, Sniffed
 from services.intake.types import InspectedFile, Limits
-
-MB = 1024 * 1024
-
-
-def size_text(n: int) -> str:
-    return f"{n / MB:.1f} MB" if n >= MB else f"{max(1, n // 1024)} KB"
+from services.kernel.sizes import format_size
 
 
 def rejected(
@@ -86,7 +81,7 @@ def apply_application_limits(files: list[InspectedFile], limits: Limits) -> list
         if count + 1 > limits.max_files:
             code, limit = "too_many_files", str(limits.max_files)
         elif total + len(item.data) > limits.max_application_bytes:
-            code, limit = "application_too_large", size_text(limits.max_application_bytes)
+            code, limit = "application_too_large", format_size(limits.max_application_bytes)
         else:
             count += 1
             total += len(item.data)
