@@ -194,6 +194,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         sync=sync,
         limits=plan.limits,
         on_sign_out=lambda: checkpoint_quietly(context, drive_root),
+        drive_root=drive_root,
     )
     officers = OfficersFacade(context, password_policy(settings))
     log.info("profile opened (station %s)", context.station_code)

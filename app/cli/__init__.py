@@ -4,7 +4,8 @@ This module holds the argparse tree and :func:`main` (the console entry point
 ``anuyat = "app.cli:main"`` and ``python -m app``), which turns every failure into a
 bilingual message and an exit code. The commands are in one module per group: ``profile``
 (init, demo, gui), ``apps``, ``audit``, ``recovery``, ``sync`` (sync, secret), ``catalog``,
-``users`` (with its own sub-parser), and ``common`` (secrets, opening a profile);
+``users`` and ``report`` (each with its own sub-parser), and ``common`` (secrets, opening a
+profile);
 ``anuyat doctor`` is :mod:`app.doctor`.
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 
 from app import doctor
 from app.bootstrap import resolve_data_dir
-from app.cli import apps, audit, catalog, profile, recovery, sync, users
+from app.cli import apps, audit, catalog, profile, recovery, report, sync, users
 from app.settings import load_settings
 from services.kernel.errors import AnuyatError
 
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     secret_set.add_argument("name", choices=("imap", "smtp"))
 
     users.add_parser(sub)
+    report.add_parser(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
@@ -146,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sync": sync.cmd_sync,
             "secret": sync.cmd_secret,
             "users": users.cmd_users,
+            "report": report.cmd_report,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

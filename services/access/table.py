@@ -57,6 +57,10 @@ class Action(StrEnum):
     # The officers' page: list accounts, correct details, roles, deactivate/activate, reset
     # a password (services.access.officers).
     MANAGE_OFFICERS = "manage_officers"
+    # The monthly report (figures per service, no personal data) and its exports.
+    READ_REPORTS = "read_reports"
+    # The audit viewer: every event, who did it, the chain's verification, and its exports.
+    READ_AUDIT = "read_audit"
 
 
 # The officers who work cases may read applicants' files; the system administrator may not
@@ -87,6 +91,8 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.CREATE_USER: frozenset({"admin"}) | _SYSTEM,
     Action.UNLOCK_USER: frozenset({"admin"}),
     Action.MANAGE_OFFICERS: frozenset({"admin"}),
+    Action.READ_REPORTS: frozenset({"admin"}),
+    Action.READ_AUDIT: frozenset({"admin"}),
 }
 
 

@@ -1,5 +1,5 @@
 """The contract between the services and the screens: one port per area (shell, intake,
-review; officers' accounts in :mod:`services.api.admin`), frozen read models, the access
+review, reports; officers' accounts in :mod:`services.api.admin`), frozen read models, the access
 table, and the few helpers a screen needs to format what it shows.
 
 ``ui/`` imports only this package (an import-linter contract). ORM objects never cross it;
@@ -20,6 +20,7 @@ from services.access.table import Action, may
 from services.api.admin import AccountPort, AdminPort
 from services.api.intake import IntakePort
 from services.api.ports import Ports
+from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
 from services.api.review import ReviewPort
 from services.api.shell import ShellPort
 from services.cases.views import (
@@ -56,12 +57,17 @@ from services.kernel.thai_id import (
     juristic_id_valid,
     normalize_national_id,
 )
+from services.reports import AuditFilter, AuditPage, AuditRow, ChainStatus, MonthlyReport
+from services.reports.texts import COLUMNS as REPORT_COLUMNS
+from services.reports.texts import figure_cells
 from services.review.detail import allowed_actions
 from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
 
 __all__ = [
+    "AUDIT_SHOWN",
     "BANGKOK",
+    "REPORT_COLUMNS",
     "ENGLISH_MONTHS_SHORT",
     "ROLES",
     "ROLE_LABELS",
@@ -71,6 +77,11 @@ __all__ = [
     "Action",
     "AdminPort",
     "AgencyInfo",
+    "AuditFilter",
+    "AuditFormat",
+    "AuditPage",
+    "AuditRow",
+    "ChainStatus",
     "AnuyatError",
     "ApplicationDetail",
     "ApplicationRow",
@@ -86,6 +97,7 @@ __all__ = [
     "IntakePort",
     "InvalidInput",
     "IssuedPassword",
+    "MonthlyReport",
     "NewOfficer",
     "Officer",
     "OfficerAccount",
@@ -93,6 +105,8 @@ __all__ = [
     "PasswordChangeRequired",
     "Ports",
     "QuarantineRow",
+    "ReportFormat",
+    "ReportsPort",
     "ReviewPort",
     "ServiceOption",
     "SessionEnded",
@@ -103,6 +117,7 @@ __all__ = [
     "SyncStatusRow",
     "SyncSummary",
     "Verdict",
+    "figure_cells",
     "format_english_date",
     "format_size",
     "format_thai_date",

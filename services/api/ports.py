@@ -1,15 +1,18 @@
-"""The three ports the screens are given, one per area, and how app/ builds them.
+"""The ports the screens are given, one per area, and how app/ builds them.
 
-:mod:`services.api.shell`, :mod:`services.api.intake` and :mod:`services.api.review` each hold
-an area's port (a Protocol: what its screens may ask) and its facade (the real thing).
+:mod:`services.api.shell`, :mod:`services.api.intake`, :mod:`services.api.review` and
+:mod:`services.api.reports` each hold an area's port (a Protocol: what its screens may ask)
+and its facade (the real thing).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from services.api.intake import Intake, IntakePort
+from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.shell import Shell, ShellPort
 from services.intake.types import Limits
@@ -26,6 +29,7 @@ class Ports:
     shell: ShellPort
     intake: IntakePort
     review: ReviewPort
+    reports: ReportsPort
 
 
 def build_ports(
@@ -34,11 +38,14 @@ def build_ports(
     sync: Callable[[], SyncSummary] | None = None,
     limits: Limits | None = None,
     on_sign_out: Callable[[], object] | None = None,
+    drive_root: Path | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
-    ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain)."""
+    ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
+    ``drive_root``: the shared drive, where the audit chain's second checkpoints are)."""
     return Ports(
         shell=Shell(context, on_sign_out=on_sign_out),
         intake=Intake(context, sync=sync, limits=limits),
         review=Review(context),
+        reports=Reports(context, drive_root),
     )

@@ -340,3 +340,35 @@ def test_recovery_import_refuses_another_profiles_file_for_a_copied_store(
     assert main(right) == 0
     assert "Key installed" in capsys.readouterr().out
     assert main(["--data-dir", str(copied), "audit", "verify"]) == 0
+
+
+def test_report_monthly_writes_the_spreadsheet_and_the_pdf(
+    data_dir: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    assert _init(data_dir, monkeypatch) == 0
+    xlsx, pdf = tmp_path / "month.xlsx", tmp_path / "month.pdf"
+    args = ["--data-dir", str(data_dir), "report", "monthly", "--from", "2026-10-01"]
+    args += ["--to", "2026-10-31", "--xlsx", str(xlsx), "--pdf", str(pdf)]
+    assert main(args) == 0
+    assert f"Written: {xlsx}" in capsys.readouterr().out
+    sheet = load_workbook(xlsx).worksheets[0]
+    assert sheet["B1"].value == "งานบริการ" and sheet.max_row >= 3
+    assert "รายงานผลการให้บริการประจำเดือน" in PdfReader(pdf).pages[0].extract_text()
+    # Without files: the table on the terminal, last month by default.
+    assert main(["--data-dir", str(data_dir), "report", "monthly"]) == 0
+    assert "รวมทุกบริการ" in capsys.readouterr().out
+
+
+def test_report_monthly_refuses_a_buddhist_year_and_reversed_dates(
+    data_dir: Path, monkeypatch, capsys
+) -> None:
+    assert _init(data_dir, monkeypatch) == 0
+    base = ["--data-dir", str(data_dir), "report", "monthly"]
+    assert main([*base, "--from", "2569-10-01", "--to", "2569-10-31"]) == 2
+    assert "Buddhist Era year" in capsys.readouterr().err
+    assert main([*base, "--from", "2026-10-31", "--to", "2026-10-01"]) == 2
+    err = capsys.readouterr().err
+    assert "ก่อนวันเริ่มต้น" in err and "before the start date" in err

@@ -9,10 +9,16 @@ import pytest
 
 import services.api as api
 from services.api.intake import Intake, IntakePort
+from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.shell import Shell, ShellPort
 
-AREAS = [(Shell, ShellPort), (Intake, IntakePort), (Review, ReviewPort)]
+AREAS = [
+    (Shell, ShellPort),
+    (Intake, IntakePort),
+    (Review, ReviewPort),
+    (Reports, ReportsPort),
+]
 
 
 def _public_methods(cls: type) -> set[str]:
@@ -40,9 +46,10 @@ def test_no_call_belongs_to_two_areas() -> None:
 def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
     exported = set(api.__all__)
     assert {"Ports", "ShellPort", "IntakePort", "ReviewPort", "Action", "may"} <= exported
-    assert not {"Shell", "Intake", "Review", "Workstation", "WorkstationPort"} & exported
+    assert not {"Shell", "Intake", "Review", "Reports", "Workstation", "WorkstationPort"} & exported
     assert [f.name for f in api.Ports.__dataclass_fields__.values()] == [
         "shell",
         "intake",
         "review",
+        "reports",
     ]
