@@ -8,13 +8,21 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import demo_keyring
 from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
-from app.settings import Settings, default_data_dir, password_policy, with_profile
+from app.settings import (
+    Settings,
+    default_data_dir,
+    password_policy,
+    profile_settings_path,
+    with_profile,
+)
 from services.api.admin import OfficersFacade
 from services.api.ports import Ports, build_ports
+from services.api.settings import SettingsFacade
 from services.intake.sync import SyncPlan, run_sync, summarise
 from services.intake.views import SyncSummary
 from services.kernel.clock import Clock, SystemClock
@@ -166,6 +174,7 @@ def prepare_viewer_copies(data_dir: Path) -> Path:
 
 
 def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None) -> Runtime:
+    settings_without_profile = settings
     settings = with_profile(settings, data_dir)
     demo_file = prepare_profile_dir(data_dir, settings)
     context = load_context(
@@ -180,22 +189,33 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         if not marked:
             context.store.close()
         demo_keyring.check_store_is_demo(marked, data_dir)
+    base = settings_without_profile
     plan = build_plan(context, settings, data_dir)
-    drive_root = settings.path("drive_root")
 
     def sync() -> SyncSummary:
         # The GUI does not wait for another sync of the profile: it says one is running.
-        summary = summarise(run_sync(context, plan, wait=0))
-        checkpoint_quietly(context, drive_root)
+        # The plan is read at each run: the settings page may have replaced it.
+        summary = summarise(run_sync(context, runtime.plan, wait=0))
+        checkpoint_quietly(context, runtime.drive_root)
         return summary
+
+    def settings_saved(values: dict[str, Any]) -> None:
+        # A saved section takes effect at the next sync round, without a restart.
+        runtime.settings = Settings(values, profile_settings_path(data_dir))
+        runtime.plan = build_plan(context, runtime.settings, data_dir)
+        log.info("settings saved: the next sync uses them")
 
     ports = build_ports(
         context,
         sync=sync,
         limits=plan.limits,
-        on_sign_out=lambda: checkpoint_quietly(context, drive_root),
-        drive_root=drive_root,
+        on_sign_out=lambda: checkpoint_quietly(context, runtime.drive_root),
+        drive_root=settings.path("drive_root"),
+        settings=SettingsFacade(
+            context, profile_settings_path(data_dir), base.values(), on_saved=settings_saved
+        ),
     )
     officers = OfficersFacade(context, password_policy(settings))
+    runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers)
     log.info("profile opened (station %s)", context.station_code)
-    return Runtime(data_dir, context, ports, demo_file, settings, plan, officers)
+    return runtime

@@ -14,13 +14,11 @@ from services.intake.mail.sources import MailSource
 from services.intake.sync import SyncPlan
 from services.kernel.errors import InvalidInput
 from services.outbox import MaildirTransport, SmtpSettings, Transport
+from services.settings.sections import IMAP_SECRET, SMTP_SECRET
 from services.store import keys
 from services.store.context import AppContext
 
 __all__ = ["IMAP_SECRET", "SMTP_SECRET", "build_plan"]
-
-IMAP_SECRET = "imap-password"
-SMTP_SECRET = "smtp-password"
 
 
 def _secret(name: str, what_th: str, what_en: str) -> str:

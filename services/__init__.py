@@ -16,5 +16,7 @@ pyproject.toml enforce it):
   certified copies, counter receipts, the citizen manual; signing goes in ``produce/sign`` and
   licences in ``produce/issue``). Approval (P5), fees (P6) and delivery (P8) arrive as packages
   of review's shape beside it;
+* :mod:`services.settings` — the station's settings as the administrator saves and tests them
+  (declaration, settings file, sections, "Test connection"), above the stages it configures;
 * :mod:`services.api` — the ports and read models the screens use, and the facades behind them.
 """

@@ -61,6 +61,9 @@ class Action(StrEnum):
     READ_REPORTS = "read_reports"
     # The audit viewer: every event, who did it, the chain's verification, and its exports.
     READ_AUDIT = "read_audit"
+    # The agency's identity and hours, the station's mailbox, SMTP, shared drive, signing
+    # module and backup place; their passwords in the keyring; "Test connection".
+    MANAGE_SETTINGS = "manage_settings"
 
 
 # The officers who work cases may read applicants' files; the system administrator may not
@@ -93,6 +96,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.MANAGE_OFFICERS: frozenset({"admin"}),
     Action.READ_REPORTS: frozenset({"admin"}),
     Action.READ_AUDIT: frozenset({"admin"}),
+    Action.MANAGE_SETTINGS: frozenset({"admin"}),
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from services.api.intake import Intake, IntakePort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
+from services.api.settings import SettingsPort
 from services.api.shell import Shell, ShellPort
 from services.intake.types import Limits
 from services.intake.views import SyncSummary
@@ -30,6 +31,8 @@ class Ports:
     intake: IntakePort
     review: ReviewPort
     reports: ReportsPort
+    settings: SettingsPort | None = None
+    """The administrator's settings page (None: the window shows no settings page)."""
 
 
 def build_ports(
@@ -39,13 +42,16 @@ def build_ports(
     limits: Limits | None = None,
     on_sign_out: Callable[[], object] | None = None,
     drive_root: Path | None = None,
+    settings: SettingsPort | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
-    ``drive_root``: the shared drive, where the audit chain's second checkpoints are)."""
+    ``drive_root``: the shared drive, where the audit chain's second checkpoints are;
+    ``settings``: the settings page's facade, which needs the profile's files)."""
     return Ports(
         shell=Shell(context, on_sign_out=on_sign_out),
         intake=Intake(context, sync=sync, limits=limits),
         review=Review(context),
         reports=Reports(context, drive_root),
+        settings=settings,
     )

@@ -22,15 +22,29 @@ __all__ = [
 
 
 class AnuyatError(Exception):
-    """A failure with a message for people (Thai first, English second)."""
+    """A failure with a message for people (Thai first, English second).
+
+    ``reply`` is what a peer answered, word for word (a mail server's ``NO`` or ``535``
+    line): unlike ``detail`` it names nothing internal, so an administrator's "Test
+    connection" may show it.
+    """
 
     code: str = "error"
 
-    def __init__(self, th: str, en: str, *, detail: str | None = None, code: str | None = None):
+    def __init__(
+        self,
+        th: str,
+        en: str,
+        *,
+        detail: str | None = None,
+        code: str | None = None,
+        reply: str | None = None,
+    ):
         super().__init__(en)
         self.th = th
         self.en = en
         self.detail = detail
+        self.reply = reply
         if code is not None:
             self.code = code
 

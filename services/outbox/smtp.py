@@ -157,6 +157,7 @@ class SmtpTransport:
             f"The mail server {self._where} is not taking mail now ({code} {text}). "
             "It will be retried automatically.",
             detail=f"{code} {text}",
+            reply=f"{code} {text}",
         )
 
     def _classify(self, code: int, text: str, to: str) -> AnuyatError:
@@ -229,6 +230,7 @@ class SmtpTransport:
                 "administrator to check the SMTP settings and the password in the keyring; "
                 "the messages stay in the outbox.",
                 detail=f"{exc.smtp_code} {reply_text(exc.smtp_error)}",
+                reply=f"{exc.smtp_code} {reply_text(exc.smtp_error)}",
             ) from exc
         except ssl.SSLError as exc:
             _quietly_close(connection)
@@ -258,6 +260,21 @@ class SmtpTransport:
             self.close()
         self._connection = self._connect()
         return self._connection
+
+    def check(self) -> tuple[str, ...]:
+        """Connect, secure and sign in as :meth:`send` would, send nothing, and hang up.
+
+        Returns the extensions the server offers (EHLO keywords, upper case). Raises as
+        :meth:`send` does; a refusal carries the server's line in ``reply``.
+        """
+        connection = self._connect()
+        try:
+            return tuple(sorted(name.upper() for name in connection.esmtp_features))
+        finally:
+            try:
+                connection.quit()
+            except (OSError, smtplib.SMTPException):
+                _quietly_close(connection)
 
     def close(self) -> None:
         if self._connection is not None:

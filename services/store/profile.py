@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +19,14 @@ from services.kernel.calendar import BusinessCalendar, BusinessHours
 from services.kernel.clock import Clock
 from services.kernel.errors import AnuyatError, InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
+from services.store.agency import (
+    CODE_PATTERN,
+    FREE_MAIL_DOMAINS,
+    FreeMailAddress,
+    agency_problems,
+    free_mail_domain,
+    refuse,
+)
 from services.store.context import AppContext
 from services.store.engine import DB_FILE, Store, open_store
 
@@ -41,69 +47,9 @@ DEMO_EVENT = "profile.marked_demo"
 
 log = logging.getLogger(__name__)
 
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
-
 
 class ProfileNotInitialised(AnuyatError):
     code = "profile_not_initialised"
-
-
-# Public free-mail providers. The DGA guidelines (draft) §4.3: the agency's address must
-# identify the agency (its own domain, e.g. saraban@town.go.th), not public or free mail.
-FREE_MAIL_DOMAINS = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "hotmail.com",
-        "hotmail.co.th",
-        "outlook.com",
-        "outlook.co.th",
-        "live.com",
-        "msn.com",
-        "windowslive.com",
-        "yahoo.com",
-        "yahoo.co.th",
-        "ymail.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "proton.me",
-        "protonmail.com",
-        "gmx.com",
-        "gmx.net",
-        "mail.com",
-        "zoho.com",
-        "yandex.com",
-        "qq.com",
-        "163.com",
-    }
-)
-
-
-def free_mail_domain(email: str) -> str | None:
-    """The free-mail domain of ``email`` (lower case), or ``None`` for any other domain."""
-    domain = email.rpartition("@")[2].strip().lower().rstrip(".")
-    return domain if domain in FREE_MAIL_DOMAINS else None
-
-
-class FreeMailAddress(AnuyatError):
-    """The agency's official address is at a free-mail provider."""
-
-    code = "free_mail_address"
-
-    def __init__(self, email: str, domain: str) -> None:
-        super().__init__(
-            f"ที่อยู่อีเมล {email} เป็นอีเมลฟรี ({domain}) ซึ่งไม่ระบุหน่วยงาน — แนวปฏิบัติกระบวนการทางดิจิทัล"
-            "ภาครัฐ (ร่าง) ข้อ 4.3 ให้ใช้อีเมลภายใต้โดเมนของหน่วยงาน เช่น saraban@ชื่อหน่วยงาน.go.th "
-            "และไม่ควรใช้อีเมลสาธารณะหรืออีเมลฟรี ให้ใช้อีเมลของหน่วยงาน หรือถ้ายังไม่มีจริง ๆ "
-            "ให้สั่งใหม่พร้อม --allow-free-mail (จะมีคำเตือนทุกครั้ง)",
-            f"The address {email} is free mail ({domain}) and does not identify the agency. The "
-            "DGA guidelines (draft) §4.3 ask for an address under the agency's own domain (e.g. "
-            "saraban@yourtown.go.th), not public or free mail. Use the agency's address; if it "
-            "really has none yet, run the command again with --allow-free-mail.",
-            detail=f"free-mail domain {domain}",
-        )
 
 
 @dataclass(frozen=True)
@@ -122,43 +68,22 @@ class AgencySetup:
     allow_free_mail: bool = False  # only when the agency really has no address of its own
 
     def validate(self) -> None:
-        problems = []
-        if self.email:
-            try:
-                # Syntax only: no DNS lookup (the workstation may be offline).
-                validate_email(self.email, check_deliverability=False)
-            except EmailNotValidError as exc:
-                problems.append(
-                    (
-                        f"อีเมลของหน่วยงาน '{self.email}' ไม่ใช่ที่อยู่อีเมลที่ถูกต้อง "
-                        "(ตัวอย่างที่ถูก: saraban@ชื่อหน่วยงาน.go.th)",
-                        f"the agency's e-mail '{self.email}' is not a valid address ({exc}; "
-                        "e.g. saraban@yourtown.go.th)",
-                    )
-                )
-        if not self.name_th.strip():
-            problems.append(("ต้องระบุชื่อหน่วยงานภาษาไทย", "the Thai agency name is required"))
-        if not _CODE.match(self.code):
-            problems.append(
-                (
-                    "รหัสหน่วยงานต้องเป็นอักษรโรมันตัวใหญ่ 2–10 ตัว",
-                    "agency code: 2–10 capital Roman letters/digits",
-                )
-            )
-        if not _CODE.match(self.station_code):
+        """The rules of :mod:`services.store.agency`, plus the station code."""
+        problems = agency_problems(
+            name_th=self.name_th,
+            code=self.code,
+            email=self.email,
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+        )
+        if not CODE_PATTERN.match(self.station_code):
             problems.append(
                 (
                     "รหัสสถานีต้องเป็นอักษรโรมันตัวใหญ่ 2–10 ตัว",
                     "station code: 2–10 capital Roman letters/digits",
                 )
             )
-        if self.opens_at >= self.closes_at:
-            problems.append(("เวลาเปิดต้องก่อนเวลาปิด", "opening time must be before closing time"))
-        if problems:
-            raise InvalidInput(
-                "ข้อมูลหน่วยงานไม่ถูกต้อง: " + "; ".join(p[0] for p in problems),
-                "The agency details are not valid: " + "; ".join(p[1] for p in problems) + ".",
-            )
+        refuse(problems)
         domain = free_mail_domain(self.email)
         if domain and not self.allow_free_mail:
             raise FreeMailAddress(self.email, domain)

@@ -11,6 +11,7 @@ import services.api as api
 from services.api.intake import Intake, IntakePort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
+from services.api.settings import SettingsFacade, SettingsPort
 from services.api.shell import Shell, ShellPort
 
 AREAS = [
@@ -18,6 +19,7 @@ AREAS = [
     (Intake, IntakePort),
     (Review, ReviewPort),
     (Reports, ReportsPort),
+    (SettingsFacade, SettingsPort),
 ]
 
 
@@ -52,4 +54,5 @@ def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
         "intake",
         "review",
         "reports",
+        "settings",
     ]

@@ -196,8 +196,9 @@ class MailboxUnavailable(AnuyatError):
         *,
         detail: str | None = None,
         code: str | None = None,
+        reply: str | None = None,
     ) -> None:
-        super().__init__(th, en, detail=detail, code=code)
+        super().__init__(th, en, detail=detail, code=code, reply=reply)
 
 
 class MailboxAuthFailed(AnuyatError):
@@ -217,8 +218,9 @@ class MailboxAuthFailed(AnuyatError):
         *,
         detail: str | None = None,
         code: str | None = None,
+        reply: str | None = None,
     ) -> None:
-        super().__init__(th, en, detail=detail, code=code)
+        super().__init__(th, en, detail=detail, code=code, reply=reply)
 
 
 class MailFolderMissing(AnuyatError):

@@ -13,7 +13,12 @@ from typing import Self
 
 from services.intake.mail.imap.account import ImapAccount, invalid_settings, is_loopback_host
 from services.intake.mail.imap.names import encode_mailbox_name, quote
-from services.intake.mail.imap.responses import LIST_LINE, bytes_only, response_text
+from services.intake.mail.imap.responses import (
+    LIST_LINE,
+    bytes_only,
+    response_text,
+    server_text,
+)
 from services.intake.mail.sources import (
     PROCESSED_KEYWORD,
     MailboxAuthFailed,
@@ -220,14 +225,36 @@ class ImapConnection(OpensOnEnter):
             raise
         except imaplib.IMAP4.error as exc:
             reason = str(exc)
+            said = server_text(exc)
             if "[UNAVAILABLE]" in reason or "[SERVERBUG]" in reason:
-                raise MailboxUnavailable(detail=f"{account.label} login: {reason}") from None
-            raise MailboxAuthFailed(detail=f"{account.label} login: {reason}") from None
+                raise MailboxUnavailable(
+                    detail=f"{account.label} login: {reason}", reply=said
+                ) from None
+            raise MailboxAuthFailed(detail=f"{account.label} login: {reason}", reply=said) from None
         typ, data = conn.capability()
         if typ == "OK" and data and isinstance(data[-1], bytes):
             self._caps = frozenset(data[-1].decode("ascii", "replace").upper().split())
         else:
             self._caps = frozenset(c.upper() for c in conn.capabilities)
+
+    @property
+    def capabilities(self) -> frozenset[str]:
+        """What the server announced after sign-in (upper case), e.g. ``IDLE``, ``MOVE``."""
+        self._ensure()
+        return self._caps
+
+    def folder_names(self) -> list[str]:
+        """Every folder of the account, as the server lists them (for "Test connection")."""
+        conn = self._ensure()
+        with self._guard("LIST"):
+            typ, data = conn.list()
+        if typ != "OK":
+            raise MailboxUnavailable(detail=f"{self.account.label} LIST: {response_text(data)}")
+        names = []
+        for line in data:
+            if isinstance(line, bytes) and (m := LIST_LINE.match(line)):
+                names.append(line[m.end() :].decode("utf-8", "replace").strip().strip('"'))
+        return names
 
     # -- folders ---------------------------------------------------------------------------
 

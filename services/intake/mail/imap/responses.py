@@ -94,3 +94,13 @@ def body_of(item: FetchItem) -> bytes | None:
     if quoted is not None:
         return re.sub(rb"\\(.)", rb"\1", quoted.group(1))
     return None
+
+
+def server_text(exc: BaseException) -> str:
+    """What the server said in an ``imaplib`` error (its ``NO``/``BAD`` text), as text.
+
+    imaplib raises with the server's line as bytes; ``str()`` of that would show ``b'…'``.
+    """
+    said = exc.args[0] if exc.args else ""
+    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+    return " ".join(text.split())[:300]
