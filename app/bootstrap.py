@@ -209,6 +209,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         context,
         sync=sync,
         limits=plan.limits,
+        ack_template=plan.ack_template,
         on_sign_out=lambda: checkpoint_quietly(context, runtime.drive_root),
         drive_root=settings.path("drive_root"),
         settings=SettingsFacade(

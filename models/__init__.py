@@ -17,7 +17,7 @@ from models.applications import (
 from models.base import Base, UtcDateTime, new_id
 from models.catalog import ServiceType
 from models.events import ChainHead, Event
-from models.intake import MailboxCursor, QuarantineItem, SyncState
+from models.intake import MailboxCursor, NotRequestMail, QuarantineItem, SyncState
 
 __all__ = [
     "ROLES",
@@ -35,6 +35,7 @@ __all__ = [
     "MailboxCursor",
     "OutboxMessage",
     "Payment",
+    "NotRequestMail",
     "QuarantineItem",
     "ServiceType",
     "SlaPause",

@@ -1,4 +1,5 @@
-"""What intake needs to remember: mailbox cursors, quarantined files, sync state."""
+"""What intake needs to remember: mailbox cursors, quarantined files, mail set aside as not a
+request, sync state."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime, id_column
 
-__all__ = ["MailboxCursor", "QuarantineItem", "SyncState"]
+__all__ = ["MailboxCursor", "NotRequestMail", "QuarantineItem", "SyncState"]
 
 
 class MailboxCursor(Base):
@@ -45,6 +46,38 @@ class QuarantineItem(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     decided_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class NotRequestMail(Base):
+    """A mail judged not to be a request (a bounce, an auto-reply, a newsletter, a notice).
+
+    It is set aside in its own tray, never acknowledged; its raw bytes stay in the blob store
+    (``raw_blob_sha256``), so an officer who finds it is a request after all loses nothing.
+    """
+
+    __tablename__ = "not_request_mail"
+
+    id: Mapped[str] = id_column()
+    source_key: Mapped[str] = mapped_column(String(300), unique=True)
+    sender_name: Mapped[str] = mapped_column(String(300), default="")
+    sender_address: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    raw_blob_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # What the agency's server found of the sender, kept: taking the mail as a request later
+    # must still hold a forged mail claiming an applicant (services.intake.holds).
+    sender_auth: Mapped[str] = mapped_column(String(10), default="none")
+    sender_auth_detail: Mapped[str] = mapped_column(String(300), default="")
+    reason_code: Mapped[str] = mapped_column(String(60))
+    reason_th: Mapped[str] = mapped_column(String(1000))
+    reason_en: Mapped[str] = mapped_column(String(1000))
+    # set_aside | taken_as_request; changed by one conditional UPDATE (two officers, one winner).
+    status: Mapped[str] = mapped_column(String(20), default="set_aside", index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The request it became (or added to) once an officer took it as a request.
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("application.id"), nullable=True)
 
 
 class SyncState(Base):

@@ -51,6 +51,14 @@ class Action(StrEnum):
     # List, release and discard files held at intake (they are applicants' files).
     HANDLE_QUARANTINE = "handle_quarantine"
     REQUEUE_MAIL = "requeue_mail"
+    # See the mail set aside as not requests (bounces, auto-replies, newsletters, notices):
+    # intake, and the administrator who looks after the mailbox.
+    VIEW_NOT_REQUESTS = "view_not_requests"
+    # Take a set-aside mail as a request after all (it enters the normal intake flow).
+    TAKE_AS_REQUEST = "take_as_request"
+    # Confirm who the applicant of a forwarded request is (the original sender or the
+    # forwarder); the acknowledgement goes to the one confirmed.
+    CONFIRM_APPLICANT = "confirm_applicant"
     SYNC_CATALOG = "sync_catalog"
     CREATE_USER = "create_user"
     UNLOCK_USER = "unlock_user"
@@ -90,6 +98,9 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
     Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),
+    Action.VIEW_NOT_REQUESTS: frozenset({"intake", "admin"}),
+    Action.TAKE_AS_REQUEST: frozenset({"intake"}),
+    Action.CONFIRM_APPLICANT: frozenset({"intake"}),
     Action.SYNC_CATALOG: frozenset({"admin"}) | _SYSTEM,
     Action.CREATE_USER: frozenset({"admin"}) | _SYSTEM,
     Action.UNLOCK_USER: frozenset({"admin"}),

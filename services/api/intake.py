@@ -1,4 +1,5 @@
-"""The intake screens' port and facade: sync, held files (quarantine), counter requests.
+"""The intake screens' port and facade: sync, held files (quarantine), counter requests,
+the "Not requests" tray and forwarded requests' applicants.
 
 Each facade method is one user action in its own session; it may be called from a worker
 thread, so it shares nothing mutable but the engine.
@@ -7,6 +8,7 @@ thread, so it shares nothing mutable but the engine.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import select
@@ -14,11 +16,15 @@ from sqlalchemy import select
 from models import SyncState
 from services.access.table import Action, require
 from services.intake import quarantine
+from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.classify import classify
 from services.intake.counter import read_counter_files, register_counter_request
+from services.intake.forwarded import confirm_applicant
+from services.intake.not_request import list_not_requests, take_as_request
 from services.intake.types import Limits
 from services.intake.views import (
     CounterRequest,
+    NotRequestRow,
     QuarantineRow,
     ServiceOption,
     SyncStatusRow,
@@ -75,6 +81,22 @@ class IntakePort(Protocol):
         reason is for the record, the applicant gets a confirmation."""
         ...
 
+    def not_requests(self, user: SignedInUser) -> list[NotRequestRow]:
+        """The mail set aside as not requests (bounces, auto-replies, newsletters, notices)."""
+        ...
+
+    def take_as_request(self, user: SignedInUser, item_id: str) -> str | None:
+        """A set-aside mail is a request after all: it enters the normal intake flow (and is
+        acknowledged); returns the tracking number of the request it became or joined."""
+        ...
+
+    def confirm_applicant(
+        self, user: SignedInUser, application_id: str, take_original: bool
+    ) -> None:
+        """For a forwarded request: the original sender is the applicant (``take_original``)
+        or the forwarder stays; the acknowledgement goes to the one confirmed."""
+        ...
+
 
 class Intake:
     """The real IntakePort."""
@@ -85,10 +107,12 @@ class Intake:
         *,
         sync: Callable[[], SyncSummary] | None = None,
         limits: Limits | None = None,
+        ack_template: Path | None = None,
     ) -> None:
         self.context = context
         self._sync = sync
         self.limits = limits or Limits()
+        self.ack_template = ack_template or DEFAULT_TEMPLATE
 
     def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]:
         with self.context.read(Actor.from_user(user)) as session:
@@ -153,3 +177,21 @@ class Intake:
     def withdraw(self, user: SignedInUser, application_id: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             withdraw(uow, self.context.calendar, application_id, reason)
+
+    def not_requests(self, user: SignedInUser) -> list[NotRequestRow]:
+        require(self.context.verified(Actor.from_user(user)), Action.VIEW_NOT_REQUESTS)
+        with self.context.read(Actor.from_user(user)) as session:
+            return list_not_requests(session)
+
+    def take_as_request(self, user: SignedInUser, item_id: str) -> str | None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            outcome = take_as_request(
+                uow, self.context, item_id, limits=self.limits, ack_template=self.ack_template
+            )
+            return outcome.tracking_number
+
+    def confirm_applicant(
+        self, user: SignedInUser, application_id: str, take_original: bool
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            confirm_applicant(uow, application_id, take_original, template=self.ack_template)

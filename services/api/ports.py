@@ -40,6 +40,7 @@ def build_ports(
     *,
     sync: Callable[[], SyncSummary] | None = None,
     limits: Limits | None = None,
+    ack_template: Path | None = None,
     on_sign_out: Callable[[], object] | None = None,
     drive_root: Path | None = None,
     settings: SettingsPort | None = None,
@@ -50,7 +51,7 @@ def build_ports(
     ``settings``: the settings page's facade, which needs the profile's files)."""
     return Ports(
         shell=Shell(context, on_sign_out=on_sign_out),
-        intake=Intake(context, sync=sync, limits=limits),
+        intake=Intake(context, sync=sync, limits=limits, ack_template=ack_template),
         review=Review(context),
         reports=Reports(context, drive_root),
         settings=settings,

@@ -8,6 +8,7 @@ carries the real SLA and due date — all in the caller's unit of work.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from models import Application, Document, OutboxMessage, ServiceType
 from services.access.table import Action, require
 from services.cases.applications import change_status
-from services.intake.acknowledgement import AckDocument
+from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument
 from services.intake.pipeline import queue_acknowledgement
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
@@ -23,7 +24,7 @@ from services.kernel.statuses import ApplicationStatus
 from services.kernel.unit_of_work import UnitOfWork
 from services.outbox import check_address
 
-__all__ = ["APPLICANT_KINDS", "classify"]
+__all__ = ["APPLICANT_KINDS", "classify", "queue_stored_acknowledgement"]
 
 APPLICANT_KINDS: Final = ("person", "juristic")
 FOLLOW_UP_KIND: Final = "acknowledgement_sla"
@@ -64,7 +65,7 @@ def classify(
     # The SLA counts from the deemed-received time (change_status recomputes it now that the
     # service is known): the days spent unclassified are the agency's, not the applicant's.
     change_status(uow, calendar, application.id, ApplicationStatus.RECEIVED, reason="classified")
-    follow_up = _queue_follow_up(uow, application)
+    follow_up = queue_stored_acknowledgement(uow, application)
     uow.record(
         "application.classified",
         "application",
@@ -80,7 +81,17 @@ def classify(
     return follow_up
 
 
-def _queue_follow_up(uow: UnitOfWork, application: Application) -> OutboxMessage | None:
+def queue_stored_acknowledgement(
+    uow: UnitOfWork,
+    application: Application,
+    *,
+    kind: str = FOLLOW_UP_KIND,
+    template: Path = DEFAULT_TEMPLATE,
+    in_thread: bool = True,
+) -> OutboxMessage | None:
+    """An acknowledgement of ``application`` as the store has it now (its documents, service
+    and SLA), to its reply address; None without a usable one. ``in_thread``: as a reply to
+    the mail that brought it."""
     try:
         check_address(application.reply_to)
     except InvalidInput:
@@ -94,7 +105,8 @@ def _queue_follow_up(uow: UnitOfWork, application: Application) -> OutboxMessage
         AckDocument(d.filename, f"({d.pages} หน้า / pages)" if d.pages else "") for d in documents
     ]
     key = (application.source_key or "").split(" ", 1)[0]
-    thread = key if application.channel == "email" and key and ":" not in key else None
+    threaded = in_thread and application.channel == "email" and ":" not in key
+    thread = key if threaded and key else None
     return queue_acknowledgement(
-        uow, application, listed, (), in_reply_to=thread, kind=FOLLOW_UP_KIND
+        uow, application, listed, (), in_reply_to=thread, kind=kind, template=template
     )

@@ -54,6 +54,24 @@ HOLD_REASONS: dict[str, HoldReason] = {
             "confirm. If you did not send it, you need not do anything."
         ),
     ),
+    "received_in_future": HoldReason(
+        officer_th=(
+            "เวลารับที่เซิร์ฟเวอร์หรืออีเมลระบุ ({detail}) อยู่หลังเวลาที่อีเมลมาถึงเครื่องนี้ ซึ่งเป็นไปไม่ได้ "
+            "จึงบันทึกเวลารับเป็นเวลาที่มาถึงแทน โปรดตรวจนาฬิกาของเซิร์ฟเวอร์อีเมลหรือของผู้ส่ง"
+        ),
+        officer_en=(
+            "The receive time the server or the mail states ({detail}) is after the mail reached "
+            "this workstation, which cannot be; the time it arrived here is recorded instead. "
+            "Check the clock of the mail server or the sender."
+        ),
+        applicant_th=(
+            "เวลาในอีเมลของท่านคลาดเคลื่อน หน่วยงานจึงบันทึกเวลารับตามที่อีเมลมาถึงหน่วยงาน ซึ่งแจ้งไว้ในหนังสือตอบรับนี้"
+        ),
+        applicant_en=(
+            "The time in your mail was not right, so we recorded the time your mail reached us, "
+            "as stated in this acknowledgement."
+        ),
+    ),
 }
 
 

@@ -50,6 +50,8 @@ from services.intake.dedup import resolve_key
 from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
 from services.intake.inspect.reasons import applicant_texts
+from services.intake.received_time import settle_received_time
+from services.intake.set_aside import set_aside
 from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail, SenderAuth
 from services.intake.withdrawal import can_withdraw, withdraw_by_mail
 from services.kernel.actors import Actor
@@ -68,11 +70,13 @@ from services.kernel.unit_of_work import UnitOfWork
 from services.store.context import AppContext
 
 __all__ = [
+    "FORWARDED_KEY",
     "INTAKE",
     "Arrival",
     "IntakeOutcome",
     "TRACKING_RE",
     "MailboxPosition",
+    "act_on",
     "advance_cursor",
     "arrival_from_mail",
     "ingest",
@@ -83,12 +87,17 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 INTAKE = Actor.system("intake")
+FORWARDED_KEY = "forwarded"
+"""In an application's form data: the original sender a forwarded request names, proposed as
+the applicant, and intake's decision on it (``services.intake.forwarded``)."""
 DEFAULT_LIMITS = Limits()
 TRACKING_RE = re.compile(r"\b([A-Z]{2,10}-[A-Z0-9]{2,10}-25\d\d-\d{6})\b")
 _STATUS_WORDS = re.compile(r"สถานะ|ติดตาม|ความคืบหน้า|\bstatus\b|\bprogress\b", re.IGNORECASE)
 _CANCEL_WORDS = re.compile(r"ยกเลิก|ถอนคำขอ|\bcancel\b|\bwithdraw\b", re.IGNORECASE)
 
-OutcomeKind = Literal["new", "appended", "duplicate", "held", "status_enquiry", "cancel_request"]
+OutcomeKind = Literal[
+    "new", "appended", "duplicate", "held", "status_enquiry", "cancel_request", "not_request"
+]
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,10 @@ class Arrival:
     # The applicant's answer to the consent box (counter, consent-based services; PDPA s.19):
     # recorded with the application in its own transaction, never in a second one after it.
     consent: bool | None = None
+    # Not a request (a bounce, an auto-reply, a newsletter, a notice): (reason code, sign).
+    not_request: tuple[str, str] | None = None
+    # Forwarded by someone else: the original sender (name, address), proposed as applicant.
+    forwarded_from: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -159,9 +172,14 @@ def _unauthenticated_note(detail: str) -> tuple[str, str]:
 
 
 def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, source: str = "",
-                      uid: str = "") -> Arrival:  # fmt: skip
+                      uid: str = "", *, now: datetime | None = None) -> Arrival:  # fmt: skip
+    """``now`` is when the workstation took the mail: a server time or Date after it cannot
+    be true, so the received time is clamped to it and the officer is told (M02)."""
     requested = mail.reply_to if mail.reply_to and mail.reply_to != mail.sender_address else ""
     notes = (*mail.problems, *(_reply_to_note(requested) if requested else ()))
+    if now is not None:
+        received_at, time_notes = settle_received_time(received_at, mail.date, now)
+        notes = (*notes, *time_notes)
     if mail.sender_auth == "fail":
         notes = (*notes, *_unauthenticated_note(mail.sender_auth_detail))
     return Arrival(
@@ -187,6 +205,8 @@ def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, sourc
         raw=raw,
         mailbox_source=source,
         mailbox_uid=uid,
+        not_request=mail.not_request,
+        forwarded_from=mail.forwarded_from,
     )
 
 
@@ -213,19 +233,12 @@ def ingest(
         if cursor is not None:
             advance_cursor(uow, cursor)
         raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
-        target = _matching_application(uow, arrival)
-        enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
-        if target is not None and arrival.sender_auth == "fail":
-            # Claims to be the applicant but the agency's server says it is not proven:
-            # nothing is added to her request or done for it until an officer decides.
-            ids = hold_unauthenticated(uow, context.store.blobs, arrival, target)
-            outcome = IntakeOutcome("held", target.id, target.tracking_number, quarantined=len(ids))
-        elif target is not None and enquiry is not None:
-            outcome = _answer_enquiry(uow, context, arrival, target, enquiry)
-        elif target is not None:
-            outcome = _append(uow, context, arrival, target, limits)
+        if arrival.not_request is not None and arrival.channel == "email":
+            # A bounce, an auto-reply, a newsletter: its own tray, no application, no reply.
+            set_aside(uow, arrival, raw_sha)
+            outcome = IntakeOutcome("not_request", None, None)
         else:
-            outcome = _create(uow, context, arrival, limits, ack_template)
+            outcome = act_on(uow, context, arrival, limits, ack_template)
         uow.session.add(
             InboundMessage(
                 source_key=arrival.source_key,
@@ -249,6 +262,30 @@ def ingest(
                 {"message_id": arrival.reused_message_id, "source_key": arrival.source_key},
             )
         return outcome
+
+
+def act_on(
+    uow: UnitOfWork,
+    context: AppContext,
+    arrival: Arrival,
+    limits: Limits = DEFAULT_LIMITS,
+    ack_template: Path = DEFAULT_TEMPLATE,
+) -> IntakeOutcome:
+    """What a request does in ``uow``: append to its application, answer an enquiry, be held,
+    or become a new application (with its acknowledgement)."""
+    arrival = _bounded(arrival)
+    target = _matching_application(uow, arrival)
+    enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
+    if target is not None and arrival.sender_auth == "fail":
+        # Claims to be the applicant but the agency's server says it is not proven:
+        # nothing is added to her request or done for it until an officer decides.
+        ids = hold_unauthenticated(uow, context.store.blobs, arrival, target)
+        return IntakeOutcome("held", target.id, target.tracking_number, quarantined=len(ids))
+    if target is not None and enquiry is not None:
+        return _answer_enquiry(uow, context, arrival, target, enquiry)
+    if target is not None:
+        return _append(uow, context, arrival, target, limits)
+    return _create(uow, context, arrival, limits, ack_template)
 
 
 def _bounded(arrival: Arrival) -> Arrival:
@@ -467,6 +504,10 @@ def _create(
     replied = False
     if arrival.auto_reply_blocked:
         log.info("no acknowledgement: %s", arrival.auto_reply_blocked)
+    elif arrival.forwarded_from is not None:
+        # The forwarder is not the applicant: intake confirms who is, and the
+        # acknowledgement goes to that person then (services.intake.forwarded).
+        log.info("no acknowledgement yet: forwarded, applicant to be confirmed")
     elif _replyable(application.reply_to):
         _queue_acknowledgement(uow, context, application, accepted, held, arrival, ack_template)
         replied = True
@@ -475,7 +516,11 @@ def _create(
             "application.not_acknowledged",
             "application",
             application.id,
-            {"reason": arrival.auto_reply_blocked or "no usable reply address"},
+            {
+                "reason": arrival.auto_reply_blocked
+                or ("forwarded: applicant to be confirmed" if arrival.forwarded_from else None)
+                or "no usable reply address"
+            },  # fmt: skip
         )
     return IntakeOutcome(
         "new", application.id, application.tracking_number, len(accepted), len(held), replied
@@ -494,6 +539,15 @@ def _intake_form_data(arrival: Arrival, uow: UnitOfWork) -> dict[str, object] | 
         data["intake_notes"] = list(arrival.notes)
     if arrival.requested_reply_to:
         data["requested_reply_to"] = arrival.requested_reply_to
+    if arrival.forwarded_from is not None:
+        name, address = arrival.forwarded_from
+        data[FORWARDED_KEY] = {
+            "name": clean_name(name),
+            "address": address,
+            "forwarder_name": arrival.sender_name,
+            "forwarder_address": arrival.sender_address,
+            "decision": None,
+        }
     return data or None
 
 

@@ -200,7 +200,9 @@ def _sync_folder(
                 else None
             )
             mail = parse_mail(raw.data, authserv_id=authserv_id)
-            arrival = arrival_from_mail(mail, raw.internal_date, raw.data, source, raw.uid)
+            arrival = arrival_from_mail(
+                mail, raw.internal_date, raw.data, source, raw.uid, now=context.clock.now()
+            )
             try:
                 outcome = ingest(
                     context, arrival, limits=limits, ack_template=ack_template, cursor=position

@@ -64,6 +64,10 @@ class ParsedMail:
     # What the agency's own server found of the sender (RFC 8601: SPF, DKIM, DMARC).
     sender_auth: SenderAuth = "none"
     sender_auth_detail: str = ""  # e.g. "dkim=none dmarc=fail spf=fail"
+    # Not a request at all (services.intake.mail.not_request): (reason code, the sign seen).
+    not_request: tuple[str, str] | None = None
+    # A request forwarded by someone else: the original sender (name, address) it names.
+    forwarded_from: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from datetime import datetime
 from services.intake.types import ParsedAttachment
 from services.kernel.channels import Channel
 
-__all__ = ["CounterRequest", "QuarantineRow", "ServiceOption", "SyncStatusRow", "SyncSummary"]
+__all__ = [
+    "CounterRequest",
+    "NotRequestRow",
+    "QuarantineRow",
+    "ServiceOption",
+    "SyncStatusRow",
+    "SyncSummary",
+]
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,22 @@ class QuarantineRow:
     received_at: datetime | None = None
     """When the mail or file reached the agency (the server's time, as its message records it);
     None only for a hold with no recorded message. Screens show this as "Received"."""
+
+
+@dataclass(frozen=True)
+class NotRequestRow:
+    """A mail set aside as not a request (the "Not requests" tray); reasons are officer text."""
+
+    id: str
+    sender_name: str
+    sender_address: str
+    subject: str
+    received_at: datetime
+    reason_code: str  # delivery_report | auto_reply | bulk | machine_notice
+    reason_th: str
+    reason_en: str
+    status: str  # set_aside | taken_as_request
+    tracking_number: str | None  # the request it became, once taken
 
 
 @dataclass(frozen=True)

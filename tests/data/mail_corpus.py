@@ -534,3 +534,90 @@ def mail_large_attachment(size: int = 30 * 1024 * 1024) -> bytes:
 
 def mail_garbage() -> bytes:
     return b"\x00\xff\xfe not a mail at all \r\n\r\n" + bytes(range(256))
+
+
+# -- mail that is not a request, and requests someone else forwarded --------------------------
+
+
+def mail_delivery_report(original_id: str = "<ack-1@agency.example.go.th>") -> bytes:
+    """A DSN (RFC 3464): the agency's acknowledgement bounced."""
+    status = CRLF.join(
+        [
+            "Content-Type: message/delivery-status",
+            "",
+            "Reporting-MTA: dns; mx.example.co.th",
+            "",
+            "Final-Recipient: rfc822; gone@example.co.th",
+            "Action: failed",
+            "Status: 5.1.1",
+        ]
+    )
+    parts = [
+        text_part("Your message could not be delivered to gone@example.co.th."),
+        status,
+        f"Content-Type: text/rfc822-headers{CRLF}{CRLF}Message-ID: {original_id}{CRLF}",
+    ]
+    headers = _headers(
+        subject="Undelivered Mail Returned to Sender",
+        sender="Mail Delivery System <MAILER-DAEMON@mx.example.co.th>",
+        message_id="<dsn-1@mx.example.co.th>",
+        extra=["Return-Path: <>"],
+    )
+    body_headers = ['Content-Type: multipart/report; report-type=delivery-status; boundary="r1"']
+    return _message(headers, body_headers, multipart(parts, "report", "r1"))
+
+
+def mail_out_of_office(sender: str = "Somsri <somsri@example.co.th>") -> bytes:
+    """An out-of-office reply that carries no header but its subject (common in practice)."""
+    return mail_plain(
+        "I am away until 10 December.",
+        subject="Out of Office: " + "Re: permit",
+        sender=sender,
+        message_id="<ooo-1@example.co.th>",
+    )
+
+
+def mail_bank_notice() -> bytes:
+    return mail_plain(
+        "Your transfer of 500.00 THB was successful.",
+        subject="Transfer confirmation",
+        sender="K PLUS <KPLUS-notification@bank.example.co.th>",
+        message_id="<bank-1@bank.example.co.th>",
+    )
+
+
+def mail_newsletter() -> bytes:
+    return mail_plain(
+        "This month's news.",
+        subject="December newsletter",
+        sender="News <news@shop.example.com>",
+        message_id="<news-1@shop.example.com>",
+        extra=["List-Unsubscribe: <mailto:unsubscribe@shop.example.com>"],
+    )
+
+
+def mail_forwarded_inline_thai(
+    original: str = f"{THAI_NAME} <{APPLICANT}>",
+    clerk: str = "Clerk <clerk@agency.example.go.th>",
+) -> bytes:
+    """A clerk forwards a citizen's mail inline, as Thai Outlook writes it."""
+    body = CRLF.join(
+        [
+            "ส่งต่อคำขอของประชาชนครับ",
+            "",
+            "________________________________",
+            "ข้อความที่ส่งต่อ",
+            f"จาก: {original}",
+            "ส่ง: 3 ธันวาคม 2569 9:12",
+            f"ถึง: {clerk}",
+            f"เรื่อง: {THAI_SUBJECT}",
+            "",
+            THAI_BODY,
+        ]
+    )
+    return mail_multipart(
+        [text_part(body), attachment_part('filename="form.pdf"', file_pdf())],
+        subject="FW: " + encoded_word(THAI_SUBJECT, "utf-8"),
+        sender=clerk,
+        message_id="<fwd-inline-1@agency.example.go.th>",
+    )

@@ -20,6 +20,7 @@ from models import (
     Event,
     InboundMessage,
     MailboxCursor,
+    NotRequestMail,
     OutboxMessage,
     QuarantineItem,
     SyncState,
@@ -227,7 +228,9 @@ def test_status_enquiry_is_answered_only_to_the_registered_address(
 def test_auto_submitted_mail_gets_no_acknowledgement(context, plan, tmp_path: Path) -> None:
     _deliver(tmp_path / "mailbox", corpus.mail_auto_submitted(), datetime.now(UTC), "1")
     run_sync(context, plan)
-    assert _count(context, Application) == 1
+    # Not a request at all: set aside in the "Not requests" tray, not in the queue.
+    assert _count(context, Application) == 0
+    assert _count(context, NotRequestMail) == 1
     assert _count(context, OutboxMessage) == 0
 
 

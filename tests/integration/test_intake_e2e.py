@@ -12,7 +12,7 @@ import http.server
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 
 import pytest
@@ -24,6 +24,7 @@ from models import (
     Document,
     Event,
     InboundMessage,
+    NotRequestMail,
     OutboxMessage,
     QuarantineItem,
     SyncState,
@@ -399,7 +400,7 @@ def test_status_enquiry_is_answered_only_to_the_registered_address(
         assert label_th not in text and "สถานะคำขอ" not in text
 
 
-def test_automatic_and_bulk_senders_get_no_acknowledgement(
+def test_automatic_and_bulk_mail_is_set_aside_unanswered_and_marked_on_the_server(
     ctx: AppContext, dovecot: DovecotServer, smtp_sink: SmtpSink
 ) -> None:
     automatic = {
@@ -409,9 +410,14 @@ def test_automatic_and_bulk_senders_get_no_acknowledgement(
         "<noreply@shop.example.com>": corpus.mail_noreply(),
         "<daemon@mx.example.com>": corpus.mail_mailer_daemon(),
         "<suppress@example.co.th>": corpus.mail_suppress_autoreply(),
+        "<dsn@mx.example.co.th>": corpus.mail_delivery_report(),
+        "<ooo@example.co.th>": corpus.mail_out_of_office(),
+        "<bank@bank.example.co.th>": corpus.mail_bank_notice(),
     }
-    for message_id, raw in automatic.items():
+    uids = [
         dovecot.append("INBOX", with_message_id(raw, message_id), at(24, 10))
+        for message_id, raw in automatic.items()
+    ]
     person = corpus.mail_plain(
         sender="Person <person@example.co.th>", message_id="<person@example.co.th>"
     )
@@ -420,16 +426,32 @@ def test_automatic_and_bulk_senders_get_no_acknowledgement(
     report = sync(ctx, make_plan(dovecot, smtp_sink))
 
     assert report.ok
-    assert part(report, "mail:").outcomes == {"new": len(automatic) + 1}
-    for message_id in automatic:
-        application_of(ctx, message_id)  # each one is a request all the same
+    assert part(report, "mail:").outcomes == {"new": 1, "not_request": len(automatic)}
+    assert count(ctx, Application) == 1  # only the person's request reaches the queue
+    assert count(ctx, NotRequestMail) == len(automatic)
     assert [d.rcpt_tos for d in smtp_sink.deliveries] == [("person@example.co.th",)]
     with ctx.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
-        unanswered = session.scalars(
-            select(Event).where(Event.type == "application.not_acknowledged")
-        ).all()
-    assert len(unanswered) == len(automatic)
+        pending = session.scalars(select(InboundMessage).where(InboundMessage.action_pending))
+        assert list(pending) == []
+    for uid in uids:  # acted on in the mailbox once committed, like any mail
+        assert PROCESSED_KEYWORD in dovecot.flags("INBOX", uid)
+
+
+def test_an_internaldate_25_days_ahead_is_clamped_to_the_arrival_and_flagged(
+    ctx: AppContext, dovecot: DovecotServer, smtp_sink: SmtpSink, clock
+) -> None:
+    now = clock.now()
+    raw = corpus.mail_plain(message_id="<ahead@example.co.th>")
+    dovecot.append("INBOX", raw, now + timedelta(days=25))
+
+    sync(ctx, make_plan(dovecot, smtp_sink))
+
+    app = application_of(ctx, "ahead@example.co.th")
+    assert app.received_at == now
+    assert any("is after the mail reached" in n for n in app.form_data["intake_notes"])
+    (ack,) = smtp_sink.messages()  # the applicant is told the time that counts
+    assert "25 November 2026, 10:00" in body(ack)
 
 
 # --- the hostile corpus ---------------------------------------------------------------------

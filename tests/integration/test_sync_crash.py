@@ -38,7 +38,14 @@ import keyring
 import pytest
 from sqlalchemy import select, text
 
-from models import Agency, Application, Document, InboundMessage, OutboxMessage
+from models import (
+    Agency,
+    Application,
+    Document,
+    InboundMessage,
+    NotRequestMail,
+    OutboxMessage,
+)
 from services.kernel.clock import BANGKOK, FixedClock
 from services.kernel.events import verify_chain
 from services.outbox import CLAIM_LEASE, MaildirTransport, send_due
@@ -196,7 +203,7 @@ def opened(data_dir: Path, now: datetime | None = None) -> Iterator[AppContext]:
 class Mailbag:
     raws: list[bytes]
     requests: dict[str, str]  # Message-ID (bare) → sender, one new application each
-    silent: set[str]  # Message-IDs of requests that get no acknowledgement
+    set_aside: set[str]  # Message-IDs of automatic mail: not requests, set aside once each
     follow_up: str  # Message-ID of the applicant's own follow-up (appended to 000001)
 
 
@@ -222,7 +229,6 @@ def mailbag(n_requests: int) -> Mailbag:
     raws.append(corpus.mail_without_message_id())  # keyed by its content
     raws.append(corpus.mail_plain("auto", message_id="<auto@example.co.th>",
                                   extra=["Auto-Submitted: auto-generated"]))  # fmt: skip
-    requests["auto@example.co.th"] = corpus.APPLICANT
     own = "<follow-up@example.co.th>"
     raws.append(
         corpus.mail_with_files(
@@ -303,9 +309,10 @@ def assert_exactly_once(data_dir: Path, bag: Mailbag, sent: Path) -> None:
             apps = session.scalars(select(Application)).all()
             acks = session.scalars(select(OutboxMessage)).all()
             docs = session.scalars(select(Document)).all()
+            set_aside = session.scalars(select(NotRequestMail.source_key)).all()
     keys_seen = Counter(i.source_key for i in inbound)
     assert max(keys_seen.values()) == 1
-    expected_keys = set(bag.requests) | {bag.follow_up}
+    expected_keys = set(bag.requests) | {bag.follow_up} | bag.set_aside
     assert {k for k in keys_seen if not k.startswith("sha256:")} == expected_keys
     assert sum(1 for k in keys_seen if k.startswith("sha256:")) == 1
     # One application per request (the no-id mail is one too), numbered without gaps.
@@ -322,11 +329,11 @@ def assert_exactly_once(data_dir: Path, bag: Mailbag, sent: Path) -> None:
     assert per_app[first.id] == 2
     assert sum(per_app.values()) == sum(1 for k in bag.requests if k.startswith("crash-")) + 1
     assert len({(d.application_id, d.filename) for d in docs}) == len(docs)
-    # At most one acknowledgement per application, none for automatic mail; all sent.
+    # At most one acknowledgement per application (automatic mail is none); all sent.
     ack_count = Counter(m.application_id for m in acks if m.kind == "acknowledgement")
     assert max(ack_count.values()) == 1
-    silent = {by_key[k].id for k in bag.silent}
-    assert set(ack_count) == {a.id for a in apps} - silent
+    assert set(ack_count) == {a.id for a in apps}
+    assert sorted(set_aside) == sorted(bag.set_aside)  # automatic mail: its tray, once
     assert len({m.message_id for m in acks}) == len(acks)
     assert {m.status for m in acks} == {"sent"}
     # The "sent" folder holds each message exactly once (re-sends after a kill are no-ops).

@@ -35,6 +35,7 @@ from services.intake.mail.auth_results import sender_authentication
 from services.intake.mail.auto_reply import auto_reply_reason
 from services.intake.mail.charsets import clean_text, decode_bytes, normalize_charset
 from services.intake.mail.fingerprint import content_fingerprint
+from services.intake.mail.forwarded import forwarded_sender
 from services.intake.mail.headers import (
     addresses,
     decode_header_value,
@@ -44,6 +45,7 @@ from services.intake.mail.headers import (
     id_list,
     norm_id,
 )
+from services.intake.mail.not_request import not_request_reason
 from services.intake.mail.parts import TNEF_PROBLEM, Collected, safe_filename, walk
 from services.intake.types import ParsedAttachment, ParsedMail
 from services.kernel.text import clean_name, clean_subject
@@ -105,6 +107,7 @@ def _assemble(
     attachments: tuple[ParsedAttachment, ...],
     problems: tuple[str, ...],
     authserv_id: str = "",
+    forwarded: tuple[str, str] | None = None,
 ) -> ParsedMail:
     message_id = norm_id(first_header(headers, "message-id"))
     auth, auth_detail = sender_authentication(headers, authserv_id)
@@ -112,13 +115,16 @@ def _assemble(
     sender_name, sender_address = senders[0] if senders else ("", "")
     reply_pairs = addresses(first_header(headers, "reply-to"))
     in_reply_to_ids = id_list(first_header(headers, "in-reply-to"))
+    subject = clean_subject(decode_header_value(first_header(headers, "subject")))
+    judged = not_request_reason(headers, sender_address, subject)
+    original = forwarded or forwarded_sender(body_text)
     return ParsedMail(
         message_id=message_id,
         idempotency_key=message_id or "sha256:" + hashlib.sha256(raw).hexdigest(),
         content_sha256=content_fingerprint(raw),
         in_reply_to=in_reply_to_ids[0] if in_reply_to_ids else None,
         references=id_list(" ".join(headers.get("references", []))),
-        subject=clean_subject(decode_header_value(first_header(headers, "subject"))),
+        subject=subject,
         sender_name=clean_name(sender_name),
         sender_address=sender_address,
         reply_to=next((a for _, a in reply_pairs if a), sender_address),
@@ -130,6 +136,9 @@ def _assemble(
         problems=problems,
         sender_auth=auth,
         sender_auth_detail=auth_detail,
+        not_request=(judged.code, judged.detail) if judged else None,
+        # Someone else's mail passed on is the other person's request (to be confirmed).
+        forwarded_from=original if original and original[1] != sender_address else None,
     )
 
 
@@ -147,7 +156,9 @@ def _parse(raw: bytes, msg: Message, authserv_id: str) -> ParsedMail:
         collected.problem("mail structure defects: " + ", ".join(defects[:8]))
     body = "\n\n".join(t for t in collected.body if t).strip()
     attachments, problems = tuple(collected.attachments), tuple(collected.problems)
-    return _assemble(raw, headers, body, attachments, problems, authserv_id)
+    return _assemble(
+        raw, headers, body, attachments, problems, authserv_id, collected.forwarded_from
+    )
 
 
 def parse_mail(raw: bytes, *, authserv_id: str = "") -> ParsedMail:

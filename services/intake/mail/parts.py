@@ -52,6 +52,8 @@ class Collected:
     attachments: list[ParsedAttachment] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     parts_seen: int = 0
+    # The sender (name, address) of the first message forwarded whole (message/rfc822).
+    forwarded_from: tuple[str, str] | None = None
 
     def problem(self, text: str) -> None:
         if text not in self.problems:
@@ -179,6 +181,8 @@ def _walk_forward(part: Message, collected: Collected, depth: int, want_body: bo
     if senders:
         name, address = clean_name(senders[0][0]), senders[0][1]
         sender = f"{name} <{address}>" if name and address else (address or name)
+        if address and collected.forwarded_from is None:
+            collected.forwarded_from = (name, address)
     sub = Collected(parts_seen=collected.parts_seen)
     walk(inner, sub, depth + 1, want_body)
     collected.parts_seen = sub.parts_seen

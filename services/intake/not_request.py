@@ -1,0 +1,131 @@
+"""The "Not requests" tray: mail set aside at intake, and taking one as a request after all.
+
+Intake (and the administrator, who looks after the mailbox) see what was set aside and why
+(:func:`list_not_requests`). An intake officer who finds that one is a request after all
+takes it (:func:`take_as_request`): the mail goes through the normal intake flow from its
+kept raw bytes — a new application with its acknowledgement, or an addition to the request
+it answers — in the same transaction as the officer's decision, which an event records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Final, cast
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from models import Application, InboundMessage, NotRequestMail
+from services.access.table import Action, require
+from services.intake.acknowledgement import DEFAULT_TEMPLATE
+from services.intake.mail.auto_reply import auto_reply_reason
+from services.intake.mail.parse import parse_mail
+from services.intake.pipeline import (
+    DEFAULT_LIMITS,
+    INTAKE,
+    IntakeOutcome,
+    act_on,
+    arrival_from_mail,
+)
+from services.intake.types import Limits, SenderAuth
+from services.intake.views import NotRequestRow
+from services.kernel.errors import InvalidInput, NotFound
+from services.kernel.unit_of_work import UnitOfWork
+from services.store.context import AppContext
+
+__all__ = ["list_not_requests", "take_as_request"]
+
+_AUTH: Final = frozenset({"pass", "fail", "none"})
+
+
+def list_not_requests(session: Session, status: str = "set_aside") -> list[NotRequestRow]:
+    """The tray, newest first (a bounce storm should not push today's mail off the screen)."""
+    query = (
+        select(NotRequestMail, Application.tracking_number)
+        .outerjoin(Application, Application.id == NotRequestMail.application_id)
+        .where(NotRequestMail.status == status)
+        .order_by(NotRequestMail.received_at.desc(), NotRequestMail.id)
+    )
+    return [
+        NotRequestRow(
+            id=row.id,
+            sender_name=row.sender_name,
+            sender_address=row.sender_address,
+            subject=row.subject,
+            received_at=row.received_at,
+            reason_code=row.reason_code,
+            reason_th=row.reason_th,
+            reason_en=row.reason_en,
+            status=row.status,
+            tracking_number=number,
+        )
+        for row, number in session.execute(query)
+    ]
+
+
+def take_as_request(
+    uow: UnitOfWork,
+    context: AppContext,
+    item_id: str,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    ack_template: Path = DEFAULT_TEMPLATE,
+) -> IntakeOutcome:
+    """Move a set-aside mail into the normal intake flow; returns what intake made of it.
+
+    The tray row is claimed by one conditional UPDATE, so when two officers press the key at
+    once only one request is made; the other is told it was decided already.
+    """
+    require(uow.actor, Action.TAKE_AS_REQUEST)
+    row = uow.session.get(NotRequestMail, item_id)
+    if row is None:
+        raise NotFound("ไม่พบอีเมลนี้ในรายการที่ไม่ใช่คำขอ", "No such mail in the Not requests tray.")
+    claimed = uow.session.execute(
+        update(NotRequestMail)
+        .where(NotRequestMail.id == item_id, NotRequestMail.status == "set_aside")
+        .values(status="taken_as_request", decided_by=uow.actor.label, decided_at=uow.now)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise InvalidInput(
+            "อีเมลนี้มีผู้ดำเนินการไปแล้ว — ไม่มีอะไรเปลี่ยนแปลง โปรดกดรีเฟรช",
+            "Someone already decided on this mail; nothing was changed. Refresh the list.",
+        )
+    uow.session.refresh(row)
+    raw = context.store.blobs.get(row.raw_blob_sha256) if row.raw_blob_sha256 else b""
+    mail = parse_mail(raw)
+    arrival = replace(
+        arrival_from_mail(mail, row.received_at, raw),
+        source_key=row.source_key,
+        not_request=None,
+        # The officer says it is a request: acknowledged as any request is, unless the
+        # address itself takes no mail (a no-reply or daemon sender).
+        auto_reply_blocked=auto_reply_reason({}, mail.sender_address),
+        # The server's verdict from when it arrived (the header is not re-judged here).
+        sender_auth=cast(SenderAuth, row.sender_auth if row.sender_auth in _AUTH else "none"),
+        sender_auth_detail=row.sender_auth_detail,
+    )
+    # The normal flow runs as intake's own, as for any arriving mail; the decision is the
+    # officer's and its event names them.
+    flow = UnitOfWork(uow.session, INTAKE, uow.now, uow.station_id)
+    outcome = act_on(flow, context, arrival, limits, ack_template)
+    row.application_id = outcome.application_id
+    inbound = uow.session.scalar(
+        select(InboundMessage).where(InboundMessage.source_key == row.source_key)
+    )
+    if inbound is not None:
+        inbound.outcome = outcome.kind
+        inbound.application_id = outcome.application_id
+    uow.record(
+        "inbound.taken_as_request",
+        "application" if outcome.application_id else "inbound",
+        outcome.application_id or row.id,
+        {
+            "not_request_id": row.id,
+            "was_judged": row.reason_code,
+            "outcome": outcome.kind,
+            "officer": uow.actor.label,
+        },
+    )
+    return outcome
