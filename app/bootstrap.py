@@ -21,6 +21,7 @@ from app.settings import (
     with_profile,
 )
 from services.api.admin import OfficersFacade
+from services.api.approval import SigningSettings
 from services.api.ports import Ports, build_ports
 from services.api.settings import SettingsFacade
 from services.intake.sync import SyncPlan, run_sync, summarise
@@ -214,6 +215,11 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         drive_root=settings.path("drive_root"),
         settings=SettingsFacade(
             context, profile_settings_path(data_dir), base.values(), on_saved=settings_saved
+        ),
+        signing=SigningSettings(
+            pkcs11_module=settings.get("pkcs11_module"),
+            trust_roots=tuple(Path(p) for p in settings.get("signing_trust_roots")),
+            allow_pkcs12=settings.get("signing_allow_pkcs12"),
         ),
     )
     officers = OfficersFacade(context, password_policy(settings))

@@ -231,6 +231,11 @@ class Approval(Base):
     certificate_subject: Mapped[str] = mapped_column(String(500), default="")
     reason: Mapped[str] = mapped_column(String(1000), default="")
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The conditions set by the approver (edited from the catalog's defaults).
+    conditions: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    # The signed decision memo (a produced document) and the certificate that signed it.
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("document.id"), nullable=True)
+    certificate_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class IssuedDocument(Base):

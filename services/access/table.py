@@ -46,6 +46,10 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
     # An approver or finance officer sends a request back to the reviewer with a note.
     RETURN_TO_REVIEW = "return_to_review"
+    # Approve (signing the decision record) or refuse a reviewed request (services.approval).
+    APPROVE = "approve"
+    # Check the signatures of a signed PDF against the agency's trust roots.
+    VERIFY_SIGNATURE = "verify_signature"
     REGISTER_AT_COUNTER = "register_at_counter"
     RUN_SYNC = "run_sync"
     # List, release and discard files held at intake (they are applicants' files).
@@ -95,6 +99,8 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.CLASSIFY: frozenset({"intake"}),
     Action.WITHDRAW: frozenset({"intake", "reviewer"}),
     Action.RETURN_TO_REVIEW: frozenset({"approver", "finance"}),
+    Action.APPROVE: frozenset({"approver"}),
+    Action.VERIFY_SIGNATURE: _CASES,
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
     Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),

@@ -1,6 +1,6 @@
 """The contract between the services and the screens: one port per area (shell, intake,
-review, reports; officers' accounts in :mod:`services.api.admin`), frozen read models, the access
-table, and the few helpers a screen needs to format what it shows.
+review, reports, approval; officers' accounts in :mod:`services.api.admin`), frozen read
+models, the access table, and the few helpers a screen needs to format what it shows.
 
 ``ui/`` imports only this package (an import-linter contract). ORM objects never cross it;
 every port call runs off the GUI thread. ``app/`` builds the facades
@@ -18,11 +18,19 @@ from services.access.officers import (
 from services.access.sessions import PasswordChangeRequired, SessionEnded
 from services.access.table import Action, may
 from services.api.admin import AccountPort, AdminPort
+from services.api.approval import ApprovalPort, SigningChoice, SigningSettings
 from services.api.intake import IntakePort
 from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
 from services.api.review import ReviewPort
 from services.api.shell import ShellPort
+from services.approval import (
+    ApprovalRecord,
+    ApprovalSummary,
+    BatchItem,
+    BatchOutcome,
+    SignatureStatus,
+)
 from services.cases.views import (
     AgencyInfo,
     ApplicationRow,
@@ -57,6 +65,7 @@ from services.kernel.thai_id import (
     juristic_id_valid,
     normalize_national_id,
 )
+from services.produce.sign import Pin, TokenCertificate, TokenInfo
 from services.reports import AuditFilter, AuditPage, AuditRow, ChainStatus, MonthlyReport
 from services.reports.texts import COLUMNS as REPORT_COLUMNS
 from services.reports.texts import figure_cells
@@ -83,6 +92,11 @@ __all__ = [
     "AuditRow",
     "ChainStatus",
     "AnuyatError",
+    "ApprovalPort",
+    "ApprovalRecord",
+    "ApprovalSummary",
+    "BatchItem",
+    "BatchOutcome",
     "ApplicationDetail",
     "ApplicationRow",
     "ApplicationStatus",
@@ -103,6 +117,7 @@ __all__ = [
     "OfficerAccount",
     "OfficerDetails",
     "PasswordChangeRequired",
+    "Pin",
     "Ports",
     "QuarantineRow",
     "ReportFormat",
@@ -110,12 +125,17 @@ __all__ = [
     "ReviewPort",
     "ServiceOption",
     "SessionEnded",
+    "SignatureStatus",
+    "SigningChoice",
+    "SigningSettings",
     "ShellPort",
     "SignedInUser",
     "SlaState",
     "StatusCount",
     "SyncStatusRow",
     "SyncSummary",
+    "TokenCertificate",
+    "TokenInfo",
     "Verdict",
     "figure_cells",
     "format_english_date",

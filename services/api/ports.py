@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.api.approval import Approval, ApprovalPort, SigningSettings
 from services.api.intake import Intake, IntakePort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
@@ -31,6 +32,7 @@ class Ports:
     intake: IntakePort
     review: ReviewPort
     reports: ReportsPort
+    approval: ApprovalPort
     settings: SettingsPort | None = None
     """The administrator's settings page (None: the window shows no settings page)."""
 
@@ -44,6 +46,7 @@ def build_ports(
     on_sign_out: Callable[[], object] | None = None,
     drive_root: Path | None = None,
     settings: SettingsPort | None = None,
+    signing: SigningSettings | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
@@ -54,5 +57,6 @@ def build_ports(
         intake=Intake(context, sync=sync, limits=limits, ack_template=ack_template),
         review=Review(context),
         reports=Reports(context, drive_root),
+        approval=Approval(context, signing),
         settings=settings,
     )

@@ -57,7 +57,8 @@ _SERVICE_KEYS: Final = (
     "fee", "sla_business_days", "ial", "risk_level", "licence_template", "validity_days",
     "approver_role", "applicant_kinds", "description_th", "description_en", "legal_basis_th",
     "lawful_basis", "purpose_th", "purpose_en",
-    "company_certificate_max_months",
+    "company_certificate_max_months", "approval_criteria_th", "approval_criteria_en",
+    "approval_conditions_th",
 )  # fmt: skip
 _DOCUMENT_KEYS: Final = (
     "code", "name_th", "name_en", "required", "for_delegation", "applies_to", "note_th", "note_en",
@@ -319,6 +320,15 @@ class _Checker(ProblemCollector):
             lawful_basis=cast(LawfulBasis, basis or "public_task"),
             purpose_th=self.text(t, "purpose_th", "purpose_th"),
             purpose_en=self.text(t, "purpose_en", "purpose_en"),
+            approval_criteria_th=self.text(
+                t, "approval_criteria_th", "approval_criteria_th", need=False
+            ),
+            approval_criteria_en=self.text(
+                t, "approval_criteria_en", "approval_criteria_en", need=False
+            ),
+            approval_conditions_th=tuple(
+                self.texts(t, "approval_conditions_th", "approval_conditions_th", False) or ()
+            ),
         )
 
     def applicant_kinds(

@@ -191,6 +191,11 @@ class ServiceSpec:
     purpose_th: str = ""
     """What the personal data is used for, as the privacy notice states it."""
     purpose_en: str = ""
+    approval_criteria_th: str = ""
+    """What the approver weighs, from the citizen manual (shown beside the decision)."""
+    approval_criteria_en: str = ""
+    approval_conditions_th: tuple[str, ...] = ()
+    """The conditions an approval usually carries; the approver edits them per request."""
 
     @property
     def lawful_basis_th(self) -> str:
@@ -230,6 +235,7 @@ class ServiceSpec:
         fields = dict(data)
         fields["keywords"] = tuple(data["keywords"])
         fields["applicant_kinds"] = tuple(data["applicant_kinds"])
+        fields["approval_conditions_th"] = tuple(data.get("approval_conditions_th", ()))
         fields["fee"] = Fee(**data["fee"])
         fields["required_documents"] = tuple(
             DocumentRequirement(**{**d, "applies_to": tuple(d["applies_to"])})

@@ -213,6 +213,8 @@ def allowed_actions(status: str, roles: frozenset[str], *, held_by_me: bool) -> 
         allowed.discard(Action.CLASSIFY)
     if (status, ApplicationStatus.WITHDRAWN) not in TRANSITIONS:
         allowed.discard(Action.WITHDRAW)
+    if not (held_by_me and status == ApplicationStatus.READY_FOR_APPROVAL):
+        allowed.discard(Action.APPROVE)
     role = RETURNABLE_STATUSES.get(ApplicationStatus(status))
     if not (held_by_me and role is not None and role in roles):
         allowed.discard(Action.RETURN_TO_REVIEW)
@@ -228,4 +230,5 @@ _ON_A_REQUEST = (
     Action.CLASSIFY,
     Action.WITHDRAW,
     Action.RETURN_TO_REVIEW,
+    Action.APPROVE,
 )

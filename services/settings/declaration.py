@@ -100,8 +100,22 @@ SETTINGS: tuple[Setting, ...] = (
         "pkcs11_module",
         str,
         "",
-        "PKCS#11 library of the signing token (USB token).",
+        "PKCS#11 library of the signing token (USB token). Empty: the first usual one found "
+        "(OpenSC, SafeNet eToken, SoftHSM2).",
         folder=True,
+    ),
+    Setting(
+        "signing_trust_roots",
+        list,
+        [],
+        "PEM/DER files of the certificate authorities whose certificates the agency trusts "
+        "for approval signatures (type 3).",
+    ),
+    Setting(
+        "signing_allow_pkcs12",
+        bool,
+        False,
+        "Allow approvers to sign with a PKCS#12 file instead of a token (type 2 at most).",
     ),
     # Mail in: an IMAP account (password in the keyring: `anuyat secret set imap`), else
     # a local Maildir folder (the demo's mailbox).

@@ -8,6 +8,7 @@ from typing import Protocol
 import pytest
 
 import services.api as api
+from services.api.approval import Approval, ApprovalPort
 from services.api.intake import Intake, IntakePort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
@@ -20,6 +21,7 @@ AREAS = [
     (Review, ReviewPort),
     (Reports, ReportsPort),
     (SettingsFacade, SettingsPort),
+    (Approval, ApprovalPort),
 ]
 
 
@@ -48,11 +50,13 @@ def test_no_call_belongs_to_two_areas() -> None:
 def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
     exported = set(api.__all__)
     assert {"Ports", "ShellPort", "IntakePort", "ReviewPort", "Action", "may"} <= exported
+    assert "ApprovalPort" in exported
     assert not {"Shell", "Intake", "Review", "Reports", "Workstation", "WorkstationPort"} & exported
     assert [f.name for f in api.Ports.__dataclass_fields__.values()] == [
         "shell",
         "intake",
         "review",
         "reports",
+        "approval",
         "settings",
     ]

@@ -1,0 +1,261 @@
+"""The approver's port and facade: the approval queue, the summary, decisions, batch signing,
+verification.
+
+Each method is one user action in its own session, called off the GUI thread. Batch signing
+runs on the one worker that owns the token session; the PIN is passed in as a ``Pin``, used
+to log in to the token, and dropped — it is never stored or logged.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+
+from services import approval, review
+from services.access import auth
+from services.access.table import Action, require
+from services.approval import ApprovalSummary, BatchItem, BatchOutcome, SignatureStatus
+from services.cases.views import ApplicationRow
+from services.kernel.actors import Actor, SignedInUser
+from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.statuses import ApplicationStatus
+from services.produce import sign
+from services.produce.sign.methods import Pkcs12Method, RecordMethod, SigningMethod, TokenMethod
+from services.produce.sign.token import COMMON_MODULES
+from services.store.context import AppContext
+
+__all__ = ["Approval", "ApprovalPort", "SigningChoice", "SigningSettings"]
+
+
+@dataclass(frozen=True)
+class SigningSettings:
+    """The agency's signing settings (app/settings.py)."""
+
+    pkcs11_module: str = ""
+    trust_roots: tuple[Path, ...] = ()
+    allow_pkcs12: bool = False
+
+    def module(self) -> str:
+        """The module path set, else the first usual one installed."""
+        if self.pkcs11_module:
+            return self.pkcs11_module
+        for candidate in COMMON_MODULES:
+            if os.path.exists(candidate):
+                return candidate
+        return COMMON_MODULES[0]
+
+
+@dataclass(frozen=True)
+class SigningChoice:
+    """How the approver signs this batch."""
+
+    kind: Literal["record", "token", "pkcs12"]
+    token_label: str = ""
+    certificate_key_id: bytes = b""
+    pkcs12_path: str = ""
+    secret: sign.Pin = field(default_factory=lambda: sign.Pin(""))
+    """The token PIN, the PKCS#12 password, or (type 1) the approver's sign-in password."""
+
+
+class ApprovalPort(Protocol):
+    """What the approver's screen asks of the services."""
+
+    def queue(self, user: SignedInUser) -> list[ApplicationRow]: ...
+
+    def take_next_approval(self, user: SignedInUser) -> ApplicationRow | None: ...
+
+    def open_approval(
+        self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
+    ) -> ApprovalSummary: ...
+
+    def refuse(self, user: SignedInUser, application_id: str, reasons: str) -> None: ...
+
+    def send_back_to_review(self, user: SignedInUser, application_id: str, note: str) -> None: ...
+
+    def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]: ...
+
+    def token_certificates(
+        self, user: SignedInUser, token_label: str, pin: sign.Pin
+    ) -> list[sign.TokenCertificate]: ...
+
+    def approve_batch(
+        self,
+        user: SignedInUser,
+        items: Sequence[BatchItem],
+        choice: SigningChoice,
+        progress: Callable[[int, int, str], None] = lambda d, t, n: None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> BatchOutcome: ...
+
+    def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus: ...
+
+
+class Approval:
+    """The real ApprovalPort."""
+
+    def __init__(self, context: AppContext, settings: SigningSettings | None = None) -> None:
+        self.context = context
+        self.settings = settings or SigningSettings()
+
+    # --- reading -----------------------------------------------------------------------
+
+    def queue(self, user: SignedInUser) -> list[ApplicationRow]:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.READ_CASES)
+        with self.context.read(actor) as session:
+            return approval.approval_queue(session, self.context.calendar, self.context.clock.now())
+
+    def take_next_approval(self, user: SignedInUser) -> ApplicationRow | None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            require(uow.actor, Action.APPROVE)
+            found = review.next_application(
+                uow, self.context.calendar, ApplicationStatus.READY_FOR_APPROVAL
+            )
+            if found is None:
+                return None
+            uow.session.flush()
+            return review.application_row(uow.session, self.context.calendar, uow.now, found)
+
+    def open_approval(
+        self, user: SignedInUser, application_id: str, out_of_order_reason: str | None = None
+    ) -> ApprovalSummary:
+        actor = Actor.from_user(user)
+        require(actor, Action.OPEN_REVIEW)
+        with self.context.unit_of_work(actor) as uow:
+            review.open_for(uow, self.context.calendar, application_id, out_of_order_reason)
+            uow.session.flush()
+            return approval.approval_summary(
+                uow.session, self.context.calendar, uow.now, application_id,
+                uow.actor.user_id, uow.actor.roles,
+            )  # fmt: skip
+
+    def _document_bytes(self, user: SignedInUser, document_id: str) -> bytes:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return review.document_bytes(session, self.context.store.blobs, actor, document_id)
+
+    # --- deciding ----------------------------------------------------------------------
+
+    def refuse(self, user: SignedInUser, application_id: str, reasons: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            approval.refuse(uow, self.context.calendar, application_id, reasons)
+
+    def send_back_to_review(self, user: SignedInUser, application_id: str, note: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            review.return_to_review(uow, self.context.calendar, application_id, note)
+
+    # --- signing -----------------------------------------------------------------------
+
+    def _roots(self) -> list[asn1_x509.Certificate]:
+        return sign.load_trust_roots(list(self.settings.trust_roots))
+
+    def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]:
+        require(self.context.verified(Actor.from_user(user)), Action.APPROVE)
+        return sign.list_tokens(self.settings.module())
+
+    def token_certificates(
+        self, user: SignedInUser, token_label: str, pin: sign.Pin
+    ) -> list[sign.TokenCertificate]:
+        require(self.context.verified(Actor.from_user(user)), Action.APPROVE)
+        session = sign.TokenSession(self.settings.module(), token_label, pin)
+        try:
+            return session.certificates()
+        finally:
+            session.close()
+
+    def _method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
+        now = self.context.clock.now()
+        if choice.kind == "record":
+            self._reauthenticate(actor, choice.secret)
+            return RecordMethod()
+        if choice.kind == "pkcs12":
+            if not self.settings.allow_pkcs12:
+                choice.secret.forget()
+                raise PermissionDenied(
+                    "หน่วยงานไม่อนุญาตให้ลงนามด้วยไฟล์ PKCS#12 — ใช้โทเคน USB",
+                    "The agency does not allow signing with a PKCS#12 file; use the USB token.",
+                )
+            try:
+                data = Path(choice.pkcs12_path).read_bytes()
+            except OSError as exc:
+                choice.secret.forget()
+                raise InvalidInput(
+                    "เปิดไฟล์ PKCS#12 ไม่ได้ — ตรวจว่าเลือกไฟล์ถูกต้อง",
+                    "The PKCS#12 file cannot be opened; check the file chosen.",
+                    detail=repr(exc),
+                ) from exc
+            return Pkcs12Method(data, choice.secret, now)
+        session = sign.TokenSession(self.settings.module(), choice.token_label, choice.secret)
+        try:
+            certificates = session.certificates()
+            chosen = next(
+                (c for c in certificates if c.key_id == choice.certificate_key_id),
+                certificates[0] if certificates and not choice.certificate_key_id else None,
+            )
+            if chosen is None:
+                raise sign.CertificateUnusable(
+                    "ไม่พบใบรับรองที่เลือกบนโทเคน — เลือกใบรับรองใหม่",
+                    "The chosen certificate is not on the token; choose again.",
+                )
+            roots = [x509.load_der_x509_certificate(r.dump()) for r in self._roots()]
+            return TokenMethod(session, chosen, roots, now)
+        except BaseException:
+            session.close()
+            raise
+
+    def _reauthenticate(self, actor: Actor, password: sign.Pin) -> None:
+        """Type 1: the approver types their sign-in password again (M17)."""
+        try:
+            with self.context.read(actor) as session:
+                check = auth.check_password(session, actor.username, password.reveal())
+        finally:
+            password.forget()
+        if not check.verified:
+            raise PermissionDenied(
+                "รหัสผ่านไม่ถูกต้อง ยังไม่ได้อนุมัติรายการใด — พิมพ์รหัสผ่านที่ใช้เข้าสู่ระบบ",
+                "Wrong password; nothing was approved. Type the password you sign in with.",
+            )
+
+    def approve_batch(
+        self,
+        user: SignedInUser,
+        items: Sequence[BatchItem],
+        choice: SigningChoice,
+        progress: Callable[[int, int, str], None] = lambda d, t, n: None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> BatchOutcome:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.APPROVE)
+        roots = self._roots()
+        method = self._method(actor, choice)
+        try:
+            return approval.approve_batch(
+                self.context, actor, items, method, roots, progress=progress, cancelled=cancelled
+            )
+        finally:
+            method.close()
+
+    # --- verifying ---------------------------------------------------------------------
+
+    def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus:
+        data = self._document_bytes(user, document_id)
+        return status_of(sign.verify_pdf(data, self._roots()))
+
+
+def status_of(result: sign.VerificationResult) -> SignatureStatus:
+    th: list[str] = []
+    en: list[str] = []
+    for check in result.signatures:
+        for line_th, line_en in check.lines():
+            th.append(line_th)
+            en.append(line_en)
+    if not result.signatures:
+        th.append("เอกสารนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์ (การอนุมัติแบบที่ 1)")
+        en.append("This document carries no digital signature (a type-1 approval).")
+    return SignatureStatus(bool(result.signatures), result.ok, tuple(th), tuple(en))

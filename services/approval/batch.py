@@ -1,0 +1,130 @@
+"""Approve and sign a selection of requests with one PIN (one signing method per batch).
+
+For each request, in the order given: draw the memo (:func:`prepare_approval`), sign it,
+validate the signature at once against the agency's trust roots, then store it all in one
+transaction (:func:`record_approval`). Between requests the caller may cancel; a token that
+fails or is pulled out stops the batch. Either way what was signed stays signed and the rest
+stay in the queue: nothing is stored for a request until its signed memo validated.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from asn1crypto import x509 as asn1_x509
+
+from services.approval.decisions import SignedRecord, prepare_approval, record_approval
+from services.approval.summary import service_spec_of
+from services.kernel.actors import Actor
+from services.kernel.errors import AnuyatError
+from services.produce.sign.errors import (
+    PinLocked,
+    SigningFailed,
+    TokenMissing,
+    TokenModuleUnusable,
+    TokenRemoved,
+)
+from services.produce.sign.methods import SigningMethod
+from services.produce.sign.strength import require_strength
+from services.produce.sign.verify import verify_pdf
+from services.review import load_application
+from services.store.context import AppContext
+
+__all__ = ["BatchItem", "BatchOutcome", "approve_batch"]
+
+log = logging.getLogger(__name__)
+
+# Failures of the token or the signing library: the next request would fail the same way.
+_STOPS = (TokenRemoved, TokenMissing, TokenModuleUnusable, PinLocked, SigningFailed)
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    application_id: str
+    conditions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    approved: tuple[str, ...]
+    """Application ids approved and stored, in order."""
+    failed: tuple[tuple[str, str, str], ...]
+    """(application id, Thai, English) of requests skipped for a reason of their own."""
+    stopped: AnuyatError | None
+    """Why the batch stopped early (the token), else None."""
+    cancelled: bool
+    remaining: tuple[str, ...]
+    """Application ids not attempted (after a stop or a cancel)."""
+
+
+def approve_batch(
+    context: AppContext,
+    actor: Actor,
+    items: Sequence[BatchItem],
+    method: SigningMethod,
+    trust_roots: list[asn1_x509.Certificate],
+    *,
+    progress: Callable[[int, int, str], None] = lambda done, total, tracking: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> BatchOutcome:
+    _check_strength(context, actor, items, method)
+    approved: list[str] = []
+    failed: list[tuple[str, str, str]] = []
+    total = len(items)
+    location = context.agency_code
+    for index, item in enumerate(items):
+        if cancelled():
+            return BatchOutcome(tuple(approved), tuple(failed), None, True, _ids(items[index:]))
+        try:
+            with context.unit_of_work(actor) as uow:
+                draft = prepare_approval(
+                    uow, item.application_id, item.conditions, method.signature_type
+                )
+            signed_pdf = method.sign(draft.memo, reason="อนุมัติ / Approved", location=location)
+            if method.signature_type > 1:
+                result = verify_pdf(signed_pdf, trust_roots)
+                if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
+                    raise SigningFailed(detail="the new signature did not validate")
+            record = SignedRecord(
+                signed_pdf, method.signature_type, method.certificate_subject,
+                method.certificate_sha256,
+            )  # fmt: skip
+            with context.unit_of_work(actor) as uow:
+                record_approval(uow, context.calendar, context.store.blobs, draft, record)
+        except _STOPS as exc:
+            log.warning("batch stopped at item %d of %d: %s", index + 1, total, exc.code)
+            return BatchOutcome(tuple(approved), tuple(failed), exc, False, _ids(items[index:]))
+        except AnuyatError as exc:
+            failed.append((item.application_id, exc.th, exc.en))
+            progress(index + 1, total, "")
+            continue
+        approved.append(item.application_id)
+        progress(index + 1, total, draft.tracking_number)
+    return BatchOutcome(tuple(approved), tuple(failed), None, False, ())
+
+
+def _check_strength(
+    context: AppContext, actor: Actor, items: Sequence[BatchItem], method: SigningMethod
+) -> None:
+    """Refuse the whole batch, before anything is signed, when one of its services needs a
+    stronger signature than this way of signing gives (and say why)."""
+    with context.read(actor) as session:
+        for item in items:
+            application = load_application(session, item.application_id, lock=False)
+            service, spec = service_spec_of(session, application)
+            if method.signature_type < spec.min_signature_type:
+                facts = getattr(method, "facts", None)
+                require_strength(
+                    spec.min_signature_type,
+                    method.kind,
+                    facts,
+                    chains_to_roots=bool(getattr(method, "chains_to_roots", False)),
+                    service_th=service.name_th,
+                    service_en=service.name_en,
+                )
+
+
+def _ids(items: Sequence[BatchItem]) -> tuple[str, ...]:
+    return tuple(i.application_id for i in items)

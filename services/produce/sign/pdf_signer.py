@@ -1,0 +1,91 @@
+"""A PAdES signature on a PDF with pyHanko, by a token key or a PKCS#12 file.
+
+The visible Thai stamp (name, position, date in the Buddhist Era, how to verify) is part of
+the page the caller drew (:mod:`services.produce.pdf`), so it reads right and extracts
+exactly; the signature covers it with the rest of the file. The signature field itself is
+invisible: pyHanko's own appearance text cannot shape Thai.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.pkcs11 import PKCS11Signer
+from pyhanko.sign.signers.pdf_cms import Signer
+
+from services.produce.sign.errors import CertificateUnusable, SigningFailed
+from services.produce.sign.token import Pin, TokenCertificate, TokenSession, token_errors
+
+__all__ = ["pkcs12_signer", "sign_pdf", "token_signer"]
+
+log = logging.getLogger(__name__)
+
+
+def token_signer(
+    session: TokenSession, certificate: TokenCertificate, chain: tuple[bytes, ...] = ()
+) -> Signer:
+    """A pyHanko signer using the token key beside ``certificate`` (``chain``: issuer
+    certificates to embed, DER)."""
+    with token_errors():
+        return PKCS11Signer(
+            session.session,
+            key_id=certificate.key_id,
+            cert_id=certificate.key_id,
+            signing_cert=asn1_x509.Certificate.load(certificate.der),
+            ca_chain=[asn1_x509.Certificate.load(c) for c in chain],
+            other_certs_to_pull=None,
+        )
+
+
+def pkcs12_signer(data: bytes, passphrase: Pin) -> Signer:
+    """A pyHanko signer from a PKCS#12 file's bytes (only where the agency allows it)."""
+    try:
+        signer = signers.SimpleSigner.load_pkcs12_data(
+            data, other_certs=(), passphrase=passphrase.reveal().encode("utf-8") or None
+        )
+    except (ValueError, TypeError) as exc:
+        raise CertificateUnusable(
+            "เปิดไฟล์ PKCS#12 ไม่ได้ — รหัสผ่านของไฟล์ไม่ถูกต้อง หรือไฟล์เสียหาย",
+            "The PKCS#12 file cannot be opened: its password is wrong or the file is damaged.",
+            detail=type(exc).__name__,
+        ) from exc
+    finally:
+        passphrase.forget()
+    if signer is None:
+        raise CertificateUnusable(
+            "ไฟล์ PKCS#12 ไม่มีกุญแจสำหรับลงนาม", "The PKCS#12 file holds no signing key."
+        )
+    loaded: Signer = signer
+    return loaded
+
+
+def sign_pdf(
+    pdf: bytes,
+    signer: Signer,
+    *,
+    field_name: str,
+    reason: str,
+    location: str,
+) -> bytes:
+    """``pdf`` with a PAdES (ETSI.CAdES.detached) signature in a new invisible field."""
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        subfilter=SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+    )
+    out = io.BytesIO()
+    with token_errors():
+        try:
+            writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+            signers.sign_pdf(writer, meta, signer=signer, output=out)
+        except (ValueError, OSError) as exc:
+            log.warning("signing failed: %s", type(exc).__name__)
+            raise SigningFailed(detail=repr(exc)) from exc
+    return out.getvalue()

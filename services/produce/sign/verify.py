@@ -1,0 +1,172 @@
+"""Validating a signed PDF against the agency's trust roots, offline by default.
+
+Used right after every signature (nothing is saved unless it validates), by
+``anuyat verify FILE.pdf`` and by the verification dialog. Fetching revocation data is off:
+the approver's workstation may be offline; the result says what was checked.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from services.kernel.errors import InvalidInput
+
+__all__ = ["SignatureCheck", "VerificationResult", "load_trust_roots", "verify_pdf"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One signature of the file, as validated."""
+
+    field: str
+    signer: str
+    issuer: str
+    signing_time: datetime | None
+    intact: bool
+    """The signed bytes are unchanged (the digest matches)."""
+    valid: bool
+    """The cryptographic signature is correct."""
+    trusted: bool
+    """The signer's certificate chains to one of the trust roots given."""
+    covers_whole_file: bool
+    """Nothing was added after signing."""
+    modification: str
+    """What was added after signing, if anything (pyHanko's modification level)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted
+
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """(Thai, English) lines for a person, in the order ``anuyat verify`` prints them."""
+        when = self.signing_time.isoformat(timespec="seconds") if self.signing_time else "-"
+        yes = {True: ("ใช่", "yes"), False: ("ไม่ใช่", "no")}
+        return (
+            (f"ผู้ลงนาม: {self.signer}", f"Signer: {self.signer}"),
+            (f"ผู้ออกใบรับรอง: {self.issuer}", f"Issuer: {self.issuer}"),
+            (f"เวลาลงนาม: {when}", f"Signing time: {when}"),
+            (
+                f"เอกสารไม่ถูกแก้ไข: {yes[self.intact and self.valid][0]}",
+                f"Integrity: {yes[self.intact and self.valid][1]}",
+            ),
+            (
+                f"ใบรับรองเชื่อถือได้ (ตามใบรับรองหลักของหน่วยงาน): {yes[self.trusted][0]}",
+                f"Trusted (agency's roots): {yes[self.trusted][1]}",
+            ),
+            (
+                f"มีการเพิ่มเติมหลังลงนาม: {yes[not self.covers_whole_file][0]}"
+                + (f" ({self.modification})" if not self.covers_whole_file else ""),
+                f"Added after signing: {yes[not self.covers_whole_file][1]}"
+                + (f" ({self.modification})" if not self.covers_whole_file else ""),
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    signatures: tuple[SignatureCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Signed, and every signature intact, valid and trusted."""
+        return bool(self.signatures) and all(s.ok for s in self.signatures)
+
+
+def load_trust_roots(paths: list[Path]) -> list[asn1_x509.Certificate]:
+    """Certificates from PEM or DER files (a PEM file may hold several)."""
+    roots: list[asn1_x509.Certificate] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(
+                f"อ่านไฟล์ใบรับรองหลัก {path} ไม่ได้ — ตรวจการตั้งค่า signing_trust_roots",
+                f"The trust root file {path} cannot be read; check the signing_trust_roots "
+                "setting.",
+                detail=repr(exc),
+            ) from exc
+        try:
+            if pem.detect(data):
+                roots.extend(
+                    asn1_x509.Certificate.load(der)
+                    for _, _, der in pem.unarmor(data, multiple=True)
+                )
+            else:
+                roots.append(asn1_x509.Certificate.load(data))
+            for root in roots:
+                root.native  # noqa: B018 - parse now, so a broken file fails here
+        except (ValueError, TypeError) as exc:
+            raise InvalidInput(
+                f"ไฟล์ {path} ไม่ใช่ใบรับรอง (PEM หรือ DER)",
+                f"{path} is not a certificate file (PEM or DER).",
+                detail=repr(exc),
+            ) from exc
+    return roots
+
+
+def _common_name(name: asn1_x509.Name) -> str:
+    native = name.native
+    return str(native.get("common_name") or name.human_friendly)
+
+
+def _not_a_pdf(detail: str) -> InvalidInput:
+    return InvalidInput(
+        "อ่านไฟล์นี้เป็น PDF ไม่ได้ จึงตรวจลายมือชื่อไม่ได้",
+        "This file cannot be read as a PDF, so its signatures cannot be checked.",
+        detail=detail,
+    )
+
+
+def verify_pdf(data: bytes, trust_roots: list[asn1_x509.Certificate]) -> VerificationResult:
+    """Validate every signature of ``data``; never fetches anything from the network."""
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise _not_a_pdf(repr(exc)) from exc
+    checks = []
+    for sig in embedded:
+        context = ValidationContext(
+            trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
+        )
+        try:
+            status = validate_pdf_signature(sig, context)
+        except (SigningError, ValueError) as exc:
+            log.info("signature %s could not be validated: %s", sig.field_name, exc)
+            checks.append(
+                SignatureCheck(
+                    sig.field_name, "-", "-", None, False, False, False, False, "unreadable"
+                )
+            )
+            continue
+        cert = status.signing_cert
+        level = status.modification_level
+        checks.append(
+            SignatureCheck(
+                field=sig.field_name,
+                signer=_common_name(cert.subject),
+                issuer=_common_name(cert.issuer),
+                signing_time=status.signer_reported_dt,
+                intact=status.intact,
+                valid=status.valid,
+                trusted=status.trusted,
+                covers_whole_file=status.coverage is not None
+                and status.coverage.name == "ENTIRE_FILE",
+                modification=level.name if level is not None else "",
+            )
+        )
+    return VerificationResult(tuple(checks))
