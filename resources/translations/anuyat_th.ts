@@ -213,6 +213,169 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="245"/>
+        <source>Checking the audit chain and reading the events…</source>
+        <translation>กำลังตรวจห่วงโซ่บันทึกและอ่านเหตุการณ์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="279"/>
+        <source>No events match these filters.</source>
+        <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="309"/>
+        <source>After the break: not vouched for by the chain</source>
+        <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="313"/>
+        <source>The newest {shown} of {total} matching events (save them all below)</source>
+        <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="315"/>
+        <source>{total} matching events</source>
+        <translation>ตรงกัน {total} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="337"/>
+        <source>CSV (*.csv)</source>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="337"/>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="339"/>
+        <source>Save the audit events</source>
+        <translation>บันทึกรายการเหตุการณ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="355"/>
+        <source>Saved: {path}</source>
+        <translation>บันทึกแล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="386"/>
+        <source>any kind</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="389"/>
+        <source>Audit log</source>
+        <translation>บันทึกการตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="390"/>
+        <source>Request</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="391"/>
+        <source>tracking number</source>
+        <translation>เลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="392"/>
+        <location filename="../../ui/reports/audit_page.py" line="406"/>
+        <source>Officer</source>
+        <translation>เจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="393"/>
+        <source>user name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="394"/>
+        <location filename="../../ui/reports/audit_page.py" line="407"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="396"/>
+        <source>Dates from</source>
+        <translation>ช่วงวันที่ตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="397"/>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="398"/>
+        <source>&amp;Search</source>
+        <translation>&amp;ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="399"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;ล้างตัวกรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="400"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>บันทึกเป็น &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="401"/>
+        <source>Save as spreads&amp;heet…</source>
+        <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="404"/>
+        <source>Row</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="405"/>
+        <source>Time</source>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="408"/>
+        <source>About</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="409"/>
+        <source>Details (ID numbers masked)</source>
+        <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="410"/>
+        <source>Chain</source>
+        <translation>ห่วงโซ่</translation>
+    </message>
+</context>
+<context>
+    <name>ChainBanner</name>
+    <message>
+        <location filename="../../ui/reports/chain_banner.py" line="44"/>
+        <source>Audit chain BROKEN at event {seq}: {problem}. Events up to {last} check out; those after it are not vouched for. Run &apos;anuyat audit verify&apos; and tell the agency&apos;s IT officer.</source>
+        <translation>ห่วงโซ่บันทึกขาดที่เหตุการณ์ {seq}: {problem} — เหตุการณ์ถึงลำดับ {last} ตรวจผ่าน ส่วนที่อยู่หลังจากนั้นยืนยันไม่ได้ ให้สั่ง anuyat audit verify และแจ้งเจ้าหน้าที่ไอทีของหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chain_banner.py" line="52"/>
+        <source>The chain checks out against itself up to event {last}, but it does not match a checkpoint kept outside the store: {problem}</source>
+        <translation>ห่วงโซ่ตรวจผ่านภายในตัวเองถึงเหตุการณ์ {last} แต่ไม่ตรงกับจุดตรวจสอบที่เก็บไว้นอกฐานข้อมูล: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chain_banner.py" line="58"/>
+        <source>Audit chain intact up to event {last} ({checked} events checked). No checkpoint outside the store yet: &apos;anuyat audit checkpoint&apos; writes one (so do sync and sign-out).</source>
+        <translation>ห่วงโซ่บันทึกสมบูรณ์ถึงเหตุการณ์ {last} (ตรวจแล้ว {checked} เหตุการณ์) ยังไม่มีจุดตรวจสอบนอกฐานข้อมูล: คำสั่ง anuyat audit checkpoint จะเขียนให้ (การซิงก์และการออกจากระบบก็เขียนด้วย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/chain_banner.py" line="65"/>
+        <source>Audit chain intact up to event {last} ({checked} events checked; {anchors} checkpoints outside the store agree).</source>
+        <translation>ห่วงโซ่บันทึกสมบูรณ์ถึงเหตุการณ์ {last} (ตรวจแล้ว {checked} เหตุการณ์ ตรงกับจุดตรวจสอบนอกฐานข้อมูล {anchors} จุด)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/admin/password_dialogs.py" line="179"/>
@@ -441,210 +604,210 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="383"/>
+        <location filename="../../ui/intake/counter_form.py" line="385"/>
         <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="494"/>
+        <location filename="../../ui/intake/counter_form.py" line="526"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="494"/>
+        <location filename="../../ui/intake/counter_form.py" line="526"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="499"/>
+        <location filename="../../ui/intake/counter_form.py" line="531"/>
         <source>Choose the scanned documents</source>
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="560"/>
+        <location filename="../../ui/intake/counter_form.py" line="674"/>
+        <source>Unclassified — an officer classifies it later</source>
+        <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="605"/>
+        <source>13 digits; leave empty if the applicant did not give it.</source>
+        <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="606"/>
+        <source>{n} of 13 digits</source>
+        <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="607"/>
+        <source>Too many digits: {n} of 13</source>
+        <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="608"/>
+        <source>Only digits, spaces and dashes</source>
+        <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="612"/>
+        <source>✓ Valid number</source>
+        <translation>✓ เลขถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="610"/>
+        <source>The check digit does not match: probably a typo. Compare with the card.</source>
+        <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="629"/>
+        <source>Request registered — No.</source>
+        <translation>รับเรื่องแล้ว เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="639"/>
+        <source>Register a counter or phone request</source>
+        <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="640"/>
+        <source>Close (Esc); what you typed is kept</source>
+        <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="641"/>
+        <source>Applicant</source>
+        <translation>ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="642"/>
+        <source>Person</source>
+        <translation>บุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="643"/>
+        <source>Juristic person</source>
+        <translation>นิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="644"/>
+        <source>Name *</source>
+        <translation>ชื่อผู้ยื่นคำขอ *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="645"/>
+        <source>Title, first name and surname, or company</source>
+        <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="646"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="647"/>
+        <source>for the acknowledgement (optional)</source>
+        <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="648"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="649"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="650"/>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="651"/>
+        <source>What the applicant asks for</source>
+        <translation>เรื่องที่ผู้ยื่นขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="652"/>
+        <source>Note</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="653"/>
+        <source>What was said at the counter or on the phone</source>
+        <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="688"/>
+        <source>Scanned documents (drop here)</source>
+        <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="654"/>
+        <source>Add files…</source>
+        <translation>เพิ่มไฟล์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="655"/>
+        <source>Remove</source>
+        <translation>นำออก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="656"/>
+        <source>Copy number</source>
+        <translation>คัดลอกเลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="658"/>
+        <source>Print receipt…</source>
+        <translation>พิมพ์ใบรับคำขอ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="594"/>
+        <source>The applicant consents to the use of their personal data for: {purpose}</source>
+        <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="660"/>
+        <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
+        <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="662"/>
+        <source>Clear</source>
+        <translation>ล้างแบบฟอร์ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="679"/>
+        <source>Juristic person registration no.</source>
+        <translation>เลขทะเบียนนิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="681"/>
+        <source>National ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="685"/>
+        <source>Drop scanned files here, or use “Add files…”</source>
+        <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="690"/>
+        <source>Scanned documents: {n}</source>
+        <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="534"/>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/counter_form.py" line="501"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>เอกสาร (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;ทุกไฟล์ (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="525"/>
-        <location filename="../../ui/intake/counter_form.py" line="639"/>
-        <source>Unclassified — an officer classifies it later</source>
-        <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="570"/>
-        <source>13 digits; leave empty if the applicant did not give it.</source>
-        <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="571"/>
-        <source>{n} of 13 digits</source>
-        <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="572"/>
-        <source>Too many digits: {n} of 13</source>
-        <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="573"/>
-        <source>Only digits, spaces and dashes</source>
-        <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="577"/>
-        <source>✓ Valid number</source>
-        <translation>✓ เลขถูกต้อง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="575"/>
-        <source>The check digit does not match: probably a typo. Compare with the card.</source>
-        <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="594"/>
-        <source>Request registered — No.</source>
-        <translation>รับเรื่องแล้ว เลขที่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="604"/>
-        <source>Register a counter or phone request</source>
-        <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="605"/>
-        <source>Close (Esc); what you typed is kept</source>
-        <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="606"/>
-        <source>Applicant</source>
-        <translation>ผู้ยื่นคำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="607"/>
-        <source>Person</source>
-        <translation>บุคคลธรรมดา</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="608"/>
-        <source>Juristic person</source>
-        <translation>นิติบุคคล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="609"/>
-        <source>Name *</source>
-        <translation>ชื่อผู้ยื่นคำขอ *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="610"/>
-        <source>Title, first name and surname, or company</source>
-        <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="611"/>
-        <source>E-mail</source>
-        <translation>อีเมล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="612"/>
-        <source>for the acknowledgement (optional)</source>
-        <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="613"/>
-        <source>Phone</source>
-        <translation>โทรศัพท์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="614"/>
-        <source>Service</source>
-        <translation>งานบริการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="615"/>
-        <source>Subject</source>
-        <translation>เรื่อง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="616"/>
-        <source>What the applicant asks for</source>
-        <translation>เรื่องที่ผู้ยื่นขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="617"/>
-        <source>Note</source>
-        <translation>บันทึก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="618"/>
-        <source>What was said at the counter or on the phone</source>
-        <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="653"/>
-        <source>Scanned documents (drop here)</source>
-        <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="619"/>
-        <source>Add files…</source>
-        <translation>เพิ่มไฟล์…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="620"/>
-        <source>Remove</source>
-        <translation>นำออก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="621"/>
-        <source>Copy number</source>
-        <translation>คัดลอกเลขที่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="623"/>
-        <source>Print receipt…</source>
-        <translation>พิมพ์ใบรับคำขอ…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="559"/>
-        <source>The applicant consents to the use of their personal data for: {purpose}</source>
-        <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="625"/>
-        <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
-        <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="627"/>
-        <source>Clear</source>
-        <translation>ล้างแบบฟอร์ม</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="644"/>
-        <source>Juristic person registration no.</source>
-        <translation>เลขทะเบียนนิติบุคคล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="646"/>
-        <source>National ID</source>
-        <translation>เลขประจำตัวประชาชน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="650"/>
-        <source>Drop scanned files here, or use “Add files…”</source>
-        <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="655"/>
-        <source>Scanned documents: {n}</source>
-        <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="532"/>
-        <source>Documents ({patterns});;All files (*)</source>
-        <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
     </message>
 </context>
 <context>
@@ -884,67 +1047,68 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="196"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="191"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="197"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="192"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="331"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="325"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="455"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="442"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="436"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="451"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="445"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="523"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="526"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="524"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="527"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="563"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="566"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="564"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="567"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="565"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="568"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="566"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="569"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="567"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="570"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="568"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="571"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -1417,6 +1581,52 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/shell/main_window.py" line="415"/>
+        <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
+        <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="419"/>
+        <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
+        <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="426"/>
+        <location filename="../../ui/shell/main_window.py" line="442"/>
+        <source>Applications</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="427"/>
+        <source>Queues</source>
+        <translation>คิวงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="439"/>
+        <source>Search results for “{text}”</source>
+        <translation>ผลการค้นหา “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="452"/>
+        <source>Loading…</source>
+        <translation>กำลังโหลด…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="455"/>
+        <source>Updated {time}</source>
+        <translation>ปรับปรุงเมื่อ {time} น.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="647"/>
+        <source>Try again</source>
+        <translation>ลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="815"/>
+        <source>Your password was changed.</source>
+        <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
+    </message>
+    <message>
         <location filename="../../ui/shell/main_window.py" line="534"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
@@ -1487,11 +1697,6 @@
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="558"/>
-        <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
-        <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
-    </message>
-    <message>
         <location filename="../../ui/shell/main_window.py" line="548"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
@@ -1527,22 +1732,6 @@
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="562"/>
-        <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
-        <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="569"/>
-        <location filename="../../ui/shell/main_window.py" line="590"/>
-        <source>Applications</source>
-        <translation>คำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="570"/>
-        <source>Queues</source>
-        <translation>คิวงาน</translation>
-    </message>
-    <message>
         <location filename="../../ui/shell/main_window.py" line="579"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
@@ -1551,11 +1740,6 @@
         <location filename="../../ui/shell/main_window.py" line="583"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="587"/>
-        <source>Search results for “{text}”</source>
-        <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="599"/>
@@ -1587,25 +1771,121 @@
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
+</context>
+<context>
+    <name>MonthlyReportPage</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="614"/>
-        <source>Loading…</source>
-        <translation>กำลังโหลด…</translation>
+        <location filename="../../ui/reports/monthly_page.py" line="225"/>
+        <source>{agency}: requests from {period} (Bangkok time)</source>
+        <translation>{agency}: คำขอช่วง {period} (เวลากรุงเทพฯ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="617"/>
-        <source>Updated {time}</source>
-        <translation>ปรับปรุงเมื่อ {time} น.</translation>
+        <location filename="../../ui/reports/monthly_page.py" line="235"/>
+        <location filename="../../ui/reports/monthly_page.py" line="304"/>
+        <source>Received</source>
+        <translation>รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="787"/>
-        <source>Try again</source>
-        <translation>ลองอีกครั้ง</translation>
+        <location filename="../../ui/reports/monthly_page.py" line="235"/>
+        <source>Completed within SLA</source>
+        <translation>เสร็จทันกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="952"/>
-        <source>Your password was changed.</source>
-        <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
+        <location filename="../../ui/reports/monthly_page.py" line="235"/>
+        <source>Completed past SLA</source>
+        <translation>เสร็จเกินกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="249"/>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="249"/>
+        <source>PDF (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="251"/>
+        <source>Save the report</source>
+        <translation>บันทึกรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="268"/>
+        <source>Saved: {path}</source>
+        <translation>บันทึกแล้ว: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="298"/>
+        <source>Monthly report</source>
+        <translation>รายงานประจำเดือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="299"/>
+        <source>Save as &amp;spreadsheet…</source>
+        <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="300"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>บันทึกเป็น &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="303"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="305"/>
+        <source>Withdrawn</source>
+        <translation>ถอนคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="306"/>
+        <source>Completed</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="307"/>
+        <source>Within
+SLA</source>
+        <translation>ทัน
+กำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="308"/>
+        <source>Past
+SLA</source>
+        <translation>เกิน
+กำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="309"/>
+        <source>Open
+at end</source>
+        <translation>ค้าง ณ
+สิ้นช่วง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="310"/>
+        <source>Average
+business days</source>
+        <translation>วันทำการ
+เฉลี่ย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="311"/>
+        <source>90th percentile
+business days</source>
+        <translation>วันทำการ
+P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="312"/>
+        <source>Fees
+(baht)</source>
+        <translation>ค่าธรรมเนียม
+(บาท)</translation>
     </message>
 </context>
 <context>
@@ -1819,34 +2099,57 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../ui/reports/period_picker.py" line="91"/>
+        <source>Other dates</source>
+        <translation>ช่วงวันที่อื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/period_picker.py" line="134"/>
+        <source>Month</source>
+        <translation>เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/period_picker.py" line="135"/>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/period_picker.py" line="136"/>
+        <source>To</source>
+        <translation>ถึง</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="135"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="132"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="136"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="133"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="137"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="134"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="138"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="135"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="139"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="136"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="140"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="137"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
@@ -1859,38 +2162,38 @@
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="483"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="484"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="555"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="556"/>
         <source>Released “{name}”: it is now a document of its request.</source>
         <translation>รับ “{name}” เป็นเอกสารของคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="557"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="558"/>
         <source>Discarded “{name}” (kept as evidence only).</source>
         <translation>ไม่รับไฟล์ “{name}” แล้ว (เก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="574"/>
-        <location filename="../../ui/intake/quarantine_view.py" line="583"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="575"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="584"/>
         <source>Quarantined files</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="577"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="578"/>
         <source>Files that arrived but were not added to a request, because they could not be checked or could be unsafe. Decide on each one.</source>
         <translation>ไฟล์ที่ได้รับแต่ยังไม่ได้เพิ่มเข้าคำขอ เพราะตรวจสอบไม่ได้หรืออาจไม่ปลอดภัย โปรดพิจารณาทีละไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="581"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="582"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="582"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="583"/>
         <source>No files are held. Everything that arrived was accepted.</source>
         <translation>ไม่มีไฟล์ที่กักไว้ ทุกไฟล์ที่ได้รับผ่านการตรวจแล้ว</translation>
     </message>
@@ -1898,59 +2201,79 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="266"/>
+        <location filename="../../ui/shell/queue_pane.py" line="284"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="271"/>
+        <location filename="../../ui/shell/queue_pane.py" line="289"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="276"/>
+        <location filename="../../ui/shell/queue_pane.py" line="294"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="279"/>
+        <location filename="../../ui/shell/queue_pane.py" line="297"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="280"/>
+        <location filename="../../ui/shell/queue_pane.py" line="298"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="282"/>
+        <location filename="../../ui/shell/queue_pane.py" line="300"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="282"/>
+        <location filename="../../ui/shell/queue_pane.py" line="300"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="286"/>
+        <location filename="../../ui/shell/queue_pane.py" line="304"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="287"/>
+        <location filename="../../ui/shell/queue_pane.py" line="305"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="289"/>
+        <location filename="../../ui/shell/queue_pane.py" line="307"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="290"/>
+        <location filename="../../ui/shell/queue_pane.py" line="308"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="310"/>
+        <source>Monthly report</source>
+        <translation>รายงานประจำเดือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="311"/>
+        <source>Requests, SLA and fees per service, to send upward</source>
+        <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="313"/>
+        <source>Audit log</source>
+        <translation>บันทึกการตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="314"/>
+        <source>Who did what, and whether the audit chain is intact</source>
+        <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
 </context>
 <context>
@@ -2160,99 +2483,99 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="247"/>
+        <location filename="../../ui/review/screen.py" line="263"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="514"/>
+        <location filename="../../ui/review/screen.py" line="472"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="557"/>
+        <location filename="../../ui/review/screen.py" line="504"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="578"/>
+        <location filename="../../ui/review/screen.py" line="521"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="598"/>
+        <location filename="../../ui/review/screen.py" line="541"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="618"/>
+        <location filename="../../ui/review/screen.py" line="560"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="624"/>
+        <location filename="../../ui/review/screen.py" line="565"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="659"/>
+        <location filename="../../ui/review/screen.py" line="202"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="757"/>
+        <location filename="../../ui/review/screen.py" line="604"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="769"/>
+        <location filename="../../ui/review/screen.py" line="616"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="775"/>
+        <location filename="../../ui/review/screen.py" line="622"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="777"/>
-        <location filename="../../ui/review/screen.py" line="848"/>
+        <location filename="../../ui/review/screen.py" line="624"/>
+        <location filename="../../ui/review/screen.py" line="695"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="778"/>
-        <location filename="../../ui/review/screen.py" line="849"/>
+        <location filename="../../ui/review/screen.py" line="625"/>
+        <location filename="../../ui/review/screen.py" line="696"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="838"/>
+        <location filename="../../ui/review/screen.py" line="685"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="839"/>
+        <location filename="../../ui/review/screen.py" line="686"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="840"/>
+        <location filename="../../ui/review/screen.py" line="687"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="841"/>
+        <location filename="../../ui/review/screen.py" line="688"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="846"/>
+        <location filename="../../ui/review/screen.py" line="693"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="847"/>
+        <location filename="../../ui/review/screen.py" line="694"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -2719,13 +3042,13 @@
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="98"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="551"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="556"/>
         <source>Syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="99"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="557"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
@@ -2736,7 +3059,7 @@
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="101"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="555"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="560"/>
         <source>Not synced yet</source>
         <translation>ยังไม่ได้ซิงค์</translation>
     </message>
@@ -2766,83 +3089,83 @@
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="537"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="542"/>
         <source>Sync now</source>
         <translation>ซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="539"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="544"/>
         <source>Fetch new mail and shared-drive files, and send waiting mail (F9)</source>
         <translation>รับอีเมลและไฟล์ใหม่จากโฟลเดอร์ส่วนกลาง และส่งอีเมลที่รออยู่ (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="553"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="558"/>
         <source>Synced {time}</source>
         <translation>ซิงค์แล้วเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="553"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="558"/>
         <source>Synced</source>
         <translation>ซิงค์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="557"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
         <source>Sync problem</source>
         <translation>ซิงค์มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="560"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="568"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="573"/>
         <source>Last sync: {summary}</source>
         <translation>ซิงค์ครั้งล่าสุด: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="573"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="578"/>
         <source>Sync state: {text}</source>
         <translation>สถานะการซิงค์: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="581"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="586"/>
         <source>Sync running…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="585"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="590"/>
         <source>Next sync in {seconds} s</source>
         <translation>ซิงค์ครั้งถัดไปใน {seconds} วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="587"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="592"/>
         <source>No sync planned</source>
         <translation>ยังไม่ได้ตั้งเวลาซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="590"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
         <source>last run at {time}</source>
         <translation>ซิงค์ล่าสุดเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="607"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="612"/>
         <source>Click for details</source>
         <translation>คลิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="618"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="625"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="623"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="630"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="621"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="626"/>
         <source>1 new request arrived</source>
         <translation>มีคำขอใหม่ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="623"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="628"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>
@@ -2873,52 +3196,52 @@
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="83"/>
+        <location filename="../../ui/viewer/toolbar.py" line="84"/>
         <source>Previous document (Ctrl+PgUp, Alt+←)</source>
         <translation>เอกสารก่อนหน้า (Ctrl+PgUp, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="84"/>
+        <location filename="../../ui/viewer/toolbar.py" line="85"/>
         <source>Next document (Ctrl+PgDown, Alt+→)</source>
         <translation>เอกสารถัดไป (Ctrl+PgDown, Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="85"/>
+        <location filename="../../ui/viewer/toolbar.py" line="86"/>
         <source>Previous page (PgUp)</source>
         <translation>หน้าก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="86"/>
+        <location filename="../../ui/viewer/toolbar.py" line="87"/>
         <source>Next page (PgDown)</source>
         <translation>หน้าถัดไป (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="87"/>
+        <location filename="../../ui/viewer/toolbar.py" line="88"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>ย่อ (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="88"/>
+        <location filename="../../ui/viewer/toolbar.py" line="89"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>ขยาย (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="89"/>
+        <location filename="../../ui/viewer/toolbar.py" line="90"/>
         <source>Fit to width (Ctrl+0)</source>
         <translation>พอดีความกว้าง (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="90"/>
+        <location filename="../../ui/viewer/toolbar.py" line="91"/>
         <source>Turn a quarter clockwise (Ctrl+R)</source>
         <translation>หมุนตามเข็มนาฬิกา 90 องศา (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="91"/>
+        <location filename="../../ui/viewer/toolbar.py" line="92"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="92"/>
+        <location filename="../../ui/viewer/toolbar.py" line="93"/>
         <source>Documents of this request</source>
         <translation>เอกสารของคำขอนี้</translation>
     </message>
@@ -3043,7 +3366,7 @@
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="357"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="358"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
     </message>

@@ -11,6 +11,10 @@ Review adds the review screen (Enter on a row, or "Next": Ctrl+Enter / F2), whic
 whole width while open; the dashboard page (Alt+D); the search box above the list (Ctrl+F),
 whose results show as a "Search results" pseudo-queue; and the keyboard cheat-sheet (F1, ?).
 
+Reports (``ports.reports``) add, for the roles the access table allows, the "Monthly report"
+page (figures per service, a chart, XLSX and PDF) and the "Audit log" page (events by request,
+officer, kind and date; the chain's verification status; CSV and XLSX).
+
 Accounts (``accounts``, an :class:`~ui.admin.OfficersPort`) add "Change my password" to the
 user menu and, for administrators, the "Officers" page (Alt+O). A session the services end
 (the officer was deactivated, or must change a password) signs out to the sign-in dialog,
@@ -66,6 +70,8 @@ from ui.common.tasks import TaskRunner
 from ui.intake.counter_form import CounterForm
 from ui.intake.quarantine_view import QuarantineView
 from ui.intake.sync_indicator import SyncIndicator
+from ui.reports.audit_page import AuditLogPage
+from ui.reports.monthly_page import MonthlyReportPage
 from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, ReviewScreen
 from ui.shell.actions import WindowActions
 from ui.shell.application_model import ROW_ROLE, ApplicationModel, Column
@@ -74,7 +80,15 @@ from ui.shell.detail_panel import DetailPanel
 from ui.shell.header_band import HeaderBand
 from ui.shell.layout_state import restore_layout, save_layout
 from ui.shell.list_page import ListPage
-from ui.shell.queue_pane import DASHBOARD, OFFICERS, QUARANTINE, QUEUES, QueuePane
+from ui.shell.queue_pane import (
+    AUDIT,
+    DASHBOARD,
+    MONTHLY_REPORT,
+    OFFICERS,
+    QUARANTINE,
+    QUEUES,
+    QueuePane,
+)
 from ui.shell.search import SearchingPort, SearchQuery
 from ui.shell.shortcut_sheet import ShortcutSheet
 from ui.shell.status_texts import count_text, window_title
@@ -139,6 +153,8 @@ class MainWindow(QMainWindow):
         self.can_review = may(user.roles, Action.OPEN_REVIEW)
         self.can_take_next = may(user.roles, Action.TAKE_NEXT)
         self.can_manage_officers = accounts is not None and may(user.roles, Action.MANAGE_OFFICERS)
+        self.can_read_reports = may(user.roles, Action.READ_REPORTS)
+        self.can_read_audit = may(user.roles, Action.READ_AUDIT)
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
@@ -250,6 +266,7 @@ class MainWindow(QMainWindow):
         self.queues.show_dashboard_entry(True)
         self.queues.show_quarantine_entry(self.can_quarantine)
         self.queues.show_officers_entry(self.can_manage_officers)
+        self.queues.show_report_entries(self.can_read_reports, self.can_read_audit)
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
@@ -280,6 +297,14 @@ class MainWindow(QMainWindow):
         if self._accounts is not None and self.can_manage_officers:
             self.officers = OfficersPage(self._accounts, self._runner, self._user)
             self.pages.addWidget(self.officers)
+        self.monthly_report: MonthlyReportPage | None = None
+        if self.can_read_reports:
+            self.monthly_report = MonthlyReportPage(self._ports.reports, self._runner, self._user)
+            self.pages.addWidget(self.monthly_report)
+        self.audit_log: AuditLogPage | None = None
+        if self.can_read_audit:
+            self.audit_log = AuditLogPage(self._ports.reports, self._runner, self._user)
+            self.pages.addWidget(self.audit_log)
         self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel(roles=self._user.roles)
@@ -520,6 +545,11 @@ class MainWindow(QMainWindow):
             return DASHBOARD
         if self.officers is not None and self.pages.currentWidget() is self.officers:
             return OFFICERS
+        current = self.pages.currentWidget()
+        if self.monthly_report is not None and current is self.monthly_report:
+            return MONTHLY_REPORT
+        if self.audit_log is not None and current is self.audit_log:
+            return AUDIT
         return QUEUES
 
     def show_dashboard(self) -> None:
@@ -539,6 +569,14 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.officers)
             self.officers.refresh()
             self.officers.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif page == MONTHLY_REPORT and self.monthly_report is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.monthly_report)
+            self.monthly_report.start()
+        elif page == AUDIT and self.audit_log is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.audit_log)
+            self.audit_log.start()
         elif page == QUARANTINE and self.quarantine is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.quarantine)
@@ -754,6 +792,12 @@ class MainWindow(QMainWindow):
         if self.workspace.currentWidget() is self.review:
             self.close_review()
         return self.queues.select_page(OFFICERS)
+
+    def show_report_page(self, page: str) -> bool:
+        """Show :data:`MONTHLY_REPORT` or :data:`AUDIT`; False for roles without it."""
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        return self.queues.select_page(page)
 
     def change_password(self) -> bool:
         """Open "Change my password" (user menu); False without an accounts port."""

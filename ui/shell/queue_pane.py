@@ -20,7 +20,16 @@ from ui.common import i18n
 from ui.common.naming import named
 from ui.shell.delegates import COUNT_ROLE, QueueItemDelegate
 
-__all__ = ["DASHBOARD", "OFFICERS", "QUARANTINE", "QUEUES", "QueuePane", "STATUS_ROLE"]
+__all__ = [
+    "AUDIT",
+    "DASHBOARD",
+    "MONTHLY_REPORT",
+    "OFFICERS",
+    "QUARANTINE",
+    "QUEUES",
+    "QueuePane",
+    "STATUS_ROLE",
+]
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 11
 """On a queue item: the status code, or ``""`` for "All" (Qt data never holds None here)."""
@@ -36,6 +45,10 @@ DASHBOARD = "dashboard"
 """The page with today's numbers."""
 OFFICERS = "officers"
 """The administrator's page of officers' accounts."""
+MONTHLY_REPORT = "monthly_report"
+"""The monthly service report (figures per service, chart, XLSX and PDF)."""
+AUDIT = "audit"
+"""The audit log viewer and the chain's verification status."""
 
 
 class QueuePane(QFrame):
@@ -173,6 +186,11 @@ class QueuePane(QFrame):
         """Add (or remove) the "Officers" entry; only administrators have it."""
         self._show_page_entry(OFFICERS, visible)
 
+    def show_report_entries(self, monthly: bool, audit: bool) -> None:
+        """Add (or remove) "Monthly report" and "Audit log"; the access table decides."""
+        self._show_page_entry(MONTHLY_REPORT, monthly)
+        self._show_page_entry(AUDIT, audit)
+
     def _show_page_entry(self, page: str, visible: bool) -> None:
         row = self._page_row(page)
         if visible and row < 0:
@@ -288,3 +306,9 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == OFFICERS:
                 item.setText(self.tr("Officers"))
                 item.setToolTip(self.tr("Officers' accounts, roles and passwords (Alt+O)"))
+            elif item.data(_PAGE_ROLE) == MONTHLY_REPORT:
+                item.setText(self.tr("Monthly report"))
+                item.setToolTip(self.tr("Requests, SLA and fees per service, to send upward"))
+            elif item.data(_PAGE_ROLE) == AUDIT:
+                item.setText(self.tr("Audit log"))
+                item.setToolTip(self.tr("Who did what, and whether the audit chain is intact"))
