@@ -13,7 +13,12 @@ from keyring.backend import KeyringBackend
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Real peers for the tests that need them (see tests/peers/).
-pytest_plugins = ["tests.peers.smtp", "tests.peers.dovecot", "tests.peers.softhsm"]
+pytest_plugins = [
+    "tests.peers.smtp",
+    "tests.peers.dovecot",
+    "tests.peers.softhsm",
+    "tests.peers.postgres",
+]
 
 
 class MemoryKeyring(KeyringBackend):

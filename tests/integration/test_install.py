@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_DEPS = ROOT / "installer" / "install-system-deps.sh"
-TEST_ONLY = {"dovecot-imapd", "softhsm2", "sqlite3", "poppler-utils", "xvfb"}
+TEST_ONLY = {"dovecot-imapd", "softhsm2", "sqlite3", "poppler-utils", "xvfb", "postgresql"}
 
 
 def _packages(*lists: str) -> set[str]:
