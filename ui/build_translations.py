@@ -5,7 +5,7 @@ Run from the repository root with the project's virtualenv::
     .venv/bin/python -m ui.build_translations            # lupdate, then lrelease
     .venv/bin/python -m ui.build_translations --release  # lrelease only
 
-which amounts to::
+which amounts to (and ``lrelease`` of ``qtbase_th.ts``, the Thai of Qt's own dialogs)::
 
     pyside6-lupdate ui/*.py ui/*/*.py -ts resources/translations/anuyat_th.ts -no-obsolete
     pyside6-lrelease resources/translations/anuyat_th.ts \
@@ -52,8 +52,8 @@ def update(language: str) -> Path:
     return ts
 
 
-def release(language: str) -> Path:
-    ts = TRANSLATIONS / f"anuyat_{language}.ts"
+def release(language: str, catalogue: str = "anuyat") -> Path:
+    ts = TRANSLATIONS / f"{catalogue}_{language}.ts"
     qm = ts.with_suffix(".qm")
     subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
     return qm
@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.release:
             update(language)
         release(language)
+        # Qt's own words (standard buttons, file picker, text menus): written by hand, as
+        # Qt ships no Thai catalogue; lupdate has nothing to find for it in our sources.
+        if (TRANSLATIONS / f"qtbase_{language}.ts").is_file():
+            release(language, "qtbase")
     return 0
 
 

@@ -432,17 +432,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="163"/>
+        <location filename="../../ui/common/formatting.py" line="165"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="164"/>
+        <location filename="../../ui/common/formatting.py" line="166"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="165"/>
+        <location filename="../../ui/common/formatting.py" line="167"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -804,11 +804,6 @@
         <source>Documents ({patterns});;All files (*)</source>
         <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
     </message>
-    <message>
-        <location filename="../../ui/intake/counter_form.py" line="501"/>
-        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-        <translation>เอกสาร (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;ทุกไฟล์ (*)</translation>
-    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -974,72 +969,78 @@
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="170"/>
+        <location filename="../../ui/shell/detail_panel.py" line="173"/>
+        <location filename="../../ui/shell/detail_panel.py" line="178"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="171"/>
+        <location filename="../../ui/shell/detail_panel.py" line="174"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="172"/>
+        <location filename="../../ui/shell/detail_panel.py" line="179"/>
+        <source>Service (Thai)</source>
+        <translation>งานบริการ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="182"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="173"/>
+        <location filename="../../ui/shell/detail_panel.py" line="183"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="174"/>
+        <location filename="../../ui/shell/detail_panel.py" line="184"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="175"/>
+        <location filename="../../ui/shell/detail_panel.py" line="185"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="180"/>
+        <location filename="../../ui/shell/detail_panel.py" line="190"/>
         <source>Deemed received</source>
         <translation>ถือว่ารับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="185"/>
+        <location filename="../../ui/shell/detail_panel.py" line="195"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="186"/>
+        <location filename="../../ui/shell/detail_panel.py" line="196"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="192"/>
+        <location filename="../../ui/shell/detail_panel.py" line="202"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="197"/>
+        <location filename="../../ui/shell/detail_panel.py" line="207"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="197"/>
+        <location filename="../../ui/shell/detail_panel.py" line="207"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="198"/>
+        <location filename="../../ui/shell/detail_panel.py" line="208"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="199"/>
+        <location filename="../../ui/shell/detail_panel.py" line="209"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -1047,90 +1048,99 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="191"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="192"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="192"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="194"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="325"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="455"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="327"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="458"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="436"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="439"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="445"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="448"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="526"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="529"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="527"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="530"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="566"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="571"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="567"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="572"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="568"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="573"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="569"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="574"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="570"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="575"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="571"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="576"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="648"/>
+        <location filename="../../ui/viewer/toolbar.py" line="108"/>
         <source>Message from the applicant</source>
         <translation>ข้อความจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="652"/>
+        <location filename="../../ui/viewer/toolbar.py" line="113"/>
         <source>certified copy</source>
         <translation>สำเนาที่รับรองแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="687"/>
+        <location filename="../../ui/viewer/toolbar.py" line="131"/>
         <source>{page} / {count}</source>
         <translation>{page} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="691"/>
+        <location filename="../../ui/viewer/toolbar.py" line="139"/>
         <source>Page {page} of {count}</source>
         <translation>หน้า {page} จาก {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBox</name>
+    <message>
+        <location filename="../../ui/common/errors.py" line="80"/>
+        <location filename="../../ui/common/errors.py" line="81"/>
+        <source>Dismiss this message</source>
+        <translation>ปิดข้อความนี้</translation>
     </message>
 </context>
 <context>
@@ -1627,147 +1637,147 @@
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="534"/>
+        <location filename="../../ui/shell/actions.py" line="128"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="535"/>
+        <location filename="../../ui/shell/actions.py" line="129"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="536"/>
+        <location filename="../../ui/shell/actions.py" line="130"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="537"/>
+        <location filename="../../ui/shell/actions.py" line="131"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="538"/>
+        <location filename="../../ui/shell/actions.py" line="133"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="539"/>
+        <location filename="../../ui/shell/actions.py" line="135"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="540"/>
+        <location filename="../../ui/shell/actions.py" line="136"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="541"/>
+        <location filename="../../ui/shell/actions.py" line="137"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="542"/>
+        <location filename="../../ui/shell/actions.py" line="138"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="543"/>
+        <location filename="../../ui/shell/actions.py" line="140"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544"/>
+        <location filename="../../ui/shell/actions.py" line="144"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="545"/>
+        <location filename="../../ui/shell/actions.py" line="146"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="546"/>
+        <location filename="../../ui/shell/actions.py" line="148"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="547"/>
+        <location filename="../../ui/shell/actions.py" line="150"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="548"/>
+        <location filename="../../ui/shell/actions.py" line="152"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="550"/>
+        <location filename="../../ui/shell/actions.py" line="154"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="552"/>
+        <location filename="../../ui/shell/actions.py" line="158"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="553"/>
+        <location filename="../../ui/shell/actions.py" line="160"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="554"/>
+        <location filename="../../ui/shell/actions.py" line="162"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="555"/>
+        <location filename="../../ui/shell/actions.py" line="164"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="556"/>
+        <location filename="../../ui/shell/actions.py" line="169"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="579"/>
+        <location filename="../../ui/shell/status_texts.py" line="16"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="583"/>
+        <location filename="../../ui/shell/status_texts.py" line="20"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="599"/>
+        <location filename="../../ui/shell/status_texts.py" line="28"/>
         <source>1 request found</source>
         <translation>พบ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="601"/>
+        <location filename="../../ui/shell/status_texts.py" line="30"/>
         <source>{count} requests found</source>
         <translation>พบ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="604"/>
+        <location filename="../../ui/shell/status_texts.py" line="35"/>
         <source>Nothing found. Esc goes back to the queue.</source>
         <translation>ไม่พบคำขอ กด Esc เพื่อกลับไปที่คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="606"/>
+        <location filename="../../ui/shell/status_texts.py" line="39"/>
         <source>1 application in this queue</source>
         <translation>คำขอในคิวนี้ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="608"/>
+        <location filename="../../ui/shell/status_texts.py" line="41"/>
         <source>{count} applications in this queue</source>
         <translation>คำขอในคิวนี้ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="610"/>
+        <location filename="../../ui/shell/status_texts.py" line="45"/>
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
@@ -1780,108 +1790,108 @@
         <translation>{agency}: คำขอช่วง {period} (เวลากรุงเทพฯ)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="235"/>
-        <location filename="../../ui/reports/monthly_page.py" line="304"/>
+        <location filename="../../ui/reports/monthly_page.py" line="238"/>
+        <location filename="../../ui/reports/monthly_page.py" line="307"/>
         <source>Received</source>
         <translation>รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="235"/>
+        <location filename="../../ui/reports/monthly_page.py" line="238"/>
         <source>Completed within SLA</source>
         <translation>เสร็จทันกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="235"/>
+        <location filename="../../ui/reports/monthly_page.py" line="238"/>
         <source>Completed past SLA</source>
         <translation>เสร็จเกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="249"/>
+        <location filename="../../ui/reports/monthly_page.py" line="252"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="249"/>
+        <location filename="../../ui/reports/monthly_page.py" line="252"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="251"/>
+        <location filename="../../ui/reports/monthly_page.py" line="254"/>
         <source>Save the report</source>
         <translation>บันทึกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="268"/>
+        <location filename="../../ui/reports/monthly_page.py" line="271"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="298"/>
+        <location filename="../../ui/reports/monthly_page.py" line="301"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="299"/>
+        <location filename="../../ui/reports/monthly_page.py" line="302"/>
         <source>Save as &amp;spreadsheet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="300"/>
+        <location filename="../../ui/reports/monthly_page.py" line="303"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="303"/>
+        <location filename="../../ui/reports/monthly_page.py" line="306"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="305"/>
+        <location filename="../../ui/reports/monthly_page.py" line="308"/>
         <source>Withdrawn</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="306"/>
+        <location filename="../../ui/reports/monthly_page.py" line="309"/>
         <source>Completed</source>
         <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="307"/>
+        <location filename="../../ui/reports/monthly_page.py" line="310"/>
         <source>Within
 SLA</source>
         <translation>ทัน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="308"/>
+        <location filename="../../ui/reports/monthly_page.py" line="311"/>
         <source>Past
 SLA</source>
         <translation>เกิน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="309"/>
+        <location filename="../../ui/reports/monthly_page.py" line="312"/>
         <source>Open
 at end</source>
         <translation>ค้าง ณ
 สิ้นช่วง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="310"/>
+        <location filename="../../ui/reports/monthly_page.py" line="313"/>
         <source>Average
 business days</source>
         <translation>วันทำการ
 เฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="311"/>
+        <location filename="../../ui/reports/monthly_page.py" line="314"/>
         <source>90th percentile
 business days</source>
         <translation>วันทำการ
 P90</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="312"/>
+        <location filename="../../ui/reports/monthly_page.py" line="315"/>
         <source>Fees
 (baht)</source>
         <translation>ค่าธรรมเนียม
@@ -2483,99 +2493,99 @@ P90</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="263"/>
+        <location filename="../../ui/review/screen.py" line="268"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="472"/>
+        <location filename="../../ui/review/screen.py" line="476"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="504"/>
+        <location filename="../../ui/review/screen.py" line="507"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="521"/>
+        <location filename="../../ui/review/screen.py" line="524"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="541"/>
+        <location filename="../../ui/review/screen.py" line="544"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="560"/>
+        <location filename="../../ui/review/screen.py" line="564"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="565"/>
+        <location filename="../../ui/review/screen.py" line="570"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="202"/>
+        <location filename="../../ui/review/screen.py" line="206"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="604"/>
+        <location filename="../../ui/review/screen.py" line="617"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="616"/>
+        <location filename="../../ui/review/screen.py" line="629"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="622"/>
+        <location filename="../../ui/review/screen.py" line="635"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="624"/>
-        <location filename="../../ui/review/screen.py" line="695"/>
+        <location filename="../../ui/review/screen.py" line="637"/>
+        <location filename="../../ui/review/screen.py" line="710"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="625"/>
-        <location filename="../../ui/review/screen.py" line="696"/>
+        <location filename="../../ui/review/screen.py" line="638"/>
+        <location filename="../../ui/review/screen.py" line="711"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="685"/>
+        <location filename="../../ui/review/screen.py" line="700"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="686"/>
+        <location filename="../../ui/review/screen.py" line="701"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="687"/>
+        <location filename="../../ui/review/screen.py" line="702"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="688"/>
+        <location filename="../../ui/review/screen.py" line="703"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="693"/>
+        <location filename="../../ui/review/screen.py" line="708"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="694"/>
+        <location filename="../../ui/review/screen.py" line="709"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -2631,27 +2641,27 @@ P90</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="172"/>
+        <location filename="../../ui/common/formatting.py" line="174"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="173"/>
+        <location filename="../../ui/common/formatting.py" line="175"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="174"/>
+        <location filename="../../ui/common/formatting.py" line="176"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="175"/>
+        <location filename="../../ui/common/formatting.py" line="177"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="176"/>
+        <location filename="../../ui/common/formatting.py" line="178"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>

@@ -65,3 +65,68 @@ def test_translations_keep_their_placeholders() -> None:
         assert sorted(re.findall(r"\{\w+\}", source)) == sorted(
             re.findall(r"\{\w+\}", translation)
         ), source
+
+
+def test_lupdate_finds_every_message_of_the_catalogue(tmp_path) -> None:
+    """A string lupdate cannot see (wrapped in a helper instead of ``self.tr`` or
+    ``QCoreApplication.translate``) would be dropped, with its Thai, by the next
+    ``python -m ui.build_translations``: the catalogue must be what lupdate finds."""
+    import shutil
+
+    from ui import build_translations
+
+    committed = i18n.translations_dir() / "anuyat_th.ts"
+    copy = tmp_path / "anuyat_th.ts"
+    shutil.copy(committed, copy)
+
+    def messages(path) -> set[tuple[str | None, str | None]]:
+        root = ET.parse(path).getroot()
+        return {
+            (context.findtext("name"), message.findtext("source"))
+            for context in root.iter("context")
+            for message in context.iter("message")
+        }
+
+    import subprocess
+
+    sources = sorted(str(p) for p in build_translations.UI.rglob("*.py"))
+    lupdate = build_translations._tool("pyside6-lupdate")
+    subprocess.run([lupdate, *sources, "-ts", str(copy), "-no-obsolete"], check=True)
+    assert messages(copy) == messages(committed)
+
+
+def test_qt_own_dialogs_speak_thai_in_thai_mode(gui, qtbot, tmp_path) -> None:
+    """Qt ships no Thai catalogue: the workstation's own (qtbase_th) words the standard
+    buttons, the file picker and the right-click menu of text fields."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Anuyat", "?")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    texts = {b.text() for b in box.buttons()}
+    assert texts == {"ใช่ (&Y)", "ไม่ (&N)", "ยกเลิก"}
+
+    picker = QFileDialog(None, "", str(tmp_path), "")
+    picker.setOption(QFileDialog.Option.DontUseNativeDialog)
+    picker.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    qtbot.addWidget(picker)
+    labels = {label.text() for label in picker.findChildren(QLabel)}
+    assert {"ค้นหาใน (&L):", "ชื่อไฟล์ (&N):", "ชนิดไฟล์ (&T):"} <= labels
+    buttons = picker.findChild(QDialogButtonBox).buttons()
+    assert {b.text() for b in buttons} == {"เปิด (&O)", "ยกเลิก"}
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    assert {"คัดลอก (&C)", "วาง (&P)", "เลือกทั้งหมด"} <= {
+        a.text().split("\t")[0] for a in menu.actions()
+    }
+
+    # In English mode Qt's own words are Qt's.
+    i18n.apply_language("en", gui)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert {b.text() for b in box.buttons()} == {"&Yes", "&No"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -62,15 +62,23 @@ class ErrorBox(QFrame):
         self.dismiss_button.setText("\u00d7")
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Both languages, like the message itself.
-        self.dismiss_button.setToolTip("ปิดข้อความนี้ · Dismiss this message")
-        self.dismiss_button.setAccessibleName("ปิดข้อความนี้ · Dismiss this message")
+        self._retranslate()
         self.dismiss_button.clicked.connect(self.clear)
         self.dismiss_button.setVisible(dismissable)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self._callback: Callable[[], None] | None = None
         self._action.clicked.connect(self._run_action)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # The button is the workstation's own: in the UI language (the message keeps both).
+        self.dismiss_button.setToolTip(self.tr("Dismiss this message"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss this message"))
 
     def show_message(self, th: str, en: str) -> None:
         self.set_details("")

@@ -152,9 +152,11 @@ def status_label(row: ApplicationRow, language: str) -> str:
     return row.status_label_th if language == "th" else row.status_label_en
 
 
-def service_name(row: ApplicationRow) -> str:
-    # Service names are the legal Thai titles from the citizen manual; English goes in
-    # the tooltip so the list reads the same as the paperwork in either UI language.
+def service_name(row: ApplicationRow, language: str) -> str:
+    """The service's name in the UI language; the list's tooltip gives both, so an officer
+    in English mode still sees the legal Thai title of the citizen manual."""
+    if language == "en":
+        return row.service_name_en or row.service_name_th
     return row.service_name_th or row.service_name_en
 
 

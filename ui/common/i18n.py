@@ -129,13 +129,17 @@ def apply_language(language: str, app: QCoreApplication | None = None) -> bool:
         else:
             log.warning("translation %s not found or unreadable; UI stays in English", qm)
             own.deleteLater()
-        # Qt's own strings (context menus of text fields, standard buttons), when shipped.
+        # Qt's own strings (standard buttons, the file picker, context menus of text
+        # fields): Qt's catalogue when it ships one, else ours (Qt ships no Thai one).
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         base = QTranslator(app)
         base.setObjectName(_TRANSLATOR_NAME)
-        if base.load(QLocale(language), "qtbase", "_", qt_dir):
+        if base.load(QLocale(language), "qtbase", "_", qt_dir) or base.load(
+            str(translations_dir() / f"qtbase_{language}.qm")
+        ):
             QCoreApplication.installTranslator(base)
         else:
+            log.warning("no catalogue for Qt's own dialogs in %s; they stay in English", language)
             base.deleteLater()
 
     app.setProperty(_LANGUAGE_PROPERTY, language)

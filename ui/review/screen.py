@@ -14,6 +14,7 @@ document; messages show inline in Thai and English.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
@@ -116,6 +117,8 @@ class ReviewScreen(QFrame):
         self._incomplete_shown = False  # the error box says "cannot pass on yet"
         self.notice_box = ErrorBox(dismissable=True)
         self.notice_box.setObjectName("NoticeBox")
+        # The notice on show, kept so a language switch words it again.
+        self._notice_shown: tuple[Callable[[], str], bool] | None = None
         self.messages = MessageArea(self.error_box, self.notice_box)
         layout.addWidget(self.messages)
 
@@ -199,7 +202,9 @@ class ReviewScreen(QFrame):
         presenter.copy_did_certify.connect(self._copy_certified)
         presenter.review_did_mark.connect(self._reviewed)
         presenter.claim_did_release.connect(self.close_screen)
-        presenter.application_did_reassign.connect(lambda: self._notice(self.tr("Reassigned.")))
+        presenter.application_did_reassign.connect(
+            lambda: self._notice(lambda: self.tr("Reassigned."))
+        )
         presenter.officers_did_load.connect(self.action_bar.set_officers)
         presenter.history_did_load.connect(self.history.set_entries)
         presenter.next_did_load.connect(self._next_loaded)
@@ -259,7 +264,7 @@ class ReviewScreen(QFrame):
             # First come, first served: the one in hand is still the oldest.
             self.error_box.clear()
             self._notice(
-                self.tr(
+                lambda: self.tr(
                     "This request is still the oldest in your hands. Finish it, ask for "
                     "documents, or put it back in the queue."
                 )
@@ -468,9 +473,7 @@ class ReviewScreen(QFrame):
             self.viewer.add_document(copy)
             self._shown = detail  # the viewer has the copy already
             self._show_detail(detail)
-        self._notice(
-            self.tr("Certified copy made: {name}").format(name=copy.filename),
-        )
+        self._notice(lambda: self.tr("Certified copy made: {name}").format(name=copy.filename))
 
     def open_request_composer(self) -> None:
         detail = self.presenter.detail
@@ -501,7 +504,7 @@ class ReviewScreen(QFrame):
 
     def _reviewed(self, status: str) -> None:
         self._notice(
-            self.tr("Review done. The request is now “{status}”.").format(
+            lambda: self.tr("Review done. The request is now “{status}”.").format(
                 status=_status_name(status)
             ),
             next_action=True,
@@ -537,7 +540,7 @@ class ReviewScreen(QFrame):
     def _documents_requested(self) -> None:
         self.show_checklist()
         self._notice(
-            self.tr(
+            lambda: self.tr(
                 "The request for documents is on its way. The application waits for the "
                 "applicant; the clock is stopped."
             ),
@@ -557,12 +560,14 @@ class ReviewScreen(QFrame):
         return dialog
 
     def _returned(self) -> None:
-        self._notice(self.tr("Sent back to the reviewer, with your note."), next_action=True)
+        self._notice(
+            lambda: self.tr("Sent back to the reviewer, with your note."), next_action=True
+        )
         self.presenter.decided_elsewhere()
 
     def _rejected(self) -> None:
         self.show_checklist()
-        self._notice(self.tr("The application was rejected."), next_action=True)
+        self._notice(lambda: self.tr("The application was rejected."), next_action=True)
         self.presenter.decided_elsewhere()
 
     def release_claim(self) -> None:
@@ -596,10 +601,18 @@ class ReviewScreen(QFrame):
         if not self._incomplete_shown:
             self.error_box.clear()
 
-    def _notice(self, text: str, *, next_action: bool = False) -> None:
+    def _notice(self, text: Callable[[], str], *, next_action: bool = False) -> None:
+        """Good news in the UI language; ``text`` words it, again after a language switch."""
         self._incomplete_shown = False
         self.error_box.clear()
-        self.notice_box.show_message(text, "")
+        self._notice_shown = (text, next_action)
+        self._word_notice()
+
+    def _word_notice(self) -> None:
+        if self._notice_shown is None:
+            return
+        text, next_action = self._notice_shown
+        self.notice_box.show_message(text(), "")
         self.notice_box.set_action(
             self.tr("Next request (Ctrl+Enter)") if next_action else "",
             self.next_requested.emit if next_action else None,
@@ -682,6 +695,8 @@ class ReviewScreen(QFrame):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        if not self.notice_box.isHidden() and self._notice_shown is not None:
+            self._word_notice()
         self.tabs.setTabToolTip(0, self.tr("Required documents (Ctrl+1)"))
         self.tabs.setTabToolTip(1, self.tr("Identity and power of attorney (Ctrl+2)"))
         self.tabs.setTabToolTip(2, self.tr("Applicant and form (Ctrl+3)"))

@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 __all__ = ["WindowActions"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowActions(QObject):
     """Every action of the main window, with its keys; what an officer may not do stays
     hidden and disabled (the window asks the services' access table)."""
@@ -129,26 +125,46 @@ class WindowActions(QObject):
     def retranslate(self, language: str) -> None:
         for code, action in self.languages.items():
             action.setChecked(code == language)
-        self.file_menu.setTitle(_tr("&File"))
-        self.view_menu.setTitle(_tr("&View"))
-        self.language_menu.setTitle(_tr("&Language"))
-        self.refresh.setText(_tr("Refresh"))
-        self.refresh.setToolTip(_tr("Read the queues again (F5)"))
-        self.sign_out.setText(_tr("Sign out"))
-        self.quit.setText(_tr("Quit"))
-        self.find.setText(_tr("Search"))
-        self.next.setText(_tr("Next request"))
-        self.next.setToolTip(_tr("Take the oldest waiting request (Ctrl+Enter, F2)"))
-        self.dashboard.setText(_tr("Dashboard"))
-        self.dashboard.setToolTip(_tr("Today's numbers at a glance (Alt+D)"))
-        self.help.setText(_tr("Keyboard shortcuts"))
-        self.help.setToolTip(_tr("Show the keys for everything frequent (F1)"))
-        self.counter.setText(_tr("New counter request"))
-        self.counter.setToolTip(
-            _tr("Register a request brought to the counter or phoned in (Ctrl+N)")
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.refresh.setText(QCoreApplication.translate("MainWindow", "Refresh"))
+        self.refresh.setToolTip(
+            QCoreApplication.translate("MainWindow", "Read the queues again (F5)")
         )
-        self.quarantine.setText(_tr("Quarantine"))
-        self.quarantine.setToolTip(_tr("Files held back at intake (Alt+Q)"))
-        self.officers.setText(_tr("Officers"))
-        self.officers.setToolTip(_tr("Officers' accounts, roles and passwords (Alt+O)"))
-        self.change_password.setText(_tr("Change my password…"))
+        self.sign_out.setText(QCoreApplication.translate("MainWindow", "Sign out"))
+        self.quit.setText(QCoreApplication.translate("MainWindow", "Quit"))
+        self.find.setText(QCoreApplication.translate("MainWindow", "Search"))
+        self.next.setText(QCoreApplication.translate("MainWindow", "Next request"))
+        self.next.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Take the oldest waiting request (Ctrl+Enter, F2)"
+            )
+        )
+        self.dashboard.setText(QCoreApplication.translate("MainWindow", "Dashboard"))
+        self.dashboard.setToolTip(
+            QCoreApplication.translate("MainWindow", "Today's numbers at a glance (Alt+D)")
+        )
+        self.help.setText(QCoreApplication.translate("MainWindow", "Keyboard shortcuts"))
+        self.help.setToolTip(
+            QCoreApplication.translate("MainWindow", "Show the keys for everything frequent (F1)")
+        )
+        self.counter.setText(QCoreApplication.translate("MainWindow", "New counter request"))
+        self.counter.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Register a request brought to the counter or phoned in (Ctrl+N)"
+            )
+        )
+        self.quarantine.setText(QCoreApplication.translate("MainWindow", "Quarantine"))
+        self.quarantine.setToolTip(
+            QCoreApplication.translate("MainWindow", "Files held back at intake (Alt+Q)")
+        )
+        self.officers.setText(QCoreApplication.translate("MainWindow", "Officers"))
+        self.officers.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Officers' accounts, roles and passwords (Alt+O)"
+            )
+        )
+        self.change_password.setText(
+            QCoreApplication.translate("MainWindow", "Change my password…")
+        )

@@ -307,7 +307,7 @@ class ApplicationModel(QAbstractTableModel):
             case Column.RECEIVED:
                 return format_date(row.received_at, self._language)
             case Column.SERVICE:
-                return service_name(row)
+                return service_name(row, self._language)
             case Column.APPLICANT:
                 return row.applicant_name
             case Column.NATIONAL_ID:

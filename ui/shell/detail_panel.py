@@ -167,8 +167,18 @@ class DetailPanel(QFrame):
         badge = sla_badge(row)
         fields: list[tuple[str, str]] = [
             (self.tr("Status"), status_label(row, language)),
-            (self.tr("Service"), row.service_name_th),
-            (self.tr("Service (English)"), row.service_name_en),
+            # The service in the UI language first; the other language's title under it.
+            *(
+                [
+                    (self.tr("Service"), row.service_name_th),
+                    (self.tr("Service (English)"), row.service_name_en),
+                ]
+                if language == "th"
+                else [
+                    (self.tr("Service"), row.service_name_en),
+                    (self.tr("Service (Thai)"), row.service_name_th),
+                ]
+            ),  # fmt: skip
             (self.tr("Applicant"), row.applicant_name),
             (self.tr("National ID"), row.applicant_id_masked),
             (self.tr("Channel"), channel_label(row.channel)),

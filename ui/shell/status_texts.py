@@ -11,17 +11,13 @@ from PySide6.QtCore import QCoreApplication
 __all__ = ["count_text", "window_title"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def window_title(agency_name: str, *, demo: bool) -> str:
     """ "Anuyat — <agency>", and a warning when the data are a demo's."""
-    parts = [_tr("Anuyat")]
+    parts = [QCoreApplication.translate("MainWindow", "Anuyat")]
     if agency_name:
         parts.append(agency_name)
     if demo:
-        parts.append(_tr("DEMO: fictional data only"))
+        parts.append(QCoreApplication.translate("MainWindow", "DEMO: fictional data only"))
     return " — ".join(parts)
 
 
@@ -29,16 +25,24 @@ def count_text(total: int, loaded: int, *, searching: bool) -> str:
     """How many requests the list holds (or the search found), and how many are loaded."""
     if searching:
         text = (
-            _tr("1 request found")
+            QCoreApplication.translate("MainWindow", "1 request found")
             if total == 1
-            else _tr("{count} requests found").format(count=f"{total:,}")
+            else QCoreApplication.translate("MainWindow", "{count} requests found").format(
+                count=f"{total:,}"
+            )
         )
         if total == 0:
-            text = _tr("Nothing found. Esc goes back to the queue.")
+            text = QCoreApplication.translate(
+                "MainWindow", "Nothing found. Esc goes back to the queue."
+            )
     elif total == 1:
-        text = _tr("1 application in this queue")
+        text = QCoreApplication.translate("MainWindow", "1 application in this queue")
     else:
-        text = _tr("{count} applications in this queue").format(count=f"{total:,}")
+        text = QCoreApplication.translate(
+            "MainWindow", "{count} applications in this queue"
+        ).format(count=f"{total:,}")
     if loaded < total:
-        text += "  ·  " + _tr("{loaded} loaded, scroll for more").format(loaded=f"{loaded:,}")
+        text += "  ·  " + QCoreApplication.translate(
+            "MainWindow", "{loaded} loaded, scroll for more"
+        ).format(loaded=f"{loaded:,}")
     return text

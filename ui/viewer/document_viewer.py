@@ -110,6 +110,7 @@ class DocumentViewer(QFrame):
         self._rotations: dict[str, int] = {}
         self._page = 0
         self._loading = False
+        self._flags_of: DocumentInfo | None = None  # the document whose flags are shown
         self._system_viewer = SystemViewer(runner, self, on_opened=self._copy_opened)
         self._zoom = ViewerZoom(settings)
 
@@ -189,6 +190,7 @@ class DocumentViewer(QFrame):
 
     def _retranslate(self) -> None:
         self.text_pane.set_open_text(self.tr("Open with the system viewer"))
+        self._show_flags(self._flags_of)
         self.thumbnails.setAccessibleName(self.tr("Pages"))
         self._fill_combo()
         self._update_controls()
@@ -415,6 +417,7 @@ class DocumentViewer(QFrame):
         self._fill_combo()
         self._set_thumbnails([])
         self._show_notice("")
+        self._show_flags(None)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -561,6 +564,8 @@ class DocumentViewer(QFrame):
         self.thumbnails.set_pages(images, self._page)
 
     def _show_flags(self, info: DocumentInfo | None) -> None:
+        # Kept so that a language switch words the reminder again in the new language.
+        self._flags_of = info
         # Intake's own words for these are in the quarantine view; here a reminder suffices.
         known = {
             "unreadable": self.tr("The file could not be read at intake."),

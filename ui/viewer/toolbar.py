@@ -103,11 +103,14 @@ class ViewerToolbar(QFrame):
         total = len(documents) - 1
         for number, info in enumerate(documents):
             if info is None:
-                combo.addItem(mail_icon, _tr("Message from the applicant"))
+                combo.addItem(
+                    mail_icon,
+                    QCoreApplication.translate("DocumentViewer", "Message from the applicant"),
+                )
             else:
                 text = f"{number}/{total}  {info.filename}"
                 if info.derived_from:
-                    text += "  ·  " + _tr("certified copy")
+                    text += "  ·  " + QCoreApplication.translate("DocumentViewer", "certified copy")
                 combo.addItem(text)
                 combo.setItemData(number, info.filename, Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
@@ -125,16 +128,17 @@ class ViewerToolbar(QFrame):
         self.previous_document_button.setEnabled(index > 0)
         self.next_document_button.setEnabled(0 <= index < count - 1)
         self.page_label.setText(
-            _tr("{page} / {count}").format(page=page + 1, count=pages) if kind == "pdf" else ""
+            QCoreApplication.translate("DocumentViewer", "{page} / {count}").format(
+                page=page + 1, count=pages
+            )
+            if kind == "pdf"
+            else ""
         )
-        self.page_label.setToolTip(_tr("Page {page} of {count}").format(
-            page=page + 1, count=pages))  # fmt: skip
+        # The viewer's words are in its own context of the Thai catalogue, written out in full
+        # (lupdate only finds translate() calls with literal arguments).
+        tip = QCoreApplication.translate("DocumentViewer", "Page {page} of {count}")
+        self.page_label.setToolTip(tip.format(page=page + 1, count=pages))
         self.previous_page_button.setEnabled(kind == "pdf" and page > 0)
         self.next_page_button.setEnabled(kind == "pdf" and page < pages - 1)
         self.rotate_button.setEnabled(kind in ("pdf", "image"))
         self.open_button.setEnabled(kind not in ("message", "none"))
-
-
-def _tr(text: str) -> str:
-    # These words have always been the viewer's; its Thai catalogue has them there.
-    return QCoreApplication.translate("DocumentViewer", text)
