@@ -6,8 +6,8 @@ there are the real ones, so the demo never shows a state the workstation could n
 * ``in_review`` — the reviewer takes it (first come, first served) and checks what is there;
 * ``waiting_applicant`` — as above, then asks the applicant, by letter, for what is missing;
 * ``ready_for_approval`` — every required document and identity check accepted, review passed;
-* ``payment_due`` — as above, the approver approves, and the service's fee (due before the
-  licence is issued) falls due: only for a service that has a fee.
+* ``payment_due`` — as above, the approver approves (an approval record, type 1), and the
+  service's fee (due before the licence is issued) falls due: only for a service with a fee.
 
 Each step runs at its own moment on the request's time line (``at``), after it arrived, so
 its history reads in order.
@@ -24,13 +24,15 @@ from sqlalchemy import select
 
 from demo.model import AttachmentKind, DemoRequest
 from models import Application, Document, ServiceType, User
+from services.approval.batch import BatchItem, approve_batch
 from services.cases.applications import change_status
 from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK
+from services.produce.sign.methods import RecordMethod
 from services.review.checks import record_checklist, review_state
 from services.review.decisions import mark_reviewed, request_documents
 from services.review.identity import record_identity_check
-from services.review.queue import open_for
+from services.review.queue import claim, open_for
 from services.store.context import AppContext
 
 __all__ = ["DemoStep", "steps_for"]
@@ -144,15 +146,25 @@ def _pass_on(context: AppContext, application_id: str) -> None:
 
 
 def _approve_then_fee(context: AppContext, application_id: str) -> None:
-    """The approver approves; a fee due before issue then falls due (never without a fee)."""
+    """The approver takes it and approves it with a type-1 approval record (the services'
+    own path, memo and letter included); the fee, due before issue, then falls due. Only a
+    service with a fee gets here."""
     approver = _officer(context, "approver")
     with context.unit_of_work(approver) as uow:
+        claim(uow, context.calendar, application_id, _OUT_OF_ORDER)
+    outcome = approve_batch(
+        context, approver, [BatchItem(application_id, ())], RecordMethod(), trust_roots=[]
+    )
+    if outcome.approved != (application_id,):
+        raise ValueError(f"demo data: the approval did not go through: {outcome.failed}")
+    # No service moves an approved request to its fee yet; the finance officer does, as
+    # the status table allows.
+    with context.unit_of_work(_officer(context, "finance")) as uow:
         application = uow.session.get(Application, application_id)
         assert application is not None
         service = uow.session.get(ServiceType, application.service_type_id)
         if service is None or service.fee_satang <= 0 or service.fee_due != "before_issue":
             raise ValueError(f"demo data: {application.tracking_number} has no fee to pay")
-        change_status(uow, context.calendar, application_id, "approved", reason="อนุมัติ")
         change_status(
             uow, context.calendar, application_id, "payment_due", reason="ค่าธรรมเนียมก่อนออกใบอนุญาต"
         )

@@ -172,6 +172,7 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
                 assert service is not None and service.fee_satang > 0, where
                 if service.fee_due == "before_issue":
                     assert "approved" in statuses, where
+                    assert any(e.type == "approval.approved" for e in history), where
             # Past review only with every required document and identity check done.
             if app.status in _REVIEWED:
                 state = review_state(session, app)
