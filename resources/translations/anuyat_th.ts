@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>AgencyForm</name>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="118"/>
+        <source>Agency name (Thai)</source>
+        <translation>ชื่อหน่วยงาน (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="119"/>
+        <source>Agency name (English)</source>
+        <translation>ชื่อหน่วยงาน (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="120"/>
+        <source>Agency code</source>
+        <translation>รหัสหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="121"/>
+        <source>Official agency number</source>
+        <translation>เลขที่หนังสือของหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="122"/>
+        <source>Official e-mail address</source>
+        <translation>อีเมลราชการของหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="123"/>
+        <source>Official postal address</source>
+        <translation>ที่อยู่ทางไปรษณีย์ของหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="124"/>
+        <source>Telephone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="125"/>
+        <source>Business hours</source>
+        <translation>เวลาทำการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="126"/>
+        <source>Working days</source>
+        <translation>วันทำการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="130"/>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="132"/>
+        <source>Mon</source>
+        <translation>จ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="133"/>
+        <source>Tue</source>
+        <translation>อ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="134"/>
+        <source>Wed</source>
+        <translation>พ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="135"/>
+        <source>Thu</source>
+        <translation>พฤ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="136"/>
+        <source>Fri</source>
+        <translation>ศ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="137"/>
+        <source>Sat</source>
+        <translation>ส.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="138"/>
+        <source>Sun</source>
+        <translation>อา.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="142"/>
+        <source>Capital Roman letters, e.g. NKK</source>
+        <translation>อักษรโรมันตัวใหญ่ เช่น NKK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="143"/>
+        <source>e.g. saraban@yourtown.go.th</source>
+        <translation>เช่น saraban@ชื่อหน่วยงาน.go.th</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationInfoView</name>
     <message>
         <location filename="../../ui/review/info.py" line="111"/>
@@ -1591,153 +1689,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="415"/>
+        <location filename="../../ui/shell/main_window.py" line="433"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="419"/>
+        <location filename="../../ui/shell/main_window.py" line="437"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="426"/>
-        <location filename="../../ui/shell/main_window.py" line="442"/>
+        <location filename="../../ui/shell/main_window.py" line="444"/>
+        <location filename="../../ui/shell/main_window.py" line="460"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="427"/>
+        <location filename="../../ui/shell/main_window.py" line="445"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="439"/>
+        <location filename="../../ui/shell/main_window.py" line="457"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="452"/>
+        <location filename="../../ui/shell/main_window.py" line="470"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="455"/>
+        <location filename="../../ui/shell/main_window.py" line="473"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="647"/>
+        <location filename="../../ui/shell/main_window.py" line="672"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="815"/>
+        <location filename="../../ui/shell/main_window.py" line="848"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="128"/>
+        <location filename="../../ui/shell/actions.py" line="136"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="129"/>
+        <location filename="../../ui/shell/actions.py" line="137"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="130"/>
+        <location filename="../../ui/shell/actions.py" line="138"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="131"/>
+        <location filename="../../ui/shell/actions.py" line="139"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="133"/>
+        <location filename="../../ui/shell/actions.py" line="141"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="135"/>
+        <location filename="../../ui/shell/actions.py" line="143"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="136"/>
+        <location filename="../../ui/shell/actions.py" line="144"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="137"/>
+        <location filename="../../ui/shell/actions.py" line="145"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="138"/>
+        <location filename="../../ui/shell/actions.py" line="146"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="140"/>
+        <location filename="../../ui/shell/actions.py" line="148"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="144"/>
+        <location filename="../../ui/shell/actions.py" line="152"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="146"/>
+        <location filename="../../ui/shell/actions.py" line="154"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="148"/>
+        <location filename="../../ui/shell/actions.py" line="156"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="150"/>
+        <location filename="../../ui/shell/actions.py" line="158"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="152"/>
+        <location filename="../../ui/shell/actions.py" line="160"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="154"/>
+        <location filename="../../ui/shell/actions.py" line="162"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="158"/>
+        <location filename="../../ui/shell/actions.py" line="166"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="160"/>
+        <location filename="../../ui/shell/actions.py" line="168"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="162"/>
+        <location filename="../../ui/shell/actions.py" line="170"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="164"/>
+        <location filename="../../ui/shell/actions.py" line="172"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="169"/>
+        <location filename="../../ui/shell/actions.py" line="176"/>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="178"/>
+        <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
+        <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="183"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
@@ -2211,79 +2319,89 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="284"/>
+        <location filename="../../ui/shell/queue_pane.py" line="291"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="289"/>
+        <location filename="../../ui/shell/queue_pane.py" line="296"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="294"/>
+        <location filename="../../ui/shell/queue_pane.py" line="301"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="297"/>
+        <location filename="../../ui/shell/queue_pane.py" line="304"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="298"/>
+        <location filename="../../ui/shell/queue_pane.py" line="305"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="300"/>
+        <location filename="../../ui/shell/queue_pane.py" line="307"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="300"/>
+        <location filename="../../ui/shell/queue_pane.py" line="307"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="304"/>
+        <location filename="../../ui/shell/queue_pane.py" line="311"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="305"/>
+        <location filename="../../ui/shell/queue_pane.py" line="312"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="307"/>
+        <location filename="../../ui/shell/queue_pane.py" line="314"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="308"/>
+        <location filename="../../ui/shell/queue_pane.py" line="315"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="310"/>
+        <location filename="../../ui/shell/queue_pane.py" line="317"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="311"/>
+        <location filename="../../ui/shell/queue_pane.py" line="318"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="313"/>
+        <location filename="../../ui/shell/queue_pane.py" line="320"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="314"/>
+        <location filename="../../ui/shell/queue_pane.py" line="321"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="323"/>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="324"/>
+        <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
+        <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2800,256 @@ P90</translation>
         <location filename="../../ui/admin/officer_dialogs.py" line="225"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
+    </message>
+</context>
+<context>
+    <name>SectionForm</name>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="265"/>
+        <source>IMAP server</source>
+        <translation>เซิร์ฟเวอร์ IMAP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="266"/>
+        <location filename="../../ui/admin/settings_forms.py" line="271"/>
+        <source>Port</source>
+        <translation>พอร์ต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="267"/>
+        <location filename="../../ui/admin/settings_forms.py" line="272"/>
+        <source>Security</source>
+        <translation>การเข้ารหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="268"/>
+        <location filename="../../ui/admin/settings_forms.py" line="273"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="269"/>
+        <source>Folders to watch</source>
+        <translation>โฟลเดอร์ที่ติดตาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="270"/>
+        <source>SMTP server</source>
+        <translation>เซิร์ฟเวอร์ SMTP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="274"/>
+        <source>Shared drive folder</source>
+        <translation>โฟลเดอร์ไดรฟ์ที่ใช้ร่วมกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="275"/>
+        <source>Move taken files to</source>
+        <translation>ย้ายไฟล์ที่รับแล้วไปที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="276"/>
+        <source>Take a file once unchanged for (seconds)</source>
+        <translation>รับไฟล์เมื่อไม่เปลี่ยนแปลงนาน (วินาที)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="277"/>
+        <source>PKCS#11 library of the token</source>
+        <translation>ไลบรารี PKCS#11 ของโทเคน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="278"/>
+        <source>Backup folder</source>
+        <translation>โฟลเดอร์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="279"/>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="287"/>
+        <source>TLS (encrypted from the start)</source>
+        <translation>TLS (เข้ารหัสตั้งแต่เริ่ม)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="288"/>
+        <source>STARTTLS (encrypted after greeting)</source>
+        <translation>STARTTLS (เข้ารหัสหลังทักทาย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="289"/>
+        <source>Plain (this computer only)</source>
+        <translation>ไม่เข้ารหัส (เฉพาะเครื่องนี้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="294"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="297"/>
+        <source>Comma between folders, e.g. INBOX, Requests</source>
+        <translation>คั่นโฟลเดอร์ด้วยจุลภาค เช่น INBOX, Requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="307"/>
+        <source>Empty: no shared drive is watched</source>
+        <translation>เว้นว่าง: ไม่ติดตามไดรฟ์ที่ใช้ร่วมกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="308"/>
+        <source>Empty: taken files stay where they are</source>
+        <translation>เว้นว่าง: ไฟล์ที่รับแล้วอยู่ที่เดิม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="309"/>
+        <source>Another disk or a server share</source>
+        <translation>ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกันบนเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="310"/>
+        <source>Empty: mail is read from the local Maildir</source>
+        <translation>เว้นว่าง: อ่านอีเมลจาก Maildir ในเครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="311"/>
+        <source>Empty: outgoing mail stays in the local &apos;sent&apos; folder</source>
+        <translation>เว้นว่าง: อีเมลขาออกเก็บไว้ในโฟลเดอร์ sent ในเครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="318"/>
+        <source>✓ Saved in the keyring. Type to replace it.</source>
+        <translation>✓ บันทึกไว้ในที่เก็บกุญแจ (keyring) แล้ว พิมพ์ใหม่เพื่อเปลี่ยน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="320"/>
+        <source>Saved in the keyring</source>
+        <translation>บันทึกไว้ในที่เก็บกุญแจแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="322"/>
+        <source>Not saved yet: type it, then save.</source>
+        <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="287"/>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="289"/>
+        <source>Agency</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="290"/>
+        <source>Mailbox (IMAP)</source>
+        <translation>กล่องจดหมาย (IMAP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="291"/>
+        <source>Sending mail (SMTP)</source>
+        <translation>การส่งอีเมล (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="292"/>
+        <source>Shared drive</source>
+        <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="293"/>
+        <source>Signing module</source>
+        <translation>โมดูลลงลายมือชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="294"/>
+        <source>Backup</source>
+        <translation>การสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="303"/>
+        <source>&amp;Save</source>
+        <translation>บันทึก (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="305"/>
+        <source>&amp;Test connection</source>
+        <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="313"/>
+        <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
+        <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="318"/>
+        <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
+        <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="322"/>
+        <source>(not set: see Agency)</source>
+        <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="324"/>
+        <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
+        <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="328"/>
+        <source>Files put in this folder are taken in as requests.</source>
+        <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="331"/>
+        <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
+        <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="334"/>
+        <source>Where copies of the store and the files go: another disk or a share.</source>
+        <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="339"/>
+        <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
+        <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="344"/>
+        <source>Takes effect at the next sync round. No restart needed.</source>
+        <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="346"/>
+        <source>Takes effect the next time it is used. No restart needed.</source>
+        <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="412"/>
+        <location filename="../../ui/admin/settings_page.py" line="457"/>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="424"/>
+        <source>Keep this address for now</source>
+        <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="510"/>
+        <source>Testing… (at most half a minute)</source>
+        <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="519"/>
+        <source>The server&apos;s answer:</source>
+        <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
 </context>
 <context>
@@ -3384,6 +3752,19 @@ P90</translation>
         <location filename="../../ui/intake/quarantine_view.py" line="356"/>
         <source>Held by the sync of</source>
         <translation>กักไว้ในรอบซิงก์เมื่อ</translation>
+    </message>
+</context>
+<context>
+    <name>_PathField</name>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="191"/>
+        <source>Choose the library</source>
+        <translation>เลือกไลบรารี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="193"/>
+        <source>Choose a folder</source>
+        <translation>เลือกโฟลเดอร์</translation>
     </message>
 </context>
 </TS>

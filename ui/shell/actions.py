@@ -30,6 +30,7 @@ class WindowActions(QObject):
         can_quarantine: bool,
         can_manage_officers: bool,
         has_accounts: bool,
+        can_manage_settings: bool = False,
     ) -> None:
         super().__init__(parent)
         self.can_review = can_review
@@ -73,6 +74,11 @@ class WindowActions(QObject):
         self.officers.setShortcut(QKeySequence("Alt+O"))
         self.officers.setVisible(can_manage_officers)
         self.officers.setEnabled(can_manage_officers)
+        self.can_manage_settings = can_manage_settings
+        self.settings = QAction("", parent)
+        self.settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings.setVisible(can_manage_settings)
+        self.settings.setEnabled(can_manage_settings)
         self.change_password = QAction("", parent)
         self.change_password.setVisible(has_accounts)
         self.change_password.setEnabled(has_accounts)
@@ -106,6 +112,8 @@ class WindowActions(QObject):
             self.view_menu.addAction(self.quarantine)
         if self.can_manage_officers:
             self.view_menu.addAction(self.officers)
+        if self.can_manage_settings:
+            self.view_menu.addAction(self.settings)
         self.language_menu = QMenu(parent)
         for action in self.languages.values():
             self.language_menu.addAction(action)
@@ -163,6 +171,12 @@ class WindowActions(QObject):
         self.officers.setToolTip(
             QCoreApplication.translate(
                 "MainWindow", "Officers' accounts, roles and passwords (Alt+O)"
+            )
+        )
+        self.settings.setText(QCoreApplication.translate("MainWindow", "Settings"))
+        self.settings.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "The agency, mailbox, SMTP, drive, token (Ctrl+,)"
             )
         )
         self.change_password.setText(

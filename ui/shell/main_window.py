@@ -19,6 +19,10 @@ Accounts (``accounts``, an :class:`~ui.admin.OfficersPort`) add "Change my passw
 user menu and, for administrators, the "Officers" page (Alt+O). A session the services end
 (the officer was deactivated, or must change a password) signs out to the sign-in dialog,
 which says why (:attr:`MainWindow.end_reason`).
+
+Settings (``ports.settings``) add, for administrators, the "Settings" page (Ctrl+,): the
+agency's identity and hours and the station's mailbox, SMTP, drive, token and backup place,
+each with "Test connection" (:mod:`ui.admin.settings_page`).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ from services.api import (
 from ui.admin import OfficersPort
 from ui.admin.officers_page import OfficersPage
 from ui.admin.password_dialogs import ChangePasswordDialog
+from ui.admin.settings_page import SettingsPage
 from ui.common import i18n, ui_settings
 from ui.common.changes import ChangeHub, Changes
 from ui.common.errors import bilingual
@@ -87,6 +92,7 @@ from ui.shell.queue_pane import (
     OFFICERS,
     QUARANTINE,
     QUEUES,
+    SETTINGS,
     QueuePane,
 )
 from ui.shell.search import SearchingPort, SearchQuery
@@ -155,6 +161,9 @@ class MainWindow(QMainWindow):
         self.can_manage_officers = accounts is not None and may(user.roles, Action.MANAGE_OFFICERS)
         self.can_read_reports = may(user.roles, Action.READ_REPORTS)
         self.can_read_audit = may(user.roles, Action.READ_AUDIT)
+        self.can_manage_settings = ports.settings is not None and may(
+            user.roles, Action.MANAGE_SETTINGS
+        )
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
@@ -197,6 +206,7 @@ class MainWindow(QMainWindow):
             can_quarantine=self.can_quarantine,
             can_manage_officers=self.can_manage_officers,
             has_accounts=self._accounts is not None,
+            can_manage_settings=self.can_manage_settings,
         )
         # The names the rest of the window (and its tests) use.
         self.refresh_action = actions.refresh
@@ -228,6 +238,8 @@ class MainWindow(QMainWindow):
         self.officers_action = actions.officers
         self.change_password_action = actions.change_password
         self.officers_action.triggered.connect(self.show_officers)
+        self.settings_action = actions.settings
+        self.settings_action.triggered.connect(self.show_settings)
         self.change_password_action.triggered.connect(self.change_password)
 
     def _build_menus(self) -> None:
@@ -267,6 +279,7 @@ class MainWindow(QMainWindow):
         self.queues.show_quarantine_entry(self.can_quarantine)
         self.queues.show_officers_entry(self.can_manage_officers)
         self.queues.show_report_entries(self.can_read_reports, self.can_read_audit)
+        self.queues.show_settings_entry(self.can_manage_settings)
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
@@ -305,6 +318,11 @@ class MainWindow(QMainWindow):
         if self.can_read_audit:
             self.audit_log = AuditLogPage(self._ports.reports, self._runner, self._user)
             self.pages.addWidget(self.audit_log)
+        self.settings_page: SettingsPage | None = None
+        if self._ports.settings is not None and self.can_manage_settings:
+            self.settings_page = SettingsPage(self._ports.settings, self._runner, self._user)
+            self.settings_page.agency_did_change.connect(self._load_agency)
+            self.pages.addWidget(self.settings_page)
         self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel(roles=self._user.roles)
@@ -550,6 +568,8 @@ class MainWindow(QMainWindow):
             return MONTHLY_REPORT
         if self.audit_log is not None and current is self.audit_log:
             return AUDIT
+        if self.settings_page is not None and self.pages.currentWidget() is self.settings_page:
+            return SETTINGS
         return QUEUES
 
     def show_dashboard(self) -> None:
@@ -577,6 +597,11 @@ class MainWindow(QMainWindow):
             self.detail.hide()
             self.pages.setCurrentWidget(self.audit_log)
             self.audit_log.start()
+        elif page == SETTINGS and self.settings_page is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.settings_page)
+            self.settings_page.refresh()
+            self.settings_page.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == QUARANTINE and self.quarantine is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.quarantine)
@@ -798,6 +823,14 @@ class MainWindow(QMainWindow):
         if self.workspace.currentWidget() is self.review:
             self.close_review()
         return self.queues.select_page(page)
+
+    def show_settings(self) -> bool:
+        """Show the settings page (Ctrl+,); False for officers who may not change them."""
+        if self.settings_page is None:
+            return False
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        return self.queues.select_page(SETTINGS)
 
     def change_password(self) -> bool:
         """Open "Change my password" (user menu); False without an accounts port."""

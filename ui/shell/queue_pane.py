@@ -27,6 +27,7 @@ __all__ = [
     "OFFICERS",
     "QUARANTINE",
     "QUEUES",
+    "SETTINGS",
     "QueuePane",
     "STATUS_ROLE",
 ]
@@ -49,6 +50,8 @@ MONTHLY_REPORT = "monthly_report"
 """The monthly service report (figures per service, chart, XLSX and PDF)."""
 AUDIT = "audit"
 """The audit log viewer and the chain's verification status."""
+SETTINGS = "settings"
+"""The administrator's page of the agency's and the station's settings."""
 
 
 class QueuePane(QFrame):
@@ -191,6 +194,10 @@ class QueuePane(QFrame):
         self._show_page_entry(MONTHLY_REPORT, monthly)
         self._show_page_entry(AUDIT, audit)
 
+    def show_settings_entry(self, visible: bool) -> None:
+        """Add (or remove) the "Settings" entry; only administrators have it."""
+        self._show_page_entry(SETTINGS, visible)
+
     def _show_page_entry(self, page: str, visible: bool) -> None:
         row = self._page_row(page)
         if visible and row < 0:
@@ -312,3 +319,6 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == AUDIT:
                 item.setText(self.tr("Audit log"))
                 item.setToolTip(self.tr("Who did what, and whether the audit chain is intact"))
+            elif item.data(_PAGE_ROLE) == SETTINGS:
+                item.setText(self.tr("Settings"))
+                item.setToolTip(self.tr("The agency, mailbox, SMTP, drive, token (Ctrl+,)"))

@@ -1,0 +1,209 @@
+"""The administrator's settings page on real widgets over a real store, with real Dovecot and
+a real SMTP sink: typed as an officer types, a wrong IMAP password shows the server's own
+refusal, the right one signs in, saving puts the password in the keyring (never in the file);
+the agency's free-mail address is refused until kept on purpose, then warned about."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox, QWidget
+from sqlalchemy import select
+
+from models import Event
+from services.api.settings import SectionKey, SettingsFacade
+from services.settings.sections import IMAP_SECRET
+from services.store import keys
+from tests.conftest import STAFF_PASSWORD
+from tests.peers.dovecot import DovecotServer
+from tests.peers.smtp import SmtpSink
+from tests.ui.conftest import officer_types
+from ui.admin.settings_page import AGENCY, SettingsPage
+from ui.common import i18n
+from ui.shell.main_window import MainWindow
+from ui.shell.queue_pane import SETTINGS
+
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def shot(widget: QWidget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"settings-{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+@pytest.fixture
+def ports(workstation, context, data_dir):
+    return replace(workstation, settings=SettingsFacade(context, data_dir / "settings.toml"))
+
+
+@pytest.fixture
+def window(qtbot, gui, ports, runner, settings) -> MainWindow:
+    admin = ports.shell.sign_in("admin", STAFF_PASSWORD)
+    window = MainWindow(ports, admin, runner, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    assert window.show_settings()
+    assert window.current_page() == SETTINGS
+    page = window.settings_page
+    assert page is not None
+    qtbot.waitUntil(lambda: SectionKey.MAILBOX in page.forms, timeout=30000)
+    return window
+
+
+def _page(window: MainWindow) -> SettingsPage:
+    assert window.settings_page is not None
+    return window.settings_page
+
+
+def _type_into(widget: QWidget, text: str, *, replace_all: bool = True) -> None:
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    if replace_all and isinstance(widget, QLineEdit | QSpinBox):
+        widget.selectAll()
+    officer_types(text)
+
+
+def _events(context, type_: str) -> list[dict]:
+    with context.read() as session:
+        rows = session.scalars(select(Event).where(Event.type == type_).order_by(Event.seq))
+        return [json.loads(e.payload) for e in rows]
+
+
+def test_only_an_administrator_has_the_settings_page(qtbot, gui, ports, runner, settings) -> None:
+    reviewer = ports.shell.sign_in("reviewer", STAFF_PASSWORD)
+    window = MainWindow(ports, reviewer, runner, settings=settings)
+    qtbot.addWidget(window)
+    assert window.settings_page is None
+    assert not window.show_settings()
+    assert not window.settings_action.isVisible()
+
+
+def test_a_wrong_imap_password_shows_the_servers_refusal_and_the_right_one_is_saved(
+    qtbot, window, context, data_dir, dovecot: DovecotServer
+) -> None:
+    page = _page(window)
+    page.show_section(SectionKey.MAILBOX.value)
+    form = page.forms[SectionKey.MAILBOX]
+    panel = page.panel(SectionKey.MAILBOX.value)
+    assert form.password is not None
+    _type_into(form.edit("imap_host"), dovecot.host)
+    _type_into(form.edit("imap_port"), str(dovecot.port))
+    form.fields["imap_security"].setFocus()
+    form.fields["imap_security"].setCurrentIndex(2)  # plain: Dovecot listens on loopback
+    _type_into(form.edit("imap_user"), dovecot.user)
+    _type_into(form.password, "รหัสผิด-wrong")
+    assert form.values()["imap_port"] == dovecot.port
+    assert panel.test_button is not None
+    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.test_button.isEnabled() and bool(panel.result.text()), timeout=40000
+    )
+    shown = panel.result.text()
+    assert not panel.result.ok
+    assert "[AUTHENTICATIONFAILED] Authentication failed." in shown  # Dovecot's NO line
+    assert "ตรวจสอบชื่อผู้ใช้และรหัสผ่าน" in shown and "Check the user name" in shown
+    shot(window, "mailbox-refused-th")
+
+    form.password.clear()
+    _type_into(form.password, dovecot.password)
+    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.ok, timeout=40000)
+    assert "every folder to watch is there" in panel.result.text()
+    assert "IMAP4REV1" in panel.result.text()
+
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "audit log" in panel.result.text(), timeout=30000)
+    assert "next sync round" in panel.result.text()
+    assert keys.load_secret(IMAP_SECRET) == dovecot.password
+    text = (data_dir / "settings.toml").read_text(encoding="utf-8")
+    assert f'imap_host = "{dovecot.host}"' in text and dovecot.password not in text
+    (event,) = _events(context, "settings.changed")
+    assert event["password_replaced"] is True and dovecot.password not in json.dumps(event)
+    # The page re-reads: the password is now "saved in the keyring", and not shown.
+    qtbot.waitUntil(lambda: "keyring" in form.password_state.text(), timeout=30000)
+    assert form.password.text() == ""
+
+
+def test_an_smtp_refusal_quotes_the_535_reply(qtbot, window, smtp_sink: SmtpSink) -> None:
+    smtp_sink.require_login("saraban@agency.test", "smtp-Secret-1")
+    page = _page(window)
+    page.show_section(SectionKey.SMTP.value)
+    form = page.forms[SectionKey.SMTP]
+    panel = page.panel(SectionKey.SMTP.value)
+    assert form.password is not None and panel.test_button is not None
+    _type_into(form.edit("smtp_host"), smtp_sink.host)
+    _type_into(form.edit("smtp_port"), str(smtp_sink.port))
+    form.fields["smtp_security"].setCurrentIndex(2)
+    _type_into(form.edit("smtp_user"), "saraban@agency.test")
+    _type_into(form.password, "not-it")
+    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.test_button.isEnabled() and bool(panel.result.text()), timeout=40000
+    )
+    assert "535 5.7.8 Authentication credentials invalid" in panel.result.text()
+    assert smtp_sink.deliveries == []
+
+
+def test_a_port_out_of_range_is_refused_with_the_reason(qtbot, window, data_dir) -> None:
+    page = _page(window)
+    page.show_section(SectionKey.MAILBOX.value)
+    form = page.forms[SectionKey.MAILBOX]
+    panel = page.panel(SectionKey.MAILBOX.value)
+    _type_into(form.edit("imap_port"), "70000")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.save_button.isEnabled() and bool(panel.result.text()), timeout=30000
+    )
+    assert "'imap_port' must be at most 65535 (not 70000)" in panel.result.text()
+    assert not (data_dir / "settings.toml").exists()
+
+
+def test_free_mail_is_refused_then_kept_on_purpose_with_a_warning(qtbot, window, context) -> None:
+    page = _page(window)
+    assert page.current_section() == AGENCY
+    form = page.agency_form
+    panel = page.panel(AGENCY)
+    qtbot.waitUntil(lambda: form.name_th.text() != "", timeout=30000)
+    _type_into(form.address_th, "99 หมู่ 1 ตำบลทดสอบ อำเภอเมือง จังหวัดหนองคาย 43000")
+    _type_into(form.email, "tambon.test@gmail.com")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.save_button.isEnabled() and bool(panel.result.text()), timeout=30000
+    )
+    assert "gmail.com" in panel.result.text() and "Nothing was saved" in panel.result.text()
+    assert _events(context, "agency.updated") == []
+    keep = panel.result.error._action
+    assert keep.isVisible() and keep.text()
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.ok, timeout=30000)
+    assert "Warning: the agency's official address is free mail" in panel.result.text()
+    (event,) = _events(context, "agency.updated")
+    assert event["changed"]["email"]["to"] == "tambon.test@gmail.com"
+    assert event["changed"]["address_th"]["to"].startswith("99 หมู่ 1")
+    qtbot.wait(50)  # the page scrolls the answer into view on the next turn of the loop
+    shot(window, "agency-free-mail-th")
+
+
+def test_screenshots_in_thai_and_english(qtbot, window, gui, tmp_path) -> None:
+    page = _page(window)
+    qtbot.waitUntil(lambda: page.agency_form.name_th.text() != "", timeout=30000)
+    for language in ("th", "en"):
+        i18n.apply_language(language, gui)
+        QApplication.processEvents()
+        page.show_section(AGENCY)
+        QApplication.processEvents()
+        shot(window, f"agency-{language}")
+        page.show_section(SectionKey.MAILBOX.value)
+        QApplication.processEvents()
+        shot(window, f"mailbox-{language}")
+        page.show_section(SectionKey.SIGNING.value)
+        QApplication.processEvents()
+        shot(window, f"signing-{language}")
+    assert page.title.text() == "Settings"
