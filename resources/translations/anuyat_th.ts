@@ -313,139 +313,159 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="245"/>
-        <source>Checking the audit chain and reading the events…</source>
-        <translation>กำลังตรวจห่วงโซ่บันทึกและอ่านเหตุการณ์…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reports/audit_page.py" line="279"/>
+        <location filename="../../ui/reports/audit_page.py" line="311"/>
         <source>No events match these filters.</source>
         <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="309"/>
+        <location filename="../../ui/reports/audit_page.py" line="360"/>
         <source>After the break: not vouched for by the chain</source>
         <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="313"/>
+        <location filename="../../ui/reports/audit_page.py" line="346"/>
         <source>The newest {shown} of {total} matching events (save them all below)</source>
         <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="315"/>
+        <location filename="../../ui/reports/audit_page.py" line="243"/>
+        <source>Checking the audit chain…</source>
+        <translation>กำลังตรวจห่วงโซ่บันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="277"/>
+        <source>Reading the events…</source>
+        <translation>กำลังอ่านเหตุการณ์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="348"/>
         <source>{total} matching events</source>
         <translation>ตรงกัน {total} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="337"/>
+        <location filename="../../ui/reports/audit_page.py" line="358"/>
+        <source>The chain checks out up to this event</source>
+        <translation>ห่วงโซ่ตรวจผ่านถึงเหตุการณ์นี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="361"/>
+        <source>Recorded after the last check: verify the chain again</source>
+        <translation>บันทึกหลังการตรวจครั้งล่าสุด: กดตรวจห่วงโซ่อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="379"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="337"/>
+        <location filename="../../ui/reports/audit_page.py" line="379"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="339"/>
+        <location filename="../../ui/reports/audit_page.py" line="381"/>
         <source>Save the audit events</source>
         <translation>บันทึกรายการเหตุการณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="355"/>
+        <location filename="../../ui/reports/audit_page.py" line="395"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="386"/>
+        <location filename="../../ui/reports/audit_page.py" line="424"/>
         <source>any kind</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="389"/>
+        <location filename="../../ui/reports/audit_page.py" line="427"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="390"/>
+        <location filename="../../ui/reports/audit_page.py" line="428"/>
+        <source>&amp;Verify the chain again</source>
+        <translation>&amp;ตรวจห่วงโซ่อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/audit_page.py" line="429"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="391"/>
+        <location filename="../../ui/reports/audit_page.py" line="430"/>
         <source>tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="392"/>
-        <location filename="../../ui/reports/audit_page.py" line="406"/>
+        <location filename="../../ui/reports/audit_page.py" line="431"/>
+        <location filename="../../ui/reports/audit_page.py" line="445"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="393"/>
+        <location filename="../../ui/reports/audit_page.py" line="432"/>
         <source>user name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="394"/>
-        <location filename="../../ui/reports/audit_page.py" line="407"/>
+        <location filename="../../ui/reports/audit_page.py" line="433"/>
+        <location filename="../../ui/reports/audit_page.py" line="446"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="396"/>
+        <location filename="../../ui/reports/audit_page.py" line="435"/>
         <source>Dates from</source>
         <translation>ช่วงวันที่ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="397"/>
+        <location filename="../../ui/reports/audit_page.py" line="436"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="398"/>
+        <location filename="../../ui/reports/audit_page.py" line="437"/>
         <source>&amp;Search</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="399"/>
+        <location filename="../../ui/reports/audit_page.py" line="438"/>
         <source>C&amp;lear</source>
         <translation>&amp;ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="400"/>
+        <location filename="../../ui/reports/audit_page.py" line="439"/>
         <source>Save as &amp;CSV…</source>
         <translation>บันทึกเป็น &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="401"/>
+        <location filename="../../ui/reports/audit_page.py" line="440"/>
         <source>Save as spreads&amp;heet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="404"/>
+        <location filename="../../ui/reports/audit_page.py" line="443"/>
         <source>Row</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="405"/>
+        <location filename="../../ui/reports/audit_page.py" line="444"/>
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="408"/>
+        <location filename="../../ui/reports/audit_page.py" line="447"/>
         <source>About</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="409"/>
+        <location filename="../../ui/reports/audit_page.py" line="448"/>
         <source>Details (ID numbers masked)</source>
         <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="410"/>
+        <location filename="../../ui/reports/audit_page.py" line="449"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
     </message>

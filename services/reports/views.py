@@ -81,7 +81,7 @@ class AuditRow:
     details: str
     """The event's recorded data, national ID numbers masked."""
     verified: bool
-    """The chain checked out up to and including this event when it was read."""
+    """The chain check the caller names (``verified_up_to``) vouched for this event."""
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,7 @@ class ChainStatus:
 
 @dataclass(frozen=True)
 class AuditPage:
-    """What the audit viewer shows: the newest matching events, how many match in all, and
-    the chain's status as checked in the same read."""
+    """What the audit viewer lists: the newest matching events and how many match in all."""
 
     rows: tuple[AuditRow, ...]
     total: int
-    status: ChainStatus

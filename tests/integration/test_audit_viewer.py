@@ -101,18 +101,23 @@ def test_only_the_administrator_reads_the_audit_log(ports, seeded) -> None:
     with pytest.raises(PermissionDenied):
         ports.reports.audit_events(reviewer, AuditFilter())
     with pytest.raises(PermissionDenied):
+        ports.reports.audit_chain(reviewer)
+    with pytest.raises(PermissionDenied):
         ports.reports.monthly(reviewer, date(2026, 10, 1), date(2026, 10, 31))
 
 
 def test_an_intact_chain_vouches_for_every_row(context, ports, admin, seeded) -> None:
     checkpoint_store(context.store, context.clock.now(), None)
-    page = ports.reports.audit_events(admin, AuditFilter())
+    status = ports.reports.audit_chain(admin)
+    page = ports.reports.audit_events(admin, AuditFilter(), status.last_verified_seq)
     with context.read() as session:
         last = session.scalar(select(func.max(Event.seq)))
-    assert page.status.intact and page.status.ok
-    assert page.status.last_verified_seq == last and page.status.checked == last
-    assert page.status.anchors_used == 1
+    assert status.intact and status.ok
+    assert status.last_verified_seq == last and status.checked == last
+    assert status.anchors_used == 1
     assert all(row.verified for row in page.rows)
+    # Without a check named, nothing is marked verified.
+    assert not any(row.verified for row in ports.reports.audit_events(admin, AuditFilter()).rows)
 
 
 def test_an_altered_row_is_where_the_chain_breaks(context, ports, admin, seeded) -> None:
@@ -120,12 +125,17 @@ def test_an_altered_row_is_where_the_chain_breaks(context, ports, admin, seeded)
         target = session.scalar(select(Event.seq).order_by(Event.seq).offset(5).limit(1))
     with context.store.engine.begin() as conn:
         conn.execute(text("UPDATE event SET actor = 'someone' WHERE seq = :s"), {"s": target})
-    status = ports.reports.audit_events(admin, AuditFilter()).status
+    status = ports.reports.audit_chain(admin)
     assert not status.intact and status.broken_at_seq == target
     assert status.last_verified_seq == target - 1
     assert "มีการแก้ไขแถวนี้" in status.problem_th and "was changed" in status.problem_en
-    rows = ports.reports.audit_events(admin, AuditFilter()).rows
+    rows = ports.reports.audit_events(admin, AuditFilter(), status.last_verified_seq).rows
     assert all(row.verified == (row.seq < target) for row in rows)
+    exported = ports.reports.audit_file(admin, AuditFilter(), "csv").decode("utf-8-sig")
+    flags = {
+        int(line[0]): line[8] for line in csv.reader(io.StringIO(exported)) if line[0].isdigit()
+    }
+    assert flags[target] == "no" and flags[target - 1] == "yes"
 
 
 def test_exports_hold_every_match_masked_and_are_recorded(context, ports, admin, seeded) -> None:

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from models import Application
 from tests.conftest import STAFF_PASSWORD
@@ -137,7 +137,7 @@ def _open_audit(qtbot, window: MainWindow):
 def test_the_audit_log_filters_as_the_officer_types(qtbot, gui, admin_window, seeded) -> None:
     page = _open_audit(qtbot, admin_window)
     assert page.banner.state == "ok" and "ห่วงโซ่" in page.banner.text()
-    assert page.page.status.intact and page.page.total > 20
+    assert page.status.intact and page.page.total > 20
     shot(qtbot, admin_window, "audit-log-th")
 
     page.request_edit.setFocus()
@@ -186,6 +186,22 @@ def test_the_audit_export_holds_every_match(qtbot, admin_window, seeded, tmp_pat
     # What the administrator did, and what was done to their account (its creation).
     assert all("admin" in (line[4], line[6]) for line in lines[1:])
     assert "user.signed_in" in {line[5] for line in lines[1:]}
+
+
+def test_a_tampered_row_shows_where_the_chain_breaks(qtbot, gui, admin_window, context) -> None:
+    page = _open_audit(qtbot, admin_window)
+    assert page.banner.state == "ok"
+    target = page.page.rows[-1].seq + 4  # an old row (the newest are listed first)
+    with context.store.engine.begin() as conn:
+        conn.execute(text("UPDATE event SET actor = 'someone' WHERE seq = :s"), {"s": target})
+    with qtbot.waitSignal(page.events_did_load, timeout=30000):
+        QTest.keyClick(page.verify_button, Qt.Key.Key_Space)
+    assert page.banner.state == "broken"
+    assert f"ขาดที่เหตุการณ์ {target}" in page.banner.text()
+    marks = {int(row[0].replace(",", "")): row[6] for row in page.shown_rows()}
+    assert marks[target] == "✗" and marks[target - 1] == "✓"
+    assert all(mark == "✗" for seq, mark in marks.items() if seq >= target)
+    shot(qtbot, admin_window, "audit-log-broken-th")
 
 
 def test_officers_without_the_role_have_no_report_pages(

@@ -34,6 +34,7 @@ from services.api import (
     AuditFilter,
     AuditFormat,
     AuditPage,
+    ChainStatus,
     ReportsPort,
     SignedInUser,
     format_english_date,
@@ -63,10 +64,12 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class AuditLogPage(QWidget):
     """Signals:
     events_did_load(): the events of the current filter are on screen.
+    chain_did_check(): the chain was verified (the banner says how it stands).
     file_did_save(str): an export was written (its path).
     """
 
     events_did_load = Signal()
+    chain_did_check = Signal()
     file_did_save = Signal(str)
 
     def __init__(
@@ -84,13 +87,19 @@ class AuditLogPage(QWidget):
         self._page: AuditPage | None = None
         self._generation = 0
         self._kinds_loaded = False
+        self._status: ChainStatus | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         self.title = named(QLabel(), "SectionTitle")
         layout.addWidget(self.title)
+        chain_row = QHBoxLayout()
         self.banner = ChainBanner()
-        layout.addWidget(self.banner)
+        chain_row.addWidget(self.banner, 1)
+        self.verify_button = QPushButton()
+        self.verify_button.clicked.connect(self.verify_chain)
+        chain_row.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(chain_row)
 
         filters = QGridLayout()
         filters.setHorizontalSpacing(8)
@@ -221,7 +230,29 @@ class AuditLogPage(QWidget):
             today = QDate.currentDate()
             self.first_edit.setDate(today.addDays(-30))
             self.last_edit.setDate(today)
-        self.refresh()
+        self.verify_chain()
+
+    @property
+    def status(self) -> ChainStatus | None:
+        return self._status
+
+    def verify_chain(self) -> None:
+        """Walk the whole chain (seconds on a long log), then list the events marked by it."""
+        port, user = self._port, self._user
+        self.verify_button.setEnabled(False)
+        self.count_label.setText(self.tr("Checking the audit chain…"))
+
+        def done(status: ChainStatus | None, error: BaseException | None) -> None:
+            self.verify_button.setEnabled(True)
+            if error is not None or status is None:
+                self._show(error, _READ_FAILED)
+                return
+            self._status = status
+            self.banner.show_status(status)
+            self.chain_did_check.emit()
+            self.refresh()
+
+        self._runner.run(lambda: port.audit_chain(user), done, owner=self, label="audit chain")
 
     def _kinds(self, kinds: list[str] | None, error: BaseException | None) -> None:
         if error is not None or kinds is None:
@@ -242,7 +273,8 @@ class AuditLogPage(QWidget):
         self._generation += 1
         generation = self._generation
         port, user = self._port, self._user
-        self.count_label.setText(self.tr("Checking the audit chain and reading the events…"))
+        checked = self._status.last_verified_seq if self._status is not None else None
+        self.count_label.setText(self.tr("Reading the events…"))
 
         def done(page: AuditPage | None, error: BaseException | None) -> None:
             if generation != self._generation:
@@ -251,9 +283,7 @@ class AuditLogPage(QWidget):
                 self._page = None
                 self.table.setRowCount(0)
                 self.count_label.clear()
-                self.error.show_error(
-                    error, fallback_th=_READ_FAILED[0], fallback_en=_READ_FAILED[1]
-                )
+                self._show(error, _READ_FAILED)
                 self._update_buttons()
                 return
             self.error.clear()
@@ -262,7 +292,10 @@ class AuditLogPage(QWidget):
             self.events_did_load.emit()
 
         self._runner.run(
-            lambda: port.audit_events(user, flt), done, owner=self, label="audit events"
+            lambda: port.audit_events(user, flt, checked),
+            done,
+            owner=self,
+            label="audit events",
         )
 
     def _fill(self) -> None:
@@ -270,7 +303,6 @@ class AuditLogPage(QWidget):
         self._update_buttons()
         if page is None:
             return
-        self.banner.show_status(page.status)
         thai = i18n.current_language() == "th"
         formatter = format_thai_date if thai else format_english_date
         self.table.clearSpans()
@@ -286,7 +318,7 @@ class AuditLogPage(QWidget):
         else:
             self.table.setRowCount(len(page.rows))
         for index, row in enumerate(page.rows):
-            mark = "✓" if row.verified else "✗"
+            mark, why = self._mark(row.seq, row.verified)
             cells = (
                 f"{row.seq:,}",
                 formatter(row.occurred_at, with_time=True, short=True),
@@ -304,9 +336,10 @@ class AuditLogPage(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if column == 6 and not row.verified:
-                    item.setForeground(Qt.GlobalColor.red)
-                    item.setToolTip(self.tr("After the break: not vouched for by the chain"))
+                if column == 6:
+                    item.setToolTip(why)
+                    if mark == "✗":
+                        item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(index, column, item)
         shown, total = len(page.rows), page.total
         if total > shown:
@@ -317,6 +350,15 @@ class AuditLogPage(QWidget):
 
     def _show(self, error: BaseException | None, fallback: tuple[str, str]) -> None:
         self.error.show_error(error, fallback_th=fallback[0], fallback_en=fallback[1])
+
+    def _mark(self, seq: int, verified: bool) -> tuple[str, str]:
+        """✓ vouched for by the last check, ✗ at or after a break, · recorded since."""
+        status = self._status
+        if verified:
+            return "✓", self.tr("The chain checks out up to this event")
+        if status is not None and not status.intact and seq >= (status.broken_at_seq or 0):
+            return "✗", self.tr("After the break: not vouched for by the chain")
+        return "·", self.tr("Recorded after the last check: verify the chain again")
 
     def _update_buttons(self) -> None:
         ready = self._page is not None and self._page.total > 0
@@ -348,9 +390,7 @@ class AuditLogPage(QWidget):
 
         def written(_result: object, error: BaseException | None) -> None:
             if error is not None:
-                self.error.show_error(
-                    error, fallback_th=_EXPORT_FAILED[0], fallback_en=_EXPORT_FAILED[1]
-                )
+                self._show(error, _EXPORT_FAILED)
                 return
             self.saved.setText(self.tr("Saved: {path}").format(path=str(path)))
             self.saved.show()
@@ -358,9 +398,7 @@ class AuditLogPage(QWidget):
 
         def made(data: bytes | None, error: BaseException | None) -> None:
             if error is not None or data is None:
-                self.error.show_error(
-                    error, fallback_th=_EXPORT_FAILED[0], fallback_en=_EXPORT_FAILED[1]
-                )
+                self._show(error, _EXPORT_FAILED)
                 return
             self.error.clear()
             self._runner.run(
@@ -387,6 +425,7 @@ class AuditLogPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Audit log"))
+        self.verify_button.setText(self.tr("&Verify the chain again"))
         self.request_label.setText(self.tr("Request"))
         self.request_edit.setPlaceholderText(self.tr("tracking number"))
         self.officer_label.setText(self.tr("Officer"))
