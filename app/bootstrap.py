@@ -13,6 +13,7 @@ from typing import Any
 from app import demo_keyring
 from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
+from app.pdf_probe import PDF_OPEN_SECONDS, QtPdfProbe
 from app.settings import (
     Settings,
     default_data_dir,
@@ -24,6 +25,7 @@ from services.api.admin import OfficersFacade
 from services.api.approval import SigningSettings
 from services.api.ports import Ports, build_ports
 from services.api.settings import SettingsFacade
+from services.intake.inspect.pdf_probe import CachedPdfProbe
 from services.intake.sync import SyncPlan, run_sync, summarise
 from services.intake.views import SyncSummary
 from services.kernel.clock import Clock, SystemClock
@@ -54,6 +56,8 @@ class Runtime:
     settings: Settings
     plan: SyncPlan
     officers: OfficersFacade
+    pdf_probe: QtPdfProbe | None = None
+    """The viewer's engine judging PDFs at intake (a worker process, stopped by close)."""
 
     @property
     def drive_root(self) -> Path | None:
@@ -65,6 +69,8 @@ class Runtime:
 
     def close(self) -> None:
         self.checkpoint()
+        if self.pdf_probe is not None:
+            self.pdf_probe.close()
         self.context.store.close()
 
 
@@ -191,7 +197,10 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
             context.store.close()
         demo_keyring.check_store_is_demo(marked, data_dir)
     base = settings_without_profile
-    plan = build_plan(context, settings, data_dir)
+    # One worker for the runtime's life: the sync and the counter share it (and its cache).
+    engine = QtPdfProbe(PDF_OPEN_SECONDS)
+    pdf_probe = CachedPdfProbe(engine)
+    plan = build_plan(context, settings, data_dir, pdf_probe)
 
     def sync() -> SyncSummary:
         # The GUI does not wait for another sync of the profile: it says one is running.
@@ -203,7 +212,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     def settings_saved(values: dict[str, Any]) -> None:
         # A saved section takes effect at the next sync round, without a restart.
         runtime.settings = Settings(values, profile_settings_path(data_dir))
-        runtime.plan = build_plan(context, runtime.settings, data_dir)
+        runtime.plan = build_plan(context, runtime.settings, data_dir, pdf_probe)
         log.info("settings saved: the next sync uses them")
 
     ports = build_ports(
@@ -221,8 +230,9 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
             trust_roots=tuple(Path(p) for p in settings.get("signing_trust_roots")),
             allow_pkcs12=settings.get("signing_allow_pkcs12"),
         ),
+        pdf_probe=pdf_probe,
     )
     officers = OfficersFacade(context, password_policy(settings))
-    runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers)
+    runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)
     log.info("profile opened (station %s)", context.station_code)
     return runtime

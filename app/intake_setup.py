@@ -8,6 +8,7 @@ from pathlib import Path
 from app.settings import Settings
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.drive import DriveScanner
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.mail.imap import ImapAccount, ImapMailbox
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.mail.sources import MailSource
@@ -31,7 +32,14 @@ def _secret(name: str, what_th: str, what_en: str) -> str:
     return value
 
 
-def build_plan(context: AppContext, settings: Settings, data_dir: Path) -> SyncPlan:
+def build_plan(
+    context: AppContext,
+    settings: Settings,
+    data_dir: Path,
+    pdf_probe: PdfOpenProbe | None = None,
+) -> SyncPlan:
+    """The sync's plan from the settings; ``pdf_probe`` (one per runtime, it owns a worker
+    process) judges PDFs with the viewer's engine."""
     folders = tuple(str(f) for f in settings.get("imap_folders")) or ("INBOX",)
     open_mailbox = None
     if settings.get("imap_host"):
@@ -93,4 +101,5 @@ def build_plan(context: AppContext, settings: Settings, data_dir: Path) -> SyncP
         ack_template=settings.path("ack_template") or DEFAULT_TEMPLATE,
         lock_wait_seconds=float(settings.get("sync_lock_wait_seconds")),
         authserv_id=settings.get("mail_authserv_id") or settings.get("imap_host"),
+        pdf_probe=pdf_probe,
     )

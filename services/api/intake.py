@@ -20,6 +20,7 @@ from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.classify import classify
 from services.intake.counter import read_counter_files, register_counter_request
 from services.intake.forwarded import confirm_applicant
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.not_request import list_not_requests, take_as_request
 from services.intake.types import Limits
 from services.intake.views import (
@@ -108,11 +109,13 @@ class Intake:
         sync: Callable[[], SyncSummary] | None = None,
         limits: Limits | None = None,
         ack_template: Path | None = None,
+        pdf_probe: PdfOpenProbe | None = None,
     ) -> None:
         self.context = context
         self._sync = sync
         self.limits = limits or Limits()
         self.ack_template = ack_template or DEFAULT_TEMPLATE
+        self.pdf_probe = pdf_probe
 
     def sync_status(self, user: SignedInUser) -> list[SyncStatusRow]:
         with self.context.read(Actor.from_user(user)) as session:
@@ -162,7 +165,9 @@ class Intake:
         )
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
-        return register_counter_request(self.context, Actor.from_user(user), request, self.limits)
+        return register_counter_request(
+            self.context, Actor.from_user(user), request, self.limits, self.pdf_probe
+        )
 
     def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
         receipt = counter_receipt(self.context, Actor.from_user(user), tracking_number)

@@ -17,6 +17,7 @@ from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.settings import SettingsPort
 from services.api.shell import Shell, ShellPort
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.types import Limits
 from services.intake.views import SyncSummary
 from services.store.context import AppContext
@@ -47,14 +48,18 @@ def build_ports(
     drive_root: Path | None = None,
     settings: SettingsPort | None = None,
     signing: SigningSettings | None = None,
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
     ``drive_root``: the shared drive, where the audit chain's second checkpoints are;
-    ``settings``: the settings page's facade, which needs the profile's files)."""
+    ``settings``: the settings page's facade, which needs the profile's files;
+    ``pdf_probe``: the viewer's engine judging counter PDFs, as the sync's plan has it)."""
     return Ports(
         shell=Shell(context, on_sign_out=on_sign_out),
-        intake=Intake(context, sync=sync, limits=limits, ack_template=ack_template),
+        intake=Intake(
+            context, sync=sync, limits=limits, ack_template=ack_template, pdf_probe=pdf_probe
+        ),
         review=Review(context),
         reports=Reports(context, drive_root),
         approval=Approval(context, signing),

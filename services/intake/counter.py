@@ -11,6 +11,7 @@ from pathlib import Path
 
 from services.access.table import Action, require
 from services.cases.applications import NewApplicant
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.pipeline import Arrival, ingest
 from services.intake.types import Limits, ParsedAttachment
 from services.intake.views import CounterRequest
@@ -53,7 +54,11 @@ def read_counter_files(actor: Actor, request: CounterRequest, limits: Limits) ->
 
 
 def register_counter_request(
-    context: AppContext, actor: Actor, request: CounterRequest, limits: Limits
+    context: AppContext,
+    actor: Actor,
+    request: CounterRequest,
+    limits: Limits,
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> str:
     require(actor, Action.REGISTER_AT_COUNTER)
     name = clean_name(request.applicant_name)
@@ -84,7 +89,7 @@ def register_counter_request(
         ),
         consent=request.personal_data_consent,
     )
-    outcome = ingest(context, arrival, limits=limits, actor=actor)
+    outcome = ingest(context, arrival, limits=limits, actor=actor, pdf_probe=pdf_probe)
     if outcome.tracking_number is None:  # each counter arrival has a key of its own
         raise AnuyatError(
             "บันทึกคำขอที่เคาน์เตอร์ไม่สำเร็จ ให้ลองบันทึกใหม่อีกครั้ง",

@@ -49,6 +49,7 @@ from services.intake.acknowledgement import (
 from services.intake.dedup import resolve_key
 from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
 from services.intake.received_time import settle_received_time
 from services.intake.set_aside import set_aside
@@ -218,14 +219,23 @@ def ingest(
     ack_template: Path = DEFAULT_TEMPLATE,
     actor: Actor = INTAKE,
     cursor: MailboxPosition | None = None,
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> IntakeOutcome:
     """Record one arrival; safe to call again with the same arrival (returns "duplicate").
 
     ``cursor`` moves the mailbox folder's read position in the same transaction, so
     the position never runs ahead of what the store holds. A duplicate leaves it
     alone: the caller marks that copy on the server first, then moves past it.
+    ``pdf_probe`` asks the viewer's engine about each PDF (see
+    :mod:`services.intake.inspect.pdf_probe`); without it pypdf judges alone.
     """
     arrival = _bounded(arrival)
+    # Files are judged before the transaction: the viewer's engine may take seconds on a PDF,
+    # and no other writer (the officers' database worker) should wait for that.
+    set_aside_mail = arrival.not_request is not None and arrival.channel == "email"
+    inspected = (
+        [] if set_aside_mail else inspect_attachments(arrival.attachments, limits, pdf_probe)
+    )
     with context.unit_of_work(actor) as uow:
         arrival, seen = resolve_key(uow, context.store.blobs, arrival)
         if seen is not None:
@@ -233,12 +243,12 @@ def ingest(
         if cursor is not None:
             advance_cursor(uow, cursor)
         raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
-        if arrival.not_request is not None and arrival.channel == "email":
+        if set_aside_mail:
             # A bounce, an auto-reply, a newsletter: its own tray, no application, no reply.
             set_aside(uow, arrival, raw_sha)
             outcome = IntakeOutcome("not_request", None, None)
         else:
-            outcome = act_on(uow, context, arrival, limits, ack_template)
+            outcome = act_on(uow, context, arrival, limits, ack_template, inspected)
         uow.session.add(
             InboundMessage(
                 source_key=arrival.source_key,
@@ -270,10 +280,16 @@ def act_on(
     arrival: Arrival,
     limits: Limits = DEFAULT_LIMITS,
     ack_template: Path = DEFAULT_TEMPLATE,
+    inspected: list[InspectedFile] | None = None,
 ) -> IntakeOutcome:
     """What a request does in ``uow``: append to its application, answer an enquiry, be held,
-    or become a new application (with its acknowledgement)."""
+    or become a new application (with its acknowledgement).
+
+    ``inspected``: the arrival's files as already judged (outside the transaction, with the
+    viewer's engine); when None they are judged here by pypdf alone, under ``limits``."""
     arrival = _bounded(arrival)
+    if inspected is None:
+        inspected = inspect_attachments(arrival.attachments, limits)
     target = _matching_application(uow, arrival)
     enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
     if target is not None and arrival.sender_auth == "fail":
@@ -284,8 +300,8 @@ def act_on(
     if target is not None and enquiry is not None:
         return _answer_enquiry(uow, context, arrival, target, enquiry)
     if target is not None:
-        return _append(uow, context, arrival, target, limits)
-    return _create(uow, context, arrival, limits, ack_template)
+        return _append(uow, context, arrival, target, inspected)
+    return _create(uow, context, arrival, inspected, ack_template)
 
 
 def _bounded(arrival: Arrival) -> Arrival:
@@ -466,7 +482,11 @@ def _enquiry_kind(arrival: Arrival, target: Application | None) -> str | None:
 
 
 def _create(
-    uow: UnitOfWork, context: AppContext, arrival: Arrival, limits: Limits, ack_template: Path
+    uow: UnitOfWork,
+    context: AppContext,
+    arrival: Arrival,
+    inspected: list[InspectedFile],
+    ack_template: Path,
 ) -> IntakeOutcome:
     applicant = find_or_create_applicant(
         uow,
@@ -500,7 +520,7 @@ def _create(
             application.id,
             {"given": arrival.consent, "basis": "consent"},
         )
-    accepted, held = _store_files(uow, context, arrival, application.id, limits)
+    accepted, held = _store_files(uow, context, arrival, application.id, inspected)
     replied = False
     if arrival.auto_reply_blocked:
         log.info("no acknowledgement: %s", arrival.auto_reply_blocked)
@@ -552,9 +572,13 @@ def _intake_form_data(arrival: Arrival, uow: UnitOfWork) -> dict[str, object] | 
 
 
 def _append(
-    uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application, limits: Limits
+    uow: UnitOfWork,
+    context: AppContext,
+    arrival: Arrival,
+    target: Application,
+    inspected: list[InspectedFile],
 ) -> IntakeOutcome:
-    accepted, held = _store_files(uow, context, arrival, target.id, limits)
+    accepted, held = _store_files(uow, context, arrival, target.id, inspected)
     uow.record(
         "application.applicant_replied",
         "application",
@@ -651,9 +675,12 @@ def _status_answer(uow: UnitOfWork, agency: Agency, target: Application) -> tupl
 
 
 def _store_files(
-    uow: UnitOfWork, context: AppContext, arrival: Arrival, application_id: str, limits: Limits
+    uow: UnitOfWork,
+    context: AppContext,
+    arrival: Arrival,
+    application_id: str,
+    inspected: list[InspectedFile],
 ) -> tuple[list[InspectedFile], list[InspectedFile]]:
-    inspected = inspect_attachments(arrival.attachments, limits)
     accepted = [f for f in inspected if f.verdict == "accepted"]
     held = [f for f in inspected if f.verdict != "accepted"] + list(arrival.refused)
     for item in accepted:

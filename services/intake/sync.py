@@ -22,6 +22,7 @@ from services.cases import search
 from services.cases.applications import NewApplicant
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.drive import DriveFileChanged, DriveItem, DriveScanner, read_file
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
 from services.intake.mail.parse import parse_mail
 from services.intake.mail.sources import FolderCursor, MailboxUnavailable, MailSource
@@ -155,15 +156,25 @@ def sync_mailbox(
     ack_template: Path = DEFAULT_TEMPLATE,
     progress: Progress | None = None,
     authserv_id: str = "",
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> PartReport:
     """Take new mail from ``folders``; ``authserv_id`` names the agency's receiving server,
-    the only one whose Authentication-Results are believed ("" believes none)."""
+    the only one whose Authentication-Results are believed ("" believes none); ``pdf_probe``
+    judges PDFs with the viewer's engine."""
     report = PartReport(component=f"mail:{mailbox.name}")
     try:
         with mailbox:
             for folder in folders:
                 _sync_folder(
-                    context, mailbox, folder, report, limits, ack_template, progress, authserv_id
+                    context,
+                    mailbox,
+                    folder,
+                    report,
+                    limits,
+                    ack_template,
+                    progress,
+                    authserv_id,
+                    pdf_probe,
                 )
     except (AnuyatError, OSError) as exc:
         _fail(report, exc)
@@ -182,6 +193,7 @@ def _sync_folder(
     ack_template: Path,
     progress: Progress | None,
     authserv_id: str = "",
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> None:
     uidvalidity, _uidnext = mailbox.select(folder)
     source = mailbox.folder_source(folder)
@@ -205,7 +217,12 @@ def _sync_folder(
             )
             try:
                 outcome = ingest(
-                    context, arrival, limits=limits, ack_template=ack_template, cursor=position
+                    context,
+                    arrival,
+                    limits=limits,
+                    ack_template=ack_template,
+                    cursor=position,
+                    pdf_probe=pdf_probe,
                 )
             except Exception as exc:  # noqa: BLE001 — keep the message, move on
                 if is_disk_full(exc):
@@ -308,6 +325,7 @@ def sync_drive(
     *,
     limits: Limits,
     ack_template: Path = DEFAULT_TEMPLATE,
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> PartReport:
     """Take every stable item once; one bad item never blocks the others."""
     report = PartReport(component="drive")
@@ -324,7 +342,9 @@ def sync_drive(
             except DriveFileChanged:
                 continue  # still changing: the next scan offers it again
             try:
-                outcome = ingest(context, arrival, limits=limits, ack_template=ack_template)
+                outcome = ingest(
+                    context, arrival, limits=limits, ack_template=ack_template, pdf_probe=pdf_probe
+                )
             except AnuyatError as exc:
                 # e.g. a sidecar naming an unknown service: keep the files, unclassified.
                 log.info("drive item taken without its sidecar data: %s", exc.code)
@@ -334,7 +354,9 @@ def sync_drive(
                     applicant=None,
                     notes=(*arrival.notes, exc.th, exc.en),
                 )
-                outcome = ingest(context, plain, limits=limits, ack_template=ack_template)
+                outcome = ingest(
+                    context, plain, limits=limits, ack_template=ack_template, pdf_probe=pdf_probe
+                )
             _count(report, outcome)
             scanner.mark_processed(item)
         pending = len(scanner.pending())
@@ -377,6 +399,7 @@ class SyncPlan:
     ack_template: Path = DEFAULT_TEMPLATE
     authserv_id: str = ""  # the agency's receiving server in Authentication-Results
     lock_wait_seconds: float = 60.0  # how long a run waits for another run to finish
+    pdf_probe: PdfOpenProbe | None = None  # the viewer's engine; None: pypdf judges alone
 
 
 def run_sync(
@@ -417,11 +440,18 @@ def _run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None) ->
                     ack_template=plan.ack_template,
                     progress=progress,
                     authserv_id=plan.authserv_id,
+                    pdf_probe=plan.pdf_probe,
                 )
             )
     if plan.scanner is not None:
         report.parts.append(
-            sync_drive(context, plan.scanner, limits=plan.limits, ack_template=plan.ack_template)
+            sync_drive(
+                context,
+                plan.scanner,
+                limits=plan.limits,
+                ack_template=plan.ack_template,
+                pdf_probe=plan.pdf_probe,
+            )
         )
     _catch_up_search_index(context)
     if plan.open_transport is not None:

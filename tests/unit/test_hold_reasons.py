@@ -26,7 +26,7 @@ ALL = [
 ]  # fmt: skip
 FIELDS = {k: "X" for k in ("size", "limit", "member", "ratio", "what_th", "what_en", "named_th",
                            "named_en", "detail", "min_dpi", "ext", "tracking_number", "named",
-                           "accepted")}  # fmt: skip
+                           "accepted", "seconds", "pages")}  # fmt: skip
 
 
 @pytest.mark.parametrize(("code", "to_th", "to_en", "officer_th", "officer_en"), ALL)

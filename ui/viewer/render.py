@@ -14,11 +14,12 @@ import zipfile
 from pathlib import PurePath
 from xml.etree import ElementTree
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QThread
+from PySide6.QtCore import QBuffer, QSize, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
 from services.api import AnuyatError, DocumentInfo
+from ui.viewer.open_check import PAGE_RENDER_DPI, load_pdf
 
 __all__ = [
     "PAGE_RENDER_DPI",
@@ -31,8 +32,6 @@ __all__ = [
     "pdf_thumbnails",
 ]
 
-PAGE_RENDER_DPI = 150
-"""Resolution of a PDF page drawn as an image (rotated view): sharp up to about 150 % zoom."""
 _MAX_THUMBNAILS = 300
 _MAX_DOCX_XML = 20 * 1024 * 1024  # an honest letter's document.xml is far smaller
 _ROTATIONS = {
@@ -73,12 +72,8 @@ def document_kind(info: DocumentInfo) -> str:
 
 
 def _open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
-    # Qt's constructor takes a parent and no default; this one belongs to the worker alone.
-    document = QPdfDocument(None)  # type: ignore[call-overload]
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)  # a QBuffer is random-access: loading is synchronous
+    # The same load as intake's judge (ui.viewer.open_check): what intake accepts opens here.
+    document, buffer = load_pdf(data)  # belongs to this worker alone
     if document.status() != QPdfDocument.Status.Ready:
         raise _unreadable("เอกสาร PDF นี้", "PDF")
     return document, buffer
@@ -93,12 +88,8 @@ def load_pdf_for(data: bytes, thread: QThread) -> QPdfDocument | None:
     thread. Qt serialises every PDFium call behind one lock, which is what lets a worker
     open its own document (as the thumbnails do).
     """
-    # Qt's constructor takes a parent and no default; the GUI thread adopts this one.
-    document: QPdfDocument = QPdfDocument(None)  # type: ignore[call-overload]
-    buffer = QBuffer(document)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)  # a QBuffer is random-access: loading is synchronous
+    # The buffer is the document's child: the GUI thread adopts both.
+    document, _buffer = load_pdf(data, buffer_in_document=True)
     if document.status() != QPdfDocument.Status.Ready:
         return None
     document.moveToThread(thread)  # pushed from the thread it lives in, as Qt requires

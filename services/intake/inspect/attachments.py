@@ -10,6 +10,7 @@ from services.intake.inspect.archive import ArchiveProblem, Budget, unpack_zip
 from services.intake.inspect.images import inspect_image
 from services.intake.inspect.office import office_flags
 from services.intake.inspect.pdf import inspect_pdf
+from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.sniff import ZIP, sniff
 from services.intake.inspect.verdicts import accepted, apply_application_limits, rejected
 from services.intake.mail.parse import safe_filename
@@ -38,7 +39,13 @@ def _extension(name: str) -> str:
 
 
 def _inspect_zip(
-    name: str, data: bytes, origin: str, depth: int, limits: Limits, budget: Budget | None
+    name: str,
+    data: bytes,
+    origin: str,
+    depth: int,
+    limits: Limits,
+    budget: Budget | None,
+    probe: PdfOpenProbe | None,
 ) -> list[InspectedFile]:
     if depth > limits.zip_max_depth:
         return [rejected(name, data, origin, "zip_too_deep", ZIP, limit=limits.zip_max_depth)]
@@ -54,7 +61,7 @@ def _inspect_zip(
     for index, (path, content) in enumerate(members, start=1):
         member_name = safe_filename(path) or f"{name}-{index}"
         results.extend(
-            _inspect_guarded(member_name, content, f"{origin}/{path}", depth, limits, budget)
+            _inspect_guarded(member_name, content, f"{origin}/{path}", depth, limits, budget, probe)
         )
     if not results:
         return [rejected(name, data, origin, "zip_empty", ZIP)]
@@ -71,6 +78,7 @@ def _inspect_one(
     depth: int,
     limits: Limits,
     budget: Budget | None,
+    probe: PdfOpenProbe | None,
     inline: bool = False,
 ) -> list[InspectedFile]:
     flags: list[str] = ["inline"] if inline else []
@@ -107,7 +115,7 @@ def _inspect_one(
             what = {"what_th": f"ไฟล์ {claimed_ext}", "what_en": f"a {claimed_ext} file"}
         return [rejected(name, data, origin, "script", sniffed, (*flags,), **what)]
     if kind == "zip":
-        return _inspect_zip(name, data, origin, depth + 1, limits, budget)
+        return _inspect_zip(name, data, origin, depth + 1, limits, budget, probe)
     if kind == "tnef":
         return [rejected(name, data, origin, "tnef_unsupported", sniffed, (*flags,))]
     if kind == "archive":
@@ -133,7 +141,7 @@ def _inspect_one(
         explained["name_mismatch"] = {"ext": claimed_ext, **what}
         name = f"{name}{sniffed.extension}"
     if kind == "pdf":
-        return [inspect_pdf(name, data, origin, flags, explained)]
+        return [inspect_pdf(name, data, origin, flags, explained, probe)]
     if kind in ("jpeg", "png", "gif"):
         return [inspect_image(name, data, origin, sniffed, flags, explained, limits)]
     if kind in ("doc", "docx"):
@@ -153,10 +161,11 @@ def _inspect_guarded(
     depth: int,
     limits: Limits,
     budget: Budget | None,
+    probe: PdfOpenProbe | None,
     inline: bool = False,
 ) -> list[InspectedFile]:
     try:
-        return _inspect_one(name, data, origin, depth, limits, budget, inline)
+        return _inspect_one(name, data, origin, depth, limits, budget, probe, inline)
     except Exception as exc:
         log.warning("file inspection failed: %s", type(exc).__name__)
         log.debug("file inspection failure", exc_info=True)
@@ -168,9 +177,15 @@ _DEFAULT_LIMITS = Limits()
 
 
 def inspect_attachments(
-    attachments: Sequence[ParsedAttachment], limits: Limits = _DEFAULT_LIMITS
+    attachments: Sequence[ParsedAttachment],
+    limits: Limits = _DEFAULT_LIMITS,
+    pdf_probe: PdfOpenProbe | None = None,
 ) -> list[InspectedFile]:
     """Judge every attachment (ZIPs unpacked); never raises, never drops a file silently.
+
+    ``pdf_probe`` is the viewer's engine (see :mod:`services.intake.inspect.pdf_probe`); it
+    may take seconds per PDF, so call this outside any database transaction. Without it,
+    PDFs are judged by pypdf alone.
 
     Accepted files come first-come-first-served against the per-application caps
     (``max_files``, ``max_application_bytes``); later ones over a cap are rejected with
@@ -180,6 +195,8 @@ def inspect_attachments(
     for index, attachment in enumerate(attachments, start=1):
         name = safe_filename(attachment.filename) or f"attachment-{index}"
         results.extend(
-            _inspect_guarded(name, attachment.data, name, 0, limits, None, attachment.inline)
+            _inspect_guarded(
+                name, attachment.data, name, 0, limits, None, pdf_probe, attachment.inline
+            )
         )
     return apply_application_limits(results, limits)

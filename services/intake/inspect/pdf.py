@@ -1,4 +1,5 @@
-"""PDF checks: opens without a password, has pages, carries no active content."""
+"""PDF checks: opens without a password in pypdf and in the viewer's engine, has pages,
+carries no active content."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from pypdf import PasswordType, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
+from services.intake.inspect.pdf_probe import PdfOpenProbe, PdfOpens
 from services.intake.inspect.sniff import PDF, sniff
 from services.intake.inspect.verdicts import accepted, rejected
 from services.intake.types import InspectedFile
@@ -99,8 +101,23 @@ def _walk_pdf(reader: PdfReader) -> tuple[set[str], bool]:
 
 
 def inspect_pdf(
-    name: str, data: bytes, origin: str, flags: list[str], explained: dict[str, dict[str, object]]
+    name: str,
+    data: bytes,
+    origin: str,
+    flags: list[str],
+    explained: dict[str, dict[str, object]],
+    probe: PdfOpenProbe | None = None,
 ) -> InspectedFile:
+    """pypdf's reading (password, pages, active content), then the viewer's engine.
+
+    With a probe: pypdf reads it but the viewer cannot → held (``pdf_viewer_cannot_open``);
+    pypdf gives up but the viewer opens it → accepted, flagged ``pdf_repaired`` (its raw
+    bytes still scanned for active content); the viewer does not finish in time → held
+    (``pdf_too_slow``). Password-protected and active-content PDFs are held without asking.
+    """
+    pages: int | None = None
+    active: set[str] = set()
+    xml_embedded = False
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -115,10 +132,8 @@ def inspect_pdf(
         pages = len(reader.pages)
         active, xml_embedded = _walk_pdf(reader)
     except Exception as exc:
-        log.info("pdf could not be read: %s", type(exc).__name__)
-        return rejected(name, data, origin, "pdf_corrupt", PDF, (*flags,))
-    if pages == 0:
-        return rejected(name, data, origin, "pdf_corrupt", PDF, (*flags,))
+        log.info("pdf could not be read by pypdf: %s", type(exc).__name__)
+        pages = None
     active |= _raw_pdf_active(data)
     if active:
         kinds = sorted(active)
@@ -127,6 +142,24 @@ def inspect_pdf(
         extra = tuple(f"pdf_{k}" for k in kinds)
         return rejected(name, data, origin, "pdf_active_content", PDF, (*flags, *extra),
                         what_th=what_th, what_en=what_en)  # fmt: skip
+    read_by_pypdf = bool(pages)
+    shown = probe.probe(data) if probe is not None else None
+    if shown is not None and shown.outcome is not PdfOpens.UNAVAILABLE:
+        log.info("pdf: pypdf %s, viewer %s %s", "reads" if read_by_pypdf else "fails",
+                 shown.outcome, shown.detail)  # fmt: skip
+        if shown.outcome is PdfOpens.TOO_SLOW:
+            seconds = f"{probe.time_limit:g}" if probe is not None else "?"
+            return rejected(name, data, origin, "pdf_too_slow", PDF, (*flags,), seconds=seconds)
+        if shown.outcome is PdfOpens.REFUSED:
+            code = "pdf_viewer_cannot_open" if read_by_pypdf else "pdf_corrupt"
+            return rejected(name, data, origin, code, PDF, (*flags,))
+        if not read_by_pypdf:
+            # The viewer repairs what pypdf gave up on: the officer reads it as shown.
+            pages = shown.pages
+            flags.append("pdf_repaired")
+            explained["pdf_repaired"] = {"pages": pages or "?"}
+    elif not read_by_pypdf:
+        return rejected(name, data, origin, "pdf_corrupt", PDF, (*flags,))
     if xml_embedded:
         flags.append("pdf_embedded_xml")
         explained["pdf_embedded_xml"] = {}

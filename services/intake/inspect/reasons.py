@@ -101,6 +101,20 @@ _OFFICER: dict[str, tuple[str, str]] = {
         "The PDF is damaged or incomplete and cannot be opened; ask the applicant to send it "
         "again.",
     ),
+    "pdf_viewer_cannot_open": (
+        "โปรแกรมแสดงเอกสารของระบบเปิด PDF นี้ไม่ได้ (แม้โปรแกรมตรวจอีกตัวอ่านได้ ไฟล์จึงน่าจะเสียบางส่วน) "
+        "— ขอให้ผู้ยื่นส่งไฟล์ใหม่ เช่น สั่งพิมพ์เป็น PDF ใหม่ หรือปล่อยไฟล์แล้วเปิดด้วยโปรแกรมของเครื่อง",
+        "The workstation's viewer cannot open this PDF (another reader can parse it, so it is "
+        "probably partly damaged); ask the applicant to send it again, for example printed to "
+        "PDF anew, or release it and open it with the system viewer.",
+    ),
+    "pdf_too_slow": (
+        "PDF นี้เปิดไม่เสร็จภายใน {seconds} วินาที อาจเสียหรือซับซ้อนเกินไป จึงกักไว้ไม่ให้หน้าจอค้าง "
+        "— ขอให้ผู้ยื่นส่งไฟล์ที่เรียบง่ายกว่า เช่น สั่งพิมพ์เป็น PDF ใหม่ หรือสแกนที่ความละเอียดต่ำลง",
+        "This PDF did not open within {seconds} seconds; it may be damaged or overly complex, so "
+        "it was held to keep the viewer from freezing. Ask the applicant for a simpler copy, for "
+        "example printed to PDF anew or scanned at a lower resolution.",
+    ),
     "pdf_active_content": (
         "PDF มีส่วนที่สั่งงานได้ ({what_th}) — กักไว้ด้วยเหตุผลด้านความปลอดภัย "
         "ขอให้ผู้ยื่นส่ง PDF ธรรมดา (เช่น สั่งพิมพ์เป็น PDF ใหม่)",
@@ -183,6 +197,11 @@ _OFFICER: dict[str, tuple[str, str]] = {
         "PDF ตั้งรหัสผ่านเจ้าของไว้ (จำกัดการพิมพ์หรือแก้ไข) แต่เปิดอ่านได้โดยไม่ต้องใช้รหัสผ่าน",
         "The PDF has an owner password (it limits printing or editing) but opens without one.",
     ),
+    "pdf_repaired": (
+        "PDF มีโครงสร้างเสียบางส่วน แต่โปรแกรมแสดงเอกสารของระบบเปิดได้ ({pages} หน้า) — ตรวจว่าแสดงครบทุกหน้า",
+        "The PDF's structure is partly damaged but the workstation's viewer opens it ({pages} "
+        "pages); check that every page shows.",
+    ),
     "pdf_embedded_xml": (
         "PDF แนบข้อมูล XML มาด้วย (เช่น ใบกำกับภาษีหรือใบรับอิเล็กทรอนิกส์) — รับไว้",
         "The PDF carries attached XML data (for example an e-Tax invoice or e-Receipt); accepted.",
@@ -193,8 +212,8 @@ _OFFICER: dict[str, tuple[str, str]] = {
     ),
 }
 # Flags that explain themselves in reason_th/reason_en (others, like "inline", are only tags).
-EXPLAINED_FLAGS = ("low_resolution", "name_mismatch", "pdf_restricted", "pdf_embedded_xml",
-                    "office_embedded_object")  # fmt: skip
+EXPLAINED_FLAGS = ("low_resolution", "name_mismatch", "pdf_restricted", "pdf_repaired",
+                   "pdf_embedded_xml", "office_embedded_object")  # fmt: skip
 
 
 _SAFETY_TH = "ไฟล์ชนิดนี้รับไว้ไม่ได้ด้วยเหตุผลด้านความปลอดภัย"
@@ -255,6 +274,16 @@ _APPLICANT: dict[str, tuple[str, str]] = {
                       "without a password."),
     "pdf_corrupt": ("PDF เสียหรือไม่สมบูรณ์ เปิดอ่านไม่ได้ — " + _AGAIN_TH,
                     "The PDF is damaged or incomplete and cannot be opened; " + _AGAIN_EN + "."),
+    "pdf_viewer_cannot_open": (
+        "PDF เปิดอ่านไม่ได้ — โปรดส่งไฟล์ใหม่ (เช่น สั่งพิมพ์เป็น PDF ใหม่)",
+        "The PDF cannot be opened; please send it again (for example, print it to PDF anew).",
+    ),
+    "pdf_too_slow": (
+        "PDF ใช้เวลาเปิดนานผิดปกติจึงยังรับไว้ไม่ได้ — โปรดส่งไฟล์ใหม่ที่เรียบง่ายกว่า "
+        "(เช่น สั่งพิมพ์เป็น PDF ใหม่ หรือสแกนที่ความละเอียดต่ำลง)",
+        "The PDF takes abnormally long to open, so it could not be accepted yet; please send a "
+        "simpler copy (for example, print it to PDF anew or scan at a lower resolution).",
+    ),
     "pdf_active_content": (
         _SAFETY_TH + " — โปรดส่ง PDF ธรรมดา (เช่น สั่งพิมพ์เป็น PDF ใหม่)",
         _SAFETY_EN + "; please send a plain PDF (for example, print it to PDF again).",
@@ -301,6 +330,7 @@ _APPLICANT: dict[str, tuple[str, str]] = {
                        "for a new scan."),
     "name_mismatch": ("ได้รับไฟล์แล้ว", "File received."),
     "pdf_restricted": ("ได้รับไฟล์แล้ว", "File received."),
+    "pdf_repaired": ("ได้รับไฟล์แล้ว", "File received."),
     "pdf_embedded_xml": ("ได้รับไฟล์แล้ว", "File received."),
     "office_embedded_object": ("ได้รับไฟล์แล้ว", "File received."),
 }  # fmt: skip

@@ -1,0 +1,133 @@
+"""PDFs are judged by the engine that shows them: QtPdf in a worker process, beside pypdf.
+
+Real crafted PDFs (tests/data/viewer_pdfs.py), the real worker (``ui.viewer.open_check`` in a
+subprocess), the real pipeline and store. Without the probe, each of these PDFs is judged
+the other way round (the first tests show it), which is what an officer met: PDFs accepted
+that the viewer could not open, and PDFs held as damaged that it showed fine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.bootstrap import open_runtime
+from app.pdf_probe import QtPdfProbe
+from app.settings import load_settings
+from models import Document
+from services.intake.inspect import inspect_attachments
+from services.intake.inspect.pdf_probe import CachedPdfProbe, PdfOpens
+from services.intake.mail.parse import parse_mail
+from services.intake.pipeline import arrival_from_mail, ingest
+from services.intake.quarantine import list_quarantine
+from services.intake.types import InspectedFile, ParsedAttachment
+from tests.data import mail_corpus as corpus
+from tests.data import viewer_pdfs
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[QtPdfProbe]:
+    # A short limit: the looping PDF never finishes, so any limit catches it.
+    probe = QtPdfProbe(time_limit=3.0)
+    yield probe
+    probe.close()
+
+
+def _judge(name: str, data: bytes, probe: object | None) -> InspectedFile:
+    attachment = ParsedAttachment(name, "application/pdf", data)
+    (result,) = inspect_attachments([attachment], pdf_probe=probe)  # type: ignore[arg-type]
+    return result
+
+
+def test_pypdf_alone_gets_each_crafted_case_wrong() -> None:
+    # What intake did before: the viewer-refused file is accepted, the repairable one held.
+    assert _judge("a.pdf", viewer_pdfs.trailer_without_root(), None).verdict == "accepted"
+    assert _judge("b.pdf", viewer_pdfs.cut_before_xref(), None).reason_code == "pdf_corrupt"
+
+
+def test_the_engine_answers_each_case(engine: QtPdfProbe) -> None:
+    assert engine.probe(viewer_pdfs.ordinary()).outcome is PdfOpens.OPENS
+    assert engine.probe(viewer_pdfs.ordinary()).pages == 2
+    repaired = engine.probe(viewer_pdfs.cut_before_xref())
+    assert (repaired.outcome, repaired.pages) == (PdfOpens.OPENS, 2)
+    assert engine.probe(viewer_pdfs.trailer_without_root()).outcome is PdfOpens.REFUSED
+    assert engine.probe(b"%PDF-1.4\n%broken on the way\n1 0 obj <<").outcome is PdfOpens.REFUSED
+
+
+def test_a_pdf_the_viewer_cannot_open_is_held_with_both_audiences_told(
+    engine: QtPdfProbe,
+) -> None:
+    result = _judge("แบบคำขอ.pdf", viewer_pdfs.trailer_without_root(), engine)
+    assert (result.verdict, result.reason_code) == ("rejected", "pdf_viewer_cannot_open")
+    assert "viewer cannot open" in result.reason_en and "ส่งไฟล์ใหม่" in result.reason_th
+    # The applicant hears what to do, in her own terms, with no officer wording.
+    assert "please send it again" in result.applicant_en
+    assert "โปรดส่งไฟล์ใหม่" in result.applicant_th
+    assert "viewer" not in result.applicant_en and "applicant" not in result.applicant_en
+
+
+def test_a_pdf_pypdf_gives_up_on_but_the_viewer_opens_is_accepted_with_a_note(
+    engine: QtPdfProbe,
+) -> None:
+    result = _judge("สำเนาบัตร.pdf", viewer_pdfs.cut_before_xref(), engine)
+    assert result.verdict == "accepted" and result.pages == 2
+    assert result.reason_code == "pdf_repaired" and "pdf_repaired" in result.flags
+    assert "check that every page shows" in result.reason_en and "2 pages" in result.reason_en
+
+
+def test_a_pdf_that_hangs_the_engine_is_held_as_too_slow_and_the_next_is_judged(
+    engine: QtPdfProbe,
+) -> None:
+    started = engine.started
+    result = _judge("loop.pdf", viewer_pdfs.page_tree_loop(), engine)
+    assert (result.verdict, result.reason_code) == ("rejected", "pdf_too_slow")
+    assert "3 seconds" in result.reason_en and "3 วินาที" in result.reason_th
+    assert "simpler copy" in result.applicant_en
+    # The hung worker was stopped; a fresh one judges the next PDF.
+    assert _judge("next.pdf", viewer_pdfs.ordinary(), engine).verdict == "accepted"
+    assert engine.started == started + 1
+
+
+def test_each_content_is_asked_once(engine: QtPdfProbe) -> None:
+    cached = CachedPdfProbe(engine)
+    data = viewer_pdfs.ordinary(pages=3, text="asked once")
+    files = [ParsedAttachment(f"copy-{n}.pdf", "application/pdf", data) for n in range(3)]
+    results = inspect_attachments(files, pdf_probe=cached)
+    assert [r.verdict for r in results] == ["accepted"] * 3
+    assert cached.asked == 1
+    assert cached.probe(data).pages == 3 and cached.asked == 1
+
+
+def test_the_pipeline_keeps_and_holds_by_the_viewers_verdict(context, engine) -> None:
+    raw = corpus.mail_with_files(
+        [
+            ("repaired.pdf", viewer_pdfs.cut_before_xref()),
+            ("no-root.pdf", viewer_pdfs.trailer_without_root()),
+            ("fine.pdf", viewer_pdfs.ordinary()),
+        ]
+    )
+    arrival = arrival_from_mail(parse_mail(raw), context.clock.now(), raw)
+    outcome = ingest(context, arrival, pdf_probe=CachedPdfProbe(engine))
+    assert (outcome.documents, outcome.quarantined) == (2, 1)
+    with context.read() as session:
+        names = set(session.scalars(select(Document.filename)))
+        held = list_quarantine(session)
+    assert names == {"repaired.pdf", "fine.pdf"}
+    assert [(h.filename, h.reason_code) for h in held] == [
+        ("no-root.pdf", "pdf_viewer_cannot_open")
+    ]
+
+
+def test_the_runtime_gives_sync_and_counter_one_probe(data_dir: Path, context) -> None:
+    context.store.close()
+    runtime = open_runtime(data_dir, load_settings(data_dir / "no-user-settings.toml"))
+    try:
+        probe = runtime.plan.pdf_probe
+        assert isinstance(probe, CachedPdfProbe)
+        assert runtime.ports.intake.pdf_probe is probe  # type: ignore[attr-defined]
+        assert probe.probe(viewer_pdfs.trailer_without_root()).outcome is PdfOpens.REFUSED
+    finally:
+        runtime.close()
