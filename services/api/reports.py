@@ -20,6 +20,7 @@ from services.kernel.actors import Actor, SignedInUser
 from services.reports import (
     AuditFilter,
     AuditPage,
+    AuditRow,
     ChainStatus,
     MonthlyReport,
     ReportPeriod,
@@ -62,9 +63,21 @@ class ReportsPort(Protocol):
         """Raises AnuyatError: the dates are the wrong way round, or the range is too long."""
         ...
 
+    def monthly_export(
+        self, user: SignedInUser, first: date, last: date, kind: ReportFormat
+    ) -> MonthlyReport:
+        """The figures for a file, the export recorded as an event (the database's part)."""
+        ...
+
+    def render_monthly(self, report: MonthlyReport, kind: ReportFormat) -> bytes:
+        """The file's bytes; no database (the I/O pool's part: a PDF takes a moment)."""
+        ...
+
     def monthly_file(
         self, user: SignedInUser, first: date, last: date, kind: ReportFormat
-    ) -> bytes: ...
+    ) -> bytes:
+        """Both at once (the command line)."""
+        ...
 
     def audit_kinds(self, user: SignedInUser) -> list[str]: ...
 
@@ -81,7 +94,20 @@ class ReportsPort(Protocol):
         last chain check vouched for. Raises AnuyatError: no such request."""
         ...
 
-    def audit_file(self, user: SignedInUser, flt: AuditFilter, kind: AuditFormat) -> bytes: ...
+    def audit_export(
+        self, user: SignedInUser, flt: AuditFilter, kind: AuditFormat
+    ) -> tuple[AuditRow, ...]:
+        """Every matching event, oldest first, marked by a chain check made in the same read;
+        the export recorded as an event (the database's part)."""
+        ...
+
+    def render_audit(self, rows: tuple[AuditRow, ...], kind: AuditFormat) -> bytes:
+        """The file's bytes; no database (the I/O pool's part)."""
+        ...
+
+    def audit_file(self, user: SignedInUser, flt: AuditFilter, kind: AuditFormat) -> bytes:
+        """Both at once."""
+        ...
 
 
 class Reports:
@@ -112,11 +138,10 @@ class Reports:
         with self.context.read() as session:
             return monthly_report(session, self.context.calendar, period, self.context.clock.now())
 
-    def monthly_file(
+    def monthly_export(
         self, user: SignedInUser, first: date, last: date, kind: ReportFormat
-    ) -> bytes:
+    ) -> MonthlyReport:
         report = self.monthly(user, first, last)
-        data = monthly_xlsx(report) if kind == "xlsx" else monthly_pdf(report)
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             require(uow.actor, Action.READ_REPORTS)
             uow.record(
@@ -125,7 +150,15 @@ class Reports:
                 "monthly",
                 {"format": kind, "from": first.isoformat(), "to": last.isoformat()},
             )
-        return data
+        return report
+
+    def render_monthly(self, report: MonthlyReport, kind: ReportFormat) -> bytes:
+        return monthly_xlsx(report) if kind == "xlsx" else monthly_pdf(report)
+
+    def monthly_file(
+        self, user: SignedInUser, first: date, last: date, kind: ReportFormat
+    ) -> bytes:
+        return self.render_monthly(self.monthly_export(user, first, last, kind), kind)
 
     def audit_kinds(self, user: SignedInUser) -> list[str]:
         self._checked(user, Action.READ_AUDIT)
@@ -151,7 +184,9 @@ class Reports:
             total = count_audit_rows(session, flt)
         return AuditPage(tuple(rows), total)
 
-    def audit_file(self, user: SignedInUser, flt: AuditFilter, kind: AuditFormat) -> bytes:
+    def audit_export(
+        self, user: SignedInUser, flt: AuditFilter, kind: AuditFormat
+    ) -> tuple[AuditRow, ...]:
         self._checked(user, Action.READ_AUDIT)
         with self.context.read() as session:
             # An export is evidence: the chain is checked again, in the same read as its rows.
@@ -163,16 +198,19 @@ class Reports:
                 verified_up_to=status.last_verified_seq,
                 newest_first=False,
             )
-        data = audit_csv(rows) if kind == "csv" else audit_xlsx(rows)
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             require(uow.actor, Action.READ_AUDIT)
-            wanted = {
-                k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(flt).items()
-            }
+            wanted = {k: str(v) if isinstance(v, date) else v for k, v in asdict(flt).items()}
             uow.record(
                 "audit.exported",
                 "audit",
                 "events",
                 {"format": kind, "rows": len(rows), "filter": wanted},
             )
-        return data
+        return tuple(rows)
+
+    def render_audit(self, rows: tuple[AuditRow, ...], kind: AuditFormat) -> bytes:
+        return audit_csv(rows) if kind == "csv" else audit_xlsx(rows)
+
+    def audit_file(self, user: SignedInUser, flt: AuditFilter, kind: AuditFormat) -> bytes:
+        return self.render_audit(self.audit_export(user, flt, kind), kind)

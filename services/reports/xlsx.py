@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Final
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -152,29 +153,41 @@ def _local_naive(moment: datetime) -> datetime:
 
 
 def audit_xlsx(rows: Sequence[AuditRow]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "บันทึกเหตุการณ์ (Audit)"
-    _header(sheet, AUDIT_HEADERS)
-    for row in rows:
-        sheet.append(
-            [
-                row.seq,
-                row.station_code,
-                row.station_seq,
-                _local_naive(row.occurred_at),
-                row.actor,
-                row.kind,
-                row.subject,
-                row.details,
-                "ใช่ (yes)" if row.verified else "ไม่ (no)",
-            ]
-        )
-    for row_cells in sheet.iter_rows(min_row=2):
-        row_cells[3].number_format = "yyyy-mm-dd hh:mm:ss"
-    _fit_columns(sheet)
-    sheet.column_dimensions["D"].width = 21
+    """Written in openpyxl's streaming mode: a year of events is tens of thousands of rows,
+    and the ordinary mode holds a styled object per cell (four times slower)."""
+    values = [
+        [
+            row.seq,
+            row.station_code,
+            row.station_seq,
+            _local_naive(row.occurred_at),  # a date-time cell (openpyxl gives it a format)
+            row.actor,
+            row.kind,
+            row.subject,
+            row.details,
+            "ใช่ (yes)" if row.verified else "ไม่ (no)",
+        ]
+        for row in rows
+    ]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("บันทึกเหตุการณ์ (Audit)")
+    widths = [visible_width(header) for header in AUDIT_HEADERS]
+    for line in values:
+        for column, value in enumerate(line):
+            if isinstance(value, str):
+                widths[column] = max(widths[column], visible_width(value))
+    widths[3] = 19  # yyyy-mm-dd hh:mm:ss
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, _MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    header = []
+    for text in AUDIT_HEADERS:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+        header.append(cell)
+    sheet.append(header)
+    for line in values:
+        sheet.append(line)
     return _saved(book)
 
 

@@ -34,6 +34,7 @@ from services.api import (
     AuditFilter,
     AuditFormat,
     AuditPage,
+    AuditRow,
     ChainStatus,
     ReportsPort,
     SignedInUser,
@@ -396,17 +397,22 @@ class AuditLogPage(QWidget):
             self.saved.show()
             self.file_did_save.emit(str(path))
 
-        def made(data: bytes | None, error: BaseException | None) -> None:
-            if error is not None or data is None:
+        def listed(rows: tuple[AuditRow, ...] | None, error: BaseException | None) -> None:
+            if error is not None or rows is None:
                 self._show(error, _EXPORT_FAILED)
                 return
             self.error.clear()
             self._runner.run(
-                lambda: write_file(path, data), written, pool="io", owner=self, label="save audit"
+                lambda: write_file(path, port.render_audit(rows, kind)),
+                written,
+                pool="io",
+                owner=self,
+                label="save audit",
             )
 
+        # The rows (and the export's event) in the database worker; the file in the I/O pool.
         self._runner.run(
-            lambda: port.audit_file(user, flt, kind), made, owner=self, label="audit file"
+            lambda: port.audit_export(user, flt, kind), listed, owner=self, label="audit export"
         )
 
     # -- language -----------------------------------------------------------------------

@@ -153,9 +153,7 @@ class MonthlyReportPage(QWidget):
 
         def done(period: tuple[date, date] | None, error: BaseException | None) -> None:
             if error is not None or period is None:
-                self.error.show_error(
-                    error, fallback_th=_READ_FAILED[0], fallback_en=_READ_FAILED[1]
-                )
+                self._show(error, _READ_FAILED)
                 return
             self.picker.set_latest_month(period[0])
 
@@ -173,9 +171,7 @@ class MonthlyReportPage(QWidget):
             if error is not None or report is None:
                 self._report = None
                 self.table.setRowCount(0)
-                self.error.show_error(
-                    error, fallback_th=_READ_FAILED[0], fallback_en=_READ_FAILED[1]
-                )
+                self._show(error, _READ_FAILED)
                 self._update_buttons()
                 return
             self.error.clear()
@@ -257,37 +253,38 @@ class MonthlyReportPage(QWidget):
             self.export_to(Path(path), kind)
 
     def export_to(self, path: Path, kind: ReportFormat) -> None:
-        """Make the file in the database worker, write it in the I/O pool."""
+        """The figures (and the export's event) in the database worker; the file made and
+        written in the I/O pool, so a PDF being drawn holds up no other database work."""
         first, last = self.picker.period()
         port, user = self._port, self._user
         self.saved.hide()
 
         def written(_result: object, error: BaseException | None) -> None:
             if error is not None:
-                self.error.show_error(
-                    error, fallback_th=_EXPORT_FAILED[0], fallback_en=_EXPORT_FAILED[1]
-                )
+                self._show(error, _EXPORT_FAILED)
                 return
             self.saved.setText(self.tr("Saved: {path}").format(path=str(path)))
             self.saved.show()
             self.file_did_save.emit(str(path))
 
-        def made(data: bytes | None, error: BaseException | None) -> None:
-            if error is not None or data is None:
-                self.error.show_error(
-                    error, fallback_th=_EXPORT_FAILED[0], fallback_en=_EXPORT_FAILED[1]
-                )
+        def counted(report: MonthlyReport | None, error: BaseException | None) -> None:
+            if error is not None or report is None:
+                self._show(error, _EXPORT_FAILED)
                 return
             self.error.clear()
             self._runner.run(
-                lambda: write_file(path, data), written, pool="io", owner=self, label="save report"
+                lambda: write_file(path, port.render_monthly(report, kind)),
+                written,
+                pool="io",
+                owner=self,
+                label="save report",
             )
 
         self._runner.run(
-            lambda: port.monthly_file(user, first, last, kind),
-            made,
+            lambda: port.monthly_export(user, first, last, kind),
+            counted,
             owner=self,
-            label="report file",
+            label="report export",
         )
 
     # -- language -----------------------------------------------------------------------
