@@ -1909,6 +1909,14 @@
         <source>{loaded} loaded, scroll for more</source>
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
+    <message>
+        <source>Not requests</source>
+        <translation>ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <source>Mail set aside as not requests: bounces, auto-replies, newsletters (Alt+N)</source>
+        <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ จดหมายข่าว (Alt+N)</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyReportPage</name>
@@ -2422,6 +2430,14 @@ P90</translation>
         <location filename="../../ui/shell/queue_pane.py" line="324"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Not requests</source>
+        <translation>ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
+        <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>
 </context>
 <context>
@@ -3785,6 +3801,130 @@ P90</translation>
         <location filename="../../ui/admin/settings_forms.py" line="193"/>
         <source>Choose a folder</source>
         <translation>เลือกโฟลเดอร์</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardBox</name>
+    <message>
+        <source>Forwarded request</source>
+        <translation>คำขอที่ส่งต่อมา</translation>
+    </message>
+    <message>
+        <source>The original sender is the applicant</source>
+        <translation>ผู้ส่งต้นฉบับเป็นผู้ยื่น</translation>
+    </message>
+    <message>
+        <source>The acknowledgement and later letters go to the original sender</source>
+        <translation>หนังสือตอบรับและหนังสือต่อ ๆ ไปส่งถึงผู้ส่งต้นฉบับ</translation>
+    </message>
+    <message>
+        <source>Keep the forwarder</source>
+        <translation>ให้ผู้ส่งต่อเป็นผู้ยื่น</translation>
+    </message>
+    <message>
+        <source>The one who forwarded it stays the applicant and is acknowledged</source>
+        <translation>ผู้ที่ส่งต่อเป็นผู้ยื่นต่อไป และได้รับหนังสือตอบรับ</translation>
+    </message>
+    <message>
+        <source>{forwarder} forwarded this request; it names {original} as its sender. Who is the applicant? No acknowledgement was sent yet.</source>
+        <translation>{forwarder} ส่งต่อคำขอนี้มา โดยระบุว่า {original} เป็นผู้ส่ง ใครเป็นผู้ยื่นคำขอ? ยังไม่ได้ส่งหนังสือตอบรับ</translation>
+    </message>
+    <message>
+        <source>Forwarded by {forwarder}. Confirmed: the applicant is the original sender, {original}.</source>
+        <translation>ส่งต่อโดย {forwarder} ยืนยันแล้ว: ผู้ยื่นคือผู้ส่งต้นฉบับ {original}</translation>
+    </message>
+    <message>
+        <source>Forwarded by {forwarder}, naming {original}. Confirmed: the forwarder stays the applicant.</source>
+        <translation>ส่งต่อโดย {forwarder} ระบุ {original} ยืนยันแล้ว: ผู้ส่งต่อเป็นผู้ยื่น</translation>
+    </message>
+</context>
+<context>
+    <name>NotRequestModel</name>
+    <message>
+        <source>Received</source>
+        <translation>ได้รับเมื่อ</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>ผู้ส่ง</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>Why it is not a request</source>
+        <translation>เหตุที่ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(ไม่มีหัวเรื่อง)</translation>
+    </message>
+</context>
+<context>
+    <name>NotRequestsView</name>
+    <message>
+        <source>Try again</source>
+        <translation>ลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
+        <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
+    </message>
+    <message>
+        <source>Not requests</source>
+        <translation>ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
+        <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>รีเฟรช</translation>
+    </message>
+    <message>
+        <source>No mail was set aside. Everything that arrived was a request.</source>
+        <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
+    </message>
+</context>
+<context>
+    <name>_TakePanel</name>
+    <message>
+        <source>Choose a mail in the list to see why it was set aside.</source>
+        <translation>เลือกอีเมลในรายการเพื่อดูเหตุที่คัดแยกไว้</translation>
+    </message>
+    <message>
+        <source>This is a request after all</source>
+        <translation>ฉบับนี้เป็นคำขอ</translation>
+    </message>
+    <message>
+        <source>It becomes a request in the normal intake flow and the sender is sent the acknowledgement ({key})</source>
+        <translation>รับเป็นคำขอตามขั้นตอนรับเรื่องปกติ และส่งหนังสือตอบรับถึงผู้ส่ง ({key})</translation>
+    </message>
+    <message>
+        <source>Only an intake officer decides that a mail here is a request.</source>
+        <translation>เฉพาะเจ้าหน้าที่รับเรื่องเท่านั้นที่ตัดสินว่าอีเมลในรายการนี้เป็นคำขอ</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(ไม่มีหัวเรื่อง)</translation>
+    </message>
+    <message>
+        <source>Why it is not a request</source>
+        <translation>เหตุที่ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <source>In the other language</source>
+        <translation>ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>ผู้ส่ง</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>ได้รับเมื่อ</translation>
     </message>
 </context>
 </TS>

@@ -39,9 +39,11 @@ from services.cases.views import (
     HistoryEntry,
     StatusCount,
 )
+from services.intake.forwarded import ForwardProposal
 from services.intake.inspect.accepted import accepted_file_patterns
 from services.intake.views import (
     CounterRequest,
+    NotRequestRow,
     QuarantineRow,
     ServiceOption,
     SyncStatusRow,
@@ -105,6 +107,7 @@ __all__ = [
     "CounterRequest",
     "DashboardStats",
     "DocumentInfo",
+    "ForwardProposal",
     "HistoryEntry",
     "IdentityCheckKind",
     "IdentityCheckRow",
@@ -113,6 +116,7 @@ __all__ = [
     "IssuedPassword",
     "MonthlyReport",
     "NewOfficer",
+    "NotRequestRow",
     "Officer",
     "OfficerAccount",
     "OfficerDetails",

@@ -13,13 +13,13 @@ from typing import Protocol
 
 from sqlalchemy import select
 
-from models import SyncState
+from models import Application, SyncState
 from services.access.table import Action, require
 from services.intake import quarantine
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.classify import classify
 from services.intake.counter import read_counter_files, register_counter_request
-from services.intake.forwarded import confirm_applicant
+from services.intake.forwarded import ForwardProposal, confirm_applicant, forward_proposal
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.not_request import list_not_requests, take_as_request
 from services.intake.types import Limits
@@ -89,6 +89,11 @@ class IntakePort(Protocol):
     def take_as_request(self, user: SignedInUser, item_id: str) -> str | None:
         """A set-aside mail is a request after all: it enters the normal intake flow (and is
         acknowledged); returns the tracking number of the request it became or joined."""
+        ...
+
+    def forward_proposal(self, user: SignedInUser, application_id: str) -> ForwardProposal | None:
+        """Who a forwarded request names as its original sender, and intake's decision on it
+        (None for a request that was not forwarded)."""
         ...
 
     def confirm_applicant(
@@ -194,6 +199,11 @@ class Intake:
                 uow, self.context, item_id, limits=self.limits, ack_template=self.ack_template
             )
             return outcome.tracking_number
+
+    def forward_proposal(self, user: SignedInUser, application_id: str) -> ForwardProposal | None:
+        with self.context.read(Actor.from_user(user)) as session:
+            application = session.get(Application, application_id)
+            return forward_proposal(application.form_data) if application else None
 
     def confirm_applicant(
         self, user: SignedInUser, application_id: str, take_original: bool

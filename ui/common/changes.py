@@ -24,7 +24,7 @@ class Changes:
     lists: bool = False
     """Queue counts and lists (and the dashboard's numbers) may differ now."""
     quarantine: bool = False
-    """Files were held back, released or discarded."""
+    """Files were held back, released or discarded, or mail set aside as not requests."""
     sync: bool = False
     """The sync state (last run, errors) should be read again."""
 

@@ -31,11 +31,13 @@ class WindowActions(QObject):
         can_manage_officers: bool,
         has_accounts: bool,
         can_manage_settings: bool = False,
+        can_see_not_requests: bool = False,
     ) -> None:
         super().__init__(parent)
         self.can_review = can_review
         self.can_register = can_register
         self.can_quarantine = can_quarantine
+        self.can_see_not_requests = can_see_not_requests
         self.can_manage_officers = can_manage_officers
         self.has_accounts = has_accounts
         self.refresh = QAction(icon("refresh"), "", parent)
@@ -70,6 +72,10 @@ class WindowActions(QObject):
         self.quarantine.setShortcut(QKeySequence("Alt+Q"))
         self.quarantine.setVisible(can_quarantine)
         self.quarantine.setEnabled(can_quarantine)
+        self.not_requests = QAction("", parent)
+        self.not_requests.setShortcut(QKeySequence("Alt+N"))
+        self.not_requests.setVisible(can_see_not_requests)
+        self.not_requests.setEnabled(can_see_not_requests)
         self.officers = QAction("", parent)
         self.officers.setShortcut(QKeySequence("Alt+O"))
         self.officers.setVisible(can_manage_officers)
@@ -110,6 +116,8 @@ class WindowActions(QObject):
         self.view_menu.addAction(self.dashboard)
         if self.can_quarantine:
             self.view_menu.addAction(self.quarantine)
+        if self.can_see_not_requests:
+            self.view_menu.addAction(self.not_requests)
         if self.can_manage_officers:
             self.view_menu.addAction(self.officers)
         if self.can_manage_settings:
@@ -128,6 +136,8 @@ class WindowActions(QObject):
             keys.append(self.counter)
         if self.can_quarantine:
             keys.append(self.quarantine)
+        if self.can_see_not_requests:
+            keys.append(self.not_requests)
         return keys
 
     def retranslate(self, language: str) -> None:
@@ -181,4 +191,11 @@ class WindowActions(QObject):
         )
         self.change_password.setText(
             QCoreApplication.translate("MainWindow", "Change my password…")
+        )
+        self.not_requests.setText(QCoreApplication.translate("MainWindow", "Not requests"))
+        self.not_requests.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Mail set aside as not requests: bounces, auto-replies, newsletters (Alt+N)",
+            )
         )

@@ -35,10 +35,13 @@ class DetailPanel(QFrame):
 
     Signals:
         panel_did_close(): the officer closed the panel (button or Esc).
+        row_did_show(object ApplicationRow): the panel shows this request now (sections that
+            read more of it, such as a forwarded request's applicant, follow it).
         classify_requested(object ApplicationRow), withdraw_requested(object ApplicationRow).
     """
 
     panel_did_close = Signal()
+    row_did_show = Signal(object)
     classify_requested = Signal(object)
     withdraw_requested = Signal(object)
 
@@ -108,6 +111,13 @@ class DetailPanel(QFrame):
         self.withdraw_button.setVisible(Action.WITHDRAW in allowed)
         self._fill()
         self.show()
+        self.row_did_show.emit(row)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Put ``widget`` below the fields, above the steps (e.g. the forwarded-request box)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, widget)
 
     def _request(self, signal: SignalInstance) -> None:
         if self._row is not None:

@@ -73,6 +73,8 @@ from ui.common.naming import named
 from ui.common.request_dialogs import ClassifyDialog, WithdrawDialog
 from ui.common.tasks import TaskRunner
 from ui.intake.counter_form import CounterForm
+from ui.intake.forward_box import ForwardBox
+from ui.intake.not_requests_view import NotRequestsView
 from ui.intake.quarantine_view import QuarantineView
 from ui.intake.sync_indicator import SyncIndicator
 from ui.reports.audit_page import AuditLogPage
@@ -89,6 +91,7 @@ from ui.shell.queue_pane import (
     AUDIT,
     DASHBOARD,
     MONTHLY_REPORT,
+    NOT_REQUESTS,
     OFFICERS,
     QUARANTINE,
     QUEUES,
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         # What the officer may do is the services' access table, asked here, not re-decided.
         self.can_quarantine = may(user.roles, Action.HANDLE_QUARANTINE)
+        self.can_see_not_requests = may(user.roles, Action.VIEW_NOT_REQUESTS)
         self.can_register = may(user.roles, Action.REGISTER_AT_COUNTER)
         self.can_review = may(user.roles, Action.OPEN_REVIEW)
         self.can_take_next = may(user.roles, Action.TAKE_NEXT)
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
             can_take_next=self.can_take_next,
             can_register=self.can_register,
             can_quarantine=self.can_quarantine,
+            can_see_not_requests=self.can_see_not_requests,
             can_manage_officers=self.can_manage_officers,
             has_accounts=self._accounts is not None,
             can_manage_settings=self.can_manage_settings,
@@ -228,6 +233,8 @@ class MainWindow(QMainWindow):
         self.help_action.triggered.connect(self.toggle_shortcuts)
         self.counter_action.triggered.connect(self.open_counter_form)
         self.quarantine_action.triggered.connect(self.show_quarantine)
+        self.not_requests_action = actions.not_requests
+        self.not_requests_action.triggered.connect(self.show_not_requests)
         for code, action in self.language_actions.items():
             action.triggered.connect(lambda _=False, c=code: i18n.apply_language(c))
         self.sync = SyncIndicator(self._ports.intake, self._user, self._runner)
@@ -277,6 +284,7 @@ class MainWindow(QMainWindow):
         self.queues.setMinimumWidth(170)
         self.queues.show_dashboard_entry(True)
         self.queues.show_quarantine_entry(self.can_quarantine)
+        self.queues.show_not_requests_entry(self.can_see_not_requests)
         self.queues.show_officers_entry(self.can_manage_officers)
         self.queues.show_report_entries(self.can_read_reports, self.can_read_audit)
         self.queues.show_settings_entry(self.can_manage_settings)
@@ -304,6 +312,15 @@ class MainWindow(QMainWindow):
         if self.can_quarantine:
             self.quarantine = QuarantineView(self._ports.intake, self._user, self._runner)
             self.pages.addWidget(self.quarantine)
+        self.not_requests: NotRequestsView | None = None
+        if self.can_see_not_requests:
+            self.not_requests = NotRequestsView(
+                self._ports.intake,
+                self._user,
+                self._runner,
+                can_take=may(self._user.roles, Action.TAKE_AS_REQUEST),
+            )
+            self.pages.addWidget(self.not_requests)
         self.dashboard = DashboardView(self._port, self._user, self._runner)
         self.pages.addWidget(self.dashboard)
         self.officers: OfficersPage | None = None
@@ -326,6 +343,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel(roles=self._user.roles)
+        # A forwarded request's applicant, proposed by intake and confirmed here.
+        self.forward_box = ForwardBox(
+            self._ports.intake,
+            self._user,
+            self._runner,
+            can_confirm=may(self._user.roles, Action.CONFIRM_APPLICANT),
+        )
+        self.detail.add_section(self.forward_box)
+        self.detail.row_did_show.connect(self.forward_box.show_for)
         self.detail.setMinimumWidth(280)
         self.detail.hide()
         self.splitter.addWidget(self.detail)
@@ -401,6 +427,15 @@ class MainWindow(QMainWindow):
         self.sync.other_sync_did_finish.connect(
             lambda: self.changes.announce(Changes(lists=True, quarantine=True))
         )
+        self.forward_box.applicant_did_change.connect(
+            lambda application_id: self.changes.announce(Changes.of_application(application_id))
+        )
+        if self.not_requests is not None:
+            self.not_requests.items_did_load.connect(self.queues.set_not_requests_count)
+            # A mail taken as a request is a new request in the queues.
+            self.not_requests.mail_did_become_request.connect(
+                lambda *_: self.changes.announce(Changes(lists=True))
+            )
         if self.quarantine is not None:
             self.quarantine.items_did_load.connect(self.queues.set_quarantine_count)
             self.quarantine.quarantine_did_change.connect(
@@ -488,6 +523,8 @@ class MainWindow(QMainWindow):
             return
         if changes.quarantine and self.quarantine is not None:
             self.quarantine.refresh()
+        if changes.quarantine and self.not_requests is not None:  # a sync may set mail aside
+            self.not_requests.refresh()
         if changes.lists:
             self.refresh_queues()
 
@@ -555,10 +592,19 @@ class MainWindow(QMainWindow):
         self.queues.select_page(QUARANTINE)
         return True
 
+    def show_not_requests(self) -> bool:
+        """Show the "Not requests" tray (Alt+N); False for roles that do not have it."""
+        if self.not_requests is None:
+            return False
+        self.queues.select_page(NOT_REQUESTS)
+        return True
+
     def current_page(self) -> str:
         """``""`` for the application list, ``"quarantine"`` or ``"dashboard"`` for those."""
         if self.pages.currentWidget() is self.quarantine:
             return QUARANTINE
+        if self.not_requests is not None and self.pages.currentWidget() is self.not_requests:
+            return NOT_REQUESTS
         if self.pages.currentWidget() is self.dashboard:
             return DASHBOARD
         if self.officers is not None and self.pages.currentWidget() is self.officers:
@@ -602,6 +648,11 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.settings_page)
             self.settings_page.refresh()
             self.settings_page.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif page == NOT_REQUESTS and self.not_requests is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.not_requests)
+            self.not_requests.refresh()
+            self.not_requests.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == QUARANTINE and self.quarantine is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.quarantine)

@@ -24,6 +24,7 @@ __all__ = [
     "AUDIT",
     "DASHBOARD",
     "MONTHLY_REPORT",
+    "NOT_REQUESTS",
     "OFFICERS",
     "QUARANTINE",
     "QUEUES",
@@ -42,6 +43,8 @@ QUEUES = ""
 """The page that shows the application list of the chosen queue."""
 QUARANTINE = "quarantine"
 """The page with the files intake held back."""
+NOT_REQUESTS = "not_requests"
+"""The page with the mail set aside as not requests (bounces, auto-replies, newsletters)."""
 DASHBOARD = "dashboard"
 """The page with today's numbers."""
 OFFICERS = "officers"
@@ -185,6 +188,15 @@ class QueuePane(QFrame):
         """Add (or remove) the "Quarantine" entry; only some roles have it."""
         self._show_page_entry(QUARANTINE, visible)
 
+    def show_not_requests_entry(self, visible: bool) -> None:
+        """Add (or remove) the "Not requests" entry; only some roles have it."""
+        self._show_page_entry(NOT_REQUESTS, visible)
+
+    def set_not_requests_count(self, count: int) -> None:
+        row = self._page_row(NOT_REQUESTS)
+        if row >= 0:
+            self.pages.item(row).setData(COUNT_ROLE, int(count))
+
     def show_officers_entry(self, visible: bool) -> None:
         """Add (or remove) the "Officers" entry; only administrators have it."""
         self._show_page_entry(OFFICERS, visible)
@@ -310,6 +322,11 @@ class QueuePane(QFrame):
             if item.data(_PAGE_ROLE) == QUARANTINE:
                 item.setText(self.tr("Quarantine"))
                 item.setToolTip(self.tr("Files held back at intake (Alt+Q)"))
+            elif item.data(_PAGE_ROLE) == NOT_REQUESTS:
+                item.setText(self.tr("Not requests"))
+                item.setToolTip(
+                    self.tr("Mail set aside as not requests: bounces, auto-replies (Alt+N)")
+                )
             elif item.data(_PAGE_ROLE) == OFFICERS:
                 item.setText(self.tr("Officers"))
                 item.setToolTip(self.tr("Officers' accounts, roles and passwords (Alt+O)"))
