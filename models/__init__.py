@@ -18,12 +18,14 @@ from models.base import Base, UtcDateTime, new_id
 from models.catalog import ServiceType
 from models.events import ChainHead, Event
 from models.intake import MailboxCursor, NotRequestMail, QuarantineItem, SyncState
+from models.worklist import ApplicationNote, OfficerSetting
 
 __all__ = [
     "ROLES",
     "Agency",
     "Applicant",
     "Application",
+    "ApplicationNote",
     "Approval",
     "Base",
     "ChainHead",
@@ -33,6 +35,7 @@ __all__ = [
     "InboundMessage",
     "IssuedDocument",
     "MailboxCursor",
+    "OfficerSetting",
     "OutboxMessage",
     "Payment",
     "NotRequestMail",

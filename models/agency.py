@@ -12,7 +12,9 @@ from models.base import Base, UtcDateTime, id_column
 __all__ = ["Agency", "Station", "User", "UserRole", "ROLES"]
 
 # Roles as the standard's processes divide the work (P3 intake … P7 issuance).
-ROLES = ("intake", "reviewer", "finance", "approver", "admin")
+# A supervisor hands work out (assigns requests to officers or sections) and reads every
+# queue; they decide nothing on a request themselves.
+ROLES = ("intake", "reviewer", "finance", "approver", "supervisor", "admin")
 
 
 class Agency(Base):
@@ -62,6 +64,9 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     language: Mapped[str] = mapped_column(String(5), default="th")
+    # The section (ฝ่าย/งาน) the officer works in; requests routed to a section go to its
+    # officers' queues. Empty: no section.
+    section: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     roles: Mapped[list[UserRole]] = relationship(

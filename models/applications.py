@@ -80,6 +80,9 @@ class Application(Base):
     status: Mapped[str] = mapped_column(String(30))
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The section a supervisor routed the request to: only its officers take it with "Next".
+    # Empty: every officer of the queue.
+    section: Mapped[str] = mapped_column(String(100), default="")
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -100,6 +100,79 @@
     </message>
 </context>
 <context>
+    <name>AlertsButton</name>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="115"/>
+        <source>Anuyat</source>
+        <translation>อนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="116"/>
+        <source>{count} new in your work list</source>
+        <translation>มีรายการใหม่ในงานของท่าน {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="168"/>
+        <source>Nothing new</source>
+        <translation>ไม่มีรายการใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="176"/>
+        <source>… and {n} more</source>
+        <translation>… และอีก {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="186"/>
+        <source>New in your queue: {number}</source>
+        <translation>เข้าคิวงานของท่าน: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="188"/>
+        <source>Assigned to you: {number}</source>
+        <translation>มอบหมายให้ท่าน: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="190"/>
+        <source>The applicant replied: {number}</source>
+        <translation>ผู้ยื่นตอบกลับ: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="194"/>
+        <source>Overdue: {number}</source>
+        <translation>เกินกำหนด: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="195"/>
+        <source>Due soon ({left}): {number}</source>
+        <translation>ใกล้ครบกำหนด ({left}): {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="212"/>
+        <source>{count} alerts: new requests, replies and SLAs about to run out</source>
+        <translation>การแจ้งเตือน {count} รายการ: คำขอใหม่ การตอบกลับ และคำขอที่ใกล้ครบกำหนด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="216"/>
+        <source>No alerts</source>
+        <translation>ไม่มีการแจ้งเตือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="218"/>
+        <source>Alerts</source>
+        <translation>การแจ้งเตือน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="219"/>
+        <source>Mark all as seen</source>
+        <translation>ทำเครื่องหมายว่าดูแล้วทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="220"/>
+        <source>Daily summary by e-mail</source>
+        <translation>สรุปงานประจำวันทางอีเมล</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationInfoView</name>
     <message>
         <location filename="../../ui/review/info.py" line="111"/>
@@ -245,69 +318,128 @@
 <context>
     <name>ApplicationModel</name>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="266"/>
+        <location filename="../../ui/shell/application_model.py" line="268"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="267"/>
+        <location filename="../../ui/shell/application_model.py" line="269"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="268"/>
+        <location filename="../../ui/shell/application_model.py" line="270"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="269"/>
+        <location filename="../../ui/shell/application_model.py" line="271"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="270"/>
+        <location filename="../../ui/shell/application_model.py" line="272"/>
         <source>National ID</source>
         <translation>เลขประจำตัว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="271"/>
+        <location filename="../../ui/shell/application_model.py" line="273"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="272"/>
+        <location filename="../../ui/shell/application_model.py" line="274"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="273"/>
+        <location filename="../../ui/shell/application_model.py" line="275"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="321"/>
+        <location filename="../../ui/shell/application_model.py" line="323"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="329"/>
+        <location filename="../../ui/shell/application_model.py" line="331"/>
         <source>Channel: {channel}</source>
         <translation>ช่องทาง: {channel}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="333"/>
+        <location filename="../../ui/shell/application_model.py" line="335"/>
         <source>Received: {date}</source>
         <translation>รับเมื่อ: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="337"/>
+        <location filename="../../ui/shell/application_model.py" line="339"/>
         <source>Deemed received: {date}</source>
         <translation>ถือว่ารับเมื่อ: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="350"/>
+        <location filename="../../ui/shell/application_model.py" line="352"/>
         <source>Due: {date}</source>
         <translation>ครบกำหนด: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="201"/>
+        <source>Assign out of turn</source>
+        <translation>มอบหมายก่อนลำดับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="217"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="239"/>
+        <source>Assign</source>
+        <translation>มอบหมาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="220"/>
+        <source>Assign request {number}</source>
+        <translation>มอบหมายคำขอ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="223"/>
+        <source>Assign {count} requests</source>
+        <translation>มอบหมายคำขอ {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="226"/>
+        <source> and {n} more</source>
+        <translation> และอีก {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="227"/>
+        <source>To &amp;officer</source>
+        <translation>ให้เจ้าหน้าที่ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="228"/>
+        <source>To &amp;section</source>
+        <translation>ให้ฝ่าย (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="229"/>
+        <source>&amp;Note for the officer (internal, optional)</source>
+        <translation>ความเห็นถึงเจ้าหน้าที่ (ภายใน ไม่บังคับ) (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="232"/>
+        <source>Kept as an internal note on each request: later officers and the approver read it; the applicant never does.</source>
+        <translation>บันทึกเป็นความเห็นเจ้าหน้าที่ในแต่ละคำขอ เจ้าหน้าที่ผู้รับงานต่อและผู้อนุมัติอ่านได้ ผู้ยื่นคำขอไม่เห็น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="236"/>
+        <source>&amp;Reason for passing over earlier requests</source>
+        <translation>เหตุผลที่มอบหมายก่อนคำขอที่ยื่นก่อนหน้า (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/assign_dialog.py" line="237"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1394,144 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="225"/>
+        <source>All services</source>
+        <translation>ทุกงานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="226"/>
+        <source>Not yet classified</source>
+        <translation>ยังไม่จำแนกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="231"/>
+        <source>Any officer</source>
+        <translation>เจ้าหน้าที่ทุกคน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="232"/>
+        <source>Nobody (unassigned)</source>
+        <translation>ยังไม่มีผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="236"/>
+        <source>All channels</source>
+        <translation>ทุกช่องทาง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="240"/>
+        <source>First come first</source>
+        <translation>ยื่นก่อนขึ้นก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="241"/>
+        <source>Due soonest first</source>
+        <translation>ใกล้ครบกำหนดก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="242"/>
+        <source>Newest first</source>
+        <translation>ใหม่สุดก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
+        <source>(none)</source>
+        <translation>(ไม่ใช้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="275"/>
+        <source>Save view</source>
+        <translation>บันทึกมุมมอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="276"/>
+        <source>Name of this view (for example “Overdue food shops”):</source>
+        <translation>ชื่อมุมมองนี้ (เช่น “ร้านอาหารเกินกำหนด”):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="297"/>
+        <source>&amp;View</source>
+        <translation>มุมมอง (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="298"/>
+        <source>Save view…</source>
+        <translation>บันทึกมุมมอง…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="299"/>
+        <source>Delete view</source>
+        <translation>ลบมุมมอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="300"/>
+        <source>Received &amp;from</source>
+        <translation>รับตั้งแต่ (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="301"/>
+        <source>&amp;to</source>
+        <translation>ถึง (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="302"/>
+        <source>&amp;Overdue only</source>
+        <translation>เฉพาะที่เกินกำหนด (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="303"/>
+        <source>Assigned to &amp;me</source>
+        <translation>งานของฉัน (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="304"/>
+        <source>Mine &amp;first</source>
+        <translation>งานของฉันขึ้นก่อน (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
+        <source>&amp;Order</source>
+        <translation>เรียงตาม (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
+        <source>Clear filters</source>
+        <translation>ล้างตัวกรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
+        <source>Officer holding the request</source>
+        <translation>เจ้าหน้าที่ผู้รับผิดชอบคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
+        <source>Channel the request came by</source>
+        <translation>ช่องทางที่ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="313"/>
+        <source>Saved views</source>
+        <translation>มุมมองที่บันทึกไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="314"/>
+        <source>Received from</source>
+        <translation>รับตั้งแต่วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/filter_bar.py" line="315"/>
+        <source>Received to</source>
+        <translation>รับถึงวันที่</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBand</name>
     <message>
         <location filename="../../ui/shell/header_band.py" line="113"/>
@@ -1709,48 +1979,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="433"/>
+        <location filename="../../ui/shell/main_window.py" line="441"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="437"/>
+        <location filename="../../ui/shell/main_window.py" line="445"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="444"/>
-        <location filename="../../ui/shell/main_window.py" line="460"/>
+        <location filename="../../ui/shell/main_window.py" line="453"/>
+        <location filename="../../ui/shell/main_window.py" line="469"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="445"/>
+        <location filename="../../ui/shell/main_window.py" line="454"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="457"/>
+        <location filename="../../ui/shell/main_window.py" line="466"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="470"/>
+        <location filename="../../ui/shell/main_window.py" line="479"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="473"/>
+        <location filename="../../ui/shell/main_window.py" line="482"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="672"/>
+        <location filename="../../ui/shell/main_window.py" line="681"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="848"/>
+        <location filename="../../ui/shell/main_window.py" line="831"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -2088,6 +2358,44 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>NotesDialog</name>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="182"/>
+        <source>Internal notes</source>
+        <translation>ความเห็นเจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="183"/>
+        <source>Internal notes on {number}</source>
+        <translation>ความเห็นเจ้าหน้าที่ คำขอ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="186"/>
+        <source>For officers and the approver only. Notes are never sent to the applicant and never appear in letters or status answers.</source>
+        <translation>สำหรับเจ้าหน้าที่และผู้อนุมัติเท่านั้น ความเห็นจะไม่ถูกส่งถึงผู้ยื่นคำขอ และไม่ปรากฏในหนังสือหรือคำตอบสอบถามสถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="190"/>
+        <source>No notes yet.</source>
+        <translation>ยังไม่มีความเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="191"/>
+        <source>&amp;New note</source>
+        <translation>ความเห็นใหม่ (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="192"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/notes_dialog.py" line="193"/>
+        <source>Add note (Ctrl+Enter)</source>
+        <translation>บันทึกความเห็น (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>OfficerDialogs</name>
     <message>
         <location filename="../../ui/admin/officer_dialogs.py" line="102"/>
@@ -2347,87 +2655,87 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="291"/>
+        <location filename="../../ui/shell/queue_pane.py" line="296"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="296"/>
+        <location filename="../../ui/shell/queue_pane.py" line="301"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="301"/>
+        <location filename="../../ui/shell/queue_pane.py" line="306"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="304"/>
+        <location filename="../../ui/shell/queue_pane.py" line="309"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="305"/>
+        <location filename="../../ui/shell/queue_pane.py" line="310"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="307"/>
+        <location filename="../../ui/shell/queue_pane.py" line="312"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="307"/>
+        <location filename="../../ui/shell/queue_pane.py" line="312"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="311"/>
+        <location filename="../../ui/shell/queue_pane.py" line="316"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="312"/>
+        <location filename="../../ui/shell/queue_pane.py" line="317"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="314"/>
+        <location filename="../../ui/shell/queue_pane.py" line="319"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="315"/>
+        <location filename="../../ui/shell/queue_pane.py" line="320"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="317"/>
+        <location filename="../../ui/shell/queue_pane.py" line="322"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="318"/>
+        <location filename="../../ui/shell/queue_pane.py" line="323"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="320"/>
+        <location filename="../../ui/shell/queue_pane.py" line="325"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="321"/>
+        <location filename="../../ui/shell/queue_pane.py" line="326"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="323"/>
+        <location filename="../../ui/shell/queue_pane.py" line="328"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="324"/>
+        <location filename="../../ui/shell/queue_pane.py" line="329"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
@@ -2816,6 +3124,11 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/common/formatting.py" line="178"/>
+        <source>Supervisor</source>
+        <translation>หัวหน้างาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/formatting.py" line="179"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -3677,6 +3990,51 @@ P90</translation>
         <location filename="../../ui/common/request_dialogs.py" line="271"/>
         <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
         <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistControls</name>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="206"/>
+        <source>Nothing found for “{text}”. Check the spelling, or search by tracking number.</source>
+        <translation>ไม่พบ “{text}” ตรวจตัวสะกด หรือค้นหาด้วยเลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="212"/>
+        <source>No requests match these filters.
+Change them above, or press “Clear filters” to see the whole queue.</source>
+        <translation>ไม่มีคำขอที่ตรงกับตัวกรองนี้
+เปลี่ยนตัวกรองด้านบน หรือกด “ล้างตัวกรอง” เพื่อดูทั้งคิว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="217"/>
+        <source>No requests in this queue.</source>
+        <translation>ไม่มีคำขอในคิวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="336"/>
+        <source>{count} request(s) assigned to {who}.</source>
+        <translation>มอบหมายคำขอ {count} รายการให้ {who} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="387"/>
+        <source>Assign…</source>
+        <translation>มอบหมาย…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="388"/>
+        <source>Assign the selected requests (Ctrl+Shift+A)</source>
+        <translation>มอบหมายคำขอที่เลือก (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="389"/>
+        <source>Notes…</source>
+        <translation>ความเห็น…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/controls.py" line="390"/>
+        <source>Internal notes on this request (Ctrl+Shift+N)</source>
+        <translation>ความเห็นเจ้าหน้าที่ในคำขอนี้ (Ctrl+Shift+N)</translation>
     </message>
 </context>
 <context>

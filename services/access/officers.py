@@ -61,6 +61,7 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
     "reviewer": ("ตรวจสอบ", "Reviewer"),
     "finance": ("การเงิน", "Finance"),
     "approver": ("ผู้อนุมัติ", "Approver"),
+    "supervisor": ("หัวหน้างาน", "Supervisor"),
     "admin": ("ผู้ดูแลระบบ", "Administrator"),
 }
 assert set(ROLE_LABELS) == set(ROLES)

@@ -39,6 +39,16 @@ class Action(StrEnum):
     CERTIFY_COPY = "certify_copy"
     # Give a request to another officer; put back a request someone else holds.
     REASSIGN = "reassign"
+    # Hand requests out: to a named officer or to a section, one or a batch, with a note
+    # (services.worklist.assign).
+    ASSIGN = "assign"
+    # Internal notes on a request (ความเห็นเจ้าหน้าที่): officers only, never the applicant.
+    READ_NOTES = "read_notes"
+    WRITE_NOTE = "write_note"
+    # Alerts on one's own queue, the daily digest, one's saved list views.
+    OWN_WORKLIST = "own_worklist"
+    # Queue the officers' daily digest e-mails (the background run, the sync command).
+    QUEUE_DIGESTS = "queue_digests"
     REGISTER_APPLICATION = "register_application"
     # Name the service of a request that arrived unclassified (its SLA starts then).
     CLASSIFY = "classify"
@@ -81,6 +91,8 @@ class Action(StrEnum):
 # The officers who work cases may read applicants' files; the system administrator may not
 # (least privilege, PDPA: personal data only to those who need it).
 _CASES: Final = frozenset({"intake", "reviewer", "finance", "approver"})
+# Those who hand work out: a supervisor, or the administrator where there is none.
+_SUPERVISORS: Final = frozenset({"supervisor", "admin"})
 _OFFICERS: Final = frozenset(ROLES)
 _SYSTEM: Final = frozenset({"system"})
 
@@ -88,12 +100,19 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.READ_CASES: _OFFICERS,
     Action.READ_DOCUMENTS: _CASES,
     # The administrator opens requests to hand them over to someone (read-only otherwise).
-    Action.OPEN_REVIEW: frozenset({"reviewer", "finance", "approver", "admin"}),
+    Action.OPEN_REVIEW: frozenset({"reviewer", "finance", "approver", "supervisor", "admin"}),
     Action.TAKE_NEXT: frozenset({"reviewer", "finance", "approver"}),
     Action.RECORD_CHECKS: frozenset({"reviewer"}),
     Action.DECIDE_REVIEW: frozenset({"reviewer"}),
     Action.CERTIFY_COPY: frozenset({"reviewer", "intake"}),
-    Action.REASSIGN: frozenset({"admin"}),
+    Action.REASSIGN: _SUPERVISORS,
+    Action.ASSIGN: _SUPERVISORS,
+    # The notes speak of the applicant's case: the officers who work it and the supervisor
+    # who hands it out, not the system administrator (least privilege).
+    Action.READ_NOTES: _CASES | {"supervisor"},
+    Action.WRITE_NOTE: _CASES | {"supervisor"},
+    Action.OWN_WORKLIST: _OFFICERS,
+    Action.QUEUE_DIGESTS: _SYSTEM,
     Action.REGISTER_APPLICATION: frozenset({"intake"}) | _SYSTEM,
     Action.REGISTER_AT_COUNTER: frozenset({"intake"}),
     Action.CLASSIFY: frozenset({"intake"}),

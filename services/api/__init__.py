@@ -24,6 +24,7 @@ from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
 from services.api.review import ReviewPort
 from services.api.shell import ShellPort
+from services.api.worklist import WorklistPort
 from services.approval import (
     ApprovalRecord,
     ApprovalSummary,
@@ -74,6 +75,16 @@ from services.reports.texts import figure_cells
 from services.review.detail import allowed_actions
 from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
+from services.worklist.views import (
+    AlertItem,
+    AlertKind,
+    Alerts,
+    AssignResult,
+    ListFilter,
+    NoteRow,
+    SavedView,
+    SortOrder,
+)
 
 __all__ = [
     "AUDIT_SHOWN",
@@ -85,6 +96,10 @@ __all__ = [
     "STATUSES",
     "THAI_MONTHS_SHORT",
     "AccountPort",
+    "AlertItem",
+    "AlertKind",
+    "Alerts",
+    "AssignResult",
     "Action",
     "AdminPort",
     "AgencyInfo",
@@ -115,6 +130,8 @@ __all__ = [
     "InvalidInput",
     "IssuedPassword",
     "MonthlyReport",
+    "ListFilter",
+    "NoteRow",
     "NewOfficer",
     "NotRequestRow",
     "Officer",
@@ -127,6 +144,7 @@ __all__ = [
     "ReportFormat",
     "ReportsPort",
     "ReviewPort",
+    "SavedView",
     "ServiceOption",
     "SessionEnded",
     "SignatureStatus",
@@ -135,6 +153,7 @@ __all__ = [
     "ShellPort",
     "SignedInUser",
     "SlaState",
+    "SortOrder",
     "StatusCount",
     "SyncStatusRow",
     "SyncSummary",
@@ -142,6 +161,7 @@ __all__ = [
     "TokenInfo",
     "Verdict",
     "figure_cells",
+    "WorklistPort",
     "format_english_date",
     "format_size",
     "format_thai_date",

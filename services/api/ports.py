@@ -1,8 +1,8 @@
 """The ports the screens are given, one per area, and how app/ builds them.
 
-:mod:`services.api.shell`, :mod:`services.api.intake`, :mod:`services.api.review` and
-:mod:`services.api.reports` each hold an area's port (a Protocol: what its screens may ask)
-and its facade (the real thing).
+:mod:`services.api.shell`, :mod:`services.api.intake`, :mod:`services.api.review`,
+:mod:`services.api.reports` and :mod:`services.api.worklist` each hold an area's port (a
+Protocol: what its screens may ask) and its facade (the real thing).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.settings import SettingsPort
 from services.api.shell import Shell, ShellPort
+from services.api.worklist import Worklist, WorklistPort
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.types import Limits
 from services.intake.views import SyncSummary
@@ -34,6 +35,7 @@ class Ports:
     review: ReviewPort
     reports: ReportsPort
     approval: ApprovalPort
+    worklist: WorklistPort
     settings: SettingsPort | None = None
     """The administrator's settings page (None: the window shows no settings page)."""
 
@@ -64,4 +66,5 @@ def build_ports(
         reports=Reports(context, drive_root),
         approval=Approval(context, signing),
         settings=settings,
+        worklist=Worklist(context),
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
@@ -76,8 +78,10 @@ def application_rows(
     *conditions: ColumnElement[bool],
     offset: int = 0,
     limit: int | None = 200,
+    order: Sequence[Any] = (),
 ) -> list[ApplicationRow]:
-    """Applications matching ``conditions`` as list rows (national ID masked), first come first.
+    """Applications matching ``conditions`` as list rows (national ID masked), first come first
+    (``order`` goes before that, e.g. the SLA due date for a list sorted by it).
 
     The one place list rows are built, so the queue, search results and any other list show
     the same columns the same way.
@@ -89,7 +93,7 @@ def application_rows(
         .correlate(Application)
         .scalar_subquery()
     )
-    first_come = (Application.deemed_received_at, Application.tracking_number)
+    first_come = (*order, Application.deemed_received_at, Application.tracking_number)
     # The page is chosen on the (deemed, tracking number) index alone, and only its rows are
     # joined: with OFFSET on the joined query, SQLite would join every skipped row too (the
     # last of 100,000 took seconds).

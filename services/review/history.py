@@ -145,6 +145,19 @@ def _completed(p: dict[str, Any], n: _Names) -> tuple[str, str]:
     )
 
 
+def _assigned(p: dict[str, Any], n: _Names) -> tuple[str, str]:
+    if p.get("to"):
+        th, en = f"มอบหมายให้ {n.user(p.get('to'))}", f"Assigned to {n.user(p.get('to'))}"
+    else:
+        th, en = f"ส่งให้ฝ่าย{p.get('section')}", f"Routed to section {p.get('section')}"
+    if p.get("note_id"):
+        th, en = th + " พร้อมความเห็น", en + " with a note"
+    if p.get("out_of_order_reason"):
+        th += f" ก่อนคำขอที่ยื่นก่อนหน้า {p.get('skipped')} รายการ เหตุผล: {p['out_of_order_reason']}"
+        en += f" ahead of {p.get('skipped')} earlier request(s); reason: {p['out_of_order_reason']}"
+    return th, en
+
+
 _SUMMARIES: Final[Mapping[str, Summary]] = {
     "application.received": _received,
     "application.status_changed": _status_changed,
@@ -188,6 +201,13 @@ _SUMMARIES: Final[Mapping[str, Summary]] = {
     "application.reassigned": lambda p, n: (
         f"มอบหมายจาก {n.user(p.get('from'))} ให้ {n.user(p.get('to'))}",
         f"Reassigned from {n.user(p.get('from'))} to {n.user(p.get('to'))}",
+    ),
+    "application.assigned": lambda p, n: _assigned(p, n),
+    # The note's text is not in the event (see services.worklist.notes); the screen lists
+    # the notes themselves beside the history.
+    "application.note_added": lambda p, n: (
+        "บันทึกความเห็นเจ้าหน้าที่",
+        "Internal note added",
     ),
     "application.opened_out_of_order": lambda p, n: (
         f"เปิดก่อนคำขอที่ยื่นก่อนหน้า {p.get('skipped')} รายการ เหตุผล: {p.get('reason')}",

@@ -43,6 +43,7 @@ __all__ = [
     "clear_claim",
     "current_holder",
     "earlier_waiting",
+    "free_in",
     "holder_roles",
     "load_application",
     "next_application",
@@ -185,8 +186,17 @@ def _free(statuses: Iterable[str], me: str | None) -> ColumnElement[bool]:
     return or_(*parts) if parts else Application.id.is_(None)
 
 
+def free_in(statuses: Iterable[str]) -> ColumnElement[bool]:
+    """SQL: the application is in one of ``statuses`` and nobody's claim on it counts."""
+    return _free(statuses, None)
+
+
+def _section_of(session: Session, user_id: str) -> str:
+    return session.scalar(select(User.section).where(User.id == user_id)) or ""
+
+
 def earlier_waiting(session: Session, application: Application) -> int:
-    """How many older items of the same status nobody holds."""
+    """How many older items of the same status and section nobody holds."""
     older = or_(
         Application.deemed_received_at < application.deemed_received_at,
         and_(
@@ -197,7 +207,13 @@ def earlier_waiting(session: Session, application: Application) -> int:
     query = (
         select(func.count())
         .select_from(Application)
-        .where(_free([application.status], None), older, Application.id != application.id)
+        .where(
+            _free([application.status], None),
+            older,
+            Application.id != application.id,
+            # A request routed to another section is in that section's queue, not this one's.
+            Application.section.in_(sorted({"", application.section})),
+        )
     )
     return int(session.scalar(query) or 0)
 
@@ -227,9 +243,12 @@ def next_application(
                 f"“{label_en}” is not one of your queues.",
             )
         statuses = (status,)
+    # Requests a supervisor routed to a section are that section's; first come, first
+    # served holds within each (services.worklist.assign).
+    section = _section_of(uow.session, me)
     oldest = (
         select(Application)
-        .where(_free(statuses, me))
+        .where(_free(statuses, me), Application.section.in_(sorted({"", section})))
         .order_by(Application.deemed_received_at, Application.tracking_number)
         .limit(_CANDIDATES)
     )

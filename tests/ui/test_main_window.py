@@ -72,7 +72,9 @@ def test_switching_queue_reloads_the_list(
     )
     window.queues.select_row(row)
     qtbot.waitUntil(
-        lambda: window.model.status == "unclassified" and not window.model.is_loading,
+        lambda: (
+            window.model.status.filter.statuses == ("unclassified",) and not window.model.is_loading
+        ),
         timeout=10000,
     )
     model = window.model
@@ -91,7 +93,10 @@ def test_alt_number_switches_queue(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.queues.list.currentRow() == 1
-    qtbot.waitUntil(lambda: window.model.status == window.queues.current_status(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.model.status.filter.statuses == (window.queues.current_status(),),
+        timeout=3000,
+    )
 
 
 def test_ctrl_f_searches_by_tracking_number_and_esc_returns_to_the_queue(
@@ -136,7 +141,7 @@ def test_search_finds_by_a_thai_substring_across_pages(
     assert [r.tracking_number for r in rows] == sorted(r.tracking_number for r in rows)
     # Choosing a queue leaves the search.
     window.queues.select_row(1)
-    qtbot.waitUntil(lambda: window.model.status == "unclassified", timeout=5000)
+    qtbot.waitUntil(lambda: window.model.status.filter.statuses == ("unclassified",), timeout=5000)
     assert window.search_edit.text() == ""
 
 

@@ -14,6 +14,7 @@ from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.settings import SettingsFacade, SettingsPort
 from services.api.shell import Shell, ShellPort
+from services.api.worklist import Worklist, WorklistPort
 
 AREAS = [
     (Shell, ShellPort),
@@ -22,6 +23,7 @@ AREAS = [
     (Reports, ReportsPort),
     (SettingsFacade, SettingsPort),
     (Approval, ApprovalPort),
+    (Worklist, WorklistPort),
 ]
 
 
@@ -58,5 +60,6 @@ def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
         "review",
         "reports",
         "approval",
+        "worklist",
         "settings",
     ]

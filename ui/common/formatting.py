@@ -175,12 +175,13 @@ def role_label(role: str) -> str:
         "reviewer": QCoreApplication.translate("Roles", "Reviewer"),
         "finance": QCoreApplication.translate("Roles", "Finance"),
         "approver": QCoreApplication.translate("Roles", "Approver"),
+        "supervisor": QCoreApplication.translate("Roles", "Supervisor"),
         "admin": QCoreApplication.translate("Roles", "Administrator"),
     }
     return labels.get(role, role)
 
 
-_ROLE_ORDER = ("intake", "reviewer", "finance", "approver", "admin")
+_ROLE_ORDER = ("intake", "reviewer", "finance", "approver", "supervisor", "admin")
 
 
 def roles_text(roles: frozenset[str]) -> str:

@@ -34,6 +34,7 @@ from ui.common.formatting import (
 )
 from ui.common.tasks import TaskRunner
 from ui.shell.search import SearchQuery
+from ui.worklist.filtering import FilteredQueue
 
 __all__ = ["ApplicationModel", "Column", "ROW_ROLE", "SLA_BADGE_ROLE", "PAGE_SIZE"]
 
@@ -60,8 +61,9 @@ class Column(IntEnum):
 _MUTED = QColor("#6b7684")
 
 
-# What a list shows: a status, ``None`` for all, or the results of a search.
-Queue = str | SearchQuery | None
+# What a list shows: a status, ``None`` for all, the results of a search, or a queue narrowed
+# by the filter bar.
+Queue = str | SearchQuery | FilteredQueue | None
 
 
 class RowSource(Protocol):

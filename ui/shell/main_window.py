@@ -23,6 +23,10 @@ which says why (:attr:`MainWindow.end_reason`).
 Settings (``ports.settings``) add, for administrators, the "Settings" page (Ctrl+,): the
 agency's identity and hours and the station's mailbox, SMTP, drive, token and backup place,
 each with "Test connection" (:mod:`ui.admin.settings_page`).
+
+The work list (:class:`~ui.worklist.controls.WorklistControls`) adds the filter bar with
+saved views above the list (the officer's own requests first), "Assign…" (Ctrl+Shift+A,
+supervisors), "Notes…" (Ctrl+Shift+N) and the alerts badge in the header.
 """
 
 from __future__ import annotations
@@ -56,7 +60,6 @@ from services.api import (
     AgencyInfo,
     ApplicationRow,
     Ports,
-    ServiceOption,
     SignedInUser,
     StatusCount,
     SyncSummary,
@@ -70,7 +73,6 @@ from ui.common import i18n, ui_settings
 from ui.common.changes import ChangeHub, Changes
 from ui.common.errors import bilingual
 from ui.common.naming import named
-from ui.common.request_dialogs import ClassifyDialog, WithdrawDialog
 from ui.common.tasks import TaskRunner
 from ui.intake.counter_form import CounterForm
 from ui.intake.forward_box import ForwardBox
@@ -98,9 +100,12 @@ from ui.shell.queue_pane import (
     SETTINGS,
     QueuePane,
 )
+from ui.shell.request_moves import RequestMoves
 from ui.shell.search import SearchingPort, SearchQuery
 from ui.shell.shortcut_sheet import ShortcutSheet
 from ui.shell.status_texts import count_text, window_title
+from ui.worklist.controls import WorklistControls
+from ui.worklist.filtering import FilteredQueue, FilteringPort
 
 __all__ = ["MainWindow"]
 
@@ -111,12 +116,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _QUEUE_PANE_WIDTH = 222
 _DETAIL_WIDTH = 360
 _COUNTER_WIDTH = 420
-
-
-CLASSIFY_FAILED = (
-    "อ่านรายการบริการไม่ได้ ลองอีกครั้ง",
-    "Could not read the list of services. Try again.",
-)
 
 
 class MainWindow(QMainWindow):
@@ -148,7 +147,6 @@ class MainWindow(QMainWindow):
         self._accounts = accounts
         self.end_reason: tuple[str, str] | None = None
         self.password_dialog: ChangePasswordDialog | None = None
-        self.request_dialog: ClassifyDialog | WithdrawDialog | None = None
         self._user = user
         self._runner = runner
         self._settings = settings if settings is not None else ui_settings.default_settings()
@@ -174,7 +172,7 @@ class MainWindow(QMainWindow):
         # Every change is announced here, and every screen refreshes from it.
         self.changes = ChangeHub(self)
         self.model = ApplicationModel(
-            SearchingPort(ports.shell),
+            FilteringPort(SearchingPort(ports.shell), ports.worklist),
             user,
             runner,
             language=i18n.current_language(),
@@ -377,6 +375,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.shortcut_sheet = ShortcutSheet()
         self.shortcut_sheet.attach(self.workspace)
+        # Filters and saved views, the empty list's message, assigning, notes, alerts.
+        self.worklist = WorklistControls(
+            self, self._ports, self._user, self._runner, changes=self.changes,
+            list_page=centre, model=self.model, queues=self.queues, header=self.header,
+            review=self.review,
+        )  # fmt: skip
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.queues.queue_did_change.connect(self._queue_changed)
+        self.worklist.list_did_change.connect(lambda: self._search_changed(""))
         self.search_edit.search_did_change.connect(self._search_changed)
         self.search_edit.search_did_leave.connect(self._leave_search)
         self.table.activated.connect(self._open_index)
@@ -420,8 +425,10 @@ class MainWindow(QMainWindow):
         self.model.loading_did_change.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
         self.detail.panel_did_close.connect(self.table.setFocus)
-        self.detail.classify_requested.connect(self.open_classify)
-        self.detail.withdraw_requested.connect(self.open_withdraw)
+        self.moves = RequestMoves(self, self._ports.intake, self._runner, lambda: self._user,
+                                  self.error_box, self.changes)  # fmt: skip
+        self.detail.classify_requested.connect(self.moves.open_classify)
+        self.detail.withdraw_requested.connect(self.moves.open_withdraw)
         self.queues.page_did_change.connect(self._page_changed)
         self.sync.sync_did_finish.connect(self._sync_finished)
         self.sync.other_sync_did_finish.connect(
@@ -455,7 +462,8 @@ class MainWindow(QMainWindow):
 
     def _fit_columns(self) -> None:
         """Hide what the width cannot hold, so the service name always has room."""
-        self.table.fit_columns(one_status=self.model.status is not None and not self._searching())
+        status = self.model.status
+        self.table.fit_columns(one_status=isinstance(status, FilteredQueue) and status.one_status)
 
     def visible_columns(self) -> list[Column]:
         return self.table.visible_columns()
@@ -476,6 +484,7 @@ class MainWindow(QMainWindow):
         if self._holiday_warning is not None:
             th, en = self._holiday_warning
             self.holiday_banner.setText(th if i18n.current_language() == "th" else en)
+        self.worklist.retranslate()
         self.table.setAccessibleName(self.tr("Applications"))
         self.queues.list.setAccessibleName(self.tr("Queues"))
         self._update_title()
@@ -576,10 +585,10 @@ class MainWindow(QMainWindow):
 
         self._runner.run(self._port.agency, done, owner=self, label="main.agency")
 
-    def _queue_changed(self, status: str | None) -> None:
+    def _queue_changed(self, _status: str | None) -> None:
         self.workspace.setCurrentWidget(self.splitter)  # Alt+1…9 from the review screen too
         self.search_edit.clear_search()
-        self.model.set_queue(status)
+        self.model.set_queue(self._list_status())
         self._fit_columns()
         self._update_title()
 
@@ -736,10 +745,13 @@ class MainWindow(QMainWindow):
     def _searching(self) -> bool:
         return isinstance(self.model.status, SearchQuery)
 
-    def _list_status(self) -> str | SearchQuery | None:
-        """What the list shows: the search's results while searching, else the queue."""
+    def _list_status(self) -> SearchQuery | FilteredQueue:
+        """What the list shows: the search's results while searching, else the queue
+        narrowed by the filter bar."""
         words = self.search_edit.searching
-        return SearchQuery(words) if words else self.queues.current_status()
+        if words:
+            return SearchQuery(words)
+        return self.worklist.list_queue(self.queues.current_status())
 
     def _search_changed(self, words: str) -> None:
         self.model.set_queue(self._list_status())
@@ -830,35 +842,6 @@ class MainWindow(QMainWindow):
             want = max(ui_settings.read(self._settings, ui_settings.DETAIL_WIDTH), _DETAIL_WIDTH)
             self._give_room(2, want)
 
-    # -- moving a request: classify (intake), withdraw (intake, reviewer) ---------------
-
-    def open_classify(self, row: ApplicationRow) -> None:
-        """The services of the catalog are read first, then the dialog opens."""
-        port, user = self._ports.intake, self._user
-
-        def done(services: list[ServiceOption] | None, error: BaseException | None) -> None:
-            if error is not None or services is None:
-                self.error_box.show_error(
-                    error, fallback_th=CLASSIFY_FAILED[0], fallback_en=CLASSIFY_FAILED[1]
-                )
-                return
-            dialog = ClassifyDialog(port, self._runner, user, row, services, parent=self)
-            dialog.action_did_succeed.connect(self._request_moved)
-            self.request_dialog = dialog
-            dialog.open()
-
-        self._runner.run(lambda: port.services(user), done, owner=self, label="main.services")
-
-    def open_withdraw(self, row: ApplicationRow) -> None:
-        dialog = WithdrawDialog(self._ports.intake, self._runner, self._user, row, parent=self)
-        dialog.action_did_succeed.connect(self._request_moved)
-        self.request_dialog = dialog
-        dialog.open()
-
-    def _request_moved(self) -> None:
-        # Classified or withdrawn: its queue and the counts moved.
-        self.changes.announce(Changes(lists=True))
-
     # -- accounts: officers page, own password, a session the services end ------------
 
     def show_officers(self) -> bool:
@@ -923,6 +906,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             self._runner.session_did_end.disconnect(self._session_ended)
             self.sync.stop()
+            self.worklist.stop()
             self._save_layout()
             self.window_did_close.emit()
         super().closeEvent(event)
@@ -949,3 +933,8 @@ class MainWindow(QMainWindow):
     @property
     def agency(self) -> AgencyInfo | None:
         return self._agency
+
+    @property
+    def request_dialog(self) -> object:
+        """The classify or withdraw dialog opened last (ui.shell.request_moves)."""
+        return self.moves.dialog

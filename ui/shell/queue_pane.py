@@ -155,6 +155,11 @@ class QueuePane(QFrame):
             return True
         return False
 
+    def select_status(self, status: str | None) -> bool:
+        """Choose the queue of ``status`` (None: "All"); False if there is no such queue."""
+        row = self._row_of(status)
+        return self.select_row(row) if row >= 0 else False
+
     def queues(self) -> list[tuple[str | None, str, int]]:
         """(status, label as shown, count) for every queue, top to bottom."""
         result = []

@@ -1,0 +1,134 @@
+"""The optional daily digest: one e-mail a business day to each officer who asked for it,
+saying what waits in their queue — in officer wording, for the officer only.
+
+Queued through the outbox (:func:`services.outbox.queue_message`) in the caller's
+transaction, once per officer per day: the Message-ID is made from the day and the
+officer, so a second run the same day (another workstation, a restart) finds the message
+already queued and adds nothing. The digest names requests by tracking number and SLA only,
+never the applicant (the mail leaves the store; the officer opens the request to see more).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Agency, Application, User
+from services.access.table import Action, require
+from services.kernel.actors import Actor
+from services.kernel.calendar import BusinessCalendar
+from services.kernel.thai_dates import format_english_date, format_thai_date
+from services.kernel.unit_of_work import UnitOfWork
+from services.outbox.addresses import idna_domain
+from services.outbox.queue import queue_message
+from services.worklist.alerts import AT_RISK_DAYS, mine_or_free
+from services.worklist.listing import open_statuses
+from services.worklist.officer_settings import wants_digest
+
+__all__ = ["DigestFigures", "digest_figures", "digest_text", "queue_daily_digests"]
+
+_LISTED: Final = 20
+
+
+@dataclass(frozen=True)
+class DigestFigures:
+    day: date
+    held: int  # requests the officer holds
+    waiting: int  # free in their queue
+    at_risk: tuple[tuple[str, float], ...]  # (tracking number, business days left)
+
+
+def digest_figures(
+    session: Session, actor: Actor, now: datetime, calendar: BusinessCalendar
+) -> DigestFigures:
+    assert actor.user_id is not None
+    rows = session.execute(
+        select(Application.tracking_number, Application.assignee_id, Application.sla_due_at)
+        .where(Application.status.in_(open_statuses()), mine_or_free(session, actor))
+        .order_by(Application.sla_due_at)
+    ).all()
+    held = sum(1 for r in rows if r.assignee_id == actor.user_id)
+    at_risk = []
+    for number, _assignee, due in rows:
+        if due is None:
+            continue
+        left = calendar.business_days_left(due, now)
+        if left <= AT_RISK_DAYS:
+            at_risk.append((number, round(left, 1)))
+    return DigestFigures(now.astimezone(calendar.tz).date(), held, len(rows) - held, tuple(at_risk))
+
+
+def digest_text(name: str, figures: DigestFigures) -> tuple[str, str]:
+    """(subject, body), Thai then English, for the officer."""
+    day_th = format_thai_date(figures.day)
+    day_en = format_english_date(figures.day)
+    subject = f"สรุปงานประจำวัน {day_th} / Daily work summary {day_en}"
+    lines = [
+        f"เรียน {name}",
+        "",
+        f"งานของท่าน ณ วันที่ {day_th}",
+        f"- คำขอที่ท่านรับผิดชอบ: {figures.held} รายการ",
+        f"- คำขอในคิวของท่านที่ยังไม่มีผู้รับ: {figures.waiting} รายการ",
+        f"- ใกล้ครบหรือเกินกำหนดระยะเวลาดำเนินการ: {len(figures.at_risk)} รายการ",
+    ]
+    for number, left in figures.at_risk[:_LISTED]:
+        when = "เกินกำหนดแล้ว" if left < 0 else f"เหลือ {left:g} วันทำการ"
+        lines.append(f"    {number}  {when}")
+    lines += [
+        "",
+        f"Your work on {day_en}",
+        f"- Requests you hold: {figures.held}",
+        f"- Requests waiting in your queue, unassigned: {figures.waiting}",
+        f"- At or past their SLA: {len(figures.at_risk)}",
+    ]
+    for number, left in figures.at_risk[:_LISTED]:
+        when = "overdue" if left < 0 else f"{left:g} business days left"
+        lines.append(f"    {number}  {when}")
+    lines += [
+        "",
+        "อีเมลนี้สำหรับเจ้าหน้าที่เท่านั้น ส่งโดยระบบอนุญาต ยกเลิกได้ที่เมนูการแจ้งเตือน",
+        "For officers only, sent by Anuyat; turn it off in the alerts menu.",
+    ]
+    return subject, "\n".join(lines) + "\n"
+
+
+def _due(now: datetime, calendar: BusinessCalendar) -> bool:
+    local = now.astimezone(calendar.tz)
+    return calendar.is_business_day(local.date()) and local.time() >= calendar.hours.opens
+
+
+def queue_daily_digests(uow: UnitOfWork, calendar: BusinessCalendar) -> list[str]:
+    """Queue today's digest for every active officer who asked for one and has an e-mail
+    address; returns their usernames. Nothing before opening time or on a holiday."""
+    require(uow.actor, Action.QUEUE_DIGESTS)
+    if not _due(uow.now, calendar):
+        return []
+    agency = uow.session.scalars(select(Agency)).one()
+    domain = idna_domain(agency.email.rpartition("@")[2]) or "anuyat.invalid"
+    day = uow.now.astimezone(calendar.tz).date()
+    queued = []
+    officers = uow.session.scalars(
+        select(User).where(User.active.is_(True), User.email != "").order_by(User.username)
+    ).all()
+    for officer in officers:
+        if not wants_digest(uow.session, officer.id):
+            continue
+        actor = Actor(officer.username, officer.role_names, officer.id)
+        figures = digest_figures(uow.session, actor, uow.now, calendar)
+        subject, body = digest_text(officer.display_name, figures)
+        queue_message(
+            uow,
+            kind="officer_digest",
+            to_addr=officer.email,
+            subject=subject,
+            body_text=body,
+            application_id=None,
+            message_id=f"<digest-{day:%Y%m%d}-{officer.id}@{domain}>",
+            domain=domain,
+        )
+        queued.append(officer.username)
+    return queued

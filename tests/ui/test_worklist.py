@@ -1,0 +1,238 @@
+"""The work list's parts on real widgets over the real ports: the filter bar and saved
+views, the empty list's message in the table, assigning with a note, internal notes, the
+alerts badge. Keys are typed as an officer types them; screenshots in Thai and English at
+1280×720 go to ``$ANUYAT_SHOTS`` (or the test's temp folder)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from services.access import auth
+from services.kernel.actors import SYSTEM
+from tests.conftest import STAFF_PASSWORD
+from tests.ui.conftest import APPLICATION_COUNT, officer_types
+from ui.common import i18n
+from ui.shell.main_window import MainWindow
+from ui.shell.start import build_main_window_for
+from ui.worklist.filtering import FilteredQueue
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("ANUYAT_SHOTS", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.model.total is not None and not window.model.is_loading, timeout=15000
+    )
+    return window
+
+
+def _loaded(window: MainWindow) -> bool:
+    return window.model.total is not None and not window.model.is_loading
+
+
+def _supervisor(context, workstation):
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(
+            uow,
+            username="boss",
+            display_name="นางหัวหน้า ใจเย็น",
+            password=STAFF_PASSWORD,
+            roles=["supervisor"],
+        )
+    return workstation.shell.sign_in("boss", STAFF_PASSWORD)
+
+
+def _shoot(window: MainWindow, shots: Path, name: str, qtbot) -> None:
+    for language in ("th", "en"):
+        i18n.apply_language(language)
+        qtbot.wait(50)
+        QApplication.processEvents()
+        window.grab().save(str(shots / f"{name}_{language}.png"))
+    i18n.apply_language("th")
+
+
+def test_filters_narrow_the_list_and_an_empty_result_says_so_in_the_table(
+    qtbot, workstation, reviewer, runner, settings, applications, shots
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    bar = window.worklist.filter_bar
+    assert window.model.total == APPLICATION_COUNT
+    qtbot.waitUntil(lambda: bar.service.count() > 2, timeout=10000)
+    # The officer picks "Not yet classified" with the keyboard: focus the box, arrow down.
+    bar.service.setFocus()
+    QTest.keyClick(bar.service, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: _loaded(window) and window.model.total < APPLICATION_COUNT)
+    assert window.model.total == len(range(0, APPLICATION_COUNT, 5))
+    assert all(window.model.row_at(r).service_code == "" for r in range(window.model.rowCount()))
+    assert not window.worklist.empty_hint.isVisible()
+    # Overdue only, on top: nothing is overdue on 25 Nov (and SLA-less requests never are).
+    QTest.keyClick(bar.overdue, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: _loaded(window) and window.model.total == 0, timeout=10000)
+    hint = window.worklist.empty_hint
+    assert (
+        hint.isVisible()
+        and "No requests match these filters" in hint.text()
+        or ("ไม่มีคำขอที่ตรงกับตัวกรอง" in hint.text())
+    )
+    assert hint.parent() is window.table.viewport()  # in the table, not the status bar
+    _shoot(window, shots, "list_filtered_empty", qtbot)
+    bar.clear_button.click()
+    qtbot.waitUntil(lambda: _loaded(window) and window.model.total == APPLICATION_COUNT)
+    assert not hint.isVisible()
+
+
+def test_a_saved_view_comes_back_after_signing_in_again(
+    qtbot, workstation, reviewer, runner, settings, applications, context
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    bar = window.worklist.filter_bar
+    qtbot.waitUntil(lambda: bar.service.count() > 2, timeout=10000)
+    window.queues.select_status("unclassified")
+    qtbot.waitUntil(lambda: _loaded(window) and window.model.total < APPLICATION_COUNT)
+    bar.sort.setCurrentIndex(bar.sort.findData("newest"))
+    qtbot.waitUntil(lambda: _loaded(window))
+    bar.save_button.click()
+    dialog = bar.save_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is dialog)  # fmt: skip
+    officer_types("ยังไม่จำแนก ใหม่สุด")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bar.view.count() == 2, timeout=10000)
+    assert bar.current_view() == "ยังไม่จำแนก ใหม่สุด"
+    window.close()
+    # Another sitting: the last filter and the saved view come from the store.
+    again = _window(qtbot, workstation, reviewer, runner, settings)
+    again_bar = again.worklist.filter_bar
+    qtbot.waitUntil(lambda: again_bar.view.count() == 2, timeout=10000)
+    assert again_bar.current_filter().sort == "newest"
+    again.queues.select_row(0)
+    qtbot.waitUntil(lambda: _loaded(again))
+    again_bar.view.setCurrentIndex(1)
+    again_bar.view.activated.emit(1)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(again.model.status, FilteredQueue)
+            and again.model.status.filter.statuses == ("unclassified",)
+            and _loaded(again)
+        ),
+        timeout=10000,
+    )
+    numbers = [again.model.row_at(r).tracking_number for r in range(3)]
+    assert numbers == sorted(numbers, reverse=True)  # newest first
+
+
+def test_a_supervisor_assigns_a_batch_with_a_note_and_a_reason(
+    qtbot, workstation, runner, settings, applications, context, shots
+) -> None:
+    boss = _supervisor(context, workstation)
+    window = _window(qtbot, workstation, boss, runner, settings)
+    assert window.worklist.assign_button.isVisible()
+    window.queues.select_status("received")
+    qtbot.waitUntil(lambda: _loaded(window) and window.model.total < APPLICATION_COUNT)
+    # Rows 2 and 3 (not the oldest): Ctrl+click, as an officer picks a batch.
+    table = window.table
+    for row in (1, 2):
+        rect = table.visualRect(window.model.index(row, 0))
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.ControlModifier, rect.center())  # fmt: skip
+    chosen = window.worklist.selected_rows()
+    assert len(chosen) == 2
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.worklist.assign_dialog is not None
+                    and window.worklist.assign_dialog.isVisible(), timeout=10000)  # fmt: skip
+    dialog = window.worklist.assign_dialog
+    dialog.officer.setCurrentIndex(dialog.officer.findData("reviewer"))
+    dialog.note.setFocus()
+    officer_types("ตรวจแผนที่ร้านให้ละเอียด")
+    _shoot(dialog, shots, "assign_dialog", qtbot)
+    QTest.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # The oldest received request waits: the services ask why it is passed over.
+    qtbot.waitUntil(lambda: dialog.needs_reason(), timeout=10000)
+    assert "reason" in dialog.order_en.text()
+    assert not dialog.ok_button.isEnabled()
+    assert QApplication.focusWidget() is dialog.reason
+    officer_types("ผู้ยื่นนัดตรวจสถานที่พรุ่งนี้")
+    _shoot(dialog, shots, "assign_dialog_reason", qtbot)
+    QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: _loaded(window), timeout=10000)
+    ids = {r.id for r in chosen}
+    notes = {
+        i: workstation.worklist.notes(workstation.shell.sign_in("reviewer", STAFF_PASSWORD), i)
+        for i in ids
+    }
+    assert all([n.body for n in v] == ["ตรวจแผนที่ร้านให้ละเอียด"] for v in notes.values())
+
+    def holders() -> set[str | None]:
+        model = window.model
+        return {
+            model.row_at(r).assignee for r in range(model.rowCount()) if model.row_at(r).id in ids
+        }
+
+    # The list is read again after the change: the two rows now name their holder.
+    qtbot.waitUntil(lambda: holders() == {"นายตรวจ ละเอียด"}, timeout=10000)
+    assert "2" in window.statusBar().currentMessage()
+
+
+def test_notes_are_read_and_added_from_the_list_and_officers_see_theirs_first(
+    qtbot, workstation, reviewer, runner, settings, applications, context, shots
+) -> None:
+    boss = _supervisor(context, workstation)
+    newest = applications[-1]
+    ids = {}
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    for r in range(window.model.rowCount()):
+        ids[window.model.row_at(r).tracking_number] = window.model.row_at(r).id
+    window.close()
+    # The supervisor gives the reviewer a late request; in the reviewer's list it comes first.
+    late = next(n for n in reversed(applications) if n in ids)
+    workstation.worklist.assign(boss, (ids[late],), to_officer="reviewer", note="ด่วน ผู้ยื่นเป็นผู้สูงอายุ",
+                                out_of_order_reason="ผู้สูงอายุ")  # fmt: skip
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    assert window.model.row_at(0).tracking_number == late
+    assert newest  # the list still holds every request below it
+    window.table.setFocus()
+    window.table.selectRow(0)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.worklist.notes_dialog is not None
+                    and window.worklist.notes_dialog.isVisible(), timeout=10000)  # fmt: skip
+    dialog = window.worklist.notes_dialog
+    qtbot.waitUntil(lambda: len(dialog.notes) == 1, timeout=10000)
+    assert QApplication.focusWidget() is dialog.editor
+    officer_types("โทรยืนยันกับผู้ยื่นแล้ว เอกสารครบ")
+    QTest.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(dialog.notes) == 2, timeout=10000)
+    assert dialog.notes[-1].body == "โทรยืนยันกับผู้ยื่นแล้ว เอกสารครบ"
+    assert dialog.editor.toPlainText() == ""
+    _shoot(dialog, shots, "notes_dialog", qtbot)
+    dialog.close()
+    # The alerts badge counts what is new for the reviewer (the assignment among them).
+    qtbot.waitUntil(lambda: window.worklist.alerts.alerts.total > 0, timeout=10000)
+    assert window.worklist.alerts.text() == str(window.worklist.alerts.alerts.total)
+    _shoot(window, shots, "list_mine_first", qtbot)
+    window.worklist.alerts.mark_seen()
+    qtbot.waitUntil(lambda: window.worklist.alerts.alerts.total == 0, timeout=10000)
