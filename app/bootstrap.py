@@ -33,6 +33,7 @@ from services.kernel.errors import AnuyatError
 from services.store.anchors import CheckpointRun, checkpoint_store
 from services.store.context import AppContext
 from services.store.profile import is_demo_store, load_context
+from services.worklist.digest import queue_digests_now
 
 __all__ = [
     "DataDirUnusable",
@@ -205,6 +206,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     def sync() -> SyncSummary:
         # The GUI does not wait for another sync of the profile: it says one is running.
         # The plan is read at each run: the settings page may have replaced it.
+        queue_digests_quietly(context)
         summary = summarise(run_sync(context, runtime.plan, wait=0))
         checkpoint_quietly(context, runtime.drive_root)
         return summary
@@ -236,3 +238,15 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)
     log.info("profile opened (station %s)", context.station_code)
     return runtime
+
+
+def queue_digests_quietly(context: AppContext) -> None:
+    """Queue the officers' daily digests before a sync sends the outbox; a failure here is
+    logged and never stops the sync (the next run tries again, once per officer per day)."""
+    try:
+        queued = queue_digests_now(context)
+    except Exception:
+        log.exception("queueing the daily digests failed")
+        return
+    if queued:
+        log.info("daily digest queued for %d officer(s)", len(queued))

@@ -18,11 +18,13 @@ __all__ = ["cmd_sync", "cmd_secret"]
 def cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     import time
 
+    from app.bootstrap import queue_digests_quietly
     from services.intake.sync import SyncRunning, run_sync
 
     runtime = open_profile(data_dir, settings)
     try:
         while True:
+            queue_digests_quietly(runtime.context)  # sent by this same run
             try:
                 report = run_sync(runtime.context, runtime.plan)
             except SyncRunning as exc:

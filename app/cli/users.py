@@ -57,6 +57,11 @@ def add_parser(sub: Any) -> None:
     reset.add_argument("username")
     unlock = act.add_parser("unlock", help="lift a lockout after too many wrong passwords")
     unlock.add_argument("username")
+    section = act.add_parser(
+        "section", help="put an officer in a section (ฝ่าย); requests can be routed to sections"
+    )
+    section.add_argument("username")
+    section.add_argument("name", nargs="?", default="", help="the section's name; empty: none")
     passwd = act.add_parser(
         "passwd", help="change the --as user's own password", allow_abbrev=False
     )
@@ -193,6 +198,11 @@ def _run(args: argparse.Namespace, runtime: Runtime) -> int:
     if command == "activate":
         port.activate(user, args.username)
         print(f"เปิดใช้บัญชี {args.username} แล้ว / {args.username} can sign in again.")
+        return 0
+    if command == "section":
+        runtime.ports.worklist.set_section(user, args.username, args.name)
+        where = args.name or "-"
+        print(f"ฝ่ายของ {args.username}: {where} / Section of {args.username}: {where}")
         return 0
     if command == "reset-password":
         _print_issued(port.reset_password(user, args.username))

@@ -25,11 +25,18 @@ from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.outbox.addresses import idna_domain
 from services.outbox.queue import queue_message
+from services.store.context import AppContext
 from services.worklist.alerts import AT_RISK_DAYS, mine_or_free
 from services.worklist.listing import open_statuses
 from services.worklist.officer_settings import wants_digest
 
-__all__ = ["DigestFigures", "digest_figures", "digest_text", "queue_daily_digests"]
+__all__ = [
+    "DigestFigures",
+    "digest_figures",
+    "digest_text",
+    "queue_daily_digests",
+    "queue_digests_now",
+]
 
 _LISTED: Final = 20
 
@@ -132,3 +139,10 @@ def queue_daily_digests(uow: UnitOfWork, calendar: BusinessCalendar) -> list[str
         )
         queued.append(officer.username)
     return queued
+
+
+def queue_digests_now(context: AppContext) -> list[str]:
+    """Today's digests in one unit of work of the system (the sync runs call this first, so
+    the same run sends them); idempotent, see :func:`queue_daily_digests`."""
+    with context.unit_of_work(Actor.system("digest")) as uow:
+        return queue_daily_digests(uow, context.calendar)

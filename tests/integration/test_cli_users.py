@@ -232,3 +232,20 @@ def _event_payloads(profile: Profile) -> str:
     finally:
         keyring.set_keyring(previous)
     return "\n".join(f"{t} {p}" for t, p in rows)
+
+
+def test_an_officer_is_put_in_a_section_by_the_administrator(profile: Profile) -> None:
+    one_time = _add_malee(profile)
+    done = profile.users("section", "malee.r", "งานอาหาร")
+    assert done.returncode == 0, done.stderr
+    assert "Section of malee.r: งานอาหาร" in done.stdout
+    # Not the officer herself (she must first choose a password, and is no administrator).
+    profile.users(
+        "--as", "malee.r", "passwd", admin_password=None, stdin=f"{one_time}\n{MALEE_PASSWORD}\n"
+    )
+    denied = profile.users(
+        "--as", "malee.r", "section", "malee.r", "", admin_password=MALEE_PASSWORD
+    )
+    assert denied.returncode == 2 and "needs role: admin" in denied.stderr
+    events = _event_payloads(profile)
+    assert "user.section_changed" in events and "งานอาหาร" in events

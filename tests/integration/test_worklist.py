@@ -362,3 +362,18 @@ def test_no_note_table_is_read_by_the_letters() -> None:
         for path in (root / package).rglob("*.py"):
             assert "ApplicationNote" not in path.read_text(), path
     assert ApplicationNote.__tablename__ == "application_note"
+
+
+def test_the_sync_runs_queue_the_digests_as_the_system(context, ws, users) -> None:
+    from services.worklist.digest import queue_digests_now
+
+    with context.store.sessions() as session, session.begin():
+        session.execute(
+            update(User).where(User.username == "approver").values(email="approver@test.example")
+        )
+    assert queue_digests_now(context) == []  # nobody asked yet
+    ws.worklist.set_digest(users["approver"], True)
+    assert queue_digests_now(context) == ["approver"]
+    assert queue_digests_now(context) == ["approver"]  # the same message, not a second one
+    assert events(context, "outbox.queued")[-1]["kind"] == "officer_digest"
+    assert len([e for e in events(context, "outbox.queued") if e["kind"] == "officer_digest"]) == 1
