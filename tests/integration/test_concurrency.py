@@ -457,3 +457,64 @@ def test_a_reassignment_made_as_the_holder_releases_names_who_really_held_it(con
         ("application.reassigned", {"from": None, "to": "reviewer2"}),
     ]
     assert_chain_intact(context)
+
+
+# --- a mail set aside as not a request, taken as one by two intake officers at once ----------
+
+TAKE_AS_REQUEST = """
+from services.api.ports import build_ports
+from services.kernel.errors import InvalidInput
+
+ws = build_ports(ctx)
+user = ws.shell.sign_in(ARGS["username"], ARGS["password"])
+start_together()
+try:
+    report(ws.intake.take_as_request(user, ARGS["item"]))
+except InvalidInput as exc:
+    report("refused: " + exc.en)
+"""
+
+
+def test_a_set_aside_mail_taken_by_several_officers_at_once_becomes_one_request(
+    shared_profile: SharedProfile,
+) -> None:
+    from models import NotRequestMail, OutboxMessage
+    from services.intake.mail.parse import parse_mail
+    from services.intake.pipeline import arrival_from_mail, ingest
+
+    raw = corpus.mail_out_of_office()
+    with shared_profile.opened() as ctx:
+        assert ingest(ctx, arrival_from_mail(parse_mail(raw), NOW, raw)).kind == "not_request"
+        with ctx.read() as session:
+            item = session.scalars(select(NotRequestMail.id)).one()
+        with ctx.store.sessions() as session, session.begin():
+            model = session.scalars(select(User).where(User.username == "intake")).one()
+            for n in (2, 3):
+                session.add(
+                    User(
+                        username=f"intake{n}",
+                        display_name=f"ผู้รับเรื่อง {n}",
+                        password_hash=model.password_hash,
+                        created_at=NOW,
+                        roles=[UserRole(role="intake")],
+                    )
+                )
+
+    results = shared_profile.race(
+        TAKE_AS_REQUEST,
+        [{"username": u, "password": STAFF_PASSWORD, "item": item}
+         for u in ("intake", "intake2", "intake3")],
+    )  # fmt: skip
+
+    numbers = [r for r in results if not r.startswith("refused: ")]
+    assert len(numbers) == 1, results
+    assert all("already decided" in r for r in results if r.startswith("refused: "))
+    with shared_profile.opened() as ctx:
+        with ctx.read() as session:
+            apps = session.scalars(select(Application.tracking_number)).all()
+            acks = session.scalars(select(OutboxMessage.kind)).all()
+            taken = session.scalars(
+                select(Event.actor).where(Event.type == "inbound.taken_as_request")
+            ).all()
+        assert apps == numbers and acks == ["acknowledgement"] and len(taken) == 1
+        assert_chain_intact(ctx)

@@ -244,3 +244,30 @@ def test_a_date_header_weeks_ahead_is_flagged_and_the_server_time_kept(
         app = session.scalars(select(Application)).one()
     assert app.received_at == arrived
     assert any("is after the mail reached" in n for n in app.form_data["intake_notes"])
+
+
+def test_an_applicants_out_of_office_reply_to_our_letter_changes_nothing_in_her_request(
+    context, plan, tmp_path: Path
+) -> None:
+    _deliver(tmp_path / "mailbox", corpus.mail_plain(), datetime.now(UTC), "1")
+    run_sync(context, plan)
+    (ack,) = _sent(tmp_path)
+    reply = corpus.mail_plain(
+        "I am away until Monday.",
+        subject="Automatic reply: " + str(ack["Subject"]).encode("ascii", "replace").decode(),
+        message_id="<away-1@example.co.th>",
+        extra=[f"In-Reply-To: {ack['Message-ID']}", "Auto-Submitted: auto-replied"],
+    )
+    _deliver(tmp_path / "mailbox", reply, datetime.now(UTC), "2")
+    run_sync(context, plan)
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+        replied = session.scalars(
+            select(Event).where(Event.type == "application.applicant_replied")
+        ).all()
+        inbound = session.scalars(
+            select(InboundMessage).where(InboundMessage.source_key == "away-1@example.co.th")
+        ).one()
+    assert replied == [] and inbound.outcome == "not_request"
+    assert len(_sent(tmp_path)) == 1  # and no answer to the auto-reply
+    assert app.status == "unclassified"  # as it arrived
