@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from app import doctor
 from app.bootstrap import resolve_data_dir
-from app.cli import apps, audit, catalog, profile, recovery, report, sync, users
+from app.cli import apps, audit, catalog, configure, profile, recovery, report, sync, users
 from app.settings import load_settings
 from services.kernel.errors import AnuyatError
 
@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     secret_set.add_argument("name", choices=("imap", "smtp"))
 
     users.add_parser(sub)
+    configure.add_parser(sub)
     report.add_parser(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
@@ -148,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sync": sync.cmd_sync,
             "secret": sync.cmd_secret,
             "users": users.cmd_users,
+            "settings": configure.cmd_settings,
             "report": report.cmd_report,
         }
         return handlers[command](args, data_dir, settings)

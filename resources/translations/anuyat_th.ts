@@ -3285,118 +3285,118 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="287"/>
+        <location filename="../../ui/admin/settings_page.py" line="209"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="289"/>
+        <location filename="../../ui/admin/settings_page.py" line="211"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="290"/>
+        <location filename="../../ui/admin/settings_page.py" line="212"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="291"/>
+        <location filename="../../ui/admin/settings_page.py" line="213"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="292"/>
+        <location filename="../../ui/admin/settings_page.py" line="214"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="293"/>
+        <location filename="../../ui/admin/settings_page.py" line="215"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="294"/>
+        <location filename="../../ui/admin/settings_page.py" line="216"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="303"/>
+        <location filename="../../ui/admin/settings_page.py" line="225"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="305"/>
+        <location filename="../../ui/admin/settings_page.py" line="227"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="313"/>
+        <location filename="../../ui/admin/settings_page.py" line="235"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="318"/>
+        <location filename="../../ui/admin/settings_page.py" line="240"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="322"/>
+        <location filename="../../ui/admin/settings_page.py" line="244"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="324"/>
+        <location filename="../../ui/admin/settings_page.py" line="246"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="328"/>
+        <location filename="../../ui/admin/settings_page.py" line="250"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="331"/>
+        <location filename="../../ui/admin/settings_page.py" line="253"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="334"/>
+        <location filename="../../ui/admin/settings_page.py" line="256"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="339"/>
+        <location filename="../../ui/admin/settings_page.py" line="261"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="344"/>
+        <location filename="../../ui/admin/settings_page.py" line="266"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="346"/>
+        <location filename="../../ui/admin/settings_page.py" line="268"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="412"/>
-        <location filename="../../ui/admin/settings_page.py" line="457"/>
+        <location filename="../../ui/admin/settings_page.py" line="334"/>
+        <location filename="../../ui/admin/settings_page.py" line="379"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="424"/>
+        <location filename="../../ui/admin/settings_page.py" line="346"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="510"/>
+        <location filename="../../ui/admin/settings_page.py" line="432"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="519"/>
+        <location filename="../../ui/admin/settings_page.py" line="441"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
