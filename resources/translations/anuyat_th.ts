@@ -3896,6 +3896,10 @@ P90</translation>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>
+    <message>
+        <source>{n} not requests</source>
+        <translation>ไม่ใช่คำขอ {n} ฉบับ</translation>
+    </message>
 </context>
 <context>
     <name>Verdict</name>

@@ -491,4 +491,5 @@ def summarise(report: SyncReport) -> SyncSummary:
         sent=total("sent"),
         problems_th=tuple(p.error_th for p in problems),
         problems_en=tuple(p.error_en for p in problems),
+        set_aside=total("not_request"),
     )

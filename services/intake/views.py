@@ -38,6 +38,7 @@ class SyncSummary:
     sent: int
     problems_th: tuple[str, ...]
     problems_en: tuple[str, ...]
+    set_aside: int = 0  # mail that is not a request, put in the "Not requests" tray
 
 
 @dataclass(frozen=True)

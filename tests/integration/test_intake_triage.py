@@ -18,7 +18,7 @@ from services.api.ports import build_ports
 from services.intake.forwarded import forward_proposal
 from services.intake.holds import HOLD_REASONS
 from services.intake.mail.maildir import MaildirMailbox
-from services.intake.sync import SyncPlan, run_sync
+from services.intake.sync import SyncPlan, run_sync, summarise
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
@@ -87,8 +87,10 @@ def test_bounces_auto_replies_newsletters_and_notices_are_set_aside_never_acknow
         raw = raw.replace(b"<req-0001@example.co.th>", f"<nr-{n}@example.co.th>".encode())
         _deliver(tmp_path / "mailbox", raw, at, f"{n}.nr")
     _deliver(tmp_path / "mailbox", corpus.mail_plain(message_id="<real-1@x.co.th>"), at, "r")
-    run_sync(context, plan)
+    summary = summarise(run_sync(context, plan))
     run_sync(context, plan)  # a second run changes nothing
+
+    assert (summary.new, summary.set_aside) == (1, len(NOT_REQUESTS))  # the officer is told
 
     with context.read() as session:
         apps = session.scalars(select(Application)).all()

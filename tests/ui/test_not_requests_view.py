@@ -147,3 +147,11 @@ def test_the_administrator_sees_the_tray_but_only_intake_decides(
         window.close()
         with pytest.raises(PermissionDenied):
             workstation.intake.not_requests(other)
+
+
+def test_the_sync_summary_says_how_many_mails_were_set_aside(gui) -> None:
+    from services.api import SyncSummary
+    from ui.intake.sync_indicator import summary_text
+
+    summary = SyncSummary(1, 0, 0, 1, (), (), set_aside=2)
+    assert "ไม่ใช่คำขอ 2 ฉบับ" in summary_text(summary)

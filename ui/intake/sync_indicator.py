@@ -120,6 +120,12 @@ def summary_text(summary: SyncSummary) -> str:
         )
     if summary.sent:
         parts.append(QCoreApplication.translate("SyncIndicator", "{n} sent").format(n=summary.sent))
+    if summary.set_aside:
+        parts.append(
+            QCoreApplication.translate("SyncIndicator", "{n} not requests").format(
+                n=summary.set_aside
+            )
+        )
     if not parts:
         return QCoreApplication.translate("SyncIndicator", "nothing new")
     return " · ".join(parts)

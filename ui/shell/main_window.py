@@ -700,7 +700,7 @@ class MainWindow(QMainWindow):
     def _sync_finished(self, summary: SyncSummary | None) -> None:
         if summary is None:
             return
-        if summary.new or summary.appended or summary.quarantined:
+        if summary.new or summary.appended or summary.quarantined or summary.set_aside:
             self.changes.announce(Changes(lists=True, quarantine=True))
 
     def _rows_loaded(self, _loaded: int, _total: int) -> None:
