@@ -20,6 +20,7 @@ from services.catalog.loader import ServiceSpec
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import ApplicationStatus
 from services.review import application_detail, application_row, load_application
+from services.review.checks import IDENTITY_NAMES
 
 __all__ = ["approval_queue", "approval_summary", "latest_approval", "service_spec_of"]
 
@@ -137,4 +138,7 @@ def approval_summary(
         payment_th=payment_th,
         payment_en=payment_en,
         decision=latest_approval(session, application.id),
+        identity_names=tuple(
+            (c.kind, *IDENTITY_NAMES.get(c.kind, (c.kind, c.kind))) for c in detail.identity_checks
+        ),
     )

@@ -53,3 +53,5 @@ class ApprovalSummary:
     payment_th: str
     payment_en: str
     decision: ApprovalRecord | None
+    identity_names: tuple[tuple[str, str, str], ...] = ()
+    """(kind, Thai, English) names of the identity and POA checks shown."""

@@ -288,6 +288,8 @@ def test_a_wrong_pin_signs_nothing_and_no_pin_is_kept_anywhere(
     with pytest.raises(PinIncorrect) as refused:
         signing.approve_batch(approver, items, token_choice(softhsm, pin=wrong))
     assert "PIN" in refused.value.en and "nothing was signed" in refused.value.en
+    # SoftHSM2 flags CKF_USER_PIN_COUNT_LOW after a wrong PIN: the message passes it on.
+    assert refused.value.tries_hint == "low" and "Few tries are left" in refused.value.en
     outcome = signing.approve_batch(approver, items, token_choice(softhsm))
     assert outcome.approved == (app_id,)
     pin = softhsm["approver"].pin

@@ -1,5 +1,6 @@
 """Dialogs that move one request between desks: classify it (intake), withdraw it at the
-applicant's wish (intake, reviewer), send it back to the reviewer (approver, finance).
+applicant's wish (intake, reviewer), send it back to the reviewer (approver, finance), refuse
+it (approver).
 
 Each sends its one call to the services in the database worker and shows a refusal in place
 (Thai and English, from the services); it closes only when the change was made. Which of them
@@ -26,13 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import ApplicationRow, IntakePort, ReviewPort, ServiceOption, SignedInUser
+from services.api import (
+    ApplicationRow,
+    ApprovalPort,
+    IntakePort,
+    ReviewPort,
+    ServiceOption,
+    SignedInUser,
+)
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
-__all__ = ["ClassifyDialog", "ReturnToReviewDialog", "WithdrawDialog"]
+__all__ = ["ClassifyDialog", "RefuseDialog", "ReturnToReviewDialog", "WithdrawDialog"]
 
 _FALLBACK = (
     "บันทึกไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
@@ -315,3 +323,41 @@ class ReturnToReviewDialog(_NoteDialog):
         port, user, app_id = self._port, self._user, self._row.id
         note = self.text.toPlainText()
         return lambda: port.return_to_review(user, app_id, note)
+
+
+class RefuseDialog(_NoteDialog):
+    """The approver refuses a reviewed request; the applicant is told the reasons."""
+
+    def __init__(
+        self,
+        port: ApprovalPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        row: ApplicationRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, row, parent)
+        self.setObjectName("RefuseDialog")
+        self._port = port
+        self._user = user
+        self.finish_layout()
+        self.retranslate()
+        self.update_ready()
+        self.text.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Refuse request"))
+        self.heading.setText(
+            self.tr(
+                "Refuse request {number}? The applicant is sent these reasons with the right "
+                "to appeal."
+            ).format(number=self._row.tracking_number)
+        )
+        self._text_label.setText(self.tr("&Reasons for refusing (the applicant reads them)"))
+        self.ok_button.setText(self.tr("Refuse request"))
+
+    def call(self) -> Callable[[], Any]:
+        port, user, app_id = self._port, self._user, self._row.id
+        reasons = self.text.toPlainText()
+        return lambda: port.refuse(user, app_id, reasons)

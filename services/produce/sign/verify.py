@@ -22,6 +22,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from services.kernel.errors import InvalidInput
+from services.kernel.thai_dates import format_english_date, format_thai_date
 
 __all__ = ["SignatureCheck", "VerificationResult", "load_trust_roots", "verify_pdf"]
 
@@ -53,12 +54,15 @@ class SignatureCheck:
 
     def lines(self) -> tuple[tuple[str, str], ...]:
         """(Thai, English) lines for a person, in the order ``anuyat verify`` prints them."""
-        when = self.signing_time.isoformat(timespec="seconds") if self.signing_time else "-"
+        when_th = format_thai_date(self.signing_time, with_time=True) if self.signing_time else "-"
+        when_en = (
+            format_english_date(self.signing_time, with_time=True) if self.signing_time else "-"
+        )
         yes = {True: ("ใช่", "yes"), False: ("ไม่ใช่", "no")}
         return (
             (f"ผู้ลงนาม: {self.signer}", f"Signer: {self.signer}"),
             (f"ผู้ออกใบรับรอง: {self.issuer}", f"Issuer: {self.issuer}"),
-            (f"เวลาลงนาม: {when}", f"Signing time: {when}"),
+            (f"เวลาลงนาม: {when_th}", f"Signing time: {when_en}"),
             (
                 f"เอกสารไม่ถูกแก้ไข: {yes[self.intact and self.valid][0]}",
                 f"Integrity: {yes[self.intact and self.valid][1]}",

@@ -1,0 +1,145 @@
+"""The approver's page on real widgets over a real profile and a real SoftHSM2 token.
+
+The approver ticks three reviewed requests, types the token PIN key by key, reads the
+token's certificates, signs the batch with one PIN and watches the progress; the page then
+verifies a signed record. Screenshots in Thai and English go to artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from services.access import auth
+from services.api.approval import SigningSettings
+from services.api.ports import build_ports
+from services.kernel.actors import SYSTEM
+from tests.conftest import STAFF_PASSWORD
+from tests.integration.test_approval import reviewed
+from tests.ui.conftest import SCREENSHOTS, officer_types
+from ui.approval.page import ApprovalPage
+from ui.common import i18n
+
+
+def _ports(context, softhsm):
+    token = softhsm["approver"]
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(uow, username="reviewer2", display_name="นางสาวสอง ถี่ถ้วน",
+                         password=STAFF_PASSWORD, roles=["reviewer"])  # fmt: skip
+    ports = build_ports(context, signing=SigningSettings(token.module, (token.root_pem,)))
+    names = ("intake", "reviewer", "approver", "reviewer2")
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in names}
+    return ports, users
+
+
+def _shot(widget, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
+
+
+def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
+    gui, qtbot, runner, settings, context, softhsm
+) -> None:
+    ports, users = _ports(context, softhsm)
+    ids = [reviewed(context, ports, users, hour=h) for h in (9, 10, 11)]
+    page = ApprovalPage(ports.approval, ports.review, users["approver"], runner, settings)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
+    assert [page.table.item(r, 1).text() for r in range(3)] != ["", "", ""]
+    page.open_row(0)
+    qtbot.waitUntil(lambda: page.summary is not None)
+    assert page.summary.detail.row.id == ids[0]  # first come, first served
+    qtbot.waitUntil(lambda: "นายตรวจ ละเอียด" in page.summary_view.toPlainText())
+    assert "ต้องแสดงหนังสือรับรองการแจ้ง" in page.conditions.toPlainText()
+    assert page.approve_button.isEnabled() and page.back_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.viewer.is_loading)
+    _shot(page, "approval_page_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: "Documents checked" in page.summary_view.toPlainText())
+    assert page.sign_button.text() == "Approve and sign ticked…"
+    _shot(page, "approval_page_en")
+    i18n.apply_language("th")
+
+    # The approver adds a condition by typing, ticks the three and signs them as one batch.
+    page.conditions.setFocus()
+    page.conditions.moveCursor(page.conditions.textCursor().MoveOperation.End)
+    QTest.keyClick(page.conditions, Qt.Key.Key_Return)
+    officer_types("ห้ามตั้งโต๊ะบนทางเท้า")
+    for app_id in ids:
+        page.set_checked(app_id)
+    page.sign_button.click()
+    qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None
+                    and page.signing_dialog.isVisible())  # fmt: skip
+    dialog = page.signing_dialog
+    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1)
+    dialog.token_combo.setCurrentIndex(dialog.token_combo.findData("approver"))
+    dialog.secret.setFocus()
+    officer_types(softhsm["approver"].pin)
+    assert dialog.secret.echoMode() == dialog.secret.EchoMode.Password
+    dialog.read_button.click()
+    qtbot.waitUntil(lambda: dialog.certificate_combo.count() == 3)
+    dialog.certificate_combo.setCurrentIndex(dialog.certificate_combo.findData(b"\x01"))
+    assert "นายอนุมัติ รอบคอบ" in dialog.certificate_combo.currentText()
+    _shot(dialog, "approval_signing_dialog_th")
+    i18n.apply_language("en")
+    _shot(dialog, "approval_signing_dialog_en")
+    i18n.apply_language("th")
+    dialog.ok_button.click()
+    assert dialog.secret.text() == ""  # the field does not keep the PIN
+    qtbot.waitUntil(lambda: page.progress is not None and page.progress.close_button.isVisible())
+    progress = page.progress
+    assert progress.outcome is not None and progress.outcome.approved == tuple(ids)
+    assert progress.bar.value() == 3
+    _shot(progress, "approval_batch_progress_th")
+    i18n.apply_language("en")
+    _shot(progress, "approval_batch_progress_en")
+    i18n.apply_language("th")
+    progress.accept()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+
+    # The signed record of the first request verifies, on the page.
+    page.open_application(ids[0])
+    qtbot.waitUntil(lambda: page.summary is not None and page.summary.decision is not None)
+    assert "ห้ามตั้งโต๊ะบนทางเท้า" in page.summary.decision.conditions
+    qtbot.waitUntil(page.verify_button.isEnabled)
+    page.verify_button.click()
+    qtbot.waitUntil(page.signature_status.isVisible)
+    assert "นายอนุมัติ รอบคอบ" in page.signature_status.text()
+    assert page.signature_status.text().startswith("ลายมือชื่อถูกต้อง")
+    _shot(page, "approval_verified_th")
+    QApplication.processEvents()
+
+
+def test_a_wrong_pin_is_told_in_the_dialog_and_nothing_is_signed(
+    gui, qtbot, runner, settings, context, softhsm
+) -> None:
+    ports, users = _ports(context, softhsm)
+    app_id = reviewed(context, ports, users, hour=9)
+    page = ApprovalPage(ports.approval, ports.review, users["approver"], runner, settings)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    page.open_row(0)
+    qtbot.waitUntil(lambda: page.summary is not None)
+    page.approve_button.click()
+    qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None)
+    dialog = page.signing_dialog
+    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1)
+    dialog.token_combo.setCurrentIndex(dialog.token_combo.findData("approver"))
+    dialog.secret.setFocus()
+    officer_types("000000")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: page.progress is not None and page.progress.close_button.isVisible())
+    text = page.progress.error.text()
+    assert "รหัส PIN ของโทเคนไม่ถูกต้อง" in text and "The token PIN is wrong" in text
+    _shot(page.progress, "approval_wrong_pin_th")
+    page.progress.accept()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == app_id
