@@ -48,18 +48,18 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     page.resize(1280, 720)
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=30_000)
     assert [page.table.item(r, 1).text() for r in range(3)] != ["", "", ""]
     page.open_row(0)
-    qtbot.waitUntil(lambda: page.summary is not None)
+    qtbot.waitUntil(lambda: page.summary is not None, timeout=30_000)
     assert page.summary.detail.row.id == ids[0]  # first come, first served
-    qtbot.waitUntil(lambda: "นายตรวจ ละเอียด" in page.summary_view.toPlainText())
+    qtbot.waitUntil(lambda: "นายตรวจ ละเอียด" in page.summary_view.toPlainText(), timeout=30_000)
     assert "ต้องแสดงหนังสือรับรองการแจ้ง" in page.conditions.toPlainText()
     assert page.approve_button.isEnabled() and page.back_button.isEnabled()
-    qtbot.waitUntil(lambda: not page.viewer.is_loading)
+    qtbot.waitUntil(lambda: not page.viewer.is_loading, timeout=30_000)
     _shot(page, "approval_page_th")
     i18n.apply_language("en")
-    qtbot.waitUntil(lambda: "Documents checked" in page.summary_view.toPlainText())
+    qtbot.waitUntil(lambda: "Documents checked" in page.summary_view.toPlainText(), timeout=30_000)
     assert page.sign_button.text() == "Approve and sign ticked…"
     _shot(page, "approval_page_en")
     i18n.apply_language("th")
@@ -75,13 +75,13 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None
                     and page.signing_dialog.isVisible())  # fmt: skip
     dialog = page.signing_dialog
-    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1)
+    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
     dialog.token_combo.setCurrentIndex(dialog.token_combo.findData("approver"))
     dialog.secret.setFocus()
     officer_types(softhsm["approver"].pin)
     assert dialog.secret.echoMode() == dialog.secret.EchoMode.Password
     dialog.read_button.click()
-    qtbot.waitUntil(lambda: dialog.certificate_combo.count() == 3)
+    qtbot.waitUntil(lambda: dialog.certificate_combo.count() == 3, timeout=30_000)
     dialog.certificate_combo.setCurrentIndex(dialog.certificate_combo.findData(b"\x01"))
     assert "นายอนุมัติ รอบคอบ" in dialog.certificate_combo.currentText()
     _shot(dialog, "approval_signing_dialog_th")
@@ -90,7 +90,9 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     i18n.apply_language("th")
     dialog.ok_button.click()
     assert dialog.secret.text() == ""  # the field does not keep the PIN
-    qtbot.waitUntil(lambda: page.progress is not None and page.progress.close_button.isVisible())
+    qtbot.waitUntil(
+        lambda: page.progress is not None and page.progress.close_button.isVisible(), timeout=30_000
+    )
     progress = page.progress
     assert progress.outcome is not None and progress.outcome.approved == tuple(ids)
     assert progress.bar.value() == 3
@@ -99,15 +101,17 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     _shot(progress, "approval_batch_progress_en")
     i18n.apply_language("th")
     progress.accept()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=30_000)
 
     # The signed record of the first request verifies, on the page.
     page.open_application(ids[0])
-    qtbot.waitUntil(lambda: page.summary is not None and page.summary.decision is not None)
+    qtbot.waitUntil(
+        lambda: page.summary is not None and page.summary.decision is not None, timeout=30_000
+    )
     assert "ห้ามตั้งโต๊ะบนทางเท้า" in page.summary.decision.conditions
-    qtbot.waitUntil(page.verify_button.isEnabled)
+    qtbot.waitUntil(page.verify_button.isEnabled, timeout=30_000)
     page.verify_button.click()
-    qtbot.waitUntil(page.signature_status.isVisible)
+    qtbot.waitUntil(page.signature_status.isVisible, timeout=30_000)
     assert "นายอนุมัติ รอบคอบ" in page.signature_status.text()
     assert page.signature_status.text().startswith("ลายมือชื่อถูกต้อง")
     _shot(page, "approval_verified_th")
@@ -124,22 +128,24 @@ def test_a_wrong_pin_is_told_in_the_dialog_and_nothing_is_signed(
     page.resize(1280, 720)
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=30_000)
     page.open_row(0)
-    qtbot.waitUntil(lambda: page.summary is not None)
+    qtbot.waitUntil(lambda: page.summary is not None, timeout=30_000)
     page.approve_button.click()
-    qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None)
+    qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None, timeout=30_000)
     dialog = page.signing_dialog
-    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1)
+    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
     dialog.token_combo.setCurrentIndex(dialog.token_combo.findData("approver"))
     dialog.secret.setFocus()
     officer_types("000000")
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: page.progress is not None and page.progress.close_button.isVisible())
+    qtbot.waitUntil(
+        lambda: page.progress is not None and page.progress.close_button.isVisible(), timeout=30_000
+    )
     text = page.progress.error.text()
     assert "รหัส PIN ของโทเคนไม่ถูกต้อง" in text and "The token PIN is wrong" in text
     _shot(page.progress, "approval_wrong_pin_th")
     page.progress.accept()
     page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=30_000)
     assert page.table.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == app_id
