@@ -384,6 +384,74 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPage</name>
+    <message>
+        <location filename="../../ui/approval/page.py" line="383"/>
+        <source>Signature valid and trusted</source>
+        <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="385"/>
+        <source>Signature NOT valid or not trusted</source>
+        <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="388"/>
+        <source>No digital signature (type 1 record)</source>
+        <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="400"/>
+        <source>Waiting for approval (first come, first served)</source>
+        <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="401"/>
+        <source>Take next</source>
+        <translation>รับรายการถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="402"/>
+        <source>Approve and sign ticked…</source>
+        <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="404"/>
+        <source>Request</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="404"/>
+        <source>Applicant · service</source>
+        <translation>ผู้ยื่น · บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="406"/>
+        <source>&amp;Conditions (one per line; edit as needed)</source>
+        <translation>&amp;เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="407"/>
+        <source>Approve and sign…</source>
+        <translation>อนุมัติและลงนาม…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="408"/>
+        <source>Refuse…</source>
+        <translation>ไม่อนุมัติ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="409"/>
+        <source>Send back…</source>
+        <translation>ส่งกลับผู้ตรวจสอบ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="410"/>
+        <source>Verify signature</source>
+        <translation>ตรวจลายมือชื่อ</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../ui/worklist/assign_dialog.py" line="201"/>
@@ -445,161 +513,219 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="311"/>
+        <location filename="../../ui/reports/audit_page.py" line="312"/>
         <source>No events match these filters.</source>
         <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="360"/>
+        <location filename="../../ui/reports/audit_page.py" line="361"/>
         <source>After the break: not vouched for by the chain</source>
         <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="346"/>
+        <location filename="../../ui/reports/audit_page.py" line="347"/>
         <source>The newest {shown} of {total} matching events (save them all below)</source>
         <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="243"/>
+        <location filename="../../ui/reports/audit_page.py" line="244"/>
         <source>Checking the audit chain…</source>
         <translation>กำลังตรวจห่วงโซ่บันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="277"/>
+        <location filename="../../ui/reports/audit_page.py" line="278"/>
         <source>Reading the events…</source>
         <translation>กำลังอ่านเหตุการณ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="348"/>
+        <location filename="../../ui/reports/audit_page.py" line="349"/>
         <source>{total} matching events</source>
         <translation>ตรงกัน {total} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="358"/>
+        <location filename="../../ui/reports/audit_page.py" line="359"/>
         <source>The chain checks out up to this event</source>
         <translation>ห่วงโซ่ตรวจผ่านถึงเหตุการณ์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="361"/>
+        <location filename="../../ui/reports/audit_page.py" line="362"/>
         <source>Recorded after the last check: verify the chain again</source>
         <translation>บันทึกหลังการตรวจครั้งล่าสุด: กดตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="379"/>
+        <location filename="../../ui/reports/audit_page.py" line="380"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="379"/>
+        <location filename="../../ui/reports/audit_page.py" line="380"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="381"/>
+        <location filename="../../ui/reports/audit_page.py" line="382"/>
         <source>Save the audit events</source>
         <translation>บันทึกรายการเหตุการณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="395"/>
+        <location filename="../../ui/reports/audit_page.py" line="396"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="424"/>
+        <location filename="../../ui/reports/audit_page.py" line="430"/>
         <source>any kind</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="427"/>
+        <location filename="../../ui/reports/audit_page.py" line="433"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="428"/>
+        <location filename="../../ui/reports/audit_page.py" line="434"/>
         <source>&amp;Verify the chain again</source>
         <translation>&amp;ตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="429"/>
+        <location filename="../../ui/reports/audit_page.py" line="435"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="430"/>
+        <location filename="../../ui/reports/audit_page.py" line="436"/>
         <source>tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="431"/>
-        <location filename="../../ui/reports/audit_page.py" line="445"/>
+        <location filename="../../ui/reports/audit_page.py" line="437"/>
+        <location filename="../../ui/reports/audit_page.py" line="451"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="432"/>
+        <location filename="../../ui/reports/audit_page.py" line="438"/>
         <source>user name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="433"/>
-        <location filename="../../ui/reports/audit_page.py" line="446"/>
+        <location filename="../../ui/reports/audit_page.py" line="439"/>
+        <location filename="../../ui/reports/audit_page.py" line="452"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="435"/>
+        <location filename="../../ui/reports/audit_page.py" line="441"/>
         <source>Dates from</source>
         <translation>ช่วงวันที่ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="436"/>
+        <location filename="../../ui/reports/audit_page.py" line="442"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="437"/>
+        <location filename="../../ui/reports/audit_page.py" line="443"/>
         <source>&amp;Search</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="438"/>
+        <location filename="../../ui/reports/audit_page.py" line="444"/>
         <source>C&amp;lear</source>
         <translation>&amp;ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="439"/>
+        <location filename="../../ui/reports/audit_page.py" line="445"/>
         <source>Save as &amp;CSV…</source>
         <translation>บันทึกเป็น &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="440"/>
+        <location filename="../../ui/reports/audit_page.py" line="446"/>
         <source>Save as spreads&amp;heet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="443"/>
+        <location filename="../../ui/reports/audit_page.py" line="449"/>
         <source>Row</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="444"/>
+        <location filename="../../ui/reports/audit_page.py" line="450"/>
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="447"/>
+        <location filename="../../ui/reports/audit_page.py" line="453"/>
         <source>About</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="448"/>
+        <location filename="../../ui/reports/audit_page.py" line="454"/>
         <source>Details (ID numbers masked)</source>
         <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="449"/>
+        <location filename="../../ui/reports/audit_page.py" line="455"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgressDialog</name>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="94"/>
+        <source>Opening the token…</source>
+        <translation>กำลังเปิดโทเคน…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="109"/>
+        <source>Stopping after the request being signed…</source>
+        <translation>จะหยุดหลังลงนามรายการที่กำลังทำอยู่…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="114"/>
+        <source>Signed {done} of {total}: {number}</source>
+        <translation>ลงนามแล้ว {done} จาก {total}: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="125"/>
+        <source>Nothing more was signed.</source>
+        <translation>ไม่ได้ลงนามรายการใดเพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="132"/>
+        <source>Approved and signed: {count}</source>
+        <translation>อนุมัติและลงนามแล้ว: {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="136"/>
+        <source>Cancelled; {count} left in the queue.</source>
+        <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="141"/>
+        <source>Skipped: {reason}</source>
+        <translation>ข้าม: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="161"/>
+        <source>Signing</source>
+        <translation>กำลังลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="162"/>
+        <source>Approving and signing; keep the token plugged in.</source>
+        <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="163"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="164"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
     </message>
 </context>
 <context>
@@ -806,47 +932,47 @@
 <context>
     <name>ClassifyDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="180"/>
+        <location filename="../../ui/common/request_dialogs.py" line="188"/>
         <source>Choose a service…</source>
         <translation>เลือกงานบริการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="190"/>
+        <location filename="../../ui/common/request_dialogs.py" line="198"/>
         <source>Classify request</source>
         <translation>จำแนกประเภทคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="192"/>
+        <location filename="../../ui/common/request_dialogs.py" line="200"/>
         <source>Which service is request {number} for?</source>
         <translation>คำขอเลขที่ {number} เป็นงานบริการใด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="196"/>
+        <location filename="../../ui/common/request_dialogs.py" line="204"/>
         <source>&amp;Service</source>
         <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="197"/>
+        <location filename="../../ui/common/request_dialogs.py" line="205"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="198"/>
+        <location filename="../../ui/common/request_dialogs.py" line="206"/>
         <source>&amp;Person</source>
         <translation>บุคคลธรรมดา (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="199"/>
+        <location filename="../../ui/common/request_dialogs.py" line="207"/>
         <source>&amp;Juristic person</source>
         <translation>นิติบุคคล (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="202"/>
+        <location filename="../../ui/common/request_dialogs.py" line="210"/>
         <source>The processing time counts from when the request was deemed received. The applicant is sent the processing time and the due date.</source>
         <translation>ระยะเวลาดำเนินการนับจากเวลาที่ถือว่าได้รับคำขอ ระบบจะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ผู้ยื่นทราบทางอีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="206"/>
+        <location filename="../../ui/common/request_dialogs.py" line="214"/>
         <source>Classify</source>
         <translation>จำแนกประเภท</translation>
     </message>
@@ -1189,108 +1315,108 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="144"/>
+        <location filename="../../ui/shell/detail_panel.py" line="154"/>
         <source>Close the details (Esc)</source>
         <translation>ปิดรายละเอียด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="145"/>
+        <location filename="../../ui/shell/detail_panel.py" line="155"/>
         <source>Classify…</source>
         <translation>จำแนกประเภท…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="147"/>
+        <location filename="../../ui/shell/detail_panel.py" line="157"/>
         <source>Name the service and the kind of applicant; the applicant is sent the SLA</source>
         <translation>ระบุงานบริการและประเภทผู้ยื่น แล้วแจ้งระยะเวลาดำเนินการให้ผู้ยื่นทราบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="149"/>
+        <location filename="../../ui/shell/detail_panel.py" line="159"/>
         <source>Withdraw…</source>
         <translation>ถอนคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="151"/>
+        <location filename="../../ui/shell/detail_panel.py" line="161"/>
         <source>Close the request as withdrawn at the applicant&apos;s wish</source>
         <translation>ปิดคำขอเป็น “ผู้ยื่นถอนคำขอ” ตามที่ผู้ยื่นแจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="169"/>
+        <location filename="../../ui/shell/detail_panel.py" line="179"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="173"/>
-        <location filename="../../ui/shell/detail_panel.py" line="178"/>
+        <location filename="../../ui/shell/detail_panel.py" line="183"/>
+        <location filename="../../ui/shell/detail_panel.py" line="188"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="174"/>
+        <location filename="../../ui/shell/detail_panel.py" line="184"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="179"/>
+        <location filename="../../ui/shell/detail_panel.py" line="189"/>
         <source>Service (Thai)</source>
         <translation>งานบริการ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="182"/>
+        <location filename="../../ui/shell/detail_panel.py" line="192"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="183"/>
+        <location filename="../../ui/shell/detail_panel.py" line="193"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="184"/>
+        <location filename="../../ui/shell/detail_panel.py" line="194"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="185"/>
+        <location filename="../../ui/shell/detail_panel.py" line="195"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="190"/>
+        <location filename="../../ui/shell/detail_panel.py" line="200"/>
         <source>Deemed received</source>
         <translation>ถือว่ารับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="195"/>
+        <location filename="../../ui/shell/detail_panel.py" line="205"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="196"/>
+        <location filename="../../ui/shell/detail_panel.py" line="206"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="202"/>
+        <location filename="../../ui/shell/detail_panel.py" line="212"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="207"/>
+        <location filename="../../ui/shell/detail_panel.py" line="217"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="207"/>
+        <location filename="../../ui/shell/detail_panel.py" line="217"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="208"/>
+        <location filename="../../ui/shell/detail_panel.py" line="218"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="209"/>
+        <location filename="../../ui/shell/detail_panel.py" line="219"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -1529,6 +1655,49 @@
         <location filename="../../ui/worklist/filter_bar.py" line="315"/>
         <source>Received to</source>
         <translation>รับถึงวันที่</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardBox</name>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="157"/>
+        <source>Forwarded request</source>
+        <translation>คำขอที่ส่งต่อมา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="158"/>
+        <source>The original sender is the applicant</source>
+        <translation>ผู้ส่งต้นฉบับเป็นผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="160"/>
+        <source>The acknowledgement and later letters go to the original sender</source>
+        <translation>หนังสือตอบรับและหนังสือต่อ ๆ ไปส่งถึงผู้ส่งต้นฉบับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="162"/>
+        <source>Keep the forwarder</source>
+        <translation>ให้ผู้ส่งต่อเป็นผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="164"/>
+        <source>The one who forwarded it stays the applicant and is acknowledged</source>
+        <translation>ผู้ที่ส่งต่อเป็นผู้ยื่นต่อไป และได้รับหนังสือตอบรับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="177"/>
+        <source>{forwarder} forwarded this request; it names {original} as its sender. Who is the applicant? No acknowledgement was sent yet.</source>
+        <translation>{forwarder} ส่งต่อคำขอนี้มา โดยระบุว่า {original} เป็นผู้ส่ง ใครเป็นผู้ยื่นคำขอ? ยังไม่ได้ส่งหนังสือตอบรับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="182"/>
+        <source>Forwarded by {forwarder}. Confirmed: the applicant is the original sender, {original}.</source>
+        <translation>ส่งต่อโดย {forwarder} ยืนยันแล้ว: ผู้ยื่นคือผู้ส่งต้นฉบับ {original}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/forward_box.py" line="187"/>
+        <source>Forwarded by {forwarder}, naming {original}. Confirmed: the forwarder stays the applicant.</source>
+        <translation>ส่งต่อโดย {forwarder} ระบุ {original} ยืนยันแล้ว: ผู้ส่งต่อเป็นผู้ยื่น</translation>
     </message>
 </context>
 <context>
@@ -1979,163 +2148,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="441"/>
+        <location filename="../../ui/shell/main_window.py" line="476"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="445"/>
+        <location filename="../../ui/shell/main_window.py" line="480"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="453"/>
-        <location filename="../../ui/shell/main_window.py" line="469"/>
+        <location filename="../../ui/shell/main_window.py" line="488"/>
+        <location filename="../../ui/shell/main_window.py" line="504"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="454"/>
+        <location filename="../../ui/shell/main_window.py" line="489"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="466"/>
+        <location filename="../../ui/shell/main_window.py" line="501"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="479"/>
+        <location filename="../../ui/shell/main_window.py" line="514"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="482"/>
+        <location filename="../../ui/shell/main_window.py" line="517"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="681"/>
+        <location filename="../../ui/shell/main_window.py" line="732"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="831"/>
+        <location filename="../../ui/shell/main_window.py" line="882"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="136"/>
+        <location filename="../../ui/shell/actions.py" line="146"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="137"/>
+        <location filename="../../ui/shell/actions.py" line="147"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="138"/>
+        <location filename="../../ui/shell/actions.py" line="148"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="139"/>
+        <location filename="../../ui/shell/actions.py" line="149"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="141"/>
+        <location filename="../../ui/shell/actions.py" line="151"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="143"/>
+        <location filename="../../ui/shell/actions.py" line="153"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="144"/>
+        <location filename="../../ui/shell/actions.py" line="154"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="145"/>
+        <location filename="../../ui/shell/actions.py" line="155"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="146"/>
+        <location filename="../../ui/shell/actions.py" line="156"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="148"/>
+        <location filename="../../ui/shell/actions.py" line="158"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="152"/>
+        <location filename="../../ui/shell/actions.py" line="162"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="154"/>
+        <location filename="../../ui/shell/actions.py" line="164"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="156"/>
+        <location filename="../../ui/shell/actions.py" line="166"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="158"/>
+        <location filename="../../ui/shell/actions.py" line="168"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="160"/>
+        <location filename="../../ui/shell/actions.py" line="170"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="162"/>
+        <location filename="../../ui/shell/actions.py" line="172"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="166"/>
+        <location filename="../../ui/shell/actions.py" line="176"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="168"/>
+        <location filename="../../ui/shell/actions.py" line="178"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="170"/>
+        <location filename="../../ui/shell/actions.py" line="180"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="172"/>
+        <location filename="../../ui/shell/actions.py" line="182"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="176"/>
+        <location filename="../../ui/shell/actions.py" line="186"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="178"/>
+        <location filename="../../ui/shell/actions.py" line="188"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="183"/>
+        <location filename="../../ui/shell/actions.py" line="193"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
@@ -2180,10 +2349,12 @@
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/actions.py" line="195"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/actions.py" line="197"/>
         <source>Mail set aside as not requests: bounces, auto-replies, newsletters (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ จดหมายข่าว (Alt+N)</translation>
     </message>
@@ -2191,113 +2362,113 @@
 <context>
     <name>MonthlyReportPage</name>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="225"/>
+        <location filename="../../ui/reports/monthly_page.py" line="221"/>
         <source>{agency}: requests from {period} (Bangkok time)</source>
         <translation>{agency}: คำขอช่วง {period} (เวลากรุงเทพฯ)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="238"/>
-        <location filename="../../ui/reports/monthly_page.py" line="307"/>
+        <location filename="../../ui/reports/monthly_page.py" line="234"/>
+        <location filename="../../ui/reports/monthly_page.py" line="304"/>
         <source>Received</source>
         <translation>รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="238"/>
+        <location filename="../../ui/reports/monthly_page.py" line="234"/>
         <source>Completed within SLA</source>
         <translation>เสร็จทันกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="238"/>
+        <location filename="../../ui/reports/monthly_page.py" line="234"/>
         <source>Completed past SLA</source>
         <translation>เสร็จเกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="252"/>
+        <location filename="../../ui/reports/monthly_page.py" line="248"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="252"/>
+        <location filename="../../ui/reports/monthly_page.py" line="248"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="254"/>
+        <location filename="../../ui/reports/monthly_page.py" line="250"/>
         <source>Save the report</source>
         <translation>บันทึกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="271"/>
+        <location filename="../../ui/reports/monthly_page.py" line="266"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="301"/>
+        <location filename="../../ui/reports/monthly_page.py" line="298"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="302"/>
+        <location filename="../../ui/reports/monthly_page.py" line="299"/>
         <source>Save as &amp;spreadsheet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="303"/>
+        <location filename="../../ui/reports/monthly_page.py" line="300"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="306"/>
+        <location filename="../../ui/reports/monthly_page.py" line="303"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="308"/>
+        <location filename="../../ui/reports/monthly_page.py" line="305"/>
         <source>Withdrawn</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="309"/>
+        <location filename="../../ui/reports/monthly_page.py" line="306"/>
         <source>Completed</source>
         <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="310"/>
+        <location filename="../../ui/reports/monthly_page.py" line="307"/>
         <source>Within
 SLA</source>
         <translation>ทัน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="311"/>
+        <location filename="../../ui/reports/monthly_page.py" line="308"/>
         <source>Past
 SLA</source>
         <translation>เกิน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="312"/>
+        <location filename="../../ui/reports/monthly_page.py" line="309"/>
         <source>Open
 at end</source>
         <translation>ค้าง ณ
 สิ้นช่วง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="313"/>
+        <location filename="../../ui/reports/monthly_page.py" line="310"/>
         <source>Average
 business days</source>
         <translation>วันทำการ
 เฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="314"/>
+        <location filename="../../ui/reports/monthly_page.py" line="311"/>
         <source>90th percentile
 business days</source>
         <translation>วันทำการ
 P90</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="315"/>
+        <location filename="../../ui/reports/monthly_page.py" line="312"/>
         <source>Fees
 (baht)</source>
         <translation>ค่าธรรมเนียม
@@ -2355,6 +2526,68 @@ P90</translation>
         <location filename="../../ui/admin/officer_dialogs.py" line="177"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
+    </message>
+</context>
+<context>
+    <name>NotRequestModel</name>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="126"/>
+        <source>Received</source>
+        <translation>ได้รับเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="127"/>
+        <source>Sender</source>
+        <translation>ผู้ส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="128"/>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="129"/>
+        <source>Why it is not a request</source>
+        <translation>เหตุที่ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="145"/>
+        <source>(no subject)</source>
+        <translation>(ไม่มีหัวเรื่อง)</translation>
+    </message>
+</context>
+<context>
+    <name>NotRequestsView</name>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="383"/>
+        <source>Try again</source>
+        <translation>ลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="432"/>
+        <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
+        <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="456"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="466"/>
+        <source>Not requests</source>
+        <translation>ไม่ใช่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="459"/>
+        <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
+        <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="464"/>
+        <source>Refresh</source>
+        <translation>รีเฟรช</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="465"/>
+        <source>No mail was set aside. Everything that arrived was a request.</source>
+        <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
     </message>
 </context>
 <context>
@@ -2655,97 +2888,118 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="296"/>
+        <location filename="../../ui/shell/queue_pane.py" line="308"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="301"/>
+        <location filename="../../ui/shell/queue_pane.py" line="313"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="306"/>
+        <location filename="../../ui/shell/queue_pane.py" line="318"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="309"/>
+        <location filename="../../ui/shell/queue_pane.py" line="321"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="310"/>
+        <location filename="../../ui/shell/queue_pane.py" line="322"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="312"/>
+        <location filename="../../ui/shell/queue_pane.py" line="324"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="312"/>
+        <location filename="../../ui/shell/queue_pane.py" line="324"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="316"/>
+        <location filename="../../ui/shell/queue_pane.py" line="328"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="317"/>
+        <location filename="../../ui/shell/queue_pane.py" line="329"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="319"/>
+        <location filename="../../ui/shell/queue_pane.py" line="336"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="320"/>
+        <location filename="../../ui/shell/queue_pane.py" line="337"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="322"/>
+        <location filename="../../ui/shell/queue_pane.py" line="339"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="323"/>
+        <location filename="../../ui/shell/queue_pane.py" line="340"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="325"/>
+        <location filename="../../ui/shell/queue_pane.py" line="342"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="326"/>
+        <location filename="../../ui/shell/queue_pane.py" line="343"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="328"/>
+        <location filename="../../ui/shell/queue_pane.py" line="345"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="329"/>
+        <location filename="../../ui/shell/queue_pane.py" line="346"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/queue_pane.py" line="331"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/queue_pane.py" line="333"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="350"/>
+        <location filename="../../ui/common/request_dialogs.py" line="358"/>
+        <source>Refuse request</source>
+        <translation>ไม่อนุมัติคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="353"/>
+        <source>Refuse request {number}? The applicant is sent these reasons with the right to appeal.</source>
+        <translation>ไม่อนุมัติคำขอ {number} ใช่หรือไม่ ผู้ยื่นจะได้รับแจ้งเหตุผลนี้พร้อมสิทธิอุทธรณ์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/request_dialogs.py" line="357"/>
+        <source>&amp;Reasons for refusing (the applicant reads them)</source>
+        <translation>&amp;เหตุผลที่ไม่อนุมัติ (ผู้ยื่นจะได้อ่าน)</translation>
     </message>
 </context>
 <context>
@@ -2770,7 +3024,7 @@ P90</translation>
 <context>
     <name>RequestDialogs</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="126"/>
+        <location filename="../../ui/common/request_dialogs.py" line="134"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -2849,22 +3103,22 @@ P90</translation>
 <context>
     <name>ReturnToReviewDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="303"/>
+        <location filename="../../ui/common/request_dialogs.py" line="311"/>
         <source>Send back to the reviewer</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="305"/>
+        <location filename="../../ui/common/request_dialogs.py" line="313"/>
         <source>Send request {number} back to the reviewer?</source>
         <translation>ส่งคำขอเลขที่ {number} กลับให้ผู้ตรวจสอบหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="310"/>
+        <location filename="../../ui/common/request_dialogs.py" line="318"/>
         <source>&amp;What should the reviewer look at again? (the reviewer sees this note)</source>
         <translation>ให้ผู้ตรวจสอบดูเรื่องใดอีกครั้ง (ผู้ตรวจสอบจะเห็นบันทึกนี้) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="312"/>
+        <location filename="../../ui/common/request_dialogs.py" line="320"/>
         <source>Send back</source>
         <translation>ส่งกลับ</translation>
     </message>
@@ -3630,6 +3884,100 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="180"/>
+        <source>signing</source>
+        <translation>ใช้ลงนามได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="180"/>
+        <source>not for signing</source>
+        <translation>ไม่ใช่สำหรับลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="181"/>
+        <source>{subject} — issued by {issuer}, valid to {until}, {usage}</source>
+        <translation>{subject} — ออกโดย {issuer} ใช้ได้ถึง {until} {usage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="193"/>
+        <source>PKCS#12 file</source>
+        <translation>ไฟล์ PKCS#12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="193"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="241"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="264"/>
+        <source>Approve and sign</source>
+        <translation>อนุมัติและลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="243"/>
+        <source>Approve and sign these {count} requests with one PIN?</source>
+        <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="253"/>
+        <source>{number} — {service} (needs type {kind} or higher)</source>
+        <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="257"/>
+        <source>USB token (digital signature, type 2 or 3)</source>
+        <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="258"/>
+        <source>Approval record confirmed with my password (type 1)</source>
+        <translation>บันทึกการอนุมัติ ยืนยันด้วยรหัสผ่านของฉัน (แบบที่ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="259"/>
+        <source>PKCS#12 file, where the agency allows it (type 2)</source>
+        <translation>ไฟล์ PKCS#12 เมื่อหน่วยงานอนุญาต (แบบที่ 2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="260"/>
+        <source>Token:</source>
+        <translation>โทเคน:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="261"/>
+        <source>Show certificates</source>
+        <translation>แสดงใบรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="262"/>
+        <source>Choose file…</source>
+        <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="263"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="270"/>
+        <source>&amp;Your sign-in password</source>
+        <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="272"/>
+        <source>&amp;Password of the PKCS#12 file</source>
+        <translation>&amp;รหัสผ่านของไฟล์ PKCS#12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="274"/>
+        <source>Token &amp;PIN (never stored)</source>
+        <translation>&amp;PIN ของโทเคน (ไม่มีการบันทึกไว้)</translation>
+    </message>
+</context>
+<context>
     <name>Sla</name>
     <message>
         <location filename="../../ui/common/formatting.py" line="119"/>
@@ -3710,6 +4058,119 @@ P90</translation>
         <location filename="../../ui/common/formatting.py" line="145"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="45"/>
+        <source>accepted</source>
+        <translation>ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="47"/>
+        <source>rejected</source>
+        <translation>ไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="49"/>
+        <source>not applicable</source>
+        <translation>ไม่ต้องใช้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="50"/>
+        <source>not checked</source>
+        <translation>ยังไม่ได้ตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="54"/>
+        <source>type 1 (approval record and stamp)</source>
+        <translation>แบบที่ 1 (บันทึกการอนุมัติพร้อมตราชื่อ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="56"/>
+        <source>type 2 (digital signature with the approver&apos;s own key)</source>
+        <translation>แบบที่ 2 (ลายมือชื่อดิจิทัลด้วยกุญแจของผู้อนุมัติ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="57"/>
+        <source>type 3 (CA-issued certificate on a token)</source>
+        <translation>แบบที่ 3 (ใบรับรองจากผู้ให้บริการออกใบรับรองบนโทเคน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="69"/>
+        <source>Applicant</source>
+        <translation>ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="70"/>
+        <source>Received (deemed)</source>
+        <translation>วันที่ถือว่ารับคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="72"/>
+        <source>Reviewed by</source>
+        <translation>ผู้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="72"/>
+        <source>Reviewer’s note</source>
+        <translation>บันทึกของผู้ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="83"/>
+        <source>Sent back earlier by {name}</source>
+        <translation>เคยส่งกลับโดย {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="87"/>
+        <source>Fee</source>
+        <translation>ค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="87"/>
+        <source>Approval criteria</source>
+        <translation>หลักเกณฑ์การพิจารณา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="88"/>
+        <source>Signature</source>
+        <translation>ลายมือชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="94"/>
+        <source>This service needs at least a {kind} signature.</source>
+        <translation>บริการนี้ต้องลงนามอย่างน้อย{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="103"/>
+        <source>Documents checked</source>
+        <translation>ผลการตรวจเอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="113"/>
+        <source>p. {page}</source>
+        <translation>หน้า {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="129"/>
+        <source>Identity and power-of-attorney checks</source>
+        <translation>การตรวจสอบตัวตนและการมอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="143"/>
+        <source>Approved</source>
+        <translation>อนุมัติแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="143"/>
+        <source>Refused</source>
+        <translation>ไม่อนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="149"/>
+        <source>Decision</source>
+        <translation>ผลการพิจารณา</translation>
     </message>
 </context>
 <context>
@@ -3980,18 +4441,18 @@ P90</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="263"/>
-        <location filename="../../ui/common/request_dialogs.py" line="273"/>
+        <location filename="../../ui/common/request_dialogs.py" line="271"/>
+        <location filename="../../ui/common/request_dialogs.py" line="281"/>
         <source>Withdraw request</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="266"/>
+        <location filename="../../ui/common/request_dialogs.py" line="274"/>
         <source>Close request {number} as withdrawn by the applicant? This cannot be undone; the applicant is sent a confirmation.</source>
         <translation>ปิดคำขอเลขที่ {number} เป็น “ผู้ยื่นถอนคำขอ” หรือไม่ ย้อนกลับไม่ได้ และระบบจะส่งหนังสือยืนยันให้ผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="271"/>
+        <location filename="../../ui/common/request_dialogs.py" line="279"/>
         <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
         <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
     </message>
@@ -4166,125 +4627,49 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
     </message>
 </context>
 <context>
-    <name>ForwardBox</name>
-    <message>
-        <source>Forwarded request</source>
-        <translation>คำขอที่ส่งต่อมา</translation>
-    </message>
-    <message>
-        <source>The original sender is the applicant</source>
-        <translation>ผู้ส่งต้นฉบับเป็นผู้ยื่น</translation>
-    </message>
-    <message>
-        <source>The acknowledgement and later letters go to the original sender</source>
-        <translation>หนังสือตอบรับและหนังสือต่อ ๆ ไปส่งถึงผู้ส่งต้นฉบับ</translation>
-    </message>
-    <message>
-        <source>Keep the forwarder</source>
-        <translation>ให้ผู้ส่งต่อเป็นผู้ยื่น</translation>
-    </message>
-    <message>
-        <source>The one who forwarded it stays the applicant and is acknowledged</source>
-        <translation>ผู้ที่ส่งต่อเป็นผู้ยื่นต่อไป และได้รับหนังสือตอบรับ</translation>
-    </message>
-    <message>
-        <source>{forwarder} forwarded this request; it names {original} as its sender. Who is the applicant? No acknowledgement was sent yet.</source>
-        <translation>{forwarder} ส่งต่อคำขอนี้มา โดยระบุว่า {original} เป็นผู้ส่ง ใครเป็นผู้ยื่นคำขอ? ยังไม่ได้ส่งหนังสือตอบรับ</translation>
-    </message>
-    <message>
-        <source>Forwarded by {forwarder}. Confirmed: the applicant is the original sender, {original}.</source>
-        <translation>ส่งต่อโดย {forwarder} ยืนยันแล้ว: ผู้ยื่นคือผู้ส่งต้นฉบับ {original}</translation>
-    </message>
-    <message>
-        <source>Forwarded by {forwarder}, naming {original}. Confirmed: the forwarder stays the applicant.</source>
-        <translation>ส่งต่อโดย {forwarder} ระบุ {original} ยืนยันแล้ว: ผู้ส่งต่อเป็นผู้ยื่น</translation>
-    </message>
-</context>
-<context>
-    <name>NotRequestModel</name>
-    <message>
-        <source>Received</source>
-        <translation>ได้รับเมื่อ</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>ผู้ส่ง</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>เรื่อง</translation>
-    </message>
-    <message>
-        <source>Why it is not a request</source>
-        <translation>เหตุที่ไม่ใช่คำขอ</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(ไม่มีหัวเรื่อง)</translation>
-    </message>
-</context>
-<context>
-    <name>NotRequestsView</name>
-    <message>
-        <source>Try again</source>
-        <translation>ลองอีกครั้ง</translation>
-    </message>
-    <message>
-        <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
-        <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
-    </message>
-    <message>
-        <source>Not requests</source>
-        <translation>ไม่ใช่คำขอ</translation>
-    </message>
-    <message>
-        <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
-        <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>รีเฟรช</translation>
-    </message>
-    <message>
-        <source>No mail was set aside. Everything that arrived was a request.</source>
-        <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
-    </message>
-</context>
-<context>
     <name>_TakePanel</name>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="231"/>
         <source>Choose a mail in the list to see why it was set aside.</source>
         <translation>เลือกอีเมลในรายการเพื่อดูเหตุที่คัดแยกไว้</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="232"/>
         <source>This is a request after all</source>
         <translation>ฉบับนี้เป็นคำขอ</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="235"/>
         <source>It becomes a request in the normal intake flow and the sender is sent the acknowledgement ({key})</source>
         <translation>รับเป็นคำขอตามขั้นตอนรับเรื่องปกติ และส่งหนังสือตอบรับถึงผู้ส่ง ({key})</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="240"/>
         <source>Only an intake officer decides that a mail here is a request.</source>
         <translation>เฉพาะเจ้าหน้าที่รับเรื่องเท่านั้นที่ตัดสินว่าอีเมลในรายการนี้เป็นคำขอ</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="251"/>
         <source>(no subject)</source>
         <translation>(ไม่มีหัวเรื่อง)</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="254"/>
         <source>Why it is not a request</source>
         <translation>เหตุที่ไม่ใช่คำขอ</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="255"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="256"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="257"/>
         <source>Received</source>
         <translation>ได้รับเมื่อ</translation>
     </message>
