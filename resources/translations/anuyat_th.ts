@@ -4176,32 +4176,32 @@ P90</translation>
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="223"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="229"/>
         <source>Mailbox, shared drive and outgoing mail</source>
         <translation>กล่องอีเมล โฟลเดอร์ส่วนกลาง และอีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="224"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="230"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="237"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="243"/>
         <source>Nothing has been synced on this profile yet. Press F9 to sync now.</source>
         <translation>ยังไม่เคยซิงค์ข้อมูลในโปรไฟล์นี้ กด F9 เพื่อซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="253"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="259"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="258"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="264"/>
         <source>never synced successfully</source>
         <translation>ยังไม่เคยซิงค์สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="260"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="266"/>
         <source>{n} waiting</source>
         <translation>รอ {n} รายการ</translation>
     </message>
@@ -4230,13 +4230,13 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="98"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="556"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
         <source>Syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="99"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="568"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
@@ -4247,7 +4247,7 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="101"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="560"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="566"/>
         <source>Not synced yet</source>
         <translation>ยังไม่ได้ซิงค์</translation>
     </message>
@@ -4272,92 +4272,93 @@ P90</translation>
         <translation>ส่งแล้ว {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="124"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="130"/>
         <source>nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="542"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="548"/>
         <source>Sync now</source>
         <translation>ซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="544"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="550"/>
         <source>Fetch new mail and shared-drive files, and send waiting mail (F9)</source>
         <translation>รับอีเมลและไฟล์ใหม่จากโฟลเดอร์ส่วนกลาง และส่งอีเมลที่รออยู่ (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="558"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="564"/>
         <source>Synced {time}</source>
         <translation>ซิงค์แล้วเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="558"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="564"/>
         <source>Synced</source>
         <translation>ซิงค์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="568"/>
         <source>Sync problem</source>
         <translation>ซิงค์มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="573"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="579"/>
         <source>Last sync: {summary}</source>
         <translation>ซิงค์ครั้งล่าสุด: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="578"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="584"/>
         <source>Sync state: {text}</source>
         <translation>สถานะการซิงค์: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="586"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="592"/>
         <source>Sync running…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="590"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="596"/>
         <source>Next sync in {seconds} s</source>
         <translation>ซิงค์ครั้งถัดไปใน {seconds} วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="592"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="598"/>
         <source>No sync planned</source>
         <translation>ยังไม่ได้ตั้งเวลาซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="601"/>
         <source>last run at {time}</source>
         <translation>ซิงค์ล่าสุดเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="612"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="618"/>
         <source>Click for details</source>
         <translation>คลิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="623"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="630"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="629"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="636"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="626"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="632"/>
         <source>1 new request arrived</source>
         <translation>มีคำขอใหม่ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="628"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="634"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/sync_indicator.py" line="125"/>
         <source>{n} not requests</source>
         <translation>ไม่ใช่คำขอ {n} ฉบับ</translation>
     </message>
