@@ -32,7 +32,7 @@ from services.produce.sign.methods import RecordMethod
 from services.review.checks import record_checklist, review_state
 from services.review.decisions import mark_reviewed, request_documents
 from services.review.identity import record_identity_check
-from services.review.queue import claim, open_for
+from services.review.queue import claim, open_for, release_claim
 from services.store.context import AppContext
 
 __all__ = ["DemoStep", "steps_for"]
@@ -157,8 +157,10 @@ def _approve_then_fee(context: AppContext, application_id: str) -> None:
     )
     if outcome.approved != (application_id,):
         raise ValueError(f"demo data: the approval did not go through: {outcome.failed}")
-    # No service moves an approved request to its fee yet; the finance officer does, as
-    # the status table allows.
+    # The approver puts it back in the queues, and (no service moves an approved request to
+    # its fee yet) the finance officer sets the fee due, as the status table allows.
+    with context.unit_of_work(approver) as uow:
+        release_claim(uow, application_id)
     with context.unit_of_work(_officer(context, "finance")) as uow:
         application = uow.session.get(Application, application_id)
         assert application is not None

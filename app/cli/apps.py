@@ -12,6 +12,14 @@ from app.settings import Settings
 
 __all__ = ["cmd_apps"]
 
+# Both moments, named as the window names them (its list shows the arrival; the detail panel
+# and the review screen show both): ui/common/formatting.py arrival_label / deemed_label.
+LIST_HEADER = (
+    "# เลขที่คำขอ | รับเมื่อ (เวลามาถึง) · Received (arrival) | "
+    "ถือว่ารับเมื่อ (เริ่มนับเวลา) · Deemed received (SLA start) | สถานะ | ผู้ยื่น — "
+    "เวลากรุงเทพฯ (Bangkok time)"
+)
+
 
 def _row_dict(row: Any) -> dict[str, Any]:
     return {
@@ -50,11 +58,7 @@ def cmd_apps(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
             if args.json:
                 print(json.dumps([_row_dict(r) for r in rows], ensure_ascii=False, indent=2))
             else:
-                # Both moments, named: the window's list shows the arrival ("วันที่รับ").
-                print(
-                    "# เลขที่คำขอ | รับเมื่อ (received, arrival) | ถือว่ารับเมื่อ (deemed received, "
-                    "SLA start) | สถานะ | ผู้ยื่น — เวลากรุงเทพฯ (Bangkok time)"
-                )
+                print(LIST_HEADER)
                 for r in rows:
                     came = format_thai_date(r.received_at, with_time=True, short=True)
                     when = format_thai_date(r.deemed_received_at, with_time=True, short=True)

@@ -175,142 +175,132 @@
 <context>
     <name>ApplicationInfoView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="111"/>
+        <location filename="../../ui/review/info.py" line="117"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="111"/>
+        <location filename="../../ui/review/info.py" line="117"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="115"/>
+        <location filename="../../ui/review/info.py" line="121"/>
         <source>Sent back to review</source>
         <translation>ส่งกลับให้ตรวจอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="122"/>
+        <location filename="../../ui/review/info.py" line="128"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="124"/>
+        <location filename="../../ui/review/info.py" line="130"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="125"/>
+        <location filename="../../ui/review/info.py" line="131"/>
         <source>Kind</source>
         <translation>ประเภทผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="126"/>
+        <location filename="../../ui/review/info.py" line="132"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="127"/>
+        <location filename="../../ui/review/info.py" line="133"/>
         <source>Representative</source>
         <translation>ผู้แทน/ผู้รับมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="128"/>
+        <location filename="../../ui/review/info.py" line="134"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="129"/>
+        <location filename="../../ui/review/info.py" line="135"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="130"/>
+        <location filename="../../ui/review/info.py" line="136"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="136"/>
+        <location filename="../../ui/review/info.py" line="142"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="137"/>
+        <location filename="../../ui/review/info.py" line="143"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="139"/>
+        <location filename="../../ui/review/info.py" line="145"/>
         <source>{amount} baht</source>
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="146"/>
+        <location filename="../../ui/review/info.py" line="152"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="148"/>
+        <location filename="../../ui/review/info.py" line="154"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="149"/>
+        <location filename="../../ui/review/info.py" line="155"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="150"/>
+        <location filename="../../ui/review/info.py" line="156"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="151"/>
+        <location filename="../../ui/review/info.py" line="157"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="152"/>
+        <location filename="../../ui/review/info.py" line="158"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="153"/>
-        <source>Received</source>
-        <translation>วันที่รับ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/info.py" line="155"/>
-        <source>Deemed received</source>
-        <translation>ถือว่ารับเมื่อ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/info.py" line="160"/>
+        <location filename="../../ui/review/info.py" line="161"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="161"/>
+        <location filename="../../ui/review/info.py" line="162"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="161"/>
+        <location filename="../../ui/review/info.py" line="162"/>
         <source>Free</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="162"/>
+        <location filename="../../ui/review/info.py" line="163"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="166"/>
+        <location filename="../../ui/review/info.py" line="167"/>
         <source>Application form</source>
         <translation>ข้อมูลในแบบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="174"/>
+        <location filename="../../ui/review/info.py" line="175"/>
         <source>Notes from intake</source>
         <translation>บันทึกจากงานรับเรื่อง</translation>
     </message>
@@ -318,67 +308,52 @@
 <context>
     <name>ApplicationModel</name>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="268"/>
+        <location filename="../../ui/shell/application_model.py" line="275"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="269"/>
-        <source>Received</source>
-        <translation>วันที่รับ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/application_model.py" line="270"/>
+        <location filename="../../ui/shell/application_model.py" line="277"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="271"/>
+        <location filename="../../ui/shell/application_model.py" line="278"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="272"/>
+        <location filename="../../ui/shell/application_model.py" line="279"/>
         <source>National ID</source>
         <translation>เลขประจำตัว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="273"/>
+        <location filename="../../ui/shell/application_model.py" line="280"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="274"/>
+        <location filename="../../ui/shell/application_model.py" line="281"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="275"/>
+        <location filename="../../ui/shell/application_model.py" line="282"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="323"/>
+        <location filename="../../ui/shell/application_model.py" line="330"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="331"/>
+        <location filename="../../ui/shell/application_model.py" line="338"/>
         <source>Channel: {channel}</source>
         <translation>ช่องทาง: {channel}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/application_model.py" line="335"/>
-        <source>Received: {date}</source>
-        <translation>รับเมื่อ: {date}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/application_model.py" line="339"/>
-        <source>Deemed received: {date}</source>
-        <translation>ถือว่ารับเมื่อ: {date}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/application_model.py" line="352"/>
+        <location filename="../../ui/shell/application_model.py" line="358"/>
         <source>Due: {date}</source>
         <translation>ครบกำหนด: {date}</translation>
     </message>
@@ -808,17 +783,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="165"/>
+        <location filename="../../ui/common/formatting.py" line="189"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="166"/>
+        <location filename="../../ui/common/formatting.py" line="190"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="167"/>
+        <location filename="../../ui/common/formatting.py" line="191"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -1315,108 +1290,98 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="154"/>
+        <location filename="../../ui/shell/detail_panel.py" line="162"/>
         <source>Close the details (Esc)</source>
         <translation>ปิดรายละเอียด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="155"/>
+        <location filename="../../ui/shell/detail_panel.py" line="163"/>
         <source>Classify…</source>
         <translation>จำแนกประเภท…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="157"/>
+        <location filename="../../ui/shell/detail_panel.py" line="165"/>
         <source>Name the service and the kind of applicant; the applicant is sent the SLA</source>
         <translation>ระบุงานบริการและประเภทผู้ยื่น แล้วแจ้งระยะเวลาดำเนินการให้ผู้ยื่นทราบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="159"/>
+        <location filename="../../ui/shell/detail_panel.py" line="167"/>
         <source>Withdraw…</source>
         <translation>ถอนคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="161"/>
+        <location filename="../../ui/shell/detail_panel.py" line="169"/>
         <source>Close the request as withdrawn at the applicant&apos;s wish</source>
         <translation>ปิดคำขอเป็น “ผู้ยื่นถอนคำขอ” ตามที่ผู้ยื่นแจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="179"/>
+        <location filename="../../ui/shell/detail_panel.py" line="187"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="183"/>
-        <location filename="../../ui/shell/detail_panel.py" line="188"/>
+        <location filename="../../ui/shell/detail_panel.py" line="191"/>
+        <location filename="../../ui/shell/detail_panel.py" line="196"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="184"/>
+        <location filename="../../ui/shell/detail_panel.py" line="192"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="189"/>
+        <location filename="../../ui/shell/detail_panel.py" line="197"/>
         <source>Service (Thai)</source>
         <translation>งานบริการ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="192"/>
+        <location filename="../../ui/shell/detail_panel.py" line="200"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="193"/>
+        <location filename="../../ui/shell/detail_panel.py" line="201"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="194"/>
+        <location filename="../../ui/shell/detail_panel.py" line="202"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="195"/>
-        <source>Received</source>
-        <translation>วันที่รับ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/detail_panel.py" line="200"/>
-        <source>Deemed received</source>
-        <translation>ถือว่ารับเมื่อ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/detail_panel.py" line="205"/>
+        <location filename="../../ui/shell/detail_panel.py" line="208"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="206"/>
+        <location filename="../../ui/shell/detail_panel.py" line="209"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="212"/>
+        <location filename="../../ui/shell/detail_panel.py" line="215"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="217"/>
+        <location filename="../../ui/shell/detail_panel.py" line="220"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="217"/>
+        <location filename="../../ui/shell/detail_panel.py" line="220"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="218"/>
+        <location filename="../../ui/shell/detail_panel.py" line="221"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="219"/>
+        <location filename="../../ui/shell/detail_panel.py" line="222"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -1726,17 +1691,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="216"/>
+        <location filename="../../ui/review/info.py" line="217"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="216"/>
+        <location filename="../../ui/review/info.py" line="217"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="216"/>
+        <location filename="../../ui/review/info.py" line="217"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -2984,6 +2949,24 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>ReceivedTimes</name>
+    <message>
+        <location filename="../../ui/common/formatting.py" line="172"/>
+        <source>Received (arrival)</source>
+        <translation>รับเมื่อ (เวลามาถึง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/formatting.py" line="176"/>
+        <source>Deemed received (SLA start)</source>
+        <translation>ถือว่ารับเมื่อ (เริ่มนับเวลา)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/formatting.py" line="180"/>
+        <source>When the request arrived. The time limit counts from its deemed-received time: the next working hour when it came outside office hours or on a holiday.</source>
+        <translation>เวลาที่คำขอมาถึง ระยะเวลาดำเนินการนับจากเวลาที่ถือว่ารับคำขอ คือชั่วโมงทำการถัดไปเมื่อคำขอมาถึงนอกเวลาราชการหรือในวันหยุด</translation>
+    </message>
+</context>
+<context>
     <name>RefuseDialog</name>
     <message>
         <location filename="../../ui/common/request_dialogs.py" line="350"/>
@@ -3357,32 +3340,32 @@ P90</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="174"/>
+        <location filename="../../ui/common/formatting.py" line="198"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="175"/>
+        <location filename="../../ui/common/formatting.py" line="199"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="176"/>
+        <location filename="../../ui/common/formatting.py" line="200"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="177"/>
+        <location filename="../../ui/common/formatting.py" line="201"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="178"/>
+        <location filename="../../ui/common/formatting.py" line="202"/>
         <source>Supervisor</source>
         <translation>หัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="179"/>
+        <location filename="../../ui/common/formatting.py" line="203"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -3980,82 +3963,82 @@ P90</translation>
 <context>
     <name>Sla</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="119"/>
+        <location filename="../../ui/common/formatting.py" line="122"/>
         <source>Closed</source>
         <translation>ปิดเรื่องแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="120"/>
+        <location filename="../../ui/common/formatting.py" line="123"/>
         <source>The application is closed; no deadline applies.</source>
         <translation>คำขอนี้ปิดเรื่องแล้ว ไม่มีกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="122"/>
+        <location filename="../../ui/common/formatting.py" line="125"/>
         <source>Paused</source>
         <translation>หยุดนับเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="123"/>
+        <location filename="../../ui/common/formatting.py" line="126"/>
         <source>The clock is stopped while waiting for the applicant.</source>
         <translation>หยุดนับเวลาระหว่างรอเอกสารจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="127"/>
+        <location filename="../../ui/common/formatting.py" line="130"/>
         <source>{days} business days left when the clock restarts.</source>
         <translation>เมื่อเริ่มนับเวลาต่อจะเหลือ {days} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="131"/>
+        <location filename="../../ui/common/formatting.py" line="134"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="82"/>
+        <location filename="../../ui/common/formatting.py" line="85"/>
         <source>1 day late</source>
         <translation>เกิน 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="83"/>
+        <location filename="../../ui/common/formatting.py" line="86"/>
         <source>{days} days late</source>
         <translation>เกิน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="132"/>
+        <location filename="../../ui/common/formatting.py" line="135"/>
         <source>Past the deadline in the citizen manual.</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="85"/>
+        <location filename="../../ui/common/formatting.py" line="88"/>
         <source>1 day left</source>
         <translation>เหลือ 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="77"/>
+        <location filename="../../ui/common/formatting.py" line="80"/>
         <source>less than 1 day left</source>
         <translation>เหลือไม่ถึง 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="86"/>
+        <location filename="../../ui/common/formatting.py" line="89"/>
         <source>{days} days left</source>
         <translation>เหลือ {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="91"/>
+        <location filename="../../ui/common/formatting.py" line="94"/>
         <source>Exactly {days} business days.</source>
         <translation>คิดเป็น {days} วันทำการพอดี</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="141"/>
+        <location filename="../../ui/common/formatting.py" line="144"/>
         <source>Close to the deadline.</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="143"/>
+        <location filename="../../ui/common/formatting.py" line="146"/>
         <source>Within the deadline.</source>
         <translation>อยู่ในกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="145"/>
+        <location filename="../../ui/common/formatting.py" line="148"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
     </message>

@@ -178,6 +178,9 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
                 state = review_state(session, app)
                 assert state.complete, (where, state.missing_items, state.missing_checks)
                 assert any(e.type == "review.completed" for e in history), where
+            # The finance officer's queue holds it free for them to take.
+            if app.status in ("payment_due", "payment_to_verify"):
+                assert app.assignee_id is None, where
             if app.status == "waiting_applicant":
                 assert any(e.type == "review.documents_requested" for e in history), where
             # Its history happened on its own time line: in order, after it arrived, by now.

@@ -130,3 +130,27 @@ def test_qt_own_dialogs_speak_thai_in_thai_mode(gui, qtbot, tmp_path) -> None:
     i18n.apply_language("en", gui)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert {b.text() for b in box.buttons()} == {"&Yes", "&No"}
+
+
+def test_underscores_in_file_names_are_drawn(gui, qtbot) -> None:
+    """Sarabun's "_" lies below the font's descent: a label one line high must still show it
+    (the quarantine's bold title showed "scan_id_card.pdf" as "scan id card.pdf")."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    def ink(label: QLabel) -> int:
+        image = label.grab().toImage()
+        return sum(
+            QColor(image.pixel(x, y)).lightness() < 160
+            for y in range(image.height())
+            for x in range(image.width())
+        )
+
+    # The plain label, and the styles file names are shown in (titles are 11-13 pt bold).
+    for name in ("", "DetailTitle", "SectionTitle", "FieldName", "PaneTitle"):
+        label = QLabel("________")
+        label.setObjectName(name)
+        qtbot.addWidget(label)
+        label.resize(label.sizeHint())
+        label.show()
+        assert ink(label) > 0, name

@@ -27,7 +27,10 @@ from services.api import (
 
 __all__ = [
     "SlaBadge",
+    "arrival_label",
     "channel_label",
+    "deemed_label",
+    "received_times_hint",
     "days_text",
     "format_date",
     "format_days",
@@ -158,6 +161,27 @@ def service_name(row: ApplicationRow, language: str) -> str:
     if language == "en":
         return row.service_name_en or row.service_name_th
     return row.service_name_th or row.service_name_en
+
+
+# Two moments of a request, named the same in the list, the detail panel, the review screen
+# and the CLI (`anuyat apps list`): when it arrived, and when it counts as received (the next
+# working hour when it came outside office hours), from which the time limit runs.
+
+
+def arrival_label() -> str:
+    return QCoreApplication.translate("ReceivedTimes", "Received (arrival)")
+
+
+def deemed_label() -> str:
+    return QCoreApplication.translate("ReceivedTimes", "Deemed received (SLA start)")
+
+
+def received_times_hint() -> str:
+    return QCoreApplication.translate(
+        "ReceivedTimes",
+        "When the request arrived. The time limit counts from its deemed-received time: "
+        "the next working hour when it came outside office hours or on a holiday.",
+    )
 
 
 def channel_label(channel: Channel) -> str:

@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from services.api import ApplicationDetail, HistoryEntry
 from ui.common import i18n
-from ui.common.formatting import channel_label, format_date, status_label
+from ui.common.formatting import (
+    arrival_label,
+    channel_label,
+    deemed_label,
+    format_date,
+    status_label,
+)
 from ui.common.naming import named
 
 __all__ = ["ApplicationInfoView", "HistoryView", "baht"]
@@ -150,13 +156,8 @@ class ApplicationInfoView(QScrollArea):
                 (self.tr("Subject"), row.subject),
                 (self.tr("Status"), status_label(row, language)),
                 (self.tr("Channel"), channel_label(row.channel)),
-                (self.tr("Received"), format_date(row.received_at, language, short=False)),
-                (
-                    self.tr("Deemed received"),
-                    format_date(row.deemed_received_at, language, short=False)
-                    if row.deemed_received_at != row.received_at
-                    else "",
-                ),
+                (arrival_label(), format_date(row.received_at, language, short=False)),
+                (deemed_label(), format_date(row.deemed_received_at, language, short=False)),
                 (self.tr("Due"), format_date(row.sla_due_at, language, short=False)),
                 (self.tr("Fee"), fee or (self.tr("Free") if detail.fee_due == "none" else "")),
                 (self.tr("Identity level"), f"IAL{detail.required_ial}"),

@@ -26,8 +26,11 @@ from PySide6.QtGui import QColor
 
 from services.api import ApplicationRow, SignedInUser
 from ui.common.formatting import (
+    arrival_label,
     channel_label,
+    deemed_label,
     format_date,
+    received_times_hint,
     service_name,
     sla_badge,
     status_label,
@@ -259,14 +262,18 @@ class ApplicationModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.RECEIVED:
+            return received_times_hint()
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.column_title(Column(section))
 
     def column_title(self, column: Column) -> str:
         titles = {
             Column.TRACKING: self.tr("Tracking no."),
-            Column.RECEIVED: self.tr("Received"),
+            Column.RECEIVED: arrival_label(),
             Column.SERVICE: self.tr("Service"),
             Column.APPLICANT: self.tr("Applicant"),
             Column.NATIONAL_ID: self.tr("National ID"),
@@ -332,14 +339,13 @@ class ApplicationModel(QAbstractTableModel):
                 )
                 return "\n".join(lines)
             case Column.RECEIVED:
-                text = self.tr("Received: {date}").format(
-                    date=format_date(row.received_at, lang, short=False)
-                )
-                if row.deemed_received_at != row.received_at:
-                    text += "\n" + self.tr("Deemed received: {date}").format(
-                        date=format_date(row.deemed_received_at, lang, short=False)
+                return "\n".join(
+                    f"{label}: {format_date(moment, lang, short=False)}"
+                    for label, moment in (
+                        (arrival_label(), row.received_at),
+                        (deemed_label(), row.deemed_received_at),
                     )
-                return text
+                )
             case Column.SERVICE:
                 return "\n".join(n for n in (row.service_name_th, row.service_name_en) if n)
             case Column.APPLICANT:

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from services.api import Action, ApplicationRow, SlaState, allowed_actions
 from ui.common import i18n
-from ui.common.formatting import channel_label, days_text, format_date, sla_badge, status_label
+from ui.common.formatting import (
+    arrival_label,
+    channel_label,
+    days_text,
+    deemed_label,
+    format_date,
+    sla_badge,
+    status_label,
+)
 from ui.common.naming import named
 
 __all__ = ["DetailPanel"]
@@ -192,15 +200,10 @@ class DetailPanel(QFrame):
             (self.tr("Applicant"), row.applicant_name),
             (self.tr("National ID"), row.applicant_id_masked),
             (self.tr("Channel"), channel_label(row.channel)),
-            (self.tr("Received"), format_date(row.received_at, language, short=False)),
+            # Both moments, always, named as in the list and the CLI.
+            (arrival_label(), format_date(row.received_at, language, short=False)),
+            (deemed_label(), format_date(row.deemed_received_at, language, short=False)),
         ]
-        if row.deemed_received_at != row.received_at:
-            fields.append(
-                (
-                    self.tr("Deemed received"),
-                    format_date(row.deemed_received_at, language, short=False),
-                )
-            )
         fields += [
             (self.tr("Due"), format_date(row.sla_due_at, language, short=False)),
             (self.tr("Time left"), badge.text),
