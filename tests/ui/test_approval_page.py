@@ -20,6 +20,7 @@ from tests.integration.test_approval import reviewed
 from tests.ui.conftest import SCREENSHOTS, officer_types
 from ui.approval.page import ApprovalPage
 from ui.common import i18n
+from ui.shell.delegates import COUNT_ROLE
 
 
 def _ports(context, softhsm):
@@ -149,3 +150,29 @@ def test_a_wrong_pin_is_told_in_the_dialog_and_nothing_is_signed(
     page.refresh()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=30_000)
     assert page.table.item(0, 0).data(Qt.ItemDataRole.UserRole + 1) == app_id
+
+
+def test_the_approver_finds_the_page_in_the_main_window_with_how_many_wait(
+    gui, qtbot, runner, settings, context, softhsm
+) -> None:
+    from ui.shell.queue_pane import APPROVALS
+    from ui.shell.start import build_main_window_for
+
+    ports, users = _ports(context, softhsm)
+    for hour in (9, 10):
+        reviewed(context, ports, users, hour=hour)
+    window = build_main_window_for(ports, users["approver"], runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    assert window.approvals is not None
+    row = window.queues._page_row(APPROVALS)
+    qtbot.waitUntil(lambda: window.queues.pages.item(row).data(COUNT_ROLE) == 2, timeout=30_000)
+    assert window.queues.select_page(APPROVALS)
+    assert window.current_page() == APPROVALS
+    qtbot.waitUntil(lambda: window.approvals.table.rowCount() == 2, timeout=30_000)
+    _shot(window, "approval_main_window_th")
+    # A reviewer has no such page.
+    other = build_main_window_for(ports, users["reviewer"], runner, settings)
+    qtbot.addWidget(other)
+    assert other.approvals is None and not other.queues.select_page(APPROVALS)

@@ -24,6 +24,7 @@ class SummaryView(QTextBrowser):
         self.setObjectName("ApprovalSummary")
         self.setOpenLinks(False)
         self._summary: ApprovalSummary | None = None
+        self._retranslate()
 
     def show_summary(self, summary: ApprovalSummary | None) -> None:
         self._summary = summary
@@ -34,7 +35,11 @@ class SummaryView(QTextBrowser):
             self.refresh()
         super().changeEvent(event)
 
+    def _retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Choose a request from the list, or press “Take next”."))
+
     def refresh(self) -> None:
+        self._retranslate()
         if self._summary is None:
             self.clear()
             return

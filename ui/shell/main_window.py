@@ -69,6 +69,7 @@ from ui.admin import OfficersPort
 from ui.admin.officers_page import OfficersPage
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.admin.settings_page import SettingsPage
+from ui.approval.page import ApprovalPage
 from ui.common import i18n, ui_settings
 from ui.common.changes import ChangeHub, Changes
 from ui.common.errors import bilingual
@@ -90,6 +91,7 @@ from ui.shell.header_band import HeaderBand
 from ui.shell.layout_state import restore_layout, save_layout
 from ui.shell.list_page import ListPage
 from ui.shell.queue_pane import (
+    APPROVALS,
     AUDIT,
     DASHBOARD,
     MONTHLY_REPORT,
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.can_take_next = may(user.roles, Action.TAKE_NEXT)
         self.can_manage_officers = accounts is not None and may(user.roles, Action.MANAGE_OFFICERS)
         self.can_read_reports = may(user.roles, Action.READ_REPORTS)
+        self.can_approve = may(user.roles, Action.APPROVE)
         self.can_read_audit = may(user.roles, Action.READ_AUDIT)
         self.can_manage_settings = ports.settings is not None and may(
             user.roles, Action.MANAGE_SETTINGS
@@ -286,6 +289,7 @@ class MainWindow(QMainWindow):
         self.queues.show_officers_entry(self.can_manage_officers)
         self.queues.show_report_entries(self.can_read_reports, self.can_read_audit)
         self.queues.show_settings_entry(self.can_manage_settings)
+        self.queues.show_approvals_entry(self.can_approve)
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
@@ -333,6 +337,17 @@ class MainWindow(QMainWindow):
         if self.can_read_audit:
             self.audit_log = AuditLogPage(self._ports.reports, self._runner, self._user)
             self.pages.addWidget(self.audit_log)
+        self.approvals: ApprovalPage | None = None
+        if self.can_approve:
+            self.approvals = ApprovalPage(
+                self._ports.approval, self._ports.review, self._user, self._runner, self._settings
+            )
+            self.approvals.queue_did_change.connect(self.queues.set_approvals_count)
+            self.approvals.applications_did_change.connect(
+                lambda: self.changes.announce(Changes(lists=True))
+            )
+            self.pages.addWidget(self.approvals)
+            self.approvals.refresh()  # the badge: how many wait for approval
         self.settings_page: SettingsPage | None = None
         if self._ports.settings is not None and self.can_manage_settings:
             self.settings_page = SettingsPage(self._ports.settings, self._runner, self._user)
@@ -541,6 +556,8 @@ class MainWindow(QMainWindow):
         """Read the queue counts and the current queue again, and the dashboard if shown."""
         if self.current_page() == DASHBOARD:  # read when shown otherwise
             self.dashboard.refresh()
+        if self.approvals is not None:  # its badge follows what reviewers pass on
+            self.approvals.refresh()
         self.error_box.clear()
         self._counts_generation += 1
         generation = self._counts_generation
@@ -625,6 +642,8 @@ class MainWindow(QMainWindow):
             return AUDIT
         if self.settings_page is not None and self.pages.currentWidget() is self.settings_page:
             return SETTINGS
+        if self.approvals is not None and current is self.approvals:
+            return APPROVALS
         return QUEUES
 
     def show_dashboard(self) -> None:
@@ -652,6 +671,11 @@ class MainWindow(QMainWindow):
             self.detail.hide()
             self.pages.setCurrentWidget(self.audit_log)
             self.audit_log.start()
+        elif page == APPROVALS and self.approvals is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.approvals)
+            self.approvals.refresh()
+            self.approvals.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == SETTINGS and self.settings_page is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.settings_page)

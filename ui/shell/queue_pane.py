@@ -55,6 +55,8 @@ AUDIT = "audit"
 """The audit log viewer and the chain's verification status."""
 SETTINGS = "settings"
 """The administrator's page of the agency's and the station's settings."""
+APPROVALS = "approvals"
+"""The approver's page: reviewed requests to approve and sign (its badge: how many wait)."""
 
 
 class QueuePane(QFrame):
@@ -211,6 +213,15 @@ class QueuePane(QFrame):
         self._show_page_entry(MONTHLY_REPORT, monthly)
         self._show_page_entry(AUDIT, audit)
 
+    def show_approvals_entry(self, visible: bool) -> None:
+        """Add (or remove) "Waiting for approval"; the access table decides (approvers)."""
+        self._show_page_entry(APPROVALS, visible)
+
+    def set_approvals_count(self, count: int) -> None:
+        row = self._page_row(APPROVALS)
+        if row >= 0:
+            self.pages.item(row).setData(COUNT_ROLE, int(count))
+
     def show_settings_entry(self, visible: bool) -> None:
         """Add (or remove) the "Settings" entry; only administrators have it."""
         self._show_page_entry(SETTINGS, visible)
@@ -321,7 +332,12 @@ class QueuePane(QFrame):
             item.setText(self.tr("Dashboard"))
             item.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
         has_intake = self._page_row(QUARANTINE) >= 0
-        self._pages_title.setText(self.tr("INTAKE") if has_intake else self.tr("ADMINISTRATION"))
+        if has_intake:
+            self._pages_title.setText(self.tr("INTAKE"))
+        elif self._page_row(APPROVALS) >= 0:
+            self._pages_title.setText(self.tr("APPROVAL"))
+        else:
+            self._pages_title.setText(self.tr("ADMINISTRATION"))
         for row in range(self.pages.count()):
             item = self.pages.item(row)
             if item.data(_PAGE_ROLE) == QUARANTINE:
@@ -338,6 +354,9 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == MONTHLY_REPORT:
                 item.setText(self.tr("Monthly report"))
                 item.setToolTip(self.tr("Requests, SLA and fees per service, to send upward"))
+            elif item.data(_PAGE_ROLE) == APPROVALS:
+                item.setText(self.tr("Waiting for approval"))
+                item.setToolTip(self.tr("Reviewed requests to approve and sign, oldest first"))
             elif item.data(_PAGE_ROLE) == AUDIT:
                 item.setText(self.tr("Audit log"))
                 item.setToolTip(self.tr("Who did what, and whether the audit chain is intact"))
