@@ -361,67 +361,67 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="383"/>
+        <location filename="../../ui/approval/page.py" line="385"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="385"/>
+        <location filename="../../ui/approval/page.py" line="387"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="388"/>
+        <location filename="../../ui/approval/page.py" line="390"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="400"/>
+        <location filename="../../ui/approval/page.py" line="402"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="401"/>
+        <location filename="../../ui/approval/page.py" line="403"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="402"/>
+        <location filename="../../ui/approval/page.py" line="404"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="404"/>
+        <location filename="../../ui/approval/page.py" line="406"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="404"/>
+        <location filename="../../ui/approval/page.py" line="406"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="406"/>
+        <location filename="../../ui/approval/page.py" line="408"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>&amp;เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="407"/>
+        <location filename="../../ui/approval/page.py" line="409"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="408"/>
+        <location filename="../../ui/approval/page.py" line="410"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="409"/>
+        <location filename="../../ui/approval/page.py" line="411"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="410"/>
+        <location filename="../../ui/approval/page.py" line="412"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
@@ -2113,48 +2113,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="476"/>
+        <location filename="../../ui/shell/main_window.py" line="491"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="480"/>
+        <location filename="../../ui/shell/main_window.py" line="495"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="488"/>
-        <location filename="../../ui/shell/main_window.py" line="504"/>
+        <location filename="../../ui/shell/main_window.py" line="503"/>
+        <location filename="../../ui/shell/main_window.py" line="519"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="489"/>
+        <location filename="../../ui/shell/main_window.py" line="504"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="501"/>
+        <location filename="../../ui/shell/main_window.py" line="516"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="514"/>
+        <location filename="../../ui/shell/main_window.py" line="529"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="517"/>
+        <location filename="../../ui/shell/main_window.py" line="532"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="732"/>
+        <location filename="../../ui/shell/main_window.py" line="756"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="882"/>
+        <location filename="../../ui/shell/main_window.py" line="906"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -2853,97 +2853,112 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="308"/>
+        <location filename="../../ui/shell/queue_pane.py" line="319"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="313"/>
+        <location filename="../../ui/shell/queue_pane.py" line="324"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="318"/>
+        <location filename="../../ui/shell/queue_pane.py" line="329"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="321"/>
+        <location filename="../../ui/shell/queue_pane.py" line="332"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="322"/>
+        <location filename="../../ui/shell/queue_pane.py" line="333"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="324"/>
+        <location filename="../../ui/shell/queue_pane.py" line="336"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="324"/>
+        <location filename="../../ui/shell/queue_pane.py" line="338"/>
+        <source>APPROVAL</source>
+        <translation>การอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="340"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="328"/>
+        <location filename="../../ui/shell/queue_pane.py" line="344"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="329"/>
+        <location filename="../../ui/shell/queue_pane.py" line="345"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="336"/>
+        <location filename="../../ui/shell/queue_pane.py" line="352"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="337"/>
+        <location filename="../../ui/shell/queue_pane.py" line="353"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="339"/>
+        <location filename="../../ui/shell/queue_pane.py" line="355"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="340"/>
+        <location filename="../../ui/shell/queue_pane.py" line="356"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="342"/>
+        <location filename="../../ui/shell/queue_pane.py" line="358"/>
+        <source>Waiting for approval</source>
+        <translation>รออนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="359"/>
+        <source>Reviewed requests to approve and sign, oldest first</source>
+        <translation>คำขอที่ตรวจแล้ว รออนุมัติและลงนาม เรียงจากที่ยื่นก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="361"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="343"/>
+        <location filename="../../ui/shell/queue_pane.py" line="362"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="345"/>
+        <location filename="../../ui/shell/queue_pane.py" line="364"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="346"/>
+        <location filename="../../ui/shell/queue_pane.py" line="365"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="331"/>
+        <location filename="../../ui/shell/queue_pane.py" line="347"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="333"/>
+        <location filename="../../ui/shell/queue_pane.py" line="349"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>
@@ -4046,112 +4061,117 @@ P90</translation>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="45"/>
+        <location filename="../../ui/approval/summary_view.py" line="39"/>
+        <source>Choose a request from the list, or press “Take next”.</source>
+        <translation>เลือกคำขอจากรายการ หรือกด “รับรายการถัดไป”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/summary_view.py" line="50"/>
         <source>accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="47"/>
+        <location filename="../../ui/approval/summary_view.py" line="52"/>
         <source>rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="49"/>
+        <location filename="../../ui/approval/summary_view.py" line="54"/>
         <source>not applicable</source>
         <translation>ไม่ต้องใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="50"/>
+        <location filename="../../ui/approval/summary_view.py" line="55"/>
         <source>not checked</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="54"/>
+        <location filename="../../ui/approval/summary_view.py" line="59"/>
         <source>type 1 (approval record and stamp)</source>
         <translation>แบบที่ 1 (บันทึกการอนุมัติพร้อมตราชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="56"/>
+        <location filename="../../ui/approval/summary_view.py" line="61"/>
         <source>type 2 (digital signature with the approver&apos;s own key)</source>
         <translation>แบบที่ 2 (ลายมือชื่อดิจิทัลด้วยกุญแจของผู้อนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="57"/>
+        <location filename="../../ui/approval/summary_view.py" line="62"/>
         <source>type 3 (CA-issued certificate on a token)</source>
         <translation>แบบที่ 3 (ใบรับรองจากผู้ให้บริการออกใบรับรองบนโทเคน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="69"/>
+        <location filename="../../ui/approval/summary_view.py" line="74"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="70"/>
+        <location filename="../../ui/approval/summary_view.py" line="75"/>
         <source>Received (deemed)</source>
         <translation>วันที่ถือว่ารับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="72"/>
+        <location filename="../../ui/approval/summary_view.py" line="77"/>
         <source>Reviewed by</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="72"/>
+        <location filename="../../ui/approval/summary_view.py" line="77"/>
         <source>Reviewer’s note</source>
         <translation>บันทึกของผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="83"/>
+        <location filename="../../ui/approval/summary_view.py" line="88"/>
         <source>Sent back earlier by {name}</source>
         <translation>เคยส่งกลับโดย {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="87"/>
+        <location filename="../../ui/approval/summary_view.py" line="92"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="87"/>
+        <location filename="../../ui/approval/summary_view.py" line="92"/>
         <source>Approval criteria</source>
         <translation>หลักเกณฑ์การพิจารณา</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="88"/>
+        <location filename="../../ui/approval/summary_view.py" line="93"/>
         <source>Signature</source>
         <translation>ลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="94"/>
+        <location filename="../../ui/approval/summary_view.py" line="99"/>
         <source>This service needs at least a {kind} signature.</source>
         <translation>บริการนี้ต้องลงนามอย่างน้อย{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="103"/>
+        <location filename="../../ui/approval/summary_view.py" line="108"/>
         <source>Documents checked</source>
         <translation>ผลการตรวจเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="113"/>
+        <location filename="../../ui/approval/summary_view.py" line="118"/>
         <source>p. {page}</source>
         <translation>หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="129"/>
+        <location filename="../../ui/approval/summary_view.py" line="134"/>
         <source>Identity and power-of-attorney checks</source>
         <translation>การตรวจสอบตัวตนและการมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="143"/>
+        <location filename="../../ui/approval/summary_view.py" line="148"/>
         <source>Approved</source>
         <translation>อนุมัติแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="143"/>
+        <location filename="../../ui/approval/summary_view.py" line="148"/>
         <source>Refused</source>
         <translation>ไม่อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="149"/>
+        <location filename="../../ui/approval/summary_view.py" line="154"/>
         <source>Decision</source>
         <translation>ผลการพิจารณา</translation>
     </message>
