@@ -2332,6 +2332,11 @@
         <translation>{agency}: คำขอช่วง {period} (เวลากรุงเทพฯ)</translation>
     </message>
     <message>
+        <location filename="../../ui/reports/monthly_page.py" line="228"/>
+        <source>Unclassified</source>
+        <translation>ยังไม่จำแนก</translation>
+    </message>
+    <message>
         <location filename="../../ui/reports/monthly_page.py" line="234"/>
         <location filename="../../ui/reports/monthly_page.py" line="304"/>
         <source>Received</source>

@@ -40,14 +40,18 @@ class ReportChart(QChartView):
         self._figures: list[list[int]] = []
         self.report: MonthlyReport | None = None
 
-    def show_report(self, report: MonthlyReport, names: tuple[str, str, str]) -> None:
-        """``names``: the legend's words for received, within SLA, past SLA."""
+    def show_report(
+        self, report: MonthlyReport, names: tuple[str, str, str], unclassified: str = "?"
+    ) -> None:
+        """``names``: the legend's words for received, within SLA, past SLA;
+        ``unclassified``: the bar label of requests without a service yet."""
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
         series = QBarSeries()
-        categories = [row.code for row in report.rows]
+        # The unclassified line has no code: its bar gets a name in the screen's language.
+        categories = [row.code if row.code != "-" else unclassified for row in report.rows]
         figures = [
             [row.received for row in report.rows],
             [row.within_sla for row in report.rows],

@@ -225,7 +225,7 @@ class MonthlyReportPage(QWidget):
         if self.chart.report is report:
             self.chart.set_names(self._legend())  # only the language changed
         else:
-            self.chart.show_report(report, self._legend())
+            self.chart.show_report(report, self._legend(), self.tr("Unclassified"))
 
     def _show(self, error: BaseException | None, fallback: tuple[str, str]) -> None:
         self.error.show_error(error, fallback_th=fallback[0], fallback_en=fallback[1])
