@@ -79,7 +79,8 @@ class Action(StrEnum):
     # The officers' page: list accounts, correct details, roles, deactivate/activate, reset
     # a password (services.access.officers).
     MANAGE_OFFICERS = "manage_officers"
-    # The monthly report (figures per service, no personal data) and its exports.
+    # The monthly report (figures per service, no personal data) and its exports: for those
+    # who run the office and report upward.
     READ_REPORTS = "read_reports"
     # The audit viewer: every event, who did it, the chain's verification, and its exports.
     READ_AUDIT = "read_audit"
@@ -130,7 +131,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.CREATE_USER: frozenset({"admin"}) | _SYSTEM,
     Action.UNLOCK_USER: frozenset({"admin"}),
     Action.MANAGE_OFFICERS: frozenset({"admin"}),
-    Action.READ_REPORTS: frozenset({"admin"}),
+    Action.READ_REPORTS: _SUPERVISORS,
     Action.READ_AUDIT: frozenset({"admin"}),
     Action.MANAGE_SETTINGS: frozenset({"admin"}),
 }

@@ -204,6 +204,31 @@ def test_a_tampered_row_shows_where_the_chain_breaks(qtbot, gui, admin_window, c
     shot(qtbot, admin_window, "audit-log-broken-th")
 
 
+def test_a_supervisor_reads_the_report_but_not_the_audit_log(
+    qtbot, gui, context, workstation, runner, settings, seeded
+) -> None:
+    from services.access import auth
+    from services.kernel.actors import SYSTEM
+
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(
+            uow,
+            username="head",
+            display_name="นางหัวหน้า ดูแลงาน",
+            password=STAFF_PASSWORD,
+            roles=["supervisor"],
+        )
+    head = workstation.shell.sign_in("head", STAFF_PASSWORD)
+    window = MainWindow(workstation, head, runner, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    assert window.monthly_report is not None and window.audit_log is None
+    page = _open_report(qtbot, window)
+    assert _table(page)["FOOD-SHOP"][0] == "3"
+    assert not window.show_report_page(AUDIT)
+
+
 def test_officers_without_the_role_have_no_report_pages(
     qtbot, gui, workstation, runner, settings
 ) -> None:

@@ -1,5 +1,6 @@
-"""The administrator's report pages: the monthly service report (table, chart, XLSX and PDF)
-and the audit log viewer (filters, the chain's status, CSV and XLSX).
+"""The report pages: the monthly service report for supervisors and the administrator (table,
+chart, XLSX and PDF) and, for the administrator, the audit log viewer (filters, the chain's
+status, CSV and XLSX).
 
 Both ask :class:`~services.api.ReportsPort` through the :class:`~ui.common.tasks.TaskRunner`
 (the database worker for queries, the I/O pool for writing files); whether they exist at all
