@@ -52,6 +52,7 @@ def build_plan(
             after=settings.get("imap_after"),
             move_to=settings.get("imap_move_to"),
             batch_size=settings.get("imap_batch_size"),
+            cafile=settings.get("imap_cafile") or None,
         )
 
         def open_imap() -> MailSource:
@@ -81,6 +82,7 @@ def build_plan(
             port=settings.get("smtp_port"),
             security=settings.get("smtp_security"),
             username=settings.get("smtp_user") or None,
+            cafile=settings.get("smtp_cafile") or None,
         )
 
         def open_transport() -> Transport:

@@ -3470,71 +3470,83 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/admin/settings_forms.py" line="279"/>
+        <location filename="../../ui/admin/settings_forms.py" line="280"/>
+        <source>CA certificate (own authority)</source>
+        <translation>ใบรับรอง CA (ของหน่วยงานเอง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="281"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="287"/>
+        <location filename="../../ui/admin/settings_forms.py" line="289"/>
         <source>TLS (encrypted from the start)</source>
         <translation>TLS (เข้ารหัสตั้งแต่เริ่ม)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="288"/>
+        <location filename="../../ui/admin/settings_forms.py" line="290"/>
         <source>STARTTLS (encrypted after greeting)</source>
         <translation>STARTTLS (เข้ารหัสหลังทักทาย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="289"/>
+        <location filename="../../ui/admin/settings_forms.py" line="291"/>
         <source>Plain (this computer only)</source>
         <translation>ไม่เข้ารหัส (เฉพาะเครื่องนี้)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="294"/>
+        <location filename="../../ui/admin/settings_forms.py" line="296"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="297"/>
+        <location filename="../../ui/admin/settings_forms.py" line="299"/>
         <source>Comma between folders, e.g. INBOX, Requests</source>
         <translation>คั่นโฟลเดอร์ด้วยจุลภาค เช่น INBOX, Requests</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="307"/>
+        <location filename="../../ui/admin/settings_forms.py" line="317"/>
         <source>Empty: no shared drive is watched</source>
         <translation>เว้นว่าง: ไม่ติดตามไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="308"/>
+        <location filename="../../ui/admin/settings_forms.py" line="318"/>
         <source>Empty: taken files stay where they are</source>
         <translation>เว้นว่าง: ไฟล์ที่รับแล้วอยู่ที่เดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="309"/>
+        <location filename="../../ui/admin/settings_forms.py" line="319"/>
         <source>Another disk or a server share</source>
         <translation>ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกันบนเซิร์ฟเวอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="310"/>
+        <location filename="../../ui/admin/settings_forms.py" line="320"/>
         <source>Empty: mail is read from the local Maildir</source>
         <translation>เว้นว่าง: อ่านอีเมลจาก Maildir ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="311"/>
+        <location filename="../../ui/admin/settings_forms.py" line="321"/>
         <source>Empty: outgoing mail stays in the local &apos;sent&apos; folder</source>
         <translation>เว้นว่าง: อีเมลขาออกเก็บไว้ในโฟลเดอร์ sent ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="318"/>
+        <location filename="../../ui/admin/settings_forms.py" line="322"/>
+        <location filename="../../ui/admin/settings_forms.py" line="323"/>
+        <source>Empty: the authorities this computer trusts</source>
+        <translation>เว้นว่าง: ใช้ผู้ออกใบรับรองที่เครื่องนี้เชื่อถือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="330"/>
         <source>✓ Saved in the keyring. Type to replace it.</source>
         <translation>✓ บันทึกไว้ในที่เก็บกุญแจ (keyring) แล้ว พิมพ์ใหม่เพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="320"/>
+        <location filename="../../ui/admin/settings_forms.py" line="332"/>
         <source>Saved in the keyring</source>
         <translation>บันทึกไว้ในที่เก็บกุญแจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="322"/>
+        <location filename="../../ui/admin/settings_forms.py" line="334"/>
         <source>Not saved yet: type it, then save.</source>
         <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
     </message>
@@ -4626,8 +4638,8 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
     <name>_PathField</name>
     <message>
         <location filename="../../ui/admin/settings_forms.py" line="191"/>
-        <source>Choose the library</source>
-        <translation>เลือกไลบรารี</translation>
+        <source>Choose a file</source>
+        <translation>เลือกไฟล์</translation>
     </message>
     <message>
         <location filename="../../ui/admin/settings_forms.py" line="193"/>

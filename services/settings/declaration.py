@@ -31,7 +31,7 @@ class Setting:
     min: int | None = None
     max: int | None = None
     folder: bool = False
-    """A path to a folder or file: when set, it must be absolute (``~`` is allowed), since
+    """A path (to a folder or a file): when set, it must be absolute (``~`` is allowed), since
     the sync, the window and a scheduled task do not share one working folder."""
 
     def problem(self, value: Any) -> tuple[str, str] | None:
@@ -127,6 +127,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("imap_user", str, "", "IMAP login, usually the official address."),
     Setting("imap_folders", list, ["INBOX"], "Folders to watch."),
     Setting(
+        "imap_cafile",
+        str,
+        "",
+        "CA certificate (PEM) of a server signed by the agency's own authority. Empty: the "
+        "system's trusted authorities.",
+        folder=True,
+    ),
+    Setting(
         "imap_after",
         str,
         "flag",
@@ -165,6 +173,13 @@ SETTINGS: tuple[Setting, ...] = (
         _SECURITY,
     ),
     Setting("smtp_user", str, "", "SMTP login."),
+    Setting(
+        "smtp_cafile",
+        str,
+        "",
+        "CA certificate (PEM) of an SMTP server signed by the agency's own authority.",
+        folder=True,
+    ),
     Setting("sent_maildir", str, "", "Where messages go without SMTP. Empty: <profile>/sent."),
     Setting("ack_template", str, "", "Acknowledgement template. Empty: the bundled one."),
     Setting(

@@ -57,13 +57,13 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section(
         SectionKey.MAILBOX,
-        ("imap_host", "imap_port", "imap_security", "imap_user", "imap_folders"),
+        ("imap_host", "imap_port", "imap_security", "imap_user", "imap_folders", "imap_cafile"),
         IMAP_SECRET,
         TakesEffect.NEXT_SYNC,
     ),
     Section(
         SectionKey.SMTP,
-        ("smtp_host", "smtp_port", "smtp_security", "smtp_user"),
+        ("smtp_host", "smtp_port", "smtp_security", "smtp_user", "smtp_cafile"),
         SMTP_SECRET,
         TakesEffect.NEXT_SYNC,
     ),

@@ -120,6 +120,7 @@ def check_section(key: SectionKey, values: Mapping[str, Any], password_known: bo
             username=values["imap_user"],
             security=values["imap_security"],
             folders=tuple(values["imap_folders"]),
+            cafile=values["imap_cafile"] or None,
         )
         _need_password(password_known, "กล่องจดหมาย", "mailbox")
     if key is SectionKey.SMTP and values["smtp_host"].strip():
@@ -150,7 +151,8 @@ def save_section(
 ) -> SettingsSaved:
     """Save one section (administrator only); ``password`` replaces the keyring's if given.
 
-    Nothing changed (same values, no password) records nothing and writes nothing.
+    Settings of the section left out of ``values`` keep their current value. Nothing
+    changed (same values, no password) records nothing and writes nothing.
     """
     require(uow.actor, Action.MANAGE_SETTINGS)
     part = section(key)
@@ -158,6 +160,11 @@ def save_section(
     if password is not None and part.secret is None:
         raise InvalidInput("ส่วนนี้ไม่มีรหัสผ่าน", "This section has no password.")
     known = password is not None or (part.secret is not None and keys.load_secret(part.secret))
+    # A setting left out keeps its value (a name the section does not have is still refused).
+    values = {
+        **{name: effective.get(name, BY_NAME[name].default) for name in part.names},
+        **values,
+    }
     check_section(key, values, bool(known))
     changed = {
         name: {"from": effective.get(name, BY_NAME[name].default), "to": values[name]}

@@ -355,7 +355,7 @@ def test_the_signing_module_lists_the_softhsm_token(port, admin, tmp_path, monke
     module = _softhsm_module()
     result = port.test_section(admin, SectionKey.SIGNING, {"pkcs11_module": module})
     assert result.ok, result.en
-    assert "tokens found: approver" in result.en and "SoftHSM" in result.en
+    assert "tokens found: approver." in result.en and "SoftHSM" in result.en
     not_pkcs11 = port.test_section(admin, SectionKey.SIGNING, {"pkcs11_module": str(conf)})
     assert not not_pkcs11.ok and "could not be loaded as a PKCS#11 library" in not_pkcs11.en
     gone = port.test_section(admin, SectionKey.SIGNING, {"pkcs11_module": "/nowhere/lib.so"})
@@ -387,3 +387,29 @@ def test_a_peer_that_never_answers_gets_an_answer_on_time() -> None:
     finally:
         release.set()
     assert not result.ok and "gave no answer within 0.05 seconds" in result.en
+
+
+def test_imap_over_tls_trusts_the_agencys_own_authority_only_when_told(
+    port, admin, dovecot: DovecotServer, tmp_path
+) -> None:
+    values = _mailbox(
+        port,
+        admin,
+        imap_host="localhost",
+        imap_port=dovecot.tls_port,
+        imap_security="tls",
+        imap_user=dovecot.user,
+    )
+    untrusted = port.test_section(admin, SectionKey.MAILBOX, values, dovecot.password)
+    assert not untrusted.ok and "certificate could not be verified" in untrusted.en
+    not_pem = tmp_path / "ca.txt"
+    not_pem.write_text("hello")
+    wrong_file = port.test_section(
+        admin, SectionKey.MAILBOX, {**values, "imap_cafile": str(not_pem)}, dovecot.password
+    )
+    assert not wrong_file.ok and "not a PEM certificate" in wrong_file.en
+    trusted = {**values, "imap_cafile": str(dovecot.cafile)}
+    result = port.test_section(admin, SectionKey.MAILBOX, trusted, dovecot.password)
+    assert result.ok, result.en
+    saved = port.save_section(admin, SectionKey.MAILBOX, trusted, dovecot.password)
+    assert "imap_cafile" in saved.changed

@@ -207,3 +207,56 @@ def test_screenshots_in_thai_and_english(qtbot, window, gui, tmp_path) -> None:
         QApplication.processEvents()
         shot(window, f"signing-{language}")
     assert page.title.text() == "Settings"
+
+
+def test_the_drive_and_the_token_library_are_tested_from_the_page(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    import subprocess
+
+    from tests.integration.test_settings import _softhsm_module
+    from tests.peers.tools import require_tool
+
+    page = _page(window)
+    page.show_section(SectionKey.DRIVE.value)
+    drive = page.forms[SectionKey.DRIVE]
+    panel = page.panel(SectionKey.DRIVE.value)
+    assert panel.test_button is not None
+    _type_into(drive.edit("drive_root"), str(tmp_path / "not-mounted"))
+    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.test_button.isEnabled() and bool(panel.result.text()), timeout=40000
+    )
+    assert "not-mounted" in panel.result.text() and "was not found" in panel.result.text()
+
+    util = require_tool("softhsm2-util", "softhsm2")
+    tokens = tmp_path / "tokens"
+    tokens.mkdir()
+    conf = tmp_path / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {tokens}\nobjectstore.backend = file\n")
+    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))
+    subprocess.run(
+        [
+            util,
+            "--init-token",
+            "--free",
+            "--label",
+            "approver",
+            "--pin",
+            "1234",
+            "--so-pin",
+            "5678",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    page.show_section(SectionKey.SIGNING.value)
+    signing = page.forms[SectionKey.SIGNING]
+    panel = page.panel(SectionKey.SIGNING.value)
+    assert panel.test_button is not None
+    _type_into(signing.edit("pkcs11_module"), _softhsm_module())
+    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.result.ok, timeout=40000)
+    assert "พบโทเคน: approver" in panel.result.text()
+    qtbot.wait(50)
+    shot(window, "signing-token-found-th")

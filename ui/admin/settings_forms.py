@@ -36,7 +36,7 @@ __all__ = ["AgencyForm", "SectionForm"]
 
 _SECURITY = ("tls", "starttls", "plain")
 _PATHS = {"drive_root", "drive_processed_dir", "backup_dir"}
-_FILES = {"pkcs11_module"}
+_FILES = {"pkcs11_module", "imap_cafile", "smtp_cafile"}
 _NUMBERS = {"imap_port", "smtp_port", "drive_stable_seconds"}
 
 
@@ -188,7 +188,7 @@ class _PathField(QWidget):
 
     def _choose(self) -> None:
         if self.pick_file:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the library"))
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"))
         else:
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
         if chosen:
@@ -276,6 +276,8 @@ class SectionForm(QWidget):
             "drive_stable_seconds": self.tr("Take a file once unchanged for (seconds)"),
             "pkcs11_module": self.tr("PKCS#11 library of the token"),
             "backup_dir": self.tr("Backup folder"),
+            "imap_cafile": self.tr("CA certificate (own authority)"),
+            "smtp_cafile": self.tr("CA certificate (own authority)"),
             "password": self.tr("Password"),
         }
         for name, label in self._labels.items():
@@ -295,7 +297,15 @@ class SectionForm(QWidget):
         folders = self.fields.get("imap_folders")
         if isinstance(folders, QLineEdit):
             folders.setPlaceholderText(self.tr("Comma between folders, e.g. INBOX, Requests"))
-        for name in ("drive_processed_dir", "backup_dir", "drive_root", "imap_host", "smtp_host"):
+        for name in (
+            "drive_processed_dir",
+            "backup_dir",
+            "drive_root",
+            "imap_host",
+            "smtp_host",
+            "imap_cafile",
+            "smtp_cafile",
+        ):
             found = self.fields.get(name)
             edit = found.edit if isinstance(found, _PathField) else found
             if isinstance(edit, QLineEdit):
@@ -309,6 +319,8 @@ class SectionForm(QWidget):
             "backup_dir": self.tr("Another disk or a server share"),
             "imap_host": self.tr("Empty: mail is read from the local Maildir"),
             "smtp_host": self.tr("Empty: outgoing mail stays in the local 'sent' folder"),
+            "imap_cafile": self.tr("Empty: the authorities this computer trusts"),
+            "smtp_cafile": self.tr("Empty: the authorities this computer trusts"),
         }[name]
 
     def _show_password_state(self) -> None:

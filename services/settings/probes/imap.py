@@ -14,7 +14,7 @@ from typing import Any
 from services.intake.mail.imap import ImapAccount
 from services.intake.mail.imap.connection import ImapConnection
 from services.intake.mail.sources import MailboxAuthFailed, MailFolderMissing
-from services.settings.probes.network import unreachable
+from services.settings.probes.network import missing_cafile, unreachable
 from services.settings.probes.result import ProbeResult
 
 __all__ = ["MAILBOX", "probe_imap"]
@@ -40,7 +40,11 @@ def probe_imap(values: Mapping[str, Any], password: str | None, timeout: float) 
         security=values["imap_security"],
         folders=tuple(values.get("imap_folders") or ("INBOX",)),
         timeout_s=timeout,
+        cafile=str(values.get("imap_cafile", "")).strip() or None,
     )
+    bad_ca = missing_cafile(str(values.get("imap_cafile", "")))
+    if bad_ca is not None:
+        return bad_ca
     if not password:
         return ProbeResult(
             False,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import socket
+from pathlib import Path
 
 from services.settings.probes.result import ProbeResult
 
-__all__ = ["unreachable"]
+__all__ = ["missing_cafile", "unreachable"]
 
 
 def unreachable(host: str, port: int, timeout: float, what: tuple[str, str]) -> ProbeResult | None:
@@ -49,4 +50,28 @@ def unreachable(host: str, port: int, timeout: float, what: tuple[str, str]) -> 
         )
     with contextlib.suppress(OSError):
         connection.close()
+    return None
+
+
+def missing_cafile(value: str) -> ProbeResult | None:
+    """``None`` when no CA file is named or it is a readable file; else what to fix."""
+    if not value.strip():
+        return None
+    path = Path(value).expanduser()
+    try:
+        text = path.read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return ProbeResult(
+            False,
+            f"อ่านไฟล์ใบรับรอง (CA) {path} ไม่ได้ — ตรวจสอบเส้นทาง หรือเว้นว่างเพื่อใช้ผู้ออกใบรับรองที่ระบบเชื่อถือ",
+            f"The CA certificate file {path} cannot be read. Check the path, or leave it empty "
+            "to use the authorities the system trusts.",
+        )
+    if "BEGIN CERTIFICATE" not in text:
+        return ProbeResult(
+            False,
+            f"{path} ไม่ใช่ใบรับรองแบบ PEM (ต้องมี BEGIN CERTIFICATE) — ขอไฟล์ที่ถูกต้องจากผู้ดูแลระบบไอที",
+            f"{path} is not a PEM certificate (it has no BEGIN CERTIFICATE). Ask IT for the "
+            "right file.",
+        )
     return None

@@ -44,8 +44,12 @@ def probe_pkcs11(value: str) -> ProbeResult:
         slots = library.get_slots()
         tokens = []
         for slot in slots:
-            if pkcs11.SlotFlag.TOKEN_PRESENT in slot.flags:
-                tokens.append(slot.get_token().label.strip())
+            if pkcs11.SlotFlag.TOKEN_PRESENT not in slot.flags:
+                continue
+            token = slot.get_token()
+            # A blank token (SoftHSM keeps one spare, a new card has one) cannot sign.
+            if pkcs11.TokenFlag.TOKEN_INITIALIZED in token.flags:
+                tokens.append(token.label.strip() or "(no label)")
         maker = f"{library.manufacturer_id.strip()} {library.library_description.strip()}"
     except Exception as exc:  # a library that is not PKCS#11, or fails to start
         log.info("PKCS#11 library %s did not load: %r", path, exc)

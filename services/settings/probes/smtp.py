@@ -11,7 +11,7 @@ from typing import Any
 
 from services.outbox.errors import TemporaryFailure
 from services.outbox.smtp import SmtpSettings
-from services.settings.probes.network import unreachable
+from services.settings.probes.network import missing_cafile, unreachable
 from services.settings.probes.result import ProbeResult
 
 __all__ = ["SMTP", "probe_smtp"]
@@ -43,7 +43,11 @@ def probe_smtp(values: Mapping[str, Any], password: str | None, timeout: float) 
         security=values["smtp_security"],
         username=username,
         timeout_s=timeout,
+        cafile=str(values.get("smtp_cafile", "")).strip() or None,
     )
+    bad_ca = missing_cafile(str(values.get("smtp_cafile", "")))
+    if bad_ca is not None:
+        return bad_ca
     problem = unreachable(host, settings.port, timeout, SMTP)
     if problem is not None:
         return problem
