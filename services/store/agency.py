@@ -202,9 +202,11 @@ class AgencyUpdate:
     warning: tuple[str, str] | None = None
 
 
-def _local_agency(session: Session) -> Agency:
+def _local_agency(session: Session, *, for_update: bool = False) -> Agency:
     station = session.scalars(select(Station).where(Station.is_local.is_(True))).one()
-    agency = session.get(Agency, station.agency_id)
+    # Changing it: the row is locked first (PostgreSQL; SQLite has one writer anyway), so two
+    # administrators saving at once cannot both compute their "from" values from one read.
+    agency = session.get(Agency, station.agency_id, with_for_update=for_update)
     if agency is None:
         raise NotFound("ไม่พบข้อมูลหน่วยงานในฐานข้อมูล", "The agency's record is missing from the store.")
     return agency
@@ -263,7 +265,7 @@ def update_agency(
     domain = free_mail_domain(cleaned.email)
     if domain and not allow_free_mail:
         raise FreeMailAddress(cleaned.email, domain)
-    agency = _local_agency(uow.session)
+    agency = _local_agency(uow.session, for_update=True)
     changes: dict[str, dict[str, Any]] = {}
     for field in fields(AgencyDetails):
         new = _stored(field.name, getattr(cleaned, field.name))
