@@ -204,7 +204,34 @@ def _pkcs11(settings: Settings) -> Check:
             "ไดรเวอร์โทเคนโหลดไม่ได้ — ติดตั้งใหม่ให้ตรงกับระบบ (64 บิต) / The token driver does "
             "not load: reinstall the 64-bit driver.",
         )
-    return Check("PKCS#11 token", True, str(path))
+    return Check("PKCS#11 token", True, f"{path}; {_tokens_seen(str(path))}")
+
+
+def _tokens_seen(module: str) -> str:
+    """The tokens and certificates the module sees (no PIN asked)."""
+    from services.kernel.errors import AnuyatError
+    from services.produce.sign.token import list_tokens, public_certificates
+
+    try:
+        tokens = [t for t in list_tokens(module) if t.label]
+        if not tokens:
+            return "no token plugged in"
+        parts = []
+        for token in tokens:
+            certs = public_certificates(module, token.label)
+            described = ", ".join(
+                f"{c.subject} (issuer {c.issuer}, to {c.not_after:%Y-%m-%d}"
+                + (", signing" if c.signs else ", not for signing")
+                + ")"
+                for c in certs
+            )
+            pin = "" if token.pin_state == "ok" else f", PIN {token.pin_state}"
+            parts.append(
+                f"token '{token.label}' ({token.model}{pin}): {described or 'no certificates'}"
+            )
+        return "; ".join(parts)
+    except AnuyatError as exc:
+        return exc.en
 
 
 def _data_dir(data_dir: Path) -> Check:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from app import doctor
 from app.bootstrap import resolve_data_dir
-from app.cli import apps, audit, catalog, configure, profile, recovery, report, sync, users
+from app.cli import apps, audit, catalog, configure, profile, recovery, report, sync, users, verify
 from app.settings import load_settings
 from services.kernel.errors import AnuyatError
 
@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser(sub)
     configure.add_parser(sub)
     report.add_parser(sub)
+    verify.add_parser(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
@@ -138,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return doctor.run(resolve_data_dir(args.data_dir, settings), settings)
         if command == "catalog":
             return catalog.cmd_catalog(args)
+        if command == "verify":
+            return verify.cmd_verify(args, settings)
         data_dir = resolve_data_dir(args.data_dir, settings)
         handlers = {
             "gui": profile.cmd_gui,

@@ -403,7 +403,7 @@
     <message>
         <location filename="../../ui/approval/page.py" line="408"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
-        <translation>&amp;เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้)</translation>
+        <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../ui/approval/page.py" line="409"/>

@@ -42,6 +42,7 @@ __all__ = [
     "TokenSession",
     "list_tokens",
     "pin_state",
+    "public_certificates",
     "token_errors",
 ]
 
@@ -190,6 +191,19 @@ def list_tokens(module_path: str) -> list[TokenInfo]:
                     pin_state=pin_state(int(token.flags)),
                 )
             )
+    return found
+
+
+def public_certificates(module_path: str, token_label: str) -> list[CertificateFacts]:
+    """The certificates a token shows without a PIN (for ``anuyat doctor``)."""
+    lib = _library(module_path)
+    found = []
+    with token_errors():
+        token = lib.get_token(token_label=token_label)
+        with token.open() as session:
+            for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+                der = bytes(obj[Attribute.VALUE])
+                found.append(certificate_facts(x509.load_der_x509_certificate(der)))
     return found
 
 
