@@ -15,7 +15,7 @@ __all__ = ["cmd_apps"]
 # Both moments, named as the window names them (its list shows the arrival; the detail panel
 # and the review screen show both): ui/common/formatting.py arrival_label / deemed_label.
 LIST_HEADER = (
-    "# เลขที่คำขอ | รับเมื่อ (เวลามาถึง) · Received (arrival) | "
+    "# เลขที่คำขอ | มาถึงเมื่อ · Arrived | "
     "ถือว่ารับเมื่อ (เริ่มนับเวลา) · Deemed received (SLA start) | สถานะ | ผู้ยื่น — "
     "เวลากรุงเทพฯ (Bangkok time)"
 )

@@ -2972,8 +2972,8 @@ P90</translation>
     <name>ReceivedTimes</name>
     <message>
         <location filename="../../ui/common/formatting.py" line="172"/>
-        <source>Received (arrival)</source>
-        <translation>รับเมื่อ (เวลามาถึง)</translation>
+        <source>Arrived</source>
+        <translation>มาถึงเมื่อ</translation>
     </message>
     <message>
         <location filename="../../ui/common/formatting.py" line="176"/>

@@ -168,7 +168,7 @@ def test_apps_list_names_the_times_it_shows(data_dir: Path, monkeypatch, capsys)
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "apps", "list"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
-    assert "Received (arrival)" in header and "Deemed received (SLA start)" in header
+    assert "Arrived" in header and "Deemed received (SLA start)" in header
     assert "Bangkok time" in header
 
 

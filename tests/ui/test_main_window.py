@@ -162,7 +162,7 @@ def test_space_opens_the_row_in_the_detail_panel(
     fields = window.detail.field_texts()
     assert fields["สถานะ"] == "รับเรื่องแล้ว"
     assert fields["ผู้ยื่นคำขอ"] == row.applicant_name
-    assert fields["รับเมื่อ (เวลามาถึง)"] == "2 พฤศจิกายน 2569 เวลา 09:07 น."
+    assert fields["มาถึงเมื่อ"] == "2 พฤศจิกายน 2569 เวลา 09:07 น."
     assert window.splitter.sizes()[2] > 0
     # The open panel follows the cursor.
     qtbot.keyClick(table, Qt.Key.Key_Down)
@@ -207,7 +207,7 @@ def test_language_switch_retranslates_the_window(
     qtbot.waitUntil(lambda: window.refresh_action.text() == "Refresh", timeout=3000)
     assert _header_titles(window)[: Column.SERVICE + 1] == [
         "Tracking no.",
-        "Received (arrival)",
+        "Arrived",
         "Service",
     ]
     labels = [label for _, label, _ in window.queues.queues()]

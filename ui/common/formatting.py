@@ -169,7 +169,7 @@ def service_name(row: ApplicationRow, language: str) -> str:
 
 
 def arrival_label() -> str:
-    return QCoreApplication.translate("ReceivedTimes", "Received (arrival)")
+    return QCoreApplication.translate("ReceivedTimes", "Arrived")
 
 
 def deemed_label() -> str:
