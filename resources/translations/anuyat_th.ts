@@ -1569,7 +1569,7 @@
     <message>
         <location filename="../../ui/worklist/filter_bar.py" line="302"/>
         <source>&amp;Overdue only</source>
-        <translation>เฉพาะที่เกินกำหนด (&amp;O)</translation>
+        <translation>เกินกำหนด (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/worklist/filter_bar.py" line="303"/>
@@ -1579,7 +1579,7 @@
     <message>
         <location filename="../../ui/worklist/filter_bar.py" line="304"/>
         <source>Mine &amp;first</source>
-        <translation>งานของฉันขึ้นก่อน (&amp;I)</translation>
+        <translation>ของฉันก่อน (&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/worklist/filter_bar.py" line="305"/>

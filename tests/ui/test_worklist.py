@@ -6,15 +6,18 @@ alerts badge. Keys are typed as an officer types them; screenshots in Thai and E
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from services.access import auth
 from services.kernel.actors import SYSTEM
+from services.kernel.clock import FixedClock
 from tests.conftest import STAFF_PASSWORD
 from tests.ui.conftest import APPLICATION_COUNT, officer_types
 from ui.common import i18n
@@ -236,3 +239,70 @@ def test_notes_are_read_and_added_from_the_list_and_officers_see_theirs_first(
     _shoot(window, shots, "list_mine_first", qtbot)
     window.worklist.alerts.mark_seen()
     qtbot.waitUntil(lambda: window.worklist.alerts.alerts.total == 0, timeout=10000)
+
+
+def test_the_notes_open_from_the_review_screen_and_show_the_supervisors_note(
+    qtbot, workstation, reviewer, runner, settings, review_applications, context, shots
+) -> None:
+    boss = _supervisor(context, workstation)
+    oldest_id, oldest_number = review_applications[0]
+    workstation.worklist.assign(boss, (oldest_id,), to_officer="reviewer",
+                                note="ผู้ยื่นขอให้ติดต่อทางโทรศัพท์ก่อนเวลา 12:00 น.")  # fmt: skip
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    table = window.table
+    table.setFocus()
+    table.selectRow(0)  # the reviewer's own request comes first
+    assert window.model.row_at(0).id == oldest_id
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.review.detail is not None, timeout=10000)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.waitUntil(lambda: window.worklist.notes_dialog is not None
+                    and window.worklist.notes_dialog.isVisible(), timeout=10000)  # fmt: skip
+    dialog = window.worklist.notes_dialog
+    qtbot.waitUntil(lambda: len(dialog.notes) == 1, timeout=10000)
+    assert oldest_number in dialog.heading.text()
+    assert dialog.notes[0].author == "นางหัวหน้า ใจเย็น"
+    assert "12:00" in dialog.list.item(0).text()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert window.workspace.currentWidget() is window.review  # still in the review
+
+
+def test_the_alerts_badge_counts_what_is_new_and_the_digest_is_chosen_there(
+    qtbot, workstation, reviewer, runner, applications, context
+) -> None:
+    from ui.worklist.alerts_button import AlertsButton
+
+    boss = _supervisor(context, workstation)
+    button = AlertsButton(workstation.worklist, runner, reviewer)
+    qtbot.addWidget(button)
+    qtbot.waitUntil(lambda: button.alerts.total > 0, timeout=10000)
+    assert button.notices_sent == button.alerts.total  # what waited since yesterday
+    button.seen_action.trigger()  # "Mark all as seen"
+    qtbot.waitUntil(lambda: button.alerts.total == 0, timeout=10000)
+    assert button.text() == "" and button.notices_sent == 0
+    # Something new: a request assigned to the reviewer. The badge counts it, and the
+    # notice is given (offscreen there is no tray: the badge alone says it, quietly).
+    first_free = applications[1]
+    with context.read() as session:
+        from models import Application
+
+        app_id = session.scalar(
+            select(Application.id).where(Application.tracking_number == first_free)
+        )
+    # A minute later (the fixed clock would put it at the very moment of "seen").
+    context.clock = FixedClock(context.clock.now() + timedelta(minutes=1))
+    workstation.worklist.assign(boss, (app_id,), to_officer="reviewer")
+    button.refresh()
+    qtbot.waitUntil(lambda: button.alerts.total == 1, timeout=10000)
+    assert button.text() == "1" and button.notices_sent == 1
+    assert button.tray is None or button.tray.isVisible()
+    button._fill_menu()
+    texts = [a.text() for a in button.menu_.actions() if a.text()]
+    assert any(first_free in t for t in texts)
+    # The daily digest is turned on from the same menu, and kept in the store.
+    qtbot.waitUntil(lambda: not button.digest_action.isChecked(), timeout=5000)
+    button.digest_action.trigger()
+    qtbot.waitUntil(lambda: workstation.worklist.wants_digest(reviewer), timeout=10000)
+    button.stop()

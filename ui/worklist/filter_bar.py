@@ -127,6 +127,13 @@ class FilterBar(QFrame):
         self.sort_label = QLabel()
         self.sort = named(QComboBox(), "FilterSort")
         self.sort_label.setBuddy(self.sort)
+        # Fixed widths: the bar keeps its lines as they are whatever the language.
+        for fixed, width in ((self.channel, 150), (self.sort, 150)):
+            fixed.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            fixed.setMinimumContentsLength(6)
+            fixed.setFixedWidth(width)
         self.clear_button = named(QPushButton(), "FilterClear")
         groups: list[tuple[QWidget, ...]] = [
             (self.view_label, self.view, self.save_button, self.delete_button),
