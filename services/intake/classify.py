@@ -17,7 +17,7 @@ from models import Application, Document, OutboxMessage, ServiceType
 from services.access.table import Action, require
 from services.cases.applications import change_status
 from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument
-from services.intake.pipeline import queue_acknowledgement
+from services.intake.replying import queue_acknowledgement
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import ApplicationStatus

@@ -24,7 +24,7 @@ from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
 
 if TYPE_CHECKING:
-    from services.intake.pipeline import Arrival
+    from services.intake.arrival import Arrival
 
 __all__ = ["resolve_key"]
 

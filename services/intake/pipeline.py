@@ -6,6 +6,10 @@ acknowledgement in the outbox and the audit events all commit together, or not
 at all. Re-running intake on the same arrival finds its key and does nothing,
 so a crash at any point, a re-sync or a UIDVALIDITY change never loses or
 duplicates a request.
+
+The arrival's shape is :mod:`.arrival`; an applicant's status or cancel mail is answered by
+:mod:`.enquiry`; the acknowledgement is rendered and queued by :mod:`.replying`; mail that is
+not a request is set aside by :mod:`.set_aside`.
 """
 
 from __future__ import annotations
@@ -13,24 +17,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
 from sqlalchemy import select
 
 from models import (
-    Agency,
     Application,
     InboundMessage,
     MailboxCursor,
     OutboxMessage,
     QuarantineItem,
-    ServiceType,
-    User,
 )
-from services import outbox
 from services.cases.applications import (
     CONSENT_KEY,
     NewApplicant,
@@ -42,31 +40,30 @@ from services.cases.documents import FileFacts, attach_document
 from services.intake.acknowledgement import (
     DEFAULT_TEMPLATE,
     AckDocument,
-    privacy_values,
-    render_acknowledgement,
-    sla_texts,
+)
+from services.intake.arrival import (
+    Arrival,
+    IntakeOutcome,
+    MailboxPosition,
+    OutcomeKind,
+    arrival_from_mail,
 )
 from services.intake.dedup import resolve_key
+from services.intake.enquiry import answer_enquiry, answers_our_reply, enquiry_kind
 from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
-from services.intake.received_time import settle_received_time
+from services.intake.replying import queue_acknowledgement, replyable
 from services.intake.set_aside import set_aside
-from services.intake.types import InspectedFile, Limits, ParsedAttachment, ParsedMail, SenderAuth
-from services.intake.withdrawal import can_withdraw, withdraw_by_mail
+from services.intake.types import InspectedFile, Limits
 from services.kernel.actors import Actor
-from services.kernel.errors import InvalidInput
-from services.kernel.statuses import STATUSES
 from services.kernel.text import (
-    MAX_NAME,
     clean_filename,
     clean_line,
     clean_name,
     clean_subject,
-    echo_name,
 )
-from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.context import AppContext
 
@@ -93,122 +90,6 @@ FORWARDED_KEY = "forwarded"
 the applicant, and intake's decision on it (``services.intake.forwarded``)."""
 DEFAULT_LIMITS = Limits()
 TRACKING_RE = re.compile(r"\b([A-Z]{2,10}-[A-Z0-9]{2,10}-25\d\d-\d{6})\b")
-_STATUS_WORDS = re.compile(r"สถานะ|ติดตาม|ความคืบหน้า|\bstatus\b|\bprogress\b", re.IGNORECASE)
-_CANCEL_WORDS = re.compile(r"ยกเลิก|ถอนคำขอ|\bcancel\b|\bwithdraw\b", re.IGNORECASE)
-
-OutcomeKind = Literal[
-    "new", "appended", "duplicate", "held", "status_enquiry", "cancel_request", "not_request"
-]
-
-
-@dataclass(frozen=True)
-class Arrival:
-    """Anything that arrived, in one shape for every channel."""
-
-    channel: Literal["email", "drive", "counter"]
-    source_key: str  # idempotency key: Message-ID, content hash, or drive item key
-    received_at: datetime  # server INTERNALDATE / file mtime / counter time, aware UTC
-    subject: str
-    body_text: str
-    sender_name: str
-    sender_address: str  # "" when unknown (drive, counter without e-mail)
-    reply_to: str  # where automatic mail goes: the sender's own address, never a Reply-To
-    attachments: tuple[ParsedAttachment, ...]
-    to: tuple[str, ...] = ()
-    in_reply_to: str | None = None
-    references: tuple[str, ...] = ()
-    message_id: str | None = None
-    auto_reply_blocked: str | None = None
-    service_code: str | None = None  # known service (counter, drive sidecar)
-    applicant: NewApplicant | None = None  # known applicant (counter, drive sidecar)
-    notes: tuple[str, ...] = ()  # problems to show the officer (parser, sidecar)
-    raw: bytes | None = None  # the original message, kept as evidence
-    mailbox_source: str = ""
-    mailbox_uid: str = ""
-    refused: tuple[InspectedFile, ...] = ()  # files refused before inspection (too large)
-    # A Reply-To naming another address: kept for the officer (a human reply may use it),
-    # never used by automatic mail, which anyone could aim at a third party with it.
-    requested_reply_to: str = ""
-    content_sha256: str | None = None  # mail: sender's headers + body (see content_fingerprint)
-    reused_message_id: str | None = None  # set when another mail already came under this id
-    sender_auth: SenderAuth = "none"  # the agency's server's verdict on the sender (RFC 8601)
-    sender_auth_detail: str = ""
-    # The applicant's answer to the consent box (counter, consent-based services; PDPA s.19):
-    # recorded with the application in its own transaction, never in a second one after it.
-    consent: bool | None = None
-    # Not a request (a bounce, an auto-reply, a newsletter, a notice): (reason code, sign).
-    not_request: tuple[str, str] | None = None
-    # Forwarded by someone else: the original sender (name, address), proposed as applicant.
-    forwarded_from: tuple[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class IntakeOutcome:
-    kind: OutcomeKind
-    application_id: str | None
-    tracking_number: str | None
-    documents: int = 0
-    quarantined: int = 0
-    replied: bool = False
-
-
-def _reply_to_note(address: str) -> tuple[str, str]:
-    shown = clean_line(address, MAX_NAME)
-    return (
-        f"ผู้ส่งขอให้ตอบกลับไปที่ {shown} (Reply-To) ซึ่งไม่ใช่ที่อยู่ผู้ส่ง — ระบบส่งจดหมายอัตโนมัติ"
-        " ไปที่ผู้ส่งเท่านั้น หากจะตอบไปที่อยู่นี้ โปรดตรวจสอบก่อนว่าเป็นของผู้ยื่นจริง",
-        f"The sender asked for replies to go to {shown} (Reply-To), not to the sender's own "
-        "address. Automatic mail goes to the sender only; check that this address belongs to "
-        "the applicant before replying to it.",
-    )
-
-
-def _unauthenticated_note(detail: str) -> tuple[str, str]:
-    return (
-        f"อีเมลนี้ไม่ผ่านการตรวจผู้ส่งของเซิร์ฟเวอร์อีเมลหน่วยงาน ({detail}) — ผู้ส่งอาจไม่ใช่เจ้าของที่อยู่นี้"
-        " โปรดยืนยันตัวผู้ยื่นก่อนดำเนินการ",
-        f"This mail failed the agency mail server's sender check ({detail}); the sender may "
-        "not own this address. Confirm who the applicant is before acting on it.",
-    )
-
-
-def arrival_from_mail(mail: ParsedMail, received_at: datetime, raw: bytes, source: str = "",
-                      uid: str = "", *, now: datetime | None = None) -> Arrival:  # fmt: skip
-    """``now`` is when the workstation took the mail: a server time or Date after it cannot
-    be true, so the received time is clamped to it and the officer is told (M02)."""
-    requested = mail.reply_to if mail.reply_to and mail.reply_to != mail.sender_address else ""
-    notes = (*mail.problems, *(_reply_to_note(requested) if requested else ()))
-    if now is not None:
-        received_at, time_notes = settle_received_time(received_at, mail.date, now)
-        notes = (*notes, *time_notes)
-    if mail.sender_auth == "fail":
-        notes = (*notes, *_unauthenticated_note(mail.sender_auth_detail))
-    return Arrival(
-        channel="email",
-        source_key=mail.idempotency_key,
-        received_at=received_at,
-        subject=mail.subject,
-        body_text=mail.body_text,
-        sender_name=mail.sender_name,
-        sender_address=mail.sender_address,
-        reply_to=mail.sender_address,
-        requested_reply_to=requested,
-        content_sha256=mail.content_sha256,
-        sender_auth=mail.sender_auth,
-        sender_auth_detail=mail.sender_auth_detail,
-        attachments=mail.attachments,
-        to=mail.to,
-        in_reply_to=mail.in_reply_to,
-        references=mail.references,
-        message_id=mail.message_id,
-        auto_reply_blocked=mail.auto_reply_blocked,
-        notes=notes,
-        raw=raw,
-        mailbox_source=source,
-        mailbox_uid=uid,
-        not_request=mail.not_request,
-        forwarded_from=mail.forwarded_from,
-    )
 
 
 def ingest(
@@ -291,14 +172,16 @@ def act_on(
     if inspected is None:
         inspected = inspect_attachments(arrival.attachments, limits)
     target = _matching_application(uow, arrival)
-    enquiry = None if _answers_our_reply(uow, arrival) else _enquiry_kind(arrival, target)
+    enquiry = None if answers_our_reply(uow, arrival) else enquiry_kind(arrival, target)
     if target is not None and arrival.sender_auth == "fail":
         # Claims to be the applicant but the agency's server says it is not proven:
         # nothing is added to her request or done for it until an officer decides.
         ids = hold_unauthenticated(uow, context.store.blobs, arrival, target)
         return IntakeOutcome("held", target.id, target.tracking_number, quarantined=len(ids))
     if target is not None and enquiry is not None:
-        return _answer_enquiry(uow, context, arrival, target, enquiry)
+        replied = answer_enquiry(uow, context, arrival, target, enquiry)
+        kind: OutcomeKind = "cancel_request" if enquiry == "cancel_request" else "status_enquiry"
+        return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)
     if target is not None:
         return _append(uow, context, arrival, target, inspected)
     return _create(uow, context, arrival, inspected, ack_template)
@@ -319,13 +202,6 @@ def _bounded(arrival: Arrival) -> Arrival:
             for a in arrival.attachments
         ),
     )
-
-
-@dataclass(frozen=True)
-class MailboxPosition:
-    source: str  # mailbox and folder, e.g. "imap:intake@host/INBOX"
-    uidvalidity: int
-    uid: int
 
 
 def advance_cursor(uow: UnitOfWork, position: MailboxPosition) -> None:
@@ -447,37 +323,6 @@ def _matching_application(uow: UnitOfWork, arrival: Arrival) -> Application | No
     return None
 
 
-def _answers_our_reply(uow: UnitOfWork, arrival: Arrival) -> bool:
-    """A reply to one of our status/cancel answers or withdrawal letters ("thank you") is not
-    a new enquiry: answering it again would send one automatic mail per human reply."""
-    ids = [i for i in (arrival.in_reply_to, *arrival.references) if i]
-    if not ids:
-        return False
-    bracketed = ids + [f"<{i.strip('<>')}>" for i in ids]
-    return (
-        uow.session.scalar(
-            select(OutboxMessage.id)
-            .where(
-                OutboxMessage.message_id.in_(bracketed),
-                OutboxMessage.kind.in_(("status_enquiry", "cancel_request", "withdrawn")),
-            )
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def _enquiry_kind(arrival: Arrival, target: Application | None) -> str | None:
-    if target is None or arrival.attachments:
-        return None
-    text = f"{arrival.subject}\n{arrival.body_text[:500]}"
-    if _CANCEL_WORDS.search(text):
-        return "cancel_request"
-    if _STATUS_WORDS.search(text):
-        return "status_enquiry"
-    return None
-
-
 # --- the three outcomes ------------------------------------------------------------------
 
 
@@ -528,7 +373,7 @@ def _create(
         # The forwarder is not the applicant: intake confirms who is, and the
         # acknowledgement goes to that person then (services.intake.forwarded).
         log.info("no acknowledgement yet: forwarded, applicant to be confirmed")
-    elif _replyable(application.reply_to):
+    elif replyable(application.reply_to):
         _queue_acknowledgement(uow, context, application, accepted, held, arrival, ack_template)
         replied = True
     if not replied:
@@ -591,84 +436,6 @@ def _append(
     return IntakeOutcome(
         "appended", target.id, target.tracking_number, len(accepted), len(held), False
     )
-
-
-def _answer_enquiry(
-    uow: UnitOfWork, context: AppContext, arrival: Arrival, target: Application, kind: str
-) -> IntakeOutcome:
-    """Status goes only to the address registered on the application (PDPA, M04).
-
-    A request to cancel, from that address on the request's thread or quoting its number
-    (see :func:`_matching_application`), withdraws the request; the confirmation is the reply.
-    """
-    agency = uow.session.scalars(select(Agency)).one()
-    to_addr = target.reply_to or arrival.sender_address
-    may_reply = arrival.auto_reply_blocked is None and _replyable(to_addr)
-    if kind == "cancel_request":
-        uow.record(
-            "application.cancel_requested", "application", target.id, {"by": "applicant e-mail"}
-        )
-        if can_withdraw(target.status):
-            letter = withdraw_by_mail(
-                uow, context.calendar, target, arrival.message_id, reply=may_reply
-            )
-            return IntakeOutcome(
-                "cancel_request", target.id, target.tracking_number, replied=bool(letter)
-            )
-        status = STATUSES[target.status]
-        subject = f"คำขอยกเลิก {target.tracking_number} / Cancellation of {target.tracking_number}"
-        body = (
-            f"คำขอเลขที่ {target.tracking_number} อยู่ในสถานะ “{status.label_th}” จึงยกเลิกไม่ได้แล้ว "
-            f"หากมีข้อสงสัย โปรดติดต่อ {agency.email} โทร {agency.phone or '-'}\n\n"
-            f"Request {target.tracking_number} is “{status.label_en}” and can no longer be "
-            f"cancelled. For questions, contact {agency.email}, phone {agency.phone or '-'}.\n"
-        )
-    else:
-        subject, body = _status_answer(uow, agency, target)
-        uow.record("application.status_enquiry_answered", "application", target.id, {})
-    replied = False
-    if may_reply:
-        outbox.queue_message(
-            uow,
-            kind=kind,
-            to_addr=to_addr,
-            subject=subject,
-            body_text=body,
-            application_id=target.id,
-            in_reply_to=arrival.message_id,
-            auto_submitted="auto-replied",
-            domain=_domain(agency.email),
-        )
-        replied = True
-    return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)  # type: ignore[arg-type]
-
-
-def _status_answer(uow: UnitOfWork, agency: Agency, target: Application) -> tuple[str, str]:
-    """The automatic status answer: status, due date, the officer handling the request
-    (name and position, or not yet assigned) and how to reach the agency (seed P1)."""
-    status = STATUSES[target.status]
-    due_th = format_thai_date(target.sla_due_at) if target.sla_due_at else "-"
-    due_en = format_english_date(target.sla_due_at) if target.sla_due_at else "-"
-    officer = uow.session.get(User, target.assignee_id) if target.assignee_id else None
-    if officer is not None:
-        officer_th = " ".join(p for p in (officer.display_name, officer.position_th) if p)
-        officer_en = " ".join(
-            p for p in (officer.display_name_en or officer.display_name, officer.position_th) if p
-        )
-    else:
-        officer_th, officer_en = "ยังไม่ได้มอบหมายเจ้าหน้าที่", "not yet assigned"
-    phone = agency.phone or "-"
-    subject = f"สถานะคำขอ {target.tracking_number} / Status of {target.tracking_number}"
-    body = (
-        f"คำขอเลขที่ {target.tracking_number}\nสถานะ: {status.label_th}\n"
-        f"กำหนดแล้วเสร็จ: {due_th}\n"
-        f"เจ้าหน้าที่ผู้รับผิดชอบ: {officer_th}\n"
-        f"ติดต่อ: {agency.name_th} อีเมล {agency.email} โทร {phone}\n\n"
-        f"Request {target.tracking_number}\nStatus: {status.label_en}\nDue: {due_en}\n"
-        f"Officer handling it: {officer_en}\n"
-        f"Contact: {agency.name_en}, e-mail {agency.email}, phone {phone}\n"
-    )
-    return subject, body
 
 
 # --- files and acknowledgement -----------------------------------------------------------
@@ -737,21 +504,6 @@ def _classify(context: AppContext, arrival: Arrival) -> str | None:
     return spec.code if spec is not None else None
 
 
-def _replyable(address: str) -> bool:
-    """A malformed address must not cost the request itself: it only skips the reply."""
-    if not address:
-        return False
-    try:
-        outbox.check_address(address)
-    except InvalidInput:
-        return False
-    return True
-
-
-def _domain(address: str) -> str:
-    return address.rpartition("@")[2] or "anuyat.invalid"
-
-
 def _told_applicant(held: InspectedFile) -> tuple[str, str, str]:
     """(file name, Thai, English) as the applicant reads it: the applicant's text, never the
     officer's (which may say "ask the applicant…")."""
@@ -781,67 +533,4 @@ def _queue_acknowledgement(
         sender_name=arrival.sender_name,
         in_reply_to=arrival.message_id,
         template=template,
-    )
-
-
-def queue_acknowledgement(
-    uow: UnitOfWork,
-    application: Application,
-    documents: Sequence[AckDocument],
-    held: Sequence[tuple[str, str, str]],
-    *,
-    sender_name: str = "",
-    in_reply_to: str | None = None,
-    template: Path = DEFAULT_TEMPLATE,
-    kind: str = "acknowledgement",
-) -> OutboxMessage:
-    """Render the acknowledgement of ``application`` as it stands and queue it in ``uow``.
-
-    ``held`` is (file name, applicant's Thai, applicant's English). An unclassified request
-    is told that the SLA follows once the service is known; classifying it sends this again
-    (``kind`` "acknowledgement_sla") with the real SLA.
-    """
-    agency = uow.session.scalars(select(Agency)).one()
-    service = (
-        uow.session.get(ServiceType, application.service_type_id)
-        if application.service_type_id
-        else None
-    )
-    applicant = application.applicant
-    # Only a short name without links is repeated to whoever is at the sender's address.
-    name = f"{applicant.title_th}{applicant.name_th}" if applicant else sender_name
-    due_th = format_thai_date(application.sla_due_at) if application.sla_due_at else "-"
-    due_en = format_english_date(application.sla_due_at) if application.sla_due_at else "-"
-    sla_th, sla_en = sla_texts(service.sla_business_days if service else None, due_th, due_en)
-    values = {
-        "tracking_number": application.tracking_number,
-        "applicant_name": echo_name(name) or "ผู้ยื่นคำขอ / Applicant",
-        "agency_th": agency.name_th,
-        "agency_en": agency.name_en,
-        "agency_email": agency.email,
-        "agency_phone": agency.phone or "-",
-        "service_th": service.name_th if service else "รอเจ้าหน้าที่ระบุประเภทบริการ",
-        "service_en": service.name_en if service else "to be identified by an officer",
-        "received_th": format_thai_date(application.received_at, with_time=True),
-        "received_en": format_english_date(application.received_at, with_time=True),
-        "deemed_received_th": format_thai_date(application.deemed_received_at, with_time=True),
-        "deemed_received_en": format_english_date(application.deemed_received_at, with_time=True),
-        "sla_days": str(service.sla_business_days) if service else "-",
-        "sla_th": sla_th,
-        "sla_en": sla_en,
-        "sla_due_th": due_th,
-        "sla_due_en": due_en,
-        **privacy_values(service.spec if service else None),
-    }
-    subject, body = render_acknowledgement(values, documents, held, template)
-    return outbox.queue_message(
-        uow,
-        kind=kind,
-        to_addr=application.reply_to,
-        subject=subject,
-        body_text=body,
-        application_id=application.id,
-        in_reply_to=in_reply_to,
-        auto_submitted="auto-replied",
-        domain=_domain(agency.email),
     )

@@ -15,7 +15,7 @@ from services.intake.mail.not_request import NOT_REQUEST_REASONS
 from services.kernel.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
-    from services.intake.pipeline import Arrival
+    from services.intake.arrival import Arrival
 
 __all__ = ["set_aside"]
 
