@@ -133,6 +133,10 @@ class Document(Base):
     derived_from: Mapped[str | None] = mapped_column(
         ForeignKey("document.id"), nullable=True, index=True
     )
+    # A certified copy made by mistake is withdrawn, never deleted: kept, marked, unused.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    withdrawn_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     application: Mapped[Application] = relationship(back_populates="documents")
 

@@ -704,6 +704,77 @@
     </message>
 </context>
 <context>
+    <name>CertifyDialog</name>
+    <message>
+        <location filename="../../ui/review/certify.py" line="131"/>
+        <source>Certify a copy</source>
+        <translation>รับรองสำเนาถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="132"/>
+        <source>Make a certified true copy of this document?</source>
+        <translation>ทำสำเนาถูกต้องของเอกสารนี้หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="133"/>
+        <source>Document</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="134"/>
+        <source>Pages</source>
+        <translation>จำนวนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="137"/>
+        <source>1 page; it gets the stamp</source>
+        <translation>1 หน้า ประทับตรา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="140"/>
+        <source>All {count} pages; each gets the stamp</source>
+        <translation>ทั้ง {count} หน้า ประทับตราทุกหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="143"/>
+        <source>Every page of the copy gets the stamp</source>
+        <translation>ประทับตราทุกหน้าของสำเนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="144"/>
+        <source>The stamp will say</source>
+        <translation>ข้อความบนตรารับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="147"/>
+        <source>The copy is a new PDF added to this request; the original is not changed. A copy made by mistake can be withdrawn afterwards.</source>
+        <translation>สำเนาเป็นไฟล์ PDF ใหม่ที่เพิ่มเข้าในคำขอนี้ ต้นฉบับไม่ถูกแก้ไข หากทำสำเนาผิดสามารถถอนสำเนาได้ภายหลัง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="151"/>
+        <source>Make certified copy</source>
+        <translation>ทำสำเนาถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="152"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CertifyFlow</name>
+    <message>
+        <location filename="../../ui/review/certify.py" line="253"/>
+        <source>Undo (withdraw the copy)…</source>
+        <translation>ยกเลิก (ถอนสำเนานี้)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="269"/>
+        <source>Certified copy withdrawn: {name} (kept, struck through)</source>
+        <translation>ถอนสำเนาถูกต้องแล้ว: {name} (ยังเก็บไว้ แสดงขีดฆ่า)</translation>
+    </message>
+</context>
+<context>
     <name>ChainBanner</name>
     <message>
         <location filename="../../ui/reports/chain_banner.py" line="44"/>
@@ -801,92 +872,92 @@
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="219"/>
+        <location filename="../../ui/review/checklist.py" line="220"/>
         <source>Why is it rejected? The applicant is told this. Enter saves, Esc cancels</source>
         <translation>เหตุใดจึงไม่ถูกต้อง (ผู้ยื่นจะได้รับแจ้ง) กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="221"/>
+        <location filename="../../ui/review/checklist.py" line="222"/>
         <source>Why does it not apply? Enter saves, Esc cancels</source>
         <translation>เหตุใดจึงไม่เกี่ยวข้อง กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="269"/>
+        <location filename="../../ui/review/checklist.py" line="270"/>
         <source>Required</source>
         <translation>ต้องมี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="269"/>
+        <location filename="../../ui/review/checklist.py" line="270"/>
         <source>If any</source>
         <translation>ถ้ามี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="271"/>
+        <location filename="../../ui/review/checklist.py" line="272"/>
         <source>Proxy</source>
         <translation>มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="272"/>
+        <location filename="../../ui/review/checklist.py" line="273"/>
         <source>Needed when a proxy applies for the applicant</source>
         <translation>ใช้เมื่อมีผู้รับมอบอำนาจยื่นแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="279"/>
+        <location filename="../../ui/review/checklist.py" line="280"/>
         <source>Found in</source>
         <translation>พบในเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="280"/>
+        <location filename="../../ui/review/checklist.py" line="281"/>
         <source>page</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="281"/>
+        <location filename="../../ui/review/checklist.py" line="282"/>
         <source>Accept  A</source>
         <translation>ถูกต้อง  A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="282"/>
+        <location filename="../../ui/review/checklist.py" line="283"/>
         <source>Reject  R</source>
         <translation>ไม่ถูกต้อง  R</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="283"/>
+        <location filename="../../ui/review/checklist.py" line="284"/>
         <source>Not applicable  N</source>
         <translation>ไม่เกี่ยวข้อง  N</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="285"/>
+        <location filename="../../ui/review/checklist.py" line="286"/>
         <source>Accept, linked to the document and page on screen (A)</source>
         <translation>ถูกต้อง โดยอ้างอิงเอกสารและหน้าที่เปิดอยู่ (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="287"/>
+        <location filename="../../ui/review/checklist.py" line="288"/>
         <source>Reject, with the reason (R)</source>
         <translation>ไม่ถูกต้อง พร้อมระบุเหตุผล (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="288"/>
+        <location filename="../../ui/review/checklist.py" line="289"/>
         <source>Does not apply to this request (N)</source>
         <translation>ไม่เกี่ยวข้องกับคำขอนี้ (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="289"/>
+        <location filename="../../ui/review/checklist.py" line="290"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="294"/>
+        <location filename="../../ui/review/checklist.py" line="295"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="300"/>
+        <location filename="../../ui/review/checklist.py" line="301"/>
         <source>p. {page}</source>
         <translation>หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="308"/>
+        <location filename="../../ui/review/checklist.py" line="309"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -894,12 +965,12 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="491"/>
+        <location filename="../../ui/review/checklist.py" line="492"/>
         <source>This request has no service yet, so there is no document list to check. Classify it first.</source>
         <translation>คำขอนี้ยังไม่ได้จำแนกงานบริการ จึงยังไม่มีรายการเอกสารให้ตรวจ โปรดจำแนกประเภทก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="497"/>
+        <location filename="../../ui/review/checklist.py" line="498"/>
         <source>Document checklist</source>
         <translation>รายการตรวจเอกสาร</translation>
     </message>
@@ -1460,17 +1531,27 @@
         <translation>ข้อความจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="113"/>
+        <location filename="../../ui/viewer/toolbar.py" line="116"/>
+        <source>withdrawn copy</source>
+        <translation>สำเนาที่ถอนแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="118"/>
+        <source>Withdrawn: {reason}</source>
+        <translation>ถอนแล้ว: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="122"/>
         <source>certified copy</source>
         <translation>สำเนาที่รับรองแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="131"/>
+        <location filename="../../ui/viewer/toolbar.py" line="152"/>
         <source>{page} / {count}</source>
         <translation>{page} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="139"/>
+        <location filename="../../ui/viewer/toolbar.py" line="160"/>
         <source>Page {page} of {count}</source>
         <translation>หน้า {page} จาก {count}</translation>
     </message>
@@ -1487,137 +1568,137 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="225"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="232"/>
         <source>All services</source>
         <translation>ทุกงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="226"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="233"/>
         <source>Not yet classified</source>
         <translation>ยังไม่จำแนกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="231"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="238"/>
         <source>Any officer</source>
         <translation>เจ้าหน้าที่ทุกคน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="232"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="239"/>
         <source>Nobody (unassigned)</source>
         <translation>ยังไม่มีผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="236"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="243"/>
         <source>All channels</source>
         <translation>ทุกช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="240"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="247"/>
         <source>First come first</source>
         <translation>ยื่นก่อนขึ้นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="241"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="248"/>
         <source>Due soonest first</source>
         <translation>ใกล้ครบกำหนดก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="242"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
         <source>Newest first</source>
         <translation>ใหม่สุดก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="256"/>
         <source>(none)</source>
         <translation>(ไม่ใช้)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="275"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="282"/>
         <source>Save view</source>
         <translation>บันทึกมุมมอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="276"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="283"/>
         <source>Name of this view (for example “Overdue food shops”):</source>
         <translation>ชื่อมุมมองนี้ (เช่น “ร้านอาหารเกินกำหนด”):</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="297"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="304"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="298"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
         <source>Save view…</source>
         <translation>บันทึกมุมมอง…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="299"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
         <source>Delete view</source>
         <translation>ลบมุมมอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="300"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
         <source>Received &amp;from</source>
         <translation>รับตั้งแต่ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="301"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
         <source>&amp;to</source>
         <translation>ถึง (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="302"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
         <source>&amp;Overdue only</source>
         <translation>เกินกำหนด (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="303"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="310"/>
         <source>Assigned to &amp;me</source>
         <translation>งานของฉัน (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="304"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="311"/>
         <source>Mine &amp;first</source>
         <translation>ของฉันก่อน (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="312"/>
         <source>&amp;Order</source>
         <translation>เรียงตาม (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="313"/>
         <source>Clear filters</source>
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="314"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="315"/>
         <source>Officer holding the request</source>
         <translation>เจ้าหน้าที่ผู้รับผิดชอบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="316"/>
         <source>Channel the request came by</source>
         <translation>ช่องทางที่ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="313"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="320"/>
         <source>Saved views</source>
         <translation>มุมมองที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="314"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="321"/>
         <source>Received from</source>
         <translation>รับตั้งแต่วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="315"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="322"/>
         <source>Received to</source>
         <translation>รับถึงวันที่</translation>
     </message>
@@ -3129,82 +3210,92 @@ P90</translation>
 <context>
     <name>ReviewActionBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="236"/>
+        <location filename="../../ui/review/actions.py" line="255"/>
         <source>1 item still open</source>
         <translation>ยังเหลือ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="238"/>
+        <location filename="../../ui/review/actions.py" line="257"/>
         <source>{count} items still open</source>
         <translation>ยังเหลือ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="241"/>
+        <location filename="../../ui/review/actions.py" line="260"/>
         <source>All items checked</source>
         <translation>ตรวจครบทุกรายการแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="249"/>
-        <source>Certify copy</source>
-        <translation>รับรองสำเนา</translation>
+        <location filename="../../ui/review/actions.py" line="239"/>
+        <source>Withdraw copy…</source>
+        <translation>ถอนสำเนา…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="251"/>
+        <location filename="../../ui/review/actions.py" line="241"/>
+        <source>Withdraw the certified copy on screen, made by mistake (Ctrl+Shift+C)</source>
+        <translation>ถอนสำเนาถูกต้องที่เปิดอยู่ซึ่งทำผิดพลาด (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/actions.py" line="244"/>
+        <source>Certify copy…</source>
+        <translation>รับรองสำเนา…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/actions.py" line="246"/>
         <source>Make a certified true copy of the document on screen (Ctrl+Shift+C)</source>
         <translation>ทำสำเนาที่รับรองว่าถูกต้องของเอกสารที่เปิดอยู่ (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="253"/>
+        <location filename="../../ui/review/actions.py" line="269"/>
         <source>Ask for documents</source>
         <translation>ขอเอกสารเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="254"/>
+        <location filename="../../ui/review/actions.py" line="270"/>
         <source>Ask the applicant for more documents (Ctrl+D)</source>
         <translation>ขอเอกสารเพิ่มเติมจากผู้ยื่น (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="255"/>
+        <location filename="../../ui/review/actions.py" line="271"/>
         <source>Reject</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="256"/>
+        <location filename="../../ui/review/actions.py" line="272"/>
         <source>Reject the application, with reasons</source>
         <translation>ไม่รับคำขอ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="257"/>
+        <location filename="../../ui/review/actions.py" line="273"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="259"/>
+        <location filename="../../ui/review/actions.py" line="275"/>
         <source>Review done: pass it on for approval (or payment) (Ctrl+M)</source>
         <translation>ตรวจเสร็จแล้ว ส่งต่อเพื่ออนุมัติ (หรือชำระค่าธรรมเนียม) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="261"/>
+        <location filename="../../ui/review/actions.py" line="277"/>
         <source>Put back in the queue</source>
         <translation>คืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="263"/>
+        <location filename="../../ui/review/actions.py" line="279"/>
         <source>Release your claim so another officer can take it (Ctrl+Shift+L)</source>
         <translation>ปล่อยคำขอคืนคิวให้เจ้าหน้าที่คนอื่นรับไปได้ (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="265"/>
+        <location filename="../../ui/review/actions.py" line="281"/>
         <source>Reassign to…</source>
         <translation>มอบหมายให้…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="266"/>
+        <location filename="../../ui/review/actions.py" line="282"/>
         <source>Send back to the reviewer…</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="268"/>
+        <location filename="../../ui/review/actions.py" line="284"/>
         <source>A problem to fix: send it back to the reviewer with a note</source>
         <translation>พบปัญหาที่ต้องแก้ไข: ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึก</translation>
     </message>
@@ -3212,99 +3303,99 @@ P90</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="268"/>
+        <location filename="../../ui/review/screen.py" line="273"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="476"/>
+        <location filename="../../ui/review/screen.py" line="484"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="507"/>
+        <location filename="../../ui/review/screen.py" line="522"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="524"/>
+        <location filename="../../ui/review/screen.py" line="539"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="544"/>
+        <location filename="../../ui/review/screen.py" line="559"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="564"/>
+        <location filename="../../ui/review/screen.py" line="579"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="570"/>
+        <location filename="../../ui/review/screen.py" line="585"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="206"/>
+        <location filename="../../ui/review/screen.py" line="211"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="617"/>
+        <location filename="../../ui/review/screen.py" line="642"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="629"/>
+        <location filename="../../ui/review/screen.py" line="654"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="635"/>
+        <location filename="../../ui/review/screen.py" line="660"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="637"/>
-        <location filename="../../ui/review/screen.py" line="710"/>
+        <location filename="../../ui/review/screen.py" line="662"/>
+        <location filename="../../ui/review/screen.py" line="735"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="638"/>
-        <location filename="../../ui/review/screen.py" line="711"/>
+        <location filename="../../ui/review/screen.py" line="663"/>
+        <location filename="../../ui/review/screen.py" line="736"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="700"/>
+        <location filename="../../ui/review/screen.py" line="725"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="701"/>
+        <location filename="../../ui/review/screen.py" line="726"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="702"/>
+        <location filename="../../ui/review/screen.py" line="727"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="703"/>
+        <location filename="../../ui/review/screen.py" line="728"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="708"/>
+        <location filename="../../ui/review/screen.py" line="733"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="709"/>
+        <location filename="../../ui/review/screen.py" line="734"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -4457,6 +4548,49 @@ P90</translation>
         <location filename="../../ui/viewer/toolbar.py" line="93"/>
         <source>Documents of this request</source>
         <translation>เอกสารของคำขอนี้</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawCopyDialog</name>
+    <message>
+        <location filename="../../ui/review/certify.py" line="185"/>
+        <source>Write why; it is kept in the request&apos;s history.</source>
+        <translation>โปรดระบุเหตุผล (บันทึกไว้ในประวัติของคำขอ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="191"/>
+        <source>Withdraw certified copy</source>
+        <translation>ถอนสำเนาถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="193"/>
+        <source>Withdraw the certified copy “{name}”?</source>
+        <translation>ถอนสำเนาถูกต้อง “{name}” หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="197"/>
+        <source>Use this for a copy made by mistake. The copy stays in the record, struck through and marked withdrawn, and is no longer used as the certified copy. The original is not affected; a new copy can be made from it.</source>
+        <translation>ใช้เมื่อทำสำเนาผิดพลาด สำเนายังคงเก็บไว้ในสำนวน แสดงขีดฆ่าและระบุว่าถอนแล้ว และจะไม่ใช้เป็นสำเนาถูกต้องอีก ต้นฉบับไม่ได้รับผลกระทบ และทำสำเนาใหม่จากต้นฉบับได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="202"/>
+        <source>&amp;Why is it withdrawn? (kept in the history)</source>
+        <translation>เหตุที่ถอนสำเนา (บันทึกไว้ในประวัติ) (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="203"/>
+        <source>For example: made from the wrong document</source>
+        <translation>เช่น ทำสำเนาจากเอกสารผิดฉบับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="204"/>
+        <source>Withdraw copy</source>
+        <translation>ถอนสำเนา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/certify.py" line="205"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ from services.kernel.thai_id import (
     juristic_id_valid,
     normalize_national_id,
 )
+from services.produce.certify import CertifyPreview
 from services.produce.sign import Pin, TokenCertificate, TokenInfo
 from services.reports import AuditFilter, AuditPage, AuditRow, ChainStatus, MonthlyReport
 from services.reports.texts import COLUMNS as REPORT_COLUMNS
@@ -118,6 +119,7 @@ __all__ = [
     "ApplicationRow",
     "ApplicationStatus",
     "Channel",
+    "CertifyPreview",
     "ChecklistItem",
     "CounterRequest",
     "DashboardStats",

@@ -20,6 +20,7 @@ from services.kernel.actors import Actor, SignedInUser
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.unit_of_work import UnitOfWork
 from services.produce import certify
+from services.produce.certify import CertifyPreview
 from services.review.kinds import IdentityCheckKind, Verdict
 from services.review.views import ApplicationDetail, Officer
 from services.store.context import AppContext
@@ -74,6 +75,16 @@ class ReviewPort(Protocol):
 
     def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
         """A derived PDF stamped "สำเนาถูกต้อง"; the original is never altered."""
+        ...
+
+    def certify_preview(self, user: SignedInUser, document_id: str) -> CertifyPreview:
+        """Which document, how many pages and what the stamp says; nothing is made."""
+        ...
+
+    def withdraw_certified_copy(
+        self, user: SignedInUser, document_id: str, reason: str
+    ) -> DocumentInfo:
+        """Mark a certified copy made by mistake withdrawn (kept, never deleted)."""
         ...
 
     def preview_document_request(
@@ -210,6 +221,17 @@ class Review:
     def certify_copy(self, user: SignedInUser, document_id: str) -> DocumentInfo:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             copy = certify.certify_copy_as_actor(uow, self.context.store.blobs, document_id)
+            return review.document_info(copy)
+
+    def certify_preview(self, user: SignedInUser, document_id: str) -> CertifyPreview:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return certify.preview_certification(uow, document_id)
+
+    def withdraw_certified_copy(
+        self, user: SignedInUser, document_id: str, reason: str
+    ) -> DocumentInfo:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            copy = certify.withdraw_certified_copy(uow, document_id, reason)
             return review.document_info(copy)
 
     def preview_document_request(

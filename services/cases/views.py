@@ -79,6 +79,13 @@ class DocumentInfo:
     origin: Channel
     received_at: datetime
     derived_from: str | None = None  # for certified copies: the original document's id
+    withdrawn_at: datetime | None = None
+    """When a certified copy was withdrawn (made by mistake); None while it stands."""
+    withdrawn_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 @dataclass(frozen=True)

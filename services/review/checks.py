@@ -341,6 +341,13 @@ def document_of(
             f"เอกสารที่เลือกไม่ใช่เอกสารของคำขอ {application.tracking_number}",
             f"The chosen document does not belong to application {application.tracking_number}.",
         )
+    if document.withdrawn_at is not None:
+        raise InvalidInput(
+            f"สำเนาถูกต้อง {document.filename} ถูกถอนแล้ว — อ้างอิงต้นฉบับหรือสำเนาที่ทำใหม่แทน",
+            f"The certified copy {document.filename} was withdrawn; refer to the original or a "
+            "new copy instead.",
+            code="copy_withdrawn",
+        )
     if page is not None:
         last = document.pages or 1
         if not 1 <= page <= last:

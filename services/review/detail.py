@@ -103,6 +103,8 @@ def document_info(document: Document) -> DocumentInfo:
         origin=Channel(document.origin),
         received_at=document.received_at,
         derived_from=document.derived_from,
+        withdrawn_at=document.withdrawn_at,
+        withdrawn_reason=document.withdrawn_reason or "",
     )
 
 

@@ -217,6 +217,15 @@ _SUMMARIES: Final[Mapping[str, Summary]] = {
         f"แนบเอกสาร {p.get('filename')}",
         f"Document attached: {p.get('filename')}",
     ),
+    "document.certified": lambda p, n: (
+        f"ทำสำเนาถูกต้อง (ผู้รับรอง {p.get('officer', '-')})",
+        f"Certified copy made (certified by {p.get('officer', '-')})",
+    ),
+    "document.certified_copy_withdrawn": lambda p, n: _with_reason(
+        f"ถอนสำเนาถูกต้อง {p.get('filename', '')} (เก็บไว้ ไม่ใช้แล้ว)",
+        f"Certified copy withdrawn: {p.get('filename', '')} (kept, no longer used)",
+        p.get("reason"),
+    ),
     "review.checklist_recorded": _checklist,
     "review.identity_recorded": _identity,
     "review.documents_requested": _requested,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.ui.conftest import PDF_PAGES, SCREENSHOTS, officer_types, type_text
+from ui.review.certify import CertifyDialog, WithdrawCopyDialog
 from ui.review.screen import ReviewScreen
 from ui.shell.main_window import MainWindow
 from ui.shell.start import build_main_window_for
@@ -582,26 +583,104 @@ def test_shortcut_sheet_opens_with_f1_and_lists_the_keys(
     assert not sheet.isVisible()
 
 
-def test_certify_copy_adds_a_document_and_shows_it(
+def _press_certify(qtbot, window: MainWindow, review: ReviewScreen) -> None:
+    """Ctrl+Shift+C in the review screen, the window active again after a dialog."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+
+
+def _dialog(qtbot, review: ReviewScreen, kind: type):
+    qtbot.waitUntil(lambda: isinstance(review.certify_flow.dialog, kind), timeout=10000)
+    dialog = review.certify_flow.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    return dialog
+
+
+def test_certify_copy_asks_first_then_adds_the_copy_and_an_undo_withdraws_it(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.resize(1280, 720)
     review = _open_next(qtbot, window)
     application_id = review.detail.row.id
     original = review.viewer.current_document()
     before = len(review.viewer.documents())
-    review.checklist.setFocus()
-    qtbot.keyClick(review.checklist, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert review.action_bar.certify_button.text() == "รับรองสำเนา…"
+
+    # Ctrl+Shift+C asks first: which document, how many pages, what the stamp says.
+    _press_certify(qtbot, window, review)
+    dialog = _dialog(qtbot, review, CertifyDialog)
+    assert dialog.document_label.text() == original.filename
+    assert dialog.pages_label.text() == f"ทั้ง {PDF_PAGES} หน้า ประทับตราทุกหน้า"
+    lines = [label.text() for label in dialog.stamp_lines]
+    assert lines[0] == "สำเนาถูกต้อง" and "นายตรวจ ละเอียด" in lines
+    _shot(dialog, "certify_confirm_th")
+    # Esc: nothing is made.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: review.certify_flow.dialog is None, timeout=3000)
+    assert len(_reread(workstation, reviewer, application_id).documents) == before
+
+    # Again, and Enter makes the copy; it opens at once.
+    _press_certify(qtbot, window, review)
+    dialog = _dialog(qtbot, review, CertifyDialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(review.viewer.documents()) == before + 1, timeout=20000)
     copy = review.viewer.documents()[-1]
     assert copy.derived_from == original.id
-    assert review.viewer.current_document_id() == copy.id  # the copy opens at once
+    assert review.viewer.current_document_id() == copy.id
     qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
     assert review.viewer.pdf_document.pageCount() == PDF_PAGES
     assert "รับรองสำเนาแล้ว" in review.notice_box.text()
     assert "สำเนาที่รับรองแล้ว" in review.viewer.document_combo.currentText()
-    stored = _reread(workstation, reviewer, application_id).documents
-    assert [d.id for d in stored][-1] == copy.id
+    assert review.action_bar.certify_button.text() == "ถอนสำเนา…"
+
+    # Made by mistake: the notice's Undo asks why, and withdraws it (kept, struck through).
+    undo = review.notice_box.findChild(QPushButton)  # the notice's one button
+    assert undo.isVisible() and "ถอนสำเนา" in undo.text()
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    withdraw = _dialog(qtbot, review, WithdrawCopyDialog)
+    assert copy.filename in withdraw.heading.text()
+    qtbot.waitUntil(withdraw.reason_edit.hasFocus, timeout=3000)
+    qtbot.keyClick(withdraw.reason_edit, Qt.Key.Key_Return)  # no reason: not sent
+    assert withdraw.isVisible() and withdraw.hint.text()
+    officer_types("ทำสำเนาผิดฉบับ ต้องใช้ทะเบียนบ้าน")
+    assert withdraw.reason == "ทำสำเนาผิดฉบับ ต้องใช้ทะเบียนบ้าน"
+    _shot(withdraw, "certify_withdraw_th")
+    qtbot.keyClick(withdraw.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: review.viewer.current_document().withdrawn, timeout=10000)
+    combo = review.viewer.document_combo
+    assert "ถอนแล้ว" in combo.currentText() and combo.font().strikeOut()
+    assert "ถอนสำเนาถูกต้องแล้ว" in review.notice_box.text()
+    assert not review.action_bar.certify_button.isEnabled()
+    stored = {d.id: d for d in _reread(workstation, reviewer, application_id).documents}
+    assert stored[copy.id].withdrawn  # kept in the record, marked
+    assert stored[copy.id].withdrawn_reason == "ทำสำเนาผิดฉบับ ต้องใช้ทะเบียนบ้าน"
+    _shot(window, "certify_withdrawn_th")
+
+    # The same in English, from the original again.
+    window.language_actions["en"].trigger()
+    review.viewer.show_document(original.id)
+    _press_certify(qtbot, window, review)
+    dialog = _dialog(qtbot, review, CertifyDialog)
+    assert dialog.pages_label.text() == f"All {PDF_PAGES} pages; each gets the stamp"
+    assert dialog.ok_button.text() == "Make certified copy"
+    _shot(dialog, "certify_confirm_en")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    review.viewer.show_document(copy.id)
+    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    assert "withdrawn" in combo.currentText()
+    button = review.action_bar.certify_button
+    qtbot.waitUntil(lambda: button.text() == "Withdraw copy…", timeout=3000)
+    assert not button.isEnabled()  # withdrawn once; nothing more to do with it
+    # No longer offered as a document a check was found in.
+    found_in = review.checklist.rows[0].document_combo
+    offered = [found_in.itemText(i) for i in range(found_in.count())]
+    assert copy.filename not in offered and original.filename in offered
+    _shot(window, "certify_withdrawn_en")
+    review.viewer.show_document(original.id)
+    qtbot.waitUntil(lambda: not combo.font().strikeOut(), timeout=3000)
 
 
 def test_next_while_holding_the_oldest_says_so(

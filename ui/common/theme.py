@@ -131,6 +131,8 @@ QLabel#Hint {{ color: {MUTED}; }}
 QLabel#Hint[tone="error"], QLabel#HintError {{ color: #a4262c; }}
 QLabel#Hint[tone="ok"] {{ color: #1e6b34; }}
 QLineEdit[tone="error"] {{ border: 1px solid #a4262c; background: #fff7f6; }}
+#StampPreview {{ background: #f7f9ff; border: 2px solid #0d339e; border-radius: 6px; }}
+#StampPreview QLabel {{ color: #0d339e; }}
 QLabel#Notice {{
     background: #e3f1e6; color: #1e5c2e; border: 1px solid #b9dcc2; border-radius: 4px;
     padding: 6px 10px;

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import ApplicationDetail, Officer, SlaState
+from services.api import ApplicationDetail, DocumentInfo, Officer, SlaState
 from ui.common import i18n
 from ui.common.formatting import sla_badge, status_label
 from ui.common.naming import named
@@ -197,6 +197,7 @@ class ReviewActionBar(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.reassign_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._state = (False, 0)
+        self._on_copy = False
         self.retranslate()
 
     def set_officers(self, officers: list[Officer]) -> None:
@@ -209,23 +210,41 @@ class ReviewActionBar(QFrame):
         self,
         *,
         editable: bool,
-        can_certify: bool,
+        document: DocumentInfo | None,
         missing: int,
         busy: bool = False,
         can_decide: bool | None = None,
         can_return: bool = False,
     ) -> None:
-        """``can_decide``: the services allow asking for documents, passing on and refusing
-        (holding the request while it is in review); ``None``: as ``editable``."""
+        """``document``: the one on screen (None: the request's message), certified, or
+        withdrawn if it is a certified copy standing; ``can_decide``: the services allow asking
+        for documents, passing on and refusing (holding the request while it is in review);
+        ``None``: as ``editable``."""
         self._state = (editable, missing)
+        self._on_copy = document is not None and document.derived_from is not None
+        can_certify = document is not None and not document.withdrawn
         decide = editable if can_decide is None else (can_decide and editable)
         self.return_button.setVisible(can_return)
         self.return_button.setEnabled(can_return and not busy)
         for button in (self.request_button, self.reject_button, self.reviewed_button):
             button.setEnabled(decide and not busy)
         self.certify_button.setEnabled(editable and can_certify and not busy)
+        self._word_certify()
         self.release_button.setEnabled(editable and not busy)
         self._show_progress()
+
+    def _word_certify(self) -> None:
+        # On a certified copy the same button (and key) withdraws it: it cannot be certified.
+        if self._on_copy:
+            self.certify_button.setText(self.tr("Withdraw copy…"))
+            self.certify_button.setToolTip(
+                self.tr("Withdraw the certified copy on screen, made by mistake (Ctrl+Shift+C)")
+            )
+        else:
+            self.certify_button.setText(self.tr("Certify copy…"))
+            self.certify_button.setToolTip(
+                self.tr("Make a certified true copy of the document on screen (Ctrl+Shift+C)")
+            )
 
     def _show_progress(self) -> None:
         editable, missing = self._state
@@ -246,10 +265,7 @@ class ReviewActionBar(QFrame):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.certify_button.setText(self.tr("Certify copy"))
-        self.certify_button.setToolTip(
-            self.tr("Make a certified true copy of the document on screen (Ctrl+Shift+C)")
-        )
+        self._word_certify()
         self.request_button.setText(self.tr("Ask for documents"))
         self.request_button.setToolTip(self.tr("Ask the applicant for more documents (Ctrl+D)"))
         self.reject_button.setText(self.tr("Reject"))

@@ -167,7 +167,8 @@ class ChecklistRow(QFrame):
 
     def set_item(self, item: ChecklistItem, documents: list[DocumentInfo]) -> None:
         self.item = item
-        self._documents = documents
+        # A withdrawn certified copy is not offered; a verdict that cites it still names it.
+        self._documents = [d for d in documents if not d.withdrawn or d.id == item.document_id]
         self._fill_documents()
         self.show_link(item.document_id, item.page)
         self.retranslate()

@@ -22,6 +22,7 @@ from services.api import (
     Action,
     ApplicationDetail,
     ApplicationStatus,
+    CertifyPreview,
     DocumentInfo,
     IdentityCheckKind,
     ReviewPort,
@@ -43,8 +44,11 @@ class ReviewPresenter(QObject):
         application_did_reload(ApplicationDetail): read again after a decision.
         verdict_did_record(ApplicationDetail): a checklist verdict was stored.
         identity_did_record(ApplicationDetail): an identity check was stored.
+        certify_did_preview(CertifyPreview): what a certified copy would be, to confirm.
         copy_did_certify(DocumentInfo, bool): a certified copy was made; the bool says
             whether it belongs to the request still in hand.
+        copy_did_withdraw(DocumentInfo): a certified copy of the request in hand was
+            withdrawn (kept, marked); :attr:`detail` lists it so.
         review_did_mark(ApplicationStatus): marked reviewed; the request's new status.
         claim_did_release(): put back in the queue.
         application_did_reassign(): given to another officer.
@@ -52,7 +56,8 @@ class ReviewPresenter(QObject):
         history_did_load(list): the request's history.
         next_did_load(row | None, error | None): the oldest waiting request, or why none.
         action_did_fail(str action, error, str th, str en): a call failed; ``action`` names
-            it ("open", "verdict", "identity", "certify", "review", "release", "reassign",
+            it ("open", "verdict", "identity", "certify", "withdraw_copy", "review", "release",
+            "reassign",
             "officers", "history"), ``th``/``en`` say it when the error has no words.
         application_did_change(): a status or claim changed; lists and counts are stale.
     """
@@ -63,7 +68,9 @@ class ReviewPresenter(QObject):
     application_did_reload = Signal(object)
     verdict_did_record = Signal(object)
     identity_did_record = Signal(object)
+    certify_did_preview = Signal(object)
     copy_did_certify = Signal(object, bool)
+    copy_did_withdraw = Signal(object)
     review_did_mark = Signal(object)
     claim_did_release = Signal()
     application_did_reassign = Signal()
@@ -256,6 +263,63 @@ class ReviewPresenter(QObject):
         return True
 
     # -- decisions ------------------------------------------------------------------------
+
+    def preview_certification(self, document: DocumentInfo) -> bool:
+        """Ask what a certified copy of ``document`` would be (nothing is made yet)."""
+        detail = self._detail
+        if detail is None or not self.editable() or self._busy:
+            return False
+        port, user, generation = self._port, self._user, self._generation
+
+        def done(preview: CertifyPreview | None, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            if error is not None or preview is None:
+                self.action_did_fail.emit(
+                    "certify",
+                    error,
+                    "เตรียมรับรองสำเนาไม่ได้ ลองอีกครั้ง",
+                    "Could not prepare the certified copy. Try again.",
+                )
+                return
+            self.certify_did_preview.emit(preview)
+
+        self._run(lambda: port.certify_preview(user, document.id), done, "review.certify_preview")
+        return True
+
+    def withdraw_copy(self, copy: DocumentInfo, reason: str) -> bool:
+        """Withdraw a certified copy made by mistake, with the officer's reason."""
+        detail = self._detail
+        if detail is None or not self.editable() or self._busy:
+            return False
+        port, user, generation = self._port, self._user, self._generation
+
+        def done(withdrawn: DocumentInfo | None, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            if error is not None or withdrawn is None:
+                self.action_did_fail.emit(
+                    "withdraw_copy",
+                    error,
+                    "ถอนสำเนาถูกต้องไม่ได้ ลองอีกครั้ง",
+                    "Could not withdraw the certified copy. Try again.",
+                )
+                return
+            current = self._detail
+            if current is not None:
+                documents = tuple(
+                    withdrawn if d.id == withdrawn.id else d for d in current.documents
+                )
+                self._detail = dataclasses.replace(current, documents=documents)
+            self.history_stale = True
+            self.copy_did_withdraw.emit(withdrawn)
+
+        self._run(
+            lambda: port.withdraw_certified_copy(user, copy.id, reason),
+            done,
+            "review.withdraw_copy",
+        )
+        return True
 
     def certify_copy(self, document: DocumentInfo) -> bool:
         detail = self._detail

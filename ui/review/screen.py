@@ -48,6 +48,7 @@ from ui.common.naming import named
 from ui.common.request_dialogs import ReturnToReviewDialog
 from ui.common.tasks import TaskRunner
 from ui.review.actions import ReviewActionBar, ReviewTopBar
+from ui.review.certify import CertifyFlow, NoticeAction
 from ui.review.checklist import ChecklistView
 from ui.review.composer import RejectComposer, RequestDocumentsComposer
 from ui.review.identity import LINKS_DOCUMENT, IdentityPanel
@@ -118,7 +119,7 @@ class ReviewScreen(QFrame):
         self.notice_box = ErrorBox(dismissable=True)
         self.notice_box.setObjectName("NoticeBox")
         # The notice on show, kept so a language switch words it again.
-        self._notice_shown: tuple[Callable[[], str], bool] | None = None
+        self._notice_shown: tuple[Callable[[], str], bool, NoticeAction | None] | None = None
         self.messages = MessageArea(self.error_box, self.notice_box)
         layout.addWidget(self.messages)
 
@@ -200,6 +201,10 @@ class ReviewScreen(QFrame):
         presenter.verdict_did_record.connect(self._verdict_recorded)
         presenter.identity_did_record.connect(self._identity_recorded)
         presenter.copy_did_certify.connect(self._copy_certified)
+        self.certify_flow = CertifyFlow(
+            presenter, self.viewer, lambda text, action: self._notice(text, action=action), self
+        )
+        presenter.copy_did_withdraw.connect(self._copy_withdrawn)
         presenter.review_did_mark.connect(self._reviewed)
         presenter.claim_did_release.connect(self.close_screen)
         presenter.application_did_reassign.connect(
@@ -456,6 +461,8 @@ class ReviewScreen(QFrame):
     # -- decisions ------------------------------------------------------------------------
 
     def certify_copy(self) -> None:
+        """Certify the document on screen (after a look at the stamp), or withdraw the
+        certified copy on screen."""
         document = self.viewer.current_document()
         if self.presenter.detail is None or not self._editable() or self.presenter.busy:
             return
@@ -465,7 +472,7 @@ class ReviewScreen(QFrame):
                 "Open the document to certify first (the request's message cannot be certified).",
             )
             return
-        self.presenter.certify_copy(document)
+        self.certify_flow.start(document)
 
     def _copy_certified(self, copy: DocumentInfo, same_request: bool) -> None:
         detail = self.presenter.detail
@@ -473,7 +480,15 @@ class ReviewScreen(QFrame):
             self.viewer.add_document(copy)
             self._shown = detail  # the viewer has the copy already
             self._show_detail(detail)
-        self._notice(lambda: self.tr("Certified copy made: {name}").format(name=copy.filename))
+        self._notice(
+            lambda: self.tr("Certified copy made: {name}").format(name=copy.filename),
+            action=self.certify_flow.undo_action(copy) if same_request else None,
+        )
+
+    def _copy_withdrawn(self, _copy: DocumentInfo) -> None:
+        # The viewer strikes it (CertifyFlow); the checklist stops offering it.
+        if self.presenter.detail is not None:
+            self._show_detail(self.presenter.detail)
 
     def open_request_composer(self) -> None:
         detail = self.presenter.detail
@@ -601,18 +616,28 @@ class ReviewScreen(QFrame):
         if not self._incomplete_shown:
             self.error_box.clear()
 
-    def _notice(self, text: Callable[[], str], *, next_action: bool = False) -> None:
-        """Good news in the UI language; ``text`` words it, again after a language switch."""
+    def _notice(
+        self,
+        text: Callable[[], str],
+        *,
+        next_action: bool = False,
+        action: NoticeAction | None = None,
+    ) -> None:
+        """Good news in the UI language; ``text`` words it, again after a language switch;
+        ``action`` is a button beside it (its words, what it does)."""
         self._incomplete_shown = False
         self.error_box.clear()
-        self._notice_shown = (text, next_action)
+        self._notice_shown = (text, next_action, action)
         self._word_notice()
 
     def _word_notice(self) -> None:
         if self._notice_shown is None:
             return
-        text, next_action = self._notice_shown
+        text, next_action, action = self._notice_shown
         self.notice_box.show_message(text(), "")
+        if action is not None:
+            self.notice_box.set_action(action[0](), action[1])
+            return
         self.notice_box.set_action(
             self.tr("Next request (Ctrl+Enter)") if next_action else "",
             self.next_requested.emit if next_action else None,
@@ -644,7 +669,7 @@ class ReviewScreen(QFrame):
         self.action_bar.setVisible(not composing)
         self.action_bar.set_state(
             editable=self._editable() and not composing,
-            can_certify=self.viewer.current_document() is not None,
+            document=self.viewer.current_document(),
             missing=detail.open_count if detail is not None else 0,
             can_decide=detail is not None and Action.DECIDE_REVIEW in detail.allowed,
             busy=self.presenter.busy,

@@ -7,7 +7,7 @@ buttons never take the focus, so the review screen's keys keep working after a c
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from services.api import DocumentInfo
@@ -109,18 +109,39 @@ class ViewerToolbar(QFrame):
                 )
             else:
                 text = f"{number}/{total}  {info.filename}"
-                if info.derived_from:
+                tip = info.filename
+                if info.withdrawn:
+                    # Kept in the record, never used: struck through and said in words first
+                    # (a narrow list elides the end of the line).
+                    label = QCoreApplication.translate("DocumentViewer", "withdrawn copy")
+                    text = f"{number}/{total}  [{label}]  {info.filename}"
+                    tip += "\n" + QCoreApplication.translate(
+                        "DocumentViewer", "Withdrawn: {reason}"
+                    ).format(reason=info.withdrawn_reason)
+                elif info.derived_from:
                     text += "  ·  " + QCoreApplication.translate("DocumentViewer", "certified copy")
                 combo.addItem(text)
-                combo.setItemData(number, info.filename, Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(number, tip, Qt.ItemDataRole.ToolTipRole)
+                if info.withdrawn:
+                    struck = QFont(combo.font())
+                    struck.setStrikeOut(True)
+                    combo.setItemData(number, struck, Qt.ItemDataRole.FontRole)
+                    combo.setItemData(number, QColor("#7a8594"), Qt.ItemDataRole.ForegroundRole)
         combo.blockSignals(False)
         self.show_index(index)
 
     def show_index(self, index: int) -> None:
         """Select entry ``index`` without telling anyone (the viewer chose it)."""
-        self.document_combo.blockSignals(True)
-        self.document_combo.setCurrentIndex(index)
-        self.document_combo.blockSignals(False)
+        combo = self.document_combo
+        combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+        # The list's own line shows a withdrawn copy struck through as well.
+        struck = combo.itemData(index, Qt.ItemDataRole.FontRole) is not None
+        font = combo.font()
+        if font.strikeOut() != struck:
+            font.setStrikeOut(struck)
+            combo.setFont(font)
 
     def show_state(self, *, index: int, count: int, kind: str, page: int, pages: int) -> None:
         """Enable what makes sense for entry ``index`` of ``count`` of ``kind``, at ``page``

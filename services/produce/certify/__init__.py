@@ -18,12 +18,22 @@ orientation) above a band kept for the stamp, and plain text files are typeset o
 files and other types are refused with a message that says how to turn them into a PDF.
 
 Thai is drawn with the TLWG fonts through :mod:`services.kernel.thai_pdf_text`, so the stamp looks
-right *and* ``pdftotext``/pypdf extract its words exact
-Modules: ``service`` (the service calls), ``render`` (bytes → stamped PDF), ``stamp`` (what the
-stamp says and its layout), ``messages`` (why a copy cannot be made). The PDF work itself is
-in :mod:`services.produce.pdf`.
+right *and* ``pdftotext``/pypdf extract its words exactly.
+
+An officer confirms first (:func:`preview_certification` says which document, how many pages
+and what the stamp will say) and may withdraw a copy made by mistake
+(:func:`withdraw_certified_copy`: kept, marked withdrawn, an event; never deleted).
+
+Modules: ``service`` (the service calls), ``copies`` (the preview and the withdrawal),
+``render`` (bytes → stamped PDF), ``stamp`` (what the stamp says and its layout), ``messages``
+(why a copy cannot be made). The PDF work itself is in :mod:`services.produce.pdf`.
 """
 
+from services.produce.certify.copies import (
+    CertifyPreview,
+    preview_certification,
+    withdraw_certified_copy,
+)
 from services.produce.certify.render import RenderedCopy, render_certified_copy
 from services.produce.certify.service import (
     CERTIFIED_SUFFIX,
@@ -37,8 +47,11 @@ __all__ = [
     "CERTIFIED_SUFFIX",
     "REFERENCE_DIGITS",
     "CertificationStamp",
+    "CertifyPreview",
     "RenderedCopy",
     "certify_copy",
     "certify_copy_as_actor",
+    "preview_certification",
     "render_certified_copy",
+    "withdraw_certified_copy",
 ]

@@ -68,14 +68,7 @@ def certify_copy(
             code="already_certified",
         )
     data = blobs.get(original.blob_sha256)
-    stamp = CertificationStamp(
-        officer_name=name,
-        officer_position=" ".join(officer_position.split()),
-        agency_name=" ".join(agency_name.split()),
-        date_th=format_thai_date(uow.now),
-        date_en=format_english_date(uow.now),
-        reference=original.blob_sha256[:REFERENCE_DIGITS],
-    )
+    stamp = stamp_for(uow, original, name, officer_position, agency_name)
     pdf = render_certified_copy(
         data,
         original.content_type,
@@ -110,12 +103,22 @@ def certify_copy(
     return copy
 
 
-def certify_copy_as_actor(uow: UnitOfWork, blobs: BlobStore, document_id: str) -> Document:
-    """:func:`certify_copy` stamped with the signed-in officer's name and position.
+def stamp_for(
+    uow: UnitOfWork, original: Document, officer_name: str, officer_position: str, agency_name: str
+) -> CertificationStamp:
+    """What the stamp on a copy of ``original`` made now by this officer says."""
+    return CertificationStamp(
+        officer_name=" ".join(officer_name.split()),
+        officer_position=" ".join(officer_position.split()),
+        agency_name=" ".join(agency_name.split()),
+        date_th=format_thai_date(uow.now),
+        date_en=format_english_date(uow.now),
+        reference=original.blob_sha256[:REFERENCE_DIGITS],
+    )
 
-    The name is ``User.display_name``, the position ``User.position_th`` and the agency the
-    profile's agency (its Thai name).
-    """
+
+def signed_in_officer(uow: UnitOfWork) -> tuple[str, str, str]:
+    """(name, position, agency) the signed-in officer's stamp carries."""
     require(uow.actor, Action.CERTIFY_COPY)
     user = uow.session.get(User, uow.actor.user_id) if uow.actor.user_id else None
     if user is None:
@@ -124,13 +127,18 @@ def certify_copy_as_actor(uow: UnitOfWork, blobs: BlobStore, document_id: str) -
             "Sign in as an officer to certify copies.",
         )
     agency = uow.session.scalars(select(Agency)).first()
+    return user.display_name, user.position_th, agency.name_th if agency is not None else ""
+
+
+def certify_copy_as_actor(uow: UnitOfWork, blobs: BlobStore, document_id: str) -> Document:
+    """:func:`certify_copy` stamped with the signed-in officer's name and position.
+
+    The name is ``User.display_name``, the position ``User.position_th`` and the agency the
+    profile's agency (its Thai name).
+    """
+    name, position, agency = signed_in_officer(uow)
     return certify_copy(
-        uow,
-        blobs,
-        document_id,
-        officer_name=user.display_name,
-        officer_position=user.position_th,
-        agency_name=agency.name_th if agency is not None else "",
+        uow, blobs, document_id, officer_name=name, officer_position=position, agency_name=agency
     )
 
 

@@ -117,16 +117,34 @@ def _wrap(text: str, face: ThaiFace, size: float) -> list[tuple[str, float]]:
     return [(line, max(_MIN_SIZE, s)) for line, s in fitted]
 
 
+def _texts(stamp: CertificationStamp) -> list[str]:
+    return [
+        "สำเนาถูกต้อง",
+        stamp.officer_name,
+        stamp.officer_position,
+        stamp.agency_name,
+        f"วันที่ {stamp.date_th}",
+        f"Certified true copy — {stamp.date_en}",
+        f"Original SHA-256: {stamp.reference}",
+    ]
+
+
+# Per line of _texts: bold, size in points, a thin rule above it.
+_STYLES: Final = ((True, 17.0, False), (False, 12.0, False), (False, 10.5, False),
+                  (False, 10.5, False), (False, 10.5, False), (False, 8.0, True),
+                  (False, 7.0, False))  # fmt: skip
+
+
+def stamp_lines(stamp: CertificationStamp) -> tuple[str, ...]:
+    """The stamp's words line by line, exactly as drawn (empty optional lines left out)."""
+    return tuple(text for text in _texts(stamp) if text)
+
+
 def layout(stamp: CertificationStamp) -> StampBlock:
     faces = stamp_faces()
     specs: list[tuple[str, ThaiFace, float, bool]] = [
-        ("สำเนาถูกต้อง", faces.bold, 17.0, False),
-        (stamp.officer_name, faces.regular, 12.0, False),
-        (stamp.officer_position, faces.regular, 10.5, False),
-        (stamp.agency_name, faces.regular, 10.5, False),
-        (f"วันที่ {stamp.date_th}", faces.regular, 10.5, False),
-        (f"Certified true copy — {stamp.date_en}", faces.regular, 8.0, True),
-        (f"Original SHA-256: {stamp.reference}", faces.regular, 7.0, False),
+        (text, faces.bold if bold else faces.regular, size, rule)
+        for text, (bold, size, rule) in zip(_texts(stamp), _STYLES, strict=True)
     ]
     placed: list[tuple[str, ThaiFace, float, float, float]] = []  # text, face, size, y, width
     rules: list[float] = []
