@@ -34,9 +34,13 @@ from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.context import AppContext
 
-__all__ = ["list_not_requests", "take_as_request"]
+__all__ = ["TRAY_LIMIT", "list_not_requests", "take_as_request"]
 
 _AUTH: Final = frozenset({"pass", "fail", "none"})
+
+
+TRAY_LIMIT: Final = 500
+"""Rows the tray shows: the newest; a bounce storm must not make the screen slow to open."""
 
 
 def list_not_requests(session: Session, status: str = "set_aside") -> list[NotRequestRow]:
@@ -46,6 +50,7 @@ def list_not_requests(session: Session, status: str = "set_aside") -> list[NotRe
         .outerjoin(Application, Application.id == NotRequestMail.application_id)
         .where(NotRequestMail.status == status)
         .order_by(NotRequestMail.received_at.desc(), NotRequestMail.id)
+        .limit(TRAY_LIMIT)
     )
     return [
         NotRequestRow(

@@ -273,3 +273,22 @@ def test_an_applicants_out_of_office_reply_to_our_letter_changes_nothing_in_her_
     assert replied == [] and inbound.outcome == "not_request"
     assert len(_sent(tmp_path)) == 1  # and no answer to the auto-reply
     assert app.status == "unclassified"  # as it arrived
+
+
+def test_later_letters_go_to_the_confirmed_applicant_not_the_forwarder(
+    context, plan, tmp_path: Path
+) -> None:
+    _deliver(tmp_path / "mailbox", corpus.mail_forwarded(), datetime.now(UTC), "fwd")
+    run_sync(context, plan)
+    with context.read() as session:
+        app = session.scalars(select(Application)).one()
+    ports = build_ports(context)
+    intake = _user(ports, "intake")
+    ports.intake.confirm_applicant(intake, app.id, True)
+    ports.intake.withdraw(intake, app.id, "ผู้ยื่นโทรมาขอถอนคำขอ")
+    with context.read() as session:
+        sent = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.application_id == app.id)
+        ).all()
+    assert {m.to_addr for m in sent} == {corpus.APPLICANT}
+    assert sorted(m.kind for m in sent) == ["acknowledgement", "withdrawn"]
