@@ -24,6 +24,7 @@ from app.settings import (
 from services.api.admin import OfficersFacade
 from services.api.approval import SigningSettings
 from services.api.ports import Ports, build_ports
+from services.api.reports import Reports
 from services.api.settings import SettingsFacade
 from services.intake.inspect.pdf_probe import CachedPdfProbe
 from services.intake.sync import SyncPlan, run_sync, summarise
@@ -215,6 +216,8 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         # A saved section takes effect at the next sync round, without a restart.
         runtime.settings = Settings(values, profile_settings_path(data_dir))
         runtime.plan = build_plan(context, runtime.settings, data_dir, pdf_probe)
+        if isinstance(ports.reports, Reports):  # the audit checkpoints' second place
+            ports.reports.drive_root = runtime.drive_root
         log.info("settings saved: the next sync uses them")
 
     ports = build_ports(

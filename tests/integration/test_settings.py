@@ -205,6 +205,12 @@ def test_a_saved_mailbox_is_used_by_the_next_sync_without_a_restart(
         box = runtime.plan.open_mailbox()
         with box:  # the new plan signs in to the server with the keyring's password
             assert box.name == f"{dovecot.user}@{dovecot.host}"
+        share = data_dir.parent / "share"
+        share.mkdir()
+        drive = {"drive_root": str(share), "drive_processed_dir": "", "drive_stable_seconds": 30}
+        settings_port.save_section(admin, SectionKey.DRIVE, drive)
+        assert runtime.plan.scanner is not None and runtime.drive_root == share
+        assert getattr(runtime.ports.reports, "drive_root", None) == share
     finally:
         runtime.close()
 
