@@ -21,7 +21,12 @@ from pyhanko.sign.signers.pdf_cms import Signer
 from services.produce.sign.errors import CertificateUnusable, SigningFailed
 from services.produce.sign.token import Pin, TokenCertificate, TokenSession, token_errors
 
-__all__ = ["pkcs12_signer", "sign_pdf", "token_signer"]
+__all__ = ["SIGNATURE_ROOM", "pkcs12_signer", "sign_pdf", "token_signer"]
+
+# Room kept in the file for the signature container. Without it pyHanko signs once more to
+# measure the container first, which doubles the work on the token. 16 KB holds a PAdES
+# container with the signer's and issuing CA's certificates with room to spare.
+SIGNATURE_ROOM = 16_384
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +89,7 @@ def sign_pdf(
     with token_errors():
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-            signers.sign_pdf(writer, meta, signer=signer, output=out)
+            signers.sign_pdf(writer, meta, signer=signer, output=out, bytes_reserved=SIGNATURE_ROOM)
         except (ValueError, OSError) as exc:
             log.warning("signing failed: %s", type(exc).__name__)
             raise SigningFailed(detail=repr(exc)) from exc
