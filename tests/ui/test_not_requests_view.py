@@ -84,6 +84,10 @@ def test_the_tray_lists_sender_subject_time_and_why_in_both_languages(
     assert window.queues.pages.item(1).text() == "ไม่ใช่คำขอ"
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "not-requests-th.png"))
+    qtbot.keyClick(view.table, Qt.Key.Key_F1)  # the keys are on the cheat-sheet
+    keys = dict(window.shortcut_sheet.entries())
+    assert keys["Alt+N"] == "อีเมลที่ไม่ใช่คำขอ (อีเมลตีกลับ ตอบกลับอัตโนมัติ)"
+    qtbot.keyClick(window.shortcut_sheet, Qt.Key.Key_Escape)
 
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: "delivery" in bounce.data(), timeout=3000)

@@ -152,6 +152,15 @@ class ShortcutSheet(QFrame):
                 ],
             ),
             (
+                self.tr("Intake"),
+                [
+                    ("Ctrl+N", self.tr("Register a request brought to the counter")),
+                    ("Alt+Q", self.tr("Files held back at intake")),
+                    ("Alt+N", self.tr("Mail that is not a request (bounces, auto-replies)")),
+                    ("Ctrl+R", self.tr("There: this mail is a request after all")),
+                ],
+            ),
+            (
                 self.tr("Checking documents"),
                 [
                     ("↑ ↓", self.tr("Previous or next item of the checklist")),
