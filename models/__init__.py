@@ -15,7 +15,7 @@ from models.applications import (
     TrackingCounter,
 )
 from models.base import Base, UtcDateTime, new_id
-from models.catalog import ServiceType
+from models.catalog import CalendarVersion, CatalogVersion, ServiceRevision, ServiceType
 from models.events import ChainHead, Event
 from models.intake import MailboxCursor, NotRequestMail, QuarantineItem, SyncState
 from models.worklist import ApplicationNote, OfficerSetting
@@ -28,6 +28,8 @@ __all__ = [
     "ApplicationNote",
     "Approval",
     "Base",
+    "CalendarVersion",
+    "CatalogVersion",
     "ChainHead",
     "Check",
     "Document",
@@ -40,6 +42,7 @@ __all__ = [
     "Payment",
     "NotRequestMail",
     "QuarantineItem",
+    "ServiceRevision",
     "ServiceType",
     "SlaPause",
     "SyncState",

@@ -66,6 +66,9 @@ class Application(Base):
     service_type_id: Mapped[str | None] = mapped_column(
         ForeignKey("service_type.id"), nullable=True
     )
+    # The catalog version in force when the service was named (received or classified): its
+    # SLA, documents and fee stay those of that version (models.catalog.ServiceRevision).
+    catalog_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     applicant_id: Mapped[str | None] = mapped_column(ForeignKey("applicant.id"), nullable=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id"))
     channel: Mapped[str] = mapped_column(String(10))  # "email" | "drive" | "counter"

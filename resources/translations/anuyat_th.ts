@@ -295,12 +295,17 @@
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="167"/>
+        <location filename="../../ui/review/info.py" line="165"/>
+        <source>Catalog version</source>
+        <translation>ฉบับของรายการบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/info.py" line="171"/>
         <source>Application form</source>
         <translation>ข้อมูลในแบบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="175"/>
+        <location filename="../../ui/review/info.py" line="179"/>
         <source>Notes from intake</source>
         <translation>บันทึกจากงานรับเรื่อง</translation>
     </message>
@@ -701,6 +706,52 @@
         <location filename="../../ui/approval/batch_progress.py" line="164"/>
         <source>Close</source>
         <translation>ปิด</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../ui/catalog/catalog_page.py" line="49"/>
+        <source>Service catalog and holidays</source>
+        <translation>รายการบริการ (คู่มือประชาชน) และวันหยุดราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/catalog_page.py" line="50"/>
+        <source>&amp;Services</source>
+        <translation>งานบริการ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/catalog_page.py" line="51"/>
+        <source>&amp;Holidays</source>
+        <translation>วันหยุด (&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogVersions</name>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="55"/>
+        <source>file</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="56"/>
+        <source>form</source>
+        <translation>แบบฟอร์ม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="57"/>
+        <source>import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="58"/>
+        <source>upgrade</source>
+        <translation>ปรับรุ่นโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="63"/>
+        <source>the system</source>
+        <translation>ระบบ</translation>
     </message>
 </context>
 <context>
@@ -1772,19 +1823,170 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="217"/>
+        <location filename="../../ui/review/info.py" line="221"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="217"/>
+        <location filename="../../ui/review/info.py" line="221"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="217"/>
+        <location filename="../../ui/review/info.py" line="221"/>
         <source>What</source>
         <translation>รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="99"/>
+        <source>Holiday</source>
+        <translation>วันหยุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="103"/>
+        <source>&amp;Date (Common Era)</source>
+        <translation>วันที่ (ปี ค.ศ.) (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="104"/>
+        <source>Name (&amp;Thai)</source>
+        <translation>ชื่อภาษาไทย (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="105"/>
+        <source>Name (&amp;English)</source>
+        <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="106"/>
+        <source>Con&amp;firmed</source>
+        <translation>ยืนยันแล้ว (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="111"/>
+        <source>The date is in the Cabinet&apos;s final announcement</source>
+        <translation>วันที่นี้ตรงกับประกาศของคณะรัฐมนตรีฉบับสุดท้ายแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="112"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="113"/>
+        <source>&amp;Preview…</source>
+        <translation>ดูผลก่อนบันทึก… (&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="133"/>
+        <source>&amp;Year</source>
+        <translation>ปี (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="134"/>
+        <source>&amp;Import the Cabinet&apos;s announcement…</source>
+        <translation>นำเข้าประกาศคณะรัฐมนตรี… (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
+        <source>&amp;Add holiday…</source>
+        <translation>เพิ่มวันหยุด… (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
+        <source>&amp;Confirm date</source>
+        <translation>ยืนยันวันที่ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="137"/>
+        <source>&amp;Remove</source>
+        <translation>ลบ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="140"/>
+        <source>⚠ To confirm: announced or computed, not yet checked against the Cabinet&apos;s final announcement. Weekends are not listed.</source>
+        <translation>⚠ รอยืนยัน: วันที่ประกาศล่วงหน้าหรือคำนวณไว้ ยังไม่ได้ตรวจกับประกาศคณะรัฐมนตรีฉบับสุดท้าย — ไม่แสดงวันเสาร์และวันอาทิตย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <source>Holiday</source>
+        <translation>วันหยุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <source>Day</source>
+        <translation>วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="212"/>
+        <source>Calendar version {line}</source>
+        <translation>ปฏิทินวันหยุดฉบับที่ {line}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="225"/>
+        <source>Monday</source>
+        <translation>จันทร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="226"/>
+        <source>Tuesday</source>
+        <translation>อังคาร</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="227"/>
+        <source>Wednesday</source>
+        <translation>พุธ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="228"/>
+        <source>Thursday</source>
+        <translation>พฤหัสบดี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="229"/>
+        <source>Friday</source>
+        <translation>ศุกร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="230"/>
+        <source>Saturday</source>
+        <translation>เสาร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="231"/>
+        <source>Sunday</source>
+        <translation>อาทิตย์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="238"/>
+        <source>Confirmed</source>
+        <translation>ยืนยันแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="238"/>
+        <source>To confirm</source>
+        <translation>รอยืนยัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holidays_tab.py" line="330"/>
+        <source>The Cabinet&apos;s announcement of holidays</source>
+        <translation>ประกาศวันหยุดราชการของคณะรัฐมนตรี</translation>
     </message>
 </context>
 <context>
@@ -2194,48 +2396,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="491"/>
+        <location filename="../../ui/shell/main_window.py" line="511"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="495"/>
+        <location filename="../../ui/shell/main_window.py" line="515"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="503"/>
-        <location filename="../../ui/shell/main_window.py" line="519"/>
+        <location filename="../../ui/shell/main_window.py" line="523"/>
+        <location filename="../../ui/shell/main_window.py" line="543"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="504"/>
+        <location filename="../../ui/shell/main_window.py" line="524"/>
+        <source>Catalog and holidays</source>
+        <translation>รายการบริการและวันหยุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="526"/>
+        <source>Services, fees, SLA and government holidays (Alt+K)</source>
+        <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="528"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="516"/>
+        <location filename="../../ui/shell/main_window.py" line="540"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="529"/>
+        <location filename="../../ui/shell/main_window.py" line="553"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="532"/>
+        <location filename="../../ui/shell/main_window.py" line="556"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="756"/>
+        <location filename="../../ui/shell/main_window.py" line="787"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="906"/>
+        <location filename="../../ui/shell/main_window.py" line="957"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -2860,6 +3072,74 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="188"/>
+        <source>Check before saving the holidays</source>
+        <translation>ตรวจก่อนบันทึกวันหยุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="192"/>
+        <source>(to confirm)</source>
+        <translation>(รอยืนยัน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="194"/>
+        <source>Added: {day} {name}</source>
+        <translation>เพิ่ม: {day} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="202"/>
+        <source>Removed: {day} {name}</source>
+        <translation>ลบ: {day} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="207"/>
+        <source>The holidays stay as they are.</source>
+        <translation>วันหยุดคงเดิม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="211"/>
+        <source>{n} open request(s) get a new due date:</source>
+        <translation>คำขอที่ยังไม่เสร็จ {n} รายการจะได้กำหนดเสร็จใหม่:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="214"/>
+        <source>No open request&apos;s due date moves.</source>
+        <translation>ไม่มีคำขอที่ยังไม่เสร็จรายการใดเปลี่ยนกำหนดเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="218"/>
+        <source>Tracking no.</source>
+        <translation>เลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="219"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="220"/>
+        <source>Due now</source>
+        <translation>กำหนดเสร็จเดิม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="221"/>
+        <source>New due date</source>
+        <translation>กำหนดเสร็จใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="234"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="235"/>
+        <source>&amp;Save as a new calendar version</source>
+        <translation>บันทึกเป็นปฏิทินฉบับใหม่ (&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineModel</name>
     <message>
         <location filename="../../ui/intake/quarantine_view.py" line="132"/>
@@ -2939,112 +3219,127 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="319"/>
+        <location filename="../../ui/shell/queue_pane.py" line="326"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="324"/>
+        <location filename="../../ui/shell/queue_pane.py" line="331"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="329"/>
+        <location filename="../../ui/shell/queue_pane.py" line="336"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="332"/>
+        <location filename="../../ui/shell/queue_pane.py" line="339"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="333"/>
+        <location filename="../../ui/shell/queue_pane.py" line="340"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="336"/>
+        <location filename="../../ui/shell/queue_pane.py" line="344"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="338"/>
+        <location filename="../../ui/shell/queue_pane.py" line="346"/>
         <source>APPROVAL</source>
         <translation>การอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="340"/>
+        <location filename="../../ui/shell/queue_pane.py" line="348"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="344"/>
+        <location filename="../../ui/shell/queue_pane.py" line="350"/>
+        <source>PAGES</source>
+        <translation>หน้าอื่น ๆ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="354"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="345"/>
+        <location filename="../../ui/shell/queue_pane.py" line="355"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="352"/>
+        <location filename="../../ui/shell/queue_pane.py" line="362"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="353"/>
+        <location filename="../../ui/shell/queue_pane.py" line="363"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="355"/>
+        <location filename="../../ui/shell/queue_pane.py" line="365"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="356"/>
+        <location filename="../../ui/shell/queue_pane.py" line="366"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="358"/>
+        <location filename="../../ui/shell/queue_pane.py" line="368"/>
         <source>Waiting for approval</source>
         <translation>รออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="359"/>
+        <location filename="../../ui/shell/queue_pane.py" line="369"/>
         <source>Reviewed requests to approve and sign, oldest first</source>
         <translation>คำขอที่ตรวจแล้ว รออนุมัติและลงนาม เรียงจากที่ยื่นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="361"/>
+        <location filename="../../ui/shell/queue_pane.py" line="371"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="362"/>
+        <location filename="../../ui/shell/queue_pane.py" line="372"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="364"/>
+        <location filename="../../ui/shell/queue_pane.py" line="374"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="365"/>
+        <location filename="../../ui/shell/queue_pane.py" line="375"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="347"/>
+        <location filename="../../ui/shell/queue_pane.py" line="377"/>
+        <source>Catalog and holidays</source>
+        <translation>รายการบริการและวันหยุด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="378"/>
+        <source>Services, fees, SLA and government holidays (Alt+K)</source>
+        <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="357"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="349"/>
+        <location filename="../../ui/shell/queue_pane.py" line="359"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>
@@ -3640,6 +3935,335 @@ P90</translation>
         <location filename="../../ui/admin/settings_forms.py" line="334"/>
         <source>Not saved yet: type it, then save.</source>
         <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceFormDialog</name>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="168"/>
+        <source>Edit service</source>
+        <translation>แก้ไขงานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="170"/>
+        <source>Edit service {code}: {name}</source>
+        <translation>แก้ไขงานบริการ {code}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="173"/>
+        <source>Name (&amp;Thai)</source>
+        <translation>ชื่อภาษาไทย (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="174"/>
+        <source>Name (&amp;English)</source>
+        <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="175"/>
+        <source>&amp;Fee (baht)</source>
+        <translation>ค่าธรรมเนียม (บาท) (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="176"/>
+        <source>Fee &amp;paid</source>
+        <translation>ชำระค่าธรรมเนียม (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="177"/>
+        <source>&amp;Service level (business days)</source>
+        <translation>ระยะเวลาให้บริการ (วันทำการ) (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="178"/>
+        <source>&amp;Risk level</source>
+        <translation>ระดับความเสี่ยง (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="179"/>
+        <source>&amp;Identity level (IAL)</source>
+        <translation>ระดับการพิสูจน์ตัวตน (IAL) (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="180"/>
+        <source>&amp;Valid for (days, 0 = no expiry)</source>
+        <translation>อายุใบอนุญาต (วัน, 0 = ไม่มีวันหมดอายุ) (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="181"/>
+        <source>&amp;Lawful basis (PDPA)</source>
+        <translation>ฐานทางกฎหมาย (PDPA) (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="182"/>
+        <source>Purpose (Thai)</source>
+        <translation>วัตถุประสงค์ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="183"/>
+        <source>Purpose (English)</source>
+        <translation>วัตถุประสงค์ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="188"/>
+        <source>No fee</source>
+        <translation>ไม่มีค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="189"/>
+        <source>Before approval</source>
+        <translation>ก่อนอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="190"/>
+        <source>Before the licence is issued</source>
+        <translation>ก่อนออกใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="195"/>
+        <source>Standard (signature type 1)</source>
+        <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="196"/>
+        <source>Advanced (signature type 2)</source>
+        <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="197"/>
+        <source>Sensitive (signature type 3)</source>
+        <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="204"/>
+        <source>Nothing was saved. Correct these and save again:</source>
+        <translation>ยังไม่ได้บันทึกอะไร ให้แก้ไขรายการต่อไปนี้แล้วบันทึกอีกครั้ง:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="205"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="206"/>
+        <source>&amp;Save as a new catalog version</source>
+        <translation>บันทึกเป็นรายการบริการฉบับใหม่ (&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceText</name>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="26"/>
+        <source>Free</source>
+        <translation>ไม่มีค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="27"/>
+        <source>{amount} baht</source>
+        <translation>{amount} บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="31"/>
+        <source>paid before approval</source>
+        <translation>ชำระก่อนอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="32"/>
+        <source>paid before the licence is issued</source>
+        <translation>ชำระก่อนออกใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="39"/>
+        <source>Standard (signature type 1)</source>
+        <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="40"/>
+        <source>Advanced (signature type 2)</source>
+        <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="41"/>
+        <source>Sensitive (signature type 3)</source>
+        <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="45"/>
+        <source>{n} business days</source>
+        <translation>{n} วันทำการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="55"/>
+        <source>{n} days</source>
+        <translation>{n} วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="57"/>
+        <source>no expiry</source>
+        <translation>ไม่มีวันหมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="60"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="61"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="62"/>
+        <source>Name (English)</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="63"/>
+        <source>Fee</source>
+        <translation>ค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="64"/>
+        <source>Service level</source>
+        <translation>ระยะเวลาให้บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="65"/>
+        <source>Risk level</source>
+        <translation>ระดับความเสี่ยง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="66"/>
+        <source>Identity level</source>
+        <translation>ระดับการพิสูจน์ตัวตน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="67"/>
+        <source>Lawful basis</source>
+        <translation>ฐานทางกฎหมาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="68"/>
+        <source>Purpose</source>
+        <translation>วัตถุประสงค์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="70"/>
+        <source>Licence template</source>
+        <translation>แบบใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="71"/>
+        <source>none (reply letter)</source>
+        <translation>ไม่มี (ตอบเป็นหนังสือ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="73"/>
+        <source>Valid for</source>
+        <translation>อายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="74"/>
+        <source>Approved by</source>
+        <translation>ผู้อนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="75"/>
+        <source>Mail address</source>
+        <translation>ที่อยู่อีเมลเฉพาะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="83"/>
+        <source>Documents</source>
+        <translation>เอกสารที่ต้องยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="88"/>
+        <source>if it applies</source>
+        <translation>ถ้ามี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="90"/>
+        <source>proxy only</source>
+        <translation>เฉพาะผู้รับมอบอำนาจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="92"/>
+        <source>persons only</source>
+        <translation>เฉพาะบุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="94"/>
+        <source>juristic persons only</source>
+        <translation>เฉพาะนิติบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="101"/>
+        <source>Application form</source>
+        <translation>แบบคำขอ</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesTab</name>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="158"/>
+        <source>&amp;Edit service…</source>
+        <translation>แก้ไขงานบริการ… (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="159"/>
+        <source>&amp;Import catalog file…</source>
+        <translation>นำเข้าไฟล์รายการบริการ… (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="160"/>
+        <source>E&amp;xport catalog file…</source>
+        <translation>ส่งออกไฟล์รายการบริการ… (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="161"/>
+        <source>Catalog versions</source>
+        <translation>ฉบับของรายการบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <source>Fee</source>
+        <translation>ค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <source>Service level</source>
+        <translation>ระยะเวลาให้บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="195"/>
+        <source>Catalog version {n}, saved {when} by {who}. {count} services.</source>
+        <translation>รายการบริการฉบับที่ {n} บันทึกเมื่อ {when} โดย {who} มี {count} งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="198"/>
+        <source>the system</source>
+        <translation>ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="323"/>
+        <source>Import catalog file</source>
+        <translation>นำเข้าไฟล์รายการบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/services_tab.py" line="329"/>
+        <source>Export catalog file</source>
+        <translation>ส่งออกไฟล์รายการบริการ</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,12 @@ class Action(StrEnum):
     # Confirm who the applicant of a forwarded request is (the original sender or the
     # forwarder); the acknowledgement goes to the one confirmed.
     CONFIRM_APPLICANT = "confirm_applicant"
+    # Change the service catalog: a file at start-up, an edit or an import in the window.
     SYNC_CATALOG = "sync_catalog"
+    # See the catalog and the holidays (every officer: they work by them).
+    VIEW_CATALOG = "view_catalog"
+    # Change the holiday calendar (a year from the Cabinet's announcement, a day, a confirmation).
+    EDIT_CALENDAR = "edit_calendar"
     CREATE_USER = "create_user"
     UNLOCK_USER = "unlock_user"
     # The officers' page: list accounts, correct details, roles, deactivate/activate, reset
@@ -128,6 +133,8 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.TAKE_AS_REQUEST: frozenset({"intake"}),
     Action.CONFIRM_APPLICANT: frozenset({"intake"}),
     Action.SYNC_CATALOG: frozenset({"admin"}) | _SYSTEM,
+    Action.VIEW_CATALOG: _OFFICERS,
+    Action.EDIT_CALENDAR: frozenset({"admin"}) | _SYSTEM,
     Action.CREATE_USER: frozenset({"admin"}) | _SYSTEM,
     Action.UNLOCK_USER: frozenset({"admin"}),
     Action.MANAGE_OFFICERS: frozenset({"admin"}),

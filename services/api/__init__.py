@@ -19,6 +19,14 @@ from services.access.sessions import PasswordChangeRequired, SessionEnded
 from services.access.table import Action, may
 from services.api.admin import AccountPort, AdminPort
 from services.api.approval import ApprovalPort, SigningChoice, SigningSettings
+from services.api.catalog import (
+    CalendarProposal,
+    CatalogChange,
+    CatalogPort,
+    CatalogView,
+    HolidayView,
+    ServiceEdit,
+)
 from services.api.intake import IntakePort
 from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
@@ -32,6 +40,7 @@ from services.approval import (
     BatchOutcome,
     SignatureStatus,
 )
+from services.cases.sla_moves import SlaMove
 from services.cases.views import (
     AgencyInfo,
     ApplicationRow,
@@ -40,6 +49,10 @@ from services.cases.views import (
     HistoryEntry,
     StatusCount,
 )
+from services.catalog.holidays import CalendarChanged
+from services.catalog.loader import FEE_DUE, LAWFUL_BASES, RISK_LEVELS, ServiceSpec
+from services.catalog.problems import CatalogError, CatalogProblem
+from services.catalog.store_sync import CatalogChanged
 from services.intake.forwarded import ForwardProposal
 from services.intake.inspect.accepted import accepted_file_patterns
 from services.intake.views import (
@@ -51,7 +64,7 @@ from services.intake.views import (
     SyncSummary,
 )
 from services.kernel.actors import SignedInUser
-from services.kernel.calendar import SlaState
+from services.kernel.calendar import Holiday, SlaState
 from services.kernel.channels import Channel
 from services.kernel.clock import BANGKOK, utc
 from services.kernel.errors import AnuyatError, InvalidInput
@@ -90,8 +103,11 @@ from services.worklist.views import (
 __all__ = [
     "AUDIT_SHOWN",
     "BANGKOK",
-    "REPORT_COLUMNS",
     "ENGLISH_MONTHS_SHORT",
+    "FEE_DUE",
+    "LAWFUL_BASES",
+    "REPORT_COLUMNS",
+    "RISK_LEVELS",
     "ROLES",
     "ROLE_LABELS",
     "STATUSES",
@@ -104,20 +120,28 @@ __all__ = [
     "Action",
     "AdminPort",
     "AgencyInfo",
+    "AnuyatError",
+    "ApplicationDetail",
+    "ApplicationRow",
+    "ApplicationStatus",
+    "ApprovalPort",
+    "ApprovalRecord",
+    "ApprovalSummary",
     "AuditFilter",
     "AuditFormat",
     "AuditPage",
     "AuditRow",
-    "ChainStatus",
-    "AnuyatError",
-    "ApprovalPort",
-    "ApprovalRecord",
-    "ApprovalSummary",
     "BatchItem",
     "BatchOutcome",
-    "ApplicationDetail",
-    "ApplicationRow",
-    "ApplicationStatus",
+    "CalendarChanged",
+    "CalendarProposal",
+    "CatalogChange",
+    "CatalogChanged",
+    "CatalogError",
+    "CatalogPort",
+    "CatalogProblem",
+    "CatalogView",
+    "ChainStatus",
     "Channel",
     "CertifyPreview",
     "ChecklistItem",
@@ -126,6 +150,8 @@ __all__ = [
     "DocumentInfo",
     "ForwardProposal",
     "HistoryEntry",
+    "Holiday",
+    "HolidayView",
     "IdentityCheckKind",
     "IdentityCheckRow",
     "IntakePort",
@@ -147,13 +173,16 @@ __all__ = [
     "ReportsPort",
     "ReviewPort",
     "SavedView",
+    "ServiceEdit",
     "ServiceOption",
+    "ServiceSpec",
     "SessionEnded",
+    "ShellPort",
     "SignatureStatus",
+    "SignedInUser",
     "SigningChoice",
     "SigningSettings",
-    "ShellPort",
-    "SignedInUser",
+    "SlaMove",
     "SlaState",
     "SortOrder",
     "StatusCount",
@@ -162,6 +191,8 @@ __all__ = [
     "TokenCertificate",
     "TokenInfo",
     "Verdict",
+    "accepted_file_patterns",
+    "allowed_actions",
     "figure_cells",
     "WorklistPort",
     "format_english_date",
@@ -169,8 +200,6 @@ __all__ = [
     "format_thai_date",
     "is_valid_national_id",
     "juristic_id_valid",
-    "accepted_file_patterns",
-    "allowed_actions",
     "may",
     "normalize_national_id",
     "utc",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.api.approval import Approval, ApprovalPort, SigningSettings
+from services.api.catalog import CatalogFacade, CatalogPort
 from services.api.intake import Intake, IntakePort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
@@ -38,6 +39,8 @@ class Ports:
     worklist: WorklistPort
     settings: SettingsPort | None = None
     """The administrator's settings page (None: the window shows no settings page)."""
+    # The catalog and calendar page (None in tests that build the window without it).
+    catalog: CatalogPort | None = None
 
 
 def build_ports(
@@ -67,4 +70,5 @@ def build_ports(
         approval=Approval(context, signing),
         settings=settings,
         worklist=Worklist(context),
+        catalog=CatalogFacade(context),
     )

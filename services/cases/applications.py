@@ -18,6 +18,7 @@ from sqlalchemy.orm import object_session
 from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter, new_id
 from services.access.table import Action, require
 from services.cases.search import index_application
+from services.catalog.versions import spec_for, version_for_new_request
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.channels import INTAKE_CHANNELS
 from services.kernel.clock import BANGKOK
@@ -174,6 +175,7 @@ def create_application(
         id=new_id(),
         tracking_number=next_tracking_number(uow, agency_code, station_code, deemed),
         service_type_id=service.id if service else None,
+        catalog_version=version_for_new_request(uow.session) if service else None,
         applicant_id=applicant.id if applicant else None,
         station_id=uow.station_id,
         channel=channel,
@@ -237,8 +239,9 @@ def _service_days(application: Application) -> int | None:
     session = object_session(application)
     if session is None:  # a programming error: SLA needs the catalog, read in the session
         raise RuntimeError(f"application {application.id} is not attached to a session")
-    service = session.get(ServiceType, application.service_type_id)
-    return service.sla_business_days if service else None
+    # The SLA of the catalog version the request was received under, not today's.
+    spec = spec_for(session, application)
+    return spec.sla_business_days if spec else None
 
 
 def change_status(

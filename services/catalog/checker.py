@@ -37,7 +37,7 @@ from services.catalog.loader import (
 )
 from services.catalog.problems import CatalogError, CatalogProblem, ProblemCollector, syntax_problem
 
-__all__ = ["read_services"]
+__all__ = ["read_services", "services_from_bytes"]
 
 # DGA guidelines (draft) §6.2.1: risky transactions need IAL2 or higher.
 _MIN_IAL: Final[Mapping[str, int]] = {"standard": 1, "advanced": 2, "sensitive": 2}
@@ -95,6 +95,13 @@ def read_services(path: Path) -> list[ServiceSpec]:
                 )
             ],
         ) from None
+    return services_from_bytes(raw, path)
+
+
+def services_from_bytes(raw: bytes, path: Path) -> list[ServiceSpec]:
+    """The services of a catalog file's content (``path`` names it in the problems), all
+    checked; raises :class:`CatalogError` as :func:`read_services` does. A file an
+    administrator imports in the window is checked here before anything changes."""
     try:
         # "utf-8-sig": Windows Notepad may save a byte-order mark, which TOML forbids.
         text = raw.decode("utf-8-sig")

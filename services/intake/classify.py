@@ -16,6 +16,7 @@ from sqlalchemy import select
 from models import Application, Document, OutboxMessage, ServiceType
 from services.access.table import Action, require
 from services.cases.applications import change_status
+from services.catalog.versions import version_for_new_request
 from services.intake.acknowledgement import DEFAULT_TEMPLATE, AckDocument
 from services.intake.replying import queue_acknowledgement
 from services.kernel.calendar import BusinessCalendar
@@ -60,6 +61,8 @@ def classify(
             f"No service with code {service_code} in the catalog.",
         )
     application.service_type_id = service.id
+    # From now on the request is held to the catalog as it is at classification.
+    application.catalog_version = version_for_new_request(uow.session)
     if application.applicant is not None:
         application.applicant.kind = applicant_kind
     # The SLA counts from the deemed-received time (change_status recomputes it now that the

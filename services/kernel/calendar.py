@@ -39,6 +39,7 @@ __all__ = [
     "HolidayDataWarning",
     "SlaState",
     "holiday_data_warning",
+    "holidays_from_bytes",
 ]
 
 DEFAULT_HOLIDAYS_PATH = (
@@ -60,6 +61,7 @@ class SlaState(StrEnum):
 _ONE_DAY = timedelta(days=1)
 _ZERO = timedelta(0)
 _ENTRY_KEYS = ("date", "name_th", "name_en")
+_OPTIONAL_KEYS = ("confirmed",)
 # A Buddhist Era year typed by mistake (2569 for 2026) is still a valid Python date.
 _FIRST_SUSPICIOUS_YEAR = 2400
 
@@ -109,6 +111,9 @@ class Holiday:
     day: date
     name_th: str
     name_en: str
+    confirmed: bool = True
+    """False while the date is announced or computed but not yet checked against the final
+    announcement (a lunar holiday, Royal Ploughing Day): the calendar page flags it."""
 
 
 class BusinessCalendar:
@@ -374,14 +379,13 @@ def holiday_data_warning(calendar: BusinessCalendar, today: date) -> HolidayData
         current_year_missing=current_missing,
         th=(
             f"รายการวันหยุดราชการยังไม่มีปี {years_th} — {effect_th} "
-            "ให้ผู้ดูแลระบบเพิ่มวันหยุดตามประกาศคณะรัฐมนตรีลงในไฟล์วันหยุด "
-            "(resources/calendar/holidays_th.toml หรือไฟล์ที่ตั้งไว้ใน holidays_path)"
+            "ให้ผู้ดูแลระบบเพิ่มวันหยุดตามประกาศคณะรัฐมนตรี "
+            "ที่หน้า 'รายการบริการและวันหยุด' แถบ 'วันหยุด' (Alt+K)"
         ),
         en=(
             f"The list of government holidays has nothing for {years_en}: {effect_en}. "
             "Ask the administrator to add that year's holidays from the Cabinet's announcement "
-            "to the holiday file (resources/calendar/holidays_th.toml, or the file set in "
-            "holidays_path)."
+            "on the 'Catalog and holidays' page, 'Holidays' tab (Alt+K)."
         ),
     )
 
@@ -407,8 +411,7 @@ def _broken(
 
 def _load_holidays(path: Path) -> list[Holiday]:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        raw = path.read_bytes()
     except OSError as exc:
         raise InvalidInput(
             f"เปิดไฟล์วันหยุด {path} ไม่ได้ ({exc.strerror or exc}) "
@@ -417,6 +420,14 @@ def _load_holidays(path: Path) -> list[Holiday]:
             "Please check that the file exists and can be read, or ask the administrator for it.",
             detail=repr(exc),
         ) from exc
+    return holidays_from_bytes(raw, path)
+
+
+def holidays_from_bytes(raw: bytes, path: Path) -> list[Holiday]:
+    """The holidays of a holiday file's content (``path`` names it in the messages); raises
+    :class:`InvalidInput` saying which entry is wrong and how, before anything is used."""
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         found = re.search(r"line (\d+)", str(exc))
         where_th = f" ที่บรรทัด {found.group(1)}" if found else ""
@@ -471,13 +482,21 @@ def _parse_entry(path: Path, number: int, entry: Mapping[str, object]) -> Holida
     where_th = f"รายการที่ {number}{label}"
     where_en = f"entry {number}{label}"
 
-    unknown = sorted(set(entry) - set(_ENTRY_KEYS))
+    unknown = sorted(set(entry) - set(_ENTRY_KEYS) - set(_OPTIONAL_KEYS))
     if unknown:
         raise _broken(
             path,
-            f"{where_th}: มีช่องที่ไม่รู้จัก {', '.join(unknown)} (ใช้ได้เฉพาะ date, name_th, name_en)",
+            f"{where_th}: มีช่องที่ไม่รู้จัก {', '.join(unknown)} "
+            "(ใช้ได้เฉพาะ date, name_th, name_en, confirmed)",
             f"{where_en}: unknown key(s) {', '.join(unknown)} "
-            "(only date, name_th, name_en are allowed)",
+            "(only date, name_th, name_en, confirmed are allowed)",
+        )
+    confirmed = entry.get("confirmed", True)
+    if not isinstance(confirmed, bool):
+        raise _broken(
+            path,
+            f"{where_th}: confirmed ต้องเป็น true หรือ false (ไม่มีเครื่องหมายคำพูด)",
+            f"{where_en}: confirmed must be true or false (without quotes)",
         )
     for key in _ENTRY_KEYS:
         if key not in entry:
@@ -509,7 +528,7 @@ def _parse_entry(path: Path, number: int, entry: Mapping[str, object]) -> Holida
                 f"{where_en}: {key} must be non-empty text in quotes",
             )
         names[key] = value.strip()
-    return Holiday(day=day, name_th=names["name_th"], name_en=names["name_en"])
+    return Holiday(day=day, name_th=names["name_th"], name_en=names["name_en"], confirmed=confirmed)
 
 
 def _parse_day(value: object) -> date | None:

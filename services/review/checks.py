@@ -35,9 +35,10 @@ from typing import Any, Final
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from models import Application, Check, Document, ServiceType, User
+from models import Application, Check, Document, User
 from services.access.table import Action, require
 from services.catalog.loader import ApplicantKind, DocumentRequirement, ServiceSpec
+from services.catalog.versions import spec_for
 from services.kernel.errors import InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
 from services.review.kinds import IdentityCheckKind, Verdict
@@ -166,10 +167,8 @@ class ReviewState:
 
 
 def service_spec(session: Session, application: Application) -> ServiceSpec | None:
-    if application.service_type_id is None:
-        return None
-    service = session.get(ServiceType, application.service_type_id)
-    return ServiceSpec.from_dict(service.spec) if service is not None else None
+    """The request's service as the catalog version it was received under has it."""
+    return spec_for(session, application)
 
 
 def _truthy(value: object) -> bool:

@@ -14,10 +14,11 @@ from typing import Final
 
 from sqlalchemy import select
 
-from models import Agency, Application, OutboxMessage, ServiceType, User
+from models import Agency, Application, OutboxMessage, User
 from services import outbox
 from services.access.table import Action, require
 from services.cases.applications import change_status
+from services.catalog.versions import spec_for
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, PermissionDenied
@@ -277,9 +278,9 @@ def mark_reviewed(
             for c in state.missing_items
         ] + [f"check: {IDENTITY_NAMES[k][1]}" for k in state.missing_checks]
         raise ReviewIncomplete(application.tracking_number, missing_th, missing_en)
-    service = uow.session.get(ServiceType, application.service_type_id)
-    assert service is not None  # a complete review has a service
-    fee_first = service.fee_due == "before_approval" and service.fee_satang > 0
+    spec = spec_for(uow.session, application)  # the fee of the version it was received under
+    assert spec is not None  # a complete review has a service
+    fee_first = spec.fee.due == "before_approval" and spec.fee.amount_satang > 0
     target = "payment_due" if fee_first else "ready_for_approval"
     text = note.strip()
     if len(text) > _MAX_REASONS:

@@ -128,11 +128,6 @@ def application_detail(
     holding ``roles``, with what they may do on it."""
     state = review_state(session, application)
     spec = state.spec
-    service = (
-        session.get(ServiceType, application.service_type_id)
-        if application.service_type_id
-        else None
-    )
     form_data: dict[str, Any] = application.form_data or {}
     fields = (
         tuple((f.label_th, f.label_en, _shown(form_data.get(f.key))) for f in spec.form_fields)
@@ -163,10 +158,11 @@ def application_detail(
         documents=tuple(document_info(d) for d in documents),
         checklist=state.checklist,
         identity_checks=state.identity,
-        required_ial=service.ial if service else 1,
-        risk_level=service.risk_level if service else "standard",
-        fee_satang=service.fee_satang if service else 0,
-        fee_due=service.fee_due if service else "none",
+        # As the catalog version it was received under has them, not as they are today.
+        required_ial=spec.ial if spec else 1,
+        risk_level=spec.risk_level if spec else "standard",
+        fee_satang=spec.fee.amount_satang if spec else 0,
+        fee_due=spec.fee.due if spec else "none",
         claimed_by=holder.display_name if holder else None,
         claimed_by_me=mine,
         checklist_complete=spec is not None and not state.missing_items,
@@ -187,6 +183,7 @@ def application_detail(
         company_certificate_max_months=spec.company_certificate_max_months if spec else 6,
         allowed=allowed_actions(application.status, roles, held_by_me=mine),
         returned=_returned(session, form_data),
+        catalog_version=application.catalog_version if spec else None,
     )
 
 

@@ -81,6 +81,9 @@ class ApplicationDetail:
     allowed: frozenset[Action]  # what the viewing officer may do on it now
     # Each time an approver or finance officer sent it back: (when, who, note), oldest first.
     returned: tuple[tuple[datetime, str, str], ...] = ()
+    # The catalog version the request was received under (its SLA, documents and fee);
+    # None for a request not yet classified, or received before catalog versions began.
+    catalog_version: int | None = None
 
     @property
     def open_count(self) -> int:

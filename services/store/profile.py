@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import time
@@ -10,12 +11,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Agency, Event, Station
+from models import Agency, CatalogVersion, Event, Station
 from services.access import auth
+from services.catalog.holidays import seed_calendar
 from services.catalog.loader import Catalog, default_catalog_path, load_catalog
 from services.catalog.store_sync import catalog_from_store, sync_catalog
 from services.kernel.actors import SYSTEM
-from services.kernel.calendar import BusinessCalendar, BusinessHours
+from services.kernel.calendar import DEFAULT_HOLIDAYS_PATH, BusinessCalendar, BusinessHours
 from services.kernel.clock import Clock
 from services.kernel.errors import AnuyatError, InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
@@ -159,6 +161,25 @@ def initialise_profile(
     return store
 
 
+def _sync_catalog_file(context: AppContext, path: Path) -> None:
+    """Sync the catalog file named in the settings, unless this very content was synced
+    before (an edit made since in the window is then not undone at every start)."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""  # load_catalog below says what is wrong with the file
+    if digest:
+        with context.read() as session:
+            seen = session.scalar(
+                select(CatalogVersion.number).where(CatalogVersion.source_sha256 == digest)
+            )
+        if seen is not None:
+            return
+    catalog = load_catalog(path)  # raises a clear error; the store is untouched
+    with context.unit_of_work(SYSTEM) as uow:
+        sync_catalog(uow, catalog, source="file", source_sha256=digest, note=str(path))
+
+
 def is_demo_store(session: Session) -> bool:
     """Whether the store was created as a demo profile (the mark is in its audit chain)."""
     return session.scalar(select(Event.seq).where(Event.type == DEMO_EVENT).limit(1)) is not None
@@ -194,24 +215,24 @@ def load_context(
             workdays=frozenset(int(d) for d in agency.workdays.split(",") if d),
         )
         station_id, station_code, agency_code = station.id, station.code, agency.code
-    calendar = (
-        BusinessCalendar.from_toml(holidays_path, hours)
-        if holidays_path
-        else BusinessCalendar.default(hours)
-    )
     context = AppContext(
         store=store,
         clock=clock,
-        calendar=calendar,
+        calendar=BusinessCalendar(hours, ()),
         catalog=Catalog(()),
         station_id=station_id,
         station_code=station_code,
         agency_code=agency_code,
     )
+    # The store keeps the calendar's versions; the file seeds it, and a file named in the
+    # settings is read again when it changed. A broken file raises a clear error here.
+    with context.unit_of_work(SYSTEM) as uow:
+        holidays = seed_calendar(
+            uow, holidays_path or DEFAULT_HOLIDAYS_PATH, configured=holidays_path is not None
+        )
+    context.calendar = BusinessCalendar(hours, holidays)
     if catalog_path is not None:
-        catalog = load_catalog(catalog_path)  # raises a clear error; the store is untouched
-        with context.unit_of_work(SYSTEM) as uow:
-            sync_catalog(uow, catalog)
+        _sync_catalog_file(context, catalog_path)
     with context.read() as session:
         context.catalog = catalog_from_store(session)
     return context

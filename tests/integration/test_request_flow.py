@@ -25,6 +25,7 @@ from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
 from services.kernel.statuses import ApplicationStatus
 from services.outbox import MaildirTransport
+from tests.catalog_changes import change_service
 from tests.data import mail_corpus as corpus
 from tests.integration import test_review
 from tests.integration.test_review import accept_all, events, submit
@@ -236,9 +237,7 @@ def test_the_approver_sends_it_back_to_the_reviewer_with_a_note(context, ws, use
 
 
 def test_finance_sends_it_back_while_the_fee_is_due(context, ws, users) -> None:
-    with context.store.sessions() as session, session.begin():
-        service = session.scalar(select(ServiceType).where(ServiceType.code == "FOOD-NOTICE"))
-        service.fee_due = "before_approval"
+    change_service(context, "FOOD-NOTICE", fee_due="before_approval")
     app_id = submit(context, hour=9)
     accept_all(ws, users["reviewer"], app_id)
     assert ws.review.mark_reviewed(users["reviewer"], app_id) == "payment_due"

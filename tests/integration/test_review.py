@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import func, select
 
-from models import Application, Check, Event, OutboxMessage, ServiceType
+from models import Application, Check, Event, OutboxMessage
 from services.access import auth
 from services.access.table import Action
 from services.api.ports import Ports, build_ports
@@ -34,6 +34,7 @@ from services.review import (
     ReviewIncomplete,
     required_identity_checks,
 )
+from tests.catalog_changes import change_service
 from tests.conftest import STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
 
@@ -376,9 +377,7 @@ def test_checklist_completeness_blocks_mark_reviewed_until_done(context, ws, use
 
 
 def test_fee_before_approval_sends_the_request_to_payment_first(context, ws, users) -> None:
-    with context.store.sessions() as session, session.begin():
-        service = session.scalar(select(ServiceType).where(ServiceType.code == "FOOD-NOTICE"))
-        service.fee_due = "before_approval"
+    change_service(context, "FOOD-NOTICE", fee_due="before_approval")
     app_id = submit(context, hour=9)
     accept_all(ws, users["reviewer"], app_id)
     assert ws.review.mark_reviewed(users["reviewer"], app_id) == "payment_due"
@@ -651,10 +650,7 @@ def test_the_genuine_id_tick_needs_its_evidence(context, ws, users) -> None:
 
 def test_ial3_needs_face_to_face_proofing(context, ws, users) -> None:
     """M29: IAL3 adds proofing in person or by video call, never "not applicable"."""
-    with context.store.sessions() as session, session.begin():
-        service = session.scalar(select(ServiceType).where(ServiceType.code == "FOOD-NOTICE"))
-        service.ial = 3
-        service.spec = {**service.spec, "ial": 3}
+    change_service(context, "FOOD-NOTICE", ial=3)
     app_id = submit(context, hour=9)
     reviewer = users["reviewer"]
     detail = ws.review.open_application(reviewer, app_id)

@@ -864,14 +864,11 @@ def test_ial3_shows_face_to_face_and_records_how_who_and_when(
     qtbot, workstation, reviewer, runner, settings, review_applications, context
 ) -> None:
     from PySide6.QtCore import QDate, QDateTime, QTime
-    from sqlalchemy import select
 
-    from models import ServiceType
+    from tests.catalog_changes import as_if_received_now, change_service
 
-    with context.store.sessions() as session, session.begin():
-        service = session.scalar(select(ServiceType).where(ServiceType.code == "FOOD-SHOP"))
-        service.ial = 3
-        service.spec = {**service.spec, "ial": 3}
+    change_service(context, "FOOD-SHOP", ial=3)
+    as_if_received_now(context, [app_id for app_id, _ in review_applications])
     window = _window(qtbot, workstation, reviewer, runner, settings)
     review = _open_next(qtbot, window)
     _identity_tab(qtbot, review)

@@ -161,6 +161,10 @@ class ApplicationInfoView(QScrollArea):
                 (self.tr("Due"), format_date(row.sla_due_at, language, short=False)),
                 (self.tr("Fee"), fee or (self.tr("Free") if detail.fee_due == "none" else "")),
                 (self.tr("Identity level"), f"IAL{detail.required_ial}"),
+                (
+                    self.tr("Catalog version"),
+                    str(detail.catalog_version) if detail.catalog_version else "",
+                ),
             ],
         )
         self._section(

@@ -44,7 +44,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -70,6 +70,7 @@ from ui.admin.officers_page import OfficersPage
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.admin.settings_page import SettingsPage
 from ui.approval.page import ApprovalPage
+from ui.catalog.catalog_page import CatalogPage
 from ui.common import i18n, ui_settings
 from ui.common.changes import ChangeHub, Changes
 from ui.common.errors import bilingual
@@ -93,6 +94,7 @@ from ui.shell.list_page import ListPage
 from ui.shell.queue_pane import (
     APPROVALS,
     AUDIT,
+    CATALOG,
     DASHBOARD,
     MONTHLY_REPORT,
     NOT_REQUESTS,
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.can_manage_settings = ports.settings is not None and may(
             user.roles, Action.MANAGE_SETTINGS
         )
+        self.can_view_catalog = ports.catalog is not None and may(user.roles, Action.VIEW_CATALOG)
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
@@ -248,10 +251,20 @@ class MainWindow(QMainWindow):
         self.officers_action.triggered.connect(self.show_officers)
         self.settings_action = actions.settings
         self.settings_action.triggered.connect(self.show_settings)
+        # The catalog page's key lives here (not in WindowActions): every officer has it.
+        self.catalog_action = QAction(self)
+        self.catalog_action.setShortcut(QKeySequence("Alt+K"))
+        self.catalog_action.setVisible(self.can_view_catalog)
+        self.catalog_action.setEnabled(self.can_view_catalog)
+        self.catalog_action.triggered.connect(self.show_catalog)
+        self.addAction(self.catalog_action)
         self.change_password_action.triggered.connect(self.change_password)
 
     def _build_menus(self) -> None:
         self.window_actions.build_menus(self.menuBar(), self.sync_action, self)
+        if self.can_view_catalog:
+            menu = self.window_actions.view_menu
+            menu.insertAction(menu.actions()[-3], self.catalog_action)  # before the separator
         self._language_menu = self.window_actions.language_menu
 
     def _build_central(self) -> None:
@@ -290,6 +303,7 @@ class MainWindow(QMainWindow):
         self.queues.show_report_entries(self.can_read_reports, self.can_read_audit)
         self.queues.show_settings_entry(self.can_manage_settings)
         self.queues.show_approvals_entry(self.can_approve)
+        self.queues.show_catalog_entry(self.can_view_catalog)
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
@@ -353,6 +367,12 @@ class MainWindow(QMainWindow):
             self.settings_page = SettingsPage(self._ports.settings, self._runner, self._user)
             self.settings_page.agency_did_change.connect(self._load_agency)
             self.pages.addWidget(self.settings_page)
+        self.catalog_page: CatalogPage | None = None
+        if self._ports.catalog is not None and self.can_view_catalog:
+            self.catalog_page = CatalogPage(self._ports.catalog, self._runner, self._user)
+            self.catalog_page.services.catalog_did_change.connect(self._catalog_changed)
+            self.catalog_page.holidays.calendar_did_change.connect(self._catalog_changed)
+            self.pages.addWidget(self.catalog_page)
         self.splitter.addWidget(self.pages)
 
         self.detail = DetailPanel(roles=self._user.roles)
@@ -501,6 +521,10 @@ class MainWindow(QMainWindow):
             self.holiday_banner.setText(th if i18n.current_language() == "th" else en)
         self.worklist.retranslate()
         self.table.setAccessibleName(self.tr("Applications"))
+        self.catalog_action.setText(self.tr("Catalog and holidays"))
+        self.catalog_action.setToolTip(
+            self.tr("Services, fees, SLA and government holidays (Alt+K)")
+        )
         self.queues.list.setAccessibleName(self.tr("Queues"))
         self._update_title()
         self._update_status()
@@ -644,6 +668,8 @@ class MainWindow(QMainWindow):
             return SETTINGS
         if self.approvals is not None and current is self.approvals:
             return APPROVALS
+        if self.catalog_page is not None and self.pages.currentWidget() is self.catalog_page:
+            return CATALOG
         return QUEUES
 
     def show_dashboard(self) -> None:
@@ -658,6 +684,11 @@ class MainWindow(QMainWindow):
             self.detail.hide()
             self.pages.setCurrentWidget(self.dashboard)
             self.dashboard.refresh()
+        elif page == CATALOG and self.catalog_page is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.catalog_page)
+            self.catalog_page.refresh()
+            self.catalog_page.services.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == OFFICERS and self.officers is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.officers)
@@ -889,6 +920,26 @@ class MainWindow(QMainWindow):
         if self.workspace.currentWidget() is self.review:
             self.close_review()
         return self.queues.select_page(SETTINGS)
+
+    def show_catalog(self) -> bool:
+        """Show the catalog and holidays page (Alt+K); False without it."""
+        if self.catalog_page is None:
+            return False
+        if self.workspace.currentWidget() is self.review:
+            self.close_review()
+        return self.queues.select_page(CATALOG)
+
+    def _catalog_changed(self) -> None:
+        # A new holiday may have moved due dates; the holiday-list warning may be answered.
+        self.changes.announce(Changes(lists=True))
+        port = self._port
+        self._runner.run(port.holiday_warning, self._holiday_warning_read, owner=self)
+
+    def _holiday_warning_read(self, warning: Any, error: BaseException | None) -> None:
+        if error is None:
+            self._holiday_warning = warning
+            self.holiday_banner.setVisible(warning is not None)
+            self.retranslate()
 
     def change_password(self) -> bool:
         """Open "Change my password" (user menu); False without an accounts port."""

@@ -22,6 +22,7 @@ from ui.shell.delegates import COUNT_ROLE, QueueItemDelegate
 
 __all__ = [
     "AUDIT",
+    "CATALOG",
     "DASHBOARD",
     "MONTHLY_REPORT",
     "NOT_REQUESTS",
@@ -57,6 +58,8 @@ SETTINGS = "settings"
 """The administrator's page of the agency's and the station's settings."""
 APPROVALS = "approvals"
 """The approver's page: reviewed requests to approve and sign (its badge: how many wait)."""
+CATALOG = "catalog"
+"""The service catalog and the holidays (every officer reads; the administrator changes)."""
 
 
 class QueuePane(QFrame):
@@ -226,6 +229,10 @@ class QueuePane(QFrame):
         """Add (or remove) the "Settings" entry; only administrators have it."""
         self._show_page_entry(SETTINGS, visible)
 
+    def show_catalog_entry(self, visible: bool) -> None:
+        """Add (or remove) the "Catalog and holidays" entry."""
+        self._show_page_entry(CATALOG, visible)
+
     def _show_page_entry(self, page: str, visible: bool) -> None:
         row = self._page_row(page)
         if visible and row < 0:
@@ -332,12 +339,15 @@ class QueuePane(QFrame):
             item.setText(self.tr("Dashboard"))
             item.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
         has_intake = self._page_row(QUARANTINE) >= 0
+        admin_pages = {OFFICERS, SETTINGS, MONTHLY_REPORT, AUDIT}
         if has_intake:
             self._pages_title.setText(self.tr("INTAKE"))
         elif self._page_row(APPROVALS) >= 0:
             self._pages_title.setText(self.tr("APPROVAL"))
-        else:
+        elif any(self._page_row(page) >= 0 for page in admin_pages):
             self._pages_title.setText(self.tr("ADMINISTRATION"))
+        else:  # the catalog alone (finance, say)
+            self._pages_title.setText(self.tr("PAGES"))
         for row in range(self.pages.count()):
             item = self.pages.item(row)
             if item.data(_PAGE_ROLE) == QUARANTINE:
@@ -363,3 +373,6 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == SETTINGS:
                 item.setText(self.tr("Settings"))
                 item.setToolTip(self.tr("The agency, mailbox, SMTP, drive, token (Ctrl+,)"))
+            elif item.data(_PAGE_ROLE) == CATALOG:
+                item.setText(self.tr("Catalog and holidays"))
+                item.setToolTip(self.tr("Services, fees, SLA and government holidays (Alt+K)"))

@@ -7,10 +7,10 @@ from typing import Final
 
 from sqlalchemy import select
 
-from models import Agency, Application, ServiceType
+from models import Agency, Application
 from services.access.table import Action, require
 from services.cases.applications import consent_of
-from services.catalog.loader import ServiceSpec
+from services.catalog.versions import spec_for
 from services.kernel.actors import Actor
 from services.kernel.errors import NotFound
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -78,8 +78,7 @@ def counter_receipt(context: AppContext, actor: Actor, tracking_number: str) -> 
                 f"ไม่พบคำขอเลขที่ {tracking_number}", f"No application numbered {tracking_number}."
             )
         agency = session.scalars(select(Agency)).one()
-        service = session.get(ServiceType, app.service_type_id) if app.service_type_id else None
-        spec = ServiceSpec.from_dict(service.spec) if service else None
+        spec = spec_for(session, app)  # the catalog version it was received under
         applicant = app.applicant
         name = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""
         consent = consent_of(app.form_data)
@@ -91,11 +90,11 @@ def counter_receipt(context: AppContext, actor: Actor, tracking_number: str) -> 
             agency_email=agency.email,
             agency_phone=agency.phone,
             agency_address_th=agency.address_th,
-            service_th=service.name_th if service else "รอเจ้าหน้าที่จำแนกประเภทคำขอ",
-            service_en=service.name_en if service else "to be classified by an officer",
+            service_th=spec.name_th if spec else "รอเจ้าหน้าที่จำแนกประเภทคำขอ",
+            service_en=spec.name_en if spec else "to be classified by an officer",
             deemed_received_th=format_thai_date(app.deemed_received_at, with_time=True),
             deemed_received_en=format_english_date(app.deemed_received_at, with_time=True),
-            sla_days=service.sla_business_days if service else None,
+            sla_days=spec.sla_business_days if spec else None,
             sla_due_th=format_thai_date(app.sla_due_at) if app.sla_due_at else "",
             sla_due_en=format_english_date(app.sla_due_at) if app.sla_due_at else "",
             documents=tuple(
