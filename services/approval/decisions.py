@@ -147,7 +147,7 @@ def prepare_approval(
     from services.approval.summary import _payment, _review_completed
 
     reviewed_by, _, _ = _review_completed(uow.session, application.id)
-    fee_th, _ = _payment(uow.session, application, service)
+    fee_th, _ = _payment(uow.session, application, spec)
     applicant = application.applicant
     reference = f"{application.tracking_number}-{uow.now.strftime('%H%M%S')}"
     memo = MemoContent(

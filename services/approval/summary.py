@@ -17,6 +17,7 @@ from models import Application, Approval, Event, Payment, ServiceType, User
 from services.approval.views import ApprovalRecord, ApprovalSummary
 from services.cases.views import ApplicationRow
 from services.catalog.loader import ServiceSpec
+from services.catalog.versions import spec_for
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import ApplicationStatus
 from services.review import application_detail, application_row, load_application
@@ -51,7 +52,8 @@ def service_spec_of(session: Session, application: Application) -> tuple[Service
             f"คำขอ {application.tracking_number} ยังไม่ได้ระบุบริการ จึงพิจารณาอนุมัติไม่ได้",
             f"Application {application.tracking_number} has no service, so it cannot be approved.",
         )
-    return service, ServiceSpec.from_dict(service.spec)
+    # The rules of the catalog version the request was received under (its risk, fee).
+    return service, spec_for(session, application) or ServiceSpec.from_dict(service.spec)
 
 
 def _review_completed(session: Session, application_id: str) -> tuple[str, datetime | None, str]:
@@ -68,10 +70,10 @@ def _review_completed(session: Session, application_id: str) -> tuple[str, datet
     return (user.display_name if user else event.actor), event.occurred_at, note
 
 
-def _payment(session: Session, application: Application, service: ServiceType) -> tuple[str, str]:
-    if service.fee_satang <= 0:
+def _payment(session: Session, application: Application, spec: ServiceSpec) -> tuple[str, str]:
+    if spec.fee.amount_satang <= 0:
         return "ไม่มีค่าธรรมเนียม", "No fee"
-    baht = f"{service.fee_satang / 100:,.2f}"
+    baht = f"{spec.fee.amount_satang / 100:,.2f}"
     paid = session.scalars(
         select(Payment)
         .where(Payment.application_id == application.id, Payment.status == "verified")
@@ -82,7 +84,7 @@ def _payment(session: Session, application: Application, service: ServiceType) -
             f"{baht} บาท — ชำระแล้ว ใบเสร็จ {paid.receipt_number}",
             f"{baht} baht, paid (receipt {paid.receipt_number})",
         )
-    if service.fee_due == "before_issue":
+    if spec.fee.due == "before_issue":
         return (
             f"{baht} บาท — ชำระหลังอนุมัติ ก่อนออกเอกสาร",
             f"{baht} baht, due after approval, before issue",
@@ -125,7 +127,7 @@ def approval_summary(
     detail = application_detail(session, calendar, now, application, user_id, roles)
     service, spec = service_spec_of(session, application)
     reviewed_by, reviewed_at, note = _review_completed(session, application.id)
-    payment_th, payment_en = _payment(session, application, service)
+    payment_th, payment_en = _payment(session, application, spec)
     return ApprovalSummary(
         detail=detail,
         reviewed_by=reviewed_by,

@@ -37,6 +37,7 @@ from services.produce.sign import (
     verify_pdf,
 )
 from services.produce.sign.token import _LIBRARIES, pin_state, reset_library
+from tests.catalog_changes import change_service
 from tests.conftest import STAFF_PASSWORD, profile_logs
 from tests.integration.test_review import accept_all, submit, users, ws
 from tests.pdf_reading import folded, pdftotext_pages, pypdf_pages, save_artifact
@@ -53,9 +54,8 @@ def reviewed(context, ws, users, *, hour: int, service: str = "FOOD-NOTICE") -> 
 
 
 def set_risk(context, code: str, risk: str) -> None:
-    with context.store.sessions() as session, session.begin():
-        service = session.scalar(select(ServiceType).where(ServiceType.code == code))
-        service.spec = {**service.spec, "risk_level": risk}
+    """A catalog version with this risk: requests received from now on are held to it."""
+    change_service(context, code, risk_level=risk)
 
 
 @pytest.fixture
