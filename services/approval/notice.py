@@ -15,6 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, ServiceType, User
+from services.catalog.loader import ServiceSpec
+from services.catalog.versions import spec_for
 from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.letters.templates import RequiredPart, render_letter
@@ -37,14 +39,15 @@ _REQUIRED: Final = (
 )
 
 
-def _next_steps(service: ServiceType | None) -> tuple[str, str]:
-    if service is not None and service.fee_due == "before_issue" and service.fee_satang > 0:
-        baht = f"{service.fee_satang / 100:,.2f}"
+def _next_steps(spec: ServiceSpec | None) -> tuple[str, str]:
+    # The fee of the catalog version the request was received under, not today's.
+    if spec is not None and spec.fee.due == "before_issue" and spec.fee.amount_satang > 0:
+        baht = f"{spec.fee.amount_satang / 100:,.2f}"
         return (
             f"ชำระค่าธรรมเนียม {baht} บาท หน่วยงานจะแจ้งช่องทางชำระเงิน แล้วจึงออกเอกสารให้",
             f"pay the fee of {baht} baht; the agency will tell you how, then issue the document.",
         )
-    if service is not None and service.licence_template:
+    if spec is not None and spec.licence_template:
         return (
             "หน่วยงานจะออกเอกสารและส่งให้ท่าน",
             "the agency will issue the document and send it to you.",
@@ -70,7 +73,7 @@ def render_approval(
     applicant = application.applicant
     name = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""
     listed = "\n".join(f"  {n}. {c}" for n, c in enumerate(conditions, 1))
-    next_th, next_en = _next_steps(service)
+    next_th, next_en = _next_steps(spec_for(session, application))
     values = {
         "tracking_number": application.tracking_number,
         "applicant_name": echo_name(name) or "ผู้ยื่นคำขอ / Applicant",
