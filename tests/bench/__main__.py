@@ -344,7 +344,9 @@ def _ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
     """In a fresh process: sync one folder into the profile; print time, memory and counts."""
     from sqlalchemy import func, select
 
+    from app.pdf_probe import QtPdfProbe
     from models import Application, Document, OutboxMessage
+    from services.intake.inspect.pdf_probe import CachedPdfProbe
     from services.intake.mail.imap import ImapAccount, ImapMailbox
     from services.intake.sync import SyncPlan, run_sync
 
@@ -359,17 +361,20 @@ def _ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
         timeout_s=120,
     )
     password = os.environ[BENCH_PASSWORD_ENV]
+    engine = QtPdfProbe()  # PDFs judged as the workstation judges them (one PDF, cached)
     plan = SyncPlan(
         open_mailbox=lambda: ImapMailbox(account, password),
         folders=(folder,),
         scanner=None,
         open_transport=None,  # the acknowledgements are queued; sending is another figure
+        pdf_probe=CachedPdfProbe(engine),
     )
     result: dict[str, Any] = {}
     with _peak_rss_growth(result):
         began = time.perf_counter()
         report = run_sync(context, plan, _peak_marks(result, 4))
         result["seconds"] = time.perf_counter() - began
+    engine.close()
     assert report.ok, [(p.component, p.error_en) for p in report.parts]
     with context.read() as session:
         for name, model in (("apps", Application), ("docs", Document), ("acks", OutboxMessage)):
@@ -830,6 +835,7 @@ def main() -> None:
         "--skip-review", action="store_true", help="no queue, search and dashboard figures"
     )
     parser.add_argument("--mails", type=int, default=1_000, help="mails for the intake figures")
+    parser.add_argument("--skip-pdf", action="store_true", help="no QtPdf judging figures")
     parser.add_argument("--ingest-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--imap-port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--imap-user", help=argparse.SUPPRESS)
@@ -857,6 +863,10 @@ def main() -> None:
             figures.extend(run_in_child())
         if not args.skip_ingest:
             figures.extend(bench_ingest(tmp, args.mails))
+        if not args.skip_pdf:
+            from tests.bench.pdf_probe import bench_pdf_probe
+
+            figures.extend(bench_pdf_probe())
     print(render(figures))
 
 
