@@ -260,3 +260,22 @@ def test_the_drive_and_the_token_library_are_tested_from_the_page(
     assert "พบโทเคน: approver" in panel.result.text()
     qtbot.wait(50)
     shot(window, "signing-token-found-th")
+
+
+def test_what_was_typed_in_another_section_survives_a_save_and_a_page_switch(qtbot, window) -> None:
+    page = _page(window)
+    page.show_section(SectionKey.SMTP.value)
+    smtp = page.forms[SectionKey.SMTP]
+    _type_into(smtp.edit("smtp_host"), "mail.test-municipality.example.go.th")
+    page.show_section(SectionKey.BACKUP.value)
+    backup = page.forms[SectionKey.BACKUP]
+    panel = page.panel(SectionKey.BACKUP.value)
+    _type_into(backup.edit("backup_dir"), "/srv/anuyat-backup")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "audit log" in panel.result.text(), timeout=30000)
+    # The page re-read everything after the save, and shows it again when chosen again.
+    qtbot.waitUntil(lambda: not page._runner.is_busy(), timeout=30000)
+    assert window.show_dashboard() is None and window.show_settings()
+    qtbot.waitUntil(lambda: not page._runner.is_busy(), timeout=30000)
+    assert smtp.values()["smtp_host"] == "mail.test-municipality.example.go.th"
+    assert backup.values()["backup_dir"] == "/srv/anuyat-backup"

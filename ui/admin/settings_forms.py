@@ -59,7 +59,13 @@ def _form() -> QFormLayout:
 
 
 class AgencyForm(QWidget):
-    """The agency's identity, official address and business hours (the ``agency`` row)."""
+    """The agency's identity, official address and business hours (the ``agency`` row).
+
+    Signals:
+        values_did_change(): the administrator edited a field.
+    """
+
+    values_did_change = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +117,14 @@ class AgencyForm(QWidget):
                 label.setBuddy(field)
             self.form.addRow(label, field)
         _keep_heights(self)
+        edited = self.values_did_change.emit
+        for line in (self.name_th, self.name_en, self.code, self.number, self.email, self.phone):
+            line.textEdited.connect(lambda _t: edited())
+        self.address_th.textChanged.connect(edited)
+        self.opens_at.timeChanged.connect(lambda _t: edited())
+        self.closes_at.timeChanged.connect(lambda _t: edited())
+        for box in self.workdays:
+            box.toggled.connect(lambda _on: edited())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -143,6 +157,13 @@ class AgencyForm(QWidget):
         self.email.setPlaceholderText(self.tr("e.g. saraban@yourtown.go.th"))
 
     def set_details(self, details: AgencyDetails) -> None:
+        self.blockSignals(True)  # what was read is not an edit
+        try:
+            self._fill(details)
+        finally:
+            self.blockSignals(False)
+
+    def _fill(self, details: AgencyDetails) -> None:
         self.name_th.setText(details.name_th)
         self.name_en.setText(details.name_en)
         self.code.setText(details.code)

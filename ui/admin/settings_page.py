@@ -131,6 +131,8 @@ class SettingsPage(QWidget):
         self._official_email = ""
         self._effects: dict[str, TakesEffect] = {}
         self._scrolls: dict[str, QScrollArea] = {}
+        # Sections the administrator edited and has not saved: a reload leaves them alone.
+        self._edited: set[str] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         self.title = named(QLabel(), "SectionTitle")
@@ -147,6 +149,7 @@ class SettingsPage(QWidget):
         layout.addLayout(body, 1)
 
         self.agency_form = AgencyForm()
+        self.agency_form.values_did_change.connect(lambda: self._edited.add(AGENCY))
         self.forms: dict[SectionKey, SectionForm] = {}
         self.panels: dict[str, _Panel] = {}
         self.panels[AGENCY] = _Panel(AGENCY, self.agency_form, can_test=False)
@@ -192,6 +195,7 @@ class SettingsPage(QWidget):
         assert holder_layout is not None
         holder_layout.addWidget(form)
         form.values_did_change.connect(panel.result.clear)
+        form.values_did_change.connect(lambda: self._edited.add(section.key.value))
         panel.save_button.setEnabled(True)
         if panel.test_button is not None:
             panel.test_button.setEnabled(True)
@@ -270,11 +274,20 @@ class SettingsPage(QWidget):
 
     # -- data ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, saved: str | None = None) -> None:
+        """Read the settings again. Sections edited and not saved keep what was typed
+        (nothing is lost by switching pages); ``saved`` names the one just saved."""
         port, user = self._port, self._user
+
+        def done(
+            result: tuple[AgencyDetails, list[SectionValues]] | None,
+            error: BaseException | None,
+        ) -> None:
+            self._loaded(result, error, saved)
+
         self._runner.run(
             lambda: (port.agency_details(user), port.sections(user)),
-            self._loaded,
+            done,
             owner=self,
             label="settings.load",
         )
@@ -283,17 +296,21 @@ class SettingsPage(QWidget):
         self,
         result: tuple[AgencyDetails, list[SectionValues]] | None,
         error: BaseException | None,
+        saved: str | None = None,
     ) -> None:
         if error is not None or result is None:
             self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
             return
         self.error.clear()
+        self._edited.discard(saved or "")
         agency, sections = result
-        self.agency_form.set_details(agency)
+        if AGENCY not in self._edited:
+            self.agency_form.set_details(agency)
         self._official_email = agency.email
         for section in sections:
             form = self.forms.get(section.key) or self._build_form(section)
-            form.set_values(section)
+            if section.key.value not in self._edited:
+                form.set_values(section)
             self._effects[section.key.value] = section.takes_effect
         self.retranslate()
 
@@ -359,7 +376,7 @@ class SettingsPage(QWidget):
             self._reveal(AGENCY)
             if update.changed:
                 self.agency_did_change.emit()
-                self.refresh()
+                self.refresh(saved=AGENCY)
 
         self._runner.run(
             lambda: port.save_agency(user, details, allow_free_mail=allow_free_mail),
@@ -386,7 +403,7 @@ class SettingsPage(QWidget):
                 return
             panel.result.show_result(True, *self._saved_words(not saved.nothing, key.value))
             if not saved.nothing:
-                self.refresh()
+                self.refresh(saved=key.value)
 
         self._runner.run(
             lambda: port.save_section(user, key, values, password),
