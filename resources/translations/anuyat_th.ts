@@ -2822,33 +2822,38 @@ P90</translation>
 <context>
     <name>NotRequestsView</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="383"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="384"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="432"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="433"/>
         <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
         <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="456"/>
-        <location filename="../../ui/intake/not_requests_view.py" line="466"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="457"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="473"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="459"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="460"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="464"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="466"/>
+        <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. An intake officer decides whether one is a request after all.</source>
+        <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ เจ้าหน้าที่รับเรื่องเป็นผู้ตัดสินว่าฉบับใดเป็นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/not_requests_view.py" line="471"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="465"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="472"/>
         <source>No mail was set aside. Everything that arrived was a request.</source>
         <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
     </message>

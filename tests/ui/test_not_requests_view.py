@@ -140,6 +140,9 @@ def test_the_administrator_sees_the_tray_but_only_intake_decides(
     assert view is not None
     assert not view.side.take_button.isEnabled()
     assert view.side.why_not.isVisible()
+    assert "Ctrl+R" not in view.intro.text()  # told who decides, not a key that does nothing
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "not-requests-admin-th.png"))
     qtbot.keyClick(view.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert view.model.rowCount() == 3 and not view.notice.isVisible()
     window.close()

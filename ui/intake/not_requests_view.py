@@ -293,6 +293,7 @@ class NotRequestsView(QWidget):
         self._runner = runner
         self._generation = 0
         self._loaded = False
+        self._can_take = can_take
         self.model = NotRequestModel(self)
 
         outer = QHBoxLayout(self)
@@ -454,13 +455,19 @@ class NotRequestsView(QWidget):
     def _retranslate(self) -> None:
         self.model.set_language(i18n.current_language())
         self.title.setText(self.tr("Not requests"))
-        self.intro.setText(
-            self.tr(
+        if self._can_take:
+            intro = self.tr(
                 "Mail that reached the intake address but is not a request: delivery reports, "
                 "automatic replies, newsletters and notices. None of it was answered. If one "
                 "is a request after all, choose it and press {key}."
             ).format(key=TAKE_KEY)
-        )
+        else:
+            intro = self.tr(
+                "Mail that reached the intake address but is not a request: delivery reports, "
+                "automatic replies, newsletters and notices. None of it was answered. An "
+                "intake officer decides whether one is a request after all."
+            )
+        self.intro.setText(intro)
         self.refresh_button.setText(self.tr("Refresh"))
         self.empty.setText(self.tr("No mail was set aside. Everything that arrived was a request."))
         self.table.setAccessibleName(self.tr("Not requests"))
