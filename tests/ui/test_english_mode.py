@@ -141,3 +141,29 @@ def test_after_switching_to_english_nothing_the_workstation_says_stays_thai(
     )
     assert _ui_thai(window, data) == []
     i18n.apply_language("th")
+
+
+def test_dashboard_tiles_show_their_whole_label_in_english_at_1280x720(
+    qtbot, workstation, intake_user, runner, settings
+) -> None:
+    """With the counter form open beside it, English tile labels wrap onto three lines; each
+    tile shows all of them, and the tiles stand the same height."""
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window.language_actions["en"].trigger()
+    qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    view = window.dashboard
+    qtbot.waitUntil(lambda: view.stats is not None and not view.is_loading, timeout=10000)
+    assert window.open_counter_form()
+    tiles = list(view.tiles.values())
+
+    def fitted() -> bool:
+        QApplication.processEvents()
+        return all(t.label.height() >= t.label.heightForWidth(t.label.width()) for t in tiles)
+
+    qtbot.waitUntil(fitted, timeout=5000)
+    assert "Close to the deadline" in [t.label.text() for t in tiles]
+    assert max(t.label.heightForWidth(t.label.width()) for t in tiles) > 2 * min(
+        t.label.heightForWidth(t.label.width()) for t in tiles
+    )  # some labels wrap onto three lines, others fit on one
+    assert len({t.height() for t in tiles}) == 1
+    i18n.apply_language("th")

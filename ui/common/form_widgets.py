@@ -1,4 +1,5 @@
-"""Small widgets the intake forms share: a combo box that elides, a list that takes files.
+"""Small widgets the forms share: a combo box that elides, a list that takes files, a wrapped
+label that is never cut off.
 
 Nothing here talks to the services; the forms wire these to them.
 """
@@ -8,18 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QLabel,
     QListWidget,
+    QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
     QWidget,
 )
 
-__all__ = ["ElidingComboBox", "FileDropList", "local_files"]
+__all__ = ["ElidingComboBox", "FileDropList", "WrappingLabel", "local_files"]
 
 
 def local_files(mime: QMimeData) -> list[str]:
@@ -87,3 +90,31 @@ class FileDropList(QListWidget):
             self.files_did_drop.emit(files)
         else:
             event.ignore()
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label that gets the height its text needs at the width it was given.
+
+    Layouts size a wrapped label for a guessed width; narrower (an English text, a side panel
+    open at 1280×720) its last line was cut off. Each resize or new text asks again.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        # Its width is what the layout gives (never the one-line width of its text, which
+        # would widen the form); its height follows from that width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(max(self.width(), 1))
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

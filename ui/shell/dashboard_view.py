@@ -38,6 +38,7 @@ from services.api import (
 )
 from ui.common import i18n
 from ui.common.errors import ErrorBox
+from ui.common.form_widgets import WrappingLabel
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ACCENT
@@ -65,11 +66,12 @@ class _Tile(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(2)
         self.number = named(QLabel("–"), "TileNumber")
-        self.label = named(QLabel(), "TileLabel")
-        self.label.setWordWrap(True)
+        self.label = named(WrappingLabel(), "TileLabel")
         layout.addWidget(self.number)
         layout.addWidget(self.label)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Minimum: a tile may grow to the row's height, so a tile whose label wraps onto more
+        # lines (English, a narrow window) does not stand taller than its neighbours.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
 
 class NewRequestsChart(QWidget):
