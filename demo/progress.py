@@ -49,6 +49,7 @@ _EVIDENCE: Final[Mapping[AttachmentKind, str]] = {
 # The first-come rule still holds in the demo; a request taken ahead of older ones says why.
 _OUT_OF_ORDER: Final = "ผู้ยื่นติดต่อสอบถามความคืบหน้า (ข้อมูลสาธิต)"
 _HOUR: Final = timedelta(hours=1)
+_NOT_SENT: Final = "ผู้ยื่นไม่ได้แนบมา และไม่จำเป็นสำหรับคำขอนี้"
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,21 @@ def _review(
             open_for(uow, calendar, application_id, _OUT_OF_ORDER)
             application = uow.session.get(Application, application_id)
             assert application is not None
-            wanted = {i.code for i in review_state(uow.session, application).checklist}
+            checklist = review_state(uow.session, application).checklist
+            wanted = {i.code for i in checklist}
             for kind, document in by_kind.items():
                 code = _EVIDENCE.get(kind)
                 if code in wanted:
                     record_checklist(uow, application_id, code, "accepted", "", document.id, 1)
+                    wanted.discard(code)
+            if complete:
+                # A passed review leaves nothing unanswered: what is optional and was not
+                # sent is marked not applicable, with the reason.
+                for item in checklist:
+                    if item.code in wanted and not item.required:
+                        record_checklist(
+                            uow, application_id, item.code, "not_applicable", _NOT_SENT
+                        )
             card = by_kind.get(AttachmentKind.ID_CARD_PHOTO)
             if complete and card is not None:
                 at_counter = request.channel == "counter"

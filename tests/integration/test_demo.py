@@ -177,6 +177,8 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
             if app.status in _REVIEWED:
                 state = review_state(session, app)
                 assert state.complete, (where, state.missing_items, state.missing_checks)
+                # Every document of its checklist answered, optional ones too (n/n shown).
+                assert all(i.verdict is not None for i in state.checklist), where
                 assert any(e.type == "review.completed" for e in history), where
             # The finance officer's queue holds it free for them to take.
             if app.status in ("payment_due", "payment_to_verify"):
