@@ -21,6 +21,7 @@ from app.settings import (
     profile_settings_path,
     with_profile,
 )
+from demo.token import softhsm_environment
 from services.api.admin import OfficersFacade
 from services.api.approval import SigningSettings
 from services.api.ports import Ports, build_ports
@@ -185,6 +186,8 @@ def prepare_viewer_copies(data_dir: Path) -> Path:
 def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None) -> Runtime:
     settings_without_profile = settings
     settings = with_profile(settings, data_dir)
+    # The demo's software token lives in the profile (a real token needs nothing here).
+    softhsm_environment(data_dir)
     demo_file = prepare_profile_dir(data_dir, settings)
     context = load_context(
         data_dir,

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from app import doctor
 from app.bootstrap import resolve_data_dir
 from app.cli import apps, audit, catalog, configure, profile, recovery, report, sync, users, verify
-from app.settings import load_settings
+from app.settings import load_settings, with_profile
 from services.kernel.errors import AnuyatError
 
 __all__ = ["main", "build_parser"]
@@ -140,7 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "catalog":
             return catalog.cmd_catalog(args)
         if command == "verify":
-            return verify.cmd_verify(args, settings)
+            # The profile's own settings may name the agency's trust roots (the demo's do).
+            own = with_profile(settings, resolve_data_dir(args.data_dir, settings))
+            return verify.cmd_verify(args, own)
         data_dir = resolve_data_dir(args.data_dir, settings)
         handlers = {
             "gui": profile.cmd_gui,

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from app.bootstrap import prepare_profile_dir
 from app.cli.common import open_profile, read_secret, warn_demo_keyring
-from app.settings import Settings, password_policy, with_profile
+from app.settings import Settings, password_policy, profile_settings_path, with_profile
+from demo.token import DEMO_TOKEN_PIN, DemoToken, provision_demo_token
 from services.kernel.clock import SystemClock
 from services.kernel.errors import InvalidInput
 
@@ -133,12 +134,46 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
     if demo_keyring.activate_if_needed(data_dir):
         warn_demo_keyring()
     summary = create_demo_profile(data_dir, SystemClock())
+    token = _demo_token(data_dir)
     print(f"สร้างหน่วยงานตัวอย่างแล้ว / Demo agency created: {data_dir}")
     print(f"  คำขอ / applications: {summary.applications}")
     print("  ผู้ใช้ / users (password = รหัสผ่าน):")
     for username, password, roles in summary.users:
         print(f"    {username:10} {password:16} {', '.join(roles)}")
+    if token is not None:
+        print(
+            f"  โทเคนลงนามของผู้อนุมัติ (SoftHSM2) / approver's signing token: "
+            f"'{token.label}', PIN {DEMO_TOKEN_PIN}"
+        )
+    else:
+        print(
+            "  ไม่มีโทเคนตัวอย่าง: ติดตั้ง softhsm2 แล้วสร้างโปรไฟล์ตัวอย่างใหม่ / No demo token: "
+            "install softhsm2 and create the demo again (type-1 approvals still work)."
+        )
     return 0
+
+
+def _demo_token(data_dir: Path) -> DemoToken | None:
+    """The approver's SoftHSM2 token, named in the demo profile's own settings."""
+    import tomllib
+
+    import tomli_w
+
+    from demo.build import DEMO_USERS
+
+    name = next(display for user, _, _, display, _ in DEMO_USERS if user == "approver")
+    token = provision_demo_token(data_dir, name)
+    if token is None:
+        return None
+    path = profile_settings_path(data_dir)
+    values = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    values.update(pkcs11_module=token.module, signing_trust_roots=[str(token.root_pem)])
+    path.write_text(
+        "# The demo agency's own settings (they overlay the user's settings.toml).\n"
+        + tomli_w.dumps(values),
+        encoding="utf-8",
+    )
+    return token
 
 
 def cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

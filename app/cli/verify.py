@@ -4,7 +4,8 @@ a licence next) against the agency's trust roots, offline.
 It prints, per signature, the signer, the signing time, whether the signed bytes are intact,
 whether the certificate chains to the trust roots, and whether anything was added after
 signing. Exit status 0 when every signature is intact and trusted, 1 otherwise (also for an
-unsigned file). Trust roots: ``--trust-root`` files, else the ``signing_trust_roots`` setting.
+unsigned file). Trust roots: ``--trust-root`` files, else the ``signing_trust_roots`` setting
+(the profile's own ``settings.toml`` included, so ``--data-dir`` picks the agency's roots).
 It opens no profile and needs no sign-in: anyone holding the file may check it.
 """
 

@@ -27,6 +27,7 @@ from services.approval.summary import service_spec_of
 from services.cases.applications import change_status
 from services.cases.documents import FileFacts, attach_document
 from services.kernel.calendar import BusinessCalendar
+from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import format_thai_date
@@ -149,7 +150,7 @@ def prepare_approval(
     reviewed_by, _, _ = _review_completed(uow.session, application.id)
     fee_th, _ = _payment(uow.session, application, spec)
     applicant = application.applicant
-    reference = f"{application.tracking_number}-{uow.now.strftime('%H%M%S')}"
+    reference = f"{application.tracking_number}-{uow.now.astimezone(BANGKOK):%H%M%S}"
     memo = MemoContent(
         agency_th=agency.name_th,
         tracking_number=application.tracking_number,

@@ -9,6 +9,7 @@ token), validates it at once, and stores memo, record, status, event and letter 
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -280,7 +281,9 @@ def test_a_wrong_pin_signs_nothing_and_no_pin_is_kept_anywhere(
     signing,
     softhsm,
     data_dir,
+    caplog,
 ) -> None:
+    caplog.set_level(logging.DEBUG)  # every record any logger writes, pyHanko's too
     app_id = reviewed(context, ws, users, hour=9)
     approver = users["approver"]
     items = claimed(signing, approver, [app_id])
@@ -299,8 +302,10 @@ def test_a_wrong_pin_signs_nothing_and_no_pin_is_kept_anywhere(
             json.dumps([a.certificate_subject, a.conditions, a.reason])
             for a in session.scalars(select(Approval))
         )
+    assert caplog.records  # the signing did log (token opened, batch), so this is not vacuous
     for secret in (pin, wrong):
         assert secret not in events and secret not in rows
+        assert secret not in caplog.text
         for log in profile_logs(data_dir):
             assert secret not in log.read_text(encoding="utf-8", errors="replace")
     repr_choice = repr(token_choice(softhsm))
@@ -369,3 +374,25 @@ def test_the_token_flags_say_how_many_tries_are_left() -> None:
     assert pin_state(int(TokenFlag.USER_PIN_FINAL_TRY | TokenFlag.USER_PIN_COUNT_LOW)) == "final"
     assert pin_state(int(TokenFlag.USER_PIN_LOCKED)) == "locked"
     assert "One try is left" in PinIncorrect("final").en
+
+
+def test_cancel_stops_after_the_request_being_signed(context, ws, users, signing, softhsm) -> None:
+    ids = [reviewed(context, ws, users, hour=h) for h in (9, 10, 11)]
+    approver = users["approver"]
+    items = claimed(signing, approver, ids)
+    done: list[int] = []
+    outcome = signing.approve_batch(
+        approver,
+        items,
+        token_choice(softhsm),
+        progress=lambda d, t, n: done.append(d),
+        cancelled=lambda: len(done) >= 1,  # the officer pressed Cancel during the first
+    )
+    assert outcome.cancelled and outcome.approved == (ids[0],)
+    assert outcome.remaining == tuple(ids[1:])
+    with context.read() as session:
+        assert [session.get(Application, i).status for i in ids] == [
+            "approved",
+            "ready_for_approval",
+            "ready_for_approval",
+        ]
