@@ -4,97 +4,97 @@
 <context>
     <name>AgencyForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="118"/>
+        <location filename="../../ui/admin/settings_forms.py" line="132"/>
         <source>Agency name (Thai)</source>
         <translation>ชื่อหน่วยงาน (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="119"/>
+        <location filename="../../ui/admin/settings_forms.py" line="133"/>
         <source>Agency name (English)</source>
         <translation>ชื่อหน่วยงาน (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="120"/>
+        <location filename="../../ui/admin/settings_forms.py" line="134"/>
         <source>Agency code</source>
         <translation>รหัสหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="121"/>
+        <location filename="../../ui/admin/settings_forms.py" line="135"/>
         <source>Official agency number</source>
         <translation>เลขที่หนังสือของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="122"/>
+        <location filename="../../ui/admin/settings_forms.py" line="136"/>
         <source>Official e-mail address</source>
         <translation>อีเมลราชการของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="123"/>
+        <location filename="../../ui/admin/settings_forms.py" line="137"/>
         <source>Official postal address</source>
         <translation>ที่อยู่ทางไปรษณีย์ของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="124"/>
+        <location filename="../../ui/admin/settings_forms.py" line="138"/>
         <source>Telephone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="125"/>
+        <location filename="../../ui/admin/settings_forms.py" line="139"/>
         <source>Business hours</source>
         <translation>เวลาทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="126"/>
+        <location filename="../../ui/admin/settings_forms.py" line="140"/>
         <source>Working days</source>
         <translation>วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="130"/>
+        <location filename="../../ui/admin/settings_forms.py" line="144"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="132"/>
+        <location filename="../../ui/admin/settings_forms.py" line="146"/>
         <source>Mon</source>
         <translation>จ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="133"/>
+        <location filename="../../ui/admin/settings_forms.py" line="147"/>
         <source>Tue</source>
         <translation>อ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="134"/>
+        <location filename="../../ui/admin/settings_forms.py" line="148"/>
         <source>Wed</source>
         <translation>พ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="135"/>
+        <location filename="../../ui/admin/settings_forms.py" line="149"/>
         <source>Thu</source>
         <translation>พฤ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="136"/>
+        <location filename="../../ui/admin/settings_forms.py" line="150"/>
         <source>Fri</source>
         <translation>ศ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="137"/>
+        <location filename="../../ui/admin/settings_forms.py" line="151"/>
         <source>Sat</source>
         <translation>ส.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="138"/>
+        <location filename="../../ui/admin/settings_forms.py" line="152"/>
         <source>Sun</source>
         <translation>อา.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="142"/>
+        <location filename="../../ui/admin/settings_forms.py" line="156"/>
         <source>Capital Roman letters, e.g. NKK</source>
         <translation>อักษรโรมันตัวใหญ่ เช่น NKK</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="143"/>
+        <location filename="../../ui/admin/settings_forms.py" line="157"/>
         <source>e.g. saraban@yourtown.go.th</source>
         <translation>เช่น saraban@ชื่อหน่วยงาน.go.th</translation>
     </message>
@@ -1281,107 +1281,107 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="283"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="285"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="304"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
         <source>New today</source>
         <translation>คำขอใหม่วันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="307"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
         <source>Pending</source>
         <translation>ระหว่างดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="310"/>
         <source>Waiting for applicants</source>
         <translation>รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="311"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="310"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="312"/>
         <source>Close to the deadline</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="311"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="313"/>
         <source>Due this week</source>
         <translation>ครบกำหนดสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="314"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
         <source>Requests received today</source>
         <translation>คำขอที่ได้รับวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="315"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
         <source>Open requests not waiting for the applicant</source>
         <translation>คำขอที่ยังไม่ปิดและไม่ได้รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="318"/>
         <source>Asked for documents; the clock is stopped</source>
         <translation>ขอเอกสารเพิ่มแล้ว หยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="319"/>
         <source>Past the deadline in the citizen manual</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="318"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="320"/>
         <source>Within a few business days of the deadline</source>
         <translation>เหลืออีกไม่กี่วันทำการจะครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="319"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="321"/>
         <source>Deadline falls in this week</source>
         <translation>ครบกำหนดภายในสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="324"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
         <source>New requests per day (last 14 days)</source>
         <translation>คำขอใหม่รายวัน (14 วันล่าสุด)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
         <source>Open requests per service</source>
         <translation>คำขอที่ยังไม่ปิด แยกตามงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
         <source>Requests each officer holds</source>
         <translation>คำขอที่เจ้าหน้าที่แต่ละคนถืออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="329"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="329"/>
         <source>Open</source>
         <translation>ยังไม่ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="330"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="330"/>
         <source>Holds</source>
         <translation>ถืออยู่</translation>
     </message>
@@ -3802,142 +3802,142 @@ P90</translation>
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="265"/>
+        <location filename="../../ui/admin/settings_forms.py" line="286"/>
         <source>IMAP server</source>
         <translation>เซิร์ฟเวอร์ IMAP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="266"/>
-        <location filename="../../ui/admin/settings_forms.py" line="271"/>
+        <location filename="../../ui/admin/settings_forms.py" line="287"/>
+        <location filename="../../ui/admin/settings_forms.py" line="292"/>
         <source>Port</source>
         <translation>พอร์ต</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="267"/>
-        <location filename="../../ui/admin/settings_forms.py" line="272"/>
+        <location filename="../../ui/admin/settings_forms.py" line="288"/>
+        <location filename="../../ui/admin/settings_forms.py" line="293"/>
         <source>Security</source>
         <translation>การเข้ารหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="268"/>
-        <location filename="../../ui/admin/settings_forms.py" line="273"/>
+        <location filename="../../ui/admin/settings_forms.py" line="289"/>
+        <location filename="../../ui/admin/settings_forms.py" line="294"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="269"/>
+        <location filename="../../ui/admin/settings_forms.py" line="290"/>
         <source>Folders to watch</source>
         <translation>โฟลเดอร์ที่ติดตาม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="270"/>
+        <location filename="../../ui/admin/settings_forms.py" line="291"/>
         <source>SMTP server</source>
         <translation>เซิร์ฟเวอร์ SMTP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="274"/>
+        <location filename="../../ui/admin/settings_forms.py" line="295"/>
         <source>Shared drive folder</source>
         <translation>โฟลเดอร์ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="275"/>
+        <location filename="../../ui/admin/settings_forms.py" line="296"/>
         <source>Move taken files to</source>
         <translation>ย้ายไฟล์ที่รับแล้วไปที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="276"/>
+        <location filename="../../ui/admin/settings_forms.py" line="297"/>
         <source>Take a file once unchanged for (seconds)</source>
         <translation>รับไฟล์เมื่อไม่เปลี่ยนแปลงนาน (วินาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="277"/>
+        <location filename="../../ui/admin/settings_forms.py" line="298"/>
         <source>PKCS#11 library of the token</source>
         <translation>ไลบรารี PKCS#11 ของโทเคน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="278"/>
+        <location filename="../../ui/admin/settings_forms.py" line="299"/>
         <source>Backup folder</source>
         <translation>โฟลเดอร์สำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="279"/>
-        <location filename="../../ui/admin/settings_forms.py" line="280"/>
+        <location filename="../../ui/admin/settings_forms.py" line="300"/>
+        <location filename="../../ui/admin/settings_forms.py" line="301"/>
         <source>CA certificate (own authority)</source>
         <translation>ใบรับรอง CA (ของหน่วยงานเอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="281"/>
+        <location filename="../../ui/admin/settings_forms.py" line="302"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="289"/>
+        <location filename="../../ui/admin/settings_forms.py" line="310"/>
         <source>TLS (encrypted from the start)</source>
         <translation>TLS (เข้ารหัสตั้งแต่เริ่ม)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="290"/>
+        <location filename="../../ui/admin/settings_forms.py" line="311"/>
         <source>STARTTLS (encrypted after greeting)</source>
         <translation>STARTTLS (เข้ารหัสหลังทักทาย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="291"/>
+        <location filename="../../ui/admin/settings_forms.py" line="312"/>
         <source>Plain (this computer only)</source>
         <translation>ไม่เข้ารหัส (เฉพาะเครื่องนี้)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="296"/>
+        <location filename="../../ui/admin/settings_forms.py" line="317"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="299"/>
+        <location filename="../../ui/admin/settings_forms.py" line="320"/>
         <source>Comma between folders, e.g. INBOX, Requests</source>
         <translation>คั่นโฟลเดอร์ด้วยจุลภาค เช่น INBOX, Requests</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="317"/>
+        <location filename="../../ui/admin/settings_forms.py" line="338"/>
         <source>Empty: no shared drive is watched</source>
         <translation>เว้นว่าง: ไม่ติดตามไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="318"/>
+        <location filename="../../ui/admin/settings_forms.py" line="339"/>
         <source>Empty: taken files stay where they are</source>
         <translation>เว้นว่าง: ไฟล์ที่รับแล้วอยู่ที่เดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="319"/>
+        <location filename="../../ui/admin/settings_forms.py" line="340"/>
         <source>Another disk or a server share</source>
         <translation>ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกันบนเซิร์ฟเวอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="320"/>
+        <location filename="../../ui/admin/settings_forms.py" line="341"/>
         <source>Empty: mail is read from the local Maildir</source>
         <translation>เว้นว่าง: อ่านอีเมลจาก Maildir ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="321"/>
+        <location filename="../../ui/admin/settings_forms.py" line="342"/>
         <source>Empty: outgoing mail stays in the local &apos;sent&apos; folder</source>
         <translation>เว้นว่าง: อีเมลขาออกเก็บไว้ในโฟลเดอร์ sent ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="322"/>
-        <location filename="../../ui/admin/settings_forms.py" line="323"/>
+        <location filename="../../ui/admin/settings_forms.py" line="343"/>
+        <location filename="../../ui/admin/settings_forms.py" line="344"/>
         <source>Empty: the authorities this computer trusts</source>
         <translation>เว้นว่าง: ใช้ผู้ออกใบรับรองที่เครื่องนี้เชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="330"/>
+        <location filename="../../ui/admin/settings_forms.py" line="351"/>
         <source>✓ Saved in the keyring. Type to replace it.</source>
         <translation>✓ บันทึกไว้ในที่เก็บกุญแจ (keyring) แล้ว พิมพ์ใหม่เพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="332"/>
+        <location filename="../../ui/admin/settings_forms.py" line="353"/>
         <source>Saved in the keyring</source>
         <translation>บันทึกไว้ในที่เก็บกุญแจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="334"/>
+        <location filename="../../ui/admin/settings_forms.py" line="355"/>
         <source>Not saved yet: type it, then save.</source>
         <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
     </message>
@@ -4274,118 +4274,118 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="209"/>
+        <location filename="../../ui/admin/settings_page.py" line="213"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="211"/>
+        <location filename="../../ui/admin/settings_page.py" line="215"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="212"/>
+        <location filename="../../ui/admin/settings_page.py" line="216"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="213"/>
+        <location filename="../../ui/admin/settings_page.py" line="217"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="214"/>
+        <location filename="../../ui/admin/settings_page.py" line="218"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="215"/>
+        <location filename="../../ui/admin/settings_page.py" line="219"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="216"/>
+        <location filename="../../ui/admin/settings_page.py" line="220"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="225"/>
+        <location filename="../../ui/admin/settings_page.py" line="229"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="227"/>
+        <location filename="../../ui/admin/settings_page.py" line="231"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="235"/>
+        <location filename="../../ui/admin/settings_page.py" line="239"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="240"/>
+        <location filename="../../ui/admin/settings_page.py" line="244"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="244"/>
+        <location filename="../../ui/admin/settings_page.py" line="248"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="246"/>
+        <location filename="../../ui/admin/settings_page.py" line="250"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="250"/>
+        <location filename="../../ui/admin/settings_page.py" line="254"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="253"/>
+        <location filename="../../ui/admin/settings_page.py" line="257"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="256"/>
+        <location filename="../../ui/admin/settings_page.py" line="260"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="261"/>
+        <location filename="../../ui/admin/settings_page.py" line="265"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="266"/>
+        <location filename="../../ui/admin/settings_page.py" line="270"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="268"/>
+        <location filename="../../ui/admin/settings_page.py" line="272"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="334"/>
-        <location filename="../../ui/admin/settings_page.py" line="379"/>
+        <location filename="../../ui/admin/settings_page.py" line="351"/>
+        <location filename="../../ui/admin/settings_page.py" line="396"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="346"/>
+        <location filename="../../ui/admin/settings_page.py" line="363"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="432"/>
+        <location filename="../../ui/admin/settings_page.py" line="449"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="441"/>
+        <location filename="../../ui/admin/settings_page.py" line="458"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
@@ -5425,12 +5425,12 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="191"/>
+        <location filename="../../ui/admin/settings_forms.py" line="212"/>
         <source>Choose a file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="193"/>
+        <location filename="../../ui/admin/settings_forms.py" line="214"/>
         <source>Choose a folder</source>
         <translation>เลือกโฟลเดอร์</translation>
     </message>
