@@ -238,6 +238,7 @@ def record_sign_in(
         station_code=station_code,
         language=user.language,
         must_change_password=user.must_change_password,
+        display_name_en=user.display_name_en or "",
     )
 
 

@@ -55,3 +55,5 @@ class SignedInUser:
     must_change_password: bool = False
     """Signed in with a one-time password: the officer must choose their own before anything
     else (every other action is refused until then)."""
+    display_name_en: str = ""
+    """The officer's name in English, when the administrator recorded one (English mode)."""

@@ -167,3 +167,29 @@ def test_dashboard_tiles_show_their_whole_label_in_english_at_1280x720(
     )  # some labels wrap onto three lines, others fit on one
     assert len({t.height() for t in tiles}) == 1
     i18n.apply_language("th")
+
+
+def test_the_officers_own_name_follows_the_language(
+    qtbot, workstation, runner, settings, context, actors
+) -> None:
+    from services.access import officers
+    from services.access.officers import OfficerDetails
+    from tests.conftest import STAFF, STAFF_PASSWORD
+
+    username, name_th = STAFF["reviewer"]
+    with context.unit_of_work(actors["admin"]) as uow:
+        officers.update_details(
+            uow,
+            username,
+            OfficerDetails(
+                name_th, "Mr Wichai Truatsop", "นักวิชาการสาธารณสุข", "wichai@example.go.th"
+            ),
+        )
+    user = workstation.shell.sign_in(username, STAFF_PASSWORD)
+    window = _window(qtbot, workstation, user, runner, settings)
+    label = window.header.user_label
+    assert label.text() == name_th
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: label.text() == "Mr Wichai Truatsop", timeout=3000)
+    assert label.toolTip() == name_th
+    i18n.apply_language("th")

@@ -114,7 +114,12 @@ class HeaderBand(QFrame):
         self.user_button.setText(self.tr("Account"))
         self.user_button.setToolTip(self.tr("Your account: change your password, sign out"))
         user = self._user
-        self.user_label.setText(user.display_name or user.username)
+        # The officer's own name as the agency's: in the UI language, the other in the tooltip.
+        thai = user.display_name or user.username
+        english = user.display_name_en or thai
+        shown, other = (thai, english) if language == "th" else (english, thai)
+        self.user_label.setText(shown)
+        self.user_label.setToolTip(other if other != shown else "")
         self.roles_label.setText(roles_text(user.roles))
         agency = self._agency
         if agency is None:
