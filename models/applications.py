@@ -49,16 +49,34 @@ class Application(Base):
     __tablename__ = "application"
     __table_args__ = (
         Index("ix_application_status_deemed", "status", "deemed_received_at"),
-        # First-come order with a stable tie-break, per queue and overall (migration 0004).
-        Index("ix_application_deemed_tracking", "deemed_received_at", "tracking_number"),
+        Index("ix_application_applicant_id", "applicant_id"),
+        Index("ix_application_dashboard", "status", "service_type_id", "assignee_id", "sla_due_at"),
+        # First-come order with a stable tie-break, overall and per queue, carrying the
+        # holder (migration 0009, in place of 0004's two without it): "mine first" pages
+        # the others on them without reading the table's rows; the officer's own requests
+        # and "due soonest" have their own.
         Index(
-            "ix_application_status_deemed_tracking",
+            "ix_application_first_come_holder",
+            "deemed_received_at",
+            "tracking_number",
+            "assignee_id",
+        ),
+        Index(
+            "ix_application_status_first_come_holder",
             "status",
             "deemed_received_at",
             "tracking_number",
+            "assignee_id",
         ),
-        Index("ix_application_applicant_id", "applicant_id"),
-        Index("ix_application_dashboard", "status", "service_type_id", "assignee_id", "sla_due_at"),
+        Index(
+            "ix_application_holder_first_come",
+            "assignee_id",
+            "deemed_received_at",
+            "tracking_number",
+        ),
+        Index(
+            "ix_application_sla_first_come", "sla_due_at", "deemed_received_at", "tracking_number"
+        ),
     )
 
     id: Mapped[str] = id_column()

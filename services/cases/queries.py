@@ -81,7 +81,7 @@ def application_rows(
     order: Sequence[Any] = (),
 ) -> list[ApplicationRow]:
     """Applications matching ``conditions`` as list rows (national ID masked), first come first
-    (``order`` goes before that, e.g. the SLA due date for a list sorted by it).
+    (or in ``order``, which should end in a unique column and follow an index).
 
     The one place list rows are built, so the queue, search results and any other list show
     the same columns the same way.
@@ -93,7 +93,7 @@ def application_rows(
         .correlate(Application)
         .scalar_subquery()
     )
-    first_come = (*order, Application.deemed_received_at, Application.tracking_number)
+    first_come = tuple(order) or (Application.deemed_received_at, Application.tracking_number)
     # The page is chosen on the (deemed, tracking number) index alone, and only its rows are
     # joined: with OFFSET on the joined query, SQLite would join every skipped row too (the
     # last of 100,000 took seconds).

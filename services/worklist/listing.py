@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from models import Application, ServiceType, User
@@ -78,14 +78,31 @@ def _conditions(
 
 
 def _order(list_filter: ListFilter) -> list[Any]:
-    order: list[Any] = []
+    """The ORDER BY of a sort, each one walking an index (migration 0009)."""
+    deemed, number = Application.deemed_received_at, Application.tracking_number
     if list_filter.sort == SortOrder.SLA_DUE:
-        # Requests with no SLA yet (unclassified) after those with one.
-        order.append(case((Application.sla_due_at.is_(None), 1), else_=0))
-        order.append(Application.sla_due_at)
-    elif list_filter.sort == SortOrder.NEWEST:
-        order.append(Application.deemed_received_at.desc())
-    return order
+        return [Application.sla_due_at, deemed, number]
+    if list_filter.sort == SortOrder.NEWEST:
+        return [deemed.desc(), number.desc()]
+    return [deemed, number]
+
+
+def _segments(list_filter: ListFilter, me: str | None) -> list[list[ColumnElement[bool]]]:
+    """The parts the list shows one after the other: the officer's own requests, then the
+    rest ("mine first"); by due date, those with an SLA before those without one yet."""
+    parts: list[list[ColumnElement[bool]]] = [[]]
+    if list_filter.mine_first and me is not None:
+        # Written so no index on the holder serves it: the others are walked in the list's
+        # own order (the holder is in that index too) instead of gathered and sorted.
+        others = func.coalesce(Application.assignee_id, "") != me
+        parts = [[Application.assignee_id == me], [others]]
+    if list_filter.sort == SortOrder.SLA_DUE:
+        parts = [
+            [*part, due]
+            for part in parts
+            for due in (Application.sla_due_at.is_not(None), Application.sla_due_at.is_(None))
+        ]
+    return parts
 
 
 def filtered_rows(
@@ -100,39 +117,34 @@ def filtered_rows(
 ) -> list[ApplicationRow]:
     """One page of the filtered list; ``me`` is the officer asking (for "mine first").
 
-    "Mine first" is two runs of the same query, the officer's requests then the others',
-    each paged on its own, rather than one ORDER BY on "is it mine": that would sort the
-    whole table before the page is chosen instead of walking the first-come index.
+    Each part of the list (:func:`_segments`) is paged on its own, in an order an index
+    gives, rather than one ORDER BY on "is it mine" or "has it an SLA": that would sort the
+    whole table before the page is chosen instead of walking the index to the page.
     """
     where = _conditions(list_filter, me, now, calendar)
     order = _order(list_filter)
-    if not (list_filter.mine_first and me):
-        return application_rows(
-            session, calendar, now, *where, offset=offset, limit=limit, order=order
-        )
-    mine = Application.assignee_id == me
-    held = int(
-        session.scalar(select(func.count()).select_from(Application).where(*where, mine)) or 0
-    )
+    segments = _segments(list_filter, me)
     rows: list[ApplicationRow] = []
-    if offset < held:
-        rows = application_rows(
-            session, calendar, now, *where, mine, offset=offset, limit=limit, order=order
+    skip, wanted = offset, limit
+    for number, extra in enumerate(segments):
+        if wanted <= 0:
+            break
+        if len(segments) > 1 and number < len(segments) - 1:
+            size = _count(session, [*where, *extra])
+            if skip >= size:
+                skip -= size
+                continue
+        page = application_rows(
+            session, calendar, now, *where, *extra, offset=skip, limit=wanted, order=order
         )
-    wanted = limit - len(rows)
-    if wanted > 0:
-        others = or_(Application.assignee_id.is_(None), Application.assignee_id != me)
-        rows += application_rows(
-            session,
-            calendar,
-            now,
-            *where,
-            others,
-            offset=max(0, offset - held),
-            limit=wanted,
-            order=order,
-        )
+        rows += page
+        wanted -= len(page)
+        skip = 0
     return rows
+
+
+def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
+    return int(session.scalar(select(func.count()).select_from(Application).where(*where)) or 0)
 
 
 def count_filtered(

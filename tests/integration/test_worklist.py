@@ -377,3 +377,25 @@ def test_the_sync_runs_queue_the_digests_as_the_system(context, ws, users) -> No
     assert queue_digests_now(context) == ["approver"]  # the same message, not a second one
     assert events(context, "outbox.queued")[-1]["kind"] == "officer_digest"
     assert len([e for e in events(context, "outbox.queued") if e["kind"] == "officer_digest"]) == 1
+
+
+def test_pages_of_a_list_in_parts_join_up_to_the_whole_list(context, ws, users) -> None:
+    """ "Mine first" and "due soonest" page each part on its own index; page after page
+    gives the same rows as one long page, none twice, none missing."""
+    ids = [submit(context, hour=h, day=d) for d in (20, 23, 24) for h in (9, 10, 11)]
+    unclassified = submit(context, hour=12, service=None)  # type: ignore[arg-type]
+    reviewer = users["reviewer"]
+    ws.worklist.assign(users["boss"], tuple(ids[4:7]), to_officer="reviewer",
+                       out_of_order_reason="ทดสอบ")  # fmt: skip
+    for sort in SortOrder:
+        chosen = ListFilter(sort=sort)
+        whole = [r.id for r in ws.worklist.list_filtered(reviewer, chosen, 0, 100)]
+        paged = [
+            r.id for start in range(0, 12, 2)
+            for r in ws.worklist.list_filtered(reviewer, chosen, start, 2)
+        ]  # fmt: skip
+        assert paged == whole and len(whole) == len(ids) + 1, sort
+        assert set(whole[:3]) == set(ids[4:7])  # the reviewer's own first, in every order
+    by_due = [r.id for r in ws.worklist.list_filtered(reviewer, ListFilter(sort=SortOrder.SLA_DUE,
+              mine_first=False), 0, 100)]  # fmt: skip
+    assert by_due[-1] == unclassified  # no SLA yet: after every request that has one
