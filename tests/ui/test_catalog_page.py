@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import select
 
 from models import Application, CalendarVersion, CatalogVersion, Event, ServiceType
@@ -217,3 +217,27 @@ def test_other_officers_read_the_catalog_but_cannot_change_it(
     assert services.dialog is None
     assert services.select("FOOD-SHOP")
     assert "FOOD-SHOP" in services.detail.toPlainText()
+
+
+def test_the_review_screen_shows_the_catalog_version_a_request_keeps(
+    qtbot, gui, workstation, reviewer, runner, settings, review_applications, context
+) -> None:
+    from tests.catalog_changes import change_service
+    from tests.ui.test_review_screen import _open_next
+    from tests.ui.test_review_screen import _window as review_window
+
+    # The fee changes after the requests came in: they keep version 1 and its fee.
+    change_service(context, "FOOD-SHOP", fee=replace_fee(context, "FOOD-SHOP", 250000))
+    window = review_window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_next(qtbot, window)
+    assert review.detail.catalog_version == 1 and review.detail.fee_satang == 200000
+    review.tabs.setCurrentWidget(review.info)
+    texts = [label.text() for label in review.info.findChildren(QLabel)]
+    assert "ฉบับของรายการบริการ" in texts and "2,000 บาท (ชำระก่อนออกใบอนุญาต)" in texts
+    review.info.widget().grab().save(str(SCREENSHOTS / "catalog-review-info-th.png"))
+
+
+def replace_fee(context, code: str, satang: int):
+    from dataclasses import replace
+
+    return replace(context.catalog.get(code).fee, amount_satang=satang)
