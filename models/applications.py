@@ -52,7 +52,7 @@ class Application(Base):
         Index("ix_application_applicant_id", "applicant_id"),
         Index("ix_application_dashboard", "status", "service_type_id", "assignee_id", "sla_due_at"),
         # First-come order with a stable tie-break, overall and per queue, carrying the
-        # holder (migration 0009, in place of 0004's two without it): "mine first" pages
+        # holder (migration 0012, in place of 0004's two without it): "mine first" pages
         # the others on them without reading the table's rows; the officer's own requests
         # and "due soonest" have their own.
         Index(

@@ -6,8 +6,7 @@ Create Date: 2026-12-05
 
 ``app_user.section`` and ``application.section`` route requests to a section (ฝ่าย/งาน);
 ``application_note`` holds officers' internal notes; ``officer_setting`` each officer's
-saved list views, digest choice and when alerts were last seen; four indexes let the work
-lists' orders ("mine first", "due soonest") walk an index instead of sorting the table.
+saved list views, digest choice and when alerts were last seen.
 """
 
 from collections.abc import Sequence
@@ -21,26 +20,6 @@ revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-_INDEXES = {
-    # The work lists' orders, walked without reading the table (models.applications).
-    "ix_application_first_come_holder": ["deemed_received_at", "tracking_number", "assignee_id"],
-    "ix_application_status_first_come_holder": [
-        "status",
-        "deemed_received_at",
-        "tracking_number",
-        "assignee_id",
-    ],
-    "ix_application_holder_first_come": ["assignee_id", "deemed_received_at", "tracking_number"],
-    "ix_application_sla_first_come": ["sla_due_at", "deemed_received_at", "tracking_number"],
-}
-
-
-_REPLACED = {
-    "ix_application_deemed_tracking": ["deemed_received_at", "tracking_number"],
-    "ix_application_status_deemed_tracking": ["status", "deemed_received_at", "tracking_number"],
-}
 
 
 def upgrade() -> None:
@@ -85,19 +64,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("user_id", "key", name=op.f("pk_officer_setting")),
     )
-    for name, columns in _INDEXES.items():
-        op.create_index(name, "application", columns)
-    # 0004's first-come indexes are prefixes of the two above, which serve every query they
-    # did; kept, the planner would take them and read each row for its holder.
-    for name in _REPLACED:
-        op.drop_index(name, table_name="application")
 
 
 def downgrade() -> None:
-    for name, columns in _REPLACED.items():
-        op.create_index(name, "application", columns)
-    for name in _INDEXES:
-        op.drop_index(name, table_name="application")
     op.drop_table("officer_setting")
     op.drop_index("ix_application_note_application_created", table_name="application_note")
     op.drop_table("application_note")
