@@ -26,6 +26,7 @@ from services.access import officers
 from services.access.officers import NewOfficer, OfficerDetails
 from services.access.passwords import PasswordPolicy
 from services.cases.applications import NewApplicant
+from services.fees.account import AccountDetails, set_account
 from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.pipeline import Arrival, ingest
@@ -51,6 +52,17 @@ DEMO_AGENCY = AgencySetup(
     phone="042-000-000",
     opens_at=time(8, 30),
     closes_at=time(16, 30),
+)
+
+# Where the demo's applicants pay: a fictional account and a fictional biller ID (a tax ID
+# of the 0994000 government series and suffix 00), so notices carry a bill-payment QR.
+DEMO_FEE_ACCOUNT = AccountDetails(
+    bank_name_th="ธนาคารกรุงไทย สาขาหนองบัวลำภู",
+    bank_name_en="Krung Thai Bank, Nong Bua Lam Phu branch",
+    account_number="000-0-00000-0",
+    account_name_th="เทศบาลตำบลหนองบัวทอง (เงินรายได้)",
+    promptpay_kind="bill_payment",
+    promptpay_id="099400000000000",
 )
 
 # (user name, password, roles, display name, position) — printed by `anuyat demo`, in README.
@@ -326,6 +338,7 @@ def create_demo_profile(data_dir: Path, clock: Clock) -> DemoSummary:
                     DEMO_PASSWORD_POLICY,
                     password=password,
                 )
+            set_account(uow, DEMO_FEE_ACCOUNT)
         count = _fill(context, timeline, now)
     finally:
         context.store.close()

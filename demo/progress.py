@@ -23,9 +23,9 @@ from typing import Final
 from sqlalchemy import select
 
 from demo.model import AttachmentKind, DemoRequest
-from models import Application, Document, ServiceType, User
+from models import Application, Document, User
 from services.approval.batch import BatchItem, approve_batch
-from services.cases.applications import change_status
+from services.fees import fee_falls_due
 from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK
 from services.produce.sign.methods import RecordMethod
@@ -153,7 +153,11 @@ def _ask_for_missing(context: AppContext, application_id: str) -> None:
 
 def _pass_on(context: AppContext, application_id: str) -> None:
     with context.unit_of_work(_officer(context, "reviewer")) as uow:
-        mark_reviewed(uow, context.calendar, application_id, "เอกสารและการตรวจตัวตนครบถ้วน")
+        status = mark_reviewed(uow, context.calendar, application_id, "เอกสารและการตรวจตัวตนครบถ้วน")
+        if status == "payment_due":
+            fee_falls_due(
+                uow, context.calendar, context.store.blobs, application_id, "before_approval"
+            )
 
 
 def _approve_then_fee(context: AppContext, application_id: str) -> None:
@@ -168,19 +172,14 @@ def _approve_then_fee(context: AppContext, application_id: str) -> None:
     )
     if outcome.approved != (application_id,):
         raise ValueError(f"demo data: the approval did not go through: {outcome.failed}")
-    # The approver puts it back in the queues, and (no service moves an approved request to
-    # its fee yet) the finance officer sets the fee due, as the status table allows.
+    # Approval made the fee due (payment and notice with it); the approver puts the request
+    # back in the queues, where finance finds it.
     with context.unit_of_work(approver) as uow:
         release_claim(uow, application_id)
-    with context.unit_of_work(_officer(context, "finance")) as uow:
         application = uow.session.get(Application, application_id)
         assert application is not None
-        service = uow.session.get(ServiceType, application.service_type_id)
-        if service is None or service.fee_satang <= 0 or service.fee_due != "before_issue":
+        if application.status != "payment_due":
             raise ValueError(f"demo data: {application.tracking_number} has no fee to pay")
-        change_status(
-            uow, context.calendar, application_id, "payment_due", reason="ค่าธรรมเนียมก่อนออกใบอนุญาต"
-        )
 
 
 def steps_for(

@@ -246,6 +246,18 @@ class Payment(Base):
     verified_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # When the fee fell due: before_approval | before_issue (the catalog's, at the time).
+    stage: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # The payment notice queued with the decision that made the fee due.
+    notice_outbox_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Why evidence was rejected or the payment lapsed (the officer's words).
+    reason: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    # The slip's sending bank and its transaction reference: the same slip twice is caught.
+    slip_bank: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    slip_reference: Mapped[str] = mapped_column(
+        String(60), default="", server_default="", index=True
+    )
 
 
 class Approval(Base):

@@ -92,6 +92,10 @@ class Action(StrEnum):
     # The agency's identity and hours, the station's mailbox, SMTP, shared drive, signing
     # module and backup place; their passwords in the keyring; "Test connection".
     MANAGE_SETTINGS = "manage_settings"
+    # A finance officer verifies or rejects a payment's evidence and issues the receipt.
+    VERIFY_PAYMENT = "verify_payment"
+    # The agency's bank account and PromptPay details printed on payment notices.
+    SET_FEE_ACCOUNT = "set_fee_account"
 
 
 # The officers who work cases may read applicants' files; the system administrator may not
@@ -141,6 +145,8 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.READ_REPORTS: _SUPERVISORS,
     Action.READ_AUDIT: frozenset({"admin"}),
     Action.MANAGE_SETTINGS: frozenset({"admin"}),
+    Action.VERIFY_PAYMENT: frozenset({"finance"}),
+    Action.SET_FEE_ACCOUNT: frozenset({"admin"}) | _SYSTEM,
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from services import review
+from services import fees, review
 from services.access.table import Action, require
 from services.cases.views import (
     ApplicationRow,
@@ -265,6 +265,13 @@ class Review:
     ) -> ApplicationStatus:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             status = review.mark_reviewed(uow, self.context.calendar, application_id, note)
+            if status == ApplicationStatus.PAYMENT_DUE:
+                # The fee before approval falls due with the decision: payment and notice
+                # are in the same transaction.
+                fees.fee_falls_due(
+                    uow, self.context.calendar, self.context.store.blobs, application_id,
+                    "before_approval",
+                )  # fmt: skip
             return ApplicationStatus(status)
 
     def reject(self, user: SignedInUser, application_id: str, reasons: str) -> None:

@@ -19,7 +19,7 @@ from typing import Final
 from sqlalchemy import select
 
 from models import Agency, Application, Approval, User
-from services import outbox
+from services import fees, outbox
 from services.access.table import Action, require
 from services.approval.memo import MemoContent, memo_pdf
 from services.approval.notice import render_approval
@@ -241,6 +241,8 @@ def record_approval(
     change_status(uow, calendar, application.id, ApplicationStatus.APPROVED, reason="approved")
     notice_id = _queue_notice(uow, application, approver, draft.conditions)
     uow.session.flush()
+    # A fee due before issuing falls due now: the payment notice goes with the approval.
+    fees.after_approval(uow, calendar, blobs, application.id)
     uow.record(
         "approval.approved",
         "application",

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import object_session
+from sqlalchemy.orm import Session, object_session
 
-from models import Applicant, Application, ServiceType, SlaPause, TrackingCounter, new_id
+from models import Applicant, Application, Payment, ServiceType, SlaPause, TrackingCounter, new_id
 from services.access.table import Action, require
 from services.cases.search import index_application
 from services.catalog.versions import spec_for, version_for_new_request
@@ -244,6 +244,51 @@ def _service_days(application: Application) -> int | None:
     return spec.sla_business_days if spec else None
 
 
+# Leaving the fee's wait for approval or issuing needs a verified payment (requirements P6):
+# whoever holds the finance role, no other path skips the check.
+_PAST_THE_FEE = frozenset(
+    {("payment_to_verify", "ready_for_approval"), ("payment_to_verify", "approved")}
+)
+
+
+def _fee_gate(session: Session, application: Application, old: str, new: str) -> None:
+    if (old, new) == ("approved", "issued"):
+        # Nothing is issued while a payment of the request is still open (due, or evidence
+        # not yet checked); approval itself moves a fee due before issue to "payment due".
+        waiting = session.scalar(
+            select(Payment.id)
+            .where(
+                Payment.application_id == application.id,
+                Payment.status.in_(("due", "submitted")),
+            )
+            .limit(1)
+        )
+        if waiting is not None:
+            raise IllegalTransition(
+                f"คำขอ {application.tracking_number} ยังมีค่าธรรมเนียมที่รอชำระหรือรอตรวจสอบ "
+                "จึงออกเอกสารไม่ได้ — ให้เจ้าหน้าที่การเงินตรวจสอบการชำระก่อน ไม่มีข้อมูลใดเปลี่ยนแปลง",
+                f"Application {application.tracking_number} still has a fee unpaid or not yet "
+                "verified, so nothing can be issued. A finance officer must verify the payment "
+                "first. Nothing was changed.",
+            )
+        return
+    if (old, new) not in _PAST_THE_FEE:
+        return
+    verified = session.scalar(
+        select(Payment.id)
+        .where(Payment.application_id == application.id, Payment.status == "verified")
+        .limit(1)
+    )
+    if verified is None:
+        raise IllegalTransition(
+            f"คำขอ {application.tracking_number} ยังไม่มีการชำระค่าธรรมเนียมที่ตรวจสอบแล้ว จึงผ่านขั้นตอน"
+            "ชำระค่าธรรมเนียมไม่ได้ — ให้เจ้าหน้าที่การเงินตรวจสอบหลักฐานการชำระก่อน ไม่มีข้อมูลใดเปลี่ยนแปลง",
+            f"Application {application.tracking_number} has no verified payment, so it cannot "
+            "pass the fee step. A finance officer must verify the payment first. Nothing was "
+            "changed.",
+        )
+
+
 def change_status(
     uow: UnitOfWork,
     calendar: BusinessCalendar,
@@ -271,6 +316,7 @@ def change_status(
             "Nothing was changed.",
         )
     uow.actor.require(*sorted(allowed))
+    _fee_gate(uow.session, application, old, new_status)
     if old in PAUSED_STATUSES:
         for pause in application.pauses:
             if pause.ended_at is None:

@@ -18,16 +18,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final, cast
 
+from services.catalog.fee_check import check_fee
 from services.catalog.loader import (
     APPLICANT_KINDS,
-    FEE_DUE,
     FIELD_TYPES,
     LAWFUL_BASES,
     RISK_LEVELS,
     ApplicantKind,
     DocumentRequirement,
-    Fee,
-    FeeDue,
     FieldType,
     FormField,
     LawfulBasis,
@@ -64,7 +62,6 @@ _DOCUMENT_KEYS: Final = (
     "code", "name_th", "name_en", "required", "for_delegation", "applies_to", "note_th", "note_en",
 )  # fmt: skip
 _FIELD_KEYS: Final = ("key", "label_th", "label_en", "type", "required", "choices")
-_FEE_KEYS: Final = ("amount_satang", "due", "description_th", "description_en")
 
 
 def read_services(path: Path) -> list[ServiceSpec]:
@@ -226,7 +223,7 @@ class _Checker(ProblemCollector):
         kinds = self.applicant_kinds(t, "applicant_kinds", "applicant_kinds", need=True)
         documents = self.documents(t, kinds or APPLICANT_KINDS)
         fields = self.form_fields(t)
-        fee = self.fee(t.get("fee"))
+        fee = check_fee(self, t.get("fee"), fields)
         sla = self.get(t, "sla_business_days", "sla_business_days", int, True)
         if sla is not None and sla < 1:
             self.problem(
@@ -454,40 +451,3 @@ class _Checker(ProblemCollector):
                 )
             )
         return tuple(out)
-
-    def fee(self, value: object) -> Fee:
-        if value is None:
-            self.missing("fee")
-            return Fee(0, "none")
-        if not isinstance(value, dict):
-            self.wrong_type("fee", value, dict)
-            return Fee(0, "none")
-        self.unknown_keys(value, _FEE_KEYS, "fee.")
-        amount = self.get(value, "amount_satang", "fee.amount_satang", int, True)
-        if amount is not None and amount < 0:
-            self.problem(
-                "fee.amount_satang",
-                f"ค่าธรรมเนียมต้องไม่ติดลบ แต่พบ {amount} ให้ใส่เป็นสตางค์ (100 สตางค์ = 1 บาท) "
-                "เช่น 50000 สำหรับ 500 บาท หรือ 0 ถ้าไม่มีค่าธรรมเนียม",
-                f"the fee must not be negative, but is {amount}. Write it in satang (100 satang "
-                "= 1 baht), e.g. 50000 for 500 baht, or 0 for no fee.",
-            )
-            amount = None
-        due = self.get(value, "due", "fee.due", str, True)
-        if due is not None and due not in FEE_DUE:
-            self.not_one_of("fee.due", due, FEE_DUE, ("payment time", "กำหนดชำระ"))
-            due = None
-        if amount is not None and due is not None and (amount == 0) != (due == "none"):
-            self.problem(
-                "fee.due",
-                'ค่าธรรมเนียม 0 ต้องใช้ due = "none" และค่าธรรมเนียมที่มากกว่า 0 ต้องกำหนดเวลาชำระ '
-                '("before_approval" หรือ "before_issue")',
-                'a fee of 0 needs due = "none", and a fee above 0 needs a payment time '
-                '("before_approval" or "before_issue").',
-            )
-        return Fee(
-            amount_satang=amount or 0,
-            due=cast(FeeDue, due or "none"),
-            description_th=self.text(value, "description_th", "fee.description_th", need=False),
-            description_en=self.text(value, "description_en", "fee.description_en", need=False),
-        )

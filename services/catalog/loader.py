@@ -28,6 +28,8 @@ __all__ = [
     "RiskLevel",
     "FieldType",
     "FeeDue",
+    "FeeRule",
+    "FeeTier",
     "ApplicantKind",
     "LawfulBasis",
     "LAWFUL_BASES",
@@ -47,6 +49,7 @@ __all__ = [
 RiskLevel = Literal["standard", "advanced", "sensitive"]
 FieldType = Literal["text", "number", "date", "choice", "boolean"]
 FeeDue = Literal["none", "before_approval", "before_issue"]
+FeeRule = Literal["fixed", "per_unit", "tiers", "by_choice"]
 ApplicantKind = Literal["person", "juristic"]
 LawfulBasis = Literal[
     "consent",
@@ -60,6 +63,7 @@ LawfulBasis = Literal[
 RISK_LEVELS: Final = ("standard", "advanced", "sensitive")
 FIELD_TYPES: Final = ("text", "number", "date", "choice", "boolean")
 FEE_DUE: Final = ("none", "before_approval", "before_issue")
+FEE_RULES: Final = ("fixed", "per_unit", "tiers", "by_choice")
 APPLICANT_KINDS: Final = ("person", "juristic")
 
 #: The lawful bases for processing personal data (PDPA B.E. 2562 s.19 consent, s.24 the
@@ -138,13 +142,37 @@ class DocumentRequirement:
 
 
 @dataclass(frozen=True, slots=True)
+class FeeTier:
+    """One step of a tiered fee: up to ``up_to`` units (inclusive; None: any larger amount)."""
+
+    up_to: float | None
+    amount_satang: int
+
+
+@dataclass(frozen=True, slots=True)
 class Fee:
-    """The service fee; integer satang so no rounding ever happens (100 satang = 1 baht)."""
+    """The service fee; integer satang so no rounding ever happens (100 satang = 1 baht).
+
+    ``rule`` says how the amount is found: ``fixed`` (``amount_satang``), ``per_unit``
+    (``rate_satang`` times the number in the form field ``basis``, e.g. square metres),
+    ``tiers`` (the first tier whose ``up_to`` holds the ``basis`` number) or ``by_choice``
+    (the amount for the choice made in the ``basis`` field, e.g. the business size). For a
+    rule, ``amount_satang`` is the least the fee can be. The applicant has
+    ``deadline_business_days`` from the payment notice; ``reminder_business_days`` before
+    that deadline a reminder goes out, and after it the request lapses with a letter.
+    """
 
     amount_satang: int
     due: FeeDue
     description_th: str = ""
     description_en: str = ""
+    rule: FeeRule = "fixed"
+    basis: str = ""
+    rate_satang: int = 0
+    tiers: tuple[FeeTier, ...] = ()
+    choices: tuple[tuple[str, int], ...] = ()
+    deadline_business_days: int = 15
+    reminder_business_days: int = 3
 
     @property
     def is_free(self) -> bool:
@@ -154,6 +182,14 @@ class Fee:
     def baht(self) -> Decimal:
         """The amount in baht, exact (``Decimal("1000.00")``)."""
         return (Decimal(self.amount_satang) / 100).quantize(Decimal("0.01"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Fee:
+        """Rebuild from :meth:`ServiceSpec.as_dict` output (older specs lack the rule keys)."""
+        fields = dict(data)
+        fields["tiers"] = tuple(FeeTier(**t) for t in data.get("tiers", ()))
+        fields["choices"] = tuple((str(c), int(a)) for c, a in data.get("choices", ()))
+        return cls(**fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +272,7 @@ class ServiceSpec:
         fields["keywords"] = tuple(data["keywords"])
         fields["applicant_kinds"] = tuple(data["applicant_kinds"])
         fields["approval_conditions_th"] = tuple(data.get("approval_conditions_th", ()))
-        fields["fee"] = Fee(**data["fee"])
+        fields["fee"] = Fee.from_dict(data["fee"])
         fields["required_documents"] = tuple(
             DocumentRequirement(**{**d, "applies_to": tuple(d["applies_to"])})
             for d in data["required_documents"]

@@ -133,7 +133,8 @@ def test_type1_approval_needs_the_password_and_stores_record_memo_and_letter(
         letter = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "result")).one()
         event = session.scalars(select(Event).where(Event.type == "approval.approved")).one()
         data = context.store.blobs.get(memo.blob_sha256)
-    assert app.status == "approved" and approval.signature_type == 1
+    # FOOD-NOTICE's fee is paid before issue: approval makes it due (tests/integration/test_fees.py)
+    assert app.status == "payment_due" and approval.signature_type == 1
     assert approval.conditions == ["แสดงหนังสือรับรองไว้ในที่เปิดเผย", "ห้ามวางของบนทางเท้า"]
     assert json.loads(event.payload)["document_sha256"] == memo.blob_sha256
     # The applicant's letter: the approver's name and position, the conditions; from the
@@ -340,8 +341,13 @@ def test_a_token_pulled_mid_batch_leaves_nothing_half_signed(
     with context.read() as session:
         statuses = [session.get(Application, i).status for i in ids]
         approvals = session.scalars(select(Approval)).all()
-        produced = session.scalars(select(Document).where(Document.origin == "produced")).all()
-    assert statuses == ["approved", "ready_for_approval", "ready_for_approval"]
+        produced = session.scalars(
+            select(Document).where(
+                Document.origin == "produced", Document.filename.like("approval_%")
+            )
+        ).all()
+    # the first is approved, and its fee (paid before issue) is due
+    assert statuses == ["payment_due", "ready_for_approval", "ready_for_approval"]
     assert [a.application_id for a in approvals] == [ids[0]] and len(produced) == 1
     # With the token back, the rest signs.
     again = signing.approve_batch(approver, items[1:], token_choice(softhsm))
@@ -392,7 +398,7 @@ def test_cancel_stops_after_the_request_being_signed(context, ws, users, signing
     assert outcome.remaining == tuple(ids[1:])
     with context.read() as session:
         assert [session.get(Application, i).status for i in ids] == [
-            "approved",
+            "payment_due",  # approved; its fee, paid before issue, is now due
             "ready_for_approval",
             "ready_for_approval",
         ]

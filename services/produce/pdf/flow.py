@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from services.kernel.thai_pdf_text import BUNDLED_FONTS_DIR, TLWG_DIRS, ThaiFace, register_thai_font
@@ -128,6 +129,15 @@ class Flow:
         self._canvas.drawString(_MARGIN, self._y - scaled * 1.05, bold.glyphs(label))
         for row in rows:
             self._row(row, face, scaled, _MARGIN + width, False)
+
+    def picture(self, png: bytes, *, width: float, centred: bool = True) -> None:
+        """A square image (a QR code) ``width`` points wide, drawn without smoothing."""
+        size = width * self.scale
+        self._room(size + 4)
+        x = (self._width - size) / 2 if centred else _MARGIN
+        self._y -= size
+        self._canvas.drawImage(ImageReader(io.BytesIO(png)), x, self._y, size, size)
+        self.gap(4)
 
     def rule(self) -> None:
         self.gap(3)

@@ -1,0 +1,293 @@
+"""The fee gate: a request with a fee waits at "payment due" until finance verifies a payment.
+
+* :func:`fee_falls_due` opens the request's Payment (the catalog's rule applied to its form,
+  a Transaction ID, a deadline in business days) and queues the payment notice — mail and
+  PDF — in the same transaction as the decision that made the fee due.
+* :func:`after_approval` is that decision for a fee due after approval, before issuing.
+* :func:`verify` and :func:`reject_evidence` are the finance officer's; each moves the
+  payment with one conditional UPDATE (``WHERE status IN …``), so two officers deciding
+  the same payment at once cannot both win, on SQLite or PostgreSQL.
+
+A free service never gets here; the status table and ``cases.change_status`` refuse to let a
+request past "payment to verify" or into issuing without a verified payment.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from models import Agency, Application, Payment
+from services import outbox
+from services.access.table import Action, require
+from services.cases.applications import change_status
+from services.cases.documents import attach_document
+from services.catalog.loader import Fee
+from services.catalog.versions import spec_for
+from services.fees.amounts import fee_amount
+from services.fees.notice import notice_content, render_notice_mail
+from services.fees.notice_pdf import render_notice_pdf
+from services.fees.receipts import next_receipt_number
+from services.fees.transaction_id import transaction_id
+from services.kernel.calendar import BusinessCalendar
+from services.kernel.errors import InvalidInput, NotFound
+from services.kernel.statuses import ApplicationStatus
+from services.kernel.unit_of_work import UnitOfWork
+from services.review.decisions import _domain, _recipient, _thread
+from services.store.blobstore import BlobStore
+
+__all__ = [
+    "OPEN",
+    "PaymentTaken",
+    "after_approval",
+    "fee_falls_due",
+    "open_payment",
+    "record_evidence",
+    "reject_evidence",
+    "verify",
+]
+
+OPEN: Final = ("due", "submitted")
+"""A payment still waiting: no evidence yet, or evidence to check."""
+_MAX_REASON: Final = 1000
+
+
+class PaymentTaken(InvalidInput):
+    """Another officer decided this payment first (or it was never open)."""
+
+
+def _fee(session: Session, application: Application) -> Fee | None:
+    """The fee of the catalog version the request was received under."""
+    spec = spec_for(session, application)
+    return spec.fee if spec is not None else None
+
+
+def open_payment(session: Session, application_id: str) -> Payment | None:
+    """The request's payment still waiting (due or with evidence to check), if any."""
+    return session.scalars(
+        select(Payment)
+        .where(Payment.application_id == application_id, Payment.status.in_(OPEN))
+        .order_by(Payment.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def fee_falls_due(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    blobs: BlobStore,
+    application_id: str,
+    stage: str,
+) -> Payment | None:
+    """Open the payment of a request now at "payment due" and queue its notice.
+
+    Returns None for a free service. A second call finds the open payment and returns it
+    (no second notice)."""
+    application = uow.session.get(Application, application_id)
+    if application is None:
+        raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
+    fee = _fee(uow.session, application)
+    if fee is None or fee.is_free:
+        return None
+    existing = open_payment(uow.session, application.id)
+    if existing is not None:
+        return existing
+    amount = fee_amount(fee, application.form_data or {})
+    earlier = uow.session.scalar(
+        select(func.count()).select_from(Payment).where(Payment.application_id == application.id)
+    )
+    due_at = calendar.add_business_time(uow.now, calendar.day_length * fee.deadline_business_days)
+    payment = Payment(
+        application_id=application.id,
+        amount_satang=amount,
+        due_at=due_at,
+        transaction_id=transaction_id(application.tracking_number, int(earlier or 0) + 1),
+        status="due",
+        stage=stage,
+        created_at=uow.now,
+    )
+    uow.session.add(payment)
+    uow.session.flush()
+    payment.notice_outbox_id = _queue_notice(uow, blobs, application, payment) or ""
+    uow.record(
+        "fees.due",
+        "application",
+        application.id,
+        {
+            "payment": payment.id,
+            "amount_satang": amount,
+            "rule": fee.rule,
+            "stage": stage,
+            "transaction_id": payment.transaction_id,
+            "due_at": payment.due_at.isoformat() if payment.due_at else None,
+            "notice_outbox_id": payment.notice_outbox_id or None,
+        },
+    )
+    return payment
+
+
+def _queue_notice(
+    uow: UnitOfWork, blobs: BlobStore, application: Application, payment: Payment
+) -> str | None:
+    content = notice_content(uow.session, application, payment)
+    pdf = render_notice_pdf(content)
+    name = f"payment_notice_{application.tracking_number.replace('/', '_')}.pdf"
+    document = attach_document(
+        uow,
+        blobs,
+        application.id,
+        filename=name,
+        content_type="application/pdf",
+        data=pdf,
+        origin="produced",
+    )
+    to_addr = _recipient(application)
+    if to_addr is None:
+        return None  # the event says so: the officer hands or posts the PDF
+    subject, body = render_notice_mail(content)
+    agency = uow.session.scalars(select(Agency)).one()
+    queued = outbox.queue_message(
+        uow,
+        kind="payment_notice",
+        to_addr=to_addr,
+        subject=subject,
+        body_text=body,
+        application_id=application.id,
+        attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
+        in_reply_to=_thread(application),
+        auto_submitted="auto-generated",
+        domain=_domain(agency.email),
+    )
+    return queued.id
+
+
+def after_approval(
+    uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore, application_id: str
+) -> Payment | None:
+    """An approved request whose fee is due before issuing goes to "payment due" now."""
+    application = uow.session.get(Application, application_id)
+    if application is None or application.status != ApplicationStatus.APPROVED:
+        return None
+    fee = _fee(uow.session, application)
+    if fee is None or fee.is_free or fee.due != "before_issue":
+        return None
+    change_status(
+        uow, calendar, application.id, ApplicationStatus.PAYMENT_DUE, reason="fee before issue"
+    )
+    return fee_falls_due(uow, calendar, blobs, application.id, "before_issue")
+
+
+def _take(uow: UnitOfWork, payment_id: str, from_status: tuple[str, ...], to: str) -> Payment:
+    """Move the payment in one conditional statement; the loser gets PaymentTaken."""
+    moved = uow.session.execute(
+        update(Payment)
+        .where(Payment.id == payment_id, Payment.status.in_(from_status))
+        .values(status=to)
+        .returning(Payment.id),
+        execution_options={"synchronize_session": False},
+    ).scalar_one_or_none()
+    payment = uow.session.get(Payment, payment_id, populate_existing=True)
+    if moved is None or payment is None:
+        raise PaymentTaken(
+            "การชำระเงินนี้ได้รับการตัดสินไปแล้ว (อาจโดยเจ้าหน้าที่อีกคน) ไม่มีข้อมูลใดเปลี่ยนแปลง โปรดเปิดรายการใหม่",
+            "This payment was already decided (perhaps by another officer). Nothing was "
+            "changed; open the list again.",
+        )
+    return payment
+
+
+def record_evidence(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    payment_id: str,
+    document_id: str | None,
+    *,
+    slip_bank: str = "",
+    slip_reference: str = "",
+) -> Payment:
+    """Evidence (a slip) arrived for a due payment: it waits for finance to check it."""
+    payment = _take(uow, payment_id, ("due",), "submitted")
+    payment.evidence_document_id = document_id
+    payment.slip_bank = slip_bank[:10]
+    payment.slip_reference = slip_reference[:60]
+    application = uow.session.get(Application, payment.application_id)
+    assert application is not None
+    if application.status == ApplicationStatus.PAYMENT_DUE:
+        change_status(
+            uow, calendar, application.id, ApplicationStatus.PAYMENT_TO_VERIFY, reason="slip"
+        )
+    uow.record(
+        "fees.evidence",
+        "application",
+        application.id,
+        {"payment": payment.id, "document": document_id, "slip_bank": slip_bank,
+         "slip_reference": slip_reference},
+    )  # fmt: skip
+    return payment
+
+
+def verify(uow: UnitOfWork, calendar: BusinessCalendar, payment_id: str) -> Payment:
+    """Finance checked the payment: the receipt number is taken and the request moves on
+    (to approval, or to issuing when it was already approved)."""
+    require(uow.actor, Action.VERIFY_PAYMENT)
+    payment = _take(uow, payment_id, OPEN, "verified")
+    payment.verified_by = uow.actor.user_id
+    payment.verified_at = uow.now
+    payment.receipt_number = next_receipt_number(uow, uow.now)
+    application = uow.session.get(Application, payment.application_id)
+    assert application is not None
+    if application.status == ApplicationStatus.PAYMENT_DUE:
+        change_status(
+            uow, calendar, application.id, ApplicationStatus.PAYMENT_TO_VERIFY, reason="verified"
+        )
+    uow.session.flush()
+    target = (
+        ApplicationStatus.APPROVED
+        if payment.stage == "before_issue"
+        else ApplicationStatus.READY_FOR_APPROVAL
+    )
+    change_status(uow, calendar, application.id, target, reason="fee paid")
+    uow.record(
+        "fees.verified",
+        "application",
+        application.id,
+        {
+            "payment": payment.id,
+            "amount_satang": payment.amount_satang,
+            "receipt_number": payment.receipt_number,
+            "to": str(target),
+        },
+    )
+    return payment
+
+
+def reject_evidence(
+    uow: UnitOfWork, calendar: BusinessCalendar, payment_id: str, reason: str
+) -> Payment:
+    """The slip does not prove the payment: the payment is due again, with the reason."""
+    require(uow.actor, Action.VERIFY_PAYMENT)
+    text = reason.strip()
+    if not text:
+        raise InvalidInput(
+            "โปรดระบุเหตุผลที่หลักฐานการชำระใช้ไม่ได้ (ผู้ยื่นจะได้รับแจ้งเหตุผลนี้)",
+            "Please give the reason the evidence is not accepted (the applicant is told it).",
+        )
+    if len(text) > _MAX_REASON:
+        raise InvalidInput(
+            "เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason is longer than 1,000 characters."
+        )
+    payment = _take(uow, payment_id, ("submitted",), "due")
+    payment.reason = text
+    application = uow.session.get(Application, payment.application_id)
+    assert application is not None
+    if application.status == ApplicationStatus.PAYMENT_TO_VERIFY:
+        change_status(uow, calendar, application.id, ApplicationStatus.PAYMENT_DUE, reason=text)
+    uow.record(
+        "fees.evidence_rejected",
+        "application",
+        application.id,
+        {"payment": payment.id, "reason": text},
+    )
+    return payment
