@@ -259,15 +259,25 @@ def _data_dir(data_dir: Path) -> Check:
 
 
 def _holidays(settings: Settings, data_dir: Path, today: date | None) -> Check:
-    """The holiday list covers this year (else FAIL) and, from October, next year (else WARN)."""
+    """The holiday list covers this year (else FAIL) and, from October, next year (else WARN).
+
+    The list is the store's once the profile has one (the administrator adds years in the
+    window); before that, the holiday file that will seed it."""
+    from services.store.calendar_peek import stored_holidays
+
     path = DEFAULT_HOLIDAYS_PATH
+    stored = stored_holidays(data_dir)
     try:
         path = with_profile(settings, data_dir).path("holidays_path") or path
         calendar = BusinessCalendar.from_toml(path, BusinessHours())
     except AnuyatError as exc:
         return Check("holidays", False, str(path), f"{exc.th}\n       {exc.en}")
+    source = str(path)
+    if stored is not None:
+        calendar = BusinessCalendar(BusinessHours(), stored[1])
+        source = f"the store's calendar (version {stored[0]})"
     years = ", ".join(str(y) for y in sorted(calendar.covered_years)) or "none"
-    detail = f"{path} covers {years}"
+    detail = f"{source} covers {years}"
     warning = holiday_data_warning(calendar, today or datetime.now(BANGKOK).date())
     if warning is None:
         return Check("holidays", True, detail)

@@ -262,3 +262,25 @@ def test_the_calendar_is_seeded_once_and_a_window_change_survives_a_restart(
         assert reopened.calendar.holiday(date(2026, 12, 10)) is not None
     finally:
         reopened.store.close()
+
+
+def test_doctor_reads_the_holidays_the_store_holds(
+    context, port, users, data_dir, tmp_path
+) -> None:
+    from app import doctor
+    from app.settings import Settings
+
+    # The shipped file stops at 2027: in March 2028 it alone would fail the check.
+    settings = Settings({}, None)
+    before = doctor._holidays(settings, data_dir, date(2028, 3, 1))
+    assert not before.ok and "version 1" in before.detail
+    announcement = tmp_path / "cabinet_2028.toml"
+    announcement.write_text(
+        '[[holiday]]\ndate = 2028-01-03\nname_th = "วันหยุดชดเชยวันขึ้นปีใหม่"\n'
+        'name_en = "New Year\'s Day substitution"\n',
+        encoding="utf-8",
+    )
+    admin = users["admin"]
+    port.save_calendar(admin, port.propose_import(admin, 1, announcement))
+    after = doctor._holidays(settings, data_dir, date(2028, 3, 1))
+    assert after.ok and "version 2" in after.detail and "2028" in after.detail
