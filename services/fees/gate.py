@@ -29,7 +29,9 @@ from services.catalog.versions import spec_for
 from services.fees.amounts import fee_amount
 from services.fees.notice import notice_content, render_notice_mail
 from services.fees.notice_pdf import render_notice_pdf
+from services.fees.receipt_pdf import receipt_content, render_receipt_pdf
 from services.fees.receipts import next_receipt_number
+from services.fees.thai_baht import baht_figures, baht_text
 from services.fees.transaction_id import transaction_id
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
@@ -228,9 +230,12 @@ def record_evidence(
     return payment
 
 
-def verify(uow: UnitOfWork, calendar: BusinessCalendar, payment_id: str) -> Payment:
-    """Finance checked the payment: the receipt number is taken and the request moves on
-    (to approval, or to issuing when it was already approved)."""
+def verify(
+    uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore, payment_id: str
+) -> Payment:
+    """Finance checked the payment: the receipt number is taken, the receipt PDF made and
+    sent to the applicant, and the request moves on (to approval, or to issuing when it was
+    already approved)."""
     require(uow.actor, Action.VERIFY_PAYMENT)
     payment = _take(uow, payment_id, OPEN, "verified")
     payment.verified_by = uow.actor.user_id
@@ -249,6 +254,7 @@ def verify(uow: UnitOfWork, calendar: BusinessCalendar, payment_id: str) -> Paym
         else ApplicationStatus.READY_FOR_APPROVAL
     )
     change_status(uow, calendar, application.id, target, reason="fee paid")
+    receipt_id, letter_id = _send_receipt(uow, blobs, application, payment)
     uow.record(
         "fees.verified",
         "application",
@@ -257,10 +263,59 @@ def verify(uow: UnitOfWork, calendar: BusinessCalendar, payment_id: str) -> Paym
             "payment": payment.id,
             "amount_satang": payment.amount_satang,
             "receipt_number": payment.receipt_number,
+            "receipt_document": receipt_id,
+            "letter_outbox_id": letter_id,
             "to": str(target),
         },
     )
     return payment
+
+
+def _send_receipt(
+    uow: UnitOfWork, blobs: BlobStore, application: Application, payment: Payment
+) -> tuple[str, str | None]:
+    """The receipt PDF kept with the request and mailed to the applicant (with the news that
+    the request goes on): (document id, outbox id or None without an address)."""
+    uow.session.flush()
+    pdf = render_receipt_pdf(receipt_content(uow.session, payment))
+    name = f"receipt_{payment.receipt_number.replace('/', '-')}.pdf"
+    document = attach_document(
+        uow, blobs, application.id, filename=name, content_type="application/pdf", data=pdf,
+        origin="produced",
+    )  # fmt: skip
+    to_addr = _recipient(application)
+    if to_addr is None:
+        return document.id, None
+    amount = baht_figures(payment.amount_satang)
+    next_th, next_en = (
+        ("หน่วยงานจะออกเอกสารให้ท่านต่อไป", "the agency will now issue your document")
+        if payment.stage == "before_issue"
+        else ("คำขอของท่านจะเข้าสู่การพิจารณาอนุมัติต่อไป", "your request now goes for approval")
+    )
+    body = (
+        f"ได้รับค่าธรรมเนียม {amount} บาท ({baht_text(payment.amount_satang)}) สำหรับคำขอเลขที่ "
+        f"{application.tracking_number} แล้ว ใบเสร็จรับเงินเลขที่ {payment.receipt_number} แนบมากับอีเมลนี้ "
+        f"{next_th}\n\n"
+        f"We have received the fee of {amount} baht for request {application.tracking_number}. "
+        f"Receipt {payment.receipt_number} is attached; {next_en}.\n"
+    )
+    agency = uow.session.scalars(select(Agency)).one()
+    queued = outbox.queue_message(
+        uow,
+        kind="payment_receipt",
+        to_addr=to_addr,
+        subject=(
+            f"ได้รับชำระค่าธรรมเนียม คำขอเลขที่ {application.tracking_number} / Fee received for "
+            f"request {application.tracking_number}"
+        ),
+        body_text=body + f"\n{agency.name_th}\n{agency.name_en}\n",
+        application_id=application.id,
+        attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
+        in_reply_to=_thread(application),
+        auto_submitted="auto-generated",
+        domain=_domain(agency.email),
+    )
+    return document.id, queued.id
 
 
 def reject_evidence(

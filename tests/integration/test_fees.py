@@ -128,18 +128,34 @@ def test_the_gate_holds_until_finance_verifies_then_the_request_moves_on(
         payment_id = session.scalars(select(Payment.id)).one()
     with pytest.raises(PermissionDenied):
         with context.unit_of_work(Actor.from_user(users["reviewer"])) as uow:
-            fees.verify(uow, context.calendar, payment_id)
+            fees.verify(uow, context.calendar, context.store.blobs, payment_id)
     with context.unit_of_work(finance) as uow:
-        fees.verify(uow, context.calendar, payment_id)
+        fees.verify(uow, context.calendar, context.store.blobs, payment_id)
     with pytest.raises(fees.PaymentTaken, match="already decided"):
         with context.unit_of_work(finance) as uow:
-            fees.verify(uow, context.calendar, payment_id)
+            fees.verify(uow, context.calendar, context.store.blobs, payment_id)
     with context.read() as session:
         app = session.get(Application, app_id)
         payment = session.get(Payment, payment_id)
     assert app.status == "ready_for_approval" and payment.status == "verified"
     assert payment.receipt_number == "2570/000001"  # 24 Nov 2026 is in fiscal year 2570
     assert payment.verified_by == users["finance"].user_id
+    # The receipt: kept with the request, mailed to the applicant; Thai exact in both readers.
+    with context.read() as session:
+        receipt = session.scalars(
+            select(Document).where(Document.filename == "receipt_2570-000001.pdf")
+        ).one()
+        letter = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "payment_receipt")
+        ).one()
+        data = context.store.blobs.get(receipt.blob_sha256)
+    assert letter.attachments[0]["sha256"] == receipt.blob_sha256
+    assert "2570/000001" in letter.body_text and "approval" in letter.body_text
+    path = save_artifact("fee_receipt.pdf", data)
+    text, layout = " ".join(pypdf_pages(data)), " ".join(pdftotext_pages(path))
+    for phrase in ("ใบเสร็จรับเงิน", "เลขที่ 2570/000001", "นายสมชาย ใจดี", "สองร้อยบาทถ้วน",
+                   "ปีงบประมาณ 2570", app.tracking_number):  # fmt: skip
+        assert folded(phrase) in text and folded(phrase) in layout, phrase
 
 
 def test_evidence_rejected_with_a_reason_makes_the_fee_due_again(context, ws, users) -> None:
@@ -204,6 +220,6 @@ def test_approval_makes_a_fee_before_issue_due_with_its_notice(context, ws, user
     assert "result" in kinds and "payment_notice" in kinds
     # Issuing waits for the fee.
     with context.unit_of_work(Actor.from_user(users["finance"])) as uow:
-        fees.verify(uow, context.calendar, payment.id)
+        fees.verify(uow, context.calendar, context.store.blobs, payment.id)
     with context.read() as session:
         assert session.get(Application, app_id).status == "approved"
