@@ -17,13 +17,14 @@ from datetime import datetime
 from typing import Final
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models import Agency, Application, Approval, User
 from services import fees, outbox
 from services.access.table import Action, require
 from services.approval.memo import MemoContent, memo_pdf
 from services.approval.notice import render_approval
-from services.approval.summary import service_spec_of
+from services.approval.summary import payment_text, review_completed, service_spec_of
 from services.cases.applications import change_status
 from services.cases.documents import FileFacts, attach_document
 from services.kernel.calendar import BusinessCalendar
@@ -31,11 +32,13 @@ from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import format_thai_date
+from services.kernel.thai_id import mask_national_id
 from services.kernel.unit_of_work import UnitOfWork
 from services.produce.sign.errors import SignatureTooWeak
 from services.produce.sign.strength import TYPE_NAMES, SignatureType
 from services.review import load_application, reject
 from services.review.checks import IDENTITY_NAMES, review_state
+from services.review.decisions import applicant_address, applicant_thread, mail_domain
 from services.review.queue import require_holder
 from services.store.blobstore import BlobStore
 
@@ -77,11 +80,8 @@ class SignedRecord:
     certificate_sha256: str = ""
 
 
-def _approver(uow_session: object, user_id: str | None) -> User:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(uow_session, Session)
-    user = uow_session.get(User, user_id) if user_id else None
+def _approver(session: Session, user_id: str | None) -> User:
+    user = session.get(User, user_id) if user_id else None
     if user is None:
         raise PermissionDenied(
             "การอนุมัติต้องทำโดยผู้อนุมัติที่ลงชื่อเข้าใช้", "Only a signed-in approver can approve."
@@ -145,10 +145,8 @@ def prepare_approval(
         (IDENTITY_NAMES[c.kind][0], c.verdict, names.get(c.checked_by, c.checked_by))
         for c in state.identity
     )
-    from services.approval.summary import _payment, _review_completed
-
-    reviewed_by, _, _ = _review_completed(uow.session, application.id)
-    fee_th, _ = _payment(uow.session, application, spec)
+    reviewed_by, _, _ = review_completed(uow.session, application.id)
+    fee_th, _ = payment_text(uow.session, application, spec)
     applicant = application.applicant
     reference = f"{application.tracking_number}-{uow.now.astimezone(BANGKOK):%H%M%S}"
     memo = MemoContent(
@@ -188,8 +186,6 @@ def _where(filename: str, page: int | None) -> str:
 
 
 def _masked(national_id: str | None) -> str:
-    from services.kernel.thai_id import mask_national_id
-
     return mask_national_id(national_id) if national_id else "-"
 
 
@@ -264,9 +260,7 @@ def record_approval(
 def _queue_notice(
     uow: UnitOfWork, application: Application, approver: User, conditions: Sequence[str]
 ) -> str | None:
-    from services.review.decisions import _domain, _recipient, _thread
-
-    to_addr = _recipient(application)
+    to_addr = applicant_address(application)
     if to_addr is None:
         return None  # the event says so: the officer tells the applicant by letter
     subject, body = render_approval(uow.session, application, approver, conditions, uow.now)
@@ -278,9 +272,9 @@ def _queue_notice(
         subject=subject,
         body_text=body,
         application_id=application.id,
-        in_reply_to=_thread(application),
+        in_reply_to=applicant_thread(application),
         auto_submitted=None,
-        domain=_domain(agency.email),
+        domain=mail_domain(agency.email),
     )
     return queued.id
 

@@ -19,11 +19,19 @@ from services.cases.views import ApplicationRow
 from services.catalog.loader import ServiceSpec
 from services.catalog.versions import spec_for
 from services.kernel.calendar import BusinessCalendar
+from services.kernel.errors import InvalidInput
 from services.kernel.statuses import ApplicationStatus
 from services.review import application_detail, application_row, load_application
 from services.review.checks import IDENTITY_NAMES
 
-__all__ = ["approval_queue", "approval_summary", "latest_approval", "service_spec_of"]
+__all__ = [
+    "approval_queue",
+    "approval_summary",
+    "latest_approval",
+    "payment_text",
+    "review_completed",
+    "service_spec_of",
+]
 
 
 def approval_queue(
@@ -46,8 +54,6 @@ def service_spec_of(session: Session, application: Application) -> tuple[Service
         else None
     )
     if service is None:
-        from services.kernel.errors import InvalidInput
-
         raise InvalidInput(
             f"คำขอ {application.tracking_number} ยังไม่ได้ระบุบริการ จึงพิจารณาอนุมัติไม่ได้",
             f"Application {application.tracking_number} has no service, so it cannot be approved.",
@@ -56,7 +62,7 @@ def service_spec_of(session: Session, application: Application) -> tuple[Service
     return service, spec_for(session, application) or ServiceSpec.from_dict(service.spec)
 
 
-def _review_completed(session: Session, application_id: str) -> tuple[str, datetime | None, str]:
+def review_completed(session: Session, application_id: str) -> tuple[str, datetime | None, str]:
     event = session.scalars(
         select(Event)
         .where(Event.aggregate_id == application_id, Event.type == "review.completed")
@@ -70,7 +76,7 @@ def _review_completed(session: Session, application_id: str) -> tuple[str, datet
     return (user.display_name if user else event.actor), event.occurred_at, note
 
 
-def _payment(session: Session, application: Application, spec: ServiceSpec) -> tuple[str, str]:
+def payment_text(session: Session, application: Application, spec: ServiceSpec) -> tuple[str, str]:
     if spec.fee.amount_satang <= 0:
         return "ไม่มีค่าธรรมเนียม", "No fee"
     baht = f"{spec.fee.amount_satang / 100:,.2f}"
@@ -126,8 +132,8 @@ def approval_summary(
     application = load_application(session, application_id, lock=False)
     detail = application_detail(session, calendar, now, application, user_id, roles)
     service, spec = service_spec_of(session, application)
-    reviewed_by, reviewed_at, note = _review_completed(session, application.id)
-    payment_th, payment_en = _payment(session, application, spec)
+    reviewed_by, reviewed_at, note = review_completed(session, application.id)
+    payment_th, payment_en = payment_text(session, application, spec)
     return ApprovalSummary(
         detail=detail,
         reviewed_by=reviewed_by,

@@ -32,6 +32,9 @@ from services.review.views import incomplete_summary
 __all__ = [
     "DECIDABLE_STATUS",
     "ReviewIncomplete",
+    "applicant_address",
+    "applicant_thread",
+    "mail_domain",
     "mark_reviewed",
     "preview_document_request",
     "reject",
@@ -84,11 +87,11 @@ def _held_in_review(uow: UnitOfWork, application_id: str) -> Application:
     return application
 
 
-def _domain(session_agency_email: str) -> str:
+def mail_domain(session_agency_email: str) -> str:
     return session_agency_email.rpartition("@")[2] or "anuyat.invalid"
 
 
-def _recipient(application: Application) -> str | None:
+def applicant_address(application: Application) -> str | None:
     """The applicant's address (the one they wrote from, else the registered one)."""
     for address in (
         application.reply_to,
@@ -102,7 +105,7 @@ def _recipient(application: Application) -> str | None:
     return None
 
 
-def _thread(application: Application) -> str | None:
+def applicant_thread(application: Application) -> str | None:
     """The applicant's first mail, so the letter sits in the same conversation."""
     # A mail that reused another's Message-ID is keyed "<id> reused:<hash>"; a Message-ID
     # never holds white space, so the first word is the id.
@@ -197,7 +200,7 @@ def request_documents(
     """
     application = _held_in_review(uow, application_id)
     items = _requested(uow, application, item_codes, message, deadline)
-    to_addr = _recipient(application)
+    to_addr = applicant_address(application)
     if to_addr is None:
         raise InvalidInput(
             f"คำขอ {application.tracking_number} ไม่มีอีเมลของผู้ยื่นที่ใช้ได้ — ส่งคำขอเอกสารทางอีเมลไม่ได้ "
@@ -216,9 +219,9 @@ def request_documents(
         subject=subject,
         body_text=body,
         application_id=application.id,
-        in_reply_to=_thread(application),
+        in_reply_to=applicant_thread(application),
         auto_submitted=None,  # written by an officer: the applicant is expected to answer
-        domain=_domain(agency.email),
+        domain=mail_domain(agency.email),
     )
     codes = [code for code, _ in items]
     change_status(
@@ -325,7 +328,7 @@ def reject(
     officer = _officer(uow)
     change_status(uow, calendar, application.id, "rejected", reason=text)
     clear_claim(application)
-    to_addr = _recipient(application)
+    to_addr = applicant_address(application)
     notice: OutboxMessage | None = None
     if to_addr is not None:
         subject, body = render_rejection(uow.session, application, officer, text, uow.now)
@@ -337,9 +340,9 @@ def reject(
             subject=subject,
             body_text=body,
             application_id=application.id,
-            in_reply_to=_thread(application),
+            in_reply_to=applicant_thread(application),
             auto_submitted=None,
-            domain=_domain(agency.email),
+            domain=mail_domain(agency.email),
         )
     uow.record(
         "review.rejected",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.api import ApprovalPort, BatchItem, BatchOutcome, SignedInUser, SigningChoice
+from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -148,8 +149,6 @@ class BatchProgressDialog(QDialog):
         self.batch_did_finish.emit(outcome)
 
     def _english(self) -> bool:
-        from ui.common import i18n
-
         return i18n.current_language() == "en"
 
     def changeEvent(self, event: QEvent) -> None:

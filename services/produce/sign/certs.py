@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import NameOID
 
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -47,8 +48,6 @@ def certificate_facts(cert: x509.Certificate) -> CertificateFacts:
         digital, non_rep = usage.digital_signature, usage.content_commitment
     except x509.ExtensionNotFound:
         digital, non_rep = True, True
-    from cryptography.hazmat.primitives import hashes
-
     return CertificateFacts(
         subject=_name(cert.subject),
         issuer=_name(cert.issuer),
