@@ -653,57 +653,57 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="94"/>
+        <location filename="../../ui/approval/batch_progress.py" line="95"/>
         <source>Opening the token…</source>
         <translation>กำลังเปิดโทเคน…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="109"/>
+        <location filename="../../ui/approval/batch_progress.py" line="110"/>
         <source>Stopping after the request being signed…</source>
         <translation>จะหยุดหลังลงนามรายการที่กำลังทำอยู่…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="114"/>
+        <location filename="../../ui/approval/batch_progress.py" line="115"/>
         <source>Signed {done} of {total}: {number}</source>
         <translation>ลงนามแล้ว {done} จาก {total}: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="125"/>
+        <location filename="../../ui/approval/batch_progress.py" line="126"/>
         <source>Nothing more was signed.</source>
         <translation>ไม่ได้ลงนามรายการใดเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="132"/>
+        <location filename="../../ui/approval/batch_progress.py" line="133"/>
         <source>Approved and signed: {count}</source>
         <translation>อนุมัติและลงนามแล้ว: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="136"/>
+        <location filename="../../ui/approval/batch_progress.py" line="137"/>
         <source>Cancelled; {count} left in the queue.</source>
         <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="141"/>
+        <location filename="../../ui/approval/batch_progress.py" line="142"/>
         <source>Skipped: {reason}</source>
         <translation>ข้าม: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="161"/>
+        <location filename="../../ui/approval/batch_progress.py" line="160"/>
         <source>Signing</source>
         <translation>กำลังลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="162"/>
+        <location filename="../../ui/approval/batch_progress.py" line="161"/>
         <source>Approving and signing; keep the token plugged in.</source>
         <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="163"/>
+        <location filename="../../ui/approval/batch_progress.py" line="162"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="164"/>
+        <location filename="../../ui/approval/batch_progress.py" line="163"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1815,7 +1815,7 @@
         <translation>บัญชีของคุณ: เปลี่ยนรหัสผ่าน ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="128"/>
+        <location filename="../../ui/shell/header_band.py" line="133"/>
         <source>Station {code} · {name}</source>
         <translation>จุดบริการ {code} · {name}</translation>
     </message>
