@@ -37,7 +37,7 @@ from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.unit_of_work import UnitOfWork
-from services.review.decisions import _domain, _recipient, _thread
+from services.review.decisions import applicant_address, applicant_thread, mail_domain
 from services.store.blobstore import BlobStore
 
 __all__ = [
@@ -145,7 +145,7 @@ def _queue_notice(
         data=pdf,
         origin="produced",
     )
-    to_addr = _recipient(application)
+    to_addr = applicant_address(application)
     if to_addr is None:
         return None  # the event says so: the officer hands or posts the PDF
     subject, body = render_notice_mail(content)
@@ -158,9 +158,9 @@ def _queue_notice(
         body_text=body,
         application_id=application.id,
         attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
-        in_reply_to=_thread(application),
+        in_reply_to=applicant_thread(application),
         auto_submitted="auto-generated",
-        domain=_domain(agency.email),
+        domain=mail_domain(agency.email),
     )
     return queued.id
 
@@ -283,7 +283,7 @@ def _send_receipt(
         uow, blobs, application.id, filename=name, content_type="application/pdf", data=pdf,
         origin="produced",
     )  # fmt: skip
-    to_addr = _recipient(application)
+    to_addr = applicant_address(application)
     if to_addr is None:
         return document.id, None
     amount = baht_figures(payment.amount_satang)
@@ -311,9 +311,9 @@ def _send_receipt(
         body_text=body + f"\n{agency.name_th}\n{agency.name_en}\n",
         application_id=application.id,
         attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
-        in_reply_to=_thread(application),
+        in_reply_to=applicant_thread(application),
         auto_submitted="auto-generated",
-        domain=_domain(agency.email),
+        domain=mail_domain(agency.email),
     )
     return document.id, queued.id
 

@@ -351,3 +351,10 @@ def reject(
         {"reasons": text, "notice_outbox_id": notice.id if notice else None},
     )
     return notice
+
+
+# The names these helpers had before they were made public (code written against them still
+# imports them).
+_domain = mail_domain
+_recipient = applicant_address
+_thread = applicant_thread
