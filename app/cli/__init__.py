@@ -18,7 +18,19 @@ from collections.abc import Sequence
 
 from app import doctor
 from app.bootstrap import resolve_data_dir
-from app.cli import apps, audit, catalog, configure, profile, recovery, report, sync, users, verify
+from app.cli import (
+    apps,
+    audit,
+    backup,
+    catalog,
+    configure,
+    profile,
+    recovery,
+    report,
+    sync,
+    users,
+    verify,
+)
 from app.settings import load_settings, with_profile
 from services.kernel.errors import AnuyatError
 
@@ -87,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("doctor", help="check this computer and say how to fix what is missing")
 
+    backup.add_backup_parser(sub)
+
     rec = sub.add_parser("recovery", help="the store's recovery key")
     rec_sub = rec.add_subparsers(dest="recovery_command", metavar="ACTION", required=True)
     rec_export = rec_sub.add_parser("export", help="write the recovery key file (keep offline)")
@@ -151,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "apps": apps.cmd_apps,
             "audit": audit.cmd_audit,
             "recovery": recovery.cmd_recovery,
+            "backup": backup.cmd_backup,
             "sync": sync.cmd_sync,
             "secret": sync.cmd_secret,
             "users": users.cmd_users,
