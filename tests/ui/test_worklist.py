@@ -156,6 +156,7 @@ def test_a_supervisor_assigns_a_batch_with_a_note_and_a_reason(
                          Qt.KeyboardModifier.ControlModifier, rect.center())  # fmt: skip
     chosen = window.worklist.selected_rows()
     assert len(chosen) == 2
+    _shoot(window, shots, "supervisor_batch_selected", qtbot)
     QTest.keyClick(
         window,
         Qt.Key.Key_A,
