@@ -376,13 +376,14 @@ def test_a_thai_password_signs_in(dovecot: DovecotServer) -> None:
 
 
 def test_password_from_the_keyring(dovecot: DovecotServer) -> None:
+    from services.settings.sections import IMAP_SECRET
     from services.store.keys import store_secret
 
     with pytest.raises(MailboxAuthFailed) as caught:
-        ImapMailbox.from_keyring(account(dovecot))
+        ImapMailbox.from_keyring(account(dovecot), IMAP_SECRET)
     assert caught.value.code == "mailbox_no_password"
-    store_secret("imap", dovecot.password)
-    with ImapMailbox.from_keyring(account(dovecot)) as box:
+    store_secret(IMAP_SECRET, dovecot.password)
+    with ImapMailbox.from_keyring(account(dovecot), IMAP_SECRET) as box:
         assert box.select("INBOX")[0] > 0
 
 

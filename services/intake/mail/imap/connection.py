@@ -61,8 +61,11 @@ class ImapConnection(OpensOnEnter):
         self._selected: Selected | None = None
 
     @classmethod
-    def from_keyring(cls, account: ImapAccount, secret_name: str = "imap") -> Self:
-        """The mailbox with its password read from the keyring entry ``secret_name``."""
+    def from_keyring(cls, account: ImapAccount, secret_name: str) -> Self:
+        """The mailbox with its password read from the keyring entry ``secret_name``.
+
+        No default name: the entry is the one the settings saved the password under
+        (``services.settings.sections.IMAP_SECRET``), which this layer does not know."""
         from services.store.keys import load_secret
 
         password = load_secret(secret_name)
