@@ -15,11 +15,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from pyhanko.sign.pkcs11 import PKCS11Signer
 from sqlalchemy import select
 
 from models import Application, Approval, Document, Event, OutboxMessage, ServiceType
@@ -27,14 +29,18 @@ from services.api.approval import Approval as ApprovalFacade
 from services.api.approval import SigningChoice, SigningSettings
 from services.approval import BatchItem
 from services.kernel.errors import PermissionDenied
+from services.produce.pdf.flow import Flow
 from services.produce.sign import (
     CertificateUnusable,
     Pin,
     PinIncorrect,
     SignatureTooWeak,
+    SigningFailed,
     TokenMissing,
     TokenModuleUnusable,
+    TokenSession,
     load_trust_roots,
+    sign_pdf,
     verify_pdf,
 )
 from services.produce.sign.token import _LIBRARIES, pin_state, reset_library
@@ -52,6 +58,12 @@ def reviewed(context, ws, users, *, hour: int, service: str = "FOOD-NOTICE") -> 
     accept_all(ws, reviewer, app_id)
     assert ws.review.mark_reviewed(reviewer, app_id, "ตรวจแล้ว ภายในเท่านั้น") == "ready_for_approval"
     return app_id
+
+
+def memo_like_pdf() -> bytes:
+    flow = Flow("test")
+    flow.text("บันทึกการพิจารณาอนุมัติคำขอ")
+    return flow.finish()
 
 
 def set_risk(context, code: str, risk: str) -> None:
@@ -402,3 +414,33 @@ def test_cancel_stops_after_the_request_being_signed(context, ws, users, signing
             "ready_for_approval",
             "ready_for_approval",
         ]
+
+
+def test_a_key_that_wants_the_pin_at_every_signature_signs_a_batch(
+    context, ws, users, signing, softhsm
+) -> None:
+    set_risk(context, "FOOD-NOTICE", "sensitive")
+    ids = [reviewed(context, ws, users, hour=h) for h in (9, 10)]
+    approver = users["approver"]
+    items = claimed(signing, approver, ids)
+    token = softhsm["reauth"]
+    # The token does enforce it: the key refuses a signature without the PIN given again.
+    session = TokenSession(token.module, token.label, Pin(token.pin))
+    try:
+        cert = session.certificates()[0]
+        assert session.signing_pin(cert.key_id) is not None
+        plain = PKCS11Signer(session.session, key_id=cert.key_id, cert_id=cert.key_id,
+                             signing_cert=asn1_x509.Certificate.load(cert.der),
+                             other_certs_to_pull=None)  # fmt: skip
+        with pytest.raises(SigningFailed):
+            sign_pdf(memo_like_pdf(), plain, field_name="A", reason="r", location="l")
+    finally:
+        session.close()
+    choice = SigningChoice("token", token.label, b"\x05", secret=Pin(token.pin))
+    outcome = signing.approve_batch(approver, items, choice)
+    assert outcome.approved == tuple(ids) and outcome.stopped is None
+    roots = load_trust_roots([token.root_pem])
+    with context.read() as session:
+        for approval in session.scalars(select(Approval)):
+            data = context.store.blobs.get(session.get(Document, approval.document_id).blob_sha256)
+            assert verify_pdf(data, roots).ok and approval.signature_type == 3

@@ -6,7 +6,9 @@ certificates are stored beside the keys:
 
 * token ``approver`` — ``approver`` (CA-issued, non-repudiation + digital signature),
   ``no-usage`` (CA-issued, key usage for key encipherment only), ``self`` (self-signed);
-* token ``expired`` — ``expired`` (CA-issued, expired last year).
+* token ``expired`` — ``expired`` (CA-issued, expired last year);
+* token ``reauth`` — ``reauth`` (CA-issued; the key wants the PIN again at every signature,
+  CKA_ALWAYS_AUTHENTICATE, as some real tokens' signing keys do).
 
 SoftHSM2 must read its configuration before the module is first loaded in the process, so
 the tokens live in one folder for the whole test session.
@@ -104,6 +106,7 @@ def _put_key_and_cert(
     *,
     signing: bool = True,
     expired: bool = False,
+    always_authenticate: bool = False,
 ) -> None:
     public, _private = session.generate_keypair(
         KeyType.RSA,
@@ -111,7 +114,12 @@ def _put_key_and_cert(
         label=label,
         id=key_id,
         store=True,
-        private_template={Attribute.SENSITIVE: True, Attribute.EXTRACTABLE: False},
+        private_template={
+            Attribute.SENSITIVE: True,
+            Attribute.EXTRACTABLE: False,
+            # Some tokens want the PIN again at every signature (a "signing PIN").
+            Attribute.ALWAYS_AUTHENTICATE: always_authenticate,
+        },
     )
     numbers = rsa.RSAPublicNumbers(
         int.from_bytes(public[Attribute.PUBLIC_EXPONENT], "big"),
@@ -167,7 +175,7 @@ def provision(folder: Path) -> dict[str, SoftToken]:
         f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n"
     )
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    for label in ("approver", "expired"):
+    for label in ("approver", "expired", "reauth"):
         subprocess.run(
             [util, "--init-token", "--free", "--label", label, "--pin", PIN, "--so-pin", SO_PIN],
             check=True,
@@ -181,6 +189,11 @@ def provision(folder: Path) -> dict[str, SoftToken]:
             session, "no-usage", b"\x02", "Encipher Only", (ca_key, ca_cert), signing=False
         )
         _put_key_and_cert(session, "self", b"\x03", "Self Signed", None)
+    with lib.get_token(token_label="reauth").open(user_pin=PIN, rw=True) as session:
+        _put_key_and_cert(
+            session, "reauth", b"\x05", "Signing PIN Approver", (ca_key, ca_cert),
+            always_authenticate=True,
+        )  # fmt: skip
     with lib.get_token(token_label="expired").open(user_pin=PIN, rw=True) as session:
         _put_key_and_cert(
             session, "expired", b"\x04", "Expired Approver", (ca_key, ca_cert), expired=True
@@ -192,7 +205,7 @@ def provision(folder: Path) -> dict[str, SoftToken]:
     token_module._LIBRARIES[MODULE] = lib  # one module instance per process
     return {
         label: SoftToken(MODULE, label, PIN, root_pem, ca_cert, folder)
-        for label in ("approver", "expired")
+        for label in ("approver", "expired", "reauth")
     }
 
 

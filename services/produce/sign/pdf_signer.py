@@ -36,9 +36,12 @@ def token_signer(
 ) -> Signer:
     """A pyHanko signer using the token key beside ``certificate`` (``chain``: issuer
     certificates to embed, DER)."""
+    again = session.signing_pin(certificate.key_id)
     with token_errors():
         return PKCS11Signer(
             session.session,
+            # A key that wants the PIN at every signature gets it (C_Login, context-specific).
+            base_sign_kwargs={"pin": again.reveal()} if again is not None else None,
             key_id=certificate.key_id,
             cert_id=certificate.key_id,
             signing_cert=asn1_x509.Certificate.load(certificate.der),

@@ -213,6 +213,10 @@ class TokenSession:
     def __init__(self, module_path: str, token_label: str, pin: Pin) -> None:
         self.module_path = module_path
         self.token_label = token_label
+        # Kept only for keys that demand the PIN again for every signature
+        # (CKA_ALWAYS_AUTHENTICATE), and only until close(): the token asks, not the program.
+        self._signing_pin = Pin("")
+        self._reauthenticating: set[bytes] = set()
         lib = _library(module_path)
         with token_errors():
             try:
@@ -223,6 +227,9 @@ class TokenSession:
                 raise PinLocked()
             try:
                 self.session = self._token.open(user_pin=pin.reveal())
+                self._reauthenticating = self._keys_needing_the_pin_again()
+                if self._reauthenticating:
+                    self._signing_pin = Pin(pin.reveal())
             except p11.PinIncorrect:
                 # Read the flags again: the token has just counted this try.
                 state = pin_state(int(lib.get_token(token_label=token_label).flags))
@@ -234,6 +241,20 @@ class TokenSession:
             finally:
                 pin.forget()
         log.info("token session opened on %s", token_label)
+
+    def _keys_needing_the_pin_again(self) -> set[bytes]:
+        found = set()
+        for key in self.session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}):
+            try:
+                if key[Attribute.ALWAYS_AUTHENTICATE]:
+                    found.add(bytes(key[Attribute.ID]))
+            except p11.PKCS11Error:
+                continue  # a token without the attribute never asks again
+        return found
+
+    def signing_pin(self, key_id: bytes) -> Pin | None:
+        """The PIN to give again at each signature with this key, if the token wants it."""
+        return self._signing_pin if key_id in self._reauthenticating else None
 
     def certificates(self) -> list[TokenCertificate]:
         """The X.509 certificates on the token that have a private key beside them."""
@@ -254,6 +275,7 @@ class TokenSession:
 
     def close(self) -> None:
         """Log out and close (errors ignored: the token may be gone already)."""
+        self._signing_pin.forget()
         try:
             self.session.close()
         except p11.PKCS11Error:
