@@ -201,6 +201,15 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         if not marked:
             context.store.close()
         demo_keyring.check_store_is_demo(marked, data_dir)
+    holiday_file = settings.path("holidays_path")
+    if holiday_file is not None:
+        from services.cases.sla_moves import apply_holiday_file
+
+        # A changed holiday file in the settings is a calendar change like one made in the
+        # window: a new version, and the due dates it moves are moved (each with an event).
+        moved = apply_holiday_file(context, holiday_file)
+        if moved is not None:
+            log.info("holiday file %s taken: %d due dates moved", holiday_file.name, len(moved))
     base = settings_without_profile
     # One worker for the runtime's life: the sync and the counter share it (and its cache).
     engine = QtPdfProbe(PDF_OPEN_SECONDS)

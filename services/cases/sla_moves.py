@@ -11,19 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Application, ServiceType
 from services.access.table import Action, require
-from services.catalog.holidays import record_calendar
+from services.catalog.holidays import changed_holiday_file, record_calendar
 from services.catalog.versions import spec_for
+from services.kernel.actors import SYSTEM
 from services.kernel.calendar import BusinessCalendar, Holiday
 from services.kernel.statuses import OPEN_STATUSES
 from services.kernel.unit_of_work import UnitOfWork
+from services.store.context import AppContext
 
-__all__ = ["SlaMove", "apply_calendar", "preview_moves"]
+__all__ = ["SlaMove", "apply_calendar", "apply_holiday_file", "preview_moves"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ def apply_calendar(
     source: str,
     note: str,
     base_version: int | None,
+    source_sha256: str = "",
 ) -> tuple[BusinessCalendar, list[SlaMove]]:
     """Save ``holidays`` as the next calendar version and move the due dates it moves.
 
@@ -107,5 +111,28 @@ def apply_calendar(
         note=note,
         base_version=base_version,
         moved=[m.tracking_number for m in moves],
+        source_sha256=source_sha256,
     )
     return proposed, moves
+
+
+def apply_holiday_file(context: AppContext, path: Path) -> list[SlaMove] | None:
+    """Take a holiday file named in the settings if its content changed since it was last
+    taken: a new calendar version, the due dates it moves moved (as from the window).
+    None when there was nothing to take."""
+    with context.read() as session:
+        changed = changed_holiday_file(session, path)
+    if changed is None:
+        return None
+    with context.unit_of_work(SYSTEM) as uow:
+        calendar, moves = apply_calendar(
+            uow,
+            context.calendar,
+            changed.holidays,
+            source="file",
+            note=path.name,
+            base_version=changed.base_version,
+            source_sha256=changed.sha256,
+        )
+    context.calendar = calendar
+    return moves

@@ -30,7 +30,9 @@ from services.kernel.unit_of_work import UnitOfWork
 __all__ = [
     "CalendarChanged",
     "CalendarVersionInfo",
+    "ChangedFile",
     "calendar_versions",
+    "changed_holiday_file",
     "holiday_rows",
     "holidays_of",
     "latest_calendar",
@@ -152,31 +154,45 @@ def record_calendar(
     return number
 
 
-def seed_calendar(uow: UnitOfWork, path: Path, *, configured: bool) -> tuple[Holiday, ...]:
-    """The store's calendar, seeded from the holiday file the first time; a file named in
-    the settings (``configured``) is read again only when its content changed."""
+def seed_calendar(uow: UnitOfWork, path: Path) -> tuple[Holiday, ...]:
+    """The store's calendar, seeded from the holiday file the first time the profile opens."""
     latest = latest_calendar(uow.session)
-    if latest is not None and not configured:
+    if latest is not None:
         return holidays_of(latest.holidays)
     raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if latest is not None and (
-        latest.source_sha256 == digest
-        or uow.session.scalar(select(func.count()).where(CalendarVersion.source_sha256 == digest))
-    ):
-        return holidays_of(latest.holidays)
     holidays = holidays_from_bytes(raw, path)
-    if latest is not None and holiday_rows(holidays) == latest.holidays:
-        return holidays_of(latest.holidays)
     record_calendar(
         uow,
         holidays,
         source="file",
         note=path.name,
-        base_version=latest.number if latest else None,
-        source_sha256=digest,
+        base_version=None,
+        source_sha256=hashlib.sha256(raw).hexdigest(),
     )
     return tuple(holidays)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedFile:
+    """A holiday file named in the settings whose content the store has not taken yet."""
+
+    holidays: tuple[Holiday, ...]
+    sha256: str
+    base_version: int
+
+
+def changed_holiday_file(session: Session, path: Path) -> ChangedFile | None:
+    """The file's holidays when this content was never taken and differs from the calendar
+    in force; None otherwise (an edit made since in the window is then not undone)."""
+    latest = latest_calendar(session)
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if session.scalar(select(func.count()).where(CalendarVersion.source_sha256 == digest)):
+        return None
+    holidays = holidays_from_bytes(raw, path)
+    if latest is not None and holiday_rows(holidays) == latest.holidays:
+        return None
+    return ChangedFile(tuple(holidays), digest, latest.number if latest else 0)
 
 
 def calendar_versions(session: Session, limit: int = 50) -> list[CalendarVersionInfo]:

@@ -224,12 +224,11 @@ def load_context(
         station_code=station_code,
         agency_code=agency_code,
     )
-    # The store keeps the calendar's versions; the file seeds it, and a file named in the
-    # settings is read again when it changed. A broken file raises a clear error here.
+    # The store keeps the calendar's versions; the file seeds it the first time (a file named
+    # in the settings that changed later is taken by services.cases.sla_moves, which also
+    # moves the due dates). A broken file raises a clear error here.
     with context.unit_of_work(SYSTEM) as uow:
-        holidays = seed_calendar(
-            uow, holidays_path or DEFAULT_HOLIDAYS_PATH, configured=holidays_path is not None
-        )
+        holidays = seed_calendar(uow, holidays_path or DEFAULT_HOLIDAYS_PATH)
     context.calendar = BusinessCalendar(hours, holidays)
     if catalog_path is not None:
         _sync_catalog_file(context, catalog_path)

@@ -284,3 +284,30 @@ def test_doctor_reads_the_holidays_the_store_holds(
     port.save_calendar(admin, port.propose_import(admin, 1, announcement))
     after = doctor._holidays(settings, data_dir, date(2028, 3, 1))
     assert after.ok and "version 2" in after.detail and "2028" in after.detail
+
+
+def test_a_changed_holiday_file_in_the_settings_moves_due_dates_like_the_window(
+    context, users, tmp_path
+) -> None:
+    from services.cases.sla_moves import apply_holiday_file
+    from services.kernel.calendar import DEFAULT_HOLIDAYS_PATH
+
+    app_id = submit(context, hour=9)
+    with context.read() as session:
+        due = session.get(Application, app_id).sla_due_at
+    named = tmp_path / "holidays.toml"
+    named.write_bytes(DEFAULT_HOLIDAYS_PATH.read_bytes())
+    assert apply_holiday_file(context, named) is None  # the same holidays: nothing to take
+    named.write_text(
+        named.read_text(encoding="utf-8")
+        + '\n[[holiday]]\ndate = 2026-11-30\nname_th = "วันหยุดพิเศษ"\nname_en = "Special holiday"\n',
+        encoding="utf-8",
+    )
+    moves = apply_holiday_file(context, named)
+    assert moves is not None and [m.application_id for m in moves] == [app_id]
+    with context.read() as session:
+        assert session.get(Application, app_id).sla_due_at > due
+        version = session.get(CalendarVersion, 2)
+        assert version.source == "file" and version.moved == [moves[0].tracking_number]
+    assert context.calendar.holiday(date(2026, 11, 30)) is not None
+    assert apply_holiday_file(context, named) is None  # taken once
