@@ -8,6 +8,7 @@ that the viewer could not open, and PDFs held as damaged that it showed fine.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,6 +124,8 @@ def test_the_pipeline_keeps_and_holds_by_the_viewers_verdict(context, engine) ->
 
 def test_the_runtime_gives_sync_and_counter_one_probe(data_dir: Path, context) -> None:
     context.store.close()
+    root = logging.getLogger()
+    handlers = list(root.handlers)
     runtime = open_runtime(data_dir, load_settings(data_dir / "no-user-settings.toml"))
     try:
         probe = runtime.plan.pdf_probe
@@ -131,3 +134,10 @@ def test_the_runtime_gives_sync_and_counter_one_probe(data_dir: Path, context) -
         assert probe.probe(viewer_pdfs.trailer_without_root()).outcome is PdfOpens.REFUSED
     finally:
         runtime.close()
+        # The runtime logs to its profile; later tests must not write into this one's log.
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+            handler.close()
+        for handler in handlers:
+            if handler not in root.handlers:
+                root.addHandler(handler)
