@@ -290,6 +290,27 @@ class IssuedDocument(Base):
     valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     verification_code: Mapped[str] = mapped_column(String(40), unique=True)
     status: Mapped[str] = mapped_column(String(20), default="valid")  # valid | revoked
+    # What the public register shows (services.issuing.register): never a national ID or a
+    # natural person's address.
+    service_code: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    subject_th: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    subject_en: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    licensee: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    xml_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    # email | counter | drive (services.issuing.delivery); empty until it is sent or handed over.
+    delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class OutgoingCounter(Base):
+    """The outgoing register's running number per Buddhist Era year (ทะเบียนหนังสือส่ง)."""
+
+    __tablename__ = "outgoing_counter"
+
+    be_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class TrackingCounter(Base):

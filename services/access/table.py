@@ -58,6 +58,12 @@ class Action(StrEnum):
     RETURN_TO_REVIEW = "return_to_review"
     # Approve (signing the decision record) or refuse a reviewed request (services.approval).
     APPROVE = "approve"
+    # Issue the licence of an approved request: numbered, drawn and signed by the approver
+    # (services.issuing); revoke or renew one (each with a letter to the holder).
+    ISSUE_LICENCE = "issue_licence"
+    # Send or hand over an issued document by the applicant's channel (e-mail through the
+    # outbox, the counter, the shared drive) and record it delivered.
+    DELIVER_DOCUMENT = "deliver_document"
     # Check the signatures of a signed PDF against the agency's trust roots.
     VERIFY_SIGNATURE = "verify_signature"
     REGISTER_AT_COUNTER = "register_at_counter"
@@ -129,6 +135,8 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.WITHDRAW: frozenset({"intake", "reviewer"}),
     Action.RETURN_TO_REVIEW: frozenset({"approver", "finance"}),
     Action.APPROVE: frozenset({"approver"}),
+    Action.ISSUE_LICENCE: frozenset({"approver"}),
+    Action.DELIVER_DOCUMENT: frozenset({"intake", "reviewer"}),
     Action.VERIFY_SIGNATURE: _CASES,
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),

@@ -6,7 +6,7 @@ import io
 import logging
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from PIL import ExifTags, Image, ImageOps, ImageSequence, UnidentifiedImageError
 from reportlab.lib.pagesizes import A4, landscape, portrait
@@ -15,8 +15,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from services.kernel.thai_pdf_text import ThaiFace
 from services.produce.pdf.canvas import text_width
+from services.produce.pdf.words import clusters, words
 
 log = logging.getLogger(__name__)
+
+# A row may end at its last space when that leaves it at least half full; else between words.
+_SPACE_BREAK: Final = 0.5
 
 
 def _frames(image: Image.Image) -> Iterator[Image.Image]:
@@ -112,34 +116,43 @@ def _decode_text(data: bytes) -> str:
         return data.decode("cp874", errors="replace")  # Thai Windows (TIS-620 and more)
 
 
-def _clusters(text: str) -> Iterator[str]:
-    """A base character with the marks stacked on it: never split across lines."""
-    cluster = ""
-    for ch in text:
-        if cluster and unicodedata.category(ch) == "Mn":
-            cluster += ch
-            continue
-        if cluster:
-            yield cluster
-        cluster = ch
-    if cluster:
-        yield cluster
-
-
 def wrap_text(line: str, face: ThaiFace, size: float, width: float) -> list[str]:
-    """``line`` broken to ``width``: at the last space when there is one, else anywhere."""
+    """``line`` broken to ``width`` between words (:mod:`.words`: Thai by its dictionary).
+
+    A space (Thai writers put one between phrases) is the preferred break while the row it
+    ends fills most of the width: the row then reads back as it was written, the space a
+    line break. Otherwise the break falls between two words, and a word wider than a line is
+    cut between character clusters, never inside one. The rows joined back, with the spaces
+    dropped at breaks, are ``line``.
+    """
     rows: list[str] = []
     current = ""
-    for cluster in _clusters(line):
-        if current and text_width(current + cluster, face, size) > width:
-            cut = current.rfind(" ")
-            if cut > 0:
-                rows.append(current[:cut])
-                current = current[cut + 1 :]
-            else:
+    for word in words(line):
+        if not current or text_width(current + word, face, size) <= width:
+            current += word
+            continue
+        if word == " ":
+            rows.append(current.rstrip(" "))
+            current = ""
+            continue
+        cut = current.rstrip(" ").rfind(" ")
+        if cut > 0 and text_width(current[:cut], face, size) >= _SPACE_BREAK * width:
+            rows.append(current[:cut])
+            current = current[cut + 1 :]
+            if text_width(current + word, face, size) <= width:
+                current += word
+                continue
+        if current.strip():
+            rows.append(current.rstrip(" "))
+        current = ""
+        if text_width(word, face, size) <= width:
+            current = word
+            continue
+        for cluster in clusters(word):  # one word longer than the line
+            if current and text_width(current + cluster, face, size) > width:
                 rows.append(current)
                 current = ""
-        current += cluster
+            current += cluster
     rows.append(current)
     return rows
 

@@ -65,6 +65,33 @@ class Flow:
     def text_width(self) -> float:
         return self._width - 2 * _MARGIN
 
+    @property
+    def canvas(self) -> Canvas:
+        """The page being written, for what is drawn at a place of its own (a QR code)."""
+        return self._canvas
+
+    @property
+    def y(self) -> float:
+        """Where the next row starts, from the bottom of the page (points)."""
+        return float(self._y)
+
+    def room(self, height: float) -> None:
+        """A new page unless ``height`` points still fit on this one."""
+        self._room(height)
+
+    def image(self, path: str, *, height: float) -> None:
+        """A picture (an emblem) centred, ``height`` points high, its width as it is."""
+        from reportlab.lib.utils import ImageReader
+
+        reader = ImageReader(path)
+        w, h = reader.getSize()
+        width = height * w / h
+        self._room(height)
+        self._y -= height
+        self._canvas.drawImage(
+            reader, (self._width - width) / 2, self._y, width, height, mask="auto"
+        )
+
     def _room(self, height: float) -> None:
         if self._y - height < _MARGIN:
             self._canvas.showPage()

@@ -1,0 +1,112 @@
+"""The issuing port and facade: issue a licence (signed as the approval was), revoke it,
+publish the register, deliver by the applicant's channel.
+
+Each method is one user action in its own session, called off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from services import issuing
+from services.access.table import Action, require
+from services.api.approval import Approval, SigningChoice, SigningSettings
+from services.issuing import register
+from services.kernel.actors import Actor, SignedInUser
+from services.produce.sign import SigningFailed, verify_pdf
+from services.store.context import AppContext
+
+__all__ = ["IssuedLicence", "Issuing", "IssuingPort"]
+
+
+@dataclass(frozen=True)
+class IssuedLicence:
+    issued_id: str
+    number: str
+    file_name: str
+    verification_code: str
+    verification_url: str
+    signature_type: int
+
+
+class IssuingPort(Protocol):
+    def issue(
+        self, user: SignedInUser, application_id: str, choice: SigningChoice
+    ) -> IssuedLicence: ...
+
+    def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None: ...
+
+    def publish(self, user: SignedInUser, folder: Path) -> register.ExportSummary: ...
+
+
+class Issuing:
+    def __init__(
+        self,
+        context: AppContext,
+        settings: SigningSettings | None = None,
+        verify_base: str = "",
+    ) -> None:
+        self.context = context
+        self.settings = settings or SigningSettings()
+        self._signing = Approval(context, self.settings)
+        self.verify_base = verify_base
+
+    def _base(self) -> str:
+        if self.verify_base:
+            return self.verify_base
+        with self.context.read() as session:
+            return register.default_verify_base(session)
+
+    def issue(
+        self, user: SignedInUser, application_id: str, choice: SigningChoice
+    ) -> IssuedLicence:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.ISSUE_LICENCE)
+        base = self._base()
+        method = self._signing.signing_method(actor, choice)
+        try:
+            with self.context.unit_of_work(actor) as uow:
+                draft = issuing.prepare_licence(uow, application_id, base)
+            signed = method.sign(
+                draft.pdf,
+                reason=f"ออกใบอนุญาต / Licence {draft.number}",
+                location=self.context.agency_code,
+            )
+            if method.signature_type > 1:
+                roots = self._signing._roots()
+                result = verify_pdf(signed, roots)
+                if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
+                    raise SigningFailed(detail="the licence's new signature did not validate")
+        finally:
+            method.close()
+        with self.context.unit_of_work(actor) as uow:
+            issued = issuing.record_licence(
+                uow,
+                self.context.calendar,
+                self.context.store.blobs,
+                draft,
+                signed,
+                method.signature_type,
+            )
+            issued_id = issued.id
+        return IssuedLicence(
+            issued_id,
+            draft.number,
+            draft.file_name,
+            draft.verification_code,
+            issuing.verification_url(base, draft.verification_code),
+            method.signature_type,
+        )
+
+    def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.unit_of_work(actor) as uow:
+            register.revoke(uow, issued_id, reason)
+
+    def publish(self, user: SignedInUser, folder: Path) -> register.ExportSummary:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            entries = register.public_entries(session, actor, self.context.clock.now())
+        return register.export_register(entries, folder)

@@ -1,0 +1,240 @@
+"""The register of issued documents and its public export (M20: a free, convenient check).
+
+:func:`revoke` marks a licence revoked with its reason (an event, a letter to the holder).
+:func:`export_register` writes the publish folder the agency puts on its website or shared
+drive: one static page per licence in Thai and English, named after the QR's unguessable
+code, plus ``register.json``, ``register.csv`` and ``manifest.json`` (the SHA-256 of every
+file, so a copy can be checked against the agency's). Only what the public may see is in it:
+number, subject, licensee, dates, status — never a national ID or a person's address.
+Re-exporting writes only the files whose content changed, so it is idempotent and cheap.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Agency, Application, IssuedDocument
+from services import outbox
+from services.access.table import Action, require
+from services.kernel.actors import Actor
+from services.kernel.errors import InvalidInput, NotFound
+from services.kernel.fsutil import write_atomically
+from services.kernel.thai_dates import format_english_date, format_thai_date
+from services.kernel.unit_of_work import UnitOfWork
+
+__all__ = [
+    "ExportSummary",
+    "PublicEntry",
+    "default_verify_base",
+    "export_register",
+    "public_entries",
+    "revoke",
+]
+
+_STATUS: Final = {
+    "valid": ("ใช้ได้", "Valid"),
+    "expired": ("หมดอายุ", "Expired"),
+    "revoked": ("ถูกเพิกถอน", "Revoked"),
+}
+
+
+@dataclass(frozen=True)
+class PublicEntry:
+    code: str
+    number: str
+    subject_th: str
+    subject_en: str
+    licensee: str
+    issued: str
+    valid_until: str
+    status: str
+    revoked_reason: str
+    agency_th: str
+    agency_en: str
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    written: int
+    unchanged: int
+    folder: Path
+
+
+def default_verify_base(session: Session) -> str:
+    """Where the register is published when the agency has not said: its own web domain."""
+    agency = session.scalars(select(Agency)).one()
+    domain = agency.email.rpartition("@")[2] or "anuyat.invalid"
+    return f"https://{domain}/verify"
+
+
+def revoke(uow: UnitOfWork, issued_id: str, reason: str) -> None:
+    require(uow.actor, Action.ISSUE_LICENCE)
+    text = " ".join(reason.split())
+    if not text:
+        raise InvalidInput(
+            "ต้องระบุเหตุผลการเพิกถอน ซึ่งจะแจ้งผู้ได้รับใบอนุญาตและแสดงในทะเบียนสาธารณะ",
+            "Give the reason for revoking: the holder is told it and the public register shows it.",
+        )
+    issued = uow.session.get(IssuedDocument, issued_id, with_for_update=True)
+    if issued is None:
+        raise NotFound("ไม่พบเอกสารที่ออกแล้วนี้", f"No issued document {issued_id}.")
+    if issued.status == "revoked":
+        raise InvalidInput(
+            f"ใบอนุญาตเลขที่ {issued.document_number} ถูกเพิกถอนไปแล้ว",
+            f"Licence {issued.document_number} is already revoked.",
+        )
+    issued.status = "revoked"
+    issued.revoked_at = uow.now
+    issued.revoked_reason = text[:1000]
+    letter = _revocation_letter(uow, issued, text)
+    uow.record(
+        "licence.revoked",
+        "application",
+        issued.application_id,
+        {"issued_document": issued.id, "number": issued.document_number, "reason": text,
+         "letter_outbox_id": letter},
+    )  # fmt: skip
+
+
+def _revocation_letter(uow: UnitOfWork, issued: IssuedDocument, reason: str) -> str | None:
+    application = uow.session.get(Application, issued.application_id)
+    applicant = application.applicant if application else None
+    address = (application.reply_to if application else "") or (
+        applicant.email if applicant else ""
+    )
+    if not address:
+        return None  # the event says so: the officer sends the letter on paper
+    agency = uow.session.scalars(select(Agency)).one()
+    body = (
+        f"เรียน {issued.licensee}\n\n"
+        f"{agency.name_th} ได้เพิกถอน{issued.subject_th} เลขที่ {issued.document_number} "
+        f"ตั้งแต่วันที่ {format_thai_date(uow.now)} ด้วยเหตุผลดังนี้: {reason}\n"
+        "หากไม่เห็นด้วย ท่านมีสิทธิอุทธรณ์ภายใน 15 วันนับแต่วันที่ได้รับแจ้ง\n\n"
+        f"{agency.name_th}\n\n"
+        f"{agency.name_en} has revoked licence {issued.document_number} "
+        f"({issued.subject_en}) from {format_english_date(uow.now)}. Reason: {reason}\n"
+        "You may appeal within 15 days of receiving this notice.\n"
+    )
+    queued = outbox.queue_message(
+        uow,
+        kind="licence",
+        to_addr=outbox.check_address(address),
+        subject=f"แจ้งการเพิกถอนใบอนุญาตเลขที่ {issued.document_number} / Licence revoked",
+        body_text=body,
+        application_id=issued.application_id,
+        auto_submitted=None,
+        domain=agency.email.rpartition("@")[2] or "anuyat.invalid",
+    )
+    return queued.id
+
+
+def _status(issued: IssuedDocument, now: datetime) -> str:
+    if issued.status == "revoked":
+        return "revoked"
+    if issued.valid_until is not None and issued.valid_until < now:
+        return "expired"
+    return "valid"
+
+
+def public_entries(session: Session, actor: Actor, now: datetime) -> list[PublicEntry]:
+    """Every issued document as the public may see it on ``now``, oldest first."""
+    require(actor, Action.ISSUE_LICENCE)
+    agency = session.scalars(select(Agency)).one()
+    return [
+        PublicEntry(
+            code=d.verification_code,
+            number=d.document_number,
+            subject_th=d.subject_th,
+            subject_en=d.subject_en,
+            licensee=d.licensee,
+            issued=d.issued_at.date().isoformat(),
+            valid_until=d.valid_until.date().isoformat() if d.valid_until else "",
+            status=_status(d, now),
+            revoked_reason=d.revoked_reason,
+            agency_th=agency.name_th,
+            agency_en=agency.name_en,
+        )
+        for d in session.scalars(select(IssuedDocument).order_by(IssuedDocument.issued_at))
+    ]
+
+
+def _page(e: PublicEntry) -> bytes:
+    th, en = _STATUS[e.status]
+    esc = html.escape
+    rows = [
+        ("เลขที่", "Number", e.number),
+        ("เรื่อง", "Subject", f"{e.subject_th} / {e.subject_en}"),
+        ("ผู้ได้รับใบอนุญาต", "Licensee", e.licensee),
+        ("วันที่ออก", "Issued", e.issued),
+        ("ใช้ได้ถึง", "Valid until", e.valid_until or "ไม่มีกำหนด / no expiry"),
+    ]
+    if e.status == "revoked":
+        rows.append(("เหตุผลการเพิกถอน", "Reason revoked", e.revoked_reason))
+    body = "\n".join(
+        f"<tr><th>{esc(a)}<br><small>{esc(b)}</small></th><td>{esc(v)}</td></tr>"
+        for a, b, v in rows
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(e.number)} — {esc(th)} / {esc(en)}</title>"
+        "<style>body{font-family:Sarabun,Garuda,sans-serif;max-width:40em;margin:2em auto;"
+        "padding:0 1em}"
+        ".s{font-size:1.6em;font-weight:bold;padding:.4em;border-radius:.3em}"
+        ".valid{background:#d8f5d8}.expired{background:#eee}.revoked{background:#f8d0d0}"
+        "th{text-align:left;vertical-align:top;padding:.3em 1em .3em 0}</style></head><body>"
+        f"<p>{esc(e.agency_th)}<br><small>{esc(e.agency_en)}</small></p>"
+        f'<p class="s {e.status}">{esc(th)} / {esc(en)}</p>'
+        f"<table>{body}</table>"
+        f"<p><small>รหัสตรวจสอบ / Verification code: {esc(e.code)}</small></p>"
+        "</body></html>\n"
+    ).encode()
+
+
+def _csv(entries: Sequence[PublicEntry]) -> bytes:
+    buffer = io.StringIO()
+    fields = list(PublicEntry.__dataclass_fields__)
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for e in entries:
+        writer.writerow(asdict(e))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads Thai right
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    write_atomically(path, data)
+    return True
+
+
+def export_register(entries: Sequence[PublicEntry], folder: Path) -> ExportSummary:
+    """The publish folder for ``entries``; files whose content is the same are left alone."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, bytes] = {f"{e.code}.html": _page(e) for e in entries}
+    files["register.json"] = json.dumps(
+        [asdict(e) for e in entries], ensure_ascii=False, indent=1
+    ).encode("utf-8")
+    files["register.csv"] = _csv(entries)
+    written = sum(_write_if_changed(folder / name, data) for name, data in files.items())
+    manifest = json.dumps(
+        {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        indent=1,
+    ).encode("utf-8")
+    written += _write_if_changed(folder / "manifest.json", manifest)
+    return ExportSummary(written=written, unchanged=len(files) + 1 - written, folder=folder)

@@ -1,0 +1,164 @@
+"""Issuing licences on a real encrypted profile, signed on a real SoftHSM2 token.
+
+A request approved in the approval flow becomes a numbered licence PDF with its data as XML,
+signed by the approver (PAdES) and registered; its QR code leads to its page in the exported
+public register, which says revoked after revocation.
+"""
+
+# ruff: noqa: F401, F811  (pytest fixtures imported from test_review and test_approval)
+from __future__ import annotations
+
+import json
+import subprocess
+import threading
+
+import pytest
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
+
+from models import Application, Event, IssuedDocument, OutboxMessage
+from services.api.approval import SigningChoice
+from services.api.issuing import Issuing
+from services.approval import BatchItem
+from services.issuing.numbers import next_outgoing_number
+from services.issuing.xmldata import parse_licence_xml, read_xml
+from services.kernel.actors import SYSTEM
+from services.kernel.errors import InvalidInput, PermissionDenied
+from services.produce.sign import Pin, load_trust_roots, verify_pdf
+from tests.conftest import STAFF_PASSWORD
+from tests.integration.test_approval import reviewed, signing, token_choice
+from tests.integration.test_review import users, ws
+from tests.pdf_reading import folded, pdftotext_pages, pypdf_pages, save_artifact
+from tests.peers.softhsm import SoftToken
+from tests.peers.tools import require_tool
+
+PREMISES = "เลขที่ 99 หมู่ 4 ตำบลหนองไผ่ อำเภอเมือง จังหวัดนครปฐม"
+
+
+def approved(context, ws, users, signing, choice: SigningChoice, hour: int = 9) -> str:
+    app_id = reviewed(context, ws, users, hour=hour)
+    with context.store.sessions() as session, session.begin():
+        app = session.get(Application, app_id)
+        app.form_data = {**app.form_data, "shop_address": PREMISES}
+    approver = users["approver"]
+    summary = signing.open_approval(approver, app_id)
+    conditions = (
+        "ต้องจัดให้มีที่ล้างมือสำหรับผู้สัมผัสอาหารอย่างเพียงพอ และรักษาความสะอาดของห้องน้ำตลอดเวลาที่เปิดให้บริการ",
+        "ห้ามวางปิ่นโตและภาชนะใส่อาหารบนพื้น",
+    )
+    outcome = signing.approve_batch(approver, [BatchItem(app_id, conditions)], choice)
+    assert outcome.approved == (app_id,), outcome
+    assert summary.detail.claimed_by_me
+    return app_id
+
+
+def test_an_approved_request_becomes_a_signed_licence_that_verifies_by_qr(
+    context, ws, users, signing, softhsm: dict[str, SoftToken], tmp_path
+) -> None:
+    token = softhsm["approver"]
+    app_id = approved(context, ws, users, signing, token_choice(softhsm))
+    issuing = Issuing(context, signing.settings, verify_base="https://nongphai.go.th/verify")
+    with pytest.raises(PermissionDenied):
+        issuing.issue(users["reviewer"], app_id, token_choice(softhsm))
+    issued = issuing.issue(users["approver"], app_id, token_choice(softhsm))
+    assert issued.signature_type >= 2
+    with context.read() as session:
+        entry = session.get(IssuedDocument, issued.issued_id)
+        app = session.get(Application, app_id)
+        data = context.store.blobs.get(entry.blob_sha256)
+        types = [e.type for e in session.scalars(select(Event).order_by(Event.seq))]
+    assert app.status == "issued" and entry.status == "valid"
+    assert "licence.numbered" in types and types[-1] == "licence.issued"
+    # The outgoing register's number (running per Buddhist Era year) and the Saraban name.
+    year = int(issued.number.split("/")[1])
+    assert issued.number == f"1/{year}" and year > 2500
+    assert issued.file_name.endswith(f"_{year}_0001.pdf") and " " not in issued.file_name
+    # Signed by the approver's token, the signature valid against the agency's root.
+    result = verify_pdf(data, load_trust_roots([token.root_pem]))
+    assert result.signatures and all(s.intact and s.valid for s in result.signatures)
+    path = save_artifact("licence_food_notice_signed.pdf", data)
+    pdfsig = subprocess.run(
+        [require_tool("pdfsig", "poppler-utils"), str(path)], capture_output=True, text=True
+    )
+    assert "Signature is Valid" in pdfsig.stdout
+    # The XML inside equals the register entry, and survived signing.
+    xml = parse_licence_xml(read_xml(data) or b"")
+    assert (xml.number, xml.verification_code) == (entry.document_number, entry.verification_code)
+    assert xml.licensee == entry.licensee == "นายสมชาย ใจดี" and xml.premises == PREMISES
+    assert xml.valid_until == entry.valid_until.date().isoformat()
+    assert "1234" not in (read_xml(data) or b"").decode()  # no national ID digits
+    # Thai extracted exactly by both readers: each wrapped line as written.
+    text = " ".join(pypdf_pages(data))
+    layout = " ".join(pdftotext_pages(path))
+    for phrase in ("หนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหาร", "นายสมชาย ใจดี", PREMISES,
+                   "ห้ามวางปิ่นโตและภาชนะใส่อาหารบนพื้น", "นายอนุมัติ รอบคอบ",
+                   f"รหัสตรวจสอบ {issued.verification_code}"):  # fmt: skip
+        assert folded(phrase) in text and folded(phrase) in layout, phrase
+    # The QR on the rendered page reads back as the public page's address.
+    subprocess.run(
+        [require_tool("pdftoppm", "poppler-utils"), "-png", "-r", "150", "-singlefile",
+         str(path), str(tmp_path / "page")], check=True,
+    )  # fmt: skip
+    codes = zxingcpp.read_barcodes(Image.open(tmp_path / "page.png"))
+    assert [c.text for c in codes] == [issued.verification_url]
+    assert (
+        issued.verification_url == f"https://nongphai.go.th/verify/{issued.verification_code}.html"
+    )
+    # The public register: the page the QR names, valid; no national ID; revoked after revocation.
+    folder = tmp_path / "publish"
+    first = issuing.publish(users["approver"], folder)
+    page = (folder / f"{issued.verification_code}.html").read_text(encoding="utf-8")
+    assert "ใช้ได้ / Valid" in page and "นายสมชาย ใจดี" in page and PREMISES not in page
+    with context.read() as session:
+        national_id = session.get(Application, app_id).applicant.national_id
+    for name in ("register.json", "register.csv"):
+        assert national_id not in (folder / name).read_text(encoding="utf-8-sig")
+    again = issuing.publish(users["approver"], folder)
+    assert first.written == 4 and again.written == 0  # idempotent
+    with pytest.raises(InvalidInput, match="reason"):
+        issuing.revoke(users["approver"], issued.issued_id, "  ")
+    issuing.revoke(users["approver"], issued.issued_id, "ย้ายสถานที่โดยไม่ได้แจ้ง")
+    after = issuing.publish(users["approver"], folder)
+    page = (folder / f"{issued.verification_code}.html").read_text(encoding="utf-8")
+    assert "ถูกเพิกถอน / Revoked" in page and "ย้ายสถานที่โดยไม่ได้แจ้ง" in page
+    assert after.written == 4  # the page, the JSON, the CSV and the manifest
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert set(manifest) == {f"{issued.verification_code}.html", "register.json", "register.csv"}
+    with context.read() as session:
+        letter = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "licence")).one()
+    assert "ย้ายสถานที่โดยไม่ได้แจ้ง" in letter.body_text and letter.to_addr == "a9@example.co.th"
+
+
+def test_only_an_approved_request_gets_a_licence(context, ws, users, signing) -> None:
+    app_id = reviewed(context, ws, users, hour=10)
+    issuing = Issuing(context, signing.settings)
+    choice = SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    with pytest.raises(InvalidInput, match="once it is approved"):
+        issuing.issue(users["approver"], app_id, choice)
+    with context.read() as session:
+        assert session.scalars(select(IssuedDocument)).first() is None
+
+
+def test_outgoing_numbers_never_repeat_across_threads(context) -> None:
+    """Eight writers at once on the store: every number once, running 1..N in the year."""
+    from datetime import UTC, datetime
+
+    moment = datetime(2026, 12, 5, 3, tzinfo=UTC)
+    got: list[int] = []
+    lock = threading.Lock()
+
+    def take() -> None:
+        for _ in range(5):
+            with context.unit_of_work(SYSTEM) as uow:
+                number, year = next_outgoing_number(uow, moment)
+            assert year == 2569
+            with lock:
+                got.append(number)
+
+    threads = [threading.Thread(target=take) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == list(range(1, 41))
