@@ -17,13 +17,14 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy import select
 
-from models import Application, Event, IssuedDocument, OutboxMessage
+from models import Application, Event, IssuedDocument, OutboxMessage, Payment
+from services import fees
 from services.api.approval import SigningChoice
 from services.api.issuing import Issuing
 from services.approval import BatchItem
 from services.issuing.numbers import next_outgoing_number
 from services.issuing.xmldata import parse_licence_xml, read_xml
-from services.kernel.actors import SYSTEM
+from services.kernel.actors import SYSTEM, Actor
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.produce.sign import Pin, load_trust_roots, verify_pdf
 from tests.conftest import STAFF_PASSWORD
@@ -50,6 +51,14 @@ def approved(context, ws, users, signing, choice: SigningChoice, hour: int = 9) 
     outcome = signing.approve_batch(approver, [BatchItem(app_id, conditions)], choice)
     assert outcome.approved == (app_id,), outcome
     assert summary.detail.claimed_by_me
+    # The fee falls due before issue: finance verifies it and the request is approved again.
+    with context.read() as session:
+        payment = session.scalars(select(Payment).where(Payment.application_id == app_id)).first()
+    if payment is not None:
+        with context.unit_of_work(Actor.from_user(users["finance"])) as uow:
+            fees.verify(uow, context.calendar, context.store.blobs, payment.id)
+    with context.read() as session:
+        assert session.get(Application, app_id).status == "approved"
     return app_id
 
 
