@@ -221,6 +221,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         # The plan is read at each run: the settings page may have replaced it.
         queue_digests_quietly(context)
         summary = summarise(run_sync(context, runtime.plan, wait=0))
+        match_slips_quietly(context)
         checkpoint_quietly(context, runtime.drive_root)
         return summary
 
@@ -253,6 +254,22 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)
     log.info("profile opened (station %s)", context.station_code)
     return runtime
+
+
+def match_slips_quietly(context: AppContext) -> None:
+    """After a sync, match the files that arrived on requests awaiting a fee to their
+    payments (services.fees.slips); a failure is logged and the next sync tries again."""
+    from services.fees.slips import match_slips
+    from services.kernel.actors import SYSTEM
+
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            matched = match_slips(uow, context.calendar, context.store.blobs)
+    except Exception:
+        log.exception("matching payment slips failed")
+        return
+    if matched:
+        log.info("payment evidence matched for %d request(s)", matched)
 
 
 def queue_digests_quietly(context: AppContext) -> None:

@@ -18,7 +18,7 @@ __all__ = ["cmd_sync", "cmd_secret"]
 def cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     import time
 
-    from app.bootstrap import queue_digests_quietly
+    from app.bootstrap import match_slips_quietly, queue_digests_quietly
     from services.intake.sync import SyncRunning, run_sync
 
     runtime = open_profile(data_dir, settings)
@@ -34,6 +34,7 @@ def cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
                     return 5
                 time.sleep(runtime.settings.get("sync_interval_seconds"))
                 continue
+            match_slips_quietly(runtime.context)
             runtime.checkpoint()
             for part in report.parts:
                 counts = ", ".join(f"{k} {v}" for k, v in sorted(part.outcomes.items())) or "-"

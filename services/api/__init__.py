@@ -27,6 +27,7 @@ from services.api.catalog import (
     HolidayView,
     ServiceEdit,
 )
+from services.api.fees import FeesPort, PaymentRow
 from services.api.intake import IntakePort
 from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
@@ -154,7 +155,9 @@ __all__ = [
     "HolidayView",
     "IdentityCheckKind",
     "IdentityCheckRow",
+    "FeesPort",
     "IntakePort",
+    "PaymentRow",
     "InvalidInput",
     "IssuedPassword",
     "MonthlyReport",

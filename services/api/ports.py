@@ -13,6 +13,7 @@ from pathlib import Path
 
 from services.api.approval import Approval, ApprovalPort, SigningSettings
 from services.api.catalog import CatalogFacade, CatalogPort
+from services.api.fees import Fees, FeesPort
 from services.api.intake import Intake, IntakePort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
@@ -41,6 +42,8 @@ class Ports:
     """The administrator's settings page (None: the window shows no settings page)."""
     # The catalog and calendar page (None in tests that build the window without it).
     catalog: CatalogPort | None = None
+    # The finance officer's payments page (None in tests that build the window without it).
+    fees: FeesPort | None = None
 
 
 def build_ports(
@@ -71,4 +74,5 @@ def build_ports(
         settings=settings,
         worklist=Worklist(context),
         catalog=CatalogFacade(context),
+        fees=Fees(context),
     )

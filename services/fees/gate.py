@@ -19,7 +19,7 @@ from typing import Final
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from models import Agency, Application, Payment
+from models import Agency, Application, Document, Payment
 from services import outbox
 from services.access.table import Action, require
 from services.cases.applications import change_status
@@ -51,6 +51,8 @@ __all__ = [
     "verify",
 ]
 
+SLIP_CHECKED: Final = "fee_slip_checked"
+"""A document flag: slip matching has looked at this file (or it came before the notice)."""
 OPEN: Final = ("due", "submitted")
 """A payment still waiting: no evidence yet, or evidence to check."""
 _MAX_REASON: Final = 1000
@@ -111,6 +113,12 @@ def fee_falls_due(
         created_at=uow.now,
     )
     uow.session.add(payment)
+    # The files the request already holds are not slips for this payment.
+    for document in uow.session.scalars(
+        select(Document).where(Document.application_id == application.id)
+    ):
+        if SLIP_CHECKED not in (document.flags or []):
+            document.flags = [*(document.flags or []), SLIP_CHECKED]
     uow.session.flush()
     payment.notice_outbox_id = _queue_notice(uow, blobs, application, payment) or ""
     uow.record(

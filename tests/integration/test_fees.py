@@ -54,7 +54,8 @@ def with_account(context, kind: str = "bill_payment", promptpay_id: str = BILLER
 
 
 def fee_before_approval(context, code: str = "FOOD-NOTICE") -> None:
-    change_service(context, code, fee_due="before_approval")
+    if context.catalog.get(code).fee.due != "before_approval":
+        change_service(context, code, fee_due="before_approval")
 
 
 def reviewed_with_fee(context, ws, users, hour: int = 9) -> str:

@@ -54,7 +54,7 @@ def test_no_call_belongs_to_two_areas() -> None:
 def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
     exported = set(api.__all__)
     assert {"Ports", "ShellPort", "IntakePort", "ReviewPort", "CatalogPort"} <= exported
-    assert {"Action", "may", "ApprovalPort"} <= exported
+    assert {"Action", "may", "ApprovalPort", "FeesPort"} <= exported
     assert not {"Shell", "Intake", "Review", "Reports", "CatalogFacade", "Workstation"} & exported
     assert [f.name for f in api.Ports.__dataclass_fields__.values()] == [
         "shell",
@@ -65,4 +65,5 @@ def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
         "worklist",
         "settings",
         "catalog",
+        "fees",
     ]
