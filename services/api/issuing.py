@@ -13,12 +13,14 @@ from typing import Protocol
 from services import issuing
 from services.access.table import Action, require
 from services.api.approval import Approval, SigningChoice, SigningSettings
-from services.issuing import register
+from services.issuing import delivery, register, views
+from services.issuing.delivery import Delivery
+from services.issuing.views import IssuedRow, ToIssueRow
 from services.kernel.actors import Actor, SignedInUser
 from services.produce.sign import SigningFailed, verify_pdf
 from services.store.context import AppContext
 
-__all__ = ["IssuedLicence", "Issuing", "IssuingPort"]
+__all__ = ["Delivery", "IssuedLicence", "IssuedRow", "Issuing", "IssuingPort", "ToIssueRow"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,14 @@ class IssuingPort(Protocol):
 
     def publish(self, user: SignedInUser, folder: Path) -> register.ExportSummary: ...
 
+    def to_issue(self, user: SignedInUser) -> list[ToIssueRow]: ...
+
+    def issued(self, user: SignedInUser) -> list[IssuedRow]: ...
+
+    def deliver(
+        self, user: SignedInUser, issued_id: str, *, protect: bool = False, handed_to: str = ""
+    ) -> Delivery: ...
+
 
 class Issuing:
     def __init__(
@@ -47,8 +57,10 @@ class Issuing:
         context: AppContext,
         settings: SigningSettings | None = None,
         verify_base: str = "",
+        drive_root: Path | None = None,
     ) -> None:
         self.context = context
+        self.drive_root = drive_root
         self.settings = settings or SigningSettings()
         self._signing = Approval(context, self.settings)
         self.verify_base = verify_base
@@ -110,3 +122,28 @@ class Issuing:
         with self.context.read(actor) as session:
             entries = register.public_entries(session, actor, self.context.clock.now())
         return register.export_register(entries, folder)
+
+    def to_issue(self, user: SignedInUser) -> list[ToIssueRow]:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return views.to_issue_rows(session, actor)
+
+    def issued(self, user: SignedInUser) -> list[IssuedRow]:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return views.issued_rows(session, actor)
+
+    def deliver(
+        self, user: SignedInUser, issued_id: str, *, protect: bool = False, handed_to: str = ""
+    ) -> Delivery:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.unit_of_work(actor) as uow:
+            return delivery.deliver(
+                uow,
+                self.context.calendar,
+                self.context.store.blobs,
+                issued_id,
+                protect=protect,
+                drive_root=self.drive_root,
+                handed_to=handed_to,
+            )

@@ -8,6 +8,7 @@ public register, which says revoked after revocation.
 # ruff: noqa: F401, F811  (pytest fixtures imported from test_review and test_approval)
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import threading
@@ -15,6 +16,7 @@ import threading
 import pytest
 import zxingcpp
 from PIL import Image
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from models import Application, Event, IssuedDocument, OutboxMessage, Payment
@@ -171,3 +173,64 @@ def test_outgoing_numbers_never_repeat_across_threads(context) -> None:
     for t in threads:
         t.join()
     assert sorted(got) == list(range(1, 41))
+
+
+def record_choice() -> SigningChoice:
+    return SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+
+
+def test_a_licence_reaches_the_applicant_by_e_mail_protected_by_a_password_given_once(
+    context, ws, users, signing, tmp_path
+) -> None:
+    app_id = approved(context, ws, users, signing, record_choice(), hour=11)
+    issuing = Issuing(context, signing.settings)
+    issued = issuing.issue(users["approver"], app_id, record_choice())
+    with pytest.raises(PermissionDenied):
+        issuing.deliver(users["approver"], issued.issued_id)
+    sent = issuing.deliver(users["intake"], issued.issued_id, protect=True)
+    assert sent.channel == "email" and sent.password and len(sent.password) == 12
+    with context.read() as session:
+        app = session.get(Application, app_id)
+        entry = session.get(IssuedDocument, issued.issued_id)
+        letter = session.get(OutboxMessage, sent.outbox_id)
+        signed = context.store.blobs.get(entry.blob_sha256)
+        event = session.scalars(select(Event).where(Event.type == "licence.delivered")).one()
+        logged = " ".join(e.payload for e in session.scalars(select(Event)))
+    assert app.status == "delivered" and entry.delivery_channel == "email"
+    assert letter.to_addr == "a11@example.co.th" and issued.number in letter.subject
+    assert "รหัสผ่าน" in letter.body_text and sent.password not in letter.body_text
+    assert json.loads(event.payload)["protected"] is True and sent.password not in logged
+    (attachment,) = letter.attachments
+    assert attachment["filename"] == issued.file_name.removesuffix(".pdf") + "_1.pdf"
+    protected = context.store.blobs.get(attachment["sha256"])
+    reader = PdfReader(io.BytesIO(protected))
+    assert reader.is_encrypted and not reader.decrypt("wrong-password")
+    assert reader.decrypt(sent.password)
+    inner = reader.attachments[issued.file_name][0]
+    assert inner == signed  # the licence inside is byte for byte the one issued
+    with pytest.raises(InvalidInput, match="already been delivered"):
+        issuing.deliver(users["intake"], issued.issued_id)
+
+
+def test_a_counter_licence_is_handed_over_to_someone_named_and_a_drive_one_copied(
+    context, ws, users, signing, tmp_path
+) -> None:
+    counter_id = approved(context, ws, users, signing, record_choice(), hour=12)
+    drive_id = approved(context, ws, users, signing, record_choice(), hour=13)
+    with context.store.sessions() as session, session.begin():
+        session.get(Application, counter_id).channel = "counter"
+        session.get(Application, drive_id).channel = "drive"
+    issuing = Issuing(context, signing.settings, drive_root=tmp_path / "drive")
+    at_counter = issuing.issue(users["approver"], counter_id, record_choice())
+    on_drive = issuing.issue(users["approver"], drive_id, record_choice())
+    with pytest.raises(InvalidInput, match="Name who received"):
+        issuing.deliver(users["intake"], at_counter.issued_id)
+    issuing.deliver(users["intake"], at_counter.issued_id, handed_to="นายสมชาย ใจดี")
+    copied = issuing.deliver(users["reviewer"], on_drive.issued_id)
+    assert copied.path is not None and copied.path.name == on_drive.file_name
+    assert copied.path.parent.parent.name == "outgoing"
+    rows = {r.number: r for r in issuing.issued(users["intake"])}
+    assert rows[at_counter.number].channel == "counter" and rows[at_counter.number].delivered_at
+    assert rows[on_drive.number].delivered_at and issuing.to_issue(users["intake"]) == []
+    # Numbers run on through the year: 1 and 2, never repeated.
+    assert {at_counter.number.split("/")[0], on_drive.number.split("/")[0]} == {"1", "2"}

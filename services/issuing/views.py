@@ -1,0 +1,102 @@
+"""What the issuing page lists: approved requests waiting for their licence, and licences
+issued (with their status and whether they reached the applicant)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Application, IssuedDocument, ServiceType
+from services.access.table import Action, may
+from services.kernel.actors import Actor
+from services.kernel.errors import PermissionDenied
+from services.kernel.statuses import ApplicationStatus
+
+__all__ = ["IssuedRow", "ToIssueRow", "issued_rows", "to_issue_rows"]
+
+
+@dataclass(frozen=True)
+class ToIssueRow:
+    application_id: str
+    tracking_number: str
+    service_th: str
+    service_en: str
+    applicant: str
+    channel: str
+
+
+@dataclass(frozen=True)
+class IssuedRow:
+    issued_id: str
+    number: str
+    tracking_number: str
+    licensee: str
+    subject_th: str
+    subject_en: str
+    issued_at: datetime
+    status: str
+    """valid | revoked"""
+    channel: str
+    delivered_at: datetime | None
+    verification_code: str
+
+
+def _allowed(actor: Actor) -> None:
+    if not (may(actor.roles, Action.ISSUE_LICENCE) or may(actor.roles, Action.DELIVER_DOCUMENT)):
+        raise PermissionDenied(
+            "เฉพาะผู้อนุมัติ เจ้าหน้าที่รับเรื่อง และผู้ตรวจสอบ ดูรายการออกใบอนุญาตได้",
+            "Only approvers, intake officers and reviewers see the issuing lists.",
+        )
+
+
+def to_issue_rows(session: Session, actor: Actor) -> list[ToIssueRow]:
+    _allowed(actor)
+    query = (
+        select(Application, ServiceType)
+        .join(ServiceType, ServiceType.id == Application.service_type_id)
+        .where(Application.status == ApplicationStatus.APPROVED)
+        .order_by(Application.deemed_received_at)
+    )
+    rows = []
+    for app, service in session.execute(query).all():
+        who = app.applicant
+        rows.append(
+            ToIssueRow(
+                app.id,
+                app.tracking_number,
+                service.name_th,
+                service.name_en,
+                f"{who.title_th}{who.name_th}" if who else "-",
+                app.channel,
+            )
+        )
+    return rows
+
+
+def issued_rows(session: Session, actor: Actor, limit: int = 500) -> list[IssuedRow]:
+    _allowed(actor)
+    query = (
+        select(IssuedDocument, Application)
+        .join(Application, Application.id == IssuedDocument.application_id)
+        .order_by(IssuedDocument.issued_at.desc())
+        .limit(limit)
+    )
+    return [
+        IssuedRow(
+            d.id,
+            d.document_number,
+            a.tracking_number,
+            d.licensee,
+            d.subject_th,
+            d.subject_en,
+            d.issued_at,
+            d.status,
+            a.channel,
+            d.delivered_at,
+            d.verification_code,
+        )
+        for d, a in session.execute(query).all()
+    ]
