@@ -1522,57 +1522,62 @@
     </message>
     <message>
         <location filename="../../ui/viewer/document_viewer.py" line="327"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="458"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="469"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="439"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="434"/>
+        <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
+        <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/document_viewer.py" line="450"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="448"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="459"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="529"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="530"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="571"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="582"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="572"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="583"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="573"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="584"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="574"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="585"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="575"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="586"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="576"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="587"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>

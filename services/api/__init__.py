@@ -56,6 +56,7 @@ from services.catalog.problems import CatalogError, CatalogProblem
 from services.catalog.store_sync import CatalogChanged
 from services.intake.forwarded import ForwardProposal
 from services.intake.inspect.accepted import accepted_file_patterns
+from services.intake.inspect.pdf_probe import VIEWER_UNSAFE
 from services.intake.views import (
     CounterRequest,
     NotRequestRow,
@@ -113,6 +114,7 @@ __all__ = [
     "ROLE_LABELS",
     "STATUSES",
     "THAI_MONTHS_SHORT",
+    "VIEWER_UNSAFE",
     "AccountPort",
     "AlertItem",
     "AlertKind",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models import Application, InboundMessage, QuarantineItem
 from services.access.table import Action, require
 from services.cases.documents import attach_document, inspect_file
+from services.intake.inspect.pdf_probe import VIEWER_UNSAFE, VIEWER_UNSAFE_REASONS
 from services.intake.views import QuarantineRow
 from services.kernel.channels import Channel
 from services.kernel.errors import InvalidInput, NotFound
@@ -80,6 +81,9 @@ def release(uow: UnitOfWork, blobs: BlobStore, item_id: str, reason: str) -> Non
         )
     data = blobs.get(item.blob_sha256)
     facts = inspect_file(item.content_type, data)
+    flags = (*facts.flags, "released")
+    if item.reason_code in VIEWER_UNSAFE_REASONS:
+        flags = (*flags, VIEWER_UNSAFE)
     attach_document(
         uow,
         blobs,
@@ -88,9 +92,7 @@ def release(uow: UnitOfWork, blobs: BlobStore, item_id: str, reason: str) -> Non
         content_type=item.content_type,
         data=data,
         origin=item.channel,
-        facts=type(facts)(
-            facts.pages, facts.width_px, facts.height_px, facts.dpi, (*facts.flags, "released")
-        ),
+        facts=type(facts)(facts.pages, facts.width_px, facts.height_px, facts.dpi, flags),
     )
     item.status = "released"
     item.decided_by = uow.actor.label

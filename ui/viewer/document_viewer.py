@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import DocumentInfo, ReviewPort, SignedInUser
+from services.api import VIEWER_UNSAFE, DocumentInfo, ReviewPort, SignedInUser
 from ui.common.errors import bilingual
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -425,7 +425,18 @@ class DocumentViewer(QFrame):
         info = entry.info
         assert info is not None
         kind = document_kind(info)
-        if kind == "pdf":
+        if kind == "pdf" and VIEWER_UNSAFE in info.flags:
+            # Released by an officer though the engine refused it or never finished: loading
+            # it here could hold the engine (and every other PDF) for good.
+            self._show_text(
+                "",
+                self.tr(
+                    "This PDF did not open in the viewer at intake ({name}); open it with the "
+                    "system viewer."
+                ).format(name=info.filename),
+                can_open=True,
+            )
+        elif kind == "pdf":
             self._display_pdf(data)
         elif kind == "image":
             self._in_worker(lambda: decode_image(data), self._show_image, "viewer.decode_image")

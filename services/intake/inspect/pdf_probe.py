@@ -21,7 +21,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-__all__ = ["CachedPdfProbe", "PdfOpenProbe", "PdfOpens", "PdfProbeResult"]
+__all__ = [
+    "VIEWER_UNSAFE",
+    "VIEWER_UNSAFE_REASONS",
+    "CachedPdfProbe",
+    "PdfOpenProbe",
+    "PdfOpens",
+    "PdfProbeResult",
+]
+
+VIEWER_UNSAFE = "pdf_viewer_unsafe"
+"""Flag on a document an officer released although the viewer's engine refused it or never
+finished opening it: the viewer does not load it (a looping PDF would hold the engine, whose
+lock every PDF shares) and offers the system viewer instead."""
+VIEWER_UNSAFE_REASONS = frozenset({"pdf_too_slow", "pdf_viewer_cannot_open"})
 
 
 class PdfOpens(StrEnum):
