@@ -200,7 +200,7 @@ def _run(args: argparse.Namespace, runtime: Runtime) -> int:
         print(f"เปิดใช้บัญชี {args.username} แล้ว / {args.username} can sign in again.")
         return 0
     if command == "section":
-        runtime.ports.worklist.set_section(user, args.username, args.name)
+        port.set_section(user, args.username, args.name)
         where = args.name or "-"
         print(f"ฝ่ายของ {args.username}: {where} / Section of {args.username}: {where}")
         return 0

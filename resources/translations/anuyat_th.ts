@@ -1389,22 +1389,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="265"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="283"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="268"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="286"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="273"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="291"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="274"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="292"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -3474,17 +3474,17 @@ P90</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="309"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="327"/>
         <source>Reset password</source>
         <translation>ตั้งรหัสผ่านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="312"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="330"/>
         <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
         <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="317"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="335"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
     </message>
@@ -3789,17 +3789,22 @@ P90</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="219"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="227"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="221"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="229"/>
+        <source>&amp;Section (requests can be routed to it; may be empty)</source>
+        <translation>ฝ่าย (ส่งคำขอให้ฝ่ายนี้ได้ เว้นว่างได้) (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/officer_dialogs.py" line="232"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="225"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="236"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>

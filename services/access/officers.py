@@ -51,6 +51,7 @@ __all__ = [
     "may_manage_officers",
     "reset_password",
     "set_roles",
+    "set_section",
     "unlock",
     "update_details",
 ]
@@ -133,6 +134,8 @@ class OfficerAccount:
     must_change_password: bool
     last_sign_in_at: datetime | None
     created_at: datetime
+    section: str = ""
+    """The section (ฝ่าย/งาน) requests can be routed to; empty: none."""
 
 
 def may_manage_officers(roles: Iterable[str]) -> bool:
@@ -316,6 +319,27 @@ def update_details(uow: UnitOfWork, username: str, details: OfficerDetails) -> b
     return True
 
 
+_MAX_SECTION = 100
+
+
+def set_section(uow: UnitOfWork, username: str, section: str) -> bool:
+    """Put an officer in a section (``""``: none), where a supervisor can route requests;
+    False (and no event) if nothing changes."""
+    require(uow.actor, Action.MANAGE_OFFICERS)
+    user = _officer(uow, username)
+    clean = " ".join(section.split())
+    if len(clean) > _MAX_SECTION:
+        raise InvalidInput(
+            f"ชื่อฝ่ายยาวเกิน {_MAX_SECTION} ตัวอักษร — ใช้ชื่อที่สั้นลง",
+            f"The section's name is longer than {_MAX_SECTION} characters; use a shorter one.",
+        )
+    if user.section == clean:
+        return False
+    before, user.section = user.section, clean
+    uow.record("user.section_changed", "user", user.id, {"before": before, "after": clean})
+    return True
+
+
 def set_roles(uow: UnitOfWork, username: str, roles: Iterable[str]) -> bool:
     """Give ``username`` exactly ``roles``; False (and no event) if nothing changes."""
     require(uow.actor, Action.MANAGE_OFFICERS)
@@ -436,6 +460,7 @@ def list_officers(session: Session, now: datetime) -> list[OfficerAccount]:
             must_change_password=u.must_change_password,
             last_sign_in_at=u.last_sign_in_at,
             created_at=u.created_at,
+            section=u.section,
         )
         for u in users
     ]

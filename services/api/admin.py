@@ -56,6 +56,10 @@ class AdminPort(Protocol):
         """False if nothing changed. Refuses to leave no active administrator."""
         ...
 
+    def set_section(self, user: SignedInUser, username: str, section: str) -> bool:
+        """Put the officer in a section (``""``: none); False if nothing changed."""
+        ...
+
     def deactivate(self, user: SignedInUser, username: str, reason: str) -> None: ...
 
     def activate(self, user: SignedInUser, username: str) -> None: ...
@@ -103,6 +107,10 @@ class OfficersFacade:
     def set_roles(self, user: SignedInUser, username: str, roles: tuple[str, ...]) -> bool:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             return officers.set_roles(uow, username, roles)
+
+    def set_section(self, user: SignedInUser, username: str, section: str) -> bool:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return officers.set_section(uow, username, section)
 
     def deactivate(self, user: SignedInUser, username: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

@@ -42,10 +42,6 @@ class WorklistPort(Protocol):
         """Active officers and the sections they work in (for the assign dialog)."""
         ...
 
-    def set_section(self, user: SignedInUser, username: str, section: str) -> None:
-        """The administrator puts an officer in a section (``""``: none)."""
-        ...
-
     def notes(self, user: SignedInUser, application_id: str) -> list[NoteRow]: ...
 
     def add_note(self, user: SignedInUser, application_id: str, body: str) -> NoteRow: ...
@@ -107,10 +103,6 @@ class Worklist:
         require(self.context.verified(Actor.from_user(user)), Action.ASSIGN)
         with self.context.read(Actor.from_user(user)) as session:
             return officers(session), assign.sections(session)
-
-    def set_section(self, user: SignedInUser, username: str, section: str) -> None:
-        with self.context.unit_of_work(Actor.from_user(user)) as uow:
-            assign.set_officer_section(uow, username, section)
 
     def notes(self, user: SignedInUser, application_id: str) -> list[NoteRow]:
         actor = self.context.verified(Actor.from_user(user))

@@ -36,7 +36,7 @@ from services.review.queue import (
 from services.worklist.notes import check_note, store_note
 from services.worklist.views import AssignResult
 
-__all__ = ["MAX_BATCH", "assign", "sections", "set_officer_section"]
+__all__ = ["MAX_BATCH", "assign", "sections"]
 
 MAX_BATCH: Final = 200
 _MAX_SECTION: Final = 100
@@ -222,22 +222,3 @@ def assign(
         to_section=target.section,
         skipped_earlier=skipped if reason else 0,
     )
-
-
-def set_officer_section(uow: UnitOfWork, username: str, section: str) -> None:
-    """Put an officer in a section (``""``: none); the administrator's, like roles."""
-    require(uow.actor, Action.MANAGE_OFFICERS)
-    name = username.strip().lower()
-    user = uow.session.scalar(select(User).where(User.username == name))
-    if user is None:
-        raise NotFound(f"ไม่พบเจ้าหน้าที่ชื่อผู้ใช้ {name}", f"No officer named {name}.")
-    clean = " ".join(section.split())
-    if len(clean) > _MAX_SECTION:
-        raise InvalidInput(
-            f"ชื่อฝ่ายยาวเกิน {_MAX_SECTION} ตัวอักษร",
-            f"The section's name is longer than {_MAX_SECTION} characters.",
-        )
-    if user.section == clean:
-        return
-    before, user.section = user.section, clean
-    uow.record("user.section_changed", "user", user.id, {"before": before, "after": clean})

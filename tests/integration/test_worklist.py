@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from models import Application, ApplicationNote, OutboxMessage, User
 from services.access import auth
+from services.access.officers import set_section
 from services.api.ports import Ports, build_ports
 from services.intake.pipeline import Arrival, ingest
 from services.kernel.actors import SYSTEM, Actor, SignedInUser
@@ -18,7 +19,6 @@ from services.kernel.clock import BANGKOK, FixedClock
 from services.kernel.errors import InvalidInput, NotFound, PermissionDenied
 from services.kernel.events import verify_chain
 from services.review import OutOfOrder
-from services.worklist.assign import set_officer_section
 from services.worklist.digest import queue_daily_digests
 from services.worklist.views import AlertKind, ListFilter, SortOrder
 from tests.conftest import STAFF_PASSWORD
@@ -51,8 +51,8 @@ def users(ws: Ports, context) -> dict[str, SignedInUser]:
     names = ("intake", "reviewer", "finance", "approver", "admin", "boss", "reviewer2")
     signed = {name: ws.shell.sign_in(name, STAFF_PASSWORD) for name in names}
     with context.unit_of_work(Actor.from_user(signed["admin"])) as uow:
-        set_officer_section(uow, "reviewer", "งานอาหาร")
-        set_officer_section(uow, "reviewer2", "งานก่อสร้าง")
+        set_section(uow, "reviewer", "งานอาหาร")
+        set_section(uow, "reviewer2", "งานก่อสร้าง")
     return signed
 
 

@@ -207,6 +207,27 @@ def test_the_last_administrator_keeps_the_role(qtbot, admin_window) -> None:
     assert _row(window, "admin").roles == ("admin",)
 
 
+def test_an_officer_is_put_in_a_section_beside_the_roles(qtbot, workstation, admin_window) -> None:
+    window = admin_window
+    page = window.officers
+    assert page is not None
+    _select(qtbot, window, "reviewer")
+    qtbot.mouseClick(page.roles_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, RolesDialog)
+    assert dialog.section.text() == ""
+    type_keys(dialog.section, "งานอาหาร")
+    shot(dialog, "roles-section")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _row(window, "reviewer").section == "งานอาหาร", timeout=10000)
+    assert _row(window, "reviewer").roles == ("reviewer",)  # the roles as they were
+    # A supervisor's assign dialog now offers the section.
+    _officers, sections = workstation.worklist.assign_targets(
+        workstation.shell.sign_in("admin", STAFF_PASSWORD)
+    )
+    assert sections == ["งานอาหาร"]
+
+
 def test_unlock_and_reset_password_from_the_page(qtbot, workstation, admin_window) -> None:
     window = admin_window
     page = window.officers

@@ -211,12 +211,23 @@ class RolesDialog(_ActionDialog):
         boxes = QGridLayout()
         self.roles = _role_boxes(boxes, officer.roles)
         self.body.addLayout(boxes)
+        # The section (ฝ่าย/งาน) a supervisor can route requests to, with the roles: both
+        # say what work the officer gets.
+        self._section_label = QLabel()
+        self.section = named(QLineEdit(officer.section), "OfficerSection")
+        self.section.setMaxLength(100)
+        self._section_label.setBuddy(self.section)
+        self.body.addWidget(self._section_label)
+        self.body.addWidget(self.section)
         self.finish_layout()
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
         self.setWindowTitle(self.tr("Roles"))
+        self._section_label.setText(
+            self.tr("&Section (requests can be routed to it; may be empty)")
+        )
         self._intro.setText(
             self.tr("Roles of {name} ({user}):").format(
                 name=self._officer.name_th, user=self._officer.username
@@ -226,8 +237,15 @@ class RolesDialog(_ActionDialog):
 
     def call(self) -> Callable[[], Any]:
         roles = tuple(role for role, box in self.roles.items() if box.isChecked())
+        section = self.section.text()
         port, user, username = self._port, self._user, self._officer.username
-        return lambda: port.set_roles(user, username, roles)
+
+        def save() -> bool:
+            # The section first: its one check (length) then cannot leave roles half saved.
+            moved = port.set_section(user, username, section)
+            return port.set_roles(user, username, roles) or moved
+
+        return save
 
 
 class DeactivateDialog(_ActionDialog):
