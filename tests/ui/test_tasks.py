@@ -131,3 +131,23 @@ def test_log_names_the_task_never_its_arguments(qtbot, runner, caplog) -> None:
         _run_and_wait(qtbot, runner, partial(sign_in, "somying", "hunter2-secret"))
     assert "hunter2-secret" not in caplog.text
     assert "failed" in caplog.text
+
+
+def test_a_persons_failure_is_logged_by_code_without_the_message(qtbot, runner, caplog) -> None:
+    """The message of an AnuyatError may name an officer; the log keeps its code only."""
+    from services.kernel.errors import AnuyatError
+
+    def work() -> None:
+        raise AnuyatError(
+            "มอบงานให้ นางสาวสมศรี ใจดี ไม่ได้",
+            "Cannot assign to Somsri Jaidee.",
+            code="assign_refused",
+            detail="officer id 7 inactive",
+        )
+
+    with caplog.at_level(logging.INFO, logger="ui.common.tasks"):
+        [(_, error, _)] = _run_and_wait(qtbot, runner, work, label="review.reassign")
+    assert isinstance(error, AnuyatError)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "assign_refused" in logged and "officer id 7 inactive" in logged
+    assert "Somsri" not in logged and "สมศรี" not in logged

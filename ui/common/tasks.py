@@ -73,8 +73,11 @@ class _Worker(QRunnable):
             task.error = exc
             detail = getattr(exc, "detail", None)
             if hasattr(exc, "th") and hasattr(exc, "en"):
-                # A failure a person caused (AnuyatError): the message is shown to them.
-                log.info("task %s failed: %s (%s)", task.label, exc.en, detail or "-")
+                # A failure a person caused (AnuyatError): the message is shown to them,
+                # and only its code and detail are logged: the message may name people
+                # (an officer, an applicant), which the log must never hold.
+                code = getattr(exc, "code", "error")
+                log.info("task %s failed: %s (%s)", task.label, code, detail or "-")
             else:
                 log.error("task %s failed", task.label, exc_info=exc)
         finally:
