@@ -24,6 +24,7 @@ from app.settings import (
 from demo.token import softhsm_environment
 from services.api.admin import OfficersFacade
 from services.api.approval import SigningSettings
+from services.api.backup import BackupFacade
 from services.api.ports import Ports, build_ports
 from services.api.reports import Reports
 from services.api.settings import SettingsFacade
@@ -249,6 +250,8 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
             allow_pkcs12=settings.get("signing_allow_pkcs12"),
         ),
         pdf_probe=pdf_probe,
+        # Read at each use: a saved Settings page changes the folder and the schedule.
+        backup=BackupFacade(context, lambda: runtime.settings.values()),
     )
     officers = OfficersFacade(context, password_policy(settings))
     runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.settings import Settings, with_profile
@@ -300,6 +300,41 @@ def _ack_template(settings: Settings, data_dir: Path) -> Check:
     return Check("acknowledgement", True, str(path))
 
 
+def _backup(settings: Settings, data_dir: Path, now: datetime | None) -> Check:
+    """The profile's last good backup: WARN when none is set or made, or it is too old."""
+    from services.backup.status import last_snapshot, too_old
+
+    pid = keys.read_profile_id(data_dir)
+    if pid is None:
+        return Check("backup", True, "no profile yet")
+    own = with_profile(settings, data_dir)
+    folder = own.path("backup_dir")
+    if folder is None:
+        return Check(
+            "backup",
+            True,
+            "no backup folder set",
+            warning="ตั้งที่เก็บสำรองข้อมูลในหน้าตั้งค่า (backup_dir) / "
+            "Set the backup folder on the Settings page (backup_dir).",
+        )
+    last = last_snapshot(folder, pid)
+    hours = own.get("backup_warn_after_hours")
+    moment = now or datetime.now(BANGKOK)
+    if last is None or last.created_at is None:
+        detail = f"no backup in {folder} yet"
+    else:
+        detail = f"last backup {last.created_at:%Y-%m-%d %H:%M} UTC in {folder}"
+    if too_old(last, moment, timedelta(hours=hours)):
+        return Check(
+            "backup",
+            True,
+            detail,
+            warning=f"สำรองข้อมูลล่าสุดนานกว่า {hours} ชั่วโมง สั่ง anuyat backup create / "
+            f"The last backup is older than {hours} hours: run 'anuyat backup create'.",
+        )
+    return Check("backup", True, detail)
+
+
 def run_checks(data_dir: Path, settings: Settings, today: date | None = None) -> list[Check]:
     probes: list[Callable[[], Check]] = [
         _python,
@@ -311,6 +346,7 @@ def run_checks(data_dir: Path, settings: Settings, today: date | None = None) ->
         lambda: _data_dir(data_dir),
         lambda: _holidays(settings, data_dir, today),
         lambda: _ack_template(settings, data_dir),
+        lambda: _backup(settings, data_dir, None),
     ]
     return [probe() for probe in probes]
 

@@ -4,97 +4,97 @@
 <context>
     <name>AgencyForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="132"/>
+        <location filename="../../ui/admin/settings_forms.py" line="139"/>
         <source>Agency name (Thai)</source>
         <translation>ชื่อหน่วยงาน (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="133"/>
+        <location filename="../../ui/admin/settings_forms.py" line="140"/>
         <source>Agency name (English)</source>
         <translation>ชื่อหน่วยงาน (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="134"/>
+        <location filename="../../ui/admin/settings_forms.py" line="141"/>
         <source>Agency code</source>
         <translation>รหัสหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="135"/>
+        <location filename="../../ui/admin/settings_forms.py" line="142"/>
         <source>Official agency number</source>
         <translation>เลขที่หนังสือของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="136"/>
+        <location filename="../../ui/admin/settings_forms.py" line="143"/>
         <source>Official e-mail address</source>
         <translation>อีเมลราชการของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="137"/>
+        <location filename="../../ui/admin/settings_forms.py" line="144"/>
         <source>Official postal address</source>
         <translation>ที่อยู่ทางไปรษณีย์ของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="138"/>
+        <location filename="../../ui/admin/settings_forms.py" line="145"/>
         <source>Telephone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="139"/>
+        <location filename="../../ui/admin/settings_forms.py" line="146"/>
         <source>Business hours</source>
         <translation>เวลาทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="140"/>
+        <location filename="../../ui/admin/settings_forms.py" line="147"/>
         <source>Working days</source>
         <translation>วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="144"/>
+        <location filename="../../ui/admin/settings_forms.py" line="151"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="146"/>
+        <location filename="../../ui/admin/settings_forms.py" line="153"/>
         <source>Mon</source>
         <translation>จ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="147"/>
+        <location filename="../../ui/admin/settings_forms.py" line="154"/>
         <source>Tue</source>
         <translation>อ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="148"/>
+        <location filename="../../ui/admin/settings_forms.py" line="155"/>
         <source>Wed</source>
         <translation>พ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="149"/>
+        <location filename="../../ui/admin/settings_forms.py" line="156"/>
         <source>Thu</source>
         <translation>พฤ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="150"/>
+        <location filename="../../ui/admin/settings_forms.py" line="157"/>
         <source>Fri</source>
         <translation>ศ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="151"/>
+        <location filename="../../ui/admin/settings_forms.py" line="158"/>
         <source>Sat</source>
         <translation>ส.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="152"/>
+        <location filename="../../ui/admin/settings_forms.py" line="159"/>
         <source>Sun</source>
         <translation>อา.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="156"/>
+        <location filename="../../ui/admin/settings_forms.py" line="163"/>
         <source>Capital Roman letters, e.g. NKK</source>
         <translation>อักษรโรมันตัวใหญ่ เช่น NKK</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="157"/>
+        <location filename="../../ui/admin/settings_forms.py" line="164"/>
         <source>e.g. saraban@yourtown.go.th</source>
         <translation>เช่น saraban@ชื่อหน่วยงาน.go.th</translation>
     </message>
@@ -648,6 +648,64 @@
         <location filename="../../ui/reports/audit_page.py" line="455"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
+    </message>
+</context>
+<context>
+    <name>BackupIndicator</name>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="121"/>
+        <source>Backing up…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="127"/>
+        <source>No backup yet</source>
+        <translation>ยังไม่เคยสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="125"/>
+        <source>No backup folder</source>
+        <translation>ยังไม่กำหนดที่สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="130"/>
+        <source>Backup old: %1</source>
+        <translation>สำรองเก่า: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="131"/>
+        <source>Backup %1</source>
+        <translation>สำรองล่าสุด %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="140"/>
+        <source>The last backup was made %1, more than %2 hours ago.</source>
+        <translation>สำรองข้อมูลครั้งล่าสุดเมื่อ %1 นานกว่า %2 ชั่วโมงแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="144"/>
+        <source>The last backup was made %1.</source>
+        <translation>สำรองข้อมูลครั้งล่าสุดเมื่อ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="147"/>
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="148"/>
+        <source>Make a backup now in the backup folder</source>
+        <translation>สำรองข้อมูลลงที่เก็บสำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="163"/>
+        <source>The administrator sets the backup folder on the Settings page.</source>
+        <translation>ผู้ดูแลระบบกำหนดที่เก็บสำรองข้อมูลได้ในหน้าตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/backup_indicator.py" line="166"/>
+        <source>Backup failed</source>
+        <translation>สำรองข้อมูลไม่สำเร็จ</translation>
     </message>
 </context>
 <context>
@@ -2401,58 +2459,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="511"/>
+        <location filename="../../ui/shell/main_window.py" line="518"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="515"/>
+        <location filename="../../ui/shell/main_window.py" line="522"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="523"/>
-        <location filename="../../ui/shell/main_window.py" line="543"/>
+        <location filename="../../ui/shell/main_window.py" line="530"/>
+        <location filename="../../ui/shell/main_window.py" line="550"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="524"/>
+        <location filename="../../ui/shell/main_window.py" line="531"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="526"/>
+        <location filename="../../ui/shell/main_window.py" line="533"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="528"/>
+        <location filename="../../ui/shell/main_window.py" line="535"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="540"/>
+        <location filename="../../ui/shell/main_window.py" line="547"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="553"/>
+        <location filename="../../ui/shell/main_window.py" line="560"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="556"/>
+        <location filename="../../ui/shell/main_window.py" line="563"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="787"/>
+        <location filename="../../ui/shell/main_window.py" line="794"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="957"/>
+        <location filename="../../ui/shell/main_window.py" line="964"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -3812,142 +3870,157 @@ P90</translation>
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="286"/>
+        <location filename="../../ui/admin/settings_forms.py" line="293"/>
         <source>IMAP server</source>
         <translation>เซิร์ฟเวอร์ IMAP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="287"/>
-        <location filename="../../ui/admin/settings_forms.py" line="292"/>
+        <location filename="../../ui/admin/settings_forms.py" line="294"/>
+        <location filename="../../ui/admin/settings_forms.py" line="299"/>
         <source>Port</source>
         <translation>พอร์ต</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="288"/>
-        <location filename="../../ui/admin/settings_forms.py" line="293"/>
+        <location filename="../../ui/admin/settings_forms.py" line="295"/>
+        <location filename="../../ui/admin/settings_forms.py" line="300"/>
         <source>Security</source>
         <translation>การเข้ารหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="289"/>
-        <location filename="../../ui/admin/settings_forms.py" line="294"/>
+        <location filename="../../ui/admin/settings_forms.py" line="296"/>
+        <location filename="../../ui/admin/settings_forms.py" line="301"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="290"/>
+        <location filename="../../ui/admin/settings_forms.py" line="297"/>
         <source>Folders to watch</source>
         <translation>โฟลเดอร์ที่ติดตาม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="291"/>
+        <location filename="../../ui/admin/settings_forms.py" line="298"/>
         <source>SMTP server</source>
         <translation>เซิร์ฟเวอร์ SMTP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="295"/>
+        <location filename="../../ui/admin/settings_forms.py" line="302"/>
         <source>Shared drive folder</source>
         <translation>โฟลเดอร์ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="296"/>
+        <location filename="../../ui/admin/settings_forms.py" line="303"/>
         <source>Move taken files to</source>
         <translation>ย้ายไฟล์ที่รับแล้วไปที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="297"/>
+        <location filename="../../ui/admin/settings_forms.py" line="304"/>
         <source>Take a file once unchanged for (seconds)</source>
         <translation>รับไฟล์เมื่อไม่เปลี่ยนแปลงนาน (วินาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="298"/>
+        <location filename="../../ui/admin/settings_forms.py" line="305"/>
         <source>PKCS#11 library of the token</source>
         <translation>ไลบรารี PKCS#11 ของโทเคน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="299"/>
+        <location filename="../../ui/admin/settings_forms.py" line="306"/>
         <source>Backup folder</source>
         <translation>โฟลเดอร์สำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="300"/>
-        <location filename="../../ui/admin/settings_forms.py" line="301"/>
+        <location filename="../../ui/admin/settings_forms.py" line="307"/>
+        <source>Back up every (hours)</source>
+        <translation>สำรองข้อมูลทุก (ชั่วโมง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="308"/>
+        <source>Also after this many changes (0: never)</source>
+        <translation>หรือเมื่อเปลี่ยนแปลงครบ (รายการ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="309"/>
+        <source>Warn when the last backup is older than (hours)</source>
+        <translation>เตือนเมื่อสำรองข้อมูลล่าสุดนานกว่า (ชั่วโมง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_forms.py" line="310"/>
+        <location filename="../../ui/admin/settings_forms.py" line="311"/>
         <source>CA certificate (own authority)</source>
         <translation>ใบรับรอง CA (ของหน่วยงานเอง)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="302"/>
+        <location filename="../../ui/admin/settings_forms.py" line="312"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="310"/>
+        <location filename="../../ui/admin/settings_forms.py" line="320"/>
         <source>TLS (encrypted from the start)</source>
         <translation>TLS (เข้ารหัสตั้งแต่เริ่ม)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="311"/>
+        <location filename="../../ui/admin/settings_forms.py" line="321"/>
         <source>STARTTLS (encrypted after greeting)</source>
         <translation>STARTTLS (เข้ารหัสหลังทักทาย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="312"/>
+        <location filename="../../ui/admin/settings_forms.py" line="322"/>
         <source>Plain (this computer only)</source>
         <translation>ไม่เข้ารหัส (เฉพาะเครื่องนี้)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="317"/>
+        <location filename="../../ui/admin/settings_forms.py" line="327"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="320"/>
+        <location filename="../../ui/admin/settings_forms.py" line="330"/>
         <source>Comma between folders, e.g. INBOX, Requests</source>
         <translation>คั่นโฟลเดอร์ด้วยจุลภาค เช่น INBOX, Requests</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="338"/>
+        <location filename="../../ui/admin/settings_forms.py" line="348"/>
         <source>Empty: no shared drive is watched</source>
         <translation>เว้นว่าง: ไม่ติดตามไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="339"/>
+        <location filename="../../ui/admin/settings_forms.py" line="349"/>
         <source>Empty: taken files stay where they are</source>
         <translation>เว้นว่าง: ไฟล์ที่รับแล้วอยู่ที่เดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="340"/>
+        <location filename="../../ui/admin/settings_forms.py" line="350"/>
         <source>Another disk or a server share</source>
         <translation>ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกันบนเซิร์ฟเวอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="341"/>
+        <location filename="../../ui/admin/settings_forms.py" line="351"/>
         <source>Empty: mail is read from the local Maildir</source>
         <translation>เว้นว่าง: อ่านอีเมลจาก Maildir ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="342"/>
+        <location filename="../../ui/admin/settings_forms.py" line="352"/>
         <source>Empty: outgoing mail stays in the local &apos;sent&apos; folder</source>
         <translation>เว้นว่าง: อีเมลขาออกเก็บไว้ในโฟลเดอร์ sent ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="343"/>
-        <location filename="../../ui/admin/settings_forms.py" line="344"/>
+        <location filename="../../ui/admin/settings_forms.py" line="353"/>
+        <location filename="../../ui/admin/settings_forms.py" line="354"/>
         <source>Empty: the authorities this computer trusts</source>
         <translation>เว้นว่าง: ใช้ผู้ออกใบรับรองที่เครื่องนี้เชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="351"/>
+        <location filename="../../ui/admin/settings_forms.py" line="361"/>
         <source>✓ Saved in the keyring. Type to replace it.</source>
         <translation>✓ บันทึกไว้ในที่เก็บกุญแจ (keyring) แล้ว พิมพ์ใหม่เพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="353"/>
+        <location filename="../../ui/admin/settings_forms.py" line="363"/>
         <source>Saved in the keyring</source>
         <translation>บันทึกไว้ในที่เก็บกุญแจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="355"/>
+        <location filename="../../ui/admin/settings_forms.py" line="365"/>
         <source>Not saved yet: type it, then save.</source>
         <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
     </message>
@@ -5435,12 +5508,12 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="212"/>
+        <location filename="../../ui/admin/settings_forms.py" line="219"/>
         <source>Choose a file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="214"/>
+        <location filename="../../ui/admin/settings_forms.py" line="221"/>
         <source>Choose a folder</source>
         <translation>เลือกโฟลเดอร์</translation>
     </message>

@@ -98,6 +98,8 @@ class Action(StrEnum):
     # The agency's identity and hours, the station's mailbox, SMTP, shared drive, signing
     # module and backup place; their passwords in the keyring; "Test connection".
     MANAGE_SETTINGS = "manage_settings"
+    # "Back up now" in the window (the schedule backs up on its own, as the station).
+    BACK_UP_NOW = "back_up_now"
     # A finance officer verifies or rejects a payment's evidence and issues the receipt.
     VERIFY_PAYMENT = "verify_payment"
     # The agency's bank account and PromptPay details printed on payment notices.
@@ -153,6 +155,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.READ_REPORTS: _SUPERVISORS,
     Action.READ_AUDIT: frozenset({"admin"}),
     Action.MANAGE_SETTINGS: frozenset({"admin"}),
+    Action.BACK_UP_NOW: frozenset({"admin"}),
     Action.VERIFY_PAYMENT: frozenset({"finance"}),
     Action.SET_FEE_ACCOUNT: frozenset({"admin"}) | _SYSTEM,
 }

@@ -19,6 +19,7 @@ from services.access.sessions import PasswordChangeRequired, SessionEnded
 from services.access.table import Action, may
 from services.api.admin import AccountPort, AdminPort
 from services.api.approval import ApprovalPort, SigningChoice, SigningSettings
+from services.api.backup import BackupMade, BackupPort, BackupState
 from services.api.catalog import (
     CalendarProposal,
     CatalogChange,
@@ -104,6 +105,9 @@ from services.worklist.views import (
 
 __all__ = [
     "AUDIT_SHOWN",
+    "BackupMade",
+    "BackupPort",
+    "BackupState",
     "BANGKOK",
     "ENGLISH_MONTHS_SHORT",
     "FEE_DUE",

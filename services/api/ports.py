@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.api.approval import Approval, ApprovalPort, SigningSettings
+from services.api.backup import BackupPort
 from services.api.catalog import CatalogFacade, CatalogPort
 from services.api.fees import Fees, FeesPort
 from services.api.intake import Intake, IntakePort
@@ -44,6 +45,8 @@ class Ports:
     catalog: CatalogPort | None = None
     # The finance officer's payments page (None in tests that build the window without it).
     fees: FeesPort | None = None
+    # The last good backup and "Back up now" (None: the window shows no backup state).
+    backup: BackupPort | None = None
 
 
 def build_ports(
@@ -57,6 +60,7 @@ def build_ports(
     settings: SettingsPort | None = None,
     signing: SigningSettings | None = None,
     pdf_probe: PdfOpenProbe | None = None,
+    backup: BackupPort | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
@@ -75,4 +79,5 @@ def build_ports(
         worklist=Worklist(context),
         catalog=CatalogFacade(context),
         fees=Fees(context),
+        backup=backup,
     )

@@ -212,6 +212,25 @@ SETTINGS: tuple[Setting, ...] = (
         "Backup folder: another disk or a server share. Empty: not set.",
         folder=True,
     ),
+    Setting(
+        "backup_every_hours", int, 24, "Back up when the last backup is this old.", min=1, max=720
+    ),
+    Setting(
+        "backup_after_changes",
+        int,
+        500,
+        "Back up after this many recorded changes (0: by time only).",
+        min=0,
+        max=1_000_000,
+    ),
+    Setting(
+        "backup_warn_after_hours",
+        int,
+        48,
+        "Warn in the window and in 'anuyat doctor' when the last backup is older.",
+        min=1,
+        max=8_760,
+    ),
 )
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 

@@ -74,7 +74,12 @@ SECTIONS: tuple[Section, ...] = (
         TakesEffect.NEXT_SYNC,
     ),
     Section(SectionKey.SIGNING, ("pkcs11_module",), None, TakesEffect.NEXT_USE),
-    Section(SectionKey.BACKUP, ("backup_dir",), None, TakesEffect.NEXT_USE),
+    Section(
+        SectionKey.BACKUP,
+        ("backup_dir", "backup_every_hours", "backup_after_changes", "backup_warn_after_hours"),
+        None,
+        TakesEffect.NEXT_USE,
+    ),
 )
 _BY_KEY = {s.key: s for s in SECTIONS}
 

@@ -256,3 +256,25 @@ def test_a_full_backup_disk_says_so_and_keeps_the_earlier_backup(
     pid = keys.profile_id(context.store.data_dir)
     assert [s.path for s in list_snapshots(small_backup_disk, pid)] == [good.path]
     verify_snapshot(good.path, master)
+
+
+def test_doctor_tells_when_the_last_backup_is_too_old(
+    context, master, tmp_path: Path, data_dir: Path
+) -> None:
+    from datetime import timedelta
+
+    from app.doctor import _backup
+    from app.settings import Settings
+
+    usb = tmp_path / "usb"
+    settings = Settings({"backup_dir": str(usb), "backup_warn_after_hours": 48}, None)
+    now = context.clock.now()
+    never = _backup(settings, data_dir, now)
+    assert "no backup" in never.detail and "older than 48 hours" in never.warning
+    create_backup(data_dir, usb, master, clock=context.clock)
+    fresh = _backup(settings, data_dir, now + timedelta(hours=1))
+    assert fresh.ok and not fresh.warning and "last backup" in fresh.detail
+    stale = _backup(settings, data_dir, now + timedelta(hours=49))
+    assert "older than 48 hours" in stale.warning and "anuyat backup create" in stale.warning
+    unset = _backup(Settings({}, None), data_dir, now)
+    assert "Set the backup folder" in unset.warning

@@ -37,7 +37,14 @@ __all__ = ["AgencyForm", "SectionForm"]
 _SECURITY = ("tls", "starttls", "plain")
 _PATHS = {"drive_root", "drive_processed_dir", "backup_dir"}
 _FILES = {"pkcs11_module", "imap_cafile", "smtp_cafile"}
-_NUMBERS = {"imap_port", "smtp_port", "drive_stable_seconds"}
+_NUMBERS = {
+    "imap_port",
+    "smtp_port",
+    "drive_stable_seconds",
+    "backup_every_hours",
+    "backup_after_changes",
+    "backup_warn_after_hours",
+}
 
 
 def _keep_heights(form: QWidget) -> None:
@@ -297,6 +304,9 @@ class SectionForm(QWidget):
             "drive_stable_seconds": self.tr("Take a file once unchanged for (seconds)"),
             "pkcs11_module": self.tr("PKCS#11 library of the token"),
             "backup_dir": self.tr("Backup folder"),
+            "backup_every_hours": self.tr("Back up every (hours)"),
+            "backup_after_changes": self.tr("Also after this many changes (0: never)"),
+            "backup_warn_after_hours": self.tr("Warn when the last backup is older than (hours)"),
             "imap_cafile": self.tr("CA certificate (own authority)"),
             "smtp_cafile": self.tr("CA certificate (own authority)"),
             "password": self.tr("Password"),

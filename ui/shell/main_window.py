@@ -86,6 +86,7 @@ from ui.reports.monthly_page import MonthlyReportPage
 from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, ReviewScreen
 from ui.shell.actions import WindowActions
 from ui.shell.application_model import ROW_ROLE, ApplicationModel, Column
+from ui.shell.backup_indicator import BackupIndicator
 from ui.shell.dashboard_view import DashboardView
 from ui.shell.detail_panel import DetailPanel
 from ui.shell.header_band import HeaderBand
@@ -427,6 +428,12 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.loading_label)
         bar.addPermanentWidget(self.updated_label)
         bar.addPermanentWidget(self.sync)
+        self.backup: BackupIndicator | None = None
+        if self._ports.backup is not None:
+            self.backup = BackupIndicator(self._ports.backup, self._user, self._runner)
+            # Beside the queue count, which gives way first: the sync state on the right
+            # already fills the bar in Thai at 1280 px.
+            bar.addWidget(self.backup)
 
     def _build_shortcuts(self) -> None:
         # Alt+1..9 choose the queue in that position (Alt+1 is "All applications").
