@@ -2457,6 +2457,157 @@
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="94"/>
+        <source>Issue licence</source>
+        <translation>ออกใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="97"/>
+        <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
+        <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="101"/>
+        <source>Your sign-in &amp;password:</source>
+        <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="103"/>
+        <source>Issue and sign</source>
+        <translation>ออกและลงนาม</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingPage</name>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="216"/>
+        <source>Not yet ({channel})</source>
+        <translation>ยังไม่ส่งมอบ ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="218"/>
+        <source>Revoked</source>
+        <translation>ถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="218"/>
+        <source>Valid</source>
+        <translation>ใช้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="229"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="230"/>
+        <source>Counter</source>
+        <translation>เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="231"/>
+        <source>Shared drive</source>
+        <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="273"/>
+        <source>Licence {number} issued ({file}); verification code {code}.</source>
+        <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="297"/>
+        <source>Licence {number} delivered ({channel}).</source>
+        <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="302"/>
+        <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
+        <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="326"/>
+        <source>Issuing and delivery</source>
+        <translation>ออกใบอนุญาตและส่งมอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="327"/>
+        <source>Approved, waiting for their licence</source>
+        <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="328"/>
+        <source>Licences issued</source>
+        <translation>ใบอนุญาตที่ออกแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="329"/>
+        <source>&amp;Issue licence…</source>
+        <translation>&amp;ออกใบอนุญาต…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="330"/>
+        <source>&amp;Deliver</source>
+        <translation>&amp;ส่งมอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="331"/>
+        <source>Protect the e-mail with a password</source>
+        <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="332"/>
+        <source>Received at the counter by…</source>
+        <translation>ผู้รับที่เคาน์เตอร์…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="334"/>
+        <source>Request</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="334"/>
+        <source>Service</source>
+        <translation>บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="334"/>
+        <source>Applicant</source>
+        <translation>ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="334"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="337"/>
+        <source>Number</source>
+        <translation>เลขที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="337"/>
+        <source>Licensee</source>
+        <translation>ผู้ได้รับใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="337"/>
+        <source>Subject</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="337"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="338"/>
+        <source>Delivered</source>
+        <translation>การส่งมอบ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/shell/main_window.py" line="518"/>

@@ -30,6 +30,7 @@ from services.api.catalog import (
 )
 from services.api.fees import FeesPort, PaymentRow
 from services.api.intake import IntakePort
+from services.api.issuing import Delivery, IssuedLicence, IssuedRow, IssuingPort, ToIssueRow
 from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
 from services.api.review import ReviewPort
@@ -104,6 +105,11 @@ from services.worklist.views import (
 )
 
 __all__ = [
+    "Delivery",
+    "IssuedLicence",
+    "IssuedRow",
+    "IssuingPort",
+    "ToIssueRow",
     "AUDIT_SHOWN",
     "BackupMade",
     "BackupPort",

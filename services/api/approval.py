@@ -169,10 +169,6 @@ class Approval:
         finally:
             session.close()
 
-    def signing_method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
-        """The approver's way of signing (also what signs a licence, services.api.issuing)."""
-        return self._method(actor, choice)
-
     def _method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
         now = self.context.clock.now()
         if choice.kind == "record":

@@ -77,7 +77,9 @@ class Issuing:
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.ISSUE_LICENCE)
         base = self._base()
-        method = self._signing.signing_method(actor, choice)
+        # The approval facade's way of signing: the same password, PIN and certificate checks
+        # as the approval itself, so a licence is signed exactly as its approval was.
+        method = self._signing._method(actor, choice)
         try:
             with self.context.unit_of_work(actor) as uow:
                 draft = issuing.prepare_licence(uow, application_id, base)

@@ -16,6 +16,7 @@ from services.api.backup import BackupPort
 from services.api.catalog import CatalogFacade, CatalogPort
 from services.api.fees import Fees, FeesPort
 from services.api.intake import Intake, IntakePort
+from services.api.issuing import Issuing, IssuingPort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.settings import SettingsPort
@@ -47,6 +48,7 @@ class Ports:
     fees: FeesPort | None = None
     # The last good backup and "Back up now" (None: the window shows no backup state).
     backup: BackupPort | None = None
+    issuing: IssuingPort | None = None
 
 
 def build_ports(
@@ -80,4 +82,5 @@ def build_ports(
         catalog=CatalogFacade(context),
         fees=Fees(context),
         backup=backup,
+        issuing=Issuing(context, signing, drive_root=drive_root),
     )

@@ -11,6 +11,7 @@ import services.api as api
 from services.api.approval import Approval, ApprovalPort
 from services.api.catalog import CatalogFacade, CatalogPort
 from services.api.intake import Intake, IntakePort
+from services.api.issuing import Issuing, IssuingPort
 from services.api.reports import Reports, ReportsPort
 from services.api.review import Review, ReviewPort
 from services.api.settings import SettingsFacade, SettingsPort
@@ -26,6 +27,7 @@ AREAS = [
     (Approval, ApprovalPort),
     (Worklist, WorklistPort),
     (CatalogFacade, CatalogPort),
+    (Issuing, IssuingPort),
 ]
 
 
@@ -66,4 +68,6 @@ def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
         "settings",
         "catalog",
         "fees",
+        "backup",
+        "issuing",
     ]

@@ -1,0 +1,115 @@
+"""The issuing page on real widgets over a real profile: the approver issues an approved
+request's licence, typing the sign-in password key by key; an intake officer delivers it by
+e-mail protected with a password shown once. Screenshots in Thai and English go to
+artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from services.access import auth
+from services.api.approval import SigningChoice, SigningSettings
+from services.api.ports import build_ports
+from services.approval import BatchItem
+from services.kernel.actors import SYSTEM
+from services.produce.sign import Pin
+from tests.conftest import STAFF_PASSWORD
+from tests.integration.test_approval import reviewed
+from tests.ui.conftest import SCREENSHOTS, officer_types
+from ui.common import i18n
+from ui.issuing.page import IssuingPage
+
+
+def _shot(widget, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
+
+
+def _approved(context, ports, users) -> str:
+    from models import Payment
+    from services import fees
+    from services.kernel.actors import Actor
+
+    app_id = reviewed(context, ports, users, hour=9)
+    approver = users["approver"]
+    ports.approval.open_approval(approver, app_id)
+    choice = SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    outcome = ports.approval.approve_batch(
+        approver, [BatchItem(app_id, ("ห้ามวางปิ่นโตบนทางเท้า",))], choice
+    )
+    assert outcome.approved == (app_id,)
+    with context.read() as session:
+        payment = session.query(Payment).filter_by(application_id=app_id).first()
+    if payment is not None:  # the fee due before issue, verified by finance
+        with context.unit_of_work(Actor.from_user(users["finance"])) as uow:
+            fees.verify(uow, context.calendar, context.store.blobs, payment.id)
+    return app_id
+
+
+def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
+    gui, qtbot, runner, context
+) -> None:
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(uow, username="reviewer2", display_name="นางสาวสอง ถี่ถ้วน",
+                         password=STAFF_PASSWORD, roles=["reviewer"])  # fmt: skip
+    ports = build_ports(context, signing=SigningSettings())
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
+             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    _approved(context, ports, users)
+    assert ports.issuing is not None
+    page = IssuingPage(ports.issuing, users["approver"], runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
+    assert not page.deliver_button.isVisible()  # the approver issues; intake delivers
+    assert not page.issue_button.isEnabled()
+    page.waiting.selectRow(0)
+    assert page.issue_button.isEnabled()
+    _shot(page, "issuing_page_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: page.issue_button.text() == "&Issue licence…", timeout=5_000)
+    _shot(page, "issuing_page_en")
+    i18n.apply_language("th")
+    page.issue_button.click()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.password.setFocus()
+    _shot(dialog, "issuing_dialog_th")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=5_000)
+    officer_types(STAFF_PASSWORD)
+    assert dialog.password.text() == STAFF_PASSWORD
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=60_000)
+    assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text(), page.notice.text()
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 1 and page.waiting.rowCount() == 0,
+                    timeout=30_000)  # fmt: skip
+    assert page.issued.item(0, 3).text() == "ใช้ได้"
+    assert dialog.password.text() == ""  # the password left the field when it was used
+
+    # The intake officer delivers it by e-mail, protected; the password is shown once.
+    desk = IssuingPage(ports.issuing, users["intake"], runner)
+    qtbot.addWidget(desk)
+    desk.resize(1280, 720)
+    desk.show()
+    desk.refresh()
+    qtbot.waitUntil(lambda: desk.issued.rowCount() == 1, timeout=30_000)
+    assert not desk.issue_button.isVisible()
+    desk.issued.selectRow(0)
+    assert desk.protect.isEnabled() and not desk.handed_to.isEnabled()
+    desk.protect.setChecked(True)
+    desk.deliver_button.click()
+    qtbot.waitUntil(lambda: desk.notice.isVisible(), timeout=60_000)
+    assert "รหัสผ่าน" in desk.notice.text()
+    qtbot.waitUntil(lambda: "อีเมล ·" in desk.issued.item(0, 4).text(), timeout=30_000)
+    assert not desk.deliver_button.isEnabled()
+    _shot(desk, "issuing_delivered_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: desk.deliver_button.text() == "&Deliver", timeout=5_000)
+    _shot(desk, "issuing_delivered_en")
+    i18n.apply_language("th")

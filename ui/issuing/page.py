@@ -1,0 +1,340 @@
+"""The issuing page: approved requests waiting for their licence, and licences issued.
+
+The approver issues the chosen request's licence, confirming with the sign-in password (a
+type-1 signature, as on the approval page) in :class:`IssueDialog`; intake officers and
+reviewers deliver an issued licence by the request's channel (e-mail, optionally protected
+with a password shown here once; the counter, naming who received it; the shared drive).
+What each officer may do comes from the services' access table; the services re-check it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import (
+    Action,
+    Delivery,
+    IssuedLicence,
+    IssuedRow,
+    IssuingPort,
+    Pin,
+    SignedInUser,
+    SigningChoice,
+    ToIssueRow,
+    may,
+)
+from ui.common import i18n
+from ui.common.errors import ErrorBox
+from ui.common.formatting import format_date
+from ui.common.naming import named
+from ui.common.tasks import TaskRunner
+
+__all__ = ["IssueDialog", "IssuingPage"]
+
+_FALLBACK = (
+    "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
+    "This could not be done because of an internal error. Please tell your administrator.",
+)
+
+
+class IssueDialog(QDialog):
+    """Names the licence about to be issued and asks for the approver's password."""
+
+    def __init__(self, row: ToIssueRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IssueDialog")
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        self._row = row
+        layout = QVBoxLayout(self)
+        self.heading = named(QLabel(), "DialogHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        form = QFormLayout()
+        self.password_label = QLabel()
+        self.password = named(QLineEdit(), "IssuePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label.setBuddy(self.password)
+        form.addRow(self.password_label, self.password)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def choice(self) -> SigningChoice:
+        """The way of signing; the password leaves the field as it is handed over."""
+        secret = Pin(self.password.text())
+        self.password.clear()
+        return SigningChoice("record", secret=secret)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Issue licence"))
+        service = self._row.service_th if i18n.current_language() == "th" else self._row.service_en
+        self.heading.setText(
+            self.tr("Issue the licence for request {number} ({service}) to {applicant}?").format(
+                number=self._row.tracking_number, service=service, applicant=self._row.applicant
+            )
+        )
+        self.password_label.setText(self.tr("Your sign-in &password:"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Issue and sign"))
+
+
+class IssuingPage(QWidget):
+    """Signals: applications_did_change(): a licence was issued or delivered."""
+
+    applications_did_change = Signal()
+
+    def __init__(
+        self,
+        port: IssuingPort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("IssuingPage")
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self.can_issue = may(user.roles, Action.ISSUE_LICENCE)
+        self.can_deliver = may(user.roles, Action.DELIVER_DOCUMENT)
+        self._waiting: list[ToIssueRow] = []
+        self._issued: list[IssuedRow] = []
+        self.dialog: IssueDialog | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.title = named(QLabel(), "PageTitle")
+        outer.addWidget(self.title)
+        self.error = ErrorBox(dismissable=True)
+        outer.addWidget(self.error)
+        self.notice = named(QLabel(), "IssuingNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        outer.addWidget(self.notice)
+        top = QHBoxLayout()
+        self.waiting_label = named(QLabel(), "SectionTitle")
+        top.addWidget(self.waiting_label, 1)
+        self.issue_button = named(QPushButton(), "Primary")
+        self.issue_button.clicked.connect(self.issue_selected)
+        self.issue_button.setVisible(self.can_issue)
+        top.addWidget(self.issue_button)
+        outer.addLayout(top)
+        self.waiting = self._table("ToIssueTable", 4)
+        outer.addWidget(self.waiting, 1)
+        middle = QHBoxLayout()
+        self.issued_label = named(QLabel(), "SectionTitle")
+        middle.addWidget(self.issued_label, 1)
+        self.protect = named(QCheckBox(), "ProtectCheck")
+        self.handed_to = named(QLineEdit(), "HandedTo")
+        self.handed_to.setMinimumWidth(220)
+        self.deliver_button = named(QPushButton(), "Primary")
+        self.deliver_button.clicked.connect(self.deliver_selected)
+        for widget in (self.protect, self.handed_to, self.deliver_button):
+            widget.setVisible(self.can_deliver)
+            middle.addWidget(widget)
+        outer.addLayout(middle)
+        self.issued = self._table("IssuedTable", 5)
+        self.issued.itemSelectionChanged.connect(self._update_buttons)
+        self.waiting.itemSelectionChanged.connect(self._update_buttons)
+        outer.addWidget(self.issued, 2)
+        self.retranslate()
+        self._update_buttons()
+
+    @staticmethod
+    def _table(name: str, columns: int) -> QTableWidget:
+        table = named(QTableWidget(0, columns), name)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # --- reading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        port, user = self._port, self._user
+
+        def work() -> tuple[list[ToIssueRow], list[IssuedRow]]:
+            return port.to_issue(user), port.issued(user)
+
+        def done(
+            result: tuple[list[ToIssueRow], list[IssuedRow]] | None, error: BaseException | None
+        ) -> None:
+            if error is not None or result is None:
+                self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+                return
+            self._waiting, self._issued = result
+            self._fill()
+
+        self._runner.run(work, done, owner=self, label="issuing lists")
+
+    def _fill(self) -> None:
+        language = i18n.current_language()
+        thai = language == "th"
+        self.waiting.setRowCount(len(self._waiting))
+        for r, row in enumerate(self._waiting):
+            service = row.service_th if thai else row.service_en
+            values: tuple[str, ...] = (
+                row.tracking_number,
+                service,
+                row.applicant,
+                self._channel(row.channel),
+            )
+            for c, text in enumerate(values):
+                self.waiting.setItem(r, c, QTableWidgetItem(text))
+        self.issued.setRowCount(len(self._issued))
+        for r, doc in enumerate(self._issued):
+            delivered = (
+                f"{self._channel(doc.channel)} · {format_date(doc.delivered_at, language)}"
+                if doc.delivered_at
+                else self.tr("Not yet ({channel})").format(channel=self._channel(doc.channel))
+            )
+            status = self.tr("Revoked") if doc.status == "revoked" else self.tr("Valid")
+            values = (doc.number, doc.licensee, doc.subject_th if thai else doc.subject_en,
+                      status, delivered)  # fmt: skip
+            for c, text in enumerate(values):
+                self.issued.setItem(r, c, QTableWidgetItem(text))
+        self.waiting.resizeColumnsToContents()
+        self.issued.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _channel(self, code: str) -> str:
+        names = {
+            "email": self.tr("E-mail"),
+            "counter": self.tr("Counter"),
+            "drive": self.tr("Shared drive"),
+        }
+        return names.get(code, code)
+
+    def _selected_waiting(self) -> ToIssueRow | None:
+        rows = self.waiting.selectionModel().selectedRows()
+        return self._waiting[rows[0].row()] if rows else None
+
+    def _selected_issued(self) -> IssuedRow | None:
+        rows = self.issued.selectionModel().selectedRows()
+        return self._issued[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.issue_button.setEnabled(self.can_issue and self._selected_waiting() is not None)
+        doc = self._selected_issued()
+        open_doc = doc is not None and doc.delivered_at is None and doc.status != "revoked"
+        self.deliver_button.setEnabled(self.can_deliver and open_doc)
+        self.protect.setEnabled(open_doc and doc is not None and doc.channel == "email")
+        self.handed_to.setEnabled(open_doc and doc is not None and doc.channel == "counter")
+
+    # --- issuing ------------------------------------------------------------------------
+
+    def issue_selected(self) -> None:
+        row = self._selected_waiting()
+        if row is None:
+            return
+        self.dialog = IssueDialog(row, self)
+        dialog = self.dialog
+        dialog.finished.connect(lambda result: self._issue(row, dialog, result))
+        dialog.open()
+
+    def _issue(self, row: ToIssueRow, dialog: IssueDialog, result: int) -> None:
+        if not result:
+            return
+        choice = dialog.choice()
+        port, user = self._port, self._user
+
+        def done(issued: IssuedLicence | None, error: BaseException | None) -> None:
+            if error is not None or issued is None:
+                self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+                return
+            self._tell(
+                self.tr("Licence {number} issued ({file}); verification code {code}.").format(
+                    number=issued.number, file=issued.file_name, code=issued.verification_code
+                )
+            )
+            self.applications_did_change.emit()
+            self.refresh()
+
+        self._runner.run(lambda: port.issue(user, row.application_id, choice), done,
+                         pool="io", owner=self, label="issue licence")  # fmt: skip
+
+    # --- delivering ---------------------------------------------------------------------
+
+    def deliver_selected(self) -> None:
+        doc = self._selected_issued()
+        if doc is None:
+            return
+        port, user = self._port, self._user
+        protect = self.protect.isChecked() and doc.channel == "email"
+        handed_to = self.handed_to.text()
+
+        def done(delivery: Delivery | None, error: BaseException | None) -> None:
+            if error is not None or delivery is None:
+                self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+                return
+            text = self.tr("Licence {number} delivered ({channel}).").format(
+                number=doc.number, channel=self._channel(delivery.channel)
+            )
+            if delivery.password:
+                text += " " + self.tr(
+                    "Give the applicant this password by phone or SMS; it is shown only now: {p}"
+                ).format(p=delivery.password)
+            self.handed_to.clear()
+            self._tell(text)
+            self.applications_did_change.emit()
+            self.refresh()
+
+        self._runner.run(lambda: port.deliver(user, doc.issued_id, protect=protect,
+                                              handed_to=handed_to),
+                         done, owner=self, label="deliver licence")  # fmt: skip
+
+    def _tell(self, text: str) -> None:
+        self.error.clear()
+        self.notice.setText(text)
+        self.notice.show()
+
+    # --- language -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Issuing and delivery"))
+        self.waiting_label.setText(self.tr("Approved, waiting for their licence"))
+        self.issued_label.setText(self.tr("Licences issued"))
+        self.issue_button.setText(self.tr("&Issue licence…"))
+        self.deliver_button.setText(self.tr("&Deliver"))
+        self.protect.setText(self.tr("Protect the e-mail with a password"))
+        self.handed_to.setPlaceholderText(self.tr("Received at the counter by…"))
+        self.waiting.setHorizontalHeaderLabels(
+            [self.tr("Request"), self.tr("Service"), self.tr("Applicant"), self.tr("Channel")]
+        )
+        self.issued.setHorizontalHeaderLabels(
+            [self.tr("Number"), self.tr("Licensee"), self.tr("Subject"), self.tr("Status"),
+             self.tr("Delivered")]
+        )  # fmt: skip
+        self._fill()
