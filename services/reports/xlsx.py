@@ -11,23 +11,22 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Final
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any, Final
 
 from services.kernel.clock import BANGKOK, utc
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.reports.texts import COLUMNS, DEFINITIONS, TITLE_EN, TITLE_TH
 from services.reports.views import AuditRow, MonthlyReport, ServiceFigures
 
+# openpyxl is imported when a spreadsheet is written, not when the workstation starts (it is a
+# noticeable share of a cold start and the sign-in never needs it).
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.worksheet import Worksheet
+
 __all__ = ["AUDIT_HEADERS", "audit_xlsx", "monthly_xlsx", "visible_width"]
 
-_BOLD: Final = Font(bold=True)
-_HEADER_FILL: Final = PatternFill("solid", fgColor="DCE6F1")
 _DAYS: Final = "0.0"
 _MONEY: Final = "#,##0.00"
 _COUNT: Final = "#,##0"
@@ -53,6 +52,18 @@ AUDIT_HEADERS: Final = (
 )
 
 
+def _bold() -> Font:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+def _header_fill() -> PatternFill:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor="DCE6F1")
+
+
 def visible_width(text: str) -> int:
     """Columns a text takes on screen: Thai vowel and tone marks sit on their letter."""
     return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
@@ -65,6 +76,8 @@ def _shown(value: object) -> str:
 
 
 def _fit_columns(sheet: Worksheet, minimum: int = 8) -> None:
+    from openpyxl.utils import get_column_letter
+
     widths: dict[int, int] = {}
     for row in sheet.iter_rows():
         for cell in row:
@@ -78,10 +91,13 @@ def _fit_columns(sheet: Worksheet, minimum: int = 8) -> None:
 
 
 def _header(sheet: Worksheet, headers: Sequence[str]) -> None:
+    from openpyxl.styles import Alignment
+
     sheet.append(list(headers))
+    bold, fill = _bold(), _header_fill()
     for cell in sheet[1]:
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
+        cell.font = bold
+        cell.fill = fill
         cell.alignment = Alignment(wrap_text=False, vertical="center")
     sheet.freeze_panes = "A2"
 
@@ -104,6 +120,8 @@ def _figures_row(code: str, row: ServiceFigures) -> list[Any]:
 
 
 def monthly_xlsx(report: MonthlyReport) -> bytes:
+    from openpyxl import Workbook
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -113,7 +131,7 @@ def monthly_xlsx(report: MonthlyReport) -> bytes:
         sheet.append(_figures_row(row.code, row))
     sheet.append(_figures_row("", report.total))
     for cell in sheet[sheet.max_row]:
-        cell.font = _BOLD
+        cell.font = _bold()
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells[3:9]:
             cell.number_format = _COUNT
@@ -141,7 +159,7 @@ def monthly_xlsx(report: MonthlyReport) -> bytes:
         about.append([th])
         about.append([en])
     for cell in about["A"][:6]:
-        cell.font = _BOLD
+        cell.font = _bold()
     about.column_dimensions["A"].width = 24
     about.column_dimensions["B"].width = 60
     return _saved(book)
@@ -169,6 +187,10 @@ def audit_xlsx(rows: Sequence[AuditRow]) -> bytes:
         ]
         for row in rows
     ]
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("บันทึกเหตุการณ์ (Audit)")
     widths = [visible_width(header) for header in AUDIT_HEADERS]
@@ -183,7 +205,7 @@ def audit_xlsx(rows: Sequence[AuditRow]) -> bytes:
     header = []
     for text in AUDIT_HEADERS:
         cell = WriteOnlyCell(sheet, value=text)
-        cell.font, cell.fill = _BOLD, _HEADER_FILL
+        cell.font, cell.fill = _bold(), _header_fill()
         header.append(cell)
     sheet.append(header)
     for line in values:

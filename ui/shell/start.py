@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -20,9 +21,13 @@ from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
 from ui.common.tasks import TaskRunner
 from ui.common.theme import apply_theme
-from ui.shell.main_window import MainWindow
 from ui.shell.sign_in import SignInDialog
 from ui.viewer import system_viewer
+
+if TYPE_CHECKING:
+    # The main window pulls in every screen (the viewer's QtPdf, the reports, signing): it
+    # is imported once an officer has signed in, so the sign-in paints without waiting.
+    from ui.shell.main_window import MainWindow
 
 __all__ = ["Session", "build_main_window_for", "prepare_application", "run_gui"]
 
@@ -54,6 +59,8 @@ def build_main_window_for(
     accounts: OfficersPort | None = None,
 ) -> MainWindow:
     """The main window for a signed-in ``user`` (not shown); loading starts at once."""
+    from ui.shell.main_window import MainWindow
+
     return MainWindow(
         ports, user, runner, settings=settings, demo_warning=demo_warning, accounts=accounts
     )

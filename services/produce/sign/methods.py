@@ -15,18 +15,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.serialization import Encoding
-from pyhanko.sign.signers.pdf_cms import Signer
 
 from services.produce.sign.certs import CertificateFacts, certificate_facts, check_usable
 from services.produce.sign.errors import CertificateUnusable
 from services.produce.sign.pdf_signer import pkcs12_signer, sign_pdf, token_signer
 from services.produce.sign.strength import KeyKind, SignatureType, offered_type
 from services.produce.sign.token import Pin, TokenCertificate, TokenSession
+
+if TYPE_CHECKING:  # pyHanko is imported only when something is signed (pdf_signer)
+    from pyhanko.sign.signers.pdf_cms import Signer
 
 __all__ = ["Pkcs12Method", "RecordMethod", "SigningMethod", "TokenMethod", "chains_to"]
 

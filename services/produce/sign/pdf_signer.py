@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import signers
-from pyhanko.sign.fields import SigSeedSubFilter
-from pyhanko.sign.pkcs11 import PKCS11Signer
-from pyhanko.sign.signers.pdf_cms import Signer
 
 from services.produce.sign.errors import CertificateUnusable, SigningFailed
 from services.produce.sign.token import Pin, TokenCertificate, TokenSession, token_errors
+
+# pyHanko (with aiohttp and the certificate validator) takes a large share of a cold start:
+# it is imported when something is signed, never for the sign-in.
+if TYPE_CHECKING:
+    from pyhanko.sign.signers.pdf_cms import Signer
 
 __all__ = ["SIGNATURE_ROOM", "pkcs12_signer", "sign_pdf", "token_signer"]
 
@@ -36,6 +37,8 @@ def token_signer(
 ) -> Signer:
     """A pyHanko signer using the token key beside ``certificate`` (``chain``: issuer
     certificates to embed, DER)."""
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
     again = session.signing_pin(certificate.key_id)
     with token_errors():
         return PKCS11Signer(
@@ -52,6 +55,8 @@ def token_signer(
 
 def pkcs12_signer(data: bytes, passphrase: Pin) -> Signer:
     """A pyHanko signer from a PKCS#12 file's bytes (only where the agency allows it)."""
+    from pyhanko.sign import signers
+
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(
             data, other_certs=(), passphrase=passphrase.reveal().encode("utf-8") or None
@@ -81,6 +86,10 @@ def sign_pdf(
     location: str,
 ) -> bytes:
     """``pdf`` with a PAdES (ETSI.CAdES.detached) signature in a new invisible field."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         reason=reason,

@@ -15,11 +15,6 @@ from pathlib import Path
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
-from pyhanko.pdf_utils.misc import PdfReadError
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.general import SigningError
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -137,6 +132,13 @@ def _not_a_pdf(detail: str) -> InvalidInput:
 
 def verify_pdf(data: bytes, trust_roots: list[asn1_x509.Certificate]) -> VerificationResult:
     """Validate every signature of ``data``; never fetches anything from the network."""
+    # pyHanko and its validator load here, on the first check, not at the workstation's start.
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.general import SigningError
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
