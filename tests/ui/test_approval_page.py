@@ -87,6 +87,7 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     assert "นายอนุมัติ รอบคอบ" in dialog.certificate_combo.currentText()
     _shot(dialog, "approval_signing_dialog_th")
     i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.ok_button.text() == "Approve and sign", timeout=30_000)
     _shot(dialog, "approval_signing_dialog_en")
     i18n.apply_language("th")
     dialog.ok_button.click()
@@ -95,10 +96,12 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
         lambda: page.progress is not None and page.progress.close_button.isVisible(), timeout=30_000
     )
     progress = page.progress
-    assert progress.outcome is not None and progress.outcome.approved == tuple(ids)
+    assert progress.outcome is not None, progress.error.text()  # the message, if it failed
+    assert progress.outcome.approved == tuple(ids)
     assert progress.bar.value() == 3
     _shot(progress, "approval_batch_progress_th")
     i18n.apply_language("en")
+    qtbot.waitUntil(lambda: progress.close_button.text() == "Close", timeout=30_000)
     _shot(progress, "approval_batch_progress_en")
     i18n.apply_language("th")
     progress.accept()

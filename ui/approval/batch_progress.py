@@ -129,24 +129,23 @@ class BatchProgressDialog(QDialog):
             self.batch_did_finish.emit(None)
             return
         self.bar.setValue(len(outcome.approved) + len(outcome.failed))
-        lines = [
-            self.tr("Approved and signed: {count}").format(count=len(outcome.approved)),
-        ]
-        if outcome.cancelled:
-            lines.append(
-                self.tr("Cancelled; {count} left in the queue.").format(
-                    count=len(outcome.remaining)
-                )
-            )
-        for _app_id, th, en in outcome.failed:
-            lines.append(self.tr("Skipped: {reason}").format(reason=en if self._english() else th))
-        self.status.setText("\n".join(lines))
+        self._describe(outcome)
         if outcome.stopped is not None:
             self.error.show_error(
                 outcome.stopped, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1]
             )
         self.adjustSize()
         self.batch_did_finish.emit(outcome)
+
+    def _describe(self, outcome: BatchOutcome) -> None:
+        """What became of the batch, in the language shown (again after a switch)."""
+        lines = [self.tr("Approved and signed: {count}").format(count=len(outcome.approved))]
+        if outcome.cancelled:
+            left = len(outcome.remaining)
+            lines.append(self.tr("Cancelled; {count} left in the queue.").format(count=left))
+        for _app_id, th, en in outcome.failed:
+            lines.append(self.tr("Skipped: {reason}").format(reason=en if self._english() else th))
+        self.status.setText("\n".join(lines))
 
     def _english(self) -> bool:
         return i18n.current_language() == "en"
@@ -157,6 +156,8 @@ class BatchProgressDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        if self.outcome is not None:
+            self._describe(self.outcome)
         self.setWindowTitle(self.tr("Signing"))
         self.heading.setText(self.tr("Approving and signing; keep the token plugged in."))
         self.cancel_button.setText(self.tr("Cancel"))

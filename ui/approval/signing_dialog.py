@@ -173,6 +173,7 @@ class SigningDialog(QDialog):
         )  # fmt: skip
 
     def _fill_certificates(self) -> None:
+        chosen = self.certificate_combo.currentData()  # kept across a language switch
         self.certificate_combo.clear()
         language = i18n.current_language()
         for cert in self._certificates:
@@ -185,6 +186,8 @@ class SigningDialog(QDialog):
                 usage=usage,
             )
             self.certificate_combo.addItem(text, cert.key_id)
+        if chosen is not None and self.certificate_combo.findData(chosen) >= 0:
+            self.certificate_combo.setCurrentIndex(self.certificate_combo.findData(chosen))
         self.certificate_combo.setVisible(bool(self._certificates))
         self._update_ready()
 
