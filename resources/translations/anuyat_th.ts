@@ -731,37 +731,37 @@
         <translation>ไม่ได้ลงนามรายการใดเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="133"/>
+        <location filename="../../ui/approval/batch_progress.py" line="142"/>
         <source>Approved and signed: {count}</source>
         <translation>อนุมัติและลงนามแล้ว: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="137"/>
+        <location filename="../../ui/approval/batch_progress.py" line="145"/>
         <source>Cancelled; {count} left in the queue.</source>
         <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="142"/>
+        <location filename="../../ui/approval/batch_progress.py" line="147"/>
         <source>Skipped: {reason}</source>
         <translation>ข้าม: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="160"/>
+        <location filename="../../ui/approval/batch_progress.py" line="161"/>
         <source>Signing</source>
         <translation>กำลังลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="161"/>
+        <location filename="../../ui/approval/batch_progress.py" line="162"/>
         <source>Approving and signing; keep the token plugged in.</source>
         <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="162"/>
+        <location filename="../../ui/approval/batch_progress.py" line="163"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="163"/>
+        <location filename="../../ui/approval/batch_progress.py" line="164"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -4880,93 +4880,93 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="180"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="181"/>
         <source>signing</source>
         <translation>ใช้ลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="180"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="181"/>
         <source>not for signing</source>
         <translation>ไม่ใช่สำหรับลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="181"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="182"/>
         <source>{subject} — issued by {issuer}, valid to {until}, {usage}</source>
         <translation>{subject} — ออกโดย {issuer} ใช้ได้ถึง {until} {usage}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="193"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="196"/>
         <source>PKCS#12 file</source>
         <translation>ไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="193"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="196"/>
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="241"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="264"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="244"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="267"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="243"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="246"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="253"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="256"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="257"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="260"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="258"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="261"/>
         <source>Approval record confirmed with my password (type 1)</source>
         <translation>บันทึกการอนุมัติ ยืนยันด้วยรหัสผ่านของฉัน (แบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="259"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="262"/>
         <source>PKCS#12 file, where the agency allows it (type 2)</source>
         <translation>ไฟล์ PKCS#12 เมื่อหน่วยงานอนุญาต (แบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="260"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="263"/>
         <source>Token:</source>
         <translation>โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="261"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="264"/>
         <source>Show certificates</source>
         <translation>แสดงใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="262"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="265"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="263"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="266"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="270"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="273"/>
         <source>&amp;Your sign-in password</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="272"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="275"/>
         <source>&amp;Password of the PKCS#12 file</source>
         <translation>&amp;รหัสผ่านของไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="274"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="277"/>
         <source>Token &amp;PIN (never stored)</source>
         <translation>&amp;PIN ของโทเคน (ไม่มีการบันทึกไว้)</translation>
     </message>
