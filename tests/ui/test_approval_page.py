@@ -36,6 +36,9 @@ def _ports(context, softhsm):
 
 def _shot(widget, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if widget.layout() is not None:
+        widget.layout().activate()  # texts just changed language: lay them out first
+    QApplication.processEvents()
     assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
 
 
