@@ -32,7 +32,9 @@ def add_backup_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     restore = actions.add_parser(
         "restore", help="restore a backup into a new profile folder with the recovery file"
     )
-    restore.add_argument("snapshot", help="the backup's folder (see 'anuyat backup list')")
+    restore.add_argument(
+        "snapshot", help="the backup folder (its newest backup), or one backup's folder"
+    )
     restore.add_argument("--recovery-file", required=True, help="the profile's recovery key file")
     restore.add_argument("--into", required=True, help="a new, empty profile folder")
 

@@ -11,8 +11,9 @@ import shutil
 from pathlib import Path
 
 from services.backup.create import copy_file
-from services.backup.layout import BLOBS, FILES, SNAPSHOT_DB, BackupDamaged
+from services.backup.layout import BLOBS, FILES, MANIFEST, SNAPSHOT_DB, BackupDamaged
 from services.backup.manifest import read_manifest
+from services.backup.status import last_snapshot
 from services.backup.verify import Verified, verify_snapshot
 from services.kernel.errors import InvalidInput
 from services.kernel.fsutil import fsync_dir
@@ -23,8 +24,27 @@ from services.store.recovery import read_recovery_file
 __all__ = ["restore_snapshot"]
 
 
+def _chosen(given: Path, pid: str) -> Path:
+    """``given`` itself when it is a snapshot; given the backup folder (or the profile's
+    folder in it), the newest whole snapshot of the recovery file's profile."""
+    if (given / MANIFEST).exists():
+        return given
+    for backup_dir in (given, given.parent):
+        newest = last_snapshot(backup_dir, pid)
+        if newest is not None:
+            return newest.path
+    raise BackupDamaged(
+        f"ไม่พบสำเนาสำรองของโปรไฟล์นี้ที่ {given} ให้ตรวจว่าต่อดิสก์สำรองแล้ว "
+        "และเลือกโฟลเดอร์สำรองข้อมูลหรือโฟลเดอร์ของสำเนาสำรองชุดหนึ่ง",
+        f"No backup of this profile was found at {given}. Check that the backup disk is "
+        "connected, and give the backup folder or one backup's folder.",
+        detail=f"{given}: no manifest and no snapshot of {pid}",
+        code="backup_not_found",
+    )
+
+
 def restore_snapshot(snapshot: Path, into: Path, recovery_file: Path, passphrase: str) -> Verified:
-    """Restore ``snapshot`` into the new folder ``into``; what was verified."""
+    """Restore ``snapshot`` (or the newest in a backup folder) into the new folder ``into``."""
     snapshot, into = Path(snapshot), Path(into)
     if into.exists() and any(into.iterdir()):
         raise InvalidInput(
@@ -35,6 +55,7 @@ def restore_snapshot(snapshot: Path, into: Path, recovery_file: Path, passphrase
             code="restore_target_not_empty",
         )
     pid, master = read_recovery_file(recovery_file, passphrase)
+    snapshot = _chosen(snapshot, pid)
     recorded = read_manifest(snapshot, None)
     if recorded.profile_id != pid:
         raise BackupDamaged(

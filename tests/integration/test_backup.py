@@ -278,3 +278,20 @@ def test_doctor_tells_when_the_last_backup_is_too_old(
     assert "older than 48 hours" in stale.warning and "anuyat backup create" in stale.warning
     unset = _backup(Settings({}, None), data_dir, now)
     assert "Set the backup folder" in unset.warning
+
+
+def test_restore_takes_the_newest_backup_of_the_folder_or_says_there_is_none(
+    context, actors, scans, master, recovery_file, tmp_path: Path, memory_keyring
+) -> None:
+    usb = tmp_path / "usb"
+    register(context, actors["intake"], scans, 1)
+    create_backup(context.store.data_dir, usb, master)
+    register(context, actors["intake"], scans, 1)
+    newest = create_backup(context.store.data_dir, usb, master)
+    with pytest.raises(BackupDamaged) as missing:
+        restore_snapshot(tmp_path / "empty-usb", tmp_path / "r0", recovery_file, PASSPHRASE)
+    assert "No backup of this profile was found" in missing.value.en
+    memory_keyring.secrets.clear()
+    done = restore_snapshot(usb, tmp_path / "restored", recovery_file, PASSPHRASE)
+    assert done.manifest == newest.manifest
+    assert done.manifest.counts["application"] == 2

@@ -55,6 +55,13 @@ def test_the_readme_documents_the_real_agency_sequence() -> None:
         ["anuyat", "recovery"],
         ["anuyat", "doctor"],
         ["anuyat"],
+        ["anuyat", "settings"],
+        ["anuyat", "backup"],
+        ["anuyat", "backup"],
+        ["anuyat", "backup"],
+        ["anuyat", "backup"],
+        ["anuyat", "--data-dir"],
+        ["anuyat", "--data-dir"],
     ]
     assert {c.split()[1] for c in _readme_commands("make")} == {"run", "test"}
 
@@ -98,8 +105,10 @@ def test_readme_anuyat_commands_work_as_written(tmp_path: Path) -> None:
     )
     commands = _readme_commands("anuyat")
     assert commands
+    restored = tmp_path / "restored"
     for command in commands:
-        line = command.replace(USB, str(usb))
+        # The restore drill's new folder goes under the test's folder, not the real home.
+        line = command.replace(USB, str(usb)).replace("~/anuyat-restored", str(restored))
         done = subprocess.run(
             ["bash", "-c", line],
             cwd=ROOT,
@@ -115,3 +124,4 @@ def test_readme_anuyat_commands_work_as_written(tmp_path: Path) -> None:
             f"`{command}` exited {done.returncode}\n{done.stdout}\n{done.stderr}"
         )
     assert (usb / "anuyat-recovery.key").exists()
+    assert (restored / "anuyat.db").exists()  # the restore drill ran
