@@ -1680,6 +1680,127 @@
     </message>
 </context>
 <context>
+    <name>FeesPage</name>
+    <message>
+        <location filename="../../ui/fees/page.py" line="165"/>
+        <source>Payments to verify</source>
+        <translation>ตรวจสอบการชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="167"/>
+        <location filename="../../ui/fees/page.py" line="171"/>
+        <source>Tracking number</source>
+        <translation>เลขที่รับเรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="167"/>
+        <location filename="../../ui/fees/page.py" line="172"/>
+        <source>Payer</source>
+        <translation>ผู้ชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="167"/>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="168"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
+        <source>Transaction ID</source>
+        <translation>รหัสอ้างอิง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="168"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="173"/>
+        <source>Service</source>
+        <translation>งานบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="174"/>
+        <source>Expected amount</source>
+        <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="176"/>
+        <source>Slip (bank, reference)</source>
+        <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="177"/>
+        <source>Pay by</source>
+        <translation>ชำระภายใน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="182"/>
+        <source>Reason, if the slip is not accepted (the applicant is told):</source>
+        <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="184"/>
+        <source>Verify and issue the receipt (Ctrl+Enter)</source>
+        <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="185"/>
+        <source>Reject the slip…</source>
+        <translation>ไม่รับสลิป…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="213"/>
+        <source>Slip used before: check</source>
+        <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="215"/>
+        <source>Slip to check</source>
+        <translation>สลิปรอตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="215"/>
+        <source>Awaiting payment</source>
+        <translation>รอชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="239"/>
+        <source>Opening the slip…</source>
+        <translation>กำลังเปิดสลิป…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="251"/>
+        <source>The slip cannot be shown.</source>
+        <translation>แสดงสลิปไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="257"/>
+        <source>The file %1 cannot be drawn; open it from the request.</source>
+        <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="270"/>
+        <source>Nothing waits: no payment has a slip to check.</source>
+        <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="280"/>
+        <source>%1 baht</source>
+        <translation>%1 บาท</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="289"/>
+        <source>No slip yet: the applicant has not sent one.</source>
+        <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="292"/>
+        <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
+        <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/worklist/filter_bar.py" line="232"/>
@@ -2610,58 +2731,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="518"/>
+        <location filename="../../ui/shell/main_window.py" line="531"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="522"/>
+        <location filename="../../ui/shell/main_window.py" line="535"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="530"/>
-        <location filename="../../ui/shell/main_window.py" line="550"/>
+        <location filename="../../ui/shell/main_window.py" line="543"/>
+        <location filename="../../ui/shell/main_window.py" line="563"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="531"/>
+        <location filename="../../ui/shell/main_window.py" line="544"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="533"/>
+        <location filename="../../ui/shell/main_window.py" line="546"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="535"/>
+        <location filename="../../ui/shell/main_window.py" line="548"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="547"/>
+        <location filename="../../ui/shell/main_window.py" line="560"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="560"/>
+        <location filename="../../ui/shell/main_window.py" line="573"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="563"/>
+        <location filename="../../ui/shell/main_window.py" line="576"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="794"/>
+        <location filename="../../ui/shell/main_window.py" line="812"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="964"/>
+        <location filename="../../ui/shell/main_window.py" line="982"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -3438,127 +3559,142 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="326"/>
+        <location filename="../../ui/shell/queue_pane.py" line="337"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="331"/>
+        <location filename="../../ui/shell/queue_pane.py" line="342"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="336"/>
+        <location filename="../../ui/shell/queue_pane.py" line="347"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="339"/>
+        <location filename="../../ui/shell/queue_pane.py" line="350"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="340"/>
+        <location filename="../../ui/shell/queue_pane.py" line="351"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="344"/>
+        <location filename="../../ui/shell/queue_pane.py" line="355"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="346"/>
+        <location filename="../../ui/shell/queue_pane.py" line="357"/>
         <source>APPROVAL</source>
         <translation>การอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="348"/>
+        <location filename="../../ui/shell/queue_pane.py" line="359"/>
+        <source>FINANCE</source>
+        <translation>การเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="361"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="350"/>
+        <location filename="../../ui/shell/queue_pane.py" line="363"/>
         <source>PAGES</source>
         <translation>หน้าอื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="354"/>
+        <location filename="../../ui/shell/queue_pane.py" line="367"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="355"/>
+        <location filename="../../ui/shell/queue_pane.py" line="368"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="362"/>
+        <location filename="../../ui/shell/queue_pane.py" line="375"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="363"/>
+        <location filename="../../ui/shell/queue_pane.py" line="376"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="365"/>
+        <location filename="../../ui/shell/queue_pane.py" line="378"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="366"/>
+        <location filename="../../ui/shell/queue_pane.py" line="379"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="368"/>
+        <location filename="../../ui/shell/queue_pane.py" line="381"/>
         <source>Waiting for approval</source>
         <translation>รออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="369"/>
+        <location filename="../../ui/shell/queue_pane.py" line="382"/>
         <source>Reviewed requests to approve and sign, oldest first</source>
         <translation>คำขอที่ตรวจแล้ว รออนุมัติและลงนาม เรียงจากที่ยื่นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="371"/>
+        <location filename="../../ui/shell/queue_pane.py" line="384"/>
+        <source>Payments to verify</source>
+        <translation>ตรวจสอบการชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="385"/>
+        <source>Slips to check first come first served, then fees due</source>
+        <translation>สลิปรอตรวจตามลำดับก่อนหลัง แล้วค่าธรรมเนียมที่รอชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="387"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="372"/>
+        <location filename="../../ui/shell/queue_pane.py" line="388"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="374"/>
+        <location filename="../../ui/shell/queue_pane.py" line="390"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="375"/>
+        <location filename="../../ui/shell/queue_pane.py" line="391"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="377"/>
+        <location filename="../../ui/shell/queue_pane.py" line="393"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="378"/>
+        <location filename="../../ui/shell/queue_pane.py" line="394"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="357"/>
+        <location filename="../../ui/shell/queue_pane.py" line="370"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="359"/>
+        <location filename="../../ui/shell/queue_pane.py" line="372"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>

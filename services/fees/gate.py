@@ -36,6 +36,7 @@ from services.fees.transaction_id import transaction_id
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import ApplicationStatus
+from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.review.decisions import applicant_address, applicant_thread, mail_domain
 from services.store.blobstore import BlobStore
@@ -343,14 +344,58 @@ def reject_evidence(
         )
     payment = _take(uow, payment_id, ("submitted",), "due")
     payment.reason = text
+    # The slip stays with the request (and its bank reference on the payment, so the same
+    # slip sent again is caught); the payment waits for new evidence.
+    rejected_document = payment.evidence_document_id
+    payment.evidence_document_id = None
     application = uow.session.get(Application, payment.application_id)
     assert application is not None
     if application.status == ApplicationStatus.PAYMENT_TO_VERIFY:
         change_status(uow, calendar, application.id, ApplicationStatus.PAYMENT_DUE, reason=text)
+    letter_id = _ask_for_new_slip(uow, application, payment, text)
     uow.record(
         "fees.evidence_rejected",
         "application",
         application.id,
-        {"payment": payment.id, "reason": text},
-    )
+        {"payment": payment.id, "reason": text, "document": rejected_document,
+         "letter_outbox_id": letter_id},
+    )  # fmt: skip
     return payment
+
+
+def _ask_for_new_slip(
+    uow: UnitOfWork, application: Application, payment: Payment, reason: str
+) -> str | None:
+    """The applicant's letter: the reason (the officer wrote it for them), and what to do."""
+    to_addr = applicant_address(application)
+    if to_addr is None:
+        return None
+    agency = uow.session.scalars(select(Agency)).one()
+    amount = baht_figures(payment.amount_satang)
+    due = payment.due_at or uow.now
+    body = (
+        f"หลักฐานการชำระค่าธรรมเนียมสำหรับคำขอเลขที่ {application.tracking_number} ที่ท่านส่งมา "
+        f"ยังใช้ไม่ได้ เนื่องจาก: {reason}\n"
+        f"โปรดชำระหรือส่งหลักฐานใหม่ จำนวน {amount} บาท (รหัสอ้างอิง {payment.transaction_id}) "
+        f"ภายในวันที่ {format_thai_date(due)} โดยตอบกลับอีเมลนี้พร้อมแนบสลิป\n\n"
+        f"The payment evidence you sent for request {application.tracking_number} cannot be "
+        f"accepted. The reason (in Thai above) is: {reason}\n"
+        f"Please pay or send new evidence of {amount} baht (Transaction ID "
+        f"{payment.transaction_id}) by {format_english_date(due)}, replying to this e-mail "
+        f"with the slip attached.\n\n{agency.name_th}\n{agency.name_en}\n"
+    )
+    queued = outbox.queue_message(
+        uow,
+        kind="payment_evidence",
+        to_addr=to_addr,
+        subject=(
+            f"ขอหลักฐานการชำระใหม่ คำขอเลขที่ {application.tracking_number} / New payment "
+            f"evidence needed for request {application.tracking_number}"
+        ),
+        body_text=body,
+        application_id=application.id,
+        in_reply_to=applicant_thread(application),
+        auto_submitted=None,
+        domain=mail_domain(agency.email),
+    )
+    return queued.id

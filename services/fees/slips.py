@@ -27,8 +27,8 @@ from pypdf.errors import PyPdfError
 from sqlalchemy import select
 
 from models import Document, Payment
+from services.fees.gate import OPEN, record_evidence
 from services.fees.gate import SLIP_CHECKED as _CHECKED
-from services.fees.gate import record_evidence
 from services.fees.promptpay import PromptPayError, crc16_ccitt_false, parse_tlv
 from services.fees.transaction_id import find_transaction_ids
 from services.kernel.calendar import BusinessCalendar
@@ -106,13 +106,13 @@ def _reused(uow: UnitOfWork, slip: SlipQr) -> Payment | None:
 
 
 def match_slips(uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore) -> int:
-    """Match files received since each due payment's notice; returns how many became
-    evidence."""
+    """Match files received since each open payment's notice; returns how many became
+    evidence. A payment that has its evidence still has later files read, for a reused slip."""
     matched = 0
-    due = uow.session.scalars(
-        select(Payment).where(Payment.status == "due").order_by(Payment.created_at)
+    open_payments = uow.session.scalars(
+        select(Payment).where(Payment.status.in_(OPEN)).order_by(Payment.created_at)
     ).all()
-    for payment in due:
+    for payment in open_payments:
         files = uow.session.scalars(
             select(Document)
             .where(
@@ -121,14 +121,14 @@ def match_slips(uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore) -
                 Document.received_at >= payment.created_at,
                 Document.withdrawn_at.is_(None),
             )
-            .order_by(Document.received_at)
+            .order_by(Document.received_at, Document.id)
         ).all()
         for document in files:
             if _CHECKED in (document.flags or []):
                 continue
-            if _consider(uow, calendar, blobs, payment, document):
+            wanted = payment.status == "due"
+            if _consider(uow, calendar, blobs, payment, document, evidence_wanted=wanted):
                 matched += 1
-                break
     return matched
 
 
@@ -138,6 +138,8 @@ def _consider(
     blobs: BlobStore,
     payment: Payment,
     document: Document,
+    *,
+    evidence_wanted: bool,
 ) -> bool:
     slip = read_slip_qr(blobs.get(document.blob_sha256), document.content_type)
     flags = [*(document.flags or []), _CHECKED]
@@ -157,6 +159,8 @@ def _consider(
     else:
         flags.append(_NO_QR)
     document.flags = flags
+    if not evidence_wanted:
+        return False  # the payment has its evidence: a further file is for the officer
     record_evidence(
         uow,
         calendar,

@@ -44,7 +44,12 @@ def awaiting_payments(session: Session) -> list[PaymentRow]:
         .join(Application, Application.id == Payment.application_id)
         .outerjoin(ServiceType, ServiceType.id == Application.service_type_id)
         .where(Payment.status.in_(OPEN))
-        .order_by(Payment.status.desc(), Payment.created_at, Payment.id)
+        .order_by(
+            Payment.status.desc(),
+            Payment.created_at,
+            Application.deemed_received_at,
+            Application.tracking_number,
+        )
     ).all()
     out: list[PaymentRow] = []
     for payment, application, service in rows:

@@ -177,6 +177,13 @@ def test_evidence_rejected_with_a_reason_makes_the_fee_due_again(context, ws, us
         assert session.get(Application, app_id).status == "payment_due"
         payment = session.get(Payment, payment_id)
     assert payment.status == "due" and payment.reason == "ยอดเงินในสลิปไม่ตรง"
+    with context.read() as session:
+        letter = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "payment_evidence")
+        ).one()
+    # The applicant reads the reason and what to do; nothing meant for officers.
+    assert "ยอดเงินในสลิปไม่ตรง" in letter.body_text and payment.transaction_id in letter.body_text
+    assert letter.to_addr == "p9@example.co.th" and "officer" not in letter.body_text.lower()
 
 
 def test_receipt_numbers_run_per_fiscal_year_and_restart_on_the_first_of_october(

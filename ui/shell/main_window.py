@@ -76,6 +76,7 @@ from ui.common.changes import ChangeHub, Changes
 from ui.common.errors import bilingual
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
+from ui.fees.page import FeesPage
 from ui.intake.counter_form import CounterForm
 from ui.intake.forward_box import ForwardBox
 from ui.intake.not_requests_view import NotRequestsView
@@ -100,6 +101,7 @@ from ui.shell.queue_pane import (
     MONTHLY_REPORT,
     NOT_REQUESTS,
     OFFICERS,
+    PAYMENTS,
     QUARANTINE,
     QUEUES,
     SETTINGS,
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         self.can_manage_officers = accounts is not None and may(user.roles, Action.MANAGE_OFFICERS)
         self.can_read_reports = may(user.roles, Action.READ_REPORTS)
         self.can_approve = may(user.roles, Action.APPROVE)
+        self.can_verify_payments = may(user.roles, Action.VERIFY_PAYMENT)
         self.can_read_audit = may(user.roles, Action.READ_AUDIT)
         self.can_manage_settings = ports.settings is not None and may(
             user.roles, Action.MANAGE_SETTINGS
@@ -304,6 +307,7 @@ class MainWindow(QMainWindow):
         self.queues.show_report_entries(self.can_read_reports, self.can_read_audit)
         self.queues.show_settings_entry(self.can_manage_settings)
         self.queues.show_approvals_entry(self.can_approve)
+        self.queues.show_payments_entry(self.can_verify_payments and self._ports.fees is not None)
         self.queues.show_catalog_entry(self.can_view_catalog)
         self.splitter.addWidget(self.queues)
 
@@ -363,6 +367,15 @@ class MainWindow(QMainWindow):
             )
             self.pages.addWidget(self.approvals)
             self.approvals.refresh()  # the badge: how many wait for approval
+        self.payments: FeesPage | None = None
+        if self._ports.fees is not None and self.can_verify_payments:
+            self.payments = FeesPage(self._ports.fees, self._user, self._runner)
+            self.payments.queue_did_change.connect(self.queues.set_payments_count)
+            self.payments.applications_did_change.connect(
+                lambda: self.changes.announce(Changes(lists=True))
+            )
+            self.pages.addWidget(self.payments)
+            self.payments.refresh()  # the badge: slips to check
         self.settings_page: SettingsPage | None = None
         if self._ports.settings is not None and self.can_manage_settings:
             self.settings_page = SettingsPage(self._ports.settings, self._runner, self._user)
@@ -714,6 +727,11 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.approvals)
             self.approvals.refresh()
             self.approvals.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif page == PAYMENTS and self.payments is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.payments)
+            self.payments.refresh()
+            self.payments.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == SETTINGS and self.settings_page is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.settings_page)

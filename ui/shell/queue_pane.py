@@ -58,6 +58,8 @@ SETTINGS = "settings"
 """The administrator's page of the agency's and the station's settings."""
 APPROVALS = "approvals"
 """The approver's page: reviewed requests to approve and sign (its badge: how many wait)."""
+PAYMENTS = "payments"
+"""The finance officer's page: payments to verify (its badge: slips to check)."""
 CATALOG = "catalog"
 """The service catalog and the holidays (every officer reads; the administrator changes)."""
 
@@ -220,6 +222,15 @@ class QueuePane(QFrame):
         """Add (or remove) "Waiting for approval"; the access table decides (approvers)."""
         self._show_page_entry(APPROVALS, visible)
 
+    def show_payments_entry(self, visible: bool) -> None:
+        """Add (or remove) "Payments to verify"; the access table decides (finance)."""
+        self._show_page_entry(PAYMENTS, visible)
+
+    def set_payments_count(self, count: int) -> None:
+        row = self._page_row(PAYMENTS)
+        if row >= 0:
+            self.pages.item(row).setData(COUNT_ROLE, int(count))
+
     def set_approvals_count(self, count: int) -> None:
         row = self._page_row(APPROVALS)
         if row >= 0:
@@ -344,6 +355,8 @@ class QueuePane(QFrame):
             self._pages_title.setText(self.tr("INTAKE"))
         elif self._page_row(APPROVALS) >= 0:
             self._pages_title.setText(self.tr("APPROVAL"))
+        elif self._page_row(PAYMENTS) >= 0:
+            self._pages_title.setText(self.tr("FINANCE"))
         elif any(self._page_row(page) >= 0 for page in admin_pages):
             self._pages_title.setText(self.tr("ADMINISTRATION"))
         else:  # the catalog alone (finance, say)
@@ -367,6 +380,9 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == APPROVALS:
                 item.setText(self.tr("Waiting for approval"))
                 item.setToolTip(self.tr("Reviewed requests to approve and sign, oldest first"))
+            elif item.data(_PAGE_ROLE) == PAYMENTS:
+                item.setText(self.tr("Payments to verify"))
+                item.setToolTip(self.tr("Slips to check first come first served, then fees due"))
             elif item.data(_PAGE_ROLE) == AUDIT:
                 item.setText(self.tr("Audit log"))
                 item.setToolTip(self.tr("Who did what, and whether the audit chain is intact"))

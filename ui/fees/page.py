@@ -1,0 +1,343 @@
+"""The finance officer's page: payments waiting, first come first served; the slip on the
+left, what is expected on the right; verify (the receipt is made and mailed) or reject with a
+reason the applicant is told.
+
+Evidence to check comes first (oldest first), then payments still due. What the officer may
+do is the services' to decide: the page is shown only to those the access table lets verify
+payments, and every call is checked again there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.api import FeesPort, PaymentRow, SignedInUser
+from ui.common import i18n
+from ui.common.errors import ErrorBox
+from ui.common.formatting import format_date
+from ui.common.naming import named
+from ui.common.tasks import TaskRunner
+
+__all__ = ["FeesPage"]
+
+_FALLBACK = (
+    "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
+    "This could not be done because of an internal error. Please tell your administrator.",
+)
+_SLIP_WIDTH = 420
+
+
+def _baht(satang: int) -> str:
+    baht, rest = divmod(satang, 100)
+    return f"{baht:,}.{rest:02d}"
+
+
+def slip_pixmap(kind: str, data: bytes, width: int = _SLIP_WIDTH) -> QPixmap:
+    """The slip drawn ``width`` pixels wide (a PDF's first page); null when unreadable."""
+    if kind == "application/pdf" or data[:5] == b"%PDF-":
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        if document.pageCount() < 1:
+            return QPixmap()
+        size = document.pagePointSize(0)
+        height = int(width * size.height() / max(size.width(), 1))
+        image: QImage = document.render(0, QSize(width, height))
+        return QPixmap.fromImage(image)
+    pixmap = QPixmap()
+    pixmap.loadFromData(data)
+    if pixmap.isNull():
+        return pixmap
+    return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+class FeesPage(QWidget):
+    """Signals:
+    queue_did_change(int): how many payments have evidence to check, read again.
+    applications_did_change(): a decision moved requests (lists elsewhere).
+    """
+
+    queue_did_change = Signal(int)
+    applications_did_change = Signal()
+
+    def __init__(
+        self, port: FeesPort, user: SignedInUser, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("FeesPage")
+        self._port = port
+        self._user = user
+        self._runner = runner
+        self.rows: list[PaymentRow] = []
+        self.current: PaymentRow | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.title = named(QLabel(), "PageTitle")
+        outer.addWidget(self.title)
+        self.error = ErrorBox(dismissable=True)
+        outer.addWidget(self.error)
+        self.table = named(QTableWidget(0, 5), "PaymentQueue")
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
+        splitter = named(QSplitter(Qt.Orientation.Horizontal), "FeesSplitter")
+        splitter.setChildrenCollapsible(False)
+        self.slip = named(QLabel(), "SlipImage")
+        self.slip.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.slip.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.slip)
+        scroll.setMinimumWidth(300)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self._build_side())
+        splitter.setSizes([460, 420])
+        lower = QVBoxLayout()
+        lower.addWidget(self.table, 2)
+        lower.addWidget(splitter, 3)
+        outer.addLayout(lower, 1)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.verify)
+        self.retranslate()
+        self._show(None)
+
+    def _build_side(self) -> QWidget:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for key in ("tracking", "payer", "service", "amount", "txid", "slip", "due"):
+            label, value = QLabel(), named(QLabel(), f"Fee_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.labels[key], self.values[key] = label, value
+            form.addRow(label, value)
+        column.addLayout(form)
+        self.warning = named(QLabel(), "FeeWarning")
+        self.warning.setWordWrap(True)
+        column.addWidget(self.warning)
+        self.reason_label = QLabel()
+        column.addWidget(self.reason_label)
+        self.reason = named(QPlainTextEdit(), "RejectReason")
+        self.reason.setMaximumHeight(70)
+        column.addWidget(self.reason)
+        buttons = QHBoxLayout()
+        self.verify_button = named(QPushButton(), "Primary")
+        self.verify_button.clicked.connect(self.verify)
+        self.reject_button = QPushButton()
+        self.reject_button.clicked.connect(self.reject)
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        return side
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Payments to verify"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tracking number"), self.tr("Payer"), self.tr("Amount (baht)"),
+             self.tr("Transaction ID"), self.tr("State")]
+        )  # fmt: skip
+        names = {
+            "tracking": self.tr("Tracking number"),
+            "payer": self.tr("Payer"),
+            "service": self.tr("Service"),
+            "amount": self.tr("Expected amount"),
+            "txid": self.tr("Transaction ID"),
+            "slip": self.tr("Slip (bank, reference)"),
+            "due": self.tr("Pay by"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        self.reason_label.setText(
+            self.tr("Reason, if the slip is not accepted (the applicant is told):")
+        )
+        self.verify_button.setText(self.tr("Verify and issue the receipt (Ctrl+Enter)"))
+        self.reject_button.setText(self.tr("Reject the slip…"))
+        self._fill_table()
+        self._show(self.current)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._runner.run(
+            lambda: self._port.awaiting(self._user), self._loaded, owner=self, label="fees.awaiting"
+        )
+
+    def _loaded(self, rows: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            return
+        chosen = self.current.payment_id if self.current else None
+        self.rows = list(rows)
+        self._fill_table()
+        self.queue_did_change.emit(sum(1 for r in self.rows if r.status == "submitted"))
+        index = next((i for i, r in enumerate(self.rows) if r.payment_id == chosen), 0)
+        if self.rows:
+            self.table.selectRow(index)
+            self._choose(index)
+        else:
+            self._show(None)
+
+    def _state(self, row: PaymentRow) -> str:
+        if row.reused_slip:
+            return self.tr("Slip used before: check")
+        return (
+            self.tr("Slip to check") if row.status == "submitted" else self.tr("Awaiting payment")
+        )
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            cells = (row.tracking_number, row.payer, _baht(row.amount_satang),
+                     row.transaction_id, self._state(row))  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(i, column, item)
+        self.table.resizeColumnsToContents()
+
+    def _choose(self, index: int) -> None:
+        if not 0 <= index < len(self.rows):
+            return
+        row = self.rows[index]
+        self._show(row)
+        if row.evidence_document_id is None:
+            return
+        self.slip.setText(self.tr("Opening the slip…"))
+        self._runner.run(
+            lambda: self._port.evidence(self._user, row.payment_id),
+            lambda result, error: self._slip_loaded(row.payment_id, result, error),
+            owner=self,
+            label="fees.evidence",
+        )
+
+    def _slip_loaded(self, payment_id: str, result: Any, error: BaseException | None) -> None:
+        if self.current is None or self.current.payment_id != payment_id:
+            return  # the officer moved on
+        if error is not None or result is None:
+            self.slip.setText(self.tr("The slip cannot be shown."))
+            return
+        name, kind, data = result
+        pixmap = slip_pixmap(kind, data)
+        if pixmap.isNull():
+            self.slip.setText(
+                self.tr("The file %1 cannot be drawn; open it from the request.").replace(
+                    "%1", name
+                )
+            )
+        else:
+            self.slip.setPixmap(pixmap)
+
+    def _show(self, row: PaymentRow | None) -> None:
+        self.current = row
+        english = i18n.current_language() == "en"
+        if row is None:
+            for value in self.values.values():
+                value.setText("")
+            self.slip.setText(self.tr("Nothing waits: no payment has a slip to check."))
+            self.warning.hide()
+        else:
+            bank = f"{row.slip_bank} · {row.slip_reference}" if row.slip_reference else "-"
+            self.values["tracking"].setText(row.tracking_number)
+            self.values["payer"].setText(row.payer or "-")
+            self.values["service"].setText(
+                row.service_en if english and row.service_en else row.service_th
+            )
+            self.values["amount"].setText(
+                self.tr("%1 baht").replace("%1", _baht(row.amount_satang))
+            )
+            self.values["txid"].setText(row.transaction_id)
+            self.values["slip"].setText(bank)
+            language = "en" if english else "th"
+            self.values["due"].setText(
+                format_date(row.due_at, language, with_time=False) if row.due_at else "-"
+            )
+            if row.evidence_document_id is None:
+                self.slip.setText(self.tr("No slip yet: the applicant has not sent one."))
+            self.warning.setText(
+                self.tr(
+                    "A file on this request repeats a slip already used for a payment. "
+                    "Check it with the bank before verifying."
+                )
+            )
+            self.warning.setVisible(row.reused_slip)
+        evidence = row is not None and row.evidence_document_id is not None
+        self.verify_button.setEnabled(evidence)
+        self.reject_button.setEnabled(evidence)
+        self.reason.setEnabled(evidence)
+
+    # --- deciding --------------------------------------------------------------------------
+
+    def verify(self) -> None:
+        row = self.current
+        if row is None or row.evidence_document_id is None:
+            return
+        self.verify_button.setEnabled(False)
+        self._runner.run(
+            lambda: self._port.verify(self._user, row.payment_id),
+            self._decided,
+            owner=self,
+            label="fees.verify",
+        )
+
+    def reject(self) -> None:
+        row = self.current
+        if row is None or row.evidence_document_id is None:
+            return
+        reason = self.reason.toPlainText()
+        self.reject_button.setEnabled(False)
+        self._runner.run(
+            lambda: self._port.reject(self._user, row.payment_id, reason),
+            self._decided,
+            owner=self,
+            label="fees.reject",
+        )
+
+    def _decided(self, result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self._show(self.current)
+            return
+        self.error.clear()
+        if isinstance(result, str):
+            self.error.show_message(
+                f"ตรวจสอบแล้ว ออกใบเสร็จรับเงินเลขที่ {result} และส่งให้ผู้ยื่นแล้ว",
+                f"Verified: receipt {result} issued and sent to the applicant.",
+            )
+        self.reason.clear()
+        self.current = None
+        self.applications_did_change.emit()
+        self.refresh()
