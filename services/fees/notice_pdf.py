@@ -1,8 +1,7 @@
 """The payment notice as a one-page A4 PDF with the PromptPay QR (Thai first, then English).
 
-The QR is drawn by segno at error-correction level M with the quiet zone the standard asks
-for (four modules), as a PNG placed at 4.5 cm: large enough for a phone to read from paper
-or from a screen.
+The QR is drawn by segno at error-correction level M with a four-module quiet zone, as a PNG
+placed at 4.5 cm: large enough for a phone to read from paper or from a screen.
 """
 
 from __future__ import annotations
