@@ -64,8 +64,6 @@ class Action(StrEnum):
     # Send or hand over an issued document by the applicant's channel (e-mail through the
     # outbox, the counter, the shared drive) and record it delivered.
     DELIVER_DOCUMENT = "deliver_document"
-    # Check the signatures of a signed PDF against the agency's trust roots.
-    VERIFY_SIGNATURE = "verify_signature"
     REGISTER_AT_COUNTER = "register_at_counter"
     RUN_SYNC = "run_sync"
     # List, release and discard files held at intake (they are applicants' files).
@@ -139,7 +137,6 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.APPROVE: frozenset({"approver"}),
     Action.ISSUE_LICENCE: frozenset({"approver"}),
     Action.DELIVER_DOCUMENT: frozenset({"intake", "reviewer"}),
-    Action.VERIFY_SIGNATURE: _CASES,
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
     Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),
