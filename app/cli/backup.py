@@ -55,7 +55,14 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
     if args.backup_command == "restore":
         into = Path(args.into)
         passphrase = read_secret("ANUYAT_RECOVERY_PASSPHRASE", "Passphrase / วลีรหัสผ่าน: ")
-        done = restore_snapshot(Path(args.snapshot), into, Path(args.recovery_file), passphrase)
+        done = restore_snapshot(
+            Path(args.snapshot),
+            into,
+            Path(args.recovery_file),
+            passphrase,
+            # A demo profile restored on a machine without a keyring keeps its key in a file.
+            before_key=lambda folder: prepare_profile_dir(folder, settings),
+        )
         print(
             f"กู้คืนแล้วที่ {into}: ตรวจ {done.files_checked} ไฟล์ บันทึกเหตุการณ์ "
             f"{done.events_checked} รายการถูกต้อง\n"

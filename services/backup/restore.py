@@ -8,6 +8,7 @@ keyring. A refused restore leaves the keyring as it was and the new folder absen
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from services.backup.create import copy_file
@@ -43,8 +44,20 @@ def _chosen(given: Path, pid: str) -> Path:
     )
 
 
-def restore_snapshot(snapshot: Path, into: Path, recovery_file: Path, passphrase: str) -> Verified:
-    """Restore ``snapshot`` (or the newest in a backup folder) into the new folder ``into``."""
+def restore_snapshot(
+    snapshot: Path,
+    into: Path,
+    recovery_file: Path,
+    passphrase: str,
+    *,
+    before_key: Callable[[Path], object] | None = None,
+) -> Verified:
+    """Restore ``snapshot`` (or the newest in a backup folder) into the new folder ``into``.
+
+    ``before_key`` is called with ``into`` once its files are there and before the key is
+    installed: the CLI chooses the keyring there (a demo profile on a machine without one
+    keeps its key in a file beside it, see ``app.demo_keyring``).
+    """
     snapshot, into = Path(snapshot), Path(into)
     if into.exists() and any(into.iterdir()):
         raise InvalidInput(
@@ -87,6 +100,8 @@ def restore_snapshot(snapshot: Path, into: Path, recovery_file: Path, passphrase
                 "not changed.",
                 detail=f"{into}: key check failed after copying {snapshot}",
             )
+        if before_key is not None:
+            before_key(into)
         install_master_key(into, master)
     except BaseException:
         if created:

@@ -130,3 +130,29 @@ def test_a_backup_killed_at_random_moments_never_damages_earlier_backups(
     newest = list_snapshots(usb, pid)[0]
     verify_snapshot(newest.path, master)
     assert not [p for p in newest.path.parent.iterdir() if p.name.startswith(".partial-")]
+
+
+def test_a_demo_profile_restored_without_a_keyring_keeps_its_key_in_its_file(
+    working, tmp_path: Path
+) -> None:
+    from app.demo_keyring import DEMO_KEYRING_FILE, write_profile_kind
+
+    data_dir, ring, config = working
+    write_profile_kind(data_dir, "demo")
+    usb = tmp_path / "usb"
+    anuyat(ring, config, "--data-dir", str(data_dir), "backup", "create", "--to", str(usb))
+    recovery = tmp_path / "recovery.json"
+    anuyat(ring, config, "--data-dir", str(data_dir), "recovery", "export", "--out", str(recovery))
+    restored = tmp_path / "training-room" / "demo"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "backup", "restore", str(usb),
+         "--recovery-file", str(recovery), "--into", str(restored)],
+        cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        env=dict(
+            os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+            ANUYAT_CONFIG_DIR=str(config), ANUYAT_RECOVERY_PASSPHRASE=PASSPHRASE,
+        ),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    kept = json.loads((restored / DEMO_KEYRING_FILE).read_text(encoding="utf-8"))
+    assert keys.load_master_key(data_dir).hex() in kept.values()
