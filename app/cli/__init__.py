@@ -24,6 +24,7 @@ from app.cli import (
     backup,
     catalog,
     configure,
+    fees,
     profile,
     recovery,
     report,
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser(sub)
     configure.add_parser(sub)
     report.add_parser(sub)
+    fees.add_parser(sub)
     verify.add_parser(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
@@ -171,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "users": users.cmd_users,
             "settings": configure.cmd_settings,
             "report": report.cmd_report,
+            "fees": fees.cmd_fees,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from services import fees
 from services.access.table import Action, require
+from services.fees.account import AccountDetails, set_account
+from services.fees.ledger import ledger_csv, ledger_rows, ledger_xlsx
 from services.fees.views import PaymentRow, awaiting_payments
 from services.kernel.actors import Actor, SignedInUser
-from services.kernel.errors import NotFound
+from services.kernel.errors import InvalidInput, NotFound
 from services.store.context import AppContext
 
-__all__ = ["FeesPort", "Fees", "PaymentRow"]
+__all__ = ["AccountDetails", "FeesPort", "Fees", "PaymentRow"]
 
 
 class FeesPort(Protocol):
@@ -28,6 +31,14 @@ class FeesPort(Protocol):
         ...
 
     def reject(self, user: SignedInUser, payment_id: str, reason: str) -> None: ...
+
+    def set_account(self, user: SignedInUser, details: AccountDetails) -> None:
+        """The agency's bank account and PromptPay details (administrator)."""
+        ...
+
+    def ledger_file(self, user: SignedInUser, first: date, last: date, kind: str) -> bytes:
+        """The receipts of ``first``..``last`` as ``csv`` or ``xlsx``, total last."""
+        ...
 
 
 class Fees:
@@ -64,3 +75,26 @@ class Fees:
     def reject(self, user: SignedInUser, payment_id: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             fees.reject_evidence(uow, self.context.calendar, payment_id, reason)
+
+    def set_account(self, user: SignedInUser, details: AccountDetails) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            set_account(uow, details)
+
+    def ledger_file(self, user: SignedInUser, first: date, last: date, kind: str) -> bytes:
+        if kind not in ("csv", "xlsx"):
+            raise InvalidInput("รูปแบบไฟล์ต้องเป็น csv หรือ xlsx", "The format must be csv or xlsx.")
+        if last < first:
+            raise InvalidInput(
+                "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น", "The last day must not be before the first day."
+            )
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            require(uow.actor, Action.VERIFY_PAYMENT)
+            rows = ledger_rows(uow.session, first, last)
+            uow.record(
+                "fees.ledger_exported",
+                "fee_ledger",
+                f"{first.isoformat()}..{last.isoformat()}",
+                {"format": kind, "receipts": len(rows),
+                 "total_satang": sum(r.amount_satang for r in rows)},
+            )  # fmt: skip
+        return ledger_csv(rows) if kind == "csv" else ledger_xlsx(rows)

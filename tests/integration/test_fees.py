@@ -27,6 +27,7 @@ from services.fees.promptpay import read_payload
 from services.fees.receipts import next_receipt_number
 from services.fees.transaction_id import is_valid_transaction_id
 from services.kernel.actors import SYSTEM, Actor
+from services.kernel.clock import BANGKOK
 from services.kernel.errors import IllegalTransition, InvalidInput, PermissionDenied
 from services.produce.sign import Pin
 from tests.catalog_changes import change_service
@@ -231,3 +232,45 @@ def test_approval_makes_a_fee_before_issue_due_with_its_notice(context, ws, user
         fees.verify(uow, context.calendar, context.store.blobs, payment.id)
     with context.read() as session:
         assert session.get(Application, app_id).status == "approved"
+
+
+def test_the_ledger_for_a_day_and_a_fiscal_month_totals_the_receipts(context, ws, users) -> None:
+    import csv
+    import io
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from services.fees.ledger import ledger_csv, ledger_rows, ledger_xlsx
+
+    with_account(context)
+    ids = [reviewed_with_fee(context, ws, users, hour=h) for h in (9, 10)]
+    finance = Actor.from_user(users["finance"])
+    with context.read() as session:
+        payments = session.scalars(select(Payment).order_by(Payment.transaction_id)).all()
+    for payment in payments:
+        with context.unit_of_work(finance) as uow:
+            fees.verify(uow, context.calendar, context.store.blobs, payment.id)
+    today = context.clock.now().astimezone(BANGKOK).date()
+    with context.read() as session:
+        day = ledger_rows(session, today, today)
+        month = ledger_rows(session, today.replace(day=1), date(today.year, today.month, 28))
+        receipts = session.scalars(select(Payment).where(Payment.status == "verified")).all()
+    assert [r.receipt_number for r in day] == ["2570/000001", "2570/000002"] and month == day
+    total = sum(p.amount_satang for p in receipts)
+    rows = list(csv.reader(io.StringIO(ledger_csv(day).decode("utf-8-sig"))))
+    assert rows[0][0].startswith("เลขที่ใบเสร็จ") and rows[-1][0] == "รวม (Total)"
+    assert rows[-1][6] == f"{total / 100:.2f}" == "400.00"
+    assert sum(float(r[6]) for r in rows[1:-1]) * 100 == total
+    sheet = load_workbook(io.BytesIO(ledger_xlsx(day))).active
+    amounts = [sheet.cell(row=r, column=7).value for r in range(2, 4)]
+    assert sum(amounts) * 100 == total and sheet.cell(row=4, column=7).value == "=SUM(G2:G3)"
+    assert {r.tracking_number for r in day} == {
+        session_app.tracking_number for session_app in _apps(context, ids)
+    }
+    save_artifact("fee_ledger.xlsx", ledger_xlsx(day), png=False)
+
+
+def _apps(context, ids):
+    with context.read() as session:
+        return [session.get(Application, i) for i in ids]

@@ -1,0 +1,140 @@
+"""The fee ledger for the finance system: every receipt in a period, as CSV and as XLSX.
+
+A period is one day or one month of the Thai fiscal year (Bangkok time). Each row is one
+receipt (number, date, tracking number, payer, service, Transaction ID, amount, the slip's
+bank reference, the officer); the last row is the total, which equals the sum of the
+receipts' amounts — what the tests check against the receipts themselves. Satang are kept
+as integers until the file is written, so no rounding creeps in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Application, Payment, ServiceType, User
+from services.fees.thai_baht import baht_figures
+from services.kernel.clock import BANGKOK
+from services.kernel.text import echo_name
+
+__all__ = ["LedgerRow", "ledger_rows", "ledger_csv", "ledger_xlsx", "HEADERS"]
+
+HEADERS: Final = (
+    "เลขที่ใบเสร็จ (Receipt)",
+    "วันที่ (Date)",
+    "เลขที่รับเรื่อง (Tracking number)",
+    "ผู้ชำระ (Payer)",
+    "รหัสบริการ (Service code)",
+    "รหัสอ้างอิง (Transaction ID)",
+    "จำนวนเงิน บาท (Amount, baht)",
+    "ธนาคาร/เลขอ้างอิงสลิป (Slip bank/reference)",
+    "ผู้รับเงิน (Received by)",
+)
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    receipt_number: str
+    verified_at: datetime
+    tracking_number: str
+    payer: str
+    service_code: str
+    transaction_id: str
+    amount_satang: int
+    slip: str
+    officer: str
+
+
+def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(first, time(0), tzinfo=BANGKOK)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=BANGKOK)
+    return start, end
+
+
+def ledger_rows(session: Session, first: date, last: date) -> list[LedgerRow]:
+    """Receipts taken from ``first`` to ``last`` inclusive (Bangkok days), in number order."""
+    start, end = _bounds(first, last)
+    rows = session.execute(
+        select(Payment, Application, ServiceType, User)
+        .join(Application, Application.id == Payment.application_id)
+        .outerjoin(ServiceType, ServiceType.id == Application.service_type_id)
+        .outerjoin(User, User.id == Payment.verified_by)
+        .where(
+            Payment.status == "verified",
+            Payment.verified_at >= start,
+            Payment.verified_at < end,
+        )
+        .order_by(Payment.receipt_number)
+    ).all()
+    out: list[LedgerRow] = []
+    for payment, application, service, officer in rows:
+        applicant = application.applicant
+        payer = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""
+        slip = f"{payment.slip_bank}/{payment.slip_reference}" if payment.slip_reference else ""
+        out.append(
+            LedgerRow(
+                receipt_number=payment.receipt_number,
+                verified_at=payment.verified_at or payment.created_at,
+                tracking_number=application.tracking_number,
+                payer=echo_name(payer),
+                service_code=service.code if service else "",
+                transaction_id=payment.transaction_id,
+                amount_satang=payment.amount_satang,
+                slip=slip,
+                officer=officer.display_name if officer else "",
+            )
+        )
+    return out
+
+
+def _cells(row: LedgerRow) -> list[str]:
+    local = row.verified_at.astimezone(BANGKOK)
+    return [row.receipt_number, f"{local:%Y-%m-%d %H:%M}", row.tracking_number, row.payer,
+            row.service_code, row.transaction_id, baht_figures(row.amount_satang).replace(",", ""),
+            row.slip, row.officer]  # fmt: skip
+
+
+def ledger_csv(rows: list[LedgerRow]) -> bytes:
+    """UTF-8 with a byte-order mark (a spreadsheet then reads the Thai right), total last."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow(_cells(row))
+    total = sum(r.amount_satang for r in rows)
+    writer.writerow(["รวม (Total)", "", "", "", "", f"{len(rows)}",
+                     baht_figures(total).replace(",", ""), "", ""])  # fmt: skip
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def ledger_xlsx(rows: list[LedgerRow]) -> bytes:
+    """One sheet: the header, a row per receipt (amounts as numbers), and a SUM total row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Ledger"
+    sheet.append(list(HEADERS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        cells: list[object] = list(_cells(row))
+        cells[6] = row.amount_satang / 100
+        sheet.append(cells)
+    last = len(rows) + 1
+    sheet.append(["รวม (Total)", "", "", "", "", len(rows), f"=SUM(G2:G{last})", "", ""])
+    for line in sheet.iter_rows(min_row=2, min_col=7, max_col=7):
+        line[0].number_format = "#,##0.00"
+    for column, width in zip("ABCDEFGHI", (14, 18, 22, 28, 14, 18, 16, 26, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
