@@ -2603,127 +2603,127 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="216"/>
+        <location filename="../../ui/issuing/page.py" line="223"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="218"/>
+        <location filename="../../ui/issuing/page.py" line="225"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="218"/>
+        <location filename="../../ui/issuing/page.py" line="225"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="229"/>
+        <location filename="../../ui/issuing/page.py" line="236"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="230"/>
+        <location filename="../../ui/issuing/page.py" line="237"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="231"/>
+        <location filename="../../ui/issuing/page.py" line="238"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="273"/>
+        <location filename="../../ui/issuing/page.py" line="280"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="297"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="302"/>
+        <location filename="../../ui/issuing/page.py" line="309"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="326"/>
+        <location filename="../../ui/issuing/page.py" line="333"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="327"/>
+        <location filename="../../ui/issuing/page.py" line="334"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="328"/>
+        <location filename="../../ui/issuing/page.py" line="335"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="329"/>
+        <location filename="../../ui/issuing/page.py" line="336"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="330"/>
+        <location filename="../../ui/issuing/page.py" line="337"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="331"/>
+        <location filename="../../ui/issuing/page.py" line="338"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="332"/>
+        <location filename="../../ui/issuing/page.py" line="339"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="334"/>
+        <location filename="../../ui/issuing/page.py" line="341"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="334"/>
+        <location filename="../../ui/issuing/page.py" line="341"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="334"/>
+        <location filename="../../ui/issuing/page.py" line="341"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="334"/>
+        <location filename="../../ui/issuing/page.py" line="341"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="344"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="344"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="344"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="344"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="338"/>
+        <location filename="../../ui/issuing/page.py" line="345"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -2731,58 +2731,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="531"/>
+        <location filename="../../ui/shell/main_window.py" line="544"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="535"/>
+        <location filename="../../ui/shell/main_window.py" line="548"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="543"/>
-        <location filename="../../ui/shell/main_window.py" line="563"/>
+        <location filename="../../ui/shell/main_window.py" line="556"/>
+        <location filename="../../ui/shell/main_window.py" line="576"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544"/>
+        <location filename="../../ui/shell/main_window.py" line="557"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="546"/>
+        <location filename="../../ui/shell/main_window.py" line="559"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="548"/>
+        <location filename="../../ui/shell/main_window.py" line="561"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="560"/>
+        <location filename="../../ui/shell/main_window.py" line="573"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="573"/>
+        <location filename="../../ui/shell/main_window.py" line="586"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="576"/>
+        <location filename="../../ui/shell/main_window.py" line="589"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="812"/>
+        <location filename="../../ui/shell/main_window.py" line="832"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="982"/>
+        <location filename="../../ui/shell/main_window.py" line="1002"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -3559,142 +3559,152 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="337"/>
+        <location filename="../../ui/shell/queue_pane.py" line="344"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="342"/>
+        <location filename="../../ui/shell/queue_pane.py" line="349"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="347"/>
+        <location filename="../../ui/shell/queue_pane.py" line="354"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="350"/>
+        <location filename="../../ui/shell/queue_pane.py" line="357"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="351"/>
+        <location filename="../../ui/shell/queue_pane.py" line="358"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="355"/>
+        <location filename="../../ui/shell/queue_pane.py" line="362"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="357"/>
+        <location filename="../../ui/shell/queue_pane.py" line="364"/>
         <source>APPROVAL</source>
         <translation>การอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="359"/>
+        <location filename="../../ui/shell/queue_pane.py" line="366"/>
         <source>FINANCE</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="361"/>
+        <location filename="../../ui/shell/queue_pane.py" line="368"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="363"/>
+        <location filename="../../ui/shell/queue_pane.py" line="370"/>
         <source>PAGES</source>
         <translation>หน้าอื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="367"/>
+        <location filename="../../ui/shell/queue_pane.py" line="374"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="368"/>
+        <location filename="../../ui/shell/queue_pane.py" line="375"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="375"/>
+        <location filename="../../ui/shell/queue_pane.py" line="382"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="376"/>
+        <location filename="../../ui/shell/queue_pane.py" line="383"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="378"/>
+        <location filename="../../ui/shell/queue_pane.py" line="385"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="379"/>
+        <location filename="../../ui/shell/queue_pane.py" line="386"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="381"/>
+        <location filename="../../ui/shell/queue_pane.py" line="388"/>
         <source>Waiting for approval</source>
         <translation>รออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="382"/>
+        <location filename="../../ui/shell/queue_pane.py" line="389"/>
         <source>Reviewed requests to approve and sign, oldest first</source>
         <translation>คำขอที่ตรวจแล้ว รออนุมัติและลงนาม เรียงจากที่ยื่นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="384"/>
+        <location filename="../../ui/shell/queue_pane.py" line="391"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="385"/>
+        <location filename="../../ui/shell/queue_pane.py" line="392"/>
         <source>Slips to check first come first served, then fees due</source>
         <translation>สลิปรอตรวจตามลำดับก่อนหลัง แล้วค่าธรรมเนียมที่รอชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="387"/>
+        <location filename="../../ui/shell/queue_pane.py" line="394"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="388"/>
+        <location filename="../../ui/shell/queue_pane.py" line="395"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="390"/>
+        <location filename="../../ui/shell/queue_pane.py" line="397"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="391"/>
+        <location filename="../../ui/shell/queue_pane.py" line="398"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="393"/>
+        <location filename="../../ui/shell/queue_pane.py" line="400"/>
+        <source>Issuing and delivery</source>
+        <translation>ออกใบอนุญาตและส่งมอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="401"/>
+        <source>Licences to issue, sign and deliver to the applicant</source>
+        <translation>ใบอนุญาตที่รอออก ลงนาม และส่งมอบให้ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="403"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="394"/>
+        <location filename="../../ui/shell/queue_pane.py" line="404"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="370"/>
+        <location filename="../../ui/shell/queue_pane.py" line="377"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="372"/>
+        <location filename="../../ui/shell/queue_pane.py" line="379"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>

@@ -113,3 +113,30 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     qtbot.waitUntil(lambda: desk.deliver_button.text() == "&Deliver", timeout=5_000)
     _shot(desk, "issuing_delivered_en")
     i18n.apply_language("th")
+
+
+def test_intake_finds_the_issuing_page_in_the_main_window_and_finance_does_not(
+    gui, qtbot, runner, settings, context
+) -> None:
+    from ui.shell.queue_pane import ISSUING
+    from ui.shell.start import build_main_window_for
+
+    ports = build_ports(context, signing=SigningSettings())
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
+             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    _approved(context, ports, users)
+    window = build_main_window_for(ports, users["approver"], runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    assert window.issuing is not None and window.queues.select_page(ISSUING)
+    assert window.current_page() == ISSUING
+    qtbot.waitUntil(lambda: window.issuing.waiting.rowCount() == 1, timeout=30_000)
+    _shot(window, "issuing_main_window_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: window.issuing.title.text() == "Issuing and delivery", timeout=5_000)
+    _shot(window, "issuing_main_window_en")
+    i18n.apply_language("th")
+    other = build_main_window_for(ports, users["finance"], runner, settings)
+    qtbot.addWidget(other)
+    assert other.issuing is None and not other.queues.select_page(ISSUING)

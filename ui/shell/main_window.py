@@ -82,6 +82,7 @@ from ui.intake.forward_box import ForwardBox
 from ui.intake.not_requests_view import NotRequestsView
 from ui.intake.quarantine_view import QuarantineView
 from ui.intake.sync_indicator import SyncIndicator
+from ui.issuing.page import IssuingPage
 from ui.reports.audit_page import AuditLogPage
 from ui.reports.monthly_page import MonthlyReportPage
 from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, ReviewScreen
@@ -98,6 +99,7 @@ from ui.shell.queue_pane import (
     AUDIT,
     CATALOG,
     DASHBOARD,
+    ISSUING,
     MONTHLY_REPORT,
     NOT_REQUESTS,
     OFFICERS,
@@ -176,6 +178,9 @@ class MainWindow(QMainWindow):
             user.roles, Action.MANAGE_SETTINGS
         )
         self.can_view_catalog = ports.catalog is not None and may(user.roles, Action.VIEW_CATALOG)
+        self.can_issue = ports.issuing is not None and (
+            may(user.roles, Action.ISSUE_LICENCE) or may(user.roles, Action.DELIVER_DOCUMENT)
+        )
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(QIcon(str(i18n.RESOURCES / "icons" / "anuyat.svg")))
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
         self.queues.show_approvals_entry(self.can_approve)
         self.queues.show_payments_entry(self.can_verify_payments and self._ports.fees is not None)
         self.queues.show_catalog_entry(self.can_view_catalog)
+        self.queues.show_issuing_entry(self.can_issue)
         self.splitter.addWidget(self.queues)
 
         # The centre shows either the application list or an intake page (quarantine).
@@ -381,6 +387,13 @@ class MainWindow(QMainWindow):
             self.settings_page = SettingsPage(self._ports.settings, self._runner, self._user)
             self.settings_page.agency_did_change.connect(self._load_agency)
             self.pages.addWidget(self.settings_page)
+        self.issuing: IssuingPage | None = None
+        if self._ports.issuing is not None and self.can_issue:
+            self.issuing = IssuingPage(self._ports.issuing, self._user, self._runner)
+            self.issuing.applications_did_change.connect(
+                lambda: self.changes.announce(Changes(lists=True))
+            )
+            self.pages.addWidget(self.issuing)
         self.catalog_page: CatalogPage | None = None
         if self._ports.catalog is not None and self.can_view_catalog:
             self.catalog_page = CatalogPage(self._ports.catalog, self._runner, self._user)
@@ -690,6 +703,8 @@ class MainWindow(QMainWindow):
             return APPROVALS
         if self.catalog_page is not None and self.pages.currentWidget() is self.catalog_page:
             return CATALOG
+        if self.issuing is not None and current is self.issuing:
+            return ISSUING
         return QUEUES
 
     def show_dashboard(self) -> None:
@@ -722,6 +737,11 @@ class MainWindow(QMainWindow):
             self.detail.hide()
             self.pages.setCurrentWidget(self.audit_log)
             self.audit_log.start()
+        elif page == ISSUING and self.issuing is not None:
+            self.detail.hide()
+            self.pages.setCurrentWidget(self.issuing)
+            self.issuing.refresh()
+            self.issuing.waiting.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif page == APPROVALS and self.approvals is not None:
             self.detail.hide()
             self.pages.setCurrentWidget(self.approvals)

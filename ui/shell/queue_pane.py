@@ -24,6 +24,7 @@ __all__ = [
     "AUDIT",
     "CATALOG",
     "DASHBOARD",
+    "ISSUING",
     "MONTHLY_REPORT",
     "NOT_REQUESTS",
     "OFFICERS",
@@ -62,6 +63,8 @@ PAYMENTS = "payments"
 """The finance officer's page: payments to verify (its badge: slips to check)."""
 CATALOG = "catalog"
 """The service catalog and the holidays (every officer reads; the administrator changes)."""
+ISSUING = "issuing"
+"""Licences to issue (the approver) and to deliver (intake, reviewers)."""
 
 
 class QueuePane(QFrame):
@@ -240,6 +243,10 @@ class QueuePane(QFrame):
         """Add (or remove) the "Settings" entry; only administrators have it."""
         self._show_page_entry(SETTINGS, visible)
 
+    def show_issuing_entry(self, visible: bool) -> None:
+        """Add (or remove) "Issuing and delivery"; the access table decides."""
+        self._show_page_entry(ISSUING, visible)
+
     def show_catalog_entry(self, visible: bool) -> None:
         """Add (or remove) the "Catalog and holidays" entry."""
         self._show_page_entry(CATALOG, visible)
@@ -389,6 +396,9 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == SETTINGS:
                 item.setText(self.tr("Settings"))
                 item.setToolTip(self.tr("The agency, mailbox, SMTP, drive, token (Ctrl+,)"))
+            elif item.data(_PAGE_ROLE) == ISSUING:
+                item.setText(self.tr("Issuing and delivery"))
+                item.setToolTip(self.tr("Licences to issue, sign and deliver to the applicant"))
             elif item.data(_PAGE_ROLE) == CATALOG:
                 item.setText(self.tr("Catalog and holidays"))
                 item.setToolTip(self.tr("Services, fees, SLA and government holidays (Alt+K)"))
