@@ -25,15 +25,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +40,7 @@ from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
-from ui.common.theme import ROW_HEIGHT
+from ui.intake.tray_layout import build_tray_column
 
 __all__ = ["NotRequestColumn", "NotRequestModel", "NotRequestsView", "TAKE_KEY"]
 
@@ -299,54 +295,21 @@ class NotRequestsView(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
-        layout.setContentsMargins(10, 10, 10, 8)
-        layout.setSpacing(8)
-        title_row = QHBoxLayout()
-        self.title = named(QLabel(), "SectionTitle")
-        title_row.addWidget(self.title, 1)
-        self.refresh_button = QToolButton()
-        self.refresh_button.clicked.connect(self.refresh)
-        title_row.addWidget(self.refresh_button)
-        layout.addLayout(title_row)
-        self.intro = named(QLabel(), "Muted")
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
-        self.error_box = ErrorBox()
-        layout.addWidget(self.error_box)
-        self.notice = named(QLabel(), "Notice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
-
-        self.table = named(QTableView(), "NotRequestsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(NotRequestColumn.REASON, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.empty = named(QLabel(), "Muted")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.hide()
-        layout.addWidget(self.empty)
-        outer.addWidget(centre, 1)
+        column = build_tray_column(
+            model=self.model,
+            table_name="NotRequestsTable",
+            widths=_WIDTHS,
+            stretch_column=NotRequestColumn.REASON,
+            on_refresh=self.refresh,
+        )
+        self.title = column.title
+        self.refresh_button = column.refresh_button
+        self.intro = column.intro
+        self.error_box = column.error_box
+        self.notice = column.notice
+        self.table = column.table
+        self.empty = column.empty
+        outer.addWidget(column.widget, 1)
 
         self.side = _TakePanel(can_take)
         self.side.setMinimumWidth(_SIDE_MIN_WIDTH)
