@@ -261,18 +261,23 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
 
 def match_slips_quietly(context: AppContext) -> None:
     """After a sync, match the files that arrived on requests awaiting a fee to their
-    payments (services.fees.slips); a failure is logged and the next sync tries again."""
+    payments (services.fees.slips), then remind or lapse fees past their time
+    (services.fees.deadlines); a failure is logged and the next sync tries again."""
+    from services.fees.deadlines import run_deadlines
     from services.fees.slips import match_slips
     from services.kernel.actors import SYSTEM
 
     try:
         with context.unit_of_work(SYSTEM) as uow:
             matched = match_slips(uow, context.calendar, context.store.blobs)
+        # After matching: a slip that arrived in this sync saves its request from lapsing.
+        with context.unit_of_work(SYSTEM) as uow:
+            reminded, lapsed = run_deadlines(uow, context.calendar)
     except Exception:
-        log.exception("matching payment slips failed")
+        log.exception("matching payment slips or fee deadlines failed")
         return
-    if matched:
-        log.info("payment evidence matched for %d request(s)", matched)
+    if matched or reminded or lapsed:
+        log.info("fees: %d matched, %d reminded, %d lapsed", matched, reminded, lapsed)
 
 
 def queue_digests_quietly(context: AppContext) -> None:

@@ -90,7 +90,7 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     ("waiting_applicant", "rejected"): _REVIEW,
     ("waiting_applicant", "withdrawn"): _WITHDRAW,
     ("payment_due", "payment_to_verify"): _FINANCE | _INTAKE,
-    ("payment_due", "rejected"): _FINANCE,
+    ("payment_due", "rejected"): _FINANCE | frozenset({"system"}),  # or the fee lapsed
     ("payment_due", "in_review"): _FINANCE,  # sent back to the reviewer with a note
     ("payment_due", "withdrawn"): _WITHDRAW,
     ("payment_to_verify", "ready_for_approval"): _FINANCE,

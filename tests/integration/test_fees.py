@@ -274,3 +274,41 @@ def test_the_ledger_for_a_day_and_a_fiscal_month_totals_the_receipts(context, ws
 def _apps(context, ids):
     with context.read() as session:
         return [session.get(Application, i) for i in ids]
+
+
+def test_one_reminder_near_the_deadline_then_the_request_lapses_with_a_letter(
+    context, ws, users
+) -> None:
+    from datetime import timedelta
+
+    from services.fees.deadlines import run_deadlines
+
+    with_account(context)
+    app_id = reviewed_with_fee(context, ws, users)
+    with context.read() as session:
+        payment = session.scalars(select(Payment)).one()
+    start = context.clock.now()
+
+    def run(at) -> tuple[int, int]:
+        context.clock.set(at)
+        with context.unit_of_work(SYSTEM) as uow:
+            return run_deadlines(uow, context.calendar)
+
+    assert run(start + timedelta(days=1)) == (0, 0)  # 15 business days: far off
+    near = payment.due_at - timedelta(days=2)  # within the 3 business days before it
+    assert run(near) == (1, 0)
+    assert run(near + timedelta(hours=1)) == (0, 0)  # reminded once
+    assert run(payment.due_at + timedelta(days=1)) == (0, 1)
+    assert run(payment.due_at + timedelta(days=2)) == (0, 0)
+    with context.read() as session:
+        app = session.get(Application, app_id)
+        lapsed = session.get(Payment, payment.id)
+        kinds = [
+            m.kind
+            for m in session.scalars(select(OutboxMessage).order_by(OutboxMessage.created_at))
+        ]
+        letter = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.subject.like("%lapsed%"))
+        ).one()
+    assert app.status == "rejected" and lapsed.status == "lapsed"
+    assert kinds.count("payment_reminder") == 1 and "สิ้นผล" in letter.body_text
