@@ -25,6 +25,7 @@ from app.cli import (
     catalog,
     configure,
     fees,
+    licences,
     profile,
     recovery,
     report,
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     configure.add_parser(sub)
     report.add_parser(sub)
     fees.add_parser(sub)
+    licences.add_parser(sub)
     verify.add_parser(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
@@ -174,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "settings": configure.cmd_settings,
             "report": report.cmd_report,
             "fees": fees.cmd_fees,
+            "licences": licences.cmd_licences,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:
