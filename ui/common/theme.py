@@ -24,6 +24,7 @@ WINDOW = "#f4f6f9"
 ROW_HEIGHT = 38  # Thai marks above and below the line need air; rows stay easy to hit.
 # Style sheets take file paths with forward slashes on every platform.
 CHEVRON = (Path(__file__).resolve().parents[2] / "resources/icons/chevron_down.svg").as_posix()
+CHEVRON_UP = (Path(__file__).resolve().parents[2] / "resources/icons/chevron_up.svg").as_posix()
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {WINDOW}; }}
@@ -257,7 +258,21 @@ QListWidget#RequestItems::item:selected {{ background: {ACCENT_SOFT}; color: {TE
 QPlainTextEdit#RequestPreview {{ background: #fbfcfe; }}
 QDateEdit, QDateTimeEdit {{
     background: #ffffff; border: 1px solid #c3ccd7; border-radius: 4px; padding: 4px 6px;
+    padding-right: 24px;
 }}
+/* A styled frame makes Qt draw the sub-controls itself: give them the combo box's look
+   (without these rules the time boxes show a bare bracket where the arrows belong). */
+QDateEdit::drop-down, QDateTimeEdit::drop-down {{ border: none; width: 22px; }}
+QDateEdit::down-arrow, QDateTimeEdit::down-arrow {{
+    image: url({CHEVRON}); width: 12px; height: 12px;
+}}
+QDateTimeEdit::up-button, QDateTimeEdit::down-button {{
+    subcontrol-origin: border; width: 20px; border: none; background: transparent;
+}}
+QDateTimeEdit::up-button {{ subcontrol-position: top right; }}
+QDateTimeEdit::down-button {{ subcontrol-position: bottom right; }}
+QDateTimeEdit::up-arrow {{ image: url({CHEVRON_UP}); width: 10px; height: 10px; }}
+QDateTimeEdit::up-button:hover, QDateTimeEdit::down-button:hover {{ background: #e8eef5; }}
 QTreeWidget#HistoryView {{ border: none; }}
 QTreeWidget#HistoryView::item {{ padding: 5px 2px; }}
 QLabel#InfoLabel {{ color: {MUTED}; }}
