@@ -53,6 +53,13 @@ class ReviewPort(Protocol):
 
     def document_bytes(self, user: SignedInUser, document_id: str) -> bytes: ...
 
+    def upcoming(
+        self, user: SignedInUser, status: ApplicationStatus | None, after: str | None
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """The request "Next" would most likely give ``user`` once ``after`` is done, with its
+        documents' ids (to read them ahead); nothing is claimed."""
+        ...
+
     def record_checklist(
         self,
         user: SignedInUser,
@@ -189,6 +196,12 @@ class Review:
                 self.context.verified(Actor.from_user(user)),
                 document_id,
             )
+
+    def upcoming(
+        self, user: SignedInUser, status: ApplicationStatus | None, after: str | None
+    ) -> tuple[str, tuple[str, ...]] | None:
+        with self.context.read(Actor.from_user(user)) as session:
+            return review.upcoming(session, Actor.from_user(user), status, after)
 
     def record_checklist(
         self,

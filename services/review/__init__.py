@@ -54,6 +54,7 @@ from services.review.queue import (
     queue_statuses,
     reassign,
     release_claim,
+    upcoming,
 )
 from services.review.returns import return_to_review
 from services.store.blobstore import BlobStore
@@ -86,6 +87,7 @@ __all__ = [
     "record_identity_check",
     "reject",
     "release_claim",
+    "upcoming",
     "request_documents",
     "return_to_review",
     "required_identity_checks",

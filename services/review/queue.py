@@ -22,12 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, update
 from sqlalchemy.orm import Session
 
-from models import Application, User, UserRole
+from models import Application, Document, User, UserRole
 from services.access.table import Action, may, require
 from services.cases.applications import change_status
+from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound, PermissionDenied
 from services.kernel.statuses import STATUSES
@@ -48,6 +49,7 @@ __all__ = [
     "load_application",
     "next_application",
     "officers",
+    "upcoming",
     "open_for",
     "queue_statuses",
     "reassign",
@@ -267,6 +269,43 @@ def next_application(
 
 
 _CANDIDATES: Final = 8
+
+
+def upcoming(
+    session: Session, actor: Actor, status: str | None, after: str | None
+) -> tuple[str, tuple[str, ...]] | None:
+    """The request "Next" would most likely give ``actor`` once the one in hand (``after``)
+    is done, and its documents' ids in the viewer's order; None when the queue looks empty.
+
+    For reading ahead only: nothing is claimed or recorded, and a guess that another officer
+    takes first costs nothing (``next_application`` decides, with its compare-and-set).
+    """
+    if actor.user_id is None or not may(actor.roles, Action.READ_DOCUMENTS):
+        return None
+    statuses = queue_statuses(actor.roles)
+    if status is not None:
+        statuses = (status,) if status in statuses else ()
+    if not statuses:
+        return None
+    section = _section_of(session, actor.user_id)
+    query = (
+        select(Application.id)
+        .where(_free(statuses, actor.user_id), Application.section.in_(sorted({"", section})))
+        .order_by(Application.deemed_received_at, Application.tracking_number)
+        .limit(1)
+    )
+    if after is not None:
+        query = query.where(Application.id != after)
+    application_id = session.scalar(query)
+    if application_id is None:
+        return None
+    documents = session.scalars(
+        select(Document.id)
+        .where(Document.application_id == application_id)
+        # The order the review screen lists them in (services.review.detail).
+        .order_by(Document.received_at, literal_column("document.rowid"))
+    ).all()
+    return application_id, tuple(documents)
 
 
 def _set_holder(uow: UnitOfWork, application: Application, assignee_id: str | None) -> bool:

@@ -109,6 +109,20 @@ def _bare_view(data: bytes) -> tuple[float, float]:
     return opened, min(flips)
 
 
+def _ingest_scan(context: AppContext, data: bytes, number: int) -> None:
+    ingest(
+        context,
+        Arrival(
+            channel="counter", source_key=f"bench:scan:{number}", received_at=context.clock.now(),
+            subject=f"คำขอพร้อมเอกสารสแกน 20 หน้า ({number})", body_text="",
+            sender_name="ผู้ยื่น ทดสอบ", sender_address="", reply_to="", service_code="FOOD-SHOP",
+            attachments=(ParsedAttachment("scan-20-pages.pdf", "application/pdf", data),),
+        ),
+        actor=Actor(username="bench", roles=frozenset({"intake"})),
+        limits=Limits(),
+    )  # fmt: skip
+
+
 def bench_review_screen(context: AppContext) -> list[Figure]:
     from ui.common.tasks import TaskRunner
     from ui.shell.start import build_main_window_for, prepare_application
@@ -121,17 +135,8 @@ def bench_review_screen(context: AppContext) -> list[Figure]:
         )  # fmt: skip
     data = scanned_pdf()
     bare_open, bare_flip = _bare_view(data)  # the floor first, on a quiet event loop
-    ingest(
-        context,
-        Arrival(
-            channel="counter", source_key="bench:scan", received_at=context.clock.now(),
-            subject="คำขอพร้อมเอกสารสแกน 20 หน้า", body_text="", sender_name="ผู้ยื่น ทดสอบ",
-            sender_address="", reply_to="", service_code="FOOD-SHOP",
-            attachments=(ParsedAttachment("scan-20-pages.pdf", "application/pdf", data),),
-        ),
-        actor=Actor(username="bench", roles=frozenset({"intake"})),
-        limits=Limits(),
-    )  # fmt: skip
+    for number in (1, 2):  # the second is what "Next" opens, read ahead meanwhile
+        _ingest_scan(context, data, number)
     workstation = build_ports(context)
     user = workstation.shell.sign_in("bench-reviewer", "bench-password")
     runner = TaskRunner()
@@ -143,7 +148,7 @@ def bench_review_screen(context: AppContext) -> list[Figure]:
     window.show()
     _until(lambda: window.model.total is not None and not window.model.is_loading)
     row = window.model.row_at(0) if hasattr(window.model, "row_at") else None
-    rows = workstation.shell.list_applications(user, None, 0, 1)
+    rows = workstation.shell.list_applications(user, None, 0, 2)
     review = window.review
     viewer = review.viewer
     watch = _PaintWatch()
@@ -171,6 +176,18 @@ def bench_review_screen(context: AppContext) -> list[Figure]:
     for _ in range(5):
         flips.append(_timed_paint(watch, lambda: viewer.next_page()))
     t_flip = min(flips)
+    # "Next": the second request, its files read ahead while the officer was on the first.
+    following = rows[1].id if len(rows) > 1 else None
+    _until(lambda: review.read_ahead.application_id == following)
+    first_id = review.application_id
+    watch.painted = False
+    began = time.perf_counter()
+    window.open_review(rows[1])
+    _until(lambda: review.detail is not None and review.application_id != first_id)
+    watch.painted = False  # a paint of the new request's PDF, not of the one before
+    viewer.next_document()
+    _until(pdf_shown)
+    t_next = time.perf_counter() - began
     runner.shutdown()
     window.hide()
     _KEEP.extend((window, runner, watch, app))
@@ -179,6 +196,11 @@ def bench_review_screen(context: AppContext) -> list[Figure]:
             f"review: open request, {PAGES}-page scan to page 1",
             t_open * 1000, "ms", "bare QPdfView loading the same bytes", bare_open * 1000,
             "claim + detail + decrypt from the blob store + QtPdf load + first paint",
+        ),
+        Figure(
+            "review: Next, the request read ahead, to page 1", t_next * 1000, "ms",
+            "bare QPdfView loading the same bytes", bare_open * 1000,
+            "claim + detail + files decrypted while the officer was on the previous one",
         ),
         Figure(
             "review: page flip (PageDown)", t_flip * 1000, "ms",

@@ -55,6 +55,7 @@ from ui.review.identity import LINKS_DOCUMENT, IdentityPanel
 from ui.review.info import ApplicationInfoView, HistoryView
 from ui.review.out_of_order import OutOfOrderPanel
 from ui.review.presenter import ReviewPresenter
+from ui.review.read_ahead import ReadAhead
 from ui.review.settings import REVIEW_SPLITTER
 from ui.viewer.document_viewer import DocumentViewer
 
@@ -102,6 +103,9 @@ class ReviewScreen(QFrame):
         self._settings = settings
         # The request in hand, the busy state and every port call; this screen renders.
         self.presenter = ReviewPresenter(port, user, runner, self)
+        # The next request's files, decrypted while the officer works on this one.
+        self.read_ahead = ReadAhead(port, user, runner, parent=self)
+        self._queue_status: str | None = None  # the queue "Next" last took from
         self._shown: ApplicationDetail | None = None  # what the widgets show now
         self.return_dialog: ReturnToReviewDialog | None = None
 
@@ -262,6 +266,7 @@ class ReviewScreen(QFrame):
     def open_next(self, status: str | None) -> None:
         """Take the oldest waiting request of the ``status`` queue (None: all of the officer's
         queues) through ``port.next_application`` and open it."""
+        self._queue_status = status
         self.presenter.find_next(ApplicationStatus(status) if status else None)
 
     def _next_loaded(self, row: ApplicationRow | None, error: BaseException | None) -> None:
@@ -324,7 +329,15 @@ class ReviewScreen(QFrame):
         editable = self._editable()
         documents = list(detail.documents)
         if new or previous is None or previous.row.id != detail.row.id:
-            self.viewer.set_application(detail.row.id, detail.body_text, detail.documents)
+            self.viewer.set_application(
+                detail.row.id,
+                detail.body_text,
+                detail.documents,
+                read_ahead=self.read_ahead.take(detail.row.id),
+            )
+            if may(self._user.roles, Action.TAKE_NEXT):
+                status = ApplicationStatus(self._queue_status) if self._queue_status else None
+                self.read_ahead.warm(status, after=detail.row.id)
         elif [d.id for d in previous.documents] != [d.id for d in documents]:
             self.viewer.update_documents(detail.documents)
         self.top_bar.show_detail(detail)

@@ -1014,6 +1014,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         log.info("user %s signed out", self._user.username)
+        self.review.read_ahead.clear()  # no decrypted file outlives the officer's session
         try:  # recorded, and the audit chain anchored outside the store
             self._port.sign_out(self._user)
         except Exception:
@@ -1027,6 +1028,7 @@ class MainWindow(QMainWindow):
             self._runner.session_did_end.disconnect(self._session_ended)
             self.sync.stop()
             self.worklist.stop()
+            self.review.read_ahead.clear()
             self._save_layout()
             self.window_did_close.emit()
         super().closeEvent(event)

@@ -18,6 +18,7 @@ image (rendered in the "io" pool), with the same page keys and zoom.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -256,13 +257,21 @@ class DocumentViewer(QFrame):
     # -- commands -----------------------------------------------------------------------
 
     def set_application(
-        self, application_id: str, body_text: str, documents: tuple[DocumentInfo, ...]
+        self,
+        application_id: str,
+        body_text: str,
+        documents: tuple[DocumentInfo, ...],
+        read_ahead: Mapping[str, bytes] | None = None,
     ) -> None:
-        """Show a new application's message and documents; the first document opens."""
+        """Show a new application's message and documents; the first document opens.
+
+        ``read_ahead``: its files already decrypted (ui.review.read_ahead), shown at once."""
         if application_id != self._application_id:
             self._cache.clear()
             self._pages.clear()
             self._rotations.clear()
+            for document_id, data in (read_ahead or {}).items():
+                self._cache.keep(document_id, data)
         self._application_id = application_id
         self._body_text = body_text
         self._entries = [_Entry(MESSAGE, None)] + [_Entry(d.id, d) for d in documents]

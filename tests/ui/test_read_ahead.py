@@ -1,0 +1,100 @@
+"""Reading the next request ahead (ui.review.read_ahead) over the real ports and store.
+
+While the officer reviews the oldest request, the next one's files are decrypted in the
+background; opening it shows them without asking the store again; signing out forgets them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication
+
+from ui.review.screen import ReviewScreen
+from ui.shell.main_window import MainWindow
+from ui.shell.start import build_main_window_for
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
+    )
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window
+
+
+def _pdf_ready(review: ReviewScreen) -> bool:
+    viewer = review.viewer
+    return (
+        viewer.current_kind() == "pdf"
+        and viewer.pdf_document.status() == QPdfDocument.Status.Ready
+        and viewer.stack.currentWidget() is viewer.pdf_view
+    )
+
+
+def _open_oldest(qtbot, window: MainWindow) -> ReviewScreen:
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return, CTRL)  # "Next", as the officer does
+    review = window.review
+    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
+    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    return review
+
+
+def test_the_next_request_is_read_ahead_and_opens_from_memory(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_oldest(qtbot, window)
+    (oldest, _), (second, second_number) = review_applications[:2]
+    assert review.detail.row.id == oldest
+    ahead = review.read_ahead
+    qtbot.waitUntil(lambda: ahead.application_id == second, timeout=10000)
+    # Exactly its files, decrypted as the store gives them; nothing was claimed.
+    detail = workstation.review.open_application(reviewer, oldest)
+    assert detail.row.id == oldest
+    held = dict(ahead._files)
+    assert held, "the next request's files were not read ahead"
+    for document_id, data in held.items():
+        assert data == workstation.review.document_bytes(reviewer, document_id)
+    assert ahead.held_bytes() == sum(len(d) for d in held.values())
+
+    # Opening it hands the files to the viewer, which shows the first one without waiting
+    # for the store; the read-ahead moves on to the request after it.
+    window.open_review(window.model.row_at(window.model.find_row(second)))
+    qtbot.waitUntil(
+        lambda: review.detail is not None and review.detail.row.id == second, timeout=10000
+    )
+    first = review.detail.documents[0].id
+    assert review.viewer._cache.peek(first) == held[first]
+    assert second_number in review.top_bar.title.text()
+    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    # "Next" gives back the oldest request still in the officer's hands before a newer one.
+    qtbot.waitUntil(lambda: ahead.application_id == oldest, timeout=10000)
+
+
+def test_signing_out_forgets_what_was_read_ahead(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_oldest(qtbot, window)
+    ahead = review.read_ahead
+    qtbot.waitUntil(lambda: ahead.held_bytes() > 0, timeout=10000)
+    with qtbot.waitSignal(window.user_did_sign_out, timeout=5000):
+        window.sign_out()
+    assert ahead.application_id is None
+    assert ahead.held_bytes() == 0
+    # An answer still on its way after the sign-out is dropped, not kept.
+    ahead.warm(None, after=review_applications[0][0])
+    ahead.clear()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    qtbot.wait(50)  # the answer's callback, if any, has run on the GUI thread
+    assert ahead.held_bytes() == 0
+    assert ahead.application_id is None
