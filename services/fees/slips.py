@@ -24,7 +24,7 @@ import zxingcpp
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 
 from models import Document, Payment
 from services.fees.gate import OPEN, record_evidence
@@ -107,28 +107,31 @@ def _reused(uow: UnitOfWork, slip: SlipQr) -> Payment | None:
 
 def match_slips(uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore) -> int:
     """Match files received since each open payment's notice; returns how many became
-    evidence. A payment that has its evidence still has later files read, for a reused slip."""
+    evidence. A payment that has its evidence still has later files read, for a reused slip.
+
+    One query finds the files not yet looked at (their flags, as text, lack the mark), so a
+    sync costs the same with ten thousand payments open as with ten."""
     matched = 0
-    open_payments = uow.session.scalars(
-        select(Payment).where(Payment.status.in_(OPEN)).order_by(Payment.created_at)
+    pending = uow.session.execute(
+        select(Payment.id, Document.id)
+        .join(Document, Document.application_id == Payment.application_id)
+        .where(
+            Payment.status.in_(OPEN),
+            Document.origin != "produced",
+            Document.received_at >= Payment.created_at,
+            Document.withdrawn_at.is_(None),
+            ~cast(Document.flags, String).contains(_CHECKED),
+        )
+        .order_by(Payment.created_at, Document.received_at, Document.id)
     ).all()
-    for payment in open_payments:
-        files = uow.session.scalars(
-            select(Document)
-            .where(
-                Document.application_id == payment.application_id,
-                Document.origin != "produced",
-                Document.received_at >= payment.created_at,
-                Document.withdrawn_at.is_(None),
-            )
-            .order_by(Document.received_at, Document.id)
-        ).all()
-        for document in files:
-            if _CHECKED in (document.flags or []):
-                continue
-            wanted = payment.status == "due"
-            if _consider(uow, calendar, blobs, payment, document, evidence_wanted=wanted):
-                matched += 1
+    for payment_id, document_id in pending:
+        payment = uow.session.get(Payment, payment_id)
+        document = uow.session.get(Document, document_id)
+        if payment is None or document is None or _CHECKED in (document.flags or []):
+            continue
+        wanted = payment.status == "due"
+        if _consider(uow, calendar, blobs, payment, document, evidence_wanted=wanted):
+            matched += 1
     return matched
 
 
