@@ -72,6 +72,13 @@ DEMO_USERS: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
     ("reviewer", "review-2569", ("reviewer",), "นายวิชัย ตรวจสอบ", "นักวิชาการสาธารณสุข"),
     ("finance", "finance-2569", ("finance",), "นางสุนีย์ การเงิน", "นักวิชาการเงินและบัญชี"),
     ("approver", "approve-2569", ("approver",), "นายประยูร อนุมัติ", "ปลัดเทศบาล"),
+    (
+        "supervisor",
+        "supervise-2569",
+        ("supervisor",),
+        "นางสาวอรุณี จัดงาน",
+        "หัวหน้าฝ่ายบริการประชาชน",
+    ),
 )
 DEMO_NAMES_EN = {
     "admin": "Mr Somsak Doolaerabob",
@@ -79,6 +86,7 @@ DEMO_NAMES_EN = {
     "reviewer": "Mr Wichai Truatsop",
     "finance": "Mrs Sunee Kanngoen",
     "approver": "Mr Prayoon Anumat",
+    "supervisor": "Ms Arunee Jatngan",
 }
 
 # The demo's published passwords contain their user names ("intake-2569"), which a real

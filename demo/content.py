@@ -40,6 +40,7 @@ from demo.model import (
 )
 from demo.numbers import fictional_id
 from demo.pdfs import PDF_RENDERERS
+from demo.pdfs_premises import PREMISES_RENDERERS
 from services.kernel.clock import BANGKOK
 
 __all__ = [
@@ -283,6 +284,9 @@ def demo_requests(
                 payment_baht=_int(row, "payment_baht") or 0,
                 details=_text(row, "details", ""),
                 progress=progress,
+                assign_to=_text(row, "assign_to", ""),
+                assign_note=_text(row, "assign_note", ""),
+                supervisor_note=_text(row, "supervisor_note", ""),
             )
         )
     result.sort(key=lambda r: r.received_offset, reverse=True)
@@ -298,6 +302,8 @@ _RENDER_LOCK = threading.Lock()
 def _render(kind: AttachmentKind, ctx: RenderContext) -> bytes:
     if kind in PDF_RENDERERS:
         return PDF_RENDERERS[kind](ctx)
+    if kind in PREMISES_RENDERERS:
+        return PREMISES_RENDERERS[kind](ctx)
     if kind is AttachmentKind.ID_CARD_PHOTO:
         return id_card(ctx.applicant.signer, ctx.seed)
     if kind is AttachmentKind.DELEGATE_ID_CARD_PHOTO:
@@ -337,6 +343,8 @@ def _filename(kind: AttachmentKind, ctx: RenderContext, number: int) -> str:
         AttachmentKind.DELEGATE_ID_CARD_PHOTO: "บัตรผู้รับมอบอำนาจ.jpg",
         AttachmentKind.PAYMENT_SLIP: f"slip_{stamp:%Y%m%d%H%M}.jpg",
         AttachmentKind.LOW_RES_PHOTO: f"LINE_ALBUM_{stamp:%Y%m%d}_{number}.jpg",
+        AttachmentKind.PREMISES_CONSENT: "หนังสือยินยอมให้ใช้สถานที่.pdf",
+        AttachmentKind.FLOOR_PLAN: f"แผนผัง{place}.pdf",
     }
     return names[kind]
 

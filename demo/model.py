@@ -34,6 +34,8 @@ class AttachmentKind(StrEnum):
     DELEGATE_ID_CARD_PHOTO = "delegate_id_card_photo"  # JPEG: the delegate's card
     PAYMENT_SLIP = "payment_slip"  # JPEG: a bank-app transfer screenshot
     LOW_RES_PHOTO = "low_res_photo"  # JPEG: the form photographed, too small to read well
+    PREMISES_CONSENT = "premises_consent"  # PDF: the owner lets the applicant use the premises
+    FLOOR_PLAN = "floor_plan"  # PDF: hand-drawn plan of the premises, machines, waste trap
 
 
 #: The statuses the demo's officers take a request to, each through the real services:
@@ -152,6 +154,11 @@ class DemoRequest:
     #: How far the demo's officers have taken it (a status from :data:`PROGRESS_STEPS`), or
     #: "" to leave it where intake put it.
     progress: str = ""
+    #: The officer (user name) the supervisor hands it to, with ``assign_note``; "" for none.
+    assign_to: str = ""
+    assign_note: str = ""
+    #: An internal note the supervisor writes on it (officers only), or "".
+    supervisor_note: str = ""
 
     def received_at(self, now: datetime) -> datetime:
         """When it arrived, given the same ``now`` that :func:`demo_requests` was given."""

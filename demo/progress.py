@@ -9,6 +9,10 @@ there are the real ones, so the demo never shows a state the workstation could n
 * ``payment_due`` — as above, the approver approves (an approval record, type 1), and the
   service's fee (due before the licence is issued) falls due: only for a service with a fee.
 
+Apart from ``progress``, the supervisor hands some requests out the way the *Assign…* action
+does (``assign_to`` with ``assign_note``: an assignment with an internal note) and writes an
+internal note on others (``supervisor_note``), an hour after they arrived.
+
 Each step runs at its own moment on the request's time line (``at``), after it arrived, so
 its history reads in order.
 """
@@ -28,12 +32,15 @@ from services.approval.batch import BatchItem, approve_batch
 from services.fees import fee_falls_due
 from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK
+from services.kernel.unit_of_work import UnitOfWork
 from services.produce.sign.methods import RecordMethod
 from services.review.checks import record_checklist, review_state
 from services.review.decisions import mark_reviewed, request_documents
 from services.review.identity import record_identity_check
 from services.review.queue import claim, open_for, release_claim
 from services.store.context import AppContext
+from services.worklist.assign import assign
+from services.worklist.notes import add_note
 
 __all__ = ["DemoStep", "steps_for"]
 
@@ -45,6 +52,8 @@ _EVIDENCE: Final[Mapping[AttachmentKind, str]] = {
     AttachmentKind.COMPANY_CERTIFICATE: "COMPANY-CERT",
     AttachmentKind.POWER_OF_ATTORNEY: "POWER-OF-ATTORNEY",
     AttachmentKind.DELEGATE_ID_CARD_PHOTO: "PROXY-ID",
+    AttachmentKind.PREMISES_CONSENT: "PREMISES-RIGHT",
+    AttachmentKind.FLOOR_PLAN: "FLOOR-PLAN",
 }
 # The first-come rule still holds in the demo; a request taken ahead of older ones says why.
 _OUT_OF_ORDER: Final = "ผู้ยื่นติดต่อสอบถามความคืบหน้า (ข้อมูลสาธิต)"
@@ -130,8 +139,34 @@ def _review(
                     "accepted",
                     {**method, "document_id": card.id},
                 )
+                _higher_assurance(uow, application_id, card.id)
 
     return run
+
+
+def _higher_assurance(uow: UnitOfWork, application_id: str, card_id: str) -> None:
+    """What a service of a higher assurance level (IAL2) also asks for: the card's photo and
+    details agree, and a call back to the applicant's own number, made a little earlier."""
+    application = uow.session.get(Application, application_id)
+    assert application is not None
+    missing = review_state(uow.session, application).missing_checks
+    if "photo_consistent" in missing:
+        record_identity_check(
+            uow, application_id, "photo_consistent", "accepted", {"document_id": card_id}
+        )
+    if "callback" in missing:
+        called = (uow.now - _HOUR / 4).astimezone(BANGKOK).replace(tzinfo=None)
+        record_identity_check(
+            uow,
+            application_id,
+            "callback",
+            "accepted",
+            {
+                "channel": "phone",
+                "at": called.isoformat(timespec="minutes"),
+                "result": "ผู้ยื่นรับสายที่หมายเลขในแบบคำขอ และยืนยันว่าเป็นผู้ยื่นคำขอนี้เอง",
+            },
+        )
 
 
 def _ask_for_missing(context: AppContext, application_id: str) -> None:
@@ -182,14 +217,48 @@ def _approve_then_fee(context: AppContext, application_id: str) -> None:
             raise ValueError(f"demo data: {application.tracking_number} has no fee to pay")
 
 
+def _assign(request: DemoRequest) -> Callable[[AppContext, str], None]:
+    def run(context: AppContext, application_id: str) -> None:
+        with context.unit_of_work(_officer(context, "supervisor")) as uow:
+            assign(
+                uow,
+                [application_id],
+                to_officer=request.assign_to,
+                note=request.assign_note,
+                out_of_order_reason=_OUT_OF_ORDER,
+            )
+
+    return run
+
+
+def _note(request: DemoRequest) -> Callable[[AppContext, str], None]:
+    def run(context: AppContext, application_id: str) -> None:
+        with context.unit_of_work(_officer(context, "supervisor")) as uow:
+            add_note(uow, application_id, request.supervisor_note)
+
+    return run
+
+
+def _supervision(request: DemoRequest, received_at: datetime) -> list[DemoStep]:
+    """The supervisor's hand-out and note, an hour after arrival (before any review)."""
+    steps = []
+    if request.assign_to:
+        steps.append(DemoStep(received_at + _HOUR, _assign(request)))
+    if request.supervisor_note:
+        steps.append(DemoStep(received_at + _HOUR + _HOUR / 4, _note(request)))
+    return steps
+
+
 def steps_for(
     request: DemoRequest, received_at: datetime, filenames: Sequence[str]
 ) -> list[DemoStep]:
     """The officer actions that take ``request`` to its ``progress``, each with its moment:
     the reviewer starts a couple of hours after arrival, the approver the next morning.
-    ``filenames`` are those of the request's attachments, in order."""
+    ``filenames`` are those of the request's attachments, in order. The supervisor's
+    steps come first."""
+    supervision = _supervision(request, received_at)
     if not request.progress:
-        return []
+        return supervision
     start = received_at + 2 * _HOUR
     complete = request.progress in ("ready_for_approval", "payment_due")
     steps = [DemoStep(start, _review(request, filenames, complete=complete))]
@@ -199,4 +268,4 @@ def steps_for(
         steps.append(DemoStep(start + _HOUR, _pass_on))
     if request.progress == "payment_due":
         steps.append(DemoStep(start + 18 * _HOUR, _approve_then_fee))
-    return steps
+    return supervision + steps

@@ -23,7 +23,11 @@ from models import Applicant, Application, Event, User
 
 __all__ = ["HOLDER_CLEARED", "HOLDER_SET", "StateMismatch", "check_state"]
 
-HOLDER_SET = {"application.claimed": "assignee", "application.reassigned": "to"}
+HOLDER_SET = {
+    "application.claimed": "assignee",
+    "application.reassigned": "to",
+    "application.assigned": "holder",
+}
 """Events that give an application a holder: event type → payload key with the username."""
 HOLDER_CLEARED = frozenset({"application.released", "review.completed", "review.rejected"})
 """Events after which an application has no holder."""

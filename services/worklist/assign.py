@@ -206,9 +206,13 @@ def assign(
     for application in batch:
         previous = _move(uow, application, target)
         note_id = store_note(uow, application.id, text).id if text else None
+        # Who holds it now, for the audit replay (services.kernel.state_check): a section
+        # route can leave it with its holder or with nobody.
+        holder = uow.session.get(User, application.assignee_id) if application.assignee_id else None
         payload: dict[str, object] = {
             "from": previous.username if previous else None,
             "to": target.user.username if target.user else None,
+            "holder": holder.username if holder else None,
             "section": target.section,
             "note_id": note_id,
             "batch": len(batch),

@@ -196,6 +196,42 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
     assert {"in_review", "waiting_applicant", "ready_for_approval", "payment_due"} <= seen
 
 
+def test_the_approver_and_the_supervisor_each_have_a_day_of_work(demo) -> None:
+    """Reviewed requests wait for both kinds of signature (a type-1 record will do for one,
+    a token for the others); the supervisor has handed requests out with notes."""
+    import json
+
+    from models import ApplicationNote, Event, ServiceType
+
+    ctx, _ = demo
+    with ctx.read() as session:
+        waiting = session.execute(
+            select(Application.assignee_id, ServiceType.min_signature_type)
+            .join(ServiceType, ServiceType.id == Application.service_type_id)
+            .where(Application.status == "ready_for_approval")
+        ).all()
+        supervisor = session.scalars(select(User).where(User.username == "supervisor")).one()
+        reviewer_id = session.scalar(select(User.id).where(User.username == "reviewer"))
+        assigned = session.scalars(
+            select(Event).where(Event.type == "application.assigned", Event.actor == "supervisor")
+        ).all()
+        notes = session.scalars(
+            select(ApplicationNote).where(ApplicationNote.author_id == supervisor.id)
+        ).all()
+        holders = {
+            e.aggregate_id: session.get(Application, e.aggregate_id).assignee_id for e in assigned
+        }
+    assert len(waiting) >= 3
+    # Free for the approver to take, and both a type-1 and a token (type 2+) request.
+    assert all(holder is None for holder, _ in waiting)
+    assert {min(t, 2) for _, t in waiting} == {1, 2}
+    # Two handed to the reviewer, each with its note; one more note on its own.
+    assert len(holders) == 2 and set(holders.values()) == {reviewer_id}
+    with_note = [e for e in assigned if json.loads(e.payload)["note_id"]]
+    assert len(with_note) == 2
+    assert len(notes) == 3 and {n.application_id for n in notes} > set(holders)
+
+
 def test_the_readme_counts_the_demo_applications_it_builds(demo) -> None:
     import re
 

@@ -171,6 +171,31 @@ def test_assigning_a_request_someone_holds_moves_it_and_names_both(context, ws, 
     assert (event["from"], event["to"]) == ("reviewer", "reviewer2")
 
 
+def test_who_holds_a_request_after_assigning_or_routing_replays_from_the_events(
+    context, ws, users
+) -> None:
+    from services.kernel.state_check import check_state
+
+    to_officer, kept, dropped = (submit(context, hour=h) for h in (9, 10, 11))
+    ws.worklist.assign(users["boss"], (to_officer,), to_officer="reviewer2")
+    # reviewer2 (building section) holds both; routing one to their own section keeps it
+    # with them, routing the other to the food section ends their claim.
+    ws.worklist.assign(users["boss"], (kept, dropped), to_officer="reviewer2")
+    ws.worklist.assign(users["boss"], (kept,), to_section="งานก่อสร้าง")
+    ws.worklist.assign(users["boss"], (dropped,), to_section="งานอาหาร")
+    assert [_holder(context, i) for i in (to_officer, kept, dropped)] == [
+        "reviewer2",
+        "reviewer2",
+        None,
+    ]
+    assert [e["holder"] for e in events(context, "application.assigned")[-2:]] == [
+        "reviewer2",
+        None,
+    ]
+    with context.read() as session:
+        assert [m.describe() for m in check_state(session)] == []
+
+
 # --- internal notes -----------------------------------------------------------------------
 
 NOTE = "ผู้ยื่นเคยถูกปฏิเสธเมื่อปีที่แล้ว โปรดระวัง"
