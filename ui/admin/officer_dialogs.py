@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from services.api import ROLES, AdminPort, NewOfficer, OfficerAccount, SignedInUser
+from ui.common.dialog_buttons import button_row, cancel_and_primary
 from ui.common.errors import ErrorBox
 from ui.common.formatting import role_label
 from ui.common.naming import named
@@ -57,18 +56,11 @@ class _ActionDialog(QDialog):
         self.body.setContentsMargins(24, 20, 24, 16)
         self.body.setSpacing(8)
         self.error = ErrorBox()
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = named(QPushButton(), "Primary")
-        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button, self.ok_button = cancel_and_primary(self, self.submit)
 
     def finish_layout(self) -> None:
         self.body.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.ok_button)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.cancel_button, self.ok_button))
         self.ok_button.setDefault(True)
 
     def call(self) -> Callable[[], Any]:

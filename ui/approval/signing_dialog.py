@@ -36,7 +36,7 @@ from services.api import (
     TokenInfo,
 )
 from ui.common import i18n
-from ui.common.errors import ErrorBox
+from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -116,18 +116,8 @@ class SigningDialog(QDialog):
         self.secret_label.setBuddy(self.secret)
         body.addWidget(self.secret_label)
         body.addWidget(self.secret)
-        self.error = ErrorBox()
-        body.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = named(QPushButton(), "Primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        body.addLayout(buttons)
+        foot = add_dialog_foot(self, body, self.submit)
+        self.error, self.cancel_button, self.ok_button = foot.error, foot.cancel, foot.primary
         self.secret.textChanged.connect(self._update_ready)
         self.token_radio.setChecked(True)
         self.retranslate()

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from services.api import CalendarProposal, CatalogPort, Holiday, SignedInUser
 from ui.common import i18n
-from ui.common.errors import ErrorBox
+from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -76,18 +74,8 @@ class HolidayDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         body.addLayout(form)
-        self.error = ErrorBox()
-        body.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = named(QPushButton(), "Primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.ok_button)
-        body.addLayout(row)
+        foot = add_dialog_foot(self, body, self.submit)
+        self.error, self.cancel_button, self.ok_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -164,17 +152,8 @@ class ProposalDialog(QDialog):
         self.moves.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.moves.horizontalHeader().setStretchLastSection(True)
         body.addWidget(self.moves, 1)
-        self.error = ErrorBox()
-        body.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = named(QPushButton(), "Primary")
-        self.save_button.clicked.connect(self.submit)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        body.addLayout(row)
+        foot = add_dialog_foot(self, body, self.submit, primary_is_default=False)
+        self.error, self.cancel_button, self.save_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

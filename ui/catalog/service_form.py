@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,7 @@ from services.api import (
     SignedInUser,
 )
 from ui.common import i18n
-from ui.common.errors import ErrorBox
+from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
@@ -143,18 +141,8 @@ class ServiceFormDialog(QDialog):
         self.problems.hide()
         body.addWidget(self.problems_title)
         body.addWidget(self.problems)
-        self.error = ErrorBox()
-        body.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = named(QPushButton(), "Primary")
-        self.save_button.clicked.connect(self.submit)
-        self.save_button.setDefault(True)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        body.addLayout(buttons)
+        foot = add_dialog_foot(self, body, self.submit)
+        self.error, self.cancel_button, self.save_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from services.api import (
     SignedInUser,
 )
 from ui.common import i18n
+from ui.common.dialog_buttons import button_row, cancel_and_primary
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -78,18 +78,11 @@ class _RequestDialog(QDialog):
         self.subject.setVisible(bool(row.subject))
         self.body.addWidget(self.subject)
         self.error = ErrorBox()
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = named(QPushButton(), "Primary")
-        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button, self.ok_button = cancel_and_primary(self, self.submit)
 
     def finish_layout(self) -> None:
         self.body.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        self.body.addLayout(buttons)
+        self.body.addLayout(button_row(self.cancel_button, self.ok_button))
         self.ok_button.setDefault(True)
 
     def call(self) -> Callable[[], Any]:

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from services.api import CertifyPreview, DocumentInfo
+from ui.common.dialog_buttons import button_row, cancel_and_primary
 from ui.common.naming import named
 from ui.review.presenter import ReviewPresenter
 from ui.viewer.document_viewer import DocumentViewer
@@ -58,17 +58,10 @@ class _ConfirmDialog(QDialog):
         self.heading = _plain(name="DialogHeading")
         self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.body.addWidget(self.heading)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = named(QPushButton(), "Primary")
-        self.ok_button.clicked.connect(self.confirm)
+        self.cancel_button, self.ok_button = cancel_and_primary(self, self.confirm)
 
     def finish_layout(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        self.body.addLayout(buttons)
+        self.body.addLayout(button_row(self.cancel_button, self.ok_button))
         self.ok_button.setDefault(True)
         self.ok_button.setAutoDefault(True)
         self.retranslate()

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from services.api import ApplicationRow, AssignResult, Officer, SignedInUser, WorklistPort
-from ui.common.errors import ErrorBox, bilingual
+from ui.common.dialog_buttons import add_dialog_foot
+from ui.common.errors import bilingual
 from ui.common.formatting import roles_text
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -124,18 +124,8 @@ class AssignDialog(QDialog):
         for radio in (self.to_officer, self.to_section):
             radio.toggled.connect(self._update)
 
-        self.error = ErrorBox()
-        body.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = named(QPushButton(), "Primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        body.addLayout(buttons)
+        foot = add_dialog_foot(self, body, self.submit)
+        self.error, self.cancel_button, self.ok_button = foot.error, foot.cancel, foot.primary
         # Ctrl+Enter assigns from the note box too (Enter there is a new line).
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
