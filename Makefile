@@ -40,8 +40,15 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
 
+# The agency profile (PostgreSQL, started by tests/peers/postgres.py): the migrations, the
+# claims/counter/lockout/sync races and a request's way through review run again on it.
+AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrency.py \
+	tests/integration/test_review.py tests/integration/test_request_flow.py \
+	tests/integration/test_search.py
+
 test: system-deps-test $(VENV)/.installed lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	ANUYAT_TEST_DB=postgres QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(AGENCY_TESTS)
 
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench

@@ -14,6 +14,12 @@ default and never wait for a writer (WAL). Services still write their
 read-modify-writes as single statements (compare-and-set, ``value = value + 1``)
 so they hold on a server database too, where ``SELECT … FOR UPDATE`` and row
 locks do this work.
+
+The agency profile's engine (:func:`create_server_engine`, PostgreSQL) keeps the same rule:
+a writing transaction first takes one transaction-scoped advisory lock
+(:data:`WRITER_LOCK`), so writers from every station queue exactly as they do on one SQLite
+file (the audit chain's head and the counters are read and extended by one writer at a
+time), the lock goes with the commit or rollback, and readers never wait (MVCC).
 """
 
 from __future__ import annotations
@@ -26,7 +32,14 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["WRITE_INTENT", "create_store_engine", "make_session_factory"]
+__all__ = [
+    "MIGRATION_LOCK",
+    "WRITER_LOCK",
+    "WRITE_INTENT",
+    "create_server_engine",
+    "create_store_engine",
+    "make_session_factory",
+]
 
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 
@@ -59,6 +72,43 @@ def create_store_engine(db_path: Path, key_hex: str) -> Engine:
         # a second one before the first write nor forgets to commit or roll back this one.
         if connection.get_execution_options().get(WRITE_INTENT):
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+WRITER_LOCK = 0x616E_7579_6174_0001
+"""PostgreSQL advisory lock key held by every writing transaction (module doc)."""
+MIGRATION_LOCK = 0x616E_7579_6174_0002
+"""Held while the schema is brought up to date: two stations starting after an update
+must not both migrate the agency's database."""
+
+SERVER_CONNECT_TIMEOUT = 5
+"""Seconds a station waits for the server before saying it cannot reach it."""
+
+
+def create_server_engine(url: str, **connect_args: Any) -> Engine:
+    """An engine on the agency's PostgreSQL database (``postgresql+psycopg://…``).
+
+    Writing transactions serialise on :data:`WRITER_LOCK` (module doc). Parameters are
+    hidden from error messages for the same reason as on a station.
+    """
+    if not url.startswith("postgresql+psycopg://"):
+        raise ValueError("the agency server's address must start with postgresql+psycopg://")
+    engine = create_engine(
+        url,
+        hide_parameters=True,
+        pool_pre_ping=True,  # a connection the server dropped is replaced, not handed out
+        connect_args={
+            "connect_timeout": SERVER_CONNECT_TIMEOUT,
+            "application_name": "anuyat",
+            **connect_args,
+        },
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(WRITE_INTENT):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
     return engine
 

@@ -77,12 +77,41 @@ def clock():
     return FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
 
 
+ON_POSTGRES = os.environ.get("ANUYAT_TEST_DB", "sqlite") == "postgres"
+"""``ANUYAT_TEST_DB=postgres``: the ``context`` fixture's profile is an agency profile on a
+real PostgreSQL server (tests/peers/postgres.py) instead of a station's SQLCipher store."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, leave out the tests about the station's file (key, FTS5 internals):
+    there is no such file to test; they run in the station run."""
+    if not ON_POSTGRES:
+        return
+    kept = [item for item in items if item.get_closest_marker("station_store") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
-def _profile_template(tmp_path_factory: pytest.TempPathFactory):
+def store_server(request: pytest.FixtureRequest) -> str | None:
+    """The PostgreSQL server's URL when the suite runs on the agency profile, else None."""
+    return request.getfixturevalue("postgres_url") if ON_POSTGRES else None
+
+
+def _link_to(data_dir: Path, database_url: str) -> None:
+    from services.store.server_link import ServerLink, write_link
+
+    write_link(data_dir, ServerLink(url=database_url, station_code="ST1"))
+
+
+@pytest.fixture(scope="session")
+def _profile_template(tmp_path_factory: pytest.TempPathFactory, store_server: str | None):
     """One real profile with staff, built once; each test gets a fresh copy of it.
 
     Argon2id hashing is deliberately slow, so creating five accounts per test
-    would dominate the suite's time.
+    would dominate the suite's time. On PostgreSQL the copy is a database made from the
+    template's (``CREATE DATABASE … TEMPLATE``).
     """
     from datetime import UTC, datetime
 
@@ -90,11 +119,16 @@ def _profile_template(tmp_path_factory: pytest.TempPathFactory):
     from services.kernel.actors import SYSTEM
     from services.kernel.clock import FixedClock
     from services.store.profile import AgencySetup, initialise_profile, load_context
+    from tests.peers.postgres import clone_database
 
     previous = keyring.get_keyring()
     ring = MemoryKeyring()
     keyring.set_keyring(ring)
     template = tmp_path_factory.mktemp("template") / "profile"
+    template_db = None
+    if store_server is not None:
+        template_db = clone_database(store_server)
+        _link_to(template, template_db)
     clock = FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
     store = initialise_profile(
         template,
@@ -120,22 +154,29 @@ def _profile_template(tmp_path_factory: pytest.TempPathFactory):
             )
     ctx.store.close()
     keyring.set_keyring(previous)
-    return template, dict(ring.secrets)
+    return template, dict(ring.secrets), template_db
 
 
 @pytest.fixture
-def context(_profile_template, data_dir, clock, memory_keyring):
+def context(_profile_template, data_dir, clock, memory_keyring, store_server):
     import shutil
 
     from services.store.profile import load_context
+    from tests.peers.postgres import clone_database, drop_database
 
-    template, secrets = _profile_template
+    template, secrets, template_db = _profile_template
     shutil.rmtree(data_dir)
     shutil.copytree(template, data_dir)
+    database = None
+    if store_server is not None and template_db is not None:
+        database = clone_database(store_server, template=template_db.rsplit("/", 1)[1])
+        _link_to(data_dir, database)
     memory_keyring.secrets.update(secrets)
     ctx = load_context(data_dir, clock)
     yield ctx
     ctx.store.close()
+    if database is not None:
+        drop_database(database)
 
 
 @pytest.fixture

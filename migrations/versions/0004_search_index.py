@@ -79,7 +79,8 @@ def _id_base(deemed: str | datetime) -> int:
 def upgrade() -> None:
     op.create_table(
         "search_entry",
-        sa.Column("id", sa.Integer(), nullable=False),
+        # 64-bit ids (second << 24); on SQLite INTEGER keeps it the rowid's alias.
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("application_id", sa.String(length=36), nullable=False),
         sa.Column("tracking_number", sa.Text(), nullable=False, server_default=""),
         sa.Column("applicant", sa.Text(), nullable=False, server_default=""),
@@ -95,16 +96,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_entry")),
         sa.UniqueConstraint("application_id", name=op.f("uq_search_entry_application_id")),
     )
-    # remove_diacritics 2 folds Latin accents (Café = cafe) and leaves Thai marks alone
-    # (ไม่ ≠ ไม้); Thai has no case, Latin is matched case-insensitively.
-    op.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "application_id UNINDEXED, tracking_number, applicant, subject, body, documents, "
-        "content='search_entry', content_rowid='id', "
-        "tokenize='trigram case_sensitive 0 remove_diacritics 2')"
-    )
-    # The index's vocabulary: one- and two-letter searches look up the trigrams they begin.
-    op.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row')")
+    if op.get_bind().dialect.name == "postgresql":
+        _trigram_indexes()
+    else:
+        _fts5_index()
     with op.batch_alter_table("application", schema=None) as batch_op:
         batch_op.create_index(
             "ix_application_deemed_tracking",
@@ -123,6 +118,30 @@ def upgrade() -> None:
             unique=False,
         )
     _fill()
+
+
+def _fts5_index() -> None:
+    # remove_diacritics 2 folds Latin accents (Café = cafe) and leaves Thai marks alone
+    # (ไม่ ≠ ไม้); Thai has no case, Latin is matched case-insensitively.
+    op.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "application_id UNINDEXED, tracking_number, applicant, subject, body, documents, "
+        "content='search_entry', content_rowid='id', "
+        "tokenize='trigram case_sensitive 0 remove_diacritics 2')"
+    )
+    # The index's vocabulary: one- and two-letter searches look up the trigrams they begin.
+    op.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row')")
+
+
+def _trigram_indexes() -> None:
+    # The agency profile (PostgreSQL): no FTS5. pg_trgm's GIN indexes serve the same
+    # substring searches (ILIKE '%word%') over the same search_entry text.
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name in ("tracking_number", "applicant", "subject", "body", "documents"):
+        op.execute(
+            f"CREATE INDEX ix_search_entry_{name}_trgm ON search_entry "
+            f"USING gin ({name} gin_trgm_ops)"
+        )
 
 
 def _fill() -> None:
@@ -165,7 +184,8 @@ def _fill() -> None:
             batch = []
     if batch:
         connection.execute(insert, batch)
-    op.execute("INSERT INTO search_index(search_index) VALUES('rebuild')")
+    if connection.dialect.name != "postgresql":
+        op.execute("INSERT INTO search_index(search_index) VALUES('rebuild')")
 
 
 def downgrade() -> None:

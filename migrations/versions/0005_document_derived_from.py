@@ -26,6 +26,18 @@ depends_on: str | Sequence[str] | None = None
 _PREFIX = "certified_copy:"
 
 
+def _flags(raw: object) -> list[str]:
+    """The JSON column as read: text on SQLite, already decoded on PostgreSQL."""
+    if isinstance(raw, list):
+        return raw
+    return json.loads(raw) if isinstance(raw, str) and raw else []
+
+
+def _json(conn: sa.Connection) -> str:
+    """The ``:flags`` parameter (JSON text) as the column's type on either engine."""
+    return "CAST(:flags AS JSON)" if conn.dialect.name == "postgresql" else ":flags"
+
+
 def upgrade() -> None:
     # Added in place, not by a batch rebuild: rebuilding ``document`` would drop a table that
     # other rows refer to while foreign keys are enforced. SQLite accepts a REFERENCES clause
@@ -39,17 +51,20 @@ def upgrade() -> None:
 
     conn = op.get_bind()
     rows = conn.execute(
-        sa.text("SELECT id, flags FROM document WHERE flags LIKE :pattern"),
+        sa.text("SELECT id, flags FROM document WHERE CAST(flags AS TEXT) LIKE :pattern"),
         {"pattern": f"%{_PREFIX}%"},
     ).all()
     for document_id, raw in rows:
-        flags = json.loads(raw) if raw else []
+        flags = _flags(raw)
         original = next((f.removeprefix(_PREFIX) for f in flags if f.startswith(_PREFIX)), None)
         if original is None:
             continue
         kept = [f for f in flags if not f.startswith(_PREFIX)]
         conn.execute(
-            sa.text("UPDATE document SET derived_from = :original, flags = :flags WHERE id = :id"),
+            sa.text(
+                f"UPDATE document SET derived_from = :original, flags = {_json(conn)} "
+                "WHERE id = :id"
+            ),
             {"original": original, "flags": json.dumps(kept), "id": document_id},
         )
 
@@ -60,10 +75,10 @@ def downgrade() -> None:
         sa.text("SELECT id, flags, derived_from FROM document WHERE derived_from IS NOT NULL")
     ).all()
     for document_id, raw, original in rows:
-        flags = json.loads(raw) if raw else []
+        flags = _flags(raw)
         flags.append(f"{_PREFIX}{original}")
         conn.execute(
-            sa.text("UPDATE document SET flags = :flags WHERE id = :id"),
+            sa.text(f"UPDATE document SET flags = {_json(conn)} WHERE id = :id"),
             {"flags": json.dumps(flags), "id": document_id},
         )
     with op.batch_alter_table("document", schema=None) as batch_op:

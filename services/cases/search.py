@@ -148,6 +148,8 @@ def _tracking_matches(session: Session, query: str, limit: int) -> list[str]:
 
 def _text_matches(session: Session, query: str, limit: int) -> list[str]:
     words = list(dict.fromkeys(query.split()))
+    if _on_server(session):
+        return _server_text_matches(session, words, limit)
     clauses = [_phrase(w) for w in words if len(w) >= 3]
     likes: list[str] = []
     for word in (w for w in words if len(w) < 3):
@@ -174,6 +176,24 @@ def _text_matches(session: Session, query: str, limit: int) -> list[str]:
             f"SELECT e.application_id FROM search_entry e WHERE {' AND '.join(like_sql)} "
             "ORDER BY e.id LIMIT :limit"
         )
+    return list(session.scalars(sql_text(sql), params))
+
+
+def _on_server(session: Session | Connection) -> bool:
+    """Whether this is the agency profile's PostgreSQL database (no FTS5 there)."""
+    bind = session.get_bind() if isinstance(session, Session) else session
+    return bind.dialect.name == "postgresql"
+
+
+def _server_text_matches(session: Session, words: Sequence[str], limit: int) -> list[str]:
+    """The same matches on PostgreSQL: every word a case-insensitive substring of the text
+    (ILIKE, which the ``pg_trgm`` GIN indexes of migration 0004 serve), first come first."""
+    like_sql, params = _like_conditions(words, operator="ILIKE")
+    params["limit"] = limit
+    sql = (
+        f"SELECT e.application_id FROM search_entry e WHERE {' AND '.join(like_sql)} "
+        "ORDER BY e.id LIMIT :limit"
+    )
     return list(session.scalars(sql_text(sql), params))
 
 
@@ -207,8 +227,12 @@ def _trigrams_starting_with(session: Session, word: str, limit: int) -> list[str
     return None if len(terms) > _MAX_TERMS else list(terms)
 
 
-def _like_conditions(words: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
-    """One ``(… LIKE …)`` condition per word over the columns of ``search_entry e``."""
+def _like_conditions(
+    words: Sequence[str], operator: str = "LIKE"
+) -> tuple[list[str], dict[str, Any]]:
+    """One ``(… LIKE …)`` condition per word over the columns of ``search_entry e``.
+
+    SQLite's LIKE ignores the case of Latin letters; PostgreSQL's ``ILIKE`` does the same."""
     conditions: list[str] = []
     params: dict[str, Any] = {}
     for n, word in enumerate(words):
@@ -217,7 +241,7 @@ def _like_conditions(words: Sequence[str]) -> tuple[list[str], dict[str, Any]]:
         escape = " ESCAPE '\\'" if escaped != word else ""
         params[f"w{n}"] = f"%{escaped}%"
         # Short columns first: OR stops at the first hit, before reading long document text.
-        columns = " OR ".join(f"e.{c} LIKE :w{n}{escape}" for c in _TEXT_COLUMNS)
+        columns = " OR ".join(f"e.{c} {operator} :w{n}{escape}" for c in _TEXT_COLUMNS)
         conditions.append(f"({columns})")
     return conditions, params
 
@@ -282,7 +306,8 @@ def index_stored_documents(session: Session, blobs: BlobStore, limit: int = 100)
         sql_text(
             "SELECT d.id, d.application_id, d.content_type, d.blob_sha256 FROM document d "
             "JOIN search_entry e ON e.application_id = d.application_id "
-            "WHERE instr(e.document_ids, d.id) = 0 AND d.origin != 'produced' LIMIT :limit"
+            "WHERE e.document_ids NOT LIKE '%' || d.id || '%' AND d.origin != 'produced' "
+            "LIMIT :limit"
         ),
         {"limit": limit},
     ).all()
@@ -419,15 +444,18 @@ def _write_entries(
                 document_ids=" ".join(document_ids),
             )
         )
+    on_server = _on_server(connection)
     # Old entries go first (their ids were counted above, so none is handed out twice).
     replaced = [row.entry_id for row in sources if row.entry_id is not None]
     if replaced:
-        connection.execute(_UNINDEX, {"ids": replaced})
+        if not on_server:
+            connection.execute(_UNINDEX, {"ids": replaced})
         connection.execute(_DELETE_ENTRIES, {"ids": replaced})
     if entries:
         values = [entry.values() for entry in entries]
         connection.execute(_INSERT_ENTRY, values)
-        connection.execute(_INSERT_INDEX, values)
+        if not on_server:  # PostgreSQL's trigram indexes follow the table by themselves
+            connection.execute(_INSERT_INDEX, values)
 
 
 def _next_id(connection: Connection, base: int, allocated: dict[int, int]) -> int:

@@ -64,7 +64,9 @@ def confirm_applicant(
     require(uow.actor, Action.CONFIRM_APPLICANT)
     # Locked: two officers confirming at once must not both send an acknowledgement.
     application = uow.session.scalar(
-        select(Application).where(Application.id == application_id).with_for_update()
+        select(Application)
+        .where(Application.id == application_id)
+        .with_for_update(of=Application)  # not the outer-joined applicant (PostgreSQL)
     )
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")

@@ -416,7 +416,7 @@ def run_sync(
     :class:`SyncRunning`.
     """
     limit = plan.lock_wait_seconds if wait is None else wait
-    with sync_lock(context.store.data_dir, limit):
+    with sync_lock(context.store.data_dir, limit, context.store.engine):
         return _run_sync(context, plan, progress)
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Protocol
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import select
 
 from models import OutboxMessage
+from models.ordering import insertion_order
 from services.kernel.actors import Actor
 from services.kernel.errors import AnuyatError
 from services.outbox.claims import claim, defer, fail, is_due, mark_sent
@@ -60,8 +61,8 @@ def send_due(context: AppContext, transport: Transport, *, limit: int = 100) -> 
             session.scalars(
                 select(OutboxMessage.id)
                 .where(is_due(now))
-                # rowid: insertion order among messages queued in the same transaction
-                .order_by(OutboxMessage.created_at, literal_column("outbox_message.rowid"))
+                # ties: messages queued in the same transaction go in the order they were queued
+                .order_by(OutboxMessage.created_at, insertion_order("outbox_message"))
                 .limit(limit)
             )
         )

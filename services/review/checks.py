@@ -32,10 +32,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Application, Check, Document, User
+from models.ordering import insertion_order
 from services.access.table import Action, require
 from services.catalog.loader import ApplicantKind, DocumentRequirement, ServiceSpec
 from services.catalog.versions import spec_for
@@ -183,12 +184,12 @@ def _applicant_kind(application: Application) -> ApplicantKind:
 
 
 def _latest_checks(session: Session, application_id: str) -> list[Check]:
-    # rowid breaks ties between verdicts recorded in the same instant (insertion order).
+    # Insertion order breaks ties between verdicts recorded in the same instant.
     return list(
         session.scalars(
             select(Check)
             .where(Check.application_id == application_id)
-            .order_by(Check.checked_at, literal_column("review_check.rowid"))
+            .order_by(Check.checked_at, insertion_order("review_check"))
         )
     )
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Application, Document, ServiceType, User
+from models.ordering import insertion_order
 from services.access.table import Action, may
 from services.cases.queries import sla_state_of
 from services.cases.views import ApplicationRow, DocumentInfo
@@ -137,8 +138,8 @@ def application_detail(
     documents = session.scalars(
         select(Document)
         .where(Document.application_id == application.id)
-        # rowid: the order the files came in, among files received together.
-        .order_by(Document.received_at, literal_column("document.rowid"))
+        # ties: the order the files came in, among files received together.
+        .order_by(Document.received_at, insertion_order("document"))
     ).all()
     holder = current_holder(session, application)
     mine = holder is not None and holder.id == user_id

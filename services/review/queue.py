@@ -149,7 +149,11 @@ def load_application(session: Session, application_id: str, *, lock: bool = True
     holder's check and the write that follows it see the same row; SQLite serialises
     writers already (models.store). Reading only, pass ``lock=False``.
     """
-    application = session.get(Application, application_id, with_for_update=lock or None)
+    # ``of``: only the application's row (PostgreSQL refuses to lock the outer-joined
+    # applicant, which may be absent).
+    application = session.get(
+        Application, application_id, with_for_update={"of": Application} if lock else None
+    )
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
     return application

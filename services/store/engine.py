@@ -1,6 +1,8 @@
 """Open a profile's encrypted store: key from the keyring, schema brought up to date.
 
-A profile is a data directory holding ``anuyat.db`` (SQLCipher) and ``blobs/``.
+A station profile is a data directory holding ``anuyat.db`` (SQLCipher) and ``blobs/``; an
+agency profile's folder names instead the agency's PostgreSQL database
+(:mod:`services.store.server_link`), and the same migrations bring that schema up to date.
 """
 
 from __future__ import annotations
@@ -14,20 +16,28 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.store import create_store_engine, make_session_factory
+from models.store import (
+    MIGRATION_LOCK,
+    create_server_engine,
+    create_store_engine,
+    make_session_factory,
+)
 from services.kernel.errors import AnuyatError
 from services.store import keys
 from services.store.blobstore import BlobStore
 from services.store.profile_lock import UPGRADE_LOCK, profile_lock
+from services.store.server_link import ServerLink, read_link
 
 __all__ = [
     "Store",
     "StoreLocked",
     "key_opens_store",
     "open_store",
+    "is_profile",
+    "ServerUnreachable",
     "upgrade_store",
     "DB_FILE",
     "BLOB_DIR",
@@ -42,6 +52,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 class StoreLocked(AnuyatError):
     code = "store_locked"
+
+
+class ServerUnreachable(AnuyatError):
+    code = "server_unreachable"
 
 
 @dataclass
@@ -69,6 +83,10 @@ def upgrade_store(engine: Engine) -> None:
     config = _alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several stations share the database: one migrates, the others wait and then
+            # find the schema current (the lock goes with this transaction).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return
@@ -96,9 +114,17 @@ def key_opens_store(db_path: Path, master: bytes) -> bool:
     return True
 
 
+def is_profile(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a profile: a station's store or a link to the agency's."""
+    return (data_dir / DB_FILE).exists() or read_link(data_dir) is not None
+
+
 def open_store(data_dir: Path, *, create: bool = False) -> Store:
     """Open (or with ``create``, initialise) the encrypted store of a profile."""
     data_dir.mkdir(parents=True, exist_ok=True)
+    link = read_link(data_dir)
+    if link is not None:
+        return open_server_store(data_dir, link, create=create)
     db_path = data_dir / DB_FILE
     if create and not db_path.exists() and not keys.has_master_key(data_dir):
         master = keys.create_master_key(data_dir)
@@ -136,4 +162,40 @@ def open_store(data_dir: Path, *, create: bool = False) -> Store:
         blobs,
         make_session_factory(engine, write=False),
         anchor_key,
+    )
+
+
+def open_server_store(data_dir: Path, link: ServerLink, *, create: bool = False) -> Store:
+    """Open the agency's PostgreSQL database as this profile's store.
+
+    The master key (from the keyring, as on a station) encrypts the documents and
+    authenticates the audit chain's anchors; the database itself is reached over TLS.
+    """
+    if create and not keys.has_master_key(data_dir):
+        master = keys.create_master_key(data_dir)
+    else:
+        master = keys.load_master_key(data_dir)
+    password = keys.load_server_password(data_dir)
+    engine = create_server_engine(link.url, **({"password": password} if password else {}))
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1")).scalar_one()
+    except OperationalError as exc:
+        engine.dispose()
+        raise ServerUnreachable(
+            "ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้ — ตรวจสายแลนหรือเครือข่าย แล้วลองใหม่ "
+            "หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ (ไม่มีข้อมูลใดสูญหาย)",
+            "The agency's server cannot be reached. Check the network cable or Wi-Fi and try "
+            "again; if it still fails, tell your IT administrator. Nothing was lost.",
+            detail=f"{link.url}: {exc.orig!r}",
+        ) from exc
+    upgrade_store(engine)
+    blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
+    return Store(
+        data_dir,
+        engine,
+        make_session_factory(engine),
+        blobs,
+        make_session_factory(engine, write=False),
+        keys.derive_key(master, keys.PURPOSE_EVENTS),
     )

@@ -360,6 +360,23 @@ def install_master_key(data_dir: Path, key: bytes) -> None:
     _set(_key_username(profile_id(data_dir)), key.hex())
 
 
+# --- the agency server's password --------------------------------------------------------
+
+
+def _server_password_username(pid: str) -> str:
+    return f"server-password:{pid}"
+
+
+def load_server_password(data_dir: Path) -> str | None:
+    """The password of the agency profile's database role, if the server asks for one."""
+    pid = read_profile_id(data_dir)
+    return None if pid is None else _get(_server_password_username(pid))
+
+
+def install_server_password(data_dir: Path, password: str) -> None:
+    _set(_server_password_username(profile_id(data_dir)), password)
+
+
 # --- derived keys ---------------------------------------------------------------------------
 
 

@@ -30,7 +30,8 @@ from services.store.agency import (
     refuse,
 )
 from services.store.context import AppContext
-from services.store.engine import DB_FILE, Store, open_store
+from services.store.engine import DB_FILE, Store, is_profile, open_store
+from services.store.server_link import read_link
 
 __all__ = [
     "DEMO_EVENT",
@@ -117,6 +118,14 @@ def initialise_profile(
     store = open_store(data_dir, create=True)
     now = clock.now()
     with store.sessions() as session, session.begin():
+        if session.scalar(select(Agency.id).limit(1)) is not None:
+            store.close()  # an agency server already set up: its stations join it instead
+            raise InvalidInput(
+                "ฐานข้อมูลบนเครื่องแม่ข่ายนี้ตั้งค่าหน่วยงานไว้แล้ว — ไม่ได้เปลี่ยนแปลงอะไร "
+                "(เครื่องใหม่ให้เข้าร่วมด้วย anuyat join FILE)",
+                "The server's database already holds an agency; nothing was changed. "
+                "A new workstation joins it with 'anuyat join FILE'.",
+            )
         agency = Agency(
             name_th=setup.name_th,
             name_en=setup.name_en,
@@ -193,14 +202,26 @@ def load_context(
     holidays_path: Path | None = None,
 ) -> AppContext:
     """Open a profile for work. The catalog file, if given and valid, updates the store's."""
-    if not (data_dir / DB_FILE).exists():
+    if not is_profile(data_dir):
         raise ProfileNotInitialised(
             f"ยังไม่ได้ตั้งค่าโฟลเดอร์ข้อมูล {data_dir} — สั่ง 'anuyat init' หรือ 'anuyat demo'",
             f"{data_dir} is not set up yet. Run 'anuyat init' (or 'anuyat demo' to try it out).",
         )
     store = open_store(data_dir)
+    link = read_link(data_dir)
+    # On the agency's server every station shares the database: this one is named by the
+    # profile's link; a station's own store holds exactly one local station.
+    which = Station.is_local.is_(True) if link is None else Station.code == link.station_code
     with store.reads() as session:
-        station = session.scalars(select(Station).where(Station.is_local.is_(True))).one()
+        station = session.scalars(select(Station).where(which)).one_or_none()
+        if station is None:
+            raise ProfileNotInitialised(
+                f"ฐานข้อมูลไม่รู้จักสถานี {link.station_code if link else ''} ของเครื่องนี้ — "
+                "ให้ผู้ดูแลระบบออกไฟล์ลงทะเบียนเครื่องใหม่ (anuyat server enrol-station)",
+                "The store does not know this workstation's station. Ask the administrator "
+                "for a new enrolment file (anuyat server enrol-station).",
+                detail=f"no station matches {which}",
+            )
         agency = session.get(Agency, station.agency_id)
         if agency is None:
             raise AnuyatError(

@@ -17,6 +17,8 @@ Which operations take it, and why only those:
 
 The lock is the operating system's (``flock`` / ``LockFileEx`` through :mod:`filelock`): it
 goes with its process, so a sync that crashed or was killed never leaves the profile locked.
+On an agency profile (PostgreSQL) the sync's lock is the database's, shared by every station
+(:mod:`services.store.server_lock`); the upgrade lock is too (``models.store``).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+from sqlalchemy import Engine
 
 from services.kernel.errors import AnuyatError
+from services.store.server_lock import AgencySyncBusy, agency_sync_lock
 
 __all__ = ["SYNC_LOCK", "UPGRADE_LOCK", "SyncRunning", "profile_lock", "sync_lock"]
 
@@ -53,20 +57,35 @@ def profile_lock(data_dir: Path, name: str, wait: float) -> Iterator[None]:
         lock.release()
 
 
+def _sync_running(detail: str) -> SyncRunning:
+    return SyncRunning(
+        "มีการรับ-ส่งข้อมูล (sync) ของโปรไฟล์นี้ทำงานอยู่แล้ว ในหน้าต่างหรือโปรแกรมอื่น "
+        "(หรือที่เครื่องอื่นของหน่วยงาน) — รอให้เสร็จแล้วลองอีกครั้ง ข้อมูลไม่เสียหาย",
+        "Another sync of this profile is already running (in another window or process, or "
+        "on another workstation of the agency). Wait for it to finish and try again; "
+        "nothing is lost.",
+        detail=detail,
+    )
+
+
 @contextmanager
-def sync_lock(data_dir: Path, wait: float) -> Iterator[None]:
-    """Hold the profile's sync lock, or raise :class:`SyncRunning` (see the module doc)."""
+def sync_lock(data_dir: Path, wait: float, engine: Engine | None = None) -> Iterator[None]:
+    """Hold the profile's sync lock, or raise :class:`SyncRunning` (see the module doc).
+
+    With the agency server's ``engine`` the lock is the database's, so one station of the
+    agency syncs at a time."""
+    if engine is not None and engine.dialect.name == "postgresql":
+        try:
+            with agency_sync_lock(engine, wait):
+                yield
+        except AgencySyncBusy as exc:
+            raise _sync_running("agency advisory sync lock held by another session") from exc
+        return
     lock = FileLock(data_dir / SYNC_LOCK, timeout=max(wait, 0.0))
     try:
         lock.acquire()
     except Timeout as exc:
-        raise SyncRunning(
-            "มีการรับ-ส่งข้อมูล (sync) ของโปรไฟล์นี้ทำงานอยู่แล้ว ในหน้าต่างหรือโปรแกรมอื่น "
-            "— รอให้เสร็จแล้วลองอีกครั้ง ข้อมูลไม่เสียหาย",
-            "Another sync of this profile is already running (in another window or process). "
-            "Wait for it to finish and try again; nothing is lost.",
-            detail=str(data_dir / SYNC_LOCK),
-        ) from exc
+        raise _sync_running(str(data_dir / SYNC_LOCK)) from exc
     try:
         yield
     finally:

@@ -40,20 +40,29 @@ from services.kernel.events import verify_chain
 from services.kernel.unit_of_work import UnitOfWork
 from services.review import queue
 from services.store.context import AppContext
-from tests.conftest import STAFF_PASSWORD
+from services.store.server_link import ServerLink, write_link
+from tests.conftest import ON_POSTGRES, STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
 from tests.file_keyring import FileKeyring, child_env
 from tests.integration.racing import NOW, ROOT, SharedProfile
+from tests.peers.postgres import clone_database, drop_database
 
-STORE_KINDS = ["sqlcipher"]
+# The store the run is on: ANUYAT_TEST_DB=postgres makes every process a workstation of one
+# agency server (its own connections to one PostgreSQL database), racing through the server.
+STORE_KINDS = ["postgres"] if ON_POSTGRES else ["sqlcipher"]
 
 
 @pytest.fixture(params=STORE_KINDS)
 def shared_profile(request, _profile_template, tmp_path: Path) -> Iterator[SharedProfile]:  # type: ignore[no-untyped-def]
     """A copy of the staffed test profile whose key the child processes can read."""
-    template, secrets = _profile_template
+    template, secrets, template_db = _profile_template
     data_dir = tmp_path / "profile"
     shutil.copytree(template, data_dir)
+    database = None
+    if template_db is not None:
+        server, name = template_db.rsplit("/", 1)
+        database = clone_database(server, template=name)
+        write_link(data_dir, ServerLink(url=database, station_code="ST1"))
     ring_path = tmp_path / "keyring.json"
     ring = FileKeyring(ring_path)
     for (service, username), value in secrets.items():
@@ -66,6 +75,8 @@ def shared_profile(request, _profile_template, tmp_path: Path) -> Iterator[Share
         yield SharedProfile(request.param, data_dir, ring_path, work)
     finally:
         keyring.set_keyring(previous)
+        if database is not None:
+            drop_database(database)
 
 
 def add_reviewers(ctx: AppContext, count: int) -> list[str]:
@@ -289,9 +300,10 @@ def test_two_sync_runs_at_once_record_every_mail_once_and_report_only_what_they_
 
 # Holds the profile's sync lock (the file every sync run locks) as a running sync would.
 HOLD_SYNC_LOCK = """
-from filelock import FileLock
+from services.store.profile_lock import sync_lock
 
-with FileLock(DATA_DIR / "sync.lock"):
+# The profile's file on a station; the agency's advisory lock on the server.
+with sync_lock(DATA_DIR, 0, ctx.store.engine):
     start_together()
 report("released")
 """
@@ -382,6 +394,12 @@ def test_wrong_passwords_in_parallel_all_count_and_lock_the_account(
 # --- the compare-and-set itself, as a server database would interleave it ----------------------
 
 
+def _writes_or_locks(statement: str) -> bool:
+    """The first statement after which another officer could no longer act first: a write,
+    or a ``SELECT … FOR UPDATE`` (rendered on PostgreSQL only)."""
+    return statement.lstrip()[:6] in ("UPDATE", "INSERT") or "FOR UPDATE" in statement
+
+
 def test_next_that_loses_its_claim_to_another_officer_takes_the_next_request(context) -> None:
     """On a server database two transactions can both read the same oldest request; the
     one whose UPDATE … WHERE assignee_id IS NULL changes no row goes on to the next."""
@@ -397,8 +415,9 @@ def test_next_that_loses_its_claim_to_another_officer_takes_the_next_request(con
         interleaved: list[str] = []
 
         def other_officer_first(conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-            # Just before this transaction's first write, the other officer's Next commits.
-            if conn is mine and not interleaved and statement.lstrip()[:6] in ("UPDATE", "INSERT"):
+            # Just before this transaction's first write (or, on PostgreSQL, its first row
+            # lock, which the other officer would wait for), the other officer's Next commits.
+            if conn is mine and not interleaved and _writes_or_locks(statement):
                 row = ws.review.next_application(other, "received")
                 interleaved.append(row.id if row else "")
 
@@ -427,7 +446,7 @@ def test_a_reassignment_made_as_the_holder_releases_names_who_really_held_it(con
         released: list[bool] = []
 
         def holder_releases_first(conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-            if conn is mine and not released and statement.lstrip()[:6] in ("UPDATE", "INSERT"):
+            if conn is mine and not released and _writes_or_locks(statement):
                 ports.review.release_claim(holder, app_id)
                 released.append(True)
 

@@ -153,6 +153,7 @@ def test_one_or_two_characters_fall_back_to_like(context, actors, clock) -> None
     assert _find(context, clock, "_") == []
 
 
+@pytest.mark.station_store
 @pytest.mark.parametrize(
     "word",
     ["ดี", "ศร", "ุด", "ด", "ร", "So", "co", "th", "0", "00", "-0", ".", "ฮฮ", "ถน", "ย "],
@@ -338,6 +339,7 @@ def test_limit_and_first_come_order(context, actors, clock) -> None:
     assert _find(context, clock, "ผู้", limit=3) == expected[:3]  # LIKE fallback is cut too
 
 
+@pytest.mark.station_store
 def test_the_index_survives_reopening(context, actors, clock, data_dir) -> None:
     apps = _sample(context, actors)
     context.store.close()
@@ -354,6 +356,7 @@ def test_the_index_survives_reopening(context, actors, clock, data_dir) -> None:
         reopened.store.close()
 
 
+@pytest.mark.station_store
 def test_migration_0004_indexes_existing_applications(context, actors, clock, data_dir) -> None:
     apps = _sample(context, actors)
     context.store.close()

@@ -167,7 +167,7 @@ def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
 @pytest.fixture
 def profile(_profile_template, tmp_path: Path) -> Iterator[Profile]:  # type: ignore[no-untyped-def]
     """A copy of the test profile whose key sits in a keyring file the child can read."""
-    template, secrets = _profile_template
+    template, secrets, *_ = _profile_template
     data_dir = tmp_path / "profile"
     shutil.copytree(template, data_dir)
     ring_path = tmp_path / "keyring.json"

@@ -27,7 +27,7 @@ import pytest
 from tests.peers.loopback import free_port
 from tests.peers.tools import require_tool
 
-__all__ = ["postgres_database", "postgres_url"]
+__all__ = ["clone_database", "drop_database", "postgres_database", "postgres_url"]
 
 _counter = itertools.count(1)
 
@@ -60,7 +60,9 @@ def postgres_url() -> Iterator[str]:
     )  # fmt: skip
     _run(
         [f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "start",
-         "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1"],
+         # A throw-away cluster: no fsync (CREATE DATABASE per test would checkpoint to disk).
+         "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off"],
         as_postgres,
     )  # fmt: skip
     try:
@@ -68,6 +70,37 @@ def postgres_url() -> Iterator[str]:
     finally:
         _run([f"{bin_dir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"], as_postgres)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _admin(server_url: str) -> object:
+    from sqlalchemy import create_engine
+
+    return create_engine(f"{server_url}/postgres", isolation_level="AUTOCOMMIT")
+
+
+def clone_database(server_url: str, template: str | None = None) -> str:
+    """A new database on the server (a copy of ``template`` when given); its URL."""
+    from sqlalchemy import Engine, text
+
+    name = f"t{os.getpid()}_{next(_counter)}"
+    admin = _admin(server_url)
+    assert isinstance(admin, Engine)
+    copy = f' TEMPLATE "{template}"' if template else ""
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    admin.dispose()
+    return f"{server_url}/{name}"
+
+
+def drop_database(database_url: str) -> None:
+    from sqlalchemy import Engine, text
+
+    server_url, name = database_url.rsplit("/", 1)
+    admin = _admin(server_url)
+    assert isinstance(admin, Engine)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture

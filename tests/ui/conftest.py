@@ -335,7 +335,7 @@ def _populations(
     from services.store.profile import load_context
     from tests.conftest import STAFF, STAFF_PASSWORD, MemoryKeyring
 
-    template, secrets = _profile_template
+    template, secrets, *_ = _profile_template
     built: dict[frozenset[str], Population] = {}
 
     def build(wanted: frozenset[str]) -> Population:
