@@ -17,7 +17,7 @@ if connection is None:
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     # The full-text search tables (services/search.py) are managed by hand in 0004, and the
-    # agency server's insertion order (models/ordering.py) in 0012: autogenerate must neither
+    # agency server's insertion order (models/ordering.py) in 0015: autogenerate must neither
     # drop nor recreate them.
     if type_ == "column" and name == "insertion_seq":
         return False

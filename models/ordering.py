@@ -3,7 +3,7 @@
 SQLite numbers every row (``rowid``) as it is inserted; services break ties between rows
 stamped with the same instant (files received together, verdicts recorded in one action,
 messages queued in one transaction) by it. PostgreSQL has no such number, so on the agency
-server these tables carry ``insertion_seq`` (an identity column, migration 0012) instead.
+server these tables carry ``insertion_seq`` (an identity column, migration 0015) instead.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class _InsertionOrder(ColumnElement[int]):
 
     def __init__(self, table: str) -> None:
         if table not in INSERTION_ORDERED:
-            raise ValueError(f"{table} has no insertion order on PostgreSQL (migration 0012)")
+            raise ValueError(f"{table} has no insertion order on PostgreSQL (migration 0015)")
         self.table = table
 
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from models import Application, Document, User, UserRole
+from models.ordering import insertion_order
 from services.access.table import Action, may, require
 from services.cases.applications import change_status
 from services.kernel.actors import Actor
@@ -307,7 +308,7 @@ def upcoming(
         select(Document.id)
         .where(Document.application_id == application_id)
         # The order the review screen lists them in (services.review.detail).
-        .order_by(Document.received_at, literal_column("document.rowid"))
+        .order_by(Document.received_at, insertion_order("document"))
     ).all()
     return application_id, tuple(documents)
 

@@ -145,7 +145,7 @@ def test_migrations_and_models_describe_the_same_schema(context) -> None:
     from models import Base
 
     # The search tables are managed by hand (migration 0004), as migrations/env.py says, and
-    # so is PostgreSQL's stand-in for rowid (migration 0012).
+    # so is PostgreSQL's stand-in for rowid (migration 0015).
     def outside_search(name, type_, parent_names):  # type: ignore[no-untyped-def]
         if type_ == "column" and name == "insertion_seq":
             return False
