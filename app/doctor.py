@@ -24,6 +24,7 @@ from services.kernel.calendar import (
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import AnuyatError
 from services.store import keys
+from services.store.server_link import LINK_FILE
 
 __all__ = ["Check", "run_checks", "run"]
 
@@ -241,7 +242,12 @@ def _data_dir(data_dir: Path) -> Check:
             return Check("data folder", False, f"{data_dir} is a file, not a folder", choose)
         if not os.access(data_dir, os.W_OK | os.X_OK):
             return Check("data folder", False, f"{data_dir} is not writable", choose)
-        state = "store present" if (data_dir / "anuyat.db").exists() else "no store yet"
+        if (data_dir / "anuyat.db").exists():
+            state = "store present"
+        elif (data_dir / LINK_FILE).exists():
+            state = "agency profile: the store is the agency's server"
+        else:
+            state = "no store yet"
         return Check("data folder", True, f"{data_dir} ({state})")
     parent = next(p for p in data_dir.parents if p.exists())  # the root always exists
     if parent.is_dir() and os.access(parent, os.W_OK | os.X_OK):
