@@ -34,7 +34,6 @@ from services.api import (
     AuditFilter,
     AuditFormat,
     AuditPage,
-    AuditRow,
     ChainStatus,
     ReportsPort,
     SignedInUser,
@@ -46,7 +45,7 @@ from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.reports.chain_banner import ChainBanner
-from ui.reports.files import write_file
+from ui.reports.files import export_in_two_steps
 
 __all__ = ["AuditLogPage"]
 
@@ -389,30 +388,21 @@ class AuditLogPage(QWidget):
         port, user = self._port, self._user
         self.saved.hide()
 
-        def written(_result: object, error: BaseException | None) -> None:
-            if error is not None:
-                self._show(error, _EXPORT_FAILED)
-                return
+        def written() -> None:
             self.saved.setText(self.tr("Saved: {path}").format(path=str(path)))
             self.saved.show()
             self.file_did_save.emit(str(path))
 
-        def listed(rows: tuple[AuditRow, ...] | None, error: BaseException | None) -> None:
-            if error is not None or rows is None:
-                self._show(error, _EXPORT_FAILED)
-                return
-            self.error.clear()
-            self._runner.run(
-                lambda: write_file(path, port.render_audit(rows, kind)),
-                written,
-                pool="io",
-                owner=self,
-                label="save audit",
-            )
-
-        # The rows (and the export's event) in the database worker; the file in the I/O pool.
-        self._runner.run(
-            lambda: port.audit_export(user, flt, kind), listed, owner=self, label="audit export"
+        export_in_two_steps(
+            self._runner,
+            self,
+            read=lambda: port.audit_export(user, flt, kind),
+            render=lambda rows: port.render_audit(rows, kind),
+            path=path,
+            failed=lambda error: self._show(error, _EXPORT_FAILED),
+            read_done=self.error.clear,
+            written=written,
+            label="audit",
         )
 
     # -- language -----------------------------------------------------------------------

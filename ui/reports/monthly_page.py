@@ -43,7 +43,7 @@ from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.reports.chart import ReportChart
-from ui.reports.files import write_file
+from ui.reports.files import export_in_two_steps
 from ui.reports.period_picker import PeriodPicker
 
 __all__ = ["MonthlyReportPage"]
@@ -259,32 +259,21 @@ class MonthlyReportPage(QWidget):
         port, user = self._port, self._user
         self.saved.hide()
 
-        def written(_result: object, error: BaseException | None) -> None:
-            if error is not None:
-                self._show(error, _EXPORT_FAILED)
-                return
+        def written() -> None:
             self.saved.setText(self.tr("Saved: {path}").format(path=str(path)))
             self.saved.show()
             self.file_did_save.emit(str(path))
 
-        def counted(report: MonthlyReport | None, error: BaseException | None) -> None:
-            if error is not None or report is None:
-                self._show(error, _EXPORT_FAILED)
-                return
-            self.error.clear()
-            self._runner.run(
-                lambda: write_file(path, port.render_monthly(report, kind)),
-                written,
-                pool="io",
-                owner=self,
-                label="save report",
-            )
-
-        self._runner.run(
-            lambda: port.monthly_export(user, first, last, kind),
-            counted,
-            owner=self,
-            label="report export",
+        export_in_two_steps(
+            self._runner,
+            self,
+            read=lambda: port.monthly_export(user, first, last, kind),
+            render=lambda report: port.render_monthly(report, kind),
+            path=path,
+            failed=lambda error: self._show(error, _EXPORT_FAILED),
+            read_done=self.error.clear,
+            written=written,
+            label="report",
         )
 
     # -- language -----------------------------------------------------------------------
