@@ -12,14 +12,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from ui.catalog.services_tab import version_line
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 
 __all__ = ["HolidaysTab"]
@@ -106,12 +105,7 @@ class HolidaysTab(QWidget):
         layout.addLayout(buttons)
         self.notice = ErrorBox(dismissable=True)
         layout.addWidget(self.notice)
-        self.table = named(QTableWidget(0, 4), "HolidayTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = choice_table("HolidayTable", 4)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 
 __all__ = ["ServicesTab", "version_line"]
@@ -116,12 +115,7 @@ class ServicesTab(QWidget):
         layout.addWidget(self.problems)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.table = named(QTableWidget(0, 4), "ServicesTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = choice_table("ServicesTable", 4)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
