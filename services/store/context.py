@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from services.access.sessions import check_session
@@ -21,9 +22,15 @@ from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.clock import Clock
 from services.kernel.unit_of_work import UnitOfWork
-from services.store.engine import Store
+from services.store.engine import Store, server_unreachable
 
 __all__ = ["AppContext"]
+
+
+def _connection_lost(exc: OperationalError) -> bool:
+    """No answer (no SQLSTATE), a connection exception (08…) or the server shutting down."""
+    state = getattr(exc.orig, "sqlstate", None)
+    return state is None or state.startswith(("08", "57P0"))
 
 
 @dataclass
@@ -40,10 +47,21 @@ class AppContext:
     )
 
     @contextmanager
+    def _server_answers(self) -> Iterator[None]:
+        """On the agency profile, a lost connection to the server is said so plainly."""
+        try:
+            yield
+        except OperationalError as exc:
+            if self.store.engine.dialect.name != "postgresql" or not _connection_lost(exc):
+                raise  # a lock timeout or deadlock is not a lost server
+            raise server_unreachable(exc) from exc
+
+    @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session in a transaction, committed at the end, as this process's one writer."""
-        with self._writer, self.store.sessions() as session, session.begin():
-            yield session
+        with self._writer, self._server_answers():
+            with self.store.sessions() as session, session.begin():
+                yield session
 
     @contextmanager
     def unit_of_work(
@@ -71,7 +89,7 @@ class AppContext:
         """A read-only session for queries (it never waits for a writer); for an officer's,
         their account is checked first as for :meth:`unit_of_work` (a deactivated officer's
         open window reads nothing)."""
-        with self.store.reads() as session:
+        with self._server_answers(), self.store.reads() as session:
             if actor is not None:
                 check_session(session, actor)
             yield session

@@ -38,6 +38,7 @@ __all__ = [
     "open_store",
     "is_profile",
     "ServerUnreachable",
+    "server_unreachable",
     "upgrade_store",
     "DB_FILE",
     "BLOB_DIR",
@@ -56,6 +57,18 @@ class StoreLocked(AnuyatError):
 
 class ServerUnreachable(AnuyatError):
     code = "server_unreachable"
+
+
+def server_unreachable(exc: OperationalError) -> ServerUnreachable:
+    """What an officer reads when the agency's server does not answer (the transaction was
+    rolled back whole; what they typed is still on their screen)."""
+    return ServerUnreachable(
+        "ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้ — ตรวจสายแลนหรือเครือข่าย แล้วลองใหม่ "
+        "หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ (ไม่มีข้อมูลใดสูญหาย)",
+        "The agency's server cannot be reached. Check the network cable or Wi-Fi and try "
+        "again; if it still fails, tell your IT administrator. Nothing was lost.",
+        detail=repr(exc.orig),
+    )
 
 
 @dataclass
@@ -182,13 +195,7 @@ def open_server_store(data_dir: Path, link: ServerLink, *, create: bool = False)
             connection.execute(text("SELECT 1")).scalar_one()
     except OperationalError as exc:
         engine.dispose()
-        raise ServerUnreachable(
-            "ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้ — ตรวจสายแลนหรือเครือข่าย แล้วลองใหม่ "
-            "หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ (ไม่มีข้อมูลใดสูญหาย)",
-            "The agency's server cannot be reached. Check the network cable or Wi-Fi and try "
-            "again; if it still fails, tell your IT administrator. Nothing was lost.",
-            detail=f"{link.url}: {exc.orig!r}",
-        ) from exc
+        raise server_unreachable(exc) from exc
     upgrade_store(engine)
     blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
     return Store(

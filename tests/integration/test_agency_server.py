@@ -234,3 +234,37 @@ def test_an_unreachable_server_is_said_so_in_thai_and_english(tmp_path: Path) ->
         open_store(data_dir)
     assert "cannot be reached" in caught.value.en and "Nothing was lost" in caught.value.en
     assert "ติดต่อเครื่องแม่ข่าย" in caught.value.th
+
+
+def test_a_server_lost_mid_work_is_said_so_and_nothing_is_half_written(
+    agency: Agency, tmp_path: Path
+) -> None:
+    from models.store import create_server_engine, make_session_factory
+    from services.store.engine import Store
+
+    ctx = agency.open(agency.a)
+    try:
+        with ctx.read() as session:
+            before = session.scalar(select(func.count()).select_from(Event))
+        # The same workstation, its link now leading nowhere (the cable pulled).
+        gone = create_server_engine(
+            f"postgresql+psycopg://anuyat@127.0.0.1:{free_port()}/agency", connect_timeout=2
+        )
+        live = ctx.store
+        ctx.store = Store(
+            live.data_dir, gone, make_session_factory(gone), live.blobs,
+            make_session_factory(gone, write=False), live.anchor_key,
+        )  # fmt: skip
+        with pytest.raises(ServerUnreachable) as caught:
+            _request(ctx, 10)
+        assert "ติดต่อเครื่องแม่ข่าย" in caught.value.th and "Nothing was lost" in caught.value.en
+        with pytest.raises(ServerUnreachable):
+            with ctx.read() as session:
+                session.scalar(select(func.count()).select_from(Event))
+        gone.dispose()
+        ctx.store = live  # the link is back: the work resumes where it was
+        with ctx.read() as session:
+            assert session.scalar(select(func.count()).select_from(Event)) == before
+        assert "-ST1-" in _request(ctx, 10).tracking_number
+    finally:
+        ctx.store.close()
