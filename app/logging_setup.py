@@ -25,6 +25,14 @@ _PATTERNS = (
     (NATIONAL_ID_LIKE, "[national-id]"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"(?<!\d)0\d{1,2}[ -]?\d{3}[ -]?\d{4}(?!\d)"), "[phone]"),
+    # Certificate subjects as the signing libraries print them ("Common Name: <approver's
+    # name>, Organization: …" in asn1crypto's words, or CN=… in RFC 4514's): pyHanko logs
+    # them on a path it cannot build, and a certificate's holder is a person.
+    (
+        re.compile(r"\b(Common Name|Given Name|Surname|Email Address|Pseudonym): [^,\"\n]*"),
+        r"\1: [name]",
+    ),
+    (re.compile(r"\b(CN|GN|SN|emailAddress)=[^,/+\"\n]*"), r"\1=[name]"),
 )
 
 

@@ -61,7 +61,7 @@ def premises_consent(ctx: RenderContext) -> bytes:
 
 def floor_plan(ctx: RenderContext) -> bytes:
     """A hand-drawn floor plan: the work area, its machines, and where waste water goes."""
-    req = ctx.request
+    req, app = ctx.request, ctx.applicant
     page = DemoPage("แผนผังภายในสถานประกอบการ", ctx.seed)
     c, w = page.canvas, page.width
     page.text(w / 2, 780, "แผนผังภายในสถานประกอบการ", "sans_bold", 18, align="centre")
@@ -94,6 +94,8 @@ def floor_plan(ctx: RenderContext) -> bytes:
         left, top - height - 100, f"พื้นที่รวมประมาณ {req.area_sqm} ตารางเมตร", "sans", 12, colour=GREY
     )
     page.text(left, top - height - 120, "มาตราส่วนโดยประมาณ (ไม่ได้วัดจริง)", "sans", 12, colour=GREY)
+    # Whose plan it is: the reviewer matches every document to the applicant.
+    page.text(left, top - height - 150, f"ผู้จัดทำแผนผัง {app.name_th}", "sans", 12)
     return page.finish()
 
 

@@ -66,6 +66,26 @@ def test_a_failed_statement_logs_no_subject_or_sender(context, profile_log: Path
     assert find_personal_data(profile_log.parent) == []
 
 
+def test_a_certificate_holders_name_from_the_signing_library_is_not_written(
+    profile_log: Path,
+) -> None:
+    # pyHanko warns with the certificate's subject (the approver's name) when it cannot
+    # build a path to the agency's roots, and raises with it in the message too.
+    subject = "Common Name: นายอนุมัติ รอบคอบ, Organization: Test Municipality, Country: TH"
+    log = logging.getLogger("pyhanko.sign.validation.generic_cms")
+    log.warning("Failed to build path for %s", subject)
+    try:
+        raise ValueError(f'no path for the certificate "{subject}" (CN=Somsri Jaidee,O=Test)')
+    except ValueError as error:
+        log.warning("validation failed", exc_info=error)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = profile_log.read_text(encoding="utf-8")
+    assert "Failed to build path" in written and "Organization: Test Municipality" in written
+    assert "รอบคอบ" not in written and "Somsri" not in written
+    assert "Common Name: [name]" in written and "CN=[name]" in written
+
+
 def test_log_files_are_private_and_rotate_privately(data_dir: Path) -> None:
     root = logging.getLogger()
     before = list(root.handlers)

@@ -275,6 +275,8 @@ def test_each_pdf_says_what_it_is(
         AttachmentKind.SITE_MAP: "แผนที่ตั้ง",
         AttachmentKind.POWER_OF_ATTORNEY: "หนังสือมอบอำนาจ",
         AttachmentKind.COMPANY_CERTIFICATE: "หนังสือรับรอง",
+        AttachmentKind.PREMISES_CONSENT: "หนังสือยินยอมให้ใช้สถานที่",
+        AttachmentKind.FLOOR_PLAN: "แผนผังภายในสถานประกอบการ",
     }
     forms = {
         "food": "แบบคำขอรับใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร",
