@@ -27,6 +27,7 @@ from pypdf.errors import PyPdfError
 from sqlalchemy import String, cast, select
 
 from models import Document, Payment
+from models.ordering import insertion_order
 from services.fees.gate import OPEN, record_evidence
 from services.fees.gate import SLIP_CHECKED as _CHECKED
 from services.fees.promptpay import PromptPayError, crc16_ccitt_false, parse_tlv
@@ -122,7 +123,9 @@ def match_slips(uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore) -
             Document.withdrawn_at.is_(None),
             ~cast(Document.flags, String).contains(_CHECKED),
         )
-        .order_by(Payment.created_at, Document.received_at, Document.id)
+        # Files in the order they arrived, whichever payment they are for: the first
+        # use of a slip is the evidence and a later copy is the reuse (ids are random).
+        .order_by(Document.received_at, insertion_order("document"), Payment.created_at)
     ).all()
     for payment_id, document_id in pending:
         payment = uow.session.get(Payment, payment_id)
