@@ -80,6 +80,9 @@ class ApprovalPage(QWidget):
         self._rows: list[ApplicationRow] = []
         self.summary: ApprovalSummary | None = None
         self._edited: dict[str, tuple[str, ...]] = {}
+        # The signed record whose verification is on screen: a request shown again (a
+        # refresh after a batch, a second open still on its way) keeps its verdict.
+        self._verified_document: str | None = None
         self.progress: BatchProgressDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
@@ -254,7 +257,10 @@ class ApprovalPage(QWidget):
         self.viewer.set_application(d.row.id, d.body_text, d.documents)
         conditions = self._edited.get(d.row.id, summary.default_conditions)
         self.conditions.setPlainText("\n".join(conditions))
-        self.signature_status.hide()
+        record = summary.decision
+        if record is None or record.document_id != self._verified_document:
+            self.signature_status.hide()
+            self._verified_document = None
         for r, row in enumerate(self._rows):
             if row.id == d.row.id:
                 self.table.selectRow(r)
@@ -372,6 +378,10 @@ class ApprovalPage(QWidget):
             if error is not None or status is None:
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
+            shown = self.summary.decision if self.summary is not None else None
+            if shown is None or shown.document_id != document_id:
+                return  # the officer moved to another request meanwhile
+            self._verified_document = document_id
             self.show_signature_status(status)
 
         self._runner.run(
