@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import tomllib
 from datetime import datetime, time, timedelta
@@ -26,6 +25,7 @@ from demo.images import ID_CARD_DPI, ID_CARD_SIZE, LOW_RES_DPI, LOW_RES_SIZE, SL
 from demo.model import AttachmentKind, DemoApplicant, DemoAttachment, DemoRequest
 from services.kernel.clock import BANGKOK
 from services.kernel.thai_id import check_digit, is_valid_national_id, juristic_id_valid
+from tests.peers.tools import require_tool
 
 # The codes of resources/catalog/services.toml.
 CODES = ["FOOD-SHOP", "FOOD-NOTICE", "HEALTH-HAZARD", "BUILDING", "PETITION"]
@@ -250,7 +250,6 @@ def test_pdfs_open_and_extract_the_exact_thai_name(
     assert count >= 30
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdftotext_extracts_the_same_strings(
     applicants: list[DemoApplicant],
     requests: list[DemoRequest],
@@ -258,8 +257,9 @@ def test_pdftotext_extracts_the_same_strings(
 ) -> None:
     delegated = next(r for r in requests if r.delegate_index is not None)
     attorney = next(a for a in rendered[delegated.key] if a.filename == "หนังสือมอบอำนาจ.pdf")
+    pdftotext = require_tool("pdftotext", "poppler-utils")  # a failure with the hint, never a skip
     text = subprocess.run(
-        ["pdftotext", "-", "-"], input=attorney.data, capture_output=True, check=True
+        [pdftotext, "-", "-"], input=attorney.data, capture_output=True, check=True
     ).stdout.decode()
     assert "หนังสือมอบอำนาจ" in text
     assert applicants[delegated.applicant_index].name_th in text
