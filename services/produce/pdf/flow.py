@@ -55,7 +55,14 @@ class Flow:
         self.scale = scale
         self.pages = 1
         self._buffer = io.BytesIO()
-        self._canvas = Canvas(self._buffer, pagesize=A4, invariant=1, pageCompression=1)
+        # Starting on an embedded face (not reportlab's Helvetica) keeps the file fit for PDF/A.
+        self._canvas = Canvas(
+            self._buffer,
+            pagesize=A4,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=self.faces.regular.name,
+        )
         self._canvas.setTitle(title)
         self._width: float = A4[0]
         self._height: float = A4[1]
