@@ -366,126 +366,158 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="385"/>
+        <location filename="../../ui/approval/page.py" line="415"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="387"/>
+        <location filename="../../ui/approval/page.py" line="417"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="390"/>
+        <location filename="../../ui/approval/page.py" line="420"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="402"/>
+        <location filename="../../ui/approval/page.py" line="432"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="403"/>
+        <location filename="../../ui/approval/page.py" line="433"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="404"/>
+        <location filename="../../ui/approval/page.py" line="434"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="406"/>
+        <location filename="../../ui/approval/page.py" line="436"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="406"/>
+        <location filename="../../ui/approval/page.py" line="436"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="408"/>
+        <location filename="../../ui/approval/page.py" line="438"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="409"/>
+        <location filename="../../ui/approval/page.py" line="439"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="410"/>
+        <location filename="../../ui/approval/page.py" line="440"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="411"/>
+        <location filename="../../ui/approval/page.py" line="441"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="412"/>
+        <location filename="../../ui/approval/page.py" line="442"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
 </context>
 <context>
+    <name>ArrivalBanner</name>
+    <message>
+        <location filename="../../ui/approval/arrivals.py" line="112"/>
+        <source>{count} reviewed request(s) arrived for your approval: {numbers}</source>
+        <translation>มีคำขอที่ตรวจแล้ว {count} รายการ เข้ามารอท่านพิจารณาอนุมัติ: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/arrivals.py" line="116"/>
+        <source>Open approvals</source>
+        <translation>เปิดหน้ารออนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/arrivals.py" line="117"/>
+        <location filename="../../ui/approval/arrivals.py" line="118"/>
+        <source>Dismiss this message</source>
+        <translation>ปิดข้อความนี้</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalNotifier</name>
+    <message>
+        <location filename="../../ui/approval/arrivals.py" line="140"/>
+        <source>Anuyat: waiting for your approval</source>
+        <translation>อนุญาต: มีคำขอรอท่านอนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/arrivals.py" line="141"/>
+        <source>{count} reviewed request(s) arrived: {numbers}</source>
+        <translation>คำขอที่ตรวจแล้วเข้ามา {count} รายการ: {numbers}</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="201"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="191"/>
         <source>Assign out of turn</source>
         <translation>มอบหมายก่อนลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="217"/>
-        <location filename="../../ui/worklist/assign_dialog.py" line="239"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="207"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="229"/>
         <source>Assign</source>
         <translation>มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="220"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="210"/>
         <source>Assign request {number}</source>
         <translation>มอบหมายคำขอ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="223"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="213"/>
         <source>Assign {count} requests</source>
         <translation>มอบหมายคำขอ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="226"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="216"/>
         <source> and {n} more</source>
         <translation> และอีก {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="227"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="217"/>
         <source>To &amp;officer</source>
         <translation>ให้เจ้าหน้าที่ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="228"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="218"/>
         <source>To &amp;section</source>
         <translation>ให้ฝ่าย (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="229"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="219"/>
         <source>&amp;Note for the officer (internal, optional)</source>
         <translation>ความเห็นถึงเจ้าหน้าที่ (ภายใน ไม่บังคับ) (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="232"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="222"/>
         <source>Kept as an internal note on each request: later officers and the approver read it; the applicant never does.</source>
         <translation>บันทึกเป็นความเห็นเจ้าหน้าที่ในแต่ละคำขอ เจ้าหน้าที่ผู้รับงานต่อและผู้อนุมัติอ่านได้ ผู้ยื่นคำขอไม่เห็น</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="236"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="226"/>
         <source>&amp;Reason for passing over earlier requests</source>
         <translation>เหตุผลที่มอบหมายก่อนคำขอที่ยื่นก่อนหน้า (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="237"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="227"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -493,159 +525,159 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="312"/>
+        <location filename="../../ui/reports/audit_page.py" line="311"/>
         <source>No events match these filters.</source>
         <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="361"/>
+        <location filename="../../ui/reports/audit_page.py" line="360"/>
         <source>After the break: not vouched for by the chain</source>
         <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="347"/>
+        <location filename="../../ui/reports/audit_page.py" line="346"/>
         <source>The newest {shown} of {total} matching events (save them all below)</source>
         <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="244"/>
+        <location filename="../../ui/reports/audit_page.py" line="243"/>
         <source>Checking the audit chain…</source>
         <translation>กำลังตรวจห่วงโซ่บันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="278"/>
+        <location filename="../../ui/reports/audit_page.py" line="277"/>
         <source>Reading the events…</source>
         <translation>กำลังอ่านเหตุการณ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="349"/>
+        <location filename="../../ui/reports/audit_page.py" line="348"/>
         <source>{total} matching events</source>
         <translation>ตรงกัน {total} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="359"/>
+        <location filename="../../ui/reports/audit_page.py" line="358"/>
         <source>The chain checks out up to this event</source>
         <translation>ห่วงโซ่ตรวจผ่านถึงเหตุการณ์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="362"/>
+        <location filename="../../ui/reports/audit_page.py" line="361"/>
         <source>Recorded after the last check: verify the chain again</source>
         <translation>บันทึกหลังการตรวจครั้งล่าสุด: กดตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="380"/>
+        <location filename="../../ui/reports/audit_page.py" line="379"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="380"/>
+        <location filename="../../ui/reports/audit_page.py" line="379"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="382"/>
+        <location filename="../../ui/reports/audit_page.py" line="381"/>
         <source>Save the audit events</source>
         <translation>บันทึกรายการเหตุการณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="396"/>
+        <location filename="../../ui/reports/audit_page.py" line="392"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="430"/>
+        <location filename="../../ui/reports/audit_page.py" line="420"/>
         <source>any kind</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="433"/>
+        <location filename="../../ui/reports/audit_page.py" line="423"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="434"/>
+        <location filename="../../ui/reports/audit_page.py" line="424"/>
         <source>&amp;Verify the chain again</source>
         <translation>&amp;ตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="435"/>
+        <location filename="../../ui/reports/audit_page.py" line="425"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="436"/>
+        <location filename="../../ui/reports/audit_page.py" line="426"/>
         <source>tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="437"/>
-        <location filename="../../ui/reports/audit_page.py" line="451"/>
+        <location filename="../../ui/reports/audit_page.py" line="427"/>
+        <location filename="../../ui/reports/audit_page.py" line="441"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="438"/>
+        <location filename="../../ui/reports/audit_page.py" line="428"/>
         <source>user name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="439"/>
-        <location filename="../../ui/reports/audit_page.py" line="452"/>
+        <location filename="../../ui/reports/audit_page.py" line="429"/>
+        <location filename="../../ui/reports/audit_page.py" line="442"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="441"/>
+        <location filename="../../ui/reports/audit_page.py" line="431"/>
         <source>Dates from</source>
         <translation>ช่วงวันที่ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="442"/>
+        <location filename="../../ui/reports/audit_page.py" line="432"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="443"/>
+        <location filename="../../ui/reports/audit_page.py" line="433"/>
         <source>&amp;Search</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="444"/>
+        <location filename="../../ui/reports/audit_page.py" line="434"/>
         <source>C&amp;lear</source>
         <translation>&amp;ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="445"/>
+        <location filename="../../ui/reports/audit_page.py" line="435"/>
         <source>Save as &amp;CSV…</source>
         <translation>บันทึกเป็น &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="446"/>
+        <location filename="../../ui/reports/audit_page.py" line="436"/>
         <source>Save as spreads&amp;heet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="449"/>
+        <location filename="../../ui/reports/audit_page.py" line="439"/>
         <source>Row</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="450"/>
+        <location filename="../../ui/reports/audit_page.py" line="440"/>
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="453"/>
+        <location filename="../../ui/reports/audit_page.py" line="443"/>
         <source>About</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="454"/>
+        <location filename="../../ui/reports/audit_page.py" line="444"/>
         <source>Details (ID numbers masked)</source>
         <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="455"/>
+        <location filename="../../ui/reports/audit_page.py" line="445"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
     </message>
@@ -787,27 +819,27 @@
 <context>
     <name>CatalogVersions</name>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="55"/>
+        <location filename="../../ui/catalog/services_tab.py" line="54"/>
         <source>file</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="56"/>
+        <location filename="../../ui/catalog/services_tab.py" line="55"/>
         <source>form</source>
         <translation>แบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="57"/>
+        <location filename="../../ui/catalog/services_tab.py" line="56"/>
         <source>import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="58"/>
+        <location filename="../../ui/catalog/services_tab.py" line="57"/>
         <source>upgrade</source>
         <translation>ปรับรุ่นโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="63"/>
+        <location filename="../../ui/catalog/services_tab.py" line="62"/>
         <source>the system</source>
         <translation>ระบบ</translation>
     </message>
@@ -815,57 +847,57 @@
 <context>
     <name>CertifyDialog</name>
     <message>
-        <location filename="../../ui/review/certify.py" line="131"/>
+        <location filename="../../ui/review/certify.py" line="124"/>
         <source>Certify a copy</source>
         <translation>รับรองสำเนาถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="132"/>
+        <location filename="../../ui/review/certify.py" line="125"/>
         <source>Make a certified true copy of this document?</source>
         <translation>ทำสำเนาถูกต้องของเอกสารนี้หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="133"/>
+        <location filename="../../ui/review/certify.py" line="126"/>
         <source>Document</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="134"/>
+        <location filename="../../ui/review/certify.py" line="127"/>
         <source>Pages</source>
         <translation>จำนวนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="137"/>
+        <location filename="../../ui/review/certify.py" line="130"/>
         <source>1 page; it gets the stamp</source>
         <translation>1 หน้า ประทับตรา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="140"/>
+        <location filename="../../ui/review/certify.py" line="133"/>
         <source>All {count} pages; each gets the stamp</source>
         <translation>ทั้ง {count} หน้า ประทับตราทุกหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="143"/>
+        <location filename="../../ui/review/certify.py" line="136"/>
         <source>Every page of the copy gets the stamp</source>
         <translation>ประทับตราทุกหน้าของสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="144"/>
+        <location filename="../../ui/review/certify.py" line="137"/>
         <source>The stamp will say</source>
         <translation>ข้อความบนตรารับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="147"/>
+        <location filename="../../ui/review/certify.py" line="140"/>
         <source>The copy is a new PDF added to this request; the original is not changed. A copy made by mistake can be withdrawn afterwards.</source>
         <translation>สำเนาเป็นไฟล์ PDF ใหม่ที่เพิ่มเข้าในคำขอนี้ ต้นฉบับไม่ถูกแก้ไข หากทำสำเนาผิดสามารถถอนสำเนาได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="151"/>
+        <location filename="../../ui/review/certify.py" line="144"/>
         <source>Make certified copy</source>
         <translation>ทำสำเนาถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="152"/>
+        <location filename="../../ui/review/certify.py" line="145"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -873,12 +905,12 @@
 <context>
     <name>CertifyFlow</name>
     <message>
-        <location filename="../../ui/review/certify.py" line="253"/>
+        <location filename="../../ui/review/certify.py" line="246"/>
         <source>Undo (withdraw the copy)…</source>
         <translation>ยกเลิก (ถอนสำเนานี้)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="269"/>
+        <location filename="../../ui/review/certify.py" line="262"/>
         <source>Certified copy withdrawn: {name} (kept, struck through)</source>
         <translation>ถอนสำเนาถูกต้องแล้ว: {name} (ยังเก็บไว้ แสดงขีดฆ่า)</translation>
     </message>
@@ -1087,47 +1119,47 @@
 <context>
     <name>ClassifyDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="188"/>
+        <location filename="../../ui/common/request_dialogs.py" line="181"/>
         <source>Choose a service…</source>
         <translation>เลือกงานบริการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="198"/>
+        <location filename="../../ui/common/request_dialogs.py" line="191"/>
         <source>Classify request</source>
         <translation>จำแนกประเภทคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="200"/>
+        <location filename="../../ui/common/request_dialogs.py" line="193"/>
         <source>Which service is request {number} for?</source>
         <translation>คำขอเลขที่ {number} เป็นงานบริการใด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="204"/>
+        <location filename="../../ui/common/request_dialogs.py" line="197"/>
         <source>&amp;Service</source>
         <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="205"/>
+        <location filename="../../ui/common/request_dialogs.py" line="198"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="206"/>
+        <location filename="../../ui/common/request_dialogs.py" line="199"/>
         <source>&amp;Person</source>
         <translation>บุคคลธรรมดา (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="207"/>
+        <location filename="../../ui/common/request_dialogs.py" line="200"/>
         <source>&amp;Juristic person</source>
         <translation>นิติบุคคล (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="210"/>
+        <location filename="../../ui/common/request_dialogs.py" line="203"/>
         <source>The processing time counts from when the request was deemed received. The applicant is sent the processing time and the due date.</source>
         <translation>ระยะเวลาดำเนินการนับจากเวลาที่ถือว่าได้รับคำขอ ระบบจะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ผู้ยื่นทราบทางอีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="214"/>
+        <location filename="../../ui/common/request_dialogs.py" line="207"/>
         <source>Classify</source>
         <translation>จำแนกประเภท</translation>
     </message>
@@ -1447,22 +1479,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="283"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="275"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="286"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="278"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="291"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="283"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="292"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="284"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -1569,73 +1601,73 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="192"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="193"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="194"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="195"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="327"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="469"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="336"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="478"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="434"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="443"/>
         <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
         <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="450"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="459"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="459"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="468"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="549"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="550"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="582"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="591"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="583"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="592"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="584"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="593"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="585"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="594"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="586"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="595"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="587"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="596"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -2025,42 +2057,42 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="99"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="87"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="103"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="91"/>
         <source>&amp;Date (Common Era)</source>
         <translation>วันที่ (ปี ค.ศ.) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="104"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="92"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="105"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="93"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="106"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="94"/>
         <source>Con&amp;firmed</source>
         <translation>ยืนยันแล้ว (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="111"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="99"/>
         <source>The date is in the Cabinet&apos;s final announcement</source>
         <translation>วันที่นี้ตรงกับประกาศของคณะรัฐมนตรีฉบับสุดท้ายแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="112"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="100"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="113"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="101"/>
         <source>&amp;Preview…</source>
         <translation>ดูผลก่อนบันทึก… (&amp;P)</translation>
     </message>
@@ -2068,107 +2100,107 @@
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="133"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
         <source>&amp;Year</source>
         <translation>ปี (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="134"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="128"/>
         <source>&amp;Import the Cabinet&apos;s announcement…</source>
         <translation>นำเข้าประกาศคณะรัฐมนตรี… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="129"/>
         <source>&amp;Add holiday…</source>
         <translation>เพิ่มวันหยุด… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="130"/>
         <source>&amp;Confirm date</source>
         <translation>ยืนยันวันที่ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="137"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="131"/>
         <source>&amp;Remove</source>
         <translation>ลบ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="140"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="134"/>
         <source>⚠ To confirm: announced or computed, not yet checked against the Cabinet&apos;s final announcement. Weekends are not listed.</source>
         <translation>⚠ รอยืนยัน: วันที่ประกาศล่วงหน้าหรือคำนวณไว้ ยังไม่ได้ตรวจกับประกาศคณะรัฐมนตรีฉบับสุดท้าย — ไม่แสดงวันเสาร์และวันอาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
         <source>Day</source>
         <translation>วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="145"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="212"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="206"/>
         <source>Calendar version {line}</source>
         <translation>ปฏิทินวันหยุดฉบับที่ {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="225"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="219"/>
         <source>Monday</source>
         <translation>จันทร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="226"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="220"/>
         <source>Tuesday</source>
         <translation>อังคาร</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="227"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="221"/>
         <source>Wednesday</source>
         <translation>พุธ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="228"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="222"/>
         <source>Thursday</source>
         <translation>พฤหัสบดี</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="229"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="223"/>
         <source>Friday</source>
         <translation>ศุกร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="230"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="224"/>
         <source>Saturday</source>
         <translation>เสาร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="231"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="225"/>
         <source>Sunday</source>
         <translation>อาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="238"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="232"/>
         <source>Confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="238"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="232"/>
         <source>To confirm</source>
         <translation>รอยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="330"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="324"/>
         <source>The Cabinet&apos;s announcement of holidays</source>
         <translation>ประกาศวันหยุดราชการของคณะรัฐมนตรี</translation>
     </message>
@@ -2731,58 +2763,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="544"/>
+        <location filename="../../ui/shell/main_window.py" line="558"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="548"/>
+        <location filename="../../ui/shell/main_window.py" line="562"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="556"/>
-        <location filename="../../ui/shell/main_window.py" line="576"/>
+        <location filename="../../ui/shell/main_window.py" line="570"/>
+        <location filename="../../ui/shell/main_window.py" line="590"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="557"/>
+        <location filename="../../ui/shell/main_window.py" line="571"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="559"/>
+        <location filename="../../ui/shell/main_window.py" line="573"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="561"/>
+        <location filename="../../ui/shell/main_window.py" line="575"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="573"/>
+        <location filename="../../ui/shell/main_window.py" line="587"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="586"/>
+        <location filename="../../ui/shell/main_window.py" line="600"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="589"/>
+        <location filename="../../ui/shell/main_window.py" line="603"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="832"/>
+        <location filename="../../ui/shell/main_window.py" line="846"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="1002"/>
+        <location filename="../../ui/shell/main_window.py" line="1016"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -2966,7 +2998,7 @@
     </message>
     <message>
         <location filename="../../ui/reports/monthly_page.py" line="234"/>
-        <location filename="../../ui/reports/monthly_page.py" line="304"/>
+        <location filename="../../ui/reports/monthly_page.py" line="293"/>
         <source>Received</source>
         <translation>รับคำขอ</translation>
     </message>
@@ -2996,77 +3028,77 @@
         <translation>บันทึกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="266"/>
+        <location filename="../../ui/reports/monthly_page.py" line="263"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="298"/>
+        <location filename="../../ui/reports/monthly_page.py" line="287"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="299"/>
+        <location filename="../../ui/reports/monthly_page.py" line="288"/>
         <source>Save as &amp;spreadsheet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="300"/>
+        <location filename="../../ui/reports/monthly_page.py" line="289"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="303"/>
+        <location filename="../../ui/reports/monthly_page.py" line="292"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="305"/>
+        <location filename="../../ui/reports/monthly_page.py" line="294"/>
         <source>Withdrawn</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="306"/>
+        <location filename="../../ui/reports/monthly_page.py" line="295"/>
         <source>Completed</source>
         <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="307"/>
+        <location filename="../../ui/reports/monthly_page.py" line="296"/>
         <source>Within
 SLA</source>
         <translation>ทัน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="308"/>
+        <location filename="../../ui/reports/monthly_page.py" line="297"/>
         <source>Past
 SLA</source>
         <translation>เกิน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="309"/>
+        <location filename="../../ui/reports/monthly_page.py" line="298"/>
         <source>Open
 at end</source>
         <translation>ค้าง ณ
 สิ้นช่วง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="310"/>
+        <location filename="../../ui/reports/monthly_page.py" line="299"/>
         <source>Average
 business days</source>
         <translation>วันทำการ
 เฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="311"/>
+        <location filename="../../ui/reports/monthly_page.py" line="300"/>
         <source>90th percentile
 business days</source>
         <translation>วันทำการ
 P90</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="312"/>
+        <location filename="../../ui/reports/monthly_page.py" line="301"/>
         <source>Fees
 (baht)</source>
         <translation>ค่าธรรมเนียม
@@ -3076,52 +3108,52 @@ P90</translation>
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="158"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="150"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="160"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="152"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="161"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="153"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="162"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="154"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="163"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="155"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="164"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="156"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="165"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="157"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="170"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="162"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="173"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="165"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="177"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="169"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -3129,27 +3161,27 @@ P90</translation>
 <context>
     <name>NotRequestModel</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="126"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="122"/>
         <source>Received</source>
         <translation>ได้รับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="127"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="123"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="128"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="124"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="129"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="125"/>
         <source>Why it is not a request</source>
         <translation>เหตุที่ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="145"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="141"/>
         <source>(no subject)</source>
         <translation>(ไม่มีหัวเรื่อง)</translation>
     </message>
@@ -3157,38 +3189,38 @@ P90</translation>
 <context>
     <name>NotRequestsView</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="384"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="347"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="433"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="396"/>
         <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
         <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="457"/>
-        <location filename="../../ui/intake/not_requests_view.py" line="473"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="420"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="436"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="460"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="423"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="466"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="429"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. An intake officer decides whether one is a request after all.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ เจ้าหน้าที่รับเรื่องเป็นผู้ตัดสินว่าฉบับใดเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="471"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="434"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="472"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="435"/>
         <source>No mail was set aside. Everything that arrived was a request.</source>
         <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
     </message>
@@ -3234,7 +3266,7 @@ P90</translation>
 <context>
     <name>OfficerDialogs</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="102"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="94"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3242,87 +3274,87 @@ P90</translation>
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="117"/>
+        <location filename="../../ui/admin/officers_page.py" line="111"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="118"/>
+        <location filename="../../ui/admin/officers_page.py" line="112"/>
         <source>&amp;Add officer…</source>
         <translation>เพิ่มเจ้าหน้าที่… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="119"/>
+        <location filename="../../ui/admin/officers_page.py" line="113"/>
         <source>&amp;Roles…</source>
         <translation>บทบาท… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="120"/>
+        <location filename="../../ui/admin/officers_page.py" line="114"/>
         <source>&amp;Deactivate…</source>
         <translation>ระงับการใช้งาน… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="121"/>
+        <location filename="../../ui/admin/officers_page.py" line="115"/>
         <source>Ac&amp;tivate</source>
         <translation>เปิดใช้งาน (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="122"/>
+        <location filename="../../ui/admin/officers_page.py" line="116"/>
         <source>Reset &amp;password</source>
         <translation>ตั้งรหัสผ่านใหม่ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="123"/>
+        <location filename="../../ui/admin/officers_page.py" line="117"/>
         <source>&amp;Unlock</source>
         <translation>ปลดล็อก (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="126"/>
+        <location filename="../../ui/admin/officers_page.py" line="120"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="127"/>
+        <location filename="../../ui/admin/officers_page.py" line="121"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="128"/>
+        <location filename="../../ui/admin/officers_page.py" line="122"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="129"/>
+        <location filename="../../ui/admin/officers_page.py" line="123"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="130"/>
+        <location filename="../../ui/admin/officers_page.py" line="124"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="131"/>
+        <location filename="../../ui/admin/officers_page.py" line="125"/>
         <source>Last sign-in</source>
         <translation>เข้าใช้ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="138"/>
+        <location filename="../../ui/admin/officers_page.py" line="132"/>
         <source>Deactivated</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="140"/>
+        <location filename="../../ui/admin/officers_page.py" line="134"/>
         <source>Locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="142"/>
+        <location filename="../../ui/admin/officers_page.py" line="136"/>
         <source>Must change password</source>
         <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="143"/>
+        <location filename="../../ui/admin/officers_page.py" line="137"/>
         <source>Active</source>
         <translation>ใช้งานได้</translation>
     </message>
@@ -3414,67 +3446,67 @@ P90</translation>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="188"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="167"/>
         <source>Check before saving the holidays</source>
         <translation>ตรวจก่อนบันทึกวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="192"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="171"/>
         <source>(to confirm)</source>
         <translation>(รอยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="194"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="173"/>
         <source>Added: {day} {name}</source>
         <translation>เพิ่ม: {day} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="202"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="181"/>
         <source>Removed: {day} {name}</source>
         <translation>ลบ: {day} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="207"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="186"/>
         <source>The holidays stay as they are.</source>
         <translation>วันหยุดคงเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="211"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="190"/>
         <source>{n} open request(s) get a new due date:</source>
         <translation>คำขอที่ยังไม่เสร็จ {n} รายการจะได้กำหนดเสร็จใหม่:</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="214"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="193"/>
         <source>No open request&apos;s due date moves.</source>
         <translation>ไม่มีคำขอที่ยังไม่เสร็จรายการใดเปลี่ยนกำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="218"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="197"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="219"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="198"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="220"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="199"/>
         <source>Due now</source>
         <translation>กำหนดเสร็จเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="221"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="200"/>
         <source>New due date</source>
         <translation>กำหนดเสร็จใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="234"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="213"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="235"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="214"/>
         <source>&amp;Save as a new calendar version</source>
         <translation>บันทึกเป็นปฏิทินฉบับใหม่ (&amp;S)</translation>
     </message>
@@ -3482,37 +3514,37 @@ P90</translation>
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="132"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="128"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="133"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="129"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="134"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="130"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="135"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="131"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="136"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="132"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="137"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="133"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="168"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="164"/>
         <source>Received {received}; held by the sync of {held}</source>
         <translation>ได้รับเมื่อ {received} · กักไว้ในรอบซิงก์เมื่อ {held}</translation>
     </message>
@@ -3520,38 +3552,38 @@ P90</translation>
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="484"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="447"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="556"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="519"/>
         <source>Released “{name}”: it is now a document of its request.</source>
         <translation>รับ “{name}” เป็นเอกสารของคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="558"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="521"/>
         <source>Discarded “{name}” (kept as evidence only).</source>
         <translation>ไม่รับไฟล์ “{name}” แล้ว (เก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="575"/>
-        <location filename="../../ui/intake/quarantine_view.py" line="584"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="538"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="547"/>
         <source>Quarantined files</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="578"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="541"/>
         <source>Files that arrived but were not added to a request, because they could not be checked or could be unsafe. Decide on each one.</source>
         <translation>ไฟล์ที่ได้รับแต่ยังไม่ได้เพิ่มเข้าคำขอ เพราะตรวจสอบไม่ได้หรืออาจไม่ปลอดภัย โปรดพิจารณาทีละไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="582"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="545"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="583"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="546"/>
         <source>No files are held. Everything that arrived was accepted.</source>
         <translation>ไม่มีไฟล์ที่กักไว้ ทุกไฟล์ที่ได้รับผ่านการตรวจแล้ว</translation>
     </message>
@@ -3730,18 +3762,18 @@ P90</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="350"/>
-        <location filename="../../ui/common/request_dialogs.py" line="358"/>
+        <location filename="../../ui/common/request_dialogs.py" line="343"/>
+        <location filename="../../ui/common/request_dialogs.py" line="351"/>
         <source>Refuse request</source>
         <translation>ไม่อนุมัติคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="353"/>
+        <location filename="../../ui/common/request_dialogs.py" line="346"/>
         <source>Refuse request {number}? The applicant is sent these reasons with the right to appeal.</source>
         <translation>ไม่อนุมัติคำขอ {number} ใช่หรือไม่ ผู้ยื่นจะได้รับแจ้งเหตุผลนี้พร้อมสิทธิอุทธรณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="357"/>
+        <location filename="../../ui/common/request_dialogs.py" line="350"/>
         <source>&amp;Reasons for refusing (the applicant reads them)</source>
         <translation>&amp;เหตุผลที่ไม่อนุมัติ (ผู้ยื่นจะได้อ่าน)</translation>
     </message>
@@ -3768,7 +3800,7 @@ P90</translation>
 <context>
     <name>RequestDialogs</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="134"/>
+        <location filename="../../ui/common/request_dialogs.py" line="127"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3829,17 +3861,17 @@ P90</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="327"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="319"/>
         <source>Reset password</source>
         <translation>ตั้งรหัสผ่านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="330"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="322"/>
         <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
         <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="335"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="327"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
     </message>
@@ -3847,22 +3879,22 @@ P90</translation>
 <context>
     <name>ReturnToReviewDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="311"/>
+        <location filename="../../ui/common/request_dialogs.py" line="304"/>
         <source>Send back to the reviewer</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="313"/>
+        <location filename="../../ui/common/request_dialogs.py" line="306"/>
         <source>Send request {number} back to the reviewer?</source>
         <translation>ส่งคำขอเลขที่ {number} กลับให้ผู้ตรวจสอบหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="318"/>
+        <location filename="../../ui/common/request_dialogs.py" line="311"/>
         <source>&amp;What should the reviewer look at again? (the reviewer sees this note)</source>
         <translation>ให้ผู้ตรวจสอบดูเรื่องใดอีกครั้ง (ผู้ตรวจสอบจะเห็นบันทึกนี้) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="320"/>
+        <location filename="../../ui/common/request_dialogs.py" line="313"/>
         <source>Send back</source>
         <translation>ส่งกลับ</translation>
     </message>
@@ -3963,99 +3995,99 @@ P90</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="273"/>
+        <location filename="../../ui/review/screen.py" line="278"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="484"/>
+        <location filename="../../ui/review/screen.py" line="497"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="522"/>
+        <location filename="../../ui/review/screen.py" line="535"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="539"/>
+        <location filename="../../ui/review/screen.py" line="552"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="559"/>
+        <location filename="../../ui/review/screen.py" line="572"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="579"/>
+        <location filename="../../ui/review/screen.py" line="592"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="585"/>
+        <location filename="../../ui/review/screen.py" line="598"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="211"/>
+        <location filename="../../ui/review/screen.py" line="215"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="642"/>
+        <location filename="../../ui/review/screen.py" line="655"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="654"/>
+        <location filename="../../ui/review/screen.py" line="667"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="660"/>
+        <location filename="../../ui/review/screen.py" line="673"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="662"/>
-        <location filename="../../ui/review/screen.py" line="735"/>
+        <location filename="../../ui/review/screen.py" line="675"/>
+        <location filename="../../ui/review/screen.py" line="748"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="663"/>
-        <location filename="../../ui/review/screen.py" line="736"/>
+        <location filename="../../ui/review/screen.py" line="676"/>
+        <location filename="../../ui/review/screen.py" line="749"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="725"/>
+        <location filename="../../ui/review/screen.py" line="738"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="726"/>
+        <location filename="../../ui/review/screen.py" line="739"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="727"/>
+        <location filename="../../ui/review/screen.py" line="740"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="728"/>
+        <location filename="../../ui/review/screen.py" line="741"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="733"/>
+        <location filename="../../ui/review/screen.py" line="746"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="734"/>
+        <location filename="../../ui/review/screen.py" line="747"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -4144,22 +4176,22 @@ P90</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="227"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="219"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="229"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="221"/>
         <source>&amp;Section (requests can be routed to it; may be empty)</source>
         <translation>ฝ่าย (ส่งคำขอให้ฝ่ายนี้ได้ เว้นว่างได้) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="232"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="236"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="228"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -4325,112 +4357,112 @@ P90</translation>
 <context>
     <name>ServiceFormDialog</name>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="168"/>
+        <location filename="../../ui/catalog/service_form.py" line="156"/>
         <source>Edit service</source>
         <translation>แก้ไขงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="170"/>
+        <location filename="../../ui/catalog/service_form.py" line="158"/>
         <source>Edit service {code}: {name}</source>
         <translation>แก้ไขงานบริการ {code}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="173"/>
+        <location filename="../../ui/catalog/service_form.py" line="161"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="174"/>
+        <location filename="../../ui/catalog/service_form.py" line="162"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="175"/>
+        <location filename="../../ui/catalog/service_form.py" line="163"/>
         <source>&amp;Fee (baht)</source>
         <translation>ค่าธรรมเนียม (บาท) (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="176"/>
+        <location filename="../../ui/catalog/service_form.py" line="164"/>
         <source>Fee &amp;paid</source>
         <translation>ชำระค่าธรรมเนียม (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="177"/>
+        <location filename="../../ui/catalog/service_form.py" line="165"/>
         <source>&amp;Service level (business days)</source>
         <translation>ระยะเวลาให้บริการ (วันทำการ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="178"/>
+        <location filename="../../ui/catalog/service_form.py" line="166"/>
         <source>&amp;Risk level</source>
         <translation>ระดับความเสี่ยง (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="179"/>
+        <location filename="../../ui/catalog/service_form.py" line="167"/>
         <source>&amp;Identity level (IAL)</source>
         <translation>ระดับการพิสูจน์ตัวตน (IAL) (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="180"/>
+        <location filename="../../ui/catalog/service_form.py" line="168"/>
         <source>&amp;Valid for (days, 0 = no expiry)</source>
         <translation>อายุใบอนุญาต (วัน, 0 = ไม่มีวันหมดอายุ) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="181"/>
+        <location filename="../../ui/catalog/service_form.py" line="169"/>
         <source>&amp;Lawful basis (PDPA)</source>
         <translation>ฐานทางกฎหมาย (PDPA) (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="182"/>
+        <location filename="../../ui/catalog/service_form.py" line="170"/>
         <source>Purpose (Thai)</source>
         <translation>วัตถุประสงค์ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="183"/>
+        <location filename="../../ui/catalog/service_form.py" line="171"/>
         <source>Purpose (English)</source>
         <translation>วัตถุประสงค์ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="188"/>
+        <location filename="../../ui/catalog/service_form.py" line="176"/>
         <source>No fee</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="189"/>
+        <location filename="../../ui/catalog/service_form.py" line="177"/>
         <source>Before approval</source>
         <translation>ก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="190"/>
+        <location filename="../../ui/catalog/service_form.py" line="178"/>
         <source>Before the licence is issued</source>
         <translation>ก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="195"/>
+        <location filename="../../ui/catalog/service_form.py" line="183"/>
         <source>Standard (signature type 1)</source>
         <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="196"/>
+        <location filename="../../ui/catalog/service_form.py" line="184"/>
         <source>Advanced (signature type 2)</source>
         <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="197"/>
+        <location filename="../../ui/catalog/service_form.py" line="185"/>
         <source>Sensitive (signature type 3)</source>
         <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="204"/>
+        <location filename="../../ui/catalog/service_form.py" line="192"/>
         <source>Nothing was saved. Correct these and save again:</source>
         <translation>ยังไม่ได้บันทึกอะไร ให้แก้ไขรายการต่อไปนี้แล้วบันทึกอีกครั้ง:</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="205"/>
+        <location filename="../../ui/catalog/service_form.py" line="193"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="206"/>
+        <location filename="../../ui/catalog/service_form.py" line="194"/>
         <source>&amp;Save as a new catalog version</source>
         <translation>บันทึกเป็นรายการบริการฉบับใหม่ (&amp;S)</translation>
     </message>
@@ -4591,62 +4623,62 @@ P90</translation>
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="158"/>
+        <location filename="../../ui/catalog/services_tab.py" line="152"/>
         <source>&amp;Edit service…</source>
         <translation>แก้ไขงานบริการ… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="159"/>
+        <location filename="../../ui/catalog/services_tab.py" line="153"/>
         <source>&amp;Import catalog file…</source>
         <translation>นำเข้าไฟล์รายการบริการ… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="160"/>
+        <location filename="../../ui/catalog/services_tab.py" line="154"/>
         <source>E&amp;xport catalog file…</source>
         <translation>ส่งออกไฟล์รายการบริการ… (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="161"/>
+        <location filename="../../ui/catalog/services_tab.py" line="155"/>
         <source>Catalog versions</source>
         <translation>ฉบับของรายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <location filename="../../ui/catalog/services_tab.py" line="157"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <location filename="../../ui/catalog/services_tab.py" line="157"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <location filename="../../ui/catalog/services_tab.py" line="157"/>
         <source>Service level</source>
         <translation>ระยะเวลาให้บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="163"/>
+        <location filename="../../ui/catalog/services_tab.py" line="157"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="195"/>
+        <location filename="../../ui/catalog/services_tab.py" line="189"/>
         <source>Catalog version {n}, saved {when} by {who}. {count} services.</source>
         <translation>รายการบริการฉบับที่ {n} บันทึกเมื่อ {when} โดย {who} มี {count} งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="198"/>
+        <location filename="../../ui/catalog/services_tab.py" line="192"/>
         <source>the system</source>
         <translation>ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="323"/>
+        <location filename="../../ui/catalog/services_tab.py" line="317"/>
         <source>Import catalog file</source>
         <translation>นำเข้าไฟล์รายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="329"/>
+        <location filename="../../ui/catalog/services_tab.py" line="323"/>
         <source>Export catalog file</source>
         <translation>ส่งออกไฟล์รายการบริการ</translation>
     </message>
@@ -5026,93 +5058,93 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="181"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="171"/>
         <source>signing</source>
         <translation>ใช้ลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="181"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="171"/>
         <source>not for signing</source>
         <translation>ไม่ใช่สำหรับลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="182"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="172"/>
         <source>{subject} — issued by {issuer}, valid to {until}, {usage}</source>
         <translation>{subject} — ออกโดย {issuer} ใช้ได้ถึง {until} {usage}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="196"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="186"/>
         <source>PKCS#12 file</source>
         <translation>ไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="196"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="186"/>
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="244"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="267"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="234"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="257"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="246"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="236"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="256"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="246"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="260"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="250"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="261"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="251"/>
         <source>Approval record confirmed with my password (type 1)</source>
         <translation>บันทึกการอนุมัติ ยืนยันด้วยรหัสผ่านของฉัน (แบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="262"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="252"/>
         <source>PKCS#12 file, where the agency allows it (type 2)</source>
         <translation>ไฟล์ PKCS#12 เมื่อหน่วยงานอนุญาต (แบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="263"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="253"/>
         <source>Token:</source>
         <translation>โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="264"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="254"/>
         <source>Show certificates</source>
         <translation>แสดงใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="265"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="255"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="266"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="256"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="273"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="263"/>
         <source>&amp;Your sign-in password</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="275"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="265"/>
         <source>&amp;Password of the PKCS#12 file</source>
         <translation>&amp;รหัสผ่านของไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="277"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="267"/>
         <source>Token &amp;PIN (never stored)</source>
         <translation>&amp;PIN ของโทเคน (ไม่มีการบันทึกไว้)</translation>
     </message>
@@ -5587,42 +5619,42 @@ P90</translation>
 <context>
     <name>WithdrawCopyDialog</name>
     <message>
-        <location filename="../../ui/review/certify.py" line="185"/>
+        <location filename="../../ui/review/certify.py" line="178"/>
         <source>Write why; it is kept in the request&apos;s history.</source>
         <translation>โปรดระบุเหตุผล (บันทึกไว้ในประวัติของคำขอ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="191"/>
+        <location filename="../../ui/review/certify.py" line="184"/>
         <source>Withdraw certified copy</source>
         <translation>ถอนสำเนาถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="193"/>
+        <location filename="../../ui/review/certify.py" line="186"/>
         <source>Withdraw the certified copy “{name}”?</source>
         <translation>ถอนสำเนาถูกต้อง “{name}” หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="197"/>
+        <location filename="../../ui/review/certify.py" line="190"/>
         <source>Use this for a copy made by mistake. The copy stays in the record, struck through and marked withdrawn, and is no longer used as the certified copy. The original is not affected; a new copy can be made from it.</source>
         <translation>ใช้เมื่อทำสำเนาผิดพลาด สำเนายังคงเก็บไว้ในสำนวน แสดงขีดฆ่าและระบุว่าถอนแล้ว และจะไม่ใช้เป็นสำเนาถูกต้องอีก ต้นฉบับไม่ได้รับผลกระทบ และทำสำเนาใหม่จากต้นฉบับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="202"/>
+        <location filename="../../ui/review/certify.py" line="195"/>
         <source>&amp;Why is it withdrawn? (kept in the history)</source>
         <translation>เหตุที่ถอนสำเนา (บันทึกไว้ในประวัติ) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="203"/>
+        <location filename="../../ui/review/certify.py" line="196"/>
         <source>For example: made from the wrong document</source>
         <translation>เช่น ทำสำเนาจากเอกสารผิดฉบับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="204"/>
+        <location filename="../../ui/review/certify.py" line="197"/>
         <source>Withdraw copy</source>
         <translation>ถอนสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="205"/>
+        <location filename="../../ui/review/certify.py" line="198"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -5630,18 +5662,18 @@ P90</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="271"/>
-        <location filename="../../ui/common/request_dialogs.py" line="281"/>
+        <location filename="../../ui/common/request_dialogs.py" line="264"/>
+        <location filename="../../ui/common/request_dialogs.py" line="274"/>
         <source>Withdraw request</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="274"/>
+        <location filename="../../ui/common/request_dialogs.py" line="267"/>
         <source>Close request {number} as withdrawn by the applicant? This cannot be undone; the applicant is sent a confirmation.</source>
         <translation>ปิดคำขอเลขที่ {number} เป็น “ผู้ยื่นถอนคำขอ” หรือไม่ ย้อนกลับไม่ได้ และระบบจะส่งหนังสือยืนยันให้ผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="279"/>
+        <location filename="../../ui/common/request_dialogs.py" line="272"/>
         <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
         <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
     </message>
@@ -5702,102 +5734,102 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_DecisionPanel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="297"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="293"/>
         <source>Write a short reason; it is kept in the audit log.</source>
         <translation>โปรดระบุเหตุผลสั้น ๆ (บันทึกไว้ในประวัติการตรวจสอบ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="320"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="316"/>
         <source>Choose a file in the list to see why it was held, then release it (it becomes a document of its request) or discard it.</source>
         <translation>เลือกไฟล์ในรายการเพื่อดูเหตุที่กักไว้ แล้วเลือกรับไฟล์เป็นเอกสารของคำขอ หรือไม่รับไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="324"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="320"/>
         <source>Release…</source>
         <translation>รับเป็นเอกสาร…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="325"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="321"/>
         <source>Accept the file as a document of its request</source>
         <translation>รับไฟล์นี้เป็นเอกสารของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="326"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="322"/>
         <source>Discard…</source>
         <translation>ไม่รับไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="327"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="323"/>
         <source>Do not keep the file with the request</source>
         <translation>ไม่นำไฟล์นี้เข้าคำขอ (ระบบเก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="328"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="324"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="329"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="325"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="335"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="331"/>
         <source>Why discard this file?</source>
         <translation>เหตุใดจึงไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="336"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="332"/>
         <source>Discard file</source>
         <translation>ไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="338"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="334"/>
         <source>Why release this file?</source>
         <translation>เหตุใดจึงรับไฟล์นี้เป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="339"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="335"/>
         <source>Release file</source>
         <translation>รับเป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="351"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="347"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="352"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="353"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="349"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="353"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="349"/>
         <source>Not linked to a request</source>
         <translation>ยังไม่ผูกกับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="354"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="350"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="355"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="351"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="358"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="354"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="356"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="352"/>
         <source>Held by the sync of</source>
         <translation>กักไว้ในรอบซิงก์เมื่อ</translation>
     </message>
@@ -5818,47 +5850,47 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_TakePanel</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="231"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="227"/>
         <source>Choose a mail in the list to see why it was set aside.</source>
         <translation>เลือกอีเมลในรายการเพื่อดูเหตุที่คัดแยกไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="232"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="228"/>
         <source>This is a request after all</source>
         <translation>ฉบับนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="235"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="231"/>
         <source>It becomes a request in the normal intake flow and the sender is sent the acknowledgement ({key})</source>
         <translation>รับเป็นคำขอตามขั้นตอนรับเรื่องปกติ และส่งหนังสือตอบรับถึงผู้ส่ง ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="240"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="236"/>
         <source>Only an intake officer decides that a mail here is a request.</source>
         <translation>เฉพาะเจ้าหน้าที่รับเรื่องเท่านั้นที่ตัดสินว่าอีเมลในรายการนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="251"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="247"/>
         <source>(no subject)</source>
         <translation>(ไม่มีหัวเรื่อง)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="254"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="250"/>
         <source>Why it is not a request</source>
         <translation>เหตุที่ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="255"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="251"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="256"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="252"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="257"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="253"/>
         <source>Received</source>
         <translation>ได้รับเมื่อ</translation>
     </message>

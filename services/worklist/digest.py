@@ -6,6 +6,9 @@ transaction, once per officer per day: the Message-ID is made from the day and t
 officer, so a second run the same day (another workstation, a restart) finds the message
 already queued and adds nothing. The digest names requests by tracking number and SLA only,
 never the applicant (the mail leaves the store; the officer opens the request to see more).
+An approver's digest also lists, first come first, the reviewed requests waiting for their
+approval (tracking number, when it was received, the service) — the seed's "schedule or
+alerts" for approvers who are not at their desk every day.
 """
 
 from __future__ import annotations
@@ -17,14 +20,16 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Agency, Application, User
+from models import Agency, Application, ServiceType, User
 from services.access.table import Action, require
 from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
+from services.kernel.statuses import ApplicationStatus
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.outbox.addresses import idna_domain
 from services.outbox.queue import queue_message
+from services.review.queue import queue_statuses
 from services.store.context import AppContext
 from services.worklist.alerts import AT_RISK_DAYS, mine_or_free
 from services.worklist.listing import open_statuses
@@ -47,6 +52,8 @@ class DigestFigures:
     held: int  # requests the officer holds
     waiting: int  # free in their queue
     at_risk: tuple[tuple[str, float], ...]  # (tracking number, business days left)
+    awaiting_approval: tuple[tuple[str, date, str, str], ...] = ()
+    """For an approver: (tracking number, received day, service Thai, English), oldest first."""
 
 
 def digest_figures(
@@ -66,7 +73,40 @@ def digest_figures(
         left = calendar.business_days_left(due, now)
         if left <= AT_RISK_DAYS:
             at_risk.append((number, round(left, 1)))
-    return DigestFigures(now.astimezone(calendar.tz).date(), held, len(rows) - held, tuple(at_risk))
+    return DigestFigures(
+        now.astimezone(calendar.tz).date(),
+        held,
+        len(rows) - held,
+        tuple(at_risk),
+        _awaiting_approval(session, actor, calendar),
+    )
+
+
+def _awaiting_approval(
+    session: Session, actor: Actor, calendar: BusinessCalendar
+) -> tuple[tuple[str, date, str, str], ...]:
+    """The reviewed requests this officer may approve, in the approval queue's order."""
+    if ApplicationStatus.READY_FOR_APPROVAL not in queue_statuses(actor.roles):
+        return ()
+    rows = session.execute(
+        select(
+            Application.tracking_number,
+            Application.deemed_received_at,
+            ServiceType.name_th,
+            ServiceType.name_en,
+        )
+        .outerjoin(ServiceType, ServiceType.id == Application.service_type_id)
+        .where(
+            Application.status == ApplicationStatus.READY_FOR_APPROVAL,
+            mine_or_free(session, actor),
+        )
+        .order_by(Application.deemed_received_at, Application.tracking_number)
+        .limit(_LISTED + 1)
+    ).all()
+    return tuple(
+        (number, received.astimezone(calendar.tz).date(), name_th or "-", name_en or "-")
+        for number, received, name_th, name_en in rows
+    )
 
 
 def digest_text(name: str, figures: DigestFigures) -> tuple[str, str]:
@@ -85,6 +125,11 @@ def digest_text(name: str, figures: DigestFigures) -> tuple[str, str]:
     for number, left in figures.at_risk[:_LISTED]:
         when = "เกินกำหนดแล้ว" if left < 0 else f"เหลือ {left:g} วันทำการ"
         lines.append(f"    {number}  {when}")
+    waiting = figures.awaiting_approval
+    if waiting:
+        lines.append(f"- คำขอที่ตรวจแล้ว รอท่านพิจารณาอนุมัติ (ตามลำดับที่ยื่น): {_count(waiting)} รายการ")
+        for number, received, service_th, _ in waiting[:_LISTED]:
+            lines.append(f"    {number}  ยื่น {format_thai_date(received)}  {service_th}")
     lines += [
         "",
         f"Your work on {day_en}",
@@ -95,12 +140,21 @@ def digest_text(name: str, figures: DigestFigures) -> tuple[str, str]:
     for number, left in figures.at_risk[:_LISTED]:
         when = "overdue" if left < 0 else f"{left:g} business days left"
         lines.append(f"    {number}  {when}")
+    if waiting:
+        lines.append(f"- Reviewed, waiting for your approval (first come first): {_count(waiting)}")
+        for number, received, _, service_en in waiting[:_LISTED]:
+            lines.append(f"    {number}  received {format_english_date(received)}  {service_en}")
     lines += [
         "",
         "อีเมลนี้สำหรับเจ้าหน้าที่เท่านั้น ส่งโดยระบบอนุญาต ยกเลิกได้ที่เมนูการแจ้งเตือน",
         "For officers only, sent by Anuyat; turn it off in the alerts menu.",
     ]
     return subject, "\n".join(lines) + "\n"
+
+
+def _count(listed: tuple[object, ...]) -> str:
+    """How many, or "more than N" when the list was cut at N (the mail stays short)."""
+    return f"{_LISTED}+" if len(listed) > _LISTED else str(len(listed))
 
 
 def _due(now: datetime, calendar: BusinessCalendar) -> bool:

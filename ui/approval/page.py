@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from services.api import (
     Action,
+    AlertKind,
+    Alerts,
     ApplicationRow,
     ApprovalPort,
     ApprovalSummary,
@@ -33,6 +35,7 @@ from services.api import (
     SignatureStatus,
     SignedInUser,
 )
+from ui.approval.arrivals import ArrivalWatch
 from ui.approval.batch_progress import BatchProgressDialog
 from ui.approval.signing_dialog import SigningDialog
 from ui.approval.summary_view import SummaryView
@@ -56,10 +59,13 @@ _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ApprovalPage(QWidget):
     """Signals:
     queue_did_change(int): the number of requests waiting for approval was read again.
+    arrivals_did_come(list[ApplicationRow]): requests new to this session joined the queue
+        (see :mod:`ui.approval.arrivals`).
     applications_did_change(): a decision changed requests (lists and counts elsewhere).
     """
 
     queue_did_change = Signal(int)
+    arrivals_did_come = Signal(list)
     applications_did_change = Signal()
 
     def __init__(
@@ -78,6 +84,7 @@ class ApprovalPage(QWidget):
         self._user = user
         self._runner = runner
         self._rows: list[ApplicationRow] = []
+        self._arrivals = ArrivalWatch()
         self.summary: ApprovalSummary | None = None
         self._edited: dict[str, tuple[str, ...]] = {}
         # The signed record whose verification is on screen: a request shown again (a
@@ -167,8 +174,21 @@ class ApprovalPage(QWidget):
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
             self._fill(rows or [])
+            news = self._arrivals.news(rows or [])
+            if news:
+                self.arrivals_did_come.emit(news)
 
         self._runner.run(lambda: port.queue(user), done, owner=self, label="approval queue")
+
+    def read_again_if_new(self, alerts: Alerts) -> None:
+        """Read the queue again when the officer's alerts name a request it does not show
+        (passed on at another workstation since the last reading)."""
+        shown = {row.id for row in self._rows}
+        if any(
+            item.kind == AlertKind.NEW_IN_QUEUE and item.application_id not in shown
+            for item in alerts.items
+        ):
+            self.refresh()
 
     def _fill(self, rows: list[ApplicationRow]) -> None:
         checked = set(self.checked_ids())

@@ -201,6 +201,8 @@ QLabel#Pill[tone="warn"] {{ background: #fdf0d5; color: #8a5a00; }}
 QLabel#Pill[tone="error"] {{ background: #fbe1df; color: #a4262c; }}
 #NoticeBox {{ background: #e3f1e6; border: 1px solid #9fcdab; border-radius: 4px; }}
 #NoticeBox QLabel {{ color: #1e5c2e; }}
+#ArrivalBanner {{ background: {ACCENT_SOFT}; border-bottom: 1px solid {BORDER}; }}
+#ArrivalBanner QLabel {{ color: {ACCENT}; font-weight: bold; }}
 #OutOfOrderBox {{ background: #fff8e6; border: 1px solid #f0d38a; border-radius: 6px; }}
 QLabel#OutOfOrderTh {{ color: #6b4a00; font-weight: bold; }}
 #ReviewSide {{ background: #ffffff; border-left: 1px solid {BORDER}; }}

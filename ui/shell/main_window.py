@@ -69,6 +69,7 @@ from ui.admin import OfficersPort
 from ui.admin.officers_page import OfficersPage
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.admin.settings_page import SettingsPage
+from ui.approval.arrivals import ArrivalBanner, ArrivalNotifier
 from ui.approval.page import ApprovalPage
 from ui.catalog.catalog_page import CatalogPage
 from ui.common import i18n, ui_settings
@@ -299,6 +300,9 @@ class MainWindow(QMainWindow):
         self.holiday_banner.setWordWrap(True)
         self.holiday_banner.setVisible(self._holiday_warning is not None)
         outer.addWidget(self.holiday_banner)
+        # Reviewed requests that arrive for approval, where the desktop has no tray notices.
+        self.arrival_banner = ArrivalBanner()
+        outer.addWidget(self.arrival_banner)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
@@ -520,6 +524,16 @@ class MainWindow(QMainWindow):
             self.counter_form.request_did_register.connect(self._counter_registered)
             self.counter_form.form_did_close.connect(self.table.setFocus)
         self.changes.changes_did_happen.connect(self._changes_happened)
+        if self.approvals is not None:
+            self._connect_arrivals(self.approvals)
+
+    def _connect_arrivals(self, approvals: ApprovalPage) -> None:
+        """New reviewed requests: a tray notice, else the banner (:mod:`ui.approval.arrivals`)."""
+        self.arrivals = ArrivalNotifier(self.arrival_banner, self.worklist.alerts.tray, self)
+        approvals.arrivals_did_come.connect(self.arrivals.announce)
+        self.arrival_banner.open_requested.connect(lambda: self.queues.select_page(APPROVALS))
+        # The alerts' background read sees requests passed on at other workstations.
+        self.worklist.alerts.alerts_did_load.connect(approvals.read_again_if_new)
 
     # -- language -----------------------------------------------------------------------
 
