@@ -1011,6 +1011,49 @@
     </message>
 </context>
 <context>
+    <name>CheckLicenceDialog</name>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="106"/>
+        <source>The licence to check</source>
+        <translation>ใบอนุญาตที่จะตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="108"/>
+        <source>Licence PDF or photo (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff)</source>
+        <translation>PDF หรือรูปถ่ายใบอนุญาต (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="158"/>
+        <source>Check a licence</source>
+        <translation>ตรวจใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="161"/>
+        <source>Check a licence someone shows you: type the number or verification code printed on it, or open its PDF, a photo or a scan.</source>
+        <translation>ตรวจใบอนุญาตที่มีผู้นำมาแสดง: พิมพ์เลขที่หรือรหัสตรวจสอบที่พิมพ์อยู่บนใบอนุญาต หรือเปิดไฟล์ PDF รูปถ่าย หรือภาพสแกน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="165"/>
+        <source>Number (12/2569) or code (AB12-CD34-EF56)</source>
+        <translation>เลขที่ (12/2569) หรือรหัสตรวจสอบ (AB12-CD34-EF56)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="166"/>
+        <source>&amp;Look up</source>
+        <translation>&amp;ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="167"/>
+        <source>Open a &amp;PDF, photo or scan…</source>
+        <translation>เปิดไฟล์ &amp;PDF รูปถ่าย หรือภาพสแกน…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/check_dialog.py" line="168"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistRow</name>
     <message>
         <location filename="../../ui/review/checklist.py" line="220"/>
@@ -2612,22 +2655,52 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="94"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="160"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="97"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="164"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="101"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="157"/>
         <source>Your sign-in &amp;password:</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="103"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="155"/>
+        <source>Token &amp;PIN:</source>
+        <translation>&amp;PIN ของโทเคน:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="168"/>
+        <source>USB token (digital signature, type 2 or 3)</source>
+        <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="169"/>
+        <source>Confirm with my sign-in password (type 1)</source>
+        <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (แบบที่ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="172"/>
+        <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
+        <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="176"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;โทเคน:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="177"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="178"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -2635,127 +2708,132 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="223"/>
+        <location filename="../../ui/issuing/page.py" line="176"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="225"/>
+        <location filename="../../ui/issuing/page.py" line="178"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="225"/>
+        <location filename="../../ui/issuing/page.py" line="178"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="236"/>
+        <location filename="../../ui/issuing/page.py" line="189"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="237"/>
+        <location filename="../../ui/issuing/page.py" line="190"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="238"/>
+        <location filename="../../ui/issuing/page.py" line="191"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="280"/>
+        <location filename="../../ui/issuing/page.py" line="233"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/page.py" line="266"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="309"/>
+        <location filename="../../ui/issuing/page.py" line="271"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="333"/>
+        <location filename="../../ui/issuing/page.py" line="295"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="334"/>
+        <location filename="../../ui/issuing/page.py" line="296"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="335"/>
+        <location filename="../../ui/issuing/page.py" line="297"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="336"/>
+        <location filename="../../ui/issuing/page.py" line="298"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="299"/>
+        <source>&amp;Check a licence…</source>
+        <translation>&amp;ตรวจใบอนุญาต…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="300"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="338"/>
+        <location filename="../../ui/issuing/page.py" line="301"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="339"/>
+        <location filename="../../ui/issuing/page.py" line="302"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="341"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="341"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="341"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="341"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="344"/>
+        <location filename="../../ui/issuing/page.py" line="307"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="344"/>
+        <location filename="../../ui/issuing/page.py" line="307"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="344"/>
+        <location filename="../../ui/issuing/page.py" line="307"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="344"/>
+        <location filename="../../ui/issuing/page.py" line="307"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="345"/>
+        <location filename="../../ui/issuing/page.py" line="308"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>

@@ -64,6 +64,9 @@ class Action(StrEnum):
     # Send or hand over an issued document by the applicant's channel (e-mail through the
     # outbox, the counter, the shared drive) and record it delivered.
     DELIVER_DOCUMENT = "deliver_document"
+    # Check a licence someone shows (its PDF, a photo of it, a paper one's number) against the
+    # register: the officers who meet applicants and holders, and the supervisor.
+    VERIFY_LICENCE = "verify_licence"
     REGISTER_AT_COUNTER = "register_at_counter"
     RUN_SYNC = "run_sync"
     # List, release and discard files held at intake (they are applicants' files).
@@ -137,6 +140,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.APPROVE: frozenset({"approver"}),
     Action.ISSUE_LICENCE: frozenset({"approver"}),
     Action.DELIVER_DOCUMENT: frozenset({"intake", "reviewer"}),
+    Action.VERIFY_LICENCE: frozenset({"intake", "reviewer", "approver", "supervisor"}),
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
     Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),

@@ -30,7 +30,14 @@ from services.api.catalog import (
 )
 from services.api.fees import FeesPort, PaymentRow
 from services.api.intake import IntakePort
-from services.api.issuing import Delivery, IssuedLicence, IssuedRow, IssuingPort, ToIssueRow
+from services.api.issuing import (
+    Delivery,
+    IssuedLicence,
+    IssuedRow,
+    IssuingPort,
+    LicenceCheck,
+    ToIssueRow,
+)
 from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
 from services.api.review import ReviewPort
@@ -109,6 +116,7 @@ __all__ = [
     "IssuedLicence",
     "IssuedRow",
     "IssuingPort",
+    "LicenceCheck",
     "ToIssueRow",
     "AUDIT_SHOWN",
     "BackupMade",

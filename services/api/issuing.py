@@ -8,19 +8,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol
 
 from services import issuing
+from services.access import auth
 from services.access.table import Action, require
 from services.api.approval import Approval, SigningChoice, SigningSettings
-from services.issuing import delivery, register, views
+from services.issuing import checking, delivery, register, views
+from services.issuing.checking import LicenceCheck
 from services.issuing.delivery import Delivery
 from services.issuing.views import IssuedRow, ToIssueRow
 from services.kernel.actors import Actor, SignedInUser
+from services.kernel.errors import InvalidInput, PermissionDenied
+from services.produce import sign
 from services.produce.sign import SigningFailed, verify_pdf
+from services.produce.sign.methods import RecordMethod, SigningMethod
 from services.store.context import AppContext
 
-__all__ = ["Delivery", "IssuedLicence", "IssuedRow", "Issuing", "IssuingPort", "ToIssueRow"]
+__all__ = [
+    "Delivery",
+    "IssuedLicence",
+    "IssuedRow",
+    "Issuing",
+    "IssuingPort",
+    "LicenceCheck",
+    "ToIssueRow",
+]
+
+_MAX_CHECKED_FILE: Final = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,12 @@ class IssuingPort(Protocol):
     def deliver(
         self, user: SignedInUser, issued_id: str, *, protect: bool = False, handed_to: str = ""
     ) -> Delivery: ...
+
+    def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]: ...
+
+    def check_file(self, user: SignedInUser, path: Path) -> LicenceCheck: ...
+
+    def check_typed(self, user: SignedInUser, reference: str) -> LicenceCheck: ...
 
 
 class Issuing:
@@ -79,10 +100,12 @@ class Issuing:
         base = self._base()
         # The approval facade's way of signing: the same password, PIN and certificate checks
         # as the approval itself, so a licence is signed exactly as its approval was.
-        method = self._signing._method(actor, choice)
+        method = self._method(actor, choice)
         try:
             with self.context.unit_of_work(actor) as uow:
-                draft = issuing.prepare_licence(uow, application_id, base)
+                draft = issuing.prepare_licence(
+                    uow, application_id, base, signature_type=method.signature_type
+                )
             signed = method.sign(
                 draft.pdf,
                 reason=f"ออกใบอนุญาต / Licence {draft.number}",
@@ -113,6 +136,26 @@ class Issuing:
             issuing.verification_url(base, draft.verification_code),
             method.signature_type,
         )
+
+    def _method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
+        if choice.kind != "record":
+            return self._signing._method(actor, choice)
+        # Type 1: the sign-in password again (M17), with words about issuing, not approving.
+        try:
+            with self.context.read(actor) as session:
+                check = auth.check_password(session, actor.username, choice.secret.reveal())
+        finally:
+            choice.secret.forget()
+        if not check.verified:
+            raise PermissionDenied(
+                "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ออกใบอนุญาต — พิมพ์รหัสผ่านที่ใช้เข้าสู่ระบบ",
+                "Wrong password; no licence was issued. Type the password you sign in with.",
+            )
+        return RecordMethod()
+
+    def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]:
+        require(self.context.verified(Actor.from_user(user)), Action.ISSUE_LICENCE)
+        return sign.list_tokens(self.settings.module())
 
     def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None:
         actor = self.context.verified(Actor.from_user(user))
@@ -149,3 +192,33 @@ class Issuing:
                 drive_root=self.drive_root,
                 handed_to=handed_to,
             )
+
+    # --- checking a licence someone shows -------------------------------------------------
+
+    def check_file(self, user: SignedInUser, path: Path) -> LicenceCheck:
+        """A licence PDF, a photo or screenshot of one, or a scan of a paper licence."""
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.VERIFY_LICENCE)
+        try:
+            if path.stat().st_size > _MAX_CHECKED_FILE:
+                raise InvalidInput(
+                    f"ไฟล์ {path.name} ใหญ่เกิน 50 MB — ถ่ายรูปใบอนุญาตใหม่หรือพิมพ์เลขที่แทน",
+                    f"{path.name} is larger than 50 MB: take a new photo of the licence or type "
+                    "its number instead.",
+                )
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(
+                f"อ่านไฟล์ {path.name} ไม่ได้ — ตรวจว่าไฟล์ยังอยู่และเปิดได้",
+                f"{path.name} cannot be read: check the file is still there and can be opened.",
+                detail=repr(exc),
+            ) from exc
+        roots = self._signing._roots()
+        with self.context.read(actor) as session:
+            return checking.check_file(session, actor, data, roots, self.context.clock.now())
+
+    def check_typed(self, user: SignedInUser, reference: str) -> LicenceCheck:
+        """A paper licence by the number or verification code printed on it."""
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return checking.check_typed(session, actor, reference, self.context.clock.now())

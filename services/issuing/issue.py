@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Agency, Application, Approval, IssuedDocument, User
+from models import Agency, Application, Approval, IssuedDocument, ServiceType, User
 from services.access.table import Action, require
 from services.approval.summary import service_spec_of
 from services.cases.applications import change_status
@@ -35,6 +35,8 @@ from services.kernel.errors import InvalidInput
 from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
+from services.produce.sign.errors import SignatureTooWeak
+from services.produce.sign.strength import TYPE_NAMES, SignatureType
 from services.review import load_application
 from services.store.blobstore import BlobStore
 
@@ -94,11 +96,30 @@ def _approved(application: Application) -> None:
         )
 
 
-def prepare_licence(uow: UnitOfWork, application_id: str, verify_base: str) -> LicenceDraft:
+def _strong_enough(service: ServiceType, needed: int, offered: int) -> None:
+    """The licence is signed at least as strongly as the service's risk asks (DGA table 4.1),
+    checked before a number is taken, so a too-weak attempt spoils no number."""
+    if offered >= needed:
+        return
+    need_th, need_en = TYPE_NAMES[SignatureType(needed)]
+    got_th, got_en = TYPE_NAMES[SignatureType(offered)]
+    raise SignatureTooWeak(
+        f"ใบอนุญาตของบริการ “{service.name_th}” ต้องลงนามอย่างน้อย{need_th} แต่เลือกวิธีที่เป็น"
+        f"{got_th} ยังไม่ได้ออกใบอนุญาต — ลงนามด้วยโทเคน USB",
+        f"A licence for “{service.name_en}” needs at least a {need_en} signature; the way "
+        f"chosen gives {got_en}. Nothing was issued: sign with the USB token.",
+    )
+
+
+def prepare_licence(
+    uow: UnitOfWork, application_id: str, verify_base: str, signature_type: int = 1
+) -> LicenceDraft:
+    """``signature_type``: the type the caller's way of signing gives (1, 2 or 3)."""
     require(uow.actor, Action.ISSUE_LICENCE)
     application = load_application(uow.session, application_id)
     _approved(application)
     service, spec = service_spec_of(uow.session, application)
+    _strong_enough(service, spec.min_signature_type, signature_type)
     templates = load_templates()
     template = templates.get(service.code)
     if template is None:

@@ -41,6 +41,7 @@ __all__ = [
     "export_register",
     "public_entries",
     "revoke",
+    "status_on",
 ]
 
 _STATUS: Final = {
@@ -140,7 +141,8 @@ def _revocation_letter(uow: UnitOfWork, issued: IssuedDocument, reason: str) -> 
     return queued.id
 
 
-def _status(issued: IssuedDocument, now: datetime) -> str:
+def status_on(issued: IssuedDocument, now: datetime) -> str:
+    """valid | expired | revoked on ``now`` (expiry is read from the date, never stored)."""
     if issued.status == "revoked":
         return "revoked"
     if issued.valid_until is not None and issued.valid_until < now:
@@ -161,7 +163,7 @@ def public_entries(session: Session, actor: Actor, now: datetime) -> list[Public
             licensee=d.licensee,
             issued=d.issued_at.date().isoformat(),
             valid_until=d.valid_until.date().isoformat() if d.valid_until else "",
-            status=_status(d, now),
+            status=status_on(d, now),
             revoked_reason=d.revoked_reason,
             agency_th=agency.name_th,
             agency_en=agency.name_en,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import Application, IssuedDocument, ServiceType
 from services.access.table import Action, may
+from services.approval.summary import service_spec_of
 from services.kernel.actors import Actor
 from services.kernel.errors import PermissionDenied
 from services.kernel.statuses import ApplicationStatus
@@ -26,6 +27,8 @@ class ToIssueRow:
     service_en: str
     applicant: str
     channel: str
+    min_signature_type: int = 1
+    """The weakest signature the service's risk allows on its licence (DGA table 4.1)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def to_issue_rows(session: Session, actor: Actor) -> list[ToIssueRow]:
                 service.name_en,
                 f"{who.title_th}{who.name_th}" if who else "-",
                 app.channel,
+                service_spec_of(session, app)[1].min_signature_type,
             )
         )
     return rows

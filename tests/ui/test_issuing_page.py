@@ -27,7 +27,7 @@ def _shot(widget, name: str) -> None:
     assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
 
 
-def _approved(context, ports, users) -> str:
+def _approved(context, ports, users, choice: SigningChoice | None = None) -> str:
     from models import Payment
     from services import fees
     from services.kernel.actors import Actor
@@ -35,7 +35,7 @@ def _approved(context, ports, users) -> str:
     app_id = reviewed(context, ports, users, hour=9)
     approver = users["approver"]
     ports.approval.open_approval(approver, app_id)
-    choice = SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    choice = choice or SigningChoice("record", secret=Pin(STAFF_PASSWORD))
     outcome = ports.approval.approve_batch(
         approver, [BatchItem(app_id, ("ห้ามวางปิ่นโตบนทางเท้า",))], choice
     )
@@ -140,3 +140,95 @@ def test_intake_finds_the_issuing_page_in_the_main_window_and_finance_does_not(
     other = build_main_window_for(ports, users["finance"], runner, settings)
     qtbot.addWidget(other)
     assert other.issuing is None and not other.queues.select_page(ISSUING)
+
+
+def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo(
+    gui, qtbot, runner, context, softhsm, tmp_path
+) -> None:
+    """The service's risk needs type 2: the password way is shown disabled with the reason;
+    the approver picks the token, types the PIN key by key; then the intake officer checks
+    the licence by its number typed off the paper and by a photo, before and after revocation.
+    """
+    import subprocess
+
+    from PIL import Image
+
+    from models import IssuedDocument
+    from tests.integration.test_approval import set_risk, token_choice
+    from tests.peers.tools import require_tool
+
+    token = softhsm["approver"]
+    set_risk(context, "FOOD-NOTICE", "advanced")
+    ports = build_ports(context, signing=SigningSettings(token.module, (token.root_pem,)))
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
+             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    _approved(context, ports, users, token_choice(softhsm))
+    assert ports.issuing is not None
+    page = IssuingPage(ports.issuing, users["approver"], runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
+    page.waiting.selectRow(0)
+    page.issue_button.click()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
+    dialog = page.dialog
+    assert dialog is not None
+    assert dialog.token_radio.isChecked() and not dialog.record_radio.isEnabled()
+    assert dialog.why_token.isVisible() and " 2 " in dialog.why_token.text()
+    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
+    dialog.token_combo.setCurrentIndex(dialog.token_combo.findData(token.label))
+    dialog.password.setFocus()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=5_000)
+    _shot(dialog, "issuing_token_dialog_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.ok_button.text() == "Issue and sign", timeout=5_000)
+    _shot(dialog, "issuing_token_dialog_en")
+    i18n.apply_language("th")
+    officer_types(token.pin)
+    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.notice.isVisible() or page.error.isVisible(), timeout=60_000)
+    assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text()
+    with context.read() as session:
+        entry = session.query(IssuedDocument).one()
+        pdf = context.store.blobs.get(entry.blob_sha256)
+    (tmp_path / "licence.pdf").write_bytes(pdf)
+    subprocess.run(
+        [require_tool("pdftoppm", "poppler-utils"), "-png", "-r", "100", "-singlefile",
+         str(tmp_path / "licence.pdf"), str(tmp_path / "page")], check=True,
+    )  # fmt: skip
+    with Image.open(tmp_path / "page.png") as shown:
+        shown.convert("RGB").rotate(3, expand=True, fillcolor=(240, 240, 240)).save(
+            tmp_path / "photo.jpg", quality=70
+        )
+
+    # The intake officer checks it: the number typed as it is printed, Enter.
+    desk = IssuingPage(ports.issuing, users["intake"], runner)
+    qtbot.addWidget(desk)
+    desk.resize(1280, 720)
+    desk.show()
+    assert desk.check_button.isVisible()
+    desk.check_button.click()
+    check = desk.check_dialog
+    assert check is not None
+    check.activateWindow()
+    qtbot.waitUntil(lambda: check.reference.hasFocus(), timeout=5_000)
+    officer_types(entry.document_number)
+    QTest.keyClick(check.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: check.verdict.isVisible(), timeout=30_000)
+    assert check.verdict.text() == "ใช้ได้ — ตรงกับทะเบียนของหน่วยงาน"
+    assert entry.licensee in check.details.toPlainText()
+    _shot(check, "issuing_check_valid_th")
+    # A photo of the paper, then revoked: the photo now says revoked, with the reason.
+    ports.issuing.revoke(users["approver"], entry.id, "ย้ายสถานที่โดยไม่ได้แจ้ง")
+    check.check_file(tmp_path / "photo.jpg")
+    qtbot.waitUntil(lambda: check.verdict.text().startswith("ถูกเพิกถอน"), timeout=30_000)
+    assert "ย้ายสถานที่โดยไม่ได้แจ้ง" in check.details.toPlainText()
+    _shot(check, "issuing_check_revoked_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: check.verdict.text().startswith("REVOKED"), timeout=5_000)
+    assert "Reason revoked: ย้ายสถานที่โดยไม่ได้แจ้ง" in check.details.toPlainText()
+    _shot(check, "issuing_check_revoked_en")
+    i18n.apply_language("th")

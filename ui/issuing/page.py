@@ -1,9 +1,11 @@
 """The issuing page: approved requests waiting for their licence, and licences issued.
 
-The approver issues the chosen request's licence, confirming with the sign-in password (a
-type-1 signature, as on the approval page) in :class:`IssueDialog`; intake officers and
-reviewers deliver an issued licence by the request's channel (e-mail, optionally protected
-with a password shown here once; the counter, naming who received it; the shared drive).
+The approver issues the chosen request's licence, signing on the USB token or, where the
+service's risk allows type 1, confirming with the sign-in password
+(:class:`~ui.issuing.issue_dialog.IssueDialog`); intake officers and reviewers deliver an
+issued licence by the request's channel (e-mail, optionally protected with a password shown
+here once; the counter, naming who received it; the shared drive). Anyone who meets holders
+checks a licence shown to them (:class:`~ui.issuing.check_dialog.CheckLicenceDialog`).
 What each officer may do comes from the services' access table; the services re-check it.
 """
 
@@ -12,9 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,9 +30,7 @@ from services.api import (
     IssuedLicence,
     IssuedRow,
     IssuingPort,
-    Pin,
     SignedInUser,
-    SigningChoice,
     ToIssueRow,
     may,
 )
@@ -42,65 +39,15 @@ from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
+from ui.issuing.check_dialog import CheckLicenceDialog
+from ui.issuing.issue_dialog import IssueDialog
 
-__all__ = ["IssueDialog", "IssuingPage"]
+__all__ = ["IssuingPage"]
 
 _FALLBACK = (
     "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
     "This could not be done because of an internal error. Please tell your administrator.",
 )
-
-
-class IssueDialog(QDialog):
-    """Names the licence about to be issued and asks for the approver's password."""
-
-    def __init__(self, row: ToIssueRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("IssueDialog")
-        self.setModal(True)
-        self.setMinimumWidth(520)
-        self._row = row
-        layout = QVBoxLayout(self)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
-        form = QFormLayout()
-        self.password_label = QLabel()
-        self.password = named(QLineEdit(), "IssuePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_label.setBuddy(self.password)
-        form.addRow(self.password_label, self.password)
-        layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.retranslate()
-
-    def choice(self) -> SigningChoice:
-        """The way of signing; the password leaves the field as it is handed over."""
-        secret = Pin(self.password.text())
-        self.password.clear()
-        return SigningChoice("record", secret=secret)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Issue licence"))
-        service = self._row.service_th if i18n.current_language() == "th" else self._row.service_en
-        self.heading.setText(
-            self.tr("Issue the licence for request {number} ({service}) to {applicant}?").format(
-                number=self._row.tracking_number, service=service, applicant=self._row.applicant
-            )
-        )
-        self.password_label.setText(self.tr("Your sign-in &password:"))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Issue and sign"))
 
 
 class IssuingPage(QWidget):
@@ -122,9 +69,11 @@ class IssuingPage(QWidget):
         self._runner = runner
         self.can_issue = may(user.roles, Action.ISSUE_LICENCE)
         self.can_deliver = may(user.roles, Action.DELIVER_DOCUMENT)
+        self.can_check = may(user.roles, Action.VERIFY_LICENCE)
         self._waiting: list[ToIssueRow] = []
         self._issued: list[IssuedRow] = []
         self.dialog: IssueDialog | None = None
+        self.check_dialog: CheckLicenceDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.title = named(QLabel(), "PageTitle")
@@ -144,6 +93,10 @@ class IssuingPage(QWidget):
         self.issue_button = named(QPushButton(), "Primary")
         self.issue_button.clicked.connect(self.issue_selected)
         self.issue_button.setVisible(self.can_issue)
+        self.check_button = named(QPushButton(), "CheckLicence")
+        self.check_button.clicked.connect(self.open_check)
+        self.check_button.setVisible(self.can_check)
+        top.addWidget(self.check_button)
         top.addWidget(self.issue_button)
         outer.addLayout(top)
         self.waiting = self._table("ToIssueTable", 4)
@@ -261,15 +214,15 @@ class IssuingPage(QWidget):
         row = self._selected_waiting()
         if row is None:
             return
-        self.dialog = IssueDialog(row, self)
+        self.dialog = IssueDialog(row, self._port, self._runner, self._user, self)
         dialog = self.dialog
         dialog.finished.connect(lambda result: self._issue(row, dialog, result))
         dialog.open()
 
     def _issue(self, row: ToIssueRow, dialog: IssueDialog, result: int) -> None:
-        if not result:
-            return
         choice = dialog.choice()
+        if not result or choice is None:
+            return
         port, user = self._port, self._user
 
         def done(issued: IssuedLicence | None, error: BaseException | None) -> None:
@@ -286,6 +239,15 @@ class IssuingPage(QWidget):
 
         self._runner.run(lambda: port.issue(user, row.application_id, choice), done,
                          pool="io", owner=self, label="issue licence")  # fmt: skip
+
+    # --- checking a licence someone shows -------------------------------------------------
+
+    def open_check(self) -> None:
+        if self.check_dialog is None:
+            self.check_dialog = CheckLicenceDialog(self._port, self._runner, self._user, self)
+        self.check_dialog.show()
+        self.check_dialog.raise_()
+        self.check_dialog.reference.setFocus()
 
     # --- delivering ---------------------------------------------------------------------
 
@@ -334,6 +296,7 @@ class IssuingPage(QWidget):
         self.waiting_label.setText(self.tr("Approved, waiting for their licence"))
         self.issued_label.setText(self.tr("Licences issued"))
         self.issue_button.setText(self.tr("&Issue licence…"))
+        self.check_button.setText(self.tr("&Check a licence…"))
         self.deliver_button.setText(self.tr("&Deliver"))
         self.protect.setText(self.tr("Protect the e-mail with a password"))
         self.handed_to.setPlaceholderText(self.tr("Received at the counter by…"))
