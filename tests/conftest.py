@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.peers.dovecot",
     "tests.peers.softhsm",
     "tests.peers.postgres",
+    "tests.peers.postgres_bare",
 ]
 
 

@@ -29,6 +29,7 @@ from app.cli import (
     profile,
     recovery,
     report,
+    server,
     sync,
     users,
     verify,
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     fees.add_parser(sub)
     licences.add_parser(sub)
     verify.add_parser(sub)
+    server.add_parsers(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
@@ -177,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "report": report.cmd_report,
             "fees": fees.cmd_fees,
             "licences": licences.cmd_licences,
+            "server": server.cmd_server,
+            "join": server.cmd_join,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

@@ -18,7 +18,7 @@ from demo.token import DEMO_TOKEN_PIN, DemoToken, provision_demo_token
 from services.kernel.clock import SystemClock
 from services.kernel.errors import InvalidInput
 
-__all__ = ["cmd_init", "cmd_demo", "cmd_gui"]
+__all__ = ["cmd_init", "cmd_demo", "cmd_gui", "undo_on_failure"]
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
@@ -47,7 +47,7 @@ def cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
             "move to the agency's own address as soon as it has one.",
             file=sys.stderr,
         )
-    with _undo_on_failure(data_dir):
+    with undo_on_failure(data_dir):
         # A real profile: its key goes in the OS keyring whatever files the folder holds.
         prepare_profile_dir(data_dir, settings, demo_keyring_ok=False)
         if not (data_dir / DB_FILE).exists() and (
@@ -90,7 +90,7 @@ def cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
 
 
 @contextlib.contextmanager
-def _undo_on_failure(data_dir: Path) -> Iterator[None]:
+def undo_on_failure(data_dir: Path) -> Iterator[None]:
     """A refused ``init`` removes what it created (folders, files), never what existed."""
     new_dirs = [p for p in (data_dir, *data_dir.parents) if not p.exists()]
     existed = set(data_dir.iterdir()) if data_dir.is_dir() else set()

@@ -1,0 +1,179 @@
+"""``anuyat server init|enrol-station`` (on the agency's server) and ``anuyat join FILE``
+(on a new workstation): the services are in :mod:`services.server`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import demo_keyring
+from app.bootstrap import prepare_profile_dir
+from app.cli.common import read_secret
+from app.cli.profile import undo_on_failure
+from app.settings import Settings, password_policy, with_profile
+from services.kernel.clock import SystemClock
+
+__all__ = ["add_parsers", "cmd_server", "cmd_join"]
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    server = sub.add_parser("server", help="set up the agency's PostgreSQL server")
+    actions = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    init = actions.add_parser(
+        "init",
+        help="create the agency's database, its roles, TLS and master key (run on the server, "
+        "as the postgres account)",
+    )
+    init.add_argument(
+        "--superuser",
+        default="",
+        help="libpq connection of a PostgreSQL superuser (default: this account over the "
+        "local socket)",
+    )
+    init.add_argument(
+        "--host",
+        action="append",
+        required=True,
+        help="the server's name as workstations reach it (repeat for more names/addresses)",
+    )
+    init.add_argument("--port", type=int, help="PostgreSQL's port (default: the server's)")
+    init.add_argument("--database", default="anuyat")
+    init.add_argument("--owner-role", default="anuyat_owner", help="the migration role")
+    init.add_argument("--app-role", default="anuyat_app", help="the workstations' role")
+    init.add_argument(
+        "--allow-from",
+        default="samenet",
+        help="pg_hba address range workstations connect from (default: samenet)",
+    )
+    init.add_argument("--agency-name-th", required=True)
+    init.add_argument("--agency-name-en", required=True)
+    init.add_argument("--agency-code", required=True, help="Roman-letter code, e.g. NKK")
+    init.add_argument("--agency-number", required=True, help="official agency number")
+    init.add_argument("--agency-email", required=True)
+    init.add_argument("--allow-free-mail", action="store_true")
+    init.add_argument("--admin-user", default="admin")
+    init.add_argument("--admin-name", default="ผู้ดูแลระบบ")
+    init.add_argument(
+        "--admin-password-file",
+        help="file holding the first admin password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
+    )
+    enrol = actions.add_parser(
+        "enrol-station", help="register a new workstation and write its enrolment file"
+    )
+    enrol.add_argument("--out", required=True, help="the enrolment file to write")
+    enrol.add_argument("--name", default="", help="what the station is, e.g. 'Approver's desk'")
+    enrol.add_argument("--code", help="the station's code (default: the next ST<n>)")
+    join = sub.add_parser("join", help="make this computer a workstation of the agency")
+    join.add_argument("file", help="the enrolment file from 'anuyat server enrol-station'")
+
+
+def cmd_server(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    if args.server_command == "init":
+        return _init(args, data_dir, settings)
+    return _enrol(args, data_dir, settings)
+
+
+def _init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from services.server.roles import ServerRoles
+    from services.server.setup import initialise_server
+    from services.store.anchors import checkpoint_store
+    from services.store.profile import AgencySetup
+
+    setup = AgencySetup(
+        name_th=args.agency_name_th,
+        name_en=args.agency_name_en,
+        code=args.agency_code,
+        number=args.agency_number,
+        email=args.agency_email,
+        station_code="SRV",
+        station_name="Agency server",
+        allow_free_mail=args.allow_free_mail,
+    )
+    setup.validate()
+    with undo_on_failure(data_dir):
+        prepare_profile_dir(data_dir, settings, demo_keyring_ok=False)
+        password = read_secret(
+            "ANUYAT_ADMIN_PASSWORD",
+            "Admin password / รหัสผ่านผู้ดูแล: ",
+            args.admin_password_file,
+            True,
+        )
+        password_policy(settings).check(password, args.admin_user)
+        store, report = initialise_server(
+            data_dir,
+            superuser=args.superuser,
+            hosts=tuple(args.host),
+            setup=setup,
+            admin_username=args.admin_user,
+            admin_password=password,
+            admin_display_name=args.admin_name,
+            clock=SystemClock(),
+            roles=ServerRoles(args.database, args.owner_role, args.app_role),
+            allow_from=args.allow_from,
+            port=args.port,
+        )
+        try:
+            checkpoint_store(
+                store, SystemClock().now(), with_profile(settings, data_dir).path("drive_root")
+            )
+        finally:
+            store.close()
+        demo_keyring.write_profile_kind(data_dir, "real")
+    print(f"ตั้งค่าเครื่องแม่ข่ายแล้ว / Agency server set up; its profile: {data_dir}")
+    print(f"TLS: {report.cert_file}, {report.key_file} (ssl = on, ALTER SYSTEM)")
+    print(f"{report.hba_file} now begins with:")
+    for line in report.hba_lines:
+        print(f"    {line}")
+    if report.listen_addresses in ("localhost", "127.0.0.1", "::1"):
+        print(
+            f"listen_addresses = '{report.listen_addresses}': workstations on the LAN cannot "
+            "reach it yet. Set listen_addresses = '*' in postgresql.conf and restart "
+            "PostgreSQL."
+        )
+    print(
+        "ต่อไป: ส่งออกกุญแจกู้คืน แล้วออกไฟล์ลงทะเบียนให้แต่ละเครื่อง\n"
+        "Next: anuyat recovery export --out FILE (keep it offline), then for each "
+        "workstation: anuyat server enrol-station --out FILE"
+    )
+    return 0
+
+
+def _enrol(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from app.cli.common import open_profile
+    from services.server.enrol import enrol_station
+
+    passphrase = read_secret(
+        "ANUYAT_ENROL_PASSPHRASE", "Passphrase for the file / วลีรหัสผ่านของไฟล์: ", None, True
+    )
+    runtime = open_profile(data_dir, settings)
+    try:
+        done = enrol_station(
+            runtime.context, Path(args.out), passphrase, name=args.name, code=args.code
+        )
+    finally:
+        runtime.close()
+    print(
+        f"ลงทะเบียนสถานี {done.code} แล้ว ไฟล์: {done.file} — ส่งไฟล์และวลีรหัสผ่านแยกช่องทางกัน\n"
+        f"Station {done.code} registered; its file: {done.file}. Hand over the file and the "
+        "passphrase by different routes. On the workstation: anuyat join FILE"
+    )
+    return 0
+
+
+def cmd_join(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from services.server.join import join_agency
+
+    passphrase = read_secret("ANUYAT_ENROL_PASSPHRASE", "Passphrase / วลีรหัสผ่านของไฟล์: ")
+    with undo_on_failure(data_dir):
+        prepare_profile_dir(data_dir, settings, demo_keyring_ok=False)
+        context = join_agency(data_dir, Path(args.file), passphrase, SystemClock())
+        code = context.station_code
+        context.store.close()
+        demo_keyring.write_profile_kind(data_dir, "real")
+    print(
+        f"เครื่องนี้เป็นสถานี {code} ของหน่วยงานแล้ว / This computer is now station {code} of "
+        f"the agency (profile {data_dir}). Start it with: anuyat --data-dir {data_dir}",
+        file=sys.stdout,
+    )
+    return 0

@@ -1,0 +1,117 @@
+"""``anuyat server enrol-station``: register a new station and write its enrolment file.
+
+Run on the server, in the server profile. The station's code is the next free ``ST<n>``
+(or the one asked for), taken inside one writing transaction: on the agency's server every
+writing transaction holds the agency's write lock first (:mod:`models.store`), so two
+enrolments at once cannot pick the same code, and the code column is unique besides. The
+file is written before that transaction commits — a file that cannot be written leaves no
+station behind — and is removed again if the commit fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import Agency, Station
+from services.kernel.actors import SYSTEM
+from services.kernel.errors import InvalidInput
+from services.server.enrolment import Enrolment, seal_enrolment
+from services.server.setup import TLS_DIR, app_password_name, read_server_setup
+from services.server.tls import CA_CERT
+from services.store import keys
+from services.store.context import AppContext
+from services.store.recovery import DEFAULT_KDF, KdfParams
+from services.store.stations import add_station
+
+__all__ = ["EnrolledStation", "enrol_station"]
+
+_NUMBERED = re.compile(r"^ST(\d{1,8})$")
+
+
+@dataclass(frozen=True)
+class EnrolledStation:
+    code: str
+    file: Path
+
+
+def _write_new(out: Path, payload: bytes) -> None:
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except FileExistsError:
+        raise InvalidInput(
+            f"มีไฟล์ {out.name} อยู่แล้ว — โปรแกรมจะไม่เขียนทับ เลือกชื่อใหม่",
+            f"A file named {out.name} already exists; Anuyat will not overwrite it. "
+            "Choose another name.",
+            code="file_exists",
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            f"สร้างไฟล์ {out.name} ไม่ได้ — ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้",
+            f"Cannot create {out.name}; check that the folder exists and is writable.",
+            detail=repr(exc),
+            code="unwritable_file",
+        ) from exc
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def enrol_station(
+    context: AppContext,
+    out: Path,
+    passphrase: str,
+    *,
+    name: str = "",
+    code: str | None = None,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> EnrolledStation:
+    """Register a station of the agency and write its sealed enrolment file to ``out``."""
+    data_dir = context.store.data_dir
+    facts = read_server_setup(data_dir)
+    password = keys.load_secret(app_password_name(data_dir))
+    if password is None:
+        raise InvalidInput(
+            "ไม่พบรหัสผ่านของบทบาทโปรแกรมในที่เก็บกุญแจของเครื่องแม่ข่าย — สั่งด้วยบัญชีเดียวกับที่สั่ง "
+            "anuyat server init",
+            "The keyring has no password for the application role. Run this as the same "
+            "account that ran 'anuyat server init'.",
+            code="app_password_missing",
+        )
+    master = keys.load_master_key(data_dir)
+    ca_pem = (data_dir / TLS_DIR / CA_CERT).read_text(encoding="ascii")
+    written = False
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            chosen = code
+            if chosen is None:
+                taken = uow.session.scalars(select(Station.code)).all()
+                numbers = [int(m.group(1)) for c in taken if (m := _NUMBERED.match(c))]
+                chosen = f"ST{max(numbers, default=0) + 1}"
+            station = add_station(uow, chosen, name or chosen)  # records station.created
+            enrolment = Enrolment(
+                agency_code=uow.session.scalars(select(Agency.code)).one(),
+                station_code=station.code,
+                host=facts.host,
+                port=facts.port,
+                database=facts.database,
+                role=facts.app_role,
+                password=password,
+                ca_cert_pem=ca_pem,
+                master_key_hex=master.hex(),
+            )
+            created_at = uow.now.isoformat(timespec="seconds")
+            _write_new(out, seal_enrolment(enrolment, passphrase, created_at, kdf=kdf))
+            written = True
+    except BaseException:
+        if written:  # the station was not registered after all: no file for it either
+            with contextlib.suppress(OSError):
+                out.unlink()
+        raise
+    return EnrolledStation(station.code, out)

@@ -1,0 +1,165 @@
+"""``anuyat server init``: the agency's database, roles, TLS, master key and first records.
+
+The result is the *server profile*: a folder on the server machine (like any profile) that
+connects to the agency's database as the migration role, over TLS like every station. Its
+folder keeps what only the server needs — the CA's private key (to sign the next server
+certificate), the CA certificate, and ``server-setup.json`` (the address and role names the
+enrolment files carry) — and the keyring of the account that ran it keeps the two role
+passwords and the agency's master key.
+
+Why the keyring, and not a file readable only by root: the same rule as on every workstation
+(a key never lies in a plain file, so a copy of the disk or of ``/etc`` does not carry it),
+and the account that runs PostgreSQL can read every row already, so keeping the key in its
+keyring adds no new reader.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from services.kernel.clock import Clock
+from services.kernel.errors import InvalidInput
+from services.kernel.fsutil import write_atomically
+from services.server.cluster import ClusterReport, configure_cluster
+from services.server.roles import (
+    DEFAULT_ROLES,
+    ServerRoles,
+    check_identifier,
+    create_database_and_roles,
+    drop_database_and_roles,
+    superuser_connection,
+)
+from services.server.tls import CA_CERT, CA_KEY, make_agency_tls, write_private
+from services.store import keys
+from services.store.engine import Store, is_profile
+from services.store.profile import AgencySetup, initialise_profile
+from services.store.server_link import ServerLink, write_link
+
+__all__ = [
+    "SETUP_FILE",
+    "TLS_DIR",
+    "ServerSetup",
+    "server_url",
+    "read_server_setup",
+    "app_password_name",
+    "initialise_server",
+]
+
+SETUP_FILE = "server-setup.json"
+TLS_DIR = "tls"
+
+
+@dataclass(frozen=True)
+class ServerSetup:
+    """What stations are told of the server (no secret in it)."""
+
+    host: str
+    """The name stations connect to; the server certificate is made for it."""
+    port: int
+    database: str
+    owner_role: str
+    app_role: str
+
+
+def server_url(host: str, port: int, database: str, role: str, ca_file: Path) -> str:
+    """The link's address: verify-full against the agency's CA, never a password in it."""
+    shown_host = f"[{host}]" if ":" in host else host
+    return (
+        f"postgresql+psycopg://{role}@{shown_host}:{port}/{database}"
+        f"?sslmode=verify-full&sslrootcert={quote(str(ca_file))}"
+    )
+
+
+def read_server_setup(data_dir: Path) -> ServerSetup:
+    try:
+        fields = json.loads((data_dir / SETUP_FILE).read_text(encoding="utf-8"))
+        return ServerSetup(**fields)
+    except (OSError, ValueError, TypeError) as exc:
+        raise InvalidInput(
+            f"โฟลเดอร์ {data_dir} ไม่ใช่โปรไฟล์ของเครื่องแม่ข่าย — สั่งคำสั่งนี้บนเครื่องแม่ข่าย "
+            "ด้วย --data-dir ของโปรไฟล์ที่ anuyat server init สร้างไว้",
+            f"{data_dir} is not the server's profile. Run this on the server with the "
+            "--data-dir that 'anuyat server init' created.",
+            detail=repr(exc),
+            code="not_server_profile",
+        ) from exc
+
+
+def app_password_name(data_dir: Path) -> str:
+    """The keyring name of the application role's password (handed out to stations)."""
+    return f"server-app-password:{keys.profile_id(data_dir)}"
+
+
+def _server_port(conninfo: str) -> int:
+    with superuser_connection(conninfo) as connection:
+        row = connection.execute("SHOW port").fetchone()
+    return int(row[0]) if row else 5432
+
+
+def initialise_server(
+    data_dir: Path,
+    *,
+    superuser: str,
+    hosts: tuple[str, ...],
+    setup: AgencySetup,
+    admin_username: str,
+    admin_password: str,
+    admin_display_name: str,
+    clock: Clock,
+    roles: ServerRoles = DEFAULT_ROLES,
+    allow_from: str = "samenet",
+    port: int | None = None,
+) -> tuple[Store, ClusterReport]:
+    """Set the agency's server up (module doc) and open its profile.
+
+    Refuses, changing nothing, when the folder is a profile already or the database or a
+    role exists. A failure after the database was made drops it and the roles again.
+    """
+    setup.validate()
+    check_identifier(roles.database, "ชื่อฐานข้อมูล", "database name")
+    check_identifier(roles.owner, "ชื่อบทบาทเจ้าของ", "migration role name")
+    check_identifier(roles.app, "ชื่อบทบาทของโปรแกรม", "application role name")
+    if not hosts or not all(h.strip() for h in hosts):
+        raise InvalidInput(
+            "ต้องระบุชื่อเครื่องแม่ข่ายที่เครื่องลูกข่ายใช้เชื่อมต่อ (--host)",
+            "Give the server's name as the workstations will reach it (--host).",
+        )
+    if is_profile(data_dir):
+        raise InvalidInput(
+            f"โฟลเดอร์ {data_dir} เป็นโปรไฟล์อยู่แล้ว — ไม่ได้เปลี่ยนแปลงอะไร",
+            f"{data_dir} is a profile already; nothing was changed.",
+        )
+    port = port or _server_port(superuser)
+    owner_password, app_password = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    keys.check_keyring()  # before the server is changed: the passwords must have a home
+    create_database_and_roles(superuser, roles, owner_password, app_password)
+    try:
+        tls = make_agency_tls(setup.code, hosts, clock.now())
+        report = configure_cluster(superuser, tls, roles, allow_from)
+        tls_dir = data_dir / TLS_DIR
+        tls_dir.mkdir(parents=True, exist_ok=True)
+        write_private(tls_dir / CA_KEY, tls.ca_key)
+        write_atomically(tls_dir / CA_CERT, tls.ca_cert)
+        facts = ServerSetup(hosts[0], port, roles.database, roles.owner, roles.app)
+        write_atomically(data_dir / SETUP_FILE, json.dumps(asdict(facts), indent=2).encode())
+        keys.install_server_password(data_dir, owner_password)
+        keys.store_secret(app_password_name(data_dir), app_password)
+        url = server_url(hosts[0], port, roles.database, roles.owner, tls_dir / CA_CERT)
+        write_link(data_dir, ServerLink(url=url, station_code=setup.station_code))
+        # The migrations run here, as the migration role, over TLS (services.store.engine).
+        store = initialise_profile(
+            data_dir,
+            setup,
+            admin_username=admin_username,
+            admin_password=admin_password,
+            admin_display_name=admin_display_name,
+            clock=clock,
+        )
+    except BaseException:
+        drop_database_and_roles(superuser, roles)
+        raise
+    return store, report

@@ -1,0 +1,208 @@
+"""Setting up the agency's server and joining workstations to it, against a real cluster.
+
+A bare cluster (tests/peers/postgres_bare.py: no TLS, no TCP logins) is set up by
+``server init``; two stations are enrolled and join, each in its own profile folder, over
+TLS with ``verify-full``; a request registered at station A is reviewed at station B. The
+application role is refused DDL by the server itself; a connection without TLS is refused;
+an enrolment file opened with a wrong passphrase, or altered, changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+import psycopg
+import pytest
+from sqlalchemy import select
+
+from models import Application, Station
+from services.access import auth
+from services.api.ports import build_ports
+from services.cases.applications import create_application
+from services.kernel.actors import SYSTEM
+from services.kernel.clock import BANGKOK, FixedClock
+from services.kernel.errors import InvalidInput
+from services.kernel.events import verify_chain
+from services.server.enrol import enrol_station
+from services.server.join import join_agency
+from services.server.setup import initialise_server
+from services.store import keys
+from services.store.context import AppContext
+from services.store.engine import is_profile
+from services.store.profile import AgencySetup, load_context
+from services.store.recovery import KdfParams
+from tests.conftest import STAFF_PASSWORD, MemoryKeyring
+from tests.peers.postgres_bare import BareCluster
+
+NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+PASSPHRASE = "ช้างเผือก กินหญ้า ริมน้ำ"
+# Argon2id at test strength: the format is the same, only the cost is lower.
+FAST_KDF = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+
+
+@dataclass
+class Server:
+    cluster: BareCluster
+    profile: Path
+    secrets: dict[tuple[str, str], str]
+    context: AppContext | None = None
+
+
+@pytest.fixture(scope="module")
+def set_up_once(bare_postgres: BareCluster, tmp_path_factory: pytest.TempPathFactory) -> Server:
+    """``server init`` once for the module (it is the slow part), with a reviewer added."""
+    profile = tmp_path_factory.mktemp("server") / "profile"
+    previous, ring = keyring.get_keyring(), MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        store, report = initialise_server(
+            profile,
+            superuser=bare_postgres.superuser,
+            hosts=("localhost",),
+            setup=AgencySetup(
+                name_th="เทศบาลตำบลทดสอบ",
+                name_en="Test Subdistrict Municipality",
+                code="TST",
+                number="ทส 52001",
+                email="saraban@test-municipality.example.go.th",
+                station_code="SRV",
+            ),
+            admin_username="admin",
+            admin_password=STAFF_PASSWORD,
+            admin_display_name="ผู้ดูแล ระบบ",
+            clock=FixedClock(NOW),
+        )
+        store.close()
+        assert report.hba_file.read_text(encoding="utf-8").startswith("# anuyat:")
+        context = load_context(profile, FixedClock(NOW))
+        with context.unit_of_work(SYSTEM) as uow:
+            auth.create_user(
+                uow, username="reviewer", display_name="นายตรวจ ละเอียด",
+                password=STAFF_PASSWORD, roles=["reviewer"],
+            )  # fmt: skip
+        context.store.close()
+    finally:
+        keyring.set_keyring(previous)
+    return Server(bare_postgres, profile, dict(ring.secrets))
+
+
+@pytest.fixture
+def server(set_up_once: Server, memory_keyring: MemoryKeyring) -> Iterator[Server]:
+    """The server profile opened, its keyring entries in this test's keyring."""
+    memory_keyring.secrets.update(set_up_once.secrets)
+    context = load_context(set_up_once.profile, FixedClock(NOW))
+    try:
+        yield Server(set_up_once.cluster, set_up_once.profile, set_up_once.secrets, context)
+    finally:
+        context.store.close()
+
+
+def _opened(server: Server) -> AppContext:
+    assert server.context is not None
+    return server.context
+
+
+def _enrol(server: Server, out: Path, name: str) -> str:
+    return enrol_station(_opened(server), out, PASSPHRASE, name=name, kdf=FAST_KDF).code
+
+
+def _app_conninfo(server: Server) -> str:
+    setup = json.loads((server.profile / "server-setup.json").read_text(encoding="utf-8"))
+    password = keys.load_secret(f"server-app-password:{keys.profile_id(server.profile)}")
+    return (
+        f"host=localhost port={server.cluster.port} dbname={setup['database']} "
+        f"user={setup['app_role']} password={password} sslmode=verify-full "
+        f"sslrootcert={server.profile / 'tls' / 'agency-ca.crt'}"
+    )
+
+
+def test_a_request_registered_at_one_station_is_reviewed_at_another(
+    server: Server, tmp_path: Path
+) -> None:
+    codes = [
+        _enrol(server, tmp_path / "a.enrol", "เคาน์เตอร์รับคำขอ"),
+        _enrol(server, tmp_path / "b.enrol", "โต๊ะผู้ตรวจ"),
+    ]
+    assert len(set(codes)) == 2 and all(re.fullmatch(r"ST\d+", c) for c in codes)
+    # The file holds no secret in the clear.
+    sealed = (tmp_path / "a.enrol").read_text(encoding="utf-8")
+    assert "anuyat_app" not in sealed and "BEGIN CERTIFICATE" not in sealed
+    ctx_a = join_agency(tmp_path / "station-a", tmp_path / "a.enrol", PASSPHRASE, FixedClock(NOW))
+    ctx_b = join_agency(tmp_path / "station-b", tmp_path / "b.enrol", PASSPHRASE, FixedClock(NOW))
+    try:
+        link = (tmp_path / "station-a" / "agency-server.toml").read_text(encoding="utf-8")
+        assert "anuyat_app@localhost" in link and "sslmode=verify-full" in link
+        assert [ctx_a.station_code, ctx_b.station_code] == codes
+        with ctx_a.unit_of_work(SYSTEM) as uow:
+            app = create_application(
+                uow, ctx_a.calendar, agency_code=ctx_a.agency_code,
+                station_code=ctx_a.station_code, channel="counter",
+                received_at=datetime(2026, 11, 24, 9, 0, tzinfo=BANGKOK).astimezone(UTC),
+                subject="ขออนุญาตจำหน่ายอาหาร", service_code="FOOD-NOTICE",
+            )  # fmt: skip
+        assert f"-{codes[0]}-" in app.tracking_number
+        ws_b = build_ports(ctx_b)
+        reviewer = ws_b.shell.sign_in("reviewer", STAFF_PASSWORD)
+        taken = ws_b.review.next_application(reviewer, "received")
+        assert taken is not None and taken.id == app.id
+        ws_b.review.reject(reviewer, app.id, "ร้านตั้งอยู่นอกเขตเทศบาล")
+        with ctx_a.read() as session:
+            row = session.get(Application, app.id)
+            assert row is not None and row.status == "rejected"
+            known = set(session.scalars(select(Station.code)).all())
+        assert {"SRV", *codes} <= known
+        # The server profile (the migration role) checks every station's chain.
+        with _opened(server).read() as session:
+            report = verify_chain(session)
+        assert report.ok, report.broken and report.broken.describe()
+    finally:
+        ctx_a.store.close()
+        ctx_b.store.close()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DROP TABLE application",
+        "ALTER TABLE application ADD COLUMN extra integer",
+        "CREATE TABLE extra (id integer)",
+        "CREATE TEMPORARY TABLE extra (id integer)",
+        "TRUNCATE event",
+    ],
+)
+def test_the_application_role_may_not_change_the_schema(server: Server, statement: str) -> None:
+    with psycopg.connect(_app_conninfo(server)) as connection:
+        assert connection.info.pgconn.ssl_in_use
+        # It reads what the workstations need (the server's own station, at least)…
+        row = connection.execute("SELECT count(*) FROM station").fetchone()
+        assert row is not None and row[0] >= 1
+        # …and the server itself refuses every change of schema.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            connection.execute(statement)
+
+
+def test_no_connection_without_tls(server: Server) -> None:
+    plain = _app_conninfo(server).replace("sslmode=verify-full", "sslmode=disable")
+    with pytest.raises(psycopg.OperationalError, match="rejects connection|no encryption"):
+        psycopg.connect(plain).close()
+
+
+def test_a_wrong_passphrase_or_an_altered_file_changes_nothing(
+    server: Server, tmp_path: Path
+) -> None:
+    _enrol(server, tmp_path / "c.enrol", "")
+    with pytest.raises(InvalidInput) as wrong:
+        join_agency(tmp_path / "c", tmp_path / "c.enrol", "not the passphrase", FixedClock(NOW))
+    assert "วลีรหัสผ่านไม่ถูกต้อง" in wrong.value.th and "passphrase is wrong" in wrong.value.en
+    document = json.loads((tmp_path / "c.enrol").read_text(encoding="utf-8"))
+    document["created_at"] = "2027-01-01T00:00:00+00:00"
+    (tmp_path / "d.enrol").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="passphrase is wrong"):
+        join_agency(tmp_path / "d", tmp_path / "d.enrol", PASSPHRASE, FixedClock(NOW))
+    assert not is_profile(tmp_path / "c") and not is_profile(tmp_path / "d")
