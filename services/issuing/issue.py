@@ -29,7 +29,7 @@ from services.cases.documents import FileFacts, attach_document
 from services.issuing.numbers import file_name, next_outgoing_number, verification_code
 from services.issuing.render import LicenceContent, render_licence
 from services.issuing.templates import LICENCE_DIR, load_templates
-from services.issuing.xmldata import LicenceData, embed_xml, licence_xml
+from services.issuing.xmldata import LicenceData, licence_pdfa, licence_xml
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput
 from services.kernel.statuses import STATUSES, ApplicationStatus
@@ -179,7 +179,7 @@ def prepare_licence(
         emblem=template.emblem,
     )
     xml = licence_xml(data)
-    pdf = embed_xml(render_licence(template, content), xml)
+    pdf = licence_pdfa(render_licence(template, content), xml, data, uow.now)
     name = file_name(agency.code, agency.number, year, running)
     uow.record(
         "licence.numbered",

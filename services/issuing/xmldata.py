@@ -12,16 +12,18 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Final
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, NameObject, TextStringObject
+from pypdf import PdfReader
+
+from services.produce.pdf.pdfa import ArchivalInfo, AssociatedFile, make_pdfa
 
 __all__ = [
     "NAMESPACE",
     "XML_NAME",
     "LicenceData",
-    "embed_xml",
+    "licence_pdfa",
     "licence_xml",
     "parse_licence_xml",
     "read_xml",
@@ -104,19 +106,28 @@ def parse_licence_xml(data: bytes) -> LicenceData:
     )
 
 
-def embed_xml(pdf: bytes, xml: bytes) -> bytes:
-    """``pdf`` with ``xml`` attached as the document's data (``/AF``, ``/Data``)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    attached = writer.add_attachment(XML_NAME, xml)
-    attached.subtype = NameObject("/text#2Fxml")
-    attached.description = TextStringObject("Licence data (urn:anuyat:licence:1)")
-    attached.associated_file_relationship = NameObject("/Data")
-    spec = attached.pdf_object
-    ref = spec.indirect_reference or writer._add_object(spec)
-    writer._root_object[NameObject("/AF")] = ArrayObject([ref])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def licence_pdfa(pdf: bytes, xml: bytes, data: LicenceData, issued_at: datetime) -> bytes:
+    """``pdf`` as PDF/A-3b with ``xml`` as its associated file (``/AF``, ``/Data``).
+
+    The shared PDF/A machinery (:mod:`services.produce.pdf.pdfa`) adds the XMP packet, the
+    sRGB output intent and checks every font is embedded; the signature comes after, as an
+    incremental update, so it neither breaks the attachment nor the PDF/A claims.
+    """
+    info = ArchivalInfo(
+        title=f"{data.subject_th} เลขที่ {data.number}",
+        author=data.agency_th,
+        created=issued_at,
+        subject=f"{data.subject_en} No. {data.number}",
+    )
+    attached = AssociatedFile(
+        name=XML_NAME,
+        data=xml,
+        mime="application/xml",
+        relationship="Data",
+        description=f"Licence data ({NAMESPACE})",
+        modified=issued_at,
+    )
+    return make_pdfa(pdf, info, part=3, attachments=(attached,))
 
 
 def read_xml(pdf: bytes) -> bytes | None:

@@ -133,3 +133,64 @@ def test_the_code_is_found_in_the_qr_text_whatever_the_address() -> None:
     assert code_in_qr("https://nongphai.go.th/verify/AB12-CD34-EF56.html") == "AB12-CD34-EF56"
     assert code_in_qr("http://x/verify/ab12-cd34-ef56.html") == "AB12-CD34-EF56"
     assert code_in_qr("https://example.com/promo") == ""
+
+
+def test_the_signed_licence_is_pdfa_3b_with_its_data_as_an_associated_file(
+    context, ws, users, signing, softhsm: dict[str, SoftToken], tmp_path
+) -> None:
+    """veraPDF is not installable here (no Maven Central; not in Debian or PyPI): the clauses
+    a licence could break are checked on the signed bytes, after the incremental signature."""
+    import xml.etree.ElementTree as ET
+
+    from pypdf import PdfReader
+
+    from services.issuing.xmldata import parse_licence_xml, read_xml
+    from services.produce.pdf.pdfa import unembedded_fonts
+    from services.produce.sign import load_trust_roots, verify_pdf
+
+    app_id = approved(context, ws, users, signing, token_choice(softhsm), hour=14)
+    issuing = Issuing(context, signing.settings, verify_base="https://nongphai.go.th/verify")
+    issued = issuing.issue(users["approver"], app_id, token_choice(softhsm))
+    with context.read() as session:
+        entry = session.get(IssuedDocument, issued.issued_id)
+        pdf = context.store.blobs.get(entry.blob_sha256)
+    path = save_artifact("licence_pdfa_signed.pdf", pdf)
+    assert pdf.startswith(b"%PDF-1.7\n%")
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    packet = root["/Metadata"].get_object().get_data()
+    xmp = ET.fromstring(packet[packet.index(b"<x:xmpmeta") :
+                               packet.index(b"</x:xmpmeta>") + len(b"</x:xmpmeta>")])  # fmt: skip
+    ns = {"pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+          "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+          "dc": "http://purl.org/dc/elements/1.1/"}  # fmt: skip
+    description = xmp.find(".//rdf:Description", ns)
+    assert description is not None
+
+    def said(prefix: str, name: str) -> str | None:
+        """An XMP property, as an attribute (pyHanko rewrites it so) or as an element."""
+        uri = ns.get(prefix) or "http://ns.adobe.com/pdf/1.3/"
+        return description.get(f"{{{uri}}}{name}") or description.findtext(f"{{{uri}}}{name}")
+
+    assert said("pdfaid", "part") == "3" and said("pdfaid", "conformance") == "B"
+    assert issued.number in (description.findtext("dc:title/rdf:Alt/rdf:li", namespaces=ns) or "")
+    # Info and XMP agree after signing (ISO 19005 6.6.3): the producer is said once, alike.
+    info = reader.metadata
+    assert info is not None and info["/Producer"] == said("pdf", "Producer")
+    assert info["/Title"] == description.findtext("dc:title/rdf:Alt/rdf:li", namespaces=ns)
+    (intent,) = [i.get_object() for i in root["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFA1" and intent["/DestOutputProfile"].get_object()["/N"] == 3
+    # The XML is the document's associated file, as Data, and still there after signing.
+    (spec,) = [s.get_object() for s in root["/AF"]]
+    assert spec["/AFRelationship"] == "/Data" and spec["/F"] == spec["/UF"] == "licence.xml"
+    assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application#2Fxml"
+    xml = read_xml(pdf)
+    assert xml is not None and parse_licence_xml(xml).number == issued.number
+    assert unembedded_fonts(reader) == set()  # the signature added no unembedded font
+    # The signature covers the whole file and is valid against the agency's root.
+    result = verify_pdf(pdf, load_trust_roots([softhsm["approver"].root_pem]))
+    assert result.ok and all(s.covers_whole_file for s in result.signatures)
+    pdfsig = subprocess.run(
+        [require_tool("pdfsig", "poppler-utils"), str(path)], capture_output=True, text=True
+    )
+    assert "Signature is Valid" in pdfsig.stdout

@@ -20,6 +20,7 @@ from services.produce.sign.token import Pin, TokenCertificate, TokenSession, tok
 # pyHanko (with aiohttp and the certificate validator) takes a large share of a cold start:
 # it is imported when something is signed, never for the sign-in.
 if TYPE_CHECKING:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.signers.pdf_cms import Signer
 
 __all__ = ["SIGNATURE_ROOM", "pkcs12_signer", "sign_pdf", "token_signer"]
@@ -77,6 +78,24 @@ def pkcs12_signer(data: bytes, passphrase: Pin) -> Signer:
     return loaded
 
 
+def _producers_agree(writer: IncrementalPdfFileWriter) -> None:
+    """A PDF/A keeps its Info dictionary and its XMP packet saying the same (ISO 19005 6.6.3).
+
+    Signing, pyHanko writes its own name as the XMP producer but appends it to the Info one
+    ("Anuyat; pyHanko …"); naming it alone in both keeps a signed PDF/A conforming.
+    """
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    if "/Metadata" not in writer.root:
+        return
+    try:
+        info = writer.trailer["/Info"]
+    except KeyError:
+        return
+    info[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
+
+
 def sign_pdf(
     pdf: bytes,
     signer: Signer,
@@ -101,6 +120,7 @@ def sign_pdf(
     with token_errors():
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+            _producers_agree(writer)
             signers.sign_pdf(writer, meta, signer=signer, output=out, bytes_reserved=SIGNATURE_ROOM)
         except (ValueError, OSError) as exc:
             log.warning("signing failed: %s", type(exc).__name__)
