@@ -64,6 +64,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     enrol.add_argument("--out", required=True, help="the enrolment file to write")
     enrol.add_argument("--name", default="", help="what the station is, e.g. 'Approver's desk'")
     enrol.add_argument("--code", help="the station's code (default: the next ST<n>)")
+    renew = actions.add_parser(
+        "renew-cert",
+        help="sign a new server certificate with the agency's CA and load it (run on the "
+        "server, as the postgres account); stations need nothing new",
+    )
+    renew.add_argument("--superuser", default="", help="as for 'server init'")
     join = sub.add_parser("join", help="make this computer a workstation of the agency")
     join.add_argument("file", help="the enrolment file from 'anuyat server enrol-station'")
 
@@ -71,7 +77,21 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def cmd_server(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     if args.server_command == "init":
         return _init(args, data_dir, settings)
+    if args.server_command == "renew-cert":
+        return _renew(args, data_dir)
     return _enrol(args, data_dir, settings)
+
+
+def _renew(args: argparse.Namespace, data_dir: Path) -> int:
+    from services.server.renew import renew_server_certificate
+
+    until = renew_server_certificate(data_dir, args.superuser, SystemClock())
+    print(
+        f"ใบรับรองใหม่ของเครื่องแม่ข่ายใช้งานแล้ว ใช้ได้ถึง {until:%Y-%m-%d} (UTC)\n"
+        f"The server now shows its new certificate, valid until {until:%Y-%m-%d} (UTC). "
+        "The workstations need nothing new."
+    )
+    return 0
 
 
 def _init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

@@ -25,7 +25,13 @@ from services.kernel.fsutil import write_atomically
 from services.server.roles import ServerRoles, superuser_connection
 from services.server.tls import SERVER_CERT, SERVER_KEY, AgencyTls, write_private
 
-__all__ = ["HBA_MARK", "ClusterReport", "hba_lines", "configure_cluster"]
+__all__ = [
+    "HBA_MARK",
+    "ClusterReport",
+    "hba_lines",
+    "configure_cluster",
+    "install_certificate",
+]
 
 HBA_MARK = "# anuyat: the agency's database over TLS only (anuyat server init)"
 
@@ -95,17 +101,34 @@ def _wait_for_ssl(conninfo: str) -> None:
         time.sleep(0.2)
 
 
+def _write_certificate(
+    connection: psycopg.Connection, cert_pem: bytes, key_pem: bytes
+) -> tuple[Path, Path]:
+    data_dir = Path(_show(connection, "data_directory"))
+    cert_file, key_file = data_dir / SERVER_CERT, data_dir / SERVER_KEY
+    write_private(cert_file, cert_pem, owner_of=data_dir)
+    write_private(key_file, key_pem, owner_of=data_dir)
+    return cert_file, key_file
+
+
+def install_certificate(conninfo: str, cert_pem: bytes, key_pem: bytes) -> Path:
+    """Replace the server's certificate and key (a renewal) and reload; the certificate file."""
+    with superuser_connection(conninfo) as connection:
+        cert_file, _ = _write_certificate(connection, cert_pem, key_pem)
+        connection.execute("SELECT pg_reload_conf()")
+    # TLS was on and stays on: new sessions get the new certificate once the server has
+    # re-read its files; the caller proves it by connecting as a station does.
+    return cert_file
+
+
 def configure_cluster(
     conninfo: str, tls: AgencyTls, roles: ServerRoles, allow_from: str
 ) -> ClusterReport:
     """Write the certificate, switch TLS on, admit the roles over TLS only, reload."""
     with superuser_connection(conninfo) as connection:
-        data_dir = Path(_show(connection, "data_directory"))
         hba_file = Path(_show(connection, "hba_file"))
         listen = _show(connection, "listen_addresses")
-        cert_file, key_file = data_dir / SERVER_CERT, data_dir / SERVER_KEY
-        write_private(cert_file, tls.server_cert, owner_of=data_dir)
-        write_private(key_file, tls.server_key, owner_of=data_dir)
+        cert_file, key_file = _write_certificate(connection, tls.server_cert, tls.server_key)
         lines = hba_lines(roles, allow_from)
         _prepend_hba(hba_file, lines)
         for name, value in (

@@ -14,34 +14,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from services.kernel.clock import Clock
-from services.kernel.errors import AnuyatError, InvalidInput
+from services.kernel.errors import InvalidInput
 from services.kernel.fsutil import write_atomically
-from services.server.enrolment import Enrolment, open_enrolment
+from services.server.enrolment import open_enrolment
 from services.server.setup import server_url
 from services.store import keys
 from services.store.context import AppContext
-from services.store.engine import ServerUnreachable, is_profile
+from services.store.engine import is_profile
 from services.store.profile import load_context
 from services.store.server_link import ServerLink, write_link
 
-__all__ = ["CA_FILE", "ServerNotTrusted", "join_agency"]
+__all__ = ["CA_FILE", "join_agency"]
 
 CA_FILE = "agency-ca.crt"
-
-
-class ServerNotTrusted(AnuyatError):
-    code = "server_not_trusted"
-
-
-def _not_trusted(enrolment: Enrolment, detail: str) -> ServerNotTrusted:
-    return ServerNotTrusted(
-        f"เครื่องที่ตอบที่ {enrolment.host} ไม่ได้แสดงใบรับรองที่ถูกต้องของเครื่องแม่ข่ายหน่วยงาน "
-        "(ใบรับรองหมดอายุ ออกโดยผู้อื่น หรือชื่อเครื่องไม่ตรง) จึงไม่ได้เชื่อมต่อ — แจ้งผู้ดูแลเครื่องแม่ข่าย",
-        f"The machine answering at {enrolment.host} did not show a valid certificate of the "
-        "agency's server (expired, issued by someone else, or for another name), so this "
-        "computer did not connect. Tell the server's administrator.",
-        detail=detail,
-    )
 
 
 def join_agency(data_dir: Path, file: Path, passphrase: str, clock: Clock) -> AppContext:
@@ -64,10 +49,6 @@ def join_agency(data_dir: Path, file: Path, passphrase: str, clock: Clock) -> Ap
         enrolment.host, enrolment.port, enrolment.database, enrolment.role, ca_file.resolve()
     )
     write_link(data_dir, ServerLink(url=url, station_code=enrolment.station_code))
-    try:
-        return load_context(data_dir, clock)
-    except ServerUnreachable as exc:
-        detail = exc.detail or ""
-        if "certificate" in detail or "does not match host name" in detail:
-            raise _not_trusted(enrolment, detail) from exc
-        raise
+    # A certificate the agency's CA does not vouch for is refused here with its own words
+    # (services.store.engine.ServerNotTrusted), as on every later start.
+    return load_context(data_dir, clock)

@@ -63,6 +63,9 @@ class ServerSetup:
     database: str
     owner_role: str
     app_role: str
+    agency_code: str
+    hosts: tuple[str, ...]
+    """Every name and address the server certificate is made for (``host`` first)."""
 
 
 def server_url(host: str, port: int, database: str, role: str, ca_file: Path) -> str:
@@ -77,8 +80,9 @@ def server_url(host: str, port: int, database: str, role: str, ca_file: Path) ->
 def read_server_setup(data_dir: Path) -> ServerSetup:
     try:
         fields = json.loads((data_dir / SETUP_FILE).read_text(encoding="utf-8"))
+        fields["hosts"] = tuple(fields["hosts"])
         return ServerSetup(**fields)
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, KeyError) as exc:
         raise InvalidInput(
             f"โฟลเดอร์ {data_dir} ไม่ใช่โปรไฟล์ของเครื่องแม่ข่าย — สั่งคำสั่งนี้บนเครื่องแม่ข่าย "
             "ด้วย --data-dir ของโปรไฟล์ที่ anuyat server init สร้างไว้",
@@ -144,7 +148,9 @@ def initialise_server(
         tls_dir.mkdir(parents=True, exist_ok=True)
         write_private(tls_dir / CA_KEY, tls.ca_key)
         write_atomically(tls_dir / CA_CERT, tls.ca_cert)
-        facts = ServerSetup(hosts[0], port, roles.database, roles.owner, roles.app)
+        facts = ServerSetup(
+            hosts[0], port, roles.database, roles.owner, roles.app, setup.code, hosts
+        )
         write_atomically(data_dir / SETUP_FILE, json.dumps(asdict(facts), indent=2).encode())
         keys.install_server_password(data_dir, owner_password)
         keys.store_secret(app_password_name(data_dir), app_password)

@@ -34,6 +34,8 @@ __all__ = [
     "SERVER_DAYS",
     "AgencyTls",
     "make_agency_tls",
+    "issue_server_certificate",
+    "load_ca",
     "write_private",
 ]
 
@@ -117,15 +119,47 @@ def make_agency_tls(agency_code: str, hosts: tuple[str, ...], now: datetime) -> 
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
         .sign(ca_key, hashes.SHA256())
     )
+    server_cert, server_key = issue_server_certificate(ca_cert, ca_key, agency_code, hosts, now)
+    pem = serialization.Encoding.PEM
+    return AgencyTls(
+        ca_cert=ca_cert.public_bytes(pem),
+        ca_key=_pem_key(ca_key),
+        server_cert=server_cert,
+        server_key=server_key,
+    )
+
+
+def load_ca(
+    ca_cert_pem: bytes, ca_key_pem: bytes
+) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    """The agency CA kept in the server profile, to sign the next server certificate."""
+    key = serialization.load_pem_private_key(ca_key_pem, password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise ValueError("the agency CA's key is not an EC key")
+    return x509.load_pem_x509_certificate(ca_cert_pem), key
+
+
+def issue_server_certificate(
+    ca_cert: x509.Certificate,
+    ca_key: ec.EllipticCurvePrivateKey,
+    agency_code: str,
+    hosts: tuple[str, ...],
+    now: datetime,
+    *,
+    days: int = SERVER_DAYS,
+) -> tuple[bytes, bytes]:
+    """A server certificate for ``hosts`` signed by the agency CA: (certificate, key) PEM."""
+    if not hosts:
+        raise ValueError("the server certificate needs at least one host name")
     server_key = ec.generate_private_key(ec.SECP256R1())
     server_cert = (
         x509.CertificateBuilder()
         .subject_name(_name(hosts[0], agency_code))
-        .issuer_name(ca_name)
+        .issuer_name(ca_cert.subject)
         .public_key(server_key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=SERVER_DAYS))
+        .not_valid_after(now + timedelta(days=days))
         .add_extension(x509.SubjectAlternativeName(_subject_names(hosts)), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
@@ -134,13 +168,7 @@ def make_agency_tls(agency_code: str, hosts: tuple[str, ...], now: datetime) -> 
         )
         .sign(ca_key, hashes.SHA256())
     )
-    pem = serialization.Encoding.PEM
-    return AgencyTls(
-        ca_cert=ca_cert.public_bytes(pem),
-        ca_key=_pem_key(ca_key),
-        server_cert=server_cert.public_bytes(pem),
-        server_key=_pem_key(server_key),
-    )
+    return server_cert.public_bytes(serialization.Encoding.PEM), _pem_key(server_key)
 
 
 def write_private(path: Path, data: bytes, *, owner_of: Path | None = None) -> None:

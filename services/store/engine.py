@@ -8,6 +8,7 @@ agency profile's folder names instead the agency's PostgreSQL database
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ __all__ = [
     "open_store",
     "is_profile",
     "ServerUnreachable",
+    "ServerNotTrusted",
     "server_unreachable",
     "upgrade_store",
     "DB_FILE",
@@ -59,9 +61,31 @@ class ServerUnreachable(AnuyatError):
     code = "server_unreachable"
 
 
+class ServerNotTrusted(ServerUnreachable):
+    """The machine answering is not the agency's server as its CA vouches for it."""
+
+    code = "server_not_trusted"
+
+
+# libpq's words when verify-full refuses the server's certificate (an expired one, one the
+# agency's CA did not sign, or one for another name).
+_CERTIFICATE_REFUSED = re.compile(r"certificate verify failed|does not match host name")
+
+
 def server_unreachable(exc: OperationalError) -> ServerUnreachable:
     """What an officer reads when the agency's server does not answer (the transaction was
     rolled back whole; what they typed is still on their screen)."""
+    if _CERTIFICATE_REFUSED.search(str(exc.orig)):
+        return ServerNotTrusted(
+            "เครื่องที่ตอบในนามเครื่องแม่ข่ายของหน่วยงานไม่ได้แสดงใบรับรองที่ถูกต้อง (ใบรับรองหมดอายุ "
+            "ออกโดยผู้อื่น หรือชื่อเครื่องไม่ตรง) จึงไม่ได้เชื่อมต่อ — แจ้งผู้ดูแลระบบ "
+            "(anuyat server renew-cert บนเครื่องแม่ข่าย) ไม่มีข้อมูลใดสูญหาย",
+            "The machine answering for the agency's server did not show a valid certificate "
+            "(expired, issued by someone else, or for another name), so this computer did not "
+            "connect. Tell your IT administrator (anuyat server renew-cert on the server). "
+            "Nothing was lost.",
+            detail=repr(exc.orig),
+        )
     return ServerUnreachable(
         "ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้ — ตรวจสายแลนหรือเครือข่าย แล้วลองใหม่ "
         "หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ (ไม่มีข้อมูลใดสูญหาย)",

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
@@ -29,12 +29,15 @@ from services.kernel.actors import SYSTEM
 from services.kernel.clock import BANGKOK, FixedClock
 from services.kernel.errors import InvalidInput
 from services.kernel.events import verify_chain
+from services.server.cluster import install_certificate
 from services.server.enrol import enrol_station
 from services.server.join import join_agency
+from services.server.renew import renew_server_certificate, wait_until_served
 from services.server.setup import initialise_server
+from services.server.tls import CA_CERT, CA_KEY, issue_server_certificate, load_ca
 from services.store import keys
 from services.store.context import AppContext
-from services.store.engine import is_profile
+from services.store.engine import ServerNotTrusted, is_profile
 from services.store.profile import AgencySetup, load_context
 from services.store.recovery import KdfParams
 from tests.conftest import STAFF_PASSWORD, MemoryKeyring
@@ -206,3 +209,27 @@ def test_a_wrong_passphrase_or_an_altered_file_changes_nothing(
     with pytest.raises(InvalidInput, match="passphrase is wrong"):
         join_agency(tmp_path / "d", tmp_path / "d.enrol", PASSPHRASE, FixedClock(NOW))
     assert not is_profile(tmp_path / "c") and not is_profile(tmp_path / "d")
+
+
+def test_an_expired_server_certificate_is_refused_until_it_is_renewed(
+    server: Server, tmp_path: Path
+) -> None:
+    _enrol(server, tmp_path / "e.enrol", "")
+    station = tmp_path / "station-e"
+    join_agency(station, tmp_path / "e.enrol", PASSPHRASE, FixedClock(NOW)).store.close()
+    tls_dir = server.profile / "tls"
+    ca_cert, ca_key = load_ca((tls_dir / CA_CERT).read_bytes(), (tls_dir / CA_KEY).read_bytes())
+    # A certificate from the agency's own CA that ended yesterday.
+    expired, key = issue_server_certificate(
+        ca_cert, ca_key, "TST", ("localhost",), datetime.now(UTC) - timedelta(days=2), days=1
+    )
+    install_certificate(server.cluster.superuser, expired, key)
+    wait_until_served("localhost", server.cluster.port, expired)
+    with pytest.raises(ServerNotTrusted) as refused:
+        load_context(station, FixedClock(NOW))
+    assert "ใบรับรองหมดอายุ" in refused.value.th and "expired" in refused.value.en
+    assert "anuyat server renew-cert" in refused.value.en
+    until = renew_server_certificate(server.profile, server.cluster.superuser, FixedClock(NOW))
+    assert until > NOW + timedelta(days=700)
+    reopened = load_context(station, FixedClock(NOW))
+    reopened.store.close()
