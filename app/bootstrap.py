@@ -264,12 +264,14 @@ def match_slips_quietly(context: AppContext) -> None:
     payments (services.fees.slips), then remind or lapse fees past their time
     (services.fees.deadlines); a failure is logged and the next sync tries again."""
     from services.fees.deadlines import run_deadlines
+    from services.fees.inbox import read_inbox_slips
     from services.fees.slips import match_slips
     from services.kernel.actors import SYSTEM
 
     try:
         with context.unit_of_work(SYSTEM) as uow:
             matched = match_slips(uow, context.calendar, context.store.blobs)
+            read_inbox_slips(uow, context.store.blobs)
         # After matching: a slip that arrived in this sync saves its request from lapsing.
         with context.unit_of_work(SYSTEM) as uow:
             reminded, lapsed = run_deadlines(uow, context.calendar)

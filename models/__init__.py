@@ -18,12 +18,13 @@ from models.applications import (
 from models.base import Base, UtcDateTime, new_id
 from models.catalog import CalendarVersion, CatalogVersion, ServiceRevision, ServiceType
 from models.events import ChainHead, Event
-from models.fees import FeeAccount, ReceiptCounter
+from models.fees import FeeAccount, FeeInboxItem, ReceiptCounter
 from models.intake import MailboxCursor, NotRequestMail, QuarantineItem, SyncState
 from models.worklist import ApplicationNote, OfficerSetting
 
 __all__ = [
     "FeeAccount",
+    "FeeInboxItem",
     "ReceiptCounter",
     "ROLES",
     "Agency",

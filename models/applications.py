@@ -258,6 +258,9 @@ class Payment(Base):
     slip_reference: Mapped[str] = mapped_column(
         String(60), default="", server_default="", index=True
     )
+    # What the finance officer read on the slip when it differs from the amount: less is a
+    # part payment (status "short", the rest asked on a new payment), more is a refund owed.
+    paid_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Approval(Base):

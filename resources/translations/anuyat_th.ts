@@ -1757,120 +1757,140 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="165"/>
+        <location filename="../../ui/fees/page.py" line="168"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="167"/>
-        <location filename="../../ui/fees/page.py" line="171"/>
+        <location filename="../../ui/fees/page.py" line="170"/>
+        <location filename="../../ui/fees/page.py" line="174"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="167"/>
-        <location filename="../../ui/fees/page.py" line="172"/>
+        <location filename="../../ui/fees/page.py" line="170"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="167"/>
+        <location filename="../../ui/fees/page.py" line="170"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="168"/>
-        <location filename="../../ui/fees/page.py" line="175"/>
+        <location filename="../../ui/fees/page.py" line="171"/>
+        <location filename="../../ui/fees/page.py" line="178"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="168"/>
+        <location filename="../../ui/fees/page.py" line="171"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="173"/>
+        <location filename="../../ui/fees/page.py" line="176"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="174"/>
+        <location filename="../../ui/fees/page.py" line="177"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="176"/>
+        <location filename="../../ui/fees/page.py" line="179"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="177"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="182"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
+        <source>Amount on the slip, if not the expected one:</source>
+        <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="185"/>
+        <source>e.g. 150.00</source>
+        <translation>เช่น 150.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="187"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
+        <source>Payments</source>
+        <translation>รายการชำระเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="191"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="192"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="213"/>
+        <location filename="../../ui/fees/page.py" line="200"/>
+        <source>Finance inbox</source>
+        <translation>กล่องการเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="226"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="215"/>
+        <location filename="../../ui/fees/page.py" line="228"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="215"/>
+        <location filename="../../ui/fees/page.py" line="228"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="239"/>
+        <location filename="../../ui/fees/page.py" line="252"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="251"/>
+        <location filename="../../ui/fees/page.py" line="264"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="257"/>
+        <location filename="../../ui/fees/page.py" line="270"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="270"/>
+        <location filename="../../ui/fees/page.py" line="283"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="280"/>
+        <location filename="../../ui/fees/page.py" line="293"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="289"/>
+        <location filename="../../ui/fees/page.py" line="302"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="292"/>
+        <location filename="../../ui/fees/page.py" line="305"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2011,6 +2031,116 @@
         <location filename="../../ui/worklist/filter_bar.py" line="322"/>
         <source>Received to</source>
         <translation>รับถึงวันที่</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceInbox</name>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="146"/>
+        <source>Slips and payment mail that name no payment of ours, or come from someone other than the applicant. Attach each to the payment it proves, or set it aside with a reason.</source>
+        <translation>สลิปและอีเมลแจ้งชำระเงินที่ไม่ระบุการชำระใดของหน่วยงาน หรือส่งมาจากผู้อื่นที่ไม่ใช่ผู้ยื่นคำขอ โปรดแนบแต่ละรายการกับการชำระเงินที่สลิปนั้นเป็นหลักฐาน หรือพักไว้พร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="152"/>
+        <location filename="../../ui/fees/inbox.py" line="157"/>
+        <source>Received</source>
+        <translation>วันที่ได้รับ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="152"/>
+        <source>Sender</source>
+        <translation>ผู้ส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="152"/>
+        <location filename="../../ui/fees/inbox.py" line="156"/>
+        <source>Subject</source>
+        <translation>หัวเรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="152"/>
+        <source>Slip</source>
+        <translation>สลิป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="155"/>
+        <source>From</source>
+        <translation>จาก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="158"/>
+        <source>Slip (bank, reference)</source>
+        <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="159"/>
+        <source>Why it is here</source>
+        <translation>เหตุที่อยู่ในกล่องนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="163"/>
+        <source>Transaction ID or tracking number of the payment:</source>
+        <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="164"/>
+        <source>Attach to this payment</source>
+        <translation>แนบกับการชำระนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="165"/>
+        <source>Or set it aside, with the reason:</source>
+        <translation>หรือพักไว้ พร้อมเหตุผล:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="166"/>
+        <source>Set aside</source>
+        <translation>พักไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="209"/>
+        <source>Opening the slip…</source>
+        <translation>กำลังเปิดสลิป…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="221"/>
+        <source>The slip cannot be shown.</source>
+        <translation>แสดงสลิปไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="226"/>
+        <source>The file %1 cannot be drawn.</source>
+        <translation>แสดงไฟล์ %1 ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="234"/>
+        <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
+        <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="241"/>
+        <source>It names request %1 but came from another address.</source>
+        <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="244"/>
+        <source>It names no payment or request of ours.</source>
+        <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="254"/>
+        <source>The finance inbox is empty.</source>
+        <translation>ไม่มีสลิปในกล่องการเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="273"/>
+        <source>The mail carries no file.</source>
+        <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="276"/>
+        <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
+        <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>
 </context>
 <context>

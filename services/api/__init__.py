@@ -28,7 +28,7 @@ from services.api.catalog import (
     HolidayView,
     ServiceEdit,
 )
-from services.api.fees import FeesPort, PaymentRow
+from services.api.fees import FeesPort, InboxRow, PaymentRow
 from services.api.intake import IntakePort
 from services.api.issuing import (
     Delivery,
@@ -176,6 +176,7 @@ __all__ = [
     "IdentityCheckKind",
     "IdentityCheckRow",
     "FeesPort",
+    "InboxRow",
     "IntakePort",
     "PaymentRow",
     "InvalidInput",

@@ -8,13 +8,21 @@ from typing import Protocol
 from services import fees
 from services.access.table import Action, require
 from services.fees.account import AccountDetails, set_account
+from services.fees.amounts import parse_baht
+from services.fees.inbox import (
+    InboxRow,
+    attach_to_payment,
+    inbox_file,
+    inbox_rows,
+    set_aside_slip,
+)
 from services.fees.ledger import ledger_csv, ledger_rows, ledger_xlsx
 from services.fees.views import PaymentRow, awaiting_payments
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput, NotFound
 from services.store.context import AppContext
 
-__all__ = ["AccountDetails", "FeesPort", "Fees", "PaymentRow"]
+__all__ = ["AccountDetails", "FeesPort", "Fees", "InboxRow", "PaymentRow"]
 
 
 class FeesPort(Protocol):
@@ -26,9 +34,23 @@ class FeesPort(Protocol):
         """(file name, content type, bytes) of the payment's slip, if it has one."""
         ...
 
-    def verify(self, user: SignedInUser, payment_id: str) -> str:
-        """Verify; returns the receipt number."""
+    def verify(self, user: SignedInUser, payment_id: str, paid: str = "") -> str:
+        """Verify; returns the receipt number. ``paid``: the amount read on the slip when it
+        differs from the fee (less asks for the rest, more records a refund owed)."""
         ...
+
+    def inbox(self, user: SignedInUser) -> list[InboxRow]:
+        """Slips tied to no payment, oldest first."""
+        ...
+
+    def inbox_file(self, user: SignedInUser, item_id: str) -> tuple[str, str, bytes] | None: ...
+
+    def attach_slip(self, user: SignedInUser, item_id: str, reference: str) -> str:
+        """Make the slip the evidence of the payment ``reference`` names (Transaction ID or
+        tracking number); returns the tracking number."""
+        ...
+
+    def set_aside_slip(self, user: SignedInUser, item_id: str, reason: str) -> None: ...
 
     def reject(self, user: SignedInUser, payment_id: str, reason: str) -> None: ...
 
@@ -67,10 +89,39 @@ class Fees:
             name, kind, sha = document.filename, document.content_type, document.blob_sha256
         return name, kind, self.context.store.blobs.get(sha)
 
-    def verify(self, user: SignedInUser, payment_id: str) -> str:
+    def verify(self, user: SignedInUser, payment_id: str, paid: str = "") -> str:
+        paid_satang = parse_baht(paid) if paid.strip() else None
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
-            payment = fees.verify(uow, self.context.calendar, self.context.store.blobs, payment_id)
+            payment = fees.verify(
+                uow, self.context.calendar, self.context.store.blobs, payment_id, paid_satang
+            )
             return payment.receipt_number
+
+    def inbox(self, user: SignedInUser) -> list[InboxRow]:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.VERIFY_PAYMENT)
+        with self.context.read(actor) as session:
+            return inbox_rows(session)
+
+    def inbox_file(self, user: SignedInUser, item_id: str) -> tuple[str, str, bytes] | None:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.VERIFY_PAYMENT)
+        with self.context.read(actor) as session:
+            return inbox_file(session, self.context.store.blobs, item_id)
+
+    def attach_slip(self, user: SignedInUser, item_id: str, reference: str) -> str:
+        from models import Application
+
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            payment = attach_to_payment(
+                uow, self.context.calendar, self.context.store.blobs, item_id, reference
+            )
+            application = uow.session.get(Application, payment.application_id)
+            return application.tracking_number if application else ""
+
+    def set_aside_slip(self, user: SignedInUser, item_id: str, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            set_aside_slip(uow, item_id, reason)
 
     def reject(self, user: SignedInUser, payment_id: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

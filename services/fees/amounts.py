@@ -17,7 +17,7 @@ from typing import Any
 from services.catalog.loader import Fee
 from services.kernel.errors import InvalidInput
 
-__all__ = ["fee_amount"]
+__all__ = ["fee_amount", "parse_baht"]
 
 
 def _number(form: Mapping[str, Any], fee: Fee) -> Decimal:
@@ -62,3 +62,21 @@ def fee_amount(fee: Fee, form: Mapping[str, Any]) -> int:
             )
         amount = amounts[chosen]
     return max(int(amount), fee.amount_satang)
+
+
+def parse_baht(text: str) -> int:
+    """Satang from what the officer read on a slip: ``1,000``, ``1000.5``, ``1,000.50``."""
+    cleaned = text.strip().replace(",", "").replace(" ", "")
+    if cleaned.endswith(("บาท", "THB")):
+        cleaned = cleaned.removesuffix("บาท").removesuffix("THB")
+    whole, dot, part = cleaned.partition(".")
+    if not whole.isdigit() or len(whole) > 9 or (dot and (not part.isdigit() or len(part) > 2)):
+        raise InvalidInput(
+            f"จำนวนเงิน “{text.strip()[:40]}” อ่านไม่ได้ โปรดพิมพ์เป็นตัวเลข เช่น 1,000.00",
+            f"The amount “{text.strip()[:40]}” cannot be read; type it as a number, for "
+            "example 1,000.00.",
+        )
+    satang = int(whole) * 100 + int(part.ljust(2, "0") if part else 0)
+    if satang <= 0:
+        raise InvalidInput("จำนวนเงินที่ชำระต้องมากกว่าศูนย์", "The amount paid must be more than zero.")
+    return satang

@@ -27,16 +27,15 @@ from services.cases.documents import attach_document
 from services.catalog.loader import Fee
 from services.catalog.versions import spec_for
 from services.fees.amounts import fee_amount
+from services.fees.mails import ask_for_new_slip, send_receipt
 from services.fees.notice import notice_content, render_notice_mail
 from services.fees.notice_pdf import render_notice_pdf
-from services.fees.receipt_pdf import receipt_content, render_receipt_pdf
 from services.fees.receipts import next_receipt_number
-from services.fees.thai_baht import baht_figures, baht_text
+from services.fees.thai_baht import baht_figures
 from services.fees.transaction_id import transaction_id
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import ApplicationStatus
-from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.review.decisions import applicant_address, applicant_thread, mail_domain
 from services.store.blobstore import BlobStore
@@ -100,6 +99,22 @@ def fee_falls_due(
     if existing is not None:
         return existing
     amount = fee_amount(fee, application.form_data or {})
+    return _new_payment(uow, calendar, blobs, application, amount, stage, fee, rule=fee.rule)
+
+
+def _new_payment(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    blobs: BlobStore,
+    application: Application,
+    amount: int,
+    stage: str,
+    fee: Fee,
+    *,
+    rule: str,
+) -> Payment:
+    """A due payment of ``amount`` with its Transaction ID (the request's next sequence),
+    deadline and notice; the files the request holds already are not slips for it."""
     earlier = uow.session.scalar(
         select(func.count()).select_from(Payment).where(Payment.application_id == application.id)
     )
@@ -114,7 +129,6 @@ def fee_falls_due(
         created_at=uow.now,
     )
     uow.session.add(payment)
-    # The files the request already holds are not slips for this payment.
     for document in uow.session.scalars(
         select(Document).where(Document.application_id == application.id)
     ):
@@ -129,7 +143,7 @@ def fee_falls_due(
         {
             "payment": payment.id,
             "amount_satang": amount,
-            "rule": fee.rule,
+            "rule": rule,
             "stage": stage,
             "transaction_id": payment.transaction_id,
             "due_at": payment.due_at.isoformat() if payment.due_at else None,
@@ -240,18 +254,33 @@ def record_evidence(
 
 
 def verify(
-    uow: UnitOfWork, calendar: BusinessCalendar, blobs: BlobStore, payment_id: str
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    blobs: BlobStore,
+    payment_id: str,
+    paid_satang: int | None = None,
 ) -> Payment:
     """Finance checked the payment: the receipt number is taken, the receipt PDF made and
     sent to the applicant, and the request moves on (to approval, or to issuing when it was
-    already approved)."""
+    already approved).
+
+    ``paid_satang`` is the amount the officer read on the slip, when given. Less than the
+    fee: the receipt is for what was paid, the payment is "short", and a new payment for the
+    rest is opened with its own notice (the request waits at "payment due"). More: the
+    receipt is for the fee and the difference is recorded as a refund owed."""
     require(uow.actor, Action.VERIFY_PAYMENT)
+    if paid_satang is not None and paid_satang <= 0:
+        raise InvalidInput("จำนวนเงินที่ชำระต้องมากกว่าศูนย์", "The amount paid must be more than zero.")
     payment = _take(uow, payment_id, OPEN, "verified")
+    if paid_satang is not None and paid_satang != payment.amount_satang:
+        payment.paid_satang = paid_satang
     payment.verified_by = uow.actor.user_id
     payment.verified_at = uow.now
     payment.receipt_number = next_receipt_number(uow, uow.now)
     application = uow.session.get(Application, payment.application_id)
     assert application is not None
+    if paid_satang is not None and paid_satang < payment.amount_satang:
+        return _short(uow, calendar, blobs, application, payment, paid_satang)
     if application.status == ApplicationStatus.PAYMENT_DUE:
         change_status(
             uow, calendar, application.id, ApplicationStatus.PAYMENT_TO_VERIFY, reason="verified"
@@ -263,7 +292,19 @@ def verify(
         else ApplicationStatus.READY_FOR_APPROVAL
     )
     change_status(uow, calendar, application.id, target, reason="fee paid")
-    receipt_id, letter_id = _send_receipt(uow, blobs, application, payment)
+    refund = (paid_satang or 0) - payment.amount_satang
+    next_step = ("", "")
+    if refund > 0:
+        next_step = (
+            f"ท่านชำระเกินมา {baht_figures(refund)} บาท หน่วยงานจะติดต่อเพื่อคืนเงินส่วนนี้ "
+            + ("หน่วยงานจะออกเอกสารให้ท่านต่อไป" if payment.stage == "before_issue"
+               else "คำขอของท่านจะเข้าสู่การพิจารณาอนุมัติต่อไป"),
+            f"you paid {baht_figures(refund)} baht more than the fee, which the agency will "
+            "contact you to refund; "
+            + ("the agency will now issue your document" if payment.stage == "before_issue"
+               else "your request now goes for approval"),
+        )  # fmt: skip
+    receipt_id, letter_id = send_receipt(uow, blobs, application, payment, next_step=next_step)
     uow.record(
         "fees.verified",
         "application",
@@ -271,6 +312,8 @@ def verify(
         {
             "payment": payment.id,
             "amount_satang": payment.amount_satang,
+            "paid_satang": paid_satang,
+            "refund_satang": max(refund, 0),
             "receipt_number": payment.receipt_number,
             "receipt_document": receipt_id,
             "letter_outbox_id": letter_id,
@@ -280,51 +323,48 @@ def verify(
     return payment
 
 
-def _send_receipt(
-    uow: UnitOfWork, blobs: BlobStore, application: Application, payment: Payment
-) -> tuple[str, str | None]:
-    """The receipt PDF kept with the request and mailed to the applicant (with the news that
-    the request goes on): (document id, outbox id or None without an address)."""
+def _short(
+    uow: UnitOfWork,
+    calendar: BusinessCalendar,
+    blobs: BlobStore,
+    application: Application,
+    payment: Payment,
+    paid: int,
+) -> Payment:
+    """A part payment: receipted as paid, and the rest asked for on a new payment."""
+    payment.status = "short"
+    if application.status == ApplicationStatus.PAYMENT_TO_VERIFY:
+        change_status(
+            uow, calendar, application.id, ApplicationStatus.PAYMENT_DUE, reason="part payment"
+        )
+    fee = _fee(uow.session, application)
+    assert fee is not None
+    rest = payment.amount_satang - paid
     uow.session.flush()
-    pdf = render_receipt_pdf(receipt_content(uow.session, payment))
-    name = f"receipt_{payment.receipt_number.replace('/', '-')}.pdf"
-    document = attach_document(
-        uow, blobs, application.id, filename=name, content_type="application/pdf", data=pdf,
-        origin="produced",
-    )  # fmt: skip
-    to_addr = applicant_address(application)
-    if to_addr is None:
-        return document.id, None
-    amount = baht_figures(payment.amount_satang)
-    next_th, next_en = (
-        ("หน่วยงานจะออกเอกสารให้ท่านต่อไป", "the agency will now issue your document")
-        if payment.stage == "before_issue"
-        else ("คำขอของท่านจะเข้าสู่การพิจารณาอนุมัติต่อไป", "your request now goes for approval")
-    )
-    body = (
-        f"ได้รับค่าธรรมเนียม {amount} บาท ({baht_text(payment.amount_satang)}) สำหรับคำขอเลขที่ "
-        f"{application.tracking_number} แล้ว ใบเสร็จรับเงินเลขที่ {payment.receipt_number} แนบมากับอีเมลนี้ "
-        f"{next_th}\n\n"
-        f"We have received the fee of {amount} baht for request {application.tracking_number}. "
-        f"Receipt {payment.receipt_number} is attached; {next_en}.\n"
-    )
-    agency = uow.session.scalars(select(Agency)).one()
-    queued = outbox.queue_message(
-        uow,
-        kind="payment_receipt",
-        to_addr=to_addr,
-        subject=(
-            f"ได้รับชำระค่าธรรมเนียม คำขอเลขที่ {application.tracking_number} / Fee received for "
-            f"request {application.tracking_number}"
+    receipt_id, letter_id = send_receipt(
+        uow, blobs, application, payment,
+        next_step=(
+            f"ค่าธรรมเนียมคือ {baht_figures(payment.amount_satang)} บาท ยังขาดอีก "
+            f"{baht_figures(rest)} บาท หนังสือแจ้งชำระส่วนที่เหลือพร้อมรหัสอ้างอิงใหม่จะส่งตามมา "
+            "คำขอจะดำเนินการต่อเมื่อชำระครบ",
+            f"the fee is {baht_figures(payment.amount_satang)} baht, so {baht_figures(rest)} "
+            "baht is still to pay: a notice for the rest, with a new Transaction ID, follows; "
+            "your request goes on once the fee is paid in full",
         ),
-        body_text=body + f"\n{agency.name_th}\n{agency.name_en}\n",
-        application_id=application.id,
-        attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
-        in_reply_to=applicant_thread(application),
-        auto_submitted="auto-generated",
-        domain=mail_domain(agency.email),
+    )  # fmt: skip
+    following = _new_payment(
+        uow, calendar, blobs, application, rest, payment.stage, fee, rule="rest"
     )
-    return document.id, queued.id
+    uow.record(
+        "fees.short",
+        "application",
+        application.id,
+        {"payment": payment.id, "amount_satang": payment.amount_satang, "paid_satang": paid,
+         "rest_satang": rest, "rest_payment": following.id,
+         "receipt_number": payment.receipt_number, "receipt_document": receipt_id,
+         "letter_outbox_id": letter_id},
+    )  # fmt: skip
+    return payment
 
 
 def reject_evidence(
@@ -352,7 +392,7 @@ def reject_evidence(
     assert application is not None
     if application.status == ApplicationStatus.PAYMENT_TO_VERIFY:
         change_status(uow, calendar, application.id, ApplicationStatus.PAYMENT_DUE, reason=text)
-    letter_id = _ask_for_new_slip(uow, application, payment, text)
+    letter_id = ask_for_new_slip(uow, application, payment, text)
     uow.record(
         "fees.evidence_rejected",
         "application",
@@ -361,41 +401,3 @@ def reject_evidence(
          "letter_outbox_id": letter_id},
     )  # fmt: skip
     return payment
-
-
-def _ask_for_new_slip(
-    uow: UnitOfWork, application: Application, payment: Payment, reason: str
-) -> str | None:
-    """The applicant's letter: the reason (the officer wrote it for them), and what to do."""
-    to_addr = applicant_address(application)
-    if to_addr is None:
-        return None
-    agency = uow.session.scalars(select(Agency)).one()
-    amount = baht_figures(payment.amount_satang)
-    due = payment.due_at or uow.now
-    body = (
-        f"หลักฐานการชำระค่าธรรมเนียมสำหรับคำขอเลขที่ {application.tracking_number} ที่ท่านส่งมา "
-        f"ยังใช้ไม่ได้ เนื่องจาก: {reason}\n"
-        f"โปรดชำระหรือส่งหลักฐานใหม่ จำนวน {amount} บาท (รหัสอ้างอิง {payment.transaction_id}) "
-        f"ภายในวันที่ {format_thai_date(due)} โดยตอบกลับอีเมลนี้พร้อมแนบสลิป\n\n"
-        f"The payment evidence you sent for request {application.tracking_number} cannot be "
-        f"accepted. The reason (in Thai above) is: {reason}\n"
-        f"Please pay or send new evidence of {amount} baht (Transaction ID "
-        f"{payment.transaction_id}) by {format_english_date(due)}, replying to this e-mail "
-        f"with the slip attached.\n\n{agency.name_th}\n{agency.name_en}\n"
-    )
-    queued = outbox.queue_message(
-        uow,
-        kind="payment_evidence",
-        to_addr=to_addr,
-        subject=(
-            f"ขอหลักฐานการชำระใหม่ คำขอเลขที่ {application.tracking_number} / New payment "
-            f"evidence needed for request {application.tracking_number}"
-        ),
-        body_text=body,
-        application_id=application.id,
-        in_reply_to=applicant_thread(application),
-        auto_submitted=None,
-        domain=mail_domain(agency.email),
-    )
-    return queued.id

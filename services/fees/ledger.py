@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Application, Payment, ServiceType, User
+from services.fees.receipts import received_satang
 from services.fees.thai_baht import baht_figures
 from services.kernel.clock import BANGKOK
 from services.kernel.text import echo_name
@@ -66,7 +67,7 @@ def ledger_rows(session: Session, first: date, last: date) -> list[LedgerRow]:
         .outerjoin(ServiceType, ServiceType.id == Application.service_type_id)
         .outerjoin(User, User.id == Payment.verified_by)
         .where(
-            Payment.status == "verified",
+            Payment.status.in_(("verified", "short")),
             Payment.verified_at >= start,
             Payment.verified_at < end,
         )
@@ -85,7 +86,7 @@ def ledger_rows(session: Session, first: date, last: date) -> list[LedgerRow]:
                 payer=echo_name(payer),
                 service_code=service.code if service else "",
                 transaction_id=payment.transaction_id,
-                amount_satang=payment.amount_satang,
+                amount_satang=received_satang(payment),
                 slip=slip,
                 officer=officer.display_name if officer else "",
             )

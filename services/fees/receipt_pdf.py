@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, Payment, ServiceType, User
+from services.fees.receipts import received_satang
 from services.fees.thai_baht import baht_figures, baht_text
 from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -58,7 +59,7 @@ def receipt_content(session: Session, payment: Payment) -> ReceiptContent:
         tracking_number=application.tracking_number,
         service_th=service.name_th if service else "",
         service_en=service.name_en if service else "",
-        amount_satang=payment.amount_satang,
+        amount_satang=received_satang(payment),
         transaction_id=payment.transaction_id,
         officer_name=officer.display_name if officer else "",
         officer_position=officer.position_th if officer else "",

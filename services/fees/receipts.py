@@ -14,11 +14,11 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from models import ReceiptCounter
+from models import Payment, ReceiptCounter
 from services.kernel.clock import BANGKOK
 from services.kernel.unit_of_work import UnitOfWork
 
-__all__ = ["fiscal_year_be", "next_receipt_number"]
+__all__ = ["fiscal_year_be", "next_receipt_number", "received_satang"]
 
 
 def fiscal_year_be(moment: datetime) -> int:
@@ -53,3 +53,10 @@ def next_receipt_number(uow: UnitOfWork, moment: datetime) -> str:
             number = _bump(uow, year)
             assert number is not None
     return f"{year}/{number:06d}"
+
+
+def received_satang(payment: Payment) -> int:
+    """What the receipt is for: the fee, or the part paid when the payer paid less (more is
+    the fee plus a refund owed, not income)."""
+    paid = payment.paid_satang
+    return paid if paid is not None and paid < payment.amount_satang else payment.amount_satang

@@ -20,7 +20,14 @@ from services.kernel.text import MAX_NAME, clean_line
 __all__ = ["Arrival", "IntakeOutcome", "MailboxPosition", "OutcomeKind", "arrival_from_mail"]
 
 OutcomeKind = Literal[
-    "new", "appended", "duplicate", "held", "status_enquiry", "cancel_request", "not_request"
+    "new",
+    "appended",
+    "duplicate",
+    "held",
+    "status_enquiry",
+    "cancel_request",
+    "not_request",
+    "finance_inbox",
 ]
 
 

@@ -54,6 +54,7 @@ from services.intake.holds import hold_unauthenticated
 from services.intake.inspect import inspect_attachments
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
+from services.intake.payment_mail import route_payment_mail, to_finance_inbox
 from services.intake.replying import queue_acknowledgement, replyable
 from services.intake.set_aside import set_aside
 from services.intake.types import InspectedFile, Limits
@@ -182,6 +183,12 @@ def act_on(
         replied = answer_enquiry(uow, context, arrival, target, enquiry)
         kind: OutcomeKind = "cancel_request" if enquiry == "cancel_request" else "status_enquiry"
         return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)
+    fee_mail = route_payment_mail(uow, arrival, inspected, target)
+    if fee_mail is not None and fee_mail.application is not None:
+        target = fee_mail.application  # it names a payment of another of her requests
+    elif fee_mail is not None:
+        ids = to_finance_inbox(uow, context.store.blobs, arrival, inspected, fee_mail)
+        return IntakeOutcome("finance_inbox", None, None, quarantined=len(ids))
     if target is not None:
         return _append(uow, context, arrival, target, inspected)
     return _create(uow, context, arrival, inspected, ack_template)

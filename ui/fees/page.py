@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,10 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
+from ui.fees.inbox import FinanceInbox
+from ui.fees.slip_image import slip_pixmap
 
 __all__ = ["FeesPage"]
 
@@ -41,33 +45,11 @@ _FALLBACK = (
     "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
     "This could not be done because of an internal error. Please tell your administrator.",
 )
-_SLIP_WIDTH = 420
 
 
 def _baht(satang: int) -> str:
     baht, rest = divmod(satang, 100)
     return f"{baht:,}.{rest:02d}"
-
-
-def slip_pixmap(kind: str, data: bytes, width: int = _SLIP_WIDTH) -> QPixmap:
-    """The slip drawn ``width`` pixels wide (a PDF's first page); null when unreadable."""
-    if kind == "application/pdf" or data[:5] == b"%PDF-":
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        if document.pageCount() < 1:
-            return QPixmap()
-        size = document.pagePointSize(0)
-        height = int(width * size.height() / max(size.width(), 1))
-        image: QImage = document.render(0, QSize(width, height))
-        return QPixmap.fromImage(image)
-    pixmap = QPixmap()
-    pixmap.loadFromData(data)
-    if pixmap.isNull():
-        return pixmap
-    return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
 
 class FeesPage(QWidget):
@@ -95,12 +77,11 @@ class FeesPage(QWidget):
         outer.addWidget(self.title)
         self.error = ErrorBox(dismissable=True)
         outer.addWidget(self.error)
-        self.table = named(QTableWidget(0, 5), "PaymentQueue")
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = choice_table("PaymentQueue", 5)
+        # The state is the column the officer reads first: never cut, the payer gives way.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "FeesSplitter")
         splitter.setChildrenCollapsible(False)
@@ -112,12 +93,26 @@ class FeesPage(QWidget):
         scroll.setWidget(self.slip)
         scroll.setMinimumWidth(300)
         splitter.addWidget(scroll)
-        splitter.addWidget(self._build_side())
+        # The details scroll rather than squeeze on a small screen (1280×720).
+        side = QScrollArea()
+        side.setWidgetResizable(True)
+        side.setFrameShape(QScrollArea.Shape.NoFrame)
+        side.setWidget(self._build_side())
+        splitter.addWidget(side)
         splitter.setSizes([460, 420])
-        lower = QVBoxLayout()
-        lower.addWidget(self.table, 2)
+        payments = QWidget()
+        lower = QVBoxLayout(payments)
+        lower.setContentsMargins(0, 4, 0, 0)
+        lower.addWidget(self.table, 1)
         lower.addWidget(splitter, 3)
-        outer.addLayout(lower, 1)
+        self.inbox = FinanceInbox(port, user, runner)
+        self.inbox.payments_did_change.connect(self.refresh)
+        self.inbox.inbox_did_change.connect(self._inbox_counted)
+        self.tabs = named(QTabWidget(), "FeesTabs")
+        self.tabs.addTab(payments, "")
+        self.tabs.addTab(self.inbox, "")
+        self._inbox_count = 0
+        outer.addWidget(self.tabs, 1)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.activated.connect(self.verify)
         self.retranslate()
@@ -139,6 +134,14 @@ class FeesPage(QWidget):
         self.warning = named(QLabel(), "FeeWarning")
         self.warning.setWordWrap(True)
         column.addWidget(self.warning)
+        paid_row = QHBoxLayout()
+        self.paid_label = QLabel()
+        self.paid = named(QLineEdit(), "PaidAmount")
+        self.paid.setMaximumWidth(160)
+        paid_row.addWidget(self.paid_label)
+        paid_row.addWidget(self.paid)
+        paid_row.addStretch(1)
+        column.addLayout(paid_row)
         self.reason_label = QLabel()
         column.addWidget(self.reason_label)
         self.reason = named(QPlainTextEdit(), "RejectReason")
@@ -178,9 +181,13 @@ class FeesPage(QWidget):
         }
         for key, text in names.items():
             self.labels[key].setText(text)
+        self.paid_label.setText(self.tr("Amount on the slip, if not the expected one:"))
+        self.paid.setPlaceholderText(self.tr("e.g. 150.00"))
         self.reason_label.setText(
             self.tr("Reason, if the slip is not accepted (the applicant is told):")
         )
+        self.tabs.setTabText(0, self.tr("Payments"))
+        self._inbox_counted(self._inbox_count)
         self.verify_button.setText(self.tr("Verify and issue the receipt (Ctrl+Enter)"))
         self.reject_button.setText(self.tr("Reject the slip…"))
         self._fill_table()
@@ -188,7 +195,13 @@ class FeesPage(QWidget):
 
     # --- reading ---------------------------------------------------------------------------
 
+    def _inbox_counted(self, count: int) -> None:
+        self._inbox_count = count
+        text = self.tr("Finance inbox")
+        self.tabs.setTabText(1, f"{text} ({count})" if count else text)
+
     def refresh(self) -> None:
+        self.inbox.refresh()
         self._runner.run(
             lambda: self._port.awaiting(self._user), self._loaded, owner=self, label="fees.awaiting"
         )
@@ -227,7 +240,7 @@ class FeesPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(i, column, item)
-        self.table.resizeColumnsToContents()
+        # No resizeColumnsToContents(): it would shrink the stretched payer column.
 
     def _choose(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
@@ -298,6 +311,7 @@ class FeesPage(QWidget):
         self.verify_button.setEnabled(evidence)
         self.reject_button.setEnabled(evidence)
         self.reason.setEnabled(evidence)
+        self.paid.setEnabled(evidence)
 
     # --- deciding --------------------------------------------------------------------------
 
@@ -306,8 +320,9 @@ class FeesPage(QWidget):
         if row is None or row.evidence_document_id is None:
             return
         self.verify_button.setEnabled(False)
+        paid = self.paid.text()
         self._runner.run(
-            lambda: self._port.verify(self._user, row.payment_id),
+            lambda: self._port.verify(self._user, row.payment_id, paid),
             self._decided,
             owner=self,
             label="fees.verify",
@@ -338,6 +353,7 @@ class FeesPage(QWidget):
                 f"Verified: receipt {result} issued and sent to the applicant.",
             )
         self.reason.clear()
+        self.paid.clear()
         self.current = None
         self.applications_did_change.emit()
         self.refresh()
