@@ -20,6 +20,7 @@ from app import doctor
 from app.bootstrap import resolve_data_dir
 from app.cli import (
     apps,
+    archive,
     audit,
     backup,
     catalog,
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_parser(sub)
     fees.add_parser(sub)
     licences.add_parser(sub)
+    archive.add_parser(sub)
     verify.add_parser(sub)
     server.add_parsers(sub)
 
@@ -181,6 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "licences": licences.cmd_licences,
             "server": server.cmd_server,
             "join": server.cmd_join,
+            "archive": archive.cmd_archive,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

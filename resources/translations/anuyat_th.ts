@@ -432,6 +432,29 @@
     </message>
 </context>
 <context>
+    <name>ArchiveExportFlow</name>
+    <message>
+        <location filename="../../ui/shell/archive_export.py" line="55"/>
+        <source>Export for the archives</source>
+        <translation>ส่งออกแฟ้มคำขอเพื่อการเก็บรักษา</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/archive_export.py" line="55"/>
+        <source>PDF/A files (*.pdf)</source>
+        <translation>ไฟล์ PDF/A (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/archive_export.py" line="73"/>
+        <source>Exporting the file of %1…</source>
+        <translation>กำลังส่งออกแฟ้มคำขอ %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/archive_export.py" line="91"/>
+        <source>Exported the file of %1 (%2 pages, PDF/A) to %3</source>
+        <translation>ส่งออกแฟ้มคำขอ %1 แล้ว (%2 หน้า PDF/A) ที่ %3</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalBanner</name>
     <message>
         <location filename="../../ui/approval/arrivals.py" line="112"/>
@@ -1545,98 +1568,108 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="162"/>
+        <location filename="../../ui/shell/detail_panel.py" line="170"/>
         <source>Close the details (Esc)</source>
         <translation>ปิดรายละเอียด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="163"/>
+        <location filename="../../ui/shell/detail_panel.py" line="171"/>
         <source>Classify…</source>
         <translation>จำแนกประเภท…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="165"/>
+        <location filename="../../ui/shell/detail_panel.py" line="173"/>
         <source>Name the service and the kind of applicant; the applicant is sent the SLA</source>
         <translation>ระบุงานบริการและประเภทผู้ยื่น แล้วแจ้งระยะเวลาดำเนินการให้ผู้ยื่นทราบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="167"/>
+        <location filename="../../ui/shell/detail_panel.py" line="175"/>
         <source>Withdraw…</source>
         <translation>ถอนคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="169"/>
+        <location filename="../../ui/shell/detail_panel.py" line="176"/>
+        <source>Export for the archives…</source>
+        <translation>ส่งออกแฟ้มเพื่อเก็บรักษา…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="178"/>
+        <source>Save the request&apos;s whole file (pages, letters, history) as one PDF/A</source>
+        <translation>บันทึกแฟ้มคำขอทั้งฉบับ (เอกสาร หนังสือ ประวัติ) เป็นไฟล์ PDF/A ไฟล์เดียว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/detail_panel.py" line="181"/>
         <source>Close the request as withdrawn at the applicant&apos;s wish</source>
         <translation>ปิดคำขอเป็น “ผู้ยื่นถอนคำขอ” ตามที่ผู้ยื่นแจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="187"/>
+        <location filename="../../ui/shell/detail_panel.py" line="199"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="191"/>
-        <location filename="../../ui/shell/detail_panel.py" line="196"/>
+        <location filename="../../ui/shell/detail_panel.py" line="203"/>
+        <location filename="../../ui/shell/detail_panel.py" line="208"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="192"/>
+        <location filename="../../ui/shell/detail_panel.py" line="204"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="197"/>
+        <location filename="../../ui/shell/detail_panel.py" line="209"/>
         <source>Service (Thai)</source>
         <translation>งานบริการ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="200"/>
+        <location filename="../../ui/shell/detail_panel.py" line="212"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="201"/>
+        <location filename="../../ui/shell/detail_panel.py" line="213"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="202"/>
+        <location filename="../../ui/shell/detail_panel.py" line="214"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="208"/>
+        <location filename="../../ui/shell/detail_panel.py" line="220"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="209"/>
+        <location filename="../../ui/shell/detail_panel.py" line="221"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="215"/>
+        <location filename="../../ui/shell/detail_panel.py" line="227"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="220"/>
+        <location filename="../../ui/shell/detail_panel.py" line="232"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="220"/>
+        <location filename="../../ui/shell/detail_panel.py" line="232"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="221"/>
+        <location filename="../../ui/shell/detail_panel.py" line="233"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="222"/>
+        <location filename="../../ui/shell/detail_panel.py" line="234"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -2971,58 +3004,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="558"/>
+        <location filename="../../ui/shell/main_window.py" line="564"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="562"/>
+        <location filename="../../ui/shell/main_window.py" line="568"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="570"/>
-        <location filename="../../ui/shell/main_window.py" line="590"/>
+        <location filename="../../ui/shell/main_window.py" line="576"/>
+        <location filename="../../ui/shell/main_window.py" line="596"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="571"/>
+        <location filename="../../ui/shell/main_window.py" line="577"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="573"/>
+        <location filename="../../ui/shell/main_window.py" line="579"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="575"/>
+        <location filename="../../ui/shell/main_window.py" line="581"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="587"/>
+        <location filename="../../ui/shell/main_window.py" line="593"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="600"/>
+        <location filename="../../ui/shell/main_window.py" line="606"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="603"/>
+        <location filename="../../ui/shell/main_window.py" line="609"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="846"/>
+        <location filename="../../ui/shell/main_window.py" line="852"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="1016"/>
+        <location filename="../../ui/shell/main_window.py" line="1022"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>

@@ -101,6 +101,9 @@ class Action(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     # "Back up now" in the window (the schedule backs up on its own, as the station).
     BACK_UP_NOW = "back_up_now"
+    # A request's whole file as one PDF/A for the archives or a court (services.archive):
+    # it carries every personal document, so those who decide on requests, not the admin.
+    EXPORT_ARCHIVE = "export_archive"
     # A finance officer verifies or rejects a payment's evidence and issues the receipt.
     VERIFY_PAYMENT = "verify_payment"
     # The agency's bank account and PromptPay details printed on payment notices.
@@ -157,6 +160,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.READ_AUDIT: frozenset({"admin"}),
     Action.MANAGE_SETTINGS: frozenset({"admin"}),
     Action.BACK_UP_NOW: frozenset({"admin"}),
+    Action.EXPORT_ARCHIVE: frozenset({"supervisor", "approver"}),
     Action.VERIFY_PAYMENT: frozenset({"finance"}),
     Action.SET_FEE_ACCOUNT: frozenset({"admin"}) | _SYSTEM,
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.api.approval import Approval, ApprovalPort, SigningSettings
+from services.api.archive import Archive, ArchivePort
 from services.api.backup import BackupPort
 from services.api.catalog import CatalogFacade, CatalogPort
 from services.api.fees import Fees, FeesPort
@@ -49,6 +50,8 @@ class Ports:
     # The last good backup and "Back up now" (None: the window shows no backup state).
     backup: BackupPort | None = None
     issuing: IssuingPort | None = None
+    # A request's whole file as PDF/A for the archives (None: the window offers no export).
+    archive: ArchivePort | None = None
 
 
 def build_ports(
@@ -83,4 +86,5 @@ def build_ports(
         fees=Fees(context),
         backup=backup,
         issuing=Issuing(context, signing, drive_root=drive_root),
+        archive=Archive(context),
     )

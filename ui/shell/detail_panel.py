@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import Action, ApplicationRow, SlaState, allowed_actions
+from services.api import Action, ApplicationRow, SlaState, allowed_actions, may
 from ui.common import i18n
 from ui.common.formatting import (
     arrival_label,
@@ -45,13 +45,15 @@ class DetailPanel(QFrame):
         panel_did_close(): the officer closed the panel (button or Esc).
         row_did_show(object ApplicationRow): the panel shows this request now (sections that
             read more of it, such as a forwarded request's applicant, follow it).
-        classify_requested(object ApplicationRow), withdraw_requested(object ApplicationRow).
+        classify_requested(object ApplicationRow), withdraw_requested(object ApplicationRow),
+        archive_requested(object ApplicationRow): "Export for the archives…".
     """
 
     panel_did_close = Signal()
     row_did_show = Signal(object)
     classify_requested = Signal(object)
     withdraw_requested = Signal(object)
+    archive_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, roles: Iterable[str] = ()) -> None:
         super().__init__(parent)
@@ -95,12 +97,16 @@ class DetailPanel(QFrame):
         self.classify_button.clicked.connect(lambda: self._request(self.classify_requested))
         self.withdraw_button = named(QPushButton(), "DangerLink")
         self.withdraw_button.clicked.connect(lambda: self._request(self.withdraw_requested))
+        self.archive_button = named(QPushButton(), "LinkButton")
+        self.archive_button.clicked.connect(lambda: self._request(self.archive_requested))
         steps.addWidget(self.classify_button)
+        steps.addWidget(self.archive_button)
         steps.addStretch(1)
         steps.addWidget(self.withdraw_button)
         layout.addLayout(steps)
         self.classify_button.hide()
         self.withdraw_button.hide()
+        self.archive_button.hide()
         self._retranslate()
 
     @property
@@ -117,6 +123,8 @@ class DetailPanel(QFrame):
         allowed = allowed_actions(row.status, self._roles, held_by_me=False)
         self.classify_button.setVisible(Action.CLASSIFY in allowed)
         self.withdraw_button.setVisible(Action.WITHDRAW in allowed)
+        # Any request, whatever its status: a court may ask for an open one too.
+        self.archive_button.setVisible(may(self._roles, Action.EXPORT_ARCHIVE))
         self._fill()
         self.show()
         self.row_did_show.emit(row)
@@ -165,6 +173,10 @@ class DetailPanel(QFrame):
             self.tr("Name the service and the kind of applicant; the applicant is sent the SLA")
         )
         self.withdraw_button.setText(self.tr("Withdraw…"))
+        self.archive_button.setText(self.tr("Export for the archives…"))
+        self.archive_button.setToolTip(
+            self.tr("Save the request's whole file (pages, letters, history) as one PDF/A")
+        )
         self.withdraw_button.setToolTip(
             self.tr("Close the request as withdrawn at the applicant's wish")
         )

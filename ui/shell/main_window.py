@@ -89,6 +89,7 @@ from ui.reports.monthly_page import MonthlyReportPage
 from ui.review.screen import NEXT_FAILED, NOTHING_WAITING, ReviewScreen
 from ui.shell.actions import WindowActions
 from ui.shell.application_model import ROW_ROLE, ApplicationModel, Column
+from ui.shell.archive_export import ArchiveExportFlow
 from ui.shell.backup_indicator import BackupIndicator
 from ui.shell.dashboard_view import DashboardView
 from ui.shell.detail_panel import DetailPanel
@@ -501,6 +502,11 @@ class MainWindow(QMainWindow):
                                   self.error_box, self.changes)  # fmt: skip
         self.detail.classify_requested.connect(self.moves.open_classify)
         self.detail.withdraw_requested.connect(self.moves.open_withdraw)
+        self.archive_export: ArchiveExportFlow | None = None
+        if self._ports.archive is not None:
+            self.archive_export = ArchiveExportFlow(self, self._ports.archive, self._runner,
+                                                    lambda: self._user, self.error_box)  # fmt: skip
+            self.detail.archive_requested.connect(self.archive_export.start)
         self.queues.page_did_change.connect(self._page_changed)
         self.sync.sync_did_finish.connect(self._sync_finished)
         self.sync.other_sync_did_finish.connect(
