@@ -25,6 +25,7 @@ from demo.token import softhsm_environment
 from services.api.admin import OfficersFacade
 from services.api.approval import SigningSettings
 from services.api.backup import BackupFacade
+from services.api.issuing import Issuing
 from services.api.ports import Ports, build_ports
 from services.api.reports import Reports
 from services.api.settings import SettingsFacade
@@ -232,6 +233,8 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         runtime.plan = build_plan(context, runtime.settings, data_dir, pdf_probe)
         if isinstance(ports.reports, Reports):  # the audit checkpoints' second place
             ports.reports.drive_root = runtime.drive_root
+        if isinstance(ports.issuing, Issuing):  # printed under the QR of the next licence
+            ports.issuing.verify_base = runtime.settings.get("register_url")
         log.info("settings saved: the next sync uses them")
 
     ports = build_ports(
@@ -250,6 +253,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
             allow_pkcs12=settings.get("signing_allow_pkcs12"),
         ),
         pdf_probe=pdf_probe,
+        register_url=settings.get("register_url"),
         # Read at each use: a saved Settings page changes the folder and the schedule.
         backup=BackupFacade(context, lambda: runtime.settings.values()),
     )

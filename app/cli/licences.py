@@ -4,6 +4,9 @@ folder the agency puts on its website or shared drive (M20).
 Signs in as an approver (``--as``, default ``approver``); the password comes from
 ``--password-file``, else ``ANUYAT_ADMIN_PASSWORD``, else stdin or a prompt. Re-running it
 rewrites only the pages that changed (a revoked licence's, the JSON, the CSV, the manifest).
+``--seal-token LABEL`` signs the manifest with the key on that token (``manifest.json.p7s``,
+a detached CMS signature anyone checks with ``openssl cms -verify``), PIN from
+``--pin-file``, else ``ANUYAT_TOKEN_PIN``, else a prompt; it is never stored.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
+from services.api import Pin, SigningChoice
+from services.kernel.errors import InvalidInput
 
 __all__ = ["add_parser", "cmd_licences"]
 
@@ -27,6 +32,30 @@ def add_parser(sub: Any) -> None:
     act = licences.add_subparsers(dest="licences_command", metavar="ACTION", required=True)
     publish = act.add_parser("publish", help="write the register as HTML pages, JSON and CSV")
     publish.add_argument("--to", required=True, help="the publish folder")
+    publish.add_argument(
+        "--seal-token",
+        metavar="LABEL",
+        help="seal manifest.json with the key on this token (writes manifest.json.p7s)",
+    )
+    publish.add_argument(
+        "--seal-key-id",
+        metavar="HEX",
+        default="",
+        help="the certificate's key id on the token, in hex (e.g. 01); default: the first",
+    )
+    publish.add_argument(
+        "--pin-file", help="file holding the token's PIN (else ANUYAT_TOKEN_PIN, else a prompt)"
+    )
+
+
+def _key_id(text: str) -> bytes:
+    try:
+        return bytes.fromhex(text)
+    except ValueError as exc:
+        raise InvalidInput(
+            f"--seal-key-id ต้องเป็นเลขฐานสิบหก เช่น 01 (ไม่ใช่ {text!r})",
+            f"--seal-key-id must be hexadecimal, e.g. 01 (not {text!r}).",
+        ) from exc
 
 
 def cmd_licences(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
@@ -38,12 +67,20 @@ def cmd_licences(args: argparse.Namespace, data_dir: Path, settings: Settings) -
         user = runtime.ports.shell.sign_in(args.as_user, password)
         port = runtime.ports.issuing
         assert port is not None
-        summary = port.publish(user, Path(args.to))
+        seal = None
+        if args.seal_token:
+            pin = read_secret("ANUYAT_TOKEN_PIN", "Token PIN / PIN ของโทเคน: ", args.pin_file)
+            seal = SigningChoice(
+                "token", args.seal_token, _key_id(args.seal_key_id), secret=Pin(pin)
+            )
+        summary = port.publish(user, Path(args.to), seal)
         print(
             f"เขียนทะเบียนสาธารณะแล้ว {summary.written} ไฟล์ (ไม่เปลี่ยน {summary.unchanged}) ที่ "
             f"{summary.folder}\nPublic register written: {summary.written} file(s) changed, "
             f"{summary.unchanged} unchanged, in {summary.folder}"
         )
+        if summary.sealed:
+            print("ประทับตราบัญชีไฟล์แล้ว: manifest.json.p7s / Manifest sealed: manifest.json.p7s")
         return 0
     finally:
         runtime.close()

@@ -6,7 +6,8 @@ Each method is one user action in its own session, called off the GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final, Protocol
 
@@ -17,12 +18,18 @@ from services.api.approval import Approval, SigningChoice, SigningSettings
 from services.issuing import checking, delivery, register, views
 from services.issuing.checking import LicenceCheck
 from services.issuing.delivery import Delivery
+from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.views import IssuedRow, ToIssueRow
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.produce import sign
 from services.produce.sign import SigningFailed, verify_pdf
-from services.produce.sign.methods import RecordMethod, SigningMethod
+from services.produce.sign.methods import (
+    Pkcs12Method,
+    RecordMethod,
+    SigningMethod,
+    TokenMethod,
+)
 from services.store.context import AppContext
 
 __all__ = [
@@ -55,7 +62,9 @@ class IssuingPort(Protocol):
 
     def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None: ...
 
-    def publish(self, user: SignedInUser, folder: Path) -> register.ExportSummary: ...
+    def publish(
+        self, user: SignedInUser, folder: Path, seal: SigningChoice | None = None
+    ) -> register.ExportSummary: ...
 
     def to_issue(self, user: SignedInUser) -> list[ToIssueRow]: ...
 
@@ -162,11 +171,44 @@ class Issuing:
         with self.context.unit_of_work(actor) as uow:
             register.revoke(uow, issued_id, reason)
 
-    def publish(self, user: SignedInUser, folder: Path) -> register.ExportSummary:
+    def publish(
+        self, user: SignedInUser, folder: Path, seal: SigningChoice | None = None
+    ) -> register.ExportSummary:
+        """Write the publish folder; with ``seal`` (a key: the token or a PKCS#12 file), sign
+        its manifest too, unless nothing changed and the folder's seal is already there."""
         actor = self.context.verified(Actor.from_user(user))
         with self.context.read(actor) as session:
             entries = register.public_entries(session, actor, self.context.clock.now())
-        return register.export_register(entries, folder)
+        summary = register.export_register(entries, folder)
+        if seal is not None and (summary.written or not (folder / SEAL).exists()):
+            method = self._seal_method(actor, seal)
+            try:
+                seal_manifest(method.signer, folder)
+            finally:
+                method.close()
+            summary = replace(summary, sealed=True)
+        manifest = hashlib.sha256((folder / MANIFEST).read_bytes()).hexdigest()
+        with self.context.unit_of_work(actor) as uow:
+            uow.record(
+                "licences.register_published",
+                "register",
+                "licences",
+                {"entries": len(entries), "written": summary.written,
+                 "manifest_sha256": manifest, "sealed": summary.sealed},
+            )  # fmt: skip
+        return summary
+
+    def _seal_method(self, actor: Actor, choice: SigningChoice) -> TokenMethod | Pkcs12Method:
+        if choice.kind == "record":
+            choice.secret.forget()
+            raise InvalidInput(
+                "ตราของทะเบียนต้องลงด้วยกุญแจ (โทเคน USB หรือไฟล์ PKCS#12) ไม่ใช่รหัสผ่าน",
+                "The register is sealed with a key (the USB token or a PKCS#12 file), not a "
+                "password.",
+            )
+        method = self._signing._method(actor, choice)
+        assert isinstance(method, TokenMethod | Pkcs12Method)  # not record: a key
+        return method
 
     def to_issue(self, user: SignedInUser) -> list[ToIssueRow]:
         actor = self.context.verified(Actor.from_user(user))

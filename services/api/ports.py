@@ -66,12 +66,14 @@ def build_ports(
     signing: SigningSettings | None = None,
     pdf_probe: PdfOpenProbe | None = None,
     backup: BackupPort | None = None,
+    register_url: str = "",
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
     ``drive_root``: the shared drive, where the audit chain's second checkpoints are;
     ``settings``: the settings page's facade, which needs the profile's files;
-    ``pdf_probe``: the viewer's engine judging counter PDFs, as the sync's plan has it)."""
+    ``pdf_probe``: the viewer's engine judging counter PDFs, as the sync's plan has it;
+    ``register_url``: where the public register of licences is published)."""
     return Ports(
         shell=Shell(context, on_sign_out=on_sign_out),
         intake=Intake(
@@ -85,6 +87,6 @@ def build_ports(
         catalog=CatalogFacade(context),
         fees=Fees(context),
         backup=backup,
-        issuing=Issuing(context, signing, drive_root=drive_root),
+        issuing=Issuing(context, signing, verify_base=register_url, drive_root=drive_root),
         archive=Archive(context),
     )

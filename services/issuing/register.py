@@ -71,6 +71,8 @@ class ExportSummary:
     written: int
     unchanged: int
     folder: Path
+    sealed: bool = False
+    """``manifest.json.p7s`` was written (:mod:`services.issuing.seal`)."""
 
 
 def default_verify_base(session: Session) -> str:

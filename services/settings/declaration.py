@@ -7,6 +7,7 @@ against, so a value the window accepts is one the next start accepts too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ class Setting:
     folder: bool = False
     """A path (to a folder or a file): when set, it must be absolute (``~`` is allowed), since
     the sync, the window and a scheduled task do not share one working folder."""
+    web: bool = False
+    """A web address: when set, ``https://`` and a host name, no spaces (it is printed)."""
 
     def problem(self, value: Any) -> tuple[str, str] | None:
         """What is wrong with ``value`` for this setting (Thai, English), or None."""
@@ -74,8 +77,18 @@ class Setting:
                 f"'{self.name}' must be a full path from the root, e.g. /srv/share or "
                 f"D:\\share (not {value!r})",
             )
+        if self.web and value and not _WEB.fullmatch(value):
+            return (
+                f"'{self.name}' ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// และชื่อเครื่อง เช่น "
+                f"https://www.example.go.th/verify (ไม่ใช่ {value!r})",
+                f"'{self.name}' must be a web address starting with https:// and a host name, "
+                f"e.g. https://www.example.go.th/verify (not {value!r})",
+            )
         return None
 
+
+# https://, a host with at least one dot, then a path without spaces, quotes or a query.
+_WEB = re.compile(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?(/[^\s\"'<>?#]*)?")
 
 _SECURITY = ("tls", "starttls", "plain")
 
@@ -110,6 +123,15 @@ SETTINGS: tuple[Setting, ...] = (
         [],
         "PEM/DER files of the certificate authorities whose certificates the agency trusts "
         "for approval signatures (type 3).",
+    ),
+    Setting(
+        "register_url",
+        str,
+        "",
+        "Where the public register of licences is published (anuyat licences publish); each "
+        "licence's QR code and the line under it lead to <register_url>/<code>.html. Empty: "
+        "https://<the agency's mail domain>/verify.",
+        web=True,
     ),
     Setting(
         "signing_allow_pkcs12",

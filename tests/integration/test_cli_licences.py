@@ -34,3 +34,79 @@ def test_an_approver_publishes_the_register_and_the_administrator_may_not(
     assert json.loads((folder / "register.json").read_text(encoding="utf-8")) == []
     assert main([*base, "publish", "--to", str(folder)]) == 0
     assert "0 file(s) changed" in capsys.readouterr().out
+
+
+def test_the_published_register_is_sealed_on_the_token_and_checks_with_openssl(
+    data_dir: Path, tmp_path: Path, monkeypatch, capsys, clock, softhsm
+) -> None:
+    """A copy of the register is trusted by the agency's root alone: the manifest's detached
+    CMS signature verifies with ``openssl cms``, and a changed page no longer matches it."""
+    import subprocess
+
+    from services.issuing.seal import files_unlike_manifest
+    from tests.peers.tools import require_tool
+
+    token = softhsm["approver"]
+    assert _init(data_dir, monkeypatch) == 0
+    (data_dir / "settings.toml").write_text(
+        f'pkcs11_module = "{token.module}"\nsigning_trust_roots = ["{token.root_pem}"]\n'
+        'register_url = "https://www.nongphai.go.th/licences"\n',
+        encoding="utf-8",
+    )
+    context = load_context(data_dir, clock)
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            auth.create_user(uow, username="approver", display_name="นายอนุมัติ รอบคอบ",
+                             password=STAFF_PASSWORD, roles=["approver"])  # fmt: skip
+    finally:
+        context.store.close()
+    folder = tmp_path / "publish"
+    base = ["--data-dir", str(data_dir), "licences", "publish", "--to", str(folder),
+            "--seal-key-id", "01"]  # fmt: skip
+    monkeypatch.setenv("ANUYAT_TOKEN_PIN", "999999")  # a wrong PIN: nothing sealed, said so
+    assert main([*base, "--seal-token", token.label]) != 0
+    assert "PIN" in capsys.readouterr().err and not (folder / "manifest.json.p7s").exists()
+    monkeypatch.setenv("ANUYAT_TOKEN_PIN", token.pin)
+    assert main([*base, "--seal-token", token.label]) == 0
+    assert "Manifest sealed" in capsys.readouterr().out
+    openssl = require_tool("openssl", "openssl")
+    check = [openssl, "cms", "-verify", "-binary", "-inform", "DER",
+             "-in", str(folder / "manifest.json.p7s"), "-content", str(folder / "manifest.json"),
+             "-CAfile", str(token.root_pem), "-purpose", "any", "-out", "/dev/null"]  # fmt: skip
+    verified = subprocess.run(check, capture_output=True, text=True)
+    assert verified.returncode == 0 and "Verification successful" in verified.stderr
+    assert files_unlike_manifest(folder) == []
+    # Re-publishing with nothing changed leaves the seal as it was (no PIN needed again).
+    seal = (folder / "manifest.json.p7s").read_bytes()
+    assert main([*base, "--seal-token", token.label]) == 0
+    assert (folder / "manifest.json.p7s").read_bytes() == seal
+    # A copy whose page was changed: its manifest still verifies, the page no longer matches.
+    (folder / "register.csv").write_text("number\n1/2569\n", encoding="utf-8")
+    assert files_unlike_manifest(folder) == ["register.csv"]
+    # A copy whose manifest was changed: the seal no longer verifies.
+    (folder / "manifest.json").write_text("{}", encoding="utf-8")
+    assert subprocess.run(check, capture_output=True).returncode != 0
+
+
+def test_the_register_address_comes_from_the_settings_and_a_bad_one_is_refused(
+    data_dir: Path, monkeypatch, capsys
+) -> None:
+    from app.bootstrap import open_runtime
+    from app.settings import Settings, with_profile
+    from services.api.issuing import Issuing
+
+    assert _init(data_dir, monkeypatch) == 0
+    (data_dir / "settings.toml").write_text(
+        'register_url = "https://www.nongphai.go.th/licences"\n', encoding="utf-8"
+    )
+    runtime = open_runtime(data_dir, with_profile(Settings({}, None), data_dir))
+    try:
+        assert isinstance(runtime.ports.issuing, Issuing)
+        assert runtime.ports.issuing.verify_base == "https://www.nongphai.go.th/licences"
+    finally:
+        runtime.close()
+    (data_dir / "settings.toml").write_text('register_url = "www.nongphai.go.th"\n',
+                                            encoding="utf-8")  # fmt: skip
+    assert main(["--data-dir", str(data_dir), "licences", "publish", "--to", "/tmp/x"]) == 2
+    err = capsys.readouterr().err
+    assert "register_url" in err and "https://" in err

@@ -57,3 +57,14 @@ def test_valid_values_pass_and_the_level_is_normalised(tmp_path: Path) -> None:
 def test_every_default_satisfies_its_own_declaration() -> None:
     for setting in SETTINGS:
         assert setting.problem(setting.default) is None, setting.name
+
+
+def test_the_register_address_must_be_an_https_web_address() -> None:
+    from services.settings.declaration import problems_in
+
+    assert problems_in({"register_url": "https://www.nongphai.go.th/licences"}) == []
+    assert problems_in({"register_url": ""}) == []  # not set: the agency's mail domain
+    for bad in ("www.nongphai.go.th", "http://www.nongphai.go.th", "https://localhost/x",
+                "https://a.go.th/ verify", "https://a.go.th/v?x=1"):  # fmt: skip
+        ((th, en),) = problems_in({"register_url": bad})
+        assert "https://" in en and "https://" in th, bad
