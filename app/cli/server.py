@@ -70,6 +70,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "server, as the postgres account); stations need nothing new",
     )
     renew.add_argument("--superuser", default="", help="as for 'server init'")
+    actions.add_parser(
+        "upgrade",
+        help="bring the agency's database up to this Anuyat's version (run on the server "
+        "after updating Anuyat there, before the workstations)",
+    )
     join = sub.add_parser("join", help="make this computer a workstation of the agency")
     join.add_argument("file", help="the enrolment file from 'anuyat server enrol-station'")
 
@@ -79,7 +84,23 @@ def cmd_server(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
         return _init(args, data_dir, settings)
     if args.server_command == "renew-cert":
         return _renew(args, data_dir)
+    if args.server_command == "upgrade":
+        return _upgrade(data_dir, settings)
     return _enrol(args, data_dir, settings)
+
+
+def _upgrade(data_dir: Path, settings: Settings) -> int:
+    from app.cli.common import open_profile
+    from services.server.setup import read_server_setup
+
+    read_server_setup(data_dir)  # refuses a folder that is not the server's profile
+    # Opening the server profile migrates, as the migration role (services.store.engine).
+    open_profile(data_dir, settings).close()
+    print(
+        "ฐานข้อมูลของหน่วยงานเป็นรุ่นล่าสุดแล้ว — ปรับรุ่น Anuyat บนเครื่องลูกข่ายได้\n"
+        "The agency's database is up to date; the workstations can be updated now."
+    )
+    return 0
 
 
 def _renew(args: argparse.Namespace, data_dir: Path) -> int:

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,6 +40,7 @@ __all__ = [
     "is_profile",
     "ServerUnreachable",
     "ServerNotTrusted",
+    "ServerSchemaMismatch",
     "server_unreachable",
     "upgrade_store",
     "DB_FILE",
@@ -59,6 +60,12 @@ class StoreLocked(AnuyatError):
 
 class ServerUnreachable(AnuyatError):
     code = "server_unreachable"
+
+
+class ServerSchemaMismatch(AnuyatError):
+    """The agency's database and this workstation's Anuyat are of different versions."""
+
+    code = "server_schema_mismatch"
 
 
 class ServerNotTrusted(ServerUnreachable):
@@ -127,9 +134,46 @@ def upgrade_store(engine: Engine) -> None:
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return
+        if connection.dialect.name == "postgresql":
+            _may_migrate_server(connection, config, current)
         log.info("upgrading store schema from %s to %s", current, head)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _may_migrate_server(connection: Connection, config: Config, current: str | None) -> None:
+    """Refuse, in words, a migration the agency's server would refuse in SQL.
+
+    Only the server profile (the migration role, services.server) changes the schema of the
+    agency's database; a workstation connects as the application role, which may not. A
+    workstation newer than the database waits for the server's administrator; one older
+    than the database must be updated itself.
+    """
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    if current is not None and current not in known:
+        raise ServerSchemaMismatch(
+            "ฐานข้อมูลบนเครื่องแม่ข่ายถูกปรับโดย Anuyat รุ่นที่ใหม่กว่าโปรแกรมบนเครื่องนี้ "
+            "— ปรับรุ่น Anuyat บนเครื่องนี้ แล้วเปิดใหม่ (ไม่มีข้อมูลใดถูกเปลี่ยน)",
+            "The agency server's database was brought up to date by a newer Anuyat than the "
+            "one on this computer. Update Anuyat here, then start it again. Nothing was "
+            "changed.",
+            detail=f"server at revision {current}, unknown here",
+            code="server_schema_newer",
+        )
+    may_create = connection.exec_driver_sql(
+        "SELECT has_schema_privilege('public', 'CREATE')"
+    ).scalar_one()
+    if not may_create:
+        raise ServerSchemaMismatch(
+            "ฐานข้อมูลบนเครื่องแม่ข่ายยังเป็นรุ่นเก่ากว่าโปรแกรมบนเครื่องนี้ — ให้ผู้ดูแลเครื่องแม่ข่าย"
+            "ปรับฐานข้อมูลก่อน (anuyat server upgrade บนเครื่องแม่ข่าย) แล้วเปิดโปรแกรมใหม่ "
+            "(ไม่มีข้อมูลใดถูกเปลี่ยน)",
+            "The agency server's database is older than Anuyat on this computer. Ask the "
+            "server's administrator to bring it up to date ('anuyat server upgrade' on the "
+            "server), then start Anuyat again. Nothing was changed.",
+            detail=f"server at revision {current}; this role may not change the schema",
+            code="server_schema_behind",
+        )
 
 
 def key_opens_store(db_path: Path, master: bytes) -> bool:

@@ -72,3 +72,8 @@ def test_init_enrol_and_join_from_the_command_line(
     # The joined station works on the agency's database: it lists its (no) requests.
     assert main(["--data-dir", str(station), "apps", "list", "--json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"
+    # On the server, "upgrade" finds the database current; a workstation's folder is refused.
+    assert main(["--data-dir", str(server), "server", "upgrade"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert main(["--data-dir", str(station), "server", "upgrade"]) == 2
+    assert "is not the server's profile" in capsys.readouterr().err

@@ -19,6 +19,8 @@ from pathlib import Path
 import keyring
 import psycopg
 import pytest
+from alembic.script import ScriptDirectory
+from psycopg.conninfo import make_conninfo
 from sqlalchemy import select
 
 from models import Application, Station
@@ -37,7 +39,12 @@ from services.server.setup import initialise_server
 from services.server.tls import CA_CERT, CA_KEY, issue_server_certificate, load_ca
 from services.store import keys
 from services.store.context import AppContext
-from services.store.engine import ServerNotTrusted, is_profile
+from services.store.engine import (
+    MIGRATIONS_DIR,
+    ServerNotTrusted,
+    ServerSchemaMismatch,
+    is_profile,
+)
 from services.store.profile import AgencySetup, load_context
 from services.store.recovery import KdfParams
 from tests.conftest import STAFF_PASSWORD, MemoryKeyring
@@ -233,3 +240,37 @@ def test_an_expired_server_certificate_is_refused_until_it_is_renewed(
     assert until > NOW + timedelta(days=700)
     reopened = load_context(station, FixedClock(NOW))
     reopened.store.close()
+
+
+def test_a_workstation_and_a_database_of_different_versions_say_which_to_update(
+    server: Server, tmp_path: Path
+) -> None:
+    _enrol(server, tmp_path / "v.enrol", "")
+    station = tmp_path / "station-v"
+    join_agency(station, tmp_path / "v.enrol", PASSPHRASE, FixedClock(NOW)).store.close()
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = scripts.get_current_head()
+    assert head is not None
+    previous = scripts.get_revision(head).down_revision
+    as_superuser = make_conninfo(server.cluster.superuser, dbname="anuyat")
+
+    def server_at(revision: object) -> None:
+        with psycopg.connect(as_superuser, autocommit=True) as connection:
+            connection.execute("UPDATE alembic_version SET version_num = %s", (revision,))
+
+    try:
+        # The server was not upgraded yet: the workstation (application role) may not.
+        server_at(previous)
+        with pytest.raises(ServerSchemaMismatch) as behind:
+            load_context(station, FixedClock(NOW))
+        assert behind.value.code == "server_schema_behind"
+        assert "anuyat server upgrade" in behind.value.en and "เครื่องแม่ข่าย" in behind.value.th
+        # A newer Anuyat upgraded the server: this workstation must be updated.
+        server_at("9999_from_a_newer_anuyat")
+        with pytest.raises(ServerSchemaMismatch) as newer:
+            load_context(station, FixedClock(NOW))
+        assert newer.value.code == "server_schema_newer"
+        assert "Update Anuyat here" in newer.value.en
+    finally:
+        server_at(head)
+    load_context(station, FixedClock(NOW)).store.close()
