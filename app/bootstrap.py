@@ -251,6 +251,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
             pkcs11_module=settings.get("pkcs11_module"),
             trust_roots=tuple(Path(p) for p in settings.get("signing_trust_roots")),
             allow_pkcs12=settings.get("signing_allow_pkcs12"),
+            tsa_url=settings.get("signing_tsa_url"),
         ),
         pdf_probe=pdf_probe,
         register_url=settings.get("register_url"),

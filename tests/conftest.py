@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.peers.softhsm",
     "tests.peers.postgres",
     "tests.peers.postgres_bare",
+    "tests.peers.tsa",
 ]
 
 

@@ -2,9 +2,11 @@
 a licence next) against the agency's trust roots, offline.
 
 It prints, per signature, the signer, the signing time, whether the signed bytes are intact,
-whether the certificate chains to the trust roots, and whether anything was added after
-signing. Exit status 0 when every signature is intact and trusted, 1 otherwise (also for an
-unsigned file). Trust roots: ``--trust-root`` files, else the ``signing_trust_roots`` setting
+whether the certificate chains to the trust roots, whether anything was added after
+signing, and its time-stamp; then the document time-stamps added later and whether the file
+carries long-term validation data. Exit status 0 when every signature (and time-stamp) is
+intact and trusted, 1 otherwise (also for an unsigned file). Trust roots: ``--trust-root``
+files, else the ``signing_trust_roots`` setting
 (the profile's own ``settings.toml`` included, so ``--data-dir`` picks the agency's roots).
 It opens no profile and needs no sign-in: anyone holding the file may check it.
 """
@@ -59,6 +61,8 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
         print(f"ลายมือชื่อที่ {number} / Signature {number} ({check.field})")
         for th, en in check.lines():
             print(f"  {th} / {en}")
+    for th, en in result.lines():
+        print(f"{th} / {en}")
     if result.ok:
         print("ผล: ลายมือชื่อถูกต้องและเชื่อถือได้ / Result: valid and trusted")
         return 0

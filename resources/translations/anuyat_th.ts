@@ -366,67 +366,67 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="415"/>
+        <location filename="../../ui/approval/page.py" line="424"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="417"/>
+        <location filename="../../ui/approval/page.py" line="426"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="420"/>
+        <location filename="../../ui/approval/page.py" line="429"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="432"/>
+        <location filename="../../ui/approval/page.py" line="441"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="433"/>
+        <location filename="../../ui/approval/page.py" line="442"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="434"/>
+        <location filename="../../ui/approval/page.py" line="443"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="436"/>
+        <location filename="../../ui/approval/page.py" line="445"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="436"/>
+        <location filename="../../ui/approval/page.py" line="445"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="438"/>
+        <location filename="../../ui/approval/page.py" line="447"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="439"/>
+        <location filename="../../ui/approval/page.py" line="448"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="440"/>
+        <location filename="../../ui/approval/page.py" line="449"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="441"/>
+        <location filename="../../ui/approval/page.py" line="450"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="442"/>
+        <location filename="../../ui/approval/page.py" line="451"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
@@ -796,27 +796,32 @@
         <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="147"/>
+        <location filename="../../ui/approval/batch_progress.py" line="149"/>
+        <source>Signed without a time-stamp: {count} (the time-stamping authority did not answer). Press “Add timestamps” on the approval page once online.</source>
+        <translation>ลงนามโดยยังไม่มีตราประทับเวลา {count} รายการ (ผู้ให้บริการตราประทับเวลาไม่ตอบ) เมื่อต่อเครือข่ายได้แล้วให้กด “เพิ่มตราประทับเวลา” ที่หน้ารออนุมัติ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/batch_progress.py" line="154"/>
         <source>Skipped: {reason}</source>
         <translation>ข้าม: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="161"/>
+        <location filename="../../ui/approval/batch_progress.py" line="168"/>
         <source>Signing</source>
         <translation>กำลังลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="162"/>
+        <location filename="../../ui/approval/batch_progress.py" line="169"/>
         <source>Approving and signing; keep the token plugged in.</source>
         <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="163"/>
+        <location filename="../../ui/approval/batch_progress.py" line="170"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="164"/>
+        <location filename="../../ui/approval/batch_progress.py" line="171"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -5779,6 +5784,19 @@ P90</translation>
         <location filename="../../ui/intake/sync_indicator.py" line="125"/>
         <source>{n} not requests</source>
         <translation>ไม่ใช่คำขอ {n} ฉบับ</translation>
+    </message>
+</context>
+<context>
+    <name>TimestampsButton</name>
+    <message>
+        <location filename="../../ui/approval/timestamps_button.py" line="90"/>
+        <source>Add timestamps ({count})</source>
+        <translation>เพิ่มตราประทับเวลา ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/timestamps_button.py" line="93"/>
+        <source>Records signed while the time-stamping authority could not be reached; add their time-stamps now that the network is back.</source>
+        <translation>บันทึกที่ลงนามขณะติดต่อผู้ให้บริการตราประทับเวลาไม่ได้ เพิ่มตราประทับเวลาได้เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>
 </context>
 <context>

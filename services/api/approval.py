@@ -20,7 +20,8 @@ from cryptography import x509
 from services import approval, review
 from services.access import auth
 from services.access.table import Action, require
-from services.approval import ApprovalSummary, BatchItem, BatchOutcome, SignatureStatus
+from services.approval import ApprovalSummary, BatchItem, BatchOutcome, SignatureStatus, timestamps
+from services.approval.timestamps import PendingTimestamp
 from services.cases.views import ApplicationRow
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput, PermissionDenied
@@ -40,6 +41,8 @@ class SigningSettings:
     pkcs11_module: str = ""
     trust_roots: tuple[Path, ...] = ()
     allow_pkcs12: bool = False
+    tsa_url: str = ""
+    """The agency's RFC 3161 time-stamping authority; empty: no time-stamps."""
 
     def module(self) -> str:
         """The module path set, else the first usual one installed."""
@@ -94,6 +97,10 @@ class ApprovalPort(Protocol):
     ) -> BatchOutcome: ...
 
     def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus: ...
+
+    def pending_timestamps(self, user: SignedInUser) -> list[PendingTimestamp]: ...
+
+    def add_timestamps(self, user: SignedInUser) -> list[str]: ...
 
 
 class Approval:
@@ -190,7 +197,7 @@ class Approval:
                     "The PKCS#12 file cannot be opened; check the file chosen.",
                     detail=repr(exc),
                 ) from exc
-            return Pkcs12Method(data, choice.secret, now)
+            return Pkcs12Method(data, choice.secret, now, self.settings.tsa_url)
         session = sign.TokenSession(self.settings.module(), choice.token_label, choice.secret)
         try:
             certificates = session.certificates()
@@ -204,7 +211,7 @@ class Approval:
                     "The chosen certificate is not on the token; choose again.",
                 )
             roots = [x509.load_der_x509_certificate(r.dump()) for r in self._roots()]
-            return TokenMethod(session, chosen, roots, now)
+            return TokenMethod(session, chosen, roots, now, self.settings.tsa_url)
         except BaseException:
             session.close()
             raise
@@ -241,6 +248,22 @@ class Approval:
         finally:
             method.close()
 
+    # --- time-stamps added later ------------------------------------------------------
+
+    def pending_timestamps(self, user: SignedInUser) -> list[PendingTimestamp]:
+        """Signed memos made while the TSA could not be reached, waiting for a time-stamp."""
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.APPROVE)
+        with self.context.read(actor) as session:
+            return timestamps.pending_timestamps(session)
+
+    def add_timestamps(self, user: SignedInUser) -> list[str]:
+        """Time-stamp them now (the TSA answers again); the tracking numbers done."""
+        actor = self.context.verified(Actor.from_user(user))
+        return timestamps.add_pending_timestamps(
+            self.context, actor, self.settings.tsa_url, self._roots()
+        )
+
     # --- verifying ---------------------------------------------------------------------
 
     def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus:
@@ -255,7 +278,11 @@ def status_of(result: sign.VerificationResult) -> SignatureStatus:
         for line_th, line_en in check.lines():
             th.append(line_th)
             en.append(line_en)
-    if not result.signatures:
+    if result.signatures:
+        for line_th, line_en in result.lines():
+            th.append(line_th)
+            en.append(line_en)
+    else:
         th.append("เอกสารนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์ (การอนุมัติแบบที่ 1)")
         en.append("This document carries no digital signature (a type-1 approval).")
     return SignatureStatus(bool(result.signatures), result.ok, tuple(th), tuple(en))

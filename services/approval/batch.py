@@ -57,6 +57,9 @@ class BatchOutcome:
     cancelled: bool
     remaining: tuple[str, ...]
     """Application ids not attempted (after a stop or a cancel)."""
+    timestamp_pending: tuple[str, ...] = ()
+    """Application ids signed without the time-stamp the agency wants (its TSA was not
+    reachable): queued, to be added later (:mod:`services.approval.timestamps`)."""
 
 
 def approve_batch(
@@ -71,12 +74,15 @@ def approve_batch(
 ) -> BatchOutcome:
     _check_strength(context, actor, items, method)
     approved: list[str] = []
+    pending: list[str] = []
     failed: list[tuple[str, str, str]] = []
     total = len(items)
     location = context.agency_code
     for index, item in enumerate(items):
         if cancelled():
-            return BatchOutcome(tuple(approved), tuple(failed), None, True, _ids(items[index:]))
+            return BatchOutcome(
+                tuple(approved), tuple(failed), None, True, _ids(items[index:]), tuple(pending)
+            )
         try:
             with context.unit_of_work(actor) as uow:
                 draft = prepare_approval(
@@ -87,22 +93,27 @@ def approve_batch(
                 result = verify_pdf(signed_pdf, trust_roots)
                 if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
                     raise SigningFailed(detail="the new signature did not validate")
+            late = method.timestamp_wanted and not method.last_timestamped
             record = SignedRecord(
                 signed_pdf, method.signature_type, method.certificate_subject,
-                method.certificate_sha256,
+                method.certificate_sha256, timestamp_pending=late,
             )  # fmt: skip
             with context.unit_of_work(actor) as uow:
                 record_approval(uow, context.calendar, context.store.blobs, draft, record)
         except _STOPS as exc:
             log.warning("batch stopped at item %d of %d: %s", index + 1, total, exc.code)
-            return BatchOutcome(tuple(approved), tuple(failed), exc, False, _ids(items[index:]))
+            return BatchOutcome(
+                tuple(approved), tuple(failed), exc, False, _ids(items[index:]), tuple(pending)
+            )
         except AnuyatError as exc:
             failed.append((item.application_id, exc.th, exc.en))
             progress(index + 1, total, "")
             continue
         approved.append(item.application_id)
+        if late:
+            pending.append(item.application_id)
         progress(index + 1, total, draft.tracking_number)
-    return BatchOutcome(tuple(approved), tuple(failed), None, False, ())
+    return BatchOutcome(tuple(approved), tuple(failed), None, False, (), tuple(pending))
 
 
 def _check_strength(

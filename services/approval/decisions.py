@@ -52,6 +52,8 @@ __all__ = [
 ]
 
 _MAX_CONDITIONS: Final = 20
+TIMESTAMP_PENDING: Final = "timestamp_pending"
+"""The flag on a signed memo made while the agency's TSA could not be reached."""
 _MAX_CONDITION: Final = 500
 
 
@@ -78,6 +80,9 @@ class SignedRecord:
     signature_type: int
     certificate_subject: str = ""
     certificate_sha256: str = ""
+    timestamp_pending: bool = False
+    """A TSA is set but did not answer: the memo waits for a time-stamp (see
+    :mod:`services.approval.timestamps`)."""
 
 
 def _approver(session: Session, user_id: str | None) -> User:
@@ -219,7 +224,7 @@ def record_approval(
         content_type="application/pdf",
         data=signed.pdf,
         origin="produced",
-        facts=FileFacts(pages=None),
+        facts=FileFacts(pages=None, flags=(TIMESTAMP_PENDING,) if signed.timestamp_pending else ()),
     )
     approval = Approval(
         application_id=application.id,
@@ -252,6 +257,7 @@ def record_approval(
             "document_sha256": document.blob_sha256,
             "reference": draft.reference,
             "notice_outbox_id": notice_id,
+            "timestamp_pending": signed.timestamp_pending,
         },
     )
     return approval.id

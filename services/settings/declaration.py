@@ -139,6 +139,14 @@ SETTINGS: tuple[Setting, ...] = (
         False,
         "Allow approvers to sign with a PKCS#12 file instead of a token (type 2 at most).",
     ),
+    Setting(
+        "signing_tsa_url",
+        str,
+        "",
+        "RFC 3161 time-stamping authority for type-2/3 signatures (its CA among "
+        "signing_trust_roots). Empty: no time-stamps. Offline, signatures go without and "
+        "are time-stamped later.",
+    ),
     # Mail in: an IMAP account (password in the keyring: `anuyat secret set imap`), else
     # a local Maildir folder (the demo's mailbox).
     Setting("imap_host", str, "", "IMAP server of the agency's official address. Empty: Maildir."),

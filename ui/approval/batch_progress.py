@@ -143,6 +143,13 @@ class BatchProgressDialog(QDialog):
         if outcome.cancelled:
             left = len(outcome.remaining)
             lines.append(self.tr("Cancelled; {count} left in the queue.").format(count=left))
+        if outcome.timestamp_pending:
+            lines.append(
+                self.tr(
+                    "Signed without a time-stamp: {count} (the time-stamping authority did not "
+                    "answer). Press “Add timestamps” on the approval page once online."
+                ).format(count=len(outcome.timestamp_pending))
+            )
         for _app_id, th, en in outcome.failed:
             lines.append(self.tr("Skipped: {reason}").format(reason=en if self._english() else th))
         self.status.setText("\n".join(lines))

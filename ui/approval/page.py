@@ -39,6 +39,7 @@ from ui.approval.arrivals import ArrivalWatch
 from ui.approval.batch_progress import BatchProgressDialog
 from ui.approval.signing_dialog import SigningDialog
 from ui.approval.summary_view import SummaryView
+from ui.approval.timestamps_button import TimestampsButton
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
@@ -100,10 +101,13 @@ class ApprovalPage(QWidget):
         self.next_button.clicked.connect(self.take_next)
         self.sign_button = named(QPushButton(), "Primary")
         self.sign_button.clicked.connect(self.approve_selected)
+        self.error = ErrorBox(dismissable=True)
+        self.timestamps_button = TimestampsButton(port, runner, user, self.error)
+        self.timestamps_button.timestamps_did_change.connect(self._timestamps_added)
+        top.addWidget(self.timestamps_button)
         top.addWidget(self.next_button)
         top.addWidget(self.sign_button)
         outer.addLayout(top)
-        self.error = ErrorBox(dismissable=True)
         outer.addWidget(self.error)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "ApprovalSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -179,6 +183,7 @@ class ApprovalPage(QWidget):
                 self.arrivals_did_come.emit(news)
 
         self._runner.run(lambda: port.queue(user), done, owner=self, label="approval queue")
+        self.timestamps_button.refresh()
 
     def read_again_if_new(self, alerts: Alerts) -> None:
         """Read the queue again when the officer's alerts name a request it does not show
@@ -365,6 +370,10 @@ class ApprovalPage(QWidget):
         self.applications_did_change.emit()
         self.refresh()
         if self.summary is not None:
+            self.open_application(self.summary.detail.row.id)
+
+    def _timestamps_added(self) -> None:
+        if self.summary is not None:  # its record may be a new, time-stamped file now
             self.open_application(self.summary.detail.row.id)
 
     def refuse_current(self) -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "PinLocked",
     "SignatureTooWeak",
     "SigningFailed",
+    "TimestampUnavailable",
     "TokenMissing",
     "TokenModuleUnusable",
     "TokenRemoved",
@@ -126,5 +127,21 @@ class SigningFailed(AnuyatError):
             "(รายละเอียดอยู่ในบันทึกของโปรแกรม)",
             "Signing failed and nothing was saved. Try again; if it keeps failing, tell the "
             "administrator (the details are in the program's log).",
+            detail=detail,
+        )
+
+
+class TimestampUnavailable(AnuyatError):
+    """The agency's time-stamping authority (TSA) did not answer, or answered with an error."""
+
+    code = "timestamp_unavailable"
+
+    def __init__(self, url: str, *, detail: str | None = None) -> None:
+        super().__init__(
+            f"ขอตราประทับเวลาจากผู้ให้บริการ {url} ไม่ได้ — เครื่องอาจไม่ได้ต่ออินเทอร์เน็ต "
+            "ลายมือชื่อที่ลงไว้ยังใช้ได้ เมื่อต่อเครือข่ายได้แล้วให้กด “เพิ่มตราประทับเวลา” อีกครั้ง",
+            f"The time-stamping authority at {url} could not be reached (the workstation may be "
+            "offline). The signatures made stay valid; once the network is back, press "
+            "“Add timestamps” again.",
             detail=detail,
         )

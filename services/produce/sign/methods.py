@@ -9,10 +9,16 @@
 A method is made once per batch (one PIN, one token session) and then signs each PDF; it
 checks the certificate first (valid now, signing key usage), so a batch never starts with a
 certificate that cannot sign.
+
+With the agency's time-stamping authority set (``tsa_url``), a key method asks it for a
+time-stamp on each signature. When the TSA does not answer — the workstation is offline —
+the signature is made without one (``last_timestamped`` is False, so the caller queues the
+document for a time-stamp later) and the rest of the batch does not wait for it again.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -22,8 +28,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from services.produce.sign.certs import CertificateFacts, certificate_facts, check_usable
-from services.produce.sign.errors import CertificateUnusable
-from services.produce.sign.pdf_signer import pkcs12_signer, sign_pdf, token_signer
+from services.produce.sign.errors import CertificateUnusable, TimestampUnavailable
+from services.produce.sign.pdf_signer import pkcs12_signer, sign_pdf, timestamper, token_signer
 from services.produce.sign.strength import KeyKind, SignatureType, offered_type
 from services.produce.sign.token import Pin, TokenCertificate, TokenSession
 
@@ -32,12 +38,18 @@ if TYPE_CHECKING:  # pyHanko is imported only when something is signed (pdf_sign
 
 __all__ = ["Pkcs12Method", "RecordMethod", "SigningMethod", "TokenMethod", "chains_to"]
 
+log = logging.getLogger(__name__)
+
 
 class SigningMethod(Protocol):
     kind: KeyKind
     signature_type: SignatureType
     certificate_subject: str
     certificate_sha256: str
+    last_timestamped: bool
+    """Whether the last signature carries a TSA time-stamp."""
+    timestamp_wanted: bool
+    """Whether the agency wants time-stamps on this method's signatures (a TSA is set)."""
 
     def sign(self, pdf: bytes, *, reason: str, location: str) -> bytes: ...
 
@@ -63,6 +75,8 @@ class RecordMethod:
     signature_type: SignatureType = SignatureType.RECORD
     certificate_subject: str = ""
     certificate_sha256: str = ""
+    last_timestamped: bool = False
+    timestamp_wanted: bool = False  # no cryptographic signature to stamp
 
     def sign(self, pdf: bytes, *, reason: str, location: str) -> bytes:
         return pdf
@@ -77,14 +91,32 @@ class _KeyMethod:
     facts: CertificateFacts
     kind: KeyKind
     signature_type: SignatureType
+    tsa_url: str = ""
     certificate_subject: str = field(init=False)
     certificate_sha256: str = field(init=False)
+    last_timestamped: bool = field(init=False, default=False)
+    timestamp_wanted: bool = field(init=False, default=False)
+    _tsa_down: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.certificate_subject = self.facts.subject
         self.certificate_sha256 = self.facts.sha256
+        self.timestamp_wanted = bool(self.tsa_url)
 
     def sign(self, pdf: bytes, *, reason: str, location: str) -> bytes:
+        if self.tsa_url and not self._tsa_down:
+            try:
+                signed = sign_pdf(
+                    pdf, self.signer, field_name="Approval", reason=reason, location=location,
+                    tsa=timestamper(self.tsa_url), tsa_url=self.tsa_url,
+                )  # fmt: skip
+            except TimestampUnavailable:
+                self._tsa_down = True  # the rest of the batch does not wait for it again
+                log.warning("signing without a time-stamp; it is queued for later")
+            else:
+                self.last_timestamped = True
+                return signed
+        self.last_timestamped = False
         return sign_pdf(pdf, self.signer, field_name="Approval", reason=reason, location=location)
 
     def close(self) -> None:
@@ -100,6 +132,7 @@ class TokenMethod(_KeyMethod):
         certificate: TokenCertificate,
         roots: list[x509.Certificate],
         now: datetime,
+        tsa_url: str = "",
     ) -> None:
         check_usable(certificate.facts, now)
         cert = x509.load_der_x509_certificate(certificate.der)
@@ -110,6 +143,7 @@ class TokenMethod(_KeyMethod):
             facts=certificate.facts,
             kind="token",
             signature_type=offered_type("token", certificate.facts, chains_to_roots=chains),
+            tsa_url=tsa_url,
         )
         self.session = session
         self.chains_to_roots = chains
@@ -119,7 +153,7 @@ class TokenMethod(_KeyMethod):
 
 
 class Pkcs12Method(_KeyMethod):
-    def __init__(self, data: bytes, passphrase: Pin, now: datetime) -> None:
+    def __init__(self, data: bytes, passphrase: Pin, now: datetime, tsa_url: str = "") -> None:
         signer = pkcs12_signer(data, passphrase)
         if signer.signing_cert is None:
             raise CertificateUnusable(
@@ -133,4 +167,5 @@ class Pkcs12Method(_KeyMethod):
             facts=facts,
             kind="pkcs12",
             signature_type=offered_type("pkcs12", facts),
+            tsa_url=tsa_url,
         )

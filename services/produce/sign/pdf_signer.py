@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509
 
-from services.produce.sign.errors import CertificateUnusable, SigningFailed
+from services.produce.sign.errors import CertificateUnusable, SigningFailed, TimestampUnavailable
 from services.produce.sign.token import Pin, TokenCertificate, TokenSession, token_errors
 
 # pyHanko (with aiohttp and the certificate validator) takes a large share of a cold start:
@@ -22,13 +22,17 @@ from services.produce.sign.token import Pin, TokenCertificate, TokenSession, tok
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.signers.pdf_cms import Signer
+    from pyhanko.sign.timestamps import TimeStamper
 
-__all__ = ["SIGNATURE_ROOM", "pkcs12_signer", "sign_pdf", "token_signer"]
+__all__ = ["SIGNATURE_ROOM", "pkcs12_signer", "sign_pdf", "timestamper", "token_signer"]
 
 # Room kept in the file for the signature container. Without it pyHanko signs once more to
 # measure the container first, which doubles the work on the token. 16 KB holds a PAdES
-# container with the signer's and issuing CA's certificates with room to spare.
+# container with the signer's and issuing CA's certificates, and a TSA's time-stamp token
+# with its certificate, with room to spare.
 SIGNATURE_ROOM = 16_384
+# How long a time-stamp request may take before the signature goes without one.
+TSA_TIMEOUT_S = 10
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,13 @@ def pkcs12_signer(data: bytes, passphrase: Pin) -> Signer:
     return loaded
 
 
+def timestamper(url: str) -> TimeStamper:
+    """An RFC 3161 client for the agency's time-stamping authority at ``url``."""
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    return HTTPTimeStamper(url, timeout=TSA_TIMEOUT_S)
+
+
 def _producers_agree(writer: IncrementalPdfFileWriter) -> None:
     """A PDF/A keeps its Info dictionary and its XMP packet saying the same (ISO 19005 6.6.3).
 
@@ -103,11 +114,16 @@ def sign_pdf(
     field_name: str,
     reason: str,
     location: str,
+    tsa: TimeStamper | None = None,
+    tsa_url: str = "",
 ) -> bytes:
-    """``pdf`` with a PAdES (ETSI.CAdES.detached) signature in a new invisible field."""
+    """``pdf`` with a PAdES (ETSI.CAdES.detached) signature in a new invisible field; with
+    ``tsa``, the signature carries the TSA's time-stamp token (PAdES B-T). A TSA that does not
+    answer raises :class:`TimestampUnavailable` (nothing is returned half-signed)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.timestamps import TimestampRequestError
 
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
@@ -121,7 +137,17 @@ def sign_pdf(
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
             _producers_agree(writer)
-            signers.sign_pdf(writer, meta, signer=signer, output=out, bytes_reserved=SIGNATURE_ROOM)
+            signers.sign_pdf(
+                writer,
+                meta,
+                signer=signer,
+                timestamper=tsa,
+                output=out,
+                bytes_reserved=SIGNATURE_ROOM,
+            )
+        except TimestampRequestError as exc:
+            log.warning("the time-stamping authority did not answer: %s", exc.__cause__ or exc)
+            raise TimestampUnavailable(tsa_url or "TSA", detail=repr(exc.__cause__)) from exc
         except (ValueError, OSError) as exc:
             log.warning("signing failed: %s", type(exc).__name__)
             raise SigningFailed(detail=repr(exc)) from exc

@@ -2,7 +2,9 @@
 
 Used right after every signature (nothing is saved unless it validates), by
 ``anuyat verify FILE.pdf`` and by the verification dialog. Fetching revocation data is off:
-the approver's workstation may be offline; the result says what was checked.
+the approver's workstation may be offline; the result says what was checked — including
+the time-stamp on each signature (PAdES B-T), the document time-stamps added later
+(:mod:`services.produce.sign.ltv`) and whether validation data is embedded (DSS).
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from asn1crypto import x509 as asn1_x509
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_english_date, format_thai_date
 
-__all__ = ["SignatureCheck", "VerificationResult", "load_trust_roots", "verify_pdf"]
+__all__ = [
+    "SignatureCheck",
+    "TimestampCheck",
+    "VerificationResult",
+    "load_trust_roots",
+    "verify_pdf",
+]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +50,8 @@ class SignatureCheck:
     """Nothing was added after signing."""
     modification: str
     """What was added after signing, if anything (pyHanko's modification level)."""
+    timestamp: TimestampCheck | None = None
+    """The TSA's time-stamp on this signature, if it has one."""
 
     @property
     def ok(self) -> bool:
@@ -72,17 +82,73 @@ class SignatureCheck:
                 f"Added after signing: {yes[not self.covers_whole_file][1]}"
                 + (f" ({self.modification})" if not self.covers_whole_file else ""),
             ),
+            self.timestamp.line("ตราประทับเวลาของลายมือชื่อ", "Signature time-stamp")
+            if self.timestamp is not None
+            else ("ตราประทับเวลาของลายมือชื่อ: ไม่มี", "Signature time-stamp: none"),
+        )
+
+
+@dataclass(frozen=True)
+class TimestampCheck:
+    """An RFC 3161 time-stamp: on a signature, or over the whole document (added later)."""
+
+    time: datetime
+    authority: str
+    """The time-stamping authority (its certificate's common name)."""
+    intact: bool
+    trusted: bool
+    """The TSA's certificate chains to the trust roots given."""
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.trusted
+
+    def line(self, label_th: str, label_en: str) -> tuple[str, str]:
+        when_th = format_thai_date(self.time, with_time=True)
+        when_en = format_english_date(self.time, with_time=True)
+        trust_th = "เชื่อถือได้" if self.ok else "ตรวจสอบไม่ผ่าน"
+        trust_en = "trusted" if self.ok else "NOT valid or not trusted"
+        return (
+            f"{label_th}: {when_th} โดย {self.authority} ({trust_th})",
+            f"{label_en}: {when_en} by {self.authority} ({trust_en})",
         )
 
 
 @dataclass(frozen=True)
 class VerificationResult:
     signatures: tuple[SignatureCheck, ...]
+    document_timestamps: tuple[TimestampCheck, ...] = ()
+    validation_data: bool = False
+    """The file carries validation data for long-term validation (a DSS)."""
 
     @property
     def ok(self) -> bool:
-        """Signed, and every signature intact, valid and trusted."""
-        return bool(self.signatures) and all(s.ok for s in self.signatures)
+        """Signed, and every signature and time-stamp intact, valid and trusted."""
+        return (
+            bool(self.signatures)
+            and all(s.ok for s in self.signatures)
+            and all(t.ok for t in self.document_timestamps)
+        )
+
+    @property
+    def timestamped(self) -> bool:
+        """Some time-stamp vouches for when it was signed (its own, or one added later)."""
+        return any(s.timestamp is not None for s in self.signatures) or bool(
+            self.document_timestamps
+        )
+
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """The document's own lines (after the signatures'): later time-stamps, LTV."""
+        found = [
+            stamp.line("ตราประทับเวลาของเอกสาร", "Document time-stamp")
+            for stamp in self.document_timestamps
+        ]
+        found.append(
+            ("ข้อมูลสำหรับตรวจสอบระยะยาว (LTV): มี", "Long-term validation data (LTV): yes")
+            if self.validation_data
+            else ("ข้อมูลสำหรับตรวจสอบระยะยาว (LTV): ไม่มี", "Long-term validation data (LTV): no")
+        )
+        return tuple(found)
 
 
 def load_trust_roots(paths: list[Path]) -> list[asn1_x509.Certificate]:
@@ -136,21 +202,25 @@ def verify_pdf(data: bytes, trust_roots: list[asn1_x509.Certificate]) -> Verific
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.general import SigningError
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko_certvalidator import ValidationContext
+
+    def context() -> ValidationContext:
+        return ValidationContext(
+            trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
+        )
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        embedded = list(reader.embedded_signatures)
+        embedded = list(reader.embedded_regular_signatures)
+        stamps = list(reader.embedded_timestamp_signatures)
+        validation_data = "/DSS" in reader.root
     except (PdfReadError, ValueError, KeyError) as exc:
         raise _not_a_pdf(repr(exc)) from exc
     checks = []
     for sig in embedded:
-        context = ValidationContext(
-            trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
-        )
         try:
-            status = validate_pdf_signature(sig, context)
+            status = validate_pdf_signature(sig, context())
         except (SigningError, ValueError) as exc:
             log.info("signature %s could not be validated: %s", sig.field_name, exc)
             checks.append(
@@ -173,6 +243,28 @@ def verify_pdf(data: bytes, trust_roots: list[asn1_x509.Certificate]) -> Verific
                 covers_whole_file=status.coverage is not None
                 and status.coverage.name == "ENTIRE_FILE",
                 modification=level.name if level is not None else "",
+                timestamp=_timestamp(status.timestamp_validity),
             )
         )
-    return VerificationResult(tuple(checks))
+    documents = []
+    for sig in stamps:
+        try:
+            documents.append(_timestamp(validate_pdf_timestamp(sig, context())))
+        except (SigningError, ValueError) as exc:
+            log.info("document time-stamp %s could not be validated: %s", sig.field_name, exc)
+    return VerificationResult(
+        tuple(checks), tuple(d for d in documents if d is not None), validation_data
+    )
+
+
+def _timestamp(status: object) -> TimestampCheck | None:
+    """A time-stamp's status from pyHanko (``TimestampSignatureStatus`` or a document's)."""
+    if status is None:
+        return None
+    cert = getattr(status, "signing_cert", None)
+    return TimestampCheck(
+        time=getattr(status, "timestamp"),  # noqa: B009 - a status of either kind has it
+        authority=_common_name(cert.subject) if cert is not None else "-",
+        intact=bool(getattr(status, "intact", False) and getattr(status, "valid", False)),
+        trusted=bool(getattr(status, "trusted", False)),
+    )

@@ -1,0 +1,96 @@
+""" "Add timestamps (N)": the approver's way to time-stamp what was signed offline.
+
+Shown only while signed memos wait for a time-stamp (the agency's TSA did not answer when
+they were signed; :mod:`services.approval.timestamps`). Pressing it asks the services to add
+them — network work, in the I/O pool — and says how it went in the page's message box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from services.api import ApprovalPort, SignedInUser
+from ui.common.errors import ErrorBox
+from ui.common.naming import named
+from ui.common.tasks import TaskRunner
+
+__all__ = ["TimestampsButton"]
+
+_FALLBACK = (
+    "เพิ่มตราประทับเวลาไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
+    "The time-stamps could not be added because of an internal error. Please tell your "
+    "administrator.",
+)
+
+
+class TimestampsButton(QPushButton):
+    """Signals:
+    timestamps_did_change(): time-stamps were added (the shown record may have a new file).
+    """
+
+    timestamps_did_change = Signal()
+
+    def __init__(
+        self,
+        port: ApprovalPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        messages: ErrorBox,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        named(self, "AddTimestamps")
+        self._port, self._runner, self._user, self._messages = port, runner, user, messages
+        self.waiting = 0
+        self.clicked.connect(self.add_now)
+        self._retranslate()
+        self.hide()
+
+    def refresh(self) -> None:
+        port, user = self._port, self._user
+
+        def done(pending: list[object] | None, error: BaseException | None) -> None:
+            if error is None and pending is not None:
+                self.waiting = len(pending)
+                self._retranslate()
+                self.setVisible(self.waiting > 0)
+
+        self._runner.run(
+            lambda: port.pending_timestamps(user), done, owner=self, label="pending timestamps"
+        )
+
+    def add_now(self) -> None:
+        port, user = self._port, self._user
+        self.setEnabled(False)
+
+        def done(numbers: list[str] | None, error: BaseException | None) -> None:
+            self.setEnabled(True)
+            if error is not None or numbers is None:
+                self._messages.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            else:
+                count = len(numbers)
+                self._messages.show_message(
+                    f"เพิ่มตราประทับเวลาและข้อมูลตรวจสอบระยะยาวแล้ว {count} รายการ",
+                    f"Time-stamps and long-term validation data added to {count} record(s).",
+                )
+                self.timestamps_did_change.emit()
+            self.refresh()
+
+        self._runner.run(
+            lambda: port.add_timestamps(user), done, pool="io", owner=self, label="add timestamps"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setText(self.tr("Add timestamps ({count})").format(count=self.waiting))
+        self.setToolTip(
+            self.tr(
+                "Records signed while the time-stamping authority could not be reached; "
+                "add their time-stamps now that the network is back."
+            )
+        )
