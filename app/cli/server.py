@@ -91,11 +91,16 @@ def cmd_server(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
 
 def _upgrade(data_dir: Path, settings: Settings) -> int:
     from app.cli.common import open_profile
+    from services.server.grants import restrict_app_role
     from services.server.setup import read_server_setup
 
-    read_server_setup(data_dir)  # refuses a folder that is not the server's profile
+    facts = read_server_setup(data_dir)  # refuses a folder that is not the server's profile
     # Opening the server profile migrates, as the migration role (services.store.engine).
-    open_profile(data_dir, settings).close()
+    runtime = open_profile(data_dir, settings)
+    try:
+        restrict_app_role(runtime.context.store.engine, facts.app_role)
+    finally:
+        runtime.close()
     print(
         "ฐานข้อมูลของหน่วยงานเป็นรุ่นล่าสุดแล้ว — ปรับรุ่น Anuyat บนเครื่องลูกข่ายได้\n"
         "The agency's database is up to date; the workstations can be updated now."

@@ -25,6 +25,7 @@ from services.kernel.clock import Clock
 from services.kernel.errors import InvalidInput
 from services.kernel.fsutil import write_atomically
 from services.server.cluster import ClusterReport, configure_cluster
+from services.server.grants import restrict_app_role
 from services.server.roles import (
     DEFAULT_ROLES,
     ServerRoles,
@@ -165,6 +166,7 @@ def initialise_server(
             admin_display_name=admin_display_name,
             clock=clock,
         )
+        restrict_app_role(store.engine, roles.app)
     except BaseException:
         drop_database_and_roles(superuser, roles)
         raise

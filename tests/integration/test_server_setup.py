@@ -184,15 +184,20 @@ def test_a_request_registered_at_one_station_is_reviewed_at_another(
         "CREATE TABLE extra (id integer)",
         "CREATE TEMPORARY TABLE extra (id integer)",
         "TRUNCATE event",
+        # The audit trail is append-only for the workstations.
+        "UPDATE event SET type = 'altered'",
+        "DELETE FROM event",
     ],
 )
-def test_the_application_role_may_not_change_the_schema(server: Server, statement: str) -> None:
+def test_the_application_role_may_not_change_the_schema_or_the_audit_trail(
+    server: Server, statement: str
+) -> None:
     with psycopg.connect(_app_conninfo(server)) as connection:
         assert connection.info.pgconn.ssl_in_use
         # It reads what the workstations need (the server's own station, at least)…
         row = connection.execute("SELECT count(*) FROM station").fetchone()
         assert row is not None and row[0] >= 1
-        # …and the server itself refuses every change of schema.
+        # …and the server itself refuses every change of schema, and of recorded events.
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             connection.execute(statement)
 
