@@ -16,6 +16,7 @@ from models.applications import (
     TrackingCounter,
 )
 from models.base import Base, UtcDateTime, new_id
+from models.blobs import StoredBlob
 from models.catalog import CalendarVersion, CatalogVersion, ServiceRevision, ServiceType
 from models.events import ChainHead, Event
 from models.fees import FeeAccount, FeeInboxItem, ReceiptCounter
@@ -53,6 +54,7 @@ __all__ = [
     "SlaPause",
     "SyncState",
     "Station",
+    "StoredBlob",
     "TrackingCounter",
     "User",
     "UserRole",

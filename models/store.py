@@ -15,16 +15,22 @@ read-modify-writes as single statements (compare-and-set, ``value = value + 1``)
 so they hold on a server database too, where ``SELECT … FOR UPDATE`` and row
 locks do this work.
 
-The agency profile's engine (:func:`create_server_engine`, PostgreSQL) keeps the same rule:
-a writing transaction first takes one transaction-scoped advisory lock
-(:data:`WRITER_LOCK`), so writers from every station queue exactly as they do on one SQLite
-file (the audit chain's head and the counters are read and extended by one writer at a
-time), the lock goes with the commit or rollback, and readers never wait (MVCC).
+The agency profile's engine (:func:`create_server_engine`, PostgreSQL) keeps the same rule
+for each station: a writing transaction first takes a transaction-scoped advisory lock keyed
+by its station (:data:`WRITER_LOCK` and the station's code), so the writers of one station
+queue exactly as they do on one SQLite file (its audit chain's head and its tracking counter
+are read and extended by one writer at a time), the lock goes with the commit or rollback,
+and readers never wait (MVCC). Writers of *different* stations do not queue behind each
+other — one station's long action must not stall every other desk, and "Next" on two
+stations must not wait (``FOR UPDATE SKIP LOCKED``, services.review.queue); what they share
+(an application's row, a login counter) they change with row locks and single statements.
+An engine opened for no station (server-side tools) takes the agency-wide lock instead.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -86,11 +92,11 @@ SERVER_CONNECT_TIMEOUT = 5
 """Seconds a station waits for the server before saying it cannot reach it."""
 
 
-def create_server_engine(url: str, **connect_args: Any) -> Engine:
+def create_server_engine(url: str, station_code: str | None = None, **connect_args: Any) -> Engine:
     """An engine on the agency's PostgreSQL database (``postgresql+psycopg://…``).
 
-    Writing transactions serialise on :data:`WRITER_LOCK` (module doc). Parameters are
-    hidden from error messages for the same reason as on a station.
+    Writing transactions serialise per ``station_code`` (module doc); with none, on the whole
+    agency. Parameters are hidden from error messages for the same reason as on a station.
     """
     if not url.startswith("postgresql+psycopg://"):
         raise ValueError("the agency server's address must start with postgresql+psycopg://")
@@ -108,8 +114,15 @@ def create_server_engine(url: str, **connect_args: Any) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
         if connection.get_execution_options().get(WRITE_INTENT):
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+            connection.exec_driver_sql(lock)
 
+    if station_code is None:
+        lock = f"SELECT pg_advisory_xact_lock({WRITER_LOCK})"
+    else:
+        # The two-integer form is a key space of its own: (class, station) never meets the
+        # agency-wide key. The class is WRITER_LOCK's low 31 bits, the station its CRC-32.
+        station = zlib.crc32(station_code.encode("utf-8")) - 2**31
+        lock = f"SELECT pg_advisory_xact_lock({WRITER_LOCK & 0x7FFF_FFFF}, {station})"
     return engine
 
 

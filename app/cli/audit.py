@@ -49,7 +49,12 @@ def cmd_audit(args: argparse.Namespace, data_dir: Path, settings: Settings) -> i
         store.close()  # verifying writes nothing, not even a checkpoint
     failed = False
     if report.ok:
-        print(f"ห่วงโซ่บันทึกถูกต้อง / Audit chain intact: {report.checked} events verified.")
+        # Each station of an agency keeps its own chain; every one of them was walked.
+        print(
+            f"ห่วงโซ่บันทึกถูกต้อง {report.checked} เหตุการณ์ จาก {report.stations} สถานี / "
+            f"Audit chain intact: {report.checked} events verified "
+            f"in {report.stations} station chain(s)."
+        )
     else:
         assert report.broken is not None
         failed = True

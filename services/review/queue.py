@@ -10,7 +10,10 @@ current status: a reviewer's claim on an item that has gone on to the approver, 
 of an officer who has left, holds nothing back.
 
 Two officers may press "Next" (or open the same item, or an administrator may reassign it
-while its holder releases it) at the same moment. Every change of holder is therefore a
+while its holder releases it) at the same moment. On the agency's PostgreSQL server "Next"
+locks the oldest free row with ``SELECT … FOR UPDATE SKIP LOCKED``: a second officer's Next
+passes over it to the following row at once instead of waiting or taking it too. On a
+station's SQLite file, and for every other change of holder, each change is a
 compare-and-set in one statement — ``UPDATE … SET assignee_id = … WHERE id = … AND
 assignee_id IS <what we saw> AND status = <what we saw>`` — and only the writer whose
 statement changed the row goes on (records the event, starts the review); the other sees
@@ -22,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from models import Application, Document, User, UserRole
@@ -257,10 +260,44 @@ def next_application(
         select(Application)
         .where(_free(statuses, me), Application.section.in_(sorted({"", section})))
         .order_by(Application.deemed_received_at, Application.tracking_number)
-        .limit(_CANDIDATES)
     )
+    if uow.session.get_bind().dialect.name == "postgresql":
+        return _next_skipping_locked(uow, calendar, oldest)
+    return _next_by_compare_and_set(uow, calendar, oldest)
+
+
+def _next_skipping_locked(
+    uow: UnitOfWork, calendar: BusinessCalendar, oldest: Select[Application]
+) -> Application | None:
+    """On the agency's server: lock the oldest free row, passing over rows another
+    officer's Next has locked (``FOR UPDATE SKIP LOCKED``), so nobody waits for another
+    station's transaction and no two get the same row. The compare-and-set in ``_take``
+    stays as a guard; it cannot lose while this transaction holds the row."""
+    query = (
+        oldest.limit(1)
+        .with_for_update(skip_locked=True, of=Application)
+        .execution_options(populate_existing=True)
+    )
+    passed: list[str] = []
+    while (application := uow.session.scalars(query).first()) is not None:
+        try:
+            if _take(uow, calendar, application, via="next"):
+                return application
+        except ClaimedByOther:
+            pass  # another officer's claim counts after all: the following row
+        passed.append(application.id)
+        query = query.where(Application.id.not_in(passed))
+    return None
+
+
+def _next_by_compare_and_set(
+    uow: UnitOfWork, calendar: BusinessCalendar, oldest: Select[Application]
+) -> Application | None:
+    """On a station's SQLite file (one writer at a time, no row locks): read a few
+    candidates, claim the first whose compare-and-set wins."""
+    query = oldest.limit(_CANDIDATES)
     while True:
-        candidates = uow.session.scalars(oldest).all()
+        candidates = uow.session.scalars(query).all()
         if not candidates:
             return None
         for application in candidates:

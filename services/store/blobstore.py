@@ -7,6 +7,11 @@ renamed to another address fails authentication. Plaintext never touches the
 disk, not even in the temp file: data is encrypted in memory and the temp file
 receives ciphertext only. Writes are temp → fsync → rename → fsync(dir), so a
 crash leaves either the old state or a whole blob.
+
+Where the sealed bytes live is the subclass's business: here files under ``root`` (a
+station's data folder); :class:`services.store.server_blobs.ServerBlobStore` keeps the same
+sealed bytes in the agency's PostgreSQL database. Callers see one interface (``put``,
+``put_file``, ``get``, ``exists``, ``iter_addresses``, ``verify_all``).
 """
 
 from __future__ import annotations
@@ -110,7 +115,30 @@ class BlobStore:
 
     def exists(self, sha256: str) -> bool:
         """Whether a blob is stored at this address."""
-        return self.path_for(sha256).is_file()
+        return self._stored_size(self._check_address(sha256)) is not None
+
+    # --- where the sealed bytes live (files here; a subclass may keep them elsewhere) ------
+
+    def _where(self, sha256: str) -> str:
+        """Where the blob is, for the log (never shown to an officer)."""
+        return str(self.path_for(sha256))
+
+    def _stored_size(self, sha256: str) -> int | None:
+        """The sealed size stored at the address, or None when nothing is."""
+        try:
+            return self.path_for(sha256).stat().st_size
+        except FileNotFoundError:
+            return None
+
+    def _store_sealed(self, sha256: str, sealed: bytes) -> None:
+        """Keep ``sealed`` at the address, replacing whatever is there, all or nothing."""
+        self._write_atomically(self.path_for(sha256), sealed)
+
+    def _load_sealed(self, sha256: str) -> bytes | None:
+        try:
+            return self.path_for(sha256).read_bytes()
+        except FileNotFoundError:
+            return None
 
     def iter_addresses(self) -> Iterator[str]:
         """Every stored address, in sorted order; temp files and strays are skipped."""
@@ -141,18 +169,14 @@ class BlobStore:
             raise _too_large(len(data), self.max_size, "blob")
         sha = hashlib.sha256(data).hexdigest()
         ref = BlobRef(sha256=sha, size=len(data))
-        path = self.path_for(sha)
-        try:
-            if path.stat().st_size == len(data) + _OVERHEAD:
-                return ref
-            # A file of the wrong size at this address is damaged: replace it with a good one.
-            # (Same-size damage is found by get()/verify_all(); checking here would mean
-            # decrypting on every put.)
-        except FileNotFoundError:
-            pass
+        if self._stored_size(sha) == len(data) + _OVERHEAD:
+            return ref
+        # Nothing stored, or a blob of the wrong size at this address (damaged): store a good
+        # one. (Same-size damage is found by get()/verify_all(); checking here would mean
+        # decrypting on every put.)
         nonce = secrets.token_bytes(NONCE_SIZE)
         sealed = MAGIC + nonce + self._aead.encrypt(nonce, data, sha.encode("ascii"))
-        self._write_atomically(path, sealed)
+        self._store_sealed(sha, sealed)
         return ref
 
     def put_file(self, path: Path) -> BlobRef:
@@ -201,16 +225,16 @@ class BlobStore:
         to another address, or encrypted with another key) and :class:`NotFound` when
         nothing is stored there.
         """
-        path = self.path_for(sha256)
-        try:
-            sealed = path.read_bytes()
-        except FileNotFoundError:
+        sha256 = self._check_address(sha256)
+        path = self._where(sha256)
+        sealed = self._load_sealed(sha256)
+        if sealed is None:
             raise NotFound(
                 f"ไม่พบไฟล์ที่จัดเก็บไว้ (รหัส {sha256}) ให้กู้คืนจากสำเนาสำรอง",
                 f"The stored file is missing (address {sha256}). Restore it from a backup.",
                 detail=f"{path} does not exist",
                 code="blob_missing",
-            ) from None
+            )
         if len(sealed) < _OVERHEAD or not sealed.startswith(MAGIC):
             raise BlobCorrupted(sha256, detail=f"{path}: bad header or truncated")
         nonce = sealed[len(MAGIC) : len(MAGIC) + NONCE_SIZE]

@@ -30,6 +30,7 @@ from services.kernel.errors import AnuyatError
 from services.store import keys
 from services.store.blobstore import BlobStore
 from services.store.profile_lock import UPGRADE_LOCK, profile_lock
+from services.store.server_blobs import ServerBlobStore
 from services.store.server_link import ServerLink, read_link
 
 __all__ = [
@@ -257,7 +258,9 @@ def open_server_store(data_dir: Path, link: ServerLink, *, create: bool = False)
     else:
         master = keys.load_master_key(data_dir)
     password = keys.load_server_password(data_dir)
-    engine = create_server_engine(link.url, **({"password": password} if password else {}))
+    engine = create_server_engine(
+        link.url, link.station_code, **({"password": password} if password else {})
+    )
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1")).scalar_one()
@@ -265,7 +268,8 @@ def open_server_store(data_dir: Path, link: ServerLink, *, create: bool = False)
         engine.dispose()
         raise server_unreachable(exc) from exc
     upgrade_store(engine)
-    blobs = BlobStore(data_dir / BLOB_DIR, keys.derive_key(master, "blobs"))
+    # In the database, where every station reads them (services.store.server_blobs says why).
+    blobs = ServerBlobStore(engine, keys.derive_key(master, "blobs"))
     return Store(
         data_dir,
         engine,

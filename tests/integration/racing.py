@@ -89,6 +89,8 @@ class SharedProfile:
     ) -> list[Any]:
         """Run ``script`` (after the prelude) once per entry of ``args``, all released at once.
 
+        An entry's ``data_dir`` opens that profile instead (another station of one agency).
+
         ``while_ready`` runs once every child is ready and before they are released (while
         each holds whatever it took before ``start_together()``). Returns each child's
         reported result, in the order of ``args``. A child that fails fails the test, with
@@ -103,7 +105,7 @@ class SharedProfile:
                     sys.executable,
                     "-c",
                     code,
-                    str(self.data_dir),
+                    str(a.get("data_dir", self.data_dir)),
                     str(go),
                     json.dumps({"now": now.isoformat(), **a}),
                 ],

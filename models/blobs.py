@@ -1,0 +1,28 @@
+"""The agency server's file store: every document's sealed bytes, in the database itself.
+
+A station keeps its files in its data folder (services.store.blobstore). On the agency
+profile every workstation must open every document, so the same sealed bytes (AES-256-GCM
+under the agency's key, addressed by the plaintext's SHA-256) live in this table on the
+server instead (services.store.server_blobs). On a station's own store the table exists
+(one schema for both) and stays empty.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Integer, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+
+__all__ = ["StoredBlob"]
+
+
+class StoredBlob(Base):
+    __tablename__ = "stored_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """SHA-256 of the plaintext: the blob's address."""
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    """``ANB1`` + nonce + ciphertext with tag, exactly as a station's file holds it."""
+    sealed_size: Mapped[int] = mapped_column(Integer)
+    """``len(sealed)``, so ``put`` can tell a blob is already there without reading it."""

@@ -1,0 +1,92 @@
+"""The agency profile's documents: the same sealed blobs, kept in the agency's database.
+
+Every workstation of an agency must open every document: a request registered at the
+counter on one desk is reviewed on another and approved on a third. The blobs therefore
+live on the server, in the ``stored_blob`` table (models.blobs), as the very bytes a
+station's file would hold: AES-256-GCM under the agency's blob key (derived from the master
+key every station of the agency imports), the plaintext's SHA-256 as address and associated
+data. The server, its disk and its backups only ever see ciphertext.
+
+Why in PostgreSQL and not on a shared folder:
+
+- one thing for the agency's IT to run, secure and back up: ``pg_dump`` (or the server's
+  own backups) carries the documents together with the rows that refer to them, so a restore
+  never brings back requests whose files are missing;
+- one connection per workstation, over the TLS and the least-privilege role it already
+  has: no file-share credentials on every desk, no drive letters or mount points to keep
+  alike on Windows and Linux, no network-share locking to trust;
+- writes are all or nothing in the database (a put is one statement), where a half-copied
+  file on a share is possible.
+
+The price is a larger database (each file is capped at 64 MiB, as on a station) and whole
+blobs read into memory on ``get``, as the file store does too.
+
+A put commits on its own connection, before the caller's transaction refers to the blob, as
+a station's file is written before the row naming it: a rolled-back action leaves at most an
+unreferenced blob, never a row without its file. Content-addressed, so two stations storing
+the same file at once store it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.dialects.postgresql import insert
+
+from models import StoredBlob
+from services.store.blobstore import DEFAULT_MAX_SIZE, BlobStore
+
+__all__ = ["ServerBlobStore"]
+
+# The file store's root, never used here: every file operation is overridden below.
+_NOWHERE = Path("/nonexistent/anuyat-agency-blobs-are-on-the-server")
+
+
+class ServerBlobStore(BlobStore):
+    """:class:`BlobStore` whose sealed bytes are rows of the agency's database."""
+
+    def __init__(self, engine: Engine, key: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> None:
+        super().__init__(_NOWHERE, key, max_size=max_size)
+        self._engine = engine
+
+    def _where(self, sha256: str) -> str:
+        return f"stored_blob {sha256} on {self._engine.url.host}/{self._engine.url.database}"
+
+    def _stored_size(self, sha256: str) -> int | None:
+        with self._engine.connect() as connection:
+            return connection.scalar(
+                select(StoredBlob.sealed_size).where(StoredBlob.sha256 == sha256)
+            )
+
+    def _store_sealed(self, sha256: str, sealed: bytes) -> None:
+        statement = insert(StoredBlob).values(sha256=sha256, sealed=sealed, sealed_size=len(sealed))
+        # Only reached when nothing (or a damaged blob) is there: replace what is.
+        statement = statement.on_conflict_do_update(
+            index_elements=[StoredBlob.sha256],
+            set_={"sealed": statement.excluded.sealed, "sealed_size": len(sealed)},
+        )
+        with self._engine.begin() as connection:
+            connection.execute(statement)
+
+    def _load_sealed(self, sha256: str) -> bytes | None:
+        with self._engine.connect() as connection:
+            sealed = connection.scalar(select(StoredBlob.sealed).where(StoredBlob.sha256 == sha256))
+        return bytes(sealed) if sealed is not None else None
+
+    def iter_addresses(self) -> Iterator[str]:
+        """Every stored address, in sorted order (read in pages: the table can be large)."""
+        last = ""
+        while True:
+            with self._engine.connect() as connection:
+                page = connection.scalars(
+                    select(StoredBlob.sha256)
+                    .where(StoredBlob.sha256 > last)
+                    .order_by(StoredBlob.sha256)
+                    .limit(1000)
+                ).all()
+            if not page:
+                return
+            yield from page
+            last = page[-1]
