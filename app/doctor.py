@@ -341,6 +341,67 @@ def _backup(settings: Settings, data_dir: Path, now: datetime | None) -> Check:
     return Check("backup", True, detail)
 
 
+RENEW_BEFORE = timedelta(days=30)
+"""The server certificate is said to need renewing this long before it ends."""
+
+
+def _agency_server(data_dir: Path, now: datetime | None) -> Check:
+    import psycopg
+
+    from services.server.checkup import check_server
+
+    name = "agency server"
+    try:
+        found = check_server(data_dir)
+    except psycopg.OperationalError as exc:
+        return Check(
+            name,
+            False,
+            f"cannot connect: {str(exc).strip().splitlines()[-1]}",
+            "ตรวจเครือข่ายและใบรับรองของเครื่องแม่ข่าย (anuyat server renew-cert บนเครื่องแม่ข่าย) / "
+            "Check the network and the server's certificate ('anuyat server renew-cert' on the "
+            "server).",
+        )
+    except AnuyatError as exc:
+        return Check(name, False, exc.en, exc.th)
+    if found is None:
+        return Check(name, True, "not used: a station profile keeps its own store")
+    version = f"PostgreSQL {found.server_version // 10000}"
+    kind = "migration role (the server profile)" if found.owns_tables else "application role"
+    detail = f"{found.role}, {kind}, over {found.tls_version or 'NO TLS'}; {version}"
+    if found.tls_version is None:
+        return Check(
+            name,
+            False,
+            detail,
+            "การเชื่อมต่อไม่เข้ารหัส — ตั้งค่าเครื่องแม่ข่ายด้วย anuyat server init / The link is not "
+            "encrypted: set the server up with 'anuyat server init' and join again.",
+        )
+    if not found.least_privilege:
+        return Check(
+            name,
+            False,
+            detail + "; this role may change the schema or rewrite audit events",
+            "ขอไฟล์ลงทะเบียนเครื่องใหม่ (บทบาทของโปรแกรม) / Ask for a new enrolment file (it "
+            "connects as the application role): anuyat server enrol-station, then anuyat join.",
+        )
+    warning = ""
+    if found.certificate_until is not None:
+        detail += f"; server certificate until {found.certificate_until:%Y-%m-%d}"
+        if found.certificate_until - (now or datetime.now(found.certificate_until.tzinfo)) < (
+            RENEW_BEFORE
+        ):
+            warning = (
+                "ใบรับรองของเครื่องแม่ข่ายใกล้หมดอายุ — anuyat server renew-cert บนเครื่องแม่ข่าย / "
+                "The server's certificate ends soon: run 'anuyat server renew-cert' on the server."
+            )
+    if found.server_version < 150000:
+        warning = (warning + " " if warning else "") + (
+            "แนะนำ PostgreSQL 15 ขึ้นไป / PostgreSQL 15 or later is recommended."
+        )
+    return Check(name, True, detail, warning=warning)
+
+
 def run_checks(data_dir: Path, settings: Settings, today: date | None = None) -> list[Check]:
     probes: list[Callable[[], Check]] = [
         _python,
@@ -353,6 +414,7 @@ def run_checks(data_dir: Path, settings: Settings, today: date | None = None) ->
         lambda: _holidays(settings, data_dir, today),
         lambda: _ack_template(settings, data_dir),
         lambda: _backup(settings, data_dir, None),
+        lambda: _agency_server(data_dir, None),
     ]
     return [probe() for probe in probes]
 

@@ -31,6 +31,7 @@ from services.kernel.actors import SYSTEM
 from services.kernel.clock import BANGKOK, FixedClock
 from services.kernel.errors import InvalidInput
 from services.kernel.events import verify_chain
+from services.server.checkup import check_server
 from services.server.cluster import install_certificate
 from services.server.enrol import enrol_station
 from services.server.join import join_agency
@@ -47,7 +48,9 @@ from services.store.engine import (
 )
 from services.store.profile import AgencySetup, load_context
 from services.store.recovery import KdfParams
+from services.store.server_link import LINK_FILE
 from tests.conftest import STAFF_PASSWORD, MemoryKeyring
+from tests.peers.loopback import free_port
 from tests.peers.postgres_bare import BareCluster
 
 NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -279,3 +282,34 @@ def test_a_workstation_and_a_database_of_different_versions_say_which_to_update(
     finally:
         server_at(head)
     load_context(station, FixedClock(NOW)).store.close()
+
+
+def test_doctor_checks_the_link_the_role_and_the_certificate(
+    server: Server, tmp_path: Path
+) -> None:
+    from app.doctor import _agency_server
+
+    _enrol(server, tmp_path / "d.enrol", "")
+    station = tmp_path / "station-d"
+    join_agency(station, tmp_path / "d.enrol", PASSPHRASE, FixedClock(NOW)).store.close()
+    checkup = check_server(station)
+    assert checkup is not None and checkup.certificate_until is not None
+    assert checkup.least_privilege and not checkup.owns_tables
+    fine = _agency_server(station, NOW)
+    assert fine.ok and not fine.warning
+    assert "anuyat_app, application role, over TLSv1." in fine.detail
+    assert "server certificate until" in fine.detail
+    soon = _agency_server(station, checkup.certificate_until - timedelta(days=10))
+    assert soon.ok and "anuyat server renew-cert" in soon.warning
+    own = _agency_server(server.profile, NOW)
+    assert own.ok and "migration role (the server profile)" in own.detail
+    # A link to where no server answers: said, with what to check.
+    elsewhere = tmp_path / "station-elsewhere"
+    link = (station / LINK_FILE).read_text(encoding="utf-8")
+    elsewhere.mkdir()
+    (elsewhere / LINK_FILE).write_text(
+        link.replace(f":{server.cluster.port}/", f":{free_port()}/"), encoding="utf-8"
+    )
+    lost = _agency_server(elsewhere, NOW)
+    assert not lost.ok and "cannot connect" in lost.detail and "renew-cert" in lost.fix
+    assert _agency_server(tmp_path / "a-station-profile", NOW).ok
