@@ -41,14 +41,19 @@ def join_agency(data_dir: Path, file: Path, passphrase: str, clock: Clock) -> Ap
     enrolment = open_enrolment(file, passphrase)  # nothing written before this succeeds
     keys.check_keyring()
     data_dir.mkdir(parents=True, exist_ok=True)
-    ca_file = data_dir / CA_FILE
-    write_atomically(ca_file, enrolment.ca_cert_pem.encode("ascii"))
-    keys.install_master_key(data_dir, bytes.fromhex(enrolment.master_key_hex))
-    keys.install_server_password(data_dir, enrolment.password)
-    url = server_url(
-        enrolment.host, enrolment.port, enrolment.database, enrolment.role, ca_file.resolve()
-    )
-    write_link(data_dir, ServerLink(url=url, station_code=enrolment.station_code))
-    # A certificate the agency's CA does not vouch for is refused here with its own words
-    # (services.store.engine.ServerNotTrusted), as on every later start.
-    return load_context(data_dir, clock)
+    try:
+        ca_file = data_dir / CA_FILE
+        write_atomically(ca_file, enrolment.ca_cert_pem.encode("ascii"))
+        keys.install_master_key(data_dir, bytes.fromhex(enrolment.master_key_hex))
+        keys.install_server_password(data_dir, enrolment.password)
+        url = server_url(
+            enrolment.host, enrolment.port, enrolment.database, enrolment.role, ca_file.resolve()
+        )
+        write_link(data_dir, ServerLink(url=url, station_code=enrolment.station_code))
+        # A certificate the agency's CA does not vouch for is refused here with its own
+        # words (services.store.engine.ServerNotTrusted), as on every later start.
+        return load_context(data_dir, clock)
+    except BaseException:
+        # The caller removes the files; the agency's key leaves this keyring with them.
+        keys.forget_agency_secrets(data_dir)
+        raise

@@ -43,6 +43,7 @@ __all__ = [
     "create_master_key",
     "install_master_key",
     "has_master_key",
+    "forget_agency_secrets",
     "check_keyring",
     "derive_key",
     "store_key_hex",
@@ -375,6 +376,18 @@ def load_server_password(data_dir: Path) -> str | None:
 
 def install_server_password(data_dir: Path, password: str) -> None:
     _set(_server_password_username(profile_id(data_dir)), password)
+
+
+def forget_agency_secrets(data_dir: Path) -> None:
+    """Remove the master key and server password of ``data_dir``'s profile from the keyring.
+
+    For a join that failed half-way: its folder is removed, and the agency's key must not
+    stay behind under a profile nobody can name any more.
+    """
+    pid = read_profile_id(data_dir)
+    if pid is not None:
+        _delete(_key_username(pid))
+        _delete(_server_password_username(pid))
 
 
 # --- derived keys ---------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from services.kernel.events import verify_chain
 from services.server.checkup import check_server
 from services.server.cluster import install_certificate
 from services.server.enrol import enrol_station
+from services.server.enrolment import Enrolment, seal_enrolment
 from services.server.join import join_agency
 from services.server.renew import renew_server_certificate, wait_until_served
 from services.server.setup import initialise_server
@@ -44,6 +45,7 @@ from services.store.engine import (
     MIGRATIONS_DIR,
     ServerNotTrusted,
     ServerSchemaMismatch,
+    ServerUnreachable,
     is_profile,
 )
 from services.store.profile import AgencySetup, load_context
@@ -313,3 +315,23 @@ def test_doctor_checks_the_link_the_role_and_the_certificate(
     lost = _agency_server(elsewhere, NOW)
     assert not lost.ok and "cannot connect" in lost.detail and "renew-cert" in lost.fix
     assert _agency_server(tmp_path / "a-station-profile", NOW).ok
+
+
+def test_a_server_that_does_not_answer_leaves_no_key_behind(
+    server: Server, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    ca_pem = (server.profile / "tls" / CA_CERT).read_text(encoding="ascii")
+    nowhere = Enrolment(
+        agency_code="TST", station_code="ST99", host="localhost", port=free_port(),
+        database="anuyat", role="anuyat_app", password="unused", ca_cert_pem=ca_pem,
+        master_key_hex="11" * 32,
+    )  # fmt: skip
+    sealed = tmp_path / "nowhere.enrol"
+    sealed.write_bytes(seal_enrolment(nowhere, PASSPHRASE, NOW.isoformat(), kdf=FAST_KDF))
+    before = dict(memory_keyring.secrets)
+    with pytest.raises(ServerUnreachable) as unreachable:
+        join_agency(tmp_path / "n", sealed, PASSPHRASE, FixedClock(NOW))
+    assert "ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้" in unreachable.value.th
+    assert "cannot be reached" in unreachable.value.en
+    assert memory_keyring.secrets == before  # the agency's key did not stay behind
+    assert "11" * 32 not in memory_keyring.secrets.values()
