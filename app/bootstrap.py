@@ -271,12 +271,18 @@ def match_slips_quietly(context: AppContext) -> None:
     from services.fees.deadlines import run_deadlines
     from services.fees.inbox import read_inbox_slips
     from services.fees.slips import match_slips
+    from services.fees.submission import open_submission_fees, submission_services
     from services.kernel.actors import SYSTEM
 
     try:
         with context.unit_of_work(SYSTEM) as uow:
             matched = match_slips(uow, context.calendar, context.store.blobs)
             read_inbox_slips(uow, context.store.blobs)
+        # Requests registered in this sync whose fee is due at submission: payment, notice.
+        with context.unit_of_work(SYSTEM) as uow:
+            open_submission_fees(
+                uow, context.calendar, context.store.blobs, submission_services(context.catalog)
+            )
         # After matching: a slip that arrived in this sync saves its request from lapsing.
         with context.unit_of_work(SYSTEM) as uow:
             reminded, lapsed = run_deadlines(uow, context.calendar)

@@ -261,6 +261,8 @@ class Payment(Base):
     # What the finance officer read on the slip when it differs from the amount: less is a
     # part payment (status "short", the rest asked on a new payment), more is a refund owed.
     paid_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # transfer (a slip) | cash (taken at the counter by the finance officer)
+    channel: Mapped[str] = mapped_column(String(20), default="transfer", server_default="transfer")
 
 
 class Approval(Base):

@@ -231,81 +231,86 @@
     </message>
     <message>
         <location filename="../../ui/review/info.py" line="142"/>
+        <source>paid when the request is registered</source>
+        <translation>ชำระเมื่อยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/info.py" line="143"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="143"/>
+        <location filename="../../ui/review/info.py" line="144"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="145"/>
+        <location filename="../../ui/review/info.py" line="146"/>
         <source>{amount} baht</source>
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="152"/>
+        <location filename="../../ui/review/info.py" line="153"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="154"/>
+        <location filename="../../ui/review/info.py" line="155"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="155"/>
+        <location filename="../../ui/review/info.py" line="156"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="156"/>
+        <location filename="../../ui/review/info.py" line="157"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="157"/>
+        <location filename="../../ui/review/info.py" line="158"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="158"/>
+        <location filename="../../ui/review/info.py" line="159"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="161"/>
+        <location filename="../../ui/review/info.py" line="162"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="162"/>
+        <location filename="../../ui/review/info.py" line="163"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="162"/>
+        <location filename="../../ui/review/info.py" line="163"/>
         <source>Free</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="163"/>
+        <location filename="../../ui/review/info.py" line="164"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="165"/>
+        <location filename="../../ui/review/info.py" line="166"/>
         <source>Catalog version</source>
         <translation>ฉบับของรายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="171"/>
+        <location filename="../../ui/review/info.py" line="172"/>
         <source>Application form</source>
         <translation>ข้อมูลในแบบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="179"/>
+        <location filename="../../ui/review/info.py" line="180"/>
         <source>Notes from intake</source>
         <translation>บันทึกจากงานรับเรื่อง</translation>
     </message>
@@ -824,6 +829,29 @@
         <location filename="../../ui/approval/batch_progress.py" line="171"/>
         <source>Close</source>
         <translation>ปิด</translation>
+    </message>
+</context>
+<context>
+    <name>CashBox</name>
+    <message>
+        <location filename="../../ui/fees/cash.py" line="70"/>
+        <source>Cash at the counter</source>
+        <translation>รับเงินสดที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cash.py" line="71"/>
+        <source>Transaction ID or tracking number:</source>
+        <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cash.py" line="72"/>
+        <source>Amount counted (baht):</source>
+        <translation>จำนวนเงินที่นับได้ (บาท):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/cash.py" line="73"/>
+        <source>Record the cash and print the receipt</source>
+        <translation>บันทึกรับเงินสดและพิมพ์ใบเสร็จ</translation>
     </message>
 </context>
 <context>
@@ -1795,140 +1823,140 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="168"/>
+        <location filename="../../ui/fees/page.py" line="172"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="170"/>
         <location filename="../../ui/fees/page.py" line="174"/>
+        <location filename="../../ui/fees/page.py" line="178"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="170"/>
-        <location filename="../../ui/fees/page.py" line="175"/>
+        <location filename="../../ui/fees/page.py" line="174"/>
+        <location filename="../../ui/fees/page.py" line="179"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="170"/>
+        <location filename="../../ui/fees/page.py" line="174"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="171"/>
-        <location filename="../../ui/fees/page.py" line="178"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
+        <location filename="../../ui/fees/page.py" line="182"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="171"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="176"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="177"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="179"/>
+        <location filename="../../ui/fees/page.py" line="183"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="188"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="187"/>
+        <location filename="../../ui/fees/page.py" line="191"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="189"/>
+        <location filename="../../ui/fees/page.py" line="193"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="191"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="192"/>
+        <location filename="../../ui/fees/page.py" line="196"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="200"/>
+        <location filename="../../ui/fees/page.py" line="208"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="226"/>
+        <location filename="../../ui/fees/page.py" line="234"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="228"/>
+        <location filename="../../ui/fees/page.py" line="236"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="228"/>
+        <location filename="../../ui/fees/page.py" line="236"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="252"/>
+        <location filename="../../ui/fees/page.py" line="260"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="264"/>
+        <location filename="../../ui/fees/page.py" line="272"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="270"/>
+        <location filename="../../ui/fees/page.py" line="278"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="283"/>
+        <location filename="../../ui/fees/page.py" line="291"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="293"/>
+        <location filename="../../ui/fees/page.py" line="301"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="302"/>
+        <location filename="../../ui/fees/page.py" line="310"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="305"/>
+        <location filename="../../ui/fees/page.py" line="313"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2250,17 +2278,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="221"/>
+        <location filename="../../ui/review/info.py" line="222"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="221"/>
+        <location filename="../../ui/review/info.py" line="222"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="221"/>
+        <location filename="../../ui/review/info.py" line="222"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -4674,41 +4702,46 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/service_form.py" line="177"/>
+        <source>When the request is registered</source>
+        <translation>เมื่อยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_form.py" line="178"/>
         <source>Before approval</source>
         <translation>ก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="178"/>
+        <location filename="../../ui/catalog/service_form.py" line="179"/>
         <source>Before the licence is issued</source>
         <translation>ก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="183"/>
+        <location filename="../../ui/catalog/service_form.py" line="184"/>
         <source>Standard (signature type 1)</source>
         <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="184"/>
+        <location filename="../../ui/catalog/service_form.py" line="185"/>
         <source>Advanced (signature type 2)</source>
         <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="185"/>
+        <location filename="../../ui/catalog/service_form.py" line="186"/>
         <source>Sensitive (signature type 3)</source>
         <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="192"/>
+        <location filename="../../ui/catalog/service_form.py" line="193"/>
         <source>Nothing was saved. Correct these and save again:</source>
         <translation>ยังไม่ได้บันทึกอะไร ให้แก้ไขรายการต่อไปนี้แล้วบันทึกอีกครั้ง:</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="193"/>
+        <location filename="../../ui/catalog/service_form.py" line="194"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="194"/>
+        <location filename="../../ui/catalog/service_form.py" line="195"/>
         <source>&amp;Save as a new catalog version</source>
         <translation>บันทึกเป็นรายการบริการฉบับใหม่ (&amp;S)</translation>
     </message>
@@ -4727,141 +4760,146 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/service_text.py" line="31"/>
+        <source>paid when the request is registered</source>
+        <translation>ชำระเมื่อยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/service_text.py" line="32"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="32"/>
+        <location filename="../../ui/catalog/service_text.py" line="33"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="39"/>
+        <location filename="../../ui/catalog/service_text.py" line="40"/>
         <source>Standard (signature type 1)</source>
         <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="40"/>
+        <location filename="../../ui/catalog/service_text.py" line="41"/>
         <source>Advanced (signature type 2)</source>
         <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="41"/>
+        <location filename="../../ui/catalog/service_text.py" line="42"/>
         <source>Sensitive (signature type 3)</source>
         <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="45"/>
+        <location filename="../../ui/catalog/service_text.py" line="46"/>
         <source>{n} business days</source>
         <translation>{n} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="55"/>
+        <location filename="../../ui/catalog/service_text.py" line="56"/>
         <source>{n} days</source>
         <translation>{n} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="57"/>
+        <location filename="../../ui/catalog/service_text.py" line="58"/>
         <source>no expiry</source>
         <translation>ไม่มีวันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="60"/>
+        <location filename="../../ui/catalog/service_text.py" line="61"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="61"/>
+        <location filename="../../ui/catalog/service_text.py" line="62"/>
         <source>Name (Thai)</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="62"/>
+        <location filename="../../ui/catalog/service_text.py" line="63"/>
         <source>Name (English)</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="63"/>
+        <location filename="../../ui/catalog/service_text.py" line="64"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="64"/>
+        <location filename="../../ui/catalog/service_text.py" line="65"/>
         <source>Service level</source>
         <translation>ระยะเวลาให้บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="65"/>
+        <location filename="../../ui/catalog/service_text.py" line="66"/>
         <source>Risk level</source>
         <translation>ระดับความเสี่ยง</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="66"/>
+        <location filename="../../ui/catalog/service_text.py" line="67"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="67"/>
+        <location filename="../../ui/catalog/service_text.py" line="68"/>
         <source>Lawful basis</source>
         <translation>ฐานทางกฎหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="68"/>
+        <location filename="../../ui/catalog/service_text.py" line="69"/>
         <source>Purpose</source>
         <translation>วัตถุประสงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="70"/>
+        <location filename="../../ui/catalog/service_text.py" line="71"/>
         <source>Licence template</source>
         <translation>แบบใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="71"/>
+        <location filename="../../ui/catalog/service_text.py" line="72"/>
         <source>none (reply letter)</source>
         <translation>ไม่มี (ตอบเป็นหนังสือ)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="73"/>
+        <location filename="../../ui/catalog/service_text.py" line="74"/>
         <source>Valid for</source>
         <translation>อายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="74"/>
+        <location filename="../../ui/catalog/service_text.py" line="75"/>
         <source>Approved by</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="75"/>
+        <location filename="../../ui/catalog/service_text.py" line="76"/>
         <source>Mail address</source>
         <translation>ที่อยู่อีเมลเฉพาะ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="83"/>
+        <location filename="../../ui/catalog/service_text.py" line="84"/>
         <source>Documents</source>
         <translation>เอกสารที่ต้องยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="88"/>
+        <location filename="../../ui/catalog/service_text.py" line="89"/>
         <source>if it applies</source>
         <translation>ถ้ามี</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="90"/>
+        <location filename="../../ui/catalog/service_text.py" line="91"/>
         <source>proxy only</source>
         <translation>เฉพาะผู้รับมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="92"/>
+        <location filename="../../ui/catalog/service_text.py" line="93"/>
         <source>persons only</source>
         <translation>เฉพาะบุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="94"/>
+        <location filename="../../ui/catalog/service_text.py" line="95"/>
         <source>juristic persons only</source>
         <translation>เฉพาะนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="101"/>
+        <location filename="../../ui/catalog/service_text.py" line="102"/>
         <source>Application form</source>
         <translation>แบบคำขอ</translation>
     </message>

@@ -9,6 +9,7 @@ from services import fees
 from services.access.table import Action, require
 from services.fees.account import AccountDetails, set_account
 from services.fees.amounts import parse_baht
+from services.fees.cash import record_cash
 from services.fees.inbox import (
     InboxRow,
     attach_to_payment,
@@ -51,6 +52,13 @@ class FeesPort(Protocol):
         ...
 
     def set_aside_slip(self, user: SignedInUser, item_id: str, reason: str) -> None: ...
+
+    def record_cash(
+        self, user: SignedInUser, reference: str, amount: str
+    ) -> tuple[str, str, bytes]:
+        """Cash taken at the counter for the payment ``reference`` names (Transaction ID or
+        tracking number): (receipt number, file name, receipt PDF to print at once)."""
+        ...
 
     def reject(self, user: SignedInUser, payment_id: str, reason: str) -> None: ...
 
@@ -122,6 +130,16 @@ class Fees:
     def set_aside_slip(self, user: SignedInUser, item_id: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             set_aside_slip(uow, item_id, reason)
+
+    def record_cash(
+        self, user: SignedInUser, reference: str, amount: str
+    ) -> tuple[str, str, bytes]:
+        satang = parse_baht(amount)
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            receipt = record_cash(
+                uow, self.context.calendar, self.context.store.blobs, reference, satang
+            )
+        return receipt[0], receipt[1], receipt[2]
 
     def reject(self, user: SignedInUser, payment_id: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

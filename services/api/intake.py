@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from models import Application, SyncState
 from services.access.table import Action, require
+from services.fees.submission import open_submission_fees, submission_services
 from services.intake import quarantine
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.classify import classify
@@ -32,7 +33,7 @@ from services.intake.views import (
     SyncSummary,
 )
 from services.intake.withdrawal import withdraw
-from services.kernel.actors import Actor, SignedInUser
+from services.kernel.actors import SYSTEM, Actor, SignedInUser
 from services.produce.receipt import counter_receipt, render_receipt
 from services.store.context import AppContext
 
@@ -170,9 +171,21 @@ class Intake:
         )
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
-        return register_counter_request(
+        tracking = register_counter_request(
             self.context, Actor.from_user(user), request, self.limits, self.pdf_probe
         )
+        # A fee due at submission: its payment and notice now, while the applicant is here.
+        codes = submission_services(self.context.catalog)
+        if request.service_code in codes:
+            with self.context.unit_of_work(SYSTEM) as uow:
+                app_id = uow.session.scalar(
+                    select(Application.id).where(Application.tracking_number == tracking)
+                )
+                open_submission_fees(
+                    uow, self.context.calendar, self.context.store.blobs, codes,
+                    [app_id] if app_id else [],
+                )  # fmt: skip
+        return tracking
 
     def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
         receipt = counter_receipt(self.context, Actor.from_user(user), tracking_number)

@@ -40,9 +40,9 @@ def check_fee(c: ProblemCollector, value: object, fields: Sequence[FormField]) -
         c.problem(
             "fee.due",
             'ค่าธรรมเนียม 0 ต้องใช้ due = "none" และค่าธรรมเนียมที่มากกว่า 0 ต้องกำหนดเวลาชำระ '
-            '("before_approval" หรือ "before_issue")',
+            '("at_submission", "before_approval" หรือ "before_issue")',
             'a fee of 0 needs due = "none", and a fee above 0 needs a payment time '
-            '("before_approval" or "before_issue").',
+            '("at_submission", "before_approval" or "before_issue").',
         )
     rule = c.get(value, "rule", "fee.rule", str, False) or "fixed"
     if rule not in FEE_RULES:

@@ -48,7 +48,7 @@ __all__ = [
 
 RiskLevel = Literal["standard", "advanced", "sensitive"]
 FieldType = Literal["text", "number", "date", "choice", "boolean"]
-FeeDue = Literal["none", "before_approval", "before_issue"]
+FeeDue = Literal["none", "at_submission", "before_approval", "before_issue"]
 FeeRule = Literal["fixed", "per_unit", "tiers", "by_choice"]
 ApplicantKind = Literal["person", "juristic"]
 LawfulBasis = Literal[
@@ -62,7 +62,7 @@ LawfulBasis = Literal[
 
 RISK_LEVELS: Final = ("standard", "advanced", "sensitive")
 FIELD_TYPES: Final = ("text", "number", "date", "choice", "boolean")
-FEE_DUE: Final = ("none", "before_approval", "before_issue")
+FEE_DUE: Final = ("none", "at_submission", "before_approval", "before_issue")
 FEE_RULES: Final = ("fixed", "per_unit", "tiers", "by_choice")
 APPLICANT_KINDS: Final = ("person", "juristic")
 

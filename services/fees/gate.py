@@ -281,28 +281,41 @@ def verify(
     assert application is not None
     if paid_satang is not None and paid_satang < payment.amount_satang:
         return _short(uow, calendar, blobs, application, payment, paid_satang)
-    if application.status == ApplicationStatus.PAYMENT_DUE:
-        change_status(
-            uow, calendar, application.id, ApplicationStatus.PAYMENT_TO_VERIFY, reason="verified"
-        )
-    uow.session.flush()
-    target = (
-        ApplicationStatus.APPROVED
-        if payment.stage == "before_issue"
-        else ApplicationStatus.READY_FOR_APPROVAL
-    )
-    change_status(uow, calendar, application.id, target, reason="fee paid")
-    refund = (paid_satang or 0) - payment.amount_satang
+    # A fee due at submission may be paid while the request is still in review: it stays
+    # there, and the review's end finds the fee paid.
+    waiting = application.status in (
+        ApplicationStatus.PAYMENT_DUE, ApplicationStatus.PAYMENT_TO_VERIFY
+    )  # fmt: skip
+    target: ApplicationStatus | None = None
     next_step = ("", "")
+    if waiting:
+        if application.status == ApplicationStatus.PAYMENT_DUE:
+            change_status(
+                uow, calendar, application.id, ApplicationStatus.PAYMENT_TO_VERIFY,
+                reason="verified",
+            )  # fmt: skip
+        uow.session.flush()
+        target = (
+            ApplicationStatus.APPROVED
+            if payment.stage == "before_issue"
+            else ApplicationStatus.READY_FOR_APPROVAL
+        )
+        change_status(uow, calendar, application.id, target, reason="fee paid")
+    elif payment.stage == "at_submission":
+        next_step = (
+            "คำขอของท่านอยู่ระหว่างการตรวจสอบต่อไป",
+            "your request goes on being reviewed",
+        )
+    refund = (paid_satang or 0) - payment.amount_satang
     if refund > 0:
         next_step = (
             f"ท่านชำระเกินมา {baht_figures(refund)} บาท หน่วยงานจะติดต่อเพื่อคืนเงินส่วนนี้ "
-            + ("หน่วยงานจะออกเอกสารให้ท่านต่อไป" if payment.stage == "before_issue"
-               else "คำขอของท่านจะเข้าสู่การพิจารณาอนุมัติต่อไป"),
+            + (next_step[0] or ("หน่วยงานจะออกเอกสารให้ท่านต่อไป" if payment.stage == "before_issue"
+               else "คำขอของท่านจะเข้าสู่การพิจารณาอนุมัติต่อไป")),
             f"you paid {baht_figures(refund)} baht more than the fee, which the agency will "
             "contact you to refund; "
-            + ("the agency will now issue your document" if payment.stage == "before_issue"
-               else "your request now goes for approval"),
+            + (next_step[1] or ("the agency will now issue your document"
+               if payment.stage == "before_issue" else "your request now goes for approval")),
         )  # fmt: skip
     receipt_id, letter_id = send_receipt(uow, blobs, application, payment, next_step=next_step)
     uow.record(
@@ -317,7 +330,7 @@ def verify(
             "receipt_number": payment.receipt_number,
             "receipt_document": receipt_id,
             "letter_outbox_id": letter_id,
-            "to": str(target),
+            "to": str(target) if target else None,
         },
     )
     return payment

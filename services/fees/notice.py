@@ -51,6 +51,10 @@ _REQUIRED: Final = (
     RequiredPart("ช่องทางชำระ", "how to pay", (("$channels_th",), ("$channels_en",))),
 )
 _STAGES: Final = {
+    "at_submission": (
+        "ได้รับแล้ว ค่าธรรมเนียมของงานบริการนี้ชำระเมื่อยื่นคำขอ",
+        "has been received; this service's fee is paid when the request is made.",
+    ),
     "before_approval": (
         "ผ่านการตรวจสอบแล้ว ต้องชำระค่าธรรมเนียมก่อนการพิจารณาอนุมัติ",
         "has been checked; the fee is paid before it goes for approval.",

@@ -14,7 +14,7 @@ from typing import Final
 
 from sqlalchemy import select
 
-from models import Agency, Application, OutboxMessage, User
+from models import Agency, Application, OutboxMessage, Payment, User
 from services import outbox
 from services.access.table import Action, require
 from services.cases.applications import change_status
@@ -283,7 +283,13 @@ def mark_reviewed(
         raise ReviewIncomplete(application.tracking_number, missing_th, missing_en)
     spec = spec_for(uow.session, application)  # the fee of the version it was received under
     assert spec is not None  # a complete review has a service
-    fee_first = spec.fee.due == "before_approval" and spec.fee.amount_satang > 0
+    # A fee due at submission that is not yet verified holds the request here too (its
+    # payment and notice exist since registration: no second notice).
+    fee_first = (
+        spec.fee.due in ("at_submission", "before_approval")
+        and spec.fee.amount_satang > 0
+        and not _fee_verified(uow, application.id)
+    )
     target = "payment_due" if fee_first else "ready_for_approval"
     text = note.strip()
     if len(text) > _MAX_REASONS:
@@ -358,3 +364,12 @@ def reject(
 _domain = mail_domain
 _recipient = applicant_address
 _thread = applicant_thread
+
+
+def _fee_verified(uow: UnitOfWork, application_id: str) -> bool:
+    """Whether the request's fee is paid in full and checked (a fee due at submission may be
+    before the review ends); a part payment leaves a payment open for the rest."""
+    payments = uow.session.scalars(
+        select(Payment.status).where(Payment.application_id == application_id)
+    ).all()
+    return "verified" in payments and not ({"due", "submitted"} & set(payments))

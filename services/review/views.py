@@ -63,7 +63,7 @@ class ApplicationDetail:
     required_ial: int
     risk_level: str
     fee_satang: int
-    fee_due: str  # none | before_approval | before_issue
+    fee_due: str  # none | at_submission | before_approval | before_issue
     claimed_by: str | None  # display name of the officer holding it
     claimed_by_me: bool
     checklist_complete: bool

@@ -174,6 +174,7 @@ class ServiceFormDialog(QDialog):
             label.setText(texts[key])
         dues = {
             "none": self.tr("No fee"),
+            "at_submission": self.tr("When the request is registered"),
             "before_approval": self.tr("Before approval"),
             "before_issue": self.tr("Before the licence is issued"),
         }

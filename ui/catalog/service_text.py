@@ -28,6 +28,7 @@ class ServiceText(QObject):
 
     def fee(self, spec: ServiceSpec) -> str:
         due = {
+            "at_submission": self.tr("paid when the request is registered"),
             "before_approval": self.tr("paid before approval"),
             "before_issue": self.tr("paid before the licence is issued"),
         }.get(spec.fee.due, "")

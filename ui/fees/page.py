@@ -36,6 +36,7 @@ from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
+from ui.fees.cash import CashBox
 from ui.fees.inbox import FinanceInbox
 from ui.fees.slip_image import slip_pixmap
 
@@ -105,6 +106,9 @@ class FeesPage(QWidget):
         lower.setContentsMargins(0, 4, 0, 0)
         lower.addWidget(self.table, 1)
         lower.addWidget(splitter, 3)
+        self.cash = CashBox(port, user, runner, self.error)
+        self.cash.cash_recorded.connect(self._cash_taken)
+        lower.addWidget(self.cash)
         self.inbox = FinanceInbox(port, user, runner)
         self.inbox.payments_did_change.connect(self.refresh)
         self.inbox.inbox_did_change.connect(self._inbox_counted)
@@ -194,6 +198,10 @@ class FeesPage(QWidget):
         self._show(self.current)
 
     # --- reading ---------------------------------------------------------------------------
+
+    def _cash_taken(self, _receipt_number: str) -> None:
+        self.applications_did_change.emit()
+        self.refresh()
 
     def _inbox_counted(self, count: int) -> None:
         self._inbox_count = count

@@ -139,6 +139,7 @@ class ApplicationInfoView(QScrollArea):
         fee = ""
         if detail.fee_satang:
             due = {
+                "at_submission": self.tr("paid when the request is registered"),
                 "before_approval": self.tr("paid before approval"),
                 "before_issue": self.tr("paid before the licence is issued"),
             }.get(detail.fee_due, "")
