@@ -21,6 +21,7 @@ from models.catalog import CalendarVersion, CatalogVersion, ServiceRevision, Ser
 from models.events import ChainHead, Event
 from models.fees import FeeAccount, FeeInboxItem, ReceiptCounter
 from models.intake import MailboxCursor, NotRequestMail, QuarantineItem, SyncState
+from models.retention import DestructionItem, DestructionList
 from models.worklist import ApplicationNote, OfficerSetting
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "CatalogVersion",
     "ChainHead",
     "Check",
+    "DestructionItem",
+    "DestructionList",
     "Document",
     "Event",
     "InboundMessage",

@@ -108,6 +108,9 @@ class Application(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Set once, by a destruction the head of the agency ordered (services.archive.retention):
+    # the row stays as the tombstone, its files and form data are gone.
+    destroyed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
     applicant: Mapped[Applicant | None] = relationship(lazy="joined")
     pauses: Mapped[list[SlaPause]] = relationship(

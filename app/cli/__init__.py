@@ -30,6 +30,7 @@ from app.cli import (
     profile,
     recovery,
     report,
+    retention,
     server,
     sync,
     users,
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     fees.add_parser(sub)
     licences.add_parser(sub)
     archive.add_parser(sub)
+    retention.add_parser(sub)
     verify.add_parser(sub)
     server.add_parsers(sub)
 
@@ -184,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "server": server.cmd_server,
             "join": server.cmd_join,
             "archive": archive.cmd_archive,
+            "retention": retention.cmd_retention,
         }
         return handlers[command](args, data_dir, settings)
     except AnuyatError as exc:

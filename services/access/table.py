@@ -104,6 +104,11 @@ class Action(StrEnum):
     # A request's whole file as one PDF/A for the archives or a court (services.archive):
     # it carries every personal document, so those who decide on requests, not the admin.
     EXPORT_ARCHIVE = "export_archive"
+    # Draw up the destruction list (ทะเบียนขอทำลาย) of closed requests past their retention
+    # period, for the head of the agency's order.
+    LIST_FOR_DESTRUCTION = "list_for_destruction"
+    # Record that order and carry the destruction out (services.archive.retention).
+    DESTROY_RECORDS = "destroy_records"
     # A finance officer verifies or rejects a payment's evidence and issues the receipt.
     VERIFY_PAYMENT = "verify_payment"
     # The agency's bank account and PromptPay details printed on payment notices.
@@ -161,6 +166,9 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.MANAGE_SETTINGS: frozenset({"admin"}),
     Action.BACK_UP_NOW: frozenset({"admin"}),
     Action.EXPORT_ARCHIVE: frozenset({"supervisor", "approver"}),
+    # The list names requests, not their content: the records' keeper (admin) or a supervisor.
+    Action.LIST_FOR_DESTRUCTION: _SUPERVISORS,
+    Action.DESTROY_RECORDS: frozenset({"admin"}),
     Action.VERIFY_PAYMENT: frozenset({"finance"}),
     Action.SET_FEE_ACCOUNT: frozenset({"admin"}) | _SYSTEM,
 }

@@ -1,23 +1,60 @@
 """The window's and the CLI's archive port: a request's whole file as one PDF/A
-(:mod:`services.archive.export`), for those the access table allows."""
+(:mod:`services.archive.export`), and retention: the destruction list, the head of the
+agency's order, the destruction (:mod:`services.archive.retention`) — each for the roles the
+access table allows."""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Protocol
 
-from services.access.table import Action, may
+from services.access.table import Action, may, require
 from services.archive.export import ArchiveExport, export_case
+from services.archive.policy import RetentionPolicy
+from services.archive.register import list_files
+from services.archive.retention import (
+    Destroyed,
+    destroy_listed,
+    discard_destroyed_files,
+    draft_list,
+    record_order,
+)
 from services.kernel.actors import Actor, SignedInUser
+from services.kernel.fsutil import write_atomically
 from services.store.context import AppContext
 
-__all__ = ["Archive", "ArchiveExport", "ArchivePort"]
+__all__ = ["Archive", "ArchiveExport", "ArchivePort", "Destroyed", "ListWritten"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ListWritten:
+    number: int
+    requests: int
+    pdf: Path
+    csv: Path
 
 
 class ArchivePort(Protocol):
     def may_export(self, user: SignedInUser) -> bool: ...
 
     def export(self, user: SignedInUser, tracking: str, out: Path) -> ArchiveExport: ...
+
+    def draw_up_list(
+        self, user: SignedInUser, policy: RetentionPolicy, folder: Path
+    ) -> ListWritten: ...
+
+    def write_list(self, user: SignedInUser, number: int, folder: Path) -> ListWritten: ...
+
+    def record_order(
+        self, user: SignedInUser, number: int, order_number: str, ordered_by: str, on: date
+    ) -> None: ...
+
+    def destroy(self, user: SignedInUser, number: int) -> Destroyed: ...
 
 
 class Archive:
@@ -30,3 +67,43 @@ class Archive:
     def export(self, user: SignedInUser, tracking: str, out: Path) -> ArchiveExport:
         """Slow (every page drawn): call it off the GUI thread, on the "io" pool."""
         return export_case(self.context, Actor.from_user(user), tracking, out)
+
+    # --- retention ------------------------------------------------------------------------
+
+    def draw_up_list(
+        self, user: SignedInUser, policy: RetentionPolicy, folder: Path
+    ) -> ListWritten:
+        """A new destruction list, written to ``folder`` as PDF and CSV."""
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            number = draft_list(uow, policy).number
+        return self.write_list(user, number, folder)
+
+    def write_list(self, user: SignedInUser, number: int, folder: Path) -> ListWritten:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.LIST_FOR_DESTRUCTION)
+        with self.context.read(actor) as session:
+            files = list_files(session, number)
+        folder.mkdir(parents=True, exist_ok=True)
+        pdf, csv = (folder / f"destruction-list-{number}.{ext}" for ext in ("pdf", "csv"))
+        write_atomically(pdf, files.pdf)
+        write_atomically(csv, files.csv)
+        return ListWritten(number, files.requests, pdf, csv)
+
+    def record_order(
+        self, user: SignedInUser, number: int, order_number: str, ordered_by: str, on: date
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            record_order(
+                uow, number, order_number=order_number, ordered_by=ordered_by,
+                ordered_on=datetime.combine(on, time(12), tzinfo=UTC),
+            )  # fmt: skip
+
+    def destroy(self, user: SignedInUser, number: int) -> Destroyed:
+        """Carry out ordered list ``number``; the files only destroyed requests used go after
+        the commit (and any a crash left behind last time)."""
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            done = destroy_listed(uow, number)
+        with self.context.read() as session:
+            removed = discard_destroyed_files(session, self.context.store.blobs)
+        log.info("destruction list %s: %s files removed", number, removed)
+        return done

@@ -261,6 +261,21 @@ SETTINGS: tuple[Setting, ...] = (
         min=1,
         max=8_760,
     ),
+    Setting(
+        "retention_years",
+        int,
+        0,
+        "Years a closed request is kept before it may go on a destruction list for the head "
+        "of the agency's order; 0 keeps every request indefinitely.",
+        min=0,
+        max=200,
+    ),
+    Setting(
+        "retention_by_service",
+        list,
+        [],
+        "Services whose legal retention period differs, as SERVICE_CODE=YEARS (0: for ever).",
+    ),
 )
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 

@@ -160,6 +160,16 @@ class BlobStore:
 
     # --- writing ------------------------------------------------------------------------
 
+    def discard(self, sha256: str) -> bool:
+        """Remove the blob at ``sha256`` (a destruction the head of the agency ordered:
+        services.archive.retention); whether one was there. Nothing else deletes a blob."""
+        path = self.path_for(sha256)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
     def put(self, data: bytes) -> BlobRef:
         """Store ``data`` (encrypted) and return its reference.
 

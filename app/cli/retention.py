@@ -1,0 +1,92 @@
+"""``anuyat retention list --to DIR | order LIST … | destroy LIST``: the destruction of closed
+requests past their retention period, only ever after the head of the agency's order.
+
+``list`` draws up a new destruction list (ทะเบียนขอทำลาย, PDF and CSV) of the requests past
+``retention_years`` / ``retention_by_service`` (by default none: everything is kept);
+``order`` records the head's order for a list (number, signer, date); ``destroy`` carries
+an ordered list out. Signs in like ``users`` (``--as``, default ``admin``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import open_profile, read_secret
+from app.settings import Settings
+from services.archive.policy import RetentionPolicy
+from services.kernel.errors import InvalidInput
+
+__all__ = ["add_parser", "cmd_retention"]
+
+
+def add_parser(sub: Any) -> None:
+    retention = sub.add_parser(
+        "retention", help="destruction lists and destruction by the head of agency's order"
+    )
+    retention.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+    retention.add_argument(
+        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
+    )
+    act = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
+    listing = act.add_parser("list", help="draw up a destruction list (PDF and CSV)")
+    listing.add_argument("--to", required=True, help="folder for the list's PDF and CSV")
+    order = act.add_parser("order", help="record the head of agency's order for a list")
+    order.add_argument("list", type=int, help="the destruction list's number")
+    order.add_argument("--order-number", required=True, help="the order's number, e.g. 12/2570")
+    order.add_argument("--ordered-by", required=True, help="who signed the order")
+    order.add_argument("--date", required=True, help="the order's date, YYYY-MM-DD")
+    destroy = act.add_parser("destroy", help="destroy what an ordered list names")
+    destroy.add_argument("list", type=int, help="the destruction list's number")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            f"วันที่ '{text}' ไม่ถูกต้อง ให้เขียนแบบ ปี ค.ศ.-เดือน-วัน เช่น 2027-01-15",
+            f"'{text}' is not a date: write it as YYYY-MM-DD (Common Era), e.g. 2027-01-15.",
+        ) from None
+
+
+def cmd_retention(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    runtime = open_profile(data_dir, settings)
+    try:
+        password = read_secret(
+            "ANUYAT_ADMIN_PASSWORD", f"Password of {args.as_user} / รหัสผ่าน: ", args.password_file
+        )
+        user = runtime.ports.shell.sign_in(args.as_user, password)
+        port = runtime.ports.archive
+        assert port is not None
+        if args.retention_command == "list":
+            policy = RetentionPolicy.from_settings(
+                settings.get("retention_years") or 0, settings.get("retention_by_service") or []
+            )
+            written = port.draw_up_list(user, policy, Path(args.to))
+            print(
+                f"จัดทำทะเบียนขอทำลายลำดับที่ {written.number} แล้ว ({written.requests} คำขอ): "
+                f"{written.pdf}\nDestruction list {written.number} drawn up "
+                f"({written.requests} requests): {written.pdf}, {written.csv}. Nothing is "
+                f"destroyed until the head of the agency's order is recorded "
+                f"(anuyat retention order {written.number} …)."
+            )
+        elif args.retention_command == "order":
+            port.record_order(user, args.list, args.order_number, args.ordered_by, _day(args.date))
+            print(
+                f"บันทึกคำสั่งที่ {args.order_number} สำหรับทะเบียนลำดับที่ {args.list} แล้ว\n"
+                f"Order {args.order_number} recorded for destruction list {args.list}."
+            )
+        else:
+            done = port.destroy(user, args.list)
+            print(
+                f"ทำลายแล้ว {len(done.destroyed)} คำขอ คงไว้ {len(done.kept)} คำขอ "
+                f"(ทะเบียนลำดับที่ {done.list_number})\nDestroyed {len(done.destroyed)} "
+                f"request(s), kept {len(done.kept)} (reopened or already gone) from list "
+                f"{done.list_number}; each leaves its tombstone and an audit event."
+            )
+        return 0
+    finally:
+        runtime.close()
