@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects.postgresql import insert
 
 from models import StoredBlob
@@ -74,6 +74,13 @@ class ServerBlobStore(BlobStore):
         with self._engine.connect() as connection:
             sealed = connection.scalar(select(StoredBlob.sealed).where(StoredBlob.sha256 == sha256))
         return bytes(sealed) if sealed is not None else None
+
+    def discard(self, sha256: str) -> bool:
+        """Delete the row (a destruction the head of the agency ordered)."""
+        sha256 = self._check_address(sha256)
+        with self._engine.begin() as connection:
+            result = connection.execute(delete(StoredBlob).where(StoredBlob.sha256 == sha256))
+        return bool(getattr(result, "rowcount", 0))
 
     def iter_addresses(self) -> Iterator[str]:
         """Every stored address, in sorted order (read in pages: the table can be large)."""
