@@ -15,6 +15,7 @@ keyring adds no new reader.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import secrets
 from dataclasses import asdict, dataclass
@@ -36,7 +37,7 @@ from services.server.roles import (
 )
 from services.server.tls import CA_CERT, CA_KEY, make_agency_tls, write_private
 from services.store import keys
-from services.store.engine import Store, is_profile
+from services.store.engine import ServerUnreachable, Store, is_profile
 from services.store.profile import AgencySetup, initialise_profile
 from services.store.server_link import ServerLink, write_link
 
@@ -99,6 +100,20 @@ def app_password_name(data_dir: Path) -> str:
     return f"server-app-password:{keys.profile_id(data_dir)}"
 
 
+def _check_allow_from(allow_from: str) -> None:
+    # A line PostgreSQL cannot read would stop pg_hba.conf from reloading at all.
+    if allow_from in ("samenet", "samehost", "all"):
+        return
+    try:
+        ipaddress.ip_network(allow_from, strict=False)
+    except ValueError:
+        raise InvalidInput(
+            f"--allow-from '{allow_from}' ใช้ไม่ได้ — ใช้ช่วงที่อยู่ เช่น 192.168.1.0/24 หรือ samenet",
+            f"--allow-from '{allow_from}' cannot be used: give an address range such as "
+            "192.168.1.0/24, or samenet.",
+        ) from None
+
+
 def _server_port(conninfo: str) -> int:
     with superuser_connection(conninfo) as connection:
         row = connection.execute("SHOW port").fetchone()
@@ -133,6 +148,7 @@ def initialise_server(
             "ต้องระบุชื่อเครื่องแม่ข่ายที่เครื่องลูกข่ายใช้เชื่อมต่อ (--host)",
             "Give the server's name as the workstations will reach it (--host).",
         )
+    _check_allow_from(allow_from)
     if is_profile(data_dir):
         raise InvalidInput(
             f"โฟลเดอร์ {data_dir} เป็นโปรไฟล์อยู่แล้ว — ไม่ได้เปลี่ยนแปลงอะไร",
@@ -167,7 +183,28 @@ def initialise_server(
             clock=clock,
         )
         restrict_app_role(store.engine, roles.app)
+    except ServerUnreachable as exc:
+        _undo(data_dir, superuser, roles)
+        raise InvalidInput(
+            f"ติดต่อฐานข้อมูลที่ {hosts[0]}:{port} ผ่าน TLS อย่างที่เครื่องลูกข่ายจะติดต่อไม่ได้ — "
+            "ตรวจว่าชื่อ --host ชี้มาที่เครื่องนี้ (DNS หรือไฟล์ hosts) แล้วสั่งใหม่ "
+            "(ได้ลบฐานข้อมูลและบทบาทที่เพิ่งสร้างออกแล้ว)",
+            f"The database could not be reached at {hosts[0]}:{port} over TLS, the way the "
+            "workstations will reach it. Check that the --host name leads to this server (DNS "
+            "or the hosts file), then run this again. The database and roles just made were "
+            "removed.",
+            detail=exc.detail,
+            code="server_init_unreachable",
+        ) from exc
     except BaseException:
-        drop_database_and_roles(superuser, roles)
+        _undo(data_dir, superuser, roles)
         raise
     return store, report
+
+
+def _undo(data_dir: Path, superuser: str, roles: ServerRoles) -> None:
+    drop_database_and_roles(superuser, roles)
+    # The passwords name roles that are gone, and the key encrypted nothing yet.
+    keys.forget_agency_secrets(data_dir)
+    if keys.read_profile_id(data_dir) is not None:
+        keys.delete_secret(app_password_name(data_dir))

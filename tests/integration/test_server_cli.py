@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from services.store.engine import is_profile
-from tests.conftest import STAFF_PASSWORD
+from tests.conftest import STAFF_PASSWORD, MemoryKeyring
 from tests.peers.postgres_bare import BareCluster
 
 PASSPHRASE = "ช้างเผือก กินหญ้า ริมน้ำ"
@@ -29,8 +29,28 @@ def test_init_enrol_and_join_from_the_command_line(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    memory_keyring: MemoryKeyring,
 ) -> None:
     server, station = tmp_path / "server", tmp_path / "station"
+    agency = ["--agency-name-th", "เทศบาลตำบลทดสอบ", "--agency-name-en", "Test Municipality",
+              "--agency-code", "TST", "--agency-number", "ทส 52001",
+              "--agency-email", "saraban@test.example.go.th"]  # fmt: skip
+    # A range pg_hba.conf could not read is refused before the server is touched.
+    assert main(
+        ["--data-dir", str(server), "server", "init", "--superuser", bare_postgres.superuser,
+         "--host", "localhost", "--allow-from", "the office", *agency]
+    ) == 2  # fmt: skip
+    assert "192.168.1.0/24" in capsys.readouterr().err
+    # A name that does not lead to this server: said so, and what was made is removed again
+    # (the init below reuses every name).
+    assert main(
+        ["--data-dir", str(server), "server", "init", "--superuser", bare_postgres.superuser,
+         "--host", "127.0.0.2", *agency]
+    ) == 2  # fmt: skip
+    unreachable = capsys.readouterr().err
+    assert "127.0.0.2" in unreachable and "--host" in unreachable and "were removed" in unreachable
+    assert not server.exists()
+    assert not memory_keyring.secrets  # no key nor password left for roles that are gone
     assert main(
         ["--data-dir", str(server), "server", "init", "--superuser", bare_postgres.superuser,
          "--host", "localhost", "--agency-name-th", "เทศบาลตำบลทดสอบ",
@@ -77,3 +97,14 @@ def test_init_enrol_and_join_from_the_command_line(
     assert "up to date" in capsys.readouterr().out
     assert main(["--data-dir", str(station), "server", "upgrade"]) == 2
     assert "is not the server's profile" in capsys.readouterr().err
+    # Enrolment is the server's act: a workstation's folder is refused, naming what to do.
+    assert main(
+        ["--data-dir", str(station), "server", "enrol-station", "--out", str(tmp_path / "x")]
+    ) == 2  # fmt: skip
+    assert "Run this on the server" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+    # The agency's master key leaves the server only sealed: its recovery file.
+    monkeypatch.setenv("ANUYAT_RECOVERY_PASSPHRASE", PASSPHRASE)
+    recovery = tmp_path / "agency-recovery.key"
+    assert main(["--data-dir", str(server), "recovery", "export", "--out", str(recovery)]) == 0
+    assert recovery.stat().st_mode & 0o777 == 0o600
