@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Final, Protocol
+
+from cryptography import x509
 
 from services import issuing
 from services.access import auth
@@ -24,13 +27,24 @@ from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.produce import sign
 from services.produce.sign import SigningFailed, verify_pdf
+from services.produce.sign.certs import check_usable
 from services.produce.sign.methods import (
     Pkcs12Method,
     RecordMethod,
     SigningMethod,
     TokenMethod,
+    chains_to,
 )
 from services.store.context import AppContext
+
+
+def _may_sign(certificate: sign.TokenCertificate, now: datetime) -> bool:
+    try:
+        check_usable(certificate.facts, now)
+    except sign.CertificateUnusable:
+        return False
+    return True
+
 
 __all__ = [
     "Delivery",
@@ -74,7 +88,7 @@ class IssuingPort(Protocol):
         self, user: SignedInUser, issued_id: str, *, protect: bool = False, handed_to: str = ""
     ) -> Delivery: ...
 
-    def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]: ...
+    def signing_tokens(self, user: SignedInUser) -> list[sign.TokenInfo]: ...
 
     def check_file(self, user: SignedInUser, path: Path) -> LicenceCheck: ...
 
@@ -147,6 +161,8 @@ class Issuing:
         )
 
     def _method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
+        if choice.kind == "token" and not choice.certificate_key_id:
+            return self._first_signing_certificate(choice)
         if choice.kind != "record":
             return self._signing._method(actor, choice)
         # Type 1: the sign-in password again (M17), with words about issuing, not approving.
@@ -162,7 +178,33 @@ class Issuing:
             )
         return RecordMethod()
 
-    def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]:
+    def _first_signing_certificate(self, choice: SigningChoice) -> TokenMethod:
+        """The token's signing certificate when the approver named none: a token often holds
+        others too (encryption, an expired one, a self-signed test one). Of those that may sign
+        now, one under the agency's roots first, then by key id: the same one every time."""
+        session = sign.TokenSession(self.settings.module(), choice.token_label, choice.secret)
+        try:
+            now = self.context.clock.now()
+            roots = [x509.load_der_x509_certificate(r.dump()) for r in self._signing._roots()]
+            found = session.certificates()
+            usable = [c for c in found if _may_sign(c, now)]
+            if not usable:
+                raise sign.CertificateUnusable(
+                    "ไม่มีใบรับรองสำหรับลงนามที่ใช้ได้บนโทเคนนี้ — ตรวจวันหมดอายุ หรือใช้โทเคนอื่น",
+                    "The token holds no certificate that may sign now: check its expiry, or use "
+                    "another token.",
+                )
+
+            def rank(c: sign.TokenCertificate) -> tuple[bool, bytes]:
+                under_roots = chains_to(x509.load_der_x509_certificate(c.der), roots)
+                return (not under_roots, c.key_id)
+
+            return TokenMethod(session, min(usable, key=rank), roots, now)
+        except BaseException:
+            session.close()
+            raise
+
+    def signing_tokens(self, user: SignedInUser) -> list[sign.TokenInfo]:
         require(self.context.verified(Actor.from_user(user)), Action.ISSUE_LICENCE)
         return sign.list_tokens(self.settings.module())
 

@@ -190,7 +190,7 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     officer_types(token.pin)
     QTest.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.notice.isVisible() or page.error.isVisible(), timeout=60_000)
-    assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text()
+    assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text(), page.error.text()
     with context.read() as session:
         entry = session.query(IssuedDocument).one()
         pdf = context.store.blobs.get(entry.blob_sha256)

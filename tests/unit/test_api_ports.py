@@ -70,4 +70,5 @@ def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
         "fees",
         "backup",
         "issuing",
+        "archive",
     ]

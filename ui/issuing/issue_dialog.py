@@ -117,7 +117,9 @@ class IssueDialog(QDialog):
                     self.token_combo.addItem(f"{token.label} ({token.model})", token.label)
             self._update_ready()
 
-        self._runner.run(lambda: port.tokens(user), done, pool="io", owner=self, label="tokens")
+        self._runner.run(
+            lambda: port.signing_tokens(user), done, pool="io", owner=self, label="tokens"
+        )
 
     def _way_changed(self, *_: Any) -> None:
         self.token_row.setVisible(self.token_radio.isChecked())
