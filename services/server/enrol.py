@@ -1,9 +1,10 @@
 """``anuyat server enrol-station``: register a new station and write its enrolment file.
 
 Run on the server, in the server profile. The station's code is the next free ``ST<n>``
-(or the one asked for), taken inside one writing transaction: on the agency's server every
-writing transaction holds the agency's write lock first (:mod:`models.store`), so two
-enrolments at once cannot pick the same code, and the code column is unique besides. The
+(or the one asked for), taken inside one transaction that first locks the agency's row: two
+enrolments at once take turns and the second sees the first's code, from whichever profile
+they run (the server profile's writers queue on its station's lock anyway; writers of
+different stations do not), and the code column is unique besides. The
 file is written before that transaction commits — a file that cannot be written leaves no
 station behind — and is removed again if the commit fails.
 """
@@ -89,6 +90,7 @@ def enrol_station(
     written = False
     try:
         with context.unit_of_work(SYSTEM) as uow:
+            uow.session.scalars(select(Agency.id).with_for_update()).one()
             chosen = code
             if chosen is None:
                 taken = uow.session.scalars(select(Station.code)).all()

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -335,3 +337,22 @@ def test_a_server_that_does_not_answer_leaves_no_key_behind(
     assert "cannot be reached" in unreachable.value.en
     assert memory_keyring.secrets == before  # the agency's key did not stay behind
     assert "11" * 32 not in memory_keyring.secrets.values()
+
+
+def test_enrolments_at_the_same_moment_get_different_codes(server: Server, tmp_path: Path) -> None:
+    contexts = [load_context(server.profile, FixedClock(NOW)) for _ in range(4)]
+    start = threading.Barrier(len(contexts))
+
+    def enrol(i: int) -> str:
+        start.wait()
+        out = tmp_path / f"at-once-{i}.enrol"
+        return enrol_station(contexts[i], out, PASSPHRASE, kdf=FAST_KDF).code
+
+    try:
+        with ThreadPoolExecutor(len(contexts)) as pool:
+            codes = list(pool.map(enrol, range(len(contexts))))
+    finally:
+        for context in contexts:
+            context.store.close()
+    assert len(set(codes)) == len(codes)
+    assert all((tmp_path / f"at-once-{i}.enrol").exists() for i in range(len(codes)))
