@@ -1821,142 +1821,200 @@
     </message>
 </context>
 <context>
+    <name>FeeAccountForm</name>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="57"/>
+        <source>Account &amp;name</source>
+        <translation>ชื่อบัญชี (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="58"/>
+        <source>&amp;Bank and branch (Thai)</source>
+        <translation>ธนาคารและสาขา ภาษาไทย (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="59"/>
+        <source>Bank and branch (&amp;English)</source>
+        <translation>ธนาคารและสาขา ภาษาอังกฤษ (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="60"/>
+        <source>Account n&amp;umber</source>
+        <translation>เลขที่บัญชี (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="61"/>
+        <source>&amp;PromptPay</source>
+        <translation>พร้อมเพย์ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="62"/>
+        <source>PromptPay &amp;ID or biller ID</source>
+        <translation>รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิล (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="67"/>
+        <source>None: the notice gives the account only</source>
+        <translation>ไม่ใช้: หนังสือแจ้งชำระระบุเฉพาะเลขที่บัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="68"/>
+        <source>Transfer to a PromptPay ID (phone or tax ID)</source>
+        <translation>โอนเข้าพร้อมเพย์ (เบอร์โทรศัพท์หรือเลขประจำตัวผู้เสียภาษี)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="69"/>
+        <source>Bill payment to a biller ID (Transaction ID as reference)</source>
+        <translation>ชำระบิลด้วยรหัสผู้รับชำระ (ใช้รหัสอ้างอิงการชำระเป็น Ref.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="74"/>
+        <source>10-digit phone, 13-digit tax ID or 15-digit biller ID</source>
+        <translation>เบอร์โทรศัพท์ 10 หลัก เลขผู้เสียภาษี 13 หลัก หรือรหัสผู้รับชำระบิล 15 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/fee_account_form.py" line="76"/>
+        <source>e.g. 123-4-56789-0</source>
+        <translation>เช่น 123-4-56789-0</translation>
+    </message>
+</context>
+<context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="172"/>
+        <location filename="../../ui/fees/page.py" line="178"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="174"/>
-        <location filename="../../ui/fees/page.py" line="178"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="174"/>
-        <location filename="../../ui/fees/page.py" line="179"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="185"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="174"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="175"/>
-        <location filename="../../ui/fees/page.py" line="182"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="188"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="175"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="186"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="187"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="183"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="190"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="188"/>
+        <location filename="../../ui/fees/page.py" line="194"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="189"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="191"/>
+        <location filename="../../ui/fees/page.py" line="197"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="193"/>
+        <location filename="../../ui/fees/page.py" line="199"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="201"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="196"/>
+        <location filename="../../ui/fees/page.py" line="202"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="208"/>
+        <location filename="../../ui/fees/page.py" line="214"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="234"/>
+        <location filename="../../ui/fees/page.py" line="240"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="236"/>
+        <location filename="../../ui/fees/page.py" line="242"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="236"/>
+        <location filename="../../ui/fees/page.py" line="242"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="260"/>
+        <location filename="../../ui/fees/page.py" line="266"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="272"/>
+        <location filename="../../ui/fees/page.py" line="278"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="278"/>
+        <location filename="../../ui/fees/page.py" line="284"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="291"/>
+        <location filename="../../ui/fees/page.py" line="297"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="301"/>
+        <location filename="../../ui/fees/page.py" line="307"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="310"/>
+        <location filename="../../ui/fees/page.py" line="316"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="313"/>
+        <location filename="../../ui/fees/page.py" line="319"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2851,52 +2909,52 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="160"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="162"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="164"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="166"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="157"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="159"/>
         <source>Your sign-in &amp;password:</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="155"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="157"/>
         <source>Token &amp;PIN:</source>
         <translation>&amp;PIN ของโทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="168"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="170"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="169"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="171"/>
         <source>Confirm with my sign-in password (type 1)</source>
         <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (แบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="172"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="174"/>
         <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
         <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="176"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="178"/>
         <source>&amp;Token:</source>
         <translation>&amp;โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="177"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="179"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="178"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="180"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -3032,6 +3090,44 @@
         <location filename="../../ui/issuing/page.py" line="308"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerBar</name>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="73"/>
+        <source>Ledger from</source>
+        <translation>บัญชีรับเงิน ตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="74"/>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="75"/>
+        <source>Save CSV…</source>
+        <translation>บันทึก CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="76"/>
+        <source>Save XLSX…</source>
+        <translation>บันทึก XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="82"/>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>ตารางคำนวณ (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="82"/>
+        <source>CSV (*.csv)</source>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/ledger_bar.py" line="84"/>
+        <source>Save the ledger</source>
+        <translation>บันทึกบัญชีรับเงิน</translation>
     </message>
 </context>
 <context>
@@ -4970,118 +5066,134 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="213"/>
+        <location filename="../../ui/admin/settings_page.py" line="221"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="215"/>
+        <location filename="../../ui/admin/settings_page.py" line="223"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="216"/>
+        <location filename="../../ui/admin/settings_page.py" line="224"/>
+        <source>Fee account</source>
+        <translation>บัญชีรับชำระค่าธรรมเนียม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="225"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="217"/>
+        <location filename="../../ui/admin/settings_page.py" line="226"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="218"/>
+        <location filename="../../ui/admin/settings_page.py" line="227"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="219"/>
+        <location filename="../../ui/admin/settings_page.py" line="228"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="220"/>
+        <location filename="../../ui/admin/settings_page.py" line="229"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="229"/>
+        <location filename="../../ui/admin/settings_page.py" line="238"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="231"/>
+        <location filename="../../ui/admin/settings_page.py" line="240"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="239"/>
+        <location filename="../../ui/admin/settings_page.py" line="249"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="244"/>
+        <location filename="../../ui/admin/settings_page.py" line="254"/>
+        <source>Where applicants pay: printed on every payment notice with its PromptPay QR. A PromptPay or biller ID is checked by building a QR with it when saved.</source>
+        <translation>ช่องทางที่ผู้ยื่นชำระเงิน พิมพ์ในหนังสือแจ้งชำระทุกฉบับพร้อมคิวอาร์พร้อมเพย์ รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิลจะได้รับการตรวจโดยสร้างคิวอาร์ทดลองเมื่อบันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="259"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="248"/>
+        <location filename="../../ui/admin/settings_page.py" line="263"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="250"/>
+        <location filename="../../ui/admin/settings_page.py" line="265"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="254"/>
+        <location filename="../../ui/admin/settings_page.py" line="269"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="257"/>
+        <location filename="../../ui/admin/settings_page.py" line="272"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="260"/>
+        <location filename="../../ui/admin/settings_page.py" line="275"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="265"/>
+        <location filename="../../ui/admin/settings_page.py" line="279"/>
+        <source>Takes effect at once: the next payment notice uses it.</source>
+        <translation>มีผลทันที หนังสือแจ้งชำระฉบับถัดไปจะใช้ข้อมูลนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="282"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="270"/>
+        <location filename="../../ui/admin/settings_page.py" line="287"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="272"/>
+        <location filename="../../ui/admin/settings_page.py" line="289"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="351"/>
-        <location filename="../../ui/admin/settings_page.py" line="396"/>
+        <location filename="../../ui/admin/settings_page.py" line="372"/>
+        <location filename="../../ui/admin/settings_page.py" line="414"/>
+        <location filename="../../ui/admin/settings_page.py" line="441"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="363"/>
+        <location filename="../../ui/admin/settings_page.py" line="384"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="449"/>
+        <location filename="../../ui/admin/settings_page.py" line="494"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="458"/>
+        <location filename="../../ui/admin/settings_page.py" line="503"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from services.access.table import Action, may, require
+from services.fees.account import AccountDetails, read_account, set_account
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.calendar import BusinessCalendar, BusinessHours
 from services.settings import station
@@ -35,6 +36,7 @@ from services.store.agency import (
 from services.store.context import AppContext
 
 __all__ = [
+    "AccountDetails",
     "AgencyDetails",
     "AgencyUpdate",
     "FreeMailAddress",
@@ -59,6 +61,14 @@ class SettingsPort(Protocol):
         self, user: SignedInUser, details: AgencyDetails, *, allow_free_mail: bool = False
     ) -> AgencyUpdate:
         """Raises InvalidInput (names each problem) or FreeMailAddress (ask, then allow)."""
+        ...
+
+    def fee_account(self, user: SignedInUser) -> AccountDetails:
+        """The bank account and PromptPay details printed on payment notices."""
+        ...
+
+    def save_fee_account(self, user: SignedInUser, details: AccountDetails) -> bool:
+        """Raises InvalidInput naming the problem; returns whether anything changed."""
         ...
 
     def sections(self, user: SignedInUser) -> list[SectionValues]: ...
@@ -132,6 +142,15 @@ class SettingsFacade:
             self.context.calendar = BusinessCalendar(hours, old.holidays, old.tz)
         self.context.agency_code = saved.code
         return update
+
+    def fee_account(self, user: SignedInUser) -> AccountDetails:
+        self._admin(user)
+        with self.context.read() as session:
+            return read_account(session)
+
+    def save_fee_account(self, user: SignedInUser, details: AccountDetails) -> bool:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return set_account(uow, details)
 
     def sections(self, user: SignedInUser) -> list[SectionValues]:
         self._admin(user)

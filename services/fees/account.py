@@ -61,8 +61,9 @@ def qr_target(account: AccountDetails, transaction_id: str) -> CreditTransfer | 
     return None
 
 
-def set_account(uow: UnitOfWork, details: AccountDetails) -> None:
-    """Save the details (administrator); one event with what changed."""
+def set_account(uow: UnitOfWork, details: AccountDetails) -> bool:
+    """Save the details (administrator); one event with what changed. Returns whether
+    anything did."""
     require(uow.actor, Action.SET_FEE_ACCOUNT)
     clean = AccountDetails(
         clean_line(details.bank_name_th, 200),
@@ -108,3 +109,4 @@ def set_account(uow: UnitOfWork, details: AccountDetails) -> None:
         if getattr(before, n) != getattr(clean, n)
     }
     uow.record("fees.account_set", "fee_account", row.id, {"changed": changed})
+    return bool(changed)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import openpyxl
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
@@ -62,6 +63,20 @@ def test_cash_typed_at_the_counter_gives_the_receipt_to_print(
         payment = session.scalars(select(Payment)).one()
     assert (payment.status, payment.channel) == ("verified", "cash")
     assert page.cash.reference.text() == "" and page.cash.amount.text() == ""
+    # The ledger of the month, saved from the page: the cash receipt and the total.
+    page.ledger.first.setDate(QDate(2026, 11, 1))
+    page.ledger.last.setDate(QDate(2026, 11, 30))
+    assert page.ledger.suggested_name("xlsx") == "fee-ledger_2026-11-01_2026-11-30.xlsx"
+    for kind in ("csv", "xlsx"):
+        target = tmp_path / f"ledger.{kind}"
+        page.ledger.export_to(target, kind)
+        qtbot.waitUntil(lambda target=target: target.exists(), timeout=30_000)
+    qtbot.waitUntil(lambda: "ledger.xlsx" in page.error.text(), timeout=10_000)
+    lines = (tmp_path / "ledger.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 3 and "2570/000001" in lines[1] and lines[2].split(",")[6] == "200.00"
+    sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
+    assert sheet["A2"].value == "2570/000001" and sheet["G2"].value == 200.0
+    assert sheet["G3"].value == "=SUM(G2:G2)"
     i18n.apply_language("en")
     try:
         qtbot.waitUntil(lambda: page.cash.title() == "Cash at the counter", timeout=10_000)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from services.api import SignedInUser
 from services.api.settings import (
+    AccountDetails,
     AgencyDetails,
     AgencyUpdate,
     FreeMailAddress,
@@ -40,18 +41,21 @@ from services.api.settings import (
     SettingsSaved,
     TakesEffect,
 )
+from ui.admin.fee_account_form import FeeAccountForm
 from ui.admin.result_box import ResultBox
 from ui.admin.settings_forms import AgencyForm, SectionForm
 from ui.common.errors import ErrorBox, bilingual
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
-__all__ = ["AGENCY", "SettingsPage"]
+__all__ = ["AGENCY", "FEES", "SettingsPage"]
 
 log = logging.getLogger(__name__)
 
 AGENCY = "agency"
 """The page's first panel: the agency's own record (the others are ``SectionKey`` values)."""
+FEES = "fee_account"
+"""The agency's bank account and PromptPay details (payment notices), kept in the store."""
 
 _FALLBACK = (
     "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
@@ -68,7 +72,7 @@ _FREE_MAIL = (
     "really has none yet, choose “Keep this address for now” (a warning will show each time).",
 )
 # The sections, in the order of the page; the ones a "Test connection" can reach.
-_ORDER: tuple[str, ...] = (AGENCY, *(key.value for key in SectionKey))
+_ORDER: tuple[str, ...] = (AGENCY, FEES, *(key.value for key in SectionKey))
 _TESTABLE = frozenset(SectionKey)
 _PASSWORDS = frozenset({SectionKey.MAILBOX, SectionKey.SMTP})
 
@@ -154,6 +158,10 @@ class SettingsPage(QWidget):
         self.panels: dict[str, _Panel] = {}
         self.panels[AGENCY] = _Panel(AGENCY, self.agency_form, can_test=False)
         self.panels[AGENCY].save_button.clicked.connect(lambda: self.save_agency())
+        self.fee_form = FeeAccountForm()
+        self.fee_form.values_did_change.connect(lambda: self._edited.add(FEES))
+        self.panels[FEES] = _Panel(FEES, self.fee_form, can_test=False)
+        self.panels[FEES].save_button.clicked.connect(lambda: self.save_fee_account())
         self._names: dict[SectionKey, tuple[str, ...]] = {}
         for key in SectionKey:
             # The fields come with the values (the services say which settings a section has).
@@ -213,6 +221,7 @@ class SettingsPage(QWidget):
         self.title.setText(self.tr("Settings"))
         headings = {
             AGENCY: self.tr("Agency"),
+            FEES: self.tr("Fee account"),
             SectionKey.MAILBOX.value: self.tr("Mailbox (IMAP)"),
             SectionKey.SMTP.value: self.tr("Sending mail (SMTP)"),
             SectionKey.DRIVE.value: self.tr("Shared drive"),
@@ -230,6 +239,7 @@ class SettingsPage(QWidget):
             if panel.test_button is not None:
                 panel.test_button.setText(self.tr("&Test connection"))
         self.agency_form.retranslate()
+        self.fee_form.retranslate()
         for form in self.forms.values():
             form.retranslate()
 
@@ -238,6 +248,11 @@ class SettingsPage(QWidget):
             return self.tr(
                 "The agency's names, code and number appear on letters and licences. Requests "
                 "are received on the official e-mail address and replies are sent from it."
+            )
+        if name == FEES:
+            return self.tr(
+                "Where applicants pay: printed on every payment notice with its PromptPay QR. "
+                "A PromptPay or biller ID is checked by building a QR with it when saved."
             )
         if name == SectionKey.MAILBOX:
             return self.tr(
@@ -260,6 +275,8 @@ class SettingsPage(QWidget):
         return self.tr("Where copies of the store and the files go: another disk or a share.")
 
     def _effect_text(self, name: str) -> str:
+        if name == FEES:
+            return self.tr("Takes effect at once: the next payment notice uses it.")
         if name == AGENCY:
             return self.tr(
                 "Takes effect at once: deadlines computed from now on use the new hours. "
@@ -280,13 +297,13 @@ class SettingsPage(QWidget):
         port, user = self._port, self._user
 
         def done(
-            result: tuple[AgencyDetails, list[SectionValues]] | None,
+            result: tuple[AgencyDetails, list[SectionValues], AccountDetails] | None,
             error: BaseException | None,
         ) -> None:
             self._loaded(result, error, saved)
 
         self._runner.run(
-            lambda: (port.agency_details(user), port.sections(user)),
+            lambda: (port.agency_details(user), port.sections(user), port.fee_account(user)),
             done,
             owner=self,
             label="settings.load",
@@ -294,7 +311,7 @@ class SettingsPage(QWidget):
 
     def _loaded(
         self,
-        result: tuple[AgencyDetails, list[SectionValues]] | None,
+        result: tuple[AgencyDetails, list[SectionValues], AccountDetails] | None,
         error: BaseException | None,
         saved: str | None = None,
     ) -> None:
@@ -303,9 +320,11 @@ class SettingsPage(QWidget):
             return
         self.error.clear()
         self._edited.discard(saved or "")
-        agency, sections = result
+        agency, sections, account = result
         if AGENCY not in self._edited:
             self.agency_form.set_details(agency)
+        if FEES not in self._edited:
+            self.fee_form.set_details(account)
         self._official_email = agency.email
         for section in sections:
             form = self.forms.get(section.key) or self._build_form(section)
@@ -340,6 +359,8 @@ class SettingsPage(QWidget):
         name = self.current_section()
         if name == AGENCY:
             self.save_agency()
+        elif name == FEES:
+            self.save_fee_account()
         else:
             self.save_section(SectionKey(name))
 
@@ -383,6 +404,30 @@ class SettingsPage(QWidget):
             done,
             owner=self,
             label="settings.save_agency",
+        )
+
+    def save_fee_account(self) -> None:
+        panel = self.panels[FEES]
+        details = self.fee_form.details()
+        port, user = self._port, self._user
+        panel.save_button.setEnabled(False)
+        panel.result.show_busy(self.tr("Saving…"))
+
+        def done(changed: bool | None, error: BaseException | None) -> None:
+            panel.save_button.setEnabled(True)
+            self._reveal(FEES)
+            if error is not None or changed is None:
+                panel.result.show_result(False, *bilingual(error, *_FALLBACK))
+                return
+            panel.result.show_result(True, *self._saved_words(changed, AGENCY))
+            if changed:
+                self.refresh(saved=FEES)
+
+        self._runner.run(
+            lambda: port.save_fee_account(user, details),
+            done,
+            owner=self,
+            label="settings.save_fee_account",
         )
 
     def save_section(self, key: SectionKey) -> None:

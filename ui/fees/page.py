@@ -38,6 +38,7 @@ from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 from ui.fees.cash import CashBox
 from ui.fees.inbox import FinanceInbox
+from ui.fees.ledger_bar import LedgerBar
 from ui.fees.slip_image import slip_pixmap
 
 __all__ = ["FeesPage"]
@@ -75,8 +76,13 @@ class FeesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.title = named(QLabel(), "PageTitle")
-        outer.addWidget(self.title)
         self.error = ErrorBox(dismissable=True)
+        self.ledger = LedgerBar(port, user, runner, self.error)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.ledger)
+        outer.addLayout(heading)
         outer.addWidget(self.error)
         self.table = choice_table("PaymentQueue", 5)
         # The state is the column the officer reads first: never cut, the payer gives way.
