@@ -90,7 +90,7 @@ def approve_batch(
                 )
             signed_pdf = method.sign(draft.memo, reason="อนุมัติ / Approved", location=location)
             if method.signature_type > 1:
-                result = verify_pdf(signed_pdf, trust_roots)
+                result = verify_pdf(signed_pdf, trust_roots, just_signed=True)
                 if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
                     raise SigningFailed(detail="the new signature did not validate")
             late = method.timestamp_wanted and not method.last_timestamped

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from models import Agency, Application, Approval, User
 from services import fees, outbox
 from services.access.table import Action, require
-from services.approval.memo import MemoContent, memo_pdf
+from services.approval.memo import MemoContent, memo_document
 from services.approval.notice import render_approval
 from services.approval.summary import payment_text, review_completed, service_spec_of
 from services.cases.applications import change_status
@@ -68,6 +68,8 @@ class ApprovalDraft:
     service_th: str
     service_en: str
     memo: bytes
+    memo_text: str
+    """The memo's words as drawn, for the search index."""
     reference: str
     decided_at: datetime
 
@@ -173,6 +175,7 @@ def prepare_approval(
         signature_type_th=TYPE_NAMES[SignatureType(signature_type)][0],
         reference=reference,
     )
+    memo_pdf, memo_text = memo_document(memo)
     return ApprovalDraft(
         application_id=application.id,
         tracking_number=application.tracking_number,
@@ -180,7 +183,8 @@ def prepare_approval(
         min_signature_type=spec.min_signature_type,
         service_th=service.name_th,
         service_en=service.name_en,
-        memo=memo_pdf(memo),
+        memo=memo_pdf,
+        memo_text=memo_text,
         reference=reference,
         decided_at=uow.now,
     )
@@ -225,6 +229,7 @@ def record_approval(
         data=signed.pdf,
         origin="produced",
         facts=FileFacts(pages=None, flags=(TIMESTAMP_PENDING,) if signed.timestamp_pending else ()),
+        text=draft.memo_text,  # drawn by us: no need to read the signed PDF back
     )
     approval = Approval(
         application_id=application.id,

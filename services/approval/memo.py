@@ -17,7 +17,7 @@ from datetime import datetime
 from services.kernel.thai_dates import format_thai_date
 from services.produce.pdf.flow import Flow
 
-__all__ = ["MemoContent", "memo_pdf"]
+__all__ = ["MemoContent", "memo_document", "memo_pdf"]
 
 _VERDICTS = {"accepted": "ถูกต้อง", "rejected": "ไม่ถูกต้อง", "not_applicable": "ไม่ต้องใช้"}
 
@@ -62,6 +62,11 @@ def _stamp(flow: Flow, memo: MemoContent) -> None:
 
 def memo_pdf(memo: MemoContent, extra_lines: Sequence[str] = ()) -> bytes:
     """The memo as PDF bytes (A4; a second page only when the checklist is long)."""
+    return memo_document(memo, extra_lines)[0]
+
+
+def memo_document(memo: MemoContent, extra_lines: Sequence[str] = ()) -> tuple[bytes, str]:
+    """The memo as PDF bytes, and its text as drawn (for the search index)."""
     flow = Flow(f"บันทึกการพิจารณา {memo.tracking_number}")
     flow.text("บันทึกการพิจารณาอนุมัติคำขอ", size=17, bold=True)
     flow.text(memo.agency_th, size=11, grey=True)
@@ -92,4 +97,4 @@ def memo_pdf(memo: MemoContent, extra_lines: Sequence[str] = ()) -> bytes:
         flow.text(line, indent=12)
     flow.gap(10)
     _stamp(flow, memo)
-    return flow.finish()
+    return flow.finish(), flow.plain_text

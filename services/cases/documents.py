@@ -70,7 +70,10 @@ def attach_document(
     origin: str,
     facts: FileFacts | None = None,
     derived_from: str | None = None,
+    text: str | None = None,
 ) -> Document:
+    """Store ``data`` and attach it to the application, with an event. ``text``: the words of
+    a document the program drew itself, known already (else read from ``data``)."""
     application = uow.session.get(Application, application_id)
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
@@ -93,7 +96,8 @@ def attach_document(
     )
     uow.session.add(document)
     uow.session.flush()
-    index_document(uow.session, application_id, document.id, extract_text(content_type, data))
+    words = text if text is not None else extract_text(content_type, data)
+    index_document(uow.session, application_id, document.id, words)
     uow.record(
         "document.attached",
         "application",

@@ -127,32 +127,48 @@ def wrap_text(line: str, face: ThaiFace, size: float, width: float) -> list[str]
     """
     rows: list[str] = []
     current = ""
+    current_w = 0.0  # text_width(current), kept as words are added (wrapping stays linear)
+
+    def joined(word: str) -> float:
+        """text_width(current + word): the sum of the two when ``word`` starts a cluster of
+        its own (a mark or SARA AM at its start would shape the letter before it)."""
+        if current and word and (unicodedata.category(word[0]) == "Mn" or word[0] == "\u0e33"):
+            return text_width(current + word, face, size)
+        estimate = current_w + text_width(word, face, size)
+        if abs(estimate - width) < 0.01:  # at the edge, a sum's rounding could tip it
+            return text_width(current + word, face, size)
+        return estimate
+
     for word in words(line):
-        if not current or text_width(current + word, face, size) <= width:
+        if not current or joined(word) <= width:
+            current_w = joined(word) if current else text_width(word, face, size)
             current += word
             continue
         if word == " ":
             rows.append(current.rstrip(" "))
-            current = ""
+            current, current_w = "", 0.0
             continue
         cut = current.rstrip(" ").rfind(" ")
         if cut > 0 and text_width(current[:cut], face, size) >= _SPACE_BREAK * width:
             rows.append(current[:cut])
             current = current[cut + 1 :]
-            if text_width(current + word, face, size) <= width:
+            current_w = text_width(current, face, size)
+            if joined(word) <= width:
+                current_w = joined(word)
                 current += word
                 continue
         if current.strip():
             rows.append(current.rstrip(" "))
-        current = ""
+        current, current_w = "", 0.0
         if text_width(word, face, size) <= width:
-            current = word
+            current, current_w = word, text_width(word, face, size)
             continue
         for cluster in clusters(word):  # one word longer than the line
             if current and text_width(current + cluster, face, size) > width:
                 rows.append(current)
                 current = ""
             current += cluster
+        current_w = text_width(current, face, size)
     rows.append(current)
     return rows
 

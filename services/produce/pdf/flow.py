@@ -54,6 +54,9 @@ class Flow:
         self.faces = document_faces()
         self.scale = scale
         self.pages = 1
+        # Every row drawn, in order: the document's text without reading the PDF back (the
+        # search index takes it as it is; pypdf would take longer than drawing it did).
+        self.rows: list[str] = []
         self._buffer = io.BytesIO()
         # Starting on an embedded face (not reportlab's Helvetica) keeps the file fit for PDF/A.
         self._canvas = Canvas(
@@ -112,6 +115,7 @@ class Flow:
         self._canvas.setFont(face.name, size)
         self._canvas.setFillColorRGB(*(_GREY if grey else (0, 0, 0)))
         self._canvas.drawString(x, self._y, face.glyphs(text))
+        self.rows.append(text)
         self._y -= leading - size * 1.05
 
     def text(
@@ -161,6 +165,7 @@ class Flow:
         self._canvas.setFont(bold.name, scaled)
         self._canvas.setFillColorRGB(0, 0, 0)
         self._canvas.drawString(_MARGIN, self._y - scaled * 1.05, bold.glyphs(label))
+        self.rows.append(label)
         for row in rows:
             self._row(row, face, scaled, _MARGIN + width, False)
 
@@ -187,6 +192,11 @@ class Flow:
         self._canvas.showPage()
         self.pages += 1
         self._y = self._height - _MARGIN
+
+    @property
+    def plain_text(self) -> str:
+        """The words drawn so far, one row a line."""
+        return "\n".join(self.rows)
 
     def finish(self) -> bytes:
         with binary_streams():

@@ -196,8 +196,15 @@ def _not_a_pdf(detail: str) -> InvalidInput:
     )
 
 
-def verify_pdf(data: bytes, trust_roots: list[asn1_x509.Certificate]) -> VerificationResult:
-    """Validate every signature of ``data``; never fetches anything from the network."""
+def verify_pdf(
+    data: bytes, trust_roots: list[asn1_x509.Certificate], *, just_signed: bool = False
+) -> VerificationResult:
+    """Validate every signature of ``data``; never fetches anything from the network.
+
+    ``just_signed``: the file is one this process signed a moment ago, whose signature is its
+    last revision — the check made right after signing. The analysis of what was added after
+    signing is skipped then (nothing was); integrity, the signature and the chain are not.
+    """
     # pyHanko and its validator load here, on the first check, not at the workstation's start.
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -220,7 +227,7 @@ def verify_pdf(data: bytes, trust_roots: list[asn1_x509.Certificate]) -> Verific
     checks = []
     for sig in embedded:
         try:
-            status = validate_pdf_signature(sig, context())
+            status = validate_pdf_signature(sig, context(), skip_diff=just_signed)
         except (SigningError, ValueError) as exc:
             log.info("signature %s could not be validated: %s", sig.field_name, exc)
             checks.append(
