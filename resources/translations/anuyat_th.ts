@@ -3133,58 +3133,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="564"/>
+        <location filename="../../ui/shell/main_window.py" line="572"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="568"/>
+        <location filename="../../ui/shell/main_window.py" line="576"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="576"/>
-        <location filename="../../ui/shell/main_window.py" line="596"/>
+        <location filename="../../ui/shell/main_window.py" line="584"/>
+        <location filename="../../ui/shell/main_window.py" line="604"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="577"/>
+        <location filename="../../ui/shell/main_window.py" line="585"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="579"/>
+        <location filename="../../ui/shell/main_window.py" line="587"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="581"/>
+        <location filename="../../ui/shell/main_window.py" line="589"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="593"/>
+        <location filename="../../ui/shell/main_window.py" line="601"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="606"/>
+        <location filename="../../ui/shell/main_window.py" line="614"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="609"/>
+        <location filename="../../ui/shell/main_window.py" line="617"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="852"/>
+        <location filename="../../ui/shell/main_window.py" line="860"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="1022"/>
+        <location filename="../../ui/shell/main_window.py" line="1030"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -3727,6 +3727,14 @@ P90</translation>
         <location filename="../../ui/admin/officers_page.py" line="137"/>
         <source>Active</source>
         <translation>ใช้งานได้</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../ui/shell/server_watch.py" line="41"/>
+        <source>The agency&apos;s server cannot be reached. You see what was last read; saving waits until the link is back (retrying by itself every few seconds). What you have typed stays on screen: nothing is lost. If it lasts, check the network cable or tell your IT administrator.</source>
+        <translation>ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้ — ที่เห็นอยู่คือข้อมูลที่อ่านไว้ล่าสุด การบันทึกจะรอจนกว่าจะติดต่อได้อีกครั้ง (โปรแกรมลองใหม่เองทุกไม่กี่วินาที) สิ่งที่พิมพ์ไว้ยังอยู่บนหน้าจอ ไม่มีข้อมูลใดสูญหาย หากยังเป็นอยู่นาน ให้ตรวจสายแลนหรือแจ้งผู้ดูแลระบบ</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from services.api.approval import Approval, ApprovalPort, SigningSettings
 from services.api.archive import Archive, ArchivePort
 from services.api.backup import BackupPort
 from services.api.catalog import CatalogFacade, CatalogPort
+from services.api.changes import ChangesPort, ServerChanges
 from services.api.fees import Fees, FeesPort
 from services.api.intake import Intake, IntakePort
 from services.api.issuing import Issuing, IssuingPort
@@ -52,6 +53,8 @@ class Ports:
     issuing: IssuingPort | None = None
     # A request's whole file as PDF/A for the archives (None: the window offers no export).
     archive: ArchivePort | None = None
+    # Other workstations' changes and the server's link (None: a station's own store).
+    changes: ChangesPort | None = None
 
 
 def build_ports(
@@ -89,4 +92,7 @@ def build_ports(
         backup=backup,
         issuing=Issuing(context, signing, verify_base=register_url, drive_root=drive_root),
         archive=Archive(context),
+        changes=ServerChanges(context)
+        if context.store.engine.dialect.name == "postgresql"
+        else None,
     )

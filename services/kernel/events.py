@@ -11,23 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import ChainHead, Event, new_id
 from services.kernel.clock import utc
 
 __all__ = [
+    "CHANGES_CHANNEL",
     "GENESIS",
     "BrokenLink",
     "ChainReport",
     "append_event",
     "canonical_json",
+    "change_origin",
     "event_hash",
     "verify_chain",
 ]
@@ -69,6 +72,25 @@ def event_hash(
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
+CHANGES_CHANNEL = "anuyat_changes"
+"""PostgreSQL notification channel: "a transaction that recorded events committed"."""
+
+
+def change_origin(station_id: str) -> str:
+    """The payload of the notifications this process sends for ``station_id``."""
+    return f"{station_id}/{os.getpid()}"
+
+
+def _tell_other_stations(session: Session, station_id: str) -> None:
+    """On the agency's server, notify the other workstations (services.store.change_feed).
+
+    PostgreSQL delivers the notification when this transaction commits, never if it rolls
+    back, and folds repeats within one transaction into one.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_notify(CHANGES_CHANNEL, change_origin(station_id))))
+
+
 def append_event(
     session: Session,
     *,
@@ -87,7 +109,10 @@ def append_event(
     # FOR UPDATE: on a server database the head row stays locked until this transaction
     # ends, so two writers never both link to the same head (SQLite serialises writers
     # already: see models.store).
-    head = pinned.get(station_id) or session.get(ChainHead, station_id, with_for_update=True)
+    head = pinned.get(station_id)
+    if head is None:  # the transaction's first event of this station
+        head = session.get(ChainHead, station_id, with_for_update=True)
+        _tell_other_stations(session, station_id)
     prev_hash = head.last_hash if head else GENESIS
     station_seq = (head.last_station_seq if head else 0) + 1
     event_id = new_id()

@@ -82,6 +82,10 @@ QToolButton#LanguageButton:checked {{
 QLabel#DemoBanner {{
     background: #fff4d6; color: #6b4a00; border: 1px solid #f0d38a; padding: 6px 12px;
 }}
+QLabel#OfflineBanner {{
+    background: #fdeceb; color: #8e1b1b; border: 1px solid #f1b9b5; padding: 6px 12px;
+    font-weight: bold;
+}}
 #ErrorBox {{
     background: #fdeceb; border: 1px solid #f1b9b5; border-radius: 4px;
 }}

@@ -113,6 +113,7 @@ from ui.shell.queue_pane import (
 )
 from ui.shell.request_moves import RequestMoves
 from ui.shell.search import SearchingPort, SearchQuery
+from ui.shell.server_watch import OfflineBanner, ServerWatch
 from ui.shell.shortcut_sheet import ShortcutSheet
 from ui.shell.status_texts import count_text, window_title
 from ui.worklist.controls import WorklistControls
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self._load_agency()
         self.refresh()
         self.sync.start()
+        self.server_watch.start()
 
     # -- construction -------------------------------------------------------------------
 
@@ -304,6 +306,12 @@ class MainWindow(QMainWindow):
         # Reviewed requests that arrive for approval, where the desktop has no tray notices.
         self.arrival_banner = ArrivalBanner()
         outer.addWidget(self.arrival_banner)
+        # The agency's server: other stations' changes into the hook, a banner when it is gone.
+        self.offline_banner = OfflineBanner()
+        outer.addWidget(self.offline_banner)
+        self.server_watch = ServerWatch(
+            self._ports.changes, self.changes, self.offline_banner, self
+        )
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
@@ -1047,6 +1055,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             self._runner.session_did_end.disconnect(self._session_ended)
             self.sync.stop()
+            self.server_watch.stop()
             self.worklist.stop()
             self.review.read_ahead.clear()
             self._save_layout()
