@@ -6,12 +6,16 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from app.bootstrap import prepare_profile_dir
 from app.cli.common import read_secret
 from app.settings import Settings, with_profile
+from services.backup.create import created_payload
 from services.backup.layout import BackupNotSet
+from services.kernel.actors import Actor
 from services.kernel.clock import SystemClock
+from services.kernel.errors import AnuyatError
 from services.store import keys
 
 __all__ = ["add_backup_parser", "cmd_backup"]
@@ -46,7 +50,33 @@ def _backup_dir(args: argparse.Namespace, settings: Settings) -> Path:
     return Path(chosen)
 
 
+def _record(data_dir: Path, settings: Settings, type: str, payload: dict[str, Any]) -> None:
+    """The backup's audit event, by ``system:cli`` (the command signs no officer in)."""
+    from services.backup.audit import record_backup_event
+    from services.store.profile import load_context
+
+    context = load_context(data_dir, SystemClock())
+    try:
+        record_backup_event(context, Actor.system("cli"), type, payload)
+    finally:
+        context.store.close()
+
+
 def cmd_backup(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    try:
+        return _run(args, data_dir, settings)
+    except AnuyatError as exc:
+        failed_in = data_dir if args.backup_command != "restore" else None
+        if failed_in is not None and keys.read_profile_id(failed_in) is not None:
+            reason = {"action": args.backup_command, "code": exc.code, "reason": exc.en}
+            try:
+                _record(failed_in, settings, "backup.failed", reason)
+            except AnuyatError:
+                pass  # the store itself may be what failed: the person is told the first
+        raise
+
+
+def _run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from services.backup.create import create_backup
     from services.backup.restore import restore_snapshot
     from services.backup.status import list_snapshots
@@ -63,6 +93,9 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
             # A demo profile restored on a machine without a keyring keeps its key in a file.
             before_key=lambda folder: prepare_profile_dir(folder, settings),
         )
+        _record(into, settings, "backup.restored",
+                {"snapshot": Path(args.snapshot).name, "files": done.files_checked,
+                 "events": done.events_checked})  # fmt: skip
         print(
             f"กู้คืนแล้วที่ {into}: ตรวจ {done.files_checked} ไฟล์ บันทึกเหตุการณ์ "
             f"{done.events_checked} รายการถูกต้อง\n"
@@ -77,6 +110,7 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
     pid = keys.profile_id(data_dir)
     if args.backup_command == "create":
         made = create_backup(data_dir, target, master)
+        _record(data_dir, settings, "backup.created", created_payload(made))
         print(
             f"สำรองข้อมูลแล้ว / Backup made: {made.path}\n"
             f"  {made.manifest.events} events, {len(made.manifest.blobs)} files "
@@ -102,6 +136,9 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
         print(f"ยังไม่มีสำเนาสำรองใน {target} / No backups in {target} to verify.", file=sys.stderr)
         return 3
     done = verify_snapshot(chosen, master)
+    _record(data_dir, settings, "backup.verified",
+            {"snapshot": chosen.name, "files": done.files_checked, "bytes": done.bytes_read,
+             "events": done.events_checked})  # fmt: skip
     age = SystemClock().now() - done.manifest_time()
     print(
         f"สำเนาสำรองถูกต้อง / Backup verified: {chosen}\n"

@@ -19,10 +19,12 @@ from sqlalchemy import func, select
 
 from models import Event
 from services.access.table import Action, may, require
-from services.backup.create import create_backup
+from services.backup.audit import record_backup_event, record_failure
+from services.backup.create import create_backup, created_payload
 from services.backup.layout import BackupNotSet
 from services.backup.status import Listed, backup_due, last_snapshot, too_old
 from services.kernel.actors import Actor, SignedInUser
+from services.kernel.errors import AnuyatError
 from services.settings.declaration import BY_NAME
 from services.store import keys
 from services.store.context import AppContext
@@ -97,7 +99,7 @@ class BackupFacade:
     def back_up_now(self, user: SignedInUser) -> BackupMade:
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.BACK_UP_NOW)
-        return self._make()
+        return self._make(actor)
 
     def back_up_if_due(self) -> BackupMade | None:
         folder = self._folder()
@@ -112,17 +114,22 @@ class BackupFacade:
             events_now=events,
             after_changes=int(self._value("backup_after_changes")),
         )
-        return self._make() if due else None
+        return self._make(Actor.system("backup")) if due else None
 
-    def _make(self) -> BackupMade:
+    def _make(self, actor: Actor) -> BackupMade:
         folder = self._folder()
         if folder is None:
             raise BackupNotSet()
         data_dir = self.context.store.data_dir
-        made = create_backup(
-            data_dir, folder, keys.load_master_key(data_dir), clock=self.context.clock
-        )
+        try:
+            made = create_backup(
+                data_dir, folder, keys.load_master_key(data_dir), clock=self.context.clock
+            )
+        except AnuyatError as exc:
+            record_failure(self.context, actor, "create", exc)
+            raise
         log.info("backup made: %s", made.path)
+        record_backup_event(self.context, actor, "backup.created", created_payload(made))
         return BackupMade(
             made.path, datetime.fromisoformat(made.manifest.created_at), made.blobs_copied
         )
