@@ -64,6 +64,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     enrol.add_argument("--out", required=True, help="the enrolment file to write")
     enrol.add_argument("--name", default="", help="what the station is, e.g. 'Approver's desk'")
     enrol.add_argument("--code", help="the station's code (default: the next ST<n>)")
+    enrol.add_argument(
+        "--superuser", default="", help="as for 'server init' (it makes the station's role)"
+    )
+    revoke = actions.add_parser(
+        "revoke-station",
+        help="lock a lost or stolen workstation out (its role may no longer log in)",
+    )
+    revoke.add_argument("code", help="the station's code, e.g. ST3")
+    revoke.add_argument("--superuser", default="", help="as for 'server init'")
     renew = actions.add_parser(
         "renew-cert",
         help="sign a new server certificate with the agency's CA and load it (run on the "
@@ -86,7 +95,27 @@ def cmd_server(args: argparse.Namespace, data_dir: Path, settings: Settings) -> 
         return _renew(args, data_dir)
     if args.server_command == "upgrade":
         return _upgrade(data_dir, settings)
+    if args.server_command == "revoke-station":
+        return _revoke(args, data_dir, settings)
     return _enrol(args, data_dir, settings)
+
+
+def _revoke(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from app.cli.common import open_profile
+    from services.server.revoke import revoke_station
+
+    runtime = open_profile(data_dir, settings)
+    try:
+        ended = revoke_station(runtime.context, args.code, superuser=args.superuser)
+    finally:
+        runtime.close()
+    code = args.code.strip().upper()
+    print(
+        f"ถอนสิทธิ์สถานี {code} แล้ว (ปิดการเชื่อมต่อที่เปิดอยู่ {ended} รายการ)\n"
+        f"Station {code} is locked out ({ended} open session(s) ended). Its requests and "
+        "events stay. A replacement computer gets a new enrolment file."
+    )
+    return 0
 
 
 def _upgrade(data_dir: Path, settings: Settings) -> int:
@@ -195,7 +224,12 @@ def _enrol(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     runtime = open_profile(data_dir, settings)
     try:
         done = enrol_station(
-            runtime.context, Path(args.out), passphrase, name=args.name, code=args.code
+            runtime.context,
+            Path(args.out),
+            passphrase,
+            superuser=args.superuser,
+            name=args.name,
+            code=args.code,
         )
     finally:
         runtime.close()

@@ -51,7 +51,7 @@ class ClusterReport:
 
 def hba_lines(roles: ServerRoles, allow_from: str) -> tuple[str, ...]:
     """``allow_from``: an address range (``192.168.1.0/24``) or ``samenet``."""
-    who = f"{roles.owner},{roles.app}"
+    who = f"{roles.owner},+{roles.app}"  # +: any member of the application role
     return (
         HBA_MARK,
         f"hostnossl {roles.database} all all reject",

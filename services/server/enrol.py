@@ -5,8 +5,9 @@ Run on the server, in the server profile. The station's code is the next free ``
 enrolments at once take turns and the second sees the first's code, from whichever profile
 they run (the server profile's writers queue on its station's lock anyway; writers of
 different stations do not), and the code column is unique besides. The
-file is written before that transaction commits — a file that cannot be written leaves no
-station behind — and is removed again if the commit fails.
+station's own login role is made (:mod:`services.server.station_roles`) and the file written
+before that transaction commits — a file that cannot be written leaves no station behind —
+and both are removed again if the commit fails.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from models import Agency, Station
 from services.kernel.actors import SYSTEM
 from services.kernel.errors import InvalidInput
 from services.server.enrolment import Enrolment, seal_enrolment
-from services.server.setup import TLS_DIR, app_password_name, read_server_setup
+from services.server.roles import ServerRoles
+from services.server.setup import TLS_DIR, read_server_setup
+from services.server.station_roles import create_station_role, drop_station_role
 from services.server.tls import CA_CERT
 from services.store import keys
 from services.store.context import AppContext
@@ -69,24 +72,19 @@ def enrol_station(
     out: Path,
     passphrase: str,
     *,
+    superuser: str = "",
     name: str = "",
     code: str | None = None,
     kdf: KdfParams = DEFAULT_KDF,
 ) -> EnrolledStation:
-    """Register a station of the agency and write its sealed enrolment file to ``out``."""
+    """Register a station of the agency, make its login role (with the ``superuser``
+    connection) and write its sealed enrolment file to ``out``."""
     data_dir = context.store.data_dir
     facts = read_server_setup(data_dir)
-    password = keys.load_secret(app_password_name(data_dir))
-    if password is None:
-        raise InvalidInput(
-            "ไม่พบรหัสผ่านของบทบาทโปรแกรมในที่เก็บกุญแจของเครื่องแม่ข่าย — สั่งด้วยบัญชีเดียวกับที่สั่ง "
-            "anuyat server init",
-            "The keyring has no password for the application role. Run this as the same "
-            "account that ran 'anuyat server init'.",
-            code="app_password_missing",
-        )
+    roles = ServerRoles(facts.database, facts.owner_role, facts.app_role)
     master = keys.load_master_key(data_dir)
     ca_pem = (data_dir / TLS_DIR / CA_CERT).read_text(encoding="ascii")
+    role: str | None = None
     written = False
     try:
         with context.unit_of_work(SYSTEM) as uow:
@@ -97,13 +95,15 @@ def enrol_station(
                 numbers = [int(m.group(1)) for c in taken if (m := _NUMBERED.match(c))]
                 chosen = f"ST{max(numbers, default=0) + 1}"
             station = add_station(uow, chosen, name or chosen)  # records station.created
+            role, password = create_station_role(superuser, roles, station.code)
+            uow.record("station.role_created", "station", station.id, {"role": role})
             enrolment = Enrolment(
                 agency_code=uow.session.scalars(select(Agency.code)).one(),
                 station_code=station.code,
                 host=facts.host,
                 port=facts.port,
                 database=facts.database,
-                role=facts.app_role,
+                role=role,
                 password=password,
                 ca_cert_pem=ca_pem,
                 master_key_hex=master.hex(),
@@ -112,8 +112,11 @@ def enrol_station(
             _write_new(out, seal_enrolment(enrolment, passphrase, created_at, kdf=kdf))
             written = True
     except BaseException:
-        if written:  # the station was not registered after all: no file for it either
+        # The station was not registered after all: neither its role nor its file stay.
+        if written:
             with contextlib.suppress(OSError):
                 out.unlink()
+        if role is not None:
+            drop_station_role(superuser, role)
         raise
     return EnrolledStation(station.code, out)

@@ -1,6 +1,6 @@
 """The enrolment file: what a new workstation needs to join the agency, sealed by a passphrase.
 
-It carries the server's address, the station's code, the application role's password, the
+It carries the server's address, the station's code, its login role and password, the
 agency CA's certificate and the agency's master key — everything that opens the agency's
 records — so all of it is encrypted: AES-256-GCM under a key derived from the passphrase
 with Argon2id (the recovery file's construction, :mod:`services.store.recovery`). The format,

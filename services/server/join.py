@@ -1,7 +1,7 @@
 """``anuyat join FILE``: make this computer a station of the agency from its enrolment file.
 
 The file is opened with its passphrase; the agency CA's certificate goes into the profile
-folder (it is public), the application role's password and the agency's master key into this
+folder (it is public), the station role's password and the agency's master key into this
 computer's keyring, and the link (server address, ``sslmode=verify-full``, station code)
 into ``agency-server.toml``. Then the server is reached the way every start will reach it:
 over TLS, checking its certificate against the agency's CA and its name, as the application

@@ -3,10 +3,12 @@
 * The **migration role** (``anuyat_owner``) owns the database and its schema: it alone runs
   the Alembic migrations (the server profile connects as it), so a change of schema is the
   server administrator's act, never a workstation's.
-* The **application role** (``anuyat_app``) is what every workstation connects as: it may read
-  and change rows (and use the sequences) and nothing else — no CREATE, ALTER or DROP, no
-  temporary tables, not a superuser, cannot create roles or databases. Tables a later
-  migration adds are granted to it by default privileges set here, before the first one.
+* The **application role** (``anuyat_app``) holds what a workstation may do: read and change
+  rows (and use the sequences) and nothing else — no CREATE, ALTER or DROP, no temporary
+  tables, not a superuser, cannot create roles or databases. Tables a later migration adds
+  are granted to it by default privileges set here, before the first one. Nobody logs in as
+  it: each workstation logs in as a role of its own that is a member of it
+  (:mod:`services.server.station_roles`), so one lost computer is locked out alone.
 
 Passwords reach the server already hashed (SCRAM-SHA-256, computed by libpq on this side),
 so the statement that sets them cannot leak a password into the server's log. Statements of
@@ -33,6 +35,7 @@ __all__ = [
     "ServerRoles",
     "superuser_connection",
     "create_database_and_roles",
+    "create_login_role",
     "drop_database_and_roles",
     "check_identifier",
 ]
@@ -109,6 +112,23 @@ def _scram(connection: psycopg.Connection, password: str, role: str) -> str:
     return hashed.decode("ascii")
 
 
+def create_login_role(
+    connection: psycopg.Connection, role: str, password: str, *, member_of: str | None = None
+) -> None:
+    """A role that logs in with ``password`` and nothing more (a member of ``member_of``)."""
+    ident = sql.Identifier
+    connection.execute(
+        sql.SQL(
+            "CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+            "NOBYPASSRLS INHERIT PASSWORD {}"
+        ).format(ident(role), sql.Literal(_scram(connection, password, role)))
+    )
+    if member_of is not None:
+        connection.execute(sql.SQL("GRANT {} TO {}").format(ident(member_of), ident(role)))
+    for setting in ("log_statement = 'none'", "log_min_duration_statement = -1"):
+        connection.execute(sql.SQL("ALTER ROLE {} SET " + setting).format(ident(role)))
+
+
 def _refuse_existing(connection: psycopg.Connection, roles: ServerRoles) -> None:
     taken = connection.execute(
         "SELECT 'database ' || datname FROM pg_database WHERE datname = %s "
@@ -126,24 +146,20 @@ def _refuse_existing(connection: psycopg.Connection, roles: ServerRoles) -> None
         )
 
 
-def create_database_and_roles(
-    conninfo: str, roles: ServerRoles, owner_password: str, app_password: str
-) -> None:
+def create_database_and_roles(conninfo: str, roles: ServerRoles, owner_password: str) -> None:
     """Create the roles, the database and its privileges (module doc). Refuses, changing
     nothing, when any of the three names is taken."""
     ident = sql.Identifier
     owner, app, database = ident(roles.owner), ident(roles.app), ident(roles.database)
     with superuser_connection(conninfo) as connection:
         _refuse_existing(connection, roles)
-        for role, password in ((roles.owner, owner_password), (roles.app, app_password)):
-            connection.execute(
-                sql.SQL(
-                    "CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
-                    "NOBYPASSRLS PASSWORD {}"
-                ).format(ident(role), sql.Literal(_scram(connection, password, role)))
-            )
-            for setting in ("log_statement = 'none'", "log_min_duration_statement = -1"):
-                connection.execute(sql.SQL("ALTER ROLE {} SET " + setting).format(ident(role)))
+        create_login_role(connection, roles.owner, owner_password)
+        connection.execute(
+            sql.SQL(
+                "CREATE ROLE {} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+                "NOBYPASSRLS"
+            ).format(app)
+        )
         connection.execute(
             sql.SQL("CREATE DATABASE {} OWNER {} ENCODING 'UTF8' TEMPLATE template0").format(
                 database, owner

@@ -4,8 +4,9 @@ The result is the *server profile*: a folder on the server machine (like any pro
 connects to the agency's database as the migration role, over TLS like every station. Its
 folder keeps what only the server needs — the CA's private key (to sign the next server
 certificate), the CA certificate, and ``server-setup.json`` (the address and role names the
-enrolment files carry) — and the keyring of the account that ran it keeps the two role
-passwords and the agency's master key.
+enrolment files carry) — and the keyring of the account that ran it keeps the migration
+role's password and the agency's master key. Each workstation gets a login role and password
+of its own when it is enrolled (:mod:`services.server.station_roles`).
 
 Why the keyring, and not a file readable only by root: the same rule as on every workstation
 (a key never lies in a plain file, so a copy of the disk or of ``/etc`` does not carry it),
@@ -47,7 +48,6 @@ __all__ = [
     "ServerSetup",
     "server_url",
     "read_server_setup",
-    "app_password_name",
     "initialise_server",
 ]
 
@@ -93,11 +93,6 @@ def read_server_setup(data_dir: Path) -> ServerSetup:
             detail=repr(exc),
             code="not_server_profile",
         ) from exc
-
-
-def app_password_name(data_dir: Path) -> str:
-    """The keyring name of the application role's password (handed out to stations)."""
-    return f"server-app-password:{keys.profile_id(data_dir)}"
 
 
 def _check_allow_from(allow_from: str) -> None:
@@ -155,9 +150,9 @@ def initialise_server(
             f"{data_dir} is a profile already; nothing was changed.",
         )
     port = port or _server_port(superuser)
-    owner_password, app_password = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    keys.check_keyring()  # before the server is changed: the passwords must have a home
-    create_database_and_roles(superuser, roles, owner_password, app_password)
+    owner_password = secrets.token_urlsafe(32)
+    keys.check_keyring()  # before the server is changed: the password must have a home
+    create_database_and_roles(superuser, roles, owner_password)
     try:
         tls = make_agency_tls(setup.code, hosts, clock.now())
         report = configure_cluster(superuser, tls, roles, allow_from)
@@ -170,7 +165,6 @@ def initialise_server(
         )
         write_atomically(data_dir / SETUP_FILE, json.dumps(asdict(facts), indent=2).encode())
         keys.install_server_password(data_dir, owner_password)
-        keys.store_secret(app_password_name(data_dir), app_password)
         url = server_url(hosts[0], port, roles.database, roles.owner, tls_dir / CA_CERT)
         write_link(data_dir, ServerLink(url=url, station_code=setup.station_code))
         # The migrations run here, as the migration role, over TLS (services.store.engine).
@@ -206,5 +200,3 @@ def _undo(data_dir: Path, superuser: str, roles: ServerRoles) -> None:
     drop_database_and_roles(superuser, roles)
     # The passwords name roles that are gone, and the key encrypted nothing yet.
     keys.forget_agency_secrets(data_dir)
-    if keys.read_profile_id(data_dir) is not None:
-        keys.delete_secret(app_password_name(data_dir))

@@ -41,6 +41,7 @@ __all__ = [
     "is_profile",
     "ServerUnreachable",
     "ServerNotTrusted",
+    "StationRefused",
     "ServerSchemaMismatch",
     "server_unreachable",
     "upgrade_store",
@@ -75,6 +76,16 @@ class ServerNotTrusted(ServerUnreachable):
     code = "server_not_trusted"
 
 
+class StationRefused(ServerUnreachable):
+    """The server answers but no longer admits this workstation's role."""
+
+    code = "station_refused"
+
+
+# The server's words when a station's role is locked (anuyat server revoke-station) or its
+# password is not the one the server has.
+_STATION_REFUSED = re.compile(r"is not permitted to log in|password authentication failed")
+
 # libpq's words when verify-full refuses the server's certificate (an expired one, one the
 # agency's CA did not sign, or one for another name).
 _CERTIFICATE_REFUSED = re.compile(r"certificate verify failed|does not match host name")
@@ -83,6 +94,15 @@ _CERTIFICATE_REFUSED = re.compile(r"certificate verify failed|does not match hos
 def server_unreachable(exc: OperationalError) -> ServerUnreachable:
     """What an officer reads when the agency's server does not answer (the transaction was
     rolled back whole; what they typed is still on their screen)."""
+    if _STATION_REFUSED.search(str(exc.orig)):
+        return StationRefused(
+            "เครื่องแม่ข่ายของหน่วยงานไม่รับเครื่องนี้แล้ว (ถูกถอนสิทธิ์ หรือรหัสผ่านของเครื่องไม่ตรง) "
+            "— ขอไฟล์ลงทะเบียนเครื่องใหม่จากผู้ดูแลระบบ แล้วเข้าร่วมด้วย anuyat join FILE",
+            "The agency's server no longer admits this workstation (its access was withdrawn, "
+            "or its password does not match). Ask your IT administrator for a new enrolment "
+            "file and join with 'anuyat join FILE'.",
+            detail=repr(exc.orig),
+        )
     if _CERTIFICATE_REFUSED.search(str(exc.orig)):
         return ServerNotTrusted(
             "เครื่องที่ตอบในนามเครื่องแม่ข่ายของหน่วยงานไม่ได้แสดงใบรับรองที่ถูกต้อง (ใบรับรองหมดอายุ "

@@ -58,7 +58,7 @@ def test_init_enrol_and_join_from_the_command_line(
          "--agency-number", "ทส 52001", "--agency-email", "saraban@test.example.go.th"]
     ) == 0  # fmt: skip
     said = capsys.readouterr().out
-    assert "hostssl   anuyat anuyat_owner,anuyat_app samenet scram-sha-256" in said
+    assert "hostssl   anuyat anuyat_owner,+anuyat_app samenet scram-sha-256" in said
     assert "anuyat server enrol-station" in said
     # A second init on the same cluster is refused before anything is changed.
     assert main(
@@ -75,7 +75,7 @@ def test_init_enrol_and_join_from_the_command_line(
     enrolment = tmp_path / "desk.enrol"
     assert main(
         ["--data-dir", str(server), "server", "enrol-station", "--out", str(enrolment),
-         "--name", "โต๊ะผู้อนุมัติ"]
+         "--name", "โต๊ะผู้อนุมัติ", "--superuser", bare_postgres.superuser]
     ) == 0  # fmt: skip
     assert "Station ST1 registered" in capsys.readouterr().out
 
@@ -108,3 +108,12 @@ def test_init_enrol_and_join_from_the_command_line(
     recovery = tmp_path / "agency-recovery.key"
     assert main(["--data-dir", str(server), "recovery", "export", "--out", str(recovery)]) == 0
     assert recovery.stat().st_mode & 0o777 == 0o600
+    # A lost workstation is locked out; the others work on.
+    assert main(
+        ["--data-dir", str(server), "server", "revoke-station", "st1",
+         "--superuser", bare_postgres.superuser]
+    ) == 0  # fmt: skip
+    assert "Station ST1 is locked out" in capsys.readouterr().out
+    assert main(["--data-dir", str(station), "apps", "list"]) == 2
+    refused = capsys.readouterr().err
+    assert "ไม่รับเครื่องนี้แล้ว" in refused and "no longer admits this workstation" in refused

@@ -36,12 +36,11 @@ from services.kernel.events import verify_chain
 from services.server.checkup import check_server
 from services.server.cluster import install_certificate
 from services.server.enrol import enrol_station
-from services.server.enrolment import Enrolment, seal_enrolment
+from services.server.enrolment import Enrolment, open_enrolment, seal_enrolment
 from services.server.join import join_agency
 from services.server.renew import renew_server_certificate, wait_until_served
 from services.server.setup import initialise_server
 from services.server.tls import CA_CERT, CA_KEY, issue_server_certificate, load_ca
-from services.store import keys
 from services.store.context import AppContext
 from services.store.engine import (
     MIGRATIONS_DIR,
@@ -126,17 +125,23 @@ def _opened(server: Server) -> AppContext:
 
 
 def _enrol(server: Server, out: Path, name: str) -> str:
-    return enrol_station(_opened(server), out, PASSPHRASE, name=name, kdf=FAST_KDF).code
+    return enrol_station(
+        _opened(server), out, PASSPHRASE, superuser=server.cluster.superuser, name=name,
+        kdf=FAST_KDF,
+    ).code  # fmt: skip
 
 
-def _app_conninfo(server: Server) -> str:
-    setup = json.loads((server.profile / "server-setup.json").read_text(encoding="utf-8"))
-    password = keys.load_secret(f"server-app-password:{keys.profile_id(server.profile)}")
-    return (
-        f"host=localhost port={server.cluster.port} dbname={setup['database']} "
-        f"user={setup['app_role']} password={password} sslmode=verify-full "
-        f"sslrootcert={server.profile / 'tls' / 'agency-ca.crt'}"
-    )
+def _station_conninfo(server: Server, tmp_path: Path) -> str:
+    """A new station's connection, as its enrolment file gives it."""
+    _enrol(server, tmp_path / "conn.enrol", "")
+    enrolment = open_enrolment(tmp_path / "conn.enrol", PASSPHRASE)
+    ca_file = tmp_path / "agency-ca.crt"
+    ca_file.write_text(enrolment.ca_cert_pem, encoding="ascii")
+    return make_conninfo(
+        host=enrolment.host, port=enrolment.port, dbname=enrolment.database,
+        user=enrolment.role, password=enrolment.password, sslmode="verify-full",
+        sslrootcert=str(ca_file),
+    )  # fmt: skip
 
 
 def test_a_request_registered_at_one_station_is_reviewed_at_another(
@@ -154,7 +159,7 @@ def test_a_request_registered_at_one_station_is_reviewed_at_another(
     ctx_b = join_agency(tmp_path / "station-b", tmp_path / "b.enrol", PASSPHRASE, FixedClock(NOW))
     try:
         link = (tmp_path / "station-a" / "agency-server.toml").read_text(encoding="utf-8")
-        assert "anuyat_app@localhost" in link and "sslmode=verify-full" in link
+        assert f"anuyat_app_{codes[0].lower()}@localhost" in link and "sslmode=verify-full" in link
         assert [ctx_a.station_code, ctx_b.station_code] == codes
         with ctx_a.unit_of_work(SYSTEM) as uow:
             app = create_application(
@@ -197,9 +202,9 @@ def test_a_request_registered_at_one_station_is_reviewed_at_another(
     ],
 )
 def test_the_application_role_may_not_change_the_schema_or_the_audit_trail(
-    server: Server, statement: str
+    server: Server, statement: str, tmp_path: Path
 ) -> None:
-    with psycopg.connect(_app_conninfo(server)) as connection:
+    with psycopg.connect(_station_conninfo(server, tmp_path)) as connection:
         assert connection.info.pgconn.ssl_in_use
         # It reads what the workstations need (the server's own station, at least)…
         row = connection.execute("SELECT count(*) FROM station").fetchone()
@@ -209,8 +214,8 @@ def test_the_application_role_may_not_change_the_schema_or_the_audit_trail(
             connection.execute(statement)
 
 
-def test_no_connection_without_tls(server: Server) -> None:
-    plain = _app_conninfo(server).replace("sslmode=verify-full", "sslmode=disable")
+def test_no_connection_without_tls(server: Server, tmp_path: Path) -> None:
+    plain = _station_conninfo(server, tmp_path).replace("sslmode=verify-full", "sslmode=disable")
     with pytest.raises(psycopg.OperationalError, match="rejects connection|no encryption"):
         psycopg.connect(plain).close()
 
@@ -301,7 +306,10 @@ def test_doctor_checks_the_link_the_role_and_the_certificate(
     assert checkup.least_privilege and not checkup.owns_tables
     fine = _agency_server(station, NOW)
     assert fine.ok and not fine.warning
-    assert "anuyat_app, application role, over TLSv1." in fine.detail
+    assert f"anuyat_app_{checkup.role.rsplit('_', 1)[1]}, application role, over TLSv1." in (
+        fine.detail
+    )
+    assert checkup.role.startswith("anuyat_app_st")
     assert "server certificate until" in fine.detail
     soon = _agency_server(station, checkup.certificate_until - timedelta(days=10))
     assert soon.ok and "anuyat server renew-cert" in soon.warning
@@ -346,7 +354,9 @@ def test_enrolments_at_the_same_moment_get_different_codes(server: Server, tmp_p
     def enrol(i: int) -> str:
         start.wait()
         out = tmp_path / f"at-once-{i}.enrol"
-        return enrol_station(contexts[i], out, PASSPHRASE, kdf=FAST_KDF).code
+        return enrol_station(
+            contexts[i], out, PASSPHRASE, superuser=server.cluster.superuser, kdf=FAST_KDF
+        ).code
 
     try:
         with ThreadPoolExecutor(len(contexts)) as pool:
