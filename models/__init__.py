@@ -21,6 +21,7 @@ from models.catalog import CalendarVersion, CatalogVersion, ServiceRevision, Ser
 from models.events import ChainHead, Event
 from models.fees import FeeAccount, FeeInboxItem, ReceiptCounter
 from models.intake import MailboxCursor, NotRequestMail, QuarantineItem, SyncState
+from models.licence_data import LicenceDataRequest
 from models.retention import DestructionItem, DestructionList
 from models.worklist import ApplicationNote, OfficerSetting
 
@@ -45,6 +46,7 @@ __all__ = [
     "Event",
     "InboundMessage",
     "IssuedDocument",
+    "LicenceDataRequest",
     "MailboxCursor",
     "OfficerSetting",
     "OutboxMessage",

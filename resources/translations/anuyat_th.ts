@@ -138,36 +138,46 @@
     </message>
     <message>
         <location filename="../../ui/worklist/alerts_button.py" line="194"/>
+        <source>Licence data overdue: {number}</source>
+        <translation>ข้อมูลใบอนุญาตเกินกำหนดส่ง: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="195"/>
+        <source>Licence data due ({left}): {number}</source>
+        <translation>ต้องส่งข้อมูลใบอนุญาต ({left}): {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="201"/>
         <source>Overdue: {number}</source>
         <translation>เกินกำหนด: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="195"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="202"/>
         <source>Due soon ({left}): {number}</source>
         <translation>ใกล้ครบกำหนด ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="212"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="219"/>
         <source>{count} alerts: new requests, replies and SLAs about to run out</source>
         <translation>การแจ้งเตือน {count} รายการ: คำขอใหม่ การตอบกลับ และคำขอที่ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="216"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="223"/>
         <source>No alerts</source>
         <translation>ไม่มีการแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="218"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="225"/>
         <source>Alerts</source>
         <translation>การแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="219"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="226"/>
         <source>Mark all as seen</source>
         <translation>ทำเครื่องหมายว่าดูแล้วทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="220"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="227"/>
         <source>Daily summary by e-mail</source>
         <translation>สรุปงานประจำวันทางอีเมล</translation>
     </message>
@@ -1576,6 +1586,104 @@
     </message>
 </context>
 <context>
+    <name>DataRequestsDialog</name>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="130"/>
+        <source>Recorded; it is due in three business days.</source>
+        <translation>บันทึกแล้ว ต้องตอบภายในสามวันทำการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="146"/>
+        <source>The licence&apos;s data was sent to {email}.</source>
+        <translation>ส่งข้อมูลใบอนุญาตไปที่ {email} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="152"/>
+        <source>Recorded as handed over at the counter: print the licence.</source>
+        <translation>บันทึกว่าส่งมอบที่เคาน์เตอร์แล้ว ให้พิมพ์ใบอนุญาตมอบให้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="177"/>
+        <source>Not yet</source>
+        <translation>ยังไม่ตอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
+        <source>Counter</source>
+        <translation>เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="201"/>
+        <source>Requests for licence data</source>
+        <translation>คำขอข้อมูลใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
+        <source>Someone asks what a licence says: record it here. The answer is due within three business days, free of charge.</source>
+        <translation>มีผู้ขอข้อมูลของใบอนุญาต ให้บันทึกไว้ที่นี่ ต้องตอบภายในสามวันทำการโดยไม่เสียค่าใช้จ่าย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="208"/>
+        <source>&amp;Licence number or code:</source>
+        <translation>เ&amp;ลขที่ใบอนุญาตหรือรหัสตรวจสอบ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
+        <source>&amp;Asked by:</source>
+        <translation>&amp;ผู้ขอข้อมูล:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="210"/>
+        <source>&amp;E-mail for the answer:</source>
+        <translation>&amp;อีเมลสำหรับส่งคำตอบ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="211"/>
+        <source>Empty: handed over at the counter</source>
+        <translation>เว้นว่าง: ส่งมอบที่เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="212"/>
+        <source>&amp;Record request</source>
+        <translation>&amp;บันทึกคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
+        <source>&amp;Send the data</source>
+        <translation>&amp;ส่งข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <source>Licence</source>
+        <translation>ใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <source>Asked by</source>
+        <translation>ผู้ขอข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <source>Due</source>
+        <translation>กำหนดส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <source>Answered</source>
+        <translation>ตอบแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DeactivateDialog</name>
     <message>
         <location filename="../../ui/admin/officer_dialogs.py" line="275"/>
@@ -2962,132 +3070,137 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="176"/>
+        <location filename="../../ui/issuing/page.py" line="182"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="178"/>
+        <location filename="../../ui/issuing/page.py" line="184"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="178"/>
+        <location filename="../../ui/issuing/page.py" line="184"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="189"/>
+        <location filename="../../ui/issuing/page.py" line="195"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="190"/>
+        <location filename="../../ui/issuing/page.py" line="196"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="191"/>
+        <location filename="../../ui/issuing/page.py" line="197"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="233"/>
+        <location filename="../../ui/issuing/page.py" line="239"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="266"/>
+        <location filename="../../ui/issuing/page.py" line="282"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="271"/>
+        <location filename="../../ui/issuing/page.py" line="287"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="295"/>
+        <location filename="../../ui/issuing/page.py" line="311"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="296"/>
+        <location filename="../../ui/issuing/page.py" line="312"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="297"/>
+        <location filename="../../ui/issuing/page.py" line="313"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="298"/>
+        <location filename="../../ui/issuing/page.py" line="314"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="299"/>
+        <location filename="../../ui/issuing/page.py" line="315"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="300"/>
+        <location filename="../../ui/issuing/page.py" line="316"/>
+        <source>Data &amp;requests…</source>
+        <translation>คำขอ&amp;ข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="317"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="301"/>
+        <location filename="../../ui/issuing/page.py" line="318"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="302"/>
+        <location filename="../../ui/issuing/page.py" line="319"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/page.py" line="321"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/page.py" line="321"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/page.py" line="321"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/page.py" line="321"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="307"/>
+        <location filename="../../ui/issuing/page.py" line="324"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="307"/>
+        <location filename="../../ui/issuing/page.py" line="324"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="307"/>
+        <location filename="../../ui/issuing/page.py" line="324"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="307"/>
+        <location filename="../../ui/issuing/page.py" line="324"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="308"/>
+        <location filename="../../ui/issuing/page.py" line="325"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>

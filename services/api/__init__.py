@@ -31,6 +31,7 @@ from services.api.catalog import (
 from services.api.fees import FeesPort, InboxRow, PaymentRow
 from services.api.intake import IntakePort
 from services.api.issuing import (
+    DataRequestRow,
     Delivery,
     IssuedLicence,
     IssuedRow,
@@ -112,6 +113,7 @@ from services.worklist.views import (
 )
 
 __all__ = [
+    "DataRequestRow",
     "Delivery",
     "IssuedLicence",
     "IssuedRow",

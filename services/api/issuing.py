@@ -18,8 +18,9 @@ from services import issuing
 from services.access import auth
 from services.access.table import Action, require
 from services.api.approval import Approval, SigningChoice, SigningSettings
-from services.issuing import checking, delivery, register, views
+from services.issuing import checking, data_requests, delivery, register, views
 from services.issuing.checking import LicenceCheck
+from services.issuing.data_requests import DataRequestRow
 from services.issuing.delivery import Delivery
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.views import IssuedRow, ToIssueRow
@@ -47,6 +48,7 @@ def _may_sign(certificate: sign.TokenCertificate, now: datetime) -> bool:
 
 
 __all__ = [
+    "DataRequestRow",
     "Delivery",
     "IssuedLicence",
     "IssuedRow",
@@ -93,6 +95,14 @@ class IssuingPort(Protocol):
     def check_file(self, user: SignedInUser, path: Path) -> LicenceCheck: ...
 
     def check_typed(self, user: SignedInUser, reference: str) -> LicenceCheck: ...
+
+    def record_data_request(
+        self, user: SignedInUser, reference: str, requester: str, email: str = ""
+    ) -> None: ...
+
+    def data_requests(self, user: SignedInUser) -> list[DataRequestRow]: ...
+
+    def answer_data_request(self, user: SignedInUser, request_id: str) -> str: ...
 
 
 class Issuing:
@@ -306,3 +316,23 @@ class Issuing:
         actor = self.context.verified(Actor.from_user(user))
         with self.context.read(actor) as session:
             return checking.check_typed(session, actor, reference, self.context.clock.now())
+
+    # --- requests for a licence's data (three business days) ----------------------------
+
+    def record_data_request(
+        self, user: SignedInUser, reference: str, requester: str, email: str = ""
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            data_requests.record(uow, self.context.calendar, reference, requester, email)
+
+    def data_requests(self, user: SignedInUser) -> list[DataRequestRow]:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return data_requests.data_requests(
+                session, actor, self.context.calendar, self.context.clock.now()
+            )
+
+    def answer_data_request(self, user: SignedInUser, request_id: str) -> str:
+        """Returns how it was answered: email | counter."""
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            return data_requests.answer(uow, self.context.store.blobs, request_id)

@@ -39,7 +39,14 @@ from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.produce.sign import VerificationResult, verify_pdf
 
-__all__ = ["LicenceCheck", "RegisterEntry", "check_file", "check_typed", "code_in_qr"]
+__all__ = [
+    "LicenceCheck",
+    "RegisterEntry",
+    "check_file",
+    "check_typed",
+    "code_in_qr",
+    "find_issued",
+]
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +203,8 @@ def _entry(issued: IssuedDocument, now: datetime) -> RegisterEntry:
     )
 
 
-def _find(session: Session, reference: str) -> IssuedDocument | None:
+def find_issued(session: Session, reference: str) -> IssuedDocument | None:
+    """The register entry with this number or verification code (as typed), or None."""
     typed = " ".join(reference.split())
     return session.scalars(
         select(IssuedDocument).where(
@@ -218,7 +226,7 @@ def check_typed(session: Session, actor: Actor, reference: str, now: datetime) -
             "Type the licence number (e.g. 12/2569) or its verification code "
             "(e.g. AB12-CD34-EF56).",
         )
-    found = _find(session, typed)
+    found = find_issued(session, typed)
     return LicenceCheck("typed", typed, _entry(found, now) if found else None, None, None)
 
 
@@ -247,7 +255,7 @@ def check_file(
     signature = verify_pdf(data, trust_roots) if is_pdf else None
     if signature is not None and xml is None and not signature.signatures:
         signature = None  # a scanned paper licence: its QR and the register are what count
-    found = _find(session, code) if code else None
+    found = find_issued(session, code) if code else None
     matches = None
     if found is not None and xml is not None and found.xml_sha256:
         matches = sha256(xml).hexdigest() == found.xml_sha256

@@ -17,7 +17,8 @@ from typing import Final
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from models import Application, Event, User
+from models import Application, Event, IssuedDocument, LicenceDataRequest, User
+from services.access.table import Action, may
 from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
 from services.review.queue import free_in, queue_statuses
@@ -110,4 +111,27 @@ def alerts(session: Session, actor: Actor, now: datetime, calendar: BusinessCale
         if left > AT_RISK_DAYS:
             break  # ordered by due date: the rest have more time
         items.append(AlertItem(AlertKind.SLA_AT_RISK, app_id, number, due_at, round(left, 2)))
+    items.extend(_licence_data_due(session, actor, now, calendar))
     return Alerts(since, tuple(items))
+
+
+def _licence_data_due(
+    session: Session, actor: Actor, now: datetime, calendar: BusinessCalendar
+) -> list[AlertItem]:
+    """Requests for a licence's data not yet answered, for those who send documents out;
+    they stand until answered (the number shown is the licence's)."""
+    if not may(actor.roles, Action.DELIVER_DOCUMENT):
+        return []
+    open_requests = session.execute(
+        select(IssuedDocument.application_id, IssuedDocument.document_number,
+               LicenceDataRequest.due_at)
+        .join(IssuedDocument, IssuedDocument.id == LicenceDataRequest.issued_document_id)
+        .where(LicenceDataRequest.answered_at.is_(None))
+        .order_by(LicenceDataRequest.due_at)
+        .limit(_MAX_EVENTS)
+    )  # fmt: skip
+    return [
+        AlertItem(AlertKind.LICENCE_DATA_DUE, app_id, number, due_at,
+                  round(calendar.business_days_left(due_at, now), 2))
+        for app_id, number, due_at in open_requests
+    ]  # fmt: skip

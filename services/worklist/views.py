@@ -128,6 +128,8 @@ class AlertKind(StrEnum):
     ASSIGNED_TO_ME = "assigned_to_me"
     SLA_AT_RISK = "sla_at_risk"
     APPLICANT_REPLIED = "applicant_replied"
+    # A request for a licence's data, open until answered (three business days; M21).
+    LICENCE_DATA_DUE = "licence_data_due"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,12 @@ from ui.issuing.page import IssuingPage
 
 
 def _shot(widget, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if widget.layout() is not None:
+        widget.layout().activate()  # texts just changed language: lay them out first
+    QApplication.processEvents()
     assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
 
 
@@ -232,3 +237,50 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     assert "Reason revoked: ย้ายสถานที่โดยไม่ได้แจ้ง" in check.details.toPlainText()
     _shot(check, "issuing_check_revoked_en")
     i18n.apply_language("th")
+
+
+def test_intake_records_a_request_for_licence_data_and_sends_it(
+    gui, qtbot, runner, context
+) -> None:
+    """Typed as at the desk: the licence number, who asks, their e-mail; the row shows its
+    deadline; Send the data queues the XML and PDF (the outbox), and the row says answered."""
+    ports = build_ports(context, signing=SigningSettings())
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
+             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    app_id = _approved(context, ports, users)
+    assert ports.issuing is not None
+    issued = ports.issuing.issue(
+        users["approver"], app_id, SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    )
+    desk = IssuingPage(ports.issuing, users["intake"], runner)
+    qtbot.addWidget(desk)
+    desk.resize(1280, 720)
+    desk.show()
+    assert desk.data_button.isVisible()
+    desk.data_button.click()
+    dialog = desk.data_dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.reference.hasFocus(), timeout=5_000)
+    officer_types(issued.number)
+    QTest.keyClick(dialog.reference, Qt.Key.Key_Tab)
+    officer_types("ธนาคารออมสิน สาขานครปฐม")
+    QTest.keyClick(dialog.requester, Qt.Key.Key_Tab)
+    officer_types("loans@gsb.example.co.th")
+    with qtbot.waitSignal(desk.applications_did_change, timeout=30_000):
+        dialog.record_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=30_000)
+    assert dialog.table.item(0, 1).text() == "ธนาคารออมสิน สาขานครปฐม"
+    assert "(" in dialog.table.item(0, 2).text()  # the business days left
+    assert dialog.table.item(0, 3).text() == "ยังไม่ตอบ"
+    dialog.table.selectRow(0)
+    _shot(dialog, "issuing_data_requests_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.answer_button.text() == "&Send the data", timeout=5_000)
+    _shot(dialog, "issuing_data_requests_en")
+    i18n.apply_language("th")
+    assert dialog.answer_button.isEnabled()
+    dialog.answer_button.click()
+    qtbot.waitUntil(lambda: "loans@gsb.example.co.th" in dialog.notice.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text().startswith("อีเมล"), timeout=30_000)
+    assert not dialog.answer_button.isEnabled()

@@ -40,6 +40,7 @@ from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.issuing.check_dialog import CheckLicenceDialog
+from ui.issuing.data_requests_dialog import DataRequestsDialog
 from ui.issuing.issue_dialog import IssueDialog
 
 __all__ = ["IssuingPage"]
@@ -74,6 +75,7 @@ class IssuingPage(QWidget):
         self._issued: list[IssuedRow] = []
         self.dialog: IssueDialog | None = None
         self.check_dialog: CheckLicenceDialog | None = None
+        self.data_dialog: DataRequestsDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.title = named(QLabel(), "PageTitle")
@@ -97,6 +99,10 @@ class IssuingPage(QWidget):
         self.check_button.clicked.connect(self.open_check)
         self.check_button.setVisible(self.can_check)
         top.addWidget(self.check_button)
+        self.data_button = named(QPushButton(), "DataRequests")
+        self.data_button.clicked.connect(self.open_data_requests)
+        self.data_button.setVisible(self.can_deliver)
+        top.addWidget(self.data_button)
         top.addWidget(self.issue_button)
         outer.addLayout(top)
         self.waiting = self._table("ToIssueTable", 4)
@@ -249,6 +255,16 @@ class IssuingPage(QWidget):
         self.check_dialog.raise_()
         self.check_dialog.reference.setFocus()
 
+    def open_data_requests(self) -> None:
+        if self.data_dialog is None:
+            self.data_dialog = DataRequestsDialog(self._port, self._runner, self._user, self)
+            self.data_dialog.requests_did_change.connect(self.applications_did_change)
+        else:
+            self.data_dialog.refresh()
+        self.data_dialog.show()
+        self.data_dialog.raise_()
+        self.data_dialog.reference.setFocus()
+
     # --- delivering ---------------------------------------------------------------------
 
     def deliver_selected(self) -> None:
@@ -297,6 +313,7 @@ class IssuingPage(QWidget):
         self.issued_label.setText(self.tr("Licences issued"))
         self.issue_button.setText(self.tr("&Issue licence…"))
         self.check_button.setText(self.tr("&Check a licence…"))
+        self.data_button.setText(self.tr("Data &requests…"))
         self.deliver_button.setText(self.tr("&Deliver"))
         self.protect.setText(self.tr("Protect the e-mail with a password"))
         self.handed_to.setPlaceholderText(self.tr("Received at the counter by…"))

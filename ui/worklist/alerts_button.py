@@ -188,6 +188,13 @@ class AlertsButton(QToolButton):
                 return self.tr("Assigned to you: {number}").format(number=number)
             case AlertKind.APPLICANT_REPLIED:
                 return self.tr("The applicant replied: {number}").format(number=number)
+            case AlertKind.LICENCE_DATA_DUE:
+                days = item.business_days_left or 0.0
+                if days < 0:
+                    return self.tr("Licence data overdue: {number}").format(number=number)
+                return self.tr("Licence data due ({left}): {number}").format(
+                    number=number, left=days_text(days)
+                )
             case AlertKind.SLA_AT_RISK:
                 left = item.business_days_left
                 if left is not None and left < 0:
@@ -223,4 +230,8 @@ class AlertsButton(QToolButton):
 
 
 def _new_count(alerts: Alerts) -> int:
-    return alerts.total - alerts.count(AlertKind.SLA_AT_RISK)
+    return (
+        alerts.total
+        - alerts.count(AlertKind.SLA_AT_RISK)
+        - alerts.count(AlertKind.LICENCE_DATA_DUE)
+    )
