@@ -53,6 +53,7 @@ from services.store.profile import AgencySetup, load_context
 from services.store.recovery import KdfParams
 from services.store.server_link import LINK_FILE
 from tests.conftest import STAFF_PASSWORD, MemoryKeyring
+from tests.integration.test_review import accept_all, submit
 from tests.peers.loopback import free_port
 from tests.peers.postgres_bare import BareCluster
 
@@ -101,6 +102,10 @@ def set_up_once(bare_postgres: BareCluster, tmp_path_factory: pytest.TempPathFac
             auth.create_user(
                 uow, username="reviewer", display_name="นายตรวจ ละเอียด",
                 password=STAFF_PASSWORD, roles=["reviewer"],
+            )  # fmt: skip
+            auth.create_user(
+                uow, username="approver", display_name="นางอนุมัติ รอบคอบ",
+                password=STAFF_PASSWORD, roles=["approver"],
             )  # fmt: skip
         context.store.close()
     finally:
@@ -186,6 +191,31 @@ def test_a_request_registered_at_one_station_is_reviewed_at_another(
     finally:
         ctx_a.store.close()
         ctx_b.store.close()
+
+
+def test_a_mailed_request_reviewed_at_one_station_reaches_the_approver_at_another(
+    server: Server, tmp_path: Path
+) -> None:
+    _enrol(server, tmp_path / "r.enrol", "โต๊ะผู้ตรวจ")
+    _enrol(server, tmp_path / "p.enrol", "โต๊ะผู้อนุมัติ")
+    review_desk = join_agency(tmp_path / "r", tmp_path / "r.enrol", PASSPHRASE, FixedClock(NOW))
+    approve_desk = join_agency(tmp_path / "p", tmp_path / "p.enrol", PASSPHRASE, FixedClock(NOW))
+    try:
+        # Received by mail (with its files) at the approver's desk, which runs the sync.
+        app_id = submit(approve_desk, hour=10, email="mailed@example.co.th")
+        ws_r, ws_p = build_ports(review_desk), build_ports(approve_desk)
+        reviewer = ws_r.shell.sign_in("reviewer", STAFF_PASSWORD)
+        taken = ws_r.review.next_application(reviewer, "received")
+        assert taken is not None and taken.id == app_id
+        accept_all(ws_r, reviewer, app_id)  # opens the files the other station received
+        assert ws_r.review.mark_reviewed(reviewer, app_id, "ครบถ้วน") == "ready_for_approval"
+        approver = ws_p.shell.sign_in("approver", STAFF_PASSWORD)
+        assert app_id in [row.id for row in ws_p.approval.queue(approver)]
+        handed = ws_p.approval.take_next_approval(approver)
+        assert handed is not None and handed.id == app_id
+    finally:
+        review_desk.store.close()
+        approve_desk.store.close()
 
 
 @pytest.mark.parametrize(
