@@ -44,7 +44,8 @@ lint: $(VENV)/.installed
 # claims/counter/lockout/sync races and a request's way through review run again on it.
 AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrency.py \
 	tests/integration/test_review.py tests/integration/test_request_flow.py \
-	tests/integration/test_search.py tests/integration/test_retention.py
+	tests/integration/test_search.py tests/integration/test_retention.py \
+	tests/integration/test_archive_export.py
 
 test: system-deps-test $(VENV)/.installed lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
