@@ -176,7 +176,11 @@ def initialise_server(
             admin_display_name=admin_display_name,
             clock=clock,
         )
-        restrict_app_role(store.engine, roles.app)
+        try:
+            restrict_app_role(store.engine, roles.app)
+        except BaseException:
+            store.close()
+            raise
     except ServerUnreachable as exc:
         _undo(data_dir, superuser, roles)
         raise InvalidInput(
