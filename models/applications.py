@@ -297,7 +297,7 @@ class IssuedDocument(Base):
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     verification_code: Mapped[str] = mapped_column(String(40), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="valid")  # valid | revoked
+    status: Mapped[str] = mapped_column(String(20), default="valid")  # valid|revoked|superseded
     # What the public register shows (services.issuing.register): never a national ID or a
     # natural person's address.
     service_code: Mapped[str] = mapped_column(String(60), default="", server_default="")
@@ -310,6 +310,10 @@ class IssuedDocument(Base):
     # email | counter | drive (services.issuing.delivery); empty until it is sent or handed over.
     delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Renewal (services.issuing.renewal): the licence this one renews, which is then
+    # superseded. A plain id: the column was added in place (migration 0021).
+    supersedes_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    superseded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class OutgoingCounter(Base):

@@ -3017,52 +3017,62 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="162"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="167"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="166"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="171"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="159"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="164"/>
         <source>Your sign-in &amp;password:</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="157"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="162"/>
         <source>Token &amp;PIN:</source>
         <translation>&amp;PIN ของโทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="170"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="175"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="171"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="176"/>
         <source>Confirm with my sign-in password (type 1)</source>
         <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (แบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="174"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="179"/>
         <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
         <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="178"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="183"/>
         <source>&amp;Token:</source>
         <translation>&amp;โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="179"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="184"/>
+        <source>&amp;Renews licence (number or code; empty if new):</source>
+        <translation>&amp;ต่ออายุใบอนุญาตเลขที่ (เลขที่หรือรหัสตรวจสอบ เว้นว่างถ้าเป็นฉบับใหม่):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="185"/>
+        <source>e.g. 12/2568</source>
+        <translation>เช่น 12/2568</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="186"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="180"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="187"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -3075,132 +3085,137 @@
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="184"/>
+        <location filename="../../ui/issuing/page.py" line="185"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="184"/>
+        <location filename="../../ui/issuing/page.py" line="186"/>
+        <source>Superseded (renewed)</source>
+        <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="187"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="195"/>
+        <location filename="../../ui/issuing/page.py" line="198"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="196"/>
+        <location filename="../../ui/issuing/page.py" line="199"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="197"/>
+        <location filename="../../ui/issuing/page.py" line="200"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="239"/>
+        <location filename="../../ui/issuing/page.py" line="243"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="282"/>
+        <location filename="../../ui/issuing/page.py" line="286"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="287"/>
+        <location filename="../../ui/issuing/page.py" line="291"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="311"/>
+        <location filename="../../ui/issuing/page.py" line="315"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="312"/>
+        <location filename="../../ui/issuing/page.py" line="316"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="313"/>
+        <location filename="../../ui/issuing/page.py" line="317"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="314"/>
+        <location filename="../../ui/issuing/page.py" line="318"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="315"/>
+        <location filename="../../ui/issuing/page.py" line="319"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="316"/>
+        <location filename="../../ui/issuing/page.py" line="320"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="317"/>
+        <location filename="../../ui/issuing/page.py" line="321"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="318"/>
+        <location filename="../../ui/issuing/page.py" line="322"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="319"/>
+        <location filename="../../ui/issuing/page.py" line="323"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="321"/>
+        <location filename="../../ui/issuing/page.py" line="325"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="321"/>
+        <location filename="../../ui/issuing/page.py" line="325"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="321"/>
+        <location filename="../../ui/issuing/page.py" line="325"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="321"/>
+        <location filename="../../ui/issuing/page.py" line="325"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="324"/>
+        <location filename="../../ui/issuing/page.py" line="328"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="324"/>
+        <location filename="../../ui/issuing/page.py" line="328"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="324"/>
+        <location filename="../../ui/issuing/page.py" line="328"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="324"/>
+        <location filename="../../ui/issuing/page.py" line="328"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="325"/>
+        <location filename="../../ui/issuing/page.py" line="329"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>

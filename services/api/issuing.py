@@ -73,7 +73,7 @@ class IssuedLicence:
 
 class IssuingPort(Protocol):
     def issue(
-        self, user: SignedInUser, application_id: str, choice: SigningChoice
+        self, user: SignedInUser, application_id: str, choice: SigningChoice, renews: str = ""
     ) -> IssuedLicence: ...
 
     def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None: ...
@@ -126,8 +126,9 @@ class Issuing:
             return register.default_verify_base(session)
 
     def issue(
-        self, user: SignedInUser, application_id: str, choice: SigningChoice
+        self, user: SignedInUser, application_id: str, choice: SigningChoice, renews: str = ""
     ) -> IssuedLicence:
+        """``renews``: the number or code of the licence this one renews (it is superseded)."""
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.ISSUE_LICENCE)
         base = self._base()
@@ -137,8 +138,9 @@ class Issuing:
         try:
             with self.context.unit_of_work(actor) as uow:
                 draft = issuing.prepare_licence(
-                    uow, application_id, base, signature_type=method.signature_type
-                )
+                    uow, application_id, base, signature_type=method.signature_type,
+                    renews=renews,
+                )  # fmt: skip
             signed = method.sign(
                 draft.pdf,
                 reason=f"ออกใบอนุญาต / Licence {draft.number}",

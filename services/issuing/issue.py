@@ -28,6 +28,7 @@ from services.cases.applications import change_status
 from services.cases.documents import FileFacts, attach_document
 from services.issuing.numbers import file_name, next_outgoing_number, verification_code
 from services.issuing.render import LicenceContent, render_licence
+from services.issuing.renewal import renewable, supersede
 from services.issuing.templates import LICENCE_DIR, load_templates
 from services.issuing.xmldata import LicenceData, licence_pdfa, licence_xml
 from services.kernel.calendar import BusinessCalendar
@@ -54,6 +55,8 @@ class LicenceDraft:
     xml: bytes
     pdf: bytes
     """Unsigned, with ``licence.xml`` attached: the caller signs it."""
+    renews_id: str | None = None
+    """The licence this one renews (superseded when this one is recorded)."""
 
 
 def verification_url(base: str, code: str) -> str:
@@ -112,14 +115,20 @@ def _strong_enough(service: ServiceType, needed: int, offered: int) -> None:
 
 
 def prepare_licence(
-    uow: UnitOfWork, application_id: str, verify_base: str, signature_type: int = 1
+    uow: UnitOfWork,
+    application_id: str,
+    verify_base: str,
+    signature_type: int = 1,
+    renews: str = "",
 ) -> LicenceDraft:
-    """``signature_type``: the type the caller's way of signing gives (1, 2 or 3)."""
+    """``signature_type``: the type the caller's way of signing gives (1, 2 or 3);
+    ``renews``: the number or code of the licence this one renews, if any."""
     require(uow.actor, Action.ISSUE_LICENCE)
     application = load_application(uow.session, application_id)
     _approved(application)
     service, spec = service_spec_of(uow.session, application)
     _strong_enough(service, spec.min_signature_type, signature_type)
+    renewed = renewable(uow, renews, service.code) if renews.strip() else None
     templates = load_templates()
     template = templates.get(service.code)
     if template is None:
@@ -187,7 +196,8 @@ def prepare_licence(
         application.id,
         {"number": number, "file_name": name, "service": service.code},
     )
-    return LicenceDraft(application.id, number, name, code, valid_until, data, xml, pdf)
+    return LicenceDraft(application.id, number, name, code, valid_until, data, xml, pdf,
+                        renewed.id if renewed else None)  # fmt: skip
 
 
 def record_licence(
@@ -228,6 +238,9 @@ def record_licence(
         xml_sha256=hashlib.sha256(draft.xml).hexdigest(),
     )
     uow.session.add(issued)
+    uow.session.flush()
+    if draft.renews_id is not None:
+        supersede(uow, draft.renews_id, issued)
     change_status(uow, calendar, application.id, ApplicationStatus.ISSUED, reason="issued")
     uow.session.flush()
     uow.record(

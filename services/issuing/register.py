@@ -48,6 +48,7 @@ _STATUS: Final = {
     "valid": ("ใช้ได้", "Valid"),
     "expired": ("หมดอายุ", "Expired"),
     "revoked": ("ถูกเพิกถอน", "Revoked"),
+    "superseded": ("ถูกแทนที่ด้วยฉบับต่ออายุ", "Superseded by a renewal"),
 }
 
 
@@ -144,9 +145,10 @@ def _revocation_letter(uow: UnitOfWork, issued: IssuedDocument, reason: str) -> 
 
 
 def status_on(issued: IssuedDocument, now: datetime) -> str:
-    """valid | expired | revoked on ``now`` (expiry is read from the date, never stored)."""
-    if issued.status == "revoked":
-        return "revoked"
+    """valid | expired | revoked | superseded on ``now`` (expiry is read from the date, never
+    stored)."""
+    if issued.status in ("revoked", "superseded"):
+        return issued.status
     if issued.valid_until is not None and issued.valid_until < now:
         return "expired"
     return "valid"

@@ -41,7 +41,7 @@ class IssuedRow:
     subject_en: str
     issued_at: datetime
     status: str
-    """valid | revoked"""
+    """valid | revoked | superseded (stored; expiry is read from the date)"""
     channel: str
     delivered_at: datetime | None
     verification_code: str

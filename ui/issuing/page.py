@@ -181,7 +181,10 @@ class IssuingPage(QWidget):
                 if doc.delivered_at
                 else self.tr("Not yet ({channel})").format(channel=self._channel(doc.channel))
             )
-            status = self.tr("Revoked") if doc.status == "revoked" else self.tr("Valid")
+            status = {
+                "revoked": self.tr("Revoked"),
+                "superseded": self.tr("Superseded (renewed)"),
+            }.get(doc.status, self.tr("Valid"))
             values = (doc.number, doc.licensee, doc.subject_th if thai else doc.subject_en,
                       status, delivered)  # fmt: skip
             for c, text in enumerate(values):
@@ -209,7 +212,7 @@ class IssuingPage(QWidget):
     def _update_buttons(self) -> None:
         self.issue_button.setEnabled(self.can_issue and self._selected_waiting() is not None)
         doc = self._selected_issued()
-        open_doc = doc is not None and doc.delivered_at is None and doc.status != "revoked"
+        open_doc = doc is not None and doc.delivered_at is None and doc.status == "valid"
         self.deliver_button.setEnabled(self.can_deliver and open_doc)
         self.protect.setEnabled(open_doc and doc is not None and doc.channel == "email")
         self.handed_to.setEnabled(open_doc and doc is not None and doc.channel == "counter")
@@ -229,6 +232,7 @@ class IssuingPage(QWidget):
         choice = dialog.choice()
         if not result or choice is None:
             return
+        renews = dialog.renews.text()
         port, user = self._port, self._user
 
         def done(issued: IssuedLicence | None, error: BaseException | None) -> None:
@@ -243,7 +247,7 @@ class IssuingPage(QWidget):
             self.applications_did_change.emit()
             self.refresh()
 
-        self._runner.run(lambda: port.issue(user, row.application_id, choice), done,
+        self._runner.run(lambda: port.issue(user, row.application_id, choice, renews), done,
                          pool="io", owner=self, label="issue licence")  # fmt: skip
 
     # --- checking a licence someone shows -------------------------------------------------
