@@ -66,7 +66,9 @@ def open_submission_fees(
     opened = 0
     for application_id in uow.session.scalars(query).all():
         application = uow.session.scalars(
-            select(Application).where(Application.id == application_id).with_for_update()
+            select(Application)
+            .where(Application.id == application_id)
+            .with_for_update(of=Application)
         ).one()
         spec = spec_for(uow.session, application)  # the version it was received under
         if spec is None or spec.fee.due != "at_submission" or spec.fee.is_free:
