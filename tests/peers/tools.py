@@ -1,6 +1,6 @@
-"""Programs the tests run for real (poppler, sqlite3, Dovecot): found, or the test FAILS.
+"""Programs and fonts the tests need for real (poppler, Dovecot, TLWG): found, or the test FAILS.
 
-A missing program is never a skip, under CI or not: a green run that skipped the IMAP tests
+A missing program or font is never a skip, under CI or not: a green run that skipped the IMAP tests
 proves nothing. The failure names the Debian package and the command that installs it
 (`make test` does it by itself: installer/install-system-deps.sh run test).
 """
@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
-__all__ = ["INSTALL_COMMAND", "find_tool", "require_tool"]
+from services.kernel.thai_pdf_text import TLWG_DIRS, find_font
+
+__all__ = ["INSTALL_COMMAND", "find_tool", "require_font", "require_tool"]
 
 INSTALL_COMMAND = "sudo installer/install-system-deps.sh run test"
 # Daemons such as dovecot live in sbin, which an ordinary user's PATH often lacks.
@@ -32,6 +36,18 @@ def require_tool(name: str, package: str, search_path: str | None = None) -> str
     if found is None:
         pytest.fail(
             f"{name} is missing: install the Debian package {package} "
+            f"({INSTALL_COMMAND}, or simply `make test`, which runs it)",
+            pytrace=False,
+        )
+    return found
+
+
+def require_font(filename: str, package: str, dirs: Sequence[Path] = TLWG_DIRS) -> Path:
+    """The path of font file ``filename`` in ``dirs``; the calling test fails with the hint."""
+    found = find_font(filename, dirs)
+    if found is None:
+        pytest.fail(
+            f"font {filename} is missing: install the Debian package {package} "
             f"({INSTALL_COMMAND}, or simply `make test`, which runs it)",
             pytrace=False,
         )

@@ -25,7 +25,7 @@ from demo.images import ID_CARD_DPI, ID_CARD_SIZE, LOW_RES_DPI, LOW_RES_SIZE, SL
 from demo.model import AttachmentKind, DemoApplicant, DemoAttachment, DemoRequest
 from services.kernel.clock import BANGKOK
 from services.kernel.thai_id import check_digit, is_valid_national_id, juristic_id_valid
-from tests.peers.tools import require_tool
+from tests.peers.tools import require_font, require_tool
 
 # The codes of resources/catalog/services.toml.
 CODES = ["FOOD-SHOP", "FOOD-NOTICE", "HEALTH-HAZARD", "BUILDING", "PETITION"]
@@ -144,7 +144,6 @@ def test_service_codes_are_assigned_by_keyword_then_position() -> None:
         assign_service_codes([])
 
 
-@pytest.mark.skipif(not CATALOG.exists(), reason="no catalog yet")
 def test_every_kind_finds_its_own_code_in_the_real_catalog() -> None:
     with CATALOG.open("rb") as handle:
         codes = [service["code"] for service in tomllib.load(handle)["services"]]
@@ -367,9 +366,6 @@ def test_rendering_is_byte_for_byte_deterministic(
     ) == render_attachments(first, applicants[first.applicant_index], now=other_now)
 
 
-@pytest.mark.skipif(
-    not Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf").exists(),
-    reason="fonts-thai-tlwg not installed: PDFs fall back to unshaped Sarabun",
-)
 def test_pdfs_use_the_tlwg_fonts_when_installed() -> None:
+    require_font("Garuda.ttf", "fonts-thai-tlwg")
     assert pdf_fonts_are_shaped()

@@ -15,6 +15,7 @@ from services.kernel.thai_pdf_text import (
     register_thai_font,
     thai_presentation_forms,
 )
+from tests.peers.tools import require_font
 
 SARABUN = BUNDLED_FONTS_DIR / "Sarabun-Regular.ttf"
 
@@ -46,8 +47,8 @@ def test_without_a_tlwg_font_the_fallback_is_drawn_unshaped(tmp_path: Path) -> N
     assert face.glyphs("ปั้น") == "ปั้น"
 
 
-@pytest.mark.skipif(find_font("Garuda.ttf") is None, reason="fonts-thai-tlwg not installed")
 def test_a_tlwg_face_draws_the_variants_and_extracts_plain_thai() -> None:
+    require_font("Garuda.ttf", "fonts-thai-tlwg")
     face = register_thai_font("TestThai-sans", "Garuda.ttf", SARABUN)
     assert face.pua
     written = "ผู้ขออนุญาต ปั้นน้ำ ญู ฐุ"
