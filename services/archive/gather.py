@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import false, or_, select
@@ -113,9 +113,10 @@ def _document_entry(document: Document) -> FileEntry:
     )
 
 
-def _issued_entry(issued: IssuedDocument) -> FileEntry:
+def _issued_entry(issued: IssuedDocument, destroyed: bool) -> FileEntry:
     revoked = issued.status == "revoked"
     return FileEntry(
+        destroyed=destroyed,
         kind="issued",
         name=issued.file_name,
         content_type="application/pdf",
@@ -193,7 +194,10 @@ def gather_case(session: Session, tracking: str) -> CaseFile:
         received_at=application.received_at,
         closed_at=application.closed_at,
         subject=application.subject,
-        files=tuple([_document_entry(d) for d in documents] + [_issued_entry(i) for i in issued]),
+        files=tuple(
+            [_document_entry(d) for d in documents]
+            + [_issued_entry(i, application.destroyed_at is not None) for i in issued]
+        ),
         letters=tuple(
             LetterEntry(
                 m.kind, m.to_addr, m.subject, m.body_text, m.created_at, m.sent_at, m.status
@@ -208,10 +212,8 @@ def gather_case(session: Session, tracking: str) -> CaseFile:
 
 def read_blobs(case: CaseFile, blobs: BlobStore) -> CaseFile:
     """``case`` with each living file's bytes; a destroyed file stays without them."""
-    filled = []
-    for entry in case.files:
-        data = None if entry.destroyed else blobs.get(entry.sha256)
-        filled.append(
-            FileEntry(**{**entry.__dict__, "data": data})  # frozen: a new entry with bytes
-        )
-    return CaseFile(**{**case.__dict__, "files": tuple(filled)})
+    filled = tuple(
+        entry if entry.destroyed else replace(entry, data=blobs.get(entry.sha256))
+        for entry in case.files
+    )
+    return replace(case, files=filled)

@@ -119,6 +119,15 @@ def test_destruction_needs_the_order_then_leaves_a_tombstone_and_an_intact_chain
             select(func.count()).select_from(Event).where(Event.type == "application.destroyed")
         )
     assert count == 1
+    # The request's file still exports: its tombstone, and pages saying what went.
+    from services.archive.export import export_case
+    from services.kernel.actors import Actor
+
+    exported = export_case(
+        context, Actor.from_user(users["approver"]), tracking, tmp_path / "after.pdf"
+    )
+    text = " ".join(pypdf_pages(exported.path.read_bytes()))
+    assert "ทำลายแล้วตามคำสั่ง" in text and "destroyed by order" in text
     # The list's PDF now shows the order.
     shown = archive.write_list(admin, written.number, tmp_path / "after")
     assert "คำสั่งที่ 12/2570" in " ".join(pypdf_pages(shown.pdf.read_bytes()))
