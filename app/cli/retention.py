@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_profile, read_secret
-from app.settings import Settings
+from app.settings import Settings, with_profile
 from services.archive.policy import RetentionPolicy
 from services.kernel.errors import InvalidInput
 
@@ -53,6 +53,7 @@ def _day(text: str) -> date:
 
 
 def cmd_retention(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    settings = with_profile(settings, data_dir)  # the periods are the profile's settings
     runtime = open_profile(data_dir, settings)
     try:
         password = read_secret(

@@ -196,3 +196,11 @@ def test_the_cli_refuses_to_destroy_without_the_order_then_destroys_with_it(
     assert main([*base, *order, "--date", "2027-01-05"]) == 0
     assert main([*base, "destroy", str(number)]) == 0
     assert "Destroyed 1 request(s), kept 0" in capsys.readouterr().out
+
+    # The periods are read from the profile's settings.toml.
+    (data_dir / "settings.toml").write_text('retention_by_service = ["FOOD-SHOP: 5"]\n')
+    assert main([*base, "list", "--to", str(tmp_path / "lists")]) == 2
+    assert "SERVICE_CODE=YEARS" in capsys.readouterr().err
+    (data_dir / "settings.toml").write_text("retention_years = 0\n")
+    assert main([*base, "list", "--to", str(tmp_path / "lists")]) == 2
+    assert "kept for ever" in capsys.readouterr().err
