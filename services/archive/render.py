@@ -165,6 +165,37 @@ def _image_pages(data: bytes) -> Iterator[tuple[Image.Image, tuple[float, float]
             yield picture, placed
 
 
+def _open_pages(entry: FileEntry) -> tuple[int, Iterator[tuple[Image.Image, tuple[float, float]]]]:
+    """How many pages ``entry`` has, and its pages one at a time (a long scan is never all
+    in memory at once)."""
+    assert entry.data is not None
+    if entry.content_type == "application/pdf":
+        document = pdfium.PdfDocument(entry.data)
+        total = len(document)
+        document.close()
+        return total, _pdf_pages(entry.data)
+    if entry.content_type.startswith("image/"):
+        with Image.open(io.BytesIO(entry.data)) as image:
+            total = int(getattr(image, "n_frames", 1)) if image.format == "TIFF" else 1
+        return total, _image_pages(entry.data)
+    return 0, iter(())
+
+
+def _cannot_show(flow: Flow, head: str, entry: FileEntry, drawn: int) -> None:
+    flow.new_page()
+    flow.heading(head)
+    if drawn:
+        flow.text(
+            f"หน้าที่ {drawn + 1} เป็นต้นไปแสดงเป็นภาพไม่ได้ ต้นฉบับแนบอยู่ในไฟล์ PDF นี้ / "
+            f"Pages from {drawn + 1} on cannot be drawn; the original is attached."
+        )
+        return
+    flow.text(
+        f"ไฟล์ประเภท {entry.content_type} แสดงเป็นภาพไม่ได้ ต้นฉบับแนบอยู่ในไฟล์ PDF นี้ / "
+        f"A {entry.content_type} file cannot be shown as pages; the original is attached."
+    )
+
+
 def _file_pages(flow: Flow, number: int, entry: FileEntry) -> None:
     head = f"{number}. {entry.name}"
     if entry.data is None:
@@ -172,27 +203,19 @@ def _file_pages(flow: Flow, number: int, entry: FileEntry) -> None:
         flow.heading(head)
         flow.text(f"ไม่มีเนื้อไฟล์: {entry.note_th} / No content: {entry.note_en}")
         return
+    note = f" ({entry.note_th} / {entry.note_en})" if entry.note_th else ""
+    drawn = 0
     try:
-        if entry.content_type == "application/pdf":
-            pages = list(_pdf_pages(entry.data))
-        elif entry.content_type.startswith("image/"):
-            pages = list(_image_pages(entry.data))
-        else:
-            pages = []
+        total, pages = _open_pages(entry)
+        for index, (picture, size) in enumerate(pages, start=1):
+            _draw_page(flow, picture, size, f"{head}{note} — หน้า {index}/{total}")
+            drawn = index
     except (pdfium.PdfiumError, UnidentifiedImageError, OSError, ValueError) as exc:
-        log.info("archive: file %s not drawn: %r", entry.sha256, exc)
-        pages = []
-    if not pages:
-        flow.new_page()
-        flow.heading(head)
-        flow.text(
-            f"ไฟล์ประเภท {entry.content_type} แสดงเป็นภาพไม่ได้ ต้นฉบับแนบอยู่ในไฟล์ PDF นี้ / "
-            f"A {entry.content_type} file cannot be shown as pages; the original is attached."
-        )
+        log.info("archive: file %s not drawn from page %d: %r", entry.sha256, drawn + 1, exc)
+        _cannot_show(flow, head, entry, drawn)
         return
-    for index, (picture, size) in enumerate(pages, start=1):
-        note = f" ({entry.note_th} / {entry.note_en})" if entry.note_th else ""
-        _draw_page(flow, picture, size, f"{head}{note} — หน้า {index}/{len(pages)}")
+    if drawn == 0:
+        _cannot_show(flow, head, entry, 0)
 
 
 def render_case(case: CaseFile) -> bytes:

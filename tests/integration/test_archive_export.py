@@ -23,6 +23,7 @@ from services.kernel.actors import Actor
 from services.kernel.errors import NotFound, PermissionDenied
 from services.kernel.events import verify_chain
 from services.produce.pdf.pdfa import unembedded_fonts
+from tests.data import mail_corpus as corpus
 from tests.integration.test_approval import memo_like_pdf
 from tests.integration.test_review import submit, users, ws
 from tests.pdf_reading import pdftotext_pages, pypdf_pages, save_artifact
@@ -50,6 +51,13 @@ def request_with_files(context, ws, users) -> tuple[str, str, dict[str, bytes]]:
             content_type="image/jpeg", data=scan, origin="counter",
         )  # fmt: skip
     files["แบบคำขอ.jpg"] = scan
+    odd = {"หมายเหตุ.txt": ("text/plain", "ขอรับที่เคาน์เตอร์".encode()),
+           "เสีย.pdf": ("application/pdf", corpus.file_pdf_corrupt())}  # fmt: skip
+    with context.unit_of_work(Actor.from_user(users["intake"])) as uow:
+        for name, (kind, data) in odd.items():
+            attach_document(uow, context.store.blobs, app_id, filename=name,
+                            content_type=kind, data=data, origin="counter")  # fmt: skip
+            files[name] = data
     with context.read() as session:
         tracking = session.get(Application, app_id).tracking_number
     return app_id, tracking, files
@@ -85,7 +93,7 @@ def test_a_request_exports_as_pdfa3_with_its_pages_originals_and_history(
 
     data = out.read_bytes()
     path = save_artifact("archive-export.pdf", data)
-    assert done.sha256 == hashlib.sha256(data).hexdigest() and done.files == 2
+    assert done.sha256 == hashlib.sha256(data).hexdigest() and done.files == 4
     reader = PdfReader(io.BytesIO(data))
     assert b"<pdfaid:part>3</pdfaid:part>" in reader.trailer["/Root"]["/Metadata"].get_data()
     assert unembedded_fonts(reader) == set()
@@ -116,6 +124,10 @@ def test_a_request_exports_as_pdfa3_with_its_pages_originals_and_history(
     # every page drawn from a file has 150 dpi or more where it lands
     drawn = [d for page in reader.pages for d in _drawn_images(page)]
     assert len(drawn) == 2  # the memo's page and the scan
+    # a text file and a damaged PDF cannot be pictures: a page says so, the original rides along
+    for pages in (pypdf_pages(data),):
+        assert sum("cannot be shown as pages; the original is attached" in p for p in pages) == 2
+    assert by_name["เสีย.pdf"] == [files["เสีย.pdf"]]
     for pixels, points in drawn:
         assert pixels / (points / 72) >= MIN_DPI - 0.5
 
