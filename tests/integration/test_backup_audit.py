@@ -100,3 +100,32 @@ def test_the_command_line_records_its_backups_and_verifications(
         ]
         assert json.loads(events[2].payload)["action"] == "verify"
         assert verify_chain(session).ok
+
+
+def test_a_restore_is_recorded_in_the_restored_profile(
+    context, data_dir: Path, master, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from app.cli import main
+    from services.store.profile import load_context
+    from services.store.recovery import export_recovery_file
+    from tests.integration.test_backup import FAST_KDF, PASSPHRASE
+
+    made = create_backup(context.store.data_dir, tmp_path / "usb", master, clock=context.clock)
+
+    recovery = tmp_path / "recovery.json"
+    export_recovery_file(data_dir, master, PASSPHRASE, recovery, kdf=FAST_KDF)
+    monkeypatch.setenv("ANUYAT_RECOVERY_PASSPHRASE", PASSPHRASE)
+    into = tmp_path / "restored"
+    assert main(["backup", "restore", str(made.path), "--recovery-file", str(recovery),
+                 "--into", str(into)]) == 0  # fmt: skip
+    assert "Restored into" in capsys.readouterr().out
+
+    restored = load_context(into, context.clock)
+    try:
+        with restored.read() as session:
+            (event,) = session.scalars(select(Event).where(Event.type == "backup.restored")).all()
+            assert event.actor == "system:cli"
+            assert json.loads(event.payload)["snapshot"] == made.path.name
+            assert verify_chain(session).ok
+    finally:
+        restored.store.close()
