@@ -17,26 +17,25 @@ Definitions (the PDF and the spreadsheet repeat them under the table):
   outcome, without the time spent waiting for the applicant, over the completed requests;
 * **fees** — payments verified in the period (zero while the store records none).
 
-Everything is counted in SQL that SQLite and PostgreSQL both run (``GROUP BY``, ``EXISTS``,
-``LIKE``); only the business-day durations are computed here, with the calendar, for the
-completed requests. Status changes are found by their canonical JSON payload
-(``"to":"issued"``): the event's payload is written with sorted keys and no spaces
-(:func:`services.kernel.events.canonical_json`), and a quote inside a value is escaped, so that
-text can only be the status change itself; each match is parsed again to be sure.
+Everything is counted in SQL that SQLite and PostgreSQL both run (``GROUP BY``, ``EXISTS``);
+only the business-day durations are computed here, with the calendar, for the completed
+requests. A status change is found by the event's type and the ``to`` field at the top of its
+payload, read by the engine's JSON functions (:func:`models.payload.payload_text`): a reason,
+a note or a nested record that merely mentions a status word is not a status change.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, Event, Payment, ServiceType, SlaPause
+from models.payload import payload_text
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.clock import utc
 from services.kernel.statuses import ApplicationStatus
@@ -58,7 +57,7 @@ _ServiceKey = str | None
 
 def _became(statuses: Iterable[str]) -> ColumnElement[bool]:
     """The event's payload says the status became one of ``statuses`` (see the docstring)."""
-    return or_(*(Event.payload.like(f'%"to":"{status}"%') for status in statuses))
+    return payload_text(Event.payload, "to").in_([str(status) for status in statuses])
 
 
 def monthly_report(
@@ -210,7 +209,6 @@ def _completions(
             Application.deemed_received_at,
             Application.sla_due_at,
             Event.occurred_at,
-            Event.payload,
         )
         .join(Event, Event.aggregate_id == Application.id)
         .where(
@@ -223,10 +221,8 @@ def _completions(
         .order_by(Event.seq)
     ).all()
     first: dict[str, tuple[_ServiceKey, datetime, datetime | None, datetime]] = {}
-    for app_id, service_id, deemed, due, occurred, payload in found:
-        if json.loads(payload).get("to") not in COMPLETING or app_id in first:
-            continue
-        first[app_id] = (service_id, deemed, due, occurred)
+    for app_id, service_id, deemed, due, occurred in found:
+        first.setdefault(app_id, (service_id, deemed, due, occurred))
     pauses: dict[str, list[tuple[datetime, datetime | None]]] = defaultdict(list)
     ids = list(first)
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):

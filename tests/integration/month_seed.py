@@ -6,6 +6,7 @@ change_status, each in its unit of work with its events, at the moment the clock
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from models import Payment
 from services.cases.applications import change_status, create_application
@@ -40,11 +41,22 @@ def receive(context, at: datetime, service: str | None, key: str) -> str:
         return app.id
 
 
-def move(context, app_id: str, at: datetime, *statuses: str) -> None:
+def move(context, app_id: str, at: datetime, *statuses: str, **details: Any) -> None:
     context.clock.set(utc(at))
     for status in statuses:
         with context.unit_of_work(SEED) as uow:
-            change_status(uow, context.calendar, app_id, status)
+            change_status(uow, context.calendar, app_id, status, **details)
+
+
+def seed_mere_mentions(context) -> str:
+    """A request in review since October whose status changes only *mention* ending words:
+    a reason quoting the applicant, and a nested record with a ``to`` of its own. It is open
+    at October's end, neither completed nor withdrawn."""
+    app_id = receive(context, bkk(10, 6), "PETITION", "mentions")
+    move(context, app_id, bkk(10, 7), "in_review",
+         reason='ผู้ยื่นถามว่า "issued" แล้วหรือยัง / asked whether it is "to":"issued" yet',
+         extra={"forwarded": {"to": "withdrawn"}, "copy": {"to": "issued"}})  # fmt: skip
+    return app_id
 
 
 def pay(context, app_id: str, satang: int, status: str, verified: datetime | None) -> None:

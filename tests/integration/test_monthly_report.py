@@ -16,7 +16,7 @@ from services.kernel.clock import utc
 from services.kernel.errors import InvalidInput
 from services.reports import ReportPeriod, last_month, monthly_report
 from services.reports.durations import percentile
-from tests.integration.month_seed import OCTOBER, bkk, seed_october
+from tests.integration.month_seed import OCTOBER, bkk, seed_mere_mentions, seed_october
 
 
 @pytest.fixture
@@ -127,6 +127,22 @@ def test_the_edges_land_where_the_definitions_say(context, october) -> None:
     assert report.total.completed == 4
     assert report.total.received == 7
     assert report.total.fees_satang == 50_000
+
+
+def test_a_status_word_in_a_reason_or_a_nested_record_is_not_a_status_change(
+    context, october
+) -> None:
+    # Matching the payload's text (LIKE '%"to":"withdrawn"%') counted this request withdrawn
+    # and closed: only the top-level "to" of a status change says where the request went.
+    seed_mere_mentions(context)
+    with context.read() as session:
+        report = monthly_report(session, context.calendar, OCTOBER, context.clock.now())
+    petition = next(row for row in report.rows if row.code == "PETITION")
+    assert (petition.received, petition.withdrawn, petition.completed) == (3, 1, 0)
+    assert petition.open_at_end == 2  # refused-later and the one that was only mentioned
+    assert report.total.completed == 4
+    expected = direct_counts(context, OCTOBER)["PETITION"]
+    assert (petition.withdrawn, petition.open_at_end) == (expected["withdrawn"], expected["open"])
 
 
 def test_business_days_skip_the_wait_for_the_applicant(context, october) -> None:
