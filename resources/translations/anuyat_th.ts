@@ -1989,140 +1989,150 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="178"/>
+        <location filename="../../ui/fees/page.py" line="193"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="199"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
-        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="200"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
-        <location filename="../../ui/fees/page.py" line="188"/>
+        <location filename="../../ui/fees/page.py" line="196"/>
+        <location filename="../../ui/fees/page.py" line="203"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="196"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="186"/>
+        <location filename="../../ui/fees/page.py" line="201"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="187"/>
+        <location filename="../../ui/fees/page.py" line="202"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="189"/>
+        <location filename="../../ui/fees/page.py" line="204"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="190"/>
+        <location filename="../../ui/fees/page.py" line="205"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="194"/>
+        <location filename="../../ui/fees/page.py" line="209"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="210"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="197"/>
+        <location filename="../../ui/fees/page.py" line="212"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="199"/>
+        <location filename="../../ui/fees/page.py" line="214"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="201"/>
+        <location filename="../../ui/fees/page.py" line="216"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="202"/>
+        <location filename="../../ui/fees/page.py" line="217"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="214"/>
+        <location filename="../../ui/fees/page.py" line="229"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="240"/>
+        <location filename="../../ui/fees/page.py" line="255"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="242"/>
+        <location filename="../../ui/fees/page.py" line="257"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="242"/>
+        <location filename="../../ui/fees/page.py" line="257"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="266"/>
+        <location filename="../../ui/fees/page.py" line="281"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="278"/>
+        <location filename="../../ui/fees/page.py" line="293"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="284"/>
+        <location filename="../../ui/fees/page.py" line="299"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="297"/>
+        <location filename="../../ui/fees/page.py" line="315"/>
+        <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
+        <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="324"/>
+        <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
+        <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="335"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="307"/>
+        <location filename="../../ui/fees/page.py" line="345"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="316"/>
+        <location filename="../../ui/fees/page.py" line="354"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="319"/>
+        <location filename="../../ui/fees/page.py" line="357"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2268,109 +2278,109 @@
 <context>
     <name>FinanceInbox</name>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="146"/>
+        <location filename="../../ui/fees/inbox.py" line="148"/>
         <source>Slips and payment mail that name no payment of ours, or come from someone other than the applicant. Attach each to the payment it proves, or set it aside with a reason.</source>
         <translation>สลิปและอีเมลแจ้งชำระเงินที่ไม่ระบุการชำระใดของหน่วยงาน หรือส่งมาจากผู้อื่นที่ไม่ใช่ผู้ยื่นคำขอ โปรดแนบแต่ละรายการกับการชำระเงินที่สลิปนั้นเป็นหลักฐาน หรือพักไว้พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="152"/>
-        <location filename="../../ui/fees/inbox.py" line="157"/>
+        <location filename="../../ui/fees/inbox.py" line="154"/>
+        <location filename="../../ui/fees/inbox.py" line="159"/>
         <source>Received</source>
         <translation>วันที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="152"/>
+        <location filename="../../ui/fees/inbox.py" line="154"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="152"/>
-        <location filename="../../ui/fees/inbox.py" line="156"/>
+        <location filename="../../ui/fees/inbox.py" line="154"/>
+        <location filename="../../ui/fees/inbox.py" line="158"/>
         <source>Subject</source>
         <translation>หัวเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="152"/>
+        <location filename="../../ui/fees/inbox.py" line="154"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="155"/>
+        <location filename="../../ui/fees/inbox.py" line="157"/>
         <source>From</source>
         <translation>จาก</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="158"/>
+        <location filename="../../ui/fees/inbox.py" line="160"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="159"/>
+        <location filename="../../ui/fees/inbox.py" line="161"/>
         <source>Why it is here</source>
         <translation>เหตุที่อยู่ในกล่องนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="163"/>
+        <location filename="../../ui/fees/inbox.py" line="165"/>
         <source>Transaction ID or tracking number of the payment:</source>
         <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="164"/>
+        <location filename="../../ui/fees/inbox.py" line="166"/>
         <source>Attach to this payment</source>
         <translation>แนบกับการชำระนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="165"/>
+        <location filename="../../ui/fees/inbox.py" line="167"/>
         <source>Or set it aside, with the reason:</source>
         <translation>หรือพักไว้ พร้อมเหตุผล:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="166"/>
+        <location filename="../../ui/fees/inbox.py" line="168"/>
         <source>Set aside</source>
         <translation>พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="209"/>
+        <location filename="../../ui/fees/inbox.py" line="211"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="221"/>
+        <location filename="../../ui/fees/inbox.py" line="223"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="226"/>
+        <location filename="../../ui/fees/inbox.py" line="228"/>
         <source>The file %1 cannot be drawn.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="234"/>
+        <location filename="../../ui/fees/inbox.py" line="236"/>
         <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
         <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="241"/>
+        <location filename="../../ui/fees/inbox.py" line="243"/>
         <source>It names request %1 but came from another address.</source>
         <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="244"/>
+        <location filename="../../ui/fees/inbox.py" line="246"/>
         <source>It names no payment or request of ours.</source>
         <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="254"/>
+        <location filename="../../ui/fees/inbox.py" line="256"/>
         <source>The finance inbox is empty.</source>
         <translation>ไม่มีสลิปในกล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="273"/>
+        <location filename="../../ui/fees/inbox.py" line="275"/>
         <source>The mail carries no file.</source>
         <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="276"/>
+        <location filename="../../ui/fees/inbox.py" line="278"/>
         <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
         <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>

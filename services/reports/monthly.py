@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, Event, Payment, ServiceType, SlaPause
@@ -53,6 +53,13 @@ _STATUS_CHANGED: Final = "application.status_changed"
 _P90: Final = 0.9
 
 _ServiceKey = str | None
+
+# What a receipt was for (services.fees.receipts.received_satang): the fee, or the part paid
+# of a short payment; the month's fees then equal its receipts in the ledger.
+_RECEIVED = case(
+    (Payment.status == "short", func.coalesce(Payment.paid_satang, 0)),
+    else_=Payment.amount_satang,
+)
 
 
 def _became(statuses: Iterable[str]) -> ColumnElement[bool]:
@@ -98,10 +105,10 @@ def monthly_report(
     )
     fees = _count_by_service(
         session,
-        select(Application.service_type_id, func.coalesce(func.sum(Payment.amount_satang), 0))
+        select(Application.service_type_id, func.coalesce(func.sum(_RECEIVED), 0))
         .join(Application, Application.id == Payment.application_id)
         .where(
-            Payment.status == "verified",
+            Payment.status.in_(("verified", "short")),
             Payment.verified_at >= start,
             Payment.verified_at < end,
         )

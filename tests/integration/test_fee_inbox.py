@@ -8,7 +8,7 @@ asks for the rest or records a refund, each with the applicant's letter."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +22,8 @@ from services.intake.pipeline import Arrival, ingest
 from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput
+from services.reports.monthly import monthly_report
+from services.reports.period import ReportPeriod
 from tests.integration.test_fee_slips import encoded, match, slip_image
 from tests.integration.test_fees import reviewed_with_fee, with_account
 from tests.integration.test_review import accept_all, submit, users, ws
@@ -223,6 +225,13 @@ def test_underpaid_asks_for_the_rest_and_overpaid_records_a_refund(context, ws, 
         finance, datetime(2026, 11, 24).date(), datetime(2026, 11, 30).date(), "csv"
     )
     assert "400.00" in rows.decode("utf-8-sig").splitlines()[-1]
+    # The month's report counts the same fees as the receipts.
+    with context.read() as session:
+        report = monthly_report(
+            session, context.calendar, ReportPeriod(date(2026, 11, 1), date(2026, 11, 30)),
+            datetime(2026, 12, 1, tzinfo=UTC),
+        )  # fmt: skip
+    assert report.total.fees_satang == 40000
 
 
 def test_amounts_read_off_a_slip() -> None:

@@ -83,3 +83,39 @@ def test_finance_verifies_one_slip_and_rejects_another_with_a_reason(
         _shot(page, "fees_page_en")
     finally:
         i18n.apply_language("th")
+
+
+def test_an_amount_typed_off_the_slip_says_what_will_happen_then_asks_for_the_rest(
+    gui, qtbot, runner, context, ws, users
+) -> None:
+    with_account(context)
+    app_id = reviewed_with_fee(context, ws, users, hour=9)
+    slip = encoded(slip_image("004", "KB2026112400150"), "PNG")
+    reply_with(context, app_id, "slip.png", slip, "image/png")
+    assert match(context) == 1
+    finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
+    page = FeesPage(ws.fees, finance, runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.current is not None and page.paid.isEnabled(), timeout=30_000)
+    page.paid.setFocus()
+    QTest.keyClicks(page.paid, "150")
+    assert page.paid_note.text() == (
+        "น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน 150.00 บาท "
+        "และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ 50.00 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่"
+    )
+    qtbot.waitUntil(lambda: not page.slip.pixmap().isNull(), timeout=30_000)
+    qtbot.wait(100)  # wrapped labels take their height on the next turn of the loop
+    _shot(page, "fees_page_short_th")
+    QTest.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "2570/000001" in page.error.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.amount_satang == 5000,
+                    timeout=30_000)  # fmt: skip
+    assert page.current.status == "due" and page.paid.text() == "" and page.paid_note.text() == ""
+    with context.read() as session:
+        statuses = sorted(
+            session.scalars(select(Payment.status).where(Payment.application_id == app_id))
+        )
+    assert statuses == ["due", "short"]

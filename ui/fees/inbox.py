@@ -85,6 +85,8 @@ class FinanceInbox(QWidget):
         side = QScrollArea()
         side.setWidgetResizable(True)
         side.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Long Thai lines wrap to the column rather than run off its right edge.
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setWidget(self._build_side())
         splitter.addWidget(side)
         splitter.setSizes([460, 480])

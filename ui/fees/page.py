@@ -49,6 +49,15 @@ _FALLBACK = (
 )
 
 
+def _satang(text: str) -> int | None:
+    """The amount typed, for the note beside it only; None when it is not a plain amount."""
+    cleaned = text.strip().replace(",", "")
+    whole, dot, part = cleaned.partition(".")
+    if not whole.isdigit() or len(whole) > 9 or (dot and not (part.isdigit() and len(part) <= 2)):
+        return None
+    return int(whole) * 100 + (int(part.ljust(2, "0")) if part else 0)
+
+
 def _baht(satang: int) -> str:
     baht, rest = divmod(satang, 100)
     return f"{baht:,}.{rest:02d}"
@@ -104,6 +113,8 @@ class FeesPage(QWidget):
         side = QScrollArea()
         side.setWidgetResizable(True)
         side.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Long Thai lines wrap to the column rather than run off its right edge.
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setWidget(self._build_side())
         splitter.addWidget(side)
         splitter.setSizes([460, 420])
@@ -152,10 +163,14 @@ class FeesPage(QWidget):
         paid_row.addWidget(self.paid)
         paid_row.addStretch(1)
         column.addLayout(paid_row)
+        self.paid_note = named(QLabel(), "Hint")
+        self.paid_note.setWordWrap(True)
+        self.paid.textChanged.connect(self._explain_paid)
+        column.addWidget(self.paid_note)
         self.reason_label = QLabel()
         column.addWidget(self.reason_label)
         self.reason = named(QPlainTextEdit(), "RejectReason")
-        self.reason.setMaximumHeight(70)
+        self.reason.setMaximumHeight(56)
         column.addWidget(self.reason)
         buttons = QHBoxLayout()
         self.verify_button = named(QPushButton(), "Primary")
@@ -288,6 +303,29 @@ class FeesPage(QWidget):
         else:
             self.slip.setPixmap(pixmap)
 
+    def _explain_paid(self, text: str) -> None:
+        """What verifying with this amount will do, before the officer presses the button
+        (the services decide and check it again; an amount they cannot read is said then)."""
+        row, paid = self.current, _satang(text)
+        if row is None or paid is None or paid == row.amount_satang:
+            self.paid_note.setText("")
+        elif paid < row.amount_satang:
+            self.paid_note.setText(
+                self.tr(
+                    "Less than the fee: the receipt will be for %1 baht and the applicant is "
+                    "asked for the other %2 baht with a new notice."
+                )
+                .replace("%1", _baht(paid))
+                .replace("%2", _baht(row.amount_satang - paid))
+            )
+        else:
+            self.paid_note.setText(
+                self.tr(
+                    "More than the fee: the receipt will be for the fee, and a refund of %1 "
+                    "baht is recorded and the applicant told."
+                ).replace("%1", _baht(paid - row.amount_satang))
+            )
+
     def _show(self, row: PaymentRow | None) -> None:
         self.current = row
         english = i18n.current_language() == "en"
@@ -326,6 +364,7 @@ class FeesPage(QWidget):
         self.reject_button.setEnabled(evidence)
         self.reason.setEnabled(evidence)
         self.paid.setEnabled(evidence)
+        self._explain_paid(self.paid.text())
 
     # --- deciding --------------------------------------------------------------------------
 
