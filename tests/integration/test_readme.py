@@ -5,6 +5,9 @@ folder: the same Makefile target, the same virtual environment), in a shell, on 
 folder, with the admin password and the recovery passphrase from the environment variables the
 README names. Only the USB stick (``/media/usb``) is replaced by a temporary folder. The
 keyring is a file shared with the child processes, as in the other CLI tests.
+
+The agency server's commands need a PostgreSQL cluster and an enrolment file, so the README
+fences them ``bash``; tests/integration/test_server_cli.py runs that sequence on a real cluster.
 """
 
 from __future__ import annotations
