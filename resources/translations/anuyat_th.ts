@@ -1989,150 +1989,150 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="193"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
-        <location filename="../../ui/fees/page.py" line="199"/>
+        <location filename="../../ui/fees/page.py" line="197"/>
+        <location filename="../../ui/fees/page.py" line="201"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
-        <location filename="../../ui/fees/page.py" line="200"/>
+        <location filename="../../ui/fees/page.py" line="197"/>
+        <location filename="../../ui/fees/page.py" line="202"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="197"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="196"/>
-        <location filename="../../ui/fees/page.py" line="203"/>
+        <location filename="../../ui/fees/page.py" line="198"/>
+        <location filename="../../ui/fees/page.py" line="205"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="196"/>
+        <location filename="../../ui/fees/page.py" line="198"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="201"/>
+        <location filename="../../ui/fees/page.py" line="203"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="202"/>
+        <location filename="../../ui/fees/page.py" line="204"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="204"/>
+        <location filename="../../ui/fees/page.py" line="206"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="205"/>
+        <location filename="../../ui/fees/page.py" line="207"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="209"/>
+        <location filename="../../ui/fees/page.py" line="211"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="210"/>
+        <location filename="../../ui/fees/page.py" line="212"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="212"/>
+        <location filename="../../ui/fees/page.py" line="214"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="214"/>
+        <location filename="../../ui/fees/page.py" line="216"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="216"/>
+        <location filename="../../ui/fees/page.py" line="218"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="217"/>
+        <location filename="../../ui/fees/page.py" line="219"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="229"/>
+        <location filename="../../ui/fees/page.py" line="234"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="255"/>
+        <location filename="../../ui/fees/page.py" line="261"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="257"/>
+        <location filename="../../ui/fees/page.py" line="263"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="257"/>
+        <location filename="../../ui/fees/page.py" line="263"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="281"/>
+        <location filename="../../ui/fees/page.py" line="287"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="293"/>
+        <location filename="../../ui/fees/page.py" line="299"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="299"/>
+        <location filename="../../ui/fees/page.py" line="305"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="315"/>
+        <location filename="../../ui/fees/page.py" line="321"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="324"/>
+        <location filename="../../ui/fees/page.py" line="330"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="335"/>
+        <location filename="../../ui/fees/page.py" line="341"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="345"/>
+        <location filename="../../ui/fees/page.py" line="351"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="354"/>
+        <location filename="../../ui/fees/page.py" line="360"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="357"/>
+        <location filename="../../ui/fees/page.py" line="363"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>

@@ -47,10 +47,13 @@ def test_finance_attaches_a_strangers_slip_and_sets_another_aside(
     finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
     page = FeesPage(ws.fees, finance, runner)
     qtbot.addWidget(page)
+    counts: list[int] = []
+    page.queue_did_change.connect(counts.append)  # the window's badge
     page.resize(1280, 720)
     page.show()
     page.refresh()
     qtbot.waitUntil(lambda: page.tabs.tabText(1) == "กล่องการเงิน (2)", timeout=30_000)
+    qtbot.waitUntil(lambda: counts[-1:] == [2], timeout=30_000)  # two slips wait for finance
     page.tabs.setCurrentIndex(1)
     inbox = page.inbox
     qtbot.waitUntil(lambda: inbox.slip.pixmap() is not None and not inbox.slip.pixmap().isNull(),

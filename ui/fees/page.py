@@ -65,7 +65,8 @@ def _baht(satang: int) -> str:
 
 class FeesPage(QWidget):
     """Signals:
-    queue_did_change(int): how many payments have evidence to check, read again.
+    queue_did_change(int): how many wait for finance (slips to check, and slips in the
+        finance inbox), read again.
     applications_did_change(): a decision moved requests (lists elsewhere).
     """
 
@@ -133,6 +134,7 @@ class FeesPage(QWidget):
         self.tabs.addTab(payments, "")
         self.tabs.addTab(self.inbox, "")
         self._inbox_count = 0
+        self._to_check = 0
         outer.addWidget(self.tabs, 1)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.activated.connect(self.verify)
@@ -225,7 +227,10 @@ class FeesPage(QWidget):
         self.refresh()
 
     def _inbox_counted(self, count: int) -> None:
+        changed = count != self._inbox_count
         self._inbox_count = count
+        if changed:
+            self.queue_did_change.emit(self._to_check + count)
         text = self.tr("Finance inbox")
         self.tabs.setTabText(1, f"{text} ({count})" if count else text)
 
@@ -242,7 +247,8 @@ class FeesPage(QWidget):
         chosen = self.current.payment_id if self.current else None
         self.rows = list(rows)
         self._fill_table()
-        self.queue_did_change.emit(sum(1 for r in self.rows if r.status == "submitted"))
+        self._to_check = sum(1 for r in self.rows if r.status == "submitted")
+        self.queue_did_change.emit(self._to_check + self._inbox_count)
         index = next((i for i, r in enumerate(self.rows) if r.payment_id == chosen), 0)
         if self.rows:
             self.table.selectRow(index)
