@@ -78,9 +78,12 @@ __all__ = [
     "act_on",
     "advance_cursor",
     "arrival_from_mail",
+    "hold_unprocessable",
     "ingest",
+    "inspect_arrival",
     "queue_acknowledgement",
     "quarantine_unprocessable",
+    "record_arrival",
 ]
 
 log = logging.getLogger(__name__)
@@ -110,50 +113,76 @@ def ingest(
     alone: the caller marks that copy on the server first, then moves past it.
     ``pdf_probe`` asks the viewer's engine about each PDF (see
     :mod:`services.intake.inspect.pdf_probe`); without it pypdf judges alone.
+    Several arrivals in one transaction: :mod:`services.intake.group`.
+    """
+    arrival, inspected = inspect_arrival(arrival, limits, pdf_probe)
+    with context.unit_of_work(actor) as uow:
+        return record_arrival(uow, context, arrival, inspected, ack_template, cursor)
+
+
+def inspect_arrival(
+    arrival: Arrival, limits: Limits = DEFAULT_LIMITS, pdf_probe: PdfOpenProbe | None = None
+) -> tuple[Arrival, list[InspectedFile]]:
+    """The arrival cleaned and bounded, and its files judged — before any transaction.
+
+    Files are judged outside the transaction: the viewer's engine may take seconds on a PDF,
+    and no other writer (the officers' database worker) should wait for that. Mail set aside
+    (a bounce, an auto-reply) has no files judged: none is kept as a document.
     """
     arrival = _bounded(arrival)
-    # Files are judged before the transaction: the viewer's engine may take seconds on a PDF,
-    # and no other writer (the officers' database worker) should wait for that.
-    set_aside_mail = arrival.not_request is not None and arrival.channel == "email"
-    inspected = (
-        [] if set_aside_mail else inspect_attachments(arrival.attachments, limits, pdf_probe)
-    )
-    with context.unit_of_work(actor) as uow:
-        arrival, seen = resolve_key(uow, context.store.blobs, arrival)
-        if seen is not None:
-            return IntakeOutcome("duplicate", seen.application_id, None)
-        if cursor is not None:
-            advance_cursor(uow, cursor)
-        raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
-        if set_aside_mail:
-            # A bounce, an auto-reply, a newsletter: its own tray, no application, no reply.
-            set_aside(uow, arrival, raw_sha)
-            outcome = IntakeOutcome("not_request", None, None)
-        else:
-            outcome = act_on(uow, context, arrival, limits, ack_template, inspected)
-        uow.session.add(
-            InboundMessage(
-                source_key=arrival.source_key,
-                application_id=outcome.application_id,
-                channel=arrival.channel,
-                sender=arrival.sender_address,
-                subject=arrival.subject[:500],
-                raw_blob_sha256=raw_sha,
-                received_at=arrival.received_at,
-                outcome=outcome.kind,
-                mailbox_source=arrival.mailbox_source,
-                mailbox_uid=arrival.mailbox_uid,
-                action_pending=bool(arrival.mailbox_source),
-            )
+    if _set_aside_mail(arrival):
+        return arrival, []
+    return arrival, inspect_attachments(arrival.attachments, limits, pdf_probe)
+
+
+def _set_aside_mail(arrival: Arrival) -> bool:
+    return arrival.not_request is not None and arrival.channel == "email"
+
+
+def record_arrival(
+    uow: UnitOfWork,
+    context: AppContext,
+    arrival: Arrival,
+    inspected: list[InspectedFile],
+    ack_template: Path = DEFAULT_TEMPLATE,
+    cursor: MailboxPosition | None = None,
+) -> IntakeOutcome:
+    """Record an arrival judged by :func:`inspect_arrival` in ``uow`` (see :func:`ingest`)."""
+    arrival, seen = resolve_key(uow, context.store.blobs, arrival)
+    if seen is not None:
+        return IntakeOutcome("duplicate", seen.application_id, None)
+    if cursor is not None:
+        advance_cursor(uow, cursor)
+    raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
+    if _set_aside_mail(arrival):
+        # A bounce, an auto-reply, a newsletter: its own tray, no application, no reply.
+        set_aside(uow, arrival, raw_sha)
+        outcome = IntakeOutcome("not_request", None, None)
+    else:
+        outcome = act_on(uow, context, arrival, DEFAULT_LIMITS, ack_template, inspected)
+    uow.session.add(
+        InboundMessage(
+            source_key=arrival.source_key,
+            application_id=outcome.application_id,
+            channel=arrival.channel,
+            sender=arrival.sender_address,
+            subject=arrival.subject[:500],
+            raw_blob_sha256=raw_sha,
+            received_at=arrival.received_at,
+            outcome=outcome.kind,
+            mailbox_source=arrival.mailbox_source,
+            mailbox_uid=arrival.mailbox_uid,
+            action_pending=bool(arrival.mailbox_source),
         )
-        if arrival.reused_message_id is not None:
-            uow.record(
-                "inbound.message_id_reused",
-                "application",
-                outcome.application_id or "",
-                {"message_id": arrival.reused_message_id, "source_key": arrival.source_key},
-            )
-        return outcome
+    )
+    if arrival.reused_message_id is not None:
+        uow.record(
+            "inbound.message_id_reused",
+            "application",
+            outcome.application_id or "",
+            {"message_id": arrival.reused_message_id, "source_key": arrival.source_key},
+        )
+    return outcome
 
 
 def act_on(
@@ -236,52 +265,63 @@ def quarantine_unprocessable(
 
     Returns False when it was recorded already (by another run) and nothing was held.
     """
-    arrival = _bounded(arrival)
     with context.unit_of_work(INTAKE) as uow:
-        if cursor is not None:
-            advance_cursor(uow, cursor)
-        arrival, seen = resolve_key(uow, context.store.blobs, arrival)
-        if seen is not None:
-            return False
-        blob = context.store.blobs.put(arrival.raw) if arrival.raw else None
-        item = QuarantineItem(
+        return hold_unprocessable(uow, context, arrival, error, cursor)
+
+
+def hold_unprocessable(
+    uow: UnitOfWork,
+    context: AppContext,
+    arrival: Arrival,
+    error: BaseException,
+    cursor: MailboxPosition | None,
+) -> bool:
+    """:func:`quarantine_unprocessable` in ``uow`` (a group's transaction)."""
+    arrival = _bounded(arrival)
+    if cursor is not None:
+        advance_cursor(uow, cursor)
+    arrival, seen = resolve_key(uow, context.store.blobs, arrival)
+    if seen is not None:
+        return False
+    blob = context.store.blobs.put(arrival.raw) if arrival.raw else None
+    item = QuarantineItem(
+        source_key=arrival.source_key,
+        channel=arrival.channel,
+        application_id=None,
+        filename=(arrival.subject or arrival.source_key)[:300],
+        content_type="message/rfc822",
+        blob_sha256=blob.sha256 if blob else None,
+        size=len(arrival.raw or b""),
+        reason_code="unprocessable",
+        reason_th="ระบบอ่านข้อความนี้ไม่สำเร็จ — เจ้าหน้าที่โปรดเปิดดูและลงทะเบียนคำขอด้วยตนเอง",
+        reason_en="The workstation could not process this message; an officer should open "
+        "it and register the request by hand.",
+        status="held",
+        created_at=uow.now,
+    )
+    uow.session.add(item)
+    uow.session.add(
+        InboundMessage(
             source_key=arrival.source_key,
-            channel=arrival.channel,
             application_id=None,
-            filename=(arrival.subject or arrival.source_key)[:300],
-            content_type="message/rfc822",
-            blob_sha256=blob.sha256 if blob else None,
-            size=len(arrival.raw or b""),
-            reason_code="unprocessable",
-            reason_th="ระบบอ่านข้อความนี้ไม่สำเร็จ — เจ้าหน้าที่โปรดเปิดดูและลงทะเบียนคำขอด้วยตนเอง",
-            reason_en="The workstation could not process this message; an officer should open "
-            "it and register the request by hand.",
-            status="held",
-            created_at=uow.now,
+            channel=arrival.channel,
+            sender=arrival.sender_address,
+            subject=arrival.subject[:500],
+            raw_blob_sha256=item.blob_sha256,
+            received_at=arrival.received_at,
+            outcome="quarantined",
+            mailbox_source=arrival.mailbox_source,
+            mailbox_uid=arrival.mailbox_uid,
+            action_pending=bool(arrival.mailbox_source),
         )
-        uow.session.add(item)
-        uow.session.add(
-            InboundMessage(
-                source_key=arrival.source_key,
-                application_id=None,
-                channel=arrival.channel,
-                sender=arrival.sender_address,
-                subject=arrival.subject[:500],
-                raw_blob_sha256=item.blob_sha256,
-                received_at=arrival.received_at,
-                outcome="quarantined",
-                mailbox_source=arrival.mailbox_source,
-                mailbox_uid=arrival.mailbox_uid,
-                action_pending=bool(arrival.mailbox_source),
-            )
-        )
-        uow.session.flush()
-        uow.record(
-            "quarantine.held",
-            "inbound",
-            item.id,
-            {"reason": "unprocessable", "error": type(error).__name__},
-        )
+    )
+    uow.session.flush()
+    uow.record(
+        "quarantine.held",
+        "inbound",
+        item.id,
+        {"reason": "unprocessable", "error": type(error).__name__},
+    )
     return True
 
 

@@ -16,25 +16,21 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from models import InboundMessage, MailboxCursor, SyncState
+from models import InboundMessage, SyncState
 from services import outbox
 from services.cases import search
 from services.cases.applications import NewApplicant
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.drive import DriveFileChanged, DriveItem, DriveScanner, read_file
+from services.intake.folder_sync import FolderRun, sync_folder
+from services.intake.group import Checkpoint, GroupLimits
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
-from services.intake.mail.parse import parse_mail
-from services.intake.mail.sources import FolderCursor, MailboxUnavailable, MailSource
+from services.intake.mail.sources import MailboxUnavailable, MailSource
 from services.intake.pipeline import (
-    INTAKE,
     Arrival,
     IntakeOutcome,
-    MailboxPosition,
-    advance_cursor,
-    arrival_from_mail,
     ingest,
-    quarantine_unprocessable,
 )
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from services.intake.views import SyncSummary
@@ -59,6 +55,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (component, done, total-or-0)
+DEFAULT_GROUP = GroupLimits()
 
 
 @dataclass
@@ -120,33 +117,6 @@ def _count(report: PartReport, outcome: IntakeOutcome | str) -> None:
     report.processed += 1
 
 
-def _retry_mailbox_actions(
-    context: AppContext, mailbox: MailSource, folder: str, uidvalidity: int
-) -> None:
-    """After-processing actions (flag/move) for mail already committed but not yet marked."""
-    source = mailbox.folder_source(folder)
-    with context.read() as session:
-        uids = session.scalars(
-            select(InboundMessage.mailbox_uid).where(
-                InboundMessage.action_pending.is_(True),
-                InboundMessage.mailbox_source == source,
-            )
-        ).all()
-    if not uids:
-        return
-    # uidvalidity guards against flagging or moving renumbered messages by mistake.
-    mailbox.mark_processed(folder, list(uids), uidvalidity=uidvalidity)
-    with context.writing() as session:
-        for row in session.scalars(
-            select(InboundMessage).where(
-                InboundMessage.action_pending.is_(True),
-                InboundMessage.mailbox_source == source,
-                InboundMessage.mailbox_uid.in_(uids),
-            )
-        ):
-            row.action_pending = False
-
-
 def sync_mailbox(
     context: AppContext,
     mailbox: MailSource,
@@ -157,99 +127,41 @@ def sync_mailbox(
     progress: Progress | None = None,
     authserv_id: str = "",
     pdf_probe: PdfOpenProbe | None = None,
+    group_limits: GroupLimits = DEFAULT_GROUP,
+    checkpoint: Checkpoint | None = None,
 ) -> PartReport:
     """Take new mail from ``folders``; ``authserv_id`` names the agency's receiving server,
     the only one whose Authentication-Results are believed ("" believes none); ``pdf_probe``
-    judges PDFs with the viewer's engine."""
+    judges PDFs with the viewer's engine. Mail is recorded in groups of ``group_limits``
+    (:mod:`services.intake.group`), each step of which is told to ``checkpoint``."""
     report = PartReport(component=f"mail:{mailbox.name}")
+
+    def told(done: int, total: int) -> None:
+        if progress:
+            progress(report.component, done, total)
+
+    run = FolderRun(
+        context,
+        mailbox,
+        lambda outcome: _count(report, outcome),
+        told,
+        limits,
+        ack_template,
+        authserv_id,
+        pdf_probe,
+        group_limits,
+        checkpoint,
+    )
     try:
         with mailbox:
             for folder in folders:
-                _sync_folder(
-                    context,
-                    mailbox,
-                    folder,
-                    report,
-                    limits,
-                    ack_template,
-                    progress,
-                    authserv_id,
-                    pdf_probe,
-                )
+                sync_folder(run, folder)
     except (AnuyatError, OSError) as exc:
         _fail(report, exc)
     except Exception as exc:  # noqa: BLE001 — a sync part must never take the app down
         _fail(report, exc)
     _save_state(context, report)
     return report
-
-
-def _sync_folder(
-    context: AppContext,
-    mailbox: MailSource,
-    folder: str,
-    report: PartReport,
-    limits: Limits,
-    ack_template: Path,
-    progress: Progress | None,
-    authserv_id: str = "",
-    pdf_probe: PdfOpenProbe | None = None,
-) -> None:
-    uidvalidity, _uidnext = mailbox.select(folder)
-    source = mailbox.folder_source(folder)
-    with context.read() as session:
-        row = session.get(MailboxCursor, source)
-        cursor = FolderCursor(row.uidvalidity, row.last_uid) if row else None
-    # Pending actions name UIDs of the numbering the cursor was stored under: if the
-    # server renumbered the folder since, they would hit other (unread) messages.
-    _retry_mailbox_actions(context, mailbox, folder, cursor.uidvalidity if cursor else uidvalidity)
-    for batch in mailbox.fetch_new(folder, cursor):
-        for raw in batch:
-            # IMAP UIDs move the cursor with each message, in the message's transaction.
-            position = (
-                MailboxPosition(source, batch.cursor.uidvalidity, int(raw.uid))
-                if raw.uid.isdigit()
-                else None
-            )
-            mail = parse_mail(raw.data, authserv_id=authserv_id)
-            arrival = arrival_from_mail(
-                mail, raw.internal_date, raw.data, source, raw.uid, now=context.clock.now()
-            )
-            try:
-                outcome = ingest(
-                    context,
-                    arrival,
-                    limits=limits,
-                    ack_template=ack_template,
-                    cursor=position,
-                    pdf_probe=pdf_probe,
-                )
-            except Exception as exc:  # noqa: BLE001 — keep the message, move on
-                if is_disk_full(exc):
-                    # Not the message's fault: stop here, leave it (and the cursor) where
-                    # they are, and take it on a later sync once there is space.
-                    raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
-                log.exception("message could not be processed; quarantined whole")
-                # Counted as what was committed: when another run recorded this message
-                # meanwhile (its failure here came from that), nothing was held.
-                held = quarantine_unprocessable(context, arrival, exc, position)
-                _count(report, "quarantined" if held else "duplicate")
-                continue
-            _count(report, outcome)
-            if outcome.kind == "duplicate":
-                # Recorded from another copy (delivered twice, or a UIDVALIDITY change):
-                # this copy is flagged or moved too, before the cursor passes it (ingest
-                # left it alone), so a crash in between only means marking it again.
-                mailbox.mark_processed(folder, [raw.uid], uidvalidity=batch.cursor.uidvalidity)
-            if progress:
-                progress(report.component, batch.done, batch.total)
-        # Every message of the batch is committed: the batch's own cursor is safe to keep
-        # (Maildir keys are not numbers, so this is how a Maildir cursor moves).
-        with context.unit_of_work(INTAKE) as uow:
-            advance_cursor(
-                uow, MailboxPosition(source, batch.cursor.uidvalidity, batch.cursor.last_uid)
-            )
-        _retry_mailbox_actions(context, mailbox, folder, batch.cursor.uidvalidity)
 
 
 def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
@@ -400,6 +312,8 @@ class SyncPlan:
     authserv_id: str = ""  # the agency's receiving server in Authentication-Results
     lock_wait_seconds: float = 60.0  # how long a run waits for another run to finish
     pdf_probe: PdfOpenProbe | None = None  # the viewer's engine; None: pypdf judges alone
+    group_limits: GroupLimits = field(default_factory=GroupLimits)  # mail per transaction
+    checkpoint: Checkpoint | None = None  # told each step of a group commit (tracing, tests)
 
 
 def run_sync(
@@ -441,6 +355,8 @@ def _run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None) ->
                     progress=progress,
                     authserv_id=plan.authserv_id,
                     pdf_probe=plan.pdf_probe,
+                    group_limits=plan.group_limits,
+                    checkpoint=plan.checkpoint,
                 )
             )
     if plan.scanner is not None:

@@ -5,16 +5,52 @@
 or an exclusive create where the file system has no hard links → fsync of the folder).
 :func:`fsync_dir` makes a new or renamed entry in a folder durable. Windows cannot open a
 folder to fsync it; NTFS journals renames, so there it does nothing.
+:func:`sync_filesystem` makes everything written to one file system durable in one call
+(Linux ``syncfs``), for writers that put many files in place at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
+import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["create_once", "fsync_dir", "write_atomically"]
+__all__ = ["create_once", "fsync_dir", "sync_filesystem", "write_atomically"]
+
+
+def _load_syncfs() -> object | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):  # a libc without syncfs (glibc < 2.14, some musl)
+        return None
+
+
+_SYNCFS = _load_syncfs()
+
+
+def sync_filesystem(path: Path) -> bool:
+    """Flush every file and folder of the file system holding ``path`` to disk.
+
+    One ``syncfs`` costs about what two or three ``fsync`` calls do, however many files were
+    written, so a writer that puts a group of files in place syncs once for all of them.
+    Returns False where the call does not exist (not Linux): the caller then fsyncs each file
+    and folder itself. Since Linux 5.8 a write-back error of any file is reported here.
+    """
+    if _SYNCFS is None:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if _SYNCFS(fd) != 0:  # type: ignore[operator]
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(path))
+    finally:
+        os.close(fd)
+    return True
 
 
 def fsync_dir(directory: Path) -> None:

@@ -6,7 +6,8 @@ ciphertext-with-tag``, with the address as associated data, so a blob copied or
 renamed to another address fails authentication. Plaintext never touches the
 disk, not even in the temp file: data is encrypted in memory and the temp file
 receives ciphertext only. Writes are temp → fsync → rename → fsync(dir), so a
-crash leaves either the old state or a whole blob.
+crash leaves either the old state or a whole blob. Inside :meth:`BlobStore.group` the
+syncs are deferred and done once for all the group's blobs (:mod:`.blob_group`).
 
 Where the sealed bytes live is the subclass's business: here files under ``root`` (a
 station's data folder); :class:`services.store.server_blobs.ServerBlobStore` keeps the same
@@ -21,7 +22,9 @@ import hashlib
 import os
 import re
 import secrets
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound
 from services.kernel.fsutil import fsync_dir, write_atomically
+from services.store.blob_group import BlobGroup
 
 __all__ = ["MAGIC", "DEFAULT_MAX_SIZE", "BlobRef", "BlobCorrupted", "BlobStore"]
 
@@ -94,6 +98,37 @@ class BlobStore:
         self.root = Path(root)
         self.max_size = max_size
         self._aead = AESGCM(key)
+        # The open group is per thread: a sync grouping its writes must not defer the syncs
+        # of an officer's action running on another thread against the same store.
+        self._local = threading.local()
+
+    # --- groups -------------------------------------------------------------------------
+
+    @contextmanager
+    def group(self) -> Iterator[BlobGroup]:
+        """Defer the syncs of this thread's puts until ``make_durable()`` on the group.
+
+        Call ``make_durable()`` before committing the transaction that refers to the blobs;
+        what is still pending when the block ends (an exception, a rollback) is removed.
+        A group opened inside another joins it. (A store keeping blobs elsewhere than in
+        files writes them as usual: its group stays empty.)
+        """
+        outer: BlobGroup | None = getattr(self._local, "group", None)
+        if outer is not None:
+            yield outer
+            return
+        group = BlobGroup(self.root)
+        self._local.group = group
+        try:
+            yield group
+        finally:
+            self._local.group = None
+            group.discard()
+
+    def _waiting(self, sha256: str) -> Path | None:
+        """The temporary file of this thread's open group holding the blob, if any."""
+        group: BlobGroup | None = getattr(self._local, "group", None)
+        return group.waiting(self.path_for(sha256)) if group is not None else None
 
     # --- addresses ----------------------------------------------------------------------
 
@@ -126,17 +161,21 @@ class BlobStore:
     def _stored_size(self, sha256: str) -> int | None:
         """The sealed size stored at the address, or None when nothing is."""
         try:
-            return self.path_for(sha256).stat().st_size
+            return (self._waiting(sha256) or self.path_for(sha256)).stat().st_size
         except FileNotFoundError:
             return None
 
     def _store_sealed(self, sha256: str, sealed: bytes) -> None:
         """Keep ``sealed`` at the address, replacing whatever is there, all or nothing."""
+        group: BlobGroup | None = getattr(self._local, "group", None)
+        if group is not None:
+            group.add(self.path_for(sha256), sealed)  # in place once the group is durable
+            return
         self._write_atomically(self.path_for(sha256), sealed)
 
     def _load_sealed(self, sha256: str) -> bytes | None:
         try:
-            return self.path_for(sha256).read_bytes()
+            return (self._waiting(sha256) or self.path_for(sha256)).read_bytes()
         except FileNotFoundError:
             return None
 

@@ -141,3 +141,22 @@ def test_the_runtime_gives_sync_and_counter_one_probe(data_dir: Path, context) -
         for handler in handlers:
             if handler not in root.handlers:
                 root.addHandler(handler)
+
+
+def test_pdfs_announced_ahead_get_the_engines_own_verdicts(engine: QtPdfProbe) -> None:
+    from services.intake.inspect.probe_ahead import ProbeAhead, looks_like_pdf
+
+    cached = CachedPdfProbe(engine)
+    refused, repaired = viewer_pdfs.trailer_without_root(), viewer_pdfs.cut_before_xref()
+    unannounced = viewer_pdfs.ordinary(pages=4, text="not announced")
+    assert looks_like_pdf(refused) and not looks_like_pdf(b"PK\x03\x04 a zip")
+    with ProbeAhead(cached) as ahead:
+        for data in (refused, repaired):
+            ahead.expect(data)  # the engine starts on them now, in order
+        held = _judge("แบบคำขอ.pdf", refused, ahead)
+        kept = _judge("สำเนาบัตร.pdf", repaired, ahead)
+        other = _judge("อื่น.pdf", unannounced, ahead)  # asked directly, same answer
+    assert (held.verdict, held.reason_code) == ("rejected", "pdf_viewer_cannot_open")
+    assert (kept.verdict, kept.reason_code, kept.pages) == ("accepted", "pdf_repaired", 2)
+    assert (other.verdict, other.pages) == ("accepted", 4)
+    assert cached.asked == 3  # each asked once, announced or not

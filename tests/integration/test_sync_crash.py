@@ -63,18 +63,37 @@ OFFICIAL = "saraban@tst.go.th"
 SEED = 20261127
 
 # What `anuyat sync --once` does (app/cli/sync.py), with a line on stdout per committed message.
+# Mail is recorded in groups of three (services.intake.group), so a wave is several groups and
+# kills land between them as well as inside. With a second argument "step:n" the child kills
+# itself (SIGKILL) the n-th time a group commit passes that step: a kill inside a group.
 CHILD = textwrap.dedent(
     """
+    import dataclasses
+    import os
+    import signal
     import sys
     from pathlib import Path
 
     from app.bootstrap import open_runtime
     from app.settings import load_settings
+    from services.intake.group import GroupLimits
     from services.intake.sync import run_sync
 
     runtime = open_runtime(Path(sys.argv[1]), load_settings())
+    plan = dataclasses.replace(runtime.plan, group_limits=GroupLimits(mails=3))
+    if len(sys.argv) > 2:
+        step, _, nth = sys.argv[2].partition(":")
+        passed = []
+
+        def checkpoint(name):
+            if name == step:
+                passed.append(name)
+                if len(passed) >= int(nth):
+                    os.kill(os.getpid(), signal.SIGKILL)
+
+        plan = dataclasses.replace(plan, checkpoint=checkpoint)
     print("ready", flush=True)
-    run_sync(runtime.context, runtime.plan, lambda *_: print("committed", flush=True))
+    run_sync(runtime.context, plan, lambda *_: print("committed", flush=True))
     runtime.close()
     print("done", flush=True)
     """
@@ -99,12 +118,18 @@ class Profile:
         ``aim`` places the moment: ``ingest`` just after the n-th message was committed,
         ``outbox`` just after the m-th message was delivered (each plus a random part of
         the time one more takes, so the kill falls inside the next one), ``anytime`` at
-        a random time after start-up. Returns ``aim`` when the child was killed, "done"
-        when it finished first.
+        a random time after start-up, ``group`` inside a group commit: after its k-th
+        arrival is recorded, once all are, or once their files are durable — each before
+        the commit (the child kills itself there). Returns ``aim`` when the child was
+        killed, "done" when it finished first.
         """
+        args = [sys.executable, "-c", CHILD, str(self.data_dir)]
+        if rng is not None and aim == "group":
+            step = rng.choice(("arrival", "recorded", "durable"))
+            args.append(f"{step}:{rng.randint(1, 3)}")
         with open(self.log, "ab") as log:
             child = subprocess.Popen(
-                [sys.executable, "-c", CHILD, str(self.data_dir)],
+                args,
                 cwd=ROOT,
                 env=child_env(self.ring, ANUYAT_CONFIG_DIR=str(self.config)),
                 stdout=subprocess.PIPE,
@@ -123,7 +148,7 @@ class Profile:
                 if line is not None:
                     seen.append(line)
 
-        if rng is not None:
+        if rng is not None and aim != "group":
             filed_before = self.filed()
             commits, sends = rng.randint(1, 3), rng.randint(1, 2)
             jitter = rng.uniform(0, 0.01)  # about what one message takes
@@ -272,17 +297,20 @@ def kill_rounds(
     raws: list[bytes],
     arrive: Callable[[list[tuple[int, bytes]]], None],
 ) -> Counter[str]:
-    """Mail arrives in waves; after each, five runs are killed, then one clean run.
+    """Mail arrives in waves; after each, eight runs are killed, then one clean run.
 
-    The kills are aimed: three while mail is being recorded, one while the outbox
-    delivers, one at any moment (start-up, the after-actions, the end of the run).
+    The kills are aimed: three while mail is being recorded, three inside a group commit
+    (between its arrivals, before its files are durable, before its commit), one while the
+    outbox delivers (while mail is still left, so acknowledgements are waiting), one at any
+    moment (start-up, the after-actions, the end of the run). A kind of kill finds nothing to
+    cut short once a wave is all in: the counts asserted below allow for that.
     """
     size = -(-len(raws) // waves)
     numbered = list(enumerate(raws))
     outcomes: Counter[str] = Counter()
     for wave in range(waves):
         arrive(numbered[wave * size : (wave + 1) * size])
-        for aim in ("ingest", "ingest", "ingest", "outbox", "anytime"):
+        for aim in ("group", "ingest", "group", "outbox", "ingest", "group", "ingest", "anytime"):
             outcomes[profile.run_child(rng, aim)] += 1
             assert_store_intact(profile.data_dir)
     assert profile.run_child() == "done"
@@ -351,13 +379,15 @@ def test_sync_killed_at_random_moments_keeps_every_mail_exactly_once(profile: Pr
     maildir = profile.data_dir / "mailbox"
 
     outcomes = kill_rounds(
-        profile, random.Random(SEED), 5, bag.raws, lambda mail: deliver(maildir, mail)
+        profile, random.Random(SEED), 4, bag.raws, lambda mail: deliver(maildir, mail)
     )
 
     assert_store_intact(profile.data_dir)
     assert_exactly_once(profile.data_dir, bag, profile.data_dir / "sent")
-    # 25 runs: most were really cut short, and where they were aimed.
-    assert outcomes["ingest"] >= 10 and outcomes["outbox"] >= 3, outcomes
+    # 32 runs: half or more were really cut short, and where they were aimed.
+    assert sum(n for aim, n in outcomes.items() if aim != "done") >= 16, outcomes
+    assert outcomes["group"] >= 5 and outcomes["ingest"] >= 3, outcomes
+    assert outcomes["outbox"] >= 2, outcomes
     # Every message in the Maildir ends up flagged processed (duplicates too).
     names = [p.name for p in (maildir / "cur").iterdir()]
     assert len(names) == len(bag.raws) and not list((maildir / "new").iterdir())
@@ -383,7 +413,8 @@ def test_sync_killed_while_reading_dovecot_keeps_every_mail_exactly_once(
 
     assert_store_intact(profile.data_dir)
     assert_exactly_once(profile.data_dir, bag, profile.data_dir / "sent")
-    assert outcomes["ingest"] >= 4 and outcomes["outbox"] >= 1, outcomes
+    assert outcomes["group"] >= 3 and outcomes["ingest"] >= 1, outcomes
+    assert outcomes["outbox"] >= 1, outcomes
     uids = dovecot.uids("INBOX")
     assert len(uids) == len(bag.raws)
     for uid in uids:

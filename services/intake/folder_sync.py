@@ -1,0 +1,149 @@
+"""One mailbox folder taken into the store: fetched in batches, recorded in groups, then marked.
+
+For each batch the server returns (:meth:`MailSource.fetch_new`), the mails are parsed and
+their PDFs handed to the viewer's engine ahead (:mod:`.inspect.probe_ahead`), so the engine
+judges the next ones while the previous group is recorded; each group commits in one transaction
+(:func:`.group.record_group`); only then are its messages flagged or moved on the server.
+A batch's own cursor is stored once all of it is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import InboundMessage, MailboxCursor
+from services.intake.group import (
+    Checkpoint,
+    Fetched,
+    GroupLimits,
+    groups_of,
+    parse_fetched,
+    prepare_mail,
+    record_group,
+)
+from services.intake.inspect.pdf_probe import PdfOpenProbe
+from services.intake.inspect.probe_ahead import ProbeAhead, looks_like_pdf
+from services.intake.mail.sources import FolderCursor, MailBatch, MailSource
+from services.intake.pipeline import INTAKE, IntakeOutcome, MailboxPosition, advance_cursor
+from services.intake.types import Limits
+from services.store.context import AppContext
+
+__all__ = ["FolderRun", "retry_mailbox_actions", "sync_folder"]
+
+
+@dataclass(frozen=True)
+class FolderRun:
+    """What taking mail from the folders of one mailbox needs, for one sync run."""
+
+    context: AppContext
+    mailbox: MailSource
+    count: Callable[[IntakeOutcome | str], None]
+    """Told the outcome of each mail, once it is committed."""
+    progress: Callable[[int, int], None]
+    """(done, total) of the current fetch, after each committed mail."""
+    limits: Limits
+    ack_template: Path
+    authserv_id: str
+    pdf_probe: PdfOpenProbe | None
+    group_limits: GroupLimits
+    checkpoint: Checkpoint | None
+
+
+def sync_folder(run: FolderRun, folder: str) -> None:
+    context, mailbox = run.context, run.mailbox
+    uidvalidity, _uidnext = mailbox.select(folder)
+    source = mailbox.folder_source(folder)
+    with context.read() as session:
+        row = session.get(MailboxCursor, source)
+        cursor = FolderCursor(row.uidvalidity, row.last_uid) if row else None
+    # Pending actions name UIDs of the numbering the cursor was stored under: if the
+    # server renumbered the folder since, they would hit other (unread) messages.
+    retry_mailbox_actions(context, mailbox, folder, cursor.uidvalidity if cursor else uidvalidity)
+    for batch in mailbox.fetch_new(folder, cursor):
+        _take_batch(run, folder, source, batch)
+
+
+def _take_batch(run: FolderRun, folder: str, source: str, batch: MailBatch) -> None:
+    context, mailbox = run.context, run.mailbox
+    uidvalidity = batch.cursor.uidvalidity
+
+    def mark_duplicates(uids: list[str]) -> None:
+        mailbox.mark_processed(folder, uids, uidvalidity=uidvalidity)
+
+    fetched = [
+        parse_fetched(raw, source, uidvalidity, context.clock.now(), run.authserv_id)
+        for raw in batch
+    ]
+    done = batch.done - len(batch)
+    with _probe_ahead(run.pdf_probe, fetched) as probe:
+        prepared = (prepare_mail(mail, run.limits, probe) for mail in fetched)
+        for group in groups_of(prepared, run.group_limits):
+            recorded = record_group(
+                context,
+                group,
+                ack_template=run.ack_template,
+                mark_duplicates=mark_duplicates,
+                checkpoint=run.checkpoint,
+            )
+            for outcome in recorded.outcomes:
+                run.count(outcome)
+                done += 1
+                run.progress(done, batch.total)
+            # Flags and moves only for what is committed (and what an earlier run left).
+            retry_mailbox_actions(context, mailbox, folder, uidvalidity)
+            if recorded.stopped is not None:
+                raise recorded.stopped
+    # Every message of the batch is committed: the batch's own cursor is safe to keep
+    # (Maildir keys are not numbers, so this is how a Maildir cursor moves).
+    with context.unit_of_work(INTAKE) as uow:
+        advance_cursor(uow, MailboxPosition(source, uidvalidity, batch.cursor.last_uid))
+
+
+@contextmanager
+def _probe_ahead(
+    probe: PdfOpenProbe | None, fetched: list[Fetched]
+) -> Iterator[PdfOpenProbe | None]:
+    """The batch's PDFs handed to the viewer's engine ahead of their inspection."""
+    if probe is None:
+        yield None
+        return
+    with ProbeAhead(probe) as ahead:
+        for mail in fetched:
+            if mail.arrival.not_request is not None:
+                continue  # set aside: its files are not judged
+            for attachment in mail.arrival.attachments:
+                if looks_like_pdf(attachment.data):
+                    ahead.expect(attachment.data)
+        yield ahead
+
+
+def retry_mailbox_actions(
+    context: AppContext, mailbox: MailSource, folder: str, uidvalidity: int
+) -> None:
+    """After-processing actions (flag/move) for mail already committed but not yet marked."""
+    source = mailbox.folder_source(folder)
+    with context.read() as session:
+        uids = session.scalars(
+            select(InboundMessage.mailbox_uid).where(
+                InboundMessage.action_pending.is_(True),
+                InboundMessage.mailbox_source == source,
+            )
+        ).all()
+    if not uids:
+        return
+    # uidvalidity guards against flagging or moving renumbered messages by mistake.
+    mailbox.mark_processed(folder, list(uids), uidvalidity=uidvalidity)
+    with context.writing() as session:
+        for row in session.scalars(
+            select(InboundMessage).where(
+                InboundMessage.action_pending.is_(True),
+                InboundMessage.mailbox_source == source,
+                InboundMessage.mailbox_uid.in_(uids),
+            )
+        ):
+            row.action_pending = False

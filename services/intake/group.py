@@ -1,0 +1,225 @@
+"""Group commit: several mail arrivals recorded in one transaction, their files synced once.
+
+One arrival per transaction cost about six fsyncs and a commit per mail. A group takes up to
+:attr:`GroupLimits.mails` arrivals (or :attr:`~GroupLimits.megabytes` of mail, or what was
+prepared within :attr:`~GroupLimits.seconds`), judges their files before the transaction
+(:func:`prepare_mail`), then records them all in one unit of work (:func:`record_group`):
+
+1. each arrival in a SAVEPOINT, so one that fails is rolled back alone and held whole in
+   quarantine instead, as a single arrival would have been;
+2. the blobs written unsynced, then made durable together (:mod:`services.store.blob_group`:
+   files synced, renamed into place, folders synced);
+3. the commit — the mailbox cursor moves in it, so it never runs ahead of the store;
+4. only then is the mailbox acted on (flags, moves), by the caller.
+
+What a crash does at each point: before 3 nothing of the group is committed and the cursor has
+not moved, so the next run fetches the same mail and records it (the blobs already in place
+are not written twice; temporary files are ignored); after 3 every arrival of the group holds
+its idempotency key, so the next run finds each one recorded and only finishes the mailbox
+actions left pending. A copy found to be a duplicate is marked on the server before the commit
+that moves the cursor past it, as the one-by-one sync did.
+
+The bounds keep a group small: the writer lock is held for one group's database work (tens of
+milliseconds), a sync stopped midway loses at most one group's work (done again next run), and
+memory holds one group's mail.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from services.intake.acknowledgement import DEFAULT_TEMPLATE
+from services.intake.inspect.pdf_probe import PdfOpenProbe
+from services.intake.mail.parse import parse_mail
+from services.intake.pipeline import (
+    INTAKE,
+    Arrival,
+    IntakeOutcome,
+    MailboxPosition,
+    arrival_from_mail,
+    hold_unprocessable,
+    inspect_arrival,
+    record_arrival,
+)
+from services.intake.types import InspectedFile, Limits, RawMail
+from services.kernel.errors import DiskFull, is_disk_full
+from services.kernel.unit_of_work import UnitOfWork
+from services.store.context import AppContext
+
+__all__ = [
+    "Checkpoint",
+    "GroupLimits",
+    "Fetched",
+    "GroupResult",
+    "Prepared",
+    "groups_of",
+    "parse_fetched",
+    "prepare_mail",
+    "record_group",
+]
+
+log = logging.getLogger(__name__)
+
+Checkpoint = Callable[[str], None]
+"""Told each step of a group as it is passed — "arrival" (one more recorded, uncommitted),
+"recorded" (all of them), "durable" (their files in place), "committed" — a trace for the
+log, and where the crash test aims its kills."""
+
+
+@dataclass(frozen=True)
+class GroupLimits:
+    """When a group is closed and committed: whichever bound is reached first."""
+
+    mails: int = 25
+    """Arrivals per transaction. Past ~25 the per-mail cost no longer falls (the fsyncs and the
+    commit are already shared), while a kill loses more work and the writer lock is held
+    longer."""
+    megabytes: float = 24.0
+    """Mail bytes per group: one group's mail is what intake holds in memory."""
+    seconds: float = 2.0
+    """Preparing (judging PDFs may take seconds each) stops adding to a group after this long,
+    so the first mails of a slow group are not kept waiting for their commit."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A mail parsed and its files judged, ready to be recorded in a group."""
+
+    uid: str
+    size: int
+    arrival: Arrival
+    inspected: list[InspectedFile]
+    position: MailboxPosition | None
+    problem: BaseException | None = None
+    """Judging its files failed: the mail is held whole in quarantine."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched mail, parsed: what :func:`prepare_mail` judges."""
+
+    uid: str
+    size: int
+    arrival: Arrival
+    position: MailboxPosition | None
+
+
+def parse_fetched(
+    raw: RawMail, source: str, uidvalidity: int, now: datetime, authserv_id: str = ""
+) -> Fetched:
+    """Parse one fetched mail (``now``: when the workstation took it)."""
+    # IMAP UIDs move the cursor with each message, in the group's transaction.
+    position = MailboxPosition(source, uidvalidity, int(raw.uid)) if raw.uid.isdigit() else None
+    mail = parse_mail(raw.data, authserv_id=authserv_id)
+    arrival = arrival_from_mail(mail, raw.internal_date, raw.data, source, raw.uid, now=now)
+    return Fetched(raw.uid, len(raw.data), arrival, position)
+
+
+def prepare_mail(
+    fetched: Fetched, limits: Limits, pdf_probe: PdfOpenProbe | None = None
+) -> Prepared:
+    """Judge one parsed mail's files (outside any transaction)."""
+    try:
+        arrival, inspected = inspect_arrival(fetched.arrival, limits, pdf_probe)
+    except Exception as exc:  # noqa: BLE001 — keep the message whole, move on
+        if is_disk_full(exc):
+            raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
+        log.exception("the files of a message could not be judged; quarantined whole")
+        return Prepared(fetched.uid, fetched.size, fetched.arrival, [], fetched.position, exc)
+    return Prepared(fetched.uid, fetched.size, arrival, inspected, fetched.position)
+
+
+def groups_of(prepared: Iterable[Prepared], limits: GroupLimits) -> Iterator[list[Prepared]]:
+    """The prepared mails in groups, each closed at the first bound reached."""
+    group: list[Prepared] = []
+    size = 0
+    began = time.monotonic()
+    for item in prepared:
+        group.append(item)
+        size += item.size
+        if (
+            len(group) >= limits.mails
+            or size >= limits.megabytes * 1024 * 1024
+            or time.monotonic() - began >= limits.seconds
+        ):
+            yield group
+            group, size, began = [], 0, time.monotonic()
+    if group:
+        yield group
+
+
+@dataclass
+class GroupResult:
+    outcomes: list[IntakeOutcome | str]
+    """Per recorded mail, in order: its outcome, or "quarantined"/"duplicate" for one held
+    whole."""
+    stopped: DiskFull | None = None
+    """The disk filled up at the next mail: what came before it is committed, it and the rest
+    of the group are not (the cursor stays before it, so a later sync takes them)."""
+
+
+def record_group(
+    context: AppContext,
+    group: Sequence[Prepared],
+    *,
+    ack_template: Path = DEFAULT_TEMPLATE,
+    mark_duplicates: Callable[[list[str]], None] | None = None,
+    checkpoint: Checkpoint | None = None,
+) -> GroupResult:
+    """Record ``group`` in one transaction. ``mark_duplicates`` flags the copies found
+    recorded already, before the commit moves the cursor past them."""
+    step = checkpoint or (lambda _name: None)
+    result = GroupResult([])
+    with context.unit_of_work(INTAKE) as uow, context.store.blobs.group() as blobs:
+        for item in group:
+            try:
+                result.outcomes.append(_record_one(uow, context, item, ack_template))
+                step("arrival")
+            except DiskFull as full:
+                # Not the message's fault: keep what fitted (the mail before it), stop here.
+                result.stopped = full
+                uow.session.info.pop("chain_heads", None)
+                break
+        duplicates = [
+            item.uid
+            for item, outcome in zip(group, result.outcomes, strict=False)
+            if _kind(outcome) == "duplicate"
+        ]
+        if duplicates and mark_duplicates is not None:
+            mark_duplicates(duplicates)
+        step("recorded")
+        blobs.make_durable()
+        step("durable")
+    step("committed")
+    return result
+
+
+def _kind(result: IntakeOutcome | str) -> str:
+    return result if isinstance(result, str) else result.kind
+
+
+def _record_one(
+    uow: UnitOfWork, context: AppContext, item: Prepared, ack_template: Path
+) -> IntakeOutcome | str:
+    problem = item.problem
+    if problem is None:
+        try:
+            with uow.session.begin_nested():
+                return record_arrival(
+                    uow, context, item.arrival, item.inspected, ack_template, item.position
+                )
+        except Exception as exc:  # noqa: BLE001 — keep the message, move on
+            if is_disk_full(exc):
+                raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
+            log.exception("message could not be processed; quarantined whole")
+            problem = exc
+            # The chain head cached in the session may be the rolled-back one: read it again.
+            uow.session.info.pop("chain_heads", None)
+    with uow.session.begin_nested():
+        held = hold_unprocessable(uow, context, item.arrival, problem, item.position)
+    return "quarantined" if held else "duplicate"
