@@ -1,7 +1,7 @@
 """``make bench``: the workstation's figures, each with its baseline from the same run.
 
 Usage: python -m tests.bench [--apps N] [--single N] [--skip-gui] [--skip-ingest] [--mails N]
-                            [--skip-review]
+                            [--skip-review] [--skip-memory] [--save FILE] [--compare FILE]
 
 The mail-intake figures need Dovecot (``installer/install-system-deps.sh``); a private
 server is started on loopback for the run.
@@ -10,22 +10,14 @@ server is started on loopback for the run.
 from __future__ import annotations
 
 import argparse
-import gc
 import hashlib
-import imaplib
-import io
 import json
 import os
 import random
-import re
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,7 +26,6 @@ import keyring
 import sqlcipher3.dbapi2 as sqlcipher
 
 from services.cases.applications import create_application
-from services.intake.sync import Progress
 from services.kernel.actors import Actor
 from services.kernel.clock import FixedClock
 from services.kernel.events import verify_chain
@@ -42,10 +33,10 @@ from services.store import keys
 from services.store.context import AppContext
 from services.store.engine import DB_FILE, open_store
 from services.store.profile import AgencySetup, initialise_profile, load_context
+from tests.bench.compare import compare, load_run, save_run
+from tests.bench.ingest import bench_ingest, ingest_child
 from tests.bench.table import Figure, best_of, render
 from tests.conftest import MemoryKeyring
-from tests.file_keyring import FileKeyring, child_env
-from tests.peers.dovecot import DovecotServer
 
 ROOT = Path(__file__).resolve().parents[2]
 INTAKE = Actor(username="bench", roles=frozenset({"intake"}))
@@ -230,229 +221,6 @@ def bench_cold_start(tmp: Path) -> Figure:
         bare * 1000,
         "process start → sign-in window painted → exit (offscreen)",
     )
-
-
-# --- mail intake: a real Dovecot → run_sync → encrypted profile ----------------------------
-
-BENCH_PASSWORD_ENV = "ANUYAT_BENCH_IMAP_PASSWORD"
-IMAP_BATCH = 50  # ImapAccount's default batch size; the floor fetches in the same batches
-
-
-def _scan_pdf() -> bytes:
-    """A one-page PDF holding a ~70 KB grey 'scan' (noise, so it does not compress)."""
-    from PIL import Image
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    rng = random.Random(2569)
-    side = 352
-    noise = Image.frombytes("L", (side, side), bytes(rng.getrandbits(8) for _ in range(side**2)))
-    jpeg = io.BytesIO()
-    noise.save(jpeg, "JPEG", quality=75)
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    page.drawString(72, 800, "Bench: scanned request form")
-    page.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 72, 250, 450, 450)
-    page.showPage()
-    page.save()
-    return out.getvalue()
-
-
-def _bench_mails(count: int, pdf: bytes) -> Iterator[bytes]:
-    from tests.data import mail_corpus as corpus
-
-    for n in range(count):
-        yield corpus.mail_with_files(
-            # Unique bytes per mail, as real scans are (the blob store de-duplicates).
-            [(f"แบบคำขอ-{n}.pdf", pdf + f"%bench {n}\n".encode())],
-            subject=corpus.encoded_word(f"ขอใบอนุญาตจำหน่ายอาหาร ลำดับ {n}"),
-            sender=f"Citizen {n} <citizen{n}@example.co.th>",
-            message_id=f"<bench-{n}@example.co.th>",
-        )
-
-
-def _floor(server: DovecotServer, folder: str) -> tuple[float, int]:
-    """Bare UID FETCH (BODY.PEEK[]) of the whole folder in batches, and parse_mail of each."""
-    from services.intake.mail.parse import parse_mail
-
-    conn = imaplib.IMAP4(server.host, server.port, timeout=60)
-    conn.login(server.user, server.password)
-    conn.select(folder, readonly=True)
-    _, found = conn.uid("SEARCH", "ALL")
-    uids = [int(u) for u in (found[0] or b"").split()]
-    parsed = 0
-    began = time.perf_counter()
-    for start in range(0, len(uids), IMAP_BATCH):
-        chunk = uids[start : start + IMAP_BATCH]
-        _, data = conn.uid("FETCH", f"{chunk[0]}:{chunk[-1]}", "(BODY.PEEK[])")
-        for part in data:
-            if isinstance(part, tuple):
-                parse_mail(part[1])
-                parsed += 1
-    elapsed = time.perf_counter() - began
-    conn.logout()
-    return elapsed, parsed
-
-
-def _status_kb(field: str) -> int | None:
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-    except OSError:
-        return None
-    found = re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE)
-    return int(found.group(1)) if found else None
-
-
-@contextmanager
-def _peak_rss_growth(result: dict[str, Any]) -> Iterator[None]:
-    """Peak RSS during the block minus RSS before it, in MB (``result["rss_growth_mb"]``).
-
-    Linux: the peak (VmHWM) is reset first, so start-up does not count. Elsewhere
-    ru_maxrss, which may include an earlier, higher peak (then the growth reads 0).
-    """
-    gc.collect()
-    try:
-        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
-        reset = True
-    except OSError:
-        reset = False
-    before_kb = _status_kb("VmRSS")
-    if before_kb is None:
-        before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    yield
-    peak_kb = _status_kb("VmHWM") if reset else None
-    if peak_kb is None:
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    result["rss_growth_mb"] = max(0, peak_kb - before_kb) / 1024
-    result["rss_before_mb"] = before_kb / 1024
-
-
-def _peak_marks(result: dict[str, Any], parts: int) -> Progress:
-    """A progress callback noting the peak RSS (MB) after each ``1/parts`` of the run."""
-    marks: list[float] = []
-    result["peak_marks_mb"] = marks
-
-    def progress(component: str, done: int, total: int) -> None:
-        while total and len(marks) < parts and done * parts >= total * (len(marks) + 1):
-            marks.append((_status_kb("VmHWM") or 0) / 1024)
-
-    return progress
-
-
-def _ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
-    """In a fresh process: sync one folder into the profile; print time, memory and counts."""
-    from sqlalchemy import func, select
-
-    from app.pdf_probe import QtPdfProbe
-    from models import Application, Document, OutboxMessage
-    from services.intake.inspect.pdf_probe import CachedPdfProbe
-    from services.intake.mail.imap import ImapAccount, ImapMailbox
-    from services.intake.sync import SyncPlan, run_sync
-
-    context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
-    account = ImapAccount(
-        host="127.0.0.1",
-        port=port,
-        username=user,
-        security="plain",
-        folders=(folder,),
-        batch_size=IMAP_BATCH,
-        timeout_s=120,
-    )
-    password = os.environ[BENCH_PASSWORD_ENV]
-    engine = QtPdfProbe()  # PDFs judged as the workstation judges them (one PDF, cached)
-    plan = SyncPlan(
-        open_mailbox=lambda: ImapMailbox(account, password),
-        folders=(folder,),
-        scanner=None,
-        open_transport=None,  # the acknowledgements are queued; sending is another figure
-        pdf_probe=CachedPdfProbe(engine),
-    )
-    result: dict[str, Any] = {}
-    with _peak_rss_growth(result):
-        began = time.perf_counter()
-        report = run_sync(context, plan, _peak_marks(result, 4))
-        result["seconds"] = time.perf_counter() - began
-    engine.close()
-    assert report.ok, [(p.component, p.error_en) for p in report.parts]
-    with context.read() as session:
-        for name, model in (("apps", Application), ("docs", Document), ("acks", OutboxMessage)):
-            result[name] = session.scalar(select(func.count()).select_from(model)) or 0
-        chain = verify_chain(session)
-    assert chain.ok, chain.broken
-    context.store.close()
-    print(json.dumps(result))
-
-
-def _run_ingest_child(
-    data_dir: Path, ring: Path, server: DovecotServer, folder: str
-) -> dict[str, Any]:
-    env = child_env(ring, **{BENCH_PASSWORD_ENV: server.password})
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.bench", "--ingest-child", str(data_dir),
-         "--imap-port", str(server.port), "--imap-user", server.user, "--imap-folder", folder],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-def bench_ingest(tmp: Path, mails: int = 1_000) -> list[Figure]:
-    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
-    if not os.access(binary, os.X_OK):
-        raise SystemExit(
-            "Dovecot is missing: run installer/install-system-deps.sh, or --skip-ingest"
-        )
-    small = max(1, mails // 4)
-    server = DovecotServer(binary)
-    try:
-        server.start()
-        pdf = _scan_pdf()
-        sizes = [len(m) for m in _bench_mails(3, pdf)]
-        server.append_many("INBOX", list(_bench_mails(mails, pdf)))
-        server.append_many("Quarter", list(_bench_mails(small, pdf)))
-        t_floor, parsed = _floor(server, "INBOX")
-        assert parsed == mails, parsed
-        # Fresh encrypted profiles, keyed through a keyring file the child process reads.
-        ring = tmp / "ingest-keyring.json"
-        previous = keyring.get_keyring()
-        keyring.set_keyring(FileKeyring(ring))
-        try:
-            full_dir, small_dir = tmp / "ingest-full", tmp / "ingest-quarter"
-            for data_dir in (full_dir, small_dir):
-                _profile(data_dir).store.close()
-        finally:
-            keyring.set_keyring(previous)
-        full = _run_ingest_child(full_dir, ring, server, "INBOX")
-        quarter = _run_ingest_child(small_dir, ring, server, "Quarter")
-    finally:
-        server.close()
-    for result, n in ((full, mails), (quarter, small)):
-        assert result["apps"] == result["docs"] == result["acks"] == n, result
-    per_mail, floor_per_mail = full["seconds"] / mails, t_floor / mails
-    growth = " / ".join(f"+{m - full['rss_before_mb']:.0f}" for m in full["peak_marks_mb"])
-    return [
-        Figure(
-            f"IMAP ingest via run_sync ({mails:,} mails)",
-            per_mail * 1000,
-            "ms/mail",
-            "bare UID FETCH BODY.PEEK[] + parse_mail",
-            floor_per_mail * 1000,
-            f"{1 / per_mail:,.0f} mail/s vs floor {1 / floor_per_mail:,.0f} mail/s; mails of "
-            f"~{sum(sizes) // len(sizes) // 1024} KB with one PDF; each: application, PDF and "
-            "raw mail in the blob store, ack queued, events, flag on the server",
-        ),
-        Figure(
-            f"peak RSS growth, ingesting {mails:,} mails",
-            full["rss_growth_mb"],
-            "MB",
-            f"the same, {small:,} mails",
-            quarter["rss_growth_mb"],
-            f"fresh process each; within the {mails:,} run, peak after each quarter {growth} MB "
-            "(the SQLite page cache, capped at 8 MB, fills as the database grows)",
-        ),
-    ]
 
 
 # --- review: queue, search and dashboard over a year of applications -----------------------
@@ -836,14 +604,29 @@ def main() -> None:
     )
     parser.add_argument("--mails", type=int, default=1_000, help="mails for the intake figures")
     parser.add_argument("--skip-pdf", action="store_true", help="no QtPdf judging figures")
+    parser.add_argument("--save", type=Path, help="write the figures to FILE (JSON)")
+    parser.add_argument(
+        "--compare", type=Path, help="print each figure's change against a run saved in FILE"
+    )
+    parser.add_argument(
+        "--skip-memory", action="store_true", help="no RSS figure after 200 requests opened"
+    )
     parser.add_argument("--ingest-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--imap-port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--imap-user", help=argparse.SUPPRESS)
     parser.add_argument("--imap-folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.ingest_child is not None:  # one measured ingest, in a process of its own
-        _ingest_child(args.ingest_child, args.imap_port, args.imap_user, args.imap_folder)
+    if args.memory_child is not None:  # the memory figure, in a process of its own
+        from tests.bench.memory import memory_child
+
+        memory_child(args.memory_child)
         return
+    if args.ingest_child is not None:  # one measured ingest, in a process of its own
+        ingest_child(args.ingest_child, args.imap_port, args.imap_user, args.imap_folder)
+        return
+    saved = load_run(args.compare) if args.compare else None  # a bad file fails before the run
+    load_before = [round(x, 2) for x in os.getloadavg()]
     keyring.set_keyring(MemoryKeyring())
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="anuyat-bench-") as tmp_name:
@@ -863,11 +646,20 @@ def main() -> None:
             figures.extend(run_in_child())
         if not args.skip_ingest:
             figures.extend(bench_ingest(tmp, args.mails))
+        if not args.skip_memory:
+            from tests.bench.memory import bench_memory
+
+            figures.extend(bench_memory(tmp, args.apps))
         if not args.skip_pdf:
             from tests.bench.pdf_probe import bench_pdf_probe
 
             figures.extend(bench_pdf_probe())
     print(render(figures))
+    if args.save:
+        save_run(args.save, figures, load_before)
+    if saved is not None:
+        print()
+        print(compare(figures, saved, load_before))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ class Figure:
     baseline_name: str = ""
     baseline: float | None = None
     note: str = ""
+    goal: str = ""
+    """What the figure should reach (e.g. "ratio ≤ 2"), from the issue that asked for it."""
 
     @property
     def ratio(self) -> float | None:
@@ -41,6 +43,8 @@ def render(figures: list[Figure]) -> str:
         base = f"{f.baseline:12.3f}" if f.baseline is not None else f"{'-':>12}"
         ratio = f"{f.ratio:6.2f}" if f.ratio is not None else f"{'-':>6}"
         lines.append(f"{f.name:44} {f.value:12.3f} {f.unit:8} {base}  {ratio}  {f.baseline_name}")
+        if f.goal:
+            lines.append(f"{'':44} goal: {f.goal}")
         if f.note:
             lines.append(f"{'':44} {f.note}")
     return "\n".join(lines)
