@@ -19,9 +19,9 @@ its idempotency key, so the next run finds each one recorded and only finishes t
 actions left pending. A copy found to be a duplicate is marked on the server before the commit
 that moves the cursor past it, as the one-by-one sync did.
 
-The bounds keep a group small: the writer lock is held for one group's database work (tens of
-milliseconds), a sync stopped midway loses at most one group's work (done again next run), and
-memory holds one group's mail.
+The bounds keep a group small: the writer lock is held for one group's database work (a
+fraction of a second; officers' saves wait at most that), a sync stopped midway loses at most
+one group's work (done again next run), and memory holds one group's mail.
 """
 
 from __future__ import annotations
@@ -76,9 +76,9 @@ class GroupLimits:
     """When a group is closed and committed: whichever bound is reached first."""
 
     mails: int = 25
-    """Arrivals per transaction. Past ~25 the per-mail cost no longer falls (the fsyncs and the
-    commit are already shared), while a kill loses more work and the writer lock is held
-    longer."""
+    """Arrivals per transaction. At 25 the two syncs and the commit are shared so widely that
+    they are no longer what a mail costs (the bench measures the whole); a larger group would
+    hold the writer lock longer and lose more work to a kill."""
     megabytes: float = 24.0
     """Mail bytes per group: one group's mail is what intake holds in memory."""
     seconds: float = 2.0

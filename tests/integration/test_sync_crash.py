@@ -297,9 +297,9 @@ def kill_rounds(
     raws: list[bytes],
     arrive: Callable[[list[tuple[int, bytes]]], None],
 ) -> Counter[str]:
-    """Mail arrives in waves; after each, eight runs are killed, then one clean run.
+    """Mail arrives in waves; after each, seven runs are killed, then one clean run.
 
-    The kills are aimed: three while mail is being recorded, three inside a group commit
+    The kills are aimed: two while mail is being recorded, three inside a group commit
     (between its arrivals, before its files are durable, before its commit), one while the
     outbox delivers (while mail is still left, so acknowledgements are waiting), one at any
     moment (start-up, the after-actions, the end of the run). A kind of kill finds nothing to
@@ -310,7 +310,7 @@ def kill_rounds(
     outcomes: Counter[str] = Counter()
     for wave in range(waves):
         arrive(numbered[wave * size : (wave + 1) * size])
-        for aim in ("group", "ingest", "group", "outbox", "ingest", "group", "ingest", "anytime"):
+        for aim in ("group", "ingest", "group", "outbox", "ingest", "group", "anytime"):
             outcomes[profile.run_child(rng, aim)] += 1
             assert_store_intact(profile.data_dir)
     assert profile.run_child() == "done"
@@ -373,6 +373,7 @@ def assert_exactly_once(data_dir: Path, bag: Mailbag, sent: Path) -> None:
     assert filed == Counter(m.message_id for m in acks)
 
 
+@pytest.mark.timeout(900)  # some thirty child processes, each starting Python and QtPdf
 def test_sync_killed_at_random_moments_keeps_every_mail_exactly_once(profile: Profile) -> None:
     bag = mailbag(34)
     assert len(bag.raws) == 40
@@ -384,8 +385,8 @@ def test_sync_killed_at_random_moments_keeps_every_mail_exactly_once(profile: Pr
 
     assert_store_intact(profile.data_dir)
     assert_exactly_once(profile.data_dir, bag, profile.data_dir / "sent")
-    # 32 runs: half or more were really cut short, and where they were aimed.
-    assert sum(n for aim, n in outcomes.items() if aim != "done") >= 16, outcomes
+    # 28 runs: half or more were really cut short, and where they were aimed.
+    assert sum(n for aim, n in outcomes.items() if aim != "done") >= 14, outcomes
     assert outcomes["group"] >= 5 and outcomes["ingest"] >= 3, outcomes
     assert outcomes["outbox"] >= 2, outcomes
     # Every message in the Maildir ends up flagged processed (duplicates too).
@@ -394,6 +395,7 @@ def test_sync_killed_at_random_moments_keeps_every_mail_exactly_once(profile: Pr
     assert all(name.endswith(":2,F") for name in names)
 
 
+@pytest.mark.timeout(900)
 def test_sync_killed_while_reading_dovecot_keeps_every_mail_exactly_once(
     profile: Profile, dovecot: DovecotServer
 ) -> None:
