@@ -240,7 +240,7 @@ class Payment(Base):
     application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
     amount_satang: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    transaction_id: Mapped[str] = mapped_column(String(100), default="")
+    transaction_id: Mapped[str] = mapped_column(String(100), default="", index=True)
     evidence_document_id: Mapped[str | None] = mapped_column(
         ForeignKey("document.id"), nullable=True
     )
