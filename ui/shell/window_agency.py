@@ -21,11 +21,6 @@ from ui.shell.header_band import HeaderBand
 
 __all__ = ["AgencyBanners"]
 
-_DEMO = (
-    "Demo profile: its key is kept in a file beside the data. "
-    "Use it for fictional data only, never for real applications."
-)
-
 
 class AgencyBanners(QObject):
     """Reads the agency and the holiday warning, and keeps the header and banners in step.
@@ -91,7 +86,13 @@ class AgencyBanners(QObject):
             self._did_change()
 
     def retranslate(self) -> None:
-        self._demo_banner.setText(QCoreApplication.translate("MainWindow", _DEMO))
+        self._demo_banner.setText(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Demo profile: its key is kept in a file beside the data. "
+                "Use it for fictional data only, never for real applications.",
+            )
+        )
         if self._holiday_warning is not None:
             th, en = self._holiday_warning
             self._holiday_banner.setText(th if i18n.current_language() == "th" else en)

@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 __all__ = ["WindowList"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowList(QObject):
     """Keeps the list, the queue counts, the list's title and the count line in step."""
 
@@ -82,10 +78,14 @@ class WindowList(QObject):
         w = self._window
         if self.searching():
             w.queue_title.setText(
-                _tr("Search results for “{text}”").format(text=w.search_edit.searching)
+                QCoreApplication.translate("MainWindow", "Search results for “{text}”").format(
+                    text=w.search_edit.searching
+                )
             )
         else:
-            w.queue_title.setText(w.queues.current_label() or _tr("Applications"))
+            w.queue_title.setText(
+                w.queues.current_label() or QCoreApplication.translate("MainWindow", "Applications")
+            )
 
     def update_status(self, *_: Any) -> None:
         model = self._window.model
@@ -97,7 +97,7 @@ class WindowList(QObject):
     def show_error(self, error: BaseException | None, th: str, en: str) -> None:
         box = self._window.error_box
         box.show_error(error, fallback_th=th, fallback_en=en)
-        box.set_action(_tr("Try again"), self._window.refresh)
+        box.set_action(QCoreApplication.translate("MainWindow", "Try again"), self._window.refresh)
 
     def _show_again(self) -> None:
         w = self._window

@@ -23,10 +23,6 @@ from ui.shell.status_texts import count_text
 __all__ = ["WindowStatusBar"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowStatusBar:
     """Fills ``bar``; :meth:`show_list` is called whenever the list or its loading moves."""
 
@@ -85,8 +81,12 @@ class WindowStatusBar:
             self.count_label.setText("")
         else:
             self.count_label.setText(count_text(total, loaded, searching=searching))
-        self.loading_label.setText(_tr("Loading…") if loading else "")
+        self.loading_label.setText(
+            QCoreApplication.translate("MainWindow", "Loading…") if loading else ""
+        )
         if updated_at is not None:
             self.updated_label.setText(
-                _tr("Updated {time}").format(time=updated_at.strftime("%H:%M"))
+                QCoreApplication.translate("MainWindow", "Updated {time}").format(
+                    time=updated_at.strftime("%H:%M")
+                )
             )
