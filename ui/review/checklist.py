@@ -35,6 +35,7 @@ from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.review.checklist_controls import RowControls
 from ui.review.marks import Pill, VerdictMark
 
 __all__ = ["ChecklistRow", "ChecklistView", "verdict_label"]
@@ -51,6 +52,9 @@ def verdict_label(verdict: Verdict | None) -> str:
 
 class ChecklistRow(QFrame):
     """One required document: name and tags, the verdict so far, and (when current) controls.
+
+    The controls (:class:`~ui.review.checklist_controls.RowControls`) are built the first
+    time the row becomes current, or when something asks for one of them.
 
     Signals:
         row_clicked(): the officer clicked the row (it becomes the current one).
@@ -71,18 +75,22 @@ class ChecklistRow(QFrame):
         self.setObjectName("ChecklistRow")
         self.item = item
         self._documents: list[DocumentInfo] = []
+        self._link: tuple[str | None, int | None] = (None, None)  # shown once built
         self._reason_verdict = Verdict.REJECTED
         self._current = False
         self._editable = True
+        self._busy = False
+        self._controls: RowControls | None = None
+        self._verdict_shown: str | None = None  # the summary's style, polished for it
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(10)
         self.mark = VerdictMark()
         outer.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
-        body = QVBoxLayout()
-        body.setSpacing(4)
-        outer.addLayout(body, 1)
+        self._body = QVBoxLayout()
+        self._body.setSpacing(4)
+        outer.addLayout(self._body, 1)
 
         top = QHBoxLayout()
         top.setSpacing(6)
@@ -94,74 +102,65 @@ class ChecklistRow(QFrame):
         top.addWidget(self.required_pill, 0, Qt.AlignmentFlag.AlignTop)
         self.delegation_pill = Pill(tone="accent")
         top.addWidget(self.delegation_pill, 0, Qt.AlignmentFlag.AlignTop)
-        body.addLayout(top)
+        self._body.addLayout(top)
         self.summary = named(QLabel(), "ChecklistSummary")
         self.summary.setWordWrap(True)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        body.addWidget(self.summary)
-
-        self.controls = named(QWidget(), "ChecklistControls")
-        controls = QVBoxLayout(self.controls)
-        controls.setContentsMargins(0, 4, 0, 0)
-        controls.setSpacing(6)
-        link = QHBoxLayout()
-        link.setSpacing(6)
-        self.document_label = named(QLabel(), "FormLabel")
-        link.addWidget(self.document_label)
-        self.document_combo = ElidingComboBox()
-        self.document_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document_combo.setMinimumContentsLength(10)
-        self.document_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.document_combo.currentIndexChanged.connect(self._link_changed)
-        link.addWidget(self.document_combo, 1)
-        self.page_label = named(QLabel(), "FormLabel")
-        link.addWidget(self.page_label)
-        self.page_spin = QSpinBox()
-        self.page_spin.setRange(0, 9999)
-        self.page_spin.setSpecialValueText("–")
-        self.page_spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.page_spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
-        self.page_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.page_spin.setFixedWidth(52)
-        self.page_spin.valueChanged.connect(self._link_changed)
-        link.addWidget(self.page_spin)
-        controls.addLayout(link)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        self.accept_button = named(QPushButton(), "AcceptButton")
-        self.reject_button = named(QPushButton(), "RejectButton")
-        self.na_button = named(QPushButton(), "NotApplicableButton")
-        for button, verdict in (
-            (self.accept_button, Verdict.ACCEPTED),
-            (self.reject_button, Verdict.REJECTED),
-            (self.na_button, Verdict.NOT_APPLICABLE),
-        ):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, v=verdict: self.verdict_clicked.emit(v))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        controls.addLayout(buttons)
-
-        reason_row = QHBoxLayout()
-        reason_row.setSpacing(6)
-        self.reason_edit = named(QLineEdit(), "ReasonEdit")
-        self.reason_edit.setMaxLength(1000)
-        self.reason_edit.returnPressed.connect(self._submit_reason)
-        self.reason_edit.installEventFilter(self)
-        reason_row.addWidget(self.reason_edit, 1)
-        self.reason_save = named(QPushButton(), "Primary")
-        self.reason_save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.reason_save.clicked.connect(self._submit_reason)
-        reason_row.addWidget(self.reason_save)
-        self.reason_box = QWidget()
-        self.reason_box.setLayout(reason_row)
-        reason_row.setContentsMargins(0, 0, 0, 0)
-        self.reason_box.hide()
-        controls.addWidget(self.reason_box)
-        body.addWidget(self.controls)
-        self.controls.hide()
+        self._body.addWidget(self.summary)
         self.retranslate()
+
+    # -- the controls, built on first use -------------------------------------------------
+
+    @property
+    def controls(self) -> RowControls:
+        if self._controls is None:
+            self._controls = self._build_controls()
+        return self._controls
+
+    def _build_controls(self) -> RowControls:
+        controls = RowControls()
+        controls.hide()
+        controls.document_combo.currentIndexChanged.connect(self._link_changed)
+        controls.page_spin.valueChanged.connect(self._link_changed)
+        for button, verdict in controls.verdict_buttons:
+            button.clicked.connect(lambda _=False, v=verdict: self.verdict_clicked.emit(v))
+        controls.reason_edit.returnPressed.connect(self._submit_reason)
+        controls.reason_edit.installEventFilter(self)
+        controls.reason_save.clicked.connect(self._submit_reason)
+        self._body.addWidget(controls)
+        self._controls = controls
+        self._fill_documents()
+        self.show_link(*self._link)
+        self._enable_buttons()
+        return controls
+
+    @property
+    def document_combo(self) -> ElidingComboBox:
+        return self.controls.document_combo
+
+    @property
+    def page_spin(self) -> QSpinBox:
+        return self.controls.page_spin
+
+    @property
+    def reason_edit(self) -> QLineEdit:
+        return self.controls.reason_edit
+
+    @property
+    def reason_box(self) -> QWidget:
+        return self.controls.reason_box
+
+    @property
+    def accept_button(self) -> QPushButton:
+        return self.controls.accept_button
+
+    @property
+    def reject_button(self) -> QPushButton:
+        return self.controls.reject_button
+
+    @property
+    def na_button(self) -> QPushButton:
+        return self.controls.na_button
 
     # -- data ---------------------------------------------------------------------------
 
@@ -169,26 +168,31 @@ class ChecklistRow(QFrame):
         self.item = item
         # A withdrawn certified copy is not offered; a verdict that cites it still names it.
         self._documents = [d for d in documents if not d.withdrawn or d.id == item.document_id]
-        self._fill_documents()
+        if self._controls is not None:
+            self._fill_documents()
         self.show_link(item.document_id, item.page)
         self.retranslate()
 
     def show_link(self, document_id: str | None, page: int | None) -> None:
         """Show a document and page in the combo (signals held: this only displays)."""
-        self.document_combo.blockSignals(True)
-        self.page_spin.blockSignals(True)
+        self._link = (document_id, page)
+        controls = self._controls
+        if controls is None:
+            return  # shown when the controls are built
+        controls.document_combo.blockSignals(True)
+        controls.page_spin.blockSignals(True)
         index = next(
             (n + 1 for n, d in enumerate(self._documents) if d.id == document_id),
             0,
         )
-        self.document_combo.setCurrentIndex(index)
-        self.page_spin.setValue(page or 0)
-        self.page_spin.setEnabled(index > 0)
-        self.document_combo.blockSignals(False)
-        self.page_spin.blockSignals(False)
+        controls.document_combo.setCurrentIndex(index)
+        controls.page_spin.setValue(page or 0)
+        controls.page_spin.setEnabled(index > 0)
+        controls.document_combo.blockSignals(False)
+        controls.page_spin.blockSignals(False)
 
     def _fill_documents(self) -> None:
-        combo = self.document_combo
+        combo = self.controls.document_combo
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("—")
@@ -197,49 +201,58 @@ class ChecklistRow(QFrame):
         combo.blockSignals(False)
 
     def set_current(self, current: bool, editable: bool) -> None:
+        if current != self._current:
+            self.setProperty("current", current)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self._current = current
         self._editable = editable
-        self.setProperty("current", current)
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.controls.setVisible(current)
-        for button in (self.accept_button, self.reject_button, self.na_button):
-            button.setEnabled(editable)
-        if not current:
+        if current:
+            self.controls.show()
+            self._enable_buttons()
+        elif self._controls is not None:
+            self._controls.hide()
             self.hide_reason()
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.accept_button, self.reject_button, self.na_button, self.reason_save):
-            button.setEnabled(self._editable and not busy)
+        self._busy = busy
+        if self._controls is not None:
+            self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        controls = self.controls
+        for button, _verdict in controls.verdict_buttons:
+            button.setEnabled(self._editable and not self._busy)
+        controls.reason_save.setEnabled(self._editable and not self._busy)
 
     # -- the reason box -----------------------------------------------------------------
 
     def ask_reason(self, verdict: Verdict) -> None:
         self._reason_verdict = verdict
-        self.reason_edit.setPlaceholderText(
-            self.tr("Why is it rejected? The applicant is told this. Enter saves, Esc cancels")
-            if verdict == Verdict.REJECTED
-            else self.tr("Why does it not apply? Enter saves, Esc cancels")
-        )
-        if verdict == self.item.verdict and self.item.reason and not self.reason_edit.text():
-            self.reason_edit.setText(self.item.reason)
-        self.reason_box.show()
-        self.reason_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.reason_edit.selectAll()
+        controls = self.controls
+        controls.set_reason_hint(verdict)
+        edit = controls.reason_edit
+        if verdict == self.item.verdict and self.item.reason and not edit.text():
+            edit.setText(self.item.reason)
+        controls.reason_box.show()
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
 
     def hide_reason(self) -> None:
-        self.reason_box.hide()
-        self.reason_edit.clear()
+        if self._controls is not None:
+            self._controls.reason_box.hide()
+            self._controls.reason_edit.clear()
 
     def reason_open(self) -> bool:
-        return self.reason_box.isVisibleTo(self)
+        return self._controls is not None and self._controls.reason_box.isVisibleTo(self)
 
     def _submit_reason(self) -> None:
         self.reason_submitted.emit(self._reason_verdict, self.reason_edit.text().strip())
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
         if (
-            watched is self.reason_edit
+            self._controls is not None
+            and watched is self._controls.reason_edit
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
         ):
@@ -274,20 +287,14 @@ class ChecklistRow(QFrame):
         self.delegation_pill.setVisible(item.for_delegation)
         self.mark.set_verdict(item.verdict)
         self.summary.setText(self._summary(language))
-        self.summary.setProperty("verdict", item.verdict or "none")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
-        self.document_label.setText(self.tr("Found in"))
-        self.page_label.setText(self.tr("page"))
-        self.accept_button.setText(self.tr("Accept  A"))
-        self.reject_button.setText(self.tr("Reject  R"))
-        self.na_button.setText(self.tr("Not applicable  N"))
-        self.accept_button.setToolTip(
-            self.tr("Accept, linked to the document and page on screen (A)")
-        )
-        self.reject_button.setToolTip(self.tr("Reject, with the reason (R)"))
-        self.na_button.setToolTip(self.tr("Does not apply to this request (N)"))
-        self.reason_save.setText(self.tr("Save"))
+        verdict = item.verdict or "none"
+        if verdict != self._verdict_shown:  # re-styling is dear: only when it changes
+            self._verdict_shown = verdict
+            self.summary.setProperty("verdict", verdict)
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)
+        if self._controls is not None:
+            self._controls.retranslate()
 
     def _summary(self, language: str) -> str:
         item = self.item
@@ -341,6 +348,7 @@ class ChecklistView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(host)
         self.rows: list[ChecklistRow] = []
+        self._spare: list[ChecklistRow] = []  # built for a longer checklist, hidden now
         self._current = -1
         self._editable = True
         self._viewing: tuple[str | None, int] = (None, 1)
@@ -361,14 +369,7 @@ class ChecklistView(QScrollArea):
         previous = self.current_code() if keep_current else None
         self._editable = editable
         if codes != [r.item.code for r in self.rows]:
-            for row in self.rows:
-                row.deleteLater()
-            self.rows = []
-            for number, item in enumerate(items):
-                row = ChecklistRow(item)
-                self._layout.insertWidget(number, row)
-                self._wire(row)
-                self.rows.append(row)
+            self._take_rows(items)
         for row, item in zip(self.rows, items, strict=True):
             row.set_item(item, documents)
         self.empty_label.setVisible(not items)
@@ -378,6 +379,43 @@ class ChecklistView(QScrollArea):
             first_open = next((n for n, i in enumerate(items) if i.verdict is None), 0)
             self._current = first_open if items else -1
         self._update_rows()
+
+    def prepare(self, count: int) -> None:
+        """Have ``count`` rows built and styled ahead, hidden, for the next checklist to
+        reuse: building and styling rows is what opening a request costs the GUI thread
+        most, and it can happen while the request is still being claimed."""
+        placeholder = ChecklistItem(
+            code="", name_th="", name_en="", required=False, for_delegation=False,
+            verdict=None, reason="", document_id=None, page=None, checked_by=None,
+            checked_at=None,
+        )  # fmt: skip
+        while len(self.rows) + len(self._spare) < count:
+            row = ChecklistRow(placeholder)
+            row.hide()
+            self._layout.insertWidget(len(self.rows) + len(self._spare), row)
+            self._wire(row)
+            row.ensurePolished()
+            for child in row.findChildren(QWidget):
+                child.ensurePolished()
+            self._spare.append(row)
+
+    def _take_rows(self, items: tuple[ChecklistItem, ...]) -> None:
+        """As many rows as ``items``: the rows of the request before are reused (filled by
+        the caller), more are built, and the rest wait hidden for a longer checklist."""
+        rows = self.rows + self._spare
+        while len(rows) < len(items):
+            row = ChecklistRow(items[len(rows)])
+            self._layout.insertWidget(len(rows), row)
+            self._wire(row)
+            rows.append(row)
+        for row in rows[: len(items)]:
+            row.set_current(False, self._editable)
+            row.show()
+        for row in rows[len(items) :]:
+            row.set_current(False, self._editable)
+            row.hide()
+        self.rows, self._spare = rows[: len(items)], rows[len(items) :]
+        self._current = -1
 
     def _wire(self, row: ChecklistRow) -> None:
         row.row_clicked.connect(lambda r=row: self._row_clicked(r))

@@ -14,11 +14,9 @@ document; messages show inline in Thai and English.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QSplitter,
@@ -48,7 +46,7 @@ from ui.common.naming import named
 from ui.common.request_dialogs import ReturnToReviewDialog
 from ui.common.tasks import TaskRunner
 from ui.review.actions import ReviewActionBar, ReviewTopBar
-from ui.review.certify import CertifyFlow, NoticeAction
+from ui.review.certify import CertifyFlow
 from ui.review.checklist import ChecklistView
 from ui.review.composer import RejectComposer, RequestDocumentsComposer
 from ui.review.identity import LINKS_DOCUMENT, IdentityPanel
@@ -56,7 +54,10 @@ from ui.review.info import ApplicationInfoView, HistoryView
 from ui.review.out_of_order import OutOfOrderPanel
 from ui.review.presenter import ReviewPresenter
 from ui.review.read_ahead import ReadAhead
+from ui.review.screen_keys import ReviewKeys
+from ui.review.screen_messages import ReviewMessages
 from ui.review.settings import REVIEW_SPLITTER
+from ui.review.tab_titles import title_tabs
 from ui.viewer.document_viewer import DocumentViewer
 
 __all__ = ["NEXT_FAILED", "NOTHING_WAITING", "ReviewScreen"]
@@ -66,6 +67,7 @@ log = logging.getLogger(__name__)
 """Who opens the review screen from the list (the service decides what each may do)."""
 NOTHING_WAITING = ("ไม่มีคำขอรออยู่ในคิวนี้แล้ว", "No request is waiting in this queue.")
 NEXT_FAILED = ("หาคำขอถัดไปไม่ได้ ลองอีกครั้ง", "Could not find the next request. Try again.")
+_ROWS_AHEAD = 10  # checklist rows built while a request is claimed (most services need fewer)
 _VIEWER_SHARE = 0.57  # of the width, on first use: the document gets the larger part
 
 
@@ -119,11 +121,12 @@ class ReviewScreen(QFrame):
         self.top_bar.next_button.setVisible(may(user.roles, Action.TAKE_NEXT))
         layout.addWidget(self.top_bar)
         self.error_box = ErrorBox(dismissable=True)
-        self._incomplete_shown = False  # the error box says "cannot pass on yet"
         self.notice_box = ErrorBox(dismissable=True)
         self.notice_box.setObjectName("NoticeBox")
-        # The notice on show, kept so a language switch words it again.
-        self._notice_shown: tuple[Callable[[], str], bool, NoticeAction | None] | None = None
+        self.said = ReviewMessages(
+            self.error_box, self.notice_box,
+            next_request=self.next_requested.emit, show_first_open=self._show_first_open,
+        )  # fmt: skip
         self.messages = MessageArea(self.error_box, self.notice_box)
         layout.addWidget(self.messages)
 
@@ -142,7 +145,8 @@ class ReviewScreen(QFrame):
         self.pages.addWidget(self.splitter)
         layout.addWidget(self.pages, 1)
         self._restore_splitter()
-        self._build_shortcuts()
+        self.keys = ReviewKeys(self)
+        self.shortcuts = self.keys.shortcuts
         self._connect_presenter()
         self._retranslate()
 
@@ -206,13 +210,13 @@ class ReviewScreen(QFrame):
         presenter.identity_did_record.connect(self._identity_recorded)
         presenter.copy_did_certify.connect(self._copy_certified)
         self.certify_flow = CertifyFlow(
-            presenter, self.viewer, lambda text, action: self._notice(text, action=action), self
+            presenter, self.viewer, lambda text, action: self.said.notice(text, action=action), self
         )
         presenter.copy_did_withdraw.connect(self._copy_withdrawn)
         presenter.review_did_mark.connect(self._reviewed)
         presenter.claim_did_release.connect(self.close_screen)
         presenter.application_did_reassign.connect(
-            lambda: self._notice(lambda: self.tr("Reassigned."))
+            lambda: self.said.notice(lambda: self.tr("Reassigned."))
         )
         presenter.officers_did_load.connect(self.action_bar.set_officers)
         presenter.history_did_load.connect(self.history.set_entries)
@@ -220,44 +224,15 @@ class ReviewScreen(QFrame):
         presenter.action_did_fail.connect(self._action_failed)
         presenter.application_did_change.connect(self.application_did_change)
 
-    def _build_shortcuts(self) -> None:
-        viewer = self.viewer
-        keys: list[tuple[str, Any]] = [
-            ("Esc", self._escape),
-            ("PgDown", viewer.next_page),
-            ("PgUp", viewer.previous_page),
-            ("Ctrl+PgDown", viewer.next_document),
-            ("Ctrl+PgUp", viewer.previous_document),
-            ("Alt+Right", viewer.next_document),
-            ("Alt+Left", viewer.previous_document),
-            ("Ctrl++", viewer.zoom_in),
-            ("Ctrl+=", viewer.zoom_in),
-            ("Ctrl+-", viewer.zoom_out),
-            ("Ctrl+0", viewer.fit_to_width),
-            ("Ctrl+R", viewer.rotate),
-            ("A", lambda: self._decide(Verdict.ACCEPTED)),
-            ("R", lambda: self._decide(Verdict.REJECTED)),
-            ("N", lambda: self._decide(Verdict.NOT_APPLICABLE)),
-            ("Ctrl+Shift+C", self.certify_copy),
-            ("Ctrl+D", self.open_request_composer),
-            ("Ctrl+M", self.mark_reviewed),
-            ("Ctrl+Shift+L", self.release_claim),
-            ("Ctrl+H", lambda: self.tabs.setCurrentWidget(self.history)),
-        ]
-        for number in range(1, 5):
-            keys.append((f"Ctrl+{number}", lambda n=number: self._show_tab(n - 1)))
-        self.shortcuts: dict[str, QShortcut] = {}
-        for sequence, slot in keys:
-            shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts[sequence] = shortcut
-
     # -- opening --------------------------------------------------------------------------
 
     @property
     def detail(self) -> ApplicationDetail | None:
         return self.presenter.detail
+
+    @property
+    def user(self) -> SignedInUser:
+        return self._user
 
     @property
     def application_id(self) -> str | None:
@@ -273,7 +248,7 @@ class ReviewScreen(QFrame):
         if row is not None and self.isVisible() and row.id == self.application_id:
             # First come, first served: the one in hand is still the oldest.
             self.error_box.clear()
-            self._notice(
+            self.said.notice(
                 lambda: self.tr(
                     "This request is still the oldest in your hands. Finish it, ask for "
                     "documents, or put it back in the queue."
@@ -285,7 +260,7 @@ class ReviewScreen(QFrame):
         elif not self.isVisible():
             self.next_did_fail.emit(error)
         elif error is not None:
-            self._show_error(error, *NEXT_FAILED)
+            self.said.show_error(error, *NEXT_FAILED)
         else:
             self.notice_box.clear()
             self.error_box.show_message(*NOTHING_WAITING)
@@ -308,6 +283,8 @@ class ReviewScreen(QFrame):
         self.show_checklist()
         self.pages.setCurrentWidget(self.splitter)
         self.presenter.open_application(application_id, reason)
+        # While the claim is on its way, the GUI thread builds the rows it will fill.
+        self.checklist.prepare(_ROWS_AHEAD)
 
     def _ask_reason(self, error: BaseException) -> None:
         self.top_bar.subtitle.clear()
@@ -341,14 +318,7 @@ class ReviewScreen(QFrame):
         elif [d.id for d in previous.documents] != [d.id for d in documents]:
             self.viewer.update_documents(detail.documents)
         self.top_bar.show_detail(detail)
-        if self._incomplete_shown and self.error_box.isHidden():
-            self._incomplete_shown = False  # the officer closed it, or another message came
-        elif self._incomplete_shown and detail.review_complete:
-            self._incomplete_shown = False  # the cause is gone
-            self.error_box.clear()
-        elif self._incomplete_shown:
-            # Still open, maybe less: the services' count as it now stands.
-            self.error_box.show_message(*detail.incomplete_summary())
+        self.said.follow(detail)
         self.checklist.set_items(
             detail.checklist, documents, editable=editable, keep_current=not new
         )
@@ -370,42 +340,6 @@ class ReviewScreen(QFrame):
         return self.presenter.editable()
 
     # -- verdicts -------------------------------------------------------------------------
-
-    def _decide(self, verdict: Verdict) -> None:
-        if (
-            self.side_stack.currentWidget() is self.tabs
-            and self.tabs.currentWidget() is self.checklist
-            and self.pages.currentWidget() is self.splitter
-        ):
-            if self.presenter.detail is not None and not self._editable():
-                self._say_read_only()
-                return
-            self.checklist.decide(verdict)
-
-    def _say_read_only(self) -> None:
-        """A verdict key on a request the services let this officer only read: say why."""
-        detail = self.presenter.detail
-        if detail is None:
-            return
-        if not may(self._user.roles, Action.RECORD_CHECKS):
-            th = "คำขอนี้ดูได้อย่างเดียว บทบาทของคุณบันทึกผลการตรวจเอกสารไม่ได้"
-            en = "This request is read only for you: your role does not record checks."
-        elif not detail.claimed_by_me:
-            holder = detail.claimed_by
-            th = (
-                f"คำขอนี้ดูได้อย่างเดียว {holder} รับผิดชอบอยู่"
-                if holder
-                else "คำขอนี้ดูได้อย่างเดียว รับคำขอก่อน (ถัดไป) จึงบันทึกผลได้"
-            )
-            en = (
-                f"This request is read only for you: {holder} holds it."
-                if holder
-                else "This request is read only for you: take it first (Next) to record checks."
-            )
-        else:
-            th = "คำขอนี้ดูได้อย่างเดียว สถานะนี้บันทึกผลการตรวจไม่ได้"
-            en = "This request is read only: checks cannot be recorded in this status."
-        self._show_error(None, th, en)
 
     def _link(self) -> tuple[str | None, int | None]:
         """The document and page on screen (pages count for PDFs only)."""
@@ -434,7 +368,7 @@ class ReviewScreen(QFrame):
 
     def _verdict_recorded(self, result: ApplicationDetail) -> None:
         self.checklist.set_busy(False)
-        self._clear_error()
+        self.said.clear_error()
         row = self.checklist.current_row()
         if row is not None:
             row.hide_reason()
@@ -458,18 +392,18 @@ class ReviewScreen(QFrame):
 
     def _identity_recorded(self, result: ApplicationDetail) -> None:
         self.identity.set_busy(False)
-        self._clear_error()
+        self.said.clear_error()
         self._show_detail(result)
 
     def _action_failed(self, action: str, error: BaseException | None, th: str, en: str) -> None:
         if action == "review" and getattr(error, "code", None) == "review_incomplete":
-            self._show_incomplete(error)
+            self.said.show_incomplete(error)
             return
         if action == "verdict":
             self.checklist.set_busy(False)
         elif action == "identity":
             self.identity.set_busy(False)
-        self._show_error(error, th, en)
+        self.said.show_error(error, th, en)
 
     # -- decisions ------------------------------------------------------------------------
 
@@ -493,7 +427,7 @@ class ReviewScreen(QFrame):
             self.viewer.add_document(copy)
             self._shown = detail  # the viewer has the copy already
             self._show_detail(detail)
-        self._notice(
+        self.said.notice(
             lambda: self.tr("Certified copy made: {name}").format(name=copy.filename),
             action=self.certify_flow.undo_action(copy) if same_request else None,
         )
@@ -531,26 +465,12 @@ class ReviewScreen(QFrame):
         self.presenter.mark_reviewed()
 
     def _reviewed(self, status: str) -> None:
-        self._notice(
+        self.said.notice(
             lambda: self.tr("Review done. The request is now “{status}”.").format(
                 status=_status_name(status)
             ),
             next_action=True,
         )
-
-    def _show_incomplete(self, error: BaseException | None) -> None:
-        """One line per language (what is left, and the first of it); the whole list when
-        the pointer rests on it, and a button to the first open item."""
-        self._show_error(
-            None,
-            getattr(error, "summary_th", "") or getattr(error, "th", ""),
-            getattr(error, "summary_en", "") or getattr(error, "en", ""),
-        )
-        self.error_box.set_details(
-            "\n".join(t for t in (getattr(error, "th", ""), getattr(error, "en", "")) if t)
-        )
-        self.error_box.set_action(self.tr("Show what is open"), self._show_first_open)
-        self._incomplete_shown = True
 
     def _show_first_open(self) -> None:
         detail = self.presenter.detail
@@ -567,7 +487,7 @@ class ReviewScreen(QFrame):
 
     def _documents_requested(self) -> None:
         self.show_checklist()
-        self._notice(
+        self.said.notice(
             lambda: self.tr(
                 "The request for documents is on its way. The application waits for the "
                 "applicant; the clock is stopped."
@@ -588,14 +508,14 @@ class ReviewScreen(QFrame):
         return dialog
 
     def _returned(self) -> None:
-        self._notice(
+        self.said.notice(
             lambda: self.tr("Sent back to the reviewer, with your note."), next_action=True
         )
         self.presenter.decided_elsewhere()
 
     def _rejected(self) -> None:
         self.show_checklist()
-        self._notice(lambda: self.tr("The application was rejected."), next_action=True)
+        self.said.notice(lambda: self.tr("The application was rejected."), next_action=True)
         self.presenter.decided_elsewhere()
 
     def release_claim(self) -> None:
@@ -617,63 +537,8 @@ class ReviewScreen(QFrame):
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _show_error(self, error: BaseException | None, th: str, en: str) -> None:
-        self.notice_box.clear()
-        self._incomplete_shown = False
-        self.error_box.set_action("", None)
-        self.error_box.show_error(error, fallback_th=th, fallback_en=en)
-
-    def _clear_error(self) -> None:
-        """A step went through: its earlier failure goes; "cannot pass on yet" stays until
-        its cause is gone (see :meth:`_show_detail`)."""
-        if not self._incomplete_shown:
-            self.error_box.clear()
-
-    def _notice(
-        self,
-        text: Callable[[], str],
-        *,
-        next_action: bool = False,
-        action: NoticeAction | None = None,
-    ) -> None:
-        """Good news in the UI language; ``text`` words it, again after a language switch;
-        ``action`` is a button beside it (its words, what it does)."""
-        self._incomplete_shown = False
-        self.error_box.clear()
-        self._notice_shown = (text, next_action, action)
-        self._word_notice()
-
-    def _word_notice(self) -> None:
-        if self._notice_shown is None:
-            return
-        text, next_action, action = self._notice_shown
-        self.notice_box.show_message(text(), "")
-        if action is not None:
-            self.notice_box.set_action(action[0](), action[1])
-            return
-        self.notice_box.set_action(
-            self.tr("Next request (Ctrl+Enter)") if next_action else "",
-            self.next_requested.emit if next_action else None,
-        )
-
     def _update_tabs(self) -> None:
-        detail = self._shown
-        if detail is None:
-            return
-        done = sum(
-            i.verdict in (Verdict.ACCEPTED, Verdict.NOT_APPLICABLE) for i in detail.checklist
-        )
-        self.tabs.setTabText(
-            0, self.tr("Documents {done}/{total}").format(done=done, total=len(detail.checklist))
-        )
-        # The services' review state: the required checks, and those not yet satisfied.
-        needed = len(detail.required_checks)
-        checked = needed - len(detail.missing_checks)
-        self.tabs.setTabText(
-            1, self.tr("Identity {done}/{total}").format(done=checked, total=needed)
-        )
-        self.tabs.setTabText(2, self.tr("Application"))
-        self.tabs.setTabText(3, self.tr("History"))
+        title_tabs(self.tabs, self._shown)
 
     def _update_actions(self) -> None:
         detail = self.presenter.detail
@@ -697,23 +562,6 @@ class ReviewScreen(QFrame):
     def _show_linked(self, document_id: str | None, page: int) -> None:
         self.viewer.show_document(document_id, page)
 
-    def _show_tab(self, index: int) -> None:
-        if self.side_stack.currentWidget() is self.tabs:
-            self.tabs.setCurrentIndex(index)
-            if index == 0:
-                self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _escape(self) -> None:
-        current = self.side_stack.currentWidget()
-        row = self.checklist.current_row()
-        if isinstance(current, RequestDocumentsComposer | RejectComposer):
-            current.cancel()
-        elif row is not None and row.reason_open():
-            row.hide_reason()
-            self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.close_screen()
-
     def close_screen(self) -> None:
         self.presenter.forget()
         self.viewer.remove_temp_files()
@@ -733,23 +581,8 @@ class ReviewScreen(QFrame):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        if not self.notice_box.isHidden() and self._notice_shown is not None:
-            self._word_notice()
-        self.tabs.setTabToolTip(0, self.tr("Required documents (Ctrl+1)"))
-        self.tabs.setTabToolTip(1, self.tr("Identity and power of attorney (Ctrl+2)"))
-        self.tabs.setTabToolTip(2, self.tr("Applicant and form (Ctrl+3)"))
-        self.tabs.setTabToolTip(3, self.tr("What happened so far (Ctrl+4)"))
+        self.said.retranslate()
         self._update_tabs()
-        if self._shown is None:
-            for index, text in enumerate(
-                (
-                    self.tr("Documents"),
-                    self.tr("Identity"),
-                    self.tr("Application"),
-                    self.tr("History"),
-                )  # fmt: skip
-            ):
-                self.tabs.setTabText(index, text)
 
 
 def _status_name(status: str) -> str:
