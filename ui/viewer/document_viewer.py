@@ -55,9 +55,9 @@ from ui.viewer.render import (
     docx_text,
     load_pdf_for,
     pdf_page_image,
-    pdf_thumbnails,
 )
 from ui.viewer.system_viewer import SystemViewer
+from ui.viewer.thumbnail_feed import ThumbnailFeed
 from ui.viewer.toolbar import ViewerToolbar
 from ui.viewer.zoom import ViewerZoom
 
@@ -159,6 +159,7 @@ class DocumentViewer(QFrame):
         body.setSpacing(0)
         self.thumbnails = PageStrip(THUMB_WIDTH)
         self.thumbnails.currentRowChanged.connect(self._thumbnail_chosen)
+        self._thumbs = ThumbnailFeed(self.thumbnails, self._runner, lambda: self._page, self)
         body.addWidget(self.thumbnails)
 
         self.stack = named(QStackedWidget(), "ViewerStack")
@@ -356,10 +357,16 @@ class DocumentViewer(QFrame):
         )
 
     def next_document(self) -> None:
-        self.show_index(min(self._index + 1, len(self._entries) - 1))
+        self._step_document(+1)
 
     def previous_document(self) -> None:
-        self.show_index(max(self._index - 1, 0))
+        self._step_document(-1)
+
+    def _step_document(self, direction: int) -> None:
+        # At either end the key does nothing: the document on screen is not opened again.
+        index = min(max(self._index + direction, 0), len(self._entries) - 1)
+        if index != self._index:
+            self.show_index(index)
 
     def next_page(self) -> None:
         self._step_page(+1)
@@ -494,7 +501,6 @@ class DocumentViewer(QFrame):
         old.close()
         old.deleteLater()
         self._page = min(self._page, self.pdf_document.pageCount() - 1)
-        generation = self._generation
         if self.rotation():
             self._render_turned_page()
         else:
@@ -503,18 +509,7 @@ class DocumentViewer(QFrame):
             navigator = self.pdf_view.pageNavigator()
             navigator.jump(self._page, QPointF(0, 0), navigator.currentZoom())
         self._announce()
-
-        def thumbs_done(images: list[QImage] | None, error: BaseException | None) -> None:
-            if generation == self._generation and images:
-                self._set_thumbnails(images)
-
-        self._runner.run(
-            lambda: pdf_thumbnails(data, THUMB_WIDTH),
-            thumbs_done,
-            pool="io",
-            owner=self,
-            label="viewer.thumbnails",
-        )
+        self._thumbs.start(data)  # page 1 paints first; the strip follows
 
     def _render_turned_page(self) -> None:
         info = self.current_document()
@@ -581,6 +576,7 @@ class DocumentViewer(QFrame):
         self._runner.run(fn, done, pool="io", owner=self, label=label)
 
     def _set_thumbnails(self, images: list[QImage]) -> None:
+        self._thumbs.stop()
         self.thumbnails.set_pages(images, self._page)
 
     def _show_flags(self, info: DocumentInfo | None) -> None:

@@ -279,6 +279,18 @@ class PageStrip(QListWidget):
         self.blockSignals(False)
         self.setVisible(len(images) > 1)
 
+    def add_pages(self, images: list[QImage], current: int) -> None:
+        """More pages after those shown (thumbnails arrive a few at a time)."""
+        self.blockSignals(True)
+        for number, image in enumerate(images, start=self.count() + 1):
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(number))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.addItem(item)
+        if 0 <= current < self.count() and self.currentRow() != current:
+            self.setCurrentRow(current)
+        self.blockSignals(False)
+        self.setVisible(self.count() > 1)
+
     def show_page(self, page: int) -> None:
         """Mark ``page`` (0-based) as the one on screen, without emitting."""
         if 0 <= page < self.count():

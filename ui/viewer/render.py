@@ -96,12 +96,16 @@ def load_pdf_for(data: bytes, thread: QThread) -> QPdfDocument | None:
     return document
 
 
-def pdf_thumbnails(data: bytes, width: int) -> list[QImage]:
-    """Small images of the pages (at most the first 300), each ``width`` px wide."""
+def pdf_thumbnails(
+    data: bytes, width: int, first: int = 0, count: int = _MAX_THUMBNAILS
+) -> list[QImage]:
+    """Small images of the pages (at most the first 300), each ``width`` px wide; from page
+    ``first`` (0-based), at most ``count`` of them."""
     document, buffer = _open_pdf(data)
     try:
         images = []
-        for page in range(min(document.pageCount(), _MAX_THUMBNAILS)):
+        last = min(document.pageCount(), _MAX_THUMBNAILS, first + count)
+        for page in range(first, last):
             points = document.pagePointSize(page)
             ratio = points.height() / points.width() if points.width() > 0 else 1.414
             images.append(document.render(page, QSize(width, max(1, round(width * ratio)))))
