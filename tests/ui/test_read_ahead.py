@@ -98,3 +98,27 @@ def test_signing_out_forgets_what_was_read_ahead(
     qtbot.wait(50)  # the answer's callback, if any, has run on the GUI thread
     assert ahead.held_bytes() == 0
     assert ahead.application_id is None
+
+
+def test_the_next_requests_pdf_is_parsed_ahead_and_shown_as_it_is(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    """ "Next" hands the viewer a PDF already parsed off the GUI thread: the document on
+    screen is that very one, and signing out drops what was parsed with the bytes."""
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = _open_oldest(qtbot, window)
+    (_, _), (second, _) = review_applications[:2]
+    ahead = review.read_ahead
+    qtbot.waitUntil(lambda: ahead.application_id == second and bool(ahead._parsed), timeout=10000)
+    [(document_id, parsed)] = ahead._parsed.items()
+    assert parsed.status() == QPdfDocument.Status.Ready and parsed.pageCount() > 0
+
+    window.open_review(window.model.row_at(window.model.find_row(second)))
+    qtbot.waitUntil(lambda: review.viewer.current_document_id() == document_id, timeout=10000)
+    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    assert review.viewer.pdf_document is parsed
+
+    qtbot.waitUntil(lambda: bool(ahead._parsed), timeout=10000)  # the request after it
+    with qtbot.waitSignal(window.user_did_sign_out, timeout=5000):
+        window.sign_out()
+    assert ahead._parsed == {} and ahead.held_bytes() == 0

@@ -3,6 +3,8 @@
 While the officer works on one request, the request "Next" would most likely give them is
 known (first come, first served): its documents are read and decrypted in the "db" pool and
 kept here, in memory only (never on disk), until that request opens or the guess goes stale.
+Its first PDF is parsed too, in the "io" pool, so "Next" hands the viewer a document ready
+to paint.
 A wrong guess (someone else took it first) costs a little memory and nothing else.
 Cleared when the officer signs out or the window closes.
 """
@@ -12,9 +14,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
+from PySide6.QtPdf import QPdfDocument
 
 from services.api import ApplicationStatus, ReviewPort, SignedInUser
 from ui.common.tasks import TaskRunner
+from ui.viewer.render import load_pdf_for
 
 __all__ = ["READ_AHEAD_BYTES", "ReadAhead"]
 
@@ -42,6 +46,7 @@ class ReadAhead(QObject):
         self._budget = budget
         self._application_id: str | None = None
         self._files: dict[str, bytes] = {}
+        self._parsed: dict[str, QPdfDocument] = {}  # the first PDF, parsed ahead
         self._generation = 0  # a clear() makes answers still on their way stale
 
     @property
@@ -79,12 +84,36 @@ class ReadAhead(QObject):
                 # Only a head start: the viewer reads the files itself when it needs them.
                 log.info("reading the next request ahead failed: %s", type(error).__name__)
                 return
+            self._drop_parsed()
             self._files.clear()
             self._application_id = None
             if result is not None:
                 self._application_id, self._files = result
+                self._parse_first_pdf()
 
         self._runner.run(read, done, pool="db", owner=self, label="review.read_ahead")
+
+    def _parse_first_pdf(self) -> None:
+        pdf = next(((i, d) for i, d in self._files.items() if d.startswith(b"%PDF")), None)
+        if pdf is None:
+            return
+        document_id, data = pdf
+        generation, gui_thread = self._generation, self.thread()
+
+        def done(document: QPdfDocument | None, error: BaseException | None) -> None:
+            if document is None:
+                return  # the viewer parses it itself, and says what is wrong with it
+            if generation != self._generation or document_id not in self._files:
+                document.close()
+                document.deleteLater()
+                return
+            document.setParent(self)
+            self._parsed[document_id] = document
+
+        self._runner.run(
+            lambda: load_pdf_for(data, gui_thread), done, pool="io", owner=self,
+            label="review.read_ahead.parse",
+        )  # fmt: skip
 
     def take(self, application_id: str) -> dict[str, bytes]:
         """The files read ahead for ``application_id`` (empty if another request was read);
@@ -93,8 +122,23 @@ class ReadAhead(QObject):
         self.clear()
         return files
 
+    def take_parsed(self, application_id: str) -> dict[str, QPdfDocument]:
+        """Its PDFs parsed ahead, by document id (take them before :meth:`take`); the
+        viewer owns them from here."""
+        if application_id != self._application_id:
+            return {}
+        parsed, self._parsed = self._parsed, {}
+        return parsed
+
     def clear(self) -> None:
         """Forget every decrypted byte held here, and any answer still on its way."""
         self._generation += 1
+        self._drop_parsed()
         self._files = {}
         self._application_id = None
+
+    def _drop_parsed(self) -> None:
+        for document in self._parsed.values():
+            document.close()
+            document.deleteLater()
+        self._parsed = {}

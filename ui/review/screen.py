@@ -310,6 +310,7 @@ class ReviewScreen(QFrame):
                 detail.row.id,
                 detail.body_text,
                 detail.documents,
+                parsed=self.read_ahead.take_parsed(detail.row.id),
                 read_ahead=self.read_ahead.take(detail.row.id),
             )
             if may(self._user.roles, Action.TAKE_NEXT):

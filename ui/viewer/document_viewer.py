@@ -107,6 +107,7 @@ class DocumentViewer(QFrame):
         self._index = -1
         self._generation = 0
         self._cache = DocumentCache()
+        self._parsed: dict[str, QPdfDocument] = {}  # PDFs parsed ahead (ui.review.read_ahead)
         self._pages: dict[str, int] = {}  # last page seen per document (0-based)
         self._rotations: dict[str, int] = {}
         self._page = 0
@@ -263,16 +264,22 @@ class DocumentViewer(QFrame):
         body_text: str,
         documents: tuple[DocumentInfo, ...],
         read_ahead: Mapping[str, bytes] | None = None,
+        parsed: Mapping[str, QPdfDocument] | None = None,
     ) -> None:
         """Show a new application's message and documents; the first document opens.
 
-        ``read_ahead``: its files already decrypted (ui.review.read_ahead), shown at once."""
+        ``read_ahead``: its files already decrypted (ui.review.read_ahead), shown at once;
+        ``parsed``: PDFs among them already parsed (the viewer owns them from here)."""
         if application_id != self._application_id:
             self._cache.clear()
             self._pages.clear()
             self._rotations.clear()
             for document_id, data in (read_ahead or {}).items():
                 self._cache.keep(document_id, data)
+        self._drop_parsed()
+        self._parsed = dict(parsed or {})
+        for document in self._parsed.values():
+            document.setParent(self)
         self._application_id = application_id
         self._body_text = body_text
         self._entries = [_Entry(MESSAGE, None)] + [_Entry(d.id, d) for d in documents]
@@ -428,6 +435,7 @@ class DocumentViewer(QFrame):
         self._entries = []
         self._index = -1
         self._cache.clear()
+        self._drop_parsed()
         self.pdf_document.close()
         self.image_pane.clear()
         self._fill_combo()
@@ -483,6 +491,10 @@ class DocumentViewer(QFrame):
         info = self.current_document()
         if info is not None:
             self._show_notice(self.tr("Opening {name}…").format(name=info.filename))
+        ready = self._parsed.pop(info.id, None) if info is not None else None
+        if ready is not None:  # parsed while the officer was on the request before
+            self._show_pdf(ready, data)
+            return
         gui_thread = self.thread()
         self._in_worker(
             lambda: load_pdf_for(data, gui_thread),
@@ -574,6 +586,12 @@ class DocumentViewer(QFrame):
             show(result)
 
         self._runner.run(fn, done, pool="io", owner=self, label=label)
+
+    def _drop_parsed(self) -> None:
+        for document in self._parsed.values():
+            document.close()
+            document.deleteLater()
+        self._parsed = {}
 
     def _set_thumbnails(self, images: list[QImage]) -> None:
         self._thumbs.stop()
