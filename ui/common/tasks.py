@@ -150,6 +150,10 @@ class TaskRunner(QObject):
         with self._lock:
             return len(self._pending)
 
+    def is_closed(self) -> bool:
+        """Shut down (the GUI is ending): work asked for later, on a timer, is not wanted."""
+        return self._closed
+
     def is_busy(self) -> bool:
         return self.pending() > 0
 

@@ -38,14 +38,14 @@ class ThumbnailFeed(QObject):
         """Draw ``data``'s pages into the strip (emptied by the viewer beforehand)."""
         self._generation += 1
         generation = self._generation
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, lambda: self._draw_from(0, data, generation))
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, lambda: self._draw_from(0, data, generation))
 
     def stop(self) -> None:
         """Another document shows: what is on its way is no longer wanted."""
         self._generation += 1
 
     def _draw_from(self, first: int, data: bytes, generation: int) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self._runner.is_closed():
             return
 
         def done(images: list[QImage] | None, error: BaseException | None) -> None:
