@@ -41,14 +41,16 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/lint-imports --no-cache
 
 # The agency profile (PostgreSQL, started by tests/peers/postgres.py): the migrations, the
-# claims/counter/lockout/sync races and a request's way through review run again on it.
+# claims/counter/lockout/sync races, a request's way through review, mail intake, the outbox
+# and approval run again on it.
 AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrency.py \
 	tests/integration/test_review.py tests/integration/test_request_flow.py \
 	tests/integration/test_search.py tests/integration/test_retention.py \
 	tests/integration/test_archive_export.py \
 	tests/integration/test_fees.py tests/integration/test_fee_slips.py \
 	tests/integration/test_fee_inbox.py tests/integration/test_fee_submission.py \
-	tests/integration/test_fee_races.py
+	tests/integration/test_fee_races.py tests/integration/test_intake.py \
+	tests/integration/test_outbox.py tests/integration/test_approval.py
 
 test: system-deps-test $(VENV)/.installed lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -515,6 +515,9 @@ def small_blob_disk(context, data_dir: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(blobs)], check=False)
 
 
+# The station's blob folder on a full disk; on the agency profile the documents are in the
+# server's database, whose disk is the server's administrator's to watch.
+@pytest.mark.station_store
 def test_a_full_disk_keeps_the_mail_in_the_mailbox_and_the_next_sync_takes_it(
     context, plan, tmp_path: Path, small_blob_disk: Path
 ) -> None:
