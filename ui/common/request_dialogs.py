@@ -10,7 +10,7 @@ an officer is offered is the services' answer (``allowed_actions``), not decided
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -47,6 +47,8 @@ _FALLBACK = (
     "This could not be saved because of an internal error. Please tell your administrator.",
 )
 _MAX_TEXT = 2000
+
+PortT = TypeVar("PortT")
 
 
 class _RequestDialog(QDialog):
@@ -219,11 +221,25 @@ class ClassifyDialog(_RequestDialog):
         return lambda: port.classify(user, app_id, code, kind)
 
 
-class _NoteDialog(_RequestDialog):
-    """A request and a required text (a reason or a note), then one call."""
+class _NoteDialog(_RequestDialog, Generic[PortT]):
+    """A request and a required text (a reason or a note), then one call on ``port``.
 
-    def __init__(self, runner: TaskRunner, row: ApplicationRow, parent: QWidget | None) -> None:
+    Its subclasses differ only in their words and in the call; they are built alike:
+    ``Dialog(port, runner, user, row, parent)``, named after their class, focus in the text.
+    """
+
+    def __init__(
+        self,
+        port: PortT,
+        runner: TaskRunner,
+        user: SignedInUser,
+        row: ApplicationRow,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, row, parent)
+        self.setObjectName(type(self).__name__)
+        self._port = port
+        self._user = user
         self._text_label = QLabel()
         self._text_label.setWordWrap(True)
         self.text = named(QPlainTextEdit(), "DialogText")
@@ -233,31 +249,18 @@ class _NoteDialog(_RequestDialog):
         self._text_label.setBuddy(self.text)
         self.body.addWidget(self._text_label)
         self.body.addWidget(self.text)
+        self.finish_layout()
+        self.retranslate()
+        self.update_ready()
+        self.text.setFocus()
 
     def ready(self) -> bool:
         text = self.text.toPlainText().strip()
         return bool(text) and len(text) <= _MAX_TEXT
 
 
-class WithdrawDialog(_NoteDialog):
+class WithdrawDialog(_NoteDialog[IntakePort]):
     """An officer closes a request the applicant withdraws, saying how she asked."""
-
-    def __init__(
-        self,
-        port: IntakePort,
-        runner: TaskRunner,
-        user: SignedInUser,
-        row: ApplicationRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, row, parent)
-        self.setObjectName("WithdrawDialog")
-        self._port = port
-        self._user = user
-        self.finish_layout()
-        self.retranslate()
-        self.update_ready()
-        self.text.setFocus()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -279,25 +282,8 @@ class WithdrawDialog(_NoteDialog):
         return lambda: port.withdraw(user, app_id, reason)
 
 
-class ReturnToReviewDialog(_NoteDialog):
+class ReturnToReviewDialog(_NoteDialog[ReviewPort]):
     """An approver or finance officer sends the request back to the reviewer with a note."""
-
-    def __init__(
-        self,
-        port: ReviewPort,
-        runner: TaskRunner,
-        user: SignedInUser,
-        row: ApplicationRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, row, parent)
-        self.setObjectName("ReturnToReviewDialog")
-        self._port = port
-        self._user = user
-        self.finish_layout()
-        self.retranslate()
-        self.update_ready()
-        self.text.setFocus()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -318,25 +304,8 @@ class ReturnToReviewDialog(_NoteDialog):
         return lambda: port.return_to_review(user, app_id, note)
 
 
-class RefuseDialog(_NoteDialog):
+class RefuseDialog(_NoteDialog[ApprovalPort]):
     """The approver refuses a reviewed request; the applicant is told the reasons."""
-
-    def __init__(
-        self,
-        port: ApprovalPort,
-        runner: TaskRunner,
-        user: SignedInUser,
-        row: ApplicationRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, row, parent)
-        self.setObjectName("RefuseDialog")
-        self._port = port
-        self._user = user
-        self.finish_layout()
-        self.retranslate()
-        self.update_ready()
-        self.text.setFocus()
 
     def retranslate(self) -> None:
         super().retranslate()
