@@ -71,4 +71,5 @@ def test_the_ui_gets_ports_and_read_models_not_facades() -> None:
         "backup",
         "issuing",
         "archive",
+        "changes",
     ]
