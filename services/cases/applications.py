@@ -130,8 +130,21 @@ def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
         address_th=data.address_th,
         created_at=uow.now,
     )
-    uow.session.add(applicant)
-    uow.session.flush()
+    try:
+        with uow.session.begin_nested():
+            uow.session.add(applicant)
+            uow.session.flush()
+    except IntegrityError:
+        # On the agency's server another station may register the same ID between our read
+        # and our write (stations do not queue behind each other): theirs is the applicant.
+        existing = (
+            uow.session.scalar(select(Applicant).where(Applicant.national_id == national_id))
+            if national_id
+            else None
+        )
+        if existing is None:
+            raise
+        return existing
     # The ID itself stays out of the log payload: the event says only that one was given.
     uow.record(
         "applicant.registered",

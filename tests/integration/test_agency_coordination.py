@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event, func, select, update
+from sqlalchemy import Engine, event, func, select, text, update
 
-from models import Application, Event, Station, StoredBlob, User
+from models import Applicant, Application, Event, Station, StoredBlob, User
 from services.access import auth
 from services.api.ports import build_ports
-from services.cases.applications import create_application
+from services.cases.applications import NewApplicant, create_application, find_or_create_applicant
 from services.cases.documents import attach_document
 from services.kernel.actors import SYSTEM, Actor
 from services.kernel.clock import BANGKOK
@@ -35,6 +36,8 @@ from tests.conftest import STAFF_PASSWORD
 from tests.file_keyring import child_env
 from tests.integration.racing import ROOT, SharedProfile
 from tests.integration.test_agency_server import NOW, Agency, agency  # noqa: F401
+
+WAIT = 60  # seconds: a limit for a stuck station to fail the test, not a figure
 
 
 def _requests(ctx: AppContext, count: int) -> list[str]:
@@ -244,3 +247,49 @@ def test_a_blob_damaged_on_the_server_is_refused_with_a_clear_message(
             ctx.store.blobs.get("0" * 64)
     finally:
         ctx.store.close()
+
+
+def test_one_applicant_registered_at_two_stations_at_once_is_stored_once(
+    agency: Agency,  # noqa: F811 — the fixture
+) -> None:
+    """Stations' writers do not queue behind each other: station B's insert of the same
+    national ID waits on the unique index for A's transaction, then takes A's applicant."""
+    ctx_a, ctx_b = agency.open(agency.a), agency.open(agency.b)
+    person = NewApplicant(kind="person", name_th="นายสมชาย ใจดี", national_id="1234567890121")
+    found_b: list[str] = []
+    failed: list[BaseException] = []
+
+    def station_b() -> None:
+        try:
+            with ctx_b.unit_of_work(SYSTEM) as uow:
+                found_b.append(find_or_create_applicant(uow, person).id)
+        except BaseException as exc:  # noqa: BLE001 — reported to the test below
+            failed.append(exc)
+
+    try:
+        with ctx_a.unit_of_work(SYSTEM) as uow:
+            mine = find_or_create_applicant(uow, person).id
+            other = threading.Thread(target=station_b)
+            other.start()
+            # Wait until B's insert is waiting on A's uncommitted row, then commit A.
+            with ctx_a.store.engine.connect() as watch:
+                while not failed and not watch.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        "AND datname = current_database()"
+                    )
+                ):
+                    watch.rollback()  # a fresh snapshot of the server's activity
+                    other.join(timeout=0.05)
+        other.join(timeout=WAIT)
+        assert not failed, failed
+        assert found_b == [mine]
+        with ctx_b.read() as session:
+            rows = session.scalars(
+                select(Applicant.id).where(Applicant.national_id == person.national_id)
+            ).all()
+            report = verify_chain(session)
+        assert rows == [mine] and report.ok
+    finally:
+        ctx_a.store.close()
+        ctx_b.store.close()
