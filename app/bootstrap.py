@@ -224,6 +224,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         queue_digests_quietly(context)
         summary = summarise(run_sync(context, runtime.plan, wait=0))
         match_slips_quietly(context)
+        note_bounces_quietly(context)
         checkpoint_quietly(context, runtime.drive_root)
         return summary
 
@@ -262,6 +263,23 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
     runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)
     log.info("profile opened (station %s)", context.station_code)
     return runtime
+
+
+def note_bounces_quietly(context: AppContext) -> None:
+    """After a sync, mark the licence deliveries whose mail bounced (the delivery reports the
+    sync set aside), so the issuing page offers to send them again; a failure is logged and
+    the next sync tries again."""
+    from services.issuing.bounces import note_bounces
+    from services.kernel.actors import SYSTEM
+
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            failed = note_bounces(uow, context.calendar, context.store.blobs)
+    except Exception:  # the sync itself succeeded; this is retried at the next one
+        log.exception("reading delivery reports for licences failed")
+        return
+    if failed:
+        log.info("licence deliveries bounced: %d", failed)
 
 
 def match_slips_quietly(context: AppContext) -> None:

@@ -314,6 +314,10 @@ class IssuedDocument(Base):
     # superseded. A plain id: the column was added in place (migration 0021).
     supersedes_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     superseded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The last delivery mail bounced (services.issuing.bounces): it is to be sent again, by
+    # e-mail or another channel; cleared when it is delivered.
+    delivery_failed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    delivery_failure: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
 
 class OutgoingCounter(Base):

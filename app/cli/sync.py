@@ -18,7 +18,7 @@ __all__ = ["cmd_sync", "cmd_secret"]
 def cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     import time
 
-    from app.bootstrap import match_slips_quietly, queue_digests_quietly
+    from app.bootstrap import match_slips_quietly, note_bounces_quietly, queue_digests_quietly
     from services.intake.sync import SyncRunning, run_sync
 
     runtime = open_profile(data_dir, settings)
@@ -35,6 +35,7 @@ def cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> in
                 time.sleep(runtime.settings.get("sync_interval_seconds"))
                 continue
             match_slips_quietly(runtime.context)
+            note_bounces_quietly(runtime.context)
             runtime.checkpoint()
             for part in report.parts:
                 counts = ", ".join(f"{k} {v}" for k, v in sorted(part.outcomes.items())) or "-"

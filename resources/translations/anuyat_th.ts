@@ -1122,92 +1122,92 @@
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="220"/>
+        <location filename="../../ui/review/checklist_controls.py" line="113"/>
         <source>Why is it rejected? The applicant is told this. Enter saves, Esc cancels</source>
         <translation>เหตุใดจึงไม่ถูกต้อง (ผู้ยื่นจะได้รับแจ้ง) กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="222"/>
+        <location filename="../../ui/review/checklist_controls.py" line="118"/>
         <source>Why does it not apply? Enter saves, Esc cancels</source>
         <translation>เหตุใดจึงไม่เกี่ยวข้อง กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="270"/>
+        <location filename="../../ui/review/checklist.py" line="283"/>
         <source>Required</source>
         <translation>ต้องมี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="270"/>
+        <location filename="../../ui/review/checklist.py" line="283"/>
         <source>If any</source>
         <translation>ถ้ามี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="272"/>
+        <location filename="../../ui/review/checklist.py" line="285"/>
         <source>Proxy</source>
         <translation>มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="273"/>
+        <location filename="../../ui/review/checklist.py" line="286"/>
         <source>Needed when a proxy applies for the applicant</source>
         <translation>ใช้เมื่อมีผู้รับมอบอำนาจยื่นแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="280"/>
+        <location filename="../../ui/review/checklist_controls.py" line="93"/>
         <source>Found in</source>
         <translation>พบในเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="281"/>
+        <location filename="../../ui/review/checklist_controls.py" line="94"/>
         <source>page</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="282"/>
+        <location filename="../../ui/review/checklist_controls.py" line="95"/>
         <source>Accept  A</source>
         <translation>ถูกต้อง  A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="283"/>
+        <location filename="../../ui/review/checklist_controls.py" line="96"/>
         <source>Reject  R</source>
         <translation>ไม่ถูกต้อง  R</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="284"/>
+        <location filename="../../ui/review/checklist_controls.py" line="97"/>
         <source>Not applicable  N</source>
         <translation>ไม่เกี่ยวข้อง  N</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="286"/>
+        <location filename="../../ui/review/checklist_controls.py" line="99"/>
         <source>Accept, linked to the document and page on screen (A)</source>
         <translation>ถูกต้อง โดยอ้างอิงเอกสารและหน้าที่เปิดอยู่ (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="288"/>
+        <location filename="../../ui/review/checklist_controls.py" line="104"/>
         <source>Reject, with the reason (R)</source>
         <translation>ไม่ถูกต้อง พร้อมระบุเหตุผล (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="289"/>
+        <location filename="../../ui/review/checklist_controls.py" line="107"/>
         <source>Does not apply to this request (N)</source>
         <translation>ไม่เกี่ยวข้องกับคำขอนี้ (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="290"/>
+        <location filename="../../ui/review/checklist_controls.py" line="109"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="295"/>
+        <location filename="../../ui/review/checklist.py" line="302"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="301"/>
+        <location filename="../../ui/review/checklist.py" line="308"/>
         <source>p. {page}</source>
         <translation>หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="309"/>
+        <location filename="../../ui/review/checklist.py" line="316"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -1215,12 +1215,12 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="492"/>
+        <location filename="../../ui/review/checklist.py" line="530"/>
         <source>This request has no service yet, so there is no document list to check. Classify it first.</source>
         <translation>คำขอนี้ยังไม่ได้จำแนกงานบริการ จึงยังไม่มีรายการเอกสารให้ตรวจ โปรดจำแนกประเภทก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="498"/>
+        <location filename="../../ui/review/checklist.py" line="536"/>
         <source>Document checklist</source>
         <translation>รายการตรวจเอกสาร</translation>
     </message>
@@ -1818,73 +1818,73 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="193"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="195"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="195"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="197"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="336"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="478"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="344"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="493"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="443"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="458"/>
         <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
         <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="459"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="474"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="468"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="483"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="549"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="556"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="550"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="557"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="591"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="605"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="592"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="606"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="593"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="607"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="594"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="608"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="595"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="609"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="596"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="610"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -3090,142 +3090,152 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="182"/>
+        <location filename="../../ui/issuing/page.py" line="189"/>
+        <source>Bounced {date}: send again</source>
+        <translation>ตีกลับ {date}: ส่งใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="193"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="185"/>
+        <location filename="../../ui/issuing/page.py" line="197"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="186"/>
+        <location filename="../../ui/issuing/page.py" line="198"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="187"/>
+        <location filename="../../ui/issuing/page.py" line="199"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="198"/>
+        <location filename="../../ui/issuing/page.py" line="210"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="199"/>
+        <location filename="../../ui/issuing/page.py" line="211"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="200"/>
+        <location filename="../../ui/issuing/page.py" line="212"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="243"/>
+        <location filename="../../ui/issuing/page.py" line="262"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="286"/>
+        <location filename="../../ui/issuing/page.py" line="307"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="291"/>
+        <location filename="../../ui/issuing/page.py" line="312"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="315"/>
+        <location filename="../../ui/issuing/page.py" line="337"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="316"/>
+        <location filename="../../ui/issuing/page.py" line="338"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="317"/>
+        <location filename="../../ui/issuing/page.py" line="339"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="318"/>
+        <location filename="../../ui/issuing/page.py" line="340"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="319"/>
+        <location filename="../../ui/issuing/page.py" line="341"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="320"/>
+        <location filename="../../ui/issuing/page.py" line="342"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="321"/>
+        <location filename="../../ui/issuing/page.py" line="343"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="322"/>
+        <location filename="../../ui/issuing/page.py" line="344"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="323"/>
+        <location filename="../../ui/issuing/page.py" line="348"/>
+        <source>By the request&apos;s channel</source>
+        <translation>ตามช่องทางของคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="353"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="325"/>
+        <location filename="../../ui/issuing/page.py" line="355"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="325"/>
+        <location filename="../../ui/issuing/page.py" line="355"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="325"/>
+        <location filename="../../ui/issuing/page.py" line="355"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="325"/>
+        <location filename="../../ui/issuing/page.py" line="355"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="328"/>
+        <location filename="../../ui/issuing/page.py" line="358"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="328"/>
+        <location filename="../../ui/issuing/page.py" line="358"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="328"/>
+        <location filename="../../ui/issuing/page.py" line="358"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="328"/>
+        <location filename="../../ui/issuing/page.py" line="358"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="329"/>
+        <location filename="../../ui/issuing/page.py" line="359"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -3271,58 +3281,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="572"/>
+        <location filename="../../ui/shell/main_window.py" line="228"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="576"/>
+        <location filename="../../ui/shell/window_agency.py" line="90"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="584"/>
-        <location filename="../../ui/shell/main_window.py" line="604"/>
+        <location filename="../../ui/shell/main_window.py" line="232"/>
+        <location filename="../../ui/shell/window_list.py" line="87"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="585"/>
+        <location filename="../../ui/shell/main_window.py" line="233"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="587"/>
+        <location filename="../../ui/shell/main_window.py" line="235"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="589"/>
+        <location filename="../../ui/shell/main_window.py" line="237"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="601"/>
+        <location filename="../../ui/shell/window_list.py" line="81"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="614"/>
+        <location filename="../../ui/shell/window_status.py" line="85"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="617"/>
+        <location filename="../../ui/shell/window_status.py" line="89"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="860"/>
+        <location filename="../../ui/shell/window_list.py" line="100"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="1030"/>
+        <location filename="../../ui/shell/window_session.py" line="75"/>
         <source>Your password was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
@@ -4511,99 +4521,97 @@ P90</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="278"/>
+        <location filename="../../ui/review/screen.py" line="253"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="497"/>
+        <location filename="../../ui/review/screen.py" line="432"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="535"/>
+        <location filename="../../ui/review/screen.py" line="470"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="552"/>
+        <location filename="../../ui/review/screen_messages.py" line="99"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="572"/>
+        <location filename="../../ui/review/screen.py" line="493"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="592"/>
+        <location filename="../../ui/review/screen.py" line="513"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="598"/>
+        <location filename="../../ui/review/screen.py" line="519"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="215"/>
+        <location filename="../../ui/review/screen.py" line="219"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="655"/>
+        <location filename="../../ui/review/screen_messages.py" line="77"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="667"/>
+        <location filename="../../ui/review/tab_titles.py" line="37"/>
         <source>Documents {done}/{total}</source>
         <translation>เอกสาร {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="673"/>
+        <location filename="../../ui/review/tab_titles.py" line="46"/>
         <source>Identity {done}/{total}</source>
         <translation>ตัวตน {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="675"/>
-        <location filename="../../ui/review/screen.py" line="748"/>
+        <location filename="../../ui/review/tab_titles.py" line="28"/>
         <source>Application</source>
         <translation>ข้อมูลคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="676"/>
-        <location filename="../../ui/review/screen.py" line="749"/>
+        <location filename="../../ui/review/tab_titles.py" line="29"/>
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="738"/>
+        <location filename="../../ui/review/tab_titles.py" line="20"/>
         <source>Required documents (Ctrl+1)</source>
         <translation>เอกสารที่ต้องมี (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="739"/>
+        <location filename="../../ui/review/tab_titles.py" line="22"/>
         <source>Identity and power of attorney (Ctrl+2)</source>
         <translation>การพิสูจน์ตัวตนและหนังสือมอบอำนาจ (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="740"/>
+        <location filename="../../ui/review/tab_titles.py" line="24"/>
         <source>Applicant and form (Ctrl+3)</source>
         <translation>ผู้ยื่นและแบบคำขอ (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="741"/>
+        <location filename="../../ui/review/tab_titles.py" line="26"/>
         <source>What happened so far (Ctrl+4)</source>
         <translation>สิ่งที่ดำเนินการไปแล้ว (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="746"/>
+        <location filename="../../ui/review/tab_titles.py" line="31"/>
         <source>Documents</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="747"/>
+        <location filename="../../ui/review/tab_titles.py" line="32"/>
         <source>Identity</source>
         <translation>ตัวตน</translation>
     </message>
@@ -6098,22 +6106,22 @@ P90</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="45"/>
+        <location filename="../../ui/review/checklist.py" line="46"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="46"/>
+        <location filename="../../ui/review/checklist.py" line="47"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="47"/>
+        <location filename="../../ui/review/checklist.py" line="48"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="49"/>
+        <location filename="../../ui/review/checklist.py" line="50"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>

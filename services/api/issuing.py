@@ -87,7 +87,13 @@ class IssuingPort(Protocol):
     def issued(self, user: SignedInUser) -> list[IssuedRow]: ...
 
     def deliver(
-        self, user: SignedInUser, issued_id: str, *, protect: bool = False, handed_to: str = ""
+        self,
+        user: SignedInUser,
+        issued_id: str,
+        *,
+        protect: bool = False,
+        handed_to: str = "",
+        channel: str = "",
     ) -> Delivery: ...
 
     def signing_tokens(self, user: SignedInUser) -> list[sign.TokenInfo]: ...
@@ -275,8 +281,15 @@ class Issuing:
             return views.issued_rows(session, actor)
 
     def deliver(
-        self, user: SignedInUser, issued_id: str, *, protect: bool = False, handed_to: str = ""
+        self,
+        user: SignedInUser,
+        issued_id: str,
+        *,
+        protect: bool = False,
+        handed_to: str = "",
+        channel: str = "",
     ) -> Delivery:
+        """``channel``: another channel than the request's (after a bounce); empty: its own."""
         actor = self.context.verified(Actor.from_user(user))
         with self.context.unit_of_work(actor) as uow:
             return delivery.deliver(
@@ -287,6 +300,7 @@ class Issuing:
                 protect=protect,
                 drive_root=self.drive_root,
                 handed_to=handed_to,
+                channel=channel,
             )
 
     # --- checking a licence someone shows -------------------------------------------------

@@ -70,6 +70,9 @@ def protected_pdf(signed: bytes, file_name: str, password: str) -> bytes:
     return out.getvalue()
 
 
+CHANNELS: Final = ("email", "counter", "drive")
+
+
 def _issued(uow: UnitOfWork, issued_id: str) -> tuple[IssuedDocument, Application]:
     issued = uow.session.get(IssuedDocument, issued_id, with_for_update=True)
     application = uow.session.get(Application, issued.application_id) if issued else None
@@ -97,11 +100,18 @@ def deliver(
     protect: bool = False,
     drive_root: Path | None = None,
     handed_to: str = "",
+    channel: str = "",
 ) -> Delivery:
+    """``channel``: another channel than the request's (after a bounce, say); empty: its own."""
     require(uow.actor, Action.DELIVER_DOCUMENT)
     issued, application = _issued(uow, issued_id)
     signed = blobs.get(issued.blob_sha256)
-    channel = application.channel
+    if channel and channel not in CHANNELS:
+        raise InvalidInput(
+            f"ช่องทางส่งมอบ “{channel}” ไม่มีในระบบ — เลือกอีเมล เคาน์เตอร์ หรือไดรฟ์",
+            f"There is no delivery channel “{channel}”: choose e-mail, counter or drive.",
+        )
+    channel = channel or application.channel
     result: Delivery
     if channel == "email":
         result = _by_email(uow, blobs, issued, application, signed, protect)
@@ -126,6 +136,8 @@ def deliver(
         result = Delivery("counter")
     issued.delivery_channel = result.channel
     issued.delivered_at = uow.now
+    issued.delivery_failed_at = None  # sent again after a bounce: no longer failed
+    issued.delivery_failure = ""
     change_status(uow, calendar, application.id, ApplicationStatus.DELIVERED, reason="delivered")
     uow.record(
         "licence.delivered",

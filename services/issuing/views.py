@@ -45,6 +45,8 @@ class IssuedRow:
     channel: str
     delivered_at: datetime | None
     verification_code: str
+    delivery_failed_at: datetime | None = None
+    """The last delivery mail bounced (then ``delivered_at`` is None): send it again."""
 
 
 def _allowed(actor: Actor) -> None:
@@ -101,6 +103,7 @@ def issued_rows(session: Session, actor: Actor, limit: int = 500) -> list[Issued
             a.channel,
             d.delivered_at,
             d.verification_code,
+            d.delivery_failed_at,
         )
         for d, a in session.execute(query).all()
     ]

@@ -106,6 +106,8 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     ("approved", "issued"): _ISSUE,
     ("approved", "withdrawn"): _WITHDRAW,
     ("issued", "delivered"): _FRONT | frozenset({"system"}),
+    # The licence's delivery mail bounced (services.issuing.bounces): to be sent again.
+    ("delivered", "issued"): _FRONT | frozenset({"system"}),
 }
 
 OPEN_STATUSES = tuple(s.code for s in STATUSES.values() if not s.closed)

@@ -284,3 +284,48 @@ def test_intake_records_a_request_for_licence_data_and_sends_it(
     qtbot.waitUntil(lambda: "loans@gsb.example.co.th" in dialog.notice.text(), timeout=30_000)
     qtbot.waitUntil(lambda: dialog.table.item(0, 3).text().startswith("อีเมล"), timeout=30_000)
     assert not dialog.answer_button.isEnabled()
+
+
+def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, context) -> None:
+    from models import OutboxMessage
+    from services.issuing.bounces import note_bounces
+    from tests.integration.test_licence_bounces import _report, _set_aside
+
+    ports = build_ports(context, signing=SigningSettings())
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
+             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    app_id = _approved(context, ports, users)
+    assert ports.issuing is not None
+    issued = ports.issuing.issue(
+        users["approver"], app_id, SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    )
+    sent = ports.issuing.deliver(users["intake"], issued.issued_id)
+    with context.read() as session:
+        message_id = session.get(OutboxMessage, sent.outbox_id).message_id
+    _set_aside(context, "imap:INBOX:1:900", _report(message_id))
+    with context.unit_of_work(SYSTEM) as uow:
+        assert note_bounces(uow, context.calendar, context.store.blobs) == 1
+    desk = IssuingPage(ports.issuing, users["intake"], runner)
+    qtbot.addWidget(desk)
+    desk.resize(1280, 720)
+    desk.show()
+    desk.refresh()
+    qtbot.waitUntil(lambda: desk.issued.rowCount() == 1, timeout=30_000)
+    assert desk.issued.item(0, 4).text().startswith("ตีกลับ")
+    desk.issued.selectRow(0)
+    assert desk.deliver_button.isEnabled() and not desk.handed_to.isEnabled()
+    desk.channel_choice.setCurrentIndex(desk.channel_choice.findData("counter"))
+    assert desk.handed_to.isEnabled() and not desk.protect.isEnabled()
+    desk.handed_to.setFocus()
+    desk.activateWindow()
+    qtbot.waitUntil(lambda: desk.handed_to.hasFocus(), timeout=5_000)
+    officer_types("นายสมชาย ใจดี")
+    _shot(desk, "issuing_bounced_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: desk.issued.item(0, 4).text().startswith("Bounced"), timeout=5_000)
+    assert desk.channel_choice.currentData() == "counter"  # the choice survives the switch
+    _shot(desk, "issuing_bounced_en")
+    i18n.apply_language("th")
+    desk.deliver_button.click()
+    qtbot.waitUntil(lambda: "เคาน์เตอร์" in desk.notice.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "·" in desk.issued.item(0, 4).text(), timeout=30_000)

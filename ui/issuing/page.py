@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -115,6 +116,10 @@ class IssuingPage(QWidget):
         self.protect = named(QCheckBox(), "ProtectCheck")
         outer.addWidget(self.protect)
         controls = QHBoxLayout()
+        # By the request's channel unless the officer chooses another (after a bounce, say).
+        self.channel_choice = named(QComboBox(), "DeliveryChannel")
+        self.channel_choice.currentIndexChanged.connect(self._update_buttons)
+        controls.addWidget(self.channel_choice)
         self.handed_to = named(QLineEdit(), "HandedTo")
         self.handed_to.setMinimumWidth(160)
         self.deliver_button = named(QPushButton(), "Primary")
@@ -122,7 +127,7 @@ class IssuingPage(QWidget):
         controls.addWidget(self.handed_to, 1)
         controls.addWidget(self.deliver_button)
         outer.addLayout(controls)
-        for widget in (self.protect, self.handed_to, self.deliver_button):
+        for widget in (self.protect, self.channel_choice, self.handed_to, self.deliver_button):
             widget.setVisible(self.can_deliver)
         self.issued = self._table("IssuedTable", 5)
         self.issued.itemSelectionChanged.connect(self._update_buttons)
@@ -176,11 +181,18 @@ class IssuingPage(QWidget):
                 self.waiting.setItem(r, c, QTableWidgetItem(text))
         self.issued.setRowCount(len(self._issued))
         for r, doc in enumerate(self._issued):
-            delivered = (
-                f"{self._channel(doc.channel)} · {format_date(doc.delivered_at, language)}"
-                if doc.delivered_at
-                else self.tr("Not yet ({channel})").format(channel=self._channel(doc.channel))
-            )
+            if doc.delivered_at:
+                delivered = (
+                    f"{self._channel(doc.channel)} · {format_date(doc.delivered_at, language)}"
+                )
+            elif doc.delivery_failed_at:
+                delivered = self.tr("Bounced {date}: send again").format(
+                    date=format_date(doc.delivery_failed_at, language)
+                )
+            else:
+                delivered = self.tr("Not yet ({channel})").format(
+                    channel=self._channel(doc.channel)
+                )
             status = {
                 "revoked": self.tr("Revoked"),
                 "superseded": self.tr("Superseded (renewed)"),
@@ -201,6 +213,11 @@ class IssuingPage(QWidget):
         }
         return names.get(code, code)
 
+    def _delivery_channel(self, doc: IssuedRow | None) -> str:
+        """The channel the licence goes by: the one chosen, else the request's."""
+        chosen = str(self.channel_choice.currentData() or "")
+        return chosen or (doc.channel if doc is not None else "")
+
     def _selected_waiting(self) -> ToIssueRow | None:
         rows = self.waiting.selectionModel().selectedRows()
         return self._waiting[rows[0].row()] if rows else None
@@ -214,8 +231,10 @@ class IssuingPage(QWidget):
         doc = self._selected_issued()
         open_doc = doc is not None and doc.delivered_at is None and doc.status == "valid"
         self.deliver_button.setEnabled(self.can_deliver and open_doc)
-        self.protect.setEnabled(open_doc and doc is not None and doc.channel == "email")
-        self.handed_to.setEnabled(open_doc and doc is not None and doc.channel == "counter")
+        channel = self._delivery_channel(doc)
+        self.channel_choice.setEnabled(open_doc)
+        self.protect.setEnabled(open_doc and channel == "email")
+        self.handed_to.setEnabled(open_doc and channel == "counter")
 
     # --- issuing ------------------------------------------------------------------------
 
@@ -276,8 +295,10 @@ class IssuingPage(QWidget):
         if doc is None:
             return
         port, user = self._port, self._user
-        protect = self.protect.isChecked() and doc.channel == "email"
+        channel = self._delivery_channel(doc)
+        protect = self.protect.isChecked() and channel == "email"
         handed_to = self.handed_to.text()
+        chosen = str(self.channel_choice.currentData() or "")
 
         def done(delivery: Delivery | None, error: BaseException | None) -> None:
             if error is not None or delivery is None:
@@ -291,12 +312,13 @@ class IssuingPage(QWidget):
                     "Give the applicant this password by phone or SMS; it is shown only now: {p}"
                 ).format(p=delivery.password)
             self.handed_to.clear()
+            self.channel_choice.setCurrentIndex(0)
             self._tell(text)
             self.applications_did_change.emit()
             self.refresh()
 
         self._runner.run(lambda: port.deliver(user, doc.issued_id, protect=protect,
-                                              handed_to=handed_to),
+                                              handed_to=handed_to, channel=chosen),
                          done, owner=self, label="deliver licence")  # fmt: skip
 
     def _tell(self, text: str) -> None:
@@ -320,6 +342,14 @@ class IssuingPage(QWidget):
         self.data_button.setText(self.tr("Data &requests…"))
         self.deliver_button.setText(self.tr("&Deliver"))
         self.protect.setText(self.tr("Protect the e-mail with a password"))
+        chosen = self.channel_choice.currentIndex()
+        self.channel_choice.blockSignals(True)
+        self.channel_choice.clear()
+        self.channel_choice.addItem(self.tr("By the request's channel"), "")
+        for code in ("email", "counter", "drive"):
+            self.channel_choice.addItem(self._channel(code), code)
+        self.channel_choice.setCurrentIndex(max(chosen, 0))
+        self.channel_choice.blockSignals(False)
         self.handed_to.setPlaceholderText(self.tr("Received at the counter by…"))
         self.waiting.setHorizontalHeaderLabels(
             [self.tr("Request"), self.tr("Service"), self.tr("Applicant"), self.tr("Channel")]
