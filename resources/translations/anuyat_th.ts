@@ -381,69 +381,79 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="424"/>
+        <location filename="../../ui/approval/page.py" line="421"/>
+        <source>signature type {type}</source>
+        <translation>ลายมือชื่อแบบที่ {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="441"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="426"/>
+        <location filename="../../ui/approval/page.py" line="443"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="429"/>
+        <location filename="../../ui/approval/page.py" line="446"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="441"/>
+        <location filename="../../ui/approval/page.py" line="458"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="442"/>
+        <location filename="../../ui/approval/page.py" line="459"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="443"/>
+        <location filename="../../ui/approval/page.py" line="460"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="445"/>
+        <location filename="../../ui/approval/page.py" line="462"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="445"/>
+        <location filename="../../ui/approval/page.py" line="462"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="447"/>
+        <location filename="../../ui/approval/page.py" line="464"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="448"/>
+        <location filename="../../ui/approval/page.py" line="465"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="449"/>
+        <location filename="../../ui/approval/page.py" line="466"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="450"/>
+        <location filename="../../ui/approval/page.py" line="467"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="451"/>
+        <location filename="../../ui/approval/page.py" line="468"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/page.py" line="469"/>
+        <source>Check a signed PDF…</source>
+        <translation>ตรวจไฟล์ PDF ที่ลงนาม…</translation>
     </message>
 </context>
 <context>
@@ -1228,47 +1238,47 @@
 <context>
     <name>ClassifyDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="181"/>
+        <location filename="../../ui/common/request_dialogs.py" line="183"/>
         <source>Choose a service…</source>
         <translation>เลือกงานบริการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="191"/>
+        <location filename="../../ui/common/request_dialogs.py" line="193"/>
         <source>Classify request</source>
         <translation>จำแนกประเภทคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="193"/>
+        <location filename="../../ui/common/request_dialogs.py" line="195"/>
         <source>Which service is request {number} for?</source>
         <translation>คำขอเลขที่ {number} เป็นงานบริการใด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="197"/>
+        <location filename="../../ui/common/request_dialogs.py" line="199"/>
         <source>&amp;Service</source>
         <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="198"/>
+        <location filename="../../ui/common/request_dialogs.py" line="200"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="199"/>
+        <location filename="../../ui/common/request_dialogs.py" line="201"/>
         <source>&amp;Person</source>
         <translation>บุคคลธรรมดา (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="200"/>
+        <location filename="../../ui/common/request_dialogs.py" line="202"/>
         <source>&amp;Juristic person</source>
         <translation>นิติบุคคล (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="203"/>
+        <location filename="../../ui/common/request_dialogs.py" line="205"/>
         <source>The processing time counts from when the request was deemed received. The applicant is sent the processing time and the due date.</source>
         <translation>ระยะเวลาดำเนินการนับจากเวลาที่ถือว่าได้รับคำขอ ระบบจะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ผู้ยื่นทราบทางอีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="207"/>
+        <location filename="../../ui/common/request_dialogs.py" line="209"/>
         <source>Classify</source>
         <translation>จำแนกประเภท</translation>
     </message>
@@ -4288,18 +4298,18 @@ P90</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="343"/>
-        <location filename="../../ui/common/request_dialogs.py" line="351"/>
+        <location filename="../../ui/common/request_dialogs.py" line="312"/>
+        <location filename="../../ui/common/request_dialogs.py" line="320"/>
         <source>Refuse request</source>
         <translation>ไม่อนุมัติคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="346"/>
+        <location filename="../../ui/common/request_dialogs.py" line="315"/>
         <source>Refuse request {number}? The applicant is sent these reasons with the right to appeal.</source>
         <translation>ไม่อนุมัติคำขอ {number} ใช่หรือไม่ ผู้ยื่นจะได้รับแจ้งเหตุผลนี้พร้อมสิทธิอุทธรณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="350"/>
+        <location filename="../../ui/common/request_dialogs.py" line="319"/>
         <source>&amp;Reasons for refusing (the applicant reads them)</source>
         <translation>&amp;เหตุผลที่ไม่อนุมัติ (ผู้ยื่นจะได้อ่าน)</translation>
     </message>
@@ -4326,7 +4336,7 @@ P90</translation>
 <context>
     <name>RequestDialogs</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="127"/>
+        <location filename="../../ui/common/request_dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -4405,22 +4415,22 @@ P90</translation>
 <context>
     <name>ReturnToReviewDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="304"/>
+        <location filename="../../ui/common/request_dialogs.py" line="290"/>
         <source>Send back to the reviewer</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="306"/>
+        <location filename="../../ui/common/request_dialogs.py" line="292"/>
         <source>Send request {number} back to the reviewer?</source>
         <translation>ส่งคำขอเลขที่ {number} กลับให้ผู้ตรวจสอบหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="311"/>
+        <location filename="../../ui/common/request_dialogs.py" line="297"/>
         <source>&amp;What should the reviewer look at again? (the reviewer sees this note)</source>
         <translation>ให้ผู้ตรวจสอบดูเรื่องใดอีกครั้ง (ผู้ตรวจสอบจะเห็นบันทึกนี้) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="313"/>
+        <location filename="../../ui/common/request_dialogs.py" line="299"/>
         <source>Send back</source>
         <translation>ส่งกลับ</translation>
     </message>
@@ -6127,6 +6137,74 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="123"/>
+        <source>Choose a signed PDF</source>
+        <translation>เลือกไฟล์ PDF ที่ลงนามแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="123"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="138"/>
+        <source>No digital signature in this file</source>
+        <translation>ไฟล์นี้ไม่มีลายมือชื่อดิจิทัล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="140"/>
+        <source>Signature valid, intact and trusted</source>
+        <translation>ลายมือชื่อถูกต้อง เอกสารไม่ถูกแก้ไข และเชื่อถือได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="142"/>
+        <source>Signature NOT valid, changed, or not trusted</source>
+        <translation>ลายมือชื่อไม่ถูกต้อง เอกสารถูกแก้ไข หรือเชื่อถือไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="156"/>
+        <source>Verify a signature</source>
+        <translation>ตรวจลายมือชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="158"/>
+        <source>Signature of: {subject}</source>
+        <translation>ลายมือชื่อของ: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="160"/>
+        <source>Check the signatures of a signed PDF (offline, agency&apos;s trust roots)</source>
+        <translation>ตรวจลายมือชื่อในไฟล์ PDF ที่ลงนามแล้ว (ไม่ต้องต่อเครือข่าย ตามใบรับรองหลักของหน่วยงาน)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="162"/>
+        <source>&amp;File:</source>
+        <translation>ไฟล์ (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="163"/>
+        <source>Path of a signed PDF</source>
+        <translation>ที่อยู่ของไฟล์ PDF ที่ลงนามแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="164"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="165"/>
+        <source>Check</source>
+        <translation>ตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/verify_dialog.py" line="166"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
     <name>ViewerToolbar</name>
     <message>
         <location filename="../../ui/viewer/toolbar.py" line="84"/>
@@ -6225,18 +6303,18 @@ P90</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="264"/>
-        <location filename="../../ui/common/request_dialogs.py" line="274"/>
+        <location filename="../../ui/common/request_dialogs.py" line="267"/>
+        <location filename="../../ui/common/request_dialogs.py" line="277"/>
         <source>Withdraw request</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="267"/>
+        <location filename="../../ui/common/request_dialogs.py" line="270"/>
         <source>Close request {number} as withdrawn by the applicant? This cannot be undone; the applicant is sent a confirmation.</source>
         <translation>ปิดคำขอเลขที่ {number} เป็น “ผู้ยื่นถอนคำขอ” หรือไม่ ย้อนกลับไม่ได้ และระบบจะส่งหนังสือยืนยันให้ผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="272"/>
+        <location filename="../../ui/common/request_dialogs.py" line="275"/>
         <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
         <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
     </message>

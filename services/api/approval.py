@@ -8,62 +8,23 @@ to log in to the token, and dropped — it is never stored or logged.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
-
-from asn1crypto import x509 as asn1_x509
-from cryptography import x509
+from typing import Protocol
 
 from services import approval, review
-from services.access import auth
 from services.access.table import Action, require
 from services.approval import ApprovalSummary, BatchItem, BatchOutcome, SignatureStatus, timestamps
 from services.approval.timestamps import PendingTimestamp
 from services.cases.views import ApplicationRow
 from services.kernel.actors import Actor, SignedInUser
-from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.errors import InvalidInput
 from services.kernel.statuses import ApplicationStatus
 from services.produce import sign
-from services.produce.sign.methods import Pkcs12Method, RecordMethod, SigningMethod, TokenMethod
-from services.produce.sign.token import COMMON_MODULES
+from services.produce.sign.choice import SigningChoice, SigningSettings, open_method, trust_roots
 from services.store.context import AppContext
 
 __all__ = ["Approval", "ApprovalPort", "SigningChoice", "SigningSettings"]
-
-
-@dataclass(frozen=True)
-class SigningSettings:
-    """The agency's signing settings (app/settings.py)."""
-
-    pkcs11_module: str = ""
-    trust_roots: tuple[Path, ...] = ()
-    allow_pkcs12: bool = False
-    tsa_url: str = ""
-    """The agency's RFC 3161 time-stamping authority; empty: no time-stamps."""
-
-    def module(self) -> str:
-        """The module path set, else the first usual one installed."""
-        if self.pkcs11_module:
-            return self.pkcs11_module
-        for candidate in COMMON_MODULES:
-            if os.path.exists(candidate):
-                return candidate
-        return COMMON_MODULES[0]
-
-
-@dataclass(frozen=True)
-class SigningChoice:
-    """How the approver signs this batch."""
-
-    kind: Literal["record", "token", "pkcs12"]
-    token_label: str = ""
-    certificate_key_id: bytes = b""
-    pkcs12_path: str = ""
-    secret: sign.Pin = field(default_factory=lambda: sign.Pin(""))
-    """The token PIN, the PKCS#12 password, or (type 1) the approver's sign-in password."""
 
 
 class ApprovalPort(Protocol):
@@ -97,6 +58,8 @@ class ApprovalPort(Protocol):
     ) -> BatchOutcome: ...
 
     def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus: ...
+
+    def verify_file(self, user: SignedInUser, path: str) -> SignatureStatus: ...
 
     def pending_timestamps(self, user: SignedInUser) -> list[PendingTimestamp]: ...
 
@@ -159,9 +122,6 @@ class Approval:
 
     # --- signing -----------------------------------------------------------------------
 
-    def _roots(self) -> list[asn1_x509.Certificate]:
-        return sign.load_trust_roots(list(self.settings.trust_roots))
-
     def tokens(self, user: SignedInUser) -> list[sign.TokenInfo]:
         require(self.context.verified(Actor.from_user(user)), Action.APPROVE)
         return sign.list_tokens(self.settings.module())
@@ -176,59 +136,6 @@ class Approval:
         finally:
             session.close()
 
-    def _method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
-        now = self.context.clock.now()
-        if choice.kind == "record":
-            self._reauthenticate(actor, choice.secret)
-            return RecordMethod()
-        if choice.kind == "pkcs12":
-            if not self.settings.allow_pkcs12:
-                choice.secret.forget()
-                raise PermissionDenied(
-                    "หน่วยงานไม่อนุญาตให้ลงนามด้วยไฟล์ PKCS#12 — ใช้โทเคน USB",
-                    "The agency does not allow signing with a PKCS#12 file; use the USB token.",
-                )
-            try:
-                data = Path(choice.pkcs12_path).read_bytes()
-            except OSError as exc:
-                choice.secret.forget()
-                raise InvalidInput(
-                    "เปิดไฟล์ PKCS#12 ไม่ได้ — ตรวจว่าเลือกไฟล์ถูกต้อง",
-                    "The PKCS#12 file cannot be opened; check the file chosen.",
-                    detail=repr(exc),
-                ) from exc
-            return Pkcs12Method(data, choice.secret, now, self.settings.tsa_url)
-        session = sign.TokenSession(self.settings.module(), choice.token_label, choice.secret)
-        try:
-            certificates = session.certificates()
-            chosen = next(
-                (c for c in certificates if c.key_id == choice.certificate_key_id),
-                certificates[0] if certificates and not choice.certificate_key_id else None,
-            )
-            if chosen is None:
-                raise sign.CertificateUnusable(
-                    "ไม่พบใบรับรองที่เลือกบนโทเคน — เลือกใบรับรองใหม่",
-                    "The chosen certificate is not on the token; choose again.",
-                )
-            roots = [x509.load_der_x509_certificate(r.dump()) for r in self._roots()]
-            return TokenMethod(session, chosen, roots, now, self.settings.tsa_url)
-        except BaseException:
-            session.close()
-            raise
-
-    def _reauthenticate(self, actor: Actor, password: sign.Pin) -> None:
-        """Type 1: the approver types their sign-in password again (M17)."""
-        try:
-            with self.context.read(actor) as session:
-                check = auth.check_password(session, actor.username, password.reveal())
-        finally:
-            password.forget()
-        if not check.verified:
-            raise PermissionDenied(
-                "รหัสผ่านไม่ถูกต้อง ยังไม่ได้อนุมัติรายการใด — พิมพ์รหัสผ่านที่ใช้เข้าสู่ระบบ",
-                "Wrong password; nothing was approved. Type the password you sign in with.",
-            )
-
     def approve_batch(
         self,
         user: SignedInUser,
@@ -239,8 +146,8 @@ class Approval:
     ) -> BatchOutcome:
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.APPROVE)
-        roots = self._roots()
-        method = self._method(actor, choice)
+        roots = trust_roots(self.settings)
+        method = open_method(self.context, self.settings, actor, choice)
         try:
             return approval.approve_batch(
                 self.context, actor, items, method, roots, progress=progress, cancelled=cancelled
@@ -261,14 +168,27 @@ class Approval:
         """Time-stamp them now (the TSA answers again); the tracking numbers done."""
         actor = self.context.verified(Actor.from_user(user))
         return timestamps.add_pending_timestamps(
-            self.context, actor, self.settings.tsa_url, self._roots()
+            self.context, actor, self.settings.tsa_url, trust_roots(self.settings)
         )
 
     # --- verifying ---------------------------------------------------------------------
 
     def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus:
         data = self._document_bytes(user, document_id)
-        return status_of(sign.verify_pdf(data, self._roots()))
+        return status_of(sign.verify_pdf(data, trust_roots(self.settings)))
+
+    def verify_file(self, user: SignedInUser, path: str) -> SignatureStatus:
+        """A signed PDF from a folder (a licence someone brought, a copy of a record)."""
+        self.context.verified(Actor.from_user(user))
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InvalidInput(
+                f"อ่านไฟล์ {Path(path).name} ไม่ได้ — ตรวจชื่อและที่อยู่ของไฟล์",
+                f"Cannot read {Path(path).name}; check the file's name and folder.",
+                detail=repr(exc),
+            ) from exc
+        return status_of(sign.verify_pdf(data, trust_roots(self.settings)))
 
 
 def status_of(result: sign.VerificationResult) -> SignatureStatus:

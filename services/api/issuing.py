@@ -15,9 +15,7 @@ from typing import Final, Protocol
 from cryptography import x509
 
 from services import issuing
-from services.access import auth
 from services.access.table import Action, require
-from services.api.approval import Approval, SigningChoice, SigningSettings
 from services.issuing import checking, data_requests, delivery, register, views
 from services.issuing.checking import LicenceCheck
 from services.issuing.data_requests import DataRequestRow
@@ -25,10 +23,17 @@ from services.issuing.delivery import Delivery
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.views import IssuedRow, ToIssueRow
 from services.kernel.actors import Actor, SignedInUser
-from services.kernel.errors import InvalidInput, PermissionDenied
+from services.kernel.errors import InvalidInput
 from services.produce import sign
 from services.produce.sign import SigningFailed, verify_pdf
 from services.produce.sign.certs import check_usable
+from services.produce.sign.choice import (
+    SigningChoice,
+    SigningSettings,
+    check_password_again,
+    open_method,
+    trust_roots,
+)
 from services.produce.sign.methods import (
     Pkcs12Method,
     RecordMethod,
@@ -69,6 +74,12 @@ class IssuedLicence:
     verification_code: str
     verification_url: str
     signature_type: int
+
+
+_WRONG_PASSWORD = (
+    "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ออกใบอนุญาต — พิมพ์รหัสผ่านที่ใช้เข้าสู่ระบบ",
+    "Wrong password; no licence was issued. Type the password you sign in with.",
+)
 
 
 class IssuingPort(Protocol):
@@ -122,7 +133,6 @@ class Issuing:
         self.context = context
         self.drive_root = drive_root
         self.settings = settings or SigningSettings()
-        self._signing = Approval(context, self.settings)
         self.verify_base = verify_base
 
     def _base(self) -> str:
@@ -138,8 +148,8 @@ class Issuing:
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.ISSUE_LICENCE)
         base = self._base()
-        # The approval facade's way of signing: the same password, PIN and certificate checks
-        # as the approval itself, so a licence is signed exactly as its approval was.
+        # One way of signing for all (services.produce.sign.choice): the same password, PIN
+        # and certificate checks as the approval, so a licence is signed as its approval was.
         method = self._method(actor, choice)
         try:
             with self.context.unit_of_work(actor) as uow:
@@ -153,7 +163,7 @@ class Issuing:
                 location=self.context.agency_code,
             )
             if method.signature_type > 1:
-                roots = self._signing._roots()
+                roots = trust_roots(self.settings)
                 result = verify_pdf(signed, roots)
                 if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
                     raise SigningFailed(detail="the licence's new signature did not validate")
@@ -182,18 +192,9 @@ class Issuing:
         if choice.kind == "token" and not choice.certificate_key_id:
             return self._first_signing_certificate(choice)
         if choice.kind != "record":
-            return self._signing._method(actor, choice)
+            return open_method(self.context, self.settings, actor, choice)
         # Type 1: the sign-in password again (M17), with words about issuing, not approving.
-        try:
-            with self.context.read(actor) as session:
-                check = auth.check_password(session, actor.username, choice.secret.reveal())
-        finally:
-            choice.secret.forget()
-        if not check.verified:
-            raise PermissionDenied(
-                "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ออกใบอนุญาต — พิมพ์รหัสผ่านที่ใช้เข้าสู่ระบบ",
-                "Wrong password; no licence was issued. Type the password you sign in with.",
-            )
+        check_password_again(self.context, actor, choice.secret, _WRONG_PASSWORD)
         return RecordMethod()
 
     def _first_signing_certificate(self, choice: SigningChoice) -> TokenMethod:
@@ -203,7 +204,7 @@ class Issuing:
         session = sign.TokenSession(self.settings.module(), choice.token_label, choice.secret)
         try:
             now = self.context.clock.now()
-            roots = [x509.load_der_x509_certificate(r.dump()) for r in self._signing._roots()]
+            roots = [x509.load_der_x509_certificate(r.dump()) for r in trust_roots(self.settings)]
             found = session.certificates()
             usable = [c for c in found if _may_sign(c, now)]
             if not usable:
@@ -266,7 +267,7 @@ class Issuing:
                 "The register is sealed with a key (the USB token or a PKCS#12 file), not a "
                 "password.",
             )
-        method = self._signing._method(actor, choice)
+        method = open_method(self.context, self.settings, actor, choice)
         assert isinstance(method, TokenMethod | Pkcs12Method)  # not record: a key
         return method
 
@@ -323,7 +324,7 @@ class Issuing:
                 f"{path.name} cannot be read: check the file is still there and can be opened.",
                 detail=repr(exc),
             ) from exc
-        roots = self._signing._roots()
+        roots = trust_roots(self.settings)
         with self.context.read(actor) as session:
             return checking.check_file(session, actor, data, roots, self.context.clock.now())
 

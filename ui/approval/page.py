@@ -40,6 +40,7 @@ from ui.approval.batch_progress import BatchProgressDialog
 from ui.approval.signing_dialog import SigningDialog
 from ui.approval.summary_view import SummaryView
 from ui.approval.timestamps_button import TimestampsButton
+from ui.approval.verify_dialog import VerifyDialog
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
@@ -92,6 +93,7 @@ class ApprovalPage(QWidget):
         # refresh after a batch, a second open still on its way) keeps its verdict.
         self._verified_document: str | None = None
         self.progress: BatchProgressDialog | None = None
+        self.verify_dialog: VerifyDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         top = QHBoxLayout()
@@ -105,6 +107,9 @@ class ApprovalPage(QWidget):
         self.timestamps_button = TimestampsButton(port, runner, user, self.error)
         self.timestamps_button.timestamps_did_change.connect(self._timestamps_added)
         top.addWidget(self.timestamps_button)
+        self.check_file_button = QPushButton()
+        self.check_file_button.clicked.connect(lambda: self.open_verify_dialog())
+        top.addWidget(self.check_file_button)
         top.addWidget(self.next_button)
         top.addWidget(self.sign_button)
         outer.addLayout(top)
@@ -412,11 +417,23 @@ class ApprovalPage(QWidget):
                 return  # the officer moved to another request meanwhile
             self._verified_document = document_id
             self.show_signature_status(status)
+            number = self.summary.detail.row.tracking_number if self.summary is not None else ""
+            kind = self.tr("signature type {type}").format(type=shown.signature_type)
+            self.open_verify_dialog(status, f"{number} · {kind}")
 
         self._runner.run(
             lambda: port.verify_document(user, document_id), done, pool="io", owner=self,
             label="verify signature",
         )  # fmt: skip
+
+    def open_verify_dialog(self, status: SignatureStatus | None = None, subject: str = "") -> None:
+        """The verification dialog: with a result (a stored record), or empty for a file."""
+        port, user = self._port, self._user
+        dialog = VerifyDialog(lambda path: port.verify_file(user, path), self._runner, self)
+        if status is not None:
+            dialog.show_status(status, subject)
+        self.verify_dialog = dialog
+        dialog.open()
 
     def show_signature_status(self, status: SignatureStatus) -> None:
         lines = status.lines_th if i18n.current_language() == "th" else status.lines_en
@@ -449,5 +466,6 @@ class ApprovalPage(QWidget):
         self.refuse_button.setText(self.tr("Refuse…"))
         self.back_button.setText(self.tr("Send back…"))
         self.verify_button.setText(self.tr("Verify signature"))
+        self.check_file_button.setText(self.tr("Check a signed PDF…"))
         if self._rows:
             self._fill(self._rows)

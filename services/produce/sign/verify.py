@@ -52,6 +52,9 @@ class SignatureCheck:
     """What was added after signing, if anything (pyHanko's modification level)."""
     timestamp: TimestampCheck | None = None
     """The TSA's time-stamp on this signature, if it has one."""
+    chain: tuple[str, ...] = ()
+    """The certificates from the signer's up to the trusted root (common names), when the
+    chain was built; else the signer's and its issuer's."""
 
     @property
     def ok(self) -> bool:
@@ -81,6 +84,10 @@ class SignatureCheck:
                 + (f" ({self.modification})" if not self.covers_whole_file else ""),
                 f"Added after signing: {yes[not self.covers_whole_file][1]}"
                 + (f" ({self.modification})" if not self.covers_whole_file else ""),
+            ),
+            (
+                "สายใบรับรอง: " + " → ".join(self.chain or (self.signer, self.issuer)),
+                "Certificate chain: " + " → ".join(self.chain or (self.signer, self.issuer)),
             ),
             self.timestamp.line("ตราประทับเวลาของลายมือชื่อ", "Signature time-stamp")
             if self.timestamp is not None
@@ -251,6 +258,7 @@ def verify_pdf(
                 and status.coverage.name == "ENTIRE_FILE",
                 modification=level.name if level is not None else "",
                 timestamp=_timestamp(status.timestamp_validity),
+                chain=_chain(status),
             )
         )
     documents = []
@@ -262,6 +270,15 @@ def verify_pdf(
     return VerificationResult(
         tuple(checks), tuple(d for d in documents if d is not None), validation_data
     )
+
+
+def _chain(status: object) -> tuple[str, ...]:
+    """Signer first, root last, from the path pyHanko validated (empty without one)."""
+    path = getattr(status, "validation_path", None)
+    if path is None:
+        return ()
+    certs = list(path.iter_certs(include_root=True))
+    return tuple(_common_name(c.subject) for c in reversed(certs))
 
 
 def _timestamp(status: object) -> TimestampCheck | None:
