@@ -16,6 +16,8 @@ import hashlib
 import html
 import io
 import json
+import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -30,7 +32,7 @@ from services import outbox
 from services.access.table import Action, require
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput, NotFound
-from services.kernel.fsutil import write_atomically
+from services.kernel.fsutil import fsync_dir
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 
@@ -219,28 +221,62 @@ def _csv(entries: Sequence[PublicEntry]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads Thai right
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
+def _previous_manifest(folder: Path) -> dict[str, str]:
     try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    write_atomically(path, data)
-    return True
+        listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return listed if isinstance(listed, dict) else {}
+
+
+def _publish(path: Path, data: bytes) -> None:
+    """Replace ``path`` whole (a temporary file renamed over it), readable by the web server
+    (0644: the folder is public). No fsync per file: the folder is derived from the store and
+    re-exported at will; the directory is synced once at the end of an export."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def export_register(entries: Sequence[PublicEntry], folder: Path) -> ExportSummary:
-    """The publish folder for ``entries``; files whose content is the same are left alone."""
+    """The publish folder for ``entries``; files whose content is the same are left alone.
+
+    What is there is known from the previous ``manifest.json`` (each file's SHA-256) and the
+    file's size, so a re-export of 100,000 pages reads no page back, only writes the changed.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, bytes] = {f"{e.code}.html": _page(e) for e in entries}
     files["register.json"] = json.dumps(
         [asdict(e) for e in entries], ensure_ascii=False, indent=1
     ).encode("utf-8")
     files["register.csv"] = _csv(entries)
-    written = sum(_write_if_changed(folder / name, data) for name, data in files.items())
-    manifest = json.dumps(
-        {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
-        indent=1,
-    ).encode("utf-8")
-    written += _write_if_changed(folder / "manifest.json", manifest)
+    before = _previous_manifest(folder)
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    written = 0
+    for name, data in files.items():
+        path = folder / name
+        try:
+            same = before.get(name) == digests[name] and path.stat().st_size == len(data)
+        except FileNotFoundError:
+            same = False
+        if not same:
+            _publish(path, data)
+            written += 1
+    manifest = json.dumps(dict(sorted(digests.items())), indent=1).encode("utf-8")
+    try:
+        manifest_same = (folder / "manifest.json").read_bytes() == manifest
+    except FileNotFoundError:
+        manifest_same = False
+    if not manifest_same:
+        _publish(folder / "manifest.json", manifest)
+        written += 1
+    if written:
+        fsync_dir(folder)
     return ExportSummary(written=written, unchanged=len(files) + 1 - written, folder=folder)
