@@ -102,82 +102,87 @@
 <context>
     <name>AlertsButton</name>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="115"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="116"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="116"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="117"/>
         <source>{count} new in your work list</source>
         <translation>มีรายการใหม่ในงานของท่าน {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="168"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="169"/>
         <source>Nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="176"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="177"/>
         <source>… and {n} more</source>
         <translation>… และอีก {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="186"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="187"/>
         <source>New in your queue: {number}</source>
         <translation>เข้าคิวงานของท่าน: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="188"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="189"/>
         <source>Assigned to you: {number}</source>
         <translation>มอบหมายให้ท่าน: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="190"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="191"/>
         <source>The applicant replied: {number}</source>
         <translation>ผู้ยื่นตอบกลับ: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="194"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="193"/>
+        <source>Nobody holds it yet: {number}</source>
+        <translation>ยังไม่มีผู้รับผิดชอบ: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="197"/>
         <source>Licence data overdue: {number}</source>
         <translation>ข้อมูลใบอนุญาตเกินกำหนดส่ง: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="195"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="198"/>
         <source>Licence data due ({left}): {number}</source>
         <translation>ต้องส่งข้อมูลใบอนุญาต ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="201"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="204"/>
         <source>Overdue: {number}</source>
         <translation>เกินกำหนด: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="202"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="205"/>
         <source>Due soon ({left}): {number}</source>
         <translation>ใกล้ครบกำหนด ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="219"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="222"/>
         <source>{count} alerts: new requests, replies and SLAs about to run out</source>
         <translation>การแจ้งเตือน {count} รายการ: คำขอใหม่ การตอบกลับ และคำขอที่ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="223"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="226"/>
         <source>No alerts</source>
         <translation>ไม่มีการแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="225"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="228"/>
         <source>Alerts</source>
         <translation>การแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="226"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="229"/>
         <source>Mark all as seen</source>
         <translation>ทำเครื่องหมายว่าดูแล้วทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="227"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="230"/>
         <source>Daily summary by e-mail</source>
         <translation>สรุปงานประจำวันทางอีเมล</translation>
     </message>

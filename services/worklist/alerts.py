@@ -6,6 +6,11 @@ Read from the event stream since the officer last looked (``alerts_seen_at`` in
 calendar counts in business days. A request counts for an officer when it sits in their
 queue free for them (nobody else's claim counts, routed to no section or theirs), or they
 hold it. SLA alerts stand until the request moves on; the others clear once seen.
+
+Those who hand work out (a supervisor, or the administrator where there is none) have no
+queue of their own and hold nothing, so "mine" would leave their bell empty: they are told
+instead about every open request about to breach or past its SLA, whoever holds it, and about
+the requests waiting in a queue that nobody holds (standing until someone does).
 """
 
 from __future__ import annotations
@@ -14,14 +19,14 @@ import json
 from datetime import datetime, time, timedelta
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from models import Application, Event, IssuedDocument, LicenceDataRequest, User
 from services.access.table import Action, may
 from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
-from services.review.queue import free_in, queue_statuses
+from services.review.queue import QUEUES, free_in, queue_statuses
 from services.worklist.listing import open_statuses
 from services.worklist.officer_settings import alerts_seen_at
 from services.worklist.views import AlertItem, AlertKind, Alerts
@@ -96,12 +101,13 @@ def alerts(session: Session, actor: Actor, now: datetime, calendar: BusinessCale
         if (kind, app_id) not in seen:
             seen.add((kind, app_id))
             items.append(AlertItem(kind, app_id, number, at))
+    supervising = may(actor.roles, Action.ASSIGN)
     due = session.execute(
         select(Application.id, Application.tracking_number, Application.sla_due_at)
         .where(
             Application.sla_due_at.is_not(None),
             Application.status.in_(open_statuses()),
-            mine,
+            true() if supervising else mine,
         )
         .order_by(Application.sla_due_at)
     )
@@ -112,7 +118,21 @@ def alerts(session: Session, actor: Actor, now: datetime, calendar: BusinessCale
             break  # ordered by due date: the rest have more time
         items.append(AlertItem(AlertKind.SLA_AT_RISK, app_id, number, due_at, round(left, 2)))
     items.extend(_licence_data_due(session, actor, now, calendar))
+    if supervising:
+        items.extend(_unassigned(session))
     return Alerts(since, tuple(items))
+
+
+def _unassigned(session: Session) -> list[AlertItem]:
+    """Requests waiting in any queue that nobody holds, first come first (for those who hand
+    work out); ``at`` is when each was deemed received."""
+    waiting = session.execute(
+        select(Application.id, Application.tracking_number, Application.deemed_received_at)
+        .where(free_in(queue_statuses(QUEUES)))
+        .order_by(Application.deemed_received_at, Application.tracking_number)
+        .limit(_MAX_EVENTS)
+    )
+    return [AlertItem(AlertKind.UNASSIGNED, app_id, number, at) for app_id, number, at in waiting]
 
 
 def _licence_data_due(

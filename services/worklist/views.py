@@ -130,6 +130,8 @@ class AlertKind(StrEnum):
     APPLICANT_REPLIED = "applicant_replied"
     # A request for a licence's data, open until answered (three business days; M21).
     LICENCE_DATA_DUE = "licence_data_due"
+    # For those who hand work out: waiting in a queue, nobody holds it (until someone does).
+    UNASSIGNED = "unassigned"
 
 
 @dataclass(frozen=True)

@@ -344,6 +344,36 @@ def test_alerts_tell_new_assigned_replied_and_about_to_breach(context, ws, users
     assert kinds == {AlertKind.SLA_AT_RISK, AlertKind.APPLICANT_REPLIED}
 
 
+def test_the_supervisors_bell_lists_what_is_late_and_what_nobody_holds(context, ws, users) -> None:
+    # The supervisor has no queue and holds nothing: their bell was empty. It lists every
+    # open request about to breach (whoever holds it) and those nobody holds.
+    boss = users["boss"]
+    waiting = submit(context, hour=9)
+    late = submit(context, hour=8, day=20)
+    ws.worklist.assign(boss, (late,), to_officer="reviewer")
+    with context.store.sessions() as session, session.begin():
+        session.execute(  # due an hour ago: overdue, though the reviewer holds it
+            update(Application)
+            .where(Application.id == late)
+            .values(sla_due_at=datetime(2026, 11, 25, 9, tzinfo=BANGKOK))
+        )
+    alerts = ws.worklist.alerts(boss)
+    assert [(a.kind, a.application_id) for a in alerts.items] == [
+        (AlertKind.SLA_AT_RISK, late),
+        (AlertKind.UNASSIGNED, waiting),
+    ]
+    (overdue,) = [a for a in alerts.items if a.kind == AlertKind.SLA_AT_RISK]
+    assert overdue.business_days_left is not None and overdue.business_days_left < 0
+    # Both stand after "seen"; once someone holds the waiting one, it leaves the list.
+    ws.worklist.mark_alerts_seen(boss)
+    assert ws.worklist.alerts(boss).total == 2
+    ws.worklist.assign(boss, (waiting,), to_officer="reviewer")
+    assert [a.kind for a in ws.worklist.alerts(boss).items] == [AlertKind.SLA_AT_RISK]
+    # An officer with a queue still sees only their own: the second reviewer, nothing.
+    assert ws.worklist.alerts(users["reviewer2"]).count(AlertKind.SLA_AT_RISK) == 0
+    assert ws.worklist.alerts(users["reviewer2"]).count(AlertKind.UNASSIGNED) == 0
+
+
 def test_the_daily_digest_is_queued_once_per_officer_who_asked(context, ws, users) -> None:
     submit(context, hour=9)
     with context.store.sessions() as session, session.begin():

@@ -307,3 +307,59 @@ def test_the_alerts_badge_counts_what_is_new_and_the_digest_is_chosen_there(
     button.digest_action.trigger()
     qtbot.waitUntil(lambda: workstation.worklist.wants_digest(reviewer), timeout=10000)
     button.stop()
+
+
+def test_the_supervisors_bell_lists_overdue_requests_and_those_nobody_holds(
+    qtbot, workstation, runner, settings, applications, context, shots
+) -> None:
+    from models import Application
+
+    boss = _supervisor(context, workstation)
+    with context.read() as session:
+        late = session.scalar(
+            select(Application.id).where(Application.tracking_number == applications[1])
+        )
+    workstation.worklist.assign(boss, (late,), to_officer="reviewer")
+    with context.store.sessions() as session, session.begin():
+        from sqlalchemy import update
+
+        session.execute(  # an hour past its SLA, held by the reviewer
+            update(Application)
+            .where(Application.id == late)
+            .values(sla_due_at=context.clock.now() - timedelta(hours=1))
+        )
+    window = _window(qtbot, workstation, boss, runner, settings)
+    bell = window.worklist.alerts
+    qtbot.waitUntil(lambda: bell.alerts.total > 0, timeout=15000)
+    kinds = [item.kind for item in bell.alerts.items]
+    assert kinds[0] == "sla_at_risk" and bell.alerts.items[0].application_id == late
+    # Every other request waits in a queue with nobody holding it.
+    assert kinds.count("unassigned") == len(applications) - 1
+    assert bell.text() == str(len(applications)) and bell.notices_sent == 0
+    for language, overdue, nobody in (
+        ("th", "เกินกำหนด", "ยังไม่มีผู้รับผิดชอบ"),
+        ("en", "Overdue", "Nobody holds it yet"),
+    ):
+        i18n.apply_language(language)
+        qtbot.wait(50)  # the language change reaches every widget and the layouts settle
+        QApplication.processEvents()
+        bell.menu_.popup(bell.mapToGlobal(bell.rect().bottomLeft()))
+        qtbot.waitUntil(bell.menu_.isVisible, timeout=5000)
+        texts = [a.text() for a in bell.menu_.actions() if a.text()]
+        assert texts[0] == f"{overdue}: {applications[1]}"
+        assert texts[1] == f"{nobody}: {applications[0]}"
+        assert texts[-1] == (
+            "สรุปงานประจำวันทางอีเมล" if language == "th" else "Daily summary by e-mail"
+        )
+        window.grab().save(str(shots / f"supervisor_bell_{language}.png"))
+        bell.menu_.grab().save(str(shots / f"supervisor_bell_menu_{language}.png"))
+        bell.menu_.hide()
+    i18n.apply_language("th")
+    # Choosing an alert opens that request.
+    bell.menu_.popup(bell.mapToGlobal(bell.rect().bottomLeft()))
+    with qtbot.waitSignal(bell.request_chosen, timeout=5000) as chosen:
+        bell.menu_.actions()[1].trigger()
+    assert chosen.args is not None
+    assert chosen.args[0] == bell.alerts.items[1].application_id
+    bell.menu_.hide()
+    bell.stop()

@@ -5,7 +5,8 @@ whenever the window announces a change; the badge counts them. When the count of
 things (not the standing SLA warnings) grows, a notice goes to the system tray where there
 is one; offscreen, or on a desktop without a tray, the badge alone says it. Opening the menu
 lists the alerts; choosing one opens that request; "Mark all as seen" clears all but the
-SLA warnings, which stand until the request moves on. The daily digest e-mail is turned on
+standing ones (SLA warnings, and for a supervisor the requests nobody holds), which stay until
+the request moves on. The daily digest e-mail is turned on
 and off here too.
 """
 
@@ -188,6 +189,8 @@ class AlertsButton(QToolButton):
                 return self.tr("Assigned to you: {number}").format(number=number)
             case AlertKind.APPLICANT_REPLIED:
                 return self.tr("The applicant replied: {number}").format(number=number)
+            case AlertKind.UNASSIGNED:
+                return self.tr("Nobody holds it yet: {number}").format(number=number)
             case AlertKind.LICENCE_DATA_DUE:
                 days = item.business_days_left or 0.0
                 if days < 0:
@@ -229,9 +232,9 @@ class AlertsButton(QToolButton):
             self.tray.setToolTip(self.toolTip())
 
 
+# Alerts that stand until the request moves on: they never make a notice of their own.
+_STANDING = (AlertKind.SLA_AT_RISK, AlertKind.LICENCE_DATA_DUE, AlertKind.UNASSIGNED)
+
+
 def _new_count(alerts: Alerts) -> int:
-    return (
-        alerts.total
-        - alerts.count(AlertKind.SLA_AT_RISK)
-        - alerts.count(AlertKind.LICENCE_DATA_DUE)
-    )
+    return alerts.total - sum(alerts.count(kind) for kind in _STANDING)
