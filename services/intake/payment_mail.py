@@ -9,7 +9,7 @@ neither make such a mail a new request nor lose it:
   thread of another request ("cross-request"); slip matching (``services.fees.slips``) then
   makes the file the payment's evidence;
 * the same mail from anyone else, or a mail with no request behind it that speaks of a
-  payment and carries a picture or a PDF, goes to the finance inbox
+  payment, carries a picture or a PDF and names no service, goes to the finance inbox
   (:class:`models.FeeInboxItem`) with the sender and the mail; the finance officer attaches
   it to a payment or sets it aside (``services.fees.inbox``).
 
@@ -100,9 +100,14 @@ def route_payment_mail(
     arrival: Arrival,
     inspected: list[InspectedFile],
     target: Application | None,
+    names_service: bool = False,
 ) -> PaymentMailRoute | None:
     """Where a mail about a fee goes, or None when it is not one (or already on the request
-    whose payment it names: the normal addition does)."""
+    whose payment it names: the normal addition does).
+
+    ``names_service``: the mail asks for a service (by the address it was sent to or its
+    subject). Such a mail is a new request even with a slip among its files: an applicant
+    who pays before submitting sends the slip with the form."""
     if arrival.channel != "email":
         return None
     text = _text(arrival)
@@ -112,7 +117,7 @@ def route_payment_mail(
         if owner is not None and _from_applicant(owner, arrival):
             return PaymentMailRoute("append", owner, named.id, "")
         return PaymentMailRoute("inbox", None, named.id, "not_applicant")
-    if target is not None:
+    if target is not None or names_service:
         return None
     has_file = any(f.content_type.startswith(_SLIP_KINDS) for f in inspected)
     if has_file and _PAYMENT_WORDS.search(text):

@@ -212,7 +212,8 @@ def act_on(
         replied = answer_enquiry(uow, context, arrival, target, enquiry)
         kind: OutcomeKind = "cancel_request" if enquiry == "cancel_request" else "status_enquiry"
         return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)
-    fee_mail = route_payment_mail(uow, arrival, inspected, target)
+    names_service = bool(arrival.service_code or _classify(context, arrival))
+    fee_mail = route_payment_mail(uow, arrival, inspected, target, names_service)
     if fee_mail is not None and fee_mail.application is not None:
         target = fee_mail.application  # it names a payment of another of her requests
     elif fee_mail is not None:

@@ -109,6 +109,22 @@ def test_a_slip_from_a_stranger_waits_in_the_inbox_and_is_attached_once(context,
     assert match(context) == 0  # the attached slip is not matched a second time
 
 
+def test_a_new_request_with_its_slip_among_the_files_is_a_request(context, ws, users) -> None:
+    """An applicant who pays before submitting sends the slip with the form: the mail names
+    a service, so it is a new request, not a slip for the finance inbox."""
+    slip = encoded(slip_image("014", "SCB2026112400078"), "JPEG", quality=80)
+    outcome = ingest(
+        context,
+        slip_mail(
+            "new-with-slip", "somchai@example.co.th",
+            "คำขอรับใบอนุญาตประกอบกิจการที่เป็นอันตรายต่อสุขภาพ (อู่ซ่อมรถยนต์)",
+            slip=slip, body="แนบแบบคำขอและสลิปโอนค่าธรรมเนียมครับ",
+        ),
+    )  # fmt: skip
+    assert outcome.kind == "new" and outcome.application_id is not None
+    assert ws.fees.inbox(users["finance"]) == []
+
+
 def test_a_slip_used_before_is_refused_from_the_inbox(context, ws, users) -> None:
     with_account(context)
     first = reviewed_with_fee(context, ws, users, hour=9)
