@@ -1,12 +1,14 @@
 """``anuyat licences publish --to DIR``: the public register of issued licences, written to a
-folder the agency puts on its website or shared drive (M20).
+folder the agency puts on its website or shared drive (M20); ``anuyat licences check``.
 
 Signs in as an approver (``--as``, default ``approver``); the password comes from
 ``--password-file``, else ``ANUYAT_ADMIN_PASSWORD``, else stdin or a prompt. Re-running it
 rewrites only the pages that changed (a revoked licence's, the JSON, the CSV, the manifest).
-``--seal-token LABEL`` signs the manifest with the key on that token (``manifest.json.p7s``,
-a detached CMS signature anyone checks with ``openssl cms -verify``), PIN from
-``--pin-file``, else ``ANUYAT_TOKEN_PIN``, else a prompt; it is never stored.
+``anuyat licences check FILE|NUMBER`` checks a licence someone shows (its PDF, a photo or
+scan read by its QR, or the number or code typed off paper) against the register: exit 0
+only when it is valid today. ``--seal-token LABEL`` signs the manifest with the key on that
+token (``manifest.json.p7s``, a detached CMS signature anyone checks with ``openssl cms
+-verify``), PIN from ``--pin-file``, else ``ANUYAT_TOKEN_PIN``, else a prompt; never stored.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
-from services.api import Pin, SigningChoice
+from services.api import IssuingPort, Pin, SignedInUser, SigningChoice
 from services.kernel.errors import InvalidInput
 
 __all__ = ["add_parser", "cmd_licences"]
@@ -32,6 +34,10 @@ def add_parser(sub: Any) -> None:
     act = licences.add_subparsers(dest="licences_command", metavar="ACTION", required=True)
     publish = act.add_parser("publish", help="write the register as HTML pages, JSON and CSV")
     publish.add_argument("--to", required=True, help="the publish folder")
+    check = act.add_parser(
+        "check", help="check a licence shown: its PDF, a photo or scan, or its number or code"
+    )
+    check.add_argument("licence", help="a file (PDF, JPEG, PNG) or a licence number or code")
     publish.add_argument(
         "--seal-token",
         metavar="LABEL",
@@ -58,6 +64,15 @@ def _key_id(text: str) -> bytes:
         ) from exc
 
 
+def _check(port: IssuingPort, user: SignedInUser, licence: str) -> int:
+    """Prints what the register (and, for a PDF, the signatures) say; 0 only when valid."""
+    path = Path(licence)
+    found = port.check_file(user, path) if path.is_file() else port.check_typed(user, licence)
+    for th, en in found.lines():
+        print(f"{th}\n  {en}")
+    return 0 if found.ok else 1
+
+
 def cmd_licences(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     runtime = open_profile(data_dir, settings)
     try:
@@ -67,6 +82,8 @@ def cmd_licences(args: argparse.Namespace, data_dir: Path, settings: Settings) -
         user = runtime.ports.shell.sign_in(args.as_user, password)
         port = runtime.ports.issuing
         assert port is not None
+        if args.licences_command == "check":
+            return _check(port, user, args.licence)
         seal = None
         if args.seal_token:
             pin = read_secret("ANUYAT_TOKEN_PIN", "Token PIN / PIN ของโทเคน: ", args.pin_file)

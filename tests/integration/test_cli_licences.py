@@ -110,3 +110,26 @@ def test_the_register_address_comes_from_the_settings_and_a_bad_one_is_refused(
     assert main(["--data-dir", str(data_dir), "licences", "publish", "--to", "/tmp/x"]) == 2
     err = capsys.readouterr().err
     assert "register_url" in err and "https://" in err
+
+
+def test_a_licence_is_checked_from_the_command_line_by_number_or_file(
+    data_dir: Path, tmp_path: Path, monkeypatch, capsys, clock
+) -> None:
+    """Nothing issued yet: a number is not in the register (exit 1, said in both languages);
+    a file that is no licence picture says what to do instead (exit 2)."""
+    assert _init(data_dir, monkeypatch) == 0
+    context = load_context(data_dir, clock)
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            auth.create_user(uow, username="intake1", display_name="นางรับ เรื่อง",
+                             password=STAFF_PASSWORD, roles=["intake"])  # fmt: skip
+    finally:
+        context.store.close()
+    base = ["--data-dir", str(data_dir), "licences", "--as", "intake1", "check"]
+    assert main([*base, "12/2569"]) == 1
+    out = capsys.readouterr().out
+    assert "ไม่พบ “12/2569” ในทะเบียน" in out and "is not in the agency's register" in out
+    junk = tmp_path / "photo.jpg"
+    junk.write_bytes(b"not a picture")
+    assert main([*base, str(junk)]) == 2
+    assert "type the number or verification code" in capsys.readouterr().err
