@@ -47,6 +47,8 @@ class IssuedRow:
     verification_code: str
     delivery_failed_at: datetime | None = None
     """The last delivery mail bounced (then ``delivered_at`` is None): send it again."""
+    delivered_by: str = ""
+    """The channel it went by (another than the request's after a bounce), once delivered."""
 
 
 def _allowed(actor: Actor) -> None:
@@ -104,6 +106,7 @@ def issued_rows(session: Session, actor: Actor, limit: int = 500) -> list[Issued
             d.delivered_at,
             d.verification_code,
             d.delivery_failed_at,
+            d.delivery_channel,
         )
         for d, a in session.execute(query).all()
     ]

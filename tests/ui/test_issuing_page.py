@@ -329,3 +329,4 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     desk.deliver_button.click()
     qtbot.waitUntil(lambda: "เคาน์เตอร์" in desk.notice.text(), timeout=30_000)
     qtbot.waitUntil(lambda: "·" in desk.issued.item(0, 4).text(), timeout=30_000)
+    assert desk.issued.item(0, 4).text().startswith("เคาน์เตอร์ ·")  # how it went, this time

@@ -182,9 +182,8 @@ class IssuingPage(QWidget):
         self.issued.setRowCount(len(self._issued))
         for r, doc in enumerate(self._issued):
             if doc.delivered_at:
-                delivered = (
-                    f"{self._channel(doc.channel)} · {format_date(doc.delivered_at, language)}"
-                )
+                by = self._channel(doc.delivered_by or doc.channel)
+                delivered = f"{by} · {format_date(doc.delivered_at, language)}"
             elif doc.delivery_failed_at:
                 delivered = self.tr("Bounced {date}: send again").format(
                     date=format_date(doc.delivery_failed_at, language)
