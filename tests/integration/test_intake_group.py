@@ -22,10 +22,10 @@ from tests.data import mail_corpus as corpus
 FIRST = datetime(2026, 11, 24, 9, 0, tzinfo=BANGKOK)
 
 
-def _deliver(maildir: Path, raws: list[bytes]) -> None:
+def _deliver(maildir: Path, raws: list[bytes], first: int = 0) -> None:
     for sub in ("new", "cur", "tmp"):
         (maildir / sub).mkdir(parents=True, exist_ok=True)
-    for n, raw in enumerate(raws):
+    for n, raw in enumerate(raws, start=first):
         path = maildir / "new" / f"{1_700_000_000 + n}.M{n}P1.station"
         path.write_bytes(raw)
         stamp = (FIRST + timedelta(minutes=n)).timestamp()
@@ -112,3 +112,42 @@ def test_a_group_bounded_by_size_commits_each_large_mail_alone(context, tmp_path
 
     assert report.parts[0].outcomes == {"new": 3}
     assert steps.count("committed") == 3
+
+
+def test_a_mail_that_fails_is_held_alone_and_rolled_back_whole(context, tmp_path: Path) -> None:
+    from models import NotRequestMail, QuarantineItem
+
+    automatic = corpus.mail_plain(
+        "auto", message_id="<auto@example.co.th>", extra=["Auto-Submitted: auto-generated"]
+    )
+    _deliver(tmp_path / "mailbox", [_request(1), automatic, _request(2)])
+    steps: list[str] = []
+    # The acknowledgement's template is gone: each request fails after its application,
+    # tracking number, documents and events were written in the group's transaction.
+    plan = replace(_plan(tmp_path, steps, mails=25), ack_template=tmp_path / "missing.txt")
+
+    report = run_sync(context, plan)
+
+    assert report.ok and report.parts[0].outcomes == {"quarantined": 2, "not_request": 1}
+    assert steps.count("committed") == 1  # one group; the set-aside mail kept its place in it
+    with context.read() as session:
+        # Each failed request rolled back to its savepoint: no application, no document, no
+        # number taken; each is held whole for an officer, and the audit chain is unbroken.
+        assert session.scalar(select(func.count()).select_from(Application)) == 0
+        assert session.scalar(select(func.count()).select_from(Document)) == 0
+        held = session.scalars(select(QuarantineItem)).all()
+        assert sorted(h.reason_code for h in held) == ["unprocessable"] * 2
+        assert all(context.store.blobs.get(h.blob_sha256)[:20] for h in held)
+        assert session.scalars(select(NotRequestMail.source_key)).all() == ["auto@example.co.th"]
+        assert verify_chain(session).ok
+    names = [p.name for p in (tmp_path / "mailbox" / "cur").iterdir()]
+    assert len(names) == 3 and all(n.endswith(":2,F") for n in names)
+
+    # The next request, with the template back, takes the first number: none was used up.
+    _deliver(tmp_path / "mailbox", [_request(3)], first=3)
+    again = run_sync(context, replace(plan, ack_template=SyncPlan.ack_template))
+    assert again.parts[0].outcomes == {"new": 1}
+    with context.read() as session:
+        number = session.scalars(select(Application.tracking_number)).one()
+        assert number.endswith("-000001")
+        assert verify_chain(session).ok
