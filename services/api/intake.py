@@ -60,12 +60,13 @@ class IntakePort(Protocol):
     def services(self, user: SignedInUser) -> list[ServiceOption]: ...
 
     def read_counter_files(self, user: SignedInUser, request: CounterRequest) -> CounterRequest:
-        """The request with its scanned files read; no database (run it in the I/O pool)."""
+        """The request with its scanned files read and judged as intake judges mail (the
+        viewer's engine on each PDF, up to its time limit): run it in the I/O pool."""
         ...
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:
-        """Register a paper/phone request (files read already, or read here); returns its
-        tracking number."""
+        """Register a paper/phone request (files read and judged already, or both here);
+        returns its tracking number."""
         ...
 
     def counter_receipt(self, user: SignedInUser, tracking_number: str) -> bytes:
@@ -167,7 +168,7 @@ class Intake:
 
     def read_counter_files(self, user: SignedInUser, request: CounterRequest) -> CounterRequest:
         return read_counter_files(
-            self.context.verified(Actor.from_user(user)), request, self.limits
+            self.context.verified(Actor.from_user(user)), request, self.limits, self.pdf_probe
         )
 
     def register_counter_request(self, user: SignedInUser, request: CounterRequest) -> str:

@@ -1,6 +1,10 @@
 """Requests brought to the counter or phoned in, registered by an intake officer.
 
-Same numbering, timing (deemed-received time) and acknowledgement rules as mail.
+Same numbering, timing (deemed-received time) and acknowledgement rules as mail, and the
+same judge of files: :func:`read_counter_files` reads the scans and judges them as intake
+judges mail (pypdf and the viewer's own engine on each PDF) where waiting costs nothing — the
+UI's I/O pool — and :func:`register_counter_request` then only writes, in the one database
+worker, which a PDF the engine takes its whole time limit over never holds.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from pathlib import Path
 
 from services.access.table import Action, require
 from services.cases.applications import NewApplicant
+from services.intake.inspect.attachments import inspect_attachments
 from services.intake.inspect.pdf_probe import PdfOpenProbe
-from services.intake.pipeline import Arrival, ingest
+from services.intake.pipeline import Arrival, ingest, record_arrival
 from services.intake.types import Limits, ParsedAttachment
 from services.intake.views import CounterRequest
 from services.kernel.actors import Actor
@@ -46,11 +51,16 @@ def _read(path: Path, limits: Limits) -> ParsedAttachment:
         ) from exc
 
 
-def read_counter_files(actor: Actor, request: CounterRequest, limits: Limits) -> CounterRequest:
-    """The request with its scanned files read (no database: run it where slow disks may wait,
-    then register the result, so the one database writer never waits on a shared drive)."""
+def read_counter_files(
+    actor: Actor, request: CounterRequest, limits: Limits, pdf_probe: PdfOpenProbe | None = None
+) -> CounterRequest:
+    """The request with its scanned files read and judged (no database: run it where slow
+    disks and the viewer's engine may keep it waiting, then register the result, so the one
+    database writer never waits on a shared drive or a PDF)."""
     require(actor, Action.REGISTER_AT_COUNTER)
-    return replace(request, contents=tuple(_read(Path(p), limits) for p in request.files))
+    contents = tuple(_read(Path(p), limits) for p in request.files)
+    judged = tuple(inspect_attachments(contents, limits, pdf_probe))
+    return replace(request, contents=contents, inspected=judged)
 
 
 def register_counter_request(
@@ -89,7 +99,12 @@ def register_counter_request(
         ),
         consent=request.personal_data_consent,
     )
-    outcome = ingest(context, arrival, limits=limits, actor=actor, pdf_probe=pdf_probe)
+    if request.contents is not None and request.inspected is not None:
+        # Judged already by read_counter_files: only the recording is left.
+        with context.unit_of_work(actor) as uow:
+            outcome = record_arrival(uow, context, arrival, list(request.inspected))
+    else:
+        outcome = ingest(context, arrival, limits=limits, actor=actor, pdf_probe=pdf_probe)
     if outcome.tracking_number is None:  # each counter arrival has a key of its own
         raise AnuyatError(
             "บันทึกคำขอที่เคาน์เตอร์ไม่สำเร็จ ให้ลองบันทึกใหม่อีกครั้ง",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.intake.types import ParsedAttachment
+from services.intake.types import InspectedFile, ParsedAttachment
 from services.kernel.channels import Channel
 
 __all__ = [
@@ -105,3 +105,6 @@ class CounterRequest:
     (never pre-ticked). None: the service rests on another basis, nothing was asked."""
     # The files already read (``read_counter_files``), so registering touches no disk.
     contents: tuple[ParsedAttachment, ...] | None = None
+    # ... and judged as intake judges mail (the viewer's engine on each PDF, which may take
+    # its whole time limit), so registering in the one database worker waits on no PDF.
+    inspected: tuple[InspectedFile, ...] | None = None

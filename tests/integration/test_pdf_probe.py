@@ -19,12 +19,14 @@ from app.bootstrap import open_runtime
 from app.pdf_probe import QtPdfProbe
 from app.settings import load_settings
 from models import Document
+from services.intake.counter import read_counter_files, register_counter_request
 from services.intake.inspect import inspect_attachments
 from services.intake.inspect.pdf_probe import CachedPdfProbe, PdfOpens
 from services.intake.mail.parse import parse_mail
 from services.intake.pipeline import arrival_from_mail, ingest
 from services.intake.quarantine import list_quarantine
-from services.intake.types import InspectedFile, ParsedAttachment
+from services.intake.types import InspectedFile, Limits, ParsedAttachment
+from services.intake.views import CounterRequest
 from tests.data import mail_corpus as corpus
 from tests.data import viewer_pdfs
 
@@ -117,6 +119,44 @@ def test_the_pipeline_keeps_and_holds_by_the_viewers_verdict(context, engine) ->
         names = set(session.scalars(select(Document.filename)))
         held = list_quarantine(session)
     assert names == {"repaired.pdf", "fine.pdf"}
+    assert [(h.filename, h.reason_code) for h in held] == [
+        ("no-root.pdf", "pdf_viewer_cannot_open")
+    ]
+
+
+def test_counter_scans_are_judged_by_the_engine_before_the_database_worker_records_them(
+    context, actors, engine, tmp_path: Path
+) -> None:
+    # Reading the scans (the UI's I/O pool) asks the viewer's engine; registering (the one
+    # database worker) is given no probe, and only records what was judged.
+    scans = {
+        "no-root.pdf": viewer_pdfs.trailer_without_root(),  # pypdf alone would accept it
+        "repaired.pdf": viewer_pdfs.cut_before_xref(),  # pypdf alone would hold it
+    }
+    for name, data in scans.items():
+        (tmp_path / name).write_bytes(data)
+    request = CounterRequest(
+        applicant_kind="person",
+        applicant_name="นางสาวสมหญิง ใจดี",
+        national_id="",
+        email="",
+        phone="",
+        service_code="FOOD-SHOP",
+        subject="ยื่นคำขอที่เคาน์เตอร์",
+        note="",
+        files=tuple(str(tmp_path / name) for name in scans),
+    )
+    loaded = read_counter_files(actors["intake"], request, Limits(), CachedPdfProbe(engine))
+    assert loaded.inspected is not None
+    assert [(f.filename, f.verdict, f.reason_code) for f in loaded.inspected] == [
+        ("no-root.pdf", "rejected", "pdf_viewer_cannot_open"),
+        ("repaired.pdf", "accepted", "pdf_repaired"),
+    ]
+    register_counter_request(context, actors["intake"], loaded, Limits(), pdf_probe=None)
+    with context.read() as session:
+        names = set(session.scalars(select(Document.filename)))
+        held = list_quarantine(session)
+    assert names == {"repaired.pdf"}
     assert [(h.filename, h.reason_code) for h in held] == [
         ("no-root.pdf", "pdf_viewer_cannot_open")
     ]

@@ -2,12 +2,13 @@
 
 :class:`CounterForm` is a side panel of the main window: applicant (person or juristic
 person), name, 13-digit ID checked as it is typed, contact, service, subject, note and the
-scanned files (picked or dragged in). "Register" reads the scans in the I/O pool
-(``port.read_counter_files``), then calls ``port.register_counter_request`` in the database
-worker; the new tracking number is then shown large and the form is emptied for the next
-visitor. "Print receipt…" then asks ``port.counter_receipt`` for the receipt
-(ใบรับคำขอ, a one-page A4 PDF), writes it to a folder only this user can read and opens it in
-the system's PDF viewer to print: a walk-in applicant without e-mail gets no other
+scanned files (picked or dragged in). "Register" reads and judges the scans in the I/O pool
+(``port.read_counter_files``: the viewer's engine may take seconds on a PDF), then calls
+``port.register_counter_request`` in the database worker, which only writes; the new
+tracking number is then shown large and the form is emptied for the next visitor.
+"Print receipt…" then asks ``port.counter_receipt`` for the receipt (ใบรับคำขอ, a one-page A4
+PDF), writes it to a folder only this user can read and opens it in the system's PDF viewer
+to print: a walk-in applicant without e-mail gets no other
 acknowledgement. Failures are shown inline in Thai and English.
 """
 
@@ -427,7 +428,8 @@ class CounterForm(QFrame):
             self.clear_form(keep_result=True)
             self.request_did_register.emit(tracking)
 
-        # The scans may sit on a slow shared drive: read them in the I/O pool, so the one
+        # The scans may sit on a slow shared drive and a PDF may keep the viewer's engine
+        # busy for its whole time limit: read and judge them in the I/O pool, so the one
         # database worker only writes.
         self._runner.run(
             lambda: port.read_counter_files(user, request),
