@@ -51,10 +51,7 @@ def test_the_approver_checks_a_signed_pdf_in_the_dialog(
     QTest.mouseClick(page.check_file_button, Qt.MouseButton.LeftButton)
     dialog = page.verify_dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.activateWindow()
-    dialog.path.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.path)
-    officer_types(str(signed))  # a Thai file name, typed key by key
+    _type_path(qtbot, dialog, str(signed))  # a Thai file name, typed key by key
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.status is not None, timeout=30_000)
     text = dialog.details.toPlainText()
@@ -76,17 +73,24 @@ def test_the_approver_checks_a_signed_pdf_in_the_dialog(
     # A copy changed after signing is not valid; a file that is not there is told.
     changed = tmp_path / "changed.pdf"
     data = bytearray(signed.read_bytes())
-    data[data.index(b"/Contents") - 200] ^= 0x01
+    data[data.index(b"stream") + 20] ^= 0x01  # inside the first stream: still a readable PDF
     changed.write_bytes(bytes(data))
-    dialog.path.clear()
-    officer_types(str(changed))
+    _type_path(qtbot, dialog, str(changed))
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.verdict.text().startswith("ลายมือชื่อไม่ถูกต้อง"), timeout=30_000)
-    dialog.path.clear()
-    officer_types(str(tmp_path / "missing.pdf"))
+    _type_path(qtbot, dialog, str(tmp_path / "missing.pdf"))
     QTest.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "missing.pdf" in dialog.error.text(), timeout=30_000)
     assert "อ่านไฟล์ missing.pdf ไม่ได้" in dialog.error.text()
+
+
+def _type_path(qtbot, dialog, path: str) -> None:
+    dialog.path.clear()
+    dialog.activateWindow()
+    dialog.path.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.path)
+    officer_types(path)
+    assert dialog.path.text() == path
 
 
 def _shot(widget, name: str) -> None:
