@@ -67,6 +67,7 @@ from services.catalog.store_sync import CatalogChanged
 from services.intake.forwarded import ForwardProposal
 from services.intake.inspect.accepted import accepted_file_patterns
 from services.intake.inspect.pdf_probe import VIEWER_UNSAFE
+from services.intake.not_request import JudgedMail
 from services.intake.views import (
     CounterRequest,
     NotRequestRow,
@@ -188,6 +189,7 @@ __all__ = [
     "NoteRow",
     "NewOfficer",
     "NotRequestRow",
+    "JudgedMail",
     "Officer",
     "OfficerAccount",
     "OfficerDetails",

@@ -22,7 +22,12 @@ from services.intake.classify import classify
 from services.intake.counter import read_counter_files, register_counter_request
 from services.intake.forwarded import ForwardProposal, confirm_applicant, forward_proposal
 from services.intake.inspect.pdf_probe import PdfOpenProbe
-from services.intake.not_request import list_not_requests, take_as_request
+from services.intake.not_request import (
+    JudgedMail,
+    judge_mail_to_take,
+    list_not_requests,
+    take_as_request,
+)
 from services.intake.types import Limits
 from services.intake.views import (
     CounterRequest,
@@ -88,9 +93,17 @@ class IntakePort(Protocol):
         """The mail set aside as not requests (bounces, auto-replies, newsletters, notices)."""
         ...
 
-    def take_as_request(self, user: SignedInUser, item_id: str) -> str | None:
+    def judge_mail_to_take(self, user: SignedInUser, item_id: str) -> JudgedMail:
+        """A set-aside mail's files judged as intake judges mail (the viewer's engine on each
+        PDF, up to its time limit); only reads: run it in the I/O pool."""
+        ...
+
+    def take_as_request(
+        self, user: SignedInUser, item_id: str, judged: JudgedMail | None = None
+    ) -> str | None:
         """A set-aside mail is a request after all: it enters the normal intake flow (and is
-        acknowledged); returns the tracking number of the request it became or joined."""
+        acknowledged); returns the tracking number of the request it became or joined.
+        Its files as ``judged`` by :meth:`judge_mail_to_take`, else judged here first."""
         ...
 
     def forward_proposal(self, user: SignedInUser, application_id: str) -> ForwardProposal | None:
@@ -207,11 +220,21 @@ class Intake:
         with self.context.read(Actor.from_user(user)) as session:
             return list_not_requests(session)
 
-    def take_as_request(self, user: SignedInUser, item_id: str) -> str | None:
+    def judge_mail_to_take(self, user: SignedInUser, item_id: str) -> JudgedMail:
+        return judge_mail_to_take(
+            self.context, Actor.from_user(user), item_id, self.limits, self.pdf_probe
+        )
+
+    def take_as_request(
+        self, user: SignedInUser, item_id: str, judged: JudgedMail | None = None
+    ) -> str | None:
+        if judged is None:  # the same judge as any mail, before the transaction
+            judged = self.judge_mail_to_take(user, item_id)
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             outcome = take_as_request(
-                uow, self.context, item_id, limits=self.limits, ack_template=self.ack_template
-            )
+                uow, self.context, item_id, limits=self.limits, ack_template=self.ack_template,
+                judged=judged,
+            )  # fmt: skip
             return outcome.tracking_number
 
     def forward_proposal(self, user: SignedInUser, application_id: str) -> ForwardProposal | None:

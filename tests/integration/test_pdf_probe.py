@@ -19,6 +19,7 @@ from app.bootstrap import open_runtime
 from app.pdf_probe import QtPdfProbe
 from app.settings import load_settings
 from models import Document
+from services.api.ports import build_ports
 from services.intake.counter import read_counter_files, register_counter_request
 from services.intake.inspect import inspect_attachments
 from services.intake.inspect.pdf_probe import CachedPdfProbe, PdfOpens
@@ -27,6 +28,7 @@ from services.intake.pipeline import arrival_from_mail, ingest
 from services.intake.quarantine import list_quarantine
 from services.intake.types import InspectedFile, Limits, ParsedAttachment
 from services.intake.views import CounterRequest
+from tests.conftest import STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
 from tests.data import viewer_pdfs
 
@@ -153,6 +155,37 @@ def test_counter_scans_are_judged_by_the_engine_before_the_database_worker_recor
         ("repaired.pdf", "accepted", "pdf_repaired"),
     ]
     register_counter_request(context, actors["intake"], loaded, Limits(), pdf_probe=None)
+    with context.read() as session:
+        names = set(session.scalars(select(Document.filename)))
+        held = list_quarantine(session)
+    assert names == {"repaired.pdf"}
+    assert [(h.filename, h.reason_code) for h in held] == [
+        ("no-root.pdf", "pdf_viewer_cannot_open")
+    ]
+
+
+def test_a_set_aside_mail_taken_as_a_request_has_its_pdfs_judged_by_the_engine_first(
+    context, engine
+) -> None:
+    # A citizen's request titled like an auto-reply, with two PDFs pypdf alone misjudges.
+    raw = corpus.mail_with_files(
+        [("no-root.pdf", viewer_pdfs.trailer_without_root()),
+         ("repaired.pdf", viewer_pdfs.cut_before_xref())],
+        subject="Out of Office: Re: permit",
+    )  # fmt: skip
+    arrival = arrival_from_mail(parse_mail(raw), context.clock.now(), raw)
+    assert ingest(context, arrival).kind == "not_request"
+    ports = build_ports(context, pdf_probe=CachedPdfProbe(engine))
+    intake = ports.shell.sign_in("intake", STAFF_PASSWORD)
+    (row,) = ports.intake.not_requests(intake)
+    # Judged outside any transaction (the UI's I/O pool); nothing is decided by that.
+    judged = ports.intake.judge_mail_to_take(intake, row.id)
+    assert [(f.filename, f.verdict, f.reason_code) for f in judged.inspected] == [
+        ("no-root.pdf", "rejected", "pdf_viewer_cannot_open"),
+        ("repaired.pdf", "accepted", "pdf_repaired"),
+    ]
+    assert [r.id for r in ports.intake.not_requests(intake)] == [row.id]
+    assert ports.intake.take_as_request(intake, row.id, judged) is not None
     with context.read() as session:
         names = set(session.scalars(select(Document.filename)))
         held = list_quarantine(session)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import IntakePort, NotRequestRow, SignedInUser
+from services.api import IntakePort, JudgedMail, NotRequestRow, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
@@ -401,13 +401,27 @@ class NotRequestsView(QWidget):
             self.refresh()
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+        def judged(mail: JudgedMail | None, error: BaseException | None) -> None:
+            if error is not None or mail is None:
+                done(None, error)
+                return
+            self._runner.run(
+                lambda: port.take_as_request(user, item_id, mail),
+                done,
+                pool="db",
+                owner=self,
+                label="not_requests.take",
+            )
+
         self.notice.hide()
+        # Its files are judged as any mail's, by the viewer's engine too, which may take
+        # seconds on a PDF: in the I/O pool, so the one database worker only records.
         self._runner.run(
-            lambda: port.take_as_request(user, item_id),
-            done,
-            pool="db",
+            lambda: port.judge_mail_to_take(user, item_id),
+            judged,
+            pool="io",
             owner=self,
-            label="not_requests.take",
+            label="not_requests.judge",
         )
 
     def changeEvent(self, event: QEvent) -> None:
