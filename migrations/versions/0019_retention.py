@@ -80,5 +80,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_destruction_item_list_id"), table_name="destruction_item")
     op.drop_table("destruction_item")
     op.drop_table("destruction_list")
-    with op.batch_alter_table("application") as batch:
-        batch.drop_column("destroyed_at")
+    # In place too: a batch rebuild drops the table others refer to, which the store's
+    # foreign keys refuse (SQLite has dropped columns in place since 3.35).
+    op.drop_column("application", "destroyed_at")
