@@ -41,11 +41,11 @@ from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.intake.tray_layout import build_tray_column
+from ui.intake.tray_rows import ROW_ROLE, TrayRows
 
 __all__ = ["NotRequestColumn", "NotRequestModel", "NotRequestsView", "TAKE_KEY"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 TAKE_KEY = "Ctrl+R"
 """The one key that takes the chosen mail as a request after all."""
 
@@ -287,8 +287,6 @@ class NotRequestsView(QWidget):
         self._port = port
         self._user = user
         self._runner = runner
-        self._generation = 0
-        self._loaded = False
         self._can_take = can_take
         self.model = NotRequestModel(self)
 
@@ -320,63 +318,32 @@ class NotRequestsView(QWidget):
         self.take_shortcut = QShortcut(QKeySequence(TAKE_KEY), self)
         self.take_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.take_shortcut.activated.connect(self.side.take)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._rows = TrayRows(self, runner, column, self.model, self.side, NotRequestRow)
+        self.table.selectionModel().currentRowChanged.connect(self._rows.current_changed)
         self.side.take_requested.connect(self._take)
         self._retranslate()
 
     @property
     def loaded(self) -> bool:
-        return self._loaded
+        return self._rows.loaded
 
     def refresh(self) -> None:
         """Read the tray again (in the database worker)."""
-        self._generation += 1
-        generation = self._generation
         port, user = self._port, self._user
-
-        def done(rows: list[NotRequestRow] | None, error: BaseException | None) -> None:
-            if generation != self._generation:
-                return
-            if error is not None or rows is None:
-                self.error_box.show_error(
-                    error,
-                    fallback_th="อ่านรายการอีเมลที่ไม่ใช่คำขอไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
-                    fallback_en="Could not read the mail set aside as not requests. Try again; "
-                    "if it keeps failing, tell your administrator.",
-                )
-                self.error_box.set_action(self.tr("Try again"), self.refresh)
-                return
-            self.error_box.clear()
-            self._set_rows(rows)
-            self._loaded = True
-            self.items_did_load.emit(len(rows))
-
-        self._runner.run(
-            lambda: port.not_requests(user), done, pool="db", owner=self, label="not_requests.list"
+        self._rows.read(
+            lambda: port.not_requests(user),
+            failed=(
+                "อ่านรายการอีเมลที่ไม่ใช่คำขอไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                "Could not read the mail set aside as not requests. Try again; "
+                "if it keeps failing, tell your administrator.",
+            ),
+            retry=(lambda: self.tr("Try again"), self.refresh),
+            did_load=self.items_did_load.emit,
+            label="not_requests.list",
         )
 
     def select_item(self, item_id: str) -> bool:
-        row = self.model.find_row(item_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        return True
-
-    def _set_rows(self, rows: list[NotRequestRow]) -> None:
-        current = self.side.row.id if self.side.row is not None else None
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-        if current is not None and self.select_item(current):
-            return
-        if rows:
-            self.table.selectRow(0)
-        else:
-            self.side.show_row(None)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = current.data(ROW_ROLE) if current.isValid() else None
-        self.side.show_row(row if isinstance(row, NotRequestRow) else None)
+        return self._rows.select(item_id)
 
     def _take(self, item_id: str) -> None:
         port, user = self._port, self._user

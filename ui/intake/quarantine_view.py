@@ -41,13 +41,12 @@ from ui.common.formatting import channel_label, format_date
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.intake.tray_layout import build_tray_column
+from ui.intake.tray_rows import ROW_ROLE, TrayRows
 
 __all__ = ["QuarantineColumn", "QuarantineModel", "QuarantineView"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-"""``data(index, ROW_ROLE)`` is the row's :class:`QuarantineRow`."""
 
 _SIDE_WIDTH = 310
 _SIDE_MIN_WIDTH = 220
@@ -388,8 +387,6 @@ class QuarantineView(QWidget):
         self._port = port
         self._user = user
         self._runner = runner
-        self._generation = 0
-        self._loaded = False
         self.model = QuarantineModel(self)
 
         outer = QHBoxLayout(self)
@@ -417,7 +414,8 @@ class QuarantineView(QWidget):
         self.side.setMaximumWidth(_SIDE_WIDTH)
         outer.addWidget(self.side, 0)
 
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._rows = TrayRows(self, runner, column, self.model, self.side, QuarantineRow)
+        self.table.selectionModel().currentRowChanged.connect(self._rows.current_changed)
         self.side.decision_did_confirm.connect(self._decide)
         self._retranslate()
 
@@ -426,66 +424,30 @@ class QuarantineView(QWidget):
     @property
     def loaded(self) -> bool:
         """True once the list was read at least once."""
-        return self._loaded
+        return self._rows.loaded
 
     def refresh(self) -> None:
         """Read the held files again (in the database worker)."""
-        self._generation += 1
-        generation = self._generation
         port, user = self._port, self._user
-
-        def done(rows: list[QuarantineRow] | None, error: BaseException | None) -> None:
-            if generation != self._generation:
-                return
-            if error is not None or rows is None:
-                self.error_box.show_error(
-                    error,
-                    fallback_th="อ่านรายการไฟล์ที่กักไว้ไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
-                    fallback_en="Could not read the quarantined files. Try again; "
-                    "if it keeps failing, tell your administrator.",
-                )
-                self.error_box.set_action(self.tr("Try again"), self.refresh)
-                return
-            self.error_box.clear()
-            self._set_rows(rows)
-            self._loaded = True
-            self.items_did_load.emit(len(rows))
-
-        self._runner.run(
+        self._rows.read(
             lambda: port.quarantine_items(user),
-            done,
-            pool="db",
-            owner=self,
+            failed=(
+                "อ่านรายการไฟล์ที่กักไว้ไม่ได้ ลองอีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+                "Could not read the quarantined files. Try again; "
+                "if it keeps failing, tell your administrator.",
+            ),
+            retry=(lambda: self.tr("Try again"), self.refresh),
+            did_load=self.items_did_load.emit,
             label="quarantine.list",
         )
 
     def select_item(self, item_id: str) -> bool:
-        row = self.model.find_row(item_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        return True
+        return self._rows.select(item_id)
 
     def filenames(self) -> list[str]:
         return [self.model.row_at(r).filename for r in range(self.model.rowCount())]
 
     # -- internals ----------------------------------------------------------------------
-
-    def _set_rows(self, rows: list[QuarantineRow]) -> None:
-        current = self.side.row.id if self.side.row is not None else None
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-        if current is not None and self.select_item(current):
-            return
-        if rows:
-            self.table.selectRow(0)
-        else:
-            self.side.show_row(None)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = current.data(ROW_ROLE) if current.isValid() else None
-        self.side.show_row(row if isinstance(row, QuarantineRow) else None)
 
     def _decide(self, action: str, item_id: str, reason: str) -> None:
         port, user = self._port, self._user
