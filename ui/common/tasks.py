@@ -132,13 +132,19 @@ class TaskRunner(QObject):
 
         ``pool="db"`` queues behind other database work (one thread); ``pool="io"`` runs in
         the general pool. If ``owner`` is destroyed before the work finishes, ``on_done`` is
-        not called. Returns the :class:`Task` (tests may wait on ``task.done``).
+        not called; after :meth:`shutdown` the work is not run at all. Returns the
+        :class:`Task` (tests may wait on ``task.done``).
         """
-        if self._closed:
-            raise RuntimeError("TaskRunner.run() after shutdown()")
         if pool not in ("db", "io"):
             raise ValueError(f"unknown pool {pool!r}; use 'db' or 'io'")
         task = Task(fn=fn, on_done=on_done, label=label or _describe(fn), owner=owner)
+        if self._closed:
+            # A timer or a late signal asking for work while the GUI ends: nobody is left to
+            # show its outcome, so it is not run (as when its owner is gone), never raised
+            # into a Qt slot.
+            log.debug("task %s not started: the runner is shut down", task.label)
+            task.done.set()
+            return task
         with self._lock:
             self._pending.add(task)
         target = self._db_pool if pool == "db" else self._io_pool
