@@ -102,87 +102,92 @@
 <context>
     <name>AlertsButton</name>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="116"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="118"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="117"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="119"/>
         <source>{count} new in your work list</source>
         <translation>มีรายการใหม่ในงานของท่าน {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="169"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="171"/>
         <source>Nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="177"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="178"/>
+        <source>Waiting under a business day</source>
+        <translation>รอไม่ถึงหนึ่งวันทำการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/alerts_button.py" line="191"/>
         <source>… and {n} more</source>
         <translation>… และอีก {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="187"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="198"/>
         <source>New in your queue: {number}</source>
         <translation>เข้าคิวงานของท่าน: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="189"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="200"/>
         <source>Assigned to you: {number}</source>
         <translation>มอบหมายให้ท่าน: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="191"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="202"/>
         <source>The applicant replied: {number}</source>
         <translation>ผู้ยื่นตอบกลับ: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="193"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="204"/>
         <source>Nobody holds it yet: {number}</source>
         <translation>ยังไม่มีผู้รับผิดชอบ: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="197"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="208"/>
         <source>Licence data overdue: {number}</source>
         <translation>ข้อมูลใบอนุญาตเกินกำหนดส่ง: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="198"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="209"/>
         <source>Licence data due ({left}): {number}</source>
         <translation>ต้องส่งข้อมูลใบอนุญาต ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="204"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="215"/>
         <source>Overdue: {number}</source>
         <translation>เกินกำหนด: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="205"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="216"/>
         <source>Due soon ({left}): {number}</source>
         <translation>ใกล้ครบกำหนด ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="222"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="233"/>
         <source>{count} alerts: new requests, replies and SLAs about to run out</source>
         <translation>การแจ้งเตือน {count} รายการ: คำขอใหม่ การตอบกลับ และคำขอที่ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="226"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="237"/>
         <source>No alerts</source>
         <translation>ไม่มีการแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="228"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="239"/>
         <source>Alerts</source>
         <translation>การแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="229"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="240"/>
         <source>Mark all as seen</source>
         <translation>ทำเครื่องหมายว่าดูแล้วทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="230"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="241"/>
         <source>Daily summary by e-mail</source>
         <translation>สรุปงานประจำวันทางอีเมล</translation>
     </message>
@@ -1291,203 +1296,203 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="385"/>
+        <location filename="../../ui/intake/counter_form.py" line="386"/>
         <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="526"/>
+        <location filename="../../ui/intake/counter_form.py" line="528"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="526"/>
+        <location filename="../../ui/intake/counter_form.py" line="528"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="531"/>
+        <location filename="../../ui/intake/counter_form.py" line="533"/>
         <source>Choose the scanned documents</source>
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="560"/>
-        <location filename="../../ui/intake/counter_form.py" line="674"/>
+        <location filename="../../ui/intake/counter_form.py" line="562"/>
+        <location filename="../../ui/intake/counter_form.py" line="676"/>
         <source>Unclassified — an officer classifies it later</source>
         <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="605"/>
+        <location filename="../../ui/intake/counter_form.py" line="607"/>
         <source>13 digits; leave empty if the applicant did not give it.</source>
         <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="606"/>
+        <location filename="../../ui/intake/counter_form.py" line="608"/>
         <source>{n} of 13 digits</source>
         <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="607"/>
+        <location filename="../../ui/intake/counter_form.py" line="609"/>
         <source>Too many digits: {n} of 13</source>
         <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="608"/>
+        <location filename="../../ui/intake/counter_form.py" line="610"/>
         <source>Only digits, spaces and dashes</source>
         <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="612"/>
+        <location filename="../../ui/intake/counter_form.py" line="614"/>
         <source>✓ Valid number</source>
         <translation>✓ เลขถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="610"/>
+        <location filename="../../ui/intake/counter_form.py" line="612"/>
         <source>The check digit does not match: probably a typo. Compare with the card.</source>
         <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="629"/>
+        <location filename="../../ui/intake/counter_form.py" line="631"/>
         <source>Request registered — No.</source>
         <translation>รับเรื่องแล้ว เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="639"/>
+        <location filename="../../ui/intake/counter_form.py" line="641"/>
         <source>Register a counter or phone request</source>
         <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="640"/>
+        <location filename="../../ui/intake/counter_form.py" line="642"/>
         <source>Close (Esc); what you typed is kept</source>
         <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="641"/>
+        <location filename="../../ui/intake/counter_form.py" line="643"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="642"/>
+        <location filename="../../ui/intake/counter_form.py" line="644"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="643"/>
+        <location filename="../../ui/intake/counter_form.py" line="645"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="644"/>
+        <location filename="../../ui/intake/counter_form.py" line="646"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="645"/>
+        <location filename="../../ui/intake/counter_form.py" line="647"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="646"/>
+        <location filename="../../ui/intake/counter_form.py" line="648"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="647"/>
+        <location filename="../../ui/intake/counter_form.py" line="649"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="648"/>
+        <location filename="../../ui/intake/counter_form.py" line="650"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="649"/>
+        <location filename="../../ui/intake/counter_form.py" line="651"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="650"/>
+        <location filename="../../ui/intake/counter_form.py" line="652"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="651"/>
+        <location filename="../../ui/intake/counter_form.py" line="653"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="652"/>
+        <location filename="../../ui/intake/counter_form.py" line="654"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="653"/>
+        <location filename="../../ui/intake/counter_form.py" line="655"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="688"/>
+        <location filename="../../ui/intake/counter_form.py" line="690"/>
         <source>Scanned documents (drop here)</source>
         <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="654"/>
+        <location filename="../../ui/intake/counter_form.py" line="656"/>
         <source>Add files…</source>
         <translation>เพิ่มไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="655"/>
+        <location filename="../../ui/intake/counter_form.py" line="657"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="656"/>
+        <location filename="../../ui/intake/counter_form.py" line="658"/>
         <source>Copy number</source>
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="658"/>
+        <location filename="../../ui/intake/counter_form.py" line="660"/>
         <source>Print receipt…</source>
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="594"/>
+        <location filename="../../ui/intake/counter_form.py" line="596"/>
         <source>The applicant consents to the use of their personal data for: {purpose}</source>
         <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="660"/>
+        <location filename="../../ui/intake/counter_form.py" line="662"/>
         <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="662"/>
+        <location filename="../../ui/intake/counter_form.py" line="664"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="679"/>
+        <location filename="../../ui/intake/counter_form.py" line="681"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="681"/>
+        <location filename="../../ui/intake/counter_form.py" line="683"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="685"/>
+        <location filename="../../ui/intake/counter_form.py" line="687"/>
         <source>Drop scanned files here, or use “Add files…”</source>
         <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="690"/>
+        <location filename="../../ui/intake/counter_form.py" line="692"/>
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="534"/>
+        <location filename="../../ui/intake/counter_form.py" line="536"/>
         <source>Documents ({patterns});;All files (*)</source>
         <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
     </message>
@@ -3105,152 +3110,152 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="189"/>
+        <location filename="../../ui/issuing/page.py" line="188"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="193"/>
+        <location filename="../../ui/issuing/page.py" line="192"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="197"/>
+        <location filename="../../ui/issuing/page.py" line="196"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="198"/>
+        <location filename="../../ui/issuing/page.py" line="197"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="199"/>
+        <location filename="../../ui/issuing/page.py" line="198"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="210"/>
+        <location filename="../../ui/issuing/page.py" line="209"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="211"/>
+        <location filename="../../ui/issuing/page.py" line="210"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="212"/>
+        <location filename="../../ui/issuing/page.py" line="211"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="262"/>
+        <location filename="../../ui/issuing/page.py" line="261"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="307"/>
+        <location filename="../../ui/issuing/page.py" line="306"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="312"/>
+        <location filename="../../ui/issuing/page.py" line="311"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="336"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="338"/>
+        <location filename="../../ui/issuing/page.py" line="337"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="339"/>
+        <location filename="../../ui/issuing/page.py" line="338"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="340"/>
+        <location filename="../../ui/issuing/page.py" line="339"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="341"/>
+        <location filename="../../ui/issuing/page.py" line="340"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="342"/>
+        <location filename="../../ui/issuing/page.py" line="341"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="343"/>
+        <location filename="../../ui/issuing/page.py" line="342"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="344"/>
+        <location filename="../../ui/issuing/page.py" line="343"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="348"/>
+        <location filename="../../ui/issuing/page.py" line="347"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="353"/>
+        <location filename="../../ui/issuing/page.py" line="352"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="355"/>
+        <location filename="../../ui/issuing/page.py" line="354"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="355"/>
+        <location filename="../../ui/issuing/page.py" line="354"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="355"/>
+        <location filename="../../ui/issuing/page.py" line="354"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="355"/>
+        <location filename="../../ui/issuing/page.py" line="354"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="358"/>
+        <location filename="../../ui/issuing/page.py" line="357"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="358"/>
+        <location filename="../../ui/issuing/page.py" line="357"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="358"/>
+        <location filename="../../ui/issuing/page.py" line="357"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="358"/>
+        <location filename="../../ui/issuing/page.py" line="357"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="359"/>
+        <location filename="../../ui/issuing/page.py" line="358"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -3722,38 +3727,38 @@ P90</translation>
 <context>
     <name>NotRequestsView</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="347"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="340"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="396"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="363"/>
         <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
         <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="420"/>
-        <location filename="../../ui/intake/not_requests_view.py" line="436"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="401"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="417"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="423"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="404"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="429"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="410"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. An intake officer decides whether one is a request after all.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ เจ้าหน้าที่รับเรื่องเป็นผู้ตัดสินว่าฉบับใดเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="434"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="415"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="435"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="416"/>
         <source>No mail was set aside. Everything that arrived was a request.</source>
         <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
     </message>
@@ -4055,37 +4060,37 @@ P90</translation>
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="128"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="127"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="129"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="128"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="130"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="129"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="131"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="130"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="132"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="131"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="133"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="132"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="164"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="163"/>
         <source>Received {received}; held by the sync of {held}</source>
         <translation>ได้รับเมื่อ {received} · กักไว้ในรอบซิงก์เมื่อ {held}</translation>
     </message>
@@ -4093,38 +4098,38 @@ P90</translation>
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="447"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="439"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="519"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="481"/>
         <source>Released “{name}”: it is now a document of its request.</source>
         <translation>รับ “{name}” เป็นเอกสารของคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="521"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="483"/>
         <source>Discarded “{name}” (kept as evidence only).</source>
         <translation>ไม่รับไฟล์ “{name}” แล้ว (เก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="538"/>
-        <location filename="../../ui/intake/quarantine_view.py" line="547"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="500"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="509"/>
         <source>Quarantined files</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="541"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="503"/>
         <source>Files that arrived but were not added to a request, because they could not be checked or could be unsafe. Decide on each one.</source>
         <translation>ไฟล์ที่ได้รับแต่ยังไม่ได้เพิ่มเข้าคำขอ เพราะตรวจสอบไม่ได้หรืออาจไม่ปลอดภัย โปรดพิจารณาทีละไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="545"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="507"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="546"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="508"/>
         <source>No files are held. Everything that arrived was accepted.</source>
         <translation>ไม่มีไฟล์ที่กักไว้ ทุกไฟล์ที่ได้รับผ่านการตรวจแล้ว</translation>
     </message>
@@ -6380,102 +6385,102 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_DecisionPanel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="293"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="292"/>
         <source>Write a short reason; it is kept in the audit log.</source>
         <translation>โปรดระบุเหตุผลสั้น ๆ (บันทึกไว้ในประวัติการตรวจสอบ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="316"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="315"/>
         <source>Choose a file in the list to see why it was held, then release it (it becomes a document of its request) or discard it.</source>
         <translation>เลือกไฟล์ในรายการเพื่อดูเหตุที่กักไว้ แล้วเลือกรับไฟล์เป็นเอกสารของคำขอ หรือไม่รับไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="320"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="319"/>
         <source>Release…</source>
         <translation>รับเป็นเอกสาร…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="321"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="320"/>
         <source>Accept the file as a document of its request</source>
         <translation>รับไฟล์นี้เป็นเอกสารของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="322"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="321"/>
         <source>Discard…</source>
         <translation>ไม่รับไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="323"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="322"/>
         <source>Do not keep the file with the request</source>
         <translation>ไม่นำไฟล์นี้เข้าคำขอ (ระบบเก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="324"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="323"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="325"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="324"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="331"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="330"/>
         <source>Why discard this file?</source>
         <translation>เหตุใดจึงไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="332"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="331"/>
         <source>Discard file</source>
         <translation>ไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="334"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="333"/>
         <source>Why release this file?</source>
         <translation>เหตุใดจึงรับไฟล์นี้เป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="335"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="334"/>
         <source>Release file</source>
         <translation>รับเป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="347"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="346"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="347"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="349"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="349"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
         <source>Not linked to a request</source>
         <translation>ยังไม่ผูกกับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="350"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="349"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="351"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="350"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="354"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="353"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="352"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="351"/>
         <source>Held by the sync of</source>
         <translation>กักไว้ในรอบซิงก์เมื่อ</translation>
     </message>

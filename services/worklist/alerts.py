@@ -10,7 +10,10 @@ hold it. SLA alerts stand until the request moves on; the others clear once seen
 Those who hand work out (a supervisor, or the administrator where there is none) have no
 queue of their own and hold nothing, so "mine" would leave their bell empty: they are told
 instead about every open request about to breach or past its SLA, whoever holds it, and about
-the requests waiting in a queue that nobody holds (standing until someone does).
+the requests waiting in a queue that nobody holds (standing until someone does). Officers take
+fresh work themselves with "Next", so a waiting request only needs the supervisor (counts on the
+badge) once it has waited longer than one business day by the agency calendar; younger ones
+are listed without being counted.
 """
 
 from __future__ import annotations
@@ -119,20 +122,30 @@ def alerts(session: Session, actor: Actor, now: datetime, calendar: BusinessCale
         items.append(AlertItem(AlertKind.SLA_AT_RISK, app_id, number, due_at, round(left, 2)))
     items.extend(_licence_data_due(session, actor, now, calendar))
     if supervising:
-        items.extend(_unassigned(session))
+        items.extend(_unassigned(session, now, calendar))
     return Alerts(since, tuple(items))
 
 
-def _unassigned(session: Session) -> list[AlertItem]:
+def _unassigned(session: Session, now: datetime, calendar: BusinessCalendar) -> list[AlertItem]:
     """Requests waiting in any queue that nobody holds, first come first (for those who hand
-    work out); ``at`` is when each was deemed received."""
+    work out); ``at`` is when each was deemed received. Only those that have waited longer
+    than one business day need the supervisor."""
     waiting = session.execute(
         select(Application.id, Application.tracking_number, Application.deemed_received_at)
         .where(free_in(queue_statuses(QUEUES)))
         .order_by(Application.deemed_received_at, Application.tracking_number)
         .limit(_MAX_EVENTS)
     )
-    return [AlertItem(AlertKind.UNASSIGNED, app_id, number, at) for app_id, number, at in waiting]
+    items: list[AlertItem] = []
+    long_waiting = True
+    for app_id, number, at in waiting:
+        # Oldest first: once one has not waited a business day, none after it has either
+        # (which spares counting the calendar for the rest).
+        long_waiting = long_waiting and (
+            calendar.business_time_between(at, now) > calendar.day_length
+        )
+        items.append(AlertItem(AlertKind.UNASSIGNED, app_id, number, at, None, long_waiting))
+    return items
 
 
 def _licence_data_due(

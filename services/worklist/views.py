@@ -141,6 +141,9 @@ class AlertItem:
     tracking_number: str
     at: datetime
     business_days_left: float | None = None
+    # False for what the bell may list but should not count: a request nobody holds that has
+    # waited one business day or less (officers take those themselves with "Next").
+    needs_action: bool = True
 
 
 @dataclass(frozen=True)
@@ -156,3 +159,8 @@ class Alerts:
     @property
     def total(self) -> int:
         return len(self.items)
+
+    @property
+    def needing_action(self) -> int:
+        """What the badge counts: every alert but those only listed for information."""
+        return sum(1 for item in self.items if item.needs_action)

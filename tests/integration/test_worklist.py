@@ -346,9 +346,12 @@ def test_alerts_tell_new_assigned_replied_and_about_to_breach(context, ws, users
 
 def test_the_supervisors_bell_lists_what_is_late_and_what_nobody_holds(context, ws, users) -> None:
     # The supervisor has no queue and holds nothing: their bell was empty. It lists every
-    # open request about to breach (whoever holds it) and those nobody holds.
+    # open request about to breach (whoever holds it) and those nobody holds; the badge counts
+    # only what needs the supervisor: the late one, and a request nobody has held for longer
+    # than one business day. One waiting since this morning is listed, not counted.
     boss = users["boss"]
-    waiting = submit(context, hour=9)
+    waiting = submit(context, hour=9)  # yesterday 09:00, now 10:00: 9 open hours > 8
+    fresh = submit(context, hour=9, day=25)  # an hour ago
     late = submit(context, hour=8, day=20)
     ws.worklist.assign(boss, (late,), to_officer="reviewer")
     with context.store.sessions() as session, session.begin():
@@ -358,17 +361,24 @@ def test_the_supervisors_bell_lists_what_is_late_and_what_nobody_holds(context, 
             .values(sla_due_at=datetime(2026, 11, 25, 9, tzinfo=BANGKOK))
         )
     alerts = ws.worklist.alerts(boss)
-    assert [(a.kind, a.application_id) for a in alerts.items] == [
-        (AlertKind.SLA_AT_RISK, late),
-        (AlertKind.UNASSIGNED, waiting),
+    assert [(a.kind, a.application_id, a.needs_action) for a in alerts.items] == [
+        (AlertKind.SLA_AT_RISK, late, True),
+        (AlertKind.UNASSIGNED, waiting, True),
+        (AlertKind.UNASSIGNED, fresh, False),
     ]
+    assert alerts.needing_action == 2 and alerts.total == 3
     (overdue,) = [a for a in alerts.items if a.kind == AlertKind.SLA_AT_RISK]
     assert overdue.business_days_left is not None and overdue.business_days_left < 0
-    # Both stand after "seen"; once someone holds the waiting one, it leaves the list.
+    # All stand after "seen"; once someone holds the waiting one, it leaves the list.
     ws.worklist.mark_alerts_seen(boss)
-    assert ws.worklist.alerts(boss).total == 2
+    assert ws.worklist.alerts(boss).needing_action == 2
     ws.worklist.assign(boss, (waiting,), to_officer="reviewer")
-    assert [a.kind for a in ws.worklist.alerts(boss).items] == [AlertKind.SLA_AT_RISK]
+    after = ws.worklist.alerts(boss)
+    assert [a.kind for a in after.items] == [AlertKind.SLA_AT_RISK, AlertKind.UNASSIGNED]
+    assert after.needing_action == 1
+    # The next morning the fresh one has waited a whole business day too: now it counts.
+    context.clock = FixedClock(datetime(2026, 11, 26, 3, 30, tzinfo=UTC))  # 10:30 Bangkok
+    assert ws.worklist.alerts(boss).needing_action == 2
     # An officer with a queue still sees only their own: the second reviewer, nothing.
     assert ws.worklist.alerts(users["reviewer2"]).count(AlertKind.SLA_AT_RISK) == 0
     assert ws.worklist.alerts(users["reviewer2"]).count(AlertKind.UNASSIGNED) == 0

@@ -328,17 +328,24 @@ def test_the_supervisors_bell_lists_overdue_requests_and_those_nobody_holds(
             .where(Application.id == late)
             .values(sla_due_at=context.clock.now() - timedelta(hours=1))
         )
+        session.execute(  # all but the first five came in this morning, an hour ago
+            update(Application)
+            .where(Application.tracking_number.in_(applications[5:]))
+            .values(deemed_received_at=context.clock.now() - timedelta(hours=1))
+        )
     window = _window(qtbot, workstation, boss, runner, settings)
     bell = window.worklist.alerts
     qtbot.waitUntil(lambda: bell.alerts.total > 0, timeout=15000)
     kinds = [item.kind for item in bell.alerts.items]
     assert kinds[0] == "sla_at_risk" and bell.alerts.items[0].application_id == late
-    # Every other request waits in a queue with nobody holding it.
+    # Every other request waits in a queue with nobody holding it; the badge counts the late
+    # one and the four waiting since early this month, not the 225 that came in this morning
+    # (officers take those with "Next").
     assert kinds.count("unassigned") == len(applications) - 1
-    assert bell.text() == str(len(applications)) and bell.notices_sent == 0
-    for language, overdue, nobody in (
-        ("th", "เกินกำหนด", "ยังไม่มีผู้รับผิดชอบ"),
-        ("en", "Overdue", "Nobody holds it yet"),
+    assert bell.text() == "5" and bell.notices_sent == 0
+    for language, overdue, nobody, heading in (
+        ("th", "เกินกำหนด", "ยังไม่มีผู้รับผิดชอบ", "รอไม่ถึงหนึ่งวันทำการ"),
+        ("en", "Overdue", "Nobody holds it yet", "Waiting under a business day"),
     ):
         i18n.apply_language(language)
         qtbot.wait(50)  # the language change reaches every widget and the layouts settle
@@ -348,6 +355,10 @@ def test_the_supervisors_bell_lists_overdue_requests_and_those_nobody_holds(
         texts = [a.text() for a in bell.menu_.actions() if a.text()]
         assert texts[0] == f"{overdue}: {applications[1]}"
         assert texts[1] == f"{nobody}: {applications[0]}"
+        # The four counted, then the heading over those listed only (ten shown, the rest
+        # summed up).
+        assert texts[5] == heading and texts[6] == f"{nobody}: {applications[5]}"
+        assert texts[16] == ("… และอีก 215 รายการ" if language == "th" else "… and 215 more")
         assert texts[-1] == (
             "สรุปงานประจำวันทางอีเมล" if language == "th" else "Daily summary by e-mail"
         )

@@ -1,7 +1,9 @@
 """The alerts badge in the window's header, and a tray notice when something new arrives.
 
 It asks the services for the officer's alerts (``worklist.alerts``) every minute and
-whenever the window announces a change; the badge counts them. When the count of *new*
+whenever the window announces a change; the badge counts those that need the officer (for a
+supervisor, a request nobody holds only once it has waited over a business day; the younger
+ones are listed under their own heading, uncounted). When the count of *new*
 things (not the standing SLA warnings) grows, a notice goes to the system tray where there
 is one; offscreen, or on a desktop without a tray, the badge alone says it. Opening the menu
 lists the alerts; choosing one opens that request; "Mark all as seen" clears all but the
@@ -168,17 +170,26 @@ class AlertsButton(QToolButton):
         if not items:
             empty = menu.addAction(self.tr("Nothing new"))
             empty.setEnabled(False)
-        for item in items[:_LISTED]:
-            action = menu.addAction(self._describe(item))
-            action.triggered.connect(
-                lambda _=False, i=item.application_id: self.request_chosen.emit(i)
-            )
-        if len(items) > _LISTED:
-            more = menu.addAction(self.tr("… and {n} more").format(n=len(items) - _LISTED))
-            more.setEnabled(False)
+        counted = [item for item in items if item.needs_action]
+        listed = [item for item in items if not item.needs_action]
+        self._add_items(counted[:_LISTED], len(counted))
+        room = max(_LISTED - len(counted), 0)
+        if listed and room:
+            menu.addSection(self.tr("Waiting under a business day"))
+            self._add_items(listed[:room], len(listed))
         menu.addSeparator()
         menu.addAction(self.seen_action)
         menu.addAction(self.digest_action)
+
+    def _add_items(self, shown: list[AlertItem], of: int) -> None:
+        for item in shown:
+            action = self.menu_.addAction(self._describe(item))
+            action.triggered.connect(
+                lambda _=False, i=item.application_id: self.request_chosen.emit(i)
+            )
+        if of > len(shown):
+            more = self.menu_.addAction(self.tr("… and {n} more").format(n=of - len(shown)))
+            more.setEnabled(False)
 
     def _describe(self, item: AlertItem) -> str:
         number = item.tracking_number
@@ -213,7 +224,7 @@ class AlertsButton(QToolButton):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        total = self._alerts.total
+        total = self._alerts.needing_action
         self.setText(str(total) if total else "")
         self.setProperty("alerting", bool(total))
         self.style().unpolish(self)
@@ -237,4 +248,4 @@ _STANDING = (AlertKind.SLA_AT_RISK, AlertKind.LICENCE_DATA_DUE, AlertKind.UNASSI
 
 
 def _new_count(alerts: Alerts) -> int:
-    return alerts.total - sum(alerts.count(kind) for kind in _STANDING)
+    return sum(1 for item in alerts.items if item.kind not in _STANDING)
