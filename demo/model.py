@@ -39,8 +39,16 @@ class AttachmentKind(StrEnum):
 
 
 #: The statuses the demo's officers take a request to, each through the real services:
-#: the reviewer's checks and decisions, the approver's decision, the fee falling due.
-PROGRESS_STEPS = ("in_review", "waiting_applicant", "ready_for_approval", "payment_due")
+#: the reviewer's checks and decisions, the approver's decision, the fee falling due, the
+#: fee paid, the licence issued and delivered.
+PROGRESS_STEPS = (
+    "in_review",
+    "waiting_applicant",
+    "ready_for_approval",
+    "payment_due",
+    "issued",
+    "delivered",
+)
 
 
 @dataclass(frozen=True)

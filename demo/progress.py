@@ -7,7 +7,11 @@ there are the real ones, so the demo never shows a state the workstation could n
 * ``waiting_applicant`` — as above, then asks the applicant, by letter, for what is missing;
 * ``ready_for_approval`` — every required document and identity check accepted, review passed;
 * ``payment_due`` — as above, the approver approves (an approval record, type 1), and the
-  service's fee (due before the licence is issued) falls due: only for a service with a fee.
+  service's fee (due before the licence is issued) falls due: only for a service with a fee;
+* ``issued`` — as above, then the applicant pays the fee in cash at the counter (finance
+  verifies it, the receipt goes out) and the approver issues the licence, signed as its
+  approval was (a type-1 record: only a "standard" service), numbered from the register;
+* ``delivered`` — as above, then the reviewer delivers it by the request's own channel.
 
 Apart from ``progress``, the supervisor hands some requests out the way the *Assign…* action
 does (``assign_to`` with ``assign_note``: an assignment with an internal note) and writes an
@@ -27,9 +31,14 @@ from typing import Final
 from sqlalchemy import select
 
 from demo.model import AttachmentKind, DemoRequest
-from models import Application, Document, User
+from models import Application, Document, IssuedDocument, User
 from services.approval.batch import BatchItem, approve_batch
 from services.fees import fee_falls_due
+from services.fees.cash import record_cash
+from services.fees.gate import open_payment
+from services.issuing import prepare_licence, record_licence
+from services.issuing.delivery import deliver
+from services.issuing.register import default_verify_base
 from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK
 from services.kernel.unit_of_work import UnitOfWork
@@ -59,6 +68,10 @@ _EVIDENCE: Final[Mapping[AttachmentKind, str]] = {
 _OUT_OF_ORDER: Final = "ผู้ยื่นติดต่อสอบถามความคืบหน้า (ข้อมูลสาธิต)"
 _HOUR: Final = timedelta(hours=1)
 _NOT_SENT: Final = "ผู้ยื่นไม่ได้แนบมา และไม่จำเป็นสำหรับคำขอนี้"
+# How far each progress goes: past review, past approval, past issue.
+_ISSUED: Final = ("issued", "delivered")
+_APPROVED: Final = ("payment_due", *_ISSUED)
+_REVIEWED: Final = ("ready_for_approval", *_APPROVED)
 
 
 @dataclass(frozen=True)
@@ -217,6 +230,48 @@ def _approve_then_fee(context: AppContext, application_id: str) -> None:
             raise ValueError(f"demo data: {application.tracking_number} has no fee to pay")
 
 
+def _pay_at_counter(context: AppContext, application_id: str) -> None:
+    """The applicant brings the payment notice to the counter and pays the fee in cash;
+    finance records what was counted (the receipt goes out, the request is approved again)."""
+    with context.read() as session:
+        payment = open_payment(session, application_id)
+        if payment is None:
+            raise ValueError(f"demo data: {application_id} has no fee to pay")
+        reference, amount = payment.transaction_id, payment.amount_satang
+    with context.unit_of_work(_officer(context, "finance")) as uow:
+        record_cash(uow, context.calendar, context.store.blobs, reference, amount)
+
+
+def _issue(context: AppContext, application_id: str) -> None:
+    """The approver issues the licence as the issuing page does: numbered from the outgoing
+    register, drawn, signed as the approval was (a type-1 record leaves the PDF as drawn),
+    then kept and registered."""
+    approver = _officer(context, "approver")
+    with context.read() as session:
+        base = default_verify_base(session)
+    method = RecordMethod()
+    with context.unit_of_work(approver) as uow:
+        draft = prepare_licence(uow, application_id, base, signature_type=method.signature_type)
+    signed = method.sign(
+        draft.pdf, reason=f"ออกใบอนุญาต / Licence {draft.number}", location=context.agency_code
+    )
+    with context.unit_of_work(approver) as uow:
+        record_licence(
+            uow, context.calendar, context.store.blobs, draft, signed, method.signature_type
+        )
+
+
+def _deliver(context: AppContext, application_id: str) -> None:
+    """The reviewer sends the issued licence by the request's own channel (e-mail here:
+    a letter in the outbox, the licence attached)."""
+    with context.read() as session:
+        issued = session.scalars(
+            select(IssuedDocument.id).where(IssuedDocument.application_id == application_id)
+        ).one()
+    with context.unit_of_work(_officer(context, "reviewer")) as uow:
+        deliver(uow, context.calendar, context.store.blobs, issued)
+
+
 def _assign(request: DemoRequest) -> Callable[[AppContext, str], None]:
     def run(context: AppContext, application_id: str) -> None:
         with context.unit_of_work(_officer(context, "supervisor")) as uow:
@@ -249,6 +304,12 @@ def _supervision(request: DemoRequest, received_at: datetime) -> list[DemoStep]:
     return steps
 
 
+def _on_a_weekday(moment: datetime) -> datetime:
+    """``moment``, or the Monday after it when it falls on a Bangkok weekend."""
+    weekday = moment.astimezone(BANGKOK).weekday()
+    return moment + timedelta(days=7 - weekday) if weekday >= 5 else moment
+
+
 def steps_for(
     request: DemoRequest, received_at: datetime, filenames: Sequence[str]
 ) -> list[DemoStep]:
@@ -260,12 +321,21 @@ def steps_for(
     if not request.progress:
         return supervision
     start = received_at + 2 * _HOUR
-    complete = request.progress in ("ready_for_approval", "payment_due")
+    complete = request.progress in _REVIEWED
     steps = [DemoStep(start, _review(request, filenames, complete=complete))]
     if request.progress == "waiting_applicant":
         steps.append(DemoStep(start + _HOUR / 2, _ask_for_missing))
     if complete:
         steps.append(DemoStep(start + _HOUR, _pass_on))
-    if request.progress == "payment_due":
+    if request.progress in _APPROVED:
         steps.append(DemoStep(start + 18 * _HOUR, _approve_then_fee))
+    if request.progress in _ISSUED:
+        # The applicant comes to pay two days after the review, on a weekday (the counter
+        # is closed at weekends); the approver issues it two hours later, and it goes out
+        # an hour after that.
+        paid = _on_a_weekday(start + 48 * _HOUR)
+        steps.append(DemoStep(paid, _pay_at_counter))
+        steps.append(DemoStep(paid + 2 * _HOUR, _issue))
+        if request.progress == "delivered":
+            steps.append(DemoStep(paid + 3 * _HOUR, _deliver))
     return supervision + steps

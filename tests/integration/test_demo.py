@@ -9,9 +9,10 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from demo.build import DEMO_USERS, create_demo_profile
-from models import Application, Document, User
+from models import Application, Document, IssuedDocument, User
 from services.api.ports import build_ports
-from services.kernel.clock import FixedClock, SystemClock
+from services.kernel.actors import Actor
+from services.kernel.clock import BANGKOK, FixedClock, SystemClock
 from services.kernel.events import verify_chain
 from services.kernel.state_check import check_state
 from services.store.profile import load_context
@@ -133,7 +134,14 @@ def test_demo_folder_holds_no_plaintext_names(demo_dir) -> None:
 
 # --- the demo does not contradict itself ----------------------------------------------------
 
-_REVIEWED = ("payment_due", "payment_to_verify", "ready_for_approval", "approved", "issued")
+_REVIEWED = (
+    "payment_due",
+    "payment_to_verify",
+    "ready_for_approval",
+    "approved",
+    "issued",
+    "delivered",
+)
 
 
 def _history(session, application_id: str) -> list:
@@ -185,6 +193,21 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
                 assert app.assignee_id is None, where
             if app.status == "waiting_applicant":
                 assert any(e.type == "review.documents_requested" for e in history), where
+            # Issued only once approved and paid, with the register's number; delivered after.
+            if app.status in ("issued", "delivered"):
+                kinds = [e.type for e in history]
+                assert kinds.index("approval.approved") < kinds.index("fees.verified"), where
+                assert kinds.index("fees.verified") < kinds.index("licence.issued"), where
+                assert statuses[-2:] == (
+                    ["approved", "issued"] if app.status == "issued" else ["issued", "delivered"]
+                ), where
+                issued = session.scalars(
+                    select(IssuedDocument).where(IssuedDocument.application_id == app.id)
+                ).one()
+                assert issued.status == "valid" and issued.document_number.endswith(
+                    f"/{issued.issued_at.astimezone(BANGKOK).year + 543}"
+                ), where
+                assert (issued.delivered_at is not None) == (app.status == "delivered"), where
             # Its history happened on its own time line: in order, after it arrived, by now.
             moments = [e.occurred_at for e in history]
             assert moments == sorted(moments), where
@@ -193,7 +216,35 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
             # Its subject is what the applicant wrote, not how it was filed.
             assert not app.subject.startswith(("สแกน", "ยื่นที่เคาน์เตอร์")), app.subject
     # Every queue has something to show, each reached the way an officer reaches it.
-    assert {"in_review", "waiting_applicant", "ready_for_approval", "payment_due"} <= seen
+    assert {
+        "in_review",
+        "waiting_applicant",
+        "ready_for_approval",
+        "payment_due",
+        "issued",
+        "delivered",
+    } <= seen
+
+
+def test_the_demo_register_publishes_and_checks_its_licences(demo, tmp_path) -> None:
+    """The public register and *Check a licence* have something to show."""
+    from services.issuing.checking import check_typed
+    from services.issuing.register import export_register, public_entries
+
+    ctx, _ = demo
+    with ctx.read() as session:
+        approver = session.scalars(select(User).where(User.username == "approver")).one()
+        actor = Actor(username=approver.username, roles=approver.role_names, user_id=approver.id)
+        now = SystemClock().now()
+        entries = public_entries(session, actor, now)
+        checks = [check_typed(session, actor, e.number, now) for e in entries]
+    assert len(entries) == 2
+    assert all(c.ok for c in checks), [c.lines for c in checks]
+    export_register(entries, tmp_path)
+    pages = sorted(p.name for p in tmp_path.glob("*.html"))
+    assert len(pages) >= 2
+    page = (tmp_path / f"{entries[0].code}.html").read_text(encoding="utf-8")
+    assert entries[0].number in page
 
 
 def test_the_approver_and_the_supervisor_each_have_a_day_of_work(demo) -> None:

@@ -155,7 +155,7 @@ def test_every_kind_finds_its_own_code_in_the_real_catalog() -> None:
 def test_requests_cover_services_channels_and_languages(
     applicants: list[DemoApplicant], requests: list[DemoRequest]
 ) -> None:
-    assert len(requests) == 23
+    assert len(requests) == 25
     assert {r.service_code for r in requests} == set(CODES)
     assert len({r.key for r in requests}) == len(requests)
     channels = [r.channel for r in requests]
@@ -173,6 +173,29 @@ def test_requests_cover_services_channels_and_languages(
         assert AttachmentKind.POWER_OF_ATTORNEY in request.attachments
         assert applicants[request.applicant_index].is_juristic
     assert any(not r.attachments for r in requests), "a message-only petition"
+
+
+@pytest.mark.parametrize("now", [DEMO_NOW, datetime(2026, 11, 30, 9, 0, tzinfo=BANGKOK)])
+def test_licences_are_paid_at_the_counter_on_a_weekday_then_issued_and_sent(now) -> None:
+    """Only a standard service (a type-1 record signs its licence) goes past approval, and
+    the applicant pays at the counter on a weekday, before now."""
+    from demo.progress import steps_for
+
+    far = [r for r in demo_requests(CODES, now=now) if r.progress in ("issued", "delivered")]
+    assert {r.progress for r in far} == {"issued", "delivered"}
+    for request in far:
+        assert request.service_code == "FOOD-NOTICE", request.key
+        received = request.received_at(now)
+        steps = steps_for(request, received, ["x"] * len(request.attachments))
+        names = [s.run.__name__ for s in steps]
+        ends = ["_pay_at_counter", "_issue"] + (
+            ["_deliver"] if request.progress == "delivered" else []
+        )
+        assert names[-len(ends) :] == ends, names
+        moments = [s.at for s in steps]
+        assert moments == sorted(moments) and received < moments[0] and moments[-1] < now
+        paid = steps[names.index("_pay_at_counter")].at.astimezone(BANGKOK)
+        assert paid.weekday() < 5, paid
 
 
 def test_requests_come_oldest_first(requests: list[DemoRequest]) -> None:
