@@ -310,6 +310,12 @@ def _backup(settings: Settings, data_dir: Path, now: datetime | None) -> Check:
     """The profile's last good backup: WARN when none is set or made, or it is too old."""
     from services.backup.status import last_snapshot, too_old
 
+    if (data_dir / LINK_FILE).exists():
+        # Requests and documents live on the agency's server, which backs itself up with the
+        # engine's own tools; a workstation has nothing of its own to back up.
+        return Check(
+            "backup", True, "on the agency server (installer/pg-backup.sh, its daily timer)"
+        )
     pid = keys.read_profile_id(data_dir)
     if pid is None:
         return Check("backup", True, "no profile yet")

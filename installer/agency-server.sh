@@ -80,10 +80,15 @@ run env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommend
 
 # 2. Anuyat itself, from this folder (e.g. /opt/anuyat: the postgres account runs it).
 run make -C "$repo" install
-if [ "$print_only" -eq 0 ] && ! runuser -u postgres -- test -x "$repo/.venv/bin/anuyat"; then
-  echo "บัญชี postgres เปิดโปรแกรมใน $repo ไม่ได้ — ย้ายโฟลเดอร์ Anuyat ไปไว้ที่ /opt/anuyat แล้วสั่งใหม่" >&2
-  echo "The postgres account cannot run Anuyat from $repo: move the Anuyat folder to" \
-    "/opt/anuyat and run this again." >&2
+# Run the interpreter itself as postgres: a venv made from a Python under another account's
+# home (pyenv in /root, say) has an executable 'anuyat' that postgres still cannot start.
+if [ "$print_only" -eq 0 ] && ! runuser -u postgres -- "$repo/.venv/bin/python" -c "import app" \
+    >/dev/null 2>&1; then
+  echo "บัญชี postgres เปิดโปรแกรมใน $repo ไม่ได้ — ย้ายโฟลเดอร์ Anuyat ไปไว้ที่ /opt/anuyat" \
+    "และสร้าง .venv ด้วย Python ของระบบ (rm -rf $repo/.venv; make -C $repo install PYTHON=/usr/bin/python3) แล้วสั่งใหม่" >&2
+  echo "The postgres account cannot run Anuyat from $repo: put the folder at /opt/anuyat" \
+    "with a .venv made by the system's Python (rm -rf $repo/.venv;" \
+    "make -C $repo install PYTHON=/usr/bin/python3), then run this again." >&2
   exit 1
 fi
 

@@ -326,7 +326,8 @@ def test_a_workstation_and_a_database_of_different_versions_say_which_to_update(
 def test_doctor_checks_the_link_the_role_and_the_certificate(
     server: Server, tmp_path: Path
 ) -> None:
-    from app.doctor import _agency_server
+    from app.doctor import _agency_server, _backup
+    from app.settings import load_settings
 
     _enrol(server, tmp_path / "d.enrol", "")
     station = tmp_path / "station-d"
@@ -355,6 +356,9 @@ def test_doctor_checks_the_link_the_role_and_the_certificate(
     lost = _agency_server(elsewhere, NOW)
     assert not lost.ok and "cannot connect" in lost.detail and "renew-cert" in lost.fix
     assert _agency_server(tmp_path / "a-station-profile", NOW).ok
+    # A workstation has no backup folder to set: the server backs the agency up.
+    backup = _backup(load_settings(), station, NOW)
+    assert backup.ok and not backup.warning and "agency server" in backup.detail
 
 
 def test_a_server_that_does_not_answer_leaves_no_key_behind(
