@@ -65,8 +65,23 @@ def _shoot(window: MainWindow, shots: Path, name: str, qtbot) -> None:
         i18n.apply_language(language)
         qtbot.wait(50)
         QApplication.processEvents()
+        if isinstance(window, MainWindow):
+            _filter_bar_is_whole(window.worklist.filter_bar)
         window.grab().save(str(shots / f"{name}_{language}.png"))
     i18n.apply_language("th")
+
+
+def _filter_bar_is_whole(bar) -> None:
+    """Every button and label of the filter bar as wide as its words need, inside the bar:
+    nothing clipped after the language changed ("Clear filters" was cut in English)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    for widget in bar.findChildren(QAbstractButton) + bar.findChildren(QLabel):
+        if not widget.isVisible():
+            continue
+        assert widget.width() >= widget.sizeHint().width(), widget.objectName() or widget.text()
+        place = widget.mapTo(bar, widget.rect().bottomRight())
+        assert bar.rect().contains(place), widget.objectName() or widget.text()
 
 
 def test_filters_narrow_the_list_and_an_empty_result_says_so_in_the_table(
@@ -97,6 +112,20 @@ def test_filters_narrow_the_list_and_an_empty_result_says_so_in_the_table(
     bar.clear_button.click()
     qtbot.waitUntil(lambda: _loaded(window) and window.model.total == APPLICATION_COUNT)
     assert not hint.isVisible()
+
+
+def test_the_filter_bar_is_whole_from_the_first_frame_in_either_language(
+    qtbot, workstation, reviewer, runner, settings, applications, shots
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    bar = window.worklist.filter_bar
+    for language in ("en", "th", "en"):
+        i18n.apply_language(language)
+        QApplication.processEvents()  # one turn: the language change, as the first frame
+        assert bar.clear_button.text() == ("Clear filters" if language == "en" else "ล้างตัวกรอง")
+        _filter_bar_is_whole(bar)
+        window.grab().save(str(shots / f"filter_bar_first_frame_{language}.png"))
+    i18n.apply_language("th")
 
 
 def test_a_saved_view_comes_back_after_signing_in_again(

@@ -145,8 +145,9 @@ class FilterBar(QFrame):
             (self.sort_label, self.sort),
             (self.clear_button,),
         ]
-        for group in groups:
-            flow.addWidget(_group(group))
+        self._groups = [_group(group) for group in groups]
+        for box in self._groups:
+            flow.addWidget(box)
 
         for choice in (self.service, self.officer, self.channel, self.sort):
             choice.currentIndexChanged.connect(self._changed)
@@ -322,3 +323,18 @@ class FilterBar(QFrame):
         self.date_to.setAccessibleName(self.tr("Received to"))
         for label in (self.view_label, self.from_label, self.to_label, self.sort_label):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._lay_out_now()
+
+    def _lay_out_now(self) -> None:
+        """Fit the groups to their new words at once. Left to the posted layout requests,
+        each nesting level waits for another turn of the event loop, and the first frames
+        after a language change kept the old language's widths: "Clear filters" (wider in
+        English) was cut."""
+        for box in self._groups:
+            line = box.layout()
+            if line is not None:
+                line.activate()  # sizes the group to its words and tells the flow
+        flow = self.layout()
+        if flow is not None:
+            flow.invalidate()
+            flow.activate()
