@@ -222,6 +222,7 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         # The GUI does not wait for another sync of the profile: it says one is running.
         # The plan is read at each run: the settings page may have replaced it.
         queue_digests_quietly(context)
+        draw_notices_quietly(context)  # sent by this same run
         summary = summarise(run_sync(context, runtime.plan, wait=0))
         match_slips_quietly(context)
         note_bounces_quietly(context)
@@ -280,6 +281,21 @@ def note_bounces_quietly(context: AppContext) -> None:
         return
     if failed:
         log.info("licence deliveries bounced: %d", failed)
+
+
+def draw_notices_quietly(context: AppContext) -> None:
+    """Before a sync's outbox run, draw the payment notices still held for their PDF (an
+    approval batch leaves them so, and draws them right after; this catches any it did not,
+    e.g. after a crash); a failure is logged and the next sync tries again."""
+    from services.fees import draw_pending_notices
+
+    try:
+        drawn = draw_pending_notices(context)
+    except Exception:
+        log.exception("drawing held payment notices failed")
+        return
+    if drawn:
+        log.info("payment notices drawn before sending: %d", len(drawn))
 
 
 def match_slips_quietly(context: AppContext) -> None:

@@ -18,13 +18,19 @@ __all__ = ["cmd_sync", "cmd_secret"]
 def cmd_sync(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     import time
 
-    from app.bootstrap import match_slips_quietly, note_bounces_quietly, queue_digests_quietly
+    from app.bootstrap import (
+        draw_notices_quietly,
+        match_slips_quietly,
+        note_bounces_quietly,
+        queue_digests_quietly,
+    )
     from services.intake.sync import SyncRunning, run_sync
 
     runtime = open_profile(data_dir, settings)
     try:
         while True:
             queue_digests_quietly(runtime.context)  # sent by this same run
+            draw_notices_quietly(runtime.context)  # likewise
             try:
                 report = run_sync(runtime.context, runtime.plan)
             except SyncRunning as exc:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from services import approval, review
+from services import approval, fees, review
 from services.access.table import Action, require
 from services.approval import ApprovalSummary, BatchItem, BatchOutcome, SignatureStatus, timestamps
 from services.approval.timestamps import PendingTimestamp
@@ -56,6 +56,8 @@ class ApprovalPort(Protocol):
         progress: Callable[[int, int, str], None] = lambda d, t, n: None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> BatchOutcome: ...
+
+    def draw_fee_notices(self, user: SignedInUser) -> int: ...
 
     def verify_document(self, user: SignedInUser, document_id: str) -> SignatureStatus: ...
 
@@ -154,6 +156,14 @@ class Approval:
             )
         finally:
             method.close()
+
+    def draw_fee_notices(self, user: SignedInUser) -> int:
+        """Draw the payment notices the last batch made due (held in the outbox until their
+        PDF is on them); the screen asks for it after the batch, in the I/O pool. Returns how
+        many were drawn."""
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.APPROVE)
+        return len(fees.draw_pending_notices(self.context))
 
     # --- time-stamps added later ------------------------------------------------------
 

@@ -18,11 +18,14 @@ from services.fees.gate import (
     reject_evidence,
     verify,
 )
+from services.fees.notice_drafts import DRAFTING, draw_pending_notices
 
 __all__ = [
+    "DRAFTING",
     "OPEN",
     "PaymentTaken",
     "after_approval",
+    "draw_pending_notices",
     "fee_falls_due",
     "open_payment",
     "record_evidence",

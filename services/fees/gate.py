@@ -3,7 +3,9 @@
 * :func:`fee_falls_due` opens the request's Payment (the catalog's rule applied to its form,
   a Transaction ID, a deadline in business days) and queues the payment notice — mail and
   PDF — in the same transaction as the decision that made the fee due.
-* :func:`after_approval` is that decision for a fee due after approval, before issuing.
+* :func:`after_approval` is that decision for a fee due after approval, before issuing; its
+  notice's mail is queued held until the PDF is drawn after the batch
+  (:mod:`services.fees.notice_drafts`).
 * :func:`verify` and :func:`reject_evidence` are the finance officer's; each moves the
   payment with one conditional UPDATE (``WHERE status IN …``), so two officers deciding
   the same payment at once cannot both win, on SQLite or PostgreSQL.
@@ -29,6 +31,7 @@ from services.catalog.versions import spec_for
 from services.fees.amounts import fee_amount
 from services.fees.mails import ask_for_new_slip, send_receipt
 from services.fees.notice import notice_content, render_notice_mail
+from services.fees.notice_drafts import DRAFTING, notice_filename
 from services.fees.notice_pdf import render_notice_pdf
 from services.fees.receipts import next_receipt_number
 from services.fees.thai_baht import baht_figures
@@ -84,11 +87,14 @@ def fee_falls_due(
     blobs: BlobStore,
     application_id: str,
     stage: str,
+    *,
+    draw_later: bool = False,
 ) -> Payment | None:
     """Open the payment of a request now at "payment due" and queue its notice.
 
     Returns None for a free service. A second call finds the open payment and returns it
-    (no second notice)."""
+    (no second notice). ``draw_later``: queue the mail held until its PDF is drawn
+    (:mod:`services.fees.notice_drafts`), for a caller that must not wait for the drawing."""
     application = uow.session.get(Application, application_id)
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
@@ -99,7 +105,9 @@ def fee_falls_due(
     if existing is not None:
         return existing
     amount = fee_amount(fee, application.form_data or {})
-    return _new_payment(uow, calendar, blobs, application, amount, stage, fee, rule=fee.rule)
+    return _new_payment(
+        uow, calendar, blobs, application, amount, stage, fee, rule=fee.rule, draw_later=draw_later
+    )
 
 
 def _new_payment(
@@ -112,6 +120,7 @@ def _new_payment(
     fee: Fee,
     *,
     rule: str,
+    draw_later: bool = False,
 ) -> Payment:
     """A due payment of ``amount`` with its Transaction ID (the request's next sequence),
     deadline and notice; the files the request holds already are not slips for it."""
@@ -135,7 +144,7 @@ def _new_payment(
         if SLIP_CHECKED not in (document.flags or []):
             document.flags = [*(document.flags or []), SLIP_CHECKED]
     uow.session.flush()
-    payment.notice_outbox_id = _queue_notice(uow, blobs, application, payment) or ""
+    payment.notice_outbox_id = _queue_notice(uow, blobs, application, payment, draw_later) or ""
     uow.record(
         "fees.due",
         "application",
@@ -154,21 +163,24 @@ def _new_payment(
 
 
 def _queue_notice(
-    uow: UnitOfWork, blobs: BlobStore, application: Application, payment: Payment
+    uow: UnitOfWork, blobs: BlobStore, application: Application, payment: Payment, later: bool
 ) -> str | None:
     content = notice_content(uow.session, application, payment)
-    pdf = render_notice_pdf(content)
-    name = f"payment_notice_{application.tracking_number.replace('/', '_')}.pdf"
-    document = attach_document(
-        uow,
-        blobs,
-        application.id,
-        filename=name,
-        content_type="application/pdf",
-        data=pdf,
-        origin="produced",
-    )
     to_addr = applicant_address(application)
+    name = notice_filename(application.tracking_number)
+    files: list[outbox.OutgoingAttachment] = []
+    if to_addr is None or not later:
+        # Drawn now: the officer hands or posts the PDF to an applicant without an address.
+        document = attach_document(
+            uow,
+            blobs,
+            application.id,
+            filename=name,
+            content_type="application/pdf",
+            data=render_notice_pdf(content),
+            origin="produced",
+        )
+        files.append(outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf"))
     if to_addr is None:
         return None  # the event says so: the officer hands or posts the PDF
     subject, body = render_notice_mail(content)
@@ -180,11 +192,13 @@ def _queue_notice(
         subject=subject,
         body_text=body,
         application_id=application.id,
-        attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
+        attachments=files,
         in_reply_to=applicant_thread(application),
         auto_submitted="auto-generated",
         domain=mail_domain(agency.email),
     )
+    if not files:
+        queued.status = DRAFTING  # held: never sent before its PDF is on it
     return queued.id
 
 
@@ -201,7 +215,8 @@ def after_approval(
     change_status(
         uow, calendar, application.id, ApplicationStatus.PAYMENT_DUE, reason="fee before issue"
     )
-    return fee_falls_due(uow, calendar, blobs, application.id, "before_issue")
+    # Drawn after the approval batch, not inside it (it cost more than the signature).
+    return fee_falls_due(uow, calendar, blobs, application.id, "before_issue", draw_later=True)
 
 
 def _take(uow: UnitOfWork, payment_id: str, from_status: tuple[str, ...], to: str) -> Payment:

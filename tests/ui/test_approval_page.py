@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from models import OutboxMessage
 from services.access import auth
 from services.api.approval import SigningSettings
 from services.api.ports import build_ports
@@ -32,6 +34,15 @@ def _ports(context, softhsm):
     names = ("intake", "reviewer", "approver", "reviewer2")
     users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in names}
     return ports, users
+
+
+def _notice_statuses(context) -> list[str]:
+    with context.read() as session:
+        return list(
+            session.scalars(
+                select(OutboxMessage.status).where(OutboxMessage.kind == "payment_notice")
+            )
+        )
 
 
 def _shot(widget, name: str) -> None:
@@ -102,6 +113,8 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     assert progress.outcome is not None, progress.error.text()  # the message, if it failed
     assert progress.outcome.approved == tuple(ids)
     assert progress.bar.value() == 3
+    # The fee notices the approvals made due are drawn after the batch, off the signing loop.
+    qtbot.waitUntil(lambda: _notice_statuses(context) == ["queued"] * 3, timeout=60_000)
     _shot(progress, "approval_batch_progress_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: progress.close_button.text() == "Close", timeout=30_000)

@@ -4,7 +4,7 @@ what became of each request at the end."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
@@ -80,6 +80,7 @@ class BatchProgressDialog(QDialog):
         buttons.addWidget(self.close_button)
         body.addLayout(buttons)
         self._total = 0
+        self._draw_notices: Callable[[], int] = lambda: 0
         self.retranslate()
 
     def start(
@@ -102,6 +103,7 @@ class BatchProgressDialog(QDialog):
             )
 
         self._runner.run(work, self._done, pool="io", owner=self, label="approve batch")
+        self._draw_notices = lambda: port.draw_fee_notices(user)
 
     def cancel(self) -> None:
         """Stop after the request being signed (it is finished, not cut in half)."""
@@ -129,6 +131,11 @@ class BatchProgressDialog(QDialog):
             self.batch_did_finish.emit(None)
             return
         self.bar.setValue(len(outcome.approved) + len(outcome.failed))
+        if outcome.approved:
+            # The fee notices the approvals made due are drawn now, off the signing loop; no
+            # owner: the work finishes even when the dialog is closed (a failure is logged,
+            # and the next sync draws what is left before sending).
+            self._runner.run(self._draw_notices, _ignored, pool="io", label="draw fee notices")
         self._describe(outcome)
         if outcome.stopped is not None:
             self.error.show_error(
@@ -169,3 +176,7 @@ class BatchProgressDialog(QDialog):
         self.heading.setText(self.tr("Approving and signing; keep the token plugged in."))
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
+
+
+def _ignored(result: object, error: BaseException | None) -> None:
+    """Nothing to show: the notices appear on the requests and go out with the next sync."""
