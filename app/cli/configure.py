@@ -20,7 +20,7 @@ from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
-from services.api.settings import AgencyDetails, SectionKey, SettingsPort
+from services.api.settings import TESTABLE, AgencyDetails, SectionKey, SettingsPort
 from services.kernel.errors import InvalidInput
 from services.settings.declaration import BY_NAME
 
@@ -57,7 +57,7 @@ def add_parser(sub: Any) -> None:
         help="keep a free-mail official address when the agency has none of its own",
     )
     test = act.add_parser("test", help="test a section's connection (saved values, or NAME=VALUE)")
-    test.add_argument("section", choices=[key.value for key in SectionKey])
+    test.add_argument("section", choices=[key.value for key in SectionKey if key in TESTABLE])
     test.add_argument("values", nargs="*", metavar="NAME=VALUE")
 
 

@@ -23,7 +23,7 @@ from services.kernel.actors import Actor, SignedInUser
 from services.kernel.calendar import BusinessCalendar, BusinessHours
 from services.settings import station
 from services.settings.probes import ProbeResult
-from services.settings.sections import SectionKey, TakesEffect
+from services.settings.sections import TESTABLE, SectionKey, TakesEffect
 from services.settings.settings_file import read_settings_file
 from services.settings.station import SectionValues, SettingsSaved
 from services.store.agency import (
@@ -46,6 +46,7 @@ __all__ = [
     "SettingsFacade",
     "SettingsPort",
     "SettingsSaved",
+    "TESTABLE",
     "TakesEffect",
 ]
 

@@ -15,6 +15,7 @@ __all__ = [
     "IMAP_SECRET",
     "SECTIONS",
     "SMTP_SECRET",
+    "TESTABLE",
     "Section",
     "SectionKey",
     "TakesEffect",
@@ -33,6 +34,8 @@ class SectionKey(StrEnum):
     DRIVE = "drive"
     SIGNING = "signing"
     BACKUP = "backup"
+    ISSUING = "issuing"
+    RETENTION = "retention"
 
 
 class TakesEffect(StrEnum):
@@ -52,6 +55,8 @@ class Section:
     secret: str | None
     """The keyring name of this section's password, if it has one."""
     takes_effect: TakesEffect
+    testable: bool = True
+    """Whether there is something to reach and try ("Test connection")."""
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -80,8 +85,15 @@ SECTIONS: tuple[Section, ...] = (
         None,
         TakesEffect.NEXT_USE,
     ),
+    # The https address printed under each licence's QR (the next licence issued uses it).
+    Section(SectionKey.ISSUING, ("register_url",), None, TakesEffect.NEXT_USE, testable=False),
+    # Years a closed request is kept (the next destruction list uses it); the per-service
+    # exceptions (retention_by_service) stay in settings.toml, where they can be commented.
+    Section(SectionKey.RETENTION, ("retention_years",), None, TakesEffect.NEXT_USE, testable=False),
 )
 _BY_KEY = {s.key: s for s in SECTIONS}
+TESTABLE: frozenset[SectionKey] = frozenset(s.key for s in SECTIONS if s.testable)
+"""The sections with a "Test connection" (something to reach: a server, a folder, a driver)."""
 
 
 def section(key: str) -> Section:

@@ -191,6 +191,11 @@ def save_section(
 def test_section(key: SectionKey, values: Mapping[str, Any], password: str | None) -> ProbeResult:
     """Try the section's values as typed (``password``: typed, else the keyring's)."""
     part = section(key)
+    if not part.testable:
+        raise InvalidInput(
+            "ส่วนนี้ไม่มีสิ่งที่ต้องทดสอบการเชื่อมต่อ — บันทึกค่าได้เลย",
+            "This section has no connection to test: just save it.",
+        )
     if part.secret is not None and not password:
         password = keys.load_secret(part.secret)
     deadline = NETWORK_TIMEOUT * 3

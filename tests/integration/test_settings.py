@@ -424,3 +424,11 @@ def test_imap_over_tls_trusts_the_agencys_own_authority_only_when_told(
     assert result.ok, result.en
     saved = port.save_section(admin, SectionKey.MAILBOX, trusted, dovecot.password)
     assert "imap_cafile" in saved.changed
+
+
+def test_the_register_and_retention_sections_have_nothing_to_test(port, admin) -> None:
+    for key in (SectionKey.ISSUING, SectionKey.RETENTION):
+        values = next(s for s in port.sections(admin) if s.key is key).values
+        with pytest.raises(InvalidInput) as refused:
+            port.test_section(admin, key, dict(values))
+        assert "no connection to test" in refused.value.en and "ไม่มีสิ่งที่ต้องทดสอบ" in refused.value.th

@@ -282,3 +282,57 @@ def test_what_was_typed_in_another_section_survives_a_save_and_a_page_switch(qtb
     qtbot.waitUntil(lambda: not page._runner.is_busy(), timeout=30000)
     assert smtp.values()["smtp_host"] == "mail.test-municipality.example.go.th"
     assert backup.values()["backup_dir"] == "/srv/anuyat-backup"
+
+
+def _save_and_wait(qtbot, panel) -> str:
+    panel.result.clear()
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.save_button.isEnabled() and bool(panel.result.text()), timeout=30000
+    )
+    return panel.result.text()
+
+
+def test_the_register_address_and_the_retention_years_are_typed_checked_and_saved(
+    qtbot, window, gui, context, data_dir
+) -> None:
+    # Two settings that lived only in settings.toml: the https address printed under each
+    # licence's QR, and how many years a closed request is kept. No connection to test.
+    page = _page(window)
+    qtbot.waitUntil(lambda: SectionKey.RETENTION in page.forms, timeout=30000)
+    page.show_section(SectionKey.ISSUING.value)
+    issuing, panel = page.forms[SectionKey.ISSUING], page.panel(SectionKey.ISSUING.value)
+    assert panel.test_button is None
+    _type_into(issuing.edit("register_url"), "http://www.test-municipality.go.th/licences")
+    shown = _save_and_wait(qtbot, panel)
+    assert not panel.result.ok and "must be a web address starting with https://" in shown
+    assert "ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https://" in shown
+    assert not (data_dir / "settings.toml").exists()
+    _type_into(issuing.edit("register_url"), "https://www.test-municipality.go.th/licences")
+    assert "audit log" in _save_and_wait(qtbot, panel)
+
+    page.show_section(SectionKey.RETENTION.value)
+    retention, panel = page.forms[SectionKey.RETENTION], page.panel(SectionKey.RETENTION.value)
+    _type_into(retention.edit("retention_years"), "250")
+    shown = _save_and_wait(qtbot, panel)
+    assert "'retention_years' must be at most 200 (not 250)" in shown and "ต้องไม่เกิน 200" in shown
+    _type_into(retention.edit("retention_years"), "10")
+    assert "audit log" in _save_and_wait(qtbot, panel)
+
+    text = (data_dir / "settings.toml").read_text(encoding="utf-8")
+    assert 'register_url = "https://www.test-municipality.go.th/licences"' in text
+    assert "retention_years = 10" in text
+    changes = {e["section"]: e["changed"] for e in _events(context, "settings.changed")}
+    assert changes["issuing"]["register_url"] == {
+        "from": "",
+        "to": "https://www.test-municipality.go.th/licences",
+    }
+    assert changes["retention"]["retention_years"] == {"from": 0, "to": 10}
+    for language in ("th", "en"):
+        i18n.apply_language(language, gui)
+        QApplication.processEvents()
+        for key in (SectionKey.ISSUING, SectionKey.RETENTION):
+            page.show_section(key.value)
+            QApplication.processEvents()
+            shot(window, f"{key.value}-{language}")
+    assert page.panel(SectionKey.RETENTION.value).heading.text() == "Retention"

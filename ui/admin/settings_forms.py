@@ -44,6 +44,7 @@ _NUMBERS = {
     "backup_every_hours",
     "backup_after_changes",
     "backup_warn_after_hours",
+    "retention_years",
 }
 
 
@@ -307,6 +308,8 @@ class SectionForm(QWidget):
             "backup_every_hours": self.tr("Back up every (hours)"),
             "backup_after_changes": self.tr("Also after this many changes (0: never)"),
             "backup_warn_after_hours": self.tr("Warn when the last backup is older than (hours)"),
+            "register_url": self.tr("Address of the licence register"),
+            "retention_years": self.tr("Keep closed requests for (years; 0: for ever)"),
             "imap_cafile": self.tr("CA certificate (own authority)"),
             "smtp_cafile": self.tr("CA certificate (own authority)"),
             "password": self.tr("Password"),
@@ -336,6 +339,7 @@ class SectionForm(QWidget):
             "smtp_host",
             "imap_cafile",
             "smtp_cafile",
+            "register_url",
         ):
             found = self.fields.get(name)
             edit = found.edit if isinstance(found, _PathField) else found
@@ -352,6 +356,10 @@ class SectionForm(QWidget):
             "smtp_host": self.tr("Empty: outgoing mail stays in the local 'sent' folder"),
             "imap_cafile": self.tr("Empty: the authorities this computer trusts"),
             "smtp_cafile": self.tr("Empty: the authorities this computer trusts"),
+            "register_url": self.tr(
+                "https://…, e.g. https://www.yourtown.go.th/licences (empty: "
+                "https://<the official address's domain>/verify)"
+            ),
         }[name]
 
     def _show_password_state(self) -> None:

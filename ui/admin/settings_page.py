@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from services.api import SignedInUser
 from services.api.settings import (
+    TESTABLE,
     AccountDetails,
     AgencyDetails,
     AgencyUpdate,
@@ -73,7 +74,6 @@ _FREE_MAIL = (
 )
 # The sections, in the order of the page; the ones a "Test connection" can reach.
 _ORDER: tuple[str, ...] = (AGENCY, FEES, *(key.value for key in SectionKey))
-_TESTABLE = frozenset(SectionKey)
 _PASSWORDS = frozenset({SectionKey.MAILBOX, SectionKey.SMTP})
 
 
@@ -186,7 +186,7 @@ class SettingsPage(QWidget):
     def _placeholder_panel(self, key: SectionKey) -> _Panel:
         holder = QWidget()
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        panel = _Panel(key.value, holder, can_test=key in _TESTABLE)
+        panel = _Panel(key.value, holder, can_test=key in TESTABLE)
         panel.save_button.clicked.connect(lambda: self.save_section(key))
         if panel.test_button is not None:
             panel.test_button.clicked.connect(lambda: self.test_section(key))
@@ -227,6 +227,8 @@ class SettingsPage(QWidget):
             SectionKey.DRIVE.value: self.tr("Shared drive"),
             SectionKey.SIGNING.value: self.tr("Signing module"),
             SectionKey.BACKUP.value: self.tr("Backup"),
+            SectionKey.ISSUING.value: self.tr("Licence register"),
+            SectionKey.RETENTION.value: self.tr("Retention"),
         }
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -271,6 +273,17 @@ class SettingsPage(QWidget):
             return self.tr(
                 "The driver of the approver's USB token. Only the approver's station needs it; "
                 "the test loads it and lists the tokens, without asking for a PIN."
+            )
+        if name == SectionKey.ISSUING:
+            return self.tr(
+                "Where the public register of licences is published. Each licence's QR code, "
+                "and the address printed under it, lead there so anyone can check a licence."
+            )
+        if name == SectionKey.RETENTION:
+            return self.tr(
+                "How many years a closed request is kept before it may be put on a "
+                "destruction list for the head of the agency to order. Services whose legal "
+                "period differs are listed in settings.toml (retention_by_service)."
             )
         return self.tr("Where copies of the store and the files go: another disk or a share.")
 
