@@ -242,23 +242,33 @@ def _pay_at_counter(context: AppContext, application_id: str) -> None:
         record_cash(uow, context.calendar, context.store.blobs, reference, amount)
 
 
-def _issue(context: AppContext, application_id: str) -> None:
+def _issue(request: DemoRequest) -> Callable[[AppContext, str], None]:
     """The approver issues the licence as the issuing page does: numbered from the outgoing
     register, drawn, signed as the approval was (a type-1 record leaves the PDF as drawn),
-    then kept and registered."""
-    approver = _officer(context, "approver")
-    with context.read() as session:
-        base = default_verify_base(session)
-    method = RecordMethod()
-    with context.unit_of_work(approver) as uow:
-        draft = prepare_licence(uow, application_id, base, signature_type=method.signature_type)
-    signed = method.sign(
-        draft.pdf, reason=f"ออกใบอนุญาต / Licence {draft.number}", location=context.agency_code
-    )
-    with context.unit_of_work(approver) as uow:
-        record_licence(
-            uow, context.calendar, context.store.blobs, draft, signed, method.signature_type
+    then kept and registered. The premises are the shop, at the applicant's address (the
+    demo's small shops are run from home), as the officer would confirm in the dialog."""
+
+    def run(context: AppContext, application_id: str) -> None:
+        approver = _officer(context, "approver")
+        with context.read() as session:
+            base = default_verify_base(session)
+            application = session.get(Application, application_id)
+            home = application.applicant.address_th if application and application.applicant else ""
+        premises = f"ร้าน{request.business_name} {home}" if request.business_name else home
+        method = RecordMethod()
+        with context.unit_of_work(approver) as uow:
+            draft = prepare_licence(
+                uow, application_id, base, signature_type=method.signature_type, premises=premises
+            )
+        signed = method.sign(
+            draft.pdf, reason=f"ออกใบอนุญาต / Licence {draft.number}", location=context.agency_code
         )
+        with context.unit_of_work(approver) as uow:
+            record_licence(
+                uow, context.calendar, context.store.blobs, draft, signed, method.signature_type
+            )
+
+    return run
 
 
 def _deliver(context: AppContext, application_id: str) -> None:
@@ -335,7 +345,7 @@ def steps_for(
         # an hour after that.
         paid = _on_a_weekday(start + 48 * _HOUR)
         steps.append(DemoStep(paid, _pay_at_counter))
-        steps.append(DemoStep(paid + 2 * _HOUR, _issue))
+        steps.append(DemoStep(paid + 2 * _HOUR, _issue(request)))
         if request.progress == "delivered":
             steps.append(DemoStep(paid + 3 * _HOUR, _deliver))
     return supervision + steps

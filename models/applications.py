@@ -305,6 +305,9 @@ class IssuedDocument(Base):
     subject_en: Mapped[str] = mapped_column(String(500), default="", server_default="")
     licensee: Mapped[str] = mapped_column(String(300), default="", server_default="")
     xml_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # Where the licence holds, as confirmed at issue (migration 0024). Kept in the register
+    # but not published: for a shop run from home it is a person's address.
+    premises: Mapped[str] = mapped_column(String(500), default="", server_default="")
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_reason: Mapped[str] = mapped_column(String(1000), default="", server_default="")
     # email | counter | drive (services.issuing.delivery); empty until it is sent or handed over.

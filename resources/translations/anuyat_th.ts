@@ -3047,62 +3047,72 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="167"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="175"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="171"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="179"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="164"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="172"/>
         <source>Your sign-in &amp;password:</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="162"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="170"/>
         <source>Token &amp;PIN:</source>
         <translation>&amp;PIN ของโทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="175"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="183"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="176"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="184"/>
         <source>Confirm with my sign-in password (type 1)</source>
         <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (แบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="179"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="187"/>
         <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
         <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="183"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="191"/>
         <source>&amp;Token:</source>
         <translation>&amp;โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="184"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="192"/>
+        <source>Pre&amp;mises address:</source>
+        <translation>ที่ตั้ง&amp;สถานประกอบการ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="193"/>
+        <source>number, road, sub-district, district, province</source>
+        <translation>เลขที่ ถนน ตำบล อำเภอ จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/issue_dialog.py" line="194"/>
         <source>&amp;Renews licence (number or code; empty if new):</source>
         <translation>&amp;ต่ออายุใบอนุญาตเลขที่ (เลขที่หรือรหัสตรวจสอบ เว้นว่างถ้าเป็นฉบับใหม่):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="185"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="195"/>
         <source>e.g. 12/2568</source>
         <translation>เช่น 12/2568</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="186"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="196"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="187"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="197"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -3150,112 +3160,112 @@
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="261"/>
+        <location filename="../../ui/issuing/page.py" line="262"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="306"/>
+        <location filename="../../ui/issuing/page.py" line="312"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="311"/>
+        <location filename="../../ui/issuing/page.py" line="317"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="336"/>
+        <location filename="../../ui/issuing/page.py" line="342"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="337"/>
+        <location filename="../../ui/issuing/page.py" line="343"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="338"/>
+        <location filename="../../ui/issuing/page.py" line="344"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="339"/>
+        <location filename="../../ui/issuing/page.py" line="345"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="340"/>
+        <location filename="../../ui/issuing/page.py" line="346"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="341"/>
+        <location filename="../../ui/issuing/page.py" line="347"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="342"/>
+        <location filename="../../ui/issuing/page.py" line="348"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="343"/>
+        <location filename="../../ui/issuing/page.py" line="349"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="347"/>
+        <location filename="../../ui/issuing/page.py" line="353"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="352"/>
+        <location filename="../../ui/issuing/page.py" line="358"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="354"/>
+        <location filename="../../ui/issuing/page.py" line="360"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="354"/>
+        <location filename="../../ui/issuing/page.py" line="360"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="354"/>
+        <location filename="../../ui/issuing/page.py" line="360"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="354"/>
+        <location filename="../../ui/issuing/page.py" line="360"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="357"/>
+        <location filename="../../ui/issuing/page.py" line="363"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="357"/>
+        <location filename="../../ui/issuing/page.py" line="363"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="357"/>
+        <location filename="../../ui/issuing/page.py" line="363"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="357"/>
+        <location filename="../../ui/issuing/page.py" line="363"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="358"/>
+        <location filename="../../ui/issuing/page.py" line="364"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>

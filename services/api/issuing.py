@@ -84,7 +84,12 @@ _WRONG_PASSWORD = (
 
 class IssuingPort(Protocol):
     def issue(
-        self, user: SignedInUser, application_id: str, choice: SigningChoice, renews: str = ""
+        self,
+        user: SignedInUser,
+        application_id: str,
+        choice: SigningChoice,
+        renews: str = "",
+        premises: str | None = None,
     ) -> IssuedLicence: ...
 
     def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None: ...
@@ -142,9 +147,15 @@ class Issuing:
             return register.default_verify_base(session)
 
     def issue(
-        self, user: SignedInUser, application_id: str, choice: SigningChoice, renews: str = ""
+        self,
+        user: SignedInUser,
+        application_id: str,
+        choice: SigningChoice,
+        renews: str = "",
+        premises: str | None = None,
     ) -> IssuedLicence:
-        """``renews``: the number or code of the licence this one renews (it is superseded)."""
+        """``renews``: the number or code of the licence this one renews (it is superseded);
+        ``premises``: the address the officer confirmed (None: the request's suggestion)."""
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.ISSUE_LICENCE)
         base = self._base()
@@ -155,7 +166,7 @@ class Issuing:
             with self.context.unit_of_work(actor) as uow:
                 draft = issuing.prepare_licence(
                     uow, application_id, base, signature_type=method.signature_type,
-                    renews=renews,
+                    renews=renews, premises=premises,
                 )  # fmt: skip
             signed = method.sign(
                 draft.pdf,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 
@@ -27,6 +26,7 @@ from services.approval.summary import service_spec_of
 from services.cases.applications import change_status
 from services.cases.documents import FileFacts, attach_document
 from services.issuing.numbers import file_name, next_outgoing_number, verification_code
+from services.issuing.premises import checked_premises, suggested_premises
 from services.issuing.render import LicenceContent, render_licence
 from services.issuing.renewal import renewable, supersede
 from services.issuing.templates import LICENCE_DIR, load_templates
@@ -62,14 +62,6 @@ class LicenceDraft:
 def verification_url(base: str, code: str) -> str:
     """The public page of the licence with ``code`` (``base``: where the register is published)."""
     return f"{base.rstrip('/')}/{code}.html"
-
-
-def _premises(form: dict[str, Any]) -> str:
-    """The first form field that names an address (``shop_address``, ``site_address``)."""
-    for key, value in form.items():
-        if "address" in key and isinstance(value, str) and value.strip():
-            return value.strip()
-    return ""
 
 
 def _approval(uow: UnitOfWork, application: Application) -> tuple[Approval, User]:
@@ -120,9 +112,11 @@ def prepare_licence(
     verify_base: str,
     signature_type: int = 1,
     renews: str = "",
+    premises: str | None = None,
 ) -> LicenceDraft:
     """``signature_type``: the type the caller's way of signing gives (1, 2 or 3);
-    ``renews``: the number or code of the licence this one renews, if any."""
+    ``renews``: the number or code of the licence this one renews, if any; ``premises``: the
+    address the officer confirmed (None: the suggestion, for callers without a dialog)."""
     require(uow.actor, Action.ISSUE_LICENCE)
     application = load_application(uow.session, application_id)
     _approved(application)
@@ -138,6 +132,10 @@ def prepare_licence(
             f"The service “{service.name_en}” has no licence template yet; ask the "
             f"administrator to add {LICENCE_DIR / (service.code + '.toml')}.",
         )
+    if premises is None:
+        premises = suggested_premises(application)
+    # Checked before a number is taken, so a missing address spoils no number.
+    premises = checked_premises(template, service, premises)
     approval, approver = _approval(uow, application)
     agency = uow.session.scalars(select(Agency)).one()
     running, year = next_outgoing_number(uow, uow.now)
@@ -148,7 +146,6 @@ def prepare_licence(
     applicant = application.applicant
     holder = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else "-"
     signatory = applicant.representative_th.strip() if applicant else ""
-    premises = _premises(application.form_data or {})
     conditions = tuple(approval.conditions or ())
     position = approver.position_th or "ผู้มีอำนาจอนุมัติ"
     data = LicenceData(
@@ -194,7 +191,7 @@ def prepare_licence(
         "licence.numbered",
         "application",
         application.id,
-        {"number": number, "file_name": name, "service": service.code},
+        {"number": number, "file_name": name, "service": service.code, "premises": premises},
     )
     return LicenceDraft(application.id, number, name, code, valid_until, data, xml, pdf,
                         renewed.id if renewed else None)  # fmt: skip
@@ -235,6 +232,7 @@ def record_licence(
         subject_th=draft.data.subject_th,
         subject_en=draft.data.subject_en,
         licensee=draft.data.licensee,
+        premises=draft.data.premises,
         xml_sha256=hashlib.sha256(draft.xml).hexdigest(),
     )
     uow.session.add(issued)

@@ -50,7 +50,8 @@ def _values(c: LicenceContent, language: str) -> dict[str, str]:
     return {
         "licensee": c.licensee,
         "applicant": c.applicant,
-        "premises": c.premises or "-",
+        # Never "-": the issue refuses an empty address when the text says where it holds.
+        "premises": c.premises,
         "service": c.service_th if language == "th" else c.service_en,
         "valid_until": (c.valid_until_th if language == "th" else c.valid_until_en) or "-",
     }
@@ -70,10 +71,11 @@ def render_licence(template: LicenceTemplate, c: LicenceContent) -> bytes:
     flow.text(f"เลขที่ {c.number}", size=13, bold=True, centred=True)
     flow.text(f"No. {c.number}", size=9, grey=True, centred=True)
     flow.rule()
+    premises = (("สถานที่", "Premises", c.premises),) if c.premises else ()
     rows = (
         ("ผู้ได้รับใบอนุญาต", "Licensee", c.licensee),
         ("ผู้ยื่นคำขอ", "Applicant", c.applicant),
-        ("สถานที่", "Premises", c.premises or "-"),
+        *premises,
         ("เรื่อง", "Subject", c.service_th),
         ("วันที่อนุญาต", "Date granted", c.granted_th),
         ("ใช้ได้ถึงวันที่", "Valid until", c.valid_until_th or "ไม่มีกำหนด"),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from models import Application, IssuedDocument, ServiceType
 from services.access.table import Action, may
 from services.approval.summary import service_spec_of
+from services.issuing.premises import suggested_premises
 from services.kernel.actors import Actor
 from services.kernel.errors import PermissionDenied
 from services.kernel.statuses import ApplicationStatus
@@ -29,6 +30,9 @@ class ToIssueRow:
     channel: str
     min_signature_type: int = 1
     """The weakest signature the service's risk allows on its licence (DGA table 4.1)."""
+    premises: str = ""
+    """The suggested premises address (:func:`~services.issuing.premises.suggested_premises`),
+    for the officer to confirm; shown only to the officers who issue."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ def to_issue_rows(session: Session, actor: Actor) -> list[ToIssueRow]:
                 f"{who.title_th}{who.name_th}" if who else "-",
                 app.channel,
                 service_spec_of(session, app)[1].min_signature_type,
+                suggested_premises(app),
             )
         )
     return rows

@@ -208,6 +208,9 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
                     f"/{issued.issued_at.astimezone(BANGKOK).year + 543}"
                 ), where
                 assert (issued.delivered_at is not None) == (app.status == "delivered"), where
+                # The shop at the applicant's address, never "-".
+                home = app.applicant.address_th
+                assert issued.premises.startswith("ร้าน") and issued.premises.endswith(home), where
             # Its history happened on its own time line: in order, after it arrived, by now.
             moments = [e.occurred_at for e in history]
             assert moments == sorted(moments), where

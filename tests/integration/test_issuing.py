@@ -234,3 +234,38 @@ def test_a_counter_licence_is_handed_over_to_someone_named_and_a_drive_one_copie
     assert rows[on_drive.number].delivered_at and issuing.to_issue(users["intake"]) == []
     # Numbers run on through the year: 1 and 2, never repeated.
     assert {at_counter.number.split("/")[0], on_drive.number.split("/")[0]} == {"1", "2"}
+
+
+def test_a_licence_that_says_where_it_holds_is_refused_without_premises(
+    context, ws, users, signing
+) -> None:
+    """The officer emptied the premises field: nothing is issued, no number is spoilt, and
+    the message says in Thai and English what to type; with the address it is issued and
+    the address is in the XML, the register entry and the event."""
+    app_id = approved(
+        context, ws, users, signing, SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    )
+    issuing = Issuing(context, signing.settings)
+    choice = SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+    with pytest.raises(InvalidInput) as refused:
+        issuing.issue(users["approver"], app_id, choice, premises="   ")
+    assert "ที่ตั้งสถานประกอบการ" in refused.value.th
+    assert "premises address" in refused.value.en
+    with context.read() as session:
+        assert session.scalars(select(IssuedDocument)).first() is None
+        numbered = session.scalars(select(Event).where(Event.type == "licence.numbered")).all()
+        assert numbered == []  # refused before a number was taken
+    typed = "  ร้านครัวใจดี   เลขที่ 12 ถนนเพชรเกษม ตำบลหนองไผ่ อำเภอเมือง จังหวัดนครปฐม "
+    issued = issuing.issue(
+        users["approver"], app_id, SigningChoice("record", secret=Pin(STAFF_PASSWORD)),
+        premises=typed,
+    )  # fmt: skip
+    tidy = " ".join(typed.split())
+    with context.read() as session:
+        entry = session.get(IssuedDocument, issued.issued_id)
+        data = context.store.blobs.get(entry.blob_sha256)
+        event = session.scalars(select(Event).where(Event.type == "licence.numbered")).one()
+    assert entry.premises == tidy and json.loads(event.payload)["premises"] == tidy
+    assert parse_licence_xml(read_xml(data) or b"").premises == tidy
+    text = " ".join(pypdf_pages(data))
+    assert f"ณ {tidy} แล้ว" in text and "ณ -" not in text

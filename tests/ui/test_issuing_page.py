@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from models import Application, IssuedDocument
 from services.access import auth
 from services.api.approval import SigningChoice, SigningSettings
 from services.api.ports import build_ports
@@ -17,9 +18,12 @@ from services.kernel.actors import SYSTEM
 from services.produce.sign import Pin
 from tests.conftest import STAFF_PASSWORD
 from tests.integration.test_approval import reviewed
+from tests.pdf_reading import pdftotext_pages, pypdf_pages, save_artifact
 from tests.ui.conftest import SCREENSHOTS, officer_types
 from ui.common import i18n
 from ui.issuing.page import IssuingPage
+
+PREMISES = "ร้านครัวใจดี เลขที่ 12 ถนนเพชรเกษม ตำบลหนองไผ่ อำเภอเมือง จังหวัดนครปฐม"
 
 
 def _shot(widget, name: str) -> None:
@@ -62,7 +66,10 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     ports = build_ports(context, signing=SigningSettings())
     users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
              ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    _approved(context, ports, users)
+    app_id = _approved(context, ports, users)
+    with context.store.sessions() as session, session.begin():
+        applicant = session.get(Application, app_id).applicant
+        applicant.address_th = "เลขที่ 7 หมู่ 2 ตำบลหนองไผ่ อำเภอเมือง จังหวัดนครปฐม"
     assert ports.issuing is not None
     page = IssuingPage(ports.issuing, users["approver"], runner)
     qtbot.addWidget(page)
@@ -83,8 +90,21 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
     dialog = page.dialog
     assert dialog is not None
+    # The premises start from the applicant's address; the officer types the shop's own.
+    with context.read() as session:
+        home = session.get(Application, app_id).applicant.address_th
+    assert home and dialog.premises.text() == home
+    dialog.activateWindow()
+    dialog.premises.setFocus()
+    qtbot.waitUntil(lambda: dialog.premises.hasFocus(), timeout=5_000)
+    dialog.premises.selectAll()
+    officer_types(PREMISES)
+    assert dialog.premises.text() == PREMISES
     dialog.password.setFocus()
     _shot(dialog, "issuing_dialog_th")
+    i18n.apply_language("en")
+    _shot(dialog, "issuing_dialog_en")
+    i18n.apply_language("th")
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=5_000)
     officer_types(STAFF_PASSWORD)
@@ -96,6 +116,14 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
                     timeout=30_000)  # fmt: skip
     assert page.issued.item(0, 3).text() == "ใช้ได้"
     assert dialog.password.text() == ""  # the password left the field when it was used
+    # The licence prints the premises as typed, and both readers extract them exactly.
+    with context.read() as session:
+        entry = session.query(IssuedDocument).one()
+        data = context.store.blobs.get(entry.blob_sha256)
+    assert entry.premises == PREMISES
+    path = save_artifact("licence_premises_typed.pdf", data)
+    for text in (" ".join(pypdf_pages(data)), " ".join(pdftotext_pages(path))):
+        assert f"ณ {PREMISES} แล้ว" in text and "ณ -" not in text
 
     # The intake officer delivers it by e-mail, protected; the password is shown once.
     desk = IssuingPage(ports.issuing, users["intake"], runner)
@@ -184,8 +212,12 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     assert dialog.why_token.isVisible() and " 2 " in dialog.why_token.text()
     qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
     dialog.token_combo.setCurrentIndex(dialog.token_combo.findData(token.label))
-    dialog.password.setFocus()
+    assert dialog.premises.text() == ""  # no address known: the officer types it
     dialog.activateWindow()
+    dialog.premises.setFocus()
+    qtbot.waitUntil(lambda: dialog.premises.hasFocus(), timeout=5_000)
+    officer_types(PREMISES)
+    dialog.password.setFocus()
     qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=5_000)
     _shot(dialog, "issuing_token_dialog_th")
     i18n.apply_language("en")
@@ -250,7 +282,10 @@ def test_intake_records_a_request_for_licence_data_and_sends_it(
     app_id = _approved(context, ports, users)
     assert ports.issuing is not None
     issued = ports.issuing.issue(
-        users["approver"], app_id, SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+        users["approver"],
+        app_id,
+        SigningChoice("record", secret=Pin(STAFF_PASSWORD)),
+        premises=PREMISES,
     )
     desk = IssuingPage(ports.issuing, users["intake"], runner)
     qtbot.addWidget(desk)
@@ -297,7 +332,10 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     app_id = _approved(context, ports, users)
     assert ports.issuing is not None
     issued = ports.issuing.issue(
-        users["approver"], app_id, SigningChoice("record", secret=Pin(STAFF_PASSWORD))
+        users["approver"],
+        app_id,
+        SigningChoice("record", secret=Pin(STAFF_PASSWORD)),
+        premises=PREMISES,
     )
     sent = ports.issuing.deliver(users["intake"], issued.issued_id)
     with context.read() as session:

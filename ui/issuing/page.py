@@ -251,6 +251,7 @@ class IssuingPage(QWidget):
         if not result or choice is None:
             return
         renews = dialog.renews.text()
+        premises = dialog.premises.text()
         port, user = self._port, self._user
 
         def done(issued: IssuedLicence | None, error: BaseException | None) -> None:
@@ -265,8 +266,13 @@ class IssuingPage(QWidget):
             self.applications_did_change.emit()
             self.refresh()
 
-        self._runner.run(lambda: port.issue(user, row.application_id, choice, renews), done,
-                         pool="io", owner=self, label="issue licence")  # fmt: skip
+        self._runner.run(
+            lambda: port.issue(user, row.application_id, choice, renews, premises),
+            done,
+            pool="io",
+            owner=self,
+            label="issue licence",
+        )
 
     # --- checking a licence someone shows -------------------------------------------------
 
