@@ -66,6 +66,8 @@ class Arrival:
     # The applicant's answer to the consent box (counter, consent-based services; PDPA s.19):
     # recorded with the application in its own transaction, never in a second one after it.
     consent: bool | None = None
+    # Where the business is (drive sidecar): the issue dialog offers it for the licence.
+    premises_address: str = ""
     # Not a request (a bounce, an auto-reply, a newsletter, a notice): (reason code, sign).
     not_request: tuple[str, str] | None = None
     # Forwarded by someone else: the original sender (name, address), proposed as applicant.

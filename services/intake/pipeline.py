@@ -452,6 +452,8 @@ def _intake_form_data(arrival: Arrival, uow: UnitOfWork) -> dict[str, object] | 
         data["intake_notes"] = list(arrival.notes)
     if arrival.requested_reply_to:
         data["requested_reply_to"] = arrival.requested_reply_to
+    if arrival.premises_address:
+        data["premises_address"] = arrival.premises_address  # services.issuing.premises
     if arrival.forwarded_from is not None:
         name, address = arrival.forwarded_from
         data[FORWARDED_KEY] = {

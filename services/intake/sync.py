@@ -217,6 +217,7 @@ def _drive_arrival(item: DriveItem, limits: Limits) -> Arrival:
         service_code=side.get("service") or None,
         applicant=applicant,
         notes=notes,
+        premises_address=" ".join(side.get("premises_address", "").split()),
     )
 
 

@@ -31,6 +31,7 @@ from services.intake.drive import DriveScanner
 from services.intake.mail.maildir import MaildirMailbox
 from services.intake.sync import SyncPlan, run_sync
 from services.intake.views import CounterRequest
+from services.issuing.premises import suggested_premises
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import DiskFull, InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
@@ -303,7 +304,8 @@ def test_shared_drive_item_is_taken_once(context, clock, tmp_path: Path) -> None
     item.mkdir(parents=True)
     (item / "แบบคำขอ.pdf").write_bytes(corpus.file_pdf())
     (item / "request.toml").write_text(
-        'service = "PETITION"\napplicant_name = "นายสมชาย ทองดี"\nsubject = "ร้องเรียนเสียงดัง"\n',
+        'service = "PETITION"\napplicant_name = "นายสมชาย ทองดี"\nsubject = "ร้องเรียนเสียงดัง"\n'
+        'premises_address = "เลขที่ 5  ถนนราชดำเนิน ตำบลหนองไผ่"\n',
         encoding="utf-8",
     )
     plan = SyncPlan(
@@ -322,6 +324,9 @@ def test_shared_drive_item_is_taken_once(context, clock, tmp_path: Path) -> None
         app = session.scalars(select(Application)).one()
         assert app.channel == "drive" and app.subject == "ร้องเรียนเสียงดัง"
         assert app.applicant is not None and app.applicant.name_th == "นายสมชาย ทองดี"
+        # Offered for the licence's premises when it is issued.
+        assert app.form_data["premises_address"] == "เลขที่ 5 ถนนราชดำเนิน ตำบลหนองไผ่"
+        assert suggested_premises(app) == "เลขที่ 5 ถนนราชดำเนิน ตำบลหนองไผ่"
     assert (item / "แบบคำขอ.pdf").exists()  # the source is never modified
 
 

@@ -17,8 +17,8 @@ The convention (also in ``docs/shared-drive.md`` for the agency's IT person):
   application). It is not a document; it gives applicant and service data, every key optional,
   every value text: ``service`` (catalog code), ``applicant_name``, ``applicant_kind``
   (``person`` / ``juristic``, or ``บุคคลธรรมดา`` / ``นิติบุคคล``), ``national_id``, ``email``,
-  ``phone``, ``subject``, ``note``, ``channel_note`` (e.g. ``LINE``); a number is kept as
-  text but flagged, since it has lost any leading 0. Unknown keys, wrong types
+  ``phone``, ``subject``, ``note``, ``channel_note`` (e.g. ``LINE``), ``premises_address``;
+  a number is kept as text but flagged, since it has lost any leading 0. Unknown keys, wrong types
   and broken syntax never drop the item: it is still taken, with the problem told in Thai and
   English in ``sidecar_problem_th`` / ``sidecar_problem_en`` so intake can queue it as
   unclassified with a note. (ไฟล์ request.toml ที่เขียนผิดรูปแบบจะไม่ทำให้คำขอหาย)

@@ -50,6 +50,7 @@ SIDECAR_KEYS: tuple[str, ...] = (
     "channel_note",
     "submitted_at",
     "platform",
+    "premises_address",
 )
 DEFAULT_MAX_FILE_BYTES = 25 * MB
 """Largest file :func:`read_file` returns by default (the intake limit for one file)."""
