@@ -30,6 +30,7 @@ from typing import Final
 
 from sqlalchemy import select
 
+from demo.content import demo_applicants
 from demo.model import AttachmentKind, DemoRequest
 from models import Application, Document, IssuedDocument, User
 from services.approval.batch import BatchItem, approve_batch
@@ -252,8 +253,9 @@ def _issue(request: DemoRequest) -> Callable[[AppContext, str], None]:
         approver = _officer(context, "approver")
         with context.read() as session:
             base = default_verify_base(session)
-            application = session.get(Application, application_id)
-            home = application.applicant.address_th if application and application.applicant else ""
+        # The applicant's address as the demo's content has it (a mailed request's applicant
+        # record carries none: mail gives no postal address).
+        home = demo_applicants()[request.applicant_index].address.text_th
         premises = f"ร้าน{request.business_name} {home}" if request.business_name else home
         method = RecordMethod()
         with context.unit_of_work(approver) as uow:

@@ -16,6 +16,7 @@ from services.kernel.clock import BANGKOK, FixedClock, SystemClock
 from services.kernel.events import verify_chain
 from services.kernel.state_check import check_state
 from services.store.profile import load_context
+from tests.pdf_reading import pdftotext_pages, pypdf_pages, save_artifact
 
 BUILT_AT = SystemClock().now()
 
@@ -209,8 +210,12 @@ def test_every_demo_request_agrees_with_its_service_and_its_history(demo) -> Non
                 ), where
                 assert (issued.delivered_at is not None) == (app.status == "delivered"), where
                 # The shop at the applicant's address, never "-".
-                home = app.applicant.address_th
-                assert issued.premises.startswith("ร้าน") and issued.premises.endswith(home), where
+                shop, home = issued.premises.split(" ", 1)
+                assert shop.startswith("ร้าน") and "จังหวัด" in home, where
+                pdf = ctx.store.blobs.get(issued.blob_sha256)
+                path = save_artifact(f"demo_licence_{issued.document_number[0]}.pdf", pdf)
+                for text in (" ".join(pypdf_pages(pdf)), " ".join(pdftotext_pages(path))):
+                    assert f"ณ {issued.premises} แล้ว" in text and "ณ -" not in text, where
             # Its history happened on its own time line: in order, after it arrived, by now.
             moments = [e.occurred_at for e in history]
             assert moments == sorted(moments), where
