@@ -368,3 +368,31 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     qtbot.waitUntil(lambda: "เคาน์เตอร์" in desk.notice.text(), timeout=30_000)
     qtbot.waitUntil(lambda: "·" in desk.issued.item(0, 4).text(), timeout=30_000)
     assert desk.issued.item(0, 4).text().startswith("เคาน์เตอร์ ·")  # how it went, this time
+
+
+def test_the_issue_dialog_buttons_are_whole_from_the_first_frame_in_either_language(
+    gui, qtbot, runner, context
+) -> None:
+    """"Cancel" came out cut ("Cance l") in English: the foot kept the Thai widths for the
+    first frame after the language changed."""
+    from PySide6.QtWidgets import QApplication
+
+    from services.api import ToIssueRow
+    from ui.issuing.issue_dialog import IssueDialog
+
+    ports = build_ports(context, signing=SigningSettings())
+    approver = ports.shell.sign_in("approver", STAFF_PASSWORD)
+    assert ports.issuing is not None
+    row = ToIssueRow("a1", "R-0001", "ร้านอาหาร", "Food shop", "นายหนึ่ง ใจดี", "counter")
+    dialog = IssueDialog(row, ports.issuing, runner, approver)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for language in ("en", "th", "en"):
+        i18n.apply_language(language)
+        QApplication.processEvents()  # one turn: the language change, as the first frame
+        assert dialog.cancel_button.text() == ("Cancel" if language == "en" else "ยกเลิก")
+        for button in (dialog.cancel_button, dialog.ok_button):
+            assert button.width() >= button.sizeHint().width(), (language, button.text())
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(SCREENSHOTS / f"issuing_dialog_foot_{language}.png"))
+    i18n.apply_language("th")

@@ -16,16 +16,30 @@ from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QPushButton
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 
-__all__ = ["DialogFoot", "add_dialog_foot", "button_row", "cancel_and_primary"]
+__all__ = ["DialogFoot", "FootButton", "add_dialog_foot", "button_row", "cancel_and_primary"]
+
+
+class FootButton(QPushButton):
+    """A foot button that takes its new words' width in the same turn it is relabelled.
+
+    Left to the posted layout requests, the dialog's first frame after a language change kept
+    the other language's widths: "Cancel" (wider in English than "ยกเลิก") came out cut.
+    """
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        window_layout = self.window().layout()
+        if window_layout is not None:
+            window_layout.activate()  # the parent layout was invalidated by the new text
 
 
 def cancel_and_primary(
     dialog: QDialog, on_primary: Callable[[], object]
 ) -> tuple[QPushButton, QPushButton]:
     """Cancel (rejects the dialog) and the primary button (runs ``on_primary``), not yet placed."""
-    cancel = QPushButton()
+    cancel = FootButton()
     cancel.clicked.connect(dialog.reject)
-    primary = named(QPushButton(), "Primary")
+    primary = named(FootButton(), "Primary")
     primary.clicked.connect(on_primary)
     return cancel, primary
 
