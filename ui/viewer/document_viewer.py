@@ -11,8 +11,9 @@ Bytes come from ``port.document_bytes`` in the "db" pool; decoding and rendering
 about the document on screen (a generation number), so flicking through documents quickly
 never shows the wrong file.
 
-A ``QPdfView`` cannot turn pages, so a PDF turned a quarter shows its current page drawn as an
-image (rendered in the "io" pool), with the same page keys and zoom.
+A ``QPdfView`` cannot turn pages, so a PDF turned a quarter shows its current page drawn as
+an image (rendered in the "io" pool), with the same page keys and zoom; those keys, the zoom
+and the turning are in :mod:`ui.viewer.paging`.
 """
 
 from __future__ import annotations
@@ -22,13 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QPointF,
-    QSettings,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -46,7 +41,8 @@ from ui.common.errors import bilingual
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.viewer.cache import DocumentCache
-from ui.viewer.panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane, next_zoom
+from ui.viewer.paging import MESSAGE, PagesAndZoom
+from ui.viewer.panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane
 from ui.viewer.render import (
     PAGE_RENDER_DPI,
     decode_image,
@@ -65,9 +61,6 @@ __all__ = ["DocumentViewer", "MESSAGE"]
 
 log = logging.getLogger(__name__)
 
-MESSAGE = ""
-"""The key of the request's own message in the document list (documents use their ids)."""
-
 
 @dataclass(frozen=True)
 class _Entry:
@@ -75,7 +68,7 @@ class _Entry:
     info: DocumentInfo | None
 
 
-class DocumentViewer(QFrame):
+class DocumentViewer(PagesAndZoom, QFrame):
     """The message and documents of one application, one at a time.
 
     Signals:
@@ -243,19 +236,6 @@ class DocumentViewer(QFrame):
     def rotation(self) -> int:
         return self._rotations.get(self.current_document_id() or MESSAGE, 0)
 
-    def is_fit_width(self) -> bool:
-        return self._zoom.fit_width
-
-    def zoom(self) -> float:
-        """The zoom in force (1.0 = 100 %); when fitting the width, the zoom that gives."""
-        if self.stack.currentWidget() is self.image_pane and self.image_pane.has_image():
-            return self.image_pane.zoom
-        if self.stack.currentWidget() is self.text_pane:
-            return self.text_pane.zoom
-        if self.stack.currentWidget() is self.pdf_view and self._zoom.fit_width:
-            return self._pdf_fit_zoom()
-        return self._zoom.factor
-
     # -- commands -----------------------------------------------------------------------
 
     def set_application(
@@ -374,53 +354,6 @@ class DocumentViewer(QFrame):
         index = min(max(self._index + direction, 0), len(self._entries) - 1)
         if index != self._index:
             self.show_index(index)
-
-    def next_page(self) -> None:
-        self._step_page(+1)
-
-    def previous_page(self) -> None:
-        self._step_page(-1)
-
-    def go_to_page(self, page: int) -> None:
-        """Show page ``page`` (1-based) of the PDF on screen."""
-        if self.current_kind() != "pdf":
-            return
-        target = min(max(page - 1, 0), self.page_count() - 1)
-        self._page = target
-        if self.rotation():
-            self._render_turned_page()
-        else:
-            navigator = self.pdf_view.pageNavigator()
-            navigator.jump(target, QPointF(0, 0), navigator.currentZoom())
-        self._announce()
-
-    def zoom_in(self) -> None:
-        self._set_zoom(next_zoom(self.zoom(), +1))
-
-    def zoom_out(self) -> None:
-        self._set_zoom(next_zoom(self.zoom(), -1))
-
-    def fit_to_width(self) -> None:
-        self._zoom.fit_width = True
-        self._apply_zoom()
-        self._zoom.save()
-
-    def rotate(self) -> None:
-        """Turn the document on screen a quarter clockwise (kept while the request is open)."""
-        kind = self.current_kind()
-        if kind not in ("pdf", "image"):
-            return
-        key = self.current_document_id() or MESSAGE
-        self._rotations[key] = (self._rotations.get(key, 0) + 90) % 360
-        if kind == "image":
-            self.image_pane.set_rotation(self._rotations[key])
-        elif self._rotations[key]:
-            self._render_turned_page()
-        else:
-            self.stack.setCurrentWidget(self.pdf_view)
-            self.go_to_page(self._page + 1)
-            self._apply_zoom()
-        self._update_controls()
 
     def open_externally(self) -> None:
         """Open the document with the system's own program (a copy in a private temp folder)."""
@@ -612,66 +545,6 @@ class DocumentViewer(QFrame):
         texts = [known[f] for f in (info.flags if info is not None else ()) if f in known]
         self.flags_label.setText(" · ".join(texts))
         self.flags_label.setVisible(bool(texts))
-
-    # -- pages and zoom -----------------------------------------------------------------
-
-    def _step_page(self, direction: int) -> None:
-        kind = self.current_kind()
-        if kind == "pdf" and self.page_count() > 1:
-            self.go_to_page(self._page + 1 + direction)
-        elif self.stack.currentWidget() is self.image_pane:
-            self.image_pane.scroll_page(direction)
-        elif self.stack.currentWidget() is self.text_pane:
-            self.text_pane.scroll_page(direction)
-        elif kind == "pdf":
-            bar = self.pdf_view.verticalScrollBar()
-            bar.setValue(bar.value() + direction * bar.pageStep())
-
-    def _pdf_page_changed(self, page: int) -> None:
-        if self.stack.currentWidget() is not self.pdf_view or page == self._page:
-            return
-        self._page = page
-        self._announce()
-
-    def _thumbnail_chosen(self, row: int) -> None:
-        if row >= 0 and row != self._page:
-            self.go_to_page(row + 1)
-
-    def _set_zoom(self, zoom: float) -> None:
-        self._zoom.set_factor(zoom)
-        self._apply_zoom()
-        self._zoom.save()
-
-    def _apply_zoom(self) -> None:
-        widget = self.stack.currentWidget()
-        zoom = self._zoom
-        if widget is self.pdf_view:
-            if zoom.fit_width:
-                self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            else:
-                self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-                self.pdf_view.setZoomFactor(zoom.factor)
-        elif widget is self.image_pane:
-            if zoom.fit_width:
-                self.image_pane.set_fit_width(True)
-            else:
-                self.image_pane.set_zoom(zoom.factor)
-        elif widget is self.text_pane:
-            self.text_pane.set_zoom(1.0 if zoom.fit_width else zoom.factor)
-        self._update_zoom_label()
-
-    def _pdf_fit_zoom(self) -> float:
-        if self.pdf_document.pageCount() <= 0:
-            return 1.0
-        points = self.pdf_document.pagePointSize(self._page)
-        page_px = points.width() * self.logicalDpiX() / 72
-        margins = self.pdf_view.documentMargins()
-        available = self.pdf_view.viewport().width() - margins.left() - margins.right()
-        return max(0.1, available / max(1.0, page_px))
-
-    def _update_zoom_label(self) -> None:
-        self.zoom_label.setText(f"{round(self.zoom() * 100)}%")
-        self.fit_button.setChecked(self._zoom.fit_width)
 
     # -- list and state -----------------------------------------------------------------
 
