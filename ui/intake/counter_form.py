@@ -14,28 +14,21 @@ acknowledgement. Failures are shown inline in Thai and English.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QDesktopServices,
-    QGuiApplication,
-    QKeyEvent,
-)
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -45,50 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import (
-    CounterRequest,
-    IntakePort,
-    ServiceOption,
-    SignedInUser,
-    accepted_file_patterns,
-    is_valid_national_id,
-    juristic_id_valid,
-)
+from services.api import CounterRequest, IntakePort, ServiceOption, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
-from ui.common.form_widgets import ElidingComboBox, FileDropList
+from ui.common.form_widgets import ElidingComboBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
+from ui.intake.counter_files import CounterFiles
+from ui.intake.id_check import IdCheck, check_id
 
 __all__ = ["CounterForm", "IdCheck", "check_id"]
-
-"""Who registers counter and phone requests."""
-
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-_SEPARATORS = re.compile(r"[\s\u200b\u00a0\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
-
-IdCheck = str
-"""``empty`` | ``partial`` | ``too_long`` | ``not_digits`` | ``bad_check`` | ``valid``."""
-
-
-def check_id(text: str, kind: str = "person") -> tuple[IdCheck, int]:
-    """How far a typed 13-digit number is from valid, and how many digits it has so far.
-
-    Thai digits, spaces and dashes are accepted as people type them; the check digit is
-    tested with :func:`services.kernel.thai_id.is_valid_national_id` (or the juristic variant).
-    """
-    compact = _SEPARATORS.sub("", text)
-    if not compact:
-        return "empty", 0
-    if not all(ch.isdigit() for ch in compact):
-        return "not_digits", sum(ch.isdigit() for ch in compact)
-    count = len(compact)
-    if count < 13:
-        return "partial", count
-    if count > 13:
-        return "too_long", count
-    valid = juristic_id_valid(text) if kind == "juristic" else is_valid_national_id(text)
-    return ("valid" if valid else "bad_check"), count
 
 
 class CounterForm(QFrame):
@@ -118,7 +77,6 @@ class CounterForm(QFrame):
         self._runner = runner
         self._services: list[ServiceOption] = []
         self._services_loaded = False
-        self._files: list[str] = []
         self._busy = False
         self.last_tracking_number: str | None = None
         self.receipt_dir: Path | None = None
@@ -260,25 +218,11 @@ class CounterForm(QFrame):
         self.note_label = named(QLabel(), "FormLabel")
         form.addRow(self.note_label, self.note_edit)
 
-        self.file_list = FileDropList()
-        self.file_list.files_did_drop.connect(self.add_files)
-        # The buttons share the label's line, so the list shows one more file.
-        file_buttons = QHBoxLayout()
-        file_buttons.setSpacing(6)
-        self.files_label = named(QLabel(), "FormLabel")
-        file_buttons.addWidget(self.files_label, 1)
-        self.add_files_button = QPushButton()
-        self.add_files_button.clicked.connect(self._pick_files)
-        self.remove_files_button = QPushButton()
-        self.remove_files_button.clicked.connect(self._remove_selected_files)
-        self.remove_files_button.setEnabled(False)
-        self.file_list.itemSelectionChanged.connect(
-            lambda: self.remove_files_button.setEnabled(bool(self.file_list.selectedItems()))
-        )
-        file_buttons.addWidget(self.add_files_button, 0, Qt.AlignmentFlag.AlignBottom)
-        file_buttons.addWidget(self.remove_files_button, 0, Qt.AlignmentFlag.AlignBottom)
-        form.addRow(file_buttons)
-        form.addRow(self.file_list)
+        self._files = CounterFiles(form, self)
+        self.file_list = self._files.file_list
+        self.files_label = self._files.files_label
+        self.add_files_button = self._files.add_files_button
+        self.remove_files_button = self._files.remove_files_button
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
 
@@ -338,13 +282,10 @@ class CounterForm(QFrame):
 
     @property
     def files(self) -> list[str]:
-        return list(self._files)
+        return self._files.paths()
 
     def add_files(self, paths: list[str]) -> None:
-        for path in paths:
-            if path and path not in self._files:
-                self._files.append(path)
-        self._fill_files()
+        self._files.add(paths)
 
     def id_state(self) -> IdCheck:
         return check_id(self.id_edit.text(), self.applicant_kind())[0]
@@ -374,7 +315,7 @@ class CounterForm(QFrame):
             ),
             subject=self.subject_edit.text().strip(),
             note=self.note_edit.toPlainText().strip(),
-            files=tuple(self._files),
+            files=tuple(self._files.paths()),
         )
 
     def submit(self) -> None:
@@ -497,7 +438,6 @@ class CounterForm(QFrame):
         self.service_combo.setCurrentIndex(0)
         self._service_changed()
         self._files.clear()
-        self._fill_files()
         self.name_hint.hide()
         self.error_box.clear()
         if not keep_result:
@@ -517,7 +457,7 @@ class CounterForm(QFrame):
             self.close_form()
             return
         if event.key() == Qt.Key.Key_Delete and self.file_list.hasFocus():
-            self._remove_selected_files()
+            self._files.remove_selected()
             return
         super().keyPressEvent(event)
 
@@ -526,33 +466,6 @@ class CounterForm(QFrame):
         self.submit_button.setEnabled(not busy)
         self.clear_button.setEnabled(not busy)
         self.submit_button.setText(self.tr("Registering…") if busy else self.tr("Register request"))
-
-    def _pick_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Choose the scanned documents"),
-            "",
-            # The types intake accepts, from its own table (TIFF is refused, so not offered).
-            self.tr("Documents ({patterns});;All files (*)").format(
-                patterns=accepted_file_patterns()
-            ),
-        )
-        self.add_files(paths)
-
-    def _remove_selected_files(self) -> None:
-        chosen = {item.data(PATH_ROLE) for item in self.file_list.selectedItems()}
-        self._files = [p for p in self._files if p not in chosen]
-        self._fill_files()
-
-    def _fill_files(self) -> None:
-        self.file_list.clear()
-        for path in self._files:
-            item = QListWidgetItem(Path(path).name)
-            item.setToolTip(path)
-            item.setData(PATH_ROLE, path)
-            self.file_list.addItem(item)
-        self.remove_files_button.setEnabled(False)
-        self._retranslate_files()
 
     def _fill_services(self) -> None:
         current = self.service_combo.currentData()
@@ -653,8 +566,6 @@ class CounterForm(QFrame):
         self.subject_edit.setPlaceholderText(self.tr("What the applicant asks for"))
         self.note_label.setText(self.tr("Note"))
         self.note_edit.setPlaceholderText(self.tr("What was said at the counter or on the phone"))
-        self.add_files_button.setText(self.tr("Add files…"))
-        self.remove_files_button.setText(self.tr("Remove"))
         self.copy_button.setText(self.tr("Copy number"))
         self._retranslate_consent()
         self.print_button.setText(self.tr("Print receipt…"))
@@ -664,7 +575,7 @@ class CounterForm(QFrame):
         self.clear_button.setText(self.tr("Clear"))
         self._set_busy(self._busy)
         self._retranslate_id()
-        self._retranslate_files()
+        self._files.retranslate()
         self._check_id()
         self._show_result()
         if self._services_loaded:
@@ -682,11 +593,3 @@ class CounterForm(QFrame):
         else:
             self.id_label.setText(self.tr("National ID"))
         self.id_edit.setPlaceholderText("0-0000-00000-00-0")
-
-    def _retranslate_files(self) -> None:
-        self.file_list.setToolTip(self.tr("Drop scanned files here, or use “Add files…”"))
-        count = len(self._files)
-        if count == 0:
-            self.files_label.setText(self.tr("Scanned documents (drop here)"))
-        else:
-            self.files_label.setText(self.tr("Scanned documents: {n}").format(n=count))
