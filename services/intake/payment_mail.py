@@ -9,9 +9,11 @@ neither make such a mail a new request nor lose it:
   thread of another request ("cross-request"); slip matching (``services.fees.slips``) then
   makes the file the payment's evidence;
 * the same mail from anyone else, or a mail with no request behind it that speaks of a
-  payment, carries a picture or a PDF and names no service, goes to the finance inbox
-  (:class:`models.FeeInboxItem`) with the sender and the mail; the finance officer attaches
-  it to a payment or sets it aside (``services.fees.inbox``).
+  payment and carries a picture or a PDF, goes to the finance inbox — unless it asks for a
+  service and its subject does not speak of the payment (an application with its slip among
+  its documents is a new request) — (:class:`models.FeeInboxItem`) with the sender and the
+  mail; the finance officer attaches it to a payment or sets it aside
+  (``services.fees.inbox``).
 
 The Transaction ID is looked up in the store, not judged by its check character here: only
 an ID the agency issued can name a payment.
@@ -106,8 +108,9 @@ def route_payment_mail(
     whose payment it names: the normal addition does).
 
     ``names_service``: the mail asks for a service (by the address it was sent to or its
-    subject). Such a mail is a new request even with a slip among its files: an applicant
-    who pays before submitting sends the slip with the form."""
+    subject). Unless its subject speaks of a payment, such a mail is a new request even with
+    a slip among its files: an applicant who pays before submitting sends the slip with the
+    form."""
     if arrival.channel != "email":
         return None
     text = _text(arrival)
@@ -117,9 +120,13 @@ def route_payment_mail(
         if owner is not None and _from_applicant(owner, arrival):
             return PaymentMailRoute("append", owner, named.id, "")
         return PaymentMailRoute("inbox", None, named.id, "not_applicant")
-    if target is not None or names_service:
+    if target is not None:
         return None
     has_file = any(f.content_type.startswith(_SLIP_KINDS) for f in inspected)
+    if names_service and not _PAYMENT_WORDS.search(arrival.subject):
+        # An application that carries its slip among its documents: its subject asks for
+        # the service; a payer's subject speaks of the payment (even naming the shop).
+        return None
     if has_file and _PAYMENT_WORDS.search(text):
         suggested = _payment_by_tracking(uow, text)
         return PaymentMailRoute("inbox", None, suggested.id if suggested else None, "no_match")
