@@ -373,7 +373,7 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
 def test_the_issue_dialog_buttons_are_whole_from_the_first_frame_in_either_language(
     gui, qtbot, runner, context
 ) -> None:
-    """"Cancel" came out cut ("Cance l") in English: the foot kept the Thai widths for the
+    """ "Cancel" came out cut ("Cance l") in English: the foot kept the Thai widths for the
     first frame after the language changed."""
     from PySide6.QtWidgets import QApplication
 
