@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,7 +31,7 @@ from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
-from ui.fees.slip_image import slip_pixmap
+from ui.fees.slip_image import slip_and_details, slip_pixmap
 
 __all__ = ["FinanceInbox"]
 
@@ -71,25 +69,9 @@ class FinanceInbox(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the subject gives way
         self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
-        splitter = named(QSplitter(Qt.Orientation.Horizontal), "InboxSplitter")
-        splitter.setChildrenCollapsible(False)
-        self.slip = named(QLabel(), "InboxSlipImage")
-        self.slip.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.slip.setWordWrap(True)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.slip)
-        scroll.setMinimumWidth(300)
-        splitter.addWidget(scroll)
-        # The details scroll rather than squeeze on a small screen (1280×720).
-        side = QScrollArea()
-        side.setWidgetResizable(True)
-        side.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Long Thai lines wrap to the column rather than run off its right edge.
-        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side.setWidget(self._build_side())
-        splitter.addWidget(side)
-        splitter.setSizes([460, 480])
+        splitter, self.slip = slip_and_details(
+            "InboxSplitter", "InboxSlipImage", self._build_side(), (460, 480)
+        )
         outer.addWidget(self.table, 1)
         outer.addWidget(splitter, 3)
         self.retranslate()

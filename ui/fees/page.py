@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -39,7 +37,7 @@ from ui.common.tasks import TaskRunner
 from ui.fees.cash import CashBox
 from ui.fees.inbox import FinanceInbox
 from ui.fees.ledger_bar import LedgerBar
-from ui.fees.slip_image import slip_pixmap
+from ui.fees.slip_image import slip_and_details, slip_pixmap
 
 __all__ = ["FeesPage"]
 
@@ -100,25 +98,9 @@ class FeesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
-        splitter = named(QSplitter(Qt.Orientation.Horizontal), "FeesSplitter")
-        splitter.setChildrenCollapsible(False)
-        self.slip = named(QLabel(), "SlipImage")
-        self.slip.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.slip.setWordWrap(True)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.slip)
-        scroll.setMinimumWidth(300)
-        splitter.addWidget(scroll)
-        # The details scroll rather than squeeze on a small screen (1280×720).
-        side = QScrollArea()
-        side.setWidgetResizable(True)
-        side.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Long Thai lines wrap to the column rather than run off its right edge.
-        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side.setWidget(self._build_side())
-        splitter.addWidget(side)
-        splitter.setSizes([460, 420])
+        splitter, self.slip = slip_and_details(
+            "FeesSplitter", "SlipImage", self._build_side(), (460, 420)
+        )
         payments = QWidget()
         lower = QVBoxLayout(payments)
         lower.setContentsMargins(0, 4, 0, 0)

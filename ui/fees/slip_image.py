@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QWidget
 
-__all__ = ["SLIP_WIDTH", "slip_pixmap"]
+from ui.common.naming import named
+
+__all__ = ["SLIP_WIDTH", "slip_and_details", "slip_pixmap"]
 
 SLIP_WIDTH = 420
 
@@ -30,3 +33,30 @@ def slip_pixmap(kind: str, data: bytes, width: int = SLIP_WIDTH) -> QPixmap:
     if pixmap.isNull():
         return pixmap
     return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def slip_and_details(
+    splitter_name: str, slip_name: str, details: QWidget, sizes: tuple[int, int]
+) -> tuple[QSplitter, QLabel]:
+    """The slip on the left and the officer's details on the right, as the payments queue
+    and the finance inbox both show them. Returns the splitter and the slip's label."""
+    splitter = named(QSplitter(Qt.Orientation.Horizontal), splitter_name)
+    splitter.setChildrenCollapsible(False)
+    slip = named(QLabel(), slip_name)
+    slip.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+    slip.setWordWrap(True)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(slip)
+    scroll.setMinimumWidth(300)
+    splitter.addWidget(scroll)
+    # The details scroll rather than squeeze on a small screen (1280×720).
+    side = QScrollArea()
+    side.setWidgetResizable(True)
+    side.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Long Thai lines wrap to the column rather than run off its right edge.
+    side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    side.setWidget(details)
+    splitter.addWidget(side)
+    splitter.setSizes(list(sizes))
+    return splitter, slip
