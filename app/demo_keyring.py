@@ -114,6 +114,8 @@ def activate_if_needed(data_dir: Path) -> bool:
     try:
         keys.check_keyring()
         return False
+    except keys.KeyringLocked:
+        raise  # a keyring that holds the key but refused its password: say so, keep it
     except AnuyatError:
         keyring.set_keyring(DemoFileKeyring(data_dir / DEMO_KEYRING_FILE))
         return True

@@ -79,6 +79,8 @@ def _python() -> Check:
 def _keyring() -> Check:
     try:
         return Check("keyring", True, keys.check_keyring())
+    except keys.KeyringLocked as exc:  # there is one: installing another would not help
+        return Check("keyring", False, exc.detail or "keyring locked", exc.bilingual())
     except AnuyatError as exc:
         return Check("keyring", False, exc.detail or "no usable keyring", KEYRING_HELP)
 

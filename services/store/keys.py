@@ -35,6 +35,7 @@ __all__ = [
     "PURPOSE_BLOBS",
     "PURPOSE_EVENTS",
     "KeyringUnavailable",
+    "KeyringLocked",
     "KeyMissing",
     "profile_id",
     "read_profile_id",
@@ -103,6 +104,41 @@ class KeyringUnavailable(AnuyatError):
             "PYTHON_KEYRING_BACKEND to a supported backend (not keyrings.alt), then start "
             "Anuyat again. "
             "Until then the store stays locked.",
+            detail=detail,
+        )
+
+
+class KeyringLocked(AnuyatError):
+    """The keyring is there but stays locked: it was unlocked with a password not its own.
+
+    Told apart from :class:`KeyringUnavailable` because the fix is the opposite one: nothing
+    needs installing, and the keyring must not be replaced by a new one (it may hold the
+    agency's key). The usual cause on a server is a keyring left by an earlier try with
+    another password (GNOME Keyring keeps the first password it was given).
+    """
+
+    code = "keyring_locked"
+
+    def __init__(self, *, detail: str | None = None) -> None:
+        super().__init__(
+            "ที่เก็บกุญแจ (keyring) ของบัญชีนี้มีอยู่แต่ยังล็อกอยู่ — รหัสผ่านที่ใช้ปลดล็อกไม่ใช่รหัสผ่านของ "
+            "keyring นี้ (เช่น keyring ที่เหลือจากการตั้งค่าครั้งก่อนด้วยรหัสผ่านอื่น) ไม่ได้เปลี่ยนแปลงอะไร "
+            "วิธีแก้: สั่งใหม่ด้วยรหัสผ่านเดิมของ keyring นั้น หากไม่มีใครรู้รหัสผ่านเดิม ให้ย้าย keyring "
+            "เก่าออกไปเก็บไว้ (อย่าลบ) เช่น mv ~/.local/share/keyrings/login.keyring "
+            "~/.local/share/keyrings/login.keyring.old (บนเครื่องแม่ข่าย: โฟลเดอร์ home ของบัญชี "
+            "postgres คือ /var/lib/postgresql) แล้วสั่งใหม่ — รหัสผ่านที่พิมพ์จะสร้าง keyring ใหม่ "
+            "กุญแจที่อยู่ใน keyring เก่าจะเปิดได้ด้วยรหัสผ่านเดิมเท่านั้น ให้กู้กุญแจของหน่วยงานด้วยไฟล์กุญแจกู้คืน "
+            "(anuyat recovery import)",
+            "This account's keyring exists but stays locked: the password it was unlocked with "
+            "is not its password (for example, a keyring left by an earlier setup with another "
+            "password). Nothing was changed. What to do: run the command again with that "
+            "keyring's own password. If nobody knows it, move the old keyring aside (do not "
+            "delete it), e.g. mv ~/.local/share/keyrings/login.keyring "
+            "~/.local/share/keyrings/login.keyring.old (on the agency server the postgres "
+            "account's home is /var/lib/postgresql), then run again: the password you type "
+            "then makes a new keyring. Keys in the old keyring open only with its old "
+            "password; restore the agency's key from the recovery file "
+            "(anuyat recovery import).",
             detail=detail,
         )
 
@@ -236,6 +272,8 @@ def _get(username: str) -> str | None:
     backend = _backend()
     try:
         return backend.get_password(SERVICE, username)
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringLocked(detail=f"get {username}: {exc!r}") from exc
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(detail=f"get {username}: {exc!r}") from exc
 
@@ -246,6 +284,8 @@ def _set(username: str, value: str) -> None:
     try:
         backend.set_password(SERVICE, username, value)
         stored = backend.get_password(SERVICE, username)
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringLocked(detail=f"set {username}: {exc!r}") from exc
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(detail=f"set {username}: {exc!r}") from exc
     if stored != value:
@@ -260,6 +300,8 @@ def _delete(username: str) -> None:
         backend.delete_password(SERVICE, username)
     except keyring.errors.PasswordDeleteError:
         pass  # most backends raise this when there was nothing to delete; checked below
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringLocked(detail=f"delete {username}: {exc!r}") from exc
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(detail=f"delete {username}: {exc!r}") from exc
     if _get(username) is not None:
@@ -269,7 +311,8 @@ def _delete(username: str) -> None:
 
 
 def check_keyring() -> str:
-    """Name the usable keyring backend, or raise :class:`KeyringUnavailable`.
+    """Name the usable keyring backend, or raise :class:`KeyringUnavailable` (none to use)
+    or :class:`KeyringLocked` (one that its password did not unlock).
 
     Writes, reads back and deletes a throw-away entry, so a backend that only
     pretends to store (the null backend) is found out. Used by ``anuyat doctor``.
