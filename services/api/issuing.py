@@ -16,11 +16,12 @@ from cryptography import x509
 
 from services import issuing
 from services.access.table import Action, require
-from services.issuing import checking, data_requests, delivery, register, views
+from services.issuing import checking, data_requests, delivery, register, timestamps, views
 from services.issuing.checking import LicenceCheck
 from services.issuing.data_requests import DataRequestRow
 from services.issuing.delivery import Delivery
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
+from services.issuing.timestamps import PendingLicenceTimestamp
 from services.issuing.views import IssuedRow, ToIssueRow
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput
@@ -60,6 +61,7 @@ __all__ = [
     "Issuing",
     "IssuingPort",
     "LicenceCheck",
+    "PendingLicenceTimestamp",
     "ToIssueRow",
 ]
 
@@ -74,6 +76,9 @@ class IssuedLicence:
     verification_code: str
     verification_url: str
     signature_type: int
+    timestamp_pending: bool = False
+    """Signed without the time-stamp the agency wants (its TSA did not answer): the
+    officer is told, and "Add timestamps" adds it later."""
 
 
 _WRONG_PASSWORD = (
@@ -125,6 +130,10 @@ class IssuingPort(Protocol):
     def data_requests(self, user: SignedInUser) -> list[DataRequestRow]: ...
 
     def answer_data_request(self, user: SignedInUser, request_id: str) -> str: ...
+
+    def pending_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]: ...
+
+    def add_timestamps(self, user: SignedInUser) -> list[str]: ...
 
 
 class Issuing:
@@ -178,6 +187,7 @@ class Issuing:
                 result = verify_pdf(signed, roots)
                 if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
                     raise SigningFailed(detail="the licence's new signature did not validate")
+            late = method.timestamp_wanted and not method.last_timestamped
         finally:
             method.close()
         with self.context.unit_of_work(actor) as uow:
@@ -188,6 +198,7 @@ class Issuing:
                 draft,
                 signed,
                 method.signature_type,
+                timestamp_pending=late,
             )
             issued_id = issued.id
         return IssuedLicence(
@@ -197,6 +208,7 @@ class Issuing:
             draft.verification_code,
             issuing.verification_url(base, draft.verification_code),
             method.signature_type,
+            late,
         )
 
     def _method(self, actor: Actor, choice: SigningChoice) -> SigningMethod:
@@ -229,7 +241,8 @@ class Issuing:
                 under_roots = chains_to(x509.load_der_x509_certificate(c.der), roots)
                 return (not under_roots, c.key_id)
 
-            return TokenMethod(session, min(usable, key=rank), roots, now)
+            chosen = min(usable, key=rank)
+            return TokenMethod(session, chosen, roots, now, self.settings.tsa_url)
         except BaseException:
             session.close()
             raise
@@ -281,6 +294,22 @@ class Issuing:
         method = open_method(self.context, self.settings, actor, choice)
         assert isinstance(method, TokenMethod | Pkcs12Method)  # not record: a key
         return method
+
+    # --- time-stamps added later ------------------------------------------------------
+
+    def pending_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]:
+        """Licences signed while the TSA could not be reached, waiting for a time-stamp."""
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.ISSUE_LICENCE)
+        with self.context.read(actor) as session:
+            return timestamps.pending_licence_timestamps(session)
+
+    def add_timestamps(self, user: SignedInUser) -> list[str]:
+        """Time-stamp them now (the TSA answers again); the licence numbers done."""
+        actor = self.context.verified(Actor.from_user(user))
+        return timestamps.add_licence_timestamps(
+            self.context, actor, self.settings.tsa_url, trust_roots(self.settings)
+        )
 
     def to_issue(self, user: SignedInUser) -> list[ToIssueRow]:
         actor = self.context.verified(Actor.from_user(user))

@@ -35,6 +35,7 @@ from services.kernel.thai_dates import format_thai_date
 from services.kernel.thai_id import mask_national_id
 from services.kernel.unit_of_work import UnitOfWork
 from services.produce.sign.errors import SignatureTooWeak
+from services.produce.sign.later import TIMESTAMP_PENDING
 from services.produce.sign.strength import TYPE_NAMES, SignatureType
 from services.review import load_application, reject
 from services.review.checks import IDENTITY_NAMES, review_state
@@ -52,8 +53,6 @@ __all__ = [
 ]
 
 _MAX_CONDITIONS: Final = 20
-TIMESTAMP_PENDING: Final = "timestamp_pending"
-"""The flag on a signed memo made while the agency's TSA could not be reached."""
 _MAX_CONDITION: Final = 500
 
 

@@ -121,6 +121,9 @@ class LicenceCheck:
                             "This file carries no digital signature."))  # fmt: skip
             for check in self.signature.signatures:
                 out.extend(check.lines())
+            if self.signature.signatures:
+                # Time-stamps added later (services.issuing.timestamps) and the LTV data.
+                out.extend(self.signature.lines())
         elif self.read_from == "qr":
             out.append((
                 "อ่านจากรูปภาพ: ตรวจได้เฉพาะสถานะในทะเบียน ไม่มีลายมือชื่อให้ตรวจ",

@@ -37,6 +37,7 @@ from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.produce.sign.errors import SignatureTooWeak
+from services.produce.sign.later import TIMESTAMP_PENDING
 from services.produce.sign.strength import TYPE_NAMES, SignatureType
 from services.review import load_application
 from services.store.blobstore import BlobStore
@@ -204,8 +205,11 @@ def record_licence(
     draft: LicenceDraft,
     signed_pdf: bytes,
     signature_type: int,
+    timestamp_pending: bool = False,
 ) -> IssuedDocument:
-    """The signed licence kept (blob store, indefinitely), registered, the request *issued*."""
+    """The signed licence kept (blob store, indefinitely), registered, the request *issued*.
+    ``timestamp_pending``: signed without the time-stamp the agency wants (its TSA did not
+    answer); the file is flagged for :mod:`services.issuing.timestamps` to stamp later."""
     require(uow.actor, Action.ISSUE_LICENCE)
     application = load_application(uow.session, draft.application_id)
     _approved(application)
@@ -217,7 +221,7 @@ def record_licence(
         content_type="application/pdf",
         data=signed_pdf,
         origin="produced",
-        facts=FileFacts(pages=None),
+        facts=FileFacts(pages=None, flags=(TIMESTAMP_PENDING,) if timestamp_pending else ()),
     )
     issued = IssuedDocument(
         application_id=application.id,
@@ -253,6 +257,7 @@ def record_licence(
             "document_sha256": document.blob_sha256,
             "xml_sha256": issued.xml_sha256,
             "signature_type": signature_type,
+            "timestamp_pending": timestamp_pending,
         },
     )
     return issued

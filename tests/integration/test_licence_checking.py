@@ -140,12 +140,6 @@ def test_the_signed_licence_is_pdfa_3b_with_its_data_as_an_associated_file(
 ) -> None:
     """veraPDF is not installable here (no Maven Central; not in Debian or PyPI): the clauses
     a licence could break are checked on the signed bytes, after the incremental signature."""
-    import xml.etree.ElementTree as ET
-
-    from pypdf import PdfReader
-
-    from services.issuing.xmldata import parse_licence_xml, read_xml
-    from services.produce.pdf.pdfa import unembedded_fonts
     from services.produce.sign import load_trust_roots, verify_pdf
 
     app_id = approved(context, ws, users, signing, token_choice(softhsm), hour=14)
@@ -155,6 +149,27 @@ def test_the_signed_licence_is_pdfa_3b_with_its_data_as_an_associated_file(
         entry = session.get(IssuedDocument, issued.issued_id)
         pdf = context.store.blobs.get(entry.blob_sha256)
     path = save_artifact("licence_pdfa_signed.pdf", pdf)
+    assert_pdfa_3b(pdf, issued.number)
+    # The signature covers the whole file and is valid against the agency's root.
+    result = verify_pdf(pdf, load_trust_roots([softhsm["approver"].root_pem]))
+    assert result.ok and all(s.covers_whole_file for s in result.signatures)
+    pdfsig = subprocess.run(
+        [require_tool("pdfsig", "poppler-utils"), str(path)], capture_output=True, text=True
+    )
+    assert "Signature is Valid" in pdfsig.stdout
+
+
+def assert_pdfa_3b(pdf: bytes, number: str) -> None:
+    """The PDF/A-3b clauses a licence could break, checked on the bytes as stored (after the
+    incremental signature, and after a later time-stamp): identification, metadata that
+    agrees, the output intent, the XML as an associated file, every font embedded."""
+    import xml.etree.ElementTree as ET
+
+    from pypdf import PdfReader
+
+    from services.issuing.xmldata import parse_licence_xml, read_xml
+    from services.produce.pdf.pdfa import unembedded_fonts
+
     assert pdf.startswith(b"%PDF-1.7\n%")
     reader = PdfReader(io.BytesIO(pdf))
     root = reader.trailer["/Root"]
@@ -173,7 +188,7 @@ def test_the_signed_licence_is_pdfa_3b_with_its_data_as_an_associated_file(
         return description.get(f"{{{uri}}}{name}") or description.findtext(f"{{{uri}}}{name}")
 
     assert said("pdfaid", "part") == "3" and said("pdfaid", "conformance") == "B"
-    assert issued.number in (description.findtext("dc:title/rdf:Alt/rdf:li", namespaces=ns) or "")
+    assert number in (description.findtext("dc:title/rdf:Alt/rdf:li", namespaces=ns) or "")
     # Info and XMP agree after signing (ISO 19005 6.6.3): the producer is said once, alike.
     info = reader.metadata
     assert info is not None and info["/Producer"] == said("pdf", "Producer")
@@ -185,12 +200,5 @@ def test_the_signed_licence_is_pdfa_3b_with_its_data_as_an_associated_file(
     assert spec["/AFRelationship"] == "/Data" and spec["/F"] == spec["/UF"] == "licence.xml"
     assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application#2Fxml"
     xml = read_xml(pdf)
-    assert xml is not None and parse_licence_xml(xml).number == issued.number
+    assert xml is not None and parse_licence_xml(xml).number == number
     assert unembedded_fonts(reader) == set()  # the signature added no unembedded font
-    # The signature covers the whole file and is valid against the agency's root.
-    result = verify_pdf(pdf, load_trust_roots([softhsm["approver"].root_pem]))
-    assert result.ok and all(s.covers_whole_file for s in result.signatures)
-    pdfsig = subprocess.run(
-        [require_tool("pdfsig", "poppler-utils"), str(path)], capture_output=True, text=True
-    )
-    assert "Signature is Valid" in pdfsig.stdout
