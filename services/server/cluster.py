@@ -8,13 +8,24 @@ connection without TLS and accepts its two roles with TLS and a SCRAM password. 
 configuration is reloaded — no restart, so other databases on the cluster keep working.
 
 ``listen_addresses`` needs a restart to change; :func:`configure_cluster` says when it does.
+
+Every change is noted in a :class:`ClusterChanges` as it is made, so a setup that fails at a
+later step puts the cluster back as it found it (:meth:`ClusterChanges.undo`): its own block
+of ``pg_hba.conf`` lines taken out (found by the comment line it starts with), each setting
+it set given back its earlier ``postgresql.auto.conf`` value or ``ALTER SYSTEM RESET``, the
+certificate files it wrote removed or restored, and the configuration reloaded. Otherwise a
+failed try would leave lines admitting roles that no longer exist, and TLS switched on with
+a certificate of a CA nobody keeps.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import psycopg
@@ -28,12 +39,16 @@ from services.server.tls import SERVER_CERT, SERVER_KEY, AgencyTls, write_privat
 __all__ = [
     "HBA_MARK",
     "ClusterReport",
+    "ClusterChanges",
     "hba_lines",
     "configure_cluster",
     "install_certificate",
 ]
 
 HBA_MARK = "# anuyat: the agency's database over TLS only (anuyat server init)"
+_EARLIER_MARK = "# (earlier) " + HBA_MARK.removeprefix("# ")
+
+log = logging.getLogger(__name__)
 
 _SSL_WAIT_SECONDS = 15.0
 
@@ -69,11 +84,76 @@ def _replace_keeping_owner(path: Path, text: str) -> None:
         os.chown(path, before.st_uid, before.st_gid)
 
 
+def _hba_block(lines: tuple[str, ...]) -> str:
+    return "\n".join(lines) + "\n\n"
+
+
 def _prepend_hba(hba_file: Path, lines: tuple[str, ...]) -> None:
     current = hba_file.read_text(encoding="utf-8")
     if HBA_MARK in current:  # set up before (a second database): keep the old block too
-        current = current.replace(HBA_MARK, "# (earlier) " + HBA_MARK.removeprefix("# "))
-    _replace_keeping_owner(hba_file, "\n".join(lines) + "\n\n" + current)
+        current = current.replace(HBA_MARK, _EARLIER_MARK)
+    _replace_keeping_owner(hba_file, _hba_block(lines) + current)
+
+
+def _auto_conf_values(connection: psycopg.Connection, names: list[str]) -> dict[str, str]:
+    """What ``postgresql.auto.conf`` (ALTER SYSTEM's file) says of ``names`` now."""
+    rows = connection.execute(
+        "SELECT name, setting FROM pg_file_settings "
+        "WHERE sourcefile LIKE '%%postgresql.auto.conf' AND name = ANY(%s) ORDER BY seqno",
+        (names,),
+    ).fetchall()
+    return {str(name): str(value) for name, value in rows}
+
+
+@dataclass
+class ClusterChanges:
+    """What :func:`configure_cluster` changed, noted just before each change (module doc)."""
+
+    conninfo: str
+    hba_file: Path | None = None
+    hba_lines: tuple[str, ...] = ()
+    hba_before: str = ""
+    settings_before: dict[str, str | None] = field(default_factory=dict)
+    """Each setting set, with its earlier ``postgresql.auto.conf`` value (None: not there)."""
+    files_before: dict[Path, bytes | None] = field(default_factory=dict)
+
+    def undo(self) -> None:
+        """Put back what was changed, then reload. Each step is tried even if one fails
+        (logged): a setup that failed must not fail louder while it cleans up."""
+        with superuser_connection(self.conninfo) as connection:
+            for name, value in self.settings_before.items():
+                statement = (
+                    sql.SQL("ALTER SYSTEM RESET {}").format(sql.Identifier(name))
+                    if value is None
+                    else sql.SQL("ALTER SYSTEM SET {} = {}").format(
+                        sql.Identifier(name), sql.Literal(value)
+                    )
+                )
+                self._try(f"restore {name}", partial(connection.execute, statement))
+            self._try("restore pg_hba.conf", self._undo_hba)
+            for path, data in self.files_before.items():
+                self._try(f"restore {path}", partial(_restore_file, path, data))
+            connection.execute("SELECT pg_reload_conf()")
+
+    @staticmethod
+    def _try(what: str, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except (OSError, psycopg.Error) as exc:
+            log.error("undoing the cluster's setup: %s failed: %r", what, exc)
+
+    def _undo_hba(self) -> None:
+        if self.hba_file is None:
+            return
+        current = self.hba_file.read_text(encoding="utf-8")
+        block = _hba_block(self.hba_lines)
+        if block not in current:
+            log.error("undoing the cluster's setup: %s no longer holds its block", self.hba_file)
+            return
+        before, _, after = current.partition(block)
+        if HBA_MARK in self.hba_before:  # the block this one renamed gets its mark back
+            after = after.replace(_EARLIER_MARK, HBA_MARK, 1)
+        _replace_keeping_owner(self.hba_file, before + after)
 
 
 def _show(connection: psycopg.Connection, name: str) -> str:
@@ -101,11 +181,31 @@ def _wait_for_ssl(conninfo: str) -> None:
         time.sleep(0.2)
 
 
+def _read_if_there(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _restore_file(path: Path, data: bytes | None) -> None:
+    if data is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_private(path, data, owner_of=path.parent)
+
+
 def _write_certificate(
-    connection: psycopg.Connection, cert_pem: bytes, key_pem: bytes
+    connection: psycopg.Connection,
+    cert_pem: bytes,
+    key_pem: bytes,
+    changes: ClusterChanges | None = None,
 ) -> tuple[Path, Path]:
     data_dir = Path(_show(connection, "data_directory"))
     cert_file, key_file = data_dir / SERVER_CERT, data_dir / SERVER_KEY
+    if changes is not None:
+        for path in (cert_file, key_file):
+            changes.files_before[path] = _read_if_there(path)
     write_private(cert_file, cert_pem, owner_of=data_dir)
     write_private(key_file, key_pem, owner_of=data_dir)
     return cert_file, key_file
@@ -122,22 +222,34 @@ def install_certificate(conninfo: str, cert_pem: bytes, key_pem: bytes) -> Path:
 
 
 def configure_cluster(
-    conninfo: str, tls: AgencyTls, roles: ServerRoles, allow_from: str
+    conninfo: str, tls: AgencyTls, roles: ServerRoles, allow_from: str, changes: ClusterChanges
 ) -> ClusterReport:
-    """Write the certificate, switch TLS on, admit the roles over TLS only, reload."""
+    """Write the certificate, switch TLS on, admit the roles over TLS only, reload; each
+    change noted in ``changes`` before it is made (the caller undoes them if it fails)."""
     with superuser_connection(conninfo) as connection:
         hba_file = Path(_show(connection, "hba_file"))
         listen = _show(connection, "listen_addresses")
-        cert_file, key_file = _write_certificate(connection, tls.server_cert, tls.server_key)
+        cert_file, key_file = _write_certificate(
+            connection, tls.server_cert, tls.server_key, changes
+        )
         lines = hba_lines(roles, allow_from)
+        changes.hba_file, changes.hba_lines = hba_file, lines
+        changes.hba_before = hba_file.read_text(encoding="utf-8")
         _prepend_hba(hba_file, lines)
-        for name, value in (
+        settings = (
             ("ssl_cert_file", str(cert_file)),
             ("ssl_key_file", str(key_file)),
             ("ssl_min_protocol_version", "TLSv1.2"),
             ("password_encryption", "scram-sha-256"),
             ("ssl", "on"),
-        ):
+        )
+        earlier = _auto_conf_values(connection, [name for name, _ in settings])
+        for name, value in settings:
+            if earlier.get(name) == value:
+                # Set already (an earlier agency on this cluster): left alone, as ALTER SYSTEM
+                # would move the line, and an undo would have nothing to give back.
+                continue
+            changes.settings_before[name] = earlier.get(name)
             connection.execute(
                 sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
             )

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from services.kernel.clock import Clock
 from services.kernel.errors import InvalidInput
 from services.kernel.fsutil import write_atomically
-from services.server.cluster import ClusterReport, configure_cluster
+from services.server.cluster import ClusterChanges, ClusterReport, configure_cluster
 from services.server.grants import restrict_app_role
 from services.server.roles import (
     DEFAULT_ROLES,
@@ -132,7 +132,9 @@ def initialise_server(
     """Set the agency's server up (module doc) and open its profile.
 
     Refuses, changing nothing, when the folder is a profile already or the database or a
-    role exists. A failure after the database was made drops it and the roles again.
+    role exists. A failure after the database was made drops it and the roles again, and
+    puts the cluster's settings and ``pg_hba.conf`` back as they were, so running it again
+    once the cause is fixed starts from where the first try started.
     """
     setup.validate()
     check_identifier(roles.database, "ชื่อฐานข้อมูล", "database name")
@@ -153,9 +155,10 @@ def initialise_server(
     owner_password = secrets.token_urlsafe(32)
     keys.check_keyring()  # before the server is changed: the password must have a home
     create_database_and_roles(superuser, roles, owner_password)
+    changes = ClusterChanges(superuser)
     try:
         tls = make_agency_tls(setup.code, hosts, clock.now())
-        report = configure_cluster(superuser, tls, roles, allow_from)
+        report = configure_cluster(superuser, tls, roles, allow_from, changes)
         tls_dir = data_dir / TLS_DIR
         tls_dir.mkdir(parents=True, exist_ok=True)
         write_private(tls_dir / CA_KEY, tls.ca_key)
@@ -182,25 +185,28 @@ def initialise_server(
             store.close()
             raise
     except ServerUnreachable as exc:
-        _undo(data_dir, superuser, roles)
+        _undo(data_dir, superuser, roles, changes)
         raise InvalidInput(
             f"ติดต่อฐานข้อมูลที่ {hosts[0]}:{port} ผ่าน TLS อย่างที่เครื่องลูกข่ายจะติดต่อไม่ได้ — "
             "ตรวจว่าชื่อ --host ชี้มาที่เครื่องนี้ (DNS หรือไฟล์ hosts) แล้วสั่งใหม่ "
-            "(ได้ลบฐานข้อมูลและบทบาทที่เพิ่งสร้างออกแล้ว)",
+            "(ได้ลบฐานข้อมูลและบทบาทที่เพิ่งสร้างออก และคืนค่าการตั้งค่าของ PostgreSQL และ pg_hba.conf "
+            "เป็นอย่างเดิมแล้ว)",
             f"The database could not be reached at {hosts[0]}:{port} over TLS, the way the "
             "workstations will reach it. Check that the --host name leads to this server (DNS "
             "or the hosts file), then run this again. The database and roles just made were "
-            "removed.",
+            "removed, and PostgreSQL's settings and pg_hba.conf put back as they were.",
             detail=exc.detail,
             code="server_init_unreachable",
         ) from exc
     except BaseException:
-        _undo(data_dir, superuser, roles)
+        _undo(data_dir, superuser, roles, changes)
         raise
     return store, report
 
 
-def _undo(data_dir: Path, superuser: str, roles: ServerRoles) -> None:
+def _undo(data_dir: Path, superuser: str, roles: ServerRoles, changes: ClusterChanges) -> None:
+    # The cluster first: its pg_hba.conf lines name the roles dropped next.
+    changes.undo()
     drop_database_and_roles(superuser, roles)
     # The passwords name roles that are gone, and the key encrypted nothing yet.
     keys.forget_agency_secrets(data_dir)

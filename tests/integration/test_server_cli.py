@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from app.cli import main
+from services.server.cluster import HBA_MARK
 from services.store.engine import is_profile
 from tests.conftest import STAFF_PASSWORD, MemoryKeyring
 from tests.peers.postgres_bare import BareCluster
@@ -117,3 +119,51 @@ def test_init_enrol_and_join_from_the_command_line(
     assert main(["--data-dir", str(station), "apps", "list"]) == 2
     refused = capsys.readouterr().err
     assert "ไม่รับเครื่องนี้แล้ว" in refused and "no longer admits this workstation" in refused
+
+
+def _cluster_files(cluster: BareCluster) -> dict[str, bytes]:
+    data = cluster.root / "data"
+    return {name: (data / name).read_bytes() for name in ("pg_hba.conf", "postgresql.auto.conf")}
+
+
+def test_a_failed_init_puts_the_cluster_back_and_a_second_try_works(
+    bare_postgres: BareCluster,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    def init(folder: str, names: str, host: str) -> int:
+        return main(
+            ["--data-dir", str(tmp_path / folder), "server", "init",
+             "--superuser", bare_postgres.superuser, "--host", host,
+             "--database", names, "--owner-role", f"{names}_owner", "--app-role", f"{names}_app",
+             "--agency-name-th", "เทศบาลตำบลลองใหม่", "--agency-name-en", "Retry Municipality",
+             "--agency-code", "RTY", "--agency-number", "ลม 52002",
+             "--agency-email", "saraban@retry.example.go.th"]
+        )  # fmt: skip
+
+    # A --host that does not lead to this server fails after pg_hba.conf was written and
+    # TLS switched on (ALTER SYSTEM): both files are put back byte for byte.
+    before = _cluster_files(bare_postgres)
+    assert init("first", "retry_a", "127.0.0.2") == 2
+    said = capsys.readouterr().err
+    assert "pg_hba.conf put back as they were" in said and "pg_hba.conf" in said
+    assert _cluster_files(bare_postgres) == before
+    assert not (tmp_path / "first").exists() and not memory_keyring.secrets
+    # Once the name is right, the same command works: nothing of the first try is in its way.
+    assert init("first", "retry_a", "localhost") == 0
+    capsys.readouterr()
+    hba = (bare_postgres.root / "data" / "pg_hba.conf").read_text(encoding="utf-8")
+    assert hba.startswith(HBA_MARK) and hba.count("hostnossl retry_a all all reject") == 1
+    # A failed try on a cluster that already serves an agency takes out only its own block
+    # and gives the earlier block its mark back: the earlier agency's lines stay as they were.
+    served = _cluster_files(bare_postgres)
+    assert init("second", "retry_b", "127.0.0.2") == 2
+    capsys.readouterr()
+    assert _cluster_files(bare_postgres) == served
+    with psycopg.connect(bare_postgres.superuser, autocommit=True) as connection:
+        left = connection.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE 'retry_b%' "
+            "UNION ALL SELECT datname FROM pg_database WHERE datname = 'retry_b'"
+        ).fetchall()
+    assert left == []
