@@ -5,10 +5,10 @@ The columns hold the current state; the events table holds how it came to be.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UtcDateTime, id_column
@@ -266,6 +266,14 @@ class Payment(Base):
     paid_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # transfer (a slip) | cash (taken at the counter by the finance officer)
     channel: Mapped[str] = mapped_column(String(20), default="transfer", server_default="transfer")
+    # The refund of an overpayment, once finance has paid it back (migration 0025): the day
+    # the money went out, how (transfer | cash), the bank or voucher reference, who recorded
+    # it. A plain id for the officer: the columns were added in place.
+    refunded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    refund_method: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    refund_reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    refunded_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    refund_recorded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Approval(Base):

@@ -801,62 +801,62 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="95"/>
+        <location filename="../../ui/approval/batch_progress.py" line="96"/>
         <source>Opening the token…</source>
         <translation>กำลังเปิดโทเคน…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="110"/>
+        <location filename="../../ui/approval/batch_progress.py" line="112"/>
         <source>Stopping after the request being signed…</source>
         <translation>จะหยุดหลังลงนามรายการที่กำลังทำอยู่…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="115"/>
+        <location filename="../../ui/approval/batch_progress.py" line="117"/>
         <source>Signed {done} of {total}: {number}</source>
         <translation>ลงนามแล้ว {done} จาก {total}: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="126"/>
+        <location filename="../../ui/approval/batch_progress.py" line="128"/>
         <source>Nothing more was signed.</source>
         <translation>ไม่ได้ลงนามรายการใดเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="142"/>
+        <location filename="../../ui/approval/batch_progress.py" line="149"/>
         <source>Approved and signed: {count}</source>
         <translation>อนุมัติและลงนามแล้ว: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="145"/>
+        <location filename="../../ui/approval/batch_progress.py" line="152"/>
         <source>Cancelled; {count} left in the queue.</source>
         <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="149"/>
+        <location filename="../../ui/approval/batch_progress.py" line="156"/>
         <source>Signed without a time-stamp: {count} (the time-stamping authority did not answer). Press “Add timestamps” on the approval page once online.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา {count} รายการ (ผู้ให้บริการตราประทับเวลาไม่ตอบ) เมื่อต่อเครือข่ายได้แล้วให้กด “เพิ่มตราประทับเวลา” ที่หน้ารออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="154"/>
+        <location filename="../../ui/approval/batch_progress.py" line="161"/>
         <source>Skipped: {reason}</source>
         <translation>ข้าม: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="168"/>
+        <location filename="../../ui/approval/batch_progress.py" line="175"/>
         <source>Signing</source>
         <translation>กำลังลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="169"/>
+        <location filename="../../ui/approval/batch_progress.py" line="176"/>
         <source>Approving and signing; keep the token plugged in.</source>
         <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="170"/>
+        <location filename="../../ui/approval/batch_progress.py" line="177"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="171"/>
+        <location filename="../../ui/approval/batch_progress.py" line="178"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1296,203 +1296,203 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="386"/>
+        <location filename="../../ui/intake/counter_form.py" line="327"/>
         <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="528"/>
+        <location filename="../../ui/intake/counter_form.py" line="468"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="528"/>
+        <location filename="../../ui/intake/counter_form.py" line="468"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="533"/>
+        <location filename="../../ui/intake/counter_files.py" line="75"/>
         <source>Choose the scanned documents</source>
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="562"/>
-        <location filename="../../ui/intake/counter_form.py" line="676"/>
+        <location filename="../../ui/intake/counter_form.py" line="475"/>
+        <location filename="../../ui/intake/counter_form.py" line="587"/>
         <source>Unclassified — an officer classifies it later</source>
         <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="607"/>
+        <location filename="../../ui/intake/counter_form.py" line="520"/>
         <source>13 digits; leave empty if the applicant did not give it.</source>
         <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="608"/>
+        <location filename="../../ui/intake/counter_form.py" line="521"/>
         <source>{n} of 13 digits</source>
         <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="609"/>
+        <location filename="../../ui/intake/counter_form.py" line="522"/>
         <source>Too many digits: {n} of 13</source>
         <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="610"/>
+        <location filename="../../ui/intake/counter_form.py" line="523"/>
         <source>Only digits, spaces and dashes</source>
         <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="614"/>
+        <location filename="../../ui/intake/counter_form.py" line="527"/>
         <source>✓ Valid number</source>
         <translation>✓ เลขถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="612"/>
+        <location filename="../../ui/intake/counter_form.py" line="525"/>
         <source>The check digit does not match: probably a typo. Compare with the card.</source>
         <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="631"/>
+        <location filename="../../ui/intake/counter_form.py" line="544"/>
         <source>Request registered — No.</source>
         <translation>รับเรื่องแล้ว เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="641"/>
+        <location filename="../../ui/intake/counter_form.py" line="554"/>
         <source>Register a counter or phone request</source>
         <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="642"/>
+        <location filename="../../ui/intake/counter_form.py" line="555"/>
         <source>Close (Esc); what you typed is kept</source>
         <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="643"/>
+        <location filename="../../ui/intake/counter_form.py" line="556"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="644"/>
+        <location filename="../../ui/intake/counter_form.py" line="557"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="645"/>
+        <location filename="../../ui/intake/counter_form.py" line="558"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="646"/>
+        <location filename="../../ui/intake/counter_form.py" line="559"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="647"/>
+        <location filename="../../ui/intake/counter_form.py" line="560"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="648"/>
+        <location filename="../../ui/intake/counter_form.py" line="561"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="649"/>
+        <location filename="../../ui/intake/counter_form.py" line="562"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="650"/>
+        <location filename="../../ui/intake/counter_form.py" line="563"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="651"/>
+        <location filename="../../ui/intake/counter_form.py" line="564"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="652"/>
+        <location filename="../../ui/intake/counter_form.py" line="565"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="653"/>
+        <location filename="../../ui/intake/counter_form.py" line="566"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="654"/>
+        <location filename="../../ui/intake/counter_form.py" line="567"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="655"/>
+        <location filename="../../ui/intake/counter_form.py" line="568"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="690"/>
+        <location filename="../../ui/intake/counter_files.py" line="110"/>
         <source>Scanned documents (drop here)</source>
         <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="656"/>
+        <location filename="../../ui/intake/counter_files.py" line="100"/>
         <source>Add files…</source>
         <translation>เพิ่มไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="657"/>
+        <location filename="../../ui/intake/counter_files.py" line="101"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="658"/>
+        <location filename="../../ui/intake/counter_form.py" line="569"/>
         <source>Copy number</source>
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="660"/>
+        <location filename="../../ui/intake/counter_form.py" line="571"/>
         <source>Print receipt…</source>
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="596"/>
+        <location filename="../../ui/intake/counter_form.py" line="509"/>
         <source>The applicant consents to the use of their personal data for: {purpose}</source>
         <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="662"/>
+        <location filename="../../ui/intake/counter_form.py" line="573"/>
         <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="664"/>
+        <location filename="../../ui/intake/counter_form.py" line="575"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="681"/>
+        <location filename="../../ui/intake/counter_form.py" line="592"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="683"/>
+        <location filename="../../ui/intake/counter_form.py" line="594"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="687"/>
+        <location filename="../../ui/intake/counter_files.py" line="103"/>
         <source>Drop scanned files here, or use “Add files…”</source>
         <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="692"/>
+        <location filename="../../ui/intake/counter_files.py" line="114"/>
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="536"/>
+        <location filename="../../ui/intake/counter_files.py" line="78"/>
         <source>Documents ({patterns});;All files (*)</source>
         <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
     </message>
@@ -1838,73 +1838,73 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="195"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="188"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="197"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="190"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="344"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="493"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="324"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="426"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="458"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="391"/>
         <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
         <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="474"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="407"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="483"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="416"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="556"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="489"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="557"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="490"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="605"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="538"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="606"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="539"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="607"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="608"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="609"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="610"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -2009,150 +2009,155 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="182"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="197"/>
-        <location filename="../../ui/fees/page.py" line="201"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="188"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="197"/>
-        <location filename="../../ui/fees/page.py" line="202"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="197"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="198"/>
-        <location filename="../../ui/fees/page.py" line="205"/>
+        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="192"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="198"/>
+        <location filename="../../ui/fees/page.py" line="185"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="203"/>
+        <location filename="../../ui/fees/page.py" line="190"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="204"/>
+        <location filename="../../ui/fees/page.py" line="191"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="206"/>
+        <location filename="../../ui/fees/page.py" line="193"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="207"/>
+        <location filename="../../ui/fees/page.py" line="194"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="211"/>
+        <location filename="../../ui/fees/page.py" line="198"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="212"/>
+        <location filename="../../ui/fees/page.py" line="199"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="214"/>
+        <location filename="../../ui/fees/page.py" line="201"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="216"/>
+        <location filename="../../ui/fees/page.py" line="203"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="218"/>
+        <location filename="../../ui/fees/page.py" line="206"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="219"/>
+        <location filename="../../ui/fees/page.py" line="207"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="234"/>
+        <location filename="../../ui/fees/page.py" line="222"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="261"/>
+        <location filename="../../ui/fees/page.py" line="228"/>
+        <source>Refunds owed</source>
+        <translation>เงินที่ต้องคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/page.py" line="256"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="263"/>
+        <location filename="../../ui/fees/page.py" line="258"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="263"/>
+        <location filename="../../ui/fees/page.py" line="258"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="287"/>
+        <location filename="../../ui/fees/page.py" line="282"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="299"/>
+        <location filename="../../ui/fees/page.py" line="294"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="305"/>
+        <location filename="../../ui/fees/page.py" line="300"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="321"/>
+        <location filename="../../ui/fees/page.py" line="316"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="330"/>
+        <location filename="../../ui/fees/page.py" line="325"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="341"/>
+        <location filename="../../ui/fees/page.py" line="336"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="351"/>
+        <location filename="../../ui/fees/page.py" line="346"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="360"/>
+        <location filename="../../ui/fees/page.py" line="355"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="363"/>
+        <location filename="../../ui/fees/page.py" line="358"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2298,109 +2303,109 @@
 <context>
     <name>FinanceInbox</name>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="148"/>
+        <location filename="../../ui/fees/inbox.py" line="130"/>
         <source>Slips and payment mail that name no payment of ours, or come from someone other than the applicant. Attach each to the payment it proves, or set it aside with a reason.</source>
         <translation>สลิปและอีเมลแจ้งชำระเงินที่ไม่ระบุการชำระใดของหน่วยงาน หรือส่งมาจากผู้อื่นที่ไม่ใช่ผู้ยื่นคำขอ โปรดแนบแต่ละรายการกับการชำระเงินที่สลิปนั้นเป็นหลักฐาน หรือพักไว้พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="154"/>
-        <location filename="../../ui/fees/inbox.py" line="159"/>
+        <location filename="../../ui/fees/inbox.py" line="136"/>
+        <location filename="../../ui/fees/inbox.py" line="141"/>
         <source>Received</source>
         <translation>วันที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="154"/>
+        <location filename="../../ui/fees/inbox.py" line="136"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="154"/>
-        <location filename="../../ui/fees/inbox.py" line="158"/>
+        <location filename="../../ui/fees/inbox.py" line="136"/>
+        <location filename="../../ui/fees/inbox.py" line="140"/>
         <source>Subject</source>
         <translation>หัวเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="154"/>
+        <location filename="../../ui/fees/inbox.py" line="136"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="157"/>
+        <location filename="../../ui/fees/inbox.py" line="139"/>
         <source>From</source>
         <translation>จาก</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="160"/>
+        <location filename="../../ui/fees/inbox.py" line="142"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="161"/>
+        <location filename="../../ui/fees/inbox.py" line="143"/>
         <source>Why it is here</source>
         <translation>เหตุที่อยู่ในกล่องนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="165"/>
+        <location filename="../../ui/fees/inbox.py" line="147"/>
         <source>Transaction ID or tracking number of the payment:</source>
         <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="166"/>
+        <location filename="../../ui/fees/inbox.py" line="148"/>
         <source>Attach to this payment</source>
         <translation>แนบกับการชำระนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="167"/>
+        <location filename="../../ui/fees/inbox.py" line="149"/>
         <source>Or set it aside, with the reason:</source>
         <translation>หรือพักไว้ พร้อมเหตุผล:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="168"/>
+        <location filename="../../ui/fees/inbox.py" line="150"/>
         <source>Set aside</source>
         <translation>พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="211"/>
+        <location filename="../../ui/fees/inbox.py" line="193"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="223"/>
+        <location filename="../../ui/fees/inbox.py" line="205"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="228"/>
+        <location filename="../../ui/fees/inbox.py" line="210"/>
         <source>The file %1 cannot be drawn.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="236"/>
+        <location filename="../../ui/fees/inbox.py" line="218"/>
         <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
         <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="243"/>
+        <location filename="../../ui/fees/inbox.py" line="225"/>
         <source>It names request %1 but came from another address.</source>
         <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="246"/>
+        <location filename="../../ui/fees/inbox.py" line="228"/>
         <source>It names no payment or request of ours.</source>
         <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="256"/>
+        <location filename="../../ui/fees/inbox.py" line="238"/>
         <source>The finance inbox is empty.</source>
         <translation>ไม่มีสลิปในกล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="275"/>
+        <location filename="../../ui/fees/inbox.py" line="257"/>
         <source>The mail carries no file.</source>
         <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="278"/>
+        <location filename="../../ui/fees/inbox.py" line="260"/>
         <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
         <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>
@@ -4313,6 +4318,84 @@ P90</translation>
         <location filename="../../ui/common/formatting.py" line="180"/>
         <source>When the request arrived. The time limit counts from its deemed-received time: the next working hour when it came outside office hours or on a holiday.</source>
         <translation>เวลาที่คำขอมาถึง ระยะเวลาดำเนินการนับจากเวลาที่ถือว่ารับคำขอ คือชั่วโมงทำการถัดไปเมื่อคำขอมาถึงนอกเวลาราชการหรือในวันหยุด</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsOwed</name>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="117"/>
+        <source>Payers who paid more than the fee: the receipt was for the fee and the rest is owed back to them. Once the money has gone back, record how and when.</source>
+        <translation>ผู้ชำระที่ชำระเกินค่าธรรมเนียม: ใบเสร็จออกเท่าค่าธรรมเนียม ส่วนที่เกินต้องคืนให้ผู้ชำระ เมื่อคืนเงินแล้ว โปรดบันทึกวิธีและวันที่คืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <source>Tracking number</source>
+        <translation>เลขที่รับเรื่อง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <source>Payer</source>
+        <translation>ผู้ชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <source>To refund (baht)</source>
+        <translation>ต้องคืน (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="123"/>
+        <source>Owed since</source>
+        <translation>ค้างคืนตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="123"/>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="125"/>
+        <source>Paid back by</source>
+        <translation>คืนเงินโดย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="126"/>
+        <source>Bank transfer</source>
+        <translation>โอนเงินเข้าบัญชี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="127"/>
+        <source>Cash</source>
+        <translation>เงินสด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="128"/>
+        <source>Transfer reference or voucher number</source>
+        <translation>เลขอ้างอิงการโอน หรือเลขที่ใบสำคัญจ่าย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="129"/>
+        <source>as on the bank&apos;s record or the voucher</source>
+        <translation>ตามหลักฐานการโอนของธนาคาร หรือใบสำคัญจ่าย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="130"/>
+        <source>Paid back on</source>
+        <translation>วันที่คืนเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="131"/>
+        <source>Record the refund as paid</source>
+        <translation>บันทึกว่าคืนเงินแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="180"/>
+        <source>No refund is owed.</source>
+        <translation>ไม่มีเงินที่ต้องคืน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/refunds.py" line="183"/>
+        <source>%1 baht to %2 (request %3)</source>
+        <translation>คืน %1 บาท ให้ %2 (คำขอ %3)</translation>
     </message>
 </context>
 <context>

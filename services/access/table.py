@@ -111,6 +111,9 @@ class Action(StrEnum):
     DESTROY_RECORDS = "destroy_records"
     # A finance officer verifies or rejects a payment's evidence and issues the receipt.
     VERIFY_PAYMENT = "verify_payment"
+    # See the refunds owed on overpayments and record one paid back (services.fees.refunds):
+    # finance only, as the list names payers with sums of money.
+    RECORD_REFUND = "record_refund"
     # The agency's bank account and PromptPay details printed on payment notices.
     SET_FEE_ACCOUNT = "set_fee_account"
 
@@ -170,6 +173,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.LIST_FOR_DESTRUCTION: _SUPERVISORS,
     Action.DESTROY_RECORDS: frozenset({"admin"}),
     Action.VERIFY_PAYMENT: frozenset({"finance"}),
+    Action.RECORD_REFUND: frozenset({"finance"}),
     Action.SET_FEE_ACCOUNT: frozenset({"admin"}) | _SYSTEM,
 }
 

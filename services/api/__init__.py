@@ -28,7 +28,7 @@ from services.api.catalog import (
     HolidayView,
     ServiceEdit,
 )
-from services.api.fees import FeesPort, InboxRow, PaymentRow
+from services.api.fees import FeesPort, InboxRow, PaymentRow, RefundRow
 from services.api.intake import IntakePort
 from services.api.issuing import (
     DataRequestRow,
@@ -182,6 +182,7 @@ __all__ = [
     "InboxRow",
     "IntakePort",
     "PaymentRow",
+    "RefundRow",
     "InvalidInput",
     "IssuedPassword",
     "MonthlyReport",

@@ -17,13 +17,14 @@ from services.fees.inbox import (
     inbox_rows,
     set_aside_slip,
 )
-from services.fees.ledger import ledger_csv, ledger_rows, ledger_xlsx
+from services.fees.ledger import ledger_csv, ledger_entries, ledger_xlsx
+from services.fees.refunds import RefundRow, mark_refunded, refunds_owed
 from services.fees.views import PaymentRow, awaiting_payments
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput, NotFound
 from services.store.context import AppContext
 
-__all__ = ["AccountDetails", "FeesPort", "Fees", "InboxRow", "PaymentRow"]
+__all__ = ["AccountDetails", "FeesPort", "Fees", "InboxRow", "PaymentRow", "RefundRow"]
 
 
 class FeesPort(Protocol):
@@ -67,7 +68,17 @@ class FeesPort(Protocol):
         ...
 
     def ledger_file(self, user: SignedInUser, first: date, last: date, kind: str) -> bytes:
-        """The receipts of ``first``..``last`` as ``csv`` or ``xlsx``, total last."""
+        """The receipts and refunds of ``first``..``last`` as ``csv`` or ``xlsx``, total last."""
+        ...
+
+    def refunds_owed(self, user: SignedInUser) -> list[RefundRow]:
+        """Overpayments not yet paid back, the longest owed first."""
+        ...
+
+    def mark_refunded(
+        self, user: SignedInUser, payment_id: str, method: str, reference: str, paid_on: date
+    ) -> None:
+        """Record the refund paid back (``transfer`` or ``cash``, its reference, the day)."""
         ...
 
 
@@ -158,12 +169,25 @@ class Fees:
             )
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             require(uow.actor, Action.VERIFY_PAYMENT)
-            rows = ledger_rows(uow.session, first, last)
+            rows = ledger_entries(uow.session, first, last)
             uow.record(
                 "fees.ledger_exported",
                 "fee_ledger",
                 f"{first.isoformat()}..{last.isoformat()}",
-                {"format": kind, "receipts": len(rows),
+                {"format": kind, "receipts": sum(r.kind == "receipt" for r in rows),
+                 "refunds": sum(r.kind == "refund" for r in rows),
                  "total_satang": sum(r.amount_satang for r in rows)},
             )  # fmt: skip
         return ledger_csv(rows) if kind == "csv" else ledger_xlsx(rows)
+
+    def refunds_owed(self, user: SignedInUser) -> list[RefundRow]:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.RECORD_REFUND)
+        with self.context.read(actor) as session:
+            return refunds_owed(session)
+
+    def mark_refunded(
+        self, user: SignedInUser, payment_id: str, method: str, reference: str, paid_on: date
+    ) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            mark_refunded(uow, payment_id, method, reference, paid_on)

@@ -1,6 +1,7 @@
 """Finance officers in several real processes at the same moment, on one profile (the
 encrypted SQLite file, or with ANUYAT_TEST_DB=postgres an agency server): one payment
-verified by three at once takes one receipt number; one slip in the finance inbox attached
+verified by three at once takes one receipt number; one refund owed recorded paid back by
+three at once is recorded once; one slip in the finance inbox attached
 by three at once becomes one document and one payment's evidence. The losers are told, in
 Thai and English, that someone decided first; the event chain stays whole."""
 
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from models import Document, Event, FeeInboxItem, Payment, User, UserRole
 from services.api.ports import build_ports
 from services.intake.pipeline import ingest
+from services.kernel.clock import BANGKOK
 from tests.conftest import STAFF_PASSWORD
 from tests.integration.racing import NOW, SharedProfile
 from tests.integration.test_concurrency import assert_chain_intact, shared_profile
@@ -31,6 +33,12 @@ start_together()
 try:
     if ARGS["what"] == "verify":
         report(ws.fees.verify(user, ARGS["id"]))
+    elif ARGS["what"] == "refund":
+        from datetime import date
+
+        ws.fees.mark_refunded(user, ARGS["id"], "transfer", ARGS["reference"],
+                              date.fromisoformat(ARGS["day"]))  # fmt: skip
+        report("refunded")
     else:
         report(ws.fees.attach_slip(user, ARGS["id"], ARGS["reference"]))
 except InvalidInput as exc:
@@ -53,11 +61,14 @@ def _staff(ctx) -> dict:
     return {"ws": ws, "users": users}
 
 
-def _race(shared_profile: SharedProfile, what: str, id_: str, reference: str = "") -> list[str]:
+def _race(
+    shared_profile: SharedProfile, what: str, id_: str, reference: str = "", day: str = ""
+) -> list[str]:
     return shared_profile.race(
         DECIDE,
         [{"username": u, "password": STAFF_PASSWORD, "what": what, "id": id_,
-          "reference": reference} for u in OFFICERS],
+          "reference": f"{reference}{i}" if what == "refund" else reference, "day": day}
+         for i, u in enumerate(OFFICERS)],
     )  # fmt: skip
 
 
@@ -117,4 +128,26 @@ def test_one_inbox_slip_attached_by_three_officers_at_once_is_evidence_once(
             ).all()
         assert item.status == "attached" and payment.status == "submitted"
         assert slips == [payment.evidence_document_id] and len(attached) == 1
+        assert_chain_intact(ctx)
+
+
+def test_one_refund_recorded_by_three_officers_at_once_is_recorded_once(
+    shared_profile: SharedProfile,
+) -> None:
+    with shared_profile.opened() as ctx:
+        staff = _staff(ctx)
+        with_account(ctx)
+        reviewed_with_fee(ctx, staff["ws"], staff["users"])
+        with ctx.read() as session:
+            payment_id = session.scalars(select(Payment.id)).one()
+        staff["ws"].fees.verify(staff["users"]["finance"], payment_id, "500")
+        day = ctx.clock.now().astimezone(BANGKOK).date().isoformat()
+    results = _race(shared_profile, "refund", payment_id, "KTB-RACE-", day)
+    assert results.count("refunded") == 1, results
+    assert all("already recorded" in r for r in results if r != "refunded")
+    with shared_profile.opened() as ctx:
+        with ctx.read() as session:
+            payment = session.get(Payment, payment_id)
+            events = session.scalars(select(Event.id).where(Event.type == "fees.refunded")).all()
+        assert payment.refund_reference.startswith("KTB-RACE-") and len(events) == 1
         assert_chain_intact(ctx)

@@ -37,6 +37,7 @@ from ui.common.tasks import TaskRunner
 from ui.fees.cash import CashBox
 from ui.fees.inbox import FinanceInbox
 from ui.fees.ledger_bar import LedgerBar
+from ui.fees.refunds import RefundsOwed
 from ui.fees.slip_image import slip_and_details, slip_pixmap
 
 __all__ = ["FeesPage"]
@@ -115,6 +116,10 @@ class FeesPage(QWidget):
         self.tabs = named(QTabWidget(), "FeesTabs")
         self.tabs.addTab(payments, "")
         self.tabs.addTab(self.inbox, "")
+        self.refunds = RefundsOwed(port, user, runner)
+        self.refunds.refunds_did_change.connect(self._refunds_counted)
+        self.tabs.addTab(self.refunds, "")
+        self._refund_count = 0
         self._inbox_count = 0
         self._to_check = 0
         outer.addWidget(self.tabs, 1)
@@ -197,6 +202,7 @@ class FeesPage(QWidget):
         )
         self.tabs.setTabText(0, self.tr("Payments"))
         self._inbox_counted(self._inbox_count)
+        self._refunds_counted(self._refund_count)
         self.verify_button.setText(self.tr("Verify and issue the receipt (Ctrl+Enter)"))
         self.reject_button.setText(self.tr("Reject the slip…"))
         self._fill_table()
@@ -216,8 +222,15 @@ class FeesPage(QWidget):
         text = self.tr("Finance inbox")
         self.tabs.setTabText(1, f"{text} ({count})" if count else text)
 
+    def _refunds_counted(self, count: int) -> None:
+        # Not part of the badge: a refund owed is finance's to pay, not a payment waiting.
+        self._refund_count = count
+        text = self.tr("Refunds owed")
+        self.tabs.setTabText(2, f"{text} ({count})" if count else text)
+
     def refresh(self) -> None:
         self.inbox.refresh()
+        self.refunds.refresh()
         self._runner.run(
             lambda: self._port.awaiting(self._user), self._loaded, owner=self, label="fees.awaiting"
         )
