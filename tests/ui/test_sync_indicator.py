@@ -204,3 +204,54 @@ def test_the_window_syncs_on_its_own_timer_and_shows_when(
     QApplication.sendPostedEvents()  # pending layout requests: the status bar as drawn
     window.grab().save(str(SCREENSHOTS / "sync_schedule.png"))
     window.close()
+
+
+def _status_bar_is_whole(window: MainWindow) -> None:
+    """Each text in the status bar as wide as its words (a tool button also its icon), and
+    inside the bar: nothing elided to "Not … yet"."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    bar = window.statusBar()
+    for widget in bar.findChildren(QLabel) + bar.findChildren(QAbstractButton):
+        if not widget.isVisible() or not widget.text():
+            continue
+        needed = widget.fontMetrics().horizontalAdvance(widget.text())
+        if isinstance(widget, QAbstractButton):
+            needed = widget.sizeHint().width()  # the words, the icon and the margins
+        assert widget.width() >= needed, (widget.text(), widget.width(), needed)
+        corner = widget.mapTo(bar, widget.rect().bottomRight())
+        assert bar.rect().contains(corner), widget.text()
+
+
+def test_the_status_bar_is_whole_at_1280_in_either_language_from_the_first_frame(
+    qtbot, intake_workstation, runner, settings
+) -> None:
+    from tests.conftest import STAFF_PASSWORD
+    from ui.common import i18n
+
+    settings.setValue("sync/interval_seconds", 3600)  # the schedule's words shown, no run
+    user = intake_workstation.shell.sign_in("intake", STAFF_PASSWORD)
+    window = build_main_window_for(intake_workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.total == 0, timeout=10000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for language in ("en", "th"):
+        i18n.apply_language(language)
+        QApplication.processEvents()  # one turn: the frame right after the switch
+        assert window.sync.state_button.text() == (
+            "Not synced yet" if language == "en" else "ยังไม่ได้ซิงค์"
+        )
+        _status_bar_is_whole(window)
+    # The longest it gets: the last sync's summary and the schedule beside the state.
+    with qtbot.waitSignal(window.sync.sync_did_finish, timeout=20000):
+        window.sync_action.trigger()
+    qtbot.waitUntil(lambda: window.sync.state == "ok" and window.model.total == 1, timeout=10000)
+    for language in ("en", "th"):
+        i18n.apply_language(language)
+        QApplication.processEvents()
+        assert window.sync.summary_label.text()
+        _status_bar_is_whole(window)
+        window.grab().save(str(SCREENSHOTS / f"status_bar_whole_{language}.png"))
+    i18n.apply_language("th")

@@ -36,6 +36,7 @@ from services.api import BANGKOK, IntakePort, SignedInUser, SyncStatusRow, SyncS
 from ui.common import i18n
 from ui.common.errors import bilingual
 from ui.common.formatting import format_date
+from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
@@ -542,6 +543,8 @@ class SyncIndicator(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            # The status bar makes room for the new words in this frame, not turns later.
+            lay_out_now(self)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

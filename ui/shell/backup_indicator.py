@@ -20,6 +20,7 @@ from services.api import BackupMade, BackupPort, BackupState, SignedInUser
 from ui.common import i18n
 from ui.common.errors import bilingual
 from ui.common.formatting import format_date
+from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
@@ -112,6 +113,7 @@ class BackupIndicator(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            lay_out_now(self)  # the status bar fits the new words in this frame
         super().changeEvent(event)
 
     def text(self) -> str:

@@ -38,6 +38,7 @@ class WindowStatusBar:
     ) -> None:
         """``auto_sync``: seconds between the window's own syncs (None: F9 and the schedule)."""
         self._changes = changes
+        self._bar = bar
         self.sync = sync = SyncIndicator(ports.intake, user, runner)
         if auto_sync is not None:
             # The window fetches and sends on its own too, not only when F9 is pressed.
@@ -90,3 +91,8 @@ class WindowStatusBar:
                     time=updated_at.strftime("%H:%M")
                 )
             )
+        # "Loading…" appears in an empty label: given its width now, not a turn later (the
+        # first frame showed a sliver of it).
+        layout = self._bar.layout()
+        if layout is not None:
+            layout.activate()
