@@ -365,3 +365,45 @@ def test_a_holiday_list_running_out_is_announced(
     later.show()
     assert later.holiday_banner.isVisible()
     assert "พ.ศ. 2571" in later.holiday_banner.text()  # Thai, the default language
+
+
+def _row_is_whole(row) -> None:
+    """Every button and label of ``row`` as wide as its words (a button also its icon)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    for widget in row.findChildren(QAbstractButton) + row.findChildren(QLabel):
+        if not widget.isVisible() or not widget.text():
+            continue
+        if isinstance(widget, QAbstractButton):
+            needed = widget.sizeHint().width()
+        else:
+            shown = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            needed = widget.fontMetrics().horizontalAdvance(shown)
+        assert widget.width() >= needed, (widget.text(), widget.width(), needed)
+
+
+def test_the_header_rows_speak_the_new_language_whole_in_the_first_frame(
+    qtbot, workstation, intake_user, runner, settings, applications
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from tests.ui.conftest import SCREENSHOTS
+
+    window = _window(qtbot, workstation, intake_user, runner, settings, resize=False)
+    window.resize(1280, 720)
+    list_page = window.queue_title.parentWidget()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for language in ("en", "th", "en"):
+        i18n.apply_language(language)
+        QApplication.processEvents()  # one turn: the frame right after the switch
+        english = language == "en"
+        assert window.queue_title.text() == ("All applications" if english else "คำขอทั้งหมด")
+        assert window.counter_button.text() == (
+            "New counter request" if english else "รับคำขอที่เคาน์เตอร์"
+        )
+        buttons = {b.text() for b in window.header.findChildren(QToolButton) if b.isVisible()}
+        assert ("Refresh" if english else "รีเฟรช") in buttons
+        _row_is_whole(window.header)
+        _row_is_whole(list_page)
+        window.grab().save(str(SCREENSHOTS / f"header_first_frame_{language}.png"))
+    i18n.apply_language("th")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from services.api import AgencyInfo, SignedInUser
 from ui.common import i18n
 from ui.common.formatting import roles_text
+from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
 
 __all__ = ["HeaderBand"]
@@ -104,6 +105,8 @@ class HeaderBand(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            # The buttons' new words ("Refresh" is wider than "รีเฟรช") fit in this frame.
+            lay_out_now(self)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

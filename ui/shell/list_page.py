@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.errors import ErrorBox
+from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
 from ui.common.theme import ROW_HEIGHT
 from ui.shell.application_model import ApplicationModel, Column
@@ -183,3 +184,10 @@ class ListPage(QWidget):
         layout.addWidget(self.error_box)
         self.table = ApplicationTable(model)
         layout.addWidget(self.table, 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # The window relabelled the title row's buttons through their actions; their new
+            # widths are taken now, not a few turns later ("New coun… request" was cut).
+            lay_out_now(self)
+        super().changeEvent(event)

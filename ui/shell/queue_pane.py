@@ -74,10 +74,13 @@ class QueuePane(QFrame):
         queue_did_change(object): a queue was chosen (its status, or None for "All").
         page_did_change(str): the page to show changed: :data:`QUEUES` or :data:`QUARANTINE`.
             Choosing a page leaves no queue chosen; choosing a queue goes back to the list.
+        labels_did_change(): the queues were named again in the new language (the list's
+            title, which repeats the chosen queue's name, follows in the same turn).
     """
 
     queue_did_change = Signal(object)
     page_did_change = Signal(str)
+    labels_did_change = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -338,6 +341,7 @@ class QueuePane(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.labels_did_change.emit()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

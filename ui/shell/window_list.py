@@ -37,6 +37,9 @@ class WindowList(QObject):
         """Follow the queue pane, the search box, the filter bar and the model's loading."""
         w = self._window
         w.queues.queue_did_change.connect(self._queue_changed)
+        # The window retranslates before the pane it holds: the title waits for the pane's
+        # new names, else the first frame after a switch kept the old language's title.
+        w.queues.labels_did_change.connect(self.update_title)
         w.worklist.list_did_change.connect(lambda: self._search_changed(""))
         w.search_edit.search_did_change.connect(self._search_changed)
         w.search_edit.search_did_leave.connect(
