@@ -118,7 +118,10 @@ else
 fi
 
 # 5. The agency's database, roles, TLS and master key. The first time, the keyring password
-#    you type here becomes the keyring's password: keep it with the recovery key.
+#    you type here becomes the keyring's password: keep it with the recovery key. A keyring
+#    left by an earlier try keeps its own password (Anuyat then says it "stays locked"); a
+#    failed init takes back its pg_hba.conf lines and ALTER SYSTEM settings, so this script
+#    can be run again once the cause is fixed.
 run "$wrapper" server init "${host_args[@]}" --allow-from "$allow_from" "$@"
 
 # 6. The daily backup of the database (installer/pg-backup.sh), as the postgres account.
@@ -135,6 +138,7 @@ cat <<EOF
 เสร็จแล้ว / Done. Next, on this server (files are written as the postgres account, in
 /var/lib/postgresql unless you give a full path it can write to):
   anuyat-server recovery export --out agency-recovery.key     (copy it offline, then delete it)
-  anuyat-server server enrol-station --out st.enrol --name "โต๊ะผู้ตรวจ"   (one per workstation)
+  anuyat-server server enrol-station --out st.enrol --name "โต๊ะผู้ตรวจ"   (one per workstation;
+      a file joins one computer once, within 7 days: delete it once used)
 On each workstation: anuyat join st.enrol   (then start Anuyat as usual)
 EOF

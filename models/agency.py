@@ -43,6 +43,11 @@ class Station(Base):
     name: Mapped[str] = mapped_column(String(200))
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The enrolment file written for the station (services.server.enrol): a computer joins
+    # with it once, before it expires; ``joined_at`` is set by that one join.
+    enrolment_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    enrolment_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    joined_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class User(Base):

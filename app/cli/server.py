@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from app import demo_keyring
@@ -12,7 +13,7 @@ from app.bootstrap import prepare_profile_dir
 from app.cli.common import read_secret
 from app.cli.profile import undo_on_failure
 from app.settings import Settings, password_policy, with_profile
-from services.kernel.clock import SystemClock
+from services.kernel.clock import BANGKOK, SystemClock
 
 __all__ = ["add_parsers", "cmd_server", "cmd_join"]
 
@@ -67,9 +68,16 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     enrol.add_argument(
         "--superuser", default="", help="as for 'server init' (it makes the station's role)"
     )
+    enrol.add_argument(
+        "--valid-days",
+        type=int,
+        default=7,
+        help="days the file can be used to join, once (default 7, at most 30)",
+    )
     revoke = actions.add_parser(
         "revoke-station",
-        help="lock a lost or stolen workstation out (its role may no longer log in)",
+        help="lock a lost or stolen workstation out: its database login is refused; the "
+        "agency's key it holds is not changed (no key rotation)",
     )
     revoke.add_argument("code", help="the station's code, e.g. ST3")
     revoke.add_argument("--superuser", default="", help="as for 'server init'")
@@ -111,9 +119,18 @@ def _revoke(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
         runtime.close()
     code = args.code.strip().upper()
     print(
-        f"ถอนสิทธิ์สถานี {code} แล้ว (ปิดการเชื่อมต่อที่เปิดอยู่ {ended} รายการ)\n"
-        f"Station {code} is locked out ({ended} open session(s) ended). Its requests and "
-        "events stay. A replacement computer gets a new enrolment file."
+        f"ถอนสิทธิ์สถานี {code} แล้ว: บทบาทของสถานีเข้าสู่ฐานข้อมูลไม่ได้อีก ปิดการเชื่อมต่อที่เปิดอยู่ "
+        f"{ended} รายการ และไฟล์ลงทะเบียนของสถานีใช้เข้าร่วมไม่ได้อีก คำขอและเหตุการณ์ของสถานียังอยู่ครบ\n"
+        "สิ่งที่คำสั่งนี้ไม่ได้ทำ: กุญแจหลักของหน่วยงานไม่ได้เปลี่ยน (ยังไม่มีการหมุนเวียนกุญแจ) "
+        "ผู้ที่ได้เครื่องนั้นหรือไฟล์ลงทะเบียนพร้อมวลีรหัสผ่านไปยังถอดรหัสข้อมูลที่คัดลอกไปได้ "
+        "— ดูหัวข้อเครื่องแม่ข่ายใน README\n"
+        f"Station {code} is locked out: its role can no longer log in to the database, "
+        f"{ended} open session(s) ended, and its enrolment file can no longer be used to join. "
+        "Its requests and events stay.\n"
+        "What this does NOT do: the agency's master key is unchanged (there is no key "
+        "rotation yet). Whoever holds that computer, or its enrolment file and passphrase, "
+        "can still decrypt any copy of the agency's data they obtain; see the README's "
+        "agency server section. A replacement computer gets a new enrolment file."
     )
     return 0
 
@@ -230,13 +247,18 @@ def _enrol(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
             superuser=args.superuser,
             name=args.name,
             code=args.code,
+            valid_for=timedelta(days=args.valid_days),
         )
     finally:
         runtime.close()
+    until = f"{done.expires_at.astimezone(BANGKOK):%Y-%m-%d %H:%M}"
     print(
-        f"ลงทะเบียนสถานี {done.code} แล้ว ไฟล์: {done.file} — ส่งไฟล์และวลีรหัสผ่านแยกช่องทางกัน\n"
-        f"Station {done.code} registered; its file: {done.file}. Hand over the file and the "
-        "passphrase by different routes. On the workstation: anuyat join FILE"
+        f"ลงทะเบียนสถานี {done.code} แล้ว ไฟล์: {done.file} — ใช้เข้าร่วมได้ครั้งเดียว ก่อน {until} "
+        "ส่งไฟล์และวลีรหัสผ่านแยกช่องทางกัน แล้วลบไฟล์เมื่อใช้แล้ว\n"
+        f"Station {done.code} registered; its file: {done.file}. It joins one computer, "
+        f"once, before {until} (Bangkok time). Hand over the file and the passphrase by "
+        "different routes, and delete the file once used. It holds the agency's key. On the "
+        "workstation: anuyat join FILE"
     )
     return 0
 

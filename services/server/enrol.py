@@ -8,6 +8,10 @@ different stations do not), and the code column is unique besides. The
 station's own login role is made (:mod:`services.server.station_roles`) and the file written
 before that transaction commits — a file that cannot be written leaves no station behind —
 and both are removed again if the commit fails.
+
+The file expires after ``valid_for`` (a week unless asked otherwise, at most 30 days) and
+works once: its id and expiry are kept on the station's row, and the join claims the id
+(:mod:`services.server.join`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,15 +39,20 @@ from services.store.context import AppContext
 from services.store.recovery import DEFAULT_KDF, KdfParams
 from services.store.stations import add_station
 
-__all__ = ["EnrolledStation", "enrol_station"]
+__all__ = ["DEFAULT_VALIDITY", "MAX_VALIDITY", "EnrolledStation", "enrol_station"]
 
 _NUMBERED = re.compile(r"^ST(\d{1,8})$")
+
+DEFAULT_VALIDITY = timedelta(days=7)
+"""Long enough to carry the file to a workstation; short enough that a forgotten copy dies."""
+MAX_VALIDITY = timedelta(days=30)
 
 
 @dataclass(frozen=True)
 class EnrolledStation:
     code: str
     file: Path
+    expires_at: datetime
 
 
 def _write_new(out: Path, payload: bytes) -> None:
@@ -76,9 +87,16 @@ def enrol_station(
     name: str = "",
     code: str | None = None,
     kdf: KdfParams = DEFAULT_KDF,
+    valid_for: timedelta = DEFAULT_VALIDITY,
 ) -> EnrolledStation:
     """Register a station of the agency, make its login role (with the ``superuser``
-    connection) and write its sealed enrolment file to ``out``."""
+    connection) and write its sealed enrolment file to ``out``, valid for ``valid_for``."""
+    if not timedelta(hours=1) <= valid_for <= MAX_VALIDITY:
+        raise InvalidInput(
+            f"อายุของไฟล์ลงทะเบียนต้องอยู่ระหว่าง 1 ชั่วโมงถึง {MAX_VALIDITY.days} วัน",
+            f"An enrolment file is valid for between one hour and {MAX_VALIDITY.days} days.",
+            code="enrolment_validity",
+        )
     data_dir = context.store.data_dir
     facts = read_server_setup(data_dir)
     roles = ServerRoles(facts.database, facts.owner_role, facts.app_role)
@@ -95,8 +113,19 @@ def enrol_station(
                 numbers = [int(m.group(1)) for c in taken if (m := _NUMBERED.match(c))]
                 chosen = f"ST{max(numbers, default=0) + 1}"
             station = add_station(uow, chosen, name or chosen)  # records station.created
+            station.enrolment_id = str(uuid.uuid4())
+            expires_at = station.enrolment_expires_at = uow.now + valid_for
             role, password = create_station_role(superuser, roles, station.code)
-            uow.record("station.role_created", "station", station.id, {"role": role})
+            uow.record(
+                "station.role_created",
+                "station",
+                station.id,
+                {
+                    "role": role,
+                    "enrolment": station.enrolment_id,
+                    "expires_at": expires_at.isoformat(timespec="seconds"),
+                },
+            )
             enrolment = Enrolment(
                 agency_code=uow.session.scalars(select(Agency.code)).one(),
                 station_code=station.code,
@@ -107,6 +136,8 @@ def enrol_station(
                 password=password,
                 ca_cert_pem=ca_pem,
                 master_key_hex=master.hex(),
+                enrolment_id=station.enrolment_id,
+                expires_at=expires_at.isoformat(timespec="seconds"),
             )
             created_at = uow.now.isoformat(timespec="seconds")
             _write_new(out, seal_enrolment(enrolment, passphrase, created_at, kdf=kdf))
@@ -119,4 +150,4 @@ def enrol_station(
         if role is not None:
             drop_station_role(superuser, role)
         raise
-    return EnrolledStation(station.code, out)
+    return EnrolledStation(station.code, out, expires_at)

@@ -7,6 +7,13 @@ with Argon2id (the recovery file's construction, :mod:`services.store.recovery`)
 version and creation time are bound as associated data, so any edit makes the file refuse
 to open; a wrong passphrase and an altered file cannot be told apart, and the message says
 both. The IT person hands the file and the passphrase over by different routes.
+
+Since version 2 the sealed part also carries the file's own id and the moment it expires: a
+computer joins with it once, before then (:mod:`services.server.join` checks the date and
+claims the id on the server with one conditional update). A file left in a mailbox or on a
+USB stick is then of no use for joining once it was used or a few days have passed — though
+whoever opens it still reads the agency's key in it: the passphrase stays the protection,
+and there is no key rotation yet (README, "Agency server").
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import json
 import secrets
 import unicodedata
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +39,7 @@ from services.store.recovery import DEFAULT_KDF, MIN_PASSPHRASE_LENGTH, KdfParam
 __all__ = ["FORMAT", "VERSION", "Enrolment", "seal_enrolment", "open_enrolment"]
 
 FORMAT = "anuyat-station-enrolment"
-VERSION = 1
+VERSION = 2
 _MAX_FILE_SIZE = 64 * 1024
 _NONCE_SIZE = 12
 
@@ -48,6 +56,13 @@ class Enrolment:
     ca_cert_pem: str
     master_key_hex: str
     """The agency's master key: documents and the audit anchors are encrypted with it."""
+    enrolment_id: str
+    """This file's id, kept on the station's row: the one join claims it."""
+    expires_at: str
+    """ISO 8601 with its offset; a join after it is refused."""
+
+    def expiry(self) -> datetime:
+        return datetime.fromisoformat(self.expires_at)
 
 
 def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
@@ -150,6 +165,16 @@ def open_enrolment(path: Path, passphrase: str) -> Enrolment:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _not_enrolment(f"{path}: format is not {FORMAT!r}")
     version = _field(document, "version", int)
+    if version < VERSION:
+        raise InvalidInput(
+            "ไฟล์ลงทะเบียนนี้เป็นแบบเก่าที่ไม่มีวันหมดอายุ จึงใช้ไม่ได้แล้ว — ขอไฟล์ใหม่จากผู้ดูแลเครื่องแม่ข่าย "
+            "(anuyat server enrol-station)",
+            "This enrolment file is of the older kind that never expires, so it is no longer "
+            "accepted. Ask the server's administrator for a new one (anuyat server "
+            "enrol-station).",
+            detail=f"{path}: version {version}",
+            code="enrolment_version",
+        )
     if version != VERSION:
         raise InvalidInput(
             "ไฟล์ลงทะเบียนนี้ออกโดย Anuyat รุ่นที่ใหม่กว่า — ปรับรุ่นโปรแกรมบนเครื่องนี้ก่อน",
@@ -188,4 +213,10 @@ def open_enrolment(path: Path, passphrase: str) -> Enrolment:
         master = b""
     if len(master) != KEY_SIZE:
         raise _not_enrolment(f"{path}: master key is not {KEY_SIZE} bytes")
+    try:
+        expiry = enrolment.expiry()
+    except (TypeError, ValueError):
+        raise _not_enrolment(f"{path}: expires_at is not a date") from None
+    if expiry.tzinfo is None:
+        raise _not_enrolment(f"{path}: expires_at has no offset")
     return enrolment

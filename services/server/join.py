@@ -7,16 +7,27 @@ into ``agency-server.toml``. Then the server is reached the way every start will
 over TLS, checking its certificate against the agency's CA and its name, as the application
 role, and the station must be one the server knows. Whatever fails, the caller removes what
 was written (the CLI's undo), so a folder is joined whole or not at all.
+
+A file past its expiry is refused before anything is written. Once connected, the join
+claims the file on the server: one conditional update sets the station's ``joined_at``
+where the row still carries this file's id, unexpired and never joined — two computers
+joining with one file at the same moment, one wins and the other is refused (the row lock
+makes the second update wait, then find ``joined_at`` set), on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from services.kernel.clock import Clock
+from sqlalchemy import select, update
+
+from models import Station
+from services.kernel.actors import SYSTEM
+from services.kernel.clock import BANGKOK, Clock
 from services.kernel.errors import InvalidInput
 from services.kernel.fsutil import write_atomically
-from services.server.enrolment import open_enrolment
+from services.server.enrolment import Enrolment, open_enrolment
 from services.server.setup import server_url
 from services.store import keys
 from services.store.context import AppContext
@@ -39,6 +50,7 @@ def join_agency(data_dir: Path, file: Path, passphrase: str, clock: Clock) -> Ap
             code="profile_exists",
         )
     enrolment = open_enrolment(file, passphrase)  # nothing written before this succeeds
+    _refuse_expired(enrolment, clock.now())
     keys.check_keyring()
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -52,8 +64,66 @@ def join_agency(data_dir: Path, file: Path, passphrase: str, clock: Clock) -> Ap
         write_link(data_dir, ServerLink(url=url, station_code=enrolment.station_code))
         # A certificate the agency's CA does not vouch for is refused here with its own
         # words (services.store.engine.ServerNotTrusted), as on every later start.
-        return load_context(data_dir, clock)
+        context = load_context(data_dir, clock)
+        try:
+            _claim(context, enrolment)
+        except BaseException:
+            context.store.close()
+            raise
+        return context
     except BaseException:
         # The caller removes the files; the agency's key leaves this keyring with them.
         keys.forget_agency_secrets(data_dir)
         raise
+
+
+def _shown(moment: datetime) -> str:
+    return f"{moment.astimezone(BANGKOK):%Y-%m-%d %H:%M}"
+
+
+def _refuse_expired(enrolment: Enrolment, now: datetime) -> None:
+    if now < enrolment.expiry():
+        return
+    raise InvalidInput(
+        f"ไฟล์ลงทะเบียนนี้หมดอายุแล้วเมื่อ {_shown(enrolment.expiry())} — ขอไฟล์ใหม่จากผู้ดูแลเครื่องแม่ข่าย "
+        "(anuyat server enrol-station) ไม่ได้เปลี่ยนแปลงอะไรบนเครื่องนี้",
+        f"This enrolment file expired on {_shown(enrolment.expiry())} (Bangkok time). Ask "
+        "the server's administrator for a new one (anuyat server enrol-station). Nothing "
+        "was changed on this computer.",
+        detail=f"station {enrolment.station_code}, enrolment {enrolment.enrolment_id}",
+        code="enrolment_expired",
+    )
+
+
+def _claim(context: AppContext, enrolment: Enrolment) -> None:
+    """Mark the file used on the server, or refuse it: used already, replaced, or expired
+    by the server's reckoning (the row's expiry, not this computer's clock alone)."""
+    with context.unit_of_work(SYSTEM) as uow:
+        claimed = uow.session.execute(
+            update(Station)
+            .where(
+                Station.code == enrolment.station_code,
+                Station.enrolment_id == enrolment.enrolment_id,
+                Station.enrolment_expires_at > uow.now,
+                Station.joined_at.is_(None),
+            )
+            .values(joined_at=uow.now)
+        )
+        if getattr(claimed, "rowcount", 0) != 1:
+            raise InvalidInput(
+                "ไฟล์ลงทะเบียนนี้ถูกใช้ไปแล้ว (ใช้ได้ครั้งเดียว) หรือมีไฟล์ใหม่มาแทน — ขอไฟล์ใหม่จากผู้ดูแล"
+                "เครื่องแม่ข่าย หากไม่มีเครื่องของหน่วยงานเครื่องใดเข้าร่วมด้วยไฟล์นี้ ให้แจ้งผู้ดูแลทันที "
+                "ไฟล์อาจอยู่ในมือผู้อื่น (anuyat server revoke-station "
+                f"{enrolment.station_code}) ไม่ได้เปลี่ยนแปลงอะไรบนเครื่องนี้",
+                "This enrolment file was used already (it works once), or a newer one replaced "
+                "it. Ask the server's administrator for a new file. If no computer of the "
+                "agency joined with this one, tell the administrator at once: the file may be "
+                f"in other hands (anuyat server revoke-station {enrolment.station_code}). "
+                "Nothing was changed on this computer.",
+                detail=f"station {enrolment.station_code}, enrolment {enrolment.enrolment_id}",
+                code="enrolment_used",
+            )
+        station_id = uow.session.scalars(
+            select(Station.id).where(Station.code == enrolment.station_code)
+        ).one()
+        uow.record("station.joined", "station", station_id, {"enrolment": enrolment.enrolment_id})

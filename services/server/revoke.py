@@ -3,9 +3,13 @@
 Its login role is refused from now on and its open sessions end
 (:func:`services.server.station_roles.lock_station_role`); the station's requests, events and
 tracking numbers stay, and the act is an audit event. The workstation then reads that it is
-no longer admitted (:class:`services.store.engine.StationRefused`). Its enrolment file holds
-the agency's key too: if the file itself was lost, export a recovery file and plan a new key
-with the agency's IT (README).
+no longer admitted (:class:`services.store.engine.StationRefused`), and its enrolment file,
+if still unused, can no longer be used to join (its id is cleared from the station's row).
+
+What it does not do: change the agency's master key. The lost computer's keyring, and its
+enrolment file to whoever has the passphrase, still hold that key, and there is no key
+rotation yet: any copy of the agency's data they obtain stays readable to them. The README's
+agency-server section says what to do about that risk.
 """
 
 from __future__ import annotations
@@ -43,5 +47,6 @@ def revoke_station(context: AppContext, code: str, *, superuser: str = "") -> in
                 "That station is the server itself; it cannot be locked out.",
             )
         ended = lock_station_role(superuser, station_role(roles, code))
+        station.enrolment_id = None  # an unused enrolment file of it joins nothing now
         uow.record("station.revoked", "station", station.id, {"code": code, "ended": ended})
     return ended

@@ -25,7 +25,7 @@ from alembic.script import ScriptDirectory
 from psycopg.conninfo import make_conninfo
 from sqlalchemy import select
 
-from models import Application, Station
+from models import Application, Event, Station
 from services.access import auth
 from services.api.ports import build_ports
 from services.cases.applications import create_application
@@ -39,6 +39,7 @@ from services.server.enrol import enrol_station
 from services.server.enrolment import Enrolment, open_enrolment, seal_enrolment
 from services.server.join import join_agency
 from services.server.renew import renew_server_certificate, wait_until_served
+from services.server.revoke import revoke_station
 from services.server.setup import initialise_server
 from services.server.tls import CA_CERT, CA_KEY, issue_server_certificate, load_ca
 from services.store.context import AppContext
@@ -47,6 +48,7 @@ from services.store.engine import (
     ServerNotTrusted,
     ServerSchemaMismatch,
     ServerUnreachable,
+    StationRefused,
     is_profile,
 )
 from services.store.profile import AgencySetup, load_context
@@ -368,7 +370,8 @@ def test_a_server_that_does_not_answer_leaves_no_key_behind(
     nowhere = Enrolment(
         agency_code="TST", station_code="ST99", host="localhost", port=free_port(),
         database="anuyat", role="anuyat_app", password="unused", ca_cert_pem=ca_pem,
-        master_key_hex="11" * 32,
+        master_key_hex="11" * 32, enrolment_id="00000000-0000-4000-8000-000000000099",
+        expires_at=(NOW + timedelta(days=1)).isoformat(),
     )  # fmt: skip
     sealed = tmp_path / "nowhere.enrol"
     sealed.write_bytes(seal_enrolment(nowhere, PASSPHRASE, NOW.isoformat(), kdf=FAST_KDF))
@@ -400,3 +403,72 @@ def test_enrolments_at_the_same_moment_get_different_codes(server: Server, tmp_p
             context.store.close()
     assert len(set(codes)) == len(codes)
     assert all((tmp_path / f"at-once-{i}.enrol").exists() for i in range(len(codes)))
+
+
+def test_an_expired_enrolment_file_is_refused_and_changes_nothing(
+    server: Server, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    enrol_station(
+        _opened(server), tmp_path / "late.enrol", PASSPHRASE, superuser=server.cluster.superuser,
+        kdf=FAST_KDF, valid_for=timedelta(hours=2),
+    )  # fmt: skip
+    before = dict(memory_keyring.secrets)
+    later = FixedClock(NOW + timedelta(hours=2, minutes=1))
+    with pytest.raises(InvalidInput) as expired:
+        join_agency(tmp_path / "late", tmp_path / "late.enrol", PASSPHRASE, later)
+    assert expired.value.code == "enrolment_expired"
+    assert "หมดอายุแล้วเมื่อ" in expired.value.th and "2026-11-25 12:00" in expired.value.th
+    assert "expired on 2026-11-25 12:00" in expired.value.en and "new one" in expired.value.en
+    assert not (tmp_path / "late").exists() and memory_keyring.secrets == before
+    # Asked for longer than a month: refused, no station made.
+    with pytest.raises(InvalidInput, match="between one hour and 30 days"):
+        enrol_station(
+            _opened(server), tmp_path / "long.enrol", PASSPHRASE,
+            superuser=server.cluster.superuser, kdf=FAST_KDF, valid_for=timedelta(days=31),
+        )  # fmt: skip
+    assert not (tmp_path / "long.enrol").exists()
+
+
+def test_an_enrolment_file_joins_one_computer_once_even_when_two_try_at_the_same_moment(
+    server: Server, tmp_path: Path
+) -> None:
+    code = _enrol(server, tmp_path / "once.enrol", "Shared by mistake")
+    start = threading.Barrier(2)
+
+    def join(folder: str) -> str:
+        start.wait()
+        try:
+            joined = join_agency(tmp_path / folder, tmp_path / "once.enrol", PASSPHRASE,
+                                 FixedClock(NOW))  # fmt: skip
+        except InvalidInput as refused:
+            return refused.code
+        joined.store.close()
+        return "joined"
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = sorted(pool.map(join, ["first-pc", "second-pc"]))
+    assert outcomes == ["enrolment_used", "joined"]
+    # Later, with the same file: refused, naming the revocation to use if it went astray.
+    with pytest.raises(InvalidInput) as used:
+        join_agency(tmp_path / "third-pc", tmp_path / "once.enrol", PASSPHRASE, FixedClock(NOW))
+    assert "ใช้ได้ครั้งเดียว" in used.value.th
+    assert "used already" in used.value.en and f"revoke-station {code}" in used.value.en
+    context = _opened(server)
+    with context.unit_of_work(SYSTEM) as uow:
+        station = uow.session.scalars(select(Station).where(Station.code == code)).one()
+        assert station.joined_at == NOW and station.enrolment_id is not None
+        joins = uow.session.scalars(
+            select(Event.type).where(
+                Event.aggregate_id == station.id, Event.type == "station.joined"
+            )
+        ).all()
+    assert len(joins) == 1
+    # An unused file of a revoked station joins nothing either: its role is locked, and its
+    # id is gone from the station's row.
+    revoked = _enrol(server, tmp_path / "unused.enrol", "Stolen before it was used")
+    revoke_station(context, revoked, superuser=server.cluster.superuser)
+    with pytest.raises(StationRefused):
+        join_agency(tmp_path / "thief", tmp_path / "unused.enrol", PASSPHRASE, FixedClock(NOW))
+    with context.unit_of_work(SYSTEM) as uow:
+        gone = uow.session.scalars(select(Station).where(Station.code == revoked)).one()
+        assert gone.enrolment_id is None and gone.joined_at is None
