@@ -743,57 +743,57 @@
 <context>
     <name>BackupIndicator</name>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="121"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="123"/>
         <source>Backing up…</source>
         <translation>กำลังสำรองข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="127"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="129"/>
         <source>No backup yet</source>
         <translation>ยังไม่เคยสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="125"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="127"/>
         <source>No backup folder</source>
         <translation>ยังไม่กำหนดที่สำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="130"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="132"/>
         <source>Backup old: %1</source>
         <translation>สำรองเก่า: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="131"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="133"/>
         <source>Backup %1</source>
         <translation>สำรองล่าสุด %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="140"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="142"/>
         <source>The last backup was made %1, more than %2 hours ago.</source>
         <translation>สำรองข้อมูลครั้งล่าสุดเมื่อ %1 นานกว่า %2 ชั่วโมงแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="144"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="146"/>
         <source>The last backup was made %1.</source>
         <translation>สำรองข้อมูลครั้งล่าสุดเมื่อ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="147"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="149"/>
         <source>Back up now</source>
         <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="148"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="150"/>
         <source>Make a backup now in the backup folder</source>
         <translation>สำรองข้อมูลลงที่เก็บสำรองข้อมูลเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="163"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="165"/>
         <source>The administrator sets the backup folder on the Settings page.</source>
         <translation>ผู้ดูแลระบบกำหนดที่เก็บสำรองข้อมูลได้ในหน้าตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/backup_indicator.py" line="166"/>
+        <location filename="../../ui/shell/backup_indicator.py" line="168"/>
         <source>Backup failed</source>
         <translation>สำรองข้อมูลไม่สำเร็จ</translation>
     </message>
@@ -2456,22 +2456,22 @@
 <context>
     <name>HeaderBand</name>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="113"/>
+        <location filename="../../ui/shell/header_band.py" line="116"/>
         <source>Change the language of the screens</source>
         <translation>เปลี่ยนภาษาที่แสดงบนหน้าจอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="114"/>
+        <location filename="../../ui/shell/header_band.py" line="117"/>
         <source>Account</source>
         <translation>บัญชีผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="115"/>
+        <location filename="../../ui/shell/header_band.py" line="118"/>
         <source>Your account: change your password, sign out</source>
         <translation>บัญชีของคุณ: เปลี่ยนรหัสผ่าน ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="133"/>
+        <location filename="../../ui/shell/header_band.py" line="136"/>
         <source>Station {code} · {name}</source>
         <translation>จุดบริการ {code} · {name}</translation>
     </message>
@@ -3052,72 +3052,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="175"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="110"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="179"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="114"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="172"/>
-        <source>Your sign-in &amp;password:</source>
-        <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="170"/>
-        <source>Token &amp;PIN:</source>
-        <translation>&amp;PIN ของโทเคน:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="183"/>
-        <source>USB token (digital signature, type 2 or 3)</source>
-        <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="184"/>
-        <source>Confirm with my sign-in password (type 1)</source>
-        <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (แบบที่ 1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="187"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="120"/>
         <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
         <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="191"/>
-        <source>&amp;Token:</source>
-        <translation>&amp;โทเคน:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="192"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="124"/>
         <source>Pre&amp;mises address:</source>
         <translation>ที่ตั้ง&amp;สถานประกอบการ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="193"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="125"/>
         <source>number, road, sub-district, district, province</source>
         <translation>เลขที่ ถนน ตำบล อำเภอ จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="194"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="126"/>
         <source>&amp;Renews licence (number or code; empty if new):</source>
         <translation>&amp;ต่ออายุใบอนุญาตเลขที่ (เลขที่หรือรหัสตรวจสอบ เว้นว่างถ้าเป็นฉบับใหม่):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="195"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="127"/>
         <source>e.g. 12/2568</source>
         <translation>เช่น 12/2568</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="196"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="128"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="197"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="129"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -3327,7 +3302,7 @@
     </message>
     <message>
         <location filename="../../ui/shell/main_window.py" line="232"/>
-        <location filename="../../ui/shell/window_list.py" line="87"/>
+        <location filename="../../ui/shell/window_list.py" line="90"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
@@ -3347,22 +3322,22 @@
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window_list.py" line="81"/>
+        <location filename="../../ui/shell/window_list.py" line="84"/>
         <source>Search results for “{text}”</source>
         <translation>ผลการค้นหา “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window_status.py" line="85"/>
+        <location filename="../../ui/shell/window_status.py" line="86"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window_status.py" line="89"/>
+        <location filename="../../ui/shell/window_status.py" line="90"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window_list.py" line="100"/>
+        <location filename="../../ui/shell/window_list.py" line="103"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
@@ -4152,152 +4127,152 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="344"/>
+        <location filename="../../ui/shell/queue_pane.py" line="348"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="349"/>
+        <location filename="../../ui/shell/queue_pane.py" line="353"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="354"/>
+        <location filename="../../ui/shell/queue_pane.py" line="358"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="357"/>
+        <location filename="../../ui/shell/queue_pane.py" line="361"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="358"/>
+        <location filename="../../ui/shell/queue_pane.py" line="362"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="362"/>
+        <location filename="../../ui/shell/queue_pane.py" line="366"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="364"/>
+        <location filename="../../ui/shell/queue_pane.py" line="368"/>
         <source>APPROVAL</source>
         <translation>การอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="366"/>
+        <location filename="../../ui/shell/queue_pane.py" line="370"/>
         <source>FINANCE</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="368"/>
+        <location filename="../../ui/shell/queue_pane.py" line="372"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="370"/>
+        <location filename="../../ui/shell/queue_pane.py" line="374"/>
         <source>PAGES</source>
         <translation>หน้าอื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="374"/>
+        <location filename="../../ui/shell/queue_pane.py" line="378"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="375"/>
+        <location filename="../../ui/shell/queue_pane.py" line="379"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="382"/>
+        <location filename="../../ui/shell/queue_pane.py" line="386"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="383"/>
+        <location filename="../../ui/shell/queue_pane.py" line="387"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="385"/>
+        <location filename="../../ui/shell/queue_pane.py" line="389"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="386"/>
+        <location filename="../../ui/shell/queue_pane.py" line="390"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="388"/>
+        <location filename="../../ui/shell/queue_pane.py" line="392"/>
         <source>Waiting for approval</source>
         <translation>รออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="389"/>
+        <location filename="../../ui/shell/queue_pane.py" line="393"/>
         <source>Reviewed requests to approve and sign, oldest first</source>
         <translation>คำขอที่ตรวจแล้ว รออนุมัติและลงนาม เรียงจากที่ยื่นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="391"/>
+        <location filename="../../ui/shell/queue_pane.py" line="395"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="392"/>
+        <location filename="../../ui/shell/queue_pane.py" line="396"/>
         <source>Slips to check first come first served, then fees due</source>
         <translation>สลิปรอตรวจตามลำดับก่อนหลัง แล้วค่าธรรมเนียมที่รอชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="394"/>
+        <location filename="../../ui/shell/queue_pane.py" line="398"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="395"/>
+        <location filename="../../ui/shell/queue_pane.py" line="399"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="397"/>
+        <location filename="../../ui/shell/queue_pane.py" line="401"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="398"/>
+        <location filename="../../ui/shell/queue_pane.py" line="402"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="400"/>
+        <location filename="../../ui/shell/queue_pane.py" line="404"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="401"/>
+        <location filename="../../ui/shell/queue_pane.py" line="405"/>
         <source>Licences to issue, sign and deliver to the applicant</source>
         <translation>ใบอนุญาตที่รอออก ลงนาม และส่งมอบให้ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="403"/>
+        <location filename="../../ui/shell/queue_pane.py" line="407"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="404"/>
+        <location filename="../../ui/shell/queue_pane.py" line="408"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="377"/>
+        <location filename="../../ui/shell/queue_pane.py" line="381"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="379"/>
+        <location filename="../../ui/shell/queue_pane.py" line="383"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>
@@ -5756,93 +5731,96 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="171"/>
-        <source>signing</source>
-        <translation>ใช้ลงนามได้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="171"/>
-        <source>not for signing</source>
-        <translation>ไม่ใช่สำหรับลงนาม</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="172"/>
-        <source>{subject} — issued by {issuer}, valid to {until}, {usage}</source>
-        <translation>{subject} — ออกโดย {issuer} ใช้ได้ถึง {until} {usage}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="186"/>
-        <source>PKCS#12 file</source>
-        <translation>ไฟล์ PKCS#12</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="186"/>
-        <source>PKCS#12 (*.p12 *.pfx)</source>
-        <translation>PKCS#12 (*.p12 *.pfx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="234"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="257"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="77"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="94"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="236"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="79"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="246"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="89"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="250"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>SigningForm</name>
+    <message>
+        <location filename="../../ui/common/signing_form.py" line="199"/>
+        <source>signing</source>
+        <translation>ใช้ลงนามได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/signing_form.py" line="199"/>
+        <source>not for signing</source>
+        <translation>ไม่ใช่สำหรับลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/signing_form.py" line="202"/>
+        <source>{subject} — {usage}, valid to {until}, issued by {issuer}</source>
+        <translation>{subject} — {usage} ใช้ได้ถึง {until} ออกโดย {issuer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/signing_form.py" line="218"/>
+        <source>PKCS#12 file</source>
+        <translation>ไฟล์ PKCS#12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/signing_form.py" line="218"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/signing_form.py" line="264"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="251"/>
-        <source>Approval record confirmed with my password (type 1)</source>
-        <translation>บันทึกการอนุมัติ ยืนยันด้วยรหัสผ่านของฉัน (แบบที่ 1)</translation>
+        <location filename="../../ui/common/signing_form.py" line="265"/>
+        <source>Confirm with my sign-in password (type 1 record)</source>
+        <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (บันทึกแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="252"/>
+        <location filename="../../ui/common/signing_form.py" line="266"/>
         <source>PKCS#12 file, where the agency allows it (type 2)</source>
         <translation>ไฟล์ PKCS#12 เมื่อหน่วยงานอนุญาต (แบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="253"/>
-        <source>Token:</source>
-        <translation>โทเคน:</translation>
+        <location filename="../../ui/common/signing_form.py" line="267"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="254"/>
+        <location filename="../../ui/common/signing_form.py" line="268"/>
         <source>Show certificates</source>
         <translation>แสดงใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="255"/>
+        <location filename="../../ui/common/signing_form.py" line="269"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="256"/>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
-    </message>
-    <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="263"/>
+        <location filename="../../ui/common/signing_form.py" line="275"/>
         <source>&amp;Your sign-in password</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="265"/>
+        <location filename="../../ui/common/signing_form.py" line="277"/>
         <source>&amp;Password of the PKCS#12 file</source>
         <translation>&amp;รหัสผ่านของไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="267"/>
+        <location filename="../../ui/common/signing_form.py" line="279"/>
         <source>Token &amp;PIN (never stored)</source>
         <translation>&amp;PIN ของโทเคน (ไม่มีการบันทึกไว้)</translation>
     </message>
@@ -6051,32 +6029,32 @@ P90</translation>
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="229"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="230"/>
         <source>Mailbox, shared drive and outgoing mail</source>
         <translation>กล่องอีเมล โฟลเดอร์ส่วนกลาง และอีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="230"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="231"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="243"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="244"/>
         <source>Nothing has been synced on this profile yet. Press F9 to sync now.</source>
         <translation>ยังไม่เคยซิงค์ข้อมูลในโปรไฟล์นี้ กด F9 เพื่อซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="259"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="260"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="264"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="265"/>
         <source>never synced successfully</source>
         <translation>ยังไม่เคยซิงค์สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="266"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="267"/>
         <source>{n} waiting</source>
         <translation>รอ {n} รายการ</translation>
     </message>
@@ -6084,156 +6062,156 @@ P90</translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="87"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="88"/>
         <source>Mailbox {name}</source>
         <translation>กล่องอีเมล {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="89"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="90"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="90"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="91"/>
         <source>Outgoing mail</source>
         <translation>อีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="97"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="98"/>
         <source>Up to date</source>
         <translation>เป็นปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="98"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="562"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="99"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
         <source>Syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="99"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="568"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="100"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="100"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="101"/>
         <source>Problem</source>
         <translation>มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="101"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="566"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="102"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="569"/>
         <source>Not synced yet</source>
         <translation>ยังไม่ได้ซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="110"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="111"/>
         <source>{n} new</source>
         <translation>คำขอใหม่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="113"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="114"/>
         <source>{n} added to requests</source>
         <translation>เพิ่มในคำขอเดิม {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="119"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="120"/>
         <source>{n} held</source>
         <translation>กักไว้ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="122"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="123"/>
         <source>{n} sent</source>
         <translation>ส่งแล้ว {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="130"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="131"/>
         <source>nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="548"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="551"/>
         <source>Sync now</source>
         <translation>ซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="550"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="553"/>
         <source>Fetch new mail and shared-drive files, and send waiting mail (F9)</source>
         <translation>รับอีเมลและไฟล์ใหม่จากโฟลเดอร์ส่วนกลาง และส่งอีเมลที่รออยู่ (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="564"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
         <source>Synced {time}</source>
         <translation>ซิงค์แล้วเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="564"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
         <source>Synced</source>
         <translation>ซิงค์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="568"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
         <source>Sync problem</source>
         <translation>ซิงค์มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="574"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="579"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="582"/>
         <source>Last sync: {summary}</source>
         <translation>ซิงค์ครั้งล่าสุด: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="584"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="587"/>
         <source>Sync state: {text}</source>
         <translation>สถานะการซิงค์: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="592"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
         <source>Sync running…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="596"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="599"/>
         <source>Next sync in {seconds} s</source>
         <translation>ซิงค์ครั้งถัดไปใน {seconds} วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="598"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="601"/>
         <source>No sync planned</source>
         <translation>ยังไม่ได้ตั้งเวลาซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="601"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="604"/>
         <source>last run at {time}</source>
         <translation>ซิงค์ล่าสุดเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="618"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="621"/>
         <source>Click for details</source>
         <translation>คลิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="629"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="636"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="632"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="639"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="632"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="635"/>
         <source>1 new request arrived</source>
         <translation>มีคำขอใหม่ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="634"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="637"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="125"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="126"/>
         <source>{n} not requests</source>
         <translation>ไม่ใช่คำขอ {n} ฉบับ</translation>
     </message>

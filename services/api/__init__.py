@@ -96,6 +96,7 @@ from services.kernel.thai_id import (
 )
 from services.produce.certify import CertifyPreview
 from services.produce.sign import Pin, TokenCertificate, TokenInfo
+from services.produce.sign.strength import KeyKind
 from services.reports import AuditFilter, AuditPage, AuditRow, ChainStatus, MonthlyReport
 from services.reports.texts import COLUMNS as REPORT_COLUMNS
 from services.reports.texts import figure_cells
@@ -119,6 +120,7 @@ __all__ = [
     "IssuedLicence",
     "IssuedRow",
     "IssuingPort",
+    "KeyKind",
     "LicenceCheck",
     "ToIssueRow",
     "AUDIT_SHOWN",

@@ -34,6 +34,7 @@ from services.produce.sign.choice import (
     check_password_again,
     open_method,
     trust_roots,
+    ways_for,
 )
 from services.produce.sign.methods import (
     Pkcs12Method,
@@ -42,6 +43,7 @@ from services.produce.sign.methods import (
     TokenMethod,
     chains_to,
 )
+from services.produce.sign.strength import KeyKind
 from services.store.context import AppContext
 
 
@@ -118,6 +120,12 @@ class IssuingPort(Protocol):
     ) -> Delivery: ...
 
     def signing_tokens(self, user: SignedInUser) -> list[sign.TokenInfo]: ...
+
+    def signing_ways(self, user: SignedInUser, min_signature_type: int) -> tuple[KeyKind, ...]: ...
+
+    def token_certificates(
+        self, user: SignedInUser, token_label: str, pin: sign.Pin
+    ) -> list[sign.TokenCertificate]: ...
 
     def check_file(self, user: SignedInUser, path: Path) -> LicenceCheck: ...
 
@@ -250,6 +258,22 @@ class Issuing:
     def signing_tokens(self, user: SignedInUser) -> list[sign.TokenInfo]:
         require(self.context.verified(Actor.from_user(user)), Action.ISSUE_LICENCE)
         return sign.list_tokens(self.settings.module())
+
+    def signing_ways(self, user: SignedInUser, min_signature_type: int) -> tuple[KeyKind, ...]:
+        """The ways the issue dialog offers for a service needing ``min_signature_type``."""
+        require(self.context.verified(Actor.from_user(user)), Action.ISSUE_LICENCE)
+        return ways_for(self.settings, min_signature_type)
+
+    def token_certificates(
+        self, user: SignedInUser, token_label: str, pin: sign.Pin
+    ) -> list[sign.TokenCertificate]:
+        """The certificates on the token, for the approver to choose the one that signs."""
+        require(self.context.verified(Actor.from_user(user)), Action.ISSUE_LICENCE)
+        session = sign.TokenSession(self.settings.module(), token_label, pin)
+        try:
+            return session.certificates()
+        finally:
+            session.close()
 
     def revoke(self, user: SignedInUser, issued_id: str, reason: str) -> None:
         actor = self.context.verified(Actor.from_user(user))

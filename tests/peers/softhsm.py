@@ -8,7 +8,9 @@ certificates are stored beside the keys:
   ``no-usage`` (CA-issued, key usage for key encipherment only), ``self`` (self-signed);
 * token ``expired`` — ``expired`` (CA-issued, expired last year);
 * token ``reauth`` — ``reauth`` (CA-issued; the key wants the PIN again at every signature,
-  CKA_ALWAYS_AUTHENTICATE, as some real tokens' signing keys do).
+  CKA_ALWAYS_AUTHENTICATE, as some real tokens' signing keys do);
+* token ``deputy`` — ``own`` and ``acting``, both CA-issued signing certificates (the officer
+  chooses which one signs).
 
 SoftHSM2 must read its configuration before the module is first loaded in the process, so
 the tokens live in one folder for the whole test session.
@@ -175,7 +177,7 @@ def provision(folder: Path) -> dict[str, SoftToken]:
         f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n"
     )
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    for label in ("approver", "expired", "reauth"):
+    for label in ("approver", "expired", "reauth", "deputy"):
         subprocess.run(
             [util, "--init-token", "--free", "--label", label, "--pin", PIN, "--so-pin", SO_PIN],
             check=True,
@@ -198,6 +200,11 @@ def provision(folder: Path) -> dict[str, SoftToken]:
         _put_key_and_cert(
             session, "expired", b"\x04", "Expired Approver", (ca_key, ca_cert), expired=True
         )
+    # Two signing certificates under the agency's root on one token (an approver who also
+    # signs for the director): the officer must choose; the default would take key id 06.
+    with lib.get_token(token_label="deputy").open(user_pin=PIN, rw=True) as session:
+        _put_key_and_cert(session, "own", b"\x06", "นายอนุมัติ รอบคอบ", (ca_key, ca_cert))
+        _put_key_and_cert(session, "acting", b"\x07", "นางรักษา ราชการแทน", (ca_key, ca_cert))
     # The slot list is read when the module starts: start it again so the app sees the tokens.
     lib.reinitialize()
     from services.produce.sign import token as token_module
@@ -205,7 +212,7 @@ def provision(folder: Path) -> dict[str, SoftToken]:
     token_module._LIBRARIES[MODULE] = lib  # one module instance per process
     return {
         label: SoftToken(MODULE, label, PIN, root_pem, ca_cert, folder)
-        for label in ("approver", "expired", "reauth")
+        for label in ("approver", "expired", "reauth", "deputy")
     }
 
 

@@ -90,22 +90,24 @@ def test_the_approver_batch_signs_three_with_one_pin_typed_on_the_keyboard(
     qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None
                     and page.signing_dialog.isVisible())  # fmt: skip
     dialog = page.signing_dialog
-    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
-    dialog.token_combo.setCurrentIndex(dialog.token_combo.findData("approver"))
-    dialog.secret.setFocus()
+    qtbot.waitUntil(lambda: dialog.signing.token_combo.count() >= 1, timeout=30_000)
+    dialog.signing.token_combo.setCurrentIndex(dialog.signing.token_combo.findData("approver"))
+    dialog.signing.secret.setFocus()
     officer_types(softhsm["approver"].pin)
-    assert dialog.secret.echoMode() == dialog.secret.EchoMode.Password
-    dialog.read_button.click()
-    qtbot.waitUntil(lambda: dialog.certificate_combo.count() == 3, timeout=30_000)
-    dialog.certificate_combo.setCurrentIndex(dialog.certificate_combo.findData(b"\x01"))
-    assert "นายอนุมัติ รอบคอบ" in dialog.certificate_combo.currentText()
+    assert dialog.signing.secret.echoMode() == dialog.signing.secret.EchoMode.Password
+    dialog.signing.read_button.click()
+    qtbot.waitUntil(lambda: dialog.signing.certificate_combo.count() == 3, timeout=30_000)
+    dialog.signing.certificate_combo.setCurrentIndex(
+        dialog.signing.certificate_combo.findData(b"\x01")
+    )
+    assert "นายอนุมัติ รอบคอบ" in dialog.signing.certificate_combo.currentText()
     _shot(dialog, "approval_signing_dialog_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.ok_button.text() == "Approve and sign", timeout=30_000)
     _shot(dialog, "approval_signing_dialog_en")
     i18n.apply_language("th")
     dialog.ok_button.click()
-    assert dialog.secret.text() == ""  # the field does not keep the PIN
+    assert dialog.signing.secret.text() == ""  # the field does not keep the PIN
     qtbot.waitUntil(
         lambda: page.progress is not None and page.progress.close_button.isVisible(), timeout=30_000
     )
@@ -154,9 +156,9 @@ def test_a_wrong_pin_is_told_in_the_dialog_and_nothing_is_signed(
     page.approve_button.click()
     qtbot.waitUntil(lambda: getattr(page, "signing_dialog", None) is not None, timeout=30_000)
     dialog = page.signing_dialog
-    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
-    dialog.token_combo.setCurrentIndex(dialog.token_combo.findData("approver"))
-    dialog.secret.setFocus()
+    qtbot.waitUntil(lambda: dialog.signing.token_combo.count() >= 1, timeout=30_000)
+    dialog.signing.token_combo.setCurrentIndex(dialog.signing.token_combo.findData("approver"))
+    dialog.signing.secret.setFocus()
     officer_types("000000")
     dialog.ok_button.click()
     qtbot.waitUntil(

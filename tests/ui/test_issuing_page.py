@@ -100,22 +100,22 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     dialog.premises.selectAll()
     officer_types(PREMISES)
     assert dialog.premises.text() == PREMISES
-    dialog.password.setFocus()
+    dialog.signing.secret.setFocus()
     _shot(dialog, "issuing_dialog_th")
     i18n.apply_language("en")
     _shot(dialog, "issuing_dialog_en")
     i18n.apply_language("th")
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.signing.secret.hasFocus(), timeout=5_000)
     officer_types(STAFF_PASSWORD)
-    assert dialog.password.text() == STAFF_PASSWORD
-    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.signing.secret.text() == STAFF_PASSWORD
+    QTest.keyClick(dialog.signing.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=60_000)
     assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text(), page.notice.text()
     qtbot.waitUntil(lambda: page.issued.rowCount() == 1 and page.waiting.rowCount() == 0,
                     timeout=30_000)  # fmt: skip
     assert page.issued.item(0, 3).text() == "ใช้ได้"
-    assert dialog.password.text() == ""  # the password left the field when it was used
+    assert dialog.signing.secret.text() == ""  # the password left the field when it was used
     # The licence prints the premises as typed, and both readers extract them exactly.
     with context.read() as session:
         entry = session.query(IssuedDocument).one()
@@ -208,24 +208,24 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
     dialog = page.dialog
     assert dialog is not None
-    assert dialog.token_radio.isChecked() and not dialog.record_radio.isEnabled()
-    assert dialog.why_token.isVisible() and " 2 " in dialog.why_token.text()
-    qtbot.waitUntil(lambda: dialog.token_combo.count() >= 1, timeout=30_000)
-    dialog.token_combo.setCurrentIndex(dialog.token_combo.findData(token.label))
+    assert dialog.signing.token_radio.isChecked() and not dialog.signing.record_radio.isEnabled()
+    assert dialog.signing.why_token.isVisible() and " 2 " in dialog.signing.why_token.text()
+    qtbot.waitUntil(lambda: dialog.signing.token_combo.count() >= 1, timeout=30_000)
+    dialog.signing.token_combo.setCurrentIndex(dialog.signing.token_combo.findData(token.label))
     assert dialog.premises.text() == ""  # no address known: the officer types it
     dialog.activateWindow()
     dialog.premises.setFocus()
     qtbot.waitUntil(lambda: dialog.premises.hasFocus(), timeout=5_000)
     officer_types(PREMISES)
-    dialog.password.setFocus()
-    qtbot.waitUntil(lambda: dialog.password.hasFocus(), timeout=5_000)
+    dialog.signing.secret.setFocus()
+    qtbot.waitUntil(lambda: dialog.signing.secret.hasFocus(), timeout=5_000)
     _shot(dialog, "issuing_token_dialog_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.ok_button.text() == "Issue and sign", timeout=5_000)
     _shot(dialog, "issuing_token_dialog_en")
     i18n.apply_language("th")
     officer_types(token.pin)
-    QTest.keyClick(dialog.password, Qt.Key.Key_Return)
+    QTest.keyClick(dialog.signing.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.notice.isVisible() or page.error.isVisible(), timeout=60_000)
     assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text(), page.error.text()
     with context.read() as session:
@@ -396,3 +396,70 @@ def test_the_issue_dialog_buttons_are_whole_from_the_first_frame_in_either_langu
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         assert dialog.grab().save(str(SCREENSHOTS / f"issuing_dialog_foot_{language}.png"))
     i18n.apply_language("th")
+
+
+def test_the_issue_dialog_lists_the_tokens_certificates_and_the_chosen_one_signs(
+    gui, qtbot, runner, context, softhsm
+) -> None:
+    """A token with two signing certificates (the approver's own and one for acting for the
+    director): the approver types the PIN, asks for the certificates, picks the second; the
+    licence carries that one's signature, not the first the service would pick alone."""
+    from services.produce.sign import verify_pdf
+    from services.produce.sign.verify import load_trust_roots
+    from tests.integration.test_approval import set_risk, token_choice
+
+    deputy = softhsm["deputy"]
+    set_risk(context, "FOOD-NOTICE", "advanced")
+    ports = build_ports(context, signing=SigningSettings(deputy.module, (deputy.root_pem,)))
+    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
+             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    _approved(context, ports, users, token_choice(softhsm))
+    assert ports.issuing is not None
+    page = IssuingPage(ports.issuing, users["approver"], runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
+    page.waiting.selectRow(0)
+    page.issue_button.click()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
+    dialog = page.dialog
+    assert dialog is not None
+    form = dialog.signing
+    qtbot.waitUntil(lambda: form.token_combo.findData("deputy") >= 0, timeout=30_000)
+    form.token_combo.setCurrentIndex(form.token_combo.findData("deputy"))
+    assert not form.certificate_combo.isVisible()  # nothing read yet
+    dialog.activateWindow()
+    dialog.premises.setFocus()
+    qtbot.waitUntil(lambda: dialog.premises.hasFocus(), timeout=5_000)
+    officer_types(PREMISES)
+    form.secret.setFocus()
+    qtbot.waitUntil(lambda: form.secret.hasFocus(), timeout=5_000)
+    officer_types(deputy.pin)
+    form.read_button.click()
+    qtbot.waitUntil(lambda: form.certificate_combo.count() == 2, timeout=30_000)
+    assert form.certificate_combo.isVisible()
+    assert form.secret.text() == deputy.pin  # reading the certificates keeps the PIN typed
+    names = [form.certificate_combo.itemText(i) for i in range(2)]
+    assert any("นายอนุมัติ รอบคอบ" in n for n in names), names
+    assert any("นางรักษา ราชการแทน" in n for n in names), names
+    form.certificate_combo.setCurrentIndex(form.certificate_combo.findData(b"\x07"))
+    _shot(dialog, "issuing_certificate_dialog_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.ok_button.text() == "Issue and sign", timeout=5_000)
+    assert form.certificate_combo.currentData() == b"\x07"  # the choice outlives the switch
+    assert "valid to" in form.certificate_combo.currentText()
+    _shot(dialog, "issuing_certificate_dialog_en")
+    i18n.apply_language("th")
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=5_000)
+    QTest.keyClick(form.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.notice.isVisible() or page.error.isVisible(), timeout=60_000)
+    assert "ออกใบอนุญาตเลขที่ 1/" in page.notice.text(), page.error.text()
+    assert form.secret.text() == ""
+    with context.read() as session:
+        entry = session.query(IssuedDocument).one()
+        pdf = context.store.blobs.get(entry.blob_sha256)
+    result = verify_pdf(pdf, load_trust_roots([deputy.root_pem]))
+    assert [s.signer for s in result.signatures] == ["นางรักษา ราชการแทน"]
+    assert all(s.intact and s.valid for s in result.signatures)

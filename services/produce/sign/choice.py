@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -22,6 +21,7 @@ from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.produce.sign.errors import CertificateUnusable
 from services.produce.sign.methods import Pkcs12Method, RecordMethod, SigningMethod, TokenMethod
+from services.produce.sign.strength import KeyKind, SignatureType
 from services.produce.sign.token import COMMON_MODULES, Pin, TokenSession
 from services.produce.sign.verify import load_trust_roots
 from services.store.context import AppContext
@@ -32,6 +32,7 @@ __all__ = [
     "check_password_again",
     "open_method",
     "trust_roots",
+    "ways_for",
 ]
 
 
@@ -59,12 +60,26 @@ class SigningSettings:
 class SigningChoice:
     """How the officer signs this batch."""
 
-    kind: Literal["record", "token", "pkcs12"]
+    kind: KeyKind
     token_label: str = ""
     certificate_key_id: bytes = b""
     pkcs12_path: str = ""
     secret: Pin = field(default_factory=lambda: Pin(""))
     """The token PIN, the PKCS#12 password, or (type 1) the officer's sign-in password."""
+
+
+def ways_for(settings: SigningSettings, min_signature_type: int) -> tuple[KeyKind, ...]:
+    """The ways of signing an officer is offered for a service needing ``min_signature_type``:
+    the token always; a PKCS#12 file (type 2 at most) where the agency allows it and type 2
+    is enough; the password (a type-1 record) only where type 1 is enough. :func:`open_method`
+    and the strength check refuse the rest anyway; offering only these spares the officer a
+    choice that must fail."""
+    ways: list[KeyKind] = ["token"]
+    if settings.allow_pkcs12 and min_signature_type <= SignatureType.RELIABLE:
+        ways.append("pkcs12")
+    if min_signature_type <= SignatureType.RECORD:
+        ways.append("record")
+    return tuple(ways)
 
 
 def trust_roots(settings: SigningSettings) -> list[asn1_x509.Certificate]:
