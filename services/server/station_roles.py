@@ -2,8 +2,9 @@
 
 A station's role (``anuyat_app_st3``) has no privilege of its own: it inherits the
 application role's (rows only, :mod:`services.server.roles`), and ``pg_hba.conf`` admits any
-member of the application role over TLS. Its password is made at enrolment, sealed in that
-station's enrolment file and kept nowhere else. So when a workstation is lost or stolen,
+member of the application role over TLS. Its first password is made at enrolment and sealed
+in that station's enrolment file; the join replaces it with one kept only in the station's
+keyring (:mod:`services.server.join`). So when a workstation is lost or stolen,
 ``anuyat server revoke-station ST3`` locks its role (``NOLOGIN``) and ends its sessions:
 that computer, or whoever holds its file, is refused, and every other station works on.
 Made with the superuser connection (the server profile's migration role may not create

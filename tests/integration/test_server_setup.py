@@ -48,7 +48,6 @@ from services.store.engine import (
     ServerNotTrusted,
     ServerSchemaMismatch,
     ServerUnreachable,
-    StationRefused,
     is_profile,
 )
 from services.store.profile import AgencySetup, load_context
@@ -442,12 +441,24 @@ def test_an_enrolment_file_joins_one_computer_once_even_when_two_try_at_the_same
                                  FixedClock(NOW))  # fmt: skip
         except InvalidInput as refused:
             return refused.code
+        with joined.store.reads() as session:  # it works, with the role's new password
+            assert session.scalars(select(Station.code)).all()
         joined.store.close()
         return "joined"
 
     with ThreadPoolExecutor(2) as pool:
         outcomes = sorted(pool.map(join, ["first-pc", "second-pc"]))
     assert outcomes == ["enrolment_used", "joined"]
+    # The password sealed in the file no longer logs in: the joined station replaced it.
+    enrolment = open_enrolment(tmp_path / "once.enrol", PASSPHRASE)
+    ca_file = tmp_path / "agency-ca.crt"
+    ca_file.write_text(enrolment.ca_cert_pem, encoding="ascii")
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(
+            host=enrolment.host, port=enrolment.port, dbname=enrolment.database,
+            user=enrolment.role, password=enrolment.password, sslmode="verify-full",
+            sslrootcert=str(ca_file), connect_timeout=10,
+        ).close()  # fmt: skip
     # Later, with the same file: refused, naming the revocation to use if it went astray.
     with pytest.raises(InvalidInput) as used:
         join_agency(tmp_path / "third-pc", tmp_path / "once.enrol", PASSPHRASE, FixedClock(NOW))
@@ -467,8 +478,9 @@ def test_an_enrolment_file_joins_one_computer_once_even_when_two_try_at_the_same
     # id is gone from the station's row.
     revoked = _enrol(server, tmp_path / "unused.enrol", "Stolen before it was used")
     revoke_station(context, revoked, superuser=server.cluster.superuser)
-    with pytest.raises(StationRefused):
+    with pytest.raises(InvalidInput, match="station was locked out") as refused:
         join_agency(tmp_path / "thief", tmp_path / "unused.enrol", PASSPHRASE, FixedClock(NOW))
+    assert refused.value.code == "enrolment_used"
     with context.unit_of_work(SYSTEM) as uow:
         gone = uow.session.scalars(select(Station).where(Station.code == revoked)).one()
         assert gone.enrolment_id is None and gone.joined_at is None
