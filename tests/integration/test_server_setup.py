@@ -263,7 +263,13 @@ def test_a_wrong_passphrase_or_an_altered_file_changes_nothing(
     (tmp_path / "d.enrol").write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(InvalidInput, match="passphrase is wrong"):
         join_agency(tmp_path / "d", tmp_path / "d.enrol", PASSPHRASE, FixedClock(NOW))
+    # A file of the first kind (no expiry, no id) is refused by name.
+    document["version"] = 1
+    (tmp_path / "old.enrol").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="older kind that never expires"):
+        join_agency(tmp_path / "old", tmp_path / "old.enrol", PASSPHRASE, FixedClock(NOW))
     assert not is_profile(tmp_path / "c") and not is_profile(tmp_path / "d")
+    assert not (tmp_path / "old").exists()
 
 
 def test_an_expired_server_certificate_is_refused_until_it_is_renewed(
