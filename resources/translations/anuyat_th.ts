@@ -1099,42 +1099,42 @@
 <context>
     <name>CheckLicenceDialog</name>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="106"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="103"/>
         <source>The licence to check</source>
         <translation>ใบอนุญาตที่จะตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="108"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="105"/>
         <source>Licence PDF or photo (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff)</source>
         <translation>PDF หรือรูปถ่ายใบอนุญาต (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="158"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="144"/>
         <source>Check a licence</source>
         <translation>ตรวจใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="161"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="147"/>
         <source>Check a licence someone shows you: type the number or verification code printed on it, or open its PDF, a photo or a scan.</source>
         <translation>ตรวจใบอนุญาตที่มีผู้นำมาแสดง: พิมพ์เลขที่หรือรหัสตรวจสอบที่พิมพ์อยู่บนใบอนุญาต หรือเปิดไฟล์ PDF รูปถ่าย หรือภาพสแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="165"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="151"/>
         <source>Number (12/2569) or code (AB12-CD34-EF56)</source>
         <translation>เลขที่ (12/2569) หรือรหัสตรวจสอบ (AB12-CD34-EF56)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="166"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="152"/>
         <source>&amp;Look up</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="167"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="153"/>
         <source>Open a &amp;PDF, photo or scan…</source>
         <translation>เปิดไฟล์ &amp;PDF รูปถ่าย หรือภาพสแกน…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="168"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="154"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -6255,67 +6255,67 @@ P90</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="123"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="119"/>
         <source>Choose a signed PDF</source>
         <translation>เลือกไฟล์ PDF ที่ลงนามแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="123"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="119"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="138"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="134"/>
         <source>No digital signature in this file</source>
         <translation>ไฟล์นี้ไม่มีลายมือชื่อดิจิทัล</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="140"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="136"/>
         <source>Signature valid, intact and trusted</source>
         <translation>ลายมือชื่อถูกต้อง เอกสารไม่ถูกแก้ไข และเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="142"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="138"/>
         <source>Signature NOT valid, changed, or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง เอกสารถูกแก้ไข หรือเชื่อถือไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="156"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="143"/>
         <source>Verify a signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="158"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="145"/>
         <source>Signature of: {subject}</source>
         <translation>ลายมือชื่อของ: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="160"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="147"/>
         <source>Check the signatures of a signed PDF (offline, agency&apos;s trust roots)</source>
         <translation>ตรวจลายมือชื่อในไฟล์ PDF ที่ลงนามแล้ว (ไม่ต้องต่อเครือข่าย ตามใบรับรองหลักของหน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="162"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="149"/>
         <source>&amp;File:</source>
         <translation>ไฟล์ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="163"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="150"/>
         <source>Path of a signed PDF</source>
         <translation>ที่อยู่ของไฟล์ PDF ที่ลงนามแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="164"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="151"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="165"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="152"/>
         <source>Check</source>
         <translation>ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/verify_dialog.py" line="166"/>
+        <location filename="../../ui/approval/verify_dialog.py" line="153"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>

@@ -13,14 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,8 @@ from services.api import SignatureStatus
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
+from ui.common.signature_lines import SignatureLines, Tone
 from ui.common.tasks import TaskRunner
 
 __all__ = ["VerifyDialog"]
@@ -41,7 +41,7 @@ _FALLBACK = (
 )
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(Retranslating, QDialog):
     def __init__(
         self,
         check_file: Callable[[str], SignatureStatus],
@@ -73,13 +73,9 @@ class VerifyDialog(QDialog):
         layout.addLayout(row)
         self.error = ErrorBox()
         layout.addWidget(self.error)
-        self.verdict = named(QLabel(), "Hint")
-        self.verdict.setWordWrap(True)
-        self.verdict.setStyleSheet("font-weight: bold; font-size: 15px;")
-        layout.addWidget(self.verdict)
-        self.details = named(QPlainTextEdit(), "VerifyDetails")
-        self.details.setReadOnly(True)
-        layout.addWidget(self.details, 1)
+        self.answer = SignatureLines()
+        self.verdict, self.details = self.answer.verdict, self.answer.details
+        layout.addWidget(self.answer, 1)
         foot = QHBoxLayout()
         foot.addStretch(1)
         self.close_button = QPushButton()
@@ -131,26 +127,17 @@ class VerifyDialog(QDialog):
     def _fill(self) -> None:
         status = self.status
         if status is None:
-            self.verdict.clear()
-            self.details.clear()
+            self.answer.clear()
             return
+        tone: Tone
         if not status.signed:
             verdict, tone = self.tr("No digital signature in this file"), "error"
         elif status.ok:
             verdict, tone = self.tr("Signature valid, intact and trusted"), "ok"
         else:
             verdict, tone = self.tr("Signature NOT valid, changed, or not trusted"), "error"
-        self.verdict.setText(verdict)
-        self.verdict.setProperty("tone", tone)
-        self.verdict.style().unpolish(self.verdict)
-        self.verdict.style().polish(self.verdict)
         lines = status.lines_en if i18n.current_language() == "en" else status.lines_th
-        self.details.setPlainText("\n".join(lines))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.answer.show_result(verdict, tone, lines)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Verify a signature"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,8 @@ from services.api import IssuingPort, LicenceCheck, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
+from ui.common.signature_lines import SignatureLines, Tone
 from ui.common.tasks import PoolName, TaskRunner
 
 __all__ = ["CheckLicenceDialog"]
@@ -40,7 +40,7 @@ _FALLBACK = (
 )
 
 
-class CheckLicenceDialog(QDialog):
+class CheckLicenceDialog(Retranslating, QDialog):
     """``outcome`` holds the last answer (None until one came)."""
 
     def __init__(
@@ -75,12 +75,9 @@ class CheckLicenceDialog(QDialog):
         body.addWidget(self.file_button)
         self.error = ErrorBox(dismissable=True)
         body.addWidget(self.error)
-        self.verdict = named(QLabel(), "CheckVerdict")
-        self.verdict.setWordWrap(True)
-        self.verdict.hide()
-        body.addWidget(self.verdict)
-        self.details = named(QTextBrowser(), "CheckDetails")
-        body.addWidget(self.details, 1)
+        self.answer = SignatureLines()
+        self.verdict, self.details = self.answer.verdict, self.answer.details
+        body.addWidget(self.answer, 1)
         foot = QHBoxLayout()
         foot.addStretch(1)
         self.close_button = QPushButton()
@@ -134,25 +131,14 @@ class CheckLicenceDialog(QDialog):
             return
         english = i18n.current_language() != "th"
         lines = [en if english else th for th, en in found.lines()]
+        tone: Tone
         if found.ok:
             tone = "ok"
         elif found.entry is not None and found.entry.status in ("valid", "expired"):
-            tone = "warn"
+            tone = "warn"  # in the register, but the file shown fails a check, or it lapsed
         else:
-            tone = "bad"
-        self.verdict.setProperty("tone", tone)
-        colours = {"ok": "#d8f5d8", "warn": "#fff1c2", "bad": "#f8d0d0"}
-        self.verdict.setStyleSheet(
-            f"background:{colours[tone]};padding:8px;border-radius:4px;font-weight:bold;"
-        )
-        self.verdict.setText(lines[0])
-        self.verdict.show()
-        self.details.setPlainText("\n".join(lines[1:]))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+            tone = "error"
+        self.answer.show_result(lines[0], tone, lines[1:])
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Check a licence"))
