@@ -1296,17 +1296,17 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="327"/>
+        <location filename="../../ui/intake/counter_form.py" line="323"/>
         <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="468"/>
+        <location filename="../../ui/intake/counter_form.py" line="465"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="468"/>
+        <location filename="../../ui/intake/counter_form.py" line="465"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
@@ -1316,118 +1316,128 @@
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="475"/>
-        <location filename="../../ui/intake/counter_form.py" line="587"/>
+        <location filename="../../ui/intake/counter_form.py" line="472"/>
+        <location filename="../../ui/intake/counter_form.py" line="588"/>
         <source>Unclassified — an officer classifies it later</source>
         <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="520"/>
+        <location filename="../../ui/intake/counter_form.py" line="523"/>
         <source>13 digits; leave empty if the applicant did not give it.</source>
         <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="521"/>
+        <location filename="../../ui/intake/counter_form.py" line="524"/>
         <source>{n} of 13 digits</source>
         <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="522"/>
+        <location filename="../../ui/intake/counter_form.py" line="525"/>
         <source>Too many digits: {n} of 13</source>
         <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="523"/>
+        <location filename="../../ui/intake/counter_form.py" line="526"/>
         <source>Only digits, spaces and dashes</source>
         <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="527"/>
+        <location filename="../../ui/intake/counter_form.py" line="530"/>
         <source>✓ Valid number</source>
         <translation>✓ เลขถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="525"/>
+        <location filename="../../ui/intake/counter_form.py" line="528"/>
         <source>The check digit does not match: probably a typo. Compare with the card.</source>
         <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="544"/>
+        <location filename="../../ui/intake/counter_result.py" line="71"/>
         <source>Request registered — No.</source>
         <translation>รับเรื่องแล้ว เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="554"/>
+        <location filename="../../ui/intake/counter_form.py" line="555"/>
         <source>Register a counter or phone request</source>
         <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="555"/>
+        <location filename="../../ui/intake/counter_form.py" line="556"/>
         <source>Close (Esc); what you typed is kept</source>
         <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="556"/>
+        <location filename="../../ui/intake/counter_form.py" line="557"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="557"/>
+        <location filename="../../ui/intake/counter_form.py" line="558"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="558"/>
+        <location filename="../../ui/intake/counter_form.py" line="559"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="559"/>
+        <location filename="../../ui/intake/counter_form.py" line="560"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="560"/>
+        <location filename="../../ui/intake/counter_form.py" line="561"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="561"/>
+        <location filename="../../ui/intake/counter_form.py" line="562"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="562"/>
+        <location filename="../../ui/intake/counter_form.py" line="563"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="563"/>
+        <location filename="../../ui/intake/counter_form.py" line="564"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="564"/>
+        <location filename="../../ui/intake/counter_form.py" line="565"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="565"/>
+        <location filename="../../ui/intake/counter_form.py" line="566"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="566"/>
+        <location filename="../../ui/intake/counter_form.py" line="567"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="567"/>
+        <location filename="../../ui/intake/counter_form.py" line="568"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="568"/>
+        <location filename="../../ui/intake/counter_form.py" line="569"/>
+        <source>Premises address (optional)</source>
+        <translation>สถานที่ประกอบการ (ถ้ามี)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="571"/>
+        <source>Number, road, sub-district, district, province</source>
+        <translation>บ้านเลขที่ ถนน ตำบล อำเภอ จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/counter_form.py" line="573"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
@@ -1447,37 +1457,37 @@
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="569"/>
+        <location filename="../../ui/intake/counter_result.py" line="72"/>
         <source>Copy number</source>
         <translation>คัดลอกเลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="571"/>
+        <location filename="../../ui/intake/counter_result.py" line="73"/>
         <source>Print receipt…</source>
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="509"/>
+        <location filename="../../ui/intake/counter_form.py" line="512"/>
         <source>The applicant consents to the use of their personal data for: {purpose}</source>
         <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="573"/>
+        <location filename="../../ui/intake/counter_result.py" line="75"/>
         <source>The receipt for the applicant: tracking number, due date, how to follow up</source>
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="575"/>
+        <location filename="../../ui/intake/counter_form.py" line="576"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="592"/>
+        <location filename="../../ui/intake/counter_form.py" line="593"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="594"/>
+        <location filename="../../ui/intake/counter_form.py" line="595"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>

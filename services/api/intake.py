@@ -38,6 +38,7 @@ from services.intake.views import (
     SyncSummary,
 )
 from services.intake.withdrawal import withdraw
+from services.issuing.premises import premises_services
 from services.kernel.actors import SYSTEM, Actor, SignedInUser
 from services.produce.receipt import counter_receipt, render_receipt
 from services.store.context import AppContext
@@ -174,8 +175,17 @@ class Intake:
             quarantine.discard(uow, item_id, reason)
 
     def services(self, user: SignedInUser) -> list[ServiceOption]:
+        with_premises = premises_services()
         return [
-            ServiceOption(s.code, s.name_th, s.name_en, s.needs_consent, s.purpose_th, s.purpose_en)
+            ServiceOption(
+                s.code,
+                s.name_th,
+                s.name_en,
+                s.needs_consent,
+                s.purpose_th,
+                s.purpose_en,
+                asks_premises=s.code in with_premises,
+            )  # fmt: skip
             for s in self.context.catalog
         ]
 

@@ -98,6 +98,8 @@ def register_counter_request(
             phone=request.phone.strip(),
         ),
         consent=request.personal_data_consent,
+        # Kept in the form data, where the issue dialog looks first (services.issuing.premises).
+        premises_address=" ".join(request.premises_address.split()),
     )
     if request.contents is not None and request.inspected is not None:
         # Judged already by read_counter_files: only the recording is left.

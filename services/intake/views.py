@@ -85,6 +85,9 @@ class ServiceOption:
     """The service's lawful basis is consent: the counter form asks (box never pre-ticked)."""
     purpose_th: str = ""
     purpose_en: str = ""
+    asks_premises: bool = False
+    """Its licence says where it holds (``services.issuing.premises``): the counter form
+    offers a field for the premises address, which the issue dialog later starts from."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class CounterRequest:
     subject: str
     note: str
     files: tuple[str, ...]  # paths of scans (shared drive or file picker)
+    premises_address: str = ""
+    """Where the licence will hold, when the applicant said so at the counter (optional)."""
     personal_data_consent: bool | None = None
     """For a service whose lawful basis is consent: the applicant's answer to the consent box
     (never pre-ticked). None: the service rests on another basis, nothing was asked."""

@@ -10,13 +10,22 @@ so a licence never reads "at -".
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Final
 
 from models import Application, ServiceType
-from services.issuing.templates import LicenceTemplate
+from services.issuing.templates import LicenceTemplate, LicenceTemplateError, load_templates
 from services.kernel.errors import InvalidInput
 
-__all__ = ["MAX_PREMISES", "checked_premises", "prints_premises", "suggested_premises"]
+__all__ = [
+    "MAX_PREMISES",
+    "checked_premises",
+    "premises_services",
+    "prints_premises",
+    "suggested_premises",
+]
+
+log = logging.getLogger(__name__)
 
 MAX_PREMISES: Final = 500
 # Form fields that name the premises, most specific first. Any other "..._address" field
@@ -44,6 +53,18 @@ def suggested_premises(application: Application) -> str:
 def prints_premises(template: LicenceTemplate) -> bool:
     """The licence's text says where it holds, so it needs an address."""
     return "{premises}" in template.grant_th or "{premises}" in template.grant_en
+
+
+def premises_services() -> frozenset[str]:
+    """The codes of the services whose licence says where it holds: the counter asks for
+    the premises there. A broken template file asks for nothing (the field is optional and
+    issuing names the broken file); the log says which."""
+    try:
+        templates = load_templates()
+    except LicenceTemplateError:
+        log.warning("licence templates unreadable; the counter asks for no premises", exc_info=True)
+        return frozenset()
+    return frozenset(code for code, template in templates.items() if prints_premises(template))
 
 
 def checked_premises(template: LicenceTemplate, service: ServiceType, typed: str) -> str:

@@ -249,3 +249,93 @@ def test_consent_box_is_asked_only_where_consent_is_the_basis_and_never_pre_tick
         consent = [e for e in events if e.type == "application.consent_recorded"]
         assert len(consent) == 1
         assert json.loads(consent[0].payload) == {"given": True, "basis": "consent"}
+
+
+def _result_is_whole(form) -> None:
+    """The new number and the words around it whole inside the box: never elided or cut."""
+    box = form.result_box
+    number = form.number_label
+    assert number.width() >= number.fontMetrics().horizontalAdvance(number.text()), number.width()
+    lead = form.result_label
+    assert lead.height() >= lead.heightForWidth(lead.width()), lead.text()
+    for button in (form.copy_button, form.print_button):
+        assert button.width() >= button.sizeHint().width(), button.text()
+    for widget in (number, lead, form.copy_button, form.print_button):
+        corner = widget.mapTo(box, widget.rect().bottomRight())
+        assert box.rect().contains(corner), widget.objectName() or widget.text()
+    assert box.mapTo(form, box.rect().bottomRight()).x() < form.width()
+
+
+def _fields_are_whole(form) -> None:
+    """Every field inside the scrolled part's visible width: none runs under the scroll bar."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QScrollArea
+
+    viewport = form.findChild(QScrollArea).viewport()
+    host = form.findChild(QScrollArea).widget()
+    for kind in (QLineEdit, QComboBox, QAbstractButton):
+        for field in host.findChildren(kind):
+            if field.isVisible():
+                right = field.mapTo(viewport, field.rect().bottomRight()).x()
+                assert right < viewport.width(), (field.objectName(), right, viewport.width())
+
+
+def test_the_new_number_and_the_form_are_whole_in_either_language(
+    qtbot, workstation, intake_user, runner, settings
+) -> None:
+    from tests.ui.conftest import SCREENSHOTS, officer_types
+    from ui.common import i18n
+
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window.resize(1280, 720)
+    form = _open_form(qtbot, window)
+    officer_types("นายสมศักดิ์ มั่นคง")
+    assert form.select_service("FOOD-SHOP")
+    with qtbot.waitSignal(form.request_did_register, timeout=10000) as registered:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    tracking = registered.args[0]
+    assert form.select_service("FOOD-SHOP")  # the next visitor's service: its rows shown
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for language in ("th", "en", "th"):
+        i18n.apply_language(language)
+        QApplication.processEvents()
+        QApplication.sendPostedEvents()  # the layout requests: the box as drawn
+        assert form.number_label.text() == tracking
+        _result_is_whole(form)
+        _fields_are_whole(form)
+        window.grab().save(str(SCREENSHOTS / f"counter_result_{language}.png"))
+
+
+def test_the_premises_typed_at_the_counter_is_what_issuing_starts_from(
+    qtbot, workstation, intake_user, runner, settings, context
+) -> None:
+    from sqlalchemy import select
+
+    from models import Application
+    from services.issuing.premises import suggested_premises
+    from tests.ui.conftest import SCREENSHOTS, officer_types
+
+    premises = "เลขที่ 99/1 ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window.resize(1280, 720)
+    form = _open_form(qtbot, window)
+    assert form.premises_edit.isHidden()  # unclassified: no licence to say where
+    officer_types("นายสมศักดิ์ มั่นคง")
+    assert form.select_service("FOOD-SHOP")
+    assert form.premises_edit.isVisible()
+    assert form.premises_label.text() == "สถานที่ประกอบการ (ถ้ามี)"
+    form.premises_edit.setFocus()
+    officer_types(premises)
+    assert form.premises_edit.text() == premises
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "counter_premises_th.png"))
+    with qtbot.waitSignal(form.request_did_register, timeout=10000) as registered:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    tracking = registered.args[0]
+    assert form.premises_edit.text() == ""  # cleared for the next visitor
+
+    with context.read() as session:
+        application = session.scalars(
+            select(Application).where(Application.tracking_number == tracking)
+        ).one()
+        assert application.form_data["premises_address"] == premises
+        assert suggested_premises(application) == premises  # what the issue dialog shows

@@ -42,6 +42,9 @@ class CounterFiles:
         file_buttons = QHBoxLayout()
         file_buttons.setSpacing(6)
         self.files_label = named(QLabel(), "FormLabel")
+        # It wraps rather than widen the form past its panel: "Scanned documents (drop here)"
+        # beside the two buttons pushed the fields under the scroll bar.
+        self.files_label.setWordWrap(True)
         file_buttons.addWidget(self.files_label, 1)
         self.add_files_button = QPushButton()
         self.add_files_button.clicked.connect(self.pick)

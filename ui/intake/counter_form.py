@@ -45,6 +45,7 @@ from ui.common.form_widgets import ElidingComboBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.intake.counter_files import CounterFiles
+from ui.intake.counter_result import CounterResult
 from ui.intake.id_check import IdCheck, check_id
 
 __all__ = ["CounterForm", "IdCheck", "check_id"]
@@ -101,26 +102,13 @@ class CounterForm(QFrame):
         top.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.result_box = named(QFrame(), "SuccessBox")
-        result = QHBoxLayout(self.result_box)
-        result.setContentsMargins(12, 6, 8, 6)
-        result_texts = QVBoxLayout()
-        result_texts.setSpacing(0)
-        self.result_label = named(QLabel(), "SuccessLead")
-        self.result_label.setWordWrap(True)
-        # The number on a line of its own, never broken at a dash: it is read out and copied.
-        self.number_label = named(QLabel(), "SuccessText")
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        result_texts.addWidget(self.result_label)
-        result_texts.addWidget(self.number_label)
-        result.addLayout(result_texts, 1)
-        self.copy_button = QPushButton()
+        self.result_box = CounterResult()
+        self.result_label = self.result_box.lead
+        self.number_label = self.result_box.number_label
+        self.copy_button = self.result_box.copy_button
         self.copy_button.clicked.connect(self._copy_number)
-        result.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.print_button = QPushButton()
+        self.print_button = self.result_box.print_button
         self.print_button.clicked.connect(self.print_receipt)
-        result.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.result_box.hide()
         layout.addWidget(self.result_box)
         self.error_box = ErrorBox()
         layout.addWidget(self.error_box)
@@ -206,6 +194,13 @@ class CounterForm(QFrame):
         self.consent_check.hide()
         form.addRow(self.consent_check)
         self.service_combo.currentIndexChanged.connect(lambda _: self._service_changed())
+        # Where the licence will hold, asked only for services whose licence says so; the
+        # issue dialog starts from it (services.issuing.premises). Optional: issuing asks.
+        self.premises_edit = named(QLineEdit(), "Premises")
+        self.premises_edit.setMaxLength(500)  # what issuing takes
+        self.premises_label = named(QLabel(), "FormLabel")
+        form.addRow(self.premises_label, self.premises_edit)
+        form.setRowVisible(self.premises_edit, False)
 
         self.subject_edit = named(QLineEdit(), "Subject")
         self.subject_edit.setMaxLength(500)
@@ -316,6 +311,7 @@ class CounterForm(QFrame):
             subject=self.subject_edit.text().strip(),
             note=self.note_edit.toPlainText().strip(),
             files=tuple(self._files.paths()),
+            premises_address=self.premises_edit.text().strip() if self._asks_premises() else "",
         )
 
     def submit(self) -> None:
@@ -433,6 +429,7 @@ class CounterForm(QFrame):
         for edit in (self.name_edit, self.id_edit, self.email_edit, self.phone_edit):
             edit.clear()
         self.subject_edit.clear()
+        self.premises_edit.clear()
         self.note_edit.clear()
         self.person_radio.setChecked(True)
         self.service_combo.setCurrentIndex(0)
@@ -448,7 +445,7 @@ class CounterForm(QFrame):
         """ "รับเรื่องแล้ว เลขที่ <number>" as shown ("" when nothing was registered)."""
         if not self.result_box.isVisibleTo(self):
             return ""
-        return f"{self.result_label.text()} {self.number_label.text()}"
+        return self.result_box.text()
 
     # -- internals ----------------------------------------------------------------------
 
@@ -485,18 +482,24 @@ class CounterForm(QFrame):
         index = self.service_combo.findData(current if current is not None else "")
         self.service_combo.setCurrentIndex(max(index, 0))
         self.service_combo.blockSignals(False)
-        selected = self.selected_service()
-        self.consent_check.setVisible(bool(selected and selected.needs_consent))
-        self._retranslate_consent()
+        self._show_service_rows()
 
     def selected_service(self) -> ServiceOption | None:
         code = self.service_combo.currentData()
         return next((o for o in self._services if o.code == code), None)
 
     def _service_changed(self) -> None:
-        option = self.selected_service()
         self.consent_check.setChecked(False)
+        self._show_service_rows()
+
+    def _asks_premises(self) -> bool:
+        return self._form.isRowVisible(self.premises_edit)
+
+    def _show_service_rows(self) -> None:
+        """The consent box and the premises field, for the services that ask them."""
+        option = self.selected_service()
         self.consent_check.setVisible(bool(option and option.needs_consent))
+        self._form.setRowVisible(self.premises_edit, bool(option and option.asks_premises))
         self._retranslate_consent()
 
     def _retranslate_consent(self) -> None:
@@ -541,9 +544,7 @@ class CounterForm(QFrame):
 
     def _show_result(self) -> None:
         if self.last_tracking_number:
-            self.result_label.setText(self.tr("Request registered — No."))
-            self.number_label.setText(self.last_tracking_number)
-            self.result_box.show()
+            self.result_box.show_number(self.last_tracking_number)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -565,13 +566,13 @@ class CounterForm(QFrame):
         self.subject_label.setText(self.tr("Subject"))
         self.subject_edit.setPlaceholderText(self.tr("What the applicant asks for"))
         self.note_label.setText(self.tr("Note"))
-        self.note_edit.setPlaceholderText(self.tr("What was said at the counter or on the phone"))
-        self.copy_button.setText(self.tr("Copy number"))
-        self._retranslate_consent()
-        self.print_button.setText(self.tr("Print receipt…"))
-        self.print_button.setToolTip(
-            self.tr("The receipt for the applicant: tracking number, due date, how to follow up")
+        self.premises_label.setText(self.tr("Premises address (optional)"))
+        self.premises_edit.setPlaceholderText(
+            self.tr("Number, road, sub-district, district, province")
         )
+        self.note_edit.setPlaceholderText(self.tr("What was said at the counter or on the phone"))
+        self.result_box.retranslate()
+        self._retranslate_consent()
         self.clear_button.setText(self.tr("Clear"))
         self._set_busy(self._busy)
         self._retranslate_id()
