@@ -50,6 +50,7 @@ AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrenc
 	tests/integration/test_fees.py tests/integration/test_fee_slips.py \
 	tests/integration/test_fee_inbox.py tests/integration/test_fee_submission.py \
 	tests/integration/test_fee_races.py tests/integration/test_fee_refunds.py \
+	tests/integration/test_report_data_requests.py \
 	tests/integration/test_intake.py \
 	tests/integration/test_fee_notice_drafts.py \
 	tests/integration/test_outbox.py tests/integration/test_approval.py \

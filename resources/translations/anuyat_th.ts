@@ -1311,7 +1311,7 @@
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="75"/>
+        <location filename="../../ui/intake/counter_files.py" line="78"/>
         <source>Choose the scanned documents</source>
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
@@ -1442,17 +1442,17 @@
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="110"/>
+        <location filename="../../ui/intake/counter_files.py" line="113"/>
         <source>Scanned documents (drop here)</source>
         <translation>เอกสารที่สแกน (ลากไฟล์มาวางได้)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="100"/>
+        <location filename="../../ui/intake/counter_files.py" line="103"/>
         <source>Add files…</source>
         <translation>เพิ่มไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="101"/>
+        <location filename="../../ui/intake/counter_files.py" line="104"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
@@ -1492,17 +1492,17 @@
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="103"/>
+        <location filename="../../ui/intake/counter_files.py" line="106"/>
         <source>Drop scanned files here, or use “Add files…”</source>
         <translation>ลากไฟล์ที่สแกนมาวางที่นี่ หรือกด “เพิ่มไฟล์…”</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="114"/>
+        <location filename="../../ui/intake/counter_files.py" line="117"/>
         <source>Scanned documents: {n}</source>
         <translation>เอกสารที่สแกน: {n} ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_files.py" line="78"/>
+        <location filename="../../ui/intake/counter_files.py" line="81"/>
         <source>Documents ({patterns});;All files (*)</source>
         <translation>เอกสาร ({patterns});;ทุกไฟล์ (*)</translation>
     </message>
@@ -3525,118 +3525,124 @@
 <context>
     <name>MonthlyReportPage</name>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="221"/>
+        <location filename="../../ui/reports/monthly_page.py" line="226"/>
         <source>{agency}: requests from {period} (Bangkok time)</source>
         <translation>{agency}: คำขอช่วง {period} (เวลากรุงเทพฯ)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="228"/>
+        <location filename="../../ui/reports/monthly_page.py" line="233"/>
+        <source>Requests for a licence&apos;s data (to answer within 3 business days): {received} received, {in_time} answered in time, {late} answered late, {open} open at the end ({past_due} of them past due)</source>
+        <translation>คำขอข้อมูลใบอนุญาต (ต้องส่งให้ภายใน 3 วันทำการ): รับ {received} รายการ ตอบทันกำหนด {in_time} ตอบเกินกำหนด {late} ค้าง ณ สิ้นช่วง {open} (เกินกำหนดแล้ว {past_due})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/monthly_page.py" line="243"/>
+        <location filename="../../ui/reports/monthly_page.py" line="245"/>
         <source>Unclassified</source>
         <translation>ยังไม่จำแนก</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="234"/>
-        <location filename="../../ui/reports/monthly_page.py" line="293"/>
+        <location filename="../../ui/reports/monthly_page.py" line="251"/>
+        <location filename="../../ui/reports/monthly_page.py" line="310"/>
         <source>Received</source>
         <translation>รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="234"/>
+        <location filename="../../ui/reports/monthly_page.py" line="251"/>
         <source>Completed within SLA</source>
         <translation>เสร็จทันกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="234"/>
+        <location filename="../../ui/reports/monthly_page.py" line="251"/>
         <source>Completed past SLA</source>
         <translation>เสร็จเกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="248"/>
+        <location filename="../../ui/reports/monthly_page.py" line="265"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="248"/>
+        <location filename="../../ui/reports/monthly_page.py" line="265"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="250"/>
+        <location filename="../../ui/reports/monthly_page.py" line="267"/>
         <source>Save the report</source>
         <translation>บันทึกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="263"/>
+        <location filename="../../ui/reports/monthly_page.py" line="280"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="287"/>
+        <location filename="../../ui/reports/monthly_page.py" line="304"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="288"/>
+        <location filename="../../ui/reports/monthly_page.py" line="305"/>
         <source>Save as &amp;spreadsheet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="289"/>
+        <location filename="../../ui/reports/monthly_page.py" line="306"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="292"/>
+        <location filename="../../ui/reports/monthly_page.py" line="309"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="294"/>
+        <location filename="../../ui/reports/monthly_page.py" line="311"/>
         <source>Withdrawn</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="295"/>
+        <location filename="../../ui/reports/monthly_page.py" line="312"/>
         <source>Completed</source>
         <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="296"/>
+        <location filename="../../ui/reports/monthly_page.py" line="313"/>
         <source>Within
 SLA</source>
         <translation>ทัน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="297"/>
+        <location filename="../../ui/reports/monthly_page.py" line="314"/>
         <source>Past
 SLA</source>
         <translation>เกิน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="298"/>
+        <location filename="../../ui/reports/monthly_page.py" line="315"/>
         <source>Open
 at end</source>
         <translation>ค้าง ณ
 สิ้นช่วง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="299"/>
+        <location filename="../../ui/reports/monthly_page.py" line="316"/>
         <source>Average
 business days</source>
         <translation>วันทำการ
 เฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="300"/>
+        <location filename="../../ui/reports/monthly_page.py" line="317"/>
         <source>90th percentile
 business days</source>
         <translation>วันทำการ
 P90</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="301"/>
+        <location filename="../../ui/reports/monthly_page.py" line="318"/>
         <source>Fees
 (baht)</source>
         <translation>ค่าธรรมเนียม

@@ -15,7 +15,9 @@ Definitions (the PDF and the spreadsheet repeat them under the table):
   then (still open today, or finished later);
 * **average / 90th percentile business days** — open time from the deemed receipt to the
   outcome, without the time spent waiting for the applicant, over the completed requests;
-* **fees** — payments verified in the period (zero while the store records none).
+* **fees** — payments verified in the period (zero while the store records none);
+* **requests for licence data** — received, answered in time or late, open at the end (and
+  of those, past due): one line under the table (:mod:`services.reports.data_requests`).
 
 Everything is counted in SQL that SQLite and PostgreSQL both run (``GROUP BY``, ``EXISTS``);
 only the business-day durations are computed here, with the calendar, for the completed
@@ -39,6 +41,7 @@ from models.payload import payload_text
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.clock import utc
 from services.kernel.statuses import ApplicationStatus
+from services.reports.data_requests import data_request_figures
 from services.reports.durations import business_days_taken, mean, percentile
 from services.reports.period import ReportPeriod
 from services.reports.views import MonthlyReport, ServiceFigures
@@ -167,6 +170,7 @@ def monthly_report(
         generated_at=utc(now),
         rows=tuple(rows),
         total=total,
+        data_requests=data_request_figures(session, start, end, now),
     )
 
 

@@ -23,12 +23,16 @@ from services.produce.pdf.canvas import binary_streams, text_width
 from services.produce.pdf.flow import document_faces
 from services.reports.texts import (
     COLUMNS,
+    DATA_REQUEST_COLUMNS,
+    DATA_REQUEST_ROW,
+    DATA_REQUEST_TITLE,
     DEFINITIONS,
     TITLE_EN,
     TITLE_TH,
+    data_request_cells,
     figure_cells,
 )
-from services.reports.views import MonthlyReport, ServiceFigures
+from services.reports.views import DataRequestFigures, MonthlyReport, ServiceFigures
 
 __all__ = ["monthly_pdf"]
 
@@ -78,6 +82,7 @@ def monthly_pdf(report: MonthlyReport) -> bytes:
     for index, row in enumerate(report.rows):
         _line(pen, widths, row, shaded=index % 2 == 1, bold=False)
     _line(pen, widths, report.total, shaded=False, bold=True, rule_above=True)
+    _data_requests(pen, widths, report.data_requests)
     _notes(pen)
     with binary_streams():
         canvas.showPage()
@@ -119,14 +124,16 @@ def _column_widths() -> list[float]:
     return [_NAME_WIDTH] + [rest / (len(COLUMNS) - 1)] * (len(COLUMNS) - 1)
 
 
-def _header(pen: _Pen, widths: Sequence[float]) -> None:
+def _header(
+    pen: _Pen, widths: Sequence[float], columns: Sequence[tuple[str, str]] = COLUMNS
+) -> None:
     size_th, size_en = 8.5, 6.8
     cells = [
         (
             wrap_text(th, pen.bold, size_th, w - 6),
             wrap_text(en, pen.regular, size_en, w - 6),
         )
-        for (th, en), w in zip(COLUMNS, widths, strict=True)
+        for (th, en), w in zip(columns, widths, strict=True)
     ]
     lines = max(len(th) * size_th * 1.25 + len(en) * size_en * 1.25 for th, en in cells)
     height = lines + 8
@@ -193,6 +200,33 @@ def _line(
         pen.write(text, x, figures_at, size, bold=bold, right=x + w - 3)
         x += w
     pen.y -= height
+
+
+def _data_requests(pen: _Pen, widths: Sequence[float], figures: DataRequestFigures) -> None:
+    """A small table of its own under the services: its title across the width (so it reads,
+    and extracts, as one line), the five headers in columns wider than the main table's
+    (fewer of them, so they read unbroken), and the one line of figures."""
+    share = (sum(widths) - widths[0]) / len(DATA_REQUEST_COLUMNS)
+    own = [widths[0], *[share] * len(DATA_REQUEST_COLUMNS)]
+    size, size_en = 10.0, 7.5
+    if pen.y - 120 < _MARGIN:
+        pen.canvas.showPage()
+        pen.y = _PAGE[1] - _MARGIN
+    pen.y -= 18 + size
+    pen.write(DATA_REQUEST_TITLE[0], _MARGIN, pen.y, size, bold=True)
+    pen.y -= size_en * 1.5
+    pen.write(DATA_REQUEST_TITLE[1], _MARGIN, pen.y, size_en, grey=True)
+    pen.y -= 6
+    _header(pen, own, (("", ""), *DATA_REQUEST_COLUMNS))
+    line_at = pen.y - 3 - 9.5 * 1.2
+    pen.write(DATA_REQUEST_ROW[0], _MARGIN + 3, line_at, 9.5)
+    pen.write(DATA_REQUEST_ROW[1], _MARGIN + 12, line_at - 7.0 * 1.45, 7.0, grey=True)
+    x = _MARGIN + own[0]
+    for text, w in zip(data_request_cells(figures), own[1:], strict=True):
+        pen.write(text, x, line_at, 9.5, right=x + w - 3)
+        x += w
+    pen.y -= 9.5 * 1.3 + 7.0 * 1.45 + 8
+    _rule(pen, own)
 
 
 def _notes(pen: _Pen) -> None:

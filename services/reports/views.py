@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "AuditPage",
     "AuditRow",
     "ChainStatus",
+    "DataRequestFigures",
     "MonthlyReport",
     "ServiceFigures",
 ]
@@ -44,6 +45,21 @@ class ServiceFigures:
 
 
 @dataclass(frozen=True)
+class DataRequestFigures:
+    """Requests for a licence's data, due in three business days (M21), over the period.
+
+    ``answered_in_time + answered_late`` are the answers given in the period (whenever the
+    request came); ``open_past_due`` is the part of ``open_at_end`` whose due moment had
+    passed by the period's end (or by the moment the report was made, if earlier)."""
+
+    received: int = 0
+    answered_in_time: int = 0
+    answered_late: int = 0
+    open_at_end: int = 0
+    open_past_due: int = 0
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     agency_th: str
     agency_en: str
@@ -52,6 +68,7 @@ class MonthlyReport:
     generated_at: datetime
     rows: tuple[ServiceFigures, ...]
     total: ServiceFigures
+    data_requests: DataRequestFigures = field(default_factory=DataRequestFigures)
 
 
 @dataclass(frozen=True)

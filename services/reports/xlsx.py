@@ -2,7 +2,8 @@
 numbers, one header row, the columns wide enough to read.
 
 The first sheet is the table itself (header in row 1, so a spreadsheet can filter or pivot
-it); a second sheet says which agency, which dates and what the columns mean.
+it); a second sheet says which agency, which dates and what the columns mean; a third counts
+the requests for a licence's data (received, answered in time or late, open).
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from services.kernel.clock import BANGKOK, utc
 from services.kernel.thai_dates import format_english_date, format_thai_date
-from services.reports.texts import COLUMNS, DEFINITIONS, TITLE_EN, TITLE_TH
+from services.reports.texts import (
+    COLUMNS,
+    DATA_REQUEST_COLUMNS,
+    DATA_REQUEST_TITLE,
+    DEFINITIONS,
+    TITLE_EN,
+    TITLE_TH,
+)
 from services.reports.views import AuditRow, MonthlyReport, ServiceFigures
 
 # openpyxl is imported when a spreadsheet is written, not when the workstation starts (it is a
@@ -162,6 +170,17 @@ def monthly_xlsx(report: MonthlyReport) -> bytes:
         cell.font = _bold()
     about.column_dimensions["A"].width = 24
     about.column_dimensions["B"].width = 60
+    data = book.create_sheet("คำขอข้อมูล (Licence data)")
+    _header(data, [f"{th} ({en})" for th, en in DATA_REQUEST_COLUMNS])
+    figures = report.data_requests
+    data.append([figures.received, figures.answered_in_time, figures.answered_late,
+                 figures.open_at_end, figures.open_past_due])  # fmt: skip
+    for cell in data[2]:
+        cell.number_format = _COUNT
+    data.append([])
+    data.append([DATA_REQUEST_TITLE[0]])
+    data.append([DATA_REQUEST_TITLE[1]])
+    _fit_columns(data)
     return _saved(book)
 
 

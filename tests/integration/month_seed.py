@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from models import Payment
+from models import IssuedDocument, LicenceDataRequest, Payment
 from services.cases.applications import change_status, create_application
 from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK, utc
@@ -109,3 +109,37 @@ def seed_october(context) -> dict[str, str]:
     pay(context, ids["paused"], 25_050, "verified", bkk(11, 1, 0, 0))
     pay(context, ids["late"], 10_000, "submitted", None)
     return ids
+
+
+def seed_data_requests(context, app_id: str) -> None:
+    """Requests for a licence's data around October, each with its due moment (three business
+    days later, written out) and answer, if any. October: received B C D E F G (6); answered
+    in time A B (2), late C (1); open at the end D E F G (4), E past due (1). November, with
+    the report made on 3 Nov at noon: received H; answered in time F; open D E G H, of which
+    D and E past due (G and H are not due yet)."""
+    with context.writing() as session:
+        licence = IssuedDocument(
+            application_id=app_id, document_number="สร.1/2569", file_name="licence.pdf",
+            blob_sha256="0" * 64, issued_at=utc(bkk(9, 1)), verification_code="SEED-DATA-1",
+        )  # fmt: skip
+        session.add(licence)
+        session.flush()
+        for key, received, due, answered in (
+            ("I", bkk(9, 20), bkk(9, 23, 16, 30), bkk(9, 22)),
+            ("A", bkk(9, 29), bkk(10, 2, 16, 30), bkk(10, 1)),
+            ("B", bkk(10, 5), bkk(10, 8, 16, 30), bkk(10, 8, 16, 30)),  # on the due moment
+            ("C", bkk(10, 9), bkk(10, 14, 16, 30), bkk(10, 20)),
+            ("D", bkk(10, 28), bkk(11, 2, 16, 30), None),
+            ("E", bkk(10, 20), bkk(10, 23, 16, 30), None),
+            ("F", bkk(10, 30), bkk(11, 4, 16, 30), bkk(11, 3, 10)),
+            ("G", bkk(10, 31, 23, 59), bkk(11, 5, 16, 30), None),
+            ("H", bkk(11, 1, 0, 0), bkk(11, 5, 16, 30), None),
+        ):
+            session.add(
+                LicenceDataRequest(
+                    issued_document_id=licence.id, requester=f"ผู้ขอ {key}",
+                    received_at=utc(received), due_at=utc(due), recorded_by="seed",
+                    answered_by_channel="email" if answered else "",
+                    answered_at=utc(answered) if answered else None,
+                )
+            )  # fmt: skip

@@ -12,14 +12,20 @@ from sqlalchemy.orm import Session
 
 from models import Base
 from services.reports import AuditFilter, audit_rows, chain_status, monthly_report
-from tests.integration.month_seed import OCTOBER, seed_mere_mentions, seed_october
+from tests.integration.month_seed import (
+    OCTOBER,
+    seed_data_requests,
+    seed_mere_mentions,
+    seed_october,
+)
 
 
 @pytest.fixture
 def both(context, postgres_database):
     """(SQLite session, PostgreSQL session) over the same rows."""
-    seed_october(context)
+    ids = seed_october(context)
     seed_mere_mentions(context)  # only the top-level "to" of a status change counts there too
+    seed_data_requests(context, ids["quick"])  # the licence data requests' line too
     engine = create_engine(postgres_database)
     Base.metadata.create_all(engine)
     with context.read() as source, Session(engine) as target:
@@ -42,6 +48,7 @@ def test_the_monthly_report_is_the_same_on_postgresql(context, both) -> None:
     assert on_postgres.total.received == 8 and on_postgres.total.completed == 4
     petition = next(row for row in on_postgres.rows if row.code == "PETITION")
     assert (petition.withdrawn, petition.open_at_end) == (1, 2)
+    assert on_postgres.data_requests.received == 6 and on_postgres.data_requests.answered_late == 1
 
 
 def test_the_audit_rows_and_the_chain_are_the_same_on_postgresql(context, both) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 
 from models import Application
 from tests.conftest import STAFF_PASSWORD
-from tests.integration.month_seed import seed_october
+from tests.integration.month_seed import seed_data_requests, seed_october
 from tests.ui.conftest import officer_types
 from ui.common import i18n
 from ui.shell.main_window import MainWindow
@@ -36,6 +36,7 @@ def shot(qtbot, window: MainWindow, name: str) -> Path:
 @pytest.fixture
 def seeded(context):
     ids = seed_october(context)  # the clock ends on 3 November 2026: last month is October
+    seed_data_requests(context, ids["quick"])
     with context.read() as session:
         numbers = dict(session.execute(select(Application.id, Application.tracking_number)).all())
     return {key: numbers[app_id] for key, app_id in ids.items()}
@@ -83,12 +84,20 @@ def test_the_report_shows_last_month_with_a_chart(qtbot, gui, admin_window) -> N
     assert values["รับคำขอ"][codes.index("FOOD-SHOP")] == 3
     assert values["เสร็จทันกำหนด"][codes.index("FOOD-SHOP")] == 2
     assert values["เสร็จเกินกำหนด"][codes.index("FOOD-NOTICE")] == 1
+    assert page.data_requests.text() == (
+        "คำขอข้อมูลใบอนุญาต (ต้องส่งให้ภายใน 3 วันทำการ): รับ 6 รายการ ตอบทันกำหนด 2 "
+        "ตอบเกินกำหนด 1 ค้าง ณ สิ้นช่วง 4 (เกินกำหนดแล้ว 1)"
+    )
     shot(qtbot, admin_window, "report-monthly-th")
     i18n.apply_language("en", gui)
     qtbot.waitUntil(lambda: page.title.text() == "Monthly report")
     assert "Test Subdistrict Municipality" in page.heading.text()
     assert page.table.horizontalHeaderItem(4).text() == "Within\nSLA"
     assert page.picker.months.currentText() == "Oct 2026"
+    assert page.chart._x_axis.categories()[-1] == "Unclassified"  # the bar's label too
+    assert page.data_requests.text().endswith(
+        "6 received, 2 answered in time, 1 answered late, 4 open at the end (1 of them past due)"
+    )
     shot(qtbot, admin_window, "report-monthly-en")
 
 

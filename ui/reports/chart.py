@@ -39,6 +39,7 @@ class ReportChart(QChartView):
         self._sets: list[QBarSet] = []
         self._figures: list[list[int]] = []
         self.report: MonthlyReport | None = None
+        self._x_axis: QBarCategoryAxis | None = None
 
     def show_report(
         self, report: MonthlyReport, names: tuple[str, str, str], unclassified: str = "?"
@@ -70,6 +71,7 @@ class ReportChart(QChartView):
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append(categories)
+        self._x_axis = x_axis
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(x_axis)
         y_axis = QValueAxis()
@@ -80,10 +82,18 @@ class ReportChart(QChartView):
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(y_axis)
 
-    def set_names(self, names: tuple[str, str, str]) -> None:
-        """The legend in another language; the bars stay as they are."""
+    def set_names(self, names: tuple[str, str, str], unclassified: str = "") -> None:
+        """The legend (and the unclassified bar's label) in another language; the bars stay
+        as they are."""
         for bars, name in zip(self._sets, names, strict=False):
             bars.setLabel(name)
+        axis = self._x_axis
+        if unclassified and axis is not None and self.report is not None:
+            old = axis.categories()
+            new = [row.code if row.code != "-" else unclassified for row in self.report.rows]
+            if new != old:
+                axis.clear()
+                axis.append(new)
         self._values = dict(zip(names, self._figures, strict=False)) if self._sets else {}
 
     def values(self) -> dict[str, list[int]]:

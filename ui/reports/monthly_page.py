@@ -134,6 +134,11 @@ class MonthlyReportPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
+        # Requests for a licence's data (M21) are about licences, not one service's requests:
+        # one line of their own under the table, as in the PDF and the spreadsheet.
+        self.data_requests = named(QLabel(), "DataRequestsLine")
+        self.data_requests.setWordWrap(True)
+        layout.addWidget(self.data_requests)
         layout.addWidget(self.saved)
         self.retranslate()
 
@@ -222,8 +227,20 @@ class MonthlyReportPage(QWidget):
                 agency=agency, period=period
             )
         )
+        figures = report.data_requests
+        self.data_requests.setText(
+            self.tr(
+                "Requests for a licence's data (to answer within 3 business days): "
+                "{received} received, {in_time} answered in time, {late} answered late, "
+                "{open} open at the end ({past_due} of them past due)"
+            ).format(
+                received=f"{figures.received:,}", in_time=f"{figures.answered_in_time:,}",
+                late=f"{figures.answered_late:,}", open=f"{figures.open_at_end:,}",
+                past_due=f"{figures.open_past_due:,}",
+            )
+        )  # fmt: skip
         if self.chart.report is report:
-            self.chart.set_names(self._legend())  # only the language changed
+            self.chart.set_names(self._legend(), self.tr("Unclassified"))  # only the language
         else:
             self.chart.show_report(report, self._legend(), self.tr("Unclassified"))
 
