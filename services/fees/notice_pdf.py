@@ -73,13 +73,15 @@ def _write(flow: Flow, c: NoticeContent) -> None:
     flow.heading("เมื่อชำระแล้ว", size=11.5)
     flow.text("Once you have paid", size=8.5, grey=True)
     flow.text(
-        f"ตอบกลับอีเมลที่แจ้งชำระนี้ พร้อมแนบภาพหรือไฟล์สลิปการโอน หรือส่งอีเมลถึง {c.agency_email} "
+        f"ตอบกลับอีเมลที่แจ้งชำระนี้ พร้อมแนบภาพหรือไฟล์สลิปการโอน (JPG, PNG หรือ PDF) "
+        f"หรือส่งอีเมลถึง {c.agency_email} "
         f"โดยระบุรหัสอ้างอิง {c.transaction_id} หน่วยงานจะตรวจสอบและออกใบเสร็จรับเงินให้ "
         "หากไม่ชำระภายในกำหนด หน่วยงานจะแจ้งเตือนหนึ่งครั้ง แล้วคำขอจะสิ้นผล",
         size=10,
     )
     flow.text(
-        f"Reply to the notice's e-mail with a photo or file of the transfer slip, or write to "
+        f"Reply to the notice's e-mail with a photo or file of the transfer slip (JPG, PNG or "
+        f"PDF), or write to "
         f"{c.agency_email} quoting {c.transaction_id}. We check it and send you the receipt. "
         "If the fee is not paid in time we remind you once, then the request lapses.",
         size=8.5,

@@ -92,13 +92,16 @@ def test_the_fee_falls_due_with_a_notice_whose_qr_decodes_from_the_page(context,
     body = mail.body_text
     assert body.index("โปรดชำระค่าธรรมเนียม 200.00 บาท (สองร้อยบาทถ้วน)") < body.index("Please pay")
     assert "123-4-56789-0" in body and BILLER in body
+    # The evidence it accepts, named (the guidelines' P6: accepted evidence types).
+    assert "(สลิป) เป็นไฟล์ JPG, PNG หรือ PDF" in body and "slip (JPG, PNG or PDF)" in body
     assert mail.attachments[0]["sha256"] == pdf_doc.blob_sha256
     # The PDF: Thai extracts exactly with both readers; the QR decodes from the rendered page.
     path = save_artifact("payment_notice.pdf", data)
     text = " ".join(pypdf_pages(data))
     layout = " ".join(pdftotext_pages(path))
     expected = ("หนังสือแจ้งชำระค่าธรรมเนียม", "สองร้อยบาทถ้วน", "200.00 บาท",
-                payment.transaction_id, "ธนาคารกรุงไทย สาขานครพนม", "เทศบาลตำบลทดสอบ")  # fmt: skip
+                payment.transaction_id, "ธนาคารกรุงไทย สาขานครพนม", "เทศบาลตำบลทดสอบ",
+                "สลิปการโอน (JPG, PNG หรือ PDF)", "transfer slip (JPG, PNG or PDF)")  # fmt: skip
     for phrase in expected:
         assert folded(phrase) in text and folded(phrase) in layout, phrase
     page = path.with_name("payment_notice-150")
