@@ -102,7 +102,13 @@ from services.reports.texts import COLUMNS as REPORT_COLUMNS
 from services.reports.texts import figure_cells
 from services.review.detail import allowed_actions
 from services.review.kinds import IdentityCheckKind, Verdict
-from services.review.views import ApplicationDetail, ChecklistItem, IdentityCheckRow, Officer
+from services.review.views import (
+    ApplicationDetail,
+    ChecklistItem,
+    IdentityCheckRow,
+    Officer,
+    RequestPreview,
+)
 from services.worklist.views import (
     AlertItem,
     AlertKind,
@@ -122,6 +128,7 @@ __all__ = [
     "IssuingPort",
     "KeyKind",
     "LicenceCheck",
+    "RequestPreview",
     "ToIssueRow",
     "AUDIT_SHOWN",
     "BackupMade",

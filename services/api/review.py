@@ -22,7 +22,8 @@ from services.kernel.unit_of_work import UnitOfWork
 from services.produce import certify
 from services.produce.certify import CertifyPreview
 from services.review.kinds import IdentityCheckKind, Verdict
-from services.review.views import ApplicationDetail, Officer
+from services.review.preview import request_preview
+from services.review.views import ApplicationDetail, Officer, RequestPreview
 from services.store.context import AppContext
 
 __all__ = ["Review", "ReviewPort"]
@@ -55,9 +56,13 @@ class ReviewPort(Protocol):
 
     def upcoming(
         self, user: SignedInUser, status: ApplicationStatus | None, after: str | None
-    ) -> tuple[str, tuple[str, ...]] | None:
+    ) -> RequestPreview | None:
         """The request "Next" would most likely give ``user`` once ``after`` is done, with its
-        documents' ids (to read them ahead); nothing is claimed."""
+        message and documents (to read them ahead); nothing is claimed."""
+        ...
+
+    def preview(self, user: SignedInUser, application_id: str) -> RequestPreview:
+        """``application_id``'s message and documents, to show before the claim answers."""
         ...
 
     def record_checklist(
@@ -199,9 +204,16 @@ class Review:
 
     def upcoming(
         self, user: SignedInUser, status: ApplicationStatus | None, after: str | None
-    ) -> tuple[str, tuple[str, ...]] | None:
-        with self.context.read(Actor.from_user(user)) as session:
-            return review.upcoming(session, Actor.from_user(user), status, after)
+    ) -> RequestPreview | None:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            guess = review.upcoming(session, actor, status, after)
+            return request_preview(session, actor, guess[0]) if guess is not None else None
+
+    def preview(self, user: SignedInUser, application_id: str) -> RequestPreview:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return request_preview(session, actor, application_id)
 
     def record_checklist(
         self,

@@ -14,6 +14,7 @@ __all__ = [
     "ChecklistItem",
     "IdentityCheckRow",
     "Officer",
+    "RequestPreview",
     "incomplete_summary",
 ]
 
@@ -33,6 +34,17 @@ class ChecklistItem:
     page: int | None
     checked_by: str | None
     checked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RequestPreview:
+    """What the viewer needs to show a request before it is claimed: its message and its
+    documents in the viewer's order (read ahead; nothing in it says what the officer may do)."""
+
+    application_id: str
+    tracking_number: str
+    body_text: str
+    documents: tuple[DocumentInfo, ...]
 
 
 @dataclass(frozen=True)

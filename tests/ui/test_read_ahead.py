@@ -45,6 +45,7 @@ def _open_oldest(qtbot, window: MainWindow) -> ReviewScreen:
     review = window.review
     qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
     qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    qtbot.waitUntil(review.is_settled, timeout=10000)  # the tabs follow page 1
     return review
 
 

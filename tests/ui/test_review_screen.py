@@ -48,6 +48,8 @@ def _open_next(qtbot, window: MainWindow) -> ReviewScreen:
     review = window.review
     qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
     qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    # The tabs fill after page 1 has painted, as an officer's next key would find them.
+    qtbot.waitUntil(review.is_settled, timeout=10000)
     return review
 
 

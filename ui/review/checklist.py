@@ -380,16 +380,21 @@ class ChecklistView(QScrollArea):
             self._current = first_open if items else -1
         self._update_rows()
 
-    def prepare(self, count: int) -> None:
+    def prepare(self, count: int, at_most: int | None = None) -> bool:
         """Have ``count`` rows built and styled ahead, hidden, for the next checklist to
         reuse: building and styling rows is what opening a request costs the GUI thread
-        most, and it can happen while the request is still being claimed."""
+        most, and it can happen while the request is still being claimed. ``at_most``: build
+        no more than that many now; True when more are still to build."""
         placeholder = ChecklistItem(
             code="", name_th="", name_en="", required=False, for_delegation=False,
             verdict=None, reason="", document_id=None, page=None, checked_by=None,
             checked_at=None,
         )  # fmt: skip
+        built = 0
         while len(self.rows) + len(self._spare) < count:
+            if at_most is not None and built >= at_most:
+                return True
+            built += 1
             row = ChecklistRow(placeholder)
             row.hide()
             self._layout.insertWidget(len(self.rows) + len(self._spare), row)
@@ -398,6 +403,7 @@ class ChecklistView(QScrollArea):
             for child in row.findChildren(QWidget):
                 child.ensurePolished()
             self._spare.append(row)
+        return False
 
     def _take_rows(self, items: tuple[ChecklistItem, ...]) -> None:
         """As many rows as ``items``: the rows of the request before are reused (filled by

@@ -1,22 +1,29 @@
-"""Reading the next request ahead, so "Next" shows its first page at once.
+"""Reading a request ahead, so its first page shows before the claim answers.
 
-While the officer works on one request, the request "Next" would most likely give them is
-known (first come, first served): its documents are read and decrypted in the "db" pool and
-kept here, in memory only (never on disk), until that request opens or the guess goes stale.
-Its first PDF is parsed too, in the "io" pool, so "Next" hands the viewer a document ready
-to paint.
-A wrong guess (someone else took it first) costs a little memory and nothing else.
-Cleared when the officer signs out or the window closes.
+Two cases, one cache:
+
+* the request "Next" would most likely give (first come, first served) is read while the
+  officer works on the one before (:meth:`ReadAhead.warm`); its first PDF is parsed too, in
+  the "io" pool, so "Next" hands the viewer a document ready to paint;
+* a request opened from the list is read in the "db" pool just before its claim
+  (:meth:`ReadAhead.fetch`), so its first page paints while the claim is on its way.
+
+Each read is one task on the "db" pool: the request's message and document list
+(``port.upcoming`` / ``port.preview``) and its decrypted files, first ones first, up to
+:data:`READ_AHEAD_BYTES`. Kept here, in memory only (never on disk), until the request opens
+or the guess goes stale. A wrong guess (someone else took it first) costs a little memory
+and nothing else. Cleared when the officer signs out or the window closes.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtPdf import QPdfDocument
 
-from services.api import ApplicationStatus, ReviewPort, SignedInUser
+from services.api import ApplicationStatus, RequestPreview, ReviewPort, SignedInUser
 from ui.common.tasks import TaskRunner
 from ui.viewer.render import load_pdf_for
 
@@ -25,11 +32,20 @@ __all__ = ["READ_AHEAD_BYTES", "ReadAhead"]
 log = logging.getLogger(__name__)
 
 READ_AHEAD_BYTES = 32 * 1024 * 1024
-"""At most this many decrypted bytes of the next request are held (the first documents)."""
+"""At most this many decrypted bytes of the request read ahead are held (the first
+documents; a document past the budget is read when the officer turns to it)."""
+
+_Read = tuple[RequestPreview, dict[str, bytes]]
 
 
 class ReadAhead(QObject):
-    """The next request's decrypted documents, by document id, for one signed-in officer."""
+    """One request's preview and decrypted documents (by id), for one signed-in officer.
+
+    Signals:
+        request_did_arrive(str): the request's preview and files are here (its id).
+    """
+
+    request_did_arrive = Signal(str)
 
     def __init__(
         self,
@@ -44,52 +60,78 @@ class ReadAhead(QObject):
         self._user = user
         self._runner = runner
         self._budget = budget
-        self._application_id: str | None = None
+        self._preview: RequestPreview | None = None
         self._files: dict[str, bytes] = {}
         self._parsed: dict[str, QPdfDocument] = {}  # the first PDF, parsed ahead
         self._generation = 0  # a clear() makes answers still on their way stale
+        self._fetching: str | None = None  # the request :meth:`fetch` is reading
 
     @property
     def application_id(self) -> str | None:
         """The request read ahead (None: nothing held)."""
-        return self._application_id
+        return self._preview.application_id if self._preview is not None else None
+
+    @property
+    def preview(self) -> RequestPreview | None:
+        """Its message and documents, as the store gave them before any claim."""
+        return self._preview
 
     def held_bytes(self) -> int:
         return sum(len(data) for data in self._files.values())
 
+    def parsed_count(self) -> int:
+        """How many of its PDFs are parsed ahead (the first one, when it has one)."""
+        return len(self._parsed)
+
+    def is_fetching(self, application_id: str) -> bool:
+        """Whether :meth:`fetch` is reading ``application_id`` now."""
+        return self._fetching == application_id
+
     def warm(self, status: ApplicationStatus | None, after: str | None) -> None:
-        """Read ahead the request that would follow ``after`` in the ``status`` queue."""
+        """Read ahead the request that would follow ``after`` in the ``status`` queue, and
+        parse its first PDF."""
+        port, user = self._port, self._user
+        self._read(lambda: port.upcoming(user, status, after), parse=True)
+
+    def fetch(self, application_id: str) -> None:
+        """Read ``application_id`` now (it is being opened): the viewer parses it itself."""
+        port, user = self._port, self._user
+        self._read(lambda: port.preview(user, application_id), parse=False)
+        self._fetching = application_id
+
+    def _read(self, find: Callable[[], RequestPreview | None], *, parse: bool) -> None:
+        self.clear()
         generation = self._generation
         port, user, budget = self._port, self._user, self._budget
 
-        def read() -> tuple[str, dict[str, bytes]] | None:
-            guess = port.upcoming(user, status, after)
-            if guess is None:
+        def read() -> _Read | None:
+            preview = find()
+            if preview is None:
                 return None
-            application_id, document_ids = guess
             files: dict[str, bytes] = {}
             held = 0
-            for document_id in document_ids:
+            for document in preview.documents:
                 if held >= budget:
                     break
-                data = port.document_bytes(user, document_id)
-                files[document_id] = data
+                data = port.document_bytes(user, document.id)
+                files[document.id] = data
                 held += len(data)
-            return application_id, files
+            return preview, files
 
-        def done(result: tuple[str, dict[str, bytes]] | None, error: BaseException | None) -> None:
+        def done(result: _Read | None, error: BaseException | None) -> None:
             if generation != self._generation:
-                return  # cleared meanwhile (signed out, or the request opened)
+                return  # cleared meanwhile (signed out, or another request read)
+            self._fetching = None
             if error is not None:
                 # Only a head start: the viewer reads the files itself when it needs them.
-                log.info("reading the next request ahead failed: %s", type(error).__name__)
+                log.info("reading a request ahead failed: %s", type(error).__name__)
                 return
-            self._drop_parsed()
-            self._files.clear()
-            self._application_id = None
-            if result is not None:
-                self._application_id, self._files = result
+            if result is None:
+                return
+            self._preview, self._files = result
+            if parse:
                 self._parse_first_pdf()
+            self.request_did_arrive.emit(self._preview.application_id)
 
         self._runner.run(read, done, pool="db", owner=self, label="review.read_ahead")
 
@@ -118,14 +160,14 @@ class ReadAhead(QObject):
     def take(self, application_id: str) -> dict[str, bytes]:
         """The files read ahead for ``application_id`` (empty if another request was read);
         they leave this cache either way (the viewer keeps what it shows)."""
-        files = self._files if application_id == self._application_id else {}
+        files = self._files if application_id == self.application_id else {}
         self.clear()
         return files
 
     def take_parsed(self, application_id: str) -> dict[str, QPdfDocument]:
         """Its PDFs parsed ahead, by document id (take them before :meth:`take`); the
         viewer owns them from here."""
-        if application_id != self._application_id:
+        if application_id != self.application_id:
             return {}
         parsed, self._parsed = self._parsed, {}
         return parsed
@@ -135,7 +177,8 @@ class ReadAhead(QObject):
         self._generation += 1
         self._drop_parsed()
         self._files = {}
-        self._application_id = None
+        self._preview = None
+        self._fetching = None
 
     def _drop_parsed(self) -> None:
         for document in self._parsed.values():

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from services.api import (
-    STATUSES,
     Action,
     ApplicationDetail,
     ApplicationRow,
@@ -39,7 +38,7 @@ from services.api import (
     Verdict,
     may,
 )
-from ui.common import i18n, ui_settings
+from ui.common import ui_settings
 from ui.common.errors import ErrorBox
 from ui.common.message_area import MessageArea
 from ui.common.naming import named
@@ -51,11 +50,12 @@ from ui.review.checklist import ChecklistView
 from ui.review.composer import RejectComposer, RequestDocumentsComposer
 from ui.review.identity import LINKS_DOCUMENT, IdentityPanel
 from ui.review.info import ApplicationInfoView, HistoryView
+from ui.review.opening import Opening
 from ui.review.out_of_order import OutOfOrderPanel
 from ui.review.presenter import ReviewPresenter
 from ui.review.read_ahead import ReadAhead
 from ui.review.screen_keys import ReviewKeys
-from ui.review.screen_messages import ReviewMessages
+from ui.review.screen_messages import ReviewMessages, status_name
 from ui.review.settings import REVIEW_SPLITTER
 from ui.review.tab_titles import title_tabs
 from ui.viewer.document_viewer import DocumentViewer
@@ -64,10 +64,8 @@ __all__ = ["NEXT_FAILED", "NOTHING_WAITING", "ReviewScreen"]
 
 log = logging.getLogger(__name__)
 
-"""Who opens the review screen from the list (the service decides what each may do)."""
 NOTHING_WAITING = ("ไม่มีคำขอรออยู่ในคิวนี้แล้ว", "No request is waiting in this queue.")
 NEXT_FAILED = ("หาคำขอถัดไปไม่ได้ ลองอีกครั้ง", "Could not find the next request. Try again.")
-_ROWS_AHEAD = 10  # checklist rows built while a request is claimed (most services need fewer)
 _VIEWER_SHARE = 0.57  # of the width, on first use: the document gets the larger part
 
 
@@ -109,6 +107,7 @@ class ReviewScreen(QFrame):
         self.read_ahead = ReadAhead(port, user, runner, parent=self)
         self._queue_status: str | None = None  # the queue "Next" last took from
         self._shown: ApplicationDetail | None = None  # what the widgets show now
+        self._filled: ApplicationDetail | None = None  # what the tabs show (after page 1)
         self.return_dialog: ReturnToReviewDialog | None = None
 
         layout = QVBoxLayout(self)
@@ -145,6 +144,7 @@ class ReviewScreen(QFrame):
         self.pages.addWidget(self.splitter)
         layout.addWidget(self.pages, 1)
         self._restore_splitter()
+        self.opening = Opening(self.viewer, self.read_ahead, self.checklist, self)
         self.keys = ReviewKeys(self)
         self.shortcuts = self.keys.shortcuts
         self._connect_presenter()
@@ -238,6 +238,10 @@ class ReviewScreen(QFrame):
     def application_id(self) -> str | None:
         return self.presenter.application_id
 
+    def is_settled(self) -> bool:
+        """The tabs show the request in hand as last answered (they follow page 1)."""
+        return self._filled is not None and self._filled is self.presenter.detail
+
     def open_next(self, status: str | None) -> None:
         """Take the oldest waiting request of the ``status`` queue (None: all of the officer's
         queues) through ``port.next_application`` and open it."""
@@ -276,15 +280,13 @@ class ReviewScreen(QFrame):
         detail = self.presenter.detail
         if detail is None or detail.row.id != application_id:
             self._shown = None
-            self.viewer.clear()
             self.top_bar.show_loading(tracking_number)
+            self.opening.begin(application_id)  # its files are read just before the claim
         self.error_box.clear()
         self.notice_box.clear()
         self.show_checklist()
         self.pages.setCurrentWidget(self.splitter)
         self.presenter.open_application(application_id, reason)
-        # While the claim is on its way, the GUI thread builds the rows it will fill.
-        self.checklist.prepare(_ROWS_AHEAD)
 
     def _ask_reason(self, error: BaseException) -> None:
         self.top_bar.subtitle.clear()
@@ -303,22 +305,26 @@ class ReviewScreen(QFrame):
     def _show_detail(self, detail: ApplicationDetail, *, new: bool = False) -> None:
         previous = self._shown
         self._shown = detail
+        self.top_bar.show_detail(detail)
+        if new or previous is None or previous.row.id != detail.row.id:
+            self.opening.show_claimed(detail)
+            # The tabs, and the next request read ahead, wait until its page is on screen.
+            self.opening.after_first_page(lambda: self._fill_side(new=new, warm=True))
+            return
+        if [d.id for d in previous.documents] != [d.id for d in detail.documents]:
+            self.viewer.update_documents(detail.documents)
+        self._fill_side(new=new)
+
+    def _fill_side(self, *, new: bool, warm: bool = False) -> None:
+        """The checklist, identity and details tabs, from the request as last answered."""
+        detail = self._filled = self._shown
+        if detail is None:
+            return
+        if warm and may(self._user.roles, Action.TAKE_NEXT):
+            status = ApplicationStatus(self._queue_status) if self._queue_status else None
+            self.read_ahead.warm(status, after=detail.row.id)
         editable = self._editable()
         documents = list(detail.documents)
-        if new or previous is None or previous.row.id != detail.row.id:
-            self.viewer.set_application(
-                detail.row.id,
-                detail.body_text,
-                detail.documents,
-                parsed=self.read_ahead.take_parsed(detail.row.id),
-                read_ahead=self.read_ahead.take(detail.row.id),
-            )
-            if may(self._user.roles, Action.TAKE_NEXT):
-                status = ApplicationStatus(self._queue_status) if self._queue_status else None
-                self.read_ahead.warm(status, after=detail.row.id)
-        elif [d.id for d in previous.documents] != [d.id for d in documents]:
-            self.viewer.update_documents(detail.documents)
-        self.top_bar.show_detail(detail)
         self.said.follow(detail)
         self.checklist.set_items(
             detail.checklist, documents, editable=editable, keep_current=not new
@@ -336,8 +342,7 @@ class ReviewScreen(QFrame):
         if self.tabs.currentWidget() is self.history:
             self.presenter.load_history()
 
-    def _editable(self) -> bool:
-        # The service says (holding the request, its status, the officer's roles).
+    def _editable(self) -> bool:  # the service says (holder, status, roles)
         return self.presenter.editable()
 
     # -- verdicts -------------------------------------------------------------------------
@@ -400,7 +405,9 @@ class ReviewScreen(QFrame):
         if action == "review" and getattr(error, "code", None) == "review_incomplete":
             self.said.show_incomplete(error)
             return
-        if action == "verdict":
+        if action == "open":
+            self.opening.failed()
+        elif action == "verdict":
             self.checklist.set_busy(False)
         elif action == "identity":
             self.identity.set_busy(False)
@@ -468,7 +475,7 @@ class ReviewScreen(QFrame):
     def _reviewed(self, status: str) -> None:
         self.said.notice(
             lambda: self.tr("Review done. The request is now “{status}”.").format(
-                status=_status_name(status)
+                status=status_name(status)
             ),
             next_action=True,
         )
@@ -563,6 +570,12 @@ class ReviewScreen(QFrame):
     def _show_linked(self, document_id: str | None, page: int) -> None:
         self.viewer.show_document(document_id, page)
 
+    def forget_files(self) -> None:
+        """Signed out: no decrypted byte stays (read ahead, on screen, system viewer copies)."""
+        self.presenter.forget()
+        self.opening.forget()
+        self.viewer.remove_temp_files()
+
     def close_screen(self) -> None:
         self.presenter.forget()
         self.viewer.remove_temp_files()
@@ -584,10 +597,3 @@ class ReviewScreen(QFrame):
     def _retranslate(self) -> None:
         self.said.retranslate()
         self._update_tabs()
-
-
-def _status_name(status: str) -> str:
-    known = STATUSES.get(status)
-    if known is None:
-        return status
-    return known.label_th if i18n.current_language() == "th" else known.label_en

@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from services.api import Action, ApplicationDetail, SignedInUser, may
+from services.api import STATUSES, Action, ApplicationDetail, SignedInUser, may
+from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.review.certify import NoticeAction
 
-__all__ = ["ReviewMessages"]
+__all__ = ["ReviewMessages", "status_name"]
 
 
 class ReviewMessages:
@@ -133,3 +134,11 @@ class ReviewMessages:
             th = "คำขอนี้ดูได้อย่างเดียว สถานะนี้บันทึกผลการตรวจไม่ได้"
             en = "This request is read only: checks cannot be recorded in this status."
         self.show_error(None, th, en)
+
+
+def status_name(status: str) -> str:
+    """A request status in the language on screen."""
+    known = STATUSES.get(status)
+    if known is None:
+        return status
+    return known.label_th if i18n.current_language() == "th" else known.label_en

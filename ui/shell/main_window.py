@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             accounts,
             runner,
             user,
-            forget_files=lambda: self.review.read_ahead.clear(),
+            forget_files=lambda: self.review.forget_files(),
         )
         self.session.session_was_refused.connect(self.sign_out)
         self.app_list = WindowList(self)

@@ -422,12 +422,12 @@ class DocumentViewer(PagesAndZoom, QFrame):
 
     def _display_pdf(self, data: bytes) -> None:
         info = self.current_document()
-        if info is not None:
-            self._show_notice(self.tr("Opening {name}…").format(name=info.filename))
         ready = self._parsed.pop(info.id, None) if info is not None else None
         if ready is not None:  # parsed while the officer was on the request before
-            self._show_pdf(ready, data)
+            self._show_pdf(ready, data)  # straight to the page: no "Opening…" frame
             return
+        if info is not None:
+            self._show_notice(self.tr("Opening {name}…").format(name=info.filename))
         gui_thread = self.thread()
         self._in_worker(
             lambda: load_pdf_for(data, gui_thread),
