@@ -213,6 +213,9 @@ class RefundsOwed(QWidget):
         if error is not None:
             self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
             self.record_button.setEnabled(self.current is not None)
+            # Another officer may have recorded it meanwhile: read the list again (what was
+            # typed stays while the same refund stays chosen).
+            self.refresh()
             return
         self.error.show_message(
             f"บันทึกการคืนเงิน {_baht(row.refund_satang)} บาท ของคำขอ {row.tracking_number} แล้ว",
