@@ -298,7 +298,10 @@ class IssuedDocument(Base):
     __tablename__ = "issued_document"
 
     id: Mapped[str] = id_column()
-    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    # None for a licence issued on paper before the system (origin "paper", migration 0027).
+    application_id: Mapped[str | None] = mapped_column(
+        ForeignKey("application.id"), index=True, nullable=True
+    )
     document_number: Mapped[str] = mapped_column(String(60), unique=True)
     file_name: Mapped[str] = mapped_column(String(200))
     blob_sha256: Mapped[str] = mapped_column(String(64))
@@ -329,6 +332,11 @@ class IssuedDocument(Base):
     # e-mail or another channel; cleared when it is delivered.
     delivery_failed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     delivery_failure: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # system | paper: a paper licence issued before the system, registered by hand
+    # (services.issuing.paper) by whom (their name then) and when.
+    origin: Mapped[str] = mapped_column(String(10), default="system", server_default="system")
+    registered_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    registered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class OutgoingCounter(Base):

@@ -9,6 +9,9 @@ scan read by its QR, or the number or code typed off paper) against the register
 only when it is valid today. ``--seal-token LABEL`` signs the manifest with the key on that
 token (``manifest.json.p7s``, a detached CMS signature anyone checks with ``openssl cms
 -verify``), PIN from ``--pin-file``, else ``ANUYAT_TOKEN_PIN``, else a prompt; never stored.
+``anuyat licences register-paper --number … --licensee … --subject … --issued … [--expires …]
+[--premises …]`` records a licence issued on paper before the system (approvers and
+supervisors), so a check by its number finds it; dates as 1/3/2565 (B.E.) or 2022-03-01.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
-from services.api import IssuingPort, Pin, SignedInUser, SigningChoice
+from services.api import IssuingPort, PaperLicence, Pin, SignedInUser, SigningChoice
 from services.kernel.errors import InvalidInput
 
 __all__ = ["add_parser", "cmd_licences"]
@@ -38,6 +41,15 @@ def add_parser(sub: Any) -> None:
         "check", help="check a licence shown: its PDF, a photo or scan, or its number or code"
     )
     check.add_argument("licence", help="a file (PDF, JPEG, PNG) or a licence number or code")
+    paper = act.add_parser(
+        "register-paper", help="register by hand a licence issued on paper before the system"
+    )
+    paper.add_argument("--number", required=True, help="the number printed on the licence")
+    paper.add_argument("--licensee", required=True, help="the licensee's name, as printed")
+    paper.add_argument("--subject", required=True, help="what the licence is for, as printed")
+    paper.add_argument("--issued", required=True, help="date issued: 1/3/2565 or 2022-03-01")
+    paper.add_argument("--expires", default="", help="expiry date (none: no expiry)")
+    paper.add_argument("--premises", default="", help="where it holds, if printed")
     publish.add_argument(
         "--seal-token",
         metavar="LABEL",
@@ -73,6 +85,18 @@ def _check(port: IssuingPort, user: SignedInUser, licence: str) -> int:
     return 0 if found.ok else 1
 
 
+def _register_paper(port: IssuingPort, user: SignedInUser, args: argparse.Namespace) -> int:
+    paper = PaperLicence(args.number, args.licensee, args.subject, args.issued, args.expires,
+                         args.premises)  # fmt: skip
+    done = port.register_paper(user, paper)
+    print(
+        f"ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {done.number} แล้ว รหัสตรวจสอบ {done.verification_code}"
+        f"\nPaper licence {done.number} registered; verification code "
+        f"{done.verification_code}\n{done.verification_url}"
+    )
+    return 0
+
+
 def cmd_licences(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     runtime = open_profile(data_dir, settings)
     try:
@@ -84,6 +108,8 @@ def cmd_licences(args: argparse.Namespace, data_dir: Path, settings: Settings) -
         assert port is not None
         if args.licences_command == "check":
             return _check(port, user, args.licence)
+        if args.licences_command == "register-paper":
+            return _register_paper(port, user, args)
         seal = None
         if args.seal_token:
             pin = read_secret("ANUYAT_TOKEN_PIN", "Token PIN / PIN ของโทเคน: ", args.pin_file)

@@ -1235,12 +1235,12 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="530"/>
+        <location filename="../../ui/review/checklist.py" line="536"/>
         <source>This request has no service yet, so there is no document list to check. Classify it first.</source>
         <translation>คำขอนี้ยังไม่ได้จำแนกงานบริการ จึงยังไม่มีรายการเอกสารให้ตรวจ โปรดจำแนกประเภทก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="536"/>
+        <location filename="../../ui/review/checklist.py" line="542"/>
         <source>Document checklist</source>
         <translation>รายการตรวจเอกสาร</translation>
     </message>
@@ -1859,7 +1859,7 @@
     </message>
     <message>
         <location filename="../../ui/viewer/document_viewer.py" line="324"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="426"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="430"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
@@ -3110,152 +3110,167 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="188"/>
+        <location filename="../../ui/issuing/page.py" line="203"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="192"/>
+        <location filename="../../ui/issuing/page.py" line="207"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="196"/>
+        <location filename="../../ui/issuing/page.py" line="211"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="197"/>
+        <location filename="../../ui/issuing/page.py" line="212"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="198"/>
+        <location filename="../../ui/issuing/page.py" line="213"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="209"/>
+        <location filename="../../ui/issuing/page.py" line="224"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="210"/>
+        <location filename="../../ui/issuing/page.py" line="225"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="211"/>
+        <location filename="../../ui/issuing/page.py" line="226"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="262"/>
+        <location filename="../../ui/issuing/page.py" line="276"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="312"/>
+        <location filename="../../ui/issuing/page.py" line="281"/>
+        <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
+        <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="310"/>
+        <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
+        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="350"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="317"/>
+        <location filename="../../ui/issuing/page.py" line="355"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="342"/>
+        <location filename="../../ui/issuing/page.py" line="380"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="343"/>
+        <location filename="../../ui/issuing/page.py" line="381"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="344"/>
+        <location filename="../../ui/issuing/page.py" line="382"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="345"/>
+        <location filename="../../ui/issuing/page.py" line="383"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="346"/>
+        <location filename="../../ui/issuing/page.py" line="384"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="347"/>
+        <location filename="../../ui/issuing/page.py" line="385"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="348"/>
+        <location filename="../../ui/issuing/page.py" line="386"/>
+        <source>Register a &amp;paper licence…</source>
+        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="387"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="349"/>
+        <location filename="../../ui/issuing/page.py" line="388"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="353"/>
+        <location filename="../../ui/issuing/page.py" line="392"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="358"/>
+        <location filename="../../ui/issuing/page.py" line="397"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="360"/>
+        <location filename="../../ui/issuing/page.py" line="399"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="360"/>
+        <location filename="../../ui/issuing/page.py" line="399"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="360"/>
+        <location filename="../../ui/issuing/page.py" line="399"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="360"/>
+        <location filename="../../ui/issuing/page.py" line="399"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="363"/>
+        <location filename="../../ui/issuing/page.py" line="402"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="363"/>
+        <location filename="../../ui/issuing/page.py" line="402"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="363"/>
+        <location filename="../../ui/issuing/page.py" line="402"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="363"/>
+        <location filename="../../ui/issuing/page.py" line="402"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="364"/>
+        <location filename="../../ui/issuing/page.py" line="403"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -3973,6 +3988,89 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>PaperLicenceDialog</name>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="122"/>
+        <source>Register a paper licence</source>
+        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="125"/>
+        <source>A licence the agency issued on paper before this system: type what is printed on it, so a check by its number finds it. The register will say it was registered from paper, by you, today.</source>
+        <translation>ใบอนุญาตที่หน่วยงานออกเป็นกระดาษก่อนใช้ระบบนี้ พิมพ์ข้อความตามที่พิมพ์อยู่บนใบอนุญาต เพื่อให้ตรวจสอบด้วยเลขที่แล้วพบ ทะเบียนจะระบุว่าลงทะเบียนจากฉบับกระดาษโดยท่านในวันนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="131"/>
+        <source>&amp;Number:</source>
+        <translation>เลขที่ (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="132"/>
+        <source>&amp;Licensee:</source>
+        <translation>ผู้ได้รับใบอนุญาต (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="133"/>
+        <source>&amp;Subject:</source>
+        <translation>เรื่อง (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="134"/>
+        <source>&amp;Issued on:</source>
+        <translation>วันที่ออก (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="135"/>
+        <source>&amp;Expires on:</source>
+        <translation>วันหมดอายุ (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="136"/>
+        <source>&amp;Premises:</source>
+        <translation>สถานที่ (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="140"/>
+        <source>As printed, e.g. 15/2565</source>
+        <translation>ตามที่พิมพ์ไว้ เช่น 15/2565</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="141"/>
+        <source>The licensee&apos;s name, as printed</source>
+        <translation>ชื่อผู้ได้รับใบอนุญาตตามที่พิมพ์ไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="142"/>
+        <source>What the licence is for, as printed</source>
+        <translation>ชนิดของใบอนุญาตตามที่พิมพ์ไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="143"/>
+        <source>Day/month/year, e.g. 1/3/2565</source>
+        <translation>วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="144"/>
+        <source>Empty if it has no expiry</source>
+        <translation>เว้นว่างถ้าไม่มีวันหมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="145"/>
+        <source>If printed on the licence</source>
+        <translation>ถ้ามีพิมพ์อยู่บนใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="146"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/paper_dialog.py" line="147"/>
+        <source>&amp;Register</source>
+        <translation>ลงทะเบียน (&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>PeriodPicker</name>
     <message>
         <location filename="../../ui/reports/period_picker.py" line="91"/>
@@ -4625,37 +4723,37 @@ P90</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="253"/>
+        <location filename="../../ui/review/screen.py" line="257"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="432"/>
+        <location filename="../../ui/review/screen.py" line="439"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="470"/>
+        <location filename="../../ui/review/screen.py" line="477"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen_messages.py" line="99"/>
+        <location filename="../../ui/review/screen_messages.py" line="100"/>
         <source>Show what is open</source>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="493"/>
+        <location filename="../../ui/review/screen.py" line="500"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="513"/>
+        <location filename="../../ui/review/screen.py" line="520"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="519"/>
+        <location filename="../../ui/review/screen.py" line="526"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
@@ -4665,7 +4763,7 @@ P90</translation>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen_messages.py" line="77"/>
+        <location filename="../../ui/review/screen_messages.py" line="78"/>
         <source>Next request (Ctrl+Enter)</source>
         <translation>คำขอถัดไป (Ctrl+Enter)</translation>
     </message>
@@ -6235,12 +6333,12 @@ P90</translation>
 <context>
     <name>TimestampsButton</name>
     <message>
-        <location filename="../../ui/approval/timestamps_button.py" line="90"/>
+        <location filename="../../ui/approval/timestamps_button.py" line="102"/>
         <source>Add timestamps ({count})</source>
         <translation>เพิ่มตราประทับเวลา ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/timestamps_button.py" line="93"/>
+        <location filename="../../ui/approval/timestamps_button.py" line="105"/>
         <source>Records signed while the time-stamping authority could not be reached; add their time-stamps now that the network is back.</source>
         <translation>บันทึกที่ลงนามขณะติดต่อผู้ให้บริการตราประทับเวลาไม่ได้ เพิ่มตราประทับเวลาได้เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>

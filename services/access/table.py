@@ -67,6 +67,9 @@ class Action(StrEnum):
     # Check a licence someone shows (its PDF, a photo of it, a paper one's number) against the
     # register: the officers who meet applicants and holders, and the supervisor.
     VERIFY_LICENCE = "verify_licence"
+    # Register by hand a licence the agency issued on paper before the system, so a check by
+    # its number finds it (services.issuing.paper): those who sign and supervise licences.
+    REGISTER_PAPER_LICENCE = "register_paper_licence"
     REGISTER_AT_COUNTER = "register_at_counter"
     RUN_SYNC = "run_sync"
     # List, release and discard files held at intake (they are applicants' files).
@@ -152,6 +155,7 @@ ACCESS: Final[Mapping[Action, frozenset[str]]] = {
     Action.ISSUE_LICENCE: frozenset({"approver"}),
     Action.DELIVER_DOCUMENT: frozenset({"intake", "reviewer"}),
     Action.VERIFY_LICENCE: frozenset({"intake", "reviewer", "approver", "supervisor"}),
+    Action.REGISTER_PAPER_LICENCE: frozenset({"approver", "supervisor"}),
     Action.RUN_SYNC: frozenset({"intake", "reviewer", "admin"}),
     Action.HANDLE_QUARANTINE: frozenset({"intake", "reviewer"}),
     Action.REQUEUE_MAIL: frozenset({"intake", "reviewer", "admin"}),

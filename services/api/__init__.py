@@ -37,6 +37,8 @@ from services.api.issuing import (
     IssuedRow,
     IssuingPort,
     LicenceCheck,
+    PaperLicence,
+    RegisteredPaper,
     ToIssueRow,
 )
 from services.api.ports import Ports
@@ -128,6 +130,8 @@ __all__ = [
     "IssuingPort",
     "KeyKind",
     "LicenceCheck",
+    "PaperLicence",
+    "RegisteredPaper",
     "RequestPreview",
     "ToIssueRow",
     "AUDIT_SHOWN",

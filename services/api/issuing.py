@@ -20,6 +20,7 @@ from services.issuing import checking, data_requests, delivery, register, timest
 from services.issuing.checking import LicenceCheck
 from services.issuing.data_requests import DataRequestRow
 from services.issuing.delivery import Delivery
+from services.issuing.paper import PaperLicence, register_paper
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.timestamps import PendingLicenceTimestamp
 from services.issuing.views import IssuedRow, ToIssueRow
@@ -63,7 +64,9 @@ __all__ = [
     "Issuing",
     "IssuingPort",
     "LicenceCheck",
+    "PaperLicence",
     "PendingLicenceTimestamp",
+    "RegisteredPaper",
     "ToIssueRow",
 ]
 
@@ -81,6 +84,14 @@ class IssuedLicence:
     timestamp_pending: bool = False
     """Signed without the time-stamp the agency wants (its TSA did not answer): the
     officer is told, and "Add timestamps" adds it later."""
+
+
+@dataclass(frozen=True)
+class RegisteredPaper:
+    issued_id: str
+    number: str
+    verification_code: str
+    verification_url: str
 
 
 _WRONG_PASSWORD = (
@@ -142,6 +153,8 @@ class IssuingPort(Protocol):
     def pending_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]: ...
 
     def add_timestamps(self, user: SignedInUser) -> list[str]: ...
+
+    def register_paper(self, user: SignedInUser, paper: PaperLicence) -> RegisteredPaper: ...
 
 
 class Issuing:
@@ -318,6 +331,21 @@ class Issuing:
         method = open_method(self.context, self.settings, actor, choice)
         assert isinstance(method, TokenMethod | Pkcs12Method)  # not record: a key
         return method
+
+    # --- paper licences issued before the system --------------------------------------
+
+    def register_paper(self, user: SignedInUser, paper: PaperLicence) -> RegisteredPaper:
+        """Record a paper licence by hand (approvers and supervisors); its number and the
+        verification code of its page in the published register."""
+        actor = self.context.verified(Actor.from_user(user))
+        base = self._base()
+        with self.context.unit_of_work(actor) as uow:
+            entry = register_paper(uow, paper)
+            registered = RegisteredPaper(
+                entry.id, entry.document_number, entry.verification_code,
+                issuing.verification_url(base, entry.verification_code),
+            )  # fmt: skip
+        return registered
 
     # --- time-stamps added later ------------------------------------------------------
 

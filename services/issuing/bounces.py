@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from models import Application, Event, IssuedDocument, NotRequestMail, OutboxMessage
 from services.cases.applications import change_status
+from services.issuing.paper import event_aggregate
 from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.unit_of_work import UnitOfWork
@@ -114,8 +115,7 @@ def _fail_delivery(
                       reason="delivery failed")  # fmt: skip
     uow.record(
         "licence.delivery_failed",
-        "application",
-        issued.application_id,
+        *event_aggregate(issued),
         {"issued_document": issued.id, "number": issued.document_number,
          "outbox_id": sent.id, "report": report.id},
     )  # fmt: skip

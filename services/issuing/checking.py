@@ -68,6 +68,10 @@ class RegisterEntry:
     status: str
     """valid | expired | revoked | superseded"""
     revoked_reason: str
+    registered_from_paper: str = ""
+    """For a paper licence registered by hand (services.issuing.paper): who typed it in;
+    empty for one the system issued."""
+    registered_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,16 @@ class LicenceCheck:
                  f"Issued: {format_english_date(e.issued_at)}"),
                 (f"ใช้ได้ถึง: {until_th}", f"Valid until: {until_en}"),
             ]  # fmt: skip
+            if e.registered_from_paper:
+                on = e.registered_at or e.issued_at
+                out.append((
+                    f"ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือโดย {e.registered_from_paper} "
+                    f"เมื่อ {format_thai_date(on)} — ไม่มีไฟล์หรือลายมือชื่ออิเล็กทรอนิกส์ "
+                    "ตรวจกับตัวจริงที่เห็น",
+                    f"Paper licence, registered by hand by {e.registered_from_paper} on "
+                    f"{format_english_date(on)}: there is no file or digital signature; "
+                    "compare with the paper shown.",
+                ))  # fmt: skip
             if e.status == "revoked":
                 out.append((f"เหตุผลการเพิกถอน: {e.revoked_reason}",
                             f"Reason revoked: {e.revoked_reason}"))  # fmt: skip
@@ -148,11 +162,18 @@ class LicenceCheck:
             return ("ถูกแทนที่ด้วยใบอนุญาตที่ต่ออายุแล้ว — ขอดูฉบับใหม่",
                     "SUPERSEDED by a renewed licence: ask for the new one.")  # fmt: skip
         if e.status == "expired":
+            if e.registered_from_paper:
+                return ("หมดอายุแล้ว (ใบอนุญาตฉบับกระดาษที่ลงทะเบียนไว้)",
+                        "EXPIRED (a paper licence registered by hand).")  # fmt: skip
             return ("หมดอายุแล้ว", "EXPIRED.")
         if self.data_matches is False or (self.signature is not None and not self.signature.ok):
             return ("อยู่ในทะเบียน แต่ไฟล์นี้ตรวจไม่ผ่าน — อย่ารับไฟล์นี้เป็นหลักฐาน",
                     "In the register, but this file does not pass the checks: do not accept "
                     "this file as proof.")  # fmt: skip
+        if e.registered_from_paper:
+            return ("ใช้ได้ — ตรงกับทะเบียนของหน่วยงาน (ลงทะเบียนจากใบอนุญาตฉบับกระดาษ)",
+                    "VALID: it matches the agency's register (registered from a paper "
+                    "licence).")  # fmt: skip
         return ("ใช้ได้ — ตรงกับทะเบียนของหน่วยงาน", "VALID: it matches the agency's register.")
 
 
@@ -203,6 +224,8 @@ def _entry(issued: IssuedDocument, now: datetime) -> RegisterEntry:
         valid_until=issued.valid_until,
         status=status_on(issued, now),
         revoked_reason=issued.revoked_reason,
+        registered_from_paper=(issued.registered_by or "-") if issued.origin == "paper" else "",
+        registered_at=issued.registered_at,
     )
 
 

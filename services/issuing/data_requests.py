@@ -21,6 +21,7 @@ from models import Agency, IssuedDocument, LicenceDataRequest
 from services import outbox
 from services.access.table import Action, require
 from services.issuing.checking import find_issued
+from services.issuing.paper import event_aggregate
 from services.issuing.xmldata import XML_NAME, read_xml
 from services.kernel.actors import Actor
 from services.kernel.calendar import BusinessCalendar
@@ -67,6 +68,13 @@ def record(
             f"ไม่พบใบอนุญาต “{reference.strip()}” ในทะเบียน — ตรวจเลขที่หรือรหัสตรวจสอบ",
             f"No licence “{reference.strip()}” in the register: check the number or code.",
         )
+    if issued.application_id is None:
+        raise InvalidInput(
+            f"ใบอนุญาตเลขที่ {issued.document_number} ลงทะเบียนจากฉบับกระดาษ ระบบไม่มีไฟล์หรือข้อมูล XML "
+            "ให้ส่ง — ตอบผู้ขอจากทะเบียนกระดาษของหน่วยงาน",
+            f"Licence {issued.document_number} was registered from paper: the system has no file "
+            "or XML data to send. Answer from the agency's paper register.",
+        )
     received = calendar.deemed_received_at(uow.now)
     request = LicenceDataRequest(
         issued_document_id=issued.id,
@@ -80,8 +88,7 @@ def record(
     uow.session.flush()
     uow.record(
         "licence.data_requested",
-        "application",
-        issued.application_id,
+        *event_aggregate(issued),
         {"request": request.id, "number": issued.document_number,
          "due_at": request.due_at.isoformat(), "by_email": bool(address)},
     )  # fmt: skip
@@ -119,8 +126,7 @@ def answer(uow: UnitOfWork, blobs: BlobStore, request_id: str) -> str:
     )
     uow.record(
         "licence.data_sent",
-        "application",
-        issued.application_id,
+        *event_aggregate(issued),
         {"request": request_id, "number": issued.document_number, "channel": channel,
          "outbox_id": outbox_id},
     )  # fmt: skip

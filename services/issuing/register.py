@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from models import Agency, Application, IssuedDocument
 from services import outbox
 from services.access.table import Action, require
+from services.issuing.paper import event_aggregate
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.fsutil import fsync_dir
@@ -107,14 +108,15 @@ def revoke(uow: UnitOfWork, issued_id: str, reason: str) -> None:
     letter = _revocation_letter(uow, issued, text)
     uow.record(
         "licence.revoked",
-        "application",
-        issued.application_id,
+        *event_aggregate(issued),
         {"issued_document": issued.id, "number": issued.document_number, "reason": text,
          "letter_outbox_id": letter},
     )  # fmt: skip
 
 
 def _revocation_letter(uow: UnitOfWork, issued: IssuedDocument, reason: str) -> str | None:
+    if issued.application_id is None:
+        return None  # a paper licence: the holder's address is on paper; the event says so
     application = uow.session.get(Application, issued.application_id)
     applicant = application.applicant if application else None
     address = (application.reply_to if application else "") or (

@@ -14,6 +14,7 @@ from sqlalchemy import update
 
 from models import IssuedDocument
 from services.issuing.checking import find_issued
+from services.issuing.paper import event_aggregate
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 
@@ -62,8 +63,7 @@ def supersede(uow: UnitOfWork, old_id: str, new: IssuedDocument) -> None:
     new.supersedes_id = old_id
     uow.record(
         "licence.superseded",
-        "application",
-        new.application_id,
+        *event_aggregate(new),
         {"superseded": old_id, "superseded_number": done, "by": new.id,
          "by_number": new.document_number},
     )  # fmt: skip

@@ -32,7 +32,8 @@ __all__ = ["PendingLicenceTimestamp", "add_licence_timestamps", "pending_licence
 class PendingLicenceTimestamp:
     issued_id: str
     number: str
-    application_id: str
+    application_id: str | None
+    """Never None here (joined to its request's document); typed as the column is."""
     document_id: str
 
 

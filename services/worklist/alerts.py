@@ -164,7 +164,7 @@ def _licence_data_due(
         .limit(_MAX_EVENTS)
     )  # fmt: skip
     return [
-        AlertItem(AlertKind.LICENCE_DATA_DUE, app_id, number, due_at,
+        AlertItem(AlertKind.LICENCE_DATA_DUE, app_id or "", number, due_at,
                   round(calendar.business_days_left(due_at, now), 2))
         for app_id, number, due_at in open_requests
     ]  # fmt: skip

@@ -133,3 +133,39 @@ def test_a_licence_is_checked_from_the_command_line_by_number_or_file(
     junk.write_bytes(b"not a picture")
     assert main([*base, str(junk)]) == 2
     assert "type the number or verification code" in capsys.readouterr().err
+
+
+def test_a_paper_licence_is_registered_from_the_command_line_and_then_checks_valid(
+    data_dir: Path, monkeypatch, capsys, clock
+) -> None:
+    """`anuyat licences register-paper`: the approver types in a licence issued on paper;
+    intake's check by its number then exits 0 and says it came from paper; the same number
+    again is refused (exit 2) with what to do, in both languages; intake may not register."""
+    assert _init(data_dir, monkeypatch) == 0
+    context = load_context(data_dir, clock)
+    try:
+        with context.unit_of_work(SYSTEM) as uow:
+            auth.create_user(uow, username="approver", display_name="นายอนุมัติ รอบคอบ",
+                             password=STAFF_PASSWORD, roles=["approver"])  # fmt: skip
+            auth.create_user(uow, username="intake1", display_name="นางรับ เรื่อง",
+                             password=STAFF_PASSWORD, roles=["intake"])  # fmt: skip
+    finally:
+        context.store.close()
+    register = ["--data-dir", str(data_dir), "licences", "register-paper", "--number", "15/2565",
+                "--licensee", "ร้านข้าวแกงป้าศรี", "--subject", "ใบอนุญาตจำหน่ายอาหาร",
+                "--issued", "1/3/2565", "--expires", "28/2/2570"]  # fmt: skip
+    assert main(register) == 0
+    out = capsys.readouterr().out
+    assert "ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ 15/2565 แล้ว" in out
+    assert "Paper licence 15/2565 registered; verification code" in out
+    check = ["--data-dir", str(data_dir), "licences", "--as", "intake1", "check", "15/2565"]
+    assert main(check) == 0
+    out = capsys.readouterr().out
+    assert "VALID: it matches the agency's register (registered from a paper licence)." in out
+    assert "Paper licence, registered by hand by นายอนุมัติ รอบคอบ" in out
+    assert main(register) == 2
+    err = capsys.readouterr().err
+    assert "15/2565 มีอยู่ในทะเบียนแล้ว" in err and "already in the register" in err
+    as_intake = register[:3] + ["--as", "intake1"] + register[3:]
+    assert main(as_intake) == 2
+    assert "supervisor" in capsys.readouterr().err

@@ -463,3 +463,82 @@ def test_the_issue_dialog_lists_the_tokens_certificates_and_the_chosen_one_signs
     result = verify_pdf(pdf, load_trust_roots([deputy.root_pem]))
     assert [s.signer for s in result.signatures] == ["นางรักษา ราชการแทน"]
     assert all(s.intact and s.valid for s in result.signatures)
+
+
+def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_checks_valid(
+    gui, qtbot, runner, context
+) -> None:
+    """A licence issued on paper before the system: the approver types what it says, key by
+    key, a number already in the register is refused in the dialog with nothing lost, and
+    the check by its number then says valid, registered from paper. Intake sees no button."""
+    from services.api import PaperLicence
+
+    ports = build_ports(context, signing=SigningSettings())
+    approver = ports.shell.sign_in("approver", STAFF_PASSWORD)
+    intake = ports.shell.sign_in("intake", STAFF_PASSWORD)
+    assert ports.issuing is not None
+    ports.issuing.register_paper(
+        approver, PaperLicence("14/2565", "นายก่อน หน้า", "ใบอนุญาตจำหน่ายอาหาร", "1/2/2565")
+    )
+    desk = IssuingPage(ports.issuing, intake, runner)
+    qtbot.addWidget(desk)
+    assert desk.paper_button.isHidden()  # the access table: approvers and supervisors only
+    page = IssuingPage(ports.issuing, approver, runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    assert page.paper_button.isVisible()
+    page.paper_button.click()
+    qtbot.waitUntil(lambda: page.paper_dialog is not None and page.paper_dialog.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    dialog = page.paper_dialog
+    assert dialog is not None
+    typed = {
+        dialog.number: "14/2565",  # already registered: refused below
+        dialog.licensee: "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี",
+        dialog.subject: "หนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหาร",
+        dialog.issued: "1/3/2565",
+        dialog.expires: "28/2/2570",
+        dialog.premises: "เลขที่ 12 หมู่ 3 ตำบลหนองไผ่",
+    }
+    dialog.activateWindow()
+    for field, text in typed.items():
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=5_000)
+        officer_types(text)
+        assert field.text() == text
+    _shot(dialog, "issuing_paper_dialog_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.register_button.text() == "&Register", timeout=5_000)
+    _shot(dialog, "issuing_paper_dialog_en")
+    i18n.apply_language("th")
+    QTest.keyClick(dialog.premises, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=30_000)
+    assert "14/2565 มีอยู่ในทะเบียนแล้ว" in dialog.error.text()
+    assert dialog.isVisible() and dialog.licensee.text() == typed[dialog.licensee]
+    _shot(dialog, "issuing_paper_dialog_duplicate_th")
+    dialog.number.setFocus()
+    dialog.number.selectAll()
+    officer_types("15/2565")
+    QTest.keyClick(dialog.number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    assert dialog.registered is not None and dialog.registered.number == "15/2565"
+    assert "15/2565" in page.notice.text() and page.notice.isVisible()
+    _shot(page, "issuing_page_paper_registered_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: page.paper_button.text() == "Register a &paper licence…",
+                    timeout=5_000)  # fmt: skip
+    _shot(page, "issuing_page_paper_registered_en")
+    i18n.apply_language("th")
+
+    # Checked by its number, as a holder shows the paper: valid, and from paper.
+    page.open_check()
+    check = page.check_dialog
+    assert check is not None
+    check.reference.setText("15/2565")
+    check.check_typed()
+    qtbot.waitUntil(lambda: check.verdict.isVisible(), timeout=30_000)
+    assert "ฉบับกระดาษ" in check.verdict.text()
+    assert "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี" in check.details.toPlainText()
+    _shot(check, "issuing_paper_checked_th")

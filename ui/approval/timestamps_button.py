@@ -1,16 +1,20 @@
 """ "Add timestamps (N)": the approver's way to time-stamp what was signed offline.
 
-Shown only while signed memos wait for a time-stamp (the agency's TSA did not answer when
-they were signed; :mod:`services.approval.timestamps`). Pressing it asks the services to add
+Shown only while signed memos — or, on the issuing page, licences — wait for a time-stamp (the
+agency's TSA did not answer when they were signed; :mod:`services.approval.timestamps`,
+:mod:`services.issuing.timestamps`). Pressing it asks the services to add
 them — network work, in the I/O pool — and says how it went in the page's message box.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from services.api import ApprovalPort, SignedInUser
+from services.api import SignedInUser
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -24,6 +28,14 @@ _FALLBACK = (
 )
 
 
+class TimestampsPort(Protocol):
+    """What the button asks: the approval port (memos) or the issuing port (licences)."""
+
+    def pending_timestamps(self, user: SignedInUser) -> Sequence[object]: ...
+
+    def add_timestamps(self, user: SignedInUser) -> list[str]: ...
+
+
 class TimestampsButton(QPushButton):
     """Signals:
     timestamps_did_change(): time-stamps were added (the shown record may have a new file).
@@ -33,7 +45,7 @@ class TimestampsButton(QPushButton):
 
     def __init__(
         self,
-        port: ApprovalPort,
+        port: TimestampsPort,
         runner: TaskRunner,
         user: SignedInUser,
         messages: ErrorBox,
@@ -50,7 +62,7 @@ class TimestampsButton(QPushButton):
     def refresh(self) -> None:
         port, user = self._port, self._user
 
-        def done(pending: list[object] | None, error: BaseException | None) -> None:
+        def done(pending: Sequence[object] | None, error: BaseException | None) -> None:
             if error is None and pending is not None:
                 self.waiting = len(pending)
                 self._retranslate()

@@ -35,6 +35,7 @@ from services.api import (
     ToIssueRow,
     may,
 )
+from ui.approval.timestamps_button import TimestampsButton
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
@@ -43,6 +44,7 @@ from ui.common.tasks import TaskRunner
 from ui.issuing.check_dialog import CheckLicenceDialog
 from ui.issuing.data_requests_dialog import DataRequestsDialog
 from ui.issuing.issue_dialog import IssueDialog
+from ui.issuing.paper_dialog import PaperLicenceDialog
 
 __all__ = ["IssuingPage"]
 
@@ -72,6 +74,8 @@ class IssuingPage(QWidget):
         self.can_issue = may(user.roles, Action.ISSUE_LICENCE)
         self.can_deliver = may(user.roles, Action.DELIVER_DOCUMENT)
         self.can_check = may(user.roles, Action.VERIFY_LICENCE)
+        self.can_register_paper = may(user.roles, Action.REGISTER_PAPER_LICENCE)
+        self.paper_dialog: PaperLicenceDialog | None = None
         self._waiting: list[ToIssueRow] = []
         self._issued: list[IssuedRow] = []
         self.dialog: IssueDialog | None = None
@@ -104,6 +108,9 @@ class IssuingPage(QWidget):
         self.data_button.clicked.connect(self.open_data_requests)
         self.data_button.setVisible(self.can_deliver)
         top.addWidget(self.data_button)
+        # Licences signed while the TSA did not answer (hidden while none wait).
+        self.timestamps_button = TimestampsButton(port, runner, user, self.error)
+        top.addWidget(self.timestamps_button)
         top.addWidget(self.issue_button)
         outer.addLayout(top)
         self.waiting = self._table("ToIssueTable", 4)
@@ -112,7 +119,13 @@ class IssuingPage(QWidget):
         # in a small window (no row wider than the narrowest screen the window allows).
         self.issued_label = named(QLabel(), "SectionTitle")
         self.issued_label.setWordWrap(True)
-        outer.addWidget(self.issued_label)
+        issued_head = QHBoxLayout()
+        issued_head.addWidget(self.issued_label, 1)
+        self.paper_button = named(QPushButton(), "RegisterPaper")
+        self.paper_button.clicked.connect(self.open_paper)
+        self.paper_button.setVisible(self.can_register_paper)
+        issued_head.addWidget(self.paper_button)
+        outer.addLayout(issued_head)
         self.protect = named(QCheckBox(), "ProtectCheck")
         outer.addWidget(self.protect)
         controls = QHBoxLayout()
@@ -150,6 +163,8 @@ class IssuingPage(QWidget):
 
     def refresh(self) -> None:
         port, user = self._port, self._user
+        if self.can_issue:
+            self.timestamps_button.refresh()
 
         def work() -> tuple[list[ToIssueRow], list[IssuedRow]]:
             return port.to_issue(user), port.issued(user)
@@ -258,11 +273,15 @@ class IssuingPage(QWidget):
             if error is not None or issued is None:
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
-            self._tell(
-                self.tr("Licence {number} issued ({file}); verification code {code}.").format(
-                    number=issued.number, file=issued.file_name, code=issued.verification_code
-                )
+            text = self.tr("Licence {number} issued ({file}); verification code {code}.").format(
+                number=issued.number, file=issued.file_name, code=issued.verification_code
             )
+            if issued.timestamp_pending:
+                text += " " + self.tr(
+                    "It was signed without a time-stamp: the time-stamping authority did not "
+                    "answer. Press “Add timestamps” once the network is back."
+                )
+            self._tell(text)
             self.applications_did_change.emit()
             self.refresh()
 
@@ -272,6 +291,25 @@ class IssuingPage(QWidget):
             pool="io",
             owner=self,
             label="issue licence",
+        )
+
+    # --- paper licences issued before the system ------------------------------------------
+
+    def open_paper(self) -> None:
+        self.paper_dialog = PaperLicenceDialog(self._port, self._runner, self._user, self)
+        dialog = self.paper_dialog
+        dialog.accepted.connect(lambda: self._paper_registered(dialog))
+        dialog.open()
+
+    def _paper_registered(self, dialog: PaperLicenceDialog) -> None:
+        done = dialog.registered
+        if done is None:
+            return
+        self._tell(
+            self.tr(
+                "Paper licence {number} registered; a check by its number now finds it "
+                "(verification code {code})."
+            ).format(number=done.number, code=done.verification_code)
         )
 
     # --- checking a licence someone shows -------------------------------------------------
@@ -345,6 +383,7 @@ class IssuingPage(QWidget):
         self.issue_button.setText(self.tr("&Issue licence…"))
         self.check_button.setText(self.tr("&Check a licence…"))
         self.data_button.setText(self.tr("Data &requests…"))
+        self.paper_button.setText(self.tr("Register a &paper licence…"))
         self.deliver_button.setText(self.tr("&Deliver"))
         self.protect.setText(self.tr("Protect the e-mail with a password"))
         chosen = self.channel_choice.currentIndex()
