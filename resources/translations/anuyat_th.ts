@@ -4,97 +4,97 @@
 <context>
     <name>AgencyForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="140"/>
+        <location filename="../../ui/admin/settings_forms.py" line="141"/>
         <source>Agency name (Thai)</source>
         <translation>ชื่อหน่วยงาน (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="141"/>
+        <location filename="../../ui/admin/settings_forms.py" line="142"/>
         <source>Agency name (English)</source>
         <translation>ชื่อหน่วยงาน (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="142"/>
+        <location filename="../../ui/admin/settings_forms.py" line="143"/>
         <source>Agency code</source>
         <translation>รหัสหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="143"/>
+        <location filename="../../ui/admin/settings_forms.py" line="144"/>
         <source>Official agency number</source>
         <translation>เลขที่หนังสือของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="144"/>
+        <location filename="../../ui/admin/settings_forms.py" line="145"/>
         <source>Official e-mail address</source>
         <translation>อีเมลราชการของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="145"/>
+        <location filename="../../ui/admin/settings_forms.py" line="146"/>
         <source>Official postal address</source>
         <translation>ที่อยู่ทางไปรษณีย์ของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="146"/>
+        <location filename="../../ui/admin/settings_forms.py" line="147"/>
         <source>Telephone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="147"/>
+        <location filename="../../ui/admin/settings_forms.py" line="148"/>
         <source>Business hours</source>
         <translation>เวลาทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="148"/>
+        <location filename="../../ui/admin/settings_forms.py" line="149"/>
         <source>Working days</source>
         <translation>วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="152"/>
+        <location filename="../../ui/admin/settings_forms.py" line="153"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="154"/>
+        <location filename="../../ui/admin/settings_forms.py" line="155"/>
         <source>Mon</source>
         <translation>จ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="155"/>
+        <location filename="../../ui/admin/settings_forms.py" line="156"/>
         <source>Tue</source>
         <translation>อ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="156"/>
+        <location filename="../../ui/admin/settings_forms.py" line="157"/>
         <source>Wed</source>
         <translation>พ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="157"/>
+        <location filename="../../ui/admin/settings_forms.py" line="158"/>
         <source>Thu</source>
         <translation>พฤ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="158"/>
+        <location filename="../../ui/admin/settings_forms.py" line="159"/>
         <source>Fri</source>
         <translation>ศ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="159"/>
+        <location filename="../../ui/admin/settings_forms.py" line="160"/>
         <source>Sat</source>
         <translation>ส.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="160"/>
+        <location filename="../../ui/admin/settings_forms.py" line="161"/>
         <source>Sun</source>
         <translation>อา.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="164"/>
+        <location filename="../../ui/admin/settings_forms.py" line="165"/>
         <source>Capital Roman letters, e.g. NKK</source>
         <translation>อักษรโรมันตัวใหญ่ เช่น NKK</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="165"/>
+        <location filename="../../ui/admin/settings_forms.py" line="166"/>
         <source>e.g. saraban@yourtown.go.th</source>
         <translation>เช่น saraban@ชื่อหน่วยงาน.go.th</translation>
     </message>
@@ -4925,172 +4925,83 @@ P90</translation>
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="294"/>
-        <source>IMAP server</source>
-        <translation>เซิร์ฟเวอร์ IMAP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="295"/>
-        <location filename="../../ui/admin/settings_forms.py" line="300"/>
-        <source>Port</source>
-        <translation>พอร์ต</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="296"/>
-        <location filename="../../ui/admin/settings_forms.py" line="301"/>
-        <source>Security</source>
-        <translation>การเข้ารหัส</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="297"/>
-        <location filename="../../ui/admin/settings_forms.py" line="302"/>
-        <source>User name</source>
-        <translation>ชื่อผู้ใช้</translation>
-    </message>
-    <message>
         <location filename="../../ui/admin/settings_forms.py" line="298"/>
-        <source>Folders to watch</source>
-        <translation>โฟลเดอร์ที่ติดตาม</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="299"/>
-        <source>SMTP server</source>
-        <translation>เซิร์ฟเวอร์ SMTP</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="303"/>
-        <source>Shared drive folder</source>
-        <translation>โฟลเดอร์ไดรฟ์ที่ใช้ร่วมกัน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="304"/>
-        <source>Move taken files to</source>
-        <translation>ย้ายไฟล์ที่รับแล้วไปที่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="305"/>
-        <source>Take a file once unchanged for (seconds)</source>
-        <translation>รับไฟล์เมื่อไม่เปลี่ยนแปลงนาน (วินาที)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="306"/>
-        <source>PKCS#11 library of the token</source>
-        <translation>ไลบรารี PKCS#11 ของโทเคน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="307"/>
-        <source>Backup folder</source>
-        <translation>โฟลเดอร์สำรองข้อมูล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="308"/>
-        <source>Back up every (hours)</source>
-        <translation>สำรองข้อมูลทุก (ชั่วโมง)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="309"/>
-        <source>Also after this many changes (0: never)</source>
-        <translation>หรือเมื่อเปลี่ยนแปลงครบ (รายการ)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="310"/>
-        <source>Warn when the last backup is older than (hours)</source>
-        <translation>เตือนเมื่อสำรองข้อมูลล่าสุดนานกว่า (ชั่วโมง)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="311"/>
-        <source>Address of the licence register</source>
-        <translation>ที่อยู่ทะเบียนใบอนุญาต</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="312"/>
-        <source>Keep closed requests for (years; 0: for ever)</source>
-        <translation>เก็บคำขอที่ปิดแล้วไว้ (ปี; 0: ตลอดไป)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="313"/>
-        <location filename="../../ui/admin/settings_forms.py" line="314"/>
-        <source>CA certificate (own authority)</source>
-        <translation>ใบรับรอง CA (ของหน่วยงานเอง)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_forms.py" line="315"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="323"/>
+        <location filename="../../ui/admin/settings_forms.py" line="305"/>
         <source>TLS (encrypted from the start)</source>
         <translation>TLS (เข้ารหัสตั้งแต่เริ่ม)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="324"/>
+        <location filename="../../ui/admin/settings_forms.py" line="306"/>
         <source>STARTTLS (encrypted after greeting)</source>
         <translation>STARTTLS (เข้ารหัสหลังทักทาย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="325"/>
+        <location filename="../../ui/admin/settings_forms.py" line="307"/>
         <source>Plain (this computer only)</source>
         <translation>ไม่เข้ารหัส (เฉพาะเครื่องนี้)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="330"/>
+        <location filename="../../ui/admin/settings_forms.py" line="312"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="333"/>
+        <location filename="../../ui/admin/settings_forms.py" line="315"/>
         <source>Comma between folders, e.g. INBOX, Requests</source>
         <translation>คั่นโฟลเดอร์ด้วยจุลภาค เช่น INBOX, Requests</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="352"/>
+        <location filename="../../ui/admin/settings_forms.py" line="334"/>
         <source>Empty: no shared drive is watched</source>
         <translation>เว้นว่าง: ไม่ติดตามไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="353"/>
+        <location filename="../../ui/admin/settings_forms.py" line="335"/>
         <source>Empty: taken files stay where they are</source>
         <translation>เว้นว่าง: ไฟล์ที่รับแล้วอยู่ที่เดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="354"/>
+        <location filename="../../ui/admin/settings_forms.py" line="336"/>
         <source>Another disk or a server share</source>
         <translation>ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกันบนเซิร์ฟเวอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="355"/>
+        <location filename="../../ui/admin/settings_forms.py" line="337"/>
         <source>Empty: mail is read from the local Maildir</source>
         <translation>เว้นว่าง: อ่านอีเมลจาก Maildir ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="356"/>
+        <location filename="../../ui/admin/settings_forms.py" line="338"/>
         <source>Empty: outgoing mail stays in the local &apos;sent&apos; folder</source>
         <translation>เว้นว่าง: อีเมลขาออกเก็บไว้ในโฟลเดอร์ sent ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="357"/>
-        <location filename="../../ui/admin/settings_forms.py" line="358"/>
+        <location filename="../../ui/admin/settings_forms.py" line="339"/>
+        <location filename="../../ui/admin/settings_forms.py" line="340"/>
         <source>Empty: the authorities this computer trusts</source>
         <translation>เว้นว่าง: ใช้ผู้ออกใบรับรองที่เครื่องนี้เชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="360"/>
+        <location filename="../../ui/admin/settings_forms.py" line="342"/>
         <source>https://…, e.g. https://www.yourtown.go.th/licences (empty: https://&lt;the official address&apos;s domain&gt;/verify)</source>
         <translation>https://… เช่น https://www.yourtown.go.th/licences (ว่าง: https://&lt;โดเมนของอีเมลทางการ&gt;/verify)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="369"/>
+        <location filename="../../ui/admin/settings_forms.py" line="351"/>
         <source>✓ Saved in the keyring. Type to replace it.</source>
         <translation>✓ บันทึกไว้ในที่เก็บกุญแจ (keyring) แล้ว พิมพ์ใหม่เพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="371"/>
+        <location filename="../../ui/admin/settings_forms.py" line="353"/>
         <source>Saved in the keyring</source>
         <translation>บันทึกไว้ในที่เก็บกุญแจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="373"/>
+        <location filename="../../ui/admin/settings_forms.py" line="355"/>
         <source>Not saved yet: type it, then save.</source>
         <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
     </message>
@@ -5437,154 +5348,154 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="221"/>
+        <location filename="../../ui/admin/settings_page.py" line="222"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="223"/>
+        <location filename="../../ui/admin/settings_page.py" line="224"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="224"/>
+        <location filename="../../ui/admin/settings_page.py" line="225"/>
         <source>Fee account</source>
         <translation>บัญชีรับชำระค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="225"/>
+        <location filename="../../ui/admin/settings_page.py" line="226"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="226"/>
+        <location filename="../../ui/admin/settings_page.py" line="227"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="227"/>
+        <location filename="../../ui/admin/settings_page.py" line="228"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="228"/>
+        <location filename="../../ui/admin/settings_page.py" line="229"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="229"/>
+        <location filename="../../ui/admin/settings_page.py" line="230"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="230"/>
+        <location filename="../../ui/admin/settings_page.py" line="231"/>
         <source>Licence register</source>
         <translation>ทะเบียนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="231"/>
+        <location filename="../../ui/admin/settings_page.py" line="232"/>
         <source>Retention</source>
         <translation>ระยะเวลาเก็บรักษา</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="240"/>
+        <location filename="../../ui/admin/settings_page.py" line="241"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="242"/>
+        <location filename="../../ui/admin/settings_page.py" line="243"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="251"/>
+        <location filename="../../ui/admin/settings_page.py" line="252"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="256"/>
+        <location filename="../../ui/admin/settings_page.py" line="257"/>
         <source>Where applicants pay: printed on every payment notice with its PromptPay QR. A PromptPay or biller ID is checked by building a QR with it when saved.</source>
         <translation>ช่องทางที่ผู้ยื่นชำระเงิน พิมพ์ในหนังสือแจ้งชำระทุกฉบับพร้อมคิวอาร์พร้อมเพย์ รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิลจะได้รับการตรวจโดยสร้างคิวอาร์ทดลองเมื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="261"/>
+        <location filename="../../ui/admin/settings_page.py" line="262"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="265"/>
+        <location filename="../../ui/admin/settings_page.py" line="266"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="267"/>
+        <location filename="../../ui/admin/settings_page.py" line="268"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="271"/>
+        <location filename="../../ui/admin/settings_page.py" line="272"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="274"/>
+        <location filename="../../ui/admin/settings_page.py" line="275"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="279"/>
+        <location filename="../../ui/admin/settings_page.py" line="280"/>
         <source>Where the public register of licences is published. Each licence&apos;s QR code, and the address printed under it, lead there so anyone can check a licence.</source>
         <translation>ที่เผยแพร่ทะเบียนใบอนุญาตต่อสาธารณะ คิวอาร์โค้ดของใบอนุญาตแต่ละฉบับและที่อยู่ที่พิมพ์ไว้ใต้คิวอาร์โค้ดจะพาไปที่นั่น เพื่อให้ทุกคนตรวจสอบใบอนุญาตได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="284"/>
+        <location filename="../../ui/admin/settings_page.py" line="285"/>
         <source>How many years a closed request is kept before it may be put on a destruction list for the head of the agency to order. Services whose legal period differs are listed in settings.toml (retention_by_service).</source>
         <translation>จำนวนปีที่เก็บคำขอที่ปิดแล้วไว้ ก่อนจะนำเข้าบัญชีขอทำลายให้หัวหน้าหน่วยงานสั่งการได้ งานบริการที่กฎหมายกำหนดระยะเวลาต่างออกไปให้ระบุไว้ใน settings.toml (retention_by_service)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="288"/>
+        <location filename="../../ui/admin/settings_page.py" line="289"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="292"/>
+        <location filename="../../ui/admin/settings_page.py" line="293"/>
         <source>Takes effect at once: the next payment notice uses it.</source>
         <translation>มีผลทันที หนังสือแจ้งชำระฉบับถัดไปจะใช้ข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="295"/>
+        <location filename="../../ui/admin/settings_page.py" line="296"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="300"/>
+        <location filename="../../ui/admin/settings_page.py" line="301"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="302"/>
+        <location filename="../../ui/admin/settings_page.py" line="303"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="385"/>
-        <location filename="../../ui/admin/settings_page.py" line="427"/>
-        <location filename="../../ui/admin/settings_page.py" line="454"/>
+        <location filename="../../ui/admin/settings_page.py" line="386"/>
+        <location filename="../../ui/admin/settings_page.py" line="428"/>
+        <location filename="../../ui/admin/settings_page.py" line="455"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="397"/>
+        <location filename="../../ui/admin/settings_page.py" line="398"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="507"/>
+        <location filename="../../ui/admin/settings_page.py" line="512"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="516"/>
+        <location filename="../../ui/admin/settings_page.py" line="521"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
@@ -6708,12 +6619,12 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="220"/>
+        <location filename="../../ui/admin/settings_forms.py" line="221"/>
         <source>Choose a file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="222"/>
+        <location filename="../../ui/admin/settings_forms.py" line="223"/>
         <source>Choose a folder</source>
         <translation>เลือกโฟลเดอร์</translation>
     </message>

@@ -22,6 +22,7 @@ from services.fees.account import AccountDetails, read_account, set_account
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.calendar import BusinessCalendar, BusinessHours
 from services.settings import station
+from services.settings.labels import SettingsRefused, setting_label
 from services.settings.probes import ProbeResult
 from services.settings.sections import TESTABLE, SectionKey, TakesEffect
 from services.settings.settings_file import read_settings_file
@@ -45,9 +46,11 @@ __all__ = [
     "SectionValues",
     "SettingsFacade",
     "SettingsPort",
+    "SettingsRefused",
     "SettingsSaved",
     "TESTABLE",
     "TakesEffect",
+    "setting_label",
 ]
 
 

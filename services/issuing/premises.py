@@ -1,11 +1,11 @@
 """Where the licence holds: the premises address printed on the licence and kept with it.
 
-Nothing at intake asks for it (mail, the shared drive and the counter carry no such field),
-so the issuing officer confirms it when the licence is prepared. The dialog starts from a
-suggestion: a form field that names the premises when a request has one, else the
-applicant's address (a small shop is most often run from home). The officer corrects it;
-:func:`checked_premises` refuses an empty one for a licence whose text says where it holds,
-so a licence never reads "at -".
+Intake may bring it (a drive sidecar's ``premises_address``, or the counter form's optional
+field for the services :func:`premises_services` names); the issuing officer confirms it
+when the licence is prepared. The dialog starts from a suggestion: a form field that names
+the premises when a request has one, else the applicant's address (a small shop is most
+often run from home). The officer corrects it; :func:`checked_premises` refuses an empty
+one for a licence whose text says where it holds, so a licence never reads "at -".
 """
 
 from __future__ import annotations

@@ -38,50 +38,57 @@ class Setting:
     """A web address: when set, ``https://`` and a host name, no spaces (it is printed)."""
 
     def problem(self, value: Any) -> tuple[str, str] | None:
-        """What is wrong with ``value`` for this setting (Thai, English), or None."""
+        """What is wrong with ``value`` for this setting (Thai, English), or None; named by
+        its file key, as settings.toml and the command line know it."""
+        reason = self.reason(value)
+        if reason is None:
+            return None
+        return f"'{self.name}' {reason[0]}", f"'{self.name}' {reason[1]}"
+
+    def reason(self, value: Any) -> tuple[str, str] | None:
+        """What is wrong with ``value`` without naming the setting ("must be at most 200
+        (not 250)"), so the settings page can put the field's label in front."""
         wanted = {str: "text", int: "a whole number", list: "a list", bool: "true or false"}
         wanted_th = {str: "ข้อความ", int: "จำนวนเต็ม", list: "รายการ", bool: "true หรือ false"}
         bool_as_number = self.type is int and isinstance(value, bool)
         if bool_as_number or not isinstance(value, self.type):
             return (
-                f"'{self.name}' ต้องเป็น{wanted_th.get(self.type, self.type.__name__)}",
-                f"'{self.name}' must be {wanted.get(self.type, self.type.__name__)}",
+                f"ต้องเป็น{wanted_th.get(self.type, self.type.__name__)}",
+                f"must be {wanted.get(self.type, self.type.__name__)}",
             )
         if self.choices:
             candidate = value.upper() if self.name == "log_level" else value
             if candidate not in self.choices:
                 listed = ", ".join(self.choices)
                 return (
-                    f"'{self.name}' ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {listed} (ไม่ใช่ {value!r})",
-                    f"'{self.name}' must be one of {listed} (not {value!r})",
+                    f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {listed} (ไม่ใช่ {value!r})",
+                    f"must be one of {listed} (not {value!r})",
                 )
         if self.min is not None and value < self.min:
             return (
-                f"'{self.name}' ต้องไม่น้อยกว่า {self.min} (ไม่ใช่ {value})",
-                f"'{self.name}' must be at least {self.min} (not {value})",
+                f"ต้องไม่น้อยกว่า {self.min} (ไม่ใช่ {value})",
+                f"must be at least {self.min} (not {value})",
             )
         if self.max is not None and value > self.max:
             return (
-                f"'{self.name}' ต้องไม่เกิน {self.max} (ไม่ใช่ {value})",
-                f"'{self.name}' must be at most {self.max} (not {value})",
+                f"ต้องไม่เกิน {self.max} (ไม่ใช่ {value})",
+                f"must be at most {self.max} (not {value})",
             )
         if self.type is list and not all(isinstance(item, str) and item.strip() for item in value):
             return (
-                f"'{self.name}' ต้องเป็นรายการข้อความที่ไม่ว่าง",
-                f"'{self.name}' must be a list of non-empty texts",
+                "ต้องเป็นรายการข้อความที่ไม่ว่าง",
+                "must be a list of non-empty texts",
             )
         if self.folder and value and not Path(value).expanduser().is_absolute():
             return (
-                f"'{self.name}' ต้องเป็นเส้นทางเต็มที่ขึ้นต้นจากราก เช่น /srv/share หรือ D:\\share "
-                f"(ไม่ใช่ {value!r})",
-                f"'{self.name}' must be a full path from the root, e.g. /srv/share or "
-                f"D:\\share (not {value!r})",
+                f"ต้องเป็นเส้นทางเต็มที่ขึ้นต้นจากราก เช่น /srv/share หรือ D:\\share (ไม่ใช่ {value!r})",
+                f"must be a full path from the root, e.g. /srv/share or D:\\share (not {value!r})",
             )
         if self.web and value and not _WEB.fullmatch(value):
             return (
-                f"'{self.name}' ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// และชื่อเครื่อง เช่น "
+                f"ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// และชื่อเครื่อง เช่น "
                 f"https://www.example.go.th/verify (ไม่ใช่ {value!r})",
-                f"'{self.name}' must be a web address starting with https:// and a host name, "
+                f"must be a web address starting with https:// and a host name, "
                 f"e.g. https://www.example.go.th/verify (not {value!r})",
             )
         return None

@@ -23,7 +23,8 @@ from services.intake.mail.imap import ImapAccount
 from services.kernel.errors import InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
 from services.outbox.smtp import SmtpTransport
-from services.settings.declaration import BY_NAME, problems_in
+from services.settings.declaration import BY_NAME
+from services.settings.labels import SettingsRefused
 from services.settings.probes import (
     MAILBOX,
     SIGNING,
@@ -104,14 +105,20 @@ def check_section(key: SectionKey, values: Mapping[str, Any], password_known: bo
     problems += [
         (f"ไม่มีค่า '{name}'", f"'{name}' is missing") for name in part.names if name not in values
     ]
-    problems += problems_in({k: v for k, v in values.items() if k in part.names})
-    if problems:
+    if problems:  # the caller's mistake, not the administrator's: named by file key
         raise InvalidInput(
             "ค่าตั้งไม่ถูกต้อง ไม่ได้บันทึก: " + "; ".join(p[0] for p in problems),
             "The settings are not valid and were not saved: "
             + "; ".join(p[1] for p in problems)
             + ".",
         )
+    refused = []
+    for name in part.names:
+        reason = BY_NAME[name].reason(values[name])
+        if reason is not None:
+            refused.append((name, *reason))
+    if refused:
+        raise SettingsRefused(tuple(refused))
     if key is SectionKey.MAILBOX and values["imap_host"].strip():
         # The mailbox's own rules (a user, plain text only to this computer, folders).
         ImapAccount(

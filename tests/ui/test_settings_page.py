@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QSpinBox, QWidget
 from sqlalchemy import select
 
 from models import Event
@@ -162,7 +162,11 @@ def test_a_port_out_of_range_is_refused_with_the_reason(qtbot, window, data_dir)
     qtbot.waitUntil(
         lambda: panel.save_button.isEnabled() and bool(panel.result.text()), timeout=30000
     )
-    assert "'imap_port' must be at most 65535 (not 70000)" in panel.result.text()
+    shown = panel.result.text()
+    # The field by its label in both languages, and what to do; not the settings.toml key.
+    assert "“Port” must be at most 65535 (not 70000)" in shown
+    assert "«พอร์ต» ต้องไม่เกิน 65535 (ไม่ใช่ 70000)" in shown
+    assert "imap_port" not in shown and "Correct that field and save again" in shown
     assert not (data_dir / "settings.toml").exists()
 
 
@@ -306,6 +310,8 @@ def test_the_register_address_and_the_retention_years_are_typed_checked_and_save
     _type_into(issuing.edit("register_url"), "http://www.test-municipality.go.th/licences")
     shown = _save_and_wait(qtbot, panel)
     assert not panel.result.ok and "must be a web address starting with https://" in shown
+    assert "“Address of the licence register” must be" in shown and "register_url" not in shown
+    assert "«ที่อยู่ทะเบียนใบอนุญาต» ต้องเป็นที่อยู่เว็บ" in shown
     assert "ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https://" in shown
     assert not (data_dir / "settings.toml").exists()
     _type_into(issuing.edit("register_url"), "https://www.test-municipality.go.th/licences")
@@ -315,7 +321,22 @@ def test_the_register_address_and_the_retention_years_are_typed_checked_and_save
     retention, panel = page.forms[SectionKey.RETENTION], page.panel(SectionKey.RETENTION.value)
     _type_into(retention.edit("retention_years"), "250")
     shown = _save_and_wait(qtbot, panel)
-    assert "'retention_years' must be at most 200 (not 250)" in shown and "ต้องไม่เกิน 200" in shown
+    assert "“Keep closed requests for (years; 0: for ever)” must be at most 200 (not 250)" in shown
+    assert "«เก็บคำขอที่ปิดแล้วไว้ (ปี; 0: ตลอดไป)» ต้องไม่เกิน 200 (ไม่ใช่ 250)" in shown
+    assert "retention_years" not in shown
+    assert retention.label("retention_years") == "เก็บคำขอที่ปิดแล้วไว้ (ปี; 0: ตลอดไป)"
+    for language in ("en", "th"):
+        i18n.apply_language(language, gui)
+        QApplication.processEvents()
+        english = (
+            retention.label("retention_years") == "Keep closed requests for (years; 0: for ever)"
+        )
+        assert english == (language == "en")
+        # Whole in the frame right after the switch: the label column and "Save".
+        for widget in [panel.save_button, *retention.findChildren(QLabel)]:
+            if widget.isVisible():
+                assert widget.width() >= widget.sizeHint().width(), widget.text()
+        shot(window, f"retention-refused-{language}")
     _type_into(retention.edit("retention_years"), "10")
     assert "audit log" in _save_and_wait(qtbot, panel)
 

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api.settings import AgencyDetails, SectionKey, SectionValues
+from services.api.settings import AgencyDetails, SectionKey, SectionValues, setting_label
+from ui.common import i18n
 from ui.common.naming import named
 
 __all__ = ["AgencyForm", "SectionForm"]
@@ -290,32 +291,13 @@ class SectionForm(QWidget):
         return field
 
     def retranslate(self) -> None:
-        labels = {
-            "imap_host": self.tr("IMAP server"),
-            "imap_port": self.tr("Port"),
-            "imap_security": self.tr("Security"),
-            "imap_user": self.tr("User name"),
-            "imap_folders": self.tr("Folders to watch"),
-            "smtp_host": self.tr("SMTP server"),
-            "smtp_port": self.tr("Port"),
-            "smtp_security": self.tr("Security"),
-            "smtp_user": self.tr("User name"),
-            "drive_root": self.tr("Shared drive folder"),
-            "drive_processed_dir": self.tr("Move taken files to"),
-            "drive_stable_seconds": self.tr("Take a file once unchanged for (seconds)"),
-            "pkcs11_module": self.tr("PKCS#11 library of the token"),
-            "backup_dir": self.tr("Backup folder"),
-            "backup_every_hours": self.tr("Back up every (hours)"),
-            "backup_after_changes": self.tr("Also after this many changes (0: never)"),
-            "backup_warn_after_hours": self.tr("Warn when the last backup is older than (hours)"),
-            "register_url": self.tr("Address of the licence register"),
-            "retention_years": self.tr("Keep closed requests for (years; 0: for ever)"),
-            "imap_cafile": self.tr("CA certificate (own authority)"),
-            "smtp_cafile": self.tr("CA certificate (own authority)"),
-            "password": self.tr("Password"),
-        }
+        # The services' labels: the page's refusals name the fields by the same words.
+        thai = i18n.current_language() == "th"
         for name, label in self._labels.items():
-            label.setText(labels.get(name, name))
+            if name == "password":
+                label.setText(self.tr("Password"))
+            else:
+                label.setText(setting_label(name)[0 if thai else 1])
         for field in self.fields.values():
             if isinstance(field, QComboBox):
                 for index, text in enumerate(
@@ -414,6 +396,10 @@ class SectionForm(QWidget):
 
     def typed_password(self) -> str | None:
         return self.password.text() or None if self.password is not None else None
+
+    def label(self, name: str) -> str:
+        """The words above the field ``name`` as shown."""
+        return self._labels[name].text()
 
     def edit(self, name: str) -> QWidget:
         """The widget that takes typing for ``name`` (tests and the page's focus)."""

@@ -39,6 +39,7 @@ from services.api.settings import (
     SectionKey,
     SectionValues,
     SettingsPort,
+    SettingsRefused,
     SettingsSaved,
     TakesEffect,
 )
@@ -46,6 +47,7 @@ from ui.admin.fee_account_form import FeeAccountForm
 from ui.admin.result_box import ResultBox
 from ui.admin.settings_forms import AgencyForm, SectionForm
 from ui.common.errors import ErrorBox, bilingual
+from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
@@ -244,6 +246,14 @@ class SettingsPage(QWidget):
         self.fee_form.retranslate()
         for form in self.forms.values():
             form.retranslate()
+        current = self.current_section()
+        shown: QWidget | None = self.agency_form if current == AGENCY else self.fee_form
+        if current not in (AGENCY, FEES):
+            shown = self.forms.get(SectionKey(current))
+        if shown is not None:
+            # The labels' and the buttons' new widths in this frame, from the fields' own
+            # layout out: "Save" kept its Thai width and the English labels were cut.
+            lay_out_now(shown)
 
     def _intro(self, name: str) -> str:
         if name == AGENCY:
@@ -456,6 +466,10 @@ class SettingsPage(QWidget):
         def done(saved: SettingsSaved | None, error: BaseException | None) -> None:
             panel.save_button.setEnabled(True)
             self._reveal(key.value)
+            if isinstance(error, SettingsRefused):
+                # The fields by the labels above them, not by their settings.toml keys.
+                panel.result.show_result(False, *error.by_label())
+                return
             if error is not None or saved is None:
                 panel.result.show_result(False, *bilingual(error, *_FALLBACK))
                 return
