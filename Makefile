@@ -27,7 +27,10 @@ system-deps-test:
 launcher:
 	@installer/install-launcher.sh "$(abspath $(VENV))/bin/anuyat" $(BINDIR)
 
+# Byte-compiled once here, so the first start of an install is not a compile-everything start
+# (the cold start to the sign-in is measured with .pyc files present: make bench).
 install: system-deps $(VENV)/.installed
+	$(PY) -m compileall -q app ui services models migrations demo
 	@$(MAKE) --no-print-directory launcher
 
 run: install

@@ -16,9 +16,9 @@ from app.logging_setup import setup_logging
 from app.pdf_probe import PDF_OPEN_SECONDS, QtPdfProbe
 from app.settings import (
     Settings,
-    default_data_dir,
     password_policy,
     profile_settings_path,
+    resolve_data_dir,
     with_profile,
 )
 from demo.token import softhsm_environment
@@ -86,12 +86,6 @@ def checkpoint_quietly(context: AppContext, drive_root: Path | None) -> Checkpoi
     except Exception:
         log.exception("audit checkpoint failed")
         return None
-
-
-def resolve_data_dir(cli_value: str | None, settings: Settings) -> Path:
-    """--data-dir, then ANUYAT_DATA_DIR, then the settings file, then the platform default."""
-    chosen = cli_value or os.environ.get("ANUYAT_DATA_DIR") or settings.get("data_dir")
-    return Path(chosen).expanduser().resolve() if chosen else default_data_dir()
 
 
 class DataDirUnusable(AnuyatError):

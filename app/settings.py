@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from services.access.passwords import PasswordPolicy
 from services.settings.declaration import BY_NAME, SETTINGS, Setting
 from services.settings.settings_file import read_settings_file
+
+if TYPE_CHECKING:
+    # Imported where it is used: the settings are read before the sign-in paints.
+    from services.access.passwords import PasswordPolicy
 
 __all__ = [
     "SETTINGS",
@@ -29,6 +32,7 @@ __all__ = [
     "load_settings",
     "password_policy",
     "profile_settings_path",
+    "resolve_data_dir",
     "with_profile",
 ]
 
@@ -61,6 +65,12 @@ class Settings:
         return dict(self._values)
 
 
+def resolve_data_dir(cli_value: str | None, settings: Settings) -> Path:
+    """--data-dir, then ANUYAT_DATA_DIR, then the settings file, then the platform default."""
+    chosen = cli_value or os.environ.get("ANUYAT_DATA_DIR") or settings.get("data_dir")
+    return Path(chosen).expanduser().resolve() if chosen else default_data_dir()
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """The user's settings (config dir); see :func:`with_profile` for the agency's own."""
     path = path or config_dir() / "settings.toml"
@@ -86,6 +96,8 @@ def with_profile(settings: Settings, data_dir: Path) -> Settings:
 
 def password_policy(settings: Settings) -> PasswordPolicy:
     """The officers' password policy; a value out of range is refused with what to fix."""
+    from services.access.passwords import PasswordPolicy
+
     return PasswordPolicy(
         min_length=settings.get("password_min_length"),
         min_kinds=settings.get("password_min_kinds"),

@@ -7,36 +7,23 @@ bilingual message and an exit code. The commands are in one module per group: ``
 ``users`` and ``report`` (each with its own sub-parser), and ``common`` (secrets, opening a
 profile);
 ``anuyat doctor`` is :mod:`app.doctor`.
+
+Parse first, import late: the tree is built from declarations (:mod:`app.cli.parser_groups`)
+and only the chosen command's module is imported, so ``anuyat gui`` paints its sign-in
+without loading the store, the services or pyHanko, and ``anuyat --help`` answers at once.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from app import doctor
-from app.bootstrap import resolve_data_dir
-from app.cli import (
-    apps,
-    archive,
-    audit,
-    backup,
-    catalog,
-    configure,
-    fees,
-    licences,
-    profile,
-    recovery,
-    report,
-    retention,
-    server,
-    sync,
-    users,
-    verify,
-)
-from app.settings import load_settings, with_profile
+from app.cli import parser_groups
+from app.settings import load_settings, resolve_data_dir, with_profile
 from services.kernel.errors import AnuyatError
 
 __all__ = ["main", "build_parser"]
@@ -104,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("doctor", help="check this computer and say how to fix what is missing")
 
-    backup.add_backup_parser(sub)
+    parser_groups.add_backup(sub)
 
     rec = sub.add_parser("recovery", help="the store's recovery key")
     rec_sub = rec.add_subparsers(dest="recovery_command", metavar="ACTION", required=True)
@@ -121,15 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     secret_set = secret_sub.add_parser("set", help="store a password (read from stdin or prompt)")
     secret_set.add_argument("name", choices=("imap", "smtp"))
 
-    users.add_parser(sub)
-    configure.add_parser(sub)
-    report.add_parser(sub)
-    fees.add_parser(sub)
-    licences.add_parser(sub)
-    archive.add_parser(sub)
-    retention.add_parser(sub)
-    verify.add_parser(sub)
-    server.add_parsers(sub)
+    parser_groups.add_users(sub)
+    parser_groups.add_configure(sub)
+    parser_groups.add_report(sub)
+    parser_groups.add_fees(sub)
+    parser_groups.add_licences(sub)
+    parser_groups.add_archive(sub)
+    parser_groups.add_retention(sub)
+    parser_groups.add_verify(sub)
+    parser_groups.add_server(sub)
 
     cat = sub.add_parser("catalog", help="the service catalog (citizen manual)")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
@@ -160,35 +147,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         if command == "doctor":
+            from app import doctor
+
             return doctor.run(resolve_data_dir(args.data_dir, settings), settings)
         if command == "catalog":
+            from app.cli import catalog
+
             return catalog.cmd_catalog(args)
         if command == "verify":
+            from app.cli import verify
+
             # The profile's own settings may name the agency's trust roots (the demo's do).
             own = with_profile(settings, resolve_data_dir(args.data_dir, settings))
             return verify.cmd_verify(args, own)
         data_dir = resolve_data_dir(args.data_dir, settings)
-        handlers = {
-            "gui": profile.cmd_gui,
-            "init": profile.cmd_init,
-            "demo": profile.cmd_demo,
-            "apps": apps.cmd_apps,
-            "audit": audit.cmd_audit,
-            "recovery": recovery.cmd_recovery,
-            "backup": backup.cmd_backup,
-            "sync": sync.cmd_sync,
-            "secret": sync.cmd_secret,
-            "users": users.cmd_users,
-            "settings": configure.cmd_settings,
-            "report": report.cmd_report,
-            "fees": fees.cmd_fees,
-            "licences": licences.cmd_licences,
-            "server": server.cmd_server,
-            "join": server.cmd_join,
-            "archive": archive.cmd_archive,
-            "retention": retention.cmd_retention,
-        }
-        return handlers[command](args, data_dir, settings)
+        return _handler(command)(args, data_dir, settings)
     except AnuyatError as exc:
         log.warning("command %s failed: %s (%s)", command, exc.code, exc.detail or "")
         print(exc.bilingual(), file=sys.stderr)
@@ -213,6 +186,36 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 1
+
+
+# Each command: the module that runs it and its function, imported only when it runs.
+_HANDLERS: dict[str, tuple[str, str]] = {
+    "gui": ("gui", "cmd_gui"),
+    "init": ("profile", "cmd_init"),
+    "demo": ("profile", "cmd_demo"),
+    "apps": ("apps", "cmd_apps"),
+    "audit": ("audit", "cmd_audit"),
+    "recovery": ("recovery", "cmd_recovery"),
+    "backup": ("backup", "cmd_backup"),
+    "sync": ("sync", "cmd_sync"),
+    "secret": ("sync", "cmd_secret"),
+    "users": ("users", "cmd_users"),
+    "settings": ("configure", "cmd_settings"),
+    "report": ("report", "cmd_report"),
+    "fees": ("fees", "cmd_fees"),
+    "licences": ("licences", "cmd_licences"),
+    "server": ("server", "cmd_server"),
+    "join": ("server", "cmd_join"),
+    "archive": ("archive", "cmd_archive"),
+    "retention": ("retention", "cmd_retention"),
+}
+
+
+def _handler(command: str) -> Callable[..., int]:
+    module_name, function = _HANDLERS[command]
+    module: Any = importlib.import_module(f"app.cli.{module_name}")
+    handler: Callable[..., int] = getattr(module, function)
+    return handler
 
 
 def _profile_log() -> str | None:

@@ -10,24 +10,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
 
-__all__ = ["add_parser", "cmd_archive"]
-
-
-def add_parser(sub: Any) -> None:
-    archive = sub.add_parser("archive", help="a request's whole file as PDF/A for the archives")
-    archive.add_argument("--as", dest="as_user", default="approver", help="user to sign in as")
-    archive.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
-    act = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
-    export = act.add_parser("export", help="write one request's file as a PDF/A-3")
-    export.add_argument("tracking", help="the request's tracking number")
-    export.add_argument("--out", required=True, help="the PDF file to write")
+__all__ = ["cmd_archive"]
 
 
 def cmd_archive(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

@@ -18,38 +18,7 @@ from services.kernel.clock import SystemClock
 from services.kernel.errors import AnuyatError
 from services.store import keys
 
-__all__ = ["add_backup_parser", "cmd_backup"]
-
-
-def add_backup_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    backup = sub.add_parser("backup", help="encrypted backups of this profile, and restoring them")
-    actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    create = actions.add_parser("create", help="back up the profile now")
-    create.add_argument("--to", help="backup folder (default: the backup_dir setting)")
-    listing = actions.add_parser("list", help="this profile's backups, newest first")
-    listing.add_argument("--to", help="backup folder (default: the backup_dir setting)")
-    check = actions.add_parser(
-        "verify", help="re-read every byte of a backup, check its hashes and audit chain"
-    )
-    check.add_argument("snapshot", nargs="?", help="a backup's folder (default: the newest)")
-    check.add_argument("--to", help="backup folder (default: the backup_dir setting)")
-    check.add_argument(
-        "--server",
-        metavar="URL",
-        help="instead: check a restored agency database (postgresql://…): migrations, audit "
-        "chains, rows against events, every document's blob (read whole with this profile's key)",
-    )
-    check.add_argument(
-        "--against", metavar="URL", help="with --server: the live server, to compare row counts"
-    )
-    restore = actions.add_parser(
-        "restore", help="restore a backup into a new profile folder with the recovery file"
-    )
-    restore.add_argument(
-        "snapshot", help="the backup folder (its newest backup), or one backup's folder"
-    )
-    restore.add_argument("--recovery-file", required=True, help="the profile's recovery key file")
-    restore.add_argument("--into", required=True, help="a new, empty profile folder")
+__all__ = ["cmd_backup"]
 
 
 def _backup_dir(args: argparse.Namespace, settings: Settings) -> Path:

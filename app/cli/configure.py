@@ -19,46 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import open_profile, read_secret
+from app.cli.parser_groups import AGENCY
 from app.settings import Settings
-from services.api.settings import TESTABLE, AgencyDetails, SectionKey, SettingsPort
+from services.api.settings import AgencyDetails, SectionKey, SettingsPort
 from services.kernel.errors import InvalidInput
 from services.settings.declaration import BY_NAME
 
-__all__ = ["add_parser", "cmd_settings"]
-
-AGENCY = "agency"
-_SECTIONS = (AGENCY, *(key.value for key in SectionKey))
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "settings",
-        help="the agency and the station's settings: show, set, test (admin)",
-        allow_abbrev=False,
-    )
-    parser.add_argument("--as", dest="as_user", default="admin", help="administrator's user name")
-    parser.add_argument(
-        "--password-file",
-        help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
-    )
-    act = parser.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
-    show = act.add_parser("show", help="every section's values; passwords only as saved/not")
-    show.add_argument("--json", action="store_true")
-    change = act.add_parser("set", help="change settings of one section: NAME=VALUE …")
-    change.add_argument("section", choices=_SECTIONS)
-    change.add_argument("values", nargs="*", metavar="NAME=VALUE")
-    change.add_argument(
-        "--secret-file",
-        help="file holding the section's password (IMAP, SMTP; else ANUYAT_SECRET_VALUE)",
-    )
-    change.add_argument(
-        "--allow-free-mail",
-        action="store_true",
-        help="keep a free-mail official address when the agency has none of its own",
-    )
-    test = act.add_parser("test", help="test a section's connection (saved values, or NAME=VALUE)")
-    test.add_argument("section", choices=[key.value for key in SectionKey if key in TESTABLE])
-    test.add_argument("values", nargs="*", metavar="NAME=VALUE")
+__all__ = ["cmd_settings"]
 
 
 def cmd_settings(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

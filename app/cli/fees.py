@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.cli.report import _write
@@ -19,31 +18,7 @@ from app.settings import Settings
 from services.api.fees import AccountDetails
 from services.reports import parse_day
 
-__all__ = ["add_parser", "cmd_fees"]
-
-
-def add_parser(sub: Any) -> None:
-    fees = sub.add_parser("fees", help="the fee account and the fee ledger")
-    fees.add_argument("--as", dest="as_user", default="admin", help="user name to sign in as")
-    fees.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
-    act = fees.add_subparsers(dest="fees_command", metavar="ACTION", required=True)
-    account = act.add_parser("account", help="set the bank account and PromptPay details")
-    account.add_argument("--bank-th", default="", help="bank and branch, in Thai")
-    account.add_argument("--bank-en", default="", help="bank and branch, in English")
-    account.add_argument("--account", default="", help="account number")
-    account.add_argument("--account-name", default="", help="account name, in Thai")
-    account.add_argument(
-        "--promptpay-kind", default="", choices=("", "credit_transfer", "bill_payment"),
-        help="credit_transfer (a PromptPay ID) or bill_payment (a 15-digit biller ID)",
-    )  # fmt: skip
-    account.add_argument("--promptpay-id", default="", help="the PromptPay or biller ID")
-    ledger = act.add_parser("ledger", help="the receipts of a period as CSV and/or XLSX")
-    ledger.add_argument("--from", dest="first", required=True, help="first day, YYYY-MM-DD")
-    ledger.add_argument("--to", dest="last", required=True, help="last day, YYYY-MM-DD")
-    ledger.add_argument("--csv", help="write the CSV to this file")
-    ledger.add_argument("--xlsx", help="write the spreadsheet to this file")
+__all__ = ["cmd_fees"]
 
 
 def cmd_fees(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

@@ -18,52 +18,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
 from services.api import IssuingPort, PaperLicence, Pin, SignedInUser, SigningChoice
 from services.kernel.errors import InvalidInput
 
-__all__ = ["add_parser", "cmd_licences"]
-
-
-def add_parser(sub: Any) -> None:
-    licences = sub.add_parser("licences", help="the public register of issued licences")
-    licences.add_argument("--as", dest="as_user", default="approver", help="user to sign in as")
-    licences.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
-    act = licences.add_subparsers(dest="licences_command", metavar="ACTION", required=True)
-    publish = act.add_parser("publish", help="write the register as HTML pages, JSON and CSV")
-    publish.add_argument("--to", required=True, help="the publish folder")
-    check = act.add_parser(
-        "check", help="check a licence shown: its PDF, a photo or scan, or its number or code"
-    )
-    check.add_argument("licence", help="a file (PDF, JPEG, PNG) or a licence number or code")
-    paper = act.add_parser(
-        "register-paper", help="register by hand a licence issued on paper before the system"
-    )
-    paper.add_argument("--number", required=True, help="the number printed on the licence")
-    paper.add_argument("--licensee", required=True, help="the licensee's name, as printed")
-    paper.add_argument("--subject", required=True, help="what the licence is for, as printed")
-    paper.add_argument("--issued", required=True, help="date issued: 1/3/2565 or 2022-03-01")
-    paper.add_argument("--expires", default="", help="expiry date (none: no expiry)")
-    paper.add_argument("--premises", default="", help="where it holds, if printed")
-    publish.add_argument(
-        "--seal-token",
-        metavar="LABEL",
-        help="seal manifest.json with the key on this token (writes manifest.json.p7s)",
-    )
-    publish.add_argument(
-        "--seal-key-id",
-        metavar="HEX",
-        default="",
-        help="the certificate's key id on the token, in hex (e.g. 01); default: the first",
-    )
-    publish.add_argument(
-        "--pin-file", help="file holding the token's PIN (else ANUYAT_TOKEN_PIN, else a prompt)"
-    )
+__all__ = ["cmd_licences"]
 
 
 def _key_id(text: str) -> bytes:

@@ -1,24 +1,23 @@
-"""``anuyat init``, ``demo`` and ``gui``: creating a profile (real or demo) and opening it."""
+"""``anuyat init`` and ``demo``: creating a profile (real or demo); ``gui`` is app.cli.gui."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import logging
-import os
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from app.bootstrap import prepare_profile_dir
-from app.cli.common import open_profile, read_secret, warn_demo_keyring
+from app.cli.common import read_secret, warn_demo_keyring
 from app.settings import Settings, password_policy, profile_settings_path, with_profile
 from demo.token import DEMO_TOKEN_PIN, DemoToken, provision_demo_token
 from services.kernel.clock import SystemClock
 from services.kernel.errors import InvalidInput
 
-__all__ = ["cmd_init", "cmd_demo", "cmd_gui", "undo_on_failure"]
+__all__ = ["cmd_init", "cmd_demo", "undo_on_failure"]
 
 
 def cmd_init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
@@ -174,21 +173,3 @@ def _demo_token(data_dir: Path) -> DemoToken | None:
         encoding="utf-8",
     )
     return token
-
-
-def cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
-    from app.bootstrap import prepare_viewer_copies
-    from ui.shell.start import run_gui
-
-    runtime = open_profile(data_dir, settings)
-    try:
-        return run_gui(
-            runtime.ports,
-            language=args.lang or settings.get("language"),
-            demo_warning=runtime.demo_file_keyring,
-            accounts=runtime.officers,
-            quit_after_first_paint=os.environ.get("ANUYAT_QUIT_AFTER_FIRST_PAINT") == "1",
-            viewer_dir=prepare_viewer_copies(data_dir),
-        )
-    finally:
-        runtime.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
@@ -18,23 +17,7 @@ from services.kernel.errors import InvalidInput
 from services.reports import parse_day
 from services.reports.texts import COLUMNS, figure_cells
 
-__all__ = ["add_parser", "cmd_report"]
-
-
-def add_parser(sub: Any) -> None:
-    report = sub.add_parser("report", help="the monthly service report (admin)")
-    report.add_argument("--as", dest="as_user", default="admin", help="user name to sign in as")
-    report.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
-    act = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
-    monthly = act.add_parser(
-        "monthly", help="per service: received, completed, SLA, business days, fees"
-    )
-    monthly.add_argument("--from", dest="first", help="first day, YYYY-MM-DD (default: last month)")
-    monthly.add_argument("--to", dest="last", help="last day, YYYY-MM-DD (default: last month)")
-    monthly.add_argument("--xlsx", help="write the spreadsheet to this file")
-    monthly.add_argument("--pdf", help="write the PDF to this file")
+__all__ = ["cmd_report"]
 
 
 def _write(path: str, data: bytes) -> None:

@@ -12,34 +12,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings, with_profile
 from services.archive.policy import RetentionPolicy
 from services.kernel.errors import InvalidInput
 
-__all__ = ["add_parser", "cmd_retention"]
-
-
-def add_parser(sub: Any) -> None:
-    retention = sub.add_parser(
-        "retention", help="destruction lists and destruction by the head of agency's order"
-    )
-    retention.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
-    retention.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
-    act = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
-    listing = act.add_parser("list", help="draw up a destruction list (PDF and CSV)")
-    listing.add_argument("--to", required=True, help="folder for the list's PDF and CSV")
-    order = act.add_parser("order", help="record the head of agency's order for a list")
-    order.add_argument("list", type=int, help="the destruction list's number")
-    order.add_argument("--order-number", required=True, help="the order's number, e.g. 12/2570")
-    order.add_argument("--ordered-by", required=True, help="who signed the order")
-    order.add_argument("--date", required=True, help="the order's date, YYYY-MM-DD")
-    destroy = act.add_parser("destroy", help="destroy what an ordered list names")
-    destroy.add_argument("list", type=int, help="the destruction list's number")
+__all__ = ["cmd_retention"]
 
 
 def _day(text: str) -> date:

@@ -16,58 +16,11 @@ from typing import Any
 from app.bootstrap import Runtime
 from app.cli.common import open_profile, read_secret
 from app.settings import Settings
-from services.access.officers import ROLE_LABELS, IssuedPassword, NewOfficer, OfficerAccount
+from services.access.officers import IssuedPassword, NewOfficer, OfficerAccount
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_thai_date
 
-__all__ = ["add_parser", "cmd_users"]
-
-
-def add_parser(sub: Any) -> None:
-    users = sub.add_parser(
-        "users", help="officers: add, roles, deactivate, passwords (admin)", allow_abbrev=False
-    )
-    users.add_argument("--as", dest="as_user", default="admin", help="administrator's user name")
-    users.add_argument(
-        "--password-file",
-        help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
-    )
-    act = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    listing = act.add_parser("list", help="every officer with roles and state")
-    listing.add_argument("--json", action="store_true")
-    add = act.add_parser("add", help="add an officer; prints a one-time password once")
-    add.add_argument("username", help="Latin letters/digits, e.g. malee.r")
-    add.add_argument("--name-th", required=True, help="Thai full name with title")
-    add.add_argument("--name-en", required=True, help="English full name")
-    add.add_argument("--position", required=True, help="position, printed on letters (Thai)")
-    add.add_argument("--email", default="", help="work e-mail address")
-    add.add_argument("--roles", required=True, help="comma-separated: " + ", ".join(ROLE_LABELS))
-    roles = act.add_parser("roles", help="change an officer's roles")
-    roles.add_argument("username")
-    how = roles.add_mutually_exclusive_group(required=True)
-    how.add_argument("--set", help="exactly these roles (comma-separated)")
-    how.add_argument("--add", help="add these roles")
-    how.add_argument("--remove", help="remove these roles")
-    deactivate = act.add_parser("deactivate", help="stop an officer signing in (never deleted)")
-    deactivate.add_argument("username")
-    deactivate.add_argument("--reason", default="")
-    activate = act.add_parser("activate", help="let a deactivated officer sign in again")
-    activate.add_argument("username")
-    reset = act.add_parser("reset-password", help="a one-time password for a forgotten one")
-    reset.add_argument("username")
-    unlock = act.add_parser("unlock", help="lift a lockout after too many wrong passwords")
-    unlock.add_argument("username")
-    section = act.add_parser(
-        "section", help="put an officer in a section (ฝ่าย); requests can be routed to sections"
-    )
-    section.add_argument("username")
-    section.add_argument("name", nargs="?", default="", help="the section's name; empty: none")
-    passwd = act.add_parser(
-        "passwd", help="change the --as user's own password", allow_abbrev=False
-    )
-    passwd.add_argument(
-        "--new-password-file", help="file holding the new password (else ANUYAT_NEW_PASSWORD)"
-    )
+__all__ = ["cmd_users"]
 
 
 def _split(text: str) -> tuple[str, ...]:

@@ -15,24 +15,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from app.settings import Settings
 from services.kernel.errors import InvalidInput
 
-__all__ = ["add_parser", "cmd_verify"]
-
-
-def add_parser(sub: Any) -> None:
-    verify = sub.add_parser("verify", help="check the signatures of a signed PDF (offline)")
-    verify.add_argument("file", help="the signed PDF")
-    verify.add_argument(
-        "--trust-root",
-        action="append",
-        default=[],
-        help="a CA certificate (PEM or DER) to trust; repeat for several (default: the "
-        "signing_trust_roots setting)",
-    )
+__all__ = ["cmd_verify"]
 
 
 def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:

@@ -1952,8 +1952,8 @@
 <context>
     <name>ErrorBox</name>
     <message>
-        <location filename="../../ui/common/errors.py" line="80"/>
-        <location filename="../../ui/common/errors.py" line="81"/>
+        <location filename="../../ui/common/errors.py" line="93"/>
+        <location filename="../../ui/common/errors.py" line="94"/>
         <source>Dismiss this message</source>
         <translation>ปิดข้อความนี้</translation>
     </message>
@@ -5701,54 +5701,58 @@ P90</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="174"/>
+        <location filename="../../ui/shell/sign_in.py" line="192"/>
         <source>Anuyat — Sign in</source>
         <translation>อนุญาต — เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="175"/>
+        <location filename="../../ui/shell/sign_in.py" line="193"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="179"/>
+        <location filename="../../ui/shell/sign_in.py" line="197"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="183"/>
+        <location filename="../../ui/shell/sign_in.py" line="201"/>
         <source>Anuyat · Permit workstation</source>
         <translation>อนุญาต · ระบบงานพิจารณาคำขออนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="184"/>
+        <location filename="../../ui/shell/sign_in.py" line="202"/>
+        <location filename="../../ui/shell/sign_in.py" line="359"/>
+        <source>Opening the agency&apos;s records…</source>
+        <translation>กำลังเปิดข้อมูลของหน่วยงาน…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/sign_in.py" line="203"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="185"/>
+        <location filename="../../ui/shell/sign_in.py" line="204"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="186"/>
-        <location filename="../../ui/shell/sign_in.py" line="299"/>
+        <location filename="../../ui/shell/sign_in.py" line="360"/>
         <source>Signing in…</source>
         <translation>กำลังเข้าสู่ระบบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="186"/>
-        <location filename="../../ui/shell/sign_in.py" line="299"/>
+        <location filename="../../ui/shell/sign_in.py" line="360"/>
         <source>Sign in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="187"/>
+        <location filename="../../ui/shell/sign_in.py" line="206"/>
         <source>Language:</source>
         <translation>ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="278"/>
+        <location filename="../../ui/shell/sign_in.py" line="333"/>
         <source>Station: {name} ({code})</source>
         <translation>จุดบริการ: {name} ({code})</translation>
     </message>

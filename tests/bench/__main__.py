@@ -14,8 +14,6 @@ import hashlib
 import json
 import os
 import random
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -33,6 +31,7 @@ from services.store import keys
 from services.store.context import AppContext
 from services.store.engine import DB_FILE, open_store
 from services.store.profile import AgencySetup, initialise_profile, load_context
+from tests.bench.cold_start import bench_cold_start
 from tests.bench.compare import compare, load_run, save_run
 from tests.bench.ingest import bench_ingest, ingest_child
 from tests.bench.table import Figure, best_of, render
@@ -180,46 +179,6 @@ def bench_verify(context: AppContext) -> Figure:
         "s",
         "raw read + SHA-256 of every row",
         t_floor,
-    )
-
-
-def _first_paint(args: list[str], env: dict[str, str]) -> float:
-    began = time.perf_counter()
-    subprocess.run(args, env=env, check=True, capture_output=True, timeout=120)
-    return time.perf_counter() - began
-
-
-_BARE_QT = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel
-app = QApplication(sys.argv[:1])
-label = QLabel("เข้าสู่ระบบ")
-label.show()
-QTimer.singleShot(0, app.quit)  # after the first paint, as the workstation does
-app.exec()
-"""
-
-
-def bench_cold_start(tmp: Path) -> Figure:
-    demo = tmp / "gui-demo"
-    env = dict(os.environ, ANUYAT_CONFIG_DIR=str(tmp / "config"), QT_QPA_PLATFORM="offscreen")
-    subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(demo), "demo"],
-        cwd=ROOT, env=env, check=True, capture_output=True,
-    )  # fmt: skip
-    gui_env = dict(env, ANUYAT_QUIT_AFTER_FIRST_PAINT="1")
-    app_cmd = [sys.executable, "-m", "app", "--data-dir", str(demo), "gui"]
-    bare_cmd = [sys.executable, "-c", _BARE_QT]
-    workstation = min(_first_paint(app_cmd, gui_env) for _ in range(3))
-    bare = min(_first_paint(bare_cmd, env) for _ in range(3))
-    return Figure(
-        "cold start to first painted window",
-        workstation * 1000,
-        "ms",
-        "bare PySide6 window, same process shape",
-        bare * 1000,
-        "process start → sign-in window painted → exit (offscreen)",
     )
 
 
@@ -632,7 +591,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="anuyat-bench-") as tmp_name:
         tmp = Path(tmp_name)
         if not args.skip_gui:
-            figures.append(bench_cold_start(tmp))
+            figures.extend(bench_cold_start(tmp))
         context = _profile(tmp / "profile")
         figures.append(bench_store_open(tmp / "profile"))
         figures.extend(bench_inserts(context, args.single, args.apps))

@@ -26,6 +26,7 @@ from ui.admin.officer_dialogs import (
 from ui.admin.password_dialogs import ChangePasswordDialog, OneTimePasswordDialog
 from ui.common.tasks import TaskRunner
 from ui.shell.main_window import MainWindow
+from ui.shell.opening import already_open
 from ui.shell.queue_pane import OFFICERS
 from ui.shell.start import Session
 
@@ -124,7 +125,7 @@ def test_a_new_officer_from_the_window_signs_in_changes_password_and_is_deactiva
 
     # Malee, at her own station: sign in with the one-time password…
     her_runner = TaskRunner()
-    session = Session(gui, workstation, her_runner, settings, accounts=accounts)
+    session = Session(gui, already_open(workstation, accounts=accounts), her_runner, settings)
     try:
         session.start()
         sign_in = session.sign_in

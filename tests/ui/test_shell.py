@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.conftest import STAFF_PASSWORD
 from ui.shell.main_window import MainWindow
+from ui.shell.opening import already_open
 from ui.shell.sign_in import SignInDialog
 from ui.shell.start import run_gui
 
@@ -42,7 +43,7 @@ def test_sign_in_main_window_sign_out_quit(gui, workstation, settings) -> None:
     watchdog.timeout.connect(lambda: QApplication.instance().exit(3))
     watchdog.start(20000)
     try:
-        code = run_gui(workstation, language="th", settings=settings)
+        code = run_gui(already_open(workstation), language="th", settings=settings)
     finally:
         ticker.stop()
         watchdog.stop()

@@ -110,6 +110,7 @@ def test_the_document_viewer_says_a_copy_is_open(
 
 def test_signing_out_removes_every_copy(gui, workstation, settings, data_dir: Path) -> None:
     from ui.shell.main_window import MainWindow
+    from ui.shell.opening import already_open
     from ui.shell.sign_in import SignInDialog
     from ui.shell.start import run_gui
 
@@ -144,7 +145,7 @@ def test_signing_out_removes_every_copy(gui, workstation, settings, data_dir: Pa
     watchdog.timeout.connect(lambda: QApplication.instance().exit(3))
     watchdog.start(20000)
     try:
-        code = run_gui(workstation, language="th", settings=settings, viewer_dir=root)
+        code = run_gui(already_open(workstation, viewer_dir=root), language="th", settings=settings)
     finally:
         ticker.stop()
         watchdog.stop()

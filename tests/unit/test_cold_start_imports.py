@@ -1,27 +1,36 @@
 """The sign-in paints without loading what only signed-in work needs.
 
 A cold start is mostly imports: pyHanko (with aiohttp and the certificate validator),
-openpyxl and the main window's screens (QtPdf among them) once made the workstation take ten
-times as long as a bare window to show its sign-in. They are imported where they are used;
-this keeps a new top-level import from quietly bringing them back. Measured by ``make bench``
-("cold start to first painted window"); here only which modules are loaded is checked.
+openpyxl, SQLAlchemy and the store, every service facade and the main window's screens
+(QtPdf among them) once made the workstation take ten times as long as a bare window to show
+its sign-in. The command line imports only the chosen command's module, and ``anuyat gui``
+opens the profile in a worker once the sign-in has painted (ui.shell.opening); this keeps a
+new top-level import from quietly bringing them back. Measured by ``make bench`` ("cold start
+to first painted window"); here only which modules are loaded is checked.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# What `anuyat gui` imports before it paints the sign-in: the command line, the profile's
-# ports (every service facade) and the GUI's start with the sign-in dialog.
-SIGN_IN_PATH = ("app.cli", "app.bootstrap", "services.api.ports", "ui.shell.start")
+# What `anuyat gui` imports before it paints the sign-in: the command line, the command's
+# module and the GUI's start with the sign-in dialog.
+SIGN_IN_PATH = ("app.cli", "app.cli.gui", "ui.shell.start")
 
 NOT_BEFORE_SIGN_IN = (
+    "sqlalchemy",
+    "sqlcipher3",
+    "keyring",
+    "services.api",
+    "services.store",
+    "app.bootstrap",
     "pyhanko",
     "pyhanko_certvalidator",
     "aiohttp",
@@ -71,3 +80,65 @@ def test_the_probe_sees_a_heavy_import_when_one_happens() -> None:
     assert "pyhanko" not in loaded
     used = _loaded_after(("pyhanko.sign", "openpyxl"))
     assert {"pyhanko", "openpyxl", "aiohttp"} <= used
+
+
+_IMPORTED = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)\s*$")
+
+
+def _imported_before(marker: str, stderr: str) -> set[str]:
+    """The modules ``-X importtime`` reported before the ``anuyat: <marker>`` line."""
+    lines = stderr.splitlines()
+    assert f"anuyat: {marker}" in lines, stderr[-2000:]
+    before = lines[: lines.index(f"anuyat: {marker}")]
+    return {match.group(1) for line in before if (match := _IMPORTED.match(line))}
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(
+        name
+        for name in modules
+        if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_BEFORE_SIGN_IN)
+    )
+
+
+def test_anuyat_gui_paints_its_sign_in_before_the_store_and_the_services_load(
+    tmp_path: Path,
+) -> None:
+    """The real command, as an officer starts it: what was imported when the sign-in painted."""
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        ANUYAT_CONFIG_DIR=str(tmp_path / "config"),
+        ANUYAT_QUIT_AFTER_FIRST_PAINT="1",
+    )
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(tmp_path), "gui"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = _imported_before("sign-in painted", done.stderr)
+    assert {"app.cli", "ui.shell.sign_in", "PySide6.QtWidgets"} <= imported
+    assert _heavy(imported) == [], f"imported before the sign-in painted: {_heavy(imported)}"
+
+
+def test_the_importtime_reading_sees_a_heavy_import_before_the_marker() -> None:
+    """The check above can fail: an import before the marker line is seen, one after is not."""
+    script = (
+        "import sys, sqlalchemy; print('anuyat: sign-in painted', file=sys.stderr, flush=True);"
+        " import openpyxl"
+    )
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    imported = _imported_before("sign-in painted", done.stderr)
+    assert "sqlalchemy" in _heavy(imported)
+    assert "openpyxl" not in imported

@@ -8,6 +8,7 @@ unexpected failure), so this widget only shows the words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -20,17 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import AnuyatError
 from ui.common.naming import named
+
+if TYPE_CHECKING:
+    from services.api import AnuyatError
 
 __all__ = ["ErrorBox", "bilingual"]
 
 
 def bilingual(error: BaseException | None, fallback_th: str, fallback_en: str) -> tuple[str, str]:
     """The (Thai, English) message for ``error``; internal failures get the fallback."""
-    if isinstance(error, AnuyatError):
+    if error is not None and _is_anuyat_error(error):
         return error.th, error.en
     return fallback_th, fallback_en
+
+
+def _is_anuyat_error(error: BaseException) -> TypeGuard[AnuyatError]:
+    # Imported here: the sign-in paints before the services are loaded. Whoever raised an
+    # AnuyatError has loaded them; a broken install (they fail to import) gets the fallback.
+    try:
+        from services.api import AnuyatError  # noqa: F811
+    except ImportError:
+        return False
+    return isinstance(error, AnuyatError)
 
 
 class ErrorBox(QFrame):

@@ -2,12 +2,18 @@
 
 The password is passed to ``port.sign_in`` in the database worker and is never logged,
 stored, or kept after the attempt (the field is cleared on failure and on success).
+
+At a cold start the dialog paints before the profile is open (``port`` is None): it says
+"Opening the agency's records…", lets the officer type, and keeps a press of Sign in until
+:meth:`SignInDialog.store_opened` hands it the port; a profile that cannot be opened is
+explained in place (:meth:`SignInDialog.store_failed`). It is built from Qt, the settings
+and the translations only: the services are named for the type checker.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -25,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import AgencyInfo, ShellPort, SignedInUser
 from ui.common import i18n, ui_settings
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from services.api import AgencyInfo, ShellPort, SignedInUser
 
 __all__ = ["SignInDialog"]
 
@@ -39,15 +47,19 @@ log = logging.getLogger(__name__)
 class SignInDialog(QDialog):
     """Asks for a user name and password and signs in through ``port.sign_in``.
 
+    ``port`` None: the profile is still opening (see the module's docstring).
+
     Signals:
         user_did_sign_in(SignedInUser): the password was right; the dialog then accepts.
+        did_become_ready(): the store is open and the agency shown: the officer can sign in.
     """
 
     user_did_sign_in = Signal(object)
+    did_become_ready = Signal()
 
     def __init__(
         self,
-        port: ShellPort,
+        port: ShellPort | None,
         runner: TaskRunner,
         *,
         settings: QSettings | None = None,
@@ -60,6 +72,8 @@ class SignInDialog(QDialog):
         self._runner = runner
         self._settings = settings if settings is not None else ui_settings.default_settings()
         self._busy = False
+        self._kept_press = False  # Sign in pressed while the profile was still opening
+        self._open_failed = False
         self.user: SignedInUser | None = None
         self.agency: AgencyInfo | None = None
 
@@ -68,7 +82,8 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(460)
         self._build()
         self.retranslate()
-        self._load_agency()
+        if port is not None:
+            self._load_agency()
 
     # -- layout -------------------------------------------------------------------------
 
@@ -104,6 +119,9 @@ class SignInDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()  # shown once the agency is known; no made-up text meanwhile
             body.addWidget(label)
+        self._opening = named(QLabel(), "Muted")  # until the profile is open
+        self._opening.setVisible(self._port is None)
+        body.addWidget(self._opening)
         self._demo = named(QLabel(), "DemoBanner")
         self._demo.setWordWrap(True)
         self._demo.setVisible(self._demo_warning)
@@ -181,9 +199,10 @@ class SignInDialog(QDialog):
             )
         )
         self._app_title.setText(self.tr("Anuyat · Permit workstation"))
+        self._opening.setText(self.tr("Opening the agency's records…"))
         self._username_label.setText(self.tr("&User name"))
         self._password_label.setText(self.tr("&Password"))
-        self._sign_in.setText(self.tr("Signing in…") if self._busy else self.tr("Sign in"))
+        self._sign_in.setText(self._button_text())
         self._language_label.setText(self.tr("Language:"))
         self._show_station()
         for code, button in self._language_buttons.items():
@@ -212,7 +231,7 @@ class SignInDialog(QDialog):
         """Sign in with what was typed (Enter and the button both come here)."""
         username = self._username.text().strip()
         password = self._password.text()
-        if self._busy:
+        if self._busy or self._open_failed:
             return
         if not username:
             self._username.setFocus()
@@ -223,6 +242,10 @@ class SignInDialog(QDialog):
         self._set_busy(True)
         self._error.clear()
         port = self._port
+        if port is None:  # kept: signed in as soon as the store is open
+            self._kept_press = True
+            log.info("sign-in pressed while the profile opens: kept until it is open")
+            return
         self._runner.run(
             lambda: port.sign_in(username, password),
             self._signed_in,
@@ -249,6 +272,35 @@ class SignInDialog(QDialog):
         self.user_did_sign_in.emit(user)
         self.accept()
 
+    def store_opened(self, port: ShellPort, *, demo_warning: bool = False) -> None:
+        """The profile is open: show the agency, and act on a press of Sign in kept so far."""
+        self._port = port
+        self._demo_warning = demo_warning
+        self._demo.setVisible(demo_warning)
+        self._opening.hide()
+        self.retranslate()
+        self._load_agency()
+        if self._kept_press:
+            self._kept_press = False
+            self._busy = False
+            self.submit()
+
+    def store_failed(self, error: BaseException) -> None:
+        """The profile could not be opened: say why here; signing in stays off."""
+        self._open_failed = True
+        self._kept_press = False
+        self._opening.hide()
+        self._set_busy(False)
+        self._password.clear()  # it cannot be used: not kept in the window either
+        self._error.show_error(
+            error,
+            fallback_th="เปิดข้อมูลของหน่วยงานไม่ได้เนื่องจากข้อผิดพลาดภายในระบบ "
+            "รายละเอียดอยู่ในไฟล์บันทึก โปรดแจ้งผู้ดูแลระบบ",
+            fallback_en="Could not open the agency's records because of an internal error. "
+            "Details are in the log; please tell your IT administrator.",
+        )
+        self._fit_height()
+
     def _load_agency(self) -> None:
         def done(agency: AgencyInfo | None, error: Any) -> None:
             if error is not None or agency is None:
@@ -267,8 +319,11 @@ class SignInDialog(QDialog):
             self._agency_en.setVisible(bool(agency.name_en))
             self._show_station()
             self._fit_height()
+            self.did_become_ready.emit()
 
-        self._runner.run(self._port.agency, done, owner=self, label="agency")
+        port = self._port
+        assert port is not None
+        self._runner.run(port.agency, done, owner=self, label="agency")
 
     def _show_station(self) -> None:
         agency = self.agency
@@ -296,12 +351,18 @@ class SignInDialog(QDialog):
         self._busy = busy
         self._username.setReadOnly(busy)
         self._password.setReadOnly(busy)
-        self._sign_in.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
+        self._sign_in.setText(self._button_text())
         self._update_enabled()
 
+    def _button_text(self) -> str:
+        if self._busy and self._port is None:
+            return self.tr("Opening the agency's records…")
+        return self.tr("Signing in…") if self._busy else self.tr("Sign in")
+
     def _update_enabled(self) -> None:
+        # Enabled before the profile is open: a press then is kept, never lost.
         ready = bool(self._username.text().strip() and self._password.text())
-        self._sign_in.setEnabled(ready and not self._busy)
+        self._sign_in.setEnabled(ready and not self._busy and not self._open_failed)
 
     def show_notice(self, th: str, en: str) -> None:
         """Say why the officer is back here (a session the services ended)."""
@@ -318,3 +379,8 @@ class SignInDialog(QDialog):
     @property
     def is_busy(self) -> bool:
         return self._busy
+
+    @property
+    def is_opening(self) -> bool:
+        """The profile is not open yet (and has not failed to open)."""
+        return self._port is None and not self._open_failed

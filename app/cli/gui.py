@@ -1,0 +1,76 @@
+"""``anuyat gui``: paint the sign-in first, open the profile behind it.
+
+This module is imported when the command runs and imports only the GUI's start; the
+services, the store and the composition root (:mod:`app.bootstrap`) are imported by
+:func:`_Opening.__call__`, which the GUI runs in its database worker once the sign-in has
+painted. A profile that cannot be opened (wrong key, no keyring, a schema too new…) is
+explained in the sign-in window in Thai and English, as the command line says it elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.bootstrap import Runtime
+    from ui.shell.opening import OpenedProfile
+
+__all__ = ["cmd_gui"]
+
+
+class _Opening:
+    """Opens the profile when called (in a worker) and closes it when the GUI has ended."""
+
+    def __init__(self, data_dir: Path, settings: Settings) -> None:
+        self._data_dir = data_dir
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._runtime: Runtime | None = None
+        self._closed = False
+
+    def __call__(self) -> OpenedProfile:
+        from app.bootstrap import prepare_viewer_copies
+        from app.cli.common import open_profile
+        from ui.shell.opening import OpenedProfile
+
+        runtime = open_profile(self._data_dir, self._settings)
+        with self._lock:
+            late = self._closed  # the officer closed the sign-in while the profile opened
+            if not late:
+                self._runtime = runtime
+        if late:
+            runtime.close()
+        return OpenedProfile(
+            runtime.ports,
+            accounts=runtime.officers,
+            demo_warning=runtime.demo_file_keyring,
+            viewer_dir=prepare_viewer_copies(self._data_dir),
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            runtime, self._runtime = self._runtime, None
+        if runtime is not None:
+            runtime.close()
+
+
+def cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
+    from ui.shell.start import run_gui
+
+    opening = _Opening(data_dir, settings)
+    try:
+        return run_gui(
+            opening,
+            language=args.lang or settings.get("language"),
+            quit_after_first_paint=os.environ.get("ANUYAT_QUIT_AFTER_FIRST_PAINT") == "1",
+            quit_when_ready=os.environ.get("ANUYAT_QUIT_WHEN_READY") == "1",
+        )
+    finally:
+        opening.close()

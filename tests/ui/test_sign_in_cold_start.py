@@ -1,0 +1,153 @@
+"""A cold start: the sign-in paints before the profile is open, and nothing typed is lost.
+
+The profile opens in the database worker behind the painted sign-in (ui.shell.opening). Here
+the opener waits on a gate the test opens, so "typed before the store was open" is certain
+without any timing: the officer types a Thai password and presses Enter while the gate is
+shut, and is signed in once it opens.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from app.cli.gui import _Opening
+from app.settings import load_settings
+from services.api.admin import OfficersFacade
+from tests.conftest import STAFF_PASSWORD
+from tests.ui.conftest import officer_types
+from ui.common import i18n
+from ui.shell.opening import OpenedProfile, ProfileOpener
+from ui.shell.sign_in import SignInDialog
+from ui.shell.start import Session
+
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+THAI_PASSWORD = "ดอกจำปา บานเช้า 2569"
+OPENING_TH = "กำลังเปิดข้อมูลของหน่วยงาน…"
+
+
+def _gated(opened: OpenedProfile) -> tuple[ProfileOpener, threading.Event]:
+    gate = threading.Event()
+
+    def opener() -> OpenedProfile:
+        assert gate.wait(60), "the test never opened the gate"
+        return opened
+
+    return opener, gate
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"sign-in-cold-{name}.png"))
+
+
+def _parts(dialog: SignInDialog) -> tuple[QLineEdit, QLineEdit, QPushButton]:
+    username = dialog.findChild(QLineEdit, "Username")
+    password = dialog.findChild(QLineEdit, "Password")
+    button = dialog.findChild(QPushButton, "Primary")
+    assert username is not None and password is not None and button is not None
+    return username, password, button
+
+
+def _shown_texts(dialog: SignInDialog) -> list[str]:
+    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+
+
+def test_a_thai_password_typed_while_the_store_opens_signs_in_once_it_is_open(
+    qtbot, gui, context, workstation, runner, settings
+) -> None:
+    accounts = OfficersFacade(context)
+    reviewer = workstation.shell.sign_in("reviewer", STAFF_PASSWORD)
+    accounts.change_my_password(reviewer, STAFF_PASSWORD, THAI_PASSWORD)
+    opener, gate = _gated(OpenedProfile(workstation, accounts=accounts))
+    session = Session(gui, opener, runner, settings)
+    try:
+        session.start()
+        dialog = session.sign_in
+        assert dialog is not None
+        qtbot.waitUntil(lambda: runner.pending() == 1)  # opening, once the sign-in painted
+        assert dialog.is_opening and OPENING_TH in _shown_texts(dialog)
+        _shot(dialog, "opening-th")
+        username, password, button = _parts(dialog)
+        username.clear()
+        username.setFocus()
+        officer_types("reviewer")
+        QTest.keyClick(username, Qt.Key.Key_Return)  # on to the password
+        assert password.hasFocus()
+        officer_types(THAI_PASSWORD)
+        assert password.text() == THAI_PASSWORD
+        assert button.isEnabled()  # a press now is kept, not refused
+        QTest.keyClick(password, Qt.Key.Key_Return)
+        assert dialog.is_busy and button.text() == OPENING_TH
+        assert session.window is None and dialog.isVisible()
+        _shot(dialog, "pressed-th")
+        with qtbot.waitSignal(dialog.user_did_sign_in, timeout=20000) as signed_in:
+            gate.set()
+        assert signed_in.args[0].username == "reviewer"
+        qtbot.waitUntil(lambda: session.window is not None, timeout=20000)
+        assert session.opened is not None and session.open_error is None
+        assert password.text() == ""  # not kept after the attempt
+    finally:
+        gate.set()
+        if session.window is not None:
+            session.window.hide()
+            session.window.deleteLater()
+
+
+def test_the_sign_in_is_usable_once_the_store_is_open_in_english_too(
+    qtbot, gui, workstation, runner, settings
+) -> None:
+    opener, gate = _gated(OpenedProfile(workstation, demo_warning=True))
+    session = Session(gui, opener, runner, settings)
+    ready: list[bool] = []
+    session.sign_in_did_become_ready.connect(lambda: ready.append(True))
+    try:
+        session.start()
+        dialog = session.sign_in
+        assert dialog is not None
+        i18n.apply_language("en")
+        qtbot.waitUntil(lambda: runner.pending() == 1)
+        assert "Opening the agency's records…" in _shown_texts(dialog)
+        _shot(dialog, "opening-en")
+        gate.set()
+        qtbot.waitUntil(lambda: bool(ready), timeout=20000)
+        shown = _shown_texts(dialog)
+        assert "Opening the agency's records…" not in shown
+        assert "Test Subdistrict Municipality" in shown
+        assert any("fictional data only" in text for text in shown)  # the demo banner
+        assert "DEMO" in dialog.windowTitle()
+        _shot(dialog, "ready-en")
+        i18n.apply_language("th")
+        assert "เทศบาลตำบลทดสอบ" in _shown_texts(dialog)
+        _shot(dialog, "ready-th")
+    finally:
+        gate.set()
+
+
+def test_a_profile_that_cannot_be_opened_is_explained_in_the_sign_in(
+    qtbot, gui, runner, settings, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "profile"
+    not_a_folder.write_text("a file where the profile folder should be")
+    session = Session(gui, _Opening(not_a_folder, load_settings()), runner, settings)
+    session.start()
+    dialog = session.sign_in
+    assert dialog is not None
+    username, password, button = _parts(dialog)
+    username.setText("reviewer")
+    password.setText("typed-before-it-failed")
+    qtbot.waitUntil(lambda: dialog.error_text != "", timeout=20000)
+    error = session.open_error
+    assert error is not None and getattr(error, "code", "") == "data_dir_unusable"
+    thai, english = dialog.error_text.split("\n")[:2]
+    assert (thai, english) == (error.th, error.en)  # type: ignore[attr-defined]
+    assert "ไม่ใช่โฟลเดอร์" in thai and "not a folder" in english
+    assert not dialog.is_opening and password.text() == ""
+    assert not button.isEnabled()
+    dialog.submit()  # Enter does nothing either: there is nothing to sign in to
+    assert not dialog.is_busy
+    _shot(dialog, "failed-th")
