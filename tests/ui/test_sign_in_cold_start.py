@@ -53,6 +53,14 @@ def _parts(dialog: SignInDialog) -> tuple[QLineEdit, QLineEdit, QPushButton]:
     return username, password, button
 
 
+def _end(session: Session) -> None:
+    """Take the session's windows away, so that later tests see only their own."""
+    for window in (session.window, session.sign_in):
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+
+
 def _shown_texts(dialog: SignInDialog) -> list[str]:
     return [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
 
@@ -93,9 +101,7 @@ def test_a_thai_password_typed_while_the_store_opens_signs_in_once_it_is_open(
         assert password.text() == ""  # not kept after the attempt
     finally:
         gate.set()
-        if session.window is not None:
-            session.window.hide()
-            session.window.deleteLater()
+        _end(session)
 
 
 def test_the_sign_in_is_usable_once_the_store_is_open_in_english_too(
@@ -126,6 +132,7 @@ def test_the_sign_in_is_usable_once_the_store_is_open_in_english_too(
         _shot(dialog, "ready-th")
     finally:
         gate.set()
+        _end(session)
 
 
 def test_a_profile_that_cannot_be_opened_is_explained_in_the_sign_in(
@@ -137,6 +144,7 @@ def test_a_profile_that_cannot_be_opened_is_explained_in_the_sign_in(
     session.start()
     dialog = session.sign_in
     assert dialog is not None
+    qtbot.addWidget(dialog)  # closed after the test
     username, password, button = _parts(dialog)
     username.setText("reviewer")
     password.setText("typed-before-it-failed")
