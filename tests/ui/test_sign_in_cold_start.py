@@ -144,18 +144,20 @@ def test_a_profile_that_cannot_be_opened_is_explained_in_the_sign_in(
     session.start()
     dialog = session.sign_in
     assert dialog is not None
-    qtbot.addWidget(dialog)  # closed after the test
-    username, password, button = _parts(dialog)
-    username.setText("reviewer")
-    password.setText("typed-before-it-failed")
-    qtbot.waitUntil(lambda: dialog.error_text != "", timeout=20000)
-    error = session.open_error
-    assert error is not None and getattr(error, "code", "") == "data_dir_unusable"
-    thai, english = dialog.error_text.split("\n")[:2]
-    assert (thai, english) == (error.th, error.en)  # type: ignore[attr-defined]
-    assert "ไม่ใช่โฟลเดอร์" in thai and "not a folder" in english
-    assert not dialog.is_opening and password.text() == ""
-    assert not button.isEnabled()
-    dialog.submit()  # Enter does nothing either: there is nothing to sign in to
-    assert not dialog.is_busy
-    _shot(dialog, "failed-th")
+    try:
+        username, password, button = _parts(dialog)
+        username.setText("reviewer")
+        password.setText("typed-before-it-failed")
+        qtbot.waitUntil(lambda: dialog.error_text != "", timeout=20000)
+        error = session.open_error
+        assert error is not None and getattr(error, "code", "") == "data_dir_unusable"
+        thai, english = dialog.error_text.split("\n")[:2]
+        assert (thai, english) == (error.th, error.en)  # type: ignore[attr-defined]
+        assert "ไม่ใช่โฟลเดอร์" in thai and "not a folder" in english
+        assert not dialog.is_opening and password.text() == ""
+        assert not button.isEnabled()
+        dialog.submit()  # Enter does nothing either: there is nothing to sign in to
+        assert not dialog.is_busy
+        _shot(dialog, "failed-th")
+    finally:
+        _end(session)
