@@ -68,6 +68,8 @@ class PublicEntry:
     revoked_reason: str
     agency_th: str
     agency_en: str
+    from_paper: bool = False
+    """Issued on paper before the system and registered by hand (services.issuing.paper)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ def public_entries(session: Session, actor: Actor, now: datetime) -> list[Public
             revoked_reason=d.revoked_reason,
             agency_th=agency.name_th,
             agency_en=agency.name_en,
+            from_paper=d.origin == "paper",
         )
         for d in session.scalars(select(IssuedDocument).order_by(IssuedDocument.issued_at))
     ]
@@ -192,6 +195,9 @@ def _page(e: PublicEntry) -> bytes:
     ]
     if e.status == "revoked":
         rows.append(("เหตุผลการเพิกถอน", "Reason revoked", e.revoked_reason))
+    if e.from_paper:
+        rows.append(("ที่มา", "Source", "ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ / "
+                     "a paper licence, registered by hand"))  # fmt: skip
     body = "\n".join(
         f"<tr><th>{esc(a)}<br><small>{esc(b)}</small></th><td>{esc(v)}</td></tr>"
         for a, b, v in rows

@@ -49,7 +49,7 @@ def _supervisor(context, ws):
 
 
 def test_a_paper_licence_registered_by_hand_checks_valid_by_its_number(
-    context, ws, users, issuing
+    context, ws, users, issuing, tmp_path
 ) -> None:
     done = issuing.register_paper(users["approver"], SHOP)
     assert done.number == "15/2565" and done.verification_url.endswith(".html")
@@ -73,6 +73,11 @@ def test_a_paper_licence_registered_by_hand_checks_valid_by_its_number(
         published = public_entries(session, Actor.from_user(users["approver"]), context.clock.now())
         assert [(p.number, p.status) for p in published] == [("15/2565", "valid")]
         assert verify_chain(session).ok
+    # Its public page, reached by its code, says where it came from (and shows no premises).
+    issuing.publish(users["approver"], tmp_path / "publish")
+    page = (tmp_path / "publish" / f"{done.verification_code}.html").read_text(encoding="utf-8")
+    assert "ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ" in page and "ร้านข้าวแกงป้าศรี" in page
+    assert "ตำบลหนองไผ่" not in page  # the premises are not published
     (event,) = events(context, "licence.registered_from_paper")
     assert event["number"] == "15/2565" and event["issued"] == "2022-03-01"
     assert event["valid_until"] == "2027-02-28"
