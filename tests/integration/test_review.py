@@ -890,6 +890,28 @@ def test_document_bytes_are_for_case_officers_and_leave_no_event(context, ws, us
         assert verify_chain(session).ok
 
 
+def test_a_request_read_ahead_lists_what_its_claim_shows_and_claims_nothing(
+    context, ws, users
+) -> None:
+    """``preview`` / ``upcoming``: the viewer's head start, for case officers only."""
+    files = (("คำขอ.pdf", corpus.file_pdf(1)), ("แผนที่.pdf", corpus.file_pdf(2)))
+    first = submit(context, hour=9, files=files)
+    second = submit(context, hour=10, files=files[:1])
+    with context.read() as session:
+        before = session.scalar(select(func.count()).select_from(Event))
+    preview = ws.review.preview(users["reviewer"], first)
+    upcoming = ws.review.upcoming(users["reviewer"], None, first)
+    assert upcoming is not None and upcoming.application_id == second
+    with pytest.raises(PermissionDenied):
+        ws.review.preview(users["admin"], first)
+    with context.read() as session:  # nothing claimed, nothing recorded
+        assert session.scalar(select(func.count()).select_from(Event)) == before
+        assert session.get(Application, first).assignee_id is None
+    detail = ws.review.open_application(users["reviewer"], first)
+    assert preview.documents == detail.documents and preview.body_text == detail.body_text
+    assert preview.tracking_number == detail.row.tracking_number
+
+
 def test_certify_search_and_dashboard_through_the_port(context, ws, users) -> None:
     app_id = submit(context, hour=9, files=(("บัตรประชาชน.pdf", corpus.file_pdf(1)),))
     detail = ws.review.open_application(users["reviewer"], app_id)

@@ -48,8 +48,11 @@ def _open_next(qtbot, window: MainWindow) -> ReviewScreen:
     review = window.review
     qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
     qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
-    # The tabs fill after page 1 has painted, as an officer's next key would find them.
+    # The tabs fill after page 1 has painted, as an officer's next key would find them
+    # (laid out: the layout they asked for is done before the next frame).
     qtbot.waitUntil(review.is_settled, timeout=10000)
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
     return review
 
 

@@ -8,15 +8,15 @@ its way. The claim's answer fills the checklist, identity and details tabs only 
 page is on screen (a zero-timer after the viewer shows it), and the next request is read
 ahead only then, so none of it delays the first paint.
 
-The checklist's rows for the first request are built one per turn of the event loop, so the
-page and the claim's answer go between them.
+The checklist's rows for the first request are built after its page shows, one per turn of
+the event loop, so the claim's answer goes between them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from services.api import ApplicationDetail, RequestPreview
 from ui.review.checklist import ChecklistView
@@ -27,6 +27,7 @@ __all__ = ["ROWS_AHEAD", "Opening"]
 
 ROWS_AHEAD = 10  # checklist rows built while a request opens (most services need fewer)
 _FILL_AT_LATEST_MS = 400  # a first page that is slow to show does not hold the tabs longer
+_PAINT_AT_LATEST_MS = 100  # a page shown but not painted (the screen hidden) holds no longer
 
 
 class Opening(QObject):
@@ -46,12 +47,19 @@ class Opening(QObject):
         self._opening: str | None = None  # the request being claimed
         self._shown_ahead: str | None = None  # shown from a preview, before its claim
         self._after_page: Callable[[], None] | None = None
+        self._rows_ready = False  # the checklist's rows were built ahead
+        self._preparing = False
+        self._awaiting_paint = False  # the page is shown; its paint comes next
         self._fallback = QTimer(self)
         self._fallback.setSingleShot(True)
-        self._fallback.timeout.connect(self._page_shown)
+        self._fallback.timeout.connect(self._after_paint)
         read_ahead.request_did_arrive.connect(self._arrived)
         viewer.position_did_change.connect(self._page_shown)
         viewer.document_did_fail.connect(self._page_shown)
+        # A zero-timer set when the page is shown fires before Qt paints it: the paint of
+        # whatever the viewer shows is what lets the rest begin.
+        for widget in viewer.painting_widgets():
+            widget.installEventFilter(self)
 
     def begin(self, application_id: str) -> None:
         """``application_id`` is being claimed: show its first page as soon as its files
@@ -66,7 +74,6 @@ class Opening(QObject):
                 self._viewer.clear()  # nothing of the request before while this one loads
                 if not ahead.is_fetching(application_id):
                     ahead.fetch(application_id)  # queued before the claim, same worker
-        self._prepare_rows()
 
     def show_claimed(self, detail: ApplicationDetail) -> None:
         """The claim answered: the viewer shows ``detail``'s documents (kept on screen if
@@ -107,6 +114,7 @@ class Opening(QObject):
         self._shown_ahead = None
         self._opening = None
         self._after_page = None
+        self._awaiting_paint = False
         self._fallback.stop()
 
     def _arrived(self, application_id: str) -> None:
@@ -127,12 +135,31 @@ class Opening(QObject):
         self._shown_ahead = application_id
 
     def _page_shown(self, *_: object) -> None:
-        fn, self._after_page = self._after_page, None
+        if self._after_page is not None or not (self._preparing or self._rows_ready):
+            self._awaiting_paint = True
+            self._fallback.start(_PAINT_AT_LATEST_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if self._awaiting_paint and event.type() == QEvent.Type.Paint:
+            self._awaiting_paint = False
+            QTimer.singleShot(0, self, self._after_paint)  # once this paint is done
+        return False
+
+    def _after_paint(self) -> None:
+        self._awaiting_paint = False
         self._fallback.stop()
+        fn, self._after_page = self._after_page, None
         if fn is not None:
-            QTimer.singleShot(0, self, fn)
+            fn()
+        if not (self._preparing or self._rows_ready):
+            self._preparing = True
+            QTimer.singleShot(0, self, self._prepare_rows)
 
     def _prepare_rows(self) -> None:
-        # One row per turn of the event loop: the page and the claim's answer go between.
-        if self._checklist.prepare(ROWS_AHEAD, at_most=1):
+        # After a page is on screen (building a row is about 10 ms of the GUI thread, and
+        # the first page's delivery would wait behind it), one row per turn of the event
+        # loop, so the claim's answer goes between them.
+        self._preparing = self._checklist.prepare(ROWS_AHEAD, at_most=1)
+        self._rows_ready = not self._preparing
+        if self._preparing:
             QTimer.singleShot(0, self, self._prepare_rows)

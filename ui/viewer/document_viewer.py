@@ -229,6 +229,10 @@ class DocumentViewer(PagesAndZoom, QFrame):
             return max(1, self.pdf_document.pageCount())
         return 1
 
+    def painting_widgets(self) -> list[QWidget]:
+        """The widgets whose paint puts a document on screen (one per kind of document)."""
+        return [self.pdf_view.viewport(), self.image_pane.viewport(), self.text_pane, self.notice]
+
     def current_kind(self) -> str:
         info = self.current_document()
         return "message" if info is None else document_kind(info)
@@ -332,7 +336,7 @@ class DocumentViewer(PagesAndZoom, QFrame):
             if error is not None or result is None:
                 self._failed(error)
                 return
-            self._remember(document_id, result)
+            self._cache.keep(document_id, result)
             self._display(entry, result)
 
         self._runner.run(
@@ -557,9 +561,6 @@ class DocumentViewer(PagesAndZoom, QFrame):
     def _combo_changed(self, index: int) -> None:
         if index != self._index:
             self.show_index(index)
-
-    def _remember(self, document_id: str, data: bytes) -> None:
-        self._cache.keep(document_id, data)
 
     def _set_loading(self, loading: bool) -> None:
         self._loading = loading
