@@ -302,6 +302,11 @@ def test_the_new_number_and_the_form_are_whole_in_either_language(
         assert form.number_label.text() == tracking
         _result_is_whole(form)
         _fields_are_whole(form)
+        # The list beside the form is narrow: its title ends in "…", never cut mid-letter.
+        title = window.queue_title
+        shown = title.shown_text()
+        assert shown == title.text() or (shown.endswith("…") and title.toolTip() == title.text())
+        assert title.fontMetrics().horizontalAdvance(shown) <= title.contentsRect().width()
         window.grab().save(str(SCREENSHOTS / f"counter_result_{language}.png"))
 
 

@@ -9,7 +9,7 @@ has room. The widths the officer set are remembered and come back with the room.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,7 +30,7 @@ from ui.shell.application_model import ApplicationModel, Column
 from ui.shell.delegates import SlaBadgeDelegate
 from ui.shell.search import SearchBox
 
-__all__ = ["ApplicationTable", "ListPage"]
+__all__ = ["ApplicationTable", "ElidedTitle", "ListPage"]
 
 # Measured for Sarabun 10.5 pt: the widest tracking number, Thai/English date, masked ID,
 # status label and SLA badge, plus the cell's padding.
@@ -143,6 +143,41 @@ class ApplicationTable(QTableView):
             self._column_widths[column] = new
 
 
+class ElidedTitle(QLabel):
+    """The list's title: when the row is narrow (the counter form open beside the list) it
+    ends in "…" rather than being cut mid-letter, and its tooltip says it whole.
+    :meth:`text` is the whole title; :meth:`shown_text` what fits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._whole = ""
+
+    def text(self) -> str:
+        return self._whole
+
+    def setText(self, text: str) -> None:
+        self._whole = text
+        self._fit()
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the style sheet's font came
+            self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown)
+        self.setToolTip(self._whole if shown != self._whole else "")
+
+
 class ListPage(QWidget):
     """The centre page with the list (the others are the quarantine and the dashboard)."""
 
@@ -161,7 +196,7 @@ class ListPage(QWidget):
         layout.setContentsMargins(10, 10, 10, 8)
         layout.setSpacing(8)
         title_row = QHBoxLayout()
-        self.title = named(QLabel(), "SectionTitle")
+        self.title = named(ElidedTitle(), "SectionTitle")
         title_row.addWidget(self.title, 1)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.search_edit = SearchBox()
