@@ -148,3 +148,29 @@ def test_the_settings_page_sets_the_schedule_and_the_warning(
         window.grab().save(str(SHOTS / "settings-backup-th.png"))
     finally:
         i18n.apply_language("en")
+
+
+def test_the_status_bar_with_the_backup_is_whole_in_either_language(
+    qtbot, gui, ports, runner, settings
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_sync_indicator import _status_bar_is_whole
+
+    window = open_window(qtbot, ports, runner, settings, "admin")
+    indicator = window.backup
+    assert indicator is not None
+    qtbot.waitUntil(lambda: indicator.label.text() == "No backup folder", timeout=20000)
+    assert indicator.button.isVisible()
+    try:
+        for language in ("th", "en", "th"):
+            i18n.apply_language(language)
+            QApplication.processEvents()  # one turn: the frame right after the switch
+            assert indicator.button.text() == (
+                "Back up now" if language == "en" else "สำรองข้อมูลเดี๋ยวนี้"
+            )
+            _status_bar_is_whole(window)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(SHOTS / f"backup-status-whole-{language}.png"))
+    finally:
+        i18n.apply_language("en")
