@@ -22,7 +22,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from app.cli import parser_groups
 from app.settings import load_settings, resolve_data_dir, with_profile
 from services.kernel.errors import AnuyatError
 
@@ -31,7 +30,8 @@ __all__ = ["main", "build_parser"]
 log = logging.getLogger("anuyat.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, every_command: bool = True) -> argparse.ArgumentParser:
+    """The ``anuyat`` argument tree; ``every_command=False``: only ``gui`` (see :func:`main`)."""
     parser = argparse.ArgumentParser(
         prog="anuyat",
         description="Anuyat (อนุญาต): the officer workstation for permits and licences.",
@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("gui", help="open the workstation window (the default)")
+    if not every_command:
+        return parser
+    from app.cli import parser_groups
 
     init = sub.add_parser("init", help="create a new agency profile (non-interactive)")
     init.add_argument("--agency-name-th", required=True)
@@ -137,7 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # An officer's start (``anuyat``, ``anuyat gui``) parses without building the other
+    # commands' options: the sign-in paints sooner. Anything else gets the whole tree.
+    args = build_parser(every_command=not _just_the_gui(words)).parse_args(words)
     command = args.command or "gui"
     root = logging.getLogger()
     if not root.handlers:
@@ -186,6 +192,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 1
+
+
+def _just_the_gui(words: list[str]) -> bool:
+    """True for ``[--data-dir D] [--lang L] [gui]`` (no help, no other command)."""
+    rest: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("--data-dir", "--lang") and index + 1 < len(words):
+            index += 2
+            continue
+        if not word.startswith(("--data-dir=", "--lang=")):
+            rest.append(word)
+        index += 1
+    return rest in ([], ["gui"])
 
 
 # Each command: the module that runs it and its function, imported only when it runs.

@@ -13,10 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from services.kernel.errors import InvalidInput
-from services.kernel.fsutil import write_atomically
 from services.settings.declaration import BY_NAME, problems_in
 
 __all__ = ["read_settings_file", "write_settings_file"]
@@ -62,6 +59,11 @@ def write_settings_file(path: Path, values: Mapping[str, Any]) -> None:
             + ".",
         )
     ordered = {name: values[name] for name in BY_NAME if name in values}
+    # Imported here: only the Settings page writes, and every start reads this file first.
+    import tomli_w
+
+    from services.kernel.fsutil import write_atomically
+
     data = (_HEADER + tomli_w.dumps(ordered)).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, data)

@@ -23,7 +23,6 @@ from ui.common.tasks import TaskRunner
 from ui.common.theme import apply_theme
 from ui.shell.opening import FirstPaint, OpenedProfile, ProfileOpener
 from ui.shell.sign_in import SignInDialog
-from ui.viewer import system_viewer
 
 if TYPE_CHECKING:
     # The services and the main window (every screen: the viewer's QtPdf, the reports,
@@ -141,6 +140,8 @@ class Session(QObject):
                 self.sign_in.store_failed(self.open_error)
             return
         self.opened = opened
+        from ui.viewer import system_viewer  # after the first paint
+
         system_viewer.use_private_root(opened.viewer_dir)
         if self.sign_in is not None:
             self.sign_in.store_opened(opened.ports.shell, demo_warning=opened.demo_warning)
@@ -228,6 +229,8 @@ class Session(QObject):
             window.deleteLater()
         if self._signing_out:
             self._signing_out = False
+            from ui.viewer import system_viewer
+
             system_viewer.remove_all_copies()  # no decrypted copy outlives the officer
             self._show_sign_in(window.end_reason if window is not None else None)
         else:
@@ -288,6 +291,8 @@ def run_gui(
                 window.close()
                 window.deleteLater()
         settings.sync()
+        from ui.viewer import system_viewer
+
         system_viewer.remove_all_copies()
     log.info("GUI finished with code %s", code)
     return code
