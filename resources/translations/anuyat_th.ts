@@ -391,77 +391,77 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="421"/>
+        <location filename="../../ui/approval/page.py" line="422"/>
         <source>signature type {type}</source>
         <translation>ลายมือชื่อแบบที่ {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="441"/>
+        <location filename="../../ui/approval/page.py" line="442"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="443"/>
+        <location filename="../../ui/approval/page.py" line="444"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="446"/>
+        <location filename="../../ui/approval/page.py" line="447"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="458"/>
+        <location filename="../../ui/approval/page.py" line="454"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="459"/>
+        <location filename="../../ui/approval/page.py" line="455"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="460"/>
+        <location filename="../../ui/approval/page.py" line="456"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="462"/>
+        <location filename="../../ui/approval/page.py" line="458"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="462"/>
+        <location filename="../../ui/approval/page.py" line="458"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="464"/>
+        <location filename="../../ui/approval/page.py" line="460"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="465"/>
+        <location filename="../../ui/approval/page.py" line="461"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="466"/>
+        <location filename="../../ui/approval/page.py" line="462"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="467"/>
+        <location filename="../../ui/approval/page.py" line="463"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="468"/>
+        <location filename="../../ui/approval/page.py" line="464"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="469"/>
+        <location filename="../../ui/approval/page.py" line="465"/>
         <source>Check a signed PDF…</source>
         <translation>ตรวจไฟล์ PDF ที่ลงนาม…</translation>
     </message>
@@ -492,18 +492,18 @@
 <context>
     <name>ArrivalBanner</name>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="112"/>
+        <location filename="../../ui/approval/arrivals.py" line="108"/>
         <source>{count} reviewed request(s) arrived for your approval: {numbers}</source>
         <translation>มีคำขอที่ตรวจแล้ว {count} รายการ เข้ามารอท่านพิจารณาอนุมัติ: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="116"/>
+        <location filename="../../ui/approval/arrivals.py" line="112"/>
         <source>Open approvals</source>
         <translation>เปิดหน้ารออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="117"/>
-        <location filename="../../ui/approval/arrivals.py" line="118"/>
+        <location filename="../../ui/approval/arrivals.py" line="113"/>
+        <location filename="../../ui/approval/arrivals.py" line="114"/>
         <source>Dismiss this message</source>
         <translation>ปิดข้อความนี้</translation>
     </message>
@@ -511,12 +511,12 @@
 <context>
     <name>ArrivalNotifier</name>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="140"/>
+        <location filename="../../ui/approval/arrivals.py" line="136"/>
         <source>Anuyat: waiting for your approval</source>
         <translation>อนุญาต: มีคำขอรอท่านอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="141"/>
+        <location filename="../../ui/approval/arrivals.py" line="137"/>
         <source>{count} reviewed request(s) arrived: {numbers}</source>
         <translation>คำขอที่ตรวจแล้วเข้ามา {count} รายการ: {numbers}</translation>
     </message>
@@ -524,58 +524,58 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="191"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="192"/>
         <source>Assign out of turn</source>
         <translation>มอบหมายก่อนลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="207"/>
-        <location filename="../../ui/worklist/assign_dialog.py" line="229"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="203"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="225"/>
         <source>Assign</source>
         <translation>มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="210"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="206"/>
         <source>Assign request {number}</source>
         <translation>มอบหมายคำขอ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="213"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="209"/>
         <source>Assign {count} requests</source>
         <translation>มอบหมายคำขอ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="216"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="212"/>
         <source> and {n} more</source>
         <translation> และอีก {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="217"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="213"/>
         <source>To &amp;officer</source>
         <translation>ให้เจ้าหน้าที่ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="218"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="214"/>
         <source>To &amp;section</source>
         <translation>ให้ฝ่าย (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="219"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="215"/>
         <source>&amp;Note for the officer (internal, optional)</source>
         <translation>ความเห็นถึงเจ้าหน้าที่ (ภายใน ไม่บังคับ) (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="222"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="218"/>
         <source>Kept as an internal note on each request: later officers and the approver read it; the applicant never does.</source>
         <translation>บันทึกเป็นความเห็นเจ้าหน้าที่ในแต่ละคำขอ เจ้าหน้าที่ผู้รับงานต่อและผู้อนุมัติอ่านได้ ผู้ยื่นคำขอไม่เห็น</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="226"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="222"/>
         <source>&amp;Reason for passing over earlier requests</source>
         <translation>เหตุผลที่มอบหมายก่อนคำขอที่ยื่นก่อนหน้า (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="227"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="223"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -583,159 +583,159 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="311"/>
+        <location filename="../../ui/reports/audit_page.py" line="312"/>
         <source>No events match these filters.</source>
         <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="360"/>
+        <location filename="../../ui/reports/audit_page.py" line="361"/>
         <source>After the break: not vouched for by the chain</source>
         <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="346"/>
+        <location filename="../../ui/reports/audit_page.py" line="347"/>
         <source>The newest {shown} of {total} matching events (save them all below)</source>
         <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="243"/>
+        <location filename="../../ui/reports/audit_page.py" line="244"/>
         <source>Checking the audit chain…</source>
         <translation>กำลังตรวจห่วงโซ่บันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="277"/>
+        <location filename="../../ui/reports/audit_page.py" line="278"/>
         <source>Reading the events…</source>
         <translation>กำลังอ่านเหตุการณ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="348"/>
+        <location filename="../../ui/reports/audit_page.py" line="349"/>
         <source>{total} matching events</source>
         <translation>ตรงกัน {total} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="358"/>
+        <location filename="../../ui/reports/audit_page.py" line="359"/>
         <source>The chain checks out up to this event</source>
         <translation>ห่วงโซ่ตรวจผ่านถึงเหตุการณ์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="361"/>
+        <location filename="../../ui/reports/audit_page.py" line="362"/>
         <source>Recorded after the last check: verify the chain again</source>
         <translation>บันทึกหลังการตรวจครั้งล่าสุด: กดตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="379"/>
+        <location filename="../../ui/reports/audit_page.py" line="380"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="379"/>
+        <location filename="../../ui/reports/audit_page.py" line="380"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="381"/>
+        <location filename="../../ui/reports/audit_page.py" line="382"/>
         <source>Save the audit events</source>
         <translation>บันทึกรายการเหตุการณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="392"/>
+        <location filename="../../ui/reports/audit_page.py" line="393"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="420"/>
+        <location filename="../../ui/reports/audit_page.py" line="416"/>
         <source>any kind</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="423"/>
+        <location filename="../../ui/reports/audit_page.py" line="419"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="424"/>
+        <location filename="../../ui/reports/audit_page.py" line="420"/>
         <source>&amp;Verify the chain again</source>
         <translation>&amp;ตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="425"/>
+        <location filename="../../ui/reports/audit_page.py" line="421"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="426"/>
+        <location filename="../../ui/reports/audit_page.py" line="422"/>
         <source>tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="427"/>
-        <location filename="../../ui/reports/audit_page.py" line="441"/>
+        <location filename="../../ui/reports/audit_page.py" line="423"/>
+        <location filename="../../ui/reports/audit_page.py" line="437"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="428"/>
+        <location filename="../../ui/reports/audit_page.py" line="424"/>
         <source>user name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="429"/>
-        <location filename="../../ui/reports/audit_page.py" line="442"/>
+        <location filename="../../ui/reports/audit_page.py" line="425"/>
+        <location filename="../../ui/reports/audit_page.py" line="438"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="431"/>
+        <location filename="../../ui/reports/audit_page.py" line="427"/>
         <source>Dates from</source>
         <translation>ช่วงวันที่ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="432"/>
+        <location filename="../../ui/reports/audit_page.py" line="428"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="433"/>
+        <location filename="../../ui/reports/audit_page.py" line="429"/>
         <source>&amp;Search</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="434"/>
+        <location filename="../../ui/reports/audit_page.py" line="430"/>
         <source>C&amp;lear</source>
         <translation>&amp;ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="435"/>
+        <location filename="../../ui/reports/audit_page.py" line="431"/>
         <source>Save as &amp;CSV…</source>
         <translation>บันทึกเป็น &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="436"/>
+        <location filename="../../ui/reports/audit_page.py" line="432"/>
         <source>Save as spreads&amp;heet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="439"/>
+        <location filename="../../ui/reports/audit_page.py" line="435"/>
         <source>Row</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="440"/>
+        <location filename="../../ui/reports/audit_page.py" line="436"/>
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="443"/>
+        <location filename="../../ui/reports/audit_page.py" line="439"/>
         <source>About</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="444"/>
+        <location filename="../../ui/reports/audit_page.py" line="440"/>
         <source>Details (ID numbers masked)</source>
         <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="445"/>
+        <location filename="../../ui/reports/audit_page.py" line="441"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
     </message>
@@ -801,62 +801,62 @@
 <context>
     <name>BatchProgressDialog</name>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="96"/>
+        <location filename="../../ui/approval/batch_progress.py" line="97"/>
         <source>Opening the token…</source>
         <translation>กำลังเปิดโทเคน…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="112"/>
+        <location filename="../../ui/approval/batch_progress.py" line="113"/>
         <source>Stopping after the request being signed…</source>
         <translation>จะหยุดหลังลงนามรายการที่กำลังทำอยู่…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="117"/>
+        <location filename="../../ui/approval/batch_progress.py" line="118"/>
         <source>Signed {done} of {total}: {number}</source>
         <translation>ลงนามแล้ว {done} จาก {total}: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="128"/>
+        <location filename="../../ui/approval/batch_progress.py" line="129"/>
         <source>Nothing more was signed.</source>
         <translation>ไม่ได้ลงนามรายการใดเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="149"/>
+        <location filename="../../ui/approval/batch_progress.py" line="150"/>
         <source>Approved and signed: {count}</source>
         <translation>อนุมัติและลงนามแล้ว: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="152"/>
+        <location filename="../../ui/approval/batch_progress.py" line="153"/>
         <source>Cancelled; {count} left in the queue.</source>
         <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="156"/>
+        <location filename="../../ui/approval/batch_progress.py" line="157"/>
         <source>Signed without a time-stamp: {count} (the time-stamping authority did not answer). Press “Add timestamps” on the approval page once online.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา {count} รายการ (ผู้ให้บริการตราประทับเวลาไม่ตอบ) เมื่อต่อเครือข่ายได้แล้วให้กด “เพิ่มตราประทับเวลา” ที่หน้ารออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="161"/>
+        <location filename="../../ui/approval/batch_progress.py" line="162"/>
         <source>Skipped: {reason}</source>
         <translation>ข้าม: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="175"/>
+        <location filename="../../ui/approval/batch_progress.py" line="171"/>
         <source>Signing</source>
         <translation>กำลังลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="176"/>
+        <location filename="../../ui/approval/batch_progress.py" line="172"/>
         <source>Approving and signing; keep the token plugged in.</source>
         <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="177"/>
+        <location filename="../../ui/approval/batch_progress.py" line="173"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="178"/>
+        <location filename="../../ui/approval/batch_progress.py" line="174"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -864,22 +864,22 @@
 <context>
     <name>CashBox</name>
     <message>
-        <location filename="../../ui/fees/cash.py" line="70"/>
+        <location filename="../../ui/fees/cash.py" line="66"/>
         <source>Cash at the counter</source>
         <translation>รับเงินสดที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cash.py" line="71"/>
+        <location filename="../../ui/fees/cash.py" line="67"/>
         <source>Transaction ID or tracking number:</source>
         <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cash.py" line="72"/>
+        <location filename="../../ui/fees/cash.py" line="68"/>
         <source>Amount counted (baht):</source>
         <translation>จำนวนเงินที่นับได้ (บาท):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/cash.py" line="73"/>
+        <location filename="../../ui/fees/cash.py" line="69"/>
         <source>Record the cash and print the receipt</source>
         <translation>บันทึกรับเงินสดและพิมพ์ใบเสร็จ</translation>
     </message>
@@ -887,17 +887,17 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/catalog/catalog_page.py" line="49"/>
+        <location filename="../../ui/catalog/catalog_page.py" line="44"/>
         <source>Service catalog and holidays</source>
         <translation>รายการบริการ (คู่มือประชาชน) และวันหยุดราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/catalog_page.py" line="50"/>
+        <location filename="../../ui/catalog/catalog_page.py" line="45"/>
         <source>&amp;Services</source>
         <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/catalog_page.py" line="51"/>
+        <location filename="../../ui/catalog/catalog_page.py" line="46"/>
         <source>&amp;Holidays</source>
         <translation>วันหยุด (&amp;H)</translation>
     </message>
@@ -905,27 +905,27 @@
 <context>
     <name>CatalogVersions</name>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="54"/>
+        <location filename="../../ui/catalog/services_tab.py" line="55"/>
         <source>file</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="55"/>
+        <location filename="../../ui/catalog/services_tab.py" line="56"/>
         <source>form</source>
         <translation>แบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="56"/>
+        <location filename="../../ui/catalog/services_tab.py" line="57"/>
         <source>import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="57"/>
+        <location filename="../../ui/catalog/services_tab.py" line="58"/>
         <source>upgrade</source>
         <translation>ปรับรุ่นโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="62"/>
+        <location filename="../../ui/catalog/services_tab.py" line="63"/>
         <source>the system</source>
         <translation>ระบบ</translation>
     </message>
@@ -933,57 +933,57 @@
 <context>
     <name>CertifyDialog</name>
     <message>
-        <location filename="../../ui/review/certify.py" line="124"/>
+        <location filename="../../ui/review/certify.py" line="120"/>
         <source>Certify a copy</source>
         <translation>รับรองสำเนาถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="125"/>
+        <location filename="../../ui/review/certify.py" line="121"/>
         <source>Make a certified true copy of this document?</source>
         <translation>ทำสำเนาถูกต้องของเอกสารนี้หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="126"/>
+        <location filename="../../ui/review/certify.py" line="122"/>
         <source>Document</source>
         <translation>เอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="127"/>
+        <location filename="../../ui/review/certify.py" line="123"/>
         <source>Pages</source>
         <translation>จำนวนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="130"/>
+        <location filename="../../ui/review/certify.py" line="126"/>
         <source>1 page; it gets the stamp</source>
         <translation>1 หน้า ประทับตรา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="133"/>
+        <location filename="../../ui/review/certify.py" line="129"/>
         <source>All {count} pages; each gets the stamp</source>
         <translation>ทั้ง {count} หน้า ประทับตราทุกหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="136"/>
+        <location filename="../../ui/review/certify.py" line="132"/>
         <source>Every page of the copy gets the stamp</source>
         <translation>ประทับตราทุกหน้าของสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="137"/>
+        <location filename="../../ui/review/certify.py" line="133"/>
         <source>The stamp will say</source>
         <translation>ข้อความบนตรารับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="140"/>
+        <location filename="../../ui/review/certify.py" line="136"/>
         <source>The copy is a new PDF added to this request; the original is not changed. A copy made by mistake can be withdrawn afterwards.</source>
         <translation>สำเนาเป็นไฟล์ PDF ใหม่ที่เพิ่มเข้าในคำขอนี้ ต้นฉบับไม่ถูกแก้ไข หากทำสำเนาผิดสามารถถอนสำเนาได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="144"/>
+        <location filename="../../ui/review/certify.py" line="140"/>
         <source>Make certified copy</source>
         <translation>ทำสำเนาถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="145"/>
+        <location filename="../../ui/review/certify.py" line="141"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -991,12 +991,12 @@
 <context>
     <name>CertifyFlow</name>
     <message>
-        <location filename="../../ui/review/certify.py" line="246"/>
+        <location filename="../../ui/review/certify.py" line="242"/>
         <source>Undo (withdraw the copy)…</source>
         <translation>ยกเลิก (ถอนสำเนานี้)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="262"/>
+        <location filename="../../ui/review/certify.py" line="258"/>
         <source>Certified copy withdrawn: {name} (kept, struck through)</source>
         <translation>ถอนสำเนาถูกต้องแล้ว: {name} (ยังเก็บไว้ แสดงขีดฆ่า)</translation>
     </message>
@@ -1027,53 +1027,53 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="179"/>
-        <location filename="../../ui/admin/password_dialogs.py" line="199"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="175"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="195"/>
         <source>Change password</source>
         <translation>เปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="183"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="179"/>
         <source>{name}, you signed in with a one-time password. Choose your own password before you start work.</source>
         <translation>{name} ลงชื่อเข้าใช้ด้วยรหัสผ่านชั่วคราว ตั้งรหัสผ่านของตนเองก่อนเริ่มงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="187"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="183"/>
         <source>&amp;One-time password</source>
         <translation>รหัสผ่านชั่วคราว (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="188"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="184"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="191"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="187"/>
         <source>Change the password of {user}.</source>
         <translation>เปลี่ยนรหัสผ่านของ {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="193"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="189"/>
         <source>C&amp;urrent password</source>
         <translation>รหัสผ่านปัจจุบัน (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="194"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="190"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="195"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="191"/>
         <source>&amp;New password</source>
         <translation>รหัสผ่านใหม่ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="196"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="192"/>
         <source>New password &amp;again</source>
         <translation>รหัสผ่านใหม่อีกครั้ง (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="199"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="195"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -1618,97 +1618,97 @@
 <context>
     <name>DataRequestsDialog</name>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="130"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="131"/>
         <source>Recorded; it is due in three business days.</source>
         <translation>บันทึกแล้ว ต้องตอบภายในสามวันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="146"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="147"/>
         <source>The licence&apos;s data was sent to {email}.</source>
         <translation>ส่งข้อมูลใบอนุญาตไปที่ {email} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="152"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="153"/>
         <source>Recorded as handed over at the counter: print the licence.</source>
         <translation>บันทึกว่าส่งมอบที่เคาน์เตอร์แล้ว ให้พิมพ์ใบอนุญาตมอบให้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="177"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="178"/>
         <source>Not yet</source>
         <translation>ยังไม่ตอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="180"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="180"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="201"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="197"/>
         <source>Requests for licence data</source>
         <translation>คำขอข้อมูลใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="200"/>
         <source>Someone asks what a licence says: record it here. The answer is due within three business days, free of charge.</source>
         <translation>มีผู้ขอข้อมูลของใบอนุญาต ให้บันทึกไว้ที่นี่ ต้องตอบภายในสามวันทำการโดยไม่เสียค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="208"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
         <source>&amp;Licence number or code:</source>
         <translation>เ&amp;ลขที่ใบอนุญาตหรือรหัสตรวจสอบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="205"/>
         <source>&amp;Asked by:</source>
         <translation>&amp;ผู้ขอข้อมูล:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="210"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="206"/>
         <source>&amp;E-mail for the answer:</source>
         <translation>&amp;อีเมลสำหรับส่งคำตอบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="211"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="207"/>
         <source>Empty: handed over at the counter</source>
         <translation>เว้นว่าง: ส่งมอบที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="212"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="208"/>
         <source>&amp;Record request</source>
         <translation>&amp;บันทึกคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
         <source>&amp;Send the data</source>
         <translation>&amp;ส่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="210"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
         <source>Licence</source>
         <translation>ใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
         <source>Asked by</source>
         <translation>ผู้ขอข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
         <source>Due</source>
         <translation>กำหนดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="218"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
         <source>Answered</source>
         <translation>ตอบแล้ว</translation>
     </message>
@@ -1716,22 +1716,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="275"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="271"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="278"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="274"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="283"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="279"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="284"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="280"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -1919,32 +1919,32 @@
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="108"/>
+        <location filename="../../ui/viewer/toolbar.py" line="104"/>
         <source>Message from the applicant</source>
         <translation>ข้อความจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="116"/>
+        <location filename="../../ui/viewer/toolbar.py" line="112"/>
         <source>withdrawn copy</source>
         <translation>สำเนาที่ถอนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="118"/>
+        <location filename="../../ui/viewer/toolbar.py" line="114"/>
         <source>Withdrawn: {reason}</source>
         <translation>ถอนแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="122"/>
+        <location filename="../../ui/viewer/toolbar.py" line="118"/>
         <source>certified copy</source>
         <translation>สำเนาที่รับรองแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="152"/>
+        <location filename="../../ui/viewer/toolbar.py" line="148"/>
         <source>{page} / {count}</source>
         <translation>{page} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="160"/>
+        <location filename="../../ui/viewer/toolbar.py" line="156"/>
         <source>Page {page} of {count}</source>
         <translation>หน้า {page} จาก {count}</translation>
     </message>
@@ -2019,155 +2019,155 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="182"/>
+        <location filename="../../ui/fees/page.py" line="178"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/page.py" line="180"/>
         <location filename="../../ui/fees/page.py" line="184"/>
-        <location filename="../../ui/fees/page.py" line="188"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="184"/>
-        <location filename="../../ui/fees/page.py" line="189"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="185"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="185"/>
-        <location filename="../../ui/fees/page.py" line="192"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="188"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="190"/>
+        <location filename="../../ui/fees/page.py" line="186"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="191"/>
+        <location filename="../../ui/fees/page.py" line="187"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="193"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="194"/>
+        <location filename="../../ui/fees/page.py" line="190"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="198"/>
+        <location filename="../../ui/fees/page.py" line="194"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="199"/>
+        <location filename="../../ui/fees/page.py" line="195"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="201"/>
+        <location filename="../../ui/fees/page.py" line="197"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="203"/>
+        <location filename="../../ui/fees/page.py" line="199"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="206"/>
+        <location filename="../../ui/fees/page.py" line="202"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="207"/>
+        <location filename="../../ui/fees/page.py" line="203"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="222"/>
+        <location filename="../../ui/fees/page.py" line="218"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="228"/>
+        <location filename="../../ui/fees/page.py" line="224"/>
         <source>Refunds owed</source>
         <translation>เงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="256"/>
+        <location filename="../../ui/fees/page.py" line="252"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="258"/>
+        <location filename="../../ui/fees/page.py" line="254"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="258"/>
+        <location filename="../../ui/fees/page.py" line="254"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="282"/>
+        <location filename="../../ui/fees/page.py" line="278"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="294"/>
+        <location filename="../../ui/fees/page.py" line="290"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="300"/>
+        <location filename="../../ui/fees/page.py" line="296"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="316"/>
+        <location filename="../../ui/fees/page.py" line="312"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="325"/>
+        <location filename="../../ui/fees/page.py" line="321"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="336"/>
+        <location filename="../../ui/fees/page.py" line="332"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="346"/>
+        <location filename="../../ui/fees/page.py" line="342"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="355"/>
+        <location filename="../../ui/fees/page.py" line="351"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="358"/>
+        <location filename="../../ui/fees/page.py" line="354"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2175,137 +2175,137 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="233"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="234"/>
         <source>All services</source>
         <translation>ทุกงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="234"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="235"/>
         <source>Not yet classified</source>
         <translation>ยังไม่จำแนกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="239"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="240"/>
         <source>Any officer</source>
         <translation>เจ้าหน้าที่ทุกคน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="240"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="241"/>
         <source>Nobody (unassigned)</source>
         <translation>ยังไม่มีผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="244"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="245"/>
         <source>All channels</source>
         <translation>ทุกช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="248"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
         <source>First come first</source>
         <translation>ยื่นก่อนขึ้นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="250"/>
         <source>Due soonest first</source>
         <translation>ใกล้ครบกำหนดก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="250"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="251"/>
         <source>Newest first</source>
         <translation>ใหม่สุดก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="257"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="258"/>
         <source>(none)</source>
         <translation>(ไม่ใช้)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="283"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="284"/>
         <source>Save view</source>
         <translation>บันทึกมุมมอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="284"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="285"/>
         <source>Name of this view (for example “Overdue food shops”):</source>
         <translation>ชื่อมุมมองนี้ (เช่น “ร้านอาหารเกินกำหนด”):</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="301"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="302"/>
         <source>Save view…</source>
         <translation>บันทึกมุมมอง…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="303"/>
         <source>Delete view</source>
         <translation>ลบมุมมอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="304"/>
         <source>Received &amp;from</source>
         <translation>รับตั้งแต่ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
         <source>&amp;to</source>
         <translation>ถึง (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="310"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
         <source>&amp;Overdue only</source>
         <translation>เกินกำหนด (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="311"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
         <source>Assigned to &amp;me</source>
         <translation>งานของฉัน (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="312"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
         <source>Mine &amp;first</source>
         <translation>ของฉันก่อน (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="313"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
         <source>&amp;Order</source>
         <translation>เรียงตาม (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="314"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="310"/>
         <source>Clear filters</source>
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="315"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="311"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="316"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="312"/>
         <source>Officer holding the request</source>
         <translation>เจ้าหน้าที่ผู้รับผิดชอบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="317"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="313"/>
         <source>Channel the request came by</source>
         <translation>ช่องทางที่ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="321"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="317"/>
         <source>Saved views</source>
         <translation>มุมมองที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="322"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="318"/>
         <source>Received from</source>
         <translation>รับตั้งแต่วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="323"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="319"/>
         <source>Received to</source>
         <translation>รับถึงวันที่</translation>
     </message>
@@ -2313,109 +2313,109 @@
 <context>
     <name>FinanceInbox</name>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="130"/>
+        <location filename="../../ui/fees/inbox.py" line="126"/>
         <source>Slips and payment mail that name no payment of ours, or come from someone other than the applicant. Attach each to the payment it proves, or set it aside with a reason.</source>
         <translation>สลิปและอีเมลแจ้งชำระเงินที่ไม่ระบุการชำระใดของหน่วยงาน หรือส่งมาจากผู้อื่นที่ไม่ใช่ผู้ยื่นคำขอ โปรดแนบแต่ละรายการกับการชำระเงินที่สลิปนั้นเป็นหลักฐาน หรือพักไว้พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="136"/>
-        <location filename="../../ui/fees/inbox.py" line="141"/>
+        <location filename="../../ui/fees/inbox.py" line="132"/>
+        <location filename="../../ui/fees/inbox.py" line="137"/>
         <source>Received</source>
         <translation>วันที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="136"/>
+        <location filename="../../ui/fees/inbox.py" line="132"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/inbox.py" line="132"/>
         <location filename="../../ui/fees/inbox.py" line="136"/>
-        <location filename="../../ui/fees/inbox.py" line="140"/>
         <source>Subject</source>
         <translation>หัวเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="136"/>
+        <location filename="../../ui/fees/inbox.py" line="132"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="139"/>
+        <location filename="../../ui/fees/inbox.py" line="135"/>
         <source>From</source>
         <translation>จาก</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="142"/>
+        <location filename="../../ui/fees/inbox.py" line="138"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="143"/>
+        <location filename="../../ui/fees/inbox.py" line="139"/>
         <source>Why it is here</source>
         <translation>เหตุที่อยู่ในกล่องนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="147"/>
+        <location filename="../../ui/fees/inbox.py" line="143"/>
         <source>Transaction ID or tracking number of the payment:</source>
         <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="148"/>
+        <location filename="../../ui/fees/inbox.py" line="144"/>
         <source>Attach to this payment</source>
         <translation>แนบกับการชำระนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="149"/>
+        <location filename="../../ui/fees/inbox.py" line="145"/>
         <source>Or set it aside, with the reason:</source>
         <translation>หรือพักไว้ พร้อมเหตุผล:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="150"/>
+        <location filename="../../ui/fees/inbox.py" line="146"/>
         <source>Set aside</source>
         <translation>พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="193"/>
+        <location filename="../../ui/fees/inbox.py" line="189"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="205"/>
+        <location filename="../../ui/fees/inbox.py" line="201"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="210"/>
+        <location filename="../../ui/fees/inbox.py" line="206"/>
         <source>The file %1 cannot be drawn.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="218"/>
+        <location filename="../../ui/fees/inbox.py" line="214"/>
         <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
         <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="225"/>
+        <location filename="../../ui/fees/inbox.py" line="221"/>
         <source>It names request %1 but came from another address.</source>
         <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="228"/>
+        <location filename="../../ui/fees/inbox.py" line="224"/>
         <source>It names no payment or request of ours.</source>
         <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="238"/>
+        <location filename="../../ui/fees/inbox.py" line="234"/>
         <source>The finance inbox is empty.</source>
         <translation>ไม่มีสลิปในกล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="257"/>
+        <location filename="../../ui/fees/inbox.py" line="253"/>
         <source>The mail carries no file.</source>
         <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="260"/>
+        <location filename="../../ui/fees/inbox.py" line="256"/>
         <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
         <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>
@@ -2507,42 +2507,42 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="87"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="83"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="91"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="87"/>
         <source>&amp;Date (Common Era)</source>
         <translation>วันที่ (ปี ค.ศ.) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="92"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="88"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="93"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="89"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="94"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="90"/>
         <source>Con&amp;firmed</source>
         <translation>ยืนยันแล้ว (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="99"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="95"/>
         <source>The date is in the Cabinet&apos;s final announcement</source>
         <translation>วันที่นี้ตรงกับประกาศของคณะรัฐมนตรีฉบับสุดท้ายแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="100"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="96"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="101"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="97"/>
         <source>&amp;Preview…</source>
         <translation>ดูผลก่อนบันทึก… (&amp;P)</translation>
     </message>
@@ -2550,107 +2550,107 @@
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="123"/>
         <source>&amp;Year</source>
         <translation>ปี (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="128"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="124"/>
         <source>&amp;Import the Cabinet&apos;s announcement…</source>
         <translation>นำเข้าประกาศคณะรัฐมนตรี… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="129"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="125"/>
         <source>&amp;Add holiday…</source>
         <translation>เพิ่มวันหยุด… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="130"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="126"/>
         <source>&amp;Confirm date</source>
         <translation>ยืนยันวันที่ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="131"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
         <source>&amp;Remove</source>
         <translation>ลบ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="134"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="130"/>
         <source>⚠ To confirm: announced or computed, not yet checked against the Cabinet&apos;s final announcement. Weekends are not listed.</source>
         <translation>⚠ รอยืนยัน: วันที่ประกาศล่วงหน้าหรือคำนวณไว้ ยังไม่ได้ตรวจกับประกาศคณะรัฐมนตรีฉบับสุดท้าย — ไม่แสดงวันเสาร์และวันอาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
         <source>Day</source>
         <translation>วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="139"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="206"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="202"/>
         <source>Calendar version {line}</source>
         <translation>ปฏิทินวันหยุดฉบับที่ {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="219"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="215"/>
         <source>Monday</source>
         <translation>จันทร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="220"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="216"/>
         <source>Tuesday</source>
         <translation>อังคาร</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="221"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="217"/>
         <source>Wednesday</source>
         <translation>พุธ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="222"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="218"/>
         <source>Thursday</source>
         <translation>พฤหัสบดี</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="223"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="219"/>
         <source>Friday</source>
         <translation>ศุกร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="224"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="220"/>
         <source>Saturday</source>
         <translation>เสาร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="225"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="221"/>
         <source>Sunday</source>
         <translation>อาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="232"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="228"/>
         <source>Confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="232"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="228"/>
         <source>To confirm</source>
         <translation>รอยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="324"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="320"/>
         <source>The Cabinet&apos;s announcement of holidays</source>
         <translation>ประกาศวันหยุดราชการของคณะรัฐมนตรี</translation>
     </message>
@@ -3278,37 +3278,37 @@
 <context>
     <name>LedgerBar</name>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="73"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="69"/>
         <source>Ledger from</source>
         <translation>บัญชีรับเงิน ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="74"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="70"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="75"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="71"/>
         <source>Save CSV…</source>
         <translation>บันทึก CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="76"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="72"/>
         <source>Save XLSX…</source>
         <translation>บันทึก XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="82"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="78"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="82"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="78"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="84"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="80"/>
         <source>Save the ledger</source>
         <translation>บันทึกบัญชีรับเงิน</translation>
     </message>
@@ -3667,52 +3667,52 @@ P90</translation>
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="150"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="146"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="152"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="148"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="153"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="149"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="154"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="150"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="155"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="151"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="156"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="152"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="157"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="153"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="162"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="158"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="165"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="161"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="169"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="165"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -3748,38 +3748,38 @@ P90</translation>
 <context>
     <name>NotRequestsView</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="340"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="335"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="363"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="358"/>
         <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
         <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="401"/>
-        <location filename="../../ui/intake/not_requests_view.py" line="417"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="391"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="407"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="404"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="394"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="410"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="400"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. An intake officer decides whether one is a request after all.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ เจ้าหน้าที่รับเรื่องเป็นผู้ตัดสินว่าฉบับใดเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="415"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="405"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="416"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="406"/>
         <source>No mail was set aside. Everything that arrived was a request.</source>
         <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
     </message>
@@ -3787,37 +3787,37 @@ P90</translation>
 <context>
     <name>NotesDialog</name>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="182"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="178"/>
         <source>Internal notes</source>
         <translation>ความเห็นเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="183"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="179"/>
         <source>Internal notes on {number}</source>
         <translation>ความเห็นเจ้าหน้าที่ คำขอ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="186"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="182"/>
         <source>For officers and the approver only. Notes are never sent to the applicant and never appear in letters or status answers.</source>
         <translation>สำหรับเจ้าหน้าที่และผู้อนุมัติเท่านั้น ความเห็นจะไม่ถูกส่งถึงผู้ยื่นคำขอ และไม่ปรากฏในหนังสือหรือคำตอบสอบถามสถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="190"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="186"/>
         <source>No notes yet.</source>
         <translation>ยังไม่มีความเห็น</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="191"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="187"/>
         <source>&amp;New note</source>
         <translation>ความเห็นใหม่ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="192"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="188"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/notes_dialog.py" line="193"/>
+        <location filename="../../ui/worklist/notes_dialog.py" line="189"/>
         <source>Add note (Ctrl+Enter)</source>
         <translation>บันทึกความเห็น (Ctrl+Enter)</translation>
     </message>
@@ -3825,7 +3825,7 @@ P90</translation>
 <context>
     <name>OfficerDialogs</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="94"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="90"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3833,87 +3833,87 @@ P90</translation>
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="111"/>
+        <location filename="../../ui/admin/officers_page.py" line="107"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="112"/>
+        <location filename="../../ui/admin/officers_page.py" line="108"/>
         <source>&amp;Add officer…</source>
         <translation>เพิ่มเจ้าหน้าที่… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="113"/>
+        <location filename="../../ui/admin/officers_page.py" line="109"/>
         <source>&amp;Roles…</source>
         <translation>บทบาท… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="114"/>
+        <location filename="../../ui/admin/officers_page.py" line="110"/>
         <source>&amp;Deactivate…</source>
         <translation>ระงับการใช้งาน… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="115"/>
+        <location filename="../../ui/admin/officers_page.py" line="111"/>
         <source>Ac&amp;tivate</source>
         <translation>เปิดใช้งาน (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="116"/>
+        <location filename="../../ui/admin/officers_page.py" line="112"/>
         <source>Reset &amp;password</source>
         <translation>ตั้งรหัสผ่านใหม่ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="117"/>
+        <location filename="../../ui/admin/officers_page.py" line="113"/>
         <source>&amp;Unlock</source>
         <translation>ปลดล็อก (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="120"/>
+        <location filename="../../ui/admin/officers_page.py" line="116"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="121"/>
+        <location filename="../../ui/admin/officers_page.py" line="117"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="122"/>
+        <location filename="../../ui/admin/officers_page.py" line="118"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="123"/>
+        <location filename="../../ui/admin/officers_page.py" line="119"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="124"/>
+        <location filename="../../ui/admin/officers_page.py" line="120"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="125"/>
+        <location filename="../../ui/admin/officers_page.py" line="121"/>
         <source>Last sign-in</source>
         <translation>เข้าใช้ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="132"/>
+        <location filename="../../ui/admin/officers_page.py" line="128"/>
         <source>Deactivated</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="134"/>
+        <location filename="../../ui/admin/officers_page.py" line="130"/>
         <source>Locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="136"/>
+        <location filename="../../ui/admin/officers_page.py" line="132"/>
         <source>Must change password</source>
         <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="137"/>
+        <location filename="../../ui/admin/officers_page.py" line="133"/>
         <source>Active</source>
         <translation>ใช้งานได้</translation>
     </message>
@@ -3929,32 +3929,32 @@ P90</translation>
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="73"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="74"/>
         <source>One-time password</source>
         <translation>รหัสผ่านชั่วคราว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="75"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="76"/>
         <source>The one-time password of {user} (shown only now):</source>
         <translation>รหัสผ่านชั่วคราวของ {user} (แสดงครั้งนี้ครั้งเดียว):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="77"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="78"/>
         <source>&amp;Copy</source>
         <translation>คัดลอก (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="80"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="81"/>
         <source>Give it to the officer in person. At their first sign-in they must choose their own password. It is not kept anywhere and cannot be shown again.</source>
         <translation>ส่งให้เจ้าหน้าที่โดยตรง เมื่อลงชื่อเข้าใช้ครั้งแรกต้องตั้งรหัสผ่านของตนเอง ระบบไม่เก็บรหัสนี้ไว้และแสดงซ้ำไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="84"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="85"/>
         <source>I have handed it over</source>
         <translation>ส่งให้เจ้าหน้าที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/password_dialogs.py" line="93"/>
+        <location filename="../../ui/admin/password_dialogs.py" line="89"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -4073,22 +4073,22 @@ P90</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="91"/>
+        <location filename="../../ui/reports/period_picker.py" line="92"/>
         <source>Other dates</source>
         <translation>ช่วงวันที่อื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="134"/>
+        <location filename="../../ui/reports/period_picker.py" line="130"/>
         <source>Month</source>
         <translation>เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="135"/>
+        <location filename="../../ui/reports/period_picker.py" line="131"/>
         <source>From</source>
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="136"/>
+        <location filename="../../ui/reports/period_picker.py" line="132"/>
         <source>To</source>
         <translation>ถึง</translation>
     </message>
@@ -4096,67 +4096,67 @@ P90</translation>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="167"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="158"/>
         <source>Check before saving the holidays</source>
         <translation>ตรวจก่อนบันทึกวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="171"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="162"/>
         <source>(to confirm)</source>
         <translation>(รอยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="173"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="164"/>
         <source>Added: {day} {name}</source>
         <translation>เพิ่ม: {day} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="181"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="172"/>
         <source>Removed: {day} {name}</source>
         <translation>ลบ: {day} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="186"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="177"/>
         <source>The holidays stay as they are.</source>
         <translation>วันหยุดคงเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="190"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="181"/>
         <source>{n} open request(s) get a new due date:</source>
         <translation>คำขอที่ยังไม่เสร็จ {n} รายการจะได้กำหนดเสร็จใหม่:</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="193"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="184"/>
         <source>No open request&apos;s due date moves.</source>
         <translation>ไม่มีคำขอที่ยังไม่เสร็จรายการใดเปลี่ยนกำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="197"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="188"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="198"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="189"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="199"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="190"/>
         <source>Due now</source>
         <translation>กำหนดเสร็จเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="200"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="191"/>
         <source>New due date</source>
         <translation>กำหนดเสร็จใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="213"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="204"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="214"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="205"/>
         <source>&amp;Save as a new calendar version</source>
         <translation>บันทึกเป็นปฏิทินฉบับใหม่ (&amp;S)</translation>
     </message>
@@ -4202,38 +4202,38 @@ P90</translation>
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="439"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="434"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="481"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="476"/>
         <source>Released “{name}”: it is now a document of its request.</source>
         <translation>รับ “{name}” เป็นเอกสารของคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="483"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="478"/>
         <source>Discarded “{name}” (kept as evidence only).</source>
         <translation>ไม่รับไฟล์ “{name}” แล้ว (เก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="500"/>
-        <location filename="../../ui/intake/quarantine_view.py" line="509"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="490"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="499"/>
         <source>Quarantined files</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="503"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="493"/>
         <source>Files that arrived but were not added to a request, because they could not be checked or could be unsafe. Decide on each one.</source>
         <translation>ไฟล์ที่ได้รับแต่ยังไม่ได้เพิ่มเข้าคำขอ เพราะตรวจสอบไม่ได้หรืออาจไม่ปลอดภัย โปรดพิจารณาทีละไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="507"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="497"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="508"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="498"/>
         <source>No files are held. Everything that arrived was accepted.</source>
         <translation>ไม่มีไฟล์ที่กักไว้ ทุกไฟล์ที่ได้รับผ่านการตรวจแล้ว</translation>
     </message>
@@ -4412,77 +4412,77 @@ P90</translation>
 <context>
     <name>RefundsOwed</name>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="117"/>
+        <location filename="../../ui/fees/refunds.py" line="113"/>
         <source>Payers who paid more than the fee: the receipt was for the fee and the rest is owed back to them. Once the money has gone back, record how and when.</source>
         <translation>ผู้ชำระที่ชำระเกินค่าธรรมเนียม: ใบเสร็จออกเท่าค่าธรรมเนียม ส่วนที่เกินต้องคืนให้ผู้ชำระ เมื่อคืนเงินแล้ว โปรดบันทึกวิธีและวันที่คืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <location filename="../../ui/fees/refunds.py" line="118"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <location filename="../../ui/fees/refunds.py" line="118"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <location filename="../../ui/fees/refunds.py" line="118"/>
         <source>To refund (baht)</source>
         <translation>ต้องคืน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="123"/>
+        <location filename="../../ui/fees/refunds.py" line="119"/>
         <source>Owed since</source>
         <translation>ค้างคืนตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="123"/>
+        <location filename="../../ui/fees/refunds.py" line="119"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="125"/>
+        <location filename="../../ui/fees/refunds.py" line="121"/>
         <source>Paid back by</source>
         <translation>คืนเงินโดย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="126"/>
+        <location filename="../../ui/fees/refunds.py" line="122"/>
         <source>Bank transfer</source>
         <translation>โอนเงินเข้าบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="127"/>
+        <location filename="../../ui/fees/refunds.py" line="123"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="128"/>
+        <location filename="../../ui/fees/refunds.py" line="124"/>
         <source>Transfer reference or voucher number</source>
         <translation>เลขอ้างอิงการโอน หรือเลขที่ใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="129"/>
+        <location filename="../../ui/fees/refunds.py" line="125"/>
         <source>as on the bank&apos;s record or the voucher</source>
         <translation>ตามหลักฐานการโอนของธนาคาร หรือใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="130"/>
+        <location filename="../../ui/fees/refunds.py" line="126"/>
         <source>Paid back on</source>
         <translation>วันที่คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="131"/>
+        <location filename="../../ui/fees/refunds.py" line="127"/>
         <source>Record the refund as paid</source>
         <translation>บันทึกว่าคืนเงินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="180"/>
+        <location filename="../../ui/fees/refunds.py" line="176"/>
         <source>No refund is owed.</source>
         <translation>ไม่มีเงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="183"/>
+        <location filename="../../ui/fees/refunds.py" line="179"/>
         <source>%1 baht to %2 (request %3)</source>
         <translation>คืน %1 บาท ให้ %2 (คำขอ %3)</translation>
     </message>
@@ -4509,18 +4509,18 @@ P90</translation>
 <context>
     <name>RejectComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="478"/>
-        <location filename="../../ui/review/composer.py" line="486"/>
+        <location filename="../../ui/review/composer.py" line="474"/>
+        <location filename="../../ui/review/composer.py" line="482"/>
         <source>Reject the application</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="481"/>
+        <location filename="../../ui/review/composer.py" line="477"/>
         <source>The applicant is told these reasons. Rejecting closes the application; it cannot be undone here.</source>
         <translation>ผู้ยื่นจะได้รับแจ้งเหตุผลเหล่านี้ การไม่รับคำขอจะปิดเรื่องทันที และย้อนกลับจากหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="485"/>
+        <location filename="../../ui/review/composer.py" line="481"/>
         <source>Reasons (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
@@ -4536,52 +4536,52 @@ P90</translation>
 <context>
     <name>RequestDocumentsComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="394"/>
+        <location filename="../../ui/review/composer.py" line="390"/>
         <source>What the applicant will receive</source>
         <translation>ข้อความที่ผู้ยื่นจะได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="380"/>
+        <location filename="../../ui/review/composer.py" line="376"/>
         <source>Ask for more documents</source>
         <translation>ขอเอกสารเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="383"/>
+        <location filename="../../ui/review/composer.py" line="379"/>
         <source>Tick what is missing or wrong. The applicant receives an e-mail, and the clock stops until they answer.</source>
         <translation>เลือกเอกสารที่ขาดหรือไม่ถูกต้อง ผู้ยื่นจะได้รับอีเมล และหยุดนับเวลาจนกว่าผู้ยื่นจะส่งกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="387"/>
+        <location filename="../../ui/review/composer.py" line="383"/>
         <source>Documents to ask for</source>
         <translation>เอกสารที่ขอเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="388"/>
+        <location filename="../../ui/review/composer.py" line="384"/>
         <source>Message to the applicant (optional)</source>
         <translation>ข้อความถึงผู้ยื่น (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="390"/>
+        <location filename="../../ui/review/composer.py" line="386"/>
         <source>For example: please send a clearer photo of page 2.</source>
         <translation>เช่น โปรดส่งภาพหน้า 2 ที่ชัดกว่านี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="392"/>
+        <location filename="../../ui/review/composer.py" line="388"/>
         <source>Answer by</source>
         <translation>ส่งกลับภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="393"/>
+        <location filename="../../ui/review/composer.py" line="389"/>
         <source>Preview</source>
         <translation>ดูตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="395"/>
+        <location filename="../../ui/review/composer.py" line="391"/>
         <source>Back to the form</source>
         <translation>กลับไปแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="396"/>
+        <location filename="../../ui/review/composer.py" line="392"/>
         <source>Send the request</source>
         <translation>ส่งคำขอเอกสาร</translation>
     </message>
@@ -4589,17 +4589,17 @@ P90</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="319"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="315"/>
         <source>Reset password</source>
         <translation>ตั้งรหัสผ่านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="322"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="318"/>
         <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
         <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="327"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="323"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
     </message>
@@ -4630,92 +4630,92 @@ P90</translation>
 <context>
     <name>ReviewActionBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="255"/>
+        <location filename="../../ui/review/actions.py" line="251"/>
         <source>1 item still open</source>
         <translation>ยังเหลือ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="257"/>
+        <location filename="../../ui/review/actions.py" line="253"/>
         <source>{count} items still open</source>
         <translation>ยังเหลือ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="260"/>
+        <location filename="../../ui/review/actions.py" line="256"/>
         <source>All items checked</source>
         <translation>ตรวจครบทุกรายการแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="239"/>
+        <location filename="../../ui/review/actions.py" line="235"/>
         <source>Withdraw copy…</source>
         <translation>ถอนสำเนา…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="241"/>
+        <location filename="../../ui/review/actions.py" line="237"/>
         <source>Withdraw the certified copy on screen, made by mistake (Ctrl+Shift+C)</source>
         <translation>ถอนสำเนาถูกต้องที่เปิดอยู่ซึ่งทำผิดพลาด (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="244"/>
+        <location filename="../../ui/review/actions.py" line="240"/>
         <source>Certify copy…</source>
         <translation>รับรองสำเนา…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="246"/>
+        <location filename="../../ui/review/actions.py" line="242"/>
         <source>Make a certified true copy of the document on screen (Ctrl+Shift+C)</source>
         <translation>ทำสำเนาที่รับรองว่าถูกต้องของเอกสารที่เปิดอยู่ (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="269"/>
+        <location filename="../../ui/review/actions.py" line="260"/>
         <source>Ask for documents</source>
         <translation>ขอเอกสารเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="270"/>
+        <location filename="../../ui/review/actions.py" line="261"/>
         <source>Ask the applicant for more documents (Ctrl+D)</source>
         <translation>ขอเอกสารเพิ่มเติมจากผู้ยื่น (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="271"/>
+        <location filename="../../ui/review/actions.py" line="262"/>
         <source>Reject</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="272"/>
+        <location filename="../../ui/review/actions.py" line="263"/>
         <source>Reject the application, with reasons</source>
         <translation>ไม่รับคำขอ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="273"/>
+        <location filename="../../ui/review/actions.py" line="264"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="275"/>
+        <location filename="../../ui/review/actions.py" line="266"/>
         <source>Review done: pass it on for approval (or payment) (Ctrl+M)</source>
         <translation>ตรวจเสร็จแล้ว ส่งต่อเพื่ออนุมัติ (หรือชำระค่าธรรมเนียม) (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="277"/>
+        <location filename="../../ui/review/actions.py" line="268"/>
         <source>Put back in the queue</source>
         <translation>คืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="279"/>
+        <location filename="../../ui/review/actions.py" line="270"/>
         <source>Release your claim so another officer can take it (Ctrl+Shift+L)</source>
         <translation>ปล่อยคำขอคืนคิวให้เจ้าหน้าที่คนอื่นรับไปได้ (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="281"/>
+        <location filename="../../ui/review/actions.py" line="272"/>
         <source>Reassign to…</source>
         <translation>มอบหมายให้…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="282"/>
+        <location filename="../../ui/review/actions.py" line="273"/>
         <source>Send back to the reviewer…</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="284"/>
+        <location filename="../../ui/review/actions.py" line="275"/>
         <source>A problem to fix: send it back to the reviewer with a note</source>
         <translation>พบปัญหาที่ต้องแก้ไข: ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึก</translation>
     </message>
@@ -4821,47 +4821,47 @@ P90</translation>
 <context>
     <name>ReviewTopBar</name>
     <message>
-        <location filename="../../ui/review/actions.py" line="88"/>
+        <location filename="../../ui/review/actions.py" line="89"/>
         <source>Opening…</source>
         <translation>กำลังเปิด…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="98"/>
+        <location filename="../../ui/review/actions.py" line="94"/>
         <source>List</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="99"/>
+        <location filename="../../ui/review/actions.py" line="95"/>
         <source>Back to the list (Esc)</source>
         <translation>กลับไปที่รายการ (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="100"/>
+        <location filename="../../ui/review/actions.py" line="96"/>
         <source>Next</source>
         <translation>ถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="101"/>
+        <location filename="../../ui/review/actions.py" line="97"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="108"/>
+        <location filename="../../ui/review/actions.py" line="104"/>
         <source>No service yet</source>
         <translation>ยังไม่จำแนกงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="123"/>
+        <location filename="../../ui/review/actions.py" line="119"/>
         <source>You hold this request</source>
         <translation>คุณรับผิดชอบคำขอนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="126"/>
+        <location filename="../../ui/review/actions.py" line="122"/>
         <source>Held by {name}: read only</source>
         <translation>{name} รับผิดชอบอยู่ ดูได้อย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/actions.py" line="129"/>
+        <location filename="../../ui/review/actions.py" line="125"/>
         <source>Not in your hands: read only</source>
         <translation>ไม่ได้อยู่ในความรับผิดชอบของคุณ ดูได้อย่างเดียว</translation>
     </message>
@@ -4902,22 +4902,22 @@ P90</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="219"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="215"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="221"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="217"/>
         <source>&amp;Section (requests can be routed to it; may be empty)</source>
         <translation>ฝ่าย (ส่งคำขอให้ฝ่ายนี้ได้ เว้นว่างได้) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="220"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="228"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -5009,117 +5009,117 @@ P90</translation>
 <context>
     <name>ServiceFormDialog</name>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="156"/>
+        <location filename="../../ui/catalog/service_form.py" line="152"/>
         <source>Edit service</source>
         <translation>แก้ไขงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="158"/>
+        <location filename="../../ui/catalog/service_form.py" line="154"/>
         <source>Edit service {code}: {name}</source>
         <translation>แก้ไขงานบริการ {code}: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="161"/>
+        <location filename="../../ui/catalog/service_form.py" line="157"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="162"/>
+        <location filename="../../ui/catalog/service_form.py" line="158"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="163"/>
+        <location filename="../../ui/catalog/service_form.py" line="159"/>
         <source>&amp;Fee (baht)</source>
         <translation>ค่าธรรมเนียม (บาท) (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="164"/>
+        <location filename="../../ui/catalog/service_form.py" line="160"/>
         <source>Fee &amp;paid</source>
         <translation>ชำระค่าธรรมเนียม (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="165"/>
+        <location filename="../../ui/catalog/service_form.py" line="161"/>
         <source>&amp;Service level (business days)</source>
         <translation>ระยะเวลาให้บริการ (วันทำการ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="166"/>
+        <location filename="../../ui/catalog/service_form.py" line="162"/>
         <source>&amp;Risk level</source>
         <translation>ระดับความเสี่ยง (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="167"/>
+        <location filename="../../ui/catalog/service_form.py" line="163"/>
         <source>&amp;Identity level (IAL)</source>
         <translation>ระดับการพิสูจน์ตัวตน (IAL) (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="168"/>
+        <location filename="../../ui/catalog/service_form.py" line="164"/>
         <source>&amp;Valid for (days, 0 = no expiry)</source>
         <translation>อายุใบอนุญาต (วัน, 0 = ไม่มีวันหมดอายุ) (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="169"/>
+        <location filename="../../ui/catalog/service_form.py" line="165"/>
         <source>&amp;Lawful basis (PDPA)</source>
         <translation>ฐานทางกฎหมาย (PDPA) (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="170"/>
+        <location filename="../../ui/catalog/service_form.py" line="166"/>
         <source>Purpose (Thai)</source>
         <translation>วัตถุประสงค์ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="171"/>
+        <location filename="../../ui/catalog/service_form.py" line="167"/>
         <source>Purpose (English)</source>
         <translation>วัตถุประสงค์ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="176"/>
+        <location filename="../../ui/catalog/service_form.py" line="172"/>
         <source>No fee</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="177"/>
+        <location filename="../../ui/catalog/service_form.py" line="173"/>
         <source>When the request is registered</source>
         <translation>เมื่อยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="178"/>
+        <location filename="../../ui/catalog/service_form.py" line="174"/>
         <source>Before approval</source>
         <translation>ก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="179"/>
+        <location filename="../../ui/catalog/service_form.py" line="175"/>
         <source>Before the licence is issued</source>
         <translation>ก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="184"/>
+        <location filename="../../ui/catalog/service_form.py" line="180"/>
         <source>Standard (signature type 1)</source>
         <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="185"/>
+        <location filename="../../ui/catalog/service_form.py" line="181"/>
         <source>Advanced (signature type 2)</source>
         <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="186"/>
+        <location filename="../../ui/catalog/service_form.py" line="182"/>
         <source>Sensitive (signature type 3)</source>
         <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="193"/>
+        <location filename="../../ui/catalog/service_form.py" line="189"/>
         <source>Nothing was saved. Correct these and save again:</source>
         <translation>ยังไม่ได้บันทึกอะไร ให้แก้ไขรายการต่อไปนี้แล้วบันทึกอีกครั้ง:</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="194"/>
+        <location filename="../../ui/catalog/service_form.py" line="190"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_form.py" line="195"/>
+        <location filename="../../ui/catalog/service_form.py" line="191"/>
         <source>&amp;Save as a new catalog version</source>
         <translation>บันทึกเป็นรายการบริการฉบับใหม่ (&amp;S)</translation>
     </message>
@@ -5285,62 +5285,62 @@ P90</translation>
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="152"/>
+        <location filename="../../ui/catalog/services_tab.py" line="148"/>
         <source>&amp;Edit service…</source>
         <translation>แก้ไขงานบริการ… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="153"/>
+        <location filename="../../ui/catalog/services_tab.py" line="149"/>
         <source>&amp;Import catalog file…</source>
         <translation>นำเข้าไฟล์รายการบริการ… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="154"/>
+        <location filename="../../ui/catalog/services_tab.py" line="150"/>
         <source>E&amp;xport catalog file…</source>
         <translation>ส่งออกไฟล์รายการบริการ… (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="155"/>
+        <location filename="../../ui/catalog/services_tab.py" line="151"/>
         <source>Catalog versions</source>
         <translation>ฉบับของรายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="157"/>
+        <location filename="../../ui/catalog/services_tab.py" line="153"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="157"/>
+        <location filename="../../ui/catalog/services_tab.py" line="153"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="157"/>
+        <location filename="../../ui/catalog/services_tab.py" line="153"/>
         <source>Service level</source>
         <translation>ระยะเวลาให้บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="157"/>
+        <location filename="../../ui/catalog/services_tab.py" line="153"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="189"/>
+        <location filename="../../ui/catalog/services_tab.py" line="185"/>
         <source>Catalog version {n}, saved {when} by {who}. {count} services.</source>
         <translation>รายการบริการฉบับที่ {n} บันทึกเมื่อ {when} โดย {who} มี {count} งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="192"/>
+        <location filename="../../ui/catalog/services_tab.py" line="188"/>
         <source>the system</source>
         <translation>ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="317"/>
+        <location filename="../../ui/catalog/services_tab.py" line="313"/>
         <source>Import catalog file</source>
         <translation>นำเข้าไฟล์รายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="323"/>
+        <location filename="../../ui/catalog/services_tab.py" line="319"/>
         <source>Export catalog file</source>
         <translation>ส่งออกไฟล์รายการบริการ</translation>
     </message>
@@ -6352,52 +6352,52 @@ P90</translation>
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="84"/>
+        <location filename="../../ui/viewer/toolbar.py" line="80"/>
         <source>Previous document (Ctrl+PgUp, Alt+←)</source>
         <translation>เอกสารก่อนหน้า (Ctrl+PgUp, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="85"/>
+        <location filename="../../ui/viewer/toolbar.py" line="81"/>
         <source>Next document (Ctrl+PgDown, Alt+→)</source>
         <translation>เอกสารถัดไป (Ctrl+PgDown, Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="86"/>
+        <location filename="../../ui/viewer/toolbar.py" line="82"/>
         <source>Previous page (PgUp)</source>
         <translation>หน้าก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="87"/>
+        <location filename="../../ui/viewer/toolbar.py" line="83"/>
         <source>Next page (PgDown)</source>
         <translation>หน้าถัดไป (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="88"/>
+        <location filename="../../ui/viewer/toolbar.py" line="84"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>ย่อ (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="89"/>
+        <location filename="../../ui/viewer/toolbar.py" line="85"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>ขยาย (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="90"/>
+        <location filename="../../ui/viewer/toolbar.py" line="86"/>
         <source>Fit to width (Ctrl+0)</source>
         <translation>พอดีความกว้าง (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="91"/>
+        <location filename="../../ui/viewer/toolbar.py" line="87"/>
         <source>Turn a quarter clockwise (Ctrl+R)</source>
         <translation>หมุนตามเข็มนาฬิกา 90 องศา (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="92"/>
+        <location filename="../../ui/viewer/toolbar.py" line="88"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="93"/>
+        <location filename="../../ui/viewer/toolbar.py" line="89"/>
         <source>Documents of this request</source>
         <translation>เอกสารของคำขอนี้</translation>
     </message>
@@ -6405,42 +6405,42 @@ P90</translation>
 <context>
     <name>WithdrawCopyDialog</name>
     <message>
-        <location filename="../../ui/review/certify.py" line="178"/>
+        <location filename="../../ui/review/certify.py" line="174"/>
         <source>Write why; it is kept in the request&apos;s history.</source>
         <translation>โปรดระบุเหตุผล (บันทึกไว้ในประวัติของคำขอ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="184"/>
+        <location filename="../../ui/review/certify.py" line="180"/>
         <source>Withdraw certified copy</source>
         <translation>ถอนสำเนาถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="186"/>
+        <location filename="../../ui/review/certify.py" line="182"/>
         <source>Withdraw the certified copy “{name}”?</source>
         <translation>ถอนสำเนาถูกต้อง “{name}” หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="190"/>
+        <location filename="../../ui/review/certify.py" line="186"/>
         <source>Use this for a copy made by mistake. The copy stays in the record, struck through and marked withdrawn, and is no longer used as the certified copy. The original is not affected; a new copy can be made from it.</source>
         <translation>ใช้เมื่อทำสำเนาผิดพลาด สำเนายังคงเก็บไว้ในสำนวน แสดงขีดฆ่าและระบุว่าถอนแล้ว และจะไม่ใช้เป็นสำเนาถูกต้องอีก ต้นฉบับไม่ได้รับผลกระทบ และทำสำเนาใหม่จากต้นฉบับได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="195"/>
+        <location filename="../../ui/review/certify.py" line="191"/>
         <source>&amp;Why is it withdrawn? (kept in the history)</source>
         <translation>เหตุที่ถอนสำเนา (บันทึกไว้ในประวัติ) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="196"/>
+        <location filename="../../ui/review/certify.py" line="192"/>
         <source>For example: made from the wrong document</source>
         <translation>เช่น ทำสำเนาจากเอกสารผิดฉบับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="197"/>
+        <location filename="../../ui/review/certify.py" line="193"/>
         <source>Withdraw copy</source>
         <translation>ถอนสำเนา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/certify.py" line="198"/>
+        <location filename="../../ui/review/certify.py" line="194"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -6512,7 +6512,7 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_Composer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="121"/>
+        <location filename="../../ui/review/composer.py" line="117"/>
         <source>Cancel (Esc)</source>
         <translation>ยกเลิก (Esc)</translation>
     </message>
@@ -6525,97 +6525,97 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
         <translation>โปรดระบุเหตุผลสั้น ๆ (บันทึกไว้ในประวัติการตรวจสอบ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="315"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="310"/>
         <source>Choose a file in the list to see why it was held, then release it (it becomes a document of its request) or discard it.</source>
         <translation>เลือกไฟล์ในรายการเพื่อดูเหตุที่กักไว้ แล้วเลือกรับไฟล์เป็นเอกสารของคำขอ หรือไม่รับไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="319"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="314"/>
         <source>Release…</source>
         <translation>รับเป็นเอกสาร…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="320"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="315"/>
         <source>Accept the file as a document of its request</source>
         <translation>รับไฟล์นี้เป็นเอกสารของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="321"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="316"/>
         <source>Discard…</source>
         <translation>ไม่รับไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="322"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="317"/>
         <source>Do not keep the file with the request</source>
         <translation>ไม่นำไฟล์นี้เข้าคำขอ (ระบบเก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="323"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="318"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="324"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="319"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="330"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="325"/>
         <source>Why discard this file?</source>
         <translation>เหตุใดจึงไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="331"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="326"/>
         <source>Discard file</source>
         <translation>ไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="333"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="328"/>
         <source>Why release this file?</source>
         <translation>เหตุใดจึงรับไฟล์นี้เป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="334"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="329"/>
         <source>Release file</source>
         <translation>รับเป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="346"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="341"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="347"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="342"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="343"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="343"/>
         <source>Not linked to a request</source>
         <translation>ยังไม่ผูกกับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="349"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="344"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="350"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="345"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="353"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="351"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="346"/>
         <source>Held by the sync of</source>
         <translation>กักไว้ในรอบซิงก์เมื่อ</translation>
     </message>
@@ -6636,47 +6636,47 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_TakePanel</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="227"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="222"/>
         <source>Choose a mail in the list to see why it was set aside.</source>
         <translation>เลือกอีเมลในรายการเพื่อดูเหตุที่คัดแยกไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="228"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="223"/>
         <source>This is a request after all</source>
         <translation>ฉบับนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="231"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="226"/>
         <source>It becomes a request in the normal intake flow and the sender is sent the acknowledgement ({key})</source>
         <translation>รับเป็นคำขอตามขั้นตอนรับเรื่องปกติ และส่งหนังสือตอบรับถึงผู้ส่ง ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="236"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="231"/>
         <source>Only an intake officer decides that a mail here is a request.</source>
         <translation>เฉพาะเจ้าหน้าที่รับเรื่องเท่านั้นที่ตัดสินว่าอีเมลในรายการนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="247"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="242"/>
         <source>(no subject)</source>
         <translation>(ไม่มีหัวเรื่อง)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="250"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="245"/>
         <source>Why it is not a request</source>
         <translation>เหตุที่ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="251"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="246"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="252"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="247"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="253"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="248"/>
         <source>Received</source>
         <translation>ได้รับเมื่อ</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +27,7 @@ from ui.common.dialog_buttons import button_row, cancel_and_primary
 from ui.common.errors import ErrorBox
 from ui.common.formatting import role_label
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["DeactivateDialog", "NewOfficerDialog", "ResetPasswordDialog", "RolesDialog"]
@@ -37,7 +38,7 @@ _FALLBACK = (
 )
 
 
-class _ActionDialog(QDialog):
+class _ActionDialog(Retranslating, QDialog):
     """A form, an inline error, Cancel and one primary button that runs one port call.
 
     Signals:
@@ -83,11 +84,6 @@ class _ActionDialog(QDialog):
             return
         self.action_did_succeed.emit(result)
         self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         # One context for the shared button (lupdate reads class names as written).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +33,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import roles_text
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 
@@ -46,7 +47,7 @@ _FALLBACK = (
 )
 
 
-class OfficersPage(QWidget):
+class OfficersPage(Retranslating, QWidget):
     """The officers list and its actions.
 
     Signals:
@@ -101,11 +102,6 @@ class OfficersPage(QWidget):
         self._update_buttons()
 
     # -- text ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Officers"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from services.api import AccountPort, IssuedPassword, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["ChangePasswordDialog", "OneTimePasswordDialog"]
@@ -33,7 +34,7 @@ __all__ = ["ChangePasswordDialog", "OneTimePasswordDialog"]
 log = logging.getLogger(__name__)
 
 
-class OneTimePasswordDialog(QDialog):
+class OneTimePasswordDialog(Retranslating, QDialog):
     """Shows an officer's one-time password once, with a button to copy it."""
 
     def __init__(self, issued: IssuedPassword, parent: QWidget | None = None) -> None:
@@ -83,11 +84,6 @@ class OneTimePasswordDialog(QDialog):
         )
         self.close_button.setText(self.tr("I have handed it over"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.password_label.text())
         self.copy_button.setText(self.tr("Copied"))
@@ -97,7 +93,7 @@ class OneTimePasswordDialog(QDialog):
         super().done(result)
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(Retranslating, QDialog):
     """Current password, new password twice, the policy's rules; changes it in a worker.
 
     ``forced``: the officer signed in with a one-time password and must choose their own
@@ -197,11 +193,6 @@ class ChangePasswordDialog(QDialog):
         th, en = self._rules
         self.rules_label.setText(th if i18n.current_language() == "th" else en)
         self.ok_button.setText(self.tr("Saving…") if self._busy else self.tr("Change password"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_enabled(self) -> None:
         ready = all(f.text() for f in (self.current, self.new, self.again))

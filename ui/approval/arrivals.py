@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from services.api import ApplicationRow
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["ArrivalBanner", "ArrivalNotifier", "ArrivalWatch"]
 
@@ -55,7 +56,7 @@ def _numbers(rows: Sequence[ApplicationRow]) -> str:
     return named_ + (" …" if len(rows) > _NAMED else "")
 
 
-class ArrivalBanner(QFrame):
+class ArrivalBanner(Retranslating, QFrame):
     """The in-window notice: how many arrived, which, and a button to the approval page.
 
     Signals:
@@ -81,14 +82,14 @@ class ArrivalBanner(QFrame):
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.clicked.connect(self.dismiss)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._retranslate()
+        self.retranslate()
         self.hide()
 
     def show_arrivals(self, rows: Sequence[ApplicationRow]) -> None:
         """Add ``rows`` to what the banner announces (it gathers until dismissed)."""
         shown = {row.id for row in self._rows}
         self._rows += [row for row in rows if row.id not in shown]
-        self._retranslate()
+        self.retranslate()
         self.show()
 
     def text(self) -> str:
@@ -102,12 +103,7 @@ class ArrivalBanner(QFrame):
         self.dismiss()
         self.open_requested.emit()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.label.setText(
             self.tr("{count} reviewed request(s) arrived for your approval: {numbers}").format(
                 count=len(self._rows), numbers=_numbers(self._rows)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from services.api import ApprovalPort, BatchItem, BatchOutcome, SignedInUser, Si
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["BatchProgressDialog"]
@@ -38,7 +39,7 @@ class _Bridge(QObject):
     item_did_finish = Signal(int, int, str)
 
 
-class BatchProgressDialog(QDialog):
+class BatchProgressDialog(Retranslating, QDialog):
     """Runs the batch in the I/O pool (one worker holds the token session for all of it).
 
     Signals:
@@ -163,11 +164,6 @@ class BatchProgressDialog(QDialog):
 
     def _english(self) -> bool:
         return i18n.current_language() == "en"
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         if self.outcome is not None:

@@ -8,7 +8,7 @@ What the approver may do comes from the services (``allowed`` on the request's d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -46,6 +46,7 @@ from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.request_dialogs import RefuseDialog, ReturnToReviewDialog
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.viewer.document_viewer import DocumentViewer
 
@@ -58,7 +59,7 @@ _FALLBACK = (
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ApprovalPage(QWidget):
+class ApprovalPage(Retranslating, QWidget):
     """Signals:
     queue_did_change(int): the number of requests waiting for approval was read again.
     arrivals_did_come(list[ApplicationRow]): requests new to this session joined the queue
@@ -448,11 +449,6 @@ class ApprovalPage(QWidget):
         self.signature_status.show()
 
     # -- language -------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Waiting for approval (first come, first served)"))

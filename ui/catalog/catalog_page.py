@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from services.api import CatalogPort, SignedInUser
 from ui.catalog.holidays_tab import HolidaysTab
 from ui.catalog.services_tab import ServicesTab
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["CatalogPage"]
 
 
-class CatalogPage(QWidget):
+class CatalogPage(Retranslating, QWidget):
     def __init__(
         self,
         port: CatalogPort,
@@ -39,11 +39,6 @@ class CatalogPage(QWidget):
         self.tabs.addTab(self.holidays, "")
         layout.addWidget(self.tabs, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Service catalog and holidays"))

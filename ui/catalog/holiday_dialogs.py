@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from ui.common import i18n
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["HolidayDialog", "ProposalDialog", "day_text"]
@@ -42,7 +43,7 @@ def day_text(day: date, language: str) -> str:
     return format_thai_date(day) if language == "th" else format_english_date(day)
 
 
-class HolidayDialog(QDialog):
+class HolidayDialog(Retranslating, QDialog):
     """A holiday's date, Thai and English names, and whether the date is confirmed.
 
     Signals:
@@ -78,11 +79,6 @@ class HolidayDialog(QDialog):
         self.error, self.cancel_button, self.ok_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Holiday"))
         for label, text in zip(
@@ -115,7 +111,7 @@ class HolidayDialog(QDialog):
         self.accept()
 
 
-class ProposalDialog(QDialog):
+class ProposalDialog(Retranslating, QDialog):
     """What a change of the holidays does, before it is saved.
 
     Signals:
@@ -155,11 +151,6 @@ class ProposalDialog(QDialog):
         foot = add_dialog_foot(self, body, self.submit, primary_is_default=False)
         self.error, self.cancel_button, self.save_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         language = i18n.current_language()

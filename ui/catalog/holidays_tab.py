@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from ui.catalog.services_tab import version_line
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 
@@ -49,7 +50,7 @@ _UNCONFIRMED = QColor("#8a5a00")
 _BE = 543
 
 
-class HolidaysTab(QWidget):
+class HolidaysTab(Retranslating, QWidget):
     """Signals:
     calendar_did_change(int): a change was saved (the new calendar version).
     """
@@ -117,11 +118,6 @@ class HolidaysTab(QWidget):
         self.retranslate()
 
     # -- text ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.year_label.setText(self.tr("&Year"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +38,7 @@ from services.api import (
 from ui.common import i18n
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["ServiceFormDialog"]
@@ -48,7 +49,7 @@ _FALLBACK = (
 )
 
 
-class ServiceFormDialog(QDialog):
+class ServiceFormDialog(Retranslating, QDialog):
     """Edit one service of catalog version ``base``.
 
     Signals:
@@ -144,11 +145,6 @@ class ServiceFormDialog(QDialog):
         foot = add_dialog_foot(self, body, self.submit)
         self.error, self.cancel_button, self.save_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         thai = i18n.current_language() == "th"

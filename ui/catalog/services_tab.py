@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 
@@ -65,7 +66,7 @@ def version_line(number: int, when: object, by: str, source: str, note: str) -> 
     return f"{text} — {note}" if note else text
 
 
-class ServicesTab(QWidget):
+class ServicesTab(Retranslating, QWidget):
     """Signals:
     catalog_did_change(object): a change was saved (its :class:`CatalogChange`).
     """
@@ -142,11 +143,6 @@ class ServicesTab(QWidget):
         self.retranslate()
 
     # -- text ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.edit_button.setText(self.tr("&Edit service…"))

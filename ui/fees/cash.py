@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from services.api import FeesPort, SignedInUser
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["CashBox"]
@@ -29,7 +30,7 @@ _FALLBACK = (
 )
 
 
-class CashBox(QGroupBox):
+class CashBox(Retranslating, QGroupBox):
     """Signals: cash_recorded(str): the receipt number of cash just taken."""
 
     cash_recorded = Signal(str)
@@ -60,11 +61,6 @@ class CashBox(QGroupBox):
             row.addWidget(widget)
         row.addWidget(self.button)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Cash at the counter"))

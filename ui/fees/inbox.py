@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 from ui.fees.slip_image import slip_and_details, slip_pixmap
@@ -41,7 +42,7 @@ _FALLBACK = (
 )
 
 
-class FinanceInbox(QWidget):
+class FinanceInbox(Retranslating, QWidget):
     """Signals:
     inbox_did_change(int): how many slips wait, read again.
     payments_did_change(): a slip became a payment's evidence (the payments list)."""
@@ -118,11 +119,6 @@ class FinanceInbox(QWidget):
         column.addLayout(aside_row)
         column.addStretch(1)
         return side
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.notice.setText(

@@ -10,12 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from services.api import FeesPort, SignedInUser
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.reports.files import write_file
 
@@ -32,7 +33,7 @@ def _day(edit: QDateEdit) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class LedgerBar(QWidget):
+class LedgerBar(Retranslating, QWidget):
     """Signals: file_did_save(str): the path of the ledger just written."""
 
     file_did_save = Signal(str)
@@ -63,11 +64,6 @@ class LedgerBar(QWidget):
                        self.csv_button, self.xlsx_button):  # fmt: skip
             row.addWidget(widget)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("Ledger from"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,6 +32,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 from ui.fees.cash import CashBox
@@ -62,7 +63,7 @@ def _baht(satang: int) -> str:
     return f"{baht:,}.{rest:02d}"
 
 
-class FeesPage(QWidget):
+class FeesPage(Retranslating, QWidget):
     """Signals:
     queue_did_change(int): how many wait for finance (slips to check, and slips in the
         finance inbox), read again.
@@ -172,11 +173,6 @@ class FeesPage(QWidget):
         column.addLayout(buttons)
         column.addStretch(1)
         return side
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Payments to verify"))

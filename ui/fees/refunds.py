@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +32,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 
@@ -49,7 +50,7 @@ def _baht(satang: int) -> str:
     return f"{baht:,}.{rest:02d}"
 
 
-class RefundsOwed(QWidget):
+class RefundsOwed(Retranslating, QWidget):
     """Signals: refunds_did_change(int): how many refunds are still owed, read again."""
 
     refunds_did_change = Signal(int)
@@ -105,11 +106,6 @@ class RefundsOwed(QWidget):
         form.addRow(self.day_label, self.day)
         form.addRow(buttons)
         return box
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.notice.setText(

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.intake.tray_layout import build_tray_column
 from ui.intake.tray_rows import ROW_ROLE, TrayRows
@@ -150,7 +150,7 @@ class NotRequestModel(QAbstractTableModel):
         return None
 
 
-class _TakePanel(QFrame):
+class _TakePanel(Retranslating, QFrame):
     """The chosen mail's details and "This is a request after all"."""
 
     take_requested = Signal(str)  # the tray row's id
@@ -192,7 +192,7 @@ class _TakePanel(QFrame):
         body.addStretch(1)
         layout.addWidget(self.body, 1)
         self.show_row(None)
-        self._retranslate()
+        self.retranslate()
 
     def sizeHint(self) -> QSize:
         return QSize(_SIDE_WIDTH, super().sizeHint().height())
@@ -218,12 +218,7 @@ class _TakePanel(QFrame):
     def set_busy(self, busy: bool) -> None:
         self.take_button.setEnabled(self._can_take and not busy)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.placeholder.setText(self.tr("Choose a mail in the list to see why it was set aside."))
         self.take_button.setText(self.tr("This is a request after all"))
         self.take_button.setToolTip(
@@ -262,7 +257,7 @@ class _TakePanel(QFrame):
             self._form.addRow(label, text)
 
 
-class NotRequestsView(QWidget):
+class NotRequestsView(Retranslating, QWidget):
     """The tray and the decision on it.
 
     Signals:
@@ -321,7 +316,7 @@ class NotRequestsView(QWidget):
         self._rows = TrayRows(self, runner, column, self.model, self.side, NotRequestRow)
         self.table.selectionModel().currentRowChanged.connect(self._rows.current_changed)
         self.side.take_requested.connect(self._take)
-        self._retranslate()
+        self.retranslate()
 
     @property
     def loaded(self) -> bool:
@@ -391,12 +386,7 @@ class NotRequestsView(QWidget):
             label="not_requests.judge",
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.model.set_language(i18n.current_language())
         self.title.setText(self.tr("Not requests"))
         if self._can_take:

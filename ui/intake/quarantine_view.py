@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import channel_label, format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.intake.tray_layout import build_tray_column
 from ui.intake.tray_rows import ROW_ROLE, TrayRows
@@ -170,7 +170,7 @@ class QuarantineModel(QAbstractTableModel):
         return None
 
 
-class _DecisionPanel(QFrame):
+class _DecisionPanel(Retranslating, QFrame):
     """The chosen file's facts, "Release"/"Discard", and the reason asked inline."""
 
     decision_did_confirm = Signal(str, str, str)  # action ("release"|"discard"), id, reason
@@ -244,7 +244,7 @@ class _DecisionPanel(QFrame):
         body.addStretch(1)
         layout.addWidget(self.body, 1)
         self.show_row(None)
-        self._retranslate()
+        self.retranslate()
 
     def sizeHint(self) -> QSize:
         return QSize(_SIDE_WIDTH, super().sizeHint().height())
@@ -304,12 +304,7 @@ class _DecisionPanel(QFrame):
         ):
             widget.setEnabled(not busy)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.placeholder.setText(
             self.tr(
                 "Choose a file in the list to see why it was held, then release it "
@@ -364,7 +359,7 @@ class _DecisionPanel(QFrame):
             self._form.addRow(label, text)
 
 
-class QuarantineView(QWidget):
+class QuarantineView(Retranslating, QWidget):
     """The held files and the decisions on them.
 
     Signals:
@@ -417,7 +412,7 @@ class QuarantineView(QWidget):
         self._rows = TrayRows(self, runner, column, self.model, self.side, QuarantineRow)
         self.table.selectionModel().currentRowChanged.connect(self._rows.current_changed)
         self.side.decision_did_confirm.connect(self._decide)
-        self._retranslate()
+        self.retranslate()
 
     # -- public -------------------------------------------------------------------------
 
@@ -490,12 +485,7 @@ class QuarantineView(QWidget):
         self.notice.hide()
         self._runner.run(work, done, pool="db", owner=self, label=f"quarantine.{action}")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.model.set_language(i18n.current_language())
         self.title.setText(self.tr("Quarantined files"))
         self.intro.setText(

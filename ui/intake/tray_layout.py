@@ -4,7 +4,7 @@ Both trays show the same column left of their own detail panel: a title with a R
 button, an intro line, the page's error box, a notice for what was just done, the table and
 the "nothing here" line that replaces it when the tray is empty. Building it in one place
 keeps the two pages looking and behaving alike; each page keeps its own wording (set in its
-``_retranslate``, so the Thai catalogue keeps its contexts) and its own side panel.
+``retranslate``, so the Thai catalogue keeps its contexts) and its own side panel.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -30,6 +30,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import days_text, format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["DataRequestsDialog"]
@@ -40,7 +41,7 @@ _FALLBACK = (
 )
 
 
-class DataRequestsDialog(QDialog):
+class DataRequestsDialog(Retranslating, QDialog):
     """Signals: requests_did_change(): one was recorded or answered (the alerts change)."""
 
     requests_did_change = Signal()
@@ -191,11 +192,6 @@ class DataRequestsDialog(QDialog):
     def _update_buttons(self) -> None:
         row = self._selected()
         self.answer_button.setEnabled(row is not None and row.answered_at is None)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Requests for licence data"))

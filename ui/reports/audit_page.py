@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,7 @@ from services.api import (
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.reports.chain_banner import ChainBanner
 from ui.reports.files import export_in_two_steps
@@ -61,7 +62,7 @@ _COLUMNS = 7
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class AuditLogPage(QWidget):
+class AuditLogPage(Retranslating, QWidget):
     """Signals:
     events_did_load(): the events of the current filter are on screen.
     chain_did_check(): the chain was verified (the banner says how it stands).
@@ -406,11 +407,6 @@ class AuditLogPage(QWidget):
         )
 
     # -- language -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _retranslate_kinds(self) -> None:
         if self.kind_combo.count():

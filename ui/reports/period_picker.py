@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from services.api import ENGLISH_MONTHS_SHORT, THAI_MONTHS_SHORT
 from ui.common import i18n
+from ui.common.retranslating import Retranslating
 
 __all__ = ["PeriodPicker", "month_label"]
 
@@ -34,7 +35,7 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class PeriodPicker(QWidget):
+class PeriodPicker(Retranslating, QWidget):
     """Month list + from/to fields. ``period_did_change(first, last)`` on every change."""
 
     period_did_change = Signal(object, object)
@@ -124,11 +125,6 @@ class PeriodPicker(QWidget):
         self.months.blockSignals(True)
         self.months.setCurrentIndex(wanted)
         self.months.blockSignals(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.month_label.setText(self.tr("Month"))

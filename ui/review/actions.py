@@ -5,7 +5,7 @@ The review screen connects the buttons (and the same keys) to the port.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from services.api import ApplicationDetail, DocumentInfo, Officer, SlaState
 from ui.common import i18n
 from ui.common.formatting import sla_badge, status_label
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.review.marks import Pill
 
 __all__ = ["ReviewActionBar", "ReviewTopBar"]
@@ -32,7 +33,7 @@ def _icon(name: str) -> QIcon:
     return QIcon(str(i18n.RESOURCES / "icons" / f"{name}.svg"))
 
 
-class ReviewTopBar(QFrame):
+class ReviewTopBar(Retranslating, QFrame):
     """Back to the list, which application this is, its status and time left, and "Next".
 
     Signals:
@@ -89,11 +90,6 @@ class ReviewTopBar(QFrame):
         for widget in (self.status_pill, self.sla_pill, self.holder_label):
             widget.hide()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("List"))
         self.back_button.setToolTip(self.tr("Back to the list (Esc)"))
@@ -130,7 +126,7 @@ class ReviewTopBar(QFrame):
         self.holder_label.show()
 
 
-class ReviewActionBar(QFrame):
+class ReviewActionBar(Retranslating, QFrame):
     """Certify a copy, ask for documents, reject, release, reassign, and mark reviewed.
 
     Signals:
@@ -258,11 +254,6 @@ class ReviewActionBar(QFrame):
             )
         else:
             self.progress_label.setText(self.tr("All items checked"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self._word_certify()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from services.api import CertifyPreview, DocumentInfo
 from ui.common.dialog_buttons import button_row, cancel_and_primary
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.review.presenter import ReviewPresenter
 from ui.viewer.document_viewer import DocumentViewer
 
@@ -45,7 +46,7 @@ def _plain(text: str = "", name: str = "") -> QLabel:
     return label
 
 
-class _ConfirmDialog(QDialog):
+class _ConfirmDialog(Retranslating, QDialog):
     """Heading, body, Cancel and one primary button (Enter), Esc cancels."""
 
     def __init__(self, parent: QWidget | None) -> None:
@@ -71,11 +72,6 @@ class _ConfirmDialog(QDialog):
 
     def retranslate(self) -> None:
         raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class CertifyDialog(_ConfirmDialog):

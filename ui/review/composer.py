@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -32,6 +32,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.review.checklist import verdict_label
 
@@ -42,7 +43,7 @@ DEFAULT_ANSWER_DAYS = 10
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _Composer(QFrame):
+class _Composer(Retranslating, QFrame):
     """Title, a scrolling body, an inline error box and a button row; Esc cancels.
 
     Signals:
@@ -111,11 +112,6 @@ class _Composer(QFrame):
             self.cancel()
             return
         super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel (Esc)"))

@@ -6,7 +6,7 @@ buttons never take the focus, so the review screen's keys keep working after a c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -14,6 +14,7 @@ from services.api import DocumentInfo
 from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["ViewerToolbar"]
 
@@ -27,7 +28,7 @@ def _tool(icon: str) -> QToolButton:
     return button
 
 
-class ViewerToolbar(QFrame):
+class ViewerToolbar(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ViewerBar")
@@ -74,11 +75,6 @@ class ViewerToolbar(QFrame):
         ):
             row.addWidget(widget)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.previous_document_button.setToolTip(self.tr("Previous document (Ctrl+PgUp, Alt+←)"))

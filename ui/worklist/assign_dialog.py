@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.errors import bilingual
 from ui.common.formatting import roles_text
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["AssignDialog"]
@@ -41,7 +42,7 @@ _FALLBACK = (
 _MAX_NOTE = 2000
 
 
-class AssignDialog(QDialog):
+class AssignDialog(Retranslating, QDialog):
     """The requests, who gets them (officer or section), a note, and — when asked — why
     older requests are passed over.
 
@@ -192,11 +193,6 @@ class AssignDialog(QDialog):
         self.reason.setFocus()
 
     # -- language and size ------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.adjustSize()

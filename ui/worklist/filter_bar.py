@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from ui.common.flow_layout import FlowLayout
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.formatting import channel_label
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["FilterBar"]
 
@@ -66,7 +67,7 @@ def _group(widgets: tuple[QWidget, ...]) -> QWidget:
     return box
 
 
-class FilterBar(QFrame):
+class FilterBar(Retranslating, QFrame):
     """The bar's widgets; what they choose is :meth:`current_filter`.
 
     Signals:
@@ -294,11 +295,6 @@ class FilterBar(QFrame):
             self.view_delete_requested.emit(name)
 
     # -- language -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         chosen, view = self.current_filter(), self.current_view()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["NotesDialog"]
@@ -39,7 +40,7 @@ _SAVE_FAILED = (
 )
 
 
-class NotesDialog(QDialog):
+class NotesDialog(Retranslating, QDialog):
     """The request's notes, oldest first, and a box for a new one (Ctrl+Enter saves).
 
     Signals:
@@ -172,11 +173,6 @@ class NotesDialog(QDialog):
         self.empty.setVisible(not self._notes)
         if self._notes:
             self.list.scrollToBottom()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Internal notes"))
