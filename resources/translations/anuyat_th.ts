@@ -1858,63 +1858,63 @@
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="324"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="430"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="328"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="434"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="391"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="395"/>
         <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
         <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="407"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="411"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="416"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="420"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="489"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="493"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="490"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="494"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="538"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="539"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="544"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="545"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="546"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="547"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -3720,27 +3720,27 @@ P90</translation>
 <context>
     <name>NotRequestModel</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="122"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="77"/>
         <source>Received</source>
         <translation>ได้รับเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="123"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="78"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="124"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="79"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="125"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="80"/>
         <source>Why it is not a request</source>
         <translation>เหตุที่ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="141"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="89"/>
         <source>(no subject)</source>
         <translation>(ไม่มีหัวเรื่อง)</translation>
     </message>
@@ -3748,38 +3748,38 @@ P90</translation>
 <context>
     <name>NotRequestsView</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="335"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="210"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="358"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="230"/>
         <source>Taken as request {number}; the sender is sent the acknowledgement.</source>
         <translation>รับเป็นคำขอเลขที่ {number} แล้ว ระบบส่งหนังสือตอบรับถึงผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="391"/>
-        <location filename="../../ui/intake/not_requests_view.py" line="407"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="263"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="279"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="394"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="266"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. If one is a request after all, choose it and press {key}.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ หากฉบับใดเป็นคำขอจริง ให้เลือกแล้วกด {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="400"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="272"/>
         <source>Mail that reached the intake address but is not a request: delivery reports, automatic replies, newsletters and notices. None of it was answered. An intake officer decides whether one is a request after all.</source>
         <translation>อีเมลที่ส่งถึงที่อยู่รับเรื่องแต่ไม่ใช่คำขอ เช่น รายงานการส่งอีเมล การตอบกลับอัตโนมัติ จดหมายข่าว และอีเมลแจ้งเตือน ระบบไม่ได้ตอบกลับอีเมลเหล่านี้ เจ้าหน้าที่รับเรื่องเป็นผู้ตัดสินว่าฉบับใดเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="405"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="277"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="406"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="278"/>
         <source>No mail was set aside. Everything that arrived was a request.</source>
         <translation>ไม่มีอีเมลที่คัดแยกไว้ ทุกฉบับที่ได้รับเป็นคำขอ</translation>
     </message>
@@ -4164,37 +4164,37 @@ P90</translation>
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="127"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="83"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="128"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="84"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="129"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="85"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="130"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="86"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="131"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="87"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="132"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="88"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="163"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="111"/>
         <source>Received {received}; held by the sync of {held}</source>
         <translation>ได้รับเมื่อ {received} · กักไว้ในรอบซิงก์เมื่อ {held}</translation>
     </message>
@@ -4202,38 +4202,38 @@ P90</translation>
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="434"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="304"/>
         <source>Try again</source>
         <translation>ลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="476"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="343"/>
         <source>Released “{name}”: it is now a document of its request.</source>
         <translation>รับ “{name}” เป็นเอกสารของคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="478"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="345"/>
         <source>Discarded “{name}” (kept as evidence only).</source>
         <translation>ไม่รับไฟล์ “{name}” แล้ว (เก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="490"/>
-        <location filename="../../ui/intake/quarantine_view.py" line="499"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="357"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="366"/>
         <source>Quarantined files</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="493"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="360"/>
         <source>Files that arrived but were not added to a request, because they could not be checked or could be unsafe. Decide on each one.</source>
         <translation>ไฟล์ที่ได้รับแต่ยังไม่ได้เพิ่มเข้าคำขอ เพราะตรวจสอบไม่ได้หรืออาจไม่ปลอดภัย โปรดพิจารณาทีละไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="497"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="364"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="498"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="365"/>
         <source>No files are held. Everything that arrived was accepted.</source>
         <translation>ไม่มีไฟล์ที่กักไว้ ทุกไฟล์ที่ได้รับผ่านการตรวจแล้ว</translation>
     </message>
@@ -5348,154 +5348,154 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="222"/>
+        <location filename="../../ui/admin/settings_page.py" line="223"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="224"/>
+        <location filename="../../ui/admin/settings_page.py" line="225"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="225"/>
+        <location filename="../../ui/admin/settings_page.py" line="226"/>
         <source>Fee account</source>
         <translation>บัญชีรับชำระค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="226"/>
+        <location filename="../../ui/admin/settings_page.py" line="227"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="227"/>
+        <location filename="../../ui/admin/settings_page.py" line="228"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="228"/>
+        <location filename="../../ui/admin/settings_page.py" line="229"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="229"/>
+        <location filename="../../ui/admin/settings_page.py" line="230"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="230"/>
+        <location filename="../../ui/admin/settings_page.py" line="231"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="231"/>
+        <location filename="../../ui/admin/settings_page.py" line="232"/>
         <source>Licence register</source>
         <translation>ทะเบียนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="232"/>
+        <location filename="../../ui/admin/settings_page.py" line="233"/>
         <source>Retention</source>
         <translation>ระยะเวลาเก็บรักษา</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="241"/>
+        <location filename="../../ui/admin/settings_page.py" line="242"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="243"/>
+        <location filename="../../ui/admin/settings_page.py" line="244"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="252"/>
+        <location filename="../../ui/admin/settings_page.py" line="261"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="257"/>
+        <location filename="../../ui/admin/settings_page.py" line="266"/>
         <source>Where applicants pay: printed on every payment notice with its PromptPay QR. A PromptPay or biller ID is checked by building a QR with it when saved.</source>
         <translation>ช่องทางที่ผู้ยื่นชำระเงิน พิมพ์ในหนังสือแจ้งชำระทุกฉบับพร้อมคิวอาร์พร้อมเพย์ รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิลจะได้รับการตรวจโดยสร้างคิวอาร์ทดลองเมื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="262"/>
+        <location filename="../../ui/admin/settings_page.py" line="271"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="266"/>
+        <location filename="../../ui/admin/settings_page.py" line="275"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="268"/>
+        <location filename="../../ui/admin/settings_page.py" line="277"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="272"/>
+        <location filename="../../ui/admin/settings_page.py" line="281"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="275"/>
+        <location filename="../../ui/admin/settings_page.py" line="284"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="280"/>
+        <location filename="../../ui/admin/settings_page.py" line="289"/>
         <source>Where the public register of licences is published. Each licence&apos;s QR code, and the address printed under it, lead there so anyone can check a licence.</source>
         <translation>ที่เผยแพร่ทะเบียนใบอนุญาตต่อสาธารณะ คิวอาร์โค้ดของใบอนุญาตแต่ละฉบับและที่อยู่ที่พิมพ์ไว้ใต้คิวอาร์โค้ดจะพาไปที่นั่น เพื่อให้ทุกคนตรวจสอบใบอนุญาตได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="285"/>
+        <location filename="../../ui/admin/settings_page.py" line="294"/>
         <source>How many years a closed request is kept before it may be put on a destruction list for the head of the agency to order. Services whose legal period differs are listed in settings.toml (retention_by_service).</source>
         <translation>จำนวนปีที่เก็บคำขอที่ปิดแล้วไว้ ก่อนจะนำเข้าบัญชีขอทำลายให้หัวหน้าหน่วยงานสั่งการได้ งานบริการที่กฎหมายกำหนดระยะเวลาต่างออกไปให้ระบุไว้ใน settings.toml (retention_by_service)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="289"/>
+        <location filename="../../ui/admin/settings_page.py" line="298"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="293"/>
+        <location filename="../../ui/admin/settings_page.py" line="302"/>
         <source>Takes effect at once: the next payment notice uses it.</source>
         <translation>มีผลทันที หนังสือแจ้งชำระฉบับถัดไปจะใช้ข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="296"/>
+        <location filename="../../ui/admin/settings_page.py" line="305"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="301"/>
+        <location filename="../../ui/admin/settings_page.py" line="310"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="303"/>
+        <location filename="../../ui/admin/settings_page.py" line="312"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="386"/>
-        <location filename="../../ui/admin/settings_page.py" line="428"/>
-        <location filename="../../ui/admin/settings_page.py" line="455"/>
+        <location filename="../../ui/admin/settings_page.py" line="395"/>
+        <location filename="../../ui/admin/settings_page.py" line="437"/>
+        <location filename="../../ui/admin/settings_page.py" line="464"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="398"/>
+        <location filename="../../ui/admin/settings_page.py" line="407"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="512"/>
+        <location filename="../../ui/admin/settings_page.py" line="521"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="521"/>
+        <location filename="../../ui/admin/settings_page.py" line="530"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
@@ -6520,102 +6520,102 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_DecisionPanel</name>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="292"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="202"/>
         <source>Write a short reason; it is kept in the audit log.</source>
         <translation>โปรดระบุเหตุผลสั้น ๆ (บันทึกไว้ในประวัติการตรวจสอบ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="310"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="220"/>
         <source>Choose a file in the list to see why it was held, then release it (it becomes a document of its request) or discard it.</source>
         <translation>เลือกไฟล์ในรายการเพื่อดูเหตุที่กักไว้ แล้วเลือกรับไฟล์เป็นเอกสารของคำขอ หรือไม่รับไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="314"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="224"/>
         <source>Release…</source>
         <translation>รับเป็นเอกสาร…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="315"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="225"/>
         <source>Accept the file as a document of its request</source>
         <translation>รับไฟล์นี้เป็นเอกสารของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="316"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="226"/>
         <source>Discard…</source>
         <translation>ไม่รับไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="317"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="227"/>
         <source>Do not keep the file with the request</source>
         <translation>ไม่นำไฟล์นี้เข้าคำขอ (ระบบเก็บไว้เป็นหลักฐานเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="318"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="228"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="319"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="229"/>
         <source>Reason (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="325"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="235"/>
         <source>Why discard this file?</source>
         <translation>เหตุใดจึงไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="326"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="236"/>
         <source>Discard file</source>
         <translation>ไม่รับไฟล์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="328"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="238"/>
         <source>Why release this file?</source>
         <translation>เหตุใดจึงรับไฟล์นี้เป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="329"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="239"/>
         <source>Release file</source>
         <translation>รับเป็นเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="341"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="244"/>
         <source>Why it was held</source>
         <translation>เหตุที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="342"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="245"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="343"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="246"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="343"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="246"/>
         <source>Not linked to a request</source>
         <translation>ยังไม่ผูกกับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="344"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="247"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="345"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="248"/>
         <source>Received</source>
         <translation>วันที่รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="348"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="250"/>
         <source>Size and type</source>
         <translation>ขนาดและชนิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/quarantine_view.py" line="346"/>
+        <location filename="../../ui/intake/quarantine_view.py" line="249"/>
         <source>Held by the sync of</source>
         <translation>กักไว้ในรอบซิงก์เมื่อ</translation>
     </message>
@@ -6636,47 +6636,47 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_TakePanel</name>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="222"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="131"/>
         <source>Choose a mail in the list to see why it was set aside.</source>
         <translation>เลือกอีเมลในรายการเพื่อดูเหตุที่คัดแยกไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="223"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="132"/>
         <source>This is a request after all</source>
         <translation>ฉบับนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="226"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="135"/>
         <source>It becomes a request in the normal intake flow and the sender is sent the acknowledgement ({key})</source>
         <translation>รับเป็นคำขอตามขั้นตอนรับเรื่องปกติ และส่งหนังสือตอบรับถึงผู้ส่ง ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="231"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="140"/>
         <source>Only an intake officer decides that a mail here is a request.</source>
         <translation>เฉพาะเจ้าหน้าที่รับเรื่องเท่านั้นที่ตัดสินว่าอีเมลในรายการนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="242"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="146"/>
         <source>(no subject)</source>
         <translation>(ไม่มีหัวเรื่อง)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="245"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="147"/>
         <source>Why it is not a request</source>
         <translation>เหตุที่ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="246"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="148"/>
         <source>In the other language</source>
         <translation>ภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="247"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="149"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/not_requests_view.py" line="248"/>
+        <location filename="../../ui/intake/not_requests_view.py" line="150"/>
         <source>Received</source>
         <translation>ได้รับเมื่อ</translation>
     </message>

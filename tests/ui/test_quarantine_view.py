@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from services.kernel.errors import PermissionDenied
-from tests.ui.conftest import HELD_NAMES, type_text
+from tests.ui.conftest import HELD_NAMES, SCREENSHOTS, type_text
 from ui.intake.quarantine_view import QuarantineColumn
 from ui.shell.main_window import MainWindow
 from ui.shell.queue_pane import QUARANTINE, QUEUES
@@ -86,11 +86,20 @@ def test_held_files_are_listed_with_reason_date_and_size(
     shown = [label.text() for label in side.findChildren(QLabel)]
     assert "25 พฤศจิกายน 2569 เวลา 08:00 น." in shown
     assert "25 พฤศจิกายน 2569 เวลา 10:00 น." in shown
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "quarantine_th.png"))
     # In English the reason follows the language.
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: reason.data() == exe.reason_en, timeout=3000)
     assert model.index(0, QuarantineColumn.RECEIVED).data() == "25 Nov 2026 08:00"
     assert exe.reason_th in reason.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(lambda: side.release_button.text() == "Release…", timeout=3000)
+
+    def shown_now() -> list[str]:  # the panel's facts are laid out again in English
+        return [label.text() for label in side.findChildren(QLabel) if label.isVisible()]
+
+    qtbot.waitUntil(lambda: "Why it was held" in shown_now(), timeout=3000)
+    assert window.grab().save(str(SCREENSHOTS / "quarantine_en.png"))
 
 
 def test_release_and_discard_ask_for_a_reason_inline_and_change_the_store(

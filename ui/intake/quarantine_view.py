@@ -14,16 +14,10 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,17 +29,12 @@ from PySide6.QtWidgets import (
 
 from services.api import IntakePort, QuarantineRow, SignedInUser, format_size
 from ui.common import i18n
-from ui.common.errors import ErrorBox
 from ui.common.formatting import channel_label, format_date
 from ui.common.naming import named
-from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
-from ui.intake.tray_layout import build_tray_column
-from ui.intake.tray_rows import ROW_ROLE, TrayRows
+from ui.intake.tray_model import TrayModel, TrayPage, TraySidePanel
 
 __all__ = ["QuarantineColumn", "QuarantineModel", "QuarantineView"]
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 _SIDE_WIDTH = 310
@@ -84,46 +73,13 @@ def _reason(row: QuarantineRow, language: str) -> tuple[str, str]:
     return first or second, second if first else ""
 
 
-class QuarantineModel(QAbstractTableModel):
+class QuarantineModel(TrayModel[QuarantineRow, QuarantineColumn]):
     """The held files, as read by ``port.quarantine_items``."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[QuarantineRow] = []
-        self._language = i18n.current_language()
+    columns = QuarantineColumn
 
-    def set_rows(self, rows: list[QuarantineRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def set_language(self, language: str) -> None:
-        if language != self._language:
-            self._language = language
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(QuarantineColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(QuarantineColumn) - 1)
-            )
-
-    def row_at(self, row: int) -> QuarantineRow:
-        return self._rows[row]
-
-    def find_row(self, item_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QuarantineColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {
+    def titles(self) -> dict[QuarantineColumn, str]:
+        return {
             QuarantineColumn.FILE: self.tr("File"),
             QuarantineColumn.REASON: self.tr("Why it was held"),
             QuarantineColumn.CHANNEL: self.tr("Channel"),
@@ -131,77 +87,48 @@ class QuarantineModel(QAbstractTableModel):
             QuarantineColumn.RECEIVED: self.tr("Received"),
             QuarantineColumn.SIZE: self.tr("Size"),
         }
-        return titles.get(QuarantineColumn(section))
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = QuarantineColumn(index.column())
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == QuarantineColumn.FILE:
-                return row.filename
-            if column == QuarantineColumn.REASON:
-                return _reason(row, self._language)[0]
-            if column == QuarantineColumn.CHANNEL:
-                return channel_label(row.channel)
-            if column == QuarantineColumn.TRACKING:
-                return row.tracking_number or "—"
-            if column == QuarantineColumn.RECEIVED:
-                return format_date(_received(row), self._language)
-            if column == QuarantineColumn.SIZE:
-                return format_size(row.size)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == QuarantineColumn.REASON:
-                first, other = _reason(row, self._language)
-                return "\n".join(t for t in (first, other) if t)
-            if column == QuarantineColumn.FILE:
-                return f"{row.filename}\n{row.content_type}"
-            if column == QuarantineColumn.RECEIVED:
-                return self.tr("Received {received}; held by the sync of {held}").format(
-                    received=format_date(_received(row), self._language, short=False),
-                    held=format_date(row.created_at, self._language, short=False),
-                )
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == QuarantineColumn.SIZE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def display(self, row: QuarantineRow, column: QuarantineColumn) -> Any:
+        if column == QuarantineColumn.FILE:
+            return row.filename
+        if column == QuarantineColumn.REASON:
+            return _reason(row, self._language)[0]
+        if column == QuarantineColumn.CHANNEL:
+            return channel_label(row.channel)
+        if column == QuarantineColumn.TRACKING:
+            return row.tracking_number or "—"
+        if column == QuarantineColumn.RECEIVED:
+            return format_date(_received(row), self._language)
+        return format_size(row.size)
+
+    def tooltip(self, row: QuarantineRow, column: QuarantineColumn) -> Any:
+        if column == QuarantineColumn.REASON:
+            first, other = _reason(row, self._language)
+            return "\n".join(t for t in (first, other) if t)
+        if column == QuarantineColumn.FILE:
+            return f"{row.filename}\n{row.content_type}"
+        if column == QuarantineColumn.RECEIVED:
+            return self.tr("Received {received}; held by the sync of {held}").format(
+                received=format_date(_received(row), self._language, short=False),
+                held=format_date(row.created_at, self._language, short=False),
+            )
+        return None
+
+    def alignment(self, column: QuarantineColumn) -> Qt.AlignmentFlag | None:
+        if column == QuarantineColumn.SIZE:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
 
-class _DecisionPanel(Retranslating, QFrame):
+class _DecisionPanel(TraySidePanel[QuarantineRow]):
     """The chosen file's facts, "Release"/"Discard", and the reason asked inline."""
 
     decision_did_confirm = Signal(str, str, str)  # action ("release"|"discard"), id, reason
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("QuarantineSide")
-        self._row: QuarantineRow | None = None
+        super().__init__(_SIDE_WIDTH, parent)
         self._action: str | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 14, 12)
-        layout.setSpacing(8)
-
-        self.placeholder = named(QLabel(), "Muted")
-        self.placeholder.setWordWrap(True)
-        layout.addWidget(self.placeholder)
-
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(8)
-        self.title = named(QLabel(), "DetailTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        body.addWidget(self.title)
-        self._form = QFormLayout()
-        self._form.setContentsMargins(0, 0, 0, 4)
-        self._form.setVerticalSpacing(2)
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        body.addLayout(self._form)
-
+        body = self.body_layout
         buttons = QHBoxLayout()
         self.release_button = named(QPushButton(), "ReleaseButton")
         self.discard_button = named(QPushButton(), "DiscardButton")
@@ -239,33 +166,16 @@ class _DecisionPanel(Retranslating, QFrame):
         ask.addLayout(confirm_row)
         self.ask_box.hide()
         body.addWidget(self.ask_box)
-        self.error_box = ErrorBox()
-        body.addWidget(self.error_box)
-        body.addStretch(1)
-        layout.addWidget(self.body, 1)
-        self.show_row(None)
-        self.retranslate()
-
-    def sizeHint(self) -> QSize:
-        return QSize(_SIDE_WIDTH, super().sizeHint().height())
-
-    @property
-    def row(self) -> QuarantineRow | None:
-        return self._row
+        self.finish()
 
     @property
     def action(self) -> str | None:
         """The decision being asked for ("release"/"discard"), or None."""
         return self._action if self.ask_box.isVisibleTo(self) else None
 
-    def show_row(self, row: QuarantineRow | None) -> None:
-        if row is None or self._row is None or row.id != self._row.id:
-            self.cancel()
-            self.error_box.clear()
-        self._row = row
-        self.placeholder.setVisible(row is None)
-        self.body.setVisible(row is not None)
-        self._fill()
+    def other_row_chosen(self) -> None:
+        self.cancel()
+        super().other_row_chosen()
 
     def ask(self, action: str) -> None:
         """Open the reason line for ``action`` ("release" or "discard")."""
@@ -318,7 +228,7 @@ class _DecisionPanel(Retranslating, QFrame):
         self.cancel_button.setText(self.tr("Cancel"))
         self.reason_edit.setPlaceholderText(self.tr("Reason (required)"))
         self._retranslate_question()
-        self._fill()
+        self.fill()
 
     def _retranslate_question(self) -> None:
         if self._action == "discard":
@@ -328,38 +238,20 @@ class _DecisionPanel(Retranslating, QFrame):
             self.question.setText(self.tr("Why release this file?"))
             self.confirm_button.setText(self.tr("Release file"))
 
-    def _fill(self) -> None:
-        while self._form.rowCount():
-            self._form.removeRow(0)
-        row = self._row
-        if row is None:
-            return
-        language = i18n.current_language()
-        self.title.setText(row.filename)
+    def describe(self, row: QuarantineRow, language: str) -> tuple[str, list[tuple[str, str]]]:
         first, other = _reason(row, language)
-        fields = [
+        return row.filename, [
             (self.tr("Why it was held"), first),
             (self.tr("In the other language"), other),
             (self.tr("Request"), row.tracking_number or self.tr("Not linked to a request")),
             (self.tr("Channel"), channel_label(row.channel)),
             (self.tr("Received"), format_date(_received(row), language, short=False)),
             (self.tr("Held by the sync of"), format_date(row.created_at, language, short=False)),
-            (
-                self.tr("Size and type"),
-                f"{format_size(row.size)} · {row.content_type}",
-            ),
+            (self.tr("Size and type"), f"{format_size(row.size)} · {row.content_type}"),
         ]
-        for name, value in fields:
-            if not value:
-                continue
-            label = named(QLabel(name), "FieldName")
-            text = QLabel(value)
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._form.addRow(label, text)
 
 
-class QuarantineView(Retranslating, QWidget):
+class QuarantineView(TrayPage[QuarantineRow]):
     """The held files and the decisions on them.
 
     Signals:
@@ -377,49 +269,27 @@ class QuarantineView(Retranslating, QWidget):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("QuarantineView")
-        self._port = port
-        self._user = user
-        self._runner = runner
-        self.model = QuarantineModel(self)
-
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        column = build_tray_column(
-            model=self.model,
+        side = _DecisionPanel()
+        super().__init__(
+            runner=runner,
+            model=QuarantineModel(),
+            row_type=QuarantineRow,
+            side=side,
+            side_min_width=_SIDE_MIN_WIDTH,
             table_name="QuarantineTable",
             widths=_WIDTHS,
             stretch_column=QuarantineColumn.REASON,
-            on_refresh=self.refresh,
+            parent=parent,
         )
-        self.title = column.title
-        self.refresh_button = column.refresh_button
-        self.intro = column.intro
-        self.error_box = column.error_box
-        self.notice = column.notice
-        self.table = column.table
-        self.empty = column.empty
-        outer.addWidget(column.widget, 1)
-
-        self.side = _DecisionPanel()
-        # Narrow windows squeeze the panel first; the list keeps its columns longer.
-        self.side.setMinimumWidth(_SIDE_MIN_WIDTH)
-        self.side.setMaximumWidth(_SIDE_WIDTH)
-        outer.addWidget(self.side, 0)
-
-        self._rows = TrayRows(self, runner, column, self.model, self.side, QuarantineRow)
-        self.table.selectionModel().currentRowChanged.connect(self._rows.current_changed)
+        self.setObjectName("QuarantineView")
+        self.model.setParent(self)
+        self._port = port
+        self._user = user
+        self.side = side
         self.side.decision_did_confirm.connect(self._decide)
         self.retranslate()
 
     # -- public -------------------------------------------------------------------------
-
-    @property
-    def loaded(self) -> bool:
-        """True once the list was read at least once."""
-        return self._rows.loaded
 
     def refresh(self) -> None:
         """Read the held files again (in the database worker)."""
@@ -435,9 +305,6 @@ class QuarantineView(Retranslating, QWidget):
             did_load=self.items_did_load.emit,
             label="quarantine.list",
         )
-
-    def select_item(self, item_id: str) -> bool:
-        return self._rows.select(item_id)
 
     def filenames(self) -> list[str]:
         return [self.model.row_at(r).filename for r in range(self.model.rowCount())]
