@@ -134,7 +134,7 @@ class IssuingPort(Protocol):
 
     def signing_ways(self, user: SignedInUser, min_signature_type: int) -> tuple[KeyKind, ...]: ...
 
-    def token_certificates(
+    def signing_certificates(
         self, user: SignedInUser, token_label: str, pin: sign.Pin
     ) -> list[sign.TokenCertificate]: ...
 
@@ -150,9 +150,9 @@ class IssuingPort(Protocol):
 
     def answer_data_request(self, user: SignedInUser, request_id: str) -> str: ...
 
-    def pending_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]: ...
+    def pending_licence_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]: ...
 
-    def add_timestamps(self, user: SignedInUser) -> list[str]: ...
+    def add_licence_timestamps(self, user: SignedInUser) -> list[str]: ...
 
     def register_paper(self, user: SignedInUser, paper: PaperLicence) -> RegisteredPaper: ...
 
@@ -277,7 +277,7 @@ class Issuing:
         require(self.context.verified(Actor.from_user(user)), Action.ISSUE_LICENCE)
         return ways_for(self.settings, min_signature_type)
 
-    def token_certificates(
+    def signing_certificates(
         self, user: SignedInUser, token_label: str, pin: sign.Pin
     ) -> list[sign.TokenCertificate]:
         """The certificates on the token, for the approver to choose the one that signs."""
@@ -349,14 +349,14 @@ class Issuing:
 
     # --- time-stamps added later ------------------------------------------------------
 
-    def pending_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]:
+    def pending_licence_timestamps(self, user: SignedInUser) -> list[PendingLicenceTimestamp]:
         """Licences signed while the TSA could not be reached, waiting for a time-stamp."""
         actor = self.context.verified(Actor.from_user(user))
         require(actor, Action.ISSUE_LICENCE)
         with self.context.read(actor) as session:
             return timestamps.pending_licence_timestamps(session)
 
-    def add_timestamps(self, user: SignedInUser) -> list[str]:
+    def add_licence_timestamps(self, user: SignedInUser) -> list[str]:
         """Time-stamp them now (the TSA answers again); the licence numbers done."""
         actor = self.context.verified(Actor.from_user(user))
         return timestamps.add_licence_timestamps(

@@ -61,7 +61,7 @@ def test_online_the_licence_signature_is_time_stamped_at_issue(
     result = verify_pdf(pdf, roots)
     stamp = result.signatures[0].timestamp
     assert result.ok and stamp is not None and stamp.ok and stamp.authority == "Test TSA"
-    assert stamping.pending_timestamps(users["approver"]) == []
+    assert stamping.pending_licence_timestamps(users["approver"]) == []
     assert_pdfa_3b(pdf, issued.number)
     (event,) = events(context, "licence.issued")
     assert event["timestamp_pending"] is False
@@ -88,24 +88,24 @@ def test_offline_the_licence_is_issued_without_and_stamped_later_still_pdfa(
     signed = _licence(context, issued.issued_id)
     first = verify_pdf(signed, roots)
     assert first.ok and not first.timestamped
-    (pending,) = stamping.pending_timestamps(approver)
+    (pending,) = stamping.pending_licence_timestamps(approver)
     assert pending.issued_id == issued.issued_id and pending.number == issued.number
     assert events(context, "licence.issued")[0]["timestamp_pending"] is True
 
     with pytest.raises(TimestampUnavailable) as still_down:
-        stamping.add_timestamps(approver)
+        stamping.add_licence_timestamps(approver)
     assert "ตราประทับเวลา" in still_down.value.th
-    assert len(stamping.pending_timestamps(approver)) == 1  # nothing changed
+    assert len(stamping.pending_licence_timestamps(approver)) == 1  # nothing changed
     # Only those who issue licences add their time-stamps.
     from services.kernel.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        stamping.add_timestamps(users["intake"])
+        stamping.add_licence_timestamps(users["intake"])
 
     tsa.start()  # back online
-    assert stamping.add_timestamps(approver) == [issued.number]
-    assert stamping.pending_timestamps(approver) == []
-    assert stamping.add_timestamps(approver) == []  # nothing left: nothing twice
+    assert stamping.add_licence_timestamps(approver) == [issued.number]
+    assert stamping.pending_licence_timestamps(approver) == []
+    assert stamping.add_licence_timestamps(approver) == []  # nothing left: nothing twice
     stamped = _licence(context, issued.issued_id)
     assert stamped != signed and stamped.startswith(signed[:1024])
     result = verify_pdf(stamped, roots)

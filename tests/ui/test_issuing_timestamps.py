@@ -60,4 +60,4 @@ def test_a_licence_issued_offline_is_time_stamped_from_the_issuing_page(
     qtbot.waitUntil(lambda: "เพิ่มตราประทับเวลาและข้อมูลตรวจสอบระยะยาวแล้ว 1 รายการ" in page.error.text(),
                     timeout=60_000)  # fmt: skip
     qtbot.waitUntil(lambda: not button.isVisible(), timeout=30_000)
-    assert ports.issuing.pending_timestamps(approver) == []
+    assert ports.issuing.pending_licence_timestamps(approver) == []

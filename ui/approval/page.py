@@ -105,7 +105,9 @@ class ApprovalPage(Retranslating, QWidget):
         self.sign_button = named(QPushButton(), "Primary")
         self.sign_button.clicked.connect(self.approve_selected)
         self.error = ErrorBox(dismissable=True)
-        self.timestamps_button = TimestampsButton(port, runner, user, self.error)
+        self.timestamps_button = TimestampsButton(
+            port.pending_timestamps, port.add_timestamps, runner, user, self.error
+        )
         self.timestamps_button.timestamps_did_change.connect(self._timestamps_added)
         top.addWidget(self.timestamps_button)
         self.check_file_button = QPushButton()

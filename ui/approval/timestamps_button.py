@@ -8,8 +8,7 @@ them — network work, in the I/O pool — and says how it went in the page's me
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -28,12 +27,10 @@ _FALLBACK = (
 )
 
 
-class TimestampsPort(Protocol):
-    """What the button asks: the approval port (memos) or the issuing port (licences)."""
-
-    def pending_timestamps(self, user: SignedInUser) -> Sequence[object]: ...
-
-    def add_timestamps(self, user: SignedInUser) -> list[str]: ...
+# What the button asks, given by its page: the approval port's calls (memos) or the issuing
+# port's (licences). Two calls, not a port, so each port keeps names of its own.
+PendingCall = Callable[[SignedInUser], Sequence[object]]
+AddCall = Callable[[SignedInUser], list[str]]
 
 
 class TimestampsButton(QPushButton):
@@ -45,7 +42,8 @@ class TimestampsButton(QPushButton):
 
     def __init__(
         self,
-        port: TimestampsPort,
+        pending: PendingCall,
+        add: AddCall,
         runner: TaskRunner,
         user: SignedInUser,
         messages: ErrorBox,
@@ -53,14 +51,15 @@ class TimestampsButton(QPushButton):
     ) -> None:
         super().__init__(parent)
         named(self, "AddTimestamps")
-        self._port, self._runner, self._user, self._messages = port, runner, user, messages
+        self._pending, self._add = pending, add
+        self._runner, self._user, self._messages = runner, user, messages
         self.waiting = 0
         self.clicked.connect(self.add_now)
         self._retranslate()
         self.hide()
 
     def refresh(self) -> None:
-        port, user = self._port, self._user
+        pending_call, user = self._pending, self._user
 
         def done(pending: Sequence[object] | None, error: BaseException | None) -> None:
             if error is None and pending is not None:
@@ -68,12 +67,10 @@ class TimestampsButton(QPushButton):
                 self._retranslate()
                 self.setVisible(self.waiting > 0)
 
-        self._runner.run(
-            lambda: port.pending_timestamps(user), done, owner=self, label="pending timestamps"
-        )
+        self._runner.run(lambda: pending_call(user), done, owner=self, label="pending timestamps")
 
     def add_now(self) -> None:
-        port, user = self._port, self._user
+        add_call, user = self._add, self._user
         self.setEnabled(False)
 
         def done(numbers: list[str] | None, error: BaseException | None) -> None:
@@ -90,7 +87,7 @@ class TimestampsButton(QPushButton):
             self.refresh()
 
         self._runner.run(
-            lambda: port.add_timestamps(user), done, pool="io", owner=self, label="add timestamps"
+            lambda: add_call(user), done, pool="io", owner=self, label="add timestamps"
         )
 
     def changeEvent(self, event: QEvent) -> None:

@@ -68,7 +68,7 @@ class IssueDialog(Retranslating, QDialog):
         self.signing = SigningForm(
             runner,
             lambda: port.signing_tokens(user),
-            lambda label, pin: port.token_certificates(user, label, pin),
+            lambda label, pin: port.signing_certificates(user, label, pin),
             first_ways,
         )
         body.addWidget(self.signing)

@@ -109,7 +109,9 @@ class IssuingPage(QWidget):
         self.data_button.setVisible(self.can_deliver)
         top.addWidget(self.data_button)
         # Licences signed while the TSA did not answer (hidden while none wait).
-        self.timestamps_button = TimestampsButton(port, runner, user, self.error)
+        self.timestamps_button = TimestampsButton(
+            port.pending_licence_timestamps, port.add_licence_timestamps, runner, user, self.error
+        )
         top.addWidget(self.timestamps_button)
         top.addWidget(self.issue_button)
         outer.addLayout(top)
