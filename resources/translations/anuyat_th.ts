@@ -3062,47 +3062,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="110"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="104"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="114"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="108"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="120"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="114"/>
         <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
         <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="124"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="118"/>
         <source>Pre&amp;mises address:</source>
         <translation>ที่ตั้ง&amp;สถานประกอบการ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="125"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="119"/>
         <source>number, road, sub-district, district, province</source>
         <translation>เลขที่ ถนน ตำบล อำเภอ จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="126"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="120"/>
         <source>&amp;Renews licence (number or code; empty if new):</source>
         <translation>&amp;ต่ออายุใบอนุญาตเลขที่ (เลขที่หรือรหัสตรวจสอบ เว้นว่างถ้าเป็นฉบับใหม่):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="127"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="121"/>
         <source>e.g. 12/2568</source>
         <translation>เช่น 12/2568</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="128"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="122"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="129"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="123"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -5760,23 +5760,23 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="77"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="94"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="71"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="88"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="79"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="73"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="89"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="83"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="93"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -5784,72 +5784,72 @@ P90</translation>
 <context>
     <name>SigningForm</name>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="199"/>
+        <location filename="../../ui/common/signing_form.py" line="214"/>
         <source>signing</source>
         <translation>ใช้ลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="199"/>
+        <location filename="../../ui/common/signing_form.py" line="214"/>
         <source>not for signing</source>
         <translation>ไม่ใช่สำหรับลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="202"/>
+        <location filename="../../ui/common/signing_form.py" line="217"/>
         <source>{subject} — {usage}, valid to {until}, issued by {issuer}</source>
         <translation>{subject} — {usage} ใช้ได้ถึง {until} ออกโดย {issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="218"/>
+        <location filename="../../ui/common/signing_form.py" line="233"/>
         <source>PKCS#12 file</source>
         <translation>ไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="218"/>
+        <location filename="../../ui/common/signing_form.py" line="233"/>
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="264"/>
+        <location filename="../../ui/common/signing_form.py" line="279"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="265"/>
+        <location filename="../../ui/common/signing_form.py" line="280"/>
         <source>Confirm with my sign-in password (type 1 record)</source>
         <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (บันทึกแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="266"/>
+        <location filename="../../ui/common/signing_form.py" line="281"/>
         <source>PKCS#12 file, where the agency allows it (type 2)</source>
         <translation>ไฟล์ PKCS#12 เมื่อหน่วยงานอนุญาต (แบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="267"/>
+        <location filename="../../ui/common/signing_form.py" line="282"/>
         <source>&amp;Token:</source>
         <translation>&amp;โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="268"/>
+        <location filename="../../ui/common/signing_form.py" line="283"/>
         <source>Show certificates</source>
         <translation>แสดงใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="269"/>
+        <location filename="../../ui/common/signing_form.py" line="284"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="275"/>
+        <location filename="../../ui/common/signing_form.py" line="290"/>
         <source>&amp;Your sign-in password</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="277"/>
+        <location filename="../../ui/common/signing_form.py" line="292"/>
         <source>&amp;Password of the PKCS#12 file</source>
         <translation>&amp;รหัสผ่านของไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="279"/>
+        <location filename="../../ui/common/signing_form.py" line="294"/>
         <source>Token &amp;PIN (never stored)</source>
         <translation>&amp;PIN ของโทเคน (ไม่มีการบันทึกไว้)</translation>
     </message>

@@ -15,7 +15,7 @@ from ui.common import i18n
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
-from ui.common.signing_form import TOKEN_FALLBACK, SigningForm
+from ui.common.signing_form import SigningForm
 from ui.common.tasks import TaskRunner
 
 __all__ = ["SigningDialog"]
@@ -54,14 +54,8 @@ class SigningDialog(Retranslating, QDialog):
         body.addWidget(self.signing)
         foot = add_dialog_foot(self, body, self.submit)
         self.error, self.cancel_button, self.ok_button = foot.error, foot.cancel, foot.primary
-        self.signing.ready_changed.connect(self.ok_button.setEnabled)
-        self.signing.failed.connect(self._failed)
-        self.signing.read_button.clicked.connect(self.error.clear)
-        self.ok_button.setEnabled(self.signing.is_ready())
+        self.signing.report_to(foot)
         self.retranslate()
-
-    def _failed(self, error: BaseException) -> None:
-        self.error.show_error(error, fallback_th=TOKEN_FALLBACK[0], fallback_en=TOKEN_FALLBACK[1])
 
     def submit(self) -> None:
         self.error.clear()

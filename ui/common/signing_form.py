@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from services.api import KeyKind, Pin, SigningChoice, TokenCertificate, TokenInfo
 from ui.common import i18n
+from ui.common.dialog_buttons import DialogFoot
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -124,6 +125,20 @@ class SigningForm(Retranslating, QWidget):
         self.set_ways(self._ways)
         self.retranslate()
         self._load_tokens(tokens)
+
+    def report_to(self, foot: DialogFoot) -> None:
+        """Let the dialog's foot follow the form: its primary button enabled once enough is
+        filled in, a token that cannot be read told in its error box (cleared when the
+        officer asks for the certificates again)."""
+        error = foot.error
+        self.ready_changed.connect(foot.primary.setEnabled)
+        self.failed.connect(
+            lambda e: error.show_error(
+                e, fallback_th=TOKEN_FALLBACK[0], fallback_en=TOKEN_FALLBACK[1]
+            )
+        )
+        self.read_button.clicked.connect(error.clear)
+        foot.primary.setEnabled(self.is_ready())
 
     # -- the ways -------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from ui.common import i18n
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
-from ui.common.signing_form import TOKEN_FALLBACK, SigningForm
+from ui.common.signing_form import SigningForm
 from ui.common.tasks import TaskRunner
 
 __all__ = ["IssueDialog"]
@@ -74,10 +74,7 @@ class IssueDialog(Retranslating, QDialog):
         body.addWidget(self.signing)
         foot = add_dialog_foot(self, body, self.submit)
         self.error, self.cancel_button, self.ok_button = foot.error, foot.cancel, foot.primary
-        self.signing.ready_changed.connect(self.ok_button.setEnabled)
-        self.signing.failed.connect(self._failed)
-        self.signing.read_button.clicked.connect(self.error.clear)
-        self.ok_button.setEnabled(self.signing.is_ready())
+        self.signing.report_to(foot)
         if not self.needs_token:
             self.signing.record_radio.setChecked(True)  # type 1 is enough: the usual way
         self.retranslate()
@@ -89,12 +86,9 @@ class IssueDialog(Retranslating, QDialog):
 
     def _ways_known(self, ways: tuple[KeyKind, ...] | None, error: BaseException | None) -> None:
         if error is not None:
-            self._failed(error)
+            self.signing.failed.emit(error)  # told in the foot, as a token's failure is
             return
         self.signing.set_ways(ways or ())
-
-    def _failed(self, error: BaseException) -> None:
-        self.error.show_error(error, fallback_th=TOKEN_FALLBACK[0], fallback_en=TOKEN_FALLBACK[1])
 
     def submit(self) -> None:
         self.error.clear()
