@@ -36,7 +36,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 __all__ = [
     "MIGRATION_LOCK",
@@ -126,17 +126,34 @@ def create_server_engine(url: str, station_code: str | None = None, **connect_ar
     return engine
 
 
+KEPT_PAST_SAVEPOINT_ROLLBACK: frozenset[str] = frozenset({"search.pending"})
+"""session.info keys that mark work for the outer transaction's commit, not pinned rows."""
+
+
 def make_session_factory(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
     """Sessions on ``engine``; with ``write`` their transactions serialise (module doc)."""
     bind = engine.execution_options(**{WRITE_INTENT: True}) if write else engine
     factory = sessionmaker(bind, expire_on_commit=False)
 
-    @event.listens_for(factory, "after_rollback")
-    @event.listens_for(factory, "after_commit")
-    def _forget_pinned(session: Session) -> None:
+    @event.listens_for(factory, "after_transaction_end")
+    def _forget_pinned(session: Session, transaction: SessionTransaction) -> None:
         # Services pin rows they update often (chain head, counters) in
         # session.info for one transaction; after it ends those copies are stale
-        # (another process may write next).
+        # (another process may write next). A SAVEPOINT's end is not the transaction's:
+        # intake records a group of arrivals, each in a SAVEPOINT, in one transaction,
+        # and re-reading the pins for each cost a query and a flush apiece.
+        if transaction.parent is None:
+            session.info.clear()
+
+    @event.listens_for(factory, "after_rollback")
+    def _forget_rolled_back(session: Session) -> None:
+        if not session.in_nested_transaction():
+            return  # the whole transaction: forgotten when it ends (above)
+        # A SAVEPOINT rolled back: what it pinned may be undone, so every pin goes; the
+        # work marked for the outer transaction's commit stays (its owner leaves out at
+        # commit what the rollback undid: services.cases.search).
+        kept = {k: v for k, v in session.info.items() if k in KEPT_PAST_SAVEPOINT_ROLLBACK}
         session.info.clear()
+        session.info.update(kept)
 
     return factory

@@ -119,6 +119,7 @@ def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
     if data.kind not in ("person", "juristic"):
         raise InvalidInput("ประเภทผู้ยื่นไม่ถูกต้อง", "Applicant kind must be person or juristic.")
     applicant = Applicant(
+        id=new_id(),  # known now: the rows that name it need no flush to learn it
         kind=data.kind,
         title_th=data.title_th,
         name_th=data.name_th.strip(),
@@ -130,21 +131,25 @@ def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
         address_th=data.address_th,
         created_at=uow.now,
     )
-    try:
-        with uow.session.begin_nested():
-            uow.session.add(applicant)
-            uow.session.flush()
-    except IntegrityError:
-        # On the agency's server another station may register the same ID between our read
-        # and our write (stations do not queue behind each other): theirs is the applicant.
-        existing = (
-            uow.session.scalar(select(Applicant).where(Applicant.national_id == national_id))
-            if national_id
-            else None
-        )
-        if existing is None:
-            raise
-        return existing
+    if national_id is None:
+        # Nothing unique to collide with (an e-mail may be shared): no SAVEPOINT, no flush
+        # of its own; the row goes out with the transaction's next flush.
+        uow.session.add(applicant)
+    else:
+        try:
+            with uow.session.begin_nested():
+                uow.session.add(applicant)
+                uow.session.flush()
+        except IntegrityError:
+            # On the agency's server another station may register the same ID between our
+            # read and our write (stations do not queue behind each other): theirs is the
+            # applicant.
+            existing = uow.session.scalar(
+                select(Applicant).where(Applicant.national_id == national_id)
+            )
+            if existing is None:
+                raise
+            return existing
     # The ID itself stays out of the log payload: the event says only that one was given.
     uow.record(
         "applicant.registered",

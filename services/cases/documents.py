@@ -10,7 +10,7 @@ import io
 import logging
 from dataclasses import dataclass
 
-from models import Application, Document
+from models import Application, Document, new_id
 from services.cases.search import index_document
 from services.cases.text_extract import extract_text
 from services.kernel.errors import NotFound
@@ -71,15 +71,22 @@ def attach_document(
     facts: FileFacts | None = None,
     derived_from: str | None = None,
     text: str | None = None,
+    application: Application | None = None,
 ) -> Document:
     """Store ``data`` and attach it to the application, with an event. ``text``: the words of
-    a document the program drew itself, known already (else read from ``data``)."""
-    application = uow.session.get(Application, application_id)
+    a document the program drew itself, or read when it was judged, known already (else read
+    from ``data``). ``application``: the caller's own copy of it, just registered in this
+    transaction (looking it up would write it out first, only to read it back)."""
+    if application is None or application.id != application_id:
+        application = uow.session.get(Application, application_id)
     if application is None:
         raise NotFound("ไม่พบคำขอ", f"No application with id {application_id}.")
     ref = blobs.put(data)
     facts = facts if facts is not None else inspect_file(content_type, data)
     document = Document(
+        # Its id given here, not by the insert: nothing needs the row written before the
+        # transaction's next flush (one flush for the arrival instead of one per file).
+        id=new_id(),
         application_id=application_id,
         blob_sha256=ref.sha256,
         filename=filename,
@@ -95,7 +102,6 @@ def attach_document(
         received_at=uow.now,
     )
     uow.session.add(document)
-    uow.session.flush()
     words = text if text is not None else extract_text(content_type, data)
     index_document(uow.session, application_id, document.id, words)
     uow.record(

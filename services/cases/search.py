@@ -41,7 +41,7 @@ from sqlalchemy import Connection, bindparam, column, event, select, table
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from models import Applicant, Application
+from models import Applicant, Application, Document
 from services.cases.queries import application_rows
 from services.cases.text_extract import extract_text
 from services.cases.views import ApplicationRow
@@ -290,10 +290,27 @@ def flush_index(session: Session) -> int:
     session.flush()
     pending: dict[str, list[tuple[str, str]]] = session.info.pop(_PENDING)
     connection = session.connection()
+    _drop_undone(connection, pending)
     ids = list(pending)
     for start in range(0, len(ids), _CHUNK):
         _write_entries(connection, ids[start : start + _CHUNK], pending)
     return len(ids)
+
+
+def _drop_undone(connection: Connection, pending: dict[str, list[tuple[str, str]]]) -> None:
+    """Leave out the documents a rolled-back SAVEPOINT took away (an arrival of a group that
+    failed and was held instead); an application that went with it finds no row to index."""
+    marked = [document_id for texts in pending.values() for document_id, _ in texts]
+    if not marked:
+        return
+    kept: set[str] = set()
+    for start in range(0, len(marked), _CHUNK):
+        chunk = marked[start : start + _CHUNK]
+        kept.update(connection.execute(select(Document.id).where(Document.id.in_(chunk))).scalars())
+    if len(kept) == len(set(marked)):
+        return
+    for application_id, texts in pending.items():
+        pending[application_id] = [(d, found) for d, found in texts if d in kept]
 
 
 def index_stored_documents(session: Session, blobs: BlobStore, limit: int = 100) -> int:
@@ -329,10 +346,18 @@ def _pending(session: Session) -> dict[str, list[tuple[str, str]]]:
     pending: dict[str, list[tuple[str, str]]] | None = session.info.get(_PENDING)
     if pending is None:
         pending = session.info[_PENDING] = {}
-        # session.info is emptied on rollback (models.store), and with it what was marked.
-        if not event.contains(session, "before_commit", flush_index):
-            event.listen(session, "before_commit", flush_index)
+        # session.info is emptied when the transaction ends (models.store), and with it
+        # what was marked; a SAVEPOINT's rollback leaves it (see _write_entries).
+        if not event.contains(session, "before_commit", _flush_at_commit):
+            event.listen(session, "before_commit", _flush_at_commit)
     return pending
+
+
+def _flush_at_commit(session: Session) -> None:
+    # SQLAlchemy tells of a SAVEPOINT's release as a commit too: the index is written once,
+    # when the transaction itself commits (a group of arrivals: one write for the group).
+    if not session.in_nested_transaction():
+        flush_index(session)
 
 
 # --------------------------------------------------------------------------- writing entries

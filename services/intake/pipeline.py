@@ -212,8 +212,8 @@ def act_on(
         replied = answer_enquiry(uow, context, arrival, target, enquiry)
         kind: OutcomeKind = "cancel_request" if enquiry == "cancel_request" else "status_enquiry"
         return IntakeOutcome(kind, target.id, target.tracking_number, replied=replied)
-    names_service = bool(arrival.service_code or _classify(context, arrival))
-    fee_mail = route_payment_mail(uow, arrival, inspected, target, names_service)
+    service_code = arrival.service_code or _classify(context, arrival)
+    fee_mail = route_payment_mail(uow, arrival, inspected, target, bool(service_code))
     if fee_mail is not None and fee_mail.application is not None:
         target = fee_mail.application  # it names a payment of another of her requests
     elif fee_mail is not None:
@@ -221,7 +221,7 @@ def act_on(
         return IntakeOutcome("finance_inbox", None, None, quarantined=len(ids))
     if target is not None:
         return _append(uow, context, arrival, target, inspected)
-    return _create(uow, context, arrival, inspected, ack_template)
+    return _create(uow, context, arrival, inspected, ack_template, service_code)
 
 
 def _bounded(arrival: Arrival) -> Arrival:
@@ -380,6 +380,7 @@ def _create(
     arrival: Arrival,
     inspected: list[InspectedFile],
     ack_template: Path,
+    service_code: str | None,
 ) -> IntakeOutcome:
     applicant = find_or_create_applicant(
         uow,
@@ -390,7 +391,6 @@ def _create(
             email=arrival.sender_address,
         ),
     )
-    service_code = arrival.service_code or _classify(context, arrival)
     application = create_application(
         uow,
         context.calendar,
@@ -406,6 +406,9 @@ def _create(
         reply_to=arrival.reply_to,
         form_data=_intake_form_data(arrival, uow),
     )
+    # Written out now: the rows that name it by its id alone (the inbound message, held
+    # files, the outbox) have no ORM relationship to put their inserts after its own.
+    uow.session.flush()
     if arrival.consent is not None:
         uow.record(
             "application.consent_recorded",
@@ -413,7 +416,7 @@ def _create(
             application.id,
             {"given": arrival.consent, "basis": "consent"},
         )
-    accepted, held = _store_files(uow, context, arrival, application.id, inspected)
+    accepted, held = _store_files(uow, context, arrival, application, inspected)
     replied = False
     if arrival.auto_reply_blocked:
         log.info("no acknowledgement: %s", arrival.auto_reply_blocked)
@@ -473,7 +476,7 @@ def _append(
     target: Application,
     inspected: list[InspectedFile],
 ) -> IntakeOutcome:
-    accepted, held = _store_files(uow, context, arrival, target.id, inspected)
+    accepted, held = _store_files(uow, context, arrival, target, inspected)
     uow.record(
         "application.applicant_replied",
         "application",
@@ -495,9 +498,10 @@ def _store_files(
     uow: UnitOfWork,
     context: AppContext,
     arrival: Arrival,
-    application_id: str,
+    application: Application,
     inspected: list[InspectedFile],
 ) -> tuple[list[InspectedFile], list[InspectedFile]]:
+    application_id = application.id
     accepted = [f for f in inspected if f.verdict == "accepted"]
     held = [f for f in inspected if f.verdict != "accepted"] + list(arrival.refused)
     for item in accepted:
@@ -510,6 +514,8 @@ def _store_files(
             data=item.data,
             origin=arrival.channel,
             facts=FileFacts(item.pages, item.width_px, item.height_px, item.dpi, item.flags),
+            text=item.text,
+            application=application,
         )
     for item in held:
         # Held files are kept encrypted like any other: the officer may release them.

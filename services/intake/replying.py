@@ -44,6 +44,15 @@ def mail_domain(address: str) -> str:
     return address.rpartition("@")[2] or "anuyat.invalid"
 
 
+def _agency(uow: UnitOfWork) -> Agency:
+    # Pinned for the transaction (models.store forgets it at the end): a group of arrivals
+    # acknowledges each with the same agency, and each query wrote out the session first.
+    pinned: dict[str, Agency] = uow.session.info.setdefault("agency", {})
+    if "row" not in pinned:
+        pinned["row"] = uow.session.scalars(select(Agency)).one()
+    return pinned["row"]
+
+
 def queue_acknowledgement(
     uow: UnitOfWork,
     application: Application,
@@ -61,7 +70,7 @@ def queue_acknowledgement(
     is told that the SLA follows once the service is known; classifying it sends this again
     (``kind`` "acknowledgement_sla") with the real SLA.
     """
-    agency = uow.session.scalars(select(Agency)).one()
+    agency = _agency(uow)
     service = (
         uow.session.get(ServiceType, application.service_type_id)
         if application.service_type_id

@@ -103,3 +103,5 @@ class InspectedFile:
     dpi: int | None = None
     flags: tuple[str, ...] = ()  # e.g. "low_resolution", "pdf_javascript"
     origin_path: str = ""  # where it came from, e.g. "docs.zip/scan1.pdf"
+    text: str | None = None
+    """Its words for the search index, read while it was judged (None: not read yet)."""

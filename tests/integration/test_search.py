@@ -312,6 +312,59 @@ def test_a_rolled_back_registration_leaves_no_entry(context, actors, clock) -> N
         assert session.scalar(text("SELECT count(*) FROM search_entry")) == 0
 
 
+def test_savepoints_defer_the_index_to_the_commit_and_leave_out_what_rolled_back(
+    context, actors, clock
+) -> None:
+    """Intake records a group of arrivals, each in a SAVEPOINT of one transaction: the index
+    is written once, at the commit, for every arrival kept, and nothing of one rolled back."""
+
+    def register(uow, subject: str, words: str) -> str:
+        app = create_application(
+            uow, context.calendar, agency_code=context.agency_code,
+            station_code=context.station_code, channel="email", received_at=MONDAY,
+            subject=subject, service_code="FOOD-SHOP",
+        )  # fmt: skip
+        attach_document(
+            uow, context.store.blobs, app.id, filename="a.pdf", content_type="application/pdf",
+            data=thai_pdf(words, "scan"), origin="email",
+        )  # fmt: skip
+        return app.tracking_number
+
+    with context.unit_of_work(actors["intake"]) as uow:
+        with uow.session.begin_nested():
+            kept = register(uow, "คำขอแรกของกลุ่ม", "หนังสือรับรองสุขลักษณะร้านอาหาร")
+        first_id = uow.session.scalar(
+            select(Application.id).where(Application.tracking_number == kept)
+        )
+        with pytest.raises(RuntimeError), uow.session.begin_nested():
+            register(uow, "คำขอที่ล้มกลางทาง", "ใบเสร็จที่ไม่ควรค้นพบ")
+            # A document added to the kept request inside the failed arrival goes too.
+            attach_document(
+                uow, context.store.blobs, first_id, filename="b.pdf",
+                content_type="application/pdf", data=thai_pdf("เอกสารที่ถูกถอนคืน", "gone"),
+                origin="email",
+            )  # fmt: skip
+            raise RuntimeError("the arrival failed; the group goes on")
+        with uow.session.begin_nested():
+            last = register(uow, "คำขอสุดท้ายของกลุ่ม", "แผนผังร้านค้าแผงลอย")
+        # Nothing written yet: the SAVEPOINTs' releases left the index to the commit.
+        assert uow.session.scalar(text("SELECT count(*) FROM search_entry")) == 0
+    assert _find(context, clock, "สุขลักษณะ") == [kept]
+    assert _find(context, clock, "แผงลอย") == [last]
+    assert _find(context, clock, "ล้มกลางทาง") == []
+    assert _find(context, clock, "ไม่ควรค้นพบ") == []
+    assert _find(context, clock, "ถอนคืน") == []
+    with context.read() as session:
+        listed = session.scalar(
+            text("SELECT document_ids FROM search_entry WHERE application_id = :a"),
+            {"a": first_id},
+        )
+        stored = session.scalars(
+            select(Document.id).where(Document.application_id == first_id)
+        ).all()
+        assert listed.split() == list(stored) and len(stored) == 1
+
+
 def test_query_syntax_is_never_interpreted(context, actors, clock) -> None:
     _sample(context, actors)
     for query in ['"', 'a"b', "NEAR(สมชาย ทองดี)", "somchai*", "-x", "(", "^ab", "body:ถนน"]:

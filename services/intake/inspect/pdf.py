@@ -10,6 +10,7 @@ import re
 from pypdf import PasswordType, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
+from services.cases.text_extract import pdf_reader_text
 from services.intake.inspect.pdf_probe import PdfOpenProbe, PdfOpens
 from services.intake.inspect.sniff import PDF, sniff
 from services.intake.inspect.verdicts import accepted, rejected
@@ -118,6 +119,7 @@ def inspect_pdf(
     pages: int | None = None
     active: set[str] = set()
     xml_embedded = False
+    reader: PdfReader | None = None
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -163,7 +165,10 @@ def inspect_pdf(
     if xml_embedded:
         flags.append("pdf_embedded_xml")
         explained["pdf_embedded_xml"] = {}
-    return accepted(name, data, origin, PDF, flags, explained, pages=pages)
+    # Its words for the search index, from the objects pypdf has parsed already (a repaired
+    # file pypdf could not read is left to the attach, which finds no text in it either).
+    text = pdf_reader_text(reader) if read_by_pypdf and reader is not None else None
+    return accepted(name, data, origin, PDF, flags, explained, text, pages=pages)
 
 
 # -- images ------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ def accepted(
     sniffed: Sniffed,
     flags: list[str],
     explained: dict[str, dict[str, object]],
+    text: str | None = None,
     **facts: int | None,
 ) -> InspectedFile:
     reasons = [f for f in EXPLAINED_FLAGS if f in explained]
@@ -64,6 +65,7 @@ def accepted(
         width_px=facts.get("width_px"),
         height_px=facts.get("height_px"),
         dpi=facts.get("dpi"),
+        text=text,
     )
 
 

@@ -33,5 +33,17 @@ def content_fingerprint(raw: bytes) -> str:
         if colon and name.strip().lower().decode("ascii", "replace") in _FINGERPRINT_HEADERS:
             digest.update(name.strip().lower() + b":" + b" ".join(value.split()) + b"\n")
     digest.update(b"\n")
-    digest.update(b"\n".join(line.rstrip() for line in body.splitlines()).rstrip())
+    digest.update(_trimmed_lines(body))
     return digest.hexdigest()
+
+
+_LINE_END_SPACE = re.compile(rb"[ \t\x0b\x0c]+\n")
+
+
+def _trimmed_lines(body: bytes) -> bytes:
+    """The body's lines joined by LF, each without trailing blanks, the whole without
+    trailing blank lines: the bytes ``b"\\n".join(line.rstrip() for line in
+    body.splitlines()).rstrip()`` gives (what fingerprints in the store were made with),
+    by C-speed replaces instead of a Python step per line of a large base64 body."""
+    unified = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return _LINE_END_SPACE.sub(b"\n", unified).rstrip()
