@@ -11,11 +11,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,8 +27,12 @@ from services.kernel.errors import AnuyatError
 from services.store import keys
 from services.store.blobstore import BlobStore
 from services.store.profile_lock import UPGRADE_LOCK, profile_lock
+from services.store.schema_head import head_revision, stored_revision
 from services.store.server_blobs import ServerBlobStore
 from services.store.server_link import ServerLink, read_link
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 __all__ = [
     "Store",
@@ -138,6 +139,8 @@ class Store:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
@@ -145,13 +148,22 @@ def _alembic_config() -> Config:
 
 def upgrade_store(engine: Engine) -> None:
     """Apply every pending migration inside one transaction on a keyed connection."""
-    config = _alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several stations share the database: one migrates, the others wait and then
             # find the schema current (the lock goes with this transaction).
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        # The usual case, a current schema, without Alembic's machinery (a cold start's
+        # import cost); anything else is Alembic's to judge, as it always was.
+        known_head = head_revision(MIGRATIONS_DIR)
+        if known_head is not None and stored_revision(connection) == known_head:
+            return
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = _alembic_config()
+        head = ScriptDirectory.from_config(config).get_current_head()
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return
@@ -170,6 +182,8 @@ def _may_migrate_server(connection: Connection, config: Config, current: str | N
     workstation newer than the database waits for the server's administrator; one older
     than the database must be updated itself.
     """
+    from alembic.script import ScriptDirectory
+
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     if current is not None and current not in known:
         raise ServerSchemaMismatch(
