@@ -16,7 +16,6 @@ import logging
 from collections.abc import Iterator
 from typing import Final
 
-import pypdfium2 as pdfium
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -131,6 +130,8 @@ def _draw_page(flow: Flow, picture: Image.Image, placed: tuple[float, float], ca
 
 
 def _pdf_pages(data: bytes) -> Iterator[tuple[Image.Image, tuple[float, float]]]:
+    import pypdfium2 as pdfium  # here, as in _open_pages: only an export draws pages
+
     document = pdfium.PdfDocument(data)
     try:
         for index in range(len(document)):
@@ -170,6 +171,8 @@ def _open_pages(entry: FileEntry) -> tuple[int, Iterator[tuple[Image.Image, tupl
     in memory at once)."""
     assert entry.data is not None
     if entry.content_type == "application/pdf":
+        import pypdfium2 as pdfium  # loaded by the first export, not by opening the profile
+
         document = pdfium.PdfDocument(entry.data)
         total = len(document)
         document.close()
@@ -203,6 +206,8 @@ def _file_pages(flow: Flow, number: int, entry: FileEntry) -> None:
         flow.heading(head)
         flow.text(f"ไม่มีเนื้อไฟล์: {entry.note_th} / No content: {entry.note_en}")
         return
+    import pypdfium2 as pdfium
+
     note = f" ({entry.note_th} / {entry.note_en})" if entry.note_th else ""
     drawn = 0
     try:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 from typing import Final
 
-import segno
-
 from services.fees.notice import TXID_RULE_EN, TXID_RULE_TH, NoticeContent
 from services.produce.pdf.flow import Flow
 
@@ -22,6 +20,8 @@ _SCALES: Final = (1.0, 0.9, 0.8)
 
 def qr_png(text: str, *, scale: int = 8) -> bytes:
     """The QR code of ``text`` as a black-on-white PNG."""
+    import segno  # here: an approval imports this module, few of them draw a notice
+
     out = io.BytesIO()
     segno.make_qr(text, error="m").save(out, kind="png", scale=scale, border=4)
     return out.getvalue()

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import segno
-
 from services.issuing.templates import LicenceTemplate
 from services.produce.pdf.flow import Flow
 
@@ -121,6 +119,8 @@ def _signature_and_qr(flow: Flow, c: LicenceContent) -> None:
 
 def _draw_qr(flow: Flow, url: str, *, x: float, top: float) -> None:
     """The QR code as vector squares: sharp at any print size, no image to compress."""
+    import segno  # here: opening the profile imports this module, only issuing draws
+
     qr = segno.make(url, error="m")
     rows = list(qr.matrix_iter(scale=1, border=0))
     module = _QR_SIZE / len(rows)
