@@ -17,7 +17,6 @@ from dataclasses import dataclass, fields
 from datetime import time
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -140,6 +139,9 @@ def agency_problems(
             )
         )
     if email:
+        # Imported here: opening the profile imports this module; only an edit checks mail.
+        from email_validator import EmailNotValidError, validate_email
+
         try:
             # Syntax only: no DNS lookup (the workstation may be offline).
             validate_email(email, check_deliverability=False)
