@@ -142,3 +142,16 @@ def test_the_importtime_reading_sees_a_heavy_import_before_the_marker() -> None:
     imported = _imported_before("sign-in painted", done.stderr)
     assert "sqlalchemy" in _heavy(imported)
     assert "openpyxl" not in imported
+
+
+# What opening a profile (the database worker behind the painted sign-in) need not load: the
+# schema check reads the migration files' revisions, and a QR, an export's pages and an
+# agency's e-mail check load their libraries when drawn or checked.
+NOT_TO_OPEN_A_PROFILE = ("alembic", "segno", "pypdfium2", "email_validator")
+
+
+def test_the_profile_opener_leaves_migrations_qr_and_page_drawing_unloaded() -> None:
+    loaded = _loaded_after(("app.cli.common", "app.bootstrap", "services.store.engine"))
+    assert "services.api.ports" in loaded  # the probe did import the composition root
+    early = sorted(name for name in NOT_TO_OPEN_A_PROFILE if name in loaded)
+    assert early == [], f"imported to open a profile: {early}"
