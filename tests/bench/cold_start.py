@@ -21,6 +21,11 @@ from tests.bench.table import Figure
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 3
+CRASH_RETRIES = 2
+"""A child killed by a signal (seen once in a while under heavy load, on the old tree as on the
+new, and never reproduced quiet) is run again, at most this many times per figure, and
+counted in the figure's note, so one crash does not lose the whole bench run."""
+CRASHES: list[str] = []
 
 _BARE_QT = """
 import sys
@@ -59,16 +64,29 @@ def _cpu(args: list[str], env: dict[str, str]) -> float:
     return _CPU[" ".join(args[-2:]) + str(sorted(k for k in env if k.startswith("ANUYAT_QUIT")))]
 
 
+def _run(args: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """``subprocess.run`` that runs a child again when a signal killed it (see CRASH_RETRIES)."""
+    for attempt in range(CRASH_RETRIES + 1):
+        done = subprocess.run(
+            args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout
+        )
+        if done.returncode >= 0 or attempt == CRASH_RETRIES:
+            break
+        CRASHES.append(f"{' '.join(args[-2:])}: signal {-done.returncode}")
+    done.check_returncode()
+    return done
+
+
 def _to_exit(args: list[str], env: dict[str, str]) -> float:
     cpu = _children_cpu()
     began = time.perf_counter()
-    subprocess.run(args, env=env, check=True, capture_output=True, timeout=120, cwd=ROOT)
+    _run(args, env, 120)
     took = time.perf_counter() - began
     _note_cpu(args, env, cpu)
     return took
 
 
-def _to_line(args: list[str], env: dict[str, str], line: str) -> float:
+def _to_line(args: list[str], env: dict[str, str], line: str, attempt: int = 0) -> float:
     """Seconds from process start to ``line`` on its stderr (then it is let finish)."""
     cpu = _children_cpu()
     began = time.perf_counter()
@@ -81,6 +99,9 @@ def _to_line(args: list[str], env: dict[str, str], line: str) -> float:
         if text.rstrip("\n") == line and took is None:
             took = time.perf_counter() - began
     child.wait(timeout=120)
+    if child.returncode < 0 and attempt < CRASH_RETRIES:
+        CRASHES.append(f"{' '.join(args[-2:])}: signal {-child.returncode}")
+        return _to_line(args, env, line, attempt + 1)
     _note_cpu(args, env, cpu)
     assert took is not None and child.returncode == 0, f"{args}: no {line!r}"
     return took
@@ -115,6 +136,7 @@ def bench_cold_start(tmp: Path) -> list[Figure]:
         )
     }
     window, sign_in_call = _signed_in_to_window(demo, env)
+    crashed = f"; children run again after a crash: {', '.join(CRASHES)}" if CRASHES else ""
     floor = "bare PySide6 window, same process shape"
     return [
         Figure(
@@ -130,7 +152,7 @@ def bench_cold_start(tmp: Path) -> list[Figure]:
         Figure(
             "signed in → main window painted", window * 1000, "ms",
             "the sign-in service call alone (password check)", sign_in_call * 1000,
-            "Enter on a ready sign-in → main window's first paint (demo, 'reviewer')",
+            "Enter on a ready sign-in → main window's first paint (demo, 'reviewer')" + crashed,
         ),
     ]  # fmt: skip
 
@@ -138,10 +160,7 @@ def bench_cold_start(tmp: Path) -> list[Figure]:
 def _signed_in_to_window(demo: Path, env: dict[str, str]) -> tuple[float, float]:
     best: tuple[float, float] | None = None
     for _ in range(RUNS):
-        done = subprocess.run(
-            [sys.executable, "-m", "tests.bench.cold_start", str(demo)],
-            env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
-        )  # fmt: skip
+        done = _run([sys.executable, "-m", "tests.bench.cold_start", str(demo)], env, 300)
         line = next(x for x in done.stdout.splitlines() if x.startswith("TIMES "))
         window, call = json.loads(line.removeprefix("TIMES "))
         if best is None or window < best[0]:
