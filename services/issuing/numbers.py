@@ -24,7 +24,7 @@ from models import OutgoingCounter
 from services.kernel.thai_dates import be_year
 from services.kernel.unit_of_work import UnitOfWork
 
-__all__ = ["file_name", "next_outgoing_number", "verification_code"]
+__all__ = ["file_name", "keep_counter_past", "next_outgoing_number", "verification_code"]
 
 # Crockford's base 32: no I, L, O or U, so a code read aloud or typed from paper is not misread.
 _ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -58,6 +58,30 @@ def _bump(uow: UnitOfWork, year: int) -> int | None:
             execution_options={"synchronize_session": False},
         ).scalar_one_or_none()
     return bumped
+
+
+def keep_counter_past(uow: UnitOfWork, year: int, running: int) -> None:
+    """Raise ``year``'s counter to ``running`` if it is below (never lower it), in one
+    conditional statement, so a number registered by hand is never issued again later. Like
+    :func:`next_outgoing_number`, a missing year's row is created, and a row another writer
+    created meanwhile is raised instead."""
+
+    def raise_to() -> int:
+        moved = uow.session.execute(
+            update(OutgoingCounter)
+            .where(OutgoingCounter.be_year == year, OutgoingCounter.last_number < running)
+            .values(last_number=running),
+            execution_options={"synchronize_session": False},
+        )
+        return int(getattr(moved, "rowcount", 0) or 0)
+
+    if raise_to() == 1 or uow.session.get(OutgoingCounter, year) is not None:
+        return
+    try:
+        with uow.session.begin_nested():
+            uow.session.add(OutgoingCounter(be_year=year, last_number=running))
+    except IntegrityError:
+        raise_to()
 
 
 def verification_code() -> str:

@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from models import IssuedDocument, OutgoingCounter, User
+from models import IssuedDocument, User
 from services.access.table import Action, require
-from services.issuing.numbers import verification_code
+from services.issuing.numbers import keep_counter_past, verification_code
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_english_date, format_thai_date
@@ -181,23 +180,4 @@ def _keep_counter_past(uow: UnitOfWork, number: str) -> None:
     found = _SYSTEM_LIKE.match(number)
     if found is None:
         return
-    running, year = int(found.group(1)), int(found.group(2))
-    moved = uow.session.execute(
-        update(OutgoingCounter)
-        .where(OutgoingCounter.be_year == year, OutgoingCounter.last_number < running)
-        .values(last_number=running),
-        execution_options={"synchronize_session": False},
-    )
-    if getattr(moved, "rowcount", 0) == 1 or uow.session.get(OutgoingCounter, year):
-        return
-    try:
-        with uow.session.begin_nested():
-            uow.session.add(OutgoingCounter(be_year=year, last_number=running))
-    except IntegrityError:
-        # Another writer created the year's row meanwhile: raise it as above.
-        uow.session.execute(
-            update(OutgoingCounter)
-            .where(OutgoingCounter.be_year == year, OutgoingCounter.last_number < running)
-            .values(last_number=running),
-            execution_options={"synchronize_session": False},
-        )
+    keep_counter_past(uow, year=int(found.group(2)), running=int(found.group(1)))

@@ -9,7 +9,15 @@ import pytest
 
 from services.cases.views import ApplicationRow
 from ui.common import i18n
-from ui.common.formatting import days_text, format_date, format_days, roles_text, sla_badge
+from ui.common.formatting import (
+    baht_exact,
+    baht_short,
+    days_text,
+    format_date,
+    format_days,
+    roles_text,
+    sla_badge,
+)
 
 MOMENT = datetime(2026, 11, 27, 7, 5, tzinfo=UTC)  # 14:05 in Bangkok
 
@@ -78,3 +86,12 @@ def test_days_are_whole_when_they_can_be(gui) -> None:
 
 def test_roles_in_a_fixed_order(gui) -> None:
     assert roles_text(frozenset({"approver", "reviewer"})) == "ผู้ตรวจสอบ, ผู้อนุมัติ"
+
+
+def test_money_shows_its_satang_where_the_record_needs_them_and_prices_stay_short() -> None:
+    assert baht_exact(105_050) == "1,050.50"
+    assert baht_exact(35_000) == "350.00"
+    assert baht_exact(7) == "0.07"
+    assert baht_short(200_000) == "2,000"
+    assert baht_short(35_050) == "350.50"
+    assert baht_short(1_234_567_805) == "12,345,678.05"

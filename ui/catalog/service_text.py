@@ -7,14 +7,9 @@ from html import escape
 from PySide6.QtCore import QObject
 
 from services.api import ServiceSpec
+from ui.common.formatting import baht_short
 
-__all__ = ["ServiceText", "baht"]
-
-
-def baht(satang: int) -> str:
-    """An amount in baht with two decimals only when it has satang (``2,000`` / ``350.50``)."""
-    amount = satang / 100
-    return f"{amount:,.2f}" if satang % 100 else f"{amount:,.0f}"
+__all__ = ["ServiceText"]
 
 
 class ServiceText(QObject):
@@ -24,7 +19,7 @@ class ServiceText(QObject):
         """The fee in a list cell: the amount only (the detail says when it is paid)."""
         if spec.fee.is_free:
             return self.tr("Free")
-        return self.tr("{amount} baht").format(amount=baht(spec.fee.amount_satang))
+        return self.tr("{amount} baht").format(amount=baht_short(spec.fee.amount_satang))
 
     def fee(self, spec: ServiceSpec) -> str:
         due = {

@@ -66,6 +66,18 @@ def format_date(
     return text
 
 
+def baht_exact(satang: int) -> str:
+    """An amount with its satang always shown (``1,050.50``, ``350.00``): money received or
+    owed, where the two decimals are part of the record."""
+    whole, rest = divmod(satang, 100)
+    return f"{whole:,}.{rest:02d}"
+
+
+def baht_short(satang: int) -> str:
+    """A price with two decimals only when it has satang (``2,000`` / ``350.50``)."""
+    return baht_exact(satang) if satang % 100 else f"{satang // 100:,}"
+
+
 def format_days(days: float) -> str:
     """``3``, ``0.5``, ``12`` — whole days without a decimal point."""
     rounded = round(days, 1)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from services.api import FeesPort, PaymentRow, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
-from ui.common.formatting import format_date
+from ui.common.formatting import baht_exact, format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
@@ -56,11 +56,6 @@ def _satang(text: str) -> int | None:
     if not whole.isdigit() or len(whole) > 9 or (dot and not (part.isdigit() and len(part) <= 2)):
         return None
     return int(whole) * 100 + (int(part.ljust(2, "0")) if part else 0)
-
-
-def _baht(satang: int) -> str:
-    baht, rest = divmod(satang, 100)
-    return f"{baht:,}.{rest:02d}"
 
 
 class FeesPage(Retranslating, QWidget):
@@ -257,7 +252,7 @@ class FeesPage(Retranslating, QWidget):
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            cells = (row.tracking_number, row.payer, _baht(row.amount_satang),
+            cells = (row.tracking_number, row.payer, baht_exact(row.amount_satang),
                      row.transaction_id, self._state(row))  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -312,15 +307,15 @@ class FeesPage(Retranslating, QWidget):
                     "Less than the fee: the receipt will be for %1 baht and the applicant is "
                     "asked for the other %2 baht with a new notice."
                 )
-                .replace("%1", _baht(paid))
-                .replace("%2", _baht(row.amount_satang - paid))
+                .replace("%1", baht_exact(paid))
+                .replace("%2", baht_exact(row.amount_satang - paid))
             )
         else:
             self.paid_note.setText(
                 self.tr(
                     "More than the fee: the receipt will be for the fee, and a refund of %1 "
                     "baht is recorded and the applicant told."
-                ).replace("%1", _baht(paid - row.amount_satang))
+                ).replace("%1", baht_exact(paid - row.amount_satang))
             )
 
     def _show(self, row: PaymentRow | None) -> None:
@@ -339,7 +334,7 @@ class FeesPage(Retranslating, QWidget):
                 row.service_en if english and row.service_en else row.service_th
             )
             self.values["amount"].setText(
-                self.tr("%1 baht").replace("%1", _baht(row.amount_satang))
+                self.tr("%1 baht").replace("%1", baht_exact(row.amount_satang))
             )
             self.values["txid"].setText(row.transaction_id)
             self.values["slip"].setText(bank)

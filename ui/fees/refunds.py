@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from services.api import FeesPort, RefundRow, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
-from ui.common.formatting import format_date
+from ui.common.formatting import baht_exact, format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tables import choice_table
@@ -43,11 +43,6 @@ _FALLBACK = (
     "This could not be done because of an internal error. Please tell your administrator.",
 )
 _METHODS = ("transfer", "cash")
-
-
-def _baht(satang: int) -> str:
-    baht, rest = divmod(satang, 100)
-    return f"{baht:,}.{rest:02d}"
 
 
 class RefundsOwed(Retranslating, QWidget):
@@ -155,7 +150,7 @@ class RefundsOwed(Retranslating, QWidget):
         language = i18n.current_language()
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            cells = (row.tracking_number, row.payer, _baht(row.refund_satang),
+            cells = (row.tracking_number, row.payer, baht_exact(row.refund_satang),
                      format_date(row.owed_since, language), row.receipt_number)  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -177,7 +172,7 @@ class RefundsOwed(Retranslating, QWidget):
         else:
             self.chosen.setText(
                 self.tr("%1 baht to %2 (request %3)")
-                .replace("%1", _baht(row.refund_satang))
+                .replace("%1", baht_exact(row.refund_satang))
                 .replace("%2", row.payer or "-")
                 .replace("%3", row.tracking_number)
             )
@@ -214,8 +209,8 @@ class RefundsOwed(Retranslating, QWidget):
             self.refresh()
             return
         self.error.show_message(
-            f"บันทึกการคืนเงิน {_baht(row.refund_satang)} บาท ของคำขอ {row.tracking_number} แล้ว",
-            f"The refund of {_baht(row.refund_satang)} baht on request {row.tracking_number} "
+            f"บันทึกการคืนเงิน {baht_exact(row.refund_satang)} บาท ของคำขอ {row.tracking_number} แล้ว",
+            f"The refund of {baht_exact(row.refund_satang)} baht on request {row.tracking_number} "
             "is recorded.",
         )
         self.current = None

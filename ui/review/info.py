@@ -25,6 +25,7 @@ from services.api import ApplicationDetail, HistoryEntry
 from ui.common import i18n
 from ui.common.formatting import (
     arrival_label,
+    baht_short,
     channel_label,
     deemed_label,
     format_date,
@@ -32,12 +33,7 @@ from ui.common.formatting import (
 )
 from ui.common.naming import named
 
-__all__ = ["ApplicationInfoView", "HistoryView", "baht"]
-
-
-def baht(satang: int) -> str:
-    amount = satang / 100
-    return f"{amount:,.2f}" if satang % 100 else f"{amount:,.0f}"
+__all__ = ["ApplicationInfoView", "HistoryView"]
 
 
 class ApplicationInfoView(QScrollArea):
@@ -143,7 +139,7 @@ class ApplicationInfoView(QScrollArea):
                 "before_approval": self.tr("paid before approval"),
                 "before_issue": self.tr("paid before the licence is issued"),
             }.get(detail.fee_due, "")
-            fee = self.tr("{amount} baht").format(amount=baht(detail.fee_satang))
+            fee = self.tr("{amount} baht").format(amount=baht_short(detail.fee_satang))
             if due:
                 fee += f" ({due})"
         service = (row.service_name_th if language == "th" else row.service_name_en) or (
