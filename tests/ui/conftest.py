@@ -187,6 +187,23 @@ REVIEW_NAMES = ("สมหญิง ใจดี", "ประเสริฐ ว
 PDF_PAGES = 3
 
 
+def active_main_window(qtbot, workstation, user, runner, settings, size=(1366, 768)):
+    """The signed-in main window, shown at ``size``, its first list page read and the window
+    active (key events go to it), as an officer finds it after signing in."""
+    from ui.shell.start import build_main_window_for
+
+    window = build_main_window_for(workstation, user, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
+    )
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window
+
+
 def pdf_bytes(pages: int, title: str) -> bytes:
     """A real PDF of ``pages`` A4 pages (reportlab), each saying which page it is."""
     import io

@@ -14,27 +14,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from sqlalchemy import select
 
-from tests.ui.conftest import jpeg_bytes
+from tests.ui.conftest import active_main_window, jpeg_bytes
 from ui.common import i18n
 from ui.shell.application_model import Column
 from ui.shell.main_window import MainWindow
-from ui.shell.start import build_main_window_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
-    )
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    return window
+    return active_main_window(qtbot, workstation, user, runner, settings, size=(1280, 720))
 
 
 def _data_texts(context) -> list[str]:

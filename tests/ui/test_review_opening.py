@@ -14,25 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import active_main_window as _window
 from ui.review.screen import ReviewScreen
 from ui.shell.main_window import MainWindow
-from ui.shell.start import build_main_window_for
 from ui.viewer import system_viewer
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
-    )
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    return window
 
 
 def _page_one_of(review: ReviewScreen, application_id: str) -> bool:

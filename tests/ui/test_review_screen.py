@@ -12,25 +12,12 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.ui.conftest import PDF_PAGES, SCREENSHOTS, officer_types, type_text
+from tests.ui.conftest import active_main_window as _window
 from ui.review.certify import CertifyDialog, WithdrawCopyDialog
 from ui.review.screen import ReviewScreen
 from ui.shell.main_window import MainWindow
-from ui.shell.start import build_main_window_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
-    )
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    return window
 
 
 def _pdf_ready(review: ReviewScreen) -> bool:
