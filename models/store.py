@@ -39,6 +39,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 __all__ = [
+    "AT_COMMIT",
     "MIGRATION_LOCK",
     "WRITER_LOCK",
     "WRITE_INTENT",
@@ -126,8 +127,10 @@ def create_server_engine(url: str, station_code: str | None = None, **connect_ar
     return engine
 
 
-KEPT_PAST_SAVEPOINT_ROLLBACK: frozenset[str] = frozenset({"search.pending"})
-"""session.info keys that mark work for the outer transaction's commit, not pinned rows."""
+AT_COMMIT: str = "at_commit:"
+"""Prefix of session.info keys that hold work for the outer transaction's commit rather than
+pinned rows: a SAVEPOINT's rollback keeps them (their owner leaves out at commit what the
+rollback undid), the transaction's end drops them like every pin."""
 
 
 def make_session_factory(engine: Engine, *, write: bool = True) -> sessionmaker[Session]:
@@ -152,7 +155,7 @@ def make_session_factory(engine: Engine, *, write: bool = True) -> sessionmaker[
         # A SAVEPOINT rolled back: what it pinned may be undone, so every pin goes; the
         # work marked for the outer transaction's commit stays (its owner leaves out at
         # commit what the rollback undid: services.cases.search).
-        kept = {k: v for k, v in session.info.items() if k in KEPT_PAST_SAVEPOINT_ROLLBACK}
+        kept = {k: v for k, v in session.info.items() if k.startswith(AT_COMMIT)}
         session.info.clear()
         session.info.update(kept)
 

@@ -42,6 +42,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from models import Applicant, Application, Document
+from models.store import AT_COMMIT
 from services.cases.queries import application_rows
 from services.cases.text_extract import extract_text
 from services.cases.views import ApplicationRow
@@ -64,7 +65,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_PENDING: Final = "search.pending"
+_PENDING: Final = AT_COMMIT + "search"  # kept past a SAVEPOINT rollback (models.store)
 _SEQ_BITS: Final = 24
 _CHUNK: Final = 500
 
