@@ -28,6 +28,11 @@ __all__ = ["AccountDetails", "FeesPort", "Fees", "InboxRow", "PaymentRow", "Refu
 
 
 class FeesPort(Protocol):
+    def today(self) -> date:
+        """The agency's today: the services' clock read in the agency's time zone (a default
+        date on a form is this day, never the computer's)."""
+        ...
+
     def awaiting(self, user: SignedInUser) -> list[PaymentRow]:
         """Evidence to check first come first served, then payments still due."""
         ...
@@ -85,6 +90,9 @@ class FeesPort(Protocol):
 class Fees:
     def __init__(self, context: AppContext) -> None:
         self.context = context
+
+    def today(self) -> date:
+        return self.context.today()
 
     def awaiting(self, user: SignedInUser) -> list[PaymentRow]:
         actor = self.context.verified(Actor.from_user(user))

@@ -55,6 +55,10 @@ class ReportsPort(Protocol):
 
     def may_read_audit(self, user: SignedInUser) -> bool: ...
 
+    def today(self) -> date:
+        """The agency's today: the services' clock read in the agency's time zone."""
+        ...
+
     def default_period(self) -> tuple[date, date]:
         """Last month, in the agency's calendar."""
         ...
@@ -122,6 +126,9 @@ class Reports:
 
     def may_read_audit(self, user: SignedInUser) -> bool:
         return may(user.roles, Action.READ_AUDIT)
+
+    def today(self) -> date:
+        return self.context.today()
 
     def default_period(self) -> tuple[date, date]:
         period = last_month(self.context.clock.now(), self.context.calendar.tz)

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -45,6 +46,11 @@ class AppContext:
     _writer: threading.RLock = field(
         default_factory=threading.RLock, init=False, repr=False, compare=False
     )
+
+    def today(self) -> date:
+        """The agency's today: the clock read in the calendar's zone (Asia/Bangkok), so a
+        date a screen proposes agrees with the dates the services check against."""
+        return self.clock.now().astimezone(self.calendar.tz).date()
 
     @contextmanager
     def _server_answers(self) -> Iterator[None]:

@@ -51,7 +51,7 @@ def test_finance_records_an_overpayment_paid_back_by_typing_the_reference(
     assert refunds.table.item(0, 1).text() == refunds.current.payer != ""
     assert "1,050.50 บาท" in refunds.chosen.text()
     today = context.clock.now().astimezone(BANGKOK).date()
-    refunds.day.setDate(QDate(today.year, today.month, today.day))
+    assert refunds.day.date() == QDate(today.year, today.month, today.day)  # the services' day
     # Nothing typed: told what to type, nothing recorded.
     QTest.mouseClick(refunds.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "เลขอ้างอิงการโอน" in refunds.error.text(), timeout=30_000)

@@ -51,9 +51,10 @@ class LedgerBar(Retranslating, QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.label, self.until = QLabel(), QLabel()
-        today = QDate.currentDate()
-        self.first = named(QDateEdit(QDate(today.year(), today.month(), 1)), "LedgerFirst")
-        self.last = named(QDateEdit(today), "LedgerLast")
+        # The services' today (their clock, Bangkok), not the computer's.
+        today = port.today()
+        self.first = named(QDateEdit(QDate(today.year, today.month, 1)), "LedgerFirst")
+        self.last = named(QDateEdit(QDate(today.year, today.month, today.day)), "LedgerLast")
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -45,6 +45,10 @@ _FALLBACK = (
 _METHODS = ("transfer", "cash")
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class RefundsOwed(Retranslating, QWidget):
     """Signals: refunds_did_change(int): how many refunds are still owed, read again."""
 
@@ -87,7 +91,9 @@ class RefundsOwed(Retranslating, QWidget):
         self.reference = named(QLineEdit(), "RefundReference")
         self.reference.setMaxLength(100)
         self.reference.returnPressed.connect(self.record)
-        self.day = named(QDateEdit(QDate.currentDate()), "RefundDay")
+        # The services' today (their clock, Bangkok), not the computer's: a refund paid
+        # "today" must be a day the services accept, whatever this computer's clock says.
+        self.day = named(QDateEdit(_qdate(self._port.today())), "RefundDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.record_button = named(QPushButton(), "Primary")

@@ -228,7 +228,9 @@ class AuditLogPage(Retranslating, QWidget):
             self._runner.run(
                 lambda: port.audit_kinds(user), self._kinds, owner=self, label="audit kinds"
             )
-            today = QDate.currentDate()
+            # The services' today (their clock, Bangkok), not the computer's.
+            day = port.today()
+            today = QDate(day.year, day.month, day.day)
             self.first_edit.setDate(today.addDays(-30))
             self.last_edit.setDate(today)
         self.verify_chain()
