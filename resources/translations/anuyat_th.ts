@@ -195,142 +195,142 @@
 <context>
     <name>ApplicationInfoView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="117"/>
+        <location filename="../../ui/review/info.py" line="113"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="117"/>
+        <location filename="../../ui/review/info.py" line="113"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="121"/>
+        <location filename="../../ui/review/info.py" line="117"/>
         <source>Sent back to review</source>
         <translation>ส่งกลับให้ตรวจอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="128"/>
+        <location filename="../../ui/review/info.py" line="124"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="130"/>
+        <location filename="../../ui/review/info.py" line="126"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="131"/>
+        <location filename="../../ui/review/info.py" line="127"/>
         <source>Kind</source>
         <translation>ประเภทผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="132"/>
+        <location filename="../../ui/review/info.py" line="128"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="133"/>
+        <location filename="../../ui/review/info.py" line="129"/>
         <source>Representative</source>
         <translation>ผู้แทน/ผู้รับมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="134"/>
+        <location filename="../../ui/review/info.py" line="130"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="135"/>
+        <location filename="../../ui/review/info.py" line="131"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="136"/>
+        <location filename="../../ui/review/info.py" line="132"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="142"/>
+        <location filename="../../ui/review/info.py" line="138"/>
         <source>paid when the request is registered</source>
         <translation>ชำระเมื่อยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="143"/>
+        <location filename="../../ui/review/info.py" line="139"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="144"/>
+        <location filename="../../ui/review/info.py" line="140"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="146"/>
+        <location filename="../../ui/review/info.py" line="142"/>
         <source>{amount} baht</source>
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="153"/>
+        <location filename="../../ui/review/info.py" line="149"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="155"/>
+        <location filename="../../ui/review/info.py" line="151"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="156"/>
+        <location filename="../../ui/review/info.py" line="152"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="157"/>
+        <location filename="../../ui/review/info.py" line="153"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="158"/>
+        <location filename="../../ui/review/info.py" line="154"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="159"/>
+        <location filename="../../ui/review/info.py" line="155"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="162"/>
+        <location filename="../../ui/review/info.py" line="158"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="163"/>
+        <location filename="../../ui/review/info.py" line="159"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="163"/>
+        <location filename="../../ui/review/info.py" line="159"/>
         <source>Free</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="164"/>
+        <location filename="../../ui/review/info.py" line="160"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="166"/>
+        <location filename="../../ui/review/info.py" line="162"/>
         <source>Catalog version</source>
         <translation>ฉบับของรายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="172"/>
+        <location filename="../../ui/review/info.py" line="168"/>
         <source>Application form</source>
         <translation>ข้อมูลในแบบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="180"/>
+        <location filename="../../ui/review/info.py" line="176"/>
         <source>Notes from intake</source>
         <translation>บันทึกจากงานรับเรื่อง</translation>
     </message>
@@ -391,77 +391,77 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="422"/>
+        <location filename="../../ui/approval/page.py" line="424"/>
         <source>signature type {type}</source>
         <translation>ลายมือชื่อแบบที่ {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="442"/>
+        <location filename="../../ui/approval/page.py" line="444"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="444"/>
+        <location filename="../../ui/approval/page.py" line="446"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="447"/>
+        <location filename="../../ui/approval/page.py" line="449"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="454"/>
+        <location filename="../../ui/approval/page.py" line="456"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="455"/>
+        <location filename="../../ui/approval/page.py" line="457"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="456"/>
+        <location filename="../../ui/approval/page.py" line="458"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="458"/>
+        <location filename="../../ui/approval/page.py" line="460"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="458"/>
+        <location filename="../../ui/approval/page.py" line="460"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="460"/>
+        <location filename="../../ui/approval/page.py" line="462"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="461"/>
+        <location filename="../../ui/approval/page.py" line="463"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="462"/>
+        <location filename="../../ui/approval/page.py" line="464"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="463"/>
+        <location filename="../../ui/approval/page.py" line="465"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="464"/>
+        <location filename="../../ui/approval/page.py" line="466"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="465"/>
+        <location filename="../../ui/approval/page.py" line="467"/>
         <source>Check a signed PDF…</source>
         <translation>ตรวจไฟล์ PDF ที่ลงนาม…</translation>
     </message>
@@ -1081,17 +1081,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="189"/>
+        <location filename="../../ui/common/formatting.py" line="201"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="190"/>
+        <location filename="../../ui/common/formatting.py" line="202"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="191"/>
+        <location filename="../../ui/common/formatting.py" line="203"/>
         <source>Counter</source>
         <translation>ยื่นที่เคาน์เตอร์</translation>
     </message>
@@ -2019,155 +2019,155 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="178"/>
+        <location filename="../../ui/fees/page.py" line="173"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
+        <location filename="../../ui/fees/page.py" line="179"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/page.py" line="175"/>
         <location filename="../../ui/fees/page.py" line="180"/>
-        <location filename="../../ui/fees/page.py" line="185"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
-        <location filename="../../ui/fees/page.py" line="188"/>
+        <location filename="../../ui/fees/page.py" line="176"/>
+        <location filename="../../ui/fees/page.py" line="183"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="176"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="186"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="187"/>
+        <location filename="../../ui/fees/page.py" line="182"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="189"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="190"/>
+        <location filename="../../ui/fees/page.py" line="185"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="194"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="195"/>
+        <location filename="../../ui/fees/page.py" line="190"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="197"/>
+        <location filename="../../ui/fees/page.py" line="192"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="199"/>
+        <location filename="../../ui/fees/page.py" line="194"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="202"/>
+        <location filename="../../ui/fees/page.py" line="197"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="203"/>
+        <location filename="../../ui/fees/page.py" line="198"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="218"/>
+        <location filename="../../ui/fees/page.py" line="213"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="224"/>
+        <location filename="../../ui/fees/page.py" line="219"/>
         <source>Refunds owed</source>
         <translation>เงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="252"/>
+        <location filename="../../ui/fees/page.py" line="247"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="254"/>
+        <location filename="../../ui/fees/page.py" line="249"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="254"/>
+        <location filename="../../ui/fees/page.py" line="249"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="278"/>
+        <location filename="../../ui/fees/page.py" line="273"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="290"/>
+        <location filename="../../ui/fees/page.py" line="285"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="296"/>
+        <location filename="../../ui/fees/page.py" line="291"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="312"/>
+        <location filename="../../ui/fees/page.py" line="307"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="321"/>
+        <location filename="../../ui/fees/page.py" line="316"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="332"/>
+        <location filename="../../ui/fees/page.py" line="327"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="342"/>
+        <location filename="../../ui/fees/page.py" line="337"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="351"/>
+        <location filename="../../ui/fees/page.py" line="346"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="354"/>
+        <location filename="../../ui/fees/page.py" line="349"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2489,17 +2489,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="222"/>
+        <location filename="../../ui/review/info.py" line="218"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="222"/>
+        <location filename="../../ui/review/info.py" line="218"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="222"/>
+        <location filename="../../ui/review/info.py" line="218"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -3110,167 +3110,167 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="203"/>
+        <location filename="../../ui/issuing/page.py" line="205"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="207"/>
+        <location filename="../../ui/issuing/page.py" line="209"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="211"/>
+        <location filename="../../ui/issuing/page.py" line="213"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="212"/>
+        <location filename="../../ui/issuing/page.py" line="214"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="213"/>
+        <location filename="../../ui/issuing/page.py" line="215"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="224"/>
+        <location filename="../../ui/issuing/page.py" line="226"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="225"/>
+        <location filename="../../ui/issuing/page.py" line="227"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="226"/>
+        <location filename="../../ui/issuing/page.py" line="228"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="276"/>
+        <location filename="../../ui/issuing/page.py" line="278"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="281"/>
+        <location filename="../../ui/issuing/page.py" line="283"/>
         <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="310"/>
+        <location filename="../../ui/issuing/page.py" line="312"/>
         <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="350"/>
+        <location filename="../../ui/issuing/page.py" line="352"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="355"/>
+        <location filename="../../ui/issuing/page.py" line="357"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="380"/>
+        <location filename="../../ui/issuing/page.py" line="382"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="381"/>
+        <location filename="../../ui/issuing/page.py" line="383"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="382"/>
+        <location filename="../../ui/issuing/page.py" line="384"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="383"/>
+        <location filename="../../ui/issuing/page.py" line="385"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="384"/>
+        <location filename="../../ui/issuing/page.py" line="386"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="385"/>
+        <location filename="../../ui/issuing/page.py" line="387"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="386"/>
+        <location filename="../../ui/issuing/page.py" line="388"/>
         <source>Register a &amp;paper licence…</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="387"/>
+        <location filename="../../ui/issuing/page.py" line="389"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="388"/>
+        <location filename="../../ui/issuing/page.py" line="390"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="392"/>
+        <location filename="../../ui/issuing/page.py" line="394"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="397"/>
+        <location filename="../../ui/issuing/page.py" line="399"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="399"/>
+        <location filename="../../ui/issuing/page.py" line="401"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="399"/>
+        <location filename="../../ui/issuing/page.py" line="401"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="399"/>
+        <location filename="../../ui/issuing/page.py" line="401"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="399"/>
+        <location filename="../../ui/issuing/page.py" line="401"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="402"/>
+        <location filename="../../ui/issuing/page.py" line="404"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="402"/>
+        <location filename="../../ui/issuing/page.py" line="404"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="402"/>
+        <location filename="../../ui/issuing/page.py" line="404"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="402"/>
+        <location filename="../../ui/issuing/page.py" line="404"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="403"/>
+        <location filename="../../ui/issuing/page.py" line="405"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -4394,17 +4394,17 @@ P90</translation>
 <context>
     <name>ReceivedTimes</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="172"/>
+        <location filename="../../ui/common/formatting.py" line="184"/>
         <source>Arrived</source>
         <translation>มาถึงเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="176"/>
+        <location filename="../../ui/common/formatting.py" line="188"/>
         <source>Deemed received (SLA start)</source>
         <translation>ถือว่ารับเมื่อ (เริ่มนับเวลา)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="180"/>
+        <location filename="../../ui/common/formatting.py" line="192"/>
         <source>When the request arrived. The time limit counts from its deemed-received time: the next working hour when it came outside office hours or on a holiday.</source>
         <translation>เวลาที่คำขอมาถึง ระยะเวลาดำเนินการนับจากเวลาที่ถือว่ารับคำขอ คือชั่วโมงทำการถัดไปเมื่อคำขอมาถึงนอกเวลาราชการหรือในวันหยุด</translation>
     </message>
@@ -4412,77 +4412,77 @@ P90</translation>
 <context>
     <name>RefundsOwed</name>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="113"/>
+        <location filename="../../ui/fees/refunds.py" line="108"/>
         <source>Payers who paid more than the fee: the receipt was for the fee and the rest is owed back to them. Once the money has gone back, record how and when.</source>
         <translation>ผู้ชำระที่ชำระเกินค่าธรรมเนียม: ใบเสร็จออกเท่าค่าธรรมเนียม ส่วนที่เกินต้องคืนให้ผู้ชำระ เมื่อคืนเงินแล้ว โปรดบันทึกวิธีและวันที่คืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="118"/>
+        <location filename="../../ui/fees/refunds.py" line="113"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="118"/>
+        <location filename="../../ui/fees/refunds.py" line="113"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="118"/>
+        <location filename="../../ui/fees/refunds.py" line="113"/>
         <source>To refund (baht)</source>
         <translation>ต้องคืน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="119"/>
+        <location filename="../../ui/fees/refunds.py" line="114"/>
         <source>Owed since</source>
         <translation>ค้างคืนตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="119"/>
+        <location filename="../../ui/fees/refunds.py" line="114"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="121"/>
+        <location filename="../../ui/fees/refunds.py" line="116"/>
         <source>Paid back by</source>
         <translation>คืนเงินโดย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <location filename="../../ui/fees/refunds.py" line="117"/>
         <source>Bank transfer</source>
         <translation>โอนเงินเข้าบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="123"/>
+        <location filename="../../ui/fees/refunds.py" line="118"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="124"/>
+        <location filename="../../ui/fees/refunds.py" line="119"/>
         <source>Transfer reference or voucher number</source>
         <translation>เลขอ้างอิงการโอน หรือเลขที่ใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="125"/>
+        <location filename="../../ui/fees/refunds.py" line="120"/>
         <source>as on the bank&apos;s record or the voucher</source>
         <translation>ตามหลักฐานการโอนของธนาคาร หรือใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="126"/>
+        <location filename="../../ui/fees/refunds.py" line="121"/>
         <source>Paid back on</source>
         <translation>วันที่คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="127"/>
+        <location filename="../../ui/fees/refunds.py" line="122"/>
         <source>Record the refund as paid</source>
         <translation>บันทึกว่าคืนเงินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="176"/>
+        <location filename="../../ui/fees/refunds.py" line="171"/>
         <source>No refund is owed.</source>
         <translation>ไม่มีเงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="179"/>
+        <location filename="../../ui/fees/refunds.py" line="174"/>
         <source>%1 baht to %2 (request %3)</source>
         <translation>คืน %1 บาท ให้ %2 (คำขอ %3)</translation>
     </message>
@@ -4869,32 +4869,32 @@ P90</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="198"/>
+        <location filename="../../ui/common/formatting.py" line="210"/>
         <source>Intake</source>
         <translation>เจ้าหน้าที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="199"/>
+        <location filename="../../ui/common/formatting.py" line="211"/>
         <source>Reviewer</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="200"/>
+        <location filename="../../ui/common/formatting.py" line="212"/>
         <source>Finance</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="201"/>
+        <location filename="../../ui/common/formatting.py" line="213"/>
         <source>Approver</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="202"/>
+        <location filename="../../ui/common/formatting.py" line="214"/>
         <source>Supervisor</source>
         <translation>หัวหน้างาน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="203"/>
+        <location filename="../../ui/common/formatting.py" line="215"/>
         <source>Administrator</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
@@ -5127,157 +5127,157 @@ P90</translation>
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="26"/>
+        <location filename="../../ui/catalog/service_text.py" line="21"/>
         <source>Free</source>
         <translation>ไม่มีค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="27"/>
+        <location filename="../../ui/catalog/service_text.py" line="22"/>
         <source>{amount} baht</source>
         <translation>{amount} บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="31"/>
+        <location filename="../../ui/catalog/service_text.py" line="26"/>
         <source>paid when the request is registered</source>
         <translation>ชำระเมื่อยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="32"/>
+        <location filename="../../ui/catalog/service_text.py" line="27"/>
         <source>paid before approval</source>
         <translation>ชำระก่อนอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="33"/>
+        <location filename="../../ui/catalog/service_text.py" line="28"/>
         <source>paid before the licence is issued</source>
         <translation>ชำระก่อนออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="40"/>
+        <location filename="../../ui/catalog/service_text.py" line="35"/>
         <source>Standard (signature type 1)</source>
         <translation>ปกติ (ลายมือชื่อแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="41"/>
+        <location filename="../../ui/catalog/service_text.py" line="36"/>
         <source>Advanced (signature type 2)</source>
         <translation>สูง (ลายมือชื่อแบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="42"/>
+        <location filename="../../ui/catalog/service_text.py" line="37"/>
         <source>Sensitive (signature type 3)</source>
         <translation>สูงมาก (ลายมือชื่อแบบที่ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="46"/>
+        <location filename="../../ui/catalog/service_text.py" line="41"/>
         <source>{n} business days</source>
         <translation>{n} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="56"/>
+        <location filename="../../ui/catalog/service_text.py" line="51"/>
         <source>{n} days</source>
         <translation>{n} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="58"/>
+        <location filename="../../ui/catalog/service_text.py" line="53"/>
         <source>no expiry</source>
         <translation>ไม่มีวันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="61"/>
+        <location filename="../../ui/catalog/service_text.py" line="56"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="62"/>
+        <location filename="../../ui/catalog/service_text.py" line="57"/>
         <source>Name (Thai)</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="63"/>
+        <location filename="../../ui/catalog/service_text.py" line="58"/>
         <source>Name (English)</source>
         <translation>ชื่อภาษาอังกฤษ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="64"/>
+        <location filename="../../ui/catalog/service_text.py" line="59"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="65"/>
+        <location filename="../../ui/catalog/service_text.py" line="60"/>
         <source>Service level</source>
         <translation>ระยะเวลาให้บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="66"/>
+        <location filename="../../ui/catalog/service_text.py" line="61"/>
         <source>Risk level</source>
         <translation>ระดับความเสี่ยง</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="67"/>
+        <location filename="../../ui/catalog/service_text.py" line="62"/>
         <source>Identity level</source>
         <translation>ระดับการพิสูจน์ตัวตน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="68"/>
+        <location filename="../../ui/catalog/service_text.py" line="63"/>
         <source>Lawful basis</source>
         <translation>ฐานทางกฎหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="69"/>
+        <location filename="../../ui/catalog/service_text.py" line="64"/>
         <source>Purpose</source>
         <translation>วัตถุประสงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="71"/>
+        <location filename="../../ui/catalog/service_text.py" line="66"/>
         <source>Licence template</source>
         <translation>แบบใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="72"/>
+        <location filename="../../ui/catalog/service_text.py" line="67"/>
         <source>none (reply letter)</source>
         <translation>ไม่มี (ตอบเป็นหนังสือ)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="74"/>
+        <location filename="../../ui/catalog/service_text.py" line="69"/>
         <source>Valid for</source>
         <translation>อายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="75"/>
+        <location filename="../../ui/catalog/service_text.py" line="70"/>
         <source>Approved by</source>
         <translation>ผู้อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="76"/>
+        <location filename="../../ui/catalog/service_text.py" line="71"/>
         <source>Mail address</source>
         <translation>ที่อยู่อีเมลเฉพาะ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="84"/>
+        <location filename="../../ui/catalog/service_text.py" line="79"/>
         <source>Documents</source>
         <translation>เอกสารที่ต้องยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="89"/>
+        <location filename="../../ui/catalog/service_text.py" line="84"/>
         <source>if it applies</source>
         <translation>ถ้ามี</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="91"/>
+        <location filename="../../ui/catalog/service_text.py" line="86"/>
         <source>proxy only</source>
         <translation>เฉพาะผู้รับมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="93"/>
+        <location filename="../../ui/catalog/service_text.py" line="88"/>
         <source>persons only</source>
         <translation>เฉพาะบุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="95"/>
+        <location filename="../../ui/catalog/service_text.py" line="90"/>
         <source>juristic persons only</source>
         <translation>เฉพาะนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/service_text.py" line="102"/>
+        <location filename="../../ui/catalog/service_text.py" line="97"/>
         <source>Application form</source>
         <translation>แบบคำขอ</translation>
     </message>
@@ -5760,25 +5760,30 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="71"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="88"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="90"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="107"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="73"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="92"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="83"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="102"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="87"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="106"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval/signing_dialog.py" line="115"/>
+        <source>A request in this batch needs a type {kind} signature or higher: sign with the USB token.</source>
+        <translation>คำขอในชุดนี้ต้องลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
 </context>
 <context>
@@ -5857,82 +5862,82 @@ P90</translation>
 <context>
     <name>Sla</name>
     <message>
-        <location filename="../../ui/common/formatting.py" line="122"/>
+        <location filename="../../ui/common/formatting.py" line="134"/>
         <source>Closed</source>
         <translation>ปิดเรื่องแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="123"/>
+        <location filename="../../ui/common/formatting.py" line="135"/>
         <source>The application is closed; no deadline applies.</source>
         <translation>คำขอนี้ปิดเรื่องแล้ว ไม่มีกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="125"/>
+        <location filename="../../ui/common/formatting.py" line="137"/>
         <source>Paused</source>
         <translation>หยุดนับเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="126"/>
+        <location filename="../../ui/common/formatting.py" line="138"/>
         <source>The clock is stopped while waiting for the applicant.</source>
         <translation>หยุดนับเวลาระหว่างรอเอกสารจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="130"/>
+        <location filename="../../ui/common/formatting.py" line="142"/>
         <source>{days} business days left when the clock restarts.</source>
         <translation>เมื่อเริ่มนับเวลาต่อจะเหลือ {days} วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="134"/>
+        <location filename="../../ui/common/formatting.py" line="146"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="85"/>
+        <location filename="../../ui/common/formatting.py" line="97"/>
         <source>1 day late</source>
         <translation>เกิน 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="86"/>
+        <location filename="../../ui/common/formatting.py" line="98"/>
         <source>{days} days late</source>
         <translation>เกิน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="135"/>
+        <location filename="../../ui/common/formatting.py" line="147"/>
         <source>Past the deadline in the citizen manual.</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="88"/>
+        <location filename="../../ui/common/formatting.py" line="100"/>
         <source>1 day left</source>
         <translation>เหลือ 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="80"/>
+        <location filename="../../ui/common/formatting.py" line="92"/>
         <source>less than 1 day left</source>
         <translation>เหลือไม่ถึง 1 วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="89"/>
+        <location filename="../../ui/common/formatting.py" line="101"/>
         <source>{days} days left</source>
         <translation>เหลือ {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="94"/>
+        <location filename="../../ui/common/formatting.py" line="106"/>
         <source>Exactly {days} business days.</source>
         <translation>คิดเป็น {days} วันทำการพอดี</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="144"/>
+        <location filename="../../ui/common/formatting.py" line="156"/>
         <source>Close to the deadline.</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="146"/>
+        <location filename="../../ui/common/formatting.py" line="158"/>
         <source>Within the deadline.</source>
         <translation>อยู่ในกำหนดเวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/common/formatting.py" line="148"/>
+        <location filename="../../ui/common/formatting.py" line="160"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
     </message>
@@ -6248,12 +6253,12 @@ P90</translation>
 <context>
     <name>TimestampsButton</name>
     <message>
-        <location filename="../../ui/approval/timestamps_button.py" line="102"/>
+        <location filename="../../ui/approval/timestamps_button.py" line="99"/>
         <source>Add timestamps ({count})</source>
         <translation>เพิ่มตราประทับเวลา ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/timestamps_button.py" line="105"/>
+        <location filename="../../ui/approval/timestamps_button.py" line="102"/>
         <source>Records signed while the time-stamping authority could not be reached; add their time-stamps now that the network is back.</source>
         <translation>บันทึกที่ลงนามขณะติดต่อผู้ให้บริการตราประทับเวลาไม่ได้ เพิ่มตราประทับเวลาได้เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>

@@ -51,6 +51,7 @@ from services.approval import (
     ApprovalSummary,
     BatchItem,
     BatchOutcome,
+    BatchWays,
     SignatureStatus,
 )
 from services.cases.sla_moves import SlaMove
@@ -170,6 +171,7 @@ __all__ = [
     "AuditRow",
     "BatchItem",
     "BatchOutcome",
+    "BatchWays",
     "CalendarChanged",
     "CalendarProposal",
     "CatalogChange",

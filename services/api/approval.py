@@ -14,7 +14,14 @@ from typing import Protocol
 
 from services import approval, fees, review
 from services.access.table import Action, require
-from services.approval import ApprovalSummary, BatchItem, BatchOutcome, SignatureStatus, timestamps
+from services.approval import (
+    ApprovalSummary,
+    BatchItem,
+    BatchOutcome,
+    BatchWays,
+    SignatureStatus,
+    timestamps,
+)
 from services.approval.timestamps import PendingTimestamp
 from services.cases.views import ApplicationRow
 from services.kernel.actors import Actor, SignedInUser
@@ -47,6 +54,8 @@ class ApprovalPort(Protocol):
     def token_certificates(
         self, user: SignedInUser, token_label: str, pin: sign.Pin
     ) -> list[sign.TokenCertificate]: ...
+
+    def signing_ways(self, user: SignedInUser, application_ids: Sequence[str]) -> BatchWays: ...
 
     def approve_batch(
         self,
@@ -137,6 +146,14 @@ class Approval:
             return session.certificates()
         finally:
             session.close()
+
+    def signing_ways(self, user: SignedInUser, application_ids: Sequence[str]) -> BatchWays:
+        """The ways the signing dialog offers for these requests (their strictest service
+        and the agency's settings decide)."""
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.APPROVE)
+        with self.context.read(actor) as session:
+            return approval.batch_ways(session, self.settings, application_ids)
 
     def approve_batch(
         self,

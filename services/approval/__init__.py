@@ -14,7 +14,7 @@ decides, one module per job:
 Signing itself is :mod:`services.produce.sign`, shared with issuing.
 """
 
-from services.approval.batch import BatchItem, BatchOutcome, approve_batch
+from services.approval.batch import BatchItem, BatchOutcome, BatchWays, approve_batch, batch_ways
 from services.approval.decisions import (
     ApprovalDraft,
     SignedRecord,
@@ -32,11 +32,13 @@ __all__ = [
     "ApprovalSummary",
     "BatchItem",
     "BatchOutcome",
+    "BatchWays",
     "SignatureStatus",
     "SignedRecord",
     "approval_queue",
     "approval_summary",
     "approve_batch",
+    "batch_ways",
     "check_conditions",
     "latest_approval",
     "prepare_approval",

@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
+from sqlalchemy.orm import Session
 
 from services.approval.decisions import SignedRecord, prepare_approval, record_approval
 from services.approval.summary import service_spec_of
 from services.kernel.actors import Actor
 from services.kernel.errors import AnuyatError
+from services.produce.sign.choice import SigningSettings, ways_for
 from services.produce.sign.errors import (
     PinLocked,
     SigningFailed,
@@ -27,12 +29,12 @@ from services.produce.sign.errors import (
     TokenRemoved,
 )
 from services.produce.sign.methods import SigningMethod
-from services.produce.sign.strength import require_strength
+from services.produce.sign.strength import KeyKind, require_strength
 from services.produce.sign.verify import verify_pdf
 from services.review import load_application
 from services.store.context import AppContext
 
-__all__ = ["BatchItem", "BatchOutcome", "approve_batch"]
+__all__ = ["BatchItem", "BatchOutcome", "BatchWays", "approve_batch", "batch_ways"]
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +137,27 @@ def _check_strength(
                     service_th=service.name_th,
                     service_en=service.name_en,
                 )
+
+
+@dataclass(frozen=True)
+class BatchWays:
+    """How a batch may be signed: the ways to offer, and the signature type its strictest
+    service needs (the dialog names it when it refuses the password)."""
+
+    ways: tuple[KeyKind, ...]
+    min_signature_type: int
+
+
+def batch_ways(
+    session: Session, settings: SigningSettings, application_ids: Sequence[str]
+) -> BatchWays:
+    """The ways of signing offered for a batch: one way signs every request in it, so the
+    strictest of its services decides (and the agency's settings, :func:`ways_for`)."""
+    strictest = 1
+    for application_id in application_ids:
+        application = load_application(session, application_id, lock=False)
+        strictest = max(strictest, service_spec_of(session, application)[1].min_signature_type)
+    return BatchWays(ways_for(settings, strictest), strictest)
 
 
 def _ids(items: Sequence[BatchItem]) -> tuple[str, ...]:
