@@ -14,14 +14,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
-from services.settings.declaration import BY_NAME, SETTINGS, Setting
-from services.settings.settings_file import read_settings_file
-
 if TYPE_CHECKING:
-    # Imported where it is used: the settings are read before the sign-in paints.
+    # Imported where they are used: the settings are read before the sign-in paints, and
+    # an officer's start with no settings file needs neither the declarations (a default is
+    # looked up there only when asked for) nor platformdirs (ANUYAT_CONFIG_DIR set).
     from services.access.passwords import PasswordPolicy
+    from services.settings.declaration import SETTINGS, Setting
 
 __all__ = [
     "SETTINGS",
@@ -37,12 +35,27 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    # SETTINGS and Setting are re-exported, loaded on first use (see the imports above).
+    if name in ("SETTINGS", "Setting"):
+        from services.settings import declaration
+
+        return getattr(declaration, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def config_dir() -> Path:
     override = os.environ.get("ANUYAT_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir("anuyat"))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("anuyat"))
 
 
 def default_data_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("anuyat")) / "default"
 
 
@@ -54,7 +67,15 @@ class Settings:
         self.source = source
 
     def get(self, name: str) -> Any:
-        return self._values.get(name, BY_NAME[name].default)
+        if name in self._values:
+            return self._values[name]
+        from services.settings.declaration import BY_NAME
+
+        return BY_NAME[name].default
+
+    def set_in_files(self, name: str) -> Any | None:
+        """The value the files give ``name``, or None when they leave it to its default."""
+        return self._values.get(name)
 
     def path(self, name: str) -> Path | None:
         value = self.get(name)
@@ -106,4 +127,6 @@ def password_policy(settings: Settings) -> PasswordPolicy:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from services.settings.settings_file import read_settings_file
+
     return read_settings_file(path)

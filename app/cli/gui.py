@@ -68,7 +68,9 @@ def cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int
     try:
         return run_gui(
             opening,
-            language=args.lang or settings.get("language"),
+            # None (not chosen, not set in a file): the GUI's default, Thai, which is also
+            # the declared default; asking the declarations for it would load them first.
+            language=args.lang or settings.set_in_files("language"),
             quit_after_first_paint=os.environ.get("ANUYAT_QUIT_AFTER_FIRST_PAINT") == "1",
             quit_when_ready=os.environ.get("ANUYAT_QUIT_WHEN_READY") == "1",
         )

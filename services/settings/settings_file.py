@@ -8,7 +8,6 @@ crash leaves the old file or the new one, never half of one).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,8 @@ def read_settings_file(path: Path) -> dict[str, Any]:
     """The values in ``path`` ({} when it does not exist); :class:`InvalidInput` if bad."""
     if not path.exists():
         return {}
+    import tomllib  # here: a start without a settings file does not need the parser
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

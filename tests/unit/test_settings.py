@@ -68,3 +68,14 @@ def test_the_register_address_must_be_an_https_web_address() -> None:
                 "https://a.go.th/ verify", "https://a.go.th/v?x=1"):  # fmt: skip
         ((th, en),) = problems_in({"register_url": bad})
         assert "https://" in en and "https://" in th, bad
+
+
+def test_a_start_without_a_language_set_gets_the_declared_default(tmp_path: Path) -> None:
+    """``anuyat gui`` hands the GUI None when no file sets the language (so as not to load
+    the declarations before the sign-in paints); the GUI's default must be the declared one."""
+    from ui.common import i18n
+
+    unset = _load(tmp_path, "log_level = 'info'\n")
+    assert unset.set_in_files("language") is None
+    assert unset.get("language") == i18n.DEFAULT_LANGUAGE == "th"
+    assert _load(tmp_path, 'language = "en"\n').set_in_files("language") == "en"

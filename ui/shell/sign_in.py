@@ -7,7 +7,10 @@ At a cold start the dialog paints before the profile is open (``port`` is None):
 "Opening the agency's records…", lets the officer type, and keeps a press of Sign in until
 :meth:`SignInDialog.store_opened` hands it the port; a profile that cannot be opened is
 explained in place (:meth:`SignInDialog.store_failed`). It is built from Qt, the settings
-and the translations only: the services are named for the type checker.
+and the translations only: the services are named for the type checker. What the first frame
+does not show is made when it is needed: the error box when there is something to say (with
+Qt's namespace of enums, which alone cost a tenth of a bare window's start), the agency's
+labels' selectable text when the agency is known.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,12 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import i18n, ui_settings
-from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from services.api import AgencyInfo, ShellPort, SignedInUser
+    from ui.common.errors import ErrorBox
 
 __all__ = ["SignInDialog"]
 
@@ -116,7 +119,6 @@ class SignInDialog(QDialog):
         self._agency_en.setWordWrap(True)
         self._station = named(QLabel(), "Muted")
         for label in (self._agency_th, self._agency_en, self._station):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()  # shown once the agency is known; no made-up text meanwhile
             body.addWidget(label)
         self._opening = named(QLabel(), "Muted")  # until the profile is open
@@ -146,8 +148,12 @@ class SignInDialog(QDialog):
             body.addWidget(field)
             body.addSpacing(6)
 
-        self._error = ErrorBox()
-        body.addWidget(self._error)
+        # The error box goes here when there is something to say (see _error_box); an empty
+        # layout takes no room and no spacing, as the hidden box did.
+        self._error: ErrorBox | None = None
+        self._error_slot = QVBoxLayout()
+        self._error_slot.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._error_slot)
         body.addSpacing(6)
 
         self._sign_in = named(QPushButton(), "Primary")
@@ -240,7 +246,8 @@ class SignInDialog(QDialog):
             self._password.setFocus()
             return
         self._set_busy(True)
-        self._error.clear()
+        if self._error is not None:
+            self._error.clear()
         port = self._port
         if port is None:  # kept: signed in as soon as the store is open
             self._kept_press = True
@@ -257,7 +264,7 @@ class SignInDialog(QDialog):
         self._set_busy(False)
         self._password.clear()
         if error is not None or user is None:
-            self._error.show_error(
+            self._error_box().show_error(
                 error,
                 fallback_th="เข้าสู่ระบบไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
                 fallback_en="Could not sign in because of an internal error. "
@@ -292,7 +299,7 @@ class SignInDialog(QDialog):
         self._opening.hide()
         self._set_busy(False)
         self._password.clear()  # it cannot be used: not kept in the window either
-        self._error.show_error(
+        self._error_box().show_error(
             error,
             fallback_th="เปิดข้อมูลของหน่วยงานไม่ได้เนื่องจากข้อผิดพลาดภายในระบบ "
             "รายละเอียดอยู่ในไฟล์บันทึก โปรดแจ้งผู้ดูแลระบบ",
@@ -304,7 +311,7 @@ class SignInDialog(QDialog):
     def _load_agency(self) -> None:
         def done(agency: AgencyInfo | None, error: Any) -> None:
             if error is not None or agency is None:
-                self._error.show_error(
+                self._error_box().show_error(
                     error,
                     fallback_th="อ่านข้อมูลหน่วยงานไม่ได้ โปรดแจ้งผู้ดูแลระบบ",
                     fallback_en="Could not read the agency's details. "
@@ -313,6 +320,10 @@ class SignInDialog(QDialog):
                 self._fit_height()
                 return
             self.agency = agency
+            from PySide6.QtCore import Qt
+
+            for label in (self._agency_th, self._agency_en, self._station):
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._agency_th.setText(agency.name_th)
             self._agency_en.setText(agency.name_en)
             self._agency_th.setVisible(bool(agency.name_th))
@@ -335,6 +346,15 @@ class SignInDialog(QDialog):
             )
         )
         self._station.setVisible(bool(agency.station_name or agency.station_code))
+
+    def _error_box(self) -> ErrorBox:
+        """The inline error box, made the first time there is something to say."""
+        if self._error is None:
+            from ui.common.errors import ErrorBox
+
+            self._error = ErrorBox()
+            self._error_slot.addWidget(self._error)
+        return self._error
 
     def _fit_height(self) -> None:
         # Wrapped Thai/English lines need more height than the dialog had when it opened;
@@ -366,7 +386,7 @@ class SignInDialog(QDialog):
 
     def show_notice(self, th: str, en: str) -> None:
         """Say why the officer is back here (a session the services ended)."""
-        self._error.show_message(th, en)
+        self._error_box().show_message(th, en)
         self._fit_height()
 
     # -- for tests and screenshots ------------------------------------------------------
@@ -374,7 +394,7 @@ class SignInDialog(QDialog):
     @property
     def error_text(self) -> str:
         """What the inline error says now ("" when there is none)."""
-        return self._error.text()
+        return self._error.text() if self._error is not None else ""
 
     @property
     def is_busy(self) -> bool:

@@ -291,8 +291,9 @@ def run_gui(
                 window.close()
                 window.deleteLater()
         settings.sync()
-        from ui.viewer import system_viewer
-
-        system_viewer.remove_all_copies()
+        # Copies are made only through that module: never loaded, nothing to remove.
+        system_viewer = sys.modules.get("ui.viewer.system_viewer")
+        if system_viewer is not None:
+            system_viewer.remove_all_copies()
     log.info("GUI finished with code %s", code)
     return code
