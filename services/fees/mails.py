@@ -1,23 +1,53 @@
-"""The letters finance sends the applicant: the receipt with what happens next, and the
-request for new payment evidence. Applicant wording only: the officer's notes never go here
-except the reason the officer wrote for the applicant."""
+"""The letters finance sends the applicant: the receipt with what happens next, the
+request for new payment evidence, and the news that an overpayment was paid back. Applicant
+wording only: the officer's notes never go here except the reason the officer wrote for the
+applicant (and the bank's or voucher's reference of a refund, which the payer needs to find
+the money)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Final
+
 from sqlalchemy import select
 
-from models import Agency, Application, Payment
+from models import Agency, Application, Payment, ServiceType
 from services import outbox
 from services.cases.documents import attach_document
 from services.fees.receipt_pdf import receipt_content, render_receipt_pdf
 from services.fees.receipts import received_satang
 from services.fees.thai_baht import baht_figures, baht_text
+from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
+from services.letters.templates import RequiredPart, render_letter
 from services.review.decisions import applicant_address, applicant_thread, mail_domain
 from services.store.blobstore import BlobStore
 
-__all__ = ["ask_for_new_slip", "send_receipt"]
+__all__ = ["REFUND_TEMPLATE", "ask_for_new_slip", "send_receipt", "tell_refund_paid"]
+
+REFUND_TEMPLATE: Final = (
+    Path(__file__).resolve().parents[2] / "resources" / "templates" / "refund_paid.txt"
+)
+_REFUND_PLACEHOLDERS: Final = frozenset(
+    {
+        "tracking_number", "applicant_name", "service_th", "service_en", "amount_figures",
+        "amount_words", "method_th", "method_en", "paid_th", "paid_en", "reference_th",
+        "reference_en", "reference", "receipt_number", "agency_th", "agency_en",
+        "agency_email", "agency_phone",
+    }
+)  # fmt: skip
+_REFUND_REQUIRED: Final = (
+    RequiredPart("จำนวนเงินที่คืน", "the amount paid back", (("$amount_figures",),)),
+    RequiredPart("วันที่คืนเงิน", "the day it was paid back", (("$paid_th",), ("$paid_en",))),
+    RequiredPart("เลขอ้างอิง", "the reference", (("$reference",),)),
+)
+# How the money went back, as the payer reads it: (how th, how en, reference th, reference en).
+_REFUND_WAYS: Final = {
+    "transfer": ("การโอนเข้าบัญชีของท่าน", "by bank transfer", "เลขอ้างอิงการโอน",
+                 "Transfer reference"),
+    "cash": ("การจ่ายเป็นเงินสด", "in cash", "เลขที่ใบสำคัญจ่าย", "Payment voucher number"),
+}  # fmt: skip
 
 
 def send_receipt(
@@ -106,6 +136,61 @@ def ask_for_new_slip(
         application_id=application.id,
         in_reply_to=applicant_thread(application),
         auto_submitted=None,
+        domain=mail_domain(agency.email),
+    )
+    return queued.id
+
+
+def tell_refund_paid(
+    uow: UnitOfWork, application: Application, payment: Payment, template: Path = REFUND_TEMPLATE
+) -> str | None:
+    """The payer's letter once the refund is recorded: how much went back, how, on which day,
+    the reference to find it by, and whom to ask. Returns the outbox id (None without an
+    address: the payer at the counter is told there)."""
+    to_addr = applicant_address(application)
+    if to_addr is None:
+        return None
+    assert payment.refunded_on is not None
+    agency = uow.session.scalars(select(Agency)).one()
+    service = uow.session.get(ServiceType, application.service_type_id or "")
+    applicant = application.applicant
+    name = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""
+    refund = (payment.paid_satang or 0) - payment.amount_satang
+    how_th, how_en, reference_th, reference_en = _REFUND_WAYS[payment.refund_method]
+    values = {
+        "tracking_number": application.tracking_number,
+        "applicant_name": echo_name(name) or "ผู้ยื่นคำขอ / Applicant",
+        "service_th": service.name_th if service else application.subject,
+        "service_en": service.name_en if service else application.subject,
+        "amount_figures": baht_figures(refund),
+        "amount_words": baht_text(refund),
+        "method_th": how_th,
+        "method_en": how_en,
+        "paid_th": format_thai_date(payment.refunded_on),
+        "paid_en": format_english_date(payment.refunded_on),
+        "reference_th": reference_th,
+        "reference_en": reference_en,
+        "reference": payment.refund_reference or "-",
+        "receipt_number": payment.receipt_number,
+        "agency_th": agency.name_th,
+        "agency_en": agency.name_en,
+        "agency_email": agency.email,
+        "agency_phone": agency.phone or "-",
+    }
+    subject, body = render_letter(
+        template, _REFUND_PLACEHOLDERS, values, _REFUND_REQUIRED,
+        ("ผู้ชำระต้องรู้ว่าได้รับคืนเท่าใด เมื่อใด และตรวจสอบได้จากเลขอ้างอิงใด",
+         "the payer must know how much came back, when, and the reference to trace it by."),
+    )  # fmt: skip
+    queued = outbox.queue_message(
+        uow,
+        kind="refund_paid",
+        to_addr=to_addr,
+        subject=subject,
+        body_text=body,
+        application_id=application.id,
+        in_reply_to=applicant_thread(application),
+        auto_submitted="auto-generated",
         domain=mail_domain(agency.email),
     )
     return queued.id

@@ -5,7 +5,8 @@ An overpayment is verified for the fee and the difference is owed to the payer
 module lists what is still owed, oldest first, and records a refund paid — how (a transfer
 or cash), the bank or voucher reference, the day — in one conditional UPDATE that only an
 unrefunded overpayment matches, so two finance officers recording the same refund at once
-cannot both succeed (on SQLite and PostgreSQL), and a second recording is refused.
+cannot both succeed (on SQLite and PostgreSQL), and a second recording is refused. The payer
+is told by letter (:func:`services.fees.mails.tell_refund_paid`) in the same transaction.
 
 Only finance sees the list: it names payers and sums of money (personal data a supervisor
 does not need; the monthly report gives the office's figures without names).
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from models import Application, Payment, ServiceType
 from services.access.table import Action, require
+from services.fees.mails import tell_refund_paid
 from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput
 from services.kernel.text import clean_line, echo_name
@@ -156,12 +158,15 @@ def mark_refunded(
     payment = uow.session.get(Payment, payment_id, populate_existing=True)
     assert payment is not None
     refund = (payment.paid_satang or 0) - payment.amount_satang
+    application = uow.session.get(Application, payment.application_id)
+    assert application is not None
+    letter_id = tell_refund_paid(uow, application, payment)
     uow.record(
         "fees.refunded",
         "application",
         payment.application_id,
         {"payment": payment.id, "refund_satang": refund, "method": method,
          "reference": text, "refunded_on": paid_on.isoformat(),
-         "receipt_number": payment.receipt_number},
+         "receipt_number": payment.receipt_number, "letter_outbox_id": letter_id},
     )  # fmt: skip
     return payment

@@ -14,9 +14,12 @@ from sqlalchemy import select
 
 from app.bootstrap import match_slips_quietly
 from models import Agency, Application, Payment
+from services import fees
 from services.intake.sync import run_sync
+from services.kernel.actors import Actor
 from services.kernel.clock import BANGKOK
 from tests.data import mail_corpus as corpus
+from tests.integration.test_fee_inbox import payment_of
 from tests.integration.test_fee_slips import encoded, slip_image
 from tests.integration.test_fees import reviewed_with_fee, with_account
 from tests.integration.test_intake_e2e import OFFICIAL, body, make_plan, to
@@ -82,3 +85,26 @@ def test_notice_slip_reply_match_verify_receipt_through_real_mail(
         assert folded(phrase) in text, phrase
     with context.read() as session:
         assert session.get(Application, app_id).status == "ready_for_approval"
+
+
+def test_the_refund_paid_back_reaches_the_payer_through_real_smtp(
+    context, ws, users, dovecot: DovecotServer, smtp_sink: SmtpSink
+) -> None:
+    with context.store.sessions() as session, session.begin():
+        session.scalars(select(Agency)).one().email = OFFICIAL
+    with_account(context)
+    applicant = "p9@example.co.th"
+    app_id = reviewed_with_fee(context, ws, users, hour=9)
+    finance = users["finance"]
+    with context.unit_of_work(Actor.from_user(finance)) as uow:
+        fees.record_evidence(uow, context.calendar, payment_of(context, app_id).id, None)
+    ws.fees.verify(finance, payment_of(context, app_id).id, "250")  # the fee is 200 baht
+    today = context.clock.now().astimezone(BANGKOK).date()
+    ws.fees.mark_refunded(finance, payment_of(context, app_id).id, "transfer", "SCB-77", today)
+    assert run_sync(context, make_plan(dovecot, smtp_sink)).ok
+    (letter,) = [m for m in to(smtp_sink, applicant) if "คืนเงินที่ชำระเกิน" in str(m["Subject"])]
+    assert letter["From"].addresses[0].addr_spec == OFFICIAL
+    text = body(letter).replace("\r\n", "\n")  # SMTP carries CRLF line ends
+    assert "ได้คืนเงินส่วนที่เกิน 50.00 บาท (ห้าสิบบาทถ้วน) ให้ท่านแล้ว\n" in text
+    assert "โดยการโอนเข้าบัญชีของท่าน เมื่อวันที่ 25 พฤศจิกายน 2569\nเลขอ้างอิงการโอน: SCB-77\n" in text
+    assert "by bank transfer on 25 November 2026.\nTransfer reference: SCB-77\n" in text

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from models import Event, Payment
+from models import Agency, Application, Event, OutboxMessage, Payment
 from services import fees
 from services.fees.refunds import RefundTaken
 from services.kernel.actors import Actor
@@ -118,3 +118,71 @@ def test_an_overpayment_is_owed_until_finance_records_it_paid_back_once(context,
 
 def _today(context):
     return context.clock.now().astimezone(BANGKOK).date()
+
+
+def test_the_payer_is_told_by_letter_how_and_when_the_refund_went_back(context, ws, users) -> None:
+    with_account(context)
+    app_id = reviewed_with_fee(context, ws, users, hour=9)
+    _paid(context, ws, users, app_id, "1,250.50")  # the fee is 200 baht
+    payment = payment_of(context, app_id)
+    with context.read() as session:
+        before = session.scalars(select(OutboxMessage.id)).all()
+    ws.fees.mark_refunded(users["finance"], payment.id, "cash", "PV-2569/0042", _today(context))
+    with context.read() as session:
+        app = session.get(Application, app_id)
+        (letter,) = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.id.not_in(before))
+        ).all()
+        event = session.scalars(select(Event).where(Event.type == "fees.refunded")).one()
+    assert json.loads(event.payload)["letter_outbox_id"] == letter.id
+    assert (letter.kind, letter.to_addr, letter.application_id) == (
+        "refund_paid", "p9@example.co.th", app_id
+    )  # fmt: skip
+    assert app.tracking_number == "TST-ST1-2569-000001"
+    assert letter.subject == (
+        "คืนเงินที่ชำระเกิน คำขอเลขที่ TST-ST1-2569-000001 / Overpayment refunded for request "
+        "TST-ST1-2569-000001"
+    )
+    # The payer's words only: the amount, how, the day, the reference, whom to ask — no
+    # officer's name, no internal note.
+    assert letter.body_text == (
+        "เรียน นายสมชาย ใจดี\n\n"
+        "ท่านชำระค่าธรรมเนียมคำขอ “หนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหารหรือสถานที่สะสมอาหาร "
+        "(พื้นที่ไม่เกิน 200 ตารางเมตร)” เลขที่ TST-ST1-2569-000001 เกินจำนวนที่ต้องชำระ\n"
+        "เทศบาลตำบลทดสอบ ได้คืนเงินส่วนที่เกิน 1,050.50 บาท (หนึ่งพันห้าสิบบาทห้าสิบสตางค์) ให้ท่านแล้ว\n"
+        "โดยการจ่ายเป็นเงินสด เมื่อวันที่ 25 พฤศจิกายน 2569\n"
+        "เลขที่ใบสำคัญจ่าย: PV-2569/0042\n"
+        "ใบเสร็จรับเงินค่าธรรมเนียมเลขที่ 2570/000001\n\n"
+        "หากท่านยังไม่ได้รับเงิน หรือมีข้อสงสัย โปรดติดต่อ saraban@test-municipality.example.go.th "
+        "โทร 042-000-001\n"
+        "พร้อมแจ้งเลขที่คำขอ\n\n"
+        "เทศบาลตำบลทดสอบ\n" + "-" * 74 + "\n"
+        "Dear นายสมชาย ใจดี,\n\n"
+        "You paid more than the fee for your request TST-ST1-2569-000001 (“Certificate of "
+        "notification for a food shop or food storage premises (up to 200 square metres)”).\n"
+        "Test Subdistrict Municipality has paid the difference of 1,050.50 baht back to you\n"
+        "in cash on 25 November 2026.\n"
+        "Payment voucher number: PV-2569/0042\n"
+        "Fee receipt: 2570/000001\n\n"
+        "If you have not received the money, or have a question, please contact "
+        "saraban@test-municipality.example.go.th,\n"
+        "phone 042-000-001, quoting the request number.\n\n"
+        "Test Subdistrict Municipality"
+    )
+    for officer in users.values():
+        assert officer.display_name not in letter.body_text
+
+
+def test_a_refund_by_transfer_names_the_transfer_and_its_reference(context, ws, users) -> None:
+    with_account(context)
+    app_id = reviewed_with_fee(context, ws, users, hour=9)
+    _paid(context, ws, users, app_id, "300")
+    payment = payment_of(context, app_id)
+    ws.fees.mark_refunded(users["finance"], payment.id, "transfer", "KTB-0042", _today(context))
+    with context.read() as session:
+        body = session.scalars(
+            select(OutboxMessage.body_text).where(OutboxMessage.kind == "refund_paid")
+        ).one()
+    assert "คืนเงินส่วนที่เกิน 100.00 บาท (หนึ่งร้อยบาทถ้วน)" in body
+    assert "โดยการโอนเข้าบัญชีของท่าน เมื่อวันที่ 25 พฤศจิกายน 2569\nเลขอ้างอิงการโอน: KTB-0042\n" in body
+    assert "by bank transfer on 25 November 2026.\nTransfer reference: KTB-0042\n" in body
