@@ -583,159 +583,159 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="312"/>
+        <location filename="../../ui/reports/audit_page.py" line="314"/>
         <source>No events match these filters.</source>
         <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="361"/>
+        <location filename="../../ui/reports/audit_page.py" line="363"/>
         <source>After the break: not vouched for by the chain</source>
         <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="347"/>
+        <location filename="../../ui/reports/audit_page.py" line="349"/>
         <source>The newest {shown} of {total} matching events (save them all below)</source>
         <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="244"/>
+        <location filename="../../ui/reports/audit_page.py" line="246"/>
         <source>Checking the audit chain…</source>
         <translation>กำลังตรวจห่วงโซ่บันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="278"/>
+        <location filename="../../ui/reports/audit_page.py" line="280"/>
         <source>Reading the events…</source>
         <translation>กำลังอ่านเหตุการณ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="349"/>
+        <location filename="../../ui/reports/audit_page.py" line="351"/>
         <source>{total} matching events</source>
         <translation>ตรงกัน {total} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="359"/>
+        <location filename="../../ui/reports/audit_page.py" line="361"/>
         <source>The chain checks out up to this event</source>
         <translation>ห่วงโซ่ตรวจผ่านถึงเหตุการณ์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="362"/>
+        <location filename="../../ui/reports/audit_page.py" line="364"/>
         <source>Recorded after the last check: verify the chain again</source>
         <translation>บันทึกหลังการตรวจครั้งล่าสุด: กดตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="380"/>
+        <location filename="../../ui/reports/audit_page.py" line="382"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="380"/>
+        <location filename="../../ui/reports/audit_page.py" line="382"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="382"/>
+        <location filename="../../ui/reports/audit_page.py" line="384"/>
         <source>Save the audit events</source>
         <translation>บันทึกรายการเหตุการณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="393"/>
+        <location filename="../../ui/reports/audit_page.py" line="395"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="416"/>
+        <location filename="../../ui/reports/audit_page.py" line="418"/>
         <source>any kind</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="419"/>
+        <location filename="../../ui/reports/audit_page.py" line="421"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="420"/>
+        <location filename="../../ui/reports/audit_page.py" line="422"/>
         <source>&amp;Verify the chain again</source>
         <translation>&amp;ตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="421"/>
+        <location filename="../../ui/reports/audit_page.py" line="423"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="422"/>
+        <location filename="../../ui/reports/audit_page.py" line="424"/>
         <source>tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="423"/>
-        <location filename="../../ui/reports/audit_page.py" line="437"/>
+        <location filename="../../ui/reports/audit_page.py" line="425"/>
+        <location filename="../../ui/reports/audit_page.py" line="439"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="424"/>
+        <location filename="../../ui/reports/audit_page.py" line="426"/>
         <source>user name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="425"/>
-        <location filename="../../ui/reports/audit_page.py" line="438"/>
+        <location filename="../../ui/reports/audit_page.py" line="427"/>
+        <location filename="../../ui/reports/audit_page.py" line="440"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="427"/>
+        <location filename="../../ui/reports/audit_page.py" line="429"/>
         <source>Dates from</source>
         <translation>ช่วงวันที่ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="428"/>
+        <location filename="../../ui/reports/audit_page.py" line="430"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="429"/>
+        <location filename="../../ui/reports/audit_page.py" line="431"/>
         <source>&amp;Search</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="430"/>
+        <location filename="../../ui/reports/audit_page.py" line="432"/>
         <source>C&amp;lear</source>
         <translation>&amp;ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="431"/>
+        <location filename="../../ui/reports/audit_page.py" line="433"/>
         <source>Save as &amp;CSV…</source>
         <translation>บันทึกเป็น &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="432"/>
+        <location filename="../../ui/reports/audit_page.py" line="434"/>
         <source>Save as spreads&amp;heet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="435"/>
+        <location filename="../../ui/reports/audit_page.py" line="437"/>
         <source>Row</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="436"/>
+        <location filename="../../ui/reports/audit_page.py" line="438"/>
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="439"/>
+        <location filename="../../ui/reports/audit_page.py" line="441"/>
         <source>About</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="440"/>
+        <location filename="../../ui/reports/audit_page.py" line="442"/>
         <source>Details (ID numbers masked)</source>
         <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="441"/>
+        <location filename="../../ui/reports/audit_page.py" line="443"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
     </message>
@@ -3110,167 +3110,187 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="205"/>
+        <location filename="../../ui/issuing/page.py" line="212"/>
+        <source>Paper licence, registered by hand</source>
+        <translation>ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="217"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="209"/>
+        <location filename="../../ui/issuing/page.py" line="221"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="213"/>
+        <location filename="../../ui/issuing/page.py" line="225"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="214"/>
+        <location filename="../../ui/issuing/page.py" line="226"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="215"/>
+        <location filename="../../ui/issuing/page.py" line="227"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="226"/>
+        <location filename="../../ui/issuing/page.py" line="238"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="227"/>
+        <location filename="../../ui/issuing/page.py" line="239"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="228"/>
+        <location filename="../../ui/issuing/page.py" line="240"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="278"/>
+        <location filename="../../ui/issuing/page.py" line="296"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="283"/>
+        <location filename="../../ui/issuing/page.py" line="301"/>
         <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="312"/>
+        <location filename="../../ui/issuing/page.py" line="330"/>
         <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="352"/>
+        <location filename="../../ui/issuing/page.py" line="349"/>
+        <source>Paper licence {number} revoked; tell the holder on paper. A check by its number now answers revoked.</source>
+        <translation>เพิกถอนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="354"/>
+        <source>Licence {number} revoked; the holder is told. A check by its number now answers revoked.</source>
+        <translation>เพิกถอนใบอนุญาตเลขที่ {number} แล้ว และแจ้งผู้ได้รับใบอนุญาตแล้ว การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="396"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="357"/>
+        <location filename="../../ui/issuing/page.py" line="401"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="382"/>
+        <location filename="../../ui/issuing/page.py" line="426"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="383"/>
+        <location filename="../../ui/issuing/page.py" line="427"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="384"/>
+        <location filename="../../ui/issuing/page.py" line="428"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="385"/>
+        <location filename="../../ui/issuing/page.py" line="429"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="386"/>
+        <location filename="../../ui/issuing/page.py" line="430"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="387"/>
+        <location filename="../../ui/issuing/page.py" line="431"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="388"/>
+        <location filename="../../ui/issuing/page.py" line="432"/>
         <source>Register a &amp;paper licence…</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="389"/>
+        <location filename="../../ui/issuing/page.py" line="433"/>
+        <source>Re&amp;voke…</source>
+        <translation>เพิกถอน… (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="434"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="390"/>
+        <location filename="../../ui/issuing/page.py" line="435"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="394"/>
+        <location filename="../../ui/issuing/page.py" line="439"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="399"/>
+        <location filename="../../ui/issuing/page.py" line="444"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="401"/>
+        <location filename="../../ui/issuing/page.py" line="446"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="401"/>
+        <location filename="../../ui/issuing/page.py" line="446"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="401"/>
+        <location filename="../../ui/issuing/page.py" line="446"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="401"/>
+        <location filename="../../ui/issuing/page.py" line="446"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="404"/>
+        <location filename="../../ui/issuing/page.py" line="449"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="404"/>
+        <location filename="../../ui/issuing/page.py" line="449"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="404"/>
+        <location filename="../../ui/issuing/page.py" line="449"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="404"/>
+        <location filename="../../ui/issuing/page.py" line="449"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="405"/>
+        <location filename="../../ui/issuing/page.py" line="450"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -3278,37 +3298,37 @@
 <context>
     <name>LedgerBar</name>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="69"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="70"/>
         <source>Ledger from</source>
         <translation>บัญชีรับเงิน ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="70"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="71"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="71"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="72"/>
         <source>Save CSV…</source>
         <translation>บันทึก CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="72"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="73"/>
         <source>Save XLSX…</source>
         <translation>บันทึก XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="78"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="79"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="78"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="79"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="80"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="81"/>
         <source>Save the ledger</source>
         <translation>บันทึกบัญชีรับเงิน</translation>
     </message>
@@ -4412,77 +4432,77 @@ P90</translation>
 <context>
     <name>RefundsOwed</name>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="108"/>
+        <location filename="../../ui/fees/refunds.py" line="114"/>
         <source>Payers who paid more than the fee: the receipt was for the fee and the rest is owed back to them. Once the money has gone back, record how and when.</source>
         <translation>ผู้ชำระที่ชำระเกินค่าธรรมเนียม: ใบเสร็จออกเท่าค่าธรรมเนียม ส่วนที่เกินต้องคืนให้ผู้ชำระ เมื่อคืนเงินแล้ว โปรดบันทึกวิธีและวันที่คืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="113"/>
+        <location filename="../../ui/fees/refunds.py" line="119"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="113"/>
+        <location filename="../../ui/fees/refunds.py" line="119"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="113"/>
+        <location filename="../../ui/fees/refunds.py" line="119"/>
         <source>To refund (baht)</source>
         <translation>ต้องคืน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="114"/>
+        <location filename="../../ui/fees/refunds.py" line="120"/>
         <source>Owed since</source>
         <translation>ค้างคืนตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="114"/>
+        <location filename="../../ui/fees/refunds.py" line="120"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="116"/>
+        <location filename="../../ui/fees/refunds.py" line="122"/>
         <source>Paid back by</source>
         <translation>คืนเงินโดย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="117"/>
+        <location filename="../../ui/fees/refunds.py" line="123"/>
         <source>Bank transfer</source>
         <translation>โอนเงินเข้าบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="118"/>
+        <location filename="../../ui/fees/refunds.py" line="124"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="119"/>
+        <location filename="../../ui/fees/refunds.py" line="125"/>
         <source>Transfer reference or voucher number</source>
         <translation>เลขอ้างอิงการโอน หรือเลขที่ใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="120"/>
+        <location filename="../../ui/fees/refunds.py" line="126"/>
         <source>as on the bank&apos;s record or the voucher</source>
         <translation>ตามหลักฐานการโอนของธนาคาร หรือใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="121"/>
+        <location filename="../../ui/fees/refunds.py" line="127"/>
         <source>Paid back on</source>
         <translation>วันที่คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <location filename="../../ui/fees/refunds.py" line="128"/>
         <source>Record the refund as paid</source>
         <translation>บันทึกว่าคืนเงินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="171"/>
+        <location filename="../../ui/fees/refunds.py" line="177"/>
         <source>No refund is owed.</source>
         <translation>ไม่มีเงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="174"/>
+        <location filename="../../ui/fees/refunds.py" line="180"/>
         <source>%1 baht to %2 (request %3)</source>
         <translation>คืน %1 บาท ให้ %2 (คำขอ %3)</translation>
     </message>
@@ -4864,6 +4884,44 @@ P90</translation>
         <location filename="../../ui/review/actions.py" line="125"/>
         <source>Not in your hands: read only</source>
         <translation>ไม่ได้อยู่ในความรับผิดชอบของคุณ ดูได้อย่างเดียว</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="101"/>
+        <source>Revoke a licence</source>
+        <translation>เพิกถอนใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="103"/>
+        <source>Revoke licence {number}? This cannot be undone.</source>
+        <translation>เพิกถอนใบอนุญาตเลขที่ {number} หรือไม่ การเพิกถอนยกเลิกภายหลังไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="107"/>
+        <source>A paper licence: no letter is sent; tell the holder on paper. The public register and a check by its number will show it revoked, with the reason.</source>
+        <translation>ใบอนุญาตฉบับกระดาษ: ระบบไม่ส่งจดหมาย โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ ทะเบียนสาธารณะและการตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน พร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="112"/>
+        <source>The holder is sent the reason with the right to appeal; the public register and a check by its number will show it revoked.</source>
+        <translation>ระบบจะแจ้งเหตุผลพร้อมสิทธิอุทธรณ์แก่ผู้ได้รับใบอนุญาต ทะเบียนสาธารณะและการตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="118"/>
+        <source>&amp;Reason for revoking (the holder and the public read it)</source>
+        <translation>เหตุผลการเพิกถอน (ผู้ได้รับใบอนุญาตและประชาชนอ่านได้) (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="120"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="121"/>
+        <source>Re&amp;voke</source>
+        <translation>เพิกถอน (&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -5701,58 +5759,58 @@ P90</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="192"/>
+        <location filename="../../ui/shell/sign_in.py" line="198"/>
         <source>Anuyat — Sign in</source>
         <translation>อนุญาต — เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="193"/>
+        <location filename="../../ui/shell/sign_in.py" line="199"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="197"/>
+        <location filename="../../ui/shell/sign_in.py" line="203"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="201"/>
+        <location filename="../../ui/shell/sign_in.py" line="207"/>
         <source>Anuyat · Permit workstation</source>
         <translation>อนุญาต · ระบบงานพิจารณาคำขออนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="202"/>
-        <location filename="../../ui/shell/sign_in.py" line="359"/>
+        <location filename="../../ui/shell/sign_in.py" line="208"/>
+        <location filename="../../ui/shell/sign_in.py" line="379"/>
         <source>Opening the agency&apos;s records…</source>
         <translation>กำลังเปิดข้อมูลของหน่วยงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="203"/>
+        <location filename="../../ui/shell/sign_in.py" line="209"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="204"/>
+        <location filename="../../ui/shell/sign_in.py" line="210"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="360"/>
+        <location filename="../../ui/shell/sign_in.py" line="380"/>
         <source>Signing in…</source>
         <translation>กำลังเข้าสู่ระบบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="360"/>
+        <location filename="../../ui/shell/sign_in.py" line="380"/>
         <source>Sign in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="206"/>
+        <location filename="../../ui/shell/sign_in.py" line="212"/>
         <source>Language:</source>
         <translation>ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="333"/>
+        <location filename="../../ui/shell/sign_in.py" line="344"/>
         <source>Station: {name} ({code})</source>
         <translation>จุดบริการ: {name} ({code})</translation>
     </message>
@@ -5760,28 +5818,28 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="90"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="107"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="99"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="116"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="92"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="101"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="102"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="111"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="106"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="115"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="124"/>
         <source>A request in this batch needs a type {kind} signature or higher: sign with the USB token.</source>
         <translation>คำขอในชุดนี้ต้องลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>

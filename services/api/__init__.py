@@ -40,6 +40,7 @@ from services.api.issuing import (
     PaperLicence,
     RegisteredPaper,
     ToIssueRow,
+    may_see_issuing,
 )
 from services.api.ports import Ports
 from services.api.reports import AUDIT_SHOWN, AuditFormat, ReportFormat, ReportsPort
@@ -128,6 +129,7 @@ __all__ = [
     "Delivery",
     "IssuedLicence",
     "IssuedRow",
+    "may_see_issuing",
     "IssuingPort",
     "KeyKind",
     "LicenceCheck",

@@ -23,7 +23,7 @@ from services.issuing.delivery import Delivery
 from services.issuing.paper import PaperLicence, register_paper
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.timestamps import PendingLicenceTimestamp
-from services.issuing.views import IssuedRow, ToIssueRow
+from services.issuing.views import IssuedRow, ToIssueRow, may_see_lists
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput
 from services.produce import sign
@@ -56,6 +56,11 @@ def _may_sign(certificate: sign.TokenCertificate, now: datetime) -> bool:
     return True
 
 
+def may_see_issuing(roles: frozenset[str]) -> bool:
+    """Whether the holder of ``roles`` sees the issuing page's lists (the services' answer)."""
+    return may_see_lists(roles)
+
+
 __all__ = [
     "DataRequestRow",
     "Delivery",
@@ -68,6 +73,7 @@ __all__ = [
     "PendingLicenceTimestamp",
     "RegisteredPaper",
     "ToIssueRow",
+    "may_see_issuing",
 ]
 
 _MAX_CHECKED_FILE: Final = 50 * 1024 * 1024

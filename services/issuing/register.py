@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from models import Agency, Application, IssuedDocument
 from services import outbox
-from services.access.table import Action, require
+from services.access.table import ACCESS, Action, may, require
 from services.issuing.paper import event_aggregate
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput, NotFound
@@ -42,8 +42,10 @@ __all__ = [
     "PublicEntry",
     "default_verify_base",
     "export_register",
+    "may_revoke",
     "public_entries",
     "revoke",
+    "revoke_action",
     "status_on",
 ]
 
@@ -88,8 +90,23 @@ def default_verify_base(session: Session) -> str:
     return f"https://{domain}/verify"
 
 
+def revoke_action(origin: str) -> Action:
+    """The right that revokes a register entry: issuing licences for the system's own; for a
+    licence registered from paper, keeping the paper register (approver or supervisor), as
+    whoever may type one in may withdraw it (a paper licence has no issuer in the system)."""
+    return Action.REGISTER_PAPER_LICENCE if origin == "paper" else Action.ISSUE_LICENCE
+
+
+def may_revoke(roles: frozenset[str], origin: str) -> bool:
+    return may(roles, revoke_action(origin))
+
+
 def revoke(uow: UnitOfWork, issued_id: str, reason: str) -> None:
-    require(uow.actor, Action.ISSUE_LICENCE)
+    """Mark the entry revoked with its reason: a system licence or one registered from paper
+    alike (the same event; a letter to the holder when the request gave an address)."""
+    rights = (revoke_action("system"), revoke_action("paper"))
+    if not any(may(uow.actor.roles, right) for right in rights):
+        uow.actor.require(*sorted(ACCESS[rights[0]] | ACCESS[rights[1]]))  # raises, naming who
     text = " ".join(reason.split())
     if not text:
         raise InvalidInput(
@@ -99,6 +116,7 @@ def revoke(uow: UnitOfWork, issued_id: str, reason: str) -> None:
     issued = uow.session.get(IssuedDocument, issued_id, with_for_update=True)
     if issued is None:
         raise NotFound("ไม่พบเอกสารที่ออกแล้วนี้", f"No issued document {issued_id}.")
+    require(uow.actor, revoke_action(issued.origin))
     if issued.status == "revoked":
         raise InvalidInput(
             f"ใบอนุญาตเลขที่ {issued.document_number} ถูกเพิกถอนไปแล้ว",

@@ -13,11 +13,12 @@ from models import Application, IssuedDocument, ServiceType
 from services.access.table import Action, may
 from services.approval.summary import service_spec_of
 from services.issuing.premises import suggested_premises
+from services.issuing.register import may_revoke
 from services.kernel.actors import Actor
 from services.kernel.errors import PermissionDenied
 from services.kernel.statuses import ApplicationStatus
 
-__all__ = ["IssuedRow", "ToIssueRow", "issued_rows", "to_issue_rows"]
+__all__ = ["IssuedRow", "ToIssueRow", "issued_rows", "may_see_lists", "to_issue_rows"]
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,27 @@ class IssuedRow:
     """The last delivery mail bounced (then ``delivered_at`` is None): send it again."""
     delivered_by: str = ""
     """The channel it went by (another than the request's after a bounce), once delivered."""
+    origin: str = "system"
+    """system | paper (issued on paper before the system and registered by hand: no request,
+    nothing to deliver)."""
+    may_revoke: bool = False
+    """The officer who asked may revoke it (:func:`services.issuing.register.may_revoke`)."""
+
+
+_SEE_LISTS = (Action.ISSUE_LICENCE, Action.DELIVER_DOCUMENT, Action.REGISTER_PAPER_LICENCE)
+"""Who sees the issuing lists: who issues, who delivers, and who keeps the paper register
+(a supervisor registers and revokes paper licences there)."""
+
+
+def may_see_lists(roles: frozenset[str]) -> bool:
+    return any(may(roles, action) for action in _SEE_LISTS)
 
 
 def _allowed(actor: Actor) -> None:
-    if not (may(actor.roles, Action.ISSUE_LICENCE) or may(actor.roles, Action.DELIVER_DOCUMENT)):
+    if not may_see_lists(actor.roles):
         raise PermissionDenied(
-            "เฉพาะผู้อนุมัติ เจ้าหน้าที่รับเรื่อง และผู้ตรวจสอบ ดูรายการออกใบอนุญาตได้",
-            "Only approvers, intake officers and reviewers see the issuing lists.",
+            "เฉพาะผู้อนุมัติ ผู้กำกับดูแล เจ้าหน้าที่รับเรื่อง และผู้ตรวจสอบ ดูรายการออกใบอนุญาตได้",
+            "Only approvers, supervisors, intake officers and reviewers see the issuing lists.",
         )
 
 
@@ -90,28 +105,32 @@ def to_issue_rows(session: Session, actor: Actor) -> list[ToIssueRow]:
 
 
 def issued_rows(session: Session, actor: Actor, limit: int = 500) -> list[IssuedRow]:
+    """The register's entries, the latest issued first: the system's licences and those
+    registered from paper (no request behind them, so no tracking number or channel)."""
     _allowed(actor)
     query = (
         select(IssuedDocument, Application)
-        .join(Application, Application.id == IssuedDocument.application_id)
-        .order_by(IssuedDocument.issued_at.desc())
+        .outerjoin(Application, Application.id == IssuedDocument.application_id)
+        .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.document_number)
         .limit(limit)
     )
     return [
         IssuedRow(
             d.id,
             d.document_number,
-            a.tracking_number,
+            a.tracking_number if a else "",
             d.licensee,
             d.subject_th,
             d.subject_en,
             d.issued_at,
             d.status,
-            a.channel,
+            a.channel if a else "",
             d.delivered_at,
             d.verification_code,
             d.delivery_failed_at,
             d.delivery_channel,
+            d.origin,
+            d.status == "valid" and may_revoke(actor.roles, d.origin),
         )
         for d, a in session.execute(query).all()
     ]

@@ -163,3 +163,53 @@ def test_no_data_request_is_taken_for_a_paper_licence(context, users, issuing) -
     issuing.register_paper(users["approver"], SHOP)
     with pytest.raises(InvalidInput, match="registered from paper"):
         issuing.record_data_request(users["intake"], "15/2565", "สำนักงานเขต")
+
+
+def test_paper_licences_are_listed_with_the_others_and_revoked_with_a_reason(
+    context, ws, users, issuing
+) -> None:
+    """Listed among the licences issued, marked paper; the supervisor revokes one with a
+    reason typed in Thai (the same revocation and event as a system licence), and the check
+    by its number then answers revoked with the reason."""
+    supervisor = _supervisor(context, ws)
+    issuing.register_paper(users["approver"], SHOP)
+    issuing.register_paper(
+        supervisor, PaperLicence("ทม 88/2560", "บริษัท ตัวอย่าง จำกัด", "ใบอนุญาตประกอบกิจการ",
+                                 "2017-06-01")
+    )  # fmt: skip
+    listed = issuing.issued(supervisor)
+    assert [(r.number, r.origin, r.status, r.tracking_number, r.channel) for r in listed] == [
+        ("15/2565", "paper", "valid", "", ""),
+        ("ทม 88/2560", "paper", "valid", "", ""),
+    ]  # the latest issued first
+    assert all(r.may_revoke for r in listed)
+    assert [r.may_revoke for r in issuing.issued(users["approver"])] == [True, True]
+    assert [r.may_revoke for r in issuing.issued(users["intake"])] == [False, False]
+    shop = listed[0]
+    # Who does not keep the paper register may not revoke it; a reason is required.
+    for name in ("intake", "reviewer"):
+        with pytest.raises(PermissionDenied):
+            issuing.revoke(users[name], shop.issued_id, "ปิดกิจการแล้ว")
+    with pytest.raises(InvalidInput, match="Give the reason for revoking") as blank:
+        issuing.revoke(supervisor, shop.issued_id, "   ")
+    assert "ต้องระบุเหตุผลการเพิกถอน" in blank.value.th
+    assert [r.status for r in issuing.issued(supervisor)] == ["valid", "valid"]
+    issuing.revoke(supervisor, shop.issued_id, "ผู้ประกอบการแจ้งเลิกกิจการ  เมื่อ 1 พ.ย. 2569")
+    after = issuing.issued(supervisor)
+    assert [(r.number, r.status, r.may_revoke) for r in after] == [
+        ("15/2565", "revoked", False), ("ทม 88/2560", "valid", True)
+    ]  # fmt: skip
+    with pytest.raises(InvalidInput, match="already revoked"):
+        issuing.revoke(users["approver"], shop.issued_id, "ซ้ำ")
+    check = issuing.check_typed(users["intake"], "15/2565")
+    assert not check.ok and check.entry is not None and check.entry.status == "revoked"
+    assert ("เหตุผลการเพิกถอน: ผู้ประกอบการแจ้งเลิกกิจการ เมื่อ 1 พ.ย. 2569",
+            "Reason revoked: ผู้ประกอบการแจ้งเลิกกิจการ เมื่อ 1 พ.ย. 2569") in check.lines()  # fmt: skip
+    (event,) = events(context, "licence.revoked")
+    assert event["number"] == "15/2565" and event["letter_outbox_id"] is None
+    assert event["reason"] == "ผู้ประกอบการแจ้งเลิกกิจการ เมื่อ 1 พ.ย. 2569"
+    with context.read() as session:
+        stored = session.get(IssuedDocument, shop.issued_id)
+        (row,) = session.scalars(select(Event).where(Event.type == "licence.revoked")).all()
+        assert (row.aggregate_type, row.aggregate_id) == ("licence", shop.issued_id)
+        assert stored.revoked_at is not None and verify_chain(session).ok

@@ -542,3 +542,86 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
     assert "ฉบับกระดาษ" in check.verdict.text()
     assert "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี" in check.details.toPlainText()
     _shot(check, "issuing_paper_checked_th")
+
+
+def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing_the_reason(
+    gui, qtbot, runner, context
+) -> None:
+    """Paper licences stand in "Licences issued", marked paper, with nothing to deliver; the
+    supervisor chooses one, types the reason in Thai, revokes it, and the row and a check by
+    its number then say revoked. Intake sees the list without the Revoke button."""
+    from services.api import PaperLicence
+
+    ports = build_ports(context, signing=SigningSettings())
+    assert ports.issuing is not None
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(uow, username="super", display_name="นายกำกับ ดูแล",
+                         password=STAFF_PASSWORD, roles=["supervisor"])  # fmt: skip
+    supervisor = ports.shell.sign_in("super", STAFF_PASSWORD)
+    intake = ports.shell.sign_in("intake", STAFF_PASSWORD)
+    for paper in (
+        PaperLicence("15/2565", "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี",
+                     "หนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหาร", "1/3/2565", "28/2/2570"),
+        PaperLicence("ทม 88/2560", "บริษัท ตัวอย่าง จำกัด", "ใบอนุญาตประกอบกิจการ", "1/6/2560"),
+    ):  # fmt: skip
+        ports.issuing.register_paper(supervisor, paper)
+    desk = IssuingPage(ports.issuing, intake, runner)
+    qtbot.addWidget(desk)
+    desk.refresh()
+    qtbot.waitUntil(lambda: desk.issued.rowCount() == 2, timeout=30_000)
+    assert desk.revoke_button.isHidden()
+    page = IssuingPage(ports.issuing, supervisor, runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 2, timeout=30_000)
+
+    def row(r: int) -> list[str]:
+        return [page.issued.item(r, c).text() for c in range(page.issued.columnCount())]
+
+    assert row(0) == ["15/2565", "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี",
+                      "หนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหาร", "ใช้ได้",
+                      "ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ"]  # fmt: skip
+    assert row(1)[0] == "ทม 88/2560"
+    assert page.revoke_button.isVisible() and not page.revoke_button.isEnabled()
+    page.issued.setFocus()
+    page.issued.selectRow(0)
+    assert page.revoke_button.isEnabled() and not page.deliver_button.isEnabled()
+    QTest.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.revoke_dialog is not None and page.revoke_dialog.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    dialog = page.revoke_dialog
+    assert dialog is not None and not dialog.revoke_button.isEnabled()  # a reason first
+    dialog.activateWindow()
+    dialog.reason.setFocus()
+    qtbot.waitUntil(dialog.reason.hasFocus, timeout=5_000)
+    reason = "ผู้ประกอบการแจ้งเลิกกิจการเมื่อวันที่ 1 พฤศจิกายน 2569 และคืนใบอนุญาตฉบับจริงแล้ว"
+    officer_types(reason)
+    assert dialog.reason.toPlainText() == reason and dialog.revoke_button.isEnabled()
+    assert "ฉบับกระดาษ" in dialog.what.text()
+    _shot(dialog, "issuing_revoke_paper_dialog_th")
+    i18n.apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: dialog.revoke_button.text() == "Re&voke", timeout=5_000)
+        assert "A paper licence: no letter is sent" in dialog.what.text()
+        _shot(dialog, "issuing_revoke_paper_dialog_en")
+    finally:
+        i18n.apply_language("th")
+    QTest.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: row(0)[3] == "ถูกเพิกถอน", timeout=30_000)
+    assert "15/2565" in page.notice.text() and page.notice.isVisible()
+    page.issued.selectRow(0)
+    assert not page.revoke_button.isEnabled()  # revoked once; the services mark it so
+    _shot(page, "issuing_page_paper_revoked_th")
+    i18n.apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: row(0)[3] == "Revoked", timeout=5_000)
+        assert row(0)[4] == "Paper licence, registered by hand"
+        _shot(page, "issuing_page_paper_revoked_en")
+    finally:
+        i18n.apply_language("th")
+    check = ports.issuing.check_typed(intake, "15/2565")
+    assert not check.ok and check.entry is not None and check.entry.status == "revoked"
+    assert check.entry.revoked_reason == reason

@@ -6,6 +6,9 @@ service's risk allows type 1, confirming with the sign-in password
 issued licence by the request's channel (e-mail, optionally protected with a password shown
 here once; the counter, naming who received it; the shared drive). Anyone who meets holders
 checks a licence shown to them (:class:`~ui.issuing.check_dialog.CheckLicenceDialog`).
+Licences registered from paper stand in the same list, marked so (nothing to deliver); an
+entry the services mark revocable for this officer is revoked with a reason
+(:class:`~ui.issuing.revoke_dialog.RevokeDialog`).
 What each officer may do comes from the services' access table; the services re-check it.
 """
 
@@ -45,6 +48,7 @@ from ui.issuing.check_dialog import CheckLicenceDialog
 from ui.issuing.data_requests_dialog import DataRequestsDialog
 from ui.issuing.issue_dialog import IssueDialog
 from ui.issuing.paper_dialog import PaperLicenceDialog
+from ui.issuing.revoke_dialog import RevokeDialog
 
 __all__ = ["IssuingPage"]
 
@@ -76,6 +80,7 @@ class IssuingPage(QWidget):
         self.can_check = may(user.roles, Action.VERIFY_LICENCE)
         self.can_register_paper = may(user.roles, Action.REGISTER_PAPER_LICENCE)
         self.paper_dialog: PaperLicenceDialog | None = None
+        self.revoke_dialog: RevokeDialog | None = None
         self._waiting: list[ToIssueRow] = []
         self._issued: list[IssuedRow] = []
         self.dialog: IssueDialog | None = None
@@ -127,6 +132,11 @@ class IssuingPage(QWidget):
         self.paper_button.clicked.connect(self.open_paper)
         self.paper_button.setVisible(self.can_register_paper)
         issued_head.addWidget(self.paper_button)
+        # Shown to whoever may revoke some entry; enabled on a row the services mark so.
+        self.revoke_button = named(QPushButton(), "RevokeLicence")
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.revoke_button.setVisible(self.can_issue or self.can_register_paper)
+        issued_head.addWidget(self.revoke_button)
         outer.addLayout(issued_head)
         self.protect = named(QCheckBox(), "ProtectCheck")
         outer.addWidget(self.protect)
@@ -198,7 +208,9 @@ class IssuingPage(QWidget):
                 self.waiting.setItem(r, c, QTableWidgetItem(text))
         self.issued.setRowCount(len(self._issued))
         for r, doc in enumerate(self._issued):
-            if doc.delivered_at:
+            if doc.origin == "paper":
+                delivered = self.tr("Paper licence, registered by hand")
+            elif doc.delivered_at:
                 by = self._channel(doc.delivered_by or doc.channel)
                 delivered = f"{by} · {format_date(doc.delivered_at, language)}"
             elif doc.delivery_failed_at:
@@ -245,7 +257,13 @@ class IssuingPage(QWidget):
     def _update_buttons(self) -> None:
         self.issue_button.setEnabled(self.can_issue and self._selected_waiting() is not None)
         doc = self._selected_issued()
-        open_doc = doc is not None and doc.delivered_at is None and doc.status == "valid"
+        open_doc = (
+            doc is not None
+            and doc.origin != "paper"  # issued on paper: nothing here to deliver
+            and doc.delivered_at is None
+            and doc.status == "valid"
+        )
+        self.revoke_button.setEnabled(doc is not None and doc.may_revoke)
         self.deliver_button.setEnabled(self.can_deliver and open_doc)
         channel = self._delivery_channel(doc)
         self.channel_choice.setEnabled(open_doc)
@@ -313,6 +331,32 @@ class IssuingPage(QWidget):
                 "(verification code {code})."
             ).format(number=done.number, code=done.verification_code)
         )
+        self.refresh()  # it now stands in the list of licences issued
+
+    # --- revoking -----------------------------------------------------------------------
+
+    def revoke_selected(self) -> None:
+        doc = self._selected_issued()
+        if doc is None or not doc.may_revoke:
+            return
+        self.revoke_dialog = RevokeDialog(doc, self._port, self._runner, self._user, self)
+        self.revoke_dialog.accepted.connect(lambda: self._revoked(doc))
+        self.revoke_dialog.open()
+
+    def _revoked(self, doc: IssuedRow) -> None:
+        if doc.origin == "paper":
+            text = self.tr(
+                "Paper licence {number} revoked; tell the holder on paper. A check by its "
+                "number now answers revoked."
+            )
+        else:
+            text = self.tr(
+                "Licence {number} revoked; the holder is told. A check by its number now "
+                "answers revoked."
+            )
+        self._tell(text.format(number=doc.number))
+        self.applications_did_change.emit()
+        self.refresh()
 
     # --- checking a licence someone shows -------------------------------------------------
 
@@ -386,6 +430,7 @@ class IssuingPage(QWidget):
         self.check_button.setText(self.tr("&Check a licence…"))
         self.data_button.setText(self.tr("Data &requests…"))
         self.paper_button.setText(self.tr("Register a &paper licence…"))
+        self.revoke_button.setText(self.tr("Re&voke…"))
         self.deliver_button.setText(self.tr("&Deliver"))
         self.protect.setText(self.tr("Protect the e-mail with a password"))
         chosen = self.channel_choice.currentIndex()

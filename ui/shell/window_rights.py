@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.api import Action, Ports, SignedInUser, may
+from services.api import Action, Ports, SignedInUser, may, may_see_issuing
 
 __all__ = ["WindowRights"]
 
@@ -54,6 +54,5 @@ class WindowRights:
             read_audit=may(roles, Action.READ_AUDIT),
             manage_settings=ports.settings is not None and may(roles, Action.MANAGE_SETTINGS),
             view_catalog=ports.catalog is not None and may(roles, Action.VIEW_CATALOG),
-            issue=ports.issuing is not None
-            and (may(roles, Action.ISSUE_LICENCE) or may(roles, Action.DELIVER_DOCUMENT)),
+            issue=ports.issuing is not None and may_see_issuing(roles),
         )
