@@ -24,6 +24,7 @@ from app.settings import (
 from demo.token import softhsm_environment
 from services.api.admin import OfficersFacade
 from services.api.approval import SigningSettings
+from services.api.archive import RetentionPolicy
 from services.api.backup import BackupFacade
 from services.api.issuing import Issuing
 from services.api.ports import Ports, build_ports
@@ -253,6 +254,10 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         register_url=settings.get("register_url"),
         # Read at each use: a saved Settings page changes the folder and the schedule.
         backup=BackupFacade(context, lambda: runtime.settings.values()),
+        retention=lambda: RetentionPolicy.from_settings(
+            runtime.settings.get("retention_years") or 0,
+            runtime.settings.get("retention_by_service") or [],
+        ),
     )
     officers = OfficersFacade(context, password_policy(settings))
     runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)

@@ -1737,6 +1737,39 @@
     </message>
 </context>
 <context>
+    <name>DestroyDialog</name>
+    <message>
+        <location filename="../../ui/retention/destroy_dialog.py" line="60"/>
+        <source>Destroy the requests on a list</source>
+        <translation>ทำลายคำขอในทะเบียนขอทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/destroy_dialog.py" line="62"/>
+        <source>Destroy the {count} requests on destruction list {number}?</source>
+        <translation>ทำลายคำขอ {count} รายการในทะเบียนขอทำลายลำดับที่ {number} ใช่หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/destroy_dialog.py" line="68"/>
+        <source>By order {order} signed by {signer}. Each request&apos;s form data, message text and files are deleted; what stays is its tombstone (tracking number and dates), the list, and the audit events. A request worked on again since it was listed is not destroyed.</source>
+        <translation>ตามคำสั่งที่ {order} ลงนามโดย {signer} ข้อมูลในแบบคำขอ ข้อความ และไฟล์ของแต่ละคำขอจะถูกลบ คงไว้เพียงหลักฐานการทำลาย (เลขที่คำขอและวันที่) ทะเบียนขอทำลาย และบันทึกเหตุการณ์ คำขอที่มีการดำเนินการต่อหลังเข้าทะเบียนจะไม่ถูกทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/destroy_dialog.py" line="76"/>
+        <source>This cannot be undone. Backups made before today still hold the files until the agency&apos;s backup media are rotated.</source>
+        <translation>ทำแล้วย้อนกลับไม่ได้ ข้อมูลสำรองที่ทำไว้ก่อนวันนี้ยังมีไฟล์อยู่จนกว่าหน่วยงานจะหมุนเวียนสื่อสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/destroy_dialog.py" line="80"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/destroy_dialog.py" line="81"/>
+        <source>&amp;Destroy them</source>
+        <translation>ทำลาย (&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPanel</name>
     <message>
         <location filename="../../ui/shell/detail_panel.py" line="170"/>
@@ -3980,6 +4013,59 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="95"/>
+        <source>Record the head of the agency&apos;s order</source>
+        <translation>บันทึกคำสั่งของหัวหน้าส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="98"/>
+        <source>Destruction list {number}: type the order of the head of the agency that allows it, as it stands on the signed paper. It is recorded once, with your name, and cannot be changed afterwards.</source>
+        <translation>ทะเบียนขอทำลายลำดับที่ {number}: พิมพ์คำสั่งของหัวหน้าส่วนราชการที่อนุญาตให้ทำลาย ตามที่ปรากฏในคำสั่งที่ลงนามแล้ว บันทึกได้ครั้งเดียวพร้อมชื่อของท่าน และแก้ไขภายหลังไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <source>Order &amp;number:</source>
+        <translation>เลขที่คำสั่ง (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <source>&amp;Signed by:</source>
+        <translation>ผู้ลงนาม (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <source>&amp;Dated:</source>
+        <translation>ลงวันที่ (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="106"/>
+        <source>As on the order, e.g. 12/2570</source>
+        <translation>ตามที่พิมพ์ในคำสั่ง เช่น 12/2570</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="107"/>
+        <source>The head of the agency who signed it</source>
+        <translation>หัวหน้าส่วนราชการผู้ลงนามในคำสั่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="108"/>
+        <source>Day/month/year, e.g. 5/1/2570</source>
+        <translation>วัน/เดือน/ปี พ.ศ. เช่น 5/1/2570</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="109"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/order_dialog.py" line="110"/>
+        <source>&amp;Record the order</source>
+        <translation>บันทึกคำสั่ง (&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderPanel</name>
     <message>
         <location filename="../../ui/review/out_of_order.py" line="98"/>
@@ -4261,152 +4347,162 @@ P90</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="348"/>
+        <location filename="../../ui/shell/queue_pane.py" line="355"/>
         <source>QUEUES</source>
         <translation>คิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="353"/>
+        <location filename="../../ui/shell/queue_pane.py" line="360"/>
         <source>All applications</source>
         <translation>คำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="358"/>
+        <location filename="../../ui/shell/queue_pane.py" line="365"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="361"/>
+        <location filename="../../ui/shell/queue_pane.py" line="368"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="362"/>
+        <location filename="../../ui/shell/queue_pane.py" line="369"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="366"/>
+        <location filename="../../ui/shell/queue_pane.py" line="373"/>
         <source>INTAKE</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="368"/>
+        <location filename="../../ui/shell/queue_pane.py" line="375"/>
         <source>APPROVAL</source>
         <translation>การอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="370"/>
+        <location filename="../../ui/shell/queue_pane.py" line="377"/>
         <source>FINANCE</source>
         <translation>การเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="372"/>
+        <location filename="../../ui/shell/queue_pane.py" line="379"/>
         <source>ADMINISTRATION</source>
         <translation>ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="374"/>
+        <location filename="../../ui/shell/queue_pane.py" line="381"/>
         <source>PAGES</source>
         <translation>หน้าอื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="378"/>
+        <location filename="../../ui/shell/queue_pane.py" line="385"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="379"/>
+        <location filename="../../ui/shell/queue_pane.py" line="386"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="386"/>
+        <location filename="../../ui/shell/queue_pane.py" line="393"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="387"/>
+        <location filename="../../ui/shell/queue_pane.py" line="394"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="389"/>
+        <location filename="../../ui/shell/queue_pane.py" line="396"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="390"/>
+        <location filename="../../ui/shell/queue_pane.py" line="397"/>
         <source>Requests, SLA and fees per service, to send upward</source>
         <translation>คำขอ ระยะเวลา และค่าธรรมเนียมแยกตามงานบริการ สำหรับรายงานผู้บังคับบัญชา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="392"/>
+        <location filename="../../ui/shell/queue_pane.py" line="399"/>
         <source>Waiting for approval</source>
         <translation>รออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="393"/>
+        <location filename="../../ui/shell/queue_pane.py" line="400"/>
         <source>Reviewed requests to approve and sign, oldest first</source>
         <translation>คำขอที่ตรวจแล้ว รออนุมัติและลงนาม เรียงจากที่ยื่นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="395"/>
+        <location filename="../../ui/shell/queue_pane.py" line="402"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="396"/>
+        <location filename="../../ui/shell/queue_pane.py" line="403"/>
         <source>Slips to check first come first served, then fees due</source>
         <translation>สลิปรอตรวจตามลำดับก่อนหลัง แล้วค่าธรรมเนียมที่รอชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="398"/>
+        <location filename="../../ui/shell/queue_pane.py" line="405"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="399"/>
+        <location filename="../../ui/shell/queue_pane.py" line="406"/>
         <source>Who did what, and whether the audit chain is intact</source>
         <translation>ใครทำอะไรเมื่อใด และห่วงโซ่บันทึกยังสมบูรณ์หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="401"/>
+        <location filename="../../ui/shell/queue_pane.py" line="408"/>
+        <source>Retention and destruction</source>
+        <translation>การเก็บรักษาและทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="410"/>
+        <source>Periods kept, destruction lists and the head of the agency&apos;s order</source>
+        <translation>ระยะเวลาเก็บรักษา ทะเบียนขอทำลาย และคำสั่งของหัวหน้าส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/queue_pane.py" line="413"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="402"/>
+        <location filename="../../ui/shell/queue_pane.py" line="414"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="404"/>
+        <location filename="../../ui/shell/queue_pane.py" line="416"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="405"/>
+        <location filename="../../ui/shell/queue_pane.py" line="417"/>
         <source>Licences to issue, sign and deliver to the applicant</source>
         <translation>ใบอนุญาตที่รอออก ลงนาม และส่งมอบให้ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="407"/>
+        <location filename="../../ui/shell/queue_pane.py" line="419"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="408"/>
+        <location filename="../../ui/shell/queue_pane.py" line="420"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="381"/>
+        <location filename="../../ui/shell/queue_pane.py" line="388"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/queue_pane.py" line="383"/>
+        <location filename="../../ui/shell/queue_pane.py" line="390"/>
         <source>Mail set aside as not requests: bounces, auto-replies (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ (Alt+N)</translation>
     </message>
@@ -4622,6 +4718,231 @@ P90</translation>
         <location filename="../../ui/admin/officer_dialogs.py" line="323"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../ui/retention/page.py" line="264"/>
+        <source>Destruction list {number} drawn up. Save it as PDF and CSV for the head of the agency&apos;s order; nothing is destroyed before the order is recorded.</source>
+        <translation>จัดทำทะเบียนขอทำลายลำดับที่ {number} แล้ว บันทึกเป็น PDF และ CSV เพื่อเสนอหัวหน้าส่วนราชการสั่งการ ยังไม่มีสิ่งใดถูกทำลายจนกว่าจะบันทึกคำสั่ง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="279"/>
+        <source>Save the destruction list</source>
+        <translation>บันทึกทะเบียนขอทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="279"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="301"/>
+        <source>Destruction list {number} saved: {pdf} and {csv}</source>
+        <translation>บันทึกทะเบียนขอทำลายลำดับที่ {number} แล้ว: {pdf} และ {csv}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="326"/>
+        <source>The order is recorded on destruction list {number}.</source>
+        <translation>บันทึกคำสั่งในทะเบียนขอทำลายลำดับที่ {number} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="366"/>
+        <source>Destroyed {destroyed} requests from destruction list {number}.</source>
+        <translation>ทำลายแล้ว {destroyed} คำขอ จากทะเบียนขอทำลายลำดับที่ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="369"/>
+        <source>Skipped {kept}: worked on again since they were listed, or destroyed already; the list below says which.</source>
+        <translation>ข้าม {kept} คำขอ: มีการดำเนินการต่อหลังเข้าทะเบียน หรือถูกทำลายไปแล้ว ดูรายการด้านล่าง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="406"/>
+        <source>Closed requests are kept for ever unless the agency sets a period (Settings, Retention). Agency-wide period: {default}. Nothing is destroyed before the head of the agency&apos;s order is recorded on a destruction list.</source>
+        <translation>คำขอที่ปิดเรื่องแล้วเก็บไว้ตลอดไป เว้นแต่หน่วยงานกำหนดระยะเวลา (หน้าตั้งค่า หัวข้อการเก็บรักษา) ระยะเวลาทั่วทั้งหน่วยงาน: {default} ไม่มีสิ่งใดถูกทำลายก่อนบันทึกคำสั่งของหัวหน้าส่วนราชการในทะเบียนขอทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="413"/>
+        <source>{count} closed requests are past their period and on no list.</source>
+        <translation>คำขอที่ปิดเรื่องและพ้นระยะเวลาเก็บรักษาซึ่งยังไม่อยู่ในทะเบียนใด {count} คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="419"/>
+        <source>Requests on the chosen list</source>
+        <translation>คำขอในทะเบียนที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="422"/>
+        <source>Requests on destruction list {number} ({count})</source>
+        <translation>คำขอในทะเบียนขอทำลายลำดับที่ {number} ({count} คำขอ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="428"/>
+        <source>Retention and destruction</source>
+        <translation>การเก็บรักษาและทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="429"/>
+        <source>Periods in force</source>
+        <translation>ระยะเวลาเก็บรักษาที่ใช้อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="430"/>
+        <source>Destruction lists</source>
+        <translation>ทะเบียนขอทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="431"/>
+        <source>Draw &amp;up a destruction list</source>
+        <translation>จัดทำทะเบียนขอทำลาย (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="432"/>
+        <source>&amp;Save PDF and CSV…</source>
+        <translation>บันทึก PDF และ CSV… (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="433"/>
+        <source>Record the &amp;order…</source>
+        <translation>บันทึกคำสั่ง… (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="434"/>
+        <source>&amp;Destroy…</source>
+        <translation>ทำลาย… (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="436"/>
+        <location filename="../../ui/retention/page.py" line="451"/>
+        <source>Service</source>
+        <translation>บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="436"/>
+        <location filename="../../ui/retention/page.py" line="455"/>
+        <source>Kept</source>
+        <translation>เก็บไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="436"/>
+        <source>Past it</source>
+        <translation>พ้นระยะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="440"/>
+        <location filename="../../ui/retention/page.py" line="449"/>
+        <source>No.</source>
+        <translation>ลำดับที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="441"/>
+        <source>Drawn up</source>
+        <translation>จัดทำเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="442"/>
+        <source>Requests</source>
+        <translation>จำนวนคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="443"/>
+        <location filename="../../ui/retention/page.py" line="456"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="444"/>
+        <source>Head&apos;s order</source>
+        <translation>คำสั่งหัวหน้าส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="450"/>
+        <source>Tracking number</source>
+        <translation>เลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="452"/>
+        <source>Applicant ID (masked)</source>
+        <translation>เลขประจำตัวผู้ยื่น (ปิดบัง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="453"/>
+        <source>Received</source>
+        <translation>ลงวันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="454"/>
+        <source>Closed</source>
+        <translation>ปิดเรื่อง</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTables</name>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="46"/>
+        <source>for ever</source>
+        <translation>ตลอดไป</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="48"/>
+        <source>1 year</source>
+        <translation>1 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="49"/>
+        <source>{years} years</source>
+        <translation>{years} ปี</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="54"/>
+        <source>Drafted: waiting for the head&apos;s order</source>
+        <translation>ร่างแล้ว รอคำสั่งของหัวหน้าส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="57"/>
+        <source>Ordered: ready to destroy</source>
+        <translation>มีคำสั่งแล้ว รอทำลาย</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="60"/>
+        <source>Destroyed</source>
+        <translation>ทำลายแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="66"/>
+        <source>Destroyed {day}</source>
+        <translation>ทำลายแล้ว {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="70"/>
+        <source>Skipped: worked on again since it was listed</source>
+        <translation>ข้าม: มีการดำเนินการต่อหลังเข้าทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="74"/>
+        <source>Skipped: destroyed already by another list</source>
+        <translation>ข้าม: ถูกทำลายแล้วตามทะเบียนอื่น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="77"/>
+        <source>Listed</source>
+        <translation>อยู่ในทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="97"/>
+        <source>Requests closed without a service</source>
+        <translation>คำขอที่ปิดเรื่องโดยไม่ระบุบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="109"/>
+        <source>{order}, {signer}, {day}</source>
+        <translation>ที่ {order} โดย {signer} ลงวันที่ {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="116"/>
+        <source>{count} ({kept} skipped)</source>
+        <translation>{count} (ข้าม {kept})</translation>
     </message>
 </context>
 <context>

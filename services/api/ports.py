@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.api.approval import Approval, ApprovalPort, SigningSettings
-from services.api.archive import Archive, ArchivePort
+from services.api.archive import Archive, ArchivePort, RetentionPolicy
 from services.api.backup import BackupPort
 from services.api.catalog import CatalogFacade, CatalogPort
 from services.api.changes import ChangesPort, ServerChanges
@@ -70,13 +70,15 @@ def build_ports(
     pdf_probe: PdfOpenProbe | None = None,
     backup: BackupPort | None = None,
     register_url: str = "",
+    retention: Callable[[], RetentionPolicy] | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
     ``drive_root``: the shared drive, where the audit chain's second checkpoints are;
     ``settings``: the settings page's facade, which needs the profile's files;
     ``pdf_probe``: the viewer's engine judging counter PDFs, as the sync's plan has it;
-    ``register_url``: where the public register of licences is published)."""
+    ``register_url``: where the public register of licences is published;
+    ``retention``: the retention periods as the settings stand, read at each use)."""
     return Ports(
         shell=Shell(context, on_sign_out=on_sign_out),
         intake=Intake(
@@ -91,7 +93,7 @@ def build_ports(
         fees=Fees(context),
         backup=backup,
         issuing=Issuing(context, signing, verify_base=register_url, drive_root=drive_root),
-        archive=Archive(context),
+        archive=Archive(context, retention),
         changes=ServerChanges(context)
         if context.store.engine.dialect.name == "postgresql"
         else None,

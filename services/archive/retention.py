@@ -39,8 +39,10 @@ from models import (
 )
 from services.access.table import Action, require
 from services.archive.policy import RetentionPolicy, past_period
+from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import STATUSES
+from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
 
@@ -51,6 +53,7 @@ __all__ = [
     "destroy_listed",
     "draft_list",
     "find_list",
+    "past_their_period",
     "record_order",
 ]
 
@@ -70,7 +73,9 @@ class Destroyed:
 _Candidate = tuple[str, str, str, datetime, datetime, int]
 
 
-def _candidates(session: Session, policy: RetentionPolicy, now: datetime) -> list[_Candidate]:
+def past_their_period(session: Session, policy: RetentionPolicy, now: datetime) -> list[_Candidate]:
+    """The closed requests past their period and on no open list: what a new list would name
+    (id, tracking number, service code, received, closed, years kept)."""
     on_open_list = (
         select(DestructionItem.application_id)
         .join(DestructionList, DestructionList.id == DestructionItem.list_id)
@@ -104,7 +109,7 @@ def _candidates(session: Session, policy: RetentionPolicy, now: datetime) -> lis
 def draft_list(uow: UnitOfWork, policy: RetentionPolicy) -> DestructionList:
     """A new numbered list of every closed request past its period and on no open list."""
     require(uow.actor, Action.LIST_FOR_DESTRUCTION)
-    found = _candidates(uow.session, policy, uow.now)
+    found = past_their_period(uow.session, policy, uow.now)
     if not found:
         raise InvalidInput(
             "ไม่มีคำขอที่พ้นระยะเวลาเก็บรักษา (ค่าเริ่มต้นคือเก็บไว้ตลอดไป) จึงไม่มีทะเบียนขอทำลายให้จัดทำ",
@@ -155,6 +160,13 @@ def record_order(
         raise InvalidInput(
             "ต้องระบุเลขที่คำสั่งและชื่อผู้ลงนามในคำสั่ง (หัวหน้าส่วนราชการ)",
             "Give the order's number and the name of who signed it (the head of the agency).",
+        )
+    if ordered_on.date() > uow.now.astimezone(BANGKOK).date():
+        raise InvalidInput(
+            f"วันที่ของคำสั่ง ({format_thai_date(ordered_on)}) ยังมาไม่ถึง: ให้บันทึกคำสั่งที่ลงนามแล้ว "
+            "ตรวจวันที่ที่พิมพ์",
+            f"The order's date ({format_english_date(ordered_on)}) is in the future: record an "
+            "order already signed. Check the date typed.",
         )
     listing = find_list(uow.session, number)
     taken = uow.session.scalar(

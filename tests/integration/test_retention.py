@@ -10,11 +10,12 @@ import threading
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from models import Application, DestructionItem, Document, Event
 from services.api.archive import Archive
 from services.archive.policy import RetentionPolicy
+from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.events import verify_chain
 from services.kernel.state_check import check_state
@@ -193,7 +194,10 @@ def test_the_cli_refuses_to_destroy_without_the_order_then_destroys_with_it(
     order = ["order", str(number), "--order-number", "3/2570", "--ordered-by", "นายก ใจดี"]
     assert main([*base, *order, "--date", "5/1/2027"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
-    assert main([*base, *order, "--date", "2027-01-05"]) == 0
+    # The command runs on the real clock: an order dated ahead of today is refused.
+    assert main([*base, *order, "--date", "2999-01-05"]) == 2
+    assert "in the future" in capsys.readouterr().err
+    assert main([*base, *order, "--date", "2026-11-30"]) == 0
     assert main([*base, "destroy", str(number)]) == 0
     assert "Destroyed 1 request(s), kept 0" in capsys.readouterr().out
 
@@ -204,3 +208,48 @@ def test_the_cli_refuses_to_destroy_without_the_order_then_destroys_with_it(
     (data_dir / "settings.toml").write_text("retention_years = 0\n")
     assert main([*base, "list", "--to", str(tmp_path / "lists")]) == 2
     assert "kept for ever" in capsys.readouterr().err
+
+
+def test_the_overview_counts_what_is_past_and_an_order_dated_ahead_is_refused(
+    context, users, closed_and_open, tmp_path
+) -> None:
+    from services.api.archive import KeptBecause, ListState
+
+    closed, _ = closed_and_open
+    policy = RetentionPolicy(years=1, by_service={"FOOD-SHOP": 0})
+    archive = Archive(context, lambda: policy)
+    admin = users["admin"]
+    context.clock.advance(timedelta(days=366))
+    overview = archive.retention_overview(admin)
+    periods = {s.code: (s.years, s.past) for s in overview.services}
+    assert periods["FOOD-NOTICE"] == (1, 1) and periods["FOOD-SHOP"] == (0, 0)
+    assert overview.default_years == 1 and overview.past == 1 and overview.lists == ()
+    with pytest.raises(PermissionDenied):
+        archive.retention_overview(users["reviewer"])
+
+    number = archive.draft(admin)
+    after = archive.retention_overview(admin)
+    assert after.past == 0  # on an open list now
+    assert [(s.number, s.state, s.requests) for s in after.lists] == [
+        (number, ListState.DRAFTED, 1)
+    ]
+    (listed,) = archive.listed_requests(admin, number)
+    assert listed.state == "listed" and listed.service_code == "FOOD-NOTICE"
+    with pytest.raises(InvalidInput, match="in the future"):
+        archive.record_typed_order(admin, number, "1/2571", "นายก", "31/12/2600")
+    with pytest.raises(InvalidInput, match="not a date"):
+        archive.record_typed_order(admin, number, "1/2571", "นายก", "วันนี้")
+    archive.record_typed_order(admin, number, "1/2571", "นายก ใจดี", "5/11/2570")
+    assert archive.retention_overview(admin).lists[0].state == ListState.ORDERED
+    # Worked on again elsewhere (no service reopens a closed request today).
+    with context.unit_of_work(Actor.from_user(admin)) as uow:
+        uow.session.execute(
+            update(Application)
+            .where(Application.id == closed)
+            .values(status="in_review", closed_at=None)
+        )
+    done = archive.destroy(admin, number)
+    assert done.destroyed == () and len(done.kept) == 1
+    (kept,) = archive.listed_requests(admin, number)
+    assert kept.state == "kept" and kept.kept_because == KeptBecause.REOPENED
+    assert archive.retention_overview(admin).lists[0].state == ListState.DESTROYED

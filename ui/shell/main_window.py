@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.monthly_report, self.audit_log = pages.monthly_report, pages.audit_log
         self.approvals, self.payments = pages.approvals, pages.payments
         self.settings_page, self.issuing = pages.settings_page, pages.issuing
-        self.catalog_page = pages.catalog_page
+        self.catalog_page, self.retention = pages.catalog_page, pages.retention
         self.detail, self.forward_box = self.panels.detail, self.panels.forward_box
         self.counter_form = self.panels.counter_form
         # Filters and saved views, the empty list's message, assigning, notes, alerts.

@@ -30,6 +30,7 @@ __all__ = [
     "OFFICERS",
     "QUARANTINE",
     "QUEUES",
+    "RETENTION",
     "SETTINGS",
     "QueuePane",
     "STATUS_ROLE",
@@ -65,6 +66,8 @@ CATALOG = "catalog"
 """The service catalog and the holidays (every officer reads; the administrator changes)."""
 ISSUING = "issuing"
 """Licences to issue (the approver) and to deliver (intake, reviewers)."""
+RETENTION = "retention"
+"""Retention periods, destruction lists, the head's order and the destruction (records)."""
 
 
 class QueuePane(QFrame):
@@ -224,6 +227,10 @@ class QueuePane(QFrame):
         self._show_page_entry(MONTHLY_REPORT, monthly)
         self._show_page_entry(AUDIT, audit)
 
+    def show_retention_entry(self, visible: bool) -> None:
+        """Add (or remove) "Retention and destruction"; the access table decides."""
+        self._show_page_entry(RETENTION, visible)
+
     def show_approvals_entry(self, visible: bool) -> None:
         """Add (or remove) "Waiting for approval"; the access table decides (approvers)."""
         self._show_page_entry(APPROVALS, visible)
@@ -361,7 +368,7 @@ class QueuePane(QFrame):
             item.setText(self.tr("Dashboard"))
             item.setToolTip(self.tr("Today's numbers at a glance (Alt+D)"))
         has_intake = self._page_row(QUARANTINE) >= 0
-        admin_pages = {OFFICERS, SETTINGS, MONTHLY_REPORT, AUDIT}
+        admin_pages = {OFFICERS, SETTINGS, MONTHLY_REPORT, AUDIT, RETENTION}
         if has_intake:
             self._pages_title.setText(self.tr("INTAKE"))
         elif self._page_row(APPROVALS) >= 0:
@@ -397,6 +404,11 @@ class QueuePane(QFrame):
             elif item.data(_PAGE_ROLE) == AUDIT:
                 item.setText(self.tr("Audit log"))
                 item.setToolTip(self.tr("Who did what, and whether the audit chain is intact"))
+            elif item.data(_PAGE_ROLE) == RETENTION:
+                item.setText(self.tr("Retention and destruction"))
+                item.setToolTip(
+                    self.tr("Periods kept, destruction lists and the head of the agency's order")
+                )
             elif item.data(_PAGE_ROLE) == SETTINGS:
                 item.setText(self.tr("Settings"))
                 item.setToolTip(self.tr("The agency, mailbox, SMTP, drive, token (Ctrl+,)"))

@@ -79,6 +79,7 @@ def _queue_pane(rights: WindowRights) -> QueuePane:
     queues.show_not_requests_entry(rights.not_requests)
     queues.show_officers_entry(rights.manage_officers)
     queues.show_report_entries(rights.read_reports, rights.read_audit)
+    queues.show_retention_entry(rights.retention)
     queues.show_settings_entry(rights.manage_settings)
     queues.show_approvals_entry(rights.approve)
     queues.show_payments_entry(rights.verify_payments)

@@ -29,6 +29,7 @@ from ui.intake.quarantine_view import QuarantineView
 from ui.issuing.page import IssuingPage
 from ui.reports.audit_page import AuditLogPage
 from ui.reports.monthly_page import MonthlyReportPage
+from ui.retention.page import RetentionPage
 from ui.shell.dashboard_view import DashboardView
 from ui.shell.queue_pane import (
     APPROVALS,
@@ -42,6 +43,7 @@ from ui.shell.queue_pane import (
     PAYMENTS,
     QUARANTINE,
     QUEUES,
+    RETENTION,
     SETTINGS,
     QueuePane,
 )
@@ -132,6 +134,13 @@ class WindowPages:
             self.audit_log = AuditLogPage(ports.reports, runner, user)
             stack.addWidget(self.audit_log)
             self._pages[AUDIT] = _Page(self.audit_log, self.audit_log.start)
+        self.retention: RetentionPage | None = None
+        if ports.archive is not None and rights.retention:
+            self.retention = RetentionPage(ports.archive, runner, user)
+            # A destruction changes the lists (tombstones read as destroyed).
+            self.retention.step_did_finish.connect(lists_changed)
+            page_r = self.retention
+            self._add(RETENTION, page_r, page_r.refresh, page_r.lists)
         self.approvals: ApprovalPage | None = None
         if rights.approve:
             self.approvals = ApprovalPage(ports.approval, ports.review, user, runner, settings)

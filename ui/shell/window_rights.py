@@ -34,6 +34,7 @@ class WindowRights:
     manage_settings: bool
     view_catalog: bool
     issue: bool
+    retention: bool
 
     @classmethod
     def of(cls, ports: Ports, user: SignedInUser, *, has_accounts: bool) -> WindowRights:
@@ -55,4 +56,5 @@ class WindowRights:
             manage_settings=ports.settings is not None and may(roles, Action.MANAGE_SETTINGS),
             view_catalog=ports.catalog is not None and may(roles, Action.VIEW_CATALOG),
             issue=ports.issuing is not None and may_see_issuing(roles),
+            retention=ports.archive is not None and may(roles, Action.LIST_FOR_DESTRUCTION),
         )

@@ -1,0 +1,110 @@
+"""Record the head of the agency's order on a destruction list: its number, who signed it and
+the day it is dated, typed as they stand on the signed paper (Thai, the date as 5/1/2570).
+
+The services check it and record it once (one conditional UPDATE): an order already recorded
+on the list, an order number used on another list, a date in the future are refused, and the
+message shows in the dialog in Thai and English with what was typed kept.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from services.api import SignedInUser
+from services.api.archive import ArchivePort
+from ui.common.dialog_buttons import add_dialog_foot
+from ui.common.naming import named
+from ui.common.retranslating import Retranslating
+from ui.common.tasks import TaskRunner
+
+__all__ = ["OrderDialog"]
+
+_FALLBACK = (
+    "บันทึกคำสั่งไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ ลองอีกครั้ง หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ",
+    "The order could not be recorded because of an internal error. Try again; if it keeps "
+    "failing, tell your administrator.",
+)
+
+
+class OrderDialog(Retranslating, QDialog):
+    """Accepted once the services recorded the order on list ``number``."""
+
+    def __init__(
+        self,
+        port: ArchivePort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        number: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("OrderDialog")
+        self.setModal(True)
+        self.setMinimumWidth(560)
+        self._port, self._runner, self._user, self.number = port, runner, user, number
+        body = QVBoxLayout(self)
+        body.setContentsMargins(24, 20, 24, 16)
+        self.heading = named(QLabel(), "DialogHeading")
+        self.heading.setWordWrap(True)
+        body.addWidget(self.heading)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.order_number = named(QLineEdit(), "OrderNumber")
+        self.ordered_by = named(QLineEdit(), "OrderedBy")
+        self.ordered_on = named(QLineEdit(), "OrderedOn")
+        self.order_number.setMaxLength(100)
+        self.ordered_by.setMaxLength(300)
+        self.ordered_on.setMaxLength(20)
+        self._labels = [QLabel() for _ in range(3)]
+        for label, field in zip(
+            self._labels, (self.order_number, self.ordered_by, self.ordered_on), strict=True
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        body.addLayout(form)
+        foot = add_dialog_foot(self, body, self.record)
+        self.error, self.cancel_button, self.record_button = foot.error, foot.cancel, foot.primary
+        self.retranslate()
+        self.order_number.setFocus()
+
+    def record(self) -> None:
+        port, user, number = self._port, self._user, self.number
+        typed = (self.order_number.text(), self.ordered_by.text(), self.ordered_on.text())
+        self.error.clear()
+        self.record_button.setEnabled(False)
+
+        def done(_: object, error: BaseException | None) -> None:
+            self.record_button.setEnabled(True)
+            if error is not None:
+                self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+                layout = self.layout()
+                if layout is not None:
+                    layout.activate()
+                self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+                return  # what was typed stays, to be corrected
+            self.accept()
+
+        self._runner.run(
+            lambda: port.record_typed_order(user, number, *typed),
+            done,
+            owner=self,
+            label="retention.order",
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Record the head of the agency's order"))
+        self.heading.setText(
+            self.tr(
+                "Destruction list {number}: type the order of the head of the agency that "
+                "allows it, as it stands on the signed paper. It is recorded once, with your "
+                "name, and cannot be changed afterwards."
+            ).format(number=self.number)
+        )
+        texts = (self.tr("Order &number:"), self.tr("&Signed by:"), self.tr("&Dated:"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.order_number.setPlaceholderText(self.tr("As on the order, e.g. 12/2570"))
+        self.ordered_by.setPlaceholderText(self.tr("The head of the agency who signed it"))
+        self.ordered_on.setPlaceholderText(self.tr("Day/month/year, e.g. 5/1/2570"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.record_button.setText(self.tr("&Record the order"))
