@@ -252,6 +252,8 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         ),
         pdf_probe=pdf_probe,
         register_url=settings.get("register_url"),
+        # Read at each idle check: a saved Settings page changes it in the open window.
+        lock_minutes=lambda: int(runtime.settings.get("lock_after_minutes")),
         # Read at each use: a saved Settings page changes the folder and the schedule.
         backup=BackupFacade(context, lambda: runtime.settings.values()),
         retention=lambda: RetentionPolicy.from_settings(

@@ -4,97 +4,97 @@
 <context>
     <name>AgencyForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="141"/>
+        <location filename="../../ui/admin/settings_forms.py" line="142"/>
         <source>Agency name (Thai)</source>
         <translation>ชื่อหน่วยงาน (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="142"/>
+        <location filename="../../ui/admin/settings_forms.py" line="143"/>
         <source>Agency name (English)</source>
         <translation>ชื่อหน่วยงาน (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="143"/>
+        <location filename="../../ui/admin/settings_forms.py" line="144"/>
         <source>Agency code</source>
         <translation>รหัสหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="144"/>
+        <location filename="../../ui/admin/settings_forms.py" line="145"/>
         <source>Official agency number</source>
         <translation>เลขที่หนังสือของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="145"/>
+        <location filename="../../ui/admin/settings_forms.py" line="146"/>
         <source>Official e-mail address</source>
         <translation>อีเมลราชการของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="146"/>
+        <location filename="../../ui/admin/settings_forms.py" line="147"/>
         <source>Official postal address</source>
         <translation>ที่อยู่ทางไปรษณีย์ของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="147"/>
+        <location filename="../../ui/admin/settings_forms.py" line="148"/>
         <source>Telephone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="148"/>
+        <location filename="../../ui/admin/settings_forms.py" line="149"/>
         <source>Business hours</source>
         <translation>เวลาทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="149"/>
+        <location filename="../../ui/admin/settings_forms.py" line="150"/>
         <source>Working days</source>
         <translation>วันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="153"/>
+        <location filename="../../ui/admin/settings_forms.py" line="154"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="155"/>
+        <location filename="../../ui/admin/settings_forms.py" line="156"/>
         <source>Mon</source>
         <translation>จ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="156"/>
+        <location filename="../../ui/admin/settings_forms.py" line="157"/>
         <source>Tue</source>
         <translation>อ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="157"/>
+        <location filename="../../ui/admin/settings_forms.py" line="158"/>
         <source>Wed</source>
         <translation>พ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="158"/>
+        <location filename="../../ui/admin/settings_forms.py" line="159"/>
         <source>Thu</source>
         <translation>พฤ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="159"/>
+        <location filename="../../ui/admin/settings_forms.py" line="160"/>
         <source>Fri</source>
         <translation>ศ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="160"/>
+        <location filename="../../ui/admin/settings_forms.py" line="161"/>
         <source>Sat</source>
         <translation>ส.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="161"/>
+        <location filename="../../ui/admin/settings_forms.py" line="162"/>
         <source>Sun</source>
         <translation>อา.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="165"/>
+        <location filename="../../ui/admin/settings_forms.py" line="166"/>
         <source>Capital Roman letters, e.g. NKK</source>
         <translation>อักษรโรมันตัวใหญ่ เช่น NKK</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="166"/>
+        <location filename="../../ui/admin/settings_forms.py" line="167"/>
         <source>e.g. saraban@yourtown.go.th</source>
         <translation>เช่น saraban@ชื่อหน่วยงาน.go.th</translation>
     </message>
@@ -1881,12 +1881,12 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="188"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="181"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="190"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="183"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
@@ -3367,9 +3367,47 @@
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="179"/>
+        <source>Anuyat is locked</source>
+        <translation>อนุญาตล็อกหน้าจออยู่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="184"/>
+        <source>The screen locked itself because nobody used it for a while. The request you had open is kept for you; type your password to go back to it.</source>
+        <translation>หน้าจอล็อกเองเพราะไม่มีการใช้งานสักพัก คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="189"/>
+        <source>The screen is locked. The request you had open is kept for you; type your password to go back to it.</source>
+        <translation>หน้าจอล็อกอยู่ คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="193"/>
+        <source>&amp;Password</source>
+        <translation>รหัสผ่าน (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="194"/>
+        <source>Unlock</source>
+        <translation>ปลดล็อก</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="196"/>
+        <source>Not {name}? Another officer signs this one out first.</source>
+        <translation>ไม่ใช่ {name} ใช่ไหม เจ้าหน้าที่คนอื่นต้องให้ผู้นี้ออกจากระบบก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/lock_panel.py" line="198"/>
+        <source>Sign out this officer and sign in</source>
+        <translation>ให้เจ้าหน้าที่ผู้นี้ออกจากระบบ แล้วลงชื่อเข้าใช้</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="228"/>
+        <location filename="../../ui/shell/main_window.py" line="235"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
@@ -3379,23 +3417,23 @@
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="232"/>
+        <location filename="../../ui/shell/main_window.py" line="239"/>
         <location filename="../../ui/shell/window_list.py" line="90"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="233"/>
+        <location filename="../../ui/shell/main_window.py" line="240"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="235"/>
+        <location filename="../../ui/shell/main_window.py" line="242"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="237"/>
+        <location filename="../../ui/shell/main_window.py" line="244"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
@@ -3425,124 +3463,140 @@
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="146"/>
+        <location filename="../../ui/shell/actions.py" line="151"/>
         <source>&amp;File</source>
         <translation>แฟ้ม (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="147"/>
+        <location filename="../../ui/shell/actions.py" line="152"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="148"/>
+        <location filename="../../ui/shell/actions.py" line="153"/>
         <source>&amp;Language</source>
         <translation>ภาษา (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="149"/>
+        <location filename="../../ui/shell/actions.py" line="154"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="151"/>
+        <location filename="../../ui/shell/actions.py" line="156"/>
         <source>Read the queues again (F5)</source>
         <translation>อ่านข้อมูลคิวงานใหม่ (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="153"/>
+        <location filename="../../ui/shell/actions.py" line="158"/>
         <source>Sign out</source>
         <translation>ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="154"/>
+        <location filename="../../ui/shell/actions.py" line="159"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="155"/>
+        <location filename="../../ui/shell/actions.py" line="160"/>
+        <source>Lock the screen</source>
+        <translation>ล็อกหน้าจอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="162"/>
+        <source>Hide the screen until you type your password again (Ctrl+L)</source>
+        <translation>ซ่อนหน้าจอจนกว่าจะพิมพ์รหัสผ่านอีกครั้ง (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="166"/>
         <source>Search</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="156"/>
+        <location filename="../../ui/shell/actions.py" line="167"/>
         <source>Next request</source>
         <translation>คำขอถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="158"/>
+        <location filename="../../ui/shell/actions.py" line="169"/>
         <source>Take the oldest waiting request (Ctrl+Enter, F2)</source>
         <translation>รับคำขอที่รอนานที่สุดมาตรวจ (Ctrl+Enter, F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="162"/>
+        <location filename="../../ui/shell/actions.py" line="173"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="164"/>
+        <location filename="../../ui/shell/actions.py" line="175"/>
         <source>Today&apos;s numbers at a glance (Alt+D)</source>
         <translation>ตัวเลขของวันนี้โดยสรุป (Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="166"/>
+        <location filename="../../ui/shell/actions.py" line="177"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="168"/>
+        <location filename="../../ui/shell/actions.py" line="179"/>
         <source>Show the keys for everything frequent (F1)</source>
         <translation>แสดงปุ่มลัดของงานที่ใช้บ่อย (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="170"/>
+        <location filename="../../ui/shell/actions.py" line="181"/>
         <source>New counter request</source>
         <translation>รับคำขอที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="172"/>
+        <location filename="../../ui/shell/actions.py" line="183"/>
         <source>Register a request brought to the counter or phoned in (Ctrl+N)</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์หรือแจ้งทางโทรศัพท์ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="176"/>
+        <location filename="../../ui/shell/actions.py" line="187"/>
         <source>Quarantine</source>
         <translation>ไฟล์ที่กักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="178"/>
+        <location filename="../../ui/shell/actions.py" line="189"/>
         <source>Files held back at intake (Alt+Q)</source>
         <translation>ไฟล์ที่ระบบกักไว้ตอนรับเรื่อง (Alt+Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="180"/>
+        <location filename="../../ui/shell/actions.py" line="191"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="182"/>
+        <location filename="../../ui/shell/actions.py" line="193"/>
         <source>Officers&apos; accounts, roles and passwords (Alt+O)</source>
         <translation>บัญชี บทบาท และรหัสผ่านของเจ้าหน้าที่ (Alt+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="186"/>
+        <location filename="../../ui/shell/actions.py" line="197"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="188"/>
+        <location filename="../../ui/shell/actions.py" line="199"/>
         <source>The agency, mailbox, SMTP, drive, token (Ctrl+,)</source>
         <translation>หน่วยงาน กล่องจดหมาย SMTP ไดรฟ์ โทเคน (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="193"/>
+        <location filename="../../ui/shell/actions.py" line="204"/>
         <source>Change my password…</source>
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/screen_lock.py" line="64"/>
         <location filename="../../ui/shell/status_texts.py" line="16"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/screen_lock.py" line="65"/>
+        <source>locked</source>
+        <translation>ล็อกอยู่</translation>
     </message>
     <message>
         <location filename="../../ui/shell/status_texts.py" line="20"/>
@@ -3580,12 +3634,12 @@
         <translation>โหลดแล้ว {loaded} รายการ เลื่อนลงเพื่อดูเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="195"/>
+        <location filename="../../ui/shell/actions.py" line="206"/>
         <source>Not requests</source>
         <translation>ไม่ใช่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="197"/>
+        <location filename="../../ui/shell/actions.py" line="208"/>
         <source>Mail set aside as not requests: bounces, auto-replies, newsletters (Alt+N)</source>
         <translation>อีเมลที่คัดแยกไว้ว่าไม่ใช่คำขอ เช่น อีเมลตีกลับ ตอบกลับอัตโนมัติ จดหมายข่าว (Alt+N)</translation>
     </message>
@@ -5304,83 +5358,83 @@ P90</translation>
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="298"/>
+        <location filename="../../ui/admin/settings_forms.py" line="299"/>
         <source>Password</source>
         <translation>รหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="305"/>
+        <location filename="../../ui/admin/settings_forms.py" line="306"/>
         <source>TLS (encrypted from the start)</source>
         <translation>TLS (เข้ารหัสตั้งแต่เริ่ม)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="306"/>
+        <location filename="../../ui/admin/settings_forms.py" line="307"/>
         <source>STARTTLS (encrypted after greeting)</source>
         <translation>STARTTLS (เข้ารหัสหลังทักทาย)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="307"/>
+        <location filename="../../ui/admin/settings_forms.py" line="308"/>
         <source>Plain (this computer only)</source>
         <translation>ไม่เข้ารหัส (เฉพาะเครื่องนี้)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="312"/>
+        <location filename="../../ui/admin/settings_forms.py" line="313"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="315"/>
+        <location filename="../../ui/admin/settings_forms.py" line="316"/>
         <source>Comma between folders, e.g. INBOX, Requests</source>
         <translation>คั่นโฟลเดอร์ด้วยจุลภาค เช่น INBOX, Requests</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="334"/>
+        <location filename="../../ui/admin/settings_forms.py" line="335"/>
         <source>Empty: no shared drive is watched</source>
         <translation>เว้นว่าง: ไม่ติดตามไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="335"/>
+        <location filename="../../ui/admin/settings_forms.py" line="336"/>
         <source>Empty: taken files stay where they are</source>
         <translation>เว้นว่าง: ไฟล์ที่รับแล้วอยู่ที่เดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="336"/>
+        <location filename="../../ui/admin/settings_forms.py" line="337"/>
         <source>Another disk or a server share</source>
         <translation>ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกันบนเซิร์ฟเวอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="337"/>
+        <location filename="../../ui/admin/settings_forms.py" line="338"/>
         <source>Empty: mail is read from the local Maildir</source>
         <translation>เว้นว่าง: อ่านอีเมลจาก Maildir ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="338"/>
+        <location filename="../../ui/admin/settings_forms.py" line="339"/>
         <source>Empty: outgoing mail stays in the local &apos;sent&apos; folder</source>
         <translation>เว้นว่าง: อีเมลขาออกเก็บไว้ในโฟลเดอร์ sent ในเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="339"/>
         <location filename="../../ui/admin/settings_forms.py" line="340"/>
+        <location filename="../../ui/admin/settings_forms.py" line="341"/>
         <source>Empty: the authorities this computer trusts</source>
         <translation>เว้นว่าง: ใช้ผู้ออกใบรับรองที่เครื่องนี้เชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="342"/>
+        <location filename="../../ui/admin/settings_forms.py" line="343"/>
         <source>https://…, e.g. https://www.yourtown.go.th/licences (empty: https://&lt;the official address&apos;s domain&gt;/verify)</source>
         <translation>https://… เช่น https://www.yourtown.go.th/licences (ว่าง: https://&lt;โดเมนของอีเมลทางการ&gt;/verify)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="351"/>
+        <location filename="../../ui/admin/settings_forms.py" line="352"/>
         <source>✓ Saved in the keyring. Type to replace it.</source>
         <translation>✓ บันทึกไว้ในที่เก็บกุญแจ (keyring) แล้ว พิมพ์ใหม่เพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="353"/>
+        <location filename="../../ui/admin/settings_forms.py" line="354"/>
         <source>Saved in the keyring</source>
         <translation>บันทึกไว้ในที่เก็บกุญแจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="355"/>
+        <location filename="../../ui/admin/settings_forms.py" line="356"/>
         <source>Not saved yet: type it, then save.</source>
         <translation>ยังไม่ได้บันทึก: พิมพ์รหัสผ่านแล้วกดบันทึก</translation>
     </message>
@@ -5777,104 +5831,114 @@ P90</translation>
         <translation>ระยะเวลาเก็บรักษา</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="242"/>
+        <location filename="../../ui/admin/settings_page.py" line="234"/>
+        <source>Screen lock</source>
+        <translation>ล็อกหน้าจอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="243"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="244"/>
+        <location filename="../../ui/admin/settings_page.py" line="245"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="261"/>
+        <location filename="../../ui/admin/settings_page.py" line="262"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="266"/>
+        <location filename="../../ui/admin/settings_page.py" line="267"/>
         <source>Where applicants pay: printed on every payment notice with its PromptPay QR. A PromptPay or biller ID is checked by building a QR with it when saved.</source>
         <translation>ช่องทางที่ผู้ยื่นชำระเงิน พิมพ์ในหนังสือแจ้งชำระทุกฉบับพร้อมคิวอาร์พร้อมเพย์ รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิลจะได้รับการตรวจโดยสร้างคิวอาร์ทดลองเมื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="271"/>
+        <location filename="../../ui/admin/settings_page.py" line="272"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="275"/>
+        <location filename="../../ui/admin/settings_page.py" line="276"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="277"/>
+        <location filename="../../ui/admin/settings_page.py" line="278"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="281"/>
+        <location filename="../../ui/admin/settings_page.py" line="282"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="284"/>
+        <location filename="../../ui/admin/settings_page.py" line="285"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="289"/>
+        <location filename="../../ui/admin/settings_page.py" line="290"/>
         <source>Where the public register of licences is published. Each licence&apos;s QR code, and the address printed under it, lead there so anyone can check a licence.</source>
         <translation>ที่เผยแพร่ทะเบียนใบอนุญาตต่อสาธารณะ คิวอาร์โค้ดของใบอนุญาตแต่ละฉบับและที่อยู่ที่พิมพ์ไว้ใต้คิวอาร์โค้ดจะพาไปที่นั่น เพื่อให้ทุกคนตรวจสอบใบอนุญาตได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="294"/>
+        <location filename="../../ui/admin/settings_page.py" line="295"/>
         <source>How many years a closed request is kept before it may be put on a destruction list for the head of the agency to order. Services whose legal period differs are listed in settings.toml (retention_by_service).</source>
         <translation>จำนวนปีที่เก็บคำขอที่ปิดแล้วไว้ ก่อนจะนำเข้าบัญชีขอทำลายให้หัวหน้าหน่วยงานสั่งการได้ งานบริการที่กฎหมายกำหนดระยะเวลาต่างออกไปให้ระบุไว้ใน settings.toml (retention_by_service)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="298"/>
+        <location filename="../../ui/admin/settings_page.py" line="301"/>
+        <source>A workstation left alone locks itself: the request on screen is hidden until the officer types their password again. Ctrl+L locks at once.</source>
+        <translation>เครื่องที่ไม่มีผู้ใช้งานจะล็อกหน้าจอเอง คำขอบนหน้าจอจะถูกซ่อนจนกว่าเจ้าหน้าที่จะพิมพ์รหัสผ่านอีกครั้ง กด Ctrl+L เพื่อล็อกทันที</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="304"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="302"/>
+        <location filename="../../ui/admin/settings_page.py" line="308"/>
         <source>Takes effect at once: the next payment notice uses it.</source>
         <translation>มีผลทันที หนังสือแจ้งชำระฉบับถัดไปจะใช้ข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="305"/>
+        <location filename="../../ui/admin/settings_page.py" line="311"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="310"/>
+        <location filename="../../ui/admin/settings_page.py" line="316"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="312"/>
+        <location filename="../../ui/admin/settings_page.py" line="318"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="395"/>
-        <location filename="../../ui/admin/settings_page.py" line="437"/>
-        <location filename="../../ui/admin/settings_page.py" line="464"/>
+        <location filename="../../ui/admin/settings_page.py" line="401"/>
+        <location filename="../../ui/admin/settings_page.py" line="443"/>
+        <location filename="../../ui/admin/settings_page.py" line="470"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="407"/>
+        <location filename="../../ui/admin/settings_page.py" line="413"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="521"/>
+        <location filename="../../ui/admin/settings_page.py" line="527"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="530"/>
+        <location filename="../../ui/admin/settings_page.py" line="536"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
@@ -7007,12 +7071,12 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="221"/>
+        <location filename="../../ui/admin/settings_forms.py" line="222"/>
         <source>Choose a file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_forms.py" line="223"/>
+        <location filename="../../ui/admin/settings_forms.py" line="224"/>
         <source>Choose a folder</source>
         <translation>เลือกโฟลเดอร์</translation>
     </message>

@@ -43,7 +43,9 @@ __all__ = [
     "check_password",
     "create_user",
     "hash_password",
+    "record_locked",
     "record_sign_in",
+    "record_unlock",
     "sign_out",
     "unlock_user",
 ]
@@ -184,39 +186,88 @@ def record_sign_in(
     if check.user_id is None:
         log.info("sign-in refused: unknown or inactive account")
         return _wrong()
-    unlocked = or_(User.locked_until.is_(None), User.locked_until <= uow.now)
     if not check.verified:
-        attempts = User.failed_attempts + 1
-        counted = uow.session.execute(
-            update(User)
-            .where(User.id == check.user_id, User.active.is_(True), unlocked)
-            .values(
-                failed_attempts=attempts,
-                locked_until=case(
-                    (
-                        attempts >= MAX_FAILED_ATTEMPTS,
-                        literal(uow.now + LOCKOUT, type_=User.locked_until.type),
-                    ),
-                    else_=User.locked_until,
+        return _count_failure(uow, check.user_id, "user.sign_in_failed") or _wrong()
+    refused = _reset_failures(uow, check, {"last_sign_in_at": uow.now})
+    if refused is not None:
+        return refused
+    user = uow.session.get(User, check.user_id, populate_existing=True)
+    assert user is not None
+    uow.record("user.signed_in", "user", user.id, {"station": station_code})
+    return _signed_in(user, station_code)
+
+
+def record_locked(uow: UnitOfWork, station_code: str, reason: str) -> None:
+    """The screen of the officer acting in ``uow`` locked (``reason``: "idle" or "asked")."""
+    if uow.actor.user_id is not None:
+        payload = {"station": station_code, "reason": reason}
+        uow.record("session.locked", "user", uow.actor.user_id, payload)
+
+
+def record_unlock(
+    uow: UnitOfWork, check: PasswordCheck, station_code: str
+) -> SignedInUser | AnuyatError:
+    """The officer acting in ``uow`` typed a password at the locked screen: the same count
+    as a sign-in's (the same statements: five wrong in a row lock the account whichever
+    screen they were typed at), recorded as ``session.unlock_failed`` / ``session.unlocked``.
+    Returns the officer as the store knows them now (roles re-read), or the refusal."""
+    if check.user_id is None or check.user_id != uow.actor.user_id:
+        return _wrong_password(None)  # the account is gone: the session check says so next
+    if not check.verified:
+        refused = _count_failure(uow, check.user_id, "session.unlock_failed")
+        if refused is not None:
+            return refused
+        attempts = uow.session.scalar(select(User.failed_attempts).where(User.id == check.user_id))
+        return _wrong_password(attempts)
+    refused = _reset_failures(uow, check, {})
+    if refused is not None:
+        return refused
+    user = uow.session.get(User, check.user_id, populate_existing=True)
+    assert user is not None
+    uow.record("session.unlocked", "user", user.id, {"station": station_code})
+    return _signed_in(user, station_code)
+
+
+def _count_failure(uow: UnitOfWork, user_id: str, event: str) -> AnuyatError | None:
+    """One more wrong password, in one statement that also sets the lock at the fifth; the
+    lock's refusal, or None while the account is still open."""
+    unlocked = or_(User.locked_until.is_(None), User.locked_until <= uow.now)
+    attempts = User.failed_attempts + 1
+    counted = uow.session.execute(
+        update(User)
+        .where(User.id == user_id, User.active.is_(True), unlocked)
+        .values(
+            failed_attempts=attempts,
+            locked_until=case(
+                (
+                    attempts >= MAX_FAILED_ATTEMPTS,
+                    literal(uow.now + LOCKOUT, type_=User.locked_until.type),
                 ),
-            )
-            .returning(User.failed_attempts, User.locked_until),
-            execution_options={"synchronize_session": False},
-        ).one_or_none()
-        if counted is None:  # locked (by this or a parallel attempt), or no longer active
-            return _refusal(uow, check.user_id)
-        payload: dict[str, object] = {"failed_attempts": counted.failed_attempts}
-        if counted.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            payload["locked_until"] = (uow.now + LOCKOUT).isoformat()
-        uow.record("user.sign_in_failed", "user", check.user_id, payload)
-        if counted.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            return _refusal(uow, check.user_id)
-        return _wrong()
-    values: dict[str, object] = {
-        "failed_attempts": 0,
-        "locked_until": None,
-        "last_sign_in_at": uow.now,
-    }
+                else_=User.locked_until,
+            ),
+        )
+        .returning(User.failed_attempts, User.locked_until),
+        execution_options={"synchronize_session": False},
+    ).one_or_none()
+    if counted is None:  # locked (by this or a parallel attempt), or no longer active
+        return _refusal(uow, user_id)
+    payload: dict[str, object] = {"failed_attempts": counted.failed_attempts}
+    if counted.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        payload["locked_until"] = (uow.now + LOCKOUT).isoformat()
+    uow.record(event, "user", user_id, payload)
+    if counted.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        return _refusal(uow, user_id)
+    return None
+
+
+def _reset_failures(
+    uow: UnitOfWork, check: PasswordCheck, values: dict[str, object]
+) -> AnuyatError | None:
+    """The right password: the count back to zero, only if the account is (still) active and
+    not locked; the refusal otherwise."""
+    assert check.user_id is not None
+    unlocked = or_(User.locked_until.is_(None), User.locked_until <= uow.now)
+    values = {"failed_attempts": 0, "locked_until": None, **values}
     if check.new_hash is not None:
         values["password_hash"] = check.new_hash
     opened = uow.session.execute(
@@ -227,9 +278,10 @@ def record_sign_in(
     )
     if getattr(opened, "rowcount", 0) != 1:
         return _refusal(uow, check.user_id)
-    user = uow.session.get(User, check.user_id, populate_existing=True)
-    assert user is not None
-    uow.record("user.signed_in", "user", user.id, {"station": station_code})
+    return None
+
+
+def _signed_in(user: User, station_code: str) -> SignedInUser:
     return SignedInUser(
         user_id=user.id,
         username=user.username,
@@ -239,6 +291,21 @@ def record_sign_in(
         language=user.language,
         must_change_password=user.must_change_password,
         display_name_en=user.display_name_en or "",
+    )
+
+
+def _wrong_password(attempts: int | None) -> SignInFailed:
+    """The answer to a wrong password at the locked screen (the name is known there)."""
+    left = MAX_FAILED_ATTEMPTS - (attempts or 0)
+    th_left = f" — ใส่ได้อีก {left} ครั้งก่อนบัญชีจะถูกล็อก {LOCKOUT.seconds // 60} นาที" if attempts else ""
+    en_left = (
+        f" {left} more tries before the account is locked for {LOCKOUT.seconds // 60} minutes."
+        if attempts
+        else ""
+    )
+    return SignInFailed(
+        "รหัสผ่านไม่ถูกต้อง — ตรวจสอบแป้นพิมพ์ภาษา/Caps Lock แล้วพิมพ์ใหม่" + th_left,
+        "Wrong password. Check the keyboard language and Caps Lock, then type it again." + en_left,
     )
 
 

@@ -71,6 +71,7 @@ def build_ports(
     backup: BackupPort | None = None,
     register_url: str = "",
     retention: Callable[[], RetentionPolicy] | None = None,
+    lock_minutes: Callable[[], int] | None = None,
 ) -> Ports:
     """The real facades over one opened profile (``sync``: one intake run, for "Sync now";
     ``on_sign_out``: what to do after an officer signs out, e.g. anchor the audit chain;
@@ -78,9 +79,10 @@ def build_ports(
     ``settings``: the settings page's facade, which needs the profile's files;
     ``pdf_probe``: the viewer's engine judging counter PDFs, as the sync's plan has it;
     ``register_url``: where the public register of licences is published;
-    ``retention``: the retention periods as the settings stand, read at each use)."""
+    ``retention``: the retention periods as the settings stand, read at each use;
+    ``lock_minutes``: the station's idle minutes before the screen locks, as last saved)."""
     return Ports(
-        shell=Shell(context, on_sign_out=on_sign_out),
+        shell=Shell(context, on_sign_out=on_sign_out, lock_minutes=lock_minutes),
         intake=Intake(
             context, sync=sync, limits=limits, ack_template=ack_template, pdf_probe=pdf_probe
         ),

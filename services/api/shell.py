@@ -25,6 +25,7 @@ from services.kernel.actors import SYSTEM, Actor, SignedInUser
 from services.kernel.calendar import holiday_data_warning
 from services.kernel.errors import AnuyatError
 from services.kernel.statuses import ApplicationStatus
+from services.settings.declaration import BY_NAME
 from services.store.context import AppContext
 
 __all__ = ["Shell", "ShellPort"]
@@ -39,6 +40,20 @@ class ShellPort(Protocol):
 
     def sign_out(self, user: SignedInUser) -> None:
         """Record the sign-out and anchor the audit chain outside the store."""
+        ...
+
+    def lock_after_minutes(self) -> int:
+        """Idle minutes before the screen locks itself (0: never); read at each use."""
+        ...
+
+    def lock(self, user: SignedInUser, reason: str) -> None:
+        """Record that ``user``'s screen locked (``reason``: "idle" or "asked")."""
+        ...
+
+    def unlock(self, user: SignedInUser, password: str) -> SignedInUser:
+        """Check ``user``'s password at the locked screen, counted as a sign-in's; the
+        officer as the store knows them now, or raise (wrong password, locked account,
+        session ended)."""
         ...
 
     def agency(self) -> AgencyInfo: ...
@@ -68,10 +83,15 @@ class Shell:
     """The real ShellPort."""
 
     def __init__(
-        self, context: AppContext, *, on_sign_out: Callable[[], object] | None = None
+        self,
+        context: AppContext,
+        *,
+        on_sign_out: Callable[[], object] | None = None,
+        lock_minutes: Callable[[], int] | None = None,
     ) -> None:
         self.context = context
         self._on_sign_out = on_sign_out
+        self._lock_minutes = lock_minutes
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
         # The slow password check reads only; the outcome is written in its own short
@@ -90,6 +110,27 @@ class Shell:
             auth.sign_out(uow)
         if self._on_sign_out is not None:
             self._on_sign_out()
+
+    def lock_after_minutes(self) -> int:
+        # The station's setting as last saved (app/ passes a reader of its current settings).
+        if self._lock_minutes is None:
+            return int(BY_NAME["lock_after_minutes"].default)
+        return int(self._lock_minutes())
+
+    def lock(self, user: SignedInUser, reason: str) -> None:
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            auth.record_locked(uow, self.context.station_code, reason)
+
+    def unlock(self, user: SignedInUser, password: str) -> SignedInUser:
+        # As at sign-in: the slow check reads only, the outcome is one short transaction,
+        # and that transaction re-reads the account first (deactivated: the session ends).
+        with self.context.read() as session:
+            check = auth.check_password(session, user.username, password)
+        with self.context.unit_of_work(Actor.from_user(user)) as uow:
+            outcome = auth.record_unlock(uow, check, self.context.station_code)
+        if isinstance(outcome, AnuyatError):
+            raise outcome  # after the commit, so the failure is counted and recorded
+        return outcome
 
     def agency(self) -> AgencyInfo:
         with self.context.read() as session:

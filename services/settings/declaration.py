@@ -268,6 +268,15 @@ SETTINGS: tuple[Setting, ...] = (
         min=1,
         max=8_760,
     ),
+    # An officer who walks away: the screen locks itself (ui.shell.screen_lock).
+    Setting(
+        "lock_after_minutes",
+        int,
+        10,
+        "Minutes without a key or the mouse before the screen locks itself (0: never).",
+        min=0,
+        max=120,
+    ),
     Setting(
         "retention_years",
         int,

@@ -46,6 +46,10 @@ LABELS: Final[Mapping[str, tuple[str, str]]] = {
         "Warn when the last backup is older than (hours)",
     ),
     "register_url": ("ที่อยู่ทะเบียนใบอนุญาต", "Address of the licence register"),
+    "lock_after_minutes": (
+        "ล็อกหน้าจอเมื่อไม่มีการใช้งานนาน (นาที; 0: ไม่ล็อก)",
+        "Lock the screen after this long unused (minutes; 0: never)",
+    ),
     "retention_years": (
         "เก็บคำขอที่ปิดแล้วไว้ (ปี; 0: ตลอดไป)",
         "Keep closed requests for (years; 0: for ever)",

@@ -36,6 +36,7 @@ class SectionKey(StrEnum):
     BACKUP = "backup"
     ISSUING = "issuing"
     RETENTION = "retention"
+    SCREEN_LOCK = "screen_lock"
 
 
 class TakesEffect(StrEnum):
@@ -90,6 +91,10 @@ SECTIONS: tuple[Section, ...] = (
     # Years a closed request is kept (the next destruction list uses it); the per-service
     # exceptions (retention_by_service) stay in settings.toml, where they can be commented.
     Section(SectionKey.RETENTION, ("retention_years",), None, TakesEffect.NEXT_USE, testable=False),
+    # Minutes before an unattended screen locks; the open windows read it at each idle check.
+    Section(
+        SectionKey.SCREEN_LOCK, ("lock_after_minutes",), None, TakesEffect.NEXT_USE, testable=False
+    ),
 )
 _BY_KEY = {s.key: s for s in SECTIONS}
 TESTABLE: frozenset[SectionKey] = frozenset(s.key for s in SECTIONS if s.testable)

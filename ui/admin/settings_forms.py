@@ -46,6 +46,7 @@ _NUMBERS = {
     "backup_after_changes",
     "backup_warn_after_hours",
     "retention_years",
+    "lock_after_minutes",
 }
 
 

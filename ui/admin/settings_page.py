@@ -231,6 +231,7 @@ class SettingsPage(QWidget):
             SectionKey.BACKUP.value: self.tr("Backup"),
             SectionKey.ISSUING.value: self.tr("Licence register"),
             SectionKey.RETENTION.value: self.tr("Retention"),
+            SectionKey.SCREEN_LOCK.value: self.tr("Screen lock"),
         }
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -294,6 +295,11 @@ class SettingsPage(QWidget):
                 "How many years a closed request is kept before it may be put on a "
                 "destruction list for the head of the agency to order. Services whose legal "
                 "period differs are listed in settings.toml (retention_by_service)."
+            )
+        if name == SectionKey.SCREEN_LOCK:
+            return self.tr(
+                "A workstation left alone locks itself: the request on screen is hidden until "
+                "the officer types their password again. Ctrl+L locks at once."
             )
         return self.tr("Where copies of the store and the files go: another disk or a share.")
 

@@ -45,6 +45,9 @@ class WindowActions(QObject):
         self.refresh.setIconVisibleInMenu(False)
         self.sign_out = QAction(icon("sign_out"), "", parent)
         self.sign_out.setIconVisibleInMenu(False)
+        self.lock = QAction(icon("lock"), "", parent)
+        self.lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock.setIconVisibleInMenu(False)
         self.quit = QAction("", parent)
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -109,6 +112,7 @@ class WindowActions(QObject):
         self.file_menu.addSeparator()
         if self.has_accounts:
             self.file_menu.addAction(self.change_password)
+        self.file_menu.addAction(self.lock)
         self.file_menu.addAction(self.sign_out)
         self.file_menu.addAction(self.quit)
         self.view_menu = bar.addMenu("")
@@ -132,6 +136,7 @@ class WindowActions(QObject):
     def window_keys(self, sync: QAction) -> list[QAction]:
         """The actions whose keys work anywhere in the window."""
         keys = [self.find, self.next, self.dashboard, self.help, self.refresh, self.quit, sync]
+        keys.append(self.lock)
         if self.can_register:
             keys.append(self.counter)
         if self.can_quarantine:
@@ -152,6 +157,12 @@ class WindowActions(QObject):
         )
         self.sign_out.setText(QCoreApplication.translate("MainWindow", "Sign out"))
         self.quit.setText(QCoreApplication.translate("MainWindow", "Quit"))
+        self.lock.setText(QCoreApplication.translate("MainWindow", "Lock the screen"))
+        self.lock.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Hide the screen until you type your password again (Ctrl+L)"
+            )
+        )
         self.find.setText(QCoreApplication.translate("MainWindow", "Search"))
         self.next.setText(QCoreApplication.translate("MainWindow", "Next request"))
         self.next.setToolTip(

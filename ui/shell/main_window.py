@@ -7,7 +7,8 @@ it is told in :mod:`ui.shell`. The window is where the parts meet, each in its o
 ``ui.shell.window_*``: rights (what the officer may do), body (the widgets laid out), pages
 (which page is up), list (its counts and title), panels (the right side), review (to and
 from the review screen), keys (menus and keys), status (the status bar), agency (name and
-banners), session (own password, signing out, a session the services end).
+banners), session (own password, signing out, a session the services end); the screen lock
+is :mod:`ui.shell.screen_lock`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ui.common.tasks import TaskRunner
 from ui.shell.actions import WindowActions
 from ui.shell.application_model import ApplicationModel, Column
 from ui.shell.layout_state import restore_layout, save_layout
+from ui.shell.lock_panel import ASKED
 from ui.shell.queue_pane import (
     CATALOG,
     DASHBOARD,
@@ -33,6 +35,7 @@ from ui.shell.queue_pane import (
     QUARANTINE,
     SETTINGS,
 )
+from ui.shell.screen_lock import ScreenLock, locked_title
 from ui.shell.search import SearchingPort
 from ui.shell.server_watch import ServerWatch
 from ui.shell.status_texts import window_title
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.sync.start()
         self.server_watch.start()
+        self.screen_lock.start()
 
     # -- construction -------------------------------------------------------------------
 
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         a = actions  # the names the rest of the window (and its tests) use
         self.refresh_action, self.sign_out_action, self.quit_action = a.refresh, a.sign_out, a.quit
+        self.lock_action = a.lock
         self.find_action, self.next_action, self.help_action = a.find, a.next, a.help
         self.dashboard_action, self.counter_action = a.dashboard, a.counter
         self.quarantine_action, self.not_requests_action = a.quarantine, a.not_requests
@@ -162,14 +167,16 @@ class MainWindow(QMainWindow):
             accounts=self._accounts, rights=self.rights, changes=self.changes, model=self.model,
             header_actions=HeaderActions(
                 self.refresh_action, self.window_actions.language_menu, self.sign_out_action,
-                [self.change_password_action] if self._accounts else [],
+                [*([self.change_password_action] if self._accounts else []), self.lock_action],
             ),
             list_actions=(self.next_action, self.counter_action), demo=self._demo_warning,
             holiday_warning=holiday_warning is not None, below=self.sync.details,
             catalog_did_change=self._catalog_changed,
             agency_did_change=lambda: self.agency_banners.load_agency(),
         )  # fmt: skip
-        self.setCentralWidget(body.central)
+        # The content sits under the screen lock's stack: locked, only its panel is drawn.
+        self.screen_lock = ScreenLock(self, body.central, self.ports.shell, self.runner)
+        self.setCentralWidget(self.screen_lock.stack)
         # The names the rest of the window (and its tests) use.
         self.header, self.queues, self.splitter = body.header, body.queues, body.splitter
         self.demo_banner, self.holiday_banner = body.demo_banner, body.holiday_banner
@@ -239,7 +246,10 @@ class MainWindow(QMainWindow):
         self.app_list.update_status()
 
     def update_title(self) -> None:
-        """The window's title (the agency's name) and the list's."""
+        """The window's title (the agency's name) and the list's; locked, only "locked"."""
+        if self.screen_lock.is_locked:
+            self.setWindowTitle(locked_title())
+            return
         name = self.agency_banners.agency_name()
         self.setWindowTitle(window_title(name, demo=self._demo_warning))
         self.app_list.update_title()
@@ -353,6 +363,10 @@ class MainWindow(QMainWindow):
         """Open "Change my password" (user menu); False without an accounts port."""
         return self.session.change_password()
 
+    def lock_screen(self) -> bool:
+        """Lock the screen now (Ctrl+L, the user menu); False if it was locked already."""
+        return self.screen_lock.lock(ASKED)
+
     def sign_out(self) -> None:
         self.session.sign_out()
         self.user_did_sign_out.emit()
@@ -362,6 +376,7 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             self.session.end()
+            self.screen_lock.stop()
             self.sync.stop()
             self.server_watch.stop()
             self.worklist.stop()

@@ -24,6 +24,7 @@ def connect_actions(window: MainWindow) -> None:
     """Each of the window's actions to what it does."""
     window.refresh_action.triggered.connect(window.refresh)
     window.sign_out_action.triggered.connect(window.sign_out)
+    window.lock_action.triggered.connect(window.lock_screen)
     window.quit_action.triggered.connect(window.close)
     window.find_action.triggered.connect(window.focus_search)
     window.next_action.triggered.connect(window.open_next)

@@ -27,14 +27,7 @@ from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from services.api import VIEWER_UNSAFE, DocumentInfo, ReviewPort, SignedInUser
 from ui.common.errors import bilingual
@@ -249,11 +242,13 @@ class DocumentViewer(PagesAndZoom, QFrame):
         documents: tuple[DocumentInfo, ...],
         read_ahead: Mapping[str, bytes] | None = None,
         parsed: Mapping[str, QPdfDocument] | None = None,
+        at: tuple[str | None, int] | None = None,
     ) -> None:
         """Show a new application's message and documents; the first document opens.
 
         ``read_ahead``: its files already decrypted (ui.review.read_ahead), shown at once;
-        ``parsed``: PDFs among them already parsed (the viewer owns them from here)."""
+        ``parsed``: PDFs among them already parsed (the viewer owns them from here);
+        ``at``: the document (None: the message) and page (1-based) to open instead."""
         if application_id != self._application_id:
             self._cache.clear()
             self._pages.clear()
@@ -268,7 +263,12 @@ class DocumentViewer(PagesAndZoom, QFrame):
         self._body_text = body_text
         self._entries = [_Entry(MESSAGE, None)] + [_Entry(d.id, d) for d in documents]
         self._fill_combo()
-        self.show_index(1 if documents else 0)
+        first = 1 if documents else 0
+        if at is not None:  # back where the officer was (the screen was locked)
+            key = at[0] or MESSAGE
+            first = next((i for i, e in enumerate(self._entries) if e.key == key), first)
+            self._pages[key] = max(0, at[1] - 1)
+        self.show_index(first)
 
     def update_documents(self, documents: tuple[DocumentInfo, ...]) -> None:
         """The same application, its list read again: keep the document on screen."""
