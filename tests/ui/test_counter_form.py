@@ -344,3 +344,52 @@ def test_the_premises_typed_at_the_counter_is_what_issuing_starts_from(
         ).one()
         assert application.form_data["premises_address"] == premises
         assert suggested_premises(application) == premises  # what the issue dialog shows
+
+
+def test_a_long_premises_address_is_seen_whole_over_three_lines(
+    qtbot, workstation, intake_user, runner, settings
+) -> None:
+    """The premises field wraps: a long Thai address typed key by key is seen from its first
+    letter to its last (no scrolling past its start); Enter adds no line break and a pasted
+    address on several lines becomes one line, as a line edit's would."""
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import SCREENSHOTS, officer_types
+    from ui.common import i18n
+
+    premises = (
+        "ร้านครัวใจดี เลขที่ 99/1 หมู่ 4 ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น "
+        "จังหวัดขอนแก่น 40000 ตรงข้ามโรงเรียนเทศบาลบ้านโนนทัน"
+    )
+    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window.resize(1280, 720)
+    form = _open_form(qtbot, window)
+    officer_types("นายสมศักดิ์ มั่นคง")
+    assert form.select_service("FOOD-SHOP")
+    field = form.premises_edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=5_000)
+    officer_types(premises)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == premises  # no line break
+    assert field.document().lineCount() >= 2  # wrapped, not scrolled sideways
+    assert field.verticalScrollBar().maximum() == 0  # every line in view
+    assert field.cursorForPosition(QPoint(6, 6)).position() == 0  # its start is in view
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "counter_premises_long_th.png"))
+    i18n.apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: form.premises_label.text() == "Premises address (optional)",
+                        timeout=5_000)  # fmt: skip
+        assert field.verticalScrollBar().maximum() == 0
+        qtbot.wait(100)  # the labels take their English widths on the next turn of the loop
+        window.grab().save(str(SCREENSHOTS / "counter_premises_long_en.png"))
+    finally:
+        i18n.apply_language("th")
+    field.clear()
+    pasted = QMimeData()
+    pasted.setText("เลขที่ 12 หมู่ 3\nตำบลหนองไผ่\r\nอำเภอเมือง")
+    field.insertFromMimeData(pasted)
+    assert field.text() == "เลขที่ 12 หมู่ 3 ตำบลหนองไผ่ อำเภอเมือง"
+    field.setMaxLength(10)
+    assert field.text() == "เลขที่ 12 "

@@ -1,20 +1,33 @@
 """Small widgets the forms share: a combo box that elides, a list that takes files, a wrapped
-label that is never cut off.
+label that is never cut off, a one-line field shown wrapped over a few rows.
 
 Nothing here talks to the services; the forms wire these to them.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
     QListWidget,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
@@ -22,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["ElidingComboBox", "FileDropList", "WrappingLabel", "local_files"]
+__all__ = ["ElidingComboBox", "FileDropList", "WrappingLabel", "WrappingLineEdit", "local_files"]
 
 
 def local_files(mime: QMimeData) -> list[str]:
@@ -118,3 +131,90 @@ class WrappingLabel(QLabel):
         needed = self.heightForWidth(max(self.width(), 1))
         if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+
+
+class WrappingLineEdit(QPlainTextEdit):
+    """One line of plain text (an address) shown wrapped over ``rows`` rows, so a long Thai
+    address is seen whole instead of scrolled past its start as in a QLineEdit.
+
+    It keeps a line edit's contract: ``text()``/``setText()``, a maximum length, Enter does
+    not add a line break (it emits ``returnPressed``), pasted line breaks become spaces, Tab
+    moves on. Plain text only: pasted formatting is dropped (QPlainTextEdit keeps none).
+
+    Signals:
+        returnPressed(): Enter or Return was pressed.
+    """
+
+    returnPressed = Signal()
+
+    def __init__(self, rows: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+        self._max_length = 32767
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._keep_to_length)
+        self._fit_rows()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(_one_line(text))
+
+    def setMaxLength(self, length: int) -> None:
+        self._max_length = length
+        self._keep_to_length()
+
+    def maxLength(self) -> int:
+        return self._max_length
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
+            event.ignore()  # no line break; the form may act on Enter
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.insertPlainText(_one_line(source.text()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Exactly ``rows`` lines high in the current font, measured on a line with Thai in
+        it: the Thai font Qt falls back to may be taller than the field's own."""
+        probe = QTextDocument()
+        probe.setDocumentLayout(QPlainTextDocumentLayout(probe))
+        probe.setDefaultFont(self.font())
+        probe.setPlainText("ที่ตั้ง ถนน Ágj")
+        layout = probe.documentLayout()
+        assert isinstance(layout, QPlainTextDocumentLayout)
+        row = max(layout.blockBoundingRect(probe.firstBlock()).height(),
+                  self.fontMetrics().lineSpacing())  # fmt: skip
+        margins = self.contentsMargins()
+        document = 2 * self.document().documentMargin()
+        height = math.ceil(row * self._rows + document) + margins.top() + margins.bottom()
+        self.setFixedHeight(height)
+
+    def _keep_to_length(self) -> None:
+        text = self.toPlainText()
+        if len(text) <= self._max_length:
+            return
+        cursor = self.textCursor()
+        position = min(cursor.position(), self._max_length)
+        self.blockSignals(True)
+        self.setPlainText(text[: self._max_length])
+        self.blockSignals(False)
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        self.moveCursor(QTextCursor.MoveOperation.NoMove)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines()).replace("\t", " ")

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from services.api import CounterRequest, IntakePort, ServiceOption, SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
-from ui.common.form_widgets import ElidingComboBox
+from ui.common.form_widgets import ElidingComboBox, WrappingLineEdit
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 from ui.intake.counter_files import CounterFiles
@@ -196,7 +196,7 @@ class CounterForm(QFrame):
         self.service_combo.currentIndexChanged.connect(lambda _: self._service_changed())
         # Where the licence will hold, asked only for services whose licence says so; the
         # issue dialog starts from it (services.issuing.premises). Optional: issuing asks.
-        self.premises_edit = named(QLineEdit(), "Premises")
+        self.premises_edit = named(WrappingLineEdit(rows=3), "Premises")  # seen whole
         self.premises_edit.setMaxLength(500)  # what issuing takes
         self.premises_label = named(QLabel(), "FormLabel")
         form.addRow(self.premises_label, self.premises_edit)
