@@ -63,15 +63,13 @@ def _open(qtbot, window):
     return page
 
 
-def _shot(qtbot, window, name: str, gui) -> None:
+def _shot(qtbot, window, name: str, gui, english) -> None:
+    """Save ``window`` in Thai, then in English once ``english()`` says it is re-worded."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SCREENSHOTS / f"{name}-th.png"))
     i18n.apply_language("en", gui)
     try:
-        qtbot.waitUntil(lambda: window.retention.title.text() == "Retention and destruction")
-        assert window.retention.result.text().startswith(
-            "Destroyed 2 requests from destruction list 1. Skipped 1: worked on again"
-        )
+        qtbot.waitUntil(english, timeout=3000)
         window.grab().save(str(SCREENSHOTS / f"{name}-en.png"))
     finally:
         i18n.apply_language("th", gui)
@@ -135,6 +133,9 @@ def test_the_keeper_lists_orders_and_destroys_and_a_reopened_request_is_skipped(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     officer_types("1/12/2579")
     assert dialog.ordered_by.text() == SIGNER
+    _shot(qtbot, dialog, "retention-order", gui,
+          lambda: dialog.record_button.text() == "&Record the order")  # fmt: skip
+    assert dialog.ordered_by.text() == SIGNER  # nothing typed is lost by the switch
     with qtbot.waitSignal(page.step_did_finish, timeout=30000) as ordered:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert ordered.args == ["ordered"]
@@ -215,7 +216,10 @@ def test_the_keeper_lists_orders_and_destroys_and_a_reopened_request_is_skipped(
         events = session.scalars(select(Event).where(Event.type == "application.destroyed")).all()
         assert sorted(e.aggregate_id for e in events) == sorted(a for a, _ in destroyed)
         assert verify_chain(session).ok
-    _shot(qtbot, window, "retention-page", gui)
+    _shot(qtbot, window, "retention-page", gui,
+          lambda: page.result.text().startswith(
+              "Destroyed 2 requests from destruction list 1. Skipped 1: worked on again"
+          ))  # fmt: skip
 
 
 def _reopen(context, app_id: str) -> None:
@@ -256,6 +260,12 @@ def test_only_the_roles_the_table_allows_see_the_page_and_its_steps(
     with qtbot.waitSignal(page.step_did_finish, timeout=30000):
         _press(qtbot, page.draft_button)
     qtbot.waitUntil(lambda: page.requests.rowCount() == 3, timeout=10000)
+    # Nothing more is past its period: drawing up another list says so, in both languages.
+    _press(qtbot, page.draft_button)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=30000)
+    assert "ไม่มีคำขอที่พ้นระยะเวลาเก็บรักษา" in page.error.text()
+    assert "No closed request is past its retention period" in page.error.text()
+    assert page.lists.rowCount() == 1
     # The services refuse what the screen does not offer.
     with pytest.raises(Exception, match="admin"):
         ports.archive.destroy(head, 1)
