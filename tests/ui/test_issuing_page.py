@@ -545,7 +545,7 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
 
 
 def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing_the_reason(
-    gui, qtbot, runner, context
+    gui, qtbot, runner, settings, context
 ) -> None:
     """Paper licences stand in "Licences issued", marked paper, with nothing to deliver; the
     supervisor chooses one, types the reason in Thai, revokes it, and the row and a check by
@@ -570,6 +570,13 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     desk.refresh()
     qtbot.waitUntil(lambda: desk.issued.rowCount() == 2, timeout=30_000)
     assert desk.revoke_button.isHidden()
+    # The supervisor keeps the paper register: the issuing page is in their window.
+    from ui.shell.queue_pane import ISSUING
+    from ui.shell.start import build_main_window_for
+
+    window = build_main_window_for(ports, supervisor, runner, settings)
+    qtbot.addWidget(window)
+    assert window.issuing is not None and window.queues.select_page(ISSUING)
     page = IssuingPage(ports.issuing, supervisor, runner)
     qtbot.addWidget(page)
     page.resize(1280, 720)
