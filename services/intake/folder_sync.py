@@ -1,35 +1,26 @@
 """One mailbox folder taken into the store: fetched in batches, recorded in groups, then marked.
 
-For each batch the server returns (:meth:`MailSource.fetch_new`), the mails are parsed and
-their PDFs handed to the viewer's engine ahead (:mod:`.inspect.probe_ahead`), so the engine
-judges the next ones while the previous group is recorded; each group commits in one transaction
+Each batch the server returns (:meth:`MailSource.fetch_new`) is read — its mails parsed and
+their files judged (:mod:`.read_ahead`, which reads the next batch while this one is recorded
+when there is a second core) — then recorded group by group, each group in one transaction
 (:func:`.group.record_group`); only then are its messages flagged or moved on the server.
 A batch's own cursor is stored once all of it is committed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from models import InboundMessage, MailboxCursor
-from services.intake.group import (
-    Checkpoint,
-    Fetched,
-    GroupLimits,
-    groups_of,
-    parse_fetched,
-    prepare_mail,
-    record_group,
-)
+from services.intake.group import Checkpoint, GroupLimits, groups_of, record_group
 from services.intake.inspect.pdf_probe import PdfOpenProbe
-from services.intake.inspect.probe_ahead import ProbeAhead, looks_like_pdf
-from services.intake.mail.sources import FolderCursor, MailBatch, MailSource
+from services.intake.mail.sources import FolderCursor, MailSource
 from services.intake.pipeline import INTAKE, IntakeOutcome, MailboxPosition, advance_cursor
+from services.intake.read_ahead import BatchReader, Reading, read_ahead_pays, read_batches
 from services.intake.types import Limits
 from services.store.context import AppContext
 
@@ -52,6 +43,8 @@ class FolderRun:
     pdf_probe: PdfOpenProbe | None
     group_limits: GroupLimits
     checkpoint: Checkpoint | None
+    read_ahead: bool | None = None
+    """Read the next batch while this one is recorded (None: when there are two cores)."""
 
 
 def sync_folder(run: FolderRun, folder: str) -> None:
@@ -64,62 +57,45 @@ def sync_folder(run: FolderRun, folder: str) -> None:
     # Pending actions name UIDs of the numbering the cursor was stored under: if the
     # server renumbered the folder since, they would hit other (unread) messages.
     retry_mailbox_actions(context, mailbox, folder, cursor.uidvalidity if cursor else uidvalidity)
-    for batch in mailbox.fetch_new(folder, cursor):
-        _take_batch(run, folder, source, batch)
+    reader = BatchReader(
+        source, context.clock.now, run.authserv_id, run.limits, run.pdf_probe, run.checkpoint
+    )
+    ahead = read_ahead_pays() if run.read_ahead is None else run.read_ahead
+    with read_batches(mailbox.fetch_new(folder, cursor), reader, ahead=ahead) as batches:
+        for reading in batches:
+            _take_batch(run, folder, source, reading)
+            del reading  # recorded: its mail need not stay in memory while the next is fetched
 
 
-def _take_batch(run: FolderRun, folder: str, source: str, batch: MailBatch) -> None:
+def _take_batch(run: FolderRun, folder: str, source: str, reading: Reading) -> None:
     context, mailbox = run.context, run.mailbox
+    batch, prepared = reading
     uidvalidity = batch.cursor.uidvalidity
 
     def mark_duplicates(uids: list[str]) -> None:
         mailbox.mark_processed(folder, uids, uidvalidity=uidvalidity)
 
-    fetched = [
-        parse_fetched(raw, source, uidvalidity, context.clock.now(), run.authserv_id)
-        for raw in batch
-    ]
     done = batch.done - len(batch)
-    with _probe_ahead(run.pdf_probe, fetched) as probe:
-        prepared = (prepare_mail(mail, run.limits, probe) for mail in fetched)
-        for group in groups_of(prepared, run.group_limits):
-            recorded = record_group(
-                context,
-                group,
-                ack_template=run.ack_template,
-                mark_duplicates=mark_duplicates,
-                checkpoint=run.checkpoint,
-            )
-            for outcome in recorded.outcomes:
-                run.count(outcome)
-                done += 1
-                run.progress(done, batch.total)
-            # Flags and moves only for what is committed (and what an earlier run left).
-            retry_mailbox_actions(context, mailbox, folder, uidvalidity)
-            if recorded.stopped is not None:
-                raise recorded.stopped
+    for group in groups_of(prepared, run.group_limits):
+        recorded = record_group(
+            context,
+            group,
+            ack_template=run.ack_template,
+            mark_duplicates=mark_duplicates,
+            checkpoint=run.checkpoint,
+        )
+        for outcome in recorded.outcomes:
+            run.count(outcome)
+            done += 1
+            run.progress(done, batch.total)
+        # Flags and moves only for what is committed (and what an earlier run left).
+        retry_mailbox_actions(context, mailbox, folder, uidvalidity)
+        if recorded.stopped is not None:
+            raise recorded.stopped
     # Every message of the batch is committed: the batch's own cursor is safe to keep
     # (Maildir keys are not numbers, so this is how a Maildir cursor moves).
     with context.unit_of_work(INTAKE) as uow:
         advance_cursor(uow, MailboxPosition(source, uidvalidity, batch.cursor.last_uid))
-
-
-@contextmanager
-def _probe_ahead(
-    probe: PdfOpenProbe | None, fetched: list[Fetched]
-) -> Iterator[PdfOpenProbe | None]:
-    """The batch's PDFs handed to the viewer's engine ahead of their inspection."""
-    if probe is None:
-        yield None
-        return
-    with ProbeAhead(probe) as ahead:
-        for mail in fetched:
-            if mail.arrival.not_request is not None:
-                continue  # set aside: its files are not judged
-            for attachment in mail.arrival.attachments:
-                if looks_like_pdf(attachment.data):
-                    ahead.expect(attachment.data)
-        yield ahead
 
 
 def retry_mailbox_actions(

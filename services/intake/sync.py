@@ -129,11 +129,14 @@ def sync_mailbox(
     pdf_probe: PdfOpenProbe | None = None,
     group_limits: GroupLimits = DEFAULT_GROUP,
     checkpoint: Checkpoint | None = None,
+    read_ahead: bool | None = None,
 ) -> PartReport:
     """Take new mail from ``folders``; ``authserv_id`` names the agency's receiving server,
     the only one whose Authentication-Results are believed ("" believes none); ``pdf_probe``
     judges PDFs with the viewer's engine. Mail is recorded in groups of ``group_limits``
-    (:mod:`services.intake.group`), each step of which is told to ``checkpoint``."""
+    (:mod:`services.intake.group`), each step of which is told to ``checkpoint``; the next
+    batch is read while one is recorded if ``read_ahead`` (None: when there are two cores,
+    :mod:`services.intake.read_ahead`)."""
     report = PartReport(component=f"mail:{mailbox.name}")
 
     def told(done: int, total: int) -> None:
@@ -151,6 +154,7 @@ def sync_mailbox(
         pdf_probe,
         group_limits,
         checkpoint,
+        read_ahead,
     )
     try:
         with mailbox:
@@ -315,6 +319,7 @@ class SyncPlan:
     pdf_probe: PdfOpenProbe | None = None  # the viewer's engine; None: pypdf judges alone
     group_limits: GroupLimits = field(default_factory=GroupLimits)  # mail per transaction
     checkpoint: Checkpoint | None = None  # told each step of a group commit (tracing, tests)
+    read_ahead: bool | None = None  # read the next batch while one records (None: if 2+ cores)
 
 
 def run_sync(
@@ -358,6 +363,7 @@ def _run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None) ->
                     pdf_probe=plan.pdf_probe,
                     group_limits=plan.group_limits,
                     checkpoint=plan.checkpoint,
+                    read_ahead=plan.read_ahead,
                 )
             )
     if plan.scanner is not None:

@@ -96,6 +96,17 @@ def test_a_pdf_that_hangs_the_engine_is_held_as_too_slow_and_the_next_is_judged(
     assert engine.started == started + 1
 
 
+def test_a_page_larger_than_a_pdf_may_be_is_refused_before_it_is_drawn(
+    engine: QtPdfProbe,
+) -> None:
+    # The judge draws page 1 small (open_check.JUDGE_DPI), so the page's size is checked first.
+    verdict = engine.probe(viewer_pdfs.oversized_page())
+    assert verdict.outcome is PdfOpens.REFUSED and verdict.pages == 1
+    assert "larger than a PDF page may be" in verdict.detail
+    poster = engine.probe(viewer_pdfs.ordinary(pages=1, size=(2384.0, 3370.0)))  # A0
+    assert (poster.outcome, poster.pages) == (PdfOpens.OPENS, 1)
+
+
 def test_each_content_is_asked_once(engine: QtPdfProbe) -> None:
     cached = CachedPdfProbe(engine)
     data = viewer_pdfs.ordinary(pages=3, text="asked once")

@@ -1,15 +1,14 @@
-"""The viewer's engine asked about the next PDFs while intake records the previous ones.
+"""The viewer's engine asked about the next PDFs while the reader judges the ones before.
 
 Judging a PDF with QtPdf means writing it into the worker process's pipe and waiting for
-the answer: the worker runs on its own core, the asking thread only waits. Intake parses a
-batch of mail first, hands each PDF to :meth:`ProbeAhead.expect` — a single thread then asks
-the engine, PDF after PDF — and the inspection asks :meth:`ProbeAhead.probe` as before,
-getting the answer that is ready by then. While the engine works, the intake thread does the
-database work of the mail before it.
+the answer: the worker runs on its own core, the asking thread only waits. The reader of a
+batch (:mod:`services.intake.read_ahead`) parses the batch first, hands each PDF to
+:meth:`ProbeAhead.expect` — a single thread then asks the engine, PDF after PDF — and the
+inspection asks :meth:`ProbeAhead.probe` as before, getting the answer that is ready by then.
+While the engine works, the reader runs pypdf over the mail before it.
 
-Only waiting is moved to the thread: parsing and pypdf stay on the intake thread, since two
-threads computing in Python would take turns on the interpreter lock and the database calls
-would queue behind it (measured: slower than one thread).
+Only waiting is moved to this thread: parsing and pypdf stay on the reader's thread, since
+one more thread computing in Python would take turns with it on the interpreter lock.
 """
 
 from __future__ import annotations
