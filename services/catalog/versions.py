@@ -48,6 +48,13 @@ def spec_for(session: Session, application: Application) -> ServiceSpec | None:
     if application.service_type_id is None:
         return None
     if application.catalog_version is not None:
+        # A version's entries never change once written, and one transaction asks for the
+        # same request's several times (its SLA at each change of status, its fee, its risk):
+        # read and decoded once per session.
+        cache: dict[tuple[str, int], ServiceSpec] = session.info.setdefault("service_specs", {})
+        key = (application.service_type_id, application.catalog_version)
+        if key in cache:
+            return cache[key]
         spec = session.scalar(
             select(ServiceRevision.spec)
             .where(
@@ -58,7 +65,8 @@ def spec_for(session: Session, application: Application) -> ServiceSpec | None:
             .limit(1)
         )
         if spec is not None:
-            return ServiceSpec.from_dict(spec)
+            cache[key] = ServiceSpec.from_dict(spec)
+            return cache[key]
     service = session.get(ServiceType, application.service_type_id)
     return ServiceSpec.from_dict(service.spec) if service is not None else None
 

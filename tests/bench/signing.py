@@ -113,10 +113,13 @@ def main() -> None:
         return out.getvalue()
 
     bare_pyhanko()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(n):
         bare_pyhanko()
     bare = (time.perf_counter() - t0) * 1000 / n
+    # CPU time too: on a shared machine the wall clock waits for other processes (the token
+    # is a library in this process, so its work counts here).
+    bare_cpu = (time.process_time() - c0) * 1000 / n
     t0 = time.perf_counter()
     for _ in range(n):
         signed = sign_pdf(memo, signer, field_name="Approval", reason="อนุมัติ", location="BEN")
@@ -142,9 +145,10 @@ def main() -> None:
                        roles=approver.roles, station_code=context.station_code)  # fmt: skip
     items = [BatchItem(app_id, ()) for app_id in ids]
     choice = SigningChoice("token", token.label, b"\x01", secret=Pin(token.pin))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     outcome = facade.approve_batch(who, items, choice)
     batch = (time.perf_counter() - t0) * 1000 / n
+    batch_cpu = (time.process_time() - c0) * 1000 / n
     assert len(outcome.approved) == n, outcome
     # The fee notices the batch made due, drawn after it (as the screen asks, in the I/O pool).
     t0 = time.perf_counter()
@@ -162,6 +166,14 @@ def main() -> None:
                     "bare pyHanko signing",
                     bare,
                     f"{n} one-page memos, one PIN; memo drawn, signed, validated, stored",
+                ),
+                Figure(
+                    "batch approve-and-sign, CPU per request",
+                    batch_cpu,
+                    "ms",
+                    "bare pyHanko signing, CPU",
+                    bare_cpu,
+                    "process CPU time: what the machine's load does not change",
                 ),
                 Figure(
                     "sign + validate (signing service)", service, "ms", "bare pyHanko signing", bare

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509
 
+from services.produce.sign import pdf_hex
 from services.produce.sign.errors import SigningFailed, TimestampUnavailable
 from services.produce.sign.pdf_signer import SIGNATURE_ROOM, timestamper
 
@@ -53,6 +54,8 @@ def add_long_term_validation(
     from pyhanko.sign.timestamps import TimestampRequestError
     from pyhanko.sign.validation import add_validation_info
     from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+
+    pdf_hex.install()  # the signatures' long hex strings read at C speed
 
     data = pdf
     count = len(PdfFileReader(io.BytesIO(data), strict=False).embedded_regular_signatures)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509
 
+from services.produce.sign import pdf_hex
 from services.produce.sign.errors import CertificateUnusable, SigningFailed, TimestampUnavailable
 from services.produce.sign.token import Pin, TokenCertificate, TokenSession, token_errors
 
@@ -26,10 +27,10 @@ if TYPE_CHECKING:
 
 __all__ = ["SIGNATURE_ROOM", "pkcs12_signer", "sign_pdf", "timestamper", "token_signer"]
 
-# Room kept in the file for the signature container. Without it pyHanko signs once more to
-# measure the container first, which doubles the work on the token. 16 KB holds a PAdES
-# container with the signer's and issuing CA's certificates, and a TSA's time-stamp token
-# with its certificate, with room to spare.
+# Room kept in the file for the signature container, in hex digits (two a byte). Without it
+# pyHanko signs once more to measure the container first, which doubles the work on the
+# token. 16 384 digits hold a PAdES container with the signer's and issuing CA's certificates,
+# and a TSA's time-stamp token with its certificate, with room to spare.
 SIGNATURE_ROOM = 16_384
 # How long a time-stamp request may take before the signature goes without one.
 TSA_TIMEOUT_S = 10
@@ -124,6 +125,8 @@ def sign_pdf(
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
     from pyhanko.sign.timestamps import TimestampRequestError
+
+    pdf_hex.install()  # a file signed already: its signatures' hex read at C speed
 
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,

@@ -20,6 +20,7 @@ from asn1crypto import x509 as asn1_x509
 
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_english_date, format_thai_date
+from services.produce.sign import pdf_hex
 
 __all__ = [
     "SignatureCheck",
@@ -218,6 +219,8 @@ def verify_pdf(
     from pyhanko.sign.general import SigningError
     from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko_certvalidator import ValidationContext
+
+    pdf_hex.install()  # the signature's long hex string read at C speed
 
     def context() -> ValidationContext:
         return ValidationContext(
