@@ -3369,37 +3369,37 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="179"/>
+        <location filename="../../ui/shell/lock_panel.py" line="181"/>
         <source>Anuyat is locked</source>
         <translation>อนุญาตล็อกหน้าจออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="184"/>
+        <location filename="../../ui/shell/lock_panel.py" line="186"/>
         <source>The screen locked itself because nobody used it for a while. The request you had open is kept for you; type your password to go back to it.</source>
         <translation>หน้าจอล็อกเองเพราะไม่มีการใช้งานสักพัก คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="189"/>
+        <location filename="../../ui/shell/lock_panel.py" line="191"/>
         <source>The screen is locked. The request you had open is kept for you; type your password to go back to it.</source>
         <translation>หน้าจอล็อกอยู่ คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="193"/>
+        <location filename="../../ui/shell/lock_panel.py" line="195"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="194"/>
+        <location filename="../../ui/shell/lock_panel.py" line="196"/>
         <source>Unlock</source>
         <translation>ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="196"/>
+        <location filename="../../ui/shell/lock_panel.py" line="198"/>
         <source>Not {name}? Another officer signs this one out first.</source>
         <translation>ไม่ใช่ {name} ใช่ไหม เจ้าหน้าที่คนอื่นต้องให้ผู้นี้ออกจากระบบก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="198"/>
+        <location filename="../../ui/shell/lock_panel.py" line="200"/>
         <source>Sign out this officer and sign in</source>
         <translation>ให้เจ้าหน้าที่ผู้นี้ออกจากระบบ แล้วลงชื่อเข้าใช้</translation>
     </message>
@@ -4777,226 +4777,226 @@ P90</translation>
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/retention/page.py" line="264"/>
+        <location filename="../../ui/retention/page.py" line="208"/>
         <source>Destruction list {number} drawn up. Save it as PDF and CSV for the head of the agency&apos;s order; nothing is destroyed before the order is recorded.</source>
         <translation>จัดทำทะเบียนขอทำลายลำดับที่ {number} แล้ว บันทึกเป็น PDF และ CSV เพื่อเสนอหัวหน้าส่วนราชการสั่งการ ยังไม่มีสิ่งใดถูกทำลายจนกว่าจะบันทึกคำสั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="279"/>
+        <location filename="../../ui/retention/page.py" line="223"/>
         <source>Save the destruction list</source>
         <translation>บันทึกทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="279"/>
+        <location filename="../../ui/retention/page.py" line="223"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="301"/>
+        <location filename="../../ui/retention/page.py" line="245"/>
         <source>Destruction list {number} saved: {pdf} and {csv}</source>
         <translation>บันทึกทะเบียนขอทำลายลำดับที่ {number} แล้ว: {pdf} และ {csv}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="326"/>
+        <location filename="../../ui/retention/page.py" line="270"/>
         <source>The order is recorded on destruction list {number}.</source>
         <translation>บันทึกคำสั่งในทะเบียนขอทำลายลำดับที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="366"/>
+        <location filename="../../ui/retention/page.py" line="310"/>
         <source>Destroyed {destroyed} requests from destruction list {number}.</source>
         <translation>ทำลายแล้ว {destroyed} คำขอ จากทะเบียนขอทำลายลำดับที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="369"/>
+        <location filename="../../ui/retention/page.py" line="313"/>
         <source>Skipped {kept}: worked on again since they were listed, or destroyed already; the list below says which.</source>
         <translation>ข้าม {kept} คำขอ: มีการดำเนินการต่อหลังเข้าทะเบียน หรือถูกทำลายไปแล้ว ดูรายการด้านล่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="406"/>
+        <location filename="../../ui/retention/page.py" line="350"/>
         <source>Closed requests are kept for ever unless the agency sets a period (Settings, Retention). Agency-wide period: {default}. Nothing is destroyed before the head of the agency&apos;s order is recorded on a destruction list.</source>
         <translation>คำขอที่ปิดเรื่องแล้วเก็บไว้ตลอดไป เว้นแต่หน่วยงานกำหนดระยะเวลา (หน้าตั้งค่า หัวข้อการเก็บรักษา) ระยะเวลาทั่วทั้งหน่วยงาน: {default} ไม่มีสิ่งใดถูกทำลายก่อนบันทึกคำสั่งของหัวหน้าส่วนราชการในทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="413"/>
+        <location filename="../../ui/retention/page.py" line="357"/>
         <source>{count} closed requests are past their period and on no list.</source>
-        <translation>คำขอที่ปิดเรื่องและพ้นระยะเวลาเก็บรักษาซึ่งยังไม่อยู่ในทะเบียนใด {count} คำขอ</translation>
+        <translation>พ้นระยะเวลาเก็บรักษาแล้วและยังไม่อยู่ในทะเบียนใด: {count} คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="419"/>
+        <location filename="../../ui/retention/page.py" line="363"/>
         <source>Requests on the chosen list</source>
         <translation>คำขอในทะเบียนที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="422"/>
+        <location filename="../../ui/retention/page.py" line="366"/>
         <source>Requests on destruction list {number} ({count})</source>
         <translation>คำขอในทะเบียนขอทำลายลำดับที่ {number} ({count} คำขอ)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="428"/>
+        <location filename="../../ui/retention/page.py" line="372"/>
         <source>Retention and destruction</source>
         <translation>การเก็บรักษาและทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="429"/>
+        <location filename="../../ui/retention/page.py" line="373"/>
         <source>Periods in force</source>
         <translation>ระยะเวลาเก็บรักษาที่ใช้อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="430"/>
+        <location filename="../../ui/retention/page.py" line="374"/>
         <source>Destruction lists</source>
         <translation>ทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="431"/>
+        <location filename="../../ui/retention/page.py" line="375"/>
         <source>Draw &amp;up a destruction list</source>
         <translation>จัดทำทะเบียนขอทำลาย (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="432"/>
+        <location filename="../../ui/retention/page.py" line="376"/>
         <source>&amp;Save PDF and CSV…</source>
         <translation>บันทึก PDF และ CSV… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="433"/>
+        <location filename="../../ui/retention/page.py" line="377"/>
         <source>Record the &amp;order…</source>
         <translation>บันทึกคำสั่ง… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="434"/>
+        <location filename="../../ui/retention/page.py" line="378"/>
         <source>&amp;Destroy…</source>
         <translation>ทำลาย… (&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="436"/>
-        <location filename="../../ui/retention/page.py" line="451"/>
-        <source>Service</source>
-        <translation>บริการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="436"/>
-        <location filename="../../ui/retention/page.py" line="455"/>
-        <source>Kept</source>
-        <translation>เก็บไว้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="436"/>
-        <source>Past it</source>
-        <translation>พ้นระยะ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="440"/>
-        <location filename="../../ui/retention/page.py" line="449"/>
-        <source>No.</source>
-        <translation>ลำดับที่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="441"/>
-        <source>Drawn up</source>
-        <translation>จัดทำเมื่อ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="442"/>
-        <source>Requests</source>
-        <translation>จำนวนคำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="443"/>
-        <location filename="../../ui/retention/page.py" line="456"/>
-        <source>State</source>
-        <translation>สถานะ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="444"/>
-        <source>Head&apos;s order</source>
-        <translation>คำสั่งหัวหน้าส่วนราชการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="450"/>
-        <source>Tracking number</source>
-        <translation>เลขที่คำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="452"/>
-        <source>Applicant ID (masked)</source>
-        <translation>เลขประจำตัวผู้ยื่น (ปิดบัง)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="453"/>
-        <source>Received</source>
-        <translation>ลงวันที่</translation>
-    </message>
-    <message>
-        <location filename="../../ui/retention/page.py" line="454"/>
-        <source>Closed</source>
-        <translation>ปิดเรื่อง</translation>
     </message>
 </context>
 <context>
     <name>RetentionTables</name>
     <message>
-        <location filename="../../ui/retention/tables.py" line="46"/>
+        <location filename="../../ui/retention/tables.py" line="47"/>
         <source>for ever</source>
         <translation>ตลอดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="48"/>
+        <location filename="../../ui/retention/tables.py" line="49"/>
         <source>1 year</source>
         <translation>1 ปี</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="49"/>
+        <location filename="../../ui/retention/tables.py" line="50"/>
         <source>{years} years</source>
         <translation>{years} ปี</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="54"/>
+        <location filename="../../ui/retention/tables.py" line="55"/>
         <source>Drafted: waiting for the head&apos;s order</source>
         <translation>ร่างแล้ว รอคำสั่งของหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="57"/>
+        <location filename="../../ui/retention/tables.py" line="58"/>
         <source>Ordered: ready to destroy</source>
         <translation>มีคำสั่งแล้ว รอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="60"/>
+        <location filename="../../ui/retention/tables.py" line="61"/>
         <source>Destroyed</source>
         <translation>ทำลายแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="66"/>
+        <location filename="../../ui/retention/tables.py" line="67"/>
         <source>Destroyed {day}</source>
         <translation>ทำลายแล้ว {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="70"/>
+        <location filename="../../ui/retention/tables.py" line="71"/>
         <source>Skipped: worked on again since it was listed</source>
         <translation>ข้าม: มีการดำเนินการต่อหลังเข้าทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="74"/>
+        <location filename="../../ui/retention/tables.py" line="75"/>
         <source>Skipped: destroyed already by another list</source>
         <translation>ข้าม: ถูกทำลายแล้วตามทะเบียนอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="77"/>
+        <location filename="../../ui/retention/tables.py" line="78"/>
         <source>Listed</source>
         <translation>อยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="97"/>
+        <location filename="../../ui/retention/tables.py" line="98"/>
         <source>Requests closed without a service</source>
         <translation>คำขอที่ปิดเรื่องโดยไม่ระบุบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="109"/>
+        <location filename="../../ui/retention/tables.py" line="110"/>
         <source>{order}, {signer}, {day}</source>
         <translation>ที่ {order} โดย {signer} ลงวันที่ {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="116"/>
+        <location filename="../../ui/retention/tables.py" line="117"/>
         <source>{count} ({kept} skipped)</source>
         <translation>{count} (ข้าม {kept})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="147"/>
+        <location filename="../../ui/retention/tables.py" line="165"/>
+        <source>Service</source>
+        <translation>บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="148"/>
+        <location filename="../../ui/retention/tables.py" line="169"/>
+        <source>Kept</source>
+        <translation>เก็บไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="149"/>
+        <source>Past it</source>
+        <translation>พ้นระยะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="154"/>
+        <location filename="../../ui/retention/tables.py" line="163"/>
+        <source>No.</source>
+        <translation>ลำดับที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="155"/>
+        <source>Drawn up</source>
+        <translation>จัดทำเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="156"/>
+        <source>Requests</source>
+        <translation>จำนวนคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="157"/>
+        <location filename="../../ui/retention/tables.py" line="170"/>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="158"/>
+        <source>Head&apos;s order</source>
+        <translation>คำสั่งหัวหน้าส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="164"/>
+        <source>Tracking number</source>
+        <translation>เลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="166"/>
+        <source>Applicant ID (masked)</source>
+        <translation>เลขประจำตัวผู้ยื่น (ปิดบัง)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="167"/>
+        <source>Received</source>
+        <translation>ลงวันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/tables.py" line="168"/>
+        <source>Closed</source>
+        <translation>ปิดเรื่อง</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ def test_the_keeper_lists_orders_and_destroys_and_a_reopened_request_is_skipped(
     services = {row[0].split(" (")[0]: row[1:] for row in shown_rows(page.services)}
     assert services[FOOD_SHOP] == ["10 ปี", "3"]
     assert services[FOOD_NOTICE] == ["ตลอดไป", "0"]  # kept for ever by its own period
-    assert "3 " in page.past_label.text() and not page.destroy_button.isEnabled()
+    assert page.past_label.text().endswith(": 3 คำขอ") and not page.destroy_button.isEnabled()
 
     # Draw up the list: its number, its requests with the applicant's ID masked.
     with qtbot.waitSignal(page.step_did_finish, timeout=30000) as drafted:
@@ -99,7 +99,7 @@ def test_the_keeper_lists_orders_and_destroys_and_a_reopened_request_is_skipped(
     assert sorted(row[1] for row in requests) == sorted(t for _, t in closed_ten_years_ago)
     assert all(row[3].startswith("X-XXXX-XXXXX-") and row[7] == "อยู่ในทะเบียน" for row in requests)
     assert "ทะเบียนขอทำลายลำดับที่ 1" in page.result.text()
-    assert "0 " in page.past_label.text()  # all three are on a list now
+    assert page.past_label.text().endswith(": 0 คำขอ")  # all three are on a list now
 
     # Save its PDF and CSV where the officer chooses (no .pdf typed: it is added).
     asked: list[str] = []

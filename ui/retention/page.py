@@ -18,15 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,21 +35,16 @@ from services.api.archive import (
     ListWritten,
     RetentionOverview,
 )
-from ui.common.errors import ErrorBox
-from ui.common.naming import named
 from ui.common.retranslating import Retranslating
-from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
 from ui.retention.destroy_dialog import DestroyDialog
 from ui.retention.order_dialog import OrderDialog
+from ui.retention.parts import lay_out
 from ui.retention.tables import (
-    LIST_COLUMNS,
-    REQUEST_COLUMNS,
-    SERVICE_COLUMNS,
     fill_lists,
     fill_requests,
     fill_services,
-    stretch,
+    label_headers,
     years_text,
 )
 
@@ -107,65 +97,19 @@ class RetentionPage(Retranslating, QWidget):
         self.order_dialog: OrderDialog | None = None
         self.destroy_dialog: DestroyDialog | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        self.title = named(QLabel(), "SectionTitle")
-        layout.addWidget(self.title)
-        self.intro = named(QLabel(), "Muted")
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        self.periods_label, self.lists_label = QLabel(), QLabel()
-        self.services = choice_table("RetentionServices", SERVICE_COLUMNS)
-        self.services.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.lists = choice_table("DestructionLists", LIST_COLUMNS)
+        parts = lay_out(self, may_destroy=self.may_destroy)
+        self.title, self.intro, self.result = parts.title, parts.intro, parts.result
+        self.periods_label, self.lists_label = parts.periods_label, parts.lists_label
+        self.services, self.lists, self.requests = parts.services, parts.lists, parts.requests
+        self.past_label, self.requests_label = parts.past_label, parts.requests_label
+        self.draft_button, self.save_button = parts.draft_button, parts.save_button
+        self.order_button, self.destroy_button = parts.order_button, parts.destroy_button
+        self.error = parts.error
         self.lists.itemSelectionChanged.connect(self._list_chosen)
-        stretch(self.services, 0)
-        stretch(self.lists, 4)
-        grid.addWidget(self.periods_label, 0, 0)
-        grid.addWidget(self.lists_label, 0, 1)
-        grid.addWidget(self.services, 1, 0)
-        grid.addWidget(self.lists, 1, 1)
-        past_row = QHBoxLayout()
-        self.past_label = QLabel()
-        self.past_label.setWordWrap(True)
-        self.draft_button = named(QPushButton(), "Primary")
         self.draft_button.clicked.connect(self.draft)
-        past_row.addWidget(self.past_label, 1)
-        past_row.addWidget(self.draft_button)
-        grid.addLayout(past_row, 2, 0)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_button = QPushButton()
-        self.order_button = QPushButton()
-        self.destroy_button = named(QPushButton(), "DangerLink")
         self.save_button.clicked.connect(self.save)
         self.order_button.clicked.connect(self.record_order)
         self.destroy_button.clicked.connect(self.ask_to_destroy)
-        for button in (self.save_button, self.order_button, self.destroy_button):
-            buttons.addWidget(button)
-        # Only those who may destroy records are offered the order and the destruction.
-        self.order_button.setVisible(self.may_destroy)
-        self.destroy_button.setVisible(self.may_destroy)
-        grid.addLayout(buttons, 2, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        layout.addLayout(grid, 2)
-
-        self.requests_label = QLabel()
-        layout.addWidget(self.requests_label)
-        self.requests = choice_table("ListedRequests", REQUEST_COLUMNS)
-        stretch(self.requests, 2)
-        layout.addWidget(self.requests, 3)
-        self.error = ErrorBox()
-        layout.addWidget(self.error)
-        self.result = named(QLabel(), "StepResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.hide()
-        layout.addWidget(self.result)
         self.retranslate()
         self._update_buttons()
 
@@ -432,30 +376,7 @@ class RetentionPage(Retranslating, QWidget):
         self.save_button.setText(self.tr("&Save PDF and CSV…"))
         self.order_button.setText(self.tr("Record the &order…"))
         self.destroy_button.setText(self.tr("&Destroy…"))
-        self.services.setHorizontalHeaderLabels(
-            [self.tr("Service"), self.tr("Kept"), self.tr("Past it")]
-        )
-        self.lists.setHorizontalHeaderLabels(
-            [
-                self.tr("No."),
-                self.tr("Drawn up"),
-                self.tr("Requests"),
-                self.tr("State"),
-                self.tr("Head's order"),
-            ]
-        )
-        self.requests.setHorizontalHeaderLabels(
-            [
-                self.tr("No."),
-                self.tr("Tracking number"),
-                self.tr("Service"),
-                self.tr("Applicant ID (masked)"),
-                self.tr("Received"),
-                self.tr("Closed"),
-                self.tr("Kept"),
-                self.tr("State"),
-            ]
-        )
+        label_headers(self.services, self.lists, self.requests)
         self._retranslate_counts()
         if self._result_words is not None:
             self.result.setText(self._result_words())

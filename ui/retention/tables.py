@@ -24,6 +24,7 @@ __all__ = [
     "fill_lists",
     "fill_requests",
     "fill_services",
+    "label_headers",
     "shown_rows",
     "stretch",
 ]
@@ -138,6 +139,37 @@ def fill_requests(table: QTableWidget, requests: Sequence[ListedRequest]) -> Non
         for index, row in enumerate(requests, start=1)
     ]
     _put(table, rows, {0})
+
+
+def label_headers(services: QTableWidget, lists: QTableWidget, requests: QTableWidget) -> None:
+    services.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("RetentionTables", "Service"),
+            QCoreApplication.translate("RetentionTables", "Kept"),
+            QCoreApplication.translate("RetentionTables", "Past it"),
+        ]
+    )
+    lists.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("RetentionTables", "No."),
+            QCoreApplication.translate("RetentionTables", "Drawn up"),
+            QCoreApplication.translate("RetentionTables", "Requests"),
+            QCoreApplication.translate("RetentionTables", "State"),
+            QCoreApplication.translate("RetentionTables", "Head's order"),
+        ]
+    )
+    requests.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("RetentionTables", "No."),
+            QCoreApplication.translate("RetentionTables", "Tracking number"),
+            QCoreApplication.translate("RetentionTables", "Service"),
+            QCoreApplication.translate("RetentionTables", "Applicant ID (masked)"),
+            QCoreApplication.translate("RetentionTables", "Received"),
+            QCoreApplication.translate("RetentionTables", "Closed"),
+            QCoreApplication.translate("RetentionTables", "Kept"),
+            QCoreApplication.translate("RetentionTables", "State"),
+        ]
+    )
 
 
 def stretch(table: QTableWidget, column: int) -> None:
