@@ -88,3 +88,19 @@ def test_the_idle_minutes_come_from_the_station_settings(context) -> None:
     assert ws.shell.lock_after_minutes() == 25
     minutes[0] = 0  # a saved Settings page: read again at the next check
     assert ws.shell.lock_after_minutes() == 0
+
+
+def test_the_open_workstation_reads_the_idle_minutes_from_its_settings_file(
+    data_dir, monkeypatch
+) -> None:
+    from app.bootstrap import open_runtime
+    from app.settings import Settings, with_profile
+    from tests.integration.test_cli import _init
+
+    assert _init(data_dir, monkeypatch) == 0
+    (data_dir / "settings.toml").write_text("lock_after_minutes = 3\n", encoding="utf-8")
+    runtime = open_runtime(data_dir, with_profile(Settings({}, None), data_dir))
+    try:
+        assert runtime.ports.shell.lock_after_minutes() == 3
+    finally:
+        runtime.close()

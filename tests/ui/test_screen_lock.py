@@ -8,9 +8,10 @@ same page, a wrong one is told and counted, five lock the account and sign out.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from models import Application, Event, User
 from services.access import auth
 from services.access.auth import MAX_FAILED_ATTEMPTS
 from services.kernel.events import verify_chain
+from tests.conftest import STAFF_PASSWORD
 from tests.ui.conftest import REVIEW_NAMES, officer_types
 from tests.ui.conftest import active_main_window as _window
 from ui.approval.signing_dialog import SigningDialog
@@ -194,6 +197,61 @@ def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_pag
     assert types == ["session.locked", "session.unlocked"]
     with context.read() as session:
         assert verify_chain(session).ok
+
+
+def test_a_claim_on_its_way_at_the_lock_opens_nothing_until_the_unlock(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    (oldest, _), _ = review_applications[:2]
+    gate = threading.Event()
+    claim = workstation.review.open_application
+
+    def slow_claim(*args, **kwargs):  # the real claim, after the gate opens
+        assert gate.wait(20), "the test never let the claim through"
+        return claim(*args, **kwargs)
+
+    workstation.review.open_application = slow_claim
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    review = window.review
+    try:
+        window.table.setFocus()
+        window.table.setCurrentIndex(window.model.index(window.model.find_row(oldest), 0))
+        qtbot.keyClick(window.table, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: _page_of(review, oldest, 1), timeout=10000)  # ahead of the claim
+        assert review.detail is None
+        window.lock_screen()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    qtbot.wait(50)
+    # The claim answered behind the lock: nothing was opened with it.
+    assert review.viewer.application_id is None and len(review.viewer._cache) == 0
+    assert review.read_ahead.held_bytes() == 0
+    with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
+        _unlock_with(qtbot, window, STAFF_PASSWORD)
+    qtbot.waitUntil(lambda: _page_of(review, oldest, 1) and review.is_settled(), timeout=10000)
+    assert review.detail.row.id == oldest and review.detail.claimed_by_me
+
+
+def test_a_window_that_opens_while_locked_waits_for_the_unlock(
+    qtbot, workstation, reviewer, runner, settings
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.lock_screen()
+    note = QDialog(window)  # e.g. a dialog an answer from the services brings up
+    QVBoxLayout(note).addWidget(QLabel("TST-ST1-2569-000001"))
+    note.show()
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=2000)
+    menu = QMenu(window)  # e.g. the alerts' menu a click on the tray's notice opens
+    menu.addAction("TST-ST1-2569-000001")
+    menu.popup(QPoint(20, 20))
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.screen_lock.panel.password.setFocus()
+    with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
+        _unlock_with(qtbot, window, STAFF_PASSWORD)
+    assert note.isVisible() and not menu.isVisible()
 
 
 def test_a_wrong_password_is_told_in_thai_and_english_and_counted(

@@ -357,3 +357,35 @@ def test_the_register_address_and_the_retention_years_are_typed_checked_and_save
             QApplication.processEvents()
             shot(window, f"{key.value}-{language}")
     assert page.panel(SectionKey.RETENTION.value).heading.text() == "Retention"
+
+
+def test_the_screen_lock_minutes_are_typed_checked_and_saved(
+    qtbot, window, gui, context, data_dir
+) -> None:
+    page = _page(window)
+    qtbot.waitUntil(lambda: SectionKey.SCREEN_LOCK in page.forms, timeout=30000)
+    page.show_section(SectionKey.SCREEN_LOCK.value)
+    form, panel = page.forms[SectionKey.SCREEN_LOCK], page.panel(SectionKey.SCREEN_LOCK.value)
+    assert panel.test_button is None
+    assert form.edit("lock_after_minutes").text() == "10"  # the declared default
+    _type_into(form.edit("lock_after_minutes"), "121")
+    shown = _save_and_wait(qtbot, panel)
+    assert (
+        "“Lock the screen after this long unused (minutes; 0: never)” must be at most 120 (not 121)"
+        in shown
+    )
+    assert "«ล็อกหน้าจอเมื่อไม่มีการใช้งานนาน (นาที; 0: ไม่ล็อก)» ต้องไม่เกิน 120 (ไม่ใช่ 121)" in shown
+    assert not (data_dir / "settings.toml").exists()
+    _type_into(form.edit("lock_after_minutes"), "5")
+    assert "audit log" in _save_and_wait(qtbot, panel)
+    assert "lock_after_minutes = 5" in (data_dir / "settings.toml").read_text(encoding="utf-8")
+    changes = {e["section"]: e["changed"] for e in _events(context, "settings.changed")}
+    assert changes["screen_lock"]["lock_after_minutes"] == {"from": 10, "to": 5}
+    for language in ("th", "en"):
+        i18n.apply_language(language, gui)
+        QApplication.processEvents()
+        for widget in [panel.save_button, *form.findChildren(QLabel)]:
+            if widget.isVisible():
+                assert widget.width() >= widget.sizeHint().width(), widget.text()
+        shot(window, f"screen_lock-{language}")
+    assert panel.heading.text() == "Screen lock"

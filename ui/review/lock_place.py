@@ -25,13 +25,20 @@ class ReviewPlace:
     application_id: str
     document_id: str | None
     page: int
+    claim_again: bool = False
+    """The claim was still on its way at the lock: its answer was dropped (it would have
+    opened files behind the lock), and the request is claimed again after the unlock."""
 
 
 def put_away(review: ReviewScreen) -> ReviewPlace | None:
     """Drop the screen's decrypted files; where it was, if a request was on screen."""
     viewer = review.viewer
     place = None
-    if viewer.application_id is not None:
+    claiming, detail = review.presenter.application_id, review.detail
+    if claiming is not None and (detail is None or detail.row.id != claiming):
+        review.presenter.forget()  # answers on their way are no longer wanted
+        place = ReviewPlace(claiming, None, 1, claim_again=True)
+    elif viewer.application_id is not None:
         place = ReviewPlace(
             viewer.application_id, viewer.current_document_id(), viewer.current_page()
         )
@@ -42,6 +49,9 @@ def put_away(review: ReviewScreen) -> ReviewPlace | None:
 
 def bring_back(review: ReviewScreen, place: ReviewPlace | None) -> bool:
     """Open ``place`` again (from the store) if that request is still the one in hand."""
+    if place is not None and place.claim_again:
+        review.open_application(place.application_id)
+        return True
     detail = review.detail
     if place is None or detail is None or detail.row.id != place.application_id:
         return False

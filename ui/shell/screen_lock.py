@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -166,24 +166,38 @@ class ScreenLock(QObject):
             popup.close()
         self._hidden = []
         for top in QApplication.topLevelWidgets():
-            if top is self._window or isinstance(top, QMainWindow) or not top.isVisible():
-                continue
-            secrets = [
-                field
-                for field in top.findChildren(QLineEdit)
-                if field.echoMode() != QLineEdit.EchoMode.Normal
-            ]
-            if secrets:
-                for field in secrets:
-                    field.clear()
-                if isinstance(top, QDialog):
-                    top.reject()
-                else:
-                    top.close()
-                log.info("a window holding a password or PIN was cancelled by the screen lock")
+            if top.isVisible():
+                self._put_away(top)
+
+    def _put_away_if_locked(self, top: QWidget) -> None:
+        if self._locked:
+            self._put_away(top)
+
+    def _put_away(self, top: QWidget) -> None:
+        """One window other than the locked one: what it shows must wait for the unlock."""
+        if not shiboken6.isValid(top) or top is self._window or isinstance(top, QMainWindow):
+            return
+        if not top.isVisible():
+            return
+        if top.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+            top.close()  # a menu (the tray's "new alerts" opens one), a tooltip
+            return
+        secrets = [
+            field
+            for field in top.findChildren(QLineEdit)
+            if field.echoMode() != QLineEdit.EchoMode.Normal
+        ]
+        if secrets:
+            for field in secrets:
+                field.clear()
+            if isinstance(top, QDialog):
+                top.reject()
             else:
-                top.hide()
-                self._hidden.append(top)
+                top.close()
+            log.info("a window holding a password or PIN was cancelled by the screen lock")
+        elif top not in self._hidden:
+            top.hide()
+            self._hidden.append(top)
 
     # -- unlocking ----------------------------------------------------------------------
 
@@ -260,9 +274,16 @@ class ScreenLock(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if not self._locked:
+            return False
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            # A window opened while locked (a dialog an answer brings, the alerts' menu from
+            # a tray click) waits for the unlock too: put away once it has finished showing.
+            QTimer.singleShot(0, self, lambda: self._put_away_if_locked(watched))
+            return False
         # A shortcut of this window (its actions and keys) does nothing while it is locked;
         # the panel's own keys (Enter, the field's mnemonic) still work.
-        if event.type() != QEvent.Type.Shortcut or not self._locked:
+        if event.type() != QEvent.Type.Shortcut:
             return False
         if isinstance(watched, QWidget) and (
             watched is self.panel or self.panel.isAncestorOf(watched)
