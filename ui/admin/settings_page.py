@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,6 +49,7 @@ from ui.admin.settings_forms import AgencyForm, SectionForm
 from ui.common.errors import ErrorBox, bilingual
 from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["AGENCY", "FEES", "SettingsPage"]
@@ -113,7 +114,7 @@ class _Panel(QWidget):
         layout.addStretch(1)
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Retranslating, QWidget):
     """The agency and the station's settings.
 
     Signals:
@@ -213,11 +214,6 @@ class SettingsPage(QWidget):
         return form
 
     # -- text ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))

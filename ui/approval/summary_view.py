@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from services.api import ApprovalSummary
 from ui.common import i18n
 from ui.common.formatting import format_date
+from ui.common.retranslating import Retranslating
 
 __all__ = ["SummaryView"]
 
 
-class SummaryView(QTextBrowser):
+class SummaryView(Retranslating, QTextBrowser):
     """Who checked what, on which document and page; the checks, fee, criteria, the lowest
     signature type the service allows, and the decision once taken."""
 
@@ -24,22 +24,18 @@ class SummaryView(QTextBrowser):
         self.setObjectName("ApprovalSummary")
         self.setOpenLinks(False)
         self._summary: ApprovalSummary | None = None
-        self._retranslate()
+        self.retranslate()
 
     def show_summary(self, summary: ApprovalSummary | None) -> None:
         self._summary = summary
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        self.setPlaceholderText(self.tr("Choose a request from the list, or press “Take next”."))
+    def retranslate(self) -> None:
+        # The summary is written in the UI language: re-wording is writing it again.
+        self.refresh()
 
     def refresh(self) -> None:
-        self._retranslate()
+        self.setPlaceholderText(self.tr("Choose a request from the list, or press “Take next”."))
         if self._summary is None:
             self.clear()
             return

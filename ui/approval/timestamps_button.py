@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from services.api import SignedInUser
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["TimestampsButton"]
@@ -33,7 +34,7 @@ PendingCall = Callable[[SignedInUser], Sequence[object]]
 AddCall = Callable[[SignedInUser], list[str]]
 
 
-class TimestampsButton(QPushButton):
+class TimestampsButton(Retranslating, QPushButton):
     """Signals:
     timestamps_did_change(): time-stamps were added (the shown record may have a new file).
     """
@@ -55,7 +56,7 @@ class TimestampsButton(QPushButton):
         self._runner, self._user, self._messages = runner, user, messages
         self.waiting = 0
         self.clicked.connect(self.add_now)
-        self._retranslate()
+        self.retranslate()
         self.hide()
 
     def refresh(self) -> None:
@@ -64,7 +65,7 @@ class TimestampsButton(QPushButton):
         def done(pending: Sequence[object] | None, error: BaseException | None) -> None:
             if error is None and pending is not None:
                 self.waiting = len(pending)
-                self._retranslate()
+                self.retranslate()
                 self.setVisible(self.waiting > 0)
 
         self._runner.run(lambda: pending_call(user), done, owner=self, label="pending timestamps")
@@ -90,12 +91,7 @@ class TimestampsButton(QPushButton):
             lambda: add_call(user), done, pool="io", owner=self, label="add timestamps"
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setText(self.tr("Add timestamps ({count})").format(count=self.waiting))
         self.setToolTip(
             self.tr(

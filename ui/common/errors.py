@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeGuard
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from services.api import AnuyatError
@@ -46,7 +47,7 @@ def _is_anuyat_error(error: BaseException) -> TypeGuard[AnuyatError]:
     return isinstance(error, AnuyatError)
 
 
-class ErrorBox(QFrame):
+class ErrorBox(Retranslating, QFrame):
     """A pale red box with the Thai message, the English one, and an optional action.
 
     ``dismissable`` adds a close button (×) for messages that may stay up while the officer
@@ -75,7 +76,7 @@ class ErrorBox(QFrame):
         self.dismiss_button.setText("\u00d7")
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._retranslate()
+        self.retranslate()
         self.dismiss_button.clicked.connect(self.clear)
         self.dismiss_button.setVisible(dismissable)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -83,12 +84,7 @@ class ErrorBox(QFrame):
         self._action.clicked.connect(self._run_action)
         self.hide()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         # The button is the workstation's own: in the UI language (the message keeps both).
         self.dismiss_button.setToolTip(self.tr("Dismiss this message"))
         self.dismiss_button.setAccessibleName(self.tr("Dismiss this message"))

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.form_widgets import ElidingComboBox, WrappingLineEdit
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.intake.counter_files import CounterFiles
 from ui.intake.counter_result import CounterResult
@@ -51,7 +52,7 @@ from ui.intake.id_check import IdCheck, check_id
 __all__ = ["CounterForm", "IdCheck", "check_id"]
 
 
-class CounterForm(QFrame):
+class CounterForm(Retranslating, QFrame):
     """The counter/phone registration panel.
 
     Signals:
@@ -231,7 +232,7 @@ class CounterForm(QFrame):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        self._retranslate()
+        self.retranslate()
         self._check_id()
 
     @staticmethod
@@ -546,12 +547,7 @@ class CounterForm(QFrame):
         if self.last_tracking_number:
             self.result_box.show_number(self.last_tracking_number)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Register a counter or phone request"))
         self._close.setToolTip(self.tr("Close (Esc); what you typed is kept"))
         self.kind_label.setText(self.tr("Applicant"))

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services.api import ApplicationRow, ForwardProposal, IntakePort, SignedInUser
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["ForwardBox"]
@@ -27,7 +28,7 @@ def _person(name: str, address: str) -> str:
     return f"{name} <{address}>" if name and address else address or name
 
 
-class ForwardBox(QFrame):
+class ForwardBox(Retranslating, QFrame):
     """Shown only for a forwarded request.
 
     Signals:
@@ -74,7 +75,7 @@ class ForwardBox(QFrame):
         self.error_box = ErrorBox()
         layout.addWidget(self.error_box)
         self.hide()
-        self._retranslate()
+        self.retranslate()
 
     @property
     def proposal(self) -> ForwardProposal | None:
@@ -148,12 +149,7 @@ class ForwardBox(QFrame):
         for button in (self.original_button, self.forwarder_button):
             button.setEnabled(self._can_confirm and pending and not busy)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Forwarded request"))
         self.original_button.setText(self.tr("The original sender is the applicant"))
         self.original_button.setToolTip(

@@ -38,6 +38,7 @@ from ui.common.errors import bilingual
 from ui.common.formatting import format_date
 from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = [
@@ -147,7 +148,7 @@ def _time_text(moment: datetime | None, language: str) -> str:
     return format_date(moment, language)
 
 
-class SyncDetails(QFrame):
+class SyncDetails(Retranslating, QFrame):
     """An inline strip with one line per component: state, last success, last error (th + en).
 
     Signals:
@@ -184,7 +185,7 @@ class SyncDetails(QFrame):
         self._problem.hide()
         layout.addWidget(self._problem)
         self.hide()
-        self._retranslate()
+        self.retranslate()
 
     def set_rows(self, rows: list[SyncStatusRow]) -> None:
         self._rows = list(rows)
@@ -215,18 +216,13 @@ class SyncDetails(QFrame):
             texts.append(self._problem.text())
         return texts
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape:
             self.close_details()
             return
         super().keyPressEvent(event)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self._title.setText(self.tr("Mailbox, shared drive and outgoing mail"))
         self._close.setToolTip(self.tr("Close (Esc)"))
         self._fill()

@@ -14,7 +14,7 @@ What each officer may do comes from the services' access table; the services re-
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +43,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.issuing.check_dialog import CheckLicenceDialog
 from ui.issuing.data_requests_dialog import DataRequestsDialog
@@ -58,7 +59,7 @@ _FALLBACK = (
 )
 
 
-class IssuingPage(QWidget):
+class IssuingPage(Retranslating, QWidget):
     """Signals: applications_did_change(): a licence was issued or delivered."""
 
     applications_did_change = Signal()
@@ -416,11 +417,6 @@ class IssuingPage(QWidget):
         self.notice.show()
 
     # --- language -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Issuing and delivery"))

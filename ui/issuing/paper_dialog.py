@@ -10,7 +10,6 @@ approvers and supervisors see the button that opens this (the access table decid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from services.api import IssuingPort, PaperLicence, RegisteredPaper, SignedInUser
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["PaperLicenceDialog"]
@@ -34,7 +34,7 @@ _FALLBACK = (
 )
 
 
-class PaperLicenceDialog(QDialog):
+class PaperLicenceDialog(Retranslating, QDialog):
     """Accepted once the services registered it; ``registered`` then holds the answer."""
 
     def __init__(
@@ -112,11 +112,6 @@ class PaperLicenceDialog(QDialog):
         if layout is not None:
             layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Register a paper licence"))

@@ -9,13 +9,13 @@ on a row the services marked revocable for this officer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from services.api import IssuedRow, IssuingPort, SignedInUser
 from ui.common import i18n
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["RevokeDialog"]
@@ -28,7 +28,7 @@ _FALLBACK = (
 _MAX_REASON = 1000
 
 
-class RevokeDialog(QDialog):
+class RevokeDialog(Retranslating, QDialog):
     """Accepted once the services recorded the revocation."""
 
     def __init__(
@@ -90,11 +90,6 @@ class RevokeDialog(QDialog):
         self._runner.run(
             lambda: port.revoke(user, issued_id, reason), done, owner=self, label="revoke licence"
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         row = self.row

@@ -13,7 +13,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -41,6 +41,7 @@ from services.api import (
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.reports.chart import ReportChart
 from ui.reports.files import export_in_two_steps
@@ -63,7 +64,7 @@ _EXPORT_FAILED = (
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class MonthlyReportPage(QWidget):
+class MonthlyReportPage(Retranslating, QWidget):
     """Signals:
     report_did_load(): the figures of the chosen dates are on screen.
     file_did_save(str): an export was written (its path).
@@ -294,11 +295,6 @@ class MonthlyReportPage(QWidget):
         )
 
     # -- language -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Monthly report"))

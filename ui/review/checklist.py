@@ -35,6 +35,7 @@ from ui.common import i18n
 from ui.common.form_widgets import ElidingComboBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.review.checklist_controls import RowControls
 from ui.review.marks import Pill, VerdictMark
 
@@ -317,7 +318,7 @@ class ChecklistRow(QFrame):
         return text
 
 
-class ChecklistView(QScrollArea):
+class ChecklistView(Retranslating, QScrollArea):
     """The rows, the current one, and the keys that move between them.
 
     Signals:
@@ -352,7 +353,7 @@ class ChecklistView(QScrollArea):
         self._current = -1
         self._editable = True
         self._viewing: tuple[str | None, int] = (None, 1)
-        self._retranslate()
+        self.retranslate()
 
     # -- data ---------------------------------------------------------------------------
 
@@ -525,12 +526,7 @@ class ChecklistView(QScrollArea):
 
     # -- language -----------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.empty_label.setText(
             self.tr(
                 "This request has no service yet, so there is no document list to check. "

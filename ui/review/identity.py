@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -49,6 +49,7 @@ from services.api import (
 from ui.common import i18n
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.review.checklist import verdict_label
 from ui.review.marks import Pill, VerdictMark
 
@@ -585,7 +586,7 @@ class IdentityCard(QFrame):
         return text
 
 
-class IdentityPanel(QScrollArea):
+class IdentityPanel(Retranslating, QScrollArea):
     """The identity and delegation checks of one application.
 
     Signals:
@@ -625,7 +626,7 @@ class IdentityPanel(QScrollArea):
         self._editable = False
         self._show_poa_checks = False
         self._viewing: tuple[str | None, int | None] = (None, None)
-        self._retranslate()
+        self._retranslate_panel()
 
     def set_detail(self, detail: ApplicationDetail, *, editable: bool) -> None:
         same = self._detail is not None and self._detail.row.id == detail.row.id
@@ -657,7 +658,7 @@ class IdentityPanel(QScrollArea):
                 card.set_expected_id(detail.applicant_id_masked)
         self._show_viewing()
         self.poa_button.setVisible(not self._show_poa_checks and self._editable)
-        self._retranslate()
+        self._retranslate_panel()
 
     def set_viewing(self, document_id: str | None, page: int | None) -> None:
         """The document (and PDF page) on screen: the evidence of the next accepted check."""
@@ -693,14 +694,13 @@ class IdentityPanel(QScrollArea):
         for card in self.cards.values():
             card.set_busy(busy)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            for card in self.cards.values():
-                card.retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate_panel()
+        for card in self.cards.values():
+            card.retranslate()
 
-    def _retranslate(self) -> None:
+    def _retranslate_panel(self) -> None:
+        # Its own words only: a refresh re-words the level, the cards word themselves.
         self.poa_button.setText(
             self.tr("Applied through a proxy? Add the power-of-attorney checks")
         )

@@ -6,7 +6,7 @@ leaves empty are left out rather than filled with a dash.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -32,11 +32,12 @@ from ui.common.formatting import (
     status_label,
 )
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["ApplicationInfoView", "HistoryView"]
 
 
-class ApplicationInfoView(QScrollArea):
+class ApplicationInfoView(Retranslating, QScrollArea):
     """Applicant, request and form fields, in the UI language."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,10 +70,9 @@ class ApplicationInfoView(QScrollArea):
                         texts[lw.text()] = vw.text()
         return texts
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._fill()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        # Headings and values are written in the UI language: re-wording is filling again.
+        self._fill()
 
     def _section(self, title: str, fields: list[tuple[str, str]]) -> None:
         fields = [(name, value) for name, value in fields if value]
@@ -179,7 +179,7 @@ class ApplicationInfoView(QScrollArea):
         self._layout.addStretch(1)
 
 
-class HistoryView(QTreeWidget):
+class HistoryView(Retranslating, QTreeWidget):
     """What happened to the application, oldest first: time, who, what."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -198,7 +198,7 @@ class HistoryView(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 150)
         self._entries: list[HistoryEntry] = []
-        self._retranslate()
+        self.retranslate()
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self._entries = list(entries)
@@ -208,14 +208,9 @@ class HistoryView(QTreeWidget):
         items = (self.topLevelItem(n) for n in range(self.topLevelItemCount()))
         return [item.text(2) for item in items if item is not None]
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self._fill()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        self._fill()  # dates and summaries are in the UI language too
 
     def _fill(self) -> None:
         language = i18n.current_language()

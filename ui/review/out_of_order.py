@@ -7,7 +7,7 @@ first. The officer either gives a reason (kept in the audit trail) or takes the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["OutOfOrderPanel"]
 
 
-class OutOfOrderPanel(QWidget):
+class OutOfOrderPanel(Retranslating, QWidget):
     """The service's message (Thai, English), a reason box and the two ways on.
 
     Signals:
@@ -68,7 +69,7 @@ class OutOfOrderPanel(QWidget):
         inner.addLayout(buttons)
         outer.addWidget(box)
         outer.addStretch(1)
-        self._retranslate()
+        self.retranslate()
 
     def ask(self, th: str, en: str) -> None:
         self.th_label.setText(th)
@@ -89,12 +90,7 @@ class OutOfOrderPanel(QWidget):
         self.reason_edit.style().unpolish(self.reason_edit)
         self.reason_edit.style().polish(self.reason_edit)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Older requests are waiting"))
         self.reason_label.setText(self.tr("Why must this request go first?"))
         self.reason_edit.setPlaceholderText(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QSplitter,
@@ -43,6 +43,7 @@ from ui.common.errors import ErrorBox
 from ui.common.message_area import MessageArea
 from ui.common.naming import named
 from ui.common.request_dialogs import ReturnToReviewDialog
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.review.actions import ReviewActionBar, ReviewTopBar
 from ui.review.certify import CertifyFlow
@@ -69,7 +70,7 @@ NEXT_FAILED = ("หาคำขอถัดไปไม่ได้ ลองอ
 _VIEWER_SHARE = 0.57  # of the width, on first use: the document gets the larger part
 
 
-class ReviewScreen(QFrame):
+class ReviewScreen(Retranslating, QFrame):
     """One application under review.
 
     Signals:
@@ -148,7 +149,7 @@ class ReviewScreen(QFrame):
         self.keys = ReviewKeys(self)
         self.shortcuts = self.keys.shortcuts
         self._connect_presenter()
-        self._retranslate()
+        self.retranslate()
 
     # -- construction -------------------------------------------------------------------
 
@@ -589,11 +590,6 @@ class ReviewScreen(QFrame):
     def _save_splitter(self, *_: Any) -> None:
         ui_settings.write(self._settings, REVIEW_SPLITTER, self.splitter.saveState())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.said.retranslate()
         self._update_tabs()

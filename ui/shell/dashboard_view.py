@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.form_widgets import WrappingLabel
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.common.theme import ACCENT
 
@@ -157,7 +158,7 @@ def _table(columns: int) -> QTableWidget:
     return table
 
 
-class DashboardView(QScrollArea):
+class DashboardView(Retranslating, QScrollArea):
     """The numbers of ``port.dashboard(user)``; :meth:`refresh` reads them again."""
 
     def __init__(
@@ -228,7 +229,7 @@ class DashboardView(QScrollArea):
             tables.addWidget(card, stretch)
         layout.addLayout(tables, 1)
         self.setWidget(host)
-        self._retranslate()
+        self.retranslate()
 
     # -- data ---------------------------------------------------------------------------
 
@@ -297,12 +298,7 @@ class DashboardView(QScrollArea):
 
     # -- language -----------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
         labels: dict[str, Any] = {
             "new_today": self.tr("New today"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -34,11 +34,12 @@ from ui.common.formatting import (
     status_label,
 )
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["DetailPanel"]
 
 
-class DetailPanel(QFrame):
+class DetailPanel(Retranslating, QFrame):
     """Shows the fields of one :class:`ApplicationRow`.
 
     Signals:
@@ -107,7 +108,7 @@ class DetailPanel(QFrame):
         self.classify_button.hide()
         self.withdraw_button.hide()
         self.archive_button.hide()
-        self._retranslate()
+        self.retranslate()
 
     @property
     def application_id(self) -> str | None:
@@ -161,12 +162,7 @@ class DetailPanel(QFrame):
             return
         super().keyPressEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self._close.setToolTip(self.tr("Close the details (Esc)"))
         self.classify_button.setText(self.tr("Classify…"))
         self.classify_button.setToolTip(

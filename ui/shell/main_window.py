@@ -13,7 +13,7 @@ is :mod:`ui.shell.screen_lock`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -22,6 +22,7 @@ from ui.admin import OfficersPort
 from ui.admin.password_dialogs import ChangePasswordDialog
 from ui.common import i18n, ui_settings
 from ui.common.changes import ChangeHub, Changes
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.shell.actions import WindowActions
 from ui.shell.application_model import ApplicationModel, Column
@@ -57,7 +58,7 @@ __all__ = ["MainWindow"]
 _QUEUE_PANE_WIDTH = 222
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The officer's workstation after sign-in.
 
     Signals:
@@ -221,11 +222,6 @@ class MainWindow(QMainWindow):
         self.arrivals = self.page_set.announce_arrivals(self.arrival_banner, self.worklist.alerts)
 
     # -- language and titles ------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         language = i18n.current_language()

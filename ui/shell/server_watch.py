@@ -10,17 +10,18 @@ by itself; it goes when the link is back, and the screens read again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from services.api.changes import ChangesPort, Watching
 from ui.common.changes import ChangeHub, Changes
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["OfflineBanner", "ServerWatch"]
 
 
-class OfflineBanner(QLabel):
+class OfflineBanner(Retranslating, QLabel):
     """A strip at the top of the window while the agency's server cannot be reached."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -29,11 +30,6 @@ class OfflineBanner(QLabel):
         self.setWordWrap(True)
         self.setVisible(False)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setText(

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 
 __all__ = ["ShortcutSheet"]
 
 _WIDTH = 430
 
 
-class ShortcutSheet(QFrame):
+class ShortcutSheet(Retranslating, QFrame):
     """Keys and what they do. Place it with :meth:`attach` over a widget (the central one).
 
     Signals:
@@ -66,7 +67,7 @@ class ShortcutSheet(QFrame):
         outer.addWidget(scroll, 1)
         self._anchor: QWidget | None = None
         self.hide()
-        self._fill()
+        self.retranslate()
 
     def attach(self, anchor: QWidget) -> None:
         """Float over ``anchor``'s right edge, following its size."""
@@ -114,11 +115,6 @@ class ShortcutSheet(QFrame):
             self.close_sheet()
             return
         super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._fill()
-        super().changeEvent(event)
 
     def _place(self) -> None:
         anchor = self._anchor
@@ -188,7 +184,7 @@ class ShortcutSheet(QFrame):
             ),
         ]
 
-    def _fill(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Keyboard shortcuts"))
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         while self._grid.count():

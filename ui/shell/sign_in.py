@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import i18n, ui_settings
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ __all__ = ["SignInDialog"]
 log = logging.getLogger(__name__)
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     """Asks for a user name and password and signs in through ``port.sign_in``.
 
     ``port`` None: the profile is still opening (see the module's docstring).
@@ -215,11 +216,6 @@ class SignInDialog(QDialog):
             button.setChecked(code == i18n.current_language())
         if self.isVisible():
             self._fit_height()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- behaviour ----------------------------------------------------------------------
 

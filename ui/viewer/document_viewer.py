@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, Signal
+from PySide6.QtCore import QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBox
 from services.api import VIEWER_UNSAFE, DocumentInfo, ReviewPort, SignedInUser
 from ui.common.errors import bilingual
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.viewer.cache import DocumentCache
 from ui.viewer.paging import MESSAGE, PagesAndZoom
@@ -61,7 +62,7 @@ class _Entry:
     info: DocumentInfo | None
 
 
-class DocumentViewer(PagesAndZoom, QFrame):
+class DocumentViewer(Retranslating, PagesAndZoom, QFrame):
     """The message and documents of one application, one at a time.
 
     Signals:
@@ -104,7 +105,7 @@ class DocumentViewer(PagesAndZoom, QFrame):
 
         self.pdf_document = QPdfDocument(self)
         self._build()
-        self._retranslate()
+        self.retranslate()
 
     # -- construction -------------------------------------------------------------------
 
@@ -172,12 +173,7 @@ class DocumentViewer(PagesAndZoom, QFrame):
 
     # -- language -----------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.text_pane.set_open_text(self.tr("Open with the system viewer"))
         self._show_flags(self._flags_of)
         self.thumbnails.setAccessibleName(self.tr("Pages"))

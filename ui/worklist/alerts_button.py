@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QToolButton, QWidget
 
@@ -24,6 +24,7 @@ from services.api import AlertItem, AlertKind, Alerts, SignedInUser, WorklistPor
 from ui.common import i18n
 from ui.common.formatting import days_text
 from ui.common.naming import named
+from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["AlertsButton", "POLL_MS"]
@@ -32,7 +33,7 @@ POLL_MS = 60_000
 _LISTED = 15
 
 
-class AlertsButton(QToolButton):
+class AlertsButton(Retranslating, QToolButton):
     """The bell with the number of alerts, its menu, and the tray notice.
 
     Signals:
@@ -76,7 +77,7 @@ class AlertsButton(QToolButton):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
-        self._retranslate()
+        self.retranslate()
         self._load_digest()
         self.refresh()
 
@@ -107,7 +108,7 @@ class AlertsButton(QToolButton):
         if fresh > _new_count(self._alerts):
             self._notify(alerts, fresh)
         self._alerts = alerts
-        self._retranslate()
+        self.retranslate()
         self.alerts_did_load.emit(alerts)
 
     def _notify(self, alerts: Alerts, fresh: int) -> None:
@@ -218,12 +219,7 @@ class AlertsButton(QToolButton):
                 )
         return number
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         total = self._alerts.needing_action
         self.setText(str(total) if total else "")
         self.setProperty("alerting", bool(total))
