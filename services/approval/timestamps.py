@@ -3,8 +3,8 @@
 A memo signed while the agency's time-stamping authority could not be reached carries the
 flag :data:`~services.produce.sign.later.TIMESTAMP_PENDING`. :func:`add_pending_timestamps`
 hands them to :func:`services.produce.sign.later.stamp_flagged` (DSS and a document
-time-stamp, one conditional update per memo), pointing each approval at its stamped memo and
-recording ``approval.timestamp_added`` in the same transaction.
+time-stamp, one conditional update per memo), which points each approval at its stamped memo
+and records ``approval.timestamp_added`` in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,8 +18,12 @@ from sqlalchemy.orm import Session
 from models import Application, Approval, Document
 from services.access.table import Action, require
 from services.kernel.actors import Actor
-from services.kernel.unit_of_work import UnitOfWork
-from services.produce.sign.later import FlaggedDocument, is_flagged, stamp_flagged
+from services.produce.sign.later import (
+    FlaggedDocument,
+    Repointing,
+    is_flagged,
+    stamp_flagged,
+)
 from services.store.context import AppContext
 
 __all__ = ["PendingTimestamp", "add_pending_timestamps", "pending_timestamps"]
@@ -53,29 +57,21 @@ def add_pending_timestamps(
 ) -> list[str]:
     """Time-stamp every waiting memo; returns the tracking numbers done, in order."""
     require(actor, Action.APPROVE)
-    with context.read(actor) as session:
-        waiting = pending_timestamps(session)
-    approvals = {item.document_id: item.approval_id for item in waiting}
+    return stamp_flagged(context, actor, _flagged, tsa_url, trust_roots, _MEMO)
 
-    def repoint(uow: UnitOfWork, item: FlaggedDocument, new: Document) -> None:
-        approval_id = approvals[item.document_id]
-        uow.session.execute(
-            update(Approval).where(Approval.id == approval_id).values(document_id=new.id)
-        )
-        uow.record(
-            "approval.timestamp_added",
-            "application",
-            item.application_id,
-            {
-                "approval": approval_id,
-                "from_document": item.document_id,
-                "document": new.id,
-                "document_sha256": new.blob_sha256,
-            },
-        )
 
-    flagged = [
-        FlaggedDocument(item.application_id, item.document_id, item.tracking_number)
-        for item in waiting
-    ]
-    return stamp_flagged(context, actor, flagged, tsa_url, trust_roots, repoint)
+def _flagged(session: Session) -> list[FlaggedDocument]:
+    return [
+        FlaggedDocument(item.application_id, item.document_id, item.tracking_number,
+                        item.approval_id)
+        for item in pending_timestamps(session)
+    ]  # fmt: skip
+
+
+_MEMO = Repointing(
+    event="approval.timestamp_added",
+    record_key="approval",
+    point=lambda approval_id, new: (
+        update(Approval).where(Approval.id == approval_id).values(document_id=new.id)
+    ),
+)

@@ -4,7 +4,7 @@ A licence signed while the agency's time-stamping authority could not be reached
 all the same (the officer is told) and its signed file carries the flag
 :data:`~services.produce.sign.later.TIMESTAMP_PENDING`. :func:`add_licence_timestamps` hands
 them to :func:`services.produce.sign.later.stamp_flagged`, the same step the approval memos
-take (DSS and a document time-stamp, one conditional update per file), and in the same
+take (DSS and a document time-stamp, one conditional update per file), which in the same
 transaction points the register entry at the stamped file and records
 ``licence.timestamp_added``. The licence's attached XML is untouched by the incremental
 update, so the register's ``xml_sha256`` still matches.
@@ -21,8 +21,12 @@ from sqlalchemy.orm import Session
 from models import Document, IssuedDocument
 from services.access.table import Action, require
 from services.kernel.actors import Actor
-from services.kernel.unit_of_work import UnitOfWork
-from services.produce.sign.later import FlaggedDocument, is_flagged, stamp_flagged
+from services.produce.sign.later import (
+    FlaggedDocument,
+    Repointing,
+    is_flagged,
+    stamp_flagged,
+)
 from services.store.context import AppContext
 
 __all__ = ["PendingLicenceTimestamp", "add_licence_timestamps", "pending_licence_timestamps"]
@@ -60,33 +64,25 @@ def add_licence_timestamps(
 ) -> list[str]:
     """Time-stamp every waiting licence; returns the licence numbers done, in order."""
     require(actor, Action.ISSUE_LICENCE)
-    with context.read(actor) as session:
-        waiting = pending_licence_timestamps(session)
-    entries = {item.document_id: item.issued_id for item in waiting}
+    return stamp_flagged(context, actor, _flagged, tsa_url, trust_roots, _LICENCE)
 
-    def repoint(uow: UnitOfWork, item: FlaggedDocument, new: Document) -> None:
-        issued_id = entries[item.document_id]
-        uow.session.execute(
-            update(IssuedDocument)
-            .where(IssuedDocument.id == issued_id)
-            .values(blob_sha256=new.blob_sha256)
-        )
-        uow.record(
-            "licence.timestamp_added",
-            "application",
-            item.application_id,
-            {
-                "issued_document": issued_id,
-                "number": item.label,
-                "from_document": item.document_id,
-                "document": new.id,
-                "document_sha256": new.blob_sha256,
-            },
-        )
 
-    flagged = [
-        FlaggedDocument(item.application_id, item.document_id, item.number)
-        for item in waiting
+def _flagged(session: Session) -> list[FlaggedDocument]:
+    return [
+        FlaggedDocument(item.application_id, item.document_id, item.number, item.issued_id)
+        for item in pending_licence_timestamps(session)
         if item.application_id is not None
     ]
-    return stamp_flagged(context, actor, flagged, tsa_url, trust_roots, repoint)
+
+
+# The register names its file by content: the entry takes the stamped file's digest.
+_LICENCE = Repointing(
+    event="licence.timestamp_added",
+    record_key="issued_document",
+    label_key="number",
+    point=lambda issued_id, new: (
+        update(IssuedDocument)
+        .where(IssuedDocument.id == issued_id)
+        .values(blob_sha256=new.blob_sha256)
+    ),
+)

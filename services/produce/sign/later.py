@@ -6,8 +6,9 @@ and a document time-stamp (:func:`services.produce.sign.ltv.add_long_term_valida
 and networked, done outside any transaction), then in one transaction per document stores
 the stamped file as a new document derived from the signed one and clears the flag with one
 conditional UPDATE — so two workstations doing this at once store each time-stamp once —
-and lets the caller point its record (an approval, a register entry) at the new file and
-record its event. The TSA still down stops the run with
+and, in the same transaction, points the record naming the signed file (an approval, a
+register entry) at the stamped one and records the event saying so. What differs between
+kinds of record is given as a :class:`Repointing`. The TSA still down stops the run with
 :class:`~services.produce.sign.errors.TimestampUnavailable`; what was stamped stays stamped.
 
 Shared by the approval memos (:mod:`services.approval.timestamps`) and the licences
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from asn1crypto import x509 as asn1_x509
-from sqlalchemy import ColumnElement, String, cast, update
+from sqlalchemy import ColumnElement, String, Update, cast, update
+from sqlalchemy.orm import Session
 
 from models import Document
 from services.cases.documents import FileFacts, attach_document
@@ -31,7 +33,7 @@ from services.kernel.unit_of_work import UnitOfWork
 from services.produce.sign.ltv import add_long_term_validation
 from services.store.context import AppContext
 
-__all__ = ["TIMESTAMP_PENDING", "FlaggedDocument", "is_flagged", "stamp_flagged"]
+__all__ = ["TIMESTAMP_PENDING", "FlaggedDocument", "Repointing", "is_flagged", "stamp_flagged"]
 
 TIMESTAMP_PENDING: Final = "timestamp_pending"
 """The flag on a signed document made while the agency's TSA could not be reached."""
@@ -45,10 +47,21 @@ class FlaggedDocument:
     document_id: str
     label: str
     """A tracking number, a licence number: what the caller reports as done."""
+    record_id: str
+    """The record naming the signed file (an approval, a register entry)."""
 
 
-Repoint = Callable[[UnitOfWork, FlaggedDocument, Document], None]
-"""Points the caller's record at the stamped document and records its event."""
+@dataclass(frozen=True)
+class Repointing:
+    """What one kind of record differs in: how it is pointed at the stamped file, and the
+    event saying so (its payload names the record under ``record_key``, the label under
+    ``label_key`` where there is one, then the signed and the stamped file)."""
+
+    event: str
+    record_key: str
+    point: Callable[[str, Document], Update]
+    """The UPDATE pointing record ``record_id`` at the ``new`` stamped document."""
+    label_key: str | None = None
 
 
 def is_flagged() -> ColumnElement[bool]:
@@ -59,17 +72,19 @@ def is_flagged() -> ColumnElement[bool]:
 def stamp_flagged(
     context: AppContext,
     actor: Actor,
-    waiting: Sequence[FlaggedDocument],
+    pending: Callable[[Session], Sequence[FlaggedDocument]],
     tsa_url: str,
     trust_roots: list[asn1_x509.Certificate],
-    repoint: Repoint,
+    repointing: Repointing,
 ) -> list[str]:
-    """Time-stamp every document of ``waiting``; returns the labels done, in order."""
+    """Time-stamp every document ``pending`` lists; returns the labels done, in order."""
     if not tsa_url:
         raise InvalidInput(
             "ยังไม่ได้ตั้งค่าผู้ให้บริการตราประทับเวลา (signing_tsa_url) จึงเพิ่มตราประทับเวลาไม่ได้",
             "No time-stamping authority is set (signing_tsa_url), so no time-stamp can be added.",
         )
+    with context.read(actor) as session:
+        waiting = pending(session)
     blobs = context.store.blobs
     done: list[str] = []
     for item in waiting:
@@ -95,6 +110,19 @@ def stamp_flagged(
                 content_type="application/pdf", data=stamped, origin="produced",
                 facts=FileFacts(pages=pages), derived_from=item.document_id,
             )  # fmt: skip
-            repoint(uow, item, new)
+            _repoint(uow, item, new, repointing)
         done.append(item.label)
     return done
+
+
+def _repoint(uow: UnitOfWork, item: FlaggedDocument, new: Document, how: Repointing) -> None:
+    uow.session.execute(how.point(item.record_id, new))
+    payload = {how.record_key: item.record_id}
+    if how.label_key is not None:
+        payload[how.label_key] = item.label
+    payload |= {
+        "from_document": item.document_id,
+        "document": new.id,
+        "document_sha256": new.blob_sha256,
+    }
+    uow.record(how.event, "application", item.application_id, payload)
