@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,20 +25,14 @@ from PySide6.QtWidgets import (
 
 from services.api import FeesPort, InboxRow, SignedInUser
 from ui.common import i18n
-from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
-from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
+from ui.fees.list_tab import FALLBACK, choose_again, list_tab
 from ui.fees.slip_image import slip_and_details, slip_pixmap
 
 __all__ = ["FinanceInbox"]
-
-_FALLBACK = (
-    "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
-    "This could not be done because of an internal error. Please tell your administrator.",
-)
 
 
 class FinanceInbox(Retranslating, QWidget):
@@ -58,18 +51,10 @@ class FinanceInbox(Retranslating, QWidget):
         self._port, self._user, self._runner = port, user, runner
         self.rows: list[InboxRow] = []
         self.current: InboxRow | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 4, 0, 0)
-        self.notice = named(QLabel(), "InboxNotice")
-        self.notice.setWordWrap(True)
-        outer.addWidget(self.notice)
-        self.error = ErrorBox(dismissable=True)
-        outer.addWidget(self.error)
-        self.table = choice_table("SlipInbox", 4)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the subject gives way
-        self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
+        # The subject (column 2) gives way.
+        outer, self.notice, self.error, self.table = list_tab(
+            self, ("InboxNotice", "SlipInbox"), 4, 2, self._choose
+        )
         splitter, self.slip = slip_and_details(
             "InboxSplitter", "InboxSlipImage", self._build_side(), (460, 480)
         )
@@ -156,17 +141,13 @@ class FinanceInbox(Retranslating, QWidget):
 
     def _loaded(self, rows: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.error.show_error(error, fallback_th=FALLBACK[0], fallback_en=FALLBACK[1])
             return
         chosen = self.current.item_id if self.current else None
         self.rows = list(rows)
         self._fill_table()
         self.inbox_did_change.emit(len(self.rows))
-        index = next((i for i, r in enumerate(self.rows) if r.item_id == chosen), 0)
-        if self.rows:
-            self.table.selectRow(index)
-            self._choose(index)
-        else:
+        if not choose_again(self.table, [r.item_id for r in self.rows], chosen, self._choose):
             self._show(None)
 
     def _fill_table(self) -> None:
@@ -301,7 +282,7 @@ class FinanceInbox(Retranslating, QWidget):
         self, result: Any, error: BaseException | None, keep_message: bool = False
     ) -> None:
         if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.error.show_error(error, fallback_th=FALLBACK[0], fallback_en=FALLBACK[1])
             self._show(self.current)
             return
         if not keep_message:

@@ -38,15 +38,11 @@ from ui.common.tasks import TaskRunner
 from ui.fees.cash import CashBox
 from ui.fees.inbox import FinanceInbox
 from ui.fees.ledger_bar import LedgerBar
+from ui.fees.list_tab import FALLBACK, choose_again
 from ui.fees.refunds import RefundsOwed
 from ui.fees.slip_image import slip_and_details, slip_pixmap
 
 __all__ = ["FeesPage"]
-
-_FALLBACK = (
-    "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
-    "This could not be done because of an internal error. Please tell your administrator.",
-)
 
 
 def _satang(text: str) -> int | None:
@@ -228,18 +224,14 @@ class FeesPage(Retranslating, QWidget):
 
     def _loaded(self, rows: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.error.show_error(error, fallback_th=FALLBACK[0], fallback_en=FALLBACK[1])
             return
         chosen = self.current.payment_id if self.current else None
         self.rows = list(rows)
         self._fill_table()
         self._to_check = sum(1 for r in self.rows if r.status == "submitted")
         self.queue_did_change.emit(self._to_check + self._inbox_count)
-        index = next((i for i, r in enumerate(self.rows) if r.payment_id == chosen), 0)
-        if self.rows:
-            self.table.selectRow(index)
-            self._choose(index)
-        else:
+        if not choose_again(self.table, [r.payment_id for r in self.rows], chosen, self._choose):
             self._show(None)
 
     def _state(self, row: PaymentRow) -> str:
@@ -388,7 +380,7 @@ class FeesPage(Retranslating, QWidget):
 
     def _decided(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.error.show_error(error, fallback_th=FALLBACK[0], fallback_en=FALLBACK[1])
             self._show(self.current)
             return
         self.error.clear()

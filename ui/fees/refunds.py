@@ -18,30 +18,23 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from services.api import FeesPort, RefundRow, SignedInUser
 from ui.common import i18n
-from ui.common.errors import ErrorBox
 from ui.common.formatting import baht_exact, format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
-from ui.common.tables import choice_table
 from ui.common.tasks import TaskRunner
+from ui.fees.list_tab import FALLBACK, choose_again, list_tab
 
 __all__ = ["RefundsOwed"]
 
-_FALLBACK = (
-    "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
-    "This could not be done because of an internal error. Please tell your administrator.",
-)
 _METHODS = ("transfer", "cash")
 
 
@@ -62,18 +55,10 @@ class RefundsOwed(Retranslating, QWidget):
         self._port, self._user, self._runner = port, user, runner
         self.rows: list[RefundRow] = []
         self.current: RefundRow | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 4, 0, 0)
-        self.notice = named(QLabel(), "RefundsNotice")
-        self.notice.setWordWrap(True)
-        outer.addWidget(self.notice)
-        self.error = ErrorBox(dismissable=True)
-        outer.addWidget(self.error)
-        self.table = choice_table("RefundsTable", 5)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the payer gives way
-        self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
+        # The payer (column 1) gives way.
+        outer, self.notice, self.error, self.table = list_tab(
+            self, ("RefundsNotice", "RefundsTable"), 5, 1, self._choose
+        )
         outer.addWidget(self.table, 1)
         outer.addWidget(self._build_form())
         self.retranslate()
@@ -139,17 +124,13 @@ class RefundsOwed(Retranslating, QWidget):
 
     def _loaded(self, rows: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.error.show_error(error, fallback_th=FALLBACK[0], fallback_en=FALLBACK[1])
             return
         chosen = self.current.payment_id if self.current else None
         self.rows = list(rows)
         self._fill_table()
         self.refunds_did_change.emit(len(self.rows))
-        index = next((i for i, r in enumerate(self.rows) if r.payment_id == chosen), 0)
-        if self.rows:
-            self.table.selectRow(index)
-            self._choose(index)
-        else:
+        if not choose_again(self.table, [r.payment_id for r in self.rows], chosen, self._choose):
             self._show(None)
 
     def _fill_table(self) -> None:
@@ -208,7 +189,7 @@ class RefundsOwed(Retranslating, QWidget):
 
     def _recorded(self, row: RefundRow, error: BaseException | None) -> None:
         if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+            self.error.show_error(error, fallback_th=FALLBACK[0], fallback_en=FALLBACK[1])
             self.record_button.setEnabled(self.current is not None)
             # Another officer may have recorded it meanwhile: read the list again (what was
             # typed stays while the same refund stays chosen).
