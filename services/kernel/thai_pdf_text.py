@@ -26,6 +26,7 @@ font file.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,6 +114,9 @@ _ABOVE_START = (0, 1, 0, 0, 3)
 _BELOW_START = (0, 0, 1, 2, 2)
 
 
+# Pure and asked again and again for the same words: wrapping measures each word, and a
+# batch of memos or notices is written in the same words (its labels, headings, names).
+@functools.lru_cache(maxsize=8192)
 def thai_presentation_forms(text: str) -> str:
     """``text`` with Thai marks (and ญ ฐ) swapped for the positioned PUA variants.
 
