@@ -296,6 +296,16 @@ class Approval(Base):
 
 class IssuedDocument(Base):
     __tablename__ = "issued_document"
+    __table_args__ = (
+        # The "Licences issued" list and its filters (services.issuing.listing, migration
+        # 0028): newest first with a stable tie-break; expiry (expired, expiring soon, a
+        # range); a status or a service, each walked in the list's order.
+        Index("ix_issued_document_newest", "issued_at", "document_number"),
+        Index("ix_issued_document_expiry", "valid_until", "document_number"),
+        Index("ix_issued_document_status_issued", "status", "issued_at"),
+        Index("ix_issued_document_service_issued", "service_code", "issued_at"),
+        Index("ix_issued_document_origin_issued", "origin", "issued_at"),
+    )
 
     id: Mapped[str] = id_column()
     # None for a licence issued on paper before the system (origin "paper", migration 0027).

@@ -16,10 +16,11 @@ from cryptography import x509
 
 from services import issuing
 from services.access.table import Action, require
-from services.issuing import checking, data_requests, delivery, register, timestamps, views
+from services.issuing import checking, data_requests, delivery, listing, register, timestamps, views
 from services.issuing.checking import LicenceCheck
 from services.issuing.data_requests import DataRequestRow
 from services.issuing.delivery import Delivery
+from services.issuing.listing import IssuedPage, IssuedService, LicenceQuery
 from services.issuing.paper import PaperLicence, register_paper
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.timestamps import PendingLicenceTimestamp
@@ -65,10 +66,13 @@ __all__ = [
     "DataRequestRow",
     "Delivery",
     "IssuedLicence",
+    "IssuedPage",
     "IssuedRow",
+    "IssuedService",
     "Issuing",
     "IssuingPort",
     "LicenceCheck",
+    "LicenceQuery",
     "PaperLicence",
     "PendingLicenceTimestamp",
     "RegisteredPaper",
@@ -125,6 +129,12 @@ class IssuingPort(Protocol):
     def to_issue(self, user: SignedInUser) -> list[ToIssueRow]: ...
 
     def issued(self, user: SignedInUser) -> list[IssuedRow]: ...
+
+    def find_issued(
+        self, user: SignedInUser, query: LicenceQuery, offset: int = 0, limit: int = 100
+    ) -> IssuedPage: ...
+
+    def issued_services(self, user: SignedInUser) -> list[IssuedService]: ...
 
     def deliver(
         self,
@@ -377,7 +387,23 @@ class Issuing:
     def issued(self, user: SignedInUser) -> list[IssuedRow]:
         actor = self.context.verified(Actor.from_user(user))
         with self.context.read(actor) as session:
-            return views.issued_rows(session, actor)
+            return views.issued_rows(session, actor, self.context.clock.now())
+
+    def find_issued(
+        self, user: SignedInUser, query: LicenceQuery, offset: int = 0, limit: int = 100
+    ) -> IssuedPage:
+        """One page of the licences matching what the officer typed and chose, with the
+        count of all that match (:mod:`services.issuing.listing`)."""
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return listing.find_issued(
+                session, actor, self.context.clock.now(), query, offset=offset, limit=limit
+            )
+
+    def issued_services(self, user: SignedInUser) -> list[IssuedService]:
+        actor = self.context.verified(Actor.from_user(user))
+        with self.context.read(actor) as session:
+            return listing.issued_services(session, actor)
 
     def deliver(
         self,

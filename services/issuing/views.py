@@ -17,8 +17,17 @@ from services.issuing.register import may_revoke
 from services.kernel.actors import Actor
 from services.kernel.errors import PermissionDenied
 from services.kernel.statuses import ApplicationStatus
+from services.kernel.thai_id import mask_national_id
 
-__all__ = ["IssuedRow", "ToIssueRow", "issued_rows", "may_see_lists", "to_issue_rows"]
+__all__ = [
+    "IssuedRow",
+    "ToIssueRow",
+    "issued_row",
+    "issued_rows",
+    "may_see_lists",
+    "require_lists",
+    "to_issue_rows",
+]
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,12 @@ class IssuedRow:
     nothing to deliver)."""
     may_revoke: bool = False
     """The officer who asked may revoke it (:func:`services.issuing.register.may_revoke`)."""
+    valid_until: datetime | None = None
+    expired: bool = False
+    """Still marked valid but past its expiry when the list was read."""
+    holder_id: str = ""
+    """The holder's national ID or juristic number, masked as lists show it (PDPA); empty
+    for a paper licence (no request behind it)."""
 
 
 _SEE_LISTS = (Action.ISSUE_LICENCE, Action.DELIVER_DOCUMENT, Action.REGISTER_PAPER_LICENCE)
@@ -70,7 +85,7 @@ def may_see_lists(roles: frozenset[str]) -> bool:
     return any(may(roles, action) for action in _SEE_LISTS)
 
 
-def _allowed(actor: Actor) -> None:
+def require_lists(actor: Actor) -> None:
     if not may_see_lists(actor.roles):
         raise PermissionDenied(
             "เฉพาะผู้อนุมัติ ผู้กำกับดูแล เจ้าหน้าที่รับเรื่อง และผู้ตรวจสอบ ดูรายการออกใบอนุญาตได้",
@@ -79,7 +94,7 @@ def _allowed(actor: Actor) -> None:
 
 
 def to_issue_rows(session: Session, actor: Actor) -> list[ToIssueRow]:
-    _allowed(actor)
+    require_lists(actor)
     query = (
         select(Application, ServiceType)
         .join(ServiceType, ServiceType.id == Application.service_type_id)
@@ -104,33 +119,39 @@ def to_issue_rows(session: Session, actor: Actor) -> list[ToIssueRow]:
     return rows
 
 
-def issued_rows(session: Session, actor: Actor, limit: int = 500) -> list[IssuedRow]:
+def issued_row(d: IssuedDocument, a: Application | None, actor: Actor, now: datetime) -> IssuedRow:
+    """One entry as the lists show it (``a``: its request, with its applicant joined)."""
+    who = a.applicant if a else None
+    return IssuedRow(
+        d.id,
+        d.document_number,
+        a.tracking_number if a else "",
+        d.licensee,
+        d.subject_th,
+        d.subject_en,
+        d.issued_at,
+        d.status,
+        a.channel if a else "",
+        d.delivered_at,
+        d.verification_code,
+        d.delivery_failed_at,
+        d.delivery_channel,
+        d.origin,
+        d.status == "valid" and may_revoke(actor.roles, d.origin),
+        d.valid_until,
+        d.status == "valid" and d.valid_until is not None and d.valid_until < now,
+        mask_national_id(who.national_id) if who and who.national_id else "",
+    )
+
+
+def issued_rows(session: Session, actor: Actor, now: datetime, limit: int = 500) -> list[IssuedRow]:
     """The register's entries, the latest issued first: the system's licences and those
     registered from paper (no request behind them, so no tracking number or channel)."""
-    _allowed(actor)
+    require_lists(actor)
     query = (
         select(IssuedDocument, Application)
         .outerjoin(Application, Application.id == IssuedDocument.application_id)
         .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.document_number)
         .limit(limit)
     )
-    return [
-        IssuedRow(
-            d.id,
-            d.document_number,
-            a.tracking_number if a else "",
-            d.licensee,
-            d.subject_th,
-            d.subject_en,
-            d.issued_at,
-            d.status,
-            a.channel if a else "",
-            d.delivered_at,
-            d.verification_code,
-            d.delivery_failed_at,
-            d.delivery_channel,
-            d.origin,
-            d.status == "valid" and may_revoke(actor.roles, d.origin),
-        )
-        for d, a in session.execute(query).all()
-    ]
+    return [issued_row(d, a, actor, now) for d, a in session.execute(query).all()]
