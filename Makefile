@@ -49,6 +49,7 @@ lint: $(VENV)/.installed
 AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrency.py \
 	tests/integration/test_review.py tests/integration/test_request_flow.py \
 	tests/integration/test_search.py tests/integration/test_retention.py \
+	tests/integration/test_screen_lock.py \
 	tests/integration/test_archive_export.py \
 	tests/integration/test_fees.py tests/integration/test_fee_slips.py \
 	tests/integration/test_fee_inbox.py tests/integration/test_fee_submission.py \

@@ -2509,12 +2509,12 @@
         <translation>บัญชีผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="118"/>
-        <source>Your account: change your password, sign out</source>
-        <translation>บัญชีของคุณ: เปลี่ยนรหัสผ่าน ออกจากระบบ</translation>
+        <location filename="../../ui/shell/header_band.py" line="119"/>
+        <source>Your account: change your password, lock the screen, sign out</source>
+        <translation>บัญชีของท่าน: เปลี่ยนรหัสผ่าน ล็อกหน้าจอ ออกจากระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/header_band.py" line="136"/>
+        <location filename="../../ui/shell/header_band.py" line="138"/>
         <source>Station {code} · {name}</source>
         <translation>จุดบริการ {code} · {name}</translation>
     </message>
@@ -5987,156 +5987,161 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/shell/shortcut_sheet.py" line="142"/>
+        <source>Lock the screen</source>
+        <translation>ล็อกหน้าจอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="143"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="146"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="147"/>
         <source>List</source>
         <translation>รายการคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="148"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="149"/>
         <source>Move through the requests</source>
         <translation>เลื่อนไปตามรายการคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="149"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="150"/>
         <source>Open the request for review</source>
         <translation>เปิดคำขอเพื่อตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="150"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="151"/>
         <source>Quick look at the details</source>
         <translation>ดูรายละเอียดโดยย่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="151"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="152"/>
         <source>Clear the search</source>
         <translation>ล้างการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="155"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="156"/>
         <source>Intake</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="157"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="158"/>
         <source>Register a request brought to the counter</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="158"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="159"/>
         <source>Files held back at intake</source>
         <translation>ไฟล์ที่กักไว้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="159"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="160"/>
         <source>Mail that is not a request (bounces, auto-replies)</source>
         <translation>อีเมลที่ไม่ใช่คำขอ (อีเมลตีกลับ ตอบกลับอัตโนมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="160"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="161"/>
         <source>There: this mail is a request after all</source>
         <translation>ในหน้านั้น: อีเมลฉบับนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="164"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="165"/>
         <source>Checking documents</source>
         <translation>ตรวจเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="166"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="167"/>
         <source>Previous or next item of the checklist</source>
         <translation>รายการตรวจก่อนหน้าหรือถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="167"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="168"/>
         <source>Accept the item, linked to the page on screen</source>
         <translation>ถูกต้อง โดยอ้างอิงหน้าที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="168"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="169"/>
         <source>Reject the item (type the reason, Enter)</source>
         <translation>ไม่ถูกต้อง (พิมพ์เหตุผลแล้วกด Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="169"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="170"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="170"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="171"/>
         <source>Next or previous page</source>
         <translation>หน้าถัดไปหรือก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="171"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="172"/>
         <source>Next document</source>
         <translation>เอกสารถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="172"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="173"/>
         <source>Previous document</source>
         <translation>เอกสารก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="173"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="174"/>
         <source>Zoom in or out</source>
         <translation>ขยายหรือย่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="174"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="175"/>
         <source>Fit to width</source>
         <translation>พอดีความกว้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="175"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="176"/>
         <source>Turn the page a quarter</source>
         <translation>หมุนหน้า 90 องศา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="176"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="177"/>
         <source>Documents, identity, application, history</source>
         <translation>แท็บเอกสาร ตัวตน ข้อมูลคำขอ ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="180"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="181"/>
         <source>Deciding</source>
         <translation>การตัดสินใจ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="182"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="183"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="183"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="184"/>
         <source>Ask the applicant for documents</source>
         <translation>ขอเอกสารเพิ่มจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="184"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="185"/>
         <source>Certify a copy of the document on screen</source>
         <translation>รับรองสำเนาเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="185"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="186"/>
         <source>Put the request back in the queue</source>
         <translation>คืนคำขอเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="186"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="187"/>
         <source>Back to the list (or close the side panel)</source>
         <translation>กลับไปที่รายการ (หรือปิดแผงด้านข้าง)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="192"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="193"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="193"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="194"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>

@@ -353,6 +353,11 @@ def test_the_lock_panel_in_both_languages_at_1280_by_720(
     qtbot, workstation, reviewer, runner, settings
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)  # the key is among those F1 lists
+    assert dict(window.shortcut_sheet.entries())["Ctrl+L"] == "ล็อกหน้าจอ"
+    window.grab().save(str(SHOTS / "screen_lock_keys_th.png"))
+    qtbot.keyClick(window.shortcut_sheet, Qt.Key.Key_Escape)
+    assert "ล็อกหน้าจอ" in window.header.user_button.toolTip()
     window.lock_screen()
     panel = window.screen_lock.panel
     try:

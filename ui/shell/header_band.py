@@ -115,7 +115,9 @@ class HeaderBand(QFrame):
         self._language.setText("ไทย" if language == "th" else "English")
         self._language.setToolTip(self.tr("Change the language of the screens"))
         self.user_button.setText(self.tr("Account"))
-        self.user_button.setToolTip(self.tr("Your account: change your password, sign out"))
+        self.user_button.setToolTip(
+            self.tr("Your account: change your password, lock the screen, sign out")
+        )
         user = self._user
         # The officer's own name as the agency's: in the UI language, the other in the tooltip.
         thai = user.display_name or user.username

@@ -135,6 +135,7 @@ class ShortcutSheet(Retranslating, QFrame):
                     ("Alt+D", self.tr("Dashboard")),
                     ("F5", self.tr("Refresh")),
                     ("F9", self.tr("Fetch new mail and files now")),
+                    ("Ctrl+L", self.tr("Lock the screen")),
                     ("Ctrl+Q", self.tr("Quit")),
                 ],
             ),
