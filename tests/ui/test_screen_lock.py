@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select, update
 
-from models import Application, Event, User
+from models import Application, Event, User, UserRole
 from services.access import auth
 from services.access.auth import MAX_FAILED_ATTEMPTS
 from services.kernel.events import verify_chain
@@ -290,6 +290,30 @@ def test_five_wrong_passwords_lock_the_account_and_sign_the_officer_out(
         row = session.scalars(select(User).where(User.username == "reviewer")).one()
         assert row.failed_attempts == MAX_FAILED_ATTEMPTS and row.locked_until is not None
     assert [e.type for e in _events(context, "user.signed_out")] == ["user.signed_out"]
+
+
+def test_roles_changed_or_an_account_deactivated_meanwhile_end_the_session_saying_why(
+    qtbot, workstation, reviewer, runner, settings
+) -> None:
+    from ui.shell.screen_lock import ROLES_CHANGED
+
+    context = workstation.shell.context
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window.lock_screen()
+    with context.writing() as session:  # the administrator gives another role meanwhile
+        session.add(UserRole(user_id=reviewer.user_id, role="finance"))
+    with qtbot.waitSignal(window.user_did_sign_out, timeout=10000):
+        _unlock_with(qtbot, window, STAFF_PASSWORD)
+    assert window.end_reason == ROLES_CHANGED  # the screens were built for the old roles
+
+    again = _window(qtbot, workstation, reviewer, runner, settings)
+    again.lock_screen()
+    with context.writing() as session:
+        session.execute(update(User).where(User.id == reviewer.user_id).values(active=False))
+    with qtbot.waitSignal(again.user_did_sign_out, timeout=10000):
+        _unlock_with(qtbot, again, STAFF_PASSWORD)
+    th, en = again.end_reason or ("", "")
+    assert "ถูกระงับ" in th and "deactivated" in en
 
 
 def test_a_pin_typed_in_the_signing_dialog_does_not_survive_the_lock(
