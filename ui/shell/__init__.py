@@ -17,6 +17,11 @@ user menu and, for administrators, the "Officers" page (Alt+O). A session the se
 (the officer was deactivated, or must change a password) signs out to the sign-in dialog,
 which says why (:attr:`MainWindow.end_reason`).
 
+Every officer's window locks itself after the station's idle minutes and on Ctrl+L (the user
+menu's "Lock the screen"): a panel with the officer and a password field in place of the
+content, the request's decrypted files dropped and reopened at the same page after the
+password (:mod:`ui.shell.screen_lock`).
+
 Settings (``ports.settings``) add, for administrators, the "Settings" page (Ctrl+,): the
 agency's identity and hours and the station's mailbox, SMTP, drive, token and backup place,
 each with "Test connection" (:mod:`ui.admin.settings_page`).
