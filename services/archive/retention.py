@@ -29,6 +29,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models import (
+    Agency,
     Application,
     DestructionItem,
     DestructionList,
@@ -109,6 +110,9 @@ def past_their_period(session: Session, policy: RetentionPolicy, now: datetime) 
 def draft_list(uow: UnitOfWork, policy: RetentionPolicy) -> DestructionList:
     """A new numbered list of every closed request past its period and on no open list."""
     require(uow.actor, Action.LIST_FOR_DESTRUCTION)
+    # Two stations drawing up a list at once: the second waits here, then finds the requests
+    # on the first one's list and takes the next number (no list number read twice).
+    uow.session.scalars(select(Agency.id).with_for_update()).one()
     found = past_their_period(uow.session, policy, uow.now)
     if not found:
         raise InvalidInput(
