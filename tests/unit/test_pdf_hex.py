@@ -61,3 +61,12 @@ def test_installed_once_in_pyhankos_reader() -> None:
     # pyHanko's object reader comes to it for a hex string, and gets its own reader's answer.
     value = generic.read_object(io.BytesIO(b"<FEFF0E220E34>"), generic.Reference(1, 0))
     assert value == PYHANKO(io.BytesIO(b"<FEFF0E220E34>")) == "ยิ"
+
+
+def test_a_pyhanko_without_this_reader_keeps_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader is put in by name: a pyHanko that renamed it is left alone, not broken."""
+    monkeypatch.delattr(generic, "read_hex_string_from_stream")
+    monkeypatch.setattr(pdf_hex, "_pyhanko_reader", None)
+    pdf_hex.install()
+    assert not hasattr(generic, "read_hex_string_from_stream")
+    assert pdf_hex._pyhanko_reader is None
