@@ -1,4 +1,11 @@
-"""Composition root: settings → profile folder → logging → services → the ports the UI gets."""
+"""Composition root: settings → profile folder → logging → services → the ports the UI gets.
+
+Opening a profile imports what the sign-in needs (the store, the access services, the
+shell's facade); everything else — the sync's plan and its PDF worker, the signing settings,
+the settings page's and backup's facades, every other area's facade — is made on first use
+(:class:`services.api.ports.Later`, :class:`services.kernel.once.Once`), so the sign-in acts
+about as soon as the store is open. The GUI builds them in a worker while the officer types.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,12 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import demo_keyring
-from app.intake_setup import build_plan
 from app.logging_setup import setup_logging
-from app.pdf_probe import PDF_OPEN_SECONDS, QtPdfProbe
 from app.settings import (
     Settings,
     password_policy,
@@ -23,22 +28,24 @@ from app.settings import (
 )
 from demo.token import softhsm_environment
 from services.api.admin import OfficersFacade
-from services.api.approval import SigningSettings
-from services.api.archive import RetentionPolicy
-from services.api.backup import BackupFacade
-from services.api.issuing import Issuing
-from services.api.ports import Ports, build_ports
-from services.api.reports import Reports
-from services.api.settings import SettingsFacade
-from services.intake.inspect.pdf_probe import CachedPdfProbe
-from services.intake.sync import SyncPlan, run_sync, summarise
-from services.intake.views import SyncSummary
+from services.api.ports import Later, Ports, build_ports
 from services.kernel.clock import Clock, SystemClock
 from services.kernel.errors import AnuyatError
+from services.kernel.once import Once
 from services.store.anchors import CheckpointRun, checkpoint_store
 from services.store.context import AppContext
 from services.store.profile import is_demo_store, load_context
-from services.worklist.digest import queue_digests_now
+
+if TYPE_CHECKING:
+    # Made on first use (see the module's docstring): named here for the type checker.
+    from app.pdf_probe import QtPdfProbe
+    from services.api.approval import SigningSettings
+    from services.api.archive import RetentionPolicy
+    from services.api.backup import BackupPort
+    from services.api.settings import SettingsPort
+    from services.intake.inspect.pdf_probe import PdfOpenProbe
+    from services.intake.sync import SyncPlan
+    from services.intake.views import SyncSummary
 
 __all__ = [
     "DataDirUnusable",
@@ -60,10 +67,24 @@ class Runtime:
     ports: Ports
     demo_file_keyring: bool
     settings: Settings
-    plan: SyncPlan
     officers: OfficersFacade
-    pdf_probe: QtPdfProbe | None = None
-    """The viewer's engine judging PDFs at intake (a worker process, stopped by close)."""
+    _plan: Once[SyncPlan] = field(repr=False, kw_only=True)
+    _pdf_engine: Once[QtPdfProbe] = field(repr=False, kw_only=True)
+
+    @property
+    def plan(self) -> SyncPlan:
+        """The sync's plan from the settings (made on first use; replaced when they are saved)."""
+        return self._plan.get()
+
+    @plan.setter
+    def plan(self, plan: SyncPlan) -> None:
+        self._plan = Once(lambda: plan)
+
+    @property
+    def pdf_probe(self) -> QtPdfProbe | None:
+        """The viewer's engine judging PDFs at intake (a worker process, stopped by close);
+        None until something has used it."""
+        return self._pdf_engine.get() if self._pdf_engine.made else None
 
     @property
     def drive_root(self) -> Path | None:
@@ -208,12 +229,29 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
         if moved is not None:
             log.info("holiday file %s taken: %d due dates moved", holiday_file.name, len(moved))
     base = settings_without_profile
+
+    def make_engine() -> QtPdfProbe:
+        from app.pdf_probe import PDF_OPEN_SECONDS, QtPdfProbe
+
+        return QtPdfProbe(PDF_OPEN_SECONDS)
+
+    def make_probe() -> PdfOpenProbe:
+        from services.intake.inspect.pdf_probe import CachedPdfProbe
+
+        return CachedPdfProbe(engine.get())
+
+    def make_plan(plan_settings: Settings) -> SyncPlan:
+        from app.intake_setup import build_plan
+
+        return build_plan(context, plan_settings, data_dir, pdf_probe.get())
+
     # One worker for the runtime's life: the sync and the counter share it (and its cache).
-    engine = QtPdfProbe(PDF_OPEN_SECONDS)
-    pdf_probe = CachedPdfProbe(engine)
-    plan = build_plan(context, settings, data_dir, pdf_probe)
+    engine = Once(make_engine)
+    pdf_probe = Later(make_probe)
 
     def sync() -> SyncSummary:
+        from services.intake.sync import run_sync, summarise
+
         # The GUI does not wait for another sync of the profile: it says one is running.
         # The plan is read at each run: the settings page may have replaced it.
         queue_digests_quietly(context)
@@ -226,43 +264,76 @@ def open_runtime(data_dir: Path, settings: Settings, clock: Clock | None = None)
 
     def settings_saved(values: dict[str, Any]) -> None:
         # A saved section takes effect at the next sync round, without a restart.
+        from services.api.issuing import Issuing
+        from services.api.reports import Reports
+
         runtime.settings = Settings(values, profile_settings_path(data_dir))
-        runtime.plan = build_plan(context, runtime.settings, data_dir, pdf_probe)
+        runtime.plan = make_plan(runtime.settings)
         if isinstance(ports.reports, Reports):  # the audit checkpoints' second place
             ports.reports.drive_root = runtime.drive_root
         if isinstance(ports.issuing, Issuing):  # printed under the QR of the next licence
             ports.issuing.verify_base = runtime.settings.get("register_url")
         log.info("settings saved: the next sync uses them")
 
-    ports = build_ports(
-        context,
-        sync=sync,
-        limits=plan.limits,
-        ack_template=plan.ack_template,
-        on_sign_out=lambda: checkpoint_quietly(context, runtime.drive_root),
-        drive_root=settings.path("drive_root"),
-        settings=SettingsFacade(
+    def settings_facade() -> SettingsPort:
+        from services.api.settings import SettingsFacade
+
+        return SettingsFacade(
             context, profile_settings_path(data_dir), base.values(), on_saved=settings_saved
-        ),
-        signing=SigningSettings(
+        )
+
+    def signing() -> SigningSettings:
+        from services.api.approval import SigningSettings
+
+        return SigningSettings(
             pkcs11_module=settings.get("pkcs11_module"),
             trust_roots=tuple(Path(p) for p in settings.get("signing_trust_roots")),
             allow_pkcs12=settings.get("signing_allow_pkcs12"),
             tsa_url=settings.get("signing_tsa_url"),
-        ),
-        pdf_probe=pdf_probe,
-        register_url=settings.get("register_url"),
-        # Read at each idle check: a saved Settings page changes it in the open window.
-        lock_minutes=lambda: int(runtime.settings.get("lock_after_minutes")),
+        )
+
+    def backup() -> BackupPort:
+        from services.api.backup import BackupFacade
+
         # Read at each use: a saved Settings page changes the folder and the schedule.
-        backup=BackupFacade(context, lambda: runtime.settings.values()),
-        retention=lambda: RetentionPolicy.from_settings(
+        return BackupFacade(context, lambda: runtime.settings.values())
+
+    def retention() -> RetentionPolicy:
+        from services.api.archive import RetentionPolicy
+
+        # Read at each use: the periods as the settings stand.
+        return RetentionPolicy.from_settings(
             runtime.settings.get("retention_years") or 0,
             runtime.settings.get("retention_by_service") or [],
-        ),
+        )
+
+    ports = build_ports(
+        context,
+        sync=sync,
+        limits=Later(lambda: runtime.plan.limits),
+        ack_template=Later(lambda: runtime.plan.ack_template),
+        on_sign_out=lambda: checkpoint_quietly(context, runtime.drive_root),
+        drive_root=settings.path("drive_root"),
+        settings=Later(settings_facade),
+        signing=Later(signing),
+        pdf_probe=pdf_probe,
+        register_url=settings.get("register_url"),
+        backup=Later(backup),
+        retention=retention,
+        # Read at each idle check: a saved Settings page changes it in the open window.
+        lock_minutes=lambda: int(runtime.settings.get("lock_after_minutes")),
     )
     officers = OfficersFacade(context, password_policy(settings))
-    runtime = Runtime(data_dir, context, ports, demo_file, settings, plan, officers, engine)
+    runtime = Runtime(
+        data_dir,
+        context,
+        ports,
+        demo_file,
+        settings,
+        officers,
+        _plan=Once(lambda: make_plan(settings)),
+        _pdf_engine=engine,
+    )
     log.info("profile opened (station %s)", context.station_code)
     return runtime
 
@@ -331,6 +402,8 @@ def match_slips_quietly(context: AppContext) -> None:
 def queue_digests_quietly(context: AppContext) -> None:
     """Queue the officers' daily digests before a sync sends the outbox; a failure here is
     logged and never stops the sync (the next run tries again, once per officer per day)."""
+    from services.worklist.digest import queue_digests_now
+
     try:
         queued = queue_digests_now(context)
     except Exception:

@@ -16,12 +16,12 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
+if TYPE_CHECKING:
+    # Loaded to provision a token only: every start of the workstation calls
+    # softhsm_environment, which needs none of it (cryptography's x509 costs ~17 ms).
+    from cryptography import x509
 
 __all__ = ["DEMO_TOKEN_PIN", "DemoToken", "provision_demo_token", "softhsm_environment"]
 
@@ -39,6 +39,9 @@ class DemoToken:
 
 
 def _name(cn: str) -> x509.Name:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "TH"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Demo Certification Authority (fictional)"),
@@ -60,6 +63,9 @@ def provision_demo_token(data_dir: Path, approver_name: str) -> DemoToken | None
     if util is None or module is None:
         return None
     import pkcs11
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
     from pkcs11 import Attribute, CertificateType, KeyType, ObjectClass
 
     folder = data_dir / _FOLDER

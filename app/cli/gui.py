@@ -46,6 +46,7 @@ class _Opening:
                 self._runtime = runtime
         if late:
             runtime.close()
+        runtime.ports.shell  # noqa: B018  # built here, in the worker: the sign-in's facade
         return OpenedProfile(
             runtime.ports,
             accounts=runtime.officers,

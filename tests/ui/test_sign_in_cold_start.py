@@ -163,3 +163,128 @@ def test_a_profile_that_cannot_be_opened_is_explained_in_the_sign_in(
         _shot(dialog, "failed-th")
     finally:
         _end(session)
+
+
+# A child process, as `anuyat gui` starts: the real opener opens the profile, the sign-in is
+# handed its shell facade, the officer types and presses Enter. Then it reports which modules
+# were loaded and which facades built, and builds the rest (as the I/O worker does) to show
+# that the check sees them when they are there.
+_SIGN_IN_CHILD = r"""
+import json, sys
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+
+
+class Ring(KeyringBackend):
+    priority = 1
+
+    def __init__(self, secrets):
+        super().__init__()
+        self.secrets = secrets
+
+    def get_password(self, service, username):
+        return self.secrets.get(service + "\x1f" + username)
+
+    def set_password(self, service, username, password):
+        self.secrets[service + "\x1f" + username] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop(service + "\x1f" + username, None)
+
+
+keyring.set_keyring(Ring(json.loads(Path(sys.argv[2]).read_text())))
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from app.cli.gui import _Opening
+from app.settings import load_settings
+from tests.ui.conftest import officer_types
+from ui.common.tasks import TaskRunner
+from ui.shell.sign_in import SignInDialog
+
+app = QApplication(sys.argv[:1])
+runner = TaskRunner()
+opening = _Opening(Path(sys.argv[1]), load_settings())
+opened = opening()  # the database worker's call in the GUI; here directly
+dialog = SignInDialog(opened.ports.shell, runner)
+dialog.show()
+loop = QEventLoop()
+dialog.user_did_sign_in.connect(lambda _: loop.quit())
+QTimer.singleShot(60_000, loop.quit)  # a hung sign-in ends the child, not the suite
+dialog.activateWindow()
+assert QTest.qWaitForWindowActive(dialog), "the sign-in never became active"
+dialog.findChild(QLineEdit, "Username").setFocus()
+officer_types("reviewer")
+QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # on to the password
+officer_types(sys.argv[3])
+QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # sign in
+loop.exec()
+signed_in = dialog.user.username if dialog.user is not None else None
+before = sorted(sys.modules)
+built = list(opened.ports.built())
+opened.ports.build_all()
+after = sorted(sys.modules)
+runner.shutdown()
+opening.close()
+print("RESULT " + json.dumps([signed_in, built, before, after]))
+"""
+
+# The areas' modules the sign-in does without: each facade but the shell's, the sync's plan
+# and its PDF worker, signing, the settings page.
+NOT_TO_SIGN_IN = (
+    "services.api.intake",
+    "services.api.review",
+    "services.api.approval",
+    "services.api.issuing",
+    "services.api.fees",
+    "services.api.reports",
+    "services.api.settings",
+    "services.api.backup",
+    "services.api.catalog",
+    "services.api.worklist",
+    "services.api.archive",
+    "services.intake.sync",
+    "app.intake_setup",
+    "app.pdf_probe",
+    "services.produce.sign",
+)
+
+
+def test_the_sign_in_acts_before_the_other_areas_facades_are_loaded(
+    context, data_dir, memory_keyring, tmp_path
+) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    secrets = tmp_path / "secrets.json"  # the profile's key, for the child's keyring
+    secrets.write_text(
+        json.dumps({f"{s}\x1f{u}": v for (s, u), v in memory_keyring.secrets.items()})
+    )
+    context.store.close()  # the child opens the profile itself
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(root),
+        QT_QPA_PLATFORM="offscreen",
+        ANUYAT_CONFIG_DIR=str(tmp_path / "config"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGN_IN_CHILD, str(data_dir), str(secrets),
+         STAFF_PASSWORD],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
+    signed_in, built, before, after = json.loads(line.removeprefix("RESULT "))
+    assert signed_in == "reviewer"
+    assert built == ["shell"]
+    early = sorted(name for name in NOT_TO_SIGN_IN if name in before)
+    assert early == [], f"loaded before the sign-in acted: {early}"
+    # The check can fail: once every facade is built, their modules are there.
+    assert sorted(name for name in NOT_TO_SIGN_IN if name in after) == sorted(NOT_TO_SIGN_IN)

@@ -36,6 +36,7 @@ __all__ = [
     "Session",
     "build_main_window_for",
     "import_main_window",
+    "prepare_main_window",
     "prepare_application",
     "run_gui",
 ]
@@ -78,6 +79,13 @@ def build_main_window_for(
 def import_main_window() -> None:
     """Import the main window's modules (in a worker, while the officer types a password)."""
     import ui.shell.main_window  # noqa: F401
+
+
+def prepare_main_window(ports: Ports) -> None:
+    """In a worker, while the officer types a password: the main window's modules, and every
+    area's facade (each is built on first use; the window asks for them all when built)."""
+    import_main_window()
+    ports.build_all()
 
 
 class Session(QObject):
@@ -145,8 +153,12 @@ class Session(QObject):
         system_viewer.use_private_root(opened.viewer_dir)
         if self.sign_in is not None:
             self.sign_in.store_opened(opened.ports.shell, demo_warning=opened.demo_warning)
-        # While the officer types: the main window's modules, so signing in is quick.
-        self._runner.run(import_main_window, _log_preload, pool="io", label="main_window")
+        # While the officer types: the main window's modules and the facades, so signing in
+        # is quick and builds none of them on the GUI thread.
+        ports = opened.ports
+        self._runner.run(
+            lambda: prepare_main_window(ports), _log_preload, pool="io", label="main_window"
+        )
 
     def _show_sign_in(self, notice: tuple[str, str] | None = None) -> None:
         opened = self.opened
