@@ -196,7 +196,7 @@ class Ring(KeyringBackend):
 
 keyring.set_keyring(Ring(json.loads(Path(sys.argv[2]).read_text())))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -210,7 +210,8 @@ app = QApplication(sys.argv[:1])
 runner = TaskRunner()
 opening = _Opening(Path(sys.argv[1]), load_settings())
 opened = opening()  # the database worker's call in the GUI; here directly
-dialog = SignInDialog(opened.ports.shell, runner)
+settings = QSettings(sys.argv[4], QSettings.Format.IniFormat)  # not the machine's own
+dialog = SignInDialog(opened.ports.shell, runner, settings=settings)
 dialog.show()
 loop = QEventLoop()
 dialog.user_did_sign_in.connect(lambda _: loop.quit())
@@ -276,7 +277,7 @@ def test_the_sign_in_acts_before_the_other_areas_facades_are_loaded(
     )
     done = subprocess.run(
         [sys.executable, "-c", _SIGN_IN_CHILD, str(data_dir), str(secrets),
-         STAFF_PASSWORD],
+         STAFF_PASSWORD, str(tmp_path / "ui.ini")],
         cwd=root, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
