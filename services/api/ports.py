@@ -113,6 +113,18 @@ class Ports:
             name: Once(builders.get(name, _none)) for name in self.AREAS
         }
 
+    def replace(self, **facades: object) -> Ports:
+        """A copy with the given areas' facades (tests give a settings or backup facade);
+        the other areas are shared with this one, built or not."""
+        unknown = set(facades) - set(self.AREAS)
+        if unknown:
+            raise ValueError(f"ports: unknown {sorted(unknown)}")
+        copy = Ports({name: _none for name in self.REQUIRED})
+        copy._areas = dict(self._areas)
+        for name, facade in facades.items():
+            copy._areas[name] = Once(_given(facade))
+        return copy
+
     def build_all(self) -> None:
         """Build every facade now (the I/O worker does, so the main window waits for none)."""
         for once in self._areas.values():
@@ -125,6 +137,10 @@ class Ports:
 
 def _none() -> None:
     return None
+
+
+def _given(facade: object) -> Callable[[], object]:
+    return lambda: facade
 
 
 class Later(Generic[T_co]):

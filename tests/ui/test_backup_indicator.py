@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,7 +27,7 @@ def values() -> dict:
 
 @pytest.fixture
 def ports(workstation, context, values):
-    return replace(workstation, backup=BackupFacade(context, lambda: values))
+    return workstation.replace(backup=BackupFacade(context, lambda: values))
 
 
 def open_window(qtbot, ports, runner, settings, username: str) -> MainWindow:
@@ -125,7 +124,7 @@ def test_the_settings_page_sets_the_schedule_and_the_warning(
     from services.api.settings import SectionKey, SettingsFacade
     from tests.ui.conftest import officer_types
 
-    ports = replace(workstation, settings=SettingsFacade(context, data_dir / "settings.toml"))
+    ports = workstation.replace(settings=SettingsFacade(context, data_dir / "settings.toml"))
     window = open_window(qtbot, ports, runner, settings, "admin")
     assert window.show_settings()
     page = window.settings_page

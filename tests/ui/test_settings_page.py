@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -40,7 +39,7 @@ def shot(widget: QWidget, name: str) -> Path:
 
 @pytest.fixture
 def ports(workstation, context, data_dir):
-    return replace(workstation, settings=SettingsFacade(context, data_dir / "settings.toml"))
+    return workstation.replace(settings=SettingsFacade(context, data_dir / "settings.toml"))
 
 
 @pytest.fixture

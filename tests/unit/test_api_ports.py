@@ -170,3 +170,14 @@ def test_facades_are_built_on_first_use_and_optional_areas_without_one_are_none(
     assert signing_made == [1]  # made once, though approval and issuing both use it
     with pytest.raises(ValueError, match="missing"):
         Ports({"shell": object})
+
+
+def test_a_copy_with_another_facade_shares_the_rest() -> None:
+    ports = Ports({name: object for name in Ports.REQUIRED})
+    shell = ports.shell
+    page = object()
+    copy = ports.replace(settings=page)
+    assert copy.settings is page and ports.settings is None
+    assert copy.shell is shell and copy.review is ports.review
+    with pytest.raises(ValueError, match="unknown"):
+        ports.replace(nothing=page)
