@@ -10,7 +10,16 @@ it answers only the token is offered, the one way every batch may use. The PIN b
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.api import (
     ApprovalPort,
@@ -56,7 +65,12 @@ class SigningDialog(Retranslating, QDialog):
         self.heading.setWordWrap(True)
         body.addWidget(self.heading)
         self.items = named(QListWidget(), "BatchList")
-        self.items.setMaximumHeight(120)
+        # The officer must read what they sign: a long service name wraps onto a second
+        # line rather than running off the edge, and the whole line is the item's tooltip.
+        self.items.setWordWrap(True)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        self.items.setMaximumHeight(160)
         body.addWidget(self.items)
         self.signing = SigningForm(
             runner,
@@ -107,11 +121,12 @@ class SigningDialog(Retranslating, QDialog):
         for summary in self._summaries:
             row = summary.detail.row
             service = row.service_name_th if language == "th" else row.service_name_en
-            self.items.addItem(
-                self.tr("{number} — {service} (needs type {kind} or higher)").format(
-                    number=row.tracking_number, service=service, kind=summary.min_signature_type
-                )
+            text = self.tr("{number} — {service} (needs type {kind} or higher)").format(
+                number=row.tracking_number, service=service, kind=summary.min_signature_type
             )
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            self.items.addItem(item)
         self.cancel_button.setText(self.tr("Cancel"))
         self.ok_button.setText(self.tr("Approve and sign"))
         self._explain()

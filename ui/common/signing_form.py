@@ -87,6 +87,9 @@ class SigningForm(Retranslating, QWidget):
         # Why the password way is disabled: the host's words (they name its service's risk).
         self.why_token = named(QLabel(), "WhyToken")
         self.why_token.setWordWrap(True)
+        # Under the refused way it explains, in the ordinary text colour: the way itself is
+        # greyed (the theme's disabled colour), its reason must stay easy to read.
+        self.why_token.setContentsMargins(26, 0, 0, 0)
         body.addWidget(self.why_token)
         self.token_row = QWidget()
         token_layout = QHBoxLayout(self.token_row)

@@ -21,6 +21,9 @@ TEXT = "#1f2933"
 MUTED = "#5f6b7a"
 BORDER = "#d5dde6"
 WINDOW = "#f4f6f9"
+# What cannot be used now: light enough to read as unavailable at a glance next to TEXT,
+# dark enough to still be read (a refused signing way stays visible beside its reason).
+DISABLED_TEXT = "#9aa5b1"
 ROW_HEIGHT = 38  # Thai marks above and below the line need air; rows stay easy to hit.
 # Style sheets take file paths with forward slashes on every platform.
 CHEVRON = (Path(__file__).resolve().parents[2] / "resources/icons/chevron_down.svg").as_posix()
@@ -234,7 +237,10 @@ QPushButton#AcceptButton:hover {{ background: #e3f1e6; }}
 QPushButton#RejectButton {{ color: #a4262c; border-color: #f1b9b5; }}
 QPushButton#RejectButton:hover {{ background: #fdeceb; }}
 QPushButton#NotApplicableButton {{ color: #4d5562; }}
-QPushButton:disabled {{ color: #9aa5b1; border-color: #dde3ea; background: #f7f9fb; }}
+QPushButton:disabled {{ color: {DISABLED_TEXT}; border-color: #dde3ea; background: #f7f9fb; }}
+/* The QWidget colour above paints every state alike: a refused radio button or box looked
+   active. Its reason, a label beside it, keeps the ordinary text colour. */
+QRadioButton:disabled, QCheckBox:disabled {{ color: {DISABLED_TEXT}; }}
 #IdentityCard {{ background: #ffffff; border: 1px solid #e3e8ee; border-radius: 6px; }}
 #IdentityPanel #IdentityCard {{ margin: 0 10px; }}
 QPushButton#LinkButton, QToolButton#LinkTool {{
@@ -344,6 +350,13 @@ def apply_theme(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Button, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor(TEXT))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    # setColor(role, …) set every group, the disabled one too: give it its own colour.
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor(TEXT))
