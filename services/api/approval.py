@@ -55,7 +55,9 @@ class ApprovalPort(Protocol):
         self, user: SignedInUser, token_label: str, pin: sign.Pin
     ) -> list[sign.TokenCertificate]: ...
 
-    def signing_ways(self, user: SignedInUser, application_ids: Sequence[str]) -> BatchWays: ...
+    def batch_signing_ways(
+        self, user: SignedInUser, application_ids: Sequence[str]
+    ) -> BatchWays: ...
 
     def approve_batch(
         self,
@@ -147,7 +149,7 @@ class Approval:
         finally:
             session.close()
 
-    def signing_ways(self, user: SignedInUser, application_ids: Sequence[str]) -> BatchWays:
+    def batch_signing_ways(self, user: SignedInUser, application_ids: Sequence[str]) -> BatchWays:
         """The ways the signing dialog offers for these requests (their strictest service
         and the agency's settings decide)."""
         actor = self.context.verified(Actor.from_user(user))

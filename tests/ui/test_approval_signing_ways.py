@@ -1,7 +1,7 @@
 """The approval's signing dialog offers only the ways the service allows for the whole batch.
 
 The agency's settings (``allow_pkcs12``) and the batch's strictest service (type 3 needs the
-token) decide, in the service (``ApprovalPort.signing_ways``); the dialog shows its answer. A
+token) decide, in the service (``ApprovalPort.batch_signing_ways``); the dialog shows its answer. A
 way the service would refuse is not offered, so the approver is not left to find out after
 typing a PIN. Real widgets, a real profile, the real SoftHSM2 token's module.
 """

@@ -3,9 +3,9 @@ sign-in password (a type-1 approval record), or a PKCS#12 file where the agency 
 
 The ways, the token's certificates and the secret are :class:`~ui.common.signing_form.SigningForm`,
 which the issue dialog uses too. Which ways are offered is the service's answer
-(``ApprovalPort.signing_ways``: the batch's strictest service and the agency's settings); until
-it answers only the token is offered, the one way every batch may use. The PIN becomes a
-``Pin`` only when the approver presses the button, and the field is emptied at once.
+(``ApprovalPort.batch_signing_ways``: the batch's strictest service and the agency's
+settings); until it answers only the token is offered, the one way every batch may use. The
+PIN becomes a ``Pin`` only when the approver presses the button, and the field is emptied at once.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class SigningDialog(Retranslating, QDialog):
         self.retranslate()
         ids = [s.detail.row.id for s in summaries]
         runner.run(
-            lambda: port.signing_ways(user, ids), self._ways_known, pool="io", owner=self,
+            lambda: port.batch_signing_ways(user, ids), self._ways_known, pool="io", owner=self,
             label="signing ways",
         )  # fmt: skip
 
