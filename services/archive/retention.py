@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import (
@@ -173,26 +174,28 @@ def record_order(
             "order already signed. Check the date typed.",
         )
     listing = find_list(uow.session, number)
-    taken = uow.session.scalar(
-        select(DestructionList.number).where(DestructionList.order_number == order_number)
-    )
+    taken = _list_holding(uow.session, order_number)
     if taken is not None:
-        raise InvalidInput(
-            f"คำสั่งเลขที่ {order_number} บันทึกไว้กับทะเบียนลำดับที่ {taken} แล้ว",
-            f"Order {order_number} is already recorded on destruction list {taken}.",
-        )
-    changed = uow.session.execute(
-        update(DestructionList)
-        .where(DestructionList.id == listing.id, DestructionList.order_number.is_(None))
-        .values(
-            order_number=order_number,
-            ordered_by=ordered_by,
-            ordered_on=ordered_on,
-            order_recorded_by=uow.actor.label,
-            order_recorded_at=uow.now,
-        )
-        .execution_options(synchronize_session=False)
-    )
+        raise _order_taken(order_number, taken)
+    try:
+        # The check above cannot see another station's uncommitted order: should it record
+        # the same number first, the unique constraint refuses ours here (PostgreSQL waits
+        # for its commit). The savepoint keeps the officer's transaction usable to say so.
+        with uow.session.begin_nested():
+            changed = uow.session.execute(
+                update(DestructionList)
+                .where(DestructionList.id == listing.id, DestructionList.order_number.is_(None))
+                .values(
+                    order_number=order_number,
+                    ordered_by=ordered_by,
+                    ordered_on=ordered_on,
+                    order_recorded_by=uow.actor.label,
+                    order_recorded_at=uow.now,
+                )
+                .execution_options(synchronize_session=False)
+            )
+    except IntegrityError as exc:
+        raise _order_taken(order_number, _list_holding(uow.session, order_number)) from exc
     if getattr(changed, "rowcount", 0) != 1:
         raise InvalidInput(
             f"ทะเบียนขอทำลายลำดับที่ {number} มีคำสั่งบันทึกไว้แล้ว",
@@ -205,6 +208,23 @@ def record_order(
         {"number": number, "order_number": order_number, "ordered_by": ordered_by,
          "ordered_on": ordered_on.date().isoformat()},
     )  # fmt: skip
+
+
+def _list_holding(session: Session, order_number: str) -> int | None:
+    """The number of the list that already carries ``order_number``, if one does."""
+    return session.scalar(
+        select(DestructionList.number).where(DestructionList.order_number == order_number)
+    )
+
+
+def _order_taken(order_number: str, taken: int | None) -> InvalidInput:
+    # ``taken`` is None only if the list that won the race was undone since: same words.
+    where_th = f"กับทะเบียนลำดับที่ {taken} " if taken is not None else ""
+    where_en = f" on destruction list {taken}" if taken is not None else ""
+    return InvalidInput(
+        f"คำสั่งเลขที่ {order_number} บันทึกไว้{where_th}แล้ว",
+        f"Order {order_number} is already recorded{where_en}.",
+    )
 
 
 def destroy_listed(uow: UnitOfWork, number: int) -> Destroyed:
