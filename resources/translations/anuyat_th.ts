@@ -102,92 +102,92 @@
 <context>
     <name>AlertsButton</name>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="118"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="119"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="119"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="120"/>
         <source>{count} new in your work list</source>
         <translation>มีรายการใหม่ในงานของท่าน {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="171"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="172"/>
         <source>Nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="178"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="179"/>
         <source>Waiting under a business day</source>
         <translation>รอไม่ถึงหนึ่งวันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="191"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="192"/>
         <source>… and {n} more</source>
         <translation>… และอีก {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="198"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="199"/>
         <source>New in your queue: {number}</source>
         <translation>เข้าคิวงานของท่าน: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="200"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="201"/>
         <source>Assigned to you: {number}</source>
         <translation>มอบหมายให้ท่าน: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="202"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="203"/>
         <source>The applicant replied: {number}</source>
         <translation>ผู้ยื่นตอบกลับ: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="204"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="205"/>
         <source>Nobody holds it yet: {number}</source>
         <translation>ยังไม่มีผู้รับผิดชอบ: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="208"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="209"/>
         <source>Licence data overdue: {number}</source>
         <translation>ข้อมูลใบอนุญาตเกินกำหนดส่ง: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="209"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="210"/>
         <source>Licence data due ({left}): {number}</source>
         <translation>ต้องส่งข้อมูลใบอนุญาต ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="215"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="216"/>
         <source>Overdue: {number}</source>
         <translation>เกินกำหนด: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="216"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="217"/>
         <source>Due soon ({left}): {number}</source>
         <translation>ใกล้ครบกำหนด ({left}): {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="233"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="229"/>
         <source>{count} alerts: new requests, replies and SLAs about to run out</source>
         <translation>การแจ้งเตือน {count} รายการ: คำขอใหม่ การตอบกลับ และคำขอที่ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="237"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="233"/>
         <source>No alerts</source>
         <translation>ไม่มีการแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="239"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="235"/>
         <source>Alerts</source>
         <translation>การแจ้งเตือน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="240"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="236"/>
         <source>Mark all as seen</source>
         <translation>ทำเครื่องหมายว่าดูแล้วทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/alerts_button.py" line="241"/>
+        <location filename="../../ui/worklist/alerts_button.py" line="237"/>
         <source>Daily summary by e-mail</source>
         <translation>สรุปงานประจำวันทางอีเมล</translation>
     </message>
@@ -1152,22 +1152,22 @@
         <translation>เหตุใดจึงไม่เกี่ยวข้อง กด Enter เพื่อบันทึก Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="283"/>
+        <location filename="../../ui/review/checklist.py" line="284"/>
         <source>Required</source>
         <translation>ต้องมี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="283"/>
+        <location filename="../../ui/review/checklist.py" line="284"/>
         <source>If any</source>
         <translation>ถ้ามี</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="285"/>
+        <location filename="../../ui/review/checklist.py" line="286"/>
         <source>Proxy</source>
         <translation>มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="286"/>
+        <location filename="../../ui/review/checklist.py" line="287"/>
         <source>Needed when a proxy applies for the applicant</source>
         <translation>ใช้เมื่อมีผู้รับมอบอำนาจยื่นแทน</translation>
     </message>
@@ -1217,17 +1217,17 @@
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="302"/>
+        <location filename="../../ui/review/checklist.py" line="303"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="308"/>
+        <location filename="../../ui/review/checklist.py" line="309"/>
         <source>p. {page}</source>
         <translation>หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="316"/>
+        <location filename="../../ui/review/checklist.py" line="317"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -1235,12 +1235,12 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="536"/>
+        <location filename="../../ui/review/checklist.py" line="532"/>
         <source>This request has no service yet, so there is no document list to check. Classify it first.</source>
         <translation>คำขอนี้ยังไม่ได้จำแนกงานบริการ จึงยังไม่มีรายการเอกสารให้ตรวจ โปรดจำแนกประเภทก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="542"/>
+        <location filename="../../ui/review/checklist.py" line="538"/>
         <source>Document checklist</source>
         <translation>รายการตรวจเอกสาร</translation>
     </message>
@@ -1296,17 +1296,17 @@
 <context>
     <name>CounterForm</name>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="323"/>
+        <location filename="../../ui/intake/counter_form.py" line="324"/>
         <source>Enter the applicant&apos;s name.</source>
         <translation>กรอกชื่อผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="465"/>
+        <location filename="../../ui/intake/counter_form.py" line="466"/>
         <source>Registering…</source>
         <translation>กำลังลงทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="465"/>
+        <location filename="../../ui/intake/counter_form.py" line="466"/>
         <source>Register request</source>
         <translation>ลงทะเบียนรับเรื่อง</translation>
     </message>
@@ -1316,38 +1316,38 @@
         <translation>เลือกไฟล์เอกสารที่สแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="472"/>
-        <location filename="../../ui/intake/counter_form.py" line="588"/>
+        <location filename="../../ui/intake/counter_form.py" line="473"/>
+        <location filename="../../ui/intake/counter_form.py" line="584"/>
         <source>Unclassified — an officer classifies it later</source>
         <translation>รอจำแนกประเภท — เจ้าหน้าที่จำแนกภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="523"/>
+        <location filename="../../ui/intake/counter_form.py" line="524"/>
         <source>13 digits; leave empty if the applicant did not give it.</source>
         <translation>13 หลัก เว้นว่างได้หากผู้ยื่นไม่ได้แจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="524"/>
+        <location filename="../../ui/intake/counter_form.py" line="525"/>
         <source>{n} of 13 digits</source>
         <translation>กรอกแล้ว {n} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="525"/>
+        <location filename="../../ui/intake/counter_form.py" line="526"/>
         <source>Too many digits: {n} of 13</source>
         <translation>ตัวเลขเกิน: {n} หลัก (ต้องมี 13 หลัก)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="526"/>
+        <location filename="../../ui/intake/counter_form.py" line="527"/>
         <source>Only digits, spaces and dashes</source>
         <translation>กรอกได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="530"/>
+        <location filename="../../ui/intake/counter_form.py" line="531"/>
         <source>✓ Valid number</source>
         <translation>✓ เลขถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="528"/>
+        <location filename="../../ui/intake/counter_form.py" line="529"/>
         <source>The check digit does not match: probably a typo. Compare with the card.</source>
         <translation>หลักตรวจสอบไม่ตรง น่าจะพิมพ์ผิด โปรดตรวจกับบัตรอีกครั้ง</translation>
     </message>
@@ -1357,87 +1357,87 @@
         <translation>รับเรื่องแล้ว เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="555"/>
+        <location filename="../../ui/intake/counter_form.py" line="551"/>
         <source>Register a counter or phone request</source>
         <translation>ลงทะเบียนคำขอที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="556"/>
+        <location filename="../../ui/intake/counter_form.py" line="552"/>
         <source>Close (Esc); what you typed is kept</source>
         <translation>ปิด (Esc) ข้อมูลที่กรอกไว้ยังอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="557"/>
+        <location filename="../../ui/intake/counter_form.py" line="553"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="558"/>
+        <location filename="../../ui/intake/counter_form.py" line="554"/>
         <source>Person</source>
         <translation>บุคคลธรรมดา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="559"/>
+        <location filename="../../ui/intake/counter_form.py" line="555"/>
         <source>Juristic person</source>
         <translation>นิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="560"/>
+        <location filename="../../ui/intake/counter_form.py" line="556"/>
         <source>Name *</source>
         <translation>ชื่อผู้ยื่นคำขอ *</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="561"/>
+        <location filename="../../ui/intake/counter_form.py" line="557"/>
         <source>Title, first name and surname, or company</source>
         <translation>คำนำหน้า ชื่อ นามสกุล หรือชื่อนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="562"/>
+        <location filename="../../ui/intake/counter_form.py" line="558"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="563"/>
+        <location filename="../../ui/intake/counter_form.py" line="559"/>
         <source>for the acknowledgement (optional)</source>
         <translation>สำหรับส่งใบรับเรื่อง (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="564"/>
+        <location filename="../../ui/intake/counter_form.py" line="560"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="565"/>
+        <location filename="../../ui/intake/counter_form.py" line="561"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="566"/>
+        <location filename="../../ui/intake/counter_form.py" line="562"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="567"/>
+        <location filename="../../ui/intake/counter_form.py" line="563"/>
         <source>What the applicant asks for</source>
         <translation>เรื่องที่ผู้ยื่นขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="568"/>
+        <location filename="../../ui/intake/counter_form.py" line="564"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="569"/>
+        <location filename="../../ui/intake/counter_form.py" line="565"/>
         <source>Premises address (optional)</source>
         <translation>สถานที่ประกอบการ (ถ้ามี)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="571"/>
+        <location filename="../../ui/intake/counter_form.py" line="567"/>
         <source>Number, road, sub-district, district, province</source>
         <translation>บ้านเลขที่ ถนน ตำบล อำเภอ จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="573"/>
+        <location filename="../../ui/intake/counter_form.py" line="569"/>
         <source>What was said at the counter or on the phone</source>
         <translation>รายละเอียดที่ได้รับแจ้งที่เคาน์เตอร์หรือทางโทรศัพท์</translation>
     </message>
@@ -1467,7 +1467,7 @@
         <translation>พิมพ์ใบรับคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="512"/>
+        <location filename="../../ui/intake/counter_form.py" line="513"/>
         <source>The applicant consents to the use of their personal data for: {purpose}</source>
         <translation>ผู้ยื่นคำขอยินยอมให้ใช้ข้อมูลส่วนบุคคลเพื่อ: {purpose}</translation>
     </message>
@@ -1477,17 +1477,17 @@
         <translation>ใบรับคำขอสำหรับผู้ยื่น: เลขที่รับเรื่อง กำหนดแล้วเสร็จ และวิธีติดตามคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="576"/>
+        <location filename="../../ui/intake/counter_form.py" line="572"/>
         <source>Clear</source>
         <translation>ล้างแบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="593"/>
+        <location filename="../../ui/intake/counter_form.py" line="589"/>
         <source>Juristic person registration no.</source>
         <translation>เลขทะเบียนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/counter_form.py" line="595"/>
+        <location filename="../../ui/intake/counter_form.py" line="591"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
@@ -1510,107 +1510,107 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="285"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="286"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="302"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="304"/>
         <source>New today</source>
         <translation>คำขอใหม่วันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="305"/>
         <source>Pending</source>
         <translation>ระหว่างดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="310"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
         <source>Waiting for applicants</source>
         <translation>รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="311"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="307"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="312"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
         <source>Close to the deadline</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="313"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
         <source>Due this week</source>
         <translation>ครบกำหนดสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="312"/>
         <source>Requests received today</source>
         <translation>คำขอที่ได้รับวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="313"/>
         <source>Open requests not waiting for the applicant</source>
         <translation>คำขอที่ยังไม่ปิดและไม่ได้รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="318"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="314"/>
         <source>Asked for documents; the clock is stopped</source>
         <translation>ขอเอกสารเพิ่มแล้ว หยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="319"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="315"/>
         <source>Past the deadline in the citizen manual</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="320"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
         <source>Within a few business days of the deadline</source>
         <translation>เหลืออีกไม่กี่วันทำการจะครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="321"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
         <source>Deadline falls in this week</source>
         <translation>ครบกำหนดภายในสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="322"/>
         <source>New requests per day (last 14 days)</source>
         <translation>คำขอใหม่รายวัน (14 วันล่าสุด)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="323"/>
         <source>Open requests per service</source>
         <translation>คำขอที่ยังไม่ปิด แยกตามงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="324"/>
         <source>Requests each officer holds</source>
         <translation>คำขอที่เจ้าหน้าที่แต่ละคนถืออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="329"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="329"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
         <source>Open</source>
         <translation>ยังไม่ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="330"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="330"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
         <source>Holds</source>
         <translation>ถืออยู่</translation>
     </message>
@@ -1772,108 +1772,108 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="170"/>
+        <location filename="../../ui/shell/detail_panel.py" line="166"/>
         <source>Close the details (Esc)</source>
         <translation>ปิดรายละเอียด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="171"/>
+        <location filename="../../ui/shell/detail_panel.py" line="167"/>
         <source>Classify…</source>
         <translation>จำแนกประเภท…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="173"/>
+        <location filename="../../ui/shell/detail_panel.py" line="169"/>
         <source>Name the service and the kind of applicant; the applicant is sent the SLA</source>
         <translation>ระบุงานบริการและประเภทผู้ยื่น แล้วแจ้งระยะเวลาดำเนินการให้ผู้ยื่นทราบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="175"/>
+        <location filename="../../ui/shell/detail_panel.py" line="171"/>
         <source>Withdraw…</source>
         <translation>ถอนคำขอ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="176"/>
+        <location filename="../../ui/shell/detail_panel.py" line="172"/>
         <source>Export for the archives…</source>
         <translation>ส่งออกแฟ้มเพื่อเก็บรักษา…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="178"/>
+        <location filename="../../ui/shell/detail_panel.py" line="174"/>
         <source>Save the request&apos;s whole file (pages, letters, history) as one PDF/A</source>
         <translation>บันทึกแฟ้มคำขอทั้งฉบับ (เอกสาร หนังสือ ประวัติ) เป็นไฟล์ PDF/A ไฟล์เดียว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="181"/>
+        <location filename="../../ui/shell/detail_panel.py" line="177"/>
         <source>Close the request as withdrawn at the applicant&apos;s wish</source>
         <translation>ปิดคำขอเป็น “ผู้ยื่นถอนคำขอ” ตามที่ผู้ยื่นแจ้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="199"/>
+        <location filename="../../ui/shell/detail_panel.py" line="195"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="203"/>
-        <location filename="../../ui/shell/detail_panel.py" line="208"/>
+        <location filename="../../ui/shell/detail_panel.py" line="199"/>
+        <location filename="../../ui/shell/detail_panel.py" line="204"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="204"/>
+        <location filename="../../ui/shell/detail_panel.py" line="200"/>
         <source>Service (English)</source>
         <translation>งานบริการ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="209"/>
+        <location filename="../../ui/shell/detail_panel.py" line="205"/>
         <source>Service (Thai)</source>
         <translation>งานบริการ (ภาษาไทย)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="212"/>
+        <location filename="../../ui/shell/detail_panel.py" line="208"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="213"/>
+        <location filename="../../ui/shell/detail_panel.py" line="209"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="214"/>
+        <location filename="../../ui/shell/detail_panel.py" line="210"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="220"/>
+        <location filename="../../ui/shell/detail_panel.py" line="216"/>
         <source>Due</source>
         <translation>ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="221"/>
+        <location filename="../../ui/shell/detail_panel.py" line="217"/>
         <source>Time left</source>
         <translation>เวลาที่เหลือ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="227"/>
+        <location filename="../../ui/shell/detail_panel.py" line="223"/>
         <source>When the clock restarts</source>
         <translation>เมื่อเริ่มนับเวลาต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="232"/>
+        <location filename="../../ui/shell/detail_panel.py" line="228"/>
         <source>Assignee</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="232"/>
+        <location filename="../../ui/shell/detail_panel.py" line="228"/>
         <source>Unassigned</source>
         <translation>ยังไม่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="233"/>
+        <location filename="../../ui/shell/detail_panel.py" line="229"/>
         <source>Documents</source>
         <translation>จำนวนเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/detail_panel.py" line="234"/>
+        <location filename="../../ui/shell/detail_panel.py" line="230"/>
         <source>Tags</source>
         <translation>ป้ายกำกับ</translation>
     </message>
@@ -1881,73 +1881,73 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="181"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="177"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="183"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="179"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="328"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="434"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="324"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="430"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="395"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="391"/>
         <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
         <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="411"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="407"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="420"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="416"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="493"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="489"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="494"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="490"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="538"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="539"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="544"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="545"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="546"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="547"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -1985,8 +1985,8 @@
 <context>
     <name>ErrorBox</name>
     <message>
-        <location filename="../../ui/common/errors.py" line="93"/>
-        <location filename="../../ui/common/errors.py" line="94"/>
+        <location filename="../../ui/common/errors.py" line="89"/>
+        <location filename="../../ui/common/errors.py" line="90"/>
         <source>Dismiss this message</source>
         <translation>ปิดข้อความนี้</translation>
     </message>
@@ -2052,155 +2052,155 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="173"/>
+        <location filename="../../ui/fees/page.py" line="169"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/page.py" line="171"/>
         <location filename="../../ui/fees/page.py" line="175"/>
-        <location filename="../../ui/fees/page.py" line="179"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="175"/>
-        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="171"/>
+        <location filename="../../ui/fees/page.py" line="176"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="175"/>
+        <location filename="../../ui/fees/page.py" line="171"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="176"/>
-        <location filename="../../ui/fees/page.py" line="183"/>
+        <location filename="../../ui/fees/page.py" line="172"/>
+        <location filename="../../ui/fees/page.py" line="179"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="176"/>
+        <location filename="../../ui/fees/page.py" line="172"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="177"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="182"/>
+        <location filename="../../ui/fees/page.py" line="178"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="184"/>
+        <location filename="../../ui/fees/page.py" line="180"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="189"/>
+        <location filename="../../ui/fees/page.py" line="185"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="190"/>
+        <location filename="../../ui/fees/page.py" line="186"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="192"/>
+        <location filename="../../ui/fees/page.py" line="188"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="194"/>
+        <location filename="../../ui/fees/page.py" line="190"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="197"/>
+        <location filename="../../ui/fees/page.py" line="193"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="198"/>
+        <location filename="../../ui/fees/page.py" line="194"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="213"/>
+        <location filename="../../ui/fees/page.py" line="209"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="219"/>
+        <location filename="../../ui/fees/page.py" line="215"/>
         <source>Refunds owed</source>
         <translation>เงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="247"/>
+        <location filename="../../ui/fees/page.py" line="239"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="249"/>
+        <location filename="../../ui/fees/page.py" line="241"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="249"/>
+        <location filename="../../ui/fees/page.py" line="241"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="273"/>
+        <location filename="../../ui/fees/page.py" line="265"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="285"/>
+        <location filename="../../ui/fees/page.py" line="277"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="291"/>
+        <location filename="../../ui/fees/page.py" line="283"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="307"/>
+        <location filename="../../ui/fees/page.py" line="299"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="316"/>
+        <location filename="../../ui/fees/page.py" line="308"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="327"/>
+        <location filename="../../ui/fees/page.py" line="319"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="337"/>
+        <location filename="../../ui/fees/page.py" line="329"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="346"/>
+        <location filename="../../ui/fees/page.py" line="338"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="349"/>
+        <location filename="../../ui/fees/page.py" line="341"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2346,109 +2346,109 @@
 <context>
     <name>FinanceInbox</name>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="126"/>
+        <location filename="../../ui/fees/inbox.py" line="111"/>
         <source>Slips and payment mail that name no payment of ours, or come from someone other than the applicant. Attach each to the payment it proves, or set it aside with a reason.</source>
         <translation>สลิปและอีเมลแจ้งชำระเงินที่ไม่ระบุการชำระใดของหน่วยงาน หรือส่งมาจากผู้อื่นที่ไม่ใช่ผู้ยื่นคำขอ โปรดแนบแต่ละรายการกับการชำระเงินที่สลิปนั้นเป็นหลักฐาน หรือพักไว้พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="132"/>
-        <location filename="../../ui/fees/inbox.py" line="137"/>
+        <location filename="../../ui/fees/inbox.py" line="117"/>
+        <location filename="../../ui/fees/inbox.py" line="122"/>
         <source>Received</source>
         <translation>วันที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="132"/>
+        <location filename="../../ui/fees/inbox.py" line="117"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="132"/>
-        <location filename="../../ui/fees/inbox.py" line="136"/>
+        <location filename="../../ui/fees/inbox.py" line="117"/>
+        <location filename="../../ui/fees/inbox.py" line="121"/>
         <source>Subject</source>
         <translation>หัวเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="132"/>
+        <location filename="../../ui/fees/inbox.py" line="117"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="135"/>
+        <location filename="../../ui/fees/inbox.py" line="120"/>
         <source>From</source>
         <translation>จาก</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="138"/>
+        <location filename="../../ui/fees/inbox.py" line="123"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="139"/>
+        <location filename="../../ui/fees/inbox.py" line="124"/>
         <source>Why it is here</source>
         <translation>เหตุที่อยู่ในกล่องนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="143"/>
+        <location filename="../../ui/fees/inbox.py" line="128"/>
         <source>Transaction ID or tracking number of the payment:</source>
         <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="144"/>
+        <location filename="../../ui/fees/inbox.py" line="129"/>
         <source>Attach to this payment</source>
         <translation>แนบกับการชำระนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="145"/>
+        <location filename="../../ui/fees/inbox.py" line="130"/>
         <source>Or set it aside, with the reason:</source>
         <translation>หรือพักไว้ พร้อมเหตุผล:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="146"/>
+        <location filename="../../ui/fees/inbox.py" line="131"/>
         <source>Set aside</source>
         <translation>พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="189"/>
+        <location filename="../../ui/fees/inbox.py" line="170"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="201"/>
+        <location filename="../../ui/fees/inbox.py" line="182"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="206"/>
+        <location filename="../../ui/fees/inbox.py" line="187"/>
         <source>The file %1 cannot be drawn.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="214"/>
+        <location filename="../../ui/fees/inbox.py" line="195"/>
         <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
         <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="221"/>
+        <location filename="../../ui/fees/inbox.py" line="202"/>
         <source>It names request %1 but came from another address.</source>
         <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="224"/>
+        <location filename="../../ui/fees/inbox.py" line="205"/>
         <source>It names no payment or request of ours.</source>
         <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="234"/>
+        <location filename="../../ui/fees/inbox.py" line="215"/>
         <source>The finance inbox is empty.</source>
         <translation>ไม่มีสลิปในกล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="253"/>
+        <location filename="../../ui/fees/inbox.py" line="234"/>
         <source>The mail carries no file.</source>
         <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="256"/>
+        <location filename="../../ui/fees/inbox.py" line="237"/>
         <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
         <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>
@@ -2456,42 +2456,42 @@
 <context>
     <name>ForwardBox</name>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="157"/>
+        <location filename="../../ui/intake/forward_box.py" line="153"/>
         <source>Forwarded request</source>
         <translation>คำขอที่ส่งต่อมา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="158"/>
+        <location filename="../../ui/intake/forward_box.py" line="154"/>
         <source>The original sender is the applicant</source>
         <translation>ผู้ส่งต้นฉบับเป็นผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="160"/>
+        <location filename="../../ui/intake/forward_box.py" line="156"/>
         <source>The acknowledgement and later letters go to the original sender</source>
         <translation>หนังสือตอบรับและหนังสือต่อ ๆ ไปส่งถึงผู้ส่งต้นฉบับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="162"/>
+        <location filename="../../ui/intake/forward_box.py" line="158"/>
         <source>Keep the forwarder</source>
         <translation>ให้ผู้ส่งต่อเป็นผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="164"/>
+        <location filename="../../ui/intake/forward_box.py" line="160"/>
         <source>The one who forwarded it stays the applicant and is acknowledged</source>
         <translation>ผู้ที่ส่งต่อเป็นผู้ยื่นต่อไป และได้รับหนังสือตอบรับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="177"/>
+        <location filename="../../ui/intake/forward_box.py" line="173"/>
         <source>{forwarder} forwarded this request; it names {original} as its sender. Who is the applicant? No acknowledgement was sent yet.</source>
         <translation>{forwarder} ส่งต่อคำขอนี้มา โดยระบุว่า {original} เป็นผู้ส่ง ใครเป็นผู้ยื่นคำขอ? ยังไม่ได้ส่งหนังสือตอบรับ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="182"/>
+        <location filename="../../ui/intake/forward_box.py" line="178"/>
         <source>Forwarded by {forwarder}. Confirmed: the applicant is the original sender, {original}.</source>
         <translation>ส่งต่อโดย {forwarder} ยืนยันแล้ว: ผู้ยื่นคือผู้ส่งต้นฉบับ {original}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/forward_box.py" line="187"/>
+        <location filename="../../ui/intake/forward_box.py" line="183"/>
         <source>Forwarded by {forwarder}, naming {original}. Confirmed: the forwarder stays the applicant.</source>
         <translation>ส่งต่อโดย {forwarder} ระบุ {original} ยืนยันแล้ว: ผู้ส่งต่อเป็นผู้ยื่น</translation>
     </message>
@@ -2522,17 +2522,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/review/info.py" line="218"/>
+        <location filename="../../ui/review/info.py" line="212"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="218"/>
+        <location filename="../../ui/review/info.py" line="212"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/info.py" line="218"/>
+        <location filename="../../ui/review/info.py" line="212"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -2691,17 +2691,17 @@
 <context>
     <name>IdNumberCheck</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="124"/>
+        <location filename="../../ui/review/identity.py" line="125"/>
         <source>The check digit is right.</source>
         <translation>หลักตรวจสอบถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="128"/>
+        <location filename="../../ui/review/identity.py" line="129"/>
         <source>It matches the number in the application.</source>
         <translation>ตรงกับเลขในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="130"/>
+        <location filename="../../ui/review/identity.py" line="131"/>
         <source>The check digit is right, but the number differs from the one in the application.</source>
         <translation>หลักตรวจสอบถูกต้อง แต่เลขไม่ตรงกับเลขในคำขอ</translation>
     </message>
@@ -2709,352 +2709,352 @@
 <context>
     <name>IdentityCard</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="448"/>
+        <location filename="../../ui/review/identity.py" line="449"/>
         <source>The ID document is genuine</source>
         <translation>บัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="449"/>
+        <location filename="../../ui/review/identity.py" line="450"/>
         <source>Photo and details are consistent</source>
         <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="450"/>
+        <location filename="../../ui/review/identity.py" line="451"/>
         <source>Call-back to the applicant</source>
         <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="451"/>
+        <location filename="../../ui/review/identity.py" line="452"/>
         <source>Stamp duty on the power of attorney</source>
         <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="452"/>
+        <location filename="../../ui/review/identity.py" line="453"/>
         <source>Call to confirm with the grantor</source>
         <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="454"/>
+        <location filename="../../ui/review/identity.py" line="455"/>
         <source>Face-to-face proofing (counter or video call)</source>
         <translation>การพิสูจน์ตัวตนแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="456"/>
+        <location filename="../../ui/review/identity.py" line="457"/>
         <source>Company certificate is recent enough</source>
         <translation>หนังสือรับรองนิติบุคคลออกไม่เกินระยะที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="457"/>
+        <location filename="../../ui/review/identity.py" line="458"/>
         <source>Who may sign for the company</source>
         <translation>ผู้มีอำนาจลงนามแทนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="459"/>
+        <location filename="../../ui/review/identity.py" line="460"/>
         <source>The grantor has the authority to delegate</source>
         <translation>ผู้มอบอำนาจมีอำนาจลงนามแทนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="464"/>
+        <location filename="../../ui/review/identity.py" line="465"/>
         <source>Must</source>
         <translation>ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="464"/>
+        <location filename="../../ui/review/identity.py" line="465"/>
         <source>Should</source>
         <translation>ควรตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="467"/>
+        <location filename="../../ui/review/identity.py" line="468"/>
         <source>Only “accepted” completes this check.</source>
         <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="469"/>
+        <location filename="../../ui/review/identity.py" line="470"/>
         <source>“Not applicable” with a reason also completes this check.</source>
         <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="472"/>
+        <location filename="../../ui/review/identity.py" line="473"/>
         <source>This check is required here; it cannot be marked not applicable.</source>
         <translation>คำขอนี้ต้องตรวจรายการนี้ จะบันทึกว่าไม่เกี่ยวข้องไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="478"/>
+        <location filename="../../ui/review/identity.py" line="479"/>
         <source>How it was checked</source>
         <translation>วิธีตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="479"/>
+        <location filename="../../ui/review/identity.py" line="480"/>
         <source>Number on the card</source>
         <translation>เลขบนบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="480"/>
+        <location filename="../../ui/review/identity.py" line="481"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="481"/>
+        <location filename="../../ui/review/identity.py" line="482"/>
         <source>Number or address used</source>
         <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="482"/>
+        <location filename="../../ui/review/identity.py" line="483"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="483"/>
+        <location filename="../../ui/review/identity.py" line="484"/>
         <source>Result</source>
         <translation>ผลการติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="484"/>
+        <location filename="../../ui/review/identity.py" line="485"/>
         <source>Duty paid by</source>
         <translation>วิธีชำระอากร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="485"/>
+        <location filename="../../ui/review/identity.py" line="486"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="486"/>
+        <location filename="../../ui/review/identity.py" line="487"/>
         <source>Grantor</source>
         <translation>ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="487"/>
+        <location filename="../../ui/review/identity.py" line="488"/>
         <source>Grantor&apos;s ID no.</source>
         <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="488"/>
+        <location filename="../../ui/review/identity.py" line="489"/>
         <source>Grantor&apos;s phone</source>
         <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="489"/>
+        <location filename="../../ui/review/identity.py" line="490"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="490"/>
+        <location filename="../../ui/review/identity.py" line="491"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="491"/>
+        <location filename="../../ui/review/identity.py" line="492"/>
         <source>Evidence</source>
         <translation>หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="492"/>
+        <location filename="../../ui/review/identity.py" line="493"/>
         <source>DOPA reference</source>
         <translation>เลขอ้างอิง (ปค.)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="493"/>
+        <location filename="../../ui/review/identity.py" line="494"/>
         <source>How</source>
         <translation>วิธีพบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="494"/>
+        <location filename="../../ui/review/identity.py" line="495"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="495"/>
+        <location filename="../../ui/review/identity.py" line="496"/>
         <source>Issued on</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="496"/>
+        <location filename="../../ui/review/identity.py" line="497"/>
         <source>Authorised directors</source>
         <translation>กรรมการผู้มีอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="497"/>
+        <location filename="../../ui/review/identity.py" line="498"/>
         <source>Signing</source>
         <translation>การลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="498"/>
+        <location filename="../../ui/review/identity.py" line="499"/>
         <source>Sign together</source>
         <translation>จำนวนที่ลงนามร่วม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="499"/>
+        <location filename="../../ui/review/identity.py" line="500"/>
         <source>Signed by</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="504"/>
+        <location filename="../../ui/review/identity.py" line="505"/>
         <source>Needed when not accepted</source>
         <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="507"/>
+        <location filename="../../ui/review/identity.py" line="508"/>
         <source>Card seen, against its security features</source>
         <translation>ตรวจตัวบัตรกับลักษณะป้องกันการปลอมแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="508"/>
+        <location filename="../../ui/review/identity.py" line="509"/>
         <source>Chip read with a smart-card reader</source>
         <translation>อ่านชิปด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="509"/>
+        <location filename="../../ui/review/identity.py" line="510"/>
         <source>Registry check (DOPA), with its reference</source>
         <translation>ตรวจกับทะเบียนราษฎร (กรมการปกครอง) พร้อมเลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="513"/>
+        <location filename="../../ui/review/identity.py" line="514"/>
         <source>Reference of the DOPA check</source>
         <translation>เลขอ้างอิงการตรวจกับกรมการปกครอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="514"/>
+        <location filename="../../ui/review/identity.py" line="515"/>
         <source>To compare only; not stored</source>
         <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="516"/>
+        <location filename="../../ui/review/identity.py" line="517"/>
         <source>In person at the counter</source>
         <translation>พบตัวที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="517"/>
+        <location filename="../../ui/review/identity.py" line="518"/>
         <source>Video call</source>
         <translation>วิดีโอคอล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="520"/>
+        <location filename="../../ui/review/identity.py" line="521"/>
         <source>Must be issued within {months} months.</source>
         <translation>ต้องออกไม่เกิน {months} เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="523"/>
+        <location filename="../../ui/review/identity.py" line="524"/>
         <source>As named in the company certificate</source>
         <translation>ตามที่ระบุในหนังสือรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="524"/>
+        <location filename="../../ui/review/identity.py" line="525"/>
         <source>Any one of them alone</source>
         <translation>คนใดคนหนึ่งลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="525"/>
+        <location filename="../../ui/review/identity.py" line="526"/>
         <source>Jointly</source>
         <translation>ลงนามร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="526"/>
+        <location filename="../../ui/review/identity.py" line="527"/>
         <source>Who signed the application</source>
         <translation>ผู้ลงนามในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="529"/>
+        <location filename="../../ui/review/identity.py" line="530"/>
         <source>Director(s) who signed the power of attorney</source>
         <translation>กรรมการผู้ลงนามในหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="534"/>
+        <location filename="../../ui/review/identity.py" line="535"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="535"/>
+        <location filename="../../ui/review/identity.py" line="536"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="537"/>
+        <location filename="../../ui/review/identity.py" line="538"/>
         <source>To check the digits; not stored</source>
         <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="540"/>
+        <location filename="../../ui/review/identity.py" line="541"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="541"/>
+        <location filename="../../ui/review/identity.py" line="542"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="542"/>
+        <location filename="../../ui/review/identity.py" line="543"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="544"/>
+        <location filename="../../ui/review/identity.py" line="545"/>
         <source>Records the document on screen as evidence</source>
         <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="548"/>
+        <location filename="../../ui/review/identity.py" line="549"/>
         <source>On screen: {document}</source>
         <translation>เอกสารที่เปิดอยู่: {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="550"/>
+        <location filename="../../ui/review/identity.py" line="551"/>
         <source>Open the document in the viewer; it is recorded with the page.</source>
         <translation>เปิดเอกสารในช่องแสดงเอกสาร ระบบจะบันทึกพร้อมเลขหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="553"/>
+        <location filename="../../ui/review/identity.py" line="554"/>
         <source>Issued within {months} months.</source>
         <translation>ออกไม่เกิน {months} เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="558"/>
+        <location filename="../../ui/review/identity.py" line="559"/>
         <source>e-Stamp (reference code)</source>
         <translation>e-Stamp (เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="559"/>
+        <location filename="../../ui/review/identity.py" line="560"/>
         <source>Paid in money, with a receipt</source>
         <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="560"/>
+        <location filename="../../ui/review/identity.py" line="561"/>
         <source>Stamps affixed and cancelled</source>
         <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="565"/>
+        <location filename="../../ui/review/identity.py" line="566"/>
         <source>e-Stamp reference, checked with the Revenue Department</source>
         <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="566"/>
+        <location filename="../../ui/review/identity.py" line="567"/>
         <source>Duty paid (baht)</source>
         <translation>จำนวนอากรที่ชำระ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="567"/>
+        <location filename="../../ui/review/identity.py" line="568"/>
         <source>Stamps affixed (baht); the document on screen</source>
         <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="573"/>
+        <location filename="../../ui/review/identity.py" line="574"/>
         <source>Reference</source>
         <translation>เลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="573"/>
+        <location filename="../../ui/review/identity.py" line="574"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="579"/>
+        <location filename="../../ui/review/identity.py" line="580"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="584"/>
+        <location filename="../../ui/review/identity.py" line="585"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -3062,7 +3062,7 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="675"/>
+        <location filename="../../ui/review/identity.py" line="676"/>
         <source>{document}, page {page}</source>
         <translation>{document} หน้า {page}</translation>
     </message>
@@ -3143,187 +3143,187 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="212"/>
+        <location filename="../../ui/issuing/page.py" line="213"/>
         <source>Paper licence, registered by hand</source>
         <translation>ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="217"/>
+        <location filename="../../ui/issuing/page.py" line="218"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="221"/>
+        <location filename="../../ui/issuing/page.py" line="222"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="225"/>
+        <location filename="../../ui/issuing/page.py" line="226"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="226"/>
+        <location filename="../../ui/issuing/page.py" line="227"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="227"/>
+        <location filename="../../ui/issuing/page.py" line="228"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="238"/>
+        <location filename="../../ui/issuing/page.py" line="239"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="239"/>
+        <location filename="../../ui/issuing/page.py" line="240"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="240"/>
+        <location filename="../../ui/issuing/page.py" line="241"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="296"/>
+        <location filename="../../ui/issuing/page.py" line="297"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="301"/>
+        <location filename="../../ui/issuing/page.py" line="302"/>
         <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="330"/>
+        <location filename="../../ui/issuing/page.py" line="331"/>
         <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="349"/>
+        <location filename="../../ui/issuing/page.py" line="350"/>
         <source>Paper licence {number} revoked; tell the holder on paper. A check by its number now answers revoked.</source>
         <translation>เพิกถอนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="354"/>
+        <location filename="../../ui/issuing/page.py" line="355"/>
         <source>Licence {number} revoked; the holder is told. A check by its number now answers revoked.</source>
         <translation>เพิกถอนใบอนุญาตเลขที่ {number} แล้ว และแจ้งผู้ได้รับใบอนุญาตแล้ว การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="396"/>
+        <location filename="../../ui/issuing/page.py" line="397"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="401"/>
+        <location filename="../../ui/issuing/page.py" line="402"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="426"/>
+        <location filename="../../ui/issuing/page.py" line="422"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="427"/>
+        <location filename="../../ui/issuing/page.py" line="423"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="428"/>
+        <location filename="../../ui/issuing/page.py" line="424"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="429"/>
+        <location filename="../../ui/issuing/page.py" line="425"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="430"/>
+        <location filename="../../ui/issuing/page.py" line="426"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="431"/>
+        <location filename="../../ui/issuing/page.py" line="427"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="432"/>
+        <location filename="../../ui/issuing/page.py" line="428"/>
         <source>Register a &amp;paper licence…</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="433"/>
+        <location filename="../../ui/issuing/page.py" line="429"/>
         <source>Re&amp;voke…</source>
         <translation>เพิกถอน… (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="434"/>
+        <location filename="../../ui/issuing/page.py" line="430"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="435"/>
+        <location filename="../../ui/issuing/page.py" line="431"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="439"/>
+        <location filename="../../ui/issuing/page.py" line="435"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="444"/>
+        <location filename="../../ui/issuing/page.py" line="440"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="446"/>
+        <location filename="../../ui/issuing/page.py" line="442"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="446"/>
+        <location filename="../../ui/issuing/page.py" line="442"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="446"/>
+        <location filename="../../ui/issuing/page.py" line="442"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="446"/>
+        <location filename="../../ui/issuing/page.py" line="442"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="449"/>
+        <location filename="../../ui/issuing/page.py" line="445"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="449"/>
+        <location filename="../../ui/issuing/page.py" line="445"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="449"/>
+        <location filename="../../ui/issuing/page.py" line="445"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="449"/>
+        <location filename="../../ui/issuing/page.py" line="445"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="450"/>
+        <location filename="../../ui/issuing/page.py" line="446"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
@@ -3407,7 +3407,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="235"/>
+        <location filename="../../ui/shell/main_window.py" line="231"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
@@ -3417,23 +3417,23 @@
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="239"/>
+        <location filename="../../ui/shell/main_window.py" line="235"/>
         <location filename="../../ui/shell/window_list.py" line="90"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="240"/>
+        <location filename="../../ui/shell/main_window.py" line="236"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="242"/>
+        <location filename="../../ui/shell/main_window.py" line="238"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="244"/>
+        <location filename="../../ui/shell/main_window.py" line="240"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
@@ -3647,124 +3647,124 @@
 <context>
     <name>MonthlyReportPage</name>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="226"/>
+        <location filename="../../ui/reports/monthly_page.py" line="227"/>
         <source>{agency}: requests from {period} (Bangkok time)</source>
         <translation>{agency}: คำขอช่วง {period} (เวลากรุงเทพฯ)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="233"/>
+        <location filename="../../ui/reports/monthly_page.py" line="234"/>
         <source>Requests for a licence&apos;s data (to answer within 3 business days): {received} received, {in_time} answered in time, {late} answered late, {open} open at the end ({past_due} of them past due)</source>
         <translation>คำขอข้อมูลใบอนุญาต (ต้องส่งให้ภายใน 3 วันทำการ): รับ {received} รายการ ตอบทันกำหนด {in_time} ตอบเกินกำหนด {late} ค้าง ณ สิ้นช่วง {open} (เกินกำหนดแล้ว {past_due})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="243"/>
-        <location filename="../../ui/reports/monthly_page.py" line="245"/>
+        <location filename="../../ui/reports/monthly_page.py" line="244"/>
+        <location filename="../../ui/reports/monthly_page.py" line="246"/>
         <source>Unclassified</source>
         <translation>ยังไม่จำแนก</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="251"/>
-        <location filename="../../ui/reports/monthly_page.py" line="310"/>
+        <location filename="../../ui/reports/monthly_page.py" line="252"/>
+        <location filename="../../ui/reports/monthly_page.py" line="306"/>
         <source>Received</source>
         <translation>รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="251"/>
+        <location filename="../../ui/reports/monthly_page.py" line="252"/>
         <source>Completed within SLA</source>
         <translation>เสร็จทันกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="251"/>
+        <location filename="../../ui/reports/monthly_page.py" line="252"/>
         <source>Completed past SLA</source>
         <translation>เสร็จเกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="265"/>
+        <location filename="../../ui/reports/monthly_page.py" line="266"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="265"/>
+        <location filename="../../ui/reports/monthly_page.py" line="266"/>
         <source>PDF (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="267"/>
+        <location filename="../../ui/reports/monthly_page.py" line="268"/>
         <source>Save the report</source>
         <translation>บันทึกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="280"/>
+        <location filename="../../ui/reports/monthly_page.py" line="281"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="304"/>
+        <location filename="../../ui/reports/monthly_page.py" line="300"/>
         <source>Monthly report</source>
         <translation>รายงานประจำเดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="305"/>
+        <location filename="../../ui/reports/monthly_page.py" line="301"/>
         <source>Save as &amp;spreadsheet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="306"/>
+        <location filename="../../ui/reports/monthly_page.py" line="302"/>
         <source>Save as &amp;PDF…</source>
         <translation>บันทึกเป็น &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="309"/>
+        <location filename="../../ui/reports/monthly_page.py" line="305"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="311"/>
+        <location filename="../../ui/reports/monthly_page.py" line="307"/>
         <source>Withdrawn</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="312"/>
+        <location filename="../../ui/reports/monthly_page.py" line="308"/>
         <source>Completed</source>
         <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="313"/>
+        <location filename="../../ui/reports/monthly_page.py" line="309"/>
         <source>Within
 SLA</source>
         <translation>ทัน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="314"/>
+        <location filename="../../ui/reports/monthly_page.py" line="310"/>
         <source>Past
 SLA</source>
         <translation>เกิน
 กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="315"/>
+        <location filename="../../ui/reports/monthly_page.py" line="311"/>
         <source>Open
 at end</source>
         <translation>ค้าง ณ
 สิ้นช่วง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="316"/>
+        <location filename="../../ui/reports/monthly_page.py" line="312"/>
         <source>Average
 business days</source>
         <translation>วันทำการ
 เฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="317"/>
+        <location filename="../../ui/reports/monthly_page.py" line="313"/>
         <source>90th percentile
 business days</source>
         <translation>วันทำการ
 P90</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/monthly_page.py" line="318"/>
+        <location filename="../../ui/reports/monthly_page.py" line="314"/>
         <source>Fees
 (baht)</source>
         <translation>ค่าธรรมเนียม
@@ -4028,7 +4028,7 @@ P90</translation>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../ui/shell/server_watch.py" line="41"/>
+        <location filename="../../ui/shell/server_watch.py" line="37"/>
         <source>The agency&apos;s server cannot be reached. You see what was last read; saving waits until the link is back (retrying by itself every few seconds). What you have typed stays on screen: nothing is lost. If it lasts, check the network cable or tell your IT administrator.</source>
         <translation>ติดต่อเครื่องแม่ข่ายของหน่วยงานไม่ได้ — ที่เห็นอยู่คือข้อมูลที่อ่านไว้ล่าสุด การบันทึกจะรอจนกว่าจะติดต่อได้อีกครั้ง (โปรแกรมลองใหม่เองทุกไม่กี่วินาที) สิ่งที่พิมพ์ไว้ยังอยู่บนหน้าจอ ไม่มีข้อมูลใดสูญหาย หากยังเป็นอยู่นาน ให้ตรวจสายแลนหรือแจ้งผู้ดูแลระบบ</translation>
     </message>
@@ -4122,27 +4122,27 @@ P90</translation>
 <context>
     <name>OutOfOrderPanel</name>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="98"/>
+        <location filename="../../ui/review/out_of_order.py" line="94"/>
         <source>Older requests are waiting</source>
         <translation>มีคำขอที่ยื่นก่อนรออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="99"/>
+        <location filename="../../ui/review/out_of_order.py" line="95"/>
         <source>Why must this request go first?</source>
         <translation>เหตุใดต้องพิจารณาคำขอนี้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="101"/>
+        <location filename="../../ui/review/out_of_order.py" line="97"/>
         <source>For example: the applicant is at the counter now</source>
         <translation>เช่น ผู้ยื่นรออยู่ที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="103"/>
+        <location filename="../../ui/review/out_of_order.py" line="99"/>
         <source>Take the oldest instead (Ctrl+Enter)</source>
         <translation>รับคำขอที่รอนานที่สุดแทน (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/out_of_order.py" line="104"/>
+        <location filename="../../ui/review/out_of_order.py" line="100"/>
         <source>Open with this reason</source>
         <translation>เปิดโดยระบุเหตุผลนี้</translation>
     </message>
@@ -4150,82 +4150,82 @@ P90</translation>
 <context>
     <name>PaperLicenceDialog</name>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="122"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="117"/>
         <source>Register a paper licence</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="125"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="120"/>
         <source>A licence the agency issued on paper before this system: type what is printed on it, so a check by its number finds it. The register will say it was registered from paper, by you, today.</source>
         <translation>ใบอนุญาตที่หน่วยงานออกเป็นกระดาษก่อนใช้ระบบนี้ พิมพ์ข้อความตามที่พิมพ์อยู่บนใบอนุญาต เพื่อให้ตรวจสอบด้วยเลขที่แล้วพบ ทะเบียนจะระบุว่าลงทะเบียนจากฉบับกระดาษโดยท่านในวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="131"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="126"/>
         <source>&amp;Number:</source>
         <translation>เลขที่ (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="132"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="127"/>
         <source>&amp;Licensee:</source>
         <translation>ผู้ได้รับใบอนุญาต (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="133"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="128"/>
         <source>&amp;Subject:</source>
         <translation>เรื่อง (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="134"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="129"/>
         <source>&amp;Issued on:</source>
         <translation>วันที่ออก (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="135"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="130"/>
         <source>&amp;Expires on:</source>
         <translation>วันหมดอายุ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="136"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="131"/>
         <source>&amp;Premises:</source>
         <translation>สถานที่ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="140"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="135"/>
         <source>As printed, e.g. 15/2565</source>
         <translation>ตามที่พิมพ์ไว้ เช่น 15/2565</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="141"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="136"/>
         <source>The licensee&apos;s name, as printed</source>
         <translation>ชื่อผู้ได้รับใบอนุญาตตามที่พิมพ์ไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="142"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="137"/>
         <source>What the licence is for, as printed</source>
         <translation>ชนิดของใบอนุญาตตามที่พิมพ์ไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="143"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="138"/>
         <source>Day/month/year, e.g. 1/3/2565</source>
         <translation>วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="144"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="139"/>
         <source>Empty if it has no expiry</source>
         <translation>เว้นว่างถ้าไม่มีวันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="145"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="140"/>
         <source>If printed on the licence</source>
         <translation>ถ้ามีพิมพ์อยู่บนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="146"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="147"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="142"/>
         <source>&amp;Register</source>
         <translation>ลงทะเบียน (&amp;R)</translation>
     </message>
@@ -4582,77 +4582,77 @@ P90</translation>
 <context>
     <name>RefundsOwed</name>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="114"/>
+        <location filename="../../ui/fees/refunds.py" line="99"/>
         <source>Payers who paid more than the fee: the receipt was for the fee and the rest is owed back to them. Once the money has gone back, record how and when.</source>
         <translation>ผู้ชำระที่ชำระเกินค่าธรรมเนียม: ใบเสร็จออกเท่าค่าธรรมเนียม ส่วนที่เกินต้องคืนให้ผู้ชำระ เมื่อคืนเงินแล้ว โปรดบันทึกวิธีและวันที่คืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="119"/>
+        <location filename="../../ui/fees/refunds.py" line="104"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="119"/>
+        <location filename="../../ui/fees/refunds.py" line="104"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="119"/>
+        <location filename="../../ui/fees/refunds.py" line="104"/>
         <source>To refund (baht)</source>
         <translation>ต้องคืน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="120"/>
+        <location filename="../../ui/fees/refunds.py" line="105"/>
         <source>Owed since</source>
         <translation>ค้างคืนตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="120"/>
+        <location filename="../../ui/fees/refunds.py" line="105"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="122"/>
+        <location filename="../../ui/fees/refunds.py" line="107"/>
         <source>Paid back by</source>
         <translation>คืนเงินโดย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="123"/>
+        <location filename="../../ui/fees/refunds.py" line="108"/>
         <source>Bank transfer</source>
         <translation>โอนเงินเข้าบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="124"/>
+        <location filename="../../ui/fees/refunds.py" line="109"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="125"/>
+        <location filename="../../ui/fees/refunds.py" line="110"/>
         <source>Transfer reference or voucher number</source>
         <translation>เลขอ้างอิงการโอน หรือเลขที่ใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="126"/>
+        <location filename="../../ui/fees/refunds.py" line="111"/>
         <source>as on the bank&apos;s record or the voucher</source>
         <translation>ตามหลักฐานการโอนของธนาคาร หรือใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="127"/>
+        <location filename="../../ui/fees/refunds.py" line="112"/>
         <source>Paid back on</source>
         <translation>วันที่คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="128"/>
+        <location filename="../../ui/fees/refunds.py" line="113"/>
         <source>Record the refund as paid</source>
         <translation>บันทึกว่าคืนเงินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="177"/>
+        <location filename="../../ui/fees/refunds.py" line="158"/>
         <source>No refund is owed.</source>
         <translation>ไม่มีเงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="180"/>
+        <location filename="../../ui/fees/refunds.py" line="161"/>
         <source>%1 baht to %2 (request %3)</source>
         <translation>คืน %1 บาท ให้ %2 (คำขอ %3)</translation>
     </message>
@@ -5118,17 +5118,17 @@ P90</translation>
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/review/screen.py" line="257"/>
+        <location filename="../../ui/review/screen.py" line="258"/>
         <source>This request is still the oldest in your hands. Finish it, ask for documents, or put it back in the queue.</source>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="439"/>
+        <location filename="../../ui/review/screen.py" line="440"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="477"/>
+        <location filename="../../ui/review/screen.py" line="478"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
@@ -5138,22 +5138,22 @@ P90</translation>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="500"/>
+        <location filename="../../ui/review/screen.py" line="501"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="520"/>
+        <location filename="../../ui/review/screen.py" line="521"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="526"/>
+        <location filename="../../ui/review/screen.py" line="527"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="219"/>
+        <location filename="../../ui/review/screen.py" line="220"/>
         <source>Reassigned.</source>
         <translation>มอบหมายงานแล้ว</translation>
     </message>
@@ -5264,37 +5264,37 @@ P90</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="101"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="96"/>
         <source>Revoke a licence</source>
         <translation>เพิกถอนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="103"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="98"/>
         <source>Revoke licence {number}? This cannot be undone.</source>
         <translation>เพิกถอนใบอนุญาตเลขที่ {number} หรือไม่ การเพิกถอนยกเลิกภายหลังไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="107"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="102"/>
         <source>A paper licence: no letter is sent; tell the holder on paper. The public register and a check by its number will show it revoked, with the reason.</source>
         <translation>ใบอนุญาตฉบับกระดาษ: ระบบไม่ส่งจดหมาย โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ ทะเบียนสาธารณะและการตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="112"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="107"/>
         <source>The holder is sent the reason with the right to appeal; the public register and a check by its number will show it revoked.</source>
         <translation>ระบบจะแจ้งเหตุผลพร้อมสิทธิอุทธรณ์แก่ผู้ได้รับใบอนุญาต ทะเบียนสาธารณะและการตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="118"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="113"/>
         <source>&amp;Reason for revoking (the holder and the public read it)</source>
         <translation>เหตุผลการเพิกถอน (ผู้ได้รับใบอนุญาตและประชาชนอ่านได้) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="120"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="121"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="116"/>
         <source>Re&amp;voke</source>
         <translation>เพิกถอน (&amp;V)</translation>
     </message>
@@ -5781,164 +5781,169 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="223"/>
+        <location filename="../../ui/admin/settings_page.py" line="219"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="225"/>
+        <location filename="../../ui/admin/settings_page.py" line="221"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="226"/>
+        <location filename="../../ui/admin/settings_page.py" line="222"/>
         <source>Fee account</source>
         <translation>บัญชีรับชำระค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="227"/>
+        <location filename="../../ui/admin/settings_page.py" line="223"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="228"/>
+        <location filename="../../ui/admin/settings_page.py" line="224"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="229"/>
+        <location filename="../../ui/admin/settings_page.py" line="225"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="230"/>
+        <location filename="../../ui/admin/settings_page.py" line="226"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="231"/>
+        <location filename="../../ui/admin/settings_page.py" line="227"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="232"/>
+        <location filename="../../ui/admin/settings_page.py" line="228"/>
         <source>Licence register</source>
         <translation>ทะเบียนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="233"/>
+        <location filename="../../ui/admin/settings_page.py" line="229"/>
         <source>Retention</source>
         <translation>ระยะเวลาเก็บรักษา</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="234"/>
+        <location filename="../../ui/admin/settings_page.py" line="230"/>
         <source>Screen lock</source>
         <translation>ล็อกหน้าจอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="243"/>
+        <location filename="../../ui/admin/settings_page.py" line="239"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="245"/>
+        <location filename="../../ui/admin/settings_page.py" line="241"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="262"/>
+        <location filename="../../ui/admin/settings_page.py" line="258"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="267"/>
+        <location filename="../../ui/admin/settings_page.py" line="263"/>
         <source>Where applicants pay: printed on every payment notice with its PromptPay QR. A PromptPay or biller ID is checked by building a QR with it when saved.</source>
         <translation>ช่องทางที่ผู้ยื่นชำระเงิน พิมพ์ในหนังสือแจ้งชำระทุกฉบับพร้อมคิวอาร์พร้อมเพย์ รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิลจะได้รับการตรวจโดยสร้างคิวอาร์ทดลองเมื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="272"/>
+        <location filename="../../ui/admin/settings_page.py" line="268"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="276"/>
+        <location filename="../../ui/admin/settings_page.py" line="272"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="278"/>
+        <location filename="../../ui/admin/settings_page.py" line="274"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="282"/>
+        <location filename="../../ui/admin/settings_page.py" line="278"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="285"/>
+        <location filename="../../ui/admin/settings_page.py" line="281"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="290"/>
+        <location filename="../../ui/admin/settings_page.py" line="286"/>
         <source>Where the public register of licences is published. Each licence&apos;s QR code, and the address printed under it, lead there so anyone can check a licence.</source>
         <translation>ที่เผยแพร่ทะเบียนใบอนุญาตต่อสาธารณะ คิวอาร์โค้ดของใบอนุญาตแต่ละฉบับและที่อยู่ที่พิมพ์ไว้ใต้คิวอาร์โค้ดจะพาไปที่นั่น เพื่อให้ทุกคนตรวจสอบใบอนุญาตได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="295"/>
+        <location filename="../../ui/admin/settings_page.py" line="291"/>
         <source>How many years a closed request is kept before it may be put on a destruction list for the head of the agency to order. Services whose legal period differs are listed in settings.toml (retention_by_service).</source>
         <translation>จำนวนปีที่เก็บคำขอที่ปิดแล้วไว้ ก่อนจะนำเข้าบัญชีขอทำลายให้หัวหน้าหน่วยงานสั่งการได้ งานบริการที่กฎหมายกำหนดระยะเวลาต่างออกไปให้ระบุไว้ใน settings.toml (retention_by_service)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="301"/>
+        <location filename="../../ui/admin/settings_page.py" line="297"/>
         <source>A workstation left alone locks itself: the request on screen is hidden until the officer types their password again. Ctrl+L locks at once.</source>
         <translation>เครื่องที่ไม่มีผู้ใช้งานจะล็อกหน้าจอเอง คำขอบนหน้าจอจะถูกซ่อนจนกว่าเจ้าหน้าที่จะพิมพ์รหัสผ่านอีกครั้ง กด Ctrl+L เพื่อล็อกทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="304"/>
+        <location filename="../../ui/admin/settings_page.py" line="300"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="308"/>
+        <location filename="../../ui/admin/settings_page.py" line="304"/>
         <source>Takes effect at once: the next payment notice uses it.</source>
         <translation>มีผลทันที หนังสือแจ้งชำระฉบับถัดไปจะใช้ข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="311"/>
+        <location filename="../../ui/admin/settings_page.py" line="307"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="316"/>
+        <location filename="../../ui/admin/settings_page.py" line="312"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="318"/>
+        <location filename="../../ui/admin/settings_page.py" line="314"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="401"/>
-        <location filename="../../ui/admin/settings_page.py" line="443"/>
-        <location filename="../../ui/admin/settings_page.py" line="470"/>
+        <location filename="../../ui/admin/settings_page.py" line="317"/>
+        <source>Takes effect within 15 seconds, also in the windows already open; the time already left unused counts. No restart needed.</source>
+        <translation>มีผลภายใน 15 วินาที รวมถึงหน้าต่างที่เปิดอยู่แล้ว โดยนับเวลาที่ไม่ได้ใช้งานไปแล้วด้วย ไม่ต้องเปิดโปรแกรมใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_page.py" line="402"/>
+        <location filename="../../ui/admin/settings_page.py" line="444"/>
+        <location filename="../../ui/admin/settings_page.py" line="471"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="413"/>
+        <location filename="../../ui/admin/settings_page.py" line="414"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="527"/>
+        <location filename="../../ui/admin/settings_page.py" line="534"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="536"/>
+        <location filename="../../ui/admin/settings_page.py" line="543"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
@@ -5946,202 +5951,202 @@ P90</translation>
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="133"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="129"/>
         <source>Everywhere</source>
         <translation>ใช้ได้ทุกหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="135"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="131"/>
         <source>Show or hide these keys</source>
         <translation>แสดงหรือซ่อนรายการปุ่มลัดนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="136"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="132"/>
         <source>Next: take the oldest waiting request</source>
         <translation>ถัดไป: รับคำขอที่รอนานที่สุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="137"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="133"/>
         <source>Search all requests</source>
         <translation>ค้นหาคำขอทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="138"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="134"/>
         <source>Choose a queue</source>
         <translation>เลือกคิวงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="139"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="135"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="140"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="136"/>
         <source>Refresh</source>
         <translation>รีเฟรช</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="141"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="137"/>
         <source>Fetch new mail and files now</source>
         <translation>ซิงค์อีเมลและไฟล์ใหม่ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="142"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="138"/>
         <source>Lock the screen</source>
         <translation>ล็อกหน้าจอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="143"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="139"/>
         <source>Quit</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="147"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="143"/>
         <source>List</source>
         <translation>รายการคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="149"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="145"/>
         <source>Move through the requests</source>
         <translation>เลื่อนไปตามรายการคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="150"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="146"/>
         <source>Open the request for review</source>
         <translation>เปิดคำขอเพื่อตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="151"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="147"/>
         <source>Quick look at the details</source>
         <translation>ดูรายละเอียดโดยย่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="152"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="148"/>
         <source>Clear the search</source>
         <translation>ล้างการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="156"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="152"/>
         <source>Intake</source>
         <translation>งานรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="158"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="154"/>
         <source>Register a request brought to the counter</source>
         <translation>ลงทะเบียนคำขอที่ยื่นที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="159"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="155"/>
         <source>Files held back at intake</source>
         <translation>ไฟล์ที่กักไว้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="160"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="156"/>
         <source>Mail that is not a request (bounces, auto-replies)</source>
         <translation>อีเมลที่ไม่ใช่คำขอ (อีเมลตีกลับ ตอบกลับอัตโนมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="161"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="157"/>
         <source>There: this mail is a request after all</source>
         <translation>ในหน้านั้น: อีเมลฉบับนี้เป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="165"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="161"/>
         <source>Checking documents</source>
         <translation>ตรวจเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="167"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="163"/>
         <source>Previous or next item of the checklist</source>
         <translation>รายการตรวจก่อนหน้าหรือถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="168"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="164"/>
         <source>Accept the item, linked to the page on screen</source>
         <translation>ถูกต้อง โดยอ้างอิงหน้าที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="169"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="165"/>
         <source>Reject the item (type the reason, Enter)</source>
         <translation>ไม่ถูกต้อง (พิมพ์เหตุผลแล้วกด Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="170"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="166"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="171"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="167"/>
         <source>Next or previous page</source>
         <translation>หน้าถัดไปหรือก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="172"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="168"/>
         <source>Next document</source>
         <translation>เอกสารถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="173"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="169"/>
         <source>Previous document</source>
         <translation>เอกสารก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="174"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="170"/>
         <source>Zoom in or out</source>
         <translation>ขยายหรือย่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="175"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="171"/>
         <source>Fit to width</source>
         <translation>พอดีความกว้าง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="176"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="172"/>
         <source>Turn the page a quarter</source>
         <translation>หมุนหน้า 90 องศา</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="177"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="173"/>
         <source>Documents, identity, application, history</source>
         <translation>แท็บเอกสาร ตัวตน ข้อมูลคำขอ ประวัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="181"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="177"/>
         <source>Deciding</source>
         <translation>การตัดสินใจ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="183"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="179"/>
         <source>Mark reviewed</source>
         <translation>ตรวจเสร็จ ส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="184"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="180"/>
         <source>Ask the applicant for documents</source>
         <translation>ขอเอกสารเพิ่มจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="185"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="181"/>
         <source>Certify a copy of the document on screen</source>
         <translation>รับรองสำเนาเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="186"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="182"/>
         <source>Put the request back in the queue</source>
         <translation>คืนคำขอเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="187"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="183"/>
         <source>Back to the list (or close the side panel)</source>
         <translation>กลับไปที่รายการ (หรือปิดแผงด้านข้าง)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="193"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="189"/>
         <source>Keyboard shortcuts</source>
         <translation>ปุ่มลัด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/shortcut_sheet.py" line="194"/>
+        <location filename="../../ui/shell/shortcut_sheet.py" line="190"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
@@ -6149,58 +6154,58 @@ P90</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="198"/>
+        <location filename="../../ui/shell/sign_in.py" line="199"/>
         <source>Anuyat — Sign in</source>
         <translation>อนุญาต — เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="199"/>
+        <location filename="../../ui/shell/sign_in.py" line="200"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="203"/>
+        <location filename="../../ui/shell/sign_in.py" line="204"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="207"/>
+        <location filename="../../ui/shell/sign_in.py" line="208"/>
         <source>Anuyat · Permit workstation</source>
         <translation>อนุญาต · ระบบงานพิจารณาคำขออนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="208"/>
-        <location filename="../../ui/shell/sign_in.py" line="379"/>
+        <location filename="../../ui/shell/sign_in.py" line="209"/>
+        <location filename="../../ui/shell/sign_in.py" line="375"/>
         <source>Opening the agency&apos;s records…</source>
         <translation>กำลังเปิดข้อมูลของหน่วยงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="209"/>
+        <location filename="../../ui/shell/sign_in.py" line="210"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="210"/>
+        <location filename="../../ui/shell/sign_in.py" line="211"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="380"/>
+        <location filename="../../ui/shell/sign_in.py" line="376"/>
         <source>Signing in…</source>
         <translation>กำลังเข้าสู่ระบบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="380"/>
+        <location filename="../../ui/shell/sign_in.py" line="376"/>
         <source>Sign in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="212"/>
+        <location filename="../../ui/shell/sign_in.py" line="213"/>
         <source>Language:</source>
         <translation>ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="344"/>
+        <location filename="../../ui/shell/sign_in.py" line="340"/>
         <source>Station: {name} ({code})</source>
         <translation>จุดบริการ: {name} ({code})</translation>
     </message>
@@ -6208,28 +6213,28 @@ P90</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="99"/>
-        <location filename="../../ui/approval/signing_dialog.py" line="116"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="113"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="131"/>
         <source>Approve and sign</source>
         <translation>อนุมัติและลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="101"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="115"/>
         <source>Approve and sign these {count} requests with one PIN?</source>
         <translation>อนุมัติและลงนามคำขอ {count} รายการนี้ด้วย PIN ครั้งเดียวใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="111"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="124"/>
         <source>{number} — {service} (needs type {kind} or higher)</source>
         <translation>{number} — {service} (ต้องลงนามแบบที่ {kind} ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="115"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/signing_dialog.py" line="124"/>
+        <location filename="../../ui/approval/signing_dialog.py" line="139"/>
         <source>A request in this batch needs a type {kind} signature or higher: sign with the USB token.</source>
         <translation>คำขอในชุดนี้ต้องลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
@@ -6237,72 +6242,72 @@ P90</translation>
 <context>
     <name>SigningForm</name>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="214"/>
+        <location filename="../../ui/common/signing_form.py" line="217"/>
         <source>signing</source>
         <translation>ใช้ลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="214"/>
+        <location filename="../../ui/common/signing_form.py" line="217"/>
         <source>not for signing</source>
         <translation>ไม่ใช่สำหรับลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="217"/>
+        <location filename="../../ui/common/signing_form.py" line="220"/>
         <source>{subject} — {usage}, valid to {until}, issued by {issuer}</source>
         <translation>{subject} — {usage} ใช้ได้ถึง {until} ออกโดย {issuer}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="233"/>
+        <location filename="../../ui/common/signing_form.py" line="236"/>
         <source>PKCS#12 file</source>
         <translation>ไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="233"/>
+        <location filename="../../ui/common/signing_form.py" line="236"/>
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="279"/>
+        <location filename="../../ui/common/signing_form.py" line="282"/>
         <source>USB token (digital signature, type 2 or 3)</source>
         <translation>โทเคน USB (ลายมือชื่อดิจิทัล แบบที่ 2 หรือ 3)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="280"/>
+        <location filename="../../ui/common/signing_form.py" line="283"/>
         <source>Confirm with my sign-in password (type 1 record)</source>
         <translation>ยืนยันด้วยรหัสผ่านที่ใช้เข้าสู่ระบบ (บันทึกแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="281"/>
+        <location filename="../../ui/common/signing_form.py" line="284"/>
         <source>PKCS#12 file, where the agency allows it (type 2)</source>
         <translation>ไฟล์ PKCS#12 เมื่อหน่วยงานอนุญาต (แบบที่ 2)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="282"/>
+        <location filename="../../ui/common/signing_form.py" line="285"/>
         <source>&amp;Token:</source>
         <translation>&amp;โทเคน:</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="283"/>
+        <location filename="../../ui/common/signing_form.py" line="286"/>
         <source>Show certificates</source>
         <translation>แสดงใบรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="284"/>
+        <location filename="../../ui/common/signing_form.py" line="287"/>
         <source>Choose file…</source>
         <translation>เลือกไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="290"/>
+        <location filename="../../ui/common/signing_form.py" line="293"/>
         <source>&amp;Your sign-in password</source>
         <translation>&amp;รหัสผ่านที่ใช้เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="292"/>
+        <location filename="../../ui/common/signing_form.py" line="295"/>
         <source>&amp;Password of the PKCS#12 file</source>
         <translation>&amp;รหัสผ่านของไฟล์ PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../ui/common/signing_form.py" line="294"/>
+        <location filename="../../ui/common/signing_form.py" line="297"/>
         <source>Token &amp;PIN (never stored)</source>
         <translation>&amp;PIN ของโทเคน (ไม่มีการบันทึกไว้)</translation>
     </message>
@@ -6393,117 +6398,117 @@ P90</translation>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="39"/>
+        <location filename="../../ui/approval/summary_view.py" line="38"/>
         <source>Choose a request from the list, or press “Take next”.</source>
         <translation>เลือกคำขอจากรายการ หรือกด “รับรายการถัดไป”</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="50"/>
+        <location filename="../../ui/approval/summary_view.py" line="46"/>
         <source>accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="52"/>
+        <location filename="../../ui/approval/summary_view.py" line="48"/>
         <source>rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="54"/>
+        <location filename="../../ui/approval/summary_view.py" line="50"/>
         <source>not applicable</source>
         <translation>ไม่ต้องใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="55"/>
+        <location filename="../../ui/approval/summary_view.py" line="51"/>
         <source>not checked</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="59"/>
+        <location filename="../../ui/approval/summary_view.py" line="55"/>
         <source>type 1 (approval record and stamp)</source>
         <translation>แบบที่ 1 (บันทึกการอนุมัติพร้อมตราชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="61"/>
+        <location filename="../../ui/approval/summary_view.py" line="57"/>
         <source>type 2 (digital signature with the approver&apos;s own key)</source>
         <translation>แบบที่ 2 (ลายมือชื่อดิจิทัลด้วยกุญแจของผู้อนุมัติ)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="62"/>
+        <location filename="../../ui/approval/summary_view.py" line="58"/>
         <source>type 3 (CA-issued certificate on a token)</source>
         <translation>แบบที่ 3 (ใบรับรองจากผู้ให้บริการออกใบรับรองบนโทเคน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="74"/>
+        <location filename="../../ui/approval/summary_view.py" line="70"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="75"/>
+        <location filename="../../ui/approval/summary_view.py" line="71"/>
         <source>Received (deemed)</source>
         <translation>วันที่ถือว่ารับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="77"/>
+        <location filename="../../ui/approval/summary_view.py" line="73"/>
         <source>Reviewed by</source>
         <translation>ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="77"/>
+        <location filename="../../ui/approval/summary_view.py" line="73"/>
         <source>Reviewer’s note</source>
         <translation>บันทึกของผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="88"/>
+        <location filename="../../ui/approval/summary_view.py" line="84"/>
         <source>Sent back earlier by {name}</source>
         <translation>เคยส่งกลับโดย {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="92"/>
+        <location filename="../../ui/approval/summary_view.py" line="88"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="92"/>
+        <location filename="../../ui/approval/summary_view.py" line="88"/>
         <source>Approval criteria</source>
         <translation>หลักเกณฑ์การพิจารณา</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="93"/>
+        <location filename="../../ui/approval/summary_view.py" line="89"/>
         <source>Signature</source>
         <translation>ลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="99"/>
+        <location filename="../../ui/approval/summary_view.py" line="95"/>
         <source>This service needs at least a {kind} signature.</source>
         <translation>บริการนี้ต้องลงนามอย่างน้อย{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="108"/>
+        <location filename="../../ui/approval/summary_view.py" line="104"/>
         <source>Documents checked</source>
         <translation>ผลการตรวจเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="118"/>
+        <location filename="../../ui/approval/summary_view.py" line="114"/>
         <source>p. {page}</source>
         <translation>หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="134"/>
+        <location filename="../../ui/approval/summary_view.py" line="130"/>
         <source>Identity and power-of-attorney checks</source>
         <translation>การตรวจสอบตัวตนและการมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="148"/>
+        <location filename="../../ui/approval/summary_view.py" line="144"/>
         <source>Approved</source>
         <translation>อนุมัติแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="148"/>
+        <location filename="../../ui/approval/summary_view.py" line="144"/>
         <source>Refused</source>
         <translation>ไม่อนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/summary_view.py" line="154"/>
+        <location filename="../../ui/approval/summary_view.py" line="150"/>
         <source>Decision</source>
         <translation>ผลการพิจารณา</translation>
     </message>
@@ -6511,32 +6516,32 @@ P90</translation>
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="230"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="226"/>
         <source>Mailbox, shared drive and outgoing mail</source>
         <translation>กล่องอีเมล โฟลเดอร์ส่วนกลาง และอีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="231"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="227"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="244"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="240"/>
         <source>Nothing has been synced on this profile yet. Press F9 to sync now.</source>
         <translation>ยังไม่เคยซิงค์ข้อมูลในโปรไฟล์นี้ กด F9 เพื่อซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="260"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="256"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="265"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="261"/>
         <source>never synced successfully</source>
         <translation>ยังไม่เคยซิงค์สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="267"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="263"/>
         <source>{n} waiting</source>
         <translation>รอ {n} รายการ</translation>
     </message>
@@ -6544,156 +6549,156 @@ P90</translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="88"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="89"/>
         <source>Mailbox {name}</source>
         <translation>กล่องอีเมล {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="90"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="91"/>
         <source>Shared drive</source>
         <translation>โฟลเดอร์ส่วนกลาง</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="91"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="92"/>
         <source>Outgoing mail</source>
         <translation>อีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="98"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="99"/>
         <source>Up to date</source>
         <translation>เป็นปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="99"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="100"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="561"/>
         <source>Syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="100"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="101"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="101"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="102"/>
         <source>Problem</source>
         <translation>มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="102"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="569"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="103"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
         <source>Not synced yet</source>
         <translation>ยังไม่ได้ซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="111"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="112"/>
         <source>{n} new</source>
         <translation>คำขอใหม่ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="114"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="115"/>
         <source>{n} added to requests</source>
         <translation>เพิ่มในคำขอเดิม {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="120"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="121"/>
         <source>{n} held</source>
         <translation>กักไว้ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="123"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="124"/>
         <source>{n} sent</source>
         <translation>ส่งแล้ว {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="131"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="132"/>
         <source>nothing new</source>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="551"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="547"/>
         <source>Sync now</source>
         <translation>ซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="553"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="549"/>
         <source>Fetch new mail and shared-drive files, and send waiting mail (F9)</source>
         <translation>รับอีเมลและไฟล์ใหม่จากโฟลเดอร์ส่วนกลาง และส่งอีเมลที่รออยู่ (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="563"/>
         <source>Synced {time}</source>
         <translation>ซิงค์แล้วเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="563"/>
         <source>Synced</source>
         <translation>ซิงค์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
         <source>Sync problem</source>
         <translation>ซิงค์มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="574"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="570"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="582"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="578"/>
         <source>Last sync: {summary}</source>
         <translation>ซิงค์ครั้งล่าสุด: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="587"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="583"/>
         <source>Sync state: {text}</source>
         <translation>สถานะการซิงค์: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="591"/>
         <source>Sync running…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="599"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
         <source>Next sync in {seconds} s</source>
         <translation>ซิงค์ครั้งถัดไปใน {seconds} วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="601"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="597"/>
         <source>No sync planned</source>
         <translation>ยังไม่ได้ตั้งเวลาซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="604"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="600"/>
         <source>last run at {time}</source>
         <translation>ซิงค์ล่าสุดเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="621"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="617"/>
         <source>Click for details</source>
         <translation>คลิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="632"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="639"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="628"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="635"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="635"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="631"/>
         <source>1 new request arrived</source>
         <translation>มีคำขอใหม่ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="637"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="633"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="126"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="127"/>
         <source>{n} not requests</source>
         <translation>ไม่ใช่คำขอ {n} ฉบับ</translation>
     </message>
@@ -6701,12 +6706,12 @@ P90</translation>
 <context>
     <name>TimestampsButton</name>
     <message>
-        <location filename="../../ui/approval/timestamps_button.py" line="99"/>
+        <location filename="../../ui/approval/timestamps_button.py" line="95"/>
         <source>Add timestamps ({count})</source>
         <translation>เพิ่มตราประทับเวลา ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/timestamps_button.py" line="102"/>
+        <location filename="../../ui/approval/timestamps_button.py" line="98"/>
         <source>Records signed while the time-stamping authority could not be reached; add their time-stamps now that the network is back.</source>
         <translation>บันทึกที่ลงนามขณะติดต่อผู้ให้บริการตราประทับเวลาไม่ได้ เพิ่มตราประทับเวลาได้เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>
@@ -6714,22 +6719,22 @@ P90</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/review/checklist.py" line="46"/>
+        <location filename="../../ui/review/checklist.py" line="47"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="47"/>
+        <location filename="../../ui/review/checklist.py" line="48"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="48"/>
+        <location filename="../../ui/review/checklist.py" line="49"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/checklist.py" line="50"/>
+        <location filename="../../ui/review/checklist.py" line="51"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>

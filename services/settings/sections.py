@@ -46,6 +46,9 @@ class TakesEffect(StrEnum):
     """The next mailbox/drive/outbox round (the window rebuilds its sync plan on save)."""
     NEXT_USE = "next_use"
     """The next time it is used (signing, backup): nothing is held open."""
+    WITHIN_SECONDS = "within_seconds"
+    """Within seconds, in the windows already open: they read it at each periodic check
+    (the screen lock's idle watch, every 15 s), so "the next time it is used" would be wrong."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,11 @@ SECTIONS: tuple[Section, ...] = (
     Section(SectionKey.RETENTION, ("retention_years",), None, TakesEffect.NEXT_USE, testable=False),
     # Minutes before an unattended screen locks; the open windows read it at each idle check.
     Section(
-        SectionKey.SCREEN_LOCK, ("lock_after_minutes",), None, TakesEffect.NEXT_USE, testable=False
+        SectionKey.SCREEN_LOCK,
+        ("lock_after_minutes",),
+        None,
+        TakesEffect.WITHIN_SECONDS,
+        testable=False,
     ),
 )
 _BY_KEY = {s.key: s for s in SECTIONS}

@@ -24,6 +24,7 @@ from tests.peers.smtp import SmtpSink
 from tests.ui.conftest import officer_types
 from ui.admin.settings_page import AGENCY, SettingsPage
 from ui.common import i18n
+from ui.shell.idle_watch import CHECK_EVERY_MS
 from ui.shell.main_window import MainWindow
 from ui.shell.queue_pane import SETTINGS
 
@@ -375,8 +376,13 @@ def test_the_screen_lock_minutes_are_typed_checked_and_saved(
     )
     assert "«ล็อกหน้าจอเมื่อไม่มีการใช้งานนาน (นาที; 0: ไม่ล็อก)» ต้องไม่เกิน 120 (ไม่ใช่ 121)" in shown
     assert not (data_dir / "settings.toml").exists()
+    # The open windows read the minutes at each idle check, so the hint says so (not "the
+    # next time it is used", which the other sections say) and names the check's period.
+    within = f"within {CHECK_EVERY_MS // 1000} seconds"
     _type_into(form.edit("lock_after_minutes"), "5")
-    assert "audit log" in _save_and_wait(qtbot, panel)
+    shown = _save_and_wait(qtbot, panel)
+    assert "audit log" in shown and within in shown and "next time" not in shown
+    assert f"ภายใน {CHECK_EVERY_MS // 1000} วินาที" in shown
     assert "lock_after_minutes = 5" in (data_dir / "settings.toml").read_text(encoding="utf-8")
     changes = {e["section"]: e["changed"] for e in _events(context, "settings.changed")}
     assert changes["screen_lock"]["lock_after_minutes"] == {"from": 10, "to": 5}
@@ -387,4 +393,6 @@ def test_the_screen_lock_minutes_are_typed_checked_and_saved(
             if widget.isVisible():
                 assert widget.width() >= widget.sizeHint().width(), widget.text()
         shot(window, f"screen_lock-{language}")
+        hint = f"ภายใน {CHECK_EVERY_MS // 1000} วินาที" if language == "th" else within
+        assert hint in panel.effect.text() and "next time" not in panel.effect.text()
     assert panel.heading.text() == "Screen lock"

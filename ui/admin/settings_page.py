@@ -312,6 +312,11 @@ class SettingsPage(Retranslating, QWidget):
             return self.tr("Takes effect at the next sync round. No restart needed.")
         if effect is TakesEffect.NEXT_USE:
             return self.tr("Takes effect the next time it is used. No restart needed.")
+        if effect is TakesEffect.WITHIN_SECONDS:
+            return self.tr(
+                "Takes effect within 15 seconds, also in the windows already open; the time "
+                "already left unused counts. No restart needed."
+            )
         return ""
 
     # -- data ---------------------------------------------------------------------------
@@ -498,6 +503,12 @@ class SettingsPage(Retranslating, QWidget):
             when = (
                 "มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่",
                 "It takes effect at the next sync round; no restart needed.",
+            )
+        elif effect is TakesEffect.WITHIN_SECONDS:
+            when = (
+                "มีผลภายใน 15 วินาที รวมถึงหน้าต่างที่เปิดอยู่แล้ว ไม่ต้องเปิดโปรแกรมใหม่",
+                "It takes effect within 15 seconds, also in the windows already open; "
+                "no restart needed.",
             )
         else:
             when = (
