@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Agency, Application, Approval, User
-from services import fees, outbox
+from services import fees
 from services.access.table import Action, require
 from services.approval.memo import MemoContent, memo_document
 from services.approval.notice import render_approval
@@ -38,8 +38,8 @@ from services.produce.sign.errors import SignatureTooWeak
 from services.produce.sign.later import TIMESTAMP_PENDING
 from services.produce.sign.strength import TYPE_NAMES, SignatureType
 from services.review import load_application, reject
+from services.review.applicant_mail import applicant_address, mail_applicant
 from services.review.checks import IDENTITY_NAMES, review_state
-from services.review.decisions import applicant_address, applicant_thread, mail_domain
 from services.review.queue import require_holder
 from services.store.blobstore import BlobStore
 
@@ -274,17 +274,8 @@ def _queue_notice(
     if to_addr is None:
         return None  # the event says so: the officer tells the applicant by letter
     subject, body = render_approval(uow.session, application, approver, conditions, uow.now)
-    agency = uow.session.scalars(select(Agency)).one()
-    queued = outbox.queue_message(
-        uow,
-        kind="result",
-        to_addr=to_addr,
-        subject=subject,
-        body_text=body,
-        application_id=application.id,
-        in_reply_to=applicant_thread(application),
-        auto_submitted=None,
-        domain=mail_domain(agency.email),
+    queued = mail_applicant(
+        uow, application, to_addr, kind="result", subject=subject, body=body, auto_submitted=None
     )
     return queued.id
 

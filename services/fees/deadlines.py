@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from models import Agency, Application, Payment
-from services import outbox
+from models import Application, Payment
 from services.cases.applications import change_status
 from services.catalog.versions import spec_for
 from services.fees.thai_baht import baht_figures
@@ -21,7 +20,7 @@ from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
-from services.review.decisions import applicant_address, applicant_thread, mail_domain
+from services.review.applicant_mail import applicant_address, mail_applicant
 
 __all__ = ["run_deadlines"]
 
@@ -84,7 +83,6 @@ def _letter(
     to_addr = applicant_address(application)
     if to_addr is None:
         return None
-    agency = uow.session.scalars(select(Agency)).one()
     due = payment.due_at or uow.now
     amount = baht_figures(payment.amount_satang)
     tracking = application.tracking_number
@@ -106,15 +104,8 @@ def _letter(
             f"Request {tracking} has lapsed: the fee of {amount} baht was not paid by "
             f"{format_english_date(due)}. If you still need the service, please apply again.\n"
         )
-    queued = outbox.queue_message(
-        uow,
-        kind="payment_reminder" if reminder else "result",
-        to_addr=to_addr,
-        subject=subject,
-        body_text=body + f"\n{agency.name_th}\n{agency.name_en}\n",
-        application_id=application.id,
-        in_reply_to=applicant_thread(application),
-        auto_submitted="auto-generated",
-        domain=mail_domain(agency.email),
-    )
+    queued = mail_applicant(
+        uow, application, to_addr, kind="payment_reminder" if reminder else "result",
+        subject=subject, body=body, auto_submitted="auto-generated", signed=True,
+    )  # fmt: skip
     return queued.id

@@ -21,7 +21,7 @@ from typing import Final
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from models import Agency, Application, Document, Payment
+from models import Application, Document, Payment
 from services import outbox
 from services.access.table import Action, require
 from services.cases.applications import change_status
@@ -40,7 +40,7 @@ from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.unit_of_work import UnitOfWork
-from services.review.decisions import applicant_address, applicant_thread, mail_domain
+from services.review.applicant_mail import applicant_address, mail_applicant
 from services.store.blobstore import BlobStore
 
 __all__ = [
@@ -184,19 +184,10 @@ def _queue_notice(
     if to_addr is None:
         return None  # the event says so: the officer hands or posts the PDF
     subject, body = render_notice_mail(content)
-    agency = uow.session.scalars(select(Agency)).one()
-    queued = outbox.queue_message(
-        uow,
-        kind="payment_notice",
-        to_addr=to_addr,
-        subject=subject,
-        body_text=body,
-        application_id=application.id,
-        attachments=files,
-        in_reply_to=applicant_thread(application),
-        auto_submitted="auto-generated",
-        domain=mail_domain(agency.email),
-    )
+    queued = mail_applicant(
+        uow, application, to_addr, kind="payment_notice", subject=subject, body=body,
+        auto_submitted="auto-generated", attachments=files,
+    )  # fmt: skip
     if not files:
         queued.status = DRAFTING  # held: never sent before its PDF is on it
     return queued.id

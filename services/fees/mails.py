@@ -21,7 +21,7 @@ from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.letters.templates import RequiredPart, render_letter
-from services.review.decisions import applicant_address, applicant_thread, mail_domain
+from services.review.applicant_mail import applicant_address, mail_applicant
 from services.store.blobstore import BlobStore
 
 __all__ = ["REFUND_TEMPLATE", "ask_for_new_slip", "send_receipt", "tell_refund_paid"]
@@ -84,21 +84,19 @@ def send_receipt(
         f"We have received the fee of {amount} baht for request {application.tracking_number}. "
         f"Receipt {payment.receipt_number} is attached; {next_step[1] or next_en}.\n"
     )
-    agency = uow.session.scalars(select(Agency)).one()
-    queued = outbox.queue_message(
+    queued = mail_applicant(
         uow,
+        application,
+        to_addr,
         kind="payment_receipt",
-        to_addr=to_addr,
         subject=(
             f"ได้รับชำระค่าธรรมเนียม คำขอเลขที่ {application.tracking_number} / Fee received for "
             f"request {application.tracking_number}"
         ),
-        body_text=body + f"\n{agency.name_th}\n{agency.name_en}\n",
-        application_id=application.id,
-        attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
-        in_reply_to=applicant_thread(application),
+        body=body,
         auto_submitted="auto-generated",
-        domain=mail_domain(agency.email),
+        attachments=[outbox.OutgoingAttachment(document.blob_sha256, name, "application/pdf")],
+        signed=True,
     )
     return document.id, queued.id
 
@@ -110,7 +108,6 @@ def ask_for_new_slip(
     to_addr = applicant_address(application)
     if to_addr is None:
         return None
-    agency = uow.session.scalars(select(Agency)).one()
     amount = baht_figures(payment.amount_satang)
     due = payment.due_at or uow.now
     body = (
@@ -122,21 +119,20 @@ def ask_for_new_slip(
         f"accepted. The reason (in Thai above) is: {reason}\n"
         f"Please pay or send new evidence of {amount} baht (Transaction ID "
         f"{payment.transaction_id}) by {format_english_date(due)}, replying to this e-mail "
-        f"with the slip attached.\n\n{agency.name_th}\n{agency.name_en}\n"
+        f"with the slip attached.\n"
     )
-    queued = outbox.queue_message(
+    queued = mail_applicant(
         uow,
+        application,
+        to_addr,
         kind="payment_evidence",
-        to_addr=to_addr,
         subject=(
             f"ขอหลักฐานการชำระใหม่ คำขอเลขที่ {application.tracking_number} / New payment "
             f"evidence needed for request {application.tracking_number}"
         ),
-        body_text=body,
-        application_id=application.id,
-        in_reply_to=applicant_thread(application),
+        body=body,
         auto_submitted=None,
-        domain=mail_domain(agency.email),
+        signed=True,
     )
     return queued.id
 
@@ -182,15 +178,8 @@ def tell_refund_paid(
         ("ผู้ชำระต้องรู้ว่าได้รับคืนเท่าใด เมื่อใด และตรวจสอบได้จากเลขอ้างอิงใด",
          "the payer must know how much came back, when, and the reference to trace it by."),
     )  # fmt: skip
-    queued = outbox.queue_message(
-        uow,
-        kind="refund_paid",
-        to_addr=to_addr,
-        subject=subject,
-        body_text=body,
-        application_id=application.id,
-        in_reply_to=applicant_thread(application),
+    queued = mail_applicant(
+        uow, application, to_addr, kind="refund_paid", subject=subject, body=body,
         auto_submitted="auto-generated",
-        domain=mail_domain(agency.email),
-    )
+    )  # fmt: skip
     return queued.id

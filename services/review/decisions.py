@@ -14,8 +14,7 @@ from typing import Final
 
 from sqlalchemy import select
 
-from models import Agency, Application, OutboxMessage, Payment, User
-from services import outbox
+from models import Application, OutboxMessage, Payment, User
 from services.access.table import Action, require
 from services.cases.applications import change_status
 from services.catalog.versions import spec_for
@@ -24,6 +23,12 @@ from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
+from services.review.applicant_mail import (
+    applicant_address,
+    applicant_thread,
+    mail_applicant,
+    mail_domain,
+)
 from services.review.checks import IDENTITY_NAMES, review_state, service_spec
 from services.review.notices import RequestedItem, render_rejection, render_request
 from services.review.queue import clear_claim, load_application, require_holder
@@ -85,34 +90,6 @@ def _held_in_review(uow: UnitOfWork, application_id: str) -> Application:
             f"Application {application.tracking_number} is not in review.",
         )
     return application
-
-
-def mail_domain(session_agency_email: str) -> str:
-    return session_agency_email.rpartition("@")[2] or "anuyat.invalid"
-
-
-def applicant_address(application: Application) -> str | None:
-    """The applicant's address (the one they wrote from, else the registered one)."""
-    for address in (
-        application.reply_to,
-        application.applicant.email if application.applicant else "",
-    ):
-        if address:
-            try:
-                return outbox.check_address(address)
-            except InvalidInput:
-                continue
-    return None
-
-
-def applicant_thread(application: Application) -> str | None:
-    """The applicant's first mail, so the letter sits in the same conversation."""
-    # A mail that reused another's Message-ID is keyed "<id> reused:<hash>"; a Message-ID
-    # never holds white space, so the first word is the id.
-    key = (application.source_key or "").split(" ", 1)[0]
-    if application.channel == "email" and key and not key.startswith("sha256:"):
-        return key
-    return None
 
 
 # --- asking for more documents -----------------------------------------------------------
@@ -211,18 +188,10 @@ def request_documents(
     subject, body = render_request(
         uow.session, application, _officer(uow), [i for _, i in items], message, deadline
     )
-    agency = uow.session.scalars(select(Agency)).one()
-    queued = outbox.queue_message(
-        uow,
-        kind="request_documents",
-        to_addr=to_addr,
-        subject=subject,
-        body_text=body,
-        application_id=application.id,
-        in_reply_to=applicant_thread(application),
+    queued = mail_applicant(
+        uow, application, to_addr, kind="request_documents", subject=subject, body=body,
         auto_submitted=None,  # written by an officer: the applicant is expected to answer
-        domain=mail_domain(agency.email),
-    )
+    )  # fmt: skip
     codes = [code for code, _ in items]
     change_status(
         uow,
@@ -338,18 +307,10 @@ def reject(
     notice: OutboxMessage | None = None
     if to_addr is not None:
         subject, body = render_rejection(uow.session, application, officer, text, uow.now)
-        agency = uow.session.scalars(select(Agency)).one()
-        notice = outbox.queue_message(
-            uow,
-            kind="result",
-            to_addr=to_addr,
-            subject=subject,
-            body_text=body,
-            application_id=application.id,
-            in_reply_to=applicant_thread(application),
+        notice = mail_applicant(
+            uow, application, to_addr, kind="result", subject=subject, body=body,
             auto_submitted=None,
-            domain=mail_domain(agency.email),
-        )
+        )  # fmt: skip
     uow.record(
         "review.rejected",
         "application",
