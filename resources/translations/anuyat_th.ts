@@ -4777,92 +4777,97 @@ P90</translation>
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/retention/page.py" line="208"/>
+        <location filename="../../ui/retention/page.py" line="211"/>
         <source>Destruction list {number} drawn up. Save it as PDF and CSV for the head of the agency&apos;s order; nothing is destroyed before the order is recorded.</source>
         <translation>จัดทำทะเบียนขอทำลายลำดับที่ {number} แล้ว บันทึกเป็น PDF และ CSV เพื่อเสนอหัวหน้าส่วนราชการสั่งการ ยังไม่มีสิ่งใดถูกทำลายจนกว่าจะบันทึกคำสั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="223"/>
+        <location filename="../../ui/retention/page.py" line="226"/>
         <source>Save the destruction list</source>
         <translation>บันทึกทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="223"/>
+        <location filename="../../ui/retention/page.py" line="226"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="245"/>
+        <location filename="../../ui/retention/page.py" line="248"/>
         <source>Destruction list {number} saved: {pdf} and {csv}</source>
         <translation>บันทึกทะเบียนขอทำลายลำดับที่ {number} แล้ว: {pdf} และ {csv}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="270"/>
+        <location filename="../../ui/retention/page.py" line="273"/>
         <source>The order is recorded on destruction list {number}.</source>
         <translation>บันทึกคำสั่งในทะเบียนขอทำลายลำดับที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="310"/>
+        <location filename="../../ui/retention/page.py" line="313"/>
         <source>Destroyed {destroyed} requests from destruction list {number}.</source>
         <translation>ทำลายแล้ว {destroyed} คำขอ จากทะเบียนขอทำลายลำดับที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="313"/>
+        <location filename="../../ui/retention/page.py" line="316"/>
         <source>Skipped {kept}: worked on again since they were listed, or destroyed already; the list below says which.</source>
         <translation>ข้าม {kept} คำขอ: มีการดำเนินการต่อหลังเข้าทะเบียน หรือถูกทำลายไปแล้ว ดูรายการด้านล่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="350"/>
+        <location filename="../../ui/retention/page.py" line="348"/>
+        <source>Nothing to list: no closed request is past its retention period, or all of them are on a list already.</source>
+        <translation>ไม่มีคำขอให้เข้าทะเบียน: ไม่มีคำขอที่พ้นระยะเวลาเก็บรักษา หรือคำขอที่พ้นแล้วอยู่ในทะเบียนขอทำลายครบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/page.py" line="366"/>
         <source>Closed requests are kept for ever unless the agency sets a period (Settings, Retention). Agency-wide period: {default}. Nothing is destroyed before the head of the agency&apos;s order is recorded on a destruction list.</source>
         <translation>คำขอที่ปิดเรื่องแล้วเก็บไว้ตลอดไป เว้นแต่หน่วยงานกำหนดระยะเวลา (หน้าตั้งค่า หัวข้อการเก็บรักษา) ระยะเวลาทั่วทั้งหน่วยงาน: {default} ไม่มีสิ่งใดถูกทำลายก่อนบันทึกคำสั่งของหัวหน้าส่วนราชการในทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="357"/>
+        <location filename="../../ui/retention/page.py" line="373"/>
         <source>{count} closed requests are past their period and on no list.</source>
         <translation>พ้นระยะเวลาเก็บรักษาแล้วและยังไม่อยู่ในทะเบียนใด: {count} คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="363"/>
+        <location filename="../../ui/retention/page.py" line="379"/>
         <source>Requests on the chosen list</source>
         <translation>คำขอในทะเบียนที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="366"/>
+        <location filename="../../ui/retention/page.py" line="382"/>
         <source>Requests on destruction list {number} ({count})</source>
         <translation>คำขอในทะเบียนขอทำลายลำดับที่ {number} ({count} คำขอ)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="372"/>
+        <location filename="../../ui/retention/page.py" line="388"/>
         <source>Retention and destruction</source>
         <translation>การเก็บรักษาและทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="373"/>
+        <location filename="../../ui/retention/page.py" line="389"/>
         <source>Periods in force</source>
         <translation>ระยะเวลาเก็บรักษาที่ใช้อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="374"/>
+        <location filename="../../ui/retention/page.py" line="390"/>
         <source>Destruction lists</source>
         <translation>ทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="375"/>
+        <location filename="../../ui/retention/page.py" line="391"/>
         <source>Draw &amp;up a destruction list</source>
         <translation>จัดทำทะเบียนขอทำลาย (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="376"/>
+        <location filename="../../ui/retention/page.py" line="392"/>
         <source>&amp;Save PDF and CSV…</source>
         <translation>บันทึก PDF และ CSV… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="377"/>
+        <location filename="../../ui/retention/page.py" line="393"/>
         <source>Record the &amp;order…</source>
         <translation>บันทึกคำสั่ง… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="378"/>
+        <location filename="../../ui/retention/page.py" line="394"/>
         <source>&amp;Destroy…</source>
         <translation>ทำลาย… (&amp;D)</translation>
     </message>

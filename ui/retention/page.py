@@ -93,6 +93,7 @@ class RetentionPage(Retranslating, QWidget):
         self._wanted: int | None = None  # the list to choose once the lists are read
         self._result_words: Callable[[], str] | None = None
         self._generation = 0
+        self._drafting = False  # a draw-up is under way: its button stays off until it ends
         self.may_destroy = port.may_destroy(user)
         self.order_dialog: OrderDialog | None = None
         self.destroy_dialog: DestroyDialog | None = None
@@ -196,10 +197,12 @@ class RetentionPage(Retranslating, QWidget):
     def draft(self) -> None:
         port, user = self._port, self._user
         self._begin(self.draft_button)
+        self._drafting = True
 
         def done(number: int | None, error: BaseException | None) -> None:
-            self.draft_button.setEnabled(True)
+            self._drafting = False
             if error is not None or number is None:
+                self._update_buttons()
                 self._show(error, _STEP_FAILED)
                 return
             self._wanted = number
@@ -335,6 +338,19 @@ class RetentionPage(Retranslating, QWidget):
         self.error.show_error(error, fallback_th=fallback[0], fallback_en=fallback[1])
 
     def _update_buttons(self) -> None:
+        # The service's own count decides whether there is anything to list (it still refuses
+        # an empty list); until it has answered the button waits.
+        overview = self._overview
+        past = overview.past if overview is not None else 0
+        self.draft_button.setEnabled(past > 0 and not self._drafting)
+        self.draft_button.setToolTip(
+            self.tr(
+                "Nothing to list: no closed request is past its retention period, or all "
+                "of them are on a list already."
+            )
+            if overview is not None and past == 0
+            else ""
+        )
         listing = self.chosen()
         self.save_button.setEnabled(listing is not None)
         self.order_button.setEnabled(listing is not None and listing.state == ListState.DRAFTED)
@@ -378,6 +394,7 @@ class RetentionPage(Retranslating, QWidget):
         self.destroy_button.setText(self.tr("&Destroy…"))
         label_headers(self.services, self.lists, self.requests)
         self._retranslate_counts()
+        self._update_buttons()  # the draw-up button's reason, in the new language
         if self._result_words is not None:
             self.result.setText(self._result_words())
         if self._overview is not None:
