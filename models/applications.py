@@ -205,6 +205,11 @@ class InboundMessage(Base):
     mailbox_uid: Mapped[str] = mapped_column(String(100), default="")
     action_pending: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 
+    # Never read (lazy="raise"): it makes the unit of work write the application before a
+    # row naming it in the same flush. Without it the order is left to chance, and intake
+    # had to flush each new application on its own first.
+    application: Mapped[Application | None] = relationship(lazy="raise")
+
 
 class OutboxMessage(Base):
     """A message to send; persisted in the same transaction as the decision behind it."""
@@ -231,6 +236,11 @@ class OutboxMessage(Base):
     last_error: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    # Never read (lazy="raise"): it makes the unit of work write the application before a
+    # row naming it in the same flush. Without it the order is left to chance, and intake
+    # had to flush each new application on its own first.
+    application: Mapped[Application | None] = relationship(lazy="raise")
 
 
 class Payment(Base):

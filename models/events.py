@@ -21,7 +21,10 @@ class Event(Base):
     __table_args__ = (UniqueConstraint("station_id", "station_seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(String(36), unique=True)
+    # The sentinel: the client gives every event its id, so the ORM can match the seq values a
+    # multi-row INSERT … RETURNING gives back to its rows by id. Without one SQLite's RETURNING
+    # order is not promised, and a flush wrote its events one statement each.
+    id: Mapped[str] = mapped_column(String(36), unique=True, insert_sentinel=True)
     station_id: Mapped[str] = mapped_column(String(36))
     station_seq: Mapped[int] = mapped_column(Integer)
     actor: Mapped[str] = mapped_column(String(120))

@@ -4,11 +4,15 @@ request, sync state."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UtcDateTime, id_column
+
+if TYPE_CHECKING:
+    from models.applications import Application
 
 __all__ = ["MailboxCursor", "NotRequestMail", "QuarantineItem", "SyncState"]
 
@@ -46,6 +50,11 @@ class QuarantineItem(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     decided_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    # Never read (lazy="raise"): it makes the unit of work write the application before a
+    # row naming it in the same flush. Without it the order is left to chance, and intake
+    # had to flush each new application on its own first.
+    application: Mapped[Application | None] = relationship(lazy="raise")
 
 
 class NotRequestMail(Base):

@@ -195,6 +195,8 @@ def create_application(
         service_type_id=service.id if service else None,
         catalog_version=version_for_new_request(uow.session) if service else None,
         applicant_id=applicant.id if applicant else None,
+        # The object too: read back before the row is written (the acknowledgement's name).
+        applicant=applicant,
         station_id=uow.station_id,
         channel=channel,
         subject=subject,

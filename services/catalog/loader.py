@@ -14,6 +14,7 @@ checked catalog is and how it is looked up.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -373,21 +374,32 @@ class Catalog:
 
 def _find(keyword: str, text: str, squeezed: str, squeezed_at: list[int]) -> set[int]:
     """Positions of ``text`` that ``keyword`` covers (empty if it does not occur)."""
-    folded = fold(keyword)
     covered: set[int] = set()
-    if not folded:
-        return covered
-    if _THAI_RE.search(folded):
-        needle = folded.replace(" ", "")
-        start = squeezed.find(needle)
+    form = _keyword_form(keyword)
+    if isinstance(form, str):  # Thai: found in the subject with its spaces squeezed out
+        if not form:
+            return covered
+        start = squeezed.find(form)
         while start >= 0:
-            covered.update(squeezed_at[start : start + len(needle)])
-            start = squeezed.find(needle, start + 1)
+            covered.update(squeezed_at[start : start + len(form)])
+            start = squeezed.find(form, start + 1)
         return covered
-    boundary = r"(?<![a-z0-9])" if folded[0].isascii() and folded[0].isalnum() else ""
-    for m in re.finditer(boundary + re.escape(folded), text):
+    for m in form.finditer(text):
         covered.update(range(m.start(), m.end()))
     return covered
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyword_form(keyword: str) -> str | re.Pattern[str]:
+    """What a keyword is looked for as: a Thai needle without spaces, or a pattern.
+
+    Kept per keyword: classifying a mail tries every keyword of every service, and folding
+    and compiling each again for each mail cost more than the search itself."""
+    folded = fold(keyword)
+    if not folded or _THAI_RE.search(folded):
+        return folded.replace(" ", "")
+    boundary = r"(?<![a-z0-9])" if folded[0].isascii() and folded[0].isalnum() else ""
+    return re.compile(boundary + re.escape(folded))
 
 
 def default_catalog_path() -> Path:

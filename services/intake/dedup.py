@@ -12,6 +12,7 @@ which every mail record has; this costs one blob read per copy fetched again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,7 +27,7 @@ from services.store.blobstore import BlobStore
 if TYPE_CHECKING:
     from services.intake.arrival import Arrival
 
-__all__ = ["resolve_key"]
+__all__ = ["expect_keys", "resolve_key"]
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,36 @@ _REUSED_NOTE = (
 )
 
 
+_UNSEEN = "intake_unseen_keys"
+"""session.info pin: keys a group's one query found unrecorded (:func:`expect_keys`)."""
+_CHUNK = 500  # bound parameters per query, well under every database's limit
+
+
+def expect_keys(uow: UnitOfWork, keys: Iterable[str]) -> None:
+    """Look up a group's keys in one query, so each arrival's :func:`resolve_key` skips its own.
+
+    A key found unrecorded here is taken at its word once: the first arrival asking for it is
+    new, and records it (in the store, when its SAVEPOINT is released) before any later
+    arrival of the group asks — that one, and any second question, goes to the store. The
+    pin goes with a SAVEPOINT's rollback (models.store), after which every key is asked.
+    """
+    wanted = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        found.update(
+            uow.session.scalars(
+                select(InboundMessage.source_key).where(InboundMessage.source_key.in_(chunk))
+            )
+        )
+    uow.session.info[_UNSEEN] = set(wanted) - found
+
+
 def _inbound(uow: UnitOfWork, key: str) -> InboundMessage | None:
+    unseen: set[str] | None = uow.session.info.get(_UNSEEN)
+    if unseen is not None and key in unseen:
+        unseen.discard(key)
+        return None
     return uow.session.scalar(select(InboundMessage).where(InboundMessage.source_key == key))
 
 

@@ -9,7 +9,8 @@ prepared within :attr:`~GroupLimits.seconds`), judges their files before the tra
    quarantine instead, as a single arrival would have been;
 2. the blobs written unsynced, then made durable together (:mod:`services.store.blob_group`:
    files synced, renamed into place, folders synced);
-3. the commit — the mailbox cursor moves in it, so it never runs ahead of the store;
+3. the mailbox cursor moved once, past the last arrival recorded (one statement per group, not
+   one per mail), then the commit — the cursor moves in it, so it never runs ahead of the store;
 4. only then is the mailbox acted on (flags, moves), by the caller.
 
 What a crash does at each point: before 3 nothing of the group is committed and the cursor has
@@ -34,6 +35,7 @@ from datetime import datetime
 from pathlib import Path
 
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
+from services.intake.dedup import expect_keys
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.mail.parse import parse_mail
 from services.intake.pipeline import (
@@ -41,6 +43,7 @@ from services.intake.pipeline import (
     Arrival,
     IntakeOutcome,
     MailboxPosition,
+    advance_cursor,
     arrival_from_mail,
     hold_unprocessable,
     inspect_arrival,
@@ -176,6 +179,7 @@ def record_group(
     step = checkpoint or (lambda _name: None)
     result = GroupResult([])
     with context.unit_of_work(INTAKE) as uow, context.store.blobs.group() as blobs:
+        expect_keys(uow, (item.arrival.source_key for item in group))
         for item in group:
             try:
                 result.outcomes.append(_record_one(uow, context, item, ack_template))
@@ -185,13 +189,12 @@ def record_group(
                 result.stopped = full
                 uow.session.info.pop("chain_heads", None)
                 break
-        duplicates = [
-            item.uid
-            for item, outcome in zip(group, result.outcomes, strict=False)
-            if _kind(outcome) == "duplicate"
-        ]
+        recorded = list(zip(group, result.outcomes, strict=False))
+        duplicates = [item.uid for item, outcome in recorded if _kind(outcome) == "duplicate"]
         if duplicates and mark_duplicates is not None:
             mark_duplicates(duplicates)
+        for position in _last_positions(recorded, duplicates_marked=mark_duplicates is not None):
+            advance_cursor(uow, position)
         step("recorded")
         blobs.make_durable()
         step("durable")
@@ -203,6 +206,34 @@ def _kind(result: IntakeOutcome | str) -> str:
     return result if isinstance(result, str) else result.kind
 
 
+def _last_positions(
+    recorded: Sequence[tuple[Prepared, IntakeOutcome | str]], *, duplicates_marked: bool
+) -> list[MailboxPosition]:
+    """Where each folder's cursor goes once the group commits: as far as moving it arrival by
+    arrival would have taken it (the same rule as :func:`advance_cursor`, folded here so the
+    row is read and written once per group instead of once per mail).
+
+    A copy found recorded already moves the cursor only when it was marked on the server (it
+    is then done with); unmarked, the cursor stays before it, as one-by-one recording left it.
+    A mail held whole in quarantine moves it whatever it turned out to be."""
+    last: dict[str, MailboxPosition] = {}
+    for item, outcome in recorded:
+        position = item.position
+        if position is None:
+            continue
+        if isinstance(outcome, IntakeOutcome) and outcome.kind == "duplicate":
+            if not duplicates_marked:
+                continue
+        before = last.get(position.source)
+        if (
+            before is None
+            or before.uidvalidity != position.uidvalidity
+            or position.uid > before.uid
+        ):
+            last[position.source] = position
+    return list(last.values())
+
+
 def _record_one(
     uow: UnitOfWork, context: AppContext, item: Prepared, ack_template: Path
 ) -> IntakeOutcome | str:
@@ -210,9 +241,8 @@ def _record_one(
     if problem is None:
         try:
             with uow.session.begin_nested():
-                return record_arrival(
-                    uow, context, item.arrival, item.inspected, ack_template, item.position
-                )
+                # No cursor here: record_group moves it once for the whole group.
+                return record_arrival(uow, context, item.arrival, item.inspected, ack_template)
         except Exception as exc:  # noqa: BLE001 — keep the message, move on
             if is_disk_full(exc):
                 raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
@@ -221,5 +251,5 @@ def _record_one(
             # The chain head cached in the session may be the rolled-back one: read it again.
             uow.session.info.pop("chain_heads", None)
     with uow.session.begin_nested():
-        held = hold_unprocessable(uow, context, item.arrival, problem, item.position)
+        held = hold_unprocessable(uow, context, item.arrival, problem, None)
     return "quarantined" if held else "duplicate"

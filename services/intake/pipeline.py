@@ -28,6 +28,7 @@ from models import (
     MailboxCursor,
     OutboxMessage,
     QuarantineItem,
+    new_id,
 )
 from services.cases.applications import (
     CONSENT_KEY,
@@ -406,9 +407,9 @@ def _create(
         reply_to=arrival.reply_to,
         form_data=_intake_form_data(arrival, uow),
     )
-    # Written out now: the rows that name it by its id alone (the inbound message, held
-    # files, the outbox) have no ORM relationship to put their inserts after its own.
-    uow.session.flush()
+    # Not flushed here: the rows that name it (documents, held files, the inbound message, the
+    # outbox) declare a relationship to it, so the arrival's one flush — when its SAVEPOINT is
+    # released — writes it first.
     if arrival.consent is not None:
         uow.record(
             "application.consent_recorded",
@@ -521,6 +522,7 @@ def _store_files(
         # Held files are kept encrypted like any other: the officer may release them.
         blob = context.store.blobs.put(item.data) if item.data else None
         quarantined = QuarantineItem(
+            id=new_id(),  # known now: the event names it, and no flush is needed to learn it
             source_key=arrival.source_key,
             channel=arrival.channel,
             application_id=application_id,
@@ -535,7 +537,6 @@ def _store_files(
             created_at=uow.now,
         )
         uow.session.add(quarantined)
-        uow.session.flush()
         uow.record(
             "quarantine.held",
             "application",

@@ -8,6 +8,7 @@ is sent, so an agency's typo never reaches an applicant as "$applicant_nmae".
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -54,14 +55,55 @@ def render_letter(
     ``required`` are the parts the letter must keep; a template that lost one is refused,
     naming each missing part and ``why`` (Thai, English) it is required.
     """
+    tpl = _checked(template, placeholders, tuple(required), why)
+    rendered = "\n".join(line.rstrip() for line in tpl.safe_substitute(values).splitlines())
+    subject, _, body = rendered.partition("\n")
+    if not subject.strip():
+        raise InvalidInput(
+            f"แม่แบบจดหมาย {template.name} ไม่มีหัวเรื่อง (บรรทัดแรก)",
+            f"The letter template {template.name} has no subject (its first line).",
+        )
+    return subject.strip(), body.lstrip("\n")
+
+
+def _checked(
+    template: Path,
+    placeholders: frozenset[str],
+    required: tuple[RequiredPart, ...],
+    why: tuple[str, str],
+) -> string.Template:
+    """The template read and checked, kept while its file is unchanged: intake renders the
+    same acknowledgement for every mail of a sync, and reading, parsing and checking it each
+    time cost as much as filling it in. An edited file is read and checked again (a new inode,
+    size or modification time); a refused one is never kept."""
+    try:
+        stat = template.stat()
+    except OSError as exc:
+        raise _unreadable(template, exc) from exc
+    version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    return _read_and_check(template, version, placeholders, required, why)
+
+
+def _unreadable(template: Path, exc: BaseException) -> InvalidInput:
+    return InvalidInput(
+        f"อ่านแม่แบบจดหมาย {template.name} ไม่ได้ — ตรวจสอบไฟล์ (ต้องเป็น UTF-8)",
+        f"Cannot read the letter template {template.name}; check the file (UTF-8).",
+        detail=str(exc),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _read_and_check(
+    template: Path,
+    _version: tuple[int, int, int],
+    placeholders: frozenset[str],
+    required: tuple[RequiredPart, ...],
+    why: tuple[str, str],
+) -> string.Template:
     try:
         text = template.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(
-            f"อ่านแม่แบบจดหมาย {template.name} ไม่ได้ — ตรวจสอบไฟล์ (ต้องเป็น UTF-8)",
-            f"Cannot read the letter template {template.name}; check the file (UTF-8).",
-            detail=str(exc),
-        ) from exc
+        raise _unreadable(template, exc) from exc
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     tpl = string.Template("\n".join(lines))
     used = {m.group("named") or m.group("braced") for m in tpl.pattern.finditer(tpl.template)}
@@ -87,11 +129,4 @@ def render_letter(
             + " Put the missing parts back into the template, then try again.",
             detail="missing: " + ", ".join(part.en for part in missing),
         )
-    rendered = "\n".join(line.rstrip() for line in tpl.safe_substitute(values).splitlines())
-    subject, _, body = rendered.partition("\n")
-    if not subject.strip():
-        raise InvalidInput(
-            f"แม่แบบจดหมาย {template.name} ไม่มีหัวเรื่อง (บรรทัดแรก)",
-            f"The letter template {template.name} has no subject (its first line).",
-        )
-    return subject.strip(), body.lstrip("\n")
+    return tpl

@@ -126,3 +126,24 @@ def test_an_unclassified_request_is_told_the_sla_follows() -> None:
     th, en = sla_texts(15, "1 ธ.ค. 2569", "1 Dec 2026")
     _, body = render_acknowledgement({"sla_th": th, "sla_en": en}, [], [], DEFAULT_TEMPLATE)
     assert "15 วันทำการ (กำหนดแล้วเสร็จ 1 ธ.ค. 2569)" in body and "15 business days" in body
+
+
+def test_an_edited_template_is_read_again_and_a_broken_edit_refused(tmp_path: Path) -> None:
+    # The checked template is kept between mails (services.letters.templates); an agency's edit
+    # must still take effect on the next mail, and an edit that breaks it must still be refused.
+    template = tmp_path / "acknowledgement.txt"
+    template.write_text(SHIPPED, encoding="utf-8")
+    subject, _ = render_acknowledgement({"tracking_number": "X-1"}, [], [], template)
+    template.write_text(SHIPPED.replace("$tracking_number", "[$tracking_number]", 1), "utf-8")
+    edited, _ = render_acknowledgement({"tracking_number": "X-1"}, [], [], template)
+    assert "[X-1]" in edited and "[X-1]" not in subject
+    # Same size, new words: the file's version (inode, time, size) tells the two apart.
+    moved = tmp_path / "next.txt"
+    moved.write_text(SHIPPED.replace("$tracking_number", "$tracking_numbex", 1), "utf-8")
+    moved.replace(template)
+    with pytest.raises(InvalidInput) as refused:
+        render_acknowledgement({"tracking_number": "X-1"}, [], [], template)
+    assert "tracking_numbex" in refused.value.en
+    template.write_text(SHIPPED, encoding="utf-8")
+    again, _ = render_acknowledgement({"tracking_number": "X-1"}, [], [], template)
+    assert again == subject
