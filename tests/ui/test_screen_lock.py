@@ -167,8 +167,9 @@ def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_pag
     context = workstation.shell.context
     _use_thai_password(context, "reviewer")
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    (oldest, number), _ = review_applications[:2]
+    (oldest, number), (second, _) = review_applications[:2]
     _open_oldest_at_page_two(qtbot, window, oldest)
+    qtbot.waitUntil(lambda: window.review.read_ahead.application_id == second, timeout=10000)
     title = window.windowTitle()
     note = QDialog(window)  # a dialog with nothing secret in it: hidden, then back
     QVBoxLayout(note).addWidget(QLabel(f"คำขอ {number}"))
@@ -182,6 +183,7 @@ def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_pag
     qtbot.keyClick(window.screen_lock.panel.password, Qt.Key.Key_F, CTRL)  # keys do nothing
     assert window.screen_lock.panel.isVisible()
     assert window.review.viewer.application_id is None  # the files were dropped
+    assert window.review.read_ahead.application_id is None  # the next one's too
 
     with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
         _unlock_with(qtbot, window, THAI_PASSWORD)
@@ -191,6 +193,10 @@ def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_pag
     assert window.windowTitle() == title and window.menuBar().isVisible()
     assert note.isVisible()
     assert REVIEW_NAMES[0] in _shown_text(window)
+    # The next request is read ahead again once the page is back, so "Next" opens at once
+    # (test_review_opening's check).
+    qtbot.waitUntil(lambda: review.read_ahead.application_id == second, timeout=10000)
+    qtbot.waitUntil(lambda: review.read_ahead.parsed_count() > 0, timeout=10000)
     qtbot.wait(300)  # the page's picture is drawn in a worker; the screenshot is for people
     window.grab().save(str(SHOTS / "screen_lock_restored.png"))
     types = [e.type for e in _events(context, "session.locked", "session.unlocked")]

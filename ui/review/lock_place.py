@@ -4,7 +4,7 @@ Locking drops every decrypted byte the screen holds exactly as signing out does
 (:meth:`ui.review.opening.Opening.forget`: the viewer's cache, parsed PDFs, the read-ahead;
 and the system viewer's copies), but keeps the request in hand and its claim: the request
 stays the officer's. Unlocking opens the same document at the same page again, read and
-decrypted anew from the store.
+decrypted anew from the store, and the next request is read ahead again after that page.
 """
 
 from __future__ import annotations
@@ -60,4 +60,7 @@ def bring_back(review: ReviewScreen, place: ReviewPlace | None) -> bool:
             detail.row.id, detail.body_text, detail.documents,
             at=(place.document_id, place.page),
         )  # fmt: skip
+        # The lock dropped the next request read ahead with the rest: read it again once
+        # this page is on screen (as an opening does), so "Next" opens at once.
+        review.opening.after_first_page(review.read_next_ahead)
     return True

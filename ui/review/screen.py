@@ -316,14 +316,19 @@ class ReviewScreen(Retranslating, QFrame):
             self.viewer.update_documents(detail.documents)
         self._fill_side(new=new)
 
+    def read_next_ahead(self) -> None:
+        """Read ahead the request "Next" would open after this one (once its page shows)."""
+        if self._shown is not None and may(self._user.roles, Action.TAKE_NEXT):
+            status = ApplicationStatus(self._queue_status) if self._queue_status else None
+            self.read_ahead.warm(status, after=self._shown.row.id)
+
     def _fill_side(self, *, new: bool, warm: bool = False) -> None:
         """The checklist, identity and details tabs, from the request as last answered."""
         detail = self._filled = self._shown
         if detail is None:
             return
-        if warm and may(self._user.roles, Action.TAKE_NEXT):
-            status = ApplicationStatus(self._queue_status) if self._queue_status else None
-            self.read_ahead.warm(status, after=detail.row.id)
+        if warm:
+            self.read_next_ahead()
         editable = self._editable()
         documents = list(detail.documents)
         self.said.follow(detail)
