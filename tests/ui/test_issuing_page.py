@@ -142,10 +142,17 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     qtbot.waitUntil(lambda: "อีเมล ·" in desk.issued.item(0, 4).text(), timeout=30_000)
     assert not desk.deliver_button.isEnabled()
     _shot(desk, "issuing_delivered_th")
+    password = desk.notice.text().rsplit(" ", 1)[-1]
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: desk.deliver_button.text() == "&Deliver", timeout=5_000)
+    # The result line follows the language switch too, the one-time password with it.
+    assert desk.notice.text().startswith("Licence 1/"), desk.notice.text()
+    assert "delivered" in desk.notice.text() and "รหัสผ่าน" not in desk.notice.text()
+    assert desk.notice.text().endswith(f"it is shown only now: {password}")
     _shot(desk, "issuing_delivered_en")
     i18n.apply_language("th")
+    qtbot.waitUntil(lambda: "รหัสผ่าน" in desk.notice.text(), timeout=5_000)
+    assert "delivered" not in desk.notice.text()
 
 
 def test_intake_finds_the_issuing_page_in_the_main_window_and_finance_does_not(

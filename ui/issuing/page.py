@@ -14,7 +14,9 @@ What each officer may do comes from the services' access table; the services re-
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +45,7 @@ from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
 from ui.common.naming import named
+from ui.common.notice_line import NoticeLine
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.issuing.check_dialog import CheckLicenceDialog
@@ -94,10 +97,7 @@ class IssuingPage(Retranslating, QWidget):
         self.error = ErrorBox(dismissable=True)
         outer.addWidget(self.error)
         self.title.setWordWrap(True)
-        self.notice = named(QLabel(), "IssuingNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice.hide()
+        self.notice = named(NoticeLine(), "IssuingNotice")
         outer.addWidget(self.notice)
         top = QHBoxLayout()
         self.waiting_label = named(QLabel(), "SectionTitle")
@@ -294,15 +294,7 @@ class IssuingPage(Retranslating, QWidget):
             if error is not None or issued is None:
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
-            text = self.tr("Licence {number} issued ({file}); verification code {code}.").format(
-                number=issued.number, file=issued.file_name, code=issued.verification_code
-            )
-            if issued.timestamp_pending:
-                text += " " + self.tr(
-                    "It was signed without a time-stamp: the time-stamping authority did not "
-                    "answer. Press “Add timestamps” once the network is back."
-                )
-            self._tell(text)
+            self._tell(lambda: self._issued_words(issued))
             self.applications_did_change.emit()
             self.refresh()
 
@@ -327,7 +319,7 @@ class IssuingPage(Retranslating, QWidget):
         if done is None:
             return
         self._tell(
-            self.tr(
+            lambda: self.tr(
                 "Paper licence {number} registered; a check by its number now finds it "
                 "(verification code {code})."
             ).format(number=done.number, code=done.verification_code)
@@ -345,6 +337,9 @@ class IssuingPage(Retranslating, QWidget):
         self.revoke_dialog.open()
 
     def _revoked(self, doc: IssuedRow) -> None:
+        self._tell(lambda: self._revoked_words(doc))
+
+    def _revoked_words(self, doc: IssuedRow) -> str:
         if doc.origin == "paper":
             text = self.tr(
                 "Paper licence {number} revoked; tell the holder on paper. A check by its "
@@ -355,7 +350,7 @@ class IssuingPage(Retranslating, QWidget):
                 "Licence {number} revoked; the holder is told. A check by its number now "
                 "answers revoked."
             )
-        self._tell(text.format(number=doc.number))
+        return text.format(number=doc.number)
         self.applications_did_change.emit()
         self.refresh()
 
@@ -394,16 +389,9 @@ class IssuingPage(Retranslating, QWidget):
             if error is not None or delivery is None:
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
-            text = self.tr("Licence {number} delivered ({channel}).").format(
-                number=doc.number, channel=self._channel(delivery.channel)
-            )
-            if delivery.password:
-                text += " " + self.tr(
-                    "Give the applicant this password by phone or SMS; it is shown only now: {p}"
-                ).format(p=delivery.password)
             self.handed_to.clear()
             self.channel_choice.setCurrentIndex(0)
-            self._tell(text)
+            self._tell(lambda: self._delivered_words(doc, delivery))
             self.applications_did_change.emit()
             self.refresh()
 
@@ -411,10 +399,31 @@ class IssuingPage(Retranslating, QWidget):
                                               handed_to=handed_to, channel=chosen),
                          done, owner=self, label="deliver licence")  # fmt: skip
 
-    def _tell(self, text: str) -> None:
+    def _issued_words(self, issued: IssuedLicence) -> str:
+        text = self.tr("Licence {number} issued ({file}); verification code {code}.").format(
+            number=issued.number, file=issued.file_name, code=issued.verification_code
+        )
+        if issued.timestamp_pending:
+            text += " " + self.tr(
+                "It was signed without a time-stamp: the time-stamping authority did not "
+                "answer. Press “Add timestamps” once the network is back."
+            )
+        return text
+
+    def _delivered_words(self, doc: IssuedRow, delivery: Delivery) -> str:
+        text = self.tr("Licence {number} delivered ({channel}).").format(
+            number=doc.number, channel=self._channel(delivery.channel)
+        )
+        if delivery.password:
+            text += " " + self.tr(
+                "Give the applicant this password by phone or SMS; it is shown only now: {p}"
+            ).format(p=delivery.password)
+        return text
+
+    def _tell(self, words: Callable[[], str]) -> None:
+        """Show the outcome of a step; ``words`` writes it again after a language switch."""
         self.error.clear()
-        self.notice.setText(text)
-        self.notice.show()
+        self.notice.tell(words)
 
     # --- language -----------------------------------------------------------------------
 

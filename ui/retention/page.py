@@ -91,7 +91,6 @@ class RetentionPage(Retranslating, QWidget):
         self._overview: RetentionOverview | None = None
         self._requests: list[ListedRequest] = []
         self._wanted: int | None = None  # the list to choose once the lists are read
-        self._result_words: Callable[[], str] | None = None
         self._generation = 0
         self._drafting = False  # a draw-up is under way: its button stays off until it ends
         self.may_destroy = port.may_destroy(user)
@@ -324,15 +323,13 @@ class RetentionPage(Retranslating, QWidget):
 
     def _begin(self, button: QPushButton) -> None:
         self.error.clear()
-        self.result.hide()
+        self.result.forget()
         button.setEnabled(False)
 
     def _say(self, words: Callable[[], str]) -> None:
         """Show the outcome of a step; ``words`` says it again after a language switch."""
         self.error.clear()
-        self._result_words = words
-        self.result.setText(words())
-        self.result.show()
+        self.result.tell(words)
 
     def _show(self, error: BaseException | None, fallback: tuple[str, str]) -> None:
         self.error.show_error(error, fallback_th=fallback[0], fallback_en=fallback[1])
@@ -395,8 +392,6 @@ class RetentionPage(Retranslating, QWidget):
         label_headers(self.services, self.lists, self.requests)
         self._retranslate_counts()
         self._update_buttons()  # the draw-up button's reason, in the new language
-        if self._result_words is not None:
-            self.result.setText(self._result_words())
         if self._overview is not None:
             fill_services(self.services, self._overview.services)
             self.lists.blockSignals(True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
+from ui.common.notice_line import NoticeLine
 from ui.common.tables import choice_table
 from ui.retention.tables import LIST_COLUMNS, REQUEST_COLUMNS, SERVICE_COLUMNS, stretch
 
@@ -42,7 +42,7 @@ class RetentionParts:
     requests_label: QLabel
     requests: QTableWidget
     error: ErrorBox
-    result: QLabel
+    result: NoticeLine
 
 
 def _wrapping(label: QLabel) -> QLabel:
@@ -68,7 +68,7 @@ def lay_out(page: QWidget, *, may_destroy: bool) -> RetentionParts:
         requests_label=QLabel(),
         requests=choice_table("ListedRequests", REQUEST_COLUMNS),
         error=ErrorBox(),
-        result=_wrapping(named(QLabel(), "StepResult")),
+        result=named(NoticeLine(), "StepResult"),
     )
     parts.services.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     stretch(parts.services, 0)
@@ -76,8 +76,6 @@ def lay_out(page: QWidget, *, may_destroy: bool) -> RetentionParts:
     stretch(parts.requests, 2)
     parts.order_button.setVisible(may_destroy)
     parts.destroy_button.setVisible(may_destroy)
-    parts.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    parts.result.hide()
 
     layout = QVBoxLayout(page)
     layout.setContentsMargins(12, 8, 12, 8)
