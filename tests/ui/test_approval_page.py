@@ -193,6 +193,12 @@ def test_the_approver_finds_the_page_in_the_main_window_with_how_many_wait(
     assert window.current_page() == APPROVALS
     qtbot.waitUntil(lambda: window.approvals.table.rowCount() == 2, timeout=30_000)
     _shot(window, "approval_main_window_th")
+    # At 1280 px the queue list is whole: no sideways scrolling, its last header not cut.
+    table = window.approvals.table
+    header = table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0
+    title = table.horizontalHeaderItem(2).text()
+    assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance(title) + 8
     # A reviewer has no such page.
     other = build_main_window_for(ports, users["reviewer"], runner, settings)
     qtbot.addWidget(other)

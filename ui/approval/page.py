@@ -134,7 +134,11 @@ class ApprovalPage(Retranslating, QWidget):
         self.splitter.addWidget(self.viewer)
         self.splitter.addWidget(self._build_side())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 440, 380])
+        # The list gets room for the tick, the request number and a readable "applicant ·
+        # service" column at 1280 px (the page is ~1040 wide beside the queue pane): with
+        # less, the stretched last column kept its 100 px and the list scrolled sideways,
+        # its header cut at both ends.
+        self.splitter.setSizes([360, 340, 380])
         outer.addWidget(self.splitter, 1)
         self.retranslate()
         self._update_buttons()
