@@ -3233,6 +3233,11 @@
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
+        <location filename="../../ui/issuing/page.py" line="216"/>
+        <source>No approved request waits for its licence. Requests appear here once the approver has signed them.</source>
+        <translation>ยังไม่มีคำขอที่อนุมัติแล้วรอออกใบอนุญาต คำขอจะปรากฏที่นี่เมื่อผู้อนุมัติลงนามแล้ว</translation>
+    </message>
+    <message>
         <location filename="../../ui/issuing/page.py" line="424"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>

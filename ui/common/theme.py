@@ -50,7 +50,8 @@ QToolTip {{ color: {TEXT}; background: #ffffff; border: 1px solid {BORDER}; padd
 QLabel#AgencyName {{ font-size: 13pt; font-weight: bold; }}
 QLabel#DialogAgencyName {{ font-size: 15pt; font-weight: bold; color: {ACCENT}; }}
 QLabel#DialogAgencyNameEn, QLabel#Muted {{ color: {MUTED}; }}
-QLabel#SectionTitle {{ font-size: 11pt; font-weight: bold; color: {ACCENT}; }}
+/* A page's own title (approval, fees, issuing) reads as the list's and the reports' do. */
+QLabel#SectionTitle, QLabel#PageTitle {{ font-size: 11pt; font-weight: bold; color: {ACCENT}; }}
 QLabel#PaneTitle {{
     color: {MUTED}; font-weight: bold; padding: 10px 12px 4px 12px;
 }}

@@ -53,6 +53,7 @@ from ui.issuing.data_requests_dialog import DataRequestsDialog
 from ui.issuing.issue_dialog import IssueDialog
 from ui.issuing.paper_dialog import PaperLicenceDialog
 from ui.issuing.revoke_dialog import RevokeDialog
+from ui.worklist.empty_hint import EmptyHint
 
 __all__ = ["IssuingPage"]
 
@@ -123,6 +124,9 @@ class IssuingPage(Retranslating, QWidget):
         outer.addLayout(top)
         self.waiting = self._table("ToIssueTable", 4)
         outer.addWidget(self.waiting, 1)
+        # An empty list says why, once it has been read (not while it is being read).
+        self.waiting_empty = EmptyHint(self.waiting)
+        self._waiting_read = False
         # The delivery controls on their own rows: the page must fit beside the queue pane
         # in a small window (no row wider than the narrowest screen the window allows).
         self.issued_label = named(QLabel(), "SectionTitle")
@@ -189,6 +193,7 @@ class IssuingPage(Retranslating, QWidget):
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
             self._waiting, self._issued = result
+            self._waiting_read = True
             self._fill()
 
         self._runner.run(work, done, owner=self, label="issuing lists")
@@ -207,6 +212,11 @@ class IssuingPage(Retranslating, QWidget):
             )
             for c, text in enumerate(values):
                 self.waiting.setItem(r, c, QTableWidgetItem(text))
+        self.waiting_empty.show_message(
+            self.tr("No approved request waits for its licence. Requests appear here once the "
+                    "approver has signed them.")
+            if self._waiting_read and not self._waiting else ""
+        )  # fmt: skip
         self.issued.setRowCount(len(self._issued))
         for r, doc in enumerate(self._issued):
             if doc.origin == "paper":
