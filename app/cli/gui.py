@@ -10,6 +10,7 @@ explained in the sign-in window in Thai and English, as the command line says it
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import threading
 from pathlib import Path
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["cmd_gui"]
 
+log = logging.getLogger(__name__)
+
 
 class _Opening:
     """Opens the profile when called (in a worker) and closes it when the GUI has ended."""
@@ -35,10 +38,13 @@ class _Opening:
         self._closed = False
 
     def __call__(self) -> OpenedProfile:
+        finder = threading.Thread(target=_find_the_keyring, name="keyring-probe", daemon=True)
+        finder.start()
         from app.bootstrap import prepare_viewer_copies
         from app.cli.common import open_profile
         from ui.shell.opening import OpenedProfile
 
+        finder.join()  # the profile's key is read from the keyring it chose
         runtime = open_profile(self._data_dir, self._settings)
         with self._lock:
             late = self._closed  # the officer closed the sign-in while the profile opened
@@ -60,6 +66,23 @@ class _Opening:
             runtime, self._runtime = self._runtime, None
         if runtime is not None:
             runtime.close()
+
+
+def _find_the_keyring() -> None:
+    """Let the keyring library choose its backend while the worker imports the store.
+
+    It probes every platform's backend; on Linux the macOS one looks for its libraries with
+    ``ctypes.util.find_library``, which runs ldconfig and the C compiler: about a quarter of
+    a second spent waiting on other processes, which overlaps the imports (they need the
+    interpreter, the waiting does not). A failure is left to opening the profile, which asks
+    again and explains it.
+    """
+    try:
+        import keyring
+
+        keyring.get_keyring()
+    except Exception:
+        log.debug("choosing the keyring's backend failed; the profile's opening says why")
 
 
 def cmd_gui(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:

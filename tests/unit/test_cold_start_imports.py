@@ -173,3 +173,38 @@ def test_the_profile_opener_leaves_migrations_qr_and_page_drawing_unloaded() -> 
     assert "services.api.ports" in loaded  # the probe did import the composition root
     early = sorted(name for name in NOT_TO_OPEN_A_PROFILE if name in loaded)
     assert early == [], f"imported to open a profile: {early}"
+
+
+# The opener is the first worker's task: when it starts, Qt's namespace must exist already,
+# made on the GUI thread (PySide6 makes it on first use without guarding against a second
+# thread; a worker's import racing the sign-in's first use left it without its enums).
+def test_qt_s_namespace_is_made_on_the_gui_thread_before_any_worker_runs(tmp_path: Path) -> None:
+    script = (
+        "import sys, PySide6.QtCore as core\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.shell.start import Session, prepare_application\n"
+        "from ui.common.tasks import TaskRunner\n"
+        "from PySide6.QtCore import QSettings\n"
+        "app = prepare_application('th')\n"
+        "seen = []\n"
+        "def opener():\n"
+        "    seen.append('Qt' in vars(core))\n"
+        "    raise RuntimeError('no profile needed')\n"
+        f"settings = QSettings({str(tmp_path / 'ui.ini')!r}, QSettings.Format.IniFormat)\n"
+        "runner = TaskRunner()\n"
+        "session = Session(app, opener, runner, settings)\n"
+        "session.start()  # the sign-in built and shown, not yet painted\n"
+        "before = 'Qt' in vars(core)\n"
+        "while session.open_error is None:\n"
+        "    app.processEvents()\n"
+        "runner.shutdown()\n"
+        "print('RESULT', before, seen)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
+    assert line == "RESULT False [True]"  # not before the sign-in, made before the opener

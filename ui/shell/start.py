@@ -138,6 +138,13 @@ class Session(QObject):
             FirstPaint(self.sign_in, self._open_store)
 
     def _open_store(self) -> None:
+        # Qt's namespace of enums is made on first use, and PySide6 does not guard that
+        # against two threads: a worker importing screens would race the GUI thread's first
+        # use (seen: "Qt has no attribute TextInteractionFlag" in the sign-in). The first
+        # frame does without it; it is made here, after the paint, before any worker runs
+        # (importing the name is what makes it).
+        from PySide6.QtCore import Qt  # noqa: F401
+
         self._runner.run(self._opener, self._store_opened, owner=self, label="open_profile")
 
     def _store_opened(self, opened: OpenedProfile | None, error: BaseException | None) -> None:
