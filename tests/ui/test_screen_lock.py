@@ -11,7 +11,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -203,6 +204,71 @@ def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_pag
     assert types == ["session.locked", "session.unlocked"]
     with context.read() as session:
         assert verify_chain(session).ok
+
+
+class _FieldUsingCtrlL(QLineEdit):
+    """A field that binds Ctrl+L itself (as Qt asks: it accepts the ShortcutOverride)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.got_ctrl_l = 0
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.keyCombination() == CTRL | Qt.Key.Key_L:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.got_ctrl_l += 1
+                return True
+        return super().event(event)
+
+
+def test_ctrl_l_locks_from_a_modal_dialog_but_not_from_a_field_that_uses_it(
+    qtbot, workstation, reviewer, runner, settings
+) -> None:
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    dialog = QDialog(window)
+    layout = QVBoxLayout(dialog)
+    note, text, own = QLineEdit(), QPlainTextEdit(), _FieldUsingCtrlL()
+    for field in (note, text, own):
+        layout.addWidget(field)
+    cancelled: list[int] = []
+    dialog.finished.connect(cancelled.append)
+    dialog.open()  # modal: the window's own Ctrl+L (its action) is held back behind it
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+
+    own.setFocus()
+    qtbot.keyClick(own, Qt.Key.Key_L, CTRL)
+    assert own.got_ctrl_l == 1 and not window.screen_lock.is_locked  # the field kept it
+
+    note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note, timeout=2000)
+    officer_types("บันทึกที่ยังไม่ได้ส่ง")
+    with qtbot.waitSignal(window.screen_lock.did_lock, timeout=2000):
+        qtbot.keyClick(note, Qt.Key.Key_L, CTRL)
+    assert not dialog.isVisible() and cancelled == []  # hidden (nothing secret), not cancelled
+    assert note.text() == "บันทึกที่ยังไม่ได้ส่ง"  # no stray character; nothing typed is lost
+    window.grab().save(str(SHOTS / "screen_lock_from_dialog.png"))
+    password = window.screen_lock.panel.password  # the window takes the keyboard back
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is password, timeout=3000)
+    with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
+        _unlock_with(qtbot, window, STAFF_PASSWORD)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)  # back, with what was typed in it
+    assert note.text() == "บันทึกที่ยังไม่ได้ส่ง"
+
+    text.setFocus()  # a multi-line field binds no Ctrl+L either: it locks there too
+    with qtbot.waitSignal(window.screen_lock.did_lock, timeout=2000):
+        qtbot.keyClick(text, Qt.Key.Key_L, CTRL)
+    assert not dialog.isVisible() and text.toPlainText() == ""
+    password = window.screen_lock.panel.password  # the window takes the keyboard back
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is password, timeout=3000)
+    with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
+        _unlock_with(qtbot, window, STAFF_PASSWORD)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    dialog.reject()
 
 
 def test_a_claim_on_its_way_at_the_lock_opens_nothing_until_the_unlock(

@@ -101,6 +101,7 @@ class ScreenLock(QObject):
         self.stack.addWidget(self.panel)
         self.idle = IdleWatch(port.lock_after_minutes, now=now, parent=self)
         self.idle.idle_did_pass.connect(lambda: self.lock(IDLE))
+        self.idle.lock_keys_pressed.connect(lambda: self.lock(ASKED))  # in a modal dialog too
         self.panel.unlock_requested.connect(self._unlock)
         self.panel.switch_requested.connect(self._switch_officer)
         self._locked = False
@@ -147,6 +148,7 @@ class ScreenLock(QObject):
         window.statusBar().hide()
         self._hold_keys(True)
         window.update_title()
+        window.activateWindow()  # locked from a dialog (now hidden): the password goes here
         self.panel.reset(reason)
         user, port = window.session.user, self._port
         self._runner.run(
