@@ -48,3 +48,22 @@ def test_a_page_title_reads_like_the_lists_and_reports_titles(gui) -> None:
     assert page_title.font().bold() and not plain.font().bold()
     assert page_title.font().pointSizeF() == section_title.font().pointSizeF()
     assert page_title.palette().windowText().color() == section_title.palette().windowText().color()
+
+
+def test_an_empty_tray_keeps_its_intro_under_its_title(
+    gui, qtbot, workstation, intake_user, runner
+) -> None:
+    from ui.intake.quarantine_view import QuarantineView
+
+    page = QuarantineView(workstation.intake, intake_user, runner)
+    qtbot.addWidget(page)
+    page.resize(1040, 570)  # the page beside the queue pane in a 1280×720 window
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.loaded and page.empty.isVisible(), timeout=10_000)
+    page.layout().activate()
+    title = page.title.mapTo(page, page.title.rect().bottomLeft()).y()
+    intro = page.intro.mapTo(page, page.intro.rect().topLeft()).y()
+    # The intro line directly under the title (it floated halfway down the empty page).
+    assert 0 <= intro - title <= 24
+    assert page.intro.height() <= 3 * page.intro.fontMetrics().height()

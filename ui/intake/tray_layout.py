@@ -103,5 +103,7 @@ def build_tray_column(
     empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
     empty.setWordWrap(True)
     empty.hide()
-    layout.addWidget(empty)
+    # The empty message takes the table's room while the table is hidden; without a stretch
+    # of its own the spare height was shared, and the intro line floated down the page.
+    layout.addWidget(empty, 1)
     return TrayColumn(centre, title, refresh_button, intro, error_box, notice, table, empty)
