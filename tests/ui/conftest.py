@@ -188,16 +188,18 @@ PDF_PAGES = 3
 
 
 def active_main_window(qtbot, workstation, user, runner, settings, size=(1366, 768)):
-    """The signed-in main window, shown at ``size``, its first list page read and the window
-    active (key events go to it), as an officer finds it after signing in."""
+    """The signed-in main window, shown at ``size`` (``None``: the size it restores from
+    ``settings``), its first list page read and the window active (key events go to it), as an
+    officer finds it after signing in."""
     from ui.shell.start import build_main_window_for
 
     window = build_main_window_for(workstation, user, runner, settings)
     qtbot.addWidget(window)
-    window.resize(*size)
+    if size is not None:
+        window.resize(*size)
     window.show()
     qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
+        lambda: window.model.total is not None and not window.model.is_loading, timeout=15000
     )
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

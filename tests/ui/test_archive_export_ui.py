@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import STAFF_PASSWORD
 from tests.ui.conftest import SCREENSHOTS
-from tests.ui.test_request_dialogs import _window
+from tests.ui.conftest import active_main_window as _window
 from ui.common import i18n
 from ui.shell.application_model import ROW_ROLE
 

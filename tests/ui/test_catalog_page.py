@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from models import Application, CalendarVersion, CatalogVersion, Event, ServiceType
 from tests.conftest import STAFF_PASSWORD
-from tests.ui.conftest import SCREENSHOTS, officer_types
+from tests.ui.conftest import SCREENSHOTS, active_main_window, officer_types
 from ui.catalog.holiday_dialogs import HolidayDialog, ProposalDialog
 from ui.catalog.service_form import ServiceFormDialog
 from ui.common import i18n
@@ -34,15 +34,9 @@ def shot(widget: QWidget, name: str, language: str) -> Path:
     return path
 
 
-def _window(qtbot, workstation, runner, settings, username: str) -> MainWindow:
+def _catalog_window(qtbot, workstation, runner, settings, username: str) -> MainWindow:
     user = workstation.shell.sign_in(username, STAFF_PASSWORD)
-    window = MainWindow(workstation, user, runner, settings=settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitUntil(lambda: window.model.total is not None, timeout=10000)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = active_main_window(qtbot, workstation, user, runner, settings, size=(1280, 720))
     # Alt+K, as the officer presses it.
     qtbot.keyClick(window.table, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert window.current_page() == CATALOG
@@ -77,7 +71,7 @@ def test_the_administrator_changes_a_fee_in_the_window(
     qtbot, gui, workstation, runner, settings, context, language
 ) -> None:
     i18n.apply_language(language, gui)
-    window = _window(qtbot, workstation, runner, settings, "admin")
+    window = _catalog_window(qtbot, workstation, runner, settings, "admin")
     tab = window.catalog_page.services
     assert tab.edit_button.isVisible() and tab.import_button.isVisible()
     assert tab.select("FOOD-NOTICE")
@@ -107,7 +101,7 @@ def test_the_administrator_changes_a_fee_in_the_window(
 def test_an_edit_with_an_error_changes_nothing(
     qtbot, gui, workstation, runner, settings, context
 ) -> None:
-    window = _window(qtbot, workstation, runner, settings, "admin")
+    window = _catalog_window(qtbot, workstation, runner, settings, "admin")
     form = _open_form(qtbot, window, "FOOD-NOTICE")
     _replace_text(qtbot, form.sla, "0")
     _replace_text(qtbot, form.fee, "0")  # a fee of nothing still "paid before the licence"
@@ -138,7 +132,7 @@ def test_an_edit_with_an_error_changes_nothing(
 def test_a_catalog_file_with_problems_is_refused_line_by_line(
     qtbot, gui, workstation, runner, settings, context
 ) -> None:
-    window = _window(qtbot, workstation, runner, settings, "admin")
+    window = _catalog_window(qtbot, workstation, runner, settings, "admin")
     tab = window.catalog_page.services
     tab.choose_open = lambda: str(BAD_CATALOG)
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
@@ -155,7 +149,7 @@ def test_a_holiday_added_shows_the_due_dates_it_moves_before_saving(
     qtbot, gui, workstation, runner, settings, context, review_applications, language
 ) -> None:
     i18n.apply_language(language, gui)
-    window = _window(qtbot, workstation, runner, settings, "admin")
+    window = _catalog_window(qtbot, workstation, runner, settings, "admin")
     page = window.catalog_page
     page.tabs.setCurrentWidget(page.holidays)
     tab = page.holidays
@@ -207,7 +201,7 @@ def test_a_holiday_added_shows_the_due_dates_it_moves_before_saving(
 def test_other_officers_read_the_catalog_but_cannot_change_it(
     qtbot, gui, workstation, runner, settings
 ) -> None:
-    window = _window(qtbot, workstation, runner, settings, "reviewer")
+    window = _catalog_window(qtbot, workstation, runner, settings, "reviewer")
     page = window.catalog_page
     services, holidays = page.services, page.holidays
     assert services.view().services and not services.view().may_edit

@@ -9,11 +9,10 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import type_text
+from tests.ui.conftest import active_main_window, type_text
 from ui.intake.counter_form import check_id
 from ui.shell.application_model import Column
 from ui.shell.main_window import MainWindow
-from ui.shell.start import build_main_window_for
 
 VALID_ID = "1-1037-02345-67-9"  # 9 is the check digit of the first twelve
 WRONG_CHECK_DIGIT = "1-1037-02345-67-0"
@@ -30,15 +29,6 @@ def scan(tmp_path) -> Path:
     with path.open("wb") as handle:
         writer.write(handle)
     return path
-
-
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: window.model.total is not None, timeout=10000)
-    return window
 
 
 def _open_form(qtbot, window: MainWindow):
@@ -73,7 +63,7 @@ def _drop_files(widget, paths: list[Path]) -> None:
 def test_counter_request_is_registered_and_appears_in_the_list(
     qtbot, workstation, intake_user, runner, settings, scan
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     assert window.model.total == 0
     form = _open_form(qtbot, window)
     services = workstation.intake.services(intake_user)
@@ -118,7 +108,7 @@ def test_counter_request_is_registered_and_appears_in_the_list(
 def test_national_id_hint_turns_red_on_a_wrong_check_digit(
     qtbot, workstation, intake_user, runner, settings
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     form = _open_form(qtbot, window)
     assert form.id_edit.property("tone") == ""  # empty is allowed
     qtbot.keyClicks(form.id_edit, "1-1037")
@@ -154,7 +144,7 @@ def test_national_id_hint_turns_red_on_a_wrong_check_digit(
 def test_missing_name_and_service_errors_are_shown_inline(
     qtbot, workstation, intake_user, runner, settings, tmp_path
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     form = _open_form(qtbot, window)
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.name_hint.isVisible()
@@ -179,7 +169,7 @@ def test_missing_name_and_service_errors_are_shown_inline(
 def test_only_intake_officers_get_the_counter_form(
     qtbot, workstation, reviewer, runner, settings
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     assert window.counter_form is None
     assert not window.counter_action.isVisible()
     assert not window.counter_button.isVisible()
@@ -191,7 +181,7 @@ def test_receipt_is_printed_after_registering(
 ) -> None:
     from pypdf import PdfReader
 
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     form = _open_form(qtbot, window)
     opened: list[Path] = []
     form.open_receipt = opened.append
@@ -223,7 +213,7 @@ def test_consent_box_is_asked_only_where_consent_is_the_basis_and_never_pre_tick
     from models import Application, Event
     from services.cases.applications import consent_of
 
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     form = _open_form(qtbot, window)
     assert form.consent_check.isHidden()
     assert form.select_service("FOOD-SHOP")  # a legal obligation: nothing to ask
@@ -285,8 +275,7 @@ def test_the_new_number_and_the_form_are_whole_in_either_language(
     from tests.ui.conftest import SCREENSHOTS, officer_types
     from ui.common import i18n
 
-    window = _window(qtbot, workstation, intake_user, runner, settings)
-    window.resize(1280, 720)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=(1280, 720))
     form = _open_form(qtbot, window)
     officer_types("นายสมศักดิ์ มั่นคง")
     assert form.select_service("FOOD-SHOP")
@@ -320,8 +309,7 @@ def test_the_premises_typed_at_the_counter_is_what_issuing_starts_from(
     from tests.ui.conftest import SCREENSHOTS, officer_types
 
     premises = "เลขที่ 99/1 ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"
-    window = _window(qtbot, workstation, intake_user, runner, settings)
-    window.resize(1280, 720)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=(1280, 720))
     form = _open_form(qtbot, window)
     assert form.premises_edit.isHidden()  # unclassified: no licence to say where
     officer_types("นายสมศักดิ์ มั่นคง")
@@ -361,8 +349,7 @@ def test_a_long_premises_address_is_seen_whole_over_three_lines(
         "ร้านครัวใจดี เลขที่ 99/1 หมู่ 4 ถนนมิตรภาพ ตำบลในเมือง อำเภอเมืองขอนแก่น "
         "จังหวัดขอนแก่น 40000 ตรงข้ามโรงเรียนเทศบาลบ้านโนนทัน"
     )
-    window = _window(qtbot, workstation, intake_user, runner, settings)
-    window.resize(1280, 720)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=(1280, 720))
     form = _open_form(qtbot, window)
     officer_types("นายสมศักดิ์ มั่นคง")
     assert form.select_service("FOOD-SHOP")

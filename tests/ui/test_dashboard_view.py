@@ -4,32 +4,17 @@ numbers, and Alt+D reaches it from anywhere."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
+from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY, active_main_window
 from ui.shell.queue_pane import DASHBOARD
-from ui.shell.start import build_main_window_for
 
 CLASSIFIED = APPLICATION_COUNT - len(range(0, APPLICATION_COUNT, UNCLASSIFIED_EVERY))
-
-
-def _window(qtbot, workstation, user, runner, settings):
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
-    )
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    return window
 
 
 def test_alt_d_shows_the_store_numbers(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     assert window.current_page() == DASHBOARD
     view = window.dashboard
@@ -54,7 +39,7 @@ def test_alt_d_shows_the_store_numbers(
 def test_dashboard_follows_a_refresh(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     window.show_dashboard()
     view = window.dashboard
     qtbot.waitUntil(lambda: view.stats is not None and not view.is_loading, timeout=10000)

@@ -17,14 +17,9 @@ from sqlalchemy import select
 from tests.ui.conftest import active_main_window, jpeg_bytes
 from ui.common import i18n
 from ui.shell.application_model import Column
-from ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 THAI = re.compile("[\u0e00-\u0e7f]")
-
-
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    return active_main_window(qtbot, workstation, user, runner, settings, size=(1280, 720))
 
 
 def _data_texts(context) -> list[str]:
@@ -97,7 +92,7 @@ def test_after_switching_to_english_nothing_the_workstation_says_stays_thai(
             facts=FileFacts(width_px=320, height_px=200, dpi=72, flags=("low_resolution",)),
         )
         photo_id = photo.id
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Return, CTRL)
     review = window.review
@@ -138,7 +133,7 @@ def test_dashboard_tiles_show_their_whole_label_in_english_at_1280x720(
 ) -> None:
     """With the counter form open beside it, English tile labels wrap onto three lines; each
     tile shows all of them, and the tiles stand the same height."""
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=(1280, 720))
     window.language_actions["en"].trigger()
     qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     view = window.dashboard
@@ -176,7 +171,7 @@ def test_the_officers_own_name_follows_the_language(
             ),
         )
     user = workstation.shell.sign_in(username, STAFF_PASSWORD)
-    window = _window(qtbot, workstation, user, runner, settings)
+    window = active_main_window(qtbot, workstation, user, runner, settings, size=(1280, 720))
     label = window.header.user_label
     assert label.text() == name_th
     window.language_actions["en"].trigger()

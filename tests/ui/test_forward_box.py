@@ -15,6 +15,7 @@ from sqlalchemy import select
 from models import Application, OutboxMessage
 from tests.conftest import STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
+from tests.ui.conftest import active_main_window
 from ui.shell.main_window import MainWindow
 from ui.shell.start import build_main_window_for
 
@@ -37,10 +38,7 @@ def forwarded(context) -> str:
 
 
 def _open_detail(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
+    window = active_main_window(qtbot, workstation, user, runner, settings, size=(1280, 720))
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10000)
     window.table.setFocus()
     window.table.selectRow(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY
+from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY, active_main_window
 from ui.common import i18n, ui_settings
 from ui.common.changes import Changes
 from ui.shell.application_model import PAGE_SIZE, ROW_ROLE, Column
@@ -16,18 +16,6 @@ UNCLASSIFIED = len(range(0, APPLICATION_COUNT, UNCLASSIFIED_EVERY))
 RECEIVED = APPLICATION_COUNT - UNCLASSIFIED
 
 
-def _window(qtbot, workstation, user, runner, settings, *, resize: bool = True) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    if resize:
-        window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
-    )
-    return window
-
-
 def _header_titles(window: MainWindow) -> list[str]:
     model = window.table.model()
     return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -36,7 +24,7 @@ def _header_titles(window: MainWindow) -> list[str]:
 def test_queues_show_their_counts(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     queues = {status: (label, count) for status, label, count in window.queues.queues()}
     assert queues[None] == ("คำขอทั้งหมด", APPLICATION_COUNT)
     assert queues["unclassified"] == ("รอจำแนกประเภท", UNCLASSIFIED)
@@ -48,7 +36,7 @@ def test_queues_show_their_counts(
 def test_list_loads_page_by_page_in_first_come_order(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     model = window.model
     assert APPLICATION_COUNT > PAGE_SIZE
     assert model.rowCount() == PAGE_SIZE
@@ -66,7 +54,7 @@ def test_list_loads_page_by_page_in_first_come_order(
 def test_switching_queue_reloads_the_list(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     row = next(
         r for r, (status, _, _) in enumerate(window.queues.queues()) if status == "unclassified"
     )
@@ -88,9 +76,7 @@ def test_switching_queue_reloads_the_list(
 def test_alt_number_switches_queue(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.queues.list.currentRow() == 1
     qtbot.waitUntil(
@@ -102,9 +88,7 @@ def test_alt_number_switches_queue(
 def test_ctrl_f_searches_by_tracking_number_and_esc_returns_to_the_queue(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_edit.hasFocus()
     qtbot.keyClicks(window.search_edit, applications[3])
@@ -127,7 +111,7 @@ def test_search_finds_by_a_thai_substring_across_pages(
 ) -> None:
     from tests.ui.conftest import type_text
 
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     window.focus_search()
     type_text(window.search_edit, "ศรีสุ")  # part of "มาลี ศรีสุข"
     qtbot.waitUntil(
@@ -148,9 +132,7 @@ def test_search_finds_by_a_thai_substring_across_pages(
 def test_space_opens_the_row_in_the_detail_panel(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     assert window.detail.isHidden()
     table = window.table
     table.setFocus()
@@ -174,7 +156,7 @@ def test_space_opens_the_row_in_the_detail_panel(
 def test_enter_opens_the_detail_panel_for_officers_who_do_not_review(
     qtbot, workstation, intake_user, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     table = window.table
     table.setFocus()
     table.selectRow(1)
@@ -187,7 +169,7 @@ def test_enter_opens_the_detail_panel_for_officers_who_do_not_review(
 def test_enter_opens_the_review_screen_for_reviewers(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     table = window.table
     table.setFocus()
     table.selectRow(1)  # the first classified request, the oldest of the reviewer's queue
@@ -201,7 +183,7 @@ def test_enter_opens_the_review_screen_for_reviewers(
 def test_language_switch_retranslates_the_window(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     assert _header_titles(window)[Column.TRACKING] == "เลขที่คำขอ"
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.refresh_action.text() == "Refresh", timeout=3000)
@@ -225,7 +207,7 @@ def test_language_switch_retranslates_the_window(
 def test_header_names_the_user_roles_and_station(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     qtbot.waitUntil(lambda: window.agency is not None, timeout=5000)
     assert window.header.user_label.text() == reviewer.display_name
     assert window.header.roles_label.text() == "ผู้ตรวจสอบ"
@@ -264,7 +246,7 @@ def _one_more_application(context, actors) -> None:
 def test_refresh_reads_counts_and_list_again(
     qtbot, workstation, reviewer, runner, settings, applications, context, actors
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     _one_more_application(context, actors)
     with qtbot.waitSignal(window.changes.changes_did_happen, timeout=3000) as announced:
         window.refresh_action.trigger()
@@ -277,7 +259,7 @@ def test_refresh_reads_counts_and_list_again(
 def test_an_announced_change_to_the_lists_reads_them_again(
     qtbot, workstation, reviewer, runner, settings, applications, context, actors
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     _one_more_application(context, actors)
     window.changes.announce(Changes(quarantine=True))  # not the lists: nothing read again
     window.changes.announce(Changes(lists=True))
@@ -289,14 +271,14 @@ def test_an_announced_change_to_the_lists_reads_them_again(
 def test_geometry_and_splitter_are_remembered(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     window.resize(760, 560)  # the offscreen screen is 800x600; geometry is kept on screen
     window.splitter.setSizes([260, 500, 0])
     window.close()
     assert not ui_settings.read(settings, ui_settings.MAIN_GEOMETRY).isEmpty()
     settings.sync()
     reopened = QSettings(settings.fileName(), settings.format())
-    again = _window(qtbot, workstation, reviewer, runner, reopened, resize=False)
+    again = active_main_window(qtbot, workstation, reviewer, runner, reopened, size=None)
     assert (again.width(), again.height()) == (760, 560)
     assert again.splitter.sizes()[0] == 260
 
@@ -304,7 +286,7 @@ def test_geometry_and_splitter_are_remembered(
 def test_columns_make_room_for_the_detail_panel_and_come_back(
     qtbot, workstation, reviewer, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     assert window.visible_columns() == list(Column)  # all eight fit at 1366 px
     window.open_detail(window.model.row_at(0))
     qtbot.waitUntil(lambda: Column.NATIONAL_ID not in window.visible_columns(), timeout=3000)
@@ -326,7 +308,7 @@ def test_a_failed_read_is_explained_inline_and_can_be_retried(
 ) -> None:
     from services.store.engine import DB_FILE
 
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
     # The database file goes away (a pulled disk, a share that dropped).
     context.store.close()
     moved = data_dir / "moved-away.db"
@@ -389,7 +371,7 @@ def test_the_header_rows_speak_the_new_language_whole_in_the_first_frame(
 
     from tests.ui.conftest import SCREENSHOTS
 
-    window = _window(qtbot, workstation, intake_user, runner, settings, resize=False)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=None)
     window.resize(1280, 720)
     list_page = window.queue_title.parentWidget()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

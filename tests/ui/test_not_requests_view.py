@@ -15,10 +15,10 @@ from models import Application, OutboxMessage
 from services.kernel.errors import PermissionDenied
 from tests.conftest import STAFF_PASSWORD
 from tests.data import mail_corpus as corpus
+from tests.ui.conftest import active_main_window
 from ui.intake.not_requests_view import NotRequestColumn
 from ui.shell.main_window import MainWindow
 from ui.shell.queue_pane import NOT_REQUESTS
-from ui.shell.start import build_main_window_for
 
 SHOTS = Path(os.environ.get("ANUYAT_SHOTS", "artifacts/screenshots"))
 
@@ -45,15 +45,6 @@ def set_aside(context) -> list[str]:
     return subjects[::-1]
 
 
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitUntil(lambda: window.model.total is not None, timeout=10000)
-    return window
-
-
 def _open_tray(qtbot, window: MainWindow, count: int) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
@@ -67,7 +58,7 @@ def _open_tray(qtbot, window: MainWindow, count: int) -> None:
 def test_the_tray_lists_sender_subject_time_and_why_in_both_languages(
     qtbot, workstation, intake_user, runner, settings, set_aside
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=(1280, 720))
     _open_tray(qtbot, window, 3)
     view = window.not_requests
     assert view is not None
@@ -107,7 +98,7 @@ def test_the_tray_lists_sender_subject_time_and_why_in_both_languages(
 def test_one_key_takes_a_mail_as_a_request_and_it_is_acknowledged(
     qtbot, workstation, intake_user, runner, settings, set_aside, context
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings, size=(1280, 720))
     _open_tray(qtbot, window, 3)
     view = window.not_requests
     assert view is not None
@@ -134,7 +125,7 @@ def test_the_administrator_sees_the_tray_but_only_intake_decides(
     qtbot, workstation, runner, settings, set_aside
 ) -> None:
     admin = workstation.shell.sign_in("admin", STAFF_PASSWORD)
-    window = _window(qtbot, workstation, admin, runner, settings)
+    window = active_main_window(qtbot, workstation, admin, runner, settings, size=(1280, 720))
     _open_tray(qtbot, window, 3)
     view = window.not_requests
     assert view is not None
@@ -148,7 +139,7 @@ def test_the_administrator_sees_the_tray_but_only_intake_decides(
     window.close()
     for role in ("reviewer", "finance", "approver"):
         other = workstation.shell.sign_in(role, STAFF_PASSWORD)
-        window = _window(qtbot, workstation, other, runner, settings)
+        window = active_main_window(qtbot, workstation, other, runner, settings, size=(1280, 720))
         assert window.not_requests is None and not window.show_not_requests()
         assert not window.not_requests_action.isVisible()
         window.close()

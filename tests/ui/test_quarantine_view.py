@@ -7,20 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from services.kernel.errors import PermissionDenied
-from tests.ui.conftest import HELD_NAMES, SCREENSHOTS, type_text
+from tests.ui.conftest import HELD_NAMES, SCREENSHOTS, active_main_window, type_text
 from ui.intake.quarantine_view import QuarantineColumn
 from ui.shell.main_window import MainWindow
 from ui.shell.queue_pane import QUARANTINE, QUEUES
-from ui.shell.start import build_main_window_for
-
-
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: window.model.total is not None, timeout=10000)
-    return window
 
 
 def _open_quarantine(qtbot, window: MainWindow, count: int) -> None:
@@ -38,7 +28,7 @@ def test_entry_and_badge_only_for_intake_and_reviewer(
     from tests.conftest import STAFF_PASSWORD
 
     for user in (intake_user, reviewer):
-        window = _window(qtbot, workstation, user, runner, settings)
+        window = active_main_window(qtbot, workstation, user, runner, settings)
         qtbot.waitUntil(lambda w=window: w.queues.quarantine_count() == 2, timeout=10000)
         assert window.queues.pages.isVisible()
         assert window.queues.pages.item(0).text() == "ไฟล์ที่กักไว้"
@@ -46,7 +36,7 @@ def test_entry_and_badge_only_for_intake_and_reviewer(
     # The screen hides what the service refuses: both ask the same access table.
     for role in ("finance", "admin"):
         other = workstation.shell.sign_in(role, STAFF_PASSWORD)
-        window = _window(qtbot, workstation, other, runner, settings)
+        window = active_main_window(qtbot, workstation, other, runner, settings)
         assert window.queues.quarantine_count() is None
         pages = window.queues.pages
         assert "ไฟล์ที่กักไว้" not in [pages.item(i).text() for i in range(pages.count())]
@@ -61,7 +51,7 @@ def test_entry_and_badge_only_for_intake_and_reviewer(
 def test_held_files_are_listed_with_reason_date_and_size(
     qtbot, workstation, intake_user, runner, settings, held_mail
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     _open_quarantine(qtbot, window, 2)
     model = window.quarantine.model
     assert window.quarantine.filenames() == list(HELD_NAMES)
@@ -105,7 +95,7 @@ def test_held_files_are_listed_with_reason_date_and_size(
 def test_release_and_discard_ask_for_a_reason_inline_and_change_the_store(
     qtbot, workstation, intake_user, runner, settings, held_mail
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     _open_quarantine(qtbot, window, 2)
     view = window.quarantine
     side = view.side
@@ -162,7 +152,7 @@ def test_a_refused_release_is_explained_inline_in_both_languages(
     arrival = arrival_from_mail(parse_mail(raw), context.clock.now(), raw)
     quarantine_unprocessable(context, arrival, RuntimeError("parser crashed"), None)
 
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     _open_quarantine(qtbot, window, 1)
     view = window.quarantine
     assert view.model.index(0, QuarantineColumn.TRACKING).data() == "—"

@@ -10,21 +10,9 @@ from models import Application
 from services.kernel.statuses import ApplicationStatus
 from tests.conftest import STAFF_PASSWORD
 from tests.integration.test_review import accept_all, submit
-from tests.ui.conftest import SCREENSHOTS, type_text
+from tests.ui.conftest import SCREENSHOTS, active_main_window, type_text
 from ui.common.request_dialogs import ClassifyDialog, ReturnToReviewDialog, WithdrawDialog
 from ui.shell.application_model import ROW_ROLE
-from ui.shell.start import build_main_window_for
-
-
-def _window(qtbot, workstation, user, runner, settings):
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=10000
-    )
-    return window
 
 
 def _status(context, application_id: str) -> str:
@@ -40,7 +28,7 @@ def _shot(widget, name: str) -> None:
 def test_intake_classifies_an_unclassified_request_from_the_detail_panel(
     qtbot, context, workstation, intake_user, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     table = window.table
     table.setFocus()
     table.selectRow(1)  # received: nothing to classify, but it may be withdrawn
@@ -68,7 +56,7 @@ def test_intake_classifies_an_unclassified_request_from_the_detail_panel(
 def test_an_officer_withdraws_a_request_with_a_reason(
     qtbot, context, workstation, intake_user, runner, settings, applications
 ) -> None:
-    window = _window(qtbot, workstation, intake_user, runner, settings)
+    window = active_main_window(qtbot, workstation, intake_user, runner, settings)
     table = window.table
     table.setFocus()
     table.selectRow(1)
@@ -95,7 +83,7 @@ def test_the_approver_sends_a_request_back_with_a_note_the_reviewer_reads(
     app_id = submit(context, hour=9)
     accept_all(workstation, reviewer, app_id)
     workstation.review.mark_reviewed(reviewer, app_id)
-    window = _window(qtbot, workstation, approver, runner, settings)
+    window = active_main_window(qtbot, workstation, approver, runner, settings)
     row = workstation.review.open_application(approver, app_id).row
     window.open_review(row)
     qtbot.waitUntil(lambda: window.review.detail is not None, timeout=10000)
@@ -112,7 +100,7 @@ def test_the_approver_sends_a_request_back_with_a_note_the_reviewer_reads(
     assert _status(context, app_id) == ApplicationStatus.IN_REVIEW
     # The reviewer opens it and reads the note first, in the request.
     window.close()
-    mine = _window(qtbot, workstation, reviewer, runner, settings)
+    mine = active_main_window(qtbot, workstation, reviewer, runner, settings)
     mine.open_review(workstation.review.open_application(reviewer, app_id).row)
     qtbot.waitUntil(lambda: mine.review.detail is not None, timeout=10000)
     assert mine.review.detail.returned[-1][2].startswith("แผนที่ตั้งร้าน")

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import SCREENSHOTS, mail_bytes
+from tests.ui.conftest import SCREENSHOTS, active_main_window, mail_bytes
 from ui.intake.sync_indicator import SyncIndicator
 from ui.shell.main_window import MainWindow
 from ui.shell.start import build_main_window_for
@@ -44,10 +44,7 @@ def offline_mailbox(context, tmp_path):
 
 
 def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = active_main_window(qtbot, workstation, user, runner, settings)
     qtbot.waitUntil(lambda: bool(window.sync.rows), timeout=10000)
     return window
 
@@ -81,8 +78,6 @@ def test_sync_now_runs_in_the_background_and_reports_inline(
     sync = window.sync
     assert window.sync_action.shortcut().toString() == "F9"
     assert window.sync_action.text() == "ซิงค์ทันที"
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     with qtbot.waitSignal(sync.sync_did_finish, timeout=10000) as finished:
         qtbot.keyClick(window.table, Qt.Key.Key_F9)
         assert sync.is_syncing  # the call went to a worker; the window keeps painting

@@ -19,10 +19,9 @@ from services.access import auth
 from services.kernel.actors import SYSTEM
 from services.kernel.clock import FixedClock
 from tests.conftest import STAFF_PASSWORD
-from tests.ui.conftest import APPLICATION_COUNT, officer_types
+from tests.ui.conftest import APPLICATION_COUNT, active_main_window, officer_types
 from ui.common import i18n
 from ui.shell.main_window import MainWindow
-from ui.shell.start import build_main_window_for
 from ui.worklist.filtering import FilteredQueue
 
 
@@ -31,17 +30,6 @@ def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("ANUYAT_SHOTS", tmp_path / "shots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def _window(qtbot, workstation, user, runner, settings) -> MainWindow:
-    window = build_main_window_for(workstation, user, runner, settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.model.total is not None and not window.model.is_loading, timeout=15000
-    )
-    return window
 
 
 def _loaded(window: MainWindow) -> bool:
@@ -87,7 +75,7 @@ def _filter_bar_is_whole(bar) -> None:
 def test_filters_narrow_the_list_and_an_empty_result_says_so_in_the_table(
     qtbot, workstation, reviewer, runner, settings, applications, shots
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     bar = window.worklist.filter_bar
     assert window.model.total == APPLICATION_COUNT
     qtbot.waitUntil(lambda: bar.service.count() > 2, timeout=10000)
@@ -117,7 +105,7 @@ def test_filters_narrow_the_list_and_an_empty_result_says_so_in_the_table(
 def test_the_filter_bar_is_whole_from_the_first_frame_in_either_language(
     qtbot, workstation, reviewer, runner, settings, applications, shots
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     bar = window.worklist.filter_bar
     for language in ("en", "th", "en"):
         i18n.apply_language(language)
@@ -131,7 +119,7 @@ def test_the_filter_bar_is_whole_from_the_first_frame_in_either_language(
 def test_a_saved_view_comes_back_after_signing_in_again(
     qtbot, workstation, reviewer, runner, settings, applications, context
 ) -> None:
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     bar = window.worklist.filter_bar
     qtbot.waitUntil(lambda: bar.service.count() > 2, timeout=10000)
     window.queues.select_status("unclassified")
@@ -149,7 +137,7 @@ def test_a_saved_view_comes_back_after_signing_in_again(
     assert bar.current_view() == "ยังไม่จำแนก ใหม่สุด"
     window.close()
     # Another sitting: the last filter and the saved view come from the store.
-    again = _window(qtbot, workstation, reviewer, runner, settings)
+    again = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     again_bar = again.worklist.filter_bar
     qtbot.waitUntil(lambda: again_bar.view.count() == 2, timeout=10000)
     assert again_bar.current_filter().sort == "newest"
@@ -173,7 +161,7 @@ def test_a_supervisor_assigns_a_batch_with_a_note_and_a_reason(
     qtbot, workstation, runner, settings, applications, context, shots
 ) -> None:
     boss = _supervisor(context, workstation)
-    window = _window(qtbot, workstation, boss, runner, settings)
+    window = active_main_window(qtbot, workstation, boss, runner, settings, size=(1280, 720))
     assert window.worklist.assign_button.isVisible()
     window.queues.select_status("received")
     qtbot.waitUntil(lambda: _loaded(window) and window.model.total < APPLICATION_COUNT)
@@ -233,7 +221,7 @@ def test_notes_are_read_and_added_from_the_list_and_officers_see_theirs_first(
     boss = _supervisor(context, workstation)
     newest = applications[-1]
     ids = {}
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     for r in range(window.model.rowCount()):
         ids[window.model.row_at(r).tracking_number] = window.model.row_at(r).id
     window.close()
@@ -241,7 +229,7 @@ def test_notes_are_read_and_added_from_the_list_and_officers_see_theirs_first(
     late = next(n for n in reversed(applications) if n in ids)
     workstation.worklist.assign(boss, (ids[late],), to_officer="reviewer", note="ด่วน ผู้ยื่นเป็นผู้สูงอายุ",
                                 out_of_order_reason="ผู้สูงอายุ")  # fmt: skip
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     assert window.model.row_at(0).tracking_number == late
     assert newest  # the list still holds every request below it
     window.table.setFocus()
@@ -278,7 +266,7 @@ def test_the_notes_open_from_the_review_screen_and_show_the_supervisors_note(
     oldest_id, oldest_number = review_applications[0]
     workstation.worklist.assign(boss, (oldest_id,), to_officer="reviewer",
                                 note="ผู้ยื่นขอให้ติดต่อทางโทรศัพท์ก่อนเวลา 12:00 น.")  # fmt: skip
-    window = _window(qtbot, workstation, reviewer, runner, settings)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
     table = window.table
     table.setFocus()
     table.selectRow(0)  # the reviewer's own request comes first
@@ -362,7 +350,7 @@ def test_the_supervisors_bell_lists_overdue_requests_and_those_nobody_holds(
             .where(Application.tracking_number.in_(applications[5:]))
             .values(deemed_received_at=context.clock.now() - timedelta(hours=1))
         )
-    window = _window(qtbot, workstation, boss, runner, settings)
+    window = active_main_window(qtbot, workstation, boss, runner, settings, size=(1280, 720))
     bell = window.worklist.alerts
     qtbot.waitUntil(lambda: bell.alerts.total > 0, timeout=15000)
     kinds = [item.kind for item in bell.alerts.items]
