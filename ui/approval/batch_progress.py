@@ -97,11 +97,20 @@ class BatchProgressDialog(Retranslating, QDialog):
         self.status.setText(self.tr("Opening the token…"))
         bridge, cancel = self._bridge, self._cancel
         chosen = list(items)
+        held = [choice]  # the only reference here: let go of in the worker, at the batch's end
 
         def work() -> BatchOutcome:
-            return port.approve_batch(
-                user, chosen, choice, progress=bridge.item_did_finish.emit, cancelled=cancel.is_set
-            )
+            try:
+                return port.approve_batch(
+                    user, chosen, held[0], progress=bridge.item_did_finish.emit,
+                    cancelled=cancel.is_set,
+                )  # fmt: skip
+            finally:
+                # The PIN goes the moment the batch ends, even if the services refused it
+                # before using it, and whether or not the screen is locked (the outcome
+                # waits behind the lock; the secret must not wait with it).
+                held[0].secret.forget()
+                held.clear()
 
         self._runner.run(work, self._done, pool="io", owner=self, label="approve batch")
         self._draw_notices = lambda: port.draw_fee_notices(user)

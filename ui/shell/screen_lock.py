@@ -16,6 +16,15 @@ officer out, saying why. The lock and each unlock are audit events (``session.lo
 ``session.unlocked``, ``session.unlock_failed``). Another officer may sign this one out
 instead (recorded as a sign-out). Background work (sync, outbox) goes on while locked; the
 banners it raises wait behind the lock.
+
+A signing batch already running when the lock comes is let finish, not stopped: each request
+is signed and recorded whole, and stopping after the current one would leave the batch half
+done, the rest claimed and waiting, for the approver to sort out after the unlock, with the
+token left in the machine either way; it signs only what the approver confirmed before
+leaving. Its progress dialog hides like any other and shows the outcome after the unlock. Its
+PIN does not wait with it: the services empty it once the token is open, and the dialog's
+worker empties and lets go of it the moment the batch ends, refused or not
+(:mod:`ui.approval.batch_progress`).
 """
 
 from __future__ import annotations
