@@ -391,77 +391,77 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="424"/>
+        <location filename="../../ui/approval/page.py" line="428"/>
         <source>signature type {type}</source>
         <translation>ลายมือชื่อแบบที่ {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="444"/>
+        <location filename="../../ui/approval/page.py" line="448"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="446"/>
+        <location filename="../../ui/approval/page.py" line="450"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="449"/>
+        <location filename="../../ui/approval/page.py" line="453"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="456"/>
+        <location filename="../../ui/approval/page.py" line="460"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="457"/>
+        <location filename="../../ui/approval/page.py" line="461"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="458"/>
+        <location filename="../../ui/approval/page.py" line="462"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="460"/>
+        <location filename="../../ui/approval/page.py" line="464"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="460"/>
+        <location filename="../../ui/approval/page.py" line="464"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="462"/>
+        <location filename="../../ui/approval/page.py" line="466"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="463"/>
+        <location filename="../../ui/approval/page.py" line="467"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="464"/>
+        <location filename="../../ui/approval/page.py" line="468"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="465"/>
+        <location filename="../../ui/approval/page.py" line="469"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="466"/>
+        <location filename="../../ui/approval/page.py" line="470"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="467"/>
+        <location filename="../../ui/approval/page.py" line="471"/>
         <source>Check a signed PDF…</source>
         <translation>ตรวจไฟล์ PDF ที่ลงนาม…</translation>
     </message>
@@ -3143,194 +3143,224 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="213"/>
+        <location filename="../../ui/issuing/page.py" line="295"/>
         <source>Paper licence, registered by hand</source>
         <translation>ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="218"/>
+        <location filename="../../ui/issuing/page.py" line="300"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="222"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="226"/>
+        <location filename="../../ui/issuing/page.py" line="308"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="227"/>
+        <location filename="../../ui/issuing/page.py" line="309"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="228"/>
+        <location filename="../../ui/issuing/page.py" line="310"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="239"/>
+        <location filename="../../ui/issuing/page.py" line="310"/>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="325"/>
+        <source>Showing {shown} of {total} licences</source>
+        <translation>แสดง {shown} จาก {total} ใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="327"/>
+        <source>No licence matches this search: check the spelling or the number, or clear the filters.</source>
+        <translation>ไม่พบใบอนุญาตที่ตรงกับคำค้น — ตรวจการสะกดหรือเลขที่ หรือล้างตัวกรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="330"/>
+        <source>No licence has been issued or registered yet.</source>
+        <translation>ยังไม่มีใบอนุญาตที่ออกหรือลงทะเบียนไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="338"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="240"/>
+        <location filename="../../ui/issuing/page.py" line="339"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="241"/>
+        <location filename="../../ui/issuing/page.py" line="340"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="297"/>
+        <location filename="../../ui/issuing/page.py" line="502"/>
         <source>Licence {number} issued ({file}); verification code {code}.</source>
         <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="302"/>
+        <location filename="../../ui/issuing/page.py" line="507"/>
         <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="331"/>
+        <location filename="../../ui/issuing/page.py" line="422"/>
         <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="350"/>
+        <location filename="../../ui/issuing/page.py" line="444"/>
         <source>Paper licence {number} revoked; tell the holder on paper. A check by its number now answers revoked.</source>
         <translation>เพิกถอนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="355"/>
+        <location filename="../../ui/issuing/page.py" line="449"/>
         <source>Licence {number} revoked; the holder is told. A check by its number now answers revoked.</source>
         <translation>เพิกถอนใบอนุญาตเลขที่ {number} แล้ว และแจ้งผู้ได้รับใบอนุญาตแล้ว การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="397"/>
+        <location filename="../../ui/issuing/page.py" line="513"/>
         <source>Licence {number} delivered ({channel}).</source>
         <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="402"/>
+        <location filename="../../ui/issuing/page.py" line="518"/>
         <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
         <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="422"/>
+        <location filename="../../ui/issuing/page.py" line="530"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="423"/>
+        <location filename="../../ui/issuing/page.py" line="531"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="216"/>
+        <location filename="../../ui/issuing/page.py" line="288"/>
         <source>No approved request waits for its licence. Requests appear here once the approver has signed them.</source>
         <translation>ยังไม่มีคำขอที่อนุมัติแล้วรอออกใบอนุญาต คำขอจะปรากฏที่นี่เมื่อผู้อนุมัติลงนามแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="424"/>
+        <location filename="../../ui/issuing/page.py" line="532"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="425"/>
+        <location filename="../../ui/issuing/page.py" line="533"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="426"/>
+        <location filename="../../ui/issuing/page.py" line="534"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="427"/>
+        <location filename="../../ui/issuing/page.py" line="535"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="428"/>
+        <location filename="../../ui/issuing/page.py" line="536"/>
         <source>Register a &amp;paper licence…</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="429"/>
+        <location filename="../../ui/issuing/page.py" line="537"/>
         <source>Re&amp;voke…</source>
         <translation>เพิกถอน… (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="430"/>
+        <location filename="../../ui/issuing/page.py" line="538"/>
         <source>&amp;Deliver</source>
         <translation>&amp;ส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="431"/>
+        <location filename="../../ui/issuing/page.py" line="539"/>
+        <source>&amp;More…</source>
+        <translation>เพิ่มเติม… (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="540"/>
         <source>Protect the e-mail with a password</source>
         <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="435"/>
+        <location filename="../../ui/issuing/page.py" line="544"/>
         <source>By the request&apos;s channel</source>
         <translation>ตามช่องทางของคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="440"/>
+        <location filename="../../ui/issuing/page.py" line="549"/>
         <source>Received at the counter by…</source>
         <translation>ผู้รับที่เคาน์เตอร์…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="442"/>
+        <location filename="../../ui/issuing/page.py" line="551"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="442"/>
+        <location filename="../../ui/issuing/page.py" line="551"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="442"/>
+        <location filename="../../ui/issuing/page.py" line="551"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="442"/>
+        <location filename="../../ui/issuing/page.py" line="551"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="445"/>
+        <location filename="../../ui/issuing/page.py" line="554"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="445"/>
+        <location filename="../../ui/issuing/page.py" line="554"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="445"/>
+        <location filename="../../ui/issuing/page.py" line="554"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="445"/>
+        <location filename="../../ui/issuing/page.py" line="554"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="446"/>
+        <location filename="../../ui/issuing/page.py" line="555"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="555"/>
+        <source>ID number</source>
+        <translation>เลขประจำตัว</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3399,54 @@
         <location filename="../../ui/fees/ledger_bar.py" line="81"/>
         <source>Save the ledger</source>
         <translation>บันทึกบัญชีรับเงิน</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceFilterBar</name>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="92"/>
+        <source>All services</source>
+        <translation>ทุกบริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="100"/>
+        <source>Find a licence: number, licensee&apos;s name or ID number</source>
+        <translation>ค้นหาใบอนุญาต: เลขที่ ชื่อผู้ได้รับอนุญาต หรือเลขประจำตัว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="102"/>
+        <source>Expiring within {days} days</source>
+        <translation>จะหมดอายุภายใน {days} วัน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="104"/>
+        <source>Valid</source>
+        <translation>ใช้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="105"/>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="106"/>
+        <source>Revoked</source>
+        <translation>ถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="107"/>
+        <source>Superseded (renewed)</source>
+        <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="108"/>
+        <source>Paper licences</source>
+        <translation>ใบอนุญาตฉบับกระดาษ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="113"/>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
     </message>
 </context>
 <context>
@@ -4782,97 +4860,97 @@ P90</translation>
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/retention/page.py" line="211"/>
+        <location filename="../../ui/retention/page.py" line="210"/>
         <source>Destruction list {number} drawn up. Save it as PDF and CSV for the head of the agency&apos;s order; nothing is destroyed before the order is recorded.</source>
         <translation>จัดทำทะเบียนขอทำลายลำดับที่ {number} แล้ว บันทึกเป็น PDF และ CSV เพื่อเสนอหัวหน้าส่วนราชการสั่งการ ยังไม่มีสิ่งใดถูกทำลายจนกว่าจะบันทึกคำสั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="226"/>
+        <location filename="../../ui/retention/page.py" line="225"/>
         <source>Save the destruction list</source>
         <translation>บันทึกทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="226"/>
+        <location filename="../../ui/retention/page.py" line="225"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="248"/>
+        <location filename="../../ui/retention/page.py" line="247"/>
         <source>Destruction list {number} saved: {pdf} and {csv}</source>
         <translation>บันทึกทะเบียนขอทำลายลำดับที่ {number} แล้ว: {pdf} และ {csv}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="273"/>
+        <location filename="../../ui/retention/page.py" line="272"/>
         <source>The order is recorded on destruction list {number}.</source>
         <translation>บันทึกคำสั่งในทะเบียนขอทำลายลำดับที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="313"/>
+        <location filename="../../ui/retention/page.py" line="312"/>
         <source>Destroyed {destroyed} requests from destruction list {number}.</source>
         <translation>ทำลายแล้ว {destroyed} คำขอ จากทะเบียนขอทำลายลำดับที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="316"/>
+        <location filename="../../ui/retention/page.py" line="315"/>
         <source>Skipped {kept}: worked on again since they were listed, or destroyed already; the list below says which.</source>
         <translation>ข้าม {kept} คำขอ: มีการดำเนินการต่อหลังเข้าทะเบียน หรือถูกทำลายไปแล้ว ดูรายการด้านล่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="348"/>
+        <location filename="../../ui/retention/page.py" line="345"/>
         <source>Nothing to list: no closed request is past its retention period, or all of them are on a list already.</source>
         <translation>ไม่มีคำขอให้เข้าทะเบียน: ไม่มีคำขอที่พ้นระยะเวลาเก็บรักษา หรือคำขอที่พ้นแล้วอยู่ในทะเบียนขอทำลายครบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="366"/>
+        <location filename="../../ui/retention/page.py" line="363"/>
         <source>Closed requests are kept for ever unless the agency sets a period (Settings, Retention). Agency-wide period: {default}. Nothing is destroyed before the head of the agency&apos;s order is recorded on a destruction list.</source>
         <translation>คำขอที่ปิดเรื่องแล้วเก็บไว้ตลอดไป เว้นแต่หน่วยงานกำหนดระยะเวลา (หน้าตั้งค่า หัวข้อการเก็บรักษา) ระยะเวลาทั่วทั้งหน่วยงาน: {default} ไม่มีสิ่งใดถูกทำลายก่อนบันทึกคำสั่งของหัวหน้าส่วนราชการในทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="373"/>
+        <location filename="../../ui/retention/page.py" line="370"/>
         <source>{count} closed requests are past their period and on no list.</source>
         <translation>พ้นระยะเวลาเก็บรักษาแล้วและยังไม่อยู่ในทะเบียนใด: {count} คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="379"/>
+        <location filename="../../ui/retention/page.py" line="376"/>
         <source>Requests on the chosen list</source>
         <translation>คำขอในทะเบียนที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="382"/>
+        <location filename="../../ui/retention/page.py" line="379"/>
         <source>Requests on destruction list {number} ({count})</source>
         <translation>คำขอในทะเบียนขอทำลายลำดับที่ {number} ({count} คำขอ)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="388"/>
+        <location filename="../../ui/retention/page.py" line="385"/>
         <source>Retention and destruction</source>
         <translation>การเก็บรักษาและทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="389"/>
+        <location filename="../../ui/retention/page.py" line="386"/>
         <source>Periods in force</source>
         <translation>ระยะเวลาเก็บรักษาที่ใช้อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="390"/>
+        <location filename="../../ui/retention/page.py" line="387"/>
         <source>Destruction lists</source>
         <translation>ทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="391"/>
+        <location filename="../../ui/retention/page.py" line="388"/>
         <source>Draw &amp;up a destruction list</source>
         <translation>จัดทำทะเบียนขอทำลาย (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="392"/>
+        <location filename="../../ui/retention/page.py" line="389"/>
         <source>&amp;Save PDF and CSV…</source>
         <translation>บันทึก PDF และ CSV… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="393"/>
+        <location filename="../../ui/retention/page.py" line="390"/>
         <source>Record the &amp;order…</source>
         <translation>บันทึกคำสั่ง… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="394"/>
+        <location filename="../../ui/retention/page.py" line="391"/>
         <source>&amp;Destroy…</source>
         <translation>ทำลาย… (&amp;D)</translation>
     </message>
@@ -5133,12 +5211,12 @@ P90</translation>
         <translation>คำขอนี้ยังเป็นคำขอที่เก่าที่สุดที่คุณรับไว้ โปรดตรวจให้เสร็จ ขอเอกสารเพิ่ม หรือคืนเข้าคิว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="440"/>
+        <location filename="../../ui/review/screen.py" line="445"/>
         <source>Certified copy made: {name}</source>
         <translation>รับรองสำเนาแล้ว: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="478"/>
+        <location filename="../../ui/review/screen.py" line="483"/>
         <source>Review done. The request is now “{status}”.</source>
         <translation>ตรวจเสร็จแล้ว คำขออยู่ในสถานะ “{status}”</translation>
     </message>
@@ -5148,17 +5226,17 @@ P90</translation>
         <translation>ดูรายการที่ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="501"/>
+        <location filename="../../ui/review/screen.py" line="506"/>
         <source>The request for documents is on its way. The application waits for the applicant; the clock is stopped.</source>
         <translation>ส่งคำขอเอกสารเพิ่มแล้ว คำขอรอเอกสารจากผู้ยื่น และหยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="521"/>
+        <location filename="../../ui/review/screen.py" line="526"/>
         <source>Sent back to the reviewer, with your note.</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบพร้อมบันทึกของคุณแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/screen.py" line="527"/>
+        <location filename="../../ui/review/screen.py" line="532"/>
         <source>The application was rejected.</source>
         <translation>บันทึกไม่รับคำขอแล้ว</translation>
     </message>

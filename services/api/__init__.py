@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from services.api.fees import FeesPort, InboxRow, PaymentRow, RefundRow
     from services.api.intake import IntakePort
     from services.api.issuing import (
+        LICENCE_STATUS_FILTERS,
         DataRequestRow,
         Delivery,
         IssuedLicence,
@@ -172,6 +173,7 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "IssuedLicence": ("services.api.issuing", "IssuedLicence"),
     "IssuedRow": ("services.api.issuing", "IssuedRow"),
     "IssuedPage": ("services.api.issuing", "IssuedPage"),
+    "LICENCE_STATUS_FILTERS": ("services.api.issuing", "LICENCE_STATUS_FILTERS"),
     "IssuedService": ("services.api.issuing", "IssuedService"),
     "LicenceQuery": ("services.api.issuing", "LicenceQuery"),
     "IssuingPort": ("services.api.issuing", "IssuingPort"),
@@ -286,6 +288,7 @@ __all__ = [
     "Delivery",
     "IssuedLicence",
     "IssuedPage",
+    "LICENCE_STATUS_FILTERS",
     "IssuedRow",
     "IssuedService",
     "LicenceQuery",

@@ -20,7 +20,7 @@ from services.issuing import checking, data_requests, delivery, listing, registe
 from services.issuing.checking import LicenceCheck
 from services.issuing.data_requests import DataRequestRow
 from services.issuing.delivery import Delivery
-from services.issuing.listing import IssuedPage, IssuedService, LicenceQuery
+from services.issuing.listing import STATUS_FILTERS, IssuedPage, IssuedService, LicenceQuery
 from services.issuing.paper import PaperLicence, register_paper
 from services.issuing.seal import MANIFEST, SEAL, seal_manifest
 from services.issuing.timestamps import PendingLicenceTimestamp
@@ -65,6 +65,7 @@ def may_see_issuing(roles: frozenset[str]) -> bool:
 __all__ = [
     "DataRequestRow",
     "Delivery",
+    "LICENCE_STATUS_FILTERS",
     "IssuedLicence",
     "IssuedPage",
     "IssuedRow",
@@ -79,6 +80,9 @@ __all__ = [
     "ToIssueRow",
     "may_see_issuing",
 ]
+
+LICENCE_STATUS_FILTERS: Final = STATUS_FILTERS
+"""The statuses the "Licences issued" list filters on (valid means in force today)."""
 
 _MAX_CHECKED_FILE: Final = 50 * 1024 * 1024
 

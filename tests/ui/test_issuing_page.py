@@ -596,7 +596,7 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
 
     assert row(0) == ["15/2565", "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี",
                       "หนังสือรับรองการแจ้งจัดตั้งสถานที่จำหน่ายอาหาร", "ใช้ได้",
-                      "ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ"]  # fmt: skip
+                      "ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ", ""]  # fmt: skip
     assert row(1)[0] == "ทม 88/2560"
     assert page.revoke_button.isVisible() and not page.revoke_button.isEnabled()
     page.issued.setFocus()

@@ -9,6 +9,9 @@ checks a licence shown to them (:class:`~ui.issuing.check_dialog.CheckLicenceDia
 Licences registered from paper stand in the same list, marked so (nothing to deliver); an
 entry the services mark revocable for this officer is revoked with a reason
 (:class:`~ui.issuing.revoke_dialog.RevokeDialog`).
+The list of licences is searched and filtered (:class:`~ui.issuing.licence_filter.
+LicenceFilterBar`), read a page at a time off the GUI thread with the count of all that
+match; "More" reads the next page, and a refresh keeps the pages read and the chosen row.
 What each officer may do comes from the services' access table; the services re-check it.
 """
 
@@ -34,8 +37,11 @@ from services.api import (
     Action,
     Delivery,
     IssuedLicence,
+    IssuedPage,
     IssuedRow,
+    IssuedService,
     IssuingPort,
+    LicenceQuery,
     SignedInUser,
     ToIssueRow,
     may,
@@ -51,11 +57,15 @@ from ui.common.tasks import TaskRunner
 from ui.issuing.check_dialog import CheckLicenceDialog
 from ui.issuing.data_requests_dialog import DataRequestsDialog
 from ui.issuing.issue_dialog import IssueDialog
+from ui.issuing.licence_filter import LicenceFilterBar
 from ui.issuing.paper_dialog import PaperLicenceDialog
 from ui.issuing.revoke_dialog import RevokeDialog
 from ui.worklist.empty_hint import EmptyHint
 
-__all__ = ["IssuingPage"]
+__all__ = ["PAGE_ROWS", "IssuingPage"]
+
+PAGE_ROWS = 100
+"""Licences read at a time; "More" reads the next ones."""
 
 _FALLBACK = (
     "ทำรายการไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
@@ -88,6 +98,9 @@ class IssuingPage(Retranslating, QWidget):
         self.revoke_dialog: RevokeDialog | None = None
         self._waiting: list[ToIssueRow] = []
         self._issued: list[IssuedRow] = []
+        self._query = LicenceQuery()
+        self._total = 0
+        self._reading = 0  # the latest read of the list: an older answer arriving late is dropped
         self.dialog: IssueDialog | None = None
         self.check_dialog: CheckLicenceDialog | None = None
         self.data_dialog: DataRequestsDialog | None = None
@@ -143,6 +156,9 @@ class IssuingPage(Retranslating, QWidget):
         self.revoke_button.setVisible(self.can_issue or self.can_register_paper)
         issued_head.addWidget(self.revoke_button)
         outer.addLayout(issued_head)
+        self.filters = LicenceFilterBar()
+        self.filters.query_did_change.connect(self.search)
+        outer.addWidget(self.filters)
         self.protect = named(QCheckBox(), "ProtectCheck")
         outer.addWidget(self.protect)
         controls = QHBoxLayout()
@@ -159,10 +175,20 @@ class IssuingPage(Retranslating, QWidget):
         outer.addLayout(controls)
         for widget in (self.protect, self.channel_choice, self.handed_to, self.deliver_button):
             widget.setVisible(self.can_deliver)
-        self.issued = self._table("IssuedTable", 5)
+        self.issued = self._table("IssuedTable", 6)
         self.issued.itemSelectionChanged.connect(self._update_buttons)
         self.waiting.itemSelectionChanged.connect(self._update_buttons)
         outer.addWidget(self.issued, 2)
+        self.issued_empty = EmptyHint(self.issued)
+        footer = QHBoxLayout()
+        self.count_label = named(QLabel(), "LicenceCount")
+        self.count_label.setWordWrap(True)
+        footer.addWidget(self.count_label, 1)
+        self.more_button = named(QPushButton(), "MoreLicences")
+        self.more_button.clicked.connect(self.read_more)
+        self.more_button.hide()
+        footer.addWidget(self.more_button)
+        outer.addLayout(footer)
         self.retranslate()
         self._update_buttons()
 
@@ -179,24 +205,70 @@ class IssuingPage(Retranslating, QWidget):
     # --- reading ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        port, user = self._port, self._user
+        """Read both lists again: as many licences as were shown (the pages read stay)."""
+        port, user, query = self._port, self._user, self._query
         if self.can_issue:
             self.timestamps_button.refresh()
+        wanted = max(len(self._issued), PAGE_ROWS)
+        self._reading += 1
+        reading = self._reading
 
-        def work() -> tuple[list[ToIssueRow], list[IssuedRow]]:
-            return port.to_issue(user), port.issued(user)
+        def work() -> tuple[list[ToIssueRow], IssuedPage, list[IssuedService]]:
+            return (port.to_issue(user), port.find_issued(user, query, 0, wanted),
+                    port.issued_services(user))  # fmt: skip
 
         def done(
-            result: tuple[list[ToIssueRow], list[IssuedRow]] | None, error: BaseException | None
+            result: tuple[list[ToIssueRow], IssuedPage, list[IssuedService]] | None,
+            error: BaseException | None,
         ) -> None:
             if error is not None or result is None:
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
-            self._waiting, self._issued = result
+            self._waiting = result[0]
             self._waiting_read = True
-            self._fill()
+            self.filters.set_services(result[2])
+            if reading == self._reading:  # else a search typed meanwhile has the last word
+                self._show_page(result[1], append=False)
+            else:
+                self._fill()
 
         self._runner.run(work, done, owner=self, label="issuing lists")
+
+    def search(self, query: LicenceQuery) -> None:
+        """The licences matching what the officer typed and chose, from the first page."""
+        self._query = query
+        self._read_licences(0)
+
+    def read_more(self) -> None:
+        self._read_licences(len(self._issued))
+
+    def _read_licences(self, offset: int) -> None:
+        port, user, query = self._port, self._user, self._query
+        self._reading += 1
+        reading = self._reading
+        self.more_button.setEnabled(False)
+
+        def done(page: IssuedPage | None, error: BaseException | None) -> None:
+            if reading != self._reading:
+                return  # the officer typed on: a newer answer is coming
+            self.more_button.setEnabled(True)
+            if error is not None or page is None:
+                self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
+                return
+            self._show_page(page, append=offset > 0)
+
+        self._runner.run(lambda: port.find_issued(user, query, offset, PAGE_ROWS), done,
+                         owner=self, label="find licences")  # fmt: skip
+
+    def _show_page(self, page: IssuedPage, append: bool) -> None:
+        chosen = self._selected_issued()
+        self._issued = [*self._issued, *page.rows] if append else list(page.rows)
+        self._total = page.total
+        self._fill()
+        # The chosen licence stays chosen when it is still in the list (after a refresh).
+        ids = [row.issued_id for row in self._issued]
+        if chosen is not None and chosen.issued_id in ids:
+            self.issued.selectRow(ids.index(chosen.issued_id))
 
     def _fill(self) -> None:
         language = i18n.current_language()
@@ -235,14 +307,31 @@ class IssuingPage(Retranslating, QWidget):
             status = {
                 "revoked": self.tr("Revoked"),
                 "superseded": self.tr("Superseded (renewed)"),
-            }.get(doc.status, self.tr("Valid"))
+            }.get(doc.status, self.tr("Expired") if doc.expired else self.tr("Valid"))
             values = (doc.number, doc.licensee, doc.subject_th if thai else doc.subject_en,
-                      status, delivered)  # fmt: skip
+                      status, delivered, doc.holder_id)  # fmt: skip
             for c, text in enumerate(values):
                 self.issued.setItem(r, c, QTableWidgetItem(text))
         self.waiting.resizeColumnsToContents()
         self.issued.resizeColumnsToContents()
+        self._show_count()
         self._update_buttons()
+
+    def _show_count(self) -> None:
+        """ "N of M" under the list; an empty list says why, over it (once it has been read)."""
+        shown, total = len(self._issued), self._total
+        empty = ""
+        if total:
+            text = self.tr("Showing {shown} of {total} licences").format(shown=shown, total=total)
+        elif self.filters.is_filtered():
+            text = empty = self.tr("No licence matches this search: check the spelling or the "
+                                   "number, or clear the filters.")  # fmt: skip
+        else:
+            text = empty = self.tr("No licence has been issued or registered yet.")
+        read = self._waiting_read
+        self.count_label.setText(text if read else "")
+        self.issued_empty.show_message(empty if read else "")
+        self.more_button.setVisible(shown < total)
 
     def _channel(self, code: str) -> str:
         names = {
@@ -348,6 +437,8 @@ class IssuingPage(Retranslating, QWidget):
 
     def _revoked(self, doc: IssuedRow) -> None:
         self._tell(lambda: self._revoked_words(doc))
+        self.applications_did_change.emit()
+        self.refresh()  # the row now says revoked (and stays chosen)
 
     def _revoked_words(self, doc: IssuedRow) -> str:
         if doc.origin == "paper":
@@ -361,8 +452,6 @@ class IssuingPage(Retranslating, QWidget):
                 "answers revoked."
             )
         return text.format(number=doc.number)
-        self.applications_did_change.emit()
-        self.refresh()
 
     # --- checking a licence someone shows -------------------------------------------------
 
@@ -447,6 +536,7 @@ class IssuingPage(Retranslating, QWidget):
         self.paper_button.setText(self.tr("Register a &paper licence…"))
         self.revoke_button.setText(self.tr("Re&voke…"))
         self.deliver_button.setText(self.tr("&Deliver"))
+        self.more_button.setText(self.tr("&More…"))
         self.protect.setText(self.tr("Protect the e-mail with a password"))
         chosen = self.channel_choice.currentIndex()
         self.channel_choice.blockSignals(True)
@@ -462,6 +552,6 @@ class IssuingPage(Retranslating, QWidget):
         )
         self.issued.setHorizontalHeaderLabels(
             [self.tr("Number"), self.tr("Licensee"), self.tr("Subject"), self.tr("Status"),
-             self.tr("Delivered")]
+             self.tr("Delivered"), self.tr("ID number")]
         )  # fmt: skip
         self._fill()

@@ -1,0 +1,125 @@
+"""The issuing page's "Licences issued" list searched on real widgets over a real profile: a
+register of 321 licences shows its newest hundred with the count; the supervisor types a
+paper licensee's Thai name key by key and finds a licence from 2541 that no page of the
+list reached, revokes it, and it stays found and chosen. Filters and an empty search say
+what they show in Thai and English. Screenshots go to artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from services.access import auth
+from services.api.approval import SigningSettings
+from services.api.ports import build_ports
+from services.kernel.actors import SYSTEM
+from tests.conftest import STAFF_PASSWORD
+from tests.integration.test_licence_search import OLD_PAPER, fill_register
+from tests.ui.conftest import officer_types
+from tests.ui.test_issuing_page import _shot
+from ui.common import i18n
+from ui.issuing.page import IssuingPage
+
+
+def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it(
+    gui, qtbot, runner, context
+) -> None:
+    ports = build_ports(context, signing=SigningSettings())
+    assert ports.issuing is not None
+    with context.unit_of_work(SYSTEM) as uow:
+        auth.create_user(uow, username="super", display_name="นายกำกับ ดูแล",
+                         password=STAFF_PASSWORD, roles=["supervisor"])  # fmt: skip
+    supervisor = ports.shell.sign_in("super", STAFF_PASSWORD)
+    fill_register(context, system=240, paper=80)
+    ports.issuing.register_paper(supervisor, OLD_PAPER)
+    page = IssuingPage(ports.issuing, supervisor, runner)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 100, timeout=30_000)
+    assert page.count_label.text() == "แสดง 100 จาก 321 ใบอนุญาต"
+    assert page.more_button.isVisible()
+    numbers = [page.issued.item(r, 0).text() for r in range(page.issued.rowCount())]
+    assert numbers[0] == "1/2569" and "ทม 7/2541" not in numbers
+    assert page.issued.item(1, 5).text() == "X-XXXX-XXXXX-34-2"  # the holder's ID, masked
+    QTest.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 200, timeout=30_000)
+    assert page.count_label.text() == "แสดง 200 จาก 321 ใบอนุญาต"
+
+    # Typed whole, as at the desk: one search after the pause, not one per letter.
+    page.filters.search.setFocus()
+    qtbot.waitUntil(page.filters.search.hasFocus, timeout=5_000)
+    officer_types("วิไล ศรีสุข")
+    assert page.filters.search.text() == "วิไล ศรีสุข"
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 1, timeout=30_000)
+
+    def row(r: int) -> list[str]:
+        return [page.issued.item(r, c).text() for c in range(page.issued.columnCount())]
+
+    assert row(0) == ["ทม 7/2541", "ร้านขายยาเภสัชสมบูรณ์ โดย นางสาววิไล ศรีสุข",
+                      "ใบอนุญาตขายยาแผนปัจจุบัน", "ใช้ได้",
+                      "ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ", ""]  # fmt: skip
+    assert page.count_label.text() == "แสดง 1 จาก 1 ใบอนุญาต" and page.more_button.isHidden()
+    page.issued.setFocus()
+    page.issued.selectRow(0)
+    _shot(page, "issuing_licence_search_th")
+    i18n.apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: page.count_label.text() == "Showing 1 of 1 licences", timeout=5_000)
+        assert row(0)[3] == "Valid" and page.more_button.text() == "&More…"
+        assert page.filters.search.placeholderText().startswith("Find a licence")
+        _shot(page, "issuing_licence_search_en")
+    finally:
+        i18n.apply_language("th")
+
+    # The found row is revoked as any other.
+    assert page.revoke_button.isEnabled()
+    QTest.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.revoke_dialog is not None and page.revoke_dialog.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    dialog = page.revoke_dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    dialog.reason.setFocus()
+    qtbot.waitUntil(dialog.reason.hasFocus, timeout=5_000)
+    officer_types("ร้านปิดกิจการแล้ว ผู้รับอนุญาตคืนใบอนุญาตฉบับจริง")
+    QTest.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: row(0)[3] == "ถูกเพิกถอน", timeout=30_000)
+    # Still found by the same search, and still the chosen row after the refresh.
+    assert page.issued.rowCount() == 1 and "ทม 7/2541" in page.notice.text()
+    assert [i.row() for i in page.issued.selectionModel().selectedRows()] == [0]
+    assert not page.revoke_button.isEnabled()
+    check = ports.issuing.check_typed(supervisor, "ทม 7/2541")
+    assert check.entry is not None and check.entry.status == "revoked"
+
+    # A status filter applies at once, with the search cleared.
+    page.filters.search.clear()
+    page.filters.status.setCurrentIndex(page.filters.status.findData("paper"))
+    qtbot.waitUntil(lambda: page.count_label.text() == "แสดง 81 จาก 81 ใบอนุญาต", timeout=30_000)
+    assert all("ฉบับกระดาษ" in page.issued.item(r, 4).text() for r in range(81))
+    page.filters.status.setCurrentIndex(0)
+    page.filters.expiring.setChecked(True)
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 3, timeout=30_000)
+    assert [page.issued.item(r, 0).text() for r in range(3)] == ["1/2569", "6/2569", "16/2569"]
+    page.filters.expiring.setChecked(False)
+
+    # Nothing found says so, in either language.
+    page.activateWindow()
+    page.filters.search.setFocus()
+    qtbot.waitUntil(page.filters.search.hasFocus, timeout=5_000)
+    officer_types("ไม่มีชื่อนี้ในทะเบียน")
+    qtbot.waitUntil(lambda: page.issued.rowCount() == 0, timeout=30_000)
+    assert page.count_label.text().startswith("ไม่พบใบอนุญาตที่ตรงกับคำค้น")
+    _shot(page, "issuing_licence_search_empty_th")
+    i18n.apply_language("en")
+    try:
+        qtbot.waitUntil(
+            lambda: page.count_label.text().startswith("No licence matches this search"),
+            timeout=5_000,
+        )
+        _shot(page, "issuing_licence_search_empty_en")
+    finally:
+        i18n.apply_language("th")
