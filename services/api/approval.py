@@ -165,9 +165,13 @@ class Approval:
         progress: Callable[[int, int, str], None] = lambda d, t, n: None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> BatchOutcome:
-        actor = self.context.verified(Actor.from_user(user))
-        require(actor, Action.APPROVE)
-        roots = trust_roots(self.settings)
+        try:
+            actor = self.context.verified(Actor.from_user(user))
+            require(actor, Action.APPROVE)
+            roots = trust_roots(self.settings)
+        except BaseException:
+            choice.secret.forget()  # refused before the token opens: the PIN goes all the same
+            raise
         method = open_method(self.context, self.settings, actor, choice)
         try:
             return approval.approve_batch(

@@ -121,6 +121,20 @@ def test_reviewed_requests_reach_the_approver_first_come_with_what_was_checked(
         signing.take_next_approval(users["reviewer"])
 
 
+def test_a_batch_refused_before_the_token_opens_forgets_the_pin(
+    context, ws, users, signing, softhsm
+) -> None:
+    """Roles are read again at the batch: one refused there never reaches the token, and
+    the PIN it was handed is emptied all the same, whoever called."""
+    app_id = reviewed(context, ws, users, hour=9)
+    items = claimed(signing, users["approver"], [app_id])
+    choice = token_choice(softhsm)
+    assert choice.secret  # the PIN is in hand before the call
+    with pytest.raises(PermissionDenied):
+        signing.approve_batch(users["reviewer"], items, choice)
+    assert not choice.secret
+
+
 def test_type1_approval_needs_the_password_and_stores_record_memo_and_letter(
     context,
     ws,
