@@ -806,57 +806,57 @@
         <translation>กำลังเปิดโทเคน…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="113"/>
+        <location filename="../../ui/approval/batch_progress.py" line="122"/>
         <source>Stopping after the request being signed…</source>
         <translation>จะหยุดหลังลงนามรายการที่กำลังทำอยู่…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="118"/>
+        <location filename="../../ui/approval/batch_progress.py" line="127"/>
         <source>Signed {done} of {total}: {number}</source>
         <translation>ลงนามแล้ว {done} จาก {total}: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="129"/>
+        <location filename="../../ui/approval/batch_progress.py" line="138"/>
         <source>Nothing more was signed.</source>
         <translation>ไม่ได้ลงนามรายการใดเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="150"/>
+        <location filename="../../ui/approval/batch_progress.py" line="159"/>
         <source>Approved and signed: {count}</source>
         <translation>อนุมัติและลงนามแล้ว: {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="153"/>
+        <location filename="../../ui/approval/batch_progress.py" line="162"/>
         <source>Cancelled; {count} left in the queue.</source>
         <translation>ยกเลิกแล้ว เหลือในคิว {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="157"/>
+        <location filename="../../ui/approval/batch_progress.py" line="166"/>
         <source>Signed without a time-stamp: {count} (the time-stamping authority did not answer). Press “Add timestamps” on the approval page once online.</source>
         <translation>ลงนามโดยยังไม่มีตราประทับเวลา {count} รายการ (ผู้ให้บริการตราประทับเวลาไม่ตอบ) เมื่อต่อเครือข่ายได้แล้วให้กด “เพิ่มตราประทับเวลา” ที่หน้ารออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="162"/>
+        <location filename="../../ui/approval/batch_progress.py" line="171"/>
         <source>Skipped: {reason}</source>
         <translation>ข้าม: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="171"/>
+        <location filename="../../ui/approval/batch_progress.py" line="180"/>
         <source>Signing</source>
         <translation>กำลังลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="172"/>
+        <location filename="../../ui/approval/batch_progress.py" line="181"/>
         <source>Approving and signing; keep the token plugged in.</source>
         <translation>กำลังอนุมัติและลงนาม โปรดเสียบโทเคนไว้จนเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="173"/>
+        <location filename="../../ui/approval/batch_progress.py" line="182"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/batch_progress.py" line="174"/>
+        <location filename="../../ui/approval/batch_progress.py" line="183"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -3223,12 +3223,12 @@
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="444"/>
+        <location filename="../../ui/issuing/page.py" line="446"/>
         <source>Paper licence {number} revoked; tell the holder on paper. A check by its number now answers revoked.</source>
         <translation>เพิกถอนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="449"/>
+        <location filename="../../ui/issuing/page.py" line="451"/>
         <source>Licence {number} revoked; the holder is told. A check by its number now answers revoked.</source>
         <translation>เพิกถอนใบอนุญาตเลขที่ {number} แล้ว และแจ้งผู้ได้รับใบอนุญาตแล้ว การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
@@ -3671,13 +3671,13 @@
         <translation>เปลี่ยนรหัสผ่านของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/screen_lock.py" line="64"/>
+        <location filename="../../ui/shell/screen_lock.py" line="73"/>
         <location filename="../../ui/shell/status_texts.py" line="16"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/screen_lock.py" line="65"/>
+        <location filename="../../ui/shell/screen_lock.py" line="74"/>
         <source>locked</source>
         <translation>ล็อกอยู่</translation>
     </message>

@@ -44,6 +44,7 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
     numbers = [page.issued.item(r, 0).text() for r in range(page.issued.rowCount())]
     assert numbers[0] == "1/2569" and "ทม 7/2541" not in numbers
     assert page.issued.item(1, 5).text() == "X-XXXX-XXXXX-34-2"  # the holder's ID, masked
+    _shot(page, "issuing_licence_list_th")
     QTest.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.issued.rowCount() == 200, timeout=30_000)
     assert page.count_label.text() == "แสดง 200 จาก 321 ใบอนุญาต"
@@ -112,12 +113,13 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
     qtbot.waitUntil(page.filters.search.hasFocus, timeout=5_000)
     officer_types("ไม่มีชื่อนี้ในทะเบียน")
     qtbot.waitUntil(lambda: page.issued.rowCount() == 0, timeout=30_000)
-    assert page.count_label.text().startswith("ไม่พบใบอนุญาตที่ตรงกับคำค้น")
+    assert page.issued_empty.text().startswith("ไม่พบใบอนุญาตที่ตรงกับคำค้น")
+    assert page.issued_empty.isVisible() and page.count_label.text() == ""
     _shot(page, "issuing_licence_search_empty_th")
     i18n.apply_language("en")
     try:
         qtbot.waitUntil(
-            lambda: page.count_label.text().startswith("No licence matches this search"),
+            lambda: page.issued_empty.text().startswith("No licence matches this search"),
             timeout=5_000,
         )
         _shot(page, "issuing_licence_search_empty_en")

@@ -318,16 +318,16 @@ class IssuingPage(Retranslating, QWidget):
         self._update_buttons()
 
     def _show_count(self) -> None:
-        """ "N of M" under the list; an empty list says why, over it (once it has been read)."""
+        """The count under the list ("N of M"); an empty list says why over it, once read."""
         shown, total = len(self._issued), self._total
-        empty = ""
+        text = empty = ""
         if total:
             text = self.tr("Showing {shown} of {total} licences").format(shown=shown, total=total)
         elif self.filters.is_filtered():
-            text = empty = self.tr("No licence matches this search: check the spelling or the "
-                                   "number, or clear the filters.")  # fmt: skip
+            empty = self.tr("No licence matches this search: check the spelling or the "
+                            "number, or clear the filters.")  # fmt: skip
         else:
-            text = empty = self.tr("No licence has been issued or registered yet.")
+            empty = self.tr("No licence has been issued or registered yet.")
         read = self._waiting_read
         self.count_label.setText(text if read else "")
         self.issued_empty.show_message(empty if read else "")
