@@ -199,6 +199,8 @@ def test_the_approver_finds_the_page_in_the_main_window_with_how_many_wait(
     assert table.horizontalScrollBar().maximum() == 0
     title = table.horizontalHeaderItem(2).text()
     assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance(title) + 8
+    # ... and the viewer beside it keeps the width it had (its toolbar is already tight).
+    assert window.approvals.viewer.width() >= 380
     # A reviewer has no such page.
     other = build_main_window_for(ports, users["reviewer"], runner, settings)
     qtbot.addWidget(other)

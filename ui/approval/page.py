@@ -137,8 +137,8 @@ class ApprovalPage(Retranslating, QWidget):
         # The list gets room for the tick, the request number and a readable "applicant ·
         # service" column at 1280 px (the page is ~1040 wide beside the queue pane): with
         # less, the stretched last column kept its 100 px and the list scrolled sideways,
-        # its header cut at both ends.
-        self.splitter.setSizes([360, 340, 380])
+        # its header cut at both ends. The viewer keeps ~390 px; its toolbar needs it.
+        self.splitter.setSizes([290, 390, 350])
         outer.addWidget(self.splitter, 1)
         self.retranslate()
         self._update_buttons()
