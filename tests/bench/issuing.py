@@ -1,4 +1,5 @@
-"""``python -m tests.bench.issuing [-n 200] [--entries 100000]``: issuing figures.
+"""``python -m tests.bench.issuing [-n 200] [--entries 100000] [--search-entries 10000]``:
+issuing figures.
 
 Each figure has its baseline from the same run, on the same machine and the same token:
 
@@ -8,7 +9,9 @@ Each figure has its baseline from the same run, on the same machine and the same
   unsigned;
 * the same, signed on the SoftHSM2 token (PAdES) — what issuing adds around the database;
 * the public register export of ``--entries`` entries, then the re-export after one change
-  (only the changed page, the JSON, the CSV and the manifest are rewritten).
+  (only the changed page, the JSON, the CSV and the manifest are rewritten);
+* the "Licences issued" search over ``--search-entries`` licences against a bare indexed
+  SELECT (:mod:`tests.bench.licence_search`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from services.kernel.clock import BANGKOK
 from services.produce.pdf.flow import Flow
 from services.produce.sign import Pin, TokenSession, sign_pdf
 from services.produce.sign.pdf_signer import token_signer
+from tests.bench.licence_search import figures as search_figures
 from tests.bench.table import Figure, render
 from tests.peers.softhsm import provision
 
@@ -108,6 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=200, help="licences per figure")
     parser.add_argument("--entries", type=int, default=100_000, help="register entries")
+    parser.add_argument("--search-entries", type=int, default=10_000, help="licences searched")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="anuyat-bench-issuing-"))
     token = provision(tmp / "hsm")["approver"]
@@ -130,6 +135,7 @@ def main() -> None:
     issued = _per_document(args.n, signed)
     session.close()
     full, again = _register(args.entries, tmp / "publish")
+    searched = search_figures(args.search_entries)
     print(
         render(
             [
@@ -169,6 +175,7 @@ def main() -> None:
                     full,
                     "only the changed page, JSON, CSV and manifest are written",
                 ),
+                *searched,
             ]  # fmt: skip
         )
     )
