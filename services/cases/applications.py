@@ -6,7 +6,7 @@ year (``NKK-ST1-2569-000042``), so numbers from different stations never clash.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,6 +31,7 @@ __all__ = [
     "CONSENT_KEY",
     "NewApplicant",
     "consent_of",
+    "expect_applicants",
     "change_status",
     "create_application",
     "find_or_create_applicant",
@@ -104,6 +105,35 @@ def _bump_counter(uow: UnitOfWork, station_code: str, be_year: int) -> int | Non
     return bumped
 
 
+_BY_EMAIL = "applicants_by_email"
+"""session.info pin: a batch's addresses and the applicant each names, or None (no one yet)."""
+_CHUNK = 500  # bound parameters per query, well under every database's limit
+
+
+def expect_applicants(uow: UnitOfWork, emails: Iterable[str]) -> None:
+    """Look up a batch's addresses in one query, so each :func:`find_or_create_applicant`
+    skips its own (intake registers up to a group of requests in one transaction).
+
+    The answers are kept for the transaction, and an applicant registered in it is added, so
+    a second request from the same address finds her as the query would have. A SAVEPOINT's
+    rollback drops them with every pin (models.store): lookups then go to the store again.
+    """
+    wanted = list(dict.fromkeys(e.lower() for e in emails if e))
+    known: dict[str, Applicant | None] = dict.fromkeys(wanted)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        for found in uow.session.scalars(select(Applicant).where(Applicant.email.in_(chunk))):
+            known[found.email] = known[found.email] or found
+    uow.session.info[_BY_EMAIL] = known
+
+
+def _by_email(uow: UnitOfWork, email: str) -> Applicant | None:
+    known: dict[str, Applicant | None] | None = uow.session.info.get(_BY_EMAIL)
+    if known is not None and email in known:
+        return known[email]
+    return uow.session.scalar(select(Applicant).where(Applicant.email == email).limit(1))
+
+
 def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
     """National ID is stored once: a known ID (or a known e-mail without one) is reused."""
     national_id = normalize_national_id(data.national_id) if data.national_id else None
@@ -111,9 +141,7 @@ def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
     if national_id:
         existing = uow.session.scalar(select(Applicant).where(Applicant.national_id == national_id))
     elif data.email:
-        existing = uow.session.scalar(
-            select(Applicant).where(Applicant.email == data.email.lower()).limit(1)
-        )
+        existing = _by_email(uow, data.email.lower())
     if existing is not None:
         return existing
     if data.kind not in ("person", "juristic"):
@@ -150,6 +178,9 @@ def find_or_create_applicant(uow: UnitOfWork, data: NewApplicant) -> Applicant:
             if existing is None:
                 raise
             return existing
+    known: dict[str, Applicant | None] | None = uow.session.info.get(_BY_EMAIL)
+    if known is not None and applicant.email and known.get(applicant.email) is None:
+        known[applicant.email] = applicant  # the next request from this address finds her
     # The ID itself stays out of the log payload: the event says only that one was given.
     uow.record(
         "applicant.registered",

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from services.cases.applications import expect_applicants
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.dedup import expect_keys
 from services.intake.inspect.pdf_probe import PdfOpenProbe
@@ -180,15 +181,12 @@ def record_group(
     result = GroupResult([])
     with context.unit_of_work(INTAKE) as uow, context.store.blobs.group() as blobs:
         expect_keys(uow, (item.arrival.source_key for item in group))
-        for item in group:
-            try:
-                result.outcomes.append(_record_one(uow, context, item, ack_template))
-                step("arrival")
-            except DiskFull as full:
-                # Not the message's fault: keep what fitted (the mail before it), stop here.
-                result.stopped = full
-                uow.session.info.pop("chain_heads", None)
-                break
+        expect_applicants(uow, _addresses(group))
+        together = _record_together(uow, context, group, ack_template, step)
+        if together is not None:
+            result.outcomes = together
+        else:
+            _record_one_by_one(uow, context, group, ack_template, step, result)
         recorded = list(zip(group, result.outcomes, strict=False))
         duplicates = [item.uid for item, outcome in recorded if _kind(outcome) == "duplicate"]
         if duplicates and mark_duplicates is not None:
@@ -200,6 +198,67 @@ def record_group(
         step("durable")
     step("committed")
     return result
+
+
+def _record_together(
+    uow: UnitOfWork,
+    context: AppContext,
+    group: Sequence[Prepared],
+    ack_template: Path,
+    step: Checkpoint,
+) -> list[IntakeOutcome | str] | None:
+    """The whole group in one SAVEPOINT, written by one flush; None if any of it failed.
+
+    A SAVEPOINT per arrival made a flush per arrival (its release writes what it holds), so
+    each row went out in a statement of its own. Most groups have no mail that fails: here
+    their rows go out table by table, many per statement. Should anything fail — a mail's
+    judging, its recording, the flush — the SAVEPOINT undoes the whole attempt (the counter,
+    the chain's head, every row; blobs already put stay unnamed) and the caller records the
+    group again one arrival at a time, where the failing mail is held alone.
+    """
+    if any(item.problem is not None for item in group):
+        return None  # one is to be held whole: record one by one at once
+    outcomes: list[IntakeOutcome | str] = []
+    try:
+        with uow.session.begin_nested():
+            for item in group:
+                outcomes.append(
+                    record_arrival(uow, context, item.arrival, item.inspected, ack_template)
+                )
+                step("arrival")
+    except Exception as exc:  # noqa: BLE001 — undone whole; the one-by-one pass finds the culprit
+        log.info("a group could not be recorded together (%s); one by one", type(exc).__name__)
+        return None
+    return outcomes
+
+
+def _record_one_by_one(
+    uow: UnitOfWork,
+    context: AppContext,
+    group: Sequence[Prepared],
+    ack_template: Path,
+    step: Checkpoint,
+    result: GroupResult,
+) -> None:
+    """Each arrival in a SAVEPOINT of its own: one that fails is rolled back and held alone."""
+    for item in group:
+        try:
+            result.outcomes.append(_record_one(uow, context, item, ack_template))
+            step("arrival")
+        except DiskFull as full:
+            # Not the message's fault: keep what fitted (the mail before it), stop here.
+            result.stopped = full
+            uow.session.info.pop("chain_heads", None)
+            break
+
+
+def _addresses(group: Sequence[Prepared]) -> Iterator[str]:
+    """The addresses the group's new applicants may be known by (services.cases)."""
+    for item in group:
+        arrival = item.arrival
+        yield arrival.sender_address
+        if arrival.applicant is not None:
+            yield arrival.applicant.email
 
 
 def _kind(result: IntakeOutcome | str) -> str:

@@ -1,13 +1,16 @@
 """What a group of arrivals writes (services.intake.group.record_group), statement by statement:
-the cursor once per group, the group's keys asked in one query, each arrival in one flush with
-its events in one INSERT — and, whatever order the unit of work picks, every row after the
-application it names. Real store (SQLCipher, or PostgreSQL with ANUYAT_TEST_DB=postgres)."""
+the cursor once per group, the group's keys and addresses asked in one query each, its rows
+table by table (one by one only when something in it failed) — and, whatever order the unit of
+work picks, every row after the application it names. Real store (SQLCipher, or PostgreSQL
+with ANUYAT_TEST_DB=postgres)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy.orm.unitofwork
@@ -15,7 +18,7 @@ import sqlalchemy.util.topological
 from sqlalchemy import event, func, select
 from sqlalchemy.testing.util import RandomSet
 
-from models import Application, InboundMessage, MailboxCursor, OutboxMessage
+from models import Applicant, Application, InboundMessage, MailboxCursor, OutboxMessage
 from services.intake.group import Prepared, parse_fetched, prepare_mail, record_group
 from services.intake.types import Limits, RawMail
 from services.kernel.events import verify_chain
@@ -53,21 +56,6 @@ def _statements(context: AppContext) -> Iterator[list[str]]:
         yield sent
     finally:
         event.remove(engine, "before_cursor_execute", seen)
-
-
-def _arrivals(sent: list[str]) -> list[list[str]]:
-    """The statements of each arrival: from its SAVEPOINT to its release."""
-    arrivals: list[list[str]] = []
-    current: list[str] | None = None
-    for statement in sent:
-        if statement.startswith("SAVEPOINT"):
-            current = []
-            arrivals.append(current)
-        elif statement.startswith("RELEASE"):
-            current = None
-        elif current is not None:
-            current.append(statement)
-    return arrivals
 
 
 def _count(sent: list[str], start: str) -> int:
@@ -108,30 +96,78 @@ def test_an_unmarked_copy_at_a_groups_end_keeps_the_cursor_before_it(
         assert cursor is not None and cursor.last_uid == 2
 
 
-def test_each_arrival_is_one_flush_with_its_events_in_one_insert(context: AppContext) -> None:
+def test_a_group_is_written_table_by_table_not_mail_by_mail(context: AppContext) -> None:
     record_group(context, [_prepared(context, 1, _request(1))])  # the year's counter, made
     group = [_prepared(context, uid, _request(uid)) for uid in range(2, 8)]
     with _statements(context) as sent:
         outcomes = record_group(context, group).outcomes
     assert [o if isinstance(o, str) else o.kind for o in outcomes] == ["new"] * 6
-    # The group's keys are asked once, not once per mail.
-    assert sum(1 for s in sent if s.startswith("SELECT") and "FROM inbound_message" in s) == 1
-    arrivals = _arrivals(sent)
-    assert len(arrivals) == 6
-    # The group's first arrival also reads the chain's head and the agency (each query writes
-    # out what is pending first); every later one is written by the flush of its SAVEPOINT's
-    # release alone: its four events (applicant, application, document, acknowledgement) in one
-    # INSERT, the chain's head updated once, each row once.
-    for statements in arrivals[1:]:
-        assert _count(statements, "INSERT INTO event") == 1
-        assert _count(statements, "UPDATE chain_head") == 1
-        for table in ("applicant", "application", "document", "inbound_message"):
-            assert _count(statements, f"INSERT INTO {table} ") == 1
-        # The applicant, by e-mail (on the agency's server the files are rows too: not counted).
-        records = [s for s in statements if "stored_blob" not in s]
-        assert _count(records, "SELECT") == 1
+    records = [s for s in sent if "stored_blob" not in s]  # the server's blob store: its own
+    # Asked once per group: the keys already recorded, the applicants the addresses name.
+    assert sum(1 for s in records if s.startswith("SELECT") and "FROM inbound_message" in s) == 1
+    assert sum(1 for s in records if s.startswith("SELECT") and "FROM applicant" in s) == 1
+    # One SAVEPOINT for the whole group, and no mail's rows written alone: the first request's
+    # applicant and first events go out when the group first reads the chain's head and the
+    # agency, every other row with the group's one flush, many rows per statement.
+    assert _count(records, "SAVEPOINT") == 1
+    for table in ("applicant", "application", "document", "inbound_message", "event"):
+        assert _count(records, f"INSERT INTO {table} ") <= 2, table
+    # What stays per mail: its tracking number, taken from the counter in one statement.
+    assert _count(records, "UPDATE tracking_counter") == 6
     with context.read() as session:
-        assert verify_chain(session).checked >= 24
+        assert session.scalar(select(func.count()).select_from(Application)) == 7
+        assert verify_chain(session).checked >= 28
+        assert verify_chain(session).ok
+
+
+def test_two_requests_from_one_address_in_a_group_name_one_applicant(context: AppContext) -> None:
+    record_group(context, [_prepared(context, 1, _request(1))])
+    # Mail 2 and 3 come from the same new address, mail 4 from citizen 1, known already.
+    again = _request(2).replace(b"<writes-2@", b"<writes-2b@")
+    from_one = _request(4).replace(b"citizen4@", b"citizen1@").replace(b"Citizen 4", b"Citizen 1")
+    group = [
+        _prepared(context, 2, _request(2)),
+        _prepared(context, 3, again),
+        _prepared(context, 4, from_one),
+    ]
+    outcomes = record_group(context, group).outcomes
+    assert [o if isinstance(o, str) else o.kind for o in outcomes] == ["new"] * 3
+    with context.read() as session:
+        by_address = dict(
+            session.execute(
+                select(Applicant.email, func.count(Application.id))
+                .join(Application, Application.applicant_id == Applicant.id)
+                .group_by(Applicant.email)
+            ).all()
+        )
+        assert by_address == {"citizen1@example.co.th": 2, "citizen2@example.co.th": 2}
+        assert session.scalar(select(func.count()).select_from(Applicant)) == 2
+
+
+def test_a_group_that_fails_together_is_recorded_one_by_one(
+    context: AppContext, tmp_path: Path
+) -> None:
+    # The second mail's PDF cannot be judged: the group is recorded one arrival at a time,
+    # that mail held whole, the others recorded as if nothing had happened.
+    group = [_prepared(context, uid, _request(uid)) for uid in (1, 2, 3)]
+    group[1] = replace(group[1], problem=ValueError("cannot judge"))
+    outcomes = record_group(context, group).outcomes
+    assert [o if isinstance(o, str) else o.kind for o in outcomes] == [
+        "new",
+        "quarantined",
+        "new",
+    ]
+    # The template gone: every request fails after its rows were written, in the group's one
+    # SAVEPOINT, then in each one's own; each is held whole, no number used up.
+    missing = tmp_path / "missing.txt"
+    later = [_prepared(context, uid, _request(uid)) for uid in (4, 5)]
+    with _statements(context) as sent:
+        outcomes = record_group(context, later, ack_template=missing).outcomes
+    assert outcomes == ["quarantined", "quarantined"]
+    assert _count(sent, "SAVEPOINT") >= 1 + 2 * 2
+    with context.read() as session:
+        numbers = session.scalars(select(Application.tracking_number)).all()
+        assert sorted(n[-6:] for n in numbers) == ["000001", "000002"]
         assert verify_chain(session).ok
 
 
