@@ -5,8 +5,10 @@ One arrival per transaction cost about six fsyncs and a commit per mail. A group
 prepared within :attr:`~GroupLimits.seconds`), judges their files before the transaction
 (:func:`prepare_mail`), then records them all in one unit of work (:func:`record_group`):
 
-1. each arrival in a SAVEPOINT, so one that fails is rolled back alone and held whole in
-   quarantine instead, as a single arrival would have been;
+1. the arrivals together in one SAVEPOINT, written by one flush (:func:`_record_together`);
+   should anything in it fail, it is undone whole and the group recorded again with each
+   arrival in a SAVEPOINT of its own, so the one that fails is rolled back alone and held whole
+   in quarantine instead, as a single arrival would have been;
 2. the blobs written unsynced, then made durable together (:mod:`services.store.blob_group`:
    files synced, renamed into place, folders synced);
 3. the mailbox cursor moved once, past the last arrival recorded (one statement per group, not
