@@ -396,3 +396,29 @@ def test_the_screen_lock_minutes_are_typed_checked_and_saved(
         hint = f"ภายใน {CHECK_EVERY_MS // 1000} วินาที" if language == "th" else within
         assert hint in panel.effect.text() and "next time" not in panel.effect.text()
     assert panel.heading.text() == "Screen lock"
+
+
+def test_save_is_in_view_on_a_1280_by_720_screen_under_the_demo_band(
+    qtbot, gui, ports, runner, settings
+) -> None:
+    admin = ports.shell.sign_in("admin", STAFF_PASSWORD)
+    # The demo profile's band (as `make run` shows it) takes the height the form had spare.
+    window = MainWindow(ports, admin, runner, settings=settings, demo_warning=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 680)  # maximised on a 1280×720 screen, less its panel and title bar
+    window.show()
+    assert window.show_settings()
+    page = _page(window)
+    qtbot.waitUntil(lambda: SectionKey.MAILBOX in page.forms, timeout=30000)
+    for language in ("th", "en"):
+        i18n.apply_language(language, gui)
+        for name in (AGENCY, "retention", "screen_lock"):
+            page.show_section(name)
+            button = page.panel(name).save_button
+            qtbot.waitUntil(button.isVisible, timeout=10_000)
+            window.layout().activate()
+            QApplication.processEvents()
+            # The whole button inside the page (it was cut by the page's bottom edge).
+            assert page.rect().contains(button.mapTo(page, button.rect().bottomRight())), name
+        shot(window, f"agency-under-demo-band-{language}")
+    i18n.apply_language("th", gui)

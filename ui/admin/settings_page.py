@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -81,14 +81,19 @@ _PASSWORDS = frozenset({SectionKey.MAILBOX, SectionKey.SMTP})
 
 
 class _Panel(QWidget):
-    """One section: heading, what it is for, its form, when a change takes effect, the
-    buttons, and the answer."""
+    """One section: heading, what it is for, its form, when a change takes effect (these
+    scroll), then the buttons and the answer, always in view below them: at 1280×720 the
+    agency's form is taller than the page, and "Save" was cut at the bottom edge."""
 
     def __init__(self, key: str, form: QWidget, can_test: bool) -> None:
         super().__init__()
         self.key = key
         self.form = form
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(10)
         self.heading = named(QLabel(), "CardTitle")
@@ -100,6 +105,15 @@ class _Panel(QWidget):
         self.effect = named(QLabel(), "Hint")
         self.effect.setWordWrap(True)
         layout.addWidget(self.effect)
+        layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(16, 6, 16, 8)
+        footer.setSpacing(10)
         buttons = QHBoxLayout()
         self.save_button = named(QPushButton(), "Primary")
         buttons.addWidget(self.save_button)
@@ -108,10 +122,10 @@ class _Panel(QWidget):
             self.test_button = QPushButton()
             buttons.addWidget(self.test_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        footer.addLayout(buttons)
         self.result = ResultBox()
-        layout.addWidget(self.result)
-        layout.addStretch(1)
+        footer.addWidget(self.result)
+        outer.addLayout(footer)
 
 
 class SettingsPage(Retranslating, QWidget):
@@ -137,7 +151,6 @@ class SettingsPage(Retranslating, QWidget):
         self._user = user
         self._official_email = ""
         self._effects: dict[str, TakesEffect] = {}
-        self._scrolls: dict[str, QScrollArea] = {}
         # Sections the administrator edited and has not saved: a reload leaves them alone.
         self._edited: set[str] = set()
         layout = QVBoxLayout(self)
@@ -170,12 +183,7 @@ class SettingsPage(Retranslating, QWidget):
             # The fields come with the values (the services say which settings a section has).
             self.panels[key.value] = self._placeholder_panel(key)
         for name in _ORDER:
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(self.panels[name])
-            self._scrolls[name] = scroll
-            self.stack.addWidget(scroll)
+            self.stack.addWidget(self.panels[name])
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
@@ -373,15 +381,6 @@ class SettingsPage(Retranslating, QWidget):
     def panel(self, name: str) -> _Panel:
         return self.panels[name]
 
-    def _reveal(self, name: str) -> None:
-        """Scroll the answer into view: at 720 px a long form pushes it below the fold."""
-        scroll, result = self._scrolls[name], self.panels[name].result
-
-        def now() -> None:
-            scroll.ensureWidgetVisible(result, 0, 16)
-
-        QTimer.singleShot(0, now)
-
     # -- saving -------------------------------------------------------------------------
 
     def save_current(self) -> None:
@@ -414,17 +413,14 @@ class SettingsPage(Retranslating, QWidget):
                     self.tr("Keep this address for now"),
                     lambda: self.save_agency(allow_free_mail=True),
                 )
-                self._reveal(AGENCY)
                 return
             if error is not None or update is None:
                 panel.result.show_result(False, *bilingual(error, *_FALLBACK))
-                self._reveal(AGENCY)
                 return
             self._official_email = details.email
             panel.result.show_result(True, *self._saved_words(bool(update.changed), AGENCY))
             if update.warning is not None:
                 panel.result.error.show_message(*update.warning)
-            self._reveal(AGENCY)
             if update.changed:
                 self.agency_did_change.emit()
                 self.refresh(saved=AGENCY)
@@ -445,7 +441,6 @@ class SettingsPage(Retranslating, QWidget):
 
         def done(changed: bool | None, error: BaseException | None) -> None:
             panel.save_button.setEnabled(True)
-            self._reveal(FEES)
             if error is not None or changed is None:
                 panel.result.show_result(False, *bilingual(error, *_FALLBACK))
                 return
@@ -472,7 +467,6 @@ class SettingsPage(Retranslating, QWidget):
 
         def done(saved: SettingsSaved | None, error: BaseException | None) -> None:
             panel.save_button.setEnabled(True)
-            self._reveal(key.value)
             if isinstance(error, SettingsRefused):
                 # The fields by the labels above them, not by their settings.toml keys.
                 panel.result.show_result(False, *error.by_label())
@@ -535,7 +529,6 @@ class SettingsPage(Retranslating, QWidget):
 
         def done(result: ProbeResult | None, error: BaseException | None) -> None:
             button.setEnabled(True)
-            self._reveal(key.value)
             if error is not None or result is None:
                 panel.result.show_result(False, *bilingual(error, *_FALLBACK))
                 return
