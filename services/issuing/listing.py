@@ -203,7 +203,7 @@ def find_issued(
     else:
         order = [d.issued_at.desc(), d.document_number]
     page = with_request().where(*where).order_by(*order).offset(max(offset, 0)).limit(max(limit, 0))
-    rows = [issued_row(*row, actor, now) for row in session.execute(page).tuples()]
+    rows = [issued_row(*row, actor, now) for row in session.execute(page)]
     total = session.scalar(select(func.count()).select_from(d).where(*where)) or 0
     return IssuedPage(rows, int(total), max(offset, 0))
 

@@ -173,4 +173,4 @@ def issued_rows(session: Session, actor: Actor, now: datetime, limit: int = 500)
         .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.document_number)
         .limit(limit)
     )
-    return [issued_row(*row, actor, now) for row in session.execute(query).tuples()]
+    return [issued_row(*row, actor, now) for row in session.execute(query)]

@@ -10,6 +10,7 @@ soon, and date ranges; pages run newest first with the count of all that match.
 # ruff: noqa: F401, F811  (pytest fixtures imported from test_review)
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -201,3 +202,17 @@ def test_only_those_who_see_the_issuing_page_may_search_it(users, register, issu
         issuing.find_issued(users["finance"], LicenceQuery("สมชาย"))
     with pytest.raises(PermissionDenied):
         issuing.issued_services(users["finance"])
+
+
+def test_reading_the_register_uses_no_deprecated_sqlalchemy_api(users, register, issuing) -> None:
+    """Both ways of reading the register (the searched page and the plain list) run clean
+    under SQLAlchemy's deprecation warnings turned into errors: a deprecated call breaks
+    on the next SQLAlchemy release, not in front of an officer."""
+    from sqlalchemy.exc import SADeprecationWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SADeprecationWarning)
+        page = issuing.find_issued(users["intake"], LicenceQuery(), limit=5)
+        listed = issuing.issued(users["intake"])
+    assert [r.number for r in page.rows] == ["1/2569", "2/2569", "3/2569", "4/2569", "5/2569"]
+    assert listed[0].number == "1/2569" and len(listed) == 321
