@@ -1952,32 +1952,32 @@
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="104"/>
+        <location filename="../../ui/viewer/toolbar.py" line="235"/>
         <source>Message from the applicant</source>
         <translation>ข้อความจากผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="112"/>
+        <location filename="../../ui/viewer/toolbar.py" line="243"/>
         <source>withdrawn copy</source>
         <translation>สำเนาที่ถอนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="114"/>
+        <location filename="../../ui/viewer/toolbar.py" line="245"/>
         <source>Withdrawn: {reason}</source>
         <translation>ถอนแล้ว: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="118"/>
+        <location filename="../../ui/viewer/toolbar.py" line="249"/>
         <source>certified copy</source>
         <translation>สำเนาที่รับรองแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="148"/>
+        <location filename="../../ui/viewer/toolbar.py" line="279"/>
         <source>{page} / {count}</source>
         <translation>{page} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="156"/>
+        <location filename="../../ui/viewer/toolbar.py" line="287"/>
         <source>Page {page} of {count}</source>
         <translation>หน้า {page} จาก {count}</translation>
     </message>
@@ -5869,169 +5869,169 @@ P90</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="219"/>
+        <location filename="../../ui/admin/settings_page.py" line="227"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="221"/>
+        <location filename="../../ui/admin/settings_page.py" line="229"/>
         <source>Agency</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="222"/>
+        <location filename="../../ui/admin/settings_page.py" line="230"/>
         <source>Fee account</source>
         <translation>บัญชีรับชำระค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="223"/>
+        <location filename="../../ui/admin/settings_page.py" line="231"/>
         <source>Mailbox (IMAP)</source>
         <translation>กล่องจดหมาย (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="224"/>
+        <location filename="../../ui/admin/settings_page.py" line="232"/>
         <source>Sending mail (SMTP)</source>
         <translation>การส่งอีเมล (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="225"/>
+        <location filename="../../ui/admin/settings_page.py" line="233"/>
         <source>Shared drive</source>
         <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="226"/>
+        <location filename="../../ui/admin/settings_page.py" line="234"/>
         <source>Signing module</source>
         <translation>โมดูลลงลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="227"/>
+        <location filename="../../ui/admin/settings_page.py" line="235"/>
         <source>Backup</source>
         <translation>การสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="228"/>
+        <location filename="../../ui/admin/settings_page.py" line="236"/>
         <source>Licence register</source>
         <translation>ทะเบียนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="229"/>
+        <location filename="../../ui/admin/settings_page.py" line="237"/>
         <source>Retention</source>
         <translation>ระยะเวลาเก็บรักษา</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="230"/>
+        <location filename="../../ui/admin/settings_page.py" line="238"/>
         <source>Screen lock</source>
         <translation>ล็อกหน้าจอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="239"/>
+        <location filename="../../ui/admin/settings_page.py" line="247"/>
         <source>&amp;Save</source>
         <translation>บันทึก (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="241"/>
+        <location filename="../../ui/admin/settings_page.py" line="249"/>
         <source>&amp;Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="258"/>
+        <location filename="../../ui/admin/settings_page.py" line="266"/>
         <source>The agency&apos;s names, code and number appear on letters and licences. Requests are received on the official e-mail address and replies are sent from it.</source>
         <translation>ชื่อ รหัส และเลขที่หนังสือของหน่วยงานปรากฏในหนังสือและใบอนุญาต คำขอรับทางอีเมลราชการนี้ และการตอบกลับส่งจากอีเมลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="263"/>
+        <location filename="../../ui/admin/settings_page.py" line="271"/>
         <source>Where applicants pay: printed on every payment notice with its PromptPay QR. A PromptPay or biller ID is checked by building a QR with it when saved.</source>
         <translation>ช่องทางที่ผู้ยื่นชำระเงิน พิมพ์ในหนังสือแจ้งชำระทุกฉบับพร้อมคิวอาร์พร้อมเพย์ รหัสพร้อมเพย์หรือรหัสผู้รับชำระบิลจะได้รับการตรวจโดยสร้างคิวอาร์ทดลองเมื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="268"/>
+        <location filename="../../ui/admin/settings_page.py" line="276"/>
         <source>The official mailbox requests arrive in. The password is kept in this computer&apos;s keyring, never in a file or the log.</source>
         <translation>กล่องจดหมายราชการที่รับคำขอ รหัสผ่านเก็บในที่เก็บกุญแจ (keyring) ของเครื่องนี้ ไม่อยู่ในไฟล์หรือบันทึกการทำงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="272"/>
+        <location filename="../../ui/admin/settings_page.py" line="280"/>
         <source>(not set: see Agency)</source>
         <translation>(ยังไม่ได้ตั้ง: ดูที่หน่วยงาน)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="274"/>
+        <location filename="../../ui/admin/settings_page.py" line="282"/>
         <source>Replies and letters go out through this server, from the agency&apos;s official address: %1. The password is kept in the keyring.</source>
         <translation>การตอบกลับและหนังสือส่งออกผ่านเซิร์ฟเวอร์นี้ จากอีเมลราชการของหน่วยงาน: %1 รหัสผ่านเก็บในที่เก็บกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="278"/>
+        <location filename="../../ui/admin/settings_page.py" line="286"/>
         <source>Files put in this folder are taken in as requests.</source>
         <translation>ไฟล์ที่วางในโฟลเดอร์นี้จะถูกรับเข้าเป็นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="281"/>
+        <location filename="../../ui/admin/settings_page.py" line="289"/>
         <source>The driver of the approver&apos;s USB token. Only the approver&apos;s station needs it; the test loads it and lists the tokens, without asking for a PIN.</source>
         <translation>ไดรเวอร์ของโทเคน USB ของผู้อนุมัติ ใช้เฉพาะเครื่องของผู้อนุมัติ การทดสอบจะโหลดไดรเวอร์และแสดงโทเคนที่พบ โดยไม่ถาม PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="286"/>
+        <location filename="../../ui/admin/settings_page.py" line="294"/>
         <source>Where the public register of licences is published. Each licence&apos;s QR code, and the address printed under it, lead there so anyone can check a licence.</source>
         <translation>ที่เผยแพร่ทะเบียนใบอนุญาตต่อสาธารณะ คิวอาร์โค้ดของใบอนุญาตแต่ละฉบับและที่อยู่ที่พิมพ์ไว้ใต้คิวอาร์โค้ดจะพาไปที่นั่น เพื่อให้ทุกคนตรวจสอบใบอนุญาตได้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="291"/>
+        <location filename="../../ui/admin/settings_page.py" line="299"/>
         <source>How many years a closed request is kept before it may be put on a destruction list for the head of the agency to order. Services whose legal period differs are listed in settings.toml (retention_by_service).</source>
         <translation>จำนวนปีที่เก็บคำขอที่ปิดแล้วไว้ ก่อนจะนำเข้าบัญชีขอทำลายให้หัวหน้าหน่วยงานสั่งการได้ งานบริการที่กฎหมายกำหนดระยะเวลาต่างออกไปให้ระบุไว้ใน settings.toml (retention_by_service)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="297"/>
+        <location filename="../../ui/admin/settings_page.py" line="305"/>
         <source>A workstation left alone locks itself: the request on screen is hidden until the officer types their password again. Ctrl+L locks at once.</source>
         <translation>เครื่องที่ไม่มีผู้ใช้งานจะล็อกหน้าจอเอง คำขอบนหน้าจอจะถูกซ่อนจนกว่าเจ้าหน้าที่จะพิมพ์รหัสผ่านอีกครั้ง กด Ctrl+L เพื่อล็อกทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="300"/>
+        <location filename="../../ui/admin/settings_page.py" line="308"/>
         <source>Where copies of the store and the files go: another disk or a share.</source>
         <translation>ที่เก็บสำเนาของฐานข้อมูลและไฟล์: ดิสก์อีกลูก หรือโฟลเดอร์ที่ใช้ร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="304"/>
+        <location filename="../../ui/admin/settings_page.py" line="312"/>
         <source>Takes effect at once: the next payment notice uses it.</source>
         <translation>มีผลทันที หนังสือแจ้งชำระฉบับถัดไปจะใช้ข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="307"/>
+        <location filename="../../ui/admin/settings_page.py" line="315"/>
         <source>Takes effect at once: deadlines computed from now on use the new hours. No restart needed.</source>
         <translation>มีผลทันที: กำหนดเวลาที่คำนวณจากนี้ไปใช้เวลาทำการใหม่ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="312"/>
+        <location filename="../../ui/admin/settings_page.py" line="320"/>
         <source>Takes effect at the next sync round. No restart needed.</source>
         <translation>มีผลในการซิงค์รอบถัดไป ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="314"/>
+        <location filename="../../ui/admin/settings_page.py" line="322"/>
         <source>Takes effect the next time it is used. No restart needed.</source>
         <translation>มีผลในครั้งถัดไปที่ใช้ ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="317"/>
+        <location filename="../../ui/admin/settings_page.py" line="325"/>
         <source>Takes effect within 15 seconds, also in the windows already open; the time already left unused counts. No restart needed.</source>
         <translation>มีผลภายใน 15 วินาที รวมถึงหน้าต่างที่เปิดอยู่แล้ว โดยนับเวลาที่ไม่ได้ใช้งานไปแล้วด้วย ไม่ต้องเปิดโปรแกรมใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="402"/>
-        <location filename="../../ui/admin/settings_page.py" line="444"/>
-        <location filename="../../ui/admin/settings_page.py" line="471"/>
+        <location filename="../../ui/admin/settings_page.py" line="401"/>
+        <location filename="../../ui/admin/settings_page.py" line="440"/>
+        <location filename="../../ui/admin/settings_page.py" line="466"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="414"/>
+        <location filename="../../ui/admin/settings_page.py" line="413"/>
         <source>Keep this address for now</source>
         <translation>ใช้ที่อยู่นี้ไปก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="534"/>
+        <location filename="../../ui/admin/settings_page.py" line="528"/>
         <source>Testing… (at most half a minute)</source>
         <translation>กำลังทดสอบ… (ไม่เกินครึ่งนาที)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_page.py" line="543"/>
+        <location filename="../../ui/admin/settings_page.py" line="536"/>
         <source>The server&apos;s answer:</source>
         <translation>คำตอบของเซิร์ฟเวอร์:</translation>
     </message>
@@ -6898,54 +6898,59 @@ P90</translation>
 <context>
     <name>ViewerToolbar</name>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="80"/>
+        <location filename="../../ui/viewer/toolbar.py" line="208"/>
         <source>Previous document (Ctrl+PgUp, Alt+←)</source>
         <translation>เอกสารก่อนหน้า (Ctrl+PgUp, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="81"/>
+        <location filename="../../ui/viewer/toolbar.py" line="209"/>
         <source>Next document (Ctrl+PgDown, Alt+→)</source>
         <translation>เอกสารถัดไป (Ctrl+PgDown, Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="82"/>
+        <location filename="../../ui/viewer/toolbar.py" line="210"/>
         <source>Previous page (PgUp)</source>
         <translation>หน้าก่อนหน้า (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="83"/>
+        <location filename="../../ui/viewer/toolbar.py" line="211"/>
         <source>Next page (PgDown)</source>
         <translation>หน้าถัดไป (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="84"/>
+        <location filename="../../ui/viewer/toolbar.py" line="212"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>ย่อ (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="85"/>
+        <location filename="../../ui/viewer/toolbar.py" line="213"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>ขยาย (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="86"/>
+        <location filename="../../ui/viewer/toolbar.py" line="214"/>
         <source>Fit to width (Ctrl+0)</source>
         <translation>พอดีความกว้าง (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="87"/>
+        <location filename="../../ui/viewer/toolbar.py" line="215"/>
         <source>Turn a quarter clockwise (Ctrl+R)</source>
         <translation>หมุนตามเข็มนาฬิกา 90 องศา (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="88"/>
+        <location filename="../../ui/viewer/toolbar.py" line="216"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/toolbar.py" line="89"/>
+        <location filename="../../ui/viewer/toolbar.py" line="217"/>
         <source>Documents of this request</source>
         <translation>เอกสารของคำขอนี้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/toolbar.py" line="218"/>
+        <source>More tools</source>
+        <translation>เครื่องมืออื่น</translation>
     </message>
 </context>
 <context>

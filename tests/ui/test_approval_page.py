@@ -201,6 +201,15 @@ def test_the_approver_finds_the_page_in_the_main_window_with_how_many_wait(
     assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance(title) + 8
     # ... and the viewer beside it keeps the width it had (its toolbar is already tight).
     assert window.approvals.viewer.width() >= 380
+    # ... whose toolbar folds what does not fit instead of drawing it over its neighbours.
+    from tests.ui.test_viewer_toolbar import _overlaps
+
+    bar = window.approvals.viewer.toolbar
+    assert _overlaps(bar) == [] and bar.more_button.isVisible()
+    i18n.apply_language("en")
+    _shot(window, "approval_main_window_en")
+    assert _overlaps(bar) == []
+    i18n.apply_language("th")
     # A reviewer has no such page.
     other = build_main_window_for(ports, users["reviewer"], runner, settings)
     qtbot.addWidget(other)

@@ -2,13 +2,27 @@
 
 Only buttons and labels; :class:`~ui.viewer.document_viewer.DocumentViewer` connects them. The
 buttons never take the focus, so the review screen's keys keep working after a click.
+
+The bar is shown as narrow as ~300 px (the approval page gives the viewer ~390): a layout
+squeezed below its minimum draws its widgets over each other, so when the bar is narrow the
+least needed controls step into a "More" menu, the least needed first (open outside, turn,
+fit, the zoom figure, the zoom buttons, and last the buttons stepping between documents, whose
+keys and list still do it).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from services.api import DocumentInfo
 from ui.common import i18n
@@ -17,6 +31,11 @@ from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 
 __all__ = ["ViewerToolbar"]
+
+# The document list's width in characters the bar keeps before folding anything away.
+_COMBO_ROOMY = 12
+# The page figure's width when there is room ("12 / 12" does not jitter as pages turn).
+_PAGE_LABEL_ROOMY = 64
 
 
 def _tool(icon: str) -> QToolButton:
@@ -32,7 +51,7 @@ class ViewerToolbar(Retranslating, QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ViewerBar")
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
         row.setSpacing(2)
         self.previous_document_button = _tool("doc_previous")
@@ -41,7 +60,7 @@ class ViewerToolbar(Retranslating, QFrame):
         self.document_combo.setSizeAdjustPolicy(
             ElidingComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.document_combo.setMinimumContentsLength(12)
+        self.document_combo.setMinimumContentsLength(_COMBO_ROOMY)
         self.document_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row.addWidget(self.previous_document_button)
@@ -51,7 +70,7 @@ class ViewerToolbar(Retranslating, QFrame):
         self.previous_page_button = _tool("page_up")
         self.page_label = named(QLabel(), "PageLabel")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.page_label.setMinimumWidth(64)
+        self.page_label.setMinimumWidth(_PAGE_LABEL_ROOMY)
         self.next_page_button = _tool("page_down")
         for widget in (self.previous_page_button, self.page_label, self.next_page_button):
             row.addWidget(widget)
@@ -74,7 +93,116 @@ class ViewerToolbar(Retranslating, QFrame):
             self.open_button,
         ):
             row.addWidget(widget)
+        self._build_overflow(row)
         self.retranslate()
+
+    def _build_overflow(self, row: QHBoxLayout) -> None:
+        """The "More" button and its menu; each entry clicks the bar's own (hidden) button,
+        so the viewer's connections serve both."""
+        self.more_button = named(QToolButton(), "ViewerMore")
+        self.more_button.setAutoRaise(True)
+        self.more_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setText("⋯")
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_menu = QMenu(self.more_button)
+        self.more_menu.aboutToShow.connect(self._sync_menu)
+        self.more_button.setMenu(self.more_menu)
+        row.addWidget(self.more_button)
+        self._menu_actions: dict[QToolButton, QAction] = {}
+        for button in (
+            self.previous_document_button,
+            self.next_document_button,
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_button,
+            self.rotate_button,
+            self.open_button,
+        ):
+            action = QAction(button.icon(), "", self.more_menu)
+            action.setCheckable(button.isCheckable())
+            action.triggered.connect(button.click)
+            self.more_menu.addAction(action)
+            self._menu_actions[button] = action
+        # What steps into the menu, the least needed first; level n folds the first n groups.
+        groups: list[tuple[QWidget, ...]] = [
+            (self.open_button,),
+            (self.rotate_button,),
+            (self.fit_button,),
+            (self.zoom_label,),
+            (self.zoom_out_button, self.zoom_in_button),
+            (self.previous_document_button, self.next_document_button),
+        ]
+        self._levels: list[tuple[QWidget, ...]] = [
+            tuple(w for group in groups[:n] for w in group) for n in range(len(groups) + 1)
+        ]
+        self._level = -1
+        self._apply_level(0)
+
+    def _sync_menu(self) -> None:
+        for button, action in self._menu_actions.items():
+            action.setVisible(button.isHidden())
+            action.setEnabled(button.isEnabled())
+            action.setChecked(button.isChecked())
+
+    def _apply_level(self, level: int) -> None:
+        if level == self._level:
+            return
+        self._level = level
+        hidden = set(self._levels[level])
+        for widget in self._levels[-1]:
+            widget.setVisible(widget not in hidden)
+        self.more_button.setVisible(level > 0)
+        # At the narrowest the list and the page figure take what is left.
+        last = level == len(self._levels) - 1
+        self.document_combo.setMinimumContentsLength(1 if last else _COMBO_ROOMY)
+        self.page_label.setMinimumWidth(0 if last else _PAGE_LABEL_ROOMY)
+
+    def _width_at(self, level: int) -> int:
+        """The width the bar needs with ``level``'s controls in the menu (the list at the
+        length it has at that level)."""
+        hidden = set(self._levels[level])
+        row = self._row
+        shown: list[QWidget] = []
+        for i in range(row.count()):
+            item = row.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            if widget in hidden or (widget is self.more_button and level == 0):
+                continue
+            shown.append(widget)
+        last = level == len(self._levels) - 1
+        combo = self.document_combo
+        x_width = combo.fontMetrics().horizontalAdvance("x")  # Qt's unit for the length
+        roomy = combo.sizeHint().width() + x_width * (_COMBO_ROOMY - combo.minimumContentsLength())
+        width = 0
+        for widget in shown:
+            if widget is combo:
+                width += combo.minimumSizeHint().width() if last else roomy
+            elif widget is self.page_label:
+                text = widget.sizeHint().width()
+                width += text if last else max(text, _PAGE_LABEL_ROOMY)
+            else:
+                width += widget.sizeHint().width()
+        margins = row.contentsMargins()
+        return width + row.spacing() * (len(shown) - 1) + 16 + margins.left() + margins.right()
+
+    def _fit_width(self, width: int) -> None:
+        for level in range(len(self._levels)):
+            if self._width_at(level) <= width:
+                self._apply_level(level)
+                return
+        self._apply_level(len(self._levels) - 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_width(event.size().width())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # The narrowest the bar can be with everything it can spare in the menu, so the
+        # page may give it less than the full row and the bar folds instead of overlapping.
+        return QSize(self._width_at(len(self._levels) - 1), super().minimumSizeHint().height())
 
     def retranslate(self) -> None:
         self.previous_document_button.setToolTip(self.tr("Previous document (Ctrl+PgUp, Alt+←)"))
@@ -87,6 +215,9 @@ class ViewerToolbar(Retranslating, QFrame):
         self.rotate_button.setToolTip(self.tr("Turn a quarter clockwise (Ctrl+R)"))
         self.open_button.setToolTip(self.tr("Open with the system viewer"))
         self.document_combo.setToolTip(self.tr("Documents of this request"))
+        self.more_button.setToolTip(self.tr("More tools"))
+        for button, action in self._menu_actions.items():
+            action.setText(button.toolTip())
 
     # -- what the viewer shows (words in the viewer's own translation context) -------------
 
