@@ -98,6 +98,7 @@ if TYPE_CHECKING:
     from services.kernel.sizes import format_size
     from services.kernel.statuses import STATUSES, ApplicationStatus
     from services.kernel.thai_dates import (
+        BE_OFFSET,
         ENGLISH_MONTHS_SHORT,
         THAI_MONTHS_SHORT,
         format_english_date,
@@ -232,6 +233,7 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "format_size": ("services.kernel.sizes", "format_size"),
     "STATUSES": ("services.kernel.statuses", "STATUSES"),
     "ApplicationStatus": ("services.kernel.statuses", "ApplicationStatus"),
+    "BE_OFFSET": ("services.kernel.thai_dates", "BE_OFFSET"),
     "ENGLISH_MONTHS_SHORT": ("services.kernel.thai_dates", "ENGLISH_MONTHS_SHORT"),
     "THAI_MONTHS_SHORT": ("services.kernel.thai_dates", "THAI_MONTHS_SHORT"),
     "format_english_date": ("services.kernel.thai_dates", "format_english_date"),
@@ -313,6 +315,7 @@ __all__ = [
     "ROLES",
     "ROLE_LABELS",
     "STATUSES",
+    "BE_OFFSET",
     "THAI_MONTHS_SHORT",
     "VIEWER_UNSAFE",
     "AccountPort",

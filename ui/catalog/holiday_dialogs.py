@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
+from ui.common.thai_date_edit import ThaiDateEdit
 
 __all__ = ["HolidayDialog", "ProposalDialog", "day_text"]
 
@@ -61,9 +61,7 @@ class HolidayDialog(Retranslating, QDialog):
         body.setContentsMargins(24, 20, 24, 16)
         form = QFormLayout()
         day = start.day if start else default_day
-        self.day = QDateEdit(QDate(day.year, day.month, day.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = ThaiDateEdit(day)
         self.name_th = QLineEdit(start.name_th if start else "")
         self.name_en = QLineEdit(start.name_en if start else "")
         self.confirmed = QCheckBox()
@@ -105,8 +103,7 @@ class HolidayDialog(Retranslating, QDialog):
             )
             (self.name_th if not th else self.name_en).setFocus()
             return
-        picked = self.day.date()
-        day = date(picked.year(), picked.month(), picked.day())
+        day = self.day.day()
         self.holiday_did_enter.emit(Holiday(day, th, en, self.confirmed.isChecked()))
         self.accept()
 

@@ -6,18 +6,18 @@ written whole or not at all in the I/O pool (``ui/reports/files.py: write_file``
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from services.api import FeesPort, SignedInUser
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
+from ui.common.thai_date_edit import ThaiDateEdit
 from ui.reports.files import write_file
 
 __all__ = ["LedgerBar"]
@@ -26,11 +26,6 @@ _FAILED = (
     "บันทึกบัญชีรับเงินไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
     "The ledger could not be saved because of an internal error. Please tell your administrator.",
 )
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class LedgerBar(Retranslating, QWidget):
@@ -53,11 +48,8 @@ class LedgerBar(Retranslating, QWidget):
         self.label, self.until = QLabel(), QLabel()
         # The services' today (their clock, Bangkok), not the computer's.
         today = port.today()
-        self.first = named(QDateEdit(QDate(today.year, today.month, 1)), "LedgerFirst")
-        self.last = named(QDateEdit(QDate(today.year, today.month, today.day)), "LedgerLast")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.first = named(ThaiDateEdit(today.replace(day=1)), "LedgerFirst")
+        self.last = named(ThaiDateEdit(today), "LedgerLast")
         self.csv_button, self.xlsx_button = QPushButton(), QPushButton()
         self.csv_button.clicked.connect(lambda: self.choose_file("csv"))
         self.xlsx_button.clicked.connect(lambda: self.choose_file("xlsx"))
@@ -73,7 +65,7 @@ class LedgerBar(Retranslating, QWidget):
         self.xlsx_button.setText(self.tr("Save XLSX…"))
 
     def suggested_name(self, kind: str) -> str:
-        return f"fee-ledger_{_day(self.first).isoformat()}_{_day(self.last).isoformat()}.{kind}"
+        return f"fee-ledger_{self.first.day().isoformat()}_{self.last.day().isoformat()}.{kind}"
 
     def choose_file(self, kind: str) -> None:
         what = self.tr("Spreadsheet (*.xlsx)") if kind == "xlsx" else self.tr("CSV (*.csv)")
@@ -84,7 +76,7 @@ class LedgerBar(Retranslating, QWidget):
             self.export_to(Path(path), kind)
 
     def export_to(self, path: Path, kind: str) -> None:
-        first, last = _day(self.first), _day(self.last)
+        first, last = self.first.day(), self.last.day()
         port, user = self._port, self._user
 
         def written(_result: Any, error: BaseException | None) -> None:

@@ -9,13 +9,11 @@ the recording are finance's alone — the services check it on every call.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,15 +29,12 @@ from ui.common.formatting import baht_exact, format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
+from ui.common.thai_date_edit import ThaiDateEdit
 from ui.fees.list_tab import FALLBACK, choose_again, list_tab
 
 __all__ = ["RefundsOwed"]
 
 _METHODS = ("transfer", "cash")
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class RefundsOwed(Retranslating, QWidget):
@@ -78,9 +73,7 @@ class RefundsOwed(Retranslating, QWidget):
         self.reference.returnPressed.connect(self.record)
         # The services' today (their clock, Bangkok), not the computer's: a refund paid
         # "today" must be a day the services accept, whatever this computer's clock says.
-        self.day = named(QDateEdit(_qdate(self._port.today())), "RefundDay")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = named(ThaiDateEdit(self._port.today()), "RefundDay")
         self.record_button = named(QPushButton(), "Primary")
         self.record_button.clicked.connect(self.record)
         buttons = QHBoxLayout()
@@ -176,8 +169,7 @@ class RefundsOwed(Retranslating, QWidget):
             return
         method = _METHODS[max(self.method.currentIndex(), 0)]
         reference = self.reference.text()
-        value = self.day.date()
-        paid_on = date(value.year(), value.month(), value.day())
+        paid_on = self.day.day()
         self.record_button.setEnabled(False)
         self._runner.run(
             lambda: self._port.mark_refunded(self._user, row.payment_id, method, reference,

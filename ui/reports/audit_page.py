@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
+from ui.common.thai_date_edit import ThaiDateEdit
 from ui.reports.chain_banner import ChainBanner
 from ui.reports.files import export_in_two_steps
 
@@ -111,10 +111,8 @@ class AuditLogPage(Retranslating, QWidget):
         self.kind_combo.setEditable(True)
         self.kind_combo.setMinimumContentsLength(22)
         self.dates_check = QCheckBox()
-        self.first_edit, self.last_edit = QDateEdit(), QDateEdit()
+        self.first_edit, self.last_edit = ThaiDateEdit(), ThaiDateEdit()
         for edit in (self.first_edit, self.last_edit):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
             edit.setEnabled(False)
         self.dates_check.toggled.connect(self.first_edit.setEnabled)
         self.dates_check.toggled.connect(self.last_edit.setEnabled)
@@ -185,8 +183,8 @@ class AuditLogPage(Retranslating, QWidget):
         first: date | None = None
         last: date | None = None
         if self.dates_check.isChecked():
-            first = self.first_edit.date().toPython()  # type: ignore[assignment]
-            last = self.last_edit.date().toPython()  # type: ignore[assignment]
+            first = self.first_edit.day()
+            last = self.last_edit.day()
         kind = self.kind_combo.currentText().strip()
         return AuditFilter(
             first_day=first,

@@ -1,7 +1,7 @@
 """The date range of a report: a month picked by name (Buddhist Era in Thai), or any two days.
 
-Qt's date editor knows no Buddhist calendar, so the month list carries the Thai year and the
-two day fields show ISO dates (year-month-day, Common Era), the same as the command line.
+The month list and the two day fields both write the year in the UI language's era (Buddhist
+Era in Thai); the day fields are :class:`~ui.common.thai_date_edit.ThaiDateEdit`.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from services.api import ENGLISH_MONTHS_SHORT, THAI_MONTHS_SHORT
 from ui.common import i18n
 from ui.common.retranslating import Retranslating
+from ui.common.thai_date_edit import ThaiDateEdit
 
 __all__ = ["PeriodPicker", "month_label"]
 
@@ -51,11 +52,9 @@ class PeriodPicker(Retranslating, QWidget):
         self.months.setMinimumContentsLength(12)
         self.from_label = QLabel()
         self.to_label = QLabel()
-        self.first_edit = QDateEdit()
-        self.last_edit = QDateEdit()
+        self.first_edit = ThaiDateEdit()
+        self.last_edit = ThaiDateEdit()
         for edit in (self.first_edit, self.last_edit):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
             edit.dateChanged.connect(self._days_changed)
         for widget in (
             self.month_label,

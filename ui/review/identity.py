@@ -22,7 +22,6 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -50,6 +49,7 @@ from ui.common import i18n
 from ui.common.formatting import format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
+from ui.common.thai_date_edit import ThaiDateEdit
 from ui.review.checklist import verdict_label
 from ui.review.marks import Pill, VerdictMark
 
@@ -265,9 +265,7 @@ class IdentityCard(QFrame):
             self.at = _call_time()
             self._add_row("at", self.at, lambda: self.at.dateTime().toString("yyyy-MM-ddTHH:mm"))
         elif kind == IdentityCheckKind.JURISTIC_CERTIFICATE:
-            self.issued_on = QDateEdit()
-            self.issued_on.setDisplayFormat("yyyy-MM-dd")
-            self.issued_on.setCalendarPopup(True)
+            self.issued_on = ThaiDateEdit()
             today = datetime.now(BANGKOK).date()
             self.issued_on.setMaximumDate(QDate(today.year, today.month, today.day))
             self.issued_on.setDate(QDate(today.year, today.month, today.day))

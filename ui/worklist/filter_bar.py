@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -39,6 +38,7 @@ from ui.common.form_widgets import ElidingComboBox
 from ui.common.formatting import channel_label
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
+from ui.common.thai_date_edit import ThaiDateEdit
 
 __all__ = ["FilterBar"]
 
@@ -47,12 +47,12 @@ _ANY_DAY = QDate(2000, 1, 1)
 _ANY = "\u2014"
 
 
-def _date_of(edit: QDateEdit) -> date | None:
+def _date_of(edit: ThaiDateEdit) -> date | None:
     value = edit.date()
     return None if value == _ANY_DAY else date(value.year(), value.month(), value.day())
 
 
-def _set_date(edit: QDateEdit, value: date | None) -> None:
+def _set_date(edit: ThaiDateEdit, value: date | None) -> None:
     edit.setDate(_ANY_DAY if value is None else QDate(value.year, value.month, value.day))
 
 
@@ -110,14 +110,12 @@ class FilterBar(Retranslating, QFrame):
             combo.setMinimumContentsLength(8)
             combo.setFixedWidth(width)
         self.from_label = QLabel()
-        self.date_from = named(QDateEdit(), "FilterFrom")
+        self.date_from = named(ThaiDateEdit(), "FilterFrom")
         self.to_label = QLabel()
-        self.date_to = named(QDateEdit(), "FilterTo")
+        self.date_to = named(ThaiDateEdit(), "FilterTo")
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
             edit.setMinimumDate(_ANY_DAY)
             edit.setSpecialValueText(_ANY)
-            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setDate(_ANY_DAY)
         self.from_label.setBuddy(self.date_from)
         self.to_label.setBuddy(self.date_to)

@@ -1,0 +1,127 @@
+"""Date fields write the year as the officer reads it: Buddhist Era in Thai, CE in English.
+
+Typed with real key presses (``officer_types``) after the officer tabs into the field, as at
+the desk (Qt then selects the day; "/" moves on to the month, then the year); the value handed
+to the services is always a Gregorian ``date``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.integration.test_review import users, ws  # noqa: F401  (pytest fixtures)
+from tests.ui.conftest import officer_types
+from ui.common import i18n
+from ui.common.errors import ErrorBox
+from ui.common.thai_date_edit import ThaiDateEdit
+from ui.fees.ledger_bar import LedgerBar
+from ui.reports.period_picker import PeriodPicker
+
+SHOTS = Path("/tmp/bedates")
+
+
+def _type_into(qtbot, edit: ThaiDateEdit, text: str) -> None:
+    edit.clearFocus()  # arriving by Tab is what makes Qt select the day
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(edit.hasFocus, timeout=3000)
+    officer_types(text)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _shown_field(qtbot, day: date | None = None) -> ThaiDateEdit:
+    edit = ThaiDateEdit(day)
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.waitExposed(edit)
+    edit.activateWindow()
+    return edit
+
+
+def test_a_thai_officer_types_the_buddhist_year(qtbot, gui) -> None:
+    edit = _shown_field(qtbot, date(2026, 3, 5))
+    assert edit.text() == "5/3/2569"
+    _type_into(qtbot, edit, "1/12/2569")
+    assert edit.day() == date(2026, 12, 1)
+    assert edit.text() == "1/12/2569"
+
+
+def test_a_year_under_2400_in_thai_is_refused_not_read_as_common_era(qtbot, gui) -> None:
+    edit = _shown_field(qtbot, date(2030, 3, 5))
+    _type_into(qtbot, edit, "1/12/2026")
+    edit.clearFocus()
+    # Day and month are taken as typed; the year is neither 2026 CE nor 1483 CE (2026 read
+    # as BE): the field keeps its year, 2573.
+    assert edit.day() == date(2030, 12, 1)
+    assert edit.text() == "1/12/2573"
+
+
+def test_the_field_follows_the_language_switch(qtbot, gui) -> None:
+    edit = _shown_field(qtbot, date(2026, 12, 1))
+    assert edit.text() == "1/12/2569"
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: edit.text() == "1/12/2026", timeout=3000)
+    _type_into(qtbot, edit, "9/10/2027")
+    assert edit.day() == date(2027, 10, 9)
+    i18n.apply_language("th")
+    qtbot.waitUntil(lambda: edit.text() == "9/10/2570", timeout=3000)
+    assert edit.day() == date(2027, 10, 9)
+
+
+def test_the_ledger_saved_for_a_typed_buddhist_range_is_that_month(
+    qtbot,
+    gui,
+    runner,
+    clock,
+    ws,  # noqa: F811
+    users,  # noqa: F811
+    tmp_path,
+) -> None:
+    clock.set(datetime(2026, 12, 20, 3, 0, tzinfo=UTC))
+    asked: list[tuple[date, date]] = []
+
+    class Recording:
+        """The real fees port, noting the range each ledger file is asked for."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(ws.fees, name)
+
+        def ledger_file(self, user, first: date, last: date, kind: str) -> Any:
+            asked.append((first, last))
+            return ws.fees.ledger_file(user, first, last, kind)
+
+    bar = LedgerBar(Recording(), users["finance"], runner, ErrorBox())  # type: ignore[arg-type]
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.waitExposed(bar)
+    bar.activateWindow()
+    _type_into(qtbot, bar.first, "1/11/2569")
+    _type_into(qtbot, bar.last, "30/11/2569")
+    assert bar.suggested_name("csv") == "fee-ledger_2026-11-01_2026-11-30.csv"
+    with qtbot.waitSignal(bar.file_did_save, timeout=30_000):
+        bar.export_to(tmp_path / "ledger.csv", "csv")
+    assert asked == [(date(2026, 11, 1), date(2026, 11, 30))]
+    assert (tmp_path / "ledger.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_screenshots_of_the_ledger_bar_and_report_period(qtbot, gui, runner, ws, users) -> None:  # noqa: F811
+    SHOTS.mkdir(exist_ok=True)
+    bar = LedgerBar(ws.fees, users["finance"], runner, ErrorBox())
+    picker = PeriodPicker()
+    picker.set_latest_month(date(2026, 11, 1))
+    for widget in (bar, picker):
+        qtbot.addWidget(widget)
+        widget.resize(900, 48)
+        widget.show()
+    assert picker.first_edit.text() == "1/11/2569"
+    for language, year in (("th", "2569"), ("en", "2026")):
+        i18n.apply_language(language)
+        qtbot.waitUntil(lambda y=year: bar.first.text().endswith(y), timeout=3000)
+        assert bar.grab().save(str(SHOTS / f"ledger_bar_{language}.png"))
+        assert picker.grab().save(str(SHOTS / f"period_{language}.png"))
+    assert picker.first_edit.text() == "1/11/2026"
+    assert picker.last_edit.text() == "30/11/2026"
