@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolButton
 
 from tests.integration.test_review import users, ws  # noqa: F401  (pytest fixtures)
 from tests.ui.conftest import officer_types
@@ -125,3 +126,17 @@ def test_screenshots_of_the_ledger_bar_and_report_period(qtbot, gui, runner, ws,
         assert picker.grab().save(str(SHOTS / f"period_{language}.png"))
     assert picker.first_edit.text() == "1/11/2026"
     assert picker.last_edit.text() == "30/11/2026"
+
+
+def test_the_calendar_popup_writes_the_year_in_the_languages_era(qtbot, gui) -> None:
+    edit = _shown_field(qtbot, date(2026, 11, 5))
+    calendar = edit.calendarWidget()
+    year = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+    assert year is not None
+    calendar.showNextMonth()
+    assert year.text() == "2569" and calendar.monthShown() == 12
+    calendar.showNextMonth()
+    assert year.text() == "2570"
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: year.text() == "2027", timeout=3000)
+    assert year.isEnabled()

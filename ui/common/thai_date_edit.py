@@ -17,6 +17,10 @@ other impossible input. The language switch re-writes the text (``LanguageChange
 Qt moves to the next part by itself once a day or month can take no more digits ("30", "9");
 the "/" the officer types next would then skip a part, so "30/11/2569" lost its month. That
 one "/" is swallowed here, so a whole date typed as written lands where it was meant.
+
+The calendar popup follows too: Thai month and day names, and in Thai the year over the
+month is written in BE. Qt's year box behind that button can only count in CE, so in Thai the
+button is not a way in to it (the arrows and the typed year are).
 """
 
 from __future__ import annotations
@@ -24,9 +28,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QKeyEvent, QValidator
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QToolButton, QWidget
 
 from services.api import BE_OFFSET
 from ui.common.i18n import current_language
@@ -57,6 +61,9 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         # Four-digit years in both eras, so Qt's section positions fit the shown text.
         self.setDateRange(QDate(1900, 1, 1), QDate(7456, 12, 31))
         self._moved_on_by_itself = False
+        calendar = self.calendarWidget()
+        calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        calendar.currentPageChanged.connect(lambda _year, _month: self._write_popup_year())
         if day is not None:
             self.setDate(qdate(day))
         self.retranslate()
@@ -72,6 +79,19 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         self._buddhist = current_language() == "th"
         # Same date, re-written in the era of the language now in force.
         self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+        thai = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
+        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        self.calendarWidget().setLocale(thai if self._buddhist else english)
+        self._write_popup_year()
+
+    def _write_popup_year(self) -> None:
+        """The popup's year button in the era of the language (Qt writes it in CE)."""
+        calendar = self.calendarWidget()
+        button = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+        if button is None:  # a Qt without that button: its own text stands
+            return
+        button.setText(str(self._shown_year(calendar.yearShown())))
+        button.setEnabled(not self._buddhist)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.text() == "/" and self._moved_on_by_itself:
