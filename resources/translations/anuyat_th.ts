@@ -2346,109 +2346,114 @@
 <context>
     <name>FinanceInbox</name>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="111"/>
+        <location filename="../../ui/fees/inbox.py" line="119"/>
         <source>Slips and payment mail that name no payment of ours, or come from someone other than the applicant. Attach each to the payment it proves, or set it aside with a reason.</source>
         <translation>สลิปและอีเมลแจ้งชำระเงินที่ไม่ระบุการชำระใดของหน่วยงาน หรือส่งมาจากผู้อื่นที่ไม่ใช่ผู้ยื่นคำขอ โปรดแนบแต่ละรายการกับการชำระเงินที่สลิปนั้นเป็นหลักฐาน หรือพักไว้พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="117"/>
-        <location filename="../../ui/fees/inbox.py" line="122"/>
+        <location filename="../../ui/fees/inbox.py" line="125"/>
+        <location filename="../../ui/fees/inbox.py" line="130"/>
         <source>Received</source>
         <translation>วันที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="117"/>
+        <location filename="../../ui/fees/inbox.py" line="125"/>
         <source>Sender</source>
         <translation>ผู้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="117"/>
-        <location filename="../../ui/fees/inbox.py" line="121"/>
+        <location filename="../../ui/fees/inbox.py" line="125"/>
+        <location filename="../../ui/fees/inbox.py" line="129"/>
         <source>Subject</source>
         <translation>หัวเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="117"/>
+        <location filename="../../ui/fees/inbox.py" line="125"/>
         <source>Slip</source>
         <translation>สลิป</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="120"/>
+        <location filename="../../ui/fees/inbox.py" line="128"/>
         <source>From</source>
         <translation>จาก</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="123"/>
+        <location filename="../../ui/fees/inbox.py" line="131"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="124"/>
+        <location filename="../../ui/fees/inbox.py" line="132"/>
         <source>Why it is here</source>
         <translation>เหตุที่อยู่ในกล่องนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="128"/>
+        <location filename="../../ui/fees/inbox.py" line="136"/>
         <source>Transaction ID or tracking number of the payment:</source>
         <translation>รหัสอ้างอิงการชำระ หรือเลขที่รับเรื่อง:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="129"/>
+        <location filename="../../ui/fees/inbox.py" line="137"/>
         <source>Attach to this payment</source>
         <translation>แนบกับการชำระนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="130"/>
+        <location filename="../../ui/fees/inbox.py" line="138"/>
         <source>Or set it aside, with the reason:</source>
         <translation>หรือพักไว้ พร้อมเหตุผล:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="131"/>
+        <location filename="../../ui/fees/inbox.py" line="139"/>
         <source>Set aside</source>
         <translation>พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="170"/>
+        <location filename="../../ui/fees/inbox.py" line="188"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="182"/>
+        <location filename="../../ui/fees/inbox.py" line="200"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="187"/>
+        <location filename="../../ui/fees/inbox.py" line="205"/>
         <source>The file %1 cannot be drawn.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="195"/>
+        <location filename="../../ui/fees/inbox.py" line="213"/>
         <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
         <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="202"/>
+        <location filename="../../ui/fees/inbox.py" line="220"/>
         <source>It names request %1 but came from another address.</source>
         <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="205"/>
+        <location filename="../../ui/fees/inbox.py" line="223"/>
         <source>It names no payment or request of ours.</source>
         <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="215"/>
+        <location filename="../../ui/fees/inbox.py" line="234"/>
+        <source>Choose a slip from the list.</source>
+        <translation>เลือกสลิปจากรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/inbox.py" line="236"/>
         <source>The finance inbox is empty.</source>
         <translation>ไม่มีสลิปในกล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="234"/>
+        <location filename="../../ui/fees/inbox.py" line="256"/>
         <source>The mail carries no file.</source>
         <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="237"/>
+        <location filename="../../ui/fees/inbox.py" line="259"/>
         <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
         <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>

@@ -6,7 +6,7 @@ aside with a reason typed in Thai. Screenshots in Thai and English."""
 # ruff: noqa: F401, F811  (pytest fixtures imported from test_review)
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
@@ -63,6 +63,17 @@ def test_finance_attaches_a_strangers_slip_and_sets_another_aside(
     assert "แนบสลิปการโอนเงิน" in inbox.mail.toPlainText()
     assert inbox.table.item(0, 3).text() == "014 · SCB2026112400555"
     _shot(page, "finance_inbox_th")
+    # With no slip chosen there is nothing to type or press; choosing one brings them back.
+    typed = (inbox.reference, inbox.attach_button, inbox.reason, inbox.aside_button)
+    assert all(w.isEnabled() for w in typed)
+    inbox.table.clearSelection()
+    assert not any(w.isEnabled() for w in typed) and inbox.current is None
+    assert inbox.reference.text() == ""
+    _shot(page, "finance_inbox_nothing_chosen_th")
+    first_row = inbox.table.visualItemRect(inbox.table.item(0, 1)).center()
+    QTest.mouseClick(inbox.table.viewport(), Qt.MouseButton.LeftButton, pos=first_row)
+    assert all(w.isEnabled() for w in typed) and inbox.current is inbox.rows[0]
+    assert inbox.reference.text() == inbox.rows[0].suggested_reference
     # A mistyped code: a clear message, nothing attached.
     inbox.reference.clear()
     inbox.reference.setFocus()
@@ -105,3 +116,49 @@ def test_finance_attaches_a_strangers_slip_and_sets_another_aside(
         _shot(page, "fees_page_payments_en")
     finally:
         i18n.apply_language("th")
+
+
+def test_the_set_aside_row_is_whole_in_the_window_at_1280_by_720(
+    gui, qtbot, runner, settings, context, ws, users
+) -> None:
+    """In the main window at 1280×720 the inbox's reference and set-aside rows sit inside
+    the window without scrolling (they were cut by the page's bottom edge)."""
+    from ui.shell.queue_pane import PAYMENTS
+    from ui.shell.start import build_main_window_for
+
+    with_account(context)
+    reviewed_with_fee(context, ws, users)
+    ingest(context, slip_mail("in-1", "accounts@company.example.com", "ส่งสลิปโอนเงิน",
+                              slip=encoded(slip_image("014", "SCB2026112400555"), "PNG"),
+                              body="เรียน กองคลัง\nแนบสลิปการโอนเงินค่าธรรมเนียมของร้านค่ะ"))  # fmt: skip
+    with context.unit_of_work(SYSTEM) as uow:
+        read_inbox_slips(uow, context.store.blobs)
+    finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
+    window = build_main_window_for(ws, finance, runner, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    assert window.queues.select_page(PAYMENTS)
+    page = window.payments
+    page.refresh()
+    qtbot.waitUntil(lambda: page.tabs.tabText(1).endswith("(1)"), timeout=30_000)
+    page.tabs.setCurrentIndex(1)
+    inbox = page.inbox
+    qtbot.waitUntil(lambda: inbox.current is not None, timeout=30_000)
+    for language in ("th", "en"):
+        i18n.apply_language(language)
+        try:
+            qtbot.wait(200)  # the new words laid out (several passes of posted layout requests)
+            _shot(window, f"finance_inbox_window_{language}")
+            bottom = window.statusBar().mapTo(window, QPoint(0, 0)).y()
+            for widget in (inbox.reference, inbox.attach_button, inbox.reason, inbox.aside_button):
+                rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+                assert widget.isVisible() and 0 < rect.top() and rect.bottom() < bottom, (
+                    widget.objectName(),
+                    rect,
+                    bottom,
+                )
+                # ... and not hidden under a scrolled area: the page shows all of it.
+                assert widget.visibleRegion().boundingRect().height() == widget.height()
+        finally:
+            i18n.apply_language("th")

@@ -56,8 +56,10 @@ class FinanceInbox(Retranslating, QWidget):
             self, ("InboxNotice", "SlipInbox"), 4, 2, self._choose
         )
         splitter, self.slip = slip_and_details(
-            "InboxSplitter", "InboxSlipImage", self._build_side(), (460, 480)
+            "InboxSplitter", "InboxSlipImage", self._build_side(), (460, 480), self._build_actions()
         )
+        # Nothing chosen (the officer cleared the selection): nothing to attach or set aside.
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         outer.addWidget(self.table, 1)
         outer.addWidget(splitter, 3)
         self.retranslate()
@@ -83,6 +85,13 @@ class FinanceInbox(Retranslating, QWidget):
         self.warning = named(QLabel(), "FeeWarning")
         self.warning.setWordWrap(True)
         column.addWidget(self.warning)
+        column.addStretch(1)
+        return side
+
+    def _build_actions(self) -> QWidget:
+        """The payment's reference and the reason to set aside, with their buttons."""
+        actions = QWidget()
+        column = QVBoxLayout(actions)
         self.reference_label = QLabel()
         column.addWidget(self.reference_label)
         attach_row = QHBoxLayout()
@@ -102,8 +111,7 @@ class FinanceInbox(Retranslating, QWidget):
         aside_row.addWidget(self.reason, 1)
         aside_row.addWidget(self.aside_button)
         column.addLayout(aside_row)
-        column.addStretch(1)
-        return side
+        return actions
 
     def retranslate(self) -> None:
         self.notice.setText(
@@ -160,10 +168,20 @@ class FinanceInbox(Retranslating, QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(text))
 
+    def _selection_changed(self) -> None:
+        chosen = self.table.selectionModel().selectedRows()
+        if not chosen:
+            self._show(None)
+        elif self.current is None:
+            self._choose(chosen[0].row())
+
     def _choose(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
+            self._show(None)
             return
         row = self.rows[index]
+        if row is self.current:
+            return  # already shown (the selection and the current cell both tell)
         self._show(row)
         if not row.has_file:
             return
@@ -212,7 +230,11 @@ class FinanceInbox(Retranslating, QWidget):
                 value.setText("")
             self.mail.clear()
             self.reference.clear()
-            self.slip.setText(self.tr("The finance inbox is empty."))
+            self.slip.setText(
+                self.tr("Choose a slip from the list.")
+                if self.rows
+                else self.tr("The finance inbox is empty.")
+            )
             self.warning.hide()
         else:
             sender = (
@@ -288,6 +310,5 @@ class FinanceInbox(Retranslating, QWidget):
         if not keep_message:
             self.error.clear()
         self.reason.clear()
-        self.reference.clear()
-        self.current = None
+        self._show(None)  # until the list is read again, nothing is chosen
         self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ui.common.naming import named
 
@@ -36,10 +36,15 @@ def slip_pixmap(kind: str, data: bytes, width: int = SLIP_WIDTH) -> QPixmap:
 
 
 def slip_and_details(
-    splitter_name: str, slip_name: str, details: QWidget, sizes: tuple[int, int]
+    splitter_name: str,
+    slip_name: str,
+    details: QWidget,
+    sizes: tuple[int, int],
+    actions: QWidget | None = None,
 ) -> tuple[QSplitter, QLabel]:
     """The slip on the left and the officer's details on the right, as the payments queue
-    and the finance inbox both show them. Returns the splitter and the slip's label."""
+    and the finance inbox both show them; ``actions`` (what the officer types and presses)
+    stay whole below the details, which scroll. Returns the splitter and the slip's label."""
     splitter = named(QSplitter(Qt.Orientation.Horizontal), splitter_name)
     splitter.setChildrenCollapsible(False)
     slip = named(QLabel(), slip_name)
@@ -57,6 +62,15 @@ def slip_and_details(
     # Long Thai lines wrap to the column rather than run off its right edge.
     side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     side.setWidget(details)
-    splitter.addWidget(side)
+    if actions is None:
+        splitter.addWidget(side)
+    else:
+        # Inside the scroll they were cut by the page's bottom edge at 1280×720 until scrolled.
+        column = QWidget()
+        rows = QVBoxLayout(column)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(side, 1)
+        rows.addWidget(actions)
+        splitter.addWidget(column)
     splitter.setSizes(list(sizes))
     return splitter, slip
