@@ -583,159 +583,159 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="314"/>
+        <location filename="../../ui/reports/audit_page.py" line="312"/>
         <source>No events match these filters.</source>
         <translation>ไม่มีเหตุการณ์ที่ตรงกับตัวกรองนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="363"/>
+        <location filename="../../ui/reports/audit_page.py" line="361"/>
         <source>After the break: not vouched for by the chain</source>
         <translation>อยู่หลังจุดที่ห่วงโซ่ขาด: ห่วงโซ่ยืนยันไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="349"/>
+        <location filename="../../ui/reports/audit_page.py" line="347"/>
         <source>The newest {shown} of {total} matching events (save them all below)</source>
         <translation>{shown} รายการล่าสุด จากทั้งหมด {total} รายการที่ตรงกัน (บันทึกทั้งหมดได้ด้วยปุ่มด้านขวา)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="246"/>
+        <location filename="../../ui/reports/audit_page.py" line="244"/>
         <source>Checking the audit chain…</source>
         <translation>กำลังตรวจห่วงโซ่บันทึก…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="280"/>
+        <location filename="../../ui/reports/audit_page.py" line="278"/>
         <source>Reading the events…</source>
         <translation>กำลังอ่านเหตุการณ์…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="351"/>
+        <location filename="../../ui/reports/audit_page.py" line="349"/>
         <source>{total} matching events</source>
         <translation>ตรงกัน {total} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="361"/>
+        <location filename="../../ui/reports/audit_page.py" line="359"/>
         <source>The chain checks out up to this event</source>
         <translation>ห่วงโซ่ตรวจผ่านถึงเหตุการณ์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="364"/>
+        <location filename="../../ui/reports/audit_page.py" line="362"/>
         <source>Recorded after the last check: verify the chain again</source>
         <translation>บันทึกหลังการตรวจครั้งล่าสุด: กดตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="382"/>
+        <location filename="../../ui/reports/audit_page.py" line="380"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="382"/>
+        <location filename="../../ui/reports/audit_page.py" line="380"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="384"/>
+        <location filename="../../ui/reports/audit_page.py" line="382"/>
         <source>Save the audit events</source>
         <translation>บันทึกรายการเหตุการณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="395"/>
+        <location filename="../../ui/reports/audit_page.py" line="393"/>
         <source>Saved: {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="418"/>
+        <location filename="../../ui/reports/audit_page.py" line="416"/>
         <source>any kind</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="421"/>
+        <location filename="../../ui/reports/audit_page.py" line="419"/>
         <source>Audit log</source>
         <translation>บันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="422"/>
+        <location filename="../../ui/reports/audit_page.py" line="420"/>
         <source>&amp;Verify the chain again</source>
         <translation>&amp;ตรวจห่วงโซ่อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="423"/>
+        <location filename="../../ui/reports/audit_page.py" line="421"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="424"/>
+        <location filename="../../ui/reports/audit_page.py" line="422"/>
         <source>tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="425"/>
-        <location filename="../../ui/reports/audit_page.py" line="439"/>
+        <location filename="../../ui/reports/audit_page.py" line="423"/>
+        <location filename="../../ui/reports/audit_page.py" line="437"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="426"/>
+        <location filename="../../ui/reports/audit_page.py" line="424"/>
         <source>user name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="427"/>
-        <location filename="../../ui/reports/audit_page.py" line="440"/>
+        <location filename="../../ui/reports/audit_page.py" line="425"/>
+        <location filename="../../ui/reports/audit_page.py" line="438"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="429"/>
+        <location filename="../../ui/reports/audit_page.py" line="427"/>
         <source>Dates from</source>
         <translation>ช่วงวันที่ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="430"/>
+        <location filename="../../ui/reports/audit_page.py" line="428"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="431"/>
+        <location filename="../../ui/reports/audit_page.py" line="429"/>
         <source>&amp;Search</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="432"/>
+        <location filename="../../ui/reports/audit_page.py" line="430"/>
         <source>C&amp;lear</source>
         <translation>&amp;ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="433"/>
+        <location filename="../../ui/reports/audit_page.py" line="431"/>
         <source>Save as &amp;CSV…</source>
         <translation>บันทึกเป็น &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="434"/>
+        <location filename="../../ui/reports/audit_page.py" line="432"/>
         <source>Save as spreads&amp;heet…</source>
         <translation>บันทึกเป็นตาราง&amp;คำนวณ…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="437"/>
+        <location filename="../../ui/reports/audit_page.py" line="435"/>
         <source>Row</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="438"/>
+        <location filename="../../ui/reports/audit_page.py" line="436"/>
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="441"/>
+        <location filename="../../ui/reports/audit_page.py" line="439"/>
         <source>About</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="442"/>
+        <location filename="../../ui/reports/audit_page.py" line="440"/>
         <source>Details (ID numbers masked)</source>
         <translation>รายละเอียด (ปิดเลขประจำตัวประชาชน)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/audit_page.py" line="443"/>
+        <location filename="../../ui/reports/audit_page.py" line="441"/>
         <source>Chain</source>
         <translation>ห่วงโซ่</translation>
     </message>
@@ -2208,137 +2208,137 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="234"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="232"/>
         <source>All services</source>
         <translation>ทุกงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="235"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="233"/>
         <source>Not yet classified</source>
         <translation>ยังไม่จำแนกประเภท</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="240"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="238"/>
         <source>Any officer</source>
         <translation>เจ้าหน้าที่ทุกคน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="241"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="239"/>
         <source>Nobody (unassigned)</source>
         <translation>ยังไม่มีผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="245"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="243"/>
         <source>All channels</source>
         <translation>ทุกช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="247"/>
         <source>First come first</source>
         <translation>ยื่นก่อนขึ้นก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="250"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="248"/>
         <source>Due soonest first</source>
         <translation>ใกล้ครบกำหนดก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="251"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="249"/>
         <source>Newest first</source>
         <translation>ใหม่สุดก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="258"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="256"/>
         <source>(none)</source>
         <translation>(ไม่ใช้)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="284"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="282"/>
         <source>Save view</source>
         <translation>บันทึกมุมมอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="285"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="283"/>
         <source>Name of this view (for example “Overdue food shops”):</source>
         <translation>ชื่อมุมมองนี้ (เช่น “ร้านอาหารเกินกำหนด”):</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="301"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="299"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="302"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="300"/>
         <source>Save view…</source>
         <translation>บันทึกมุมมอง…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="303"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="301"/>
         <source>Delete view</source>
         <translation>ลบมุมมอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="304"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="302"/>
         <source>Received &amp;from</source>
         <translation>รับตั้งแต่ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="303"/>
         <source>&amp;to</source>
         <translation>ถึง (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="304"/>
         <source>&amp;Overdue only</source>
         <translation>เกินกำหนด (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="305"/>
         <source>Assigned to &amp;me</source>
         <translation>งานของฉัน (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="306"/>
         <source>Mine &amp;first</source>
         <translation>ของฉันก่อน (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="307"/>
         <source>&amp;Order</source>
         <translation>เรียงตาม (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="310"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="308"/>
         <source>Clear filters</source>
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="311"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="309"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="312"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="310"/>
         <source>Officer holding the request</source>
         <translation>เจ้าหน้าที่ผู้รับผิดชอบคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="313"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="311"/>
         <source>Channel the request came by</source>
         <translation>ช่องทางที่ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="317"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="315"/>
         <source>Saved views</source>
         <translation>มุมมองที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="318"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="316"/>
         <source>Received from</source>
         <translation>รับตั้งแต่วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/filter_bar.py" line="319"/>
+        <location filename="../../ui/worklist/filter_bar.py" line="317"/>
         <source>Received to</source>
         <translation>รับถึงวันที่</translation>
     </message>
@@ -2545,42 +2545,42 @@
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="83"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="81"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="87"/>
-        <source>&amp;Date (Common Era)</source>
-        <translation>วันที่ (ปี ค.ศ.) (&amp;D)</translation>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="85"/>
+        <source>&amp;Date</source>
+        <translation>วันที่ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="88"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="86"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="89"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="87"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="90"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="88"/>
         <source>Con&amp;firmed</source>
         <translation>ยืนยันแล้ว (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="95"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="93"/>
         <source>The date is in the Cabinet&apos;s final announcement</source>
         <translation>วันที่นี้ตรงกับประกาศของคณะรัฐมนตรีฉบับสุดท้ายแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="96"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="94"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="97"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="95"/>
         <source>&amp;Preview…</source>
         <translation>ดูผลก่อนบันทึก… (&amp;P)</translation>
     </message>
@@ -2714,352 +2714,352 @@
 <context>
     <name>IdentityCard</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="449"/>
+        <location filename="../../ui/review/identity.py" line="447"/>
         <source>The ID document is genuine</source>
         <translation>บัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="450"/>
+        <location filename="../../ui/review/identity.py" line="448"/>
         <source>Photo and details are consistent</source>
         <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="451"/>
+        <location filename="../../ui/review/identity.py" line="449"/>
         <source>Call-back to the applicant</source>
         <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="452"/>
+        <location filename="../../ui/review/identity.py" line="450"/>
         <source>Stamp duty on the power of attorney</source>
         <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="453"/>
+        <location filename="../../ui/review/identity.py" line="451"/>
         <source>Call to confirm with the grantor</source>
         <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="455"/>
+        <location filename="../../ui/review/identity.py" line="453"/>
         <source>Face-to-face proofing (counter or video call)</source>
         <translation>การพิสูจน์ตัวตนแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="457"/>
+        <location filename="../../ui/review/identity.py" line="455"/>
         <source>Company certificate is recent enough</source>
         <translation>หนังสือรับรองนิติบุคคลออกไม่เกินระยะที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="458"/>
+        <location filename="../../ui/review/identity.py" line="456"/>
         <source>Who may sign for the company</source>
         <translation>ผู้มีอำนาจลงนามแทนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="460"/>
+        <location filename="../../ui/review/identity.py" line="458"/>
         <source>The grantor has the authority to delegate</source>
         <translation>ผู้มอบอำนาจมีอำนาจลงนามแทนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="465"/>
+        <location filename="../../ui/review/identity.py" line="463"/>
         <source>Must</source>
         <translation>ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="465"/>
+        <location filename="../../ui/review/identity.py" line="463"/>
         <source>Should</source>
         <translation>ควรตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="468"/>
+        <location filename="../../ui/review/identity.py" line="466"/>
         <source>Only “accepted” completes this check.</source>
         <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="470"/>
+        <location filename="../../ui/review/identity.py" line="468"/>
         <source>“Not applicable” with a reason also completes this check.</source>
         <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="473"/>
+        <location filename="../../ui/review/identity.py" line="471"/>
         <source>This check is required here; it cannot be marked not applicable.</source>
         <translation>คำขอนี้ต้องตรวจรายการนี้ จะบันทึกว่าไม่เกี่ยวข้องไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="479"/>
+        <location filename="../../ui/review/identity.py" line="477"/>
         <source>How it was checked</source>
         <translation>วิธีตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="480"/>
+        <location filename="../../ui/review/identity.py" line="478"/>
         <source>Number on the card</source>
         <translation>เลขบนบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="481"/>
+        <location filename="../../ui/review/identity.py" line="479"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="482"/>
+        <location filename="../../ui/review/identity.py" line="480"/>
         <source>Number or address used</source>
         <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="483"/>
+        <location filename="../../ui/review/identity.py" line="481"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="484"/>
+        <location filename="../../ui/review/identity.py" line="482"/>
         <source>Result</source>
         <translation>ผลการติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="485"/>
+        <location filename="../../ui/review/identity.py" line="483"/>
         <source>Duty paid by</source>
         <translation>วิธีชำระอากร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="486"/>
+        <location filename="../../ui/review/identity.py" line="484"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="487"/>
+        <location filename="../../ui/review/identity.py" line="485"/>
         <source>Grantor</source>
         <translation>ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="488"/>
+        <location filename="../../ui/review/identity.py" line="486"/>
         <source>Grantor&apos;s ID no.</source>
         <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="489"/>
+        <location filename="../../ui/review/identity.py" line="487"/>
         <source>Grantor&apos;s phone</source>
         <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="490"/>
+        <location filename="../../ui/review/identity.py" line="488"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="491"/>
+        <location filename="../../ui/review/identity.py" line="489"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="492"/>
+        <location filename="../../ui/review/identity.py" line="490"/>
         <source>Evidence</source>
         <translation>หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="493"/>
+        <location filename="../../ui/review/identity.py" line="491"/>
         <source>DOPA reference</source>
         <translation>เลขอ้างอิง (ปค.)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="494"/>
+        <location filename="../../ui/review/identity.py" line="492"/>
         <source>How</source>
         <translation>วิธีพบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="495"/>
+        <location filename="../../ui/review/identity.py" line="493"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="496"/>
+        <location filename="../../ui/review/identity.py" line="494"/>
         <source>Issued on</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="497"/>
+        <location filename="../../ui/review/identity.py" line="495"/>
         <source>Authorised directors</source>
         <translation>กรรมการผู้มีอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="498"/>
+        <location filename="../../ui/review/identity.py" line="496"/>
         <source>Signing</source>
         <translation>การลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="499"/>
+        <location filename="../../ui/review/identity.py" line="497"/>
         <source>Sign together</source>
         <translation>จำนวนที่ลงนามร่วม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="500"/>
+        <location filename="../../ui/review/identity.py" line="498"/>
         <source>Signed by</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="505"/>
+        <location filename="../../ui/review/identity.py" line="503"/>
         <source>Needed when not accepted</source>
         <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="508"/>
+        <location filename="../../ui/review/identity.py" line="506"/>
         <source>Card seen, against its security features</source>
         <translation>ตรวจตัวบัตรกับลักษณะป้องกันการปลอมแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="509"/>
+        <location filename="../../ui/review/identity.py" line="507"/>
         <source>Chip read with a smart-card reader</source>
         <translation>อ่านชิปด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="510"/>
+        <location filename="../../ui/review/identity.py" line="508"/>
         <source>Registry check (DOPA), with its reference</source>
         <translation>ตรวจกับทะเบียนราษฎร (กรมการปกครอง) พร้อมเลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="514"/>
+        <location filename="../../ui/review/identity.py" line="512"/>
         <source>Reference of the DOPA check</source>
         <translation>เลขอ้างอิงการตรวจกับกรมการปกครอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="515"/>
+        <location filename="../../ui/review/identity.py" line="513"/>
         <source>To compare only; not stored</source>
         <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="517"/>
+        <location filename="../../ui/review/identity.py" line="515"/>
         <source>In person at the counter</source>
         <translation>พบตัวที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="518"/>
+        <location filename="../../ui/review/identity.py" line="516"/>
         <source>Video call</source>
         <translation>วิดีโอคอล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="521"/>
+        <location filename="../../ui/review/identity.py" line="519"/>
         <source>Must be issued within {months} months.</source>
         <translation>ต้องออกไม่เกิน {months} เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="524"/>
+        <location filename="../../ui/review/identity.py" line="522"/>
         <source>As named in the company certificate</source>
         <translation>ตามที่ระบุในหนังสือรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="525"/>
+        <location filename="../../ui/review/identity.py" line="523"/>
         <source>Any one of them alone</source>
         <translation>คนใดคนหนึ่งลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="526"/>
+        <location filename="../../ui/review/identity.py" line="524"/>
         <source>Jointly</source>
         <translation>ลงนามร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="527"/>
+        <location filename="../../ui/review/identity.py" line="525"/>
         <source>Who signed the application</source>
         <translation>ผู้ลงนามในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="530"/>
+        <location filename="../../ui/review/identity.py" line="528"/>
         <source>Director(s) who signed the power of attorney</source>
         <translation>กรรมการผู้ลงนามในหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="535"/>
+        <location filename="../../ui/review/identity.py" line="533"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="536"/>
+        <location filename="../../ui/review/identity.py" line="534"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="538"/>
+        <location filename="../../ui/review/identity.py" line="536"/>
         <source>To check the digits; not stored</source>
         <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="541"/>
+        <location filename="../../ui/review/identity.py" line="539"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="542"/>
+        <location filename="../../ui/review/identity.py" line="540"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="543"/>
+        <location filename="../../ui/review/identity.py" line="541"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="545"/>
+        <location filename="../../ui/review/identity.py" line="543"/>
         <source>Records the document on screen as evidence</source>
         <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="549"/>
+        <location filename="../../ui/review/identity.py" line="547"/>
         <source>On screen: {document}</source>
         <translation>เอกสารที่เปิดอยู่: {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="551"/>
+        <location filename="../../ui/review/identity.py" line="549"/>
         <source>Open the document in the viewer; it is recorded with the page.</source>
         <translation>เปิดเอกสารในช่องแสดงเอกสาร ระบบจะบันทึกพร้อมเลขหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="554"/>
+        <location filename="../../ui/review/identity.py" line="552"/>
         <source>Issued within {months} months.</source>
         <translation>ออกไม่เกิน {months} เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="559"/>
+        <location filename="../../ui/review/identity.py" line="557"/>
         <source>e-Stamp (reference code)</source>
         <translation>e-Stamp (เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="560"/>
+        <location filename="../../ui/review/identity.py" line="558"/>
         <source>Paid in money, with a receipt</source>
         <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="561"/>
+        <location filename="../../ui/review/identity.py" line="559"/>
         <source>Stamps affixed and cancelled</source>
         <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="566"/>
+        <location filename="../../ui/review/identity.py" line="564"/>
         <source>e-Stamp reference, checked with the Revenue Department</source>
         <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="567"/>
+        <location filename="../../ui/review/identity.py" line="565"/>
         <source>Duty paid (baht)</source>
         <translation>จำนวนอากรที่ชำระ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="568"/>
+        <location filename="../../ui/review/identity.py" line="566"/>
         <source>Stamps affixed (baht); the document on screen</source>
         <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="574"/>
+        <location filename="../../ui/review/identity.py" line="572"/>
         <source>Reference</source>
         <translation>เลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="574"/>
+        <location filename="../../ui/review/identity.py" line="572"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="580"/>
+        <location filename="../../ui/review/identity.py" line="578"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="585"/>
+        <location filename="../../ui/review/identity.py" line="583"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -3067,32 +3067,32 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="676"/>
+        <location filename="../../ui/review/identity.py" line="674"/>
         <source>{document}, page {page}</source>
         <translation>{document} หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="705"/>
+        <location filename="../../ui/review/identity.py" line="703"/>
         <source>Applied through a proxy? Add the power-of-attorney checks</source>
         <translation>มีผู้รับมอบอำนาจยื่นแทน? เพิ่มการตรวจหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="713"/>
+        <location filename="../../ui/review/identity.py" line="711"/>
         <source>Identity level IAL{level}: check the ID document, meet the applicant face to face (at the counter or by video call), compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว พบผู้ยื่นแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล) เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="719"/>
+        <location filename="../../ui/review/identity.py" line="717"/>
         <source>Identity level IAL{level}: check the ID document, compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="723"/>
+        <location filename="../../ui/review/identity.py" line="721"/>
         <source>Identity level IAL{level}: check that the ID document is genuine.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจว่าบัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="727"/>
+        <location filename="../../ui/review/identity.py" line="725"/>
         <source>A company applies: check its certificate and who may sign for it.</source>
         <translation>ผู้ยื่นเป็นนิติบุคคล: ตรวจหนังสือรับรองและผู้มีอำนาจลงนาม</translation>
     </message>
@@ -3371,37 +3371,37 @@
 <context>
     <name>LedgerBar</name>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="70"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="62"/>
         <source>Ledger from</source>
         <translation>บัญชีรับเงิน ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="71"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="63"/>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="72"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="64"/>
         <source>Save CSV…</source>
         <translation>บันทึก CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="73"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="65"/>
         <source>Save XLSX…</source>
         <translation>บันทึก XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="79"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="71"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>ตารางคำนวณ (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="79"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="71"/>
         <source>CSV (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/ledger_bar.py" line="81"/>
+        <location filename="../../ui/fees/ledger_bar.py" line="73"/>
         <source>Save the ledger</source>
         <translation>บันทึกบัญชีรับเงิน</translation>
     </message>
@@ -4321,22 +4321,22 @@ P90</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="92"/>
+        <location filename="../../ui/reports/period_picker.py" line="91"/>
         <source>Other dates</source>
         <translation>ช่วงวันที่อื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="130"/>
+        <location filename="../../ui/reports/period_picker.py" line="129"/>
         <source>Month</source>
         <translation>เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="131"/>
+        <location filename="../../ui/reports/period_picker.py" line="130"/>
         <source>From</source>
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/period_picker.py" line="132"/>
+        <location filename="../../ui/reports/period_picker.py" line="131"/>
         <source>To</source>
         <translation>ถึง</translation>
     </message>
@@ -4344,67 +4344,67 @@ P90</translation>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="158"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="155"/>
         <source>Check before saving the holidays</source>
         <translation>ตรวจก่อนบันทึกวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="162"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="159"/>
         <source>(to confirm)</source>
         <translation>(รอยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="164"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="161"/>
         <source>Added: {day} {name}</source>
         <translation>เพิ่ม: {day} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="172"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="169"/>
         <source>Removed: {day} {name}</source>
         <translation>ลบ: {day} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="177"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="174"/>
         <source>The holidays stay as they are.</source>
         <translation>วันหยุดคงเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="181"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="178"/>
         <source>{n} open request(s) get a new due date:</source>
         <translation>คำขอที่ยังไม่เสร็จ {n} รายการจะได้กำหนดเสร็จใหม่:</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="184"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="181"/>
         <source>No open request&apos;s due date moves.</source>
         <translation>ไม่มีคำขอที่ยังไม่เสร็จรายการใดเปลี่ยนกำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="188"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="185"/>
         <source>Tracking no.</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="189"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="186"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="190"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="187"/>
         <source>Due now</source>
         <translation>กำหนดเสร็จเดิม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="191"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="188"/>
         <source>New due date</source>
         <translation>กำหนดเสร็จใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="204"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="201"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holiday_dialogs.py" line="205"/>
+        <location filename="../../ui/catalog/holiday_dialogs.py" line="202"/>
         <source>&amp;Save as a new calendar version</source>
         <translation>บันทึกเป็นปฏิทินฉบับใหม่ (&amp;S)</translation>
     </message>
@@ -4670,77 +4670,77 @@ P90</translation>
 <context>
     <name>RefundsOwed</name>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="99"/>
+        <location filename="../../ui/fees/refunds.py" line="92"/>
         <source>Payers who paid more than the fee: the receipt was for the fee and the rest is owed back to them. Once the money has gone back, record how and when.</source>
         <translation>ผู้ชำระที่ชำระเกินค่าธรรมเนียม: ใบเสร็จออกเท่าค่าธรรมเนียม ส่วนที่เกินต้องคืนให้ผู้ชำระ เมื่อคืนเงินแล้ว โปรดบันทึกวิธีและวันที่คืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="104"/>
+        <location filename="../../ui/fees/refunds.py" line="97"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="104"/>
+        <location filename="../../ui/fees/refunds.py" line="97"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="104"/>
+        <location filename="../../ui/fees/refunds.py" line="97"/>
         <source>To refund (baht)</source>
         <translation>ต้องคืน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="105"/>
+        <location filename="../../ui/fees/refunds.py" line="98"/>
         <source>Owed since</source>
         <translation>ค้างคืนตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="105"/>
+        <location filename="../../ui/fees/refunds.py" line="98"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="107"/>
+        <location filename="../../ui/fees/refunds.py" line="100"/>
         <source>Paid back by</source>
         <translation>คืนเงินโดย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="108"/>
+        <location filename="../../ui/fees/refunds.py" line="101"/>
         <source>Bank transfer</source>
         <translation>โอนเงินเข้าบัญชี</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="109"/>
+        <location filename="../../ui/fees/refunds.py" line="102"/>
         <source>Cash</source>
         <translation>เงินสด</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="110"/>
+        <location filename="../../ui/fees/refunds.py" line="103"/>
         <source>Transfer reference or voucher number</source>
         <translation>เลขอ้างอิงการโอน หรือเลขที่ใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="111"/>
+        <location filename="../../ui/fees/refunds.py" line="104"/>
         <source>as on the bank&apos;s record or the voucher</source>
         <translation>ตามหลักฐานการโอนของธนาคาร หรือใบสำคัญจ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="112"/>
+        <location filename="../../ui/fees/refunds.py" line="105"/>
         <source>Paid back on</source>
         <translation>วันที่คืนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="113"/>
+        <location filename="../../ui/fees/refunds.py" line="106"/>
         <source>Record the refund as paid</source>
         <translation>บันทึกว่าคืนเงินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="158"/>
+        <location filename="../../ui/fees/refunds.py" line="151"/>
         <source>No refund is owed.</source>
         <translation>ไม่มีเงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/refunds.py" line="161"/>
+        <location filename="../../ui/fees/refunds.py" line="154"/>
         <source>%1 baht to %2 (request %3)</source>
         <translation>คืน %1 บาท ให้ %2 (คำขอ %3)</translation>
     </message>

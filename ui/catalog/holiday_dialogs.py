@@ -82,7 +82,7 @@ class HolidayDialog(Retranslating, QDialog):
         for label, text in zip(
             self._labels,
             (
-                self.tr("&Date (Common Era)"),
+                self.tr("&Date"),
                 self.tr("Name (&Thai)"),
                 self.tr("Name (&English)"),
                 self.tr("Con&firmed"),
