@@ -878,3 +878,45 @@ def test_ial3_shows_face_to_face_and_records_how_who_and_when(
     assert check.data["how"] == "video_call" and check.data["officer"] == reviewer.display_name
     assert check.data["at"] == "2026-11-25T02:15:00+00:00"
     review.identity.grab().save(str(SCREENSHOTS / "identity_ial3.png"))
+
+
+def test_the_answer_by_row_is_above_the_composers_buttons_at_1280_by_720(
+    qtbot, workstation, reviewer, runner, settings, review_applications
+) -> None:
+    """Under the demo band at 1280×720 the request composer's "Answer by" row sat under its
+    buttons, seen only after scrolling. In both languages it is whole above them."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from ui.common import i18n
+    from ui.shell.start import build_main_window_for
+
+    # As `make run` shows it: the demo profile's band takes some of the height.
+    window = build_main_window_for(workstation, reviewer, runner, settings, demo_warning=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.total is not None and not window.model.is_loading)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    review = _open_next(qtbot, window)
+    review.checklist.setFocus()
+    qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
+    composer = review.request_composer
+    assert review.side_stack.currentWidget() is composer
+
+    def rect_in_window(widget) -> QRect:
+        return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+    bar = composer.send_button.parentWidget()
+    try:
+        for language in ("en", "th"):
+            i18n.apply_language(language)
+            qtbot.wait(100)  # the new words laid out
+            _shot(window, f"request_composer_{language}")
+            buttons = rect_in_window(bar)
+            for widget in (composer.deadline_label, composer.deadline, composer.deadline_text):
+                assert not rect_in_window(widget).intersects(buttons), (language, widget)
+                assert _fully_visible(widget), (language, widget.objectName())
+            assert _fully_visible(composer.send_button)
+    finally:
+        i18n.apply_language("th")

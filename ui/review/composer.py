@@ -153,7 +153,11 @@ class RequestDocumentsComposer(_Composer):
         self.body.addWidget(self.items_label)
         self.items = named(QListWidget(), "RequestItems")
         self.items.setWordWrap(True)
-        self.items.setMinimumHeight(150)
+        # Two items at least, and whatever height is spare: its own wish (~190 px) counted in
+        # the form's height, which then outgrew a 1280×720 window under the demo band and
+        # put the "Answer by" row below the scrolling area's bottom, behind the buttons.
+        self.items.setMinimumHeight(96)
+        self.items.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.items.itemChanged.connect(self._changed)
         self.body.addWidget(self.items, 1)
         self.message_label = self.label()
