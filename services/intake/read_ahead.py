@@ -7,14 +7,17 @@ time off the processor: the files and the database are synced to disk once per g
 one after the other, a sync costs the sum of both; here one thread reads batch N+1 while the
 sync's own thread records batch N, so it costs about the larger of the two.
 
-A thread and not a process: the reading is Python (the interpreter lock is shared), but it
-fills the recording's waits on the disk and on the engine's worker, which hold no lock; on two
-cores the engine's worker already takes the second one. Measured on the bench's mail (118 KB,
-one scanned PDF): reading costs about 3.6 ms of parsing and 2 ms of pypdf per mail, and sending
-a judged mail back from a process would cost 0.3 ms (pickled and unpickled, 206 KiB). So from
-four cores, a pool of reader processes (and one engine worker per process) would take those
-5.6 ms off the recording's core; here the recording, not the reading, is what the sync waits
-for (the sync's thread waited for the reader 2.3 s of a 49 s profiled run).
+A thread and not a process. Since a group is written in one flush (about 3.3 ms a mail), the
+reading is what the sync waits for: on the bench's mail (118 KB, one scanned PDF) about 3.6 ms
+of parsing and 2 ms of pypdf per mail, done holding the interpreter lock the recording needs,
+while the engine's worker already takes the second core. One reader process (spawned, with its
+own engine worker, each judged mail sent back pickled, 0.3 ms) was measured against this
+thread on two shared cores, alternating: it cut the intake process's own CPU for 1000 mails
+from 9.7 to 4.3 s for 0.4-0.8 s more in all, but not the wall time (1000 mails: 10.6-21.3 s,
+median 14.2, against 10.8-22.1 s, median 14.4, faster in 4 pairs of 7; 300 mails: 0.4-0.6 s
+slower, the price of starting Python and a second engine worker). The two cores are the
+limit: recording, reading and drawing take about 14 ms of CPU a mail together, so no split of
+the work goes below about 7 ms a mail.
 
 What is kept, and how:
 
