@@ -4767,18 +4767,18 @@ P90</translation>
 <context>
     <name>RejectComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="474"/>
-        <location filename="../../ui/review/composer.py" line="482"/>
+        <location filename="../../ui/review/composer.py" line="478"/>
+        <location filename="../../ui/review/composer.py" line="486"/>
         <source>Reject the application</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="477"/>
+        <location filename="../../ui/review/composer.py" line="481"/>
         <source>The applicant is told these reasons. Rejecting closes the application; it cannot be undone here.</source>
         <translation>ผู้ยื่นจะได้รับแจ้งเหตุผลเหล่านี้ การไม่รับคำขอจะปิดเรื่องทันที และย้อนกลับจากหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="481"/>
+        <location filename="../../ui/review/composer.py" line="485"/>
         <source>Reasons (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
@@ -4794,52 +4794,52 @@ P90</translation>
 <context>
     <name>RequestDocumentsComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="390"/>
+        <location filename="../../ui/review/composer.py" line="394"/>
         <source>What the applicant will receive</source>
         <translation>ข้อความที่ผู้ยื่นจะได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="376"/>
+        <location filename="../../ui/review/composer.py" line="380"/>
         <source>Ask for more documents</source>
         <translation>ขอเอกสารเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="379"/>
+        <location filename="../../ui/review/composer.py" line="383"/>
         <source>Tick what is missing or wrong. The applicant receives an e-mail, and the clock stops until they answer.</source>
         <translation>เลือกเอกสารที่ขาดหรือไม่ถูกต้อง ผู้ยื่นจะได้รับอีเมล และหยุดนับเวลาจนกว่าผู้ยื่นจะส่งกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="383"/>
+        <location filename="../../ui/review/composer.py" line="387"/>
         <source>Documents to ask for</source>
         <translation>เอกสารที่ขอเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="384"/>
+        <location filename="../../ui/review/composer.py" line="388"/>
         <source>Message to the applicant (optional)</source>
         <translation>ข้อความถึงผู้ยื่น (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="386"/>
+        <location filename="../../ui/review/composer.py" line="390"/>
         <source>For example: please send a clearer photo of page 2.</source>
         <translation>เช่น โปรดส่งภาพหน้า 2 ที่ชัดกว่านี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="388"/>
+        <location filename="../../ui/review/composer.py" line="392"/>
         <source>Answer by</source>
         <translation>ส่งกลับภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="389"/>
+        <location filename="../../ui/review/composer.py" line="393"/>
         <source>Preview</source>
         <translation>ดูตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="391"/>
+        <location filename="../../ui/review/composer.py" line="395"/>
         <source>Back to the form</source>
         <translation>กลับไปแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="392"/>
+        <location filename="../../ui/review/composer.py" line="396"/>
         <source>Send the request</source>
         <translation>ส่งคำขอเอกสาร</translation>
     </message>
@@ -4863,99 +4863,122 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>RetentionEmpty</name>
+    <message>
+        <location filename="../../ui/retention/empty.py" line="38"/>
+        <source>No destruction list yet. A list names the closed requests past their retention period, for the head of the agency to order destroyed. Press “{button}” to draw one up.</source>
+        <translation>ยังไม่มีทะเบียนขอทำลาย ทะเบียนนี้ระบุคำขอที่ปิดแล้วและพ้นระยะเวลาเก็บรักษา เพื่อให้หัวหน้าส่วนราชการสั่งทำลาย กดปุ่ม “{button}” เพื่อเริ่มจัดทำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/empty.py" line="45"/>
+        <source>No destruction list yet. A list names the closed requests past their retention period; none is past it now, so there is nothing to list.</source>
+        <translation>ยังไม่มีทะเบียนขอทำลาย ทะเบียนนี้ระบุคำขอที่ปิดแล้วและพ้นระยะเวลาเก็บรักษา ขณะนี้ไม่มีคำขอที่พ้นระยะเวลาเก็บรักษา จึงยังไม่มีสิ่งที่ต้องจัดทำ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/empty.py" line="52"/>
+        <source>Choose a destruction list to see the requests it names.</source>
+        <translation>เลือกทะเบียนขอทำลายเพื่อดูคำขอที่อยู่ในทะเบียนนั้น</translation>
+    </message>
+    <message>
+        <location filename="../../ui/retention/empty.py" line="57"/>
+        <source>The requests a destruction list names show here, with why any was skipped, once a list is drawn up.</source>
+        <translation>คำขอที่อยู่ในทะเบียนขอทำลายจะแสดงที่นี่ พร้อมเหตุผลหากคำขอใดถูกข้าม เมื่อจัดทำทะเบียนแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/retention/page.py" line="210"/>
+        <location filename="../../ui/retention/page.py" line="212"/>
         <source>Destruction list {number} drawn up. Save it as PDF and CSV for the head of the agency&apos;s order; nothing is destroyed before the order is recorded.</source>
         <translation>จัดทำทะเบียนขอทำลายลำดับที่ {number} แล้ว บันทึกเป็น PDF และ CSV เพื่อเสนอหัวหน้าส่วนราชการสั่งการ ยังไม่มีสิ่งใดถูกทำลายจนกว่าจะบันทึกคำสั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="225"/>
+        <location filename="../../ui/retention/page.py" line="227"/>
         <source>Save the destruction list</source>
         <translation>บันทึกทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="225"/>
+        <location filename="../../ui/retention/page.py" line="227"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="247"/>
+        <location filename="../../ui/retention/page.py" line="249"/>
         <source>Destruction list {number} saved: {pdf} and {csv}</source>
         <translation>บันทึกทะเบียนขอทำลายลำดับที่ {number} แล้ว: {pdf} และ {csv}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="272"/>
+        <location filename="../../ui/retention/page.py" line="274"/>
         <source>The order is recorded on destruction list {number}.</source>
         <translation>บันทึกคำสั่งในทะเบียนขอทำลายลำดับที่ {number} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="312"/>
+        <location filename="../../ui/retention/page.py" line="314"/>
         <source>Destroyed {destroyed} requests from destruction list {number}.</source>
         <translation>ทำลายแล้ว {destroyed} คำขอ จากทะเบียนขอทำลายลำดับที่ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="315"/>
+        <location filename="../../ui/retention/page.py" line="317"/>
         <source>Skipped {kept}: worked on again since they were listed, or destroyed already; the list below says which.</source>
         <translation>ข้าม {kept} คำขอ: มีการดำเนินการต่อหลังเข้าทะเบียน หรือถูกทำลายไปแล้ว ดูรายการด้านล่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="345"/>
+        <location filename="../../ui/retention/page.py" line="347"/>
         <source>Nothing to list: no closed request is past its retention period, or all of them are on a list already.</source>
         <translation>ไม่มีคำขอให้เข้าทะเบียน: ไม่มีคำขอที่พ้นระยะเวลาเก็บรักษา หรือคำขอที่พ้นแล้วอยู่ในทะเบียนขอทำลายครบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="363"/>
+        <location filename="../../ui/retention/page.py" line="365"/>
         <source>Closed requests are kept for ever unless the agency sets a period (Settings, Retention). Agency-wide period: {default}. Nothing is destroyed before the head of the agency&apos;s order is recorded on a destruction list.</source>
         <translation>คำขอที่ปิดเรื่องแล้วเก็บไว้ตลอดไป เว้นแต่หน่วยงานกำหนดระยะเวลา (หน้าตั้งค่า หัวข้อการเก็บรักษา) ระยะเวลาทั่วทั้งหน่วยงาน: {default} ไม่มีสิ่งใดถูกทำลายก่อนบันทึกคำสั่งของหัวหน้าส่วนราชการในทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="370"/>
+        <location filename="../../ui/retention/page.py" line="372"/>
         <source>{count} closed requests are past their period and on no list.</source>
         <translation>พ้นระยะเวลาเก็บรักษาแล้วและยังไม่อยู่ในทะเบียนใด: {count} คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="376"/>
+        <location filename="../../ui/retention/page.py" line="379"/>
         <source>Requests on the chosen list</source>
         <translation>คำขอในทะเบียนที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="379"/>
+        <location filename="../../ui/retention/page.py" line="382"/>
         <source>Requests on destruction list {number} ({count})</source>
         <translation>คำขอในทะเบียนขอทำลายลำดับที่ {number} ({count} คำขอ)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="385"/>
+        <location filename="../../ui/retention/page.py" line="388"/>
         <source>Retention and destruction</source>
         <translation>การเก็บรักษาและทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="386"/>
+        <location filename="../../ui/retention/page.py" line="389"/>
         <source>Periods in force</source>
         <translation>ระยะเวลาเก็บรักษาที่ใช้อยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="387"/>
+        <location filename="../../ui/retention/page.py" line="390"/>
         <source>Destruction lists</source>
         <translation>ทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="388"/>
+        <location filename="../../ui/retention/page.py" line="391"/>
         <source>Draw &amp;up a destruction list</source>
         <translation>จัดทำทะเบียนขอทำลาย (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="389"/>
+        <location filename="../../ui/retention/page.py" line="392"/>
         <source>&amp;Save PDF and CSV…</source>
         <translation>บันทึก PDF และ CSV… (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="390"/>
+        <location filename="../../ui/retention/page.py" line="393"/>
         <source>Record the &amp;order…</source>
         <translation>บันทึกคำสั่ง… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/page.py" line="391"/>
+        <location filename="../../ui/retention/page.py" line="394"/>
         <source>&amp;Destroy…</source>
         <translation>ทำลาย… (&amp;D)</translation>
     </message>

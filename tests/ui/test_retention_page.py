@@ -275,3 +275,51 @@ def test_only_the_roles_the_table_allows_see_the_page_and_its_steps(
     # The services refuse what the screen does not offer.
     with pytest.raises(Exception, match="admin"):
         ports.archive.destroy(head, 1)
+
+
+def test_the_empty_registers_say_what_they_hold_and_how_to_start(
+    qtbot, gui, context, ports, runner, settings, closed_ten_years_ago
+) -> None:
+    """Before any list is drawn up both registers say what they would hold and, with
+    requests past their period, which button starts one; the words go once there is a list."""
+    admin = ports.shell.sign_in("admin", STAFF_PASSWORD)
+    window = active_main_window(qtbot, ports, admin, runner, settings, size=(1280, 720))
+    page = _open(qtbot, window)
+    lists_hint, requests_hint = page.empty.lists, page.empty.requests
+    assert page.lists.rowCount() == 0 and page.requests.rowCount() == 0
+    assert lists_hint.isVisible() and requests_hint.isVisible()
+    assert lists_hint.text().startswith("ยังไม่มีทะเบียนขอทำลาย")
+    assert "“จัดทำทะเบียนขอทำลาย”" in lists_hint.text()  # the button, as the officer sees it
+    assert requests_hint.text().startswith("คำขอที่อยู่ในทะเบียนขอทำลาย")
+    _shot(qtbot, window, "retention-empty", gui,
+          lambda: lists_hint.text().startswith("No destruction list yet"))  # fmt: skip
+    i18n.apply_language("en", gui)
+    try:
+        qtbot.waitUntil(lambda: "“Draw up a destruction list”" in lists_hint.text(), timeout=5000)
+        assert requests_hint.text().startswith("The requests a destruction list names")
+    finally:
+        i18n.apply_language("th", gui)
+    with qtbot.waitSignal(page.step_did_finish, timeout=30000):
+        _press(qtbot, page.draft_button)
+    qtbot.waitUntil(lambda: page.requests.rowCount() == 3, timeout=10000)
+    assert not lists_hint.isVisible() and not requests_hint.isVisible()
+    # No list chosen: the requests' register says how to see some.
+    page.lists.clearSelection()
+    qtbot.waitUntil(requests_hint.isVisible, timeout=5000)
+    assert requests_hint.text().startswith("เลือกทะเบียนขอทำลาย")
+
+
+def test_with_nothing_past_its_period_the_empty_list_says_so(
+    qtbot, gui, context, ports, runner, settings
+) -> None:
+    admin = ports.shell.sign_in("admin", STAFF_PASSWORD)
+    window = active_main_window(qtbot, ports, admin, runner, settings, size=(1280, 720))
+    page = _open(qtbot, window)
+    hint = page.empty.lists
+    assert hint.isVisible() and "ไม่มีคำขอที่พ้นระยะเวลา" in hint.text()
+    i18n.apply_language("en", gui)
+    try:
+        qtbot.waitUntil(lambda: hint.text().endswith("none is past it now, so there is nothing "
+                                                      "to list."), timeout=5000)  # fmt: skip
+    finally:
+        i18n.apply_language("th", gui)

@@ -38,6 +38,7 @@ from services.api.archive import (
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.retention.destroy_dialog import DestroyDialog
+from ui.retention.empty import EmptyRegisters
 from ui.retention.order_dialog import OrderDialog
 from ui.retention.parts import lay_out
 from ui.retention.tables import (
@@ -105,6 +106,7 @@ class RetentionPage(Retranslating, QWidget):
         self.draft_button, self.save_button = parts.draft_button, parts.save_button
         self.order_button, self.destroy_button = parts.order_button, parts.destroy_button
         self.error = parts.error
+        self.empty = EmptyRegisters(self.lists, self.requests)
         self.lists.itemSelectionChanged.connect(self._list_chosen)
         self.draft_button.clicked.connect(self.draft)
         self.save_button.clicked.connect(self.save)
@@ -372,6 +374,7 @@ class RetentionPage(Retranslating, QWidget):
             )
         )
         listing = self.chosen()
+        self.empty.show(overview, listing, self.draft_button.text())
         if listing is None:
             self.requests_label.setText(self.tr("Requests on the chosen list"))
         else:
