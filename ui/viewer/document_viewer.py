@@ -97,6 +97,7 @@ class DocumentViewer(Retranslating, PagesAndZoom, QFrame):
         self._parsed: dict[str, QPdfDocument] = {}  # PDFs parsed ahead (ui.review.read_ahead)
         self._pages: dict[str, int] = {}  # last page seen per document (0-based)
         self._rotations: dict[str, int] = {}
+        self._widths_of: tuple[QPdfDocument, dict[int, float]] | None = None  # _page_width
         self._page = 0
         self._loading = False
         self._flags_of: DocumentInfo | None = None  # the document whose flags are shown

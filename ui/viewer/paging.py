@@ -8,9 +8,9 @@ below for the type checker), so it is mixed into the viewer rather than standing
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QObject, QPointF, QTimer
 from PySide6.QtPdfWidgets import QPdfView
 
 from ui.viewer.panes import next_zoom
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ui.viewer.zoom import ViewerZoom
 
 __all__ = ["MESSAGE", "PagesAndZoom"]
+
+_FILL_WIDTHS_MS = 60  # after the first page has painted (as the page strip waits)
 
 MESSAGE = ""
 """The key of the request's own message in the document list (documents use their ids)."""
@@ -42,6 +44,7 @@ class PagesAndZoom:
         _zoom: ViewerZoom
         _page: int
         _rotations: dict[str, int]
+        _widths_of: tuple[QPdfDocument, dict[int, float]] | None
 
         def current_kind(self) -> str: ...
         def current_document_id(self) -> str | None: ...
@@ -158,13 +161,38 @@ class PagesAndZoom:
         self._update_zoom_label()
 
     def _pdf_fit_zoom(self) -> float:
-        if self.pdf_document.pageCount() <= 0:
+        if not 0 <= self._page < self.pdf_document.pageCount():
             return 1.0
-        points = self.pdf_document.pagePointSize(self._page)
-        page_px = points.width() * self.logicalDpiX() / 72
+        page_px = self._page_width(self._page) * self.logicalDpiX() / 72
         margins = self.pdf_view.documentMargins()
         available = self.pdf_view.viewport().width() - margins.left() - margins.right()
         return max(0.1, available / max(1.0, page_px))
+
+    def _page_width(self, page: int) -> float:
+        """Page ``page``'s width in points, asked of PDFium once per document.
+
+        Each ``pagePointSize`` waits for PDFium's one lock, which the view's own renderer
+        (and the page strip) hold for about 15 ms a scanned page: asked on every page turn
+        for the zoom label, it made the turn wait for the page before to finish rendering.
+        So the page shown first is asked at once, and the others a little after it has
+        painted, in one go, while the renderer is idle.
+        """
+        document = self.pdf_document
+        if self._widths_of is None or self._widths_of[0] is not document:
+            self._widths_of = (document, {})
+            QTimer.singleShot(_FILL_WIDTHS_MS, cast(QObject, self), self._fill_page_widths)
+        widths = self._widths_of[1]
+        if page not in widths:
+            widths[page] = document.pagePointSize(page).width()
+        return widths[page]
+
+    def _fill_page_widths(self) -> None:
+        if self._widths_of is None or self._widths_of[0] is not self.pdf_document:
+            return  # another document is on screen: it fills its own
+        document, widths = self._widths_of
+        for page in range(document.pageCount()):
+            if page not in widths:
+                widths[page] = document.pagePointSize(page).width()
 
     def _update_zoom_label(self) -> None:
         self.zoom_label.setText(f"{round(self.zoom() * 100)}%")
