@@ -918,5 +918,11 @@ def test_the_answer_by_row_is_above_the_composers_buttons_at_1280_by_720(
                 assert not rect_in_window(widget).intersects(buttons), (language, widget)
                 assert _fully_visible(widget), (language, widget.objectName())
             assert _fully_visible(composer.send_button)
+            # The documents to ask for are worded in the language switched to, and a long
+            # Thai name wraps instead of scrolling the list sideways.
+            states = [composer.items.item(r).text().split("\n")[1] for r in range(2)]
+            wanted = "Not checked yet" if language == "en" else "ยังไม่ได้ตรวจ"
+            assert all(state.startswith(wanted) for state in states), (language, states)
+            assert not composer.items.horizontalScrollBar().isVisible(), language
     finally:
         i18n.apply_language("th")

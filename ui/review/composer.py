@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -27,7 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import BANGKOK, ApplicationDetail, ReviewPort, SignedInUser, Verdict
+from services.api import (
+    BANGKOK,
+    ApplicationDetail,
+    ChecklistItem,
+    ReviewPort,
+    SignedInUser,
+    Verdict,
+)
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import format_date
@@ -153,6 +161,9 @@ class RequestDocumentsComposer(_Composer):
         self.body.addWidget(self.items_label)
         self.items = named(QListWidget(), "RequestItems")
         self.items.setWordWrap(True)
+        # A long Thai document name wraps within the list instead of scrolling it sideways.
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
         # Two items at least, and whatever height is spare: its own wish (~190 px) counted in
         # the form's height, which then outgrew a 1280×720 window under the demo band and
         # put the "Answer by" row below the scrolling area's bottom, behind the buttons.
@@ -215,6 +226,24 @@ class RequestDocumentsComposer(_Composer):
 
     # -- data ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _item_text(item: ChecklistItem, language: str) -> str:
+        name = (item.name_th if language == "th" else item.name_en) or item.name_th
+        state = verdict_label(item.verdict)
+        return f"{name}\n{state}" + (f": {item.reason}" if item.reason else "")
+
+    def _reword_items(self) -> None:
+        """The documents' names and verdicts in the language switched to; the ticks stay."""
+        if self._detail is None:
+            return
+        language = i18n.current_language()
+        by_code = {item.code: item for item in self._detail.checklist}
+        for row in range(self.items.count()):
+            entry = self.items.item(row)
+            item = by_code.get(entry.data(_CODE_ROLE))
+            if item is not None:
+                entry.setText(self._item_text(item, language))
+
     def open_for(self, detail: ApplicationDetail, *, today: date | None = None) -> None:
         """Start a request for ``detail``: missing and rejected items ticked."""
         self._detail = detail
@@ -225,10 +254,7 @@ class RequestDocumentsComposer(_Composer):
         self.items.blockSignals(True)
         self.items.clear()
         for item in detail.checklist:
-            name = (item.name_th if language == "th" else item.name_en) or item.name_th
-            state = verdict_label(item.verdict)
-            text = f"{name}\n{state}" + (f": {item.reason}" if item.reason else "")
-            entry = QListWidgetItem(text)
+            entry = QListWidgetItem(self._item_text(item, language))
             entry.setData(_CODE_ROLE, item.code)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
@@ -396,6 +422,7 @@ class RequestDocumentsComposer(_Composer):
         self.send_button.setText(self.tr("Send the request"))
         if self._detail is not None:
             self._deadline_changed()
+            self._reword_items()
 
 
 class RejectComposer(_Composer):
