@@ -39,14 +39,17 @@ class LicenceFilterBar(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
         row.addWidget(self.search, 3)
+        # The lists take what room there is and no more than a few words at least: sized to
+        # their longest entry, they made the window's least width wider than a small screen
+        # (an 800 px one could no longer keep a window narrower than itself).
         self.status = named(QComboBox(), "LicenceStatusFilter")
-        row.addWidget(self.status, 1)
         self.service = named(QComboBox(), "LicenceServiceFilter")
-        self.service.setMinimumContentsLength(14)
-        self.service.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        row.addWidget(self.service, 1)
+        for box, letters in ((self.status, 4), (self.service, 5)):
+            box.setMinimumContentsLength(letters)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            row.addWidget(box, 1)
         self.expiring = named(QCheckBox(), "LicenceExpiringFilter")
         row.addWidget(self.expiring)
         self._pause = QTimer(self)
