@@ -34,11 +34,11 @@ from services.kernel.statuses import STATUSES, ApplicationStatus
 from services.kernel.thai_dates import format_thai_date
 from services.kernel.thai_id import mask_national_id
 from services.kernel.unit_of_work import UnitOfWork
+from services.outbox.applicant_mail import applicant_address, mail_applicant
 from services.produce.sign.errors import SignatureTooWeak
 from services.produce.sign.later import TIMESTAMP_PENDING
 from services.produce.sign.strength import TYPE_NAMES, SignatureType
 from services.review import load_application, reject
-from services.review.applicant_mail import applicant_address, mail_applicant
 from services.review.checks import IDENTITY_NAMES, review_state
 from services.review.queue import require_holder
 from services.store.blobstore import BlobStore

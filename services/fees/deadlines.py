@@ -20,7 +20,7 @@ from services.kernel.calendar import BusinessCalendar
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
-from services.review.applicant_mail import applicant_address, mail_applicant
+from services.outbox.applicant_mail import applicant_address, mail_applicant
 
 __all__ = ["run_deadlines"]
 

@@ -40,7 +40,7 @@ from services.kernel.calendar import BusinessCalendar
 from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.statuses import ApplicationStatus
 from services.kernel.unit_of_work import UnitOfWork
-from services.review.applicant_mail import applicant_address, mail_applicant
+from services.outbox.applicant_mail import applicant_address, mail_applicant
 from services.store.blobstore import BlobStore
 
 __all__ = [

@@ -21,7 +21,7 @@ from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.letters.templates import RequiredPart, render_letter
-from services.review.applicant_mail import applicant_address, mail_applicant
+from services.outbox.applicant_mail import applicant_address, mail_applicant
 from services.store.blobstore import BlobStore
 
 __all__ = ["REFUND_TEMPLATE", "ask_for_new_slip", "send_receipt", "tell_refund_paid"]

@@ -14,11 +14,12 @@ from sqlalchemy import select
 
 from models import Agency, Application, OutboxMessage, User
 from services import outbox
-from services.intake.replying import mail_domain, replyable
+from services.intake.replying import replyable
 from services.intake.withdrawal import can_withdraw, withdraw_by_mail
 from services.kernel.statuses import STATUSES
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
+from services.outbox.applicant_mail import mail_domain
 from services.store.context import AppContext
 
 if TYPE_CHECKING:

@@ -25,8 +25,9 @@ from services.kernel.errors import InvalidInput
 from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
+from services.outbox.applicant_mail import mail_domain
 
-__all__ = ["mail_domain", "queue_acknowledgement", "replyable"]
+__all__ = ["queue_acknowledgement", "replyable"]
 
 
 def replyable(address: str) -> bool:
@@ -38,10 +39,6 @@ def replyable(address: str) -> bool:
     except InvalidInput:
         return False
     return True
-
-
-def mail_domain(address: str) -> str:
-    return address.rpartition("@")[2] or "anuyat.invalid"
 
 
 def _agency(uow: UnitOfWork) -> Agency:

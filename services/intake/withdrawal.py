@@ -26,6 +26,7 @@ from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.letters.templates import render_letter
+from services.outbox.applicant_mail import applicant_address, mail_domain
 
 __all__ = ["WITHDRAWN_TEMPLATE", "can_withdraw", "withdraw", "withdraw_by_mail"]
 
@@ -135,23 +136,10 @@ def _withdraw(
     return letter
 
 
-def _recipient(application: Application) -> str | None:
-    for address in (
-        application.reply_to,
-        application.applicant.email if application.applicant else "",
-    ):
-        if address:
-            try:
-                return outbox.check_address(address)
-            except InvalidInput:
-                continue
-    return None
-
-
 def _queue_letter(
     uow: UnitOfWork, application: Application, by: str, in_reply_to: str | None
 ) -> OutboxMessage | None:
-    to_addr = _recipient(application)
+    to_addr = applicant_address(application)
     if to_addr is None:
         return None
     agency = uow.session.scalars(select(Agency)).one()
@@ -193,5 +181,5 @@ def _queue_letter(
         application_id=application.id,
         in_reply_to=thread,
         auto_submitted="auto-replied" if by_mail else None,
-        domain=agency.email.rpartition("@")[2] or "anuyat.invalid",
+        domain=mail_domain(agency.email),
     )

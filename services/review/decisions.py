@@ -23,12 +23,7 @@ from services.kernel.clock import BANGKOK
 from services.kernel.errors import InvalidInput, PermissionDenied
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
-from services.review.applicant_mail import (
-    applicant_address,
-    applicant_thread,
-    mail_applicant,
-    mail_domain,
-)
+from services.outbox.applicant_mail import applicant_address, mail_applicant
 from services.review.checks import IDENTITY_NAMES, review_state, service_spec
 from services.review.notices import RequestedItem, render_rejection, render_request
 from services.review.queue import clear_claim, load_application, require_holder
@@ -37,9 +32,6 @@ from services.review.views import incomplete_summary
 __all__ = [
     "DECIDABLE_STATUS",
     "ReviewIncomplete",
-    "applicant_address",
-    "applicant_thread",
-    "mail_domain",
     "mark_reviewed",
     "preview_document_request",
     "reject",
@@ -322,9 +314,6 @@ def reject(
 
 # The names these helpers had before they were made public (code written against them still
 # imports them).
-_domain = mail_domain
-_recipient = applicant_address
-_thread = applicant_thread
 
 
 def _fee_verified(uow: UnitOfWork, application_id: str) -> bool:
