@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from services.api import IssuingPort, PaperLicence, RegisteredPaper, SignedInUser
+from ui.common.dialog_body import add_dialog_heading, add_labelled_fields
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -51,11 +50,7 @@ class PaperLicenceDialog(Retranslating, QDialog):
         self.registered: RegisteredPaper | None = None
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.heading = add_dialog_heading(body)
         self.number = named(QLineEdit(), "PaperNumber")
         self.licensee = named(QLineEdit(), "PaperLicensee")
         self.subject = named(QLineEdit(), "PaperSubject")
@@ -66,13 +61,10 @@ class PaperLicenceDialog(Retranslating, QDialog):
         self.licensee.setMaxLength(300)
         self.subject.setMaxLength(500)
         self.premises.setMaxLength(500)
-        self._labels = [QLabel() for _ in range(6)]
-        fields = (self.number, self.licensee, self.subject, self.issued, self.expires,
-                  self.premises)  # fmt: skip
-        for label, field in zip(self._labels, fields, strict=True):
-            label.setBuddy(field)
-            form.addRow(label, field)
-        body.addLayout(form)
+        self._labels = add_labelled_fields(
+            body,
+            (self.number, self.licensee, self.subject, self.issued, self.expires, self.premises),
+        )
         foot = add_dialog_foot(self, body, self.register)
         self.error, self.cancel_button, self.register_button = foot.error, foot.cancel, foot.primary
         self.retranslate()

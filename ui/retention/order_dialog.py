@@ -8,10 +8,11 @@ message shows in the dialog in Thai and English with what was typed kept.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from services.api import SignedInUser
 from services.api.archive import ArchivePort
+from ui.common.dialog_body import add_dialog_heading, add_labelled_fields
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -44,24 +45,16 @@ class OrderDialog(Retranslating, QDialog):
         self._port, self._runner, self._user, self.number = port, runner, user, number
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.heading = add_dialog_heading(body)
         self.order_number = named(QLineEdit(), "OrderNumber")
         self.ordered_by = named(QLineEdit(), "OrderedBy")
         self.ordered_on = named(QLineEdit(), "OrderedOn")
         self.order_number.setMaxLength(100)
         self.ordered_by.setMaxLength(300)
         self.ordered_on.setMaxLength(20)
-        self._labels = [QLabel() for _ in range(3)]
-        for label, field in zip(
-            self._labels, (self.order_number, self.ordered_by, self.ordered_on), strict=True
-        ):
-            label.setBuddy(field)
-            form.addRow(label, field)
-        body.addLayout(form)
+        self._labels = add_labelled_fields(
+            body, (self.order_number, self.ordered_by, self.ordered_on)
+        )
         foot = add_dialog_foot(self, body, self.record)
         self.error, self.cancel_button, self.record_button = foot.error, foot.cancel, foot.primary
         self.retranslate()
