@@ -51,6 +51,8 @@ class Application(Base):
         Index("ix_application_status_deemed", "status", "deemed_received_at"),
         Index("ix_application_applicant_id", "applicant_id"),
         Index("ix_application_dashboard", "status", "service_type_id", "assignee_id", "sla_due_at"),
+        # The dashboard's days of intake count by arrival (migration 0029).
+        Index("ix_application_received_at", "received_at"),
         # First-come order with a stable tie-break, overall and per queue, carrying the
         # holder (migration 0012, in place of 0004's two without it): "mine first" pages
         # the others on them without reading the table's rows; the officer's own requests

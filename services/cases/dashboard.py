@@ -7,7 +7,9 @@ Everything is counted in SQL, in two queries, whatever the number of application
   every column the query reads;
 * the last 14 days of intake bucketed by the local day each request *arrived* (the agency's
   time zone): a request registered at the counter at 23:41 counts today, as the officer who
-  registered it expects, even though its clock starts the next business morning.
+  registered it expects, even though its clock starts the next business morning. The range
+  is read off ``ix_application_received_at`` (migration 0029): without it this query scanned
+  the whole table, 230 of the dashboard's 240 ms at 100,000 applications.
 
 The calendar is consulted only for the few cut-off moments (start of today, one business day
 from now, end of this business week), never per application. The SLA definitions match
