@@ -1737,6 +1737,29 @@
     </message>
 </context>
 <context>
+    <name>DeliveryBar</name>
+    <message>
+        <location filename="../../ui/issuing/delivery_bar.py" line="93"/>
+        <source>&amp;Deliver</source>
+        <translation>&amp;ส่งมอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/delivery_bar.py" line="94"/>
+        <source>Protect the e-mail with a password</source>
+        <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/delivery_bar.py" line="98"/>
+        <source>By the request&apos;s channel</source>
+        <translation>ตามช่องทางของคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/delivery_bar.py" line="103"/>
+        <source>Received at the counter by…</source>
+        <translation>ผู้รับที่เคาน์เตอร์…</translation>
+    </message>
+</context>
+<context>
     <name>DestroyDialog</name>
     <message>
         <location filename="../../ui/retention/destroy_dialog.py" line="60"/>
@@ -1881,73 +1904,73 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="177"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="178"/>
         <source>Open with the system viewer</source>
         <translation>เปิดด้วยโปรแกรมของเครื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="179"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="180"/>
         <source>Pages</source>
         <translation>หน้าเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="324"/>
-        <location filename="../../ui/viewer/document_viewer.py" line="430"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="325"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="431"/>
         <source>Opening {name}…</source>
         <translation>กำลังเปิด {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="391"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="392"/>
         <source>This PDF did not open in the viewer at intake ({name}); open it with the system viewer.</source>
         <translation>PDF นี้เปิดในโปรแกรมแสดงเอกสารไม่ได้ตั้งแต่ตอนรับเข้า ({name}) — เปิดด้วยโปรแกรมของเครื่องแทน</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="407"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="408"/>
         <source>The words of the Word file only; its layout is not shown.</source>
         <translation>แสดงเฉพาะข้อความในไฟล์ Word ไม่แสดงรูปแบบหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="416"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="417"/>
         <source>This kind of file cannot be shown here ({name}).</source>
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="489"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="490"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="490"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="491"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="538"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="539"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="539"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="544"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -3146,226 +3169,195 @@
     </message>
 </context>
 <context>
-    <name>IssuingPage</name>
+    <name>IssuedTable</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="295"/>
+        <location filename="../../ui/issuing/tables.py" line="95"/>
         <source>Paper licence, registered by hand</source>
         <translation>ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="300"/>
+        <location filename="../../ui/issuing/tables.py" line="100"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/tables.py" line="104"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="308"/>
+        <location filename="../../ui/issuing/tables.py" line="106"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="309"/>
+        <location filename="../../ui/issuing/tables.py" line="107"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="310"/>
-        <source>Valid</source>
-        <translation>ใช้ได้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="310"/>
+        <location filename="../../ui/issuing/tables.py" line="108"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="325"/>
-        <source>Showing {shown} of {total} licences</source>
-        <translation>แสดง {shown} จาก {total} ใบอนุญาต</translation>
+        <location filename="../../ui/issuing/tables.py" line="108"/>
+        <source>Valid</source>
+        <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="327"/>
-        <source>No licence matches this search: check the spelling or the number, or clear the filters.</source>
-        <translation>ไม่พบใบอนุญาตที่ตรงกับคำค้น — ตรวจการสะกดหรือเลขที่ หรือล้างตัวกรอง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="330"/>
-        <source>No licence has been issued or registered yet.</source>
-        <translation>ยังไม่มีใบอนุญาตที่ออกหรือลงทะเบียนไว้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="338"/>
-        <source>E-mail</source>
-        <translation>อีเมล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="339"/>
-        <source>Counter</source>
-        <translation>เคาน์เตอร์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="340"/>
-        <source>Shared drive</source>
-        <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="502"/>
-        <source>Licence {number} issued ({file}); verification code {code}.</source>
-        <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="507"/>
-        <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
-        <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="422"/>
-        <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
-        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="446"/>
-        <source>Paper licence {number} revoked; tell the holder on paper. A check by its number now answers revoked.</source>
-        <translation>เพิกถอนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="451"/>
-        <source>Licence {number} revoked; the holder is told. A check by its number now answers revoked.</source>
-        <translation>เพิกถอนใบอนุญาตเลขที่ {number} แล้ว และแจ้งผู้ได้รับใบอนุญาตแล้ว การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="513"/>
-        <source>Licence {number} delivered ({channel}).</source>
-        <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="518"/>
-        <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
-        <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="530"/>
-        <source>Issuing and delivery</source>
-        <translation>ออกใบอนุญาตและส่งมอบ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="531"/>
-        <source>Approved, waiting for their licence</source>
-        <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="288"/>
-        <source>No approved request waits for its licence. Requests appear here once the approver has signed them.</source>
-        <translation>ยังไม่มีคำขอที่อนุมัติแล้วรอออกใบอนุญาต คำขอจะปรากฏที่นี่เมื่อผู้อนุมัติลงนามแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="532"/>
-        <source>Licences issued</source>
-        <translation>ใบอนุญาตที่ออกแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="533"/>
-        <source>&amp;Issue licence…</source>
-        <translation>&amp;ออกใบอนุญาต…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="534"/>
-        <source>&amp;Check a licence…</source>
-        <translation>&amp;ตรวจใบอนุญาต…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="535"/>
-        <source>Data &amp;requests…</source>
-        <translation>คำขอ&amp;ข้อมูล…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="536"/>
-        <source>Register a &amp;paper licence…</source>
-        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="537"/>
-        <source>Re&amp;voke…</source>
-        <translation>เพิกถอน… (&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="538"/>
-        <source>&amp;Deliver</source>
-        <translation>&amp;ส่งมอบ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="539"/>
-        <source>&amp;More…</source>
-        <translation>เพิ่มเติม… (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="540"/>
-        <source>Protect the e-mail with a password</source>
-        <translation>ป้องกันไฟล์ในอีเมลด้วยรหัสผ่าน</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="544"/>
-        <source>By the request&apos;s channel</source>
-        <translation>ตามช่องทางของคำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="549"/>
-        <source>Received at the counter by…</source>
-        <translation>ผู้รับที่เคาน์เตอร์…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="551"/>
-        <source>Request</source>
-        <translation>คำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="551"/>
-        <source>Service</source>
-        <translation>บริการ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="551"/>
-        <source>Applicant</source>
-        <translation>ผู้ยื่นคำขอ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="551"/>
-        <source>Channel</source>
-        <translation>ช่องทาง</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/page.py" line="554"/>
+        <location filename="../../ui/issuing/tables.py" line="114"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="554"/>
+        <location filename="../../ui/issuing/tables.py" line="114"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="554"/>
+        <location filename="../../ui/issuing/tables.py" line="114"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="554"/>
+        <location filename="../../ui/issuing/tables.py" line="114"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="555"/>
+        <location filename="../../ui/issuing/tables.py" line="115"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="555"/>
+        <location filename="../../ui/issuing/tables.py" line="115"/>
         <source>ID number</source>
         <translation>เลขประจำตัว</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingChannels</name>
+    <message>
+        <location filename="../../ui/issuing/channels.py" line="17"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/channels.py" line="18"/>
+        <source>Counter</source>
+        <translation>เคาน์เตอร์</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/channels.py" line="19"/>
+        <source>Shared drive</source>
+        <translation>ไดรฟ์ที่ใช้ร่วมกัน</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingPage</name>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="258"/>
+        <source>Showing {shown} of {total} licences</source>
+        <translation>แสดง {shown} จาก {total} ใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="260"/>
+        <source>No licence matches this search: check the spelling or the number, or clear the filters.</source>
+        <translation>ไม่พบใบอนุญาตที่ตรงกับคำค้น — ตรวจการสะกดหรือเลขที่ หรือล้างตัวกรอง</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="263"/>
+        <source>No licence has been issued or registered yet.</source>
+        <translation>ยังไม่มีใบอนุญาตที่ออกหรือลงทะเบียนไว้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="303"/>
+        <source>Issuing and delivery</source>
+        <translation>ออกใบอนุญาตและส่งมอบ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="304"/>
+        <source>Approved, waiting for their licence</source>
+        <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="245"/>
+        <source>No approved request waits for its licence. Requests appear here once the approver has signed them.</source>
+        <translation>ยังไม่มีคำขอที่อนุมัติแล้วรอออกใบอนุญาต คำขอจะปรากฏที่นี่เมื่อผู้อนุมัติลงนามแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="305"/>
+        <source>Licences issued</source>
+        <translation>ใบอนุญาตที่ออกแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="306"/>
+        <source>&amp;Issue licence…</source>
+        <translation>&amp;ออกใบอนุญาต…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="307"/>
+        <source>&amp;Check a licence…</source>
+        <translation>&amp;ตรวจใบอนุญาต…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="308"/>
+        <source>Data &amp;requests…</source>
+        <translation>คำขอ&amp;ข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="309"/>
+        <source>Register a &amp;paper licence…</source>
+        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="310"/>
+        <source>Re&amp;voke…</source>
+        <translation>เพิกถอน… (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/page.py" line="311"/>
+        <source>&amp;More…</source>
+        <translation>เพิ่มเติม… (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingSteps</name>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="93"/>
+        <source>Licence {number} issued ({file}); verification code {code}.</source>
+        <translation>ออกใบอนุญาตเลขที่ {number} แล้ว ({file}) รหัสตรวจสอบ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="98"/>
+        <source>It was signed without a time-stamp: the time-stamping authority did not answer. Press “Add timestamps” once the network is back.</source>
+        <translation>ลงนามโดยยังไม่มีตราประทับเวลา เนื่องจากผู้ให้บริการตราประทับเวลาไม่ตอบสนอง — กด “เพิ่มตราประทับเวลา” เมื่อเครือข่ายกลับมาใช้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="116"/>
+        <source>Paper licence {number} registered; a check by its number now finds it (verification code {code}).</source>
+        <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว ตรวจสอบด้วยเลขที่นี้ได้แล้ว (รหัสตรวจสอบ {code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="135"/>
+        <source>Paper licence {number} revoked; tell the holder on paper. A check by its number now answers revoked.</source>
+        <translation>เพิกถอนใบอนุญาตฉบับกระดาษเลขที่ {number} แล้ว โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="140"/>
+        <source>Licence {number} revoked; the holder is told. A check by its number now answers revoked.</source>
+        <translation>เพิกถอนใบอนุญาตเลขที่ {number} แล้ว และแจ้งผู้ได้รับใบอนุญาตแล้ว การตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="163"/>
+        <source>Licence {number} delivered ({channel}).</source>
+        <translation>ส่งมอบใบอนุญาตเลขที่ {number} แล้ว ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/steps.py" line="168"/>
+        <source>Give the applicant this password by phone or SMS; it is shown only now: {p}</source>
+        <translation>แจ้งรหัสผ่านนี้แก่ผู้ยื่นทางโทรศัพท์หรือ SMS ซึ่งจะแสดงเพียงครั้งนี้เท่านั้น: {p}</translation>
     </message>
 </context>
 <context>
@@ -3409,47 +3401,47 @@
 <context>
     <name>LicenceFilterBar</name>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="92"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="95"/>
         <source>All services</source>
         <translation>ทุกบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="100"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="103"/>
         <source>Find a licence: number, licensee&apos;s name or ID number</source>
         <translation>ค้นหาใบอนุญาต: เลขที่ ชื่อผู้ได้รับอนุญาต หรือเลขประจำตัว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="102"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="105"/>
         <source>Expiring within {days} days</source>
         <translation>จะหมดอายุภายใน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="104"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="107"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="105"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="108"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="106"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="109"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="107"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="110"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="108"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="111"/>
         <source>Paper licences</source>
         <translation>ใบอนุญาตฉบับกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="113"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="116"/>
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>
@@ -4157,52 +4149,52 @@ P90</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="95"/>
+        <location filename="../../ui/retention/order_dialog.py" line="88"/>
         <source>Record the head of the agency&apos;s order</source>
         <translation>บันทึกคำสั่งของหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="98"/>
+        <location filename="../../ui/retention/order_dialog.py" line="91"/>
         <source>Destruction list {number}: type the order of the head of the agency that allows it, as it stands on the signed paper. It is recorded once, with your name, and cannot be changed afterwards.</source>
         <translation>ทะเบียนขอทำลายลำดับที่ {number}: พิมพ์คำสั่งของหัวหน้าส่วนราชการที่อนุญาตให้ทำลาย ตามที่ปรากฏในคำสั่งที่ลงนามแล้ว บันทึกได้ครั้งเดียวพร้อมชื่อของท่าน และแก้ไขภายหลังไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <location filename="../../ui/retention/order_dialog.py" line="96"/>
         <source>Order &amp;number:</source>
         <translation>เลขที่คำสั่ง (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <location filename="../../ui/retention/order_dialog.py" line="96"/>
         <source>&amp;Signed by:</source>
         <translation>ผู้ลงนาม (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <location filename="../../ui/retention/order_dialog.py" line="96"/>
         <source>&amp;Dated:</source>
         <translation>ลงวันที่ (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="106"/>
+        <location filename="../../ui/retention/order_dialog.py" line="99"/>
         <source>As on the order, e.g. 12/2570</source>
         <translation>ตามที่พิมพ์ในคำสั่ง เช่น 12/2570</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="107"/>
+        <location filename="../../ui/retention/order_dialog.py" line="100"/>
         <source>The head of the agency who signed it</source>
         <translation>หัวหน้าส่วนราชการผู้ลงนามในคำสั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="108"/>
+        <location filename="../../ui/retention/order_dialog.py" line="101"/>
         <source>Day/month/year, e.g. 5/1/2570</source>
         <translation>วัน/เดือน/ปี พ.ศ. เช่น 5/1/2570</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="109"/>
+        <location filename="../../ui/retention/order_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="110"/>
+        <location filename="../../ui/retention/order_dialog.py" line="103"/>
         <source>&amp;Record the order</source>
         <translation>บันทึกคำสั่ง (&amp;R)</translation>
     </message>
@@ -4238,82 +4230,82 @@ P90</translation>
 <context>
     <name>PaperLicenceDialog</name>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="117"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="109"/>
         <source>Register a paper licence</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="120"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="112"/>
         <source>A licence the agency issued on paper before this system: type what is printed on it, so a check by its number finds it. The register will say it was registered from paper, by you, today.</source>
         <translation>ใบอนุญาตที่หน่วยงานออกเป็นกระดาษก่อนใช้ระบบนี้ พิมพ์ข้อความตามที่พิมพ์อยู่บนใบอนุญาต เพื่อให้ตรวจสอบด้วยเลขที่แล้วพบ ทะเบียนจะระบุว่าลงทะเบียนจากฉบับกระดาษโดยท่านในวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="126"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="118"/>
         <source>&amp;Number:</source>
         <translation>เลขที่ (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="127"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="119"/>
         <source>&amp;Licensee:</source>
         <translation>ผู้ได้รับใบอนุญาต (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="128"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="120"/>
         <source>&amp;Subject:</source>
         <translation>เรื่อง (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="129"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="121"/>
         <source>&amp;Issued on:</source>
         <translation>วันที่ออก (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="130"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="122"/>
         <source>&amp;Expires on:</source>
         <translation>วันหมดอายุ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="131"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="123"/>
         <source>&amp;Premises:</source>
         <translation>สถานที่ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="135"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="127"/>
         <source>As printed, e.g. 15/2565</source>
         <translation>ตามที่พิมพ์ไว้ เช่น 15/2565</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="136"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="128"/>
         <source>The licensee&apos;s name, as printed</source>
         <translation>ชื่อผู้ได้รับใบอนุญาตตามที่พิมพ์ไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="137"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="129"/>
         <source>What the licence is for, as printed</source>
         <translation>ชนิดของใบอนุญาตตามที่พิมพ์ไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="138"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="130"/>
         <source>Day/month/year, e.g. 1/3/2565</source>
         <translation>วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="139"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="131"/>
         <source>Empty if it has no expiry</source>
         <translation>เว้นว่างถ้าไม่มีวันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="140"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="132"/>
         <source>If printed on the licence</source>
         <translation>ถ้ามีพิมพ์อยู่บนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="141"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="133"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="142"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="134"/>
         <source>&amp;Register</source>
         <translation>ลงทะเบียน (&amp;R)</translation>
     </message>
@@ -4767,18 +4759,18 @@ P90</translation>
 <context>
     <name>RejectComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="478"/>
-        <location filename="../../ui/review/composer.py" line="486"/>
+        <location filename="../../ui/review/composer.py" line="505"/>
+        <location filename="../../ui/review/composer.py" line="513"/>
         <source>Reject the application</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="481"/>
+        <location filename="../../ui/review/composer.py" line="508"/>
         <source>The applicant is told these reasons. Rejecting closes the application; it cannot be undone here.</source>
         <translation>ผู้ยื่นจะได้รับแจ้งเหตุผลเหล่านี้ การไม่รับคำขอจะปิดเรื่องทันที และย้อนกลับจากหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="485"/>
+        <location filename="../../ui/review/composer.py" line="512"/>
         <source>Reasons (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
@@ -4794,52 +4786,52 @@ P90</translation>
 <context>
     <name>RequestDocumentsComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="394"/>
+        <location filename="../../ui/review/composer.py" line="420"/>
         <source>What the applicant will receive</source>
         <translation>ข้อความที่ผู้ยื่นจะได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="380"/>
+        <location filename="../../ui/review/composer.py" line="406"/>
         <source>Ask for more documents</source>
         <translation>ขอเอกสารเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="383"/>
+        <location filename="../../ui/review/composer.py" line="409"/>
         <source>Tick what is missing or wrong. The applicant receives an e-mail, and the clock stops until they answer.</source>
         <translation>เลือกเอกสารที่ขาดหรือไม่ถูกต้อง ผู้ยื่นจะได้รับอีเมล และหยุดนับเวลาจนกว่าผู้ยื่นจะส่งกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="387"/>
+        <location filename="../../ui/review/composer.py" line="413"/>
         <source>Documents to ask for</source>
         <translation>เอกสารที่ขอเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="388"/>
+        <location filename="../../ui/review/composer.py" line="414"/>
         <source>Message to the applicant (optional)</source>
         <translation>ข้อความถึงผู้ยื่น (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="390"/>
+        <location filename="../../ui/review/composer.py" line="416"/>
         <source>For example: please send a clearer photo of page 2.</source>
         <translation>เช่น โปรดส่งภาพหน้า 2 ที่ชัดกว่านี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="392"/>
+        <location filename="../../ui/review/composer.py" line="418"/>
         <source>Answer by</source>
         <translation>ส่งกลับภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="393"/>
+        <location filename="../../ui/review/composer.py" line="419"/>
         <source>Preview</source>
         <translation>ดูตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="395"/>
+        <location filename="../../ui/review/composer.py" line="421"/>
         <source>Back to the form</source>
         <translation>กลับไปแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="396"/>
+        <location filename="../../ui/review/composer.py" line="422"/>
         <source>Send the request</source>
         <translation>ส่งคำขอเอกสาร</translation>
     </message>
@@ -6982,6 +6974,29 @@ P90</translation>
     </message>
 </context>
 <context>
+    <name>WaitingTable</name>
+    <message>
+        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <source>Request</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <source>Service</source>
+        <translation>บริการ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <source>Applicant</source>
+        <translation>ผู้ยื่นคำขอ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <source>Channel</source>
+        <translation>ช่องทาง</translation>
+    </message>
+</context>
+<context>
     <name>WithdrawCopyDialog</name>
     <message>
         <location filename="../../ui/review/certify.py" line="174"/>
@@ -7091,7 +7106,7 @@ Change them above, or press “Clear filters” to see the whole queue.</source>
 <context>
     <name>_Composer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="117"/>
+        <location filename="../../ui/review/composer.py" line="125"/>
         <source>Cancel (Esc)</source>
         <translation>ยกเลิก (Esc)</translation>
     </message>

@@ -77,7 +77,7 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     page.show()
     page.refresh()
     qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
-    assert not page.deliver_button.isVisible()  # the approver issues; intake delivers
+    assert not page.delivery.deliver_button.isVisible()  # the approver issues; intake delivers
     assert not page.issue_button.isEnabled()
     page.waiting.selectRow(0)
     assert page.issue_button.isEnabled()
@@ -87,8 +87,9 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     _shot(page, "issuing_page_en")
     i18n.apply_language("th")
     page.issue_button.click()
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
-    dialog = page.dialog
+    qtbot.waitUntil(lambda: page.steps.dialog is not None and page.steps.dialog.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    dialog = page.steps.dialog
     assert dialog is not None
     # The premises start from the applicant's address; the officer types the shop's own.
     with context.read() as session:
@@ -134,17 +135,17 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     qtbot.waitUntil(lambda: desk.issued.rowCount() == 1, timeout=30_000)
     assert not desk.issue_button.isVisible()
     desk.issued.selectRow(0)
-    assert desk.protect.isEnabled() and not desk.handed_to.isEnabled()
-    desk.protect.setChecked(True)
-    desk.deliver_button.click()
+    assert desk.delivery.protect.isEnabled() and not desk.delivery.handed_to.isEnabled()
+    desk.delivery.protect.setChecked(True)
+    desk.delivery.deliver_button.click()
     qtbot.waitUntil(lambda: desk.notice.isVisible(), timeout=60_000)
     assert "รหัสผ่าน" in desk.notice.text()
     qtbot.waitUntil(lambda: "อีเมล ·" in desk.issued.item(0, 4).text(), timeout=30_000)
-    assert not desk.deliver_button.isEnabled()
+    assert not desk.delivery.deliver_button.isEnabled()
     _shot(desk, "issuing_delivered_th")
     password = desk.notice.text().rsplit(" ", 1)[-1]
     i18n.apply_language("en")
-    qtbot.waitUntil(lambda: desk.deliver_button.text() == "&Deliver", timeout=5_000)
+    qtbot.waitUntil(lambda: desk.delivery.deliver_button.text() == "&Deliver", timeout=5_000)
     # The result line follows the language switch too, the one-time password with it.
     assert desk.notice.text().startswith("Licence 1/"), desk.notice.text()
     assert "delivered" in desk.notice.text() and "รหัสผ่าน" not in desk.notice.text()
@@ -212,8 +213,9 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
     page.waiting.selectRow(0)
     page.issue_button.click()
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
-    dialog = page.dialog
+    qtbot.waitUntil(lambda: page.steps.dialog is not None and page.steps.dialog.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    dialog = page.steps.dialog
     assert dialog is not None
     assert dialog.signing.token_radio.isChecked() and not dialog.signing.record_radio.isEnabled()
     assert dialog.signing.why_token.isVisible() and " 2 " in dialog.signing.why_token.text()
@@ -255,7 +257,7 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     desk.show()
     assert desk.check_button.isVisible()
     desk.check_button.click()
-    check = desk.check_dialog
+    check = desk.steps.check_dialog
     assert check is not None
     check.activateWindow()
     qtbot.waitUntil(lambda: check.reference.hasFocus(), timeout=5_000)
@@ -300,7 +302,7 @@ def test_intake_records_a_request_for_licence_data_and_sends_it(
     desk.show()
     assert desk.data_button.isVisible()
     desk.data_button.click()
-    dialog = desk.data_dialog
+    dialog = desk.steps.data_dialog
     assert dialog is not None
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.reference.hasFocus(), timeout=5_000)
@@ -358,20 +360,20 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     qtbot.waitUntil(lambda: desk.issued.rowCount() == 1, timeout=30_000)
     assert desk.issued.item(0, 4).text().startswith("ตีกลับ")
     desk.issued.selectRow(0)
-    assert desk.deliver_button.isEnabled() and not desk.handed_to.isEnabled()
-    desk.channel_choice.setCurrentIndex(desk.channel_choice.findData("counter"))
-    assert desk.handed_to.isEnabled() and not desk.protect.isEnabled()
-    desk.handed_to.setFocus()
+    assert desk.delivery.deliver_button.isEnabled() and not desk.delivery.handed_to.isEnabled()
+    desk.delivery.channel_choice.setCurrentIndex(desk.delivery.channel_choice.findData("counter"))
+    assert desk.delivery.handed_to.isEnabled() and not desk.delivery.protect.isEnabled()
+    desk.delivery.handed_to.setFocus()
     desk.activateWindow()
-    qtbot.waitUntil(lambda: desk.handed_to.hasFocus(), timeout=5_000)
+    qtbot.waitUntil(lambda: desk.delivery.handed_to.hasFocus(), timeout=5_000)
     officer_types("นายสมชาย ใจดี")
     _shot(desk, "issuing_bounced_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: desk.issued.item(0, 4).text().startswith("Bounced"), timeout=5_000)
-    assert desk.channel_choice.currentData() == "counter"  # the choice survives the switch
+    assert desk.delivery.channel_choice.currentData() == "counter"  # the choice survives the switch
     _shot(desk, "issuing_bounced_en")
     i18n.apply_language("th")
-    desk.deliver_button.click()
+    desk.delivery.deliver_button.click()
     qtbot.waitUntil(lambda: "เคาน์เตอร์" in desk.notice.text(), timeout=30_000)
     qtbot.waitUntil(lambda: "·" in desk.issued.item(0, 4).text(), timeout=30_000)
     assert desk.issued.item(0, 4).text().startswith("เคาน์เตอร์ ·")  # how it went, this time
@@ -430,8 +432,9 @@ def test_the_issue_dialog_lists_the_tokens_certificates_and_the_chosen_one_signs
     qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
     page.waiting.selectRow(0)
     page.issue_button.click()
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
-    dialog = page.dialog
+    qtbot.waitUntil(lambda: page.steps.dialog is not None and page.steps.dialog.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    dialog = page.steps.dialog
     assert dialog is not None
     form = dialog.signing
     qtbot.waitUntil(lambda: form.token_combo.findData("deputy") >= 0, timeout=30_000)
@@ -497,9 +500,10 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
     page.refresh()
     assert page.paper_button.isVisible()
     page.paper_button.click()
-    qtbot.waitUntil(lambda: page.paper_dialog is not None and page.paper_dialog.isVisible(),
+    qtbot.waitUntil(lambda: page.steps.paper_dialog is not None
+                    and page.steps.paper_dialog.isVisible(),
                     timeout=10_000)  # fmt: skip
-    dialog = page.paper_dialog
+    dialog = page.steps.paper_dialog
     assert dialog is not None
     typed = {
         dialog.number: "14/2565",  # already registered: refused below
@@ -540,8 +544,8 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
     i18n.apply_language("th")
 
     # Checked by its number, as a holder shows the paper: valid, and from paper.
-    page.open_check()
-    check = page.check_dialog
+    page.steps.check()
+    check = page.steps.check_dialog
     assert check is not None
     check.reference.setText("15/2565")
     check.check_typed()
@@ -601,11 +605,12 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     assert page.revoke_button.isVisible() and not page.revoke_button.isEnabled()
     page.issued.setFocus()
     page.issued.selectRow(0)
-    assert page.revoke_button.isEnabled() and not page.deliver_button.isEnabled()
+    assert page.revoke_button.isEnabled() and not page.delivery.deliver_button.isEnabled()
     QTest.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.revoke_dialog is not None and page.revoke_dialog.isVisible(),
+    qtbot.waitUntil(lambda: page.steps.revoke_dialog is not None
+                    and page.steps.revoke_dialog.isVisible(),
                     timeout=10_000)  # fmt: skip
-    dialog = page.revoke_dialog
+    dialog = page.steps.revoke_dialog
     assert dialog is not None and not dialog.revoke_button.isEnabled()  # a reason first
     dialog.activateWindow()
     dialog.reason.setFocus()

@@ -78,9 +78,10 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
     # The found row is revoked as any other.
     assert page.revoke_button.isEnabled()
     QTest.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.revoke_dialog is not None and page.revoke_dialog.isVisible(),
+    qtbot.waitUntil(lambda: page.steps.revoke_dialog is not None
+                    and page.steps.revoke_dialog.isVisible(),
                     timeout=10_000)  # fmt: skip
-    dialog = page.revoke_dialog
+    dialog = page.steps.revoke_dialog
     assert dialog is not None
     dialog.activateWindow()
     dialog.reason.setFocus()
