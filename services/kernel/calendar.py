@@ -132,6 +132,10 @@ class BusinessCalendar:
             if holiday.day in self._holidays:
                 raise ValueError(f"holiday {holiday.day.isoformat()} is listed twice")
             self._holidays[holiday.day] = holiday
+        # Each date's opening and closing, worked out once: a list page judges 200 rows'
+        # SLA clocks, each walking the days to its due date (the calendar never changes: a
+        # new holiday list is a new calendar).
+        self._windows: dict[date, tuple[datetime, datetime] | None] = {}
 
     # ------------------------------------------------------------------ construction
 
@@ -307,11 +311,17 @@ class BusinessCalendar:
 
     def _window(self, d: date) -> tuple[datetime, datetime] | None:
         """Opening and closing of ``d`` in UTC, or ``None`` when ``d`` is not a business day."""
-        if not self.is_business_day(d):
-            return None
-        opens = datetime.combine(d, self._hours.opens, tzinfo=self._tz).astimezone(UTC)
-        closes = datetime.combine(d, self._hours.closes, tzinfo=self._tz).astimezone(UTC)
-        return opens, closes
+        try:
+            return self._windows[d]
+        except KeyError:
+            pass
+        window: tuple[datetime, datetime] | None = None
+        if self.is_business_day(d):
+            opens = datetime.combine(d, self._hours.opens, tzinfo=self._tz).astimezone(UTC)
+            closes = datetime.combine(d, self._hours.closes, tzinfo=self._tz).astimezone(UTC)
+            window = (opens, closes)
+        self._windows[d] = window
+        return window
 
     @staticmethod
     def _pause_intervals(
