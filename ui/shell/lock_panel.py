@@ -7,8 +7,7 @@ instead sign this one out and sign in themselves. Words are in the "LockPanel" c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from services.api import SignedInUser
 from ui.common import i18n
 from ui.common.errors import ErrorBox
 from ui.common.formatting import roles_text
+from ui.common.header_card import HeaderCard
 from ui.common.lay_out_now import lay_out_now
 from ui.common.naming import named
 
@@ -58,37 +58,18 @@ class LockPanel(QWidget):
         outer.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        card = named(QFrame(), "SignInCard")
+        card = HeaderCard(i18n.RESOURCES / "icons" / "lock.svg")
         card.setFixedWidth(_CARD_WIDTH)
         row.addWidget(card)
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
 
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(0, 0, 0, 22)
-        layout.setSpacing(0)
-        header = named(QFrame(), "SignInHeader")
-        header_row = QHBoxLayout(header)
-        header_row.setContentsMargins(24, 14, 24, 14)
-        icon = QLabel()
-        icon.setPixmap(QIcon(str(i18n.RESOURCES / "icons" / "lock.svg")).pixmap(QSize(22, 22)))
-        header_row.addWidget(icon)
-        self.title = QLabel()
-        self.title.setStyleSheet("color: #ffffff; font-size: 12pt; font-weight: bold;")
-        header_row.addWidget(self.title, 1)
-        layout.addWidget(header)
-
-        body = QVBoxLayout()
-        body.setContentsMargins(28, 18, 28, 0)
-        body.setSpacing(6)
-        self.user_label = named(QLabel(), "DialogAgencyName")
-        self.user_label.setWordWrap(True)
-        self.roles_label = named(QLabel(), "Muted")
-        self.why_label = named(QLabel(), "Muted")
-        self.why_label.setWordWrap(True)
-        for label in (self.user_label, self.roles_label, self.why_label):
-            body.addWidget(label)
+        self.title = card.title
+        self.user_label = card.add_line("DialogAgencyName")
+        self.roles_label = card.add_line("Muted", wrap=False)
+        self.why_label = card.add_line("Muted")
+        body = card.body
         body.addSpacing(10)
         self.password_label = QLabel()
         self.password = named(QLineEdit(), "Password")
@@ -109,12 +90,9 @@ class LockPanel(QWidget):
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setStyleSheet("color: #d5dce4;")
         body.addWidget(rule)
-        self.other_label = named(QLabel(), "Muted")
-        self.other_label.setWordWrap(True)
-        body.addWidget(self.other_label)
+        self.other_label = card.add_line("Muted")
         self.switch_button = QPushButton()
         body.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(body)
 
         self.password.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)

@@ -23,7 +23,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import i18n, ui_settings
+from ui.common.header_card import HeaderCard
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
@@ -95,40 +95,18 @@ class SignInDialog(Retranslating, QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 28, 28, 20)
 
-        card = named(QFrame(), "SignInCard")
-        card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(0, 0, 0, 24)
-        card_layout.setSpacing(0)
-
-        header = named(QFrame(), "SignInHeader")
-        header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(24, 14, 24, 14)
-        self._app_title = QLabel()
-        self._app_title.setObjectName("SectionTitle")
-        self._app_title.setStyleSheet("color: #ffffff; font-size: 12pt;")
-        header_layout.addWidget(self._app_title)
-        header_layout.addStretch(1)
-        card_layout.addWidget(header)
-
-        body = QVBoxLayout()
-        body.setContentsMargins(28, 20, 28, 0)
-        body.setSpacing(6)
-
-        self._agency_th = named(QLabel(), "DialogAgencyName")
-        self._agency_th.setWordWrap(True)
-        self._agency_en = named(QLabel(), "DialogAgencyNameEn")
-        self._agency_en.setWordWrap(True)
-        self._station = named(QLabel(), "Muted")
+        card = HeaderCard()
+        self._app_title = card.title
+        body = card.body
+        self._agency_th = card.add_line("DialogAgencyName")
+        self._agency_en = card.add_line("DialogAgencyNameEn")
+        self._station = card.add_line("Muted", wrap=False)
         for label in (self._agency_th, self._agency_en, self._station):
             label.hide()  # shown once the agency is known; no made-up text meanwhile
-            body.addWidget(label)
-        self._opening = named(QLabel(), "Muted")  # until the profile is open
+        self._opening = card.add_line("Muted", wrap=False)  # until the profile is open
         self._opening.setVisible(self._port is None)
-        body.addWidget(self._opening)
-        self._demo = named(QLabel(), "DemoBanner")
-        self._demo.setWordWrap(True)
+        self._demo = card.add_line("DemoBanner")
         self._demo.setVisible(self._demo_warning)
-        body.addWidget(self._demo)
         body.addSpacing(14)
 
         self._username_label = QLabel()
@@ -161,7 +139,6 @@ class SignInDialog(Retranslating, QDialog):
         self._sign_in.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._sign_in.clicked.connect(self.submit)
         body.addWidget(self._sign_in)
-        card_layout.addLayout(body)
         outer.addWidget(card)
         # Only a button already inside the dialog can become its default button.
         self._sign_in.setDefault(True)
