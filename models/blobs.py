@@ -9,7 +9,9 @@ server instead (services.store.server_blobs). On a station's own store the table
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, LargeBinary, String
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -26,3 +28,8 @@ class StoredBlob(Base):
     """``ANB1`` + nonce + ciphertext with tag, exactly as a station's file holds it."""
     sealed_size: Mapped[int] = mapped_column(Integer)
     """``len(sealed)``, so ``put`` can tell a blob is already there without reading it."""
+    stored_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    """The server's time of the last ``put`` of these bytes (written or found there; migration
+    0030). The orphan sweep (services.store.blob_sweep) removes an unreferenced blob only once
+    this is older than its grace period, so a station that has just put a blob and is about to
+    commit the row naming it never loses it. Set by the server's clock, never a station's."""

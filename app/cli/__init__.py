@@ -118,6 +118,7 @@ def build_parser(*, every_command: bool = True) -> argparse.ArgumentParser:
     parser_groups.add_licences(sub)
     parser_groups.add_archive(sub)
     parser_groups.add_retention(sub)
+    parser_groups.add_files(sub)
     parser_groups.add_verify(sub)
     parser_groups.add_server(sub)
 
@@ -229,6 +230,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "join": ("server", "cmd_join"),
     "archive": ("archive", "cmd_archive"),
     "retention": ("retention", "cmd_retention"),
+    "files": ("files", "cmd_files"),
 }
 
 

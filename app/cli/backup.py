@@ -40,6 +40,19 @@ def _record(data_dir: Path, settings: Settings, type: str, payload: dict[str, An
         context.store.close()
 
 
+def _sweep(data_dir: Path) -> None:
+    """The orphan sweep after a backup (services.store.blob_sweep), by ``system:cli``."""
+    from app.cli.files import print_swept
+    from services.store.blob_sweep import sweep_orphans
+    from services.store.profile import load_context
+
+    context = load_context(data_dir, SystemClock())
+    try:
+        print_swept(sweep_orphans(context, Actor.system("cli")))
+    finally:
+        context.store.close()
+
+
 def _verify_server(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from services.backup.server_check import verify_server
 
@@ -116,6 +129,7 @@ def _run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
             f"  {made.manifest.events} events, {len(made.manifest.blobs)} files "
             f"({made.blobs_copied} new), {made.bytes_written} bytes written"
         )
+        _sweep(data_dir)  # what is removed was copied first
         return 0
     snapshots = list_snapshots(target, pid)
     if args.backup_command == "list":

@@ -20,6 +20,7 @@ __all__ = [
     "add_licences",
     "add_report",
     "add_retention",
+    "add_files",
     "add_server",
     "add_configure",
     "add_users",
@@ -221,6 +222,21 @@ def add_retention(sub: Sub) -> None:
     order.add_argument("--date", required=True, help="the order's date, YYYY-MM-DD")
     destroy = act.add_parser("destroy", help="destroy what an ordered list names")
     destroy.add_argument("list", type=int, help="the destruction list's number")
+
+
+def add_files(sub: Sub) -> None:
+    files = sub.add_parser("files", help="the stored files (documents, mail) of this profile")
+    act = files.add_subparsers(dest="files_command", metavar="ACTION", required=True)
+    sweep = act.add_parser(
+        "sweep", help="remove stored files no record refers to (left by failed or killed writes)"
+    )
+    sweep.add_argument(
+        "--grace-hours",
+        type=float,
+        default=24.0,
+        help="only files older than this (default 24; at least 1): a newer one may belong "
+        "to a save still under way",
+    )
 
 
 def add_verify(sub: Sub) -> None:

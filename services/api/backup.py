@@ -27,6 +27,7 @@ from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import AnuyatError
 from services.settings.declaration import BY_NAME
 from services.store import keys
+from services.store.blob_sweep import sweep_orphans
 from services.store.context import AppContext
 
 __all__ = ["BackupPort", "BackupFacade", "BackupState", "BackupMade"]
@@ -116,6 +117,14 @@ class BackupFacade:
         )
         return self._make(Actor.system("backup")) if due else None
 
+    def _sweep(self, actor: Actor) -> None:
+        """The orphan sweep, once what it removes is in the backup just made. Its failure is
+        logged, not raised: the backup the officer asked for is made."""
+        try:
+            sweep_orphans(self.context, actor)
+        except Exception:  # noqa: BLE001 - upkeep; the next backup tries again
+            log.exception("the orphan sweep after a backup failed")
+
     def _make(self, actor: Actor) -> BackupMade:
         folder = self._folder()
         if folder is None:
@@ -130,6 +139,7 @@ class BackupFacade:
             raise
         log.info("backup made: %s", made.path)
         record_backup_event(self.context, actor, "backup.created", created_payload(made))
+        self._sweep(actor)
         return BackupMade(
             made.path, datetime.fromisoformat(made.manifest.created_at), made.blobs_copied
         )

@@ -8,7 +8,8 @@ prepared within :attr:`~GroupLimits.seconds`), judges their files before the tra
 1. the arrivals together in one SAVEPOINT, written by one flush (:func:`_record_together`);
    should anything in it fail, it is undone whole and the group recorded again with each
    arrival in a SAVEPOINT of its own, so the one that fails is rolled back alone and held whole
-   in quarantine instead, as a single arrival would have been;
+   in quarantine instead, as a single arrival would have been; the files the undone try wrote
+   that no row now names are then dropped before they are put in place (:func:`_forget_unnamed`);
 2. the blobs written unsynced, then made durable together (:mod:`services.store.blob_group`:
    files synced, renamed into place, folders synced);
 3. the mailbox cursor moved once, past the last arrival recorded (one statement per group, not
@@ -55,6 +56,8 @@ from services.intake.pipeline import (
 from services.intake.types import InspectedFile, Limits, RawMail
 from services.kernel.errors import DiskFull, is_disk_full
 from services.kernel.unit_of_work import UnitOfWork
+from services.store.blob_group import BlobGroup
+from services.store.blob_references import referenced_among
 from services.store.context import AppContext
 
 __all__ = [
@@ -189,6 +192,7 @@ def record_group(
             result.outcomes = together
         else:
             _record_one_by_one(uow, context, group, ack_template, step, result)
+            _forget_unnamed(uow, blobs)
         recorded = list(zip(group, result.outcomes, strict=False))
         duplicates = [item.uid for item, outcome in recorded if _kind(outcome) == "duplicate"]
         if duplicates and mark_duplicates is not None:
@@ -215,8 +219,9 @@ def _record_together(
     each row went out in a statement of its own. Most groups have no mail that fails: here
     their rows go out table by table, many per statement. Should anything fail — a mail's
     judging, its recording, the flush — the SAVEPOINT undoes the whole attempt (the counter,
-    the chain's head, every row; blobs already put stay unnamed) and the caller records the
-    group again one arrival at a time, where the failing mail is held alone.
+    the chain's head, every row; the blobs it put wait, and those left unnamed are dropped)
+    and the caller records the group again one arrival at a time, where the failing mail is
+    held alone.
     """
     if any(item.problem is not None for item in group):
         return None  # one is to be held whole: record one by one at once
@@ -252,6 +257,23 @@ def _record_one_by_one(
             result.stopped = full
             uow.session.info.pop("chain_heads", None)
             break
+
+
+def _forget_unnamed(uow: UnitOfWork, blobs: BlobGroup) -> None:
+    """Drop the blobs the joint try (or a mail that failed alone) wrote and no row now names.
+
+    Asked of the rows, not of who wrote them: a blob waiting in the group is new to the
+    store, but the same bytes may be named by a row of this very transaction (a mail recorded
+    after its group's failed try). (On the agency server a put is committed at once and the
+    group stays empty: what a failed try stored there waits for the orphan sweep, which alone
+    can tell that no other station is about to name it.)"""
+    waiting = blobs.addresses()
+    if not waiting:
+        return
+    unnamed = waiting - referenced_among(uow.session, waiting)
+    if unnamed:
+        log.info("%d file(s) of a group recorded again one by one are named by no row: dropped",
+                 blobs.forget(unnamed))  # fmt: skip
 
 
 def _addresses(group: Sequence[Prepared]) -> Iterator[str]:

@@ -12,7 +12,9 @@ listing skips them), so a torn file is never mistaken for a stored blob; the tra
 not commit, and the next run writes the blobs again. A crash after the renames leaves whole
 blobs that nothing refers to yet; the next run finds them in place and does not write them
 twice. Where ``syncfs`` does not exist every file and folder is fsynced instead: slower, as
-safe.
+safe. What such a crash leaves and no later run names — temporary files, whole blobs of a
+group never committed — the orphan sweep removes once past its grace period
+(:mod:`services.store.blob_sweep`).
 """
 
 from __future__ import annotations
@@ -57,6 +59,22 @@ class BlobGroup:
             Path(name).unlink(missing_ok=True)
             raise
         self._pending[path] = Path(name)
+
+    def addresses(self) -> set[str]:
+        """The addresses of the blobs waiting (all written by this group: new to the store)."""
+        return {path.stem for path in self._pending}
+
+    def forget(self, addresses: set[str]) -> int:
+        """Drop the waiting blobs at ``addresses``: they are never put in place. How many.
+
+        For blobs the transaction ended up not naming (an intake group recorded again one
+        mail at a time, a mail that failed alone): put in place they would be files no row
+        refers to, kept encrypted for ever."""
+        dropped = 0
+        for path in [p for p in self._pending if p.stem in addresses]:
+            self._pending.pop(path).unlink(missing_ok=True)
+            dropped += 1
+        return dropped
 
     def make_durable(self) -> None:
         """Sync the files, put each under its address, sync the folders. Then commit."""

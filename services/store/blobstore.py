@@ -23,9 +23,11 @@ import os
 import re
 import secrets
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -47,6 +49,14 @@ _ADDRESS = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _BLOB_NAME = re.compile(r"([0-9a-f]{64})\.blob")
 _OVERHEAD = len(MAGIC) + NONCE_SIZE + TAG_SIZE
+_ASIDE = ".sweep"
+# A blob group's or an atomic write's temporary file; a blob the sweep took aside.
+_LEFTOVER = re.compile(r"\.[0-9a-f]{1,16}\..+\.tmp")
+_TAKEN_ASIDE = re.compile(r"\.([0-9a-f]{64})\.[0-9a-f]{8}\.sweep")
+
+
+def _older_than(mtime: float, grace: timedelta) -> bool:
+    return time.time() - mtime >= grace.total_seconds()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +175,24 @@ class BlobStore:
         except FileNotFoundError:
             return None
 
+    def _present(self, sha256: str, sealed_size: int) -> bool:
+        """Whether a blob of ``sealed_size`` is stored at the address; if so its age starts
+        again, as if just written: the caller is about to name it in a row, and the orphan
+        sweep (:meth:`remove_orphan`) leaves young blobs alone."""
+        waiting = self._waiting(sha256)
+        if waiting is not None:
+            return waiting.stat().st_size == sealed_size
+        path = self.path_for(sha256)
+        try:
+            if path.stat().st_size != sealed_size:
+                return False
+            # If the sweep took the file aside between the stat and here, this fails and the
+            # blob is written again; if it takes it aside after, it sees the new time.
+            os.utime(path)
+        except FileNotFoundError:
+            return False
+        return True
+
     def _store_sealed(self, sha256: str, sealed: bytes) -> None:
         """Keep ``sealed`` at the address, replacing whatever is there, all or nothing."""
         group: BlobGroup | None = getattr(self._local, "group", None)
@@ -201,13 +229,83 @@ class BlobStore:
 
     def discard(self, sha256: str) -> bool:
         """Remove the blob at ``sha256`` (a destruction the head of the agency ordered:
-        services.archive.retention); whether one was there. Nothing else deletes a blob."""
+        services.archive.retention); whether one was there. Otherwise only the orphan sweep
+        removes a blob (:meth:`remove_orphan`), and only one no row names."""
         path = self.path_for(sha256)
         try:
             path.unlink()
         except FileNotFoundError:
             return False
         return True
+
+    def remove_orphan(
+        self, sha256: str, grace: timedelta, unreferenced: Callable[[str], bool]
+    ) -> int | None:
+        """Remove the blob if it is older than ``grace`` and ``unreferenced(sha256)`` still
+        holds once it is taken aside; the sealed bytes freed, or None when it stays.
+
+        The age is the file's modification time, against the file system's clock: a put that
+        finds the blob touches it (:meth:`_present`). The file is first renamed aside, then
+        its age and the rows asked again: a put that touched it before the rename is seen
+        here and the file goes back; one after the rename finds nothing and writes it anew.
+        """
+        path = self.path_for(sha256)
+        try:
+            if not _older_than(path.stat().st_mtime, grace):
+                return None
+            aside = path.with_name(f".{sha256}.{secrets.token_hex(4)}{_ASIDE}")
+            os.rename(path, aside)
+        except FileNotFoundError:
+            return None
+        # Another sweep may give it back meanwhile (put_back_aside): then it simply stays.
+        try:
+            kept = aside.stat()
+            if not _older_than(kept.st_mtime, grace) or not unreferenced(sha256):
+                os.replace(aside, path)  # a copy written meanwhile holds the same content
+                return None
+            aside.unlink()
+        except FileNotFoundError:
+            return None
+        fsync_dir(path.parent)
+        return kept.st_size
+
+    def stale_leftovers(self, grace: timedelta) -> Iterator[Path]:
+        """Temporary files older than ``grace`` that no write is using any more: what a
+        crash left of a blob group or an atomic write (never named by an address)."""
+        for entry in self._shard_entries():
+            if _LEFTOVER.fullmatch(entry.name) is None:
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                if entry.is_file() and _older_than(entry.stat().st_mtime, grace):
+                    yield entry
+
+    def put_back_aside(self) -> int:
+        """Give back to its address every blob a stopped sweep left aside; how many."""
+        returned = 0
+        for entry in self._shard_entries():
+            match = _TAKEN_ASIDE.fullmatch(entry.name)
+            if match is None:
+                continue
+            # One another sweep is judging right now goes back too; that sweep then finds
+            # it gone from aside and leaves it (remove_orphan): the safe way round.
+            with contextlib.suppress(FileNotFoundError):
+                home = self.path_for(match.group(1))
+                if home.exists():
+                    entry.unlink()  # written again since: the same content
+                else:
+                    os.rename(entry, home)
+                    returned += 1
+        return returned
+
+    def _shard_entries(self) -> Iterator[Path]:
+        if not self.root.is_dir():
+            return
+        for first in self.root.iterdir():
+            if not (first.is_dir() and _SHARD.fullmatch(first.name)):
+                continue
+            for second in first.iterdir():
+                if second.is_dir() and _SHARD.fullmatch(second.name):
+                    yield from second.iterdir()
 
     def put(self, data: bytes) -> BlobRef:
         """Store ``data`` (encrypted) and return its reference.
@@ -218,7 +316,7 @@ class BlobStore:
             raise _too_large(len(data), self.max_size, "blob")
         sha = hashlib.sha256(data).hexdigest()
         ref = BlobRef(sha256=sha, size=len(data))
-        if self._stored_size(sha) == len(data) + _OVERHEAD:
+        if self._present(sha, len(data) + _OVERHEAD):
             return ref
         # Nothing stored, or a blob of the wrong size at this address (damaged): store a good
         # one. (Same-size damage is found by get()/verify_all(); checking here would mean

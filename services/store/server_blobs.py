@@ -24,18 +24,22 @@ blobs read into memory on ``get``, as the file store does too.
 A put commits on its own connection, before the caller's transaction refers to the blob, as
 a station's file is written before the row naming it: a rolled-back action leaves at most an
 unreferenced blob, never a row without its file. Content-addressed, so two stations storing
-the same file at once store it once.
+the same file at once store it once. Such unreferenced blobs are removed by the orphan sweep
+(services.store.blob_sweep) once older than its grace period: ``stored_at`` is set by the
+server at every put, found or written, so a blob a station is about to name is never old.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from models import StoredBlob
+from services.store.blob_references import unreferenced as unreferenced_clause
 from services.store.blobstore import DEFAULT_MAX_SIZE, BlobStore
 
 __all__ = ["ServerBlobStore"]
@@ -60,12 +64,29 @@ class ServerBlobStore(BlobStore):
                 select(StoredBlob.sealed_size).where(StoredBlob.sha256 == sha256)
             )
 
+    def _present(self, sha256: str, sealed_size: int) -> bool:
+        # One statement: found, and its age started again (the sweep's grace, module doc).
+        with self._engine.begin() as connection:
+            found = connection.scalar(
+                update(StoredBlob)
+                .where(StoredBlob.sha256 == sha256, StoredBlob.sealed_size == sealed_size)
+                .values(stored_at=func.now())
+                .returning(StoredBlob.sha256)
+            )
+        return found is not None
+
     def _store_sealed(self, sha256: str, sealed: bytes) -> None:
-        statement = insert(StoredBlob).values(sha256=sha256, sealed=sealed, sealed_size=len(sealed))
+        statement = insert(StoredBlob).values(
+            sha256=sha256, sealed=sealed, sealed_size=len(sealed), stored_at=func.now()
+        )
         # Only reached when nothing (or a damaged blob) is there: replace what is.
         statement = statement.on_conflict_do_update(
             index_elements=[StoredBlob.sha256],
-            set_={"sealed": statement.excluded.sealed, "sealed_size": len(sealed)},
+            set_={
+                "sealed": statement.excluded.sealed,
+                "sealed_size": len(sealed),
+                "stored_at": func.now(),
+            },
         )
         with self._engine.begin() as connection:
             connection.execute(statement)
@@ -81,6 +102,31 @@ class ServerBlobStore(BlobStore):
         with self._engine.begin() as connection:
             result = connection.execute(delete(StoredBlob).where(StoredBlob.sha256 == sha256))
         return bool(getattr(result, "rowcount", 0))
+
+    def remove_orphan(
+        self, sha256: str, grace: timedelta, unreferenced: Callable[[str], bool]
+    ) -> int | None:
+        """One DELETE that holds only for a blob older than ``grace`` by the server's clock
+        that no row names (``unreferenced`` is not needed: the statement asks the rows itself).
+
+        Why this is safe with every station working: a station that finds the blob in
+        ``put`` sets ``stored_at`` in a statement committed before it names the blob in a
+        row. Committed before this DELETE reaches the row, PostgreSQL re-checks the row's
+        new ``stored_at`` and keeps it; still to come, that UPDATE waits for this statement,
+        finds no row, and the station writes the blob again.
+        """
+        sha256 = self._check_address(sha256)
+        with self._engine.begin() as connection:
+            removed = connection.scalar(
+                delete(StoredBlob)
+                .where(
+                    StoredBlob.sha256 == sha256,
+                    StoredBlob.stored_at < func.now() - grace,
+                    unreferenced_clause(StoredBlob.sha256),
+                )
+                .returning(StoredBlob.sealed_size)
+            )
+        return removed
 
     def iter_addresses(self) -> Iterator[str]:
         """Every stored address, in sorted order (read in pages: the table can be large)."""

@@ -1,0 +1,209 @@
+"""Nothing left behind on a station's file store when an intake group's write fails or is killed.
+
+An intake group writes its files before the rows that name them (services.intake.group).
+When its joint try fails and the group is recorded again one mail at a time, the files only
+that try wrote and no row now names are dropped before they are put in place. A group
+killed (SIGKILL) before its commit leaves files no row names — whole blobs, or temporary
+files — which the orphan sweep removes once past its grace period, keeping every named one.
+(Station store only: on the agency server a put commits at once, and such blobs are the
+sweep's, tests/integration/test_blob_sweep.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import select
+
+from models import Document
+from services.intake.group import Prepared, parse_fetched, prepare_mail, record_group
+from services.intake.types import Limits, RawMail
+from services.kernel.actors import Actor
+from services.kernel.clock import FixedClock
+from services.kernel.events import verify_chain
+from services.store.blob_references import referenced_among
+from services.store.blob_sweep import sweep_orphans
+from services.store.context import AppContext
+from services.store.profile import load_context
+from tests.data import mail_corpus as corpus
+from tests.file_keyring import FileKeyring, child_env
+
+pytestmark = pytest.mark.station_store
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = "imap:officer@mail.tst.go.th/INBOX"
+
+
+def _request(n: int, pdf: bytes | None = None) -> bytes:
+    return corpus.mail_with_files(
+        [(f"แบบคำขอ-{n}.pdf", pdf or corpus.file_pdf() + f"% orphans {n}\n".encode())],
+        subject=corpus.encoded_word(f"ขอใบอนุญาต ลำดับที่ {n}"),
+        sender=f"Citizen {n} <citizen{n}@example.co.th>",
+        message_id=f"<orphans-{n}@example.co.th>",
+    )
+
+
+def _prepared(context: AppContext, uid: int, raw: bytes) -> Prepared:
+    mail = RawMail(SOURCE, str(uid), datetime(2026, 11, 24, 2, uid, tzinfo=UTC), raw)
+    return prepare_mail(parse_fetched(mail, SOURCE, 7, context.clock.now()), Limits())
+
+
+def _unnamed(context: AppContext) -> set[str]:
+    stored = set(context.store.blobs.iter_addresses())
+    with context.read() as session:
+        return stored - referenced_among(session, stored)
+
+
+def _leftovers(data_dir: Path) -> list[Path]:
+    return [p for p in (data_dir / "blobs").rglob(".*") if p.is_file()]
+
+
+def _age_everything(data_dir: Path, hours: float) -> None:
+    then = time.time() - hours * 3600
+    for path in (data_dir / "blobs").rglob("*"):
+        if path.is_file():
+            os.utime(path, (then, then))
+
+
+def test_a_group_that_failed_together_leaves_no_unnamed_file(
+    context: AppContext, tmp_path: Path
+) -> None:
+    # Mail 1 recorded as usual: its PDF is named by its document.
+    shared_pdf = corpus.file_pdf() + b"% shared by two mails\n"
+    first = record_group(context, [_prepared(context, 1, _request(1, shared_pdf))]).outcomes
+    assert [getattr(o, "kind", o) for o in first] == ["new"]
+    with context.read() as session:
+        named_before = set(session.scalars(select(Document.blob_sha256)))
+    # Then a group whose every mail fails after its files were put (the acknowledgement's
+    # template is gone): the joint try is undone, each mail is held whole in quarantine (its
+    # raw message kept), and its PDFs — one new, one the same bytes as mail 1's — are named
+    # by no new row.
+    group = [_prepared(context, 2, _request(2)), _prepared(context, 3, _request(3, shared_pdf))]
+    outcomes = record_group(context, group, ack_template=tmp_path / "missing.txt").outcomes
+    assert outcomes == ["quarantined", "quarantined"]
+
+    assert _unnamed(context) == set()
+    assert _leftovers(context.store.data_dir) == []
+    # The PDF mail 1's document names stays, though the failed try put the same bytes.
+    for sha in named_before:
+        assert context.store.blobs.exists(sha)
+    with context.read() as session:
+        assert verify_chain(session).ok
+
+
+# A child records one group of three mails and kills itself (SIGKILL) at the step given:
+# "arrival" (rows written, files still temporary) or "durable" (files in place, no commit).
+CHILD = textwrap.dedent(
+    """
+    import os
+    import signal
+    import sys
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from services.intake.group import parse_fetched, prepare_mail, record_group
+    from services.intake.types import Limits, RawMail
+    from services.kernel.clock import FixedClock
+    from services.store.profile import load_context
+    from tests.integration.test_orphan_blobs import SOURCE, _request
+
+    data_dir, kill_at = Path(sys.argv[1]), sys.argv[2]
+    context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
+    group = []
+    for uid in (11, 12, 13):
+        mail = RawMail(SOURCE, str(uid), datetime(2026, 11, 24, 2, uid, tzinfo=UTC), _request(uid))
+        fetched = parse_fetched(mail, SOURCE, 7, context.clock.now())
+        group.append(prepare_mail(fetched, Limits()))
+
+    def checkpoint(step):
+        if step == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    record_group(context, group, checkpoint=checkpoint)
+    """
+)
+
+
+@pytest.mark.parametrize("kill_at", ["arrival", "durable"])
+def test_a_group_killed_before_its_commit_is_swept_and_nothing_named_goes(
+    _profile_template, tmp_path: Path, kill_at: str
+) -> None:
+    import shutil
+
+    template, secrets, *_ = _profile_template
+    data_dir = tmp_path / "profile"
+    shutil.copytree(template, data_dir)
+    ring_path = tmp_path / "keyring.json"
+    ring = FileKeyring(ring_path)
+    for (service, username), value in secrets.items():
+        ring.set_password(service, username, value)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
+        try:
+            # One request recorded for good: its files must survive every sweep.
+            record_group(context, [_prepared(context, 1, _request(1))])
+            named = set(context.store.blobs.iter_addresses())
+        finally:
+            context.store.close()
+        child = subprocess.run(
+            [sys.executable, "-c", CHILD, str(data_dir), kill_at],
+            cwd=ROOT,
+            env=child_env(ring_path),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert child.returncode == -9, child.stderr[-3000:]
+
+        context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 4, 0, tzinfo=UTC)))
+        try:
+            left = _unnamed(context) | set(map(str, _leftovers(data_dir)))
+            assert left, "the kill left nothing behind: the test aims wrong"
+            # Within the grace period a sweep keeps them all: a save may be under way.
+            young = sweep_orphans(context, Actor.system("cli"))
+            assert (young.files, young.temporary) == (0, 0)
+            _age_everything(data_dir, 25)
+            swept = sweep_orphans(context, Actor.system("cli"))
+            assert swept.files + swept.temporary == len(left)
+            assert swept.bytes > 0
+            assert _unnamed(context) == set()
+            assert _leftovers(data_dir) == []
+            assert set(context.store.blobs.iter_addresses()) == named
+            for sha in named:
+                context.store.blobs.get(sha)  # whole and authentic
+            with context.read() as session:
+                assert verify_chain(session).ok
+        finally:
+            context.store.close()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_the_sweep_command_reports_and_records(
+    context: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    blobs = context.store.blobs
+    sha = blobs.put(b"left by a failed save three days ago").sha256
+    then = time.time() - 72 * 3600
+    os.utime(blobs.path_for(sha), (then, then))
+    data_dir = context.store.data_dir
+    context.store.close()
+    assert main(["--data-dir", str(data_dir), "files", "sweep", "--grace-hours", "48"]) == 0
+    out = capsys.readouterr().out
+    assert "Removed 1 stored file(s) no record refers to" in out
+    assert "ลบไฟล์ที่ไม่มีรายการใดอ้างถึงแล้ว 1 ไฟล์" in out
+    assert not blobs.exists(sha)
+    assert main(["--data-dir", str(data_dir), "files", "sweep", "--grace-hours", "0.5"]) != 0
+    assert "at least 1 hour" in capsys.readouterr().err
