@@ -92,6 +92,7 @@ def _init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     from services.server.roles import ServerRoles
     from services.server.setup import initialise_server
     from services.store.anchors import checkpoint_store
+    from services.store.engine import Store
     from services.store.profile import AgencySetup
 
     setup = AgencySetup(
@@ -114,6 +115,13 @@ def _init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
             True,
         )
         password_policy(settings).check(password, args.admin_user)
+
+        def finish(store: Store) -> None:
+            # Inside server init's journal: a kill here is undone by the next init too.
+            drive_root = with_profile(settings, data_dir).path("drive_root")
+            checkpoint_store(store, SystemClock().now(), drive_root)
+            demo_keyring.write_profile_kind(data_dir, "real")
+
         store, report = initialise_server(
             data_dir,
             superuser=args.superuser,
@@ -126,14 +134,10 @@ def _init(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
             roles=ServerRoles(args.database, args.owner_role, args.app_role),
             allow_from=args.allow_from,
             port=args.port,
+            finish=finish,
+            tell=print,
         )
-        try:
-            checkpoint_store(
-                store, SystemClock().now(), with_profile(settings, data_dir).path("drive_root")
-            )
-        finally:
-            store.close()
-        demo_keyring.write_profile_kind(data_dir, "real")
+        store.close()
     print(f"ตั้งค่าเครื่องแม่ข่ายแล้ว / Agency server set up; its profile: {data_dir}")
     print(f"TLS: {report.cert_file}, {report.key_file} (ssl = on, ALTER SYSTEM)")
     print(f"{report.hba_file} now begins with:")

@@ -116,6 +116,14 @@ class ClusterChanges:
     settings_before: dict[str, str | None] = field(default_factory=dict)
     """Each setting set, with its earlier ``postgresql.auto.conf`` value (None: not there)."""
     files_before: dict[Path, bytes | None] = field(default_factory=dict)
+    on_note: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    """Told after each change is noted, before it is made: ``server init``'s journal keeps
+    them on disk, so a setup killed half-way is undone by the next
+    (services.server.init_journal)."""
+
+    def noted(self) -> None:
+        if self.on_note is not None:
+            self.on_note()
 
     def undo(self) -> None:
         """Put back what was changed, then reload. Each step is tried even if one fails
@@ -206,6 +214,7 @@ def _write_certificate(
     if changes is not None:
         for path in (cert_file, key_file):
             changes.files_before[path] = _read_if_there(path)
+        changes.noted()
     write_private(cert_file, cert_pem, owner_of=data_dir)
     write_private(key_file, key_pem, owner_of=data_dir)
     return cert_file, key_file
@@ -235,6 +244,7 @@ def configure_cluster(
         lines = hba_lines(roles, allow_from)
         changes.hba_file, changes.hba_lines = hba_file, lines
         changes.hba_before = hba_file.read_text(encoding="utf-8")
+        changes.noted()
         _prepend_hba(hba_file, lines)
         settings = (
             ("ssl_cert_file", str(cert_file)),
@@ -250,6 +260,7 @@ def configure_cluster(
                 # would move the line, and an undo would have nothing to give back.
                 continue
             changes.settings_before[name] = earlier.get(name)
+            changes.noted()
             connection.execute(
                 sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
             )

@@ -146,6 +146,12 @@ def _refuse_existing(connection: psycopg.Connection, roles: ServerRoles) -> None
         )
 
 
+def refuse_taken_names(conninfo: str, roles: ServerRoles) -> None:
+    """Refuse (changing nothing) when the database or a role's name is taken."""
+    with superuser_connection(conninfo) as connection:
+        _refuse_existing(connection, roles)
+
+
 def create_database_and_roles(conninfo: str, roles: ServerRoles, owner_password: str) -> None:
     """Create the roles, the database and its privileges (module doc). Refuses, changing
     nothing, when any of the three names is taken."""

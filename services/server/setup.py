@@ -8,6 +8,10 @@ enrolment files carry) — and the keyring of the account that ran it keeps the 
 role's password and the agency's master key. Each workstation gets a login role and password
 of its own when it is enrolled (:mod:`services.server.station_roles`).
 
+A setup that fails undoes what it did; one that is killed leaves its journal
+(:mod:`services.server.init_journal`), from which the next ``server init`` in the folder undoes
+it before setting up anew.
+
 Why the keyring, and not a file readable only by root: the same rule as on every workstation
 (a key never lies in a plain file, so a copy of the disk or of ``/etc`` does not carry it),
 and the account that runs PostgreSQL can read every row already, so keeping the key in its
@@ -18,7 +22,9 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -28,12 +34,14 @@ from services.kernel.errors import InvalidInput
 from services.kernel.fsutil import write_atomically
 from services.server.cluster import ClusterChanges, ClusterReport, configure_cluster
 from services.server.grants import restrict_app_role
+from services.server.init_journal import InitJournal, begin_journal, read_journal
 from services.server.roles import (
     DEFAULT_ROLES,
     ServerRoles,
     check_identifier,
     create_database_and_roles,
     drop_database_and_roles,
+    refuse_taken_names,
     superuser_connection,
 )
 from services.server.tls import CA_CERT, CA_KEY, make_agency_tls, write_private
@@ -50,6 +58,8 @@ __all__ = [
     "read_server_setup",
     "initialise_server",
 ]
+
+log = logging.getLogger(__name__)
 
 SETUP_FILE = "server-setup.json"
 TLS_DIR = "tls"
@@ -128,13 +138,18 @@ def initialise_server(
     roles: ServerRoles = DEFAULT_ROLES,
     allow_from: str = "samenet",
     port: int | None = None,
+    finish: Callable[[Store], None] | None = None,
+    tell: Callable[[str], None] | None = None,
 ) -> tuple[Store, ClusterReport]:
     """Set the agency's server up (module doc) and open its profile.
 
     Refuses, changing nothing, when the folder is a profile already or the database or a
     role exists. A failure after the database was made drops it and the roles again, and
     puts the cluster's settings and ``pg_hba.conf`` back as they were, so running it again
-    once the cause is fixed starts from where the first try started.
+    once the cause is fixed starts from where the first try started. A setup that was
+    *killed* left its journal (:mod:`services.server.init_journal`): this run tells
+    the IT person (``tell``) what it left, undoes it, then sets up anew. ``finish`` is the caller's
+    last step on the new store, inside the journal (a kill there is undone too).
     """
     setup.validate()
     check_identifier(roles.database, "ชื่อฐานข้อมูล", "database name")
@@ -146,6 +161,10 @@ def initialise_server(
             "Give the server's name as the workstations will reach it (--host).",
         )
     _check_allow_from(allow_from)
+    interrupted = read_journal(data_dir)
+    if interrupted is not None:
+        (tell or log.warning)(interrupted.told())
+        undo_interrupted(interrupted, superuser)
     if is_profile(data_dir):
         raise InvalidInput(
             f"โฟลเดอร์ {data_dir} เป็นโปรไฟล์อยู่แล้ว — ไม่ได้เปลี่ยนแปลงอะไร",
@@ -154,11 +173,24 @@ def initialise_server(
     port = port or _server_port(superuser)
     owner_password = secrets.token_urlsafe(32)
     keys.check_keyring()  # before the server is changed: the password must have a home
-    create_database_and_roles(superuser, roles, owner_password)
-    changes = ClusterChanges(superuser)
+    refuse_taken_names(superuser, roles)  # so the journal names only what this setup makes
+    journal = begin_journal(data_dir, roles)
+    journal.note("roles")
     try:
+        create_database_and_roles(superuser, roles, owner_password)
+    except InvalidInput:  # the names were taken a moment ago, by someone else: nothing made
+        journal.done()
+        raise
+    except BaseException:
+        drop_database_and_roles(superuser, roles)
+        journal.done()
+        raise
+    changes = journal.watch(ClusterChanges(superuser))
+    try:
+        journal.note("cluster")
         tls = make_agency_tls(setup.code, hosts, clock.now())
         report = configure_cluster(superuser, tls, roles, allow_from, changes)
+        journal.note("files")
         tls_dir = data_dir / TLS_DIR
         tls_dir.mkdir(parents=True, exist_ok=True)
         write_private(tls_dir / CA_KEY, tls.ca_key)
@@ -170,6 +202,7 @@ def initialise_server(
         keys.install_server_password(data_dir, owner_password)
         url = server_url(hosts[0], port, roles.database, roles.owner, tls_dir / CA_CERT)
         write_link(data_dir, ServerLink(url=url, station_code=setup.station_code))
+        journal.note("profile")
         # The migrations run here, as the migration role, over TLS (services.store.engine).
         store = initialise_profile(
             data_dir,
@@ -181,11 +214,15 @@ def initialise_server(
         )
         try:
             restrict_app_role(store.engine, roles.app)
+            journal.note("finishing")
+            if finish is not None:
+                finish(store)
         except BaseException:
             store.close()
             raise
     except ServerUnreachable as exc:
         _undo(data_dir, superuser, roles, changes)
+        journal.done()
         raise InvalidInput(
             f"ติดต่อฐานข้อมูลที่ {hosts[0]}:{port} ผ่าน TLS อย่างที่เครื่องลูกข่ายจะติดต่อไม่ได้ — "
             "ตรวจว่าชื่อ --host ชี้มาที่เครื่องนี้ (DNS หรือไฟล์ hosts) แล้วสั่งใหม่ "
@@ -200,8 +237,25 @@ def initialise_server(
         ) from exc
     except BaseException:
         _undo(data_dir, superuser, roles, changes)
+        journal.done()
         raise
+    journal.done()  # the setup is whole: nothing for a later run to undo
     return store, report
+
+
+def undo_interrupted(journal: InitJournal, superuser: str) -> None:
+    """Undo what a killed setup did, as its journal says (each step may run again: a kill
+    during this undo leaves the journal, and the next run undoes the rest)."""
+    _undo(journal.data_dir, superuser, journal.roles, journal.cluster_changes(superuser))
+    removed = journal.remove_new_files()
+    journal.done()
+    log.warning(
+        "an interrupted server init (at %r) was undone: database %s and roles dropped, the "
+        "cluster's settings put back, keyring entries and %d file(s) removed",
+        journal.step,
+        journal.roles.database,
+        len(removed),
+    )
 
 
 def _undo(data_dir: Path, superuser: str, roles: ServerRoles, changes: ClusterChanges) -> None:
