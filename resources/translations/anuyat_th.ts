@@ -1510,107 +1510,107 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="286"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="288"/>
         <source>Updated {time}</source>
         <translation>ปรับปรุงเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="302"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="304"/>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="304"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
         <source>New today</source>
         <translation>คำขอใหม่วันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="305"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="307"/>
         <source>Pending</source>
         <translation>ระหว่างดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="306"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
         <source>Waiting for applicants</source>
         <translation>รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="307"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
         <source>Overdue</source>
         <translation>เกินกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="308"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="310"/>
         <source>Close to the deadline</source>
         <translation>ใกล้ครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="309"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="311"/>
         <source>Due this week</source>
         <translation>ครบกำหนดสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="312"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="314"/>
         <source>Requests received today</source>
         <translation>คำขอที่ได้รับวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="313"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="315"/>
         <source>Open requests not waiting for the applicant</source>
         <translation>คำขอที่ยังไม่ปิดและไม่ได้รอเอกสารจากผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="314"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
         <source>Asked for documents; the clock is stopped</source>
         <translation>ขอเอกสารเพิ่มแล้ว หยุดนับเวลาไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="315"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
         <source>Past the deadline in the citizen manual</source>
         <translation>เกินระยะเวลาที่กำหนดในคู่มือสำหรับประชาชน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="316"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="318"/>
         <source>Within a few business days of the deadline</source>
         <translation>เหลืออีกไม่กี่วันทำการจะครบกำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="317"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="319"/>
         <source>Deadline falls in this week</source>
         <translation>ครบกำหนดภายในสัปดาห์นี้</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="322"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="324"/>
         <source>New requests per day (last 14 days)</source>
         <translation>คำขอใหม่รายวัน (14 วันล่าสุด)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="323"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
         <source>Open requests per service</source>
         <translation>คำขอที่ยังไม่ปิด แยกตามงานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="324"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
         <source>Requests each officer holds</source>
         <translation>คำขอที่เจ้าหน้าที่แต่ละคนถืออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="325"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="327"/>
         <source>Open</source>
         <translation>ยังไม่ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/dashboard_view.py" line="326"/>
+        <location filename="../../ui/shell/dashboard_view.py" line="328"/>
         <source>Holds</source>
         <translation>ถืออยู่</translation>
     </message>
@@ -2611,107 +2611,107 @@
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="123"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="124"/>
         <source>&amp;Year</source>
         <translation>ปี (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="124"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="125"/>
         <source>&amp;Import the Cabinet&apos;s announcement…</source>
         <translation>นำเข้าประกาศคณะรัฐมนตรี… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="125"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="126"/>
         <source>&amp;Add holiday…</source>
         <translation>เพิ่มวันหยุด… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="126"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
         <source>&amp;Confirm date</source>
         <translation>ยืนยันวันที่ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="128"/>
         <source>&amp;Remove</source>
         <translation>ลบ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="130"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="131"/>
         <source>⚠ To confirm: announced or computed, not yet checked against the Cabinet&apos;s final announcement. Weekends are not listed.</source>
         <translation>⚠ รอยืนยัน: วันที่ประกาศล่วงหน้าหรือคำนวณไว้ ยังไม่ได้ตรวจกับประกาศคณะรัฐมนตรีฉบับสุดท้าย — ไม่แสดงวันเสาร์และวันอาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
         <source>Day</source>
         <translation>วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="135"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="202"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="203"/>
         <source>Calendar version {line}</source>
         <translation>ปฏิทินวันหยุดฉบับที่ {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="215"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="216"/>
         <source>Monday</source>
         <translation>จันทร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="216"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="217"/>
         <source>Tuesday</source>
         <translation>อังคาร</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="217"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="218"/>
         <source>Wednesday</source>
         <translation>พุธ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="218"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="219"/>
         <source>Thursday</source>
         <translation>พฤหัสบดี</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="219"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="220"/>
         <source>Friday</source>
         <translation>ศุกร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="220"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="221"/>
         <source>Saturday</source>
         <translation>เสาร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="221"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="222"/>
         <source>Sunday</source>
         <translation>อาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="228"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="229"/>
         <source>Confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="228"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="229"/>
         <source>To confirm</source>
         <translation>รอยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="320"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="321"/>
         <source>The Cabinet&apos;s announcement of holidays</source>
         <translation>ประกาศวันหยุดราชการของคณะรัฐมนตรี</translation>
     </message>
@@ -3449,37 +3449,37 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="181"/>
+        <location filename="../../ui/shell/lock_panel.py" line="159"/>
         <source>Anuyat is locked</source>
         <translation>อนุญาตล็อกหน้าจออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="186"/>
+        <location filename="../../ui/shell/lock_panel.py" line="164"/>
         <source>The screen locked itself because nobody used it for a while. The request you had open is kept for you; type your password to go back to it.</source>
         <translation>หน้าจอล็อกเองเพราะไม่มีการใช้งานสักพัก คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="191"/>
+        <location filename="../../ui/shell/lock_panel.py" line="169"/>
         <source>The screen is locked. The request you had open is kept for you; type your password to go back to it.</source>
         <translation>หน้าจอล็อกอยู่ คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="195"/>
+        <location filename="../../ui/shell/lock_panel.py" line="173"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="196"/>
+        <location filename="../../ui/shell/lock_panel.py" line="174"/>
         <source>Unlock</source>
         <translation>ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="198"/>
+        <location filename="../../ui/shell/lock_panel.py" line="176"/>
         <source>Not {name}? Another officer signs this one out first.</source>
         <translation>ไม่ใช่ {name} ใช่ไหม เจ้าหน้าที่คนอื่นต้องให้ผู้นี้ออกจากระบบก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="200"/>
+        <location filename="../../ui/shell/lock_panel.py" line="178"/>
         <source>Sign out this officer and sign in</source>
         <translation>ให้เจ้าหน้าที่ผู้นี้ออกจากระบบ แล้วลงชื่อเข้าใช้</translation>
     </message>
@@ -4149,52 +4149,52 @@ P90</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="88"/>
+        <location filename="../../ui/retention/order_dialog.py" line="101"/>
         <source>Record the head of the agency&apos;s order</source>
         <translation>บันทึกคำสั่งของหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="91"/>
+        <location filename="../../ui/retention/order_dialog.py" line="104"/>
         <source>Destruction list {number}: type the order of the head of the agency that allows it, as it stands on the signed paper. It is recorded once, with your name, and cannot be changed afterwards.</source>
         <translation>ทะเบียนขอทำลายลำดับที่ {number}: พิมพ์คำสั่งของหัวหน้าส่วนราชการที่อนุญาตให้ทำลาย ตามที่ปรากฏในคำสั่งที่ลงนามแล้ว บันทึกได้ครั้งเดียวพร้อมชื่อของท่าน และแก้ไขภายหลังไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="96"/>
+        <location filename="../../ui/retention/order_dialog.py" line="109"/>
         <source>Order &amp;number:</source>
         <translation>เลขที่คำสั่ง (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="96"/>
+        <location filename="../../ui/retention/order_dialog.py" line="109"/>
         <source>&amp;Signed by:</source>
         <translation>ผู้ลงนาม (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="96"/>
+        <location filename="../../ui/retention/order_dialog.py" line="109"/>
         <source>&amp;Dated:</source>
         <translation>ลงวันที่ (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="99"/>
+        <location filename="../../ui/retention/order_dialog.py" line="112"/>
         <source>As on the order, e.g. 12/2570</source>
         <translation>ตามที่พิมพ์ในคำสั่ง เช่น 12/2570</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="100"/>
+        <location filename="../../ui/retention/order_dialog.py" line="113"/>
         <source>The head of the agency who signed it</source>
         <translation>หัวหน้าส่วนราชการผู้ลงนามในคำสั่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="101"/>
-        <source>Day/month/year, e.g. 5/1/2570</source>
+        <location filename="../../ui/retention/order_dialog.py" line="114"/>
+        <source>Day/month/year, e.g. 5/1/2027</source>
         <translation>วัน/เดือน/ปี พ.ศ. เช่น 5/1/2570</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="102"/>
+        <location filename="../../ui/retention/order_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/order_dialog.py" line="103"/>
+        <location filename="../../ui/retention/order_dialog.py" line="116"/>
         <source>&amp;Record the order</source>
         <translation>บันทึกคำสั่ง (&amp;R)</translation>
     </message>
@@ -4230,82 +4230,82 @@ P90</translation>
 <context>
     <name>PaperLicenceDialog</name>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="109"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="125"/>
         <source>Register a paper licence</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="112"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="128"/>
         <source>A licence the agency issued on paper before this system: type what is printed on it, so a check by its number finds it. The register will say it was registered from paper, by you, today.</source>
         <translation>ใบอนุญาตที่หน่วยงานออกเป็นกระดาษก่อนใช้ระบบนี้ พิมพ์ข้อความตามที่พิมพ์อยู่บนใบอนุญาต เพื่อให้ตรวจสอบด้วยเลขที่แล้วพบ ทะเบียนจะระบุว่าลงทะเบียนจากฉบับกระดาษโดยท่านในวันนี้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="118"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="134"/>
         <source>&amp;Number:</source>
         <translation>เลขที่ (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="119"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="135"/>
         <source>&amp;Licensee:</source>
         <translation>ผู้ได้รับใบอนุญาต (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="120"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="136"/>
         <source>&amp;Subject:</source>
         <translation>เรื่อง (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="121"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="137"/>
         <source>&amp;Issued on:</source>
         <translation>วันที่ออก (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="122"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="138"/>
         <source>&amp;Expires on:</source>
         <translation>วันหมดอายุ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="123"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="139"/>
         <source>&amp;Premises:</source>
         <translation>สถานที่ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="127"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="143"/>
         <source>As printed, e.g. 15/2565</source>
         <translation>ตามที่พิมพ์ไว้ เช่น 15/2565</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="128"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="144"/>
         <source>The licensee&apos;s name, as printed</source>
         <translation>ชื่อผู้ได้รับใบอนุญาตตามที่พิมพ์ไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="129"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="145"/>
         <source>What the licence is for, as printed</source>
         <translation>ชนิดของใบอนุญาตตามที่พิมพ์ไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="130"/>
-        <source>Day/month/year, e.g. 1/3/2565</source>
+        <location filename="../../ui/issuing/paper_dialog.py" line="146"/>
+        <source>Day/month/year, e.g. 1/3/2022</source>
         <translation>วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="131"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="147"/>
         <source>Empty if it has no expiry</source>
         <translation>เว้นว่างถ้าไม่มีวันหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="132"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="148"/>
         <source>If printed on the licence</source>
         <translation>ถ้ามีพิมพ์อยู่บนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="133"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/paper_dialog.py" line="134"/>
+        <location filename="../../ui/issuing/paper_dialog.py" line="150"/>
         <source>&amp;Register</source>
         <translation>ลงทะเบียน (&amp;R)</translation>
     </message>
@@ -4759,18 +4759,18 @@ P90</translation>
 <context>
     <name>RejectComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="505"/>
-        <location filename="../../ui/review/composer.py" line="513"/>
+        <location filename="../../ui/review/composer.py" line="507"/>
+        <location filename="../../ui/review/composer.py" line="515"/>
         <source>Reject the application</source>
         <translation>ไม่รับคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="508"/>
+        <location filename="../../ui/review/composer.py" line="510"/>
         <source>The applicant is told these reasons. Rejecting closes the application; it cannot be undone here.</source>
         <translation>ผู้ยื่นจะได้รับแจ้งเหตุผลเหล่านี้ การไม่รับคำขอจะปิดเรื่องทันที และย้อนกลับจากหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="512"/>
+        <location filename="../../ui/review/composer.py" line="514"/>
         <source>Reasons (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
     </message>
@@ -4786,52 +4786,52 @@ P90</translation>
 <context>
     <name>RequestDocumentsComposer</name>
     <message>
-        <location filename="../../ui/review/composer.py" line="420"/>
+        <location filename="../../ui/review/composer.py" line="422"/>
         <source>What the applicant will receive</source>
         <translation>ข้อความที่ผู้ยื่นจะได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="406"/>
+        <location filename="../../ui/review/composer.py" line="408"/>
         <source>Ask for more documents</source>
         <translation>ขอเอกสารเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="409"/>
+        <location filename="../../ui/review/composer.py" line="411"/>
         <source>Tick what is missing or wrong. The applicant receives an e-mail, and the clock stops until they answer.</source>
         <translation>เลือกเอกสารที่ขาดหรือไม่ถูกต้อง ผู้ยื่นจะได้รับอีเมล และหยุดนับเวลาจนกว่าผู้ยื่นจะส่งกลับมา</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="413"/>
+        <location filename="../../ui/review/composer.py" line="415"/>
         <source>Documents to ask for</source>
         <translation>เอกสารที่ขอเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="414"/>
+        <location filename="../../ui/review/composer.py" line="416"/>
         <source>Message to the applicant (optional)</source>
         <translation>ข้อความถึงผู้ยื่น (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="416"/>
+        <location filename="../../ui/review/composer.py" line="418"/>
         <source>For example: please send a clearer photo of page 2.</source>
         <translation>เช่น โปรดส่งภาพหน้า 2 ที่ชัดกว่านี้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="418"/>
+        <location filename="../../ui/review/composer.py" line="420"/>
         <source>Answer by</source>
         <translation>ส่งกลับภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="419"/>
+        <location filename="../../ui/review/composer.py" line="421"/>
         <source>Preview</source>
         <translation>ดูตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="421"/>
+        <location filename="../../ui/review/composer.py" line="423"/>
         <source>Back to the form</source>
         <translation>กลับไปแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/review/composer.py" line="422"/>
+        <location filename="../../ui/review/composer.py" line="424"/>
         <source>Send the request</source>
         <translation>ส่งคำขอเอกสาร</translation>
     </message>
@@ -6262,58 +6262,58 @@ P90</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="199"/>
+        <location filename="../../ui/shell/sign_in.py" line="176"/>
         <source>Anuyat — Sign in</source>
         <translation>อนุญาต — เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="200"/>
+        <location filename="../../ui/shell/sign_in.py" line="177"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="204"/>
+        <location filename="../../ui/shell/sign_in.py" line="181"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="208"/>
+        <location filename="../../ui/shell/sign_in.py" line="185"/>
         <source>Anuyat · Permit workstation</source>
         <translation>อนุญาต · ระบบงานพิจารณาคำขออนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="209"/>
-        <location filename="../../ui/shell/sign_in.py" line="375"/>
+        <location filename="../../ui/shell/sign_in.py" line="186"/>
+        <location filename="../../ui/shell/sign_in.py" line="352"/>
         <source>Opening the agency&apos;s records…</source>
         <translation>กำลังเปิดข้อมูลของหน่วยงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="210"/>
+        <location filename="../../ui/shell/sign_in.py" line="187"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="211"/>
+        <location filename="../../ui/shell/sign_in.py" line="188"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="376"/>
+        <location filename="../../ui/shell/sign_in.py" line="353"/>
         <source>Signing in…</source>
         <translation>กำลังเข้าสู่ระบบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="376"/>
+        <location filename="../../ui/shell/sign_in.py" line="353"/>
         <source>Sign in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="213"/>
+        <location filename="../../ui/shell/sign_in.py" line="190"/>
         <source>Language:</source>
         <translation>ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="340"/>
+        <location filename="../../ui/shell/sign_in.py" line="317"/>
         <source>Station: {name} ({code})</source>
         <translation>จุดบริการ: {name} ({code})</translation>
     </message>
@@ -6624,32 +6624,32 @@ P90</translation>
 <context>
     <name>SyncDetails</name>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="226"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="228"/>
         <source>Mailbox, shared drive and outgoing mail</source>
         <translation>กล่องอีเมล โฟลเดอร์ส่วนกลาง และอีเมลขาออก</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="227"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="229"/>
         <source>Close (Esc)</source>
         <translation>ปิด (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="240"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="242"/>
         <source>Nothing has been synced on this profile yet. Press F9 to sync now.</source>
         <translation>ยังไม่เคยซิงค์ข้อมูลในโปรไฟล์นี้ กด F9 เพื่อซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="256"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="258"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="261"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="263"/>
         <source>never synced successfully</source>
         <translation>ยังไม่เคยซิงค์สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="263"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="265"/>
         <source>{n} waiting</source>
         <translation>รอ {n} รายการ</translation>
     </message>
@@ -6678,13 +6678,13 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="100"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="561"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
         <source>Syncing…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="101"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
         <source>Offline</source>
         <translation>ออฟไลน์</translation>
     </message>
@@ -6695,7 +6695,7 @@ P90</translation>
     </message>
     <message>
         <location filename="../../ui/intake/sync_indicator.py" line="103"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="565"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="569"/>
         <source>Not synced yet</source>
         <translation>ยังไม่ได้ซิงค์</translation>
     </message>
@@ -6725,83 +6725,83 @@ P90</translation>
         <translation>ไม่มีรายการใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="547"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="551"/>
         <source>Sync now</source>
         <translation>ซิงค์ทันที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="549"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="553"/>
         <source>Fetch new mail and shared-drive files, and send waiting mail (F9)</source>
         <translation>รับอีเมลและไฟล์ใหม่จากโฟลเดอร์ส่วนกลาง และส่งอีเมลที่รออยู่ (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="563"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
         <source>Synced {time}</source>
         <translation>ซิงค์แล้วเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="563"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
         <source>Synced</source>
         <translation>ซิงค์แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="567"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="571"/>
         <source>Sync problem</source>
         <translation>ซิงค์มีปัญหา</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="570"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="574"/>
         <source>last synced {time}</source>
         <translation>ซิงค์ล่าสุด {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="578"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="582"/>
         <source>Last sync: {summary}</source>
         <translation>ซิงค์ครั้งล่าสุด: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="583"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="587"/>
         <source>Sync state: {text}</source>
         <translation>สถานะการซิงค์: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="591"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
         <source>Sync running…</source>
         <translation>กำลังซิงค์…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="595"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="599"/>
         <source>Next sync in {seconds} s</source>
         <translation>ซิงค์ครั้งถัดไปใน {seconds} วินาที</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="597"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="601"/>
         <source>No sync planned</source>
         <translation>ยังไม่ได้ตั้งเวลาซิงค์</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="600"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="604"/>
         <source>last run at {time}</source>
         <translation>ซิงค์ล่าสุดเมื่อ {time} น.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="617"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="621"/>
         <source>Click for details</source>
         <translation>คลิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="628"/>
-        <location filename="../../ui/intake/sync_indicator.py" line="635"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="632"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="639"/>
         <source>Anuyat</source>
         <translation>อนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="631"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="635"/>
         <source>1 new request arrived</source>
         <translation>มีคำขอใหม่ 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/sync_indicator.py" line="633"/>
+        <location filename="../../ui/intake/sync_indicator.py" line="637"/>
         <source>{n} new requests arrived</source>
         <translation>มีคำขอใหม่ {n} รายการ</translation>
     </message>

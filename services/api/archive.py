@@ -67,6 +67,11 @@ class ListWritten:
 
 
 class ArchivePort(Protocol):
+    def today(self) -> date:
+        """The agency's today: the services' clock read in the agency's time zone (the month
+        an empty date field's calendar opens on)."""
+        ...
+
     def may_export(self, user: SignedInUser) -> bool: ...
 
     def export(self, user: SignedInUser, tracking: str, out: Path) -> ArchiveExport: ...
@@ -106,6 +111,9 @@ class Archive:
     ) -> None:
         self.context = context
         self._retention = retention or RetentionPolicy
+
+    def today(self) -> date:
+        return self.context.today()
 
     def may_export(self, user: SignedInUser) -> bool:
         return may(user.roles, Action.EXPORT_ARCHIVE)

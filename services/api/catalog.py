@@ -100,6 +100,11 @@ class CalendarProposal:
 
 
 class CatalogPort(Protocol):
+    def today(self) -> date:
+        """The agency's today: the services' clock read in the agency's time zone (the year
+        the holidays tab opens on)."""
+        ...
+
     def catalog(self, user: SignedInUser) -> CatalogView: ...
 
     def save_service(self, user: SignedInUser, base: int, edit: ServiceEdit) -> CatalogChange:
@@ -141,6 +146,9 @@ class CatalogFacade:
 
     def __init__(self, context: AppContext) -> None:
         self.context = context
+
+    def today(self) -> date:
+        return self.context.today()
 
     # ------------------------------------------------------------------ the catalog
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Final, Protocol
 
@@ -115,6 +115,11 @@ _WRONG_PASSWORD = (
 
 
 class IssuingPort(Protocol):
+    def today(self) -> date:
+        """The agency's today: the services' clock read in the agency's time zone (the month
+        an empty date field's calendar opens on)."""
+        ...
+
     def issue(
         self,
         user: SignedInUser,
@@ -189,6 +194,9 @@ class Issuing:
         self.drive_root = drive_root
         self.settings = settings or SigningSettings()
         self.verify_base = verify_base
+
+    def today(self) -> date:
+        return self.context.today()
 
     def _base(self) -> str:
         if self.verify_base:

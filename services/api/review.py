@@ -52,6 +52,11 @@ class ReviewPort(Protocol):
 
     def officers(self, user: SignedInUser) -> list[Officer]: ...
 
+    def today(self) -> date:
+        """The agency's today: the services' clock read in the agency's time zone (the day a
+        request's "answer by" counts from, never the computer's)."""
+        ...
+
     def document_bytes(self, user: SignedInUser, document_id: str) -> bytes: ...
 
     def upcoming(
@@ -142,6 +147,9 @@ class Review:
 
     def __init__(self, context: AppContext) -> None:
         self.context = context
+
+    def today(self) -> date:
+        return self.context.today()
 
     def _detail(self, uow: UnitOfWork, application_id: str) -> ApplicationDetail:
         # What the officer may do on it follows the roles the store gives them now (the unit

@@ -65,6 +65,11 @@ def paper_date(text: str, field_th: str, field_en: str) -> date:
     """A date typed off the paper: ``2565-03-01`` or ``1/3/2565`` (Buddhist Era or common
     era, as officers write them)."""
     typed = text.strip()
+    if not typed:
+        raise InvalidInput(
+            f"ต้องกรอก{field_th} — พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565",
+            f"{field_en} is missing: type it as day/month/year, e.g. 1/3/2565 (B.E.).",
+        )
     iso, thai = _ISO.match(typed), _THAI_STYLE.match(typed)
     if iso:
         year, month, day = (int(g) for g in iso.groups())

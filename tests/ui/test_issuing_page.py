@@ -6,8 +6,11 @@ artifacts/screenshots/.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from models import Application, IssuedDocument
 from services.access import auth
@@ -15,6 +18,7 @@ from services.api.approval import SigningChoice, SigningSettings
 from services.api.ports import build_ports
 from services.approval import BatchItem
 from services.kernel.actors import SYSTEM
+from services.kernel.clock import BANGKOK, utc
 from services.produce.sign import Pin
 from tests.conftest import STAFF_PASSWORD
 from tests.integration.test_approval import reviewed
@@ -644,3 +648,79 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     check = ports.issuing.check_typed(intake, "15/2565")
     assert not check.ok and check.entry is not None and check.entry.status == "revoked"
     assert check.entry.revoked_reason == reason
+
+
+def test_a_paper_licence_saves_with_no_expiry_and_a_typed_non_date_is_named_not_dropped(
+    gui, qtbot, runner, context
+) -> None:
+    """The dates are date fields that start empty: the date issued must be typed, the expiry
+    may stay empty (no expiry), and an expiry typed that is no date is named in Thai and
+    English before anything is sent, never registered as "no expiry"."""
+    from sqlalchemy import select
+
+    from ui.issuing.paper_dialog import PaperLicenceDialog
+
+    ports = build_ports(context, signing=SigningSettings())
+    approver = ports.shell.sign_in("approver", STAFF_PASSWORD)
+    assert ports.issuing is not None
+    dialog = PaperLicenceDialog(ports.issuing, runner, approver)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.number.hasFocus, timeout=5_000)
+    assert dialog.issued.text() == "" and dialog.expires.text() == ""
+    _shot(dialog, "issuing_paper_dialog_empty_th")  # the placeholders say what to type
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.register_button.text() == "&Register", timeout=5_000)
+    assert dialog.issued.lineEdit().placeholderText() == "Day/month/year, e.g. 1/3/2022"
+    _shot(dialog, "issuing_paper_dialog_empty_en")
+    i18n.apply_language("th")
+    thai = "วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565"
+    qtbot.waitUntil(lambda: dialog.issued.lineEdit().placeholderText() == thai, timeout=5_000)
+    dialog.number.setFocus()
+    officer_types("21/2565")
+    for text in ("นางสาวมาลี ศรีสุข", "ใบอนุญาตจำหน่ายสินค้าในที่สาธารณะ"):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        officer_types(text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.issued
+    # Nothing typed for the date issued yet: the services say it must be.
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=30_000)
+    assert "ต้องกรอกวันที่ออก" in dialog.error.text()
+    dialog.issued.setFocus(Qt.FocusReason.TabFocusReason)
+    officer_types("1/3/2565")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    officer_types("31/2/2570")  # no 31 February: named, and kept to be corrected
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "31/2/2570" in dialog.error.text(), timeout=5_000)
+    assert "วันหมดอายุ “31/2/2570” ไม่ใช่วันที่" in dialog.error.text()
+    assert "The expiry date “31/2/2570” is not a date" in dialog.error.text()
+    assert dialog.isVisible() and dialog.expires.text() == "31/2/2570"
+    _shot(dialog, "issuing_paper_dialog_not_a_date_th")
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: dialog.issued.text() == "1/3/2022", timeout=5_000)
+    assert dialog.expires.text() == "31/2/2570"  # the officer's text, not re-read
+    _shot(dialog, "issuing_paper_dialog_not_a_date_en")
+    i18n.apply_language("th")
+    qtbot.waitUntil(lambda: dialog.issued.text() == "1/3/2565", timeout=5_000)
+    with context.read() as session:
+        assert (
+            session.scalars(
+                select(IssuedDocument).where(IssuedDocument.document_number == "21/2565")
+            ).first()
+            is None
+        )  # nothing was sent
+    # The paper says no expiry after all: Ctrl+A, Delete, and register.
+    dialog.expires.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(dialog.expires, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(dialog.expires, Qt.Key.Key_Delete)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    assert dialog.registered is not None and dialog.registered.number == "21/2565"
+    with context.read() as session:
+        entry = session.scalars(
+            select(IssuedDocument).where(IssuedDocument.document_number == "21/2565")
+        ).one()
+        assert entry.valid_until is None
+        assert utc(entry.issued_at).astimezone(BANGKOK).date() == date(2022, 3, 1)

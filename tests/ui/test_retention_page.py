@@ -158,6 +158,12 @@ def test_the_keeper_lists_orders_and_destroys_and_a_reopened_request_is_skipped(
     officer_types("13/2579")
     again.ordered_by.setFocus()
     officer_types("นายก")
+    # The date starts empty (none is proposed); left so, the order's date is asked for.
+    assert again.ordered_on.text() == ""
+    qtbot.keyClick(again.ordered_by, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: again.error.isVisible(), timeout=30000)
+    assert "ต้องกรอกวันที่ของคำสั่ง" in again.error.text()
+    assert "The order's date is missing" in again.error.text()
     again.ordered_on.setFocus()
     officer_types("2/12/2579")
     qtbot.keyClick(again.ordered_on, Qt.Key.Key_Return)

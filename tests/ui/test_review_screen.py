@@ -7,13 +7,16 @@ alone, so a verdict counts only when the store has it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.ui.conftest import PDF_PAGES, SCREENSHOTS, officer_types, type_text
 from tests.ui.conftest import active_main_window as _window
 from ui.review.certify import CertifyDialog, WithdrawCopyDialog
+from ui.review.composer import DEFAULT_ANSWER_DAYS
 from ui.review.screen import ReviewScreen
 from ui.shell.main_window import MainWindow
 
@@ -369,15 +372,20 @@ def test_what_the_officer_may_not_do_is_disabled_or_says_why(
 
 
 def test_request_documents_previews_then_sends(
-    qtbot, workstation, reviewer, runner, settings, review_applications
+    qtbot, workstation, reviewer, runner, settings, review_applications, clock
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
     review = _open_next(qtbot, window)
     application_id = review.detail.row.id
+    # 20:00 UTC on the 26th is already the 27th in Bangkok: "answer by" counts from the
+    # services' today in the agency's zone, not from the computer's date.
+    clock.set(datetime(2026, 11, 26, 20, 0, tzinfo=UTC))
     review.checklist.setFocus()
     qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
     composer = review.request_composer
     assert review.side_stack.currentWidget() is composer
+    assert composer.deadline.minimumDate() == QDate(2026, 11, 27)
+    assert composer.deadline.date() == QDate(2026, 11, 27).addDays(DEFAULT_ANSWER_DAYS)
     ticked = composer.chosen_codes()
     assert "ID-CARD" in ticked and "BUILDING-PERMIT" not in ticked  # required, missing items
     type_text(composer.message, "โปรดส่งสำเนาทะเบียนบ้านที่ชัดเจน")

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from tests.integration.test_review import users, ws  # noqa: F401  (pytest fixtures)
 from tests.ui.conftest import officer_types
@@ -140,3 +140,98 @@ def test_the_calendar_popup_writes_the_year_in_the_languages_era(qtbot, gui) -> 
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: year.text() == "2027", timeout=3000)
     assert year.isEnabled()
+
+
+def _select_all_and_type(qtbot, edit: ThaiDateEdit, text: str) -> None:
+    """As at the desk: into the field, the cursor moved to the end, Ctrl+A, the new date."""
+    edit.clearFocus()
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(edit.hasFocus, timeout=3000)
+    QTest.keyClick(edit, Qt.Key.Key_End)
+    QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert edit.lineEdit().selectedText() == edit.text()
+    officer_types(text)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_after_select_all_the_date_typed_replaces_the_old_one(qtbot, gui) -> None:
+    edit = _shown_field(qtbot, date(2026, 3, 25))
+    _select_all_and_type(qtbot, edit, "30/11/2569")
+    assert edit.text() == "30/11/2569"
+    assert edit.day() == date(2026, 11, 30)
+    _select_all_and_type(qtbot, edit, "9/1/2570")
+    assert edit.day() == date(2027, 1, 9)
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: edit.text() == "9/1/2027", timeout=3000)
+    _select_all_and_type(qtbot, edit, "1/12/2027")
+    assert edit.day() == date(2027, 12, 1)
+
+
+class _Form:
+    """An empty-allowed date field after another field, so leaving it is a real Tab."""
+
+    def __init__(self, qtbot) -> None:
+        self.host = QWidget()
+        layout = QVBoxLayout(self.host)
+        self.edit = ThaiDateEdit(may_be_empty=True)
+        self.other = QLineEdit()
+        layout.addWidget(self.edit)
+        layout.addWidget(self.other)
+        qtbot.addWidget(self.host)
+        self.host.show()
+        qtbot.waitExposed(self.host)
+        self.host.activateWindow()
+        self.qtbot = qtbot
+
+    def types(self, text: str, *, select_all: bool = False) -> None:
+        self.edit.setFocus(Qt.FocusReason.TabFocusReason)
+        self.qtbot.waitUntil(self.edit.hasFocus, timeout=3000)
+        if select_all:
+            QTest.keyClick(self.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        officer_types(text)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to the next field
+        self.qtbot.waitUntil(self.other.hasFocus, timeout=3000)
+
+    def empties(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.TabFocusReason)
+        self.qtbot.waitUntil(self.edit.hasFocus, timeout=3000)
+        QTest.keyClick(self.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(self.edit, Qt.Key.Key_Delete)
+        QTest.keyClick(self.edit, Qt.Key.Key_Tab)
+        self.qtbot.waitUntil(self.other.hasFocus, timeout=3000)
+
+
+def test_an_empty_allowed_field_starts_empty_takes_a_date_and_empties_again(qtbot, gui) -> None:
+    form = _Form(qtbot)
+    edit = form.edit
+    assert edit.text() == "" and edit.is_empty() and edit.day_or_none() is None
+    assert edit.problem("วันหมดอายุ", "The expiry date") is None
+    form.types("30/11/2569")
+    assert edit.text() == "30/11/2569"
+    assert edit.day_or_none() == date(2026, 11, 30)
+    form.empties()
+    assert edit.text() == "" and edit.day_or_none() is None
+    form.types("5/1/2570", select_all=True)
+    assert edit.day_or_none() == date(2027, 1, 5)
+    edit.set_day(None)
+    assert edit.text() == "" and edit.day_or_none() is None
+
+
+def test_text_that_is_no_date_stays_and_is_named_in_thai_and_english(qtbot, gui) -> None:
+    form = _Form(qtbot)
+    edit = form.edit
+    form.types("31/2/2569")
+    # Not the last good date (empty, which would read as "no expiry"): the officer's text.
+    assert edit.text() == "31/2/2569"
+    assert edit.day_or_none() is None
+    problem = edit.problem("วันหมดอายุ", "The expiry date")
+    assert problem is not None
+    assert problem[0].startswith("วันหมดอายุ “31/2/2569” ไม่ใช่วันที่")
+    assert "พ.ศ." in problem[0]
+    assert problem[1].startswith("The expiry date “31/2/2569” is not a date")
+    form.types("1/12/2026", select_all=True)  # a CE year in a Thai field: refused, kept
+    assert edit.text() == "1/12/2026" and edit.day_or_none() is None
+    assert edit.problem("วันหมดอายุ", "The expiry date") is not None
+    form.types("1/3/2569", select_all=True)
+    assert edit.day_or_none() == date(2026, 3, 1)
+    assert edit.problem("วันหมดอายุ", "The expiry date") is None

@@ -21,16 +21,30 @@ one "/" is swallowed here, so a whole date typed as written lands where it was m
 The calendar popup follows too: Thai month and day names, and in Thai the year over the
 month is written in BE. Qt's year box behind that button can only count in CE, so in Thai the
 button is not a way in to it (the arrows and the typed year are).
+
+After Ctrl+A the whole text is selected but Qt's current part is the one the cursor was in;
+the first digit would move the cursor to another part, and Qt then puts back the old text,
+so the digit was lost. A digit typed over the whole text starts the day part instead: the
+date typed whole after Ctrl+A replaces the old one.
+
+A field made with ``may_be_empty`` can also hold no date (a paper licence with no expiry, a
+search with no lower bound, a date the officer has yet to type off the paper): it shows empty
+with its placeholder, and :meth:`day_or_none` is None. Qt's editor always holds a date, so
+"empty" is its minimum date (Qt's own way for a special value), written as no text. Emptied
+with Ctrl+A and Delete, it stays empty. There, text that reads as no date (31/2/2569, a Thai
+year under 2400) is not replaced by the last good date when the field is left: the officer's
+text stays to be corrected, and :meth:`problem` says what is wrong in Thai and English.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtGui import QKeyEvent, QValidator
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QToolButton, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QDateTimeEdit, QToolButton, QWidget
 
 from services.api import BE_OFFSET
 from ui.common.i18n import current_language
@@ -53,9 +67,12 @@ def qdate(day: date) -> QDate:
 class ThaiDateEdit(Retranslating, QDateEdit):
     """A ``QDateEdit`` showing and reading ``d/M/yyyy``, the year in the UI language's era."""
 
-    def __init__(self, day: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, day: date | None = None, parent: QWidget | None = None, *, may_be_empty: bool = False
+    ) -> None:
         super().__init__(parent)
         self._buddhist = current_language() == "th"
+        self._may_be_empty = may_be_empty
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setCalendarPopup(True)
         # Four-digit years in both eras, so Qt's section positions fit the shown text.
@@ -64,19 +81,85 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         calendar = self.calendarWidget()
         calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         calendar.currentPageChanged.connect(lambda _year, _month: self._write_popup_year())
+        self._popup_day: date | None = None
+        calendar.installEventFilter(self)  # an empty field's popup opens on a chosen month
         if day is not None:
             self.setDate(qdate(day))
+        elif may_be_empty:
+            self.setDate(self.minimumDate())
         self.retranslate()
 
     def day(self) -> date:
         value = self.date()
         return date(value.year(), value.month(), value.day())
 
-    def set_day(self, day: date) -> None:
-        self.setDate(qdate(day))
+    def set_day(self, day: date | None) -> None:
+        """Show ``day``; None empties a field that may be empty."""
+        if day is None and not self._may_be_empty:
+            raise ValueError("this date field cannot be empty")
+        if day is None:
+            self.lineEdit().clear()  # any text being typed goes too
+        self.setDate(qdate(day) if day is not None else self.minimumDate())
+        self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
+
+    def open_popup_on(self, day: date) -> None:
+        """The month the calendar popup shows while the field is empty (the agency's today,
+        say), instead of Qt's minimum date that stands for "empty"."""
+        self._popup_day = day
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.calendarWidget()
+            and event.type() == QEvent.Type.Show
+            and self.is_empty()
+            and self._popup_day is not None
+        ):
+            self.calendarWidget().setCurrentPage(self._popup_day.year, self._popup_day.month)
+        return super().eventFilter(watched, event)
+
+    def iso(self) -> str:
+        """The date as ``2026-11-30`` for the services, or "" when the field holds none."""
+        day = self.day_or_none()
+        return day.isoformat() if day is not None else ""
+
+    def is_empty(self) -> bool:
+        return self._may_be_empty and self.date() == self.minimumDate()
+
+    def day_or_none(self) -> date | None:
+        """The date shown, or None when the field is empty (or holds text that is no date:
+        :meth:`problem` then says so)."""
+        if self.is_empty() or self._refused():
+            return None
+        return self.day()
+
+    def problem(self, field_th: str, field_en: str) -> tuple[str, str] | None:
+        """What is wrong with the text left in the field, in Thai and English (None: nothing).
+        ``field_th``/``field_en`` name the field in the message ("วันที่ออก", "The issue date")."""
+        typed = self._refused()
+        if not typed:
+            return None
+        if self._buddhist:
+            era_th, era_en, example = "พ.ศ.", "B.E.", "5/1/2570"
+        else:
+            era_th, era_en, example = "ค.ศ.", "C.E.", "5/1/2027"
+        return (
+            f"{field_th} “{typed}” ไม่ใช่วันที่ — พิมพ์เป็น วัน/เดือน/ปี {era_th} เช่น {example}",
+            f"{field_en} “{typed}” is not a date: type it as day/month/year ({era_en}), "
+            f"e.g. {example}.",
+        )
+
+    def _refused(self) -> str:
+        """The text left in a may-be-empty field that reads as no date ("" if none)."""
+        typed = self.lineEdit().text().strip()
+        if not self._may_be_empty or not typed or self._read(typed) is not None:
+            return ""
+        return typed
 
     def retranslate(self) -> None:
+        refused = self._refused()  # read in the era the text was written in
         self._buddhist = current_language() == "th"
+        if refused:
+            return  # the officer's text stays as typed, to be corrected
         # Same date, re-written in the era of the language now in force.
         self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
         thai = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
@@ -98,15 +181,52 @@ class ThaiDateEdit(Retranslating, QDateEdit):
             self._moved_on_by_itself = False
             event.accept()
             return
+        line = self.lineEdit()
+        if event.text().isdigit() and line.text() and line.selectedText() == line.text():
+            # Ctrl+A then a date: the digit starts the day part (see the module's note), or
+            # over text that is no date (only a may-be-empty field keeps any), a new text.
+            if self._read(line.text()) is not None:
+                self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+            else:
+                line.clear()
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._read(line.text()) is None:
+            # Qt steps Tab through a date's parts; an empty field or one holding text that is
+            # no date has none to step through, and Qt would keep the officer there.
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            event.accept()
+            return
         before = self.currentSection()
-        super().keyPressEvent(event)
-        self._moved_on_by_itself = event.text().isdigit() and self.currentSection() != before
+        # Typed into an empty field, the text is free: Qt moves on by itself only from a date.
+        stepping = self._read(line.text()) is not None
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._keeping_refused(lambda: super(ThaiDateEdit, self).keyPressEvent(event))
+        else:
+            super().keyPressEvent(event)
+        self._moved_on_by_itself = (
+            stepping and event.text().isdigit() and self.currentSection() != before
+        )
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._keeping_refused(lambda: super(ThaiDateEdit, self).focusOutEvent(event))
+
+    def _keeping_refused(self, step: Callable[[], None]) -> None:
+        """Run Qt's ``step`` (which puts the last good date back over text it cannot read),
+        then, in a may-be-empty field, give the officer's text back (see the module's note)."""
+        typed = self._refused()
+        step()
+        if typed and self.lineEdit().text().strip() != typed:
+            self.lineEdit().setText(typed)
 
     def _shown_year(self, year: int) -> int:
         return year + BE_OFFSET if self._buddhist else year
 
     def textFromDateTime(self, dt: QDateTime) -> str:
         value = dt.date()
+        if self._may_be_empty and value == self.minimumDate():
+            # Empty: no text, except what the officer is typing into it. Qt writes the value
+            # back whenever the cursor crosses into another part, and writing "" there would
+            # wipe the first digits of a date being typed into an empty field.
+            return self._refused()
         if self.specialValueText() and value == self.minimumDate():
             return self.specialValueText()
         return f"{value.day()}/{value.month()}/{self._shown_year(value.year())}"
@@ -127,11 +247,15 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         return value
 
     def dateTimeFromText(self, text: str) -> QDateTime:
+        if self._may_be_empty and not text.strip():
+            return QDateTime(self.minimumDate(), QTime(0, 0))
         value = self._read(text)
         return QDateTime(value if value is not None else self.date(), QTime(0, 0))
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self.specialValueText() and text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        if self._may_be_empty and not text.strip():
             return QValidator.State.Acceptable, text, pos
         if self._read(text) is not None:
             return QValidator.State.Acceptable, text, pos

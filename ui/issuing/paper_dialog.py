@@ -2,7 +2,10 @@
 that "Check a licence" by its number finds it (M20).
 
 The officer types what the paper says — number, licensee, subject, the dates as Thai offices
-write them (1/3/2565) and, if printed, the premises. The services check it and record it;
+write them (1/3/2565, in date fields that read the Buddhist year in Thai and start empty, so no
+date is proposed that the paper does not say; the expiry left empty is "no expiry") and, if
+printed, the premises. A typed date that is no date is named in the dialog before anything is
+sent (it is never taken as "no expiry"). The services check it and record it;
 a number already in the register is refused there (one unique constraint) and the message,
 in the officer's language, shows in the dialog with nothing lost from the form. Only
 approvers and supervisors see the button that opens this (the access table decides).
@@ -23,6 +26,7 @@ from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
+from ui.common.thai_date_edit import ThaiDateEdit
 
 __all__ = ["PaperLicenceDialog"]
 
@@ -54,8 +58,10 @@ class PaperLicenceDialog(Retranslating, QDialog):
         self.number = named(QLineEdit(), "PaperNumber")
         self.licensee = named(QLineEdit(), "PaperLicensee")
         self.subject = named(QLineEdit(), "PaperSubject")
-        self.issued = named(QLineEdit(), "PaperIssued")
-        self.expires = named(QLineEdit(), "PaperExpires")
+        self.issued = named(ThaiDateEdit(may_be_empty=True), "PaperIssued")
+        self.expires = named(ThaiDateEdit(may_be_empty=True), "PaperExpires")
+        for field in (self.issued, self.expires):
+            field.open_popup_on(port.today())
         self.premises = named(QLineEdit(), "PaperPremises")
         self.number.setMaxLength(60)
         self.licensee.setMaxLength(300)
@@ -75,14 +81,24 @@ class PaperLicenceDialog(Retranslating, QDialog):
             number=self.number.text(),
             licensee=self.licensee.text(),
             subject=self.subject.text(),
-            issued=self.issued.text(),
-            expires=self.expires.text(),
+            issued=self.issued.iso(),
+            expires=self.expires.iso(),
             premises=self.premises.text(),
         )
 
     def register(self) -> None:
-        port, user, paper = self._port, self._user, self.paper()
         self.error.clear()
+        for field, th, en in (
+            (self.issued, "วันที่ออก", "The date issued"),
+            (self.expires, "วันหมดอายุ", "The expiry date"),
+        ):
+            problem = field.problem(th, en)
+            if problem is not None:  # never sent as "no expiry": the officer corrects it
+                self.error.show_message(*problem)
+                self._grow_to_fit()
+                field.setFocus()
+                return
+        port, user, paper = self._port, self._user, self.paper()
         self.register_button.setEnabled(False)
 
         def done(registered: RegisteredPaper | None, error: BaseException | None) -> None:
@@ -127,8 +143,8 @@ class PaperLicenceDialog(Retranslating, QDialog):
         self.number.setPlaceholderText(self.tr("As printed, e.g. 15/2565"))
         self.licensee.setPlaceholderText(self.tr("The licensee's name, as printed"))
         self.subject.setPlaceholderText(self.tr("What the licence is for, as printed"))
-        self.issued.setPlaceholderText(self.tr("Day/month/year, e.g. 1/3/2565"))
-        self.expires.setPlaceholderText(self.tr("Empty if it has no expiry"))
+        self.issued.lineEdit().setPlaceholderText(self.tr("Day/month/year, e.g. 1/3/2022"))
+        self.expires.lineEdit().setPlaceholderText(self.tr("Empty if it has no expiry"))
         self.premises.setPlaceholderText(self.tr("If printed on the licence"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.register_button.setText(self.tr("&Register"))

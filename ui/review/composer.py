@@ -263,7 +263,9 @@ class RequestDocumentsComposer(_Composer):
             self.items.addItem(entry)
         self.items.blockSignals(False)
         self.message.clear()
-        start = today or date.today()
+        # The services' today, not the computer's: the deadline the services check counts
+        # from their clock (a reading, no store access, so fine on the GUI thread).
+        start = today or self._port.today()
         answer_by = start + timedelta(days=DEFAULT_ANSWER_DAYS)
         self.deadline.setMinimumDate(QDate(start.year, start.month, start.day))
         self.deadline.setDate(QDate(answer_by.year, answer_by.month, answer_by.day))

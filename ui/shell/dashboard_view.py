@@ -264,6 +264,8 @@ class DashboardView(Retranslating, QScrollArea):
                 return
             self.error_box.clear()
             self._stats = stats
+            # "Updated at" is when this screen read the numbers, as the officer's own clock
+            # says: the computer's clock is right here (no service rule counts from it).
             self._updated = datetime.now(BANGKOK)
             self._fill()
 

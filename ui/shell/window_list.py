@@ -146,7 +146,9 @@ class WindowList(QObject):
                 return
             total, counts = result
             w.queues.set_counts(total, counts)
-            self._updated_at = datetime.now(BANGKOK)  # agency time, like the sync indicator
+            # When this window last read the counts, on the clock the officer sees: the
+            # computer's clock is right here (no service rule counts from it).
+            self._updated_at = datetime.now(BANGKOK)
             self._show_again()
             self.update_status()
 
