@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from asn1crypto import x509 as asn1_x509
 from sqlalchemy.orm import Session
 
+from services.access.table import Action, require
+from services.approval.approver import Approver, read_approver
 from services.approval.decisions import SignedRecord, prepare_approval, record_approval
 from services.approval.summary import service_spec_of
 from services.kernel.actors import Actor
@@ -74,7 +76,7 @@ def approve_batch(
     progress: Callable[[int, int, str], None] = lambda done, total, tracking: None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> BatchOutcome:
-    _check_strength(context, actor, items, method)
+    approver = _begin(context, actor, items, method)
     approved: list[str] = []
     pending: list[str] = []
     failed: list[tuple[str, str, str]] = []
@@ -86,9 +88,10 @@ def approve_batch(
                 tuple(approved), tuple(failed), None, True, _ids(items[index:]), tuple(pending)
             )
         try:
-            with context.unit_of_work(actor) as uow:
+            # One action: the approver was read as it began (_begin), not again per request.
+            with context.unit_of_work(approver.actor, checked_at_start=True) as uow:
                 draft = prepare_approval(
-                    uow, item.application_id, item.conditions, method.signature_type
+                    uow, approver, item.application_id, item.conditions, method.signature_type
                 )
             signed_pdf = method.sign(draft.memo, reason="อนุมัติ / Approved", location=location)
             if method.signature_type > 1:
@@ -100,8 +103,8 @@ def approve_batch(
                 signed_pdf, method.signature_type, method.certificate_subject,
                 method.certificate_sha256, timestamp_pending=late,
             )  # fmt: skip
-            with context.unit_of_work(actor) as uow:
-                record_approval(uow, context.calendar, context.store.blobs, draft, record)
+            with context.unit_of_work(approver.actor, checked_at_start=True) as uow:
+                record_approval(uow, context.calendar, context.store.blobs, approver, draft, record)
         except _STOPS as exc:
             log.warning("batch stopped at item %d of %d: %s", index + 1, total, exc.code)
             return BatchOutcome(
@@ -118,12 +121,15 @@ def approve_batch(
     return BatchOutcome(tuple(approved), tuple(failed), None, False, (), tuple(pending))
 
 
-def _check_strength(
+def _begin(
     context: AppContext, actor: Actor, items: Sequence[BatchItem], method: SigningMethod
-) -> None:
-    """Refuse the whole batch, before anything is signed, when one of its services needs a
-    stronger signature than this way of signing gives (and say why)."""
-    with context.read(actor) as session:
+) -> Approver:
+    """The approver as the store knows them now (account, roles, name), read once for the
+    whole batch; and refuse the whole batch, before anything is signed, when one of its
+    services needs a stronger signature than this way of signing gives (and say why)."""
+    with context.read() as session:
+        approver = read_approver(session, actor)
+        require(approver.actor, Action.APPROVE)
         for item in items:
             application = load_application(session, item.application_id, lock=False)
             service, spec = service_spec_of(session, application)
@@ -137,6 +143,7 @@ def _check_strength(
                     service_th=service.name_th,
                     service_en=service.name_en,
                 )
+    return approver
 
 
 @dataclass(frozen=True)

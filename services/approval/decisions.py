@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Agency, Application, Approval, User
+from models import Application, Approval, User
 from services import fees
 from services.access.table import Action, require
+from services.approval.approver import Approver
 from services.approval.memo import MemoContent, memo_document
 from services.approval.notice import render_approval
 from services.approval.summary import payment_text, review_completed, service_spec_of
@@ -122,20 +122,22 @@ def _awaiting(application: Application) -> None:
 
 
 def prepare_approval(
-    uow: UnitOfWork, application_id: str, conditions: Sequence[str], signature_type: int
+    uow: UnitOfWork,
+    approver: Approver,
+    application_id: str,
+    conditions: Sequence[str],
+    signature_type: int,
 ) -> ApprovalDraft:
     """Check the approver may approve it now and draw the memo (``signature_type``: the type
-    the chosen way of signing gives, printed on the stamp). Writes nothing."""
+    the chosen way of signing gives, printed on the stamp; ``approver`` as read when the action
+    began). Writes nothing."""
     require(uow.actor, Action.APPROVE)
     application = load_application(uow.session, application_id)
     require_holder(uow, application)
     _awaiting(application)
     kept = check_conditions(conditions)
     service, spec = service_spec_of(uow.session, application)
-    approver = _approver(uow.session, uow.actor.user_id)
-    agency = uow.session.scalars(select(Agency)).one()
-    state = review_state(uow.session, application)
-    names = {u.id: u.display_name for u in uow.session.scalars(select(User))}
+    state = review_state(uow.session, application, approver.names_by_id)
     files = {d.id: d.filename for d in application.documents}
     checklist = tuple(
         (
@@ -148,15 +150,15 @@ def prepare_approval(
         if item.verdict
     )  # fmt: skip
     identity = tuple(
-        (IDENTITY_NAMES[c.kind][0], c.verdict, names.get(c.checked_by, c.checked_by))
+        (IDENTITY_NAMES[c.kind][0], c.verdict, c.checked_by)  # named by review_state
         for c in state.identity
     )
-    reviewed_by, _, _ = review_completed(uow.session, application.id)
+    reviewed_by, _, _ = review_completed(uow.session, application.id, approver.names_by_username)
     fee_th, _ = payment_text(uow.session, application, spec)
     applicant = application.applicant
     reference = f"{application.tracking_number}-{uow.now.astimezone(BANGKOK):%H%M%S}"
     memo = MemoContent(
-        agency_th=agency.name_th,
+        agency_th=approver.agency_th,
         tracking_number=application.tracking_number,
         service_th=service.name_th,
         applicant=(f"{applicant.title_th}{applicant.name_th}" if applicant else "-"),
@@ -169,7 +171,7 @@ def prepare_approval(
         criteria_th=spec.approval_criteria_th,
         conditions=kept,
         approver=approver.display_name,
-        position=approver.position_th or "ผู้มีอำนาจอนุมัติ",
+        position=approver.position_th,
         decided_at=uow.now,
         signature_type_th=TYPE_NAMES[SignatureType(signature_type)][0],
         reference=reference,
@@ -201,6 +203,7 @@ def record_approval(
     uow: UnitOfWork,
     calendar: BusinessCalendar,
     blobs: BlobStore,
+    approver: Approver,
     draft: ApprovalDraft,
     signed: SignedRecord,
 ) -> str:
@@ -218,7 +221,6 @@ def record_approval(
             f"The service “{service.name_en}” needs at least a {need_en} signature; this one "
             f"is {got_en}.",
         )
-    approver = _approver(uow.session, uow.actor.user_id)
     document = attach_document(
         uow,
         blobs,
@@ -233,7 +235,7 @@ def record_approval(
     approval = Approval(
         application_id=application.id,
         decision="approved",
-        approver_id=approver.id,
+        approver_id=approver.user_id,
         signature_type=signed.signature_type,
         certificate_subject=signed.certificate_subject[:500],
         certificate_sha256=signed.certificate_sha256,
@@ -268,12 +270,14 @@ def record_approval(
 
 
 def _queue_notice(
-    uow: UnitOfWork, application: Application, approver: User, conditions: Sequence[str]
+    uow: UnitOfWork, application: Application, approver: Approver, conditions: Sequence[str]
 ) -> str | None:
     to_addr = applicant_address(application)
     if to_addr is None:
         return None  # the event says so: the officer tells the applicant by letter
-    subject, body = render_approval(uow.session, application, approver, conditions, uow.now)
+    subject, body = render_approval(
+        uow.session, application, (approver.display_name, approver.position_th), conditions, uow.now
+    )
     queued = mail_applicant(
         uow, application, to_addr, kind="result", subject=subject, body=body, auto_submitted=None
     )

@@ -11,15 +11,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Agency, Application, ServiceType, User
+from models import Application, ServiceType
 from services.catalog.loader import ServiceSpec
 from services.catalog.versions import spec_for
 from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.letters.templates import RequiredPart, render_letter
+from services.store.agency import pinned_agency
 
 __all__ = ["APPROVED_TEMPLATE", "render_approval"]
 
@@ -58,13 +58,13 @@ def _next_steps(spec: ServiceSpec | None) -> tuple[str, str]:
 def render_approval(
     session: Session,
     application: Application,
-    approver: User,
+    approver: tuple[str, str],
     conditions: Sequence[str],
     decided_at: datetime,
     template: Path = APPROVED_TEMPLATE,
 ) -> tuple[str, str]:
-    """(subject, body) of the approval notice."""
-    agency = session.scalars(select(Agency)).one()
+    """(subject, body) of the approval notice; ``approver``: (name, position), Thai."""
+    agency = pinned_agency(session)
     service = (
         session.get(ServiceType, application.service_type_id)
         if application.service_type_id
@@ -83,8 +83,8 @@ def render_approval(
         "agency_phone": agency.phone or "-",
         "service_th": service.name_th if service else application.subject,
         "service_en": service.name_en if service else application.subject,
-        "approver_name": approver.display_name,
-        "approver_position": approver.position_th or "ผู้มีอำนาจอนุมัติ",
+        "approver_name": approver[0],
+        "approver_position": approver[1] or "ผู้มีอำนาจอนุมัติ",
         "decided_th": format_thai_date(decided_at),
         "decided_en": format_english_date(decided_at),
         "conditions_th": f"\nโดยมีเงื่อนไขดังนี้\n{listed}\n" if conditions else "",

@@ -8,6 +8,7 @@ never take the same request.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import select
@@ -62,7 +63,11 @@ def service_spec_of(session: Session, application: Application) -> tuple[Service
     return service, spec_for(session, application) or ServiceSpec.from_dict(service.spec)
 
 
-def review_completed(session: Session, application_id: str) -> tuple[str, datetime | None, str]:
+def review_completed(
+    session: Session, application_id: str, known_names: Mapping[str, str] | None = None
+) -> tuple[str, datetime | None, str]:
+    """(reviewer's name, when, note) of the last completed review; ``known_names``: officers'
+    display names by username already read in this action."""
     event = session.scalars(
         select(Event)
         .where(Event.aggregate_id == application_id, Event.type == "review.completed")
@@ -71,8 +76,10 @@ def review_completed(session: Session, application_id: str) -> tuple[str, dateti
     ).first()
     if event is None:
         return "", None, ""
-    user = session.scalar(select(User).where(User.username == event.actor))
     note = str(json.loads(event.payload).get("note", ""))
+    if known_names and event.actor in known_names:
+        return known_names[event.actor], event.occurred_at, note
+    user = session.scalar(select(User).where(User.username == event.actor))
     return (user.display_name if user else event.actor), event.occurred_at, note
 
 

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Agency, Application, Payment, ServiceType
+from models import Application, Payment, ServiceType
 from services.fees.account import AccountDetails, qr_target, read_account
 from services.fees.promptpay import payload
 from services.fees.thai_baht import baht_figures, baht_text
 from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.letters.templates import RequiredPart, render_letter
+from services.store.agency import pinned_agency
 
 __all__ = ["NoticeContent", "notice_content", "render_notice_mail", "TEMPLATE", "TXID_RULE_TH"]
 
@@ -120,7 +120,7 @@ class NoticeContent:
 
 
 def notice_content(session: Session, application: Application, payment: Payment) -> NoticeContent:
-    agency = session.scalars(select(Agency)).one()
+    agency = pinned_agency(session)
     service = session.get(ServiceType, application.service_type_id or "")
     applicant = application.applicant
     name = f"{applicant.title_th}{applicant.name_th}".strip() if applicant else ""

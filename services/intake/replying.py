@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select
-
-from models import Agency, Application, OutboxMessage, ServiceType
+from models import Application, OutboxMessage, ServiceType
 from services import outbox
 from services.intake.acknowledgement import (
     DEFAULT_TEMPLATE,
@@ -26,6 +24,7 @@ from services.kernel.text import echo_name
 from services.kernel.thai_dates import format_english_date, format_thai_date
 from services.kernel.unit_of_work import UnitOfWork
 from services.outbox.applicant_mail import mail_domain
+from services.store.agency import pinned_agency
 
 __all__ = ["queue_acknowledgement", "replyable"]
 
@@ -39,15 +38,6 @@ def replyable(address: str) -> bool:
     except InvalidInput:
         return False
     return True
-
-
-def _agency(uow: UnitOfWork) -> Agency:
-    # Pinned for the transaction (models.store forgets it at the end): a group of arrivals
-    # acknowledges each with the same agency, and each query wrote out the session first.
-    pinned: dict[str, Agency] = uow.session.info.setdefault("agency", {})
-    if "row" not in pinned:
-        pinned["row"] = uow.session.scalars(select(Agency)).one()
-    return pinned["row"]
 
 
 def queue_acknowledgement(
@@ -67,7 +57,7 @@ def queue_acknowledgement(
     is told that the SLA follows once the service is known; classifying it sends this again
     (``kind`` "acknowledgement_sla") with the real SLA.
     """
-    agency = _agency(uow)
+    agency = pinned_agency(uow.session)
     service = (
         uow.session.get(ServiceType, application.service_type_id)
         if application.service_type_id

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
-
-from models import Agency, Application, OutboxMessage
+from models import Application, OutboxMessage
 from services import outbox
 from services.kernel.errors import InvalidInput
 from services.kernel.unit_of_work import UnitOfWork
+from services.store.agency import pinned_agency
 
 __all__ = ["applicant_address", "applicant_thread", "mail_applicant", "mail_domain"]
 
@@ -65,7 +64,7 @@ def mail_applicant(
     caller's transaction. ``auto_submitted`` as :func:`services.outbox.queue_message` takes it
     (``None`` for a letter an officer wrote and the applicant may answer); ``signed`` ends the
     body with the agency's names, Thai then English."""
-    agency = uow.session.scalars(select(Agency)).one()
+    agency = pinned_agency(uow.session)
     if signed:
         body += f"\n{agency.name_th}\n{agency.name_en}\n"
     return outbox.queue_message(

@@ -219,7 +219,11 @@ def _is_delegated(
     return False
 
 
-def review_state(session: Session, application: Application) -> ReviewState:
+def review_state(
+    session: Session, application: Application, known_names: Mapping[str, str] | None = None
+) -> ReviewState:
+    """Where the review of ``application`` stands; ``known_names``: officers' display names
+    by id already read in this action (a batch of approvals reads them once)."""
     spec = service_spec(session, application)
     kind = _applicant_kind(application)
     items: dict[str, Check] = {}
@@ -229,7 +233,7 @@ def review_state(session: Session, application: Application) -> ReviewState:
             items[check.item_code] = check
         elif check.kind in IDENTITY_KINDS:
             identity[check.kind] = check
-    names = _display_names(session, [*items.values(), *identity.values()])
+    names = _display_names(session, [*items.values(), *identity.values()], known_names or {})
     delegated = _is_delegated(application.form_data or {}, identity, items, spec)
     documents: Sequence[DocumentRequirement] = (
         spec.documents_for(kind, delegated=delegated) if spec else ()
@@ -267,11 +271,15 @@ def _satisfied(kind: str, check: Check | None) -> bool:
     return check.verdict == Verdict.NOT_APPLICABLE and not IdentityCheckKind(kind).must_accept
 
 
-def _display_names(session: Session, checks: Sequence[Check]) -> dict[str, str]:
-    ids = {c.checked_by for c in checks}
-    if not ids:
-        return {}
-    return dict(session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all())
+def _display_names(
+    session: Session, checks: Sequence[Check], known: Mapping[str, str]
+) -> dict[str, str]:
+    names = {c.checked_by: known[c.checked_by] for c in checks if c.checked_by in known}
+    ids = {c.checked_by for c in checks} - names.keys()
+    if ids:
+        query = select(User.id, User.display_name).where(User.id.in_(ids))
+        names.update({user_id: name for user_id, name in session.execute(query)})
+    return names
 
 
 def _item(d: DocumentRequirement, check: Check | None, names: Mapping[str, str]) -> ChecklistItem:

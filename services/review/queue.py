@@ -486,6 +486,10 @@ def _changed(application: Application) -> AnuyatError:
 def require_holder(uow: UnitOfWork, application: Application) -> None:
     """Raise unless the actor holds ``application`` (ClaimedByOther names the holder)."""
     me = _me(uow)
+    if application.assignee_id == me and uow.actor.roles & holder_roles(application.status):
+        # The actor's account was read at the start of this action (active, these roles:
+        # services.access.sessions), so their own claim counts without reading it again.
+        return
     holder = current_holder(uow.session, application)
     if holder is None:
         raise NotClaimed(application.tracking_number)

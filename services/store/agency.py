@@ -34,6 +34,7 @@ __all__ = [
     "agency_problems",
     "free_mail_domain",
     "free_mail_warning",
+    "pinned_agency",
     "read_agency",
     "refuse",
     "update_agency",
@@ -212,6 +213,17 @@ def _local_agency(session: Session, *, for_update: bool = False) -> Agency:
     if agency is None:
         raise NotFound("ไม่พบข้อมูลหน่วยงานในฐานข้อมูล", "The agency's record is missing from the store.")
     return agency
+
+
+def pinned_agency(session: Session) -> Agency:
+    """The agency's row, read once per transaction: one approval's letter, its fee notice and
+    their mails each name the agency, and a group of arrivals acknowledges each with it.
+    Pinned in ``session.info``, which :mod:`models.store` empties when the transaction ends
+    (another station may change the agency next)."""
+    pinned: dict[str, Agency] = session.info.setdefault("agency", {})
+    if "row" not in pinned:
+        pinned["row"] = session.scalars(select(Agency)).one()
+    return pinned["row"]
 
 
 def read_agency(session: Session) -> AgencyDetails:

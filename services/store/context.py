@@ -71,15 +71,24 @@ class AppContext:
 
     @contextmanager
     def unit_of_work(
-        self, actor: Actor, *, changing_own_password: bool = False
+        self, actor: Actor, *, changing_own_password: bool = False, checked_at_start: bool = False
     ) -> Iterator[UnitOfWork]:
         """One action in one transaction. An officer's account is re-read first: a
         deactivated one, or one that must change its password (unless this action is that
-        change), is refused (:mod:`services.access.sessions`)."""
+        change), is refused (:mod:`services.access.sessions`).
+
+        ``checked_at_start``: this transaction is one step of an action done in several (a
+        batch of approvals, one transaction per request so one bad request does not sink the
+        rest), and ``actor`` is what :func:`check_session` returned when that action began:
+        it is not read again for each step."""
         with self.writing() as session:
             # The officer acts with the roles the store gives them now, not those the
             # caller's SignedInUser says (a role removed a moment ago no longer works).
-            checked = check_session(session, actor, changing_own_password=changing_own_password)
+            checked = (
+                actor
+                if checked_at_start
+                else check_session(session, actor, changing_own_password=changing_own_password)
+            )
             yield UnitOfWork(session, checked, self.clock.now(), self.station_id)
 
     def verified(self, actor: Actor) -> Actor:

@@ -95,9 +95,11 @@ def main() -> None:
 
     # The memo of the first request, for the bare and service figures.
     from services.approval import prepare_approval
+    from services.approval.approver import read_approver
 
     with context.unit_of_work(approver) as uow:
-        memo = prepare_approval(uow, ids[0], (), 3).memo
+        deciding = read_approver(uow.session, approver)
+        memo = prepare_approval(uow, deciding, ids[0], (), 3).memo
     session = TokenSession(token.module, token.label, Pin(token.pin))
     cert = next(c for c in session.certificates() if c.key_id == b"\x01")
     signer = token_signer(session, cert)
@@ -136,7 +138,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for app_id in ids[:n]:
         with context.unit_of_work(approver) as uow:
-            prepare_approval(uow, app_id, (), 3)
+            prepare_approval(uow, deciding, app_id, (), 3)
     drawing = (time.perf_counter() - t0) * 1000 / n
 
     from services.kernel.actors import SignedInUser
