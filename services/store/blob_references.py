@@ -10,6 +10,7 @@ list neither names nor sets aside as not a blob address.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection, Iterator
 
 from sqlalchemy import ColumnElement, String, and_, cast, exists, literal, or_, select
@@ -25,7 +26,13 @@ from models import (
     QuarantineItem,
 )
 
-__all__ = ["BLOB_COLUMNS", "NOT_BLOB_COLUMNS", "referenced_among", "unreferenced"]
+__all__ = [
+    "BLOB_COLUMNS",
+    "NOT_BLOB_COLUMNS",
+    "all_referenced",
+    "referenced_among",
+    "unreferenced",
+]
 
 BLOB_COLUMNS: tuple[InstrumentedAttribute[str] | InstrumentedAttribute[str | None], ...] = (
     Document.blob_sha256,
@@ -90,6 +97,27 @@ def referenced_among(session: Session, addresses: Collection[str]) -> set[str]:
             )
             for text in texts:
                 found.update(sha for sha in rest if sha in text)
+    return found
+
+
+def all_referenced(session: Session) -> set[bytes]:
+    """Every address some row names, as 32-byte digests (half a hex string's memory): one
+    pass over each column and over the outbox's attachments, whatever the store's size."""
+    found: set[bytes] = set()
+    for column in BLOB_COLUMNS:
+        rows = session.execute(select(column).distinct().execution_options(yield_per=5000))
+        found.update(bytes.fromhex(sha) for (sha,) in rows if sha)
+    mails = session.execute(
+        select(OutboxMessage.attachments)
+        .where(cast(OutboxMessage.attachments, String) != "[]")
+        .execution_options(yield_per=1000)
+    )
+    for (attachments,) in mails:
+        for attachment in attachments or ():
+            sha = attachment.get("sha256") if isinstance(attachment, dict) else None
+            if isinstance(sha, str) and len(sha) == 64:
+                with contextlib.suppress(ValueError):
+                    found.add(bytes.fromhex(sha))
     return found
 
 

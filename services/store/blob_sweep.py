@@ -26,17 +26,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from itertools import islice
 
 from sqlalchemy import select
 
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput
 from services.store import keys
-from services.store.blob_references import referenced_among, unreferenced
+from services.store.blob_references import all_referenced, unreferenced
 from services.store.context import AppContext
 
 __all__ = ["DEFAULT_GRACE", "LEAST_GRACE", "Swept", "sweep_orphans"]
@@ -47,8 +45,6 @@ DEFAULT_GRACE = timedelta(hours=24)
 LEAST_GRACE = timedelta(hours=1)
 """Far longer than any transaction: a shorter grace could take a file a slow save is about
 to name."""
-
-_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -85,12 +81,12 @@ def sweep_orphans(context: AppContext, actor: Actor, *, grace: timedelta = DEFAU
         with context.read() as session:
             return bool(session.scalar(select(unreferenced(sha256))))
 
+    with context.read() as session:
+        named = all_referenced(session)
     files = size = young = examined = 0
-    for batch in _batches(blobs.iter_addresses()):
-        examined += len(batch)
-        with context.read() as session:
-            candidates = set(batch) - referenced_among(session, batch)
-        for sha256 in sorted(candidates):
+    for sha256 in blobs.iter_addresses():
+        examined += 1
+        if bytes.fromhex(sha256) not in named:
             freed = blobs.remove_orphan(sha256, grace, is_unreferenced)
             if freed is None:
                 young += 1
@@ -121,9 +117,3 @@ def sweep_orphans(context: AppContext, actor: Actor, *, grace: timedelta = DEFAU
             )
     log.info("orphan sweep: %s", swept)
     return swept
-
-
-def _batches(addresses: Iterable[str]) -> Iterator[list[str]]:
-    it = iter(addresses)
-    while batch := list(islice(it, _BATCH)):
-        yield batch

@@ -266,7 +266,7 @@ class BlobStore:
             aside.unlink()
         except FileNotFoundError:
             return None
-        fsync_dir(path.parent)
+        # Not synced: a removal a crash undoes only brings back an orphan the next sweep takes.
         return kept.st_size
 
     def stale_leftovers(self, grace: timedelta) -> Iterator[Path]:

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from models import Event, OutboxMessage, StoredBlob
 from services.kernel.actors import Actor
 from services.kernel.errors import InvalidInput
+from services.store.blob_references import all_referenced, referenced_among, unreferenced
 from services.store.blob_sweep import sweep_orphans
 from services.store.context import AppContext
 from services.store.server_blobs import ServerBlobStore
@@ -128,3 +129,17 @@ def test_a_grace_shorter_than_an_hour_is_refused_in_both_languages(context: AppC
         sweep_orphans(context, CLI, grace=timedelta(minutes=5))
     assert "ชั่วโมง" in refused.value.th
     assert "at least 1 hour" in refused.value.en
+
+
+def test_the_first_look_and_the_last_agree_on_what_is_named(context: AppContext) -> None:
+    # The sweep's first look reads every reference at once (all_referenced); the last look,
+    # blob by blob, asks the rows again (unreferenced). Both see a file named only by mail.
+    blobs = context.store.blobs
+    in_mail = _named_by_mail(context, blobs.put(b"<licence number='1'/>").sha256)
+    orphan = blobs.put(b"nobody's").sha256
+    with context.read() as session:
+        named = all_referenced(session)
+        assert bytes.fromhex(in_mail) in named and bytes.fromhex(orphan) not in named
+        assert referenced_among(session, [in_mail, orphan]) == {in_mail}
+        assert session.scalar(select(unreferenced(orphan))) is True
+        assert session.scalar(select(unreferenced(in_mail))) is False
