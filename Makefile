@@ -61,6 +61,7 @@ AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrenc
 	tests/integration/test_intake_group.py tests/integration/test_paper_licences.py \
 	tests/integration/test_licence_search.py \
 	tests/integration/test_intake_group_writes.py tests/integration/test_blob_sweep.py \
+	tests/integration/test_group_orphans.py \
 	tests/integration/test_dashboard.py tests/integration/test_dashboard_rows.py
 
 test: system-deps-test $(VENV)/.installed lint

@@ -33,3 +33,7 @@ class StoredBlob(Base):
     0030). The orphan sweep (services.store.blob_sweep) removes an unreferenced blob only once
     this is older than its grace period, so a station that has just put a blob and is about to
     commit the row naming it never loses it. Set by the server's clock, never a station's."""
+    put_mark: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    """A random token set by every put, written or found (migration 0031): the put that wrote
+    the blob may take it back (a failed intake group) only while the mark is still its own,
+    i.e. while no other put — another station about to name it — has come since."""

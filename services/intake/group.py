@@ -262,11 +262,13 @@ def _record_one_by_one(
 def _forget_unnamed(uow: UnitOfWork, blobs: BlobGroup) -> None:
     """Drop the blobs the joint try (or a mail that failed alone) wrote and no row now names.
 
-    Asked of the rows, not of who wrote them: a blob waiting in the group is new to the
-    store, but the same bytes may be named by a row of this very transaction (a mail recorded
-    after its group's failed try). (On the agency server a put is committed at once and the
-    group stays empty: what a failed try stored there waits for the orphan sweep, which alone
-    can tell that no other station is about to name it.)"""
+    Asked of the rows, not of who wrote them: a blob the group wrote is new to the store, but
+    the same bytes may be named by a row of this very transaction (a mail recorded after its
+    group's failed try). On a station the blobs are still temporary files, never put in place.
+    On the agency server each put is committed at once: a blob is taken back only while no
+    other put of the same bytes came since (another station may be about to name it; then
+    it waits for the orphan sweep) and no committed row names it (services.store.server_blobs).
+    """
     waiting = blobs.addresses()
     if not waiting:
         return

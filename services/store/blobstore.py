@@ -121,19 +121,27 @@ class BlobStore:
         Call ``make_durable()`` before committing the transaction that refers to the blobs;
         what is still pending when the block ends (an exception, a rollback) is removed.
         A group opened inside another joins it. (A store keeping blobs elsewhere than in
-        files writes them as usual: its group stays empty.)
+        files writes them as usual; its group only remembers which it wrote.)
         """
         outer: BlobGroup | None = getattr(self._local, "group", None)
         if outer is not None:
             yield outer
             return
-        group = BlobGroup(self.root)
+        group = self._new_group()
         self._local.group = group
         try:
             yield group
         finally:
             self._local.group = None
             group.discard()
+
+    def _new_group(self) -> BlobGroup:
+        return BlobGroup(self.root)
+
+    def _open_group(self) -> BlobGroup | None:
+        """This thread's open group, if any."""
+        group: BlobGroup | None = getattr(self._local, "group", None)
+        return group
 
     def _waiting(self, sha256: str) -> Path | None:
         """The temporary file of this thread's open group holding the blob, if any."""

@@ -31,14 +31,16 @@ server at every put, found or written, so a blob a station is about to name is n
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import ColumnElement, Engine, case, delete, func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from models import StoredBlob
+from services.store.blob_group import BlobGroup
 from services.store.blob_references import unreferenced as unreferenced_clause
 from services.store.blobstore import DEFAULT_MAX_SIZE, BlobStore
 
@@ -64,20 +66,42 @@ class ServerBlobStore(BlobStore):
                 select(StoredBlob.sealed_size).where(StoredBlob.sha256 == sha256)
             )
 
+    def _new_group(self) -> BlobGroup:
+        return _WrittenHere(self)
+
     def _present(self, sha256: str, sealed_size: int) -> bool:
-        # One statement: found, and its age started again (the sweep's grace, module doc).
+        # One statement: found, its age started again (the sweep's grace) and its mark made
+        # new, so its writer can no longer take it back — unless the writer is this very
+        # group and no one else came since: then the mark stays the group's.
+        group = self._open_group()
+        mine = group.mark_of(sha256) if isinstance(group, _WrittenHere) else None
+        new_mark = secrets.token_hex(16)
+        mark: ColumnElement[str] | str = (
+            case((StoredBlob.put_mark == mine, StoredBlob.put_mark), else_=literal(new_mark))
+            if mine is not None
+            else new_mark
+        )
         with self._engine.begin() as connection:
             found = connection.scalar(
                 update(StoredBlob)
                 .where(StoredBlob.sha256 == sha256, StoredBlob.sealed_size == sealed_size)
-                .values(stored_at=func.now())
-                .returning(StoredBlob.sha256)
+                .values(stored_at=func.now(), put_mark=mark)
+                .returning(StoredBlob.put_mark)
             )
-        return found is not None
+        if found is None:
+            return False
+        if isinstance(group, _WrittenHere) and mine is not None and found != mine:
+            group.lost(sha256)  # another put came between: not the group's alone any more
+        return True
 
     def _store_sealed(self, sha256: str, sealed: bytes) -> None:
+        mark = secrets.token_hex(16)
         statement = insert(StoredBlob).values(
-            sha256=sha256, sealed=sealed, sealed_size=len(sealed), stored_at=func.now()
+            sha256=sha256,
+            sealed=sealed,
+            sealed_size=len(sealed),
+            stored_at=func.now(),
+            put_mark=mark,
         )
         # Only reached when nothing (or a damaged blob) is there: replace what is.
         statement = statement.on_conflict_do_update(
@@ -86,10 +110,29 @@ class ServerBlobStore(BlobStore):
                 "sealed": statement.excluded.sealed,
                 "sealed_size": len(sealed),
                 "stored_at": func.now(),
+                "put_mark": mark,
             },
         )
         with self._engine.begin() as connection:
             connection.execute(statement)
+        group = self._open_group()
+        if isinstance(group, _WrittenHere):
+            group.wrote(sha256, mark)
+
+    def take_back(self, sha256: str, mark: str) -> bool:
+        """Delete the blob this thread's put wrote with ``mark``, if no put came since and no
+        committed row names it (one statement); whether it went."""
+        with self._engine.begin() as connection:
+            gone = connection.scalar(
+                delete(StoredBlob)
+                .where(
+                    StoredBlob.sha256 == sha256,
+                    StoredBlob.put_mark == mark,
+                    unreferenced_clause(StoredBlob.sha256),
+                )
+                .returning(StoredBlob.sha256)
+            )
+        return gone is not None
 
     def _load_sealed(self, sha256: str) -> bytes | None:
         with self._engine.connect() as connection:
@@ -143,3 +186,41 @@ class ServerBlobStore(BlobStore):
                 return
             yield from page
             last = page[-1]
+
+
+class _WrittenHere(BlobGroup):
+    """A group on the server: each put is committed at once, so there is nothing to sync;
+    the group remembers which blobs its puts wrote, and with which mark, so the intake group
+    can take back those its transaction ended up not naming (:meth:`forget`)."""
+
+    def __init__(self, store: ServerBlobStore) -> None:
+        super().__init__(_NOWHERE)
+        self._store = store
+        self._marks: dict[str, str] = {}
+
+    def wrote(self, sha256: str, mark: str) -> None:
+        self._marks[sha256] = mark
+
+    def mark_of(self, sha256: str) -> str | None:
+        return self._marks.get(sha256)
+
+    def lost(self, sha256: str) -> None:
+        self._marks.pop(sha256, None)
+
+    def addresses(self) -> set[str]:
+        return set(self._marks)
+
+    def forget(self, addresses: set[str]) -> int:
+        """Take back the blobs at ``addresses`` that no other put has come to since (another
+        station's row may be about to name one: then it stays, for the sweep to judge)."""
+        taken = 0
+        for sha256 in sorted(addresses & set(self._marks)):
+            if self._store.take_back(sha256, self._marks.pop(sha256)):
+                taken += 1
+        return taken
+
+    def make_durable(self) -> None:
+        self._marks.clear()  # committed already, each by its put
+
+    def discard(self) -> None:
+        self._marks.clear()  # left to the sweep: a crash or rollback names none of them

@@ -1,8 +1,8 @@
 """Nothing left behind on a station's file store when an intake group's write fails or is killed.
 
 An intake group writes its files before the rows that name them (services.intake.group).
-When its joint try fails and the group is recorded again one mail at a time, the files only
-that try wrote and no row now names are dropped before they are put in place. A group
+(A group whose joint try fails drops what only that try wrote:
+tests/integration/test_group_orphans.py, on both stores.) A group
 killed (SIGKILL) before its commit leaves files no row names — whole blobs, or temporary
 files — which the orphan sweep removes once past its grace period, keeping every named one.
 (Station store only: on the agency server a put commits at once, and such blobs are the
@@ -21,9 +21,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import select
 
-from models import Document
 from services.intake.group import Prepared, parse_fetched, prepare_mail, record_group
 from services.intake.types import Limits, RawMail
 from services.kernel.actors import Actor
@@ -71,32 +69,6 @@ def _age_everything(data_dir: Path, hours: float) -> None:
     for path in (data_dir / "blobs").rglob("*"):
         if path.is_file():
             os.utime(path, (then, then))
-
-
-def test_a_group_that_failed_together_leaves_no_unnamed_file(
-    context: AppContext, tmp_path: Path
-) -> None:
-    # Mail 1 recorded as usual: its PDF is named by its document.
-    shared_pdf = corpus.file_pdf() + b"% shared by two mails\n"
-    first = record_group(context, [_prepared(context, 1, _request(1, shared_pdf))]).outcomes
-    assert [getattr(o, "kind", o) for o in first] == ["new"]
-    with context.read() as session:
-        named_before = set(session.scalars(select(Document.blob_sha256)))
-    # Then a group whose every mail fails after its files were put (the acknowledgement's
-    # template is gone): the joint try is undone, each mail is held whole in quarantine (its
-    # raw message kept), and its PDFs — one new, one the same bytes as mail 1's — are named
-    # by no new row.
-    group = [_prepared(context, 2, _request(2)), _prepared(context, 3, _request(3, shared_pdf))]
-    outcomes = record_group(context, group, ack_template=tmp_path / "missing.txt").outcomes
-    assert outcomes == ["quarantined", "quarantined"]
-
-    assert _unnamed(context) == set()
-    assert _leftovers(context.store.data_dir) == []
-    # The PDF mail 1's document names stays, though the failed try put the same bytes.
-    for sha in named_before:
-        assert context.store.blobs.exists(sha)
-    with context.read() as session:
-        assert verify_chain(session).ok
 
 
 # A child records one group of three mails and kills itself (SIGKILL) at the step given:
