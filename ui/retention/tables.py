@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from services.api import format_english_date, format_thai_date
@@ -29,9 +29,32 @@ __all__ = [
     "stretch",
 ]
 
-SERVICE_COLUMNS = 3
-LIST_COLUMNS = 5
-REQUEST_COLUMNS = 8
+# Each table's columns in English, translated when they are labelled (lupdate finds them here).
+_SERVICE_HEADERS = (
+    QT_TRANSLATE_NOOP("RetentionTables", "Service"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Kept"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Past it"),
+)
+_LIST_HEADERS = (
+    QT_TRANSLATE_NOOP("RetentionTables", "No."),
+    QT_TRANSLATE_NOOP("RetentionTables", "Drawn up"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Requests"),
+    QT_TRANSLATE_NOOP("RetentionTables", "State"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Head's order"),
+)
+_REQUEST_HEADERS = (
+    QT_TRANSLATE_NOOP("RetentionTables", "No."),
+    QT_TRANSLATE_NOOP("RetentionTables", "Tracking number"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Service"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Applicant ID (masked)"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Received"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Closed"),
+    QT_TRANSLATE_NOOP("RetentionTables", "Kept"),
+    QT_TRANSLATE_NOOP("RetentionTables", "State"),
+)
+SERVICE_COLUMNS = len(_SERVICE_HEADERS)
+LIST_COLUMNS = len(_LIST_HEADERS)
+REQUEST_COLUMNS = len(_REQUEST_HEADERS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -142,34 +165,14 @@ def fill_requests(table: QTableWidget, requests: Sequence[ListedRequest]) -> Non
 
 
 def label_headers(services: QTableWidget, lists: QTableWidget, requests: QTableWidget) -> None:
-    services.setHorizontalHeaderLabels(
-        [
-            QCoreApplication.translate("RetentionTables", "Service"),
-            QCoreApplication.translate("RetentionTables", "Kept"),
-            QCoreApplication.translate("RetentionTables", "Past it"),
-        ]
-    )
-    lists.setHorizontalHeaderLabels(
-        [
-            QCoreApplication.translate("RetentionTables", "No."),
-            QCoreApplication.translate("RetentionTables", "Drawn up"),
-            QCoreApplication.translate("RetentionTables", "Requests"),
-            QCoreApplication.translate("RetentionTables", "State"),
-            QCoreApplication.translate("RetentionTables", "Head's order"),
-        ]
-    )
-    requests.setHorizontalHeaderLabels(
-        [
-            QCoreApplication.translate("RetentionTables", "No."),
-            QCoreApplication.translate("RetentionTables", "Tracking number"),
-            QCoreApplication.translate("RetentionTables", "Service"),
-            QCoreApplication.translate("RetentionTables", "Applicant ID (masked)"),
-            QCoreApplication.translate("RetentionTables", "Received"),
-            QCoreApplication.translate("RetentionTables", "Closed"),
-            QCoreApplication.translate("RetentionTables", "Kept"),
-            QCoreApplication.translate("RetentionTables", "State"),
-        ]
-    )
+    for table, headers in (
+        (services, _SERVICE_HEADERS),
+        (lists, _LIST_HEADERS),
+        (requests, _REQUEST_HEADERS),
+    ):
+        table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("RetentionTables", str(header)) for header in headers]
+        )
 
 
 def stretch(table: QTableWidget, column: int) -> None:
