@@ -16,49 +16,23 @@ from models import Application, IssuedDocument
 from services.access import auth
 from services.api.approval import SigningChoice, SigningSettings
 from services.api.ports import build_ports
-from services.approval import BatchItem
 from services.kernel.actors import SYSTEM
 from services.kernel.clock import BANGKOK, utc
 from services.produce.sign import Pin
 from tests.conftest import STAFF_PASSWORD
-from tests.integration.test_approval import reviewed
 from tests.pdf_reading import pdftotext_pages, pypdf_pages, save_artifact
 from tests.ui.conftest import SCREENSHOTS, officer_types
+from tests.ui.issuing_steps import (
+    PREMISES,
+    add_supervisor,
+    approved,
+    issuing_page,
+    opened,
+    shot,
+    signed_in,
+)
 from ui.common import i18n
 from ui.issuing.page import IssuingPage
-
-PREMISES = "ร้านครัวใจดี เลขที่ 12 ถนนเพชรเกษม ตำบลหนองไผ่ อำเภอเมือง จังหวัดนครปฐม"
-
-
-def _shot(widget, name: str) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    if widget.layout() is not None:
-        widget.layout().activate()  # texts just changed language: lay them out first
-    QApplication.processEvents()
-    assert widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
-
-
-def _approved(context, ports, users, choice: SigningChoice | None = None) -> str:
-    from models import Payment
-    from services import fees
-    from services.kernel.actors import Actor
-
-    app_id = reviewed(context, ports, users, hour=9)
-    approver = users["approver"]
-    ports.approval.open_approval(approver, app_id)
-    choice = choice or SigningChoice("record", secret=Pin(STAFF_PASSWORD))
-    outcome = ports.approval.approve_batch(
-        approver, [BatchItem(app_id, ("ห้ามวางปิ่นโตบนทางเท้า",))], choice
-    )
-    assert outcome.approved == (app_id,)
-    with context.read() as session:
-        payment = session.query(Payment).filter_by(application_id=app_id).first()
-    if payment is not None:  # the fee due before issue, verified by finance
-        with context.unit_of_work(Actor.from_user(users["finance"])) as uow:
-            fees.verify(uow, context.calendar, context.store.blobs, payment.id)
-    return app_id
 
 
 def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
@@ -68,33 +42,25 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
         auth.create_user(uow, username="reviewer2", display_name="นางสาวสอง ถี่ถ้วน",
                          password=STAFF_PASSWORD, roles=["reviewer"])  # fmt: skip
     ports = build_ports(context, signing=SigningSettings())
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
-             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    app_id = _approved(context, ports, users)
+    users = signed_in(ports)
+    app_id = approved(context, ports, users)
     with context.store.sessions() as session, session.begin():
         applicant = session.get(Application, app_id).applicant
         applicant.address_th = "เลขที่ 7 หมู่ 2 ตำบลหนองไผ่ อำเภอเมือง จังหวัดนครปฐม"
     assert ports.issuing is not None
-    page = IssuingPage(ports.issuing, users["approver"], runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, users["approver"], runner)
     qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
     assert not page.delivery.deliver_button.isVisible()  # the approver issues; intake delivers
     assert not page.issue_button.isEnabled()
     page.waiting.selectRow(0)
     assert page.issue_button.isEnabled()
-    _shot(page, "issuing_page_th")
+    shot(page, "issuing_page_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: page.issue_button.text() == "&Issue licence…", timeout=5_000)
-    _shot(page, "issuing_page_en")
+    shot(page, "issuing_page_en")
     i18n.apply_language("th")
     page.issue_button.click()
-    qtbot.waitUntil(lambda: page.steps.dialog is not None and page.steps.dialog.isVisible(),
-                    timeout=10_000)  # fmt: skip
-    dialog = page.steps.dialog
-    assert dialog is not None
+    dialog = opened(qtbot, lambda: page.steps.dialog)
     # The premises start from the applicant's address; the officer types the shop's own.
     with context.read() as session:
         home = session.get(Application, app_id).applicant.address_th
@@ -106,9 +72,9 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     officer_types(PREMISES)
     assert dialog.premises.text() == PREMISES
     dialog.signing.secret.setFocus()
-    _shot(dialog, "issuing_dialog_th")
+    shot(dialog, "issuing_dialog_th")
     i18n.apply_language("en")
-    _shot(dialog, "issuing_dialog_en")
+    shot(dialog, "issuing_dialog_en")
     i18n.apply_language("th")
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.signing.secret.hasFocus(), timeout=5_000)
@@ -131,11 +97,7 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
         assert f"ณ {PREMISES} แล้ว" in text and "ณ -" not in text
 
     # The intake officer delivers it by e-mail, protected; the password is shown once.
-    desk = IssuingPage(ports.issuing, users["intake"], runner)
-    qtbot.addWidget(desk)
-    desk.resize(1280, 720)
-    desk.show()
-    desk.refresh()
+    desk = issuing_page(qtbot, ports, users["intake"], runner)
     qtbot.waitUntil(lambda: desk.issued.rowCount() == 1, timeout=30_000)
     assert not desk.issue_button.isVisible()
     desk.issued.selectRow(0)
@@ -146,7 +108,7 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     assert "รหัสผ่าน" in desk.notice.text()
     qtbot.waitUntil(lambda: "อีเมล ·" in desk.issued.item(0, 4).text(), timeout=30_000)
     assert not desk.delivery.deliver_button.isEnabled()
-    _shot(desk, "issuing_delivered_th")
+    shot(desk, "issuing_delivered_th")
     password = desk.notice.text().rsplit(" ", 1)[-1]
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: desk.delivery.deliver_button.text() == "&Deliver", timeout=5_000)
@@ -154,7 +116,7 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     assert desk.notice.text().startswith("Licence 1/"), desk.notice.text()
     assert "delivered" in desk.notice.text() and "รหัสผ่าน" not in desk.notice.text()
     assert desk.notice.text().endswith(f"it is shown only now: {password}")
-    _shot(desk, "issuing_delivered_en")
+    shot(desk, "issuing_delivered_en")
     i18n.apply_language("th")
     qtbot.waitUntil(lambda: "รหัสผ่าน" in desk.notice.text(), timeout=5_000)
     assert "delivered" not in desk.notice.text()
@@ -167,9 +129,8 @@ def test_intake_finds_the_issuing_page_in_the_main_window_and_finance_does_not(
     from ui.shell.start import build_main_window_for
 
     ports = build_ports(context, signing=SigningSettings())
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
-             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    _approved(context, ports, users)
+    users = signed_in(ports)
+    approved(context, ports, users)
     window = build_main_window_for(ports, users["approver"], runner, settings)
     qtbot.addWidget(window)
     window.resize(1280, 720)
@@ -177,10 +138,10 @@ def test_intake_finds_the_issuing_page_in_the_main_window_and_finance_does_not(
     assert window.issuing is not None and window.queues.select_page(ISSUING)
     assert window.current_page() == ISSUING
     qtbot.waitUntil(lambda: window.issuing.waiting.rowCount() == 1, timeout=30_000)
-    _shot(window, "issuing_main_window_th")
+    shot(window, "issuing_main_window_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: window.issuing.title.text() == "Issuing and delivery", timeout=5_000)
-    _shot(window, "issuing_main_window_en")
+    shot(window, "issuing_main_window_en")
     i18n.apply_language("th")
     other = build_main_window_for(ports, users["finance"], runner, settings)
     qtbot.addWidget(other)
@@ -205,22 +166,14 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     token = softhsm["approver"]
     set_risk(context, "FOOD-NOTICE", "advanced")
     ports = build_ports(context, signing=SigningSettings(token.module, (token.root_pem,)))
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
-             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    _approved(context, ports, users, token_choice(softhsm))
+    users = signed_in(ports)
+    approved(context, ports, users, token_choice(softhsm))
     assert ports.issuing is not None
-    page = IssuingPage(ports.issuing, users["approver"], runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, users["approver"], runner)
     qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
     page.waiting.selectRow(0)
     page.issue_button.click()
-    qtbot.waitUntil(lambda: page.steps.dialog is not None and page.steps.dialog.isVisible(),
-                    timeout=10_000)  # fmt: skip
-    dialog = page.steps.dialog
-    assert dialog is not None
+    dialog = opened(qtbot, lambda: page.steps.dialog)
     assert dialog.signing.token_radio.isChecked() and not dialog.signing.record_radio.isEnabled()
     assert dialog.signing.why_token.isVisible() and " 2 " in dialog.signing.why_token.text()
     qtbot.waitUntil(lambda: dialog.signing.token_combo.count() >= 1, timeout=30_000)
@@ -232,10 +185,10 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     officer_types(PREMISES)
     dialog.signing.secret.setFocus()
     qtbot.waitUntil(lambda: dialog.signing.secret.hasFocus(), timeout=5_000)
-    _shot(dialog, "issuing_token_dialog_th")
+    shot(dialog, "issuing_token_dialog_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.ok_button.text() == "Issue and sign", timeout=5_000)
-    _shot(dialog, "issuing_token_dialog_en")
+    shot(dialog, "issuing_token_dialog_en")
     i18n.apply_language("th")
     officer_types(token.pin)
     QTest.keyClick(dialog.signing.secret, Qt.Key.Key_Return)
@@ -270,17 +223,17 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
     qtbot.waitUntil(lambda: check.verdict.isVisible(), timeout=30_000)
     assert check.verdict.text() == "ใช้ได้ — ตรงกับทะเบียนของหน่วยงาน"
     assert entry.licensee in check.details.toPlainText()
-    _shot(check, "issuing_check_valid_th")
+    shot(check, "issuing_check_valid_th")
     # A photo of the paper, then revoked: the photo now says revoked, with the reason.
     ports.issuing.revoke(users["approver"], entry.id, "ย้ายสถานที่โดยไม่ได้แจ้ง")
     check.check_file(tmp_path / "photo.jpg")
     qtbot.waitUntil(lambda: check.verdict.text().startswith("ถูกเพิกถอน"), timeout=30_000)
     assert "ย้ายสถานที่โดยไม่ได้แจ้ง" in check.details.toPlainText()
-    _shot(check, "issuing_check_revoked_th")
+    shot(check, "issuing_check_revoked_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: check.verdict.text().startswith("REVOKED"), timeout=5_000)
     assert "Reason revoked: ย้ายสถานที่โดยไม่ได้แจ้ง" in check.details.toPlainText()
-    _shot(check, "issuing_check_revoked_en")
+    shot(check, "issuing_check_revoked_en")
     i18n.apply_language("th")
 
 
@@ -290,9 +243,8 @@ def test_intake_records_a_request_for_licence_data_and_sends_it(
     """Typed as at the desk: the licence number, who asks, their e-mail; the row shows its
     deadline; Send the data queues the XML and PDF (the outbox), and the row says answered."""
     ports = build_ports(context, signing=SigningSettings())
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
-             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    app_id = _approved(context, ports, users)
+    users = signed_in(ports)
+    app_id = approved(context, ports, users)
     assert ports.issuing is not None
     issued = ports.issuing.issue(
         users["approver"],
@@ -322,10 +274,10 @@ def test_intake_records_a_request_for_licence_data_and_sends_it(
     assert "(" in dialog.table.item(0, 2).text()  # the business days left
     assert dialog.table.item(0, 3).text() == "ยังไม่ตอบ"
     dialog.table.selectRow(0)
-    _shot(dialog, "issuing_data_requests_th")
+    shot(dialog, "issuing_data_requests_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.answer_button.text() == "&Send the data", timeout=5_000)
-    _shot(dialog, "issuing_data_requests_en")
+    shot(dialog, "issuing_data_requests_en")
     i18n.apply_language("th")
     assert dialog.answer_button.isEnabled()
     dialog.answer_button.click()
@@ -340,9 +292,8 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     from tests.integration.test_licence_bounces import _report, _set_aside
 
     ports = build_ports(context, signing=SigningSettings())
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
-             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    app_id = _approved(context, ports, users)
+    users = signed_in(ports)
+    app_id = approved(context, ports, users)
     assert ports.issuing is not None
     issued = ports.issuing.issue(
         users["approver"],
@@ -356,11 +307,7 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     _set_aside(context, "imap:INBOX:1:900", _report(message_id))
     with context.unit_of_work(SYSTEM) as uow:
         assert note_bounces(uow, context.calendar, context.store.blobs) == 1
-    desk = IssuingPage(ports.issuing, users["intake"], runner)
-    qtbot.addWidget(desk)
-    desk.resize(1280, 720)
-    desk.show()
-    desk.refresh()
+    desk = issuing_page(qtbot, ports, users["intake"], runner)
     qtbot.waitUntil(lambda: desk.issued.rowCount() == 1, timeout=30_000)
     assert desk.issued.item(0, 4).text().startswith("ตีกลับ")
     desk.issued.selectRow(0)
@@ -371,11 +318,11 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     desk.activateWindow()
     qtbot.waitUntil(lambda: desk.delivery.handed_to.hasFocus(), timeout=5_000)
     officer_types("นายสมชาย ใจดี")
-    _shot(desk, "issuing_bounced_th")
+    shot(desk, "issuing_bounced_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: desk.issued.item(0, 4).text().startswith("Bounced"), timeout=5_000)
     assert desk.delivery.channel_choice.currentData() == "counter"  # the choice survives the switch
-    _shot(desk, "issuing_bounced_en")
+    shot(desk, "issuing_bounced_en")
     i18n.apply_language("th")
     desk.delivery.deliver_button.click()
     qtbot.waitUntil(lambda: "เคาน์เตอร์" in desk.notice.text(), timeout=30_000)
@@ -424,22 +371,14 @@ def test_the_issue_dialog_lists_the_tokens_certificates_and_the_chosen_one_signs
     deputy = softhsm["deputy"]
     set_risk(context, "FOOD-NOTICE", "advanced")
     ports = build_ports(context, signing=SigningSettings(deputy.module, (deputy.root_pem,)))
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD) for n in
-             ("intake", "reviewer", "approver", "finance")}  # fmt: skip
-    _approved(context, ports, users, token_choice(softhsm))
+    users = signed_in(ports)
+    approved(context, ports, users, token_choice(softhsm))
     assert ports.issuing is not None
-    page = IssuingPage(ports.issuing, users["approver"], runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, users["approver"], runner)
     qtbot.waitUntil(lambda: page.waiting.rowCount() == 1, timeout=30_000)
     page.waiting.selectRow(0)
     page.issue_button.click()
-    qtbot.waitUntil(lambda: page.steps.dialog is not None and page.steps.dialog.isVisible(),
-                    timeout=10_000)  # fmt: skip
-    dialog = page.steps.dialog
-    assert dialog is not None
+    dialog = opened(qtbot, lambda: page.steps.dialog)
     form = dialog.signing
     qtbot.waitUntil(lambda: form.token_combo.findData("deputy") >= 0, timeout=30_000)
     form.token_combo.setCurrentIndex(form.token_combo.findData("deputy"))
@@ -459,12 +398,12 @@ def test_the_issue_dialog_lists_the_tokens_certificates_and_the_chosen_one_signs
     assert any("นายอนุมัติ รอบคอบ" in n for n in names), names
     assert any("นางรักษา ราชการแทน" in n for n in names), names
     form.certificate_combo.setCurrentIndex(form.certificate_combo.findData(b"\x07"))
-    _shot(dialog, "issuing_certificate_dialog_th")
+    shot(dialog, "issuing_certificate_dialog_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.ok_button.text() == "Issue and sign", timeout=5_000)
     assert form.certificate_combo.currentData() == b"\x07"  # the choice outlives the switch
     assert "valid to" in form.certificate_combo.currentText()
-    _shot(dialog, "issuing_certificate_dialog_en")
+    shot(dialog, "issuing_certificate_dialog_en")
     i18n.apply_language("th")
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=5_000)
     QTest.keyClick(form.secret, Qt.Key.Key_Return)
@@ -497,18 +436,10 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
     desk = IssuingPage(ports.issuing, intake, runner)
     qtbot.addWidget(desk)
     assert desk.paper_button.isHidden()  # the access table: approvers and supervisors only
-    page = IssuingPage(ports.issuing, approver, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, approver, runner)
     assert page.paper_button.isVisible()
     page.paper_button.click()
-    qtbot.waitUntil(lambda: page.steps.paper_dialog is not None
-                    and page.steps.paper_dialog.isVisible(),
-                    timeout=10_000)  # fmt: skip
-    dialog = page.steps.paper_dialog
-    assert dialog is not None
+    dialog = opened(qtbot, lambda: page.steps.paper_dialog)
     typed = {
         dialog.number: "14/2565",  # already registered: refused below
         dialog.licensee: "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี",
@@ -523,16 +454,16 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
         qtbot.waitUntil(field.hasFocus, timeout=5_000)
         officer_types(text)
         assert field.text() == text
-    _shot(dialog, "issuing_paper_dialog_th")
+    shot(dialog, "issuing_paper_dialog_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.register_button.text() == "&Register", timeout=5_000)
-    _shot(dialog, "issuing_paper_dialog_en")
+    shot(dialog, "issuing_paper_dialog_en")
     i18n.apply_language("th")
     QTest.keyClick(dialog.premises, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=30_000)
     assert "14/2565 มีอยู่ในทะเบียนแล้ว" in dialog.error.text()
     assert dialog.isVisible() and dialog.licensee.text() == typed[dialog.licensee]
-    _shot(dialog, "issuing_paper_dialog_duplicate_th")
+    shot(dialog, "issuing_paper_dialog_duplicate_th")
     dialog.number.setFocus()
     dialog.number.selectAll()
     officer_types("15/2565")
@@ -540,11 +471,11 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
     assert dialog.registered is not None and dialog.registered.number == "15/2565"
     assert "15/2565" in page.notice.text() and page.notice.isVisible()
-    _shot(page, "issuing_page_paper_registered_th")
+    shot(page, "issuing_page_paper_registered_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: page.paper_button.text() == "Register a &paper licence…",
                     timeout=5_000)  # fmt: skip
-    _shot(page, "issuing_page_paper_registered_en")
+    shot(page, "issuing_page_paper_registered_en")
     i18n.apply_language("th")
 
     # Checked by its number, as a holder shows the paper: valid, and from paper.
@@ -556,7 +487,7 @@ def test_the_approver_registers_a_paper_licence_typing_it_in_thai_and_it_then_ch
     qtbot.waitUntil(lambda: check.verdict.isVisible(), timeout=30_000)
     assert "ฉบับกระดาษ" in check.verdict.text()
     assert "ร้านข้าวแกงป้าศรี โดย นางศรีสุดา ใจดี" in check.details.toPlainText()
-    _shot(check, "issuing_paper_checked_th")
+    shot(check, "issuing_paper_checked_th")
 
 
 def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing_the_reason(
@@ -569,9 +500,7 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
 
     ports = build_ports(context, signing=SigningSettings())
     assert ports.issuing is not None
-    with context.unit_of_work(SYSTEM) as uow:
-        auth.create_user(uow, username="super", display_name="นายกำกับ ดูแล",
-                         password=STAFF_PASSWORD, roles=["supervisor"])  # fmt: skip
+    add_supervisor(context)
     supervisor = ports.shell.sign_in("super", STAFF_PASSWORD)
     intake = ports.shell.sign_in("intake", STAFF_PASSWORD)
     for paper in (
@@ -592,11 +521,7 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     window = build_main_window_for(ports, supervisor, runner, settings)
     qtbot.addWidget(window)
     assert window.issuing is not None and window.queues.select_page(ISSUING)
-    page = IssuingPage(ports.issuing, supervisor, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, supervisor, runner)
     qtbot.waitUntil(lambda: page.issued.rowCount() == 2, timeout=30_000)
 
     def row(r: int) -> list[str]:
@@ -611,10 +536,7 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     page.issued.selectRow(0)
     assert page.revoke_button.isEnabled() and not page.delivery.deliver_button.isEnabled()
     QTest.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.steps.revoke_dialog is not None
-                    and page.steps.revoke_dialog.isVisible(),
-                    timeout=10_000)  # fmt: skip
-    dialog = page.steps.revoke_dialog
+    dialog = opened(qtbot, lambda: page.steps.revoke_dialog)
     assert dialog is not None and not dialog.revoke_button.isEnabled()  # a reason first
     dialog.activateWindow()
     dialog.reason.setFocus()
@@ -623,12 +545,12 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     officer_types(reason)
     assert dialog.reason.toPlainText() == reason and dialog.revoke_button.isEnabled()
     assert "ฉบับกระดาษ" in dialog.what.text()
-    _shot(dialog, "issuing_revoke_paper_dialog_th")
+    shot(dialog, "issuing_revoke_paper_dialog_th")
     i18n.apply_language("en")
     try:
         qtbot.waitUntil(lambda: dialog.revoke_button.text() == "Re&voke", timeout=5_000)
         assert "A paper licence: no letter is sent" in dialog.what.text()
-        _shot(dialog, "issuing_revoke_paper_dialog_en")
+        shot(dialog, "issuing_revoke_paper_dialog_en")
     finally:
         i18n.apply_language("th")
     QTest.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
@@ -637,12 +559,12 @@ def test_a_supervisor_sees_paper_licences_with_the_others_and_revokes_one_typing
     assert "15/2565" in page.notice.text() and page.notice.isVisible()
     page.issued.selectRow(0)
     assert not page.revoke_button.isEnabled()  # revoked once; the services mark it so
-    _shot(page, "issuing_page_paper_revoked_th")
+    shot(page, "issuing_page_paper_revoked_th")
     i18n.apply_language("en")
     try:
         qtbot.waitUntil(lambda: row(0)[3] == "Revoked", timeout=5_000)
         assert row(0)[4] == "Paper licence, registered by hand"
-        _shot(page, "issuing_page_paper_revoked_en")
+        shot(page, "issuing_page_paper_revoked_en")
     finally:
         i18n.apply_language("th")
     check = ports.issuing.check_typed(intake, "15/2565")
@@ -669,11 +591,11 @@ def test_a_paper_licence_saves_with_no_expiry_and_a_typed_non_date_is_named_not_
     dialog.activateWindow()
     qtbot.waitUntil(dialog.number.hasFocus, timeout=5_000)
     assert dialog.issued.text() == "" and dialog.expires.text() == ""
-    _shot(dialog, "issuing_paper_dialog_empty_th")  # the placeholders say what to type
+    shot(dialog, "issuing_paper_dialog_empty_th")  # the placeholders say what to type
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.register_button.text() == "&Register", timeout=5_000)
     assert dialog.issued.lineEdit().placeholderText() == "Day/month/year, e.g. 1/3/2022"
-    _shot(dialog, "issuing_paper_dialog_empty_en")
+    shot(dialog, "issuing_paper_dialog_empty_en")
     i18n.apply_language("th")
     thai = "วัน/เดือน/ปี พ.ศ. เช่น 1/3/2565"
     qtbot.waitUntil(lambda: dialog.issued.lineEdit().placeholderText() == thai, timeout=5_000)
@@ -697,11 +619,11 @@ def test_a_paper_licence_saves_with_no_expiry_and_a_typed_non_date_is_named_not_
     assert "วันหมดอายุ “31/2/2570” ไม่ใช่วันที่" in dialog.error.text()
     assert "The expiry date “31/2/2570” is not a date" in dialog.error.text()
     assert dialog.isVisible() and dialog.expires.text() == "31/2/2570"
-    _shot(dialog, "issuing_paper_dialog_not_a_date_th")
+    shot(dialog, "issuing_paper_dialog_not_a_date_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: dialog.issued.text() == "1/3/2022", timeout=5_000)
     assert dialog.expires.text() == "31/2/2570"  # the officer's text, not re-read
-    _shot(dialog, "issuing_paper_dialog_not_a_date_en")
+    shot(dialog, "issuing_paper_dialog_not_a_date_en")
     i18n.apply_language("th")
     qtbot.waitUntil(lambda: dialog.issued.text() == "1/3/2565", timeout=5_000)
     with context.read() as session:

@@ -9,9 +9,8 @@ from PySide6.QtTest import QTest
 
 from services.api.approval import SigningSettings
 from services.api.ports import build_ports
-from tests.conftest import STAFF_PASSWORD
 from tests.integration.test_approval import set_risk, token_choice
-from tests.ui.test_issuing_page import PREMISES, _approved, _shot
+from tests.ui.issuing_steps import PREMISES, approved, issuing_page, shot, signed_in
 from ui.common import i18n
 from ui.issuing.page import IssuingPage
 
@@ -22,10 +21,9 @@ def test_a_licence_issued_offline_is_time_stamped_from_the_issuing_page(
     token = softhsm["approver"]
     signing = SigningSettings(token.module, (token.root_pem, tsa.root_pem), tsa_url=tsa.url)
     ports = build_ports(context, signing=signing)
-    users = {n: ports.shell.sign_in(n, STAFF_PASSWORD)
-             for n in ("intake", "reviewer", "approver", "finance")}  # fmt: skip
+    users = signed_in(ports)
     set_risk(context, "FOOD-NOTICE", "advanced")
-    app_id = _approved(context, ports, users, token_choice(softhsm))
+    app_id = approved(context, ports, users, token_choice(softhsm))
     approver = users["approver"]
     assert ports.issuing is not None
     tsa.stop()  # the link is down at issue
@@ -35,18 +33,14 @@ def test_a_licence_issued_offline_is_time_stamped_from_the_issuing_page(
     desk = IssuingPage(ports.issuing, users["intake"], runner)
     qtbot.addWidget(desk)
     assert desk.timestamps_button.isHidden()  # intake does not issue: never asks
-    page = IssuingPage(ports.issuing, approver, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, approver, runner)
     button = page.timestamps_button
     qtbot.waitUntil(lambda: button.isVisible(), timeout=30_000)
     assert button.text() == "เพิ่มตราประทับเวลา (1)"
-    _shot(page, "issuing_timestamps_th")
+    shot(page, "issuing_timestamps_th")
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: button.text() == "Add timestamps (1)", timeout=5_000)
-    _shot(page, "issuing_timestamps_en")
+    shot(page, "issuing_timestamps_en")
     i18n.apply_language("th")
 
     # Still offline: said in both languages, and the licence keeps waiting.

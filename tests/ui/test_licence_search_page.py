@@ -10,16 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from services.access import auth
 from services.api.approval import SigningSettings
 from services.api.ports import build_ports
-from services.kernel.actors import SYSTEM
 from tests.conftest import STAFF_PASSWORD
 from tests.integration.test_licence_search import OLD_PAPER, fill_register
 from tests.ui.conftest import officer_types
-from tests.ui.test_issuing_page import _shot
+from tests.ui.issuing_steps import add_supervisor, issuing_page, opened, shot
 from ui.common import i18n
-from ui.issuing.page import IssuingPage
 
 
 def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it(
@@ -27,24 +24,18 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
 ) -> None:
     ports = build_ports(context, signing=SigningSettings())
     assert ports.issuing is not None
-    with context.unit_of_work(SYSTEM) as uow:
-        auth.create_user(uow, username="super", display_name="นายกำกับ ดูแล",
-                         password=STAFF_PASSWORD, roles=["supervisor"])  # fmt: skip
+    add_supervisor(context)
     supervisor = ports.shell.sign_in("super", STAFF_PASSWORD)
     fill_register(context, system=240, paper=80)
     ports.issuing.register_paper(supervisor, OLD_PAPER)
-    page = IssuingPage(ports.issuing, supervisor, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = issuing_page(qtbot, ports, supervisor, runner)
     qtbot.waitUntil(lambda: page.issued.rowCount() == 100, timeout=30_000)
     assert page.count_label.text() == "แสดง 100 จาก 321 ใบอนุญาต"
     assert page.more_button.isVisible()
     numbers = [page.issued.item(r, 0).text() for r in range(page.issued.rowCount())]
     assert numbers[0] == "1/2569" and "ทม 7/2541" not in numbers
     assert page.issued.item(1, 5).text() == "X-XXXX-XXXXX-34-2"  # the holder's ID, masked
-    _shot(page, "issuing_licence_list_th")
+    shot(page, "issuing_licence_list_th")
     QTest.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.issued.rowCount() == 200, timeout=30_000)
     assert page.count_label.text() == "แสดง 200 จาก 321 ใบอนุญาต"
@@ -65,24 +56,20 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
     assert page.count_label.text() == "แสดง 1 จาก 1 ใบอนุญาต" and page.more_button.isHidden()
     page.issued.setFocus()
     page.issued.selectRow(0)
-    _shot(page, "issuing_licence_search_th")
+    shot(page, "issuing_licence_search_th")
     i18n.apply_language("en")
     try:
         qtbot.waitUntil(lambda: page.count_label.text() == "Showing 1 of 1 licences", timeout=5_000)
         assert row(0)[3] == "Valid" and page.more_button.text() == "&More…"
         assert page.filters.search.placeholderText().startswith("Find a licence")
-        _shot(page, "issuing_licence_search_en")
+        shot(page, "issuing_licence_search_en")
     finally:
         i18n.apply_language("th")
 
     # The found row is revoked as any other.
     assert page.revoke_button.isEnabled()
     QTest.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.steps.revoke_dialog is not None
-                    and page.steps.revoke_dialog.isVisible(),
-                    timeout=10_000)  # fmt: skip
-    dialog = page.steps.revoke_dialog
-    assert dialog is not None
+    dialog = opened(qtbot, lambda: page.steps.revoke_dialog)
     dialog.activateWindow()
     dialog.reason.setFocus()
     qtbot.waitUntil(dialog.reason.hasFocus, timeout=5_000)
@@ -116,13 +103,13 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
     qtbot.waitUntil(lambda: page.issued.rowCount() == 0, timeout=30_000)
     assert page.issued_empty.text().startswith("ไม่พบใบอนุญาตที่ตรงกับคำค้น")
     assert page.issued_empty.isVisible() and page.count_label.text() == ""
-    _shot(page, "issuing_licence_search_empty_th")
+    shot(page, "issuing_licence_search_empty_th")
     i18n.apply_language("en")
     try:
         qtbot.waitUntil(
             lambda: page.issued_empty.text().startswith("No licence matches this search"),
             timeout=5_000,
         )
-        _shot(page, "issuing_licence_search_empty_en")
+        shot(page, "issuing_licence_search_empty_en")
     finally:
         i18n.apply_language("th")

@@ -10,36 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from tests.ui.conftest import active_main_window as _window
-from ui.review.screen import ReviewScreen
-from ui.shell.main_window import MainWindow
+from tests.ui.review_steps import open_next, pdf_shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _pdf_ready(review: ReviewScreen) -> bool:
-    viewer = review.viewer
-    return (
-        viewer.current_kind() == "pdf"
-        and viewer.pdf_document.status() == QPdfDocument.Status.Ready
-        and viewer.stack.currentWidget() is viewer.pdf_view
-    )
-
-
-def _open_oldest(qtbot, window: MainWindow) -> ReviewScreen:
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Return, CTRL)  # "Next", as the officer does
-    review = window.review
-    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
-    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
-    qtbot.waitUntil(review.is_settled, timeout=10000)  # the tabs follow page 1
-    return review
 
 
 def test_the_next_request_is_read_ahead_and_opens_from_memory(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_oldest(qtbot, window)
+    review = open_next(qtbot, window)
     (oldest, _), (second, second_number) = review_applications[:2]
     assert review.detail.row.id == oldest
     ahead = review.read_ahead
@@ -62,7 +42,7 @@ def test_the_next_request_is_read_ahead_and_opens_from_memory(
     first = review.detail.documents[0].id
     assert review.viewer._cache.peek(first) == held[first]
     assert second_number in review.top_bar.title.text()
-    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review), timeout=10000)
     # "Next" gives back the oldest request still in the officer's hands before a newer one.
     qtbot.waitUntil(lambda: ahead.application_id == oldest, timeout=10000)
 
@@ -71,7 +51,7 @@ def test_signing_out_forgets_what_was_read_ahead(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_oldest(qtbot, window)
+    review = open_next(qtbot, window)
     ahead = review.read_ahead
     qtbot.waitUntil(lambda: ahead.held_bytes() > 0, timeout=10000)
     with qtbot.waitSignal(window.user_did_sign_out, timeout=5000):
@@ -93,7 +73,7 @@ def test_the_next_requests_pdf_is_parsed_ahead_and_shown_as_it_is(
     """ "Next" hands the viewer a PDF already parsed off the GUI thread: the document on
     screen is that very one, and signing out drops what was parsed with the bytes."""
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_oldest(qtbot, window)
+    review = open_next(qtbot, window)
     (_, _), (second, _) = review_applications[:2]
     ahead = review.read_ahead
     qtbot.waitUntil(lambda: ahead.application_id == second and bool(ahead._parsed), timeout=10000)
@@ -102,7 +82,7 @@ def test_the_next_requests_pdf_is_parsed_ahead_and_shown_as_it_is(
 
     window.open_review(window.model.row_at(window.model.find_row(second)))
     qtbot.waitUntil(lambda: review.viewer.current_document_id() == document_id, timeout=10000)
-    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review), timeout=10000)
     assert review.viewer.pdf_document is parsed
 
     qtbot.waitUntil(lambda: bool(ahead._parsed), timeout=10000)  # the request after it

@@ -7,7 +7,6 @@ tabs fill only once it answers.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -15,47 +14,22 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import active_main_window as _window
-from ui.review.screen import ReviewScreen
-from ui.shell.main_window import MainWindow
+from tests.ui.review_steps import enter_on, hold_the_claim, pdf_shown
 from ui.viewer import system_viewer
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _page_one_of(review: ReviewScreen, application_id: str) -> bool:
-    viewer = review.viewer
-    return (
-        viewer.application_id == application_id
-        and viewer.current_kind() == "pdf"
-        and viewer.pdf_document.status() == QPdfDocument.Status.Ready
-        and viewer.stack.currentWidget() is viewer.pdf_view
-    )
-
-
-def _enter_on(qtbot, window: MainWindow, application_id: str) -> None:
-    """The officer picks the row in the list and presses Enter."""
-    window.table.setFocus()
-    window.table.setCurrentIndex(window.model.index(window.model.find_row(application_id), 0))
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
 
 
 def test_page_one_shows_while_the_claim_is_on_its_way_and_the_tabs_follow(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     (oldest, number), _ = review_applications[:2]
-    gate = threading.Event()
-    claim = workstation.review.open_application
-
-    def slow_claim(*args, **kwargs):  # the real claim, after the gate opens
-        assert gate.wait(20), "the test never let the claim through"
-        return claim(*args, **kwargs)
-
-    workstation.review.open_application = slow_claim
+    gate = hold_the_claim(workstation)
     window = _window(qtbot, workstation, reviewer, runner, settings)
     try:
-        _enter_on(qtbot, window, oldest)
+        enter_on(qtbot, window, oldest)
         review = window.review
-        qtbot.waitUntil(lambda: _page_one_of(review, oldest), timeout=10000)
+        qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1), timeout=10000)
         # Page 1 is on screen; the claim has not answered: nothing says it is the officer's.
         assert review.detail is None and not review.is_settled()
         assert number in review.top_bar.title.text()
@@ -67,7 +41,7 @@ def test_page_one_shows_while_the_claim_is_on_its_way_and_the_tabs_follow(
     qtbot.waitUntil(review.is_settled, timeout=10000)
     assert review.detail.row.id == oldest and review.detail.claimed_by_me
     # The page on screen stayed (not opened again), and the tabs show the request.
-    assert _page_one_of(review, oldest)
+    assert pdf_shown(review, oldest, 1)
     assert [d.id for d in review.detail.documents] == document_ids
     assert [r.item.code for r in review.checklist.rows] == [i.code for i in review.detail.checklist]
     assert all(row.isVisible() for row in review.checklist.rows)
@@ -83,9 +57,9 @@ def test_signing_out_leaves_nothing_decrypted_in_memory_or_on_disk(
     try:
         window = _window(qtbot, workstation, reviewer, runner, settings)
         (oldest, _), (second, _) = review_applications[:2]
-        _enter_on(qtbot, window, oldest)
+        enter_on(qtbot, window, oldest)
         review = window.review
-        qtbot.waitUntil(lambda: _page_one_of(review, oldest), timeout=10000)
+        qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1), timeout=10000)
         qtbot.waitUntil(review.is_settled, timeout=10000)
         qtbot.waitUntil(lambda: review.read_ahead.application_id == second, timeout=10000)
         viewer = review.viewer
@@ -128,12 +102,12 @@ def test_the_request_after_opens_whole_in_either_language_with_its_page_strip(
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Return, CTRL)  # "Next": the oldest
     review = window.review
-    qtbot.waitUntil(lambda: _page_one_of(review, oldest) and review.is_settled(), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1) and review.is_settled(), timeout=10000)
     qtbot.waitUntil(lambda: review.read_ahead.parsed_count() > 0, timeout=10000)
     parsed = next(iter(review.read_ahead._parsed.values()))
 
     window.open_review(window.model.row_at(window.model.find_row(second)))
-    assert _page_one_of(review, second)  # at once, from what was read and parsed ahead
+    assert pdf_shown(review, second, 1)  # at once, from what was read and parsed ahead
     assert review.viewer.pdf_document is parsed
     qtbot.waitUntil(review.is_settled, timeout=10000)
     strip = review.viewer.thumbnails

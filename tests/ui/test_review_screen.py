@@ -10,40 +10,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.ui.conftest import PDF_PAGES, SCREENSHOTS, officer_types, type_text
 from tests.ui.conftest import active_main_window as _window
+from tests.ui.review_steps import open_next, pdf_shown
 from ui.review.certify import CertifyDialog, WithdrawCopyDialog
 from ui.review.composer import DEFAULT_ANSWER_DAYS
 from ui.review.screen import ReviewScreen
 from ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _pdf_ready(review: ReviewScreen) -> bool:
-    viewer = review.viewer
-    return (
-        viewer.current_kind() == "pdf"
-        and viewer.pdf_document.status() == QPdfDocument.Status.Ready
-        and viewer.stack.currentWidget() is viewer.pdf_view
-    )
-
-
-def _open_next(qtbot, window: MainWindow) -> ReviewScreen:
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Return, CTRL)
-    review = window.review
-    qtbot.waitUntil(lambda: review.detail is not None, timeout=10000)
-    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
-    # The tabs fill after page 1 has painted, as an officer's next key would find them
-    # (laid out: the layout they asked for is done before the next frame).
-    qtbot.waitUntil(review.is_settled, timeout=10000)
-    QApplication.sendPostedEvents()
-    QApplication.processEvents()
-    return review
 
 
 def _reread(workstation, user, application_id):
@@ -54,7 +31,7 @@ def test_next_opens_the_oldest_request_and_claims_it(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     oldest_id, oldest_number = review_applications[0]
     assert window.workspace.currentWidget() is review
     assert review.detail.row.id == oldest_id
@@ -96,7 +73,7 @@ def test_pdf_viewer_shows_page_one_and_pages_through(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     viewer = review.viewer
     assert viewer.current_document().filename == "แบบคำขอ.pdf"
     assert viewer.pdf_document.pageCount() == PDF_PAGES
@@ -123,7 +100,7 @@ def test_image_zoom_and_rotate(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     viewer = review.viewer
     review.checklist.setFocus()
     qtbot.keyClick(review.checklist, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -154,7 +131,7 @@ def test_the_current_checklist_item_is_the_one_scrolled_into_view(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     checklist = review.checklist
     bar = checklist.verticalScrollBar()
     assert bar.maximum() > 0  # more items than the screen holds
@@ -171,7 +148,7 @@ def test_checklist_verdicts_by_keyboard_are_stored(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     pdf = review.viewer.current_document()
     checklist = review.checklist
@@ -215,7 +192,7 @@ def test_mark_reviewed_with_an_open_checklist_explains_inline(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     review.checklist.setFocus()
     qtbot.keyClick(review.checklist, Qt.Key.Key_M, CTRL)
     qtbot.waitUntil(lambda: review.error_box.text() != "", timeout=10000)
@@ -261,7 +238,7 @@ def test_cannot_pass_on_banner_is_compact_dismissable_and_goes_when_fixed(
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
     window.resize(1280, 720)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     review.checklist.setFocus()
     qtbot.keyClick(review.checklist, Qt.Key.Key_M, CTRL)
@@ -306,7 +283,7 @@ def test_all_checked_only_when_the_identity_checks_are_done_too(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     codes = [i.code for i in review.detail.checklist]
     _accept_by_port(workstation, reviewer, application_id, items=codes[1:])
@@ -334,7 +311,7 @@ def test_what_the_officer_may_not_do_is_disabled_or_says_why(
     from tests.conftest import STAFF_PASSWORD
 
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     bar = review.action_bar
     assert bar.reject_button.isEnabled() and bar.reviewed_button.isEnabled()
     review.checklist.setFocus()
@@ -375,7 +352,7 @@ def test_request_documents_previews_then_sends(
     qtbot, workstation, reviewer, runner, settings, review_applications, clock
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     # 20:00 UTC on the 26th is already the 27th in Bangkok: "answer by" counts from the
     # services' today in the agency's zone, not from the computer's date.
@@ -420,7 +397,7 @@ def test_request_note_typed_key_by_key_goes_out_whole_with_the_chosen_documents(
     from models import Application, OutboxMessage
 
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     review.checklist.setFocus()
     qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
@@ -477,7 +454,7 @@ def test_request_composer_cancels_with_esc(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     review.open_request_composer()
     assert review.side_stack.currentWidget() is review.request_composer
     qtbot.keyClick(review.request_composer.items, Qt.Key.Key_Escape)
@@ -489,7 +466,7 @@ def test_identity_check_is_recorded_with_the_document_on_screen(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     qtbot.keyClick(review.checklist, Qt.Key.Key_2, CTRL)
     assert review.tabs.currentWidget() is review.identity
     cards = review.identity.cards
@@ -518,7 +495,7 @@ def test_history_tab_lists_what_happened(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     qtbot.keyClick(review.checklist, Qt.Key.Key_4, CTRL)
     assert review.tabs.currentWidget() is review.history
     qtbot.waitUntil(lambda: review.history.topLevelItemCount() > 0, timeout=10000)
@@ -531,7 +508,7 @@ def test_review_screen_in_english(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     window.language_actions["en"].trigger()
     qtbot.waitUntil(
         lambda: review.action_bar.reviewed_button.text() == "Mark reviewed", timeout=3000
@@ -552,7 +529,7 @@ def test_review_splitter_and_zoom_are_remembered(
     from ui.review.settings import REVIEW_SPLITTER, VIEWER_FIT_WIDTH, VIEWER_ZOOM
 
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     review.viewer.zoom_in()
     review.splitter.setSizes([700, 600])
     review.splitter.splitterMoved.emit(700, 1)
@@ -562,7 +539,7 @@ def test_review_splitter_and_zoom_are_remembered(
     assert not ui_settings.read(settings, REVIEW_SPLITTER).isEmpty()
     window.close()
     again = _window(qtbot, workstation, reviewer, runner, settings)
-    reopened = _open_next(qtbot, again)
+    reopened = open_next(qtbot, again)
     assert not reopened.viewer.is_fit_width()
     assert round(reopened.viewer.zoom() * 100) == ui_settings.read(settings, VIEWER_ZOOM)
     assert abs(reopened.splitter.sizes()[0] - shown[0]) <= 2
@@ -603,7 +580,7 @@ def test_certify_copy_asks_first_then_adds_the_copy_and_an_undo_withdraws_it(
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
     window.resize(1280, 720)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     original = review.viewer.current_document()
     before = len(review.viewer.documents())
@@ -630,7 +607,7 @@ def test_certify_copy_asks_first_then_adds_the_copy_and_an_undo_withdraws_it(
     copy = review.viewer.documents()[-1]
     assert copy.derived_from == original.id
     assert review.viewer.current_document_id() == copy.id
-    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review), timeout=10000)
     assert review.viewer.pdf_document.pageCount() == PDF_PAGES
     assert "รับรองสำเนาแล้ว" in review.notice_box.text()
     assert "สำเนาที่รับรองแล้ว" in review.viewer.document_combo.currentText()
@@ -669,7 +646,7 @@ def test_certify_copy_asks_first_then_adds_the_copy_and_an_undo_withdraws_it(
     _shot(dialog, "certify_confirm_en")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     review.viewer.show_document(copy.id)
-    qtbot.waitUntil(lambda: _pdf_ready(review), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review), timeout=10000)
     assert "withdrawn" in combo.currentText()
     button = review.action_bar.certify_button
     qtbot.waitUntil(lambda: button.text() == "Withdraw copy…", timeout=3000)
@@ -687,7 +664,7 @@ def test_next_while_holding_the_oldest_says_so(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     qtbot.keyClick(review.checklist, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: review.notice_box.text() != "", timeout=10000)
     assert "ยังเป็นคำขอที่เก่าที่สุด" in review.notice_box.text()
@@ -701,7 +678,7 @@ def test_a_text_file_in_the_thai_windows_code_page_reads_as_thai(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     viewer = review.viewer
     viewer.show_document(viewer.documents()[2].id)
     qtbot.waitUntil(lambda: viewer.stack.currentWidget() is viewer.text_pane, timeout=10000)
@@ -715,7 +692,7 @@ def test_reject_needs_reasons_then_closes_the_request(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     review.action_bar.reject_button.click()
     composer = review.reject_composer
@@ -736,7 +713,7 @@ def test_putting_back_in_the_queue_releases_the_claim(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     application_id = review.detail.row.id
     qtbot.keyClick(review.checklist, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.workspace.currentWidget() is window.splitter, timeout=10000)
@@ -812,7 +789,7 @@ def test_a_company_applicant_shows_its_signatory_checks_and_records_them(
         app.applicant.kind = "juristic"
         app.form_data = {**(app.form_data or {}), "delegated": True}
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     assert review.detail.row.id == first_id
     _identity_tab(qtbot, review)
     cards = review.identity.cards
@@ -870,7 +847,7 @@ def test_ial3_shows_face_to_face_and_records_how_who_and_when(
     change_service(context, "FOOD-SHOP", ial=3)
     as_if_received_now(context, [app_id for app_id, _ in review_applications])
     window = _window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     _identity_tab(qtbot, review)
     card = review.identity.cards["face_to_face"]
     assert card.isVisible()
@@ -906,7 +883,7 @@ def test_the_answer_by_row_is_above_the_composers_buttons_at_1280_by_720(
     qtbot.waitUntil(lambda: window.model.total is not None and not window.model.is_loading)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    review = _open_next(qtbot, window)
+    review = open_next(qtbot, window)
     review.checklist.setFocus()
     qtbot.keyClick(review.checklist, Qt.Key.Key_D, CTRL)
     composer = review.request_composer

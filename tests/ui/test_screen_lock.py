@@ -8,7 +8,6 @@ same page, a wrong one is told and counted, five lock the account and sign out.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -37,9 +36,9 @@ from services.kernel.events import verify_chain
 from tests.conftest import STAFF_PASSWORD
 from tests.ui.conftest import REVIEW_NAMES, officer_types
 from tests.ui.conftest import active_main_window as _window
+from tests.ui.review_steps import enter_on, hold_the_claim, pdf_shown
 from ui.approval.signing_dialog import SigningDialog
 from ui.common import i18n
-from ui.review.screen import ReviewScreen
 from ui.shell.idle_watch import IdleWatch
 from ui.shell.main_window import MainWindow
 from ui.viewer import system_viewer
@@ -59,26 +58,13 @@ def _use_thai_password(context, username: str) -> None:
         )
 
 
-def _page_of(review: ReviewScreen, application_id: str, page: int) -> bool:
-    viewer = review.viewer
-    return (
-        viewer.application_id == application_id
-        and viewer.current_kind() == "pdf"
-        and viewer.pdf_document.status() == QPdfDocument.Status.Ready
-        and viewer.stack.currentWidget() is viewer.pdf_view
-        and viewer.current_page() == page
-    )
-
-
 def _open_oldest_at_page_two(qtbot, window: MainWindow, application_id: str) -> None:
-    window.table.setFocus()
-    window.table.setCurrentIndex(window.model.index(window.model.find_row(application_id), 0))
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    enter_on(qtbot, window, application_id)
     review = window.review
-    qtbot.waitUntil(lambda: _page_of(review, application_id, 1), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review, application_id, 1), timeout=10000)
     qtbot.waitUntil(review.is_settled, timeout=10000)
     review.viewer.next_page()
-    assert _page_of(review, application_id, 2)
+    assert pdf_shown(review, application_id, 2)
 
 
 def _shown_text(window: QWidget) -> str:
@@ -189,7 +175,7 @@ def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_pag
     with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
         _unlock_with(qtbot, window, THAI_PASSWORD)
     review = window.review
-    qtbot.waitUntil(lambda: _page_of(review, oldest, 2), timeout=10000)  # decrypted again
+    qtbot.waitUntil(lambda: pdf_shown(review, oldest, 2), timeout=10000)  # decrypted again
     assert review.isVisible() and review.detail.row.id == oldest
     assert window.windowTitle() == title and window.menuBar().isVisible()
     assert note.isVisible()
@@ -275,21 +261,12 @@ def test_a_claim_on_its_way_at_the_lock_opens_nothing_until_the_unlock(
     qtbot, workstation, reviewer, runner, settings, review_applications
 ) -> None:
     (oldest, _), _ = review_applications[:2]
-    gate = threading.Event()
-    claim = workstation.review.open_application
-
-    def slow_claim(*args, **kwargs):  # the real claim, after the gate opens
-        assert gate.wait(20), "the test never let the claim through"
-        return claim(*args, **kwargs)
-
-    workstation.review.open_application = slow_claim
+    gate = hold_the_claim(workstation)
     window = _window(qtbot, workstation, reviewer, runner, settings)
     review = window.review
     try:
-        window.table.setFocus()
-        window.table.setCurrentIndex(window.model.index(window.model.find_row(oldest), 0))
-        qtbot.keyClick(window.table, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: _page_of(review, oldest, 1), timeout=10000)  # ahead of the claim
+        enter_on(qtbot, window, oldest)
+        qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1), timeout=10000)  # ahead of the claim
         assert review.detail is None
         window.lock_screen()
     finally:
@@ -301,7 +278,7 @@ def test_a_claim_on_its_way_at_the_lock_opens_nothing_until_the_unlock(
     assert review.read_ahead.held_bytes() == 0
     with qtbot.waitSignal(window.screen_lock.did_unlock, timeout=10000):
         _unlock_with(qtbot, window, STAFF_PASSWORD)
-    qtbot.waitUntil(lambda: _page_of(review, oldest, 1) and review.is_settled(), timeout=10000)
+    qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1) and review.is_settled(), timeout=10000)
     assert review.detail.row.id == oldest and review.detail.claimed_by_me
 
 
