@@ -862,6 +862,14 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../ui/common/call_dialog.py" line="95"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>CashBox</name>
     <message>
         <location filename="../../ui/fees/cash.py" line="66"/>
@@ -1248,47 +1256,47 @@
 <context>
     <name>ClassifyDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="183"/>
+        <location filename="../../ui/common/request_dialogs.py" line="120"/>
         <source>Choose a service…</source>
         <translation>เลือกงานบริการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="193"/>
+        <location filename="../../ui/common/request_dialogs.py" line="130"/>
         <source>Classify request</source>
         <translation>จำแนกประเภทคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="195"/>
+        <location filename="../../ui/common/request_dialogs.py" line="132"/>
         <source>Which service is request {number} for?</source>
         <translation>คำขอเลขที่ {number} เป็นงานบริการใด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="199"/>
+        <location filename="../../ui/common/request_dialogs.py" line="136"/>
         <source>&amp;Service</source>
         <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="200"/>
+        <location filename="../../ui/common/request_dialogs.py" line="137"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="201"/>
+        <location filename="../../ui/common/request_dialogs.py" line="138"/>
         <source>&amp;Person</source>
         <translation>บุคคลธรรมดา (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="202"/>
+        <location filename="../../ui/common/request_dialogs.py" line="139"/>
         <source>&amp;Juristic person</source>
         <translation>นิติบุคคล (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="205"/>
+        <location filename="../../ui/common/request_dialogs.py" line="142"/>
         <source>The processing time counts from when the request was deemed received. The applicant is sent the processing time and the due date.</source>
         <translation>ระยะเวลาดำเนินการนับจากเวลาที่ถือว่าได้รับคำขอ ระบบจะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ผู้ยื่นทราบทางอีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="209"/>
+        <location filename="../../ui/common/request_dialogs.py" line="146"/>
         <source>Classify</source>
         <translation>จำแนกประเภท</translation>
     </message>
@@ -1716,22 +1724,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="271"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="229"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="274"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="232"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="279"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="237"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="280"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="238"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -3854,52 +3862,52 @@ P90</translation>
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="146"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="121"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="148"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="123"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="149"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="124"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="150"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="125"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="151"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="126"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="152"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="127"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="153"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="128"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="158"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="133"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="161"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="136"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="165"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="140"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -4007,14 +4015,6 @@ P90</translation>
         <location filename="../../ui/worklist/notes_dialog.py" line="189"/>
         <source>Add note (Ctrl+Enter)</source>
         <translation>บันทึกความเห็น (Ctrl+Enter)</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerDialogs</name>
-    <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="90"/>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -4740,18 +4740,18 @@ P90</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="312"/>
-        <location filename="../../ui/common/request_dialogs.py" line="320"/>
+        <location filename="../../ui/common/request_dialogs.py" line="249"/>
+        <location filename="../../ui/common/request_dialogs.py" line="257"/>
         <source>Refuse request</source>
         <translation>ไม่อนุมัติคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="315"/>
+        <location filename="../../ui/common/request_dialogs.py" line="252"/>
         <source>Refuse request {number}? The applicant is sent these reasons with the right to appeal.</source>
         <translation>ไม่อนุมัติคำขอ {number} ใช่หรือไม่ ผู้ยื่นจะได้รับแจ้งเหตุผลนี้พร้อมสิทธิอุทธรณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="319"/>
+        <location filename="../../ui/common/request_dialogs.py" line="256"/>
         <source>&amp;Reasons for refusing (the applicant reads them)</source>
         <translation>&amp;เหตุผลที่ไม่อนุมัติ (ผู้ยื่นจะได้อ่าน)</translation>
     </message>
@@ -4773,14 +4773,6 @@ P90</translation>
         <location filename="../../ui/review/composer.py" line="514"/>
         <source>Reasons (required)</source>
         <translation>เหตุผล (ต้องระบุ)</translation>
-    </message>
-</context>
-<context>
-    <name>RequestDialogs</name>
-    <message>
-        <location filename="../../ui/common/request_dialogs.py" line="129"/>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -4839,17 +4831,17 @@ P90</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="315"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="266"/>
         <source>Reset password</source>
         <translation>ตั้งรหัสผ่านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="318"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="269"/>
         <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
         <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="323"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="274"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
     </message>
@@ -4978,131 +4970,131 @@ P90</translation>
 <context>
     <name>RetentionTables</name>
     <message>
-        <location filename="../../ui/retention/tables.py" line="47"/>
+        <location filename="../../ui/retention/tables.py" line="70"/>
         <source>for ever</source>
         <translation>ตลอดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="49"/>
+        <location filename="../../ui/retention/tables.py" line="72"/>
         <source>1 year</source>
         <translation>1 ปี</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="50"/>
+        <location filename="../../ui/retention/tables.py" line="73"/>
         <source>{years} years</source>
         <translation>{years} ปี</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="55"/>
+        <location filename="../../ui/retention/tables.py" line="78"/>
         <source>Drafted: waiting for the head&apos;s order</source>
         <translation>ร่างแล้ว รอคำสั่งของหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="58"/>
+        <location filename="../../ui/retention/tables.py" line="81"/>
         <source>Ordered: ready to destroy</source>
         <translation>มีคำสั่งแล้ว รอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="61"/>
+        <location filename="../../ui/retention/tables.py" line="84"/>
         <source>Destroyed</source>
         <translation>ทำลายแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="67"/>
+        <location filename="../../ui/retention/tables.py" line="90"/>
         <source>Destroyed {day}</source>
         <translation>ทำลายแล้ว {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="71"/>
+        <location filename="../../ui/retention/tables.py" line="94"/>
         <source>Skipped: worked on again since it was listed</source>
         <translation>ข้าม: มีการดำเนินการต่อหลังเข้าทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="75"/>
+        <location filename="../../ui/retention/tables.py" line="98"/>
         <source>Skipped: destroyed already by another list</source>
         <translation>ข้าม: ถูกทำลายแล้วตามทะเบียนอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="78"/>
+        <location filename="../../ui/retention/tables.py" line="101"/>
         <source>Listed</source>
         <translation>อยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="98"/>
+        <location filename="../../ui/retention/tables.py" line="121"/>
         <source>Requests closed without a service</source>
         <translation>คำขอที่ปิดเรื่องโดยไม่ระบุบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="110"/>
+        <location filename="../../ui/retention/tables.py" line="133"/>
         <source>{order}, {signer}, {day}</source>
         <translation>ที่ {order} โดย {signer} ลงวันที่ {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="117"/>
+        <location filename="../../ui/retention/tables.py" line="140"/>
         <source>{count} ({kept} skipped)</source>
         <translation>{count} (ข้าม {kept})</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="147"/>
-        <location filename="../../ui/retention/tables.py" line="165"/>
+        <location filename="../../ui/retention/tables.py" line="34"/>
+        <location filename="../../ui/retention/tables.py" line="48"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="148"/>
-        <location filename="../../ui/retention/tables.py" line="169"/>
+        <location filename="../../ui/retention/tables.py" line="35"/>
+        <location filename="../../ui/retention/tables.py" line="52"/>
         <source>Kept</source>
         <translation>เก็บไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="149"/>
+        <location filename="../../ui/retention/tables.py" line="36"/>
         <source>Past it</source>
         <translation>พ้นระยะ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="154"/>
-        <location filename="../../ui/retention/tables.py" line="163"/>
+        <location filename="../../ui/retention/tables.py" line="39"/>
+        <location filename="../../ui/retention/tables.py" line="46"/>
         <source>No.</source>
         <translation>ลำดับที่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="155"/>
+        <location filename="../../ui/retention/tables.py" line="40"/>
         <source>Drawn up</source>
         <translation>จัดทำเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="156"/>
+        <location filename="../../ui/retention/tables.py" line="41"/>
         <source>Requests</source>
         <translation>จำนวนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="157"/>
-        <location filename="../../ui/retention/tables.py" line="170"/>
+        <location filename="../../ui/retention/tables.py" line="42"/>
+        <location filename="../../ui/retention/tables.py" line="53"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="158"/>
+        <location filename="../../ui/retention/tables.py" line="43"/>
         <source>Head&apos;s order</source>
         <translation>คำสั่งหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="164"/>
+        <location filename="../../ui/retention/tables.py" line="47"/>
         <source>Tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="166"/>
+        <location filename="../../ui/retention/tables.py" line="49"/>
         <source>Applicant ID (masked)</source>
         <translation>เลขประจำตัวผู้ยื่น (ปิดบัง)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="167"/>
+        <location filename="../../ui/retention/tables.py" line="50"/>
         <source>Received</source>
         <translation>ลงวันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="168"/>
+        <location filename="../../ui/retention/tables.py" line="51"/>
         <source>Closed</source>
         <translation>ปิดเรื่อง</translation>
     </message>
@@ -5110,22 +5102,22 @@ P90</translation>
 <context>
     <name>ReturnToReviewDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="290"/>
+        <location filename="../../ui/common/request_dialogs.py" line="227"/>
         <source>Send back to the reviewer</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="292"/>
+        <location filename="../../ui/common/request_dialogs.py" line="229"/>
         <source>Send request {number} back to the reviewer?</source>
         <translation>ส่งคำขอเลขที่ {number} กลับให้ผู้ตรวจสอบหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="297"/>
+        <location filename="../../ui/common/request_dialogs.py" line="234"/>
         <source>&amp;What should the reviewer look at again? (the reviewer sees this note)</source>
         <translation>ให้ผู้ตรวจสอบดูเรื่องใดอีกครั้ง (ผู้ตรวจสอบจะเห็นบันทึกนี้) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="299"/>
+        <location filename="../../ui/common/request_dialogs.py" line="236"/>
         <source>Send back</source>
         <translation>ส่งกลับ</translation>
     </message>
@@ -5443,22 +5435,22 @@ P90</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="215"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="184"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="217"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="186"/>
         <source>&amp;Section (requests can be routed to it; may be empty)</source>
         <translation>ฝ่าย (ส่งคำขอให้ฝ่ายนี้ได้ เว้นว่างได้) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="220"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="188"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="189"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -7042,18 +7034,18 @@ P90</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="267"/>
-        <location filename="../../ui/common/request_dialogs.py" line="277"/>
+        <location filename="../../ui/common/request_dialogs.py" line="204"/>
+        <location filename="../../ui/common/request_dialogs.py" line="214"/>
         <source>Withdraw request</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="270"/>
+        <location filename="../../ui/common/request_dialogs.py" line="207"/>
         <source>Close request {number} as withdrawn by the applicant? This cannot be undone; the applicant is sent a confirmation.</source>
         <translation>ปิดคำขอเลขที่ {number} เป็น “ผู้ยื่นถอนคำขอ” หรือไม่ ย้อนกลับไม่ได้ และระบบจะส่งหนังสือยืนยันให้ผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="275"/>
+        <location filename="../../ui/common/request_dialogs.py" line="212"/>
         <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
         <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
     </message>

@@ -10,84 +10,61 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from services.api import ROLES, AdminPort, NewOfficer, OfficerAccount, SignedInUser
-from ui.common.dialog_buttons import button_row, cancel_and_primary
-from ui.common.errors import ErrorBox
+from ui.common.call_dialog import CallDialog
 from ui.common.formatting import role_label
 from ui.common.naming import named
-from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 
 __all__ = ["DeactivateDialog", "NewOfficerDialog", "ResetPasswordDialog", "RolesDialog"]
 
-_FALLBACK = (
-    "บันทึกไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
-    "This could not be saved because of an internal error. Please tell your administrator.",
-)
+
+class _ActionDialog(CallDialog):
+    """An officers page dialog: the administrator's port and account, and a wide form."""
+
+    def __init__(
+        self,
+        port: AdminPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(runner, 600, parent)
+        self._port = port
+        self._user = user
 
 
-class _ActionDialog(Retranslating, QDialog):
-    """A form, an inline error, Cancel and one primary button that runs one port call.
+class _OfficerDialog(_ActionDialog):
+    """A dialog about one officer: a line naming them at the top, then the form."""
 
-    Signals:
-        action_did_succeed(object): the call's result; the dialog then accepts.
-    """
+    def __init__(
+        self,
+        port: AdminPort,
+        runner: TaskRunner,
+        user: SignedInUser,
+        officer: OfficerAccount,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(port, runner, user, parent)
+        self._officer = officer
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self._intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.addWidget(self._intro)
 
-    action_did_succeed = Signal(object)
-
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModal(True)
-        self.setMinimumWidth(600)
-        self._runner = runner
-        self._busy = False
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(24, 20, 24, 16)
-        self.body.setSpacing(8)
-        self.error = ErrorBox()
-        self.cancel_button, self.ok_button = cancel_and_primary(self, self.submit)
-
-    def finish_layout(self) -> None:
-        self.body.addWidget(self.error)
-        self.body.addLayout(button_row(self.cancel_button, self.ok_button))
-        self.ok_button.setDefault(True)
-
-    def call(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        if self._busy or not self.ok_button.isEnabled():
-            return
-        self._busy = True
-        self.ok_button.setEnabled(False)
-        self.error.clear()
-        self._runner.run(self.call(), self._done, owner=self, label=self.objectName())
-
-    def _done(self, result: Any, error: BaseException | None) -> None:
-        self._busy = False
-        self.ok_button.setEnabled(True)
-        if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
-            self.adjustSize()
-            return
-        self.action_did_succeed.emit(result)
-        self.accept()
-
-    def retranslate(self) -> None:
-        # One context for the shared button (lupdate reads class names as written).
-        self.cancel_button.setText(QCoreApplication.translate("OfficerDialogs", "Cancel"))
+    def _introduce(self, text: str) -> None:
+        """``text`` names the officer by ``{name}`` and ``{user}``."""
+        self._intro.setText(text.format(name=self._officer.name_th, user=self._officer.username))
 
 
 def _role_boxes(layout: QGridLayout, held: tuple[str, ...]) -> dict[str, QCheckBox]:
@@ -110,10 +87,8 @@ class NewOfficerDialog(_ActionDialog):
     def __init__(
         self, port: AdminPort, runner: TaskRunner, user: SignedInUser, parent: QWidget | None = None
     ) -> None:
-        super().__init__(runner, parent)
+        super().__init__(port, runner, user, parent)
         self.setObjectName("NewOfficerDialog")
-        self._port = port
-        self._user = user
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.username = named(QLineEdit(), "OfficerUsername")
@@ -177,7 +152,7 @@ class NewOfficerDialog(_ActionDialog):
         return lambda: port.create_officer(user, officer)
 
 
-class RolesDialog(_ActionDialog):
+class RolesDialog(_OfficerDialog):
     """The roles of one officer, as check boxes; on success carries whether they changed."""
 
     def __init__(
@@ -188,14 +163,8 @@ class RolesDialog(_ActionDialog):
         officer: OfficerAccount,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, parent)
+        super().__init__(port, runner, user, officer, parent)
         self.setObjectName("RolesDialog")
-        self._port = port
-        self._user = user
-        self._officer = officer
-        self._intro = QLabel()
-        self._intro.setWordWrap(True)
-        self.body.addWidget(self._intro)
         boxes = QGridLayout()
         self.roles = _role_boxes(boxes, officer.roles)
         self.body.addLayout(boxes)
@@ -216,11 +185,7 @@ class RolesDialog(_ActionDialog):
         self._section_label.setText(
             self.tr("&Section (requests can be routed to it; may be empty)")
         )
-        self._intro.setText(
-            self.tr("Roles of {name} ({user}):").format(
-                name=self._officer.name_th, user=self._officer.username
-            )
-        )
+        self._introduce(self.tr("Roles of {name} ({user}):"))
         self.ok_button.setText(self.tr("Save roles"))
 
     def call(self) -> Callable[[], Any]:
@@ -236,7 +201,7 @@ class RolesDialog(_ActionDialog):
         return save
 
 
-class DeactivateDialog(_ActionDialog):
+class DeactivateDialog(_OfficerDialog):
     """Confirms deactivating an officer, with a reason for the record."""
 
     def __init__(
@@ -247,15 +212,8 @@ class DeactivateDialog(_ActionDialog):
         officer: OfficerAccount,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, parent)
+        super().__init__(port, runner, user, officer, parent)
         self.setObjectName("DeactivateDialog")
-        self._port = port
-        self._user = user
-        self._officer = officer
-        self._intro = QLabel()
-        self._intro.setWordWrap(True)
-        self._intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.addWidget(self._intro)
         self._reason_label = QLabel()
         self.reason = named(QLineEdit(), "DeactivateReason")
         self.reason.setMaxLength(300)
@@ -269,12 +227,12 @@ class DeactivateDialog(_ActionDialog):
     def retranslate(self) -> None:
         super().retranslate()
         self.setWindowTitle(self.tr("Deactivate officer"))
-        self._intro.setText(
+        self._introduce(
             self.tr(
                 "{name} ({user}) will no longer be able to sign in, and a window they have "
                 "open stops at its next action. Their records and name stay; you can "
                 "activate the account again later."
-            ).format(name=self._officer.name_th, user=self._officer.username)
+            )
         )
         self._reason_label.setText(self.tr("&Reason (kept in the audit trail)"))
         self.ok_button.setText(self.tr("Deactivate"))
@@ -285,7 +243,7 @@ class DeactivateDialog(_ActionDialog):
         return lambda: port.deactivate(user, username, reason)
 
 
-class ResetPasswordDialog(_ActionDialog):
+class ResetPasswordDialog(_OfficerDialog):
     """Confirms replacing an officer's password by a one-time password (a misclick would
     otherwise stop them working); on success carries the :class:`~services.api.IssuedPassword`.
     """
@@ -298,27 +256,20 @@ class ResetPasswordDialog(_ActionDialog):
         officer: OfficerAccount,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(runner, parent)
+        super().__init__(port, runner, user, officer, parent)
         self.setObjectName("ResetPasswordDialog")
-        self._port = port
-        self._user = user
-        self._officer = officer
-        self._intro = QLabel()
-        self._intro.setWordWrap(True)
-        self._intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.addWidget(self._intro)
         self.finish_layout()
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
         self.setWindowTitle(self.tr("Reset password"))
-        self._intro.setText(
+        self._introduce(
             self.tr(
                 "Give {name} ({user}) a new one-time password? Their present password stops "
                 "working at once (a lockout is lifted too); they choose their own at the next "
                 "sign-in."
-            ).format(name=self._officer.name_th, user=self._officer.username)
+            )
         )
         self.ok_button.setText(self.tr("Make a one-time password"))
 

@@ -2,9 +2,9 @@
 applicant's wish (intake, reviewer), send it back to the reviewer (approver, finance), refuse
 it (approver).
 
-Each sends its one call to the services in the database worker and shows a refusal in place
-(Thai and English, from the services); it closes only when the change was made. Which of them
-an officer is offered is the services' answer (``allowed_actions``), not decided here.
+Each makes its one change as a :class:`~ui.common.call_dialog.CallDialog` (a refusal shown in
+place; closed only when the change was made). Which of them an officer is offered is the
+services' answer (``allowed_actions``), not decided here.
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,41 +33,23 @@ from services.api import (
     SignedInUser,
 )
 from ui.common import i18n
-from ui.common.dialog_buttons import button_row, cancel_and_primary
-from ui.common.errors import ErrorBox
+from ui.common.call_dialog import CallDialog
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
 __all__ = ["ClassifyDialog", "RefuseDialog", "ReturnToReviewDialog", "WithdrawDialog"]
 
-_FALLBACK = (
-    "บันทึกไม่สำเร็จเนื่องจากข้อผิดพลาดภายในระบบ โปรดแจ้งผู้ดูแลระบบ",
-    "This could not be saved because of an internal error. Please tell your administrator.",
-)
 _MAX_TEXT = 2000
 
 PortT = TypeVar("PortT")
 
 
-class _RequestDialog(QDialog):
-    """A form about one request, an inline error, Cancel and one primary button.
-
-    Signals:
-        action_did_succeed(): the change was made; the dialog then accepts.
-    """
-
-    action_did_succeed = Signal()
+class _RequestDialog(CallDialog):
+    """A form about one request: its number and subject at the top, then the form."""
 
     def __init__(self, runner: TaskRunner, row: ApplicationRow, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setModal(True)
-        self.setMinimumWidth(620)
-        self._runner = runner
+        super().__init__(runner, 620, parent)
         self._row = row
-        self._busy = False
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(24, 20, 24, 16)
-        self.body.setSpacing(8)
         self.heading = named(QLabel(), "DialogHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -79,54 +59,11 @@ class _RequestDialog(QDialog):
         self.subject.setTextFormat(Qt.TextFormat.PlainText)
         self.subject.setVisible(bool(row.subject))
         self.body.addWidget(self.subject)
-        self.error = ErrorBox()
-        self.cancel_button, self.ok_button = cancel_and_primary(self, self.submit)
-
-    def finish_layout(self) -> None:
-        self.body.addWidget(self.error)
-        self.body.addLayout(button_row(self.cancel_button, self.ok_button))
-        self.ok_button.setDefault(True)
-
-    def call(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def ready(self) -> bool:
-        return True
-
-    def update_ready(self) -> None:
-        self.ok_button.setEnabled(self.ready() and not self._busy)
-
-    def submit(self) -> None:
-        if self._busy or not self.ready():
-            return
-        self._busy = True
-        self.update_ready()
-        self.error.clear()
-        self._runner.run(self.call(), self._done, owner=self, label=self.objectName())
-
-    def _done(self, _result: Any, error: BaseException | None) -> None:
-        self._busy = False
-        self.update_ready()
-        if error is not None:
-            self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
-            self.adjustSize()
-            return
-        self.action_did_succeed.emit()
-        self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.adjustSize()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Wrapped Thai lines need their full height at the dialog's width.
         self.adjustSize()
         super().showEvent(event)
-
-    def retranslate(self) -> None:
-        self.cancel_button.setText(QCoreApplication.translate("RequestDialogs", "Cancel"))
 
 
 class ClassifyDialog(_RequestDialog):
