@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from services.kernel.errors import AnuyatError, InvalidInput, NotFound
 from services.kernel.fsutil import fsync_dir, write_atomically
 from services.store.blob_group import BlobGroup
+from services.store.blob_leftovers import put_back_aside, remove_orphan_file, stale_leftovers
 
 __all__ = ["MAGIC", "DEFAULT_MAX_SIZE", "BlobRef", "BlobCorrupted", "BlobStore"]
 
@@ -49,14 +49,6 @@ _ADDRESS = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _BLOB_NAME = re.compile(r"([0-9a-f]{64})\.blob")
 _OVERHEAD = len(MAGIC) + NONCE_SIZE + TAG_SIZE
-_ASIDE = ".sweep"
-# A blob group's or an atomic write's temporary file; a blob the sweep took aside.
-_LEFTOVER = re.compile(r"\.[0-9a-f]{1,16}\..+\.tmp")
-_TAKEN_ASIDE = re.compile(r"\.([0-9a-f]{64})\.[0-9a-f]{8}\.sweep")
-
-
-def _older_than(mtime: float, grace: timedelta) -> bool:
-    return time.time() - mtime >= grace.total_seconds()
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,70 +242,17 @@ class BlobStore:
         self, sha256: str, grace: timedelta, unreferenced: Callable[[str], bool]
     ) -> int | None:
         """Remove the blob if it is older than ``grace`` and ``unreferenced(sha256)`` still
-        holds once it is taken aside; the sealed bytes freed, or None when it stays.
-
-        The age is the file's modification time, against the file system's clock: a put that
-        finds the blob touches it (:meth:`_present`). The file is first renamed aside, then
-        its age and the rows asked again: a put that touched it before the rename is seen
-        here and the file goes back; one after the rename finds nothing and writes it anew.
-        """
-        path = self.path_for(sha256)
-        try:
-            if not _older_than(path.stat().st_mtime, grace):
-                return None
-            aside = path.with_name(f".{sha256}.{secrets.token_hex(4)}{_ASIDE}")
-            os.rename(path, aside)
-        except FileNotFoundError:
-            return None
-        # Another sweep may give it back meanwhile (put_back_aside): then it simply stays.
-        try:
-            kept = aside.stat()
-            if not _older_than(kept.st_mtime, grace) or not unreferenced(sha256):
-                os.replace(aside, path)  # a copy written meanwhile holds the same content
-                return None
-            aside.unlink()
-        except FileNotFoundError:
-            return None
-        # Not synced: a removal a crash undoes only brings back an orphan the next sweep takes.
-        return kept.st_size
+        holds once it is taken aside; the sealed bytes freed, or None when it stays
+        (:func:`services.store.blob_leftovers.remove_orphan_file`)."""
+        return remove_orphan_file(self.path_for(sha256), sha256, grace, unreferenced)
 
     def stale_leftovers(self, grace: timedelta) -> Iterator[Path]:
-        """Temporary files older than ``grace`` that no write is using any more: what a
-        crash left of a blob group or an atomic write (never named by an address)."""
-        for entry in self._shard_entries():
-            if _LEFTOVER.fullmatch(entry.name) is None:
-                continue
-            with contextlib.suppress(FileNotFoundError):
-                if entry.is_file() and _older_than(entry.stat().st_mtime, grace):
-                    yield entry
+        """Temporary files older than ``grace`` a crash left among the blobs."""
+        return stale_leftovers(self.root, grace)
 
     def put_back_aside(self) -> int:
         """Give back to its address every blob a stopped sweep left aside; how many."""
-        returned = 0
-        for entry in self._shard_entries():
-            match = _TAKEN_ASIDE.fullmatch(entry.name)
-            if match is None:
-                continue
-            # One another sweep is judging right now goes back too; that sweep then finds
-            # it gone from aside and leaves it (remove_orphan): the safe way round.
-            with contextlib.suppress(FileNotFoundError):
-                home = self.path_for(match.group(1))
-                if home.exists():
-                    entry.unlink()  # written again since: the same content
-                else:
-                    os.rename(entry, home)
-                    returned += 1
-        return returned
-
-    def _shard_entries(self) -> Iterator[Path]:
-        if not self.root.is_dir():
-            return
-        for first in self.root.iterdir():
-            if not (first.is_dir() and _SHARD.fullmatch(first.name)):
-                continue
-            for second in first.iterdir():
-                if second.is_dir() and _SHARD.fullmatch(second.name):
-                    yield from second.iterdir()
+        return put_back_aside(self.root, self.path_for)
 
     def put(self, data: bytes) -> BlobRef:
         """Store ``data`` (encrypted) and return its reference.
