@@ -2191,47 +2191,37 @@
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="265"/>
-        <source>Opening the slip…</source>
-        <translation>กำลังเปิดสลิป…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fees/page.py" line="277"/>
-        <source>The slip cannot be shown.</source>
-        <translation>แสดงสลิปไม่ได้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fees/page.py" line="283"/>
+        <location filename="../../ui/fees/page.py" line="273"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="299"/>
+        <location filename="../../ui/fees/page.py" line="286"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="308"/>
+        <location filename="../../ui/fees/page.py" line="295"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="319"/>
+        <location filename="../../ui/fees/page.py" line="306"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="329"/>
+        <location filename="../../ui/fees/page.py" line="316"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="338"/>
+        <location filename="../../ui/fees/page.py" line="325"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="341"/>
+        <location filename="../../ui/fees/page.py" line="328"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2439,52 +2429,42 @@
         <translation>พักไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="188"/>
-        <source>Opening the slip…</source>
-        <translation>กำลังเปิดสลิป…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fees/inbox.py" line="200"/>
-        <source>The slip cannot be shown.</source>
-        <translation>แสดงสลิปไม่ได้</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fees/inbox.py" line="205"/>
+        <location filename="../../ui/fees/inbox.py" line="194"/>
         <source>The file %1 cannot be drawn.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="213"/>
+        <location filename="../../ui/fees/inbox.py" line="202"/>
         <source>It names the payment %1 (request %2), but the sender is not that request&apos;s applicant.</source>
         <translation>ระบุการชำระรหัส %1 (คำขอ %2) แต่ผู้ส่งไม่ใช่ผู้ยื่นคำขอนั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="220"/>
+        <location filename="../../ui/fees/inbox.py" line="209"/>
         <source>It names request %1 but came from another address.</source>
         <translation>ระบุคำขอ %1 แต่ส่งมาจากอีเมลอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="223"/>
+        <location filename="../../ui/fees/inbox.py" line="212"/>
         <source>It names no payment or request of ours.</source>
         <translation>ไม่ระบุการชำระหรือคำขอใดของหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="234"/>
+        <location filename="../../ui/fees/inbox.py" line="223"/>
         <source>Choose a slip from the list.</source>
         <translation>เลือกสลิปจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="236"/>
+        <location filename="../../ui/fees/inbox.py" line="225"/>
         <source>The finance inbox is empty.</source>
         <translation>ไม่มีสลิปในกล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="256"/>
+        <location filename="../../ui/fees/inbox.py" line="245"/>
         <source>The mail carries no file.</source>
         <translation>อีเมลนี้ไม่มีไฟล์แนบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/inbox.py" line="259"/>
+        <location filename="../../ui/fees/inbox.py" line="248"/>
         <source>This slip already proves the payment of request %1: it cannot be used again. Check with the bank, then set it aside.</source>
         <translation>สลิปนี้เป็นหลักฐานการชำระของคำขอ %1 แล้ว ใช้ซ้ำไม่ได้ โปรดตรวจสอบกับธนาคาร แล้วพักสลิปนี้ไว้</translation>
     </message>
@@ -6493,6 +6473,19 @@ P90</translation>
         <location filename="../../ui/common/formatting.py" line="160"/>
         <source>Counted in business days.</source>
         <translation>นับเฉพาะวันทำการ</translation>
+    </message>
+</context>
+<context>
+    <name>SlipImage</name>
+    <message>
+        <location filename="../../ui/fees/slip_image.py" line="57"/>
+        <source>Opening the slip…</source>
+        <translation>กำลังเปิดสลิป…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fees/slip_image.py" line="63"/>
+        <source>The slip cannot be shown.</source>
+        <translation>แสดงสลิปไม่ได้</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
 from ui.fees.list_tab import FALLBACK, choose_again, list_tab
-from ui.fees.slip_image import slip_and_details, slip_pixmap
+from ui.fees.slip_image import show_slip_when_read, slip_and_details
 
 __all__ = ["FinanceInbox"]
 
@@ -185,26 +185,15 @@ class FinanceInbox(Retranslating, QWidget):
         self._show(row)
         if not row.has_file:
             return
-        self.slip.setText(self.tr("Opening the slip…"))
-        self._runner.run(
+        show_slip_when_read(
+            self.slip,
             lambda: self._port.inbox_file(self._user, row.item_id),
-            lambda result, error: self._slip_loaded(row.item_id, result, error),
+            runner=self._runner,
             owner=self,
+            still_wanted=lambda: self.current is not None and self.current.item_id == row.item_id,
+            undrawable=self.tr("The file %1 cannot be drawn."),
             label="fees.inbox_file",
         )
-
-    def _slip_loaded(self, item_id: str, result: Any, error: BaseException | None) -> None:
-        if self.current is None or self.current.item_id != item_id:
-            return  # the officer moved on
-        if error is not None or result is None:
-            self.slip.setText(self.tr("The slip cannot be shown."))
-            return
-        name, kind, data = result
-        pixmap = slip_pixmap(kind, data)
-        if pixmap.isNull():
-            self.slip.setText(self.tr("The file %1 cannot be drawn.").replace("%1", name))
-        else:
-            self.slip.setPixmap(pixmap)
 
     def _why(self, row: InboxRow) -> str:
         if row.reason_code == "not_applicant":

@@ -40,7 +40,7 @@ from ui.fees.inbox import FinanceInbox
 from ui.fees.ledger_bar import LedgerBar
 from ui.fees.list_tab import FALLBACK, choose_again
 from ui.fees.refunds import RefundsOwed
-from ui.fees.slip_image import slip_and_details, slip_pixmap
+from ui.fees.slip_image import show_slip_when_read, slip_and_details
 
 __all__ = ["FeesPage"]
 
@@ -262,30 +262,17 @@ class FeesPage(Retranslating, QWidget):
         self._show(row)
         if row.evidence_document_id is None:
             return
-        self.slip.setText(self.tr("Opening the slip…"))
-        self._runner.run(
+        show_slip_when_read(
+            self.slip,
             lambda: self._port.evidence(self._user, row.payment_id),
-            lambda result, error: self._slip_loaded(row.payment_id, result, error),
+            runner=self._runner,
             owner=self,
+            still_wanted=lambda: (
+                self.current is not None and self.current.payment_id == row.payment_id
+            ),
+            undrawable=self.tr("The file %1 cannot be drawn; open it from the request."),
             label="fees.evidence",
         )
-
-    def _slip_loaded(self, payment_id: str, result: Any, error: BaseException | None) -> None:
-        if self.current is None or self.current.payment_id != payment_id:
-            return  # the officer moved on
-        if error is not None or result is None:
-            self.slip.setText(self.tr("The slip cannot be shown."))
-            return
-        name, kind, data = result
-        pixmap = slip_pixmap(kind, data)
-        if pixmap.isNull():
-            self.slip.setText(
-                self.tr("The file %1 cannot be drawn; open it from the request.").replace(
-                    "%1", name
-                )
-            )
-        else:
-            self.slip.setPixmap(pixmap)
 
     def _explain_paid(self, text: str) -> None:
         """What verifying with this amount will do, before the officer presses the button

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ui.common.naming import named
+from ui.common.tasks import TaskRunner
 
-__all__ = ["SLIP_WIDTH", "slip_and_details", "slip_pixmap"]
+__all__ = ["SLIP_WIDTH", "show_slip_when_read", "slip_and_details", "slip_pixmap"]
+
+SlipFile = tuple[str, str, bytes]
+"""A slip's file as the services hand it over: name, media type, bytes."""
 
 SLIP_WIDTH = 420
 
@@ -33,6 +39,37 @@ def slip_pixmap(kind: str, data: bytes, width: int = SLIP_WIDTH) -> QPixmap:
     if pixmap.isNull():
         return pixmap
     return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+def show_slip_when_read(
+    slip: QLabel,
+    read: Callable[[], SlipFile | None],
+    *,
+    runner: TaskRunner,
+    owner: QWidget,
+    still_wanted: Callable[[], bool],
+    undrawable: str,
+    label: str,
+) -> None:
+    """Read a slip's file in the database worker and draw it in ``slip``, unless the officer
+    has chosen another row by then (``still_wanted``). ``undrawable`` says a file that
+    cannot be drawn, with ``%1`` for its name."""
+    slip.setText(QCoreApplication.translate("SlipImage", "Opening the slip…"))
+
+    def done(result: SlipFile | None, error: BaseException | None) -> None:
+        if not still_wanted():
+            return  # the officer moved on
+        if error is not None or result is None:
+            slip.setText(QCoreApplication.translate("SlipImage", "The slip cannot be shown."))
+            return
+        name, kind, data = result
+        pixmap = slip_pixmap(kind, data)
+        if pixmap.isNull():
+            slip.setText(undrawable.replace("%1", name))
+        else:
+            slip.setPixmap(pixmap)
+
+    runner.run(read, done, owner=owner, label=label)
 
 
 def slip_and_details(
