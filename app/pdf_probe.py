@@ -52,6 +52,11 @@ class QtPdfProbe:
     def time_limit(self) -> float:
         return self._time_limit
 
+    def __reduce__(self) -> tuple[object, tuple[float, float]]:
+        # Sent to another process (intake's reader), it is a new probe with the same limits
+        # and a worker of its own there; a worker and its pipes cannot travel.
+        return _fresh_probe, (self._time_limit, self._start_limit)
+
     def probe(self, data: bytes) -> PdfProbeResult:
         with self._lock:
             process = self._worker()
@@ -149,3 +154,7 @@ class QtPdfProbe:
                     stream.close()
                 except OSError:
                     pass
+
+
+def _fresh_probe(time_limit: float, start_limit: float) -> QtPdfProbe:
+    return QtPdfProbe(time_limit, start_limit=start_limit)

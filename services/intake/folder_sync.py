@@ -21,6 +21,7 @@ from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.mail.sources import FolderCursor, MailSource
 from services.intake.pipeline import INTAKE, IntakeOutcome, MailboxPosition, advance_cursor
 from services.intake.read_ahead import BatchReader, Reading, read_ahead_pays, read_batches
+from services.intake.read_process import ReaderProcess, reader_process_pays, spec_for
 from services.intake.types import Limits
 from services.store.context import AppContext
 
@@ -45,6 +46,9 @@ class FolderRun:
     checkpoint: Checkpoint | None
     read_ahead: bool | None = None
     """Read the next batch while this one is recorded (None: when there are two cores)."""
+    reader_process: bool | None = None
+    """Read ahead in a process of its own from a folder's second batch on (None: where it
+    pays, :func:`.read_process.reader_process_pays`)."""
 
 
 def sync_folder(run: FolderRun, folder: str) -> None:
@@ -61,7 +65,11 @@ def sync_folder(run: FolderRun, folder: str) -> None:
         source, context.clock.now, run.authserv_id, run.limits, run.pdf_probe, run.checkpoint
     )
     ahead = read_ahead_pays() if run.read_ahead is None else run.read_ahead
-    with read_batches(mailbox.fetch_new(folder, cursor), reader, ahead=ahead) as batches:
+    elsewhere = reader_process_pays() if run.reader_process is None else run.reader_process
+    spec = spec_for(reader) if ahead and elsewhere else None
+    process = (lambda: ReaderProcess(reader, spec)) if spec is not None else None
+    fetched = mailbox.fetch_new(folder, cursor)
+    with read_batches(fetched, reader, ahead=ahead, process=process) as batches:
         for reading in batches:
             _take_batch(run, folder, source, reading)
             del reading  # recorded: its mail need not stay in memory while the next is fetched

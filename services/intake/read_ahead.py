@@ -7,17 +7,14 @@ time off the processor: the files and the database are synced to disk once per g
 one after the other, a sync costs the sum of both; here one thread reads batch N+1 while the
 sync's own thread records batch N, so it costs about the larger of the two.
 
-A thread and not a process. Since a group is written in one flush (about 3.3 ms a mail), the
-reading is what the sync waits for: on the bench's mail (118 KB, one scanned PDF) about 3.6 ms
-of parsing and 2 ms of pypdf per mail, done holding the interpreter lock the recording needs,
-while the engine's worker already takes the second core. One reader process (spawned, with its
-own engine worker, each judged mail sent back pickled, 0.3 ms) was measured against this
-thread on two shared cores, alternating: it cut the intake process's own CPU for 1000 mails
-from 9.7 to 4.3 s for 0.4-0.8 s more in all, but not the wall time (1000 mails: 10.6-21.3 s,
-median 14.2, against 10.8-22.1 s, median 14.4, faster in 4 pairs of 7; 300 mails: 0.4-0.6 s
-slower, the price of starting Python and a second engine worker). The two cores are the
-limit: recording, reading and drawing take about 14 ms of CPU a mail together, so no split of
-the work goes below about 7 ms a mail.
+A thread for the first batch, a process from the second. Reading (about 3.6 ms of parsing and
+2 ms of pypdf per mail of the bench's kind, 118 KB with one scanned PDF) and recording (about
+4 ms) both compute in Python and take turns on one interpreter lock, so a thread overlaps them
+only where one of them waits: the intake process stayed busy about 10 ms a mail. From a
+folder's second batch on, :mod:`.read_process` reads in a process of its own, leaving the
+sync's process the fetch and the recording (about 5 ms a mail). A sync of one batch, most of a
+working day's, does not pay that process's start (about half a second); a catch-up after a
+day offline does. The measurements are in :mod:`.read_process`.
 
 What is kept, and how:
 
@@ -25,8 +22,9 @@ What is kept, and how:
   touched by the sync's thread alone, in today's order: a group commits, then its mail is
   flagged or moved, then the batch's cursor is stored.
 - **Order.** One reader, batch after batch, each in the server's order; the recording takes
-  them in the same order, so first come stays first served (each mail's "taken" time is when
-  it was parsed, so it keeps the order too).
+  them in the same order, so first come stays first served (each mail's "taken" time is read
+  from the sync's clock as its batch is handed to be read, mail after mail, so it keeps the
+  order too).
 - **Memory.** At most one batch is read ahead: batch N+2 is fetched only once batch N is
   recorded (the fetch itself stays on the sync's thread, which owns the connection).
 - **A mail that cannot be judged** is held whole in quarantine, as before
@@ -42,6 +40,7 @@ core): the batches are then read and recorded one after the other, as before.
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import threading
@@ -50,6 +49,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from services.intake.group import Checkpoint, Fetched, Prepared, parse_fetched, prepare_mail
 from services.intake.inspect.pdf_probe import PdfOpenProbe
@@ -57,7 +57,17 @@ from services.intake.inspect.probe_ahead import ProbeAhead, looks_like_pdf
 from services.intake.mail.sources import MailBatch
 from services.intake.types import Limits
 
-__all__ = ["READ_STEP", "BatchReader", "Reading", "read_ahead_pays", "read_batches", "usable_cores"]
+__all__ = [
+    "READ_STEP",
+    "BatchReader",
+    "OtherReader",
+    "Reading",
+    "read_ahead_pays",
+    "read_batches",
+    "usable_cores",
+]
+
+log = logging.getLogger(__name__)
 
 READ_STEP = "read"
 """The checkpoint step told when a batch is read (parsed and judged), from the reader."""
@@ -112,10 +122,16 @@ Reading = tuple[MailBatch, Iterator[Prepared]]
 
 @contextmanager
 def read_batches(
-    batches: Iterable[MailBatch], reader: BatchReader, *, ahead: bool
+    batches: Iterable[MailBatch],
+    reader: BatchReader,
+    *,
+    ahead: bool,
+    process: Callable[[], OtherReader] | None = None,
 ) -> Iterator[Iterator[Reading]]:
     """The batches, each with its mail read in order; with ``ahead``, a thread reads the next
-    batch while the caller records this one. Leaving the block stops the reader and waits."""
+    batch while the caller records this one, and with ``process`` too, the batches from the
+    second on are read by what it starts (:mod:`.read_process`). Leaving the block stops the
+    readers and waits for them."""
     if not ahead:
         current: list[Generator[Prepared, None, None]] = []
 
@@ -138,10 +154,25 @@ def read_batches(
         pool.submit(_fill, lane, reader.read(batch, stop))
         return batch, _drain(lane)
 
+    other: list[OtherReader] = []
+    tried: list[bool] = []
+
+    def start_elsewhere(batch: MailBatch) -> Reading:
+        # A second batch: the folder has more than one, worth starting a process for.
+        if not tried:
+            tried.append(True)
+            try:
+                other.extend([process()] if process is not None else [])
+            except OSError:
+                log.warning("the intake reader process could not start; batches are read here")
+                log.debug("intake reader start failure", exc_info=True)
+        return (batch, other[0].start(batch)) if other else start(batch)
+
     def overlapped() -> Iterator[Reading]:
         waiting: Reading | None = None
         for batch in batches:  # the fetch: on the caller's thread, which owns the connection
-            following = start(batch)  # read while ``waiting`` is recorded
+            # read while ``waiting`` is recorded
+            following = start(batch) if waiting is None else start_elsewhere(batch)
             if waiting is not None:
                 yield waiting
             waiting = following
@@ -152,7 +183,17 @@ def read_batches(
         yield overlapped()
     finally:
         stop.set()
+        for started in other:
+            started.close()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class OtherReader(Protocol):
+    """Reads batches somewhere else (a process): each started as it is fetched, in order."""
+
+    def start(self, batch: MailBatch) -> Iterator[Prepared]: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)

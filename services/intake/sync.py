@@ -130,13 +130,15 @@ def sync_mailbox(
     group_limits: GroupLimits = DEFAULT_GROUP,
     checkpoint: Checkpoint | None = None,
     read_ahead: bool | None = None,
+    reader_process: bool | None = None,
 ) -> PartReport:
     """Take new mail from ``folders``; ``authserv_id`` names the agency's receiving server,
     the only one whose Authentication-Results are believed ("" believes none); ``pdf_probe``
     judges PDFs with the viewer's engine. Mail is recorded in groups of ``group_limits``
     (:mod:`services.intake.group`), each step of which is told to ``checkpoint``; the next
     batch is read while one is recorded if ``read_ahead`` (None: when there are two cores,
-    :mod:`services.intake.read_ahead`)."""
+    :mod:`services.intake.read_ahead`), in a process of its own if ``reader_process`` (None:
+    where it pays, :mod:`services.intake.read_process`)."""
     report = PartReport(component=f"mail:{mailbox.name}")
 
     def told(done: int, total: int) -> None:
@@ -155,6 +157,7 @@ def sync_mailbox(
         group_limits,
         checkpoint,
         read_ahead,
+        reader_process,
     )
     try:
         with mailbox:
@@ -320,6 +323,7 @@ class SyncPlan:
     group_limits: GroupLimits = field(default_factory=GroupLimits)  # mail per transaction
     checkpoint: Checkpoint | None = None  # told each step of a group commit (tracing, tests)
     read_ahead: bool | None = None  # read the next batch while one records (None: if 2+ cores)
+    reader_process: bool | None = None  # ... in a process of its own (None: where it pays)
 
 
 def run_sync(
@@ -364,6 +368,7 @@ def _run_sync(context: AppContext, plan: SyncPlan, progress: Progress | None) ->
                     group_limits=plan.group_limits,
                     checkpoint=plan.checkpoint,
                     read_ahead=plan.read_ahead,
+                    reader_process=plan.reader_process,
                 )
             )
     if plan.scanner is not None:

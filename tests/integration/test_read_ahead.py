@@ -9,9 +9,13 @@ thread) gives the same result, and that a sync stopped midway leaves no thread b
 
 from __future__ import annotations
 
+import logging
+import os
+import signal
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +33,7 @@ from services.kernel.clock import BANGKOK
 from services.store.context import AppContext
 from tests.data import mail_corpus as corpus
 from tests.data import viewer_pdfs
+from tests.data.failing_probe import FailingProbe
 from tests.peers.dovecot import DovecotServer
 
 pytestmark = pytest.mark.peer
@@ -72,7 +77,9 @@ def _deliver(dovecot: DovecotServer) -> list[int]:
     ]
 
 
-def _plan(dovecot: DovecotServer, engine: QtPdfProbe, read_ahead: bool, **changes: Any) -> SyncPlan:
+def _plan(
+    dovecot: DovecotServer, engine: QtPdfProbe | None, read_ahead: bool, **changes: Any
+) -> SyncPlan:
     account = ImapAccount(
         host=dovecot.host,
         port=dovecot.port,
@@ -86,7 +93,7 @@ def _plan(dovecot: DovecotServer, engine: QtPdfProbe, read_ahead: bool, **change
         folders=("INBOX",),
         scanner=None,
         open_transport=None,
-        pdf_probe=CachedPdfProbe(engine),
+        pdf_probe=CachedPdfProbe(engine) if engine is not None else None,
         group_limits=GroupLimits(mails=BATCH),
         read_ahead=read_ahead,
     )
@@ -159,14 +166,34 @@ def test_the_next_batch_is_read_while_one_commits_and_nothing_of_it_is_recorded_
     assert result[4][3] == ["pdf_viewer_cannot_open"]
 
 
-@pytest.mark.parametrize("read_ahead", [False, True], ids=["one-core", "two-cores"])
+@pytest.mark.parametrize(
+    ("read_ahead", "in_process"),
+    [(False, False), (True, False), (True, True)],
+    ids=["one-core", "reader-thread", "reader-process"],
+)
 def test_one_core_reads_in_turn_and_records_the_same(
-    context: AppContext, dovecot: DovecotServer, engine: QtPdfProbe, read_ahead: bool
+    context: AppContext,
+    dovecot: DovecotServer,
+    engine: QtPdfProbe,
+    read_ahead: bool,
+    in_process: bool,
 ) -> None:
     _deliver(dovecot)
     steps: list[str] = []
-    report = run_sync(context, _plan(dovecot, engine, read_ahead, checkpoint=steps.append))
+    readers: list[int] = []
+
+    def checkpoint(step: str) -> None:
+        steps.append(step)
+        if step == "committed":
+            readers.append(len(_reader_processes()))
+
+    plan = _plan(dovecot, engine, read_ahead, checkpoint=checkpoint, reader_process=in_process)
+    report = run_sync(context, plan)
     assert report.ok and report.parts[0].outcomes == {"new": 7, "not_request": 1, "duplicate": 1}
+    # A process reads from the folder's second batch on (fetched before the first records),
+    # and none is left after the sync.
+    assert readers == ([1, 1, 1] if in_process else [0, 0, 0])
+    assert not _reader_processes()
     # In turn, each batch is read before any of it commits and after the one before it has.
     if not read_ahead:
         assert [s for s in steps if s in (READ_STEP, "committed")] == [
@@ -200,7 +227,8 @@ def test_a_sync_cancelled_midway_leaves_no_reader_and_the_next_run_takes_the_res
 
     stopped = run_sync(context, _plan(dovecot, engine, True), cancel_after_four)
     assert not stopped.ok  # the part reports the stop (in the log), nothing is lost
-    assert not [t for t in threading.enumerate() if t.name.startswith("intake-read-ahead")]
+    assert not [t for t in threading.enumerate() if t.name.startswith("intake-read")]
+    assert not _reader_processes()
     with context.read() as session:
         first = sorted(int(u) for u in session.scalars(select(InboundMessage.mailbox_uid)))
     assert first == uids[: 2 * BATCH]  # whole groups only: the one cancelled in is committed
@@ -210,3 +238,68 @@ def test_a_sync_cancelled_midway_leaves_no_reader_and_the_next_run_takes_the_res
     assert again.ok and again.parts[0].outcomes == {"new": 2, "duplicate": 1}
     assert len(_result(context)) == 8  # each recorded once, the duplicate not at all
     assert all(PROCESSED_KEYWORD in dovecot.flags("INBOX", uid) for uid in uids)
+
+
+def _reader_processes() -> list[int]:
+    """This test process's children that are intake reader processes (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:  # it ended meanwhile
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and b"services.intake.read_child" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_reader_process_killed_midway_leaves_the_sync_to_read_the_rest_once(
+    context: AppContext,
+    dovecot: DovecotServer,
+    engine: QtPdfProbe,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    uids = _deliver(dovecot)
+    killed: list[int] = []
+
+    def kill_the_reader(step: str) -> None:
+        if step == "committed" and not killed and (pids := _reader_processes()):
+            for pid in pids:
+                os.kill(pid, signal.SIGKILL)
+            killed.extend(pids)
+
+    plan = _plan(dovecot, engine, True, checkpoint=kill_the_reader, reader_process=True)
+    with caplog.at_level(logging.WARNING):
+        report = run_sync(context, plan)
+
+    assert killed and report.ok, [(p.component, p.error_en) for p in report.parts]
+    assert report.parts[0].outcomes == {"new": 7, "not_request": 1, "duplicate": 1}
+    assert [number for _, number, *_ in _result(context) if number] == [
+        f"TST-ST1-2569-00000{n}" for n in range(1, 8)
+    ]  # each recorded once, in order
+    assert all(PROCESSED_KEYWORD in dovecot.flags("INBOX", uid) for uid in uids)
+    assert any("intake reader ended" in r.getMessage() for r in caplog.records)
+    assert not _reader_processes()
+
+
+def test_a_mail_the_reader_process_cannot_judge_is_held_whole_and_logged_here(
+    context: AppContext, dovecot: DovecotServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    _deliver(dovecot)
+    plan = _plan(dovecot, engine=None, read_ahead=True, reader_process=True)
+    plan.pdf_probe = FailingProbe()
+    with caplog.at_level(logging.WARNING):
+        report = run_sync(context, plan)
+
+    assert report.ok
+    held = [reasons for outcome, _, _, reasons in _result(context) if outcome == "new"]
+    assert held == [["unreadable"]] * 7  # every PDF mail's file held, none lost
+    # Batch 1 was judged here, batches 2 and 3 in the reader process (the copy of mail 1
+    # too: it is found a duplicate only when recorded), whose log came back here under its
+    # own process id.
+    failed = [r for r in caplog.records if r.getMessage() == "file inspection failed: RuntimeError"]
+    assert sorted(r.process == os.getpid() for r in failed) == [False] * 5 + [True] * 3

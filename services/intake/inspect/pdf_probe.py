@@ -89,6 +89,16 @@ class CachedPdfProbe:
     def time_limit(self) -> float:
         return self._inner.time_limit
 
+    def __reduce__(self) -> tuple[object, tuple[PdfOpenProbe, int]]:
+        # Sent to another process: the same inner probe (as it pickles) and an empty cache.
+        return CachedPdfProbe, (self._inner, self._size)
+
+    def close(self) -> None:
+        """Close the inner probe, where it has anything to close (an engine worker)."""
+        close = getattr(self._inner, "close", None)
+        if callable(close):
+            close()
+
     def probe(self, data: bytes) -> PdfProbeResult:
         key = hashlib.sha256(data).hexdigest()
         with self._lock:
