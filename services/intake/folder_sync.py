@@ -18,10 +18,15 @@ from sqlalchemy import select
 from models import InboundMessage, MailboxCursor
 from services.intake.group import Checkpoint, GroupLimits, groups_of, record_group
 from services.intake.inspect.pdf_probe import PdfOpenProbe
-from services.intake.mail.sources import FolderCursor, MailSource
+from services.intake.mail.sources import FolderCursor, MailBatch, MailSource
 from services.intake.pipeline import INTAKE, IntakeOutcome, MailboxPosition, advance_cursor
 from services.intake.read_ahead import BatchReader, Reading, read_ahead_pays, read_batches
-from services.intake.read_process import ReaderProcess, reader_process_pays, spec_for
+from services.intake.read_process import (
+    ReaderProcess,
+    reader_process_pays,
+    spec_for,
+    worth_a_process,
+)
 from services.intake.types import Limits
 from services.store.context import AppContext
 
@@ -48,7 +53,8 @@ class FolderRun:
     """Read the next batch while this one is recorded (None: when there are two cores)."""
     reader_process: bool | None = None
     """Read ahead in a process of its own from a folder's second batch on (None: where it
-    pays, :func:`.read_process.reader_process_pays`)."""
+    pays, :func:`.read_process.reader_process_pays` and :func:`.read_process.worth_a_process`).
+    """
 
 
 def sync_folder(run: FolderRun, folder: str) -> None:
@@ -67,7 +73,12 @@ def sync_folder(run: FolderRun, folder: str) -> None:
     ahead = read_ahead_pays() if run.read_ahead is None else run.read_ahead
     elsewhere = reader_process_pays() if run.reader_process is None else run.reader_process
     spec = spec_for(reader) if ahead and elsewhere else None
-    process = (lambda: ReaderProcess(reader, spec)) if spec is not None else None
+
+    def process(second: MailBatch) -> ReaderProcess | None:
+        if spec is None or (run.reader_process is None and not worth_a_process(second)):
+            return None
+        return ReaderProcess(reader, spec)
+
     fetched = mailbox.fetch_new(folder, cursor)
     with read_batches(fetched, reader, ahead=ahead, process=process) as batches:
         for reading in batches:

@@ -126,12 +126,12 @@ def read_batches(
     reader: BatchReader,
     *,
     ahead: bool,
-    process: Callable[[], OtherReader] | None = None,
+    process: Callable[[MailBatch], OtherReader | None] | None = None,
 ) -> Iterator[Iterator[Reading]]:
     """The batches, each with its mail read in order; with ``ahead``, a thread reads the next
-    batch while the caller records this one, and with ``process`` too, the batches from the
-    second on are read by what it starts (:mod:`.read_process`). Leaving the block stops the
-    readers and waits for them."""
+    batch while the caller records this one; and with ``process`` too, the batches from the
+    second on are read by what it starts when asked with the second batch, if it starts one
+    (:mod:`.read_process`). Leaving the block stops the readers and waits for them."""
     if not ahead:
         current: list[Generator[Prepared, None, None]] = []
 
@@ -162,7 +162,8 @@ def read_batches(
         if not tried:
             tried.append(True)
             try:
-                other.extend([process()] if process is not None else [])
+                started = process(batch) if process is not None else None
+                other.extend([started] if started is not None else [])
             except OSError:
                 log.warning("the intake reader process could not start; batches are read here")
                 log.debug("intake reader start failure", exc_info=True)

@@ -6,10 +6,12 @@ the intake process was busy about 10 ms per mail whatever the overlap. A reader 
 parses and judges on its own interpreter (with its own viewer's-engine worker), and the
 sync's process is left the fetch and the recording.
 
-It is started for a folder when a second batch is fetched: a sync of one batch (most syncs of
-a working day) does not pay Python's start for it. From then on every batch is sent to it as
-soon as it is fetched, and its answers come back, in order, on a thread that hands each
-batch's prepared mail to the recording as :func:`.read_ahead.read_batches` does. At most one
+It is started for a folder when a second batch is fetched and at least
+:data:`PROCESS_FROM_MAILS` mails are left: a sync of a batch or a few (most syncs of a working
+day) does not pay Python's start for it; a catch-up after a day offline does. From then on
+every batch is sent to it as soon as it is fetched, and its answers come back, in order, on
+a thread that hands each batch's prepared mail to the recording as
+:func:`.read_ahead.read_batches` does. At most one
 batch is read ahead, as with the thread (batch N+2 is fetched once batch N is recorded).
 
 What is kept: the reader only computes (the mailbox, the store and the cursor stay on the
@@ -40,7 +42,13 @@ from services.intake.mail.sources import MailBatch
 from services.intake.read_ahead import READ_STEP, BatchReader, usable_cores
 from services.intake.read_frames import ReaderSpec, read_frame, write_frame
 
-__all__ = ["ReaderProcess", "reader_process_pays", "spec_for"]
+__all__ = [
+    "PROCESS_FROM_MAILS",
+    "ReaderProcess",
+    "reader_process_pays",
+    "spec_for",
+    "worth_a_process",
+]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +63,17 @@ def reader_process_pays() -> bool:
     """Whether a folder of more than one batch is read by a process (see the module's
     docstring for what was measured)."""
     return usable_cores() >= 2
+
+
+PROCESS_FROM_MAILS = 250
+"""A fetch with at least this many mails left after its first batch is read by a process; a
+smaller one by the thread, as starting the process costs about as much as it saves on that
+many (the module's docstring)."""
+
+
+def worth_a_process(second: MailBatch) -> bool:
+    """Whether what is left of a fetch, from its second batch on, is worth a process."""
+    return second.total - (second.done - len(second)) >= PROCESS_FROM_MAILS
 
 
 def spec_for(reader: BatchReader) -> ReaderSpec | None:

@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 BENCH_PASSWORD_ENV = "ANUYAT_BENCH_IMAP_PASSWORD"
+BENCH_READER_ENV = "ANUYAT_BENCH_READER"
+"""``thread``: the child reads ahead on a thread only (the same run's comparison)."""
 IMAP_BATCH = 50  # ImapAccount's default batch size; the floor fetches in the same batches
 
 
@@ -190,6 +192,7 @@ def ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
         scanner=None,
         open_transport=None,  # the acknowledgements are queued; sending is another figure
         pdf_probe=CachedPdfProbe(engine),
+        reader_process=False if os.environ.get(BENCH_READER_ENV) == "thread" else None,
     )
     result: dict[str, Any] = {}
     cpu_before, own_before = _cpu_seconds(), _own_cpu_seconds()
@@ -212,9 +215,9 @@ def ingest_child(data_dir: Path, port: int, user: str, folder: str) -> None:
 
 
 def _run_ingest_child(
-    data_dir: Path, ring: Path, server: DovecotServer, folder: str
+    data_dir: Path, ring: Path, server: DovecotServer, folder: str, reader: str = ""
 ) -> dict[str, Any]:
-    env = child_env(ring, **{BENCH_PASSWORD_ENV: server.password})
+    env = child_env(ring, **{BENCH_PASSWORD_ENV: server.password, BENCH_READER_ENV: reader})
     done = subprocess.run(
         [sys.executable, "-m", "tests.bench", "--ingest-child", str(data_dir),
          "--imap-port", str(server.port), "--imap-user", server.user, "--imap-folder", folder],
@@ -240,6 +243,7 @@ def bench_ingest(tmp: Path, mails: int = 1_000) -> list[Figure]:
         sizes = [len(m) for m in _bench_mails(3, pdf)]
         server.append_many("INBOX", list(_bench_mails(mails, pdf)))
         server.append_many("Quarter", list(_bench_mails(small, pdf)))
+        server.append_many("Thread", list(_bench_mails(mails, pdf)))
         t_floor, parsed, cpu_floor = _floor(server, "INBOX")
         assert parsed == mails, parsed
         # Fresh encrypted profiles, keyed through a keyring file the child process reads.
@@ -248,15 +252,17 @@ def bench_ingest(tmp: Path, mails: int = 1_000) -> list[Figure]:
         keyring.set_keyring(FileKeyring(ring))
         try:
             full_dir, small_dir = tmp / "ingest-full", tmp / "ingest-quarter"
-            for data_dir in (full_dir, small_dir):
+            thread_dir = tmp / "ingest-thread"
+            for data_dir in (full_dir, small_dir, thread_dir):
                 _profile(data_dir).store.close()
         finally:
             keyring.set_keyring(previous)
         full = _run_ingest_child(full_dir, ring, server, "INBOX")
         quarter = _run_ingest_child(small_dir, ring, server, "Quarter")
+        thread = _run_ingest_child(thread_dir, ring, server, "Thread", reader="thread")
     finally:
         server.close()
-    for result, n in ((full, mails), (quarter, small)):
+    for result, n in ((full, mails), (quarter, small), (thread, mails)):
         assert result["apps"] == result["docs"] == result["acks"] == n, result
     per_mail, floor_per_mail = full["seconds"] / mails, t_floor / mails
     growth = " / ".join(f"+{m - full['rss_before_mb']:.0f}" for m in full["peak_marks_mb"])
@@ -278,9 +284,20 @@ def bench_ingest(tmp: Path, mails: int = 1_000) -> list[Figure]:
             "ms/mail",
             "CPU of the bare fetch + parse",
             cpu_floor / mails * 1000,
-            f"the intake process ({full['own_cpu_seconds'] / mails * 1000:.1f} ms/mail) and its "
-            "PDF engine worker (QtPdf); load on the machine does not change it the way it "
-            "changes wall time",
+            f"the intake process ({full['own_cpu_seconds'] / mails * 1000:.1f} ms/mail), its "
+            "reader process and their PDF engine workers (QtPdf); load on the machine does not "
+            "change it the way it changes wall time",
+        ),
+        Figure(
+            f"IMAP ingest, read ahead on a thread only ({mails:,} mails)",
+            thread["seconds"] / mails * 1000,
+            "ms/mail",
+            "bare UID FETCH BODY.PEEK[] + parse_mail",
+            floor_per_mail * 1000,
+            f"the same mails, without the reader process (until stop 10); CPU "
+            f"{thread['cpu_seconds'] / mails * 1000:.1f} ms/mail, the intake process "
+            f"{thread['own_cpu_seconds'] / mails * 1000:.1f}; peak RSS growth "
+            f"{thread['rss_growth_mb']:.0f} MB",
         ),
         Figure(
             f"peak RSS growth, ingesting {mails:,} mails",
