@@ -81,6 +81,8 @@ CHILD = textwrap.dedent(
 
     runtime = open_runtime(Path(sys.argv[1]), load_settings())
     plan = dataclasses.replace(runtime.plan, group_limits=GroupLimits(mails=3))
+    if os.environ.get("ANUYAT_TEST_READER_PROCESS"):  # from the second batch, however few
+        plan = dataclasses.replace(plan, reader_process=True)
     if len(sys.argv) > 2:
         step, _, nth = sys.argv[2].partition(":")
         passed = []
@@ -106,6 +108,9 @@ class Profile:
     ring: Path
     config: Path
     log: Path
+    reader_process: str = ""
+    """Set: the sync reads from its second batch on in a reader process, which carries this
+    value in its environment (to find it, or what a killed sync left of it)."""
 
     def filed(self) -> int:
         """Messages the outbox has delivered so far (the "sent" Maildir of the profile)."""
@@ -131,7 +136,11 @@ class Profile:
             child = subprocess.Popen(
                 args,
                 cwd=ROOT,
-                env=child_env(self.ring, ANUYAT_CONFIG_DIR=str(self.config)),
+                env=child_env(
+                    self.ring,
+                    ANUYAT_CONFIG_DIR=str(self.config),
+                    ANUYAT_TEST_READER_PROCESS=self.reader_process,
+                ),
                 stdout=subprocess.PIPE,
                 stderr=log,
                 text=True,
@@ -406,12 +415,33 @@ def test_sync_killed_while_reading_dovecot_keeps_every_mail_exactly_once(
         encoding="utf-8",
     )
     keys.store_secret("imap-password", dovecot.password)
+    profile.reader_process = str(profile.data_dir)  # killed while its reader process reads
+    readers_seen: set[int] = set()
 
     def append(mail: list[tuple[int, bytes]]) -> None:
         for n, raw in mail:
             dovecot.append("INBOX", raw, FIRST_ARRIVAL + timedelta(minutes=n))
 
-    outcomes = kill_rounds(profile, random.Random(SEED + 1), 2, bag.raws, append)
+    def watch() -> None:
+        while not done.is_set():
+            readers_seen.update(_processes_carrying(profile.reader_process))
+            done.wait(0.05)
+
+    done = threading.Event()
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        outcomes = kill_rounds(profile, random.Random(SEED + 1), 2, bag.raws, append)
+    finally:
+        done.set()
+        watcher.join()
+    assert readers_seen  # the reader process did run, and was there to be orphaned
+    # A reader whose sync was killed ends by itself (its input ends): none is left.
+    for _ in range(100):
+        if not _processes_carrying(profile.reader_process):
+            break
+        time.sleep(0.1)
+    assert not _processes_carrying(profile.reader_process)
 
     assert_store_intact(profile.data_dir)
     assert_exactly_once(profile.data_dir, bag, profile.data_dir / "sent")
@@ -422,3 +452,20 @@ def test_sync_killed_while_reading_dovecot_keeps_every_mail_exactly_once(
     for uid in uids:
         flags = dovecot.flags("INBOX", uid)
         assert "$AnuyatProcessed" in flags and "\\Seen" not in flags
+
+
+def _processes_carrying(mark: str) -> set[int]:
+    """Reader processes whose environment carries ``mark`` (Linux's /proc)."""
+    wanted = f"ANUYAT_TEST_READER_PROCESS={mark}".encode()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            environment = (entry / "environ").read_bytes()
+        except OSError:  # it ended meanwhile, or is not ours to read
+            continue
+        if b"services.intake.read_child" in command and wanted in environment.split(b"\0"):
+            found.add(int(entry.name))
+    return found
