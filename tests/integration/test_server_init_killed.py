@@ -43,7 +43,14 @@ CHILD = textwrap.dedent(
 
     aim, _, nth = sys.argv[1].partition(":")
     Journal = init_journal.InitJournal
-    if aim == "cluster-change":
+    if aim == "undo":  # the next init, killed while it undoes: the cluster put back, no more
+        from services.server import setup
+
+        def drop_database_and_roles(conninfo, roles):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        setup.drop_database_and_roles = drop_database_and_roles
+    elif aim == "cluster-change":
         noted = []
         real_cluster = Journal.note_cluster
 
@@ -168,3 +175,42 @@ def test_a_killed_init_is_undone_by_the_next_and_the_server_set_up_whole(
     assert "up to date" in capsys.readouterr().out
     assert main(args) == 2
     assert "is a profile already" in capsys.readouterr().err
+
+
+def test_an_init_killed_while_it_undoes_a_killed_one_is_finished_by_the_next(
+    bare_postgres: BareCluster,
+    tmp_path: Path,
+    ring: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = tmp_path / "server"
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("ANUYAT_CONFIG_DIR", str(config))
+    monkeypatch.delenv("ANUYAT_DATA_DIR", raising=False)
+    monkeypatch.setenv("ANUYAT_ADMIN_PASSWORD", STAFF_PASSWORD)
+    args = _init_args(server, bare_postgres, 9)
+    for aim in ("files", "undo"):  # killed once set up, then again half-way through its undo
+        killed = subprocess.run(
+            [sys.executable, "-c", CHILD, aim, *args],
+            cwd=ROOT,
+            env=child_env(ring),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert killed.returncode == -9, killed.stderr[-3000:]
+        assert (server / JOURNAL_FILE).exists()
+    # The undo that was killed had taken the block out of pg_hba.conf already.
+    assert _hba_lines_naming(bare_postgres, "agency_9") == []
+
+    assert main(args) == 0
+    said = capsys.readouterr().out
+    assert "was interrupted" in said and "Agency server set up" in said
+    assert len(_hba_lines_naming(bare_postgres, "agency_9")) == 3
+    pid = keys.read_profile_id(server)
+    assert sorted(json.loads(ring.read_text())) == sorted(
+        [f"anuyat\x1fprofile-key:{pid}", f"anuyat\x1fserver-password:{pid}"]
+    )
+    assert main(["--data-dir", str(server), "server", "upgrade"]) == 0
