@@ -173,7 +173,17 @@ def initialise_server(
     port = port or _server_port(superuser)
     owner_password = secrets.token_urlsafe(32)
     keys.check_keyring()  # before the server is changed: the password must have a home
-    refuse_taken_names(superuser, roles)  # so the journal names only what this setup makes
+    try:
+        refuse_taken_names(superuser, roles)  # so the journal names only what this setup makes
+    except InvalidInput as taken:
+        raise InvalidInput(
+            f"{taken.th} หากการตั้งค่าครั้งก่อนถูกหยุดกลางคัน ให้สั่งใหม่ด้วย --data-dir เดิม "
+            "ซึ่งจะย้อนสิ่งที่ครั้งก่อนทำไว้ให้",
+            f"{taken.en} If an earlier 'server init' was interrupted, run it again with the "
+            "same --data-dir: it undoes what that one left.",
+            detail=taken.detail,
+            code=taken.code,
+        ) from None
     journal = begin_journal(data_dir, roles)
     journal.note("roles")
     try:

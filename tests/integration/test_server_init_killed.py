@@ -204,6 +204,12 @@ def test_an_init_killed_while_it_undoes_a_killed_one_is_finished_by_the_next(
         assert (server / JOURNAL_FILE).exists()
     # The undo that was killed had taken the block out of pg_hba.conf already.
     assert _hba_lines_naming(bare_postgres, "agency_9") == []
+    # Another folder knows nothing of it: refused, changing nothing, saying which to use.
+    elsewhere = [tmp_path / "elsewhere" if a == str(server) else a for a in args]
+    assert main([str(a) for a in elsewhere]) == 2
+    refused = capsys.readouterr().err
+    assert "same --data-dir" in refused and "--data-dir เดิม" in refused
+    assert not (tmp_path / "elsewhere").exists()
 
     assert main(args) == 0
     said = capsys.readouterr().out
