@@ -32,7 +32,7 @@ from services.produce.sign.errors import (
 )
 from services.produce.sign.methods import SigningMethod
 from services.produce.sign.strength import KeyKind, require_strength
-from services.produce.sign.verify import verify_pdf
+from services.produce.sign.verify import validation_context, verify_pdf
 from services.review import load_application
 from services.store.context import AppContext
 
@@ -82,6 +82,8 @@ def approve_batch(
     failed: list[tuple[str, str, str]] = []
     total = len(items)
     location = context.agency_code
+    # One validation context for the batch's new signatures: one certificate makes them all.
+    checking = validation_context(trust_roots) if method.signature_type > 1 else None
     for index, item in enumerate(items):
         if cancelled():
             return BatchOutcome(
@@ -95,7 +97,7 @@ def approve_batch(
                 )
             signed_pdf = method.sign(draft.memo, reason="อนุมัติ / Approved", location=location)
             if method.signature_type > 1:
-                result = verify_pdf(signed_pdf, trust_roots, just_signed=True)
+                result = verify_pdf(signed_pdf, trust_roots, just_signed=True, shared=checking)
                 if not (result.signatures and all(s.intact and s.valid for s in result.signatures)):
                     raise SigningFailed(detail="the new signature did not validate")
             late = method.timestamp_wanted and not method.last_timestamped

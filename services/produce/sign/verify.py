@@ -14,19 +14,24 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 
 from services.kernel.errors import InvalidInput
 from services.kernel.thai_dates import format_english_date, format_thai_date
-from services.produce.sign import pdf_hex
+from services.produce.sign import name_prep, pdf_hex
+
+if TYPE_CHECKING:
+    from pyhanko_certvalidator import ValidationContext
 
 __all__ = [
     "SignatureCheck",
     "TimestampCheck",
     "VerificationResult",
     "load_trust_roots",
+    "validation_context",
     "verify_pdf",
 ]
 
@@ -204,28 +209,43 @@ def _not_a_pdf(detail: str) -> InvalidInput:
     )
 
 
+def validation_context(trust_roots: list[asn1_x509.Certificate]) -> ValidationContext:
+    """pyHanko's validation context for ``trust_roots``: offline, revocation soft-fail, the
+    time of validation now. A batch checks each of its new signatures with one (it learns the
+    roots and the signer's chain once); any other check takes a fresh one."""
+    # pyHanko and its validator load here, on the first check, not at the workstation's start.
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(
+        trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
+    )
+
+
 def verify_pdf(
-    data: bytes, trust_roots: list[asn1_x509.Certificate], *, just_signed: bool = False
+    data: bytes,
+    trust_roots: list[asn1_x509.Certificate],
+    *,
+    just_signed: bool = False,
+    shared: ValidationContext | None = None,
 ) -> VerificationResult:
     """Validate every signature of ``data``; never fetches anything from the network.
 
     ``just_signed``: the file is one this process signed a moment ago, whose signature is its
     last revision — the check made right after signing. The analysis of what was added after
     signing is skipped then (nothing was); integrity, the signature and the chain are not.
+    ``shared``: one :func:`validation_context` for a batch's new signatures, all made with
+    one certificate (its chain is built once); without it each signature gets a fresh one.
     """
-    # pyHanko and its validator load here, on the first check, not at the workstation's start.
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.general import SigningError
     from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
-    from pyhanko_certvalidator import ValidationContext
 
     pdf_hex.install()  # the signature's long hex string read at C speed
+    name_prep.install()  # certificate names prepared once, not for every parse
 
     def context() -> ValidationContext:
-        return ValidationContext(
-            trust_roots=trust_roots, allow_fetching=False, revocation_mode="soft-fail"
-        )
+        return shared if shared is not None else validation_context(trust_roots)
 
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
