@@ -21,7 +21,9 @@ from pathlib import Path
 
 import keyring
 import pytest
+from sqlalchemy import select
 
+from models import Event
 from services.intake.group import Prepared, parse_fetched, prepare_mail, record_group
 from services.intake.types import Limits, RawMail
 from services.kernel.actors import Actor
@@ -203,3 +205,25 @@ def test_a_file_a_killed_sweep_left_aside_goes_back_and_stays_if_named(
     assert blobs.get(named) == b"<licence number='7'/>"
     assert not blobs.exists(orphan)
     assert _leftovers(context.store.data_dir) == []
+
+
+def test_a_backup_keeps_an_old_orphan_then_sweeps_it_from_the_store(
+    context: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    blobs = context.store.blobs
+    sha = blobs.put(b"left by a save killed last week").sha256
+    then = time.time() - 7 * 24 * 3600
+    os.utime(blobs.path_for(sha), (then, then))
+    data_dir = context.store.data_dir
+    usb = tmp_path / "usb"
+
+    assert main(["--data-dir", str(data_dir), "backup", "create", "--to", str(usb)]) == 0
+    out = capsys.readouterr().out
+    assert "Backup made" in out and "Removed 1 stored file(s)" in out
+    assert not blobs.exists(sha)
+    assert [p for p in usb.rglob("*") if sha in p.name], "the backup holds it: copied first"
+    with context.read() as session:
+        types = session.scalars(select(Event.type).order_by(Event.seq)).all()
+    assert types[-2:] == ["backup.created", "blobs.swept"]
