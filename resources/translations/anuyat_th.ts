@@ -3245,67 +3245,67 @@
 <context>
     <name>IssuingPage</name>
     <message>
-        <location filename="../../ui/issuing/page.py" line="258"/>
+        <location filename="../../ui/issuing/page.py" line="259"/>
         <source>Showing {shown} of {total} licences</source>
         <translation>แสดง {shown} จาก {total} ใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="260"/>
+        <location filename="../../ui/issuing/page.py" line="261"/>
         <source>No licence matches this search: check the spelling or the number, or clear the filters.</source>
         <translation>ไม่พบใบอนุญาตที่ตรงกับคำค้น — ตรวจการสะกดหรือเลขที่ หรือล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="263"/>
+        <location filename="../../ui/issuing/page.py" line="264"/>
         <source>No licence has been issued or registered yet.</source>
         <translation>ยังไม่มีใบอนุญาตที่ออกหรือลงทะเบียนไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="303"/>
+        <location filename="../../ui/issuing/page.py" line="304"/>
         <source>Issuing and delivery</source>
         <translation>ออกใบอนุญาตและส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="304"/>
+        <location filename="../../ui/issuing/page.py" line="305"/>
         <source>Approved, waiting for their licence</source>
         <translation>อนุมัติแล้ว รอออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="245"/>
+        <location filename="../../ui/issuing/page.py" line="246"/>
         <source>No approved request waits for its licence. Requests appear here once the approver has signed them.</source>
         <translation>ยังไม่มีคำขอที่อนุมัติแล้วรอออกใบอนุญาต คำขอจะปรากฏที่นี่เมื่อผู้อนุมัติลงนามแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="305"/>
+        <location filename="../../ui/issuing/page.py" line="306"/>
         <source>Licences issued</source>
         <translation>ใบอนุญาตที่ออกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="306"/>
+        <location filename="../../ui/issuing/page.py" line="307"/>
         <source>&amp;Issue licence…</source>
         <translation>&amp;ออกใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="307"/>
+        <location filename="../../ui/issuing/page.py" line="308"/>
         <source>&amp;Check a licence…</source>
         <translation>&amp;ตรวจใบอนุญาต…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="308"/>
+        <location filename="../../ui/issuing/page.py" line="309"/>
         <source>Data &amp;requests…</source>
         <translation>คำขอ&amp;ข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="309"/>
+        <location filename="../../ui/issuing/page.py" line="310"/>
         <source>Register a &amp;paper licence…</source>
         <translation>ลงทะเบียนใบอนุญาตฉบับกระดาษ… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="310"/>
+        <location filename="../../ui/issuing/page.py" line="311"/>
         <source>Re&amp;voke…</source>
         <translation>เพิกถอน… (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/page.py" line="311"/>
+        <location filename="../../ui/issuing/page.py" line="312"/>
         <source>&amp;More…</source>
         <translation>เพิ่มเติม… (&amp;M)</translation>
     </message>
@@ -3389,47 +3389,73 @@
 <context>
     <name>LicenceFilterBar</name>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="95"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="171"/>
         <source>All services</source>
         <translation>ทุกบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="103"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="179"/>
         <source>Find a licence: number, licensee&apos;s name or ID number</source>
         <translation>ค้นหาใบอนุญาต: เลขที่ ชื่อผู้ได้รับอนุญาต หรือเลขประจำตัว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="105"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="181"/>
         <source>Expiring within {days} days</source>
         <translation>จะหมดอายุภายใน {days} วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="107"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="182"/>
+        <source>Issued from</source>
+        <translation>ออกตั้งแต่วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="182"/>
+        <source>Expiring from</source>
+        <translation>หมดอายุตั้งแต่วันที่</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="190"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="191"/>
+        <source>any day</source>
+        <translation>ไม่จำกัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="192"/>
+        <source>The first day, day/month/year; empty: no limit</source>
+        <translation>วันแรก วัน/เดือน/ปี พ.ศ. เว้นว่างไว้ถ้าไม่จำกัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="193"/>
+        <source>The last day, day/month/year; empty: no limit</source>
+        <translation>วันสุดท้าย วัน/เดือน/ปี พ.ศ. เว้นว่างไว้ถ้าไม่จำกัด</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing/licence_filter.py" line="195"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="108"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="196"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="109"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="197"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="110"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="198"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="111"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="199"/>
         <source>Paper licences</source>
         <translation>ใบอนุญาตฉบับกระดาษ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/licence_filter.py" line="116"/>
+        <location filename="../../ui/issuing/licence_filter.py" line="204"/>
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>

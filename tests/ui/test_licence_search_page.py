@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from services.api.approval import SigningSettings
 from services.api.ports import build_ports
@@ -94,6 +95,56 @@ def test_a_supervisor_finds_an_old_paper_licence_by_its_thai_name_and_revokes_it
     qtbot.waitUntil(lambda: page.issued.rowCount() == 3, timeout=30_000)
     assert [page.issued.item(r, 0).text() for r in range(3)] == ["1/2569", "6/2569", "16/2569"]
     page.filters.expiring.setChecked(False)
+
+    # A range of days typed in Thai, key by key: issued 18–24 November 2569 (Bangkok days).
+    bar = page.filters
+    page.activateWindow()
+    bar.date_from.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bar.date_from.hasFocus, timeout=5_000)
+    officer_types("18/11/2569")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(bar.date_to.hasFocus, timeout=5_000)
+    officer_types("24/11/2569")
+    QTest.keyClick(bar.date_to, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.count_label.text() == "แสดง 7 จาก 7 ใบอนุญาต", timeout=30_000)
+    issued_that_week = [page.issued.item(r, 0).text() for r in range(7)]
+    assert issued_that_week == [f"{n}/2569" for n in range(1, 8)]
+    shot(page, "issuing_licence_dates_th")
+    i18n.apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: bar.date_to.text() == "24/11/2026", timeout=5_000)
+        assert bar.date_kind.currentText() == "Issued from"
+        shot(page, "issuing_licence_dates_en")
+    finally:
+        i18n.apply_language("th")
+    qtbot.waitUntil(lambda: bar.date_to.text() == "24/11/2569", timeout=5_000)
+    # The same days as expiry days: the old paper licence expiring on 31 December 2569.
+    bar.date_kind.setCurrentIndex(bar.date_kind.findData("expires"))
+    for field in (bar.date_from, bar.date_to):
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(field.hasFocus, timeout=5_000)
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        officer_types("31/12/2569")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.count_label.text() == "แสดง 1 จาก 1 ใบอนุญาต", timeout=30_000)
+    assert page.issued.item(0, 0).text() == "ทม 7/2541"
+    # A range that ends before it starts is said under the row; the list is not re-read.
+    bar.date_from.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(bar.date_from, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    officer_types("1/1/2570")
+    QTest.keyClick(bar.date_from, Qt.Key.Key_Return)
+    qtbot.waitUntil(bar.date_error.isVisible, timeout=5_000)
+    assert "ช่วงวันที่เริ่มหลังวันสุดท้าย" in bar.date_error.text()
+    assert page.issued.item(0, 0).text() == "ทม 7/2541"
+    shot(page, "issuing_licence_dates_wrong_th")
+    # Emptied, both bounds go: the whole register again.
+    for field in (bar.date_from, bar.date_to):
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(field, Qt.Key.Key_Delete)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.count_label.text() == "แสดง 100 จาก 321 ใบอนุญาต", timeout=30_000)
+    assert bar.date_error.isHidden() and not bar.is_filtered()
 
     # Nothing found says so, in either language.
     page.activateWindow()

@@ -55,10 +55,10 @@ def test_a_year_under_2400_in_thai_is_refused_not_read_as_common_era(qtbot, gui)
     edit = _shown_field(qtbot, date(2030, 3, 5))
     _type_into(qtbot, edit, "1/12/2026")
     edit.clearFocus()
-    # Day and month are taken as typed; the year is neither 2026 CE nor 1483 CE (2026 read
-    # as BE): the field keeps its year, 2573.
-    assert edit.day() == date(2030, 12, 1)
-    assert edit.text() == "1/12/2573"
+    # Neither 2026 CE nor 1483 CE (2026 read as BE), nor half of it (the day and month typed
+    # under the old year): the field keeps its last good date.
+    assert edit.day() == date(2030, 3, 5)
+    assert edit.text() == "5/3/2573"
 
 
 def test_the_field_follows_the_language_switch(qtbot, gui) -> None:
@@ -235,3 +235,19 @@ def test_text_that_is_no_date_stays_and_is_named_in_thai_and_english(qtbot, gui)
     form.types("1/3/2569", select_all=True)
     assert edit.day_or_none() == date(2026, 3, 1)
     assert edit.problem("วันหมดอายุ", "The expiry date") is None
+
+
+def test_a_date_typed_over_another_is_taken_whole_even_where_the_old_month_is_shorter(
+    qtbot, gui
+) -> None:
+    # 31 is no day of November: typed part by part over 18/11/2569 it used to become 3/12.
+    edit = _shown_field(qtbot, date(2026, 11, 18))
+    _type_into(qtbot, edit, "31/12/2569")
+    assert edit.day() == date(2026, 12, 31)
+    _select_all_and_type(qtbot, edit, "29/2/2571")  # 2028: a leap year
+    assert edit.day() == date(2028, 2, 29)
+    # Without the "/"s, as Qt lets an officer type: a full day or month moves on by itself.
+    _type_into(qtbot, edit, "30112569")
+    assert edit.text() == "30/11/2569"
+    _type_into(qtbot, edit, "532570")
+    assert edit.day() == date(2027, 3, 5)

@@ -22,10 +22,13 @@ The calendar popup follows too: Thai month and day names, and in Thai the year o
 month is written in BE. Qt's year box behind that button can only count in CE, so in Thai the
 button is not a way in to it (the arrows and the typed year are).
 
-After Ctrl+A the whole text is selected but Qt's current part is the one the cursor was in;
-the first digit would move the cursor to another part, and Qt then puts back the old text,
-so the digit was lost. A digit typed over the whole text starts the day part instead: the
-date typed whole after Ctrl+A replaces the old one.
+A new date typed from its first digit — into an empty field, over all of it (Ctrl+A) or over
+its day (Tab into it selects the day) — is written as typed, not part by part over the old
+one. Qt's part-by-part editing put the old text back whenever the cursor crossed into another
+part with the text not yet a date: after Ctrl+A the first digit was lost, and "31/12/2569"
+typed over 18/11/2569 became 3/12/2569 (31 November being no date, Qt went back to 3). Qt's
+moving on by itself is kept ("30" or "5" as a day, "12" or "3" as a month add the "/").
+Text that is still no date when the field is left goes back to the last good date.
 
 A field made with ``may_be_empty`` can also hold no date (a paper licence with no expiry, a
 search with no lower bound, a date the officer has yet to type off the paper): it shows empty
@@ -44,7 +47,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QDateTimeEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QToolButton, QWidget
 
 from services.api import BE_OFFSET
 from ui.common.i18n import current_language
@@ -73,6 +76,7 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         super().__init__(parent)
         self._buddhist = current_language() == "th"
         self._may_be_empty = may_be_empty
+        self._typing = False  # a new date being typed whole, from its first digit
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setCalendarPopup(True)
         # Four-digit years in both eras, so Qt's section positions fit the shown text.
@@ -177,36 +181,60 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         button.setEnabled(not self._buddhist)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        line = self.lineEdit()
         if event.text() == "/" and self._moved_on_by_itself:
             self._moved_on_by_itself = False
             event.accept()
             return
-        line = self.lineEdit()
-        if event.text().isdigit() and line.text() and line.selectedText() == line.text():
-            # Ctrl+A then a date: the digit starts the day part (see the module's note), or
-            # over text that is no date (only a may-be-empty field keeps any), a new text.
-            if self._read(line.text()) is not None:
-                self.setSelectedSection(QDateTimeEdit.Section.DaySection)
-            else:
-                line.clear()
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._read(line.text()) is None:
             # Qt steps Tab through a date's parts; an empty field or one holding text that is
             # no date has none to step through, and Qt would keep the officer there.
+            self._typing = False
             QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
             event.accept()
             return
-        before = self.currentSection()
-        # Typed into an empty field, the text is free: Qt moves on by itself only from a date.
-        stepping = self._read(line.text()) is not None
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._typing = False
             self._keeping_refused(lambda: super(ThaiDateEdit, self).keyPressEvent(event))
-        else:
+            return
+        if event.text().isdigit() and self._starts_a_new_date():
+            # A new date typed from its first digit: written as typed (see the module's note).
+            self._typing = True
+            line.clear()
+        if not self._typing:
+            before = self.currentSection()
             super().keyPressEvent(event)
-        self._moved_on_by_itself = (
-            stepping and event.text().isdigit() and self.currentSection() != before
-        )
+            self._moved_on_by_itself = event.text().isdigit() and self.currentSection() != before
+            return
+        super().keyPressEvent(event)
+        # As Qt does: a day or month that can take no more digits moves on to the next part
+        # ("30", "9"), so a date typed without its "/"s lands too; the "/" typed after is
+        # swallowed above.
+        parts = line.text().split("/")
+        last = parts[-1]
+        full = len(last) == 2 or (len(last) == 1 and int(last or 0) > (3 if len(parts) == 1 else 1))
+        self._moved_on_by_itself = False
+        if (
+            event.text().isdigit()
+            and len(parts) < 3
+            and full
+            and line.cursorPosition() == len(line.text())
+        ):
+            line.insert("/")
+            self._moved_on_by_itself = True
+
+    def _starts_a_new_date(self) -> bool:
+        """The next digit begins a date: the field is empty, all of it is selected (Ctrl+A),
+        or its day is (Tab into it) — rather than a change to one part of the date."""
+        line = self.lineEdit()
+        if not line.text().strip():
+            return True
+        if not line.hasSelectedText() or line.selectionStart() != 0:
+            return False
+        return line.selectedText() == line.text() or not line.selectedText().count("/")
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._typing = False
         self._keeping_refused(lambda: super(ThaiDateEdit, self).focusOutEvent(event))
 
     def _keeping_refused(self, step: Callable[[], None]) -> None:
@@ -222,11 +250,13 @@ class ThaiDateEdit(Retranslating, QDateEdit):
 
     def textFromDateTime(self, dt: QDateTime) -> str:
         value = dt.date()
+        typed = self.lineEdit().text().strip()
+        if self._typing and value == self.date() and typed and self._read(typed) is None:
+            # A date being typed: Qt writes the value back whenever the cursor crosses into
+            # another part; the old date (or none) there would wipe what was typed so far.
+            return typed
         if self._may_be_empty and value == self.minimumDate():
-            # Empty: no text, except what the officer is typing into it. Qt writes the value
-            # back whenever the cursor crosses into another part, and writing "" there would
-            # wipe the first digits of a date being typed into an empty field.
-            return self._refused()
+            return self._refused()  # empty, or text that is no date kept to be corrected
         if self.specialValueText() and value == self.minimumDate():
             return self.specialValueText()
         return f"{value.day()}/{value.month()}/{self._shown_year(value.year())}"

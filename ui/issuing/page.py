@@ -106,6 +106,7 @@ class IssuingPage(Retranslating, QWidget):
         self.waiting_empty = EmptyHint(self.waiting)
         outer.addLayout(self._issued_head())
         self.filters = LicenceFilterBar()
+        self.filters.open_popups_on(port.today())
         self.filters.query_did_change.connect(self.search)
         outer.addWidget(self.filters)
         self.delivery = DeliveryBar()
