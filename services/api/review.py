@@ -6,7 +6,7 @@ thread, so it shares nothing mutable but the engine.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from services import fees, review
@@ -55,6 +55,11 @@ class ReviewPort(Protocol):
     def today(self) -> date:
         """The agency's today: the services' clock read in the agency's time zone (the day a
         request's "answer by" counts from, never the computer's)."""
+        ...
+
+    def now(self) -> datetime:
+        """The agency's now: the services' clock in the agency's time zone (the call time an
+        identity check proposes, and the latest it takes)."""
         ...
 
     def document_bytes(self, user: SignedInUser, document_id: str) -> bytes: ...
@@ -150,6 +155,9 @@ class Review:
 
     def today(self) -> date:
         return self.context.today()
+
+    def now(self) -> datetime:
+        return self.context.clock.now().astimezone(self.context.calendar.tz)
 
     def _detail(self, uow: UnitOfWork, application_id: str) -> ApplicationDetail:
         # What the officer may do on it follows the roles the store gives them now (the unit

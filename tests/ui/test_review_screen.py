@@ -804,6 +804,9 @@ def test_a_company_applicant_shows_its_signatory_checks_and_records_them(
 
     certificate = cards["juristic_certificate"]
     assert "แบบคำขอ.pdf" in certificate.evidence.text()  # the document on screen
+    # Issued no later than the services' today (the test clock's day, not the computer's).
+    assert certificate.issued_on.maximumDate() == QDate(2026, 11, 25)
+    assert certificate.issued_on.text() == "25/11/2569"
     certificate.issued_on.setDate(QDate(2026, 10, 1))
     certificate.accept_button.click()
     check = _recorded(qtbot, workstation, reviewer, review, "juristic_certificate")
@@ -854,6 +857,10 @@ def test_ial3_shows_face_to_face_and_records_how_who_and_when(
     assert not card.na_button.isVisible()  # refused at IAL3
     assert "IAL3" in review.identity.level_label.text()
     assert card.officer.text() == reviewer.display_name  # who: the signed-in officer
+    # When: proposed at the services' now (10:00 in Bangkok on the test clock's day, not the
+    # computer's), and no later than the end of that day.
+    assert card.at.dateTime() == QDateTime(QDate(2026, 11, 25), QTime(10, 0))
+    assert card.at.maximumDateTime() == QDateTime(QDate(2026, 11, 25), QTime(23, 59))
     assert review.tabs.tabText(1) == "ตัวตน 0/4"
     card.how.setCurrentIndex(card.how.findData("video_call"))
     card.at.setDateTime(QDateTime(QDate(2026, 11, 25), QTime(9, 15)))

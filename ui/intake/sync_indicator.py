@@ -143,8 +143,8 @@ def _time_text(moment: datetime | None, language: str) -> str:
     if moment is None:
         return ""
     local = utc(moment).astimezone(BANGKOK)
-    # "Today" as the officer's own clock says, only to shorten the text: the computer's
-    # clock is right here (no service rule counts from it).
+    # "Today" as the officer's own clock says, only to shorten the text: the
+    # computer's clock is right here (no service rule counts from it).
     if local.date() == datetime.now(BANGKOK).date():
         return f"{local:%H:%M}"
     return format_date(moment, language)
@@ -491,8 +491,8 @@ class SyncIndicator(QFrame):
         def done(summary: SyncSummary | None, error: BaseException | None) -> None:
             self._syncing = False
             self.sync_action.setEnabled(True)
-            # When this computer last ran a sync, shown beside its clock: the computer's
-            # clock is right here.
+            # When this computer last ran a sync, shown beside its own clock: the
+            # computer's clock is right here.
             self._last_run = datetime.now(BANGKOK)
             if self._auto_ms > 0:
                 self._auto_timer.start(self._auto_ms)

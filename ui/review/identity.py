@@ -142,14 +142,12 @@ class IdNumberCheck(QWidget):
 
 
 def _call_time() -> QDateTimeEdit:
+    """A call's day and time; its value and latest moment come from :meth:`IdentityCard.
+    start_from` (the services' clock)."""
     edit = QDateTimeEdit()
     # Day, month and time: the year of a call just made is this year, and showing it would
     # mean choosing between the Buddhist and the Christian era in one small box.
     edit.setDisplayFormat("d/M  HH:mm")
-    now = datetime.now(BANGKOK).replace(second=0, microsecond=0, tzinfo=None)
-    today = QDate(now.year, now.month, now.day)
-    edit.setDateTime(QDateTime(today, QTime(now.hour, now.minute)))
-    edit.setMaximumDateTime(QDateTime(today, QTime(23, 59)))
     edit.setCalendarPopup(True)
     return edit
 
@@ -265,10 +263,7 @@ class IdentityCard(QFrame):
             self.at = _call_time()
             self._add_row("at", self.at, lambda: self.at.dateTime().toString("yyyy-MM-ddTHH:mm"))
         elif kind == IdentityCheckKind.JURISTIC_CERTIFICATE:
-            self.issued_on = ThaiDateEdit()
-            today = datetime.now(BANGKOK).date()
-            self.issued_on.setMaximumDate(QDate(today.year, today.month, today.day))
-            self.issued_on.setDate(QDate(today.year, today.month, today.day))
+            self.issued_on = ThaiDateEdit()  # today and the latest day: start_from
             self._add_row(
                 "issued_on", self.issued_on, lambda: self.issued_on.date().toString("yyyy-MM-dd")
             )
@@ -394,6 +389,21 @@ class IdentityCard(QFrame):
         if row is not None:
             self._fill_from(row.data)
         self.retranslate()
+
+    def start_from(self, now: datetime) -> None:
+        """The agency's ``now`` (the services' clock in Bangkok, read as a request opens): the
+        call time proposed and the latest one taken, the certificate's latest day. Read per
+        request, not once when the screen was built (a window open overnight went on
+        refusing today's calls)."""
+        local = now.astimezone(BANGKOK).replace(second=0, microsecond=0, tzinfo=None)
+        day = QDate(local.year, local.month, local.day)
+        at = getattr(self, "at", None)
+        if isinstance(at, QDateTimeEdit):
+            at.setMaximumDateTime(QDateTime(day, QTime(23, 59)))
+            at.setDateTime(QDateTime(day, QTime(local.hour, local.minute)))
+        if self.kind == IdentityCheckKind.JURISTIC_CERTIFICATE:
+            self.issued_on.setMaximumDate(day)
+            self.issued_on.setDate(day)
 
     def set_expected_id(self, masked: str) -> None:
         if self.kind == IdentityCheckKind.ID_DOCUMENT_GENUINE:
@@ -593,8 +603,10 @@ class IdentityPanel(Retranslating, QScrollArea):
 
     check_requested = Signal(str, str, dict)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        """``now``: the agency's now from the services (ReviewPort.now)."""
         super().__init__(parent)
+        self._now = now
         self.setObjectName("IdentityPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -632,6 +644,9 @@ class IdentityPanel(Retranslating, QScrollArea):
         self._editable = editable
         if not same:
             self._show_poa_checks = False
+            now = self._now()  # a clock reading, no store access
+            for card in self.cards.values():
+                card.start_from(now)
         self._show_poa_checks = self._show_poa_checks or detail.delegated
         self._refresh()
 

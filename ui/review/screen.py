@@ -171,7 +171,7 @@ class ReviewScreen(Retranslating, QFrame):
         self.checklist = ChecklistView()
         self.checklist.verdict_requested.connect(self.record_verdict)
         self.checklist.document_requested.connect(self._show_linked)
-        self.identity = IdentityPanel()
+        self.identity = IdentityPanel(self._port.now)
         self.identity.check_requested.connect(self.record_identity)
         self.identity.set_officer(self._user.display_name)
         self.info = ApplicationInfoView()
