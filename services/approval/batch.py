@@ -14,12 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import Application, ServiceType
 from services.access.table import Action, require
 from services.approval.approver import Approver, read_approver
 from services.approval.decisions import SignedRecord, prepare_approval, record_approval
 from services.approval.summary import service_spec_of
+from services.catalog.loader import ServiceSpec
 from services.kernel.actors import Actor
 from services.kernel.errors import AnuyatError
 from services.produce.sign.choice import SigningSettings, ways_for
@@ -132,9 +135,7 @@ def _begin(
     with context.read() as session:
         approver = read_approver(session, actor)
         require(approver.actor, Action.APPROVE)
-        for item in items:
-            application = load_application(session, item.application_id, lock=False)
-            service, spec = service_spec_of(session, application)
+        for service, spec in _services_of(session, _ids(items)):
             if method.signature_type < spec.min_signature_type:
                 facts = getattr(method, "facts", None)
                 require_strength(
@@ -163,10 +164,31 @@ def batch_ways(
     """The ways of signing offered for a batch: one way signs every request in it, so the
     strictest of its services decides (and the agency's settings, :func:`ways_for`)."""
     strictest = 1
-    for application_id in application_ids:
-        application = load_application(session, application_id, lock=False)
-        strictest = max(strictest, service_spec_of(session, application)[1].min_signature_type)
+    for _, spec in _services_of(session, application_ids):
+        strictest = max(strictest, spec.min_signature_type)
     return BatchWays(ways_for(settings, strictest), strictest)
+
+
+def _services_of(
+    session: Session, application_ids: Sequence[str]
+) -> list[tuple[ServiceType, ServiceSpec]]:
+    """The service and its rules (of the catalog version each was received under) of each
+    request, read in one query for all the requests rather than one each."""
+    found = {
+        a.id: a
+        for a in session.scalars(select(Application).where(Application.id.in_(application_ids)))
+    }
+    known: dict[tuple[str | None, int | None], tuple[ServiceType, ServiceSpec]] = {}
+    services = []
+    for application_id in application_ids:
+        application = found.get(application_id) or load_application(
+            session, application_id, lock=False
+        )  # not found: refused as one request alone would be
+        key = (application.service_type_id, application.catalog_version)
+        if key not in known:
+            known[key] = service_spec_of(session, application)
+        services.append(known[key])
+    return services
 
 
 def _ids(items: Sequence[BatchItem]) -> tuple[str, ...]:
