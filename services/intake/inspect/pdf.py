@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 _PDF_WALK_LIMIT = 200_000
 
 
-_PDF_NAME = re.compile(rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2}){2,20})")
+# PDF names (2 to 20 letters, digits or #xx escapes) that can spell a key of _RAW_ACTIVE: they
+# begin with J or L, or with either written as #4A/#4C. A name holds no "/", so leaving out the
+# other names changes no match (tests/unit/test_pdf_raw_scan.py compares with every name).
+_PDF_NAME_ACTIVE = re.compile(rb"/((?:[JL]|#4[AaCc])(?:[A-Za-z0-9]|#[0-9A-Fa-f]{2}){1,19})")
 _RAW_ACTIVE = {b"JavaScript": "javascript", b"JS": "javascript", b"Launch": "launch"}
 _ACTION_KINDS = {"/JavaScript": "javascript", "/Launch": "launch", "/ImportData": "import_data",
                  "/RichMediaExecute": "rich_media", "/GoToE": "embedded_goto"}  # fmt: skip
@@ -39,7 +42,9 @@ _ACTIVE_LABELS = {
 def _raw_pdf_active(data: bytes) -> set[str]:
     """pdfid-style scan of the raw bytes, with #xx escapes in names undone."""
     found: set[str] = set()
-    for match in _PDF_NAME.finditer(data):
+    # A scan's random image bytes hold a "/" every few hundred bytes; only a name that may
+    # spell JavaScript, JS or Launch is looked at in Python.
+    for match in _PDF_NAME_ACTIVE.finditer(data):
         token = match.group(1)
         if b"#" in token:
             token = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), token)

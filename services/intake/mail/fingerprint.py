@@ -38,6 +38,7 @@ def content_fingerprint(raw: bytes) -> str:
 
 
 _LINE_END_SPACE = re.compile(rb"[ \t\x0b\x0c]+\n")
+_BLANKS_BEFORE_LF = (b" \n", b"\t\n", b"\x0b\n", b"\x0c\n")  # what _LINE_END_SPACE needs
 
 
 def _trimmed_lines(body: bytes) -> bytes:
@@ -46,4 +47,8 @@ def _trimmed_lines(body: bytes) -> bytes:
     body.splitlines()).rstrip()`` gives (what fingerprints in the store were made with),
     by C-speed replaces instead of a Python step per line of a large base64 body."""
     unified = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if not any(blank in unified for blank in _BLANKS_BEFORE_LF):
+        # Most bodies (base64 above all) have no blank before a line end: four substring
+        # searches cost a fraction of the regular expression's pass over every byte.
+        return unified.rstrip()
     return _LINE_END_SPACE.sub(b"\n", unified).rstrip()
