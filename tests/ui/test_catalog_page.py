@@ -217,13 +217,13 @@ def test_the_review_screen_shows_the_catalog_version_a_request_keeps(
     qtbot, gui, workstation, reviewer, runner, settings, review_applications, context
 ) -> None:
     from tests.catalog_changes import change_service
-    from tests.ui.test_review_screen import _open_next
-    from tests.ui.test_review_screen import _window as review_window
+    from tests.ui.conftest import active_main_window
+    from tests.ui.review_steps import open_next
 
     # The fee changes after the requests came in: they keep version 1 and its fee.
     change_service(context, "FOOD-SHOP", fee=replace_fee(context, "FOOD-SHOP", 250000))
-    window = review_window(qtbot, workstation, reviewer, runner, settings)
-    review = _open_next(qtbot, window)
+    window = active_main_window(qtbot, workstation, reviewer, runner, settings)
+    review = open_next(qtbot, window)
     assert review.detail.catalog_version == 1 and review.detail.fee_satang == 200000
     review.tabs.setCurrentWidget(review.info)
     texts = [label.text() for label in review.info.findChildren(QLabel)]
