@@ -524,58 +524,58 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="192"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="191"/>
         <source>Assign out of turn</source>
         <translation>มอบหมายก่อนลำดับ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="203"/>
-        <location filename="../../ui/worklist/assign_dialog.py" line="225"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="202"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="224"/>
         <source>Assign</source>
         <translation>มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="206"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="205"/>
         <source>Assign request {number}</source>
         <translation>มอบหมายคำขอ {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="209"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="208"/>
         <source>Assign {count} requests</source>
         <translation>มอบหมายคำขอ {count} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="212"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="211"/>
         <source> and {n} more</source>
         <translation> และอีก {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="213"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="212"/>
         <source>To &amp;officer</source>
         <translation>ให้เจ้าหน้าที่ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="214"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="213"/>
         <source>To &amp;section</source>
         <translation>ให้ฝ่าย (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="215"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="214"/>
         <source>&amp;Note for the officer (internal, optional)</source>
         <translation>ความเห็นถึงเจ้าหน้าที่ (ภายใน ไม่บังคับ) (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="218"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="217"/>
         <source>Kept as an internal note on each request: later officers and the approver read it; the applicant never does.</source>
         <translation>บันทึกเป็นความเห็นเจ้าหน้าที่ในแต่ละคำขอ เจ้าหน้าที่ผู้รับงานต่อและผู้อนุมัติอ่านได้ ผู้ยื่นคำขอไม่เห็น</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="222"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="221"/>
         <source>&amp;Reason for passing over earlier requests</source>
         <translation>เหตุผลที่มอบหมายก่อนคำขอที่ยื่นก่อนหน้า (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/assign_dialog.py" line="223"/>
+        <location filename="../../ui/worklist/assign_dialog.py" line="222"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -913,27 +913,27 @@
 <context>
     <name>CatalogVersions</name>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="55"/>
+        <location filename="../../ui/catalog/services_tab.py" line="54"/>
         <source>file</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="56"/>
+        <location filename="../../ui/catalog/services_tab.py" line="55"/>
         <source>form</source>
         <translation>แบบฟอร์ม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="57"/>
+        <location filename="../../ui/catalog/services_tab.py" line="56"/>
         <source>import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="58"/>
+        <location filename="../../ui/catalog/services_tab.py" line="57"/>
         <source>upgrade</source>
         <translation>ปรับรุ่นโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="63"/>
+        <location filename="../../ui/catalog/services_tab.py" line="62"/>
         <source>the system</source>
         <translation>ระบบ</translation>
     </message>
@@ -1107,42 +1107,42 @@
 <context>
     <name>CheckLicenceDialog</name>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="103"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="101"/>
         <source>The licence to check</source>
         <translation>ใบอนุญาตที่จะตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="105"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="103"/>
         <source>Licence PDF or photo (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff)</source>
         <translation>PDF หรือรูปถ่ายใบอนุญาต (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="144"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="142"/>
         <source>Check a licence</source>
         <translation>ตรวจใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="147"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="145"/>
         <source>Check a licence someone shows you: type the number or verification code printed on it, or open its PDF, a photo or a scan.</source>
         <translation>ตรวจใบอนุญาตที่มีผู้นำมาแสดง: พิมพ์เลขที่หรือรหัสตรวจสอบที่พิมพ์อยู่บนใบอนุญาต หรือเปิดไฟล์ PDF รูปถ่าย หรือภาพสแกน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="151"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="149"/>
         <source>Number (12/2569) or code (AB12-CD34-EF56)</source>
         <translation>เลขที่ (12/2569) หรือรหัสตรวจสอบ (AB12-CD34-EF56)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="152"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="150"/>
         <source>&amp;Look up</source>
         <translation>&amp;ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="153"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="151"/>
         <source>Open a &amp;PDF, photo or scan…</source>
         <translation>เปิดไฟล์ &amp;PDF รูปถ่าย หรือภาพสแกน…</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/check_dialog.py" line="154"/>
+        <location filename="../../ui/issuing/check_dialog.py" line="152"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1256,47 +1256,47 @@
 <context>
     <name>ClassifyDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="120"/>
+        <location filename="../../ui/common/request_dialogs.py" line="116"/>
         <source>Choose a service…</source>
         <translation>เลือกงานบริการ…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="130"/>
+        <location filename="../../ui/common/request_dialogs.py" line="126"/>
         <source>Classify request</source>
         <translation>จำแนกประเภทคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="132"/>
+        <location filename="../../ui/common/request_dialogs.py" line="128"/>
         <source>Which service is request {number} for?</source>
         <translation>คำขอเลขที่ {number} เป็นงานบริการใด</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="136"/>
+        <location filename="../../ui/common/request_dialogs.py" line="132"/>
         <source>&amp;Service</source>
         <translation>งานบริการ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="137"/>
+        <location filename="../../ui/common/request_dialogs.py" line="133"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="138"/>
+        <location filename="../../ui/common/request_dialogs.py" line="134"/>
         <source>&amp;Person</source>
         <translation>บุคคลธรรมดา (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="139"/>
+        <location filename="../../ui/common/request_dialogs.py" line="135"/>
         <source>&amp;Juristic person</source>
         <translation>นิติบุคคล (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="142"/>
+        <location filename="../../ui/common/request_dialogs.py" line="138"/>
         <source>The processing time counts from when the request was deemed received. The applicant is sent the processing time and the due date.</source>
         <translation>ระยะเวลาดำเนินการนับจากเวลาที่ถือว่าได้รับคำขอ ระบบจะแจ้งระยะเวลาดำเนินการและกำหนดแล้วเสร็จให้ผู้ยื่นทราบทางอีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="146"/>
+        <location filename="../../ui/common/request_dialogs.py" line="142"/>
         <source>Classify</source>
         <translation>จำแนกประเภท</translation>
     </message>
@@ -1626,97 +1626,97 @@
 <context>
     <name>DataRequestsDialog</name>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="131"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="130"/>
         <source>Recorded; it is due in three business days.</source>
         <translation>บันทึกแล้ว ต้องตอบภายในสามวันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="147"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="146"/>
         <source>The licence&apos;s data was sent to {email}.</source>
         <translation>ส่งข้อมูลใบอนุญาตไปที่ {email} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="153"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="152"/>
         <source>Recorded as handed over at the counter: print the licence.</source>
         <translation>บันทึกว่าส่งมอบที่เคาน์เตอร์แล้ว ให้พิมพ์ใบอนุญาตมอบให้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="178"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="177"/>
         <source>Not yet</source>
         <translation>ยังไม่ตอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="180"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="180"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
         <source>Counter</source>
         <translation>เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="197"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="196"/>
         <source>Requests for licence data</source>
         <translation>คำขอข้อมูลใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="200"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="199"/>
         <source>Someone asks what a licence says: record it here. The answer is due within three business days, free of charge.</source>
         <translation>มีผู้ขอข้อมูลของใบอนุญาต ให้บันทึกไว้ที่นี่ ต้องตอบภายในสามวันทำการโดยไม่เสียค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="203"/>
         <source>&amp;Licence number or code:</source>
         <translation>เ&amp;ลขที่ใบอนุญาตหรือรหัสตรวจสอบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="205"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
         <source>&amp;Asked by:</source>
         <translation>&amp;ผู้ขอข้อมูล:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="206"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="205"/>
         <source>&amp;E-mail for the answer:</source>
         <translation>&amp;อีเมลสำหรับส่งคำตอบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="207"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="206"/>
         <source>Empty: handed over at the counter</source>
         <translation>เว้นว่าง: ส่งมอบที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="208"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="207"/>
         <source>&amp;Record request</source>
         <translation>&amp;บันทึกคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="208"/>
         <source>&amp;Send the data</source>
         <translation>&amp;ส่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="210"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
         <source>Licence</source>
         <translation>ใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
         <source>Asked by</source>
         <translation>ผู้ขอข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
         <source>Due</source>
         <translation>กำหนดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="214"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
         <source>Answered</source>
         <translation>ตอบแล้ว</translation>
     </message>
@@ -1724,22 +1724,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="229"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="232"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="227"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="237"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="232"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="238"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="233"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -1770,32 +1770,32 @@
 <context>
     <name>DestroyDialog</name>
     <message>
-        <location filename="../../ui/retention/destroy_dialog.py" line="60"/>
+        <location filename="../../ui/retention/destroy_dialog.py" line="59"/>
         <source>Destroy the requests on a list</source>
         <translation>ทำลายคำขอในทะเบียนขอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/destroy_dialog.py" line="62"/>
+        <location filename="../../ui/retention/destroy_dialog.py" line="61"/>
         <source>Destroy the {count} requests on destruction list {number}?</source>
         <translation>ทำลายคำขอ {count} รายการในทะเบียนขอทำลายลำดับที่ {number} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/destroy_dialog.py" line="68"/>
+        <location filename="../../ui/retention/destroy_dialog.py" line="67"/>
         <source>By order {order} signed by {signer}. Each request&apos;s form data, message text and files are deleted; what stays is its tombstone (tracking number and dates), the list, and the audit events. A request worked on again since it was listed is not destroyed.</source>
         <translation>ตามคำสั่งที่ {order} ลงนามโดย {signer} ข้อมูลในแบบคำขอ ข้อความ และไฟล์ของแต่ละคำขอจะถูกลบ คงไว้เพียงหลักฐานการทำลาย (เลขที่คำขอและวันที่) ทะเบียนขอทำลาย และบันทึกเหตุการณ์ คำขอที่มีการดำเนินการต่อหลังเข้าทะเบียนจะไม่ถูกทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/destroy_dialog.py" line="76"/>
+        <location filename="../../ui/retention/destroy_dialog.py" line="75"/>
         <source>This cannot be undone. Backups made before today still hold the files until the agency&apos;s backup media are rotated.</source>
         <translation>ทำแล้วย้อนกลับไม่ได้ ข้อมูลสำรองที่ทำไว้ก่อนวันนี้ยังมีไฟล์อยู่จนกว่าหน่วยงานจะหมุนเวียนสื่อสำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/destroy_dialog.py" line="80"/>
+        <location filename="../../ui/retention/destroy_dialog.py" line="79"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/destroy_dialog.py" line="81"/>
+        <location filename="../../ui/retention/destroy_dialog.py" line="80"/>
         <source>&amp;Destroy them</source>
         <translation>ทำลาย (&amp;D)</translation>
     </message>
@@ -2083,145 +2083,145 @@
 <context>
     <name>FeesPage</name>
     <message>
-        <location filename="../../ui/fees/page.py" line="169"/>
+        <location filename="../../ui/fees/page.py" line="165"/>
         <source>Payments to verify</source>
         <translation>ตรวจสอบการชำระเงิน</translation>
     </message>
     <message>
+        <location filename="../../ui/fees/page.py" line="167"/>
         <location filename="../../ui/fees/page.py" line="171"/>
-        <location filename="../../ui/fees/page.py" line="175"/>
         <source>Tracking number</source>
         <translation>เลขที่รับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="171"/>
-        <location filename="../../ui/fees/page.py" line="176"/>
+        <location filename="../../ui/fees/page.py" line="167"/>
+        <location filename="../../ui/fees/page.py" line="172"/>
         <source>Payer</source>
         <translation>ผู้ชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="171"/>
+        <location filename="../../ui/fees/page.py" line="167"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="172"/>
-        <location filename="../../ui/fees/page.py" line="179"/>
+        <location filename="../../ui/fees/page.py" line="168"/>
+        <location filename="../../ui/fees/page.py" line="175"/>
         <source>Transaction ID</source>
         <translation>รหัสอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="172"/>
+        <location filename="../../ui/fees/page.py" line="168"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="177"/>
+        <location filename="../../ui/fees/page.py" line="173"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="178"/>
+        <location filename="../../ui/fees/page.py" line="174"/>
         <source>Expected amount</source>
         <translation>ยอดที่ต้องชำระ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="180"/>
+        <location filename="../../ui/fees/page.py" line="176"/>
         <source>Slip (bank, reference)</source>
         <translation>สลิป (ธนาคาร, เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="181"/>
+        <location filename="../../ui/fees/page.py" line="177"/>
         <source>Pay by</source>
         <translation>ชำระภายใน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="185"/>
+        <location filename="../../ui/fees/page.py" line="181"/>
         <source>Amount on the slip, if not the expected one:</source>
         <translation>จำนวนเงินในสลิป หากไม่ตรงกับที่ต้องชำระ:</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="186"/>
+        <location filename="../../ui/fees/page.py" line="182"/>
         <source>e.g. 150.00</source>
         <translation>เช่น 150.00</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="188"/>
+        <location filename="../../ui/fees/page.py" line="184"/>
         <source>Reason, if the slip is not accepted (the applicant is told):</source>
         <translation>เหตุผลหากไม่รับสลิป (ผู้ยื่นจะได้รับแจ้ง):</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="190"/>
+        <location filename="../../ui/fees/page.py" line="186"/>
         <source>Payments</source>
         <translation>รายการชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="193"/>
+        <location filename="../../ui/fees/page.py" line="189"/>
         <source>Verify and issue the receipt (Ctrl+Enter)</source>
         <translation>ยืนยันและออกใบเสร็จ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="194"/>
+        <location filename="../../ui/fees/page.py" line="190"/>
         <source>Reject the slip…</source>
         <translation>ไม่รับสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="209"/>
+        <location filename="../../ui/fees/page.py" line="205"/>
         <source>Finance inbox</source>
         <translation>กล่องการเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="215"/>
+        <location filename="../../ui/fees/page.py" line="211"/>
         <source>Refunds owed</source>
         <translation>เงินที่ต้องคืน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="239"/>
+        <location filename="../../ui/fees/page.py" line="235"/>
         <source>Slip used before: check</source>
         <translation>สลิปเคยใช้แล้ว: ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="241"/>
+        <location filename="../../ui/fees/page.py" line="237"/>
         <source>Slip to check</source>
         <translation>สลิปรอตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="241"/>
+        <location filename="../../ui/fees/page.py" line="237"/>
         <source>Awaiting payment</source>
         <translation>รอชำระเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="273"/>
+        <location filename="../../ui/fees/page.py" line="269"/>
         <source>The file %1 cannot be drawn; open it from the request.</source>
         <translation>แสดงไฟล์ %1 ไม่ได้ ให้เปิดจากคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="286"/>
+        <location filename="../../ui/fees/page.py" line="282"/>
         <source>Less than the fee: the receipt will be for %1 baht and the applicant is asked for the other %2 baht with a new notice.</source>
         <translation>น้อยกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงิน %1 บาท และแจ้งผู้ยื่นให้ชำระส่วนที่เหลือ %2 บาท พร้อมหนังสือแจ้งชำระฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="295"/>
+        <location filename="../../ui/fees/page.py" line="291"/>
         <source>More than the fee: the receipt will be for the fee, and a refund of %1 baht is recorded and the applicant told.</source>
         <translation>มากกว่าค่าธรรมเนียม: ใบเสร็จจะออกเป็นเงินค่าธรรมเนียม และบันทึกเงินที่ต้องคืน %1 บาท พร้อมแจ้งผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="306"/>
+        <location filename="../../ui/fees/page.py" line="302"/>
         <source>Nothing waits: no payment has a slip to check.</source>
         <translation>ไม่มีรายการรอ: ยังไม่มีสลิปที่ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="316"/>
+        <location filename="../../ui/fees/page.py" line="312"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="325"/>
+        <location filename="../../ui/fees/page.py" line="321"/>
         <source>No slip yet: the applicant has not sent one.</source>
         <translation>ยังไม่มีสลิป: ผู้ยื่นยังไม่ได้ส่งมา</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/page.py" line="328"/>
+        <location filename="../../ui/fees/page.py" line="324"/>
         <source>A file on this request repeats a slip already used for a payment. Check it with the bank before verifying.</source>
         <translation>ไฟล์ในคำขอนี้ซ้ำกับสลิปที่เคยใช้ชำระแล้ว ให้ตรวจสอบกับธนาคารก่อนยืนยัน</translation>
     </message>
@@ -2599,107 +2599,107 @@
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="124"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="120"/>
         <source>&amp;Year</source>
         <translation>ปี (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="125"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="121"/>
         <source>&amp;Import the Cabinet&apos;s announcement…</source>
         <translation>นำเข้าประกาศคณะรัฐมนตรี… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="126"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="122"/>
         <source>&amp;Add holiday…</source>
         <translation>เพิ่มวันหยุด… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="123"/>
         <source>&amp;Confirm date</source>
         <translation>ยืนยันวันที่ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="128"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="124"/>
         <source>&amp;Remove</source>
         <translation>ลบ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="131"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="127"/>
         <source>⚠ To confirm: announced or computed, not yet checked against the Cabinet&apos;s final announcement. Weekends are not listed.</source>
         <translation>⚠ รอยืนยัน: วันที่ประกาศล่วงหน้าหรือคำนวณไว้ ยังไม่ได้ตรวจกับประกาศคณะรัฐมนตรีฉบับสุดท้าย — ไม่แสดงวันเสาร์และวันอาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="132"/>
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="132"/>
         <source>Holiday</source>
         <translation>วันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="132"/>
         <source>Day</source>
         <translation>วัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="136"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="132"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="203"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="199"/>
         <source>Calendar version {line}</source>
         <translation>ปฏิทินวันหยุดฉบับที่ {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="216"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="212"/>
         <source>Monday</source>
         <translation>จันทร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="217"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="213"/>
         <source>Tuesday</source>
         <translation>อังคาร</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="218"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="214"/>
         <source>Wednesday</source>
         <translation>พุธ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="219"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="215"/>
         <source>Thursday</source>
         <translation>พฤหัสบดี</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="220"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="216"/>
         <source>Friday</source>
         <translation>ศุกร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="221"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="217"/>
         <source>Saturday</source>
         <translation>เสาร์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="222"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="218"/>
         <source>Sunday</source>
         <translation>อาทิตย์</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="229"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="225"/>
         <source>Confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="229"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="225"/>
         <source>To confirm</source>
         <translation>รอยืนยัน</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/holidays_tab.py" line="321"/>
+        <location filename="../../ui/catalog/holidays_tab.py" line="317"/>
         <source>The Cabinet&apos;s announcement of holidays</source>
         <translation>ประกาศวันหยุดราชการของคณะรัฐมนตรี</translation>
     </message>
@@ -2725,352 +2725,352 @@
 <context>
     <name>IdentityCard</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="447"/>
+        <location filename="../../ui/review/identity.py" line="457"/>
         <source>The ID document is genuine</source>
         <translation>บัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="448"/>
+        <location filename="../../ui/review/identity.py" line="458"/>
         <source>Photo and details are consistent</source>
         <translation>รูปถ่ายและข้อมูลสอดคล้องกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="449"/>
+        <location filename="../../ui/review/identity.py" line="459"/>
         <source>Call-back to the applicant</source>
         <translation>ติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="450"/>
+        <location filename="../../ui/review/identity.py" line="460"/>
         <source>Stamp duty on the power of attorney</source>
         <translation>อากรแสตมป์หนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="451"/>
+        <location filename="../../ui/review/identity.py" line="461"/>
         <source>Call to confirm with the grantor</source>
         <translation>โทรยืนยันกับผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="453"/>
+        <location filename="../../ui/review/identity.py" line="463"/>
         <source>Face-to-face proofing (counter or video call)</source>
         <translation>การพิสูจน์ตัวตนแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="455"/>
+        <location filename="../../ui/review/identity.py" line="465"/>
         <source>Company certificate is recent enough</source>
         <translation>หนังสือรับรองนิติบุคคลออกไม่เกินระยะที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="456"/>
+        <location filename="../../ui/review/identity.py" line="466"/>
         <source>Who may sign for the company</source>
         <translation>ผู้มีอำนาจลงนามแทนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="458"/>
+        <location filename="../../ui/review/identity.py" line="468"/>
         <source>The grantor has the authority to delegate</source>
         <translation>ผู้มอบอำนาจมีอำนาจลงนามแทนนิติบุคคล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="463"/>
+        <location filename="../../ui/review/identity.py" line="473"/>
         <source>Must</source>
         <translation>ต้องตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="463"/>
+        <location filename="../../ui/review/identity.py" line="473"/>
         <source>Should</source>
         <translation>ควรตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="466"/>
+        <location filename="../../ui/review/identity.py" line="476"/>
         <source>Only “accepted” completes this check.</source>
         <translation>ผ่านได้เฉพาะเมื่อบันทึกว่า “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="468"/>
+        <location filename="../../ui/review/identity.py" line="478"/>
         <source>“Not applicable” with a reason also completes this check.</source>
         <translation>บันทึก “ไม่เกี่ยวข้อง” พร้อมเหตุผลก็นับว่าตรวจแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="471"/>
+        <location filename="../../ui/review/identity.py" line="481"/>
         <source>This check is required here; it cannot be marked not applicable.</source>
         <translation>คำขอนี้ต้องตรวจรายการนี้ จะบันทึกว่าไม่เกี่ยวข้องไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="477"/>
+        <location filename="../../ui/review/identity.py" line="487"/>
         <source>How it was checked</source>
         <translation>วิธีตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="478"/>
+        <location filename="../../ui/review/identity.py" line="488"/>
         <source>Number on the card</source>
         <translation>เลขบนบัตร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="479"/>
+        <location filename="../../ui/review/identity.py" line="489"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="480"/>
+        <location filename="../../ui/review/identity.py" line="490"/>
         <source>Number or address used</source>
         <translation>หมายเลขหรืออีเมลที่ติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="481"/>
+        <location filename="../../ui/review/identity.py" line="491"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="482"/>
+        <location filename="../../ui/review/identity.py" line="492"/>
         <source>Result</source>
         <translation>ผลการติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="483"/>
+        <location filename="../../ui/review/identity.py" line="493"/>
         <source>Duty paid by</source>
         <translation>วิธีชำระอากร</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="484"/>
+        <location filename="../../ui/review/identity.py" line="494"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="485"/>
+        <location filename="../../ui/review/identity.py" line="495"/>
         <source>Grantor</source>
         <translation>ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="486"/>
+        <location filename="../../ui/review/identity.py" line="496"/>
         <source>Grantor&apos;s ID no.</source>
         <translation>เลขประจำตัวผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="487"/>
+        <location filename="../../ui/review/identity.py" line="497"/>
         <source>Grantor&apos;s phone</source>
         <translation>โทรศัพท์ผู้มอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="488"/>
+        <location filename="../../ui/review/identity.py" line="498"/>
         <source>Note</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="489"/>
+        <location filename="../../ui/review/identity.py" line="499"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="490"/>
+        <location filename="../../ui/review/identity.py" line="500"/>
         <source>Evidence</source>
         <translation>หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="491"/>
+        <location filename="../../ui/review/identity.py" line="501"/>
         <source>DOPA reference</source>
         <translation>เลขอ้างอิง (ปค.)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="492"/>
+        <location filename="../../ui/review/identity.py" line="502"/>
         <source>How</source>
         <translation>วิธีพบ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="493"/>
+        <location filename="../../ui/review/identity.py" line="503"/>
         <source>Officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="494"/>
+        <location filename="../../ui/review/identity.py" line="504"/>
         <source>Issued on</source>
         <translation>วันที่ออก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="495"/>
+        <location filename="../../ui/review/identity.py" line="505"/>
         <source>Authorised directors</source>
         <translation>กรรมการผู้มีอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="496"/>
+        <location filename="../../ui/review/identity.py" line="506"/>
         <source>Signing</source>
         <translation>การลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="497"/>
+        <location filename="../../ui/review/identity.py" line="507"/>
         <source>Sign together</source>
         <translation>จำนวนที่ลงนามร่วม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="498"/>
+        <location filename="../../ui/review/identity.py" line="508"/>
         <source>Signed by</source>
         <translation>ผู้ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="503"/>
+        <location filename="../../ui/review/identity.py" line="513"/>
         <source>Needed when not accepted</source>
         <translation>ต้องระบุเมื่อไม่ใช่ “ถูกต้อง”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="506"/>
+        <location filename="../../ui/review/identity.py" line="516"/>
         <source>Card seen, against its security features</source>
         <translation>ตรวจตัวบัตรกับลักษณะป้องกันการปลอมแปลง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="507"/>
+        <location filename="../../ui/review/identity.py" line="517"/>
         <source>Chip read with a smart-card reader</source>
         <translation>อ่านชิปด้วยเครื่องอ่านบัตรสมาร์ตการ์ด</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="508"/>
+        <location filename="../../ui/review/identity.py" line="518"/>
         <source>Registry check (DOPA), with its reference</source>
         <translation>ตรวจกับทะเบียนราษฎร (กรมการปกครอง) พร้อมเลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="512"/>
+        <location filename="../../ui/review/identity.py" line="522"/>
         <source>Reference of the DOPA check</source>
         <translation>เลขอ้างอิงการตรวจกับกรมการปกครอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="513"/>
+        <location filename="../../ui/review/identity.py" line="523"/>
         <source>To compare only; not stored</source>
         <translation>ใช้เทียบเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="515"/>
+        <location filename="../../ui/review/identity.py" line="525"/>
         <source>In person at the counter</source>
         <translation>พบตัวที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="516"/>
+        <location filename="../../ui/review/identity.py" line="526"/>
         <source>Video call</source>
         <translation>วิดีโอคอล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="519"/>
+        <location filename="../../ui/review/identity.py" line="529"/>
         <source>Must be issued within {months} months.</source>
         <translation>ต้องออกไม่เกิน {months} เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="522"/>
+        <location filename="../../ui/review/identity.py" line="532"/>
         <source>As named in the company certificate</source>
         <translation>ตามที่ระบุในหนังสือรับรอง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="523"/>
+        <location filename="../../ui/review/identity.py" line="533"/>
         <source>Any one of them alone</source>
         <translation>คนใดคนหนึ่งลงนามได้</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="524"/>
+        <location filename="../../ui/review/identity.py" line="534"/>
         <source>Jointly</source>
         <translation>ลงนามร่วมกัน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="525"/>
+        <location filename="../../ui/review/identity.py" line="535"/>
         <source>Who signed the application</source>
         <translation>ผู้ลงนามในคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="528"/>
+        <location filename="../../ui/review/identity.py" line="538"/>
         <source>Director(s) who signed the power of attorney</source>
         <translation>กรรมการผู้ลงนามในหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="533"/>
+        <location filename="../../ui/review/identity.py" line="543"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="534"/>
+        <location filename="../../ui/review/identity.py" line="544"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="536"/>
+        <location filename="../../ui/review/identity.py" line="546"/>
         <source>To check the digits; not stored</source>
         <translation>ใช้ตรวจตัวเลขเท่านั้น ไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="539"/>
+        <location filename="../../ui/review/identity.py" line="549"/>
         <source>Accepted</source>
         <translation>ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="540"/>
+        <location filename="../../ui/review/identity.py" line="550"/>
         <source>Rejected</source>
         <translation>ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="541"/>
+        <location filename="../../ui/review/identity.py" line="551"/>
         <source>Not applicable</source>
         <translation>ไม่เกี่ยวข้อง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="543"/>
+        <location filename="../../ui/review/identity.py" line="553"/>
         <source>Records the document on screen as evidence</source>
         <translation>บันทึกเอกสารที่เปิดอยู่เป็นหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="547"/>
+        <location filename="../../ui/review/identity.py" line="557"/>
         <source>On screen: {document}</source>
         <translation>เอกสารที่เปิดอยู่: {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="549"/>
+        <location filename="../../ui/review/identity.py" line="559"/>
         <source>Open the document in the viewer; it is recorded with the page.</source>
         <translation>เปิดเอกสารในช่องแสดงเอกสาร ระบบจะบันทึกพร้อมเลขหน้า</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="552"/>
+        <location filename="../../ui/review/identity.py" line="562"/>
         <source>Issued within {months} months.</source>
         <translation>ออกไม่เกิน {months} เดือน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="557"/>
+        <location filename="../../ui/review/identity.py" line="567"/>
         <source>e-Stamp (reference code)</source>
         <translation>e-Stamp (เลขอ้างอิง)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="558"/>
+        <location filename="../../ui/review/identity.py" line="568"/>
         <source>Paid in money, with a receipt</source>
         <translation>ชำระเป็นตัวเงิน มีใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="559"/>
+        <location filename="../../ui/review/identity.py" line="569"/>
         <source>Stamps affixed and cancelled</source>
         <translation>ปิดอากรแสตมป์และขีดฆ่าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="564"/>
+        <location filename="../../ui/review/identity.py" line="574"/>
         <source>e-Stamp reference, checked with the Revenue Department</source>
         <translation>เลขอ้างอิง e-Stamp ที่ตรวจกับกรมสรรพากรแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="565"/>
+        <location filename="../../ui/review/identity.py" line="575"/>
         <source>Duty paid (baht)</source>
         <translation>จำนวนอากรที่ชำระ (บาท)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="566"/>
+        <location filename="../../ui/review/identity.py" line="576"/>
         <source>Stamps affixed (baht); the document on screen</source>
         <translation>มูลค่าอากรที่ปิด (บาท) ในเอกสารที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="572"/>
+        <location filename="../../ui/review/identity.py" line="582"/>
         <source>Reference</source>
         <translation>เลขอ้างอิง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="572"/>
+        <location filename="../../ui/review/identity.py" line="582"/>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="578"/>
+        <location filename="../../ui/review/identity.py" line="588"/>
         <source>Not checked yet</source>
         <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="583"/>
+        <location filename="../../ui/review/identity.py" line="593"/>
         <source>Reason: {reason}</source>
         <translation>เหตุผล: {reason}</translation>
     </message>
@@ -3078,32 +3078,32 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../ui/review/identity.py" line="674"/>
+        <location filename="../../ui/review/identity.py" line="689"/>
         <source>{document}, page {page}</source>
         <translation>{document} หน้า {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="703"/>
+        <location filename="../../ui/review/identity.py" line="718"/>
         <source>Applied through a proxy? Add the power-of-attorney checks</source>
         <translation>มีผู้รับมอบอำนาจยื่นแทน? เพิ่มการตรวจหนังสือมอบอำนาจ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="711"/>
+        <location filename="../../ui/review/identity.py" line="726"/>
         <source>Identity level IAL{level}: check the ID document, meet the applicant face to face (at the counter or by video call), compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว พบผู้ยื่นแบบพบหน้า (ที่เคาน์เตอร์หรือวิดีโอคอล) เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="717"/>
+        <location filename="../../ui/review/identity.py" line="732"/>
         <source>Identity level IAL{level}: check the ID document, compare the photo and details, and call the applicant back.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจบัตรประจำตัว เทียบรูปถ่ายและข้อมูล และติดต่อกลับผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="721"/>
+        <location filename="../../ui/review/identity.py" line="736"/>
         <source>Identity level IAL{level}: check that the ID document is genuine.</source>
         <translation>ระดับการพิสูจน์ตัวตน IAL{level}: ตรวจว่าบัตรประจำตัวเป็นของจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/review/identity.py" line="725"/>
+        <location filename="../../ui/review/identity.py" line="740"/>
         <source>A company applies: check its certificate and who may sign for it.</source>
         <translation>ผู้ยื่นเป็นนิติบุคคล: ตรวจหนังสือรับรองและผู้มีอำนาจลงนาม</translation>
     </message>
@@ -3111,47 +3111,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="104"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="97"/>
         <source>Issue licence</source>
         <translation>ออกใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="108"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="101"/>
         <source>Issue the licence for request {number} ({service}) to {applicant}?</source>
         <translation>ออกใบอนุญาตของคำขอ {number} ({service}) ให้แก่ {applicant} ใช่หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="114"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="107"/>
         <source>This service&apos;s risk needs a type {kind} signature or higher on its licence: sign with the USB token.</source>
         <translation>ความเสี่ยงของบริการนี้กำหนดให้ใบอนุญาตลงลายมือชื่อแบบที่ {kind} ขึ้นไป ให้ลงนามด้วยโทเคน USB</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="118"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="111"/>
         <source>Pre&amp;mises address:</source>
         <translation>ที่ตั้ง&amp;สถานประกอบการ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="119"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="112"/>
         <source>number, road, sub-district, district, province</source>
         <translation>เลขที่ ถนน ตำบล อำเภอ จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="120"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="113"/>
         <source>&amp;Renews licence (number or code; empty if new):</source>
         <translation>&amp;ต่ออายุใบอนุญาตเลขที่ (เลขที่หรือรหัสตรวจสอบ เว้นว่างถ้าเป็นฉบับใหม่):</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="121"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="114"/>
         <source>e.g. 12/2568</source>
         <translation>เช่น 12/2568</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="122"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/issue_dialog.py" line="123"/>
+        <location filename="../../ui/issuing/issue_dialog.py" line="116"/>
         <source>Issue and sign</source>
         <translation>ออกและลงนาม</translation>
     </message>
@@ -3463,37 +3463,37 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="159"/>
+        <location filename="../../ui/shell/lock_panel.py" line="156"/>
         <source>Anuyat is locked</source>
         <translation>อนุญาตล็อกหน้าจออยู่</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="164"/>
+        <location filename="../../ui/shell/lock_panel.py" line="161"/>
         <source>The screen locked itself because nobody used it for a while. The request you had open is kept for you; type your password to go back to it.</source>
         <translation>หน้าจอล็อกเองเพราะไม่มีการใช้งานสักพัก คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="169"/>
+        <location filename="../../ui/shell/lock_panel.py" line="166"/>
         <source>The screen is locked. The request you had open is kept for you; type your password to go back to it.</source>
         <translation>หน้าจอล็อกอยู่ คำขอที่ท่านเปิดไว้ยังเป็นของท่าน พิมพ์รหัสผ่านเพื่อกลับไปทำงานต่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="173"/>
+        <location filename="../../ui/shell/lock_panel.py" line="170"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="174"/>
+        <location filename="../../ui/shell/lock_panel.py" line="171"/>
         <source>Unlock</source>
         <translation>ปลดล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="176"/>
+        <location filename="../../ui/shell/lock_panel.py" line="173"/>
         <source>Not {name}? Another officer signs this one out first.</source>
         <translation>ไม่ใช่ {name} ใช่ไหม เจ้าหน้าที่คนอื่นต้องให้ผู้นี้ออกจากระบบก่อน</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/lock_panel.py" line="178"/>
+        <location filename="../../ui/shell/lock_panel.py" line="175"/>
         <source>Sign out this officer and sign in</source>
         <translation>ให้เจ้าหน้าที่ผู้นี้ออกจากระบบ แล้วลงชื่อเข้าใช้</translation>
     </message>
@@ -3868,52 +3868,52 @@ P90</translation>
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="121"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="122"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="123"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="124"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="124"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="125"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="125"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="126"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="126"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="127"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="127"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="128"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="128"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="129"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="133"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="134"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="136"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="137"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="140"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="141"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -4026,87 +4026,87 @@ P90</translation>
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="107"/>
+        <location filename="../../ui/admin/officers_page.py" line="103"/>
         <source>Officers</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="108"/>
+        <location filename="../../ui/admin/officers_page.py" line="104"/>
         <source>&amp;Add officer…</source>
         <translation>เพิ่มเจ้าหน้าที่… (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="109"/>
+        <location filename="../../ui/admin/officers_page.py" line="105"/>
         <source>&amp;Roles…</source>
         <translation>บทบาท… (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="110"/>
+        <location filename="../../ui/admin/officers_page.py" line="106"/>
         <source>&amp;Deactivate…</source>
         <translation>ระงับการใช้งาน… (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="111"/>
+        <location filename="../../ui/admin/officers_page.py" line="107"/>
         <source>Ac&amp;tivate</source>
         <translation>เปิดใช้งาน (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="112"/>
+        <location filename="../../ui/admin/officers_page.py" line="108"/>
         <source>Reset &amp;password</source>
         <translation>ตั้งรหัสผ่านใหม่ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="113"/>
+        <location filename="../../ui/admin/officers_page.py" line="109"/>
         <source>&amp;Unlock</source>
         <translation>ปลดล็อก (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="116"/>
+        <location filename="../../ui/admin/officers_page.py" line="112"/>
         <source>User name</source>
         <translation>ชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="117"/>
+        <location filename="../../ui/admin/officers_page.py" line="113"/>
         <source>Name</source>
         <translation>ชื่อ-นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="118"/>
+        <location filename="../../ui/admin/officers_page.py" line="114"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="119"/>
+        <location filename="../../ui/admin/officers_page.py" line="115"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="120"/>
+        <location filename="../../ui/admin/officers_page.py" line="116"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="121"/>
+        <location filename="../../ui/admin/officers_page.py" line="117"/>
         <source>Last sign-in</source>
         <translation>เข้าใช้ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="128"/>
+        <location filename="../../ui/admin/officers_page.py" line="124"/>
         <source>Deactivated</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="130"/>
+        <location filename="../../ui/admin/officers_page.py" line="126"/>
         <source>Locked</source>
         <translation>ถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="132"/>
+        <location filename="../../ui/admin/officers_page.py" line="128"/>
         <source>Must change password</source>
         <translation>ต้องเปลี่ยนรหัสผ่าน</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officers_page.py" line="133"/>
+        <location filename="../../ui/admin/officers_page.py" line="129"/>
         <source>Active</source>
         <translation>ใช้งานได้</translation>
     </message>
@@ -4746,18 +4746,18 @@ P90</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
+        <location filename="../../ui/common/request_dialogs.py" line="241"/>
         <location filename="../../ui/common/request_dialogs.py" line="249"/>
-        <location filename="../../ui/common/request_dialogs.py" line="257"/>
         <source>Refuse request</source>
         <translation>ไม่อนุมัติคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="252"/>
+        <location filename="../../ui/common/request_dialogs.py" line="244"/>
         <source>Refuse request {number}? The applicant is sent these reasons with the right to appeal.</source>
         <translation>ไม่อนุมัติคำขอ {number} ใช่หรือไม่ ผู้ยื่นจะได้รับแจ้งเหตุผลนี้พร้อมสิทธิอุทธรณ์</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="256"/>
+        <location filename="../../ui/common/request_dialogs.py" line="248"/>
         <source>&amp;Reasons for refusing (the applicant reads them)</source>
         <translation>&amp;เหตุผลที่ไม่อนุมัติ (ผู้ยื่นจะได้อ่าน)</translation>
     </message>
@@ -4837,17 +4837,17 @@ P90</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="266"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="261"/>
         <source>Reset password</source>
         <translation>ตั้งรหัสผ่านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="269"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="264"/>
         <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
         <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="274"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="269"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
     </message>
@@ -4976,131 +4976,131 @@ P90</translation>
 <context>
     <name>RetentionTables</name>
     <message>
-        <location filename="../../ui/retention/tables.py" line="70"/>
+        <location filename="../../ui/retention/tables.py" line="69"/>
         <source>for ever</source>
         <translation>ตลอดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="72"/>
+        <location filename="../../ui/retention/tables.py" line="71"/>
         <source>1 year</source>
         <translation>1 ปี</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="73"/>
+        <location filename="../../ui/retention/tables.py" line="72"/>
         <source>{years} years</source>
         <translation>{years} ปี</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="78"/>
+        <location filename="../../ui/retention/tables.py" line="77"/>
         <source>Drafted: waiting for the head&apos;s order</source>
         <translation>ร่างแล้ว รอคำสั่งของหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="81"/>
+        <location filename="../../ui/retention/tables.py" line="80"/>
         <source>Ordered: ready to destroy</source>
         <translation>มีคำสั่งแล้ว รอทำลาย</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="84"/>
+        <location filename="../../ui/retention/tables.py" line="83"/>
         <source>Destroyed</source>
         <translation>ทำลายแล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="90"/>
+        <location filename="../../ui/retention/tables.py" line="89"/>
         <source>Destroyed {day}</source>
         <translation>ทำลายแล้ว {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="94"/>
+        <location filename="../../ui/retention/tables.py" line="93"/>
         <source>Skipped: worked on again since it was listed</source>
         <translation>ข้าม: มีการดำเนินการต่อหลังเข้าทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="98"/>
+        <location filename="../../ui/retention/tables.py" line="97"/>
         <source>Skipped: destroyed already by another list</source>
         <translation>ข้าม: ถูกทำลายแล้วตามทะเบียนอื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="101"/>
+        <location filename="../../ui/retention/tables.py" line="100"/>
         <source>Listed</source>
         <translation>อยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="121"/>
+        <location filename="../../ui/retention/tables.py" line="120"/>
         <source>Requests closed without a service</source>
         <translation>คำขอที่ปิดเรื่องโดยไม่ระบุบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="133"/>
+        <location filename="../../ui/retention/tables.py" line="132"/>
         <source>{order}, {signer}, {day}</source>
         <translation>ที่ {order} โดย {signer} ลงวันที่ {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="140"/>
+        <location filename="../../ui/retention/tables.py" line="139"/>
         <source>{count} ({kept} skipped)</source>
         <translation>{count} (ข้าม {kept})</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="34"/>
-        <location filename="../../ui/retention/tables.py" line="48"/>
+        <location filename="../../ui/retention/tables.py" line="33"/>
+        <location filename="../../ui/retention/tables.py" line="47"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="35"/>
-        <location filename="../../ui/retention/tables.py" line="52"/>
+        <location filename="../../ui/retention/tables.py" line="34"/>
+        <location filename="../../ui/retention/tables.py" line="51"/>
         <source>Kept</source>
         <translation>เก็บไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="36"/>
+        <location filename="../../ui/retention/tables.py" line="35"/>
         <source>Past it</source>
         <translation>พ้นระยะ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="39"/>
-        <location filename="../../ui/retention/tables.py" line="46"/>
+        <location filename="../../ui/retention/tables.py" line="38"/>
+        <location filename="../../ui/retention/tables.py" line="45"/>
         <source>No.</source>
         <translation>ลำดับที่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="40"/>
+        <location filename="../../ui/retention/tables.py" line="39"/>
         <source>Drawn up</source>
         <translation>จัดทำเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="41"/>
+        <location filename="../../ui/retention/tables.py" line="40"/>
         <source>Requests</source>
         <translation>จำนวนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="42"/>
-        <location filename="../../ui/retention/tables.py" line="53"/>
+        <location filename="../../ui/retention/tables.py" line="41"/>
+        <location filename="../../ui/retention/tables.py" line="52"/>
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="43"/>
+        <location filename="../../ui/retention/tables.py" line="42"/>
         <source>Head&apos;s order</source>
         <translation>คำสั่งหัวหน้าส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="47"/>
+        <location filename="../../ui/retention/tables.py" line="46"/>
         <source>Tracking number</source>
         <translation>เลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="49"/>
+        <location filename="../../ui/retention/tables.py" line="48"/>
         <source>Applicant ID (masked)</source>
         <translation>เลขประจำตัวผู้ยื่น (ปิดบัง)</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="50"/>
+        <location filename="../../ui/retention/tables.py" line="49"/>
         <source>Received</source>
         <translation>ลงวันที่</translation>
     </message>
     <message>
-        <location filename="../../ui/retention/tables.py" line="51"/>
+        <location filename="../../ui/retention/tables.py" line="50"/>
         <source>Closed</source>
         <translation>ปิดเรื่อง</translation>
     </message>
@@ -5108,22 +5108,22 @@ P90</translation>
 <context>
     <name>ReturnToReviewDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="227"/>
+        <location filename="../../ui/common/request_dialogs.py" line="219"/>
         <source>Send back to the reviewer</source>
         <translation>ส่งกลับให้ผู้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="229"/>
+        <location filename="../../ui/common/request_dialogs.py" line="221"/>
         <source>Send request {number} back to the reviewer?</source>
         <translation>ส่งคำขอเลขที่ {number} กลับให้ผู้ตรวจสอบหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="234"/>
+        <location filename="../../ui/common/request_dialogs.py" line="226"/>
         <source>&amp;What should the reviewer look at again? (the reviewer sees this note)</source>
         <translation>ให้ผู้ตรวจสอบดูเรื่องใดอีกครั้ง (ผู้ตรวจสอบจะเห็นบันทึกนี้) (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="236"/>
+        <location filename="../../ui/common/request_dialogs.py" line="228"/>
         <source>Send back</source>
         <translation>ส่งกลับ</translation>
     </message>
@@ -5370,37 +5370,37 @@ P90</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="96"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="91"/>
         <source>Revoke a licence</source>
         <translation>เพิกถอนใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="98"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="93"/>
         <source>Revoke licence {number}? This cannot be undone.</source>
         <translation>เพิกถอนใบอนุญาตเลขที่ {number} หรือไม่ การเพิกถอนยกเลิกภายหลังไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="102"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="97"/>
         <source>A paper licence: no letter is sent; tell the holder on paper. The public register and a check by its number will show it revoked, with the reason.</source>
         <translation>ใบอนุญาตฉบับกระดาษ: ระบบไม่ส่งจดหมาย โปรดแจ้งผู้ได้รับใบอนุญาตเป็นหนังสือ ทะเบียนสาธารณะและการตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="107"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="102"/>
         <source>The holder is sent the reason with the right to appeal; the public register and a check by its number will show it revoked.</source>
         <translation>ระบบจะแจ้งเหตุผลพร้อมสิทธิอุทธรณ์แก่ผู้ได้รับใบอนุญาต ทะเบียนสาธารณะและการตรวจสอบด้วยเลขที่จะแสดงว่าถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="113"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="108"/>
         <source>&amp;Reason for revoking (the holder and the public read it)</source>
         <translation>เหตุผลการเพิกถอน (ผู้ได้รับใบอนุญาตและประชาชนอ่านได้) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="115"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="110"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/revoke_dialog.py" line="116"/>
+        <location filename="../../ui/issuing/revoke_dialog.py" line="111"/>
         <source>Re&amp;voke</source>
         <translation>เพิกถอน (&amp;V)</translation>
     </message>
@@ -5441,22 +5441,22 @@ P90</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="184"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="182"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="186"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="184"/>
         <source>&amp;Section (requests can be routed to it; may be empty)</source>
         <translation>ฝ่าย (ส่งคำขอให้ฝ่ายนี้ได้ เว้นว่างได้) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="188"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="186"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="189"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="187"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -5824,62 +5824,62 @@ P90</translation>
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="148"/>
+        <location filename="../../ui/catalog/services_tab.py" line="144"/>
         <source>&amp;Edit service…</source>
         <translation>แก้ไขงานบริการ… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="149"/>
+        <location filename="../../ui/catalog/services_tab.py" line="145"/>
         <source>&amp;Import catalog file…</source>
         <translation>นำเข้าไฟล์รายการบริการ… (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="150"/>
+        <location filename="../../ui/catalog/services_tab.py" line="146"/>
         <source>E&amp;xport catalog file…</source>
         <translation>ส่งออกไฟล์รายการบริการ… (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="151"/>
+        <location filename="../../ui/catalog/services_tab.py" line="147"/>
         <source>Catalog versions</source>
         <translation>ฉบับของรายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="153"/>
+        <location filename="../../ui/catalog/services_tab.py" line="149"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="153"/>
+        <location filename="../../ui/catalog/services_tab.py" line="149"/>
         <source>Fee</source>
         <translation>ค่าธรรมเนียม</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="153"/>
+        <location filename="../../ui/catalog/services_tab.py" line="149"/>
         <source>Service level</source>
         <translation>ระยะเวลาให้บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="153"/>
+        <location filename="../../ui/catalog/services_tab.py" line="149"/>
         <source>Service</source>
         <translation>งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="185"/>
+        <location filename="../../ui/catalog/services_tab.py" line="181"/>
         <source>Catalog version {n}, saved {when} by {who}. {count} services.</source>
         <translation>รายการบริการฉบับที่ {n} บันทึกเมื่อ {when} โดย {who} มี {count} งานบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="188"/>
+        <location filename="../../ui/catalog/services_tab.py" line="184"/>
         <source>the system</source>
         <translation>ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="313"/>
+        <location filename="../../ui/catalog/services_tab.py" line="309"/>
         <source>Import catalog file</source>
         <translation>นำเข้าไฟล์รายการบริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/services_tab.py" line="319"/>
+        <location filename="../../ui/catalog/services_tab.py" line="315"/>
         <source>Export catalog file</source>
         <translation>ส่งออกไฟล์รายการบริการ</translation>
     </message>
@@ -6260,58 +6260,58 @@ P90</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="176"/>
+        <location filename="../../ui/shell/sign_in.py" line="170"/>
         <source>Anuyat — Sign in</source>
         <translation>อนุญาต — เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="177"/>
+        <location filename="../../ui/shell/sign_in.py" line="171"/>
         <source>DEMO: fictional data only</source>
         <translation>ตัวอย่าง: ข้อมูลสมมุติเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="181"/>
+        <location filename="../../ui/shell/sign_in.py" line="175"/>
         <source>Demo profile: its key is kept in a file beside the data. Use it for fictional data only, never for real applications.</source>
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="185"/>
+        <location filename="../../ui/shell/sign_in.py" line="179"/>
         <source>Anuyat · Permit workstation</source>
         <translation>อนุญาต · ระบบงานพิจารณาคำขออนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="186"/>
-        <location filename="../../ui/shell/sign_in.py" line="352"/>
+        <location filename="../../ui/shell/sign_in.py" line="180"/>
+        <location filename="../../ui/shell/sign_in.py" line="346"/>
         <source>Opening the agency&apos;s records…</source>
         <translation>กำลังเปิดข้อมูลของหน่วยงาน…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="187"/>
+        <location filename="../../ui/shell/sign_in.py" line="181"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="188"/>
+        <location filename="../../ui/shell/sign_in.py" line="182"/>
         <source>&amp;Password</source>
         <translation>รหัสผ่าน (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="353"/>
+        <location filename="../../ui/shell/sign_in.py" line="347"/>
         <source>Signing in…</source>
         <translation>กำลังเข้าสู่ระบบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="353"/>
+        <location filename="../../ui/shell/sign_in.py" line="347"/>
         <source>Sign in</source>
         <translation>เข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="190"/>
+        <location filename="../../ui/shell/sign_in.py" line="184"/>
         <source>Language:</source>
         <translation>ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/sign_in.py" line="317"/>
+        <location filename="../../ui/shell/sign_in.py" line="311"/>
         <source>Station: {name} ({code})</source>
         <translation>จุดบริการ: {name} ({code})</translation>
     </message>
@@ -7053,18 +7053,18 @@ P90</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="204"/>
-        <location filename="../../ui/common/request_dialogs.py" line="214"/>
+        <location filename="../../ui/common/request_dialogs.py" line="196"/>
+        <location filename="../../ui/common/request_dialogs.py" line="206"/>
         <source>Withdraw request</source>
         <translation>ถอนคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="207"/>
+        <location filename="../../ui/common/request_dialogs.py" line="199"/>
         <source>Close request {number} as withdrawn by the applicant? This cannot be undone; the applicant is sent a confirmation.</source>
         <translation>ปิดคำขอเลขที่ {number} เป็น “ผู้ยื่นถอนคำขอ” หรือไม่ ย้อนกลับไม่ได้ และระบบจะส่งหนังสือยืนยันให้ผู้ยื่น</translation>
     </message>
     <message>
-        <location filename="../../ui/common/request_dialogs.py" line="212"/>
+        <location filename="../../ui/common/request_dialogs.py" line="204"/>
         <source>&amp;How did the applicant ask to withdraw? (kept in the history, not sent)</source>
         <translation>ผู้ยื่นแจ้งขอถอนคำขออย่างไร (บันทึกไว้ในประวัติ ไม่ส่งถึงผู้ยื่น) (&amp;H)</translation>
     </message>

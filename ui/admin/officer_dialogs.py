@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from services.api import ROLES, AdminPort, NewOfficer, OfficerAccount, SignedInUser
 from ui.common.call_dialog import CallDialog
+from ui.common.dialog_body import add_field_under_label
 from ui.common.formatting import role_label
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
@@ -170,12 +171,9 @@ class RolesDialog(_OfficerDialog):
         self.body.addLayout(boxes)
         # The section (ฝ่าย/งาน) a supervisor can route requests to, with the roles: both
         # say what work the officer gets.
-        self._section_label = QLabel()
         self.section = named(QLineEdit(officer.section), "OfficerSection")
         self.section.setMaxLength(100)
-        self._section_label.setBuddy(self.section)
-        self.body.addWidget(self._section_label)
-        self.body.addWidget(self.section)
+        self._section_label = add_field_under_label(self.body, self.section)
         self.finish_layout()
         self.retranslate()
 
@@ -214,12 +212,9 @@ class DeactivateDialog(_OfficerDialog):
     ) -> None:
         super().__init__(port, runner, user, officer, parent)
         self.setObjectName("DeactivateDialog")
-        self._reason_label = QLabel()
         self.reason = named(QLineEdit(), "DeactivateReason")
         self.reason.setMaxLength(300)
-        self._reason_label.setBuddy(self.reason)
-        self.body.addWidget(self._reason_label)
-        self.body.addWidget(self.reason)
+        self._reason_label = add_field_under_label(self.body, self.reason)
         self.finish_layout()
         self.retranslate()
         self.reason.setFocus()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -107,10 +106,7 @@ class HolidaysTab(Retranslating, QWidget):
         layout.addLayout(buttons)
         self.notice = ErrorBox(dismissable=True)
         layout.addWidget(self.notice)
-        self.table = choice_table("HolidayTable", 4)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = choice_table("HolidayTable", 4, stretch=1)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.legend = named(QLabel(), "Hint")

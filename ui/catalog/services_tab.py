@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -116,11 +115,8 @@ class ServicesTab(Retranslating, QWidget):
         layout.addWidget(self.problems)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.table = choice_table("ServicesTable", 4)
+        self.table = choice_table("ServicesTable", 4, stretch=3)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_service())
         split.addWidget(self.table)

@@ -2,8 +2,10 @@
 
 The small form dialogs (a paper licence, a destruction order, …) open the same way: a wrapped
 heading styled "DialogHeading", then a form whose long rows wrap under their labels on a
-narrow screen. Built here once, like their foot (:mod:`ui.common.dialog_buttons`). The labels
-carry no text: each dialog words them in its own ``retranslate``.
+narrow screen; others stack a field under its label (:func:`add_field_under_label`). Built
+here once, like their foot (:mod:`ui.common.dialog_buttons`). The labels carry no text: each
+dialog words them in its own ``retranslate``. Qt and the naming helper only: the sign-in
+uses it before anything else is loaded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QWidget
 
 from ui.common.naming import named
 
-__all__ = ["add_dialog_heading", "add_labelled_fields"]
+__all__ = ["add_dialog_heading", "add_field_under_label", "add_labelled_fields"]
 
 
 def add_dialog_heading(body: QBoxLayout) -> QLabel:
@@ -35,3 +37,14 @@ def add_labelled_fields(body: QBoxLayout, fields: Sequence[QWidget]) -> list[QLa
         form.addRow(label, field)
     body.addLayout(form)
     return labels
+
+
+def add_field_under_label(body: QBoxLayout, field: QWidget, *, wrap: bool = False) -> QLabel:
+    """A label, then ``field`` under it, added to ``body``; the label (its buddy) returned.
+    ``wrap``: a long label wraps over lines instead of widening the dialog."""
+    label = QLabel()
+    label.setWordWrap(wrap)
+    label.setBuddy(field)  # Alt + the label's letter reaches the field
+    body.addWidget(label)
+    body.addWidget(field)
+    return label

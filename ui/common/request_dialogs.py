@@ -34,6 +34,7 @@ from services.api import (
 )
 from ui.common import i18n
 from ui.common.call_dialog import CallDialog
+from ui.common.dialog_body import add_dialog_heading, add_field_under_label
 from ui.common.naming import named
 from ui.common.tasks import TaskRunner
 
@@ -50,10 +51,8 @@ class _RequestDialog(CallDialog):
     def __init__(self, runner: TaskRunner, row: ApplicationRow, parent: QWidget | None) -> None:
         super().__init__(runner, 620, parent)
         self._row = row
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
+        self.heading = add_dialog_heading(self.body)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.addWidget(self.heading)
         self.subject = named(QLabel(row.subject), "Muted")
         self.subject.setWordWrap(True)
         self.subject.setTextFormat(Qt.TextFormat.PlainText)
@@ -83,12 +82,9 @@ class ClassifyDialog(_RequestDialog):
         self._port = port
         self._user = user
         self._services = services
-        self._service_label = QLabel()
         self.service = named(QComboBox(), "ClassifyService")
         self.service.setMinimumContentsLength(40)
-        self._service_label.setBuddy(self.service)
-        self.body.addWidget(self._service_label)
-        self.body.addWidget(self.service)
+        self._service_label = add_field_under_label(self.body, self.service)
         self._kind_label = QLabel()
         self.body.addWidget(self._kind_label)
         kinds = QHBoxLayout()
@@ -177,15 +173,11 @@ class _NoteDialog(_RequestDialog, Generic[PortT]):
         self.setObjectName(type(self).__name__)
         self._port = port
         self._user = user
-        self._text_label = QLabel()
-        self._text_label.setWordWrap(True)
         self.text = named(QPlainTextEdit(), "DialogText")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(110)
         self.text.textChanged.connect(self.update_ready)
-        self._text_label.setBuddy(self.text)
-        self.body.addWidget(self._text_label)
-        self.body.addWidget(self.text)
+        self._text_label = add_field_under_label(self.body, self.text, wrap=True)
         self.finish_layout()
         self.retranslate()
         self.update_ready()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
@@ -50,10 +50,7 @@ def list_tab(
     outer.addWidget(notice)
     error = ErrorBox(dismissable=True)
     outer.addWidget(error)
-    table = choice_table(names[1], columns)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table = choice_table(names[1], columns, stretch)
     table.currentCellChanged.connect(lambda row, *_: choose(row))
     return ListTab(outer, notice, error, table)
 

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -85,11 +84,8 @@ class FeesPage(Retranslating, QWidget):
         heading.addWidget(self.ledger)
         outer.addLayout(heading)
         outer.addWidget(self.error)
-        self.table = choice_table("PaymentQueue", 5)
         # The state is the column the officer reads first: never cut, the payer gives way.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = choice_table("PaymentQueue", 5, stretch=1)
         self.table.currentCellChanged.connect(lambda row, *_: self._choose(row))
         splitter, self.slip = slip_and_details(
             "FeesSplitter", "SlipImage", self._build_side(), (460, 420)

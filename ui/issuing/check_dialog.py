@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from services.api import IssuingPort, LicenceCheck, SignedInUser
 from ui.common import i18n
+from ui.common.dialog_body import add_dialog_heading
 from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -59,9 +59,7 @@ class CheckLicenceDialog(Retranslating, QDialog):
         self.outcome: LicenceCheck | None = None
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
+        self.heading = add_dialog_heading(body)
         typed = QHBoxLayout()
         self.reference = named(QLineEdit(), "LicenceReference")
         self.reference.returnPressed.connect(self.check_typed)

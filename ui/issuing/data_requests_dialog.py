@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from services.api import DataRequestRow, IssuingPort, SignedInUser
 from ui.common import i18n
+from ui.common.dialog_body import add_dialog_heading
 from ui.common.errors import ErrorBox
 from ui.common.formatting import days_text, format_date
 from ui.common.naming import named
@@ -59,9 +60,7 @@ class DataRequestsDialog(Retranslating, QDialog):
         self._notice: Callable[[], str] | None = None
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
+        self.heading = add_dialog_heading(body)
         form = QFormLayout()
         self.reference_label, self.reference = QLabel(), named(QLineEdit(), "DataReference")
         self.requester_label, self.requester = QLabel(), named(QLineEdit(), "DataRequester")

@@ -14,10 +14,11 @@ at once.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from services.api import IssuingPort, KeyKind, SignedInUser, SigningChoice, ToIssueRow
 from ui.common import i18n
+from ui.common.dialog_body import add_dialog_heading, add_field_under_label
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -47,22 +48,14 @@ class IssueDialog(Retranslating, QDialog):
         self.needs_token = row.min_signature_type > 1
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
+        self.heading = add_dialog_heading(body)
         # The licence says where it holds; nothing at intake asks, so it is confirmed here.
-        self.premises_label = QLabel()
         self.premises = named(QLineEdit(row.premises), "PremisesAddress")
         self.premises.setMaxLength(500)
         self.premises.setCursorPosition(0)
-        self.premises_label.setBuddy(self.premises)
-        body.addWidget(self.premises_label)
-        body.addWidget(self.premises)
-        self.renews_label = QLabel()
+        self.premises_label = add_field_under_label(body, self.premises)
         self.renews = named(QLineEdit(), "RenewsLicence")
-        self.renews_label.setBuddy(self.renews)
-        body.addWidget(self.renews_label)
-        body.addWidget(self.renews)
+        self.renews_label = add_field_under_label(body, self.renews)
         # Until the service answers, what the row already says: the password only for type 1.
         first_ways: tuple[KeyKind, ...] = ("token",) if self.needs_token else ("token", "record")
         self.signing = SigningForm(

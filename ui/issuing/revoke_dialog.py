@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWid
 
 from services.api import IssuedRow, IssuingPort, SignedInUser
 from ui.common import i18n
+from ui.common.dialog_body import add_dialog_heading, add_field_under_label
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -46,21 +47,15 @@ class RevokeDialog(Retranslating, QDialog):
         self._port, self._runner, self._user = port, runner, user
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
+        self.heading = add_dialog_heading(body)
         self.what = named(QLabel(), "Muted")
         self.what.setWordWrap(True)
         body.addWidget(self.what)
-        self.reason_label = QLabel()
-        self.reason_label.setWordWrap(True)
         self.reason = named(QPlainTextEdit(), "RevokeReason")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(96)
         self.reason.textChanged.connect(self._update_ready)
-        self.reason_label.setBuddy(self.reason)
-        body.addWidget(self.reason_label)
-        body.addWidget(self.reason)
+        self.reason_label = add_field_under_label(body, self.reason, wrap=True)
         foot = add_dialog_foot(self, body, self.revoke)
         self.error, self.cancel_button, self.revoke_button = foot.error, foot.cancel, foot.primary
         self.retranslate()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from services.api.archive import ListSummary
+from ui.common.dialog_body import add_dialog_heading
 from ui.common.dialog_buttons import button_row, cancel_and_primary
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -30,10 +31,8 @@ class DestroyDialog(Retranslating, QDialog):
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
         body.setSpacing(10)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
+        self.heading = add_dialog_heading(body)
         self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        body.addWidget(self.heading)
         self.what = QLabel()
         self.what.setWordWrap(True)
         self.what.setTextFormat(Qt.TextFormat.PlainText)  # order texts are never markup

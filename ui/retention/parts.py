@@ -21,7 +21,7 @@ from ui.common.errors import ErrorBox
 from ui.common.naming import named
 from ui.common.notice_line import NoticeLine
 from ui.common.tables import choice_table
-from ui.retention.tables import LIST_COLUMNS, REQUEST_COLUMNS, SERVICE_COLUMNS, stretch
+from ui.retention.tables import LIST_COLUMNS, REQUEST_COLUMNS, SERVICE_COLUMNS
 
 __all__ = ["RetentionParts", "lay_out"]
 
@@ -58,22 +58,19 @@ def lay_out(page: QWidget, *, may_destroy: bool) -> RetentionParts:
         intro=_wrapping(named(QLabel(), "Muted")),
         periods_label=QLabel(),
         lists_label=QLabel(),
-        services=choice_table("RetentionServices", SERVICE_COLUMNS),
-        lists=choice_table("DestructionLists", LIST_COLUMNS),
+        services=choice_table("RetentionServices", SERVICE_COLUMNS, stretch=0),
+        lists=choice_table("DestructionLists", LIST_COLUMNS, stretch=4),
         past_label=_wrapping(QLabel()),
         draft_button=named(QPushButton(), "Primary"),
         save_button=QPushButton(),
         order_button=QPushButton(),
         destroy_button=named(QPushButton(), "DangerLink"),
         requests_label=QLabel(),
-        requests=choice_table("ListedRequests", REQUEST_COLUMNS),
+        requests=choice_table("ListedRequests", REQUEST_COLUMNS, stretch=2),
         error=ErrorBox(),
         result=named(NoticeLine(), "StepResult"),
     )
     parts.services.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    stretch(parts.services, 0)
-    stretch(parts.lists, 4)
-    stretch(parts.requests, 2)
     parts.order_button.setVisible(may_destroy)
     parts.destroy_button.setVisible(may_destroy)
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from services.api import format_english_date, format_thai_date
 from services.api.archive import KeptBecause, ListedRequest, ListState, ListSummary, ServicePeriod
@@ -26,7 +26,6 @@ __all__ = [
     "fill_services",
     "label_headers",
     "shown_rows",
-    "stretch",
 ]
 
 # Each table's columns in English, translated when they are labelled (lupdate finds them here).
@@ -173,13 +172,6 @@ def label_headers(services: QTableWidget, lists: QTableWidget, requests: QTableW
         table.setHorizontalHeaderLabels(
             [QCoreApplication.translate("RetentionTables", str(header)) for header in headers]
         )
-
-
-def stretch(table: QTableWidget, column: int) -> None:
-    header = table.horizontalHeader()
-    for c in range(table.columnCount()):
-        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 def shown_rows(table: QTableWidget) -> list[list[str]]:

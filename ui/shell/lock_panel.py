@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from services.api import SignedInUser
 from ui.common import i18n
+from ui.common.dialog_body import add_field_under_label
 from ui.common.errors import ErrorBox
 from ui.common.formatting import roles_text
 from ui.common.header_card import HeaderCard
@@ -71,13 +71,10 @@ class LockPanel(QWidget):
         self.why_label = card.add_line("Muted")
         body = card.body
         body.addSpacing(10)
-        self.password_label = QLabel()
         self.password = named(QLineEdit(), "Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(256)
-        self.password_label.setBuddy(self.password)
-        body.addWidget(self.password_label)
-        body.addWidget(self.password)
+        self.password_label = add_field_under_label(body, self.password)
         self.error = ErrorBox()
         self.error.hide()
         body.addWidget(self.error)

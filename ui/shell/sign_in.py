@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import i18n, ui_settings
+from ui.common.dialog_body import add_field_under_label
 from ui.common.header_card import HeaderCard
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
@@ -109,23 +110,16 @@ class SignInDialog(Retranslating, QDialog):
         self._demo.setVisible(self._demo_warning)
         body.addSpacing(14)
 
-        self._username_label = QLabel()
         self._username = named(QLineEdit(), "Username")
         self._username.setText(ui_settings.read(self._settings, ui_settings.LAST_USERNAME))
         self._username.setMaxLength(64)
-        self._username_label.setBuddy(self._username)
-        self._password_label = QLabel()
+        self._username_label = add_field_under_label(body, self._username)
+        body.addSpacing(6)
         self._password = named(QLineEdit(), "Password")
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
         self._password.setMaxLength(256)
-        self._password_label.setBuddy(self._password)
-        for label, field in (
-            (self._username_label, self._username),
-            (self._password_label, self._password),
-        ):
-            body.addWidget(label)
-            body.addWidget(field)
-            body.addSpacing(6)
+        self._password_label = add_field_under_label(body, self._password)
+        body.addSpacing(6)
 
         # The error box goes here when there is something to say (see _error_box); an empty
         # layout takes no room and no spacing, as the hidden box did.

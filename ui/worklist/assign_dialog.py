@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.api import ApplicationRow, AssignResult, Officer, SignedInUser, WorklistPort
+from ui.common.dialog_body import add_dialog_heading
 from ui.common.dialog_buttons import add_dialog_foot
 from ui.common.errors import bilingual
 from ui.common.formatting import roles_text
@@ -75,9 +76,7 @@ class AssignDialog(Retranslating, QDialog):
         body = QVBoxLayout(self)
         body.setContentsMargins(24, 20, 24, 16)
         body.setSpacing(8)
-        self.heading = named(QLabel(), "DialogHeading")
-        self.heading.setWordWrap(True)
-        body.addWidget(self.heading)
+        self.heading = add_dialog_heading(body)
         self.numbers = named(QLabel(), "Muted")
         self.numbers.setWordWrap(True)
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
