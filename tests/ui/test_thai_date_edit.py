@@ -251,3 +251,10 @@ def test_a_date_typed_over_another_is_taken_whole_even_where_the_old_month_is_sh
     assert edit.text() == "30/11/2569"
     _type_into(qtbot, edit, "532570")
     assert edit.day() == date(2027, 3, 5)
+    # Only the day typed (the month and year stay), as the last day of a month range is.
+    _type_into(qtbot, edit, "31")
+    assert edit.day() == date(2027, 3, 31)
+    form = _Form(qtbot)
+    form.edit.set_day(date(2026, 11, 1))
+    form.types("30")
+    assert form.edit.day_or_none() == date(2026, 11, 30)

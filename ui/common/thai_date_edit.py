@@ -27,8 +27,10 @@ its day (Tab into it selects the day) — is written as typed, not part by part 
 one. Qt's part-by-part editing put the old text back whenever the cursor crossed into another
 part with the text not yet a date: after Ctrl+A the first digit was lost, and "31/12/2569"
 typed over 18/11/2569 became 3/12/2569 (31 November being no date, Qt went back to 3). Qt's
-moving on by itself is kept ("30" or "5" as a day, "12" or "3" as a month add the "/").
-Text that is still no date when the field is left goes back to the last good date.
+moving on by itself is kept ("30" or "5" as a day, "12" or "3" as a month add the "/"). A
+date typed only in part takes the rest from the one it replaced (Tab, "30", Tab over 1/11/2569
+is 30/11/2569, as before). Text that is still no date when the field is left goes back to the
+last good date.
 
 A field made with ``may_be_empty`` can also hold no date (a paper licence with no expiry, a
 search with no lower bound, a date the officer has yet to type off the paper): it shows empty
@@ -77,6 +79,7 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         self._buddhist = current_language() == "th"
         self._may_be_empty = may_be_empty
         self._typing = False  # a new date being typed whole, from its first digit
+        self._typed_over: QDate | None = None  # the date it replaces, if any
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setCalendarPopup(True)
         # Four-digit years in both eras, so Qt's section positions fit the shown text.
@@ -186,20 +189,23 @@ class ThaiDateEdit(Retranslating, QDateEdit):
             self._moved_on_by_itself = False
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._read(line.text()) is None:
-            # Qt steps Tab through a date's parts; an empty field or one holding text that is
-            # no date has none to step through, and Qt would keep the officer there.
-            self._typing = False
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            self._typing or self._read(line.text()) is None
+        ):
+            # Qt steps Tab through a date's parts; a date just typed, an empty field or text
+            # that is no date has none to step through: Tab goes on to the next field.
+            self._finish_typing()
             QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._typing = False
+            self._finish_typing()
             self._keeping_refused(lambda: super(ThaiDateEdit, self).keyPressEvent(event))
             return
         if event.text().isdigit() and self._starts_a_new_date():
             # A new date typed from its first digit: written as typed (see the module's note).
             self._typing = True
+            self._typed_over = None if self.is_empty() else self.date()
             line.clear()
         if not self._typing:
             before = self.currentSection()
@@ -223,6 +229,24 @@ class ThaiDateEdit(Retranslating, QDateEdit):
             line.insert("/")
             self._moved_on_by_itself = True
 
+    def _finish_typing(self) -> None:
+        """A date typed only in part ("30", "5/12") takes the rest from the date it replaced,
+        as Qt's part-by-part editing did: 30 typed over 1/11/2569 is 30/11/2569."""
+        if not self._typing:
+            return
+        self._typing = False
+        line = self.lineEdit()
+        parts = line.text().strip().rstrip("/").split("/")
+        if self._read(line.text()) is not None or len(parts) >= 3 or not parts[0]:
+            return  # a date, text that is no date (said or put back), or nothing typed
+        old = self._typed_over
+        if old is None:
+            return  # empty before: no date to take the rest from
+        kept = [str(old.day()), str(old.month()), str(self._shown_year(old.year()))]
+        whole = "/".join(parts + kept[len(parts) :])
+        if self._read(whole) is not None:
+            line.setText(whole)
+
     def _starts_a_new_date(self) -> bool:
         """The next digit begins a date: the field is empty, all of it is selected (Ctrl+A),
         or its day is (Tab into it) — rather than a change to one part of the date."""
@@ -234,7 +258,7 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         return line.selectedText() == line.text() or not line.selectedText().count("/")
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._typing = False
+        self._finish_typing()
         self._keeping_refused(lambda: super(ThaiDateEdit, self).focusOutEvent(event))
 
     def _keeping_refused(self, step: Callable[[], None]) -> None:
