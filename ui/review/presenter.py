@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,7 +22,6 @@ from services.api import (
     Action,
     ApplicationDetail,
     ApplicationStatus,
-    CertifyPreview,
     DocumentInfo,
     IdentityCheckKind,
     ReviewPort,
@@ -32,6 +31,15 @@ from services.api import (
 from ui.common.tasks import TaskRunner
 
 __all__ = ["ReviewPresenter"]
+
+
+class _Failure(NamedTuple):
+    """What :attr:`ReviewPresenter.action_did_fail` says of a call that failed: the action's
+    name, and in Thai and English what happened when the error has no words of its own."""
+
+    action: str
+    th: str
+    en: str
 
 
 class ReviewPresenter(QObject):
@@ -213,15 +221,7 @@ class ReviewPresenter(QObject):
             return False
         port, user, application_id = self._port, self._user, detail.row.id
 
-        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
-            if error is not None or result is None:
-                self.action_did_fail.emit(
-                    "verdict",
-                    error,
-                    "บันทึกผลการตรวจไม่ได้ ลองอีกครั้ง",
-                    "Could not record the verdict. Try again.",
-                )
-                return
+        def done(result: ApplicationDetail) -> None:
             self._hold(result)
             self.verdict_did_record.emit(result)
 
@@ -231,7 +231,9 @@ class ReviewPresenter(QObject):
             ),
             done,
             "review.record_checklist",
-        )
+            _Failure("verdict", "บันทึกผลการตรวจไม่ได้ ลองอีกครั้ง",
+                     "Could not record the verdict. Try again."),
+        )  # fmt: skip
         return True
 
     def record_identity(
@@ -243,15 +245,7 @@ class ReviewPresenter(QObject):
             return False
         port, user, application_id = self._port, self._user, detail.row.id
 
-        def done(result: ApplicationDetail | None, error: BaseException | None) -> None:
-            if error is not None or result is None:
-                self.action_did_fail.emit(
-                    "identity",
-                    error,
-                    "บันทึกผลการตรวจตัวตนไม่ได้ ลองอีกครั้ง",
-                    "Could not record the identity check. Try again.",
-                )
-                return
+        def done(result: ApplicationDetail) -> None:
             self._hold(result)
             self.identity_did_record.emit(result)
 
@@ -259,7 +253,9 @@ class ReviewPresenter(QObject):
             lambda: port.record_identity_check(user, application_id, kind, verdict, data),
             done,
             "review.record_identity",
-        )
+            _Failure("identity", "บันทึกผลการตรวจตัวตนไม่ได้ ลองอีกครั้ง",
+                     "Could not record the identity check. Try again."),
+        )  # fmt: skip
         return True
 
     # -- decisions ------------------------------------------------------------------------
@@ -269,22 +265,15 @@ class ReviewPresenter(QObject):
         detail = self._detail
         if detail is None or not self.editable() or self._busy:
             return False
-        port, user, generation = self._port, self._user, self._generation
-
-        def done(preview: CertifyPreview | None, error: BaseException | None) -> None:
-            if generation != self._generation:
-                return
-            if error is not None or preview is None:
-                self.action_did_fail.emit(
-                    "certify",
-                    error,
-                    "เตรียมรับรองสำเนาไม่ได้ ลองอีกครั้ง",
-                    "Could not prepare the certified copy. Try again.",
-                )
-                return
-            self.certify_did_preview.emit(preview)
-
-        self._run(lambda: port.certify_preview(user, document.id), done, "review.certify_preview")
+        port, user = self._port, self._user
+        self._run(
+            lambda: port.certify_preview(user, document.id),
+            self.certify_did_preview.emit,
+            "review.certify_preview",
+            _Failure("certify", "เตรียมรับรองสำเนาไม่ได้ ลองอีกครั้ง",
+                     "Could not prepare the certified copy. Try again."),
+            for_this_request=True,
+        )  # fmt: skip
         return True
 
     def withdraw_copy(self, copy: DocumentInfo, reason: str) -> bool:
@@ -292,19 +281,9 @@ class ReviewPresenter(QObject):
         detail = self._detail
         if detail is None or not self.editable() or self._busy:
             return False
-        port, user, generation = self._port, self._user, self._generation
+        port, user = self._port, self._user
 
-        def done(withdrawn: DocumentInfo | None, error: BaseException | None) -> None:
-            if generation != self._generation:
-                return
-            if error is not None or withdrawn is None:
-                self.action_did_fail.emit(
-                    "withdraw_copy",
-                    error,
-                    "ถอนสำเนาถูกต้องไม่ได้ ลองอีกครั้ง",
-                    "Could not withdraw the certified copy. Try again.",
-                )
-                return
+        def done(withdrawn: DocumentInfo) -> None:
             current = self._detail
             if current is not None:
                 documents = tuple(
@@ -318,7 +297,10 @@ class ReviewPresenter(QObject):
             lambda: port.withdraw_certified_copy(user, copy.id, reason),
             done,
             "review.withdraw_copy",
-        )
+            _Failure("withdraw_copy", "ถอนสำเนาถูกต้องไม่ได้ ลองอีกครั้ง",
+                     "Could not withdraw the certified copy. Try again."),
+            for_this_request=True,
+        )  # fmt: skip
         return True
 
     def certify_copy(self, document: DocumentInfo) -> bool:
@@ -327,22 +309,20 @@ class ReviewPresenter(QObject):
             return False
         port, user = self._port, self._user
 
-        def done(copy: DocumentInfo | None, error: BaseException | None) -> None:
-            if error is not None or copy is None:
-                self.action_did_fail.emit(
-                    "certify",
-                    error,
-                    "รับรองสำเนาไม่ได้ ลองอีกครั้ง",
-                    "Could not make the certified copy. Try again.",
-                )
-                return
+        def done(copy: DocumentInfo) -> None:
             current = self._detail
             same = current is not None and current.row.id == detail.row.id
             if current is not None and same:
                 self._detail = dataclasses.replace(current, documents=(*current.documents, copy))
             self.copy_did_certify.emit(copy, same)
 
-        self._run(lambda: port.certify_copy(user, document.id), done, "review.certify_copy")
+        self._run(
+            lambda: port.certify_copy(user, document.id),
+            done,
+            "review.certify_copy",
+            _Failure("certify", "รับรองสำเนาไม่ได้ ลองอีกครั้ง",
+                     "Could not make the certified copy. Try again."),
+        )  # fmt: skip
         return True
 
     def mark_reviewed(self) -> bool:
@@ -351,20 +331,18 @@ class ReviewPresenter(QObject):
             return False
         port, user, application_id = self._port, self._user, detail.row.id
 
-        def done(status: ApplicationStatus | None, error: BaseException | None) -> None:
-            if error is not None or status is None:
-                self.action_did_fail.emit(
-                    "review",
-                    error,
-                    "บันทึกว่าตรวจเสร็จไม่ได้ ลองอีกครั้ง",
-                    "Could not mark the request reviewed. Try again.",
-                )
-                return
+        def done(status: ApplicationStatus) -> None:
             self.review_did_mark.emit(status)
             self.reload()
             self.application_did_change.emit()
 
-        self._run(lambda: port.mark_reviewed(user, application_id), done, "review.mark_reviewed")
+        self._run(
+            lambda: port.mark_reviewed(user, application_id),
+            done,
+            "review.mark_reviewed",
+            _Failure("review", "บันทึกว่าตรวจเสร็จไม่ได้ ลองอีกครั้ง",
+                     "Could not mark the request reviewed. Try again."),
+        )  # fmt: skip
         return True
 
     def decided_elsewhere(self) -> None:
@@ -378,19 +356,18 @@ class ReviewPresenter(QObject):
             return False
         port, user, application_id = self._port, self._user, detail.row.id
 
-        def done(_result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                self.action_did_fail.emit(
-                    "release",
-                    error,
-                    "ปล่อยคำขอคืนคิวไม่ได้ ลองอีกครั้ง",
-                    "Could not put the request back in the queue. Try again.",
-                )
-                return
+        def done(_result: object) -> None:
             self.application_did_change.emit()
             self.claim_did_release.emit()
 
-        self._run(lambda: port.release_claim(user, application_id), done, "review.release")
+        self._run(
+            lambda: port.release_claim(user, application_id),
+            done,
+            "review.release",
+            _Failure("release", "ปล่อยคำขอคืนคิวไม่ได้ ลองอีกครั้ง",
+                     "Could not put the request back in the queue. Try again."),
+            answer_needed=False,
+        )  # fmt: skip
         return True
 
     def reassign(self, username: str) -> bool:
@@ -399,20 +376,19 @@ class ReviewPresenter(QObject):
             return False
         port, user, application_id = self._port, self._user, detail.row.id
 
-        def done(_result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                self.action_did_fail.emit(
-                    "reassign",
-                    error,
-                    "มอบหมายงานไม่ได้ ลองอีกครั้ง",
-                    "Could not reassign the request. Try again.",
-                )
-                return
+        def done(_result: object) -> None:
             self.application_did_reassign.emit()
             self.reload()
             self.application_did_change.emit()
 
-        self._run(lambda: port.reassign(user, application_id, username), done, "review.reassign")
+        self._run(
+            lambda: port.reassign(user, application_id, username),
+            done,
+            "review.reassign",
+            _Failure("reassign", "มอบหมายงานไม่ได้ ลองอีกครั้ง",
+                     "Could not reassign the request. Try again."),
+            answer_needed=False,
+        )  # fmt: skip
         return True
 
     def load_officers(self) -> None:
@@ -467,14 +443,30 @@ class ReviewPresenter(QObject):
         self.history_stale = True
 
     def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any, BaseException | None], None], label: str
+        self,
+        fn: Callable[[], Any],
+        succeeded: Callable[[Any], None],
+        label: str,
+        failure: _Failure,
+        *,
+        answer_needed: bool = True,
+        for_this_request: bool = False,
     ) -> None:
+        """A decision in the database worker, busy meanwhile: ``succeeded(answer)``, or
+        ``failure`` told (also for no answer when one is ``answer_needed``). An answer
+        ``for_this_request`` is dropped once another request is opened or the screen closed."""
         self._busy = True
         self.busy_did_change.emit(True)
+        generation = self._generation
 
         def finished(result: Any, error: BaseException | None) -> None:
             self._busy = False
             self.busy_did_change.emit(False)
-            done(result, error)
+            if for_this_request and generation != self._generation:
+                return
+            if error is not None or (answer_needed and result is None):
+                self.action_did_fail.emit(failure.action, error, failure.th, failure.en)
+                return
+            succeeded(result)
 
         self._runner.run(fn, finished, owner=self, label=label)
