@@ -46,7 +46,8 @@ class _ActionDialog(CallDialog):
 
 
 class _OfficerDialog(_ActionDialog):
-    """A dialog about one officer: a line naming them at the top, then the form."""
+    """A dialog about one officer: a line naming them at the top, then what the subclass asks
+    (:meth:`_add_fields`); named after its class."""
 
     def __init__(
         self,
@@ -57,11 +58,18 @@ class _OfficerDialog(_ActionDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(port, runner, user, parent)
+        self.setObjectName(type(self).__name__)
         self._officer = officer
         self._intro = QLabel()
         self._intro.setWordWrap(True)
         self._intro.setTextFormat(Qt.TextFormat.PlainText)
         self.body.addWidget(self._intro)
+        self._add_fields()
+        self.finish_layout()
+        self.retranslate()
+
+    def _add_fields(self) -> None:
+        """The form under the line naming the officer (none: a confirmation)."""
 
     def _introduce(self, text: str) -> None:
         """``text`` names the officer by ``{name}`` and ``{user}``."""
@@ -156,26 +164,15 @@ class NewOfficerDialog(_ActionDialog):
 class RolesDialog(_OfficerDialog):
     """The roles of one officer, as check boxes; on success carries whether they changed."""
 
-    def __init__(
-        self,
-        port: AdminPort,
-        runner: TaskRunner,
-        user: SignedInUser,
-        officer: OfficerAccount,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(port, runner, user, officer, parent)
-        self.setObjectName("RolesDialog")
+    def _add_fields(self) -> None:
         boxes = QGridLayout()
-        self.roles = _role_boxes(boxes, officer.roles)
+        self.roles = _role_boxes(boxes, self._officer.roles)
         self.body.addLayout(boxes)
         # The section (ฝ่าย/งาน) a supervisor can route requests to, with the roles: both
         # say what work the officer gets.
-        self.section = named(QLineEdit(officer.section), "OfficerSection")
+        self.section = named(QLineEdit(self._officer.section), "OfficerSection")
         self.section.setMaxLength(100)
         self._section_label = add_field_under_label(self.body, self.section)
-        self.finish_layout()
-        self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -202,21 +199,10 @@ class RolesDialog(_OfficerDialog):
 class DeactivateDialog(_OfficerDialog):
     """Confirms deactivating an officer, with a reason for the record."""
 
-    def __init__(
-        self,
-        port: AdminPort,
-        runner: TaskRunner,
-        user: SignedInUser,
-        officer: OfficerAccount,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(port, runner, user, officer, parent)
-        self.setObjectName("DeactivateDialog")
+    def _add_fields(self) -> None:
         self.reason = named(QLineEdit(), "DeactivateReason")
         self.reason.setMaxLength(300)
         self._reason_label = add_field_under_label(self.body, self.reason)
-        self.finish_layout()
-        self.retranslate()
         self.reason.setFocus()
 
     def retranslate(self) -> None:
@@ -242,19 +228,6 @@ class ResetPasswordDialog(_OfficerDialog):
     """Confirms replacing an officer's password by a one-time password (a misclick would
     otherwise stop them working); on success carries the :class:`~services.api.IssuedPassword`.
     """
-
-    def __init__(
-        self,
-        port: AdminPort,
-        runner: TaskRunner,
-        user: SignedInUser,
-        officer: OfficerAccount,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(port, runner, user, officer, parent)
-        self.setObjectName("ResetPasswordDialog")
-        self.finish_layout()
-        self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
