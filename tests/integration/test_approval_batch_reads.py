@@ -28,7 +28,7 @@ from tests.integration.test_review import users, ws
 
 # Statements a batch sends for each memo beyond the first. While the approver was read again
 # for every memo, each cost 66 here (officers' rows 9 times, their roles 9, the agency 5); now
-# 45: the memo's own reads and writes, its five audit events, its letter and fee notice.
+# 44: the memo's own reads and writes, its five audit events, its letter and fee notice.
 PER_MEMO_BOUND = 55
 
 
