@@ -58,6 +58,7 @@ AGENCY_TESTS = tests/integration/test_store.py tests/integration/test_concurrenc
 	tests/integration/test_intake.py \
 	tests/integration/test_fee_notice_drafts.py \
 	tests/integration/test_outbox.py tests/integration/test_approval.py \
+	tests/integration/test_approval_batch_reads.py \
 	tests/integration/test_intake_group.py tests/integration/test_paper_licences.py \
 	tests/integration/test_licence_search.py \
 	tests/integration/test_intake_group_writes.py tests/integration/test_blob_sweep.py \
