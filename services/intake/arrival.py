@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from services.cases.applications import NewApplicant
 from services.intake.received_time import settle_received_time
 from services.intake.types import InspectedFile, ParsedAttachment, ParsedMail, SenderAuth
 from services.kernel.text import MAX_NAME, clean_line
+
+if TYPE_CHECKING:  # a plain record; importing its module would load the store's models
+    from services.cases.applications import NewApplicant
 
 __all__ = ["Arrival", "IntakeOutcome", "MailboxPosition", "OutcomeKind", "arrival_from_mail"]
 

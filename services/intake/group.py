@@ -34,26 +34,20 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from services.cases.applications import expect_applicants
 from services.intake.acknowledgement import DEFAULT_TEMPLATE
 from services.intake.dedup import expect_keys
-from services.intake.inspect.pdf_probe import PdfOpenProbe
-from services.intake.mail.parse import parse_mail
 from services.intake.pipeline import (
     INTAKE,
-    Arrival,
     IntakeOutcome,
     MailboxPosition,
     advance_cursor,
-    arrival_from_mail,
     hold_unprocessable,
-    inspect_arrival,
     record_arrival,
 )
-from services.intake.types import InspectedFile, Limits, RawMail
+from services.intake.reading import Checkpoint, Fetched, Prepared, parse_fetched, prepare_mail
 from services.kernel.errors import DiskFull, is_disk_full
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.blob_group import BlobGroup
@@ -74,11 +68,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-Checkpoint = Callable[[str], None]
-"""Told each step of a group as it is passed — "arrival" (one more recorded, uncommitted),
-"recorded" (all of them), "durable" (their files in place), "committed" — a trace for the
-log, and where the crash test aims its kills."""
-
 
 @dataclass(frozen=True)
 class GroupLimits:
@@ -93,54 +82,6 @@ class GroupLimits:
     seconds: float = 2.0
     """Preparing (judging PDFs may take seconds each) stops adding to a group after this long,
     so the first mails of a slow group are not kept waiting for their commit."""
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A mail parsed and its files judged, ready to be recorded in a group."""
-
-    uid: str
-    size: int
-    arrival: Arrival
-    inspected: list[InspectedFile]
-    position: MailboxPosition | None
-    problem: BaseException | None = None
-    """Judging its files failed: the mail is held whole in quarantine."""
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """A fetched mail, parsed: what :func:`prepare_mail` judges."""
-
-    uid: str
-    size: int
-    arrival: Arrival
-    position: MailboxPosition | None
-
-
-def parse_fetched(
-    raw: RawMail, source: str, uidvalidity: int, now: datetime, authserv_id: str = ""
-) -> Fetched:
-    """Parse one fetched mail (``now``: when the workstation took it)."""
-    # IMAP UIDs move the cursor with each message, in the group's transaction.
-    position = MailboxPosition(source, uidvalidity, int(raw.uid)) if raw.uid.isdigit() else None
-    mail = parse_mail(raw.data, authserv_id=authserv_id)
-    arrival = arrival_from_mail(mail, raw.internal_date, raw.data, source, raw.uid, now=now)
-    return Fetched(raw.uid, len(raw.data), arrival, position)
-
-
-def prepare_mail(
-    fetched: Fetched, limits: Limits, pdf_probe: PdfOpenProbe | None = None
-) -> Prepared:
-    """Judge one parsed mail's files (outside any transaction)."""
-    try:
-        arrival, inspected = inspect_arrival(fetched.arrival, limits, pdf_probe)
-    except Exception as exc:  # noqa: BLE001 — keep the message whole, move on
-        if is_disk_full(exc):
-            raise DiskFull(detail=f"{type(exc).__name__}: {exc}") from exc
-        log.exception("the files of a message could not be judged; quarantined whole")
-        return Prepared(fetched.uid, fetched.size, fetched.arrival, [], fetched.position, exc)
-    return Prepared(fetched.uid, fetched.size, arrival, inspected, fetched.position)
 
 
 def groups_of(prepared: Iterable[Prepared], limits: GroupLimits) -> Iterator[list[Prepared]]:

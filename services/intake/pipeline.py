@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -56,6 +55,7 @@ from services.intake.inspect import inspect_attachments
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
 from services.intake.payment_mail import route_payment_mail, to_finance_inbox
+from services.intake.reading import bounded_arrival, inspect_arrival, set_aside_mail
 from services.intake.replying import queue_acknowledgement, replyable
 from services.intake.set_aside import set_aside
 from services.intake.types import InspectedFile, Limits
@@ -64,7 +64,6 @@ from services.kernel.text import (
     clean_filename,
     clean_line,
     clean_name,
-    clean_subject,
 )
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.context import AppContext
@@ -121,25 +120,6 @@ def ingest(
         return record_arrival(uow, context, arrival, inspected, ack_template, cursor)
 
 
-def inspect_arrival(
-    arrival: Arrival, limits: Limits = DEFAULT_LIMITS, pdf_probe: PdfOpenProbe | None = None
-) -> tuple[Arrival, list[InspectedFile]]:
-    """The arrival cleaned and bounded, and its files judged — before any transaction.
-
-    Files are judged outside the transaction: the viewer's engine may take seconds on a PDF,
-    and no other writer (the officers' database worker) should wait for that. Mail set aside
-    (a bounce, an auto-reply) has no files judged: none is kept as a document.
-    """
-    arrival = _bounded(arrival)
-    if _set_aside_mail(arrival):
-        return arrival, []
-    return arrival, inspect_attachments(arrival.attachments, limits, pdf_probe)
-
-
-def _set_aside_mail(arrival: Arrival) -> bool:
-    return arrival.not_request is not None and arrival.channel == "email"
-
-
 def record_arrival(
     uow: UnitOfWork,
     context: AppContext,
@@ -155,7 +135,7 @@ def record_arrival(
     if cursor is not None:
         advance_cursor(uow, cursor)
     raw_sha = context.store.blobs.put(arrival.raw).sha256 if arrival.raw else None
-    if _set_aside_mail(arrival):
+    if set_aside_mail(arrival):
         # A bounce, an auto-reply, a newsletter: its own tray, no application, no reply.
         set_aside(uow, arrival, raw_sha)
         outcome = IntakeOutcome("not_request", None, None)
@@ -199,7 +179,7 @@ def act_on(
 
     ``inspected``: the arrival's files as already judged (outside the transaction, with the
     viewer's engine); when None they are judged here by pypdf alone, under ``limits``."""
-    arrival = _bounded(arrival)
+    arrival = bounded_arrival(arrival)
     if inspected is None:
         inspected = inspect_attachments(arrival.attachments, limits)
     target = _matching_application(uow, arrival)
@@ -223,23 +203,6 @@ def act_on(
     if target is not None:
         return _append(uow, context, arrival, target, inspected)
     return _create(uow, context, arrival, inspected, ack_template, service_code)
-
-
-def _bounded(arrival: Arrival) -> Arrival:
-    """Names, subjects and file names cleaned and bounded, whatever channel brought them."""
-    applicant = arrival.applicant
-    if applicant is not None:
-        applicant = replace(applicant, name_th=clean_name(applicant.name_th))
-    return replace(
-        arrival,
-        subject=clean_subject(arrival.subject),
-        sender_name=clean_name(arrival.sender_name),
-        applicant=applicant,
-        attachments=tuple(
-            replace(a, filename=clean_filename(a.filename) or "attachment")
-            for a in arrival.attachments
-        ),
-    )
 
 
 def advance_cursor(uow: UnitOfWork, position: MailboxPosition) -> None:
@@ -279,7 +242,7 @@ def hold_unprocessable(
     cursor: MailboxPosition | None,
 ) -> bool:
     """:func:`quarantine_unprocessable` in ``uow`` (a group's transaction)."""
-    arrival = _bounded(arrival)
+    arrival = bounded_arrival(arrival)
     if cursor is not None:
         advance_cursor(uow, cursor)
     arrival, seen = resolve_key(uow, context.store.blobs, arrival)

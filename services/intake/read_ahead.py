@@ -51,10 +51,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from services.intake.group import Checkpoint, Fetched, Prepared, parse_fetched, prepare_mail
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.probe_ahead import ProbeAhead, looks_like_pdf
 from services.intake.mail.sources import MailBatch
+from services.intake.reading import Checkpoint, Fetched, Prepared, parse_fetched, prepare_mail
 from services.intake.types import Limits
 
 __all__ = [

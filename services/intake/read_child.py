@@ -28,10 +28,10 @@ from dataclasses import replace
 from datetime import datetime
 from typing import IO
 
-from services.intake.group import Prepared
 from services.intake.mail.sources import MailBatch
 from services.intake.read_ahead import BatchReader
 from services.intake.read_frames import ReaderSpec, portable_error, read_frame, write_frame
+from services.intake.reading import Prepared
 
 __all__ = ["main", "serve"]
 

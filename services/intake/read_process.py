@@ -37,10 +37,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from services.intake.group import Prepared
 from services.intake.mail.sources import MailBatch
 from services.intake.read_ahead import READ_STEP, BatchReader, usable_cores
 from services.intake.read_frames import ReaderSpec, read_frame, write_frame
+from services.intake.reading import Prepared
 
 __all__ = [
     "PROCESS_FROM_MAILS",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Final
 
-from services.intake.holds import HOLD_REASONS
+from services.intake.hold_reasons import HOLD_REASONS
 from services.kernel.thai_dates import format_english_date, format_thai_date
 
 __all__ = ["CLOCK_SLACK", "settle_received_time"]
