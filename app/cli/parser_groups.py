@@ -36,15 +36,21 @@ ROLE_NAMES = ("intake", "reviewer", "finance", "approver", "supervisor", "admin"
 """The officers' roles as ``--roles`` takes them (models.ROLES; a unit test keeps them equal)."""
 
 
+def _sign_in_options(parser: Any, user: str, *, stdin: bool = False) -> None:
+    """``--as`` and ``--password-file``: whom the command signs in as (``user`` unless told),
+    and where that officer's password is (else the environment; ``stdin``: else typed)."""
+    parser.add_argument("--as", dest="as_user", default=user, help="user name to sign in as")
+    otherwise = "ANUYAT_ADMIN_PASSWORD, else stdin" if stdin else "ANUYAT_ADMIN_PASSWORD"
+    parser.add_argument(
+        "--password-file", help=f"file holding that user's password (else {otherwise})"
+    )
+
+
 def add_users(sub: Sub) -> None:
     users = sub.add_parser(
         "users", help="officers: add, roles, deactivate, passwords (admin)", allow_abbrev=False
     )
-    users.add_argument("--as", dest="as_user", default="admin", help="administrator's user name")
-    users.add_argument(
-        "--password-file",
-        help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
-    )
+    _sign_in_options(users, "admin", stdin=True)
     act = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     listing = act.add_parser("list", help="every officer with roles and state")
     listing.add_argument("--json", action="store_true")
@@ -89,11 +95,7 @@ def add_configure(sub: Sub) -> None:
         help="the agency and the station's settings: show, set, test (admin)",
         allow_abbrev=False,
     )
-    parser.add_argument("--as", dest="as_user", default="admin", help="administrator's user name")
-    parser.add_argument(
-        "--password-file",
-        help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD, else stdin)",
-    )
+    _sign_in_options(parser, "admin", stdin=True)
     act = parser.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
     show = act.add_parser("show", help="every section's values; passwords only as saved/not")
     show.add_argument("--json", action="store_true")
@@ -116,10 +118,7 @@ def add_configure(sub: Sub) -> None:
 
 def add_report(sub: Sub) -> None:
     report = sub.add_parser("report", help="the monthly service report (admin)")
-    report.add_argument("--as", dest="as_user", default="admin", help="user name to sign in as")
-    report.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
+    _sign_in_options(report, "admin")
     act = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
     monthly = act.add_parser(
         "monthly", help="per service: received, completed, SLA, business days, fees"
@@ -132,10 +131,7 @@ def add_report(sub: Sub) -> None:
 
 def add_fees(sub: Sub) -> None:
     fees = sub.add_parser("fees", help="the fee account and the fee ledger")
-    fees.add_argument("--as", dest="as_user", default="admin", help="user name to sign in as")
-    fees.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
+    _sign_in_options(fees, "admin")
     act = fees.add_subparsers(dest="fees_command", metavar="ACTION", required=True)
     account = act.add_parser("account", help="set the bank account and PromptPay details")
     account.add_argument("--bank-th", default="", help="bank and branch, in Thai")
@@ -156,10 +152,7 @@ def add_fees(sub: Sub) -> None:
 
 def add_licences(sub: Sub) -> None:
     licences = sub.add_parser("licences", help="the public register of issued licences")
-    licences.add_argument("--as", dest="as_user", default="approver", help="user to sign in as")
-    licences.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
+    _sign_in_options(licences, "approver")
     act = licences.add_subparsers(dest="licences_command", metavar="ACTION", required=True)
     publish = act.add_parser("publish", help="write the register as HTML pages, JSON and CSV")
     publish.add_argument("--to", required=True, help="the publish folder")
@@ -194,10 +187,7 @@ def add_licences(sub: Sub) -> None:
 
 def add_archive(sub: Sub) -> None:
     archive = sub.add_parser("archive", help="a request's whole file as PDF/A for the archives")
-    archive.add_argument("--as", dest="as_user", default="approver", help="user to sign in as")
-    archive.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
+    _sign_in_options(archive, "approver")
     act = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
     export = act.add_parser("export", help="write one request's file as a PDF/A-3")
     export.add_argument("tracking", help="the request's tracking number")
@@ -208,10 +198,7 @@ def add_retention(sub: Sub) -> None:
     retention = sub.add_parser(
         "retention", help="destruction lists and destruction by the head of agency's order"
     )
-    retention.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
-    retention.add_argument(
-        "--password-file", help="file holding that user's password (else ANUYAT_ADMIN_PASSWORD)"
-    )
+    _sign_in_options(retention, "admin")
     act = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
     listing = act.add_parser("list", help="draw up a destruction list (PDF and CSV)")
     listing.add_argument("--to", required=True, help="folder for the list's PDF and CSV")
