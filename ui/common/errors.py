@@ -78,8 +78,10 @@ class ErrorBox(Retranslating, QFrame):
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.retranslate()
         self.dismiss_button.clicked.connect(self.clear)
-        self.dismiss_button.setVisible(dismissable)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Shown only once in its place: shown before, it was a window of its own for a moment
+        # (one that took the focus from the main window when a screen was made later).
+        self.dismiss_button.setVisible(dismissable)
         self._callback: Callable[[], None] | None = None
         self._action.clicked.connect(self._run_action)
         self.hide()

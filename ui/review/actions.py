@@ -179,8 +179,8 @@ class ReviewActionBar(Retranslating, QFrame):
         )
         self.reassign_button.setMenu(self.reassign_menu)
         self.reassign_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.reassign_button.setVisible(can_reassign)
         minor.addWidget(self.reassign_button)
+        self.reassign_button.setVisible(can_reassign)  # in its place first: never a window
         self.return_button = named(QPushButton(), "ReturnToReview")
         self.return_button.clicked.connect(self.return_clicked)
         self.return_button.hide()

@@ -13,6 +13,8 @@ is :mod:`ui.shell.screen_lock`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -45,12 +47,23 @@ from ui.shell.window_body import HeaderActions, build_body
 from ui.shell.window_keys import add_catalog_action, add_window_keys, build_menus, connect_actions
 from ui.shell.window_list import WindowList
 from ui.shell.window_panels import connect_detail_buttons
-from ui.shell.window_review import ReviewSwitch
+from ui.shell.window_review import ReviewSwitch, ShownReview
 from ui.shell.window_rights import WindowRights
 from ui.shell.window_session import WindowSession
 from ui.shell.window_status import WindowStatusBar
 from ui.worklist.controls import WorklistControls
 from ui.worklist.filtering import FilteringPort
+
+if TYPE_CHECKING:
+    from ui.admin.officers_page import OfficersPage
+    from ui.admin.settings_page import SettingsPage
+    from ui.catalog.catalog_page import CatalogPage
+    from ui.issuing.page import IssuingPage
+    from ui.reports.audit_page import AuditLogPage
+    from ui.reports.monthly_page import MonthlyReportPage
+    from ui.retention.page import RetentionPage
+    from ui.review.screen import ReviewScreen
+    from ui.shell.dashboard_view import DashboardView
 
 __all__ = ["MainWindow"]
 
@@ -107,7 +120,7 @@ class MainWindow(Retranslating, QMainWindow):
             accounts,
             runner,
             user,
-            forget_files=lambda: self.review.forget_files(),
+            forget_files=self._forget_review_files,
         )
         self.session.session_was_refused.connect(self.sign_out)
         self.app_list = WindowList(self)
@@ -185,7 +198,7 @@ class MainWindow(Retranslating, QMainWindow):
         # The agency's server: other stations' changes into the hook, a banner when it is gone.
         self.server_watch = ServerWatch(self.ports.changes, self.changes, self.offline_banner, self)
         self.pages, self.page_set, self.panels = body.pages, body.page_set, body.panels
-        self.workspace, self.review = body.workspace, body.review
+        self.workspace, self._review = body.workspace, body.review
         self.shortcut_sheet = body.shortcut_sheet
         self.agency_banners = AgencyBanners(
             self.ports.shell, self.runner, header=self.header, demo_banner=self.demo_banner,
@@ -197,25 +210,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.next_button, self.counter_button = centre.next_button, centre.counter_button
         self.error_box, self.table = centre.error_box, centre.table
         self.table.viewport_did_resize.connect(self.app_list.fit_columns)
-        pages = self.page_set
+        pages = self.page_set  # made at once: the pages whose badges count from the start
         self.quarantine, self.not_requests = pages.quarantine, pages.not_requests
-        self.dashboard, self.officers = pages.dashboard, pages.officers
-        self.monthly_report, self.audit_log = pages.monthly_report, pages.audit_log
         self.approvals, self.payments = pages.approvals, pages.payments
-        self.settings_page, self.issuing = pages.settings_page, pages.issuing
-        self.catalog_page, self.retention = pages.catalog_page, pages.retention
         self.detail, self.forward_box = self.panels.detail, self.panels.forward_box
         self.counter_form = self.panels.counter_form
         # Filters and saved views, the empty list's message, assigning, notes, alerts.
         self.worklist = WorklistControls(
             self, self.ports, self.user, self.runner, changes=self.changes,
             list_page=centre, model=self.model, queues=self.queues, header=self.header,
-            review=self.review,
+            review=ShownReview(self._review),
         )  # fmt: skip
 
     def _connect(self) -> None:
         self.app_list.follow()
-        self.review_switch = ReviewSwitch(self)
+        self.review_switch = ReviewSwitch(self, self._review)
         self.moves, self.archive_export = connect_detail_buttons(self)
         self.queues.page_did_change.connect(self._page_changed)
         self.changes.changes_did_happen.connect(self._changes_happened)
@@ -260,7 +269,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The one place the window learns that something changed (see :mod:`ui.common.changes`)."""
         if changes.sync:
             self.sync.refresh_status()
-        if changes.application_ids and self.workspace.currentWidget() is self.review:
+        if changes.application_ids and self.review_switch.is_up():
             # Counts move under the review screen; the list is read again when it closes.
             return
         if changes.quarantine:  # a sync may hold files back, or set mail aside
@@ -298,7 +307,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_officers(self) -> bool:
         """Show the officers page (Alt+O); False for officers who may not manage them."""
-        return self.officers is not None and self._select_page(OFFICERS)
+        return self.page_set.has(OFFICERS) and self._select_page(OFFICERS)
 
     def show_report_page(self, page: str) -> bool:
         """Show :data:`MONTHLY_REPORT` or :data:`AUDIT`; False for roles without it."""
@@ -306,11 +315,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_settings(self) -> bool:
         """Show the settings page (Ctrl+,); False for officers who may not change them."""
-        return self.settings_page is not None and self._select_page(SETTINGS)
+        return self.page_set.has(SETTINGS) and self._select_page(SETTINGS)
 
     def show_catalog(self) -> bool:
         """Show the catalog and holidays page (Alt+K); False without it."""
-        return self.catalog_page is not None and self._select_page(CATALOG)
+        return self.page_set.has(CATALOG) and self._select_page(CATALOG)
 
     def _page_changed(self, page: str) -> None:
         self.workspace.setCurrentWidget(self.splitter)
@@ -382,6 +391,54 @@ class MainWindow(Retranslating, QMainWindow):
             )  # fmt: skip
             self.window_did_close.emit()
         super().closeEvent(event)
+
+    # -- the screens made when first opened (ui.shell.lazy_widget) ----------------------
+
+    @property
+    def review(self) -> ReviewScreen:
+        """The review screen, made now if no request was opened yet this session."""
+        return self._review.get()
+
+    @property
+    def review_if_built(self) -> ReviewScreen | None:
+        return self._review.built
+
+    def _forget_review_files(self) -> None:
+        review = self._review.built
+        if review is not None:  # never made: it never held a file
+            review.forget_files()
+
+    @property
+    def dashboard(self) -> DashboardView:
+        return self.page_set.dashboard
+
+    @property
+    def officers(self) -> OfficersPage | None:
+        return self.page_set.officers
+
+    @property
+    def monthly_report(self) -> MonthlyReportPage | None:
+        return self.page_set.monthly_report
+
+    @property
+    def audit_log(self) -> AuditLogPage | None:
+        return self.page_set.audit_log
+
+    @property
+    def settings_page(self) -> SettingsPage | None:
+        return self.page_set.settings_page
+
+    @property
+    def issuing(self) -> IssuingPage | None:
+        return self.page_set.issuing
+
+    @property
+    def catalog_page(self) -> CatalogPage | None:
+        return self.page_set.catalog_page
+
+    @property
+    def retention(self) -> RetentionPage | None:
+        return self.page_set.retention
 
     @property
     def user(self) -> SignedInUser:

@@ -148,7 +148,9 @@ class ScreenLock(QObject):
         focus = QApplication.focusWidget()
         self._focus = focus if focus is not None and window.isAncestorOf(focus) else None
         self._review_was_up = window.review_switch.is_up()
-        self._place = put_away(window.review)  # no decrypted byte stays (as at sign-out)
+        review = window.review_if_built  # a screen not made yet holds no file
+        # No decrypted byte stays (as at sign-out).
+        self._place = put_away(review) if review is not None else None
         self._put_away_windows()
         self.panel.set_user(window.session.user)
         self.stack.setCurrentWidget(self.panel)

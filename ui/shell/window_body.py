@@ -24,6 +24,7 @@ from ui.common.tasks import TaskRunner
 from ui.review.screen import ReviewScreen
 from ui.shell.application_model import ApplicationModel
 from ui.shell.header_band import HeaderBand
+from ui.shell.lazy_widget import LazyWidget
 from ui.shell.list_page import ListPage
 from ui.shell.queue_pane import QueuePane
 from ui.shell.server_watch import OfflineBanner
@@ -60,7 +61,7 @@ class WindowBody:
     page_set: WindowPages
     panels: SidePanels
     workspace: QStackedWidget
-    review: ReviewScreen
+    review: LazyWidget[ReviewScreen]
     shortcut_sheet: ShortcutSheet
 
 
@@ -158,8 +159,9 @@ def build_body(
     # The review screen takes the whole width: documents need the room.
     workspace = named(QStackedWidget(), "Workspace")
     workspace.addWidget(splitter)
-    review = ReviewScreen(ports.review, user, runner, settings)
-    workspace.addWidget(review)
+    # Made when the first request is opened: most sessions' first minutes need no room for it.
+    review = LazyWidget(lambda: ReviewScreen(ports.review, user, runner, settings, workspace))
+    review.when_built(workspace.addWidget)
     outer.addWidget(workspace, 1)
     outer.addWidget(below)
     shortcut_sheet = ShortcutSheet()
