@@ -176,8 +176,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _build_central(self) -> None:
         holiday_warning = self.ports.shell.holiday_warning()
+        # The content sits under the screen lock's stack: locked, only its panel is drawn.
+        # Both are in the window before the content is built (see build_body).
+        central = QWidget()
+        self.screen_lock = ScreenLock(self, central, self.ports.shell, self.runner)
+        self.setCentralWidget(self.screen_lock.stack)
         body = build_body(
-            ports=self.ports, user=self.user, runner=self.runner, settings=self._settings,
+            central, ports=self.ports, user=self.user, runner=self.runner, settings=self._settings,
             accounts=self._accounts, rights=self.rights, changes=self.changes, model=self.model,
             header_actions=HeaderActions(
                 self.refresh_action, self.window_actions.language_menu, self.sign_out_action,
@@ -188,9 +193,6 @@ class MainWindow(Retranslating, QMainWindow):
             catalog_did_change=self._catalog_changed,
             agency_did_change=lambda: self.agency_banners.load_agency(),
         )  # fmt: skip
-        # The content sits under the screen lock's stack: locked, only its panel is drawn.
-        self.screen_lock = ScreenLock(self, body.central, self.ports.shell, self.runner)
-        self.setCentralWidget(self.screen_lock.stack)
         # The names the rest of the window (and its tests) use.
         self.header, self.queues, self.splitter = body.header, body.queues, body.splitter
         self.demo_banner, self.holiday_banner = body.demo_banner, body.holiday_banner

@@ -90,6 +90,7 @@ def _queue_pane(rights: WindowRights) -> QueuePane:
 
 
 def build_body(
+    central: QWidget,
     *,
     ports: Ports,
     user: SignedInUser,
@@ -107,9 +108,13 @@ def build_body(
     catalog_did_change: Callable[[], None],
     agency_did_change: Callable[[], None],
 ) -> WindowBody:
-    """Build every part; ``list_actions`` are "Next" and "Register at the counter";
-    ``below`` goes under the workspace (the sync's details)."""
-    central = QWidget()
+    """Build every part into ``central`` (already in the window); ``list_actions`` are "Next"
+    and "Register at the counter"; ``below`` goes under the workspace (the sync's details).
+
+    Each container is put in its place before what it holds is made and added: a widget
+    tree added to another is re-polished whole under the application's style sheet, so
+    parts assembled first and then put in the window were re-polished once per level (most
+    of the time signing in took to build the window)."""
     outer = QVBoxLayout(central)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.setSpacing(0)
@@ -132,14 +137,20 @@ def build_body(
     # The agency's server gone: said in a banner (ui.shell.server_watch).
     offline_banner = OfflineBanner()
     outer.addWidget(offline_banner)
+    # The review screen takes the whole width: documents need the room.
+    workspace = named(QStackedWidget(), "Workspace")
+    outer.addWidget(workspace, 1)
+    outer.addWidget(below)
 
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("MainSplitter")
     splitter.setChildrenCollapsible(False)
+    workspace.addWidget(splitter)
     queues = _queue_pane(rights)
     splitter.addWidget(queues)
     # The centre shows either the application list or one of the pages.
     pages = named(QStackedWidget(), "CentrePages")
+    splitter.addWidget(pages)
     next_action, counter_action = list_actions
     list_page = ListPage(
         model, next_action, counter_action,
@@ -151,19 +162,13 @@ def build_body(
         accounts=accounts, rights=rights, queues=queues, changes=changes,
         catalog_did_change=catalog_did_change, agency_did_change=agency_did_change,
     )  # fmt: skip
-    splitter.addWidget(pages)
     panels = SidePanels(
         splitter, list_page.table, ports=ports, user=user, runner=runner,
         settings=settings, rights=rights, changes=changes,
     )  # fmt: skip
-    # The review screen takes the whole width: documents need the room.
-    workspace = named(QStackedWidget(), "Workspace")
-    workspace.addWidget(splitter)
     # Made when the first request is opened: most sessions' first minutes need no room for it.
     review = LazyWidget(lambda: ReviewScreen(ports.review, user, runner, settings, workspace))
     review.when_built(workspace.addWidget)
-    outer.addWidget(workspace, 1)
-    outer.addWidget(below)
     shortcut_sheet = ShortcutSheet()
     shortcut_sheet.attach(workspace)
     return WindowBody(
