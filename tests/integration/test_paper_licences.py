@@ -133,6 +133,7 @@ def test_a_paper_number_like_the_systems_moves_the_counter_past_it(context, user
         ({"licensee": ""}, "ต้องกรอกชื่อผู้ได้รับใบอนุญาต", "Type the licensee's name"),
         ({"issued": "31/2/2565"}, "วันที่ออก “31/2/2565” ไม่ใช่วันที่", "is not a date"),
         ({"issued": "เมื่อวาน"}, "ไม่ใช่วันที่", "day/month/year"),
+        ({"issued": " "}, "ต้องกรอกวันที่ออก", "The date issued is missing"),
         ({"issued": "1/1/2570"}, "ยังไม่มาถึง", "is in the future"),
         ({"expires": "1/1/2564"}, "วันหมดอายุอยู่ก่อนวันที่ออก", "before the date issued"),
     ],
