@@ -40,6 +40,21 @@ def runner(gui: QApplication) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
+def viewer_copies(data_dir: Path) -> Iterator[Path]:
+    """The plain copies "Open with the system viewer" makes go under the profile's own
+    folder (0700), as at a station, instead of a shared temporary one; put back after."""
+    from ui.viewer import system_viewer
+
+    root = data_dir / "viewer-copies"
+    root.mkdir(mode=0o700)
+    system_viewer.use_private_root(root)
+    try:
+        yield root
+    finally:
+        system_viewer.use_private_root(None)
+
+
+@pytest.fixture
 def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 

@@ -69,15 +69,25 @@ def approved(context, ports, users, choice: SigningChoice | None = None) -> str:
     return app_id
 
 
-def issuing_page(qtbot, ports: Ports, user: SignedInUser, runner) -> IssuingPage:
-    """The page as ``user`` sees it at 1280×720, its lists being read."""
+def issuing_page(
+    qtbot, ports: Ports, user: SignedInUser, runner, *, read: bool = True
+) -> IssuingPage:
+    """The page as ``user`` sees it at 1280×720, its lists being read (unless not ``read``:
+    a step from its buttons only)."""
     assert ports.issuing is not None
     page = IssuingPage(ports.issuing, user, runner)
     qtbot.addWidget(page)
     page.resize(1280, 720)
     page.show()
-    page.refresh()
+    if read:
+        page.refresh()
     return page
+
+
+def typing_into(qtbot, dialog: QWidget, field: QWidget) -> None:
+    """``dialog`` in front with ``field`` taking the keys, as the officer finds it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(field.hasFocus, timeout=5_000)
 
 
 def opened(qtbot, dialog: Callable[[], Shown | None]) -> Shown:

@@ -30,6 +30,7 @@ from tests.ui.issuing_steps import (
     opened,
     shot,
     signed_in,
+    typing_into,
 )
 from ui.common import i18n
 from ui.issuing.page import IssuingPage
@@ -76,8 +77,7 @@ def test_the_approver_issues_and_intake_delivers_by_protected_e_mail(
     i18n.apply_language("en")
     shot(dialog, "issuing_dialog_en")
     i18n.apply_language("th")
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: dialog.signing.secret.hasFocus(), timeout=5_000)
+    typing_into(qtbot, dialog, dialog.signing.secret)
     officer_types(STAFF_PASSWORD)
     assert dialog.signing.secret.text() == STAFF_PASSWORD
     QTest.keyClick(dialog.signing.secret, Qt.Key.Key_Return)
@@ -208,16 +208,12 @@ def test_a_type_2_licence_is_signed_on_the_token_and_checked_by_number_and_photo
         )
 
     # The intake officer checks it: the number typed as it is printed, Enter.
-    desk = IssuingPage(ports.issuing, users["intake"], runner)
-    qtbot.addWidget(desk)
-    desk.resize(1280, 720)
-    desk.show()
+    desk = issuing_page(qtbot, ports, users["intake"], runner, read=False)
     assert desk.check_button.isVisible()
     desk.check_button.click()
     check = desk.steps.check_dialog
     assert check is not None
-    check.activateWindow()
-    qtbot.waitUntil(lambda: check.reference.hasFocus(), timeout=5_000)
+    typing_into(qtbot, check, check.reference)
     officer_types(entry.document_number)
     QTest.keyClick(check.reference, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: check.verdict.isVisible(), timeout=30_000)
@@ -252,16 +248,12 @@ def test_intake_records_a_request_for_licence_data_and_sends_it(
         SigningChoice("record", secret=Pin(STAFF_PASSWORD)),
         premises=PREMISES,
     )
-    desk = IssuingPage(ports.issuing, users["intake"], runner)
-    qtbot.addWidget(desk)
-    desk.resize(1280, 720)
-    desk.show()
+    desk = issuing_page(qtbot, ports, users["intake"], runner, read=False)
     assert desk.data_button.isVisible()
     desk.data_button.click()
     dialog = desk.steps.data_dialog
     assert dialog is not None
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: dialog.reference.hasFocus(), timeout=5_000)
+    typing_into(qtbot, dialog, dialog.reference)
     officer_types(issued.number)
     QTest.keyClick(dialog.reference, Qt.Key.Key_Tab)
     officer_types("ธนาคารออมสิน สาขานครปฐม")
@@ -315,8 +307,7 @@ def test_a_bounced_licence_is_sent_again_at_the_counter(gui, qtbot, runner, cont
     desk.delivery.channel_choice.setCurrentIndex(desk.delivery.channel_choice.findData("counter"))
     assert desk.delivery.handed_to.isEnabled() and not desk.delivery.protect.isEnabled()
     desk.delivery.handed_to.setFocus()
-    desk.activateWindow()
-    qtbot.waitUntil(lambda: desk.delivery.handed_to.hasFocus(), timeout=5_000)
+    typing_into(qtbot, desk, desk.delivery.handed_to)
     officer_types("นายสมชาย ใจดี")
     shot(desk, "issuing_bounced_th")
     i18n.apply_language("en")

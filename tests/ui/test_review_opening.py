@@ -7,15 +7,12 @@ tabs fill only once it answers.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import active_main_window as _window
 from tests.ui.review_steps import enter_on, hold_the_claim, pdf_shown
-from ui.viewer import system_viewer
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -49,44 +46,39 @@ def test_page_one_shows_while_the_claim_is_on_its_way_and_the_tabs_follow(
 
 
 def test_signing_out_leaves_nothing_decrypted_in_memory_or_on_disk(
-    qtbot, workstation, reviewer, runner, settings, review_applications, data_dir: Path
+    qtbot, workstation, reviewer, runner, settings, review_applications, data_dir, viewer_copies
 ) -> None:
-    root = data_dir / "viewer-copies"
-    root.mkdir(mode=0o700)
-    system_viewer.use_private_root(root)
-    try:
-        window = _window(qtbot, workstation, reviewer, runner, settings)
-        (oldest, _), (second, _) = review_applications[:2]
-        enter_on(qtbot, window, oldest)
-        review = window.review
-        qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1), timeout=10000)
-        qtbot.waitUntil(review.is_settled, timeout=10000)
-        qtbot.waitUntil(lambda: review.read_ahead.application_id == second, timeout=10000)
-        viewer = review.viewer
-        shown = viewer.current_document_id()
-        plain = workstation.review.document_bytes(reviewer, shown)
-        assert viewer._cache.peek(shown) == plain  # held in memory while on screen
-        viewer.open_externally()  # "Open with the system viewer": a plain copy, 0600
-        qtbot.waitUntil(lambda: any(p.is_file() for p in root.rglob("*")), timeout=10000)
+    root = viewer_copies
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    (oldest, _), (second, _) = review_applications[:2]
+    enter_on(qtbot, window, oldest)
+    review = window.review
+    qtbot.waitUntil(lambda: pdf_shown(review, oldest, 1), timeout=10000)
+    qtbot.waitUntil(review.is_settled, timeout=10000)
+    qtbot.waitUntil(lambda: review.read_ahead.application_id == second, timeout=10000)
+    viewer = review.viewer
+    shown = viewer.current_document_id()
+    plain = workstation.review.document_bytes(reviewer, shown)
+    assert viewer._cache.peek(shown) == plain  # held in memory while on screen
+    viewer.open_externally()  # "Open with the system viewer": a plain copy, 0600
+    qtbot.waitUntil(lambda: any(p.is_file() for p in root.rglob("*")), timeout=10000)
 
-        with qtbot.waitSignal(window.user_did_sign_out, timeout=5000):
-            window.sign_out()
-        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
-        qtbot.wait(50)  # callbacks still queued for the GUI thread have run (and dropped)
+    with qtbot.waitSignal(window.user_did_sign_out, timeout=5000):
+        window.sign_out()
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    qtbot.wait(50)  # callbacks still queued for the GUI thread have run (and dropped)
 
-        assert len(viewer._cache) == 0 and viewer._parsed == {}
-        assert viewer.pdf_document.status() != QPdfDocument.Status.Ready
-        assert review.read_ahead.held_bytes() == 0 and review.read_ahead.parsed_count() == 0
-        assert review.read_ahead.preview is None
-        assert list(root.rglob("*")) == []
-        # Nowhere in the profile is a plain byte of what was shown: the store keeps it
-        # encrypted, and the viewer wrote nothing else.
-        sample = plain[len(plain) // 2 : len(plain) // 2 + 48]
-        for path in data_dir.rglob("*"):
-            if path.is_file():
-                assert sample not in path.read_bytes(), path
-    finally:
-        system_viewer.use_private_root(None)
+    assert len(viewer._cache) == 0 and viewer._parsed == {}
+    assert viewer.pdf_document.status() != QPdfDocument.Status.Ready
+    assert review.read_ahead.held_bytes() == 0 and review.read_ahead.parsed_count() == 0
+    assert review.read_ahead.preview is None
+    assert list(root.rglob("*")) == []
+    # Nowhere in the profile is a plain byte of what was shown: the store keeps it
+    # encrypted, and the viewer wrote nothing else.
+    sample = plain[len(plain) // 2 : len(plain) // 2 + 48]
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert sample not in path.read_bytes(), path
 
 
 def test_the_request_after_opens_whole_in_either_language_with_its_page_strip(

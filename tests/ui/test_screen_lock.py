@@ -41,7 +41,6 @@ from ui.approval.signing_dialog import SigningDialog
 from ui.common import i18n
 from ui.shell.idle_watch import IdleWatch
 from ui.shell.main_window import MainWindow
-from ui.viewer import system_viewer
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 THAI_PASSWORD = "รหัสลับของฉัน 2569"
@@ -99,53 +98,48 @@ def _events(context, *types: str) -> list[Event]:
 
 
 def test_walking_away_locks_the_window_and_leaves_nothing_of_the_request(
-    qtbot, workstation, reviewer, runner, settings, review_applications, data_dir: Path
+    qtbot, workstation, reviewer, runner, settings, review_applications, viewer_copies
 ) -> None:
-    root = data_dir / "viewer-copies"
-    root.mkdir(mode=0o700)
-    system_viewer.use_private_root(root)
-    try:
-        window = _window(qtbot, workstation, reviewer, runner, settings)
-        (oldest, number), _ = review_applications[:2]
-        _open_oldest_at_page_two(qtbot, window, oldest)
-        review = window.review
-        qtbot.waitUntil(lambda: review.read_ahead.application_id is not None, timeout=10000)
-        viewer = review.viewer
-        viewer.open_externally()  # a plain copy for the system viewer
-        qtbot.waitUntil(lambda: any(p.is_file() for p in root.rglob("*")), timeout=10000)
-        before = _shown_text(window)
-        assert REVIEW_NAMES[0] in before and number in before  # the check can see them
+    root = viewer_copies
+    window = _window(qtbot, workstation, reviewer, runner, settings)
+    (oldest, number), _ = review_applications[:2]
+    _open_oldest_at_page_two(qtbot, window, oldest)
+    review = window.review
+    qtbot.waitUntil(lambda: review.read_ahead.application_id is not None, timeout=10000)
+    viewer = review.viewer
+    viewer.open_externally()  # a plain copy for the system viewer
+    qtbot.waitUntil(lambda: any(p.is_file() for p in root.rglob("*")), timeout=10000)
+    before = _shown_text(window)
+    assert REVIEW_NAMES[0] in before and number in before  # the check can see them
 
-        idle = window.screen_lock.idle
+    idle = window.screen_lock.idle
+    idle.check()
+    assert not window.screen_lock.is_locked  # just used: nothing happens
+    idle.last_input -= 10 * 60  # ten minutes without a key or the mouse (the default)
+    with qtbot.waitSignal(window.screen_lock.did_lock, timeout=2000):
         idle.check()
-        assert not window.screen_lock.is_locked  # just used: nothing happens
-        idle.last_input -= 10 * 60  # ten minutes without a key or the mouse (the default)
-        with qtbot.waitSignal(window.screen_lock.did_lock, timeout=2000):
-            idle.check()
-        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
-        qtbot.wait(50)  # callbacks still queued for the GUI thread have run
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10000)
+    qtbot.wait(50)  # callbacks still queued for the GUI thread have run
 
-        shown = _shown_text(window)
-        assert REVIEW_NAMES[0] not in shown and number not in shown
-        assert not review.isVisible() and not window.table.isVisible()
-        assert window.screen_lock.panel.isVisible()
-        assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
-        assert window.windowTitle() in ("อนุญาต — ล็อกอยู่", "Anuyat — locked")
-        window.grab().save(str(SHOTS / "screen_lock_idle.png"))
-        # Nothing decrypted stays, as at sign-out (test_review_opening's check).
-        assert len(viewer._cache) == 0 and viewer._parsed == {}
-        assert viewer.pdf_document.status() != QPdfDocument.Status.Ready
-        assert review.read_ahead.held_bytes() == 0 and review.read_ahead.parsed_count() == 0
-        assert review.read_ahead.preview is None
-        assert list(root.rglob("*")) == []
-        # The request stays the officer's.
-        with workstation.shell.context.read() as session:
-            claimed = session.get(Application, oldest)
-            assert claimed is not None and claimed.assignee_id == reviewer.user_id
-        (event,) = _events(workstation.shell.context, "session.locked")
-        assert '"idle"' in event.payload and event.aggregate_id == reviewer.user_id
-    finally:
-        system_viewer.use_private_root(None)
+    shown = _shown_text(window)
+    assert REVIEW_NAMES[0] not in shown and number not in shown
+    assert not review.isVisible() and not window.table.isVisible()
+    assert window.screen_lock.panel.isVisible()
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert window.windowTitle() in ("อนุญาต — ล็อกอยู่", "Anuyat — locked")
+    window.grab().save(str(SHOTS / "screen_lock_idle.png"))
+    # Nothing decrypted stays, as at sign-out (test_review_opening's check).
+    assert len(viewer._cache) == 0 and viewer._parsed == {}
+    assert viewer.pdf_document.status() != QPdfDocument.Status.Ready
+    assert review.read_ahead.held_bytes() == 0 and review.read_ahead.parsed_count() == 0
+    assert review.read_ahead.preview is None
+    assert list(root.rglob("*")) == []
+    # The request stays the officer's.
+    with workstation.shell.context.read() as session:
+        claimed = session.get(Application, oldest)
+        assert claimed is not None and claimed.assignee_id == reviewer.user_id
+    (event,) = _events(workstation.shell.context, "session.locked")
+    assert '"idle"' in event.payload and event.aggregate_id == reviewer.user_id
 
 
 def test_the_right_password_in_thai_brings_back_the_same_request_at_the_same_page(
