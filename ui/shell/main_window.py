@@ -7,13 +7,12 @@ it is told in :mod:`ui.shell`. The window is where the parts meet, each in its o
 ``ui.shell.window_*``: rights (what the officer may do), body (the widgets laid out), pages
 (which page is up), list (its counts and title), panels (the right side), review (to and
 from the review screen), keys (menus and keys), status (the status bar), agency (name and
-banners), session (own password, signing out, a session the services end); the screen lock
-is :mod:`ui.shell.screen_lock`.
+banners), session (own password, signing out, a session the services end), screens (the
+review screen and the pages, made when first opened); the screen lock is
+:mod:`ui.shell.screen_lock`.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -49,21 +48,11 @@ from ui.shell.window_list import WindowList
 from ui.shell.window_panels import connect_detail_buttons
 from ui.shell.window_review import ReviewSwitch, ShownReview
 from ui.shell.window_rights import WindowRights
+from ui.shell.window_screens import LazyScreens
 from ui.shell.window_session import WindowSession
 from ui.shell.window_status import WindowStatusBar
 from ui.worklist.controls import WorklistControls
 from ui.worklist.filtering import FilteringPort
-
-if TYPE_CHECKING:
-    from ui.admin.officers_page import OfficersPage
-    from ui.admin.settings_page import SettingsPage
-    from ui.catalog.catalog_page import CatalogPage
-    from ui.issuing.page import IssuingPage
-    from ui.reports.audit_page import AuditLogPage
-    from ui.reports.monthly_page import MonthlyReportPage
-    from ui.retention.page import RetentionPage
-    from ui.review.screen import ReviewScreen
-    from ui.shell.dashboard_view import DashboardView
 
 __all__ = ["MainWindow"]
 
@@ -71,7 +60,7 @@ __all__ = ["MainWindow"]
 _QUEUE_PANE_WIDTH = 222
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(Retranslating, LazyScreens, QMainWindow):
     """The officer's workstation after sign-in.
 
     Signals:
@@ -393,54 +382,6 @@ class MainWindow(Retranslating, QMainWindow):
             )  # fmt: skip
             self.window_did_close.emit()
         super().closeEvent(event)
-
-    # -- the screens made when first opened (ui.shell.lazy_widget) ----------------------
-
-    @property
-    def review(self) -> ReviewScreen:
-        """The review screen, made now if no request was opened yet this session."""
-        return self._review.get()
-
-    @property
-    def review_if_built(self) -> ReviewScreen | None:
-        return self._review.built
-
-    def _forget_review_files(self) -> None:
-        review = self._review.built
-        if review is not None:  # never made: it never held a file
-            review.forget_files()
-
-    @property
-    def dashboard(self) -> DashboardView:
-        return self.page_set.dashboard
-
-    @property
-    def officers(self) -> OfficersPage | None:
-        return self.page_set.officers
-
-    @property
-    def monthly_report(self) -> MonthlyReportPage | None:
-        return self.page_set.monthly_report
-
-    @property
-    def audit_log(self) -> AuditLogPage | None:
-        return self.page_set.audit_log
-
-    @property
-    def settings_page(self) -> SettingsPage | None:
-        return self.page_set.settings_page
-
-    @property
-    def issuing(self) -> IssuingPage | None:
-        return self.page_set.issuing
-
-    @property
-    def catalog_page(self) -> CatalogPage | None:
-        return self.page_set.catalog_page
-
-    @property
-    def retention(self) -> RetentionPage | None:
-        return self.page_set.retention
 
     @property
     def user(self) -> SignedInUser:

@@ -2,8 +2,10 @@
 
 Each page is registered once with what showing it means (read again, and where the keyboard
 focus goes); the queue pane's entries choose among them (:mod:`ui.shell.queue_pane`). A page
-the officer may not have is never built, so nothing of it can be reached by a key either.
-What a page changes is announced on the window's :class:`~ui.common.changes.ChangeHub`.
+the officer may not have is never built, so nothing of it can be reached by a key either;
+one the officer has is built the first time it is shown, unless its badge counts from the
+first frame. What a page changes is announced on the window's
+:class:`~ui.common.changes.ChangeHub`.
 """
 
 from __future__ import annotations
