@@ -1626,97 +1626,87 @@
 <context>
     <name>DataRequestsDialog</name>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="130"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="126"/>
         <source>Recorded; it is due in three business days.</source>
         <translation>บันทึกแล้ว ต้องตอบภายในสามวันทำการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="146"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="142"/>
         <source>The licence&apos;s data was sent to {email}.</source>
         <translation>ส่งข้อมูลใบอนุญาตไปที่ {email} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="152"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="148"/>
         <source>Recorded as handed over at the counter: print the licence.</source>
         <translation>บันทึกว่าส่งมอบที่เคาน์เตอร์แล้ว ให้พิมพ์ใบอนุญาตมอบให้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="177"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="173"/>
         <source>Not yet</source>
         <translation>ยังไม่ตอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
-        <source>E-mail</source>
-        <translation>อีเมล</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="179"/>
-        <source>Counter</source>
-        <translation>เคาน์เตอร์</translation>
-    </message>
-    <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="196"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="192"/>
         <source>Requests for licence data</source>
         <translation>คำขอข้อมูลใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="199"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="195"/>
         <source>Someone asks what a licence says: record it here. The answer is due within three business days, free of charge.</source>
         <translation>มีผู้ขอข้อมูลของใบอนุญาต ให้บันทึกไว้ที่นี่ ต้องตอบภายในสามวันทำการโดยไม่เสียค่าใช้จ่าย</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="203"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="199"/>
         <source>&amp;Licence number or code:</source>
         <translation>เ&amp;ลขที่ใบอนุญาตหรือรหัสตรวจสอบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="200"/>
         <source>&amp;Asked by:</source>
         <translation>&amp;ผู้ขอข้อมูล:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="205"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="201"/>
         <source>&amp;E-mail for the answer:</source>
         <translation>&amp;อีเมลสำหรับส่งคำตอบ:</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="206"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="202"/>
         <source>Empty: handed over at the counter</source>
         <translation>เว้นว่าง: ส่งมอบที่เคาน์เตอร์</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="207"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="203"/>
         <source>&amp;Record request</source>
         <translation>&amp;บันทึกคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="208"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="204"/>
         <source>&amp;Send the data</source>
         <translation>&amp;ส่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="205"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
         <source>Licence</source>
         <translation>ใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
         <source>Asked by</source>
         <translation>ผู้ขอข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
         <source>Due</source>
         <translation>กำหนดส่ง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/data_requests_dialog.py" line="213"/>
+        <location filename="../../ui/issuing/data_requests_dialog.py" line="209"/>
         <source>Answered</source>
         <translation>ตอบแล้ว</translation>
     </message>
@@ -1724,22 +1714,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="224"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="210"/>
         <source>Deactivate officer</source>
         <translation>ระงับการใช้งานบัญชีเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="227"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="213"/>
         <source>{name} ({user}) will no longer be able to sign in, and a window they have open stops at its next action. Their records and name stay; you can activate the account again later.</source>
         <translation>{name} ({user}) จะลงชื่อเข้าใช้ไม่ได้อีก และหน้าจอที่เปิดค้างไว้จะหยุดทำงานเมื่อทำรายการถัดไป ข้อมูลและชื่อในประวัติยังอยู่ครบ และเปิดใช้บัญชีอีกครั้งได้ภายหลัง</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="232"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="218"/>
         <source>&amp;Reason (kept in the audit trail)</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติการทำงาน) (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="233"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="219"/>
         <source>Deactivate</source>
         <translation>ระงับการใช้งาน</translation>
     </message>
@@ -2016,8 +2006,8 @@
 <context>
     <name>ErrorBox</name>
     <message>
-        <location filename="../../ui/common/errors.py" line="89"/>
-        <location filename="../../ui/common/errors.py" line="90"/>
+        <location filename="../../ui/common/errors.py" line="91"/>
+        <location filename="../../ui/common/errors.py" line="92"/>
         <source>Dismiss this message</source>
         <translation>ปิดข้อความนี้</translation>
     </message>
@@ -3159,67 +3149,67 @@
 <context>
     <name>IssuedTable</name>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="95"/>
+        <location filename="../../ui/issuing/tables.py" line="96"/>
         <source>Paper licence, registered by hand</source>
         <translation>ใบอนุญาตฉบับกระดาษ ลงทะเบียนด้วยมือ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="100"/>
+        <location filename="../../ui/issuing/tables.py" line="101"/>
         <source>Bounced {date}: send again</source>
         <translation>ตีกลับ {date}: ส่งใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="104"/>
+        <location filename="../../ui/issuing/tables.py" line="105"/>
         <source>Not yet ({channel})</source>
         <translation>ยังไม่ส่งมอบ ({channel})</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="106"/>
+        <location filename="../../ui/issuing/tables.py" line="107"/>
         <source>Revoked</source>
         <translation>ถูกเพิกถอน</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="107"/>
+        <location filename="../../ui/issuing/tables.py" line="108"/>
         <source>Superseded (renewed)</source>
         <translation>ถูกแทนที่ (ต่ออายุแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="108"/>
+        <location filename="../../ui/issuing/tables.py" line="109"/>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="108"/>
+        <location filename="../../ui/issuing/tables.py" line="109"/>
         <source>Valid</source>
         <translation>ใช้ได้</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="114"/>
+        <location filename="../../ui/issuing/tables.py" line="115"/>
         <source>Number</source>
         <translation>เลขที่</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="114"/>
+        <location filename="../../ui/issuing/tables.py" line="115"/>
         <source>Licensee</source>
         <translation>ผู้ได้รับใบอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="114"/>
+        <location filename="../../ui/issuing/tables.py" line="115"/>
         <source>Subject</source>
         <translation>เรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="114"/>
+        <location filename="../../ui/issuing/tables.py" line="115"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="115"/>
+        <location filename="../../ui/issuing/tables.py" line="116"/>
         <source>Delivered</source>
         <translation>การส่งมอบ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="115"/>
+        <location filename="../../ui/issuing/tables.py" line="116"/>
         <source>ID number</source>
         <translation>เลขประจำตัว</translation>
     </message>
@@ -3501,7 +3491,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="231"/>
+        <location filename="../../ui/shell/main_window.py" line="242"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
@@ -3511,23 +3501,23 @@
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="235"/>
+        <location filename="../../ui/shell/main_window.py" line="246"/>
         <location filename="../../ui/shell/window_list.py" line="90"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="236"/>
+        <location filename="../../ui/shell/main_window.py" line="247"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="238"/>
+        <location filename="../../ui/shell/main_window.py" line="249"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="240"/>
+        <location filename="../../ui/shell/main_window.py" line="251"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
@@ -3868,52 +3858,52 @@ P90</translation>
 <context>
     <name>NewOfficerDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="122"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="130"/>
         <source>New officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="124"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="132"/>
         <source>&amp;User name</source>
         <translation>ชื่อผู้ใช้ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="125"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="133"/>
         <source>Name (&amp;Thai)</source>
         <translation>ชื่อ-นามสกุล ภาษาไทย (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="126"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="134"/>
         <source>Name (&amp;English)</source>
         <translation>ชื่อ-นามสกุล ภาษาอังกฤษ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="127"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="135"/>
         <source>&amp;Position</source>
         <translation>ตำแหน่ง (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="128"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="136"/>
         <source>&amp;E-mail</source>
         <translation>อีเมล (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="129"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="137"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="134"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="142"/>
         <source>As printed under the signature on letters</source>
         <translation>ตามที่พิมพ์ใต้ลายมือชื่อในหนังสือ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="137"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="145"/>
         <source>A one-time password is made for the new officer and shown once; they choose their own at first sign-in.</source>
         <translation>ระบบจะสร้างรหัสผ่านชั่วคราวให้เจ้าหน้าที่ใหม่และแสดงเพียงครั้งเดียว เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งแรก</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="141"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="149"/>
         <source>Add officer</source>
         <translation>เพิ่มเจ้าหน้าที่</translation>
     </message>
@@ -4837,17 +4827,17 @@ P90</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="261"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="234"/>
         <source>Reset password</source>
         <translation>ตั้งรหัสผ่านใหม่</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="264"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="237"/>
         <source>Give {name} ({user}) a new one-time password? Their present password stops working at once (a lockout is lifted too); they choose their own at the next sign-in.</source>
         <translation>ตั้งรหัสผ่านชั่วคราวใหม่ให้ {name} ({user}) หรือไม่ รหัสผ่านเดิมจะใช้ไม่ได้ทันที (และปลดล็อกบัญชีด้วย) เจ้าหน้าที่ต้องตั้งรหัสผ่านของตนเองเมื่อลงชื่อเข้าใช้ครั้งถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="269"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="242"/>
         <source>Make a one-time password</source>
         <translation>สร้างรหัสผ่านชั่วคราว</translation>
     </message>
@@ -5441,22 +5431,22 @@ P90</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="182"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="179"/>
         <source>Roles</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="184"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="181"/>
         <source>&amp;Section (requests can be routed to it; may be empty)</source>
         <translation>ฝ่าย (ส่งคำขอให้ฝ่ายนี้ได้ เว้นว่างได้) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="186"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="183"/>
         <source>Roles of {name} ({user}):</source>
         <translation>บทบาทของ {name} ({user}):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/officer_dialogs.py" line="187"/>
+        <location filename="../../ui/admin/officer_dialogs.py" line="184"/>
         <source>Save roles</source>
         <translation>บันทึกบทบาท</translation>
     </message>
@@ -6987,22 +6977,22 @@ P90</translation>
 <context>
     <name>WaitingTable</name>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <location filename="../../ui/issuing/tables.py" line="70"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <location filename="../../ui/issuing/tables.py" line="70"/>
         <source>Service</source>
         <translation>บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <location filename="../../ui/issuing/tables.py" line="70"/>
         <source>Applicant</source>
         <translation>ผู้ยื่นคำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/issuing/tables.py" line="69"/>
+        <location filename="../../ui/issuing/tables.py" line="70"/>
         <source>Channel</source>
         <translation>ช่องทาง</translation>
     </message>

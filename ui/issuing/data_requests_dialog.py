@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,8 @@ from ui.common.formatting import days_text, format_date
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
 from ui.common.tasks import TaskRunner
+from ui.issuing.channels import channel_name
+from ui.issuing.tables import RowsTable
 
 __all__ = ["DataRequestsDialog"]
 
@@ -83,12 +84,7 @@ class DataRequestsDialog(Retranslating, QDialog):
         self.notice.setWordWrap(True)
         self.notice.hide()
         body.addWidget(self.notice)
-        self.table = named(QTableWidget(0, 4), "DataRequestTable")
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = RowsTable("DataRequestTable", 4)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         body.addWidget(self.table, 1)
         foot = QHBoxLayout()
@@ -176,8 +172,8 @@ class DataRequestsDialog(Retranslating, QDialog):
                 due += f" ({days_text(row.business_days_left)})"
                 answered = self.tr("Not yet")
             else:
-                how = self.tr("E-mail") if row.channel == "email" else self.tr("Counter")
-                answered = f"{how} · {format_date(row.answered_at, language)}"
+                # Answered by e-mail or handed over at the counter (the services' two ways).
+                answered = f"{channel_name(row.channel)} · {format_date(row.answered_at, language)}"
             values = (row.number, row.requester, due, answered)
             for c, text in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(text))

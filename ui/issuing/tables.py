@@ -12,11 +12,12 @@ from services.api import IssuedRow, ToIssueRow
 from ui.common.formatting import format_date
 from ui.issuing.channels import channel_name
 
-__all__ = ["IssuedTable", "WaitingTable"]
+__all__ = ["IssuedTable", "RowsTable", "WaitingTable"]
 
 
-class _RowsTable(QTableWidget):
-    """One row chosen at a time, read only, the last column stretched."""
+class RowsTable(QTableWidget):
+    """A list of the issuing screens: one row chosen at a time, read only, the last column
+    stretched."""
 
     def __init__(self, name: str, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(0, columns, parent)
@@ -39,7 +40,7 @@ class _RowsTable(QTableWidget):
         self.resizeColumnsToContents()
 
 
-class WaitingTable(_RowsTable):
+class WaitingTable(RowsTable):
     """Approved requests waiting for their licence."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,7 +71,7 @@ class WaitingTable(_RowsTable):
         )
 
 
-class IssuedTable(_RowsTable):
+class IssuedTable(RowsTable):
     """Licences issued and registered from paper; the chosen one stays chosen over a refill."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
