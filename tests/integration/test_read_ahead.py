@@ -15,7 +15,6 @@ import signal
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +34,7 @@ from tests.data import mail_corpus as corpus
 from tests.data import viewer_pdfs
 from tests.data.failing_probe import FailingProbe
 from tests.peers.dovecot import DovecotServer
+from tests.proc_scan import processes
 
 pytestmark = pytest.mark.peer
 
@@ -240,21 +240,9 @@ def test_a_sync_cancelled_midway_leaves_no_reader_and_the_next_run_takes_the_res
     assert all(PROCESSED_KEYWORD in dovecot.flags("INBOX", uid) for uid in uids)
 
 
-def _reader_processes() -> list[int]:
-    """This test process's children that are intake reader processes (Linux's /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes()
-        except OSError:  # it ended meanwhile
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == os.getpid() and b"services.intake.read_child" in command:
-            found.append(int(entry.name))
-    return found
+def _reader_processes() -> set[int]:
+    """This test process's children that are intake reader processes."""
+    return processes(b"services.intake.read_child", parent=os.getpid())
 
 
 def test_a_reader_process_killed_midway_leaves_the_sync_to_read_the_rest_once(

@@ -55,6 +55,7 @@ from services.store.profile import load_context
 from tests.data import mail_corpus as corpus
 from tests.file_keyring import FileKeyring, child_env
 from tests.peers.dovecot import DovecotServer
+from tests.proc_scan import processes
 
 pytestmark = pytest.mark.peer
 
@@ -455,17 +456,6 @@ def test_sync_killed_while_reading_dovecot_keeps_every_mail_exactly_once(
 
 
 def _processes_carrying(mark: str) -> set[int]:
-    """Reader processes whose environment carries ``mark`` (Linux's /proc)."""
-    wanted = f"ANUYAT_TEST_READER_PROCESS={mark}".encode()
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            command = (entry / "cmdline").read_bytes()
-            environment = (entry / "environ").read_bytes()
-        except OSError:  # it ended meanwhile, or is not ours to read
-            continue
-        if b"services.intake.read_child" in command and wanted in environment.split(b"\0"):
-            found.add(int(entry.name))
-    return found
+    """Reader processes whose environment carries ``mark``."""
+    item = f"ANUYAT_TEST_READER_PROCESS={mark}".encode()
+    return processes(b"services.intake.read_child", environ_item=item)
