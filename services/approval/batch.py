@@ -25,6 +25,7 @@ from services.approval.summary import service_spec_of
 from services.catalog.loader import ServiceSpec
 from services.kernel.actors import Actor
 from services.kernel.errors import AnuyatError
+from services.kernel.unit_of_work import UnitOfWork
 from services.produce.sign.choice import SigningSettings, ways_for
 from services.produce.sign.errors import (
     PinLocked,
@@ -93,10 +94,14 @@ def approve_batch(
                 tuple(approved), tuple(failed), None, True, _ids(items[index:]), tuple(pending)
             )
         try:
-            # One action: the approver was read as it began (_begin), not again per request.
-            with context.unit_of_work(approver.actor, checked_at_start=True) as uow:
+            # Reading and drawing write nothing: no write lock is held for them (the sync may
+            # write meanwhile); record_approval locks the request and checks it again.
+            with context.read() as session:
+                reading = UnitOfWork(
+                    session, approver.actor, context.clock.now(), context.station_id
+                )
                 draft = prepare_approval(
-                    uow, approver, item.application_id, item.conditions, method.signature_type
+                    reading, approver, item.application_id, item.conditions, method.signature_type
                 )
             signed_pdf = method.sign(draft.memo, reason="อนุมัติ / Approved", location=location)
             if method.signature_type > 1:
@@ -108,6 +113,7 @@ def approve_batch(
                 signed_pdf, method.signature_type, method.certificate_subject,
                 method.certificate_sha256, timestamp_pending=late,
             )  # fmt: skip
+            # One action: the approver was read as it began (_begin), not again per request.
             with context.unit_of_work(approver.actor, checked_at_start=True) as uow:
                 record_approval(uow, context.calendar, context.store.blobs, approver, draft, record)
         except _STOPS as exc:

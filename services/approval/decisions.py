@@ -130,9 +130,10 @@ def prepare_approval(
 ) -> ApprovalDraft:
     """Check the approver may approve it now and draw the memo (``signature_type``: the type
     the chosen way of signing gives, printed on the stamp; ``approver`` as read when the action
-    began). Writes nothing."""
+    began). Writes nothing and locks nothing: ``uow`` may be on a read session
+    (:func:`record_approval` locks the request and checks it again)."""
     require(uow.actor, Action.APPROVE)
-    application = load_application(uow.session, application_id)
+    application = load_application(uow.session, application_id, lock=False)
     require_holder(uow, application)
     _awaiting(application)
     kept = check_conditions(conditions)
