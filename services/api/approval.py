@@ -39,6 +39,10 @@ class ApprovalPort(Protocol):
 
     def queue(self, user: SignedInUser) -> list[ApplicationRow]: ...
 
+    def queue_count(self, user: SignedInUser) -> int:
+        """How many requests wait for approval (the queue pane's badge; one count, no rows)."""
+        ...
+
     def take_next_approval(self, user: SignedInUser) -> ApplicationRow | None: ...
 
     def open_approval(
@@ -93,6 +97,12 @@ class Approval:
         require(actor, Action.READ_CASES)
         with self.context.read(actor) as session:
             return approval.approval_queue(session, self.context.calendar, self.context.clock.now())
+
+    def queue_count(self, user: SignedInUser) -> int:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.READ_CASES)
+        with self.context.read(actor) as session:
+            return approval.approval_queue_count(session)
 
     def take_next_approval(self, user: SignedInUser) -> ApplicationRow | None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:

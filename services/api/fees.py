@@ -19,7 +19,7 @@ from services.fees.inbox import (
 )
 from services.fees.ledger import ledger_csv, ledger_entries, ledger_xlsx
 from services.fees.refunds import RefundRow, mark_refunded, refunds_owed
-from services.fees.views import PaymentRow, awaiting_payments
+from services.fees.views import PaymentRow, awaiting_payments, to_verify_count
 from services.kernel.actors import Actor, SignedInUser
 from services.kernel.errors import InvalidInput, NotFound
 from services.store.context import AppContext
@@ -35,6 +35,11 @@ class FeesPort(Protocol):
 
     def awaiting(self, user: SignedInUser) -> list[PaymentRow]:
         """Evidence to check first come first served, then payments still due."""
+        ...
+
+    def to_verify_count(self, user: SignedInUser) -> int:
+        """Slips to check plus slips in the finance inbox (the queue pane's badge; one
+        statement, no rows)."""
         ...
 
     def evidence(self, user: SignedInUser, payment_id: str) -> tuple[str, str, bytes] | None:
@@ -99,6 +104,12 @@ class Fees:
         require(actor, Action.VERIFY_PAYMENT)
         with self.context.read(actor) as session:
             return awaiting_payments(session)
+
+    def to_verify_count(self, user: SignedInUser) -> int:
+        actor = self.context.verified(Actor.from_user(user))
+        require(actor, Action.VERIFY_PAYMENT)
+        with self.context.read(actor) as session:
+            return to_verify_count(session)
 
     def evidence(self, user: SignedInUser, payment_id: str) -> tuple[str, str, bytes] | None:
         from models import Document, Payment

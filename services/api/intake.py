@@ -24,6 +24,7 @@ from services.intake.forwarded import ForwardProposal, confirm_applicant, forwar
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.not_request import (
     JudgedMail,
+    count_not_requests,
     judge_mail_to_take,
     list_not_requests,
     take_as_request,
@@ -57,6 +58,10 @@ class IntakePort(Protocol):
 
     def quarantine_items(self, user: SignedInUser, status: str = "held") -> list[QuarantineRow]: ...
 
+    def quarantine_count(self, user: SignedInUser) -> int:
+        """How many files are held (the queue pane's badge; one count, no rows)."""
+        ...
+
     def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
         """Accept a held file as a document of its application (intake/reviewer)."""
         ...
@@ -88,6 +93,10 @@ class IntakePort(Protocol):
     def withdraw(self, user: SignedInUser, application_id: str, reason: str) -> None:
         """Close the request as withdrawn at the applicant's wish (intake/reviewer); the
         reason is for the record, the applicant gets a confirmation."""
+        ...
+
+    def not_requests_count(self, user: SignedInUser) -> int:
+        """How many mails are set aside (the queue pane's badge; one count, no rows)."""
         ...
 
     def not_requests(self, user: SignedInUser) -> list[NotRequestRow]:
@@ -166,6 +175,11 @@ class Intake:
         with self.context.read(Actor.from_user(user)) as session:
             return quarantine.list_quarantine(session, status)
 
+    def quarantine_count(self, user: SignedInUser) -> int:
+        require(self.context.verified(Actor.from_user(user)), Action.HANDLE_QUARANTINE)
+        with self.context.read(Actor.from_user(user)) as session:
+            return quarantine.count_quarantine(session)
+
     def release_quarantine(self, user: SignedInUser, item_id: str, reason: str) -> None:
         with self.context.unit_of_work(Actor.from_user(user)) as uow:
             quarantine.release(uow, self.context.store.blobs, item_id, reason)
@@ -229,6 +243,11 @@ class Intake:
         require(self.context.verified(Actor.from_user(user)), Action.VIEW_NOT_REQUESTS)
         with self.context.read(Actor.from_user(user)) as session:
             return list_not_requests(session)
+
+    def not_requests_count(self, user: SignedInUser) -> int:
+        require(self.context.verified(Actor.from_user(user)), Action.VIEW_NOT_REQUESTS)
+        with self.context.read(Actor.from_user(user)) as session:
+            return count_not_requests(session)
 
     def judge_mail_to_take(self, user: SignedInUser, item_id: str) -> JudgedMail:
         return judge_mail_to_take(

@@ -23,7 +23,12 @@ from services.approval.decisions import (
     record_approval,
     refuse,
 )
-from services.approval.summary import approval_queue, approval_summary, latest_approval
+from services.approval.summary import (
+    approval_queue,
+    approval_queue_count,
+    approval_summary,
+    latest_approval,
+)
 from services.approval.views import ApprovalRecord, ApprovalSummary, SignatureStatus
 
 __all__ = [
@@ -36,6 +41,7 @@ __all__ = [
     "SignatureStatus",
     "SignedRecord",
     "approval_queue",
+    "approval_queue_count",
     "approval_summary",
     "approve_batch",
     "batch_ways",

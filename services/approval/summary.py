@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Application, Approval, Event, Payment, ServiceType, User
@@ -27,6 +27,7 @@ from services.review.checks import IDENTITY_NAMES
 
 __all__ = [
     "approval_queue",
+    "approval_queue_count",
     "approval_summary",
     "latest_approval",
     "payment_text",
@@ -46,6 +47,16 @@ def approval_queue(
         .limit(limit)
     ).all()
     return [application_row(session, calendar, now, a) for a in rows]
+
+
+def approval_queue_count(session: Session) -> int:
+    """How many requests wait for approval: the queue pane's badge, without their rows."""
+    query = (
+        select(func.count())
+        .select_from(Application)
+        .where(Application.status == ApplicationStatus.READY_FOR_APPROVAL)
+    )
+    return int(session.scalar(query) or 0)
 
 
 def service_spec_of(session: Session, application: Application) -> tuple[ServiceType, ServiceSpec]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import Application, Document, Payment, ServiceType
+from models import Application, Document, FeeInboxItem, Payment, ServiceType
 from services.fees.gate import OPEN
 from services.kernel.text import echo_name
 
-__all__ = ["PaymentRow", "awaiting_payments"]
+__all__ = ["PaymentRow", "awaiting_payments", "to_verify_count"]
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,21 @@ def awaiting_payments(session: Session) -> list[PaymentRow]:
             )
         )
     return out
+
+
+def to_verify_count(session: Session) -> int:
+    """What waits for finance: slips to check on payments, and slips in the finance inbox
+    tied to no payment yet — the queue pane's badge, in one statement without the rows."""
+    slips = (
+        select(func.count())
+        .select_from(Payment)
+        .where(Payment.status == "submitted")
+        .scalar_subquery()
+    )
+    inbox = (
+        select(func.count())
+        .select_from(FeeInboxItem)
+        .where(FeeInboxItem.status == "waiting")
+        .scalar_subquery()
+    )
+    return int(session.scalar(select(slips + inbox)) or 0)

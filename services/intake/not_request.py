@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models import Application, InboundMessage, NotRequestMail
@@ -42,7 +42,14 @@ from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.context import AppContext
 
-__all__ = ["TRAY_LIMIT", "JudgedMail", "judge_mail_to_take", "list_not_requests", "take_as_request"]
+__all__ = [
+    "TRAY_LIMIT",
+    "JudgedMail",
+    "count_not_requests",
+    "judge_mail_to_take",
+    "list_not_requests",
+    "take_as_request",
+]
 
 _AUTH: Final = frozenset({"pass", "fail", "none"})
 
@@ -75,6 +82,13 @@ def list_not_requests(session: Session, status: str = "set_aside") -> list[NotRe
         )
         for row, number in session.execute(query)
     ]
+
+
+def count_not_requests(session: Session, status: str = "set_aside") -> int:
+    """How many mails are in the tray (all of them, not only the :data:`TRAY_LIMIT` shown):
+    the queue pane's badge, without reading the rows."""
+    query = select(func.count()).select_from(NotRequestMail).where(NotRequestMail.status == status)
+    return int(session.scalar(query) or 0)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ store as evidence (the event says who discarded it and why).
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Application, InboundMessage, QuarantineItem
@@ -19,7 +19,7 @@ from services.kernel.errors import InvalidInput, NotFound
 from services.kernel.unit_of_work import UnitOfWork
 from services.store.blobstore import BlobStore
 
-__all__ = ["list_quarantine", "release", "discard"]
+__all__ = ["count_quarantine", "list_quarantine", "release", "discard"]
 
 
 def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRow]:
@@ -50,6 +50,12 @@ def list_quarantine(session: Session, status: str = "held") -> list[QuarantineRo
         )
         for item, number, received in session.execute(query)
     ]
+
+
+def count_quarantine(session: Session, status: str = "held") -> int:
+    """How many items are in ``status``: the queue pane's badge, without reading the rows."""
+    query = select(func.count()).select_from(QuarantineItem).where(QuarantineItem.status == status)
+    return int(session.scalar(query) or 0)
 
 
 def _held(uow: UnitOfWork, item_id: str, reason: str) -> QuarantineItem:

@@ -1,8 +1,9 @@
 """Telling a signed-in approver that reviewed requests have just arrived for approval.
 
-The approval page reads its queue whenever the window's one change hook
+:class:`ArrivalReader` reads the approval queue whenever the window's one change hook
 (:class:`~ui.common.changes.ChangeHub`) says lists may have moved — a reviewer's verdict
-here, a sync, F5 — always in the database pool, never by polling on the GUI thread.
+here, a sync, F5 — always in the database pool, never by polling on the GUI thread, and
+whether or not the approval page was ever opened (it is made on first open).
 :class:`ArrivalWatch` compares each reading with what the approver has already been shown:
 the first reading after sign-in is the badge's to tell, later ones announce only requests
 never seen before in this session. :class:`ArrivalNotifier` puts the news in the system tray
@@ -12,7 +13,9 @@ the top of the window with a button that opens the approval page.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.api import ApplicationRow
+from services.api import AlertKind, Alerts, ApplicationRow, SignedInUser
 from ui.common.naming import named
 from ui.common.retranslating import Retranslating
+from ui.common.tasks import TaskRunner
 
-__all__ = ["ArrivalBanner", "ArrivalNotifier", "ArrivalWatch"]
+if TYPE_CHECKING:  # the approval facade's module is loaded by the page, when first opened
+    from services.api import ApprovalPort
+
+__all__ = ["ArrivalBanner", "ArrivalNotifier", "ArrivalReader", "ArrivalWatch"]
+
+log = logging.getLogger(__name__)
 
 _NAMED = 3  # tracking numbers named in a notice; the rest are counted
 
@@ -49,6 +58,53 @@ class ArrivalWatch:
         fresh = [row for row in rows if row.id not in self._known]
         self._known |= ids
         return fresh
+
+    def has_seen(self, application_id: str) -> bool:
+        return self._known is not None and application_id in self._known
+
+
+class ArrivalReader(QObject):
+    """Reads the approval queue (database pool) and tells which requests are news.
+
+    Signals:
+        arrivals_did_come(list[ApplicationRow]): requests new to this session joined the queue.
+    """
+
+    arrivals_did_come = Signal(list)
+
+    def __init__(
+        self,
+        port: ApprovalPort,
+        user: SignedInUser,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._port, self._user, self._runner = port, user, runner
+        self._watch = ArrivalWatch()
+
+    def read(self) -> None:
+        port, user = self._port, self._user
+
+        def done(rows: list[ApplicationRow] | None, error: BaseException | None) -> None:
+            if error is not None or rows is None:
+                # Nothing to tell this time; the next change reads again (the task logged why).
+                log.warning("approval arrivals not read: %s", type(error).__name__)
+                return
+            news = self._watch.news(rows)
+            if news:
+                self.arrivals_did_come.emit(news)
+
+        self._runner.run(lambda: port.queue(user), done, owner=self, label="approval.arrivals")
+
+    def read_again_if_new(self, alerts: Alerts) -> None:
+        """Read again when the officer's alerts name a request waiting that was never seen
+        (passed on at another workstation since the last reading)."""
+        if any(
+            item.kind == AlertKind.NEW_IN_QUEUE and not self._watch.has_seen(item.application_id)
+            for item in alerts.items
+        ):
+            self.read()
 
 
 def _numbers(rows: Sequence[ApplicationRow]) -> str:

@@ -35,7 +35,6 @@ from services.api import (
     SignatureStatus,
     SignedInUser,
 )
-from ui.approval.arrivals import ArrivalWatch
 from ui.approval.batch_progress import BatchProgressDialog
 from ui.approval.signing_dialog import SigningDialog
 from ui.approval.summary_view import SummaryView
@@ -62,13 +61,10 @@ _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ApprovalPage(Retranslating, QWidget):
     """Signals:
     queue_did_change(int): the number of requests waiting for approval was read again.
-    arrivals_did_come(list[ApplicationRow]): requests new to this session joined the queue
-        (see :mod:`ui.approval.arrivals`).
     applications_did_change(): a decision changed requests (lists and counts elsewhere).
     """
 
     queue_did_change = Signal(int)
-    arrivals_did_come = Signal(list)
     applications_did_change = Signal()
 
     def __init__(
@@ -87,7 +83,6 @@ class ApprovalPage(Retranslating, QWidget):
         self._user = user
         self._runner = runner
         self._rows: list[ApplicationRow] = []
-        self._arrivals = ArrivalWatch()
         self.summary: ApprovalSummary | None = None
         self._edited: dict[str, tuple[str, ...]] = {}
         # The signed record whose verification is on screen: a request shown again (a
@@ -190,9 +185,6 @@ class ApprovalPage(Retranslating, QWidget):
                 self.error.show_error(error, fallback_th=_FALLBACK[0], fallback_en=_FALLBACK[1])
                 return
             self._fill(rows or [])
-            news = self._arrivals.news(rows or [])
-            if news:
-                self.arrivals_did_come.emit(news)
 
         self._runner.run(lambda: port.queue(user), done, owner=self, label="approval queue")
         self.timestamps_button.refresh()

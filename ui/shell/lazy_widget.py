@@ -34,13 +34,6 @@ class LazyWidget(Generic[W]):
         self._widget: W | None = None
         self._when_built: list[Callable[[W], object]] = []
 
-    @classmethod
-    def ready(cls, widget: W) -> LazyWidget[W]:
-        """A screen made at once (one whose badge must count from the first frame)."""
-        holder = cls(lambda: widget)
-        holder.get()
-        return holder
-
     @property
     def built(self) -> W | None:
         """The screen if it has been made, else None (nothing to refresh or clear)."""

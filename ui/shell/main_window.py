@@ -201,9 +201,6 @@ class MainWindow(Retranslating, LazyScreens, QMainWindow):
         self.next_button, self.counter_button = centre.next_button, centre.counter_button
         self.error_box, self.table = centre.error_box, centre.table
         self.table.viewport_did_resize.connect(self.app_list.fit_columns)
-        pages = self.page_set  # made at once: the pages whose badges count from the start
-        self.quarantine, self.not_requests = pages.quarantine, pages.not_requests
-        self.approvals, self.payments = pages.approvals, pages.payments
         self.detail, self.forward_box = self.panels.detail, self.panels.forward_box
         self.counter_form = self.panels.counter_form
         # Filters and saved views, the empty list's message, assigning, notes, alerts.
@@ -263,6 +260,8 @@ class MainWindow(Retranslating, LazyScreens, QMainWindow):
         if changes.application_ids and self.review_switch.is_up():
             # Counts move under the review screen; the list is read again when it closes.
             return
+        if changes.quarantine or changes.lists:  # the pages' badges count from the services
+            self.page_set.read_badges()
         if changes.quarantine:  # a sync may hold files back, or set mail aside
             self.page_set.refresh_intake()
         if changes.lists:
@@ -286,11 +285,11 @@ class MainWindow(Retranslating, LazyScreens, QMainWindow):
 
     def show_quarantine(self) -> bool:
         """Show the quarantine page (Alt+Q); False for roles that do not have it."""
-        return self.quarantine is not None and self._select_page(QUARANTINE)
+        return self.page_set.has(QUARANTINE) and self._select_page(QUARANTINE)
 
     def show_not_requests(self) -> bool:
         """Show the "Not requests" tray (Alt+N); False for roles that do not have it."""
-        return self.not_requests is not None and self._select_page(NOT_REQUESTS)
+        return self.page_set.has(NOT_REQUESTS) and self._select_page(NOT_REQUESTS)
 
     def show_dashboard(self) -> None:
         """Show the dashboard page (Alt+D), leaving the review screen if it was open."""

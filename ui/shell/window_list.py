@@ -123,8 +123,7 @@ class WindowList(QObject):
         w = self._window
         if w.current_page() == DASHBOARD:  # read when shown otherwise
             w.dashboard.refresh()
-        if w.approvals is not None:  # its badge follows what reviewers pass on
-            w.approvals.refresh()
+        w.page_set.refresh_approvals()  # if made: its list follows what reviewers pass on
         w.error_box.clear()
         self._counts_generation += 1
         generation = self._counts_generation

@@ -3,9 +3,10 @@
 Each page is registered once with what showing it means (read again, and where the keyboard
 focus goes); the queue pane's entries choose among them (:mod:`ui.shell.queue_pane`). A page
 the officer may not have is never built, so nothing of it can be reached by a key either;
-one the officer has is built the first time it is shown, unless its badge counts from the
-first frame. What a page changes is announced on the window's
-:class:`~ui.common.changes.ChangeHub`.
+one the officer has is built the first time it is shown. The badges on the pane's entries
+count from the services, not from their pages (:mod:`ui.shell.page_badges`), and new
+requests for approval are told by :class:`~ui.approval.arrivals.ArrivalReader`, page or
+not. What a page changes is announced on the window's :class:`~ui.common.changes.ChangeHub`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from services.api import Ports, SignedInUser
 from ui.admin import OfficersPort
 from ui.admin.officers_page import OfficersPage
 from ui.admin.settings_page import SettingsPage
-from ui.approval.arrivals import ArrivalBanner, ArrivalNotifier
+from ui.approval.arrivals import ArrivalBanner, ArrivalNotifier, ArrivalReader
 from ui.approval.page import ApprovalPage
 from ui.catalog.catalog_page import CatalogPage
 from ui.common.changes import ChangeHub, Changes
@@ -35,6 +36,7 @@ from ui.reports.monthly_page import MonthlyReportPage
 from ui.retention.page import RetentionPage
 from ui.shell.dashboard_view import DashboardView
 from ui.shell.lazy_widget import LazyWidget
+from ui.shell.page_badges import PageBadges
 from ui.shell.queue_pane import (
     APPROVALS,
     AUDIT,
@@ -67,6 +69,10 @@ class _Page:
     """Read the page again and put the focus where the officer starts on it."""
 
 
+def _table(page: QuarantineView | NotRequestsView | ApprovalPage | FeesPage) -> QWidget:
+    return page.table
+
+
 def _refresh_and_focus(
     holder: LazyWidget[_P], refresh: Callable[[_P], None], focus: Callable[[_P], QWidget]
 ) -> Callable[[], None]:
@@ -81,11 +87,9 @@ def _refresh_and_focus(
 class WindowPages:
     """The pages this officer may have, in ``stack`` after the list page, and which is up.
 
-    The pages with a badge in the queue pane (quarantine, "Not requests", approvals,
-    payments) are made at once: their counts are read by the page and must be right from
-    the first frame. Every other page is made the first time it is shown
-    (:class:`~ui.shell.lazy_widget.LazyWidget`); its attribute makes it when read, and is
-    None for a page the officer does not have."""
+    Each page is made the first time it is shown (:class:`~ui.shell.lazy_widget.LazyWidget`);
+    its attribute makes it when read, and is None for a page the officer does not have. The
+    queue pane's badges are :attr:`badges`' (read by :meth:`read_badges`)."""
 
     def __init__(
         self,
@@ -120,41 +124,23 @@ class WindowPages:
         def intake_changed(*_: object) -> None:
             changes.announce(Changes(lists=True, quarantine=True))
 
-        self.quarantine: QuarantineView | None = None
-        if rights.quarantine:
-            self.quarantine = QuarantineView(ports.intake, user, runner)
-            self.quarantine.items_did_load.connect(queues.set_quarantine_count)
-            self.quarantine.quarantine_did_change.connect(intake_changed)
-            q = self.quarantine
-            self._add_ready(QUARANTINE, q, q.refresh, q.table)
-        self.not_requests: NotRequestsView | None = None
-        if rights.not_requests:
-            self.not_requests = NotRequestsView(
-                ports.intake, user, runner, can_take=rights.take_as_request
-            )
-            self.not_requests.items_did_load.connect(queues.set_not_requests_count)
-            # A mail taken as a request is a new request in the queues.
-            self.not_requests.mail_did_become_request.connect(lists_changed)
-            n = self.not_requests
-            self._add_ready(NOT_REQUESTS, n, n.refresh, n.table)
-        self.approvals: ApprovalPage | None = None
+        self._intake_changed = intake_changed
+        self._settings = settings
+        self._can_take = rights.take_as_request
+        self.badges = PageBadges(
+            queues, ports=ports, user=user, runner=runner, rights=rights, parent=stack
+        )
+        self.arrivals: ArrivalReader | None = None
         if rights.approve:
-            self.approvals = ApprovalPage(ports.approval, ports.review, user, runner, settings)
-            self.approvals.queue_did_change.connect(queues.set_approvals_count)
-            self.approvals.applications_did_change.connect(lists_changed)
-            a = self.approvals
-            self._add_ready(APPROVALS, a, a.refresh, a.table)
-            self.approvals.refresh()  # the badge: how many wait for approval
-        self.payments: FeesPage | None = None
+            self.arrivals = ArrivalReader(ports.approval, user, runner, parent=stack)
+        if rights.quarantine:
+            self._lazy(QUARANTINE, self._make_quarantine, QuarantineView.refresh, _table)
+        if rights.not_requests:
+            self._lazy(NOT_REQUESTS, self._make_not_requests, NotRequestsView.refresh, _table)
+        if rights.approve:
+            self._lazy(APPROVALS, self._make_approvals, ApprovalPage.refresh, _table)
         if ports.fees is not None and rights.verify_payments:
-            self.payments = FeesPage(ports.fees, user, runner)
-            self.payments.queue_did_change.connect(queues.set_payments_count)
-            self.payments.applications_did_change.connect(lists_changed)
-            f = self.payments
-            self._add_ready(PAYMENTS, f, f.refresh, f.table)
-            self.payments.refresh()  # the badge: slips to check
-
-        # The rest are made when first shown.
+            self._lazy(PAYMENTS, self._make_payments, FeesPage.refresh, _table)
         self._lazy(DASHBOARD, self._make_dashboard, DashboardView.refresh, None)
         if accounts is not None and rights.manage_officers:
             self._lazy(OFFICERS, self._make_officers, OfficersPage.refresh, lambda p: p.table)
@@ -173,6 +159,40 @@ class WindowPages:
             self._lazy(CATALOG, self._make_catalog, CatalogPage.refresh, focus_catalog)
 
     # -- the pages made on first show -----------------------------------------------------
+    # A page with a badge reads the badges again whenever it reads its own list, so a
+    # decision taken on it (a slip set aside announces nothing else) shows on the pane.
+
+    def _make_quarantine(self) -> QuarantineView:
+        page = QuarantineView(self._ports.intake, self._user, self._runner, self._stack)
+        page.items_did_load.connect(self.badges.read)
+        page.quarantine_did_change.connect(self._intake_changed)
+        return page
+
+    def _make_not_requests(self) -> NotRequestsView:
+        page = NotRequestsView(
+            self._ports.intake, self._user, self._runner, can_take=self._can_take,
+            parent=self._stack,
+        )  # fmt: skip
+        page.items_did_load.connect(self.badges.read)
+        # A mail taken as a request is a new request in the queues.
+        page.mail_did_become_request.connect(self._lists_changed)
+        return page
+
+    def _make_approvals(self) -> ApprovalPage:
+        ports = self._ports
+        page = ApprovalPage(
+            ports.approval, ports.review, self._user, self._runner, self._settings, self._stack
+        )
+        page.queue_did_change.connect(self.badges.read)
+        page.applications_did_change.connect(self._lists_changed)
+        return page
+
+    def _make_payments(self) -> FeesPage:
+        assert self._ports.fees is not None
+        page = FeesPage(self._ports.fees, self._user, self._runner, self._stack)
+        page.queue_did_change.connect(self.badges.read)
+        page.applications_did_change.connect(self._lists_changed)
+        return page
 
     def _make_dashboard(self) -> DashboardView:
         return DashboardView(self._ports.shell, self._user, self._runner, self._stack)
@@ -223,6 +243,22 @@ class WindowPages:
         return widget
 
     @property
+    def quarantine(self) -> QuarantineView | None:
+        return self._page(QUARANTINE, QuarantineView)
+
+    @property
+    def not_requests(self) -> NotRequestsView | None:
+        return self._page(NOT_REQUESTS, NotRequestsView)
+
+    @property
+    def approvals(self) -> ApprovalPage | None:
+        return self._page(APPROVALS, ApprovalPage)
+
+    @property
+    def payments(self) -> FeesPage | None:
+        return self._page(PAYMENTS, FeesPage)
+
+    @property
     def dashboard(self) -> DashboardView:
         page = self._page(DASHBOARD, DashboardView)
         assert page is not None  # every officer has the dashboard
@@ -270,24 +306,17 @@ class WindowPages:
     ) -> ArrivalNotifier | None:
         """New reviewed requests: a tray notice, else the banner (:mod:`ui.approval.arrivals`);
         None for officers without the approval page."""
-        approvals = self.approvals
-        if approvals is None:
+        reader = self.arrivals
+        if reader is None:
             return None
-        arrivals = ArrivalNotifier(banner, alerts.tray, approvals)
-        approvals.arrivals_did_come.connect(arrivals.announce)
+        arrivals = ArrivalNotifier(banner, alerts.tray, reader)
+        reader.arrivals_did_come.connect(arrivals.announce)
         banner.open_requested.connect(lambda: self._queues.select_page(APPROVALS))
         # The alerts' background read sees requests passed on at other workstations.
-        alerts.alerts_did_load.connect(approvals.read_again_if_new)
+        alerts.alerts_did_load.connect(reader.read_again_if_new)
+        holder = self._pages[APPROVALS].holder
+        holder.when_built(lambda page: alerts.alerts_did_load.connect(page.read_again_if_new))
         return arrivals
-
-    def _add_ready(
-        self, name: str, page: QWidget, refresh: Callable[[], None], focus: QWidget
-    ) -> None:
-        self._stack.addWidget(page)
-        holder = LazyWidget.ready(page)
-        self._pages[name] = _Page(
-            holder, _refresh_and_focus(holder, lambda _: refresh(), lambda _: focus)
-        )
 
     def _lazy(
         self,
@@ -325,9 +354,22 @@ class WindowPages:
         page.on_show()
         return True
 
+    def read_badges(self) -> None:
+        """Count the badges again, and look for requests new in the approval queue."""
+        self.badges.read()
+        if self.arrivals is not None:
+            self.arrivals.read()
+
     def refresh_intake(self) -> None:
-        """Read the quarantine and the "Not requests" tray again (a sync may move both)."""
-        if self.quarantine is not None:
-            self.quarantine.refresh()
-        if self.not_requests is not None:
-            self.not_requests.refresh()
+        """Read the quarantine and the "Not requests" tray again if made (a sync may move
+        both); their badges are :meth:`read_badges`'."""
+        for name in (QUARANTINE, NOT_REQUESTS):
+            page = self.built(name)
+            if isinstance(page, QuarantineView | NotRequestsView):
+                page.refresh()
+
+    def refresh_approvals(self) -> None:
+        """Read the approval page again if made (its list follows what reviewers pass on)."""
+        page = self.built(APPROVALS)
+        if isinstance(page, ApprovalPage):
+            page.refresh()

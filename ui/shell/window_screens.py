@@ -1,6 +1,6 @@
 """The main window's screens made when first opened, by the names the window has for them.
 
-The review screen and the pages without a badge are made the first time they are opened
+The review screen and the pages are made the first time they are opened
 (:mod:`ui.shell.lazy_widget`, :mod:`ui.shell.window_pages`). Reading one of these names is
 opening it in code (a test, a step that needs the screen) and makes it;
 :attr:`~LazyScreens.review_if_built` and ``page_set.built(name)`` look without making.
@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ui.admin.officers_page import OfficersPage
     from ui.admin.settings_page import SettingsPage
+    from ui.approval.page import ApprovalPage
     from ui.catalog.catalog_page import CatalogPage
+    from ui.fees.page import FeesPage
+    from ui.intake.not_requests_view import NotRequestsView
+    from ui.intake.quarantine_view import QuarantineView
     from ui.issuing.page import IssuingPage
     from ui.reports.audit_page import AuditLogPage
     from ui.reports.monthly_page import MonthlyReportPage
@@ -45,6 +49,22 @@ class LazyScreens:
         review = self._review.built
         if review is not None:  # never made: it never held a file
             review.forget_files()
+
+    @property
+    def quarantine(self) -> QuarantineView | None:
+        return self.page_set.quarantine
+
+    @property
+    def not_requests(self) -> NotRequestsView | None:
+        return self.page_set.not_requests
+
+    @property
+    def approvals(self) -> ApprovalPage | None:
+        return self.page_set.approvals
+
+    @property
+    def payments(self) -> FeesPage | None:
+        return self.page_set.payments
 
     @property
     def dashboard(self) -> DashboardView:
