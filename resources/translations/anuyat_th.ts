@@ -3491,7 +3491,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="242"/>
+        <location filename="../../ui/shell/main_window.py" line="231"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
@@ -3501,23 +3501,23 @@
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="246"/>
+        <location filename="../../ui/shell/main_window.py" line="235"/>
         <location filename="../../ui/shell/window_list.py" line="90"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="247"/>
+        <location filename="../../ui/shell/main_window.py" line="236"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="249"/>
+        <location filename="../../ui/shell/main_window.py" line="238"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="251"/>
+        <location filename="../../ui/shell/main_window.py" line="240"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
@@ -6494,12 +6494,12 @@ P90</translation>
 <context>
     <name>SlipImage</name>
     <message>
-        <location filename="../../ui/fees/slip_image.py" line="57"/>
+        <location filename="../../ui/fees/slip_image.py" line="92"/>
         <source>Opening the slip…</source>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/slip_image.py" line="63"/>
+        <location filename="../../ui/fees/slip_image.py" line="101"/>
         <source>The slip cannot be shown.</source>
         <translation>แสดงสลิปไม่ได้</translation>
     </message>
