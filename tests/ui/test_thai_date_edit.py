@@ -11,9 +11,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tests.integration.test_review import users, ws  # noqa: F401  (pytest fixtures)
 from tests.ui.conftest import officer_types
@@ -258,3 +267,99 @@ def test_a_date_typed_over_another_is_taken_whole_even_where_the_old_month_is_sh
     form.edit.set_day(date(2026, 11, 1))
     form.types("30")
     assert form.edit.day_or_none() == date(2026, 11, 30)
+
+
+def _popup_of(edit: ThaiDateEdit) -> QWidget:
+    calendar = edit.findChild(QCalendarWidget)
+    assert calendar is not None
+    return calendar.window()
+
+
+def _keys_of(popup: QWidget) -> QWidget:
+    """Where an open popup's keys go: Qt gives them to the popup's focus widget (the offscreen
+    platform cannot grab the keyboard, so the test hands them there as Qt would)."""
+    focus = popup.focusWidget()
+    assert focus is not None and focus.window() is popup
+    return focus
+
+
+def _buttons(calendar: QCalendarWidget) -> tuple[str, str]:
+    month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    year = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+    assert month is not None and year is not None
+    return month.text(), year.text()
+
+
+def test_the_calendar_is_made_when_the_popup_first_opens_in_the_language_then(qtbot, gui) -> None:
+    edit = _shown_field(qtbot, date(2026, 11, 5))
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(edit.hasFocus, timeout=3000)
+    officer_types("6/11/2569")  # typing, stepping and a language switch make no calendar
+    i18n.apply_language("en")
+    i18n.apply_language("th")
+    assert edit.findChild(QCalendarWidget) is None and not edit.has_calendar()
+    QTest.keyClick(edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = _popup_of(edit)
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    calendar = edit.calendarWidget()
+    assert calendar.parentWidget() is popup  # the calendar Qt opens is the one set up here
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 11)
+    assert calendar.selectedDate() == edit.date()
+    assert _buttons(calendar) == ("พฤศจิกายน", "2569")  # Thai month, the year in BE
+    thai = calendar.locale()
+    assert thai.language() == QLocale.Language.Thai
+    assert calendar.firstDayOfWeek() == thai.firstDayOfWeek()
+    assert calendar.horizontalHeaderFormat() == QCalendarWidget.HorizontalHeaderFormat.ShortDayNames
+    assert (calendar.minimumDate(), calendar.maximumDate()) == (
+        edit.minimumDate(),
+        edit.maximumDate(),
+    )
+    SHOTS.mkdir(exist_ok=True)
+    assert popup.grab().save(str(SHOTS / "calendar_popup_th.png"))
+    QTest.keyClick(_keys_of(popup), Qt.Key.Key_Right)  # the officer picks the 7th
+    QTest.keyClick(_keys_of(popup), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
+    assert edit.day() == date(2026, 11, 7) and edit.text() == "7/11/2569"
+
+
+def test_a_calendar_first_opened_after_a_language_switch_comes_up_in_that_language(
+    qtbot, gui
+) -> None:
+    edit = _shown_field(qtbot, date(2026, 11, 5))
+    i18n.apply_language("en")
+    qtbot.waitUntil(lambda: edit.text() == "5/11/2026", timeout=3000)
+    assert not edit.has_calendar()
+    QTest.keyClick(edit, Qt.Key.Key_F4)
+    popup = _popup_of(edit)
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    calendar = edit.calendarWidget()
+    assert _buttons(calendar) == ("November", "2026")
+    assert calendar.locale().language() == QLocale.Language.English
+    assert popup.grab().save(str(SHOTS / "calendar_popup_en.png"))
+    QTest.keyClick(_keys_of(popup), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
+    assert edit.day() == date(2026, 11, 5)
+    i18n.apply_language("th")  # once made, the calendar follows every switch
+    qtbot.waitUntil(lambda: _buttons(calendar) == ("พฤศจิกายน", "2569"), timeout=3000)
+
+
+def test_an_empty_fields_calendar_opens_on_the_agencys_today_by_its_arrow(qtbot, gui) -> None:
+    form = _Form(qtbot)
+    edit = form.edit
+    edit.open_popup_on(date(2026, 12, 6))
+    assert not edit.has_calendar()
+    option = QStyleOptionComboBox()
+    option.initFrom(edit)
+    option.editable = True
+    arrow = edit.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, edit
+    )
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow.center())
+    popup = _popup_of(edit)
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    calendar = edit.calendarWidget()
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 12)
+    assert _buttons(calendar) == ("ธันวาคม", "2569")
+    QTest.keyClick(_keys_of(popup), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
+    assert edit.is_empty() and edit.text() == ""

@@ -20,7 +20,10 @@ one "/" is swallowed here, so a whole date typed as written lands where it was m
 
 The calendar popup follows too: Thai month and day names, and in Thai the year over the
 month is written in BE. Qt's year box behind that button can only count in CE, so in Thai the
-button is not a way in to it (the arrows and the typed year are).
+button is not a way in to it (the arrows and the typed year are). The calendar is made and
+worded only when the popup first opens (its arrow, F4 or Alt+Down; see
+:mod:`ui.common.date_popup`): a page's date fields are mostly never opened, and a calendar
+made with each field slowed every page that has them.
 
 A new date typed from its first digit — into an empty field, over all of it (Ctrl+A) or over
 its day (Tab into it selects the day) — is written as typed, not part by part over the old
@@ -47,11 +50,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QToolButton, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
 from services.api import BE_OFFSET
+from ui.common.date_popup import on_arrow, opens_popup, place_under, word_calendar, write_year
 from ui.common.i18n import current_language
 from ui.common.retranslating import Retranslating
 
@@ -85,11 +89,8 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         # Four-digit years in both eras, so Qt's section positions fit the shown text.
         self.setDateRange(QDate(1900, 1, 1), QDate(7456, 12, 31))
         self._moved_on_by_itself = False
-        calendar = self.calendarWidget()
-        calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        calendar.currentPageChanged.connect(lambda _year, _month: self._write_popup_year())
+        self._calendar: QCalendarWidget | None = None  # made when the popup first opens
         self._popup_day: date | None = None
-        calendar.installEventFilter(self)  # an empty field's popup opens on a chosen month
         if day is not None:
             self.setDate(qdate(day))
         elif may_be_empty:
@@ -114,14 +115,47 @@ class ThaiDateEdit(Retranslating, QDateEdit):
         say), instead of Qt's minimum date that stands for "empty"."""
         self._popup_day = day
 
+    def calendarWidget(self) -> QCalendarWidget:
+        """The popup's calendar, made and set up on first use: most date fields are never
+        opened, and making one with every field cost a page's build ~5 ms a field.
+
+        Qt makes its calendar only when asked for it (here), when the arrow is clicked
+        (:meth:`mousePressEvent` asks here first) or when given one; setting the range or the
+        date before that touches no calendar."""
+        if self._calendar is None:
+            calendar = super().calendarWidget()  # Qt's popup and calendar, synced to the field
+            calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+            calendar.currentPageChanged.connect(lambda _year, _month: self._write_popup_year())
+            calendar.installEventFilter(self)  # an empty field's popup opens on a chosen month
+            self._calendar = calendar
+            self._word_calendar()
+        return self._calendar
+
+    def has_calendar(self) -> bool:
+        """Whether the popup's calendar has been made yet."""
+        return self._calendar is not None
+
+    def open_popup(self) -> None:
+        """Open the calendar under the field, as a click on its arrow does (F4, Alt+Down)."""
+        if self.isReadOnly() or not self.isEnabled():
+            return
+        popup = self.calendarWidget().window()  # Qt's popup around the calendar
+        place_under(self, popup)
+        popup.show()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._calendar is None and on_arrow(self, event.position().toPoint()):
+            self.calendarWidget()  # set up before Qt opens its popup on it
+        super().mousePressEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            watched is self.calendarWidget()
+            watched is self._calendar
             and event.type() == QEvent.Type.Show
             and self.is_empty()
             and self._popup_day is not None
         ):
-            self.calendarWidget().setCurrentPage(self._popup_day.year, self._popup_day.month)
+            self._calendar.setCurrentPage(self._popup_day.year, self._popup_day.month)
         return super().eventFilter(watched, event)
 
     def iso(self) -> str:
@@ -169,22 +203,31 @@ class ThaiDateEdit(Retranslating, QDateEdit):
             return  # the officer's text stays as typed, to be corrected
         # Same date, re-written in the era of the language now in force.
         self.lineEdit().setText(self.textFromDateTime(self.dateTime()))
-        thai = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
-        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        self.calendarWidget().setLocale(thai if self._buddhist else english)
+        self._word_calendar()
+
+    def _word_calendar(self) -> None:
+        """The calendar in the language now in force; one not yet made is worded when it is."""
+        if self._calendar is None:
+            return
+        word_calendar(self._calendar, self._buddhist)
         self._write_popup_year()
 
     def _write_popup_year(self) -> None:
-        """The popup's year button in the era of the language (Qt writes it in CE)."""
-        calendar = self.calendarWidget()
-        button = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
-        if button is None:  # a Qt without that button: its own text stands
-            return
-        button.setText(str(self._shown_year(calendar.yearShown())))
-        button.setEnabled(not self._buddhist)
+        """The popup's year button in the era of the language (Qt writes it in CE); in Thai it
+        is no way in to Qt's year box (see the module's note)."""
+        if self._calendar is not None:
+            year = self._shown_year(self._calendar.yearShown())
+            write_year(self._calendar, year, enabled=not self._buddhist)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         line = self.lineEdit()
+        if opens_popup(event):
+            # A date typed so far is taken first, so the calendar opens on it.
+            self._finish_typing()
+            self._keeping_refused(self.interpretText)
+            self.open_popup()
+            event.accept()
+            return
         if event.text() == "/" and self._moved_on_by_itself:
             self._moved_on_by_itself = False
             event.accept()
