@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QStyleOptionComboBox,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -314,6 +315,9 @@ def test_the_calendar_is_made_when_the_popup_first_opens_in_the_language_then(qt
         edit.minimumDate(),
         edit.maximumDate(),
     )
+    days = calendar.findChild(QTableView, "qt_calendar_calendarview")
+    assert days is not None  # the last week is shown whole, not cut by the popup's height
+    assert days.rowViewportPosition(6) + days.rowHeight(6) <= days.viewport().height()
     SHOTS.mkdir(exist_ok=True)
     assert popup.grab().save(str(SHOTS / "calendar_popup_th.png"))
     QTest.keyClick(_keys_of(popup), Qt.Key.Key_Right)  # the officer picks the 7th

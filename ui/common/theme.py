@@ -118,6 +118,11 @@ QHeaderView::section {{
     background: #eef2f7; color: #344357; font-weight: bold; border: none;
     border-right: 1px solid #e0e6ed; border-bottom: 1px solid {BORDER}; padding: 6px 8px;
 }}
+/* A date field's calendar popup (Qt's own object names): the day grid is a QTableView, whose
+   border above left Qt's height for it 2 px short, cutting the last week in half; the month
+   and year sit on the accent-coloured bar, where the text colour above was dark on blue. */
+QTableView#qt_calendar_calendarview {{ border: none; }}
+#qt_calendar_navigationbar QToolButton {{ color: #ffffff; }}
 #DetailPanel {{ background: #ffffff; border-left: 1px solid {BORDER}; }}
 #DetailPanel QScrollArea {{ background: #ffffff; border: none; }}
 #DetailForm {{ background: #ffffff; }}
