@@ -12,9 +12,9 @@ A thread for the first batch, a process from the second. Reading (about 3.6 ms o
 4 ms) both compute in Python and take turns on one interpreter lock, so a thread overlaps them
 only where one of them waits: the intake process stayed busy about 10 ms a mail. From a
 folder's second batch on, :mod:`.read_process` reads in a process of its own, leaving the
-sync's process the fetch and the recording (about 5 ms a mail). A sync of one batch, most of a
-working day's, does not pay that process's start (about half a second); a catch-up after a
-day offline does. The measurements are in :mod:`.read_process`.
+sync's process the fetch and the recording (about 4 ms a mail). A sync of a few batches, most
+of a working day's, does not pay that process's start; a catch-up after a day offline does.
+The measurements are in :mod:`.read_process`.
 
 What is kept, and how:
 
