@@ -13,11 +13,11 @@ from services.cases.views import DocumentInfo
 from services.kernel.errors import AnuyatError
 from tests.ui.conftest import jpeg_bytes, pdf_bytes
 from ui.viewer.render import (
+    PdfLoad,
     decode_image,
     decode_text,
     document_kind,
     docx_text,
-    load_pdf_for,
     pdf_page_image,
     pdf_thumbnails,
 )
@@ -112,26 +112,31 @@ def test_kinds_follow_the_type_then_the_name() -> None:
     assert document_kind(_info("data.xlsx", "application/vnd.ms-excel")) == "other"
 
 
-def test_a_pdf_is_parsed_in_a_worker_and_handed_to_the_gui_thread(qapp) -> None:
+def test_a_pdf_is_parsed_in_a_worker_and_never_changes_thread(qapp) -> None:
     import threading
 
     from PySide6.QtPdf import QPdfDocument
 
     gui_thread = qapp.thread()
-    made: list[QPdfDocument | None] = []
+    taken: list[QPdfDocument | None] = []
     workers: list[object] = []
-
-    def work(data: bytes) -> None:
-        workers.append(threading.current_thread())
-        made.append(load_pdf_for(data, gui_thread))
-
     for data in (pdf_bytes(3, "Parsed away from the window"), b"%PDF-1.4\nbroken"):
-        thread = threading.Thread(target=work, args=(data,))
+        load = PdfLoad(data)  # made here, on the GUI thread
+        read: list[bool] = []
+
+        def work(load: PdfLoad = load, read: list[bool] = read) -> None:
+            workers.append(threading.current_thread())
+            read.append(load.run())
+
+        thread = threading.Thread(target=work)
         thread.start()
         thread.join()
-    document, broken = made
+        taken.append(load.take())
+        assert read == [taken[-1] is not None]
+    document, broken = taken
     assert all(worker is not threading.main_thread() for worker in workers)
     assert document is not None and broken is None
-    assert document.thread() is gui_thread  # the window's QPdfView may use it
+    # Made on the GUI thread and never moved (a move from a worker could deadlock the window).
+    assert document.thread() is gui_thread
     assert document.status() == QPdfDocument.Status.Ready and document.pageCount() == 3
     document.close()

@@ -25,7 +25,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from services.api import ApplicationStatus, RequestPreview, ReviewPort, SignedInUser
 from ui.common.tasks import TaskRunner
-from ui.viewer.render import load_pdf_for
+from ui.viewer.render import PdfLoad
 
 __all__ = ["READ_AHEAD_BYTES", "ReadAhead"]
 
@@ -140,9 +140,10 @@ class ReadAhead(QObject):
         if pdf is None:
             return
         document_id, data = pdf
-        generation, gui_thread = self._generation, self.thread()
+        generation, load = self._generation, PdfLoad(data)
 
-        def done(document: QPdfDocument | None, error: BaseException | None) -> None:
+        def done(_read: bool | None, error: BaseException | None) -> None:
+            document = load.take()
             if document is None:
                 return  # the viewer parses it itself, and says what is wrong with it
             if generation != self._generation or document_id not in self._files:
@@ -153,7 +154,7 @@ class ReadAhead(QObject):
             self._parsed[document_id] = document
 
         self._runner.run(
-            lambda: load_pdf_for(data, gui_thread), done, pool="io", owner=self,
+            load.run, done, pool="io", owner=self,
             label="review.read_ahead.parse",
         )  # fmt: skip
 

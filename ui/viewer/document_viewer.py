@@ -1,7 +1,7 @@
 """The document viewer of the review screen: the request's message and every file it brought.
 
 PDFs show in a ``QPdfView`` over a ``QPdfDocument`` parsed from bytes in the "io" pool
-(:func:`~ui.viewer.render.load_pdf_for`) and then handed to the GUI thread, with a strip of
+(:class:`~ui.viewer.render.PdfLoad`) and then handed over on the GUI thread, with a strip of
 page thumbnails drawn in the "io" pool too. Images (scans, photos of ID cards)
 show in an :class:`~ui.viewer.panes.ImagePane`; text files and the words of Word files in a
 :class:`~ui.viewer.panes.TextPane`. The request's own message comes first in the list.
@@ -39,11 +39,11 @@ from ui.viewer.paging import MESSAGE, PagesAndZoom
 from ui.viewer.panes import THUMB_WIDTH, ImagePane, PageStrip, TextPane
 from ui.viewer.render import (
     PAGE_RENDER_DPI,
+    PdfLoad,
     decode_image,
     decode_text,
     document_kind,
     docx_text,
-    load_pdf_for,
     pdf_page_image,
 )
 from ui.viewer.system_viewer import SystemViewer
@@ -429,11 +429,9 @@ class DocumentViewer(Retranslating, PagesAndZoom, QFrame):
             return
         if info is not None:
             self._show_notice(self.tr("Opening {name}…").format(name=info.filename))
-        gui_thread = self.thread()
+        load = PdfLoad(data)
         self._in_worker(
-            lambda: load_pdf_for(data, gui_thread),
-            lambda document: self._show_pdf(document, data),
-            "viewer.load_pdf",
+            load.run, lambda _read: self._show_pdf(load.take(), data), "viewer.load_pdf"
         )
 
     def _show_pdf(self, document: QPdfDocument | None, data: bytes) -> None:

@@ -34,10 +34,18 @@ import os
 import sys
 from typing import BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize
 from PySide6.QtPdf import QPdfDocument
 
-__all__ = ["JUDGE_DPI", "MAX_PAGE_POINTS", "PAGE_RENDER_DPI", "judge", "load_pdf", "main"]
+__all__ = [
+    "JUDGE_DPI",
+    "MAX_PAGE_POINTS",
+    "PAGE_RENDER_DPI",
+    "judge",
+    "load_pdf",
+    "load_pdf_unread",
+    "main",
+]
 
 PAGE_RENDER_DPI = 150
 """Resolution of a PDF page drawn as an image (rotated view): sharp up to about 150 % zoom."""
@@ -47,6 +55,16 @@ MAX_PAGE_POINTS = 14_400.0
 """The longest page side the PDF format allows (200 inches, ISO 32000-1 annex C); at
 :data:`PAGE_RENDER_DPI` that is 30,000 px, within the 32,767 px Qt's raster painter draws."""
 _LONGEST_SIDE_PX = 2500  # page 1 is drawn no larger: a poster-size page still gets rendered
+
+
+def load_pdf_unread(data: bytes, parent: QObject | None) -> tuple[QPdfDocument, QBuffer]:
+    """A ``QPdfDocument`` over ``data`` in a ``QBuffer`` (its child), not parsed yet: parse it
+    with ``load(buffer)`` after opening the buffer for reading."""
+    # Qt's constructor takes a parent and no default.
+    document: QPdfDocument = QPdfDocument(parent)  # type: ignore[arg-type]
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    return document, buffer
 
 
 def load_pdf(data: bytes, *, buffer_in_document: bool = False) -> tuple[QPdfDocument, QBuffer]:

@@ -14,12 +14,12 @@ import zipfile
 from pathlib import PurePath
 from xml.etree import ElementTree
 
-from PySide6.QtCore import QBuffer, QSize, QThread
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
 from services.api import AnuyatError, DocumentInfo
-from ui.viewer.open_check import PAGE_RENDER_DPI, load_pdf
+from ui.viewer.open_check import PAGE_RENDER_DPI, load_pdf, load_pdf_unread
 
 __all__ = [
     "PAGE_RENDER_DPI",
@@ -27,7 +27,7 @@ __all__ = [
     "decode_text",
     "docx_text",
     "document_kind",
-    "load_pdf_for",
+    "PdfLoad",
     "pdf_page_image",
     "pdf_thumbnails",
 ]
@@ -79,21 +79,47 @@ def _open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
     return document, buffer
 
 
-def load_pdf_for(data: bytes, thread: QThread) -> QPdfDocument | None:
-    """A ``QPdfDocument`` parsed from ``data`` here in the worker, then handed to ``thread``
-    (the GUI thread) for a ``QPdfView`` to show; its buffer is its child and goes with it.
-    None when PDFium cannot read it.
+class PdfLoad:
+    """A ``QPdfDocument`` made here on the GUI thread and parsed in a worker (:meth:`run`),
+    for a ``QPdfView`` to show once :meth:`take` hands it over, back on the GUI thread.
 
     Parsing a large PDF takes long enough to freeze the window, so it never runs on the GUI
-    thread. Qt serialises every PDFium call behind one lock, which is what lets a worker
-    open its own document (as the thumbnails do).
+    thread. The document is not made in the worker and moved over: ``moveToThread`` from a
+    worker runs holding Python's interpreter lock while it waits for Qt's signal lock, and the
+    GUI thread may hold that lock while it waits for the interpreter (PySide, disconnecting a
+    slot as a Python object goes), and the window froze. Made here, it never changes thread:
+    the worker only reads the bytes into it, while nothing on the GUI thread touches it. Until
+    taken it belongs to the application, so a worker dropping it never deletes it off the GUI
+    thread, and one whose answer nobody takes is freed with the application. Qt serialises every
+    PDFium call behind one lock, which is what lets a worker parse (as the thumbnails do).
     """
-    # The buffer is the document's child: the GUI thread adopts both.
-    document, _buffer = load_pdf(data, buffer_in_document=True)
-    if document.status() != QPdfDocument.Status.Ready:
-        return None
-    document.moveToThread(thread)  # pushed from the thread it lives in, as Qt requires
-    return document
+
+    def __init__(self, data: bytes) -> None:
+        # The buffer is the document's child: they go together.
+        document, buffer = load_pdf_unread(data, parent=QCoreApplication.instance())
+        self._document: QPdfDocument | None = document
+        self._buffer = buffer
+
+    def run(self) -> bool:
+        """In the worker: parse it; whether PDFium can read it."""
+        document = self._document
+        if document is None:
+            return False
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(self._buffer)  # a QBuffer is random-access: loading is synchronous
+        return document.status() == QPdfDocument.Status.Ready
+
+    def take(self) -> QPdfDocument | None:
+        """On the GUI thread, once :meth:`run` is done: the document if PDFium read it (the
+        caller gives it a parent), else None (it is let go)."""
+        document, self._document = self._document, None
+        if document is None:
+            return None
+        if document.status() != QPdfDocument.Status.Ready:
+            document.close()
+            document.deleteLater()
+            return None
+        return document
 
 
 def pdf_thumbnails(
