@@ -10,40 +10,16 @@ Runs on both stores (this file is in the Makefile's AGENCY_TESTS).
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from models import Document
-from services.intake.group import Prepared, parse_fetched, prepare_mail, record_group
-from services.intake.types import Limits, RawMail
+from services.intake.group import record_group
 from services.kernel.events import verify_chain
-from services.store.blob_references import referenced_among
 from services.store.context import AppContext
 from tests.data import mail_corpus as corpus
-
-SOURCE = "imap:officer@mail.tst.go.th/INBOX"
-
-
-def _request(n: int, pdf: bytes | None = None) -> bytes:
-    return corpus.mail_with_files(
-        [(f"แบบคำขอ-{n}.pdf", pdf or corpus.file_pdf() + f"% group orphans {n}\n".encode())],
-        subject=corpus.encoded_word(f"ขอใบอนุญาต ลำดับที่ {n}"),
-        sender=f"Citizen {n} <citizen{n}@example.co.th>",
-        message_id=f"<group-orphans-{n}@example.co.th>",
-    )
-
-
-def _prepared(context: AppContext, uid: int, raw: bytes) -> Prepared:
-    mail = RawMail(SOURCE, str(uid), datetime(2026, 11, 24, 2, uid, tzinfo=UTC), raw)
-    return prepare_mail(parse_fetched(mail, SOURCE, 7, context.clock.now()), Limits())
-
-
-def _unnamed(context: AppContext) -> set[str]:
-    stored = set(context.store.blobs.iter_addresses())
-    with context.read() as session:
-        return stored - referenced_among(session, stored)
+from tests.orphan_mail import prepared, request_mail, unnamed
 
 
 def test_a_group_that_failed_together_leaves_no_unnamed_file(
@@ -51,7 +27,9 @@ def test_a_group_that_failed_together_leaves_no_unnamed_file(
 ) -> None:
     # Mail 1 recorded as usual: its PDF is named by its document.
     shared_pdf = corpus.file_pdf() + b"% shared by two mails\n"
-    first = record_group(context, [_prepared(context, 1, _request(1, shared_pdf))]).outcomes
+    first = record_group(
+        context, [prepared(context, 1, request_mail(1, "group-orphans", shared_pdf))]
+    ).outcomes
     assert [getattr(o, "kind", o) for o in first] == ["new"]
     with context.read() as session:
         named_before = set(session.scalars(select(Document.blob_sha256)))
@@ -59,11 +37,14 @@ def test_a_group_that_failed_together_leaves_no_unnamed_file(
     # template is gone): the joint try is undone, each mail is put again and fails alone,
     # held whole in quarantine (its raw message kept); its PDFs — one new, one the same bytes
     # as mail 1's — are named by no new row.
-    group = [_prepared(context, 2, _request(2)), _prepared(context, 3, _request(3, shared_pdf))]
+    group = [
+        prepared(context, 2, request_mail(2, "group-orphans")),
+        prepared(context, 3, request_mail(3, "group-orphans", shared_pdf)),
+    ]
     outcomes = record_group(context, group, ack_template=tmp_path / "missing.txt").outcomes
     assert outcomes == ["quarantined", "quarantined"]
 
-    assert _unnamed(context) == set()
+    assert unnamed(context) == set()
     for sha in named_before:  # the same bytes as a failed mail's, named by mail 1
         assert context.store.blobs.exists(sha)
     with context.read() as session:

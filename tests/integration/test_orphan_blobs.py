@@ -24,42 +24,19 @@ import pytest
 from sqlalchemy import select
 
 from models import Event
-from services.intake.group import Prepared, parse_fetched, prepare_mail, record_group
-from services.intake.types import Limits, RawMail
+from services.intake.group import record_group
 from services.kernel.actors import Actor
 from services.kernel.clock import FixedClock
 from services.kernel.events import verify_chain
-from services.store.blob_references import referenced_among
 from services.store.blob_sweep import sweep_orphans
 from services.store.context import AppContext
 from services.store.profile import load_context
-from tests.data import mail_corpus as corpus
 from tests.file_keyring import FileKeyring, child_env
+from tests.orphan_mail import prepared, request_mail, unnamed
 
 pytestmark = pytest.mark.station_store
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = "imap:officer@mail.tst.go.th/INBOX"
-
-
-def _request(n: int, pdf: bytes | None = None) -> bytes:
-    return corpus.mail_with_files(
-        [(f"แบบคำขอ-{n}.pdf", pdf or corpus.file_pdf() + f"% orphans {n}\n".encode())],
-        subject=corpus.encoded_word(f"ขอใบอนุญาต ลำดับที่ {n}"),
-        sender=f"Citizen {n} <citizen{n}@example.co.th>",
-        message_id=f"<orphans-{n}@example.co.th>",
-    )
-
-
-def _prepared(context: AppContext, uid: int, raw: bytes) -> Prepared:
-    mail = RawMail(SOURCE, str(uid), datetime(2026, 11, 24, 2, uid, tzinfo=UTC), raw)
-    return prepare_mail(parse_fetched(mail, SOURCE, 7, context.clock.now()), Limits())
-
-
-def _unnamed(context: AppContext) -> set[str]:
-    stored = set(context.store.blobs.iter_addresses())
-    with context.read() as session:
-        return stored - referenced_among(session, stored)
 
 
 def _leftovers(data_dir: Path) -> list[Path]:
@@ -87,13 +64,14 @@ CHILD = textwrap.dedent(
     from services.intake.types import Limits, RawMail
     from services.kernel.clock import FixedClock
     from services.store.profile import load_context
-    from tests.integration.test_orphan_blobs import SOURCE, _request
+    from tests.orphan_mail import SOURCE, request_mail
 
     data_dir, kill_at = Path(sys.argv[1]), sys.argv[2]
     context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
     group = []
     for uid in (11, 12, 13):
-        mail = RawMail(SOURCE, str(uid), datetime(2026, 11, 24, 2, uid, tzinfo=UTC), _request(uid))
+        arrived = datetime(2026, 11, 24, 2, uid, tzinfo=UTC)
+        mail = RawMail(SOURCE, str(uid), arrived, request_mail(uid, "orphans"))
         fetched = parse_fetched(mail, SOURCE, 7, context.clock.now())
         group.append(prepare_mail(fetched, Limits()))
 
@@ -125,7 +103,7 @@ def test_a_group_killed_before_its_commit_is_swept_and_nothing_named_goes(
         context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
         try:
             # One request recorded for good: its files must survive every sweep.
-            record_group(context, [_prepared(context, 1, _request(1))])
+            record_group(context, [prepared(context, 1, request_mail(1, "orphans"))])
             named = set(context.store.blobs.iter_addresses())
         finally:
             context.store.close()
@@ -141,7 +119,7 @@ def test_a_group_killed_before_its_commit_is_swept_and_nothing_named_goes(
 
         context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 4, 0, tzinfo=UTC)))
         try:
-            left = _unnamed(context) | set(map(str, _leftovers(data_dir)))
+            left = unnamed(context) | set(map(str, _leftovers(data_dir)))
             assert left, "the kill left nothing behind: the test aims wrong"
             # Within the grace period a sweep keeps them all: a save may be under way.
             young = sweep_orphans(context, Actor.system("cli"))
@@ -150,7 +128,7 @@ def test_a_group_killed_before_its_commit_is_swept_and_nothing_named_goes(
             swept = sweep_orphans(context, Actor.system("cli"))
             assert swept.files + swept.temporary == len(left)
             assert swept.bytes > 0
-            assert _unnamed(context) == set()
+            assert unnamed(context) == set()
             assert _leftovers(data_dir) == []
             assert set(context.store.blobs.iter_addresses()) == named
             for sha in named:
