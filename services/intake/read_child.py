@@ -23,7 +23,6 @@ import logging
 import queue
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import IO
@@ -75,10 +74,6 @@ def _listen(
         work.put(None)
 
 
-def _times(times: list[datetime]) -> Iterator[datetime]:
-    yield from times
-
-
 def serve(spec: ReaderSpec, source: IO[bytes], sink: IO[bytes]) -> None:
     out: queue.SimpleQueue[tuple[object, ...] | None] = queue.SimpleQueue()
     root = logging.getLogger()
@@ -94,9 +89,8 @@ def serve(spec: ReaderSpec, source: IO[bytes], sink: IO[bytes]) -> None:
     try:
         while (job := work.get()) is not None and not stop.is_set():
             batch, times = job
-            taken = _times(times)
             reader = BatchReader(
-                spec.source, taken.__next__, spec.authserv_id, spec.limits, spec.pdf_probe
+                spec.source, iter(times).__next__, spec.authserv_id, spec.limits, spec.pdf_probe
             )
             try:
                 for raw, prepared in zip(batch, reader.read(batch, stop), strict=False):

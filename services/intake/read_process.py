@@ -190,15 +190,13 @@ class ReaderProcess:
             yield item
 
     def _read_here(self, batch: MailBatch, times: list[datetime], skip: int) -> Iterator[Prepared]:
-        """The batch read on this thread, in turn, past the ``skip`` mails already answered."""
-        taken = iter(times)
-        reader = BatchReader(
-            self._reader.source, taken.__next__, self._reader.authserv_id,
-            self._reader.limits, self._reader.pdf_probe, self._reader.checkpoint,
+        """The batch read on this thread, in turn, from the first mail not yet answered: what
+        the reader sent back before it ended is not parsed or judged again."""
+        rest = MailBatch(
+            batch[skip:], cursor=batch.cursor, restarted=batch.restarted, done=batch.done,
+            total=batch.total,
         )  # fmt: skip
-        for index, prepared in enumerate(reader.read(batch)):
-            if index >= skip:
-                yield prepared
+        return replace(self._reader, now=iter(times[skip:]).__next__).read(rest)
 
     # -- the threads that talk to the process ----------------------------------------------------
 
