@@ -27,7 +27,6 @@ from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.mail.auto_reply import auto_reply_reason
 from services.intake.mail.parse import parse_mail
 from services.intake.pipeline import (
-    DEFAULT_LIMITS,
     INTAKE,
     Arrival,
     IntakeOutcome,
@@ -35,6 +34,7 @@ from services.intake.pipeline import (
     arrival_from_mail,
     inspect_arrival,
 )
+from services.intake.reading import DEFAULT_LIMITS
 from services.intake.types import InspectedFile, Limits, SenderAuth
 from services.intake.views import NotRequestRow
 from services.kernel.actors import Actor

@@ -55,7 +55,12 @@ from services.intake.inspect import inspect_attachments
 from services.intake.inspect.pdf_probe import PdfOpenProbe
 from services.intake.inspect.reasons import applicant_texts
 from services.intake.payment_mail import route_payment_mail, to_finance_inbox
-from services.intake.reading import bounded_arrival, inspect_arrival, set_aside_mail
+from services.intake.reading import (
+    DEFAULT_LIMITS,
+    bounded_arrival,
+    inspect_arrival,
+    set_aside_mail,
+)
 from services.intake.replying import queue_acknowledgement, replyable
 from services.intake.set_aside import set_aside
 from services.intake.types import InspectedFile, Limits
@@ -92,7 +97,6 @@ INTAKE = Actor.system("intake")
 FORWARDED_KEY = "forwarded"
 """In an application's form data: the original sender a forwarded request names, proposed as
 the applicant, and intake's decision on it (``services.intake.forwarded``)."""
-DEFAULT_LIMITS = Limits()
 TRACKING_RE = re.compile(r"\b([A-Z]{2,10}-[A-Z0-9]{2,10}-25\d\d-\d{6})\b")
 
 

@@ -22,6 +22,7 @@ from services.kernel.errors import DiskFull, is_disk_full
 from services.kernel.text import clean_filename, clean_name, clean_subject
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "Checkpoint",
     "Fetched",
     "Prepared",
@@ -34,7 +35,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_DEFAULT_LIMITS = Limits()
+DEFAULT_LIMITS = Limits()
 
 Checkpoint = Callable[[str], None]
 """Told each step of a group as it is passed — "arrival" (one more recorded, uncommitted),
@@ -91,7 +92,7 @@ def prepare_mail(
 
 
 def inspect_arrival(
-    arrival: Arrival, limits: Limits = _DEFAULT_LIMITS, pdf_probe: PdfOpenProbe | None = None
+    arrival: Arrival, limits: Limits = DEFAULT_LIMITS, pdf_probe: PdfOpenProbe | None = None
 ) -> tuple[Arrival, list[InspectedFile]]:
     """The arrival cleaned and bounded, and its files judged — before any transaction.
 
