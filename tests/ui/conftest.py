@@ -221,6 +221,32 @@ def active_main_window(qtbot, workstation, user, runner, settings, size=(1366, 7
     return window
 
 
+def register_one_more(context, actors) -> None:
+    """One more request registered at the counter behind the window's back (as another
+    station would), for a screen that must show it when it next reads the store."""
+    from services.cases.applications import (
+        NewApplicant,
+        create_application,
+        find_or_create_applicant,
+    )
+
+    with context.unit_of_work(actors["intake"]) as uow:
+        applicant = find_or_create_applicant(
+            uow, NewApplicant(kind="person", title_th="นาย", name_th="อนุชา ทองดี")
+        )
+        create_application(
+            uow,
+            context.calendar,
+            agency_code=context.agency_code,
+            station_code=context.station_code,
+            channel="counter",
+            received_at=datetime(2026, 11, 20, 10, 0, tzinfo=BANGKOK),
+            subject="ขอใบอนุญาต",
+            applicant=applicant,
+            service_code="FOOD-SHOP",
+        )
+
+
 def pdf_bytes(pages: int, title: str) -> bytes:
     """A real PDF of ``pages`` A4 pages (reportlab), each saying which page it is."""
     import io

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.ui.conftest import APPLICATION_COUNT, UNCLASSIFIED_EVERY, active_main_window
+from tests.ui.conftest import (
+    APPLICATION_COUNT,
+    UNCLASSIFIED_EVERY,
+    active_main_window,
+    register_one_more,
+)
 from ui.common import i18n, ui_settings
 from ui.common.changes import Changes
 from ui.shell.application_model import PAGE_SIZE, ROW_ROLE, Column
@@ -216,38 +221,11 @@ def test_header_names_the_user_roles_and_station(
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
 
 
-def _one_more_application(context, actors) -> None:
-    from datetime import datetime
-
-    from services.cases.applications import (
-        NewApplicant,
-        create_application,
-        find_or_create_applicant,
-    )
-    from services.kernel.clock import BANGKOK
-
-    with context.unit_of_work(actors["intake"]) as uow:
-        applicant = find_or_create_applicant(
-            uow, NewApplicant(kind="person", title_th="นาย", name_th="อนุชา ทองดี")
-        )
-        create_application(
-            uow,
-            context.calendar,
-            agency_code=context.agency_code,
-            station_code=context.station_code,
-            channel="counter",
-            received_at=datetime(2026, 11, 20, 10, 0, tzinfo=BANGKOK),
-            subject="ขอใบอนุญาต",
-            applicant=applicant,
-            service_code="FOOD-SHOP",
-        )
-
-
 def test_refresh_reads_counts_and_list_again(
     qtbot, workstation, reviewer, runner, settings, applications, context, actors
 ) -> None:
     window = active_main_window(qtbot, workstation, reviewer, runner, settings)
-    _one_more_application(context, actors)
+    register_one_more(context, actors)
     with qtbot.waitSignal(window.changes.changes_did_happen, timeout=3000) as announced:
         window.refresh_action.trigger()
     assert announced.args == [Changes.everything()]  # F5 goes through the one change hook
@@ -260,7 +238,7 @@ def test_an_announced_change_to_the_lists_reads_them_again(
     qtbot, workstation, reviewer, runner, settings, applications, context, actors
 ) -> None:
     window = active_main_window(qtbot, workstation, reviewer, runner, settings)
-    _one_more_application(context, actors)
+    register_one_more(context, actors)
     window.changes.announce(Changes(quarantine=True))  # not the lists: nothing read again
     window.changes.announce(Changes(lists=True))
     qtbot.waitUntil(lambda: window.model.total == APPLICATION_COUNT + 1, timeout=10000)

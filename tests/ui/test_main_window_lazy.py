@@ -8,7 +8,6 @@ then nothing refreshes, re-words or clears it.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from services.api import SignedInUser
 from tests.conftest import STAFF_PASSWORD
-from tests.ui.conftest import SCREENSHOTS, active_main_window, officer_types
+from tests.ui.conftest import SCREENSHOTS, active_main_window, officer_types, register_one_more
 from ui.common import i18n
 from ui.common.changes import Changes
 from ui.shell.main_window import MainWindow
@@ -38,32 +37,6 @@ def _nothing_made(window: MainWindow) -> bool:
     return window.review_if_built is None and all(
         window.page_set.built(name) is None for name in LAZY
     )
-
-
-def _register_one(context, actors) -> None:
-    """A request registered at the counter behind the window's back (another station)."""
-    from services.cases.applications import (
-        NewApplicant,
-        create_application,
-        find_or_create_applicant,
-    )
-    from services.kernel.clock import BANGKOK
-
-    with context.unit_of_work(actors["intake"]) as uow:
-        applicant = find_or_create_applicant(
-            uow, NewApplicant(kind="person", title_th="นาย", name_th="อนุชา ทองดี")
-        )
-        create_application(
-            uow,
-            context.calendar,
-            agency_code=context.agency_code,
-            station_code=context.station_code,
-            channel="counter",
-            received_at=datetime(2026, 11, 20, 10, 0, tzinfo=BANGKOK),
-            subject="ขอใบอนุญาต",
-            applicant=applicant,
-            service_code="FOOD-SHOP",
-        )
 
 
 def test_signed_in_the_window_has_its_keys_but_no_page_made(
@@ -94,7 +67,7 @@ def test_a_page_first_opened_shows_the_language_rights_and_data_of_that_moment(
     qtbot, workstation, reviewer: SignedInUser, runner, settings, applications, context, actors
 ) -> None:
     window = active_main_window(qtbot, workstation, reviewer, runner, settings, size=(1280, 720))
-    _register_one(context, actors)  # after the window was made, before the page is
+    register_one_more(context, actors)  # after the window was made, before the page is
     window.language_actions["en"].trigger()
     try:
         qtbot.waitUntil(lambda: window.dashboard_action.text() == "Dashboard", timeout=5000)
