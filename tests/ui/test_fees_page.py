@@ -18,6 +18,7 @@ from tests.integration.test_fee_slips import encoded, match, reply_with, slip_im
 from tests.integration.test_fees import reviewed_with_fee, with_account
 from tests.integration.test_review import users, ws
 from tests.ui.conftest import SCREENSHOTS, officer_types
+from tests.ui.fees_steps import shown_fees_page
 from ui.common import i18n
 from ui.fees.page import FeesPage
 
@@ -39,12 +40,7 @@ def test_finance_verifies_one_slip_and_rejects_another_with_a_reason(
     reply_with(context, second, "โอนแล้ว.jpg", other, "image/jpeg")
     reply_with(context, second, "slip-again.png", slip, "image/png")
     assert match(context) == 2
-    finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
-    page = FeesPage(ws.fees, finance, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = shown_fees_page(qtbot, ws, runner)
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=30_000)
     qtbot.waitUntil(lambda: page.slip.pixmap() is not None and not page.slip.pixmap().isNull(),
                     timeout=30_000)  # fmt: skip
@@ -93,12 +89,7 @@ def test_an_amount_typed_off_the_slip_says_what_will_happen_then_asks_for_the_re
     slip = encoded(slip_image("004", "KB2026112400150"), "PNG")
     reply_with(context, app_id, "slip.png", slip, "image/png")
     assert match(context) == 1
-    finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
-    page = FeesPage(ws.fees, finance, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = shown_fees_page(qtbot, ws, runner)
     qtbot.waitUntil(lambda: page.current is not None and page.paid.isEnabled(), timeout=30_000)
     page.paid.setFocus()
     QTest.keyClicks(page.paid, "150")

@@ -27,6 +27,7 @@ from tests.integration.test_fee_slips import encoded, match, reply_with, slip_im
 from tests.integration.test_fees import reviewed_with_fee, with_account
 from tests.integration.test_review import users, ws
 from tests.ui.conftest import SCREENSHOTS
+from tests.ui.fees_steps import shown_fees_page
 from ui.common import i18n
 from ui.fees import slip_image as drawing
 from ui.fees.page import FeesPage
@@ -100,12 +101,7 @@ def test_a_big_photo_is_drawn_off_the_gui_thread_and_a_left_row_never_shows(
     reply_with(context, second, "IMG_4033.jpg", tall, "image/jpeg")
     assert match(context) == 2
     watch.held = wide
-    finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
-    page = FeesPage(ws.fees, finance, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = shown_fees_page(qtbot, ws, runner)
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=30_000)
     assert page.current is not None and page.current.application_id == first
     # The file has come back from the database and is being drawn: the label still says so.
@@ -144,12 +140,7 @@ def test_a_big_photo_in_the_finance_inbox_is_drawn_off_the_gui_thread(
     with context.unit_of_work(SYSTEM) as uow:
         read_inbox_slips(uow, context.store.blobs)
     watch.held = photo
-    finance = ws.shell.sign_in("finance", STAFF_PASSWORD)
-    page = FeesPage(ws.fees, finance, runner)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
+    page = shown_fees_page(qtbot, ws, runner)
     qtbot.waitUntil(lambda: page.tabs.tabText(1) == "กล่องการเงิน (1)", timeout=30_000)
     page.tabs.setCurrentIndex(1)
     inbox = page.inbox
