@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
+import keyring
 from keyring.backend import KeyringBackend
 
-__all__ = ["ENV_VAR", "FileKeyring", "child_env"]
+__all__ = ["ENV_VAR", "FileKeyring", "child_env", "file_keyring_in_use"]
 
 ENV_VAR = "ANUYAT_TEST_KEYRING"
 
@@ -66,3 +69,20 @@ def child_env(path: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ, PYTHON_KEYRING_BACKEND=f"{__name__}.FileKeyring", **extra)
     env[ENV_VAR] = str(path)
     return env
+
+
+@contextmanager
+def file_keyring_in_use(
+    path: Path, secrets: Mapping[tuple[str, str], str]
+) -> Iterator[FileKeyring]:
+    """A :class:`FileKeyring` at ``path`` holding ``secrets`` (``(service, username)`` →
+    secret), this process's keyring until the block ends; the one before is put back."""
+    ring = FileKeyring(path)
+    for (service, username), value in secrets.items():
+        ring.set_password(service, username, value)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        yield ring
+    finally:
+        keyring.set_keyring(previous)

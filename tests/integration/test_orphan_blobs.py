@@ -19,7 +19,6 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-import keyring
 import pytest
 from sqlalchemy import select
 
@@ -31,7 +30,7 @@ from services.kernel.events import verify_chain
 from services.store.blob_sweep import sweep_orphans
 from services.store.context import AppContext
 from services.store.profile import load_context
-from tests.file_keyring import FileKeyring, child_env
+from tests.file_keyring import child_env, file_keyring_in_use
 from tests.orphan_mail import prepared, request_mail, unnamed
 
 pytestmark = pytest.mark.station_store
@@ -94,12 +93,7 @@ def test_a_group_killed_before_its_commit_is_swept_and_nothing_named_goes(
     data_dir = tmp_path / "profile"
     shutil.copytree(template, data_dir)
     ring_path = tmp_path / "keyring.json"
-    ring = FileKeyring(ring_path)
-    for (service, username), value in secrets.items():
-        ring.set_password(service, username, value)
-    previous = keyring.get_keyring()
-    keyring.set_keyring(ring)
-    try:
+    with file_keyring_in_use(ring_path, secrets):
         context = load_context(data_dir, FixedClock(datetime(2026, 11, 25, 3, 0, tzinfo=UTC)))
         try:
             # One request recorded for good: its files must survive every sweep.
@@ -137,8 +131,6 @@ def test_a_group_killed_before_its_commit_is_swept_and_nothing_named_goes(
                 assert verify_chain(session).ok
         finally:
             context.store.close()
-    finally:
-        keyring.set_keyring(previous)
 
 
 def test_the_sweep_command_reports_and_records(

@@ -34,7 +34,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
-import keyring
 import pytest
 from sqlalchemy import select, text
 
@@ -53,7 +52,7 @@ from services.store import keys
 from services.store.context import AppContext
 from services.store.profile import load_context
 from tests.data import mail_corpus as corpus
-from tests.file_keyring import FileKeyring, child_env
+from tests.file_keyring import child_env, file_keyring_in_use
 from tests.peers.dovecot import DovecotServer
 from tests.proc_scan import processes
 
@@ -206,19 +205,12 @@ def profile(_profile_template, tmp_path: Path) -> Iterator[Profile]:  # type: ig
     data_dir = tmp_path / "profile"
     shutil.copytree(template, data_dir)
     ring_path = tmp_path / "keyring.json"
-    ring = FileKeyring(ring_path)
-    for (service, username), value in secrets.items():
-        ring.set_password(service, username, value)
-    previous = keyring.get_keyring()
-    keyring.set_keyring(ring)
     config = tmp_path / "config"
     config.mkdir()
-    try:
+    with file_keyring_in_use(ring_path, secrets):
         with opened(data_dir) as ctx, ctx.store.sessions() as session, session.begin():
             session.scalars(select(Agency)).one().email = OFFICIAL
         yield Profile(data_dir, ring_path, config, tmp_path / "child.log")
-    finally:
-        keyring.set_keyring(previous)
 
 
 @contextlib.contextmanager
