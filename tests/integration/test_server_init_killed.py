@@ -100,6 +100,19 @@ def ring(tmp_path: Path) -> Iterator[Path]:
         keyring.set_keyring(previous)
 
 
+def _kill_init_at(aim: str, args: list[str], ring: Path) -> None:
+    """Run ``anuyat server init`` with ``args`` in a child that kills itself at ``aim``."""
+    killed = subprocess.run(
+        [sys.executable, "-c", CHILD, aim, *args],
+        cwd=ROOT,
+        env=child_env(ring),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert killed.returncode == -9, killed.stderr[-3000:]
+
+
 def _init_args(server: Path, cluster: BareCluster, n: int) -> list[str]:
     return [
         "--data-dir", str(server), "server", "init", "--superuser", cluster.superuser,
@@ -136,15 +149,7 @@ def test_a_killed_init_is_undone_by_the_next_and_the_server_set_up_whole(
     monkeypatch.setenv("ANUYAT_ADMIN_PASSWORD", STAFF_PASSWORD)
     args = _init_args(server, bare_postgres, n)
 
-    killed = subprocess.run(
-        [sys.executable, "-c", CHILD, aim, *args],
-        cwd=ROOT,
-        env=child_env(ring),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert killed.returncode == -9, killed.stderr[-3000:]
+    _kill_init_at(aim, args, ring)
     assert (server / JOURNAL_FILE).exists(), AIMS[aim]
     with psycopg.connect(bare_postgres.superuser) as connection:
         made = connection.execute(
@@ -192,15 +197,7 @@ def test_an_init_killed_while_it_undoes_a_killed_one_is_finished_by_the_next(
     monkeypatch.setenv("ANUYAT_ADMIN_PASSWORD", STAFF_PASSWORD)
     args = _init_args(server, bare_postgres, 9)
     for aim in ("files", "undo"):  # killed once set up, then again half-way through its undo
-        killed = subprocess.run(
-            [sys.executable, "-c", CHILD, aim, *args],
-            cwd=ROOT,
-            env=child_env(ring),
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert killed.returncode == -9, killed.stderr[-3000:]
+        _kill_init_at(aim, args, ring)
         assert (server / JOURNAL_FILE).exists()
     # The undo that was killed had taken the block out of pg_hba.conf already.
     assert _hba_lines_naming(bare_postgres, "agency_9") == []
