@@ -140,3 +140,23 @@ def test_a_pdf_is_parsed_in_a_worker_and_never_changes_thread(qapp) -> None:
     assert document.thread() is gui_thread
     assert document.status() == QPdfDocument.Status.Ready and document.pageCount() == 3
     document.close()
+
+
+def test_a_parsed_pdf_nobody_takes_is_let_go_not_kept_until_quit(qapp) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtPdf import QPdfDocument
+
+    def held_by_application() -> list[QPdfDocument]:
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        return qapp.findChildren(QPdfDocument, options=direct)
+
+    before = held_by_application()
+    load = PdfLoad(pdf_bytes(2, "Parsed for a document the officer has left"))
+    (document,) = [held for held in held_by_application() if all(held is not b for b in before)]
+    assert load.run() and document.pageCount() == 2  # the application holds it until taken
+    load.drop()  # the officer moved on before the answer came
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(document)
+    assert all(held is not document for held in held_by_application())
+    assert load.take() is None  # nothing left to hand over

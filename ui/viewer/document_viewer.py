@@ -19,7 +19,7 @@ and the turning are in :mod:`ui.viewer.paging`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -431,7 +431,10 @@ class DocumentViewer(Retranslating, PagesAndZoom, QFrame):
             self._show_notice(self.tr("Opening {name}…").format(name=info.filename))
         load = PdfLoad(data)
         self._in_worker(
-            load.run, lambda _read: self._show_pdf(load.take(), data), "viewer.load_pdf"
+            load.run,
+            lambda _read: self._show_pdf(load.take(), data),
+            "viewer.load_pdf",
+            not_shown=load.drop,  # parsed for a document the officer has left: let it go
         )
 
     def _show_pdf(self, document: QPdfDocument | None, data: bytes) -> None:
@@ -504,11 +507,16 @@ class DocumentViewer(Retranslating, PagesAndZoom, QFrame):
         self._show_notice(f"{th}\n{en}")
         self.document_did_fail.emit(error)
 
-    def _in_worker(self, fn: Any, show: Any, label: str) -> None:
+    def _in_worker(
+        self, fn: Any, show: Any, label: str, not_shown: Callable[[], None] | None = None
+    ) -> None:
         generation = self._generation
         self._set_loading(True)
 
         def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation or error is not None:
+                if not_shown is not None:
+                    not_shown()
             if generation != self._generation:
                 return
             self._set_loading(False)

@@ -90,7 +90,7 @@ class PdfLoad:
     slot as a Python object goes), and the window froze. Made here, it never changes thread:
     the worker only reads the bytes into it, while nothing on the GUI thread touches it. Until
     taken it belongs to the application, so a worker dropping it never deletes it off the GUI
-    thread, and one whose answer nobody takes is freed with the application. Qt serialises every
+    thread; an answer nobody wants any more is let go with :meth:`drop`. Qt serialises every
     PDFium call behind one lock, which is what lets a worker parse (as the thumbnails do).
     """
 
@@ -120,6 +120,14 @@ class PdfLoad:
             document.deleteLater()
             return None
         return document
+
+    def drop(self) -> None:
+        """On the GUI thread, when nobody will take the document (the officer moved on, or
+        the worker failed): it is let go now, not kept by the application until it quits."""
+        document = self.take()
+        if document is not None:
+            document.close()
+            document.deleteLater()
 
 
 def pdf_thumbnails(
