@@ -55,6 +55,19 @@ class AnuyatError(Exception):
     def __str__(self) -> str:
         return self.bilingual()
 
+    def __reduce__(self) -> tuple[object, tuple[type[AnuyatError], dict[str, object]]]:
+        # Pickled to cross to another process (intake's reader, services.intake.read_frames)
+        # it must arrive whole: the default calls the class with ``args`` alone, which drops
+        # the Thai text, the code and the detail (and fails for DiskFull, which takes none).
+        return _rebuilt, (type(self), dict(self.__dict__))
+
+
+def _rebuilt(cls: type[AnuyatError], state: dict[str, object]) -> AnuyatError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("en", ""))
+    error.__dict__.update(state)
+    return error
+
 
 class NotFound(AnuyatError):
     code = "not_found"
