@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -129,3 +130,26 @@ def test_the_screen_lock_with_nothing_made_then_the_review_screen_made_after_it(
     qtbot.keyClick(window.screen_lock.panel.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.screen_lock.is_locked, timeout=15000)
     qtbot.waitUntil(lambda: review.viewer.application_id == oldest_id, timeout=15000)
+
+
+def test_a_screen_whose_build_failed_is_built_again_the_next_time(qapp) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.shell.lazy_widget import LazyWidget
+
+    tries: list[int] = []
+
+    def build() -> QLabel:
+        tries.append(1)
+        if len(tries) == 1:
+            raise RuntimeError("the store was busy")
+        return QLabel("made")
+
+    made: list[QLabel] = []
+    screen = LazyWidget(build)
+    screen.when_built(made.append)
+    with pytest.raises(RuntimeError):
+        screen.get()
+    assert screen.built is None and not made
+    label = screen.get()  # opened again: built this time, and what waits for it runs once
+    assert label.text() == "made" and made == [label] and len(tries) == 2

@@ -30,7 +30,8 @@ class LazyWidget(Generic[W]):
     """One screen, made by ``build`` on first use (on the GUI thread, as every widget)."""
 
     def __init__(self, build: Callable[[], W]) -> None:
-        self._build: Callable[[], W] | None = build
+        self._build = build
+        self._building = False
         self._widget: W | None = None
         self._when_built: list[Callable[[W], object]] = []
 
@@ -42,9 +43,12 @@ class LazyWidget(Generic[W]):
     def get(self) -> W:
         """The screen, made now if this is the first time it is needed."""
         if self._widget is None:
-            build, self._build = self._build, None
-            assert build is not None, "a screen's build asked for the screen itself"
-            self._widget = build()
+            assert not self._building, "a screen's build asked for the screen itself"
+            self._building = True
+            try:  # a build that fails may be tried again the next time the screen is opened
+                self._widget = self._build()
+            finally:
+                self._building = False
             for then in self._when_built:
                 then(self._widget)
         return self._widget
