@@ -5,7 +5,9 @@ are copied *before* the store, so no checkpoint in a snapshot is newer than its 
 the store is copied in one step of SQLite's online backup API, a single read transaction,
 so a sync or a review writing meanwhile is either wholly in the copy or not at all; the
 blobs are copied *after* it, and blobs are written before the rows that name them and
-never removed, so every blob the copied store names is there.
+removed only by a destruction the head of the agency ordered (services.archive.retention)
+or, once no row names them, by the orphan sweep (services.store.blob_sweep, run after the
+backup), so every blob the copied store names is there.
 """
 
 from __future__ import annotations
