@@ -312,10 +312,6 @@ def reject(
     return notice
 
 
-# The names these helpers had before they were made public (code written against them still
-# imports them).
-
-
 def _fee_verified(uow: UnitOfWork, application_id: str) -> bool:
     """Whether the request's fee is paid in full and checked (a fee due at submission may be
     before the review ends); a part payment leaves a payment open for the rest."""
