@@ -391,77 +391,77 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../ui/approval/page.py" line="428"/>
+        <location filename="../../ui/approval/page.py" line="420"/>
         <source>signature type {type}</source>
         <translation>ลายมือชื่อแบบที่ {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="448"/>
+        <location filename="../../ui/approval/page.py" line="440"/>
         <source>Signature valid and trusted</source>
         <translation>ลายมือชื่อถูกต้องและเชื่อถือได้</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="450"/>
+        <location filename="../../ui/approval/page.py" line="442"/>
         <source>Signature NOT valid or not trusted</source>
         <translation>ลายมือชื่อไม่ถูกต้อง หรือไม่อยู่ภายใต้ใบรับรองหลักที่หน่วยงานเชื่อถือ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="453"/>
+        <location filename="../../ui/approval/page.py" line="445"/>
         <source>No digital signature (type 1 record)</source>
         <translation>ไม่มีลายมือชื่อดิจิทัล (บันทึกการอนุมัติแบบที่ 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="460"/>
+        <location filename="../../ui/approval/page.py" line="452"/>
         <source>Waiting for approval (first come, first served)</source>
         <translation>รออนุมัติ (ยื่นก่อน พิจารณาก่อน)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="461"/>
+        <location filename="../../ui/approval/page.py" line="453"/>
         <source>Take next</source>
         <translation>รับรายการถัดไป</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="462"/>
+        <location filename="../../ui/approval/page.py" line="454"/>
         <source>Approve and sign ticked…</source>
         <translation>อนุมัติและลงนามรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="464"/>
+        <location filename="../../ui/approval/page.py" line="456"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="464"/>
+        <location filename="../../ui/approval/page.py" line="456"/>
         <source>Applicant · service</source>
         <translation>ผู้ยื่น · บริการ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="466"/>
+        <location filename="../../ui/approval/page.py" line="458"/>
         <source>&amp;Conditions (one per line; edit as needed)</source>
         <translation>เงื่อนไขการอนุมัติ (บรรทัดละข้อ แก้ไขได้) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="467"/>
+        <location filename="../../ui/approval/page.py" line="459"/>
         <source>Approve and sign…</source>
         <translation>อนุมัติและลงนาม…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="468"/>
+        <location filename="../../ui/approval/page.py" line="460"/>
         <source>Refuse…</source>
         <translation>ไม่อนุมัติ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="469"/>
+        <location filename="../../ui/approval/page.py" line="461"/>
         <source>Send back…</source>
         <translation>ส่งกลับผู้ตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="470"/>
+        <location filename="../../ui/approval/page.py" line="462"/>
         <source>Verify signature</source>
         <translation>ตรวจลายมือชื่อ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/page.py" line="471"/>
+        <location filename="../../ui/approval/page.py" line="463"/>
         <source>Check a signed PDF…</source>
         <translation>ตรวจไฟล์ PDF ที่ลงนาม…</translation>
     </message>
@@ -492,18 +492,18 @@
 <context>
     <name>ArrivalBanner</name>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="108"/>
+        <location filename="../../ui/approval/arrivals.py" line="164"/>
         <source>{count} reviewed request(s) arrived for your approval: {numbers}</source>
         <translation>มีคำขอที่ตรวจแล้ว {count} รายการ เข้ามารอท่านพิจารณาอนุมัติ: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="112"/>
+        <location filename="../../ui/approval/arrivals.py" line="168"/>
         <source>Open approvals</source>
         <translation>เปิดหน้ารออนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="113"/>
-        <location filename="../../ui/approval/arrivals.py" line="114"/>
+        <location filename="../../ui/approval/arrivals.py" line="169"/>
+        <location filename="../../ui/approval/arrivals.py" line="170"/>
         <source>Dismiss this message</source>
         <translation>ปิดข้อความนี้</translation>
     </message>
@@ -511,12 +511,12 @@
 <context>
     <name>ArrivalNotifier</name>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="136"/>
+        <location filename="../../ui/approval/arrivals.py" line="192"/>
         <source>Anuyat: waiting for your approval</source>
         <translation>อนุญาต: มีคำขอรอท่านอนุมัติ</translation>
     </message>
     <message>
-        <location filename="../../ui/approval/arrivals.py" line="137"/>
+        <location filename="../../ui/approval/arrivals.py" line="193"/>
         <source>{count} reviewed request(s) arrived: {numbers}</source>
         <translation>คำขอที่ตรวจแล้วเข้ามา {count} รายการ: {numbers}</translation>
     </message>
@@ -1933,42 +1933,42 @@
         <translation>แสดงไฟล์ชนิดนี้ในโปรแกรมไม่ได้ ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="490"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="491"/>
         <source>The request&apos;s own message, as it arrived.</source>
         <translation>ข้อความของคำขอตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="491"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="492"/>
         <source>(The request came without a message.)</source>
         <translation>(คำขอนี้ไม่มีข้อความแนบมา)</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="539"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="545"/>
         <source>The file could not be read at intake.</source>
         <translation>ระบบอ่านไฟล์นี้ไม่ได้ตอนรับเรื่อง</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="540"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="546"/>
         <source>This PDF is password-protected.</source>
         <translation>ไฟล์ PDF นี้ตั้งรหัสผ่านไว้</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="541"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="547"/>
         <source>Low image resolution: check that it can be read.</source>
         <translation>ภาพความละเอียดต่ำ ตรวจดูว่าอ่านออกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="542"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="548"/>
         <source>The file&apos;s name does not match its content.</source>
         <translation>ชื่อไฟล์ไม่ตรงกับชนิดของเนื้อไฟล์</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="543"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="549"/>
         <source>The PDF limits printing or editing.</source>
         <translation>PDF นี้จำกัดการพิมพ์หรือแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="544"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="550"/>
         <source>The file holds embedded objects: do not open them.</source>
         <translation>ไฟล์มีวัตถุฝังอยู่ อย่าเปิดวัตถุเหล่านั้น</translation>
     </message>
@@ -3491,7 +3491,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="231"/>
+        <location filename="../../ui/shell/main_window.py" line="228"/>
         <source>Search: tracking no., name, ID, e-mail, words (Ctrl+F)</source>
         <translation>ค้นหา: เลขที่คำขอ ชื่อ เลขประจำตัว อีเมล หรือข้อความ (Ctrl+F)</translation>
     </message>
@@ -3501,23 +3501,23 @@
         <translation>โปรไฟล์ตัวอย่าง: กุญแจเข้ารหัสเก็บไว้ในไฟล์ข้างข้อมูล ใช้กับข้อมูลสมมุติเท่านั้น ห้ามใช้กับคำขอจริง</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="235"/>
+        <location filename="../../ui/shell/main_window.py" line="232"/>
         <location filename="../../ui/shell/window_list.py" line="90"/>
         <source>Applications</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="236"/>
+        <location filename="../../ui/shell/main_window.py" line="233"/>
         <source>Catalog and holidays</source>
         <translation>รายการบริการและวันหยุด</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="238"/>
+        <location filename="../../ui/shell/main_window.py" line="235"/>
         <source>Services, fees, SLA and government holidays (Alt+K)</source>
         <translation>งานบริการ ค่าธรรมเนียม ระยะเวลาให้บริการ และวันหยุดราชการ (Alt+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="240"/>
+        <location filename="../../ui/shell/main_window.py" line="237"/>
         <source>Queues</source>
         <translation>คิวงาน</translation>
     </message>
@@ -6499,9 +6499,9 @@ P90</translation>
         <translation>กำลังเปิดสลิป…</translation>
     </message>
     <message>
-        <location filename="../../ui/fees/slip_image.py" line="101"/>
-        <source>The slip cannot be shown.</source>
-        <translation>แสดงสลิปไม่ได้</translation>
+        <location filename="../../ui/fees/slip_image.py" line="102"/>
+        <source>The slip could not be read. Press Refresh to try again; if it stays, tell the administrator.</source>
+        <translation>อ่านไฟล์สลิปไม่ได้ กดรีเฟรชเพื่อลองอีกครั้ง หากยังไม่ได้ โปรดแจ้งผู้ดูแลระบบ</translation>
     </message>
 </context>
 <context>

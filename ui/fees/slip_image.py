@@ -98,7 +98,13 @@ def show_slip_when_read(
         if not wanted():
             return  # the officer moved on
         if error is not None or result is None:
-            slip.setText(QCoreApplication.translate("SlipImage", "The slip cannot be shown."))
+            slip.setText(
+                QCoreApplication.translate(
+                    "SlipImage",
+                    "The slip could not be read. Press Refresh to try again; if it stays, tell "
+                    "the administrator.",
+                )
+            )
             return
         name, kind, data = result
 
